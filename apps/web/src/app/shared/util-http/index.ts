@@ -1,0 +1,2 @@
+export * from './problem.util';
+export * from './download.util';

@@ -1,0 +1,76 @@
+import { TestBed } from '@angular/core/testing';
+import { STAKEHOLDER_GROUPS, REGISTRATION_STATUSES, SPACE_ACCESS, AGENDA_ITEM_KINDS } from '@gfmd/contracts';
+import { en } from './dictionaries/en';
+import { es } from './dictionaries/es';
+import { fr } from './dictionaries/fr';
+import { I18n, isTranslationKey } from './i18n.service';
+
+describe(I18n.name, () => {
+  let sut: I18n;
+
+  beforeEach(() => {
+    localStorage.clear();
+    sut = TestBed.inject(I18n);
+  });
+
+  it('starts in English', () => {
+    expect(sut.language()).toBe('en');
+    expect(sut.t('nav.dialogues')).toBe('Dialogues');
+  });
+
+  it('switches language at runtime and remembers it', async () => {
+    await sut.use('fr');
+
+    expect(sut.t('shell.login')).toBe('Se connecter');
+    expect(document.documentElement.lang).toBe('fr');
+    expect(localStorage.getItem('gfmd.language')).toBe('fr');
+
+    await sut.use('es');
+    expect(sut.t('shell.login')).toBe('Iniciar sesión');
+  });
+
+  it('restores the stored language on init', async () => {
+    localStorage.setItem('gfmd.language', 'es');
+
+    await sut.init();
+
+    expect(sut.language()).toBe('es');
+  });
+
+  it('labels enumeration values and falls back to the raw value', async () => {
+    await sut.use('fr');
+
+    expect(sut.label('group', 'civil_society')).toBe('Société civile');
+    expect(sut.label('group', 'unknown_group')).toBe('unknown_group');
+  });
+
+  it('has a label for every shared enumeration value', () => {
+    const keys = [
+      ...STAKEHOLDER_GROUPS.map((v) => `group.${v}`),
+      ...REGISTRATION_STATUSES.map((v) => `registrationStatus.${v}`),
+      ...SPACE_ACCESS.map((v) => `access.${v}`),
+      ...AGENDA_ITEM_KINDS.map((v) => `agendaKind.${v}`),
+    ];
+    expect(keys.filter((key) => !isTranslationKey(key))).toEqual([]);
+  });
+
+  it('has the same keys in every dictionary', () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('formats dates in the chosen language and time zone', async () => {
+    const iso = '2017-05-08T07:30:00Z';
+    expect(sut.formatDate(iso, 'time', 'Europe/Zurich')).toBe('09:30');
+
+    await sut.use('fr');
+    expect(sut.formatDate(iso, 'day', 'Europe/Zurich')).toBe('lundi 8 mai 2017');
+  });
+
+  it('names countries with Intl.DisplayNames', async () => {
+    expect(sut.countryName('de')).toBe('Germany');
+    await sut.use('es');
+    expect(sut.countryName('DE')).toBe('Alemania');
+    expect(sut.countries().length).toBeGreaterThan(240);
+  });
+});

@@ -1,0 +1,159 @@
+import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
+import { LANGUAGES, type Language } from '@gfmd/contracts';
+import { COUNTRY_CODES } from './countries';
+import { en, type Dictionary, type TranslationKey } from './dictionaries/en';
+import { formatMessage, type TranslationParams } from './message-format.util';
+
+export type LabelKind =
+  | 'group'
+  | 'dialogueStatus'
+  | 'registrationStatus'
+  | 'format'
+  | 'spaceKind'
+  | 'access'
+  | 'agendaKind'
+  | 'speakerRole'
+  | 'invitationStatus'
+  | 'emailKind'
+  | 'emailStatus'
+  | 'language'
+  | 'role';
+
+export type DatePreset = 'date' | 'dateTime' | 'time' | 'day' | 'dayShort' | 'month' | 'zoned';
+
+const DATE_PRESETS: Record<DatePreset, Intl.DateTimeFormatOptions> = {
+  date: { day: 'numeric', month: 'short', year: 'numeric' },
+  dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+  time: { hour: '2-digit', minute: '2-digit' },
+  day: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  dayShort: { weekday: 'short', day: 'numeric', month: 'short' },
+  month: { month: 'short', year: 'numeric' },
+  zoned: { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' },
+};
+
+const STORAGE_KEY = 'gfmd.language';
+
+/** Intl locales: British English gives 24-hour times and day-month dates, as in UN documents. */
+const INTL_LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+
+const LOADERS: Record<Language, () => Promise<Dictionary>> = {
+  en: () => Promise.resolve(en),
+  fr: () => import('./dictionaries/fr').then((m) => m.fr),
+  es: () => import('./dictionaries/es').then((m) => m.es),
+};
+
+export function isTranslationKey(key: string): key is TranslationKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export interface CountryOption {
+  code: string;
+  name: string;
+}
+
+/**
+ * Runtime-switchable translations (EN/FR/ES) and locale-aware formatting.
+ * English ships in the initial bundle; French and Spanish load on demand.
+ */
+@Injectable({ providedIn: 'root' })
+export class I18n {
+  private readonly document = inject(DOCUMENT);
+  private readonly dictionaries = signal<Partial<Record<Language, Dictionary>>>({ en });
+  private readonly current = signal<Language>('en');
+  private readonly formatters = new Map<string, Intl.DateTimeFormat>();
+
+  readonly languages = LANGUAGES;
+  readonly language = this.current.asReadonly();
+  /** BCP 47 locale for Intl formatting */
+  readonly locale = computed(() => INTL_LOCALES[this.current()]);
+  readonly dictionary = computed<Dictionary>(() => this.dictionaries()[this.current()] ?? en);
+  readonly countries = computed<CountryOption[]>(() => {
+    const lang = this.current();
+    const names = new Intl.DisplayNames([lang], { type: 'region' });
+    return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
+      a.name.localeCompare(b.name, lang),
+    );
+  });
+
+  /** Picks the stored language, else the browser's, else English. */
+  async init(): Promise<void> {
+    const stored = this.readStored();
+    const fromBrowser = (this.document.defaultView?.navigator.languages ?? [])
+      .map((tag) => tag.slice(0, 2).toLowerCase())
+      .find(isLanguage);
+    await this.use(stored ?? fromBrowser ?? 'en');
+  }
+
+  async use(language: Language): Promise<void> {
+    if (!this.dictionaries()[language]) {
+      const dictionary = await LOADERS[language]();
+      this.dictionaries.update((all) => ({ ...all, [language]: dictionary }));
+    }
+    this.current.set(language);
+    this.document.documentElement.lang = language;
+    try {
+      this.document.defaultView?.localStorage.setItem(STORAGE_KEY, language);
+    } catch {
+      // storage may be unavailable (private mode); the choice then lasts for this page only
+    }
+  }
+
+  t(key: TranslationKey, params?: TranslationParams): string {
+    return formatMessage(this.dictionary()[key] ?? en[key], params, this.locale());
+  }
+
+  /** Translated label of an enumeration value, e.g. label('group', 'civil_society'). */
+  label(kind: LabelKind, value: string | null | undefined): string {
+    if (value === null || value === undefined || value === '') {
+      return '';
+    }
+    const key = `${kind}.${value}`;
+    return isTranslationKey(key) ? this.t(key) : value;
+  }
+
+  formatDate(iso: string | Date | null | undefined, preset: DatePreset = 'dateTime', timeZone?: string): string {
+    if (!iso) {
+      return '';
+    }
+    const date = typeof iso === 'string' ? new Date(iso) : iso;
+    if (Number.isNaN(date.getTime())) {
+      return '';
+    }
+    const locale = this.locale();
+    const cacheKey = `${locale}|${preset}|${timeZone ?? ''}`;
+    let formatter = this.formatters.get(cacheKey);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat(locale, { ...DATE_PRESETS[preset], timeZone });
+      this.formatters.set(cacheKey, formatter);
+    }
+    return formatter.format(date);
+  }
+
+  formatNumber(value: number | null | undefined, options?: Intl.NumberFormatOptions): string {
+    return value === null || value === undefined ? '' : new Intl.NumberFormat(this.locale(), options).format(value);
+  }
+
+  countryName(code: string | null | undefined): string {
+    if (!code) {
+      return '';
+    }
+    try {
+      return new Intl.DisplayNames([this.current()], { type: 'region' }).of(code.toUpperCase()) ?? code;
+    } catch {
+      return code;
+    }
+  }
+
+  private readStored(): Language | undefined {
+    try {
+      const value = this.document.defaultView?.localStorage.getItem(STORAGE_KEY);
+      return isLanguage(value) ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}

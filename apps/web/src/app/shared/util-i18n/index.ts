@@ -1,0 +1,6 @@
+export * from './i18n.service';
+export * from './translate.pipe';
+export * from './i18n-title.strategy';
+export * from './paginator-intl';
+export * from './message-format.util';
+export type { TranslationKey, Dictionary } from './dictionaries/en';

@@ -1,0 +1,112 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatDivider } from '@angular/material/divider';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatToolbar } from '@angular/material/toolbar';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { Language } from '@gfmd/contracts';
+import { filter } from 'rxjs';
+import { AuthStore } from '../../auth/data-access';
+import { I18n, LabelPipe, TranslatePipe, type TranslationKey } from '../../shared/util-i18n';
+
+interface NavLink {
+  path: string;
+  label: TranslationKey;
+}
+
+/** Language names written in their own language, so everyone can find theirs. */
+const AUTONYMS: Record<Language, string> = { en: 'English', fr: 'Français', es: 'Español' };
+
+@Component({
+  selector: 'gfmd-shell',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbar,
+    MatButton,
+    MatMenu,
+    MatMenuItem,
+    MatMenuTrigger,
+    MatDivider,
+    TranslatePipe,
+    LabelPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './shell.component.html',
+  styleUrl: './shell.component.scss',
+})
+export class ShellComponent {
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected readonly i18n = inject(I18n);
+  protected readonly auth = inject(AuthStore);
+  protected readonly autonyms = AUTONYMS;
+  protected readonly links = computed<NavLink[]>(() => {
+    const links: NavLink[] = [
+      { path: '/dialogues', label: 'nav.dialogues' },
+      { path: '/timeline', label: 'nav.timeline' },
+    ];
+    if (this.auth.canOrganize()) {
+      links.push({ path: '/console', label: 'nav.console' });
+    }
+    if (this.auth.isCoordinator()) {
+      links.push({ path: '/workspace', label: 'nav.workspace' });
+    }
+    return links;
+  });
+
+  constructor() {
+    let lastPath: string | undefined;
+    this.router.events
+      .pipe(
+        filter((event): event is NavigationEnd => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe((event) => {
+        const path = event.urlAfterRedirects.split(/[?#]/)[0];
+        // Move focus only when the page changes, not when a filter rewrites the query string.
+        if (lastPath !== undefined && path !== lastPath) {
+          afterNextRender(() => this.focusPageHeading(), { injector: this.injector });
+        }
+        lastPath = path;
+      });
+  }
+
+  protected useLanguage(language: Language): void {
+    void this.i18n.use(language);
+  }
+
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+
+  protected logout(): void {
+    this.auth.logout();
+  }
+
+  /** Puts keyboard and screen-reader focus on the new page's heading. */
+  private focusPageHeading(): void {
+    const main = this.main().nativeElement;
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    } else {
+      main.focus();
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import { NestFactory } from '@nestjs/core';
+import { ConfigValidationError, validateEnvironment } from '@gfmd/api-platform';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './app/worker.module';
+
+/** The queue worker: a NestJS application context with BullMQ processors only, no HTTP. */
+async function bootstrap() {
+  validateEnvironment(process.env);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.get(Logger).log('GFMD Dialogues worker started');
+}
+
+bootstrap().catch((error) => {
+  console.error(error instanceof ConfigValidationError ? error.message : `The worker could not start: ${error?.message ?? error}`);
+  process.exit(1);
+});

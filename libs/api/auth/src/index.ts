@@ -1,0 +1,5 @@
+export * from './lib/auth-user';
+export * from './lib/auth.module';
+export * from './lib/auth.service';
+export * from './lib/roles.decorator';
+export * from './lib/user.entity';

@@ -1,0 +1,29 @@
+import type { DialogueFormat, DialogueStatus, Language, StakeholderQuotas } from '@gfmd/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('dialogues')
+export class DialogueEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) title: string;
+  @Column({ type: 'text', default: '' }) summary: string;
+  @Column({ type: 'uuid' }) informalSessionId: string;
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" }) themeIds: string[];
+  @Column({ type: 'timestamptz' }) startsAt: Date;
+  @Column({ type: 'timestamptz' }) endsAt: Date;
+  @Column({ type: 'text' }) timeZone: string;
+  @Column({ type: 'text', default: '' }) venue: string;
+  @Column({ type: 'text' }) format: DialogueFormat;
+  @Column({ type: 'text', nullable: true }) onlineUrl: string | null;
+  @Column({ type: 'int' }) capacity: number;
+  @Column({ type: 'timestamptz', nullable: true }) registrationOpensAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) registrationClosesAt: Date | null;
+  @Column({ type: 'boolean', default: false }) approvalRequired: boolean;
+  @Column({ type: 'jsonb', nullable: true }) stakeholderQuotas: StakeholderQuotas | null;
+  @Column({ type: 'text', array: true, default: () => "'{en}'" }) languages: Language[];
+  @Column({ type: 'text', default: 'draft' }) status: DialogueStatus;
+  /** Confirmed seats, kept by the registration service under the dialogue row lock. */
+  @Column({ type: 'int', default: 0 }) confirmedCount: number;
+  @Column({ type: 'uuid', nullable: true }) createdById: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

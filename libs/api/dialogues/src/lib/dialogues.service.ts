@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Dialogue, DialogueStatus, InformalSession, Page, Role, Theme } from '@gfmd/contracts';
+import { badRequest, conflict, domainRule, FieldError, inTransaction, notFound } from '@gfmd/api-platform';
+import { DataSource } from 'typeorm';
+import { DialogueHooks } from './dialogue-hooks';
+import { CreateDialogueDto, ListDialoguesQuery, UpdateDialogueDto } from './dialogue.dto';
+import {
+  DialogueRecord,
+  DialoguesRepository,
+  InformalSessionRecord,
+  ThemeRecord,
+} from './dialogues.repository';
+import { CreateInformalSessionDto, UpdateInformalSessionDto } from './informal-session.dto';
+import { leadTimeDays, schedulingWarnings } from './lead-time.util';
+
+/** Statuses that anonymous visitors may see. */
+export const PUBLIC_STATUSES: DialogueStatus[] = ['published', 'registration_closed', 'concluded'];
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export interface Viewer {
+  id: string;
+  role: Role;
+}
+
+@Injectable()
+export class DialoguesService {
+  constructor(
+    private readonly repo: DialoguesRepository,
+    private readonly hooks: DialogueHooks,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  // ── themes and informal sessions ────────────────────────────────────────────────────────
+
+  async listThemes(): Promise<Theme[]> {
+    return (await this.repo.listThemes()).map(toTheme);
+  }
+
+  async listSessions(): Promise<InformalSession[]> {
+    return (await this.repo.listSessions()).map(toSession);
+  }
+
+  async createSession(dto: CreateInformalSessionDto): Promise<InformalSession> {
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    assertOrder(startsAt, endsAt);
+    await this.assertThemes([dto.themeId], 'themeId');
+    if (await this.repo.findSessionByNumber(dto.number)) {
+      throw conflict('duplicate-session', `Informal session ${dto.number} exists already.`);
+    }
+    return toSession(await this.repo.saveSession({ ...dto, startsAt, endsAt }));
+  }
+
+  async updateSession(id: string, dto: UpdateInformalSessionDto): Promise<InformalSession> {
+    const session = await this.repo.findSession(id);
+    if (!session) throw notFound('Informal session');
+    const next = {
+      ...session,
+      ...dto,
+      startsAt: dto.startsAt ? new Date(dto.startsAt) : session.startsAt,
+      endsAt: dto.endsAt ? new Date(dto.endsAt) : session.endsAt,
+    };
+    assertOrder(next.startsAt, next.endsAt);
+    if (dto.themeId) await this.assertThemes([dto.themeId], 'themeId');
+    if (dto.number !== undefined && dto.number !== session.number) {
+      const other = await this.repo.findSessionByNumber(dto.number);
+      if (other) throw conflict('duplicate-session', `Informal session ${dto.number} exists already.`);
+    }
+    return toSession(await this.repo.saveSession(next));
+  }
+
+  // ── dialogues ───────────────────────────────────────────────────────────────────────────
+
+  async list(query: ListDialoguesQuery, viewer?: Viewer): Promise<Page<Dialogue>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    let statuses: DialogueStatus[] | undefined = query.status ? [query.status] : undefined;
+    if (!viewer) statuses = (statuses ?? PUBLIC_STATUSES).filter((s) => PUBLIC_STATUSES.includes(s));
+    if (statuses && !statuses.length) return { items: [], total: 0, page, pageSize };
+    const [rows, total] = await this.repo.listDialogues({
+      statuses,
+      informalSessionId: query.informalSessionId,
+      themeId: query.themeId,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    const sessions = new Map((await this.repo.listSessions()).map((s) => [s.id, s]));
+    return { items: rows.map((d) => toDialogue(d, sessions.get(d.informalSessionId))), total, page, pageSize };
+  }
+
+  /** A dialogue as its viewer may see it: anonymous visitors get 404 for drafts and cancelled. */
+  async get(id: string, viewer?: Viewer): Promise<Dialogue> {
+    const d = await this.findVisible(id, viewer);
+    return toDialogue(d, (await this.repo.findSession(d.informalSessionId)) ?? undefined);
+  }
+
+  async findVisible(id: string, viewer?: Viewer): Promise<DialogueRecord> {
+    const d = await this.repo.findDialogue(id);
+    if (!d || (!viewer && !PUBLIC_STATUSES.includes(d.status))) throw notFound('Dialogue');
+    return d;
+  }
+
+  async findRecord(id: string): Promise<DialogueRecord> {
+    const d = await this.repo.findDialogue(id);
+    if (!d) throw notFound('Dialogue');
+    return d;
+  }
+
+  async create(dto: CreateDialogueDto, viewer: Viewer): Promise<Dialogue> {
+    const data = await this.validated(dto, undefined);
+    const saved = await this.repo.saveDialogue({ ...data, status: 'draft', confirmedCount: 0, createdById: viewer.id });
+    return toDialogue(saved, (await this.repo.findSession(saved.informalSessionId)) ?? undefined);
+  }
+
+  async update(id: string, dto: UpdateDialogueDto): Promise<Dialogue> {
+    return this.change(id, async (before) => {
+      if (before.status === 'cancelled' || before.status === 'concluded') {
+        throw domainRule('dialogue-closed', `A ${before.status} dialogue cannot be edited.`);
+      }
+      return this.validated(dto, before);
+    });
+  }
+
+  async publish(id: string): Promise<Dialogue> {
+    return this.change(id, async (before) => {
+      if (before.status === 'published') return {};
+      if (before.status !== 'draft' && before.status !== 'registration_closed') {
+        throw domainRule('invalid-transition', `A ${before.status} dialogue cannot be published.`);
+      }
+      return { status: 'published' };
+    });
+  }
+
+  async cancel(id: string): Promise<Dialogue> {
+    return this.change(id, async (before) => {
+      if (before.status === 'cancelled') return {};
+      if (before.status === 'concluded') throw domainRule('invalid-transition', 'A concluded dialogue cannot be cancelled.');
+      return { status: 'cancelled' };
+    });
+  }
+
+  async closeRegistration(id: string): Promise<Dialogue> {
+    return this.change(id, async (before) => {
+      if (before.status !== 'published') {
+        throw domainRule('invalid-transition', `Registration of a ${before.status} dialogue cannot be closed.`);
+      }
+      return { status: 'registration_closed' };
+    });
+  }
+
+  async conclude(id: string): Promise<Dialogue> {
+    return this.change(id, async (before) => {
+      if (before.status !== 'published' && before.status !== 'registration_closed') {
+        throw domainRule('invalid-transition', `A ${before.status} dialogue cannot be concluded.`);
+      }
+      return { status: 'concluded' };
+    });
+  }
+
+  /** Applies a change under the dialogue row lock and lets other domains react in the same transaction. */
+  private async change(id: string, decide: (before: DialogueRecord) => Promise<Partial<DialogueRecord>>) {
+    const after = await inTransaction(this.dataSource, async (manager, afterCommit) => {
+      const before = await this.repo.lockDialogue(manager, id);
+      if (!before) throw notFound('Dialogue');
+      const patch = await decide({ ...before });
+      if (!Object.keys(patch).length) return before;
+      const saved = await this.repo.saveDialogue({ ...before, ...patch }, manager);
+      await this.hooks.emit({ before, after: saved, manager, afterCommit });
+      return saved;
+    });
+    return toDialogue(after, (await this.repo.findSession(after.informalSessionId)) ?? undefined);
+  }
+
+  /** Checks a create or a patch against the current record; returns the columns to write. */
+  private async validated(dto: UpdateDialogueDto, current: DialogueRecord | undefined): Promise<Partial<DialogueRecord>> {
+    const date = (v: string | null | undefined, fallback: Date | null | undefined) =>
+      v === undefined ? (fallback ?? null) : v === null ? null : new Date(v);
+    const startsAt = date(dto.startsAt, current?.startsAt) as Date;
+    const endsAt = date(dto.endsAt, current?.endsAt) as Date;
+    const opens = date(dto.registrationOpensAt, current?.registrationOpensAt);
+    const closes = date(dto.registrationClosesAt, current?.registrationClosesAt);
+    const errors: FieldError[] = [];
+    if (endsAt.getTime() <= startsAt.getTime()) errors.push({ field: 'endsAt', message: 'endsAt must be after startsAt' });
+    if (opens && closes && closes.getTime() <= opens.getTime()) {
+      errors.push({ field: 'registrationClosesAt', message: 'registrationClosesAt must be after registrationOpensAt' });
+    }
+    if (errors.length) throw badRequest('Some values are inconsistent.', errors);
+
+    const sessionId = dto.informalSessionId ?? current?.informalSessionId;
+    if (dto.informalSessionId && !(await this.repo.findSession(dto.informalSessionId))) {
+      throw domainRule('unknown-informal-session', 'The informal session does not exist.', [
+        { field: 'informalSessionId', message: 'unknown informal session' },
+      ]);
+    }
+    if (dto.themeIds) await this.assertThemes(dto.themeIds, 'themeIds');
+    let themeIds = dto.themeIds ?? current?.themeIds;
+    if (!themeIds?.length && sessionId && !current) {
+      const session = await this.repo.findSession(sessionId);
+      themeIds = session ? [session.themeId] : [];
+    }
+    const out: Partial<DialogueRecord> = {
+      startsAt,
+      endsAt,
+      registrationOpensAt: opens,
+      registrationClosesAt: closes,
+      themeIds: themeIds ?? [],
+    };
+    for (const key of [
+      'title',
+      'summary',
+      'informalSessionId',
+      'timeZone',
+      'venue',
+      'format',
+      'onlineUrl',
+      'capacity',
+      'approvalRequired',
+      'stakeholderQuotas',
+      'languages',
+    ] as const) {
+      if (dto[key] !== undefined) (out as Record<string, unknown>)[key] = dto[key];
+    }
+    if (typeof out.title === 'string') out.title = out.title.trim();
+    return out;
+  }
+
+  private async assertThemes(ids: string[], field: string) {
+    const missing = await this.repo.themesExist(ids);
+    if (missing.length) {
+      throw domainRule('unknown-theme', 'Unknown theme.', [{ field, message: `unknown theme ${missing.join(', ')}` }]);
+    }
+  }
+}
+
+function assertOrder(startsAt: Date, endsAt: Date) {
+  if (endsAt.getTime() <= startsAt.getTime()) {
+    throw badRequest('endsAt must be after startsAt.', [{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+  }
+}
+
+export const toTheme = (t: ThemeRecord): Theme => ({ id: t.id, code: t.code, title: t.title });
+
+export const toSession = (s: InformalSessionRecord): InformalSession => ({
+  id: s.id,
+  number: s.number,
+  title: s.title,
+  themeId: s.themeId,
+  startsAt: s.startsAt.toISOString(),
+  endsAt: s.endsAt.toISOString(),
+  venue: s.venue,
+  timeZone: s.timeZone,
+});
+
+export function toDialogue(d: DialogueRecord, session?: InformalSessionRecord): Dialogue {
+  return {
+    id: d.id,
+    title: d.title,
+    summary: d.summary,
+    informalSessionId: d.informalSessionId,
+    themeIds: d.themeIds,
+    startsAt: d.startsAt.toISOString(),
+    endsAt: d.endsAt.toISOString(),
+    timeZone: d.timeZone,
+    venue: d.venue,
+    format: d.format,
+    onlineUrl: d.onlineUrl,
+    capacity: d.capacity,
+    registrationOpensAt: iso(d.registrationOpensAt),
+    registrationClosesAt: iso(d.registrationClosesAt),
+    approvalRequired: d.approvalRequired,
+    stakeholderQuotas: d.stakeholderQuotas,
+    languages: d.languages,
+    status: d.status,
+    leadTimeDays: session ? leadTimeDays(d, session) : null,
+    schedulingWarnings: session ? schedulingWarnings(d, session) : [],
+    confirmedCount: d.confirmedCount,
+    createdAt: d.createdAt?.toISOString(),
+    updatedAt: d.updatedAt?.toISOString(),
+  };
+}

@@ -1,0 +1,15 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsPlainText, IsTimeZone } from './validators';
+
+export class CreateInformalSessionDto {
+  @ApiProperty() @IsInt() @Min(1) @Max(1000) number: number;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) @IsPlainText() title: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() themeId: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) endsAt: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) @IsPlainText() venue: string;
+  @ApiProperty({ example: 'Europe/Zurich' }) @IsTimeZone() timeZone: string;
+}
+
+export class UpdateInformalSessionDto extends PartialType(CreateInformalSessionDto) {}

@@ -1,0 +1,8 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('themes')
+export class ThemeEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) code: string;
+  @Column({ type: 'text' }) title: string;
+}

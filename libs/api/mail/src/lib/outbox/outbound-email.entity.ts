@@ -1,0 +1,41 @@
+import type { EmailKind, EmailStatus, Language } from '@gfmd/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export interface StoredAttachment {
+  filename: string;
+  contentType: string;
+  /** UTF-8 text content (calendar files). */
+  content: string;
+}
+
+/**
+ * The outbox row: a fully rendered email, written in the same transaction as its cause.
+ * The worker sends exactly this; job payloads carry only the row id.
+ */
+@Entity('outbound_emails')
+export class OutboundEmailEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) kind: EmailKind;
+  @Column({ type: 'text' }) recipient: string;
+  @Column({ type: 'text', default: 'en' }) language: Language;
+  @Column({ type: 'text' }) subject: string;
+  @Column({ type: 'text' }) html: string;
+  @Column({ type: 'text' }) text: string;
+  @Column({ type: 'jsonb', default: () => "'[]'" }) attachments: StoredAttachment[];
+  @Column({ type: 'jsonb', default: () => "'{}'" }) headers: Record<string, string>;
+  @Column({ type: 'text', default: 'pending' }) status: EmailStatus;
+  @Column({ type: 'int', default: 0 }) attempts: number;
+  @Column({ type: 'text', nullable: true }) lastError: string | null;
+  @Column({ type: 'text', nullable: true }) providerMessageId: string | null;
+  /** e.g. `confirmation:<registrationId>:<n>`; unique, so a cause never mails twice. */
+  @Column({ type: 'text' }) idempotencyKey: string;
+  @Column({ type: 'uuid', nullable: true }) dialogueId: string | null;
+  @Column({ type: 'uuid', nullable: true }) registrationId: string | null;
+  @Column({ type: 'uuid', nullable: true }) invitationId: string | null;
+  /** Not to be sent before this instant (reminders, coalesced agenda updates). */
+  @Column({ type: 'timestamptz', nullable: true }) sendAfter: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) sentAt: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/** The environment as read at boot. Names are the ones of DESIGN §4 and docs/operations.md. */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV = 'development';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) PUBLIC_URL?: string;
+  @IsOptional() @IsString() DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/gfmd';
+  @IsOptional() @IsString() REDIS_URL = 'redis://127.0.0.1:6379';
+  @IsOptional() @IsString() SMTP_URL?: string;
+  @IsOptional() @IsString() @MaxLength(300) MAIL_FROM = 'GFMD Dialogues <no-reply@gfmd.local>';
+  @IsOptional() @IsString() ADMIN_EMAIL?: string;
+  @IsOptional() @IsString() @MinLength(12) ADMIN_PASSWORD?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000) MAIL_RATE_PER_SECOND = 50;
+  @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) JWT_TTL_SECONDS = 8 * 3600;
+  @IsOptional() @Transform(toBool) @IsBoolean() SEED_DEMO = true;
+  @IsOptional() @Transform(toBool) @IsBoolean() MIGRATIONS_RUN = true;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  @IsOptional() @IsString() WEB_DIST?: string;
+  @IsOptional() @IsString() BODY_LIMIT = '1mb';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60) REMINDER_DAYS_BEFORE = 3;
+  @IsOptional() @IsString() QUEUE_PREFIX = '{gfmd}';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_MINUTE = 600;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_LOGIN_PER_MINUTE = 10;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_REGISTER_PER_MINUTE = 30;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500) DB_POOL_SIZE = 20;
+  @IsOptional() @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
+  @IsOptional() @IsString() CORS_ORIGINS?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) WORKER_CONCURRENCY = 20;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) OUTBOX_SWEEP_INTERVAL_MS = 30000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) AGENDA_UPDATE_COALESCE_MS = 60000;
+}
+
+export class ConfigValidationError extends Error {}
+
+/** Validates the environment; throws with every problem listed (secrets are never echoed). */
+export function validateEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') raw[key] = value;
+  const config = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false });
+  const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+  if (config.NODE_ENV === 'production') {
+    if (!config.JWT_SECRET) problems.push('JWT_SECRET: required in production (at least 32 characters)');
+    if (!config.PUBLIC_URL) problems.push('PUBLIC_URL: required in production (links in emails point at it)');
+    if (!config.SMTP_URL) problems.push('SMTP_URL: required in production');
+  }
+  if (problems.length) throw new ConfigValidationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return config;
+}
+
+/** The one typed view of the settings; nothing else reads process.env. */
+@Injectable()
+export class AppConfig {
+  readonly env: EnvironmentVariables;
+  private readonly devSecret = `dev-only-${Math.random().toString(36).slice(2)}-${Date.now()}-not-for-production`;
+
+  constructor(env: EnvironmentVariables = validateEnvironment(process.env)) {
+    this.env = env;
+  }
+
+  get isProduction() {
+    return this.env.NODE_ENV === 'production';
+  }
+  get isTest() {
+    return this.env.NODE_ENV === 'test';
+  }
+  get port() {
+    return this.env.PORT;
+  }
+  get publicUrl() {
+    return (this.env.PUBLIC_URL ?? `http://localhost:${this.env.PORT}`).replace(/\/+$/, '');
+  }
+  get databaseUrl() {
+    return this.env.DATABASE_URL;
+  }
+  get redisUrl() {
+    return this.env.REDIS_URL;
+  }
+  get smtpUrl() {
+    return this.env.SMTP_URL ?? 'smtp://127.0.0.1:1025';
+  }
+  get mailFrom() {
+    return this.env.MAIL_FROM;
+  }
+  get mailRatePerSecond() {
+    return this.env.MAIL_RATE_PER_SECOND;
+  }
+  get jwtSecret() {
+    return this.env.JWT_SECRET ?? this.devSecret;
+  }
+  get jwtTtlSeconds() {
+    return this.env.JWT_TTL_SECONDS;
+  }
+  get adminEmail() {
+    return this.env.ADMIN_EMAIL;
+  }
+  get adminPassword() {
+    return this.env.ADMIN_PASSWORD;
+  }
+  get seedDemo() {
+    return this.env.SEED_DEMO;
+  }
+  get migrationsRun() {
+    return this.env.MIGRATIONS_RUN;
+  }
+  get logLevel() {
+    return this.env.LOG_LEVEL;
+  }
+  get webDist() {
+    return this.env.WEB_DIST;
+  }
+  get bodyLimit() {
+    return this.env.BODY_LIMIT;
+  }
+  get reminderDaysBefore() {
+    return this.env.REMINDER_DAYS_BEFORE;
+  }
+  get queuePrefix() {
+    return this.env.QUEUE_PREFIX;
+  }
+  get rateLimits() {
+    return {
+      perMinute: this.env.RATE_LIMIT_PER_MINUTE,
+      loginPerMinute: this.env.RATE_LIMIT_LOGIN_PER_MINUTE,
+      registerPerMinute: this.env.RATE_LIMIT_REGISTER_PER_MINUTE,
+    };
+  }
+  get dbPoolSize() {
+    return this.env.DB_POOL_SIZE;
+  }
+  get trustProxy() {
+    return this.env.TRUST_PROXY;
+  }
+  get corsOrigins(): string[] {
+    return (this.env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  }
+  get workerConcurrency() {
+    return this.env.WORKER_CONCURRENCY;
+  }
+  get outboxSweepIntervalMs() {
+    return this.env.OUTBOX_SWEEP_INTERVAL_MS;
+  }
+  get agendaUpdateCoalesceMs() {
+    return this.env.AGENDA_UPDATE_COALESCE_MS;
+  }
+}

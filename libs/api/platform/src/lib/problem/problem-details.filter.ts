@@ -1,0 +1,107 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { ProblemException, titleFor } from './problem.exception';
+
+export const PROBLEM_BASE = 'https://gfmd-dialogues.org/problems/';
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: { field: string; message: string }[];
+  [key: string]: unknown;
+}
+
+const SLUGS: Record<number, string> = {
+  400: 'invalid-input',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'domain-rule',
+  429: 'too-many-requests',
+  503: 'unavailable',
+};
+
+/** Turns every error into RFC 9457 problem+json. Unknown errors are logged and become a bare 500. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request>();
+    const body = this.toProblem(exception);
+    if (body.status >= 500) {
+      this.logger.error({ err: exception, status: body.status }, 'unhandled error');
+    }
+    if (res.headersSent) return;
+    if (body.status === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '60');
+    res
+      .status(body.status)
+      .type('application/problem+json')
+      .send(JSON.stringify({ ...body, instance: req.originalUrl?.split('?')[0]?.replace(/manage\/[^/]+/, 'manage/…') }));
+  }
+
+  toProblem(exception: unknown): ProblemBody {
+    if (exception instanceof ProblemException) {
+      const status = exception.getStatus();
+      return {
+        type: PROBLEM_BASE + exception.slug,
+        title: titleFor(status),
+        status,
+        detail: exception.message,
+        ...(exception.errors?.length ? { errors: exception.errors } : {}),
+        ...(exception.extra ?? {}),
+      };
+    }
+    if (exception instanceof ThrottlerException) {
+      return this.simple(429, 'Too many requests; slow down and try again in a minute.');
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      let detail = exception.message;
+      let errors: { field: string; message: string }[] | undefined;
+      if (typeof response === 'object' && response) {
+        const r = response as { message?: unknown; errors?: { field: string; message: string }[] };
+        if (Array.isArray(r.errors)) errors = r.errors;
+        if (typeof r.message === 'string') detail = r.message;
+        else if (Array.isArray(r.message)) detail = r.message.join('; ');
+      }
+      return { ...this.simple(status, detail), ...(errors ? { errors } : {}) };
+    }
+    // body-parser errors (malformed JSON, body too large, bad charset) carry a status.
+    const e = exception as { status?: number; statusCode?: number; type?: string; message?: string };
+    const status = e?.status ?? e?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const detail =
+        e.type === 'entity.too.large'
+          ? 'The request body is too large.'
+          : e.type === 'entity.parse.failed'
+            ? 'The request body is not valid JSON.'
+            : (e.message ?? titleFor(status));
+      return this.simple(status, detail);
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception as QueryFailedError & { code?: string }).code;
+      if (code === '23505') return this.simple(409, 'This conflicts with an existing record.');
+      if (code === '22P02' || code === '22007' || code === '22008') return this.simple(400, 'A value has the wrong format.');
+      if (code === '23503') return this.simple(422, 'A referenced record does not exist.');
+      if (code === '40001' || code === '40P01') return this.simple(503, 'The server is busy; please retry.');
+    }
+    return this.simple(500, 'Something went wrong on our side. It has been logged.');
+  }
+
+  private simple(status: number, detail: string): ProblemBody {
+    return { type: PROBLEM_BASE + (SLUGS[status] ?? 'error'), title: titleFor(status), status, detail };
+  }
+}

@@ -1,0 +1,25 @@
+/** Offset in minutes of an IANA zone at an instant (e.g. +120 for Europe/Zurich in summer). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+/** The UTC instant of a wall-clock time ('2017-05-08T10:00') in an IANA zone. */
+export function zonedTimeToUtc(local: string, timeZone: string): Date {
+  const guess = new Date(`${local.length === 16 ? `${local}:00` : local}Z`);
+  let utc = new Date(guess.getTime() - zoneOffsetMinutes(guess, timeZone) * 60000);
+  // A second pass settles instants next to a daylight-saving change.
+  utc = new Date(guess.getTime() - zoneOffsetMinutes(utc, timeZone) * 60000);
+  return utc;
+}

@@ -1,0 +1,2 @@
+export * from './lib/factories';
+export * from './lib/test-app';

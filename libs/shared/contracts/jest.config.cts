@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'contracts',
+  preset: '../../../tools/jest/node-preset.cjs',
+  rootDir: '.',
+  coverageDirectory: '../../../coverage/libs/shared/contracts',
+};

@@ -1,0 +1,74 @@
+/** Enumerations shared by the API, the worker and the web app (DESIGN §2). */
+
+export const ROLES = ['admin', 'organizer', 'coordinator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAKEHOLDER_GROUPS = [
+  'government',
+  'international_organization',
+  'civil_society',
+  'private_sector',
+  'academia',
+  'local_authority',
+  'migrant_diaspora',
+  'media',
+  'other',
+] as const;
+export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
+
+export const LANGUAGES = ['en', 'fr', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const DIALOGUE_FORMATS = ['in_person', 'hybrid', 'online'] as const;
+export type DialogueFormat = (typeof DIALOGUE_FORMATS)[number];
+
+export const DIALOGUE_STATUSES = ['draft', 'published', 'registration_closed', 'concluded', 'cancelled'] as const;
+export type DialogueStatus = (typeof DIALOGUE_STATUSES)[number];
+
+export const SPACE_KINDS = ['plenary', 'common_space', 'civil_society', 'business', 'government', 'side_event'] as const;
+export type SpaceKind = (typeof SPACE_KINDS)[number];
+
+export const SPACE_ACCESS = ['open', 'group_only', 'approval', 'invitation_only'] as const;
+export type SpaceAccess = (typeof SPACE_ACCESS)[number];
+
+export const AGENDA_ITEM_KINDS = [
+  'opening',
+  'plenary',
+  'panel',
+  'roundtable',
+  'working_group',
+  'side_event',
+  'break',
+  'reception',
+  'closing',
+  'other',
+] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+
+export const SPEAKER_ROLES = ['moderator', 'speaker', 'rapporteur'] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
+
+export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'declined', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const INVITATION_STATUSES = ['queued', 'sent', 'failed', 'registered', 'declined'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+export const EMAIL_KINDS = [
+  'invitation',
+  'confirmation',
+  'waitlisted',
+  'pending',
+  'promoted',
+  'approved',
+  'declined',
+  'cancelled',
+  'agenda',
+  'agenda_update',
+  'reminder',
+  'space_message',
+] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+export const EMAIL_STATUSES = ['pending', 'queued', 'sending', 'sent', 'failed'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];

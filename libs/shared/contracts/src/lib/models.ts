@@ -1,0 +1,209 @@
+/** The shapes of the HTTP contract (DESIGN §3). Times are ISO 8601 UTC instants. */
+import type {
+  AgendaItemKind,
+  DialogueFormat,
+  DialogueStatus,
+  EmailKind,
+  EmailStatus,
+  InvitationStatus,
+  Language,
+  RegistrationStatus,
+  Role,
+  SpaceAccess,
+  SpaceKind,
+  SpeakerRole,
+  StakeholderGroup,
+} from './enums';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  expiresIn: number;
+  user: User;
+}
+
+export interface Health {
+  status: 'ok' | 'error';
+  db: 'up' | 'down';
+  redis: 'up' | 'down';
+  queues?: Record<string, { waiting: number; active: number; delayed: number; failed: number }>;
+  outbox?: { pending: number; failed: number };
+}
+
+export interface Theme {
+  id: string;
+  code: string;
+  title: string;
+}
+
+export interface InformalSession {
+  id: string;
+  number: number;
+  title: string;
+  themeId: string;
+  startsAt: string;
+  endsAt: string;
+  venue: string;
+  timeZone: string;
+}
+
+export type StakeholderQuotas = Partial<Record<StakeholderGroup, number>>;
+
+export interface Dialogue {
+  id: string;
+  title: string;
+  summary: string;
+  informalSessionId: string;
+  themeIds: string[];
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  venue: string;
+  format: DialogueFormat;
+  onlineUrl?: string | null;
+  capacity: number;
+  registrationOpensAt?: string | null;
+  registrationClosesAt?: string | null;
+  approvalRequired: boolean;
+  stakeholderQuotas?: StakeholderQuotas | null;
+  languages: Language[];
+  status: DialogueStatus;
+  leadTimeDays: number | null;
+  schedulingWarnings: string[];
+  confirmedCount?: number;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface Space {
+  id: string;
+  dialogueId: string;
+  name: string;
+  kind: SpaceKind;
+  coordinatingGroup?: StakeholderGroup | null;
+  coordinatorUserIds: string[];
+  capacity?: number | null;
+  access: SpaceAccess;
+  allowedGroups?: StakeholderGroup[] | null;
+  description?: string | null;
+  rooms?: string[] | null;
+  confirmedCount?: number;
+}
+
+export interface Speaker {
+  name: string;
+  organization?: string | null;
+  role: SpeakerRole;
+}
+
+export interface AgendaItem {
+  id: string;
+  dialogueId: string;
+  spaceId?: string | null;
+  title: string;
+  description?: string | null;
+  kind: AgendaItemKind;
+  startsAt: string;
+  endsAt: string;
+  room?: string | null;
+  speakers: Speaker[];
+  themeIds?: string[];
+  sequence?: number;
+}
+
+export interface RegistrationSpace {
+  spaceId: string;
+  status: RegistrationStatus;
+}
+
+export interface Registration {
+  id: string;
+  dialogueId: string;
+  email: string;
+  title?: string | null;
+  firstName: string;
+  lastName: string;
+  organization: string;
+  jobTitle?: string | null;
+  stakeholderGroup: StakeholderGroup;
+  country: string;
+  preferredLanguage: Language;
+  accessibilityNeeds?: string | null;
+  status: RegistrationStatus;
+  checkedInAt?: string | null;
+  spaces: RegistrationSpace[];
+  createdAt: string;
+}
+
+export interface RegistrationCreated {
+  id: string;
+  status: RegistrationStatus;
+  spaces: RegistrationSpace[];
+}
+
+export interface DialogueStats {
+  byStatus: Partial<Record<RegistrationStatus, number>>;
+  byGroup: Partial<Record<StakeholderGroup, Partial<Record<RegistrationStatus, number>>>>;
+  bySpace: Record<string, Partial<Record<RegistrationStatus, number>>>;
+  capacity?: number;
+  quotas?: StakeholderQuotas | null;
+}
+
+export interface Invitation {
+  id: string;
+  dialogueId: string;
+  email: string;
+  name?: string | null;
+  stakeholderGroup?: StakeholderGroup | null;
+  preferredLanguage?: Language;
+  status: InvitationStatus;
+  sentAt?: string | null;
+  lastError?: string | null;
+  createdAt?: string;
+}
+
+export interface InvitationBatchResult {
+  queued: number;
+  skipped: number;
+}
+
+export interface OutboundEmail {
+  id: string;
+  kind: EmailKind;
+  recipient: string;
+  language: Language;
+  subject: string;
+  status: EmailStatus;
+  attempts: number;
+  lastError?: string | null;
+  providerMessageId?: string | null;
+  createdAt: string;
+  sentAt?: string | null;
+}
+
+export interface TimelineEntry {
+  session: InformalSession;
+  dialogues: Dialogue[];
+}

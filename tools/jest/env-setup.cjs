@@ -1,0 +1,8 @@
+// Defaults for tests: the machine's PostgreSQL and Redis on loopback, unless set.
+process.env.NODE_ENV = process.env.NODE_ENV || 'test';
+process.env.DATABASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/gfmd_test';
+process.env.REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+process.env.JWT_SECRET = process.env.JWT_SECRET || 'test-secret-that-is-long-enough-for-hs256-0123456789';
+process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'silent';
+process.env.SEED_DEMO = process.env.SEED_DEMO || 'false';
+process.env.PUBLIC_URL = process.env.PUBLIC_URL || 'http://localhost:3000';
