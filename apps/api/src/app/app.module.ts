@@ -1,10 +1,24 @@
 import { Module } from '@nestjs/common';
+import { AgendaModule } from '@gfmd/api-agenda';
 import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule } from '@gfmd/api-dialogues';
+import { InvitationsModule } from '@gfmd/api-invitations';
+import { MailModule } from '@gfmd/api-mail';
 import { PlatformModule } from '@gfmd/api-platform';
+import { RegistrationsModule } from '@gfmd/api-registrations';
+import { SpacesModule } from '@gfmd/api-spaces';
 
 /** The HTTP API: every domain module on the shared platform. */
 @Module({
-  imports: [PlatformModule, AuthModule, DialoguesModule],
+  imports: [
+    PlatformModule,
+    AuthModule,
+    MailModule,
+    DialoguesModule,
+    SpacesModule,
+    AgendaModule,
+    InvitationsModule,
+    RegistrationsModule,
+  ],
 })
 export class AppModule {}

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/agenda-item.entity';
+export * from './lib/agenda.module';

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/invitation.entity';
+export * from './lib/invitations.module';

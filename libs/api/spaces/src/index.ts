@@ -1,1 +1,2 @@
-export {};
+export * from './lib/space.entity';
+export * from './lib/spaces.module';

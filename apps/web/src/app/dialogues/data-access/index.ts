@@ -1,0 +1,3 @@
+export * from './dialogues.api';
+export * from './catalog.store';
+export * from './dialogue.store';

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Invitations: filled in by its issue's work. */
+@Module({})
+export class InvitationsModule {}
