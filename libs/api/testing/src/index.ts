@@ -1,2 +1,3 @@
 export * from './lib/factories';
 export * from './lib/test-app';
+export * from './lib/smtp-sink';

@@ -1,5 +1,34 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DialogueHooks, DialoguesModule, SeedService } from '@gfmd/api-dialogues';
+import { SpacesModule } from '@gfmd/api-spaces';
+import { AgendaDemoSeeder } from './agenda-demo.seeder';
+import { AgendaItemEntity } from './agenda-item.entity';
+import { AgendaMailService } from './agenda-mail.service';
+import { AgendaOutboxRepository } from './agenda-outbox.repository';
+import { AgendaController } from './agenda.controller';
+import { AgendaRepository } from './agenda.repository';
+import { AgendaService } from './agenda.service';
+import { TimelineController } from './timeline.controller';
+import { TimelineService } from './timeline.service';
 
-/** Agenda: filled in by its issue's work. */
-@Module({})
-export class AgendaModule {}
+/** Agenda items, public and personal agendas (JSON and iCalendar), agenda mail and the timeline. */
+@Module({
+  imports: [TypeOrmModule.forFeature([AgendaItemEntity]), DialoguesModule, SpacesModule],
+  controllers: [AgendaController, TimelineController],
+  providers: [AgendaRepository, AgendaOutboxRepository, AgendaService, AgendaMailService, AgendaDemoSeeder, TimelineService],
+  exports: [AgendaService, AgendaRepository],
+})
+export class AgendaModule implements OnModuleInit {
+  constructor(
+    private readonly seed: SeedService,
+    private readonly hooks: DialogueHooks,
+    private readonly demo: AgendaDemoSeeder,
+    private readonly agenda: AgendaService,
+  ) {}
+
+  onModuleInit() {
+    this.seed.addDemoSeeder((dialogueId) => this.demo.seed(dialogueId));
+    this.hooks.onChange((change) => this.agenda.assertItemsInside(change));
+  }
+}

@@ -1,5 +1,26 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DialoguesModule } from '@gfmd/api-dialogues';
+import { InvitationDeclineController } from './invitation-decline.controller';
+import { InvitationDeliveryListener } from './invitation-delivery.listener';
+import { InvitationEntity } from './invitation.entity';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsRepository } from './invitations.repository';
+import { InvitationsService } from './invitations.service';
 
-/** Invitations: filled in by its issue's work. */
-@Module({})
+/** The invitations table and the delivery listener: what the worker needs (no routes). Needs MailModule. */
+@Module({
+  imports: [TypeOrmModule.forFeature([InvitationEntity])],
+  providers: [InvitationsRepository, InvitationDeliveryListener],
+  exports: [InvitationsRepository],
+})
+export class InvitationsCoreModule {}
+
+/** Invitation routes (DESIGN §3) on top of the core. Needs MailModule. */
+@Module({
+  imports: [InvitationsCoreModule, DialoguesModule],
+  controllers: [InvitationsController, InvitationDeclineController],
+  providers: [InvitationsService],
+  exports: [InvitationsCoreModule, InvitationsService],
+})
 export class InvitationsModule {}

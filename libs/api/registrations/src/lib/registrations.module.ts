@@ -1,5 +1,35 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DialoguesModule } from '@gfmd/api-dialogues';
+import { ParticipantsController } from './participants.controller';
+import { ParticipantsService } from './participants.service';
+import { RegistrationAdmission } from './registration-admission.service';
+import { RegistrationMailer } from './registration-mailer';
+import { RegistrationSettings } from './registration-settings';
+import { RegistrationSpaceEntity } from './registration-space.entity';
+import { RegistrationEntity } from './registration.entity';
+import { ManageController, RegistrationsController } from './registrations.controller';
+import { RegistrationsRepository } from './registrations.repository';
+import { RegistrationsService } from './registrations.service';
+import { SeatKeeper } from './seat-keeper.service';
 
-/** Registrations: filled in by its issue's work. */
-@Module({})
+/**
+ * Registration that never overbooks: capacity, waiting list, approval, stakeholder quotas,
+ * manage links, staff lists and exports, and data-subject requests. Needs MailModule (global)
+ * for the outbox.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([RegistrationEntity, RegistrationSpaceEntity]), DialoguesModule],
+  controllers: [RegistrationsController, ManageController, ParticipantsController],
+  providers: [
+    RegistrationsRepository,
+    RegistrationSettings,
+    RegistrationMailer,
+    SeatKeeper,
+    RegistrationAdmission,
+    RegistrationsService,
+    ParticipantsService,
+  ],
+  exports: [RegistrationsService, RegistrationSettings],
+})
 export class RegistrationsModule {}

@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DialoguesModule } from '@gfmd/api-dialogues';
+import { SpaceEntity } from './space.entity';
+import { SpacesController } from './spaces.controller';
+import { SpacesRepository } from './spaces.repository';
+import { SpacesService } from './spaces.service';
 
-/** Spaces: filled in by its issue's work. */
-@Module({})
+/** Multi-stakeholder spaces inside a dialogue, and who coordinates them. */
+@Module({
+  imports: [TypeOrmModule.forFeature([SpaceEntity]), DialoguesModule],
+  controllers: [SpacesController],
+  providers: [SpacesRepository, SpacesService],
+  exports: [SpacesRepository, SpacesService],
+})
 export class SpacesModule {}

@@ -70,5 +70,5 @@ export const EMAIL_KINDS = [
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
-export const EMAIL_STATUSES = ['pending', 'queued', 'sending', 'sent', 'failed'] as const;
+export const EMAIL_STATUSES = ['pending', 'queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];

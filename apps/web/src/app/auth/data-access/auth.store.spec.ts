@@ -14,7 +14,11 @@ describe(AuthStore.name, () => {
 
   function setUp(): void {
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     sut = TestBed.inject(AuthStore);
     http = TestBed.inject(HttpTestingController);
@@ -57,7 +61,9 @@ describe(AuthStore.name, () => {
     setUp();
 
     const restore = sut.restore();
-    http.expectOne('/api/v1/auth/me').flush({ title: 'Unauthorized', status: 401 }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/v1/auth/me')
+      .flush({ title: 'Unauthorized', status: 401 }, { status: 401, statusText: 'Unauthorized' });
     await restore;
 
     expect(sut.isLoggedIn()).toBe(false);
@@ -73,10 +79,15 @@ describe(AuthStore.name, () => {
     await login;
 
     const { HttpClient } = await import('@angular/common/http');
-    TestBed.inject(HttpClient).get('/api/v1/dialogues').subscribe({ error: () => undefined });
+    TestBed.inject(HttpClient)
+      .get('/api/v1/dialogues')
+      .subscribe({ error: () => undefined });
     http.expectOne('/api/v1/dialogues').flush({}, { status: 401, statusText: 'Unauthorized' });
 
     expect(sut.isLoggedIn()).toBe(false);
-    expect(navigate).toHaveBeenCalledWith(['/login'], expect.objectContaining({ queryParams: expect.objectContaining({ expired: 1 }) }));
+    expect(navigate).toHaveBeenCalledWith(
+      ['/login'],
+      expect.objectContaining({ queryParams: expect.objectContaining({ expired: 1 }) }),
+    );
   });
 });

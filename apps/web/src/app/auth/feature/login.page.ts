@@ -17,7 +17,16 @@ export function safeReturnUrl(url: string | undefined): string | null {
 
 @Component({
   selector: 'gfmd-login-page',
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatError, MatInput, MatButton, ProblemAlertComponent, TranslatePipe],
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatButton,
+    ProblemAlertComponent,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="gfmd-narrow">

@@ -1,6 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Dialogue, InformalSession, ProblemDetails, Theme } from '@gfmd/contracts';
 import { firstValueFrom, forkJoin } from 'rxjs';
+import { AuthStore } from '../../auth/data-access/auth.store';
 import { toProblem } from '../../shared/util-http';
 import { DialoguesApi } from './dialogues.api';
 
@@ -31,6 +32,9 @@ interface CatalogState {
 @Injectable({ providedIn: 'root' })
 export class CatalogStore {
   private readonly api = inject(DialoguesApi);
+  private readonly auth = inject(AuthStore);
+  /** the token the catalogue was loaded with: staff see drafts, visitors do not */
+  private loadedWith: string | null | undefined;
   private readonly state = signal<CatalogState>({
     themes: [],
     sessions: [],
@@ -53,6 +57,9 @@ export class CatalogStore {
 
   /** Loads once; `force` reloads (after sign-in, or after an edit in the console). */
   load(force = false): Promise<void> {
+    if (this.state().loaded && this.loadedWith !== this.auth.token()) {
+      force = true;
+    }
     if (this.pending && !force) {
       return this.pending;
     }
@@ -67,7 +74,12 @@ export class CatalogStore {
   grouped(filters: DialogueFilters): SessionGroup[] {
     const sessionsById = this.sessionsById();
     const matching = this.dialogues()
-      .filter((d) => !filters.themeId || d.themeIds.includes(filters.themeId) || sessionsById.get(d.informalSessionId)?.themeId === filters.themeId)
+      .filter(
+        (d) =>
+          !filters.themeId ||
+          d.themeIds.includes(filters.themeId) ||
+          sessionsById.get(d.informalSessionId)?.themeId === filters.themeId,
+      )
       .filter((d) => !filters.informalSessionId || d.informalSessionId === filters.informalSessionId)
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     const groups = new Map<string, SessionGroup>();
@@ -96,6 +108,7 @@ export class CatalogStore {
 
   private async fetch(): Promise<void> {
     this.state.update((s) => ({ ...s, loading: true, problem: null }));
+    this.loadedWith = this.auth.token();
     try {
       const { themes, sessions, dialogues } = await firstValueFrom(
         forkJoin({ themes: this.api.themes(), sessions: this.api.informalSessions(), dialogues: this.api.dialogues() }),

@@ -29,7 +29,9 @@ export class DialogueStore {
   readonly dialogue = computed(() => this.state().dialogue);
   readonly spaces = computed(() => this.state().spaces);
   readonly agenda = computed(() =>
-    [...this.state().agenda].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || (a.sequence ?? 0) - (b.sequence ?? 0)),
+    [...this.state().agenda].sort(
+      (a, b) => a.startsAt.localeCompare(b.startsAt) || (a.sequence ?? 0) - (b.sequence ?? 0),
+    ),
   );
   readonly loading = computed(() => this.state().loading);
   readonly problem = computed(() => this.state().problem);

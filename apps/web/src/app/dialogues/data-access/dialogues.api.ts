@@ -11,7 +11,7 @@ import type {
   Theme,
   TimelineEntry,
 } from '@gfmd/contracts';
-import { type Observable, map } from 'rxjs';
+import { EMPTY, type Observable, expand, map, reduce } from 'rxjs';
 
 export interface DialogueQuery {
   status?: DialogueStatus;
@@ -20,7 +20,10 @@ export interface DialogueQuery {
 }
 
 /** Editable fields of a dialogue (POST/PATCH body). */
-export type DialogueInput = Omit<Dialogue, 'id' | 'status' | 'leadTimeDays' | 'schedulingWarnings' | 'confirmedCount' | 'createdAt' | 'updatedAt'>;
+export type DialogueInput = Omit<
+  Dialogue,
+  'id' | 'status' | 'leadTimeDays' | 'schedulingWarnings' | 'confirmedCount' | 'createdAt' | 'updatedAt'
+>;
 export type SpaceInput = Omit<Space, 'id' | 'dialogueId' | 'confirmedCount'>;
 export type AgendaItemInput = Omit<AgendaItem, 'id' | 'dialogueId' | 'sequence'>;
 
@@ -50,13 +53,24 @@ export class DialoguesApi {
   }
 
   informalSessions(): Observable<InformalSession[]> {
-    return this.http.get<InformalSession[] | Page<InformalSession>>(`${this.base}/informal-sessions`).pipe(map(itemsOf));
+    return this.http
+      .get<InformalSession[] | Page<InformalSession>>(`${this.base}/informal-sessions`)
+      .pipe(map(itemsOf));
   }
 
+  /** Every dialogue the caller may see, following the pages if the API paginates. */
   dialogues(query: DialogueQuery = {}): Observable<Dialogue[]> {
-    return this.http
-      .get<Dialogue[] | Page<Dialogue>>(`${this.base}/dialogues`, { params: params({ pageSize: 200, ...query }) })
-      .pipe(map(itemsOf));
+    const pageSize = 100;
+    const fetch = (page: number): Observable<Dialogue[] | Page<Dialogue>> =>
+      this.http.get<Dialogue[] | Page<Dialogue>>(`${this.base}/dialogues`, {
+        params: params({ ...query, page, pageSize }),
+      });
+    return fetch(1).pipe(
+      expand((body, index) =>
+        !Array.isArray(body) && body.page * body.pageSize < body.total && index < 20 ? fetch(body.page + 1) : EMPTY,
+      ),
+      reduce<Dialogue[] | Page<Dialogue>, Dialogue[]>((all, body) => [...all, ...itemsOf(body)], []),
+    );
   }
 
   dialogue(id: string): Observable<Dialogue> {

@@ -32,7 +32,12 @@ import { LeadTimeComponent } from '../ui/lead-time.component';
     <h1>{{ 'dialogues.title' | t }}</h1>
     <p class="intro">{{ 'dialogues.intro' | t }}</p>
 
-    <form class="gfmd-filters" role="search" [attr.aria-label]="'dialogues.filters' | t" (submit)="$event.preventDefault()">
+    <form
+      class="gfmd-filters"
+      role="search"
+      [attr.aria-label]="'dialogues.filters' | t"
+      (submit)="$event.preventDefault()"
+    >
       <mat-form-field>
         <mat-label>{{ 'dialogues.theme' | t }}</mat-label>
         <mat-select [value]="theme() ?? ''" (valueChange)="filter({ theme: $event })">
@@ -47,7 +52,9 @@ import { LeadTimeComponent } from '../ui/lead-time.component';
         <mat-select [value]="session() ?? ''" (valueChange)="filter({ session: $event })">
           <mat-option value="">{{ 'common.all' | t }}</mat-option>
           @for (session of store.sessions(); track session.id) {
-            <mat-option [value]="session.id">{{ 'dialogues.sessionShort' | t: { number: session.number } }} · {{ session.title }}</mat-option>
+            <mat-option [value]="session.id"
+              >{{ 'dialogues.sessionShort' | t: { number: session.number } }} · {{ session.title }}</mat-option
+            >
           }
         </mat-select>
       </mat-form-field>
@@ -70,19 +77,25 @@ import { LeadTimeComponent } from '../ui/lead-time.component';
           </h2>
           @if (group.session; as s) {
             <p class="gfmd-muted session__meta">
-              {{ s.startsAt | localDate: 'date' : s.timeZone }} – {{ s.endsAt | localDate: 'date' : s.timeZone }} · {{ s.venue }}
+              {{ s.startsAt | localDate: 'date' : s.timeZone }} – {{ s.endsAt | localDate: 'date' : s.timeZone }} ·
+              {{ s.venue }}
             </p>
           }
           <ul class="cards">
             @for (dialogue of group.dialogues; track dialogue.id) {
               <li class="card">
-                <h3><a [routerLink]="['/dialogues', dialogue.id]">{{ dialogue.title }}</a></h3>
+                <h3>
+                  <a [routerLink]="['/dialogues', dialogue.id]">{{ dialogue.title }}</a>
+                </h3>
                 <p class="card__when">
                   {{ dialogue.startsAt | localDate: 'date' : dialogue.timeZone }} –
                   {{ dialogue.endsAt | localDate: 'date' : dialogue.timeZone }}
                 </p>
                 <p class="gfmd-muted">
-                  {{ dialogue.format | label: 'format' }}@if (dialogue.format !== 'online') { · {{ dialogue.venue }}}
+                  {{ dialogue.format | label: 'format' }}
+                  @if (dialogue.format !== 'online') {
+                    · {{ dialogue.venue }}
+                  }
                 </p>
                 <p class="card__chips">
                   @if (dialogue.status !== 'published') {
@@ -101,7 +114,9 @@ import { LeadTimeComponent } from '../ui/lead-time.component';
       } @empty {
         <gfmd-empty-state [message]="'dialogues.empty' | t">
           @if (theme() || session()) {
-            <button mat-button type="button" (click)="filter({ theme: '', session: '' })">{{ 'common.clearFilters' | t }}</button>
+            <button mat-button type="button" (click)="filter({ theme: '', session: '' })">
+              {{ 'common.clearFilters' | t }}
+            </button>
           }
         </gfmd-empty-state>
       }

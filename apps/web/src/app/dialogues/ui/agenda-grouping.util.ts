@@ -35,7 +35,8 @@ export function groupAgenda(items: readonly AgendaItem[], spaces: readonly Space
   }
   for (const day of days.values()) {
     day.groups.sort(
-      (a, b) => (a.space ? (spaceOrder.get(a.space.id) ?? 0) + 1 : 0) - (b.space ? (spaceOrder.get(b.space.id) ?? 0) + 1 : 0),
+      (a, b) =>
+        (a.space ? (spaceOrder.get(a.space.id) ?? 0) + 1 : 0) - (b.space ? (spaceOrder.get(b.space.id) ?? 0) + 1 : 0),
     );
   }
   return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));

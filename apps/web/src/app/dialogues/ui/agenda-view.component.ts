@@ -31,15 +31,14 @@ import { groupAgenda } from './agenda-grouping.util';
                   <li class="item" [class.item--break]="item.kind === 'break'">
                     <p class="item__time">
                       <span>
-                        <time [attr.datetime]="item.startsAt">{{ item.startsAt | localDate: 'time' : timeZone() }}</time>–<time
-                          [attr.datetime]="item.endsAt"
-                          >{{ item.endsAt | localDate: 'zoned' : timeZone() }}</time
-                        >
+                        <time [attr.datetime]="item.startsAt">{{
+                          item.startsAt | localDate: 'time' : timeZone()
+                        }}</time>–<time [attr.datetime]="item.endsAt">{{
+                          item.endsAt | localDate: 'zoned' : timeZone()
+                        }}</time>
                       </span>
                       @if (showViewerTime()) {
-                        <span class="item__local">
-                          {{ 'agenda.yourTime' | t }}: {{ viewerRange(item) }}
-                        </span>
+                        <span class="item__local"> {{ 'agenda.yourTime' | t }}: {{ viewerRange(item) }} </span>
                       }
                     </p>
                     <div class="item__body">
@@ -57,7 +56,10 @@ import { groupAgenda } from './agenda-grouping.util';
                         <ul class="speakers" [attr.aria-label]="'agenda.speakers' | t">
                           @for (speaker of item.speakers; track $index) {
                             <li>
-                              {{ speaker.name }}@if (speaker.organization) {, {{ speaker.organization }}}
+                              {{ speaker.name }}
+                              @if (speaker.organization) {
+                                , {{ speaker.organization }}
+                              }
                               <span class="gfmd-muted">({{ speaker.role | label: 'speakerRole' }})</span>
                             </li>
                           }

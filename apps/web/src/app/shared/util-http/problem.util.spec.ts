@@ -11,7 +11,13 @@ describe(toProblem.name, () => {
 
     const sut = toProblem(error);
 
-    expect(sut).toEqual({ type: 'urn:duplicate', title: 'Conflict', status: 409, detail: 'Already registered', errors: [] });
+    expect(sut).toEqual({
+      type: 'urn:duplicate',
+      title: 'Conflict',
+      status: 409,
+      detail: 'Already registered',
+      errors: [],
+    });
   });
 
   it('describes an unreachable server as status 0', () => {
@@ -23,7 +29,10 @@ describe(toProblem.name, () => {
 
 describe(applyProblemToForm.name, () => {
   it('maps field errors onto controls and returns the rest', () => {
-    const form = new FormGroup({ email: new FormControl(''), speakers: new FormGroup({ 0: new FormGroup({ name: new FormControl('') }) }) });
+    const form = new FormGroup({
+      email: new FormControl(''),
+      speakers: new FormGroup({ 0: new FormGroup({ name: new FormControl('') }) }),
+    });
 
     const unmatched = applyProblemToForm(form, {
       type: 'about:blank',

@@ -6,9 +6,7 @@ describe(formatMessage.name, () => {
   });
 
   it('interpolates named parameters and formats numbers in the locale', () => {
-    expect(formatMessage('{from}–{to} of {total}', { from: 1, to: 20, total: 1200 }, 'fr')).toBe(
-      '1–20 of 1\u202f200',
-    );
+    expect(formatMessage('{from}–{to} of {total}', { from: 1, to: 20, total: 1200 }, 'fr')).toBe('1–20 of 1\u202f200');
   });
 
   it('chooses plural branches with Intl.PluralRules', () => {

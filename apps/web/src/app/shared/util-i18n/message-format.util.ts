@@ -58,7 +58,10 @@ function formatArgument(inner: string, params: TranslationParams, locale: string
   const value = Number(params[name] ?? 0);
   const branches = parseBranches(body);
   const chosen =
-    branches.get(`=${value}`) ?? branches.get(new Intl.PluralRules(locale).select(value)) ?? branches.get('other') ?? '';
+    branches.get(`=${value}`) ??
+    branches.get(new Intl.PluralRules(locale).select(value)) ??
+    branches.get('other') ??
+    '';
   return formatMessage(chosen.replace(/#/g, new Intl.NumberFormat(locale).format(value)), params, locale);
 }
 

@@ -1,15 +1,33 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { I18n } from '../../shared/util-i18n';
 import { ShellComponent } from './shell.component';
+
+@Component({ selector: 'gfmd-page-a', changeDetection: ChangeDetectionStrategy.OnPush, template: '<h1>Page A</h1>' })
+class PageA {}
+
+@Component({
+  selector: 'gfmd-page-b',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: '<h1>Page B</h1><input aria-label="x" />',
+})
+class PageB {}
 
 describe(ShellComponent.name, () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [ShellComponent],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([
+          { path: 'a', component: PageA },
+          { path: 'b', component: PageB },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
   });
 
@@ -39,5 +57,26 @@ describe(ShellComponent.name, () => {
 
     const sut = fixture.nativeElement as HTMLElement;
     expect(sut.querySelector('nav.nav-wide')?.textContent).toContain('Diálogos');
+  });
+
+  it('moves focus to the new page heading when the page changes, not when only the query changes', async () => {
+    const fixture = TestBed.createComponent(ShellComponent);
+    document.body.appendChild(fixture.nativeElement);
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/a');
+    await fixture.whenStable();
+
+    await router.navigateByUrl('/b');
+    await fixture.whenStable();
+    const heading = (fixture.nativeElement as HTMLElement).querySelector('h1');
+    expect(heading?.textContent).toBe('Page B');
+    expect(document.activeElement).toBe(heading);
+
+    const input = (fixture.nativeElement as HTMLElement).querySelector('input');
+    input?.focus();
+    await router.navigateByUrl('/b?q=1');
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(input);
+    fixture.nativeElement.remove();
   });
 });

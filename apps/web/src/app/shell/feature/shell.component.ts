@@ -78,7 +78,7 @@ export class ShellComponent {
       .subscribe((event) => {
         const path = event.urlAfterRedirects.split(/[?#]/)[0];
         // Move focus only when the page changes, not when a filter rewrites the query string.
-        if (lastPath !== undefined && path !== lastPath) {
+        if (lastPath !== undefined && path !== lastPath && !this.keepsFocus()) {
           afterNextRender(() => this.focusPageHeading(), { injector: this.injector });
         }
         lastPath = path;
@@ -96,6 +96,15 @@ export class ShellComponent {
 
   protected logout(): void {
     this.auth.logout();
+  }
+
+  /** Tabs inside a page (route data `keepFocus`) leave focus on the tab the person chose. */
+  private keepsFocus(): boolean {
+    let route = this.router.routerState.snapshot.root;
+    while (route.firstChild) {
+      route = route.firstChild;
+    }
+    return route.data['keepFocus'] === true;
   }
 
   /** Puts keyboard and screen-reader focus on the new page's heading. */

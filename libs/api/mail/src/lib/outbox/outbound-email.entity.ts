@@ -1,4 +1,5 @@
 import type { EmailKind, EmailStatus, Language } from '@gfmd/contracts';
+import type { TemplateParams } from '../templates/template-renderer';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export interface StoredAttachment {
@@ -23,6 +24,8 @@ export class OutboundEmailEntity {
   @Column({ type: 'text' }) text: string;
   @Column({ type: 'jsonb', default: () => "'[]'" }) attachments: StoredAttachment[];
   @Column({ type: 'jsonb', default: () => "'{}'" }) headers: Record<string, string>;
+  /** The parameters it was rendered from (re-rendering a moved reminder, resending an invitation). */
+  @Column({ type: 'jsonb', nullable: true }) params: TemplateParams | null;
   @Column({ type: 'text', default: 'pending' }) status: EmailStatus;
   @Column({ type: 'int', default: 0 }) attempts: number;
   @Column({ type: 'text', nullable: true }) lastError: string | null;

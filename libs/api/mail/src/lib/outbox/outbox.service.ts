@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EmailKind, Language } from '@gfmd/contracts';
-import type { AfterCommit } from '@gfmd/api-platform';
+import type { EmailKind, Language, OutboundEmail, Page } from '@gfmd/contracts';
+import { type AfterCommit, notFound, ProblemException } from '@gfmd/api-platform';
 import type { EntityManager } from 'typeorm';
-import { MailQueue } from '../queue/mail-queue';
+import { EnqueueRow, MailQueue } from '../queue/mail-queue';
 import { TemplateParams, TemplateRenderer } from '../templates/template-renderer';
+import { safeUrl } from '../templates/text.util';
 import type { StoredAttachment } from './outbound-email.entity';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxListFilter, OutboxRecord, OutboxRepository } from './outbox.repository';
 
 export interface OutgoingEmail {
   kind: EmailKind;
@@ -23,6 +24,32 @@ export interface OutgoingEmail {
   sendAfter?: Date | null;
 }
 
+export interface OutboxListQuery {
+  status?: OutboundEmail['status'];
+  kind?: EmailKind;
+  dialogueId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export const toOutboundEmail = (r: OutboxRecord): OutboundEmail & Record<string, unknown> => ({
+  id: r.id,
+  kind: r.kind,
+  recipient: r.recipient,
+  language: r.language,
+  subject: r.subject,
+  status: r.status,
+  attempts: r.attempts,
+  lastError: r.lastError,
+  providerMessageId: r.providerMessageId,
+  createdAt: r.createdAt.toISOString(),
+  sentAt: r.sentAt ? r.sentAt.toISOString() : null,
+  sendAfter: r.sendAfter ? r.sendAfter.toISOString() : null,
+  dialogueId: r.dialogueId,
+  registrationId: r.registrationId,
+  invitationId: r.invitationId,
+});
+
 /**
  * Writes emails into the outbox inside the caller's transaction and, once that transaction has
  * committed, enqueues their send jobs. If Redis is down at that moment the rows stay `pending`
@@ -39,17 +66,26 @@ export class OutboxService {
   ) {}
 
   async write(manager: EntityManager, afterCommit: AfterCommit, emails: OutgoingEmail[]): Promise<string[]> {
+    if (!emails.length) return [];
     const rows = emails.map((e) => {
       const rendered = this.renderer.render(e.kind, e.language, e.params);
+      const headers = { ...(e.headers ?? {}) };
+      const declineUrl = e.kind === 'invitation' ? safeUrl(e.params.declineUrl) : undefined;
+      if (declineUrl) {
+        // RFC 2369 + RFC 8058: mail clients show "unsubscribe", which declines the invitation in one click.
+        headers['List-Unsubscribe'] = `<${declineUrl}>`;
+        headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+      }
       return {
         kind: e.kind,
-        recipient: e.to,
+        recipient: e.to.trim(),
         language: e.language,
         subject: rendered.subject,
         html: rendered.html,
         text: rendered.text,
         attachments: e.attachments ?? [],
-        headers: e.headers ?? {},
+        headers,
+        params: e.params,
         idempotencyKey: e.idempotencyKey,
         dialogueId: e.dialogueId ?? null,
         registrationId: e.registrationId ?? null,
@@ -63,15 +99,37 @@ export class OutboxService {
   }
 
   /** Enqueues rows now (delayed when they have a sendAfter); on failure leaves them to the sweep. */
-  async enqueue(rows: { id: string; sendAfter?: Date | null }[]): Promise<boolean> {
+  async enqueue(rows: EnqueueRow[]): Promise<boolean> {
     try {
-      const now = Date.now();
-      await this.queue.enqueue(rows.map((r) => ({ id: r.id, delayMs: r.sendAfter ? r.sendAfter.getTime() - now : 0 })));
+      await this.queue.enqueue(rows);
       await this.repo.markQueued(rows.map((r) => r.id));
       return true;
     } catch (error) {
       this.logger.warn({ count: rows.length, err: (error as Error).message }, 'enqueue failed; the outbox sweep will retry');
       return false;
     }
+  }
+
+  async list(query: OutboxListQuery): Promise<Page<OutboundEmail>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const filter: OutboxListFilter = { status: query.status, kind: query.kind, dialogueId: query.dialogueId, skip: (page - 1) * pageSize, take: pageSize };
+    const [rows, total] = await this.repo.list(filter);
+    return { items: rows.map(toOutboundEmail), total, page, pageSize };
+  }
+
+  /** Sends a failed row again with a fresh attempt budget (202); other states answer 409. */
+  async retry(id: string): Promise<OutboundEmail> {
+    const row = await this.repo.findById(id);
+    if (!row) throw notFound('Email');
+    const reset = await this.repo.resetForRetry(id);
+    if (!reset) throw new ProblemException(409, 'not-failed', `Only a failed email can be retried; this one is ${row.status}.`);
+    try {
+      await this.queue.ensure([reset]);
+      await this.repo.markQueued([id]);
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'retry enqueue failed; the outbox sweep will retry');
+    }
+    return toOutboundEmail((await this.repo.findById(id)) ?? row);
   }
 }

@@ -6,21 +6,44 @@ export enum QueueName {
   Maintenance = 'maintenance',
 }
 
-/** Every job name, with its payload type below. */
+/** Every job name, with its payload type below. The worker refuses to start if one has no handler. */
 export enum JobName {
   SendEmail = 'send-email',
   SweepOutbox = 'sweep-outbox',
 }
+
+/** The queue each job runs on. */
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.SendEmail]: QueueName.Mail,
+  [JobName.SweepOutbox]: QueueName.Maintenance,
+};
 
 /** Payloads carry ids only, never personal data. */
 export interface SendEmailJob {
   outboxId: string;
 }
 
-/** Default options of every mail job: bounded retries with exponential backoff, trimmed history. */
+/** One sweep per time slot across all replicas (the slot is part of the jobId). */
+export interface SweepOutboxJob {
+  slot: number;
+}
+
+export interface JobPayloads {
+  [JobName.SendEmail]: SendEmailJob;
+  [JobName.SweepOutbox]: SweepOutboxJob;
+}
+
+/** Default options of every mail job: bounded retries with exponential backoff + jitter, trimmed history. */
 export const MAIL_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
   removeOnComplete: { count: 1000, age: 24 * 3600 },
   removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
+};
+
+/** Maintenance jobs run once; the next slot runs them again. */
+export const MAINTENANCE_JOB_OPTIONS: JobsOptions = {
+  attempts: 1,
+  removeOnComplete: { count: 50 },
+  removeOnFail: { count: 50 },
 };

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EmailKind, Language } from '@gfmd/contracts';
+import { EMAIL_KINDS, type EmailKind, type Language, LANGUAGES } from '@gfmd/contracts';
+import { COMMON_MESSAGES, KIND_MESSAGES } from './messages';
+import { escapeHtml, oneLine, safeUrl } from './text.util';
 
 export interface RenderedEmail {
   subject: string;
@@ -9,88 +11,173 @@ export interface RenderedEmail {
 
 /**
  * Parameters a template may use. Every value is escaped when rendered into HTML; subjects and
- * headers never carry CR/LF.
+ * headers never carry CR/LF. All fields are optional: a block whose value is missing is left out.
  */
 export interface TemplateParams {
   recipientName?: string;
   dialogueTitle?: string;
+  /** Human-readable date and time, already in the dialogue's zone (see formatDialogueWhen). */
   dialogueWhen?: string;
   dialogueVenue?: string;
+  /** Link for online/hybrid dialogues. */
+  onlineUrl?: string;
+  /** PUBLIC_URL/manage/<token>: registration kinds, agenda, reminder, space_message. */
   manageUrl?: string;
+  /** PUBLIC_URL/dialogues/<id>/register?invitation=<token>: invitation. */
   registerUrl?: string;
+  /** One-click decline of an invitation (also sent as List-Unsubscribe). */
   declineUrl?: string;
+  /** Free text from organizers / coordinators (invitation, space_message, …). */
   message?: string;
+  /** Why (declined, cancelled). */
+  reason?: string;
+  /** Who writes (space_message): a space or coordinator name. */
+  senderName?: string;
+  /** Days before the dialogue (reminder). */
+  daysBefore?: number;
+  /** Invitation sent again to someone who has not registered yet. */
+  isReminder?: boolean;
   spaces?: { name: string; status: string }[];
   agenda?: { when: string; title: string; where?: string }[];
   [key: string]: unknown;
 }
 
-const escapeHtml = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-// eslint-disable-next-line no-control-regex
-const oneLine = (s: unknown) => String(s ?? '').replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, ' ').trim();
+const COLORS = { brand: '#005a9c', text: '#1f2933', muted: '#52606d', border: '#d9e2ec', panel: '#f5f7fa' };
+const FONT = "font-family:Arial,'Helvetica Neue',Helvetica,sans-serif;";
 
-const SUBJECTS: Record<Language, Partial<Record<EmailKind, string>>> = {
-  en: {
-    invitation: 'Invitation: {dialogueTitle}',
-    confirmation: 'Registration confirmed: {dialogueTitle}',
-    waitlisted: 'You are on the waiting list: {dialogueTitle}',
-    pending: 'Registration received, awaiting approval: {dialogueTitle}',
-    promoted: 'A seat is now yours: {dialogueTitle}',
-    approved: 'Registration approved: {dialogueTitle}',
-    declined: 'Registration declined: {dialogueTitle}',
-    cancelled: 'Registration cancelled: {dialogueTitle}',
-    agenda: 'Your agenda: {dialogueTitle}',
-    agenda_update: 'Agenda updated: {dialogueTitle}',
-    reminder: 'Reminder: {dialogueTitle} is coming up',
-    space_message: 'Message about {dialogueTitle}',
-  },
-  fr: {
-    invitation: 'Invitation : {dialogueTitle}',
-    confirmation: 'Inscription confirmée : {dialogueTitle}',
-    waitlisted: "Vous êtes sur la liste d'attente : {dialogueTitle}",
-    pending: 'Inscription reçue, en attente d’approbation : {dialogueTitle}',
-    promoted: 'Une place vous est attribuée : {dialogueTitle}',
-    approved: 'Inscription approuvée : {dialogueTitle}',
-    declined: 'Inscription refusée : {dialogueTitle}',
-    cancelled: 'Inscription annulée : {dialogueTitle}',
-    agenda: 'Votre programme : {dialogueTitle}',
-    agenda_update: 'Programme mis à jour : {dialogueTitle}',
-    reminder: 'Rappel : {dialogueTitle} approche',
-    space_message: 'Message concernant {dialogueTitle}',
-  },
-  es: {
-    invitation: 'Invitación: {dialogueTitle}',
-    confirmation: 'Inscripción confirmada: {dialogueTitle}',
-    waitlisted: 'Está en la lista de espera: {dialogueTitle}',
-    pending: 'Inscripción recibida, pendiente de aprobación: {dialogueTitle}',
-    promoted: 'Ya tiene una plaza: {dialogueTitle}',
-    approved: 'Inscripción aprobada: {dialogueTitle}',
-    declined: 'Inscripción rechazada: {dialogueTitle}',
-    cancelled: 'Inscripción cancelada: {dialogueTitle}',
-    agenda: 'Su programa: {dialogueTitle}',
-    agenda_update: 'Programa actualizado: {dialogueTitle}',
-    reminder: 'Recordatorio: {dialogueTitle} se acerca',
-    space_message: 'Mensaje sobre {dialogueTitle}',
-  },
-};
+/** `{name}` placeholders, each value escaped by `esc` (HTML) or kept raw (text). */
+function fill(template: string, values: Record<string, string>, esc: (s: string) => string): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => esc(values[key] ?? ''));
+}
 
 /**
- * Renders every email kind in English, French and Spanish (HTML + plain text).
- * (Baseline renderer; the mail work refines the bodies per kind.)
+ * Renders every email kind in English, French and Spanish: an HTML part built from tables with
+ * inline styles (what Outlook, Gmail and Apple Mail all display the same way) and a plain-text
+ * part with the same content. The language falls back to English.
  */
 @Injectable()
 export class TemplateRenderer {
   render(kind: EmailKind, language: Language, params: TemplateParams): RenderedEmail {
-    const lang: Language = SUBJECTS[language] ? language : 'en';
-    const subject = oneLine(
-      (SUBJECTS[lang][kind] ?? SUBJECTS.en[kind] ?? '{dialogueTitle}').replace('{dialogueTitle}', oneLine(params.dialogueTitle)),
-    ).slice(0, 250);
-    const lines = [subject, params.dialogueWhen, params.dialogueVenue, params.message, params.manageUrl ?? params.registerUrl]
-      .filter(Boolean)
-      .map((l) => String(l));
-    const text = lines.join('\n\n');
-    const html = `<!doctype html><html lang="${lang}"><body>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</body></html>`;
+    const lang: Language = (LANGUAGES as readonly string[]).includes(language) ? language : 'en';
+    const k: EmailKind = (EMAIL_KINDS as readonly string[]).includes(kind) ? kind : 'space_message';
+    const m = KIND_MESSAGES[lang][k];
+    const c = COMMON_MESSAGES[lang];
+    const values: Record<string, string> = {
+      title: oneLine(params.dialogueTitle),
+      days: String(params.daysBefore ?? 3),
+      sender: oneLine(params.senderName) || oneLine(params.spaceName) || '—',
+      name: oneLine(params.recipientName),
+    };
+    const raw = (s: string) => s;
+    const subjectTemplate = k === 'invitation' && params.isReminder ? c.invitationReminderSubject : m.subject;
+    const subject = oneLine(fill(subjectTemplate, values, raw)).slice(0, 250);
+
+    const greeting = values['name'] ? c.greetingNamed : c.greeting;
+    const paragraphs = [...(k === 'invitation' && params.isReminder ? [c.invitationReminderIntro] : []), ...m.body];
+    const details: [string, string][] = [];
+    if (params.dialogueWhen) details.push([c.when, oneLine(params.dialogueWhen)]);
+    if (params.dialogueVenue) details.push([c.where, oneLine(params.dialogueVenue)]);
+    const onlineUrl = safeUrl(params.onlineUrl);
+    if (onlineUrl) details.push([c.online, onlineUrl]);
+    const spaces = (params.spaces ?? []).map((s) => `${oneLine(s.name)} (${c.statuses[s.status] ?? oneLine(s.status)})`);
+    const agenda = (params.agenda ?? []).map((a) => ({ when: oneLine(a.when), title: oneLine(a.title), where: oneLine(a.where) }));
+    const message = typeof params.message === 'string' ? params.message.replace(/\r\n?/g, '\n').trim() : '';
+    const reason = typeof params.reason === 'string' ? params.reason.trim() : '';
+    const ctaUrl = m.cta === 'register' ? safeUrl(params.registerUrl) : m.cta === 'manage' ? safeUrl(params.manageUrl) : undefined;
+    const declineUrl = k === 'invitation' ? safeUrl(params.declineUrl) : undefined;
+    const messageLabel = k === 'space_message' ? values['sender'] : c.messageFromOrganizers;
+
+    // ── plain text ────────────────────────────────────────────────────────────────────────
+    const t: string[] = [fill(greeting, values, raw), ''];
+    for (const p of paragraphs) t.push(fill(p, values, raw), '');
+    if (details.length) {
+      for (const [label, value] of details) t.push(`${label}: ${value}`);
+      t.push('');
+    }
+    if (spaces.length) t.push(`${c.spaces}:`, ...spaces.map((s) => `  - ${s}`), '');
+    if (agenda.length) t.push(`${c.agenda}:`, ...agenda.map((a) => `  - ${a.when}  ${a.title}${a.where ? ` (${a.where})` : ''}`), '');
+    if (message) t.push(`${messageLabel}:`, ...message.split('\n').map((l) => `  ${l}`), '');
+    if (reason) t.push(`${c.reason}: ${reason}`, '');
+    if (ctaUrl && m.ctaLabel) t.push(`${m.ctaLabel}:`, ctaUrl, '', c.manageHint, '');
+    if (declineUrl) t.push(c.declineIntro, `${c.declineLabel}: ${declineUrl}`, '');
+    t.push('--', c.footer);
+    const text = t.join('\n');
+
+    // ── HTML ──────────────────────────────────────────────────────────────────────────────
+    const e = escapeHtml;
+    const p = (inner: string, style = '') =>
+      `<p style="margin:0 0 16px 0;${FONT}font-size:16px;line-height:24px;color:${COLORS.text};${style}">${inner}</p>`;
+    const h: string[] = [];
+    h.push(p(e(fill(greeting, values, raw))));
+    for (const para of paragraphs) h.push(p(fill(para, values, e)));
+    if (details.length) {
+      h.push(
+        `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px 0;background:${COLORS.panel};border:1px solid ${COLORS.border};">` +
+          details
+            .map(
+              ([label, value]) =>
+                `<tr><td style="padding:8px 12px;${FONT}font-size:14px;color:${COLORS.muted};width:90px;vertical-align:top;">${e(label)}</td>` +
+                `<td style="padding:8px 12px;${FONT}font-size:14px;color:${COLORS.text};">${
+                  label === c.online ? `<a href="${e(value)}" style="color:${COLORS.brand};">${e(value)}</a>` : e(value)
+                }</td></tr>`,
+            )
+            .join('') +
+          '</table>',
+      );
+    }
+    if (spaces.length) {
+      h.push(p(`<strong>${e(c.spaces)}</strong>`, 'margin-bottom:4px;'));
+      h.push(`<ul style="margin:0 0 16px 20px;padding:0;${FONT}font-size:15px;color:${COLORS.text};">${spaces.map((s) => `<li>${e(s)}</li>`).join('')}</ul>`);
+    }
+    if (agenda.length) {
+      h.push(p(`<strong>${e(c.agenda)}</strong>`, 'margin-bottom:4px;'));
+      h.push(
+        `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px 0;border-top:1px solid ${COLORS.border};">` +
+          agenda
+            .map(
+              (a) =>
+                `<tr><td style="padding:6px 8px 6px 0;${FONT}font-size:14px;color:${COLORS.muted};white-space:nowrap;vertical-align:top;border-bottom:1px solid ${COLORS.border};">${e(a.when)}</td>` +
+                `<td style="padding:6px 0;${FONT}font-size:14px;color:${COLORS.text};border-bottom:1px solid ${COLORS.border};">${e(a.title)}${
+                  a.where ? `<br><span style="color:${COLORS.muted};">${e(a.where)}</span>` : ''
+                }</td></tr>`,
+            )
+            .join('') +
+          '</table>',
+      );
+    }
+    if (message) {
+      h.push(
+        `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px 0;"><tr><td style="border-left:4px solid ${COLORS.brand};padding:8px 12px;background:${COLORS.panel};${FONT}font-size:15px;line-height:22px;color:${COLORS.text};">` +
+          `<strong>${e(messageLabel)}</strong><br>${e(message).replace(/\n/g, '<br>')}</td></tr></table>`,
+      );
+    }
+    if (reason) h.push(p(`<strong>${e(c.reason)}:</strong> ${e(reason)}`));
+    if (ctaUrl && m.ctaLabel) {
+      h.push(
+        `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 16px 0;"><tr><td bgcolor="${COLORS.brand}" style="border-radius:4px;">` +
+          `<a href="${e(ctaUrl)}" style="display:inline-block;padding:12px 24px;${FONT}font-size:16px;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:4px;">${e(m.ctaLabel)}</a>` +
+          '</td></tr></table>',
+      );
+      h.push(p(`${e(c.linkFallback)}<br><a href="${e(ctaUrl)}" style="color:${COLORS.brand};word-break:break-all;">${e(ctaUrl)}</a>`, `font-size:13px;line-height:18px;color:${COLORS.muted};`));
+      h.push(p(e(c.manageHint), `font-size:13px;line-height:18px;color:${COLORS.muted};`));
+    }
+    if (declineUrl) {
+      h.push(p(`${e(c.declineIntro)} <a href="${e(declineUrl)}" style="color:${COLORS.brand};">${e(c.declineLabel)}</a>`, `font-size:14px;color:${COLORS.muted};`));
+    }
+
+    const html =
+      `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+      `<meta name="color-scheme" content="light"><title>${e(subject)}</title></head>` +
+      `<body style="margin:0;padding:0;background:${COLORS.panel};">` +
+      `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:${COLORS.panel};"><tr><td align="center" style="padding:24px 12px;">` +
+      `<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background:#ffffff;border:1px solid ${COLORS.border};">` +
+      `<tr><td style="background:${COLORS.brand};padding:16px 24px;${FONT}font-size:14px;font-weight:bold;letter-spacing:1px;color:#ffffff;">GFMD</td></tr>` +
+      `<tr><td style="padding:24px;">` +
+      `<h1 style="margin:0 0 16px 0;${FONT}font-size:22px;line-height:28px;color:${COLORS.text};">${e(m.heading)}</h1>` +
+      h.join('') +
+      `</td></tr><tr><td style="padding:16px 24px;border-top:1px solid ${COLORS.border};${FONT}font-size:12px;color:${COLORS.muted};">${e(c.footer)}</td></tr>` +
+      '</table></td></tr></table></body></html>';
+
     return { subject, html, text };
   }
 }

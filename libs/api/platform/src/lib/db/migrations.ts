@@ -1,7 +1,10 @@
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
+import { RegistrationQueues1764400000001 } from './migrations/1764400000001-registration-queues';
+import { AgendaNoOverlap1764500000001 } from './migrations/1764500000001-agenda-no-overlap';
+import { MailOutboxParams1764600000001 } from './migrations/1764600000001-mail-outbox-params';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
  * add each new migration here (generate with `npx nx run api:migration-generate`).
  */
-export const MIGRATIONS = [InitialSchema1764300000000];
+export const MIGRATIONS = [InitialSchema1764300000000, RegistrationQueues1764400000001, AgendaNoOverlap1764500000001, MailOutboxParams1764600000001];

@@ -36,6 +36,8 @@ export function configureHttpApp(app: INestApplication, config: AppConfig, { doc
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // Bulk invitations (up to 10,000 recipients, ~1.5 MB) get a larger JSON limit on that one route.
+  express_.use(`/${API_PREFIX}/dialogues/:id/invitations`, express.json({ limit: '8mb', strict: true }));
   express_.useBodyParser('json', { limit: config.bodyLimit, strict: true });
   express_.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });

@@ -1,0 +1,68 @@
+import type { Routes } from '@angular/router';
+import { adminGuard, organizerGuard } from '../../auth/data-access/auth.guard';
+import { provideFeatureDefaults } from '../../shared/ui/form-defaults.provider';
+
+/** The organizer console (admin and organizer accounts). */
+export const consoleRoutes: Routes = [
+  {
+    path: '',
+    canActivate: [organizerGuard],
+    providers: provideFeatureDefaults(),
+    loadComponent: () => import('./console-layout.component').then((m) => m.ConsoleLayoutComponent),
+    children: [
+      {
+        path: '',
+        title: 'title.console',
+        loadComponent: () => import('./console-home.page').then((m) => m.ConsoleHomePage),
+      },
+      {
+        path: 'dialogues/new',
+        title: 'title.newDialogue',
+        loadComponent: () => import('./dialogue-editor.page').then((m) => m.DialogueEditorPage),
+      },
+      {
+        path: 'dialogues/:id',
+        loadComponent: () => import('./dialogue-workspace.layout').then((m) => m.DialogueWorkspaceLayout),
+        children: [
+          {
+            path: '',
+            title: 'title.dialogueEditor',
+            data: { keepFocus: true },
+            loadComponent: () => import('./dialogue-editor.page').then((m) => m.DialogueEditorPage),
+          },
+          {
+            path: 'spaces',
+            title: 'title.spaces',
+            data: { keepFocus: true },
+            loadComponent: () => import('./spaces-editor.page').then((m) => m.SpacesEditorPage),
+          },
+          {
+            path: 'agenda',
+            title: 'title.agenda',
+            data: { keepFocus: true },
+            loadComponent: () => import('../../agenda/feature/agenda-builder.page').then((m) => m.AgendaBuilderPage),
+          },
+          {
+            path: 'registrations',
+            title: 'title.registrations',
+            data: { keepFocus: true },
+            loadComponent: () =>
+              import('../../registrations/feature/registrations-table.page').then((m) => m.RegistrationsTablePage),
+          },
+          {
+            path: 'invitations',
+            title: 'title.invitations',
+            data: { keepFocus: true },
+            loadComponent: () => import('../../invitations/feature/invitations.page').then((m) => m.InvitationsPage),
+          },
+        ],
+      },
+      {
+        path: 'outbox',
+        title: 'title.outbox',
+        canActivate: [adminGuard],
+        loadComponent: () => import('../../outbox/feature/outbox.page').then((m) => m.OutboxPage),
+      },
+    ],
+  },
+];

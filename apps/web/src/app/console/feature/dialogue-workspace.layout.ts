@@ -1,0 +1,96 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
+import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
+import { LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
+import { I18nTitleStrategy, LabelPipe, TranslatePipe, type TranslationKey } from '../../shared/util-i18n';
+
+interface Tab {
+  path: string;
+  label: TranslationKey;
+}
+
+/** One dialogue in the console: its title, status and tabs (details, spaces, agenda, registrations, invitations). */
+@Component({
+  selector: 'gfmd-dialogue-workspace',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatTabNav,
+    MatTabLink,
+    MatTabNavPanel,
+    LoadingStateComponent,
+    ProblemAlertComponent,
+    TranslatePipe,
+    LabelPipe,
+  ],
+  providers: [DialogueStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .title-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.5rem 1rem;
+    }
+    nav {
+      margin-bottom: 1rem;
+    }
+  `,
+  template: `
+    @if (store.dialogue(); as d) {
+      <div class="title-row">
+        <h1>{{ d.title }}</h1>
+        <span class="gfmd-chip">{{ d.status | label: 'dialogueStatus' }}</span>
+      </div>
+      <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'console.dialogueSections' | t">
+        @for (tab of tabs; track tab.path) {
+          <a
+            mat-tab-link
+            [routerLink]="tab.path ? ['/console/dialogues', d.id, tab.path] : ['/console/dialogues', d.id]"
+            routerLinkActive
+            #rla="routerLinkActive"
+            [routerLinkActiveOptions]="{ exact: true }"
+            [active]="rla.isActive"
+            >{{ tab.label | t }}</a
+          >
+        }
+      </nav>
+      <mat-tab-nav-panel #panel>
+        <router-outlet />
+      </mat-tab-nav-panel>
+    } @else if (store.loading()) {
+      <h1>{{ 'dialogue.loadingTitle' | t }}</h1>
+      <gfmd-loading-state />
+    } @else {
+      <h1>{{ 'dialogue.unavailable' | t }}</h1>
+      <gfmd-problem-alert [problem]="store.problem()" [retryable]="true" (retry)="store.reload()" />
+    }
+  `,
+})
+export class DialogueWorkspaceLayout {
+  private readonly titles = inject(I18nTitleStrategy);
+  protected readonly store = inject(DialogueStore);
+
+  readonly id = input.required<string>();
+
+  protected readonly tabs: Tab[] = [
+    { path: '', label: 'console.tabDetails' },
+    { path: 'spaces', label: 'title.spaces' },
+    { path: 'agenda', label: 'console.tabAgenda' },
+    { path: 'registrations', label: 'title.registrations' },
+    { path: 'invitations', label: 'title.invitations' },
+  ];
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.store.load(id));
+    });
+    effect(() => {
+      const title = this.store.dialogue()?.title;
+      untracked(() => this.titles.setDynamic(title));
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import type { Routes } from '@angular/router';
+import { staffGuard } from '../../auth/data-access/auth.guard';
+import { provideFeatureDefaults } from '../../shared/ui/form-defaults.provider';
+
+/** Coordinators' workspace: their spaces only. */
+export const workspaceRoutes: Routes = [
+  {
+    path: '',
+    canActivate: [staffGuard],
+    providers: provideFeatureDefaults(),
+    children: [
+      {
+        path: '',
+        title: 'title.workspace',
+        loadComponent: () => import('./workspace.page').then((m) => m.WorkspacePage),
+      },
+      {
+        path: ':dialogueId/:spaceId',
+        loadComponent: () => import('./coordinator-space.layout').then((m) => m.CoordinatorSpaceLayout),
+        children: [
+          {
+            path: '',
+            title: 'title.workspace',
+            data: { keepFocus: true, fixedStatus: 'pending' },
+            loadComponent: () =>
+              import('../../registrations/feature/registrations-table.page').then((m) => m.RegistrationsTablePage),
+          },
+          {
+            path: 'participants',
+            title: 'title.workspace',
+            data: { keepFocus: true },
+            loadComponent: () =>
+              import('../../registrations/feature/registrations-table.page').then((m) => m.RegistrationsTablePage),
+          },
+          {
+            path: 'agenda',
+            title: 'title.workspace',
+            data: { keepFocus: true },
+            loadComponent: () => import('../../agenda/feature/agenda-builder.page').then((m) => m.AgendaBuilderPage),
+          },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,33 @@
+import type { Routes } from '@angular/router';
+import { provideFeatureDefaults } from '../../shared/ui/form-defaults.provider';
+
+/** Public pages of a dialogue: list, detail, registration and its result. */
+export const dialoguesRoutes: Routes = [
+  {
+    path: '',
+    providers: provideFeatureDefaults(),
+    children: [
+      {
+        path: '',
+        title: 'title.dialogues',
+        loadComponent: () => import('./dialogue-list.page').then((m) => m.DialogueListPage),
+      },
+      {
+        path: ':id',
+        title: 'title.dialogues',
+        loadComponent: () => import('./dialogue-detail.page').then((m) => m.DialogueDetailPage),
+      },
+      {
+        path: ':id/register',
+        title: 'title.register',
+        loadComponent: () => import('../../registrations/feature/register.page').then((m) => m.RegisterPage),
+      },
+      {
+        path: ':id/registered',
+        title: 'title.registered',
+        loadComponent: () =>
+          import('../../registrations/feature/registration-result.page').then((m) => m.RegistrationResultPage),
+      },
+    ],
+  },
+];

@@ -1,0 +1,2 @@
+export * from './invitations.api';
+export * from './recipients-csv.util';

@@ -1,0 +1,2 @@
+export * from './outbox.api';
+export * from './outbox.store';

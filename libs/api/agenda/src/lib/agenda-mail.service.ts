@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import type { Language } from '@gfmd/contracts';
+import type { DialogueRecord } from '@gfmd/api-dialogues';
+import { OutboxService, TemplateRenderer, type OutgoingEmail, type StoredAttachment, type TemplateParams } from '@gfmd/api-mail';
+import { AfterCommit, AppConfig } from '@gfmd/api-platform';
+import { createHash, randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AgendaOutboxRepository } from './agenda-outbox.repository';
+import { AgendaItemRecord, AgendaRepository, ParticipantRecord } from './agenda.repository';
+import { agendaCalendar, personalItems, SpaceInfo } from './agenda-view.util';
+
+/** Dialogue statuses in which agenda changes are mailed to confirmed participants. */
+export const MAILED_STATUSES = ['published', 'registration_closed'];
+
+export interface AgendaState {
+  dialogue: DialogueRecord;
+  spaces: Map<string, SpaceInfo>;
+  /** Every item of the dialogue, as it is (after the change, inside the transaction). */
+  items: AgendaItemRecord[];
+}
+
+const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8; method=PUBLISH';
+
+/**
+ * Personal-agenda email: the full agenda on request, and coalesced update notices when a
+ * published agenda changes.
+ *
+ * Coalescing: a change writes, for each confirmed participant whose personal agenda contains the
+ * item before or after the change, one `agenda_update` row with send_after = now + window
+ * (AGENDA_UPDATE_COALESCE_MS) and idempotency key `agenda_update:<registrationId>:<changeId>`.
+ * A later change within that window finds the row still unsent (status pending/queued,
+ * send_after in the future) and rewrites its body and .ics instead of adding a row, so a burst
+ * of edits yields one email per participant carrying the final state. The window opens at the
+ * first edit and is not extended, so a participant hears within one window of the first change.
+ * A personal agenda email not yet picked up by the worker is rewritten the same way.
+ */
+@Injectable()
+export class AgendaMailService {
+  constructor(
+    private readonly repo: AgendaRepository,
+    private readonly outboxRows: AgendaOutboxRepository,
+    private readonly outbox: OutboxService,
+    private readonly renderer: TemplateRenderer,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** One `agenda` row per confirmed participant; a participant already mailed this exact agenda is skipped. */
+  async sendAll(manager: EntityManager, afterCommit: AfterCommit, state: AgendaState): Promise<{ queued: number; skipped: number }> {
+    const participants = await this.repo.confirmedParticipants(manager, state.dialogue.id);
+    const emails = participants.map((p) => {
+      const items = personalItems(state.items, state.spaces, p);
+      const version = createHash('sha256')
+        .update(items.map((i) => `${i.id}:${i.sequence}`).join(','))
+        .digest('hex')
+        .slice(0, 24);
+      return this.compose('agenda', p, state, items, `agenda:${p.registrationId}:${version}`);
+    });
+    const inserted = await this.outbox.write(manager, afterCommit, emails);
+    return { queued: inserted.length, skipped: participants.length - inserted.length };
+  }
+
+  /** Mails the participants whose personal agenda a change touched (coalesced, see above). */
+  async itemChanged(
+    manager: EntityManager,
+    afterCommit: AfterCommit,
+    state: AgendaState,
+    before: AgendaItemRecord | null,
+    after: AgendaItemRecord | null,
+  ): Promise<{ written: number; rewritten: number }> {
+    if (!MAILED_STATUSES.includes(state.dialogue.status)) return { written: 0, rewritten: 0 };
+    const changed = [before, after].filter((i): i is AgendaItemRecord => i !== null);
+    if (!changed.length) return { written: 0, rewritten: 0 };
+    const participants = (await this.repo.confirmedParticipants(manager, state.dialogue.id)).filter(
+      (p) => personalItems(changed, state.spaces, p).length > 0,
+    );
+    if (!participants.length) return { written: 0, rewritten: 0 };
+    const pending = await this.outboxRows.lockRewritable(
+      manager,
+      participants.map((p) => p.registrationId),
+    );
+    const changeId = randomUUID();
+    const sendAfter = new Date(Date.now() + this.config.agendaUpdateCoalesceMs);
+    const fresh: OutgoingEmail[] = [];
+    let rewritten = 0;
+    for (const p of participants) {
+      const items = personalItems(state.items, state.spaces, p);
+      const row = pending.get(p.registrationId);
+      if (row) {
+        const email = this.compose(row.kind === 'agenda' ? 'agenda' : 'agenda_update', p, state, items, '');
+        const rendered = this.renderer.render(email.kind, email.language, email.params);
+        await this.outboxRows.rewrite(manager, row.id, { ...rendered, attachments: email.attachments ?? [] });
+        rewritten++;
+      } else {
+        fresh.push({ ...this.compose('agenda_update', p, state, items, `agenda_update:${p.registrationId}:${changeId}`), sendAfter });
+      }
+    }
+    const written = (await this.outbox.write(manager, afterCommit, fresh)).length;
+    return { written, rewritten };
+  }
+
+  private compose(
+    kind: 'agenda' | 'agenda_update',
+    p: ParticipantRecord,
+    state: AgendaState,
+    items: AgendaItemRecord[],
+    idempotencyKey: string,
+  ): OutgoingEmail {
+    const { dialogue } = state;
+    const language: Language = p.preferredLanguage;
+    const dialogueUrl = `${this.config.publicUrl}/dialogues/${dialogue.id}`;
+    const ics = agendaCalendar({ dialogue, items, spaces: state.spaces, language, url: dialogueUrl });
+    const attachment: StoredAttachment = { filename: 'agenda.ics', contentType: ICS_CONTENT_TYPE, content: ics };
+    const params: TemplateParams = {
+      recipientName: [p.title, p.firstName, p.lastName].filter(Boolean).join(' '),
+      dialogueTitle: dialogue.title,
+      dialogueWhen: formatRange(dialogue.startsAt, dialogue.endsAt, language, dialogue.timeZone, 'long'),
+      dialogueVenue: dialogue.venue,
+      dialogueUrl,
+      timeZone: dialogue.timeZone,
+      agenda: items.map((i) => ({
+        when: formatRange(i.startsAt, i.endsAt, language, dialogue.timeZone, 'short'),
+        title: i.title,
+        where: [i.room, i.spaceId ? state.spaces.get(i.spaceId)?.name : null].filter(Boolean).join(' · ') || undefined,
+      })),
+    };
+    return {
+      kind,
+      to: p.email,
+      language,
+      idempotencyKey,
+      params,
+      attachments: [attachment],
+      registrationId: p.registrationId,
+      dialogueId: dialogue.id,
+    };
+  }
+}
+
+/** "Tue, 12 May, 09:00 – 10:30" in the reader's language, on the dialogue's clock. */
+export function formatRange(start: Date, end: Date, language: Language, timeZone: string, style: 'short' | 'long'): string {
+  const format = new Intl.DateTimeFormat(language, {
+    timeZone,
+    weekday: style === 'long' ? 'long' : 'short',
+    day: 'numeric',
+    month: style === 'long' ? 'long' : 'short',
+    ...(style === 'long' ? { year: 'numeric' as const } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(style === 'long' ? { timeZoneName: 'short' as const } : {}),
+  });
+  return format.formatRange(start, end);
+}

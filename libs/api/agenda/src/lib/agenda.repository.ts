@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Language, RegistrationStatus } from '@gfmd/contracts';
+import { EntityManager, Repository } from 'typeorm';
+import { AgendaItemEntity } from './agenda-item.entity';
+
+export type AgendaItemRecord = AgendaItemEntity;
+
+/** A registration as the agenda sees it: who, in which language, with which confirmed spaces. */
+export interface ParticipantRecord {
+  registrationId: string;
+  dialogueId: string;
+  status: RegistrationStatus;
+  email: string;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+  preferredLanguage: Language;
+  confirmedSpaceIds: string[];
+}
+
+interface ParticipantRow {
+  id: string;
+  dialogue_id: string;
+  status: RegistrationStatus;
+  email: string;
+  title: string | null;
+  first_name: string;
+  last_name: string;
+  preferred_language: Language;
+  space_ids: string[] | null;
+}
+
+const PARTICIPANT_SQL = `
+  SELECT r.id, r.dialogue_id, r.status, r.email, r.title, r.first_name, r.last_name, r.preferred_language,
+         COALESCE(array_agg(rs.space_id::text) FILTER (WHERE rs.status = 'confirmed'), '{}')::text[] AS space_ids
+    FROM registrations r
+    LEFT JOIN registration_spaces rs ON rs.registration_id = r.id
+   WHERE r.erased_at IS NULL AND %WHERE%
+   GROUP BY r.id
+   ORDER BY r.arrival`;
+
+const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
+  registrationId: r.id,
+  dialogueId: r.dialogue_id,
+  status: r.status,
+  email: r.email,
+  title: r.title,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  preferredLanguage: r.preferred_language,
+  confirmedSpaceIds: r.space_ids ?? [],
+});
+
+/**
+ * The only place that queries agenda items; it also reads (never writes) registrations and
+ * their spaces, which the personal agenda and the agenda mail need.
+ */
+@Injectable()
+export class AgendaRepository {
+  constructor(@InjectRepository(AgendaItemEntity) private readonly items: Repository<AgendaItemEntity>) {}
+
+  private repo(manager?: EntityManager) {
+    return manager ? manager.getRepository(AgendaItemEntity) : this.items;
+  }
+
+  find(id: string, manager?: EntityManager): Promise<AgendaItemRecord | null> {
+    return this.repo(manager).findOne({ where: { id } });
+  }
+
+  /** A dialogue's items in time order (optionally of one space). */
+  list(dialogueId: string, spaceId?: string, manager?: EntityManager): Promise<AgendaItemRecord[]> {
+    return this.repo(manager).find({
+      where: spaceId ? { dialogueId, spaceId } : { dialogueId },
+      order: { startsAt: 'ASC', endsAt: 'ASC', title: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Items of the dialogue whose time overlaps [startsAt, endsAt). */
+  overlapping(manager: EntityManager, dialogueId: string, startsAt: Date, endsAt: Date): Promise<AgendaItemRecord[]> {
+    return manager
+      .getRepository(AgendaItemEntity)
+      .createQueryBuilder('a')
+      .where('a.dialogue_id = :dialogueId AND a.starts_at < :endsAt AND a.ends_at > :startsAt', { dialogueId, startsAt, endsAt })
+      .orderBy('a.starts_at', 'ASC')
+      .getMany();
+  }
+
+  /** How many of the dialogue's items do not fit inside [startsAt, endsAt]. */
+  countOutside(manager: EntityManager, dialogueId: string, startsAt: Date, endsAt: Date): Promise<number> {
+    return manager
+      .getRepository(AgendaItemEntity)
+      .createQueryBuilder('a')
+      .where('a.dialogue_id = :dialogueId AND (a.starts_at < :startsAt OR a.ends_at > :endsAt)', { dialogueId, startsAt, endsAt })
+      .getCount();
+  }
+
+  save(manager: EntityManager, data: Partial<AgendaItemEntity>): Promise<AgendaItemRecord> {
+    const repo = manager.getRepository(AgendaItemEntity);
+    return repo.save(repo.create(data));
+  }
+
+  async remove(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(AgendaItemEntity).delete({ id });
+  }
+
+  /** Confirmed, not erased registrations of a dialogue, in arrival order. */
+  async confirmedParticipants(manager: EntityManager, dialogueId: string): Promise<ParticipantRecord[]> {
+    const rows = await manager.query<ParticipantRow[]>(PARTICIPANT_SQL.replace('%WHERE%', `r.dialogue_id = $1 AND r.status = 'confirmed'`), [
+      dialogueId,
+    ]);
+    return rows.map(toParticipant);
+  }
+
+  /** The registration behind a manage-link token (sha256 hex), whatever its status. */
+  async participantByTokenHash(tokenHash: string): Promise<ParticipantRecord | null> {
+    const rows = await this.items.manager.query<ParticipantRow[]>(PARTICIPANT_SQL.replace('%WHERE%', 'r.manage_token_hash = $1'), [tokenHash]);
+    return rows[0] ? toParticipant(rows[0]) : null;
+  }
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
+import { uuidPipe } from '@gfmd/api-platform';
+import { CreateInvitationsDto, ListInvitationsQuery } from './create-invitations.dto';
+import { InvitationsService } from './invitations.service';
+
+@ApiTags('invitations')
+@ApiBearerAuth()
+@Roles('organizer')
+@Controller()
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Post('dialogues/:id/invitations')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: '{queued, skipped}: addresses already invited to the dialogue are skipped.' })
+  invite(@Param('id', uuidPipe) id: string, @Body() body: CreateInvitationsDto, @CurrentUser() user: AuthUser) {
+    return this.invitations.invite(id, body, user);
+  }
+
+  @Get('dialogues/:id/invitations')
+  list(@Param('id', uuidPipe) id: string, @Query() query: ListInvitationsQuery) {
+    return this.invitations.list(id, query);
+  }
+
+  @Post('dialogues/:id/invitations/resend-failed')
+  @HttpCode(202)
+  resendFailed(@Param('id', uuidPipe) id: string) {
+    return this.invitations.resendFailed(id);
+  }
+
+  @Post('dialogues/:id/invitations/remind')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'Reminds those reached who have neither registered nor declined (once a day at most).' })
+  remind(@Param('id', uuidPipe) id: string) {
+    return this.invitations.remind(id);
+  }
+
+  @Post('invitations/:id/resend')
+  @HttpCode(202)
+  resend(@Param('id', uuidPipe) id: string) {
+    return this.invitations.resend(id);
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@gfmd/api-auth';
+import { uuidPipe } from '@gfmd/api-platform';
+import { ListOutboxQuery } from './outbox.dto';
+import { OutboxService } from './outbox.service';
+
+/** The email outbox, for admins: what went out, what failed and why; retry a failed email. */
+@ApiTags('outbox')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('outbox')
+export class OutboxController {
+  constructor(private readonly outbox: OutboxService) {}
+
+  @Get()
+  list(@Query() query: ListOutboxQuery) {
+    return this.outbox.list(query);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'The failed email is queued again.' })
+  retry(@Param('id', uuidPipe) id: string) {
+    return this.outbox.retry(id);
+  }
+}

@@ -1,0 +1,400 @@
+import type { EmailKind, Language } from '@gfmd/contracts';
+
+/** Which link a kind's main button opens. */
+export type CallToAction = 'register' | 'manage' | 'none';
+
+export interface KindMessages {
+  subject: string;
+  heading: string;
+  /** Paragraphs; `{title}`, `{days}`, `{sender}` are replaced by escaped values. */
+  body: string[];
+  cta: CallToAction;
+  ctaLabel?: string;
+}
+
+export interface CommonMessages {
+  greetingNamed: string;
+  greeting: string;
+  when: string;
+  where: string;
+  online: string;
+  spaces: string;
+  agenda: string;
+  messageFromOrganizers: string;
+  reason: string;
+  declineIntro: string;
+  declineLabel: string;
+  manageHint: string;
+  linkFallback: string;
+  personalLink: string;
+  footer: string;
+  invitationReminderSubject: string;
+  invitationReminderIntro: string;
+  statuses: Record<string, string>;
+}
+
+const en: Record<EmailKind, KindMessages> = {
+  invitation: {
+    subject: 'Invitation: {title}',
+    heading: 'You are invited',
+    body: [
+      'You are invited to take part in the GFMD thematic dialogue “{title}”.',
+      'The button below opens the registration form with your invitation applied. Please register by following it.',
+    ],
+    cta: 'register',
+    ctaLabel: 'Register now',
+  },
+  confirmation: {
+    subject: 'Registration confirmed: {title}',
+    heading: 'Your registration is confirmed',
+    body: ['Thank you for registering. Your place at “{title}” is confirmed; we look forward to welcoming you.'],
+    cta: 'manage',
+    ctaLabel: 'View or change my registration',
+  },
+  waitlisted: {
+    subject: 'You are on the waiting list: {title}',
+    heading: 'You are on the waiting list',
+    body: [
+      '“{title}” is full for now, so your registration is on the waiting list.',
+      'Places that become free are offered in order of arrival, and we will email you at once if one is yours.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'View my registration',
+  },
+  pending: {
+    subject: 'Registration received, awaiting approval: {title}',
+    heading: 'We have received your registration',
+    body: [
+      'Thank you for registering for “{title}”.',
+      'Registrations for this dialogue are approved by the organizers. We will email you as soon as they have decided.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'View my registration',
+  },
+  promoted: {
+    subject: 'A seat is now yours: {title}',
+    heading: 'A place has become free for you',
+    body: ['Good news: a place at “{title}” has become free and it is now yours. Your registration is confirmed.'],
+    cta: 'manage',
+    ctaLabel: 'View or change my registration',
+  },
+  approved: {
+    subject: 'Registration approved: {title}',
+    heading: 'Your registration is approved',
+    body: ['The organizers have approved your registration for “{title}”. Your place is confirmed.'],
+    cta: 'manage',
+    ctaLabel: 'View or change my registration',
+  },
+  declined: {
+    subject: 'Registration declined: {title}',
+    heading: 'Your registration could not be accepted',
+    body: ['We are sorry: the organizers could not accept your registration for “{title}”.'],
+    cta: 'none',
+  },
+  cancelled: {
+    subject: 'Registration cancelled: {title}',
+    heading: 'Your registration is cancelled',
+    body: ['Your registration for “{title}” has been cancelled. You do not need to do anything else.'],
+    cta: 'none',
+  },
+  agenda: {
+    subject: 'Your agenda: {title}',
+    heading: 'Your personal agenda',
+    body: [
+      'Here is your personal agenda for “{title}”.',
+      'The attached calendar file (.ics) adds the sessions to your calendar.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'View my registration',
+  },
+  agenda_update: {
+    subject: 'Agenda updated: {title}',
+    heading: 'The agenda has changed',
+    body: [
+      'The agenda of “{title}” has changed. Here is your updated personal agenda.',
+      'The attached calendar file (.ics) replaces the one you received before.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'View my registration',
+  },
+  reminder: {
+    subject: 'Reminder: {title} is coming up',
+    heading: 'See you soon',
+    body: ['A friendly reminder: “{title}” begins in {days} days. Here are the details.'],
+    cta: 'manage',
+    ctaLabel: 'View or change my registration',
+  },
+  space_message: {
+    subject: 'Message about {title}',
+    heading: 'A message for participants',
+    body: ['{sender} has sent a message to the participants of “{title}”.'],
+    cta: 'manage',
+    ctaLabel: 'View my registration',
+  },
+};
+
+const fr: Record<EmailKind, KindMessages> = {
+  invitation: {
+    subject: 'Invitation : {title}',
+    heading: 'Vous êtes invité·e',
+    body: [
+      'Vous êtes invité·e à participer au dialogue thématique du FMMD « {title} ».',
+      'Le bouton ci-dessous ouvre le formulaire d’inscription avec votre invitation. Merci de vous inscrire en le suivant.',
+    ],
+    cta: 'register',
+    ctaLabel: 'M’inscrire',
+  },
+  confirmation: {
+    subject: 'Inscription confirmée : {title}',
+    heading: 'Votre inscription est confirmée',
+    body: ['Merci de votre inscription. Votre place à « {title} » est confirmée ; nous nous réjouissons de vous accueillir.'],
+    cta: 'manage',
+    ctaLabel: 'Voir ou modifier mon inscription',
+  },
+  waitlisted: {
+    subject: 'Vous êtes sur la liste d’attente : {title}',
+    heading: 'Vous êtes sur la liste d’attente',
+    body: [
+      '« {title} » est complet pour le moment : votre inscription est sur la liste d’attente.',
+      'Les places libérées sont proposées par ordre d’arrivée ; nous vous écrirons aussitôt si une place vous revient.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Voir mon inscription',
+  },
+  pending: {
+    subject: 'Inscription reçue, en attente d’approbation : {title}',
+    heading: 'Nous avons reçu votre inscription',
+    body: [
+      'Merci de votre inscription à « {title} ».',
+      'Les inscriptions à ce dialogue sont approuvées par les organisateurs. Nous vous écrirons dès qu’ils auront décidé.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Voir mon inscription',
+  },
+  promoted: {
+    subject: 'Une place vous est attribuée : {title}',
+    heading: 'Une place s’est libérée pour vous',
+    body: ['Bonne nouvelle : une place s’est libérée à « {title} » et elle est à vous. Votre inscription est confirmée.'],
+    cta: 'manage',
+    ctaLabel: 'Voir ou modifier mon inscription',
+  },
+  approved: {
+    subject: 'Inscription approuvée : {title}',
+    heading: 'Votre inscription est approuvée',
+    body: ['Les organisateurs ont approuvé votre inscription à « {title} ». Votre place est confirmée.'],
+    cta: 'manage',
+    ctaLabel: 'Voir ou modifier mon inscription',
+  },
+  declined: {
+    subject: 'Inscription refusée : {title}',
+    heading: 'Votre inscription n’a pas pu être acceptée',
+    body: ['Nous sommes désolés : les organisateurs n’ont pas pu accepter votre inscription à « {title} ».'],
+    cta: 'none',
+  },
+  cancelled: {
+    subject: 'Inscription annulée : {title}',
+    heading: 'Votre inscription est annulée',
+    body: ['Votre inscription à « {title} » a été annulée. Vous n’avez rien d’autre à faire.'],
+    cta: 'none',
+  },
+  agenda: {
+    subject: 'Votre programme : {title}',
+    heading: 'Votre programme personnel',
+    body: [
+      'Voici votre programme personnel pour « {title} ».',
+      'Le fichier de calendrier joint (.ics) ajoute les séances à votre agenda.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Voir mon inscription',
+  },
+  agenda_update: {
+    subject: 'Programme mis à jour : {title}',
+    heading: 'Le programme a changé',
+    body: [
+      'Le programme de « {title} » a changé. Voici votre programme personnel mis à jour.',
+      'Le fichier de calendrier joint (.ics) remplace celui reçu précédemment.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Voir mon inscription',
+  },
+  reminder: {
+    subject: 'Rappel : {title} approche',
+    heading: 'À bientôt',
+    body: ['Petit rappel : « {title} » commence dans {days} jours. Voici les informations pratiques.'],
+    cta: 'manage',
+    ctaLabel: 'Voir ou modifier mon inscription',
+  },
+  space_message: {
+    subject: 'Message concernant {title}',
+    heading: 'Un message pour les participants',
+    body: ['{sender} a envoyé un message aux participants de « {title} ».'],
+    cta: 'manage',
+    ctaLabel: 'Voir mon inscription',
+  },
+};
+
+const es: Record<EmailKind, KindMessages> = {
+  invitation: {
+    subject: 'Invitación: {title}',
+    heading: 'Está invitado/a',
+    body: [
+      'Le invitamos a participar en el diálogo temático del FMMD «{title}».',
+      'El botón de abajo abre el formulario de inscripción con su invitación aplicada. Inscríbase siguiéndolo.',
+    ],
+    cta: 'register',
+    ctaLabel: 'Inscribirme',
+  },
+  confirmation: {
+    subject: 'Inscripción confirmada: {title}',
+    heading: 'Su inscripción está confirmada',
+    body: ['Gracias por inscribirse. Su plaza en «{title}» está confirmada; será un placer recibirle.'],
+    cta: 'manage',
+    ctaLabel: 'Ver o modificar mi inscripción',
+  },
+  waitlisted: {
+    subject: 'Está en la lista de espera: {title}',
+    heading: 'Está en la lista de espera',
+    body: [
+      '«{title}» está completo por ahora, así que su inscripción está en la lista de espera.',
+      'Las plazas que se liberen se ofrecen por orden de llegada; le escribiremos de inmediato si una es para usted.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Ver mi inscripción',
+  },
+  pending: {
+    subject: 'Inscripción recibida, pendiente de aprobación: {title}',
+    heading: 'Hemos recibido su inscripción',
+    body: [
+      'Gracias por inscribirse en «{title}».',
+      'Las inscripciones a este diálogo las aprueban los organizadores. Le escribiremos en cuanto hayan decidido.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Ver mi inscripción',
+  },
+  promoted: {
+    subject: 'Ya tiene una plaza: {title}',
+    heading: 'Se ha liberado una plaza para usted',
+    body: ['Buenas noticias: se ha liberado una plaza en «{title}» y ahora es suya. Su inscripción está confirmada.'],
+    cta: 'manage',
+    ctaLabel: 'Ver o modificar mi inscripción',
+  },
+  approved: {
+    subject: 'Inscripción aprobada: {title}',
+    heading: 'Su inscripción ha sido aprobada',
+    body: ['Los organizadores han aprobado su inscripción en «{title}». Su plaza está confirmada.'],
+    cta: 'manage',
+    ctaLabel: 'Ver o modificar mi inscripción',
+  },
+  declined: {
+    subject: 'Inscripción rechazada: {title}',
+    heading: 'No se ha podido aceptar su inscripción',
+    body: ['Lo sentimos: los organizadores no han podido aceptar su inscripción en «{title}».'],
+    cta: 'none',
+  },
+  cancelled: {
+    subject: 'Inscripción cancelada: {title}',
+    heading: 'Su inscripción ha sido cancelada',
+    body: ['Su inscripción en «{title}» ha sido cancelada. No tiene que hacer nada más.'],
+    cta: 'none',
+  },
+  agenda: {
+    subject: 'Su programa: {title}',
+    heading: 'Su programa personal',
+    body: [
+      'Este es su programa personal para «{title}».',
+      'El archivo de calendario adjunto (.ics) añade las sesiones a su calendario.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Ver mi inscripción',
+  },
+  agenda_update: {
+    subject: 'Programa actualizado: {title}',
+    heading: 'El programa ha cambiado',
+    body: [
+      'El programa de «{title}» ha cambiado. Este es su programa personal actualizado.',
+      'El archivo de calendario adjunto (.ics) sustituye al que recibió antes.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Ver mi inscripción',
+  },
+  reminder: {
+    subject: 'Recordatorio: {title} se acerca',
+    heading: 'Hasta pronto',
+    body: ['Un recordatorio: «{title}» comienza dentro de {days} días. Estos son los detalles.'],
+    cta: 'manage',
+    ctaLabel: 'Ver o modificar mi inscripción',
+  },
+  space_message: {
+    subject: 'Mensaje sobre {title}',
+    heading: 'Un mensaje para los participantes',
+    body: ['{sender} ha enviado un mensaje a los participantes de «{title}».'],
+    cta: 'manage',
+    ctaLabel: 'Ver mi inscripción',
+  },
+};
+
+const common: Record<Language, CommonMessages> = {
+  en: {
+    greetingNamed: 'Dear {name},',
+    greeting: 'Hello,',
+    when: 'When',
+    where: 'Where',
+    online: 'Online',
+    spaces: 'Your spaces',
+    agenda: 'Agenda',
+    messageFromOrganizers: 'Message from the organizers',
+    reason: 'Reason',
+    declineIntro: 'Unable to take part? You can decline this invitation and we will not write to you about it again.',
+    declineLabel: 'Decline the invitation',
+    manageHint: 'This link is personal: please do not forward this email.',
+    linkFallback: 'If the button does not work, copy this address into your browser:',
+    personalLink: 'Your personal link',
+    footer: 'GFMD Dialogues · Global Forum on Migration and Development',
+    invitationReminderSubject: 'Reminder: invitation to {title}',
+    invitationReminderIntro: 'We have not yet received your registration, and there is still time.',
+    statuses: { confirmed: 'confirmed', waitlisted: 'waiting list', pending: 'awaiting approval', declined: 'declined', cancelled: 'cancelled' },
+  },
+  fr: {
+    greetingNamed: 'Bonjour {name},',
+    greeting: 'Bonjour,',
+    when: 'Quand',
+    where: 'Où',
+    online: 'En ligne',
+    spaces: 'Vos espaces',
+    agenda: 'Programme',
+    messageFromOrganizers: 'Message des organisateurs',
+    reason: 'Motif',
+    declineIntro: 'Vous ne pouvez pas participer ? Vous pouvez décliner cette invitation ; nous ne vous écrirons plus à ce sujet.',
+    declineLabel: 'Décliner l’invitation',
+    manageHint: 'Ce lien est personnel : merci de ne pas transférer ce courriel.',
+    linkFallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :',
+    personalLink: 'Votre lien personnel',
+    footer: 'Dialogues du FMMD · Forum mondial sur la migration et le développement',
+    invitationReminderSubject: 'Rappel : invitation à {title}',
+    invitationReminderIntro: 'Nous n’avons pas encore reçu votre inscription, et il est encore temps.',
+    statuses: { confirmed: 'confirmée', waitlisted: 'liste d’attente', pending: 'en attente d’approbation', declined: 'refusée', cancelled: 'annulée' },
+  },
+  es: {
+    greetingNamed: 'Estimado/a {name}:',
+    greeting: 'Hola:',
+    when: 'Cuándo',
+    where: 'Dónde',
+    online: 'En línea',
+    spaces: 'Sus espacios',
+    agenda: 'Programa',
+    messageFromOrganizers: 'Mensaje de los organizadores',
+    reason: 'Motivo',
+    declineIntro: '¿No puede participar? Puede rechazar esta invitación y no le volveremos a escribir sobre ella.',
+    declineLabel: 'Rechazar la invitación',
+    manageHint: 'Este enlace es personal: no reenvíe este correo.',
+    linkFallback: 'Si el botón no funciona, copie esta dirección en su navegador:',
+    personalLink: 'Su enlace personal',
+    footer: 'Diálogos del FMMD · Foro Mundial sobre Migración y Desarrollo',
+    invitationReminderSubject: 'Recordatorio: invitación a {title}',
+    invitationReminderIntro: 'Todavía no hemos recibido su inscripción, y aún está a tiempo.',
+    statuses: { confirmed: 'confirmada', waitlisted: 'lista de espera', pending: 'pendiente de aprobación', declined: 'rechazada', cancelled: 'cancelada' },
+  },
+};
+
+export const KIND_MESSAGES: Record<Language, Record<EmailKind, KindMessages>> = { en, fr, es };
+export const COMMON_MESSAGES = common;

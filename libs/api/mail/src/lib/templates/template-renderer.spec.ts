@@ -1,0 +1,96 @@
+import { EMAIL_KINDS, LANGUAGES } from '@gfmd/contracts';
+import { TemplateRenderer } from './template-renderer';
+import { formatDialogueWhen } from './text.util';
+
+describe(TemplateRenderer.name, () => {
+  const sut = new TemplateRenderer();
+  const params = {
+    recipientName: 'Amina Diallo',
+    dialogueTitle: 'Labour migration & decent work',
+    dialogueWhen: 'Monday 8 May 2017, 10:00–16:00 (Europe/Zurich)',
+    dialogueVenue: 'Geneva',
+    manageUrl: 'https://gfmd.example/manage/tok-manage',
+    registerUrl: 'https://gfmd.example/dialogues/d1/register?invitation=tok-invite',
+    declineUrl: 'https://gfmd.example/api/v1/invitations/decline/tok-invite',
+    message: 'Line one\nLine two',
+    senderName: 'Civil society space',
+    reason: 'The dialogue is full.',
+    spaces: [{ name: 'Business space', status: 'confirmed' }],
+    agenda: [{ when: '10:00', title: 'Opening', where: 'Room XX' }],
+  };
+  const subjects = {
+    en: { invitation: 'Invitation', confirmation: 'Registration confirmed', reminder: 'Reminder' },
+    fr: { invitation: 'Invitation :', confirmation: 'Inscription confirmée', reminder: 'Rappel' },
+    es: { invitation: 'Invitación', confirmation: 'Inscripción confirmada', reminder: 'Recordatorio' },
+  } as const;
+
+  it.each(LANGUAGES.flatMap((l) => EMAIL_KINDS.map((k) => [k, l] as const)))('renders %s in %s as HTML and text', (kind, lang) => {
+    const out = sut.render(kind, lang, params);
+    expect(out.subject).toContain('Labour migration & decent work');
+    expect(out.subject).not.toMatch(/[\r\n]/);
+    expect(out.html).toContain(`<html lang="${lang}">`);
+    expect(out.html).toContain('Labour migration &amp; decent work');
+    expect(out.html).not.toContain('Labour migration & decent work');
+    expect(out.text).toContain('Labour migration & decent work');
+    expect(out.text).toContain('Geneva');
+    if (kind === 'invitation') {
+      expect(out.html).toContain('href="https://gfmd.example/dialogues/d1/register?invitation=tok-invite"');
+      expect(out.text).toContain(params.declineUrl);
+      expect(out.html).toContain(params.declineUrl);
+      expect(out.text).not.toContain(params.manageUrl);
+    } else if (!['declined', 'cancelled'].includes(kind)) {
+      expect(out.html).toContain(`href="${params.manageUrl}"`);
+      expect(out.text).toContain(params.manageUrl);
+      expect(out.text).not.toContain(params.registerUrl);
+    }
+  });
+
+  it('uses the language of the recipient for the subject', () => {
+    for (const lang of LANGUAGES) {
+      for (const [kind, prefix] of Object.entries(subjects[lang])) {
+        expect(sut.render(kind as 'invitation', lang, params).subject.startsWith(prefix)).toBe(true);
+      }
+    }
+  });
+
+  it('escapes every value and keeps subjects on one line', () => {
+    const out = sut.render('space_message', 'en', {
+      dialogueTitle: 'Evil\r\nBcc: victim@example.org\r\n<script>',
+      recipientName: '<img src=x onerror=alert(1)>',
+      message: '<b>bold</b> & "quoted"',
+      senderName: 'Space\nX-Injected: yes',
+    });
+    expect(out.subject).toBe('Message about Evil Bcc: victim@example.org <script>');
+    expect(out.html).not.toMatch(/<script>|<img src=x|<b>bold/);
+    expect(out.html).toContain('&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;');
+    expect(out.text).toContain('<b>bold</b>');
+  });
+
+  it('drops links that are not http(s)', () => {
+    const out = sut.render('confirmation', 'en', { dialogueTitle: 'T', manageUrl: 'javascript:alert(1)' });
+    expect(out.html).not.toContain('javascript:');
+    expect(out.text).not.toContain('javascript:');
+  });
+
+  it('falls back to English for an unknown language', () => {
+    expect(sut.render('confirmation', 'de' as 'en', { dialogueTitle: 'T' }).subject).toBe('Registration confirmed: T');
+  });
+
+  it('lists spaces with their localized status and the agenda', () => {
+    const out = sut.render('agenda', 'fr', params);
+    expect(out.text).toContain('Business space (confirmée)');
+    expect(out.text).toContain('10:00  Opening (Room XX)');
+  });
+
+  it('words an invitation reminder differently', () => {
+    expect(sut.render('invitation', 'es', { ...params, isReminder: true }).subject).toBe('Recordatorio: invitación a Labour migration & decent work');
+  });
+
+  it('formats the date in the dialogue time zone and the recipient language', () => {
+    const start = new Date('2017-05-08T08:00:00Z');
+    const end = new Date('2017-05-08T14:00:00Z');
+    expect(formatDialogueWhen(start, end, 'Europe/Zurich', 'en')).toMatch(/^Monday,? 8 May 2017, 10:00–16:00 \(Europe\/Zurich\)$/);
+    expect(formatDialogueWhen(start, end, 'Europe/Zurich', 'fr')).toMatch(/^lundi 8 mai 2017, 10:00–16:00/);
+    expect(formatDialogueWhen(start, end, 'Europe/Zurich', 'es')).toMatch(/^lunes, 8 de mayo de 2017, 10:00–16:00/);
+  });
+});

@@ -1,0 +1,39 @@
+import type { AppConfig } from '@gfmd/api-platform';
+
+/** Tuning of the worker side; production values come from AppConfig, tests may shorten the timings. */
+export interface MailWorkerSettings {
+  /** Jobs processed at once by this process. */
+  concurrency: number;
+  /** Messages per second across every worker replica (BullMQ's queue-level limiter). */
+  ratePerSecond: number;
+  /** How long a claimed row stays `sending` before another worker may take it (longer than any send). */
+  leaseMs: number;
+  /** BullMQ job lock; a dead worker's jobs are taken back after it expires. */
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+  /** How often the outbox sweep runs (one run per slot across replicas). */
+  sweepIntervalMs: number;
+  /** A `pending` row younger than this is left to its after-commit enqueue. */
+  pendingGraceMs: number;
+  /** Rows looked at per sweep and per kind of candidate. */
+  sweepBatch: number;
+  /** nodemailer pool. */
+  pool: { maxConnections: number; maxMessages: number };
+}
+
+export const MAIL_WORKER_SETTINGS = Symbol('MAIL_WORKER_SETTINGS');
+
+export function mailWorkerSettings(config: AppConfig, overrides: Partial<MailWorkerSettings> = {}): MailWorkerSettings {
+  return {
+    concurrency: config.workerConcurrency,
+    ratePerSecond: config.mailRatePerSecond,
+    leaseMs: 120_000,
+    lockDurationMs: 30_000,
+    stalledIntervalMs: 30_000,
+    sweepIntervalMs: config.outboxSweepIntervalMs,
+    pendingGraceMs: 10_000,
+    sweepBatch: 1000,
+    pool: { maxConnections: 5, maxMessages: 100 },
+    ...overrides,
+  };
+}

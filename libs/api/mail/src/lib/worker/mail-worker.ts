@@ -1,0 +1,116 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig, RedisService } from '@gfmd/api-platform';
+import { Job, Queue, UnrecoverableError, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { MailQueue } from '../queue/mail-queue';
+import { JOB_QUEUE, JobName, MAINTENANCE_JOB_OPTIONS, QueueName, SweepOutboxJob } from '../queue/queue.constants';
+import { indexHandlers, JobHandler } from './job-handler';
+import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
+import { SendEmailHandler } from './send-email.handler';
+import { SmtpMailer } from './smtp-mailer';
+import { SweepOutboxHandler } from './sweep-outbox.handler';
+
+/**
+ * The BullMQ consumers of the worker app: one Worker per queue, dispatching by job name to the
+ * handlers. Startup fails when a job name has no handler. On SIGTERM, `close()` lets the jobs in
+ * hand finish before the database and the SMTP pool close.
+ */
+@Injectable()
+export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(MailWorker.name);
+  private readonly workers: Worker[] = [];
+  private maintenance?: Queue<SweepOutboxJob>;
+  private timer?: NodeJS.Timeout;
+  private rateLimitApplied = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
+    private readonly mailQueue: MailQueue,
+    private readonly mailer: SmtpMailer,
+    sendEmail: SendEmailHandler,
+    sweepOutbox: SweepOutboxHandler,
+  ) {
+    this.handlers = indexHandlers([sendEmail, sweepOutbox] as JobHandler[]);
+  }
+
+  private readonly handlers: Map<JobName, JobHandler>;
+
+  async onApplicationBootstrap(): Promise<void> {
+    const connection = () => new Redis(this.config.redisUrl, RedisService.options({ maxRetriesPerRequest: null }));
+    this.maintenance = new Queue<SweepOutboxJob>(QueueName.Maintenance, {
+      connection: new Redis(this.config.redisUrl, RedisService.options({ maxRetriesPerRequest: 1, enableOfflineQueue: false })),
+      prefix: this.config.queuePrefix,
+      defaultJobOptions: MAINTENANCE_JOB_OPTIONS,
+    });
+    this.maintenance.on('error', () => undefined);
+
+    for (const queueName of Object.values(QueueName)) {
+      const worker = new Worker(queueName, (job: Job, token?: string) => this.dispatch(queueName, job, token), {
+        connection: connection(),
+        prefix: this.config.queuePrefix,
+        concurrency: queueName === QueueName.Mail ? this.settings.concurrency : 1,
+        lockDuration: this.settings.lockDurationMs,
+        stalledInterval: this.settings.stalledIntervalMs,
+      });
+      worker.on('failed', (job, error) => {
+        if (job) void this.afterFailure(job, error);
+      });
+      worker.on('error', (error) => this.logger.warn({ queue: queueName, err: error.message }, 'worker connection error'));
+      this.workers.push(worker);
+    }
+    await this.applyRateLimit();
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), this.settings.sweepIntervalMs);
+    this.logger.log(
+      { concurrency: this.settings.concurrency, ratePerSecond: this.settings.ratePerSecond, prefix: this.config.queuePrefix },
+      'mail worker started',
+    );
+  }
+
+  private dispatch(queueName: QueueName, job: Job, token?: string): Promise<unknown> {
+    const handler = this.handlers.get(job.name as JobName);
+    if (!handler || JOB_QUEUE[handler.jobName] !== queueName) {
+      throw new UnrecoverableError(`no handler for job "${job.name}" on queue "${queueName}"`);
+    }
+    return handler.handle(job as never, token);
+  }
+
+  /** The final-failure handler: only once the job is failed for good (retries used up, permanent error, stalled too often). */
+  private async afterFailure(job: Job, error: Error): Promise<void> {
+    try {
+      if (!(await job.isFailed())) return;
+      await this.handlers.get(job.name as JobName)?.onFinalFailure?.(job as never, error);
+    } catch (err) {
+      this.logger.warn({ jobId: job.id, err: (err as Error).message }, 'final-failure handler failed; the sweep will look again');
+    }
+  }
+
+  /** BullMQ's queue-level limiter: one rate for every replica (stored with the queue in Redis). */
+  private async applyRateLimit(): Promise<void> {
+    if (this.rateLimitApplied) return;
+    try {
+      await this.mailQueue.queue.setGlobalRateLimit(this.settings.ratePerSecond, 1000);
+      this.rateLimitApplied = true;
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'could not set the mail rate limit yet (Redis down?)');
+    }
+  }
+
+  /** One sweep per slot across every replica: the slot is the jobId, so replicas adding it together make one job. */
+  private async tick(): Promise<void> {
+    await this.applyRateLimit();
+    const slot = Math.floor(Date.now() / this.settings.sweepIntervalMs);
+    await this.maintenance
+      ?.add(JobName.SweepOutbox, { slot }, { jobId: `sweep-${slot}` })
+      .catch((error: Error) => this.logger.debug({ err: error.message }, 'sweep not scheduled (Redis down?)'));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await Promise.all(this.workers.map((w) => w.close().catch(() => undefined)));
+    await this.maintenance?.close().catch(() => undefined);
+    this.mailer.close();
+    this.logger.log('mail worker stopped');
+  }
+}

@@ -1,0 +1,99 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '@gfmd/api-platform';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { MailDeliveryHooks } from '../delivery/mail-delivery-hooks';
+import { ClaimedEmail, OutboxRepository } from '../outbox/outbox.repository';
+import { JobName, SendEmailJob } from '../queue/queue.constants';
+import { JobHandler } from './job-handler';
+import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
+import { classifySmtpError, SmtpMailer } from './smtp-mailer';
+
+/**
+ * Sends one outbox row: claims it (so a row already sent is never sent again, and two workers
+ * never send it at once), sends exactly what is stored, records the outcome. Temporary failures
+ * throw so BullMQ retries with backoff; permanent ones fail the row at once without retry.
+ */
+@Injectable()
+export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
+  readonly jobName = JobName.SendEmail;
+  private readonly logger = new Logger(SendEmailHandler.name);
+
+  constructor(
+    private readonly repo: OutboxRepository,
+    private readonly mailer: SmtpMailer,
+    private readonly hooks: MailDeliveryHooks,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
+  ) {}
+
+  async handle(job: Job<SendEmailJob>, token?: string): Promise<unknown> {
+    const id = job.data.outboxId;
+    const email = await this.repo.claim(id, this.settings.leaseMs);
+    if (!email) return this.notClaimed(job, id, token);
+
+    let providerMessageId: string;
+    try {
+      ({ providerMessageId } = await this.mailer.send(email));
+    } catch (error) {
+      const failure = classifySmtpError(error);
+      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (failure.permanent || last) {
+        await this.fail(email, failure.message);
+        this.logger.warn({ outboxId: id, attempt: job.attemptsMade + 1, err: failure.message }, 'email failed');
+        throw failure.permanent ? new UnrecoverableError(failure.message) : new Error(failure.message);
+      }
+      await this.repo.markRetry(id, failure.message);
+      this.logger.log({ outboxId: id, attempt: job.attemptsMade + 1, err: failure.message }, 'temporary failure; will retry');
+      throw new Error(failure.message);
+    }
+    await inTransaction(this.dataSource, async (manager) => {
+      if (await this.repo.markSent(manager, id, providerMessageId)) {
+        await this.hooks.emitSent({ ...event(email), manager });
+      }
+    });
+    return { providerMessageId };
+  }
+
+  /** Stalled too often or failed for good outside the processor: the row is marked failed, visibly. */
+  async onFinalFailure(job: Job<SendEmailJob>, error: Error): Promise<void> {
+    const row = await this.repo.findById(job.data.outboxId);
+    if (!row || row.status === 'sent' || row.status === 'failed' || row.status === 'cancelled') return;
+    await this.fail({ id: row.id, kind: row.kind, dialogueId: row.dialogueId, registrationId: row.registrationId, invitationId: row.invitationId }, oneLineError(error));
+  }
+
+  private async fail(email: Pick<ClaimedEmail, 'id' | 'kind' | 'dialogueId' | 'registrationId' | 'invitationId'>, message: string) {
+    await inTransaction(this.dataSource, async (manager) => {
+      if (await this.repo.markFailed(manager, email.id, message)) {
+        await this.hooks.emitFailed({ ...event(email), manager, error: message });
+      }
+    });
+  }
+
+  /** Not claimable: done (sent, failed, cancelled, erased), or not yet (scheduled later, leased by a live worker). */
+  private async notClaimed(job: Job<SendEmailJob>, id: string, token?: string): Promise<unknown> {
+    const state = await this.repo.state(id);
+    if (!state || state.status === 'sent' || state.status === 'failed' || state.status === 'cancelled') {
+      return { skipped: state?.status ?? 'missing' };
+    }
+    const now = Date.now();
+    const wakeAt = Math.max(
+      state.sendAfter?.getTime() ?? 0,
+      state.status === 'sending' ? (state.lockedUntil?.getTime() ?? 0) + 50 : 0,
+      now + 200,
+    );
+    await job.moveToDelayed(wakeAt, token);
+    throw new DelayedError();
+  }
+}
+
+const event = (e: Pick<ClaimedEmail, 'id' | 'kind' | 'dialogueId' | 'registrationId' | 'invitationId'>) => ({
+  outboxId: e.id,
+  kind: e.kind,
+  dialogueId: e.dialogueId,
+  registrationId: e.registrationId,
+  invitationId: e.invitationId,
+});
+
+const oneLineError = (error: Error) => String(error?.message ?? error).replace(/\s+/g, ' ').slice(0, 500);

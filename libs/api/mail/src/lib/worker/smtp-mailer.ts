@@ -1,0 +1,104 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@gfmd/api-platform';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { ClaimedEmail } from '../outbox/outbox.repository';
+import { headerValue, isHeaderName, oneLine } from '../templates/text.util';
+import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
+
+/** Headers the mailer sets itself; a stored header can never replace them. */
+const RESERVED = new Set([
+  'from', 'to', 'cc', 'bcc', 'subject', 'date', 'message-id', 'sender', 'reply-to', 'return-path',
+  'mime-version', 'content-type', 'content-transfer-encoding', 'received', 'dkim-signature',
+]);
+
+// A plain address: no display name, comments, lists or whitespace (those belong to nobody's single recipient).
+const PLAIN_ADDRESS = /^[^\s@<>(),;:"\\[\]]+@[^\s@<>(),;:"\\[\]]+\.[^\s@<>(),;:"\\[\]]+$/;
+
+export interface SmtpFailure {
+  permanent: boolean;
+  message: string;
+}
+
+/**
+ * Temporary: connection problems, timeouts, 4xx replies, and 530/535 (credentials: an operator
+ * fixes them, then the retries succeed). Permanent: any other 5xx reply (550 unknown user…) and
+ * a message the relay refuses by its envelope.
+ */
+export function classifySmtpError(error: unknown): SmtpFailure {
+  const e = error as { responseCode?: number; code?: string; response?: string; message?: string };
+  const code = typeof e?.responseCode === 'number' ? e.responseCode : undefined;
+  const text = oneLine(e?.response ?? e?.message ?? String(error)).slice(0, 500);
+  const message = code ? (text.startsWith(String(code)) ? text : `${code} ${text}`) : `${e?.code ?? 'ERROR'}: ${text}`;
+  if (code !== undefined && code >= 500 && code < 600 && code !== 530 && code !== 535) return { permanent: true, message };
+  if (code === undefined && (e?.code === 'EENVELOPE' || e?.code === 'EINVALIDRECIPIENT')) return { permanent: true, message };
+  return { permanent: false, message };
+}
+
+export class InvalidRecipientError extends Error {
+  readonly code = 'EINVALIDRECIPIENT';
+}
+
+/** nodemailer over one pooled SMTP connection set per process (SMTP_URL). */
+@Injectable()
+export class SmtpMailer {
+  private readonly logger = new Logger(SmtpMailer.name);
+  private readonly transport: Transporter;
+  private readonly from: string;
+  private readonly messageIdDomain: string;
+
+  constructor(config: AppConfig, @Inject(MAIL_WORKER_SETTINGS) settings: MailWorkerSettings) {
+    this.transport = nodemailer.createTransport({
+      url: config.smtpUrl,
+      pool: true,
+      maxConnections: settings.pool.maxConnections,
+      maxMessages: settings.pool.maxMessages,
+      // Retries are BullMQ's (visible attempts, exponential backoff with jitter, a limit), not the pool's.
+      maxRequeues: 0,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 60_000,
+      // Attachments are stored text; never let a stored value make nodemailer read a file or a URL.
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    });
+    this.from = headerValue(config.mailFrom, 300);
+    this.messageIdDomain = /@([A-Za-z0-9.-]+)/.exec(this.from)?.[1] ?? 'gfmd.local';
+  }
+
+  /** Sends exactly the stored email. The Message-ID is derived from the row, so a resend after a crash is recognisable. */
+  async send(email: ClaimedEmail): Promise<{ providerMessageId: string }> {
+    const to = email.recipient.trim();
+    if (!PLAIN_ADDRESS.test(to) || to.length > 320) throw new InvalidRecipientError(`invalid recipient address`);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(email.headers ?? {})) {
+      if (!isHeaderName(name) || RESERVED.has(name.toLowerCase())) continue;
+      const clean = headerValue(value);
+      if (clean) headers[name] = clean;
+    }
+    headers['X-GFMD-Kind'] = email.kind;
+    const info = await this.transport.sendMail({
+      from: this.from,
+      to,
+      subject: headerValue(email.subject, 250),
+      text: email.text,
+      html: email.html,
+      headers,
+      messageId: `<${email.id}@${this.messageIdDomain}>`,
+      attachments: (email.attachments ?? []).map((a) => ({
+        filename: headerValue(a.filename, 200) || 'attachment',
+        contentType: headerValue(a.contentType, 200) || 'application/octet-stream',
+        content: a.content,
+      })),
+    });
+    const queuedAs = /queued as ([^\s]+)/i.exec(String(info.response ?? ''))?.[1];
+    return { providerMessageId: queuedAs ?? String(info.messageId ?? '') };
+  }
+
+  close(): void {
+    try {
+      this.transport.close();
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'SMTP pool close failed');
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { MailQueue } from '../queue/mail-queue';
+import { JobName, SweepOutboxJob } from '../queue/queue.constants';
+import { JobHandler } from './job-handler';
+import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
+
+const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The outbox sweep: gives every unsent row a live job again. Rows left `pending` (Redis was
+ * down at commit), rows stuck in `sending` past their lease (a worker died), and — a window at a
+ * time — `queued` rows whose job Redis lost. Scheduled rows get a delayed job, due ones run now.
+ */
+@Injectable()
+export class SweepOutboxHandler implements JobHandler<JobName.SweepOutbox> {
+  readonly jobName = JobName.SweepOutbox;
+  private readonly logger = new Logger(SweepOutboxHandler.name);
+  private cursor = FIRST_UUID;
+
+  constructor(
+    private readonly repo: OutboxRepository,
+    private readonly queue: MailQueue,
+    @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
+  ) {}
+
+  async handle(_job?: Job<SweepOutboxJob>): Promise<{ requeued: number; checked: number }> {
+    const { stale, queued } = await this.repo.sweepCandidates(this.settings.sweepBatch, this.settings.pendingGraceMs, this.cursor);
+    this.cursor = queued.length === this.settings.sweepBatch ? queued[queued.length - 1].id : FIRST_UUID;
+    const rows = [...stale, ...queued];
+    if (!rows.length) return { requeued: 0, checked: 0 };
+    const added = await this.queue.ensure(rows);
+    await this.repo.markQueued(stale.filter((r) => r.status === 'pending').map((r) => r.id));
+    if (added.length) this.logger.log({ requeued: added.length, checked: rows.length }, 'outbox sweep re-enqueued rows');
+    return { requeued: added.length, checked: rows.length };
+  }
+}

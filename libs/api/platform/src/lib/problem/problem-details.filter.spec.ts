@@ -1,0 +1,49 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { conflict, domainRule } from './problem.exception';
+
+describe(ProblemDetailsFilter.name, () => {
+  const sut = new ProblemDetailsFilter();
+
+  it('writes domain problems with their slug, detail and field errors', () => {
+    const body = sut.toProblem(domainRule('registration-closed', 'Registration is closed.', [{ field: 'x', message: 'y' }]));
+    expect(body).toEqual({
+      type: 'https://gfmd-dialogues.org/problems/registration-closed',
+      title: 'Unprocessable Content',
+      status: 422,
+      detail: 'Registration is closed.',
+      errors: [{ field: 'x', message: 'y' }],
+    });
+  });
+
+  it('keeps extra members of a conflict (e.g. the clashing item)', () => {
+    expect(sut.toProblem(conflict('overlap', 'Clash.', { clash: { id: '1' } }))).toMatchObject({ status: 409, clash: { id: '1' } });
+  });
+
+  it('maps Nest HTTP exceptions', () => {
+    expect(sut.toProblem(new NotFoundException())).toMatchObject({ status: 404, title: 'Not Found' });
+    expect(sut.toProblem(new BadRequestException(['a', 'b']))).toMatchObject({ status: 400, detail: 'a; b' });
+  });
+
+  it('maps body-parser errors to 400 and 413', () => {
+    expect(sut.toProblem({ status: 413, type: 'entity.too.large', message: 'too large' })).toMatchObject({ status: 413 });
+    expect(sut.toProblem({ status: 400, type: 'entity.parse.failed', message: 'Unexpected token' })).toMatchObject({
+      status: 400,
+      detail: 'The request body is not valid JSON.',
+    });
+  });
+
+  it('maps database constraint errors instead of answering 500', () => {
+    const unique = Object.assign(new QueryFailedError('INSERT', [], new Error('dup')), { code: '23505' });
+    const badUuid = Object.assign(new QueryFailedError('SELECT', [], new Error('uuid')), { code: '22P02' });
+    expect(sut.toProblem(unique).status).toBe(409);
+    expect(sut.toProblem(badUuid).status).toBe(400);
+  });
+
+  it('hides the details of unknown errors', () => {
+    const body = sut.toProblem(new Error('password=hunter2 at db.internal'));
+    expect(body.status).toBe(500);
+    expect(JSON.stringify(body)).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,48 @@
+import { csvCell, hashToken, hasControlChars, isValidTimeZone, newToken, normalizeEmail } from './text.util';
+import { zonedTimeToUtc } from './time.util';
+
+describe('text utilities', () => {
+  it('normalises emails for comparison', () => {
+    expect(normalizeEmail('  Ana.Perez@Example.ORG ')).toBe('ana.perez@example.org');
+  });
+
+  it('makes URL-safe tokens of 256 bits and stores only their hash', () => {
+    const token = newToken();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(newToken()).not.toBe(token);
+    expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashToken(token)).not.toContain(token);
+  });
+
+  it('detects control characters but allows tabs', () => {
+    expect(hasControlChars('Ana\r\nBcc: x')).toBe(true);
+    expect(hasControlChars('Ana\u0000')).toBe(true);
+    expect(hasControlChars('Ana\tPérez')).toBe(false);
+  });
+
+  it.each([
+    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
+    ['+1', "'+1"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['plain, with comma', '"plain, with comma"'],
+    [null, ''],
+  ])('neutralises CSV cell %p', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it('knows IANA time zones', () => {
+    expect(isValidTimeZone('Europe/Zurich')).toBe(true);
+    expect(isValidTimeZone('America/New_York')).toBe(true);
+    expect(isValidTimeZone('UTC')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    expect(isValidTimeZone('EST5EDT; DROP')).toBe(false);
+  });
+
+  it('turns wall-clock times in a zone into UTC instants, across daylight saving', () => {
+    expect(zonedTimeToUtc('2017-05-08T10:00', 'Europe/Zurich').toISOString()).toBe('2017-05-08T08:00:00.000Z');
+    expect(zonedTimeToUtc('2017-01-08T10:00', 'Europe/Zurich').toISOString()).toBe('2017-01-08T09:00:00.000Z');
+    expect(zonedTimeToUtc('2017-05-22T10:00', 'America/New_York').toISOString()).toBe('2017-05-22T14:00:00.000Z');
+    expect(zonedTimeToUtc('2017-10-29T12:00', 'Europe/Vienna').toISOString()).toBe('2017-10-29T11:00:00.000Z');
+  });
+});

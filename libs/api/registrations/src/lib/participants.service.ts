@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction, normalizeEmail } from '@gfmd/api-platform';
+import { DataSource } from 'typeorm';
+import { RegistrationView } from './registration.mapper';
+import { toRegistration } from './registration.mapper';
+import { RegistrationsRepository } from './registrations.repository';
+import { Notices, SeatKeeper } from './seat-keeper.service';
+import { ACTIVE_STATUSES } from './seat-rules.util';
+
+export interface ParticipantExport {
+  email: string;
+  exportedAt: string;
+  registrations: (RegistrationView & { dialogueTitle: string | null; consentAt: string | null })[];
+  invitations: {
+    id: string;
+    dialogueId: string;
+    dialogueTitle: string | null;
+    email: string;
+    name: string | null;
+    status: string;
+    spaceIds: string[];
+    createdAt: string;
+    sentAt: string | null;
+  }[];
+  emails: { id: string; kind: string; subject: string; status: string; createdAt: string; sentAt: string | null }[];
+}
+
+export interface ErasureResult {
+  registrations: number;
+  invitations: number;
+  emails: number;
+  /** Registrations that held or waited for a seat and were cancelled (their seats went to the next in line). */
+  cancelled: number;
+}
+
+/** Everything held about an email address (GDPR access) and its erasure. Admin only. */
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: RegistrationsRepository,
+    private readonly seats: SeatKeeper,
+  ) {}
+
+  async export(email: string): Promise<ParticipantExport> {
+    const e = normalizeEmail(email);
+    const regs = await this.repo.byEmail(undefined, e);
+    const invitations = await this.repo.invitationsByEmail(undefined, e);
+    const spaces = await this.repo.spacesOf(undefined, regs.map((r) => r.id));
+    const titles = new Map(
+      (await this.repo.dialogueTitles([...new Set([...regs, ...invitations].map((x) => x.dialogueId))])).map((d) => [d.id, d.title]),
+    );
+    const emails = await this.repo.emailsTo(e, regs.map((r) => r.id));
+    return {
+      email: e,
+      exportedAt: new Date().toISOString(),
+      registrations: regs.map((r) => ({
+        ...toRegistration(r, spaces.get(r.id)),
+        dialogueTitle: titles.get(r.dialogueId) ?? null,
+        consentAt: r.consentAt ? r.consentAt.toISOString() : null,
+      })),
+      invitations: invitations.map((i) => ({
+        id: i.id,
+        dialogueId: i.dialogueId,
+        dialogueTitle: titles.get(i.dialogueId) ?? null,
+        email: i.email,
+        name: i.name,
+        status: i.status,
+        spaceIds: i.spaceIds,
+        createdAt: i.createdAt.toISOString(),
+        sentAt: i.sentAt ? i.sentAt.toISOString() : null,
+      })),
+      emails: emails.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        subject: m.subject,
+        status: m.status,
+        createdAt: m.createdAt.toISOString(),
+        sentAt: m.sentAt ? m.sentAt.toISOString() : null,
+      })),
+    };
+  }
+
+  /**
+   * Erases a person everywhere, in one transaction: their active registrations are cancelled
+   * first (seats freed and given to the next in line, with the usual emails to those people;
+   * none to the erased address), then every registration is anonymised, invitations and
+   * outbox rows to the address are scrubbed (unsent ones cancelled). Dialogues are locked in
+   * id order.
+   */
+  async erase(email: string): Promise<ErasureResult> {
+    const e = normalizeEmail(email);
+    return inTransaction(this.dataSource, async (m, afterCommit) => {
+      const regs = await this.repo.byEmail(m, e);
+      let cancelled = 0;
+      for (const dialogueId of [...new Set(regs.map((r) => r.dialogueId))].sort()) {
+        await this.seats.lockDialogue(m, dialogueId);
+        const notices = new Notices();
+        for (const r of regs.filter((x) => x.dialogueId === dialogueId)) {
+          const fresh = await this.repo.byId(m, r.id);
+          if (!fresh || !ACTIVE_STATUSES.includes(fresh.status)) continue;
+          await this.seats.release(m, fresh, 'cancelled', notices, { notify: false, clearToken: true });
+          cancelled++;
+        }
+        for (const r of regs) notices.drop(r.id);
+        await this.seats.notify(m, afterCommit, dialogueId, notices);
+      }
+      const ids = regs.map((r) => r.id);
+      const invitationIds = (await this.repo.invitationsByEmail(m, e)).map((i) => i.id);
+      await this.repo.anonymise(m, ids);
+      const invitations = await this.repo.scrubInvitations(m, e);
+      const emails = await this.repo.scrubEmails(m, e, ids, invitationIds);
+      return { registrations: ids.length, invitations, emails, cancelled };
+    });
+  }
+}

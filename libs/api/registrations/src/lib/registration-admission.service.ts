@@ -1,0 +1,236 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { RegistrationCreated, RegistrationStatus } from '@gfmd/contracts';
+import {
+  AfterCommit,
+  conflict,
+  domainRule,
+  hashToken,
+  inTransaction,
+  newToken,
+  normalizeEmail,
+  notFound,
+  ProblemException,
+} from '@gfmd/api-platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CreateRegistrationDto } from './registration.dto';
+import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
+import { RegistrationSettings } from './registration-settings';
+import { InvitationRow, NewRegistration, RegistrationsRepository, SpaceRow } from './registrations.repository';
+import { admitToDialogue, admitToSpace, DialogueSeats, SpaceSeats, spaceRefusal, windowRefusal } from './seat-rules.util';
+
+/** A registration request, checked and normalised, waiting for its turn under the dialogue lock. */
+interface Candidate {
+  id: string;
+  token: string;
+  dto: CreateRegistrationDto;
+  emailNormalized: string;
+  spaceIds: string[];
+  invitation: InvitationRow | null;
+}
+
+type Outcome = { ok: RegistrationCreated } | { error: ProblemException };
+
+interface Waiter {
+  candidate: Candidate;
+  resolve: (r: RegistrationCreated) => void;
+  reject: (e: unknown) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Admits new registrations. Capacity is enforced in PostgreSQL: each admission transaction
+ * locks the dialogue row (and the chosen spaces, in id order), reads the counters, decides,
+ * writes the registrations, the counters and the outbox rows, and commits — so any number of
+ * API processes never overbook.
+ *
+ * Concurrent requests for the same dialogue that reach the same process are admitted together
+ * (up to `maxBatch` per transaction, in arrival order): one lock and one commit for many, which
+ * is what keeps a registration rush fast. A batch that fails as a whole is retried one by one.
+ */
+@Injectable()
+export class RegistrationAdmission {
+  private readonly logger = new Logger(RegistrationAdmission.name);
+  private readonly queues = new Map<string, Waiter[]>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: RegistrationsRepository,
+    private readonly mailer: RegistrationMailer,
+    private readonly settings: RegistrationSettings,
+  ) {}
+
+  async register(dialogueId: string, dto: CreateRegistrationDto): Promise<RegistrationCreated> {
+    const candidate = await this.prepare(dialogueId, dto);
+    if (this.settings.maxBatch <= 1 || !this.settings.locking) return this.admitOne(dialogueId, candidate);
+    return new Promise<RegistrationCreated>((resolve, reject) => {
+      const queue = this.queues.get(dialogueId);
+      if (queue) {
+        queue.push({ candidate, resolve, reject });
+        return;
+      }
+      this.queues.set(dialogueId, [{ candidate, resolve, reject }]);
+      void this.drain(dialogueId);
+    });
+  }
+
+  /** Checks that need no lock: the invitation token names an invitation of this dialogue for this address. */
+  private async prepare(dialogueId: string, dto: CreateRegistrationDto): Promise<Candidate> {
+    const emailNormalized = normalizeEmail(dto.email);
+    let invitation: InvitationRow | null = null;
+    if (dto.invitationToken) {
+      invitation = await this.repo.invitationByTokenHash(dialogueId, hashToken(dto.invitationToken));
+      if (!invitation) {
+        throw domainRule('invalid-invitation', 'This invitation link is not valid for this dialogue.', [
+          { field: 'invitationToken', message: 'unknown invitation' },
+        ]);
+      }
+      if (invitation.emailNormalized !== emailNormalized) {
+        throw domainRule('invitation-mismatch', 'This invitation was sent to another email address; register with that address.', [
+          { field: 'email', message: 'does not match the invitation' },
+        ]);
+      }
+    }
+    const token = newToken();
+    return { id: randomUUID(), token, dto, emailNormalized, spaceIds: [...new Set(dto.spaceIds ?? [])].sort(), invitation };
+  }
+
+  private async admitOne(dialogueId: string, candidate: Candidate): Promise<RegistrationCreated> {
+    const [outcome] = await inTransaction(this.dataSource, (m, ac) => this.admit(m, ac, dialogueId, [candidate]));
+    if ('error' in outcome) throw outcome.error;
+    return outcome.ok;
+  }
+
+  /** Admits the queue of a dialogue batch by batch while requests keep arriving. */
+  private async drain(dialogueId: string): Promise<void> {
+    const queue = this.queues.get(dialogueId) as Waiter[];
+    while (queue.length) {
+      const batch = queue.splice(0, this.settings.maxBatch);
+      try {
+        const outcomes = await inTransaction(this.dataSource, (m, ac) =>
+          this.admit(m, ac, dialogueId, batch.map((w) => w.candidate)),
+        );
+        outcomes.forEach((o, i) => ('error' in o ? batch[i].reject(o.error) : batch[i].resolve(o.ok)));
+      } catch (error) {
+        if (batch.length > 1) this.logger.warn({ err: (error as Error).message, size: batch.length }, 'batch failed; admitting one by one');
+        for (const w of batch) {
+          await this.admitOne(dialogueId, w.candidate).then(w.resolve, w.reject);
+        }
+      }
+    }
+    this.queues.delete(dialogueId);
+  }
+
+  /** The admission transaction for one or more candidates, in their order. */
+  private async admit(m: EntityManager, afterCommit: AfterCommit, dialogueId: string, candidates: Candidate[]): Promise<Outcome[]> {
+    const lock = this.settings.locking;
+    const d = await this.repo.dialogue(m, dialogueId, lock);
+    if (!d) return candidates.map(() => ({ error: notFound('Dialogue') }));
+    const refusal = windowRefusal(d, new Date());
+    if (refusal) return candidates.map(() => ({ error: domainRule(refusal.slug, refusal.detail) }));
+
+    const spaceIds = [...new Set(candidates.flatMap((c) => c.spaceIds))].sort();
+    const spaces = new Map<string, SpaceRow>((await this.repo.spaces(m, dialogueId, spaceIds, lock)).map((s) => [s.id, s]));
+    const spaceSeats = new Map<string, SpaceSeats & { name: string }>(
+      [...spaces.values()].map((s) => [s.id, { ...s, confirmed: s.confirmedCount }]),
+    );
+    const seats: DialogueSeats = {
+      capacity: d.capacity,
+      confirmed: d.confirmedCount,
+      quotas: d.stakeholderQuotas,
+      groupConfirmed: d.stakeholderQuotas && Object.keys(d.stakeholderQuotas).length ? await this.repo.groupConfirmed(m, dialogueId) : {},
+    };
+    const taken = await this.repo.activeEmails(m, dialogueId, candidates.map((c) => c.emailNormalized));
+    const invitationIds = candidates.flatMap((c) => (c.invitation ? [c.invitation.id] : []));
+    const invitations = new Map((await this.repo.invitations(m, invitationIds)).map((i) => [i.id, i]));
+    if (!lock && this.settings.unguardedDelayMs) await sleep(this.settings.unguardedDelayMs);
+
+    const outcomes: Outcome[] = [];
+    const inserts: NewRegistration[] = [];
+    const seatRequests: { registrationId: string; spaceId: string; dialogueId: string; status: RegistrationStatus }[] = [];
+    const spaceDeltas = new Map<string, number>();
+    const usedInvitations: { invitationId: string; registrationId: string }[] = [];
+    const emails: RegistrationEmail[] = [];
+    let confirmedDelta = 0;
+
+    for (const c of candidates) {
+      if (taken.has(c.emailNormalized)) {
+        outcomes.push({ error: conflict('duplicate-registration', 'This email address is already registered for this dialogue.') });
+        continue;
+      }
+      const invitation = c.invitation ? (invitations.get(c.invitation.id) ?? null) : null;
+      if (c.invitation && (!invitation || invitation.status === 'registered' || usedInvitations.some((u) => u.invitationId === invitation.id))) {
+        outcomes.push({ error: domainRule('invitation-used', 'This invitation has been used already.') });
+        continue;
+      }
+      const unknown = c.spaceIds.filter((id) => !spaces.has(id));
+      if (unknown.length) {
+        outcomes.push({
+          error: domainRule('unknown-space', 'A chosen space does not belong to this dialogue.', [
+            { field: 'spaceIds', message: `unknown space ${unknown.join(', ')}` },
+          ]),
+        });
+        continue;
+      }
+      const refusals = c.spaceIds
+        .map((id) => spaceRefusal(spaces.get(id) as SpaceRow, c.dto.stakeholderGroup, invitation))
+        .filter((r): r is string => !!r);
+      if (refusals.length) {
+        outcomes.push({
+          error: domainRule('space-not-open', refusals[0], refusals.map((message) => ({ field: 'spaceIds', message }))),
+        });
+        continue;
+      }
+
+      const invited = !!invitation;
+      const status = admitToDialogue(seats, { stakeholderGroup: c.dto.stakeholderGroup, invited }, d.approvalRequired);
+      if (status === 'confirmed') confirmedDelta++;
+      const seatList = c.spaceIds.map((spaceId) => {
+        const space = spaceSeats.get(spaceId) as SpaceSeats & { name: string };
+        const spaceStatus: RegistrationStatus = status === 'confirmed' ? admitToSpace(space, { invited }) : status;
+        if (status === 'confirmed' && spaceStatus === 'confirmed') spaceDeltas.set(spaceId, (spaceDeltas.get(spaceId) ?? 0) + 1);
+        return { spaceId, status: spaceStatus, name: space.name };
+      });
+      taken.add(c.emailNormalized);
+      if (invitation) usedInvitations.push({ invitationId: invitation.id, registrationId: c.id });
+      inserts.push({
+        id: c.id,
+        dialogueId,
+        email: c.dto.email,
+        emailNormalized: c.emailNormalized,
+        title: c.dto.title ?? null,
+        firstName: c.dto.firstName,
+        lastName: c.dto.lastName,
+        organization: c.dto.organization,
+        jobTitle: c.dto.jobTitle ?? null,
+        stakeholderGroup: c.dto.stakeholderGroup,
+        country: c.dto.country,
+        preferredLanguage: c.dto.preferredLanguage,
+        accessibilityNeeds: c.dto.accessibilityNeeds ?? null,
+        status,
+        manageTokenHash: hashToken(c.token),
+        invitationId: invitation?.id ?? null,
+      });
+      for (const s of seatList) seatRequests.push({ registrationId: c.id, spaceId: s.spaceId, dialogueId, status: s.status });
+      const kind = status === 'confirmed' ? 'confirmation' : status;
+      emails.push({
+        kind,
+        idempotencyKey: `${kind}:${c.id}`,
+        recipient: { id: c.id, email: c.dto.email, title: c.dto.title ?? null, firstName: c.dto.firstName, lastName: c.dto.lastName, preferredLanguage: c.dto.preferredLanguage },
+        spaces: seatList.map((s) => ({ name: s.name, status: s.status })),
+        manageToken: c.token,
+      });
+      outcomes.push({ ok: { id: c.id, status, spaces: seatList.map((s) => ({ spaceId: s.spaceId, status: s.status })) } });
+    }
+
+    if (!inserts.length) return outcomes;
+    await this.repo.insertRegistrations(m, inserts);
+    await this.repo.upsertRegistrationSpaces(m, seatRequests);
+    await this.repo.bumpCounts(m, dialogueId, confirmedDelta, spaceDeltas);
+    await this.repo.markInvitationsRegistered(m, usedInvitations);
+    await this.mailer.write(m, afterCommit, d, emails);
+    return outcomes;
+  }
+}

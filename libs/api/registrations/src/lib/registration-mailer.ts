@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { EmailKind, Language, RegistrationStatus } from '@gfmd/contracts';
+import { AfterCommit, AppConfig } from '@gfmd/api-platform';
+import { OutboxService, type OutgoingEmail } from '@gfmd/api-mail';
+import type { EntityManager } from 'typeorm';
+import type { DialogueRow } from './registrations.repository';
+
+export interface Recipient {
+  id: string;
+  email: string;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+  preferredLanguage: Language;
+}
+
+export interface RegistrationEmail {
+  kind: EmailKind;
+  /** Unique per cause; see Notices for the scheme. */
+  idempotencyKey: string;
+  recipient: Recipient;
+  spaces?: { name: string; status: RegistrationStatus }[];
+  /** Only right after registering: the manage token exists in clear nowhere else. */
+  manageToken?: string;
+  reason?: string;
+}
+
+const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+
+/** "Tuesday 12 May 2026, 09:00 – 17:00 (Europe/Zurich)" in the recipient's language and the dialogue's zone. */
+export function dialogueWhen(d: Pick<DialogueRow, 'startsAt' | 'endsAt' | 'timeZone'>, language: Language): string {
+  const locale = LOCALES[language] ?? 'en-GB';
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: d.timeZone });
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: d.timeZone });
+  const sameDay = day.format(d.startsAt) === day.format(d.endsAt);
+  const end = sameDay ? time.format(d.endsAt) : `${day.format(d.endsAt)}, ${time.format(d.endsAt)}`;
+  return `${day.format(d.startsAt)}, ${time.format(d.startsAt)} – ${end} (${d.timeZone})`;
+}
+
+/** Writes the participant emails of registrations into the outbox, in the caller's transaction. */
+@Injectable()
+export class RegistrationMailer {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  manageUrl(token: string): string {
+    return `${this.config.publicUrl}/manage/${token}`;
+  }
+
+  async write(m: EntityManager, afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]): Promise<void> {
+    if (!emails.length) return;
+    const venue = d.format === 'online' ? (d.onlineUrl ?? '') : d.venue;
+    const whenByLanguage = new Map<Language, string>();
+    const when = (l: Language) => {
+      if (!whenByLanguage.has(l)) whenByLanguage.set(l, dialogueWhen(d, l));
+      return whenByLanguage.get(l) as string;
+    };
+    const out: OutgoingEmail[] = emails.map((e) => ({
+      kind: e.kind,
+      to: e.recipient.email,
+      language: e.recipient.preferredLanguage,
+      idempotencyKey: e.idempotencyKey,
+      registrationId: e.recipient.id,
+      dialogueId: d.id,
+      params: {
+        recipientName: [e.recipient.title, e.recipient.firstName, e.recipient.lastName].filter(Boolean).join(' '),
+        dialogueTitle: d.title,
+        dialogueWhen: when(e.recipient.preferredLanguage),
+        dialogueVenue: venue,
+        ...(e.manageToken ? { manageUrl: this.manageUrl(e.manageToken) } : {}),
+        ...(e.spaces?.length ? { spaces: e.spaces } : {}),
+        ...(e.reason ? { reason: e.reason } : {}),
+      },
+    }));
+    await this.outbox.write(m, afterCommit, out);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Registration, RegistrationSpace } from '@gfmd/contracts';
+import type { RegistrationRow, RegistrationSpaceRow } from './registrations.repository';
+
+/** A registration as the API shows it to staff and to its holder. */
+export interface RegistrationView extends Registration {
+  spaces: (RegistrationSpace & { name: string })[];
+  invited: boolean;
+  cancelledAt: string | null;
+  updatedAt: string;
+}
+
+export function toRegistration(r: RegistrationRow, spaces: RegistrationSpaceRow[] = []): RegistrationView {
+  return {
+    id: r.id,
+    dialogueId: r.dialogueId,
+    email: r.email,
+    title: r.title,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    organization: r.organization,
+    jobTitle: r.jobTitle,
+    stakeholderGroup: r.stakeholderGroup,
+    country: r.country,
+    preferredLanguage: r.preferredLanguage,
+    accessibilityNeeds: r.accessibilityNeeds,
+    status: r.status,
+    checkedInAt: r.checkedInAt ? r.checkedInAt.toISOString() : null,
+    spaces: spaces.map((s) => ({ spaceId: s.spaceId, status: s.status, name: s.name })),
+    invited: !!r.invitationId,
+    cancelledAt: r.cancelledAt ? r.cancelledAt.toISOString() : null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}

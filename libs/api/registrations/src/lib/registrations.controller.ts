@@ -1,0 +1,102 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
+import { Public, RateLimit, uuidPipe } from '@gfmd/api-platform';
+import { CreateRegistrationDto, ListRegistrationsQuery, SeatDecisionDto, UpdateManagedRegistrationDto } from './registration.dto';
+import { RegistrationsService } from './registrations.service';
+
+/** Public registration, the staff views of a dialogue's registrations, and staff decisions. */
+@ApiTags('registrations')
+@ApiBearerAuth()
+@Controller()
+export class RegistrationsController {
+  constructor(private readonly registrations: RegistrationsService) {}
+
+  @Public()
+  @RateLimit('register')
+  @Post('dialogues/:id/registrations')
+  @ApiCreatedResponse({ description: '{id, status, spaces[]}: confirmed, waitlisted or pending. The manage link is sent by email.' })
+  @ApiConflictResponse({ description: 'This address already holds an active registration for the dialogue.' })
+  @ApiUnprocessableEntityResponse({ description: 'Registration closed, not open, dialogue cancelled, or a space rule.' })
+  register(@Param('id', uuidPipe) id: string, @Body() body: CreateRegistrationDto) {
+    return this.registrations.register(id, body);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Get('dialogues/:id/registrations')
+  list(@Param('id', uuidPipe) id: string, @Query() query: ListRegistrationsQuery, @CurrentUser() user: AuthUser) {
+    return this.registrations.list(id, query, user);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Get('dialogues/:id/registrations.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="registrations.csv"')
+  @Header('Cache-Control', 'no-store')
+  csv(@Param('id', uuidPipe) id: string, @Query() query: ListRegistrationsQuery, @CurrentUser() user: AuthUser) {
+    return this.registrations.csv(id, query, user);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Get('dialogues/:id/stats')
+  stats(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.registrations.stats(id, user);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Get('registrations/:id')
+  get(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.registrations.view(id, user);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Post('registrations/:id/approve')
+  @HttpCode(200)
+  approve(@Param('id', uuidPipe) id: string, @Body() body: SeatDecisionDto, @CurrentUser() user: AuthUser) {
+    return this.registrations.approve(id, user, body.spaceId);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Post('registrations/:id/decline')
+  @HttpCode(200)
+  decline(@Param('id', uuidPipe) id: string, @Body() body: SeatDecisionDto, @CurrentUser() user: AuthUser) {
+    return this.registrations.decline(id, user, body.spaceId);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Post('registrations/:id/check-in')
+  @HttpCode(200)
+  checkIn(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.registrations.checkIn(id, user);
+  }
+}
+
+/** The participant's secret manage link: no account, the token is the key (404 when unknown). */
+@ApiTags('registrations')
+@Controller('registrations/manage')
+export class ManageController {
+  constructor(private readonly registrations: RegistrationsService) {}
+
+  @Public()
+  @Get(':token')
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  view(@Param('token') token: string) {
+    return this.registrations.manageView(token);
+  }
+
+  @Public()
+  @Patch(':token')
+  @Header('Cache-Control', 'no-store')
+  update(@Param('token') token: string, @Body() body: UpdateManagedRegistrationDto) {
+    return this.registrations.manageUpdate(token, body);
+  }
+
+  @Public()
+  @Post(':token/cancel')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  cancel(@Param('token') token: string) {
+    return this.registrations.manageCancel(token);
+  }
+}

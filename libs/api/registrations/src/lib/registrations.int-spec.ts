@@ -1,0 +1,639 @@
+import { AuthModule } from '@gfmd/api-auth';
+import { DialoguesModule } from '@gfmd/api-dialogues';
+import { MailModule } from '@gfmd/api-mail';
+import { hashToken, newToken, PlatformModule } from '@gfmd/api-platform';
+import { SpacesModule } from '@gfmd/api-spaces';
+import { createTestApp, DAY, DialogueFactory, TestApp } from '@gfmd/api-testing';
+import type { ApiClient } from '@gfmd/api-testing';
+import type { Dialogue } from '@gfmd/contracts';
+import { randomUUID } from 'node:crypto';
+import { RegistrationSettings } from './registration-settings';
+import { RegistrationsModule } from './registrations.module';
+
+const MODULES = [PlatformModule, AuthModule, MailModule, DialoguesModule, SpacesModule, RegistrationsModule];
+
+const person = (over: Record<string, unknown> = {}) => ({
+  email: `p-${randomUUID()}@example.org`,
+  firstName: 'Amina',
+  lastName: 'Diallo',
+  organization: 'Migrant Forum',
+  stakeholderGroup: 'civil_society',
+  country: 'SN',
+  preferredLanguage: 'fr',
+  consent: true,
+  ...over,
+});
+
+describe(RegistrationsModule.name, () => {
+  let sut: TestApp;
+  let settings: RegistrationSettings;
+  let admin: ApiClient;
+  let organizer: ApiClient;
+  let coordinator: { id: string; client: ApiClient };
+  let otherCoordinator: { id: string; client: ApiClient };
+
+  const q = <T = any>(sql: string, params: unknown[] = []) => sut.dataSource.query(sql, params) as Promise<T[]>;
+  const register = (dialogueId: string, over: Record<string, unknown> = {}) =>
+    sut.api.post(`/dialogues/${dialogueId}/registrations`, person(over));
+  const statuses = async (dialogueId: string) =>
+    Object.fromEntries(
+      (await q<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM registrations WHERE dialogue_id = $1 GROUP BY 1', [dialogueId])).map(
+        (r) => [r.status, r.n],
+      ),
+    );
+  const space = async (dialogueId: string, over: Record<string, unknown> = {}) => {
+    const res = await organizer.post(`/dialogues/${dialogueId}/spaces`, {
+      name: `Space ${randomUUID()}`,
+      kind: 'civil_society',
+      access: 'open',
+      ...over,
+    });
+    if (res.status !== 201) throw new Error(`space: ${res.status} ${res.text}`);
+    return res.body as { id: string };
+  };
+  /** The manage token, as the participant reads it in their email. */
+  const manageToken = async (registrationId: string) => {
+    const [row] = await q<{ text: string; html: string }>(
+      "SELECT text, html FROM outbound_emails WHERE registration_id = $1 AND kind IN ('confirmation','waitlisted','pending')",
+      [registrationId],
+    );
+    const match = /\/manage\/([A-Za-z0-9_-]{40,})/.exec(`${row?.text} ${row?.html}`);
+    if (!match) throw new Error('no manage link in the email');
+    return match[1];
+  };
+  const emailsOf = async (registrationId: string) =>
+    (await q<{ kind: string }>('SELECT kind FROM outbound_emails WHERE registration_id = $1 ORDER BY created_at', [registrationId])).map((r) => r.kind);
+  const race = (n: number, fire: (i: number) => Promise<{ status: number; body: any }>) =>
+    Promise.all(Array.from({ length: n }, (_, i) => fire(i)));
+
+  beforeAll(async () => {
+    sut = await createTestApp(MODULES);
+    settings = sut.app.get(RegistrationSettings);
+    admin = (await sut.staff('admin')).client;
+    organizer = (await sut.staff('organizer')).client;
+    coordinator = await sut.staff('coordinator');
+    otherCoordinator = await sut.staff('coordinator');
+  });
+  afterAll(() => sut.close());
+  afterEach(() => Object.assign(settings, new RegistrationSettings()));
+
+  describe('registering', () => {
+    it('confirms, answers {id,status,spaces} without the token, and writes the email with the manage link', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 5 });
+      const res = await register(d.id, { email: '  Ana.Gomez@Example.ORG ' });
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({ id: expect.any(String), status: 'confirmed', spaces: [] });
+      expect(JSON.stringify(res.body)).not.toMatch(/token/i);
+      const [row] = await q('SELECT email, email_normalized, manage_token_hash, consent_at FROM registrations WHERE id = $1', [res.body.id]);
+      expect(row).toMatchObject({ email: 'Ana.Gomez@Example.ORG', email_normalized: 'ana.gomez@example.org' });
+      expect(row.consent_at).toBeTruthy();
+      const token = await manageToken(res.body.id);
+      expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+      expect(row.manage_token_hash).toBe(hashToken(token));
+      expect(await emailsOf(res.body.id)).toEqual(['confirmation']);
+      expect((await sut.api.get(`/dialogues/${d.id}`)).body.confirmedCount).toBe(1);
+    });
+
+    it('refuses a second active registration of the same address, whatever its case and spaces (409)', async () => {
+      const d = await DialogueFactory.createPublished(organizer);
+      expect((await register(d.id, { email: 'dup@example.org' })).status).toBe(201);
+      const again = await register(d.id, { email: ' DUP@Example.org  ' });
+      expect(again.status).toBe(409);
+      expect(again.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(await statuses(d.id)).toEqual({ confirmed: 1 });
+    });
+
+    it('refuses duplicates that race each other: one registration per address', async () => {
+      const d = await DialogueFactory.createPublished(organizer);
+      settings.maxBatch = 1;
+      const results = await race(20, () => register(d.id, { email: 'racer@example.org' }));
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      expect(results.filter((r) => r.status === 409)).toHaveLength(19);
+    });
+
+    it.each([
+      ['a draft', async () => DialogueFactory.create(organizer), 'registration-not-open'],
+      [
+        'a cancelled dialogue',
+        async () => {
+          const d = await DialogueFactory.createPublished(organizer);
+          await organizer.post(`/dialogues/${d.id}/cancel`);
+          return d;
+        },
+        'dialogue-cancelled',
+      ],
+      [
+        'a closed window',
+        async () => DialogueFactory.createPublished(organizer, { registrationClosesAt: new Date(Date.now() - DAY).toISOString() }),
+        'registration-closed',
+      ],
+      [
+        'a window not open yet',
+        async () => DialogueFactory.createPublished(organizer, { registrationOpensAt: new Date(Date.now() + DAY).toISOString() }),
+        'registration-not-open',
+      ],
+      [
+        'closed registration',
+        async () => {
+          const d = await DialogueFactory.createPublished(organizer);
+          await organizer.post(`/dialogues/${d.id}/close-registration`);
+          return d;
+        },
+        'registration-closed',
+      ],
+    ])('answers 422 for %s and writes nothing', async (_, make, slug) => {
+      const d: Dialogue = await make();
+      const res = await register(d.id);
+      expect(res.status).toBe(422);
+      expect(res.body.type).toMatch(new RegExp(`${slug}$`));
+      expect(await statuses(d.id)).toEqual({});
+    });
+
+    it('answers 404 for an unknown or malformed dialogue id', async () => {
+      expect((await register(randomUUID())).status).toBe(404);
+      expect((await sut.api.post('/dialogues/nope/registrations', person())).status).toBe(404);
+    });
+
+    describe('bad input gets 400 and writes nothing', () => {
+      let d: Dialogue;
+      beforeAll(async () => {
+        d = await DialogueFactory.createPublished(organizer);
+      });
+      it.each([
+        ['an unknown field', { isAdmin: true }, 'isAdmin'],
+        ['no consent', { consent: false }, 'consent'],
+        ['consent as a string', { consent: 'true' }, 'consent'],
+        ['an absurdly long name', { firstName: 'A'.repeat(101) }, 'firstName'],
+        ['an absurdly long organization', { organization: 'O'.repeat(5000) }, 'organization'],
+        ['a line break in a name', { lastName: 'Evil\r\nBcc: x@y.z' }, 'lastName'],
+        ['a NUL in a name', { firstName: 'Nu\u0000ll' }, 'firstName'],
+        ['a blank name', { firstName: '   ' }, 'firstName'],
+        ['an invalid email', { email: 'not-an-email' }, 'email'],
+        ['an unknown country', { country: 'XX' }, 'country'],
+        ['a three-letter country', { country: 'CHE' }, 'country'],
+        ['an unknown stakeholder group', { stakeholderGroup: 'aliens' }, 'stakeholderGroup'],
+        ['an unknown language', { preferredLanguage: 'de' }, 'preferredLanguage'],
+        ['malformed space ids', { spaceIds: ['nope'] }, 'spaceIds'],
+        ['a malformed invitation token', { invitationToken: '../../etc' }, 'invitationToken'],
+      ])('refuses %s', async (_, patch, field) => {
+        const res = await register(d.id, patch);
+        expect(res.status).toBe(400);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+        expect(await statuses(d.id)).toEqual({});
+      });
+
+      it('accepts a lower-case country and stores it upper-case', async () => {
+        const res = await register(d.id, { country: 'ch' });
+        expect(res.status).toBe(201);
+        expect((await q('SELECT country FROM registrations WHERE id = $1', [res.body.id]))[0].country).toBe('CH');
+        await q('DELETE FROM registrations WHERE id = $1', [res.body.id]);
+        await q('UPDATE dialogues SET confirmed_count = 0 WHERE id = $1', [d.id]);
+      });
+    });
+
+    it('puts registrations for an approval dialogue in pending, takes no seat, and emails "pending"', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { approvalRequired: true, capacity: 1 });
+      const res = await register(d.id);
+      expect(res.body.status).toBe('pending');
+      expect(await emailsOf(res.body.id)).toEqual(['pending']);
+      expect((await organizer.get(`/dialogues/${d.id}`)).body.confirmedCount).toBe(0);
+    });
+
+    it('refuses spaces of another dialogue, group_only spaces of other groups and invitation_only spaces without invitation (422)', async () => {
+      const d = await DialogueFactory.createPublished(organizer);
+      const other = await DialogueFactory.createPublished(organizer);
+      const foreign = await space(other.id);
+      const business = await space(d.id, { kind: 'business', access: 'group_only', allowedGroups: ['private_sector'] });
+      const closed = await space(d.id, { kind: 'side_event', access: 'invitation_only' });
+      for (const spaceIds of [[foreign.id], [business.id], [closed.id]]) {
+        const res = await register(d.id, { spaceIds });
+        expect(res.status).toBe(422);
+        expect(res.body.errors[0].field).toBe('spaceIds');
+      }
+      expect((await register(d.id, { stakeholderGroup: 'private_sector', spaceIds: [business.id] })).status).toBe(201);
+    });
+  });
+
+  describe('capacity under truly parallel requests (each in its own transaction)', () => {
+    beforeEach(() => {
+      settings.maxBatch = 1;
+    });
+
+    it('capacity 1, 50 racers: exactly 1 confirmed and 49 waitlisted, in arrival order', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 1 });
+      const results = await race(50, () => register(d.id));
+      expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+      expect(results.filter((r) => r.body.status === 'confirmed')).toHaveLength(1);
+      expect(await statuses(d.id)).toEqual({ confirmed: 1, waitlisted: 49 });
+      expect((await organizer.get(`/dialogues/${d.id}`)).body.confirmedCount).toBe(1);
+      const [first] = await q("SELECT status FROM registrations WHERE dialogue_id = $1 ORDER BY arrival LIMIT 1", [d.id]);
+      expect(first.status).toBe('confirmed');
+    });
+
+    it('space capacity 1, 50 racers: 1 seat in the space, 49 waiting for it, all 50 in the dialogue', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 100 });
+      const s = await space(d.id, { capacity: 1 });
+      const results = await race(50, () => register(d.id, { spaceIds: [s.id] }));
+      expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+      const seats = await q<{ status: string; n: number }>(
+        'SELECT status, count(*)::int AS n FROM registration_spaces WHERE space_id = $1 GROUP BY 1 ORDER BY 1',
+        [s.id],
+      );
+      expect(seats).toEqual([
+        { status: 'confirmed', n: 1 },
+        { status: 'waitlisted', n: 49 },
+      ]);
+      expect(await statuses(d.id)).toEqual({ confirmed: 50 });
+      expect((await q('SELECT confirmed_count FROM spaces WHERE id = $1', [s.id]))[0].confirmed_count).toBe(1);
+    });
+
+    it('group quota 1, 50 racers of that group: 1 confirmed, 49 waitlisted; other groups still get in', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 100, stakeholderQuotas: { government: 1 } });
+      const results = await race(50, (i) => register(d.id, { stakeholderGroup: i % 5 === 4 ? 'academia' : 'government' }));
+      expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+      const rows = await q<{ g: string; status: string; n: number }>(
+        'SELECT stakeholder_group AS g, status, count(*)::int AS n FROM registrations WHERE dialogue_id = $1 GROUP BY 1, 2 ORDER BY 1, 2',
+        [d.id],
+      );
+      expect(rows).toEqual([
+        { g: 'academia', status: 'confirmed', n: 10 },
+        { g: 'government', status: 'confirmed', n: 1 },
+        { g: 'government', status: 'waitlisted', n: 39 },
+      ]);
+    });
+
+    it('CONTROL: without the row lock the same race overbooks (so the tests above can fail)', async () => {
+      settings.locking = false;
+      settings.unguardedDelayMs = 30;
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 1 });
+      await race(50, () => register(d.id));
+      const confirmed = (await statuses(d.id)).confirmed ?? 0;
+      expect(confirmed).toBeGreaterThan(1);
+    });
+  });
+
+  it('holds capacity across two API processes admitting in batches', async () => {
+    const second = await createTestApp(MODULES);
+    try {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 7 });
+      const apis = [sut.api, second.api];
+      const results = await race(120, (i) => apis[i % 2].post(`/dialogues/${d.id}/registrations`, person()));
+      expect(results.map((r) => r.status)).toEqual(Array(120).fill(201));
+      expect(await statuses(d.id)).toEqual({ confirmed: 7, waitlisted: 113 });
+      expect((await organizer.get(`/dialogues/${d.id}`)).body.confirmedCount).toBe(7);
+    } finally {
+      await second.close();
+    }
+  });
+
+  describe('waiting list', () => {
+    it('promotes the first waiting person when a confirmed one cancels, and emails both', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 1 });
+      const a = (await register(d.id)).body;
+      const b = (await register(d.id)).body;
+      const c = (await register(d.id)).body;
+      expect([a.status, b.status, c.status]).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
+      const token = await manageToken(a.id);
+      const cancelled = await sut.api.post(`/registrations/manage/${token}/cancel`);
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body.status).toBe('cancelled');
+      expect(await statuses(d.id)).toEqual({ cancelled: 1, confirmed: 1, waitlisted: 1 });
+      expect((await q('SELECT status FROM registrations WHERE id = $1', [b.id]))[0].status).toBe('confirmed');
+      expect(await emailsOf(a.id)).toEqual(['confirmation', 'cancelled']);
+      expect(await emailsOf(b.id)).toEqual(['waitlisted', 'promoted']);
+      expect(await emailsOf(c.id)).toEqual(['waitlisted']);
+      expect((await sut.api.get(`/registrations/manage/${token}`)).status).toBe(404);
+      // The address may register again once its registration is cancelled.
+      const [{ email }] = await q('SELECT email FROM registrations WHERE id = $1', [a.id]);
+      expect((await register(d.id, { email })).body.status).toBe('waitlisted');
+    });
+
+    it('skips waiting people whose group quota is full and promotes the first who fits', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 2, stakeholderQuotas: { government: 1 } });
+      const g1 = (await register(d.id, { stakeholderGroup: 'government' })).body;
+      const x = (await register(d.id, { stakeholderGroup: 'academia' })).body;
+      const g2 = (await register(d.id, { stakeholderGroup: 'government' })).body;
+      const y = (await register(d.id, { stakeholderGroup: 'academia' })).body;
+      expect([g1.status, x.status, g2.status, y.status]).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+      await sut.api.post(`/registrations/manage/${await manageToken(x.id)}/cancel`);
+      expect((await q('SELECT status FROM registrations WHERE id = $1', [g2.id]))[0].status).toBe('waitlisted');
+      expect((await q('SELECT status FROM registrations WHERE id = $1', [y.id]))[0].status).toBe('confirmed');
+    });
+
+    it('promotes when an organizer declines a confirmed person, raises capacity or a quota', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 1, stakeholderQuotas: { government: 1 } });
+      const regs = [];
+      for (let i = 0; i < 5; i++) regs.push((await register(d.id, { stakeholderGroup: 'government' })).body);
+      const declined = await organizer.post(`/registrations/${regs[0].id}/decline`);
+      expect(declined.status).toBe(200);
+      expect(declined.body.status).toBe('declined');
+      expect(await emailsOf(regs[0].id)).toEqual(['confirmation', 'declined']);
+      expect(await emailsOf(regs[1].id)).toEqual(['waitlisted', 'promoted']);
+      expect((await organizer.patch(`/dialogues/${d.id}`, { capacity: 3 })).status).toBe(200);
+      expect(await statuses(d.id)).toMatchObject({ confirmed: 1, waitlisted: 3 }); // quota still 1
+      expect((await organizer.patch(`/dialogues/${d.id}`, { stakeholderQuotas: { government: 2 } })).status).toBe(200);
+      expect(await statuses(d.id)).toMatchObject({ confirmed: 2, waitlisted: 2 });
+      expect((await organizer.patch(`/dialogues/${d.id}`, { stakeholderQuotas: null })).status).toBe(200);
+      expect(await statuses(d.id)).toMatchObject({ confirmed: 3, waitlisted: 1 });
+      expect(await emailsOf(regs[3].id)).toEqual(['waitlisted', 'promoted']);
+      expect((await organizer.get(`/dialogues/${d.id}`)).body.confirmedCount).toBe(3);
+    });
+
+    it('gives a freed space seat to the first person waiting for that space', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 10 });
+      const s = await space(d.id, { capacity: 1 });
+      const a = (await register(d.id, { spaceIds: [s.id] })).body;
+      const b = (await register(d.id, { spaceIds: [s.id] })).body;
+      expect([a.spaces[0].status, b.spaces[0].status]).toEqual(['confirmed', 'waitlisted']);
+      const changed = await sut.api.patch(`/registrations/manage/${await manageToken(a.id)}`, { spaceIds: [] });
+      expect(changed.status).toBe(200);
+      expect(changed.body.spaces).toEqual([]);
+      expect((await q('SELECT status FROM registration_spaces WHERE registration_id = $1', [b.id]))[0].status).toBe('confirmed');
+      expect(await emailsOf(b.id)).toEqual(['confirmation', 'promoted']);
+    });
+
+    it('tells every registrant when the dialogue is cancelled', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 1 });
+      const a = (await register(d.id)).body;
+      const b = (await register(d.id)).body;
+      await organizer.post(`/dialogues/${d.id}/cancel`);
+      expect(await statuses(d.id)).toEqual({ cancelled: 2 });
+      expect(await emailsOf(a.id)).toEqual(['confirmation', 'cancelled']);
+      expect(await emailsOf(b.id)).toEqual(['waitlisted', 'cancelled']);
+    });
+  });
+
+  describe('invitations', () => {
+    const invite = async (dialogueId: string, email: string, spaceIds: string[] = []) => {
+      const token = newToken();
+      await q(
+        `INSERT INTO invitations (dialogue_id, email, email_normalized, token_hash, status, space_ids) VALUES ($1, $2, lower($2), $3, 'sent', $4)`,
+        [dialogueId, email, hashToken(token), spaceIds],
+      );
+      return token;
+    };
+
+    it('skips approval and the quota, never capacity; is used once; opens the invitation_only spaces it names', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 2, approvalRequired: true, stakeholderQuotas: { government: 0 } });
+      const closed = await space(d.id, { kind: 'side_event', access: 'invitation_only' });
+      const t1 = await invite(d.id, 'guest1@example.org', [closed.id]);
+      const ok = await register(d.id, { email: 'guest1@example.org', stakeholderGroup: 'government', invitationToken: t1, spaceIds: [closed.id] });
+      expect(ok.status).toBe(201);
+      expect(ok.body).toMatchObject({ status: 'confirmed', spaces: [{ spaceId: closed.id, status: 'confirmed' }] });
+      const [inv] = await q('SELECT status, registration_id FROM invitations WHERE token_hash = $1', [hashToken(t1)]);
+      expect(inv).toEqual({ status: 'registered', registration_id: ok.body.id });
+      expect((await register(d.id, { email: 'guest1@example.org', invitationToken: t1 })).status).toBe(409);
+      expect((await register(d.id, { email: 'someone.else@example.org', invitationToken: t1 })).status).toBe(422);
+      expect((await register(d.id, { invitationToken: newToken() })).status).toBe(422);
+      const uninvited = await register(d.id, { stakeholderGroup: 'government' });
+      expect(uninvited.body.status).toBe('pending');
+      await register(d.id, { email: 'guest2@example.org', invitationToken: await invite(d.id, 'guest2@example.org') });
+      const t3 = await invite(d.id, 'guest3@example.org');
+      expect((await register(d.id, { email: 'guest3@example.org', invitationToken: t3 })).body.status).toBe('waitlisted');
+    });
+  });
+
+  describe('approval', () => {
+    it('lets organizers approve a pending registration (or waitlist it when full) and coordinators approve seats in their space', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 1, approvalRequired: true });
+      const s = await space(d.id, { access: 'approval', capacity: 5, coordinatorUserIds: [coordinator.id] });
+      const a = (await register(d.id, { spaceIds: [s.id] })).body;
+      const b = (await register(d.id)).body;
+      expect(a).toMatchObject({ status: 'pending', spaces: [{ status: 'pending' }] });
+      expect((await coordinator.client.post(`/registrations/${a.id}/approve`, { spaceId: s.id })).status).toBe(422);
+      const approved = await organizer.post(`/registrations/${a.id}/approve`);
+      expect(approved.status).toBe(200);
+      expect(approved.body).toMatchObject({ status: 'confirmed', spaces: [{ spaceId: s.id, status: 'pending' }] });
+      expect((await otherCoordinator.client.post(`/registrations/${a.id}/approve`, { spaceId: s.id })).status).toBe(404);
+      const seat = await coordinator.client.post(`/registrations/${a.id}/approve`, { spaceId: s.id });
+      expect(seat.status).toBe(200);
+      expect(seat.body.spaces).toEqual([{ spaceId: s.id, status: 'confirmed', name: expect.any(String) }]);
+      expect(await emailsOf(a.id)).toEqual(['pending', 'approved', 'approved']);
+      expect((await organizer.post(`/registrations/${b.id}/approve`)).body.status).toBe('waitlisted');
+      expect((await organizer.post(`/registrations/${b.id}/approve`)).status).toBe(422);
+      expect((await coordinator.client.post(`/registrations/${b.id}/approve`)).status).toBe(404);
+    });
+
+    it('lets a coordinator decline a seat in their space, which goes to the next in line', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 10 });
+      const s = await space(d.id, { capacity: 1, coordinatorUserIds: [coordinator.id] });
+      const a = (await register(d.id, { spaceIds: [s.id] })).body;
+      const b = (await register(d.id, { spaceIds: [s.id] })).body;
+      const res = await coordinator.client.post(`/registrations/${a.id}/decline`, { spaceId: s.id });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'confirmed', spaces: [{ status: 'declined' }] });
+      expect((await q('SELECT status FROM registration_spaces WHERE registration_id = $1', [b.id]))[0].status).toBe('confirmed');
+      const token = await manageToken(a.id);
+      expect((await sut.api.patch(`/registrations/manage/${token}`, { spaceIds: [s.id] })).status).toBe(422);
+    });
+  });
+
+  describe('role rules', () => {
+    let d: Dialogue;
+    let mine: { id: string };
+    let theirs: { id: string };
+    let inMine: string;
+    let inTheirs: string;
+    let elsewhere: string;
+    beforeAll(async () => {
+      d = await DialogueFactory.createPublished(organizer, { capacity: 50 });
+      mine = await space(d.id, { coordinatorUserIds: [coordinator.id] });
+      theirs = await space(d.id, { kind: 'business', coordinatorUserIds: [otherCoordinator.id] });
+      inMine = (await register(d.id, { spaceIds: [mine.id], firstName: 'Mine' })).body.id;
+      inTheirs = (await register(d.id, { spaceIds: [theirs.id], firstName: 'Theirs' })).body.id;
+      elsewhere = (await register(d.id, { firstName: 'Nowhere' })).body.id;
+    });
+
+    it('keeps every staff route from anonymous visitors (401)', async () => {
+      for (const path of [`/dialogues/${d.id}/registrations`, `/dialogues/${d.id}/registrations.csv`, `/dialogues/${d.id}/stats`, `/participants/export?email=a@b.org`]) {
+        expect((await sut.api.get(path)).status).toBe(401);
+      }
+      for (const action of ['approve', 'decline', 'check-in']) expect((await sut.api.post(`/registrations/${inMine}/${action}`)).status).toBe(401);
+      expect((await sut.api.delete('/participants?email=a@b.org')).status).toBe(401);
+    });
+
+    it('shows organizers and admins everything, coordinators only registrations in their spaces', async () => {
+      for (const client of [organizer, admin]) {
+        const res = await client.get(`/dialogues/${d.id}/registrations`);
+        expect(res.status).toBe(200);
+        expect(res.body.total).toBe(3);
+      }
+      const own = await coordinator.client.get(`/dialogues/${d.id}/registrations`);
+      expect(own.body.items.map((r: { id: string }) => r.id)).toEqual([inMine]);
+      expect(own.body.items[0].spaces.map((s: { spaceId: string }) => s.spaceId)).toEqual([mine.id]);
+      expect((await coordinator.client.get(`/dialogues/${d.id}/registrations?spaceId=${theirs.id}`)).status).toBe(403);
+      const csv = await coordinator.client.get(`/dialogues/${d.id}/registrations.csv`);
+      expect(csv.text).toContain('Mine');
+      expect(csv.text).not.toContain('Theirs');
+      const stats = await coordinator.client.get(`/dialogues/${d.id}/stats`);
+      expect(stats.body.byStatus).toEqual({ confirmed: 1 });
+      expect(Object.keys(stats.body.bySpace)).toEqual([mine.id]);
+      const other = await DialogueFactory.createPublished(organizer);
+      expect((await coordinator.client.get(`/dialogues/${other.id}/registrations`)).status).toBe(403);
+      expect((await coordinator.client.get(`/dialogues/${other.id}/stats`)).status).toBe(403);
+    });
+
+    it('lets coordinators act only on registrations in their spaces (404 otherwise), organizers and admins on all', async () => {
+      expect((await coordinator.client.post(`/registrations/${inTheirs}/check-in`)).status).toBe(404);
+      expect((await coordinator.client.post(`/registrations/${elsewhere}/decline`)).status).toBe(404);
+      expect((await coordinator.client.post(`/registrations/${inTheirs}/approve`)).status).toBe(404);
+      expect((await coordinator.client.post(`/registrations/${inMine}/decline`, { spaceId: theirs.id })).status).toBe(404);
+      const checked = await coordinator.client.post(`/registrations/${inMine}/check-in`);
+      expect(checked.status).toBe(200);
+      expect(checked.body.checkedInAt).toEqual(expect.any(String));
+      const again = await coordinator.client.post(`/registrations/${inMine}/check-in`);
+      expect(again.body.checkedInAt).toBe(checked.body.checkedInAt);
+      expect((await organizer.post(`/registrations/${elsewhere}/check-in`)).status).toBe(200);
+      expect((await admin.post(`/registrations/${inTheirs}/check-in`)).status).toBe(200);
+      expect((await organizer.post(`/registrations/${randomUUID()}/check-in`)).status).toBe(404);
+    });
+
+    it('keeps participant export and erasure to admins', async () => {
+      for (const client of [organizer, coordinator.client]) {
+        expect((await client.get('/participants/export?email=a@b.org')).status).toBe(403);
+        expect((await client.delete('/participants?email=a@b.org')).status).toBe(403);
+      }
+      expect((await admin.get('/participants/export?email=not-an-email')).status).toBe(400);
+      expect((await admin.delete('/participants')).status).toBe(400);
+    });
+  });
+
+  describe('staff lists', () => {
+    it('filters by status, group, space and free text, pages, and counts', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 2 });
+      const s = await space(d.id);
+      await register(d.id, { firstName: 'Zoë', organization: 'IOM', stakeholderGroup: 'international_organization', spaceIds: [s.id] });
+      await register(d.id, { lastName: 'Okafor_100%', stakeholderGroup: 'academia' });
+      await register(d.id, { email: 'late@example.org' });
+      const all = await organizer.get(`/dialogues/${d.id}/registrations?pageSize=2`);
+      expect(all.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+      expect(all.body.items).toHaveLength(2);
+      expect((await organizer.get(`/dialogues/${d.id}/registrations?page=2&pageSize=2`)).body.items).toHaveLength(1);
+      expect((await organizer.get(`/dialogues/${d.id}/registrations?status=waitlisted`)).body.items[0].email).toBe('late@example.org');
+      expect((await organizer.get(`/dialogues/${d.id}/registrations?stakeholderGroup=academia`)).body.total).toBe(1);
+      expect((await organizer.get(`/dialogues/${d.id}/registrations?spaceId=${s.id}`)).body.items[0].firstName).toBe('Zoë');
+      expect((await organizer.get(`/dialogues/${d.id}/registrations?q=iom`)).body.total).toBe(1);
+      expect((await organizer.get(`/dialogues/${d.id}/registrations?q=${encodeURIComponent('_100%')}`)).body.total).toBe(1);
+      expect((await organizer.get(`/dialogues/${d.id}/registrations?q=${encodeURIComponent('%')}`)).body.total).toBe(1);
+      expect((await organizer.get(`/dialogues/${d.id}/registrations?status=bogus`)).status).toBe(400);
+      expect((await organizer.get(`/dialogues/${randomUUID()}/registrations`)).status).toBe(404);
+      const stats = await organizer.get(`/dialogues/${d.id}/stats`);
+      expect(stats.body).toMatchObject({
+        byStatus: { confirmed: 2, waitlisted: 1 },
+        byGroup: { academia: { confirmed: 1 }, international_organization: { confirmed: 1 }, civil_society: { waitlisted: 1 } },
+        bySpace: { [s.id]: { confirmed: 1 } },
+        capacity: 2,
+        confirmedCount: 2,
+      });
+    });
+
+    it('exports CSV with formula cells neutralised', async () => {
+      const d = await DialogueFactory.createPublished(organizer);
+      await register(d.id, { firstName: '=HYPERLINK("http://evil.example","x")', lastName: '+SUM(1)', organization: '-2+3', jobTitle: '@cmd' });
+      const res = await organizer.get(`/dialogues/${d.id}/registrations.csv`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+      expect(res.headers.get('content-disposition')).toMatch(/attachment/);
+      const line = res.text.replace(/^\uFEFF/, '').split('\r\n')[1];
+      expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+      expect(line).toContain("'+SUM(1)");
+      expect(line).toContain("'-2+3");
+      expect(line).toContain("'@cmd");
+    });
+  });
+
+  describe('manage link', () => {
+    it('shows, changes details and spaces, and cancels; unknown or malformed tokens get 404', async () => {
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 5 });
+      const s = await space(d.id);
+      const reg = (await register(d.id)).body;
+      const token = await manageToken(reg.id);
+      const view = await sut.api.get(`/registrations/manage/${token}`);
+      expect(view.status).toBe(200);
+      expect(view.headers.get('cache-control')).toMatch(/no-store/);
+      expect(view.body).toMatchObject({ id: reg.id, status: 'confirmed', dialogue: { id: d.id, title: d.title }, spaces: [] });
+      const changed = await sut.api.patch(`/registrations/manage/${token}`, { jobTitle: 'Advisor', country: 'fr', spaceIds: [s.id] });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ jobTitle: 'Advisor', country: 'FR', spaces: [{ spaceId: s.id, status: 'confirmed' }] });
+      expect((await sut.api.patch(`/registrations/manage/${token}`, { email: 'x@y.org' })).status).toBe(400);
+      expect((await sut.api.patch(`/registrations/manage/${token}`, { stakeholderGroup: 'government' })).status).toBe(400);
+      expect((await sut.api.patch(`/registrations/manage/${token}`, { firstName: 'A\nB' })).status).toBe(400);
+      expect((await sut.api.get(`/registrations/manage/${newToken()}`)).status).toBe(404);
+      expect((await sut.api.get('/registrations/manage/short')).status).toBe(404);
+      expect((await sut.api.post(`/registrations/manage/${newToken()}/cancel`)).status).toBe(404);
+      expect((await sut.api.patch(`/registrations/manage/${newToken()}`, { jobTitle: 'x' })).status).toBe(404);
+      expect((await sut.api.post(`/registrations/manage/${token}/cancel`)).status).toBe(200);
+      expect((await sut.api.post(`/registrations/manage/${token}/cancel`)).status).toBe(404);
+      expect((await q('SELECT confirmed_count FROM spaces WHERE id = $1', [s.id]))[0].confirmed_count).toBe(0);
+    });
+  });
+
+  describe('participants', () => {
+    it('exports everything held about an address and erases it everywhere, keeping seat counts right', async () => {
+      const email = `erase-${randomUUID()}@example.org`;
+      const d = await DialogueFactory.createPublished(organizer, { capacity: 1 });
+      const other = await DialogueFactory.createPublished(organizer, { capacity: 3 });
+      const mine = (await register(d.id, { email })).body;
+      const next = (await register(d.id)).body;
+      const elsewhere = (await register(other.id, { email: email.toUpperCase() })).body;
+      await q(`INSERT INTO invitations (dialogue_id, email, email_normalized, token_hash, status, name) VALUES ($1, $2, $2, $3, 'sent', 'Ana')`, [
+        other.id,
+        email,
+        hashToken(newToken()),
+      ]);
+
+      const exported = await admin.get(`/participants/export?email=${encodeURIComponent(email)}`);
+      expect(exported.status).toBe(200);
+      expect(exported.body.registrations.map((r: { id: string }) => r.id).sort()).toEqual([mine.id, elsewhere.id].sort());
+      expect(exported.body.registrations[0]).toMatchObject({ dialogueTitle: expect.any(String), consentAt: expect.any(String) });
+      expect(exported.body.invitations).toHaveLength(1);
+      expect(exported.body.emails.length).toBeGreaterThanOrEqual(2);
+
+      const erased = await admin.delete(`/participants?email=${encodeURIComponent(email)}`);
+      expect(erased.status).toBe(200);
+      expect(erased.body).toMatchObject({ registrations: 2, invitations: 1, cancelled: 2 });
+      const rows = await q('SELECT * FROM registrations WHERE id = ANY($1::uuid[])', [[mine.id, elsewhere.id]]);
+      for (const r of rows) {
+        expect(r).toMatchObject({ first_name: 'Erased', last_name: 'Erased', status: 'cancelled', manage_token_hash: null, job_title: null });
+        expect(r.email).toBe(`erased-${r.id}@invalid`);
+      }
+      expect((await q('SELECT status FROM registrations WHERE id = $1', [next.id]))[0].status).toBe('confirmed');
+      expect((await organizer.get(`/dialogues/${d.id}`)).body.confirmedCount).toBe(1);
+      expect((await organizer.get(`/dialogues/${other.id}`)).body.confirmedCount).toBe(0);
+      const leftovers = await q(
+        `SELECT count(*)::int AS n FROM outbound_emails WHERE lower(recipient) = $1 OR html ILIKE $2 OR text ILIKE $2 OR params::text ILIKE $2`,
+        [email, `%${email}%`],
+      );
+      expect(leftovers[0].n).toBe(0);
+      const scrubbed = await q('SELECT recipient, subject, html, status FROM outbound_emails WHERE registration_id = $1', [mine.id]);
+      expect(scrubbed.every((e) => e.recipient.endsWith('@invalid') && e.html === '' && e.subject === '[erased]')).toBe(true);
+      expect((await q('SELECT count(*)::int AS n FROM invitations WHERE email_normalized = $1', [email]))[0].n).toBe(0);
+      expect((await admin.get(`/participants/export?email=${encodeURIComponent(email)}`)).body).toMatchObject({ registrations: [], invitations: [], emails: [] });
+    });
+  });
+});
+
+describe('registration rate limit', () => {
+  it('answers 429 with problem+json once a client exceeds the registration limit', async () => {
+    const saved = { limit: process.env.RATE_LIMIT_REGISTER_PER_MINUTE, prefix: process.env.QUEUE_PREFIX };
+    process.env.RATE_LIMIT_REGISTER_PER_MINUTE = '3';
+    process.env.QUEUE_PREFIX = `{rl-test-${randomUUID()}}`;
+    const app = await createTestApp(MODULES);
+    try {
+      const organizer = (await app.staff('organizer')).client;
+      const d = await DialogueFactory.createPublished(organizer);
+      const results = [];
+      for (let i = 0; i < 5; i++) results.push(await app.api.post(`/dialogues/${d.id}/registrations`, person()));
+      expect(results.map((r) => r.status)).toEqual([201, 201, 201, 429, 429]);
+      expect(results[3].headers.get('content-type')).toMatch(/problem\+json/);
+      expect(results[3].headers.get('retry-after')).toBeTruthy();
+      const [{ n }] = await app.dataSource.query('SELECT count(*)::int AS n FROM registrations WHERE dialogue_id = $1', [d.id]);
+      expect(n).toBe(3);
+    } finally {
+      await app.close();
+      process.env.RATE_LIMIT_REGISTER_PER_MINUTE = saved.limit;
+      if (saved.prefix === undefined) delete process.env.QUEUE_PREFIX;
+      else process.env.QUEUE_PREFIX = saved.prefix;
+    }
+  });
+});

@@ -1,0 +1,218 @@
+import { Injectable } from '@nestjs/common';
+import type { EmailKind, RegistrationStatus } from '@gfmd/contracts';
+import { AfterCommit, notFound } from '@gfmd/api-platform';
+import type { EntityManager } from 'typeorm';
+import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
+import { DialogueRow, RegistrationRow, RegistrationsRepository } from './registrations.repository';
+import { ACTIVE_STATUSES, DialogueSeats, fitsDialogue, takeDialogueSeat } from './seat-rules.util';
+
+/**
+ * What a transaction must tell participants, collected while seats move and written once at
+ * the end (one email per registration and cause). Idempotency keys: `<kind>:<registrationId>`
+ * for dialogue-level events (each happens at most once per registration), and
+ * `<kind>:<registrationId>:<spaceId>:<request arrival>` for space-level ones.
+ */
+export class Notices {
+  readonly dialogue = new Map<string, EmailKind>();
+  readonly space: { registrationId: string; spaceId: string; kind: EmailKind }[] = [];
+  reason?: string;
+
+  forRegistration(id: string, kind: EmailKind) {
+    this.dialogue.set(id, kind);
+  }
+  forSpace(registrationId: string, spaceId: string, kind: EmailKind) {
+    this.space.push({ registrationId, spaceId, kind });
+  }
+  /** Replaces the space-level notices of a registration in a space by one of `kind` (or none). */
+  replaceSpace(registrationId: string, spaceId: string, kind: EmailKind | null) {
+    for (let i = this.space.length - 1; i >= 0; i--) {
+      if (this.space[i].registrationId === registrationId && this.space[i].spaceId === spaceId) this.space.splice(i, 1);
+    }
+    if (kind) this.forSpace(registrationId, spaceId, kind);
+  }
+  /** Drops every notice of a registration (changes its holder made themselves). */
+  drop(registrationId: string) {
+    this.dialogue.delete(registrationId);
+    for (let i = this.space.length - 1; i >= 0; i--) if (this.space[i].registrationId === registrationId) this.space.splice(i, 1);
+  }
+  get empty() {
+    return !this.dialogue.size && !this.space.length;
+  }
+}
+
+/**
+ * Moves seats under the dialogue row lock that the caller holds: frees them, fills them from
+ * the waiting lists in arrival order, and allocates space seats. Spaces are always locked after
+ * the dialogue and in id order.
+ */
+@Injectable()
+export class SeatKeeper {
+  constructor(
+    private readonly repo: RegistrationsRepository,
+    private readonly mailer: RegistrationMailer,
+  ) {}
+
+  /** Locks the dialogue row for the rest of the transaction (404 when it does not exist). */
+  async lockDialogue(m: EntityManager, id: string): Promise<DialogueRow> {
+    const d = await this.repo.dialogue(m, id, true);
+    if (!d) throw notFound('Dialogue');
+    return d;
+  }
+
+  /** Confirms waiting registrations while the dialogue has room, first come first served among those that fit. */
+  async fillDialogue(m: EntityManager, dialogueId: string, notices: Notices): Promise<string[]> {
+    const d = await this.repo.dialogue(m, dialogueId);
+    if (!d || (d.status !== 'published' && d.status !== 'registration_closed')) return [];
+    if (d.confirmedCount >= d.capacity) return [];
+    const waiting = await this.repo.waitlisted(m, dialogueId);
+    if (!waiting.length) return [];
+    const seats: DialogueSeats = {
+      capacity: d.capacity,
+      confirmed: d.confirmedCount,
+      quotas: d.stakeholderQuotas,
+      groupConfirmed: d.stakeholderQuotas ? await this.repo.groupConfirmed(m, dialogueId) : {},
+    };
+    const promoted: RegistrationRow[] = [];
+    for (const r of waiting) {
+      if (seats.confirmed >= seats.capacity) break;
+      const candidate = { stakeholderGroup: r.stakeholderGroup, invited: !!r.invitationId };
+      if (!fitsDialogue(seats, candidate)) continue;
+      takeDialogueSeat(seats, candidate);
+      promoted.push(r);
+    }
+    if (!promoted.length) return [];
+    await this.repo.setStatus(m, promoted.map((r) => r.id), 'confirmed');
+    await this.repo.bumpCounts(m, dialogueId, promoted.length, new Map());
+    for (const r of promoted) notices.forRegistration(r.id, 'promoted');
+    await this.allocateSpaces(m, dialogueId, promoted, notices);
+    return promoted.map((r) => r.id);
+  }
+
+  /**
+   * For registrations that just got a dialogue seat: their space requests (which mirrored the
+   * registration's status) join the spaces' queues and are served in request order.
+   */
+  async allocateSpaces(
+    m: EntityManager,
+    dialogueId: string,
+    regs: Pick<RegistrationRow, 'id' | 'invitationId'>[],
+    notices: Notices,
+    opts: { approved?: boolean } = {},
+  ): Promise<void> {
+    const rowsByReg = await this.repo.spacesOf(m, regs.map((r) => r.id));
+    const ids = [...new Set([...rowsByReg.values()].flat().map((r) => r.spaceId))].sort();
+    if (!ids.length) return;
+    const spaces = new Map((await this.repo.spaces(m, dialogueId, ids, true)).map((s) => [s.id, s]));
+    const changes: { registrationId: string; spaceId: string; status: RegistrationStatus }[] = [];
+    for (const r of regs) {
+      for (const row of rowsByReg.get(r.id) ?? []) {
+        if (row.status !== 'pending' && row.status !== 'waitlisted') continue;
+        const space = spaces.get(row.spaceId);
+        if (!space) continue;
+        const status = space.access === 'approval' && !r.invitationId && !opts.approved ? 'pending' : 'waitlisted';
+        if (status !== row.status) changes.push({ registrationId: r.id, spaceId: row.spaceId, status });
+      }
+    }
+    await this.repo.setSpaceStatuses(m, changes);
+    await this.fillSpaces(m, dialogueId, ids, notices);
+  }
+
+  /** Gives free space seats to the registrations waiting for them, in request order. */
+  async fillSpaces(m: EntityManager, dialogueId: string, spaceIds: string[], notices: Notices): Promise<void> {
+    const spaces = await this.repo.spaces(m, dialogueId, [...new Set(spaceIds)].sort(), true);
+    const deltas = new Map<string, number>();
+    const changes: { registrationId: string; spaceId: string; status: RegistrationStatus }[] = [];
+    for (const s of spaces) {
+      const room = s.capacity === null ? 10_000 : s.capacity - s.confirmedCount;
+      if (room <= 0) continue;
+      const waiting = await this.repo.spaceWaitlist(m, s.id, room);
+      for (const w of waiting) {
+        changes.push({ registrationId: w.registrationId, spaceId: s.id, status: 'confirmed' });
+        if (!notices.dialogue.has(w.registrationId)) notices.forSpace(w.registrationId, s.id, 'promoted');
+      }
+      if (waiting.length) deltas.set(s.id, waiting.length);
+    }
+    await this.repo.setSpaceStatuses(m, changes);
+    await this.repo.bumpCounts(m, dialogueId, 0, deltas);
+  }
+
+  /**
+   * Ends a registration (cancelled by its holder or erased, or declined by staff): frees its
+   * seats and fills them from the waiting lists in the same transaction.
+   */
+  async release(
+    m: EntityManager,
+    reg: RegistrationRow,
+    to: 'cancelled' | 'declined',
+    notices: Notices,
+    opts: { notify: boolean; clearToken?: boolean },
+  ): Promise<void> {
+    const rows = (await this.repo.spacesOf(m, [reg.id])).get(reg.id) ?? [];
+    const active = rows.filter((r) => ACTIVE_STATUSES.includes(r.status));
+    const freed = active.filter((r) => r.status === 'confirmed').map((r) => r.spaceId);
+    await this.repo.spaces(m, reg.dialogueId, active.map((r) => r.spaceId).sort(), true);
+    await this.repo.setStatus(m, [reg.id], to, { cancelled: to === 'cancelled', clearToken: opts.clearToken });
+    await this.repo.setSpaceStatuses(m, active.map((r) => ({ registrationId: reg.id, spaceId: r.spaceId, status: to })));
+    await this.repo.bumpCounts(m, reg.dialogueId, reg.status === 'confirmed' ? -1 : 0, new Map(freed.map((id) => [id, -1])));
+    if (to === 'cancelled' && reg.invitationId) await this.repo.releaseInvitation(m, reg.invitationId, reg.id);
+    if (opts.notify) notices.forRegistration(reg.id, to);
+    if (reg.status === 'confirmed') await this.fillDialogue(m, reg.dialogueId, notices);
+    if (freed.length) await this.fillSpaces(m, reg.dialogueId, freed, notices);
+  }
+
+  /** Frees one space seat request (declined by its coordinator, or dropped by the participant). */
+  async releaseSpace(
+    m: EntityManager,
+    reg: RegistrationRow,
+    spaceId: string,
+    to: 'cancelled' | 'declined',
+    notices: Notices,
+  ): Promise<void> {
+    const row = ((await this.repo.spacesOf(m, [reg.id])).get(reg.id) ?? []).find((r) => r.spaceId === spaceId);
+    if (!row || !ACTIVE_STATUSES.includes(row.status)) return;
+    await this.repo.setSpaceStatuses(m, [{ registrationId: reg.id, spaceId, status: to }]);
+    if (row.status === 'confirmed') {
+      await this.repo.bumpCounts(m, reg.dialogueId, 0, new Map([[spaceId, -1]]));
+      await this.fillSpaces(m, reg.dialogueId, [spaceId], notices);
+    }
+  }
+
+  /** Writes the collected emails: one per registration-level cause, one per space-level cause. */
+  async notify(m: EntityManager, afterCommit: AfterCommit, dialogueId: string, notices: Notices): Promise<void> {
+    if (notices.empty) return;
+    const d = await this.repo.dialogue(m, dialogueId);
+    if (!d) return;
+    const ids = [...new Set([...notices.dialogue.keys(), ...notices.space.map((s) => s.registrationId)])];
+    const regs = new Map<string, RegistrationRow>();
+    for (const id of ids) {
+      const r = await this.repo.byId(m, id);
+      if (r && !r.erasedAt) regs.set(id, r);
+    }
+    const spaces = await this.repo.spacesOf(m, ids);
+    const emails: RegistrationEmail[] = [];
+    for (const [id, kind] of notices.dialogue) {
+      const r = regs.get(id);
+      if (!r) continue;
+      emails.push({
+        kind,
+        idempotencyKey: `${kind}:${id}`,
+        recipient: r,
+        spaces: (spaces.get(id) ?? []).map((s) => ({ name: s.name, status: s.status })),
+        reason: notices.reason,
+      });
+    }
+    for (const n of notices.space) {
+      const r = regs.get(n.registrationId);
+      const row = (spaces.get(n.registrationId) ?? []).find((s) => s.spaceId === n.spaceId);
+      if (!r || !row) continue;
+      emails.push({
+        kind: n.kind,
+        idempotencyKey: `${n.kind}:${r.id}:${n.spaceId}:${row.arrival}`,
+        recipient: r,
+        spaces: [{ name: row.name, status: row.status }],
+      });
+    }
+    await this.mailer.write(m, afterCommit, d, emails);
+  }
+}
+

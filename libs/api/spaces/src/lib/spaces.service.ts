@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Space } from '@gfmd/contracts';
+import { AuthService, type AuthUser } from '@gfmd/api-auth';
+import { DialoguesRepository, DialoguesService, type DialogueRecord } from '@gfmd/api-dialogues';
+import { badRequest, conflict, domainRule, FieldError, forbidden, inTransaction, notFound } from '@gfmd/api-platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { COORDINATOR_EDITABLE, CreateSpaceDto, UpdateSpaceDto } from './space.dto';
+import { SpaceRecord, SpacesRepository } from './spaces.repository';
+
+/** A viewer of the API: a staff user, or undefined for an anonymous visitor. */
+export type Viewer = AuthUser | undefined;
+
+/** Spaces whose agenda belongs to everyone: only organizers (and admins) manage them. */
+export const SHARED_SPACE_KINDS = ['plenary', 'common_space'] as const;
+
+const isOrganizer = (user: Viewer) => user?.role === 'admin' || user?.role === 'organizer';
+
+/** Who may manage a space's content (its agenda items, approvals, participants). */
+export function canManageSpace(user: Viewer, space: Pick<SpaceRecord, 'coordinatorUserIds'>): boolean {
+  return isOrganizer(user) || (user?.role === 'coordinator' && space.coordinatorUserIds.includes(user.id));
+}
+
+@Injectable()
+export class SpacesService {
+  constructor(
+    private readonly repo: SpacesRepository,
+    private readonly dialogues: DialoguesService,
+    private readonly dialoguesRepo: DialoguesRepository,
+    private readonly auth: AuthService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  // ── for other domains ────────────────────────────────────────────────────────────────────
+
+  /**
+   * The space when `user` may manage it: admins and organizers always, coordinators only for
+   * the spaces they coordinate (403 otherwise); 404 for an unknown space.
+   */
+  async assertCoordinatorOf(user: AuthUser, spaceId: string, manager?: EntityManager): Promise<SpaceRecord> {
+    const space = await this.repo.find(spaceId, manager);
+    if (!space) throw notFound('Space');
+    if (!canManageSpace(user, space)) throw forbidden('You do not coordinate this space.');
+    return space;
+  }
+
+  /** Ids of the spaces a user coordinates, optionally within one dialogue. */
+  spaceIdsCoordinatedBy(userId: string, dialogueId?: string): Promise<string[]> {
+    return this.repo.idsCoordinatedBy(userId, dialogueId);
+  }
+
+  findRecord(id: string, manager?: EntityManager): Promise<SpaceRecord | null> {
+    return this.repo.find(id, manager);
+  }
+
+  listRecords(dialogueId: string, manager?: EntityManager): Promise<SpaceRecord[]> {
+    return this.repo.listByDialogue(dialogueId, manager);
+  }
+
+  // ── HTTP ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Anyone may list the spaces of a published dialogue; staff see every dialogue's spaces. */
+  async list(dialogueId: string, viewer: Viewer): Promise<SpaceView[]> {
+    await this.dialogues.findVisible(dialogueId, viewer);
+    return (await this.repo.listByDialogue(dialogueId)).map((s) => toSpace(s, viewer));
+  }
+
+  async get(id: string, viewer: Viewer): Promise<SpaceView> {
+    const space = await this.repo.find(id);
+    if (!space) throw notFound('Space');
+    await this.dialogues.findVisible(space.dialogueId, viewer).catch(() => {
+      throw notFound('Space');
+    });
+    return toSpace(space, viewer);
+  }
+
+  async create(dialogueId: string, dto: CreateSpaceDto, viewer: AuthUser): Promise<SpaceView> {
+    const saved = await inTransaction(this.dataSource, async (manager) => {
+      const dialogue = await this.lockOpenDialogue(manager, dialogueId);
+      const data = await this.validated(manager, dialogue, dto, undefined);
+      return this.repo.save({ ...data, dialogueId, confirmedCount: 0 }, manager);
+    });
+    return toSpace(saved, viewer);
+  }
+
+  async update(id: string, dto: UpdateSpaceDto, viewer: AuthUser): Promise<SpaceView> {
+    const saved = await inTransaction(this.dataSource, async (manager) => {
+      const found = await this.repo.find(id, manager);
+      if (!found) throw notFound('Space');
+      if (!canManageSpace(viewer, found)) throw forbidden('You do not coordinate this space.');
+      if (!isOrganizer(viewer)) {
+        const fields = Object.keys(dto).filter((k) => !(COORDINATOR_EDITABLE as string[]).includes(k));
+        if (fields.length) {
+          throw forbidden(`Coordinators may change only ${COORDINATOR_EDITABLE.join(' and ')}; not ${fields.join(', ')}.`);
+        }
+      }
+      // Lock order everywhere: dialogue row, then space row.
+      const dialogue = await this.lockOpenDialogue(manager, found.dialogueId);
+      const space = await this.repo.lock(manager, id);
+      if (!space) throw notFound('Space');
+      const data = await this.validated(manager, dialogue, dto, space);
+      if (data.kind !== space.kind && (await this.repo.agendaItemCount(manager, id)) > 0) {
+        throw domainRule('space-has-agenda', 'The kind of a space with agenda items cannot change; move or delete its items first.');
+      }
+      if (data.capacity !== null && data.capacity !== undefined && data.capacity < space.confirmedCount) {
+        throw domainRule('capacity-below-confirmed', `The space has ${space.confirmedCount} confirmed seats; capacity cannot be lower.`, [
+          { field: 'capacity', message: `must be at least ${space.confirmedCount}` },
+        ]);
+      }
+      const kept = new Set((data.rooms ?? []).map((r) => r.toLowerCase()));
+      const removed = space.rooms.map((r) => r.toLowerCase()).filter((r) => !kept.has(r));
+      const inUse = await this.repo.roomsInUse(manager, space, removed);
+      if (inUse.length) {
+        const names = space.rooms.filter((r) => inUse.includes(r.toLowerCase()));
+        throw conflict('room-in-use', `Agenda items still use ${names.join(', ')}; move them first.`, { rooms: names });
+      }
+      return this.repo.save({ ...space, ...data }, manager);
+    });
+    return toSpace(saved, viewer);
+  }
+
+  async remove(id: string): Promise<void> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const found = await this.repo.find(id, manager);
+      if (!found) throw notFound('Space');
+      await this.dialoguesRepo.lockDialogue(manager, found.dialogueId);
+      const space = await this.repo.lock(manager, id);
+      if (!space) throw notFound('Space');
+      if (space.confirmedCount > 0 || (await this.repo.activeSeatCount(manager, id)) > 0) {
+        throw conflict('space-has-registrations', 'People hold or await seats in this space; it cannot be deleted.');
+      }
+      if ((await this.repo.agendaItemCount(manager, id)) > 0) {
+        throw conflict('space-has-agenda', 'The space has agenda items; delete or move them first.');
+      }
+      await this.repo.remove(manager, id);
+    });
+  }
+
+  // ── rules ────────────────────────────────────────────────────────────────────────────────
+
+  private async lockOpenDialogue(manager: EntityManager, dialogueId: string): Promise<DialogueRecord> {
+    const dialogue = await this.dialoguesRepo.lockDialogue(manager, dialogueId);
+    if (!dialogue) throw notFound('Dialogue');
+    if (dialogue.status === 'cancelled' || dialogue.status === 'concluded') {
+      throw domainRule('dialogue-closed', `The spaces of a ${dialogue.status} dialogue cannot change.`);
+    }
+    return dialogue;
+  }
+
+  /** Checks a create or a patch against the current record; returns the full set of columns. */
+  private async validated(
+    manager: EntityManager,
+    dialogue: DialogueRecord,
+    dto: UpdateSpaceDto,
+    current: SpaceRecord | undefined,
+  ): Promise<Omit<SpaceRecord, 'id' | 'dialogueId' | 'confirmedCount' | 'createdAt' | 'updatedAt'>> {
+    const pick = <K extends keyof UpdateSpaceDto & keyof SpaceRecord>(key: K, fallback: SpaceRecord[K]) =>
+      (dto[key] === undefined ? (current ? current[key] : fallback) : dto[key]) as SpaceRecord[K];
+    const errors: FieldError[] = [];
+    const name = String(pick('name', '')).trim();
+    if (!name) errors.push({ field: 'name', message: 'name must not be blank' });
+    const access = pick('access', 'open');
+    let allowedGroups = pick('allowedGroups', null);
+    if (access === 'group_only') {
+      if (!allowedGroups?.length) errors.push({ field: 'allowedGroups', message: 'group_only access needs at least one allowed group' });
+    } else if (dto.allowedGroups?.length) {
+      errors.push({ field: 'allowedGroups', message: 'allowedGroups apply only to group_only access' });
+    } else {
+      allowedGroups = null;
+    }
+    const rooms = (pick('rooms', []) ?? []).map((r) => r.trim().replace(/\s+/g, ' '));
+    const seen = new Set<string>();
+    rooms.forEach((room, i) => {
+      if (!room) errors.push({ field: `rooms.${i}`, message: 'a room name must not be blank' });
+      else if (seen.has(room.toLowerCase())) errors.push({ field: `rooms.${i}`, message: `room "${room}" is listed twice` });
+      seen.add(room.toLowerCase());
+    });
+    const description = pick('description', null);
+    if (errors.length) throw badRequest('Some values are invalid.', errors);
+
+    const coordinatorUserIds = pick('coordinatorUserIds', []) ?? [];
+    if (dto.coordinatorUserIds?.length) {
+      const users = new Map((await this.auth.usersByIds(dto.coordinatorUserIds)).map((u) => [u.id, u]));
+      const bad = dto.coordinatorUserIds.filter((id) => users.get(id)?.role !== 'coordinator');
+      if (bad.length) {
+        throw domainRule(
+          'unknown-coordinator',
+          'Coordinators must be existing staff users with the coordinator role.',
+          bad.map((id) => ({ field: 'coordinatorUserIds', message: `${id} is not a coordinator` })),
+        );
+      }
+    }
+    const clash = (await this.repo.listByDialogue(dialogue.id, manager)).find(
+      (s) => s.id !== current?.id && s.name.trim().toLowerCase() === name.toLowerCase(),
+    );
+    if (clash) throw conflict('duplicate-space', `The dialogue has a space named "${clash.name}" already.`, { spaceId: clash.id });
+    return {
+      name,
+      kind: pick('kind', 'plenary'),
+      coordinatingGroup: pick('coordinatingGroup', null),
+      coordinatorUserIds,
+      capacity: pick('capacity', null),
+      access,
+      allowedGroups,
+      description: typeof description === 'string' && description.trim() ? description.trim() : null,
+      rooms,
+    };
+  }
+}
+
+/** A space as an anonymous visitor sees it: without the staff ids of its coordinators. */
+export type SpaceView = Omit<Space, 'coordinatorUserIds'> & { coordinatorUserIds?: string[] };
+
+/** The API shape; anonymous visitors do not see who coordinates (staff ids are internal). */
+export function toSpace(s: SpaceRecord, viewer?: Viewer): SpaceView {
+  return {
+    id: s.id,
+    dialogueId: s.dialogueId,
+    name: s.name,
+    kind: s.kind,
+    coordinatingGroup: s.coordinatingGroup,
+    ...(viewer ? { coordinatorUserIds: s.coordinatorUserIds } : {}),
+    capacity: s.capacity,
+    access: s.access,
+    allowedGroups: s.allowedGroups,
+    description: s.description,
+    rooms: s.rooms,
+    confirmedCount: s.confirmedCount,
+  };
+}

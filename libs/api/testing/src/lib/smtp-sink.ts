@@ -1,0 +1,102 @@
+import { type ParsedMail, simpleParser } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+
+export interface ReceivedMail {
+  envelope: { from: string; to: string[] };
+  raw: string;
+  parsed: ParsedMail;
+}
+
+/** Answer to RCPT TO: undefined accepts, `{ code, message }` refuses (e.g. 421 busy, 550 unknown user). */
+export type RcptRule = (recipient: string, attempt: number) => { code: number; message: string } | undefined;
+
+/**
+ * A real SMTP server in process (smtp-server), every message parsed with mailparser.
+ * `rule` decides per recipient and attempt what the server answers.
+ */
+export class SmtpSink {
+  readonly received: ReceivedMail[] = [];
+  readonly attempts = new Map<string, number>();
+  rule: RcptRule = () => undefined;
+  private readonly waiters: (() => void)[] = [];
+
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {}
+
+  static async start(): Promise<SmtpSink> {
+    let sink!: SmtpSink;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      size: 25 * 1024 * 1024,
+      onRcptTo(address: SMTPServerAddress, _session, callback) {
+        const to = address.address.toLowerCase();
+        const attempt = (sink.attempts.get(to) ?? 0) + 1;
+        sink.attempts.set(to, attempt);
+        const refusal = sink.rule(to, attempt);
+        if (!refusal) return callback();
+        const error = new Error(refusal.message) as Error & { responseCode: number };
+        error.responseCode = refusal.code;
+        callback(error);
+      },
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          simpleParser(raw)
+            .then((parsed) => {
+              sink.received.push({
+                envelope: {
+                  from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                  to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+                },
+                raw,
+                parsed,
+              });
+              for (const w of sink.waiters.splice(0)) w();
+              callback(null, `Message queued as sink-${sink.received.length}`);
+            })
+            .catch((error: Error) => callback(error));
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
+    return sink;
+  }
+
+  get url() {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** Messages whose envelope goes to `address`. */
+  to(address: string): ReceivedMail[] {
+    const a = address.toLowerCase();
+    return this.received.filter((m) => m.envelope.to.includes(a));
+  }
+
+  /** Resolves once `predicate` holds (checked on every message), rejects after `timeoutMs`. */
+  async waitFor(predicate: () => boolean, timeoutMs = 20_000, what = 'messages'): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what} (received ${this.received.length})`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 250));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
