@@ -19,22 +19,70 @@ interface DemoItem {
 }
 
 const ITEMS: DemoItem[] = [
-  { day: 0, from: '09:00', to: '09:45', title: 'Opening of the dialogue', kind: 'opening', space: 'plenary',
-    speakers: [{ name: 'GFMD Chair', organization: 'GFMD', role: 'speaker' }, { name: 'Moderator of the day', organization: 'GFMD Support Unit', role: 'moderator' }] },
-  { day: 0, from: '09:45', to: '11:00', title: 'Panel: human rights of all migrants, social inclusion and cohesion', kind: 'panel', space: 'plenary',
-    speakers: [{ name: 'Special Rapporteur on the human rights of migrants', organization: 'OHCHR', role: 'speaker' }, { name: 'Migrant-led network representative', organization: 'Civil society', role: 'speaker' }],
-    description: 'Setting the scene for the informal thematic session.' },
+  {
+    day: 0,
+    from: '09:00',
+    to: '09:45',
+    title: 'Opening of the dialogue',
+    kind: 'opening',
+    space: 'plenary',
+    speakers: [
+      { name: 'GFMD Chair', organization: 'GFMD', role: 'speaker' },
+      { name: 'Moderator of the day', organization: 'GFMD Support Unit', role: 'moderator' },
+    ],
+  },
+  {
+    day: 0,
+    from: '09:45',
+    to: '11:00',
+    title: 'Panel: human rights of all migrants, social inclusion and cohesion',
+    kind: 'panel',
+    space: 'plenary',
+    speakers: [
+      { name: 'Special Rapporteur on the human rights of migrants', organization: 'OHCHR', role: 'speaker' },
+      { name: 'Migrant-led network representative', organization: 'Civil society', role: 'speaker' },
+    ],
+    description: 'Setting the scene for the informal thematic session.',
+  },
   { day: 0, from: '11:00', to: '11:30', title: 'Coffee break', kind: 'break' },
-  { day: 0, from: '11:30', to: '13:00', title: 'Business Mechanism: fair recruitment and decent work', kind: 'working_group', space: 'business',
-    speakers: [{ name: 'Business Mechanism coordinator', organization: 'IOE', role: 'moderator' }] },
-  { day: 0, from: '11:30', to: '13:00', title: 'Civil society: inclusion, xenophobia and access to services', kind: 'working_group', space: 'civil',
-    speakers: [{ name: 'Civil society coordinator', organization: 'MADE Network', role: 'moderator' }] },
+  {
+    day: 0,
+    from: '11:30',
+    to: '13:00',
+    title: 'Business Mechanism: fair recruitment and decent work',
+    kind: 'working_group',
+    space: 'business',
+    speakers: [{ name: 'Business Mechanism coordinator', organization: 'IOE', role: 'moderator' }],
+  },
+  {
+    day: 0,
+    from: '11:30',
+    to: '13:00',
+    title: 'Civil society: inclusion, xenophobia and access to services',
+    kind: 'working_group',
+    space: 'civil',
+    speakers: [{ name: 'Civil society coordinator', organization: 'MADE Network', role: 'moderator' }],
+  },
   { day: 0, from: '14:30', to: '16:00', title: 'Roundtables in each space', kind: 'roundtable', space: 'business' },
   { day: 0, from: '14:30', to: '16:00', title: 'Roundtables in each space', kind: 'roundtable', space: 'civil' },
   { day: 0, from: '16:30', to: '17:30', title: 'Report back to plenary', kind: 'plenary', space: 'plenary' },
-  { day: 1, from: '09:30', to: '12:00', title: 'Drafting the joint contribution', kind: 'working_group', space: 'plenary' },
-  { day: 1, from: '16:30', to: '17:30', title: 'Closing: contribution to the informal thematic session', kind: 'closing', space: 'plenary',
-    speakers: [{ name: 'GFMD Chair', organization: 'GFMD', role: 'speaker' }] },
+  {
+    day: 1,
+    from: '09:30',
+    to: '12:00',
+    title: 'Drafting the joint contribution',
+    kind: 'working_group',
+    space: 'plenary',
+  },
+  {
+    day: 1,
+    from: '16:30',
+    to: '17:30',
+    title: 'Closing: contribution to the informal thematic session',
+    kind: 'closing',
+    space: 'plenary',
+    speakers: [{ name: 'GFMD Chair', organization: 'GFMD', role: 'speaker' }],
+  },
 ];
 
 /** Demo spaces (plenary, Business Mechanism, civil society) and a two-day agenda for the demo dialogue. */
@@ -54,18 +102,41 @@ export class AgendaDemoSeeder {
       const tz = dialogue.timeZone;
       const base = { dialogueId, coordinatorUserIds: [], confirmedCount: 0, capacity: null, allowedGroups: null };
       const plenary = await this.spaces.save(
-        { ...base, name: 'Plenary', kind: 'plenary', coordinatingGroup: null, access: 'open', rooms: ['Room 1'],
-          description: 'Opening, panels, report-back and closing, for all participants.' },
+        {
+          ...base,
+          name: 'Plenary',
+          kind: 'plenary',
+          coordinatingGroup: null,
+          access: 'open',
+          rooms: ['Room 1'],
+          description: 'Opening, panels, report-back and closing, for all participants.',
+        },
         manager,
       );
       const business = await this.spaces.save(
-        { ...base, name: 'Business Mechanism space', kind: 'business', coordinatingGroup: 'private_sector', access: 'open', capacity: 40,
-          rooms: ['Room 3'], description: 'Run by the GFMD Business Mechanism.' },
+        {
+          ...base,
+          name: 'Business Mechanism space',
+          kind: 'business',
+          coordinatingGroup: 'private_sector',
+          access: 'open',
+          capacity: 40,
+          rooms: ['Room 3'],
+          description: 'Run by the GFMD Business Mechanism.',
+        },
         manager,
       );
       const civil = await this.spaces.save(
-        { ...base, name: 'Civil Society space', kind: 'civil_society', coordinatingGroup: 'civil_society', access: 'open', capacity: 50,
-          rooms: ['Room 2'], description: 'Run by the civil society coordinating office.' },
+        {
+          ...base,
+          name: 'Civil Society space',
+          kind: 'civil_society',
+          coordinatingGroup: 'civil_society',
+          access: 'open',
+          capacity: 50,
+          rooms: ['Room 2'],
+          description: 'Run by the civil society coordinating office.',
+        },
         manager,
       );
       const ids = { plenary, business, civil };

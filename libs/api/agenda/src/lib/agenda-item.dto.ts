@@ -23,44 +23,76 @@ import {
  * without an offset would be ambiguous (whose zone?), so it is refused.
  */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const instantMessage = (field: string) => `${field} must be an ISO 8601 instant with an offset, e.g. 2030-05-12T09:00:00+02:00 or …Z`;
+const instantMessage = (field: string) =>
+  `${field} must be an ISO 8601 instant with an offset, e.g. 2030-05-12T09:00:00+02:00 or …Z`;
 
 export class SpeakerDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() name: string;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(200) @IsPlainText()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(200)
+  @IsPlainText()
   organization?: string | null;
   @ApiProperty({ enum: SPEAKER_ROLES }) @IsIn(SPEAKER_ROLES) role: SpeakerRole;
 }
 
 export class CreateAgendaItemDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Omit or null for the dialogue-wide programme.' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
   spaceId?: string | null;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) @IsPlainText() title: string;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(5000) @IsPlainText(true)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(5000)
+  @IsPlainText(true)
   description?: string | null;
   @ApiProperty({ enum: AGENDA_ITEM_KINDS }) @IsIn(AGENDA_ITEM_KINDS) kind: AgendaItemKind;
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, { message: instantMessage('startsAt') }) @Matches(INSTANT, { message: instantMessage('startsAt') })
+  @IsISO8601({ strict: true }, { message: instantMessage('startsAt') })
+  @Matches(INSTANT, { message: instantMessage('startsAt') })
   startsAt: string;
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, { message: instantMessage('endsAt') }) @Matches(INSTANT, { message: instantMessage('endsAt') })
+  @IsISO8601({ strict: true }, { message: instantMessage('endsAt') })
+  @Matches(INSTANT, { message: instantMessage('endsAt') })
   endsAt: string;
-  @ApiPropertyOptional({ nullable: true, description: "One of the space's rooms (or of any space's, for items without a space)." })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MinLength(1) @MaxLength(100) @IsPlainText()
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "One of the space's rooms (or of any space's, for items without a space).",
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @IsPlainText()
   room?: string | null;
   @ApiPropertyOptional({ type: [SpeakerDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SpeakerDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SpeakerDto)
   speakers?: SpeakerDto[];
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   themeIds?: string[];
 }
 
 export class UpdateAgendaItemDto extends PartialType(CreateAgendaItemDto) {}
 
 export class AgendaQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: "Only this space's items." }) @IsOptional() @IsUUID() spaceId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this space's items." })
+  @IsOptional()
+  @IsUUID()
+  spaceId?: string;
 }

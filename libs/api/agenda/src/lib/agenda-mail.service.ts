@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '@gfmd/contracts';
 import type { DialogueRecord } from '@gfmd/api-dialogues';
-import { OutboxService, TemplateRenderer, type OutgoingEmail, type StoredAttachment, type TemplateParams } from '@gfmd/api-mail';
+import {
+  OutboxService,
+  TemplateRenderer,
+  type OutgoingEmail,
+  type StoredAttachment,
+  type TemplateParams,
+} from '@gfmd/api-mail';
 import { AfterCommit, AppConfig } from '@gfmd/api-platform';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -45,7 +51,11 @@ export class AgendaMailService {
   ) {}
 
   /** One `agenda` row per confirmed participant; a participant already mailed this exact agenda is skipped. */
-  async sendAll(manager: EntityManager, afterCommit: AfterCommit, state: AgendaState): Promise<{ queued: number; skipped: number }> {
+  async sendAll(
+    manager: EntityManager,
+    afterCommit: AfterCommit,
+    state: AgendaState,
+  ): Promise<{ queued: number; skipped: number }> {
     const participants = await this.repo.confirmedParticipants(manager, state.dialogue.id);
     const emails = participants.map((p) => {
       const items = personalItems(state.items, state.spaces, p);
@@ -91,7 +101,10 @@ export class AgendaMailService {
         await this.outboxRows.rewrite(manager, row.id, { ...rendered, attachments: email.attachments ?? [] });
         rewritten++;
       } else {
-        fresh.push({ ...this.compose('agenda_update', p, state, items, `agenda_update:${p.registrationId}:${changeId}`), sendAfter });
+        fresh.push({
+          ...this.compose('agenda_update', p, state, items, `agenda_update:${p.registrationId}:${changeId}`),
+          sendAfter,
+        });
       }
     }
     const written = (await this.outbox.write(manager, afterCommit, fresh)).length;
@@ -137,7 +150,13 @@ export class AgendaMailService {
 }
 
 /** "Tue, 12 May, 09:00 – 10:30" in the reader's language, on the dialogue's clock. */
-export function formatRange(start: Date, end: Date, language: Language, timeZone: string, style: 'short' | 'long'): string {
+export function formatRange(
+  start: Date,
+  end: Date,
+  language: Language,
+  timeZone: string,
+  style: 'short' | 'long',
+): string {
   const format = new Intl.DateTimeFormat(language, {
     timeZone,
     weekday: style === 'long' ? 'long' : 'short',

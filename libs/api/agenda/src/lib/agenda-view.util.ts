@@ -103,7 +103,9 @@ export function agendaCalendar(options: CalendarOptions): string {
   const { dialogue } = options;
   const events: IcsEvent[] = options.items.map((item) => {
     const space = item.spaceId ? options.spaces.get(item.spaceId) : undefined;
-    const speakers = item.speakers.map((s) => `${labels[s.role]}: ${s.name}${s.organization ? ` (${s.organization})` : ''}`);
+    const speakers = item.speakers.map(
+      (s) => `${labels[s.role]}: ${s.name}${s.organization ? ` (${s.organization})` : ''}`,
+    );
     const description = [item.description, space ? `${labels.space}: ${space.name}` : null, speakers.join('\n') || null]
       .filter((part): part is string => !!part)
       .join('\n\n');

@@ -1,5 +1,24 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, PipeTransform, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  PipeTransform,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
 import { notFound, Public, uuidPipe } from '@gfmd/api-platform';
 import { AgendaQuery, CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';

@@ -16,7 +16,14 @@ import { TimelineService } from './timeline.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AgendaItemEntity]), DialoguesModule, SpacesModule],
   controllers: [AgendaController, TimelineController],
-  providers: [AgendaRepository, AgendaOutboxRepository, AgendaService, AgendaMailService, AgendaDemoSeeder, TimelineService],
+  providers: [
+    AgendaRepository,
+    AgendaOutboxRepository,
+    AgendaService,
+    AgendaMailService,
+    AgendaDemoSeeder,
+    TimelineService,
+  ],
   exports: [AgendaService, AgendaRepository],
 })
 export class AgendaModule implements OnModuleInit {

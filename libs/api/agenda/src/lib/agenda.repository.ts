@@ -81,7 +81,11 @@ export class AgendaRepository {
     return manager
       .getRepository(AgendaItemEntity)
       .createQueryBuilder('a')
-      .where('a.dialogue_id = :dialogueId AND a.starts_at < :endsAt AND a.ends_at > :startsAt', { dialogueId, startsAt, endsAt })
+      .where('a.dialogue_id = :dialogueId AND a.starts_at < :endsAt AND a.ends_at > :startsAt', {
+        dialogueId,
+        startsAt,
+        endsAt,
+      })
       .orderBy('a.starts_at', 'ASC')
       .getMany();
   }
@@ -91,7 +95,11 @@ export class AgendaRepository {
     return manager
       .getRepository(AgendaItemEntity)
       .createQueryBuilder('a')
-      .where('a.dialogue_id = :dialogueId AND (a.starts_at < :startsAt OR a.ends_at > :endsAt)', { dialogueId, startsAt, endsAt })
+      .where('a.dialogue_id = :dialogueId AND (a.starts_at < :startsAt OR a.ends_at > :endsAt)', {
+        dialogueId,
+        startsAt,
+        endsAt,
+      })
       .getCount();
   }
 
@@ -106,15 +114,19 @@ export class AgendaRepository {
 
   /** Confirmed, not erased registrations of a dialogue, in arrival order. */
   async confirmedParticipants(manager: EntityManager, dialogueId: string): Promise<ParticipantRecord[]> {
-    const rows = await manager.query<ParticipantRow[]>(PARTICIPANT_SQL.replace('%WHERE%', `r.dialogue_id = $1 AND r.status = 'confirmed'`), [
-      dialogueId,
-    ]);
+    const rows = await manager.query<ParticipantRow[]>(
+      PARTICIPANT_SQL.replace('%WHERE%', `r.dialogue_id = $1 AND r.status = 'confirmed'`),
+      [dialogueId],
+    );
     return rows.map(toParticipant);
   }
 
   /** The registration behind a manage-link token (sha256 hex), whatever its status. */
   async participantByTokenHash(tokenHash: string): Promise<ParticipantRecord | null> {
-    const rows = await this.items.manager.query<ParticipantRow[]>(PARTICIPANT_SQL.replace('%WHERE%', 'r.manage_token_hash = $1'), [tokenHash]);
+    const rows = await this.items.manager.query<ParticipantRow[]>(
+      PARTICIPANT_SQL.replace('%WHERE%', 'r.manage_token_hash = $1'),
+      [tokenHash],
+    );
     return rows[0] ? toParticipant(rows[0]) : null;
   }
 }

@@ -198,7 +198,8 @@ export class AgendaService {
   /** Refuses a dialogue change that would leave agenda items outside its new start and end. */
   async assertItemsInside(change: DialogueChange): Promise<void> {
     const { before, after, manager } = change;
-    if (before.startsAt.getTime() === after.startsAt.getTime() && before.endsAt.getTime() === after.endsAt.getTime()) return;
+    if (before.startsAt.getTime() === after.startsAt.getTime() && before.endsAt.getTime() === after.endsAt.getTime())
+      return;
     const outside = await this.repo.countOutside(manager, after.id, after.startsAt, after.endsAt);
     if (outside) {
       throw domainRule(
@@ -231,7 +232,9 @@ export class AgendaService {
     const spaceId = dto.spaceId === undefined ? (before?.spaceId ?? null) : dto.spaceId;
     const space = spaceId ? spaces.get(spaceId) : undefined;
     if (spaceId && !space) {
-      throw domainRule('unknown-space', 'The space does not exist in this dialogue.', [{ field: 'spaceId', message: 'unknown space' }]);
+      throw domainRule('unknown-space', 'The space does not exist in this dialogue.', [
+        { field: 'spaceId', message: 'unknown space' },
+      ]);
     }
     this.authorize(user, spaceId, spaces);
 
@@ -242,7 +245,8 @@ export class AgendaService {
     if (!kind) errors.push({ field: 'kind', message: 'kind is required' });
     const startsAt = dto.startsAt !== undefined ? new Date(dto.startsAt) : before?.startsAt;
     const endsAt = dto.endsAt !== undefined ? new Date(dto.endsAt) : before?.endsAt;
-    if (!startsAt || Number.isNaN(startsAt.getTime())) errors.push({ field: 'startsAt', message: 'startsAt is required' });
+    if (!startsAt || Number.isNaN(startsAt.getTime()))
+      errors.push({ field: 'startsAt', message: 'startsAt is required' });
     if (!endsAt || Number.isNaN(endsAt.getTime())) errors.push({ field: 'endsAt', message: 'endsAt is required' });
     if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) {
       errors.push({ field: 'endsAt', message: 'endsAt must be after startsAt' });
@@ -256,7 +260,10 @@ export class AgendaService {
       if (!s.name) errors.push({ field: `speakers.${i}.name`, message: 'name must not be blank' });
     });
     for (const dup of duplicateSpeakers(speakers)) {
-      errors.push({ field: 'speakers', message: `${dup.name}${dup.organization ? ` (${dup.organization})` : ''} is listed twice` });
+      errors.push({
+        field: 'speakers',
+        message: `${dup.name}${dup.organization ? ` (${dup.organization})` : ''} is listed twice`,
+      });
     }
     if (errors.length || !startsAt || !endsAt || !kind) throw badRequest('Some values are invalid.', errors);
 
@@ -266,20 +273,27 @@ export class AgendaService {
         'outside-dialogue',
         `Agenda items must lie within the dialogue (${localIso(dialogue.startsAt, tz)} to ${localIso(dialogue.endsAt, tz)}, ${tz}).`,
         [
-          ...(startsAt.getTime() < dialogue.startsAt.getTime() ? [{ field: 'startsAt', message: 'before the dialogue starts' }] : []),
-          ...(endsAt.getTime() > dialogue.endsAt.getTime() ? [{ field: 'endsAt', message: 'after the dialogue ends' }] : []),
+          ...(startsAt.getTime() < dialogue.startsAt.getTime()
+            ? [{ field: 'startsAt', message: 'before the dialogue starts' }]
+            : []),
+          ...(endsAt.getTime() > dialogue.endsAt.getTime()
+            ? [{ field: 'endsAt', message: 'after the dialogue ends' }]
+            : []),
         ],
       );
     }
 
-    let room = dto.room === undefined ? (before?.room ?? null) : dto.room === null ? null : dto.room.trim().replace(/\s+/g, ' ');
+    let room =
+      dto.room === undefined ? (before?.room ?? null) : dto.room === null ? null : dto.room.trim().replace(/\s+/g, ' ');
     if (room) {
       const known = space ? space.rooms : [...spaces.values()].flatMap((s) => s.rooms);
       const match = known.find((r) => roomKey(r) === roomKey(room as string));
       if (!match) {
         throw domainRule(
           'unknown-room',
-          space ? `"${room}" is not a room of ${space.name}.` : `"${room}" is not a room of any space of this dialogue.`,
+          space
+            ? `"${room}" is not a room of ${space.name}.`
+            : `"${room}" is not a room of any space of this dialogue.`,
           [{ field: 'room', message: `unknown room; known: ${known.join(', ') || 'none'}` }],
         );
       }
@@ -290,11 +304,17 @@ export class AgendaService {
     if (dto.themeIds?.length) {
       const missing = await this.dialoguesRepo.themesExist(dto.themeIds);
       if (missing.length) {
-        throw domainRule('unknown-theme', 'Unknown theme.', [{ field: 'themeIds', message: `unknown theme ${missing.join(', ')}` }]);
+        throw domainRule('unknown-theme', 'Unknown theme.', [
+          { field: 'themeIds', message: `unknown theme ${missing.join(', ')}` },
+        ]);
       }
     }
     const description =
-      dto.description === undefined ? (before?.description ?? null) : dto.description?.trim() ? dto.description.trim() : null;
+      dto.description === undefined
+        ? (before?.description ?? null)
+        : dto.description?.trim()
+          ? dto.description.trim()
+          : null;
     return { spaceId, title, description, kind, startsAt, endsAt, room, speakers, themeIds };
   }
 
@@ -344,7 +364,12 @@ export class AgendaService {
     };
   }
 
-  private view(dialogue: DialogueRecord, spaces: Map<string, SpaceRecord>, items: AgendaItemRecord[], spaceId: string | null): AgendaView {
+  private view(
+    dialogue: DialogueRecord,
+    spaces: Map<string, SpaceRecord>,
+    items: AgendaItemRecord[],
+    spaceId: string | null,
+  ): AgendaView {
     const infos = infoMap([...spaces.values()]);
     return {
       dialogueId: dialogue.id,

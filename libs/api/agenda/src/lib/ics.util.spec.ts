@@ -53,7 +53,8 @@ describe('ics.util', () => {
             sequence: 3,
             start: new Date('2030-05-12T07:00:00Z'),
             end: new Date('2030-05-12T08:30:00Z'),
-            summary: 'Ouverture : droits des migrants — inclusion sociale, cohésion et toutes les formes de discrimination 😀',
+            summary:
+              'Ouverture : droits des migrants — inclusion sociale, cohésion et toutes les formes de discrimination 😀',
             description: 'Line one\nModerator: Ana; IOM, Geneva',
             location: 'Room XII, Palais des Nations',
             url: 'https://gfmd.example/dialogues/1',

@@ -13,14 +13,24 @@ const slot = (overrides: Partial<AgendaSlot> & { id: string }): AgendaSlot => ({
 
 describe('overlap.util', () => {
   it('treats intervals as half-open', () => {
-    expect(overlapsInTime({ startsAt: at('09:00'), endsAt: at('10:00') }, { startsAt: at('10:00'), endsAt: at('11:00') })).toBe(false);
-    expect(overlapsInTime({ startsAt: at('09:00'), endsAt: at('10:01') }, { startsAt: at('10:00'), endsAt: at('11:00') })).toBe(true);
-    expect(overlapsInTime({ startsAt: at('09:00'), endsAt: at('12:00') }, { startsAt: at('10:00'), endsAt: at('11:00') })).toBe(true);
+    expect(
+      overlapsInTime({ startsAt: at('09:00'), endsAt: at('10:00') }, { startsAt: at('10:00'), endsAt: at('11:00') }),
+    ).toBe(false);
+    expect(
+      overlapsInTime({ startsAt: at('09:00'), endsAt: at('10:01') }, { startsAt: at('10:00'), endsAt: at('11:00') }),
+    ).toBe(true);
+    expect(
+      overlapsInTime({ startsAt: at('09:00'), endsAt: at('12:00') }, { startsAt: at('10:00'), endsAt: at('11:00') }),
+    ).toBe(true);
   });
 
   it('compares speakers by name and organization, ignoring case and spacing', () => {
-    expect(speakerKey({ name: ' Ana  López ', organization: 'IOM' })).toBe(speakerKey({ name: 'ana lópez', organization: 'iom' }));
-    expect(speakerKey({ name: 'Ana López', organization: 'IOM' })).not.toBe(speakerKey({ name: 'Ana López', organization: 'UNHCR' }));
+    expect(speakerKey({ name: ' Ana  López ', organization: 'IOM' })).toBe(
+      speakerKey({ name: 'ana lópez', organization: 'iom' }),
+    );
+    expect(speakerKey({ name: 'Ana López', organization: 'IOM' })).not.toBe(
+      speakerKey({ name: 'Ana López', organization: 'UNHCR' }),
+    );
     expect(speakerKey({ name: 'Ana', organization: null })).toBe(speakerKey({ name: 'ANA' }));
   });
 
@@ -43,7 +53,11 @@ describe('overlap.util', () => {
     });
 
     it('finds a speaker booked in two overlapping items', () => {
-      const other = slot({ id: 'b', spaceId: 'space-b', speakers: [{ name: 'ANA LÓPEZ', organization: 'iom', role: 'speaker' }] });
+      const other = slot({
+        id: 'b',
+        spaceId: 'space-b',
+        speakers: [{ name: 'ANA LÓPEZ', organization: 'iom', role: 'speaker' }],
+      });
       const mine = slot({ id: 'a', speakers: [{ name: 'Ana López', organization: 'IOM', role: 'moderator' }] });
       expect(findClash(mine, [other])).toEqual({ reason: 'speaker', item: other, speaker: mine.speakers[0] });
       expect(findClash(mine, [{ ...other, startsAt: at('10:00'), endsAt: at('11:00') }])).toBeNull();

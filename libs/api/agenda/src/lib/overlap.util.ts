@@ -24,7 +24,8 @@ export interface Clash<T extends AgendaSlot = AgendaSlot> {
 export const overlapsInTime = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) =>
   a.startsAt.getTime() < b.endsAt.getTime() && b.startsAt.getTime() < a.endsAt.getTime();
 
-const fold = (s: string | null | undefined) => (s ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+const fold = (s: string | null | undefined) =>
+  (s ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 
 /** The same person: same name and organization, compared case- and space-insensitively. */
 export const speakerKey = (s: Pick<Speaker, 'name' | 'organization'>) => `${fold(s.name)}\u0000${fold(s.organization)}`;

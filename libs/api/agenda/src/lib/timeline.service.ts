@@ -20,13 +20,20 @@ export class TimelineService {
 
   async timeline(viewer: AuthUser | undefined, now = new Date()): Promise<TimelineRow[]> {
     const sessions = await this.dialogues.listSessions();
-    const [rows] = await this.dialogues.listDialogues({ statuses: viewer ? undefined : PUBLIC_STATUSES, skip: 0, take: 100_000 });
+    const [rows] = await this.dialogues.listDialogues({
+      statuses: viewer ? undefined : PUBLIC_STATUSES,
+      skip: 0,
+      take: 100_000,
+    });
     return sessions.map((session) => {
       const dialogues = rows.filter((d) => d.informalSessionId === session.id).map((d) => toDialogue(d, session));
       const warnings: string[] = [];
       if (viewer && session.startsAt.getTime() > now.getTime()) {
-        const ahead = dialogues.filter((d) => d.status !== 'cancelled' && d.status !== 'draft' && (d.leadTimeDays ?? -1) >= 0);
-        if (!ahead.length) warnings.push(`No published dialogue is scheduled ahead of informal session ${session.number}.`);
+        const ahead = dialogues.filter(
+          (d) => d.status !== 'cancelled' && d.status !== 'draft' && (d.leadTimeDays ?? -1) >= 0,
+        );
+        if (!ahead.length)
+          warnings.push(`No published dialogue is scheduled ahead of informal session ${session.number}.`);
       }
       return { session: toSession(session), dialogues, warnings };
     });

@@ -3,7 +3,7 @@ import { IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min, MinLength } fr
 import { IsPlainText, IsTimeZone } from './validators';
 
 export class CreateInformalSessionDto {
-  @ApiProperty() @IsInt() @Min(1) @Max(1000) number: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(1_000_000) number: number;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) @IsPlainText() title: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() themeId: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) startsAt: string;

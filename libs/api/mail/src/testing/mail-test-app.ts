@@ -63,9 +63,11 @@ export async function createMailTestApp(options: {
 /** Removes every key of a test prefix from Redis. */
 export async function obliterateQueues(prefix: string, redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379') {
   for (const name of Object.values(QueueName)) {
-    const queue = new Queue(name, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix });
+    const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    const queue = new Queue(name, { connection, prefix });
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
+    await connection.quit();
   }
 }
 

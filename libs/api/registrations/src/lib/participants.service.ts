@@ -47,11 +47,20 @@ export class ParticipantsService {
     const e = normalizeEmail(email);
     const regs = await this.repo.byEmail(undefined, e);
     const invitations = await this.repo.invitationsByEmail(undefined, e);
-    const spaces = await this.repo.spacesOf(undefined, regs.map((r) => r.id));
-    const titles = new Map(
-      (await this.repo.dialogueTitles([...new Set([...regs, ...invitations].map((x) => x.dialogueId))])).map((d) => [d.id, d.title]),
+    const spaces = await this.repo.spacesOf(
+      undefined,
+      regs.map((r) => r.id),
     );
-    const emails = await this.repo.emailsTo(e, regs.map((r) => r.id));
+    const titles = new Map(
+      (await this.repo.dialogueTitles([...new Set([...regs, ...invitations].map((x) => x.dialogueId))])).map((d) => [
+        d.id,
+        d.title,
+      ]),
+    );
+    const emails = await this.repo.emailsTo(
+      e,
+      regs.map((r) => r.id),
+    );
     return {
       email: e,
       exportedAt: new Date().toISOString(),

@@ -18,7 +18,14 @@ import type { CreateRegistrationDto } from './registration.dto';
 import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
 import { RegistrationSettings } from './registration-settings';
 import { InvitationRow, NewRegistration, RegistrationsRepository, SpaceRow } from './registrations.repository';
-import { admitToDialogue, admitToSpace, DialogueSeats, SpaceSeats, spaceRefusal, windowRefusal } from './seat-rules.util';
+import {
+  admitToDialogue,
+  admitToSpace,
+  DialogueSeats,
+  SpaceSeats,
+  spaceRefusal,
+  windowRefusal,
+} from './seat-rules.util';
 
 /** A registration request, checked and normalised, waiting for its turn under the dialogue lock. */
 interface Candidate {
@@ -38,6 +45,11 @@ interface Waiter {
   reject: (e: unknown) => void;
 }
 
+interface DialogueQueue {
+  waiting: Waiter[];
+  workers: number;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -53,7 +65,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 @Injectable()
 export class RegistrationAdmission {
   private readonly logger = new Logger(RegistrationAdmission.name);
-  private readonly queues = new Map<string, Waiter[]>();
+  private readonly queues = new Map<string, DialogueQueue>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -66,13 +78,13 @@ export class RegistrationAdmission {
     const candidate = await this.prepare(dialogueId, dto);
     if (this.settings.maxBatch <= 1 || !this.settings.locking) return this.admitOne(dialogueId, candidate);
     return new Promise<RegistrationCreated>((resolve, reject) => {
-      const queue = this.queues.get(dialogueId);
-      if (queue) {
-        queue.push({ candidate, resolve, reject });
-        return;
+      let queue = this.queues.get(dialogueId);
+      if (!queue) this.queues.set(dialogueId, (queue = { waiting: [], workers: 0 }));
+      queue.waiting.push({ candidate, resolve, reject });
+      if (queue.workers < this.settings.maxInFlight) {
+        queue.workers++;
+        void this.drain(dialogueId, queue);
       }
-      this.queues.set(dialogueId, [{ candidate, resolve, reject }]);
-      void this.drain(dialogueId);
     });
   }
 
@@ -88,13 +100,22 @@ export class RegistrationAdmission {
         ]);
       }
       if (invitation.emailNormalized !== emailNormalized) {
-        throw domainRule('invitation-mismatch', 'This invitation was sent to another email address; register with that address.', [
-          { field: 'email', message: 'does not match the invitation' },
-        ]);
+        throw domainRule(
+          'invitation-mismatch',
+          'This invitation was sent to another email address; register with that address.',
+          [{ field: 'email', message: 'does not match the invitation' }],
+        );
       }
     }
     const token = newToken();
-    return { id: randomUUID(), token, dto, emailNormalized, spaceIds: [...new Set(dto.spaceIds ?? [])].sort(), invitation };
+    return {
+      id: randomUUID(),
+      token,
+      dto,
+      emailNormalized,
+      spaceIds: [...new Set(dto.spaceIds ?? [])].sort(),
+      invitation,
+    };
   }
 
   private async admitOne(dialogueId: string, candidate: Candidate): Promise<RegistrationCreated> {
@@ -103,28 +124,48 @@ export class RegistrationAdmission {
     return outcome.ok;
   }
 
-  /** Admits the queue of a dialogue batch by batch while requests keep arriving. */
-  private async drain(dialogueId: string): Promise<void> {
-    const queue = this.queues.get(dialogueId) as Waiter[];
-    while (queue.length) {
-      const batch = queue.splice(0, this.settings.maxBatch);
+  /**
+   * Admits the queue of a dialogue batch by batch while requests keep arriving. Up to
+   * `maxInFlight` batches of one dialogue run at once per process: while one commits and
+   * enqueues its emails, the next already waits for the dialogue lock.
+   */
+  private async drain(dialogueId: string, queue: DialogueQueue): Promise<void> {
+    while (queue.waiting.length) {
+      const batch = queue.waiting.splice(0, this.settings.maxBatch);
+      const started = performance.now();
       try {
         const outcomes = await inTransaction(this.dataSource, (m, ac) =>
-          this.admit(m, ac, dialogueId, batch.map((w) => w.candidate)),
+          this.admit(
+            m,
+            ac,
+            dialogueId,
+            batch.map((w) => w.candidate),
+          ),
         );
         outcomes.forEach((o, i) => ('error' in o ? batch[i].reject(o.error) : batch[i].resolve(o.ok)));
+        this.logger.debug(
+          { size: batch.length, ms: Math.round(performance.now() - started), waiting: queue.waiting.length },
+          'batch admitted',
+        );
       } catch (error) {
-        if (batch.length > 1) this.logger.warn({ err: (error as Error).message, size: batch.length }, 'batch failed; admitting one by one');
+        if (batch.length > 1)
+          this.logger.warn({ err: (error as Error).message, size: batch.length }, 'batch failed; admitting one by one');
         for (const w of batch) {
           await this.admitOne(dialogueId, w.candidate).then(w.resolve, w.reject);
         }
       }
     }
-    this.queues.delete(dialogueId);
+    queue.workers--;
+    if (!queue.workers && this.queues.get(dialogueId) === queue) this.queues.delete(dialogueId);
   }
 
   /** The admission transaction for one or more candidates, in their order. */
-  private async admit(m: EntityManager, afterCommit: AfterCommit, dialogueId: string, candidates: Candidate[]): Promise<Outcome[]> {
+  private async admit(
+    m: EntityManager,
+    afterCommit: AfterCommit,
+    dialogueId: string,
+    candidates: Candidate[],
+  ): Promise<Outcome[]> {
     const lock = this.settings.locking;
     const d = await this.repo.dialogue(m, dialogueId, lock);
     if (!d) return candidates.map(() => ({ error: notFound('Dialogue') }));
@@ -132,7 +173,9 @@ export class RegistrationAdmission {
     if (refusal) return candidates.map(() => ({ error: domainRule(refusal.slug, refusal.detail) }));
 
     const spaceIds = [...new Set(candidates.flatMap((c) => c.spaceIds))].sort();
-    const spaces = new Map<string, SpaceRow>((await this.repo.spaces(m, dialogueId, spaceIds, lock)).map((s) => [s.id, s]));
+    const spaces = new Map<string, SpaceRow>(
+      (await this.repo.spaces(m, dialogueId, spaceIds, lock)).map((s) => [s.id, s]),
+    );
     const spaceSeats = new Map<string, SpaceSeats & { name: string }>(
       [...spaces.values()].map((s) => [s.id, { ...s, confirmed: s.confirmedCount }]),
     );
@@ -140,16 +183,24 @@ export class RegistrationAdmission {
       capacity: d.capacity,
       confirmed: d.confirmedCount,
       quotas: d.stakeholderQuotas,
-      groupConfirmed: d.stakeholderQuotas && Object.keys(d.stakeholderQuotas).length ? await this.repo.groupConfirmed(m, dialogueId) : {},
+      groupConfirmed:
+        d.stakeholderQuotas && Object.keys(d.stakeholderQuotas).length
+          ? await this.repo.groupConfirmed(m, dialogueId)
+          : {},
     };
-    const taken = await this.repo.activeEmails(m, dialogueId, candidates.map((c) => c.emailNormalized));
+    const taken = await this.repo.activeEmails(
+      m,
+      dialogueId,
+      candidates.map((c) => c.emailNormalized),
+    );
     const invitationIds = candidates.flatMap((c) => (c.invitation ? [c.invitation.id] : []));
     const invitations = new Map((await this.repo.invitations(m, invitationIds)).map((i) => [i.id, i]));
     if (!lock && this.settings.unguardedDelayMs) await sleep(this.settings.unguardedDelayMs);
 
     const outcomes: Outcome[] = [];
     const inserts: NewRegistration[] = [];
-    const seatRequests: { registrationId: string; spaceId: string; dialogueId: string; status: RegistrationStatus }[] = [];
+    const seatRequests: { registrationId: string; spaceId: string; dialogueId: string; status: RegistrationStatus }[] =
+      [];
     const spaceDeltas = new Map<string, number>();
     const usedInvitations: { invitationId: string; registrationId: string }[] = [];
     const emails: RegistrationEmail[] = [];
@@ -157,11 +208,18 @@ export class RegistrationAdmission {
 
     for (const c of candidates) {
       if (taken.has(c.emailNormalized)) {
-        outcomes.push({ error: conflict('duplicate-registration', 'This email address is already registered for this dialogue.') });
+        outcomes.push({
+          error: conflict('duplicate-registration', 'This email address is already registered for this dialogue.'),
+        });
         continue;
       }
       const invitation = c.invitation ? (invitations.get(c.invitation.id) ?? null) : null;
-      if (c.invitation && (!invitation || invitation.status === 'registered' || usedInvitations.some((u) => u.invitationId === invitation.id))) {
+      if (
+        c.invitation &&
+        (!invitation ||
+          invitation.status === 'registered' ||
+          usedInvitations.some((u) => u.invitationId === invitation.id))
+      ) {
         outcomes.push({ error: domainRule('invitation-used', 'This invitation has been used already.') });
         continue;
       }
@@ -179,7 +237,11 @@ export class RegistrationAdmission {
         .filter((r): r is string => !!r);
       if (refusals.length) {
         outcomes.push({
-          error: domainRule('space-not-open', refusals[0], refusals.map((message) => ({ field: 'spaceIds', message }))),
+          error: domainRule(
+            'space-not-open',
+            refusals[0],
+            refusals.map((message) => ({ field: 'spaceIds', message })),
+          ),
         });
         continue;
       }
@@ -190,7 +252,8 @@ export class RegistrationAdmission {
       const seatList = c.spaceIds.map((spaceId) => {
         const space = spaceSeats.get(spaceId) as SpaceSeats & { name: string };
         const spaceStatus: RegistrationStatus = status === 'confirmed' ? admitToSpace(space, { invited }) : status;
-        if (status === 'confirmed' && spaceStatus === 'confirmed') spaceDeltas.set(spaceId, (spaceDeltas.get(spaceId) ?? 0) + 1);
+        if (status === 'confirmed' && spaceStatus === 'confirmed')
+          spaceDeltas.set(spaceId, (spaceDeltas.get(spaceId) ?? 0) + 1);
         return { spaceId, status: spaceStatus, name: space.name };
       });
       taken.add(c.emailNormalized);
@@ -213,16 +276,26 @@ export class RegistrationAdmission {
         manageTokenHash: hashToken(c.token),
         invitationId: invitation?.id ?? null,
       });
-      for (const s of seatList) seatRequests.push({ registrationId: c.id, spaceId: s.spaceId, dialogueId, status: s.status });
+      for (const s of seatList)
+        seatRequests.push({ registrationId: c.id, spaceId: s.spaceId, dialogueId, status: s.status });
       const kind = status === 'confirmed' ? 'confirmation' : status;
       emails.push({
         kind,
         idempotencyKey: `${kind}:${c.id}`,
-        recipient: { id: c.id, email: c.dto.email, title: c.dto.title ?? null, firstName: c.dto.firstName, lastName: c.dto.lastName, preferredLanguage: c.dto.preferredLanguage },
+        recipient: {
+          id: c.id,
+          email: c.dto.email,
+          title: c.dto.title ?? null,
+          firstName: c.dto.firstName,
+          lastName: c.dto.lastName,
+          preferredLanguage: c.dto.preferredLanguage,
+        },
         spaces: seatList.map((s) => ({ name: s.name, status: s.status })),
         manageToken: c.token,
       });
-      outcomes.push({ ok: { id: c.id, status, spaces: seatList.map((s) => ({ spaceId: s.spaceId, status: s.status })) } });
+      outcomes.push({
+        ok: { id: c.id, status, spaces: seatList.map((s) => ({ spaceId: s.spaceId, status: s.status })) },
+      });
     }
 
     if (!inserts.length) return outcomes;

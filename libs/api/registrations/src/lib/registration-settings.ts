@@ -12,7 +12,9 @@ export class RegistrationSettings {
    * How many concurrent registrations for the same dialogue one API process admits in one
    * transaction (one lock, one commit). 1 = each request in its own transaction.
    */
-  maxBatch = 64;
+  maxBatch = 100;
+  /** Batches of one dialogue in flight at once per process (one waits for the lock while another commits). */
+  maxInFlight = 2;
   /** Test seam: a pause between reading the counts and writing, to widen the unguarded race. */
   unguardedDelayMs = 0;
 }

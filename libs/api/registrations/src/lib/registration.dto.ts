@@ -32,8 +32,7 @@ import {
 } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimOrNull = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() || null : value;
+const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
 /** One line of text without control characters (CR, LF, NUL…): names, organizations. */
@@ -44,7 +43,9 @@ export function IsOneLine(options?: ValidationOptions) {
       target: object.constructor,
       propertyName,
       options: { message: `${propertyName} must not contain control characters or line breaks`, ...options },
-      validator: { validate: (v: unknown) => v === null || v === undefined || (typeof v === 'string' && !hasControlChars(v)) },
+      validator: {
+        validate: (v: unknown) => v === null || v === undefined || (typeof v === 'string' && !hasControlChars(v)),
+      },
     });
 }
 
@@ -65,44 +66,81 @@ export function IsMultilineText(options?: ValidationOptions) {
 /** The details a participant may change through the manage link (not the email, not the group). */
 export class RegistrationDetailsDto {
   @ApiPropertyOptional({ maxLength: 40, example: 'Dr' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(trimOrNull) @IsString() @MaxLength(40) @IsOneLine()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(40)
+  @IsOneLine()
   title?: string | null;
 
   @ApiProperty({ maxLength: 100 })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) @IsOneLine()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @IsOneLine()
   firstName: string;
 
   @ApiProperty({ maxLength: 100 })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) @IsOneLine()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @IsOneLine()
   lastName: string;
 
   @ApiProperty({ maxLength: 200 })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) @IsOneLine()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsOneLine()
   organization: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(trimOrNull) @IsString() @MaxLength(200) @IsOneLine()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(200)
+  @IsOneLine()
   jobTitle?: string | null;
 
   @ApiProperty({ example: 'CH', description: 'ISO 3166-1 alpha-2' })
-  @Transform(upper) @IsString() @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as CH' })
+  @Transform(upper)
+  @IsString()
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as CH' })
   country: string;
 
   @ApiProperty({ enum: LANGUAGES }) @IsIn(LANGUAGES) preferredLanguage: Language;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(trimOrNull) @IsString() @MaxLength(2000) @IsMultilineText()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(2000)
+  @IsMultilineText()
   accessibilityNeeds?: string | null;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   spaceIds?: string[];
 }
 
 /** "registration in" of DESIGN §3. */
 export class CreateRegistrationDto extends RegistrationDetailsDto {
   @ApiProperty({ maxLength: 254 })
-  @Transform(trim) @IsString() @MaxLength(254) @IsEmail({ allow_display_name: false, allow_ip_domain: false }) @IsOneLine()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({ allow_display_name: false, allow_ip_domain: false })
+  @IsOneLine()
   email: string;
 
   @ApiProperty({ enum: STAKEHOLDER_GROUPS }) @IsIn(STAKEHOLDER_GROUPS) stakeholderGroup: StakeholderGroup;
@@ -110,39 +148,95 @@ export class CreateRegistrationDto extends RegistrationDetailsDto {
   @ApiProperty({ enum: [true] }) @Equals(true, { message: 'consent must be true' }) consent: true;
 
   @ApiPropertyOptional({ description: 'The token of an invitation link' })
-  @IsOptional() @IsString() @MaxLength(128) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'invitationToken is malformed' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'invitationToken is malformed' })
   invitationToken?: string;
 }
 
 /** PATCH through the manage link: every detail optional. */
 export class UpdateManagedRegistrationDto {
-  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(trimOrNull) @IsString() @MaxLength(40) @IsOneLine()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(40)
+  @IsOneLine()
   title?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) @IsOneLine()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @IsOneLine()
   firstName?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) @IsOneLine()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @IsOneLine()
   lastName?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) @IsOneLine()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsOneLine()
   organization?: string;
-  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(trimOrNull) @IsString() @MaxLength(200) @IsOneLine()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(200)
+  @IsOneLine()
   jobTitle?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Transform(upper) @IsString() @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as CH' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(upper)
+  @IsString()
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as CH' })
   country?: string;
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) preferredLanguage?: Language;
   @ApiPropertyOptional()
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(trimOrNull) @IsString() @MaxLength(2000) @IsMultilineText()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(2000)
+  @IsMultilineText()
   accessibilityNeeds?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'The complete new set of spaces' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   spaceIds?: string[];
 }
 
 export class ListRegistrationsQuery {
-  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES }) @IsOptional() @IsIn(REGISTRATION_STATUSES) status?: RegistrationStatus;
-  @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS }) @IsOptional() @IsIn(STAKEHOLDER_GROUPS) stakeholderGroup?: StakeholderGroup;
+  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
+  @IsOptional()
+  @IsIn(REGISTRATION_STATUSES)
+  status?: RegistrationStatus;
+  @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS })
+  @IsOptional()
+  @IsIn(STAKEHOLDER_GROUPS)
+  stakeholderGroup?: StakeholderGroup;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() spaceId?: string;
   @ApiPropertyOptional({ description: 'Free text: name, email, organization' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(200) @IsOneLine()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  @IsOneLine()
   q?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;

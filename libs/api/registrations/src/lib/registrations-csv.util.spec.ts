@@ -35,11 +35,14 @@ describe(registrationsCsv.name, () => {
     expect(lines).toHaveLength(3);
   });
 
-  it.each(['=HYPERLINK("http://evil")', '+1+1', '-2+3', '@SUM(A1)', '\tTab', '\rCR'])('neutralises a cell starting like %j', (evil) => {
-    const line = registrationsCsv([view({ firstName: evil, organization: evil })]).split('\r\n')[1];
-    expect(line).not.toMatch(/(^|,)"?[=+\-@\t\r]/);
-    expect(line).toContain("'");
-  });
+  it.each(['=HYPERLINK("http://evil")', '+1+1', '-2+3', '@SUM(A1)', '\tTab', '\rCR'])(
+    'neutralises a cell starting like %j',
+    (evil) => {
+      const line = registrationsCsv([view({ firstName: evil, organization: evil })]).split('\r\n')[1];
+      expect(line).not.toMatch(/(^|,)"?[=+\-@\t\r]/);
+      expect(line).toContain("'");
+    },
+  );
 
   it('quotes quotes and line breaks', () => {
     const line = registrationsCsv([view({ accessibilityNeeds: 'wheelchair\nsays "hi"' })]);

@@ -1,8 +1,19 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
 import { Public, RateLimit, uuidPipe } from '@gfmd/api-platform';
-import { CreateRegistrationDto, ListRegistrationsQuery, SeatDecisionDto, UpdateManagedRegistrationDto } from './registration.dto';
+import {
+  CreateRegistrationDto,
+  ListRegistrationsQuery,
+  SeatDecisionDto,
+  UpdateManagedRegistrationDto,
+} from './registration.dto';
 import { RegistrationsService } from './registrations.service';
 
 /** Public registration, the staff views of a dialogue's registrations, and staff decisions. */
@@ -15,9 +26,13 @@ export class RegistrationsController {
   @Public()
   @RateLimit('register')
   @Post('dialogues/:id/registrations')
-  @ApiCreatedResponse({ description: '{id, status, spaces[]}: confirmed, waitlisted or pending. The manage link is sent by email.' })
+  @ApiCreatedResponse({
+    description: '{id, status, spaces[]}: confirmed, waitlisted or pending. The manage link is sent by email.',
+  })
   @ApiConflictResponse({ description: 'This address already holds an active registration for the dialogue.' })
-  @ApiUnprocessableEntityResponse({ description: 'Registration closed, not open, dialogue cancelled, or a space rule.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Registration closed, not open, dialogue cancelled, or a space rule.',
+  })
   register(@Param('id', uuidPipe) id: string, @Body() body: CreateRegistrationDto) {
     return this.registrations.register(id, body);
   }

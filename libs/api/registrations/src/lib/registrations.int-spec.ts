@@ -3,7 +3,7 @@ import { DialoguesModule } from '@gfmd/api-dialogues';
 import { MailModule } from '@gfmd/api-mail';
 import { hashToken, newToken, PlatformModule } from '@gfmd/api-platform';
 import { SpacesModule } from '@gfmd/api-spaces';
-import { createTestApp, DAY, DialogueFactory, TestApp } from '@gfmd/api-testing';
+import { createTestApp, DAY, DialogueFactory, InformalSessionFactory, TestApp } from '@gfmd/api-testing';
 import type { ApiClient } from '@gfmd/api-testing';
 import type { Dialogue } from '@gfmd/contracts';
 import { randomUUID } from 'node:crypto';
@@ -31,15 +31,23 @@ describe(RegistrationsModule.name, () => {
   let organizer: ApiClient;
   let coordinator: { id: string; client: ApiClient };
   let otherCoordinator: { id: string; client: ApiClient };
+  /** One informal session for every dialogue of this spec (a dialogue after it only gets a warning). */
+  let sessionId: string;
+  const published = (over: Record<string, unknown> = {}) =>
+    DialogueFactory.createPublished(organizer, { informalSessionId: sessionId, ...over });
+  const draft = () => DialogueFactory.create(organizer, { informalSessionId: sessionId });
 
   const q = <T = any>(sql: string, params: unknown[] = []) => sut.dataSource.query(sql, params) as Promise<T[]>;
   const register = (dialogueId: string, over: Record<string, unknown> = {}) =>
     sut.api.post(`/dialogues/${dialogueId}/registrations`, person(over));
   const statuses = async (dialogueId: string) =>
     Object.fromEntries(
-      (await q<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM registrations WHERE dialogue_id = $1 GROUP BY 1', [dialogueId])).map(
-        (r) => [r.status, r.n],
-      ),
+      (
+        await q<{ status: string; n: number }>(
+          'SELECT status, count(*)::int AS n FROM registrations WHERE dialogue_id = $1 GROUP BY 1',
+          [dialogueId],
+        )
+      ).map((r) => [r.status, r.n]),
     );
   const space = async (dialogueId: string, over: Record<string, unknown> = {}) => {
     const res = await organizer.post(`/dialogues/${dialogueId}/spaces`, {
@@ -62,7 +70,11 @@ describe(RegistrationsModule.name, () => {
     return match[1];
   };
   const emailsOf = async (registrationId: string) =>
-    (await q<{ kind: string }>('SELECT kind FROM outbound_emails WHERE registration_id = $1 ORDER BY created_at', [registrationId])).map((r) => r.kind);
+    (
+      await q<{ kind: string }>('SELECT kind FROM outbound_emails WHERE registration_id = $1 ORDER BY created_at', [
+        registrationId,
+      ])
+    ).map((r) => r.kind);
   const race = (n: number, fire: (i: number) => Promise<{ status: number; body: any }>) =>
     Promise.all(Array.from({ length: n }, (_, i) => fire(i)));
 
@@ -73,18 +85,23 @@ describe(RegistrationsModule.name, () => {
     organizer = (await sut.staff('organizer')).client;
     coordinator = await sut.staff('coordinator');
     otherCoordinator = await sut.staff('coordinator');
+    sessionId =
+      (await organizer.get('/informal-sessions')).body[0]?.id ?? (await InformalSessionFactory.create(organizer)).id;
   });
   afterAll(() => sut.close());
   afterEach(() => Object.assign(settings, new RegistrationSettings()));
 
   describe('registering', () => {
     it('confirms, answers {id,status,spaces} without the token, and writes the email with the manage link', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 5 });
+      const d = await published({ capacity: 5 });
       const res = await register(d.id, { email: '  Ana.Gomez@Example.ORG ' });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({ id: expect.any(String), status: 'confirmed', spaces: [] });
       expect(JSON.stringify(res.body)).not.toMatch(/token/i);
-      const [row] = await q('SELECT email, email_normalized, manage_token_hash, consent_at FROM registrations WHERE id = $1', [res.body.id]);
+      const [row] = await q(
+        'SELECT email, email_normalized, manage_token_hash, consent_at FROM registrations WHERE id = $1',
+        [res.body.id],
+      );
       expect(row).toMatchObject({ email: 'Ana.Gomez@Example.ORG', email_normalized: 'ana.gomez@example.org' });
       expect(row.consent_at).toBeTruthy();
       const token = await manageToken(res.body.id);
@@ -95,7 +112,7 @@ describe(RegistrationsModule.name, () => {
     });
 
     it('refuses a second active registration of the same address, whatever its case and spaces (409)', async () => {
-      const d = await DialogueFactory.createPublished(organizer);
+      const d = await published();
       expect((await register(d.id, { email: 'dup@example.org' })).status).toBe(201);
       const again = await register(d.id, { email: ' DUP@Example.org  ' });
       expect(again.status).toBe(409);
@@ -104,7 +121,7 @@ describe(RegistrationsModule.name, () => {
     });
 
     it('refuses duplicates that race each other: one registration per address', async () => {
-      const d = await DialogueFactory.createPublished(organizer);
+      const d = await published();
       settings.maxBatch = 1;
       const results = await race(20, () => register(d.id, { email: 'racer@example.org' }));
       expect(results.filter((r) => r.status === 201)).toHaveLength(1);
@@ -112,11 +129,11 @@ describe(RegistrationsModule.name, () => {
     });
 
     it.each([
-      ['a draft', async () => DialogueFactory.create(organizer), 'registration-not-open'],
+      ['a draft', async () => draft(), 'registration-not-open'],
       [
         'a cancelled dialogue',
         async () => {
-          const d = await DialogueFactory.createPublished(organizer);
+          const d = await published();
           await organizer.post(`/dialogues/${d.id}/cancel`);
           return d;
         },
@@ -124,18 +141,21 @@ describe(RegistrationsModule.name, () => {
       ],
       [
         'a closed window',
-        async () => DialogueFactory.createPublished(organizer, { registrationClosesAt: new Date(Date.now() - DAY).toISOString() }),
+        async () =>
+          published({
+            registrationClosesAt: new Date(Date.now() - DAY).toISOString(),
+          }),
         'registration-closed',
       ],
       [
         'a window not open yet',
-        async () => DialogueFactory.createPublished(organizer, { registrationOpensAt: new Date(Date.now() + DAY).toISOString() }),
+        async () => published({ registrationOpensAt: new Date(Date.now() + DAY).toISOString() }),
         'registration-not-open',
       ],
       [
         'closed registration',
         async () => {
-          const d = await DialogueFactory.createPublished(organizer);
+          const d = await published();
           await organizer.post(`/dialogues/${d.id}/close-registration`);
           return d;
         },
@@ -157,7 +177,7 @@ describe(RegistrationsModule.name, () => {
     describe('bad input gets 400 and writes nothing', () => {
       let d: Dialogue;
       beforeAll(async () => {
-        d = await DialogueFactory.createPublished(organizer);
+        d = await published();
       });
       it.each([
         ['an unknown field', { isAdmin: true }, 'isAdmin'],
@@ -192,7 +212,7 @@ describe(RegistrationsModule.name, () => {
     });
 
     it('puts registrations for an approval dialogue in pending, takes no seat, and emails "pending"', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { approvalRequired: true, capacity: 1 });
+      const d = await published({ approvalRequired: true, capacity: 1 });
       const res = await register(d.id);
       expect(res.body.status).toBe('pending');
       expect(await emailsOf(res.body.id)).toEqual(['pending']);
@@ -200,8 +220,8 @@ describe(RegistrationsModule.name, () => {
     });
 
     it('refuses spaces of another dialogue, group_only spaces of other groups and invitation_only spaces without invitation (422)', async () => {
-      const d = await DialogueFactory.createPublished(organizer);
-      const other = await DialogueFactory.createPublished(organizer);
+      const d = await published();
+      const other = await published();
       const foreign = await space(other.id);
       const business = await space(d.id, { kind: 'business', access: 'group_only', allowedGroups: ['private_sector'] });
       const closed = await space(d.id, { kind: 'side_event', access: 'invitation_only' });
@@ -220,18 +240,20 @@ describe(RegistrationsModule.name, () => {
     });
 
     it('capacity 1, 50 racers: exactly 1 confirmed and 49 waitlisted, in arrival order', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 1 });
+      const d = await published({ capacity: 1 });
       const results = await race(50, () => register(d.id));
       expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
       expect(results.filter((r) => r.body.status === 'confirmed')).toHaveLength(1);
       expect(await statuses(d.id)).toEqual({ confirmed: 1, waitlisted: 49 });
       expect((await organizer.get(`/dialogues/${d.id}`)).body.confirmedCount).toBe(1);
-      const [first] = await q("SELECT status FROM registrations WHERE dialogue_id = $1 ORDER BY arrival LIMIT 1", [d.id]);
+      const [first] = await q('SELECT status FROM registrations WHERE dialogue_id = $1 ORDER BY arrival LIMIT 1', [
+        d.id,
+      ]);
       expect(first.status).toBe('confirmed');
     });
 
     it('space capacity 1, 50 racers: 1 seat in the space, 49 waiting for it, all 50 in the dialogue', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 100 });
+      const d = await published({ capacity: 100 });
       const s = await space(d.id, { capacity: 1 });
       const results = await race(50, () => register(d.id, { spaceIds: [s.id] }));
       expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
@@ -247,9 +269,29 @@ describe(RegistrationsModule.name, () => {
       expect((await q('SELECT confirmed_count FROM spaces WHERE id = $1', [s.id]))[0].confirmed_count).toBe(1);
     });
 
+    it('raising a space capacity promotes the first people waiting for it, in arrival order, with an email', async () => {
+      const d = await published({ capacity: 100 });
+      const s = await space(d.id, { capacity: 1 });
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i++) ids.push((await register(d.id, { spaceIds: [s.id] })).body.id);
+      const seatOf = async (id: string) =>
+        (await q('SELECT status FROM registration_spaces WHERE registration_id = $1 AND space_id = $2', [id, s.id]))[0].status;
+      expect(await Promise.all(ids.map(seatOf))).toEqual(['confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
+      expect((await organizer.patch(`/spaces/${s.id}`, { capacity: 3 })).status).toBe(200);
+      expect(await Promise.all(ids.map(seatOf))).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted']);
+      expect((await q('SELECT confirmed_count FROM spaces WHERE id = $1', [s.id]))[0].confirmed_count).toBe(3);
+      expect(await emailsOf(ids[1])).toContain('promoted');
+      expect(await emailsOf(ids[3])).not.toContain('promoted');
+    });
+
     it('group quota 1, 50 racers of that group: 1 confirmed, 49 waitlisted; other groups still get in', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 100, stakeholderQuotas: { government: 1 } });
-      const results = await race(50, (i) => register(d.id, { stakeholderGroup: i % 5 === 4 ? 'academia' : 'government' }));
+      const d = await published({
+        capacity: 100,
+        stakeholderQuotas: { government: 1 },
+      });
+      const results = await race(50, (i) =>
+        register(d.id, { stakeholderGroup: i % 5 === 4 ? 'academia' : 'government' }),
+      );
       expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
       const rows = await q<{ g: string; status: string; n: number }>(
         'SELECT stakeholder_group AS g, status, count(*)::int AS n FROM registrations WHERE dialogue_id = $1 GROUP BY 1, 2 ORDER BY 1, 2',
@@ -265,7 +307,7 @@ describe(RegistrationsModule.name, () => {
     it('CONTROL: without the row lock the same race overbooks (so the tests above can fail)', async () => {
       settings.locking = false;
       settings.unguardedDelayMs = 30;
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 1 });
+      const d = await published({ capacity: 1 });
       await race(50, () => register(d.id));
       const confirmed = (await statuses(d.id)).confirmed ?? 0;
       expect(confirmed).toBeGreaterThan(1);
@@ -275,7 +317,7 @@ describe(RegistrationsModule.name, () => {
   it('holds capacity across two API processes admitting in batches', async () => {
     const second = await createTestApp(MODULES);
     try {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 7 });
+      const d = await published({ capacity: 7 });
       const apis = [sut.api, second.api];
       const results = await race(120, (i) => apis[i % 2].post(`/dialogues/${d.id}/registrations`, person()));
       expect(results.map((r) => r.status)).toEqual(Array(120).fill(201));
@@ -288,7 +330,7 @@ describe(RegistrationsModule.name, () => {
 
   describe('waiting list', () => {
     it('promotes the first waiting person when a confirmed one cancels, and emails both', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 1 });
+      const d = await published({ capacity: 1 });
       const a = (await register(d.id)).body;
       const b = (await register(d.id)).body;
       const c = (await register(d.id)).body;
@@ -309,19 +351,24 @@ describe(RegistrationsModule.name, () => {
     });
 
     it('skips waiting people whose group quota is full and promotes the first who fits', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 2, stakeholderQuotas: { government: 1 } });
+      const d = await published({ capacity: 2, stakeholderQuotas: { government: 1 } });
       const g1 = (await register(d.id, { stakeholderGroup: 'government' })).body;
       const x = (await register(d.id, { stakeholderGroup: 'academia' })).body;
       const g2 = (await register(d.id, { stakeholderGroup: 'government' })).body;
       const y = (await register(d.id, { stakeholderGroup: 'academia' })).body;
-      expect([g1.status, x.status, g2.status, y.status]).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+      expect([g1.status, x.status, g2.status, y.status]).toEqual([
+        'confirmed',
+        'confirmed',
+        'waitlisted',
+        'waitlisted',
+      ]);
       await sut.api.post(`/registrations/manage/${await manageToken(x.id)}/cancel`);
       expect((await q('SELECT status FROM registrations WHERE id = $1', [g2.id]))[0].status).toBe('waitlisted');
       expect((await q('SELECT status FROM registrations WHERE id = $1', [y.id]))[0].status).toBe('confirmed');
     });
 
     it('promotes when an organizer declines a confirmed person, raises capacity or a quota', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 1, stakeholderQuotas: { government: 1 } });
+      const d = await published({ capacity: 1, stakeholderQuotas: { government: 1 } });
       const regs = [];
       for (let i = 0; i < 5; i++) regs.push((await register(d.id, { stakeholderGroup: 'government' })).body);
       const declined = await organizer.post(`/registrations/${regs[0].id}/decline`);
@@ -340,20 +387,22 @@ describe(RegistrationsModule.name, () => {
     });
 
     it('gives a freed space seat to the first person waiting for that space', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 10 });
+      const d = await published({ capacity: 10 });
       const s = await space(d.id, { capacity: 1 });
       const a = (await register(d.id, { spaceIds: [s.id] })).body;
       const b = (await register(d.id, { spaceIds: [s.id] })).body;
       expect([a.spaces[0].status, b.spaces[0].status]).toEqual(['confirmed', 'waitlisted']);
       const changed = await sut.api.patch(`/registrations/manage/${await manageToken(a.id)}`, { spaceIds: [] });
       expect(changed.status).toBe(200);
-      expect(changed.body.spaces).toEqual([]);
-      expect((await q('SELECT status FROM registration_spaces WHERE registration_id = $1', [b.id]))[0].status).toBe('confirmed');
+      expect(changed.body.spaces).toEqual([{ spaceId: s.id, name: expect.any(String), status: 'cancelled' }]);
+      expect((await q('SELECT status FROM registration_spaces WHERE registration_id = $1', [b.id]))[0].status).toBe(
+        'confirmed',
+      );
       expect(await emailsOf(b.id)).toEqual(['confirmation', 'promoted']);
     });
 
     it('tells every registrant when the dialogue is cancelled', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 1 });
+      const d = await published({ capacity: 1 });
       const a = (await register(d.id)).body;
       const b = (await register(d.id)).body;
       await organizer.post(`/dialogues/${d.id}/cancel`);
@@ -374,10 +423,19 @@ describe(RegistrationsModule.name, () => {
     };
 
     it('skips approval and the quota, never capacity; is used once; opens the invitation_only spaces it names', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 2, approvalRequired: true, stakeholderQuotas: { government: 0 } });
+      const d = await published({
+        capacity: 2,
+        approvalRequired: true,
+        stakeholderQuotas: { government: 0 },
+      });
       const closed = await space(d.id, { kind: 'side_event', access: 'invitation_only' });
       const t1 = await invite(d.id, 'guest1@example.org', [closed.id]);
-      const ok = await register(d.id, { email: 'guest1@example.org', stakeholderGroup: 'government', invitationToken: t1, spaceIds: [closed.id] });
+      const ok = await register(d.id, {
+        email: 'guest1@example.org',
+        stakeholderGroup: 'government',
+        invitationToken: t1,
+        spaceIds: [closed.id],
+      });
       expect(ok.status).toBe(201);
       expect(ok.body).toMatchObject({ status: 'confirmed', spaces: [{ spaceId: closed.id, status: 'confirmed' }] });
       const [inv] = await q('SELECT status, registration_id FROM invitations WHERE token_hash = $1', [hashToken(t1)]);
@@ -389,13 +447,15 @@ describe(RegistrationsModule.name, () => {
       expect(uninvited.body.status).toBe('pending');
       await register(d.id, { email: 'guest2@example.org', invitationToken: await invite(d.id, 'guest2@example.org') });
       const t3 = await invite(d.id, 'guest3@example.org');
-      expect((await register(d.id, { email: 'guest3@example.org', invitationToken: t3 })).body.status).toBe('waitlisted');
+      expect((await register(d.id, { email: 'guest3@example.org', invitationToken: t3 })).body.status).toBe(
+        'waitlisted',
+      );
     });
   });
 
   describe('approval', () => {
     it('lets organizers approve a pending registration (or waitlist it when full) and coordinators approve seats in their space', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 1, approvalRequired: true });
+      const d = await published({ capacity: 1, approvalRequired: true });
       const s = await space(d.id, { access: 'approval', capacity: 5, coordinatorUserIds: [coordinator.id] });
       const a = (await register(d.id, { spaceIds: [s.id] })).body;
       const b = (await register(d.id)).body;
@@ -404,7 +464,9 @@ describe(RegistrationsModule.name, () => {
       const approved = await organizer.post(`/registrations/${a.id}/approve`);
       expect(approved.status).toBe(200);
       expect(approved.body).toMatchObject({ status: 'confirmed', spaces: [{ spaceId: s.id, status: 'pending' }] });
-      expect((await otherCoordinator.client.post(`/registrations/${a.id}/approve`, { spaceId: s.id })).status).toBe(404);
+      expect((await otherCoordinator.client.post(`/registrations/${a.id}/approve`, { spaceId: s.id })).status).toBe(
+        404,
+      );
       const seat = await coordinator.client.post(`/registrations/${a.id}/approve`, { spaceId: s.id });
       expect(seat.status).toBe(200);
       expect(seat.body.spaces).toEqual([{ spaceId: s.id, status: 'confirmed', name: expect.any(String) }]);
@@ -415,14 +477,16 @@ describe(RegistrationsModule.name, () => {
     });
 
     it('lets a coordinator decline a seat in their space, which goes to the next in line', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 10 });
+      const d = await published({ capacity: 10 });
       const s = await space(d.id, { capacity: 1, coordinatorUserIds: [coordinator.id] });
       const a = (await register(d.id, { spaceIds: [s.id] })).body;
       const b = (await register(d.id, { spaceIds: [s.id] })).body;
       const res = await coordinator.client.post(`/registrations/${a.id}/decline`, { spaceId: s.id });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'confirmed', spaces: [{ status: 'declined' }] });
-      expect((await q('SELECT status FROM registration_spaces WHERE registration_id = $1', [b.id]))[0].status).toBe('confirmed');
+      expect((await q('SELECT status FROM registration_spaces WHERE registration_id = $1', [b.id]))[0].status).toBe(
+        'confirmed',
+      );
       const token = await manageToken(a.id);
       expect((await sut.api.patch(`/registrations/manage/${token}`, { spaceIds: [s.id] })).status).toBe(422);
     });
@@ -436,7 +500,7 @@ describe(RegistrationsModule.name, () => {
     let inTheirs: string;
     let elsewhere: string;
     beforeAll(async () => {
-      d = await DialogueFactory.createPublished(organizer, { capacity: 50 });
+      d = await published({ capacity: 50 });
       mine = await space(d.id, { coordinatorUserIds: [coordinator.id] });
       theirs = await space(d.id, { kind: 'business', coordinatorUserIds: [otherCoordinator.id] });
       inMine = (await register(d.id, { spaceIds: [mine.id], firstName: 'Mine' })).body.id;
@@ -445,10 +509,16 @@ describe(RegistrationsModule.name, () => {
     });
 
     it('keeps every staff route from anonymous visitors (401)', async () => {
-      for (const path of [`/dialogues/${d.id}/registrations`, `/dialogues/${d.id}/registrations.csv`, `/dialogues/${d.id}/stats`, `/participants/export?email=a@b.org`]) {
+      for (const path of [
+        `/dialogues/${d.id}/registrations`,
+        `/dialogues/${d.id}/registrations.csv`,
+        `/dialogues/${d.id}/stats`,
+        `/participants/export?email=a@b.org`,
+      ]) {
         expect((await sut.api.get(path)).status).toBe(401);
       }
-      for (const action of ['approve', 'decline', 'check-in']) expect((await sut.api.post(`/registrations/${inMine}/${action}`)).status).toBe(401);
+      for (const action of ['approve', 'decline', 'check-in'])
+        expect((await sut.api.post(`/registrations/${inMine}/${action}`)).status).toBe(401);
       expect((await sut.api.delete('/participants?email=a@b.org')).status).toBe(401);
     });
 
@@ -468,7 +538,7 @@ describe(RegistrationsModule.name, () => {
       const stats = await coordinator.client.get(`/dialogues/${d.id}/stats`);
       expect(stats.body.byStatus).toEqual({ confirmed: 1 });
       expect(Object.keys(stats.body.bySpace)).toEqual([mine.id]);
-      const other = await DialogueFactory.createPublished(organizer);
+      const other = await published();
       expect((await coordinator.client.get(`/dialogues/${other.id}/registrations`)).status).toBe(403);
       expect((await coordinator.client.get(`/dialogues/${other.id}/stats`)).status).toBe(403);
     });
@@ -477,7 +547,9 @@ describe(RegistrationsModule.name, () => {
       expect((await coordinator.client.post(`/registrations/${inTheirs}/check-in`)).status).toBe(404);
       expect((await coordinator.client.post(`/registrations/${elsewhere}/decline`)).status).toBe(404);
       expect((await coordinator.client.post(`/registrations/${inTheirs}/approve`)).status).toBe(404);
-      expect((await coordinator.client.post(`/registrations/${inMine}/decline`, { spaceId: theirs.id })).status).toBe(404);
+      expect((await coordinator.client.post(`/registrations/${inMine}/decline`, { spaceId: theirs.id })).status).toBe(
+        404,
+      );
       const checked = await coordinator.client.post(`/registrations/${inMine}/check-in`);
       expect(checked.status).toBe(200);
       expect(checked.body.checkedInAt).toEqual(expect.any(String));
@@ -500,27 +572,42 @@ describe(RegistrationsModule.name, () => {
 
   describe('staff lists', () => {
     it('filters by status, group, space and free text, pages, and counts', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 2 });
+      const d = await published({ capacity: 2 });
       const s = await space(d.id);
-      await register(d.id, { firstName: 'Zoë', organization: 'IOM', stakeholderGroup: 'international_organization', spaceIds: [s.id] });
+      await register(d.id, {
+        firstName: 'Zoë',
+        organization: 'IOM',
+        stakeholderGroup: 'international_organization',
+        spaceIds: [s.id],
+      });
       await register(d.id, { lastName: 'Okafor_100%', stakeholderGroup: 'academia' });
       await register(d.id, { email: 'late@example.org' });
       const all = await organizer.get(`/dialogues/${d.id}/registrations?pageSize=2`);
       expect(all.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
       expect(all.body.items).toHaveLength(2);
       expect((await organizer.get(`/dialogues/${d.id}/registrations?page=2&pageSize=2`)).body.items).toHaveLength(1);
-      expect((await organizer.get(`/dialogues/${d.id}/registrations?status=waitlisted`)).body.items[0].email).toBe('late@example.org');
+      expect((await organizer.get(`/dialogues/${d.id}/registrations?status=waitlisted`)).body.items[0].email).toBe(
+        'late@example.org',
+      );
       expect((await organizer.get(`/dialogues/${d.id}/registrations?stakeholderGroup=academia`)).body.total).toBe(1);
-      expect((await organizer.get(`/dialogues/${d.id}/registrations?spaceId=${s.id}`)).body.items[0].firstName).toBe('Zoë');
+      expect((await organizer.get(`/dialogues/${d.id}/registrations?spaceId=${s.id}`)).body.items[0].firstName).toBe(
+        'Zoë',
+      );
       expect((await organizer.get(`/dialogues/${d.id}/registrations?q=iom`)).body.total).toBe(1);
-      expect((await organizer.get(`/dialogues/${d.id}/registrations?q=${encodeURIComponent('_100%')}`)).body.total).toBe(1);
+      expect(
+        (await organizer.get(`/dialogues/${d.id}/registrations?q=${encodeURIComponent('_100%')}`)).body.total,
+      ).toBe(1);
       expect((await organizer.get(`/dialogues/${d.id}/registrations?q=${encodeURIComponent('%')}`)).body.total).toBe(1);
       expect((await organizer.get(`/dialogues/${d.id}/registrations?status=bogus`)).status).toBe(400);
       expect((await organizer.get(`/dialogues/${randomUUID()}/registrations`)).status).toBe(404);
       const stats = await organizer.get(`/dialogues/${d.id}/stats`);
       expect(stats.body).toMatchObject({
         byStatus: { confirmed: 2, waitlisted: 1 },
-        byGroup: { academia: { confirmed: 1 }, international_organization: { confirmed: 1 }, civil_society: { waitlisted: 1 } },
+        byGroup: {
+          academia: { confirmed: 1 },
+          international_organization: { confirmed: 1 },
+          civil_society: { waitlisted: 1 },
+        },
         bySpace: { [s.id]: { confirmed: 1 } },
         capacity: 2,
         confirmedCount: 2,
@@ -528,8 +615,13 @@ describe(RegistrationsModule.name, () => {
     });
 
     it('exports CSV with formula cells neutralised', async () => {
-      const d = await DialogueFactory.createPublished(organizer);
-      await register(d.id, { firstName: '=HYPERLINK("http://evil.example","x")', lastName: '+SUM(1)', organization: '-2+3', jobTitle: '@cmd' });
+      const d = await published();
+      await register(d.id, {
+        firstName: '=HYPERLINK("http://evil.example","x")',
+        lastName: '+SUM(1)',
+        organization: '-2+3',
+        jobTitle: '@cmd',
+      });
       const res = await organizer.get(`/dialogues/${d.id}/registrations.csv`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/csv/);
@@ -544,19 +636,34 @@ describe(RegistrationsModule.name, () => {
 
   describe('manage link', () => {
     it('shows, changes details and spaces, and cancels; unknown or malformed tokens get 404', async () => {
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 5 });
+      const d = await published({ capacity: 5 });
       const s = await space(d.id);
       const reg = (await register(d.id)).body;
       const token = await manageToken(reg.id);
       const view = await sut.api.get(`/registrations/manage/${token}`);
       expect(view.status).toBe(200);
       expect(view.headers.get('cache-control')).toMatch(/no-store/);
-      expect(view.body).toMatchObject({ id: reg.id, status: 'confirmed', dialogue: { id: d.id, title: d.title }, spaces: [] });
-      const changed = await sut.api.patch(`/registrations/manage/${token}`, { jobTitle: 'Advisor', country: 'fr', spaceIds: [s.id] });
+      expect(view.body).toMatchObject({
+        id: reg.id,
+        status: 'confirmed',
+        dialogue: { id: d.id, title: d.title },
+        spaces: [],
+      });
+      const changed = await sut.api.patch(`/registrations/manage/${token}`, {
+        jobTitle: 'Advisor',
+        country: 'fr',
+        spaceIds: [s.id],
+      });
       expect(changed.status).toBe(200);
-      expect(changed.body).toMatchObject({ jobTitle: 'Advisor', country: 'FR', spaces: [{ spaceId: s.id, status: 'confirmed' }] });
+      expect(changed.body).toMatchObject({
+        jobTitle: 'Advisor',
+        country: 'FR',
+        spaces: [{ spaceId: s.id, status: 'confirmed' }],
+      });
       expect((await sut.api.patch(`/registrations/manage/${token}`, { email: 'x@y.org' })).status).toBe(400);
-      expect((await sut.api.patch(`/registrations/manage/${token}`, { stakeholderGroup: 'government' })).status).toBe(400);
+      expect((await sut.api.patch(`/registrations/manage/${token}`, { stakeholderGroup: 'government' })).status).toBe(
+        400,
+      );
       expect((await sut.api.patch(`/registrations/manage/${token}`, { firstName: 'A\nB' })).status).toBe(400);
       expect((await sut.api.get(`/registrations/manage/${newToken()}`)).status).toBe(404);
       expect((await sut.api.get('/registrations/manage/short')).status).toBe(404);
@@ -571,21 +678,25 @@ describe(RegistrationsModule.name, () => {
   describe('participants', () => {
     it('exports everything held about an address and erases it everywhere, keeping seat counts right', async () => {
       const email = `erase-${randomUUID()}@example.org`;
-      const d = await DialogueFactory.createPublished(organizer, { capacity: 1 });
-      const other = await DialogueFactory.createPublished(organizer, { capacity: 3 });
+      const d = await published({ capacity: 1 });
+      const other = await published({ capacity: 3 });
       const mine = (await register(d.id, { email })).body;
       const next = (await register(d.id)).body;
       const elsewhere = (await register(other.id, { email: email.toUpperCase() })).body;
-      await q(`INSERT INTO invitations (dialogue_id, email, email_normalized, token_hash, status, name) VALUES ($1, $2, $2, $3, 'sent', 'Ana')`, [
-        other.id,
-        email,
-        hashToken(newToken()),
-      ]);
+      await q(
+        `INSERT INTO invitations (dialogue_id, email, email_normalized, token_hash, status, name) VALUES ($1, $2, $2, $3, 'sent', 'Ana')`,
+        [other.id, email, hashToken(newToken())],
+      );
 
       const exported = await admin.get(`/participants/export?email=${encodeURIComponent(email)}`);
       expect(exported.status).toBe(200);
-      expect(exported.body.registrations.map((r: { id: string }) => r.id).sort()).toEqual([mine.id, elsewhere.id].sort());
-      expect(exported.body.registrations[0]).toMatchObject({ dialogueTitle: expect.any(String), consentAt: expect.any(String) });
+      expect(exported.body.registrations.map((r: { id: string }) => r.id).sort()).toEqual(
+        [mine.id, elsewhere.id].sort(),
+      );
+      expect(exported.body.registrations[0]).toMatchObject({
+        dialogueTitle: expect.any(String),
+        consentAt: expect.any(String),
+      });
       expect(exported.body.invitations).toHaveLength(1);
       expect(exported.body.emails.length).toBeGreaterThanOrEqual(2);
 
@@ -594,7 +705,13 @@ describe(RegistrationsModule.name, () => {
       expect(erased.body).toMatchObject({ registrations: 2, invitations: 1, cancelled: 2 });
       const rows = await q('SELECT * FROM registrations WHERE id = ANY($1::uuid[])', [[mine.id, elsewhere.id]]);
       for (const r of rows) {
-        expect(r).toMatchObject({ first_name: 'Erased', last_name: 'Erased', status: 'cancelled', manage_token_hash: null, job_title: null });
+        expect(r).toMatchObject({
+          first_name: 'Erased',
+          last_name: 'Erased',
+          status: 'cancelled',
+          manage_token_hash: null,
+          job_title: null,
+        });
         expect(r.email).toBe(`erased-${r.id}@invalid`);
       }
       expect((await q('SELECT status FROM registrations WHERE id = $1', [next.id]))[0].status).toBe('confirmed');
@@ -605,10 +722,19 @@ describe(RegistrationsModule.name, () => {
         [email, `%${email}%`],
       );
       expect(leftovers[0].n).toBe(0);
-      const scrubbed = await q('SELECT recipient, subject, html, status FROM outbound_emails WHERE registration_id = $1', [mine.id]);
-      expect(scrubbed.every((e) => e.recipient.endsWith('@invalid') && e.html === '' && e.subject === '[erased]')).toBe(true);
+      const scrubbed = await q(
+        'SELECT recipient, subject, html, status FROM outbound_emails WHERE registration_id = $1',
+        [mine.id],
+      );
+      expect(scrubbed.every((e) => e.recipient.endsWith('@invalid') && e.html === '' && e.subject === '[erased]')).toBe(
+        true,
+      );
       expect((await q('SELECT count(*)::int AS n FROM invitations WHERE email_normalized = $1', [email]))[0].n).toBe(0);
-      expect((await admin.get(`/participants/export?email=${encodeURIComponent(email)}`)).body).toMatchObject({ registrations: [], invitations: [], emails: [] });
+      expect((await admin.get(`/participants/export?email=${encodeURIComponent(email)}`)).body).toMatchObject({
+        registrations: [],
+        invitations: [],
+        emails: [],
+      });
     });
   });
 });
@@ -621,13 +747,17 @@ describe('registration rate limit', () => {
     const app = await createTestApp(MODULES);
     try {
       const organizer = (await app.staff('organizer')).client;
-      const d = await DialogueFactory.createPublished(organizer);
+      const sessionId = (await organizer.get('/informal-sessions')).body[0]?.id;
+      const d = await DialogueFactory.createPublished(organizer, sessionId ? { informalSessionId: sessionId } : {});
       const results = [];
       for (let i = 0; i < 5; i++) results.push(await app.api.post(`/dialogues/${d.id}/registrations`, person()));
       expect(results.map((r) => r.status)).toEqual([201, 201, 201, 429, 429]);
       expect(results[3].headers.get('content-type')).toMatch(/problem\+json/);
       expect(results[3].headers.get('retry-after')).toBeTruthy();
-      const [{ n }] = await app.dataSource.query('SELECT count(*)::int AS n FROM registrations WHERE dialogue_id = $1', [d.id]);
+      const [{ n }] = await app.dataSource.query(
+        'SELECT count(*)::int AS n FROM registrations WHERE dialogue_id = $1',
+        [d.id],
+      );
       expect(n).toBe(3);
     } finally {
       await app.close();

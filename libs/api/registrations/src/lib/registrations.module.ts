@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialoguesModule } from '@gfmd/api-dialogues';
+import { SpacesModule } from '@gfmd/api-spaces';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { RegistrationAdmission } from './registration-admission.service';
@@ -12,6 +13,7 @@ import { ManageController, RegistrationsController } from './registrations.contr
 import { RegistrationsRepository } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
 import { SeatKeeper } from './seat-keeper.service';
+import { SpaceSeatsListener } from './space-seats.listener';
 
 /**
  * Registration that never overbooks: capacity, waiting list, approval, stakeholder quotas,
@@ -19,7 +21,7 @@ import { SeatKeeper } from './seat-keeper.service';
  * for the outbox.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([RegistrationEntity, RegistrationSpaceEntity]), DialoguesModule],
+  imports: [TypeOrmModule.forFeature([RegistrationEntity, RegistrationSpaceEntity]), DialoguesModule, SpacesModule],
   controllers: [RegistrationsController, ManageController, ParticipantsController],
   providers: [
     RegistrationsRepository,
@@ -29,6 +31,7 @@ import { SeatKeeper } from './seat-keeper.service';
     RegistrationAdmission,
     RegistrationsService,
     ParticipantsService,
+    SpaceSeatsListener,
   ],
   exports: [RegistrationsService, RegistrationSettings],
 })

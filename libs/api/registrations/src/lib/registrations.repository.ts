@@ -210,7 +210,12 @@ export class RegistrationsRepository {
   }
 
   /** Adds to the confirmed counters of a dialogue and of spaces, in one statement. */
-  async bumpCounts(m: EntityManager, dialogueId: string, dialogueDelta: number, spaceDeltas: Map<string, number>): Promise<void> {
+  async bumpCounts(
+    m: EntityManager,
+    dialogueId: string,
+    dialogueDelta: number,
+    spaceDeltas: Map<string, number>,
+  ): Promise<void> {
     const spaceIds = [...spaceDeltas.keys()].filter((id) => spaceDeltas.get(id));
     if (!dialogueDelta && !spaceIds.length) return;
     await this.q(
@@ -248,10 +253,15 @@ export class RegistrationsRepository {
 
   invitations(m: EntityManager | undefined, ids: string[]): Promise<InvitationRow[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.q<InvitationRow>(m, `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.id = ANY($1::uuid[])`, [ids]);
+    return this.q<InvitationRow>(m, `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.id = ANY($1::uuid[])`, [
+      ids,
+    ]);
   }
 
-  async markInvitationsRegistered(m: EntityManager, pairs: { invitationId: string; registrationId: string }[]): Promise<void> {
+  async markInvitationsRegistered(
+    m: EntityManager,
+    pairs: { invitationId: string; registrationId: string }[],
+  ): Promise<void> {
     if (!pairs.length) return;
     await this.q(
       m,
@@ -337,7 +347,12 @@ export class RegistrationsRepository {
        ORDER BY x.ord
        ON CONFLICT (registration_id, space_id) DO UPDATE
          SET status = EXCLUDED.status, arrival = nextval('registration_spaces_arrival_seq'), updated_at = now()`,
-      [rows.map((r) => r.registrationId), rows.map((r) => r.spaceId), rows.map((r) => r.dialogueId), rows.map((r) => r.status)],
+      [
+        rows.map((r) => r.registrationId),
+        rows.map((r) => r.spaceId),
+        rows.map((r) => r.dialogueId),
+        rows.map((r) => r.status),
+      ],
     );
   }
 
@@ -357,7 +372,10 @@ export class RegistrationsRepository {
     );
   }
 
-  async setSpaceStatuses(m: EntityManager, changes: { registrationId: string; spaceId: string; status: RegistrationStatus }[]): Promise<void> {
+  async setSpaceStatuses(
+    m: EntityManager,
+    changes: { registrationId: string; spaceId: string; status: RegistrationStatus }[],
+  ): Promise<void> {
     if (!changes.length) return;
     await this.q(
       m,
@@ -426,7 +444,10 @@ export class RegistrationsRepository {
     return row ?? null;
   }
 
-  async spacesOf(m: EntityManager | undefined, registrationIds: string[]): Promise<Map<string, RegistrationSpaceRow[]>> {
+  async spacesOf(
+    m: EntityManager | undefined,
+    registrationIds: string[],
+  ): Promise<Map<string, RegistrationSpaceRow[]>> {
     const out = new Map<string, RegistrationSpaceRow[]>();
     if (!registrationIds.length) return out;
     const rows = await this.q<RegistrationSpaceRow>(
@@ -450,7 +471,9 @@ export class RegistrationsRepository {
     if (f.status) parts.push(`r.status = $${params.push(f.status)}`);
     if (f.stakeholderGroup) parts.push(`r.stakeholder_group = $${params.push(f.stakeholderGroup)}`);
     if (f.spaceId) {
-      parts.push(`EXISTS (SELECT 1 FROM registration_spaces x WHERE x.registration_id = r.id AND x.space_id = $${params.push(f.spaceId)})`);
+      parts.push(
+        `EXISTS (SELECT 1 FROM registration_spaces x WHERE x.registration_id = r.id AND x.space_id = $${params.push(f.spaceId)})`,
+      );
     }
     if (f.onlySpaceIds) {
       parts.push(
@@ -529,7 +552,11 @@ export class RegistrationsRepository {
 
   /** Sets the check-in time once; answers the registration's check-in time. */
   async checkIn(id: string): Promise<void> {
-    await this.q(undefined, `UPDATE registrations SET checked_in_at = COALESCE(checked_in_at, now()), updated_at = now() WHERE id = $1`, [id]);
+    await this.q(
+      undefined,
+      `UPDATE registrations SET checked_in_at = COALESCE(checked_in_at, now()), updated_at = now() WHERE id = $1`,
+      [id],
+    );
   }
 
   // ── participants (export and erasure) ─────────────────────────────────────────────────────
@@ -551,7 +578,15 @@ export class RegistrationsRepository {
   }
 
   emailsTo(emailNormalized: string, registrationIds: string[]) {
-    return this.q<{ id: string; kind: string; subject: string; status: string; createdAt: Date; sentAt: Date | null; registrationId: string | null }>(
+    return this.q<{
+      id: string;
+      kind: string;
+      subject: string;
+      status: string;
+      createdAt: Date;
+      sentAt: Date | null;
+      registrationId: string | null;
+    }>(
       undefined,
       `SELECT id, kind, subject, status, created_at AS "createdAt", sent_at AS "sentAt", registration_id AS "registrationId"
          FROM outbound_emails WHERE lower(recipient) = $1 OR registration_id = ANY($2::uuid[]) ORDER BY created_at`,
@@ -596,7 +631,12 @@ export class RegistrationsRepository {
    * Scrubs outbox rows to the address or about the registrations: recipient, subject, bodies,
    * attachments, headers and template parameters. Unsent ones are cancelled.
    */
-  async scrubEmails(m: EntityManager, emailNormalized: string, registrationIds: string[], invitationIds: string[]): Promise<number> {
+  async scrubEmails(
+    m: EntityManager,
+    emailNormalized: string,
+    registrationIds: string[],
+    invitationIds: string[],
+  ): Promise<number> {
     const rows = await this.q<{ id: string }>(
       m,
       `UPDATE outbound_emails SET recipient = 'erased-' || id || '@invalid', subject = '[erased]', html = '', text = '',

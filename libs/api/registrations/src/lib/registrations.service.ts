@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialogueChange, DialogueHooks, DialoguesService, toDialogue } from '@gfmd/api-dialogues';
 import type { Dialogue, DialogueStats, Page, RegistrationCreated, RegistrationStatus } from '@gfmd/contracts';
-import { domainRule, forbidden, hashToken, inTransaction, notFound } from '@gfmd/api-platform';
+import { AfterCommit, domainRule, forbidden, hashToken, inTransaction, notFound } from '@gfmd/api-platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateRegistrationDto, ListRegistrationsQuery, UpdateManagedRegistrationDto } from './registration.dto';
 import { RegistrationView, toRegistration } from './registration.mapper';
@@ -63,9 +63,15 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   private async views(rows: RegistrationRow[], scope?: string[]): Promise<RegistrationView[]> {
-    const spaces = await this.repo.spacesOf(undefined, rows.map((r) => r.id));
+    const spaces = await this.repo.spacesOf(
+      undefined,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) =>
-      toRegistration(r, (spaces.get(r.id) ?? []).filter((s) => !scope || scope.includes(s.spaceId))),
+      toRegistration(
+        r,
+        (spaces.get(r.id) ?? []).filter((s) => !scope || scope.includes(s.spaceId)),
+      ),
     );
   }
 
@@ -166,7 +172,9 @@ export class RegistrationsService implements OnModuleInit {
           await this.repo.setStatus(m, [id], 'waitlisted');
           await this.repo.setSpaceStatuses(
             m,
-            rows.filter((r) => r.status === 'pending').map((r) => ({ registrationId: id, spaceId: r.spaceId, status: 'waitlisted' })),
+            rows
+              .filter((r) => r.status === 'pending')
+              .map((r) => ({ registrationId: id, spaceId: r.spaceId, status: 'waitlisted' })),
           );
           notices.forRegistration(id, 'waitlisted');
         }
@@ -178,8 +186,16 @@ export class RegistrationsService implements OnModuleInit {
         if (reg.status !== 'confirmed' || !targets.length) {
           throw domainRule('nothing-to-approve', 'There is no pending seat to approve.');
         }
-        await this.repo.setSpaceStatuses(m, targets.map((r) => ({ registrationId: id, spaceId: r.spaceId, status: 'waitlisted' })));
-        await this.seats.fillSpaces(m, d.id, targets.map((r) => r.spaceId), notices);
+        await this.repo.setSpaceStatuses(
+          m,
+          targets.map((r) => ({ registrationId: id, spaceId: r.spaceId, status: 'waitlisted' })),
+        );
+        await this.seats.fillSpaces(
+          m,
+          d.id,
+          targets.map((r) => r.spaceId),
+          notices,
+        );
         const after = (await this.repo.spacesOf(m, [id])).get(id) ?? [];
         for (const t of targets) {
           const now = after.find((r) => r.spaceId === t.spaceId);
@@ -217,7 +233,11 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   /** The seat requests a staff member acts on: one space (checked against a coordinator's spaces) or all they may. */
-  private seatTargets(rows: RegistrationSpaceRow[], scope: string[] | undefined, spaceId?: string): RegistrationSpaceRow[] {
+  private seatTargets(
+    rows: RegistrationSpaceRow[],
+    scope: string[] | undefined,
+    spaceId?: string,
+  ): RegistrationSpaceRow[] {
     if (spaceId) {
       const row = rows.find((r) => r.spaceId === spaceId);
       if (!row) throw notFound('Space request');
@@ -229,7 +249,8 @@ export class RegistrationsService implements OnModuleInit {
 
   async checkIn(id: string, user: AuthUser): Promise<RegistrationView> {
     const { reg, scope } = await this.target(id, user);
-    if (reg.status !== 'confirmed') throw domainRule('not-confirmed', `A ${reg.status} registration cannot be checked in.`);
+    if (reg.status !== 'confirmed')
+      throw domainRule('not-confirmed', `A ${reg.status} registration cannot be checked in.`);
     if (scope) {
       const rows = (await this.repo.spacesOf(undefined, [id])).get(id) ?? [];
       if (!rows.some((r) => scope.includes(r.spaceId) && r.status === 'confirmed')) {
@@ -252,7 +273,10 @@ export class RegistrationsService implements OnModuleInit {
     const [registration] = await this.views([reg]);
     return {
       registration,
-      confirmedSpaceIds: reg.status === 'confirmed' ? registration.spaces.filter((s) => s.status === 'confirmed').map((s) => s.spaceId) : [],
+      confirmedSpaceIds:
+        reg.status === 'confirmed'
+          ? registration.spaces.filter((s) => s.status === 'confirmed').map((s) => s.spaceId)
+          : [],
     };
   }
 
@@ -290,7 +314,12 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   /** Replaces the set of spaces a participant asked for: drops freed seats to the next in line, queues new requests. */
-  private async changeSpaces(m: EntityManager, reg: RegistrationRow, wanted: string[], notices: Notices): Promise<void> {
+  private async changeSpaces(
+    m: EntityManager,
+    reg: RegistrationRow,
+    wanted: string[],
+    notices: Notices,
+  ): Promise<void> {
     const rows = (await this.repo.spacesOf(m, [reg.id])).get(reg.id) ?? [];
     const active = rows.filter((r) => ACTIVE_STATUSES.includes(r.status));
     const removed = active.filter((r) => !wanted.includes(r.spaceId));
@@ -312,10 +341,20 @@ export class RegistrationsService implements OnModuleInit {
     }
     const [invitation] = reg.invitationId ? await this.repo.invitations(m, [reg.invitationId]) : [];
     const refusals = added
-      .map((id) => spaceRefusal(spaces.get(id) as NonNullable<ReturnType<typeof spaces.get>>, reg.stakeholderGroup, invitation ?? null))
+      .map((id) =>
+        spaceRefusal(
+          spaces.get(id) as NonNullable<ReturnType<typeof spaces.get>>,
+          reg.stakeholderGroup,
+          invitation ?? null,
+        ),
+      )
       .filter((r): r is string => !!r);
     if (refusals.length) {
-      throw domainRule('space-not-open', refusals[0], refusals.map((message) => ({ field: 'spaceIds', message })));
+      throw domainRule(
+        'space-not-open',
+        refusals[0],
+        refusals.map((message) => ({ field: 'spaceIds', message })),
+      );
     }
     for (const r of removed) await this.seats.releaseSpace(m, reg, r.spaceId, 'cancelled', notices);
     if (!added.length) return;
@@ -324,7 +363,8 @@ export class RegistrationsService implements OnModuleInit {
       added.map((spaceId) => {
         const space = spaces.get(spaceId);
         let status: RegistrationStatus = reg.status;
-        if (reg.status === 'confirmed') status = space?.access === 'approval' && !reg.invitationId ? 'pending' : 'waitlisted';
+        if (reg.status === 'confirmed')
+          status = space?.access === 'approval' && !reg.invitationId ? 'pending' : 'waitlisted';
         return { registrationId: reg.id, spaceId, dialogueId: reg.dialogueId, status };
       }),
     );
@@ -347,6 +387,18 @@ export class RegistrationsService implements OnModuleInit {
     });
     const reg = (await this.repo.byId(undefined, id)) as RegistrationRow;
     return this.withDialogue((await this.views([reg]))[0]);
+  }
+
+  /**
+   * For the spaces domain: after a space's capacity was raised (or its access relaxed), gives
+   * the freed seats to the people waiting for that space, with `promoted` emails. Call it in the
+   * same transaction, after locking the dialogue row and then the space row (the lock order
+   * used everywhere).
+   */
+  async fillSpace(m: EntityManager, afterCommit: AfterCommit, dialogueId: string, spaceId: string): Promise<void> {
+    const notices = new Notices();
+    await this.seats.fillSpaces(m, dialogueId, [spaceId], notices);
+    await this.seats.notify(m, afterCommit, dialogueId, notices);
   }
 
   // ── reacting to dialogue changes (inside the dialogue's transaction, under its lock) ──────

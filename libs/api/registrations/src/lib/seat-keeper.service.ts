@@ -33,7 +33,8 @@ export class Notices {
   /** Drops every notice of a registration (changes its holder made themselves). */
   drop(registrationId: string) {
     this.dialogue.delete(registrationId);
-    for (let i = this.space.length - 1; i >= 0; i--) if (this.space[i].registrationId === registrationId) this.space.splice(i, 1);
+    for (let i = this.space.length - 1; i >= 0; i--)
+      if (this.space[i].registrationId === registrationId) this.space.splice(i, 1);
   }
   get empty() {
     return !this.dialogue.size && !this.space.length;
@@ -81,7 +82,11 @@ export class SeatKeeper {
       promoted.push(r);
     }
     if (!promoted.length) return [];
-    await this.repo.setStatus(m, promoted.map((r) => r.id), 'confirmed');
+    await this.repo.setStatus(
+      m,
+      promoted.map((r) => r.id),
+      'confirmed',
+    );
     await this.repo.bumpCounts(m, dialogueId, promoted.length, new Map());
     for (const r of promoted) notices.forRegistration(r.id, 'promoted');
     await this.allocateSpaces(m, dialogueId, promoted, notices);
@@ -99,7 +104,10 @@ export class SeatKeeper {
     notices: Notices,
     opts: { approved?: boolean } = {},
   ): Promise<void> {
-    const rowsByReg = await this.repo.spacesOf(m, regs.map((r) => r.id));
+    const rowsByReg = await this.repo.spacesOf(
+      m,
+      regs.map((r) => r.id),
+    );
     const ids = [...new Set([...rowsByReg.values()].flat().map((r) => r.spaceId))].sort();
     if (!ids.length) return;
     const spaces = new Map((await this.repo.spaces(m, dialogueId, ids, true)).map((s) => [s.id, s]));
@@ -152,8 +160,16 @@ export class SeatKeeper {
     const freed = active.filter((r) => r.status === 'confirmed').map((r) => r.spaceId);
     await this.repo.spaces(m, reg.dialogueId, active.map((r) => r.spaceId).sort(), true);
     await this.repo.setStatus(m, [reg.id], to, { cancelled: to === 'cancelled', clearToken: opts.clearToken });
-    await this.repo.setSpaceStatuses(m, active.map((r) => ({ registrationId: reg.id, spaceId: r.spaceId, status: to })));
-    await this.repo.bumpCounts(m, reg.dialogueId, reg.status === 'confirmed' ? -1 : 0, new Map(freed.map((id) => [id, -1])));
+    await this.repo.setSpaceStatuses(
+      m,
+      active.map((r) => ({ registrationId: reg.id, spaceId: r.spaceId, status: to })),
+    );
+    await this.repo.bumpCounts(
+      m,
+      reg.dialogueId,
+      reg.status === 'confirmed' ? -1 : 0,
+      new Map(freed.map((id) => [id, -1])),
+    );
     if (to === 'cancelled' && reg.invitationId) await this.repo.releaseInvitation(m, reg.invitationId, reg.id);
     if (opts.notify) notices.forRegistration(reg.id, to);
     if (reg.status === 'confirmed') await this.fillDialogue(m, reg.dialogueId, notices);
@@ -215,4 +231,3 @@ export class SeatKeeper {
     await this.mailer.write(m, afterCommit, d, emails);
   }
 }
-

@@ -1,6 +1,21 @@
-import { admitToDialogue, admitToSpace, DialogueSeats, fitsDialogue, freeDialogueSeat, spaceRefusal, SpaceSeats, windowRefusal } from './seat-rules.util';
+import {
+  admitToDialogue,
+  admitToSpace,
+  DialogueSeats,
+  fitsDialogue,
+  freeDialogueSeat,
+  spaceRefusal,
+  SpaceSeats,
+  windowRefusal,
+} from './seat-rules.util';
 
-const seats = (over: Partial<DialogueSeats> = {}): DialogueSeats => ({ capacity: 2, confirmed: 0, quotas: null, groupConfirmed: {}, ...over });
+const seats = (over: Partial<DialogueSeats> = {}): DialogueSeats => ({
+  capacity: 2,
+  confirmed: 0,
+  quotas: null,
+  groupConfirmed: {},
+  ...over,
+});
 const space = (over: Partial<SpaceSeats> = {}): SpaceSeats => ({
   id: 's1',
   capacity: 1,
@@ -16,11 +31,11 @@ describe('seat rules', () => {
   describe(admitToDialogue.name, () => {
     it('confirms while there is room, then waitlists', () => {
       const sut = seats({ capacity: 2 });
-      expect([admitToDialogue(sut, gov, false), admitToDialogue(sut, gov, false), admitToDialogue(sut, gov, false)]).toEqual([
-        'confirmed',
-        'confirmed',
-        'waitlisted',
-      ]);
+      expect([
+        admitToDialogue(sut, gov, false),
+        admitToDialogue(sut, gov, false),
+        admitToDialogue(sut, gov, false),
+      ]).toEqual(['confirmed', 'confirmed', 'waitlisted']);
       expect(sut.confirmed).toBe(2);
     });
 
@@ -61,7 +76,10 @@ describe('seat rules', () => {
   describe(admitToSpace.name, () => {
     it('confirms while the space has room, then waitlists; no capacity means no limit', () => {
       const sut = space({ capacity: 1 });
-      expect([admitToSpace(sut, { invited: false }), admitToSpace(sut, { invited: false })]).toEqual(['confirmed', 'waitlisted']);
+      expect([admitToSpace(sut, { invited: false }), admitToSpace(sut, { invited: false })]).toEqual([
+        'confirmed',
+        'waitlisted',
+      ]);
       const open = space({ capacity: null, confirmed: 5000 });
       expect(admitToSpace(open, { invited: false })).toBe('confirmed');
     });
@@ -83,9 +101,15 @@ describe('seat rules', () => {
     });
 
     it('keeps group_only spaces for their groups (allowed groups, else the coordinating group)', () => {
-      expect(spaceRefusal(space({ access: 'group_only', allowedGroups: ['civil_society'] }), 'government', null)).toMatch(/civil_society/);
-      expect(spaceRefusal(space({ access: 'group_only', allowedGroups: ['civil_society'] }), 'civil_society', null)).toBeNull();
-      expect(spaceRefusal(space({ access: 'group_only', coordinatingGroup: 'private_sector' }), 'academia', null)).toMatch(/private_sector/);
+      expect(
+        spaceRefusal(space({ access: 'group_only', allowedGroups: ['civil_society'] }), 'government', null),
+      ).toMatch(/civil_society/);
+      expect(
+        spaceRefusal(space({ access: 'group_only', allowedGroups: ['civil_society'] }), 'civil_society', null),
+      ).toBeNull();
+      expect(
+        spaceRefusal(space({ access: 'group_only', coordinatingGroup: 'private_sector' }), 'academia', null),
+      ).toMatch(/private_sector/);
       expect(spaceRefusal(space({ access: 'group_only' }), 'academia', null)).toBeNull();
     });
   });
@@ -95,7 +119,12 @@ describe('seat rules', () => {
     const d = { status: 'published', registrationOpensAt: null, registrationClosesAt: null };
     it('admits a published dialogue with an open window', () => {
       expect(windowRefusal(d, now)).toBeNull();
-      expect(windowRefusal({ ...d, registrationOpensAt: new Date('2030-01-01'), registrationClosesAt: new Date('2030-02-01') }, now)).toBeNull();
+      expect(
+        windowRefusal(
+          { ...d, registrationOpensAt: new Date('2030-01-01'), registrationClosesAt: new Date('2030-02-01') },
+          now,
+        ),
+      ).toBeNull();
     });
     it.each([
       [{ status: 'draft' }, 'registration-not-open'],

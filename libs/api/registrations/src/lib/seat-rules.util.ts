@@ -45,7 +45,8 @@ export function takeDialogueSeat(seats: DialogueSeats, c: SeatCandidate): void {
 /** Frees a dialogue seat (mutates the counts). */
 export function freeDialogueSeat(seats: DialogueSeats, c: SeatCandidate): void {
   seats.confirmed = Math.max(0, seats.confirmed - 1);
-  if (!c.invited) seats.groupConfirmed[c.stakeholderGroup] = Math.max(0, (seats.groupConfirmed[c.stakeholderGroup] ?? 0) - 1);
+  if (!c.invited)
+    seats.groupConfirmed[c.stakeholderGroup] = Math.max(0, (seats.groupConfirmed[c.stakeholderGroup] ?? 0) - 1);
 }
 
 /**
@@ -96,7 +97,10 @@ export function spaceRefusal(
  * approval space (unless invited or approved by staff), else confirmed when the space has room,
  * else waitlisted. Mutates the space count.
  */
-export function admitToSpace(space: SpaceSeats, opts: { invited: boolean; approved?: boolean }): 'pending' | 'confirmed' | 'waitlisted' {
+export function admitToSpace(
+  space: SpaceSeats,
+  opts: { invited: boolean; approved?: boolean },
+): 'pending' | 'confirmed' | 'waitlisted' {
   if (space.access === 'approval' && !opts.invited && !opts.approved) return 'pending';
   if (space.capacity !== null && space.confirmed >= space.capacity) return 'waitlisted';
   space.confirmed++;
@@ -112,8 +116,10 @@ export function windowRefusal(
   now: Date,
 ): { slug: string; detail: string } | null {
   if (d.status === 'cancelled') return { slug: 'dialogue-cancelled', detail: 'This dialogue has been cancelled.' };
-  if (d.status === 'draft') return { slug: 'registration-not-open', detail: 'Registration for this dialogue is not open.' };
-  if (d.status !== 'published') return { slug: 'registration-closed', detail: 'Registration for this dialogue is closed.' };
+  if (d.status === 'draft')
+    return { slug: 'registration-not-open', detail: 'Registration for this dialogue is not open.' };
+  if (d.status !== 'published')
+    return { slug: 'registration-closed', detail: 'Registration for this dialogue is closed.' };
   if (d.registrationOpensAt && now < d.registrationOpensAt) {
     return { slug: 'registration-not-open', detail: `Registration opens at ${d.registrationOpensAt.toISOString()}.` };
   }

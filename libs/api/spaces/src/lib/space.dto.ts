@@ -29,23 +29,52 @@ export class CreateSpaceDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() name: string;
   @ApiProperty({ enum: SPACE_KINDS }) @IsIn(SPACE_KINDS) kind: SpaceKind;
   @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS, nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(STAKEHOLDER_GROUPS)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(STAKEHOLDER_GROUPS)
   coordinatingGroup?: StakeholderGroup | null;
   @ApiPropertyOptional({ type: [String], description: 'Staff users with the coordinator role.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   coordinatorUserIds?: string[];
   @ApiPropertyOptional({ nullable: true, description: 'Seats; null for no limit of its own.' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(0) @Max(100000)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   capacity?: number | null;
   @ApiPropertyOptional({ enum: SPACE_ACCESS, default: 'open' }) @IsOptional() @IsIn(SPACE_ACCESS) access?: SpaceAccess;
-  @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS, isArray: true, nullable: true, description: 'Required for group_only.' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(STAKEHOLDER_GROUPS, { each: true })
+  @ApiPropertyOptional({
+    enum: STAKEHOLDER_GROUPS,
+    isArray: true,
+    nullable: true,
+    description: 'Required for group_only.',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(STAKEHOLDER_GROUPS, { each: true })
   allowedGroups?: StakeholderGroup[] | null;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(5000) @IsPlainText(true)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(5000)
+  @IsPlainText(true)
   description?: string | null;
   @ApiPropertyOptional({ type: [String], description: 'Room names, unique (case-insensitive) and non-empty.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(100, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(100, { each: true })
   @IsPlainText(false, { each: true })
   rooms?: string[];
 }

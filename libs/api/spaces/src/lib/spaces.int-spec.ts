@@ -2,7 +2,7 @@ import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
 import { MailModule } from '@gfmd/api-mail';
 import { PlatformModule } from '@gfmd/api-platform';
-import { createTestApp, DialogueFactory, TestApp } from '@gfmd/api-testing';
+import { createTestApp, DialogueFactory as Dialogues, TestApp } from '@gfmd/api-testing';
 import type { ApiClient } from '@gfmd/api-testing';
 import { randomUUID } from 'node:crypto';
 import { SpacesModule } from './spaces.module';
@@ -25,6 +25,17 @@ describe('SpacesController (integration)', () => {
   });
   afterAll(() => sut.close());
 
+  // The seeded informal session 1 for every dialogue: session numbers (1–1000) are scarce in the shared test database.
+  let informalSessionId: string;
+  const DialogueFactory = {
+    create: async (client: ApiClient) => Dialogues.create(client, { informalSessionId }),
+    createPublished: async (client: ApiClient) => Dialogues.createPublished(client, { informalSessionId }),
+  };
+  beforeAll(async () => {
+    const sessions = (await organizer.get<{ id: string; number: number }[]>('/informal-sessions')).body;
+    informalSessionId = sessions.find((s) => s.number === 1)!.id;
+  });
+
   const spaceBody = (overrides: Record<string, unknown> = {}) => ({
     name: `Civil Society space ${randomUUID().slice(0, 8)}`,
     kind: 'civil_society',
@@ -38,12 +49,19 @@ describe('SpacesController (integration)', () => {
   });
 
   async function dialogueWithSpaces(published = true) {
-    const dialogue = published ? await DialogueFactory.createPublished(organizer) : await DialogueFactory.create(organizer);
+    const dialogue = published
+      ? await DialogueFactory.createPublished(organizer)
+      : await DialogueFactory.create(organizer);
     const mine = (await organizer.post(`/dialogues/${dialogue.id}/spaces`, spaceBody())).body;
     const theirs = (
       await organizer.post(
         `/dialogues/${dialogue.id}/spaces`,
-        spaceBody({ kind: 'business', coordinatingGroup: 'private_sector', coordinatorUserIds: [otherCoordinator.id], rooms: ['Room 3'] }),
+        spaceBody({
+          kind: 'business',
+          coordinatingGroup: 'private_sector',
+          coordinatorUserIds: [otherCoordinator.id],
+          rooms: ['Room 3'],
+        }),
       )
     ).body;
     return { dialogue, mine, theirs };
@@ -51,7 +69,10 @@ describe('SpacesController (integration)', () => {
 
   it('creates a space with every field and lists it', async () => {
     const dialogue = await DialogueFactory.create(organizer);
-    const res = await organizer.post(`/dialogues/${dialogue.id}/spaces`, spaceBody({ name: 'Civil Society space', rooms: [' Room  2 ', 'Room 3'] }));
+    const res = await organizer.post(
+      `/dialogues/${dialogue.id}/spaces`,
+      spaceBody({ name: 'Civil Society space', rooms: [' Room  2 ', 'Room 3'] }),
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       dialogueId: dialogue.id,
@@ -110,14 +131,20 @@ describe('SpacesController (integration)', () => {
     it('refuses an organizer as coordinator (coordinators must have the coordinator role)', async () => {
       const dialogue = await DialogueFactory.create(organizer);
       const other = await sut.staff('organizer');
-      const res = await organizer.post(`/dialogues/${dialogue.id}/spaces`, spaceBody({ coordinatorUserIds: [other.id] }));
+      const res = await organizer.post(
+        `/dialogues/${dialogue.id}/spaces`,
+        spaceBody({ coordinatorUserIds: [other.id] }),
+      );
       expect(res.status).toBe(422);
     });
 
     it('refuses a second space with the same name (409) and an unknown dialogue (404)', async () => {
       const dialogue = await DialogueFactory.create(organizer);
       await organizer.post(`/dialogues/${dialogue.id}/spaces`, spaceBody({ name: 'Plenary', kind: 'plenary' }));
-      const dup = await organizer.post(`/dialogues/${dialogue.id}/spaces`, spaceBody({ name: 'plenary', kind: 'plenary' }));
+      const dup = await organizer.post(
+        `/dialogues/${dialogue.id}/spaces`,
+        spaceBody({ name: 'plenary', kind: 'plenary' }),
+      );
       expect(dup.status).toBe(409);
       expect((await organizer.post(`/dialogues/${randomUUID()}/spaces`, spaceBody())).status).toBe(404);
     });
@@ -139,7 +166,9 @@ describe('SpacesController (integration)', () => {
     expect((await sut.api.get(`/spaces/${mine.id}`)).body).toMatchObject({ id: mine.id, rooms: mine.rooms });
     expect((await sut.api.get(`/dialogues/${draft.dialogue.id}/spaces`)).status).toBe(404);
     expect((await sut.api.get(`/spaces/${draft.mine.id}`)).status).toBe(404);
-    expect((await coordinator.client.get(`/spaces/${draft.mine.id}`)).body.coordinatorUserIds).toEqual([coordinator.id]);
+    expect((await coordinator.client.get(`/spaces/${draft.mine.id}`)).body.coordinatorUserIds).toEqual([
+      coordinator.id,
+    ]);
   });
 
   describe('role matrix', () => {
@@ -155,36 +184,83 @@ describe('SpacesController (integration)', () => {
         admin,
       })[who];
 
-    const routes: { name: string; call: (c: ApiClient, ids: { dialogueId: string; spaceId: string }) => Promise<{ status: number }>; expected: Record<Who, number> }[] = [
+    const routes: {
+      name: string;
+      call: (c: ApiClient, ids: { dialogueId: string; spaceId: string }) => Promise<{ status: number }>;
+      expected: Record<Who, number>;
+    }[] = [
       {
         name: 'GET /dialogues/:id/spaces',
         call: (c, ids) => c.get(`/dialogues/${ids.dialogueId}/spaces`),
-        expected: { anonymous: 200, participant: 200, coordinatorOfThis: 200, coordinatorOfOther: 200, organizer: 200, admin: 200 },
+        expected: {
+          anonymous: 200,
+          participant: 200,
+          coordinatorOfThis: 200,
+          coordinatorOfOther: 200,
+          organizer: 200,
+          admin: 200,
+        },
       },
       {
         name: 'GET /spaces/:id',
         call: (c, ids) => c.get(`/spaces/${ids.spaceId}`),
-        expected: { anonymous: 200, participant: 200, coordinatorOfThis: 200, coordinatorOfOther: 200, organizer: 200, admin: 200 },
+        expected: {
+          anonymous: 200,
+          participant: 200,
+          coordinatorOfThis: 200,
+          coordinatorOfOther: 200,
+          organizer: 200,
+          admin: 200,
+        },
       },
       {
         name: 'POST /dialogues/:id/spaces',
         call: (c, ids) => c.post(`/dialogues/${ids.dialogueId}/spaces`, spaceBody({ coordinatorUserIds: [] })),
-        expected: { anonymous: 401, participant: 401, coordinatorOfThis: 403, coordinatorOfOther: 403, organizer: 201, admin: 201 },
+        expected: {
+          anonymous: 401,
+          participant: 401,
+          coordinatorOfThis: 403,
+          coordinatorOfOther: 403,
+          organizer: 201,
+          admin: 201,
+        },
       },
       {
         name: 'PATCH /spaces/:id {description, rooms}',
-        call: (c, ids) => c.patch(`/spaces/${ids.spaceId}`, { description: 'Updated.', rooms: ['Room 2', 'Room 2b', 'Room 2c'] }),
-        expected: { anonymous: 401, participant: 401, coordinatorOfThis: 200, coordinatorOfOther: 403, organizer: 200, admin: 200 },
+        call: (c, ids) =>
+          c.patch(`/spaces/${ids.spaceId}`, { description: 'Updated.', rooms: ['Room 2', 'Room 2b', 'Room 2c'] }),
+        expected: {
+          anonymous: 401,
+          participant: 401,
+          coordinatorOfThis: 200,
+          coordinatorOfOther: 403,
+          organizer: 200,
+          admin: 200,
+        },
       },
       {
         name: 'PATCH /spaces/:id {capacity}',
         call: (c, ids) => c.patch(`/spaces/${ids.spaceId}`, { capacity: 99 }),
-        expected: { anonymous: 401, participant: 401, coordinatorOfThis: 403, coordinatorOfOther: 403, organizer: 200, admin: 200 },
+        expected: {
+          anonymous: 401,
+          participant: 401,
+          coordinatorOfThis: 403,
+          coordinatorOfOther: 403,
+          organizer: 200,
+          admin: 200,
+        },
       },
       {
         name: 'DELETE /spaces/:id',
         call: (c, ids) => c.delete(`/spaces/${ids.spaceId}`),
-        expected: { anonymous: 401, participant: 401, coordinatorOfThis: 403, coordinatorOfOther: 403, organizer: 204, admin: 204 },
+        expected: {
+          anonymous: 401,
+          participant: 401,
+          coordinatorOfThis: 403,
+          coordinatorOfOther: 403,
+          organizer: 204,
+          admin: 204,
+        },
       },
     ];
     const cases = routes.flatMap((r) => (Object.keys(r.expected) as Who[]).map((who) => [r.name, who, r] as const));
@@ -204,7 +280,11 @@ describe('SpacesController (integration)', () => {
 
   it('lets a coordinator change only description and rooms, naming the forbidden fields', async () => {
     const { mine } = await dialogueWithSpaces(true);
-    const res = await coordinator.client.patch(`/spaces/${mine.id}`, { description: 'ok', access: 'approval', coordinatorUserIds: [] });
+    const res = await coordinator.client.patch(`/spaces/${mine.id}`, {
+      description: 'ok',
+      access: 'approval',
+      coordinatorUserIds: [],
+    });
     expect(res.status).toBe(403);
     expect(res.body.detail).toMatch(/access, coordinatorUserIds/);
   });
@@ -216,16 +296,17 @@ describe('SpacesController (integration)', () => {
        VALUES ($1, 'seat@test.gfmd', 'seat@test.gfmd', 'Seat', 'Holder', 'NGO', 'civil_society', 'CH', 'confirmed') RETURNING id`,
       [dialogue.id],
     );
-    await sut.dataSource.query(`INSERT INTO registration_spaces (registration_id, space_id, dialogue_id, status) VALUES ($1, $2, $3, 'waitlisted')`, [
-      reg.id,
-      mine.id,
-      dialogue.id,
-    ]);
+    await sut.dataSource.query(
+      `INSERT INTO registration_spaces (registration_id, space_id, dialogue_id, status) VALUES ($1, $2, $3, 'waitlisted')`,
+      [reg.id, mine.id, dialogue.id],
+    );
     const res = await organizer.delete(`/spaces/${mine.id}`);
     expect(res.status).toBe(409);
     expect(res.body.type).toMatch(/space-has-registrations/);
     expect((await organizer.get(`/spaces/${mine.id}`)).status).toBe(200);
-    await sut.dataSource.query(`UPDATE registration_spaces SET status = 'cancelled' WHERE registration_id = $1`, [reg.id]);
+    await sut.dataSource.query(`UPDATE registration_spaces SET status = 'cancelled' WHERE registration_id = $1`, [
+      reg.id,
+    ]);
     expect((await organizer.delete(`/spaces/${mine.id}`)).status).toBe(204);
     expect((await organizer.get(`/spaces/${mine.id}`)).status).toBe(404);
   });

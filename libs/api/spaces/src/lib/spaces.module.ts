@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialoguesModule } from '@gfmd/api-dialogues';
+import { SpaceHooks } from './space-hooks';
 import { SpaceEntity } from './space.entity';
 import { SpacesController } from './spaces.controller';
 import { SpacesRepository } from './spaces.repository';
@@ -10,7 +11,7 @@ import { SpacesService } from './spaces.service';
 @Module({
   imports: [TypeOrmModule.forFeature([SpaceEntity]), DialoguesModule],
   controllers: [SpacesController],
-  providers: [SpacesRepository, SpacesService],
-  exports: [SpacesRepository, SpacesService],
+  providers: [SpacesRepository, SpacesService, SpaceHooks],
+  exports: [SpacesRepository, SpacesService, SpaceHooks],
 })
 export class SpacesModule {}

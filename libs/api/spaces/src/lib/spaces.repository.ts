@@ -23,8 +23,17 @@ export class SpacesRepository {
     return manager.getRepository(SpaceEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** A dialogue's spaces in the order they were made (plenary first among those made together). */
   listByDialogue(dialogueId: string, manager?: EntityManager): Promise<SpaceRecord[]> {
-    return this.repo(manager).find({ where: { dialogueId }, order: { createdAt: 'ASC', name: 'ASC' } });
+    return this.repo(manager)
+      .createQueryBuilder('s')
+      .where('s.dialogue_id = :dialogueId', { dialogueId })
+      .orderBy('s.created_at', 'ASC')
+      .addOrderBy(
+        `array_position(ARRAY['plenary','common_space','government','civil_society','business','side_event'], s.kind)`,
+      )
+      .addOrderBy('s.name', 'ASC')
+      .getMany();
   }
 
   save(data: Partial<SpaceEntity>, manager?: EntityManager): Promise<SpaceRecord> {
@@ -37,7 +46,10 @@ export class SpacesRepository {
   }
 
   async idsCoordinatedBy(userId: string, dialogueId?: string): Promise<string[]> {
-    const qb = this.spaces.createQueryBuilder('s').select('s.id', 'id').where(':uid = ANY(s.coordinator_user_ids)', { uid: userId });
+    const qb = this.spaces
+      .createQueryBuilder('s')
+      .select('s.id', 'id')
+      .where(':uid = ANY(s.coordinator_user_ids)', { uid: userId });
     if (dialogueId) qb.andWhere('s.dialogue_id = :dialogueId', { dialogueId });
     return (await qb.orderBy('s.created_at', 'ASC').getRawMany<{ id: string }>()).map((r) => r.id);
   }
@@ -52,7 +64,10 @@ export class SpacesRepository {
   }
 
   async agendaItemCount(manager: EntityManager, spaceId: string): Promise<number> {
-    const [row] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM agenda_items WHERE space_id = $1`, [spaceId]);
+    const [row] = await manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM agenda_items WHERE space_id = $1`,
+      [spaceId],
+    );
     return row?.n ?? 0;
   }
 
@@ -60,7 +75,11 @@ export class SpacesRepository {
    * Which of `rooms` (lower-cased) agenda items still use through this space: its own items, and
    * items without a space when no other space of the dialogue lists the room.
    */
-  async roomsInUse(manager: EntityManager, space: { id: string; dialogueId: string }, rooms: string[]): Promise<string[]> {
+  async roomsInUse(
+    manager: EntityManager,
+    space: { id: string; dialogueId: string },
+    rooms: string[],
+  ): Promise<string[]> {
     if (!rooms.length) return [];
     const rows = await manager.query<{ room: string }[]>(
       `SELECT DISTINCT lower(a.room) AS room FROM agenda_items a

@@ -7,6 +7,7 @@ import { badRequest, conflict, domainRule, FieldError, forbidden, inTransaction,
 import { DataSource, EntityManager } from 'typeorm';
 import { COORDINATOR_EDITABLE, CreateSpaceDto, UpdateSpaceDto } from './space.dto';
 import { SpaceRecord, SpacesRepository } from './spaces.repository';
+import { SpaceHooks } from './space-hooks';
 
 /** A viewer of the API: a staff user, or undefined for an anonymous visitor. */
 export type Viewer = AuthUser | undefined;
@@ -28,6 +29,7 @@ export class SpacesService {
     private readonly dialogues: DialoguesService,
     private readonly dialoguesRepo: DialoguesRepository,
     private readonly auth: AuthService,
+    private readonly hooks: SpaceHooks,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -84,14 +86,16 @@ export class SpacesService {
   }
 
   async update(id: string, dto: UpdateSpaceDto, viewer: AuthUser): Promise<SpaceView> {
-    const saved = await inTransaction(this.dataSource, async (manager) => {
+    const saved = await inTransaction(this.dataSource, async (manager, afterCommit) => {
       const found = await this.repo.find(id, manager);
       if (!found) throw notFound('Space');
       if (!canManageSpace(viewer, found)) throw forbidden('You do not coordinate this space.');
       if (!isOrganizer(viewer)) {
         const fields = Object.keys(dto).filter((k) => !(COORDINATOR_EDITABLE as string[]).includes(k));
         if (fields.length) {
-          throw forbidden(`Coordinators may change only ${COORDINATOR_EDITABLE.join(' and ')}; not ${fields.join(', ')}.`);
+          throw forbidden(
+            `Coordinators may change only ${COORDINATOR_EDITABLE.join(' and ')}; not ${fields.join(', ')}.`,
+          );
         }
       }
       // Lock order everywhere: dialogue row, then space row.
@@ -100,12 +104,17 @@ export class SpacesService {
       if (!space) throw notFound('Space');
       const data = await this.validated(manager, dialogue, dto, space);
       if (data.kind !== space.kind && (await this.repo.agendaItemCount(manager, id)) > 0) {
-        throw domainRule('space-has-agenda', 'The kind of a space with agenda items cannot change; move or delete its items first.');
+        throw domainRule(
+          'space-has-agenda',
+          'The kind of a space with agenda items cannot change; move or delete its items first.',
+        );
       }
       if (data.capacity !== null && data.capacity !== undefined && data.capacity < space.confirmedCount) {
-        throw domainRule('capacity-below-confirmed', `The space has ${space.confirmedCount} confirmed seats; capacity cannot be lower.`, [
-          { field: 'capacity', message: `must be at least ${space.confirmedCount}` },
-        ]);
+        throw domainRule(
+          'capacity-below-confirmed',
+          `The space has ${space.confirmedCount} confirmed seats; capacity cannot be lower.`,
+          [{ field: 'capacity', message: `must be at least ${space.confirmedCount}` }],
+        );
       }
       const kept = new Set((data.rooms ?? []).map((r) => r.toLowerCase()));
       const removed = space.rooms.map((r) => r.toLowerCase()).filter((r) => !kept.has(r));
@@ -114,7 +123,13 @@ export class SpacesService {
         const names = space.rooms.filter((r) => inUse.includes(r.toLowerCase()));
         throw conflict('room-in-use', `Agenda items still use ${names.join(', ')}; move them first.`, { rooms: names });
       }
-      return this.repo.save({ ...space, ...data }, manager);
+      const next = await this.repo.save({ ...space, ...data }, manager);
+      const before = space.capacity ?? Infinity;
+      const after = next.capacity ?? Infinity;
+      if (after > before || next.access !== space.access) {
+        await this.hooks.emit({ dialogueId: next.dialogueId, spaceId: next.id, manager, afterCommit });
+      }
+      return next;
     });
     return toSpace(saved, viewer);
   }
@@ -162,7 +177,8 @@ export class SpacesService {
     const access = pick('access', 'open');
     let allowedGroups = pick('allowedGroups', null);
     if (access === 'group_only') {
-      if (!allowedGroups?.length) errors.push({ field: 'allowedGroups', message: 'group_only access needs at least one allowed group' });
+      if (!allowedGroups?.length)
+        errors.push({ field: 'allowedGroups', message: 'group_only access needs at least one allowed group' });
     } else if (dto.allowedGroups?.length) {
       errors.push({ field: 'allowedGroups', message: 'allowedGroups apply only to group_only access' });
     } else {
@@ -172,7 +188,8 @@ export class SpacesService {
     const seen = new Set<string>();
     rooms.forEach((room, i) => {
       if (!room) errors.push({ field: `rooms.${i}`, message: 'a room name must not be blank' });
-      else if (seen.has(room.toLowerCase())) errors.push({ field: `rooms.${i}`, message: `room "${room}" is listed twice` });
+      else if (seen.has(room.toLowerCase()))
+        errors.push({ field: `rooms.${i}`, message: `room "${room}" is listed twice` });
       seen.add(room.toLowerCase());
     });
     const description = pick('description', null);
@@ -193,7 +210,10 @@ export class SpacesService {
     const clash = (await this.repo.listByDialogue(dialogue.id, manager)).find(
       (s) => s.id !== current?.id && s.name.trim().toLowerCase() === name.toLowerCase(),
     );
-    if (clash) throw conflict('duplicate-space', `The dialogue has a space named "${clash.name}" already.`, { spaceId: clash.id });
+    if (clash)
+      throw conflict('duplicate-space', `The dialogue has a space named "${clash.name}" already.`, {
+        spaceId: clash.id,
+      });
     return {
       name,
       kind: pick('kind', 'plenary'),

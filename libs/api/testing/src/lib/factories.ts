@@ -2,8 +2,8 @@ import type { Dialogue, InformalSession, Theme } from '@gfmd/contracts';
 import { randomUUID } from 'node:crypto';
 import type { ApiClient } from './test-app';
 
-/** A unique number for informal sessions made by tests (the seed uses 1–6). */
-const uniqueSessionNumber = () => 100 + Math.floor(Math.random() * 900);
+/** A number for informal sessions made by tests (the seed uses 1–6); collisions are retried. */
+const uniqueSessionNumber = () => 1000 + Math.floor(Math.random() * 999_000);
 
 export const DAY = 86_400_000;
 

@@ -64,7 +64,9 @@ describe(AgendaBuilderPage.name, () => {
       'All participants',
       'Business',
     ]);
-    expect(el.querySelector('button.item')?.getAttribute('aria-label')).toContain('Opening plenary, 09:00–10:00');
+    expect(el.querySelector('button.item')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '09:00–10:00 Opening plenary, All participants, Room XX',
+    );
   });
 
   it('refuses to save a clash and says why, without calling the API', async () => {

@@ -219,9 +219,10 @@ export class AgendaBuilderPage {
     this.selectedDay.set(day);
   }
 
-  protected itemLabel(item: AgendaItem, start: number, end: number): string {
+  /** Space and room, read after the visible time and title of an item in the grid. */
+  protected itemContext(item: AgendaItem): string {
     const space = item.spaceId ? this.spacesById().get(item.spaceId)?.name : this.i18n.t('agenda.forEveryone');
-    return `${item.title}, ${hhmm(start)}–${hhmm(end)}, ${space ?? ''}${item.room ? ', ' + item.room : ''}`;
+    return [space, item.room].filter(Boolean).join(', ');
   }
 
   protected edit(item: AgendaItem): void {

@@ -35,7 +35,11 @@ export function safeReturnUrl(url: string | undefined): string | null {
         <p class="gfmd-alert gfmd-alert--info" role="status">{{ 'login.expired' | t }}</p>
       }
       <p>{{ 'login.intro' | t }}</p>
-      <gfmd-problem-alert [problem]="problem()" [unmatched]="unmatched()" />
+      <gfmd-problem-alert
+        [problem]="problem()"
+        [unmatched]="unmatched()"
+        [headlineKey]="problem()?.status === 401 ? 'login.failed' : undefined"
+      />
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <mat-form-field appearance="outline" class="gfmd-full">
           <mat-label>{{ 'login.email' | t }}</mat-label>

@@ -58,6 +58,7 @@ interface Tab {
         }
       </nav>
       <mat-tab-nav-panel #panel>
+        <gfmd-problem-alert [problem]="store.partialProblem()" [retryable]="true" (retry)="store.reload()" />
         <router-outlet />
       </mat-tab-nav-panel>
     } @else if (store.loading()) {

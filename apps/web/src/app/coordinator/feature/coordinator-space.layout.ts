@@ -45,6 +45,7 @@ import { I18nTitleStrategy, LabelPipe, TranslatePipe, type TranslationKey } from
           }
         </nav>
         <mat-tab-nav-panel #panel>
+          <gfmd-problem-alert [problem]="store.partialProblem()" [retryable]="true" (retry)="store.reload()" />
           <router-outlet />
         </mat-tab-nav-panel>
       } @else {

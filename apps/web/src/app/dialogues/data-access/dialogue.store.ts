@@ -1,6 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AgendaItem, Dialogue, ProblemDetails, Space } from '@gfmd/contracts';
-import { catchError, firstValueFrom, forkJoin, of } from 'rxjs';
+import { type Observable, catchError, firstValueFrom, forkJoin, of } from 'rxjs';
 import { toProblem } from '../../shared/util-http';
 import { DialoguesApi } from './dialogues.api';
 
@@ -11,6 +11,8 @@ interface DialogueState {
   agenda: AgendaItem[];
   loading: boolean;
   problem: ProblemDetails | null;
+  /** spaces or agenda could not be loaded (the dialogue itself could) */
+  partialProblem: ProblemDetails | null;
 }
 
 /** One dialogue with its spaces and agenda. Provide it in the component that shows the dialogue. */
@@ -24,6 +26,7 @@ export class DialogueStore {
     agenda: [],
     loading: false,
     problem: null,
+    partialProblem: null,
   });
 
   readonly dialogue = computed(() => this.state().dialogue);
@@ -35,6 +38,7 @@ export class DialogueStore {
   );
   readonly loading = computed(() => this.state().loading);
   readonly problem = computed(() => this.state().problem);
+  readonly partialProblem = computed(() => this.state().partialProblem);
   readonly spacesById = computed(() => new Map(this.state().spaces.map((s) => [s.id, s])));
 
   /** Registration is open now (status published, inside the registration window). */
@@ -50,18 +54,23 @@ export class DialogueStore {
   });
 
   async load(id: string): Promise<void> {
-    this.state.set({ id, dialogue: null, spaces: [], agenda: [], loading: true, problem: null });
+    this.state.set({ id, dialogue: null, spaces: [], agenda: [], loading: true, problem: null, partialProblem: null });
+    let partialProblem: ProblemDetails | null = null;
+    const secondary = (error: unknown) => {
+      partialProblem = toProblem(error);
+      return of([]);
+    };
     try {
       const { dialogue, spaces, agenda } = await firstValueFrom(
         forkJoin({
           dialogue: this.api.dialogue(id),
           // Spaces and agenda are secondary: the page still works without them.
-          spaces: this.api.spaces(id).pipe(catchError(() => of<Space[]>([]))),
-          agenda: this.api.agenda(id).pipe(catchError(() => of<AgendaItem[]>([]))),
+          spaces: this.api.spaces(id).pipe(catchError<Space[], Observable<Space[]>>(secondary)),
+          agenda: this.api.agenda(id).pipe(catchError<AgendaItem[], Observable<AgendaItem[]>>(secondary)),
         }),
       );
       if (this.state().id === id) {
-        this.state.set({ id, dialogue, spaces, agenda, loading: false, problem: null });
+        this.state.set({ id, dialogue, spaces, agenda, loading: false, problem: null, partialProblem });
       }
     } catch (error) {
       if (this.state().id === id) {

@@ -63,7 +63,7 @@ import { LeadTimeComponent } from '../ui/lead-time.component';
                 <span class="gfmd-muted">({{ d.timeZone }})</span>
                 @if (viewerZone !== d.timeZone) {
                   <br /><span class="gfmd-muted"
-                    >{{ 'agenda.yourTime' | t }}: {{ d.startsAt | localDate: 'dateTime' : viewerZone }}</span
+                    >{{ 'agenda.yourTime' | t }} {{ d.startsAt | localDate: 'dateTime' : viewerZone }}</span
                   >
                 }
               </dd>

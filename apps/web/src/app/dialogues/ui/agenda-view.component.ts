@@ -38,7 +38,7 @@ import { groupAgenda } from './agenda-grouping.util';
                         }}</time>
                       </span>
                       @if (showViewerTime()) {
-                        <span class="item__local"> {{ 'agenda.yourTime' | t }}: {{ viewerRange(item) }} </span>
+                        <span class="item__local"> {{ 'agenda.yourTime' | t }} {{ viewerRange(item) }} </span>
                       }
                     </p>
                     <div class="item__body">
@@ -56,10 +56,7 @@ import { groupAgenda } from './agenda-grouping.util';
                         <ul class="speakers" [attr.aria-label]="'agenda.speakers' | t">
                           @for (speaker of item.speakers; track $index) {
                             <li>
-                              {{ speaker.name }}
-                              @if (speaker.organization) {
-                                , {{ speaker.organization }}
-                              }
+                              {{ speaker.name }}{{ speaker.organization ? ', ' + speaker.organization : '' }}
                               <span class="gfmd-muted">({{ speaker.role | label: 'speakerRole' }})</span>
                             </li>
                           }

@@ -110,26 +110,28 @@ export function balanceRows(stats: DialogueStats, quotas: StakeholderQuotas | nu
       </figure>
       <details>
         <summary>{{ 'balance.asTable' | t }}</summary>
-        <table class="gfmd-table">
-          <thead>
-            <tr>
-              <th scope="col">{{ 'register.group' | t }}</th>
-              <th scope="col">{{ 'balance.confirmed' | t }}</th>
-              <th scope="col">{{ 'balance.waiting' | t }}</th>
-              <th scope="col">{{ 'balance.quota' | t }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (row of rows(); track row.group) {
+        <div class="gfmd-table-wrap">
+          <table class="gfmd-table">
+            <thead>
               <tr>
-                <th scope="row">{{ row.group | label: 'group' }}</th>
-                <td>{{ row.confirmed | localNumber }}</td>
-                <td>{{ row.waiting | localNumber }}</td>
-                <td>{{ row.quota === null ? '—' : (row.quota | localNumber) }}</td>
+                <th scope="col">{{ 'register.group' | t }}</th>
+                <th scope="col">{{ 'balance.confirmed' | t }}</th>
+                <th scope="col">{{ 'balance.waiting' | t }}</th>
+                <th scope="col">{{ 'balance.quota' | t }}</th>
               </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (row of rows(); track row.group) {
+                <tr>
+                  <th scope="row">{{ row.group | label: 'group' }}</th>
+                  <td>{{ row.confirmed | localNumber }}</td>
+                  <td>{{ row.waiting | localNumber }}</td>
+                  <td>{{ row.quota === null ? '—' : (row.quota | localNumber) }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
       </details>
     } @else {
       <p class="gfmd-muted">{{ 'balance.empty' | t }}</p>

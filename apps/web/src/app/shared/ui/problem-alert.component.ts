@@ -50,9 +50,15 @@ export class ProblemAlertComponent {
   /** Show the field errors of the problem as a list (when there is no form to map them onto). */
   readonly listFieldErrors = input(false);
   readonly retryable = input(false);
+  /** overrides the headline chosen from the status (e.g. a refused sign-in is not "sign in again") */
+  readonly headlineKey = input<TranslationKey>();
   readonly retry = output<void>();
 
   protected readonly headline = computed(() => {
+    const override = this.headlineKey();
+    if (override) {
+      return this.i18n.t(override);
+    }
     const status = this.problem()?.status ?? -1;
     return this.i18n.t(HEADLINES[status] ?? (status >= 500 ? 'errors.server' : 'errors.generic'));
   });

@@ -1,5 +1,19 @@
 import { TestBed } from '@angular/core/testing';
-import { STAKEHOLDER_GROUPS, REGISTRATION_STATUSES, SPACE_ACCESS, AGENDA_ITEM_KINDS } from '@gfmd/contracts';
+import {
+  AGENDA_ITEM_KINDS,
+  DIALOGUE_FORMATS,
+  DIALOGUE_STATUSES,
+  EMAIL_KINDS,
+  EMAIL_STATUSES,
+  INVITATION_STATUSES,
+  LANGUAGES,
+  REGISTRATION_STATUSES,
+  ROLES,
+  SPACE_ACCESS,
+  SPACE_KINDS,
+  SPEAKER_ROLES,
+  STAKEHOLDER_GROUPS,
+} from '@gfmd/contracts';
 import { en } from './dictionaries/en';
 import { es } from './dictionaries/es';
 import { fr } from './dictionaries/fr';
@@ -50,6 +64,15 @@ describe(I18n.name, () => {
       ...REGISTRATION_STATUSES.map((v) => `registrationStatus.${v}`),
       ...SPACE_ACCESS.map((v) => `access.${v}`),
       ...AGENDA_ITEM_KINDS.map((v) => `agendaKind.${v}`),
+      ...DIALOGUE_FORMATS.map((v) => `format.${v}`),
+      ...DIALOGUE_STATUSES.map((v) => `dialogueStatus.${v}`),
+      ...EMAIL_KINDS.map((v) => `emailKind.${v}`),
+      ...EMAIL_STATUSES.map((v) => `emailStatus.${v}`),
+      ...INVITATION_STATUSES.map((v) => `invitationStatus.${v}`),
+      ...LANGUAGES.map((v) => `language.${v}`),
+      ...ROLES.map((v) => `role.${v}`),
+      ...SPACE_KINDS.map((v) => `spaceKind.${v}`),
+      ...SPEAKER_ROLES.map((v) => `speakerRole.${v}`),
     ];
     expect(keys.filter((key) => !isTranslationKey(key))).toEqual([]);
   });

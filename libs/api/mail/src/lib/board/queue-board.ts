@@ -23,6 +23,7 @@ type BoardServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter']
 export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(QueueBoard.name);
   private maintenance?: Queue;
+  private connection?: Redis;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -34,8 +35,10 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
   onModuleInit() {
     const http = this.adapterHost.httpAdapter;
     if (!http) return; // an application context without HTTP (the worker)
+    this.connection = new Redis(this.config.redisUrl, RedisService.options({ maxRetriesPerRequest: 1, enableOfflineQueue: false }));
+    this.connection.on('error', () => undefined);
     this.maintenance = new Queue(QueueName.Maintenance, {
-      connection: new Redis(this.config.redisUrl, RedisService.options({ maxRetriesPerRequest: 1, enableOfflineQueue: false })),
+      connection: this.connection,
       prefix: this.config.queuePrefix,
     });
     this.maintenance.on('error', () => undefined);
@@ -76,6 +79,7 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.maintenance?.close().catch(() => undefined);
+    await this.connection?.quit().catch(() => this.connection?.disconnect());
   }
 }
 

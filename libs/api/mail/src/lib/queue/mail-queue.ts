@@ -107,6 +107,7 @@ export class MailQueue implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close().catch((error: Error) => this.logger.warn({ err: error.message }, 'queue close failed'));
+    await this.connection.quit().catch(() => this.connection.disconnect());
     // BullMQ leaves a connection it was given open: close it, or the process never exits.
     this.connection.disconnect();
   }

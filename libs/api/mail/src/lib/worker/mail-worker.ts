@@ -19,6 +19,8 @@ import { SweepOutboxHandler } from './sweep-outbox.handler';
 export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailWorker.name);
   private readonly workers: Worker[] = [];
+  /** Ours to close: BullMQ leaves connections it was given open. */
+  private readonly connections: Redis[] = [];
   private maintenance?: Queue<SweepOutboxJob>;
   private timer?: NodeJS.Timeout;
   private rateLimitApplied = false;
@@ -37,9 +39,14 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly handlers: Map<JobName, JobHandler>;
 
   async onApplicationBootstrap(): Promise<void> {
-    const connection = () => new Redis(this.config.redisUrl, RedisService.options({ maxRetriesPerRequest: null }));
+    const connection = (extra: Parameters<typeof RedisService.options>[0] = {}) => {
+      const redis = new Redis(this.config.redisUrl, RedisService.options({ maxRetriesPerRequest: null, ...extra }));
+      redis.on('error', () => undefined);
+      this.connections.push(redis);
+      return redis;
+    };
     this.maintenance = new Queue<SweepOutboxJob>(QueueName.Maintenance, {
-      connection: new Redis(this.config.redisUrl, RedisService.options({ maxRetriesPerRequest: 1, enableOfflineQueue: false })),
+      connection: connection({ maxRetriesPerRequest: 1, enableOfflineQueue: false }),
       prefix: this.config.queuePrefix,
       defaultJobOptions: MAINTENANCE_JOB_OPTIONS,
     });
@@ -110,6 +117,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     if (this.timer) clearInterval(this.timer);
     await Promise.all(this.workers.map((w) => w.close().catch(() => undefined)));
     await this.maintenance?.close().catch(() => undefined);
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
     this.mailer.close();
     this.logger.log('mail worker stopped');
   }

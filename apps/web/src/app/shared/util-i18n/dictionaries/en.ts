@@ -202,7 +202,7 @@ export const en = {
   'agenda.empty': 'The agenda has not been published yet.',
   'agenda.zonesNote': "Times are shown in the venue's time zone ({venue}), with your own time ({viewer}) beside them.",
   'agenda.forEveryone': 'All participants',
-  'agenda.yourTime': 'Your time',
+  'agenda.yourTime': 'Your time:',
   'agenda.room': 'Room',
   'agenda.speakers': 'Speakers',
   'dialogue.summary': 'About this dialogue',
@@ -480,6 +480,12 @@ export const en = {
   'workspace.approvals': 'Pending approvals',
   'workspace.participants': 'Participants',
   'workspace.notYours': 'You do not coordinate this space.',
+
+  // email status (added to contracts)
+  'emailStatus.cancelled': 'Cancelled',
+
+  // login failure
+  'login.failed': 'Sign-in failed. Check your email and password.',
 };
 
 export type TranslationKey = keyof typeof en;

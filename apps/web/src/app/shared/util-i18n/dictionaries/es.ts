@@ -205,7 +205,7 @@ export const es: Dictionary = {
   'agenda.zonesNote':
     'Las horas se muestran en la zona horaria de la sede ({venue}), con su hora local ({viewer}) al lado.',
   'agenda.forEveryone': 'Todos los participantes',
-  'agenda.yourTime': 'Su hora',
+  'agenda.yourTime': 'Su hora:',
   'agenda.room': 'Sala',
   'agenda.speakers': 'Ponentes',
   'dialogue.summary': 'Acerca de este diálogo',
@@ -487,4 +487,10 @@ export const es: Dictionary = {
   'workspace.approvals': 'Aprobaciones pendientes',
   'workspace.participants': 'Participantes',
   'workspace.notYours': 'Usted no coordina este espacio.',
+
+  // email status (added to contracts)
+  'emailStatus.cancelled': 'Cancelado',
+
+  // login failure
+  'login.failed': 'No se pudo iniciar sesión. Compruebe su correo y su contraseña.',
 };

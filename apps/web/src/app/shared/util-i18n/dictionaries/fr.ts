@@ -205,7 +205,7 @@ export const fr: Dictionary = {
   'agenda.zonesNote':
     'Les heures sont indiquées dans le fuseau du lieu ({venue}), avec votre heure locale ({viewer}) à côté.',
   'agenda.forEveryone': 'Tous les participants',
-  'agenda.yourTime': 'Votre heure',
+  'agenda.yourTime': 'Votre heure :',
   'agenda.room': 'Salle',
   'agenda.speakers': 'Intervenants',
   'dialogue.summary': 'À propos de ce dialogue',
@@ -489,4 +489,10 @@ export const fr: Dictionary = {
   'workspace.approvals': 'Approbations en attente',
   'workspace.participants': 'Participants',
   'workspace.notYours': 'Vous ne coordonnez pas cet espace.',
+
+  // email status (added to contracts)
+  'emailStatus.cancelled': 'Annulé',
+
+  // login failure
+  'login.failed': 'La connexion a échoué. Vérifiez votre courriel et votre mot de passe.',
 };

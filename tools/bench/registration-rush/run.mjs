@@ -1,0 +1,372 @@
+#!/usr/bin/env node
+// Registration rush: N concurrent participants register for one dialogue of capacity C, R runs
+// per C, against the API over HTTP. Prints confirmed vs expected, duplicates, 5xx, latency
+// percentiles and registrations/s, next to a baseline measured in the same run: plain
+// single-row INSERTs through `pg` (same concurrency, a pool of the same size) into a scratch
+// table of the same shape as `registrations`.
+//
+//   npx nx build api
+//   node tools/bench/registration-rush/run.mjs                       # full: C in {1,100,499}, 20 runs, N=500
+//   node tools/bench/registration-rush/run.mjs --runs 3 --concurrency 200
+//   node tools/bench/registration-rush/run.mjs --processes 2         # two API processes, requests spread over both
+//   node tools/bench/registration-rush/run.mjs --api http://localhost:3000 --admin-email … --admin-password …
+//
+// Without --api it starts `node dist/apps/api/main.js` itself (NODE_ENV=production, SEED_DEMO=false,
+// registration rate limit lifted) on a free port against its own database (default gfmd_bench,
+// created if missing). Exit code 1 when a target on correctness fails (overbooked, duplicates, 5xx).
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '20' },
+    concurrency: { type: 'string', default: '500' },
+    capacities: { type: 'string', default: '1,100,499' },
+    processes: { type: 'string', default: '1' },
+    api: { type: 'string' },
+    'admin-email': { type: 'string', default: 'bench-admin@gfmd.local' },
+    'admin-password': { type: 'string', default: 'bench-password-0123456789' },
+    'database-url': {
+      type: 'string',
+      default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/gfmd_bench',
+    },
+    'redis-url': { type: 'string', default: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    'pool-size': { type: 'string', default: '20' },
+    'log-level': { type: 'string', default: 'warn' },
+  },
+});
+const RUNS = Number(args.runs);
+const N = Number(args.concurrency);
+const CAPACITIES = args.capacities.split(',').map(Number);
+const PROCESSES = Number(args.processes);
+const POOL = Number(args['pool-size']);
+const DATABASE_URL = args['database-url'];
+
+const children = [];
+const cleanup = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
+process.on('exit', cleanup);
+process.on('SIGINT', () => process.exit(130));
+
+const freePort = () =>
+  new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+    srv.on('error', fail);
+  });
+
+async function ensureDatabase(url) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function startApi(env) {
+  const main = resolve(root, 'dist/apps/api/main.js');
+  if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: run `npx nx build api` first.');
+  const port = await freePort();
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/api/v1/health`);
+      if (res.status === 200) return url;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the API did not become healthy within 60 s');
+}
+
+async function json(method, url, token, body) {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** The API it started enqueued a mail job per registration under its own prefix, with no worker: drop them. */
+async function dropBenchQueue(url) {
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', '{gfmd-bench}*', 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+  await redis.quit();
+}
+
+const pct = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+const median = (xs) =>
+  pct(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+async function main() {
+  let apis;
+  if (args.api) {
+    apis = [args.api.replace(/\/+$/, '')];
+  } else {
+    await ensureDatabase(DATABASE_URL);
+    const env = {
+      NODE_ENV: 'production',
+      DATABASE_URL,
+      REDIS_URL: args['redis-url'],
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      PUBLIC_URL: 'http://localhost:3000',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      ADMIN_EMAIL: args['admin-email'],
+      ADMIN_PASSWORD: args['admin-password'],
+      SEED_DEMO: 'false',
+      LOG_LEVEL: args['log-level'],
+      QUEUE_PREFIX: '{gfmd-bench}',
+      DB_POOL_SIZE: String(POOL),
+      RATE_LIMIT_REGISTER_PER_MINUTE: '100000000',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '100000000',
+    };
+    apis = [await startApi(env)]; // the first one migrates and seeds alone
+    for (let i = 1; i < PROCESSES; i++) apis.push(await startApi(env));
+  }
+  const base = `${apis[0]}/api/v1`;
+  const { accessToken } = await json('POST', `${base}/auth/login`, undefined, {
+    email: args['admin-email'],
+    password: args['admin-password'],
+  });
+  const themes = await json('GET', `${base}/themes`);
+  // Any informal session will do (a dialogue after its session only gets a scheduling warning).
+  let session = (await json('GET', `${base}/informal-sessions`))[0];
+  for (let attempt = 0; attempt < 50 && !session; attempt++) {
+    const startsAt = new Date(Date.now() + 60 * 86_400_000);
+    session = await json('POST', `${base}/informal-sessions`, accessToken, {
+      number: 7 + Math.floor(Math.random() * 990),
+      title: `Bench session ${randomUUID()}`,
+      themeId: themes[0].id,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 86_400_000).toISOString(),
+      venue: 'Geneva',
+      timeZone: 'Europe/Zurich',
+    }).catch(() => undefined);
+  }
+  if (!session) throw new Error('could not create an informal session');
+
+  const db = new pg.Pool({ connectionString: DATABASE_URL, max: POOL * apis.length });
+  await db.query('DROP TABLE IF EXISTS bench_registrations_scratch');
+  await db.query(
+    'CREATE TABLE bench_registrations_scratch (LIKE registrations INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)',
+  );
+
+  const person = (i, run) => ({
+    email: `rush-${run}-${i}-${randomUUID().slice(0, 8)}@example.org`,
+    firstName: 'Rush',
+    lastName: `Participant ${i}`,
+    organization: 'Benchmark',
+    stakeholderGroup: 'civil_society',
+    country: 'CH',
+    preferredLanguage: 'en',
+    consent: true,
+  });
+
+  async function rush(capacity, run) {
+    const startsAt = new Date(Date.now() + 30 * 86_400_000);
+    const d = await json('POST', `${base}/dialogues`, accessToken, {
+      title: `Rush C=${capacity} #${run}`,
+      informalSessionId: session.id,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 8 * 3_600_000).toISOString(),
+      timeZone: 'Europe/Zurich',
+      venue: 'Geneva',
+      format: 'in_person',
+      capacity,
+    });
+    await json('POST', `${base}/dialogues/${d.id}/publish`, accessToken);
+    const bodies = Array.from({ length: N }, (_, i) => JSON.stringify(person(i, run)));
+    const latencies = [];
+    const statuses = new Map();
+    const t0 = performance.now();
+    await Promise.all(
+      bodies.map(async (body, i) => {
+        const start = performance.now();
+        let status;
+        try {
+          const res = await fetch(`${apis[i % apis.length]}/api/v1/dialogues/${d.id}/registrations`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          await res.arrayBuffer();
+          status = res.status;
+        } catch {
+          status = 'network';
+        }
+        latencies.push(performance.now() - start);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }),
+    );
+    const wall = performance.now() - t0;
+    const counts = Object.fromEntries(
+      (
+        await db.query('SELECT status, count(*)::int AS n FROM registrations WHERE dialogue_id = $1 GROUP BY 1', [d.id])
+      ).rows.map((r) => [r.status, r.n]),
+    );
+    const [{ dup }] = (
+      await db.query(
+        `SELECT count(*)::int AS dup FROM (SELECT email_normalized FROM registrations WHERE dialogue_id = $1
+           AND status IN ('pending','confirmed','waitlisted') GROUP BY 1 HAVING count(*) > 1) x`,
+        [d.id],
+      )
+    ).rows;
+    const [{ counter }] = (await db.query('SELECT confirmed_count AS counter FROM dialogues WHERE id = $1', [d.id]))
+      .rows;
+    return {
+      wall,
+      latencies,
+      statuses,
+      confirmed: counts.confirmed ?? 0,
+      counter,
+      dup,
+      total: Object.values(counts).reduce((a, b) => a + b, 0),
+    };
+  }
+
+  async function baseline(run) {
+    const dialogueId = randomUUID();
+    const latencies = [];
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: N }, async (_, i) => {
+        const p = person(i, `b${run}`);
+        const start = performance.now();
+        await db.query(
+          `INSERT INTO bench_registrations_scratch (dialogue_id, email, email_normalized, first_name, last_name, organization,
+             stakeholder_group, country, preferred_language, status, manage_token_hash, consent_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'confirmed', $10, now())`,
+          [
+            dialogueId,
+            p.email,
+            p.email.toLowerCase(),
+            p.firstName,
+            p.lastName,
+            p.organization,
+            p.stakeholderGroup,
+            p.country,
+            p.preferredLanguage,
+            randomBytes(32).toString('hex'),
+          ],
+        );
+        latencies.push(performance.now() - start);
+      }),
+    );
+    return { wall: performance.now() - t0, latencies };
+  }
+
+  // Warm-up (JIT, connection pools) — not counted.
+  await rush(10, 'warmup');
+  await baseline('warmup');
+
+  const summary = [];
+  let failed = false;
+  for (const capacity of CAPACITIES) {
+    const rows = [];
+    for (let run = 0; run < RUNS; run++) {
+      const r = await rush(capacity, `${capacity}-${run}`);
+      const b = await baseline(`${capacity}-${run}`);
+      rows.push({ ...r, baseline: b });
+      const s5 = [...r.statuses].filter(([k]) => k === 'network' || k >= 500).reduce((a, [, v]) => a + v, 0);
+      process.stderr.write(
+        `C=${capacity} run ${run + 1}/${RUNS}: confirmed ${r.confirmed}/${Math.min(capacity, N)}, counter ${r.counter}, dup ${r.dup}, 5xx ${s5}, ` +
+          `${(N / (r.wall / 1000)).toFixed(0)} reg/s vs baseline ${(N / (b.wall / 1000)).toFixed(0)}/s\n`,
+      );
+    }
+    const expected = Math.min(capacity, N);
+    const lat = rows.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const blat = rows.flatMap((r) => r.baseline.latencies).sort((a, b) => a - b);
+    const fiveXX = rows.reduce(
+      (a, r) => a + [...r.statuses].filter(([k]) => k === 'network' || k >= 500).reduce((x, [, v]) => x + v, 0),
+      0,
+    );
+    const non201 = rows.reduce(
+      (a, r) => a + [...r.statuses].filter(([k]) => k !== 201).reduce((x, [, v]) => x + v, 0),
+      0,
+    );
+    const overbooked = rows.reduce((a, r) => a + Math.max(0, r.confirmed - capacity), 0);
+    const wrongConfirmed = rows.filter((r) => r.confirmed !== expected || r.counter !== r.confirmed).length;
+    const duplicates = rows.reduce((a, r) => a + r.dup, 0);
+    const lost = rows.reduce((a, r) => a + (N - r.total), 0);
+    const regPerSec = median(rows.map((r) => N / (r.wall / 1000)));
+    const basePerSec = median(rows.map((r) => N / (r.baseline.wall / 1000)));
+    if (overbooked || duplicates || fiveXX || wrongConfirmed) failed = true;
+    summary.push({
+      C: capacity,
+      runs: RUNS,
+      'confirmed/expected': `${Math.min(...rows.map((r) => r.confirmed))}–${Math.max(...rows.map((r) => r.confirmed))} / ${expected}`,
+      overbooked,
+      'runs off target': wrongConfirmed,
+      duplicates,
+      '5xx': fiveXX,
+      'non-201': non201,
+      'not stored': lost,
+      p50: ms(pct(lat, 50)),
+      p95: ms(pct(lat, 95)),
+      p99: ms(pct(lat, 99)),
+      'reg/s (median)': regPerSec.toFixed(0),
+      'baseline ins/s (median)': basePerSec.toFixed(0),
+      'baseline p99': ms(pct(blat, 99)),
+      ratio: (regPerSec / basePerSec).toFixed(2),
+    });
+  }
+  await db.query('DROP TABLE IF EXISTS bench_registrations_scratch');
+  await db.end();
+  if (!args.api) await dropBenchQueue(args['redis-url']).catch(() => undefined);
+
+  console.log(
+    `\nRegistration rush: N=${N} concurrent, ${RUNS} runs per capacity, ${apis.length} API process(es), pool ${POOL} per process\n`,
+  );
+  const cols = Object.keys(summary[0]);
+  console.log(`| ${cols.join(' | ')} |`);
+  console.log(`|${cols.map(() => '---').join('|')}|`);
+  for (const row of summary) console.log(`| ${cols.map((c) => row[c]).join(' | ')} |`);
+  cleanup();
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  cleanup();
+  process.exit(2);
+});

@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+/**
+ * Web benchmark: the production build's initial JavaScript (raw and gzipped) and Lighthouse
+ * (mobile and desktop presets) on the public dialogue page and the organizer timeline, served
+ * by the real API from the built app. A baseline is measured in the same run: Lighthouse on a
+ * static page of the same server (the app's own 404-free `favicon.ico` is not a page, so a
+ * tiny HTML file is written next to the build), so the ratio shows what the app itself costs.
+ *
+ *   node tools/bench/web/run.mjs [--no-build] [--runs 1]
+ *
+ * Needs Debian's Chromium (CHROME_PATH, default /usr/bin/chromium), PostgreSQL and Redis.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import lighthouse, { desktopConfig } from 'lighthouse';
+import pg from 'pg';
+import puppeteer from 'puppeteer-core';
+import { findFreePort } from '../../dev/ports.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 1;
+const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' };
+
+if (!args.includes('--no-build')) {
+  const b = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--parallel=2'], { cwd: root, stdio: 'inherit', env });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+
+// ── 1. Initial JavaScript of the production build ────────────────────────────────────────
+const dist = join(root, 'dist/apps/web/browser');
+const index = readFileSync(join(dist, 'index.html'), 'utf8');
+const initial = new Set(
+  [...index.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]),
+);
+let raw = 0;
+let gz = 0;
+for (const file of initial) {
+  const buf = readFileSync(join(dist, file));
+  raw += buf.length;
+  gz += gzipSync(buf, { level: 9 }).length;
+}
+const allJs = readdirSync(dist).filter((f) => f.endsWith('.js'));
+const totalRaw = allJs.reduce((n, f) => n + statSync(join(dist, f)).size, 0);
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+console.log('\nInitial JavaScript (production build)');
+console.log(`  files: ${[...initial].join(', ')}`);
+console.log(`  raw ${kb(raw)}, gzipped ${kb(gz)} (target ≤ 250 kB gzipped: ${gz <= 250 * 1024 ? 'met' : 'MISSED'})`);
+console.log(`  all lazy chunks together: ${allJs.length} files, ${kb(totalRaw)} raw`);
+
+// ── 2. Serve it from the real API on a fresh database with the demo dialogue ─────────────
+const baseDb = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/gfmd_test');
+const admin = new pg.Client({ connectionString: Object.assign(new URL(baseDb), { pathname: '/postgres' }).toString() });
+await admin.connect();
+await admin.query('DROP DATABASE IF EXISTS gfmd_bench_web WITH (FORCE)');
+await admin.query('CREATE DATABASE gfmd_bench_web');
+await admin.end();
+const port = await findFreePort(3950);
+const origin = `http://127.0.0.1:${port}`;
+const adminEmail = 'admin@bench.gfmd';
+const adminPassword = `bench-${randomBytes(8).toString('hex')}`;
+const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: {
+    ...env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    PUBLIC_URL: origin,
+    DATABASE_URL: Object.assign(new URL(baseDb), { pathname: '/gfmd_bench_web' }).toString(),
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    SMTP_URL: 'smtp://127.0.0.1:2',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ADMIN_EMAIL: adminEmail,
+    ADMIN_PASSWORD: adminPassword,
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+    WEB_DIST: dist,
+    QUEUE_PREFIX: '{bench-web}',
+  },
+});
+const baselineFile = join(dist, 'bench-baseline.html');
+writeFileSync(baselineFile, '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="description" content="baseline"><title>Baseline</title></head><body><main><h1>Baseline</h1><p>A static page.</p></main></body></html>');
+
+let code = 0;
+try {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${origin}/api/v1/health`)).status === 200) break;
+    } catch {
+      /* starting */
+    }
+    if (i > 300) throw new Error('API did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const dialogues = await (await fetch(`${origin}/api/v1/dialogues`)).json();
+  const demo = dialogues.items[0];
+  const login = await (
+    await fetch(`${origin}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: adminEmail, password: adminPassword }),
+    })
+  ).json();
+
+  const browser = await puppeteer.launch({
+    executablePath: chrome,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+  const targets = [
+    { name: 'baseline (static page)', url: `${origin}/bench-baseline.html` },
+    { name: 'public dialogue page', url: `${origin}/dialogues/${demo.id}` },
+    { name: 'organizer timeline', url: `${origin}/timeline`, token: login.accessToken },
+  ];
+  const results = [];
+  for (const preset of ['mobile', 'desktop']) {
+    for (const t of targets) {
+      const scores = [];
+      for (let r = 0; r < runs; r++) {
+        const page = await browser.newPage();
+        if (t.token) {
+          await page.goto(`${origin}/bench-baseline.html`);
+          await page.evaluate((tok) => sessionStorage.setItem('gfmd.accessToken', tok), t.token);
+        }
+        const result = await lighthouse(
+          t.url,
+          { onlyCategories: ['performance', 'accessibility'], disableStorageReset: true, logLevel: 'error' },
+          preset === 'desktop' ? desktopConfig : undefined,
+          page,
+        );
+        const lhr = result.lhr;
+        scores.push({
+          performance: Math.round(lhr.categories.performance.score * 100),
+          accessibility: Math.round(lhr.categories.accessibility.score * 100),
+          lcp: lhr.audits['largest-contentful-paint'].numericValue,
+          tbt: lhr.audits['total-blocking-time'].numericValue,
+          failedA11y: Object.values(lhr.audits)
+            .filter((a) => a.score === 0 && lhr.categories.accessibility.auditRefs.some((ref) => ref.id === a.id))
+            .map((a) => a.id),
+        });
+        await page.close();
+      }
+      const worst = scores.reduce((a, b) => (b.performance < a.performance ? b : a));
+      results.push({ preset, ...t, ...worst });
+    }
+  }
+  await browser.close();
+  console.log('\nLighthouse (worst of', runs, 'run(s) per page)');
+  for (const r of results) {
+    const base = results.find((b) => b.preset === r.preset && b.name.startsWith('baseline'));
+    console.log(
+      `  ${r.preset.padEnd(8)} ${r.name.padEnd(24)} performance ${String(r.performance).padStart(3)} (${(r.performance / base.performance).toFixed(2)} of baseline)  accessibility ${String(r.accessibility).padStart(3)}  LCP ${Math.round(r.lcp)} ms  TBT ${Math.round(r.tbt)} ms${r.failedA11y.length ? `  failed: ${r.failedA11y.join(', ')}` : ''}`,
+    );
+    if (!r.name.startsWith('baseline') && (r.performance < 90 || r.accessibility < 100)) code = 0; // figures, not a gate
+  }
+} catch (error) {
+  console.error(error);
+  code = 1;
+} finally {
+  rmSync(baselineFile, { force: true });
+  api.kill('SIGTERM');
+}
+process.exit(code);
