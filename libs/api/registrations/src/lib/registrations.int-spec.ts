@@ -284,6 +284,24 @@ describe(RegistrationsModule.name, () => {
       expect(await emailsOf(ids[3])).not.toContain('promoted');
     });
 
+    it('a coordinator messages the confirmed participants of their own space only', async () => {
+      const d = await published({ capacity: 100 });
+      const mine = await space(d.id, { coordinatorUserIds: [coordinator.id] });
+      const other = await space(d.id);
+      const inMine = (await register(d.id, { spaceIds: [mine.id] })).body.id;
+      const inOther = (await register(d.id, { spaceIds: [other.id] })).body.id;
+      const res = await coordinator.client.post(`/spaces/${mine.id}/messages`, { message: 'Room moved to <B>' });
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual({ queued: 1 });
+      expect(await emailsOf(inMine)).toContain('space_message');
+      expect(await emailsOf(inOther)).not.toContain('space_message');
+      expect((await coordinator.client.post(`/spaces/${other.id}/messages`, { message: 'x' })).status).toBe(403);
+      expect((await otherCoordinator.client.post(`/spaces/${mine.id}/messages`, { message: 'x' })).status).toBe(403);
+      expect((await sut.api.post(`/spaces/${mine.id}/messages`, { message: 'x' })).status).toBe(401);
+      expect((await coordinator.client.post(`/spaces/${mine.id}/messages`, { message: '' })).status).toBe(400);
+      expect((await organizer.post(`/spaces/${other.id}/messages`, { message: 'Hello' })).body).toEqual({ queued: 1 });
+    });
+
     it('group quota 1, 50 racers of that group: 1 confirmed, 49 waitlisted; other groups still get in', async () => {
       const d = await published({
         capacity: 100,

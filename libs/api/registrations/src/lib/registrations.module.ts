@@ -14,6 +14,8 @@ import { RegistrationsRepository } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
 import { SeatKeeper } from './seat-keeper.service';
 import { SpaceSeatsListener } from './space-seats.listener';
+import { SpaceMessagesController } from './space-messages.controller';
+import { SpaceMessagesService } from './space-messages.service';
 
 /**
  * Registration that never overbooks: capacity, waiting list, approval, stakeholder quotas,
@@ -22,7 +24,7 @@ import { SpaceSeatsListener } from './space-seats.listener';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([RegistrationEntity, RegistrationSpaceEntity]), DialoguesModule, SpacesModule],
-  controllers: [RegistrationsController, ManageController, ParticipantsController],
+  controllers: [RegistrationsController, ManageController, ParticipantsController, SpaceMessagesController],
   providers: [
     RegistrationsRepository,
     RegistrationSettings,
@@ -32,6 +34,7 @@ import { SpaceSeatsListener } from './space-seats.listener';
     RegistrationsService,
     ParticipantsService,
     SpaceSeatsListener,
+    SpaceMessagesService,
   ],
   exports: [RegistrationsService, RegistrationSettings],
 })

@@ -188,6 +188,19 @@ export class RegistrationsRepository {
     );
   }
 
+  /** Confirmed participants holding a confirmed seat in a space (recipients of a space message). */
+  confirmedInSpace(spaceId: string): Promise<{ id: string; email: string; title: string | null; firstName: string; lastName: string; preferredLanguage: Language }[]> {
+    return this.q(
+      undefined,
+      `SELECT r.id, r.email, r.title, r.first_name AS "firstName", r.last_name AS "lastName",
+              r.preferred_language AS "preferredLanguage"
+         FROM registration_spaces rs JOIN registrations r ON r.id = rs.registration_id
+        WHERE rs.space_id = $1 AND rs.status = 'confirmed' AND r.status = 'confirmed' AND r.erased_at IS NULL
+        ORDER BY r.arrival`,
+      [spaceId],
+    );
+  }
+
   /** Ids of the spaces of a dialogue that a user coordinates. */
   async coordinatedSpaceIds(dialogueId: string, userId: string): Promise<string[]> {
     const rows = await this.q<{ id: string }>(
