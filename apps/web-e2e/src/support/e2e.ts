@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const BASE_URL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:3000';
 export const MAIL_URL = process.env['E2E_MAIL_URL'] ?? 'http://127.0.0.1:1080';
 export const ADMIN = { email: process.env['E2E_ADMIN_EMAIL'] ?? '', password: process.env['E2E_ADMIN_PASSWORD'] ?? '' };
-export const SCREENSHOTS = join(__dirname, '../../../docs/screenshots');
+export const SCREENSHOTS = join(__dirname, '../../../../docs/screenshots');
 
 /** Debian's Chromium, headless, with the flags this sandbox needs. */
 export function launchBrowser(): Promise<Browser> {

@@ -7,7 +7,7 @@ import {
   type Language,
   type StakeholderGroup,
 } from '@gfmd/contracts';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -33,7 +33,11 @@ export const MAX_RECIPIENTS = 10_000;
 const PLAIN = /^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$/;
 
 export class InvitationRecipientDto {
-  @ApiProperty() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email: string;
+  @ApiProperty()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) @Matches(PLAIN, { message: 'name must be plain text' }) name?: string;
   @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS }) @IsOptional() @IsIn(STAKEHOLDER_GROUPS) stakeholderGroup?: StakeholderGroup;
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) preferredLanguage?: Language;

@@ -58,31 +58,32 @@ export class InvitationsService {
     // Duplicates in the same batch collapse onto their first occurrence.
     const seen = new Set<string>();
     const fallback: Language = dialogue.languages.find(isLanguage) ?? 'en';
-    const tokens = new Map<string, string>();
     const rows: NewInvitation[] = [];
+    const byEmail = new Map<string, { row: NewInvitation; token: string }>();
     for (const r of dto.recipients) {
       const emailNormalized = normalizeEmail(r.email);
       if (seen.has(emailNormalized)) continue;
       seen.add(emailNormalized);
       const token = newToken();
-      tokens.set(emailNormalized, token);
-      rows.push({
+      const row: NewInvitation = {
         email: r.email.trim(),
         emailNormalized,
         name: r.name?.trim() || null,
         stakeholderGroup: r.stakeholderGroup ?? null,
         preferredLanguage: r.preferredLanguage ?? fallback,
         tokenHash: hashToken(token),
-      });
+      };
+      rows.push(row);
+      byEmail.set(emailNormalized, { row, token });
     }
-    const byEmail = new Map(rows.map((r) => [r.emailNormalized, r]));
     const message = dto.message?.trim() || null;
 
     const queued = await inTransaction(this.dataSource, async (manager, afterCommit) => {
       const inserted = await this.repo.insertMany(manager, dialogueId, rows, { spaceIds, message, createdById: inviter.id });
-      const emails: OutgoingEmail[] = inserted.map(({ id, emailNormalized }) => {
-        const row = byEmail.get(emailNormalized)!;
-        const token = tokens.get(emailNormalized)!;
+      const emails: OutgoingEmail[] = inserted.flatMap(({ id, emailNormalized }) => {
+        const entry = byEmail.get(emailNormalized);
+        if (!entry) return [];
+        const { row, token } = entry;
         return {
           kind: 'invitation',
           to: row.email,

@@ -12,6 +12,8 @@ import { TemplateRenderer } from './templates/template-renderer';
 
 const ICS = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//GFMD//test//EN\r\nEND:VCALENDAR\r\n';
 
+jest.setTimeout(60_000);
+
 describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', () => {
   let sink: SmtpSink;
   let sut: MailTestApp;
@@ -33,7 +35,7 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    sut = await createMailTestApp({ sink, modules: [QueueBoardModule] });
+    sut = await createMailTestApp({ sink, database: 'gfmd_test_mail_delivery', modules: [QueueBoardModule] });
     outbox = sut.app.get(OutboxService);
     repo = sut.app.get(OutboxRepository);
     const a = await sut.staff('admin');

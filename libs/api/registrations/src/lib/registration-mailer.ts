@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind, Language, RegistrationStatus } from '@gfmd/contracts';
 import { AfterCommit, AppConfig } from '@gfmd/api-platform';
-import { OutboxService, type OutgoingEmail } from '@gfmd/api-mail';
+import { OutboxService, ReminderScheduler, type OutgoingEmail } from '@gfmd/api-mail';
 import type { EntityManager } from 'typeorm';
-import type { DialogueRow } from './registrations.repository';
+import { type DialogueRow, RegistrationsRepository } from './registrations.repository';
 
 export interface Recipient {
   id: string;
@@ -43,6 +43,8 @@ export class RegistrationMailer {
   constructor(
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly reminders: ReminderScheduler,
+    private readonly repo: RegistrationsRepository,
   ) {}
 
   manageUrl(token: string): string {
@@ -75,5 +77,27 @@ export class RegistrationMailer {
       },
     }));
     await this.outbox.write(m, afterCommit, out);
+    await this.keepReminders(m, afterCommit, d, emails);
+  }
+
+  /**
+   * A registration that became confirmed gets its reminder scheduled (once: the key is per
+   * registration); one that is no longer confirmed has its pending reminder cancelled.
+   */
+  private async keepReminders(m: EntityManager, afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]) {
+    const seen = new Set<string>();
+    for (const e of emails) {
+      if (seen.has(e.recipient.id)) continue;
+      if (!['confirmation', 'approved', 'promoted', 'cancelled', 'declined'].includes(e.kind)) continue;
+      seen.add(e.recipient.id);
+      const current = await this.repo.byId(m, e.recipient.id);
+      if (current?.status === 'confirmed') {
+        await this.reminders.scheduleFor(m, afterCommit, e.recipient, d, {
+          ...(e.manageToken ? { manageUrl: this.manageUrl(e.manageToken) } : {}),
+        });
+      } else {
+        await this.reminders.cancelFor(m, afterCommit, e.recipient.id);
+      }
+    }
   }
 }

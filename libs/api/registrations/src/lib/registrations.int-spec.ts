@@ -71,7 +71,8 @@ describe(RegistrationsModule.name, () => {
   };
   const emailsOf = async (registrationId: string) =>
     (
-      await q<{ kind: string }>('SELECT kind FROM outbound_emails WHERE registration_id = $1 ORDER BY created_at', [
+      // Scheduled reminders have their own test; these lists are the emails a change causes.
+      await q<{ kind: string }>("SELECT kind FROM outbound_emails WHERE registration_id = $1 AND kind <> 'reminder' ORDER BY created_at", [
         registrationId,
       ])
     ).map((r) => r.kind);
@@ -282,6 +283,26 @@ describe(RegistrationsModule.name, () => {
       expect((await q('SELECT confirmed_count FROM spaces WHERE id = $1', [s.id]))[0].confirmed_count).toBe(3);
       expect(await emailsOf(ids[1])).toContain('promoted');
       expect(await emailsOf(ids[3])).not.toContain('promoted');
+    });
+
+    it('schedules one reminder per confirmed participant and cancels it when they cancel', async () => {
+      const d = await published({ capacity: 1 });
+      const first = (await register(d.id)).body.id;
+      const second = (await register(d.id)).body.id;
+      const reminders = async (id: string) =>
+        q<{ status: string; send_after: Date }>(
+          "SELECT status, send_after FROM outbound_emails WHERE registration_id = $1 AND kind = 'reminder'",
+          [id],
+        );
+      const [r] = await reminders(first);
+      expect(r.status).not.toBe('cancelled');
+      expect(new Date(r.send_after).getTime()).toBe(new Date(d.startsAt).getTime() - 3 * DAY);
+      expect(await reminders(second)).toEqual([]); // waitlisted: no reminder
+      const token = await manageToken(first);
+      expect((await sut.api.post(`/registrations/manage/${token}/cancel`)).status).toBe(200);
+      expect((await reminders(first))[0].status).toBe('cancelled');
+      // The promoted person now gets theirs.
+      expect((await reminders(second)).map((x) => x.status)).toHaveLength(1);
     });
 
     it('a coordinator messages the confirmed participants of their own space only', async () => {

@@ -19,6 +19,8 @@ export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   readonly attempts = new Map<string, number>();
   rule: RcptRule = () => undefined;
+  /** Milliseconds to wait before accepting each message (a slow relay). */
+  delayMs = 0;
   private readonly waiters: (() => void)[] = [];
 
   private constructor(
@@ -27,13 +29,15 @@ export class SmtpSink {
   ) {}
 
   static async start(): Promise<SmtpSink> {
-    let sink!: SmtpSink;
+    // The server's callbacks reach the sink through this holder (the sink needs the server's port first).
+    const ref: { sink?: SmtpSink } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       size: 25 * 1024 * 1024,
       onRcptTo(address: SMTPServerAddress, _session, callback) {
+        const sink = ref.sink as SmtpSink;
         const to = address.address.toLowerCase();
         const attempt = (sink.attempts.get(to) ?? 0) + 1;
         sink.attempts.set(to, attempt);
@@ -44,11 +48,13 @@ export class SmtpSink {
         callback(error);
       },
       onData(stream, session, callback) {
+        const sink = ref.sink as SmtpSink;
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          simpleParser(raw)
+          new Promise((r) => setTimeout(r, sink.delayMs))
+            .then(() => simpleParser(raw))
             .then((parsed) => {
               sink.received.push({
                 envelope: {
@@ -66,8 +72,8 @@ export class SmtpSink {
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
-    return sink;
+    ref.sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
+    return ref.sink;
   }
 
   get url() {

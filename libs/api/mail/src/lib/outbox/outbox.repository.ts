@@ -115,15 +115,19 @@ export class OutboxRepository {
    * again once its lease has run out.
    */
   async claim(id: string, leaseMs: number): Promise<ClaimedEmail | null> {
-    const [rows] = (await this.repo.query(
+    const [rows] = (await this.repo.manager.transaction(async (m) => {
+      // A claim lost in a database crash only means the row is claimed again: no need to wait for the WAL flush.
+      await m.query(`SET LOCAL synchronous_commit TO OFF`);
+      return m.query(
       `UPDATE outbound_emails
           SET status = 'sending', locked_until = now() + $2 * interval '1 millisecond', attempts = attempts + 1, updated_at = now()
         WHERE id = $1
           AND (status IN ('pending', 'queued') OR (status = 'sending' AND locked_until < now()))
           AND (send_after IS NULL OR send_after <= now() + interval '1 second')
         RETURNING id, kind, recipient, subject, html, text, attachments, headers, attempts, dialogue_id, registration_id, invitation_id`,
-      [id, leaseMs],
-    )) as [Record<string, unknown>[], number];
+        [id, leaseMs],
+      );
+    })) as [Record<string, unknown>[], number];
     const r = rows[0];
     if (!r) return null;
     return {
@@ -148,6 +152,9 @@ export class OutboxRepository {
   }
 
   async markSent(manager: EntityManager, id: string, providerMessageId: string | null): Promise<boolean> {
+    // Losing this commit in a database crash means one resend at most (at-least-once), so the
+    // worker does not wait for the WAL flush on every message.
+    await manager.query(`SET LOCAL synchronous_commit TO OFF`);
     const [, count] = (await manager.query(
       `UPDATE outbound_emails SET status = 'sent', sent_at = now(), provider_message_id = $2, locked_until = NULL, last_error = NULL, updated_at = now()
         WHERE id = $1 AND status <> 'sent'`,

@@ -23,7 +23,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly connections: Redis[] = [];
   private maintenance?: Queue<SweepOutboxJob>;
   private timer?: NodeJS.Timeout;
-  private rateLimitApplied = false;
+  private rateLimitWarned = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -93,14 +93,17 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     }
   }
 
-  /** BullMQ's queue-level limiter: one rate for every replica (stored with the queue in Redis). */
+  /**
+   * BullMQ's queue-level limiter: one rate for every replica (stored with the queue in Redis).
+   * Set again on every sweep tick, so a Redis that lost its data gets it back.
+   */
   private async applyRateLimit(): Promise<void> {
-    if (this.rateLimitApplied) return;
     try {
       await this.mailQueue.queue.setGlobalRateLimit(this.settings.ratePerSecond, 1000);
-      this.rateLimitApplied = true;
+      this.rateLimitWarned = false;
     } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'could not set the mail rate limit yet (Redis down?)');
+      if (!this.rateLimitWarned) this.logger.warn({ err: (error as Error).message }, 'could not set the mail rate limit (Redis down?)');
+      this.rateLimitWarned = true;
     }
   }
 

@@ -1,0 +1,82 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { BASE_URL, describeViolations, seriousA11yViolations } from './e2e';
+
+/** A fresh browser context (own sessionStorage/localStorage) with one page at the given size. */
+export async function newPage(browser: Browser, width = 1280, height = 800): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', timezoneId: 'Europe/Zurich', reducedMotion: 'reduce' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Navigates within the app and waits for the page heading (the SPA has rendered the route). */
+export async function open(page: Page, path: string, heading?: string | RegExp): Promise<void> {
+  await page.goto(`${BASE_URL}${path}`);
+  await waitForHeading(page, heading);
+}
+
+export async function waitForHeading(page: Page, heading?: string | RegExp): Promise<void> {
+  const h1 = heading ? page.getByRole('heading', { level: 1, name: heading }) : page.locator('main h1');
+  await h1.first().waitFor({ state: 'visible' });
+  // no loading state left on the page
+  await page.locator('gfmd-loading-state').first().waitFor({ state: 'detached' }).catch(() => undefined);
+}
+
+/** axe-core on the current screen: no serious or critical violation. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = describeViolations(await seriousA11yViolations(page));
+  expect({ screen, violations }).toEqual({ screen, violations: [] });
+}
+
+/** Picks an option of a Material select (single or multiple) by the field's label. */
+export async function choose(page: Page, field: string | RegExp, option: string | RegExp, multiple = false): Promise<void> {
+  // Material opens a select on any click in its field (the floating label covers the trigger).
+  const select = page.getByRole('combobox', { name: field });
+  await page.locator('mat-form-field').filter({ has: select }).locator('.mat-mdc-text-field-wrapper').click();
+  await page.getByRole('option', { name: option }).click();
+  if (multiple) {
+    await page.keyboard.press('Escape');
+  }
+  await page.locator('.cdk-overlay-pane mat-option').first().waitFor({ state: 'detached' });
+}
+
+/**
+ * Presses Tab until `target` (or something inside it) has the focus; fails after `max` presses.
+ * Proves the control is reachable from the keyboard in document order.
+ */
+export async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  const handle = await target.elementHandle();
+  if (!handle) throw new Error('tabTo: target not found');
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(
+      (el) => !!document.activeElement && (el === document.activeElement || el.contains(document.activeElement)),
+      handle,
+    );
+    if (focused) return;
+  }
+  throw new Error(`tabTo: ${target} not reached with ${max} Tab presses`);
+}
+
+/** True when the page scrolls sideways (content wider than the viewport). */
+export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    const culprits: string[] = [];
+    if (doc.scrollWidth > doc.clientWidth) {
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+        const r = el.getBoundingClientRect();
+        if (r.right > doc.clientWidth + 1 && r.width > 0) {
+          culprits.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(r.right)}px)`);
+          if (culprits.length > 5) break;
+        }
+      }
+    }
+    return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, culprits };
+  });
+}
+
+/** YYYY-MM-DD of a date `days` from now (UTC calendar). */
+export function dayFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,231 @@
+import { AuthModule } from '@gfmd/api-auth';
+import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
+import { MailModule, MailWorkerModule, OutboxRepository } from '@gfmd/api-mail';
+import { hashToken, PlatformModule } from '@gfmd/api-platform';
+import { type ApiClient, createTestApp, DialogueFactory, SmtpSink, type TestApp } from '@gfmd/api-testing';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { InvitationsModule } from './invitations.module';
+import { InvitationsRepository } from './invitations.repository';
+
+async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs = 20_000, what = 'condition') {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A database of its own: the in-process worker's outbox sweep takes up every unsent row of its database. */
+async function ownDatabaseUrl(name: string): Promise<string> {
+  const url = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gfmd_test');
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (!rowCount) await client.query(`CREATE DATABASE "${name}"`).catch(() => undefined);
+  await client.end();
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const tokenOf = (text: string) => /register\?invitation=([A-Za-z0-9_-]+)/.exec(text)?.[1];
+
+jest.setTimeout(60_000);
+
+describe('InvitationsController (integration)', () => {
+  const prefix = `{gfmd-test-${randomUUID().slice(0, 8)}}`;
+  let sink: SmtpSink;
+  let sut: TestApp;
+  let organizer: ApiClient;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    const saved = { ...process.env };
+    Object.assign(process.env, { DATABASE_URL: await ownDatabaseUrl('gfmd_test_invitations'), QUEUE_PREFIX: prefix, SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '10000', WORKER_CONCURRENCY: '50' });
+    try {
+      sut = await createTestApp([
+        PlatformModule,
+        AuthModule,
+        MailModule,
+        DialoguesModule,
+        InvitationsModule,
+        MailWorkerModule.forRoot({ sweepIntervalMs: 1000, pendingGraceMs: 300 }),
+      ]);
+    } finally {
+      for (const k of ['DATABASE_URL', 'QUEUE_PREFIX', 'SMTP_URL', 'MAIL_RATE_PER_SECOND', 'WORKER_CONCURRENCY']) {
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
+    }
+    await sut.app.get(SeedService).seedProcess();
+    organizer = (await sut.staff('organizer')).client;
+  });
+  afterAll(async () => {
+    await sut.close();
+    await sink.close();
+    const connection = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+    for (const name of ['mail', 'maintenance']) {
+      const q = new Queue(name, { connection, prefix });
+      await q.obliterate({ force: true }).catch(() => undefined);
+      await q.close();
+    }
+    await connection.quit();
+  });
+  beforeEach(() => {
+    sink.rule = () => undefined;
+  });
+
+  const invitations = async (dialogueId: string, query = '') => (await organizer.get(`/dialogues/${dialogueId}/invitations?pageSize=500${query}`)).body;
+
+  it('invites, skips addresses already invited, collapses duplicates, and mails a personal link in the recipient language', async () => {
+    const d = await DialogueFactory.createPublished(organizer, { title: 'Dialogue on "skills" & mobility' });
+    const a = `a-${randomUUID()}@test.gfmd`;
+    const b = `b-${randomUUID()}@test.gfmd`;
+    const first = await organizer.post(`/dialogues/${d.id}/invitations`, {
+      recipients: [
+        { email: a, name: 'Ana Pérez', preferredLanguage: 'es', stakeholderGroup: 'civil_society' },
+        { email: b.toUpperCase() },
+        { email: ` ${b} ` },
+      ],
+      message: 'We count on you.',
+    });
+    expect(first.status).toBe(202);
+    expect(first.body).toEqual({ queued: 2, skipped: 1 });
+    const again = await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: a.toUpperCase() }, { email: `c-${randomUUID()}@test.gfmd` }] });
+    expect(again.body).toEqual({ queued: 1, skipped: 1 });
+
+    await sink.waitFor(() => sink.to(a).length === 1 && sink.to(b).length === 1, 15_000);
+    const [mail] = sink.to(a);
+    expect(mail.parsed.subject).toBe('Invitación: Dialogue on "skills" & mobility');
+    expect(mail.parsed.text).toContain('Estimado/a Ana Pérez');
+    expect(mail.parsed.text).toContain('We count on you.');
+    const token = tokenOf(mail.parsed.text!)!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(mail.parsed.text).toContain(`http://localhost:3000/dialogues/${d.id}/register?invitation=${token}`);
+    expect(mail.parsed.text).toContain(`http://localhost:3000/api/v1/invitations/decline/${token}`);
+    expect(mail.raw.replace(/\r?\n[ \t]+/g, ' ')).toContain(`List-Unsubscribe: <http://localhost:3000/api/v1/invitations/decline/${token}>`);
+    expect(sink.to(b)[0].parsed.subject).toBe('Invitation: Dialogue on "skills" & mobility');
+
+    // Stored hashed, never in clear.
+    const stored = await sut.app.get(InvitationsRepository).findByTokenHash(hashToken(token));
+    expect(stored).toMatchObject({ email: a, emailNormalized: a, preferredLanguage: 'es', stakeholderGroup: 'civil_society' });
+    expect(JSON.stringify(stored)).not.toContain(token);
+
+    await waitUntil(async () => (await invitations(d.id)).items.filter((i: { status: string }) => i.status === 'sent').length === 3, 10_000, 'sent');
+    const list = await invitations(d.id, '&status=sent');
+    expect(list.total).toBe(3);
+    expect(list.items[0]).toMatchObject({ dialogueId: d.id, status: 'sent', lastError: null });
+    expect(list.items[0].sentAt).toEqual(expect.any(String));
+  });
+
+  it('shows a failed delivery with its reason, resends one or all failed, and reminds those not registered', async () => {
+    const d = await DialogueFactory.createPublished(organizer);
+    const bad1 = `bad1-${randomUUID()}@test.gfmd`;
+    const bad2 = `bad2-${randomUUID()}@test.gfmd`;
+    const good = `good-${randomUUID()}@test.gfmd`;
+    sink.rule = (to) => (to === bad1 || to === bad2 ? { code: 550, message: 'Mailbox unavailable' } : undefined);
+    await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: bad1 }, { email: bad2 }, { email: good }] });
+    await waitUntil(async () => (await invitations(d.id, '&status=failed')).total === 2, 15_000, 'failed');
+    const failed = (await invitations(d.id, '&status=failed')).items;
+    expect(failed[0].lastError).toMatch(/^550 .*Mailbox unavailable/);
+
+    sink.rule = () => undefined;
+    const one = await organizer.post(`/invitations/${failed[0].id}/resend`);
+    expect(one.status).toBe(202);
+    expect(one.body.status).toBe('queued');
+    await sink.waitFor(() => sink.to(failed[0].email).length === 1, 10_000);
+    const all = await organizer.post(`/dialogues/${d.id}/invitations/resend-failed`);
+    expect(all.status).toBe(202);
+    expect(all.body).toEqual({ queued: 1, skipped: 0 });
+    await sink.waitFor(() => sink.to(bad1).length === 1 && sink.to(bad2).length === 1, 10_000);
+    // Same personal link as the first (failed) email: the token is not rotated.
+    const original = await sut.app.get(OutboxRepository).latestInvitationParams([failed[0].id]);
+    expect(sink.to(failed[0].email)[0].parsed.text).toContain(original.get(failed[0].id)!.params!.registerUrl as string);
+    await waitUntil(async () => (await invitations(d.id, '&status=sent')).total === 3, 10_000, 'all sent');
+
+    // Decline one, then remind: only the two others, and only once a day.
+    const declineToken = tokenOf(sink.to(good)[0].parsed.text!)!;
+    expect((await sut.api.post(`/invitations/decline/${declineToken}`)).status).toBe(200);
+    const remind = await organizer.post(`/dialogues/${d.id}/invitations/remind`);
+    expect(remind.body).toEqual({ queued: 2, skipped: 0 });
+    expect((await organizer.post(`/dialogues/${d.id}/invitations/remind`)).body).toEqual({ queued: 0, skipped: 2 });
+    await sink.waitFor(() => sink.to(bad1).length === 2 && sink.to(bad2).length === 2, 10_000);
+    expect(sink.to(bad1)[1].parsed.subject).toMatch(/^Reminder: invitation to /);
+    expect(sink.to(good)).toHaveLength(1);
+    expect((await organizer.post(`/invitations/${(await invitations(d.id, '&status=declined')).items[0].id}/resend`)).status).toBe(409);
+  });
+
+  it('declines through the link: GET asks and changes nothing, POST (one-click or form) declines', async () => {
+    const d = await DialogueFactory.createPublished(organizer, { title: 'Fair recruitment <dialogue>' });
+    const to = `decline-${randomUUID()}@test.gfmd`;
+    await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: to, preferredLanguage: 'fr' }] });
+    await sink.waitFor(() => sink.to(to).length === 1, 10_000);
+    const token = tokenOf(sink.to(to)[0].parsed.text!)!;
+    const url = `${sut.baseUrl}/api/v1/invitations/decline/${token}`;
+
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Décliner l’invitation');
+    expect(html).toContain('Fair recruitment &lt;dialogue&gt;');
+    expect(html).toContain('<form method="post">');
+    await waitUntil(async () => (await invitations(d.id)).items[0].status === 'sent', 10_000, 'sent');
+
+    const oneClick = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(oneClick.status).toBe(200);
+    expect(await oneClick.json()).toEqual({ status: 'declined' });
+    expect((await invitations(d.id)).items[0].status).toBe('declined');
+    const form = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('Vous avez décliné');
+    expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/${'x'.repeat(43)}`, { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/short`)).status).toBe(404);
+  });
+
+  it('validates input and restricts the routes to organizers', async () => {
+    const d = await DialogueFactory.createPublished(organizer);
+    const coordinator = (await sut.staff('coordinator')).client;
+    expect((await sut.api.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] })).status).toBe(401);
+    expect((await coordinator.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] })).status).toBe(403);
+    expect((await coordinator.get(`/dialogues/${d.id}/invitations`)).status).toBe(403);
+    const bad = await organizer.post(`/dialogues/${d.id}/invitations`, {
+      recipients: [{ email: 'not-an-email' }, { email: 'ok@test.gfmd', name: 'Eve\r\nBcc: victim@evil.test' }, { email: 'x@test.gfmd', extra: 1 }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['recipients.0.email', 'recipients.1.name', 'recipients.2.extra']),
+    );
+    expect((await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [] })).status).toBe(400);
+    expect((await organizer.post(`/dialogues/${randomUUID()}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] })).status).toBe(404);
+    expect((await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }], spaceIds: [randomUUID()] })).status).toBe(422);
+    await organizer.post(`/dialogues/${d.id}/cancel`);
+    expect((await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] })).status).toBe(422);
+  });
+
+  it('takes 10,000 recipients in one call and delivers every one', async () => {
+    const d = await DialogueFactory.createPublished(organizer);
+    const run = randomUUID().slice(0, 8);
+    const recipients = Array.from({ length: 10_000 }, (_, i) => ({
+      email: `bulk-${run}-${i}@test.gfmd`,
+      name: `Participant ${i}`,
+      stakeholderGroup: 'civil_society',
+      preferredLanguage: (['en', 'fr', 'es'] as const)[i % 3],
+    }));
+    const before = sink.received.length;
+    const res = await organizer.post(`/dialogues/${d.id}/invitations`, { recipients });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ queued: 10_000, skipped: 0 });
+    const repeat = await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: recipients.slice(0, 100) });
+    expect(repeat.body).toEqual({ queued: 0, skipped: 100 });
+    const mine = () => sink.received.slice(before).filter((m) => m.envelope.to[0].startsWith(`bulk-${run}-`)).length;
+    await sink.waitFor(() => mine() >= 10_000, 120_000, '10,000 invitations');
+    expect(mine()).toBe(10_000);
+    const addresses = new Set(sink.received.slice(before).flatMap((m) => m.envelope.to).filter((a) => a.startsWith(`bulk-${run}-`)));
+    expect(addresses.size).toBe(10_000);
+    await waitUntil(async () => (await organizer.get(`/dialogues/${d.id}/invitations?status=sent&pageSize=1`)).body.total === 10_000, 30_000, 'all sent');
+  }, 180_000);
+});

@@ -1,0 +1,252 @@
+#!/usr/bin/env node
+// Email throughput: 10,000 invitations through the API (one POST) to a local SMTP sink, with one
+// and with two worker processes, against a baseline measured in the same run: nodemailer with the
+// same pool settings sending the same 10,000 rendered messages straight to the same sink.
+//
+//   npx nx run-many -t build -p api worker      # the bench runs dist/apps/{api,worker}/main.js
+//   node tools/bench/email-throughput/run.mjs [--count 10000] [--json out.json]
+//
+// Needs PostgreSQL (DATABASE_URL's server; the bench uses its own database gfmd_bench_mail,
+// recreated each run) and Redis (REDIS_URL, default redis://127.0.0.1:6379; a queue prefix of its own).
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const { SMTPServer } = require('smtp-server');
+const nodemailer = require('nodemailer');
+const { Client } = require('pg');
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const COUNT = Number(arg('count', '10000'));
+const JSON_OUT = arg('json');
+const POOL = { pool: true, maxConnections: 5, maxMessages: 100, maxRequeues: 0 }; // = the worker's SmtpMailer pool
+const DB_NAME = 'gfmd_bench_mail';
+const baseDbUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/gfmd');
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PREFIX = `{gfmd-bench-${randomUUID().slice(0, 8)}}`;
+const ADMIN = { email: 'bench-admin@gfmd.local', password: 'bench-password-0123456789' };
+
+for (const app of ['api', 'worker']) {
+  if (!existsSync(join(ROOT, `dist/apps/${app}/main.js`))) {
+    console.error(`dist/apps/${app}/main.js is missing: run \`npx nx run-many -t build -p api worker\` first.`);
+    process.exit(1);
+  }
+}
+
+const children = new Set();
+const cleanup = () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+};
+process.on('exit', cleanup);
+process.on('SIGINT', () => process.exit(130));
+
+const freePort = () =>
+  new Promise((res) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+// ── the SMTP sink: accepts everything, counts per phase, notes when the last message was accepted ──
+const sink = { phase: '', count: 0, first: 0, last: 0, target: Infinity, done: null };
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  logger: false,
+  size: 10 * 1024 * 1024,
+  onData(stream, _session, callback) {
+    stream.on('data', () => undefined);
+    stream.on('end', () => {
+      const now = performance.now();
+      sink.count += 1;
+      if (sink.count === 1) sink.first = now;
+      sink.last = now;
+      callback(null, `queued as bench-${sink.count}`);
+      if (sink.count >= sink.target && sink.done) sink.done();
+    });
+  },
+});
+const smtpPort = await freePort();
+await new Promise((r) => server.listen(smtpPort, '127.0.0.1', r));
+const phase = (name, target) => {
+  Object.assign(sink, { phase: name, count: 0, first: 0, last: 0, target });
+  return new Promise((r) => (sink.done = r));
+};
+
+// ── a database of its own ───────────────────────────────────────────────────────────────────────
+const adminDb = new URL(baseDbUrl);
+adminDb.pathname = '/postgres';
+{
+  const c = new Client({ connectionString: adminDb.toString() });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${DB_NAME}`);
+  await c.end();
+}
+const dbUrl = new URL(baseDbUrl);
+dbUrl.pathname = `/${DB_NAME}`;
+
+const apiPort = await freePort();
+const env = {
+  ...process.env,
+  NODE_ENV: 'development',
+  PORT: String(apiPort),
+  PUBLIC_URL: `http://localhost:${apiPort}`,
+  DATABASE_URL: dbUrl.toString(),
+  REDIS_URL,
+  QUEUE_PREFIX: PREFIX,
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  MAIL_RATE_PER_SECOND: '10000',
+  ADMIN_EMAIL: ADMIN.email,
+  ADMIN_PASSWORD: ADMIN.password,
+  JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789abcdef',
+  SEED_DEMO: 'false',
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_PER_MINUTE: '100000',
+};
+
+function start(app, label, readyPattern) {
+  const child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/main.js`)], { cwd: ROOT, env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  let out = '';
+  return new Promise((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`${label} did not start:\n${out.slice(-2000)}`)), 60_000);
+    const onData = (d) => {
+      out += d.toString();
+      if (readyPattern.test(out)) {
+        clearTimeout(timer);
+        child.stdout.removeAllListeners('data');
+        child.stdout.on('data', () => undefined);
+        res(child);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d) => (out += d.toString()));
+    child.on('exit', (code) => rej(new Error(`${label} exited (${code}):\n${out.slice(-2000)}`)));
+  });
+}
+const stop = (child) =>
+  new Promise((r) => {
+    if (!child || child.exitCode !== null) return r();
+    child.once('exit', r);
+    child.kill('SIGTERM');
+  });
+
+async function api(method, path, token, body) {
+  const res = await fetch(`http://127.0.0.1:${apiPort}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+console.log(`Email throughput bench: ${fmt(COUNT)} invitations, SMTP pool ${JSON.stringify(POOL)}, Node ${process.version}`);
+const apiProcess = await start('api', 'api', /listening on/);
+const { accessToken } = await api('POST', '/auth/login', undefined, ADMIN);
+const themes = await api('GET', '/themes', accessToken);
+const inDays = (d) => new Date(Date.now() + d * 86_400_000).toISOString();
+const session = await api('POST', '/informal-sessions', accessToken, {
+  number: 900 + Math.floor(Math.random() * 99),
+  title: 'Bench session',
+  themeId: themes[0].id,
+  startsAt: inDays(60),
+  endsAt: inDays(61),
+  venue: 'Geneva',
+  timeZone: 'Europe/Zurich',
+});
+
+async function dialogue(title) {
+  const d = await api('POST', '/dialogues', accessToken, {
+    title,
+    summary: 'bench',
+    informalSessionId: session.id,
+    startsAt: inDays(30),
+    endsAt: inDays(30.3),
+    timeZone: 'Europe/Zurich',
+    venue: 'Geneva',
+    format: 'in_person',
+    capacity: 20000,
+    languages: ['en', 'fr', 'es'],
+  });
+  await api('POST', `/dialogues/${d.id}/publish`, accessToken);
+  return d;
+}
+const recipients = (tag) =>
+  Array.from({ length: COUNT }, (_, i) => ({
+    email: `${tag}-${i}@bench.gfmd`,
+    name: `Participant ${i}`,
+    stakeholderGroup: 'civil_society',
+    preferredLanguage: ['en', 'fr', 'es'][i % 3],
+  }));
+
+async function throughAPI(workers) {
+  const procs = [];
+  for (let i = 0; i < workers; i++) procs.push(await start('worker', `worker ${i + 1}`, /mail worker started/));
+  await sleep(500);
+  const d = await dialogue(`Bench dialogue, ${workers} worker(s)`);
+  const done = phase(`${workers} worker(s)`, COUNT);
+  const t0 = performance.now();
+  const result = await api('POST', `/dialogues/${d.id}/invitations`, accessToken, { recipients: recipients(`w${workers}-${randomUUID().slice(0, 6)}`) });
+  const enqueueMs = performance.now() - t0;
+  if (result.queued !== COUNT) throw new Error(`queued ${result.queued}`);
+  await done;
+  const lastMs = sink.last - t0;
+  for (const p of procs) await stop(p);
+  return { workers, enqueueMs, lastMs, perSecond: COUNT / (lastMs / 1000), dialogueId: d.id };
+}
+
+async function baseline(dialogueId) {
+  // The same rendered messages the workers sent (subject, html, text, headers), straight from the outbox.
+  const db = new Client({ connectionString: dbUrl.toString() });
+  await db.connect();
+  const { rows } = await db.query(`SELECT recipient, subject, html, text, headers FROM outbound_emails WHERE dialogue_id = $1 AND kind = 'invitation'`, [dialogueId]);
+  await db.end();
+  const transport = nodemailer.createTransport({ url: env.SMTP_URL, ...POOL });
+  const done = phase('baseline', rows.length);
+  const t0 = performance.now();
+  await Promise.all(
+    rows.map((r) => transport.sendMail({ from: env.MAIL_FROM ?? 'GFMD Dialogues <no-reply@gfmd.local>', to: r.recipient, subject: r.subject, html: r.html, text: r.text, headers: r.headers })),
+  );
+  await done;
+  const lastMs = sink.last - t0;
+  transport.close();
+  return { lastMs, perSecond: rows.length / (lastMs / 1000) };
+}
+
+const one = await throughAPI(1);
+const base1 = await baseline(one.dialogueId);
+const two = await throughAPI(2);
+const base2 = await baseline(two.dialogueId);
+await stop(apiProcess);
+server.close();
+
+const row = (label, r, base) =>
+  `| ${label} | ${fmt(r.enqueueMs)} ms | ${fmt(r.lastMs / 1000, 2)} s | ${fmt(r.perSecond)} | ${fmt(base.perSecond)} | ${fmt(r.perSecond / base.perSecond, 2)} |`;
+const table = [
+  '| run | POST /invitations (10,000) latency | last message accepted after | messages/s | baseline messages/s | ratio |',
+  '|---|---|---|---|---|---|',
+  row('1 worker', one, base1),
+  row('2 workers', two, base2),
+].join('\n');
+console.log(`\n${table}\n`);
+console.log(`baseline (nodemailer pool straight to the sink): ${fmt(base1.lastMs / 1000, 2)} s and ${fmt(base2.lastMs / 1000, 2)} s for ${fmt(COUNT)} messages`);
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ count: COUNT, pool: POOL, one, two, baseline: [base1, base2] }, null, 2));
+process.exit(0);
