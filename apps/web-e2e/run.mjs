@@ -118,7 +118,9 @@ try {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  const jest = spawnSync(
+  // Asynchronous on purpose: the SMTP server and its JSON inbox live in this process, so its
+  // event loop must keep running while the tests wait for emails (spawnSync would freeze it).
+  const jest = spawn(
     'npx',
     ['jest', '-c', 'apps/web-e2e/jest.e2e.config.cjs', '--runInBand', '--ci', '--forceExit', ...process.argv.slice(2)],
     {
@@ -134,7 +136,10 @@ try {
       },
     },
   );
-  code = jest.status ?? 1;
+  code = await new Promise((resolveExit) => {
+    jest.on('error', () => resolveExit(1));
+    jest.on('exit', (status) => resolveExit(status ?? 1));
+  });
   if (code !== 0) for (const c of children) console.error(c.lines.slice(-40).join('\n'));
 } catch (error) {
   console.error(error);

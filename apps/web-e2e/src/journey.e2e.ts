@@ -183,10 +183,13 @@ describe('organizer → participant → waiting list → coordinator', () => {
         await p.getByRole('textbox', { name: 'Title' }).fill(title);
         await choose(p, 'Kind', kind);
         await choose(p, 'Space', space);
-        await p.getByRole('combobox', { name: 'Room' }).fill(room);
-        await p.keyboard.press('Escape');
-        await p.getByLabel('Start').fill(start);
-        await p.getByLabel('End').fill(end);
+        if (room) {
+          // rooms come from the spaces' lists (an item for everyone may use any of them)
+          await p.getByRole('combobox', { name: 'Room' }).fill(room);
+          await p.keyboard.press('Escape');
+        }
+        await p.getByRole('textbox', { name: 'Start', exact: true }).fill(start);
+        await p.getByRole('textbox', { name: 'End', exact: true }).fill(end);
       };
       const save = async (title: string) => {
         await p.getByRole('button', { name: 'Save', exact: true }).click();
@@ -194,7 +197,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
         await p.locator('.grid button.item', { hasText: title }).waitFor();
       };
 
-      await item('Opening plenary', 'Opening', 'All participants', 'Assembly Hall', '09:00', '10:00');
+      await item('Opening plenary', 'Opening', 'All participants', '', '09:00', '10:00');
       await save('Opening plenary');
 
       await item('Fair recruitment roundtable', 'Roundtable', CIVIL, 'Room XVII', '10:30', '12:00');
