@@ -367,7 +367,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await p.locator('main h1').focus();
       await tabTo(p, p.getByRole('button', { name: 'Cancel my registration…' }));
       await p.keyboard.press('Enter');
-      const dialog = p.getByRole('dialog', { name: 'Cancel your registration?' });
+      const dialog = p.getByRole('alertdialog', { name: 'Cancel your registration?' });
       await dialog.waitFor();
       await expectAccessible(p, 'manage portal (cancel dialog)');
       await tabTo(p, dialog.getByRole('button', { name: 'Yes, cancel' }), 5);
@@ -497,7 +497,11 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await p.locator('tr', { hasText: `kofi.${run}@example.org` }).waitFor();
       const text = await main.innerText();
       expect(text).not.toContain(`mei.${run}@example.org`); // business space
-      expect(text).not.toContain(participant.email); // moved to the business space, then cancelled
+      // the participant who left this space for the business one shows only this space's (cancelled) seat
+      await expect(p.locator('tr', { hasText: participant.email }).innerText()).resolves.toMatch(
+        new RegExp(`${CIVIL}: Cancelled`),
+      );
+      expect(text).not.toContain(`${BUSINESS}:`);
       expect(text).not.toContain(`zed.${run}@example.org`); // another dialogue
       await expectAccessible(p, 'coordinator space (participants)');
 
@@ -515,7 +519,15 @@ describe('organizer → participant → waiting list → coordinator', () => {
       expect(other.status).toBe(403);
       const mine = await api<any>('GET', `/dialogues/${ctx.dialogueId}/registrations?pageSize=100`, undefined, token);
       expect(mine.status).toBe(200);
-      expect(mine.body.items.map((r: any) => r.email).sort()).toEqual([`kofi.${run}@example.org`, waiting.email].sort());
+      expect(mine.body.items.map((r: any) => r.email).sort()).toEqual(
+        [`kofi.${run}@example.org`, waiting.email, participant.email].sort(),
+      );
+      // …and of each, only the seat in their own space
+      expect(mine.body.items.flatMap((r: any) => r.spaces.map((s: any) => s.spaceId))).toEqual([
+        ctx.civilId,
+        ctx.civilId,
+        ctx.civilId,
+      ]);
     });
   });
 });
