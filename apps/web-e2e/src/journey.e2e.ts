@@ -17,7 +17,16 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN, api, createStaff, linkIn, login, launchBrowser, screenshot, waitForMail } from './support/e2e';
-import { choose, dayFromNow, expectAccessible, newPage, open, tabTo, waitForHeading } from './support/ui';
+import {
+  choose,
+  dayFromNow,
+  expectAccessible,
+  horizontalOverflow,
+  newPage,
+  open,
+  tabTo,
+  waitForHeading,
+} from './support/ui';
 
 const run = Date.now().toString(36);
 const DIALOGUE = `Labour mobility dialogue ${run}`;
@@ -35,6 +44,7 @@ interface Ctx {
   civilId: string;
   businessId: string;
   manageUrl: string;
+  promotedManageUrl: string;
   otherDialogueId: string;
   otherSpaceId: string;
 }
@@ -361,7 +371,8 @@ describe('organizer → participant → waiting list → coordinator', () => {
         }),
       );
       expect([w.status, w.body.status]).toEqual([201, 'waitlisted']);
-      await waitForMail(waiting.email, /lista de espera/);
+      const waitlisted = await waitForMail(waiting.email, /lista de espera/);
+      ctx.promotedManageUrl = linkIn(waitlisted, '/manage/');
 
       // Keyboard only: Tab to the cancel button, Enter; in the dialog, Tab to "Yes, cancel", Space.
       await p.locator('main h1').focus();
@@ -379,6 +390,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
 
       const promoted = await waitForMail(waiting.email, /Ya tiene una plaza/);
       expect(promoted.subject).toContain(DIALOGUE);
+      // (the promoted email carries no manage link: the token exists in clear only at registration)
       await waitForMail(participant.email, /Inscription annulée/);
     });
   });
@@ -528,6 +540,32 @@ describe('organizer → participant → waiting list → coordinator', () => {
         ctx.civilId,
         ctx.civilId,
       ]);
+    });
+  });
+  describe('7. on a phone (390 px wide)', () => {
+    it('shows every public page without horizontal scrolling, accessibly', async () => {
+      const p = await page(390, 844);
+      const screens: [string, string, string | RegExp][] = [
+        ['public dialogue list', '/dialogues', 'Thematic dialogues'],
+        ['dialogue page', `/dialogues/${ctx.dialogueId}`, DIALOGUE],
+        ['registration form', `/dialogues/${ctx.dialogueId}/register`, `Register for ${DIALOGUE}`],
+        ['manage portal', new URL(ctx.promotedManageUrl).pathname, 'My registration'],
+        ['public timeline', '/timeline', 'Timeline'],
+        ['login', '/login', 'Staff sign in'],
+      ];
+      for (const [screen, path, heading] of screens) {
+        await open(p, path, heading);
+        if (screen === 'dialogue page') await p.getByText('Opening plenary').first().waitFor();
+        const overflow = await horizontalOverflow(p);
+        expect({ screen, ...overflow }).toEqual({ screen, scrollWidth: overflow.clientWidth, clientWidth: 390, culprits: [] });
+        await expectAccessible(p, `${screen} (phone)`);
+      }
+      // the narrow navigation menu opens and leads to the timeline
+      await p.getByRole('button', { name: 'Menu' }).click();
+      await p.getByRole('menuitem', { name: 'Timeline' }).waitFor();
+      await expectAccessible(p, 'navigation menu (phone)');
+      await p.getByRole('menuitem', { name: 'Timeline' }).click();
+      await waitForHeading(p, 'Timeline');
     });
   });
 });

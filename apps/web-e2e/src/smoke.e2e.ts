@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, BASE_URL, describeViolations, launchBrowser, screenshot, seriousA11yViolations } from './support/e2e';
+import { ADMIN, BASE_URL, describeViolations, launchBrowser, seriousA11yViolations } from './support/e2e';
 
 describe('web app smoke', () => {
   let browser: Browser;
@@ -25,6 +25,5 @@ describe('web app smoke', () => {
     expect(describeViolations(await seriousA11yViolations(page))).toEqual([]);
     await page.getByRole('button', { name: /sign in|log in/i }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15000 });
-    await screenshot(page, 'after-login');
   });
 });

@@ -25,6 +25,23 @@ describe(layoutTimeline.name, () => {
     expect(sut.ticks.length).toBeGreaterThan(0);
   });
 
+  it('spaces month ticks so that their labels never overlap, even over years', () => {
+    const old = SessionFactory.create({ startsAt: '2017-05-22T08:00:00Z', endsAt: '2017-05-23T16:00:00Z' });
+    const recent = SessionFactory.create({ startsAt: '2026-03-02T08:00:00Z', endsAt: '2026-03-03T16:00:00Z' });
+    const ahead = DialogueFactory.create({ startsAt: '2026-02-01T07:00:00Z', endsAt: '2026-02-01T16:00:00Z' });
+
+    const sut = layoutTimeline([
+      { session: old, dialogues: [] },
+      { session: recent, dialogues: [ahead] },
+    ]);
+
+    const gaps = sut.ticks.slice(1).map((t, i) => t.x - sut.ticks[i].x);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60);
+    expect(sut.ticks.at(-1)?.date.getUTCFullYear()).toBeGreaterThanOrEqual(2025);
+    // a bar at the right edge has its labels drawn to its left
+    expect(sut.rows[1].bars[0].anchor).toBe('end');
+  });
+
   it('copes with no data', () => {
     expect(layoutTimeline([]).rows).toEqual([]);
   });

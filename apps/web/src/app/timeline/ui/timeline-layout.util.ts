@@ -10,6 +10,10 @@ export interface TimelineBar {
   leadX2: number;
   leadDays: number;
   late: boolean;
+  /** labels near the right edge are drawn to the left of the bar (text-anchor end) */
+  labelX: number;
+  titleX: number;
+  anchor: 'start' | 'end';
 }
 
 export interface TimelineRow {
@@ -38,6 +42,11 @@ export interface TimelineLayout {
 const DAY = 86_400_000;
 const LANE = 26;
 const ROW_PADDING = 14;
+/** smallest distance between two month ticks, so that their labels never overlap */
+const MIN_TICK_GAP = 64;
+const TICK_STEPS_IN_MONTHS = [1, 2, 3, 6, 12, 24, 60, 120];
+/** room kept for a bar's labels (lead time, shortened title) before they would leave the chart */
+const LABEL_ROOM = 200;
 
 /** Positions of everything drawn in the timeline SVG (viewBox units). */
 export function layoutTimeline(entries: readonly TimelineEntry[], width = 1000): TimelineLayout {
@@ -65,14 +74,19 @@ export function layoutTimeline(entries: readonly TimelineEntry[], width = 1000):
     const bars = entry.dialogues.map((dialogue, lane) => {
       const bx = x(dialogue.startsAt);
       const leadDays = dialogue.leadTimeDays ?? daysBetween(dialogue.endsAt, entry.session.startsAt);
+      const barWidth = Math.max(4, x(dialogue.endsAt) - bx);
+      const nearRightEdge = bx + LABEL_ROOM > width - right;
       return {
         dialogue,
         x: bx,
-        width: Math.max(4, x(dialogue.endsAt) - bx),
+        width: barWidth,
         y: y + ROW_PADDING / 2 + lane * LANE,
         leadX2: sessionX,
         leadDays,
         late: leadDays <= 0,
+        labelX: nearRightEdge ? bx - 4 : bx + barWidth + 4,
+        titleX: nearRightEdge ? bx + barWidth : bx,
+        anchor: nearRightEdge ? ('end' as const) : ('start' as const),
       };
     });
     const row = {
@@ -87,14 +101,20 @@ export function layoutTimeline(entries: readonly TimelineEntry[], width = 1000):
     return row;
   });
 
+  // Month ticks, every 1, 2, 3, 6… months so that labels keep apart however long the span is.
+  const monthWidth = 30.44 * DAY * scale;
+  const step = TICK_STEPS_IN_MONTHS.find((months) => months * monthWidth >= MIN_TICK_GAP) ?? 120;
   const ticks: TimelineTick[] = [];
   const cursor = new Date(min);
   cursor.setUTCDate(1);
   cursor.setUTCHours(0, 0, 0, 0);
   cursor.setUTCMonth(cursor.getUTCMonth() + 1);
-  while (cursor.getTime() < max && ticks.length < 60) {
-    ticks.push({ x: left + (cursor.getTime() - min) * scale, date: new Date(cursor) });
+  while (cursor.getUTCMonth() % Math.min(step, 12) !== 0) {
     cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  while (cursor.getTime() < max) {
+    ticks.push({ x: left + (cursor.getTime() - min) * scale, date: new Date(cursor) });
+    cursor.setUTCMonth(cursor.getUTCMonth() + step);
   }
   return { width, height: y + 8, left, top, rows, ticks };
 }
