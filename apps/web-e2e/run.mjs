@@ -36,7 +36,9 @@ if (process.env.E2E_NO_BUILD !== 'true') {
 // A fresh database for every run.
 const baseUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/gfmd_test');
 const dbName = 'gfmd_e2e';
-const admin = new pg.Client({ connectionString: Object.assign(new URL(baseUrl), { pathname: '/postgres' }).toString() });
+const admin = new pg.Client({
+  connectionString: Object.assign(new URL(baseUrl), { pathname: '/postgres' }).toString(),
+});
 await admin.connect();
 await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
 await admin.query(`CREATE DATABASE ${dbName}`);
@@ -73,7 +75,11 @@ const serverEnv = {
 
 const children = [];
 function start(name, script) {
-  const child = spawn(process.execPath, [join(root, script)], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, script)], {
+    cwd: root,
+    env: serverEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines = [];
   const keep = (chunk) => {
     for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(`[${name}] ${line}`);

@@ -138,7 +138,10 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await p.getByRole('textbox', { name: 'Starts' }).fill(`${DAY}T09:00`);
       await p.getByRole('textbox', { name: 'Ends' }).fill(`${DAY}T17:30`);
       // the lead time to the session is previewed while typing
-      await p.getByText(/\d+ days before the informal session/).first().waitFor();
+      await p
+        .getByText(/\d+ days before the informal session/)
+        .first()
+        .waitFor();
       await p.getByRole('textbox', { name: 'Venue' }).fill('Palais des Nations, Geneva');
       await p.getByRole('spinbutton', { name: 'Places' }).fill('3');
       await expectAccessible(p, 'dialogue editor (new)');
@@ -163,7 +166,10 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await p.getByRole('textbox', { name: 'Rooms' }).fill('Room XVII');
       await p.getByRole('button', { name: 'Save' }).click();
       await p.getByRole('heading', { name: `Edit ${CIVIL}` }).waitFor();
-      await p.getByRole('row', { name: new RegExp(CIVIL) }).getByText('Carlos Coordinator').waitFor();
+      await p
+        .getByRole('row', { name: new RegExp(CIVIL) })
+        .getByText('Carlos Coordinator')
+        .waitFor();
 
       await p.getByRole('button', { name: 'Add a space' }).click();
       await p.getByRole('heading', { name: 'New space' }).waitFor();
@@ -294,7 +300,10 @@ describe('organizer → participant → waiting list → coordinator', () => {
     it('reads the dialogue page with its agenda and lead time', async () => {
       await p.getByText('Opening plenary').first().waitFor();
       await p.getByText('Skills partnerships panel').first().waitFor();
-      await p.getByText(/\d+ days before the informal session/).first().waitFor();
+      await p
+        .getByText(/\d+ days before the informal session/)
+        .first()
+        .waitFor();
       await expect(p.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href')).resolves.toContain(
         `/dialogues/${ctx.dialogueId}/agenda.ics`,
       );
@@ -420,7 +429,9 @@ describe('organizer → participant → waiting list → coordinator', () => {
 
       await p.getByRole('tab', { name: 'Invitations' }).click();
       await p.getByRole('heading', { level: 2, name: 'Invitations' }).waitFor();
-      await p.getByRole('textbox', { name: /Recipients/ }).fill(`nadia.${run}@example.org, Nadia Haddad, civil_society, fr`);
+      await p
+        .getByRole('textbox', { name: /Recipients/ })
+        .fill(`nadia.${run}@example.org, Nadia Haddad, civil_society, fr`);
       await p.getByRole('heading', { name: 'Preview: 1 ready, 0 to fix' }).waitFor();
       await expectAccessible(p, 'invitations');
     });
@@ -557,7 +568,12 @@ describe('organizer → participant → waiting list → coordinator', () => {
         await open(p, path, heading);
         if (screen === 'dialogue page') await p.getByText('Opening plenary').first().waitFor();
         const overflow = await horizontalOverflow(p);
-        expect({ screen, ...overflow }).toEqual({ screen, scrollWidth: overflow.clientWidth, clientWidth: 390, culprits: [] });
+        expect({ screen, ...overflow }).toEqual({
+          screen,
+          scrollWidth: overflow.clientWidth,
+          clientWidth: 390,
+          culprits: [],
+        });
         await expectAccessible(p, `${screen} (phone)`);
       }
       // the narrow navigation menu opens and leads to the timeline
@@ -566,6 +582,23 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await expectAccessible(p, 'navigation menu (phone)');
       await p.getByRole('menuitem', { name: 'Timeline' }).click();
       await waitForHeading(p, 'Timeline');
+    });
+  });
+  describe('8. in another language', () => {
+    it('switches the interface to Spanish with the keyboard', async () => {
+      const p = await page();
+      await open(p, `/dialogues/${ctx.dialogueId}`, DIALOGUE);
+      await tabTo(p, p.getByRole('button', { name: /^Language: EN/ }));
+      await p.keyboard.press('Enter');
+      await p.getByRole('menuitemradio', { name: 'Español' }).waitFor();
+      await expectAccessible(p, 'language menu');
+      await p.keyboard.press('ArrowDown');
+      await p.keyboard.press('ArrowDown');
+      await expect(p.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Español');
+      await p.keyboard.press('Enter');
+      await p.getByRole('link', { name: 'Inscribirse' }).waitFor();
+      await expect(p.locator('html').getAttribute('lang')).resolves.toBe('es');
+      await expectAccessible(p, 'dialogue page (es)');
     });
   });
 });

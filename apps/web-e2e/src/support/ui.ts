@@ -2,8 +2,17 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { BASE_URL, describeViolations, seriousA11yViolations } from './e2e';
 
 /** A fresh browser context (own sessionStorage/localStorage) with one page at the given size. */
-export async function newPage(browser: Browser, width = 1280, height = 800): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', timezoneId: 'Europe/Zurich', reducedMotion: 'reduce' });
+export async function newPage(
+  browser: Browser,
+  width = 1280,
+  height = 800,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'en-GB',
+    timezoneId: 'Europe/Zurich',
+    reducedMotion: 'reduce',
+  });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   return { context, page };
@@ -19,7 +28,11 @@ export async function waitForHeading(page: Page, heading?: string | RegExp): Pro
   const h1 = heading ? page.getByRole('heading', { level: 1, name: heading }) : page.locator('main h1');
   await h1.first().waitFor({ state: 'visible' });
   // no loading state left on the page
-  await page.locator('gfmd-loading-state').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('gfmd-loading-state')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
 }
 
 /** axe-core on the current screen: no serious or critical violation. */
@@ -29,7 +42,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 }
 
 /** Picks an option of a Material select (single or multiple) by the field's label. */
-export async function choose(page: Page, field: string | RegExp, option: string | RegExp, multiple = false): Promise<void> {
+export async function choose(
+  page: Page,
+  field: string | RegExp,
+  option: string | RegExp,
+  multiple = false,
+): Promise<void> {
   // Material opens a select on any click in its field (the floating label covers the trigger).
   const select = page.getByRole('combobox', { name: field });
   await page.locator('mat-form-field').filter({ has: select }).locator('.mat-mdc-text-field-wrapper').click();
@@ -59,7 +77,9 @@ export async function tabTo(page: Page, target: Locator, max = 80): Promise<void
 }
 
 /** True when the page scrolls sideways (content wider than the viewport). */
-export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; culprits: string[] }> {
+export async function horizontalOverflow(
+  page: Page,
+): Promise<{ scrollWidth: number; clientWidth: number; culprits: string[] }> {
   return page.evaluate(() => {
     const doc = document.documentElement;
     const culprits: string[] = [];
@@ -67,7 +87,7 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
       for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
         const r = el.getBoundingClientRect();
         if (r.right > doc.clientWidth + 1 && r.width > 0) {
-          culprits.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(r.right)}px)`);
+          culprits.push(`${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} (${Math.round(r.right)}px)`);
           if (culprits.length > 5) break;
         }
       }

@@ -113,7 +113,11 @@ export function layoutTimeline(entries: readonly TimelineEntry[], width = 1000):
     cursor.setUTCMonth(cursor.getUTCMonth() + 1);
   }
   while (cursor.getTime() < max) {
-    ticks.push({ x: left + (cursor.getTime() - min) * scale, date: new Date(cursor) });
+    const tickX = left + (cursor.getTime() - min) * scale;
+    if (tickX > width - right - MIN_TICK_GAP / 2) {
+      break; // its label would be cut at the right edge
+    }
+    ticks.push({ x: tickX, date: new Date(cursor) });
     cursor.setUTCMonth(cursor.getUTCMonth() + step);
   }
   return { width, height: y + 8, left, top, rows, ticks };
