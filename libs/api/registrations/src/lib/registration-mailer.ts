@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind, Language, RegistrationStatus } from '@gfmd/contracts';
-import { AfterCommit, AppConfig } from '@gfmd/api-platform';
+import { AfterCommit, AppConfig, hashToken, newToken } from '@gfmd/api-platform';
 import { OutboxService, ReminderScheduler, type OutgoingEmail } from '@gfmd/api-mail';
 import type { EntityManager } from 'typeorm';
 import { type DialogueRow, RegistrationsRepository } from './registrations.repository';
@@ -53,6 +53,7 @@ export class RegistrationMailer {
 
   async write(m: EntityManager, afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]): Promise<void> {
     if (!emails.length) return;
+    emails = await this.withManageLinks(m, emails);
     const venue = d.format === 'online' ? (d.onlineUrl ?? '') : d.venue;
     const whenByLanguage = new Map<Language, string>();
     const when = (l: Language) => {
@@ -78,6 +79,29 @@ export class RegistrationMailer {
     }));
     await this.outbox.write(m, afterCommit, out);
     await this.keepReminders(m, afterCommit, d, emails);
+  }
+
+  /**
+   * Every email about a registration that is still active carries a manage link: the first one
+   * has the token made at registration; later ones (promoted, approved, a space decision…) get a
+   * further token, stored as a hash like the first, that works until the registration ends.
+   */
+  private async withManageLinks(m: EntityManager, emails: RegistrationEmail[]): Promise<RegistrationEmail[]> {
+    const issued = new Map<string, string | null>();
+    const out: RegistrationEmail[] = [];
+    for (const e of emails) {
+      if (e.manageToken || e.kind === 'cancelled') {
+        out.push(e);
+        continue;
+      }
+      if (!issued.has(e.recipient.id)) {
+        const token = newToken();
+        issued.set(e.recipient.id, (await this.repo.addManageToken(m, e.recipient.id, hashToken(token))) ? token : null);
+      }
+      const token = issued.get(e.recipient.id);
+      out.push(token ? { ...e, manageToken: token } : e);
+    }
+    return out;
   }
 
   /**

@@ -285,6 +285,27 @@ describe(RegistrationsModule.name, () => {
       expect(await emailsOf(ids[3])).not.toContain('promoted');
     });
 
+    it('gives the promoted person a working manage link in the promoted email; it ends with the registration', async () => {
+      const d = await published({ capacity: 1 });
+      const first = (await register(d.id)).body.id;
+      const second = (await register(d.id)).body.id;
+      expect((await sut.api.post(`/registrations/manage/${await manageToken(first)}/cancel`)).status).toBe(200);
+      const [promoted] = await q<{ text: string }>(
+        "SELECT text FROM outbound_emails WHERE registration_id = $1 AND kind = 'promoted'",
+        [second],
+      );
+      const link = /\/manage\/([A-Za-z0-9_-]{40,})/.exec(promoted.text);
+      expect(link).not.toBeNull();
+      const view = await sut.api.get(`/registrations/manage/${link![1]}`);
+      expect(view.status).toBe(200);
+      expect(view.body).toMatchObject({ id: second, status: 'confirmed' });
+      // The first link (from the waitlisted email) still works too.
+      expect((await sut.api.get(`/registrations/manage/${await manageToken(second)}`)).status).toBe(200);
+      expect((await sut.api.post(`/registrations/manage/${link![1]}/cancel`)).status).toBe(200);
+      expect((await sut.api.get(`/registrations/manage/${link![1]}`)).status).toBe(404);
+      expect((await sut.api.get(`/registrations/manage/${await manageToken(second)}`)).status).toBe(404);
+    });
+
     it('schedules one reminder per confirmed participant and cancels it when they cancel', async () => {
       const d = await published({ capacity: 1 });
       const first = (await register(d.id)).body.id;

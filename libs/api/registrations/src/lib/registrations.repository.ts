@@ -448,10 +448,27 @@ export class RegistrationsRepository {
     return row ?? null;
   }
 
+  /** Adds a further manage-link token (its hash) to a registration that still has one. */
+  async addManageToken(m: EntityManager, registrationId: string, tokenHash: string): Promise<boolean> {
+    const rows = await this.q<{ token_hash: string }>(
+      m,
+      `INSERT INTO registration_manage_tokens (token_hash, registration_id)
+       SELECT $1, r.id FROM registrations r
+        WHERE r.id = $2 AND r.manage_token_hash IS NOT NULL AND r.erased_at IS NULL
+          AND r.status IN ('pending', 'confirmed', 'waitlisted')
+       RETURNING token_hash`,
+      [tokenHash, registrationId],
+    );
+    return rows.length === 1;
+  }
+
   async byTokenHash(tokenHash: string): Promise<RegistrationRow | null> {
     const [row] = await this.q<RegistrationRow>(
       undefined,
-      `SELECT ${REG_COLUMNS} FROM registrations r WHERE r.manage_token_hash = $1 AND r.erased_at IS NULL`,
+      `SELECT ${REG_COLUMNS} FROM registrations r
+        WHERE (r.manage_token_hash = $1
+               OR r.id = (SELECT t.registration_id FROM registration_manage_tokens t WHERE t.token_hash = $1))
+          AND r.manage_token_hash IS NOT NULL AND r.erased_at IS NULL`,
       [tokenHash],
     );
     return row ?? null;
@@ -625,6 +642,7 @@ export class RegistrationsRepository {
        WHERE id = ANY($1::uuid[])`,
       [ids],
     );
+    await this.q(m, 'DELETE FROM registration_manage_tokens WHERE registration_id = ANY($1::uuid[])', [ids]);
   }
 
   /** Scrubs invitations to the address; their tokens stop working. */

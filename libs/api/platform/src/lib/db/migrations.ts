@@ -2,9 +2,13 @@ import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-s
 import { RegistrationQueues1764400000001 } from './migrations/1764400000001-registration-queues';
 import { AgendaNoOverlap1764500000001 } from './migrations/1764500000001-agenda-no-overlap';
 import { MailOutboxParams1764600000001 } from './migrations/1764600000001-mail-outbox-params';
+import { RegistrationManageTokens1764700000001 } from './migrations/1764700000001-registration-manage-tokens';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
  * add each new migration here (generate with `npx nx run api:migration-generate`).
  */
-export const MIGRATIONS = [InitialSchema1764300000000, RegistrationQueues1764400000001, AgendaNoOverlap1764500000001, MailOutboxParams1764600000001];
+export const MIGRATIONS = [
+  InitialSchema1764300000000, RegistrationQueues1764400000001, AgendaNoOverlap1764500000001, MailOutboxParams1764600000001,
+  RegistrationManageTokens1764700000001,
+];
