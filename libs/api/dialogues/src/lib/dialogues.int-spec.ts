@@ -114,8 +114,11 @@ describe('DialoguesController (integration)', () => {
       ['control characters in the title', { title: 'Evil\r\nBcc: x@y.z' }, 400, 'title'],
     ];
     it.each(cases)('refuses %s', async (_, patch, status, field) => {
-      const before = (await organizer.get('/dialogues?pageSize=1')).body.total;
+      // Counted within this test's own informal session: other specs create dialogues in parallel.
       const session = await InformalSessionFactory.create(organizer);
+      const count = async () => (await organizer.get(`/dialogues?pageSize=1&informalSessionId=${session.id}`)).body.total;
+      const before = await count();
+      expect(before).toBe(0);
       const res = await organizer.post('/dialogues', {
         title: 'Refused',
         informalSessionId: session.id,
@@ -130,7 +133,7 @@ describe('DialoguesController (integration)', () => {
       expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
       expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String) });
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-      expect((await organizer.get('/dialogues?pageSize=1')).body.total).toBe(before);
+      expect(await count()).toBe(before);
     });
 
     it('answers 400 to malformed JSON and 413 to a huge body', async () => {
