@@ -8,7 +8,7 @@ import {
   type StoredAttachment,
   type TemplateParams,
 } from '@gfmd/api-mail';
-import { AfterCommit, AppConfig } from '@gfmd/api-platform';
+import { AfterCommit, AppConfig, dateTimeFormat } from '@gfmd/api-platform';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AgendaOutboxRepository } from './agenda-outbox.repository';
@@ -157,7 +157,7 @@ export function formatRange(
   timeZone: string,
   style: 'short' | 'long',
 ): string {
-  const format = new Intl.DateTimeFormat(language, {
+  const format = dateTimeFormat(language, {
     timeZone,
     weekday: style === 'long' ? 'long' : 'short',
     day: 'numeric',

@@ -1,6 +1,6 @@
 /** Offset in minutes of an IANA zone at an instant (e.g. +120 for Europe/Zurich in summer). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -22,4 +22,21 @@ export function zonedTimeToUtc(local: string, timeZone: string): Date {
   // A second pass settles instants next to a daylight-saving change.
   utc = new Date(guess.getTime() - zoneOffsetMinutes(utc, timeZone) * 60000);
   return utc;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A cached Intl.DateTimeFormat: building one costs far more than formatting with it, and emails
+ * are rendered by the hundred inside registration transactions.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    if (formats.size > 500) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind, Language, RegistrationStatus } from '@gfmd/contracts';
-import { AfterCommit, AppConfig, hashToken, newToken } from '@gfmd/api-platform';
+import { AfterCommit, AppConfig, dateTimeFormat, hashToken, newToken } from '@gfmd/api-platform';
 import { OutboxService, ReminderScheduler, type OutgoingEmail } from '@gfmd/api-mail';
 import type { EntityManager } from 'typeorm';
 import { type DialogueRow, RegistrationsRepository } from './registrations.repository';
@@ -30,8 +30,8 @@ const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES
 /** "Tuesday 12 May 2026, 09:00 – 17:00 (Europe/Zurich)" in the recipient's language and the dialogue's zone. */
 export function dialogueWhen(d: Pick<DialogueRow, 'startsAt' | 'endsAt' | 'timeZone'>, language: Language): string {
   const locale = LOCALES[language] ?? 'en-GB';
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: d.timeZone });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: d.timeZone });
+  const day = dateTimeFormat(locale, { dateStyle: 'full', timeZone: d.timeZone });
+  const time = dateTimeFormat(locale, { timeStyle: 'short', timeZone: d.timeZone });
   const sameDay = day.format(d.startsAt) === day.format(d.endsAt);
   const end = sameDay ? time.format(d.endsAt) : `${day.format(d.endsAt)}, ${time.format(d.endsAt)}`;
   return `${day.format(d.startsAt)}, ${time.format(d.startsAt)} – ${end} (${d.timeZone})`;
@@ -109,19 +109,21 @@ export class RegistrationMailer {
    * registration); one that is no longer confirmed has its pending reminder cancelled.
    */
   private async keepReminders(m: EntityManager, afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]) {
-    const seen = new Set<string>();
+    const relevant = new Map<string, RegistrationEmail>();
     for (const e of emails) {
-      if (seen.has(e.recipient.id)) continue;
-      if (!['confirmation', 'approved', 'promoted', 'cancelled', 'declined'].includes(e.kind)) continue;
-      seen.add(e.recipient.id);
-      const current = await this.repo.byId(m, e.recipient.id);
-      if (current?.status === 'confirmed') {
-        await this.reminders.scheduleFor(m, afterCommit, e.recipient, d, {
-          ...(e.manageToken ? { manageUrl: this.manageUrl(e.manageToken) } : {}),
-        });
-      } else {
-        await this.reminders.cancelFor(m, afterCommit, e.recipient.id);
+      if (['confirmation', 'approved', 'promoted', 'cancelled', 'declined'].includes(e.kind) && !relevant.has(e.recipient.id)) {
+        relevant.set(e.recipient.id, e);
       }
     }
+    if (!relevant.size) return;
+    const statuses = await this.repo.statusesOf(m, [...relevant.keys()]);
+    const schedule = [...relevant.values()]
+      .filter((e) => statuses.get(e.recipient.id) === 'confirmed')
+      .map((e) => ({ registration: e.recipient, ...(e.manageToken ? { manageUrl: this.manageUrl(e.manageToken) } : {}) }));
+    await this.reminders.scheduleMany(m, afterCommit, d, schedule);
+    for (const id of relevant.keys()) {
+      if (statuses.get(id) !== 'confirmed') await this.reminders.cancelFor(m, afterCommit, id);
+    }
   }
+
 }

@@ -462,6 +462,16 @@ export class RegistrationsRepository {
     return rows.length === 1;
   }
 
+  /** Current status of each registration, in one query. */
+  async statusesOf(m: EntityManager, ids: string[]): Promise<Map<string, RegistrationStatus>> {
+    const rows = await this.q<{ id: string; status: RegistrationStatus }>(
+      m,
+      'SELECT id, status FROM registrations WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.status]));
+  }
+
   async byTokenHash(tokenHash: string): Promise<RegistrationRow | null> {
     const [row] = await this.q<RegistrationRow>(
       undefined,

@@ -74,28 +74,42 @@ export class ReminderScheduler implements OnModuleInit {
     dialogue: ReminderDialogue,
     extra: { manageUrl?: string; spaces?: TemplateParams['spaces'] } = {},
   ): Promise<string | null> {
-    const sendAfter = this.sendTime(dialogue.startsAt);
-    if (sendAfter.getTime() <= Date.now() || dialogue.status === 'cancelled') return null;
-    const language = registration.preferredLanguage;
-    const name = [registration.firstName, registration.lastName].filter(Boolean).join(' ');
-    const [id] = await this.outbox.write(manager, afterCommit, [
-      {
-        kind: 'reminder',
-        to: registration.email,
-        language,
-        idempotencyKey: reminderKey(registration.id),
-        dialogueId: dialogue.id,
-        registrationId: registration.id,
-        sendAfter,
-        params: {
-          ...this.dialogueParams(dialogue, language),
-          recipientName: name || undefined,
-          manageUrl: extra.manageUrl,
-          spaces: extra.spaces,
-        },
-      },
-    ]);
+    const [id] = await this.scheduleMany(manager, afterCommit, dialogue, [{ registration, ...extra }]);
     return id ?? null;
+  }
+
+  /** scheduleFor for many registrations of one dialogue, in one insert. Returns the new outbox ids. */
+  async scheduleMany(
+    manager: EntityManager,
+    afterCommit: AfterCommit,
+    dialogue: ReminderDialogue,
+    items: { registration: ReminderRegistration; manageUrl?: string; spaces?: TemplateParams['spaces'] }[],
+  ): Promise<string[]> {
+    const sendAfter = this.sendTime(dialogue.startsAt);
+    if (!items.length || sendAfter.getTime() <= Date.now() || dialogue.status === 'cancelled') return [];
+    return this.outbox.write(
+      manager,
+      afterCommit,
+      items.map(({ registration, manageUrl, spaces }) => {
+        const language = registration.preferredLanguage;
+        const name = [registration.firstName, registration.lastName].filter(Boolean).join(' ');
+        return {
+          kind: 'reminder' as const,
+          to: registration.email,
+          language,
+          idempotencyKey: reminderKey(registration.id),
+          dialogueId: dialogue.id,
+          registrationId: registration.id,
+          sendAfter,
+          params: {
+            ...this.dialogueParams(dialogue, language),
+            recipientName: name || undefined,
+            manageUrl,
+            spaces,
+          },
+        };
+      }),
+    );
   }
 
   /** Call when a registration is cancelled (or declined), inside that transaction. */

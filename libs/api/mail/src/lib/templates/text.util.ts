@@ -1,4 +1,5 @@
 import type { Language } from '@gfmd/contracts';
+import { dateTimeFormat } from '@gfmd/api-platform';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -36,8 +37,8 @@ const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES
  */
 export function formatDialogueWhen(startsAt: Date, endsAt: Date, timeZone: string, language: Language): string {
   const locale = LOCALES[language] ?? LOCALES.en;
-  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const day = dateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const time = dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const sameDay = day.format(startsAt) === day.format(endsAt);
   const range = sameDay
     ? `${day.format(startsAt)}, ${time.format(startsAt)}–${time.format(endsAt)}`
