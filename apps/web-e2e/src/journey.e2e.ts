@@ -16,7 +16,17 @@
  * axe-core runs on every screen visited; the steps share state and run in order.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ADMIN, api, createStaff, linkIn, login, launchBrowser, screenshot, waitForMail } from './support/e2e';
+import {
+  ADMIN,
+  api,
+  createStaff,
+  linkIn,
+  login,
+  launchBrowser,
+  MAIL_URL,
+  screenshot,
+  waitForMail,
+} from './support/e2e';
 import {
   choose,
   dayFromNow,
@@ -530,6 +540,24 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await p.locator('.grid button.item', { hasText: 'Fair recruitment roundtable' }).waitFor();
       expect(await p.locator('.grid button.item', { hasText: 'Skills partnerships panel' }).count()).toBe(0);
       await expectAccessible(p, 'coordinator space (agenda)');
+
+      // A message to the participants of this space goes through the queue to them only.
+      await p.getByRole('tab', { name: 'Message' }).click();
+      await p.getByLabel('Your message').fill('The civil society room moves to Room XVIII.');
+      await expectAccessible(p, 'coordinator space (message)');
+      await p.getByRole('button', { name: 'Send to participants' }).click();
+      await p
+        .getByRole('status')
+        .filter({ hasText: /Queued for \d+ participant/ })
+        .waitFor();
+      const note = await waitForMail('kofi@example.org', /Message about|Message concernant|Mensaje sobre/);
+      expect(note.text).toContain('Room XVIII');
+      const meiInbox = (await (await fetch(`${MAIL_URL}/api/messages?to=mei%40example.org`)).json()) as {
+        items: { subject: string }[];
+      };
+      expect(meiInbox.items.filter((m) => /Message about|Message concernant|Mensaje sobre/.test(m.subject))).toEqual(
+        [],
+      );
 
       // Someone else's space: the page says so, and the API refuses the participants.
       await p.goto(`${p.url().split('/workspace')[0]}/workspace/${ctx.otherDialogueId}/${ctx.otherSpaceId}`);

@@ -73,6 +73,7 @@ export class CoordinatorSpaceLayout {
     { path: '', label: 'workspace.approvals' },
     { path: 'participants', label: 'workspace.participants' },
     { path: 'agenda', label: 'console.tabAgenda' },
+    { path: 'message', label: 'workspace.message' },
   ];
 
   /** The space, if the signed-in person coordinates it (admins and organizers may look too). */

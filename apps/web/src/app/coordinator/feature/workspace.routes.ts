@@ -38,6 +38,12 @@ export const workspaceRoutes: Routes = [
             data: { keepFocus: true },
             loadComponent: () => import('../../agenda/feature/agenda-builder.page').then((m) => m.AgendaBuilderPage),
           },
+          {
+            path: 'message',
+            title: 'title.workspace',
+            data: { keepFocus: true },
+            loadComponent: () => import('./space-message.page').then((m) => m.SpaceMessagePage),
+          },
         ],
       },
     ],

@@ -480,6 +480,15 @@ export const en = {
   'workspace.approvals': 'Pending approvals',
   'workspace.participants': 'Participants',
   'workspace.notYours': 'You do not coordinate this space.',
+  'workspace.message': 'Message',
+  'workspace.messageIntro':
+    'Write to everyone with a confirmed place in this space. Each person gets an email in their own language; the text you write is sent as it is.',
+  'workspace.messageLabel': 'Your message',
+  'workspace.messageHint': 'Plain text, up to 5,000 characters.',
+  'workspace.messageSend': 'Send to participants',
+  'workspace.messageSent':
+    '{count, plural, =0 {Nobody has a confirmed place yet; nothing was sent.} one {Queued for # participant.} other {Queued for # participants.}}',
+  'workspace.messageRequired': 'Write a message first.',
 
   // email status (added to contracts)
   'emailStatus.cancelled': 'Cancelled',

@@ -487,6 +487,15 @@ export const es: Dictionary = {
   'workspace.approvals': 'Aprobaciones pendientes',
   'workspace.participants': 'Participantes',
   'workspace.notYours': 'Usted no coordina este espacio.',
+  'workspace.message': 'Mensaje',
+  'workspace.messageIntro':
+    'Escriba a todas las personas con plaza confirmada en este espacio. Cada una recibe un correo en su idioma; su texto se envía tal cual.',
+  'workspace.messageLabel': 'Su mensaje',
+  'workspace.messageHint': 'Texto sin formato, hasta 5000 caracteres.',
+  'workspace.messageSend': 'Enviar a los participantes',
+  'workspace.messageSent':
+    '{count, plural, =0 {Nadie tiene aún plaza confirmada; no se envió nada.} one {En cola para # participante.} other {En cola para # participantes.}}',
+  'workspace.messageRequired': 'Escriba primero un mensaje.',
 
   // email status (added to contracts)
   'emailStatus.cancelled': 'Cancelado',

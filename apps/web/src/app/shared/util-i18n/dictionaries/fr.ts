@@ -489,6 +489,15 @@ export const fr: Dictionary = {
   'workspace.approvals': 'Approbations en attente',
   'workspace.participants': 'Participants',
   'workspace.notYours': 'Vous ne coordonnez pas cet espace.',
+  'workspace.message': 'Message',
+  'workspace.messageIntro':
+    'Écrivez à toutes les personnes ayant une place confirmée dans cet espace. Chacune reçoit un courriel dans sa langue ; votre texte est envoyé tel quel.',
+  'workspace.messageLabel': 'Votre message',
+  'workspace.messageHint': 'Texte brut, 5 000 caractères au plus.',
+  'workspace.messageSend': 'Envoyer aux participants',
+  'workspace.messageSent':
+    '{count, plural, =0 {Personne n’a encore de place confirmée ; rien n’a été envoyé.} one {Envoi prévu pour # participant.} other {Envoi prévu pour # participants.}}',
+  'workspace.messageRequired': 'Écrivez d’abord un message.',
 
   // email status (added to contracts)
   'emailStatus.cancelled': 'Annulé',
