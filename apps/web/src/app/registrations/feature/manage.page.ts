@@ -1,3 +1,4 @@
+import { PersonFieldsComponent } from '../ui/person-fields.component';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -28,6 +29,7 @@ import { ManageStore, canChooseSpace, spaceEligibility } from '../data-access';
   selector: 'gfmd-manage-page',
   imports: [
     ReactiveFormsModule,
+    PersonFieldsComponent,
     MatFormField,
     MatLabel,
     MatError,

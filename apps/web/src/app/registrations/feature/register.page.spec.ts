@@ -82,9 +82,9 @@ describe(RegisterPage.name, () => {
     const fixture = await render('tok-123');
     const sut = fixture.nativeElement as HTMLElement;
     fill(sut, 'input[formcontrolname=email]', 'amina@example.org');
-    fill(sut, 'input[formcontrolname=firstName]', 'Amina');
-    fill(sut, 'input[formcontrolname=lastName]', 'Diallo');
-    fill(sut, 'input[formcontrolname=organization]', 'Migrant Forum');
+    fill(sut, 'input[name=firstName]', 'Amina');
+    fill(sut, 'input[name=lastName]', 'Diallo');
+    fill(sut, 'input[name=organization]', 'Migrant Forum');
     const form = (fixture.componentInstance as unknown as { form: { patchValue(v: object): void } }).form;
     form.patchValue({ stakeholderGroup: 'civil_society', country: 'SN', consent: true });
     await settle(fixture);

@@ -1,3 +1,4 @@
+import { PersonFieldsComponent } from '../ui/person-fields.component';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -43,6 +44,7 @@ export interface RegistrationResultState {
   selector: 'gfmd-register-page',
   imports: [
     ReactiveFormsModule,
+    PersonFieldsComponent,
     RouterLink,
     MatFormField,
     MatLabel,
