@@ -6,3 +6,4 @@ export * from './lib/registration.mapper';
 export * from './lib/registration-settings';
 export * from './lib/registration.dto';
 export * from './lib/seat-rules.util';
+export * from './lib/manage-links';

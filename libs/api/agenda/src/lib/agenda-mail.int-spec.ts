@@ -101,6 +101,11 @@ describe('Agenda mail (integration)', () => {
         const served = (await sut.api.get(`/registrations/manage/${p.token}/agenda.ics`)).text;
         const stampless = (s: string) => s.replace(/DTSTAMP:\d{8}T\d{6}Z/g, '');
         expect(stampless(row.attachments[0].content)).toBe(stampless(served));
+        // …and the email carries a manage link of the participant's own that works.
+        const [{ text }] = await sut.dataSource.query('SELECT text FROM outbound_emails WHERE id = $1', [row.id]);
+        const link = /\/manage\/([A-Za-z0-9_-]{40,})/.exec(text);
+        expect(link).not.toBeNull();
+        expect((await sut.api.get(`/registrations/manage/${link![1]}`)).body).toMatchObject({ id: p.id });
       }
       expect(await rows(pending.id)).toEqual([]);
       expect(await rows(cancelled.id)).toEqual([]);

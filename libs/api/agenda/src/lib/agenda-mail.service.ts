@@ -9,6 +9,7 @@ import {
   type TemplateParams,
 } from '@gfmd/api-mail';
 import { AfterCommit, AppConfig, dateTimeFormat } from '@gfmd/api-platform';
+import { ManageLinks } from '@gfmd/api-registrations';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AgendaOutboxRepository } from './agenda-outbox.repository';
@@ -48,6 +49,7 @@ export class AgendaMailService {
     private readonly outbox: OutboxService,
     private readonly renderer: TemplateRenderer,
     private readonly config: AppConfig,
+    private readonly links: ManageLinks,
   ) {}
 
   /** One `agenda` row per confirmed participant; a participant already mailed this exact agenda is skipped. */
@@ -57,14 +59,16 @@ export class AgendaMailService {
     state: AgendaState,
   ): Promise<{ queued: number; skipped: number }> {
     const participants = await this.repo.confirmedParticipants(manager, state.dialogue.id);
-    const emails = participants.map((p) => {
+    const emails: OutgoingEmail[] = [];
+    for (const p of participants) {
       const items = personalItems(state.items, state.spaces, p);
       const version = createHash('sha256')
         .update(items.map((i) => `${i.id}:${i.sequence}`).join(','))
         .digest('hex')
         .slice(0, 24);
-      return this.compose('agenda', p, state, items, `agenda:${p.registrationId}:${version}`);
-    });
+      const manageUrl = await this.manageUrl(manager, p.registrationId);
+      emails.push(this.compose('agenda', p, state, items, `agenda:${p.registrationId}:${version}`, manageUrl));
+    }
     const inserted = await this.outbox.write(manager, afterCommit, emails);
     return { queued: inserted.length, skipped: participants.length - inserted.length };
   }
@@ -95,14 +99,15 @@ export class AgendaMailService {
     for (const p of participants) {
       const items = personalItems(state.items, state.spaces, p);
       const row = pending.get(p.registrationId);
+      const manageUrl = await this.manageUrl(manager, p.registrationId);
       if (row) {
-        const email = this.compose(row.kind === 'agenda' ? 'agenda' : 'agenda_update', p, state, items, '');
+        const email = this.compose(row.kind === 'agenda' ? 'agenda' : 'agenda_update', p, state, items, '', manageUrl);
         const rendered = this.renderer.render(email.kind, email.language, email.params);
         await this.outboxRows.rewrite(manager, row.id, { ...rendered, attachments: email.attachments ?? [] });
         rewritten++;
       } else {
         fresh.push({
-          ...this.compose('agenda_update', p, state, items, `agenda_update:${p.registrationId}:${changeId}`),
+          ...this.compose('agenda_update', p, state, items, `agenda_update:${p.registrationId}:${changeId}`, manageUrl),
           sendAfter,
         });
       }
@@ -111,12 +116,19 @@ export class AgendaMailService {
     return { written, rewritten };
   }
 
+  /** A manage link of the participant's own, so the agenda email lets them change their spaces. */
+  private async manageUrl(manager: EntityManager, registrationId: string): Promise<string | undefined> {
+    const token = await this.links.issue(manager, registrationId);
+    return token ? this.links.url(token) : undefined;
+  }
+
   private compose(
     kind: 'agenda' | 'agenda_update',
     p: ParticipantRecord,
     state: AgendaState,
     items: AgendaItemRecord[],
     idempotencyKey: string,
+    manageUrl?: string,
   ): OutgoingEmail {
     const { dialogue } = state;
     const language: Language = p.preferredLanguage;
@@ -129,6 +141,7 @@ export class AgendaMailService {
       dialogueWhen: formatRange(dialogue.startsAt, dialogue.endsAt, language, dialogue.timeZone, 'long'),
       dialogueVenue: dialogue.venue,
       dialogueUrl,
+      ...(manageUrl ? { manageUrl } : {}),
       timeZone: dialogue.timeZone,
       agenda: items.map((i) => ({
         when: formatRange(i.startsAt, i.endsAt, language, dialogue.timeZone, 'short'),

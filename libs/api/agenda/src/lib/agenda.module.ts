@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialogueHooks, DialoguesModule, SeedService } from '@gfmd/api-dialogues';
+import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { AgendaDemoSeeder } from './agenda-demo.seeder';
 import { AgendaItemEntity } from './agenda-item.entity';
@@ -14,7 +15,7 @@ import { TimelineService } from './timeline.service';
 
 /** Agenda items, public and personal agendas (JSON and iCalendar), agenda mail and the timeline. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AgendaItemEntity]), DialoguesModule, SpacesModule],
+  imports: [TypeOrmModule.forFeature([AgendaItemEntity]), DialoguesModule, SpacesModule, RegistrationsModule],
   controllers: [AgendaController, TimelineController],
   providers: [
     AgendaRepository,

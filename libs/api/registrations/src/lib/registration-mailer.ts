@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind, Language, RegistrationStatus } from '@gfmd/contracts';
-import { AfterCommit, AppConfig, dateTimeFormat, hashToken, newToken } from '@gfmd/api-platform';
+import { AfterCommit, dateTimeFormat } from '@gfmd/api-platform';
 import { OutboxService, ReminderScheduler, type OutgoingEmail } from '@gfmd/api-mail';
 import type { EntityManager } from 'typeorm';
+import { ManageLinks } from './manage-links';
 import { type DialogueRow, RegistrationsRepository } from './registrations.repository';
 
 export interface Recipient {
@@ -42,13 +43,13 @@ export function dialogueWhen(d: Pick<DialogueRow, 'startsAt' | 'endsAt' | 'timeZ
 export class RegistrationMailer {
   constructor(
     private readonly outbox: OutboxService,
-    private readonly config: AppConfig,
+    private readonly links: ManageLinks,
     private readonly reminders: ReminderScheduler,
     private readonly repo: RegistrationsRepository,
   ) {}
 
   manageUrl(token: string): string {
-    return `${this.config.publicUrl}/manage/${token}`;
+    return this.links.url(token);
   }
 
   async write(m: EntityManager, afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]): Promise<void> {
@@ -94,10 +95,7 @@ export class RegistrationMailer {
         out.push(e);
         continue;
       }
-      if (!issued.has(e.recipient.id)) {
-        const token = newToken();
-        issued.set(e.recipient.id, (await this.repo.addManageToken(m, e.recipient.id, hashToken(token))) ? token : null);
-      }
+      if (!issued.has(e.recipient.id)) issued.set(e.recipient.id, await this.links.issue(m, e.recipient.id));
       const token = issued.get(e.recipient.id);
       out.push(token ? { ...e, manageToken: token } : e);
     }
@@ -111,7 +109,10 @@ export class RegistrationMailer {
   private async keepReminders(m: EntityManager, afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]) {
     const relevant = new Map<string, RegistrationEmail>();
     for (const e of emails) {
-      if (['confirmation', 'approved', 'promoted', 'cancelled', 'declined'].includes(e.kind) && !relevant.has(e.recipient.id)) {
+      if (
+        ['confirmation', 'approved', 'promoted', 'cancelled', 'declined'].includes(e.kind) &&
+        !relevant.has(e.recipient.id)
+      ) {
         relevant.set(e.recipient.id, e);
       }
     }
@@ -119,11 +120,13 @@ export class RegistrationMailer {
     const statuses = await this.repo.statusesOf(m, [...relevant.keys()]);
     const schedule = [...relevant.values()]
       .filter((e) => statuses.get(e.recipient.id) === 'confirmed')
-      .map((e) => ({ registration: e.recipient, ...(e.manageToken ? { manageUrl: this.manageUrl(e.manageToken) } : {}) }));
+      .map((e) => ({
+        registration: e.recipient,
+        ...(e.manageToken ? { manageUrl: this.manageUrl(e.manageToken) } : {}),
+      }));
     await this.reminders.scheduleMany(m, afterCommit, d, schedule);
     for (const id of relevant.keys()) {
       if (statuses.get(id) !== 'confirmed') await this.reminders.cancelFor(m, afterCommit, id);
     }
   }
-
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { SpacesModule } from '@gfmd/api-spaces';
+import { ManageLinks } from './manage-links';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { RegistrationAdmission } from './registration-admission.service';
@@ -35,7 +36,8 @@ import { SpaceMessagesService } from './space-messages.service';
     ParticipantsService,
     SpaceSeatsListener,
     SpaceMessagesService,
+    ManageLinks,
   ],
-  exports: [RegistrationsService, RegistrationSettings],
+  exports: [RegistrationsService, RegistrationSettings, ManageLinks],
 })
 export class RegistrationsModule {}
