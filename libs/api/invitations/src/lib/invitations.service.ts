@@ -1,9 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Invitation, type InvitationBatchResult, type Language, LANGUAGES, type Page } from '@gfmd/contracts';
-import { type AfterCommit, AppConfig, domainRule, hashToken, inTransaction, newToken, normalizeEmail, notFound, ProblemException } from '@gfmd/api-platform';
+import {
+  type AfterCommit,
+  AppConfig,
+  domainRule,
+  hashToken,
+  inTransaction,
+  newToken,
+  normalizeEmail,
+  notFound,
+  ProblemException,
+} from '@gfmd/api-platform';
 import { DialogueRecord, DialoguesService } from '@gfmd/api-dialogues';
-import { formatDialogueWhen, OutboxRepository, OutboxService, OutgoingEmail, safeUrl, TemplateParams } from '@gfmd/api-mail';
+import {
+  dialogueTemplateParams,
+  OutboxRepository,
+  OutboxService,
+  OutgoingEmail,
+  safeUrl,
+  TemplateParams,
+} from '@gfmd/api-mail';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateInvitationsDto, ListInvitationsQuery } from './create-invitations.dto';
@@ -52,7 +69,9 @@ export class InvitationsService {
     const known = await this.repo.spacesOfDialogue(dialogueId, spaceIds);
     if (known.length !== spaceIds.length) {
       const unknown = spaceIds.filter((s) => !known.includes(s));
-      throw domainRule('unknown-space', 'Some spaces are not part of this dialogue.', [{ field: 'spaceIds', message: `unknown: ${unknown.join(', ')}` }]);
+      throw domainRule('unknown-space', 'Some spaces are not part of this dialogue.', [
+        { field: 'spaceIds', message: `unknown: ${unknown.join(', ')}` },
+      ]);
     }
 
     // Duplicates in the same batch collapse onto their first occurrence.
@@ -79,7 +98,11 @@ export class InvitationsService {
     const message = dto.message?.trim() || null;
 
     const queued = await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const inserted = await this.repo.insertMany(manager, dialogueId, rows, { spaceIds, message, createdById: inviter.id });
+      const inserted = await this.repo.insertMany(manager, dialogueId, rows, {
+        spaceIds,
+        message,
+        createdById: inviter.id,
+      });
       const emails: OutgoingEmail[] = inserted.flatMap(({ id, emailNormalized }) => {
         const entry = byEmail.get(emailNormalized);
         if (!entry) return [];
@@ -91,7 +114,12 @@ export class InvitationsService {
           idempotencyKey: `invitation:${id}`,
           dialogueId,
           invitationId: id,
-          params: { ...this.links(dialogueId, token), ...this.dialogueParams(dialogue, row.preferredLanguage), recipientName: row.name ?? undefined, message: message ?? undefined },
+          params: {
+            ...this.links(dialogueId, token),
+            ...this.dialogueParams(dialogue, row.preferredLanguage),
+            recipientName: row.name ?? undefined,
+            message: message ?? undefined,
+          },
         };
       });
       await this.outbox.write(manager, afterCommit, emails);
@@ -104,7 +132,13 @@ export class InvitationsService {
     await this.dialogues.findRecord(dialogueId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const [rows, total] = await this.repo.list({ dialogueId, status: query.status, q: query.q, skip: (page - 1) * pageSize, take: pageSize });
+    const [rows, total] = await this.repo.list({
+      dialogueId,
+      status: query.status,
+      q: query.q,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
     return { items: rows.map(toInvitation), total, page, pageSize };
   }
 
@@ -116,7 +150,11 @@ export class InvitationsService {
     await inTransaction(this.dataSource, async (manager, afterCommit) => {
       const locked = await this.repo.lockById(manager, id);
       if (!locked || locked.status === 'registered' || locked.status === 'declined') {
-        throw new ProblemException(409, 'invitation-closed', `This invitation is ${locked?.status ?? 'gone'}; it cannot be sent again.`);
+        throw new ProblemException(
+          409,
+          'invitation-closed',
+          `This invitation is ${locked?.status ?? 'gone'}; it cannot be sent again.`,
+        );
       }
       await this.sendAgain(manager, afterCommit, dialogue, [locked], 'resend');
     });
@@ -148,7 +186,11 @@ export class InvitationsService {
     const before = await this.repo.decline(hashToken(token));
     if (!before) throw notFound('Invitation');
     if (before.status === 'registered') {
-      throw new ProblemException(409, 'already-registered', 'You have registered with this invitation; cancel the registration with your manage link instead.');
+      throw new ProblemException(
+        409,
+        'already-registered',
+        'You have registered with this invitation; cancel the registration with your manage link instead.',
+      );
     }
     return { status: 'declined' };
   }
@@ -201,7 +243,8 @@ export class InvitationsService {
         kind: 'invitation',
         to: inv.email,
         language: inv.preferredLanguage,
-        idempotencyKey: mode === 'remind' ? `invitation:${inv.id}:remind:${day}` : `invitation:${inv.id}:resend:${randomUUID()}`,
+        idempotencyKey:
+          mode === 'remind' ? `invitation:${inv.id}:remind:${day}` : `invitation:${inv.id}:resend:${randomUUID()}`,
         dialogueId: inv.dialogueId,
         invitationId: inv.id,
         params: {
@@ -214,7 +257,11 @@ export class InvitationsService {
       });
     }
     const ids = await this.outbox.write(manager, afterCommit, emails);
-    if (mode === 'resend') await this.repo.setQueued(manager, invitations.map((i) => i.id));
+    if (mode === 'resend')
+      await this.repo.setQueued(
+        manager,
+        invitations.map((i) => i.id),
+      );
     return ids.length;
   }
 
@@ -227,11 +274,6 @@ export class InvitationsService {
   }
 
   private dialogueParams(d: DialogueRecord, language: Language): TemplateParams {
-    return {
-      dialogueTitle: d.title,
-      dialogueWhen: formatDialogueWhen(d.startsAt, d.endsAt, d.timeZone, language),
-      dialogueVenue: d.venue || undefined,
-      onlineUrl: safeUrl(d.onlineUrl ?? undefined),
-    };
+    return dialogueTemplateParams(d, language);
   }
 }

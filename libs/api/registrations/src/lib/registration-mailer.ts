@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind, Language, RegistrationStatus } from '@gfmd/contracts';
-import { AfterCommit, dateTimeFormat } from '@gfmd/api-platform';
-import { OutboxService, ReminderScheduler, type OutgoingEmail } from '@gfmd/api-mail';
+import type { AfterCommit } from '@gfmd/api-platform';
+import { dialogueTemplateParams, OutboxService, ReminderScheduler, type OutgoingEmail } from '@gfmd/api-mail';
 import type { EntityManager } from 'typeorm';
 import { ManageLinks } from './manage-links';
 import { type DialogueRow, RegistrationsRepository } from './registrations.repository';
@@ -26,18 +26,6 @@ export interface RegistrationEmail {
   reason?: string;
 }
 
-const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
-
-/** "Tuesday 12 May 2026, 09:00 – 17:00 (Europe/Zurich)" in the recipient's language and the dialogue's zone. */
-export function dialogueWhen(d: Pick<DialogueRow, 'startsAt' | 'endsAt' | 'timeZone'>, language: Language): string {
-  const locale = LOCALES[language] ?? 'en-GB';
-  const day = dateTimeFormat(locale, { dateStyle: 'full', timeZone: d.timeZone });
-  const time = dateTimeFormat(locale, { timeStyle: 'short', timeZone: d.timeZone });
-  const sameDay = day.format(d.startsAt) === day.format(d.endsAt);
-  const end = sameDay ? time.format(d.endsAt) : `${day.format(d.endsAt)}, ${time.format(d.endsAt)}`;
-  return `${day.format(d.startsAt)}, ${time.format(d.startsAt)} – ${end} (${d.timeZone})`;
-}
-
 /** Writes the participant emails of registrations into the outbox, in the caller's transaction. */
 @Injectable()
 export class RegistrationMailer {
@@ -55,11 +43,10 @@ export class RegistrationMailer {
   async write(m: EntityManager, afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]): Promise<void> {
     if (!emails.length) return;
     emails = await this.withManageLinks(m, emails);
-    const venue = d.format === 'online' ? (d.onlineUrl ?? '') : d.venue;
-    const whenByLanguage = new Map<Language, string>();
-    const when = (l: Language) => {
-      if (!whenByLanguage.has(l)) whenByLanguage.set(l, dialogueWhen(d, l));
-      return whenByLanguage.get(l) as string;
+    const byLanguage = new Map<Language, ReturnType<typeof dialogueTemplateParams>>();
+    const dialogueParams = (l: Language) => {
+      if (!byLanguage.has(l)) byLanguage.set(l, dialogueTemplateParams(d, l));
+      return byLanguage.get(l) as ReturnType<typeof dialogueTemplateParams>;
     };
     const out: OutgoingEmail[] = emails.map((e) => ({
       kind: e.kind,
@@ -70,9 +57,7 @@ export class RegistrationMailer {
       dialogueId: d.id,
       params: {
         recipientName: [e.recipient.title, e.recipient.firstName, e.recipient.lastName].filter(Boolean).join(' '),
-        dialogueTitle: d.title,
-        dialogueWhen: when(e.recipient.preferredLanguage),
-        dialogueVenue: venue,
+        ...dialogueParams(e.recipient.preferredLanguage),
         ...(e.manageToken ? { manageUrl: this.manageUrl(e.manageToken) } : {}),
         ...(e.spaces?.length ? { spaces: e.spaces } : {}),
         ...(e.reason ? { reason: e.reason } : {}),

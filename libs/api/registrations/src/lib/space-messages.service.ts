@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
-import { OutboxService } from '@gfmd/api-mail';
+import { dialogueTemplateParams, OutboxService } from '@gfmd/api-mail';
 import { AppConfig, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dialogueWhen } from './registration-mailer';
 import { RegistrationsRepository } from './registrations.repository';
 
 /**
@@ -46,9 +45,8 @@ export class SpaceMessagesService {
           dialogueId: dialogue.id,
           params: {
             recipientName: [r.title, r.firstName, r.lastName].filter(Boolean).join(' '),
+            ...dialogueTemplateParams(dialogue, r.preferredLanguage),
             dialogueTitle: `${dialogue.title} — ${space.name}`,
-            dialogueWhen: dialogueWhen(dialogue, r.preferredLanguage),
-            dialogueVenue: dialogue.format === 'online' ? (dialogue.onlineUrl ?? '') : dialogue.venue,
             senderName: sender.name,
             message,
             dialogueUrl: `${this.config.publicUrl}/dialogues/${dialogue.id}`,

@@ -7,7 +7,7 @@ import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { MailQueue } from '../queue/mail-queue';
 import { TemplateParams, TemplateRenderer } from '../templates/template-renderer';
-import { formatDialogueWhen, safeUrl } from '../templates/text.util';
+import { dialogueTemplateParams } from '../templates/text.util';
 
 const DAY = 86_400_000;
 
@@ -115,7 +115,10 @@ export class ReminderScheduler implements OnModuleInit {
   /** Call when a registration is cancelled (or declined), inside that transaction. */
   async cancelFor(manager: EntityManager, afterCommit: AfterCommit, registrationId: string): Promise<void> {
     const rows = await this.repo.lockUnsent(manager, 'reminder', { registrationId });
-    await this.repo.cancel(manager, rows.map((r) => r.id));
+    await this.repo.cancel(
+      manager,
+      rows.map((r) => r.id),
+    );
     if (rows.length) afterCommit.add(() => this.queue.remove(rows.map((r) => r.id)));
   }
 
@@ -123,7 +126,10 @@ export class ReminderScheduler implements OnModuleInit {
   private async onDialogueChange({ before, after, manager, afterCommit }: DialogueChange): Promise<void> {
     if (after.status === 'cancelled' && before.status !== 'cancelled') {
       const rows = await this.repo.lockUnsent(manager, 'reminder', { dialogueId: after.id });
-      await this.repo.cancel(manager, rows.map((r) => r.id));
+      await this.repo.cancel(
+        manager,
+        rows.map((r) => r.id),
+      );
       if (rows.length) afterCommit.add(() => this.queue.remove(rows.map((r) => r.id)));
       return;
     }
@@ -131,12 +137,16 @@ export class ReminderScheduler implements OnModuleInit {
       before.startsAt.getTime() !== after.startsAt.getTime() ||
       before.endsAt.getTime() !== after.endsAt.getTime() ||
       before.timeZone !== after.timeZone;
-    const renamed = before.title !== after.title || before.venue !== after.venue || before.onlineUrl !== after.onlineUrl;
+    const renamed =
+      before.title !== after.title || before.venue !== after.venue || before.onlineUrl !== after.onlineUrl;
     if (!moved && !renamed) return;
     const rows = await this.repo.lockUnsent(manager, 'reminder', { dialogueId: after.id });
     if (!rows.length) return;
     if (after.startsAt.getTime() <= Date.now()) {
-      await this.repo.cancel(manager, rows.map((r) => r.id));
+      await this.repo.cancel(
+        manager,
+        rows.map((r) => r.id),
+      );
       afterCommit.add(() => this.queue.remove(rows.map((r) => r.id)));
       return;
     }
@@ -157,12 +167,6 @@ export class ReminderScheduler implements OnModuleInit {
   }
 
   private dialogueParams(dialogue: ReminderDialogue, language: Language): TemplateParams {
-    return {
-      dialogueTitle: dialogue.title,
-      dialogueWhen: formatDialogueWhen(dialogue.startsAt, dialogue.endsAt, dialogue.timeZone, language),
-      dialogueVenue: dialogue.venue || undefined,
-      onlineUrl: safeUrl(dialogue.onlineUrl ?? undefined),
-      daysBefore: this.config.reminderDaysBefore,
-    };
+    return { ...dialogueTemplateParams(dialogue, language), daysBefore: this.config.reminderDaysBefore };
   }
 }

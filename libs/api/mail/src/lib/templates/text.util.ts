@@ -8,7 +8,11 @@ export const escapeHtml = (s: unknown): string => String(s ?? '').replace(/[&<>"
 
 /** One line of text: every control character (CR, LF, NUL, U+2028…) becomes a space. */
 // eslint-disable-next-line no-control-regex
-export const oneLine = (s: unknown): string => String(s ?? '').replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+export const oneLine = (s: unknown): string =>
+  String(s ?? '')
+    .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 
 /** An http(s) URL fit for an href, or undefined (javascript:, data:, control characters…). */
 export function safeUrl(value: unknown): string | undefined {
@@ -44,4 +48,24 @@ export function formatDialogueWhen(startsAt: Date, endsAt: Date, timeZone: strin
     ? `${day.format(startsAt)}, ${time.format(startsAt)}–${time.format(endsAt)}`
     : `${day.format(startsAt)} ${time.format(startsAt)} – ${day.format(endsAt)} ${time.format(endsAt)}`;
   return `${range} (${timeZone})`;
+}
+
+/** The dialogue fields of an email's template parameters (dates in the dialogue's zone, the reader's language). */
+export function dialogueTemplateParams(
+  d: {
+    title: string;
+    startsAt: Date;
+    endsAt: Date;
+    timeZone: string;
+    venue?: string | null;
+    onlineUrl?: string | null;
+  },
+  language: Language,
+): { dialogueTitle: string; dialogueWhen: string; dialogueVenue?: string; onlineUrl?: string } {
+  return {
+    dialogueTitle: d.title,
+    dialogueWhen: formatDialogueWhen(d.startsAt, d.endsAt, d.timeZone, language),
+    dialogueVenue: d.venue || undefined,
+    onlineUrl: safeUrl(d.onlineUrl ?? undefined),
+  };
 }
