@@ -7,9 +7,9 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export const escapeHtml = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
 /** One line of text: every control character (CR, LF, NUL, U+2028…) becomes a space. */
-// eslint-disable-next-line no-control-regex
 export const oneLine = (s: unknown): string =>
   String(s ?? '')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
