@@ -20,6 +20,8 @@ const require = createRequire(import.meta.url);
 const { SMTPServer } = require('smtp-server');
 const nodemailer = require('nodemailer');
 const { Client } = require('pg');
+const { Queue } = require('bullmq');
+const Redis = require('ioredis');
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const args = process.argv.slice(2);
@@ -120,7 +122,13 @@ const env = {
 };
 
 function start(app, label, readyPattern) {
-  const child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/main.js`)], { cwd: ROOT, env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the API and worker processes.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, `dist/apps/${app}/main.js`)], {
+    cwd: ROOT,
+    env: { ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   child.on('exit', () => children.delete(child));
   let out = '';
@@ -136,7 +144,10 @@ function start(app, label, readyPattern) {
       }
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (d) => (out += d.toString()));
+    child.stderr.on('data', (d) => {
+      out += d.toString();
+      if (/COALESCER/.test(d)) process.stderr.write(d);
+    });
     child.on('exit', (code) => rej(new Error(`${label} exited (${code}):\n${out.slice(-2000)}`)));
   });
 }
@@ -158,7 +169,9 @@ async function api(method, path, token, body) {
   return text ? JSON.parse(text) : undefined;
 }
 
-console.log(`Email throughput bench: ${fmt(COUNT)} invitations, SMTP pool ${JSON.stringify(POOL)}, Node ${process.version}`);
+console.log(
+  `Email throughput bench: ${fmt(COUNT)} invitations, SMTP pool ${JSON.stringify(POOL)}, Node ${process.version}`,
+);
 const apiProcess = await start('api', 'api', /listening on/);
 const { accessToken } = await api('POST', '/auth/login', undefined, ADMIN);
 const themes = await api('GET', '/themes', accessToken);
@@ -204,7 +217,9 @@ async function throughAPI(workers) {
   const d = await dialogue(`Bench dialogue, ${workers} worker(s)`);
   const done = phase(`${workers} worker(s)`, COUNT);
   const t0 = performance.now();
-  const result = await api('POST', `/dialogues/${d.id}/invitations`, accessToken, { recipients: recipients(`w${workers}-${randomUUID().slice(0, 6)}`) });
+  const result = await api('POST', `/dialogues/${d.id}/invitations`, accessToken, {
+    recipients: recipients(`w${workers}-${randomUUID().slice(0, 6)}`),
+  });
   const enqueueMs = performance.now() - t0;
   if (result.queued !== COUNT) throw new Error(`queued ${result.queued}`);
   await done;
@@ -217,13 +232,25 @@ async function baseline(dialogueId) {
   // The same rendered messages the workers sent (subject, html, text, headers), straight from the outbox.
   const db = new Client({ connectionString: dbUrl.toString() });
   await db.connect();
-  const { rows } = await db.query(`SELECT recipient, subject, html, text, headers FROM outbound_emails WHERE dialogue_id = $1 AND kind = 'invitation'`, [dialogueId]);
+  const { rows } = await db.query(
+    `SELECT recipient, subject, html, text, headers FROM outbound_emails WHERE dialogue_id = $1 AND kind = 'invitation'`,
+    [dialogueId],
+  );
   await db.end();
   const transport = nodemailer.createTransport({ url: env.SMTP_URL, ...POOL });
   const done = phase('baseline', rows.length);
   const t0 = performance.now();
   await Promise.all(
-    rows.map((r) => transport.sendMail({ from: env.MAIL_FROM ?? 'GFMD Dialogues <no-reply@gfmd.local>', to: r.recipient, subject: r.subject, html: r.html, text: r.text, headers: r.headers })),
+    rows.map((r) =>
+      transport.sendMail({
+        from: env.MAIL_FROM ?? 'GFMD Dialogues <no-reply@gfmd.local>',
+        to: r.recipient,
+        subject: r.subject,
+        html: r.html,
+        text: r.text,
+        headers: r.headers,
+      }),
+    ),
   );
   await done;
   const lastMs = sink.last - t0;
@@ -231,6 +258,29 @@ async function baseline(dialogueId) {
   return { lastMs, perSecond: rows.length / (lastMs / 1000) };
 }
 
+// The POST alone, with no worker sending at the same time (its jobs are thrown away afterwards).
+async function postAlone() {
+  const d = await dialogue('Bench dialogue, no worker');
+  const t0 = performance.now();
+  const result = await api('POST', `/dialogues/${d.id}/invitations`, accessToken, {
+    recipients: recipients(`p-${randomUUID().slice(0, 6)}`),
+  });
+  const enqueueMs = performance.now() - t0;
+  if (result.queued !== COUNT) throw new Error(`queued ${result.queued}`);
+  // Neither these jobs nor these rows may reach the measured runs (the outbox sweep would re-enqueue queued rows).
+  const db = new Client({ connectionString: dbUrl.toString() });
+  await db.connect();
+  await db.query(`UPDATE outbound_emails SET status = 'cancelled' WHERE dialogue_id = $1`, [d.id]);
+  await db.end();
+  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue('mail', { connection, prefix: PREFIX });
+  await queue.obliterate({ force: true });
+  await queue.close();
+  connection.disconnect();
+  return enqueueMs;
+}
+
+const alone = await postAlone();
 const one = await throughAPI(1);
 const base1 = await baseline(one.dialogueId);
 const two = await throughAPI(2);
@@ -247,6 +297,13 @@ const table = [
   row('2 workers', two, base2),
 ].join('\n');
 console.log(`\n${table}\n`);
-console.log(`baseline (nodemailer pool straight to the sink): ${fmt(base1.lastMs / 1000, 2)} s and ${fmt(base2.lastMs / 1000, 2)} s for ${fmt(COUNT)} messages`);
-if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ count: COUNT, pool: POOL, one, two, baseline: [base1, base2] }, null, 2));
+console.log(`POST of ${fmt(COUNT)} invitations with no worker sending meanwhile: ${fmt(alone)} ms`);
+console.log(
+  `baseline (nodemailer pool straight to the sink): ${fmt(base1.lastMs / 1000, 2)} s and ${fmt(base2.lastMs / 1000, 2)} s for ${fmt(COUNT)} messages`,
+);
+if (JSON_OUT)
+  writeFileSync(
+    JSON_OUT,
+    JSON.stringify({ count: COUNT, pool: POOL, postAloneMs: alone, one, two, baseline: [base1, base2] }, null, 2),
+  );
 process.exit(0);

@@ -19,3 +19,4 @@ export * from './lib/redis/redis.module';
 export * from './lib/text.util';
 export * from './lib/http/uuid.pipe';
 export * from './lib/time.util';
+export * from './lib/batch/coalescer';

@@ -11,11 +11,15 @@ export class InvitationDeliveryListener implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.hooks.onSent(async ({ kind, invitationId, manager }) => {
-      if (kind === 'invitation' && invitationId) await this.repo.markSent(manager, invitationId);
+    this.hooks.onSent(async (events, manager) => {
+      const ids = events.flatMap((e) => (e.kind === 'invitation' && e.invitationId ? [e.invitationId] : []));
+      await this.repo.markSent(manager, ids);
     });
-    this.hooks.onFailed(async ({ kind, invitationId, manager, error }) => {
-      if (kind === 'invitation' && invitationId) await this.repo.markFailed(manager, invitationId, error ?? 'failed');
+    this.hooks.onFailed(async (events, manager) => {
+      const failures = events.flatMap((e) =>
+        e.kind === 'invitation' && e.invitationId ? [{ id: e.invitationId, error: e.error ?? 'failed' }] : [],
+      );
+      await this.repo.markFailed(manager, failures);
     });
   }
 }

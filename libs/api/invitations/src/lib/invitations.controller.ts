@@ -14,7 +14,11 @@ export class InvitationsController {
 
   @Post('dialogues/:id/invitations')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: '{queued, skipped}: addresses already invited to the dialogue are skipped.' })
+  @ApiAcceptedResponse({
+    description:
+      '{queued, skipped}: addresses already invited to the dialogue are skipped. Recipients are committed 1,000 at a time, ' +
+      'so the first invitations go out while the rest are written; after a failure part-way, repeating the call skips those already invited.',
+  })
   invite(@Param('id', uuidPipe) id: string, @Body() body: CreateInvitationsDto, @CurrentUser() user: AuthUser) {
     return this.invitations.invite(id, body, user);
   }
@@ -32,7 +36,9 @@ export class InvitationsController {
 
   @Post('dialogues/:id/invitations/remind')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'Reminds those reached who have neither registered nor declined (once a day at most).' })
+  @ApiAcceptedResponse({
+    description: 'Reminds those reached who have neither registered nor declined (once a day at most).',
+  })
   remind(@Param('id', uuidPipe) id: string) {
     return this.invitations.remind(id);
   }

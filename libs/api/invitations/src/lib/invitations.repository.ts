@@ -60,11 +60,27 @@ export class InvitationsRepository {
     return out;
   }
 
-  async list(filter: { dialogueId: string; status?: InvitationStatus; q?: string; skip: number; take: number }): Promise<[InvitationRecord[], number]> {
-    const qb = this.repo.createQueryBuilder('i').where('i.dialogue_id = :dialogueId', { dialogueId: filter.dialogueId });
+  async list(filter: {
+    dialogueId: string;
+    status?: InvitationStatus;
+    q?: string;
+    skip: number;
+    take: number;
+  }): Promise<[InvitationRecord[], number]> {
+    const qb = this.repo
+      .createQueryBuilder('i')
+      .where('i.dialogue_id = :dialogueId', { dialogueId: filter.dialogueId });
     if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
-    if (filter.q) qb.andWhere('i.email_normalized LIKE :q', { q: `%${filter.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
-    return qb.orderBy('i.created_at', 'ASC').addOrderBy('i.id', 'ASC').skip(filter.skip).take(filter.take).getManyAndCount();
+    if (filter.q)
+      qb.andWhere('i.email_normalized LIKE :q', {
+        q: `%${filter.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
+      });
+    return qb
+      .orderBy('i.created_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .skip(filter.skip)
+      .take(filter.take)
+      .getManyAndCount();
   }
 
   findById(id: string): Promise<InvitationRecord | null> {
@@ -92,37 +108,47 @@ export class InvitationsRepository {
 
   async setQueued(manager: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await manager.query(`UPDATE invitations SET status = 'queued', last_error = NULL, updated_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+    await manager.query(
+      `UPDATE invitations SET status = 'queued', last_error = NULL, updated_at = now() WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   async setTokenHash(manager: EntityManager, id: string, tokenHash: string): Promise<void> {
     await manager.query(`UPDATE invitations SET token_hash = $2, updated_at = now() WHERE id = $1`, [id, tokenHash]);
   }
 
-  /** Delivery succeeded: queued/failed → sent. */
-  async markSent(manager: EntityManager, id: string): Promise<void> {
+  /** Delivery succeeded: queued/failed → sent (one statement for a batch of deliveries). */
+  async markSent(manager: EntityManager, ids: string[]): Promise<void> {
+    if (!ids.length) return;
     await manager.query(
-      `UPDATE invitations SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now() WHERE id = $1 AND status IN ('queued', 'failed')`,
-      [id],
+      `UPDATE invitations SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'failed')`,
+      [ids],
     );
   }
 
   /** Delivery failed for good: queued → failed with the reason. */
-  async markFailed(manager: EntityManager, id: string, error: string): Promise<void> {
-    await manager.query(`UPDATE invitations SET status = 'failed', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'queued'`, [
-      id,
-      error.slice(0, 1000),
-    ]);
+  async markFailed(manager: EntityManager, failures: { id: string; error: string }[]): Promise<void> {
+    if (!failures.length) return;
+    await manager.query(
+      `UPDATE invitations i SET status = 'failed', last_error = f.error, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS f(id, error)
+        WHERE i.id = f.id AND i.status = 'queued'`,
+      [failures.map((f) => f.id), failures.map((f) => f.error.slice(0, 1000))],
+    );
   }
 
   /** The holder declines: any state but registered becomes declined. Returns the row as it was, or null. */
   async decline(tokenHash: string): Promise<{ id: string; status: InvitationStatus } | null> {
-    const rows: { id: string; status: InvitationStatus }[] = await this.repo.query(
-      `WITH old AS (SELECT id, status FROM invitations WHERE token_hash = $1 FOR UPDATE)
+    const rows: { id: string; status: InvitationStatus }[] = await this.repo
+      .query(
+        `WITH old AS (SELECT id, status FROM invitations WHERE token_hash = $1 FOR UPDATE)
        UPDATE invitations i SET status = CASE WHEN old.status = 'registered' THEN i.status ELSE 'declined' END, updated_at = now()
          FROM old WHERE i.id = old.id RETURNING old.id, old.status`,
-      [tokenHash],
-    ).then((r: [{ id: string; status: InvitationStatus }[], number]) => r[0]);
+        [tokenHash],
+      )
+      .then((r: [{ id: string; status: InvitationStatus }[], number]) => r[0]);
     return rows[0] ?? null;
   }
 
@@ -142,13 +168,19 @@ export class InvitationsRepository {
 
   /** For the registrations domain, in its transaction: the invitation has been used. */
   async markRegistered(manager: EntityManager, id: string, registrationId: string): Promise<void> {
-    await manager.query(`UPDATE invitations SET status = 'registered', registration_id = $2, updated_at = now() WHERE id = $1`, [id, registrationId]);
+    await manager.query(
+      `UPDATE invitations SET status = 'registered', registration_id = $2, updated_at = now() WHERE id = $1`,
+      [id, registrationId],
+    );
   }
 
   /** Spaces among `ids` that belong to the dialogue. */
   async spacesOfDialogue(dialogueId: string, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const rows: { id: string }[] = await this.repo.query(`SELECT id FROM spaces WHERE dialogue_id = $1 AND id = ANY($2::uuid[])`, [dialogueId, ids]);
+    const rows: { id: string }[] = await this.repo.query(
+      `SELECT id FROM spaces WHERE dialogue_id = $1 AND id = ANY($2::uuid[])`,
+      [dialogueId, ids],
+    );
     return rows.map((r) => r.id);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Invitation, type InvitationBatchResult, type Language, LANGUAGES, type Page } from '@gfmd/contracts';
 import {
-  type AfterCommit,
+  AfterCommit,
   AppConfig,
   domainRule,
   hashToken,
@@ -45,11 +45,14 @@ export const toInvitation = (i: InvitationRecord): Invitation & Record<string, u
   createdAt: i.createdAt.toISOString(),
 });
 
+/** Recipients per transaction of a bulk invitation. */
+const COMMIT_CHUNK = 1000;
+
 const isLanguage = (l: unknown): l is Language => (LANGUAGES as readonly string[]).includes(l as string);
 
 /**
- * Invitations: bulk invite (one statement per 5,000 invitations, one for their emails, one
- * addBulk per 1,000 jobs), list, resend, remind, and the holder's decline. Each invitation has a
+ * Invitations: bulk invite (committed 1,000 recipients at a time: one statement for their
+ * invitations, one for their emails, one addBulk for their jobs), list, resend, remind, and the holder's decline. Each invitation has a
  * personal token (32 random bytes, base64url) stored hashed; the link lives only in the email.
  */
 @Injectable()
@@ -96,35 +99,49 @@ export class InvitationsService {
       byEmail.set(emailNormalized, { row, token });
     }
     const message = dto.message?.trim() || null;
+    const dialogueParams = this.dialogueParams(dialogue);
 
-    const queued = await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const inserted = await this.repo.insertMany(manager, dialogueId, rows, {
-        spaceIds,
-        message,
-        createdById: inviter.id,
+    // Committed chunk by chunk, each chunk's invitations with their emails: the first emails go
+    // out while later chunks are written, and no transaction holds 10,000 rows. A chunk's jobs are
+    // enqueued while the next chunk is written. If the call fails part-way, what was committed
+    // stays invited and repeating the call skips it.
+    let queued = 0;
+    const enqueuing: Promise<void>[] = [];
+    for (let i = 0; i < rows.length; i += COMMIT_CHUNK) {
+      const chunk = rows.slice(i, i + COMMIT_CHUNK);
+      let afterCommit = new AfterCommit();
+      queued += await inTransaction(this.dataSource, async (manager) => {
+        afterCommit = new AfterCommit(); // a retried attempt starts afresh
+        const inserted = await this.repo.insertMany(manager, dialogueId, chunk, {
+          spaceIds,
+          message,
+          createdById: inviter.id,
+        });
+        const emails: OutgoingEmail[] = inserted.flatMap(({ id, emailNormalized }) => {
+          const entry = byEmail.get(emailNormalized);
+          if (!entry) return [];
+          const { row, token } = entry;
+          return {
+            kind: 'invitation',
+            to: row.email,
+            language: row.preferredLanguage,
+            idempotencyKey: `invitation:${id}`,
+            dialogueId,
+            invitationId: id,
+            params: {
+              ...this.links(dialogueId, token),
+              ...dialogueParams(row.preferredLanguage),
+              recipientName: row.name ?? undefined,
+              message: message ?? undefined,
+            },
+          };
+        });
+        await this.outbox.write(manager, afterCommit, emails);
+        return inserted.length;
       });
-      const emails: OutgoingEmail[] = inserted.flatMap(({ id, emailNormalized }) => {
-        const entry = byEmail.get(emailNormalized);
-        if (!entry) return [];
-        const { row, token } = entry;
-        return {
-          kind: 'invitation',
-          to: row.email,
-          language: row.preferredLanguage,
-          idempotencyKey: `invitation:${id}`,
-          dialogueId,
-          invitationId: id,
-          params: {
-            ...this.links(dialogueId, token),
-            ...this.dialogueParams(dialogue, row.preferredLanguage),
-            recipientName: row.name ?? undefined,
-            message: message ?? undefined,
-          },
-        };
-      });
-      await this.outbox.write(manager, afterCommit, emails);
-      return inserted.length;
-    });
+      enqueuing.push(afterCommit.run());
+    }
+    await Promise.all(enqueuing);
     return { queued, skipped: dto.recipients.length - queued };
   }
 
@@ -227,6 +244,7 @@ export class InvitationsService {
     if (!invitations.length) return 0;
     const latest = await this.outboxRepo.latestInvitationParams(invitations.map((i) => i.id));
     const day = new Date().toISOString().slice(0, 10);
+    const dialogueParams = this.dialogueParams(dialogue);
     const emails: OutgoingEmail[] = [];
     for (const inv of invitations) {
       const previous = latest.get(inv.id)?.params;
@@ -249,7 +267,7 @@ export class InvitationsService {
         invitationId: inv.id,
         params: {
           ...links,
-          ...this.dialogueParams(dialogue, inv.preferredLanguage),
+          ...dialogueParams(inv.preferredLanguage),
           recipientName: inv.name ?? undefined,
           message: inv.message ?? undefined,
           isReminder: mode === 'remind',
@@ -273,7 +291,13 @@ export class InvitationsService {
     };
   }
 
-  private dialogueParams(d: DialogueRecord, language: Language): TemplateParams {
-    return dialogueTemplateParams(d, language);
+  /** The dialogue's part of the template parameters, computed once per language for a whole batch. */
+  private dialogueParams(d: DialogueRecord): (language: Language) => TemplateParams {
+    const byLanguage = new Map<Language, TemplateParams>();
+    return (language) => {
+      let params = byLanguage.get(language);
+      if (!params) byLanguage.set(language, (params = dialogueTemplateParams(d, language)));
+      return params;
+    };
   }
 }

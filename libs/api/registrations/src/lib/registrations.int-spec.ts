@@ -1,5 +1,5 @@
 import { AuthModule } from '@gfmd/api-auth';
-import { DialoguesModule } from '@gfmd/api-dialogues';
+import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
 import { MailModule } from '@gfmd/api-mail';
 import { hashToken, newToken, PlatformModule } from '@gfmd/api-platform';
 import { SpacesModule } from '@gfmd/api-spaces';
@@ -70,17 +70,19 @@ describe(RegistrationsModule.name, () => {
     return match[1];
   };
   const emailsOf = async (registrationId: string) =>
+    // Scheduled reminders have their own test; these lists are the emails a change causes.
     (
-      // Scheduled reminders have their own test; these lists are the emails a change causes.
-      await q<{ kind: string }>("SELECT kind FROM outbound_emails WHERE registration_id = $1 AND kind <> 'reminder' ORDER BY created_at", [
-        registrationId,
-      ])
+      await q<{ kind: string }>(
+        "SELECT kind FROM outbound_emails WHERE registration_id = $1 AND kind <> 'reminder' ORDER BY created_at",
+        [registrationId],
+      )
     ).map((r) => r.kind);
   const race = (n: number, fire: (i: number) => Promise<{ status: number; body: any }>) =>
     Promise.all(Array.from({ length: n }, (_, i) => fire(i)));
 
   beforeAll(async () => {
     sut = await createTestApp(MODULES);
+    await sut.app.get(SeedService).seedProcess(); // themes, for InformalSessionFactory on an empty database
     settings = sut.app.get(RegistrationSettings);
     admin = (await sut.staff('admin')).client;
     organizer = (await sut.staff('organizer')).client;
@@ -276,7 +278,8 @@ describe(RegistrationsModule.name, () => {
       const ids: string[] = [];
       for (let i = 0; i < 4; i++) ids.push((await register(d.id, { spaceIds: [s.id] })).body.id);
       const seatOf = async (id: string) =>
-        (await q('SELECT status FROM registration_spaces WHERE registration_id = $1 AND space_id = $2', [id, s.id]))[0].status;
+        (await q('SELECT status FROM registration_spaces WHERE registration_id = $1 AND space_id = $2', [id, s.id]))[0]
+          .status;
       expect(await Promise.all(ids.map(seatOf))).toEqual(['confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
       expect((await organizer.patch(`/spaces/${s.id}`, { capacity: 3 })).status).toBe(200);
       expect(await Promise.all(ids.map(seatOf))).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted']);

@@ -8,17 +8,17 @@ export interface DeliveryEvent {
   dialogueId: string | null;
   registrationId: string | null;
   invitationId: string | null;
-  /** The same transaction that marks the outbox row sent or failed. */
-  manager: EntityManager;
   /** Set when the delivery failed for good. */
   error?: string;
 }
 
-type Listener = (event: DeliveryEvent) => Promise<void>;
+/** Called with every outcome recorded by one transaction (`manager`), which the listener joins. */
+type Listener = (events: DeliveryEvent[], manager: EntityManager) => Promise<void>;
 
 /**
  * Lets other domains follow delivery (an invitation becomes `sent` or `failed`) without the
- * mail domain depending on them. Listeners run inside the transaction that records the outcome.
+ * mail domain depending on them. Listeners run inside the transaction that records the outcome;
+ * the worker records outcomes in batches, so a listener gets them as a list.
  */
 @Injectable()
 export class MailDeliveryHooks {
@@ -31,10 +31,12 @@ export class MailDeliveryHooks {
   onFailed(listener: Listener) {
     this.failed.push(listener);
   }
-  async emitSent(event: DeliveryEvent) {
-    for (const l of this.sent) await l(event);
+  async emitSent(events: DeliveryEvent[], manager: EntityManager) {
+    if (!events.length) return;
+    for (const l of this.sent) await l(events, manager);
   }
-  async emitFailed(event: DeliveryEvent) {
-    for (const l of this.failed) await l(event);
+  async emitFailed(events: DeliveryEvent[], manager: EntityManager) {
+    if (!events.length) return;
+    for (const l of this.failed) await l(events, manager);
   }
 }

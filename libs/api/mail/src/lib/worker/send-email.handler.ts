@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { inTransaction } from '@gfmd/api-platform';
+import { Coalescer, inTransaction } from '@gfmd/api-platform';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MailDeliveryHooks } from '../delivery/mail-delivery-hooks';
@@ -10,10 +10,22 @@ import { JobHandler } from './job-handler';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
 import { classifySmtpError, SmtpMailer } from './smtp-mailer';
 
+/** Claims and sent-marks of jobs running at once share round trips (see Coalescer). */
+const BATCH = { maxBatch: 100, maxInFlight: 1, lingerMs: 5 };
+
+interface Delivered {
+  email: ClaimedEmail;
+  providerMessageId: string;
+}
+
 /**
  * Sends one outbox row: claims it (so a row already sent is never sent again, and two workers
  * never send it at once), sends exactly what is stored, records the outcome. Temporary failures
  * throw so BullMQ retries with backoff; permanent ones fail the row at once without retry.
+ *
+ * The jobs a worker runs at once claim their rows together in one statement and record their
+ * deliveries together in one transaction, so the database costs a few round trips per batch
+ * rather than several per message.
  */
 @Injectable()
 export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
@@ -28,9 +40,37 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
   ) {}
 
+  private readonly claims = new Coalescer<string, ClaimedEmail | null>(async (ids) => {
+    const claimed = await this.repo.claim([...new Set(ids)], this.settings.leaseMs);
+    // One row, one sender: should an id come twice, only its first job gets the row.
+    return ids.map((id) => {
+      const email = claimed.get(id) ?? null;
+      claimed.delete(id);
+      return email;
+    });
+  }, BATCH);
+
+  private readonly deliveries = new Coalescer<Delivered, Error | null>(async (items) => {
+    try {
+      await this.recordSent(items);
+      return items.map(() => null);
+    } catch (error) {
+      if (items.length === 1) return [error as Error];
+      // One bad row must not hold back the others: record them one by one.
+      return Promise.all(
+        items.map((item) =>
+          this.recordSent([item]).then(
+            () => null,
+            (e: Error) => e,
+          ),
+        ),
+      );
+    }
+  }, BATCH);
+
   async handle(job: Job<SendEmailJob>, token?: string): Promise<unknown> {
     const id = job.data.outboxId;
-    const email = await this.repo.claim(id, this.settings.leaseMs);
+    const email = await this.claims.submit(id);
     if (!email) return this.notClaimed(job, id, token);
 
     let providerMessageId: string;
@@ -45,28 +85,53 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
         throw failure.permanent ? new UnrecoverableError(failure.message) : new Error(failure.message);
       }
       await this.repo.markRetry(id, failure.message);
-      this.logger.log({ outboxId: id, attempt: job.attemptsMade + 1, err: failure.message }, 'temporary failure; will retry');
+      this.logger.log(
+        { outboxId: id, attempt: job.attemptsMade + 1, err: failure.message },
+        'temporary failure; will retry',
+      );
       throw new Error(failure.message);
     }
-    await inTransaction(this.dataSource, async (manager) => {
-      if (await this.repo.markSent(manager, id, providerMessageId)) {
-        await this.hooks.emitSent({ ...event(email), manager });
-      }
-    });
+    const error = await this.deliveries.submit({ email, providerMessageId });
+    if (error) throw error;
     return { providerMessageId };
+  }
+
+  private async recordSent(items: Delivered[]): Promise<void> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const changed = await this.repo.markSent(
+        manager,
+        items.map((i) => ({ id: i.email.id, providerMessageId: i.providerMessageId })),
+      );
+      await this.hooks.emitSent(
+        items.filter((i) => changed.has(i.email.id)).map((i) => event(i.email)),
+        manager,
+      );
+    });
   }
 
   /** Stalled too often or failed for good outside the processor: the row is marked failed, visibly. */
   async onFinalFailure(job: Job<SendEmailJob>, error: Error): Promise<void> {
     const row = await this.repo.findById(job.data.outboxId);
     if (!row || row.status === 'sent' || row.status === 'failed' || row.status === 'cancelled') return;
-    await this.fail({ id: row.id, kind: row.kind, dialogueId: row.dialogueId, registrationId: row.registrationId, invitationId: row.invitationId }, oneLineError(error));
+    await this.fail(
+      {
+        id: row.id,
+        kind: row.kind,
+        dialogueId: row.dialogueId,
+        registrationId: row.registrationId,
+        invitationId: row.invitationId,
+      },
+      oneLineError(error),
+    );
   }
 
-  private async fail(email: Pick<ClaimedEmail, 'id' | 'kind' | 'dialogueId' | 'registrationId' | 'invitationId'>, message: string) {
+  private async fail(
+    email: Pick<ClaimedEmail, 'id' | 'kind' | 'dialogueId' | 'registrationId' | 'invitationId'>,
+    message: string,
+  ) {
     await inTransaction(this.dataSource, async (manager) => {
       if (await this.repo.markFailed(manager, email.id, message)) {
-        await this.hooks.emitFailed({ ...event(email), manager, error: message });
+        await this.hooks.emitFailed([{ ...event(email), error: message }], manager);
       }
     });
   }
@@ -96,4 +161,7 @@ const event = (e: Pick<ClaimedEmail, 'id' | 'kind' | 'dialogueId' | 'registratio
   invitationId: e.invitationId,
 });
 
-const oneLineError = (error: Error) => String(error?.message ?? error).replace(/\s+/g, ' ').slice(0, 500);
+const oneLineError = (error: Error) =>
+  String(error?.message ?? error)
+    .replace(/\s+/g, ' ')
+    .slice(0, 500);

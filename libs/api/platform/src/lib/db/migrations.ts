@@ -3,12 +3,17 @@ import { RegistrationQueues1764400000001 } from './migrations/1764400000001-regi
 import { AgendaNoOverlap1764500000001 } from './migrations/1764500000001-agenda-no-overlap';
 import { MailOutboxParams1764600000001 } from './migrations/1764600000001-mail-outbox-params';
 import { RegistrationManageTokens1764700000001 } from './migrations/1764700000001-registration-manage-tokens';
+import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
  * add each new migration here (generate with `npx nx run api:migration-generate`).
  */
 export const MIGRATIONS = [
-  InitialSchema1764300000000, RegistrationQueues1764400000001, AgendaNoOverlap1764500000001, MailOutboxParams1764600000001,
+  InitialSchema1764300000000,
+  RegistrationQueues1764400000001,
+  AgendaNoOverlap1764500000001,
+  MailOutboxParams1764600000001,
   RegistrationManageTokens1764700000001,
+  OutboxLz41764800000001,
 ];

@@ -1,0 +1,94 @@
+import { Coalescer } from './coalescer';
+
+describe('Coalescer', () => {
+  it('sends a lone item at once, alone', async () => {
+    const batches: number[][] = [];
+    const c = new Coalescer<number, number>(async (xs) => (batches.push(xs), xs.map((x) => x * 2)), {
+      maxBatch: 10,
+      maxInFlight: 1,
+    });
+    await expect(c.submit(3)).resolves.toBe(6);
+    expect(batches).toEqual([[3]]);
+  });
+
+  it('groups what arrives while a batch is in flight, keeps order and the batch limit', async () => {
+    const batches: number[][] = [];
+    const c = new Coalescer<number, string>(
+      async (xs) => {
+        batches.push(xs);
+        await new Promise((r) => setTimeout(r, 5));
+        return xs.map((x) => `r${x}`);
+      },
+      { maxBatch: 3, maxInFlight: 1 },
+    );
+    const results = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((x) => c.submit(x)));
+    expect(results).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
+    expect(batches).toEqual([[1], [2, 3, 4], [5, 6, 7]]);
+  });
+
+  it('runs at most maxInFlight batches at once', async () => {
+    let running = 0;
+    let peak = 0;
+    const c = new Coalescer<number, number>(
+      async (xs) => {
+        peak = Math.max(peak, ++running);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        return xs;
+      },
+      { maxBatch: 2, maxInFlight: 2 },
+    );
+    await Promise.all(Array.from({ length: 20 }, (_, i) => c.submit(i)));
+    expect(peak).toBe(2);
+  });
+
+  it('fails every item of a failing batch and carries on with the next', async () => {
+    let calls = 0;
+    const c = new Coalescer<number, number>(
+      async (xs) => {
+        calls++;
+        await new Promise((r) => setTimeout(r, 1));
+        if (xs.includes(2)) throw new Error('boom');
+        return xs;
+      },
+      { maxBatch: 10, maxInFlight: 1 },
+    );
+    const outcomes = await Promise.allSettled([1, 2, 3, 4].map((x) => c.submit(x)));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
+    const after = await c.submit(5);
+    expect(after).toBe(5);
+    expect(calls).toBe(3);
+  });
+
+  it('refuses a batch function that loses results', async () => {
+    const c = new Coalescer<number, number>(async () => [], { maxBatch: 10, maxInFlight: 1 });
+    await expect(c.submit(1)).rejects.toThrow('0 results for 1 items');
+  });
+});
+
+describe('Coalescer with linger', () => {
+  it('waits a little for company, then sends what came as one batch', async () => {
+    const batches: number[][] = [];
+    const c = new Coalescer<number, number>(async (xs) => (batches.push(xs), xs), {
+      maxBatch: 10,
+      maxInFlight: 1,
+      lingerMs: 20,
+    });
+    const first = c.submit(1);
+    await new Promise((r) => setTimeout(r, 5));
+    const second = c.submit(2);
+    await Promise.all([first, second]);
+    expect(batches).toEqual([[1, 2]]);
+  });
+
+  it('does not wait once a batch is full', async () => {
+    const batches: number[][] = [];
+    const c = new Coalescer<number, number>(async (xs) => (batches.push(xs), xs), {
+      maxBatch: 2,
+      maxInFlight: 1,
+      lingerMs: 60_000,
+    });
+    await Promise.all([c.submit(1), c.submit(2)]);
+    expect(batches).toEqual([[1, 2]]);
+  });
+});
