@@ -9,6 +9,7 @@
 //   node tools/bench/registration-rush/run.mjs                       # full: C in {1,100,499}, 20 runs, N=500
 //   node tools/bench/registration-rush/run.mjs --runs 3 --concurrency 200
 //   node tools/bench/registration-rush/run.mjs --processes 2         # two API processes, requests spread over both
+//   node tools/bench/registration-rush/run.mjs --floor no                  # without the empty-NestJS-route reference
 //   node tools/bench/registration-rush/run.mjs --api http://localhost:3000 --admin-email … --admin-password …
 //
 // Without --api it starts `node dist/apps/api/main.js` itself (NODE_ENV=production, SEED_DEMO=false,
@@ -22,6 +23,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { Pool as HttpPool } from 'undici';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const { values: args } = parseArgs({
@@ -40,6 +42,7 @@ const { values: args } = parseArgs({
     'redis-url': { type: 'string', default: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
     'pool-size': { type: 'string', default: '20' },
     'log-level': { type: 'string', default: 'warn' },
+    floor: { type: 'string', default: 'yes' }, // --floor no: skip the empty-route measurement
   },
 });
 const RUNS = Number(args.runs);
@@ -83,7 +86,9 @@ async function startApi(env) {
   const main = resolve(root, 'dist/apps/api/main.js');
   if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: run `npx nx build api` first.');
   const port = await freePort();
-  const child = spawn(process.execPath, [main], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the API processes.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -164,6 +169,11 @@ async function main() {
     for (let i = 1; i < PROCESSES; i++) apis.push(await startApi(env));
   }
   const base = `${apis[0]}/api/v1`;
+  // The N clients: one keep-alive connection each (undici's pool; `fetch` costs the load
+  // generator about twice the CPU per request, which the API's two cores would pay for).
+  const clients = apis.map(
+    (origin) => new HttpPool(origin, { connections: Math.ceil(N / apis.length), pipelining: 1 }),
+  );
   const { accessToken } = await json('POST', `${base}/auth/login`, undefined, {
     email: args['admin-email'],
     password: args['admin-password'],
@@ -216,6 +226,7 @@ async function main() {
     });
     await json('POST', `${base}/dialogues/${d.id}/publish`, accessToken);
     const bodies = Array.from({ length: N }, (_, i) => JSON.stringify(person(i, run)));
+    const path = `/api/v1/dialogues/${d.id}/registrations`;
     const latencies = [];
     const statuses = new Map();
     const t0 = performance.now();
@@ -224,13 +235,14 @@ async function main() {
         const start = performance.now();
         let status;
         try {
-          const res = await fetch(`${apis[i % apis.length]}/api/v1/dialogues/${d.id}/registrations`, {
+          const res = await clients[i % clients.length].request({
+            path,
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body,
           });
-          await res.arrayBuffer();
-          status = res.status;
+          await res.body.arrayBuffer();
+          status = res.statusCode;
         } catch {
           status = 'network';
         }
@@ -350,6 +362,7 @@ async function main() {
       ratio: (regPerSec / basePerSec).toFixed(2),
     });
   }
+  const floor = args.floor !== 'no' ? await measureFloor() : undefined;
   await db.query('DROP TABLE IF EXISTS bench_registrations_scratch');
   await db.end();
   if (!args.api) await dropBenchQueue(args['redis-url']).catch(() => undefined);
@@ -361,8 +374,50 @@ async function main() {
   console.log(`| ${cols.join(' | ')} |`);
   console.log(`|${cols.map(() => '---').join('|')}|`);
   for (const row of summary) console.log(`| ${cols.map((c) => row[c]).join(' | ')} |`);
+  if (floor) {
+    const base = median(summary.map((r) => Number(r['baseline ins/s (median)'])));
+    console.log(
+      `\nHTTP floor (an empty NestJS route, same ${N} clients, ${RUNS} rounds): ${floor.toFixed(0)} req/s = ${(floor / base).toFixed(2)} of the median baseline`,
+    );
+  }
   cleanup();
   process.exit(failed ? 1 : 0);
+}
+
+/** The same rush against tools/bench/registration-rush/floor.cjs (no work behind the route). */
+async function measureFloor() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [resolve(root, 'tools/bench/registration-rush/floor.cjs'), String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  await new Promise((ok, fail) => {
+    child.stdout.on('data', (d) => /floor listening/.test(String(d)) && ok());
+    child.on('exit', (code) => fail(new Error(`the floor app exited with code ${code}`)));
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const client = new HttpPool(origin, { connections: N, pipelining: 1 });
+  const body = JSON.stringify({ email: 'floor@example.org', consent: true });
+  const rates = [];
+  for (let round = 0; round <= RUNS; round++) {
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: N }, async () => {
+        const res = await client.request({
+          path: `/api/v1/dialogues/${randomUUID()}/registrations`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        await res.body.arrayBuffer();
+      }),
+    );
+    if (round > 0) rates.push(N / ((performance.now() - t0) / 1000)); // round 0 warms up
+  }
+  await client.close();
+  child.kill('SIGTERM');
+  return median(rates);
 }
 
 main().catch((error) => {

@@ -39,8 +39,7 @@ export class RateLimitGuard implements CanActivate {
     let count: number;
     try {
       if (this.redis.client.status !== 'ready') return true;
-      const [[, n]] = (await this.redis.client.multi().incr(key).expire(key, 61).exec()) as [[unknown, number]];
-      count = n;
+      count = await this.redis.hit(key, 61);
     } catch {
       return true;
     }
