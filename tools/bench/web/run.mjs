@@ -6,13 +6,19 @@
  * static page of the same server (the app's own 404-free `favicon.ico` is not a page, so a
  * tiny HTML file is written next to the build), so the ratio shows what the app itself costs.
  *
- *   node tools/bench/web/run.mjs [--no-build] [--runs 1]
+ *   node tools/bench/web/run.mjs [--no-build] [--runs 1] [--only dialogue] [--reports DIR]
+ *
+ * --only keeps the pages whose name contains the word (the baseline is always measured);
+ * --reports writes each Lighthouse result (JSON) to DIR for a closer look; --dist measures
+ * another build of the web app (e.g. one made from an older commit) instead of dist/apps/web.
+ * Every Lighthouse run starts with an empty HTTP cache (a first visit), so runs and presets do
+ * not profit from the files an earlier run downloaded.
  *
  * Needs Debian's Chromium (CHROME_PATH, default /usr/bin/chromium), PostgreSQL and Redis.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -23,21 +29,37 @@ import { findFreePort } from '../../dev/ports.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 1;
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const runs = Number(option('--runs')) || 1;
+const only = option('--only');
+const reports = option('--reports');
 const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' };
 
 if (!args.includes('--no-build')) {
-  const b = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--parallel=2'], { cwd: root, stdio: 'inherit', env });
+  const b = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--parallel=2'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
 // ── 1. Initial JavaScript of the production build ────────────────────────────────────────
-const dist = join(root, 'dist/apps/web/browser');
+const dist = resolve(option('--dist') ?? join(root, 'dist/apps/web/browser'));
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
-const initial = new Set(
-  [...index.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]),
+const referenced = [...index.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map(
+  (m) => m[1],
 );
+// Angular writes at most 10 modulepreload hints: the initial JavaScript is everything main.js
+// imports statically (import … from "./chunk-….js"), followed to the end, not just the hints.
+const initial = new Set(referenced);
+for (const file of initial) {
+  const code = readFileSync(join(dist, file), 'utf8');
+  for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([\w.-]+\.js)["']/g))
+    initial.add(m[1]);
+}
+const unhinted = [...initial].filter((f) => !referenced.includes(f));
 let raw = 0;
 let gz = 0;
 for (const file of initial) {
@@ -50,6 +72,7 @@ const totalRaw = allJs.reduce((n, f) => n + statSync(join(dist, f)).size, 0);
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 console.log('\nInitial JavaScript (production build)');
 console.log(`  files: ${[...initial].join(', ')}`);
+if (unhinted.length) console.log(`  imported without a modulepreload hint (found late): ${unhinted.join(', ')}`);
 console.log(`  raw ${kb(raw)}, gzipped ${kb(gz)} (target ≤ 250 kB gzipped: ${gz <= 250 * 1024 ? 'met' : 'MISSED'})`);
 console.log(`  all lazy chunks together: ${allJs.length} files, ${kb(totalRaw)} raw`);
 
@@ -85,7 +108,10 @@ const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
   },
 });
 const baselineFile = join(dist, 'bench-baseline.html');
-writeFileSync(baselineFile, '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="description" content="baseline"><title>Baseline</title></head><body><main><h1>Baseline</h1><p>A static page.</p></main></body></html>');
+writeFileSync(
+  baselineFile,
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="description" content="baseline"><title>Baseline</title></head><body><main><h1>Baseline</h1><p>A static page.</p></main></body></html>',
+);
 
 let code = 0;
 try {
@@ -111,19 +137,31 @@ try {
   const browser = await puppeteer.launch({
     executablePath: chrome,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
   });
   const targets = [
     { name: 'baseline (static page)', url: `${origin}/bench-baseline.html` },
     { name: 'public dialogue page', url: `${origin}/dialogues/${demo.id}` },
     { name: 'organizer timeline', url: `${origin}/timeline`, token: login.accessToken },
-  ];
+  ].filter((t) => !only || t.name.startsWith('baseline') || t.name.includes(only));
+  if (reports) mkdirSync(reports, { recursive: true });
   const results = [];
   for (const preset of ['mobile', 'desktop']) {
     for (const t of targets) {
       const scores = [];
       for (let r = 0; r < runs; r++) {
         const page = await browser.newPage();
+        const cdp = await page.createCDPSession();
+        await cdp.send('Network.clearBrowserCache');
+        await cdp.detach();
         if (t.token) {
           await page.goto(`${origin}/bench-baseline.html`);
           await page.evaluate((tok) => sessionStorage.setItem('gfmd.accessToken', tok), t.token);
@@ -135,6 +173,13 @@ try {
           page,
         );
         const lhr = result.lhr;
+        if (reports) {
+          const file = `${preset}-${t.name.split(' ')[0]}-${t.name.split(' ')[1] ?? ''}-${r + 1}.json`.replace(
+            /[^\w.-]/g,
+            '',
+          );
+          writeFileSync(join(reports, file), JSON.stringify(lhr));
+        }
         scores.push({
           performance: Math.round(lhr.categories.performance.score * 100),
           accessibility: Math.round(lhr.categories.accessibility.score * 100),
@@ -147,7 +192,7 @@ try {
         await page.close();
       }
       const worst = scores.reduce((a, b) => (b.performance < a.performance ? b : a));
-      results.push({ preset, ...t, ...worst });
+      results.push({ preset, ...t, ...worst, all: scores.map((s) => s.performance) });
     }
   }
   await browser.close();
@@ -155,7 +200,7 @@ try {
   for (const r of results) {
     const base = results.find((b) => b.preset === r.preset && b.name.startsWith('baseline'));
     console.log(
-      `  ${r.preset.padEnd(8)} ${r.name.padEnd(24)} performance ${String(r.performance).padStart(3)} (${(r.performance / base.performance).toFixed(2)} of baseline)  accessibility ${String(r.accessibility).padStart(3)}  LCP ${Math.round(r.lcp)} ms  TBT ${Math.round(r.tbt)} ms${r.failedA11y.length ? `  failed: ${r.failedA11y.join(', ')}` : ''}`,
+      `  ${r.preset.padEnd(8)} ${r.name.padEnd(24)} performance ${String(r.performance).padStart(3)} (${(r.performance / base.performance).toFixed(2)} of baseline)  accessibility ${String(r.accessibility).padStart(3)}  LCP ${Math.round(r.lcp)} ms  TBT ${Math.round(r.tbt)} ms${r.all.length > 1 ? `  (runs: ${r.all.join(', ')})` : ''}${r.failedA11y.length ? `  failed: ${r.failedA11y.join(', ')}` : ''}`,
     );
     if (!r.name.startsWith('baseline') && (r.performance < 90 || r.accessibility < 100)) code = 0; // figures, not a gate
   }

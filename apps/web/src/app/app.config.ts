@@ -15,12 +15,14 @@ import {
 import { AuthStore, authInterceptor } from './auth/data-access';
 import { I18n } from './shared/util-i18n/i18n.service';
 import { I18nTitleStrategy } from './shared/util-i18n/i18n-title.strategy';
+import { earlyResponseInterceptor } from './shared/util-http/early-response.interceptor';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    // The auth interceptor runs first, so a signed-in request is never answered from the early fetches.
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor, earlyResponseInterceptor])),
     provideRouter(
       appRoutes,
       withComponentInputBinding(),

@@ -1,7 +1,16 @@
 import type { Route } from '@angular/router';
+import { DialogueDetailPage } from './dialogues/feature/dialogue-detail.page';
 
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'dialogues' },
+  {
+    // The public dialogue page, where invitations and search results land, is part of the initial
+    // bundle (~9 kB gzipped): a lazy page would wait for its chunk and that chunk's imports, one
+    // round trip each, before its title could render (docs/performance.md, Web).
+    path: 'dialogues/:id',
+    title: 'title.dialogues',
+    component: DialogueDetailPage,
+  },
   {
     path: 'dialogues',
     loadChildren: () => import('./dialogues/feature/dialogues.routes').then((m) => m.dialoguesRoutes),

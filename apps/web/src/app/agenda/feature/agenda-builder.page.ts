@@ -37,7 +37,8 @@ import { firstValueFrom } from 'rxjs';
 import { CatalogStore } from '../../dialogues/data-access/catalog.store';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
 import { type AgendaItemInput, DialoguesApi } from '../../dialogues/data-access/dialogues.api';
-import { ConfirmService, FieldErrorPipe, ProblemAlertComponent } from '../../shared/ui';
+import { FieldErrorPipe, ProblemAlertComponent } from '../../shared/ui';
+import { ConfirmService } from '../../shared/ui/confirm.service';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
 import { applyProblemToForm, toProblem } from '../../shared/util-http';
 import {

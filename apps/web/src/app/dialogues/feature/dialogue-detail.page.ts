@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatAnchor } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
+import { LoadingStateComponent } from '../../shared/ui/loading-state.component';
+import { ProblemAlertComponent } from '../../shared/ui/problem-alert.component';
 import { I18nTitleStrategy, LabelPipe, LocalDatePipe, LocalNumberPipe, TranslatePipe } from '../../shared/util-i18n';
 import { viewerTimeZone } from '../../shared/util-time/zoned-time.util';
 import { CatalogStore, DialogueStore, DialoguesApi } from '../data-access';

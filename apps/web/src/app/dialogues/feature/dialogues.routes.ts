@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { provideFeatureDefaults } from '../../shared/ui/form-defaults.provider';
 
-/** Public pages of a dialogue: list, detail, registration and its result. */
+/** Public pages of a dialogue: list, registration and its result (the detail page is in app.routes). */
 export const dialoguesRoutes: Routes = [
   {
     path: '',
@@ -11,11 +11,6 @@ export const dialoguesRoutes: Routes = [
         path: '',
         title: 'title.dialogues',
         loadComponent: () => import('./dialogue-list.page').then((m) => m.DialogueListPage),
-      },
-      {
-        path: ':id',
-        title: 'title.dialogues',
-        loadComponent: () => import('./dialogue-detail.page').then((m) => m.DialogueDetailPage),
       },
       {
         path: ':id/register',

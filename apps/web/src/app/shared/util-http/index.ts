@@ -1,2 +1,3 @@
 export * from './problem.util';
 export * from './download.util';
+export * from './early-response.interceptor';

@@ -72,7 +72,9 @@ export function configureHttpApp(app: INestApplication, config: AppConfig, { doc
       express.static(webDist, {
         index: false,
         setHeaders: (res, path) => {
-          const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(path);
+          // esbuild names files like main-ABCD1234.js; Angular's chunk optimizer (rollup) names
+          // lazy chunks with a base64url hash, e.g. chunk-B3-He5s9.js.
+          const hashed = /-[A-Za-z0-9_-]{8}\.(js|css)$/.test(path);
           res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
         },
       }),
