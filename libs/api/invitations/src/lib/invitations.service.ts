@@ -109,9 +109,10 @@ export class InvitationsService {
     const enqueuing: Promise<void>[] = [];
     for (let i = 0; i < rows.length; i += COMMIT_CHUNK) {
       const chunk = rows.slice(i, i + COMMIT_CHUNK);
-      let afterCommit = new AfterCommit();
+      // The chunk's own after-commit work, run without waiting for it (a retried attempt starts afresh).
+      let afterCommit!: AfterCommit;
       queued += await inTransaction(this.dataSource, async (manager) => {
-        afterCommit = new AfterCommit(); // a retried attempt starts afresh
+        afterCommit = new AfterCommit();
         const inserted = await this.repo.insertMany(manager, dialogueId, chunk, {
           spaceIds,
           message,

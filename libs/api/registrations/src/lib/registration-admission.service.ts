@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { RegistrationCreated, RegistrationStatus } from '@gfmd/contracts';
 import {
   AfterCommit,
+  Coalescer,
   conflict,
   domainRule,
   hashToken,
@@ -10,7 +11,6 @@ import {
   newToken,
   normalizeEmail,
   notFound,
-  ProblemException,
 } from '@gfmd/api-platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -37,18 +37,7 @@ interface Candidate {
   invitation: InvitationRow | null;
 }
 
-type Outcome = { ok: RegistrationCreated } | { error: ProblemException };
-
-interface Waiter {
-  candidate: Candidate;
-  resolve: (r: RegistrationCreated) => void;
-  reject: (e: unknown) => void;
-}
-
-interface DialogueQueue {
-  waiting: Waiter[];
-  workers: number;
-}
+type Outcome = { ok: RegistrationCreated } | { error: unknown };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -65,7 +54,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 @Injectable()
 export class RegistrationAdmission {
   private readonly logger = new Logger(RegistrationAdmission.name);
-  private readonly queues = new Map<string, DialogueQueue>();
+  /** Per dialogue with registrations under way: the requests waiting for the next admission batch. */
+  private readonly queues = new Map<string, Coalescer<Candidate, Outcome>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -77,15 +67,24 @@ export class RegistrationAdmission {
   async register(dialogueId: string, dto: CreateRegistrationDto): Promise<RegistrationCreated> {
     const candidate = await this.prepare(dialogueId, dto);
     if (this.settings.maxBatch <= 1 || !this.settings.locking) return this.admitOne(dialogueId, candidate);
-    return new Promise<RegistrationCreated>((resolve, reject) => {
-      let queue = this.queues.get(dialogueId);
-      if (!queue) this.queues.set(dialogueId, (queue = { waiting: [], workers: 0 }));
-      queue.waiting.push({ candidate, resolve, reject });
-      if (queue.workers < this.settings.maxInFlight) {
-        queue.workers++;
-        void this.drain(dialogueId, queue);
-      }
-    });
+    const outcome = await this.queueFor(dialogueId).submit(candidate);
+    if ('error' in outcome) throw outcome.error;
+    return outcome.ok;
+  }
+
+  private queueFor(dialogueId: string): Coalescer<Candidate, Outcome> {
+    let queue = this.queues.get(dialogueId);
+    if (!queue) {
+      const created: Coalescer<Candidate, Outcome> = new Coalescer((batch) => this.admitBatch(dialogueId, batch), {
+        maxBatch: this.settings.maxBatch,
+        maxInFlight: this.settings.maxInFlight,
+        onIdle: () => {
+          if (this.queues.get(dialogueId) === created) this.queues.delete(dialogueId);
+        },
+      });
+      this.queues.set(dialogueId, (queue = created));
+    }
+    return queue;
   }
 
   /** Checks that need no lock: the invitation token names an invitation of this dialogue for this address. */
@@ -125,38 +124,29 @@ export class RegistrationAdmission {
   }
 
   /**
-   * Admits the queue of a dialogue batch by batch while requests keep arriving. Up to
-   * `maxInFlight` batches of one dialogue run at once per process: while one commits and
-   * enqueues its emails, the next already waits for the dialogue lock.
+   * One admission batch of a dialogue (its Coalescer runs up to `maxInFlight` at once per process:
+   * while one commits and enqueues its emails, the next already waits for the dialogue lock).
    */
-  private async drain(dialogueId: string, queue: DialogueQueue): Promise<void> {
-    while (queue.waiting.length) {
-      const batch = queue.waiting.splice(0, this.settings.maxBatch);
-      const started = performance.now();
-      try {
-        const outcomes = await inTransaction(this.dataSource, (m, ac) =>
-          this.admit(
-            m,
-            ac,
-            dialogueId,
-            batch.map((w) => w.candidate),
+  private async admitBatch(dialogueId: string, batch: Candidate[]): Promise<Outcome[]> {
+    const started = performance.now();
+    try {
+      const outcomes = await inTransaction(this.dataSource, (m, ac) => this.admit(m, ac, dialogueId, batch));
+      this.logger.debug({ size: batch.length, ms: Math.round(performance.now() - started) }, 'batch admitted');
+      return outcomes;
+    } catch (error) {
+      if (batch.length > 1)
+        this.logger.warn({ err: (error as Error).message, size: batch.length }, 'batch failed; admitting one by one');
+      const outcomes: Outcome[] = [];
+      for (const candidate of batch) {
+        outcomes.push(
+          await this.admitOne(dialogueId, candidate).then(
+            (ok) => ({ ok }),
+            (e: unknown) => ({ error: e }),
           ),
         );
-        outcomes.forEach((o, i) => ('error' in o ? batch[i].reject(o.error) : batch[i].resolve(o.ok)));
-        this.logger.debug(
-          { size: batch.length, ms: Math.round(performance.now() - started), waiting: queue.waiting.length },
-          'batch admitted',
-        );
-      } catch (error) {
-        if (batch.length > 1)
-          this.logger.warn({ err: (error as Error).message, size: batch.length }, 'batch failed; admitting one by one');
-        for (const w of batch) {
-          await this.admitOne(dialogueId, w.candidate).then(w.resolve, w.reject);
-        }
       }
+      return outcomes;
     }
-    queue.workers--;
-    if (!queue.workers && this.queues.get(dialogueId) === queue) this.queues.delete(dialogueId);
   }
 
   /** The admission transaction for one or more candidates, in their order. */

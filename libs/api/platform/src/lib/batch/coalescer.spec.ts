@@ -92,3 +92,21 @@ describe('Coalescer with linger', () => {
     expect(batches).toEqual([[1, 2]]);
   });
 });
+
+describe('Coalescer onIdle', () => {
+  it('is called once the last batch has settled and nothing waits', async () => {
+    const idle = jest.fn();
+    const c = new Coalescer<number, number>(
+      async (xs) => {
+        await new Promise((r) => setTimeout(r, 2));
+        return xs;
+      },
+      { maxBatch: 2, maxInFlight: 1, onIdle: idle },
+    );
+    const all = Promise.all([1, 2, 3].map((x) => c.submit(x)));
+    await Promise.resolve();
+    expect(idle).not.toHaveBeenCalled();
+    await all;
+    expect(idle).toHaveBeenCalledTimes(1);
+  });
+});

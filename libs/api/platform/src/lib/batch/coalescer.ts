@@ -8,6 +8,8 @@ export interface CoalescerOptions {
    * milliseconds turn a steady stream of items into real batches; a full batch never waits.
    */
   lingerMs?: number;
+  /** Called whenever the last batch has settled and nothing waits (e.g. to drop a per-key coalescer). */
+  onIdle?: () => void;
 }
 
 /**
@@ -71,5 +73,6 @@ export class Coalescer<In, Out> {
     this.inFlight--;
     // An item may have arrived while the last batch settled, with its timer already cleared.
     this.kick();
+    if (!this.inFlight && !this.waiting.length && !this.timer) this.options.onIdle?.();
   }
 }
