@@ -1,30 +1,14 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
-import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { RouterOutlet } from '@angular/router';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
 import { LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { I18nTitleStrategy, LabelPipe, TranslatePipe, type TranslationKey } from '../../shared/util-i18n';
-
-interface Tab {
-  path: string;
-  label: TranslationKey;
-}
+import { type NavTab, TabNavComponent } from '../../shared/ui/tab-nav.component';
+import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '../../shared/util-i18n';
 
 /** One dialogue in the console: its title, status and tabs (details, spaces, agenda, registrations, invitations). */
 @Component({
   selector: 'gfmd-dialogue-workspace',
-  imports: [
-    RouterOutlet,
-    RouterLink,
-    RouterLinkActive,
-    MatTabNav,
-    MatTabLink,
-    MatTabNavPanel,
-    LoadingStateComponent,
-    ProblemAlertComponent,
-    TranslatePipe,
-    LabelPipe,
-  ],
+  imports: [RouterOutlet, TabNavComponent, LoadingStateComponent, ProblemAlertComponent, TranslatePipe, LabelPipe],
   providers: [DialogueStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -34,9 +18,6 @@ interface Tab {
       align-items: baseline;
       gap: 0.5rem 1rem;
     }
-    nav {
-      margin-bottom: 1rem;
-    }
   `,
   template: `
     @if (store.dialogue(); as d) {
@@ -44,23 +25,10 @@ interface Tab {
         <h1>{{ d.title }}</h1>
         <span class="gfmd-chip">{{ d.status | label: 'dialogueStatus' }}</span>
       </div>
-      <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'console.dialogueSections' | t">
-        @for (tab of tabs; track tab.path) {
-          <a
-            mat-tab-link
-            [routerLink]="tab.path ? ['/console/dialogues', d.id, tab.path] : ['/console/dialogues', d.id]"
-            routerLinkActive
-            #rla="routerLinkActive"
-            [routerLinkActiveOptions]="{ exact: true }"
-            [active]="rla.isActive"
-            >{{ tab.label | t }}</a
-          >
-        }
-      </nav>
-      <mat-tab-nav-panel #panel>
+      <gfmd-tab-nav [base]="['/console/dialogues', d.id]" [tabs]="tabs" label="console.dialogueSections">
         <gfmd-problem-alert [problem]="store.partialProblem()" [retryable]="true" (retry)="store.reload()" />
         <router-outlet />
-      </mat-tab-nav-panel>
+      </gfmd-tab-nav>
     } @else if (store.loading()) {
       <h1>{{ 'dialogue.loadingTitle' | t }}</h1>
       <gfmd-loading-state />
@@ -76,7 +44,7 @@ export class DialogueWorkspaceLayout {
 
   readonly id = input.required<string>();
 
-  protected readonly tabs: Tab[] = [
+  protected readonly tabs: NavTab[] = [
     { path: '', label: 'console.tabDetails' },
     { path: 'spaces', label: 'title.spaces' },
     { path: 'agenda', label: 'console.tabAgenda' },

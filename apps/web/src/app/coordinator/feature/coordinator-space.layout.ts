@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
-import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { RouterLink, RouterOutlet } from '@angular/router';
 import { AuthStore } from '../../auth/data-access/auth.store';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
 import { LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { I18nTitleStrategy, LabelPipe, TranslatePipe, type TranslationKey } from '../../shared/util-i18n';
+import { type NavTab, TabNavComponent } from '../../shared/ui/tab-nav.component';
+import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '../../shared/util-i18n';
 
 /** One space of a coordinator: approvals, participants and the space's agenda. */
 @Component({
@@ -12,10 +12,7 @@ import { I18nTitleStrategy, LabelPipe, TranslatePipe, type TranslationKey } from
   imports: [
     RouterOutlet,
     RouterLink,
-    RouterLinkActive,
-    MatTabNav,
-    MatTabLink,
-    MatTabNavPanel,
+    TabNavComponent,
     LoadingStateComponent,
     ProblemAlertComponent,
     TranslatePipe,
@@ -31,23 +28,10 @@ import { I18nTitleStrategy, LabelPipe, TranslatePipe, type TranslationKey } from
       @if (space(); as s) {
         <h1>{{ s.name }}</h1>
         <p class="gfmd-muted">{{ d.title }} · {{ s.kind | label: 'spaceKind' }} · {{ s.access | label: 'access' }}</p>
-        <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'workspace.sections' | t">
-          @for (tab of tabs; track tab.path) {
-            <a
-              mat-tab-link
-              [routerLink]="tab.path ? ['/workspace', d.id, s.id, tab.path] : ['/workspace', d.id, s.id]"
-              routerLinkActive
-              #rla="routerLinkActive"
-              [routerLinkActiveOptions]="{ exact: true }"
-              [active]="rla.isActive"
-              >{{ tab.label | t }}</a
-            >
-          }
-        </nav>
-        <mat-tab-nav-panel #panel>
+        <gfmd-tab-nav [base]="['/workspace', d.id, s.id]" [tabs]="tabs" label="workspace.sections">
           <gfmd-problem-alert [problem]="store.partialProblem()" [retryable]="true" (retry)="store.reload()" />
           <router-outlet />
-        </mat-tab-nav-panel>
+        </gfmd-tab-nav>
       } @else {
         <h1>{{ 'forbidden.title' | t }}</h1>
         <p class="gfmd-alert gfmd-alert--error" role="alert">{{ 'workspace.notYours' | t }}</p>
@@ -69,7 +53,7 @@ export class CoordinatorSpaceLayout {
   readonly dialogueId = input.required<string>();
   readonly spaceId = input.required<string>();
 
-  protected readonly tabs: { path: string; label: TranslationKey }[] = [
+  protected readonly tabs: NavTab[] = [
     { path: '', label: 'workspace.approvals' },
     { path: 'participants', label: 'workspace.participants' },
     { path: 'agenda', label: 'console.tabAgenda' },
