@@ -82,6 +82,8 @@ const server = new SMTPServer({
     });
   },
 });
+// A worker stopped between phases may reset a connection mid-message: smtp-server emits that as an error.
+server.on('error', () => undefined);
 const smtpPort = await freePort();
 await new Promise((r) => server.listen(smtpPort, '127.0.0.1', r));
 const phase = (name, target) => {

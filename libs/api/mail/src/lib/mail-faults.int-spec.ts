@@ -138,7 +138,7 @@ describe('Mail delivery under faults (integration)', () => {
       const byRecipient = new Map<string, Set<string>>();
       for (const m of mine()) byRecipient.set(m.envelope.to[0], (byRecipient.get(m.envelope.to[0]) ?? new Set()).add(m.parsed.messageId!));
       expect([...byRecipient.values()].every((s) => s.size === 1)).toBe(true);
-      process.stdout.write(`SIGKILL test: delivered before kill ${deliveredBeforeKill}, held ${held}, duplicates ${duplicates}\n`);
+      process.stdout.write(`SIGKILL test: delivered before kill ${deliveredBeforeKill}, held ${held}, duplicates ${duplicates}, connections reset ${sink.connectionErrors.length}\n`);
     } finally {
       if (child && child.exitCode === null && !child.signalCode) child.kill('SIGKILL');
       await survivor?.close();

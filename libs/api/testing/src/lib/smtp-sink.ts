@@ -21,6 +21,11 @@ export class SmtpSink {
   rule: RcptRule = () => undefined;
   /** Milliseconds to wait before accepting each message (a slow relay). */
   delayMs = 0;
+  /**
+   * Connection errors the server reported (a client that died mid-transaction resets its socket:
+   * smtp-server emits that as an `error` event, which would throw without a listener).
+   */
+  readonly connectionErrors: Error[] = [];
   private readonly waiters: (() => void)[] = [];
 
   private constructor(
@@ -71,6 +76,7 @@ export class SmtpSink {
         });
       },
     });
+    server.on('error', (error: Error) => ref.sink?.connectionErrors.push(error));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     ref.sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
     return ref.sink;
