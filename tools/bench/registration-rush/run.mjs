@@ -17,7 +17,7 @@
 // created if missing). Exit code 1 when a target on correctness fails (overbooked, duplicates, 5xx).
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +93,7 @@ async function startApi(env) {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  child.apiProcess = true;
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
@@ -133,6 +134,41 @@ async function dropBenchQueue(url) {
   await redis.quit();
 }
 
+// CPU time of processes (Linux /proc), to print the CPU each registration costs the API, PostgreSQL
+// and Redis: steadier than throughput on a shared machine, and it says which process to work on.
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+function cpuMsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime + stime
+  } catch {
+    return 0;
+  }
+}
+function cpuMsByName(name) {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) total += cpuMsOf(entry);
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+const cpuSnapshot = () => ({
+  api: children.filter((c) => c.apiProcess).reduce((a, c) => a + cpuMsOf(c.pid), 0),
+  postgres: cpuMsByName('postgres'),
+  redis: cpuMsByName('redis-server'),
+  client: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+});
+const cpuSince = (before) => {
+  const now = cpuSnapshot();
+  return Object.fromEntries(Object.keys(now).map((k) => [k, now[k] - before[k]]));
+};
+
 const pct = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 const median = (xs) =>
@@ -140,6 +176,7 @@ const median = (xs) =>
     [...xs].sort((a, b) => a - b),
     50,
   );
+const perReg = (rows, pick) => ((rows.reduce((a, r) => a + pick(r), 0) * 1000) / (rows.length * N)).toFixed(0);
 const ms = (x) => `${x.toFixed(0)} ms`;
 
 async function main() {
@@ -229,6 +266,7 @@ async function main() {
     const path = `/api/v1/dialogues/${d.id}/registrations`;
     const latencies = [];
     const statuses = new Map();
+    const cpu0 = cpuSnapshot();
     const t0 = performance.now();
     await Promise.all(
       bodies.map(async (body, i) => {
@@ -251,6 +289,7 @@ async function main() {
       }),
     );
     const wall = performance.now() - t0;
+    const cpu = cpuSince(cpu0);
     const counts = Object.fromEntries(
       (
         await db.query('SELECT status, count(*)::int AS n FROM registrations WHERE dialogue_id = $1 GROUP BY 1', [d.id])
@@ -267,6 +306,7 @@ async function main() {
       .rows;
     return {
       wall,
+      cpu,
       latencies,
       statuses,
       confirmed: counts.confirmed ?? 0,
@@ -279,6 +319,7 @@ async function main() {
   async function baseline(run) {
     const dialogueId = randomUUID();
     const latencies = [];
+    const cpu0 = cpuSnapshot();
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: N }, async (_, i) => {
@@ -304,7 +345,7 @@ async function main() {
         latencies.push(performance.now() - start);
       }),
     );
-    return { wall: performance.now() - t0, latencies };
+    return { wall: performance.now() - t0, cpu: cpuSince(cpu0), latencies };
   }
 
   // Warm-up (JIT, connection pools) — not counted.
@@ -359,6 +400,12 @@ async function main() {
       'reg/s (median)': regPerSec.toFixed(0),
       'baseline ins/s (median)': basePerSec.toFixed(0),
       'baseline p99': ms(pct(blat, 99)),
+      // CPU per registration (µs, summed over the runs): where the time goes, steadier than rates.
+      'API µs/reg': perReg(rows, (r) => r.cpu.api),
+      'PostgreSQL µs/reg': perReg(rows, (r) => r.cpu.postgres),
+      'Redis µs/reg': perReg(rows, (r) => r.cpu.redis),
+      'clients µs/reg': perReg(rows, (r) => r.cpu.client),
+      'baseline PostgreSQL µs/ins': perReg(rows, (r) => r.baseline.cpu.postgres),
       ratio: (regPerSec / basePerSec).toFixed(2),
     });
   }
@@ -377,7 +424,7 @@ async function main() {
   if (floor) {
     const base = median(summary.map((r) => Number(r['baseline ins/s (median)'])));
     console.log(
-      `\nHTTP floor (an empty NestJS route, same ${N} clients, ${RUNS} rounds): ${floor.toFixed(0)} req/s = ${(floor / base).toFixed(2)} of the median baseline`,
+      `\nHTTP floor (an empty NestJS route, same ${N} clients, ${RUNS} rounds): ${floor.rate.toFixed(0)} req/s = ${(floor.rate / base).toFixed(2)} of the median baseline, ${floor.cpuPerRequest.toFixed(0)} µs of CPU per request`,
     );
   }
   cleanup();
@@ -400,7 +447,9 @@ async function measureFloor() {
   const client = new HttpPool(origin, { connections: N, pipelining: 1 });
   const body = JSON.stringify({ email: 'floor@example.org', consent: true });
   const rates = [];
+  let cpuMs = 0;
   for (let round = 0; round <= RUNS; round++) {
+    const cpu0 = cpuMsOf(child.pid);
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: N }, async () => {
@@ -413,11 +462,15 @@ async function measureFloor() {
         await res.body.arrayBuffer();
       }),
     );
-    if (round > 0) rates.push(N / ((performance.now() - t0) / 1000)); // round 0 warms up
+    if (round > 0) {
+      // round 0 warms up
+      rates.push(N / ((performance.now() - t0) / 1000));
+      cpuMs += cpuMsOf(child.pid) - cpu0;
+    }
   }
   await client.close();
   child.kill('SIGTERM');
-  return median(rates);
+  return { rate: median(rates), cpuPerRequest: (cpuMs * 1000) / (RUNS * N) };
 }
 
 main().catch((error) => {
