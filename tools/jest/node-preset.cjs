@@ -11,6 +11,9 @@ module.exports = {
   ...nxPreset,
   testEnvironment: 'node',
   transform: { '^.+\\.[tj]s$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  // Packages published as ES modules only, which Node 20.19+ loads with require() but Jest's
+  // module system does not: SWC turns them into CommonJS like the project's own files.
+  transformIgnorePatterns: ['/node_modules/(?!.*/node_modules/content-disposition/|content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/?(*.)+(spec|int-spec).ts'],
   globalSetup: join(__dirname, 'global-setup.cjs'),

@@ -1,15 +1,21 @@
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthService } from '@gfmd/api-auth';
-import { AppConfig, configureHttpApp, ConfigValidationError, validateEnvironment } from '@gfmd/api-platform';
-import { Logger } from 'nestjs-pino';
+import {
+  AppConfig,
+  configureHttpApp,
+  ConfigValidationError,
+  createHttpAdapter,
+  PinoNestLogger,
+  validateEnvironment,
+} from '@gfmd/api-platform';
 import { AppModule } from './app/app.module';
 import { prepareDatabase } from './app/prepare-database';
 
 /** `node main.js migrate`: run pending migrations and the seed, then exit (for deploy pipelines). */
 async function migrateOnly() {
   const app = await NestFactory.createApplicationContext(AppModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoNestLogger));
   await prepareDatabase(app, { force: true });
   await app.close();
 }
@@ -17,14 +23,19 @@ async function migrateOnly() {
 async function bootstrap() {
   validateEnvironment(process.env); // fail fast, with every problem listed, before connecting anywhere
   if (process.argv.includes('migrate')) return migrateOnly();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(new AppConfig()), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  const logger = app.get(PinoNestLogger);
+  app.useLogger(logger);
   const config = app.get(AppConfig);
   configureHttpApp(app, config);
   await prepareDatabase(app);
   await app.get(AuthService).ensureFirstAdmin();
-  await app.listen(config.port);
-  app.get(Logger).log(`GFMD Dialogues API listening on ${config.publicUrl} (port ${config.port})`);
+  // Every interface, as Node's own default: IPv6 and IPv4 where the machine has IPv6, else IPv4.
+  await app.listen(config.port, '::').catch(() => app.listen(config.port, '0.0.0.0'));
+  logger.log(`GFMD Dialogues API listening on ${config.publicUrl} (port ${config.port})`);
 }
 
 bootstrap().catch((error) => {

@@ -1,6 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { ConfigValidationError, validateEnvironment } from '@gfmd/api-platform';
-import { Logger } from 'nestjs-pino';
+import { ConfigValidationError, PinoNestLogger, validateEnvironment } from '@gfmd/api-platform';
 import { WorkerModule } from './app/worker.module';
 
 /**
@@ -10,9 +9,9 @@ import { WorkerModule } from './app/worker.module';
 async function bootstrap() {
   validateEnvironment(process.env);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoNestLogger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  app.get(Logger).log('GFMD Dialogues worker started');
+  app.get(PinoNestLogger).log('GFMD Dialogues worker started');
 }
 
 bootstrap().catch((error) => {

@@ -1,10 +1,12 @@
-// The HTTP floor of the rush: an empty NestJS 11 (express) app with the registration route's
-// path, answering 201 with a constant body: no guard, pipe, logger, database or Redis. The rush
-// measures it with the same clients, so its figure is the most any NestJS API could reach here.
+// The HTTP floor of the rush: an empty NestJS 11 app on the API's adapter (Fastify) with the
+// registration route's path, answering 201 with a constant body: no guard, pipe, logger,
+// database or Redis. The rush measures it with the same clients, so its figure is the most any
+// NestJS API could reach here.
 //   node tools/bench/registration-rush/floor.cjs <port>
 require('reflect-metadata');
 const { Body, Controller, HttpCode, Module, Param, Post } = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
+const { FastifyAdapter } = require('@nestjs/platform-fastify');
 
 class FloorController {
   register() {
@@ -24,7 +26,7 @@ Reflect.decorate([Controller()], FloorController);
 class FloorModule {}
 Reflect.decorate([Module({ controllers: [FloorController] })], FloorModule);
 
-NestFactory.create(FloorModule, { logger: false }).then(async (app) => {
+NestFactory.create(FloorModule, new FastifyAdapter({ skipMiddie: true }), { logger: false }).then(async (app) => {
   app.setGlobalPrefix('api/v1');
   await app.listen(Number(process.argv[2]), '127.0.0.1');
   console.log('floor listening');

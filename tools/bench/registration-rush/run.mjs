@@ -424,7 +424,7 @@ async function main() {
   if (floor) {
     const base = median(summary.map((r) => Number(r['baseline ins/s (median)'])));
     console.log(
-      `\nHTTP floor (an empty NestJS route, same ${N} clients, ${RUNS} rounds): ${floor.rate.toFixed(0)} req/s = ${(floor.rate / base).toFixed(2)} of the median baseline, ${floor.cpuPerRequest.toFixed(0)} µs of CPU per request`,
+      `\nHTTP floor (an empty NestJS route on Fastify, same ${N} clients, ${RUNS} rounds): ${floor.rate.toFixed(0)} req/s = ${(floor.rate / base).toFixed(2)} of the median baseline, ${floor.cpuPerRequest.toFixed(0)} µs of CPU per request`,
     );
   }
   cleanup();

@@ -51,6 +51,56 @@ describe('API platform (integration)', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
   });
 
+  describe('bad bodies get problem+json and change nothing', () => {
+    const post = (path: string, body: string | Buffer, contentType = 'application/json') =>
+      fetch(`${sut.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+    it.each([
+      ['malformed JSON', '{"email": "a@b.cd", ', 400, 'not valid JSON'],
+      ['a JSON string instead of an object', '"hello"', 400, 'must be a JSON object'],
+      ['a JSON number', '42', 400, 'must be a JSON object'],
+      ['a __proto__ key', '{"email":"a@b.cd","password":"x","__proto__":{"admin":true}}', 400, 'not valid JSON'],
+    ])('%s', async (_, body, status, detail) => {
+      const res = await post('/auth/login', body);
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect((await res.json()) as { detail: string }).toMatchObject({ status, detail: expect.stringContaining(detail) });
+    });
+
+    it('refuses a body over the limit with 413', async () => {
+      const res = await post('/auth/login', JSON.stringify({ email: 'a@b.cd', password: 'x'.repeat(2 * 1024 * 1024) }));
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ status: 413, type: expect.stringContaining('payload-too-large') });
+    });
+
+    it('takes a larger body on the bulk invitations route only (then answers as that route does)', async () => {
+      const recipients = Array.from({ length: 20_000 }, (_, i) => ({ email: `bulk-${i}@example.org`, name: 'x'.repeat(60) }));
+      const body = JSON.stringify({ recipients });
+      expect(body.length).toBeGreaterThan(1024 * 1024);
+      const res = await post(`/dialogues/${randomUUID()}/invitations`, body);
+      expect(res.status).toBe(401); // past the body limit: the route's own rules answer (staff only)
+    });
+
+    it('refuses other media types with 415', async () => {
+      const res = await post('/auth/login', 'email=a@b.cd', 'text/plain');
+      expect(res.status).toBe(415);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    });
+
+    it('treats an empty JSON body as no body', async () => {
+      const res = await post('/auth/login', '');
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(
+        expect.arrayContaining(['email', 'password']),
+      );
+    });
+  });
+
+  it('matches paths regardless of case and of a trailing slash, as before', async () => {
+    expect((await fetch(`${sut.baseUrl}/api/v1/Themes`)).status).toBe(200);
+    expect((await fetch(`${sut.baseUrl}/api/v1/themes/`)).status).toBe(200);
+  });
+
   it('logs in staff and refuses wrong passwords without saying which part was wrong', async () => {
     const { email } = await sut.staff('organizer');
     const ok = await sut.api.post('/auth/login', { email: email.toUpperCase(), password: 'correct-horse-battery-staple' });

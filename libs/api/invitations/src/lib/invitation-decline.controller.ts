@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Language } from '@gfmd/contracts';
 import { notFound, Public } from '@gfmd/api-platform';
 import { escapeHtml } from '@gfmd/api-mail';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvitationsService } from './invitations.service';
 
 const TEXT: Record<Language, { title: string; ask: string; button: string; done: string; registered: string }> = {
@@ -31,6 +31,7 @@ const TEXT: Record<Language, { title: string; ask: string; button: string; done:
 };
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+const HTML = 'text/html; charset=utf-8';
 
 const page = (lang: Language, body: string) =>
   `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
@@ -51,10 +52,10 @@ export class InvitationDeclineController {
   @Get(':token')
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
-  async preview(@Param('token') token: string, @Res() res: Response) {
-    if (!TOKEN.test(token)) return res.status(404).type('html').send(page('en', '<p>Not found.</p>'));
+  async preview(@Param('token') token: string, @Res() res: FastifyReply) {
+    if (!TOKEN.test(token)) return res.status(404).type(HTML).send(page('en', '<p>Not found.</p>'));
     const info = await this.invitations.declinePreview(token).catch(() => null);
-    if (!info) return res.status(404).type('html').send(page('en', '<p>Not found.</p>'));
+    if (!info) return res.status(404).type(HTML).send(page('en', '<p>Not found.</p>'));
     const t = TEXT[info.language] ?? TEXT.en;
     const body =
       info.status === 'declined'
@@ -63,19 +64,20 @@ export class InvitationDeclineController {
           ? `<p>${escapeHtml(t.registered)}</p>`
           : `<p>${escapeHtml(t.ask).replace('{title}', escapeHtml(info.dialogueTitle))}</p>` +
             `<form method="post"><button type="submit" style="font-size:1rem;padding:.6rem 1.2rem">${escapeHtml(t.button)}</button></form>`;
-    return res.status(200).type('html').send(page(info.language ?? 'en', body));
+    return res.status(200).type(HTML).send(page(info.language ?? 'en', body));
   }
 
   @Post(':token')
   @HttpCode(200)
   @ApiOkResponse({ description: '{status: "declined"}; 404 for an unknown token; 409 when already registered.' })
-  async decline(@Param('token') token: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async decline(@Param('token') token: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     if (!TOKEN.test(token)) throw notFound('Invitation');
     const result = await this.invitations.decline(token);
     const oneClick = (req.body as Record<string, unknown> | undefined)?.['List-Unsubscribe'] === 'One-Click';
-    if (req.is('application/x-www-form-urlencoded') && !oneClick) {
+    const form = /^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '');
+    if (form && !oneClick) {
       const info = await this.invitations.declinePreview(token);
-      res.type('html');
+      res.type(HTML);
       return page(info.language, `<p>${escapeHtml((TEXT[info.language] ?? TEXT.en).done)}</p>`);
     }
     return result;

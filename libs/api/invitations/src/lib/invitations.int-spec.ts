@@ -221,7 +221,13 @@ describe('InvitationsController (integration)', () => {
     expect(res.body).toEqual({ queued: 10_000, skipped: 0 });
     const repeat = await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: recipients.slice(0, 100) });
     expect(repeat.body).toEqual({ queued: 0, skipped: 100 });
-    const mine = () => sink.received.slice(before).filter((m) => m.envelope.to[0].startsWith(`bulk-${run}-`)).length;
+    // Counted incrementally: the predicate runs on every message that arrives.
+    let seen = before;
+    let count = 0;
+    const mine = () => {
+      for (; seen < sink.received.length; seen++) if (sink.received[seen].envelope.to[0].startsWith(`bulk-${run}-`)) count++;
+      return count;
+    };
     await sink.waitFor(() => mine() >= 10_000, 120_000, '10,000 invitations');
     expect(mine()).toBe(10_000);
     const addresses = new Set(sink.received.slice(before).flatMap((m) => m.envelope.to).filter((a) => a.startsWith(`bulk-${run}-`)));

@@ -1,40 +1,37 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './db/database.module';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health.registry';
 import { RateLimitGuard } from './http/rate-limit';
-import { pinoParams } from './logging/logging';
+import { createRootLogger } from './logging/logging';
+import { PinoNestLogger } from './logging/pino-nest-logger';
 import { RedisModule } from './redis/redis.module';
+
+/** The process's logger: Nest's LoggerService on one pino root (see main.ts: app.useLogger). */
+const loggerProvider = {
+  provide: PinoNestLogger,
+  inject: [AppConfig],
+  useFactory: (config: AppConfig) => new PinoNestLogger(createRootLogger(config)),
+};
 
 /** Config, logs, database, Redis, health and rate limits: what every HTTP app needs. */
 @Global()
 @Module({
-  imports: [
-    ConfigModule,
-    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: pinoParams }),
-    DatabaseModule.forRoot(),
-    RedisModule,
-  ],
+  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule],
   controllers: [HealthController],
-  providers: [HealthRegistry, { provide: APP_GUARD, useClass: RateLimitGuard }],
-  exports: [HealthRegistry],
+  providers: [loggerProvider, HealthRegistry, { provide: APP_GUARD, useClass: RateLimitGuard }],
+  exports: [PinoNestLogger, HealthRegistry],
 })
 export class PlatformModule {}
 
 /** Config, logs, database and Redis without HTTP concerns: for the worker and tools. */
 @Global()
 @Module({
-  imports: [
-    ConfigModule,
-    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: pinoParams }),
-    DatabaseModule.forRoot(),
-    RedisModule,
-  ],
-  providers: [HealthRegistry],
-  exports: [HealthRegistry],
+  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule],
+  providers: [loggerProvider, HealthRegistry],
+  exports: [PinoNestLogger, HealthRegistry],
 })
 export class PlatformCoreModule {}

@@ -1,9 +1,9 @@
 import type { DynamicModule, ForwardReference, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AuthService } from '@gfmd/api-auth';
-import { AppConfig, configureHttpApp, runMigrationsLocked } from '@gfmd/api-platform';
+import { AppConfig, configureHttpApp, createHttpAdapter, runMigrationsLocked } from '@gfmd/api-platform';
 import type { Role } from '@gfmd/contracts';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -76,7 +76,10 @@ export class ApiClient {
  */
 export async function createTestApp(imports: ModuleImport[], options: { providers?: any[] } = {}): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports, providers: options.providers ?? [] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(new AppConfig()), {
+    bodyParser: false,
+    logger: false,
+  });
   configureHttpApp(app, app.get(AppConfig), { docs: true });
   const dataSource = app.get<DataSource>(getDataSourceToken());
   await runMigrationsLocked(dataSource);

@@ -39,3 +39,16 @@ export function readCookie(header: string | undefined, name: string): string | u
   }
   return undefined;
 }
+
+/** A Set-Cookie value for the board cookie (HttpOnly, SameSite=Strict, only under the board's path). */
+export function boardCookie(value: string, { maxAgeSeconds, secure }: { maxAgeSeconds: number; secure: boolean }, now = Date.now()): string {
+  return [
+    `${BOARD_COOKIE}=${encodeURIComponent(value)}`,
+    `Max-Age=${Math.max(0, maxAgeSeconds)}`,
+    `Path=${BOARD_PATH}`,
+    `Expires=${new Date(maxAgeSeconds > 0 ? now + maxAgeSeconds * 1000 : 0).toUTCString()}`,
+    'HttpOnly',
+    ...(secure ? ['Secure'] : []),
+    'SameSite=Strict',
+  ].join('; ');
+}

@@ -2,8 +2,8 @@ import { Controller, Delete, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
 import { AppConfig } from '@gfmd/api-platform';
-import type { Response } from 'express';
-import { BOARD_COOKIE, BOARD_PATH, BOARD_TOKEN_TTL_SECONDS, issueBoardToken } from './board-token';
+import type { FastifyReply } from 'fastify';
+import { boardCookie, BOARD_TOKEN_TTL_SECONDS, issueBoardToken } from './board-token';
 
 /**
  * Lets a browser reach the admin-only queue board: an admin (Bearer token) asks for a session,
@@ -19,19 +19,19 @@ export class QueueBoardController {
   @Post()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Cookie set; open /admin/queues in the same browser.' })
-  open(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): void {
-    res.cookie(BOARD_COOKIE, issueBoardToken(this.config.jwtSecret, user.id), {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.publicUrl.startsWith('https://'),
-      path: BOARD_PATH,
-      maxAge: BOARD_TOKEN_TTL_SECONDS * 1000,
-    });
+  open(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: FastifyReply): void {
+    res.header(
+      'Set-Cookie',
+      boardCookie(issueBoardToken(this.config.jwtSecret, user.id), {
+        maxAgeSeconds: BOARD_TOKEN_TTL_SECONDS,
+        secure: this.config.publicUrl.startsWith('https://'),
+      }),
+    );
   }
 
   @Delete()
   @HttpCode(204)
-  close(@Res({ passthrough: true }) res: Response): void {
-    res.clearCookie(BOARD_COOKIE, { path: BOARD_PATH });
+  close(@Res({ passthrough: true }) res: FastifyReply): void {
+    res.header('Set-Cookie', boardCookie('', { maxAgeSeconds: 0, secure: this.config.publicUrl.startsWith('https://') }));
   }
 }

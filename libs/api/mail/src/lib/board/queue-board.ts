@@ -4,15 +4,13 @@ import { AuthService } from '@gfmd/api-auth';
 import { AppConfig, RedisService } from '@gfmd/api-platform';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import { FastifyAdapter as BoardFastifyAdapter } from '@bull-board/fastify';
 import { Queue } from 'bullmq';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import { MailQueue } from '../queue/mail-queue';
 import { QueueName } from '../queue/queue.constants';
 import { BOARD_COOKIE, BOARD_PATH, readCookie, verifyBoardToken } from './board-token';
-
-type BoardServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
 
 /**
  * Bull Board at /admin/queues, for admins only: a staff admin Bearer token (curl, API clients),
@@ -42,20 +40,26 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
       prefix: this.config.queuePrefix,
     });
     this.maintenance.on('error', () => undefined);
-    const serverAdapter = new ExpressAdapter();
+    const serverAdapter = new BoardFastifyAdapter();
     serverAdapter.setBasePath(BOARD_PATH);
     createBullBoard({
       queues: [new BullMQAdapter(this.mailQueue.queue), new BullMQAdapter(this.maintenance, { readOnlyMode: true })],
-      // @bull-board/express 9.10.1 ships its own copy of @bull-board/api 9.10.1 beside our 9.10.2:
-      // the same classes at runtime, two declarations for TypeScript (an `npm dedupe` removes this cast).
-      serverAdapter: serverAdapter as unknown as BoardServerAdapter,
+      serverAdapter,
       options: { uiConfig: { boardTitle: 'GFMD queues' } },
     });
-    const app = http.getInstance<{ use: (path: string, ...handlers: unknown[]) => void }>();
-    app.use(BOARD_PATH, (req: Request, res: Response, next: NextFunction) => void this.guard(req, res, next), serverAdapter.getRouter());
+    const fastify = http.getInstance<FastifyInstance>();
+    // The guard hook belongs to the board's own plugin scope: it runs for the board's routes only.
+    void fastify.register(
+      async (scope) => {
+        scope.addHook('onRequest', (req, reply) => this.guard(req, reply));
+        await scope.register(serverAdapter.registerPlugin());
+      },
+      { prefix: BOARD_PATH },
+    );
   }
 
-  private async guard(req: Request, res: Response, next: NextFunction): Promise<void> {
+  /** Resolves to the reply when it has answered (401/403/503), which ends the request there. */
+  private async guard(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     try {
       const header = req.headers.authorization;
       const bearer = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
@@ -67,13 +71,13 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
         const userId = token ? verifyBoardToken(this.config.jwtSecret, token) : null;
         if (userId) role = (await this.auth.usersByIds([userId]))[0]?.role;
       }
-      if (!role) return problem(res, 401, 'Sign in as an admin: send a Bearer token, or open POST /api/v1/admin/queues/session first.');
-      if (role !== 'admin') return problem(res, 403, 'Only admins may see the queues.');
-      res.setHeader('Cache-Control', 'no-store');
-      next();
+      if (!role) return problem(reply, 401, 'Sign in as an admin: send a Bearer token, or open POST /api/v1/admin/queues/session first.');
+      if (role !== 'admin') return problem(reply, 403, 'Only admins may see the queues.');
+      reply.header('Cache-Control', 'no-store');
+      return undefined;
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'queue board guard failed');
-      problem(res, 503, 'The queue board is unavailable.');
+      return problem(reply, 503, 'The queue board is unavailable.');
     }
   }
 
@@ -83,8 +87,11 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-function problem(res: Response, status: number, detail: string) {
+function problem(reply: FastifyReply, status: number, detail: string): FastifyReply {
   const slug = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'unavailable';
   const title = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Service Unavailable';
-  res.status(status).type('application/problem+json').send(JSON.stringify({ type: `https://gfmd-dialogues.org/problems/${slug}`, title, status, detail }));
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type: `https://gfmd-dialogues.org/problems/${slug}`, title, status, detail }));
 }

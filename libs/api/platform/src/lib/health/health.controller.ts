@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../http/public.decorator';
 import { RedisService } from '../redis/redis.service';
@@ -20,12 +20,12 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ description: 'Database and Redis are up.' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down.' })
-  async health(@Res({ passthrough: true }) res: Response) {
+  async health(@Res({ passthrough: true }) res: FastifyReply) {
     const [db, redis] = await Promise.all([this.pingDb(), this.redis.ping()]);
     const extra = redis ? await this.registry.collect() : {};
     const ok = db && redis;
     res.status(ok ? 200 : 503);
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('Cache-Control', 'no-store');
     return { status: ok ? 'ok' : 'error', db: db ? 'up' : 'down', redis: redis ? 'up' : 'down', ...extra };
   }
 

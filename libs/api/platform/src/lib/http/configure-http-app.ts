@@ -1,46 +1,33 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import compression from 'compression';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
+import fastifyCompress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
 import { AppConfig } from '../config/app-config';
+import { requestLogLevel, requestLogLine } from '../logging/logging';
+import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { createValidationPipe } from '../problem/validation';
+import { registerBodyParsers } from './http-adapter';
+import { securityHeaders } from './security-headers';
 
 export const API_PREFIX = 'api/v1';
+const HEALTH_PATH = `/${API_PREFIX}/health`;
 
 /**
- * Everything the HTTP app needs besides its modules: security headers, body limits, the
- * global pipe and filter, OpenAPI, and (in production) the built web app on the same origin.
- * Used by main.ts and by the integration tests, so both run the same stack.
+ * Everything the HTTP app needs besides its modules: security headers and a request id on
+ * every response, one log line per request, body parsers and limits, the global pipe and
+ * filter, OpenAPI, and (in production) the built web app on the same origin. Used by main.ts
+ * and by the integration tests, so both run the same stack. Call before `app.init()`.
  */
-export function configureHttpApp(app: INestApplication, config: AppConfig, { docs = true } = {}): void {
-  const express_ = app as NestExpressApplication;
-  express_.set('trust proxy', config.trustProxy ? 1 : false);
-  express_.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-          styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
-          imgSrc: ["'self'", 'data:', 'https:'],
-          fontSrc: ["'self'", 'https:', 'data:'],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
-  // Bulk invitations (up to 10,000 recipients, ~1.5 MB) get a larger JSON limit on that one route.
-  express_.use(`/${API_PREFIX}/dialogues/:id/invitations`, express.json({ limit: '8mb', strict: true }));
-  express_.useBodyParser('json', { limit: config.bodyLimit, strict: true });
-  express_.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+export function configureHttpApp(app: NestFastifyApplication, config: AppConfig, { docs = true } = {}): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  registerBodyParsers(fastify);
+  registerResponseHeaders(fastify);
+  registerRequestLog(fastify, app.get(PinoNestLogger));
+
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['api/docs', 'api/docs-json', 'admin/queues'] });
   app.useGlobalPipes(createValidationPipe());
@@ -63,27 +50,58 @@ export function configureHttpApp(app: INestApplication, config: AppConfig, { doc
   }
 
   const webDist = config.webDist ? resolve(config.webDist) : undefined;
-  if (webDist && existsSync(join(webDist, 'index.html'))) {
-    const index = join(webDist, 'index.html');
-    // The app's files are compressed on the way out (about a third of their size) and, being
-    // content-hashed by the build, cached for a year; index.html is always revalidated.
-    express_.use(compression({ threshold: 1024 }));
-    express_.use(
-      express.static(webDist, {
-        index: false,
-        setHeaders: (res, path) => {
-          // esbuild names files like main-ABCD1234.js; Angular's chunk optimizer (rollup) names
-          // lazy chunks with a base64url hash, e.g. chunk-B3-He5s9.js.
-          const hashed = /-[A-Za-z0-9_-]{8}\.(js|css)$/.test(path);
-          res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
-        },
-      }),
-    );
-    // SPA fallback: every GET that is not an API, docs or admin path gets the app shell.
-    express_.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || /^\/(api|admin)(\/|$)/.test(req.path)) return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
-    });
-  }
+  if (webDist && existsSync(join(webDist, 'index.html'))) serveWebApp(fastify, webDist);
+}
+
+/** Security headers (worked out once from helmet's policy) and the request id, on every response. */
+function registerResponseHeaders(fastify: FastifyInstance): void {
+  const headers = Object.entries(securityHeaders());
+  fastify.addHook('onRequest', (request, reply, done) => {
+    for (const [name, value] of headers) reply.header(name, value);
+    reply.header('x-request-id', request.id);
+    done();
+  });
+}
+
+/** One line per finished request (health checks aside): method, redacted path, status, time. */
+function registerRequestLog(fastify: FastifyInstance, logger: PinoNestLogger): void {
+  const pino = logger.pino;
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const level = requestLogLevel(reply.statusCode, false);
+    if (pino.isLevelEnabled(level) && request.url !== HEALTH_PATH) {
+      const line = requestLogLine(request.id, request.method, request.url, reply.statusCode, reply.elapsedTime);
+      pino[level](line, 'request completed');
+    }
+    done();
+  });
+}
+
+/**
+ * The built Angular app: files compressed on the way out (about a third of their size) and,
+ * being content-hashed by the build, cached for a year; every other GET outside /api and
+ * /admin gets index.html (always revalidated), so deep links work.
+ */
+function serveWebApp(fastify: FastifyInstance, webDist: string): void {
+  const index = 'index.html';
+  const shellHtml = readFileSync(join(webDist, index));
+  void fastify.register(fastifyCompress, { threshold: 1024, global: true });
+  void fastify.register(fastifyStatic, {
+    root: webDist,
+    prefix: '/',
+    index: false,
+    wildcard: false,
+    // Other parts (Swagger UI, the queue board) serve their own files with @fastify/static too.
+    decorateReply: false,
+    setHeaders: (reply, path) => {
+      // esbuild names files like main-ABCD1234.js; Angular's chunk optimizer (rollup) names
+      // lazy chunks with a base64url hash, e.g. chunk-B3-He5s9.js.
+      const hashed = /-[A-Za-z0-9_-]{8}\.(js|css)$/.test(path);
+      const shell = path.endsWith(index);
+      reply.header('Cache-Control', shell ? 'no-cache' : hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+    },
+  });
+  fastify.get('/*', (request, reply) => {
+    if (/^\/(api|admin)(\/|$)/i.test(request.url)) return reply.callNotFound();
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(shellHtml);
+  });
 }

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { ProblemException } from '../problem/problem.exception';
 import { RedisService } from '../redis/redis.service';
@@ -32,8 +32,8 @@ export class RateLimitGuard implements CanActivate {
     const limits = this.config.rateLimits;
     const limit =
       bucket === 'login' ? limits.loginPerMinute : bucket === 'register' ? limits.registerPerMinute : limits.perMinute;
-    const req = context.switchToHttp().getRequest<Request>();
-    const res = context.switchToHttp().getResponse<Response>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
+    const res = context.switchToHttp().getResponse<FastifyReply>();
     const window = Math.floor(Date.now() / 60000);
     const key = `${this.config.queuePrefix}:rl:${bucket}:${req.ip ?? 'unknown'}:${window}`;
     let count: number;
@@ -43,10 +43,10 @@ export class RateLimitGuard implements CanActivate {
     } catch {
       return true;
     }
-    res.setHeader('RateLimit-Limit', String(limit));
-    res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
+    res.header('RateLimit-Limit', String(limit));
+    res.header('RateLimit-Remaining', String(Math.max(0, limit - count)));
     if (count > limit) {
-      res.setHeader('Retry-After', String(60 - (Math.floor(Date.now() / 1000) % 60)));
+      res.header('Retry-After', String(60 - (Math.floor(Date.now() / 1000) % 60)));
       throw new ProblemException(429, 'too-many-requests', 'Too many requests; please wait a minute and try again.');
     }
     return true;

@@ -26,12 +26,20 @@ describe(ProblemDetailsFilter.name, () => {
     expect(sut.toProblem(new BadRequestException(['a', 'b']))).toMatchObject({ status: 400, detail: 'a; b' });
   });
 
-  it('maps body-parser errors to 400 and 413', () => {
-    expect(sut.toProblem({ status: 413, type: 'entity.too.large', message: 'too large' })).toMatchObject({ status: 413 });
-    expect(sut.toProblem({ status: 400, type: 'entity.parse.failed', message: 'Unexpected token' })).toMatchObject({
+  it('maps the HTTP layer errors (body too large, malformed JSON, media type) to 413, 400 and 415', () => {
+    expect(sut.toProblem({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: 'too large' })).toMatchObject({
+      status: 413,
+      detail: 'The request body is too large.',
+    });
+    expect(sut.toProblem({ statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY', message: 'x' })).toMatchObject({
       status: 400,
       detail: 'The request body is not valid JSON.',
     });
+    expect(sut.toProblem({ statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', message: 'x' })).toMatchObject({
+      status: 415,
+      type: expect.stringContaining('unsupported-media-type'),
+    });
+    expect(sut.toProblem({ statusCode: 400, message: 'Something else' })).toMatchObject({ status: 400, detail: 'Something else' });
   });
 
   it('maps database constraint errors instead of answering 500', () => {

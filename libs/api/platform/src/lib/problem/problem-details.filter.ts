@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { ProblemException, titleFor } from './problem.exception';
 
@@ -30,6 +30,23 @@ const SLUGS: Record<number, string> = {
   503: 'unavailable',
 };
 
+/** What a client is told about the HTTP layer's own refusals (Fastify's codes). */
+const HTTP_ERROR_DETAILS: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the request body as application/json.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
+  FST_ERR_BAD_URL: 'The request path is malformed.',
+};
+
+/** The path of the request, with secret segments cut out (manage links, invitation tokens). */
+const problemInstance = (url: string) =>
+  url
+    .split('?')[0]
+    .replace(/manage\/[^/]+/, 'manage/…')
+    .replace(/decline\/[^/]+/, 'decline/…');
+
 /** Turns every error into RFC 9457 problem+json. Unknown errors are logged and become a bare 500. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -37,18 +54,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const res = http.getResponse<Response>();
-    const req = http.getRequest<Request>();
+    const res = http.getResponse<FastifyReply>();
+    const req = http.getRequest<FastifyRequest>();
     const body = this.toProblem(exception);
     if (body.status >= 500) {
-      this.logger.error({ err: exception, status: body.status }, 'unhandled error');
+      this.logger.error({ err: exception, status: body.status, reqId: req.id }, 'unhandled error');
     }
-    if (res.headersSent) return;
-    if (body.status === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '60');
+    if (res.sent) return;
+    if (body.status === 429 && !res.hasHeader('Retry-After')) res.header('Retry-After', '60');
     res
       .status(body.status)
       .type('application/problem+json')
-      .send(JSON.stringify({ ...body, instance: req.originalUrl?.split('?')[0]?.replace(/manage\/[^/]+/, 'manage/…') }));
+      .send(JSON.stringify({ ...body, instance: problemInstance(req.originalUrl ?? req.url) }));
   }
 
   toProblem(exception: unknown): ProblemBody {
@@ -79,17 +96,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
       return { ...this.simple(status, detail), ...(errors ? { errors } : {}) };
     }
-    // body-parser errors (malformed JSON, body too large, bad charset) carry a status.
-    const e = exception as { status?: number; statusCode?: number; type?: string; message?: string };
+    // Errors of the HTTP layer (malformed JSON, body too large, media type) carry a status.
+    const e = exception as { status?: number; statusCode?: number; code?: string; message?: string };
     const status = e?.status ?? e?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const detail =
-        e.type === 'entity.too.large'
-          ? 'The request body is too large.'
-          : e.type === 'entity.parse.failed'
-            ? 'The request body is not valid JSON.'
-            : (e.message ?? titleFor(status));
-      return this.simple(status, detail);
+      return this.simple(status, HTTP_ERROR_DETAILS[e.code ?? ''] ?? e.message ?? titleFor(status));
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception as QueryFailedError & { code?: string }).code;
