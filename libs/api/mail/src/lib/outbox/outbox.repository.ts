@@ -217,25 +217,29 @@ export class OutboxRepository {
   }
 
   /**
-   * Rows that may have no live job: pending for longer than `graceMs` (Redis was down at commit),
-   * sending past their lease (a worker died), and a window of queued rows after `cursor`
-   * (jobs lost with Redis), due or scheduled.
+   * Rows that may have no live job: pending and due for longer than `graceMs` (Redis was down at
+   * commit, or lost the job before a worker took it), scheduled rows coming due within
+   * `horizonMs` (released a sweep ahead of their moment), sending past their lease (a worker
+   * died), and a window of queued rows after `cursor` (jobs lost with Redis).
    */
   async sweepCandidates(
     limit: number,
     graceMs: number,
+    horizonMs: number,
     cursor: string,
   ): Promise<{ stale: SweepCandidate[]; queued: SweepCandidate[] }> {
     const map = (rows: { id: string; status: EmailStatus; send_after: Date | null }[]) =>
       rows.map((r) => ({ id: r.id, status: r.status, sendAfter: r.send_after }));
     const stale = await this.repo.query(
       `(SELECT id, status, send_after FROM outbound_emails
-         WHERE status = 'pending' AND updated_at < now() - $2 * interval '1 millisecond'
+         WHERE status = 'pending'
+           AND ((send_after IS NULL AND updated_at < now() - $2 * interval '1 millisecond')
+                OR send_after <= now() + $3 * interval '1 millisecond')
          ORDER BY send_after NULLS FIRST, created_at LIMIT $1)
        UNION ALL
        (SELECT id, status, send_after FROM outbound_emails
          WHERE status = 'sending' AND locked_until < now() ORDER BY locked_until LIMIT $1)`,
-      [limit, graceMs],
+      [limit, graceMs, horizonMs],
     );
     const queued = await this.repo.query(
       `SELECT id, status, send_after FROM outbound_emails
@@ -333,7 +337,7 @@ export class OutboxRepository {
     return rows.map((r) => ({ id: r.id, registrationId: r.registration_id, language: r.language, params: r.params }));
   }
 
-  /** Re-rendered content and a new send time for an unsent row. */
+  /** Re-rendered content and a new send time for an unsent row (pending again: the sweep releases it when due). */
   async reschedule(
     manager: EntityManager,
     id: string,
@@ -341,7 +345,7 @@ export class OutboxRepository {
   ): Promise<void> {
     await manager.query(
       `UPDATE outbound_emails SET subject = $2, html = $3, text = $4, params = $5::jsonb, send_after = $6,
-              status = CASE WHEN status = 'failed' THEN 'pending' ELSE status END, updated_at = now()
+              status = 'pending', attempts = CASE WHEN status = 'failed' THEN 0 ELSE attempts END, updated_at = now()
         WHERE id = $1 AND status IN ('pending', 'queued', 'failed')`,
       [id, data.subject, data.html, data.text, JSON.stringify(data.params), data.sendAfter.toISOString()],
     );

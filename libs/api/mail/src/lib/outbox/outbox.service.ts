@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EmailKind, Language, OutboundEmail, Page } from '@gfmd/contracts';
-import { type AfterCommit, notFound, ProblemException } from '@gfmd/api-platform';
+import { type AfterCommit, AppConfig, notFound, ProblemException } from '@gfmd/api-platform';
 import type { EntityManager } from 'typeorm';
 import { EnqueueRow, MailQueue } from '../queue/mail-queue';
+import { releaseHorizonMs } from '../queue/queue.constants';
 import { TemplateParams, TemplateRenderer } from '../templates/template-renderer';
 import { safeUrl } from '../templates/text.util';
 import type { StoredAttachment } from './outbound-email.entity';
@@ -52,18 +53,26 @@ export const toOutboundEmail = (r: OutboxRecord): OutboundEmail & Record<string,
 
 /**
  * Writes emails into the outbox inside the caller's transaction and, once that transaction has
- * committed, enqueues their send jobs. If Redis is down at that moment the rows stay `pending`
- * and the periodic sweep enqueues them later: nothing is lost.
+ * committed, enqueues the send jobs of those due now (or within the release horizon). The rows
+ * stay `pending` until a worker claims them: if Redis is down at commit, or loses the jobs, the
+ * periodic sweep finds rows still pending after a grace period and enqueues them again. Rows
+ * scheduled further ahead are released by the sweep as their moment comes. Nothing is lost, and
+ * the hot path writes each row once.
  */
 @Injectable()
 export class OutboxService {
   private readonly logger = new Logger(OutboxService.name);
 
+  private readonly horizonMs: number;
+
   constructor(
     private readonly repo: OutboxRepository,
     private readonly renderer: TemplateRenderer,
     private readonly queue: MailQueue,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.horizonMs = releaseHorizonMs(config.outboxSweepIntervalMs);
+  }
 
   async write(manager: EntityManager, afterCommit: AfterCommit, emails: OutgoingEmail[]): Promise<string[]> {
     if (!emails.length) return [];
@@ -94,15 +103,20 @@ export class OutboxService {
       };
     });
     const inserted = await this.repo.insert(manager, rows);
-    if (inserted.length) afterCommit.add(() => this.enqueue(inserted));
+    const due = this.dueSoon(inserted);
+    if (due.length) afterCommit.add(() => this.enqueue(due));
     return inserted.map((r) => r.id);
+  }
+
+  /** The rows whose moment is now or within the release horizon (the others wait for the sweep). */
+  dueSoon<T extends EnqueueRow>(rows: T[], now = Date.now()): T[] {
+    return rows.filter((r) => !r.sendAfter || r.sendAfter.getTime() <= now + this.horizonMs);
   }
 
   /** Enqueues rows now (delayed when they have a sendAfter); on failure leaves them to the sweep. */
   async enqueue(rows: EnqueueRow[]): Promise<boolean> {
     try {
       await this.queue.enqueue(rows);
-      await this.repo.markQueued(rows.map((r) => r.id));
       return true;
     } catch (error) {
       this.logger.warn({ count: rows.length, err: (error as Error).message }, 'enqueue failed; the outbox sweep will retry');

@@ -33,6 +33,13 @@ export interface JobPayloads {
   [JobName.SweepOutbox]: SweepOutboxJob;
 }
 
+/**
+ * How far ahead a scheduled email (a reminder weeks away, a coalesced agenda update) gets its
+ * delayed job: rows due later wait in the outbox alone, and the sweep releases them as their
+ * moment comes within this horizon. Two sweep intervals, so no moment falls between two sweeps.
+ */
+export const releaseHorizonMs = (sweepIntervalMs: number) => 2 * sweepIntervalMs;
+
 /** Default options of every mail job: bounded retries with exponential backoff + jitter, trimmed history. */
 export const MAIL_JOB_OPTIONS: JobsOptions = {
   attempts: 8,

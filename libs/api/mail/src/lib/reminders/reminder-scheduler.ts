@@ -36,9 +36,11 @@ export const reminderKey = (registrationId: string) => `reminder:${registrationI
 
 /**
  * Reminders to confirmed participants REMINDER_DAYS_BEFORE days before their dialogue, exactly
- * once each (idempotency key `reminder:<registrationId>`), through the outbox with `send_after`
- * and a BullMQ delayed job. The sweep re-creates lost delayed jobs, so a restart changes nothing.
- * Moves with the dialogue, stops when the dialogue or the registration is cancelled.
+ * once each (idempotency key `reminder:<registrationId>`), through the outbox with `send_after`.
+ * A reminder weeks away is only a row; the outbox sweep releases it as a BullMQ delayed job when
+ * its moment comes within the release horizon (and re-creates lost jobs), so a restart or a Redis
+ * loss changes nothing and Redis never holds weeks of delayed jobs. Moves with the dialogue,
+ * stops when the dialogue or the registration is cancelled.
  */
 @Injectable()
 export class ReminderScheduler implements OnModuleInit {
@@ -156,10 +158,13 @@ export class ReminderScheduler implements OnModuleInit {
       const rendered = this.renderer.render('reminder', row.language, params);
       await this.repo.reschedule(manager, row.id, { ...rendered, params, sendAfter });
     }
+    // Due soon: a job (delayed to the new moment) now. Due later: any job made for the old moment
+    // goes, and the sweep releases the rows when the new one comes near.
+    const dueSoon = this.outbox.dueSoon([{ id: '', sendAfter }]).length > 0;
     afterCommit.add(async () => {
       try {
-        await this.queue.ensure(rows.map((r) => ({ id: r.id, sendAfter })));
-        await this.repo.markQueued(rows.map((r) => r.id));
+        if (dueSoon) await this.queue.ensure(rows.map((r) => ({ id: r.id, sendAfter })));
+        else await this.queue.remove(rows.map((r) => r.id));
       } catch (error) {
         this.logger.warn({ err: (error as Error).message }, 'reminder reschedule deferred to the outbox sweep');
       }

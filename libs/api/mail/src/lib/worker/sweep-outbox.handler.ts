@@ -2,16 +2,18 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { MailQueue } from '../queue/mail-queue';
-import { JobName, SweepOutboxJob } from '../queue/queue.constants';
+import { JobName, releaseHorizonMs, SweepOutboxJob } from '../queue/queue.constants';
 import { JobHandler } from './job-handler';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
 
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
 
 /**
- * The outbox sweep: gives every unsent row a live job again. Rows left `pending` (Redis was
- * down at commit), rows stuck in `sending` past their lease (a worker died), and — a window at a
- * time — `queued` rows whose job Redis lost. Scheduled rows get a delayed job, due ones run now.
+ * The outbox sweep: gives every unsent row that is due a live job. Rows still `pending` after
+ * the grace period (Redis was down at commit, or lost the job), scheduled rows coming due within
+ * the release horizon (reminders wait in the outbox alone until then), rows stuck in `sending`
+ * past their lease (a worker died), and — a window at a time — `queued` rows whose job Redis
+ * lost. Rows it has checked become `queued`, so it looks at each pending row once.
  */
 @Injectable()
 export class SweepOutboxHandler implements JobHandler<JobName.SweepOutbox> {
@@ -26,7 +28,12 @@ export class SweepOutboxHandler implements JobHandler<JobName.SweepOutbox> {
   ) {}
 
   async handle(_job?: Job<SweepOutboxJob>): Promise<{ requeued: number; checked: number }> {
-    const { stale, queued } = await this.repo.sweepCandidates(this.settings.sweepBatch, this.settings.pendingGraceMs, this.cursor);
+    const { stale, queued } = await this.repo.sweepCandidates(
+      this.settings.sweepBatch,
+      this.settings.pendingGraceMs,
+      releaseHorizonMs(this.settings.sweepIntervalMs),
+      this.cursor,
+    );
     this.cursor = queued.length === this.settings.sweepBatch ? queued[queued.length - 1].id : FIRST_UUID;
     const rows = [...stale, ...queued];
     if (!rows.length) return { requeued: 0, checked: 0 };
