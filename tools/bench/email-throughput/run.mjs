@@ -8,7 +8,7 @@
 //
 // Needs PostgreSQL (DATABASE_URL's server; the bench uses its own database gfmd_bench_mail,
 // recreated each run) and Redis (REDIS_URL, default redis://127.0.0.1:6379; a queue prefix of its own).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -230,15 +230,27 @@ async function throughAPI(workers) {
   return { workers, enqueueMs, lastMs, perSecond: COUNT / (lastMs / 1000), dialogueId: d.id };
 }
 
-async function baseline(dialogueId) {
-  // The same rendered messages the workers sent (subject, html, text, headers), straight from the outbox.
-  const db = new Client({ connectionString: dbUrl.toString() });
-  await db.connect();
-  const { rows } = await db.query(
-    `SELECT recipient, subject, html, text, headers FROM outbound_emails WHERE dialogue_id = $1 AND kind = 'invitation'`,
-    [dialogueId],
+/**
+ * The same messages the workers sent (subject, html, text, headers), rendered beforehand from the
+ * outbox rows with the project's templates (render-outbox.ts): the baseline only sends.
+ */
+function renderedOutbox(dialogueId) {
+  const child = spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'tools/bench/email-throughput/render-outbox.ts'), dbUrl.toString(), dialogueId],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'libs/api/mail/tsconfig.json'), TS_NODE_SWC: 'true' },
+      maxBuffer: 1024 * 1024 * 1024,
+      encoding: 'utf8',
+    },
   );
-  await db.end();
+  if (child.status !== 0) throw new Error(`render-outbox failed: ${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+async function baseline(dialogueId) {
+  const rows = renderedOutbox(dialogueId);
   const transport = nodemailer.createTransport({ url: env.SMTP_URL, ...POOL });
   const done = phase('baseline', rows.length);
   const t0 = performance.now();

@@ -146,27 +146,30 @@ function cpuMsOf(pid) {
     return 0;
   }
 }
+/** CPU ms of every process with this name, by pid. */
 function cpuMsByName(name) {
-  let total = 0;
+  const byPid = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) total += cpuMsOf(entry);
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) byPid.set(entry, cpuMsOf(entry));
     } catch {
       /* gone */
     }
   }
-  return total;
+  return byPid;
 }
+/** CPU used since `before` by the processes alive now (a process started since counts from zero). */
+const cpuDelta = (before, after) => [...after].reduce((a, [pid, ms]) => a + ms - (before.get(pid) ?? 0), 0);
 const cpuSnapshot = () => ({
-  api: children.filter((c) => c.apiProcess).reduce((a, c) => a + cpuMsOf(c.pid), 0),
+  api: new Map(children.filter((c) => c.apiProcess).map((c) => [String(c.pid), cpuMsOf(c.pid)])),
   postgres: cpuMsByName('postgres'),
   redis: cpuMsByName('redis-server'),
-  client: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+  client: new Map([['self', (process.cpuUsage().user + process.cpuUsage().system) / 1000]]),
 });
 const cpuSince = (before) => {
   const now = cpuSnapshot();
-  return Object.fromEntries(Object.keys(now).map((k) => [k, now[k] - before[k]]));
+  return Object.fromEntries(Object.keys(now).map((k) => [k, cpuDelta(before[k], now[k])]));
 };
 
 const pct = (sorted, p) =>

@@ -1,6 +1,6 @@
 import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { MailModule } from '@gfmd/api-mail';
+import { MailModule, OutboxService } from '@gfmd/api-mail';
 import { PlatformModule } from '@gfmd/api-platform';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { createTestApp, TestApp } from '@gfmd/api-testing';
@@ -102,7 +102,7 @@ describe('Agenda mail (integration)', () => {
         const stampless = (s: string) => s.replace(/DTSTAMP:\d{8}T\d{6}Z/g, '');
         expect(stampless(row.attachments[0].content)).toBe(stampless(served));
         // …and the email carries a manage link of the participant's own that works.
-        const [{ text }] = await sut.dataSource.query('SELECT text FROM outbound_emails WHERE id = $1', [row.id]);
+        const { text } = (await sut.app.get(OutboxService).contentOf(row.id))!;
         const link = /\/manage\/([A-Za-z0-9_-]{40,})/.exec(text);
         expect(link).not.toBeNull();
         expect((await sut.api.get(`/registrations/manage/${link![1]}`)).body).toMatchObject({ id: p.id });

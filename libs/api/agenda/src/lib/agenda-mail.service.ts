@@ -102,8 +102,11 @@ export class AgendaMailService {
       const manageUrl = await this.manageUrl(manager, p.registrationId);
       if (row) {
         const email = this.compose(row.kind === 'agenda' ? 'agenda' : 'agenda_update', p, state, items, '', manageUrl);
-        const rendered = this.renderer.render(email.kind, email.language, email.params);
-        await this.outboxRows.rewrite(manager, row.id, { ...rendered, attachments: email.attachments ?? [] });
+        await this.outboxRows.rewrite(manager, row.id, {
+          subject: this.renderer.subject(email.kind, email.language, email.params),
+          params: email.params,
+          attachments: email.attachments ?? [],
+        });
         rewritten++;
       } else {
         fresh.push({

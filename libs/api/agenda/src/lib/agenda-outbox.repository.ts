@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind } from '@gfmd/contracts';
-import { OutboundEmailEntity, type StoredAttachment } from '@gfmd/api-mail';
+import { OutboundEmailEntity, type StoredAttachment, type TemplateParams } from '@gfmd/api-mail';
 import { EntityManager } from 'typeorm';
 
 export interface PendingAgendaMail {
@@ -43,11 +43,16 @@ export class AgendaOutboxRepository {
     return out;
   }
 
+  /** New content for a row not sent yet: subject, parameters (the body is rendered from them when sent) and the .ics. */
   async rewrite(
     manager: EntityManager,
     id: string,
-    body: { subject: string; html: string; text: string; attachments: StoredAttachment[] },
+    content: { subject: string; params: TemplateParams; attachments: StoredAttachment[] },
   ): Promise<void> {
-    await manager.getRepository(OutboundEmailEntity).update({ id }, { ...body, updatedAt: new Date() });
+    await manager.query(
+      `UPDATE outbound_emails SET subject = $2, params = $3::jsonb, attachments = $4::jsonb, html = NULL, text = NULL, updated_at = now()
+        WHERE id = $1`,
+      [id, content.subject, JSON.stringify(content.params), JSON.stringify(content.attachments)],
+    );
   }
 }

@@ -149,6 +149,23 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     expect(sink.to(e.to)).toHaveLength(0);
   });
 
+  it('renders the body when it sends, and sends a body stored by an earlier version as it is', async () => {
+    const fresh = email();
+    const [freshId] = await write([fresh]);
+    expect(await repo.findById(freshId)).toMatchObject({ html: null, text: null });
+    const stored = email({ to: `stored-${randomUUID()}@test.gfmd` });
+    const [storedId] = await inTransaction(sut.dataSource, (m) =>
+      repo
+        .insert(m, [{ kind: stored.kind, language: stored.language, idempotencyKey: stored.idempotencyKey, ...renderRow(stored), html: '<p>Stored body</p>', text: 'Stored body' }])
+        .then((r) => r.map((x) => x.id)),
+    );
+    await sut.app.get(MailQueue).queue.add(JobName.SendEmail, { outboxId: storedId }, { jobId: storedId });
+    await sink.waitFor(() => sink.to(fresh.to).length === 1 && sink.to(stored.to).length === 1, 10_000, 'both');
+    expect(sink.to(fresh.to)[0].parsed.text).toContain(String(fresh.params.manageUrl));
+    expect(sink.to(stored.to)[0].parsed.text?.trim()).toBe('Stored body');
+    expect(sink.to(stored.to)[0].parsed.html).toContain('<p>Stored body</p>');
+  });
+
   it('never sends a row marked sent again, even when a job for it runs again', async () => {
     const e = email();
     const [id] = await write([e]);

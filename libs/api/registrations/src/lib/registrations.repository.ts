@@ -680,7 +680,7 @@ export class RegistrationsRepository {
   ): Promise<number> {
     const rows = await this.q<{ id: string }>(
       m,
-      `UPDATE outbound_emails SET recipient = 'erased-' || id || '@invalid', subject = '[erased]', html = '', text = '',
+      `UPDATE outbound_emails SET recipient = 'erased-' || id || '@invalid', subject = '[erased]', html = NULL, text = NULL,
          attachments = '[]', headers = '{}', params = NULL, last_error = NULL,
          status = CASE WHEN status = 'sent' THEN status ELSE 'cancelled' END, updated_at = now()
        WHERE lower(recipient) = $1 OR registration_id = ANY($2::uuid[]) OR invitation_id = ANY($3::uuid[]) RETURNING id`,

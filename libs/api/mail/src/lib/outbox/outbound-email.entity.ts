@@ -10,8 +10,10 @@ export interface StoredAttachment {
 }
 
 /**
- * The outbox row: a fully rendered email, written in the same transaction as its cause.
- * The worker sends exactly this; job payloads carry only the row id.
+ * The outbox row: an email, written in the same transaction as its cause. It holds what the
+ * email is made of — kind, language, template parameters, subject, attachments, headers — and
+ * the worker renders the body from them when it sends (rows of earlier versions carry a rendered
+ * body, which is sent as stored). Job payloads carry only the row id.
  */
 @Entity('outbound_emails')
 export class OutboundEmailEntity {
@@ -20,11 +22,12 @@ export class OutboundEmailEntity {
   @Column({ type: 'text' }) recipient: string;
   @Column({ type: 'text', default: 'en' }) language: Language;
   @Column({ type: 'text' }) subject: string;
-  @Column({ type: 'text' }) html: string;
-  @Column({ type: 'text' }) text: string;
+  /** A body rendered at write time (earlier versions); null: rendered from `params` when sent. */
+  @Column({ type: 'text', nullable: true }) html: string | null;
+  @Column({ type: 'text', nullable: true }) text: string | null;
   @Column({ type: 'jsonb', default: () => "'[]'" }) attachments: StoredAttachment[];
   @Column({ type: 'jsonb', default: () => "'{}'" }) headers: Record<string, string>;
-  /** The parameters it was rendered from (re-rendering a moved reminder, resending an invitation). */
+  /** What the body is rendered from (also: re-rendering a moved reminder, resending an invitation). */
   @Column({ type: 'jsonb', nullable: true }) params: TemplateParams | null;
   @Column({ type: 'text', default: 'pending' }) status: EmailStatus;
   @Column({ type: 'int', default: 0 }) attempts: number;

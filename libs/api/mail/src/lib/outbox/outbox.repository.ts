@@ -20,14 +20,16 @@ export type NewOutboxRow = Omit<
   | 'params'
 > & { params?: TemplateParams | null };
 
-/** What the worker needs to send a claimed row. */
+/** What the worker needs to send a claimed row (the body is rendered from `params` when not stored). */
 export interface ClaimedEmail {
   id: string;
   kind: EmailKind;
   recipient: string;
+  language: Language;
   subject: string;
-  html: string;
-  text: string;
+  html: string | null;
+  text: string | null;
+  params: TemplateParams | null;
   attachments: StoredAttachment[];
   headers: Record<string, string>;
   attempts: number;
@@ -148,8 +150,8 @@ export class OutboxRepository {
         WHERE o.id = ANY($1::uuid[])
           AND (o.status IN ('pending', 'queued') OR (o.status = 'sending' AND o.locked_until < now()))
           AND (o.send_after IS NULL OR o.send_after <= now() + interval '1 second')
-        RETURNING o.id, o.kind, o.recipient, o.subject, o.html, o.text, o.attachments, o.headers, o.attempts,
-                  o.dialogue_id, o.registration_id, o.invitation_id`,
+        RETURNING o.id, o.kind, o.recipient, o.language, o.subject, o.html, o.text, o.params, o.attachments, o.headers,
+                  o.attempts, o.dialogue_id, o.registration_id, o.invitation_id`,
       [ids, leaseMs],
     )) as [Record<string, unknown>[], number];
     for (const r of rows) {
@@ -157,9 +159,11 @@ export class OutboxRepository {
         id: r['id'] as string,
         kind: r['kind'] as EmailKind,
         recipient: r['recipient'] as string,
+        language: r['language'] as Language,
         subject: r['subject'] as string,
-        html: r['html'] as string,
-        text: r['text'] as string,
+        html: (r['html'] as string | null) ?? null,
+        text: (r['text'] as string | null) ?? null,
+        params: (r['params'] as TemplateParams | null) ?? null,
         attachments: (r['attachments'] as StoredAttachment[]) ?? [],
         headers: (r['headers'] as Record<string, string>) ?? {},
         attempts: r['attempts'] as number,
@@ -337,17 +341,17 @@ export class OutboxRepository {
     return rows.map((r) => ({ id: r.id, registrationId: r.registration_id, language: r.language, params: r.params }));
   }
 
-  /** Re-rendered content and a new send time for an unsent row (pending again: the sweep releases it when due). */
+  /** New parameters (the body is rendered from them when sent) and a new send time for an unsent row (pending again: the sweep releases it when due). */
   async reschedule(
     manager: EntityManager,
     id: string,
-    data: { subject: string; html: string; text: string; params: TemplateParams; sendAfter: Date },
+    data: { subject: string; params: TemplateParams; sendAfter: Date },
   ): Promise<void> {
     await manager.query(
-      `UPDATE outbound_emails SET subject = $2, html = $3, text = $4, params = $5::jsonb, send_after = $6,
+      `UPDATE outbound_emails SET subject = $2, html = NULL, text = NULL, params = $3::jsonb, send_after = $4,
               status = 'pending', attempts = CASE WHEN status = 'failed' THEN 0 ELSE attempts END, updated_at = now()
         WHERE id = $1 AND status IN ('pending', 'queued', 'failed')`,
-      [id, data.subject, data.html, data.text, JSON.stringify(data.params), data.sendAfter.toISOString()],
+      [id, data.subject, JSON.stringify(data.params), data.sendAfter.toISOString()],
     );
   }
 

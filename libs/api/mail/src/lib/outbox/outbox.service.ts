@@ -4,7 +4,8 @@ import { type AfterCommit, AppConfig, notFound, ProblemException } from '@gfmd/a
 import type { EntityManager } from 'typeorm';
 import { EnqueueRow, MailQueue } from '../queue/mail-queue';
 import { releaseHorizonMs } from '../queue/queue.constants';
-import { TemplateParams, TemplateRenderer } from '../templates/template-renderer';
+import { RenderedEmail, TemplateParams, TemplateRenderer } from '../templates/template-renderer';
+import { emailContent } from './email-content.util';
 import { safeUrl } from '../templates/text.util';
 import type { StoredAttachment } from './outbound-email.entity';
 import { OutboxListFilter, OutboxRecord, OutboxRepository } from './outbox.repository';
@@ -77,7 +78,8 @@ export class OutboxService {
   async write(manager: EntityManager, afterCommit: AfterCommit, emails: OutgoingEmail[]): Promise<string[]> {
     if (!emails.length) return [];
     const rows = emails.map((e) => {
-      const rendered = this.renderer.render(e.kind, e.language, e.params);
+      // Only the subject now: the worker renders the body from the parameters when it sends.
+      const subject = this.renderer.subject(e.kind, e.language, e.params);
       const headers = { ...(e.headers ?? {}) };
       const declineUrl = e.kind === 'invitation' ? safeUrl(e.params.declineUrl) : undefined;
       if (declineUrl) {
@@ -89,9 +91,9 @@ export class OutboxService {
         kind: e.kind,
         recipient: e.to.trim(),
         language: e.language,
-        subject: rendered.subject,
-        html: rendered.html,
-        text: rendered.text,
+        subject,
+        html: null,
+        text: null,
         attachments: e.attachments ?? [],
         headers,
         params: e.params,
@@ -122,6 +124,12 @@ export class OutboxService {
       this.logger.warn({ count: rows.length, err: (error as Error).message }, 'enqueue failed; the outbox sweep will retry');
       return false;
     }
+  }
+
+  /** The email a row stands for, as the worker would send it (null for an unknown id). */
+  async contentOf(id: string): Promise<RenderedEmail | null> {
+    const row = await this.repo.findById(id);
+    return row ? emailContent(this.renderer, row) : null;
   }
 
   async list(query: OutboxListQuery): Promise<Page<OutboundEmail>> {

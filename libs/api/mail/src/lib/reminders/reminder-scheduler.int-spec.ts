@@ -4,6 +4,7 @@ import type { Dialogue } from '@gfmd/contracts';
 import { randomUUID } from 'node:crypto';
 import { createMailTestApp, MailTestApp, obliterateQueues, waitUntil } from '../../testing/mail-test-app';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { OutboxService } from '../outbox/outbox.service';
 import { MailQueue } from '../queue/mail-queue';
 import { ReminderScheduler } from './reminder-scheduler';
 
@@ -94,7 +95,7 @@ describe(ReminderScheduler.name, () => {
     expect(patched.status).toBe(200);
     const moved = await rowOf(reg.id);
     expect(moved.sendAfter!.getTime()).toBe(later.getTime() - 3 * DAY);
-    expect(moved.text).toContain(String(later.getUTCFullYear()));
+    expect((await sut.app.get(OutboxService).contentOf(id))!.text).toContain(String(later.getUTCFullYear()));
     // Moved weeks away: the job made for the old moment is gone (the row waits in the outbox).
     await waitUntil(async () => !(await queue.getJob(id)), 5000, 'job for the old moment removed');
     await new Promise((r) => setTimeout(r, 2500));

@@ -155,8 +155,8 @@ export class ReminderScheduler implements OnModuleInit {
     const sendAfter = new Date(Math.max(this.sendTime(after.startsAt).getTime(), Date.now()));
     for (const row of rows) {
       const params: TemplateParams = { ...(row.params ?? {}), ...this.dialogueParams(after, row.language) };
-      const rendered = this.renderer.render('reminder', row.language, params);
-      await this.repo.reschedule(manager, row.id, { ...rendered, params, sendAfter });
+      const subject = this.renderer.subject('reminder', row.language, params);
+      await this.repo.reschedule(manager, row.id, { subject, params, sendAfter });
     }
     // Due soon: a job (delayed to the new moment) now. Due later: any job made for the old moment
     // goes, and the sweep releases the rows when the new one comes near.

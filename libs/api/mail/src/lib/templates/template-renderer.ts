@@ -57,7 +57,12 @@ function fill(template: string, values: Record<string, string>, esc: (s: string)
  */
 @Injectable()
 export class TemplateRenderer {
-  render(kind: EmailKind, language: Language, params: TemplateParams): RenderedEmail {
+  /** The subject line alone (what the outbox lists before the body is rendered for sending). */
+  subject(kind: EmailKind, language: Language, params: TemplateParams): string {
+    return this.start(kind, language, params).subject;
+  }
+
+  private start(kind: EmailKind, language: Language, params: TemplateParams) {
     const lang: Language = (LANGUAGES as readonly string[]).includes(language) ? language : 'en';
     const k: EmailKind = (EMAIL_KINDS as readonly string[]).includes(kind) ? kind : 'space_message';
     const m = KIND_MESSAGES[lang][k];
@@ -68,9 +73,14 @@ export class TemplateRenderer {
       sender: oneLine(params.senderName) || oneLine(params.spaceName) || '—',
       name: oneLine(params.recipientName),
     };
-    const raw = (s: string) => s;
     const subjectTemplate = k === 'invitation' && params.isReminder ? c.invitationReminderSubject : m.subject;
-    const subject = oneLine(fill(subjectTemplate, values, raw)).slice(0, 250);
+    const subject = oneLine(fill(subjectTemplate, values, (s) => s)).slice(0, 250);
+    return { lang, k, m, c, values, subject };
+  }
+
+  render(kind: EmailKind, language: Language, params: TemplateParams): RenderedEmail {
+    const { lang, k, m, c, values, subject } = this.start(kind, language, params);
+    const raw = (s: string) => s;
 
     const greeting = values['name'] ? c.greetingNamed : c.greeting;
     const paragraphs = [...(k === 'invitation' && params.isReminder ? [c.invitationReminderIntro] : []), ...m.body];

@@ -4,7 +4,9 @@ import { Coalescer, inTransaction } from '@gfmd/api-platform';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MailDeliveryHooks } from '../delivery/mail-delivery-hooks';
+import { emailContent } from '../outbox/email-content.util';
 import { ClaimedEmail, OutboxRepository } from '../outbox/outbox.repository';
+import { TemplateRenderer } from '../templates/template-renderer';
 import { JobName, SendEmailJob } from '../queue/queue.constants';
 import { JobHandler } from './job-handler';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
@@ -20,7 +22,8 @@ interface Delivered {
 
 /**
  * Sends one outbox row: claims it (so a row already sent is never sent again, and two workers
- * never send it at once), sends exactly what is stored, records the outcome. Temporary failures
+ * never send it at once), renders its body from the stored parameters (or takes the body stored
+ * by an earlier version), sends it, records the outcome. Temporary failures
  * throw so BullMQ retries with backoff; permanent ones fail the row at once without retry.
  *
  * The jobs a worker runs at once claim their rows together in one statement and record their
@@ -35,6 +38,7 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
   constructor(
     private readonly repo: OutboxRepository,
     private readonly mailer: SmtpMailer,
+    private readonly renderer: TemplateRenderer,
     private readonly hooks: MailDeliveryHooks,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
@@ -75,7 +79,7 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
 
     let providerMessageId: string;
     try {
-      ({ providerMessageId } = await this.mailer.send(email));
+      ({ providerMessageId } = await this.mailer.send(email, emailContent(this.renderer, email)));
     } catch (error) {
       const failure = classifySmtpError(error);
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

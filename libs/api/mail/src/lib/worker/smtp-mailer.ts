@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@gfmd/api-platform';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { ClaimedEmail } from '../outbox/outbox.repository';
+import type { RenderedEmail } from '../templates/template-renderer';
 import { headerValue, isHeaderName, oneLine } from '../templates/text.util';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
 
@@ -65,8 +66,8 @@ export class SmtpMailer {
     this.messageIdDomain = /@([A-Za-z0-9.-]+)/.exec(this.from)?.[1] ?? 'gfmd.local';
   }
 
-  /** Sends exactly the stored email. The Message-ID is derived from the row, so a resend after a crash is recognisable. */
-  async send(email: ClaimedEmail): Promise<{ providerMessageId: string }> {
+  /** Sends a claimed row with its content. The Message-ID is derived from the row, so a resend after a crash is recognisable. */
+  async send(email: ClaimedEmail, content: RenderedEmail): Promise<{ providerMessageId: string }> {
     const to = email.recipient.trim();
     if (!PLAIN_ADDRESS.test(to) || to.length > 320) throw new InvalidRecipientError(`invalid recipient address`);
     const headers: Record<string, string> = {};
@@ -79,9 +80,9 @@ export class SmtpMailer {
     const info = await this.transport.sendMail({
       from: this.from,
       to,
-      subject: headerValue(email.subject, 250),
-      text: email.text,
-      html: email.html,
+      subject: headerValue(content.subject, 250),
+      text: content.text,
+      html: content.html,
       headers,
       messageId: `<${email.id}@${this.messageIdDomain}>`,
       attachments: (email.attachments ?? []).map((a) => ({

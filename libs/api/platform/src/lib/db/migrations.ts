@@ -4,6 +4,7 @@ import { AgendaNoOverlap1764500000001 } from './migrations/1764500000001-agenda-
 import { MailOutboxParams1764600000001 } from './migrations/1764600000001-mail-outbox-params';
 import { RegistrationManageTokens1764700000001 } from './migrations/1764700000001-registration-manage-tokens';
 import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
+import { OutboxRenderAtSend1764900000001 } from './migrations/1764900000001-outbox-render-at-send';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   MailOutboxParams1764600000001,
   RegistrationManageTokens1764700000001,
   OutboxLz41764800000001,
+  OutboxRenderAtSend1764900000001,
 ];
