@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { InvitationsCoreModule } from '@gfmd/api-invitations';
 import { MailModule, MailWorkerModule } from '@gfmd/api-mail';
 import { PlatformCoreModule } from '@gfmd/api-platform';
+import { RegistrationsCoreModule } from '@gfmd/api-registrations';
 
 /**
  * The worker's modules: the platform (config, logs, database, Redis), the outbox and queues,
- * the BullMQ consumers, and the domains that follow delivery (invitation status).
+ * the BullMQ consumers, and the domains that follow delivery (invitation status) or write
+ * emails that come due (reminders).
  */
 @Module({
-  imports: [PlatformCoreModule, MailModule, MailWorkerModule.forRoot(), InvitationsCoreModule],
+  imports: [PlatformCoreModule, MailModule, MailWorkerModule.forRoot(), InvitationsCoreModule, RegistrationsCoreModule],
 })
 export class WorkerModule {}

@@ -7,3 +7,4 @@ export * from './lib/registration-settings';
 export * from './lib/registration.dto';
 export * from './lib/seat-rules.util';
 export * from './lib/manage-links';
+export * from './lib/reminder-round.service';

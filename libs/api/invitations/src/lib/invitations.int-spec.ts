@@ -2,35 +2,12 @@ import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
 import { MailModule, MailWorkerModule, OutboxRepository } from '@gfmd/api-mail';
 import { hashToken, PlatformModule } from '@gfmd/api-platform';
-import { type ApiClient, createTestApp, DialogueFactory, SmtpSink, type TestApp } from '@gfmd/api-testing';
+import { type ApiClient, createTestApp, DialogueFactory, ownDatabaseUrl, SmtpSink, type TestApp, waitUntil } from '@gfmd/api-testing';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { InvitationsModule } from './invitations.module';
 import { InvitationsRepository } from './invitations.repository';
-
-async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs = 20_000, what = 'condition') {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** A database of its own: the in-process worker's outbox sweep takes up every unsent row of its database. */
-async function ownDatabaseUrl(name: string): Promise<string> {
-  const url = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gfmd_test');
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (!rowCount) await client.query(`CREATE DATABASE "${name}"`).catch(() => undefined);
-  await client.end();
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 const tokenOf = (text: string) => /register\?invitation=([A-Za-z0-9_-]+)/.exec(text)?.[1];
 

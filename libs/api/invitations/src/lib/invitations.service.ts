@@ -14,7 +14,7 @@ import {
 } from '@gfmd/api-platform';
 import { DialogueRecord, DialoguesService } from '@gfmd/api-dialogues';
 import {
-  dialogueTemplateParams,
+  dialogueParamsByLanguage,
   OutboxRepository,
   OutboxService,
   OutgoingEmail,
@@ -99,7 +99,7 @@ export class InvitationsService {
       byEmail.set(emailNormalized, { row, token });
     }
     const message = dto.message?.trim() || null;
-    const dialogueParams = this.dialogueParams(dialogue);
+    const dialogueParams = dialogueParamsByLanguage(dialogue);
 
     // Committed chunk by chunk, each chunk's invitations with their emails: the first emails go
     // out while later chunks are written, and no transaction holds 10,000 rows. A chunk's jobs are
@@ -245,7 +245,7 @@ export class InvitationsService {
     if (!invitations.length) return 0;
     const latest = await this.outboxRepo.latestInvitationParams(invitations.map((i) => i.id));
     const day = new Date().toISOString().slice(0, 10);
-    const dialogueParams = this.dialogueParams(dialogue);
+    const dialogueParams = dialogueParamsByLanguage(dialogue);
     const emails: OutgoingEmail[] = [];
     for (const inv of invitations) {
       const previous = latest.get(inv.id)?.params;
@@ -289,16 +289,6 @@ export class InvitationsService {
     return {
       registerUrl: `${base}/dialogues/${dialogueId}/register?invitation=${token}`,
       declineUrl: `${base}/api/v1/invitations/decline/${token}`,
-    };
-  }
-
-  /** The dialogue's part of the template parameters, computed once per language for a whole batch. */
-  private dialogueParams(d: DialogueRecord): (language: Language) => TemplateParams {
-    const byLanguage = new Map<Language, TemplateParams>();
-    return (language) => {
-      let params = byLanguage.get(language);
-      if (!params) byLanguage.set(language, (params = dialogueTemplateParams(d, language)));
-      return params;
     };
   }
 }

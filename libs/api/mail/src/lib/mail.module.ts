@@ -1,25 +1,25 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DialoguesModule } from '@gfmd/api-dialogues';
 import { MailDeliveryHooks } from './delivery/mail-delivery-hooks';
+import { MailSweepHooks } from './delivery/mail-sweep-hooks';
 import { MailHealth } from './health/mail-health';
 import { OutboundEmailEntity } from './outbox/outbound-email.entity';
 import { OutboxController } from './outbox/outbox.controller';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService } from './outbox/outbox.service';
 import { MailQueue } from './queue/mail-queue';
-import { ReminderScheduler } from './reminders/reminder-scheduler';
 import { TemplateRenderer } from './templates/template-renderer';
 
 /**
- * The outbox, the templates, the producer side of the mail queue, scheduled reminders and the
- * admin outbox routes (API and worker). The consumers are in MailWorkerModule.
+ * The outbox, the templates, the producer side of the mail queue, the hooks through which other
+ * domains follow delivery and write emails that come due, and the admin outbox routes (API and
+ * worker). The consumers are in MailWorkerModule.
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboundEmailEntity]), DialoguesModule],
+  imports: [TypeOrmModule.forFeature([OutboundEmailEntity])],
   controllers: [OutboxController],
-  providers: [OutboxRepository, OutboxService, TemplateRenderer, MailQueue, MailDeliveryHooks, ReminderScheduler, MailHealth],
-  exports: [OutboxRepository, OutboxService, TemplateRenderer, MailQueue, MailDeliveryHooks, ReminderScheduler],
+  providers: [OutboxRepository, OutboxService, TemplateRenderer, MailQueue, MailDeliveryHooks, MailSweepHooks, MailHealth],
+  exports: [OutboxRepository, OutboxService, TemplateRenderer, MailQueue, MailDeliveryHooks, MailSweepHooks],
 })
 export class MailModule {}

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind, Language, RegistrationStatus } from '@gfmd/contracts';
 import type { AfterCommit } from '@gfmd/api-platform';
-import { dialogueTemplateParams, OutboxService, ReminderScheduler, type OutgoingEmail } from '@gfmd/api-mail';
+import { dialogueParamsByLanguage, OutboxService, type OutgoingEmail } from '@gfmd/api-mail';
 import type { EntityManager } from 'typeorm';
 import { ManageLinks } from './manage-links';
-import { type DialogueRow, RegistrationsRepository } from './registrations.repository';
+import type { DialogueRow } from './registrations.repository';
 
 export interface Recipient {
   id: string;
@@ -32,8 +32,6 @@ export class RegistrationMailer {
   constructor(
     private readonly outbox: OutboxService,
     private readonly links: ManageLinks,
-    private readonly reminders: ReminderScheduler,
-    private readonly repo: RegistrationsRepository,
   ) {}
 
   manageUrl(token: string): string {
@@ -43,11 +41,7 @@ export class RegistrationMailer {
   async write(m: EntityManager, afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]): Promise<void> {
     if (!emails.length) return;
     emails = await this.withManageLinks(m, emails);
-    const byLanguage = new Map<Language, ReturnType<typeof dialogueTemplateParams>>();
-    const dialogueParams = (l: Language) => {
-      if (!byLanguage.has(l)) byLanguage.set(l, dialogueTemplateParams(d, l));
-      return byLanguage.get(l) as ReturnType<typeof dialogueTemplateParams>;
-    };
+    const dialogueParams = dialogueParamsByLanguage(d);
     const out: OutgoingEmail[] = emails.map((e) => ({
       kind: e.kind,
       to: e.recipient.email,
@@ -64,7 +58,7 @@ export class RegistrationMailer {
       },
     }));
     await this.outbox.write(m, afterCommit, out);
-    await this.keepReminders(m, afterCommit, d, emails);
+    await this.dropReminders(m, afterCommit, emails);
   }
 
   /**
@@ -88,30 +82,13 @@ export class RegistrationMailer {
   }
 
   /**
-   * A registration that became confirmed gets its reminder scheduled (once: the key is per
-   * registration); one that is no longer confirmed has its pending reminder cancelled.
+   * A registration that has ended (cancelled, declined) loses its reminder if it has not gone out
+   * yet. Reminders are written by the reminder round when due (see ReminderRound), not here.
    */
-  private async keepReminders(m: EntityManager, afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]) {
-    const relevant = new Map<string, RegistrationEmail>();
-    for (const e of emails) {
-      if (
-        ['confirmation', 'approved', 'promoted', 'cancelled', 'declined'].includes(e.kind) &&
-        !relevant.has(e.recipient.id)
-      ) {
-        relevant.set(e.recipient.id, e);
-      }
-    }
-    if (!relevant.size) return;
-    const statuses = await this.repo.statusesOf(m, [...relevant.keys()]);
-    const schedule = [...relevant.values()]
-      .filter((e) => statuses.get(e.recipient.id) === 'confirmed')
-      .map((e) => ({
-        registration: e.recipient,
-        ...(e.manageToken ? { manageUrl: this.manageUrl(e.manageToken) } : {}),
-      }));
-    await this.reminders.scheduleMany(m, afterCommit, d, schedule);
-    for (const id of relevant.keys()) {
-      if (statuses.get(id) !== 'confirmed') await this.reminders.cancelFor(m, afterCommit, id);
-    }
+  private async dropReminders(m: EntityManager, afterCommit: AfterCommit, emails: RegistrationEmail[]) {
+    const ended = [
+      ...new Set(emails.filter((e) => e.kind === 'cancelled' || e.kind === 'declined').map((e) => e.recipient.id)),
+    ];
+    if (ended.length) await this.outbox.cancelUnsent(m, afterCommit, 'reminder', { registrationIds: ended });
   }
 }

@@ -61,10 +61,10 @@ describe(RegistrationsModule.name, () => {
   };
   /** An outbox row's email as the worker sends it (the body is rendered from the row's parameters). */
   const emailOf = async (registrationId: string, kinds: string[]) => {
-    const [row] = await q<{ id: string }>('SELECT id FROM outbound_emails WHERE registration_id = $1 AND kind = ANY($2)', [
-      registrationId,
-      kinds,
-    ]);
+    const [row] = await q<{ id: string }>(
+      'SELECT id FROM outbound_emails WHERE registration_id = $1 AND kind = ANY($2)',
+      [registrationId, kinds],
+    );
     return row ? sut.app.get(OutboxService).contentOf(row.id) : null;
   };
   /** The manage token, as the participant reads it in their email. */
@@ -75,7 +75,7 @@ describe(RegistrationsModule.name, () => {
     return match[1];
   };
   const emailsOf = async (registrationId: string) =>
-    // Scheduled reminders have their own test; these lists are the emails a change causes.
+    // Reminders have their own spec (reminders.int-spec.ts); these lists are the emails a change causes.
     (
       await q<{ kind: string }>(
         "SELECT kind FROM outbound_emails WHERE registration_id = $1 AND kind <> 'reminder' ORDER BY created_at",
@@ -309,26 +309,6 @@ describe(RegistrationsModule.name, () => {
       expect((await sut.api.post(`/registrations/manage/${link![1]}/cancel`)).status).toBe(200);
       expect((await sut.api.get(`/registrations/manage/${link![1]}`)).status).toBe(404);
       expect((await sut.api.get(`/registrations/manage/${await manageToken(second)}`)).status).toBe(404);
-    });
-
-    it('schedules one reminder per confirmed participant and cancels it when they cancel', async () => {
-      const d = await published({ capacity: 1 });
-      const first = (await register(d.id)).body.id;
-      const second = (await register(d.id)).body.id;
-      const reminders = async (id: string) =>
-        q<{ status: string; send_after: Date }>(
-          "SELECT status, send_after FROM outbound_emails WHERE registration_id = $1 AND kind = 'reminder'",
-          [id],
-        );
-      const [r] = await reminders(first);
-      expect(r.status).not.toBe('cancelled');
-      expect(new Date(r.send_after).getTime()).toBe(new Date(d.startsAt).getTime() - 3 * DAY);
-      expect(await reminders(second)).toEqual([]); // waitlisted: no reminder
-      const token = await manageToken(first);
-      expect((await sut.api.post(`/registrations/manage/${token}/cancel`)).status).toBe(200);
-      expect((await reminders(first))[0].status).toBe('cancelled');
-      // The promoted person now gets theirs.
-      expect((await reminders(second)).map((x) => x.status)).toHaveLength(1);
     });
 
     it('a coordinator messages the confirmed participants of their own space only', async () => {
@@ -791,9 +771,9 @@ describe(RegistrationsModule.name, () => {
         'SELECT recipient, subject, html, status FROM outbound_emails WHERE registration_id = $1',
         [mine.id],
       );
-      expect(scrubbed.every((e) => e.recipient.endsWith('@invalid') && e.html === null && e.subject === '[erased]')).toBe(
-        true,
-      );
+      expect(
+        scrubbed.every((e) => e.recipient.endsWith('@invalid') && e.html === null && e.subject === '[erased]'),
+      ).toBe(true);
       expect((await q('SELECT count(*)::int AS n FROM invitations WHERE email_normalized = $1', [email]))[0].n).toBe(0);
       expect((await admin.get(`/participants/export?email=${encodeURIComponent(email)}`)).body).toMatchObject({
         registrations: [],

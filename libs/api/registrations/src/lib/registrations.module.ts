@@ -7,6 +7,7 @@ import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { RegistrationAdmission } from './registration-admission.service';
 import { RegistrationMailer } from './registration-mailer';
+import { ReminderRound } from './reminder-round.service';
 import { RegistrationSettings } from './registration-settings';
 import { RegistrationSpaceEntity } from './registration-space.entity';
 import { RegistrationEntity } from './registration.entity';
@@ -19,15 +20,25 @@ import { SpaceMessagesController } from './space-messages.controller';
 import { SpaceMessagesService } from './space-messages.service';
 
 /**
+ * What the worker needs of registrations, and the API too: the repository, manage links, and
+ * the reminder round (run on the outbox sweep's clock, so only where the sweep runs).
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([RegistrationEntity, RegistrationSpaceEntity])],
+  providers: [RegistrationsRepository, ManageLinks, ReminderRound],
+  exports: [RegistrationsRepository, ManageLinks, ReminderRound],
+})
+export class RegistrationsCoreModule {}
+
+/**
  * Registration that never overbooks: capacity, waiting list, approval, stakeholder quotas,
  * manage links, staff lists and exports, and data-subject requests. Needs MailModule (global)
  * for the outbox.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([RegistrationEntity, RegistrationSpaceEntity]), DialoguesModule, SpacesModule],
+  imports: [RegistrationsCoreModule, DialoguesModule, SpacesModule],
   controllers: [RegistrationsController, ManageController, ParticipantsController, SpaceMessagesController],
   providers: [
-    RegistrationsRepository,
     RegistrationSettings,
     RegistrationMailer,
     SeatKeeper,
@@ -36,8 +47,7 @@ import { SpaceMessagesService } from './space-messages.service';
     ParticipantsService,
     SpaceSeatsListener,
     SpaceMessagesService,
-    ManageLinks,
   ],
-  exports: [RegistrationsService, RegistrationSettings, ManageLinks],
+  exports: [RegistrationsCoreModule, RegistrationsService, RegistrationSettings],
 })
 export class RegistrationsModule {}

@@ -189,7 +189,18 @@ export class RegistrationsRepository {
   }
 
   /** Confirmed participants holding a confirmed seat in a space (recipients of a space message). */
-  confirmedInSpace(spaceId: string): Promise<{ id: string; email: string; title: string | null; firstName: string; lastName: string; preferredLanguage: Language }[]> {
+  confirmedInSpace(
+    spaceId: string,
+  ): Promise<
+    {
+      id: string;
+      email: string;
+      title: string | null;
+      firstName: string;
+      lastName: string;
+      preferredLanguage: Language;
+    }[]
+  > {
     return this.q(
       undefined,
       `SELECT r.id, r.email, r.title, r.first_name AS "firstName", r.last_name AS "lastName",
@@ -460,6 +471,72 @@ export class RegistrationsRepository {
       [tokenHash, registrationId],
     );
     return rows.length === 1;
+  }
+
+  /** addManageToken for many registrations in one statement; returns those that got their token. */
+  async addManageTokens(
+    m: EntityManager,
+    pairs: { registrationId: string; tokenHash: string }[],
+  ): Promise<Set<string>> {
+    if (!pairs.length) return new Set();
+    const rows = await this.q<{ registration_id: string }>(
+      m,
+      `INSERT INTO registration_manage_tokens (token_hash, registration_id)
+       SELECT x.hash, r.id FROM unnest($1::text[], $2::uuid[]) AS x(hash, rid) JOIN registrations r ON r.id = x.rid
+        WHERE r.manage_token_hash IS NOT NULL AND r.erased_at IS NULL AND r.status IN ('pending', 'confirmed', 'waitlisted')
+       RETURNING registration_id`,
+      [pairs.map((p) => p.tokenHash), pairs.map((p) => p.registrationId)],
+    );
+    return new Set(rows.map((r) => r.registration_id));
+  }
+
+  // ── reminders ─────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Published dialogues that start within `daysBefore` days (and have not started) whose
+   * reminder round for their current start time has not run, soonest first.
+   */
+  dialoguesDueForReminders(daysBefore: number, limit: number): Promise<{ id: string; startsAt: Date }[]> {
+    return this.q(
+      undefined,
+      `SELECT d.id, d.starts_at AS "startsAt" FROM dialogues d
+        WHERE d.status IN ('published', 'registration_closed') AND d.starts_at > now()
+          AND d.starts_at <= now() + make_interval(days => $1)
+          AND NOT EXISTS (SELECT 1 FROM reminder_rounds rr WHERE rr.dialogue_id = d.id AND rr.starts_at = d.starts_at)
+        ORDER BY d.starts_at LIMIT $2`,
+      [daysBefore, limit],
+    );
+  }
+
+  /** Confirmed participants of a dialogue without a reminder email yet, in arrival order. */
+  confirmedWithoutReminder(m: EntityManager, dialogueId: string, limit: number) {
+    return this.q<{
+      id: string;
+      email: string;
+      title: string | null;
+      firstName: string;
+      lastName: string;
+      preferredLanguage: Language;
+    }>(
+      m,
+      `SELECT r.id, r.email, r.title, r.first_name AS "firstName", r.last_name AS "lastName",
+              r.preferred_language AS "preferredLanguage"
+         FROM registrations r
+        WHERE r.dialogue_id = $1 AND r.status = 'confirmed' AND r.erased_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM outbound_emails o WHERE o.idempotency_key = 'reminder:' || r.id::text)
+        ORDER BY r.arrival LIMIT $2`,
+      [dialogueId, limit],
+    );
+  }
+
+  /** Records a dialogue's reminder round for a start time as done (a second record is ignored). */
+  async recordReminderRound(m: EntityManager, dialogueId: string, startsAt: Date, reminders: number): Promise<void> {
+    await this.q(
+      m,
+      `INSERT INTO reminder_rounds (dialogue_id, starts_at, reminders) VALUES ($1, $2, $3)
+       ON CONFLICT (dialogue_id, starts_at) DO NOTHING`,
+      [dialogueId, startsAt, reminders],
+    );
   }
 
   /** Current status of each registration, in one query. */

@@ -59,13 +59,6 @@ export interface OutboxListFilter {
   take: number;
 }
 
-export interface ScheduledRow {
-  id: string;
-  registrationId: string | null;
-  language: Language;
-  params: TemplateParams | null;
-}
-
 const INSERT_CHUNK = 2000;
 
 /**
@@ -323,44 +316,21 @@ export class OutboxRepository {
     return out;
   }
 
-  /** Unsent scheduled rows of a kind, locked for the caller's transaction. */
-  async lockUnsent(
+  /** Cancels the unsent rows of a kind about some registrations or a dialogue; returns their ids. */
+  async cancelUnsent(
     manager: EntityManager,
     kind: EmailKind,
-    where: { dialogueId?: string; registrationId?: string },
-  ): Promise<ScheduledRow[]> {
+    where: { registrationIds?: string[]; dialogueId?: string },
+  ): Promise<string[]> {
     const clauses = [`kind = $1`, `status IN ('pending', 'queued', 'failed')`];
     const args: unknown[] = [kind];
+    if (where.registrationIds) clauses.push(`registration_id = ANY($${args.push(where.registrationIds)}::uuid[])`);
     if (where.dialogueId) clauses.push(`dialogue_id = $${args.push(where.dialogueId)}`);
-    if (where.registrationId) clauses.push(`registration_id = $${args.push(where.registrationId)}`);
-    const rows: { id: string; registration_id: string | null; language: Language; params: TemplateParams | null }[] =
-      await manager.query(
-        `SELECT id, registration_id, language, params FROM outbound_emails WHERE ${clauses.join(' AND ')} FOR UPDATE`,
-        args,
-      );
-    return rows.map((r) => ({ id: r.id, registrationId: r.registration_id, language: r.language, params: r.params }));
-  }
-
-  /** New parameters (the body is rendered from them when sent) and a new send time for an unsent row (pending again: the sweep releases it when due). */
-  async reschedule(
-    manager: EntityManager,
-    id: string,
-    data: { subject: string; params: TemplateParams; sendAfter: Date },
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE outbound_emails SET subject = $2, html = NULL, text = NULL, params = $3::jsonb, send_after = $4,
-              status = 'pending', attempts = CASE WHEN status = 'failed' THEN 0 ELSE attempts END, updated_at = now()
-        WHERE id = $1 AND status IN ('pending', 'queued', 'failed')`,
-      [id, data.subject, JSON.stringify(data.params), data.sendAfter.toISOString()],
-    );
-  }
-
-  async cancel(manager: EntityManager, ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    await manager.query(
+    const [rows] = (await manager.query(
       `UPDATE outbound_emails SET status = 'cancelled', locked_until = NULL, updated_at = now()
-        WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'queued', 'failed')`,
-      [ids],
-    );
+        WHERE ${clauses.join(' AND ')} RETURNING id`,
+      args,
+    )) as [{ id: string }[], number];
+    return rows.map((r) => r.id);
   }
 }

@@ -121,9 +121,29 @@ export class OutboxService {
       await this.queue.enqueue(rows);
       return true;
     } catch (error) {
-      this.logger.warn({ count: rows.length, err: (error as Error).message }, 'enqueue failed; the outbox sweep will retry');
+      this.logger.warn(
+        { count: rows.length, err: (error as Error).message },
+        'enqueue failed; the outbox sweep will retry',
+      );
       return false;
     }
+  }
+
+  /**
+   * Cancels the unsent emails of a kind about some registrations (or a dialogue), in the
+   * caller's transaction; their jobs go after commit (a job being processed meets the
+   * cancelled row when it claims it). Returns how many were cancelled.
+   */
+  async cancelUnsent(
+    manager: EntityManager,
+    afterCommit: AfterCommit,
+    kind: EmailKind,
+    where: { registrationIds?: string[]; dialogueId?: string },
+  ): Promise<number> {
+    if (where.registrationIds && !where.registrationIds.length) return 0;
+    const ids = await this.repo.cancelUnsent(manager, kind, where);
+    if (ids.length) afterCommit.add(() => this.queue.remove(ids).catch(() => undefined));
+    return ids.length;
   }
 
   /** The email a row stands for, as the worker would send it (null for an unknown id). */
@@ -135,7 +155,13 @@ export class OutboxService {
   async list(query: OutboxListQuery): Promise<Page<OutboundEmail>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const filter: OutboxListFilter = { status: query.status, kind: query.kind, dialogueId: query.dialogueId, skip: (page - 1) * pageSize, take: pageSize };
+    const filter: OutboxListFilter = {
+      status: query.status,
+      kind: query.kind,
+      dialogueId: query.dialogueId,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    };
     const [rows, total] = await this.repo.list(filter);
     return { items: rows.map(toOutboundEmail), total, page, pageSize };
   }
@@ -145,7 +171,8 @@ export class OutboxService {
     const row = await this.repo.findById(id);
     if (!row) throw notFound('Email');
     const reset = await this.repo.resetForRetry(id);
-    if (!reset) throw new ProblemException(409, 'not-failed', `Only a failed email can be retried; this one is ${row.status}.`);
+    if (!reset)
+      throw new ProblemException(409, 'not-failed', `Only a failed email can be retried; this one is ${row.status}.`);
     try {
       await this.queue.ensure([reset]);
       await this.repo.markQueued([id]);

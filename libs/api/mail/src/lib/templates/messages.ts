@@ -8,6 +8,8 @@ export interface KindMessages {
   heading: string;
   /** Paragraphs; `{title}`, `{days}`, `{sender}` are replaced by escaped values. */
   body: string[];
+  /** The paragraphs when `{days}` is 1 (where the wording differs). */
+  bodyOneDay?: string[];
   cta: CallToAction;
   ctaLabel?: string;
 }
@@ -121,6 +123,7 @@ const en: Record<EmailKind, KindMessages> = {
     subject: 'Reminder: {title} is coming up',
     heading: 'See you soon',
     body: ['A friendly reminder: “{title}” begins in {days} days. Here are the details.'],
+    bodyOneDay: ['A friendly reminder: “{title}” begins in one day. Here are the details.'],
     cta: 'manage',
     ctaLabel: 'View or change my registration',
   },
@@ -221,6 +224,7 @@ const fr: Record<EmailKind, KindMessages> = {
     subject: 'Rappel : {title} approche',
     heading: 'À bientôt',
     body: ['Petit rappel : « {title} » commence dans {days} jours. Voici les informations pratiques.'],
+    bodyOneDay: ['Petit rappel : « {title} » commence dans un jour. Voici les informations pratiques.'],
     cta: 'manage',
     ctaLabel: 'Voir ou modifier mon inscription',
   },
@@ -321,6 +325,7 @@ const es: Record<EmailKind, KindMessages> = {
     subject: 'Recordatorio: {title} se acerca',
     heading: 'Hasta pronto',
     body: ['Un recordatorio: «{title}» comienza dentro de {days} días. Estos son los detalles.'],
+    bodyOneDay: ['Un recordatorio: «{title}» comienza dentro de un día. Estos son los detalles.'],
     cta: 'manage',
     ctaLabel: 'Ver o modificar mi inscripción',
   },

@@ -86,6 +86,13 @@ describe(TemplateRenderer.name, () => {
     expect(sut.render('invitation', 'es', { ...params, isReminder: true }).subject).toBe('Recordatorio: invitación a Labour migration & decent work');
   });
 
+  it('counts the days of a reminder, with its own wording for one day', () => {
+    expect(sut.render('reminder', 'en', { ...params, daysBefore: 3 }).text).toContain('begins in 3 days');
+    expect(sut.render('reminder', 'en', { ...params, daysBefore: 1 }).text).toContain('begins in one day');
+    expect(sut.render('reminder', 'fr', { ...params, daysBefore: 1 }).text).toContain('commence dans un jour');
+    expect(sut.render('reminder', 'es', { ...params, daysBefore: 2 }).text).toContain('comienza dentro de 2 días');
+  });
+
   it('formats the date in the dialogue time zone and the recipient language', () => {
     const start = new Date('2017-05-08T08:00:00Z');
     const end = new Date('2017-05-08T14:00:00Z');

@@ -83,7 +83,8 @@ export class TemplateRenderer {
     const raw = (s: string) => s;
 
     const greeting = values['name'] ? c.greetingNamed : c.greeting;
-    const paragraphs = [...(k === 'invitation' && params.isReminder ? [c.invitationReminderIntro] : []), ...m.body];
+    const body = values['days'] === '1' && m.bodyOneDay ? m.bodyOneDay : m.body;
+    const paragraphs = [...(k === 'invitation' && params.isReminder ? [c.invitationReminderIntro] : []), ...body];
     const details: [string, string][] = [];
     if (params.dialogueWhen) details.push([c.when, oneLine(params.dialogueWhen)]);
     if (params.dialogueVenue) details.push([c.where, oneLine(params.dialogueVenue)]);

@@ -69,3 +69,13 @@ export function dialogueTemplateParams(
     onlineUrl: safeUrl(d.onlineUrl ?? undefined),
   };
 }
+
+/** dialogueTemplateParams of one dialogue, worked out once per language (for emails to many people). */
+export function dialogueParamsByLanguage(d: Parameters<typeof dialogueTemplateParams>[0]) {
+  const byLanguage = new Map<Language, ReturnType<typeof dialogueTemplateParams>>();
+  return (language: Language): ReturnType<typeof dialogueTemplateParams> => {
+    let params = byLanguage.get(language);
+    if (!params) byLanguage.set(language, (params = dialogueTemplateParams(d, language)));
+    return params;
+  };
+}

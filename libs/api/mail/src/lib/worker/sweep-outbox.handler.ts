@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { MailSweepHooks } from '../delivery/mail-sweep-hooks';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { MailQueue } from '../queue/mail-queue';
 import { JobName, releaseHorizonMs, SweepOutboxJob } from '../queue/queue.constants';
@@ -9,7 +10,8 @@ import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
 
 /**
- * The outbox sweep: gives every unsent row that is due a live job. Rows still `pending` after
+ * The outbox sweep: lets the domains write the emails that have come due (MailSweepHooks:
+ * reminders), then gives every unsent row that is due a live job. Rows still `pending` after
  * the grace period (Redis was down at commit, or lost the job), scheduled rows coming due within
  * the release horizon (reminders wait in the outbox alone until then), rows stuck in `sending`
  * past their lease (a worker died), and — a window at a time — `queued` rows whose job Redis
@@ -24,10 +26,15 @@ export class SweepOutboxHandler implements JobHandler<JobName.SweepOutbox> {
   constructor(
     private readonly repo: OutboxRepository,
     private readonly queue: MailQueue,
+    private readonly producers: MailSweepHooks,
     @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
   ) {}
 
-  async handle(_job?: Job<SweepOutboxJob>): Promise<{ requeued: number; checked: number }> {
+  async handle(
+    _job?: Job<SweepOutboxJob>,
+  ): Promise<{ requeued: number; checked: number; produced: Record<string, number> }> {
+    // Emails that have come due (reminders) first: they are written and enqueued like any other.
+    const produced = await this.producers.run();
     const { stale, queued } = await this.repo.sweepCandidates(
       this.settings.sweepBatch,
       this.settings.pendingGraceMs,
@@ -36,10 +43,11 @@ export class SweepOutboxHandler implements JobHandler<JobName.SweepOutbox> {
     );
     this.cursor = queued.length === this.settings.sweepBatch ? queued[queued.length - 1].id : FIRST_UUID;
     const rows = [...stale, ...queued];
-    if (!rows.length) return { requeued: 0, checked: 0 };
+    if (!rows.length) return { requeued: 0, checked: 0, produced };
     const added = await this.queue.ensure(rows);
     await this.repo.markQueued(stale.filter((r) => r.status === 'pending').map((r) => r.id));
-    if (added.length) this.logger.log({ requeued: added.length, checked: rows.length }, 'outbox sweep re-enqueued rows');
-    return { requeued: added.length, checked: rows.length };
+    if (added.length)
+      this.logger.log({ requeued: added.length, checked: rows.length }, 'outbox sweep re-enqueued rows');
+    return { requeued: added.length, checked: rows.length, produced };
   }
 }

@@ -5,6 +5,7 @@ import { MailOutboxParams1764600000001 } from './migrations/1764600000001-mail-o
 import { RegistrationManageTokens1764700000001 } from './migrations/1764700000001-registration-manage-tokens';
 import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
 import { OutboxRenderAtSend1764900000001 } from './migrations/1764900000001-outbox-render-at-send';
+import { ReminderRounds1764900000002 } from './migrations/1764900000002-reminder-rounds';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   RegistrationManageTokens1764700000001,
   OutboxLz41764800000001,
   OutboxRenderAtSend1764900000001,
+  ReminderRounds1764900000002,
 ];

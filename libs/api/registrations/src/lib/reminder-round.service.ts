@@ -1,0 +1,111 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, inTransaction } from '@gfmd/api-platform';
+import { dialogueParamsByLanguage, MailSweepHooks, OutboxService, type OutgoingEmail } from '@gfmd/api-mail';
+import { DataSource } from 'typeorm';
+import { ManageLinks } from './manage-links';
+import { RegistrationsRepository } from './registrations.repository';
+
+const DAY = 86_400_000;
+/** Reminders written per transaction. */
+const CHUNK = 1000;
+/** Dialogues looked at per sweep. */
+const DIALOGUES_PER_SWEEP = 20;
+
+/** The idempotency key of a registration's reminder: one per registration, ever. */
+export const reminderKey = (registrationId: string) => `reminder:${registrationId}`;
+
+/**
+ * Reminders to confirmed participants REMINDER_DAYS_BEFORE days before their dialogue.
+ * Nothing is written when people register: on the outbox sweep's clock (in the worker, one run
+ * per sweep slot across replicas), each published dialogue that has come within the window gets
+ * one round for its start time, which writes a reminder for everyone confirmed at that moment
+ * — with a manage link of their own and their spaces as they are then — through the outbox.
+ *
+ * So a restart or a Redis loss changes nothing (the rounds done are rows in PostgreSQL), a
+ * moved dialogue is reminded for its new date (a round per start time), a cancelled dialogue
+ * or registration is not reminded at all, and each participant gets at most one reminder (the
+ * key is per registration). Someone confirmed after their dialogue's round has just had their
+ * confirmation and gets no reminder. REMINDER_DAYS_BEFORE=0 turns reminders off.
+ */
+@Injectable()
+export class ReminderRound implements OnModuleInit {
+  private readonly logger = new Logger(ReminderRound.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: RegistrationsRepository,
+    private readonly links: ManageLinks,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+    private readonly sweep: MailSweepHooks,
+  ) {}
+
+  onModuleInit() {
+    this.sweep.onSweep('reminders', () => this.run());
+  }
+
+  /** Runs the rounds that are due; returns how many reminders were written. */
+  async run(): Promise<number> {
+    const days = this.config.reminderDaysBefore;
+    if (days <= 0) return 0;
+    let written = 0;
+    for (const due of await this.repo.dialoguesDueForReminders(days, DIALOGUES_PER_SWEEP)) {
+      const n = await this.remind(due.id, due.startsAt);
+      if (n) this.logger.log({ dialogueId: due.id, reminders: n }, 'reminder round done');
+      written += n;
+    }
+    return written;
+  }
+
+  /** One dialogue's round, CHUNK participants per transaction; recorded as done with the last one. */
+  async remind(dialogueId: string, startsAt: Date): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const written = await inTransaction(this.dataSource, async (m, afterCommit) => {
+        const d = await this.repo.dialogue(m, dialogueId);
+        // Moved or cancelled since it was found due: the next sweep sees it as it is now.
+        if (
+          !d ||
+          d.startsAt.getTime() !== startsAt.getTime() ||
+          !['published', 'registration_closed'].includes(d.status)
+        ) {
+          return null;
+        }
+        const people = await this.repo.confirmedWithoutReminder(m, dialogueId, CHUNK);
+        if (people.length) {
+          const ids = people.map((p) => p.id);
+          const [tokens, spaces] = await Promise.all([this.links.issueMany(m, ids), this.repo.spacesOf(m, ids)]);
+          const daysBefore = Math.max(1, Math.round((d.startsAt.getTime() - Date.now()) / DAY));
+          const paramsIn = dialogueParamsByLanguage(d);
+          const emails: OutgoingEmail[] = people.map((p) => {
+            const token = tokens.get(p.id);
+            return {
+              kind: 'reminder',
+              to: p.email,
+              language: p.preferredLanguage,
+              idempotencyKey: reminderKey(p.id),
+              dialogueId,
+              registrationId: p.id,
+              params: {
+                ...paramsIn(p.preferredLanguage),
+                daysBefore,
+                recipientName: [p.title, p.firstName, p.lastName].filter(Boolean).join(' ') || undefined,
+                ...(token ? { manageUrl: this.links.url(token) } : {}),
+                ...(spaces.get(p.id)?.length
+                  ? { spaces: (spaces.get(p.id) ?? []).map((s) => ({ name: s.name, status: s.status })) }
+                  : {}),
+              },
+            };
+          });
+          await this.outbox.write(m, afterCommit, emails);
+        }
+        if (people.length < CHUNK) await this.repo.recordReminderRound(m, dialogueId, startsAt, total + people.length);
+        return people.length;
+      });
+      if (written === null) return total;
+      total += written;
+      if (written < CHUNK) return total;
+    }
+  }
+}

@@ -1,0 +1,174 @@
+import { AuthModule } from '@gfmd/api-auth';
+import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
+import { MailModule, MailWorkerModule } from '@gfmd/api-mail';
+import { PlatformModule } from '@gfmd/api-platform';
+import { SpacesModule } from '@gfmd/api-spaces';
+import {
+  type ApiClient,
+  createTestApp,
+  DAY,
+  DialogueFactory,
+  ownDatabaseUrl,
+  SmtpSink,
+  type TestApp,
+  waitUntil,
+  withEnv,
+} from '@gfmd/api-testing';
+import type { Dialogue } from '@gfmd/contracts';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { ReminderRound } from './reminder-round.service';
+import { RegistrationsModule } from './registrations.module';
+
+jest.setTimeout(60_000);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const manageLink = (text: string | undefined) => /\/manage\/([A-Za-z0-9_-]{40,})/.exec(text ?? '')?.[1];
+
+describe(ReminderRound.name, () => {
+  const prefix = `{gfmd-test-${randomUUID().slice(0, 8)}}`;
+  let sink: SmtpSink;
+  let sut: TestApp;
+  let organizer: ApiClient;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    const env = {
+      DATABASE_URL: await ownDatabaseUrl('gfmd_test_reminders'),
+      QUEUE_PREFIX: prefix,
+      SMTP_URL: sink.url,
+      MAIL_RATE_PER_SECOND: '1000',
+      REMINDER_DAYS_BEFORE: '3',
+    };
+    sut = await withEnv(env, () =>
+      createTestApp([
+        PlatformModule,
+        AuthModule,
+        MailModule,
+        DialoguesModule,
+        SpacesModule,
+        RegistrationsModule,
+        // The worker in process, sweeping every second: the reminder rounds run on its clock.
+        MailWorkerModule.forRoot({ sweepIntervalMs: 1000, pendingGraceMs: 300, concurrency: 10 }),
+      ]),
+    );
+    await sut.app.get(SeedService).seedProcess();
+    organizer = (await sut.staff('organizer')).client;
+  });
+  afterAll(async () => {
+    await sut.close();
+    await sink.close();
+    const connection = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+    for (const name of ['mail', 'maintenance']) {
+      const queue = new Queue(name, { connection, prefix });
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+    }
+    connection.disconnect();
+  });
+
+  const dialogueStartingIn = (ms: number, overrides: Record<string, unknown> = {}) =>
+    DialogueFactory.createPublished(organizer, {
+      startsAt: new Date(Date.now() + ms).toISOString(),
+      endsAt: new Date(Date.now() + ms + 6 * 3600_000).toISOString(),
+      ...overrides,
+    });
+  const register = async (d: Dialogue, language: 'en' | 'fr' | 'es' = 'en') => {
+    const email = `r-${randomUUID()}@test.gfmd`;
+    const res = await sut.api.post(`/dialogues/${d.id}/registrations`, {
+      email,
+      firstName: 'Kofi',
+      lastName: 'Mensah',
+      organization: 'Diaspora Network',
+      stakeholderGroup: 'migrant_diaspora',
+      country: 'GH',
+      preferredLanguage: language,
+      consent: true,
+    });
+    expect(res.status).toBe(201);
+    return { id: res.body.id as string, status: res.body.status as string, email };
+  };
+  const reminders = (email: string) => sink.to(email).filter((m) => m.parsed.headers.get('x-gfmd-kind') === 'reminder');
+  const firstLinkOf = async (email: string) => {
+    await sink.waitFor(() => sink.to(email).length > 0, 10_000, `first email to ${email}`);
+    return manageLink(sink.to(email)[0].parsed.text);
+  };
+  const rounds = (dialogueId: string) =>
+    sut.dataSource.query('SELECT reminders FROM reminder_rounds WHERE dialogue_id = $1', [dialogueId]) as Promise<
+      { reminders: number }[]
+    >;
+
+  it('reminds every confirmed participant once their dialogue is REMINDER_DAYS_BEFORE days away, exactly once, in their language', async () => {
+    const d = await dialogueStartingIn(3 * DAY + 4000, { title: 'Return and reintegration', capacity: 2 });
+    const a = await register(d, 'fr');
+    const b = await register(d, 'es');
+    const waiting = await register(d);
+    expect([a.status, b.status, waiting.status]).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+    // Nothing is written for a reminder before its moment.
+    await sleep(1500);
+    const early = await sut.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbound_emails WHERE dialogue_id = $1 AND kind = 'reminder'`,
+      [d.id],
+    );
+    expect(early[0].n).toBe(0);
+
+    await sink.waitFor(() => reminders(a.email).length === 1 && reminders(b.email).length === 1, 15_000, 'reminders');
+    const [fr] = reminders(a.email);
+    expect(fr.parsed.subject).toBe('Rappel : Return and reintegration approche');
+    expect(fr.parsed.text).toContain('commence dans 3 jours');
+    expect(reminders(b.email)[0].parsed.subject).toMatch(/^Recordatorio: /);
+    // The reminder carries a manage link of its own that works.
+    const link = manageLink(fr.parsed.text);
+    expect(link).toBeDefined();
+    expect(link).not.toBe(await firstLinkOf(a.email));
+    expect((await sut.api.get(`/registrations/manage/${link}`)).body).toMatchObject({ id: a.id, status: 'confirmed' });
+
+    await sleep(2500); // more sweeps: still once each, and none for the waiting list
+    expect(reminders(a.email)).toHaveLength(1);
+    expect(reminders(b.email)).toHaveLength(1);
+    expect(reminders(waiting.email)).toHaveLength(0);
+    expect(await rounds(d.id)).toEqual([{ reminders: 2 }]);
+  });
+
+  it('reminds nobody who cancelled, and nobody confirmed after the round (their confirmation has just told them)', async () => {
+    const d = await dialogueStartingIn(3 * DAY + 2500);
+    const stays = await register(d);
+    const leaves = await register(d);
+    expect((await sut.api.post(`/registrations/manage/${await firstLinkOf(leaves.email)}/cancel`)).status).toBe(200);
+    await waitUntil(async () => (await rounds(d.id)).length === 1, 15_000, 'the round');
+    const late = await register(d);
+    await sink.waitFor(() => reminders(stays.email).length === 1, 10_000, 'the reminder');
+    await sleep(2500);
+    expect(reminders(leaves.email)).toHaveLength(0);
+    expect(reminders(late.email)).toHaveLength(0);
+    expect(reminders(stays.email)).toHaveLength(1);
+  });
+
+  it('moves with the dialogue: none while it is weeks away, sent for the new date when it comes near', async () => {
+    const d = await dialogueStartingIn(40 * DAY);
+    const p = await register(d, 'es');
+    await sleep(2500);
+    expect(await rounds(d.id)).toEqual([]);
+    expect(reminders(p.email)).toHaveLength(0);
+
+    const soon = new Date(Date.now() + 3 * DAY + 1500);
+    const patched = await organizer.patch(`/dialogues/${d.id}`, {
+      startsAt: soon.toISOString(),
+      endsAt: new Date(soon.getTime() + 3600_000).toISOString(),
+    });
+    expect(patched.status).toBe(200);
+    await sink.waitFor(() => reminders(p.email).length === 1, 15_000, 'the reminder for the new date');
+    expect(reminders(p.email)[0].parsed.text).toContain(String(soon.getUTCFullYear()));
+  });
+
+  it('reminds nobody of a cancelled dialogue', async () => {
+    const d = await dialogueStartingIn(3 * DAY + 2000);
+    const p = await register(d);
+    expect((await organizer.post(`/dialogues/${d.id}/cancel`)).status).toBe(200);
+    await sleep(4500);
+    expect(await rounds(d.id)).toEqual([]);
+    expect(reminders(p.email)).toHaveLength(0);
+    expect(sink.to(p.email).map((m) => m.parsed.headers.get('x-gfmd-kind'))).toContain('cancelled');
+  });
+});
