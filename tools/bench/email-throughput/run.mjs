@@ -301,6 +301,16 @@ const two = await throughAPI(2);
 const base2 = await baseline(two.dialogueId);
 await stop(apiProcess);
 server.close();
+// Leave nothing of this run in Redis (the completed jobs BullMQ keeps, the maintenance queue).
+{
+  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  for (const name of ['mail', 'maintenance']) {
+    const queue = new Queue(name, { connection, prefix: PREFIX });
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+  }
+  connection.disconnect();
+}
 
 const row = (label, r, base) =>
   `| ${label} | ${fmt(r.enqueueMs)} ms | ${fmt(r.lastMs / 1000, 2)} s | ${fmt(r.perSecond)} | ${fmt(base.perSecond)} | ${fmt(r.perSecond / base.perSecond, 2)} |`;
