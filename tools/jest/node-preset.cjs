@@ -17,5 +17,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/?(*.)+(spec|int-spec).ts'],
   globalSetup: join(__dirname, 'global-setup.cjs'),
+  globalTeardown: join(__dirname, 'global-teardown.cjs'),
   setupFiles: [join(__dirname, 'env-setup.cjs')],
 };
