@@ -1,14 +1,17 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
+  APP_BOOTSTRAP_LISTENER,
   type ApplicationConfig,
   inject,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import {
+  Router,
   TitleStrategy,
   provideRouter,
   withComponentInputBinding,
+  withDisabledInitialNavigation,
   withInMemoryScrolling,
   withRouterConfig,
 } from '@angular/router';
@@ -29,7 +32,19 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled', anchorScrolling: 'enabled' }),
       // child tabs see their parents' :id / :spaceId as inputs
       withRouterConfig({ paramsInheritanceStrategy: 'always' }),
+      // Started below, once the shell is on screen.
+      withDisabledInitialNavigation(),
     ),
+    // The page of the first URL renders in a task after the one that rendered the shell (header
+    // and footer), not in the same one: shorter tasks on a slow phone (Total Blocking Time).
+    {
+      provide: APP_BOOTSTRAP_LISTENER,
+      multi: true,
+      useFactory: () => {
+        const router = inject(Router);
+        return () => setTimeout(() => router.initialNavigation());
+      },
+    },
     { provide: TitleStrategy, useExisting: I18nTitleStrategy },
     // The chosen language's dictionary is loaded before the first render (no flash of English).
     provideAppInitializer(() => inject(I18n).init()),
@@ -37,5 +52,8 @@ export const appConfig: ApplicationConfig = {
     provideAppInitializer(() => {
       void inject(AuthStore).restore();
     }),
+    // The first render starts in a task of its own, after the one that set the app up: two
+    // shorter tasks instead of one long one on a slow phone (Total Blocking Time).
+    provideAppInitializer(() => new Promise<void>((resolve) => setTimeout(resolve))),
   ],
 };

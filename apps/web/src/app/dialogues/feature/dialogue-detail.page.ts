@@ -52,7 +52,12 @@ import { LeadTimeComponent } from '../ui/lead-time.component';
             <div class="gfmd-actions">
               <a mat-stroked-button [href]="icsUrl()" download>{{ 'dialogue.addToCalendar' | t }}</a>
             </div>
-            <gfmd-agenda-view [items]="store.agenda()" [spaces]="store.spaces()" [timeZone]="d.timeZone" />
+            <!-- The agenda renders once the rest of the page is on screen: a task of its own. -->
+            @defer (on idle) {
+              <gfmd-agenda-view [items]="store.agenda()" [spaces]="store.spaces()" [timeZone]="d.timeZone" />
+            } @placeholder {
+              <gfmd-loading-state />
+            }
           </div>
 
           <aside class="facts" [attr.aria-label]="'dialogue.keyFacts' | t">

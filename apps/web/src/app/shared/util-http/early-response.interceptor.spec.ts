@@ -44,6 +44,16 @@ describe(earlyResponseInterceptor.name, () => {
     await expect(again).resolves.toEqual({ id: 'd1', fresh: true });
   });
 
+  it('hands the early answer over in a task of its own, not in the one that asked for it', async () => {
+    window.gfmdEarlyResponses = { '/api/v1/themes': Promise.resolve(jsonResponse([{ id: 't1' }])) };
+    let answer: unknown;
+    http.get('/api/v1/themes').subscribe((body) => (answer = body));
+    for (let i = 0; i < 10; i++) await Promise.resolve(); // every microtask of this task
+    expect(answer).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(answer).toEqual([{ id: 't1' }]);
+  });
+
   it('matches the query string as HttpClient writes it', async () => {
     window.gfmdEarlyResponses = { '/api/v1/dialogues?page=1&pageSize=100': Promise.resolve(jsonResponse([])) };
 

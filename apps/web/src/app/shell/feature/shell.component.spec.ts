@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { I18n } from '../../shared/util-i18n';
 import { ShellComponent } from './shell.component';
@@ -57,6 +57,29 @@ describe(ShellComponent.name, () => {
 
     const sut = fixture.nativeElement as HTMLElement;
     expect(sut.querySelector('nav.nav-wide')?.textContent).toContain('Diálogos');
+  });
+
+  it('opens the language menu pressed before the menus were loaded, once they are', async () => {
+    TestBed.configureTestingModule({ deferBlockBehavior: DeferBlockBehavior.Manual });
+    const fixture = TestBed.createComponent(ShellComponent);
+    document.body.appendChild(fixture.nativeElement);
+    await fixture.whenStable();
+    const blocks = await fixture.getDeferBlocks();
+    for (const block of blocks) await block.render(DeferBlockState.Placeholder);
+    const sut = fixture.nativeElement as HTMLElement;
+    const standIn = [...sut.querySelectorAll<HTMLButtonElement>('button.shell-button')].find((b) => /Language/.test(b.textContent ?? ''));
+    expect(standIn).toBeDefined();
+    standIn?.click();
+    expect(document.querySelector('[role="menuitemradio"]')).toBeNull(); // not loaded yet
+    for (const block of blocks) await block.render(DeferBlockState.Complete);
+    await fixture.whenStable();
+    await fixture.whenStable();
+    expect([...document.querySelectorAll('[role="menuitemradio"]')].map((i) => i.textContent?.trim())).toEqual([
+      'English',
+      'Français',
+      'Español',
+    ]);
+    fixture.nativeElement.remove();
   });
 
   it('moves focus to the new page heading when the page changes, not when only the query changes', async () => {

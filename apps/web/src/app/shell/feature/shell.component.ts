@@ -5,14 +5,16 @@ import {
   Injector,
   afterNextRender,
   computed,
+  effect,
   inject,
+  signal,
+  untracked,
   viewChild,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
 import { MatDivider } from '@angular/material/divider';
 import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
-import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { Language } from '@gfmd/contracts';
 import { filter } from 'rxjs';
@@ -30,11 +32,10 @@ const AUTONYMS: Record<Language, string> = { en: 'English', fr: 'Français', es:
 @Component({
   selector: 'gfmd-shell',
   imports: [
+    NgTemplateOutlet,
     RouterOutlet,
     RouterLink,
     RouterLinkActive,
-    MatToolbar,
-    MatButton,
     MatMenu,
     MatMenuItem,
     MatMenuTrigger,
@@ -50,6 +51,12 @@ export class ShellComponent {
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  /** The menus' trigger buttons, once the deferred menus are in (see the template). */
+  private readonly navButton = viewChild<ElementRef<HTMLButtonElement>>('navButton');
+  private readonly languageButton = viewChild<ElementRef<HTMLButtonElement>>('languageButton');
+  private readonly userButton = viewChild<ElementRef<HTMLButtonElement>>('userButton');
+  /** A menu asked for on a stand-in button, before the menus were loaded. */
+  protected readonly menuWanted = signal<'nav' | 'language' | 'user' | null>(null);
 
   protected readonly i18n = inject(I18n);
   protected readonly auth = inject(AuthStore);
@@ -69,6 +76,22 @@ export class ShellComponent {
   });
 
   constructor() {
+    // The menu asked for early opens as soon as its real trigger is on the page.
+    effect(() => {
+      const wanted = this.menuWanted();
+      if (!wanted) return;
+      const trigger = wanted === 'nav' ? this.navButton() : wanted === 'language' ? this.languageButton() : this.userButton();
+      if (!trigger) return;
+      untracked(() => this.menuWanted.set(null));
+      // After this render, when the trigger has its menu.
+      afterNextRender(
+        () => {
+          trigger.nativeElement.focus();
+          trigger.nativeElement.click();
+        },
+        { injector: this.injector },
+      );
+    });
     let lastPath: string | undefined;
     this.router.events
       .pipe(
