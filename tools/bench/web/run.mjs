@@ -157,6 +157,7 @@ try {
   for (const preset of ['mobile', 'desktop']) {
     for (const t of targets) {
       const scores = [];
+      const failures = [];
       for (let r = 0; r < runs; r++) {
         const page = await browser.newPage();
         const cdp = await page.createCDPSession();
@@ -180,6 +181,12 @@ try {
           );
           writeFileSync(join(reports, file), JSON.stringify(lhr));
         }
+        if (lhr.runtimeError) {
+          // Lighthouse could not record this run (e.g. NO_NAVSTART on a busy machine): not a score.
+          failures.push(lhr.runtimeError.code);
+          await page.close();
+          continue;
+        }
         scores.push({
           performance: Math.round(lhr.categories.performance.score * 100),
           accessibility: Math.round(lhr.categories.accessibility.score * 100),
@@ -191,16 +198,19 @@ try {
         });
         await page.close();
       }
+      if (!scores.length) throw new Error(`Lighthouse recorded no run of ${t.name} (${failures.join(', ')})`);
       const worst = scores.reduce((a, b) => (b.performance < a.performance ? b : a));
-      results.push({ preset, ...t, ...worst, all: scores.map((s) => s.performance) });
+      const sorted = scores.map((s) => s.performance).sort((a, b) => a - b);
+      const median = sorted[Math.floor((sorted.length - 1) / 2)];
+      results.push({ preset, ...t, ...worst, median, failures: [...failures], all: scores.map((s) => s.performance) });
     }
   }
   await browser.close();
-  console.log('\nLighthouse (worst of', runs, 'run(s) per page)');
+  console.log(`\nLighthouse (${runs} run(s) per page: the worst, and the median (lower middle) when more than one)`);
   for (const r of results) {
     const base = results.find((b) => b.preset === r.preset && b.name.startsWith('baseline'));
     console.log(
-      `  ${r.preset.padEnd(8)} ${r.name.padEnd(24)} performance ${String(r.performance).padStart(3)} (${(r.performance / base.performance).toFixed(2)} of baseline)  accessibility ${String(r.accessibility).padStart(3)}  LCP ${Math.round(r.lcp)} ms  TBT ${Math.round(r.tbt)} ms${r.all.length > 1 ? `  (runs: ${r.all.join(', ')})` : ''}${r.failedA11y.length ? `  failed: ${r.failedA11y.join(', ')}` : ''}`,
+      `  ${r.preset.padEnd(8)} ${r.name.padEnd(24)} performance ${String(r.performance).padStart(3)}${r.all.length > 1 ? `, median ${String(r.median).padStart(3)}` : ''} (${(r.performance / base.performance).toFixed(2)} of baseline)  accessibility ${String(r.accessibility).padStart(3)}  LCP ${Math.round(r.lcp)} ms  TBT ${Math.round(r.tbt)} ms${r.all.length > 1 ? `  (runs: ${r.all.join(', ')})` : ''}${r.failures.length ? `  not recorded: ${r.failures.join(', ')}` : ''}${r.failedA11y.length ? `  failed: ${r.failedA11y.join(', ')}` : ''}`,
     );
     if (!r.name.startsWith('baseline') && (r.performance < 90 || r.accessibility < 100)) code = 0; // figures, not a gate
   }

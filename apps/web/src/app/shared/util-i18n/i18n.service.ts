@@ -65,6 +65,8 @@ export class I18n {
   private readonly dictionaries = signal<Partial<Record<Language, Dictionary>>>({ en });
   private readonly current = signal<Language>('en');
   private readonly formatters = new Map<string, Intl.DateTimeFormat>();
+  private readonly numberFormatters = new Map<string, Intl.NumberFormat>();
+  private readonly regionNames = new Map<Language, Intl.DisplayNames>();
 
   readonly languages = LANGUAGES;
   readonly language = this.current.asReadonly();
@@ -134,7 +136,16 @@ export class I18n {
   }
 
   formatNumber(value: number | null | undefined, options?: Intl.NumberFormatOptions): string {
-    return value === null || value === undefined ? '' : new Intl.NumberFormat(this.locale(), options).format(value);
+    if (value === null || value === undefined) {
+      return '';
+    }
+    const cacheKey = `${this.locale()}|${options ? JSON.stringify(options) : ''}`;
+    let formatter = this.numberFormatters.get(cacheKey);
+    if (!formatter) {
+      formatter = new Intl.NumberFormat(this.locale(), options);
+      this.numberFormatters.set(cacheKey, formatter);
+    }
+    return formatter.format(value);
   }
 
   countryName(code: string | null | undefined): string {
@@ -142,7 +153,10 @@ export class I18n {
       return '';
     }
     try {
-      return new Intl.DisplayNames([this.current()], { type: 'region' }).of(code.toUpperCase()) ?? code;
+      const lang = this.current();
+      let names = this.regionNames.get(lang);
+      if (!names) this.regionNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'region' })));
+      return names.of(code.toUpperCase()) ?? code;
     } catch {
       return code;
     }

@@ -45,6 +45,21 @@ function matchingBrace(text: string, start: number): number {
   return -1;
 }
 
+// Intl objects are slow to make (the locale's data is looked up each time) and cheap to reuse:
+// one per locale, for every message of every page.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormat = (locale: string) => {
+  let f = numberFormats.get(locale);
+  if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(locale)));
+  return f;
+};
+const pluralRule = (locale: string) => {
+  let r = pluralRules.get(locale);
+  if (!r) pluralRules.set(locale, (r = new Intl.PluralRules(locale)));
+  return r;
+};
+
 function formatArgument(inner: string, params: TranslationParams, locale: string): string {
   const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
   if (!plural) {
@@ -52,17 +67,17 @@ function formatArgument(inner: string, params: TranslationParams, locale: string
     if (value === undefined) {
       return `{${inner}}`;
     }
-    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+    return typeof value === 'number' ? numberFormat(locale).format(value) : value;
   }
   const [, name, body] = plural;
   const value = Number(params[name] ?? 0);
   const branches = parseBranches(body);
   const chosen =
     branches.get(`=${value}`) ??
-    branches.get(new Intl.PluralRules(locale).select(value)) ??
+    branches.get(pluralRule(locale).select(value)) ??
     branches.get('other') ??
     '';
-  return formatMessage(chosen.replace(/#/g, new Intl.NumberFormat(locale).format(value)), params, locale);
+  return formatMessage(chosen.replace(/#/g, numberFormat(locale).format(value)), params, locale);
 }
 
 function parseBranches(body: string): Map<string, string> {
