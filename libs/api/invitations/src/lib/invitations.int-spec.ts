@@ -1,10 +1,17 @@
 import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { MailModule, MailWorkerModule, OutboxRepository } from '@gfmd/api-mail';
+import { MailModule, MailWorkerModule, OutboxRepository, QueueName } from '@gfmd/api-mail';
 import { hashToken, PlatformModule } from '@gfmd/api-platform';
-import { type ApiClient, createTestApp, DialogueFactory, ownDatabaseUrl, SmtpSink, type TestApp, waitUntil } from '@gfmd/api-testing';
-import { Queue } from 'bullmq';
-import Redis from 'ioredis';
+import {
+  type ApiClient,
+  createTestApp,
+  DialogueFactory,
+  obliterateQueues,
+  ownDatabaseUrl,
+  SmtpSink,
+  type TestApp,
+  waitUntil,
+} from '@gfmd/api-testing';
 import { randomUUID } from 'node:crypto';
 import { InvitationsModule } from './invitations.module';
 import { InvitationsRepository } from './invitations.repository';
@@ -44,13 +51,7 @@ describe('InvitationsController (integration)', () => {
   afterAll(async () => {
     await sut.close();
     await sink.close();
-    const connection = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-    for (const name of ['mail', 'maintenance']) {
-      const q = new Queue(name, { connection, prefix });
-      await q.obliterate({ force: true }).catch(() => undefined);
-      await q.close();
-    }
-    await connection.quit();
+    await obliterateQueues(prefix, Object.values(QueueName));
   });
   beforeEach(() => {
     sink.rule = () => undefined;

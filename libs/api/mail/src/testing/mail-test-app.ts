@@ -2,9 +2,14 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
 import { PlatformModule } from '@gfmd/api-platform';
-import { createTestApp, ownDatabaseUrl, type SmtpSink, type TestApp, withEnv } from '@gfmd/api-testing';
-import { Queue } from 'bullmq';
-import Redis from 'ioredis';
+import {
+  createTestApp,
+  obliterateQueues as obliterateTestQueues,
+  ownDatabaseUrl,
+  type SmtpSink,
+  type TestApp,
+  withEnv,
+} from '@gfmd/api-testing';
 import { randomUUID } from 'node:crypto';
 import { MailModule } from '../lib/mail.module';
 import { QueueName } from '../lib/queue/queue.constants';
@@ -64,15 +69,4 @@ export async function createMailTestApp(options: {
 }
 
 /** Removes every key of a test prefix from Redis. */
-export async function obliterateQueues(
-  prefix: string,
-  redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-) {
-  for (const name of Object.values(QueueName)) {
-    const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const queue = new Queue(name, { connection, prefix });
-    await queue.obliterate({ force: true }).catch(() => undefined);
-    await queue.close();
-    await connection.quit();
-  }
-}
+export const obliterateQueues = (prefix: string) => obliterateTestQueues(prefix, Object.values(QueueName));

@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { EmailKind, Language, RegistrationStatus } from '@gfmd/contracts';
+import type { EmailKind, RegistrationStatus } from '@gfmd/contracts';
 import type { AfterCommit } from '@gfmd/api-platform';
 import { dialogueParamsByLanguage, OutboxService, type OutgoingEmail } from '@gfmd/api-mail';
 import type { EntityManager } from 'typeorm';
 import { ManageLinks } from './manage-links';
-import type { DialogueRow } from './registrations.repository';
+import type { DialogueRow, ParticipantContact } from './registrations.repository';
 
-export interface Recipient {
-  id: string;
-  email: string;
-  title: string | null;
-  firstName: string;
-  lastName: string;
-  preferredLanguage: Language;
-}
+export type Recipient = ParticipantContact;
 
 export interface RegistrationEmail {
   kind: EmailKind;

@@ -76,6 +76,16 @@ export interface RegistrationSpaceRow {
   name: string;
 }
 
+/** Who an email about a registration goes to, and in which language. */
+export interface ParticipantContact {
+  id: string;
+  email: string;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+  preferredLanguage: Language;
+}
+
 export interface InvitationRow {
   id: string;
   dialogueId: string;
@@ -189,18 +199,7 @@ export class RegistrationsRepository {
   }
 
   /** Confirmed participants holding a confirmed seat in a space (recipients of a space message). */
-  confirmedInSpace(
-    spaceId: string,
-  ): Promise<
-    {
-      id: string;
-      email: string;
-      title: string | null;
-      firstName: string;
-      lastName: string;
-      preferredLanguage: Language;
-    }[]
-  > {
+  confirmedInSpace(spaceId: string): Promise<ParticipantContact[]> {
     return this.q(
       undefined,
       `SELECT r.id, r.email, r.title, r.first_name AS "firstName", r.last_name AS "lastName",
@@ -510,14 +509,7 @@ export class RegistrationsRepository {
 
   /** Confirmed participants of a dialogue without a reminder email yet, in arrival order. */
   confirmedWithoutReminder(m: EntityManager, dialogueId: string, limit: number) {
-    return this.q<{
-      id: string;
-      email: string;
-      title: string | null;
-      firstName: string;
-      lastName: string;
-      preferredLanguage: Language;
-    }>(
+    return this.q<ParticipantContact>(
       m,
       `SELECT r.id, r.email, r.title, r.first_name AS "firstName", r.last_name AS "lastName",
               r.preferred_language AS "preferredLanguage"

@@ -1,6 +1,6 @@
 import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { MailModule, MailWorkerModule } from '@gfmd/api-mail';
+import { MailModule, MailWorkerModule, QueueName } from '@gfmd/api-mail';
 import { PlatformModule } from '@gfmd/api-platform';
 import { SpacesModule } from '@gfmd/api-spaces';
 import {
@@ -8,6 +8,7 @@ import {
   createTestApp,
   DAY,
   DialogueFactory,
+  obliterateQueues,
   ownDatabaseUrl,
   SmtpSink,
   type TestApp,
@@ -15,8 +16,6 @@ import {
   withEnv,
 } from '@gfmd/api-testing';
 import type { Dialogue } from '@gfmd/contracts';
-import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { ReminderRound } from './reminder-round.service';
 import { RegistrationsModule } from './registrations.module';
@@ -59,13 +58,7 @@ describe(ReminderRound.name, () => {
   afterAll(async () => {
     await sut.close();
     await sink.close();
-    const connection = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-    for (const name of ['mail', 'maintenance']) {
-      const queue = new Queue(name, { connection, prefix });
-      await queue.obliterate({ force: true }).catch(() => undefined);
-      await queue.close();
-    }
-    connection.disconnect();
+    await obliterateQueues(prefix, Object.values(QueueName));
   });
 
   const dialogueStartingIn = (ms: number, overrides: Record<string, unknown> = {}) =>

@@ -1,3 +1,5 @@
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 
 /** AppConfig reads the environment when the app is built; these values apply to that app only. */
@@ -14,24 +16,30 @@ export async function withEnv<T>(env: Record<string, string>, build: () => Promi
   }
 }
 
+/** Databases this process (one spec file: Jest gives each its own modules) has already made afresh. */
+const freshDatabases = new Set<string>();
+
 /**
  * A database of its own for a spec file: the outbox sweep of an in-process worker takes up every
  * unsent row of its database, so specs that run workers must not share one with other specs.
+ * The first call for a name in a spec file drops and recreates it: rows left unsent by an earlier
+ * run that was killed (thousands, after a bulk test) would otherwise be delivered into this run.
  */
 export async function ownDatabaseUrl(name: string): Promise<string> {
   const url = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gfmd_test');
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount)
-      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((e: Error) => {
-        if (!/already exists/.test(e.message)) throw e;
-      });
-  } finally {
-    await client.end();
+  if (!freshDatabases.has(name)) {
+    const quoted = `"${name.replace(/"/g, '""')}"`;
+    const client = new Client({ connectionString: admin.toString() });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${quoted}`);
+    } finally {
+      await client.end();
+    }
+    freshDatabases.add(name);
   }
   url.pathname = `/${name}`;
   return url.toString();
@@ -47,5 +55,23 @@ export async function waitUntil(
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Removes every key of the given queues under a test prefix from Redis. */
+export async function obliterateQueues(
+  prefix: string,
+  queueNames: readonly string[],
+  redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+): Promise<void> {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  try {
+    for (const name of queueNames) {
+      const queue = new Queue(name, { connection, prefix });
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+    }
+  } finally {
+    await connection.quit().catch(() => connection.disconnect());
   }
 }
