@@ -11,6 +11,7 @@ import {
   SmtpSink,
   type TestApp,
   waitUntil,
+  withEnv,
 } from '@gfmd/api-testing';
 import { randomUUID } from 'node:crypto';
 import { InvitationsModule } from './invitations.module';
@@ -28,23 +29,23 @@ describe('InvitationsController (integration)', () => {
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    const saved = { ...process.env };
-    Object.assign(process.env, { DATABASE_URL: await ownDatabaseUrl('gfmd_test_invitations'), QUEUE_PREFIX: prefix, SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '10000', WORKER_CONCURRENCY: '50' });
-    try {
-      sut = await createTestApp([
+    const env = {
+      DATABASE_URL: await ownDatabaseUrl('gfmd_test_invitations'),
+      QUEUE_PREFIX: prefix,
+      SMTP_URL: sink.url,
+      MAIL_RATE_PER_SECOND: '10000',
+      WORKER_CONCURRENCY: '50',
+    };
+    sut = await withEnv(env, () =>
+      createTestApp([
         PlatformModule,
         AuthModule,
         MailModule,
         DialoguesModule,
         InvitationsModule,
         MailWorkerModule.forRoot({ sweepIntervalMs: 1000, pendingGraceMs: 300 }),
-      ]);
-    } finally {
-      for (const k of ['DATABASE_URL', 'QUEUE_PREFIX', 'SMTP_URL', 'MAIL_RATE_PER_SECOND', 'WORKER_CONCURRENCY']) {
-        if (saved[k] === undefined) delete process.env[k];
-        else process.env[k] = saved[k];
-      }
-    }
+      ]),
+    );
     await sut.app.get(SeedService).seedProcess();
     organizer = (await sut.staff('organizer')).client;
   });

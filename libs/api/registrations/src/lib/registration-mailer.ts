@@ -17,6 +17,8 @@ export interface RegistrationEmail {
   /** Only right after registering: the manage token exists in clear nowhere else. */
   manageToken?: string;
   reason?: string;
+  /** Reminders: days left until the dialogue. */
+  daysBefore?: number;
 }
 
 /** Writes the participant emails of registrations into the outbox, in the caller's transaction. */
@@ -48,6 +50,7 @@ export class RegistrationMailer {
         ...(e.manageToken ? { manageUrl: this.manageUrl(e.manageToken) } : {}),
         ...(e.spaces?.length ? { spaces: e.spaces } : {}),
         ...(e.reason ? { reason: e.reason } : {}),
+        ...(e.daysBefore ? { daysBefore: e.daysBefore } : {}),
       },
     }));
     await this.outbox.write(m, afterCommit, out);

@@ -20,13 +20,13 @@ import { SpaceMessagesController } from './space-messages.controller';
 import { SpaceMessagesService } from './space-messages.service';
 
 /**
- * What the worker needs of registrations, and the API too: the repository, manage links, and
- * the reminder round (run on the outbox sweep's clock, so only where the sweep runs).
+ * What the worker needs of registrations, and the API too: the repository, manage links, the
+ * participant mailer, and the reminder round (run on the outbox sweep's clock, so only where the sweep runs).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([RegistrationEntity, RegistrationSpaceEntity])],
-  providers: [RegistrationsRepository, ManageLinks, ReminderRound],
-  exports: [RegistrationsRepository, ManageLinks, ReminderRound],
+  providers: [RegistrationsRepository, ManageLinks, RegistrationMailer, ReminderRound],
+  exports: [RegistrationsRepository, ManageLinks, RegistrationMailer, ReminderRound],
 })
 export class RegistrationsCoreModule {}
 
@@ -40,7 +40,6 @@ export class RegistrationsCoreModule {}
   controllers: [RegistrationsController, ManageController, ParticipantsController, SpaceMessagesController],
   providers: [
     RegistrationSettings,
-    RegistrationMailer,
     SeatKeeper,
     RegistrationAdmission,
     RegistrationsService,

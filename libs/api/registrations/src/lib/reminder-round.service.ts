@@ -1,9 +1,10 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, inTransaction } from '@gfmd/api-platform';
-import { dialogueParamsByLanguage, MailSweepHooks, OutboxService, type OutgoingEmail } from '@gfmd/api-mail';
+import { MailSweepHooks } from '@gfmd/api-mail';
 import { DataSource } from 'typeorm';
 import { ManageLinks } from './manage-links';
+import { RegistrationMailer } from './registration-mailer';
 import { RegistrationsRepository } from './registrations.repository';
 
 const DAY = 86_400_000;
@@ -36,7 +37,7 @@ export class ReminderRound implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: RegistrationsRepository,
     private readonly links: ManageLinks,
-    private readonly outbox: OutboxService,
+    private readonly mailer: RegistrationMailer,
     private readonly config: AppConfig,
     private readonly sweep: MailSweepHooks,
   ) {}
@@ -77,28 +78,19 @@ export class ReminderRound implements OnModuleInit {
           const ids = people.map((p) => p.id);
           const [tokens, spaces] = await Promise.all([this.links.issueMany(m, ids), this.repo.spacesOf(m, ids)]);
           const daysBefore = Math.max(1, Math.round((d.startsAt.getTime() - Date.now()) / DAY));
-          const paramsIn = dialogueParamsByLanguage(d);
-          const emails: OutgoingEmail[] = people.map((p) => {
-            const token = tokens.get(p.id);
-            return {
+          await this.mailer.write(
+            m,
+            afterCommit,
+            d,
+            people.map((p) => ({
               kind: 'reminder',
-              to: p.email,
-              language: p.preferredLanguage,
               idempotencyKey: reminderKey(p.id),
-              dialogueId,
-              registrationId: p.id,
-              params: {
-                ...paramsIn(p.preferredLanguage),
-                daysBefore,
-                recipientName: [p.title, p.firstName, p.lastName].filter(Boolean).join(' ') || undefined,
-                ...(token ? { manageUrl: this.links.url(token) } : {}),
-                ...(spaces.get(p.id)?.length
-                  ? { spaces: (spaces.get(p.id) ?? []).map((s) => ({ name: s.name, status: s.status })) }
-                  : {}),
-              },
-            };
-          });
-          await this.outbox.write(m, afterCommit, emails);
+              recipient: p,
+              manageToken: tokens.get(p.id),
+              spaces: spaces.get(p.id)?.map((s) => ({ name: s.name, status: s.status })),
+              daysBefore,
+            })),
+          );
         }
         if (people.length < CHUNK) await this.repo.recordReminderRound(m, dialogueId, startsAt, total + people.length);
         return people.length;

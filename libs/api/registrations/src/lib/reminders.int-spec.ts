@@ -1,20 +1,6 @@
-import { AuthModule } from '@gfmd/api-auth';
-import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { MailModule, MailWorkerModule, QueueName } from '@gfmd/api-mail';
-import { PlatformModule } from '@gfmd/api-platform';
+import { createMailTestApp, type MailTestApp, obliterateQueues } from '@gfmd/api-mail/testing';
 import { SpacesModule } from '@gfmd/api-spaces';
-import {
-  type ApiClient,
-  createTestApp,
-  DAY,
-  DialogueFactory,
-  obliterateQueues,
-  ownDatabaseUrl,
-  SmtpSink,
-  type TestApp,
-  waitUntil,
-  withEnv,
-} from '@gfmd/api-testing';
+import { type ApiClient, DAY, DialogueFactory, SmtpSink, waitUntil } from '@gfmd/api-testing';
 import type { Dialogue } from '@gfmd/contracts';
 import { randomUUID } from 'node:crypto';
 import { ReminderRound } from './reminder-round.service';
@@ -26,39 +12,25 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const manageLink = (text: string | undefined) => /\/manage\/([A-Za-z0-9_-]{40,})/.exec(text ?? '')?.[1];
 
 describe(ReminderRound.name, () => {
-  const prefix = `{gfmd-test-${randomUUID().slice(0, 8)}}`;
   let sink: SmtpSink;
-  let sut: TestApp;
+  let sut: MailTestApp;
   let organizer: ApiClient;
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    const env = {
-      DATABASE_URL: await ownDatabaseUrl('gfmd_test_reminders'),
-      QUEUE_PREFIX: prefix,
-      SMTP_URL: sink.url,
-      MAIL_RATE_PER_SECOND: '1000',
-      REMINDER_DAYS_BEFORE: '3',
-    };
-    sut = await withEnv(env, () =>
-      createTestApp([
-        PlatformModule,
-        AuthModule,
-        MailModule,
-        DialoguesModule,
-        SpacesModule,
-        RegistrationsModule,
-        // The worker in process, sweeping every second: the reminder rounds run on its clock.
-        MailWorkerModule.forRoot({ sweepIntervalMs: 1000, pendingGraceMs: 300, concurrency: 10 }),
-      ]),
-    );
-    await sut.app.get(SeedService).seedProcess();
+    // The worker in process, sweeping every second: the reminder rounds run on its clock.
+    sut = await createMailTestApp({
+      sink,
+      database: 'gfmd_test_reminders',
+      modules: [SpacesModule, RegistrationsModule],
+      env: { REMINDER_DAYS_BEFORE: '3' },
+    });
     organizer = (await sut.staff('organizer')).client;
   });
   afterAll(async () => {
     await sut.close();
     await sink.close();
-    await obliterateQueues(prefix, Object.values(QueueName));
+    await obliterateQueues(sut.prefix);
   });
 
   const dialogueStartingIn = (ms: number, overrides: Record<string, unknown> = {}) =>
