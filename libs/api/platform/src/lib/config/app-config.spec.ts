@@ -16,6 +16,11 @@ describe(AppConfig.name, () => {
     );
   });
 
+  it('refuses a body limit that is not a size', () => {
+    expect(() => validateEnvironment({ BODY_LIMIT: 'one megabyte' })).toThrow(/BODY_LIMIT must be a size/);
+    expect(() => validateEnvironment({ BODY_LIMIT: '512kb' })).not.toThrow();
+  });
+
   it('refuses to start in production without the secrets it needs', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET[\s\S]*PUBLIC_URL[\s\S]*SMTP_URL/);
     expect(() =>

@@ -7,12 +7,16 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   validateSync,
 } from 'class-validator';
+
+/** A byte size setting: '1mb', '512kb', '100000' (bytes when no unit). */
+export const BYTE_SIZE = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i;
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -36,7 +40,8 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean() MIGRATIONS_RUN = true;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @IsOptional() @IsString() WEB_DIST?: string;
-  @IsOptional() @IsString() BODY_LIMIT = '1mb';
+  @IsOptional() @Matches(BYTE_SIZE, { message: "BODY_LIMIT must be a size such as '1mb', '512kb' or '100000'" })
+  BODY_LIMIT = '1mb';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60) REMINDER_DAYS_BEFORE = 3;
   @IsOptional() @IsString() QUEUE_PREFIX = '{gfmd}';
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_MINUTE = 600;

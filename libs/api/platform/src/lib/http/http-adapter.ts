@@ -1,7 +1,7 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance, RawServerDefault } from 'fastify';
 import { parse as parseQueryString } from 'node:querystring';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, BYTE_SIZE } from '../config/app-config';
 import { requestIdOf } from '../logging/logging';
 
 /** The routes that take a larger body than BODY_LIMIT (bulk invitations: up to 10,000 recipients). */
@@ -10,7 +10,7 @@ export const LARGE_BODY_LIMIT = 8 * 1024 * 1024;
 
 /** '1mb', '512kb', '100000' → bytes. */
 export function parseByteSize(value: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value);
+  const match = BYTE_SIZE.exec(value);
   if (!match) throw new Error(`not a byte size: ${value}`);
   const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b'];
   return Math.floor(Number(match[1]) * unit);
