@@ -35,7 +35,7 @@ if (process.env.E2E_NO_BUILD !== 'true') {
 
 // A fresh database for every run.
 const baseUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/gfmd_test');
-const dbName = 'gfmd_e2e';
+const dbName = `gfmd_e2e${process.env.GFMD_TEST_NS ? `_${process.env.GFMD_TEST_NS.replace(/[^a-z0-9_]/gi, '')}` : ''}`;
 const admin = new pg.Client({
   connectionString: Object.assign(new URL(baseUrl), { pathname: '/postgres' }).toString(),
 });

@@ -25,7 +25,9 @@ const freshDatabases = new Set<string>();
  * The first call for a name in a spec file drops and recreates it: rows left unsent by an earlier
  * run that was killed (thousands, after a bulk test) would otherwise be delivered into this run.
  */
-export async function ownDatabaseUrl(name: string): Promise<string> {
+export async function ownDatabaseUrl(base: string): Promise<string> {
+  const ns = process.env['GFMD_TEST_NS']?.replace(/[^a-z0-9_]/gi, '');
+  const name = ns ? `${base}_${ns}` : base;
   const url = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gfmd_test');
   const admin = new URL(url);
   admin.pathname = '/postgres';

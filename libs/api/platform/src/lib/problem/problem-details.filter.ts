@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { ProblemException, titleFor } from './problem.exception';
@@ -79,9 +78,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...(exception.errors?.length ? { errors: exception.errors } : {}),
         ...(exception.extra ?? {}),
       };
-    }
-    if (exception instanceof ThrottlerException) {
-      return this.simple(429, 'Too many requests; slow down and try again in a minute.');
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
