@@ -408,7 +408,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
 
       const promoted = await waitForMail(waiting.email, /Ya tiene una plaza/);
       expect(promoted.subject).toContain(DIALOGUE);
-      // (the promoted email carries no manage link: the token exists in clear only at registration)
+      expect(linkIn(promoted, '/manage/')).toContain('/manage/');
       await waitForMail(participant.email, /Inscription annulée/);
     });
   });
