@@ -615,25 +615,31 @@ describe('organizer → participant → waiting list → coordinator', () => {
       // The header's menus come in when the page is idle; until then plain buttons stand in. The
       // menus' code is held back here until the keyboard has reached the language stand-in, so
       // the swap happens under the focus every time, not only on a slow run.
-      let releaseMenus = () => undefined as void;
+      let releaseMenus: () => void = () => undefined;
       const menusReleased = new Promise<void>((resolve) => (releaseMenus = resolve));
-      let heldMenus = false;
+      let menusRequested: () => void = () => undefined;
+      const menusHeld = new Promise<void>((resolve) => (menusRequested = resolve));
       await p.route('**/chunk-*.js', async (route) => {
         const response = await route.fetch();
         const body = await response.text();
         if (body.includes('mat-mdc-menu-trigger')) {
-          heldMenus = true;
+          menusRequested();
           await menusReleased;
         }
         await route.fulfill({ response, body });
       });
       await open(p, `/dialogues/${ctx.dialogueId}`, DIALOGUE);
+      // The page is idle and has asked for the menus: from here the stand-ins stay until released.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        menusHeld,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('the header menus were never requested')), 15_000);
+        }),
+      ]).finally(() => clearTimeout(timer));
       const languageButton = p.getByRole('button', { name: /^Language: EN/ });
       await tabTo(p, languageButton);
-      expect({ heldMenus, loaded: await p.locator('header .mat-mdc-menu-trigger').count() }).toEqual({
-        heldMenus: true,
-        loaded: 0,
-      });
+      expect(await p.locator('header .mat-mdc-menu-trigger').count()).toBe(0);
 
       // The menus come in: the real language button takes the focus from its stand-in.
       releaseMenus();
