@@ -109,7 +109,6 @@ async function stopAll() {
 let code = 1;
 try {
   start('api', 'dist/apps/api/main.js');
-  start('worker', 'dist/apps/worker/main.js');
   const deadline = Date.now() + 90_000;
   for (;;) {
     try {
@@ -124,6 +123,9 @@ try {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
+  // The API has migrated the database by now: the worker starts on the schema it expects (it
+  // would wait for the migrations otherwise).
+  start('worker', 'dist/apps/worker/main.js');
   // Asynchronous on purpose: the SMTP server and its JSON inbox live in this process, so its
   // event loop must keep running while the tests wait for emails (spawnSync would freeze it).
   const jest = spawn(

@@ -301,7 +301,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await expectAccessible(p, 'public dialogue list');
       await screenshot(p, 'public-dialogues');
       const link = p.getByRole('link', { name: new RegExp(DIALOGUE) }).first();
-      await tabTo(p, link, 120);
+      await tabTo(p, link, { max: 120 });
       await p.keyboard.press('Enter');
       await p.waitForURL(`**/dialogues/${ctx.dialogueId}`);
       await waitForHeading(p, DIALOGUE);
@@ -394,13 +394,12 @@ describe('organizer → participant → waiting list → coordinator', () => {
       ctx.promotedManageUrl = linkIn(waitlisted, '/manage/');
 
       // Keyboard only: Tab to the cancel button, Enter; in the dialog, Tab to "Yes, cancel", Space.
-      await p.locator('main h1').focus();
-      await tabTo(p, p.getByRole('button', { name: 'Cancel my registration…' }));
+      await tabTo(p, p.getByRole('button', { name: 'Cancel my registration…' }), { from: p.locator('main h1') });
       await p.keyboard.press('Enter');
       const dialog = p.getByRole('alertdialog', { name: 'Cancel your registration?' });
       await dialog.waitFor();
       await expectAccessible(p, 'manage portal (cancel dialog)');
-      await tabTo(p, dialog.getByRole('button', { name: 'Yes, cancel' }), 5);
+      await tabTo(p, dialog.getByRole('button', { name: 'Yes, cancel' }), { from: dialog, max: 5 });
       await p.keyboard.press(' ');
       await dialog.waitFor({ state: 'detached' });
       await p.getByRole('status').filter({ hasText: 'Your registration is cancelled.' }).waitFor();
@@ -409,7 +408,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
 
       const promoted = await waitForMail(waiting.email, /Ya tiene una plaza/);
       expect(promoted.subject).toContain(DIALOGUE);
-      // (the promoted email carries no manage link: the token exists in clear only at registration)
+      expect(linkIn(promoted, '/manage/')).toContain('/manage/');
       await waitForMail(participant.email, /Inscription annulée/);
     });
   });
@@ -613,8 +612,42 @@ describe('organizer → participant → waiting list → coordinator', () => {
   describe('8. in another language', () => {
     it('switches the interface to Spanish with the keyboard', async () => {
       const p = await page();
+      // The header's menus come in when the page is idle; until then plain buttons stand in. The
+      // menus' code is held back here until the keyboard has reached the language stand-in, so
+      // the swap happens under the focus every time, not only on a slow run.
+      let releaseMenus: () => void = () => undefined;
+      const menusReleased = new Promise<void>((resolve) => (releaseMenus = resolve));
+      let menusRequested: () => void = () => undefined;
+      const menusHeld = new Promise<void>((resolve) => (menusRequested = resolve));
+      await p.route('**/chunk-*.js', async (route) => {
+        const response = await route.fetch();
+        const body = await response.text();
+        if (body.includes('mat-mdc-menu-trigger')) {
+          menusRequested();
+          await menusReleased;
+        }
+        await route.fulfill({ response, body });
+      });
       await open(p, `/dialogues/${ctx.dialogueId}`, DIALOGUE);
-      await tabTo(p, p.getByRole('button', { name: /^Language: EN/ }));
+      // The page is idle and has asked for the menus: from here the stand-ins stay until released.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        menusHeld,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('the header menus were never requested')), 15_000);
+        }),
+      ]).finally(() => clearTimeout(timer));
+      const languageButton = p.getByRole('button', { name: /^Language: EN/ });
+      await tabTo(p, languageButton);
+      expect(await p.locator('header .mat-mdc-menu-trigger').count()).toBe(0);
+
+      // The menus come in: the real language button takes the focus from its stand-in.
+      releaseMenus();
+      await p.locator('header .mat-mdc-menu-trigger').first().waitFor({ state: 'attached' });
+      await p.waitForFunction(() => {
+        const focused = document.activeElement;
+        return !!focused?.matches('header .mat-mdc-menu-trigger') && /Language/.test(focused.textContent ?? '');
+      });
       await p.keyboard.press('Enter');
       await p.getByRole('menuitemradio', { name: 'Español' }).waitFor();
       await expectAccessible(p, 'language menu');

@@ -61,19 +61,45 @@ export async function choose(
 /**
  * Presses Tab until `target` (or something inside it) has the focus; fails after `max` presses.
  * Proves the control is reachable from the keyboard in document order.
+ *
+ * Tabbing starts from a known point: `from` when given (focused first), else the top of the
+ * page, whatever had the focus before. The target is looked up again after every press, never
+ * held: a control may be rendered anew while the keys are pressed (the header's plain stand-in
+ * buttons make way for the real menu buttons once those are loaded).
  */
-export async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
-  const handle = await target.elementHandle();
-  if (!handle) throw new Error('tabTo: target not found');
+export async function tabTo(
+  page: Page,
+  target: Locator,
+  { from, max = 80 }: { from?: Locator; max?: number } = {},
+): Promise<void> {
+  if (from) {
+    await from.focus();
+  } else {
+    await focusTopOfPage(page);
+  }
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(
+    const focused = await target.evaluate(
       (el) => !!document.activeElement && (el === document.activeElement || el.contains(document.activeElement)),
-      handle,
     );
     if (focused) return;
   }
-  throw new Error(`tabTo: ${target} not reached with ${max} Tab presses`);
+  const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
+  throw new Error(`tabTo: ${target} not reached with ${max} Tab presses (the focus is on ${focused})`);
+}
+
+/**
+ * Puts the focus before the first element of the page: the next Tab reaches the first focusable
+ * element (the skip link), as after loading a page.
+ */
+async function focusTopOfPage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    document.body.prepend(start);
+    start.focus();
+    start.addEventListener('blur', () => start.remove(), { once: true });
+  });
 }
 
 /** True when the page scrolls sideways (content wider than the viewport). */

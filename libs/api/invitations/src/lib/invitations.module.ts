@@ -16,7 +16,7 @@ import { InvitationsService } from './invitations.service';
 })
 export class InvitationsCoreModule {}
 
-/** Invitation routes (DESIGN §3) on top of the core. Needs MailModule. */
+/** Invitation routes (docs/http-contract.md) on top of the core. Needs MailModule. */
 @Module({
   imports: [InvitationsCoreModule, DialoguesModule],
   controllers: [InvitationsController, InvitationDeclineController],

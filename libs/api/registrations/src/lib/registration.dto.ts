@@ -133,7 +133,7 @@ export class RegistrationDetailsDto {
   spaceIds?: string[];
 }
 
-/** "registration in" of DESIGN §3. */
+/** "registration in" of docs/http-contract.md. */
 export class CreateRegistrationDto extends RegistrationDetailsDto {
   @ApiProperty({ maxLength: 254 })
   @Transform(trim)

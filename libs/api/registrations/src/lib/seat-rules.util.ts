@@ -1,7 +1,7 @@
 import type { RegistrationStatus, SpaceAccess, StakeholderGroup, StakeholderQuotas } from '@gfmd/contracts';
 
 /**
- * The seat rules of DESIGN §2 as pure functions, so they can be unit tested and applied to a
+ * The seat rules (docs/http-contract.md, "Seats") as pure functions, so they can be unit tested and applied to a
  * whole batch of candidates under one dialogue lock. The caller holds the locks and persists.
  */
 

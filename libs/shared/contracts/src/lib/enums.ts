@@ -1,4 +1,4 @@
-/** Enumerations shared by the API, the worker and the web app (DESIGN §2). */
+/** Enumerations shared by the API, the worker and the web app (the domain words of docs/http-contract.md). */
 
 export const ROLES = ['admin', 'organizer', 'coordinator'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,4 +1,4 @@
-/** The shapes of the HTTP contract (DESIGN §3). Times are ISO 8601 UTC instants. */
+/** The shapes of the HTTP contract (docs/http-contract.md). Times are ISO 8601 UTC instants. */
 import type {
   AgendaItemKind,
   DialogueFormat,

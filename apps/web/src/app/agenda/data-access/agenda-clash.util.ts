@@ -23,7 +23,7 @@ export function overlaps(
 }
 
 /**
- * The rules of DESIGN §2 checked before saving: no two items overlap in the same space or the same
+ * The agenda rules (docs/agenda-and-spaces.md) checked before saving: no two items overlap in the same space or the same
  * room, and no speaker is in two places at once. The server checks again (409).
  */
 export function findClashes(candidate: AgendaCandidate, items: readonly AgendaItem[]): AgendaClash[] {

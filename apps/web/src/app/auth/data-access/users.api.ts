@@ -5,8 +5,8 @@ import { type Observable, map } from 'rxjs';
 import { itemsOf } from '../../dialogues/data-access/dialogues.api';
 
 /**
- * Staff accounts. `GET /users` is not in the DESIGN §3 contract yet (only POST is):
- * callers must cope with a 403/404 and fall back to typing user ids.
+ * Staff accounts. `GET /users` is for organizers and admins (docs/http-contract.md): other
+ * callers get a 403 and must fall back to typing user ids.
  */
 @Injectable({ providedIn: 'root' })
 export class UsersApi {

@@ -11,7 +11,7 @@ import type {
 } from '@gfmd/contracts';
 import type { Observable } from 'rxjs';
 
-/** "registration in" of DESIGN §3 */
+/** "registration in" of docs/http-contract.md */
 export interface RegistrationInput {
   email: string;
   title?: string;

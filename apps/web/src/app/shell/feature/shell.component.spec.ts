@@ -67,7 +67,9 @@ describe(ShellComponent.name, () => {
     const blocks = await fixture.getDeferBlocks();
     for (const block of blocks) await block.render(DeferBlockState.Placeholder);
     const sut = fixture.nativeElement as HTMLElement;
-    const standIn = [...sut.querySelectorAll<HTMLButtonElement>('button.shell-button')].find((b) => /Language/.test(b.textContent ?? ''));
+    const standIn = [...sut.querySelectorAll<HTMLButtonElement>('button.shell-button')].find((b) =>
+      /Language/.test(b.textContent ?? ''),
+    );
     expect(standIn).toBeDefined();
     standIn?.click();
     expect(document.querySelector('[role="menuitemradio"]')).toBeNull(); // not loaded yet
@@ -79,6 +81,33 @@ describe(ShellComponent.name, () => {
       'Français',
       'Español',
     ]);
+    fixture.nativeElement.remove();
+  });
+
+  it('hands the focus of a stand-in to its real button when the menus come in', async () => {
+    TestBed.configureTestingModule({ deferBlockBehavior: DeferBlockBehavior.Manual });
+    const fixture = TestBed.createComponent(ShellComponent);
+    document.body.appendChild(fixture.nativeElement);
+    await fixture.whenStable();
+    const blocks = await fixture.getDeferBlocks();
+    for (const block of blocks) await block.render(DeferBlockState.Placeholder);
+    const sut = fixture.nativeElement as HTMLElement;
+    const languageButton = () =>
+      [...sut.querySelectorAll<HTMLButtonElement>('button.shell-button')].find((b) =>
+        /Language/.test(b.textContent ?? ''),
+      );
+    const standIn = languageButton();
+    standIn?.focus();
+    expect(document.activeElement).toBe(standIn);
+
+    for (const block of blocks) await block.render(DeferBlockState.Complete);
+    await fixture.whenStable();
+    await fixture.whenStable();
+
+    const real = languageButton();
+    expect(real).not.toBe(standIn);
+    expect(real?.classList).toContain('mat-mdc-menu-trigger');
+    expect(document.activeElement).toBe(real);
     fixture.nativeElement.remove();
   });
 

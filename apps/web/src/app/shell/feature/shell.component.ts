@@ -21,6 +21,8 @@ import { filter } from 'rxjs';
 import { AuthStore } from '../../auth/data-access';
 import { I18n, LabelPipe, TranslatePipe, type TranslationKey } from '../../shared/util-i18n';
 
+type MenuName = 'nav' | 'language' | 'user';
+
 interface NavLink {
   path: string;
   label: TranslationKey;
@@ -56,7 +58,9 @@ export class ShellComponent {
   private readonly languageButton = viewChild<ElementRef<HTMLButtonElement>>('languageButton');
   private readonly userButton = viewChild<ElementRef<HTMLButtonElement>>('userButton');
   /** A menu asked for on a stand-in button, before the menus were loaded. */
-  protected readonly menuWanted = signal<'nav' | 'language' | 'user' | null>(null);
+  protected readonly menuWanted = signal<MenuName | null>(null);
+  /** The stand-in button that has the focus (or had it when the loaded menus replaced it). */
+  private focusedStandIn: { menu: MenuName; standIn: HTMLElement } | null = null;
 
   protected readonly i18n = inject(I18n);
   protected readonly auth = inject(AuthStore);
@@ -80,7 +84,7 @@ export class ShellComponent {
     effect(() => {
       const wanted = this.menuWanted();
       if (!wanted) return;
-      const trigger = wanted === 'nav' ? this.navButton() : wanted === 'language' ? this.languageButton() : this.userButton();
+      const trigger = this.trigger(wanted);
       if (!trigger) return;
       untracked(() => this.menuWanted.set(null));
       // After this render, when the trigger has its menu.
@@ -88,6 +92,21 @@ export class ShellComponent {
         () => {
           trigger.nativeElement.focus();
           trigger.nativeElement.click();
+        },
+        { injector: this.injector },
+      );
+    });
+    // The focus a stand-in had goes to its real button, so a keyboard or screen-reader user who
+    // reached the header before the menus came in keeps their place.
+    effect(() => {
+      const triggers = { nav: this.navButton(), language: this.languageButton(), user: this.userButton() };
+      const focused = this.focusedStandIn;
+      const trigger = focused && triggers[focused.menu];
+      if (!focused || !trigger || focused.standIn.isConnected) return;
+      this.focusedStandIn = null;
+      afterNextRender(
+        () => {
+          if (focusIsNowhere()) trigger.nativeElement.focus();
         },
         { injector: this.injector },
       );
@@ -108,6 +127,26 @@ export class ShellComponent {
       });
   }
 
+  protected standInFocused(menu: MenuName, event: FocusEvent): void {
+    if (event.target instanceof HTMLElement) this.focusedStandIn = { menu, standIn: event.target };
+  }
+
+  /**
+   * A stand-in lost the focus: forgotten, unless it lost it by leaving the page (Chromium fires
+   * `blur` then; other browsers do not) — the loaded menus replaced it.
+   */
+  protected standInBlurred(event: FocusEvent): void {
+    const focused = this.focusedStandIn;
+    if (!focused || focused.standIn !== event.target) return;
+    if (event.relatedTarget) {
+      this.focusedStandIn = null;
+      return;
+    }
+    queueMicrotask(() => {
+      if (this.focusedStandIn === focused && focused.standIn.isConnected) this.focusedStandIn = null;
+    });
+  }
+
   protected useLanguage(language: Language): void {
     void this.i18n.use(language);
   }
@@ -119,6 +158,10 @@ export class ShellComponent {
 
   protected logout(): void {
     this.auth.logout();
+  }
+
+  private trigger(menu: MenuName): ElementRef<HTMLButtonElement> | undefined {
+    return menu === 'nav' ? this.navButton() : menu === 'language' ? this.languageButton() : this.userButton();
   }
 
   /** Tabs inside a page (route data `keepFocus`) leave focus on the tab the person chose. */
@@ -141,4 +184,9 @@ export class ShellComponent {
       main.focus();
     }
   }
+}
+
+/** No element has the focus (it was on one that left the page). */
+function focusIsNowhere(): boolean {
+  return !document.activeElement || document.activeElement === document.body;
 }

@@ -22,7 +22,7 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 
-/** The environment as read at boot. Names are the ones of DESIGN §4 and docs/operations.md. */
+/** The environment as read at boot. Names are the ones of docs/operations.md. */
 export class EnvironmentVariables {
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV = 'development';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
