@@ -12,6 +12,7 @@ import type {
   TimelineEntry,
 } from '@gfmd/contracts';
 import { EMPTY, type Observable, expand, map, reduce } from 'rxjs';
+import { itemsOf } from '../../shared/util-http';
 
 export interface DialogueQuery {
   status?: DialogueStatus;
@@ -26,11 +27,6 @@ export type DialogueInput = Omit<
 >;
 export type SpaceInput = Omit<Space, 'id' | 'dialogueId' | 'confirmedCount'>;
 export type AgendaItemInput = Omit<AgendaItem, 'id' | 'dialogueId' | 'sequence'>;
-
-/** Some list endpoints may answer a bare array or a page; both are accepted. */
-export function itemsOf<T>(body: T[] | Page<T>): T[] {
-  return Array.isArray(body) ? body : body.items;
-}
 
 function params(query: object): HttpParams {
   let result = new HttpParams();
