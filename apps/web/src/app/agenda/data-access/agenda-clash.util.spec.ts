@@ -1,4 +1,4 @@
-import { AgendaItemFactory } from '../../testing/factories';
+import { AgendaItemFactory } from '@gfmd/web-shared-util-testing';
 import { findClashes } from './agenda-clash.util';
 
 describe(findClashes.name, () => {

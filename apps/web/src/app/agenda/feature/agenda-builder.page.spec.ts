@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
-import { AgendaItemFactory, DialogueFactory, SpaceFactory } from '../../testing/factories';
+import { AgendaItemFactory, DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { AgendaBuilderPage } from './agenda-builder.page';
 
 const settle = async (fixture: { whenStable(): Promise<unknown> }): Promise<void> => {

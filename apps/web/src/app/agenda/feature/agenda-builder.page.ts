@@ -37,16 +37,16 @@ import { firstValueFrom } from 'rxjs';
 import { CatalogStore } from '../../dialogues/data-access/catalog.store';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
 import { type AgendaItemInput, DialoguesApi } from '../../dialogues/data-access/dialogues.api';
-import { FieldErrorPipe, ProblemAlertComponent } from '../../shared/ui';
-import { ConfirmService } from '../../shared/ui/confirm.service';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
-import { applyProblemToForm, toProblem } from '../../shared/util-http';
+import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
 import {
   fromZonedLocalInput,
   toZonedLocalInput,
   zonedDateKey,
   zonedDaysBetween,
-} from '../../shared/util-time/zoned-time.util';
+} from '@gfmd/web-shared-util-time';
 import { type AgendaClash, findClashes } from '../data-access/agenda-clash.util';
 import { type GridGrouping, buildAgendaGrid } from './agenda-grid.util';
 

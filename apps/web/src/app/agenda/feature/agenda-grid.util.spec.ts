@@ -1,4 +1,4 @@
-import { AgendaItemFactory, SpaceFactory } from '../../testing/factories';
+import { AgendaItemFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { buildAgendaGrid } from './agenda-grid.util';
 
 describe(buildAgendaGrid.name, () => {

@@ -1,5 +1,5 @@
 import type { AgendaItem, Space } from '@gfmd/contracts';
-import { zonedDateKey, zonedMinutesOfDay } from '../../shared/util-time/zoned-time.util';
+import { zonedDateKey, zonedMinutesOfDay } from '@gfmd/web-shared-util-time';
 
 export type GridGrouping = 'space' | 'room';
 

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Page, User } from '@gfmd/contracts';
 import { type Observable, map } from 'rxjs';
-import { itemsOf } from '../../shared/util-http';
+import { itemsOf } from '@gfmd/web-shared-util-http';
 
 /**
  * Staff accounts. `GET /users` is not in the DESIGN §3 contract yet (only POST is):

@@ -5,9 +5,9 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router } from '@angular/router';
 import type { ProblemDetails } from '@gfmd/contracts';
-import { ProblemAlertComponent } from '../../shared/ui';
-import { TranslatePipe } from '../../shared/util-i18n';
-import { applyProblemToForm, toProblem } from '../../shared/util-http';
+import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
 import { AuthStore } from '../data-access';
 
 /** Only same-site paths are followed after login (no open redirect). */

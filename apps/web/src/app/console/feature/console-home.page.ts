@@ -6,8 +6,8 @@ import { RouterLink } from '@angular/router';
 import { DIALOGUE_STATUSES, type DialogueStatus } from '@gfmd/contracts';
 import { CatalogStore } from '../../dialogues/data-access/catalog.store';
 import { LeadTimeComponent } from '../../dialogues/ui/lead-time.component';
-import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
+import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { TimelinePage } from '../../timeline/feature/timeline.page';
 import { TimelineStore } from '../../timeline/data-access/timeline.store';
 

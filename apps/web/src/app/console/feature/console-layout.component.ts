@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthStore } from '../../auth/data-access/auth.store';
-import { TranslatePipe } from '../../shared/util-i18n';
+import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
 @Component({
   selector: 'gfmd-console-layout',

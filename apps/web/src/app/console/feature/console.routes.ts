@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import { adminGuard, organizerGuard } from '../../auth/data-access/auth.guard';
-import { provideFeatureDefaults } from '../../shared/ui/form-defaults.provider';
+import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
 
 /** The organizer console (admin and organizer accounts). */
 export const consoleRoutes: Routes = [

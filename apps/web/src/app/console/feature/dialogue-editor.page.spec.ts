@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { DialogueFactory, SessionFactory } from '../../testing/factories';
+import { DialogueFactory, SessionFactory } from '@gfmd/web-shared-util-testing';
 import { DialogueEditorPage } from './dialogue-editor.page';
 
 const settle = async (fixture: { whenStable(): Promise<unknown> }): Promise<void> => {

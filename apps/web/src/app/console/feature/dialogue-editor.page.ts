@@ -25,16 +25,16 @@ import { CatalogStore } from '../../dialogues/data-access/catalog.store';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
 import { type DialogueInput, DialoguesApi } from '../../dialogues/data-access/dialogues.api';
 import { LeadTimeComponent } from '../../dialogues/ui/lead-time.component';
-import { FieldErrorPipe, ProblemAlertComponent } from '../../shared/ui';
-import { ConfirmService } from '../../shared/ui/confirm.service';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
-import { applyProblemToForm, toProblem } from '../../shared/util-http';
+import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
 import {
   daysBetween,
   fromZonedLocalInput,
   knownTimeZones,
   toZonedLocalInput,
-} from '../../shared/util-time/zoned-time.util';
+} from '@gfmd/web-shared-util-time';
 import { endAfterStart, optionalUrl, timeZoneValidator } from './dialogue-form.util';
 
 /** Create (at /console/dialogues/new) or edit (inside the dialogue workspace) a dialogue. */

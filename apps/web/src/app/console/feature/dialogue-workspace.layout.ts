@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
-import { LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { type NavTab, TabNavComponent } from '../../shared/ui/tab-nav.component';
-import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '../../shared/util-i18n';
+import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';
+import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
 /** One dialogue in the console: its title, status and tabs (details, spaces, agenda, registrations, invitations). */
 @Component({

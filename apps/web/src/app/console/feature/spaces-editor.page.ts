@@ -21,9 +21,9 @@ import { catchError, firstValueFrom, of } from 'rxjs';
 import { UsersApi } from '../../auth/data-access/users.api';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
 import { type SpaceInput, DialoguesApi } from '../../dialogues/data-access/dialogues.api';
-import { EmptyStateComponent, FieldErrorPipe, ProblemAlertComponent } from '../../shared/ui';
-import { I18n, LabelPipe, LocalNumberPipe, TranslatePipe } from '../../shared/util-i18n';
-import { applyProblemToForm, toProblem } from '../../shared/util-http';
+import { EmptyStateComponent, FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { I18n, LabelPipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
 
 /** Splits "Room A, Room B; Room C" into a clean list. */
 export function splitList(text: string): string[] {

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { AuthStore } from '../../auth/data-access/auth.store';
-import { DialogueFactory, SpaceFactory } from '../../testing/factories';
+import { DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { WorkspaceStore } from './workspace.store';
 
 describe(WorkspaceStore.name, () => {

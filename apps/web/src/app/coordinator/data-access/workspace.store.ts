@@ -5,7 +5,7 @@ import { AuthStore } from '../../auth/data-access/auth.store';
 import { CatalogStore } from '../../dialogues/data-access/catalog.store';
 import { DialoguesApi } from '../../dialogues/data-access/dialogues.api';
 import { RegistrationsApi } from '../../registrations/data-access/registrations.api';
-import { toProblem } from '../../shared/util-http';
+import { toProblem } from '@gfmd/web-shared-util-http';
 
 export interface CoordinatedSpace {
   dialogue: Dialogue;

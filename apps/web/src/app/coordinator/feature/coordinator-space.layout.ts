@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, un
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { AuthStore } from '../../auth/data-access/auth.store';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
-import { LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { type NavTab, TabNavComponent } from '../../shared/ui/tab-nav.component';
-import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '../../shared/util-i18n';
+import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';
+import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
 /** One space of a coordinator: approvals, participants and the space's agenda. */
 @Component({

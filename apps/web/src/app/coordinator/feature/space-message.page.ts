@@ -7,9 +7,9 @@ import { MatInput } from '@angular/material/input';
 import { ActivatedRoute } from '@angular/router';
 import type { ProblemDetails } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
-import { ProblemAlertComponent } from '../../shared/ui';
-import { toProblem } from '../../shared/util-http';
-import { TranslatePipe } from '../../shared/util-i18n';
+import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { toProblem } from '@gfmd/web-shared-util-http';
+import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
 /** A coordinator writes to the confirmed participants of their space; the API queues one email each. */
 @Component({

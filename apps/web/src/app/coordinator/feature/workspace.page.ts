@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
+import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { type CoordinatedSpace, WorkspaceStore } from '../data-access';
 
 /** A coordinator's home: only the spaces they coordinate, grouped by dialogue. */

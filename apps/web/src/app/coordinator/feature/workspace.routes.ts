@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import { staffGuard } from '../../auth/data-access/auth.guard';
-import { provideFeatureDefaults } from '../../shared/ui/form-defaults.provider';
+import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
 
 /** Coordinators' workspace: their spaces only. */
 export const workspaceRoutes: Routes = [

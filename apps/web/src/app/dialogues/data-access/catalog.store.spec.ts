@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { DialogueFactory, SessionFactory, ThemeFactory } from '../../testing/factories';
+import { DialogueFactory, SessionFactory, ThemeFactory } from '@gfmd/web-shared-util-testing';
 import { CatalogStore } from './catalog.store';
 
 describe(CatalogStore.name, () => {

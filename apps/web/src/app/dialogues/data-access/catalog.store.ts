@@ -2,7 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Dialogue, InformalSession, ProblemDetails, Theme } from '@gfmd/contracts';
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { AuthStore } from '../../auth/data-access/auth.store';
-import { toProblem } from '../../shared/util-http';
+import { toProblem } from '@gfmd/web-shared-util-http';
 import { DialoguesApi } from './dialogues.api';
 
 export interface DialogueFilters {

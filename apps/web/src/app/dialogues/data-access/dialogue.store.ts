@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AgendaItem, Dialogue, ProblemDetails, Space } from '@gfmd/contracts';
 import { type Observable, catchError, firstValueFrom, forkJoin, of } from 'rxjs';
-import { toProblem } from '../../shared/util-http';
+import { toProblem } from '@gfmd/web-shared-util-http';
 import { DialoguesApi } from './dialogues.api';
 
 interface DialogueState {

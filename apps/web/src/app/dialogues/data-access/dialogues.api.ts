@@ -12,7 +12,7 @@ import type {
   TimelineEntry,
 } from '@gfmd/contracts';
 import { EMPTY, type Observable, expand, map, reduce } from 'rxjs';
-import { itemsOf } from '../../shared/util-http';
+import { itemsOf } from '@gfmd/web-shared-util-http';
 
 export interface DialogueQuery {
   status?: DialogueStatus;

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatAnchor } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { LoadingStateComponent } from '../../shared/ui/loading-state.component';
-import { ProblemAlertComponent } from '../../shared/ui/problem-alert.component';
-import { I18nTitleStrategy, LabelPipe, LocalDatePipe, LocalNumberPipe, TranslatePipe } from '../../shared/util-i18n';
-import { viewerTimeZone } from '../../shared/util-time/zoned-time.util';
+import { LoadingStateComponent } from '@gfmd/web-shared-ui';
+import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { I18nTitleStrategy, LabelPipe, LocalDatePipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { viewerTimeZone } from '@gfmd/web-shared-util-time';
 import { CatalogStore, DialogueStore, DialoguesApi } from '../data-access';
 import { AgendaViewComponent } from '../ui/agenda-view.component';
 import { LeadTimeComponent } from '../ui/lead-time.component';

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { DialogueFactory, SessionFactory, ThemeFactory } from '../../testing/factories';
+import { DialogueFactory, SessionFactory, ThemeFactory } from '@gfmd/web-shared-util-testing';
 import { DialogueListPage } from './dialogue-list.page';
 
 const settle = async (fixture: { whenStable(): Promise<unknown> }): Promise<void> => {

@@ -3,8 +3,8 @@ import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
+import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { CatalogStore } from '../data-access';
 import { LeadTimeComponent } from '../ui/lead-time.component';
 

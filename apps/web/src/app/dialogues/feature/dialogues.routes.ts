@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { provideFeatureDefaults } from '../../shared/ui/form-defaults.provider';
+import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
 
 /** Public pages of a dialogue: list, registration and its result (the detail page is in app.routes). */
 export const dialoguesRoutes: Routes = [

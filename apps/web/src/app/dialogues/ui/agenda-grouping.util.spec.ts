@@ -1,4 +1,4 @@
-import { AgendaItemFactory, SpaceFactory } from '../../testing/factories';
+import { AgendaItemFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { groupAgenda } from './agenda-grouping.util';
 
 describe(groupAgenda.name, () => {

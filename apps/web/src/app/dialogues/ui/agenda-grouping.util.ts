@@ -1,5 +1,5 @@
 import type { AgendaItem, Space } from '@gfmd/contracts';
-import { zonedDateKey } from '../../shared/util-time/zoned-time.util';
+import { zonedDateKey } from '@gfmd/web-shared-util-time';
 
 export interface AgendaSpaceGroup {
   /** undefined for items that belong to no space (for every participant) */

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { AgendaItem, Space } from '@gfmd/contracts';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
-import { viewerTimeZone, zonedDateKey } from '../../shared/util-time/zoned-time.util';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { viewerTimeZone, zonedDateKey } from '@gfmd/web-shared-util-time';
 import { groupAgenda } from './agenda-grouping.util';
 
 /**

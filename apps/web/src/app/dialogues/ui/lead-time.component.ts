@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { I18n } from '../../shared/util-i18n';
+import { I18n } from '@gfmd/web-shared-util-i18n';
 
 /** "21 days before the informal session" — or a warning when the dialogue comes too late. */
 @Component({

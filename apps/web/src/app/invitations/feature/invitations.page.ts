@@ -16,9 +16,9 @@ import {
 } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
-import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
-import { toProblem } from '../../shared/util-http';
+import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { toProblem } from '@gfmd/web-shared-util-http';
 import { InvitationsApi, parseRecipients } from '../data-access';
 
 const MAX_FILE_BYTES = 1_000_000;

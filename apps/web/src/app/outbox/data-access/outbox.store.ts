@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { OutboundEmail, Page, ProblemDetails } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
-import { toProblem } from '../../shared/util-http';
+import { toProblem } from '@gfmd/web-shared-util-http';
 import { OutboxApi, type OutboxQuery } from './outbox.api';
 
 /** The email outbox for admins: filter, page, retry failed rows. */

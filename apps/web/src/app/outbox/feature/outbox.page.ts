@@ -5,8 +5,8 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatSelect } from '@angular/material/select';
 import { EMAIL_KINDS, EMAIL_STATUSES, type EmailKind, type EmailStatus } from '@gfmd/contracts';
-import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
+import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { OutboxStore } from '../data-access';
 
 @Component({

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { AgendaItemFactory, DialogueFactory, RegistrationFactory, SpaceFactory } from '../../testing/factories';
+import { AgendaItemFactory, DialogueFactory, RegistrationFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { ManageStore } from './manage.store';
 
 describe(ManageStore.name, () => {

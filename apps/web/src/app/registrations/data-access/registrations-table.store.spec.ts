@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { RegistrationFactory } from '../../testing/factories';
+import { RegistrationFactory } from '@gfmd/web-shared-util-testing';
 import { RegistrationsTableStore } from './registrations-table.store';
 
 describe(RegistrationsTableStore.name, () => {

@@ -2,7 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import type { DialogueStats, Page, ProblemDetails, Registration } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DialoguesApi } from '../../dialogues/data-access/dialogues.api';
-import { toProblem } from '../../shared/util-http';
+import { toProblem } from '@gfmd/web-shared-util-http';
 import { type RegistrationQuery, RegistrationsApi } from './registrations.api';
 
 export type RegistrationAction = 'approve' | 'decline' | 'checkIn';

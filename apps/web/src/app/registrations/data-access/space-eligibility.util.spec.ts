@@ -1,4 +1,4 @@
-import { SpaceFactory } from '../../testing/factories';
+import { SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { canChooseSpace, spaceEligibility } from './space-eligibility.util';
 
 describe(spaceEligibility.name, () => {

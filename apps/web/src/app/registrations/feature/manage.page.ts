@@ -20,10 +20,10 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { LANGUAGES, type Language, type ProblemDetails, type Space } from '@gfmd/contracts';
 import { AgendaViewComponent } from '../../dialogues/ui/agenda-view.component';
-import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { ConfirmService } from '../../shared/ui/confirm.service';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
-import { applyProblemToForm } from '../../shared/util-http';
+import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { ManageStore, canChooseSpace, spaceEligibility } from '../data-access';
 
 @Component({

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { DialogueFactory, SpaceFactory } from '../../testing/factories';
+import { DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { RegisterPage } from './register.page';
 
 async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {

@@ -29,9 +29,9 @@ import {
 } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DialogueStore } from '../../dialogues/data-access';
-import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
-import { applyProblemToForm, toProblem } from '../../shared/util-http';
+import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
 import { RegistrationsApi, type RegistrationInput, spaceEligibility, canChooseSpace } from '../data-access';
 
 export interface RegistrationResultState {

@@ -4,7 +4,7 @@ import { Location } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '@gfmd/contracts';
 import { DialoguesApi } from '../../dialogues/data-access';
-import { LabelPipe, TranslatePipe, type TranslationKey } from '../../shared/util-i18n';
+import { LabelPipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 import type { RegistrationResultState } from './register.page';
 
 const HEADLINES: Partial<Record<RegistrationStatus, TranslationKey>> = {

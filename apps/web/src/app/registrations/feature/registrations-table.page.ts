@@ -36,9 +36,9 @@ import {
   type StakeholderGroup,
 } from '@gfmd/contracts';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
-import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
-import { saveBlob } from '../../shared/util-http';
+import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { saveBlob } from '@gfmd/web-shared-util-http';
 import { type RegistrationAction, RegistrationsTableStore } from '../data-access';
 import { StakeholderBalanceComponent } from '../ui/stakeholder-balance.component';
 

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { FieldErrorPipe } from '../../shared/ui';
-import { TranslatePipe } from '../../shared/util-i18n';
+import { FieldErrorPipe } from '@gfmd/web-shared-ui';
+import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
 /** The controls a person's details form shares between registering and managing a registration. */
 export type PersonControls = Record<

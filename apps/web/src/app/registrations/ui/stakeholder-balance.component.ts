@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { STAKEHOLDER_GROUPS, type DialogueStats, type StakeholderGroup, type StakeholderQuotas } from '@gfmd/contracts';
-import { I18n, LabelPipe, LocalNumberPipe, TranslatePipe } from '../../shared/util-i18n';
+import { I18n, LabelPipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
 export interface BalanceRow {
   group: StakeholderGroup;

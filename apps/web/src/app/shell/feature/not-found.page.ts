@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatAnchor } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '../../shared/util-i18n';
+import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
 @Component({
   selector: 'gfmd-not-found-page',

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { I18n } from '../../shared/util-i18n';
+import { I18n } from '@gfmd/web-shared-util-i18n';
 import { ShellComponent } from './shell.component';
 
 @Component({ selector: 'gfmd-page-a', changeDetection: ChangeDetectionStrategy.OnPush, template: '<h1>Page A</h1>' })

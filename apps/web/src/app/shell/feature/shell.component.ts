@@ -19,7 +19,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import type { Language } from '@gfmd/contracts';
 import { filter } from 'rxjs';
 import { AuthStore } from '../../auth/data-access';
-import { I18n, LabelPipe, TranslatePipe, type TranslationKey } from '../../shared/util-i18n';
+import { I18n, LabelPipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 
 interface NavLink {
   path: string;

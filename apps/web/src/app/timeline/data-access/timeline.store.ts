@@ -3,7 +3,7 @@ import type { ProblemDetails, TimelineEntry } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
 import { CatalogStore } from '../../dialogues/data-access/catalog.store';
 import { DialoguesApi } from '../../dialogues/data-access/dialogues.api';
-import { toProblem } from '../../shared/util-http';
+import { toProblem } from '@gfmd/web-shared-util-http';
 
 /**
  * Informal sessions with the dialogues ahead of each. Uses GET /timeline; if the API does not offer

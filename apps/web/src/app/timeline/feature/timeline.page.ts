@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
-import { TranslatePipe } from '../../shared/util-i18n';
+import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { TimelineStore } from '../data-access';
 import { TimelineChartComponent } from '../ui/timeline-chart.component';
 

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { DialogueFactory, SessionFactory } from '../../testing/factories';
+import { DialogueFactory, SessionFactory } from '@gfmd/web-shared-util-testing';
 import { TimelineChartComponent } from './timeline-chart.component';
 
 describe(TimelineChartComponent.name, () => {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { RouterLink } from '@angular/router';
 import type { TimelineEntry } from '@gfmd/contracts';
 import { LeadTimeComponent } from '../../dialogues/ui/lead-time.component';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { layoutTimeline } from './timeline-layout.util';
 
 let nextId = 0;

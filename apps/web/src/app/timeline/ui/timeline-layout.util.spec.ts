@@ -1,4 +1,4 @@
-import { DialogueFactory, SessionFactory } from '../../testing/factories';
+import { DialogueFactory, SessionFactory } from '@gfmd/web-shared-util-testing';
 import { layoutTimeline } from './timeline-layout.util';
 
 describe(layoutTimeline.name, () => {

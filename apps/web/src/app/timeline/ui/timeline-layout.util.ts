@@ -1,5 +1,5 @@
 import type { Dialogue, InformalSession, TimelineEntry } from '@gfmd/contracts';
-import { daysBetween } from '../../shared/util-time/zoned-time.util';
+import { daysBetween } from '@gfmd/web-shared-util-time';
 
 export interface TimelineBar {
   dialogue: Dialogue;

@@ -1,6 +1,6 @@
 import { Pipe, type PipeTransform, inject } from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
-import { I18n } from '../util-i18n';
+import { I18n } from '@gfmd/web-shared-util-i18n';
 
 /**
  * The message for a control's first error: the server's own words when the API refused

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { I18n } from '../util-i18n';
+import { I18n } from '@gfmd/web-shared-util-i18n';
 import { ProblemAlertComponent } from './problem-alert.component';
 
 describe(ProblemAlertComponent.name, () => {

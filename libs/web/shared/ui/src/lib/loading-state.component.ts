@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
-import { TranslatePipe } from '../util-i18n';
+import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
 /** A polite "loading…" status with a spinner. */
 @Component({

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import type { ProblemDetails } from '@gfmd/contracts';
-import { I18n, TranslatePipe, type TranslationKey } from '../util-i18n';
+import { I18n, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 
 const HEADLINES: Record<number, TranslationKey> = {
   0: 'errors.network',

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive } from '@angular/router';
-import { TranslatePipe, type TranslationKey } from '../util-i18n';
+import { TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 
 export interface NavTab {
   /** Below the base route; '' is the base route itself. */

@@ -1,7 +1,7 @@
 import type { Provider } from '@angular/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MatPaginatorIntl } from '@angular/material/paginator';
-import { I18nPaginatorIntl } from '../util-i18n/paginator-intl';
+import { I18nPaginatorIntl } from '@gfmd/web-shared-util-i18n/paginator-intl';
 
 /**
  * Form-field look and translated paginator labels. Provided on lazy routes (not in app.config)
