@@ -15,7 +15,7 @@ import {
   withInMemoryScrolling,
   withRouterConfig,
 } from '@angular/router';
-import { AuthStore, authInterceptor } from './auth/data-access';
+import { AuthStore, authInterceptor } from '@gfmd/web-auth-data-access';
 import { I18n } from '@gfmd/web-shared-util-i18n';
 import { I18nTitleStrategy } from '@gfmd/web-shared-util-i18n';
 import { earlyResponseInterceptor } from '@gfmd/web-shared-util-http';

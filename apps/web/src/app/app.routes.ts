@@ -37,7 +37,7 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'login',
-    loadChildren: () => import('./auth/feature/auth.routes').then((m) => m.authRoutes),
+    loadChildren: () => import('@gfmd/web-auth-feature').then((m) => m.authRoutes),
   },
   {
     path: 'forbidden',

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AuthStore } from '../../auth/data-access/auth.store';
+import { AuthStore } from '@gfmd/web-auth-data-access';
 import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
 @Component({

@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { adminGuard, organizerGuard } from '../../auth/data-access/auth.guard';
+import { adminGuard, organizerGuard } from '@gfmd/web-auth-data-access';
 import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
 
 /** The organizer console (admin and organizer accounts). */

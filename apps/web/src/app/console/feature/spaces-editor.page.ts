@@ -18,7 +18,7 @@ import {
   type User,
 } from '@gfmd/contracts';
 import { catchError, firstValueFrom, of } from 'rxjs';
-import { UsersApi } from '../../auth/data-access/users.api';
+import { UsersApi } from '@gfmd/web-auth-data-access';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
 import { type SpaceInput, DialoguesApi } from '../../dialogues/data-access/dialogues.api';
 import { EmptyStateComponent, FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { AuthStore } from '../../auth/data-access/auth.store';
+import { AuthStore } from '@gfmd/web-auth-data-access';
 import { DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { WorkspaceStore } from './workspace.store';
 

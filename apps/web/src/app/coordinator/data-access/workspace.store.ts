@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Dialogue, ProblemDetails, Space } from '@gfmd/contracts';
 import { catchError, firstValueFrom, forkJoin, map, of } from 'rxjs';
-import { AuthStore } from '../../auth/data-access/auth.store';
+import { AuthStore } from '@gfmd/web-auth-data-access';
 import { CatalogStore } from '../../dialogues/data-access/catalog.store';
 import { DialoguesApi } from '../../dialogues/data-access/dialogues.api';
 import { RegistrationsApi } from '../../registrations/data-access/registrations.api';

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { RouterLink, RouterOutlet } from '@angular/router';
-import { AuthStore } from '../../auth/data-access/auth.store';
+import { AuthStore } from '@gfmd/web-auth-data-access';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';

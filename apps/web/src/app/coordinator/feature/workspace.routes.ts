@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { staffGuard } from '../../auth/data-access/auth.guard';
+import { staffGuard } from '@gfmd/web-auth-data-access';
 import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
 
 /** Coordinators' workspace: their spaces only. */

@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Dialogue, InformalSession, ProblemDetails, Theme } from '@gfmd/contracts';
 import { firstValueFrom, forkJoin } from 'rxjs';
-import { AuthStore } from '../../auth/data-access/auth.store';
+import { AuthStore } from '@gfmd/web-auth-data-access';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { DialoguesApi } from './dialogues.api';
 

@@ -18,7 +18,7 @@ import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { Language } from '@gfmd/contracts';
 import { filter } from 'rxjs';
-import { AuthStore } from '../../auth/data-access';
+import { AuthStore } from '@gfmd/web-auth-data-access';
 import { I18n, LabelPipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 
 interface NavLink {

@@ -8,7 +8,7 @@ import type { ProblemDetails } from '@gfmd/contracts';
 import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
-import { AuthStore } from '../data-access';
+import { AuthStore } from '@gfmd/web-auth-data-access';
 
 /** Only same-site paths are followed after login (no open redirect). */
 export function safeReturnUrl(url: string | undefined): string | null {
