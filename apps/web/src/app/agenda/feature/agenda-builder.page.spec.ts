@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { AgendaItemFactory, DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { AgendaBuilderPage } from './agenda-builder.page';
 

@@ -34,9 +34,9 @@ import {
   type SpeakerRole,
 } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
-import { CatalogStore } from '../../dialogues/data-access/catalog.store';
-import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
-import { type AgendaItemInput, DialoguesApi } from '../../dialogues/data-access/dialogues.api';
+import { CatalogStore } from '@gfmd/web-dialogues-data-access';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { type AgendaItemInput, DialoguesApi } from '@gfmd/web-dialogues-data-access';
 import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';

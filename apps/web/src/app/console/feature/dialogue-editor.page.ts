@@ -21,10 +21,10 @@ import {
   type StakeholderQuotas,
 } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
-import { CatalogStore } from '../../dialogues/data-access/catalog.store';
-import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
-import { type DialogueInput, DialoguesApi } from '../../dialogues/data-access/dialogues.api';
-import { LeadTimeComponent } from '../../dialogues/ui/lead-time.component';
+import { CatalogStore } from '@gfmd/web-dialogues-data-access';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { type DialogueInput, DialoguesApi } from '@gfmd/web-dialogues-data-access';
+import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';

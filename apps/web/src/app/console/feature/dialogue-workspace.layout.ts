@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
-import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';
 import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';

@@ -19,8 +19,8 @@ import {
 } from '@gfmd/contracts';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { UsersApi } from '@gfmd/web-auth-data-access';
-import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
-import { type SpaceInput, DialoguesApi } from '../../dialogues/data-access/dialogues.api';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { type SpaceInput, DialoguesApi } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';

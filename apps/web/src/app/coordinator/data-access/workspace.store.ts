@@ -2,8 +2,8 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Dialogue, ProblemDetails, Space } from '@gfmd/contracts';
 import { catchError, firstValueFrom, forkJoin, map, of } from 'rxjs';
 import { AuthStore } from '@gfmd/web-auth-data-access';
-import { CatalogStore } from '../../dialogues/data-access/catalog.store';
-import { DialoguesApi } from '../../dialogues/data-access/dialogues.api';
+import { CatalogStore } from '@gfmd/web-dialogues-data-access';
+import { DialoguesApi } from '@gfmd/web-dialogues-data-access';
 import { RegistrationsApi } from '../../registrations/data-access/registrations.api';
 import { toProblem } from '@gfmd/web-shared-util-http';
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { AuthStore } from '@gfmd/web-auth-data-access';
-import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';
 import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';

@@ -5,9 +5,9 @@ import { LoadingStateComponent } from '@gfmd/web-shared-ui';
 import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18nTitleStrategy, LabelPipe, LocalDatePipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { viewerTimeZone } from '@gfmd/web-shared-util-time';
-import { CatalogStore, DialogueStore, DialoguesApi } from '../data-access';
-import { AgendaViewComponent } from '../ui/agenda-view.component';
-import { LeadTimeComponent } from '../ui/lead-time.component';
+import { CatalogStore, DialogueStore, DialoguesApi } from '@gfmd/web-dialogues-data-access';
+import { AgendaViewComponent } from '@gfmd/web-dialogues-ui';
+import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 
 @Component({
   selector: 'gfmd-dialogue-detail-page',

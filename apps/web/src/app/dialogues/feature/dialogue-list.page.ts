@@ -5,8 +5,8 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
-import { CatalogStore } from '../data-access';
-import { LeadTimeComponent } from '../ui/lead-time.component';
+import { CatalogStore } from '@gfmd/web-dialogues-data-access';
+import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 
 @Component({
   selector: 'gfmd-dialogue-list-page',

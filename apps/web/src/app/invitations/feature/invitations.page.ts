@@ -15,7 +15,7 @@ import {
   type ProblemDetails,
 } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
-import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { toProblem } from '@gfmd/web-shared-util-http';

@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AgendaItem, Dialogue, ProblemDetails, Space } from '@gfmd/contracts';
 import { catchError, firstValueFrom, forkJoin, of } from 'rxjs';
-import { DialoguesApi } from '../../dialogues/data-access/dialogues.api';
+import { DialoguesApi } from '@gfmd/web-dialogues-data-access';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { type ManagedRegistration, type ManagedRegistrationPatch, RegistrationsApi } from './registrations.api';
 

@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { DialogueStats, Page, ProblemDetails, Registration } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
-import { DialoguesApi } from '../../dialogues/data-access/dialogues.api';
+import { DialoguesApi } from '@gfmd/web-dialogues-data-access';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { type RegistrationQuery, RegistrationsApi } from './registrations.api';
 

@@ -28,7 +28,7 @@ import {
   type StakeholderGroup,
 } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
-import { DialogueStore } from '../../dialogues/data-access';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';

@@ -3,7 +3,7 @@ import { MatAnchor } from '@angular/material/button';
 import { Location } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '@gfmd/contracts';
-import { DialoguesApi } from '../../dialogues/data-access';
+import { DialoguesApi } from '@gfmd/web-dialogues-data-access';
 import { LabelPipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 import type { RegistrationResultState } from './register.page';
 

@@ -35,7 +35,7 @@ import {
   type RegistrationStatus,
   type StakeholderGroup,
 } from '@gfmd/contracts';
-import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { saveBlob } from '@gfmd/web-shared-util-http';

@@ -1,8 +1,8 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { ProblemDetails, TimelineEntry } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
-import { CatalogStore } from '../../dialogues/data-access/catalog.store';
-import { DialoguesApi } from '../../dialogues/data-access/dialogues.api';
+import { CatalogStore } from '@gfmd/web-dialogues-data-access';
+import { DialoguesApi } from '@gfmd/web-dialogues-data-access';
 import { toProblem } from '@gfmd/web-shared-util-http';
 
 /**

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { TimelineEntry } from '@gfmd/contracts';
-import { LeadTimeComponent } from '../../dialogues/ui/lead-time.component';
+import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { layoutTimeline } from './timeline-layout.util';
 

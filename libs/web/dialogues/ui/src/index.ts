@@ -1,0 +1,2 @@
+export * from './lib/lead-time.component';
+export * from './lib/agenda-view.component';
