@@ -4,7 +4,7 @@ import { catchError, firstValueFrom, forkJoin, map, of } from 'rxjs';
 import { AuthStore } from '@gfmd/web-auth-data-access';
 import { CatalogStore } from '@gfmd/web-dialogues-data-access';
 import { DialoguesApi } from '@gfmd/web-dialogues-data-access';
-import { RegistrationsApi } from '../../registrations/data-access/registrations.api';
+import { RegistrationsApi } from '@gfmd/web-registrations-data-access';
 import { toProblem } from '@gfmd/web-shared-util-http';
 
 export interface CoordinatedSpace {

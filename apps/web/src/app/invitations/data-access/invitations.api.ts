@@ -9,7 +9,7 @@ import type {
   StakeholderGroup,
 } from '@gfmd/contracts';
 import type { Observable } from 'rxjs';
-import { toParams } from '../../registrations/data-access/registrations.api';
+import { toParams } from '@gfmd/web-registrations-data-access';
 
 export interface InvitationRecipient {
   email: string;

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { EmailKind, EmailStatus, OutboundEmail, Page } from '@gfmd/contracts';
 import type { Observable } from 'rxjs';
-import { toParams } from '../../registrations/data-access/registrations.api';
+import { toParams } from '@gfmd/web-registrations-data-access';
 
 export interface OutboxQuery {
   status?: EmailStatus | '';

@@ -1,4 +1,4 @@
-import { PersonFieldsComponent } from '../ui/person-fields.component';
+import { PersonFieldsComponent } from '@gfmd/web-registrations-ui';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -24,7 +24,7 @@ import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@g
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
-import { ManageStore, canChooseSpace, spaceEligibility } from '../data-access';
+import { ManageStore, canChooseSpace, spaceEligibility } from '@gfmd/web-registrations-data-access';
 
 @Component({
   selector: 'gfmd-manage-page',

@@ -1,4 +1,4 @@
-import { PersonFieldsComponent } from '../ui/person-fields.component';
+import { PersonFieldsComponent } from '@gfmd/web-registrations-ui';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -32,7 +32,7 @@ import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
-import { RegistrationsApi, type RegistrationInput, spaceEligibility, canChooseSpace } from '../data-access';
+import { RegistrationsApi, type RegistrationInput, spaceEligibility, canChooseSpace } from '@gfmd/web-registrations-data-access';
 
 export interface RegistrationResultState {
   status: string;

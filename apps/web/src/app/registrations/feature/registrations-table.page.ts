@@ -39,8 +39,8 @@ import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { saveBlob } from '@gfmd/web-shared-util-http';
-import { type RegistrationAction, RegistrationsTableStore } from '../data-access';
-import { StakeholderBalanceComponent } from '../ui/stakeholder-balance.component';
+import { type RegistrationAction, RegistrationsTableStore } from '@gfmd/web-registrations-data-access';
+import { StakeholderBalanceComponent } from '@gfmd/web-registrations-ui';
 
 /** Registrations of one dialogue for organizers (and, filtered by space, for coordinators). */
 @Component({
