@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink } from '@angular/router';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
-import { type CoordinatedSpace, WorkspaceStore } from '../data-access';
+import { type CoordinatedSpace, WorkspaceStore } from '@gfmd/web-coordinator-data-access';
 
 /** A coordinator's home: only the spaces they coordinate, grouped by dialogue. */
 @Component({
