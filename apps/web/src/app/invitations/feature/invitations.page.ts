@@ -19,7 +19,7 @@ import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { toProblem } from '@gfmd/web-shared-util-http';
-import { InvitationsApi, parseRecipients } from '../data-access';
+import { InvitationsApi, parseRecipients } from '@gfmd/web-invitations-data-access';
 
 const MAX_FILE_BYTES = 1_000_000;
 
