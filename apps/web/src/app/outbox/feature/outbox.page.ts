@@ -7,7 +7,7 @@ import { MatSelect } from '@angular/material/select';
 import { EMAIL_KINDS, EMAIL_STATUSES, type EmailKind, type EmailStatus } from '@gfmd/contracts';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
-import { OutboxStore } from '../data-access';
+import { OutboxStore } from '@gfmd/web-outbox-data-access';
 
 @Component({
   selector: 'gfmd-outbox-page',
