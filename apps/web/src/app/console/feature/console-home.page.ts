@@ -9,7 +9,7 @@ import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { TimelinePage } from '../../timeline/feature/timeline.page';
-import { TimelineStore } from '../../timeline/data-access/timeline.store';
+import { TimelineStore } from '@gfmd/web-timeline-data-access';
 
 /** Console overview: the timeline chart and every dialogue (drafts included). */
 @Component({

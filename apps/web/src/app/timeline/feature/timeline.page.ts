@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
-import { TimelineStore } from '../data-access';
-import { TimelineChartComponent } from '../ui/timeline-chart.component';
+import { TimelineStore } from '@gfmd/web-timeline-data-access';
+import { TimelineChartComponent } from '@gfmd/web-timeline-ui';
 
 /** Public (and console) view of the informal sessions and the dialogues ahead of each. */
 @Component({
