@@ -40,7 +40,7 @@ export const consoleRoutes: Routes = [
             path: 'agenda',
             title: 'title.agenda',
             data: { keepFocus: true },
-            loadComponent: () => import('../../agenda/feature/agenda-builder.page').then((m) => m.AgendaBuilderPage),
+            loadComponent: () => import('@gfmd/web-agenda-feature').then((m) => m.AgendaBuilderPage),
           },
           {
             path: 'registrations',

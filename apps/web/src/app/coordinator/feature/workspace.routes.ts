@@ -36,7 +36,7 @@ export const workspaceRoutes: Routes = [
             path: 'agenda',
             title: 'title.workspace',
             data: { keepFocus: true },
-            loadComponent: () => import('../../agenda/feature/agenda-builder.page').then((m) => m.AgendaBuilderPage),
+            loadComponent: () => import('@gfmd/web-agenda-feature').then((m) => m.AgendaBuilderPage),
           },
           {
             path: 'message',

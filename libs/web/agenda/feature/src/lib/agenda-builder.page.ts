@@ -47,7 +47,7 @@ import {
   zonedDateKey,
   zonedDaysBetween,
 } from '@gfmd/web-shared-util-time';
-import { type AgendaClash, findClashes } from '../data-access/agenda-clash.util';
+import { type AgendaClash, findClashes } from '@gfmd/web-agenda-util';
 import { type GridGrouping, buildAgendaGrid } from './agenda-grid.util';
 
 type SpeakerForm = FormGroup<{
