@@ -53,7 +53,7 @@ export const consoleRoutes: Routes = [
             path: 'invitations',
             title: 'title.invitations',
             data: { keepFocus: true },
-            loadComponent: () => import('../../invitations/feature/invitations.page').then((m) => m.InvitationsPage),
+            loadComponent: () => import('@gfmd/web-invitations-feature').then((m) => m.InvitationsPage),
           },
         ],
       },
