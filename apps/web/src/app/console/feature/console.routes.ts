@@ -61,7 +61,7 @@ export const consoleRoutes: Routes = [
         path: 'outbox',
         title: 'title.outbox',
         canActivate: [adminGuard],
-        loadComponent: () => import('../../outbox/feature/outbox.page').then((m) => m.OutboxPage),
+        loadComponent: () => import('@gfmd/web-outbox-feature').then((m) => m.OutboxPage),
       },
     ],
   },
