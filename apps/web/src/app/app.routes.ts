@@ -1,6 +1,6 @@
 import type { Route } from '@angular/router';
 import { DialogueDetailPage } from './dialogues/feature/dialogue-detail.page';
-import { TimelinePage } from './timeline/feature/timeline.page';
+import { TimelinePage } from '@gfmd/web-timeline-feature';
 
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'dialogues' },

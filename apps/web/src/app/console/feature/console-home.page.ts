@@ -8,7 +8,7 @@ import { CatalogStore } from '@gfmd/web-dialogues-data-access';
 import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
-import { TimelinePage } from '../../timeline/feature/timeline.page';
+import { TimelinePage } from '@gfmd/web-timeline-feature';
 import { TimelineStore } from '@gfmd/web-timeline-data-access';
 
 /** Console overview: the timeline chart and every dialogue (drafts included). */
