@@ -1,6 +1,7 @@
 import type { Route } from '@angular/router';
 import { DialogueDetailPage } from './dialogues/feature/dialogue-detail.page';
 import { TimelinePage } from '@gfmd/web-timeline-feature';
+import { loadManageRoutes } from '@gfmd/web-registrations-feature';
 
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'dialogues' },
@@ -25,7 +26,7 @@ export const appRoutes: Route[] = [
   {
     path: 'manage/:token',
     title: 'title.manage',
-    loadChildren: () => import('./registrations/feature/manage.routes').then((m) => m.manageRoutes),
+    loadChildren: loadManageRoutes,
   },
   {
     path: 'console',

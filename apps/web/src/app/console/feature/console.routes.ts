@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { adminGuard, organizerGuard } from '@gfmd/web-auth-data-access';
 import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
+import { loadRegistrationsTablePage } from '@gfmd/web-registrations-feature';
 
 /** The organizer console (admin and organizer accounts). */
 export const consoleRoutes: Routes = [
@@ -46,8 +47,7 @@ export const consoleRoutes: Routes = [
             path: 'registrations',
             title: 'title.registrations',
             data: { keepFocus: true },
-            loadComponent: () =>
-              import('../../registrations/feature/registrations-table.page').then((m) => m.RegistrationsTablePage),
+            loadComponent: loadRegistrationsTablePage,
           },
           {
             path: 'invitations',

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { staffGuard } from '@gfmd/web-auth-data-access';
 import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
+import { loadRegistrationsTablePage } from '@gfmd/web-registrations-feature';
 
 /** Coordinators' workspace: their spaces only. */
 export const workspaceRoutes: Routes = [
@@ -22,15 +23,13 @@ export const workspaceRoutes: Routes = [
             path: '',
             title: 'title.workspace',
             data: { keepFocus: true, fixedStatus: 'pending' },
-            loadComponent: () =>
-              import('../../registrations/feature/registrations-table.page').then((m) => m.RegistrationsTablePage),
+            loadComponent: loadRegistrationsTablePage,
           },
           {
             path: 'participants',
             title: 'title.workspace',
             data: { keepFocus: true },
-            loadComponent: () =>
-              import('../../registrations/feature/registrations-table.page').then((m) => m.RegistrationsTablePage),
+            loadComponent: loadRegistrationsTablePage,
           },
           {
             path: 'agenda',

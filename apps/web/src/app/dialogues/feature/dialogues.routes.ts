@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
+import { loadRegisterPage, loadRegistrationResultPage } from '@gfmd/web-registrations-feature';
 
 /** Public pages of a dialogue: list, registration and its result (the detail page is in app.routes). */
 export const dialoguesRoutes: Routes = [
@@ -15,13 +16,12 @@ export const dialoguesRoutes: Routes = [
       {
         path: ':id/register',
         title: 'title.register',
-        loadComponent: () => import('../../registrations/feature/register.page').then((m) => m.RegisterPage),
+        loadComponent: loadRegisterPage,
       },
       {
         path: ':id/registered',
         title: 'title.registered',
-        loadComponent: () =>
-          import('../../registrations/feature/registration-result.page').then((m) => m.RegistrationResultPage),
+        loadComponent: loadRegistrationResultPage,
       },
     ],
   },
