@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
-import { DialogueDetailPage } from './dialogues/feature/dialogue-detail.page';
+import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-feature';
 import { TimelinePage } from '@gfmd/web-timeline-feature';
 import { loadManageRoutes } from '@gfmd/web-registrations-feature';
 
@@ -15,7 +15,7 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'dialogues',
-    loadChildren: () => import('./dialogues/feature/dialogues.routes').then((m) => m.dialoguesRoutes),
+    loadChildren: loadDialoguesRoutes,
   },
   {
     // The timeline is in the initial bundle too (~4 kB gzipped), for the same reason.
