@@ -30,11 +30,11 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'console',
-    loadChildren: () => import('./console/feature/console.routes').then((m) => m.consoleRoutes),
+    loadChildren: () => import('@gfmd/web-console-feature').then((m) => m.consoleRoutes),
   },
   {
     path: 'workspace',
-    loadChildren: () => import('./coordinator/feature/workspace.routes').then((m) => m.workspaceRoutes),
+    loadChildren: () => import('@gfmd/web-coordinator-feature').then((m) => m.workspaceRoutes),
   },
   {
     path: 'login',
