@@ -2,6 +2,7 @@ import type { Route } from '@angular/router';
 import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-feature';
 import { TimelinePage } from '@gfmd/web-timeline-feature';
 import { loadManageRoutes } from '@gfmd/web-registrations-feature';
+import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'dialogues' },
@@ -43,11 +44,11 @@ export const appRoutes: Route[] = [
   {
     path: 'forbidden',
     title: 'title.forbidden',
-    loadComponent: () => import('./shell/feature/forbidden.page').then((m) => m.ForbiddenPage),
+    loadComponent: loadForbiddenPage,
   },
   {
     path: '**',
     title: 'title.notFound',
-    loadComponent: () => import('./shell/feature/not-found.page').then((m) => m.NotFoundPage),
+    loadComponent: loadNotFoundPage,
   },
 ];
