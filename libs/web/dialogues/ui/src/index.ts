@@ -1,2 +1,3 @@
 export * from './lib/lead-time.component';
-export * from './lib/agenda-view.component';
+// Not exported here: the agenda view is deferred on the public dialogue page (its own chunk), so it
+// has its own entry point, @gfmd/web-dialogues-ui/agenda-view.

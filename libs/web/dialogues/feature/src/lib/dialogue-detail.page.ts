@@ -6,7 +6,7 @@ import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18nTitleStrategy, LabelPipe, LocalDatePipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { viewerTimeZone } from '@gfmd/web-shared-util-time';
 import { CatalogStore, DialogueStore, DialoguesApi } from '@gfmd/web-dialogues-data-access';
-import { AgendaViewComponent } from '@gfmd/web-dialogues-ui';
+import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
 import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 
 @Component({

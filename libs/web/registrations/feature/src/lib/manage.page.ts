@@ -19,7 +19,7 @@ import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { LANGUAGES, type Language, type ProblemDetails, type Space } from '@gfmd/contracts';
-import { AgendaViewComponent } from '@gfmd/web-dialogues-ui';
+import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
