@@ -15,10 +15,10 @@ import {
   withInMemoryScrolling,
   withRouterConfig,
 } from '@angular/router';
-import { AuthStore, authInterceptor } from './auth/data-access';
-import { I18n } from './shared/util-i18n/i18n.service';
-import { I18nTitleStrategy } from './shared/util-i18n/i18n-title.strategy';
-import { earlyResponseInterceptor } from './shared/util-http/early-response.interceptor';
+import { AuthStore, authInterceptor } from '@gfmd/web-auth-data-access';
+import { I18n } from '@gfmd/web-shared-util-i18n';
+import { I18nTitleStrategy } from '@gfmd/web-shared-util-i18n';
+import { earlyResponseInterceptor } from '@gfmd/web-shared-util-http';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {

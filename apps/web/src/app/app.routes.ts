@@ -1,6 +1,8 @@
 import type { Route } from '@angular/router';
-import { DialogueDetailPage } from './dialogues/feature/dialogue-detail.page';
-import { TimelinePage } from './timeline/feature/timeline.page';
+import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-feature';
+import { TimelinePage } from '@gfmd/web-timeline-feature';
+import { loadManageRoutes } from '@gfmd/web-registrations-feature';
+import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'dialogues' },
@@ -14,7 +16,7 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'dialogues',
-    loadChildren: () => import('./dialogues/feature/dialogues.routes').then((m) => m.dialoguesRoutes),
+    loadChildren: loadDialoguesRoutes,
   },
   {
     // The timeline is in the initial bundle too (~4 kB gzipped), for the same reason.
@@ -25,28 +27,28 @@ export const appRoutes: Route[] = [
   {
     path: 'manage/:token',
     title: 'title.manage',
-    loadChildren: () => import('./registrations/feature/manage.routes').then((m) => m.manageRoutes),
+    loadChildren: loadManageRoutes,
   },
   {
     path: 'console',
-    loadChildren: () => import('./console/feature/console.routes').then((m) => m.consoleRoutes),
+    loadChildren: () => import('@gfmd/web-console-feature').then((m) => m.consoleRoutes),
   },
   {
     path: 'workspace',
-    loadChildren: () => import('./coordinator/feature/workspace.routes').then((m) => m.workspaceRoutes),
+    loadChildren: () => import('@gfmd/web-coordinator-feature').then((m) => m.workspaceRoutes),
   },
   {
     path: 'login',
-    loadChildren: () => import('./auth/feature/auth.routes').then((m) => m.authRoutes),
+    loadChildren: () => import('@gfmd/web-auth-feature').then((m) => m.authRoutes),
   },
   {
     path: 'forbidden',
     title: 'title.forbidden',
-    loadComponent: () => import('./shell/feature/forbidden.page').then((m) => m.ForbiddenPage),
+    loadComponent: loadForbiddenPage,
   },
   {
     path: '**',
     title: 'title.notFound',
-    loadComponent: () => import('./shell/feature/not-found.page').then((m) => m.NotFoundPage),
+    loadComponent: loadNotFoundPage,
   },
 ];

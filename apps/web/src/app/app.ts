@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { ShellComponent } from './shell/feature/shell.component';
+import { ShellComponent } from '@gfmd/web-shell-feature';
 
 @Component({
   selector: 'gfmd-root',

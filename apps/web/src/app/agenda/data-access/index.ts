@@ -1,1 +1,0 @@
-export * from './agenda-clash.util';

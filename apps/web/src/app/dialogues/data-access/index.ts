@@ -1,3 +1,0 @@
-export * from './dialogues.api';
-export * from './catalog.store';
-export * from './dialogue.store';

@@ -1,2 +1,0 @@
-export * from './invitations.api';
-export * from './recipients-csv.util';

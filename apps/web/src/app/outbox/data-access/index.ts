@@ -1,2 +1,0 @@
-export * from './outbox.api';
-export * from './outbox.store';

@@ -1,4 +1,0 @@
-export * from './registrations.api';
-export * from './space-eligibility.util';
-export * from './manage.store';
-export * from './registrations-table.store';

@@ -1,3 +1,0 @@
-export * from './problem.util';
-export * from './download.util';
-export * from './early-response.interceptor';

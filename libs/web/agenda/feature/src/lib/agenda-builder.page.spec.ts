@@ -1,0 +1,125 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { AgendaItemFactory, DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
+import { AgendaBuilderPage } from './agenda-builder.page';
+
+const settle = async (fixture: { whenStable(): Promise<unknown> }): Promise<void> => {
+  await new Promise((resolve) => setTimeout(resolve));
+  await fixture.whenStable();
+};
+
+interface FormLike {
+  patchValue(v: object): void;
+}
+
+describe(AgendaBuilderPage.name, () => {
+  let http: HttpTestingController;
+  let store: DialogueStore;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [AgendaBuilderPage],
+      providers: [DialogueStore, provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+    store = TestBed.inject(DialogueStore);
+    store.setDialogue(
+      DialogueFactory.create({
+        id: 'd1',
+        startsAt: '2017-04-20T07:00:00Z',
+        endsAt: '2017-04-21T16:00:00Z',
+        timeZone: 'Europe/Zurich',
+      }),
+    );
+    store.setSpaces([SpaceFactory.create({ id: 'biz', name: 'Business', rooms: ['Room XIX'] })]);
+    store.setAgenda([
+      AgendaItemFactory.create({
+        id: 'a1',
+        title: 'Opening plenary',
+        spaceId: null,
+        room: 'Room XX',
+        startsAt: '2017-04-20T07:00:00Z',
+        endsAt: '2017-04-20T08:00:00Z',
+        speakers: [{ name: 'Ana Pérez', role: 'moderator' }],
+      }),
+    ]);
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(AgendaBuilderPage);
+    await fixture.whenStable();
+    http.match(() => true).forEach((r) => r.flush([]));
+    await settle(fixture);
+    return fixture;
+  }
+
+  it('draws the day grid with a column per space', async () => {
+    const fixture = await render();
+    const el = fixture.nativeElement as HTMLElement;
+
+    expect(Array.from(el.querySelectorAll('.col-head')).map((c) => c.textContent?.trim())).toEqual([
+      'All participants',
+      'Business',
+    ]);
+    expect(el.querySelector('button.item')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '09:00–10:00 Opening plenary, All participants, Room XX',
+    );
+  });
+
+  it('refuses to save a clash and says why, without calling the API', async () => {
+    const fixture = await render();
+    const el = fixture.nativeElement as HTMLElement;
+    const sut = fixture.componentInstance as unknown as { form: FormLike; addSpeaker(name: string): void };
+    sut.addSpeaker('ana pérez');
+    sut.form.patchValue({
+      title: 'Business roundtable',
+      spaceId: 'biz',
+      room: 'Room XIX',
+      day: '2017-04-20',
+      start: '09:30',
+      end: '10:30',
+    });
+    await settle(fixture);
+
+    el.querySelector<HTMLButtonElement>('form button[type=submit]')?.click();
+    await settle(fixture);
+
+    http.expectNone('/api/v1/dialogues/d1/agenda-items');
+    expect(el.querySelector('#clash-list')?.textContent).toContain('Ana Pérez already speaks at Opening plenary');
+  });
+
+  it('shows the server 409 when it still finds an overlap', async () => {
+    const fixture = await render();
+    const el = fixture.nativeElement as HTMLElement;
+    const sut = fixture.componentInstance as unknown as { form: FormLike };
+    sut.form.patchValue({
+      title: 'Business lunch',
+      spaceId: 'biz',
+      room: '',
+      day: '2017-04-20',
+      start: '12:00',
+      end: '13:00',
+    });
+    await settle(fixture);
+
+    el.querySelector<HTMLButtonElement>('form button[type=submit]')?.click();
+    const req = http.expectOne({ method: 'POST', url: '/api/v1/dialogues/d1/agenda-items' });
+    expect(req.request.body).toEqual(
+      expect.objectContaining({
+        spaceId: 'biz',
+        startsAt: '2017-04-20T10:00:00.000Z',
+        endsAt: '2017-04-20T11:00:00.000Z',
+      }),
+    );
+    req.flush(
+      { type: 'about:blank', title: 'Conflict', status: 409, detail: 'Overlaps "Press briefing" in Business' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle(fixture);
+
+    expect(el.querySelector('[role=alert]')?.textContent).toContain('Overlaps "Press briefing" in Business');
+  });
+});

@@ -1,0 +1,18 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { Page, User } from '@gfmd/contracts';
+import { type Observable, map } from 'rxjs';
+import { itemsOf } from '@gfmd/web-shared-util-http';
+
+/**
+ * Staff accounts. `GET /users` is for organizers and admins (docs/http-contract.md): other
+ * callers get a 403 and must fall back to typing user ids.
+ */
+@Injectable({ providedIn: 'root' })
+export class UsersApi {
+  private readonly http = inject(HttpClient);
+
+  list(): Observable<User[]> {
+    return this.http.get<User[] | Page<User>>('/api/v1/users').pipe(map(itemsOf));
+  }
+}

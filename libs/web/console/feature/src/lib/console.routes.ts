@@ -1,0 +1,68 @@
+import type { Routes } from '@angular/router';
+import { adminGuard, organizerGuard } from '@gfmd/web-auth-data-access';
+import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
+import { loadRegistrationsTablePage } from '@gfmd/web-registrations-feature';
+
+/** The organizer console (admin and organizer accounts). */
+export const consoleRoutes: Routes = [
+  {
+    path: '',
+    canActivate: [organizerGuard],
+    providers: provideFeatureDefaults(),
+    loadComponent: () => import('./console-layout.component').then((m) => m.ConsoleLayoutComponent),
+    children: [
+      {
+        path: '',
+        title: 'title.console',
+        loadComponent: () => import('./console-home.page').then((m) => m.ConsoleHomePage),
+      },
+      {
+        path: 'dialogues/new',
+        title: 'title.newDialogue',
+        loadComponent: () => import('./dialogue-editor.page').then((m) => m.DialogueEditorPage),
+      },
+      {
+        path: 'dialogues/:id',
+        loadComponent: () => import('./dialogue-workspace.layout').then((m) => m.DialogueWorkspaceLayout),
+        children: [
+          {
+            path: '',
+            title: 'title.dialogueEditor',
+            data: { keepFocus: true },
+            loadComponent: () => import('./dialogue-editor.page').then((m) => m.DialogueEditorPage),
+          },
+          {
+            path: 'spaces',
+            title: 'title.spaces',
+            data: { keepFocus: true },
+            loadComponent: () => import('./spaces-editor.page').then((m) => m.SpacesEditorPage),
+          },
+          {
+            path: 'agenda',
+            title: 'title.agenda',
+            data: { keepFocus: true },
+            loadComponent: () => import('@gfmd/web-agenda-feature').then((m) => m.AgendaBuilderPage),
+          },
+          {
+            path: 'registrations',
+            title: 'title.registrations',
+            data: { keepFocus: true },
+            loadComponent: loadRegistrationsTablePage,
+          },
+          {
+            path: 'invitations',
+            title: 'title.invitations',
+            data: { keepFocus: true },
+            loadComponent: () => import('@gfmd/web-invitations-feature').then((m) => m.InvitationsPage),
+          },
+        ],
+      },
+      {
+        path: 'outbox',
+        title: 'title.outbox',
+        canActivate: [adminGuard],
+        loadComponent: () => import('@gfmd/web-outbox-feature').then((m) => m.OutboxPage),
+      },
+    ],
+  },
+];

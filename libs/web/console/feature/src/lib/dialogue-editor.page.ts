@@ -1,0 +1,276 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatAutocomplete, MatAutocompleteTrigger } from '@angular/material/autocomplete';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatOption } from '@angular/material/core';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
+import { MatSelect } from '@angular/material/select';
+import { Router } from '@angular/router';
+import {
+  DIALOGUE_FORMATS,
+  LANGUAGES,
+  STAKEHOLDER_GROUPS,
+  type Dialogue,
+  type DialogueFormat,
+  type Language,
+  type ProblemDetails,
+  type StakeholderQuotas,
+} from '@gfmd/contracts';
+import { firstValueFrom } from 'rxjs';
+import { CatalogStore } from '@gfmd/web-dialogues-data-access';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { type DialogueInput, DialoguesApi } from '@gfmd/web-dialogues-data-access';
+import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
+import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
+import {
+  daysBetween,
+  fromZonedLocalInput,
+  knownTimeZones,
+  toZonedLocalInput,
+} from '@gfmd/web-shared-util-time';
+import { endAfterStart, optionalUrl, timeZoneValidator } from './dialogue-form.util';
+
+/** Create (at /console/dialogues/new) or edit (inside the dialogue workspace) a dialogue. */
+@Component({
+  selector: 'gfmd-dialogue-editor-page',
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatHint,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatAutocomplete,
+    MatAutocompleteTrigger,
+    MatRadioGroup,
+    MatRadioButton,
+    MatCheckbox,
+    MatButton,
+    LeadTimeComponent,
+    ProblemAlertComponent,
+    FieldErrorPipe,
+    TranslatePipe,
+    LabelPipe,
+    LocalDatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './dialogue-editor.page.scss',
+  templateUrl: './dialogue-editor.page.html',
+})
+export class DialogueEditorPage {
+  private readonly api = inject(DialoguesApi);
+  private readonly router = inject(Router);
+  private readonly confirm = inject(ConfirmService);
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly i18n = inject(I18n);
+  protected readonly catalog = inject(CatalogStore);
+  /** present when editing inside the dialogue workspace, absent when creating */
+  protected readonly store = inject(DialogueStore, { optional: true });
+
+  protected readonly formats = DIALOGUE_FORMATS;
+  protected readonly languages = LANGUAGES;
+  protected readonly groups = STAKEHOLDER_GROUPS;
+  private readonly zones = knownTimeZones();
+
+  protected readonly form = this.fb.group(
+    {
+      title: ['', [Validators.required, Validators.maxLength(200)]],
+      summary: ['', [Validators.required, Validators.maxLength(5000)]],
+      informalSessionId: ['', Validators.required],
+      themeIds: this.fb.control<string[]>([]),
+      timeZone: ['Europe/Zurich', [Validators.required, timeZoneValidator]],
+      startsAt: ['', Validators.required],
+      endsAt: ['', Validators.required],
+      venue: ['', Validators.maxLength(300)],
+      format: this.fb.control<DialogueFormat>('in_person', Validators.required),
+      onlineUrl: ['', optionalUrl],
+      capacity: this.fb.control<number>(100, [Validators.required, Validators.min(1), Validators.max(100000)]),
+      registrationOpensAt: [''],
+      registrationClosesAt: [''],
+      approvalRequired: [false],
+      languages: this.fb.control<Language[]>(['en', 'fr', 'es']),
+      quotas: this.fb.group(
+        Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, this.fb.control<number | null>(null, Validators.min(0))])),
+      ),
+    },
+    { validators: [endAfterStart('startsAt', 'endsAt'), endAfterStart('registrationOpensAt', 'registrationClosesAt')] },
+  );
+
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly unmatched = signal<string[]>([]);
+  protected readonly message = signal('');
+
+  private readonly zoneInput = toSignal(this.form.controls.timeZone.valueChanges, { initialValue: 'Europe/Zurich' });
+  protected readonly zoneOptions = computed(() => {
+    const query = this.zoneInput().toLowerCase();
+    return this.zones.filter((z) => z.toLowerCase().includes(query)).slice(0, 50);
+  });
+  private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+
+  protected readonly dialogue = computed(() => this.store?.dialogue() ?? null);
+  protected readonly isNew = computed(() => this.dialogue() === null);
+
+  /** Lead time previewed while typing (the server's value is shown once saved). */
+  protected readonly previewLeadDays = computed(() => {
+    const value = this.formValue();
+    const session = this.catalog.sessionsById().get(value.informalSessionId ?? '');
+    if (!session || !value.endsAt || !value.timeZone || this.form.controls.timeZone.invalid) {
+      return null;
+    }
+    return daysBetween(fromZonedLocalInput(value.endsAt, value.timeZone), session.startsAt);
+  });
+
+  constructor() {
+    void this.catalog.load();
+    effect(() => {
+      const d = this.dialogue();
+      if (d) {
+        untracked(() => this.fill(d));
+      }
+    });
+  }
+
+  protected toggleLanguage(language: Language, checked: boolean): void {
+    const current = this.form.controls.languages.value.filter((l) => l !== language);
+    this.form.controls.languages.setValue(checked ? [...current, language] : current);
+  }
+
+  protected async save(): Promise<void> {
+    this.problem.set(null);
+    this.unmatched.set([]);
+    this.message.set('');
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const body = this.toInput();
+    this.busy.set(true);
+    try {
+      const existing = this.dialogue();
+      const saved = existing
+        ? await firstValueFrom(this.api.updateDialogue(existing.id, body))
+        : await firstValueFrom(this.api.createDialogue(body));
+      this.catalog.upsertDialogue(saved);
+      if (existing) {
+        this.store?.setDialogue(saved);
+        this.message.set(this.i18n.t('common.saved'));
+      } else {
+        await this.router.navigate(['/console/dialogues', saved.id]);
+      }
+    } catch (error) {
+      this.showProblem(toProblem(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async publish(): Promise<void> {
+    const d = this.dialogue();
+    if (!d) {
+      return;
+    }
+    await this.transition(() => this.api.publish(d.id), 'editor.published');
+  }
+
+  protected async cancelDialogue(): Promise<void> {
+    const d = this.dialogue();
+    if (!d) {
+      return;
+    }
+    const ok = await this.confirm.ask({
+      title: this.i18n.t('editor.cancelTitle'),
+      message: this.i18n.t('editor.cancelMessage', { title: d.title }),
+      confirm: this.i18n.t('editor.cancelConfirm'),
+      cancel: this.i18n.t('common.back'),
+      destructive: true,
+    });
+    if (ok) {
+      await this.transition(() => this.api.cancel(d.id), 'editor.cancelled');
+    }
+  }
+
+  private async transition(
+    call: () => ReturnType<DialoguesApi['publish']>,
+    done: 'editor.published' | 'editor.cancelled',
+  ): Promise<void> {
+    this.problem.set(null);
+    this.busy.set(true);
+    try {
+      const saved = await firstValueFrom(call());
+      this.store?.setDialogue(saved);
+      this.catalog.upsertDialogue(saved);
+      this.message.set(this.i18n.t(done));
+    } catch (error) {
+      this.showProblem(toProblem(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private showProblem(problem: ProblemDetails): void {
+    this.problem.set(problem);
+    this.unmatched.set(applyProblemToForm(this.form, problem));
+  }
+
+  private fill(d: Dialogue): void {
+    const tz = d.timeZone;
+    this.form.reset({
+      title: d.title,
+      summary: d.summary,
+      informalSessionId: d.informalSessionId,
+      themeIds: d.themeIds,
+      timeZone: tz,
+      startsAt: toZonedLocalInput(d.startsAt, tz),
+      endsAt: toZonedLocalInput(d.endsAt, tz),
+      venue: d.venue ?? '',
+      format: d.format,
+      onlineUrl: d.onlineUrl ?? '',
+      capacity: d.capacity,
+      registrationOpensAt: toZonedLocalInput(d.registrationOpensAt, tz),
+      registrationClosesAt: toZonedLocalInput(d.registrationClosesAt, tz),
+      approvalRequired: d.approvalRequired,
+      languages: d.languages,
+      quotas: Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, d.stakeholderQuotas?.[g] ?? null])),
+    });
+  }
+
+  private toInput(): DialogueInput {
+    const v = this.form.getRawValue();
+    const tz = v.timeZone;
+    const quotas: StakeholderQuotas = {};
+    for (const group of STAKEHOLDER_GROUPS) {
+      const seats = v.quotas[group];
+      if (seats !== null && seats !== undefined && `${seats}` !== '') {
+        quotas[group] = Number(seats);
+      }
+    }
+    return {
+      title: v.title.trim(),
+      summary: v.summary.trim(),
+      informalSessionId: v.informalSessionId,
+      themeIds: v.themeIds,
+      timeZone: tz,
+      startsAt: fromZonedLocalInput(v.startsAt, tz),
+      endsAt: fromZonedLocalInput(v.endsAt, tz),
+      venue: v.venue.trim(),
+      format: v.format,
+      onlineUrl: v.onlineUrl.trim() || null,
+      capacity: Number(v.capacity),
+      registrationOpensAt: v.registrationOpensAt ? fromZonedLocalInput(v.registrationOpensAt, tz) : null,
+      registrationClosesAt: v.registrationClosesAt ? fromZonedLocalInput(v.registrationClosesAt, tz) : null,
+      approvalRequired: v.approvalRequired,
+      languages: v.languages,
+      stakeholderQuotas: Object.keys(quotas).length ? quotas : null,
+    };
+  }
+}

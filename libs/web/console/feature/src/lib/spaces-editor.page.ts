@@ -1,0 +1,182 @@
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatOption } from '@angular/material/core';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatSelect } from '@angular/material/select';
+import {
+  SPACE_ACCESS,
+  SPACE_KINDS,
+  STAKEHOLDER_GROUPS,
+  type ProblemDetails,
+  type Space,
+  type SpaceAccess,
+  type SpaceKind,
+  type StakeholderGroup,
+  type User,
+} from '@gfmd/contracts';
+import { catchError, firstValueFrom, of } from 'rxjs';
+import { UsersApi } from '@gfmd/web-auth-data-access';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { type SpaceInput, DialoguesApi } from '@gfmd/web-dialogues-data-access';
+import { EmptyStateComponent, FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { I18n, LabelPipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
+
+/** Splits "Room A, Room B; Room C" into a clean list. */
+export function splitList(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[,;\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** Spaces of a dialogue with their coordinators, access rule and rooms. */
+@Component({
+  selector: 'gfmd-spaces-editor-page',
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatHint,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatButton,
+    EmptyStateComponent,
+    ProblemAlertComponent,
+    FieldErrorPipe,
+    TranslatePipe,
+    LabelPipe,
+    LocalNumberPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './spaces-editor.page.scss',
+  templateUrl: './spaces-editor.page.html',
+})
+export class SpacesEditorPage {
+  private readonly api = inject(DialoguesApi);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly i18n = inject(I18n);
+  private readonly users = inject(UsersApi);
+  private readonly document = inject(DOCUMENT);
+  protected readonly store = inject(DialogueStore);
+
+  protected readonly kinds = SPACE_KINDS;
+  protected readonly accessRules = SPACE_ACCESS;
+  protected readonly groups = STAKEHOLDER_GROUPS;
+
+  /** Coordinator accounts, when the API lists users to this caller; otherwise ids are typed. */
+  protected readonly coordinators = signal<User[] | null>(null);
+  protected readonly usersById = computed(() => new Map((this.coordinators() ?? []).map((u) => [u.id, u])));
+  protected readonly editing = signal<Space | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly unmatched = signal<string[]>([]);
+  protected readonly message = signal('');
+
+  protected readonly form = this.fb.group({
+    name: ['', [Validators.required, Validators.maxLength(200)]],
+    kind: this.fb.control<SpaceKind>('plenary', Validators.required),
+    coordinatingGroup: this.fb.control<StakeholderGroup | ''>(''),
+    coordinatorUserIds: this.fb.control<string[]>([]),
+    coordinatorIdsText: [''],
+    capacity: this.fb.control<number | null>(null, Validators.min(1)),
+    access: this.fb.control<SpaceAccess>('open', Validators.required),
+    allowedGroups: this.fb.control<StakeholderGroup[]>([]),
+    description: ['', Validators.maxLength(2000)],
+    rooms: [''],
+  });
+  protected readonly access = toSignal(this.form.controls.access.valueChanges, { initialValue: 'open' as SpaceAccess });
+
+  constructor() {
+    void this.loadCoordinators();
+  }
+
+  protected coordinatorNames(space: Space): string {
+    const users = this.usersById();
+    return space.coordinatorUserIds.map((id) => users.get(id)?.name ?? id).join(', ') || this.i18n.t('common.none');
+  }
+
+  protected edit(space: Space): void {
+    this.editing.set(space);
+    this.problem.set(null);
+    this.form.reset({
+      name: space.name,
+      kind: space.kind,
+      coordinatingGroup: space.coordinatingGroup ?? '',
+      coordinatorUserIds: space.coordinatorUserIds,
+      coordinatorIdsText: space.coordinatorUserIds.join(', '),
+      capacity: space.capacity ?? null,
+      access: space.access,
+      allowedGroups: space.allowedGroups ?? [],
+      description: space.description ?? '',
+      rooms: (space.rooms ?? []).join(', '),
+    });
+    setTimeout(() => this.document.getElementById('space-form-heading')?.focus());
+  }
+
+  protected startNew(): void {
+    this.editing.set(null);
+    this.problem.set(null);
+    this.form.reset();
+    setTimeout(() => this.document.getElementById('space-form-heading')?.focus());
+  }
+
+  protected async save(): Promise<void> {
+    this.problem.set(null);
+    this.unmatched.set([]);
+    this.message.set('');
+    const dialogue = this.store.dialogue();
+    if (!dialogue) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const v = this.form.getRawValue();
+    const body: SpaceInput = {
+      name: v.name.trim(),
+      kind: v.kind,
+      coordinatingGroup: v.coordinatingGroup || null,
+      coordinatorUserIds: this.coordinators() ? v.coordinatorUserIds : splitList(v.coordinatorIdsText),
+      capacity: v.capacity === null || `${v.capacity}` === '' ? null : Number(v.capacity),
+      access: v.access,
+      allowedGroups: v.access === 'group_only' ? v.allowedGroups : null,
+      description: v.description.trim() || null,
+      rooms: splitList(v.rooms),
+    };
+    this.busy.set(true);
+    try {
+      const current = this.editing();
+      const saved = current
+        ? await firstValueFrom(this.api.updateSpace(current.id, body))
+        : await firstValueFrom(this.api.createSpace(dialogue.id, body));
+      const others = this.store.spaces().filter((s) => s.id !== saved.id);
+      this.store.setSpaces(
+        current ? this.store.spaces().map((s) => (s.id === saved.id ? saved : s)) : [...others, saved],
+      );
+      this.editing.set(saved);
+      this.message.set(this.i18n.t('spaces.saved', { name: saved.name }));
+    } catch (error) {
+      const problem = toProblem(error);
+      this.problem.set(problem);
+      this.unmatched.set(applyProblemToForm(this.form, problem));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private async loadCoordinators(): Promise<void> {
+    const users = await firstValueFrom(this.users.list().pipe(catchError(() => of(null))));
+    this.coordinators.set(users ? users.filter((u) => u.role === 'coordinator') : null);
+  }
+}

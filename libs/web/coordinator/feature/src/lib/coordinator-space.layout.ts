@@ -1,0 +1,83 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { RouterLink, RouterOutlet } from '@angular/router';
+import { AuthStore } from '@gfmd/web-auth-data-access';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';
+import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+
+/** One space of a coordinator: approvals, participants and the space's agenda. */
+@Component({
+  selector: 'gfmd-coordinator-space',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    TabNavComponent,
+    LoadingStateComponent,
+    ProblemAlertComponent,
+    TranslatePipe,
+    LabelPipe,
+  ],
+  providers: [DialogueStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <p>
+      <a routerLink="/workspace">← {{ 'workspace.title' | t }}</a>
+    </p>
+    @if (store.dialogue(); as d) {
+      @if (space(); as s) {
+        <h1>{{ s.name }}</h1>
+        <p class="gfmd-muted">{{ d.title }} · {{ s.kind | label: 'spaceKind' }} · {{ s.access | label: 'access' }}</p>
+        <gfmd-tab-nav [base]="['/workspace', d.id, s.id]" [tabs]="tabs" label="workspace.sections">
+          <gfmd-problem-alert [problem]="store.partialProblem()" [retryable]="true" (retry)="store.reload()" />
+          <router-outlet />
+        </gfmd-tab-nav>
+      } @else {
+        <h1>{{ 'forbidden.title' | t }}</h1>
+        <p class="gfmd-alert gfmd-alert--error" role="alert">{{ 'workspace.notYours' | t }}</p>
+      }
+    } @else if (store.loading()) {
+      <h1>{{ 'workspace.title' | t }}</h1>
+      <gfmd-loading-state />
+    } @else {
+      <h1>{{ 'dialogue.unavailable' | t }}</h1>
+      <gfmd-problem-alert [problem]="store.problem()" [retryable]="true" (retry)="store.reload()" />
+    }
+  `,
+})
+export class CoordinatorSpaceLayout {
+  private readonly auth = inject(AuthStore);
+  private readonly titles = inject(I18nTitleStrategy);
+  protected readonly store = inject(DialogueStore);
+
+  readonly dialogueId = input.required<string>();
+  readonly spaceId = input.required<string>();
+
+  protected readonly tabs: NavTab[] = [
+    { path: '', label: 'workspace.approvals' },
+    { path: 'participants', label: 'workspace.participants' },
+    { path: 'agenda', label: 'console.tabAgenda' },
+    { path: 'message', label: 'workspace.message' },
+  ];
+
+  /** The space, if the signed-in person coordinates it (admins and organizers may look too). */
+  protected readonly space = computed(() => {
+    const space = this.store.spaces().find((s) => s.id === this.spaceId());
+    const me = this.auth.user();
+    if (!space || !me) {
+      return undefined;
+    }
+    return space.coordinatorUserIds.includes(me.id) || this.auth.canOrganize() ? space : undefined;
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.dialogueId();
+      untracked(() => void this.store.load(id));
+    });
+    effect(() => {
+      const name = this.space()?.name;
+      untracked(() => this.titles.setDynamic(name));
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import type { Routes } from '@angular/router';
+import { staffGuard } from '@gfmd/web-auth-data-access';
+import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
+import { loadRegistrationsTablePage } from '@gfmd/web-registrations-feature';
+
+/** Coordinators' workspace: their spaces only. */
+export const workspaceRoutes: Routes = [
+  {
+    path: '',
+    canActivate: [staffGuard],
+    providers: provideFeatureDefaults(),
+    children: [
+      {
+        path: '',
+        title: 'title.workspace',
+        loadComponent: () => import('./workspace.page').then((m) => m.WorkspacePage),
+      },
+      {
+        path: ':dialogueId/:spaceId',
+        loadComponent: () => import('./coordinator-space.layout').then((m) => m.CoordinatorSpaceLayout),
+        children: [
+          {
+            path: '',
+            title: 'title.workspace',
+            data: { keepFocus: true, fixedStatus: 'pending' },
+            loadComponent: loadRegistrationsTablePage,
+          },
+          {
+            path: 'participants',
+            title: 'title.workspace',
+            data: { keepFocus: true },
+            loadComponent: loadRegistrationsTablePage,
+          },
+          {
+            path: 'agenda',
+            title: 'title.workspace',
+            data: { keepFocus: true },
+            loadComponent: () => import('@gfmd/web-agenda-feature').then((m) => m.AgendaBuilderPage),
+          },
+          {
+            path: 'message',
+            title: 'title.workspace',
+            data: { keepFocus: true },
+            loadComponent: () => import('./space-message.page').then((m) => m.SpaceMessagePage),
+          },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,3 @@
+export * from './lib/dialogues.api';
+export * from './lib/catalog.store';
+export * from './lib/dialogue.store';

@@ -1,0 +1,98 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type { AgendaItem, Dialogue, ProblemDetails, Space } from '@gfmd/contracts';
+import { type Observable, catchError, firstValueFrom, forkJoin, of } from 'rxjs';
+import { toProblem } from '@gfmd/web-shared-util-http';
+import { DialoguesApi } from './dialogues.api';
+
+interface DialogueState {
+  id: string | null;
+  dialogue: Dialogue | null;
+  spaces: Space[];
+  agenda: AgendaItem[];
+  loading: boolean;
+  problem: ProblemDetails | null;
+  /** spaces or agenda could not be loaded (the dialogue itself could) */
+  partialProblem: ProblemDetails | null;
+}
+
+/** One dialogue with its spaces and agenda. Provide it in the component that shows the dialogue. */
+@Injectable()
+export class DialogueStore {
+  private readonly api = inject(DialoguesApi);
+  private readonly state = signal<DialogueState>({
+    id: null,
+    dialogue: null,
+    spaces: [],
+    agenda: [],
+    loading: false,
+    problem: null,
+    partialProblem: null,
+  });
+
+  readonly dialogue = computed(() => this.state().dialogue);
+  readonly spaces = computed(() => this.state().spaces);
+  readonly agenda = computed(() =>
+    [...this.state().agenda].sort(
+      (a, b) => a.startsAt.localeCompare(b.startsAt) || (a.sequence ?? 0) - (b.sequence ?? 0),
+    ),
+  );
+  readonly loading = computed(() => this.state().loading);
+  readonly problem = computed(() => this.state().problem);
+  readonly partialProblem = computed(() => this.state().partialProblem);
+  readonly spacesById = computed(() => new Map(this.state().spaces.map((s) => [s.id, s])));
+
+  /** Registration is open now (status published, inside the registration window). */
+  readonly registrationOpen = computed(() => {
+    const d = this.state().dialogue;
+    if (!d || d.status !== 'published') {
+      return false;
+    }
+    const now = Date.now();
+    const opens = d.registrationOpensAt ? Date.parse(d.registrationOpensAt) : -Infinity;
+    const closes = d.registrationClosesAt ? Date.parse(d.registrationClosesAt) : Date.parse(d.endsAt);
+    return now >= opens && now <= closes;
+  });
+
+  async load(id: string): Promise<void> {
+    this.state.set({ id, dialogue: null, spaces: [], agenda: [], loading: true, problem: null, partialProblem: null });
+    let partialProblem: ProblemDetails | null = null;
+    const secondary = (error: unknown) => {
+      partialProblem = toProblem(error);
+      return of([]);
+    };
+    try {
+      const { dialogue, spaces, agenda } = await firstValueFrom(
+        forkJoin({
+          dialogue: this.api.dialogue(id),
+          // Spaces and agenda are secondary: the page still works without them.
+          spaces: this.api.spaces(id).pipe(catchError<Space[], Observable<Space[]>>(secondary)),
+          agenda: this.api.agenda(id).pipe(catchError<AgendaItem[], Observable<AgendaItem[]>>(secondary)),
+        }),
+      );
+      if (this.state().id === id) {
+        this.state.set({ id, dialogue, spaces, agenda, loading: false, problem: null, partialProblem });
+      }
+    } catch (error) {
+      if (this.state().id === id) {
+        this.state.update((s) => ({ ...s, loading: false, problem: toProblem(error) }));
+      }
+    }
+  }
+
+  reload(): Promise<void> {
+    const id = this.state().id;
+    return id ? this.load(id) : Promise.resolve();
+  }
+
+  setDialogue(dialogue: Dialogue): void {
+    this.state.update((s) => ({ ...s, dialogue }));
+  }
+
+  setSpaces(spaces: Space[]): void {
+    this.state.update((s) => ({ ...s, spaces }));
+  }
+
+  setAgenda(agenda: AgendaItem[]): void {
+    this.state.update((s) => ({ ...s, agenda }));
+  }
+}

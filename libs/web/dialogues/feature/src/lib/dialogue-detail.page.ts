@@ -1,0 +1,173 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { MatAnchor } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { LoadingStateComponent } from '@gfmd/web-shared-ui';
+import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { I18nTitleStrategy, LabelPipe, LocalDatePipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { viewerTimeZone } from '@gfmd/web-shared-util-time';
+import { CatalogStore, DialogueStore, DialoguesApi } from '@gfmd/web-dialogues-data-access';
+import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
+import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
+
+@Component({
+  selector: 'gfmd-dialogue-detail-page',
+  imports: [
+    RouterLink,
+    MatAnchor,
+    LoadingStateComponent,
+    ProblemAlertComponent,
+    AgendaViewComponent,
+    LeadTimeComponent,
+    TranslatePipe,
+    LabelPipe,
+    LocalDatePipe,
+    LocalNumberPipe,
+  ],
+  providers: [DialogueStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './dialogue-detail.page.scss',
+  template: `
+    <p>
+      <a routerLink="/dialogues">← {{ 'dialogues.back' | t }}</a>
+    </p>
+    @if (store.dialogue(); as d) {
+      <article>
+        <h1>{{ d.title }}</h1>
+        <p class="chips">
+          <span class="gfmd-chip">{{ d.status | label: 'dialogueStatus' }}</span>
+          <span class="gfmd-chip">{{ d.format | label: 'format' }}</span>
+          @for (themeId of d.themeIds; track themeId) {
+            @if (catalog.themesById().get(themeId); as theme) {
+              <span class="gfmd-chip">{{ theme.code }} · {{ theme.title }}</span>
+            }
+          }
+        </p>
+
+        <div class="layout">
+          <div class="main">
+            <h2>{{ 'dialogue.summary' | t }}</h2>
+            <p class="summary">{{ d.summary }}</p>
+
+            <h2 id="agenda-heading">{{ 'dialogue.agenda' | t }}</h2>
+            <div class="gfmd-actions">
+              <a mat-stroked-button [href]="icsUrl()" download>{{ 'dialogue.addToCalendar' | t }}</a>
+            </div>
+            <!-- The agenda renders once the rest of the page is on screen: a task of its own. -->
+            @defer (on idle) {
+              <gfmd-agenda-view [items]="store.agenda()" [spaces]="store.spaces()" [timeZone]="d.timeZone" />
+            } @placeholder {
+              <gfmd-loading-state />
+            }
+          </div>
+
+          <aside class="facts" [attr.aria-label]="'dialogue.keyFacts' | t">
+            <dl>
+              <dt>{{ 'dialogue.when' | t }}</dt>
+              <dd>
+                {{ d.startsAt | localDate: 'dateTime' : d.timeZone }} –
+                {{ d.endsAt | localDate: 'dateTime' : d.timeZone }}
+                <span class="gfmd-muted">({{ d.timeZone }})</span>
+                @if (viewerZone !== d.timeZone) {
+                  <br /><span class="gfmd-muted"
+                    >{{ 'agenda.yourTime' | t }} {{ d.startsAt | localDate: 'dateTime' : viewerZone }}</span
+                  >
+                }
+              </dd>
+              @if (d.format !== 'online') {
+                <dt>{{ 'dialogue.venue' | t }}</dt>
+                <dd>{{ d.venue }}</dd>
+              }
+              @if (d.format !== 'in_person') {
+                <dt>{{ 'dialogue.online' | t }}</dt>
+                <dd>
+                  @if (d.onlineUrl) {
+                    <a [href]="d.onlineUrl" rel="noopener" target="_blank">{{ 'dialogue.joinOnline' | t }}</a>
+                  } @else {
+                    {{ 'dialogue.onlineLinkLater' | t }}
+                  }
+                </dd>
+              }
+              <dt>{{ 'dialogue.languages' | t }}</dt>
+              <dd>{{ languages() }}</dd>
+              @if (session(); as s) {
+                <dt>{{ 'dialogue.session' | t }}</dt>
+                <dd>
+                  {{ 'dialogues.sessionHeading' | t: { number: s.number, title: s.title } }}<br />
+                  <span class="gfmd-muted">{{ s.startsAt | localDate: 'date' : s.timeZone }} · {{ s.venue }}</span>
+                </dd>
+              }
+              <dt>{{ 'dialogue.leadTime' | t }}</dt>
+              <dd><gfmd-lead-time [days]="d.leadTimeDays" /></dd>
+              <dt>{{ 'dialogue.capacity' | t }}</dt>
+              <dd>{{ d.capacity | localNumber }}</dd>
+              @if (d.registrationClosesAt) {
+                <dt>{{ 'dialogue.registrationCloses' | t }}</dt>
+                <dd>{{ d.registrationClosesAt | localDate: 'dateTime' : d.timeZone }}</dd>
+              }
+            </dl>
+            @if (store.registrationOpen()) {
+              <a mat-flat-button class="gfmd-full" [routerLink]="['/dialogues', d.id, 'register']">{{
+                'dialogue.register' | t
+              }}</a>
+              @if (d.approvalRequired) {
+                <p class="gfmd-muted">{{ 'dialogue.approvalNote' | t }}</p>
+              }
+            } @else {
+              <p class="gfmd-alert gfmd-alert--info">{{ 'dialogue.registrationClosed' | t }}</p>
+            }
+            @if (store.spaces().length) {
+              <h2>{{ 'dialogue.spaces' | t }}</h2>
+              <ul class="spaces">
+                @for (space of store.spaces(); track space.id) {
+                  <li>
+                    <strong>{{ space.name }}</strong>
+                    <span class="gfmd-muted">· {{ space.kind | label: 'spaceKind' }}</span
+                    ><br />
+                    <small>{{ space.access | label: 'access' }}</small>
+                  </li>
+                }
+              </ul>
+            }
+          </aside>
+        </div>
+      </article>
+    } @else if (store.loading()) {
+      <h1>{{ 'dialogue.loadingTitle' | t }}</h1>
+      <gfmd-loading-state />
+    } @else {
+      <h1>{{ 'dialogue.unavailable' | t }}</h1>
+      <gfmd-problem-alert
+        [problem]="store.problem()"
+        [retryable]="store.problem()?.status !== 404"
+        (retry)="store.reload()"
+      />
+    }
+  `,
+})
+export class DialogueDetailPage {
+  private readonly api = inject(DialoguesApi);
+  private readonly titles = inject(I18nTitleStrategy);
+  protected readonly store = inject(DialogueStore);
+  protected readonly catalog = inject(CatalogStore);
+
+  readonly id = input.required<string>();
+
+  protected readonly viewerZone = viewerTimeZone();
+  protected readonly icsUrl = computed(() => this.api.agendaIcsUrl(this.id()));
+  protected readonly session = computed(() => {
+    const d = this.store.dialogue();
+    return d ? this.catalog.sessionsById().get(d.informalSessionId) : undefined;
+  });
+  protected readonly languages = computed(() =>
+    (this.store.dialogue()?.languages ?? []).map((l) => l.toUpperCase()).join(', '),
+  );
+
+  constructor() {
+    void this.catalog.load();
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.store.load(id));
+    });
+    effect(() => this.titles.setDynamic(this.store.dialogue()?.title));
+  }
+}

@@ -1,0 +1,61 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { DialogueFactory, SessionFactory, ThemeFactory } from '@gfmd/web-shared-util-testing';
+import { DialogueListPage } from './dialogue-list.page';
+
+const settle = async (fixture: { whenStable(): Promise<unknown> }): Promise<void> => {
+  await new Promise((resolve) => setTimeout(resolve));
+  await fixture.whenStable();
+};
+
+describe(DialogueListPage.name, () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [DialogueListPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  async function render(session?: string) {
+    const fixture = TestBed.createComponent(DialogueListPage);
+    if (session) {
+      fixture.componentRef.setInput('session', session);
+    }
+    await fixture.whenStable();
+    const s3 = SessionFactory.create({ id: 's3', number: 3, title: 'International cooperation' });
+    const s1 = SessionFactory.create({ id: 's1', number: 1, title: 'Human rights' });
+    http.expectOne('/api/v1/themes').flush([ThemeFactory.create()]);
+    http.expectOne('/api/v1/informal-sessions').flush([s3, s1]);
+    http
+      .expectOne((r) => r.url === '/api/v1/dialogues')
+      .flush([
+        DialogueFactory.create({ title: 'Dialogue on cooperation', informalSessionId: 's3' }),
+        DialogueFactory.create({ title: 'Dialogue on rights', informalSessionId: 's1', leadTimeDays: 21 }),
+      ]);
+    await settle(fixture);
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('groups dialogues under their informal session with the lead time', async () => {
+    const sut = await render();
+
+    const headings = Array.from(sut.querySelectorAll('h2')).map((h) => h.textContent?.trim());
+    expect(headings).toEqual([
+      'Informal thematic session 1: Human rights',
+      'Informal thematic session 3: International cooperation',
+    ]);
+    expect(sut.textContent).toContain('21 days before the informal session');
+  });
+
+  it('shows an empty state with a way out when filters match nothing', async () => {
+    const sut = await render('no-such-session');
+
+    expect(sut.textContent).toContain('No dialogue is open to the public yet.');
+    expect(sut.textContent).toContain('Clear filters');
+  });
+});

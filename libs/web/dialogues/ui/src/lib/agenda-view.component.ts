@@ -1,0 +1,104 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import type { AgendaItem, Space } from '@gfmd/contracts';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { viewerTimeZone, zonedDateKey } from '@gfmd/web-shared-util-time';
+import { groupAgenda } from './agenda-grouping.util';
+
+/**
+ * An agenda by day and space, times in the dialogue's zone with the viewer's own time beside them
+ * when the two differ.
+ */
+@Component({
+  selector: 'gfmd-agenda-view',
+  imports: [TranslatePipe, LabelPipe, LocalDatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './agenda-view.component.scss',
+  template: `
+    @if (!days().length) {
+      <p class="gfmd-muted">{{ 'agenda.empty' | t }}</p>
+    } @else {
+      @if (showViewerTime()) {
+        <p class="gfmd-muted">{{ 'agenda.zonesNote' | t: { venue: timeZone(), viewer: viewerZone } }}</p>
+      }
+      @for (day of days(); track day.day) {
+        <section class="day" [attr.aria-labelledby]="headingPrefix() + day.day">
+          <h3 [id]="headingPrefix() + day.day">{{ day.firstStartsAt | localDate: 'day' : timeZone() }}</h3>
+          @for (group of day.groups; track group.space?.id ?? '') {
+            <div class="space-group">
+              <h4>{{ group.space?.name ?? ('agenda.forEveryone' | t) }}</h4>
+              <ol class="items">
+                @for (item of group.items; track item.id) {
+                  <li class="item" [class.item--break]="item.kind === 'break'">
+                    <p class="item__time">
+                      <span>
+                        <time [attr.datetime]="item.startsAt">{{
+                          item.startsAt | localDate: 'time' : timeZone()
+                        }}</time>–<time [attr.datetime]="item.endsAt">{{
+                          item.endsAt | localDate: 'zoned' : timeZone()
+                        }}</time>
+                      </span>
+                      @if (showViewerTime()) {
+                        <span class="item__local"> {{ 'agenda.yourTime' | t }} {{ viewerRange(item) }} </span>
+                      }
+                    </p>
+                    <div class="item__body">
+                      <p class="item__title">
+                        <strong>{{ item.title }}</strong>
+                        <span class="gfmd-chip">{{ item.kind | label: 'agendaKind' }}</span>
+                      </p>
+                      @if (item.room) {
+                        <p class="gfmd-muted">{{ 'agenda.room' | t }}: {{ item.room }}</p>
+                      }
+                      @if (item.description) {
+                        <p>{{ item.description }}</p>
+                      }
+                      @if (item.speakers.length) {
+                        <ul class="speakers" [attr.aria-label]="'agenda.speakers' | t">
+                          @for (speaker of item.speakers; track $index) {
+                            <li>
+                              {{ speaker.name }}{{ speaker.organization ? ', ' + speaker.organization : '' }}
+                              <span class="gfmd-muted">({{ speaker.role | label: 'speakerRole' }})</span>
+                            </li>
+                          }
+                        </ul>
+                      }
+                    </div>
+                  </li>
+                }
+              </ol>
+            </div>
+          }
+        </section>
+      }
+    }
+  `,
+})
+export class AgendaViewComponent {
+  private readonly i18n = inject(I18n);
+
+  readonly items = input.required<readonly AgendaItem[]>();
+  readonly spaces = input<readonly Space[]>([]);
+  readonly timeZone = input.required<string>();
+  /** unique prefix for heading ids when two agendas share a page */
+  readonly headingPrefix = input('agenda-day-');
+
+  protected readonly viewerZone = viewerTimeZone();
+  protected readonly days = computed(() => groupAgenda(this.items(), this.spaces(), this.timeZone()));
+  protected readonly showViewerTime = computed(() => {
+    const first = this.items()[0];
+    if (!first) {
+      return false;
+    }
+    return (
+      this.i18n.formatDate(first.startsAt, 'zoned', this.timeZone()) !==
+      this.i18n.formatDate(first.startsAt, 'zoned', this.viewerZone)
+    );
+  });
+
+  protected viewerRange(item: AgendaItem): string {
+    const zone = this.viewerZone;
+    const otherDay = zonedDateKey(item.startsAt, zone) !== zonedDateKey(item.startsAt, this.timeZone());
+    const start = `${otherDay ? this.i18n.formatDate(item.startsAt, 'dayShort', zone) + ' ' : ''}${this.i18n.formatDate(item.startsAt, 'time', zone)}`;
+    return `${start}–${this.i18n.formatDate(item.endsAt, 'zoned', zone)}`;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/invitations.api';
+export * from './lib/recipients-csv.util';

@@ -1,0 +1,2 @@
+export * from './lib/outbox.api';
+export * from './lib/outbox.store';

@@ -1,0 +1,157 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatOption } from '@angular/material/core';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatPaginator, type PageEvent } from '@angular/material/paginator';
+import { MatSelect } from '@angular/material/select';
+import { EMAIL_KINDS, EMAIL_STATUSES, type EmailKind, type EmailStatus } from '@gfmd/contracts';
+import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { OutboxStore } from '@gfmd/web-outbox-data-access';
+
+@Component({
+  selector: 'gfmd-outbox-page',
+  imports: [
+    MatFormField,
+    MatLabel,
+    MatSelect,
+    MatOption,
+    MatButton,
+    MatPaginator,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ProblemAlertComponent,
+    TranslatePipe,
+    LabelPipe,
+    LocalDatePipe,
+  ],
+  providers: [OutboxStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .error-cell {
+      max-width: 20rem;
+      overflow-wrap: anywhere;
+      font-size: 0.85rem;
+    }
+    table {
+      min-width: 800px;
+    }
+  `,
+  template: `
+    <h1>{{ 'title.outbox' | t }}</h1>
+    <p class="gfmd-muted">{{ 'outbox.intro' | t }}</p>
+    <div class="gfmd-filters">
+      <mat-form-field>
+        <mat-label>{{ 'common.status' | t }}</mat-label>
+        <mat-select [value]="store.query().status ?? ''" (valueChange)="status($event)">
+          <mat-option value="">{{ 'common.all' | t }}</mat-option>
+          @for (s of statuses; track s) {
+            <mat-option [value]="s">{{ s | label: 'emailStatus' }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'outbox.kind' | t }}</mat-label>
+        <mat-select [value]="store.query().kind ?? ''" (valueChange)="kind($event)">
+          <mat-option value="">{{ 'common.all' | t }}</mat-option>
+          @for (k of kinds; track k) {
+            <mat-option [value]="k">{{ k | label: 'emailKind' }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+    </div>
+    <gfmd-problem-alert [problem]="store.problem()" [retryable]="true" (retry)="store.load()" />
+    @if (store.loading() && !store.loaded()) {
+      <gfmd-loading-state />
+    } @else if (store.loaded()) {
+      @if (store.rows().length) {
+        <div class="gfmd-table-wrap" [attr.aria-busy]="store.loading()">
+          <table class="gfmd-table">
+            <caption class="gfmd-visually-hidden">
+              {{
+                'title.outbox' | t
+              }}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'outbox.created' | t }}</th>
+                <th scope="col">{{ 'outbox.kind' | t }}</th>
+                <th scope="col">{{ 'outbox.recipient' | t }}</th>
+                <th scope="col">{{ 'outbox.subject' | t }}</th>
+                <th scope="col">{{ 'common.status' | t }}</th>
+                <th scope="col">{{ 'outbox.attempts' | t }}</th>
+                <th scope="col">{{ 'invitations.lastError' | t }}</th>
+                <th scope="col">
+                  <span class="gfmd-visually-hidden">{{ 'common.actions' | t }}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (e of store.rows(); track e.id) {
+                <tr>
+                  <td>{{ e.createdAt | localDate: 'dateTime' }}</td>
+                  <td>
+                    {{ e.kind | label: 'emailKind' }} <small class="gfmd-muted">({{ e.language.toUpperCase() }})</small>
+                  </td>
+                  <td>{{ e.recipient }}</td>
+                  <td>{{ e.subject }}</td>
+                  <td>
+                    <span
+                      class="gfmd-chip"
+                      [class.gfmd-chip--error]="e.status === 'failed'"
+                      [class.gfmd-chip--ok]="e.status === 'sent'"
+                      >{{ e.status | label: 'emailStatus' }}</span
+                    >
+                    @if (e.sentAt) {
+                      <br /><small>{{ e.sentAt | localDate: 'dateTime' }}</small>
+                    }
+                  </td>
+                  <td>{{ e.attempts }}</td>
+                  <td class="error-cell">{{ e.lastError ?? '' }}</td>
+                  <td>
+                    @if (e.status === 'failed') {
+                      <button mat-button type="button" (click)="store.retry(e)" [disabled]="store.retrying().has(e.id)">
+                        {{ 'outbox.retry' | t }}<span class="gfmd-visually-hidden"> {{ e.recipient }}</span>
+                      </button>
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      } @else {
+        <gfmd-empty-state [message]="'outbox.empty' | t" />
+      }
+      <mat-paginator
+        [length]="store.total()"
+        [pageIndex]="store.query().page - 1"
+        [pageSize]="store.query().pageSize"
+        [pageSizeOptions]="[25, 50, 100]"
+        (page)="page($event)"
+        [attr.aria-label]="'outbox.pages' | t"
+      />
+    }
+  `,
+})
+export class OutboxPage {
+  protected readonly store = inject(OutboxStore);
+  protected readonly statuses = EMAIL_STATUSES;
+  protected readonly kinds = EMAIL_KINDS;
+
+  constructor() {
+    void this.store.load();
+  }
+
+  protected status(status: EmailStatus | ''): void {
+    void this.store.setQuery({ status });
+  }
+
+  protected kind(kind: EmailKind | ''): void {
+    void this.store.setQuery({ kind });
+  }
+
+  protected page(event: PageEvent): void {
+    void this.store.setQuery({ page: event.pageIndex + 1, pageSize: event.pageSize });
+  }
+}

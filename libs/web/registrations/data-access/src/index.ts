@@ -1,0 +1,4 @@
+export * from './lib/registrations.api';
+export * from './lib/space-eligibility.util';
+export * from './lib/manage.store';
+export * from './lib/registrations-table.store';

@@ -1,0 +1,57 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { RegistrationFactory } from '@gfmd/web-shared-util-testing';
+import { RegistrationsTableStore } from './registrations-table.store';
+
+describe(RegistrationsTableStore.name, () => {
+  let sut: RegistrationsTableStore;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [RegistrationsTableStore, provideHttpClient(), provideHttpClientTesting()],
+    });
+    sut = TestBed.inject(RegistrationsTableStore);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function open(): Promise<void> {
+    const opening = sut.open('d1');
+    http
+      .expectOne((r) => r.url === '/api/v1/dialogues/d1/registrations')
+      .flush({ items: [RegistrationFactory.create({ id: 'r1', status: 'pending' })], total: 1, page: 1, pageSize: 25 });
+    http.expectOne('/api/v1/dialogues/d1/stats').flush({ byStatus: { pending: 1 }, byGroup: {}, bySpace: {} });
+    await opening;
+  }
+
+  it('sends filters and paging as query parameters, back to page 1 on a new filter', async () => {
+    await open();
+
+    const filtering = sut.setQuery({ status: 'pending', q: 'diallo' });
+    const req = http.expectOne((r) => r.url === '/api/v1/dialogues/d1/registrations');
+    expect(req.request.params.get('status')).toBe('pending');
+    expect(req.request.params.get('q')).toBe('diallo');
+    expect(req.request.params.get('page')).toBe('1');
+    req.flush({ items: [], total: 0, page: 1, pageSize: 25 });
+    await filtering;
+
+    void sut.setQuery({ page: 3 });
+    const pageReq = http.expectOne((r) => r.url === '/api/v1/dialogues/d1/registrations');
+    expect(pageReq.request.params.get('page')).toBe('3');
+    pageReq.flush({ items: [], total: 0, page: 3, pageSize: 25 });
+  });
+
+  it('approves a row in place and refreshes the balance', async () => {
+    await open();
+
+    const approving = sut.act('approve', sut.rows()[0]);
+    http.expectOne({ method: 'POST', url: '/api/v1/registrations/r1/approve' }).flush({ status: 'confirmed' });
+    await approving;
+
+    expect(sut.rows()[0].status).toBe('confirmed');
+    http.expectOne('/api/v1/dialogues/d1/stats').flush({ byStatus: { confirmed: 1 }, byGroup: {}, bySpace: {} });
+  });
+});

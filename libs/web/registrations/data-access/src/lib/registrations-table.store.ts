@@ -1,0 +1,123 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type { DialogueStats, Page, ProblemDetails, Registration } from '@gfmd/contracts';
+import { firstValueFrom } from 'rxjs';
+import { DialoguesApi } from '@gfmd/web-dialogues-data-access';
+import { toProblem } from '@gfmd/web-shared-util-http';
+import { type RegistrationQuery, RegistrationsApi } from './registrations.api';
+
+export type RegistrationAction = 'approve' | 'decline' | 'checkIn';
+
+interface TableState {
+  dialogueId: string | null;
+  query: Required<Pick<RegistrationQuery, 'page' | 'pageSize'>> & RegistrationQuery;
+  page: Page<Registration> | null;
+  stats: DialogueStats | null;
+  loading: boolean;
+  problem: ProblemDetails | null;
+  /** ids of rows with an action in flight */
+  busy: ReadonlySet<string>;
+}
+
+/** Staff list of a dialogue's registrations: filters, paging, row actions and the stakeholder balance. */
+@Injectable()
+export class RegistrationsTableStore {
+  private readonly api = inject(RegistrationsApi);
+  private readonly dialogues = inject(DialoguesApi);
+  private readonly state = signal<TableState>({
+    dialogueId: null,
+    query: { page: 1, pageSize: 25 },
+    page: null,
+    stats: null,
+    loading: false,
+    problem: null,
+    busy: new Set(),
+  });
+  private requestSeq = 0;
+
+  readonly query = computed(() => this.state().query);
+  readonly rows = computed(() => this.state().page?.items ?? []);
+  readonly total = computed(() => this.state().page?.total ?? 0);
+  readonly stats = computed(() => this.state().stats);
+  readonly loading = computed(() => this.state().loading);
+  readonly problem = computed(() => this.state().problem);
+  readonly busy = computed(() => this.state().busy);
+
+  /** Starts on a dialogue, optionally with fixed filters (a coordinator's space); stats only for organizers. */
+  async open(dialogueId: string, filters: Partial<RegistrationQuery> = {}, withStats = true): Promise<void> {
+    this.state.update((s) => ({ ...s, dialogueId, query: { ...filters, page: 1, pageSize: s.query.pageSize } }));
+    await Promise.all([this.load(), withStats ? this.loadStats() : Promise.resolve()]);
+  }
+
+  /** Changes filters (back to page 1 unless a page is given) and reloads. */
+  async setQuery(change: Partial<RegistrationQuery>): Promise<void> {
+    this.state.update((s) => ({ ...s, query: { ...s.query, ...change, page: change.page ?? 1 } }));
+    await this.load();
+  }
+
+  async load(): Promise<void> {
+    const { dialogueId, query } = this.state();
+    if (!dialogueId) {
+      return;
+    }
+    const seq = ++this.requestSeq;
+    this.state.update((s) => ({ ...s, loading: true, problem: null }));
+    try {
+      const page = await firstValueFrom(this.api.list(dialogueId, query));
+      if (seq === this.requestSeq) {
+        this.state.update((s) => ({ ...s, page, loading: false }));
+      }
+    } catch (error) {
+      if (seq === this.requestSeq) {
+        this.state.update((s) => ({ ...s, loading: false, problem: toProblem(error) }));
+      }
+    }
+  }
+
+  async loadStats(): Promise<void> {
+    const { dialogueId } = this.state();
+    if (!dialogueId) {
+      return;
+    }
+    try {
+      const stats = await firstValueFrom(this.dialogues.stats(dialogueId));
+      this.state.update((s) => ({ ...s, stats }));
+    } catch {
+      this.state.update((s) => ({ ...s, stats: null }));
+    }
+  }
+
+  /** Runs a row action; answers the problem if the API refused. */
+  async act(action: RegistrationAction, registration: Registration, spaceId?: string): Promise<ProblemDetails | null> {
+    this.state.update((s) => ({ ...s, busy: new Set([...s.busy, registration.id]) }));
+    try {
+      const call =
+        action === 'approve'
+          ? this.api.approve(registration.id, spaceId)
+          : action === 'decline'
+            ? this.api.decline(registration.id, spaceId)
+            : this.api.checkIn(registration.id);
+      const updated = await firstValueFrom(call);
+      this.state.update((s) => ({
+        ...s,
+        page: s.page
+          ? { ...s.page, items: s.page.items.map((r) => (r.id === registration.id ? { ...r, ...updated } : r)) }
+          : s.page,
+      }));
+      void this.loadStats();
+      return null;
+    } catch (error) {
+      return toProblem(error);
+    } finally {
+      this.state.update((s) => ({ ...s, busy: new Set([...s.busy].filter((id) => id !== registration.id)) }));
+    }
+  }
+
+  async exportCsv(): Promise<Blob | ProblemDetails> {
+    const { dialogueId, query } = this.state();
+    try {
+      return await firstValueFrom(this.api.csv(dialogueId ?? '', query));
+    } catch (error) {
+      return toProblem(error);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import { PersonFieldsComponent } from '@gfmd/web-registrations-ui';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatAnchor, MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { LANGUAGES, type Language, type ProblemDetails, type Space } from '@gfmd/contracts';
+import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
+import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { applyProblemToForm } from '@gfmd/web-shared-util-http';
+import { ManageStore, canChooseSpace, spaceEligibility } from '@gfmd/web-registrations-data-access';
+
+@Component({
+  selector: 'gfmd-manage-page',
+  imports: [
+    ReactiveFormsModule,
+    PersonFieldsComponent,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatRadioGroup,
+    MatRadioButton,
+    MatCheckbox,
+    MatButton,
+    MatAnchor,
+    AgendaViewComponent,
+    LoadingStateComponent,
+    ProblemAlertComponent,
+    FieldErrorPipe,
+    TranslatePipe,
+    LabelPipe,
+    LocalDatePipe,
+  ],
+  providers: [ManageStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './manage.page.scss',
+  templateUrl: './manage.page.html',
+})
+export class ManagePage {
+  private readonly confirm = inject(ConfirmService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly i18n = inject(I18n);
+  protected readonly store = inject(ManageStore);
+
+  readonly token = input.required<string>();
+
+  protected readonly languages = LANGUAGES;
+  protected readonly form = this.fb.group({
+    title: ['', Validators.maxLength(40)],
+    firstName: ['', [Validators.required, Validators.maxLength(100)]],
+    lastName: ['', [Validators.required, Validators.maxLength(100)]],
+    organization: ['', [Validators.required, Validators.maxLength(200)]],
+    jobTitle: ['', Validators.maxLength(200)],
+    country: ['', Validators.required],
+    preferredLanguage: this.fb.control<Language>('en', Validators.required),
+    accessibilityNeeds: ['', Validators.maxLength(2000)],
+    spaceIds: this.fb.control<string[]>([]),
+  });
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly unmatched = signal<string[]>([]);
+  protected readonly message = signal('');
+  private readonly chosen = toSignal(this.form.controls.spaceIds.valueChanges, { initialValue: [] as string[] });
+
+  protected readonly spaceRows = computed(() => {
+    const registration = this.store.registration();
+    const chosen = new Set(this.chosen());
+    const statuses = new Map((registration?.spaces ?? []).map((s) => [s.spaceId, s.status]));
+    return this.store.spaces().map((space) => {
+      const already = statuses.has(space.id);
+      return {
+        space,
+        status: statuses.get(space.id),
+        eligibility: spaceEligibility(space, registration?.stakeholderGroup ?? null, false),
+        enabled: already || canChooseSpace(space, registration?.stakeholderGroup ?? null, false),
+        checked: chosen.has(space.id),
+      };
+    });
+  });
+
+  constructor() {
+    effect(() => {
+      const token = this.token();
+      untracked(() => void this.store.load(token));
+    });
+    effect(() => {
+      const r = this.store.registration();
+      if (r) {
+        untracked(() =>
+          this.form.reset({
+            title: r.title ?? '',
+            firstName: r.firstName,
+            lastName: r.lastName,
+            organization: r.organization,
+            jobTitle: r.jobTitle ?? '',
+            country: r.country,
+            preferredLanguage: r.preferredLanguage,
+            accessibilityNeeds: r.accessibilityNeeds ?? '',
+            spaceIds: r.spaces.filter((s) => s.status !== 'cancelled' && s.status !== 'declined').map((s) => s.spaceId),
+          }),
+        );
+      }
+    });
+  }
+
+  protected toggleSpace(space: Space, checked: boolean): void {
+    const current = this.form.controls.spaceIds.value.filter((id) => id !== space.id);
+    this.form.controls.spaceIds.setValue(checked ? [...current, space.id] : current);
+    this.form.controls.spaceIds.markAsDirty();
+  }
+
+  protected async save(): Promise<void> {
+    this.problem.set(null);
+    this.unmatched.set([]);
+    this.message.set('');
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const v = this.form.getRawValue();
+    const problem = await this.store.update({
+      title: v.title.trim() || undefined,
+      firstName: v.firstName.trim(),
+      lastName: v.lastName.trim(),
+      organization: v.organization.trim(),
+      jobTitle: v.jobTitle.trim() || undefined,
+      country: v.country,
+      preferredLanguage: v.preferredLanguage,
+      accessibilityNeeds: v.accessibilityNeeds.trim() || undefined,
+      spaceIds: v.spaceIds,
+    });
+    if (problem) {
+      this.showProblem(problem);
+    } else {
+      this.message.set(this.i18n.t('manage.saved'));
+    }
+  }
+
+  protected async cancelRegistration(): Promise<void> {
+    const confirmed = await this.confirm.ask({
+      title: this.i18n.t('manage.cancelTitle'),
+      message: this.i18n.t('manage.cancelMessage', { title: this.store.dialogue()?.title ?? '' }),
+      confirm: this.i18n.t('manage.cancelConfirm'),
+      cancel: this.i18n.t('manage.cancelKeep'),
+      destructive: true,
+    });
+    if (!confirmed) {
+      return;
+    }
+    this.problem.set(null);
+    const problem = await this.store.cancel();
+    if (problem) {
+      this.showProblem(problem);
+      return;
+    }
+    this.message.set(this.i18n.t('manage.cancelled'));
+    setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('h1')?.focus());
+  }
+
+  private showProblem(problem: ProblemDetails): void {
+    this.problem.set(problem);
+    this.unmatched.set(applyProblemToForm(this.form, problem));
+  }
+}

@@ -1,0 +1,240 @@
+import { PersonFieldsComponent } from '@gfmd/web-registrations-ui';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import {
+  LANGUAGES,
+  STAKEHOLDER_GROUPS,
+  type Language,
+  type ProblemDetails,
+  type Space,
+  type StakeholderGroup,
+} from '@gfmd/contracts';
+import { firstValueFrom } from 'rxjs';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
+import { RegistrationsApi, type RegistrationInput, spaceEligibility, canChooseSpace } from '@gfmd/web-registrations-data-access';
+
+export interface RegistrationResultState {
+  status: string;
+  email: string;
+  spaces: { spaceId: string; status: string; name: string }[];
+}
+
+@Component({
+  selector: 'gfmd-register-page',
+  imports: [
+    ReactiveFormsModule,
+    PersonFieldsComponent,
+    RouterLink,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatHint,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatRadioGroup,
+    MatRadioButton,
+    MatCheckbox,
+    MatButton,
+    LoadingStateComponent,
+    ProblemAlertComponent,
+    FieldErrorPipe,
+    TranslatePipe,
+    LabelPipe,
+    LocalDatePipe,
+  ],
+  providers: [DialogueStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './register.page.scss',
+  templateUrl: './register.page.html',
+})
+export class RegisterPage {
+  private readonly api = inject(RegistrationsApi);
+  private readonly router = inject(Router);
+  private readonly titles = inject(I18nTitleStrategy);
+  protected readonly i18n = inject(I18n);
+  protected readonly store = inject(DialogueStore);
+
+  readonly id = input.required<string>();
+  /** ?invitation=<token> from an invitation email */
+  readonly invitation = input<string>();
+
+  protected readonly groups = STAKEHOLDER_GROUPS;
+  protected readonly languages = LANGUAGES;
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  protected readonly form = this.fb.group({
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    title: ['', Validators.maxLength(40)],
+    firstName: ['', [Validators.required, Validators.maxLength(100)]],
+    lastName: ['', [Validators.required, Validators.maxLength(100)]],
+    organization: ['', [Validators.required, Validators.maxLength(200)]],
+    jobTitle: ['', Validators.maxLength(200)],
+    stakeholderGroup: this.fb.control<StakeholderGroup | ''>('', Validators.required),
+    country: ['', Validators.required],
+    preferredLanguage: this.fb.control<Language>(this.i18n.language(), Validators.required),
+    accessibilityNeeds: ['', Validators.maxLength(2000)],
+    spaceIds: this.fb.control<string[]>([]),
+    consent: [false, Validators.requiredTrue],
+    invitationToken: ['', Validators.maxLength(200)],
+  });
+
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly unmatched = signal<string[]>([]);
+  private readonly group = toSignal(this.form.controls.stakeholderGroup.valueChanges, { initialValue: '' as const });
+  private readonly token = toSignal(this.form.controls.invitationToken.valueChanges, { initialValue: '' });
+  private readonly chosen = toSignal(this.form.controls.spaceIds.valueChanges, { initialValue: [] as string[] });
+
+  protected readonly spaceRows = computed(() => {
+    const group = this.group() || null;
+    const hasInvitation = this.token().trim().length > 0;
+    const chosen = new Set(this.chosen());
+    return this.store.spaces().map((space) => ({
+      space,
+      eligibility: spaceEligibility(space, group, hasInvitation),
+      enabled: canChooseSpace(space, group, hasInvitation),
+      checked: chosen.has(space.id),
+    }));
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.store.load(id));
+    });
+    effect(() => {
+      const token = this.invitation();
+      if (token) {
+        untracked(() => this.form.controls.invitationToken.setValue(token));
+      }
+    });
+    effect(() => {
+      const title = this.store.dialogue()?.title;
+      untracked(() => this.titles.setDynamic(title ? `${this.i18n.t('title.register')}: ${title}` : undefined));
+    });
+    // A space that the newly chosen group may not enter is unticked.
+    effect(() => {
+      const rows = this.spaceRows();
+      const allowed = rows.filter((r) => r.enabled).map((r) => r.space.id);
+      const current = untracked(() => this.form.controls.spaceIds.value);
+      const kept = current.filter((id) => allowed.includes(id));
+      if (kept.length !== current.length) {
+        untracked(() => this.form.controls.spaceIds.setValue(kept));
+      }
+    });
+  }
+
+  protected allowedGroupsText(space: Space): string {
+    const groups = space.allowedGroups?.length
+      ? space.allowedGroups
+      : space.coordinatingGroup
+        ? [space.coordinatingGroup]
+        : [];
+    return groups.map((g) => this.i18n.label('group', g)).join(', ');
+  }
+
+  protected toggleSpace(space: Space, checked: boolean): void {
+    const current = this.form.controls.spaceIds.value.filter((id) => id !== space.id);
+    this.form.controls.spaceIds.setValue(checked ? [...current, space.id] : current);
+    this.form.controls.spaceIds.markAsDirty();
+  }
+
+  protected async submit(): Promise<void> {
+    this.problem.set(null);
+    this.unmatched.set([]);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.focusFirstInvalid();
+      return;
+    }
+    const dialogue = this.store.dialogue();
+    if (!dialogue) {
+      return;
+    }
+    const value = this.form.getRawValue();
+    if (!value.stakeholderGroup || !value.consent) {
+      return;
+    }
+    const body: RegistrationInput = {
+      email: value.email.trim(),
+      firstName: value.firstName.trim(),
+      lastName: value.lastName.trim(),
+      organization: value.organization.trim(),
+      stakeholderGroup: value.stakeholderGroup,
+      country: value.country,
+      preferredLanguage: value.preferredLanguage,
+      spaceIds: value.spaceIds,
+      consent: true,
+      ...(value.title.trim() ? { title: value.title.trim() } : {}),
+      ...(value.jobTitle.trim() ? { jobTitle: value.jobTitle.trim() } : {}),
+      ...(value.accessibilityNeeds.trim() ? { accessibilityNeeds: value.accessibilityNeeds.trim() } : {}),
+      ...(value.invitationToken.trim() ? { invitationToken: value.invitationToken.trim() } : {}),
+    };
+    this.busy.set(true);
+    try {
+      const result = await firstValueFrom(this.api.register(dialogue.id, body));
+      const names = this.store.spacesById();
+      const state: RegistrationResultState = {
+        status: result.status,
+        email: body.email,
+        spaces: result.spaces.map((s) => ({ ...s, name: names.get(s.spaceId)?.name ?? s.spaceId })),
+      };
+      await this.router.navigate(['/dialogues', dialogue.id, 'registered'], {
+        queryParams: { status: result.status },
+        state: { registration: state },
+      });
+    } catch (error) {
+      const problem = toProblem(error);
+      this.problem.set(problem);
+      this.unmatched.set(applyProblemToForm(this.form, problem));
+      if (problem.status === 409 && !problem.errors?.length) {
+        this.form.controls.email.setErrors({ server: this.i18n.t('register.duplicate') });
+        this.form.controls.email.markAsTouched();
+      }
+      this.focusProblem();
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** Sends keyboard focus to the first field that needs attention. */
+  private focusFirstInvalid(): void {
+    setTimeout(() =>
+      this.host.nativeElement
+        .querySelector<HTMLElement>(
+          'input.ng-invalid, textarea.ng-invalid, mat-select.ng-invalid, mat-checkbox.ng-invalid input',
+        )
+        ?.focus(),
+    );
+  }
+
+  private focusProblem(): void {
+    setTimeout(() => {
+      const alert = this.host.nativeElement.querySelector<HTMLElement>('gfmd-problem-alert [role=alert]');
+      alert?.setAttribute('tabindex', '-1');
+      alert?.focus();
+    });
+  }
+}

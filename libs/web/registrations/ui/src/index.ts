@@ -1,0 +1,2 @@
+export * from './lib/person-fields.component';
+export * from './lib/stakeholder-balance.component';

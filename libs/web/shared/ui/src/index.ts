@@ -1,0 +1,7 @@
+// Not exported here, so that a page importing this file does not pull in their Material modules:
+// the tab bar (Material tabs), the confirmation dialog (Material's dialog, ~30 kB) and the form
+// defaults: import them from @gfmd/web-shared-ui/tab-nav, /confirm and /form-defaults.
+export * from './lib/loading-state.component';
+export * from './lib/empty-state.component';
+export * from './lib/problem-alert.component';
+export * from './lib/field-error.pipe';

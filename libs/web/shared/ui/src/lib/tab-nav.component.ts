@@ -1,0 +1,51 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+import { TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
+
+export interface NavTab {
+  /** Below the base route; '' is the base route itself. */
+  path: string;
+  label: TranslationKey;
+}
+
+/** Tabs that are routes (Material tab links), with the routed content projected into their panel. */
+@Component({
+  selector: 'gfmd-tab-nav',
+  imports: [RouterLink, RouterLinkActive, MatTabNav, MatTabLink, MatTabNavPanel, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    nav {
+      margin-bottom: 1rem;
+    }
+  `,
+  template: `
+    <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="label() | t">
+      @for (tab of tabs(); track tab.path) {
+        <a
+          mat-tab-link
+          [routerLink]="link(tab)"
+          routerLinkActive
+          #rla="routerLinkActive"
+          [routerLinkActiveOptions]="{ exact: true }"
+          [active]="rla.isActive"
+          >{{ tab.label | t }}</a
+        >
+      }
+    </nav>
+    <mat-tab-nav-panel #panel>
+      <ng-content />
+    </mat-tab-nav-panel>
+  `,
+})
+export class TabNavComponent {
+  /** Router commands of the base route, e.g. ['/console/dialogues', id]. */
+  readonly base = input.required<readonly unknown[]>();
+  readonly tabs = input.required<readonly NavTab[]>();
+  /** The accessible name of the tab bar. */
+  readonly label = input.required<TranslationKey>();
+
+  protected link(tab: NavTab): unknown[] {
+    return tab.path ? [...this.base(), tab.path] : [...this.base()];
+  }
+}

@@ -1,0 +1,4 @@
+export * from './lib/problem.util';
+export * from './lib/download.util';
+export * from './lib/early-response.interceptor';
+export * from './lib/items-of.util';
