@@ -1,4 +1,5 @@
 import type { AgendaItem } from '@gfmd/contracts';
+import { fromZonedLocalInput } from '@gfmd/web-shared-util-time';
 
 export type ClashKind = 'space' | 'room' | 'speaker';
 
@@ -23,7 +24,7 @@ export function overlaps(
 }
 
 /**
- * The rules of DESIGN §2 checked before saving: no two items overlap in the same space or the same
+ * The agenda rules checked before saving: no two items overlap in the same space or the same
  * room, and no speaker is in two places at once. The server checks again (409).
  */
 export function findClashes(candidate: AgendaCandidate, items: readonly AgendaItem[]): AgendaClash[] {
@@ -47,4 +48,34 @@ export function findClashes(candidate: AgendaCandidate, items: readonly AgendaIt
     }
   }
   return clashes;
+}
+
+/** Ids of the items already in conflict with another one (highlighted in the grid). */
+export function findClashingIds(items: readonly AgendaItem[]): Set<string> {
+  const ids = new Set<string>();
+  for (const item of items) {
+    if (findClashes(item, items).length) {
+      ids.add(item.id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * The instants of an item typed as a day and two wall-clock times in the dialogue's time zone;
+ * null while incomplete or when the end is not after the start.
+ */
+export function candidateTimes(
+  day: string,
+  start: string,
+  end: string,
+  timeZone: string,
+): { startsAt: string; endsAt: string } | null {
+  if (!day || !start || !end || end <= start) {
+    return null;
+  }
+  return {
+    startsAt: fromZonedLocalInput(`${day}T${start}`, timeZone),
+    endsAt: fromZonedLocalInput(`${day}T${end}`, timeZone),
+  };
 }
