@@ -4,7 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelect } from '@angular/material/select';
 import {
   INVITATION_STATUSES,
@@ -17,6 +17,7 @@ import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } fro
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { submitState } from '@gfmd/web-shared-util-state';
 import { InvitationsStore, parseRecipients } from '@gfmd/web-invitations-data-access';
+import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 
 const MAX_FILE_BYTES = 1_000_000;
 
@@ -32,7 +33,7 @@ const MAX_FILE_BYTES = 1_000_000;
     MatSelect,
     MatOption,
     MatButton,
-    MatPaginator,
+    PaginatedTableComponent,
     LoadingStateComponent,
     EmptyStateComponent,
     ProblemAlertComponent,
