@@ -1,1 +1,2 @@
 export * from './lib/agenda-clash.util';
+export * from './lib/agenda-grid.util';

@@ -1,6 +1,7 @@
 // Not exported here, so that a page importing this file does not pull in their Material modules:
 // the tab bar (Material tabs), the confirmation dialog (Material's dialog, ~30 kB) and the form
-// defaults: import them from @gfmd/web-shared-ui/tab-nav, /confirm and /form-defaults.
+// defaults, the paginated table (Material paginator): import them from @gfmd/web-shared-ui/tab-nav,
+// /confirm, /form-defaults and /paginated-table.
 export * from './lib/loading-state.component';
 export * from './lib/empty-state.component';
 export * from './lib/problem-alert.component';

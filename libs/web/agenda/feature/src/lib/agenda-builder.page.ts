@@ -10,79 +10,46 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  type FormArray,
-  type FormGroup,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-  type FormControl,
-} from '@angular/forms';
-import { MatAutocomplete, MatAutocompleteTrigger } from '@angular/material/autocomplete';
+import { NonNullableFormBuilder } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
-import { MatOption } from '@angular/material/core';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatSelect } from '@angular/material/select';
+import type { AgendaItem, ProblemDetails, SpeakerRole } from '@gfmd/contracts';
 import {
-  AGENDA_ITEM_KINDS,
-  SPEAKER_ROLES,
-  type AgendaItem,
-  type AgendaItemKind,
-  type ProblemDetails,
-  type SpeakerRole,
-} from '@gfmd/contracts';
-import { firstValueFrom } from 'rxjs';
-import { CatalogStore } from '@gfmd/web-dialogues-data-access';
-import { DialogueStore } from '@gfmd/web-dialogues-data-access';
-import { type AgendaItemInput, DialoguesApi } from '@gfmd/web-dialogues-data-access';
-import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+  type AgendaGridSlot,
+  AgendaGridComponent,
+  AgendaItemFormComponent,
+  createAgendaItemForm,
+  createSpeakerForm,
+} from '@gfmd/web-agenda-ui';
+import {
+  type AgendaClash,
+  type GridGrouping,
+  buildAgendaGrid,
+  candidateTimes,
+  findClashes,
+  findClashingIds,
+  hhmm,
+} from '@gfmd/web-agenda-util';
+import { type AgendaItemInput, CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
-import {
-  fromZonedLocalInput,
-  toZonedLocalInput,
-  zonedDateKey,
-  zonedDaysBetween,
-} from '@gfmd/web-shared-util-time';
-import { type AgendaClash, findClashes } from '@gfmd/web-agenda-util';
-import { type GridGrouping, buildAgendaGrid } from './agenda-grid.util';
-
-type SpeakerForm = FormGroup<{
-  name: FormControl<string>;
-  organization: FormControl<string>;
-  role: FormControl<SpeakerRole>;
-}>;
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-const hhmm = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+import { I18n, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { toZonedLocalInput, zonedDateKey, zonedDaysBetween } from '@gfmd/web-shared-util-time';
 
 /**
- * Day grid of a dialogue's agenda by space or room. Items are edited beside the grid; clashes
- * (same space, same room, a speaker in two places) are found before saving, and the server's
- * 409 is shown if it still disagrees.
+ * Day grid of a dialogue's agenda by space or room (AgendaGridComponent). Items are edited beside
+ * the grid (AgendaItemFormComponent); clashes (same space, same room, a speaker in two places) are
+ * found before saving (findClashes), and the server's 409 is shown if it still disagrees.
  */
 @Component({
   selector: 'gfmd-agenda-builder-page',
   imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatAutocomplete,
-    MatAutocompleteTrigger,
     MatButton,
     MatButtonToggleGroup,
     MatButtonToggle,
-    ProblemAlertComponent,
-    FieldErrorPipe,
+    AgendaGridComponent,
+    AgendaItemFormComponent,
     TranslatePipe,
-    LabelPipe,
     LocalDatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -90,7 +57,6 @@ const hhmm = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pa
   templateUrl: './agenda-builder.page.html',
 })
 export class AgendaBuilderPage {
-  private readonly api = inject(DialoguesApi);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly confirm = inject(ConfirmService);
   private readonly document = inject(DOCUMENT);
@@ -101,9 +67,6 @@ export class AgendaBuilderPage {
   /** set for a coordinator: only this space's items are shown and edited */
   readonly spaceId = input<string>();
 
-  protected readonly kinds = AGENDA_ITEM_KINDS;
-  protected readonly roles = SPEAKER_ROLES;
-  protected readonly hhmm = hhmm;
 
   protected readonly grouping = signal<GridGrouping>('space');
   protected readonly selectedDay = signal<string>('');
@@ -114,18 +77,7 @@ export class AgendaBuilderPage {
   protected readonly message = signal('');
   protected readonly showClashes = signal(false);
 
-  protected readonly form = this.fb.group({
-    title: ['', [Validators.required, Validators.maxLength(300)]],
-    kind: this.fb.control<AgendaItemKind>('panel', Validators.required),
-    spaceId: [''],
-    room: ['', Validators.maxLength(100)],
-    day: ['', Validators.required],
-    start: ['09:00', Validators.required],
-    end: ['10:00', Validators.required],
-    description: ['', Validators.maxLength(4000)],
-    themeIds: this.fb.control<string[]>([]),
-    speakers: this.fb.array<SpeakerForm>([]),
-  });
+  protected readonly form = createAgendaItemForm(this.fb);
   private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
   protected readonly timeZone = computed(() => this.store.dialogue()?.timeZone ?? 'UTC');
@@ -153,12 +105,11 @@ export class AgendaBuilderPage {
     const all = [...this.store.spaces().flatMap((s) => s.rooms ?? []), ...this.store.agenda().map((i) => i.room ?? '')];
     return [...new Set(all.map((r) => r.trim()).filter(Boolean))].sort();
   });
-  protected readonly spacesById = computed(() => new Map(this.store.spaces().map((s) => [s.id, s])));
 
   /** Clashes of the item being edited, recomputed as the organizer types. */
   protected readonly clashes = computed<AgendaClash[]>(() => {
     const v = this.formValue();
-    const candidate = this.candidateTimes(v.day ?? '', v.start ?? '', v.end ?? '');
+    const candidate = candidateTimes(v.day ?? '', v.start ?? '', v.end ?? '', this.timeZone());
     if (!candidate) {
       return [];
     }
@@ -174,16 +125,7 @@ export class AgendaBuilderPage {
     );
   });
   /** Items already in conflict with another one (highlighted in the grid). */
-  protected readonly clashingIds = computed(() => {
-    const ids = new Set<string>();
-    const items = this.store.agenda();
-    for (const item of items) {
-      if (findClashes(item, items).length) {
-        ids.add(item.id);
-      }
-    }
-    return ids;
-  });
+  protected readonly clashingIds = computed(() => findClashingIds(this.store.agenda()));
 
   constructor() {
     void this.catalog.load();
@@ -198,32 +140,12 @@ export class AgendaBuilderPage {
     });
   }
 
-  protected get speakers(): FormArray<SpeakerForm> {
-    return this.form.controls.speakers;
-  }
-
   protected addSpeaker(name = '', organization = '', role: SpeakerRole = 'speaker'): void {
-    this.speakers.push(
-      this.fb.group({
-        name: [name, [Validators.required, Validators.maxLength(200)]],
-        organization: [organization, Validators.maxLength(200)],
-        role: this.fb.control<SpeakerRole>(role),
-      }),
-    );
-  }
-
-  protected removeSpeaker(index: number): void {
-    this.speakers.removeAt(index);
+    this.form.controls.speakers.push(createSpeakerForm(this.fb, name, organization, role));
   }
 
   protected selectDay(day: string): void {
     this.selectedDay.set(day);
-  }
-
-  /** Space and room, read after the visible time and title of an item in the grid. */
-  protected itemContext(item: AgendaItem): string {
-    const space = item.spaceId ? this.spacesById().get(item.spaceId)?.name : this.i18n.t('agenda.forEveryone');
-    return [space, item.room].filter(Boolean).join(', ');
   }
 
   protected edit(item: AgendaItem): void {
@@ -232,7 +154,7 @@ export class AgendaBuilderPage {
     this.problem.set(null);
     this.message.set('');
     this.showClashes.set(false);
-    this.speakers.clear();
+    this.form.controls.speakers.clear();
     item.speakers.forEach((s) => this.addSpeaker(s.name, s.organization ?? '', s.role));
     const start = toZonedLocalInput(item.startsAt, tz);
     const end = toZonedLocalInput(item.endsAt, tz);
@@ -252,12 +174,12 @@ export class AgendaBuilderPage {
   }
 
   /** A new item, optionally starting in a given column at a given time. */
-  protected startNew(columnKey = '', startMinutes = 9 * 60): void {
+  protected startNew({ columnKey, startMinutes }: AgendaGridSlot = { columnKey: '', startMinutes: 9 * 60 }): void {
     this.editing.set(null);
     this.problem.set(null);
     this.message.set('');
     this.showClashes.set(false);
-    this.speakers.clear();
+    this.form.controls.speakers.clear();
     const byRoom = this.grouping() === 'room';
     const room = byRoom ? (this.grid().columns.find((c) => c.key === columnKey)?.label ?? '') : '';
     this.form.reset({
@@ -288,7 +210,7 @@ export class AgendaBuilderPage {
       return;
     }
     const v = this.form.getRawValue();
-    const times = this.candidateTimes(v.day, v.start, v.end);
+    const times = candidateTimes(v.day, v.start, v.end, this.timeZone());
     if (!times) {
       this.form.controls.end.setErrors({ endBeforeStart: true });
       this.form.controls.end.markAsTouched();
@@ -315,11 +237,7 @@ export class AgendaBuilderPage {
     };
     this.busy.set(true);
     try {
-      const current = this.editing();
-      const saved = current
-        ? await firstValueFrom(this.api.updateAgendaItem(current.id, body))
-        : await firstValueFrom(this.api.createAgendaItem(dialogue.id, body));
-      this.store.setAgenda([...this.store.agenda().filter((i) => i.id !== saved.id), saved]);
+      const saved = await this.store.saveAgendaItem(this.editing()?.id ?? null, body);
       this.editing.set(saved);
       this.selectedDay.set(zonedDateKey(saved.startsAt, this.timeZone()));
       this.message.set(this.i18n.t('agendaBuilder.saved', { title: saved.title }));
@@ -349,8 +267,7 @@ export class AgendaBuilderPage {
     }
     this.busy.set(true);
     try {
-      await firstValueFrom(this.api.deleteAgendaItem(current.id));
-      this.store.setAgenda(this.store.agenda().filter((i) => i.id !== current.id));
+      await this.store.deleteAgendaItem(current.id);
       this.startNew();
       this.message.set(this.i18n.t('agendaBuilder.deleted', { title: current.title }));
     } catch (error) {
@@ -375,31 +292,11 @@ export class AgendaBuilderPage {
       return;
     }
     try {
-      await firstValueFrom(this.api.sendAgenda(dialogue.id));
+      await this.store.sendAgenda();
       this.message.set(this.i18n.t('agendaBuilder.sent'));
     } catch (error) {
       this.problem.set(toProblem(error));
     }
-  }
-
-  protected clashText(clash: AgendaClash): string {
-    const when = `${this.i18n.formatDate(clash.other.startsAt, 'time', this.timeZone())}–${this.i18n.formatDate(clash.other.endsAt, 'time', this.timeZone())}`;
-    switch (clash.kind) {
-      case 'space':
-        return this.i18n.t('agendaBuilder.clashSpace', { title: clash.other.title, when });
-      case 'room':
-        return this.i18n.t('agendaBuilder.clashRoom', { title: clash.other.title, when, room: clash.subject ?? '' });
-      case 'speaker':
-        return this.i18n.t('agendaBuilder.clashSpeaker', { title: clash.other.title, when, name: clash.subject ?? '' });
-    }
-  }
-
-  private candidateTimes(day: string, start: string, end: string): { startsAt: string; endsAt: string } | null {
-    if (!day || !start || !end || end <= start) {
-      return null;
-    }
-    const tz = this.timeZone();
-    return { startsAt: fromZonedLocalInput(`${day}T${start}`, tz), endsAt: fromZonedLocalInput(`${day}T${end}`, tz) };
   }
 
   private focusForm(): void {

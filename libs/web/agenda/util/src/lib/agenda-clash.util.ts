@@ -1,4 +1,5 @@
 import type { AgendaItem } from '@gfmd/contracts';
+import { fromZonedLocalInput } from '@gfmd/web-shared-util-time';
 
 export type ClashKind = 'space' | 'room' | 'speaker';
 
@@ -47,4 +48,34 @@ export function findClashes(candidate: AgendaCandidate, items: readonly AgendaIt
     }
   }
   return clashes;
+}
+
+/** Ids of the items already in conflict with another one (highlighted in the grid). */
+export function findClashingIds(items: readonly AgendaItem[]): Set<string> {
+  const ids = new Set<string>();
+  for (const item of items) {
+    if (findClashes(item, items).length) {
+      ids.add(item.id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * The instants of an item typed as a day and two wall-clock times in the dialogue's time zone;
+ * null while incomplete or when the end is not after the start.
+ */
+export function candidateTimes(
+  day: string,
+  start: string,
+  end: string,
+  timeZone: string,
+): { startsAt: string; endsAt: string } | null {
+  if (!day || !start || !end || end <= start) {
+    return null;
+  }
+  return {
+    startsAt: fromZonedLocalInput(`${day}T${start}`, timeZone),
+    endsAt: fromZonedLocalInput(`${day}T${end}`, timeZone),
+  };
 }

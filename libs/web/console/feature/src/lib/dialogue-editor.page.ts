@@ -20,15 +20,15 @@ import {
   type ProblemDetails,
   type StakeholderQuotas,
 } from '@gfmd/contracts';
-import { firstValueFrom } from 'rxjs';
 import { CatalogStore } from '@gfmd/web-dialogues-data-access';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
-import { type DialogueInput, DialoguesApi } from '@gfmd/web-dialogues-data-access';
+import type { DialogueInput } from '@gfmd/web-dialogues-data-access';
 import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
-import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
+import { applyProblemToForm } from '@gfmd/web-shared-util-http';
+import { submitState } from '@gfmd/web-shared-util-state';
 import {
   daysBetween,
   fromZonedLocalInput,
@@ -67,7 +67,6 @@ import { endAfterStart, optionalUrl, timeZoneValidator } from './dialogue-form.u
   templateUrl: './dialogue-editor.page.html',
 })
 export class DialogueEditorPage {
-  private readonly api = inject(DialoguesApi);
   private readonly router = inject(Router);
   private readonly confirm = inject(ConfirmService);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -105,10 +104,11 @@ export class DialogueEditorPage {
     { validators: [endAfterStart('startsAt', 'endsAt'), endAfterStart('registrationOpensAt', 'registrationClosesAt')] },
   );
 
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ProblemDetails | null>(null);
+  private readonly submission = submitState();
+  protected readonly busy = this.submission.submitting;
+  protected readonly problem = this.submission.problem;
   protected readonly unmatched = signal<string[]>([]);
-  protected readonly message = signal('');
+  protected readonly message = this.submission.done;
 
   private readonly zoneInput = toSignal(this.form.controls.timeZone.valueChanges, { initialValue: 'Europe/Zurich' });
   protected readonly zoneOptions = computed(() => {
@@ -154,23 +154,18 @@ export class DialogueEditorPage {
       return;
     }
     const body = this.toInput();
-    this.busy.set(true);
-    try {
-      const existing = this.dialogue();
-      const saved = existing
-        ? await firstValueFrom(this.api.updateDialogue(existing.id, body))
-        : await firstValueFrom(this.api.createDialogue(body));
-      this.catalog.upsertDialogue(saved);
+    const existing = this.dialogue();
+    const outcome = await this.submission.run(async () => {
+      const saved = await this.catalog.saveDialogue(existing?.id ?? null, body);
       if (existing) {
         this.store?.setDialogue(saved);
         this.message.set(this.i18n.t('common.saved'));
       } else {
         await this.router.navigate(['/console/dialogues', saved.id]);
       }
-    } catch (error) {
-      this.showProblem(toProblem(error));
-    } finally {
-      this.busy.set(false);
+    });
+    if (!outcome.ok) {
+      this.showProblem(outcome.problem);
     }
   }
 
@@ -179,7 +174,7 @@ export class DialogueEditorPage {
     if (!d) {
       return;
     }
-    await this.transition(() => this.api.publish(d.id), 'editor.published');
+    await this.transition(() => this.catalog.publishDialogue(d.id), 'editor.published');
   }
 
   protected async cancelDialogue(): Promise<void> {
@@ -195,25 +190,21 @@ export class DialogueEditorPage {
       destructive: true,
     });
     if (ok) {
-      await this.transition(() => this.api.cancel(d.id), 'editor.cancelled');
+      await this.transition(() => this.catalog.cancelDialogue(d.id), 'editor.cancelled');
     }
   }
 
   private async transition(
-    call: () => ReturnType<DialoguesApi['publish']>,
+    call: () => Promise<Dialogue>,
     done: 'editor.published' | 'editor.cancelled',
   ): Promise<void> {
     this.problem.set(null);
-    this.busy.set(true);
-    try {
-      const saved = await firstValueFrom(call());
-      this.store?.setDialogue(saved);
-      this.catalog.upsertDialogue(saved);
+    const outcome = await this.submission.run(call);
+    if (outcome.ok) {
+      this.store?.setDialogue(outcome.value);
       this.message.set(this.i18n.t(done));
-    } catch (error) {
-      this.showProblem(toProblem(error));
-    } finally {
-      this.busy.set(false);
+    } else {
+      this.showProblem(outcome.problem);
     }
   }
 

@@ -4,6 +4,7 @@ import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';
 import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { loadResource } from '@gfmd/web-shared-util-state';
 
 /** One dialogue in the console: its title, status and tabs (details, spaces, agenda, registrations, invitations). */
 @Component({
@@ -53,10 +54,7 @@ export class DialogueWorkspaceLayout {
   ];
 
   constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.store.load(id));
-    });
+    loadResource(this.id, (id) => this.store.load(id));
     effect(() => {
       const title = this.store.dialogue()?.title;
       untracked(() => this.titles.setDynamic(title));

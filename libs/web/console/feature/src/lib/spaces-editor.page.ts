@@ -10,20 +10,19 @@ import {
   SPACE_ACCESS,
   SPACE_KINDS,
   STAKEHOLDER_GROUPS,
-  type ProblemDetails,
   type Space,
   type SpaceAccess,
   type SpaceKind,
   type StakeholderGroup,
   type User,
 } from '@gfmd/contracts';
-import { catchError, firstValueFrom, of } from 'rxjs';
-import { UsersApi } from '@gfmd/web-auth-data-access';
+import { StaffStore } from '@gfmd/web-auth-data-access';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
-import { type SpaceInput, DialoguesApi } from '@gfmd/web-dialogues-data-access';
+import type { SpaceInput } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
-import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
+import { applyProblemToForm } from '@gfmd/web-shared-util-http';
+import { submitState } from '@gfmd/web-shared-util-state';
 
 /** Splits "Room A, Room B; Room C" into a clean list. */
 export function splitList(text: string): string[] {
@@ -62,10 +61,9 @@ export function splitList(text: string): string[] {
   templateUrl: './spaces-editor.page.html',
 })
 export class SpacesEditorPage {
-  private readonly api = inject(DialoguesApi);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly i18n = inject(I18n);
-  private readonly users = inject(UsersApi);
+  private readonly staff = inject(StaffStore);
   private readonly document = inject(DOCUMENT);
   protected readonly store = inject(DialogueStore);
 
@@ -77,10 +75,11 @@ export class SpacesEditorPage {
   protected readonly coordinators = signal<User[] | null>(null);
   protected readonly usersById = computed(() => new Map((this.coordinators() ?? []).map((u) => [u.id, u])));
   protected readonly editing = signal<Space | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ProblemDetails | null>(null);
+  private readonly submission = submitState();
+  protected readonly busy = this.submission.submitting;
+  protected readonly problem = this.submission.problem;
   protected readonly unmatched = signal<string[]>([]);
-  protected readonly message = signal('');
+  protected readonly message = this.submission.done;
 
   protected readonly form = this.fb.group({
     name: ['', [Validators.required, Validators.maxLength(200)]],
@@ -154,29 +153,16 @@ export class SpacesEditorPage {
       description: v.description.trim() || null,
       rooms: splitList(v.rooms),
     };
-    this.busy.set(true);
-    try {
-      const current = this.editing();
-      const saved = current
-        ? await firstValueFrom(this.api.updateSpace(current.id, body))
-        : await firstValueFrom(this.api.createSpace(dialogue.id, body));
-      const others = this.store.spaces().filter((s) => s.id !== saved.id);
-      this.store.setSpaces(
-        current ? this.store.spaces().map((s) => (s.id === saved.id ? saved : s)) : [...others, saved],
-      );
-      this.editing.set(saved);
-      this.message.set(this.i18n.t('spaces.saved', { name: saved.name }));
-    } catch (error) {
-      const problem = toProblem(error);
-      this.problem.set(problem);
-      this.unmatched.set(applyProblemToForm(this.form, problem));
-    } finally {
-      this.busy.set(false);
+    const outcome = await this.submission.run(() => this.store.saveSpace(this.editing()?.id ?? null, body));
+    if (outcome.ok) {
+      this.editing.set(outcome.value);
+      this.message.set(this.i18n.t('spaces.saved', { name: outcome.value.name }));
+    } else {
+      this.unmatched.set(applyProblemToForm(this.form, outcome.problem));
     }
   }
 
   private async loadCoordinators(): Promise<void> {
-    const users = await firstValueFrom(this.users.list().pipe(catchError(() => of(null))));
-    this.coordinators.set(users ? users.filter((u) => u.role === 'coordinator') : null);
+    this.coordinators.set(await this.staff.coordinators());
   }
 }

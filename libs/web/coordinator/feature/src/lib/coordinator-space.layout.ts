@@ -5,6 +5,7 @@ import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';
 import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { loadResource } from '@gfmd/web-shared-util-state';
 
 /** One space of a coordinator: approvals, participants and the space's agenda. */
 @Component({
@@ -71,10 +72,7 @@ export class CoordinatorSpaceLayout {
   });
 
   constructor() {
-    effect(() => {
-      const id = this.dialogueId();
-      untracked(() => void this.store.load(id));
-    });
+    loadResource(this.dialogueId, (id) => this.store.load(id));
     effect(() => {
       const name = this.space()?.name;
       untracked(() => this.titles.setDynamic(name));

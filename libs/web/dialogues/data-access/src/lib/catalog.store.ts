@@ -3,7 +3,7 @@ import type { Dialogue, InformalSession, ProblemDetails, Theme } from '@gfmd/con
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { AuthStore } from '@gfmd/web-auth-data-access';
 import { toProblem } from '@gfmd/web-shared-util-http';
-import { DialoguesApi } from './dialogues.api';
+import { type DialogueInput, DialoguesApi } from './dialogues.api';
 
 export interface DialogueFilters {
   themeId?: string;
@@ -97,6 +97,25 @@ export class CatalogStore {
   }
 
   /** Keeps the catalogue in step after a console edit without a full reload. */
+  /** Creates (no id) or updates a dialogue; the catalogue shows it at once. */
+  async saveDialogue(id: string | null, input: DialogueInput): Promise<Dialogue> {
+    const saved = await firstValueFrom(id ? this.api.updateDialogue(id, input) : this.api.createDialogue(input));
+    this.upsertDialogue(saved);
+    return saved;
+  }
+
+  async publishDialogue(id: string): Promise<Dialogue> {
+    const saved = await firstValueFrom(this.api.publish(id));
+    this.upsertDialogue(saved);
+    return saved;
+  }
+
+  async cancelDialogue(id: string): Promise<Dialogue> {
+    const saved = await firstValueFrom(this.api.cancel(id));
+    this.upsertDialogue(saved);
+    return saved;
+  }
+
   upsertDialogue(dialogue: Dialogue): void {
     this.state.update((s) => ({
       ...s,

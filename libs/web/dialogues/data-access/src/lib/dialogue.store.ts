@@ -2,7 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AgendaItem, Dialogue, ProblemDetails, Space } from '@gfmd/contracts';
 import { type Observable, catchError, firstValueFrom, forkJoin, of } from 'rxjs';
 import { toProblem } from '@gfmd/web-shared-util-http';
-import { DialoguesApi } from './dialogues.api';
+import { type AgendaItemInput, DialoguesApi, type SpaceInput } from './dialogues.api';
 
 interface DialogueState {
   id: string | null;
@@ -94,5 +94,42 @@ export class DialogueStore {
 
   setAgenda(agenda: AgendaItem[]): void {
     this.state.update((s) => ({ ...s, agenda }));
+  }
+
+  /** Creates (no id) or updates a space of this dialogue; the list shows it at once, in place. */
+  async saveSpace(id: string | null, input: SpaceInput): Promise<Space> {
+    const dialogueId = this.state().dialogue?.id ?? this.state().id ?? '';
+    const saved = await firstValueFrom(id ? this.api.updateSpace(id, input) : this.api.createSpace(dialogueId, input));
+    this.state.update((s) => ({
+      ...s,
+      spaces: id ? s.spaces.map((x) => (x.id === saved.id ? saved : x)) : [...s.spaces.filter((x) => x.id !== saved.id), saved],
+    }));
+    return saved;
+  }
+
+  /** The public calendar file of a dialogue's agenda. */
+  agendaIcsUrl(dialogueId: string): string {
+    return this.api.agendaIcsUrl(dialogueId);
+  }
+
+  /** Creates (no id) or updates an item of this dialogue's agenda; the agenda shows it at once. */
+  async saveAgendaItem(id: string | null, input: AgendaItemInput): Promise<AgendaItem> {
+    const dialogueId = this.state().dialogue?.id ?? this.state().id ?? '';
+    const saved = await firstValueFrom(
+      id ? this.api.updateAgendaItem(id, input) : this.api.createAgendaItem(dialogueId, input),
+    );
+    this.state.update((s) => ({ ...s, agenda: [...s.agenda.filter((i) => i.id !== saved.id), saved] }));
+    return saved;
+  }
+
+  async deleteAgendaItem(id: string): Promise<void> {
+    await firstValueFrom(this.api.deleteAgendaItem(id));
+    this.state.update((s) => ({ ...s, agenda: s.agenda.filter((i) => i.id !== id) }));
+  }
+
+  /** Mails the agenda to the dialogue's confirmed participants. */
+  sendAgenda(): Promise<unknown> {
+    const dialogueId = this.state().dialogue?.id ?? this.state().id;
+    return dialogueId ? firstValueFrom(this.api.sendAgenda(dialogueId)) : Promise.resolve(null);
   }
 }

@@ -13,6 +13,7 @@ import type {
 } from '@gfmd/contracts';
 import { EMPTY, type Observable, expand, map, reduce } from 'rxjs';
 import { itemsOf } from '@gfmd/web-shared-util-http';
+import { agendaIcsUrl } from './agenda-ics-url.util';
 
 export interface DialogueQuery {
   status?: DialogueStatus;
@@ -137,6 +138,6 @@ export class DialoguesApi {
 
   /** Public calendar file of a dialogue's agenda. */
   agendaIcsUrl(dialogueId: string): string {
-    return `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/agenda.ics`;
+    return agendaIcsUrl(dialogueId);
   }
 }

@@ -1,13 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { MatAnchor } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { LoadingStateComponent } from '@gfmd/web-shared-ui';
 import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18nTitleStrategy, LabelPipe, LocalDatePipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { viewerTimeZone } from '@gfmd/web-shared-util-time';
-import { CatalogStore, DialogueStore, DialoguesApi } from '@gfmd/web-dialogues-data-access';
+import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
 import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
+import { loadResource } from '@gfmd/web-shared-util-state';
 
 @Component({
   selector: 'gfmd-dialogue-detail-page',
@@ -145,7 +146,6 @@ import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
   `,
 })
 export class DialogueDetailPage {
-  private readonly api = inject(DialoguesApi);
   private readonly titles = inject(I18nTitleStrategy);
   protected readonly store = inject(DialogueStore);
   protected readonly catalog = inject(CatalogStore);
@@ -153,7 +153,7 @@ export class DialogueDetailPage {
   readonly id = input.required<string>();
 
   protected readonly viewerZone = viewerTimeZone();
-  protected readonly icsUrl = computed(() => this.api.agendaIcsUrl(this.id()));
+  protected readonly icsUrl = computed(() => this.store.agendaIcsUrl(this.id()));
   protected readonly session = computed(() => {
     const d = this.store.dialogue();
     return d ? this.catalog.sessionsById().get(d.informalSessionId) : undefined;
@@ -164,10 +164,7 @@ export class DialogueDetailPage {
 
   constructor() {
     void this.catalog.load();
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.store.load(id));
-    });
+    loadResource(this.id, (id) => this.store.load(id));
     effect(() => this.titles.setDynamic(this.store.dialogue()?.title));
   }
 }

@@ -4,22 +4,20 @@ import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelect } from '@angular/material/select';
 import {
   INVITATION_STATUSES,
   type Invitation,
   type InvitationBatchResult,
   type InvitationStatus,
-  type Page,
-  type ProblemDetails,
 } from '@gfmd/contracts';
-import { firstValueFrom } from 'rxjs';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
-import { toProblem } from '@gfmd/web-shared-util-http';
-import { InvitationsApi, parseRecipients } from '@gfmd/web-invitations-data-access';
+import { submitState } from '@gfmd/web-shared-util-state';
+import { InvitationsStore, parseRecipients } from '@gfmd/web-invitations-data-access';
+import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 
 const MAX_FILE_BYTES = 1_000_000;
 
@@ -35,7 +33,7 @@ const MAX_FILE_BYTES = 1_000_000;
     MatSelect,
     MatOption,
     MatButton,
-    MatPaginator,
+    PaginatedTableComponent,
     LoadingStateComponent,
     EmptyStateComponent,
     ProblemAlertComponent,
@@ -43,12 +41,13 @@ const MAX_FILE_BYTES = 1_000_000;
     LabelPipe,
     LocalDatePipe,
   ],
+  providers: [InvitationsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './invitations.page.scss',
   templateUrl: './invitations.page.html',
 })
 export class InvitationsPage {
-  private readonly api = inject(InvitationsApi);
+  private readonly invitations = inject(InvitationsStore);
   private readonly i18n = inject(I18n);
   protected readonly dialogue = inject(DialogueStore);
 
@@ -56,8 +55,9 @@ export class InvitationsPage {
   protected readonly text = signal('');
   protected readonly spaceIds = signal<string[]>([]);
   protected readonly note = signal('');
-  protected readonly sending = signal(false);
-  protected readonly sendProblem = signal<ProblemDetails | null>(null);
+  private readonly submission = submitState();
+  protected readonly sending = this.submission.submitting;
+  protected readonly sendProblem = this.submission.problem;
   protected readonly result = signal<InvitationBatchResult | null>(null);
   protected readonly fileError = signal('');
 
@@ -68,9 +68,9 @@ export class InvitationsPage {
   protected readonly statusFilter = signal<InvitationStatus | ''>('');
   protected readonly pageIndex = signal(0);
   protected readonly pageSize = signal(25);
-  protected readonly list = signal<Page<Invitation> | null>(null);
-  protected readonly listLoading = signal(false);
-  protected readonly listProblem = signal<ProblemDetails | null>(null);
+  protected readonly list = this.invitations.list;
+  protected readonly listLoading = this.invitations.listLoading;
+  protected readonly listProblem = this.invitations.listProblem;
   protected readonly resending = signal<ReadonlySet<string>>(new Set());
   protected readonly message = signal('');
   protected readonly failedOnPage = computed(() => (this.list()?.items ?? []).filter((i) => i.status === 'failed'));
@@ -120,25 +120,18 @@ export class InvitationsPage {
     if (!id || !recipients.length) {
       return;
     }
-    this.sending.set(true);
     this.sendProblem.set(null);
     this.result.set(null);
-    try {
-      const result = await firstValueFrom(
-        this.api.send(id, {
-          recipients,
-          ...(this.spaceIds().length ? { spaceIds: this.spaceIds() } : {}),
-          ...(this.note().trim() ? { message: this.note().trim() } : {}),
-        }),
-      );
+    await this.submission.run(async () => {
+      const result = await this.invitations.send(id, {
+        recipients,
+        ...(this.spaceIds().length ? { spaceIds: this.spaceIds() } : {}),
+        ...(this.note().trim() ? { message: this.note().trim() } : {}),
+      });
       this.result.set(result);
       this.text.set('');
       await this.loadList(id);
-    } catch (error) {
-      this.sendProblem.set(toProblem(error));
-    } finally {
-      this.sending.set(false);
-    }
+    });
   }
 
   protected filter(status: InvitationStatus | ''): void {
@@ -152,18 +145,9 @@ export class InvitationsPage {
   }
 
   protected async resend(invitations: readonly Invitation[]): Promise<void> {
-    this.listProblem.set(null);
     this.message.set('');
     this.resending.update((s) => new Set([...s, ...invitations.map((i) => i.id)]));
-    let done = 0;
-    for (const invitation of invitations) {
-      try {
-        await firstValueFrom(this.api.resend(invitation.id));
-        done++;
-      } catch (error) {
-        this.listProblem.set(toProblem(error));
-      }
-    }
+    const done = await this.invitations.resend(invitations);
     this.resending.set(new Set());
     this.message.set(this.i18n.t('invitations.resent', { count: done }));
     const id = this.dialogue.dialogue()?.id;
@@ -172,23 +156,11 @@ export class InvitationsPage {
     }
   }
 
-  private async loadList(dialogueId: string): Promise<void> {
-    this.listLoading.set(true);
-    this.listProblem.set(null);
-    try {
-      this.list.set(
-        await firstValueFrom(
-          this.api.list(dialogueId, {
-            status: this.statusFilter(),
-            page: this.pageIndex() + 1,
-            pageSize: this.pageSize(),
-          }),
-        ),
-      );
-    } catch (error) {
-      this.listProblem.set(toProblem(error));
-    } finally {
-      this.listLoading.set(false);
-    }
+  private loadList(dialogueId: string): Promise<void> {
+    return this.invitations.loadList(dialogueId, {
+      status: this.statusFilter(),
+      page: this.pageIndex() + 1,
+      pageSize: this.pageSize(),
+    });
   }
 }

@@ -25,6 +25,7 @@ import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { ManageStore, canChooseSpace, spaceEligibility } from '@gfmd/web-registrations-data-access';
+import { loadResource } from '@gfmd/web-shared-util-state';
 
 @Component({
   selector: 'gfmd-manage-page',
@@ -98,10 +99,7 @@ export class ManagePage {
   });
 
   constructor() {
-    effect(() => {
-      const token = this.token();
-      untracked(() => void this.store.load(token));
-    });
+    loadResource(this.token, (token) => this.store.load(token));
     effect(() => {
       const r = this.store.registration();
       if (r) {

@@ -23,16 +23,16 @@ import {
   LANGUAGES,
   STAKEHOLDER_GROUPS,
   type Language,
-  type ProblemDetails,
   type Space,
   type StakeholderGroup,
 } from '@gfmd/contracts';
-import { firstValueFrom } from 'rxjs';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
-import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
-import { RegistrationsApi, type RegistrationInput, spaceEligibility, canChooseSpace } from '@gfmd/web-registrations-data-access';
+import { applyProblemToForm } from '@gfmd/web-shared-util-http';
+import { submitState } from '@gfmd/web-shared-util-state';
+import { RegisterStore, type RegistrationInput, spaceEligibility, canChooseSpace } from '@gfmd/web-registrations-data-access';
+import { loadResource } from '@gfmd/web-shared-util-state';
 
 export interface RegistrationResultState {
   status: string;
@@ -64,13 +64,13 @@ export interface RegistrationResultState {
     LabelPipe,
     LocalDatePipe,
   ],
-  providers: [DialogueStore],
+  providers: [DialogueStore, RegisterStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './register.page.scss',
   templateUrl: './register.page.html',
 })
 export class RegisterPage {
-  private readonly api = inject(RegistrationsApi);
+  private readonly registration = inject(RegisterStore);
   private readonly router = inject(Router);
   private readonly titles = inject(I18nTitleStrategy);
   protected readonly i18n = inject(I18n);
@@ -100,8 +100,9 @@ export class RegisterPage {
     invitationToken: ['', Validators.maxLength(200)],
   });
 
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ProblemDetails | null>(null);
+  private readonly submission = submitState();
+  protected readonly busy = this.submission.submitting;
+  protected readonly problem = this.submission.problem;
   protected readonly unmatched = signal<string[]>([]);
   private readonly group = toSignal(this.form.controls.stakeholderGroup.valueChanges, { initialValue: '' as const });
   private readonly token = toSignal(this.form.controls.invitationToken.valueChanges, { initialValue: '' });
@@ -120,10 +121,7 @@ export class RegisterPage {
   });
 
   constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.store.load(id));
-    });
+    loadResource(this.id, (id) => this.store.load(id));
     effect(() => {
       const token = this.invitation();
       if (token) {
@@ -192,9 +190,8 @@ export class RegisterPage {
       ...(value.accessibilityNeeds.trim() ? { accessibilityNeeds: value.accessibilityNeeds.trim() } : {}),
       ...(value.invitationToken.trim() ? { invitationToken: value.invitationToken.trim() } : {}),
     };
-    this.busy.set(true);
-    try {
-      const result = await firstValueFrom(this.api.register(dialogue.id, body));
+    const outcome = await this.submission.run(async () => {
+      const result = await this.registration.register(dialogue.id, body);
       const names = this.store.spacesById();
       const state: RegistrationResultState = {
         status: result.status,
@@ -205,17 +202,15 @@ export class RegisterPage {
         queryParams: { status: result.status },
         state: { registration: state },
       });
-    } catch (error) {
-      const problem = toProblem(error);
-      this.problem.set(problem);
+    });
+    if (!outcome.ok) {
+      const problem = outcome.problem;
       this.unmatched.set(applyProblemToForm(this.form, problem));
       if (problem.status === 409 && !problem.errors?.length) {
         this.form.controls.email.setErrors({ server: this.i18n.t('register.duplicate') });
         this.form.controls.email.markAsTouched();
       }
       this.focusProblem();
-    } finally {
-      this.busy.set(false);
     }
   }
 

@@ -3,7 +3,7 @@ import { MatAnchor } from '@angular/material/button';
 import { Location } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '@gfmd/contracts';
-import { DialoguesApi } from '@gfmd/web-dialogues-data-access';
+import { agendaIcsUrl } from '@gfmd/web-dialogues-data-access';
 import { LabelPipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 import type { RegistrationResultState } from './register.page';
 
@@ -61,7 +61,6 @@ function isResultState(value: unknown): value is RegistrationResultState {
 })
 export class RegistrationResultPage {
   private readonly navigationState: unknown = inject(Location).getState();
-  private readonly api = inject(DialoguesApi);
 
   readonly id = input.required<string>();
   /** ?status= fallback when the page is reloaded and the navigation state is gone */
@@ -83,5 +82,5 @@ export class RegistrationResultPage {
   protected readonly nextSteps = computed<TranslationKey>(() => NEXT_STEPS[this.state()] ?? 'result.other.next');
   protected readonly email = computed(() => this.result()?.email ?? '');
   protected readonly spaces = computed(() => this.result()?.spaces ?? []);
-  protected readonly icsUrl = computed(() => this.api.agendaIcsUrl(this.id()));
+  protected readonly icsUrl = computed(() => agendaIcsUrl(this.id()));
 }

@@ -13,7 +13,7 @@ import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelect } from '@angular/material/select';
 import {
   MatCell,
@@ -41,6 +41,7 @@ import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfm
 import { saveBlob } from '@gfmd/web-shared-util-http';
 import { type RegistrationAction, RegistrationsTableStore } from '@gfmd/web-registrations-data-access';
 import { StakeholderBalanceComponent } from '@gfmd/web-registrations-ui';
+import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 
 /** Registrations of one dialogue for organizers (and, filtered by space, for coordinators). */
 @Component({
@@ -52,7 +53,7 @@ import { StakeholderBalanceComponent } from '@gfmd/web-registrations-ui';
     MatSelect,
     MatOption,
     MatButton,
-    MatPaginator,
+    PaginatedTableComponent,
     MatTable,
     MatColumnDef,
     MatHeaderCell,

@@ -31,6 +31,11 @@ export interface AgendaGrid {
 
 const SLOT = 15;
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Minutes of the day as HH:MM. */
+export const hhmm = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+
 /** Lays out one day's agenda as a grid: a column per space (or room), a row per quarter hour. */
 export function buildAgendaGrid(
   items: readonly AgendaItem[],

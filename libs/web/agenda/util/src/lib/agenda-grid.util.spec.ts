@@ -1,5 +1,5 @@
 import { AgendaItemFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
-import { buildAgendaGrid } from './agenda-grid.util';
+import { buildAgendaGrid, hhmm } from './agenda-grid.util';
 
 describe(buildAgendaGrid.name, () => {
   const biz = SpaceFactory.create({ id: 'biz', name: 'Business', rooms: ['Room XIX'] });
@@ -37,5 +37,11 @@ describe(buildAgendaGrid.name, () => {
 
     expect(sut.columns.map((c) => c.label)).toEqual([null, 'Room XIX', 'Room XX']);
     expect(sut.items.map((i) => i.column)).toEqual([2, 1]);
+  });
+});
+
+describe(hhmm.name, () => {
+  it('writes minutes of the day as HH:MM', () => {
+    expect([hhmm(0), hhmm(9 * 60 + 5), hhmm(24 * 60 - 1)]).toEqual(['00:00', '09:05', '23:59']);
   });
 });

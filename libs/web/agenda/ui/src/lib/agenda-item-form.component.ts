@@ -1,0 +1,96 @@
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatAutocomplete, MatAutocompleteTrigger } from '@angular/material/autocomplete';
+import { MatButton } from '@angular/material/button';
+import { MatOption } from '@angular/material/core';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatSelect } from '@angular/material/select';
+import {
+  AGENDA_ITEM_KINDS,
+  SPEAKER_ROLES,
+  type AgendaItem,
+  type ProblemDetails,
+  type Space,
+  type Theme,
+} from '@gfmd/contracts';
+import type { AgendaClash } from '@gfmd/web-agenda-util';
+import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { type AgendaItemForm, createSpeakerForm } from './agenda-item-form.factory';
+
+/**
+ * The form of one agenda item beside the grid: its fields, its speakers, the clashes it would
+ * cause (as the organizer types) and the server's problem. The page owns the form and saves it.
+ */
+@Component({
+  selector: 'gfmd-agenda-item-form',
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatAutocomplete,
+    MatAutocompleteTrigger,
+    MatButton,
+    ProblemAlertComponent,
+    FieldErrorPipe,
+    TranslatePipe,
+    LabelPipe,
+    LocalDatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './agenda-item-form.component.scss',
+  templateUrl: './agenda-item-form.component.html',
+})
+export class AgendaItemFormComponent {
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly i18n = inject(I18n);
+
+  readonly form = input.required<AgendaItemForm>();
+  /** the item being edited; null for a new one */
+  readonly editing = input<AgendaItem | null>(null);
+  readonly spaces = input.required<readonly Space[]>();
+  /** false for a coordinator, whose items always belong to their space */
+  readonly allowEveryone = input(true);
+  readonly rooms = input.required<readonly string[]>();
+  readonly days = input.required<readonly string[]>();
+  readonly themes = input.required<readonly Theme[]>();
+  readonly timeZone = input.required<string>();
+  readonly clashes = input.required<readonly AgendaClash[]>();
+  /** the clashes are announced (role=alert) once a save was refused because of them */
+  readonly showClashes = input(false);
+  readonly problem = input<ProblemDetails | null>(null);
+  readonly unmatched = input<string[]>([]);
+  readonly busy = input(false);
+
+  readonly saveRequested = output();
+  readonly deleteRequested = output();
+
+  protected readonly kinds = AGENDA_ITEM_KINDS;
+  protected readonly roles = SPEAKER_ROLES;
+
+  protected addSpeaker(): void {
+    this.form().controls.speakers.push(createSpeakerForm(this.fb));
+  }
+
+  protected removeSpeaker(index: number): void {
+    this.form().controls.speakers.removeAt(index);
+  }
+
+  protected clashText(clash: AgendaClash): string {
+    const tz = this.timeZone();
+    const when = `${this.i18n.formatDate(clash.other.startsAt, 'time', tz)}–${this.i18n.formatDate(clash.other.endsAt, 'time', tz)}`;
+    switch (clash.kind) {
+      case 'space':
+        return this.i18n.t('agendaBuilder.clashSpace', { title: clash.other.title, when });
+      case 'room':
+        return this.i18n.t('agendaBuilder.clashRoom', { title: clash.other.title, when, room: clash.subject ?? '' });
+      case 'speaker':
+        return this.i18n.t('agendaBuilder.clashSpeaker', { title: clash.other.title, when, name: clash.subject ?? '' });
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/submit-state.util';
+export * from './lib/load-resource.util';

@@ -1,0 +1,50 @@
+import { type WritableSignal, signal } from '@angular/core';
+import type { ProblemDetails } from '@gfmd/contracts';
+import { toProblem } from '@gfmd/web-shared-util-http';
+
+export type SubmitOutcome<T> = { ok: true; value: T } | { ok: false; problem: ProblemDetails };
+
+/**
+ * The state every form page keeps about its submission: in flight, the problem of the last
+ * attempt, and the confirmation once it is done. Pages may bind or set the signals directly.
+ */
+export interface SubmitState {
+  readonly submitting: WritableSignal<boolean>;
+  readonly problem: WritableSignal<ProblemDetails | null>;
+  /** the confirmation to announce ('' while there is none) */
+  readonly done: WritableSignal<string>;
+  /**
+   * Runs one submission: `submitting` while it runs; a failure becomes `problem` (any error,
+   * read as problem+json) and is returned rather than thrown.
+   */
+  run<T>(action: () => Promise<T>): Promise<SubmitOutcome<T>>;
+  /** Clears the problem and the confirmation (before a new attempt). */
+  reset(): void;
+}
+
+export function submitState(): SubmitState {
+  const submitting = signal(false);
+  const problem = signal<ProblemDetails | null>(null);
+  const done = signal('');
+  return {
+    submitting,
+    problem,
+    done,
+    async run<T>(action: () => Promise<T>): Promise<SubmitOutcome<T>> {
+      submitting.set(true);
+      try {
+        return { ok: true, value: await action() };
+      } catch (error) {
+        const p = toProblem(error);
+        problem.set(p);
+        return { ok: false, problem: p };
+      } finally {
+        submitting.set(false);
+      }
+    },
+    reset(): void {
+      problem.set(null);
+      done.set('');
+    },
+  };
+}
