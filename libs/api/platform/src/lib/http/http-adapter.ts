@@ -1,8 +1,9 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { FastifyInstance, RawServerDefault } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import { parse as parseQueryString } from 'node:querystring';
 import { AppConfig, BYTE_SIZE } from '../config/app-config';
 import { requestIdOf } from '../logging/logging';
+import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './json-depth';
 
 /** The routes that take a larger body than BODY_LIMIT (bulk invitations: up to 10,000 recipients). */
@@ -22,6 +23,8 @@ function bodyError(statusCode: number, code: string, message: string): Error {
   return Object.assign(new Error(message), { statusCode, code });
 }
 
+const routerProblem = new ProblemDetailsFilter();
+
 /**
  * The HTTP server: Fastify under NestJS. Paths match case-insensitively and with or without a
  * trailing slash (as they did on Express); the request id comes from a sane X-Request-Id or
@@ -38,6 +41,12 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     return503OnClosing: true,
     // No Nest middleware in this app: hooks do their work, so @fastify/middie is not needed.
     skipMiddie: true,
+    // Refusals of the router itself (a path that is not valid percent-encoded UTF-8, a path
+    // segment over maxParamLength) come before Nest: they get problem+json here.
+    frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
+      const problem = routerProblem.toProblem(error);
+      void reply.code(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    },
   });
 }
 
