@@ -35,7 +35,11 @@ const figures = JSON.parse(readFileSync(report, 'utf8'));
 rmSync(report, { force: true });
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 console.log(`seed ${figures.seed}: ${figures.requests} requests over ${figures.operations} operations in ${seconds} s`);
-console.log(`statuses: ${Object.entries(figures.statuses).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+console.log(
+  `statuses: ${Object.entries(figures.statuses)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')}`,
+);
 console.log(`5xx seen: ${figures.fiveHundreds}; other violations: ${figures.violations.length - figures.fiveHundreds}`);
 for (const v of figures.violations) console.log(`  ${v.status} ${v.why}\n    ${v.request}`);
 process.exit(figures.violations.length ? 1 : 0);

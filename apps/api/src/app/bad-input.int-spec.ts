@@ -35,7 +35,8 @@ describe('bad input (integration)', () => {
     sut.dataSource.query(sql, params) as Promise<T[]>;
   /** A checksum of a table's rows: equal before and after means nothing changed. */
   const checksum = async (table: string) =>
-    (await q<{ sum: string | null }>(`SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) AS sum FROM ${table} t`))[0].sum;
+    (await q<{ sum: string | null }>(`SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) AS sum FROM ${table} t`))[0]
+      .sum;
   /** The manage token, as the participant reads it in their email. */
   const manageToken = async (registrationId: string) => {
     const [row] = await q<{ id: string }>(
@@ -92,13 +93,21 @@ describe('bad input (integration)', () => {
         registrationClosesAt: null,
       });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ onlineUrl: null, stakeholderQuotas: null, registrationOpensAt: null, registrationClosesAt: null });
+      expect(res.body).toMatchObject({
+        onlineUrl: null,
+        stakeholderQuotas: null,
+        registrationOpensAt: null,
+        registrationClosesAt: null,
+      });
     });
 
     it.each(['name', 'kind', 'access', 'rooms', 'coordinatorUserIds'])(
       'PATCH /spaces/:id {%s: null} is a 400 and changes nothing',
       async (field) => {
-        const space = await organizer.post(`/dialogues/${dialogue.id}/spaces`, { name: `S ${randomUUID()}`, kind: 'civil_society' });
+        const space = await organizer.post(`/dialogues/${dialogue.id}/spaces`, {
+          name: `S ${randomUUID()}`,
+          kind: 'civil_society',
+        });
         expect(space.status).toBe(201);
         const before = await checksum('spaces');
         const res = await organizer.patch(`/spaces/${space.body.id}`, { [field]: null });
@@ -116,7 +125,11 @@ describe('bad input (integration)', () => {
         description: 'About',
         coordinatingGroup: 'civil_society',
       });
-      const res = await organizer.patch(`/spaces/${space.body.id}`, { capacity: null, description: null, coordinatingGroup: null });
+      const res = await organizer.patch(`/spaces/${space.body.id}`, {
+        capacity: null,
+        description: null,
+        coordinatingGroup: null,
+      });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ capacity: null, description: null, coordinatingGroup: null });
     });
@@ -152,9 +165,15 @@ describe('bad input (integration)', () => {
         person({ title: 'Dr', jobTitle: 'Director', accessibilityNeeds: 'Step-free access' }),
       );
       const token = await manageToken(reg.body.id);
-      const res = await sut.api.patch(`/registrations/manage/${token}`, { title: null, jobTitle: null, accessibilityNeeds: null });
+      const res = await sut.api.patch(`/registrations/manage/${token}`, {
+        title: null,
+        jobTitle: null,
+        accessibilityNeeds: null,
+      });
       expect(res.status).toBe(200);
-      const [row] = await q('SELECT title, job_title, accessibility_needs FROM registrations WHERE id = $1', [reg.body.id]);
+      const [row] = await q('SELECT title, job_title, accessibility_needs FROM registrations WHERE id = $1', [
+        reg.body.id,
+      ]);
       expect(row).toEqual({ title: null, job_title: null, accessibility_needs: null });
     });
 
@@ -198,7 +217,9 @@ describe('bad input (integration)', () => {
 
     it('POST /users', async () => {
       const admin = (await sut.staff('admin')).client;
-      expectProblem(await admin.post('/users', { email: lone, name: 'X', role: 'organizer', password: 'a-long-password-1' }));
+      expectProblem(
+        await admin.post('/users', { email: lone, name: 'X', role: 'organizer', password: 'a-long-password-1' }),
+      );
     });
   });
 
@@ -232,7 +253,10 @@ describe('bad input (integration)', () => {
     it.each([
       ['arrays, depth 5,000', '['.repeat(5000) + ']'.repeat(5000)],
       ['objects, depth 20,000', '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000)],
-      ['a field, depth 33', JSON.stringify({ email: 'a@example.org', password: 'x', x: JSON.parse('['.repeat(33) + ']'.repeat(33)) })],
+      [
+        'a field, depth 33',
+        JSON.stringify({ email: 'a@example.org', password: 'x', x: JSON.parse('['.repeat(33) + ']'.repeat(33)) }),
+      ],
     ])('%s is refused with 400 before validation', async (_, body) => {
       for (const path of ['/auth/login', `/dialogues/${dialogue.id}/registrations`]) {
         const res = await sut.api.request('POST', path, body);
@@ -296,7 +320,10 @@ describe('bad input (integration)', () => {
         ['محمد', 'الأحمد', 'منظمة'],
         ['李', '小龙', 'Fondation A.B.C.'],
       ]) {
-        const res = await sut.api.post(`/dialogues/${dialogue.id}/registrations`, person({ firstName, lastName, organization }));
+        const res = await sut.api.post(
+          `/dialogues/${dialogue.id}/registrations`,
+          person({ firstName, lastName, organization }),
+        );
         expect(res.status).toBe(201);
       }
     });

@@ -49,7 +49,10 @@ interface Operation {
   body?: Schema;
 }
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -99,7 +102,22 @@ const WEIRD_STRINGS = [
   '__proto__',
   ...CONTROL.map((c) => `Ana${c}Pérez`),
 ];
-const WRONG_TYPES: Json[] = [null, 0, -1, 1.5, 2 ** 53, -(2 ** 31), true, false, {}, [], [[]], [null], { a: { b: [] } }, 'x'];
+const WRONG_TYPES: Json[] = [
+  null,
+  0,
+  -1,
+  1.5,
+  2 ** 53,
+  -(2 ** 31),
+  true,
+  false,
+  {},
+  [],
+  [[]],
+  [null],
+  { a: { b: [] } },
+  'x',
+];
 
 /** A path segment; a lone surrogate becomes the bytes of one (invalid UTF-8, as a hostile client sends it). */
 const pathSegment = (value: string) =>
@@ -113,6 +131,8 @@ describe('HTTP API fuzzing (integration)', () => {
   let ops: Operation[];
   const clients = {} as Record<Role, ApiClient>;
   const ids: string[] = [];
+  /** Ids of real rows by table, for path ids and id fields that name that table. */
+  const idsOf: Record<string, string[]> = {};
   const tokens: string[] = [];
   const emails: string[] = [];
 
@@ -198,12 +218,25 @@ describe('HTTP API fuzzing (integration)', () => {
     }
     const invited = `invited-${randomUUID()}@example.org`;
     emails.push(invited);
-    await organizer.client.post(`/dialogues/${dialogue.id}/invitations`, { recipients: [{ email: invited, name: 'Ana' }] });
+    await organizer.client.post(`/dialogues/${dialogue.id}/invitations`, {
+      recipients: [{ email: invited, name: 'Ana' }],
+    });
     const text = await emailText("kind = 'invitation' AND recipient = $1", [invited]);
     tokens.push(...[...text.matchAll(/\/decline\/([A-Za-z0-9_-]{20,})/g)].map((m) => m[1]));
 
-    for (const table of ['themes', 'informal_sessions', 'dialogues', 'spaces', 'agenda_items', 'registrations', 'invitations', 'outbound_emails', 'users']) {
-      ids.push(...(await q<{ id: string }>(`SELECT id FROM ${table} ORDER BY created_at DESC NULLS LAST LIMIT 5`).catch(() => q<{ id: string }>(`SELECT id FROM ${table} LIMIT 5`))).map((r) => r.id));
+    for (const table of [
+      'themes',
+      'informal_sessions',
+      'dialogues',
+      'spaces',
+      'agenda_items',
+      'registrations',
+      'invitations',
+      'outbound_emails',
+      'users',
+    ]) {
+      idsOf[table] = (await q<{ id: string }>(`SELECT id::text FROM ${table} ORDER BY id LIMIT 5`)).map((r) => r.id);
+      ids.push(...idsOf[table]);
     }
 
     const res = await fetch(`${sut.baseUrl}/api/docs-json`);
@@ -219,7 +252,10 @@ describe('HTTP API fuzzing (integration)', () => {
       if (s.allOf?.length) return resolve(s.allOf[0], seen + 1);
       const out: Schema = { ...s };
       if (s.items) out.items = resolve(s.items, seen + 1);
-      if (s.properties) out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, resolve(v, seen + 1) ?? {}]));
+      if (s.properties)
+        out.properties = Object.fromEntries(
+          Object.entries(s.properties).map(([k, v]) => [k, resolve(v, seen + 1) ?? {}]),
+        );
       return out;
     };
     const out: Operation[] = [];
@@ -241,25 +277,47 @@ describe('HTTP API fuzzing (integration)', () => {
   // ── generators ────────────────────────────────────────────────────────────────────────
 
   const weird = (maxLength = Infinity) =>
-    fc.oneof(fc.constantFrom(...WEIRD_STRINGS.filter((w) => w.length <= maxLength)), fc.string({ maxLength: 20, unit: 'binary' }));
-  const idArb = () =>
     fc.oneof(
-      { weight: 6, arbitrary: fc.constantFrom(...ids) },
+      fc.constantFrom(...WEIRD_STRINGS.filter((w) => w.length <= maxLength)),
+      fc.string({ maxLength: 20, unit: 'binary' }),
+    );
+  /** The table a path (its first segment) or an id field (its name) points to. */
+  const TABLE_OF: [RegExp, string][] = [
+    [/^(dialogues|dialogueId)$/, 'dialogues'],
+    [/^(spaces|spaceIds?)$/, 'spaces'],
+    [/^agenda-items$/, 'agenda_items'],
+    [/^registrations$/, 'registrations'],
+    [/^(informal-sessions|informalSessionId)$/, 'informal_sessions'],
+    [/^themeIds?$/, 'themes'],
+    [/^outbox$/, 'outbound_emails'],
+    [/^(users|coordinatorUserIds)$/, 'users'],
+  ];
+  const idArb = (hint = '') => {
+    const table = TABLE_OF.find(([re]) => re.test(hint))?.[1];
+    const own = table && idsOf[table]?.length ? idsOf[table] : ids;
+    return fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...own) },
+      { weight: 2, arbitrary: fc.constantFrom(...ids) },
       { weight: 2, arbitrary: fc.uuid() },
       { weight: 1, arbitrary: weird(1000) },
     );
+  };
 
   /** A value that fits the schema more or less as a client would send it. */
   function valueOf(schema: Schema | undefined, name: string, depth = 0): fc.Arbitrary<Json> {
     if (!schema || depth > 4) return fc.constantFrom<Json>('x', 1, null);
     if (schema.enum?.length) return fc.constantFrom(...schema.enum);
-    if (/Ids?$/.test(name) && schema.type === 'array') return fc.array(idArb(), { maxLength: 3 });
+    if (/Ids?$/.test(name) && schema.type === 'array') return fc.array(idArb(name), { maxLength: 3 });
     switch (schema.type) {
       case 'string':
-        if (schema.format === 'uuid' || /Id$/.test(name)) return idArb();
+        if (schema.format === 'uuid' || /Id$/.test(name)) return idArb(name);
         if (schema.format === 'date-time' || /At$/.test(name))
           return fc
-            .date({ min: new Date(Date.now() - 400 * 86_400_000), max: new Date(Date.now() + 800 * 86_400_000), noInvalidDate: true })
+            .date({
+              min: new Date(Date.now() - 400 * 86_400_000),
+              max: new Date(Date.now() + 800 * 86_400_000),
+              noInvalidDate: true,
+            })
             .map((d) => d.toISOString());
         if (/email/i.test(name)) return fc.oneof(fc.constantFrom(...emails), fc.emailAddress());
         if (/timeZone/.test(name)) return fc.constantFrom('Europe/Zurich', 'UTC', 'America/New_York', 'Mars/Olympus');
@@ -280,9 +338,12 @@ describe('HTTP API fuzzing (integration)', () => {
       case 'object': {
         const props = schema.properties ?? {};
         const keys = Object.keys(props);
-        if (!keys.length) return fc.dictionary(fc.string({ maxLength: 8 }), fc.integer({ min: 0, max: 100 }), { maxKeys: 3 });
+        if (!keys.length)
+          return fc.dictionary(fc.string({ maxLength: 8 }), fc.integer({ min: 0, max: 100 }), { maxKeys: 3 });
         const required = (schema.required ?? []).filter((k) => keys.includes(k));
-        return fc.record(Object.fromEntries(keys.map((k) => [k, valueOf(props[k], k, depth + 1)])), { requiredKeys: required });
+        return fc.record(Object.fromEntries(keys.map((k) => [k, valueOf(props[k], k, depth + 1)])), {
+          requiredKeys: required,
+        });
       }
       default:
         return fc.constantFrom<Json>('x', 1, true, null);
@@ -310,17 +371,29 @@ describe('HTTP API fuzzing (integration)', () => {
     return fc.oneof(
       { weight: 3, arbitrary: fitting.map((v) => JSON.stringify(v)) },
       { weight: 6, arbitrary: fitting.chain(spoilField).map((v) => JSON.stringify(v)) },
-      { weight: 2, arbitrary: fitting.chain(spoilField).chain(spoilField).map((v) => JSON.stringify(v)) },
-      { weight: 1, arbitrary: fitting.map((v) => JSON.stringify(v && typeof v === 'object' && !Array.isArray(v) ? { ...v, unknownField: 1 } : v)) },
+      {
+        weight: 2,
+        arbitrary: fitting
+          .chain(spoilField)
+          .chain(spoilField)
+          .map((v) => JSON.stringify(v)),
+      },
+      {
+        weight: 1,
+        arbitrary: fitting.map((v) =>
+          JSON.stringify(v && typeof v === 'object' && !Array.isArray(v) ? { ...v, unknownField: 1 } : v),
+        ),
+      },
       {
         weight: 1,
         arbitrary: fitting.chain((v) =>
-          fc.constantFrom(3, 40, 5000, 20_000).map((d) =>
-            JSON.stringify(v && typeof v === 'object' && !Array.isArray(v) ? { ...v, deep: '§' } : { deep: '§' }).replace(
-              '"§"',
-              d % 2 ? deepJson(d) : deepJson(d, '{"a":', '}').replace('{"a":}', '{"a":1}'),
+          fc
+            .constantFrom(3, 40, 5000, 20_000)
+            .map((d) =>
+              JSON.stringify(
+                v && typeof v === 'object' && !Array.isArray(v) ? { ...v, deep: '§' } : { deep: '§' },
+              ).replace('"§"', d % 2 ? deepJson(d) : deepJson(d, '{"a":', '}').replace('{"a":}', '{"a":1}')),
             ),
-          ),
         ),
       },
       {
@@ -349,18 +422,29 @@ describe('HTTP API fuzzing (integration)', () => {
     const queryParams = op.parameters.filter((p) => p.in === 'query');
     const pathArb = fc.tuple(
       ...pathParams.map((p) =>
-        (p.name === 'token' ? fc.oneof(fc.constantFrom(...tokens), fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('base64url')), weird(1000)) : idArb()).map(
-          (v) => [p.name, v] as const,
-        ),
+        (p.name === 'token'
+          ? fc.oneof(
+              fc.constantFrom(...tokens),
+              fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('base64url')),
+              weird(1000),
+            )
+          : idArb(op.path.split('/')[3])
+        ).map((v) => [p.name, v] as const),
       ),
     );
     // (Query strings stay under Node's 16 KB limit of a request head: beyond it Node answers 431 itself.)
     const queryArb = fc.tuple(
       ...queryParams.map((p) =>
         fc
-          .option(fc.oneof(valueOf(p.schema, p.name).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))), weird(1000)), {
-            nil: undefined,
-          })
+          .option(
+            fc.oneof(
+              valueOf(p.schema, p.name).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))),
+              weird(1000),
+            ),
+            {
+              nil: undefined,
+            },
+          )
           .map((v) => [p.name, v] as const),
       ),
     );

@@ -92,7 +92,11 @@ export class RegistrationDetailsDto {
   @IsPlainText(true)
   accessibilityNeeds?: string | null;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'The spaces asked for (on the manage link: the complete new set)' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'The spaces asked for (on the manage link: the complete new set)',
+  })
   @OptionalButNotNull()
   @IsArray()
   @ArrayMaxSize(20)

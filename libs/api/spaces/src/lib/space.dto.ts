@@ -43,7 +43,10 @@ export class CreateSpaceDto {
   @Min(0)
   @Max(100000)
   capacity?: number | null;
-  @ApiPropertyOptional({ enum: SPACE_ACCESS, default: 'open' }) @OptionalButNotNull() @IsIn(SPACE_ACCESS) access?: SpaceAccess;
+  @ApiPropertyOptional({ enum: SPACE_ACCESS, default: 'open' })
+  @OptionalButNotNull()
+  @IsIn(SPACE_ACCESS)
+  access?: SpaceAccess;
   @ApiPropertyOptional({
     enum: STAKEHOLDER_GROUPS,
     isArray: true,

@@ -26,7 +26,10 @@ function NotNull(options?: ValidationOptions) {
  * docs/decisions.md, "Null in a request").
  */
 export const OptionalButNotNull = (options?: ValidationOptions) =>
-  applyDecorators(ValidateIf((_: object, v: unknown) => v !== undefined), NotNull(options));
+  applyDecorators(
+    ValidateIf((_: object, v: unknown) => v !== undefined),
+    NotNull(options),
+  );
 
 /**
  * A field that may be left out, or sent as null to clear it (its column is nullable): both skip

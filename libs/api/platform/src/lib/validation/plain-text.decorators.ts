@@ -38,7 +38,8 @@ export function IsPlainText(multiline = false, options?: ValidationOptions) {
         ...options,
       },
       validator: {
-        validate: (v: unknown) => v === null || v === undefined || (typeof v === 'string' && !hasControlChars(v, multiline)),
+        validate: (v: unknown) =>
+          v === null || v === undefined || (typeof v === 'string' && !hasControlChars(v, multiline)),
       },
     });
 }

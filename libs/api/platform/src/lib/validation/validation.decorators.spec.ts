@@ -34,9 +34,15 @@ describe('validation decorators', () => {
   it('a PATCH refuses null for fields that cannot be empty and takes it for nullable ones', async () => {
     expect(await errorsOf(ThingPatch, {})).toEqual([]);
     expect(await errorsOf(ThingPatch, { note: null })).toEqual([]);
-    expect(await errorsOf(ThingPatch, { title: null })).toEqual([{ field: 'title', message: 'title must not be null' }]);
-    expect(await errorsOf(ThingPatch, { summary: null })).toEqual([{ field: 'summary', message: 'summary must not be null' }]);
-    expect(await errorsOf(Thing, { title: 'x', summary: null })).toEqual([{ field: 'summary', message: 'summary must not be null' }]);
+    expect(await errorsOf(ThingPatch, { title: null })).toEqual([
+      { field: 'title', message: 'title must not be null' },
+    ]);
+    expect(await errorsOf(ThingPatch, { summary: null })).toEqual([
+      { field: 'summary', message: 'summary must not be null' },
+    ]);
+    expect(await errorsOf(Thing, { title: 'x', summary: null })).toEqual([
+      { field: 'summary', message: 'summary must not be null' },
+    ]);
   });
 
   it('arrays of objects refuse elements that are not objects', async () => {
@@ -49,17 +55,32 @@ describe('validation decorators', () => {
   });
 
   it('one character set for plain text', () => {
-    for (const c of ['\u0000', '\u0008', '\u000b', '\u001f', '\u007f', '\u0085', '\u009f', '\u202a', '\u202e', '\u2066', '\u2069', '\ud800']) {
+    for (const c of [
+      '\u0000',
+      '\u0008',
+      '\u000b',
+      '\u001f',
+      '\u007f',
+      '\u0085',
+      '\u009f',
+      '\u202a',
+      '\u202e',
+      '\u2066',
+      '\u2069',
+      '\ud800',
+    ]) {
       expect([c, hasControlChars(`a${c}b`), hasControlChars(`a${c}b`, true)]).toEqual([c, true, true]);
     }
-    for (const c of ['\n', '\r', '\u2028', '\u2029']) expect([c, hasControlChars(`a${c}b`), hasControlChars(`a${c}b`, true)]).toEqual([c, true, false]);
+    for (const c of ['\n', '\r', '\u2028', '\u2029'])
+      expect([c, hasControlChars(`a${c}b`), hasControlChars(`a${c}b`, true)]).toEqual([c, true, false]);
     expect(hasControlChars('Ana\tPérez 😀 محمد')).toBe(false);
   });
 
   it('names hold no links or addresses and fit a greeting', () => {
     const check = (person: string) => validateSync(plainToInstance(Thing, { title: 'x', person })).length;
     expect(check("José O'Brien-Núñez")).toBe(0);
-    for (const bad of ['https://x.example', 'WWW.x.example', 'a@b.example', 'x'.repeat(101), 'A\u202eB']) expect(check(bad)).toBe(1);
+    for (const bad of ['https://x.example', 'WWW.x.example', 'a@b.example', 'x'.repeat(101), 'A\u202eB'])
+      expect(check(bad)).toBe(1);
   });
 
   it('emails: ill-formed UTF-16 is refused, not thrown on', () => {
