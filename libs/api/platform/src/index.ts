@@ -23,3 +23,8 @@ export * from './lib/text.util';
 export * from './lib/http/uuid.pipe';
 export * from './lib/time.util';
 export * from './lib/batch/coalescer';
+export * from './lib/validation/nullability.decorators';
+export * from './lib/validation/plain-text.decorators';
+export * from './lib/validation/email.decorator';
+export * from './lib/validation/nested.decorator';
+export * from './lib/http/json-depth';

@@ -1,21 +1,17 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENDA_ITEM_KINDS, SPEAKER_ROLES, type AgendaItemKind, type SpeakerRole } from '@gfmd/contracts';
-import { IsPlainText } from '@gfmd/api-dialogues';
-import { Type } from 'class-transformer';
+import { IsArrayOf, IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsIn,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
   MinLength,
-  ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 
 /**
@@ -29,8 +25,7 @@ const instantMessage = (field: string) =>
 export class SpeakerDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() name: string;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MaxLength(200)
   @IsPlainText()
@@ -40,14 +35,12 @@ export class SpeakerDto {
 
 export class CreateAgendaItemDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Omit or null for the dialogue-wide programme.' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsUUID()
   spaceId?: string | null;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) @IsPlainText() title: string;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MaxLength(5000)
   @IsPlainText(true)
@@ -65,22 +58,19 @@ export class CreateAgendaItemDto {
     nullable: true,
     description: "One of the space's rooms (or of any space's, for items without a space).",
   })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   @IsPlainText()
   room?: string | null;
   @ApiPropertyOptional({ type: [SpeakerDto] })
-  @IsOptional()
-  @IsArray()
+  @OptionalButNotNull()
+  @IsArrayOf(() => SpeakerDto)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => SpeakerDto)
   speakers?: SpeakerDto[];
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalButNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -88,11 +78,11 @@ export class CreateAgendaItemDto {
   themeIds?: string[];
 }
 
-export class UpdateAgendaItemDto extends PartialType(CreateAgendaItemDto) {}
+export class UpdateAgendaItemDto extends PatchType(CreateAgendaItemDto) {}
 
 export class AgendaQuery {
   @ApiPropertyOptional({ format: 'uuid', description: "Only this space's items." })
-  @IsOptional()
+  @OptionalButNotNull()
   @IsUUID()
   spaceId?: string;
 }

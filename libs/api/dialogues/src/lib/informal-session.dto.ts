@@ -1,6 +1,7 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsPlainText, PatchType } from '@gfmd/api-platform';
 import { IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsPlainText, IsTimeZone } from './validators';
+import { IsTimeZone } from './validators';
 
 export class CreateInformalSessionDto {
   @ApiProperty() @IsInt() @Min(1) @Max(1_000_000) number: number;
@@ -12,4 +13,4 @@ export class CreateInformalSessionDto {
   @ApiProperty({ example: 'Europe/Zurich' }) @IsTimeZone() timeZone: string;
 }
 
-export class UpdateInformalSessionDto extends PartialType(CreateInformalSessionDto) {}
+export class UpdateInformalSessionDto extends PatchType(CreateInformalSessionDto) {}

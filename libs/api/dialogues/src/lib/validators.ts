@@ -37,17 +37,3 @@ export function IsStakeholderQuotas(options?: ValidationOptions) {
       },
     });
 }
-
-/** Plain text without control characters (tab and newlines allowed when multiline). */
-export function IsPlainText(multiline = false, options?: ValidationOptions) {
-  // eslint-disable-next-line no-control-regex
-  const re = multiline ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/ : /[\u0000-\u001F\u007F\u2028\u2029]/;
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isPlainText',
-      target: object.constructor,
-      propertyName,
-      options: { message: `${propertyName} must not contain control characters`, ...options },
-      validator: { validate: (v: unknown) => v === null || v === undefined || (typeof v === 'string' && !re.test(v)) },
-    });
-}

@@ -1,4 +1,5 @@
-import { csvCell, hashToken, hasControlChars, isValidTimeZone, newToken, normalizeEmail } from './text.util';
+import { csvCell, hashToken, isValidTimeZone, newToken, normalizeEmail } from './text.util';
+import { hasControlChars } from './validation/plain-text.decorators';
 import { zonedTimeToUtc } from './time.util';
 
 describe('text utilities', () => {

@@ -9,10 +9,6 @@ export const newToken = () => randomBytes(32).toString('base64url');
 /** sha256 of a token, hex: what is stored instead of the token. */
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
-/** True when a string holds C0/C1 control characters (CR, LF, NUL, …) other than tab. */
-// eslint-disable-next-line no-control-regex
-export const hasControlChars = (s: string) => /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/.test(s);
-
 /** Neutralises a CSV cell that a spreadsheet would read as a formula, then quotes it. */
 export function csvCell(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value);

@@ -7,18 +7,25 @@ import {
   type RegistrationStatus,
   type StakeholderGroup,
 } from '@gfmd/contracts';
-import { hasControlChars } from '@gfmd/api-platform';
+import {
+  EMAIL_MAX_LENGTH,
+  IsEmailAddress,
+  IsPersonName,
+  IsPlainText,
+  NAME_MAX_LENGTH,
+  Nullable,
+  OptionalButNotNull,
+  PatchType,
+} from '@gfmd/api-platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   Equals,
   IsArray,
-  IsEmail,
   IsIn,
   IsInt,
   IsISO31661Alpha2,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -26,85 +33,47 @@ import {
   MaxLength,
   Min,
   MinLength,
-  registerDecorator,
-  ValidateIf,
-  ValidationOptions,
 } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
-/** One line of text without control characters (CR, LF, NUL…): names, organizations. */
-export function IsOneLine(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isOneLine',
-      target: object.constructor,
-      propertyName,
-      options: { message: `${propertyName} must not contain control characters or line breaks`, ...options },
-      validator: {
-        validate: (v: unknown) => v === null || v === undefined || (typeof v === 'string' && !hasControlChars(v)),
-      },
-    });
-}
-
-/** Free text that may span lines but holds no other control characters. */
-export function IsMultilineText(options?: ValidationOptions) {
-  // eslint-disable-next-line no-control-regex
-  const re = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isMultilineText',
-      target: object.constructor,
-      propertyName,
-      options: { message: `${propertyName} must not contain control characters`, ...options },
-      validator: { validate: (v: unknown) => v === null || v === undefined || (typeof v === 'string' && !re.test(v)) },
-    });
-}
+/** Longest organization name (the web form has the same limit). */
+export const ORGANIZATION_MAX_LENGTH = 150;
 
 /** The details a participant may change through the manage link (not the email, not the group). */
 export class RegistrationDetailsDto {
-  @ApiPropertyOptional({ maxLength: 40, example: 'Dr' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ maxLength: 40, example: 'Dr', nullable: true })
+  @Nullable()
   @Transform(trimOrNull)
-  @IsString()
-  @MaxLength(40)
-  @IsOneLine()
+  @IsPersonName(40)
   title?: string | null;
 
-  @ApiProperty({ maxLength: 100 })
+  @ApiProperty({ maxLength: NAME_MAX_LENGTH })
   @Transform(trim)
-  @IsString()
   @MinLength(1)
-  @MaxLength(100)
-  @IsOneLine()
+  @IsPersonName()
   firstName: string;
 
-  @ApiProperty({ maxLength: 100 })
+  @ApiProperty({ maxLength: NAME_MAX_LENGTH })
   @Transform(trim)
-  @IsString()
   @MinLength(1)
-  @MaxLength(100)
-  @IsOneLine()
+  @IsPersonName()
   lastName: string;
 
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty({ maxLength: ORGANIZATION_MAX_LENGTH })
   @Transform(trim)
-  @IsString()
   @MinLength(1)
-  @MaxLength(200)
-  @IsOneLine()
+  @IsPersonName(ORGANIZATION_MAX_LENGTH)
   organization: string;
 
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @Nullable()
   @Transform(trimOrNull)
   @IsString()
   @MaxLength(200)
-  @IsOneLine()
+  @IsPlainText()
   jobTitle?: string | null;
 
   @ApiProperty({ example: 'CH', description: 'ISO 3166-1 alpha-2' })
@@ -115,17 +84,20 @@ export class RegistrationDetailsDto {
 
   @ApiProperty({ enum: LANGUAGES }) @IsIn(LANGUAGES) preferredLanguage: Language;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @Nullable()
   @Transform(trimOrNull)
   @IsString()
   @MaxLength(2000)
-  @IsMultilineText()
+  @IsPlainText(true)
   accessibilityNeeds?: string | null;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'The spaces asked for (on the manage link: the complete new set)',
+  })
+  @OptionalButNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -135,12 +107,9 @@ export class RegistrationDetailsDto {
 
 /** "registration in" of docs/http-contract.md. */
 export class CreateRegistrationDto extends RegistrationDetailsDto {
-  @ApiProperty({ maxLength: 254 })
+  @ApiProperty({ maxLength: EMAIL_MAX_LENGTH })
   @Transform(trim)
-  @IsString()
-  @MaxLength(254)
-  @IsEmail({ allow_display_name: false, allow_ip_domain: false })
-  @IsOneLine()
+  @IsEmailAddress()
   email: string;
 
   @ApiProperty({ enum: STAKEHOLDER_GROUPS }) @IsIn(STAKEHOLDER_GROUPS) stakeholderGroup: StakeholderGroup;
@@ -148,105 +117,42 @@ export class CreateRegistrationDto extends RegistrationDetailsDto {
   @ApiProperty({ enum: [true] }) @Equals(true, { message: 'consent must be true' }) consent: true;
 
   @ApiPropertyOptional({ description: 'The token of an invitation link' })
-  @IsOptional()
+  @OptionalButNotNull()
   @IsString()
   @MaxLength(128)
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'invitationToken is malformed' })
   invitationToken?: string;
 }
 
-/** PATCH through the manage link: every detail optional. */
-export class UpdateManagedRegistrationDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Transform(trimOrNull)
-  @IsString()
-  @MaxLength(40)
-  @IsOneLine()
-  title?: string | null;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  @IsOneLine()
-  firstName?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  @IsOneLine()
-  lastName?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  @IsOneLine()
-  organization?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Transform(trimOrNull)
-  @IsString()
-  @MaxLength(200)
-  @IsOneLine()
-  jobTitle?: string | null;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(upper)
-  @IsString()
-  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as CH' })
-  country?: string;
-  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) preferredLanguage?: Language;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Transform(trimOrNull)
-  @IsString()
-  @MaxLength(2000)
-  @IsMultilineText()
-  accessibilityNeeds?: string | null;
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'The complete new set of spaces' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  spaceIds?: string[];
-}
+/** PATCH through the manage link: any of the details; null clears title, jobTitle and accessibilityNeeds. */
+export class UpdateManagedRegistrationDto extends PatchType(RegistrationDetailsDto) {}
 
 export class ListRegistrationsQuery {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
-  @IsOptional()
+  @OptionalButNotNull()
   @IsIn(REGISTRATION_STATUSES)
   status?: RegistrationStatus;
   @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS })
-  @IsOptional()
+  @OptionalButNotNull()
   @IsIn(STAKEHOLDER_GROUPS)
   stakeholderGroup?: StakeholderGroup;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() spaceId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @OptionalButNotNull() @IsUUID() spaceId?: string;
   @ApiPropertyOptional({ description: 'Free text: name, email, organization' })
-  @IsOptional()
+  @OptionalButNotNull()
   @Transform(trim)
   @IsString()
   @MaxLength(200)
-  @IsOneLine()
+  @IsPlainText()
   q?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
+  @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
+  @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
 }
 
 /** Body of approve / decline: a space seat, or (without) the registration (organizers) or every seat of the coordinator's spaces. */
 export class SeatDecisionDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() spaceId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @OptionalButNotNull() @IsUUID() spaceId?: string;
 }
 
 export class ParticipantQuery {
-  @ApiProperty() @Transform(trim) @IsString() @MaxLength(254) @IsEmail() email: string;
+  @ApiProperty() @Transform(trim) @IsEmailAddress() email: string;
 }

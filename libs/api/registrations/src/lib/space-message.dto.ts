@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsPlainText } from '@gfmd/api-platform';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class SpaceMessageDto {
@@ -6,5 +7,6 @@ export class SpaceMessageDto {
   @IsString()
   @MinLength(1)
   @MaxLength(5000)
+  @IsPlainText(true)
   message: string;
 }

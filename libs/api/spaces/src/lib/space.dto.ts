@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   SPACE_ACCESS,
   SPACE_KINDS,
@@ -7,7 +7,7 @@ import {
   type SpaceKind,
   type StakeholderGroup,
 } from '@gfmd/contracts';
-import { IsPlainText } from '@gfmd/api-dialogues';
+import { IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,61 +15,58 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
   MaxLength,
   Min,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
 
 export class CreateSpaceDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() name: string;
   @ApiProperty({ enum: SPACE_KINDS }) @IsIn(SPACE_KINDS) kind: SpaceKind;
   @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS, nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsIn(STAKEHOLDER_GROUPS)
   coordinatingGroup?: StakeholderGroup | null;
   @ApiPropertyOptional({ type: [String], description: 'Staff users with the coordinator role.' })
-  @IsOptional()
+  @OptionalButNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   coordinatorUserIds?: string[];
   @ApiPropertyOptional({ nullable: true, description: 'Seats; null for no limit of its own.' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsInt()
   @Min(0)
   @Max(100000)
   capacity?: number | null;
-  @ApiPropertyOptional({ enum: SPACE_ACCESS, default: 'open' }) @IsOptional() @IsIn(SPACE_ACCESS) access?: SpaceAccess;
+  @ApiPropertyOptional({ enum: SPACE_ACCESS, default: 'open' })
+  @OptionalButNotNull()
+  @IsIn(SPACE_ACCESS)
+  access?: SpaceAccess;
   @ApiPropertyOptional({
     enum: STAKEHOLDER_GROUPS,
     isArray: true,
     nullable: true,
     description: 'Required for group_only.',
   })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(STAKEHOLDER_GROUPS, { each: true })
   allowedGroups?: StakeholderGroup[] | null;
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MaxLength(5000)
   @IsPlainText(true)
   description?: string | null;
   @ApiPropertyOptional({ type: [String], description: 'Room names, unique (case-insensitive) and non-empty.' })
-  @IsOptional()
+  @OptionalButNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -79,7 +76,7 @@ export class CreateSpaceDto {
   rooms?: string[];
 }
 
-export class UpdateSpaceDto extends PartialType(CreateSpaceDto) {}
+export class UpdateSpaceDto extends PatchType(CreateSpaceDto) {}
 
 /** What a coordinator of the space may change; everything else is the organizer's. */
 export const COORDINATOR_EDITABLE: readonly (keyof UpdateSpaceDto)[] = ['description', 'rooms'];

@@ -1,8 +1,10 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { FastifyInstance, RawServerDefault } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import { parse as parseQueryString } from 'node:querystring';
 import { AppConfig, BYTE_SIZE } from '../config/app-config';
 import { requestIdOf } from '../logging/logging';
+import { ProblemDetailsFilter } from '../problem/problem-details.filter';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './json-depth';
 
 /** The routes that take a larger body than BODY_LIMIT (bulk invitations: up to 10,000 recipients). */
 export const LARGE_BODY_ROUTES: readonly string[] = ['/api/v1/dialogues/:id/invitations'];
@@ -21,6 +23,8 @@ function bodyError(statusCode: number, code: string, message: string): Error {
   return Object.assign(new Error(message), { statusCode, code });
 }
 
+const routerProblem = new ProblemDetailsFilter();
+
 /**
  * The HTTP server: Fastify under NestJS. Paths match case-insensitively and with or without a
  * trailing slash (as they did on Express); the request id comes from a sane X-Request-Id or
@@ -37,12 +41,19 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     return503OnClosing: true,
     // No Nest middleware in this app: hooks do their work, so @fastify/middie is not needed.
     skipMiddie: true,
+    // Refusals of the router itself (a path that is not valid percent-encoded UTF-8, a path
+    // segment over maxParamLength) come before Nest: they get problem+json here.
+    frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
+      const problem = routerProblem.toProblem(error);
+      void reply.code(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    },
   });
 }
 
 /**
  * The request bodies the API reads: JSON (an object or an array; an empty body is no body;
- * `__proto__` and `constructor.prototype` keys refused) and HTML forms (the invitation decline
+ * `__proto__` and `constructor.prototype` keys refused; nesting deeper than MAX_JSON_DEPTH
+ * refused before it is parsed, since the validation walks bodies recursively) and HTML forms (the invitation decline
  * page, RFC 8058 one-click unsubscribe). Other media types get 415.
  */
 export function registerBodyParsers(fastify: FastifyInstance): void {
@@ -51,6 +62,8 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     const text = body as string;
     if (!text.trim()) return done(null, undefined);
+    if (jsonNestsDeeperThan(text))
+      return done(bodyError(400, 'BODY_TOO_DEEP', `The request body is nested too deeply (over ${MAX_JSON_DEPTH} levels).`), undefined);
     void json(req, text, (error: Error | null, value?: unknown) => {
       if (error) return done(bodyError(400, 'FST_ERR_CTP_INVALID_JSON_BODY', 'The request body is not valid JSON.'), undefined);
       if (value === null || typeof value !== 'object')

@@ -23,6 +23,7 @@ const SLUGS: Record<number, string> = {
   405: 'method-not-allowed',
   409: 'conflict',
   413: 'payload-too-large',
+  414: 'uri-too-long',
   415: 'unsupported-media-type',
   422: 'domain-rule',
   429: 'too-many-requests',
@@ -37,6 +38,7 @@ const HTTP_ERROR_DETAILS: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the request body as application/json.',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
   FST_ERR_BAD_URL: 'The request path is malformed.',
+  FST_ERR_MAX_PARAM_LENGTH: 'A segment of the request path is too long.',
 };
 
 /** The path of the request, with secret segments cut out (manage links, invitation tokens). */

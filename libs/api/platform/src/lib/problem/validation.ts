@@ -1,10 +1,16 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { mustNotBeNull } from '../validation/nullability.decorators';
 import { FieldError, ProblemException } from './problem.exception';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // A null that reached the checks was refused (nullable fields skip them): say so, once.
+    if (error.value === null && error.constraints && Object.keys(error.constraints).length) {
+      out.push({ field, message: mustNotBeNull(field) });
+      continue;
+    }
     for (const message of Object.values(error.constraints ?? {})) {
       out.push({ field, message: message.startsWith('property ') ? `Unknown field "${field}".` : message });
     }

@@ -70,7 +70,7 @@ export class ManagePage {
     title: ['', Validators.maxLength(40)],
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
-    organization: ['', [Validators.required, Validators.maxLength(200)]],
+    organization: ['', [Validators.required, Validators.maxLength(150)]],
     jobTitle: ['', Validators.maxLength(200)],
     country: ['', Validators.required],
     preferredLanguage: this.fb.control<Language>('en', Validators.required),

@@ -89,7 +89,7 @@ export class RegisterPage {
     title: ['', Validators.maxLength(40)],
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
-    organization: ['', [Validators.required, Validators.maxLength(200)]],
+    organization: ['', [Validators.required, Validators.maxLength(150)]],
     jobTitle: ['', Validators.maxLength(200)],
     stakeholderGroup: this.fb.control<StakeholderGroup | ''>('', Validators.required),
     country: ['', Validators.required],
