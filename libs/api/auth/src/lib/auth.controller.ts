@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, RateLimit } from '@gfmd/api-platform';
 import type { AuthUser } from './auth-user';
@@ -17,6 +17,14 @@ export class AuthController {
   @HttpCode(200)
   login(@Body() body: LoginDto) {
     return this.auth.login(body.email, body.password);
+  }
+
+  /** Signs the request's token out: from the next request on it is refused (401). */
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Headers('authorization') authorization: string): Promise<void> {
+    await this.auth.logout(authorization.replace(/^Bearer\s+/i, '').trim());
   }
 
   @ApiBearerAuth()
