@@ -24,4 +24,6 @@ if (!indexHtml || !template) {
   process.exit(2);
 }
 const hashes = inlineScriptHashes(readFileSync(indexHtml, 'utf8'));
-process.stdout.write(readFileSync(template, 'utf8').replace('__CSP_SCRIPT_HASHES__', hashes.map((h) => ` ${h}`).join('')));
+process.stdout.write(
+  readFileSync(template, 'utf8').replaceAll('__CSP_SCRIPT_HASHES__', hashes.map((h) => ` ${h}`).join('')),
+);

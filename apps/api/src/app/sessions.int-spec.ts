@@ -100,7 +100,9 @@ describe('Staff sessions (integration)', () => {
       const admin = await sut.staff('admin');
       const { id, client } = await sut.staff('organizer');
       expect((await client.get('/users')).status).toBe(200);
-      expect((await admin.client.patch(`/users/${id}`, { role: 'coordinator' })).body).toMatchObject({ role: 'coordinator' });
+      expect((await admin.client.patch(`/users/${id}`, { role: 'coordinator' })).body).toMatchObject({
+        role: 'coordinator',
+      });
       expect((await client.get('/users')).status).toBe(403);
       expect((await client.get('/auth/me')).body).toMatchObject({ role: 'coordinator' });
     });
@@ -139,7 +141,10 @@ describe('Staff sessions (integration)', () => {
       for (const body of [{ active: false }, { role: 'organizer' }, { role: 'coordinator', active: true }]) {
         const res = await survivor.client.patch(`/users/${survivor.id}`, body);
         expect(res.status).toBe(422);
-        expect(res.body).toMatchObject({ type: expect.stringContaining('last-admin'), detail: expect.stringContaining('last active admin') });
+        expect(res.body).toMatchObject({
+          type: expect.stringContaining('last-admin'),
+          detail: expect.stringContaining('last active admin'),
+        });
       }
       // Keeping the role (or making an admin of someone else first) is fine.
       expect((await survivor.client.patch(`/users/${survivor.id}`, { role: 'admin', active: true })).status).toBe(200);
@@ -158,10 +163,18 @@ describe('Staff sessions (integration)', () => {
     ])('refuses %s with problem+json and its reason, and creates nothing', async (_, password, reason) => {
       const admin = await sut.staff('admin');
       const email = `new-staff-member@test.gfmd`;
-      const res = await admin.client.post('/users', { email, name: 'Wilhelmina Oyelaran-Smith', role: 'organizer', password });
+      const res = await admin.client.post('/users', {
+        email,
+        name: 'Wilhelmina Oyelaran-Smith',
+        role: 'organizer',
+        password,
+      });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-      expect(res.body).toMatchObject({ type: expect.stringContaining('weak-password'), errors: [{ field: 'password' }] });
+      expect(res.body).toMatchObject({
+        type: expect.stringContaining('weak-password'),
+        errors: [{ field: 'password' }],
+      });
       expect(res.body.detail).toMatch(/too easy to guess\. \S/);
       if (reason) expect(res.body.detail.toLowerCase()).toContain(reason);
       expect((await sut.api.post('/auth/login', { email, password })).status).toBe(401);
@@ -170,7 +183,12 @@ describe('Staff sessions (integration)', () => {
     it('accepts a strong password', async () => {
       const admin = await sut.staff('admin');
       const email = `strong-${randomUUID()}@test.gfmd`;
-      const res = await admin.client.post('/users', { email, name: 'Strong', role: 'coordinator', password: 'plum-orbit-lantern-97' });
+      const res = await admin.client.post('/users', {
+        email,
+        name: 'Strong',
+        role: 'coordinator',
+        password: 'plum-orbit-lantern-97',
+      });
       expect(res.status).toBe(201);
       expect((await sut.api.post('/auth/login', { email, password: 'plum-orbit-lantern-97' })).status).toBe(200);
     });
@@ -208,7 +226,11 @@ describe('First admin from ADMIN_EMAIL / ADMIN_PASSWORD (integration)', () => {
   });
 
   it('only warns outside production (the account is created)', async () => {
-    const moduleRef = await firstAdmin({ NODE_ENV: 'development', ADMIN_EMAIL: 'admin@gfmd.local', ADMIN_PASSWORD: 'Password1234' });
+    const moduleRef = await firstAdmin({
+      NODE_ENV: 'development',
+      ADMIN_EMAIL: 'admin@gfmd.local',
+      ADMIN_PASSWORD: 'Password1234',
+    });
     try {
       const auth = moduleRef.get(AuthService);
       await auth.ensureFirstAdmin();

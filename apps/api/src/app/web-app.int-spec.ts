@@ -7,7 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const INDEX = readFileSync(join(__dirname, '../../../web/src/index.html'), 'utf8');
-const scriptSrc = (csp: string | null) => (csp ?? '').split(';').find((d) => d.trim().startsWith('script-src'))?.trim() ?? '';
+const scriptSrc = (csp: string | null) =>
+  (csp ?? '')
+    .split(';')
+    .find((d) => d.trim().startsWith('script-src'))
+    ?.trim() ?? '';
 
 describe('The web app served by the API (integration)', () => {
   let sut: TestApp;
@@ -29,7 +33,12 @@ describe('The web app served by the API (integration)', () => {
       (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
     );
     expect(expected).toHaveLength(2);
-    for (const path of ['/', '/dialogues/7f1c1c52-9d3e-4f57-9a43-1c1f0d1c2b3a', '/main-ABCD1234.js', '/api/v1/health/live']) {
+    for (const path of [
+      '/',
+      '/dialogues/7f1c1c52-9d3e-4f57-9a43-1c1f0d1c2b3a',
+      '/main-ABCD1234.js',
+      '/api/v1/health/live',
+    ]) {
       const res = await fetch(`${sut.baseUrl}${path}`);
       expect(res.status).toBe(200);
       const policy = scriptSrc(res.headers.get('content-security-policy'));

@@ -24,11 +24,17 @@ export class PasswordPolicy {
 
   async judge(password: string, userInputs: readonly string[]): Promise<PasswordVerdict> {
     const zxcvbn = await (this.estimator ??= loadEstimator());
-    const inputs = userInputs.flatMap((s) => [s, ...s.toLowerCase().split(/[^\p{L}\p{N}]+/u)]).filter((s) => s.length >= 3);
+    const inputs = userInputs
+      .flatMap((s) => [s, ...s.toLowerCase().split(/[^\p{L}\p{N}]+/u)])
+      .filter((s) => s.length >= 3);
     const result = zxcvbn.check(password, inputs);
     const ok = result.score >= MIN_PASSWORD_SCORE;
     const parts = [result.feedback.warning, ...result.feedback.suggestions].filter((s): s is string => !!s);
-    return { ok, score: result.score, feedback: ok ? '' : (parts.length ? parts : ['Add more words that are less common.']).join(' ') };
+    return {
+      ok,
+      score: result.score,
+      feedback: ok ? '' : (parts.length ? parts : ['Add more words that are less common.']).join(' '),
+    };
   }
 
   /** Throws a 400 problem (`weak-password`, the feedback as the password field's error) when too weak. */

@@ -98,17 +98,15 @@ describe('Health probes (integration)', () => {
         redis = await startRedisServer(port);
         const to = `health-${Date.now()}@test.gfmd`;
         await inTransaction(sut.dataSource, (m, ac) =>
-          sut.app
-            .get(OutboxService)
-            .write(m, ac, [
-              {
-                kind: 'confirmation',
-                to,
-                language: 'en',
-                idempotencyKey: `health:${to}`,
-                params: { dialogueTitle: 'Health', manageUrl: 'http://localhost:3000/manage/x' },
-              },
-            ]),
+          sut.app.get(OutboxService).write(m, ac, [
+            {
+              kind: 'confirmation',
+              to,
+              language: 'en',
+              idempotencyKey: `health:${to}`,
+              params: { dialogueTitle: 'Health', manageUrl: 'http://localhost:3000/manage/x' },
+            },
+          ]),
         );
         await sink.waitFor(
           () => sink.received.some((r) => r.envelope.to.includes(to)),

@@ -25,7 +25,11 @@ export type WorkerHeartbeatReport = {
 };
 
 /** What GET /health shows of the workers (read on the API side); also drops instances gone silent. */
-export async function readWorkerHeartbeats(redis: RedisService, prefix: string, now = Date.now()): Promise<WorkerHeartbeatReport> {
+export async function readWorkerHeartbeats(
+  redis: RedisService,
+  prefix: string,
+  now = Date.now(),
+): Promise<WorkerHeartbeatReport> {
   const { index } = heartbeatKeys(prefix);
   const since = now - HEARTBEAT_TTL_MS;
   const results = await redis.client
@@ -67,7 +71,12 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, BeforeApplicatio
 
   async beat(now = Date.now()): Promise<void> {
     const keys = heartbeatKeys(this.config.queuePrefix);
-    const details = JSON.stringify({ host: hostname(), pid: process.pid, startedAt: this.startedAt, lastBeat: new Date(now).toISOString() });
+    const details = JSON.stringify({
+      host: hostname(),
+      pid: process.pid,
+      startedAt: this.startedAt,
+      lastBeat: new Date(now).toISOString(),
+    });
     try {
       await this.redis.client
         .multi()

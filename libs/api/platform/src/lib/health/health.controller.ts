@@ -49,7 +49,11 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) res: FastifyReply) {
     const [db, redis] = await Promise.all([this.pingDb(), this.redis.ping()]);
     res.status(db ? 200 : 503).header('Cache-Control', 'no-store');
-    return { status: !db ? 'error' : redis ? 'ok' : 'degraded', db: db ? 'up' : 'down', redis: redis ? 'up' : 'degraded' };
+    return {
+      status: !db ? 'error' : redis ? 'ok' : 'degraded',
+      db: db ? 'up' : 'down',
+      redis: redis ? 'up' : 'degraded',
+    };
   }
 
   private async pingDb(): Promise<boolean> {

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { helmetOptions, inlineScriptHashes, securityHeaders } from './security-headers';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-const scriptSrc = (csp: string) => csp.split(';').find((d) => d.trim().startsWith('script-src'))?.trim() ?? '';
+const scriptSrc = (csp: string) =>
+  csp
+    .split(';')
+    .find((d) => d.trim().startsWith('script-src'))
+    ?.trim() ?? '';
 
 describe(inlineScriptHashes.name, () => {
   it('hashes the text of each inline script exactly, once each, and skips scripts loaded with src', () => {
