@@ -40,7 +40,7 @@ describe('Staff sessions (integration)', () => {
       expect((await sut.api.withToken('not-a-token').get('/auth/me')).headers.get('cache-control')).toBe('no-store');
     });
 
-    it('is no-store on sign-in (success and failure) and on manage-link routes', async () => {
+    it('is no-store on sign-in (success and failure) and on routes keyed by a secret token', async () => {
       const { email } = await sut.staff('coordinator');
       const ok = await sut.api.post('/auth/login', { email, password: STRONG });
       expect(ok.status).toBe(200);
@@ -50,6 +50,8 @@ describe('Staff sessions (integration)', () => {
       const manage = await sut.api.get(`/registrations/manage/${'x'.repeat(43)}`);
       expect(manage.status).toBe(404);
       expect(manage.headers.get('cache-control')).toBe('no-store');
+      const decline = await sut.api.post(`/invitations/decline/${'x'.repeat(43)}`);
+      expect(decline.headers.get('cache-control')).toBe('no-store');
     });
   });
 

@@ -55,8 +55,8 @@ export function configureHttpApp(app: NestFastifyApplication, config: AppConfig,
   if (webDist && shellHtml) serveWebApp(fastify, webDist, shellHtml);
 }
 
-/** Sign-in, and the participant's manage link (its token is the key): never stored by a cache. */
-const PRIVATE_PATH = new RegExp(`^/${API_PREFIX}/(?:auth/|registrations/manage/)`, 'i');
+/** Sign-in, and the routes whose path holds a secret token (manage link, invitation decline): never stored by a cache. */
+const PRIVATE_PATH = new RegExp(`^/${API_PREFIX}/(?:auth/|registrations/manage/|invitations/decline/)`, 'i');
 
 /**
  * Security headers (worked out once from helmet's policy; script-src allows the web app's
