@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, RateLimit } from '@gfmd/api-platform';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
+import { ChangePasswordDto } from './change-password.dto';
 import { LoginDto } from './login.dto';
 import { CurrentUser } from './roles.decorator';
 
@@ -25,6 +26,15 @@ export class AuthController {
   @HttpCode(204)
   async logout(@Headers('authorization') authorization: string): Promise<void> {
     await this.auth.logout(authorization.replace(/^Bearer\s+/i, '').trim());
+  }
+
+  /** Changes the signed-in person's own password (the staff password rule applies). */
+  @ApiBearerAuth()
+  @RateLimit('login')
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(user.id, body.currentPassword, body.newPassword);
   }
 
   @ApiBearerAuth()

@@ -108,6 +108,18 @@ export class AuthService implements OnApplicationBootstrap {
     }
   }
 
+  /** A staff member changes their own password: the current one must be right (403), the new one strong (400). */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (!user || !(await argon2.verify(user.passwordHash, currentPassword).catch(() => false))) {
+      throw new ProblemException(403, 'invalid-credentials', 'The current password is wrong.', [
+        { field: 'currentPassword', message: 'The current password is wrong.' },
+      ]);
+    }
+    await this.passwords.assertStrong(newPassword, [user.email, user.name], 'newPassword');
+    await this.users.update(user.id, { passwordHash: await argon2.hash(newPassword, { type: argon2.argon2id }) });
+  }
+
   async createUser(
     input: { email: string; name: string; role: Role; password: string },
     { checkPassword = true }: { checkPassword?: boolean } = {},

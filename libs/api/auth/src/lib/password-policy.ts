@@ -24,10 +24,7 @@ export class PasswordPolicy {
 
   async judge(password: string, userInputs: readonly string[]): Promise<PasswordVerdict> {
     const zxcvbn = await (this.estimator ??= loadEstimator());
-    const inputs = userInputs
-      .flatMap((s) => [s, ...s.toLowerCase().split(/[^\p{L}\p{N}]+/u)])
-      .filter((s) => s.length >= 3);
-    const result = zxcvbn.check(password, inputs);
+    const result = zxcvbn.check(password, knownWords(userInputs));
     const ok = result.score >= MIN_PASSWORD_SCORE;
     const parts = [result.feedback.warning, ...result.feedback.suggestions].filter((s): s is string => !!s);
     return {
@@ -37,13 +34,30 @@ export class PasswordPolicy {
     };
   }
 
-  /** Throws a 400 problem (`weak-password`, the feedback as the password field's error) when too weak. */
-  async assertStrong(password: string, userInputs: readonly string[]): Promise<void> {
+  /** Throws a 400 problem (`weak-password`, the feedback as the error of `field`) when too weak. */
+  async assertStrong(password: string, userInputs: readonly string[], field = 'password'): Promise<void> {
     const verdict = await this.judge(password, userInputs);
     if (verdict.ok) return;
     const message = `This password is too easy to guess. ${verdict.feedback}`;
-    throw new ProblemException(400, 'weak-password', message, [{ field: 'password', message }]);
+    throw new ProblemException(400, 'weak-password', message, [{ field, message }]);
   }
+}
+
+/**
+ * The person's own words as zxcvbn should know them: each input whole, its words, and its words
+ * joined as people join them in passwords ("ana-maria", "ana.silva", "anasilva").
+ */
+function knownWords(userInputs: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const input of userInputs) {
+    const parts = input
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    const joined = ['', '-', '.', '_', ' '].map((separator) => parts.join(separator));
+    for (const word of [input, ...parts, ...joined]) if (word.length >= 3) words.add(word);
+  }
+  return [...words];
 }
 
 async function loadEstimator(): Promise<ZxcvbnFactory> {
