@@ -41,7 +41,9 @@ COPY --from=build /repo/dist/apps/api ./dist/apps/api
 # The official Node image's unprivileged "node" user (uid 1000); files stay root-owned, read-only to it.
 USER node
 EXPOSE 3000
+# Liveness: the process answers (no dependency asked). Orchestrators should use
+# /api/v1/health/ready for readiness (docker/compose.yml does).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/v1/health',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/v1/health/live',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))"]
 # Runs pending migrations (under a PostgreSQL advisory lock) and the seed at boot, then serves HTTP.
 CMD ["node", "--enable-source-maps", "dist/apps/api/main.js"]

@@ -22,6 +22,9 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
 RUN npx nx build web
+# The API's security headers for nginx, with the sha256 of the built index.html's inline scripts.
+RUN node docker/nginx/render-security-headers.mjs dist/apps/web/browser/index.html docker/nginx/security-headers.conf \
+      > /repo/security-headers.conf
 
 # ---- runtime ---------------------------------------------------------------------------
 FROM ${NGINX_IMAGE} AS runtime
@@ -30,6 +33,7 @@ ENV API_UPSTREAM=http://api:3000 \
 # The image renders /etc/nginx/templates/*.template into /etc/nginx/conf.d/ at start (envsubst),
 # replacing its default server.
 COPY docker/nginx/default.conf.template /etc/nginx/templates/default.conf.template
+COPY --from=build /repo/security-headers.conf /etc/nginx/gfmd/security-headers.conf
 COPY --from=build /repo/dist/apps/web/browser /usr/share/nginx/html
 # nginx-unprivileged already runs as the non-root "nginx" user (uid 101) and listens on 8080.
 EXPOSE 8080

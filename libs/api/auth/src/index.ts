@@ -3,3 +3,4 @@ export * from './lib/auth.module';
 export * from './lib/auth.service';
 export * from './lib/roles.decorator';
 export * from './lib/user.entity';
+export * from './lib/password-policy';

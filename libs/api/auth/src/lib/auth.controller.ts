@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, RateLimit } from '@gfmd/api-platform';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
+import { ChangePasswordDto } from './change-password.dto';
 import { LoginDto } from './login.dto';
 import { CurrentUser } from './roles.decorator';
 
@@ -17,6 +18,23 @@ export class AuthController {
   @HttpCode(200)
   login(@Body() body: LoginDto) {
     return this.auth.login(body.email, body.password);
+  }
+
+  /** Signs the request's token out: from the next request on it is refused (401). */
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Headers('authorization') authorization: string): Promise<void> {
+    await this.auth.logout(authorization.replace(/^Bearer\s+/i, '').trim());
+  }
+
+  /** Changes the signed-in person's own password (the staff password rule applies). */
+  @ApiBearerAuth()
+  @RateLimit('login')
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(user.id, body.currentPassword, body.newPassword);
   }
 
   @ApiBearerAuth()

@@ -6,6 +6,7 @@ import { AppConfig } from '@gfmd/api-platform';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { PasswordPolicy } from './password-policy';
 import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
@@ -24,7 +25,7 @@ import { UsersRepository } from './users.repository';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [UsersRepository, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [UsersRepository, PasswordPolicy, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, PasswordPolicy],
 })
 export class AuthModule {}

@@ -1,21 +1,31 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse, Role, User } from '@gfmd/contracts';
-import { AppConfig, conflict, normalizeEmail, ProblemException } from '@gfmd/api-platform';
+import { AppConfig, conflict, domainRule, normalizeEmail, notFound, ProblemException } from '@gfmd/api-platform';
 import * as argon2 from 'argon2';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AuthUser } from './auth-user';
-import { UserRecord, UsersRepository } from './users.repository';
+import { PasswordPolicy } from './password-policy';
+import { UserPatch, UserRecord, UsersRepository } from './users.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface TokenClaims {
+  sub: string;
+  jti?: string;
+  exp?: number;
+}
 
 // A hash to verify against when the email is unknown, so response time does not reveal it.
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id }));
 
-export const toUser = (u: Pick<UserRecord, 'id' | 'email' | 'name' | 'role'>): User => ({
+export const toUser = (u: Pick<UserRecord, 'id' | 'email' | 'name' | 'role' | 'active'>): User => ({
   id: u.id,
   email: u.email,
   name: u.name,
   role: u.role,
+  active: u.active,
 });
 
 @Injectable()
@@ -26,6 +36,7 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly passwords: PasswordPolicy,
   ) {}
 
   /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no user exists yet. */
@@ -34,13 +45,24 @@ export class AuthService implements OnApplicationBootstrap {
     await this.ensureFirstAdmin();
   }
 
+  /**
+   * A weak ADMIN_PASSWORD (see PasswordPolicy) stops a production boot; elsewhere it is a
+   * warning and the account is still created.
+   */
   async ensureFirstAdmin(): Promise<void> {
     const email = this.config.adminEmail;
     const password = this.config.adminPassword;
     if (!email || !password) return;
     if ((await this.users.count()) > 0) return;
+    const name = 'Administrator';
+    const verdict = await this.passwords.judge(password, [email, name]);
+    if (!verdict.ok) {
+      const message = `ADMIN_PASSWORD is too easy to guess (zxcvbn score ${verdict.score} of 4, 3 needed). ${verdict.feedback}`;
+      if (this.config.isProduction) throw new WeakAdminPasswordError(message);
+      this.logger.warn(`${message} Accepted outside production only.`);
+    }
     try {
-      await this.createUser({ email, name: 'Administrator', role: 'admin', password });
+      await this.createUser({ email, name, role: 'admin', password }, { checkPassword: false });
       this.logger.log('first admin account created');
     } catch (error) {
       if (!(error instanceof ProblemException)) throw error; // another replica won the race
@@ -53,23 +75,57 @@ export class AuthService implements OnApplicationBootstrap {
     if (!user || !valid || !user.active) {
       throw new ProblemException(401, 'invalid-credentials', 'Email or password is wrong.');
     }
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { jwtid: randomUUID() });
     return { accessToken, expiresIn: this.config.jwtTtlSeconds, user: toUser(user) };
   }
 
-  /** Verifies a Bearer token and loads its (still active) user; null when invalid. */
+  /**
+   * Verifies a Bearer token and loads its user as they are now (role, active) in one query;
+   * null when the token is invalid, expired, signed out, or its user is gone or deactivated.
+   */
   async verify(token: string): Promise<AuthUser | null> {
+    const claims = await this.claims(token);
+    if (!claims) return null;
+    const user = await this.users.findSession(claims.sub, claims.jti).catch(() => null);
+    return user && user.active && !user.revoked ? toUser(user) : null;
+  }
+
+  /** Signs a token out: it is refused from the next request on (until it would have expired anyway). */
+  async logout(token: string): Promise<void> {
+    const claims = await this.claims(token);
+    if (!claims) return;
+    await this.users.revokeToken(claims.jti, claims.sub, new Date(claims.exp * 1000));
+  }
+
+  /** The claims of a valid token of ours; tokens from before `jti` existed are refused (signed out). */
+  private async claims(token: string): Promise<{ sub: string; jti: string; exp: number } | null> {
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string }>(token);
-      const user = await this.users.findById(payload.sub);
-      return user && user.active ? toUser(user) : null;
+      const { sub, jti, exp } = await this.jwt.verifyAsync<TokenClaims>(token);
+      if (typeof sub !== 'string' || !UUID.test(sub) || typeof jti !== 'string' || !UUID.test(jti)) return null;
+      return { sub, jti, exp: typeof exp === 'number' ? exp : Math.floor(Date.now() / 1000) + this.config.jwtTtlSeconds };
     } catch {
       return null;
     }
   }
 
-  async createUser(input: { email: string; name: string; role: Role; password: string }): Promise<User> {
+  /** A staff member changes their own password: the current one must be right (403), the new one strong (400). */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (!user || !(await argon2.verify(user.passwordHash, currentPassword).catch(() => false))) {
+      throw new ProblemException(403, 'invalid-credentials', 'The current password is wrong.', [
+        { field: 'currentPassword', message: 'The current password is wrong.' },
+      ]);
+    }
+    await this.passwords.assertStrong(newPassword, [user.email, user.name], 'newPassword');
+    await this.users.update(user.id, { passwordHash: await argon2.hash(newPassword, { type: argon2.argon2id }) });
+  }
+
+  async createUser(
+    input: { email: string; name: string; role: Role; password: string },
+    { checkPassword = true }: { checkPassword?: boolean } = {},
+  ): Promise<User> {
     const email = normalizeEmail(input.email);
+    if (checkPassword) await this.passwords.assertStrong(input.password, [email, input.name]);
     if (await this.users.findByEmail(email)) throw conflict('duplicate-user', 'A user with this email exists.');
     const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
     try {
@@ -80,6 +136,22 @@ export class AuthService implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * Changes a staff member's role or active state (admins). Takes effect on their next request.
+   * The last active admin can be neither deactivated nor demoted (422 `last-admin`).
+   */
+  async updateUser(id: string, patch: UserPatch): Promise<User> {
+    const updated = await this.users.updateWithAdminsLocked(id, patch, (user, activeAdmins) => {
+      const wasAdmin = user.role === 'admin' && user.active;
+      const staysAdmin = (patch.role ?? user.role) === 'admin' && (patch.active ?? user.active);
+      if (wasAdmin && !staysAdmin && activeAdmins <= 1) {
+        throw domainRule('last-admin', 'This is the last active admin: make another admin first.');
+      }
+    });
+    if (!updated) throw notFound('User');
+    return toUser(updated);
+  }
+
   async listUsers(role?: Role): Promise<User[]> {
     return (await this.users.list(role)).map(toUser);
   }
@@ -88,3 +160,6 @@ export class AuthService implements OnApplicationBootstrap {
     return (await this.users.findByIds(ids)).map(toUser);
   }
 }
+
+/** The first admin's password is too weak for a production boot. */
+export class WeakAdminPasswordError extends Error {}

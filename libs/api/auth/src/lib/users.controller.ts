@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ROLES, type Role } from '@gfmd/contracts';
-import { badRequest } from '@gfmd/api-platform';
+import { badRequest, uuidPipe } from '@gfmd/api-platform';
 import { AuthService } from './auth.service';
 import { CreateUserDto } from './create-user.dto';
 import { Roles } from './roles.decorator';
+import { UpdateUserDto } from './update-user.dto';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -17,6 +18,16 @@ export class UsersController {
   @Post()
   create(@Body() body: CreateUserDto) {
     return this.auth.createUser(body);
+  }
+
+  /** Admins change a role or deactivate an account; it takes effect on that person's next request. */
+  @Roles('admin')
+  @Patch(':id')
+  update(@Param('id', uuidPipe) id: string, @Body() body: UpdateUserDto) {
+    if (body.role === undefined && body.active === undefined) {
+      throw badRequest('Give role or active.', [{ field: 'role', message: 'role or active is required' }]);
+    }
+    return this.auth.updateUser(id, { role: body.role, active: body.active });
   }
 
   /** Organizers list staff to pick space coordinators. */

@@ -13,6 +13,18 @@ export interface UserRecord {
   passwordHash: string;
 }
 
+/** A user as the auth guard sees them for one token: current role and state, and whether the token was revoked. */
+export interface SessionRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  revoked: boolean;
+}
+
+export type UserPatch = Partial<Pick<UserEntity, 'role' | 'active'>>;
+
 const toRecord = (u: UserEntity): UserRecord => ({
   id: u.id,
   email: u.email,
@@ -47,6 +59,50 @@ export class UsersRepository {
   async create(data: { email: string; name: string; role: Role; passwordHash: string }): Promise<UserRecord> {
     return toRecord(await this.repo.save(this.repo.create({ ...data, active: true })));
   }
+  /**
+   * The user behind a token and whether the token is revoked, in one statement (two primary-key
+   * lookups): what the auth guard runs on every authenticated request.
+   */
+  async findSession(userId: string, jti: string): Promise<SessionRecord | null> {
+    const rows: SessionRecord[] = await this.repo.query(
+      `SELECT u.id, u.email, u.name, u.role, u.active,
+              EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.jti = $2) AS revoked
+         FROM users u WHERE u.id = $1`,
+      [userId, jti],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Records a signed-out token until it expires, and forgets those that have expired. */
+  async revokeToken(jti: string, userId: string, expiresAt: Date): Promise<void> {
+    await this.repo.query(
+      `INSERT INTO revoked_tokens (jti, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (jti) DO NOTHING`,
+      [jti, userId, expiresAt],
+    );
+    await this.repo.query(`DELETE FROM revoked_tokens WHERE expires_at < now()`);
+  }
+
+  /**
+   * Changes a user's role or state with every active admin row locked, so that two changes at
+   * once cannot both remove "the other" admin. `check` sees the user and the number of active
+   * admins before the change and throws to refuse it. Null when the user does not exist.
+   */
+  async updateWithAdminsLocked(
+    id: string,
+    patch: UserPatch,
+    check: (user: UserRecord, activeAdmins: number) => void,
+  ): Promise<UserRecord | null> {
+    return this.repo.manager.transaction(async (m) => {
+      const admins: { id: string }[] = await m.query(`SELECT id FROM users WHERE role = 'admin' AND active FOR UPDATE`);
+      const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) return null;
+      check(toRecord(user), admins.length);
+      if (patch.role !== undefined) user.role = patch.role;
+      if (patch.active !== undefined) user.active = patch.active;
+      return toRecord(await m.save(user));
+    });
+  }
+
   async update(id: string, data: Partial<Pick<UserEntity, 'name' | 'role' | 'passwordHash' | 'active'>>) {
     await this.repo.update({ id }, data);
   }

@@ -27,6 +27,7 @@ export const FAST_WORKER: Partial<MailWorkerSettings> = {
   leaseMs: 4000,
   lockDurationMs: 4000,
   stalledIntervalMs: 1000,
+  heartbeatIntervalMs: 500,
 };
 
 export const uniquePrefix = () => `{gfmd-test-${randomUUID().slice(0, 8)}}`;

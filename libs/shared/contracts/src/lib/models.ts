@@ -36,6 +36,8 @@ export interface User {
   email: string;
   name: string;
   role: Role;
+  /** false for a deactivated account (it can no longer sign in or use its tokens). */
+  active?: boolean;
 }
 
 export interface LoginResponse {

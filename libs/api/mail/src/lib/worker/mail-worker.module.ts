@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@gfmd/api-platform';
+import { WorkerHeartbeat } from '../health/worker-heartbeat';
 import { MailWorker } from './mail-worker';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings, mailWorkerSettings } from './mail-worker.settings';
 import { SendEmailHandler } from './send-email.handler';
@@ -18,8 +19,9 @@ export class MailWorkerModule {
         SendEmailHandler,
         SweepOutboxHandler,
         MailWorker,
+        WorkerHeartbeat,
       ],
-      exports: [MailWorker, SweepOutboxHandler, MAIL_WORKER_SETTINGS],
+      exports: [MailWorker, SweepOutboxHandler, WorkerHeartbeat, MAIL_WORKER_SETTINGS],
     };
   }
 }

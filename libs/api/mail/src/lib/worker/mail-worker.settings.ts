@@ -17,6 +17,8 @@ export interface MailWorkerSettings {
   pendingGraceMs: number;
   /** Rows looked at per sweep and per kind of candidate. */
   sweepBatch: number;
+  /** How often the worker renews its heartbeat in Redis (shown by GET /health). */
+  heartbeatIntervalMs: number;
   /** nodemailer pool. */
   pool: { maxConnections: number; maxMessages: number };
 }
@@ -33,6 +35,7 @@ export function mailWorkerSettings(config: AppConfig, overrides: Partial<MailWor
     sweepIntervalMs: config.outboxSweepIntervalMs,
     pendingGraceMs: 10_000,
     sweepBatch: 1000,
+    heartbeatIntervalMs: 10_000,
     pool: { maxConnections: 5, maxMessages: 100 },
     ...overrides,
   };

@@ -11,10 +11,11 @@ import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { createValidationPipe } from '../problem/validation';
 import { registerBodyParsers } from './http-adapter';
-import { securityHeaders } from './security-headers';
+import { helmetOptions, inlineScriptHashes, securityHeaders } from './security-headers';
 
 export const API_PREFIX = 'api/v1';
-const HEALTH_PATH = `/${API_PREFIX}/health`;
+/** Health probes (every few seconds per replica) are not logged. */
+const HEALTH_PATH = new RegExp(`^/${API_PREFIX}/health(?:/live|/ready)?$`);
 
 /**
  * Everything the HTTP app needs besides its modules: security headers and a request id on
@@ -24,8 +25,10 @@ const HEALTH_PATH = `/${API_PREFIX}/health`;
  */
 export function configureHttpApp(app: NestFastifyApplication, config: AppConfig, { docs = true } = {}): void {
   const fastify = app.getHttpAdapter().getInstance();
+  const webDist = config.webDist ? resolve(config.webDist) : undefined;
+  const shellHtml = webDist && existsSync(join(webDist, 'index.html')) ? readFileSync(join(webDist, 'index.html')) : undefined;
   registerBodyParsers(fastify);
-  registerResponseHeaders(fastify);
+  registerResponseHeaders(fastify, shellHtml ? inlineScriptHashes(shellHtml.toString('utf8')) : []);
   registerRequestLog(fastify, app.get(PinoNestLogger));
 
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
@@ -49,17 +52,28 @@ export function configureHttpApp(app: NestFastifyApplication, config: AppConfig,
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
   }
 
-  const webDist = config.webDist ? resolve(config.webDist) : undefined;
-  if (webDist && existsSync(join(webDist, 'index.html'))) serveWebApp(fastify, webDist);
+  if (webDist && shellHtml) serveWebApp(fastify, webDist, shellHtml);
 }
 
-/** Security headers (worked out once from helmet's policy) and the request id, on every response. */
-function registerResponseHeaders(fastify: FastifyInstance): void {
-  const headers = Object.entries(securityHeaders());
+/** Sign-in, and the routes whose path holds a secret token (manage link, invitation decline): never stored by a cache. */
+const PRIVATE_PATH = new RegExp(`^/${API_PREFIX}/(?:auth/|registrations/manage/|invitations/decline/)`, 'i');
+
+/**
+ * Security headers (worked out once from helmet's policy; script-src allows the web app's
+ * inline scripts by hash) and the request id, on every response. Responses to a request
+ * carrying credentials (a Bearer token) or a manage token, and sign-in, are `no-store`
+ * whatever the route set: set last, when the response is sent.
+ */
+function registerResponseHeaders(fastify: FastifyInstance, scriptHashes: string[]): void {
+  const headers = Object.entries(securityHeaders(helmetOptions(scriptHashes)));
   fastify.addHook('onRequest', (request, reply, done) => {
     for (const [name, value] of headers) reply.header(name, value);
     reply.header('x-request-id', request.id);
     done();
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (request.headers.authorization !== undefined || PRIVATE_PATH.test(request.url)) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 }
 
@@ -68,7 +82,7 @@ function registerRequestLog(fastify: FastifyInstance, logger: PinoNestLogger): v
   const pino = logger.pino;
   fastify.addHook('onResponse', (request, reply, done) => {
     const level = requestLogLevel(reply.statusCode, false);
-    if (pino.isLevelEnabled(level) && request.url !== HEALTH_PATH) {
+    if (pino.isLevelEnabled(level) && !HEALTH_PATH.test(request.url)) {
       const line = requestLogLine(request.id, request.method, request.url, reply.statusCode, reply.elapsedTime);
       pino[level](line, 'request completed');
     }
@@ -81,9 +95,8 @@ function registerRequestLog(fastify: FastifyInstance, logger: PinoNestLogger): v
  * being content-hashed by the build, cached for a year; every other GET outside /api and
  * /admin gets index.html (always revalidated), so deep links work.
  */
-function serveWebApp(fastify: FastifyInstance, webDist: string): void {
+function serveWebApp(fastify: FastifyInstance, webDist: string, shellHtml: Buffer): void {
   const index = 'index.html';
-  const shellHtml = readFileSync(join(webDist, index));
   void fastify.register(fastifyCompress, { threshold: 1024, global: true });
   void fastify.register(fastifyStatic, {
     root: webDist,

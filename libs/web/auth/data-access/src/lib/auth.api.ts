@@ -11,6 +11,11 @@ export class AuthApi {
     return this.http.post<LoginResponse>('/api/v1/auth/login', { email, password });
   }
 
+  /** Revokes the token the request carries (added by the auth interceptor). */
+  logout(): Observable<void> {
+    return this.http.post<void>('/api/v1/auth/logout', null);
+  }
+
   me(): Observable<User> {
     return this.http.get<User>('/api/v1/auth/me');
   }

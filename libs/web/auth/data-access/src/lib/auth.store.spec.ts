@@ -90,4 +90,22 @@ describe(AuthStore.name, () => {
       expect.objectContaining({ queryParams: expect.objectContaining({ expired: 1 }) }),
     );
   });
+
+  it('signs out with POST /auth/logout carrying the token, then forgets it', async () => {
+    setUp();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    const login = sut.login('org@example.org', 'secret');
+    http.expectOne('/api/v1/auth/login').flush({ accessToken: 'tok', expiresIn: 3600, user: organizer });
+    await login;
+
+    sut.logout();
+
+    const req = http.expectOne('/api/v1/auth/logout');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.headers.get('Authorization')).toBe('Bearer tok');
+    req.flush(null, { status: 204, statusText: 'No Content' });
+    expect(sut.isLoggedIn()).toBe(false);
+    expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
+    expect(navigate).toHaveBeenCalledWith('/');
+  });
 });

@@ -45,7 +45,14 @@ export class AuthStore {
     return response.user;
   }
 
+  /**
+   * Signs out: the API revokes the token (the request is sent with it before it is forgotten
+   * here; a failure changes nothing for the person, the token is gone from this tab anyway).
+   */
   logout(): void {
+    if (this.state().token) {
+      this.api.logout().subscribe({ error: () => undefined });
+    }
     this.writeToken(null);
     this.state.set({ token: null, user: null, ready: true });
     void this.router.navigateByUrl('/');
