@@ -32,7 +32,8 @@ import { TemplateRenderer } from './templates/template-renderer';
     MailLinkHooks,
     MailHealth,
   ],
-  // OutboxRepository stays inside: other domains reach the outbox table only through OutboxService.
-  exports: [OutboxService, EmailComposer, TemplateRenderer, MailQueue, MailDeliveryHooks, MailSweepHooks, MailLinkHooks],
+  // OutboxRepository is exported for the worker module of this lib only: the package does not export
+  // the class, so other domains reach the outbox table through OutboxService alone.
+  exports: [OutboxRepository, OutboxService, EmailComposer, TemplateRenderer, MailQueue, MailDeliveryHooks, MailSweepHooks, MailLinkHooks],
 })
 export class MailModule {}
