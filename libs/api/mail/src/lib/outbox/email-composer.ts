@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { inTransaction } from '@gfmd/api-platform';
 import type { DataSource } from 'typeorm';
 import { type LinkRef, MailLinkHooks, type MintedLinks } from '../delivery/mail-link-hooks';
 import type { RenderedEmail } from '../templates/template-renderer';
@@ -42,9 +41,10 @@ export class EmailComposer {
   ) {}
 
   /**
-   * Mints, in one transaction committed before any of them is sent, the links of the rows that
-   * name one. Answers per row id: the links, or null when the link may no longer be given
-   * (registration ended, invitation used or declined, person erased). Rows naming no link are absent.
+   * Mints the links of the rows that name one, one statement (committed on its own, before any of
+   * them is sent) per kind of link. Answers per row id: the links, or null when the link may no
+   * longer be given (registration ended, invitation used or declined, person erased). Rows naming
+   * no link are absent.
    */
   async mintLinks(rows: ComposableEmail[]): Promise<Map<string, MintedLinks | null>> {
     const out = new Map<string, MintedLinks | null>();
@@ -53,11 +53,10 @@ export class EmailComposer {
       return request ? [{ row, request }] : [];
     });
     if (!wanted.length) return out;
-    const minted = await inTransaction(this.dataSource, (manager) =>
-      this.hooks.mint(
-        manager,
-        wanted.map((w) => w.request),
-      ),
+    // No explicit transaction: each minter writes its hashes in one statement, atomic by itself.
+    const minted = await this.hooks.mint(
+      this.dataSource.manager,
+      wanted.map((w) => w.request),
     );
     for (const { row, request } of wanted) out.set(row.id, minted.get(`${request.ref}:${request.id}`) ?? null);
     return out;

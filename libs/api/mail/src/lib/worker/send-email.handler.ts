@@ -53,17 +53,34 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
   ) {}
 
-  private readonly claims = new Coalescer<string, Claimed | null>(async (ids) => {
+  private readonly claims = new Coalescer<string, ClaimedEmail | null>(async (ids) => {
     const claimed = await this.repo.claim([...new Set(ids)], this.settings.leaseMs);
-    // The batch's links in one transaction, committed before any of its emails goes out.
-    const links = await this.composer.mintLinks([...claimed.values()]);
     // One row, one sender: should an id come twice, only its first job gets the row.
     return ids.map((id) => {
-      const email = claimed.get(id);
+      const email = claimed.get(id) ?? null;
       claimed.delete(id);
-      return email ? { email, links: links.get(id) } : null;
+      return email;
     });
   }, BATCH);
+
+  /**
+   * The links of the claimed rows that name one, a statement per kind of link for a batch,
+   * committed (durably) before any of those emails goes out. Two batches may be in flight, so
+   * the commit's flush overlaps the next batch's claim.
+   */
+  private readonly mints = new Coalescer<ClaimedEmail, MintedLinks | null>(
+    async (emails) => {
+      const links = await this.composer.mintLinks(emails);
+      return emails.map((e) => links.get(e.id) ?? null);
+    },
+    { ...BATCH, maxInFlight: 2 },
+  );
+
+  private async claim(id: string): Promise<Claimed | null> {
+    const email = await this.claims.submit(id);
+    if (!email) return null;
+    return linkRequest(email) ? { email, links: await this.mints.submit(email) } : { email };
+  }
 
   private readonly deliveries = new Coalescer<Delivered, Error | null>(async (items) => {
     try {
@@ -85,7 +102,7 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
 
   async handle(job: Job<SendEmailJob>, token?: string): Promise<unknown> {
     const id = job.data.outboxId;
-    const claimed = await this.claims.submit(id);
+    const claimed = await this.claim(id);
     if (!claimed) return this.notClaimed(job, id, token);
     const { email, links } = claimed;
     if (links === null && linkRequest(email)?.ref === 'invitation') {
