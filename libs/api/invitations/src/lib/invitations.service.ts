@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Invitation, type InvitationBatchResult, type Language, LANGUAGES, type Page } from '@gfmd/contracts';
 import {
   AfterCommit,
-  AppConfig,
   domainRule,
   hashToken,
   inTransaction,

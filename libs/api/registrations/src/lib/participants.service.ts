@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { OutboxService } from '@gfmd/api-mail';
 import { inTransaction, normalizeEmail } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { RegistrationView } from './registration.mapper';
@@ -7,7 +8,6 @@ import { toRegistration } from './registration.mapper';
 import { RegistrationsRepository } from './registrations.repository';
 import { Notices, SeatKeeper } from './seat-keeper.service';
 import { ACTIVE_STATUSES } from './seat-rules.util';
-import { OutboxService } from '@gfmd/api-mail';
 
 export interface ParticipantExport {
   email: string;

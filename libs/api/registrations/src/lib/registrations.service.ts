@@ -5,6 +5,7 @@ import { DialogueChange, DialogueHooks, DialoguesService, toDialogue } from '@gf
 import type { Dialogue, DialogueStats, Page, RegistrationCreated, RegistrationStatus } from '@gfmd/contracts';
 import { AfterCommit, domainRule, forbidden, inTransaction, notFound } from '@gfmd/api-platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { ManageLinks } from './manage-links';
 import { CreateRegistrationDto, ListRegistrationsQuery, UpdateManagedRegistrationDto } from './registration.dto';
 import { RegistrationView, toRegistration } from './registration.mapper';
 import { RegistrationAdmission } from './registration-admission.service';
@@ -12,7 +13,6 @@ import { registrationsCsv } from './registrations-csv.util';
 import { RegistrationRow, RegistrationSpaceRow, RegistrationsRepository } from './registrations.repository';
 import { Notices, SeatKeeper } from './seat-keeper.service';
 import { ACTIVE_STATUSES, DialogueSeats, fitsDialogue, spaceRefusal, takeDialogueSeat } from './seat-rules.util';
-import { ManageLinks } from './manage-links';
 
 /** What a manage link shows: the registration, its spaces (with names) and its dialogue. */
 export interface ManagedRegistration extends RegistrationView {
