@@ -1,7 +1,7 @@
 import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { MailModule, MailWorkerModule, QueueName } from '@gfmd/api-mail';
-import { hashToken, PlatformModule } from '@gfmd/api-platform';
+import { MailModule, MailWorkerModule, OutboxService, QueueName } from '@gfmd/api-mail';
+import { hashToken, inTransaction, PlatformModule } from '@gfmd/api-platform';
 import {
   type ApiClient,
   createTestApp,
@@ -169,6 +169,25 @@ describe('InvitationsController (integration)', () => {
     expect(await form.text()).toContain('Vous avez décliné');
     expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/${'x'.repeat(43)}`, { method: 'POST' })).status).toBe(404);
     expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/short`)).status).toBe(404);
+  });
+
+  it('cancels an invitation email whose invitation was declined before it went out (no link is minted for it)', async () => {
+    const d = await DialogueFactory.createPublished(organizer);
+    const to = `late-${randomUUID()}@test.gfmd`;
+    await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: to }] });
+    await sink.waitFor(() => sink.to(to).length === 1, 10_000);
+    expect((await sut.api.post(`/invitations/decline/${tokenOf(sink.to(to)[0].parsed.text!)!}`)).status).toBe(200);
+    const [invitation] = (await invitations(d.id)).items;
+    // An email written before the decline, sent after it.
+    const [id] = await inTransaction(sut.dataSource, (m, afterCommit) =>
+      sut.app.get(OutboxService).write(m, afterCommit, [
+        { kind: 'invitation', to, language: 'en', idempotencyKey: `late:${randomUUID()}`, invitationId: invitation.id, links: 'invitation', params: { dialogueTitle: d.title } },
+      ]),
+    );
+    await waitUntil(async () => (await sut.dataSource.query('SELECT status FROM outbound_emails WHERE id = $1', [id]))[0].status === 'cancelled', 10_000, 'cancelled');
+    expect(sink.to(to)).toHaveLength(1);
+    const [{ n }] = await sut.dataSource.query('SELECT count(*)::int AS n FROM invitation_tokens WHERE invitation_id = $1', [invitation.id]);
+    expect(n).toBe(1);
   });
 
   it('validates input and restricts the routes to organizers', async () => {
