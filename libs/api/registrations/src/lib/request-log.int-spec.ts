@@ -50,6 +50,8 @@ describe('Request log (integration)', () => {
     const token = newToken();
     const res = await fetch(`${sut.baseUrl}${template.replace('{token}', token)}`);
     expect(res.status).toBeLessThan(500);
+    // Nor does a problem answer echo it (its `instance` is the path made safe).
+    expect(await res.text()).not.toContain(token);
     await new Promise((r) => setTimeout(r, 50));
     const line = requestLine();
     expect(line).toBeDefined();

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { redactPath } from '../logging/logging';
 import { ProblemException, titleFor } from './problem.exception';
 
 export const PROBLEM_BASE = 'https://gfmd-dialogues.org/problems/';
@@ -39,12 +40,8 @@ const HTTP_ERROR_DETAILS: Record<string, string> = {
   FST_ERR_BAD_URL: 'The request path is malformed.',
 };
 
-/** The path of the request, with secret segments cut out (manage links, invitation tokens). */
-const problemInstance = (url: string) =>
-  url
-    .split('?')[0]
-    .replace(/manage\/[^/]+/, 'manage/…')
-    .replace(/decline\/[^/]+/, 'decline/…');
+/** The path of the request, with secret segments cut out however spelled (manage links, invitation tokens), no query. */
+const problemInstance = (url: string) => redactPath(url);
 
 /** Turns every error into RFC 9457 problem+json. Unknown errors are logged and become a bare 500. */
 @Catch()
