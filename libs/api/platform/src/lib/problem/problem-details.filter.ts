@@ -87,6 +87,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         if (typeof r.message === 'string') detail = r.message;
         else if (Array.isArray(r.message)) detail = r.message.join('; ');
       }
+      // The router's "Cannot GET /path?query" would echo tokens and query values; `instance` has the safe path.
+      if (status === 404 && /^Cannot [A-Z]+ /.test(detail)) detail = 'No route matches this path.';
       return { ...this.simple(status, detail), ...(errors ? { errors } : {}) };
     }
     // Errors of the HTTP layer (malformed JSON, body too large, media type) carry a status.
