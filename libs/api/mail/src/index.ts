@@ -1,9 +1,10 @@
 export * from './lib/mail.module';
 export * from './lib/board/queue-board.module';
 export * from './lib/delivery/mail-delivery-hooks';
+export * from './lib/delivery/mail-link-hooks';
 export * from './lib/delivery/mail-sweep-hooks';
 export * from './lib/outbox/outbound-email.entity';
-export * from './lib/outbox/outbox.repository';
+export type { PersonEmailRecord } from './lib/outbox/outbox.repository';
 export * from './lib/outbox/outbox.service';
 export * from './lib/queue/mail-queue';
 export * from './lib/queue/queue.constants';

@@ -1,18 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '@gfmd/contracts';
 import type { DialogueRecord } from '@gfmd/api-dialogues';
-import {
-  OutboxService,
-  TemplateRenderer,
-  type OutgoingEmail,
-  type StoredAttachment,
-  type TemplateParams,
-} from '@gfmd/api-mail';
+import { OutboxService, type OutgoingEmail, type StoredAttachment, type TemplateParams } from '@gfmd/api-mail';
 import { AfterCommit, AppConfig, dateTimeFormat } from '@gfmd/api-platform';
-import { ManageLinks } from '@gfmd/api-registrations';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AgendaOutboxRepository } from './agenda-outbox.repository';
 import { AgendaItemRecord, AgendaRepository, ParticipantRecord } from './agenda.repository';
 import { agendaCalendar, personalItems, SpaceInfo } from './agenda-view.util';
 
@@ -40,16 +32,16 @@ const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8; method=PUBLISH';
  * of edits yields one email per participant carrying the final state. The window opens at the
  * first edit and is not extended, so a participant hears within one window of the first change.
  * A personal agenda email not yet picked up by the worker is rewritten the same way.
+ *
+ * Each email carries a manage link of the participant's own, minted by the worker when it sends
+ * it (`links: 'manage'`), so the agenda email lets them change their spaces.
  */
 @Injectable()
 export class AgendaMailService {
   constructor(
     private readonly repo: AgendaRepository,
-    private readonly outboxRows: AgendaOutboxRepository,
     private readonly outbox: OutboxService,
-    private readonly renderer: TemplateRenderer,
     private readonly config: AppConfig,
-    private readonly links: ManageLinks,
   ) {}
 
   /** One `agenda` row per confirmed participant; a participant already mailed this exact agenda is skipped. */
@@ -66,8 +58,7 @@ export class AgendaMailService {
         .update(items.map((i) => `${i.id}:${i.sequence}`).join(','))
         .digest('hex')
         .slice(0, 24);
-      const manageUrl = await this.manageUrl(manager, p.registrationId);
-      emails.push(this.compose('agenda', p, state, items, `agenda:${p.registrationId}:${version}`, manageUrl));
+      emails.push(this.compose('agenda', p, state, items, `agenda:${p.registrationId}:${version}`));
     }
     const inserted = await this.outbox.write(manager, afterCommit, emails);
     return { queued: inserted.length, skipped: participants.length - inserted.length };
@@ -88,9 +79,11 @@ export class AgendaMailService {
       (p) => personalItems(changed, state.spaces, p).length > 0,
     );
     if (!participants.length) return { written: 0, rewritten: 0 };
-    const pending = await this.outboxRows.lockRewritable(
+    const pending = await this.outbox.lockRewritable(
       manager,
       participants.map((p) => p.registrationId),
+      ['agenda', 'agenda_update'],
+      ['agenda_update'],
     );
     const changeId = randomUUID();
     const sendAfter = new Date(Date.now() + this.config.agendaUpdateCoalesceMs);
@@ -99,18 +92,13 @@ export class AgendaMailService {
     for (const p of participants) {
       const items = personalItems(state.items, state.spaces, p);
       const row = pending.get(p.registrationId);
-      const manageUrl = await this.manageUrl(manager, p.registrationId);
       if (row) {
-        const email = this.compose(row.kind === 'agenda' ? 'agenda' : 'agenda_update', p, state, items, '', manageUrl);
-        await this.outboxRows.rewrite(manager, row.id, {
-          subject: this.renderer.subject(email.kind, email.language, email.params),
-          params: email.params,
-          attachments: email.attachments ?? [],
-        });
+        const email = this.compose(row.kind === 'agenda' ? 'agenda' : 'agenda_update', p, state, items, '');
+        await this.outbox.rewrite(manager, row.id, email);
         rewritten++;
       } else {
         fresh.push({
-          ...this.compose('agenda_update', p, state, items, `agenda_update:${p.registrationId}:${changeId}`, manageUrl),
+          ...this.compose('agenda_update', p, state, items, `agenda_update:${p.registrationId}:${changeId}`),
           sendAfter,
         });
       }
@@ -119,19 +107,12 @@ export class AgendaMailService {
     return { written, rewritten };
   }
 
-  /** A manage link of the participant's own, so the agenda email lets them change their spaces. */
-  private async manageUrl(manager: EntityManager, registrationId: string): Promise<string | undefined> {
-    const token = await this.links.issue(manager, registrationId);
-    return token ? this.links.url(token) : undefined;
-  }
-
   private compose(
     kind: 'agenda' | 'agenda_update',
     p: ParticipantRecord,
     state: AgendaState,
     items: AgendaItemRecord[],
     idempotencyKey: string,
-    manageUrl?: string,
   ): OutgoingEmail {
     const { dialogue } = state;
     const language: Language = p.preferredLanguage;
@@ -144,7 +125,6 @@ export class AgendaMailService {
       dialogueWhen: formatRange(dialogue.startsAt, dialogue.endsAt, language, dialogue.timeZone, 'long'),
       dialogueVenue: dialogue.venue,
       dialogueUrl,
-      ...(manageUrl ? { manageUrl } : {}),
       timeZone: dialogue.timeZone,
       agenda: items.map((i) => ({
         when: formatRange(i.startsAt, i.endsAt, language, dialogue.timeZone, 'short'),
@@ -157,6 +137,7 @@ export class AgendaMailService {
       to: p.email,
       language,
       idempotencyKey,
+      links: 'manage',
       params,
       attachments: [attachment],
       registrationId: p.registrationId,

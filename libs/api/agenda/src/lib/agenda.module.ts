@@ -6,7 +6,6 @@ import { SpacesModule } from '@gfmd/api-spaces';
 import { AgendaDemoSeeder } from './agenda-demo.seeder';
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AgendaMailService } from './agenda-mail.service';
-import { AgendaOutboxRepository } from './agenda-outbox.repository';
 import { AgendaController } from './agenda.controller';
 import { AgendaRepository } from './agenda.repository';
 import { AgendaService } from './agenda.service';
@@ -19,7 +18,6 @@ import { TimelineService } from './timeline.service';
   controllers: [AgendaController, TimelineController],
   providers: [
     AgendaRepository,
-    AgendaOutboxRepository,
     AgendaService,
     AgendaMailService,
     AgendaDemoSeeder,

@@ -121,12 +121,11 @@ export class AgendaRepository {
     return rows.map(toParticipant);
   }
 
-  /** The registration behind a manage-link token (sha256 hex), whatever its status. */
-  async participantByTokenHash(tokenHash: string): Promise<ParticipantRecord | null> {
-    const rows = await this.items.manager.query<ParticipantRow[]>(
-      PARTICIPANT_SQL.replace('%WHERE%', 'r.manage_token_hash = $1'),
-      [tokenHash],
-    );
+  /** A registration as a participant, whatever its status (the manage link was resolved by ManageLinks). */
+  async participantById(registrationId: string): Promise<ParticipantRecord | null> {
+    const rows = await this.items.manager.query<ParticipantRow[]>(PARTICIPANT_SQL.replace('%WHERE%', 'r.id = $1'), [
+      registrationId,
+    ]);
     return rows[0] ? toParticipant(rows[0]) : null;
   }
 }

@@ -10,10 +10,10 @@ import {
   domainRule,
   FieldError,
   forbidden,
-  hashToken,
   inTransaction,
   notFound,
 } from '@gfmd/api-platform';
+import { ManageLinks } from '@gfmd/api-registrations';
 import { canManageSpace, SpaceRecord, SpacesService } from '@gfmd/api-spaces';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AgendaMailService, AgendaState } from './agenda-mail.service';
@@ -71,6 +71,7 @@ export class AgendaService {
     private readonly dialogues: DialoguesService,
     private readonly dialoguesRepo: DialoguesRepository,
     private readonly mail: AgendaMailService,
+    private readonly links: ManageLinks,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -348,7 +349,9 @@ export class AgendaService {
   }
 
   private async loadPersonal(token: string) {
-    const participant = await this.repo.participantByTokenHash(hashToken(token));
+    // The one manage-token lookup (every token of the registration, while its links are not revoked).
+    const registration = await this.links.resolve(token);
+    const participant = registration ? await this.repo.participantById(registration.id) : null;
     if (!participant) throw notFound('Registration');
     const dialogue = await this.dialogues.findRecord(participant.dialogueId);
     const spaces = spaceMap(await this.spaces.listRecords(dialogue.id));

@@ -12,8 +12,11 @@ export class InvitationEntity {
   @Column({ type: 'text', default: 'en' }) preferredLanguage: Language;
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) spaceIds: string[];
   @Column({ type: 'text', nullable: true }) message: string | null;
-  /** sha256 of the invitation token. */
-  @Column({ type: 'text' }) tokenHash: string;
+  /**
+   * sha256 of the token of invitations mailed before links were minted at send time; null since
+   * (the tokens of its emails are in `invitation_tokens`, see InvitationLinks).
+   */
+  @Column({ type: 'text', nullable: true }) tokenHash: string | null;
   @Column({ type: 'text', default: 'queued' }) status: InvitationStatus;
   @Column({ type: 'timestamptz', nullable: true }) sentAt: Date | null;
   @Column({ type: 'text', nullable: true }) lastError: string | null;

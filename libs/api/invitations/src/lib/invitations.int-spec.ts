@@ -1,7 +1,7 @@
 import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { MailModule, MailWorkerModule, OutboxRepository, QueueName } from '@gfmd/api-mail';
-import { hashToken, PlatformModule } from '@gfmd/api-platform';
+import { MailModule, MailWorkerModule, OutboxService, QueueName } from '@gfmd/api-mail';
+import { hashToken, inTransaction, PlatformModule } from '@gfmd/api-platform';
 import {
   type ApiClient,
   createTestApp,
@@ -121,9 +121,11 @@ describe('InvitationsController (integration)', () => {
     expect(all.status).toBe(202);
     expect(all.body).toEqual({ queued: 1, skipped: 0 });
     await sink.waitFor(() => sink.to(bad1).length === 1 && sink.to(bad2).length === 1, 10_000);
-    // Same personal link as the first (failed) email: the token is not rotated.
-    const original = await sut.app.get(OutboxRepository).latestInvitationParams([failed[0].id]);
-    expect(sink.to(failed[0].email)[0].parsed.text).toContain(original.get(failed[0].id)!.params!.registerUrl as string);
+    // The resent email has a link of its own, minted when it went out (only its hash is stored).
+    const resent = tokenOf(sink.to(failed[0].email)[0].parsed.text!)!;
+    expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/${resent}`)).status).toBe(200);
+    const hashes = await sut.dataSource.query('SELECT token_hash FROM invitation_tokens WHERE invitation_id = $1', [failed[0].id]);
+    expect(hashes.map((h: { token_hash: string }) => h.token_hash)).toContain(hashToken(resent));
     await waitUntil(async () => (await invitations(d.id, '&status=sent')).total === 3, 10_000, 'all sent');
 
     // Decline one, then remind: only the two others, and only once a day.
@@ -134,6 +136,10 @@ describe('InvitationsController (integration)', () => {
     expect((await organizer.post(`/dialogues/${d.id}/invitations/remind`)).body).toEqual({ queued: 0, skipped: 2 });
     await sink.waitFor(() => sink.to(bad1).length === 2 && sink.to(bad2).length === 2, 10_000);
     expect(sink.to(bad1)[1].parsed.subject).toMatch(/^Reminder: invitation to /);
+    // The reminder's link and the earlier email's link both open the invitation.
+    const [before, after] = sink.to(bad1).map((m) => tokenOf(m.parsed.text!)!);
+    expect(before).not.toBe(after);
+    for (const t of [before, after]) expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/${t}`)).status).toBe(200);
     expect(sink.to(good)).toHaveLength(1);
     expect((await organizer.post(`/invitations/${(await invitations(d.id, '&status=declined')).items[0].id}/resend`)).status).toBe(409);
   });
@@ -163,6 +169,25 @@ describe('InvitationsController (integration)', () => {
     expect(await form.text()).toContain('Vous avez décliné');
     expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/${'x'.repeat(43)}`, { method: 'POST' })).status).toBe(404);
     expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/short`)).status).toBe(404);
+  });
+
+  it('cancels an invitation email whose invitation was declined before it went out (no link is minted for it)', async () => {
+    const d = await DialogueFactory.createPublished(organizer);
+    const to = `late-${randomUUID()}@test.gfmd`;
+    await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: to }] });
+    await sink.waitFor(() => sink.to(to).length === 1, 10_000);
+    expect((await sut.api.post(`/invitations/decline/${tokenOf(sink.to(to)[0].parsed.text!)!}`)).status).toBe(200);
+    const [invitation] = (await invitations(d.id)).items;
+    // An email written before the decline, sent after it.
+    const [id] = await inTransaction(sut.dataSource, (m, afterCommit) =>
+      sut.app.get(OutboxService).write(m, afterCommit, [
+        { kind: 'invitation', to, language: 'en', idempotencyKey: `late:${randomUUID()}`, invitationId: invitation.id, links: 'invitation', params: { dialogueTitle: d.title } },
+      ]),
+    );
+    await waitUntil(async () => (await sut.dataSource.query('SELECT status FROM outbound_emails WHERE id = $1', [id]))[0].status === 'cancelled', 10_000, 'cancelled');
+    expect(sink.to(to)).toHaveLength(1);
+    const [{ n }] = await sut.dataSource.query('SELECT count(*)::int AS n FROM invitation_tokens WHERE invitation_id = $1', [invitation.id]);
+    expect(n).toBe(1);
   });
 
   it('validates input and restricts the routes to organizers', async () => {

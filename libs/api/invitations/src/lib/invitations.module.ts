@@ -3,15 +3,19 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { InvitationDeclineController } from './invitation-decline.controller';
 import { InvitationDeliveryListener } from './invitation-delivery.listener';
+import { InvitationLinks } from './invitation-links';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
 
-/** The invitations table and the delivery listener: what the worker needs (no routes). Needs MailModule. */
+/**
+ * The invitations table, the delivery listener and the invitation links minted when an email is
+ * sent: what the worker needs (no routes). Needs MailModule.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([InvitationEntity])],
-  providers: [InvitationsRepository, InvitationDeliveryListener],
+  providers: [InvitationsRepository, InvitationDeliveryListener, InvitationLinks],
   exports: [InvitationsRepository],
 })
 export class InvitationsCoreModule {}

@@ -12,8 +12,10 @@ export interface NewInvitation {
   name: string | null;
   stakeholderGroup: StakeholderGroup | null;
   preferredLanguage: Language;
-  tokenHash: string;
 }
+
+/** Rows whose token (sha256 hex, `$1`) is their own first one or any minted since (`invitation_tokens`). */
+const BY_TOKEN = `(token_hash = $1 OR id = (SELECT t.invitation_id FROM invitation_tokens t WHERE t.token_hash = $1))`;
 
 const CHUNK = 5000;
 
@@ -37,9 +39,9 @@ export class InvitationsRepository {
       const chunk = rows.slice(i, i + CHUNK);
       const raw: { id: string; email_normalized: string }[] = await manager.query(
         `INSERT INTO invitations (dialogue_id, email, email_normalized, name, stakeholder_group, preferred_language,
-                                  token_hash, space_ids, message, created_by_id, status)
-         SELECT $1, t.email, t.norm, t.name, t.grp, t.lang, t.hash, $8::uuid[], $9, $10, 'queued'
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(email, norm, name, grp, lang, hash)
+                                  space_ids, message, created_by_id, status)
+         SELECT $1, t.email, t.norm, t.name, t.grp, t.lang, $7::uuid[], $8, $9, 'queued'
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(email, norm, name, grp, lang)
          ON CONFLICT (dialogue_id, email_normalized) DO NOTHING
          RETURNING id, email_normalized`,
         [
@@ -49,7 +51,6 @@ export class InvitationsRepository {
           chunk.map((r) => r.name),
           chunk.map((r) => r.stakeholderGroup),
           chunk.map((r) => r.preferredLanguage),
-          chunk.map((r) => r.tokenHash),
           common.spaceIds,
           common.message,
           common.createdById,
@@ -87,8 +88,8 @@ export class InvitationsRepository {
     return this.repo.findOne({ where: { id } });
   }
 
-  findByTokenHash(tokenHash: string): Promise<InvitationRecord | null> {
-    return this.repo.findOne({ where: { tokenHash } });
+  async findByTokenHash(tokenHash: string): Promise<InvitationRecord | null> {
+    return this.repo.createQueryBuilder('i').where(BY_TOKEN.replace(/\$1/g, ':tokenHash'), { tokenHash }).getOne();
   }
 
   /** Invitations of a dialogue in some statuses, locked for the caller's transaction. */
@@ -114,8 +115,22 @@ export class InvitationsRepository {
     );
   }
 
-  async setTokenHash(manager: EntityManager, id: string, tokenHash: string): Promise<void> {
-    await manager.query(`UPDATE invitations SET token_hash = $2, updated_at = now() WHERE id = $1`, [id, tokenHash]);
+  /**
+   * Adds a token hash to each invitation still open (queued, sent, failed), in one statement;
+   * returns the invitations that got theirs, with their dialogue.
+   */
+  async addTokens(manager: EntityManager, pairs: { invitationId: string; tokenHash: string }[]): Promise<Map<string, string>> {
+    if (!pairs.length) return new Map();
+    const rows: { invitation_id: string; dialogue_id: string }[] = await manager.query(
+      `WITH added AS (
+         INSERT INTO invitation_tokens (token_hash, invitation_id)
+         SELECT x.hash, i.id FROM unnest($1::text[], $2::uuid[]) AS x(hash, iid) JOIN invitations i ON i.id = x.iid
+          WHERE i.status IN ('queued', 'sent', 'failed')
+         RETURNING invitation_id)
+       SELECT a.invitation_id, i.dialogue_id FROM added a JOIN invitations i ON i.id = a.invitation_id`,
+      [pairs.map((p) => p.tokenHash), pairs.map((p) => p.invitationId)],
+    );
+    return new Map(rows.map((r) => [r.invitation_id, r.dialogue_id]));
   }
 
   /** Delivery succeeded: queued/failed → sent (one statement for a batch of deliveries). */
@@ -143,7 +158,7 @@ export class InvitationsRepository {
   async decline(tokenHash: string): Promise<{ id: string; status: InvitationStatus } | null> {
     const rows: { id: string; status: InvitationStatus }[] = await this.repo
       .query(
-        `WITH old AS (SELECT id, status FROM invitations WHERE token_hash = $1 FOR UPDATE)
+        `WITH old AS (SELECT id, status FROM invitations WHERE ${BY_TOKEN} FOR UPDATE)
        UPDATE invitations i SET status = CASE WHEN old.status = 'registered' THEN i.status ELSE 'declined' END, updated_at = now()
          FROM old WHERE i.id = old.id RETURNING old.id, old.status`,
         [tokenHash],
@@ -161,7 +176,7 @@ export class InvitationsRepository {
       .getRepository(InvitationEntity)
       .createQueryBuilder('i')
       .setLock('pessimistic_write')
-      .where('i.token_hash = :tokenHash AND i.dialogue_id = :dialogueId', { tokenHash, dialogueId })
+      .where(`${BY_TOKEN.replace(/\$1/g, ':tokenHash')} AND i.dialogue_id = :dialogueId`, { tokenHash, dialogueId })
       .andWhere(`i.status IN ('queued', 'sent', 'failed', 'declined')`)
       .getOne();
   }

@@ -3,24 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Invitation, type InvitationBatchResult, type Language, LANGUAGES, type Page } from '@gfmd/contracts';
 import {
   AfterCommit,
-  AppConfig,
   domainRule,
   hashToken,
   inTransaction,
-  newToken,
   normalizeEmail,
   notFound,
   ProblemException,
 } from '@gfmd/api-platform';
 import { DialogueRecord, DialoguesService } from '@gfmd/api-dialogues';
-import {
-  dialogueParamsByLanguage,
-  OutboxRepository,
-  OutboxService,
-  OutgoingEmail,
-  safeUrl,
-  TemplateParams,
-} from '@gfmd/api-mail';
+import { dialogueParamsByLanguage, OutboxService, OutgoingEmail } from '@gfmd/api-mail';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateInvitationsDto, ListInvitationsQuery } from './create-invitations.dto';
@@ -52,8 +43,9 @@ const isLanguage = (l: unknown): l is Language => (LANGUAGES as readonly string[
 
 /**
  * Invitations: bulk invite (committed 1,000 recipients at a time: one statement for their
- * invitations, one for their emails, one addBulk for their jobs), list, resend, remind, and the holder's decline. Each invitation has a
- * personal token (32 random bytes, base64url) stored hashed; the link lives only in the email.
+ * invitations, one for their emails, one addBulk for their jobs), list, resend, remind, and the
+ * holder's decline. Each email of an invitation carries personal links (a random token, stored
+ * hashed) minted when the worker sends it (InvitationLinks); they live only in the email.
  */
 @Injectable()
 export class InvitationsService {
@@ -61,8 +53,6 @@ export class InvitationsService {
     private readonly repo: InvitationsRepository,
     private readonly dialogues: DialoguesService,
     private readonly outbox: OutboxService,
-    private readonly outboxRepo: OutboxRepository,
-    private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -81,22 +71,20 @@ export class InvitationsService {
     const seen = new Set<string>();
     const fallback: Language = dialogue.languages.find(isLanguage) ?? 'en';
     const rows: NewInvitation[] = [];
-    const byEmail = new Map<string, { row: NewInvitation; token: string }>();
+    const byEmail = new Map<string, NewInvitation>();
     for (const r of dto.recipients) {
       const emailNormalized = normalizeEmail(r.email);
       if (seen.has(emailNormalized)) continue;
       seen.add(emailNormalized);
-      const token = newToken();
       const row: NewInvitation = {
         email: r.email.trim(),
         emailNormalized,
         name: r.name?.trim() || null,
         stakeholderGroup: r.stakeholderGroup ?? null,
         preferredLanguage: r.preferredLanguage ?? fallback,
-        tokenHash: hashToken(token),
       };
       rows.push(row);
-      byEmail.set(emailNormalized, { row, token });
+      byEmail.set(emailNormalized, row);
     }
     const message = dto.message?.trim() || null;
     const dialogueParams = dialogueParamsByLanguage(dialogue);
@@ -119,9 +107,8 @@ export class InvitationsService {
           createdById: inviter.id,
         });
         const emails: OutgoingEmail[] = inserted.flatMap(({ id, emailNormalized }) => {
-          const entry = byEmail.get(emailNormalized);
-          if (!entry) return [];
-          const { row, token } = entry;
+          const row = byEmail.get(emailNormalized);
+          if (!row) return [];
           return {
             kind: 'invitation',
             to: row.email,
@@ -129,8 +116,8 @@ export class InvitationsService {
             idempotencyKey: `invitation:${id}`,
             dialogueId,
             invitationId: id,
+            links: 'invitation' as const,
             params: {
-              ...this.links(dialogueId, token),
               ...dialogueParams(row.preferredLanguage),
               recipientName: row.name ?? undefined,
               message: message ?? undefined,
@@ -160,7 +147,7 @@ export class InvitationsService {
     return { items: rows.map(toInvitation), total, page, pageSize };
   }
 
-  /** Sends one invitation again, with the same personal link (202). Registered or declined: 409. */
+  /** Sends one invitation again (202), with a link of its own; earlier links keep working. Registered or declined: 409. */
   async resend(id: string): Promise<Invitation> {
     const invitation = await this.repo.findById(id);
     if (!invitation) throw notFound('Invitation');
@@ -232,8 +219,9 @@ export class InvitationsService {
   }
 
   /**
-   * Re-renders the latest invitation email of each invitation with today's dialogue details and
-   * the same link. A resend gets a fresh key each time; a reminder at most one per day.
+   * Writes the invitation email again with today's dialogue details; its link is minted when it
+   * is sent (InvitationLinks), and the links of earlier emails keep working. A resend gets a
+   * fresh key each time; a reminder at most one per day.
    */
   private async sendAgain(
     manager: EntityManager,
@@ -243,21 +231,10 @@ export class InvitationsService {
     mode: 'resend' | 'remind',
   ): Promise<number> {
     if (!invitations.length) return 0;
-    const latest = await this.outboxRepo.latestInvitationParams(invitations.map((i) => i.id));
     const day = new Date().toISOString().slice(0, 10);
     const dialogueParams = dialogueParamsByLanguage(dialogue);
     const emails: OutgoingEmail[] = [];
     for (const inv of invitations) {
-      const previous = latest.get(inv.id)?.params;
-      let links: Pick<TemplateParams, 'registerUrl' | 'declineUrl'>;
-      if (previous && safeUrl(previous.registerUrl) && safeUrl(previous.declineUrl)) {
-        links = { registerUrl: previous.registerUrl, declineUrl: previous.declineUrl };
-      } else {
-        // No earlier email to take the link from (erased, or never written): a new token replaces the old one.
-        const token = newToken();
-        await this.repo.setTokenHash(manager, inv.id, hashToken(token));
-        links = this.links(inv.dialogueId, token);
-      }
       emails.push({
         kind: 'invitation',
         to: inv.email,
@@ -266,8 +243,8 @@ export class InvitationsService {
           mode === 'remind' ? `invitation:${inv.id}:remind:${day}` : `invitation:${inv.id}:resend:${randomUUID()}`,
         dialogueId: inv.dialogueId,
         invitationId: inv.id,
+        links: 'invitation',
         params: {
-          ...links,
           ...dialogueParams(inv.preferredLanguage),
           recipientName: inv.name ?? undefined,
           message: inv.message ?? undefined,
@@ -282,13 +259,5 @@ export class InvitationsService {
         invitations.map((i) => i.id),
       );
     return ids.length;
-  }
-
-  private links(dialogueId: string, token: string): Pick<TemplateParams, 'registerUrl' | 'declineUrl'> {
-    const base = this.config.publicUrl;
-    return {
-      registerUrl: `${base}/dialogues/${dialogueId}/register?invitation=${token}`,
-      declineUrl: `${base}/api/v1/invitations/decline/${token}`,
-    };
   }
 }

@@ -4,6 +4,7 @@ import { type ApiClient, SmtpSink } from '@gfmd/api-testing';
 import { randomUUID } from 'node:crypto';
 import { createMailTestApp, MailTestApp, obliterateQueues, waitUntil } from '../testing/mail-test-app';
 import { QueueBoardModule } from './board/queue-board.module';
+import { MailLinkHooks } from './delivery/mail-link-hooks';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService, OutgoingEmail } from './outbox/outbox.service';
 import { MailQueue } from './queue/mail-queue';
@@ -29,7 +30,9 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     to: `p-${randomUUID()}@test.gfmd`,
     language: 'en',
     idempotencyKey: `test:${randomUUID()}`,
-    params: { dialogueTitle: 'Dialogue on labour migration', manageUrl: 'http://localhost:3000/manage/tok' },
+    params: { dialogueTitle: 'Dialogue on labour migration' },
+    registrationId: randomUUID(),
+    links: 'manage',
     ...over,
   });
 
@@ -38,6 +41,20 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     sut = await createMailTestApp({ sink, database: 'gfmd_test_mail_delivery', modules: [QueueBoardModule] });
     outbox = sut.app.get(OutboxService);
     repo = sut.app.get(OutboxRepository);
+    // Stand-ins for the minters of the registrations and invitations domains (not loaded here).
+    const hooks = sut.app.get(MailLinkHooks);
+    hooks.onMint('manage', async (_m, ids) => new Map(ids.map((id) => [id, { manageUrl: `http://localhost:3000/manage/m-${id}` }])));
+    hooks.onMint('invitation', async (_m, ids) =>
+      new Map(
+        ids.map((id) => [
+          id,
+          {
+            registerUrl: `http://localhost:3000/dialogues/d1/register?invitation=i-${id}`,
+            declineUrl: `http://localhost:3000/api/v1/invitations/decline/i-${id}`,
+          },
+        ]),
+      ),
+    );
     const a = await sut.staff('admin');
     admin = a.client;
     adminToken = a.client.token!;
@@ -53,47 +70,58 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
 
   it('delivers every kind in every language with its links and attachments', async () => {
     const renderer = sut.app.get(TemplateRenderer);
-    const cases = LANGUAGES.flatMap((language) => EMAIL_KINDS.map((kind) => ({ kind, language, to: `${kind}-${language}-${randomUUID()}@test.gfmd` })));
-    const params = (kind: EmailKind, to: string) => ({
+    const cases = LANGUAGES.flatMap((language) =>
+      EMAIL_KINDS.map((kind) => ({ kind, language, to: `${kind}-${language}-${randomUUID()}@test.gfmd`, id: randomUUID() })),
+    );
+    // What the worker renders: the stored parameters with the links minted at send time.
+    const params = (kind: EmailKind, id: string) => ({
       recipientName: 'Amina Diallo',
       dialogueTitle: 'Labour migration & decent work',
       dialogueWhen: 'Monday 8 May 2017, 10:00–16:00 (Europe/Zurich)',
       dialogueVenue: 'Geneva',
-      manageUrl: `http://localhost:3000/manage/m-${to}`,
       ...(kind === 'invitation'
-        ? { registerUrl: `http://localhost:3000/dialogues/d1/register?invitation=i-${to}`, declineUrl: `http://localhost:3000/api/v1/invitations/decline/i-${to}` }
-        : {}),
+        ? { registerUrl: `http://localhost:3000/dialogues/d1/register?invitation=i-${id}`, declineUrl: `http://localhost:3000/api/v1/invitations/decline/i-${id}` }
+        : { manageUrl: `http://localhost:3000/manage/m-${id}` }),
       message: 'Welcome',
       senderName: 'Business space',
       agenda: [{ when: '10:00', title: 'Opening' }],
     });
     await write(
-      cases.map(({ kind, language, to }) => ({
+      cases.map(({ kind, language, to, id }) => ({
         kind,
         to,
         language,
         idempotencyKey: `kinds:${to}`,
-        params: params(kind, to),
+        ...(kind === 'invitation' ? { invitationId: id, links: 'invitation' as const } : { registrationId: id, links: 'manage' as const }),
+        params: {
+          recipientName: 'Amina Diallo',
+          dialogueTitle: 'Labour migration & decent work',
+          dialogueWhen: 'Monday 8 May 2017, 10:00–16:00 (Europe/Zurich)',
+          dialogueVenue: 'Geneva',
+          message: 'Welcome',
+          senderName: 'Business space',
+          agenda: [{ when: '10:00', title: 'Opening' }],
+        },
         attachments: kind === 'agenda' || kind === 'agenda_update' ? [{ filename: 'agenda.ics', contentType: 'text/calendar; method=PUBLISH', content: ICS }] : [],
       })),
     );
     await sink.waitFor(() => cases.every((c) => sink.to(c.to).length === 1), 30_000, 'every kind in every language');
 
-    for (const { kind, language, to } of cases) {
+    for (const { kind, language, to, id } of cases) {
       const [mail] = sink.to(to);
-      const expected = renderer.render(kind, language, params(kind, to));
+      const expected = renderer.render(kind, language, params(kind, id));
       expect(mail.parsed.subject).toBe(expected.subject);
       expect(mail.parsed.html).toContain(`lang="${language}"`);
       expect(mail.parsed.text).toContain('Labour migration & decent work');
       expect(mail.parsed.from?.text).toContain('no-reply@gfmd.local');
       if (kind === 'invitation') {
-        expect(mail.parsed.text).toContain(`register?invitation=i-${to}`);
-        expect(mail.parsed.html).toContain(`/api/v1/invitations/decline/i-${to}`);
-        expect(unfold(mail.raw)).toContain(`List-Unsubscribe: <http://localhost:3000/api/v1/invitations/decline/i-${to}>`);
+        expect(mail.parsed.text).toContain(`register?invitation=i-${id}`);
+        expect(mail.parsed.html).toContain(`/api/v1/invitations/decline/i-${id}`);
+        expect(unfold(mail.raw)).toContain(`List-Unsubscribe: <http://localhost:3000/api/v1/invitations/decline/i-${id}>`);
         expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
       } else {
         expect(mail.raw).not.toContain('List-Unsubscribe');
-        if (kind !== 'declined' && kind !== 'cancelled') expect(mail.parsed.text).toContain(`/manage/m-${to}`);
+        if (kind !== 'declined' && kind !== 'cancelled') expect(mail.parsed.text).toContain(`/manage/m-${id}`);
       }
       if (kind === 'agenda' || kind === 'agenda_update') {
         expect(mail.parsed.attachments).toHaveLength(1);
@@ -161,7 +189,10 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     );
     await sut.app.get(MailQueue).queue.add(JobName.SendEmail, { outboxId: storedId }, { jobId: storedId });
     await sink.waitFor(() => sink.to(fresh.to).length === 1 && sink.to(stored.to).length === 1, 10_000, 'both');
-    expect(sink.to(fresh.to)[0].parsed.text).toContain(String(fresh.params.manageUrl));
+    expect(sink.to(fresh.to)[0].parsed.text).toContain(`/manage/m-${fresh.registrationId}`);
+    // Once sent, no body stays in the row (a stored one may hold a link).
+    await waitUntil(async () => (await row(storedId))?.status === 'sent', 10_000, 'stored row sent');
+    expect(await row(storedId)).toMatchObject({ html: null, text: null });
     expect(sink.to(stored.to)[0].parsed.text?.trim()).toBe('Stored body');
     expect(sink.to(stored.to)[0].parsed.html).toContain('<p>Stored body</p>');
   });
@@ -175,6 +206,11 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     await waitUntil(async () => (await again.getState()) === 'completed', 10_000, 'second job done');
     expect(sink.to(e.to)).toHaveLength(1);
     expect((await queue.getJob(`again-${id}`))?.returnvalue).toEqual({ skipped: 'sent' });
+  });
+
+  it('refuses to store a link: rows name their links, minted when sent', async () => {
+    await expect(write([email({ params: { manageUrl: 'http://localhost:3000/manage/x' } })])).rejects.toThrow(/manageUrl/);
+    await expect(write([email({ kind: 'invitation', params: { declineUrl: 'http://x/decline/t' } })])).rejects.toThrow(/declineUrl/);
   });
 
   it('writes the same cause once (idempotency key)', async () => {
@@ -193,7 +229,6 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
         recipientName: 'Eve\r\nCc: other@evil.test',
         senderName: 'Space\nX-Injected: 2',
         message: 'body\r\n\r\nBcc: nope@evil.test',
-        manageUrl: 'http://localhost:3000/manage/x',
       },
       headers: { 'X-Evil\r\nBcc': 'victim@evil.test', 'X-Note': 'ok\r\nBcc: victim2@evil.test', Bcc: 'victim3@evil.test', 'Reply-To': 'attacker@evil.test' },
       attachments: [{ filename: 'a.ics\r\nBcc: victim4@evil.test', contentType: 'text/calendar\r\nX-Injected: 3', content: ICS }],

@@ -49,7 +49,7 @@ const emails = (n: number, run: string): OutgoingEmail[] =>
     to: `${run}-${i}@test.gfmd`,
     language: (['en', 'fr', 'es'] as const)[i % 3],
     idempotencyKey: `fault:${run}:${i}`,
-    params: { dialogueTitle: 'Fault test', manageUrl: `http://localhost:3000/manage/${run}-${i}` },
+    params: { dialogueTitle: 'Fault test' },
   }));
 
 describe('Mail delivery under faults (integration)', () => {

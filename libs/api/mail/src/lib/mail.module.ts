@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailDeliveryHooks } from './delivery/mail-delivery-hooks';
+import { MailLinkHooks } from './delivery/mail-link-hooks';
 import { MailSweepHooks } from './delivery/mail-sweep-hooks';
 import { MailHealth } from './health/mail-health';
 import { OutboundEmailEntity } from './outbox/outbound-email.entity';
+import { EmailComposer } from './outbox/email-composer';
 import { OutboxController } from './outbox/outbox.controller';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService } from './outbox/outbox.service';
@@ -19,7 +21,19 @@ import { TemplateRenderer } from './templates/template-renderer';
 @Module({
   imports: [TypeOrmModule.forFeature([OutboundEmailEntity])],
   controllers: [OutboxController],
-  providers: [OutboxRepository, OutboxService, TemplateRenderer, MailQueue, MailDeliveryHooks, MailSweepHooks, MailHealth],
-  exports: [OutboxRepository, OutboxService, TemplateRenderer, MailQueue, MailDeliveryHooks, MailSweepHooks],
+  providers: [
+    OutboxRepository,
+    OutboxService,
+    EmailComposer,
+    TemplateRenderer,
+    MailQueue,
+    MailDeliveryHooks,
+    MailSweepHooks,
+    MailLinkHooks,
+    MailHealth,
+  ],
+  // OutboxRepository is exported for the worker module of this lib only: the package does not export
+  // the class, so other domains reach the outbox table through OutboxService alone.
+  exports: [OutboxRepository, OutboxService, EmailComposer, TemplateRenderer, MailQueue, MailDeliveryHooks, MailSweepHooks, MailLinkHooks],
 })
 export class MailModule {}

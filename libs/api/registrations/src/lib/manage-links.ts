@@ -1,36 +1,53 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig, hashToken, newToken } from '@gfmd/api-platform';
+import { MailLinkHooks, type MintedLinks } from '@gfmd/api-mail';
 import type { EntityManager } from 'typeorm';
-import { RegistrationsRepository } from './registrations.repository';
+import { RegistrationRow, RegistrationsRepository } from './registrations.repository';
+
+/** A manage token is URL-safe base64 (43 characters today); anything else names no registration. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
 
 /**
- * Manage links for emails sent after the first one: a further random token per email, stored
- * only as a hash, working until the registration ends (cancel, decline, erasure).
+ * Manage links: the one place that makes and resolves them (the registration routes and the
+ * personal agenda both resolve through here). A link's token is random, stored only as a sha256
+ * hash (`registration_manage_tokens`; registrations older than minting at send time also have a
+ * first one in `registrations.manage_token_hash`), and made when its email is sent: the worker
+ * asks for it through MailLinkHooks, so no token is ever at rest in clear. Every token of a
+ * registration works until its links are revoked (cancelled through the link, erased).
  */
 @Injectable()
-export class ManageLinks {
+export class ManageLinks implements OnModuleInit {
   constructor(
     private readonly repo: RegistrationsRepository,
     private readonly config: AppConfig,
+    private readonly hooks: MailLinkHooks,
   ) {}
+
+  onModuleInit() {
+    this.hooks.onMint('manage', (manager, ids) => this.mint(manager, ids));
+  }
 
   url(token: string): string {
     return `${this.config.publicUrl}/manage/${token}`;
   }
 
-  /** A new token for each active registration (in one statement); ended registrations get none. */
-  async issueMany(m: EntityManager, registrationIds: string[]): Promise<Map<string, string>> {
-    const tokens = registrationIds.map((registrationId) => ({ registrationId, token: newToken() }));
-    const issued = await this.repo.addManageTokens(
-      m,
-      tokens.map((t) => ({ registrationId: t.registrationId, tokenHash: hashToken(t.token) })),
-    );
-    return new Map(tokens.filter((t) => issued.has(t.registrationId)).map((t) => [t.registrationId, t.token]));
+  /** The registration a manage token opens, or null (malformed, unknown, revoked, erased). */
+  async resolve(token: string): Promise<RegistrationRow | null> {
+    return TOKEN_SHAPE.test(token) ? this.repo.byTokenHash(hashToken(token)) : null;
   }
 
-  /** A new token for an active registration, in the caller's transaction; null when it has ended. */
-  async issue(m: EntityManager, registrationId: string): Promise<string | null> {
-    const token = newToken();
-    return (await this.repo.addManageToken(m, registrationId, hashToken(token))) ? token : null;
+  /**
+   * A fresh link for each registration whose links may still be given (active, not revoked, not
+   * erased), in the caller's transaction (one statement); the others get none.
+   */
+  async mint(manager: EntityManager, registrationIds: string[]): Promise<Map<string, MintedLinks>> {
+    const tokens = registrationIds.map((registrationId) => ({ registrationId, token: newToken() }));
+    const issued = await this.repo.addManageTokens(
+      manager,
+      tokens.map((t) => ({ registrationId: t.registrationId, tokenHash: hashToken(t.token) })),
+    );
+    return new Map(
+      tokens.filter((t) => issued.has(t.registrationId)).map((t) => [t.registrationId, { manageUrl: this.url(t.token) }]),
+    );
   }
 }

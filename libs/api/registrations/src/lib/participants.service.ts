@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { OutboxService } from '@gfmd/api-mail';
 import { inTransaction, normalizeEmail } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { RegistrationView } from './registration.mapper';
@@ -41,6 +42,7 @@ export class ParticipantsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: RegistrationsRepository,
     private readonly seats: SeatKeeper,
+    private readonly outbox: OutboxService,
   ) {}
 
   async export(email: string): Promise<ParticipantExport> {
@@ -57,7 +59,7 @@ export class ParticipantsService {
         d.title,
       ]),
     );
-    const emails = await this.repo.emailsTo(
+    const emails = await this.outbox.personEmails(
       e,
       regs.map((r) => r.id),
     );
@@ -119,7 +121,7 @@ export class ParticipantsService {
       const invitationIds = (await this.repo.invitationsByEmail(m, e)).map((i) => i.id);
       await this.repo.anonymise(m, ids);
       const invitations = await this.repo.scrubInvitations(m, e);
-      const emails = await this.repo.scrubEmails(m, e, ids, invitationIds);
+      const emails = await this.outbox.scrubPerson(m, e, ids, invitationIds);
       return { registrations: ids.length, invitations, emails, cancelled };
     });
   }

@@ -8,7 +8,6 @@ import {
   domainRule,
   hashToken,
   inTransaction,
-  newToken,
   normalizeEmail,
   notFound,
 } from '@gfmd/api-platform';
@@ -30,7 +29,6 @@ import {
 /** A registration request, checked and normalised, waiting for its turn under the dialogue lock. */
 interface Candidate {
   id: string;
-  token: string;
   dto: CreateRegistrationDto;
   emailNormalized: string;
   spaceIds: string[];
@@ -106,10 +104,8 @@ export class RegistrationAdmission {
         );
       }
     }
-    const token = newToken();
     return {
       id: randomUUID(),
-      token,
       dto,
       emailNormalized,
       spaceIds: [...new Set(dto.spaceIds ?? [])].sort(),
@@ -263,7 +259,6 @@ export class RegistrationAdmission {
         preferredLanguage: c.dto.preferredLanguage,
         accessibilityNeeds: c.dto.accessibilityNeeds ?? null,
         status,
-        manageTokenHash: hashToken(c.token),
         invitationId: invitation?.id ?? null,
       });
       for (const s of seatList)
@@ -281,7 +276,6 @@ export class RegistrationAdmission {
           preferredLanguage: c.dto.preferredLanguage,
         },
         spaces: seatList.map((s) => ({ name: s.name, status: s.status })),
-        manageToken: c.token,
       });
       outcomes.push({
         ok: { id: c.id, status, spaces: seatList.map((s) => ({ spaceId: s.spaceId, status: s.status })) },

@@ -3,7 +3,6 @@ import type { EmailKind, RegistrationStatus } from '@gfmd/contracts';
 import type { AfterCommit } from '@gfmd/api-platform';
 import { dialogueParamsByLanguage, OutboxService, type OutgoingEmail } from '@gfmd/api-mail';
 import type { EntityManager } from 'typeorm';
-import { ManageLinks } from './manage-links';
 import type { DialogueRow, ParticipantContact } from './registrations.repository';
 
 export type Recipient = ParticipantContact;
@@ -14,28 +13,26 @@ export interface RegistrationEmail {
   idempotencyKey: string;
   recipient: Recipient;
   spaces?: { name: string; status: RegistrationStatus }[];
-  /** Only right after registering: the manage token exists in clear nowhere else. */
-  manageToken?: string;
   reason?: string;
   /** Reminders: days left until the dialogue. */
   daysBefore?: number;
 }
 
-/** Writes the participant emails of registrations into the outbox, in the caller's transaction. */
+/** Kinds sent when a registration has ended: they carry no manage link. */
+const WITHOUT_LINK: readonly EmailKind[] = ['cancelled', 'declined'];
+
+/**
+ * Writes the participant emails of registrations into the outbox, in the caller's transaction.
+ * Every other email about a registration carries a manage link of its own, minted by the worker
+ * when it sends the email (ManageLinks): the row names the link, never holds it, and an email
+ * sent once the registration has ended goes without one.
+ */
 @Injectable()
 export class RegistrationMailer {
-  constructor(
-    private readonly outbox: OutboxService,
-    private readonly links: ManageLinks,
-  ) {}
-
-  manageUrl(token: string): string {
-    return this.links.url(token);
-  }
+  constructor(private readonly outbox: OutboxService) {}
 
   async write(m: EntityManager, afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]): Promise<void> {
     if (!emails.length) return;
-    emails = await this.withManageLinks(m, emails);
     const dialogueParams = dialogueParamsByLanguage(d);
     const out: OutgoingEmail[] = emails.map((e) => ({
       kind: e.kind,
@@ -44,10 +41,10 @@ export class RegistrationMailer {
       idempotencyKey: e.idempotencyKey,
       registrationId: e.recipient.id,
       dialogueId: d.id,
+      ...(WITHOUT_LINK.includes(e.kind) ? {} : { links: 'manage' as const }),
       params: {
         recipientName: [e.recipient.title, e.recipient.firstName, e.recipient.lastName].filter(Boolean).join(' '),
         ...dialogueParams(e.recipient.preferredLanguage),
-        ...(e.manageToken ? { manageUrl: this.manageUrl(e.manageToken) } : {}),
         ...(e.spaces?.length ? { spaces: e.spaces } : {}),
         ...(e.reason ? { reason: e.reason } : {}),
         ...(e.daysBefore ? { daysBefore: e.daysBefore } : {}),
@@ -55,26 +52,6 @@ export class RegistrationMailer {
     }));
     await this.outbox.write(m, afterCommit, out);
     await this.dropReminders(m, afterCommit, emails);
-  }
-
-  /**
-   * Every email about a registration that is still active carries a manage link: the first one
-   * has the token made at registration; later ones (promoted, approved, a space decision…) get a
-   * further token, stored as a hash like the first, that works until the registration ends.
-   */
-  private async withManageLinks(m: EntityManager, emails: RegistrationEmail[]): Promise<RegistrationEmail[]> {
-    const issued = new Map<string, string | null>();
-    const out: RegistrationEmail[] = [];
-    for (const e of emails) {
-      if (e.manageToken || e.kind === 'cancelled') {
-        out.push(e);
-        continue;
-      }
-      if (!issued.has(e.recipient.id)) issued.set(e.recipient.id, await this.links.issue(m, e.recipient.id));
-      const token = issued.get(e.recipient.id);
-      out.push(token ? { ...e, manageToken: token } : e);
-    }
-    return out;
   }
 
   /**

@@ -21,8 +21,13 @@ export class RegistrationEntity {
   @Column({ type: 'text', nullable: true }) accessibilityNeeds: string | null;
   @Column({ type: 'timestamptz', nullable: true }) consentAt: Date | null;
   @Column({ type: 'text' }) status: RegistrationStatus;
-  /** sha256 of the manage-link token; the token itself is never stored. */
+  /**
+   * sha256 of the first manage-link token of registrations made before links were minted at send
+   * time; null since (every token's hash is in `registration_manage_tokens`, see ManageLinks).
+   */
   @Column({ type: 'text', nullable: true }) manageTokenHash: string | null;
+  /** When its manage links stopped working (cancelled through a link, erased); null while they work. */
+  @Column({ type: 'timestamptz', nullable: true }) manageRevokedAt: Date | null;
   @Column({ type: 'uuid', nullable: true }) invitationId: string | null;
   @Column({ type: 'timestamptz', nullable: true }) checkedInAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) cancelledAt: Date | null;

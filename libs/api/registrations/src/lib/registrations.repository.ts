@@ -114,7 +114,6 @@ export interface NewRegistration {
   preferredLanguage: Language;
   accessibilityNeeds: string | null;
   status: RegistrationStatus;
-  manageTokenHash: string;
   invitationId: string | null;
 }
 
@@ -268,7 +267,9 @@ export class RegistrationsRepository {
   async invitationByTokenHash(dialogueId: string, tokenHash: string): Promise<InvitationRow | null> {
     const [row] = await this.q<InvitationRow>(
       undefined,
-      `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.token_hash = $1 AND i.dialogue_id = $2`,
+      `SELECT ${INVITATION_COLUMNS} FROM invitations i
+        WHERE (i.token_hash = $1 OR i.id = (SELECT t.invitation_id FROM invitation_tokens t WHERE t.token_hash = $1))
+          AND i.dialogue_id = $2`,
       [tokenHash, dialogueId],
     );
     return row ?? null;
@@ -324,15 +325,15 @@ export class RegistrationsRepository {
     return this.q<{ id: string; createdAt: Date }>(
       m,
       `INSERT INTO registrations (id, dialogue_id, email, email_normalized, title, first_name, last_name, organization,
-         job_title, stakeholder_group, country, preferred_language, accessibility_needs, status, manage_token_hash,
+         job_title, stakeholder_group, country, preferred_language, accessibility_needs, status,
          invitation_id, consent_at)
        SELECT x.id, x.dialogue_id, x.email, x.email_normalized, x.title, x.first_name, x.last_name, x.organization,
               x.job_title, x.stakeholder_group, x.country, x.preferred_language, x.accessibility_needs, x.status,
-              x.manage_token_hash, x.invitation_id, now()
+              x.invitation_id, now()
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::uuid[])
+                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::uuid[])
               WITH ORDINALITY AS x(id, dialogue_id, email, email_normalized, title, first_name, last_name, organization,
-                job_title, stakeholder_group, country, preferred_language, accessibility_needs, status, manage_token_hash,
+                job_title, stakeholder_group, country, preferred_language, accessibility_needs, status,
                 invitation_id, ord)
         ORDER BY x.ord
        RETURNING id, created_at AS "createdAt"`,
@@ -351,7 +352,6 @@ export class RegistrationsRepository {
         col('preferredLanguage'),
         col('accessibilityNeeds'),
         col('status'),
-        col('manageTokenHash'),
         col('invitationId'),
       ],
     );
@@ -389,7 +389,7 @@ export class RegistrationsRepository {
     await this.q(
       m,
       `UPDATE registrations SET status = $2, updated_at = now()
-         ${opts.cancelled ? ', cancelled_at = now()' : ''}${opts.clearToken ? ', manage_token_hash = NULL' : ''}
+         ${opts.cancelled ? ', cancelled_at = now()' : ''}${opts.clearToken ? ', manage_revoked_at = now()' : ''}
         WHERE id = ANY($1::uuid[])`,
       [ids, status],
     );
@@ -458,21 +458,10 @@ export class RegistrationsRepository {
     return row ?? null;
   }
 
-  /** Adds a further manage-link token (its hash) to a registration that still has one. */
-  async addManageToken(m: EntityManager, registrationId: string, tokenHash: string): Promise<boolean> {
-    const rows = await this.q<{ token_hash: string }>(
-      m,
-      `INSERT INTO registration_manage_tokens (token_hash, registration_id)
-       SELECT $1, r.id FROM registrations r
-        WHERE r.id = $2 AND r.manage_token_hash IS NOT NULL AND r.erased_at IS NULL
-          AND r.status IN ('pending', 'confirmed', 'waitlisted')
-       RETURNING token_hash`,
-      [tokenHash, registrationId],
-    );
-    return rows.length === 1;
-  }
-
-  /** addManageToken for many registrations in one statement; returns those that got their token. */
+  /**
+   * Adds manage-link token hashes (one per pair) to registrations whose links may still be given
+   * (active, not revoked, not erased), in one statement; returns the registrations that got theirs.
+   */
   async addManageTokens(
     m: EntityManager,
     pairs: { registrationId: string; tokenHash: string }[],
@@ -482,7 +471,7 @@ export class RegistrationsRepository {
       m,
       `INSERT INTO registration_manage_tokens (token_hash, registration_id)
        SELECT x.hash, r.id FROM unnest($1::text[], $2::uuid[]) AS x(hash, rid) JOIN registrations r ON r.id = x.rid
-        WHERE r.manage_token_hash IS NOT NULL AND r.erased_at IS NULL AND r.status IN ('pending', 'confirmed', 'waitlisted')
+        WHERE r.manage_revoked_at IS NULL AND r.erased_at IS NULL AND r.status IN ('pending', 'confirmed', 'waitlisted')
        RETURNING registration_id`,
       [pairs.map((p) => p.tokenHash), pairs.map((p) => p.registrationId)],
     );
@@ -507,17 +496,16 @@ export class RegistrationsRepository {
     );
   }
 
-  /** Confirmed participants of a dialogue without a reminder email yet, in arrival order. */
-  confirmedWithoutReminder(m: EntityManager, dialogueId: string, limit: number) {
-    return this.q<ParticipantContact>(
+  /** Confirmed participants of a dialogue after an arrival number, in arrival order. */
+  confirmedAfter(m: EntityManager, dialogueId: string, afterArrival: string, limit: number) {
+    return this.q<ParticipantContact & { arrival: string }>(
       m,
       `SELECT r.id, r.email, r.title, r.first_name AS "firstName", r.last_name AS "lastName",
-              r.preferred_language AS "preferredLanguage"
+              r.preferred_language AS "preferredLanguage", r.arrival
          FROM registrations r
-        WHERE r.dialogue_id = $1 AND r.status = 'confirmed' AND r.erased_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM outbound_emails o WHERE o.idempotency_key = 'reminder:' || r.id::text)
-        ORDER BY r.arrival LIMIT $2`,
-      [dialogueId, limit],
+        WHERE r.dialogue_id = $1 AND r.status = 'confirmed' AND r.erased_at IS NULL AND r.arrival > $2
+        ORDER BY r.arrival LIMIT $3`,
+      [dialogueId, afterArrival, limit],
     );
   }
 
@@ -541,13 +529,18 @@ export class RegistrationsRepository {
     return new Map(rows.map((r) => [r.id, r.status]));
   }
 
+  /**
+   * The registration a manage-token hash opens: its first token (registrations before tokens were
+   * minted at send time) or any further one, while its links are not revoked (cancelled through
+   * the link, erased).
+   */
   async byTokenHash(tokenHash: string): Promise<RegistrationRow | null> {
     const [row] = await this.q<RegistrationRow>(
       undefined,
       `SELECT ${REG_COLUMNS} FROM registrations r
         WHERE (r.manage_token_hash = $1
                OR r.id = (SELECT t.registration_id FROM registration_manage_tokens t WHERE t.token_hash = $1))
-          AND r.manage_token_hash IS NOT NULL AND r.erased_at IS NULL`,
+          AND r.manage_revoked_at IS NULL AND r.erased_at IS NULL`,
       [tokenHash],
     );
     return row ?? null;
@@ -686,23 +679,6 @@ export class RegistrationsRepository {
     );
   }
 
-  emailsTo(emailNormalized: string, registrationIds: string[]) {
-    return this.q<{
-      id: string;
-      kind: string;
-      subject: string;
-      status: string;
-      createdAt: Date;
-      sentAt: Date | null;
-      registrationId: string | null;
-    }>(
-      undefined,
-      `SELECT id, kind, subject, status, created_at AS "createdAt", sent_at AS "sentAt", registration_id AS "registrationId"
-         FROM outbound_emails WHERE lower(recipient) = $1 OR registration_id = ANY($2::uuid[]) ORDER BY created_at`,
-      [emailNormalized, registrationIds],
-    );
-  }
-
   dialogueTitles(ids: string[]): Promise<{ id: string; title: string }[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.q(undefined, 'SELECT id, title FROM dialogues WHERE id = ANY($1::uuid[])', [ids]);
@@ -716,7 +692,7 @@ export class RegistrationsRepository {
       `UPDATE registrations SET
          email = 'erased-' || id || '@invalid', email_normalized = 'erased-' || id || '@invalid',
          title = NULL, first_name = 'Erased', last_name = 'Erased', organization = 'Erased', job_title = NULL,
-         country = 'ZZ', accessibility_needs = NULL, consent_at = NULL, manage_token_hash = NULL,
+         country = 'ZZ', accessibility_needs = NULL, consent_at = NULL, manage_token_hash = NULL, manage_revoked_at = now(),
          erased_at = now(), updated_at = now()
        WHERE id = ANY($1::uuid[])`,
       [ids],
@@ -734,27 +710,9 @@ export class RegistrationsRepository {
        WHERE email_normalized = $1 RETURNING id`,
       [emailNormalized],
     );
-    return rows.length;
-  }
-
-  /**
-   * Scrubs outbox rows to the address or about the registrations: recipient, subject, bodies,
-   * attachments, headers and template parameters. Unsent ones are cancelled.
-   */
-  async scrubEmails(
-    m: EntityManager,
-    emailNormalized: string,
-    registrationIds: string[],
-    invitationIds: string[],
-  ): Promise<number> {
-    const rows = await this.q<{ id: string }>(
-      m,
-      `UPDATE outbound_emails SET recipient = 'erased-' || id || '@invalid', subject = '[erased]', html = NULL, text = NULL,
-         attachments = '[]', headers = '{}', params = NULL, last_error = NULL,
-         status = CASE WHEN status = 'sent' THEN status ELSE 'cancelled' END, updated_at = now()
-       WHERE lower(recipient) = $1 OR registration_id = ANY($2::uuid[]) OR invitation_id = ANY($3::uuid[]) RETURNING id`,
-      [emailNormalized, registrationIds, invitationIds],
-    );
+    if (rows.length) {
+      await this.q(m, 'DELETE FROM invitation_tokens WHERE invitation_id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+    }
     return rows.length;
   }
 }

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialogueChange, DialogueHooks, DialoguesService, toDialogue } from '@gfmd/api-dialogues';
 import type { Dialogue, DialogueStats, Page, RegistrationCreated, RegistrationStatus } from '@gfmd/contracts';
-import { AfterCommit, domainRule, forbidden, hashToken, inTransaction, notFound } from '@gfmd/api-platform';
+import { AfterCommit, domainRule, forbidden, inTransaction, notFound } from '@gfmd/api-platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { ManageLinks } from './manage-links';
 import { CreateRegistrationDto, ListRegistrationsQuery, UpdateManagedRegistrationDto } from './registration.dto';
 import { RegistrationView, toRegistration } from './registration.mapper';
 import { RegistrationAdmission } from './registration-admission.service';
@@ -25,7 +26,6 @@ export interface ManagedRegistrationRecord {
   confirmedSpaceIds: string[];
 }
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
 const CSV_LIMIT = 100_000;
 
 /**
@@ -37,6 +37,7 @@ export class RegistrationsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: RegistrationsRepository,
+    private readonly links: ManageLinks,
     private readonly seats: SeatKeeper,
     private readonly admission: RegistrationAdmission,
     private readonly hooks: DialogueHooks,
@@ -268,7 +269,7 @@ export class RegistrationsService implements OnModuleInit {
    * malformed, used up by a cancellation, or erased). For the personal agenda.
    */
   async resolveManageToken(token: string): Promise<ManagedRegistrationRecord> {
-    const reg = TOKEN_SHAPE.test(token) ? await this.repo.byTokenHash(hashToken(token)) : null;
+    const reg = await this.links.resolve(token);
     if (!reg) throw notFound('Registration');
     const [registration] = await this.views([reg]);
     return {

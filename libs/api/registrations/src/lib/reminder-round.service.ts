@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, inTransaction } from '@gfmd/api-platform';
-import { MailSweepHooks } from '@gfmd/api-mail';
+import { MailSweepHooks, OutboxService } from '@gfmd/api-mail';
 import { DataSource } from 'typeorm';
-import { ManageLinks } from './manage-links';
 import { RegistrationMailer } from './registration-mailer';
 import { RegistrationsRepository } from './registrations.repository';
 
@@ -36,7 +35,7 @@ export class ReminderRound implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: RegistrationsRepository,
-    private readonly links: ManageLinks,
+    private readonly outbox: OutboxService,
     private readonly mailer: RegistrationMailer,
     private readonly config: AppConfig,
     private readonly sweep: MailSweepHooks,
@@ -59,11 +58,15 @@ export class ReminderRound implements OnModuleInit {
     return written;
   }
 
-  /** One dialogue's round, CHUNK participants per transaction; recorded as done with the last one. */
+  /**
+   * One dialogue's round, CHUNK participants per transaction in arrival order; recorded as done
+   * with the last one. Someone with a reminder already (an earlier, interrupted run) is skipped.
+   */
   async remind(dialogueId: string, startsAt: Date): Promise<number> {
     let total = 0;
+    let cursor = '0';
     for (;;) {
-      const written = await inTransaction(this.dataSource, async (m, afterCommit) => {
+      const step = await inTransaction(this.dataSource, async (m, afterCommit) => {
         const d = await this.repo.dialogue(m, dialogueId);
         // Moved or cancelled since it was found due: the next sweep sees it as it is now.
         if (
@@ -73,31 +76,38 @@ export class ReminderRound implements OnModuleInit {
         ) {
           return null;
         }
-        const people = await this.repo.confirmedWithoutReminder(m, dialogueId, CHUNK);
-        if (people.length) {
-          const ids = people.map((p) => p.id);
-          const [tokens, spaces] = await Promise.all([this.links.issueMany(m, ids), this.repo.spacesOf(m, ids)]);
+        const people = await this.repo.confirmedAfter(m, dialogueId, cursor, CHUNK);
+        const reminded = await this.outbox.existingKeys(
+          m,
+          people.map((p) => reminderKey(p.id)),
+        );
+        const due = people.filter((p) => !reminded.has(reminderKey(p.id)));
+        if (due.length) {
+          const spaces = await this.repo.spacesOf(
+            m,
+            due.map((p) => p.id),
+          );
           const daysBefore = Math.max(1, Math.round((d.startsAt.getTime() - Date.now()) / DAY));
           await this.mailer.write(
             m,
             afterCommit,
             d,
-            people.map((p) => ({
+            due.map((p) => ({
               kind: 'reminder',
               idempotencyKey: reminderKey(p.id),
               recipient: p,
-              manageToken: tokens.get(p.id),
               spaces: spaces.get(p.id)?.map((s) => ({ name: s.name, status: s.status })),
               daysBefore,
             })),
           );
         }
-        if (people.length < CHUNK) await this.repo.recordReminderRound(m, dialogueId, startsAt, total + people.length);
-        return people.length;
+        if (people.length < CHUNK) await this.repo.recordReminderRound(m, dialogueId, startsAt, total + due.length);
+        return { seen: people.length, written: due.length, last: people.at(-1)?.arrival ?? cursor };
       });
-      if (written === null) return total;
-      total += written;
-      if (written < CHUNK) return total;
+      if (step === null) return total;
+      total += step.written;
+      if (step.seen < CHUNK) return total;
+      cursor = step.last;
     }
   }
 }

@@ -43,6 +43,8 @@ export class SpaceMessagesService {
           idempotencyKey: `space_message:${batch}:${r.id}`,
           registrationId: r.id,
           dialogueId: dialogue.id,
+          // A manage link of their own, minted when the email is sent (the template's button).
+          links: 'manage' as const,
           params: {
             recipientName: [r.title, r.firstName, r.lastName].filter(Boolean).join(' '),
             ...dialogueTemplateParams(dialogue, r.preferredLanguage),

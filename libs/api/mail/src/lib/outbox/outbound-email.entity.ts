@@ -11,7 +11,8 @@ export interface StoredAttachment {
 
 /**
  * The outbox row: an email, written in the same transaction as its cause. It holds what the
- * email is made of — kind, language, template parameters, subject, attachments, headers — and
+ * email is made of — kind, language, template parameters, subject, attachments, headers, and
+ * the personal link it needs by reference (minted when it is sent, see EmailComposer) — and
  * the worker renders the body from them when it sends (rows of earlier versions carry a rendered
  * body, which is sent as stored). Job payloads carry only the row id.
  */
@@ -27,7 +28,7 @@ export class OutboundEmailEntity {
   @Column({ type: 'text', nullable: true }) text: string | null;
   @Column({ type: 'jsonb', default: () => "'[]'" }) attachments: StoredAttachment[];
   @Column({ type: 'jsonb', default: () => "'{}'" }) headers: Record<string, string>;
-  /** What the body is rendered from (also: re-rendering a moved reminder, resending an invitation). */
+  /** What the body is rendered from; never a personal link: `links` names the one the worker mints when it sends. */
   @Column({ type: 'jsonb', nullable: true }) params: TemplateParams | null;
   @Column({ type: 'text', default: 'pending' }) status: EmailStatus;
   @Column({ type: 'int', default: 0 }) attempts: number;

@@ -38,6 +38,16 @@ export interface ClaimedEmail {
   invitationId: string | null;
 }
 
+export interface PersonEmailRecord {
+  id: string;
+  kind: string;
+  subject: string;
+  status: string;
+  createdAt: Date;
+  sentAt: Date | null;
+  registrationId: string | null;
+}
+
 export interface OutboxRowState {
   id: string;
   status: EmailStatus;
@@ -68,7 +78,7 @@ const INSERT_CHUNK = 2000;
  */
 const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true))`;
 
-/** The only code that reads and writes the outbox table. */
+/** The only code that reads and writes the outbox table (other domains go through OutboxService). */
 @Injectable()
 export class OutboxRepository {
   constructor(@InjectRepository(OutboundEmailEntity) readonly repo: Repository<OutboundEmailEntity>) {}
@@ -186,13 +196,22 @@ export class OutboxRepository {
     if (!sent.length) return new Set();
     const [rows] = (await manager.query(
       `UPDATE outbound_emails o
-          SET status = 'sent', sent_at = now(), provider_message_id = s.provider_message_id, locked_until = NULL, last_error = NULL, updated_at = now()
+          SET status = 'sent', sent_at = now(), provider_message_id = s.provider_message_id, locked_until = NULL, last_error = NULL,
+              html = NULL, text = NULL, updated_at = now()
          FROM unnest($1::uuid[], $2::text[]) AS s(id, provider_message_id), ${ASYNC_COMMIT} AS cfg
         WHERE o.id = s.id AND o.status <> 'sent'
         RETURNING o.id`,
       [sent.map((s) => s.id), sent.map((s) => s.providerMessageId)],
     )) as [{ id: string }[], number];
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** A claimed row that must not go out after all (the link it names may no longer be given). */
+  async markCancelled(id: string, reason: string): Promise<void> {
+    await this.repo.query(
+      `UPDATE outbound_emails SET status = 'cancelled', last_error = $2, locked_until = NULL, updated_at = now() WHERE id = $1 AND status = 'sending'`,
+      [id, reason],
+    );
   }
 
   /** A temporary failure: back to `queued` for BullMQ's next attempt. */
@@ -294,26 +313,83 @@ export class OutboxRepository {
     return out;
   }
 
-  /** The most recent row of a kind for an invitation (its params and language re-render a resend). */
-  async latestForInvitation(invitationId: string, kind: EmailKind): Promise<OutboxRecord | null> {
-    return this.repo.findOne({ where: { invitationId, kind }, order: { createdAt: 'DESC' } });
+  /**
+   * Locks the newest unsent row of `kinds` of each registration that may still be rewritten: one
+   * not yet picked up by a worker, and, for `whileScheduled` kinds, only while its moment is still
+   * ahead (a coalescing window). A row the worker has claimed (`sending`) or sent is left alone;
+   * under READ COMMITTED the row lock re-checks the status after any wait.
+   */
+  async lockRewritable(
+    manager: EntityManager,
+    registrationIds: string[],
+    kinds: EmailKind[],
+    whileScheduled: EmailKind[],
+  ): Promise<Map<string, { id: string; kind: EmailKind }>> {
+    const out = new Map<string, { id: string; kind: EmailKind }>();
+    if (!registrationIds.length) return out;
+    const rows: { id: string; kind: EmailKind; registration_id: string }[] = await manager.query(
+      `SELECT id, kind, registration_id FROM outbound_emails
+        WHERE registration_id = ANY($1::uuid[]) AND kind = ANY($2::text[]) AND status IN ('pending', 'queued')
+          AND (kind <> ALL($3::text[]) OR send_after > now())
+        ORDER BY created_at DESC
+        FOR UPDATE`,
+      [registrationIds, kinds, whileScheduled],
+    );
+    for (const r of rows) if (!out.has(r.registration_id)) out.set(r.registration_id, { id: r.id, kind: r.kind });
+    return out;
   }
 
-  /** For each invitation, the params and language of its latest invitation email (to send it again with the same link). */
-  async latestInvitationParams(
+  /** New content for a row not sent yet: subject, parameters (the body is rendered from them when sent), attachments. */
+  async rewrite(
+    manager: EntityManager,
+    id: string,
+    content: { subject: string; params: TemplateParams; attachments: StoredAttachment[] },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE outbound_emails SET subject = $2, params = $3::jsonb, attachments = $4::jsonb, html = NULL, text = NULL, updated_at = now()
+        WHERE id = $1`,
+      [id, content.subject, JSON.stringify(content.params), JSON.stringify(content.attachments)],
+    );
+  }
+
+  /** The idempotency keys among `keys` that have a row already. */
+  async existingKeys(manager: EntityManager | undefined, keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows: { k: string }[] = await (manager ?? this.repo.manager).query(
+      'SELECT idempotency_key AS k FROM outbound_emails WHERE idempotency_key = ANY($1::text[])',
+      [keys],
+    );
+    return new Set(rows.map((r) => r.k));
+  }
+
+  /** The emails sent (or to be sent) to an address or about some registrations (data-subject export). */
+  personEmails(emailNormalized: string, registrationIds: string[]): Promise<PersonEmailRecord[]> {
+    return this.repo.query(
+      `SELECT id, kind, subject, status, created_at AS "createdAt", sent_at AS "sentAt", registration_id AS "registrationId"
+         FROM outbound_emails WHERE lower(recipient) = $1 OR registration_id = ANY($2::uuid[]) ORDER BY created_at`,
+      [emailNormalized, registrationIds],
+    );
+  }
+
+  /**
+   * Erasure: scrubs the rows to an address or about some registrations or invitations —
+   * recipient, subject, bodies, attachments, headers and template parameters; unsent ones are
+   * cancelled. Returns their ids.
+   */
+  async scrubPerson(
+    manager: EntityManager,
+    emailNormalized: string,
+    registrationIds: string[],
     invitationIds: string[],
-  ): Promise<Map<string, { language: Language; params: TemplateParams | null }>> {
-    const out = new Map<string, { language: Language; params: TemplateParams | null }>();
-    for (let i = 0; i < invitationIds.length; i += 5000) {
-      const rows: { invitation_id: string; language: Language; params: TemplateParams | null }[] =
-        await this.repo.query(
-          `SELECT DISTINCT ON (invitation_id) invitation_id, language, params FROM outbound_emails
-          WHERE invitation_id = ANY($1::uuid[]) AND kind = 'invitation' ORDER BY invitation_id, created_at DESC`,
-          [invitationIds.slice(i, i + 5000)],
-        );
-      for (const r of rows) out.set(r.invitation_id, { language: r.language, params: r.params });
-    }
-    return out;
+  ): Promise<string[]> {
+    const [rows] = (await manager.query(
+      `UPDATE outbound_emails SET recipient = 'erased-' || id || '@invalid', subject = '[erased]', html = NULL, text = NULL,
+         attachments = '[]', headers = '{}', params = NULL, last_error = NULL,
+         status = CASE WHEN status = 'sent' THEN status ELSE 'cancelled' END, updated_at = now()
+       WHERE lower(recipient) = $1 OR registration_id = ANY($2::uuid[]) OR invitation_id = ANY($3::uuid[]) RETURNING id`,
+      [emailNormalized, registrationIds, invitationIds],
+    )) as [{ id: string }[], number];
+    return rows.map((r) => r.id);
   }
 
   /** Cancels the unsent rows of a kind about some registrations or a dialogue; returns their ids. */

@@ -4,11 +4,14 @@ import { type AfterCommit, AppConfig, notFound, ProblemException } from '@gfmd/a
 import type { EntityManager } from 'typeorm';
 import { EnqueueRow, MailQueue } from '../queue/mail-queue';
 import { releaseHorizonMs } from '../queue/queue.constants';
+import type { LinkRef } from '../delivery/mail-link-hooks';
 import { RenderedEmail, TemplateParams, TemplateRenderer } from '../templates/template-renderer';
-import { emailContent } from './email-content.util';
-import { safeUrl } from '../templates/text.util';
+import { EmailComposer } from './email-composer';
 import type { StoredAttachment } from './outbound-email.entity';
-import { OutboxListFilter, OutboxRecord, OutboxRepository } from './outbox.repository';
+import { OutboxListFilter, OutboxRecord, OutboxRepository, PersonEmailRecord } from './outbox.repository';
+
+/** Template parameters that would put a live token at rest: links are named by `links` and minted when sent. */
+const LIVE_LINK_PARAMS = ['manageUrl', 'registerUrl', 'declineUrl'] as const;
 
 export interface OutgoingEmail {
   kind: EmailKind;
@@ -16,7 +19,10 @@ export interface OutgoingEmail {
   language: Language;
   /** Unique per cause, e.g. `confirmation:<registrationId>`; a repeat is skipped. */
   idempotencyKey: string;
+  /** Without personal links: those are named by `links` and minted when the email is sent. */
   params: TemplateParams;
+  /** The personal link to mint at send time: `manage` (of `registrationId`) or `invitation` (of `invitationId`). */
+  links?: LinkRef;
   attachments?: StoredAttachment[];
   headers?: Record<string, string>;
   dialogueId?: string | null;
@@ -70,6 +76,7 @@ export class OutboxService {
     private readonly repo: OutboxRepository,
     private readonly renderer: TemplateRenderer,
     private readonly queue: MailQueue,
+    private readonly composer: EmailComposer,
     config: AppConfig,
   ) {
     this.horizonMs = releaseHorizonMs(config.outboxSweepIntervalMs);
@@ -78,25 +85,21 @@ export class OutboxService {
   async write(manager: EntityManager, afterCommit: AfterCommit, emails: OutgoingEmail[]): Promise<string[]> {
     if (!emails.length) return [];
     const rows = emails.map((e) => {
-      // Only the subject now: the worker renders the body from the parameters when it sends.
-      const subject = this.renderer.subject(e.kind, e.language, e.params);
-      const headers = { ...(e.headers ?? {}) };
-      const declineUrl = e.kind === 'invitation' ? safeUrl(e.params.declineUrl) : undefined;
-      if (declineUrl) {
-        // RFC 2369 + RFC 8058: mail clients show "unsubscribe", which declines the invitation in one click.
-        headers['List-Unsubscribe'] = `<${declineUrl}>`;
-        headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
-      }
+      const stored = LIVE_LINK_PARAMS.find((k) => e.params[k] !== undefined);
+      // A programming error, never input: a link in the row would be a live token at rest.
+      if (stored) throw new Error(`outbox rows name their links (links: '…'); "${stored}" must not be stored`);
+      const params: TemplateParams = e.links ? { ...e.params, links: e.links } : e.params;
       return {
         kind: e.kind,
         recipient: e.to.trim(),
         language: e.language,
-        subject,
+        // Only the subject now: the worker renders the body from the parameters when it sends.
+        subject: this.renderer.subject(e.kind, e.language, params),
         html: null,
         text: null,
         attachments: e.attachments ?? [],
-        headers,
-        params: e.params,
+        headers: { ...(e.headers ?? {}) },
+        params,
         idempotencyKey: e.idempotencyKey,
         dialogueId: e.dialogueId ?? null,
         registrationId: e.registrationId ?? null,
@@ -146,10 +149,56 @@ export class OutboxService {
     return ids.length;
   }
 
-  /** The email a row stands for, as the worker would send it (null for an unknown id). */
+  /**
+   * The email a row stands for, as the worker would send it (null for an unknown id): its links
+   * are minted as when it is sent, so this is for tests and tools, never an HTTP route.
+   */
   async contentOf(id: string): Promise<RenderedEmail | null> {
     const row = await this.repo.findById(id);
-    return row ? emailContent(this.renderer, row) : null;
+    return row ? (await this.composer.composeNow(row)).content : null;
+  }
+
+  /**
+   * Locks, for rewriting, the newest unsent row of `kinds` of each registration (see
+   * OutboxRepository.lockRewritable); `whileScheduled` kinds only while their moment is ahead.
+   */
+  lockRewritable(manager: EntityManager, registrationIds: string[], kinds: EmailKind[], whileScheduled: EmailKind[]) {
+    return this.repo.lockRewritable(manager, registrationIds, kinds, whileScheduled);
+  }
+
+  /** Rewrites a row locked by lockRewritable with new parameters (no links: see `links`) and attachments. */
+  async rewrite(
+    manager: EntityManager,
+    id: string,
+    email: Pick<OutgoingEmail, 'kind' | 'language' | 'params' | 'links' | 'attachments'>,
+  ): Promise<void> {
+    const params: TemplateParams = email.links ? { ...email.params, links: email.links } : email.params;
+    await this.repo.rewrite(manager, id, {
+      subject: this.renderer.subject(email.kind, email.language, params),
+      params,
+      attachments: email.attachments ?? [],
+    });
+  }
+
+  /** The idempotency keys among `keys` already used (their cause has mailed). */
+  existingKeys(manager: EntityManager | undefined, keys: string[]): Promise<Set<string>> {
+    return this.repo.existingKeys(manager, keys);
+  }
+
+  /** The emails to an address or about some registrations (data-subject export). */
+  personEmails(emailNormalized: string, registrationIds: string[]): Promise<PersonEmailRecord[]> {
+    return this.repo.personEmails(emailNormalized, registrationIds);
+  }
+
+  /** Erasure, in the caller's transaction: scrubs the person's rows, cancels the unsent ones. Returns how many. */
+  async scrubPerson(
+    manager: EntityManager,
+    emailNormalized: string,
+    registrationIds: string[],
+    invitationIds: string[],
+  ): Promise<number> {
+    const ids = await this.repo.scrubPerson(manager, emailNormalized, registrationIds, invitationIds);
+    return ids.length;
   }
 
   async list(query: OutboxListQuery): Promise<Page<OutboundEmail>> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EMAIL_KINDS, type EmailKind, type Language, LANGUAGES } from '@gfmd/contracts';
+import type { LinkRef } from '../delivery/mail-link-hooks';
 import { COMMON_MESSAGES, KIND_MESSAGES } from './messages';
 import { escapeHtml, oneLine, safeUrl } from './text.util';
 
@@ -21,11 +22,16 @@ export interface TemplateParams {
   dialogueVenue?: string;
   /** Link for online/hybrid dialogues. */
   onlineUrl?: string;
-  /** PUBLIC_URL/manage/<token>: registration kinds, agenda, reminder, space_message. */
+  /**
+   * The personal link the email carries, by reference (stored on the outbox row): the worker
+   * mints it when it sends (EmailComposer) and fills in the URLs below, which are never stored.
+   */
+  links?: LinkRef;
+  /** PUBLIC_URL/manage/<token>: registration kinds, agenda, reminder. Minted at send time. */
   manageUrl?: string;
-  /** PUBLIC_URL/dialogues/<id>/register?invitation=<token>: invitation. */
+  /** PUBLIC_URL/dialogues/<id>/register?invitation=<token>: invitation. Minted at send time. */
   registerUrl?: string;
-  /** One-click decline of an invitation (also sent as List-Unsubscribe). */
+  /** One-click decline of an invitation (also sent as List-Unsubscribe). Minted at send time. */
   declineUrl?: string;
   /** Free text from organizers / coordinators (invitation, space_message, …). */
   message?: string;

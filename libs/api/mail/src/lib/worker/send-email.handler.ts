@@ -4,9 +4,9 @@ import { Coalescer, inTransaction } from '@gfmd/api-platform';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MailDeliveryHooks } from '../delivery/mail-delivery-hooks';
-import { emailContent } from '../outbox/email-content.util';
+import type { MintedLinks } from '../delivery/mail-link-hooks';
+import { EmailComposer, linkRequest } from '../outbox/email-composer';
 import { ClaimedEmail, OutboxRepository } from '../outbox/outbox.repository';
-import { TemplateRenderer } from '../templates/template-renderer';
 import { JobName, SendEmailJob } from '../queue/queue.constants';
 import { JobHandler } from './job-handler';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
@@ -15,6 +15,12 @@ import { classifySmtpError, SmtpMailer } from './smtp-mailer';
 /** Claims and sent-marks of jobs running at once share round trips (see Coalescer). */
 const BATCH = { maxBatch: 100, maxInFlight: 1, lingerMs: 5 };
 
+/** A claimed row with the links minted for it (in memory only), null when its link may no longer be given. */
+interface Claimed {
+  email: ClaimedEmail;
+  links?: MintedLinks | null;
+}
+
 interface Delivered {
   email: ClaimedEmail;
   providerMessageId: string;
@@ -22,8 +28,11 @@ interface Delivered {
 
 /**
  * Sends one outbox row: claims it (so a row already sent is never sent again, and two workers
- * never send it at once), renders its body from the stored parameters (or takes the body stored
- * by an earlier version), sends it, records the outcome. Temporary failures
+ * never send it at once), mints the personal link the row names (EmailComposer: the owning domain
+ * stores only its hash; the link exists in clear only in this process while the email is sent),
+ * renders its body from the stored parameters (or takes the body stored by an earlier version),
+ * sends it, records the outcome. An invitation whose link may no longer be given (used, declined,
+ * erased) is cancelled instead. Temporary failures
  * throw so BullMQ retries with backoff; permanent ones fail the row at once without retry.
  *
  * The jobs a worker runs at once claim their rows together in one statement and record their
@@ -38,7 +47,7 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
   constructor(
     private readonly repo: OutboxRepository,
     private readonly mailer: SmtpMailer,
-    private readonly renderer: TemplateRenderer,
+    private readonly composer: EmailComposer,
     private readonly hooks: MailDeliveryHooks,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
@@ -53,6 +62,25 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
       return email;
     });
   }, BATCH);
+
+  /**
+   * The links of the claimed rows that name one, a statement per kind of link for a batch,
+   * committed (durably) before any of those emails goes out. Two batches may be in flight, so
+   * the commit's flush overlaps the next batch's claim.
+   */
+  private readonly mints = new Coalescer<ClaimedEmail, MintedLinks | null>(
+    async (emails) => {
+      const links = await this.composer.mintLinks(emails);
+      return emails.map((e) => links.get(e.id) ?? null);
+    },
+    { ...BATCH, maxInFlight: 2 },
+  );
+
+  private async claim(id: string): Promise<Claimed | null> {
+    const email = await this.claims.submit(id);
+    if (!email) return null;
+    return linkRequest(email) ? { email, links: await this.mints.submit(email) } : { email };
+  }
 
   private readonly deliveries = new Coalescer<Delivered, Error | null>(async (items) => {
     try {
@@ -74,12 +102,18 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
 
   async handle(job: Job<SendEmailJob>, token?: string): Promise<unknown> {
     const id = job.data.outboxId;
-    const email = await this.claims.submit(id);
-    if (!email) return this.notClaimed(job, id, token);
+    const claimed = await this.claim(id);
+    if (!claimed) return this.notClaimed(job, id, token);
+    const { email, links } = claimed;
+    if (links === null && linkRequest(email)?.ref === 'invitation') {
+      await this.repo.markCancelled(id, 'the invitation was used, declined or erased before its email went out');
+      return { skipped: 'link-gone' };
+    }
 
     let providerMessageId: string;
     try {
-      ({ providerMessageId } = await this.mailer.send(email, emailContent(this.renderer, email)));
+      const { content, headers } = this.composer.compose(email, links);
+      ({ providerMessageId } = await this.mailer.send({ ...email, headers }, content));
     } catch (error) {
       const failure = classifySmtpError(error);
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

@@ -6,6 +6,7 @@ import { RegistrationManageTokens1764700000001 } from './migrations/176470000000
 import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
 import { OutboxRenderAtSend1764900000001 } from './migrations/1764900000001-outbox-render-at-send';
 import { ReminderRounds1764900000002 } from './migrations/1764900000002-reminder-rounds';
+import { NoLiveTokenAtRest1765000000001 } from './migrations/1765000000001-no-live-token-at-rest';
 import { RevokedTokens1765000000040 } from './migrations/1765000000040-revoked-tokens';
 
 /**
@@ -21,5 +22,6 @@ export const MIGRATIONS = [
   OutboxLz41764800000001,
   OutboxRenderAtSend1764900000001,
   ReminderRounds1764900000002,
+  NoLiveTokenAtRest1765000000001,
   RevokedTokens1765000000040,
 ];

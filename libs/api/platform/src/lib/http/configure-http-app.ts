@@ -6,7 +6,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { AppConfig } from '../config/app-config';
-import { requestLogLevel, requestLogLine } from '../logging/logging';
+import { logPath, requestLogLevel, requestLogLine } from '../logging/logging';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { createValidationPipe } from '../problem/validation';
@@ -83,7 +83,9 @@ function registerRequestLog(fastify: FastifyInstance, logger: PinoNestLogger): v
   fastify.addHook('onResponse', (request, reply, done) => {
     const level = requestLogLevel(reply.statusCode, false);
     if (pino.isLevelEnabled(level) && !HEALTH_PATH.test(request.url)) {
-      const line = requestLogLine(request.id, request.method, request.url, reply.statusCode, reply.elapsedTime);
+      // The route's pattern (no value of the request in it); a 404 gets its path made safe.
+      const path = logPath(request.routeOptions?.url, request.url);
+      const line = requestLogLine(request.id, request.method, path, reply.statusCode, reply.elapsedTime);
       pino[level](line, 'request completed');
     }
     done();

@@ -23,6 +23,7 @@ describe(ProblemDetailsFilter.name, () => {
 
   it('maps Nest HTTP exceptions', () => {
     expect(sut.toProblem(new NotFoundException())).toMatchObject({ status: 404, title: 'Not Found' });
+    expect(sut.toProblem(new NotFoundException('Cannot GET /api/v1/x/SECRET?email=a@b.cd')).detail).toBe('No route matches this path.');
     expect(sut.toProblem(new BadRequestException(['a', 'b']))).toMatchObject({ status: 400, detail: 'a; b' });
   });
 

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { redactPath } from '../logging/logging';
 import { ProblemException, titleFor } from './problem.exception';
 
 export const PROBLEM_BASE = 'https://gfmd-dialogues.org/problems/';
@@ -41,12 +42,8 @@ const HTTP_ERROR_DETAILS: Record<string, string> = {
   FST_ERR_MAX_PARAM_LENGTH: 'A segment of the request path is too long.',
 };
 
-/** The path of the request, with secret segments cut out (manage links, invitation tokens). */
-const problemInstance = (url: string) =>
-  url
-    .split('?')[0]
-    .replace(/manage\/[^/]+/, 'manage/…')
-    .replace(/decline\/[^/]+/, 'decline/…');
+/** The path of the request, with secret segments cut out however spelled (manage links, invitation tokens), no query. */
+const problemInstance = (url: string) => redactPath(url);
 
 /** Turns every error into RFC 9457 problem+json. Unknown errors are logged and become a bare 500. */
 @Catch()
@@ -92,6 +89,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         if (typeof r.message === 'string') detail = r.message;
         else if (Array.isArray(r.message)) detail = r.message.join('; ');
       }
+      // The router's "Cannot GET /path?query" would echo tokens and query values; `instance` has the safe path.
+      if (status === 404 && /^Cannot [A-Z]+ /.test(detail)) detail = 'No route matches this path.';
       return { ...this.simple(status, detail), ...(errors ? { errors } : {}) };
     }
     // Errors of the HTTP layer (malformed JSON, body too large, media type) carry a status.

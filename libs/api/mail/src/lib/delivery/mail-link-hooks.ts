@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The personal link an email carries, named by reference on its outbox row (`params.links`):
+ * `manage` — a manage link of the row's registration; `invitation` — the register and decline
+ * links of the row's invitation. The row never holds the link itself.
+ */
+export type LinkRef = 'manage' | 'invitation';
+
+/** What a minted link adds to an email's template parameters (never stored). */
+export interface MintedLinks {
+  manageUrl?: string;
+  registerUrl?: string;
+  declineUrl?: string;
+}
+
+/**
+ * Makes fresh links for some registrations or invitations (`ids`), in the caller's transaction,
+ * storing only the hashes of their tokens; an id whose link may no longer be given (registration
+ * ended, invitation used or declined, person erased) is absent from the answer.
+ */
+export type LinkMinter = (manager: EntityManager, ids: string[]) => Promise<Map<string, MintedLinks>>;
+
+/**
+ * Lets the domains that own the tokens (registrations, invitations) mint the links of an email
+ * when the worker sends it, without the mail domain depending on them: a token exists in clear
+ * only while its email is rendered and sent.
+ */
+@Injectable()
+export class MailLinkHooks {
+  private readonly minters = new Map<LinkRef, LinkMinter>();
+
+  onMint(ref: LinkRef, minter: LinkMinter) {
+    this.minters.set(ref, minter);
+  }
+
+  /** Mints every requested link, grouped by kind; refs without a minter mint nothing. */
+  async mint(manager: EntityManager, requests: { ref: LinkRef; id: string }[]): Promise<Map<string, MintedLinks>> {
+    const out = new Map<string, MintedLinks>();
+    const byRef = new Map<LinkRef, Set<string>>();
+    for (const r of requests) byRef.set(r.ref, (byRef.get(r.ref) ?? new Set()).add(r.id));
+    for (const [ref, ids] of byRef) {
+      const minter = this.minters.get(ref);
+      if (!minter) continue;
+      for (const [id, links] of await minter(manager, [...ids])) out.set(`${ref}:${id}`, links);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { type LinkRef, MailLinkHooks, type MintedLinks } from '../delivery/mail-link-hooks';
+import type { RenderedEmail } from '../templates/template-renderer';
+import { TemplateRenderer } from '../templates/template-renderer';
+import { safeUrl } from '../templates/text.util';
+import { emailContent, type StoredContent } from './email-content.util';
+
+/** What an outbox row holds that the composer needs. */
+export interface ComposableEmail extends StoredContent {
+  id: string;
+  headers: Record<string, string>;
+  registrationId: string | null;
+  invitationId: string | null;
+}
+
+export interface ComposedEmail {
+  content: RenderedEmail;
+  headers: Record<string, string>;
+}
+
+/** The link a row names, and whose (its registration or invitation), or null. */
+export function linkRequest(row: ComposableEmail): { ref: LinkRef; id: string } | null {
+  const ref = row.params?.links;
+  const id = ref === 'manage' ? row.registrationId : ref === 'invitation' ? row.invitationId : null;
+  return ref && id ? { ref, id } : null;
+}
+
+/**
+ * Makes the email of an outbox row at the moment it is sent: mints the personal links the row
+ * names (the owning domain stores only their hashes, see MailLinkHooks), then renders the body
+ * with them. The links live in memory only, for the time of the sending.
+ */
+@Injectable()
+export class EmailComposer {
+  constructor(
+    private readonly renderer: TemplateRenderer,
+    private readonly hooks: MailLinkHooks,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Mints the links of the rows that name one, one statement (committed on its own, before any of
+   * them is sent) per kind of link. Answers per row id: the links, or null when the link may no
+   * longer be given (registration ended, invitation used or declined, person erased). Rows naming
+   * no link are absent.
+   */
+  async mintLinks(rows: ComposableEmail[]): Promise<Map<string, MintedLinks | null>> {
+    const out = new Map<string, MintedLinks | null>();
+    const wanted = rows.flatMap((row) => {
+      const request = linkRequest(row);
+      return request ? [{ row, request }] : [];
+    });
+    if (!wanted.length) return out;
+    // No explicit transaction: each minter writes its hashes in one statement, atomic by itself.
+    const minted = await this.hooks.mint(
+      this.dataSource.manager,
+      wanted.map((w) => w.request),
+    );
+    for (const { row, request } of wanted) out.set(row.id, minted.get(`${request.ref}:${request.id}`) ?? null);
+    return out;
+  }
+
+  /** The row's content with its minted links, and its headers (List-Unsubscribe for an invitation's decline link). */
+  compose(row: ComposableEmail, links?: MintedLinks | null): ComposedEmail {
+    const params = { ...(row.params ?? {}), ...(links ?? {}) };
+    const headers = { ...row.headers };
+    const declineUrl = row.kind === 'invitation' ? safeUrl(params.declineUrl) : undefined;
+    if (declineUrl) {
+      // RFC 2369 + RFC 8058: mail clients show "unsubscribe", which declines the invitation in one click.
+      headers['List-Unsubscribe'] = `<${declineUrl}>`;
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    }
+    return { content: emailContent(this.renderer, { ...row, params }), headers };
+  }
+
+  /** Mints and composes one row (OutboxService.contentOf: the email as the worker would send it). */
+  async composeNow(row: ComposableEmail): Promise<ComposedEmail> {
+    const links = await this.mintLinks([row]);
+    return this.compose(row, links.get(row.id));
+  }
+}
