@@ -23,3 +23,4 @@ export * from './lib/text.util';
 export * from './lib/http/uuid.pipe';
 export * from './lib/time.util';
 export * from './lib/batch/coalescer';
+export * from './lib/http/dry-run.query';

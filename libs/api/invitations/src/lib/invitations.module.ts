@@ -7,12 +7,16 @@ import { InvitationEntity } from './invitation.entity';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
+import { RegistrationInvitations } from './registration-invitations';
 
-/** The invitations table and the delivery listener: what the worker needs (no routes). Needs MailModule. */
+/**
+ * The invitations table, the delivery listener (what the worker needs; no routes) and the port
+ * the registrations domain uses (`RegistrationInvitations`). Needs MailModule.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([InvitationEntity])],
-  providers: [InvitationsRepository, InvitationDeliveryListener],
-  exports: [InvitationsRepository],
+  providers: [InvitationsRepository, InvitationDeliveryListener, RegistrationInvitations],
+  exports: [InvitationsRepository, RegistrationInvitations],
 })
 export class InvitationsCoreModule {}
 

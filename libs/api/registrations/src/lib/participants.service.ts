@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { inTransaction, normalizeEmail } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
@@ -41,12 +42,13 @@ export class ParticipantsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: RegistrationsRepository,
     private readonly seats: SeatKeeper,
+    private readonly invitationsPort: RegistrationInvitations,
   ) {}
 
   async export(email: string): Promise<ParticipantExport> {
     const e = normalizeEmail(email);
     const regs = await this.repo.byEmail(undefined, e);
-    const invitations = await this.repo.invitationsByEmail(undefined, e);
+    const invitations = await this.invitationsPort.byEmail(undefined, e);
     const spaces = await this.repo.spacesOf(
       undefined,
       regs.map((r) => r.id),
@@ -116,9 +118,9 @@ export class ParticipantsService {
         await this.seats.notify(m, afterCommit, dialogueId, notices);
       }
       const ids = regs.map((r) => r.id);
-      const invitationIds = (await this.repo.invitationsByEmail(m, e)).map((i) => i.id);
+      const invitationIds = (await this.invitationsPort.byEmail(m, e)).map((i) => i.id);
       await this.repo.anonymise(m, ids);
-      const invitations = await this.repo.scrubInvitations(m, e);
+      const invitations = await this.invitationsPort.scrub(m, e);
       const emails = await this.repo.scrubEmails(m, e, ids, invitationIds);
       return { registrations: ids.length, invitations, emails, cancelled };
     });

@@ -24,6 +24,8 @@ export class RegistrationEntity {
   /** sha256 of the manage-link token; the token itself is never stored. */
   @Column({ type: 'text', nullable: true }) manageTokenHash: string | null;
   @Column({ type: 'uuid', nullable: true }) invitationId: string | null;
+  /** When the address was shown to be the registrant's (docs/decisions.md, "Sending limits"). */
+  @Column({ type: 'timestamptz', nullable: true }) emailConfirmedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) checkedInAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) erasedAt: Date | null;

@@ -17,6 +17,8 @@ export interface MailWorkerSettings {
   pendingGraceMs: number;
   /** Rows looked at per sweep and per kind of candidate. */
   sweepBatch: number;
+  /** Emails sent to one address within 24 hours at most; more are held (failed, with the reason). 0: no cap. */
+  perRecipientPerDay: number;
   /** nodemailer pool. */
   pool: { maxConnections: number; maxMessages: number };
 }
@@ -34,6 +36,7 @@ export function mailWorkerSettings(config: AppConfig, overrides: Partial<MailWor
     pendingGraceMs: 10_000,
     sweepBatch: 1000,
     pool: { maxConnections: 5, maxMessages: 100 },
+    perRecipientPerDay: config.sendingLimits.mailPerRecipientPerDay,
     ...overrides,
   };
 }

@@ -15,6 +15,14 @@ import { classifySmtpError, SmtpMailer } from './smtp-mailer';
 /** Claims and sent-marks of jobs running at once share round trips (see Coalescer). */
 const BATCH = { maxBatch: 100, maxInFlight: 1, lingerMs: 5 };
 
+const DAY = 86_400_000;
+
+/** A claimed row, and why it must not go out now (the recipient's daily cap), if so. */
+interface Claim {
+  email: ClaimedEmail;
+  held: string | null;
+}
+
 interface Delivered {
   email: ClaimedEmail;
   providerMessageId: string;
@@ -44,15 +52,43 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
   ) {}
 
-  private readonly claims = new Coalescer<string, ClaimedEmail | null>(async (ids) => {
+  private readonly claims = new Coalescer<string, Claim | null>(async (ids) => {
     const claimed = await this.repo.claim([...new Set(ids)], this.settings.leaseMs);
+    const held = await this.overCap([...claimed.values()]);
     // One row, one sender: should an id come twice, only its first job gets the row.
     return ids.map((id) => {
       const email = claimed.get(id) ?? null;
       claimed.delete(id);
-      return email;
+      return email ? { email, held: held.has(id) ? this.heldReason() : null } : null;
     });
   }, BATCH);
+
+  /**
+   * The rows of a claimed batch that would take their recipient past MAIL_PER_RECIPIENT_PER_DAY
+   * emails in 24 hours (counting those sent, those other workers are sending, and the batch's
+   * own rows in order). One query per batch; no cap when the setting is 0.
+   */
+  private async overCap(claimed: ClaimedEmail[]): Promise<Set<string>> {
+    const cap = this.settings.perRecipientPerDay;
+    const held = new Set<string>();
+    if (cap <= 0 || !claimed.length) return held;
+    const key = (e: ClaimedEmail) => e.recipient.trim().toLowerCase();
+    const used = await this.repo.recentSendsTo(
+      [...new Set(claimed.map(key))],
+      claimed.map((e) => e.id),
+      DAY,
+    );
+    for (const e of claimed) {
+      const n = used.get(key(e)) ?? 0;
+      if (n >= cap) held.add(e.id);
+      else used.set(key(e), n + 1);
+    }
+    return held;
+  }
+
+  private heldReason(): string {
+    return `held: ${this.settings.perRecipientPerDay} emails were sent to this address in the last 24 hours (MAIL_PER_RECIPIENT_PER_DAY); retry it later`;
+  }
 
   private readonly deliveries = new Coalescer<Delivered, Error | null>(async (items) => {
     try {
@@ -74,8 +110,15 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
 
   async handle(job: Job<SendEmailJob>, token?: string): Promise<unknown> {
     const id = job.data.outboxId;
-    const email = await this.claims.submit(id);
-    if (!email) return this.notClaimed(job, id, token);
+    const claim = await this.claims.submit(id);
+    if (!claim) return this.notClaimed(job, id, token);
+    const { email } = claim;
+    if (claim.held) {
+      // Not dropped: the row is failed with the reason, visible in the outbox (and on an invitation); staff may retry it.
+      await this.fail(email, claim.held);
+      this.logger.warn({ outboxId: id, kind: email.kind }, 'email held: recipient reached the daily cap');
+      return { held: true };
+    }
 
     let providerMessageId: string;
     try {

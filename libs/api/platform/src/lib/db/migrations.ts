@@ -6,6 +6,7 @@ import { RegistrationManageTokens1764700000001 } from './migrations/176470000000
 import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
 import { OutboxRenderAtSend1764900000001 } from './migrations/1764900000001-outbox-render-at-send';
 import { ReminderRounds1764900000002 } from './migrations/1764900000002-reminder-rounds';
+import { SendingLimits1765000000301 } from './migrations/1765000000301-sending-limits';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   OutboxLz41764800000001,
   OutboxRenderAtSend1764900000001,
   ReminderRounds1764900000002,
+  SendingLimits1765000000301,
 ];
