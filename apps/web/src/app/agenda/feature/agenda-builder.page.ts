@@ -31,6 +31,7 @@ import {
   type AgendaItem,
   type AgendaItemKind,
   type ProblemDetails,
+  type SendPreview,
   type SpeakerRole,
 } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -365,9 +366,16 @@ export class AgendaBuilderPage {
     if (!dialogue) {
       return;
     }
+    let preview: SendPreview;
+    try {
+      preview = await firstValueFrom(this.api.previewAgendaSend(dialogue.id));
+    } catch (error) {
+      this.problem.set(toProblem(error));
+      return;
+    }
     const ok = await this.confirm.ask({
       title: this.i18n.t('agendaBuilder.sendTitle'),
-      message: this.i18n.t('agendaBuilder.sendMessage'),
+      message: `${this.i18n.t('agendaBuilder.sendMessage')} ${this.i18n.sendPreview(preview)}`,
       confirm: this.i18n.t('agendaBuilder.send'),
       cancel: this.i18n.t('common.cancel'),
     });

@@ -13,13 +13,14 @@ import {
   type InvitationStatus,
   type Page,
   type ProblemDetails,
+  type SendPreview,
 } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DialogueStore } from '../../dialogues/data-access/dialogue.store';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '../../shared/ui';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '../../shared/util-i18n';
 import { toProblem } from '../../shared/util-http';
-import { InvitationsApi, parseRecipients } from '../data-access';
+import { InvitationsApi, parseRecipients, type InvitationBatch } from '../data-access';
 
 const MAX_FILE_BYTES = 1_000_000;
 
@@ -59,6 +60,8 @@ export class InvitationsPage {
   protected readonly sending = signal(false);
   protected readonly sendProblem = signal<ProblemDetails | null>(null);
   protected readonly result = signal<InvitationBatchResult | null>(null);
+  /** The batch checked with the API (`?dryRun=true`) and what sending it would do, awaiting confirmation. */
+  protected readonly pending = signal<{ batch: InvitationBatch; preview: SendPreview; text: string } | null>(null);
   protected readonly fileError = signal('');
 
   protected readonly parsed = computed(() => parseRecipients(this.text()));
@@ -76,6 +79,13 @@ export class InvitationsPage {
   protected readonly failedOnPage = computed(() => (this.list()?.items ?? []).filter((i) => i.status === 'failed'));
 
   constructor() {
+    // A count is only good for the batch it was made for: editing the batch asks for a new one.
+    effect(() => {
+      this.text();
+      this.spaceIds();
+      this.note();
+      untracked(() => this.pending.set(null));
+    });
     effect(() => {
       const id = this.dialogue.dialogue()?.id;
       this.statusFilter();
@@ -114,24 +124,50 @@ export class InvitationsPage {
     }
   }
 
-  protected async send(): Promise<void> {
+  /** First step: the API counts who would be emailed (nothing is written); the user then confirms. */
+  protected async check(): Promise<void> {
     const id = this.dialogue.dialogue()?.id;
     const recipients = this.valid().map((r) => r.recipient);
     if (!id || !recipients.length) {
+      return;
+    }
+    const batch: InvitationBatch = {
+      recipients,
+      ...(this.spaceIds().length ? { spaceIds: this.spaceIds() } : {}),
+      ...(this.note().trim() ? { message: this.note().trim() } : {}),
+    };
+    this.sending.set(true);
+    this.sendProblem.set(null);
+    this.result.set(null);
+    this.pending.set(null);
+    try {
+      const preview = await firstValueFrom(this.api.preview(id, batch));
+      this.pending.set({ batch, preview, text: this.i18n.sendPreview(preview) });
+    } catch (error) {
+      this.sendProblem.set(toProblem(error));
+    } finally {
+      this.sending.set(false);
+    }
+  }
+
+  protected cancelSend(): void {
+    this.pending.set(null);
+  }
+
+  /** Second step: sends exactly the batch that was counted. */
+  protected async send(): Promise<void> {
+    const id = this.dialogue.dialogue()?.id;
+    const pending = this.pending();
+    if (!id || !pending) {
       return;
     }
     this.sending.set(true);
     this.sendProblem.set(null);
     this.result.set(null);
     try {
-      const result = await firstValueFrom(
-        this.api.send(id, {
-          recipients,
-          ...(this.spaceIds().length ? { spaceIds: this.spaceIds() } : {}),
-          ...(this.note().trim() ? { message: this.note().trim() } : {}),
-        }),
-      );
+      const result = await firstValueFrom(this.api.send(id, pending.batch));
       this.result.set(result);
+      this.pending.set(null);
       this.text.set('');
       await this.loadList(id);
     } catch (error) {
