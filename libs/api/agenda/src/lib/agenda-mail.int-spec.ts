@@ -151,7 +151,9 @@ describe('Agenda mail (integration)', () => {
 
       // The participant opens the link from their first email: their address is confirmed.
       expect((await sut.api.get(`/registrations/manage/${stranger.token}`)).status).toBe(200);
-      const [reg] = await sut.dataSource.query('SELECT email_confirmed_at FROM registrations WHERE id = $1', [stranger.id]);
+      const [reg] = await sut.dataSource.query('SELECT email_confirmed_at FROM registrations WHERE id = $1', [
+        stranger.id,
+      ]);
       expect(reg.email_confirmed_at).not.toBeNull();
       expect((await organizer.post(`/dialogues/${f.dialogue.id}/agenda/send?dryRun=true`)).body).toEqual({
         wouldSend: 2,

@@ -87,7 +87,10 @@ export class AgendaMailService {
       }),
     );
     if (dryRun) {
-      const mailed = await this.outbox.existingKeys(manager, [...keys.values()].map((k) => k.key));
+      const mailed = await this.outbox.existingKeys(
+        manager,
+        [...keys.values()].map((k) => k.key),
+      );
       return {
         wouldSend: keys.size - mailed.size,
         skipped: { addressNotConfirmed, alreadySent: mailed.size },

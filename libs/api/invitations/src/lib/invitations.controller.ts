@@ -54,7 +54,8 @@ export class InvitationsController {
   @Post('invitations/:id/resend')
   @HttpCode(202)
   @ApiAcceptedResponse({
-    description: 'Sent again with the same link. Registered or declined: 409; sent again INVITATION_RESENDS_MAX times already: 422 resend-limit.',
+    description:
+      'Sent again with the same link. Registered or declined: 409; sent again INVITATION_RESENDS_MAX times already: 422 resend-limit.',
   })
   resend(@Param('id', uuidPipe) id: string) {
     return this.invitations.resend(id);

@@ -197,9 +197,10 @@ export class InvitationsRepository {
 
   refsByIds(manager: EntityManager | undefined, ids: string[]): Promise<InvitationRef[]> {
     if (!ids.length) return Promise.resolve([]);
-    return (manager ?? this.repo.manager).query(`SELECT ${REF_COLUMNS} FROM invitations i WHERE i.id = ANY($1::uuid[])`, [
-      ids,
-    ]);
+    return (manager ?? this.repo.manager).query(
+      `SELECT ${REF_COLUMNS} FROM invitations i WHERE i.id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   refsByEmail(manager: EntityManager | undefined, emailNormalized: string): Promise<InvitationRef[]> {
@@ -210,7 +211,10 @@ export class InvitationsRepository {
   }
 
   /** The invitations have been used, in the caller's (admission) transaction: one statement for a batch. */
-  async markRegistered(manager: EntityManager, pairs: { invitationId: string; registrationId: string }[]): Promise<void> {
+  async markRegistered(
+    manager: EntityManager,
+    pairs: { invitationId: string; registrationId: string }[],
+  ): Promise<void> {
     if (!pairs.length) return;
     await manager.query(
       `UPDATE invitations SET status = 'registered', registration_id = x.rid, updated_at = now()

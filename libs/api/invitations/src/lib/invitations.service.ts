@@ -191,7 +191,10 @@ export class InvitationsService {
       }
       const max = this.config.sendingLimits.invitationResendsMax;
       if (locked.resends >= max) {
-        throw domainRule('resend-limit', `This invitation has been sent again ${locked.resends} times; that is the limit.`);
+        throw domainRule(
+          'resend-limit',
+          `This invitation has been sent again ${locked.resends} times; that is the limit.`,
+        );
       }
       await this.sendAgain(manager, afterCommit, dialogue, [locked], 'resend');
     });

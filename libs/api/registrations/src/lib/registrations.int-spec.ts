@@ -327,7 +327,9 @@ describe(RegistrationsModule.name, () => {
       expect((await otherCoordinator.client.post(`/spaces/${mine.id}/messages`, { message: 'x' })).status).toBe(403);
       expect((await sut.api.post(`/spaces/${mine.id}/messages`, { message: 'x' })).status).toBe(401);
       expect((await coordinator.client.post(`/spaces/${mine.id}/messages`, { message: '' })).status).toBe(400);
-      expect((await organizer.post(`/spaces/${other.id}/messages`, { message: 'Hello' })).body).toMatchObject({ queued: 1 });
+      expect((await organizer.post(`/spaces/${other.id}/messages`, { message: 'Hello' })).body).toMatchObject({
+        queued: 1,
+      });
     });
 
     it('group quota 1, 50 racers of that group: 1 confirmed, 49 waitlisted; other groups still get in', async () => {
@@ -730,13 +732,17 @@ describe(RegistrationsModule.name, () => {
       const s = await space(d.id, { coordinatorUserIds: [coordinator.id] });
       const id = (await register(d.id, { spaceIds: [s.id] })).body.id;
       await sut.api.get(`/registrations/manage/${await manageToken(id)}`);
-      const results = await race(8, (i) => coordinator.client.post(`/spaces/${s.id}/messages`, { message: `News ${i}` }));
+      const results = await race(8, (i) =>
+        coordinator.client.post(`/spaces/${s.id}/messages`, { message: `News ${i}` }),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([202, 202, 202, 202, 202, 429, 429, 429]);
       const refused = results.find((r) => r.status === 429)!;
       expect(refused.body).toMatchObject({ type: 'https://gfmd-dialogues.org/problems/space-message-limit' });
       expect(await spaceMessages(s.id)).toBe(5);
       expect((await emailsOf(id)).filter((k) => k === 'space_message')).toHaveLength(5);
-      expect((await coordinator.client.post(`/spaces/${s.id}/messages?dryRun=true`, { message: 'x' })).body).toMatchObject({
+      expect(
+        (await coordinator.client.post(`/spaces/${s.id}/messages?dryRun=true`, { message: 'x' })).body,
+      ).toMatchObject({
         wouldSend: 1,
         remainingToday: 0,
       });

@@ -119,7 +119,9 @@ export class I18n {
     return [
       this.t('send.willEmail', { count: preview.wouldSend }),
       ...(skipped.length ? [this.t('send.skippedList', { list: skipped.join('; ') })] : []),
-      ...(preview.remainingToday !== undefined ? [this.t('send.remainingToday', { count: preview.remainingToday })] : []),
+      ...(preview.remainingToday !== undefined
+        ? [this.t('send.remainingToday', { count: preview.remainingToday })]
+        : []),
     ].join(' ');
   }
 
