@@ -540,11 +540,23 @@ describe('organizer → participant → waiting list → coordinator', () => {
       expect(await p.locator('.grid button.item', { hasText: 'Skills partnerships panel' }).count()).toBe(0);
       await expectAccessible(p, 'coordinator space (agenda)');
 
-      // A message to the participants of this space goes through the queue to them only.
+      // Kofi registered through the public form: messages reach him once he has opened the manage
+      // link from his confirmation (docs/decisions.md, "Sending limits").
+      const kofiConfirmation = await waitForMail('kofi@example.org', /^Registration confirmed: /);
+      const kofiToken = linkIn(kofiConfirmation, '/manage/').split('/manage/')[1];
+      expect((await api('GET', `/registrations/manage/${kofiToken}`)).status).toBe(200);
+
+      // A message to the participants of this space goes through the queue to them only; the
+      // page first says how many people it will email.
       await p.getByRole('tab', { name: 'Message' }).click();
       await p.getByLabel('Your message').fill('The civil society room moves to Room XVIII.');
       await expectAccessible(p, 'coordinator space (message)');
-      await p.getByRole('button', { name: 'Send to participants' }).click();
+      await p.getByRole('button', { name: 'Check recipients' }).click();
+      await p
+        .getByRole('status')
+        .filter({ hasText: /This will email \d+ (person|people)/ })
+        .waitFor();
+      await p.getByRole('button', { name: 'Confirm and send' }).click();
       await p
         .getByRole('status')
         .filter({ hasText: /Queued for \d+ participant/ })

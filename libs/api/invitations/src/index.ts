@@ -3,3 +3,4 @@ export * from './lib/invitation.entity';
 export * from './lib/invitations.module';
 export * from './lib/invitations.repository';
 export * from './lib/invitations.service';
+export * from './lib/registration-invitations';

@@ -80,7 +80,7 @@ describe('Agenda mail (integration)', () => {
 
       const res = await organizer.post(`/dialogues/${f.dialogue.id}/agenda/send`);
       expect(res.status).toBe(202);
-      expect(res.body).toEqual({ queued: 3, skipped: 0 });
+      expect(res.body).toEqual({ queued: 3, skipped: 0, skippedBy: { addressNotConfirmed: 0, alreadySent: 0 } });
 
       const expectations: [TestParticipant, string, string[]][] = [
         [en, 'en', [plenary.id, civil.id]],
@@ -111,7 +111,57 @@ describe('Agenda mail (integration)', () => {
       expect(await rows(cancelled.id)).toEqual([]);
 
       // Sending the same agenda again mails nobody twice.
-      expect((await organizer.post(`/dialogues/${f.dialogue.id}/agenda/send`)).body).toEqual({ queued: 0, skipped: 3 });
+      expect((await organizer.post(`/dialogues/${f.dialogue.id}/agenda/send`)).body).toEqual({
+        queued: 0,
+        skipped: 3,
+        skippedBy: { addressNotConfirmed: 0, alreadySent: 3 },
+      });
+    });
+
+    it('skips an address not confirmed yet (agenda and updates alike), counts it in a dry run that writes nothing, and mails it once the manage link is opened', async () => {
+      const f = await agendaFixture(organizer, ids);
+      await post(f, { spaceId: f.plenary.id, title: 'Opening', startsAt: f.at(0), endsAt: f.at(1) });
+      const known = await insertParticipant(sut, f.dialogue.id);
+      const stranger = await insertParticipant(sut, f.dialogue.id, { emailConfirmed: false });
+      const snapshot = async () =>
+        (
+          await sut.dataSource.query(
+            `SELECT (SELECT count(*) FROM outbound_emails)::int AS emails,
+                    (SELECT count(*) FROM registration_manage_tokens)::int AS tokens`,
+          )
+        )[0];
+
+      const before = await snapshot();
+      const dry = await organizer.post(`/dialogues/${f.dialogue.id}/agenda/send?dryRun=true`);
+      expect(dry.status).toBe(202);
+      expect(dry.body).toEqual({ wouldSend: 1, skipped: { addressNotConfirmed: 1, alreadySent: 0 } });
+      expect(await snapshot()).toEqual(before);
+      expect((await organizer.post(`/dialogues/${f.dialogue.id}/agenda/send?dryRun=yes`)).status).toBe(400);
+
+      expect((await organizer.post(`/dialogues/${f.dialogue.id}/agenda/send`)).body).toEqual({
+        queued: 1,
+        skipped: 1,
+        skippedBy: { addressNotConfirmed: 1, alreadySent: 0 },
+      });
+      expect(await rows(known.id, 'agenda')).toHaveLength(1);
+      expect(await rows(stranger.id)).toEqual([]);
+      // An agenda change reaches the confirmed address only.
+      await post(f, { title: 'Coffee', startsAt: f.at(1), endsAt: f.at(2) });
+      expect(await rows(stranger.id)).toEqual([]);
+
+      // The participant opens the link from their first email: their address is confirmed.
+      expect((await sut.api.get(`/registrations/manage/${stranger.token}`)).status).toBe(200);
+      const [reg] = await sut.dataSource.query('SELECT email_confirmed_at FROM registrations WHERE id = $1', [
+        stranger.id,
+      ]);
+      expect(reg.email_confirmed_at).not.toBeNull();
+      expect((await organizer.post(`/dialogues/${f.dialogue.id}/agenda/send?dryRun=true`)).body).toEqual({
+        wouldSend: 2,
+        skipped: { addressNotConfirmed: 0, alreadySent: 0 },
+      });
+      const res = await organizer.post(`/dialogues/${f.dialogue.id}/agenda/send`);
+      expect(res.body).toMatchObject({ skippedBy: { addressNotConfirmed: 0 } });
+      expect(await rows(stranger.id, 'agenda')).toHaveLength(1);
     });
 
     it('refuses to send the agenda of a draft dialogue (422)', async () => {

@@ -18,6 +18,17 @@ export interface AgendaState {
   items: AgendaItemRecord[];
 }
 
+export interface AgendaSendResult {
+  queued: number;
+  skipped: number;
+  skippedBy: { addressNotConfirmed: number; alreadySent: number };
+}
+
+export interface AgendaSendPreview {
+  wouldSend: number;
+  skipped: { addressNotConfirmed: number; alreadySent: number };
+}
+
 const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8; method=PUBLISH';
 
 /**
@@ -44,24 +55,50 @@ export class AgendaMailService {
     private readonly config: AppConfig,
   ) {}
 
-  /** One `agenda` row per confirmed participant; a participant already mailed this exact agenda is skipped. */
+  /**
+   * One `agenda` row per confirmed participant whose address is confirmed; a participant already
+   * mailed this exact agenda is skipped. With `dryRun`, counts and writes nothing.
+   */
   async sendAll(
     manager: EntityManager,
     afterCommit: AfterCommit,
     state: AgendaState,
-  ): Promise<{ queued: number; skipped: number }> {
-    const participants = await this.repo.confirmedParticipants(manager, state.dialogue.id);
+    dryRun = false,
+  ): Promise<AgendaSendResult | AgendaSendPreview> {
+    const all = await this.repo.confirmedParticipants(manager, state.dialogue.id);
+    const participants = all.filter((p) => p.emailConfirmed);
+    const addressNotConfirmed = all.length - participants.length;
+    const keys = new Map(
+      participants.map((p) => {
+        const items = personalItems(state.items, state.spaces, p);
+        const version = createHash('sha256')
+          .update(items.map((i) => `${i.id}:${i.sequence}`).join(','))
+          .digest('hex')
+          .slice(0, 24);
+        return [p.registrationId, { items, key: `agenda:${p.registrationId}:${version}` }];
+      }),
+    );
+    if (dryRun) {
+      const mailed = await this.outbox.existingKeys(
+        manager,
+        [...keys.values()].map((k) => k.key),
+      );
+      return {
+        wouldSend: keys.size - mailed.size,
+        skipped: { addressNotConfirmed, alreadySent: mailed.size },
+      };
+    }
     const emails: OutgoingEmail[] = [];
     for (const p of participants) {
-      const items = personalItems(state.items, state.spaces, p);
-      const version = createHash('sha256')
-        .update(items.map((i) => `${i.id}:${i.sequence}`).join(','))
-        .digest('hex')
-        .slice(0, 24);
-      emails.push(this.compose('agenda', p, state, items, `agenda:${p.registrationId}:${version}`));
+      const { items, key } = keys.get(p.registrationId) as { items: AgendaItemRecord[]; key: string };
+      emails.push(this.compose('agenda', p, state, items, key));
     }
     const inserted = await this.outbox.write(manager, afterCommit, emails);
-    return { queued: inserted.length, skipped: participants.length - inserted.length };
+    return {
+      queued: inserted.length,
+      skipped: all.length - inserted.length,
+      skippedBy: { addressNotConfirmed, alreadySent: participants.length - inserted.length },
+    };
   }
 
   /** Mails the participants whose personal agenda a change touched (coalesced, see above). */
@@ -76,7 +113,7 @@ export class AgendaMailService {
     const changed = [before, after].filter((i): i is AgendaItemRecord => i !== null);
     if (!changed.length) return { written: 0, rewritten: 0 };
     const participants = (await this.repo.confirmedParticipants(manager, state.dialogue.id)).filter(
-      (p) => personalItems(changed, state.spaces, p).length > 0,
+      (p) => p.emailConfirmed && personalItems(changed, state.spaces, p).length > 0,
     );
     if (!participants.length) return { written: 0, rewritten: 0 };
     const pending = await this.outbox.lockRewritable(

@@ -20,7 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
-import { notFound, Public, uuidPipe } from '@gfmd/api-platform';
+import { DryRunQuery, notFound, Public, uuidPipe } from '@gfmd/api-platform';
 import { AgendaQuery, CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaService } from './agenda.service';
 
@@ -85,13 +85,19 @@ export class AgendaController {
     await this.agenda.remove(id, user);
   }
 
-  /** One personal-agenda email (with its .ics) per confirmed participant; an identical agenda already mailed is skipped. */
+  /**
+   * One personal-agenda email (with its .ics) per confirmed participant whose address is
+   * confirmed; an identical agenda already mailed is skipped.
+   */
   @Roles('organizer')
   @Post('dialogues/:id/agenda/send')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: '{queued, skipped}' })
-  send(@Param('id', uuidPipe) dialogueId: string) {
-    return this.agenda.send(dialogueId);
+  @ApiAcceptedResponse({
+    description:
+      '{queued, skipped, skippedBy: {addressNotConfirmed, alreadySent}}. With ?dryRun=true: {wouldSend, skipped: {addressNotConfirmed, alreadySent}}, nothing written.',
+  })
+  send(@Param('id', uuidPipe) dialogueId: string, @Query() query: DryRunQuery) {
+    return this.agenda.send(dialogueId, query.dryRun === 'true');
   }
 
   /** The participant's personal agenda: shared items plus the spaces they hold a confirmed seat in. */

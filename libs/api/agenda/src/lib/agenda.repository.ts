@@ -17,6 +17,8 @@ export interface ParticipantRecord {
   lastName: string;
   preferredLanguage: Language;
   confirmedSpaceIds: string[];
+  /** The address is the registrant's (manage link used, or invited): only then is agenda mail sent. */
+  emailConfirmed: boolean;
 }
 
 interface ParticipantRow {
@@ -29,10 +31,12 @@ interface ParticipantRow {
   last_name: string;
   preferred_language: Language;
   space_ids: string[] | null;
+  email_confirmed: boolean;
 }
 
 const PARTICIPANT_SQL = `
   SELECT r.id, r.dialogue_id, r.status, r.email, r.title, r.first_name, r.last_name, r.preferred_language,
+         r.email_confirmed_at IS NOT NULL AS email_confirmed,
          COALESCE(array_agg(rs.space_id::text) FILTER (WHERE rs.status = 'confirmed'), '{}')::text[] AS space_ids
     FROM registrations r
     LEFT JOIN registration_spaces rs ON rs.registration_id = r.id
@@ -50,6 +54,7 @@ const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   lastName: r.last_name,
   preferredLanguage: r.preferred_language,
   confirmedSpaceIds: r.space_ids ?? [],
+  emailConfirmed: r.email_confirmed,
 });
 
 /**

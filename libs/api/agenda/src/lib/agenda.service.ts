@@ -16,7 +16,7 @@ import {
 import { ManageLinks } from '@gfmd/api-registrations';
 import { canManageSpace, SpaceRecord, SpacesService } from '@gfmd/api-spaces';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AgendaMailService, AgendaState } from './agenda-mail.service';
+import { AgendaMailService, AgendaSendPreview, AgendaSendResult, AgendaState } from './agenda-mail.service';
 import { UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaItemRecord, AgendaRepository } from './agenda.repository';
 import {
@@ -146,14 +146,15 @@ export class AgendaService {
   }
 
   /** Writes one personal-agenda email per confirmed participant. */
-  async send(dialogueId: string): Promise<{ queued: number; skipped: number }> {
+  /** Mails every confirmed participant their agenda; with `dryRun`, only counts them (nothing is written). */
+  async send(dialogueId: string, dryRun = false): Promise<AgendaSendResult | AgendaSendPreview> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const dialogue = await this.dialoguesRepo.lockDialogue(manager, dialogueId);
       if (!dialogue) throw notFound('Dialogue');
       if (dialogue.status !== 'published' && dialogue.status !== 'registration_closed') {
         throw domainRule('dialogue-not-published', `The agenda of a ${dialogue.status} dialogue cannot be sent.`);
       }
-      return this.mail.sendAll(manager, afterCommit, await this.state(manager, dialogue));
+      return this.mail.sendAll(manager, afterCommit, await this.state(manager, dialogue), dryRun);
     });
   }
 

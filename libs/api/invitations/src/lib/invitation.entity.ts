@@ -20,6 +20,8 @@ export class InvitationEntity {
   @Column({ type: 'text', default: 'queued' }) status: InvitationStatus;
   @Column({ type: 'timestamptz', nullable: true }) sentAt: Date | null;
   @Column({ type: 'text', nullable: true }) lastError: string | null;
+  /** How many times staff sent it again (at most INVITATION_RESENDS_MAX). */
+  @Column({ type: 'int', default: 0 }) resends: number;
   @Column({ type: 'uuid', nullable: true }) registrationId: string | null;
   @Column({ type: 'uuid', nullable: true }) createdById: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

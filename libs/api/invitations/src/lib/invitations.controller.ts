@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
-import { uuidPipe } from '@gfmd/api-platform';
+import { DryRunQuery, uuidPipe } from '@gfmd/api-platform';
 import { CreateInvitationsDto, ListInvitationsQuery } from './create-invitations.dto';
 import { InvitationsService } from './invitations.service';
 
@@ -17,9 +17,17 @@ export class InvitationsController {
   @ApiAcceptedResponse({
     description:
       '{queued, skipped}: addresses already invited to the dialogue are skipped. Recipients are committed 1,000 at a time, ' +
-      'so the first invitations go out while the rest are written; after a failure part-way, repeating the call skips those already invited.',
+      'so the first invitations go out while the rest are written; after a failure part-way, repeating the call skips those already invited. ' +
+      'With ?dryRun=true: {wouldSend, skipped: {duplicateInRequest, alreadyInvited}}, nothing written. ' +
+      'A draft, cancelled or concluded dialogue: 422.',
   })
-  invite(@Param('id', uuidPipe) id: string, @Body() body: CreateInvitationsDto, @CurrentUser() user: AuthUser) {
+  invite(
+    @Param('id', uuidPipe) id: string,
+    @Query() query: DryRunQuery,
+    @Body() body: CreateInvitationsDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    if (query.dryRun === 'true') return this.invitations.preview(id, body);
     return this.invitations.invite(id, body, user);
   }
 
@@ -45,6 +53,10 @@ export class InvitationsController {
 
   @Post('invitations/:id/resend')
   @HttpCode(202)
+  @ApiAcceptedResponse({
+    description:
+      'Sent again with the same link. Registered or declined: 409; sent again INVITATION_RESENDS_MAX times already: 422 resend-limit.',
+  })
   resend(@Param('id', uuidPipe) id: string) {
     return this.invitations.resend(id);
   }

@@ -43,7 +43,8 @@ describe('InvitationsController (integration)', () => {
         MailModule,
         DialoguesModule,
         InvitationsModule,
-        MailWorkerModule.forRoot({ sweepIntervalMs: 1000, pendingGraceMs: 300 }),
+        // A low daily cap per address, so that the cap is seen within a test (the default is 20).
+        MailWorkerModule.forRoot({ sweepIntervalMs: 1000, pendingGraceMs: 300, perRecipientPerDay: 3 }),
       ]),
     );
     await sut.app.get(SeedService).seedProcess();
@@ -208,6 +209,86 @@ describe('InvitationsController (integration)', () => {
     expect((await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }], spaceIds: [randomUUID()] })).status).toBe(422);
     await organizer.post(`/dialogues/${d.id}/cancel`);
     expect((await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] })).status).toBe(422);
+  });
+
+  describe('sending limits', () => {
+    const counts = async () =>
+      (
+        await sut.dataSource.query(
+          `SELECT (SELECT count(*) FROM invitations)::int AS invitations, (SELECT count(*) FROM outbound_emails)::int AS emails`,
+        )
+      )[0];
+
+    it('refuses to invite to a draft dialogue (422, nothing written)', async () => {
+      const d = await DialogueFactory.create(organizer);
+      const before = await counts();
+      const res = await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: `x-${randomUUID()}@test.gfmd` }] });
+      expect(res.status).toBe(422);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(res.body.type).toBe('https://gfmd-dialogues.org/problems/dialogue-not-published');
+      expect((await organizer.post(`/dialogues/${d.id}/invitations?dryRun=true`, { recipients: [{ email: 'x@test.gfmd' }] })).status).toBe(422);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('a dry run counts who would be emailed and writes nothing', async () => {
+      const d = await DialogueFactory.createPublished(organizer);
+      const known = `known-${randomUUID()}@test.gfmd`;
+      const fresh = `fresh-${randomUUID()}@test.gfmd`;
+      expect((await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: known }] })).status).toBe(202);
+      const before = await counts();
+      const res = await organizer.post(`/dialogues/${d.id}/invitations?dryRun=true`, {
+        recipients: [{ email: fresh }, { email: fresh.toUpperCase() }, { email: known }],
+      });
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual({ wouldSend: 1, skipped: { duplicateInRequest: 1, alreadyInvited: 1 } });
+      expect(await counts()).toEqual(before);
+      expect((await organizer.post(`/dialogues/${d.id}/invitations?dryRun=maybe`, { recipients: [{ email: fresh }] })).status).toBe(400);
+    });
+
+    it('sends one invitation again 3 times at most (422 resend-limit after)', async () => {
+      const d = await DialogueFactory.createPublished(organizer);
+      const to = `resend-${randomUUID()}@test.gfmd`;
+      await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: to }] });
+      const [inv] = (await invitations(d.id)).items;
+      for (let i = 0; i < 3; i++) expect((await organizer.post(`/invitations/${inv.id}/resend`)).status).toBe(202);
+      const before = await counts();
+      const refused = await organizer.post(`/invitations/${inv.id}/resend`);
+      expect(refused.status).toBe(422);
+      expect(refused.body.type).toBe('https://gfmd-dialogues.org/problems/resend-limit');
+      expect(await counts()).toEqual(before);
+    });
+
+    it('holds an email past the daily cap of its address: failed with the reason, shown in the outbox and on the invitation', async () => {
+      const to = `capped-${randomUUID()}@test.gfmd`;
+      const dialogues = await Promise.all([0, 1, 2, 3].map(() => DialogueFactory.createPublished(organizer)));
+      for (const d of dialogues) await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: to }] });
+      const admin = (await sut.staff('admin')).client;
+      const outbox = async () =>
+        (await admin.get(`/outbox?pageSize=100`)).body.items.filter((e: { recipient: string }) => e.recipient === to);
+      await waitUntil(
+        async () => {
+          const now = await outbox();
+          return now.length === 4 && now.every((e: { status: string }) => ['sent', 'failed'].includes(e.status));
+        },
+        15_000,
+        'settled',
+      );
+      const rows = await outbox();
+      expect(rows.filter((e: { status: string }) => e.status === 'sent')).toHaveLength(3);
+      const held = rows.filter((e: { status: string }) => e.status === 'failed');
+      expect(held).toHaveLength(1);
+      expect(held[0].lastError).toMatch(/^held: 3 emails were sent to this address in the last 24 hours/);
+      expect(sink.to(to)).toHaveLength(3);
+      await waitUntil(
+        async () => (await Promise.all(dialogues.map((d) => invitations(d.id, '&status=failed')))).some((l) => l.total === 1),
+        10_000,
+        'invitation failed',
+      );
+      const lists = await Promise.all(dialogues.map((d) => invitations(d.id)));
+      const failed = lists.flatMap((l) => l.items).filter((i: { status: string }) => i.status === 'failed');
+      expect(failed).toHaveLength(1);
+      expect(failed[0].lastError).toMatch(/^held: /);
+    });
   });
 
   it('takes 10,000 recipients in one call and delivers every one', async () => {

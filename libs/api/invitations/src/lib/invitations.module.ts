@@ -8,15 +8,17 @@ import { InvitationEntity } from './invitation.entity';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
+import { RegistrationInvitations } from './registration-invitations';
 
 /**
- * The invitations table, the delivery listener and the invitation links minted when an email is
- * sent: what the worker needs (no routes). Needs MailModule.
+ * The invitations table, the delivery listener, the invitation links minted when an email is
+ * sent (what the worker needs; no routes) and the port the registrations domain uses
+ * (`RegistrationInvitations`). Needs MailModule.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([InvitationEntity])],
-  providers: [InvitationsRepository, InvitationDeliveryListener, InvitationLinks],
-  exports: [InvitationsRepository],
+  providers: [InvitationsRepository, InvitationDeliveryListener, InvitationLinks, RegistrationInvitations],
+  exports: [InvitationsRepository, RegistrationInvitations],
 })
 export class InvitationsCoreModule {}
 

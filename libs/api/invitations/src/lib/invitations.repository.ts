@@ -17,6 +17,23 @@ export interface NewInvitation {
 /** Rows whose token (sha256 hex, `$1`) is their own first one or any minted since (`invitation_tokens`). */
 const BY_TOKEN = `(token_hash = $1 OR id = (SELECT t.invitation_id FROM invitation_tokens t WHERE t.token_hash = $1))`;
 
+/** What the registrations domain needs of an invitation (admission, seat rules, data-subject export). */
+export interface InvitationRef {
+  id: string;
+  dialogueId: string;
+  email: string;
+  emailNormalized: string;
+  name: string | null;
+  status: InvitationStatus;
+  spaceIds: string[];
+  registrationId: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+const REF_COLUMNS = `i.id, i.dialogue_id AS "dialogueId", i.email, i.email_normalized AS "emailNormalized", i.name, i.status,
+  i.space_ids::text[] AS "spaceIds", i.registration_id AS "registrationId", i.created_at AS "createdAt", i.sent_at AS "sentAt"`;
+
 const CHUNK = 5000;
 
 /** The only code that reads and writes the invitations table. */
@@ -107,10 +124,12 @@ export class InvitationsRepository {
     return manager.getRepository(InvitationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async setQueued(manager: EntityManager, ids: string[]): Promise<void> {
+  /** Sent again by staff: queued once more, and one more resend counted. */
+  async markResent(manager: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
     await manager.query(
-      `UPDATE invitations SET status = 'queued', last_error = NULL, updated_at = now() WHERE id = ANY($1::uuid[])`,
+      `UPDATE invitations SET status = 'queued', last_error = NULL, resends = resends + 1, updated_at = now()
+        WHERE id = ANY($1::uuid[])`,
       [ids],
     );
   }
@@ -131,6 +150,19 @@ export class InvitationsRepository {
       [pairs.map((p) => p.tokenHash), pairs.map((p) => p.invitationId)],
     );
     return new Map(rows.map((r) => [r.invitation_id, r.dialogue_id]));
+  }
+
+  /** The addresses among `emailsNormalized` already invited to the dialogue (a dry run's "already invited"). */
+  async invitedAmong(dialogueId: string, emailsNormalized: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < emailsNormalized.length; i += CHUNK) {
+      const rows: { e: string }[] = await this.repo.query(
+        `SELECT email_normalized AS e FROM invitations WHERE dialogue_id = $1 AND email_normalized = ANY($2::text[])`,
+        [dialogueId, emailsNormalized.slice(i, i + CHUNK)],
+      );
+      for (const r of rows) out.add(r.e);
+    }
+    return out;
   }
 
   /** Delivery succeeded: queued/failed → sent (one statement for a batch of deliveries). */
@@ -167,26 +199,68 @@ export class InvitationsRepository {
     return rows[0] ?? null;
   }
 
-  /**
-   * For the registrations domain: the invitation a token opens for a dialogue (queued, sent,
-   * failed or declined — a declined invitee may change their mind), or null.
-   */
-  async findUsable(manager: EntityManager, dialogueId: string, tokenHash: string): Promise<InvitationRecord | null> {
-    return manager
-      .getRepository(InvitationEntity)
-      .createQueryBuilder('i')
-      .setLock('pessimistic_write')
-      .where(`${BY_TOKEN.replace(/\$1/g, ':tokenHash')} AND i.dialogue_id = :dialogueId`, { tokenHash, dialogueId })
-      .andWhere(`i.status IN ('queued', 'sent', 'failed', 'declined')`)
-      .getOne();
+  // ── for the registrations domain (through RegistrationInvitations) ──────────────────────
+
+  /** The invitation a token hash names for a dialogue, whatever its status, or null. */
+  async refByTokenHash(dialogueId: string, tokenHash: string): Promise<InvitationRef | null> {
+    const rows: InvitationRef[] = await this.repo.query(
+      `SELECT ${REF_COLUMNS} FROM invitations i WHERE (i.token_hash = $1 OR i.id = (SELECT t.invitation_id FROM invitation_tokens t WHERE t.token_hash = $1))
+          AND i.dialogue_id = $2`,
+      [tokenHash, dialogueId],
+    );
+    return rows[0] ?? null;
   }
 
-  /** For the registrations domain, in its transaction: the invitation has been used. */
-  async markRegistered(manager: EntityManager, id: string, registrationId: string): Promise<void> {
-    await manager.query(
-      `UPDATE invitations SET status = 'registered', registration_id = $2, updated_at = now() WHERE id = $1`,
-      [id, registrationId],
+  refsByIds(manager: EntityManager | undefined, ids: string[]): Promise<InvitationRef[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return (manager ?? this.repo.manager).query(
+      `SELECT ${REF_COLUMNS} FROM invitations i WHERE i.id = ANY($1::uuid[])`,
+      [ids],
     );
+  }
+
+  refsByEmail(manager: EntityManager | undefined, emailNormalized: string): Promise<InvitationRef[]> {
+    return (manager ?? this.repo.manager).query(
+      `SELECT ${REF_COLUMNS} FROM invitations i WHERE i.email_normalized = $1 ORDER BY i.created_at`,
+      [emailNormalized],
+    );
+  }
+
+  /** The invitations have been used, in the caller's (admission) transaction: one statement for a batch. */
+  async markRegistered(
+    manager: EntityManager,
+    pairs: { invitationId: string; registrationId: string }[],
+  ): Promise<void> {
+    if (!pairs.length) return;
+    await manager.query(
+      `UPDATE invitations SET status = 'registered', registration_id = x.rid, updated_at = now()
+         FROM unnest($1::uuid[], $2::uuid[]) AS x(iid, rid) WHERE invitations.id = x.iid`,
+      [pairs.map((p) => p.invitationId), pairs.map((p) => p.registrationId)],
+    );
+  }
+
+  /** The registration made with the invitation was cancelled: the invitation may be used again. */
+  async release(manager: EntityManager, invitationId: string, registrationId: string): Promise<void> {
+    await manager.query(
+      `UPDATE invitations SET status = CASE WHEN sent_at IS NULL THEN 'queued' ELSE 'sent' END, registration_id = NULL, updated_at = now()
+        WHERE id = $1 AND registration_id = $2`,
+      [invitationId, registrationId],
+    );
+  }
+
+  /** Erasure: scrubs the invitations to an address; their tokens stop working. Returns how many. */
+  async scrubByEmail(manager: EntityManager, emailNormalized: string): Promise<number> {
+    const [rows] = (await manager.query(
+      `UPDATE invitations SET email = 'erased-' || id || '@invalid', email_normalized = 'erased-' || id || '@invalid',
+         name = NULL, message = NULL, stakeholder_group = NULL, token_hash = 'erased-' || id,
+         status = CASE WHEN status = 'registered' THEN status ELSE 'declined' END, last_error = NULL, updated_at = now()
+       WHERE email_normalized = $1 RETURNING id`,
+      [emailNormalized],
+    )) as [{ id: string }[], number];
+    if (rows.length) {
+      await manager.query('DELETE FROM invitation_tokens WHERE invitation_id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+    }
+    return rows.length;
   }
 
   /** Spaces among `ids` that belong to the dialogue. */

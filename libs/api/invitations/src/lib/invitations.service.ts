@@ -36,6 +36,12 @@ export const toInvitation = (i: InvitationRecord): Invitation & Record<string, u
   createdAt: i.createdAt.toISOString(),
 });
 
+/** What a bulk invitation would do (`?dryRun=true`). */
+export interface InvitationPreview {
+  wouldSend: number;
+  skipped: { duplicateInRequest: number; alreadyInvited: number };
+}
+
 /** Recipients per transaction of a bulk invitation. */
 const COMMIT_CHUNK = 1000;
 
@@ -56,16 +62,22 @@ export class InvitationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** What `invite` would do, writing nothing: how many it would email, how many it would skip and why. */
+  async preview(dialogueId: string, dto: CreateInvitationsDto): Promise<InvitationPreview> {
+    await this.openDialogue(dialogueId);
+    await this.checkSpaces(dialogueId, [...new Set(dto.spaceIds ?? [])]);
+    const unique = [...new Set(dto.recipients.map((r) => normalizeEmail(r.email)))];
+    const invited = await this.repo.invitedAmong(dialogueId, unique);
+    return {
+      wouldSend: unique.length - invited.size,
+      skipped: { duplicateInRequest: dto.recipients.length - unique.length, alreadyInvited: invited.size },
+    };
+  }
+
   async invite(dialogueId: string, dto: CreateInvitationsDto, inviter: Inviter): Promise<InvitationBatchResult> {
     const dialogue = await this.openDialogue(dialogueId);
     const spaceIds = [...new Set(dto.spaceIds ?? [])];
-    const known = await this.repo.spacesOfDialogue(dialogueId, spaceIds);
-    if (known.length !== spaceIds.length) {
-      const unknown = spaceIds.filter((s) => !known.includes(s));
-      throw domainRule('unknown-space', 'Some spaces are not part of this dialogue.', [
-        { field: 'spaceIds', message: `unknown: ${unknown.join(', ')}` },
-      ]);
-    }
+    await this.checkSpaces(dialogueId, spaceIds);
 
     // Duplicates in the same batch collapse onto their first occurrence.
     const seen = new Set<string>();
@@ -147,7 +159,10 @@ export class InvitationsService {
     return { items: rows.map(toInvitation), total, page, pageSize };
   }
 
-  /** Sends one invitation again (202), with a link of its own; earlier links keep working. Registered or declined: 409. */
+  /**
+   * Sends one invitation again (202), with a link of its own; earlier links keep working.
+   * Registered or declined: 409; sent again INVITATION_RESENDS_MAX times already: 422 `resend-limit`.
+   */
   async resend(id: string): Promise<Invitation> {
     const invitation = await this.repo.findById(id);
     if (!invitation) throw notFound('Invitation');
@@ -161,17 +176,26 @@ export class InvitationsService {
           `This invitation is ${locked?.status ?? 'gone'}; it cannot be sent again.`,
         );
       }
+      const max = this.config.sendingLimits.invitationResendsMax;
+      if (locked.resends >= max) {
+        throw domainRule(
+          'resend-limit',
+          `This invitation has been sent again ${locked.resends} times; that is the limit.`,
+        );
+      }
       await this.sendAgain(manager, afterCommit, dialogue, [locked], 'resend');
     });
     return toInvitation((await this.repo.findById(id)) ?? invitation);
   }
 
-  /** Sends every failed invitation of a dialogue again. */
+  /** Sends every failed invitation of a dialogue again (those at the resend limit are skipped). */
   async resendFailed(dialogueId: string): Promise<InvitationBatchResult> {
     const dialogue = await this.openDialogue(dialogueId);
+    const max = this.config.sendingLimits.invitationResendsMax;
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const failed = await this.repo.lockByStatus(manager, dialogueId, ['failed']);
-      const queued = await this.sendAgain(manager, afterCommit, dialogue, failed, 'resend');
+      const allowed = failed.filter((i) => i.resends < max);
+      const queued = await this.sendAgain(manager, afterCommit, dialogue, allowed, 'resend');
       return { queued, skipped: failed.length - queued };
     });
   }
@@ -210,12 +234,26 @@ export class InvitationsService {
 
   // ── helpers ─────────────────────────────────────────────────────────────────────────────
 
+  /** Invitations go out only for a dialogue people can register for (not a draft, cancelled or concluded one). */
   private async openDialogue(dialogueId: string): Promise<DialogueRecord> {
     const dialogue = await this.dialogues.findRecord(dialogueId);
+    if (dialogue.status === 'draft') {
+      throw domainRule('dialogue-not-published', 'Invitations cannot be sent for a draft dialogue; publish it first.');
+    }
     if (dialogue.status === 'cancelled' || dialogue.status === 'concluded') {
       throw domainRule('dialogue-closed', `Invitations cannot be sent for a ${dialogue.status} dialogue.`);
     }
     return dialogue;
+  }
+
+  private async checkSpaces(dialogueId: string, spaceIds: string[]): Promise<void> {
+    const known = await this.repo.spacesOfDialogue(dialogueId, spaceIds);
+    if (known.length !== spaceIds.length) {
+      const unknown = spaceIds.filter((s) => !known.includes(s));
+      throw domainRule('unknown-space', 'Some spaces are not part of this dialogue.', [
+        { field: 'spaceIds', message: `unknown: ${unknown.join(', ')}` },
+      ]);
+    }
   }
 
   /**
@@ -254,7 +292,7 @@ export class InvitationsService {
     }
     const ids = await this.outbox.write(manager, afterCommit, emails);
     if (mode === 'resend')
-      await this.repo.setQueued(
+      await this.repo.markResent(
         manager,
         invitations.map((i) => i.id),
       );

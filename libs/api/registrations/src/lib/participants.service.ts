@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxService } from '@gfmd/api-mail';
 import { inTransaction, normalizeEmail } from '@gfmd/api-platform';
@@ -43,12 +44,13 @@ export class ParticipantsService {
     private readonly repo: RegistrationsRepository,
     private readonly seats: SeatKeeper,
     private readonly outbox: OutboxService,
+    private readonly invitationsPort: RegistrationInvitations,
   ) {}
 
   async export(email: string): Promise<ParticipantExport> {
     const e = normalizeEmail(email);
     const regs = await this.repo.byEmail(undefined, e);
-    const invitations = await this.repo.invitationsByEmail(undefined, e);
+    const invitations = await this.invitationsPort.byEmail(undefined, e);
     const spaces = await this.repo.spacesOf(
       undefined,
       regs.map((r) => r.id),
@@ -118,9 +120,9 @@ export class ParticipantsService {
         await this.seats.notify(m, afterCommit, dialogueId, notices);
       }
       const ids = regs.map((r) => r.id);
-      const invitationIds = (await this.repo.invitationsByEmail(m, e)).map((i) => i.id);
+      const invitationIds = (await this.invitationsPort.byEmail(m, e)).map((i) => i.id);
       await this.repo.anonymise(m, ids);
-      const invitations = await this.repo.scrubInvitations(m, e);
+      const invitations = await this.invitationsPort.scrub(m, e);
       const emails = await this.outbox.scrubPerson(m, e, ids, invitationIds);
       return { registrations: ids.length, invitations, emails, cancelled };
     });

@@ -13,10 +13,11 @@ import {
 } from '@gfmd/api-platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { type InvitationRef, RegistrationInvitations } from '@gfmd/api-invitations';
 import type { CreateRegistrationDto } from './registration.dto';
 import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
 import { RegistrationSettings } from './registration-settings';
-import { InvitationRow, NewRegistration, RegistrationsRepository, SpaceRow } from './registrations.repository';
+import { NewRegistration, RegistrationsRepository, SpaceRow } from './registrations.repository';
 import {
   admitToDialogue,
   admitToSpace,
@@ -32,7 +33,7 @@ interface Candidate {
   dto: CreateRegistrationDto;
   emailNormalized: string;
   spaceIds: string[];
-  invitation: InvitationRow | null;
+  invitation: InvitationRef | null;
 }
 
 type Outcome = { ok: RegistrationCreated } | { error: unknown };
@@ -60,6 +61,7 @@ export class RegistrationAdmission {
     private readonly repo: RegistrationsRepository,
     private readonly mailer: RegistrationMailer,
     private readonly settings: RegistrationSettings,
+    private readonly invitations: RegistrationInvitations,
   ) {}
 
   async register(dialogueId: string, dto: CreateRegistrationDto): Promise<RegistrationCreated> {
@@ -88,9 +90,9 @@ export class RegistrationAdmission {
   /** Checks that need no lock: the invitation token names an invitation of this dialogue for this address. */
   private async prepare(dialogueId: string, dto: CreateRegistrationDto): Promise<Candidate> {
     const emailNormalized = normalizeEmail(dto.email);
-    let invitation: InvitationRow | null = null;
+    let invitation: InvitationRef | null = null;
     if (dto.invitationToken) {
-      invitation = await this.repo.invitationByTokenHash(dialogueId, hashToken(dto.invitationToken));
+      invitation = await this.invitations.forToken(dialogueId, dto.invitationToken);
       if (!invitation) {
         throw domainRule('invalid-invitation', 'This invitation link is not valid for this dialogue.', [
           { field: 'invitationToken', message: 'unknown invitation' },
@@ -180,7 +182,7 @@ export class RegistrationAdmission {
       candidates.map((c) => c.emailNormalized),
     );
     const invitationIds = candidates.flatMap((c) => (c.invitation ? [c.invitation.id] : []));
-    const invitations = new Map((await this.repo.invitations(m, invitationIds)).map((i) => [i.id, i]));
+    const invitations = new Map((await this.invitations.byIds(m, invitationIds)).map((i) => [i.id, i]));
     if (!lock && this.settings.unguardedDelayMs) await sleep(this.settings.unguardedDelayMs);
 
     const outcomes: Outcome[] = [];
@@ -286,7 +288,7 @@ export class RegistrationAdmission {
     await this.repo.insertRegistrations(m, inserts);
     await this.repo.upsertRegistrationSpaces(m, seatRequests);
     await this.repo.bumpCounts(m, dialogueId, confirmedDelta, spaceDeltas);
-    await this.repo.markInvitationsRegistered(m, usedInvitations);
+    await this.invitations.markRegistered(m, usedInvitations);
     await this.mailer.write(m, afterCommit, d, emails);
     return outcomes;
   }

@@ -29,6 +29,8 @@ export class RegistrationEntity {
   /** When its manage links stopped working (cancelled through a link, erased); null while they work. */
   @Column({ type: 'timestamptz', nullable: true }) manageRevokedAt: Date | null;
   @Column({ type: 'uuid', nullable: true }) invitationId: string | null;
+  /** When the address was shown to be the registrant's (docs/decisions.md, "Sending limits"). */
+  @Column({ type: 'timestamptz', nullable: true }) emailConfirmedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) checkedInAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) erasedAt: Date | null;

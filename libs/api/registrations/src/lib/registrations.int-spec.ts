@@ -323,16 +323,19 @@ describe(RegistrationsModule.name, () => {
       const other = await space(d.id);
       const inMine = (await register(d.id, { spaceIds: [mine.id] })).body.id;
       const inOther = (await register(d.id, { spaceIds: [other.id] })).body.id;
+      for (const id of [inMine, inOther]) await sut.api.get(`/registrations/manage/${await manageToken(id)}`);
       const res = await coordinator.client.post(`/spaces/${mine.id}/messages`, { message: 'Room moved to <B>' });
       expect(res.status).toBe(202);
-      expect(res.body).toEqual({ queued: 1 });
+      expect(res.body).toEqual({ queued: 1, skipped: 0, skippedBy: { addressNotConfirmed: 0 } });
       expect(await emailsOf(inMine)).toContain('space_message');
       expect(await emailsOf(inOther)).not.toContain('space_message');
       expect((await coordinator.client.post(`/spaces/${other.id}/messages`, { message: 'x' })).status).toBe(403);
       expect((await otherCoordinator.client.post(`/spaces/${mine.id}/messages`, { message: 'x' })).status).toBe(403);
       expect((await sut.api.post(`/spaces/${mine.id}/messages`, { message: 'x' })).status).toBe(401);
       expect((await coordinator.client.post(`/spaces/${mine.id}/messages`, { message: '' })).status).toBe(400);
-      expect((await organizer.post(`/spaces/${other.id}/messages`, { message: 'Hello' })).body).toEqual({ queued: 1 });
+      expect((await organizer.post(`/spaces/${other.id}/messages`, { message: 'Hello' })).body).toMatchObject({
+        queued: 1,
+      });
     });
 
     it('group quota 1, 50 racers of that group: 1 confirmed, 49 waitlisted; other groups still get in', async () => {
@@ -682,6 +685,76 @@ describe(RegistrationsModule.name, () => {
       expect(line).toContain("'+SUM(1)");
       expect(line).toContain("'-2+3");
       expect(line).toContain("'@cmd");
+    });
+  });
+
+  describe('sending limits', () => {
+    const spaceMessages = async (spaceId: string) =>
+      (await q<{ n: number }>('SELECT count(*)::int AS n FROM space_messages WHERE space_id = $1', [spaceId]))[0].n;
+
+    it('a public registration is mailed its confirmation only, until the manage link is opened', async () => {
+      const d = await published({ capacity: 100 });
+      const s = await space(d.id, { coordinatorUserIds: [coordinator.id] });
+      const id = (await register(d.id, { spaceIds: [s.id] })).body.id;
+      const [before] = await q('SELECT email_confirmed_at FROM registrations WHERE id = $1', [id]);
+      expect(before.email_confirmed_at).toBeNull();
+
+      // A dry run counts, writes nothing; the message itself skips the unconfirmed address.
+      const emailsBefore = (await q<{ n: number }>('SELECT count(*)::int AS n FROM outbound_emails'))[0].n;
+      const dry = await coordinator.client.post(`/spaces/${s.id}/messages?dryRun=true`, { message: 'Hello' });
+      expect(dry.status).toBe(202);
+      expect(dry.body).toEqual({ wouldSend: 0, skipped: { addressNotConfirmed: 1 }, remainingToday: 5 });
+      expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM outbound_emails'))[0].n).toBe(emailsBefore);
+      expect(await spaceMessages(s.id)).toBe(0);
+      const skipped = await coordinator.client.post(`/spaces/${s.id}/messages`, { message: 'Hello' });
+      expect(skipped.body).toEqual({ queued: 0, skipped: 1, skippedBy: { addressNotConfirmed: 1 } });
+      expect(await emailsOf(id)).toEqual(['confirmation']);
+
+      // Opening the manage link proves the address; the next message reaches it.
+      expect((await sut.api.get(`/registrations/manage/${await manageToken(id)}`)).status).toBe(200);
+      const [after] = await q('SELECT email_confirmed_at FROM registrations WHERE id = $1', [id]);
+      expect(after.email_confirmed_at).not.toBeNull();
+      const sent = await coordinator.client.post(`/spaces/${s.id}/messages`, { message: 'Hello again' });
+      expect(sent.body).toEqual({ queued: 1, skipped: 0, skippedBy: { addressNotConfirmed: 0 } });
+      expect(await emailsOf(id)).toEqual(['confirmation', 'space_message']);
+    });
+
+    it('a registration made with a valid invitation has its address confirmed at once', async () => {
+      const d = await published({ capacity: 100 });
+      const email = `inv-${randomUUID()}@example.org`;
+      const token = newToken();
+      await q(
+        `INSERT INTO invitations (dialogue_id, email, email_normalized, token_hash, status) VALUES ($1, $2, $2, $3, 'sent')`,
+        [d.id, email, hashToken(token)],
+      );
+      const res = await register(d.id, { email, invitationToken: token });
+      expect(res.status).toBe(201);
+      const [row] = await q('SELECT email_confirmed_at FROM registrations WHERE id = $1', [res.body.id]);
+      expect(row.email_confirmed_at).not.toBeNull();
+    });
+
+    it('a space sends 5 messages in 24 hours at most (429 after, nothing written), and concurrent sends cannot pass the cap', async () => {
+      const d = await published({ capacity: 100 });
+      const s = await space(d.id, { coordinatorUserIds: [coordinator.id] });
+      const id = (await register(d.id, { spaceIds: [s.id] })).body.id;
+      await sut.api.get(`/registrations/manage/${await manageToken(id)}`);
+      const results = await race(8, (i) =>
+        coordinator.client.post(`/spaces/${s.id}/messages`, { message: `News ${i}` }),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([202, 202, 202, 202, 202, 429, 429, 429]);
+      const refused = results.find((r) => r.status === 429)!;
+      expect(refused.body).toMatchObject({ type: 'https://gfmd-dialogues.org/problems/space-message-limit' });
+      expect(await spaceMessages(s.id)).toBe(5);
+      expect((await emailsOf(id)).filter((k) => k === 'space_message')).toHaveLength(5);
+      expect(
+        (await coordinator.client.post(`/spaces/${s.id}/messages?dryRun=true`, { message: 'x' })).body,
+      ).toMatchObject({
+        wouldSend: 1,
+        remainingToday: 0,
+      });
+      // The cap is per space: another space of the dialogue still may.
+      const t = await space(d.id, { coordinatorUserIds: [coordinator.id] });
+      expect((await coordinator.client.post(`/spaces/${t.id}/messages`, { message: 'x' })).status).toBe(202);
     });
   });
 

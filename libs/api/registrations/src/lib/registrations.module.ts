@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialoguesModule } from '@gfmd/api-dialogues';
+import { InvitationsCoreModule } from '@gfmd/api-invitations';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { ManageLinks } from './manage-links';
 import { ParticipantsController } from './participants.controller';
@@ -36,7 +37,7 @@ export class RegistrationsCoreModule {}
  * for the outbox.
  */
 @Module({
-  imports: [RegistrationsCoreModule, DialoguesModule, SpacesModule],
+  imports: [RegistrationsCoreModule, InvitationsCoreModule, DialoguesModule, SpacesModule],
   controllers: [RegistrationsController, ManageController, ParticipantsController, SpaceMessagesController],
   providers: [
     RegistrationSettings,

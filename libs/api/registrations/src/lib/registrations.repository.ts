@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   DialogueFormat,
   DialogueStatus,
-  InvitationStatus,
   Language,
   RegistrationStatus,
   SpaceAccess,
@@ -61,6 +60,8 @@ export interface RegistrationRow {
   consentAt: Date | null;
   status: RegistrationStatus;
   invitationId: string | null;
+  /** When the address was shown to be the registrant's (manage link used, or a valid invitation); null: not yet. */
+  emailConfirmedAt: Date | null;
   checkedInAt: Date | null;
   cancelledAt: Date | null;
   erasedAt: Date | null;
@@ -84,19 +85,6 @@ export interface ParticipantContact {
   firstName: string;
   lastName: string;
   preferredLanguage: Language;
-}
-
-export interface InvitationRow {
-  id: string;
-  dialogueId: string;
-  email: string;
-  emailNormalized: string;
-  name: string | null;
-  status: InvitationStatus;
-  spaceIds: string[];
-  registrationId: string | null;
-  createdAt: Date;
-  sentAt: Date | null;
 }
 
 export interface NewRegistration {
@@ -133,15 +121,12 @@ const REG_COLUMNS = `r.id, r.dialogue_id AS "dialogueId", r.arrival, r.email, r.
   r.title, r.first_name AS "firstName", r.last_name AS "lastName", r.organization, r.job_title AS "jobTitle",
   r.stakeholder_group AS "stakeholderGroup", r.country, r.preferred_language AS "preferredLanguage",
   r.accessibility_needs AS "accessibilityNeeds", r.consent_at AS "consentAt", r.status, r.invitation_id AS "invitationId",
-  r.checked_in_at AS "checkedInAt", r.cancelled_at AS "cancelledAt", r.erased_at AS "erasedAt",
+  r.email_confirmed_at AS "emailConfirmedAt", r.checked_in_at AS "checkedInAt", r.cancelled_at AS "cancelledAt", r.erased_at AS "erasedAt",
   r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
 
 const SPACE_COLUMNS = `s.id, s.dialogue_id AS "dialogueId", s.name, s.capacity, s.confirmed_count AS "confirmedCount", s.access,
   s.allowed_groups::text[] AS "allowedGroups", s.coordinating_group AS "coordinatingGroup",
   s.coordinator_user_ids::text[] AS "coordinatorUserIds"`;
-
-const INVITATION_COLUMNS = `i.id, i.dialogue_id AS "dialogueId", i.email, i.email_normalized AS "emailNormalized", i.name, i.status,
-  i.space_ids::text[] AS "spaceIds", i.registration_id AS "registrationId", i.created_at AS "createdAt", i.sent_at AS "sentAt"`;
 
 /** TypeORM's postgres driver answers UPDATE/DELETE with [rows, count]; everything else with rows. */
 function rowsOf<T>(result: unknown): T[] {
@@ -198,16 +183,42 @@ export class RegistrationsRepository {
   }
 
   /** Confirmed participants holding a confirmed seat in a space (recipients of a space message). */
-  confirmedInSpace(spaceId: string): Promise<ParticipantContact[]> {
+  /** Confirmed participants of a space, with whether their address is confirmed (only those are mailed). */
+  confirmedInSpace(spaceId: string): Promise<(ParticipantContact & { emailConfirmed: boolean })[]> {
     return this.q(
       undefined,
       `SELECT r.id, r.email, r.title, r.first_name AS "firstName", r.last_name AS "lastName",
-              r.preferred_language AS "preferredLanguage"
+              r.preferred_language AS "preferredLanguage", r.email_confirmed_at IS NOT NULL AS "emailConfirmed"
          FROM registration_spaces rs JOIN registrations r ON r.id = rs.registration_id
         WHERE rs.space_id = $1 AND rs.status = 'confirmed' AND r.status = 'confirmed' AND r.erased_at IS NULL
         ORDER BY r.arrival`,
       [spaceId],
     );
+  }
+
+  // ── space messages (counted per space and day; the text is not kept) ─────────────────────
+
+  /** Serialises the messages of one space for the rest of the transaction. */
+  async lockSpaceMessages(m: EntityManager, spaceId: string): Promise<void> {
+    await this.q(m, `SELECT pg_advisory_xact_lock(hashtext('space_messages:' || $1::text))`, [spaceId]);
+  }
+
+  async spaceMessagesSince(m: EntityManager | undefined, spaceId: string, withinMs: number): Promise<number> {
+    const [row] = await this.q<{ n: number }>(
+      m,
+      `SELECT count(*)::int AS n FROM space_messages
+        WHERE space_id = $1 AND created_at > now() - $2 * interval '1 millisecond'`,
+      [spaceId, withinMs],
+    );
+    return row?.n ?? 0;
+  }
+
+  async recordSpaceMessage(m: EntityManager, spaceId: string, senderId: string, recipients: number): Promise<void> {
+    await this.q(m, 'INSERT INTO space_messages (space_id, sender_id, recipients) VALUES ($1, $2, $3)', [
+      spaceId,
+      senderId,
+      recipients,
+    ]);
   }
 
   /** Ids of the spaces of a dialogue that a user coordinates. */
@@ -262,49 +273,6 @@ export class RegistrationsRepository {
     );
   }
 
-  // ── invitations ───────────────────────────────────────────────────────────────────────────
-
-  async invitationByTokenHash(dialogueId: string, tokenHash: string): Promise<InvitationRow | null> {
-    const [row] = await this.q<InvitationRow>(
-      undefined,
-      `SELECT ${INVITATION_COLUMNS} FROM invitations i
-        WHERE (i.token_hash = $1 OR i.id = (SELECT t.invitation_id FROM invitation_tokens t WHERE t.token_hash = $1))
-          AND i.dialogue_id = $2`,
-      [tokenHash, dialogueId],
-    );
-    return row ?? null;
-  }
-
-  invitations(m: EntityManager | undefined, ids: string[]): Promise<InvitationRow[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return this.q<InvitationRow>(m, `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.id = ANY($1::uuid[])`, [
-      ids,
-    ]);
-  }
-
-  async markInvitationsRegistered(
-    m: EntityManager,
-    pairs: { invitationId: string; registrationId: string }[],
-  ): Promise<void> {
-    if (!pairs.length) return;
-    await this.q(
-      m,
-      `UPDATE invitations SET status = 'registered', registration_id = x.rid, updated_at = now()
-         FROM unnest($1::uuid[], $2::uuid[]) AS x(iid, rid) WHERE invitations.id = x.iid`,
-      [pairs.map((p) => p.invitationId), pairs.map((p) => p.registrationId)],
-    );
-  }
-
-  /** A participant who cancels may use their invitation again. */
-  async releaseInvitation(m: EntityManager, invitationId: string, registrationId: string): Promise<void> {
-    await this.q(
-      m,
-      `UPDATE invitations SET status = CASE WHEN sent_at IS NULL THEN 'queued' ELSE 'sent' END, registration_id = NULL, updated_at = now()
-        WHERE id = $1 AND registration_id = $2`,
-      [invitationId, registrationId],
-    );
-  }
-
   // ── registrations: seat changes (caller holds the dialogue lock) ──────────────────────────
 
   /** Addresses among `emails` that already hold an active registration in the dialogue. */
@@ -318,7 +286,10 @@ export class RegistrationsRepository {
     return new Set(rows.map((r) => r.e));
   }
 
-  /** Inserts registrations in the given order (their arrival numbers follow it). */
+  /**
+   * Inserts registrations in the given order (their arrival numbers follow it). One made with an
+   * invitation has its address confirmed at once (the invitation went to that address).
+   */
   async insertRegistrations(m: EntityManager, rows: NewRegistration[]): Promise<{ id: string; createdAt: Date }[]> {
     if (!rows.length) return [];
     const col = <K extends keyof NewRegistration>(k: K) => rows.map((r) => r[k]);
@@ -326,10 +297,10 @@ export class RegistrationsRepository {
       m,
       `INSERT INTO registrations (id, dialogue_id, email, email_normalized, title, first_name, last_name, organization,
          job_title, stakeholder_group, country, preferred_language, accessibility_needs, status,
-         invitation_id, consent_at)
+         invitation_id, consent_at, email_confirmed_at)
        SELECT x.id, x.dialogue_id, x.email, x.email_normalized, x.title, x.first_name, x.last_name, x.organization,
               x.job_title, x.stakeholder_group, x.country, x.preferred_language, x.accessibility_needs, x.status,
-              x.invitation_id, now()
+              x.invitation_id, now(), CASE WHEN x.invitation_id IS NOT NULL THEN now() END
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                      $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::uuid[])
               WITH ORDINALITY AS x(id, dialogue_id, email, email_normalized, title, first_name, last_name, organization,
@@ -503,7 +474,8 @@ export class RegistrationsRepository {
       `SELECT r.id, r.email, r.title, r.first_name AS "firstName", r.last_name AS "lastName",
               r.preferred_language AS "preferredLanguage", r.arrival
          FROM registrations r
-        WHERE r.dialogue_id = $1 AND r.status = 'confirmed' AND r.erased_at IS NULL AND r.arrival > $2
+        WHERE r.dialogue_id = $1 AND r.status = 'confirmed' AND r.erased_at IS NULL AND r.email_confirmed_at IS NOT NULL
+          AND r.arrival > $2
         ORDER BY r.arrival LIMIT $3`,
       [dialogueId, afterArrival, limit],
     );
@@ -527,6 +499,15 @@ export class RegistrationsRepository {
       [ids],
     );
     return new Map(rows.map((r) => [r.id, r.status]));
+  }
+
+  /** The manage link was used: the address is the registrant's (first use only; later calls change nothing). */
+  async confirmEmail(id: string): Promise<void> {
+    await this.q(
+      undefined,
+      'UPDATE registrations SET email_confirmed_at = now() WHERE id = $1 AND email_confirmed_at IS NULL',
+      [id],
+    );
   }
 
   /**
@@ -671,14 +652,6 @@ export class RegistrationsRepository {
     );
   }
 
-  invitationsByEmail(m: EntityManager | undefined, emailNormalized: string): Promise<InvitationRow[]> {
-    return this.q<InvitationRow>(
-      m,
-      `SELECT ${INVITATION_COLUMNS} FROM invitations i WHERE i.email_normalized = $1 ORDER BY i.created_at`,
-      [emailNormalized],
-    );
-  }
-
   dialogueTitles(ids: string[]): Promise<{ id: string; title: string }[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.q(undefined, 'SELECT id, title FROM dialogues WHERE id = ANY($1::uuid[])', [ids]);
@@ -698,21 +671,5 @@ export class RegistrationsRepository {
       [ids],
     );
     await this.q(m, 'DELETE FROM registration_manage_tokens WHERE registration_id = ANY($1::uuid[])', [ids]);
-  }
-
-  /** Scrubs invitations to the address; their tokens stop working. */
-  async scrubInvitations(m: EntityManager, emailNormalized: string): Promise<number> {
-    const rows = await this.q<{ id: string }>(
-      m,
-      `UPDATE invitations SET email = 'erased-' || id || '@invalid', email_normalized = 'erased-' || id || '@invalid',
-         name = NULL, message = NULL, stakeholder_group = NULL, token_hash = 'erased-' || id,
-         status = CASE WHEN status = 'registered' THEN status ELSE 'declined' END, last_error = NULL, updated_at = now()
-       WHERE email_normalized = $1 RETURNING id`,
-      [emailNormalized],
-    );
-    if (rows.length) {
-      await this.q(m, 'DELETE FROM invitation_tokens WHERE invitation_id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
-    }
-    return rows.length;
   }
 }

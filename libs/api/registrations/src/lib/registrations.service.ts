@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialogueChange, DialogueHooks, DialoguesService, toDialogue } from '@gfmd/api-dialogues';
@@ -42,6 +43,7 @@ export class RegistrationsService implements OnModuleInit {
     private readonly admission: RegistrationAdmission,
     private readonly hooks: DialogueHooks,
     private readonly dialogues: DialoguesService,
+    private readonly invitations: RegistrationInvitations,
   ) {}
 
   onModuleInit() {
@@ -271,6 +273,8 @@ export class RegistrationsService implements OnModuleInit {
   async resolveManageToken(token: string): Promise<ManagedRegistrationRecord> {
     const reg = await this.links.resolve(token);
     if (!reg) throw notFound('Registration');
+    // Holding the token proves the address receives our mail: later emails may go to it.
+    if (!reg.emailConfirmedAt) await this.repo.confirmEmail(reg.id);
     const [registration] = await this.views([reg]);
     return {
       registration,
@@ -340,7 +344,7 @@ export class RegistrationsService implements OnModuleInit {
         { field: 'spaceIds', message: `declined in ${declined.join(', ')}` },
       ]);
     }
-    const [invitation] = reg.invitationId ? await this.repo.invitations(m, [reg.invitationId]) : [];
+    const [invitation] = reg.invitationId ? await this.invitations.byIds(m, [reg.invitationId]) : [];
     const refusals = added
       .map((id) =>
         spaceRefusal(

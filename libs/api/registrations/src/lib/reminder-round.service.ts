@@ -20,6 +20,7 @@ export const reminderKey = (registrationId: string) => `reminder:${registrationI
  * Nothing is written when people register: on the outbox sweep's clock (in the worker, one run
  * per sweep slot across replicas), each published dialogue that has come within the window gets
  * one round for its start time, which writes a reminder for everyone confirmed at that moment
+ * whose address is confirmed (docs/decisions.md, "Sending limits")
  * — with a manage link of their own and their spaces as they are then — through the outbox.
  *
  * So a restart or a Redis loss changes nothing (the rounds done are rows in PostgreSQL), a

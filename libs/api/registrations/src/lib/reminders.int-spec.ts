@@ -39,7 +39,11 @@ describe(ReminderRound.name, () => {
       endsAt: new Date(Date.now() + ms + 6 * 3600_000).toISOString(),
       ...overrides,
     });
-  const register = async (d: Dialogue, language: 'en' | 'fr' | 'es' = 'en') => {
+  /**
+   * Registers through the API; `confirmed`: the participant has opened their manage link (set
+   * directly, as the rounds of these tests are seconds away; the manage-link path has its own test).
+   */
+  const register = async (d: Dialogue, language: 'en' | 'fr' | 'es' = 'en', confirmed = true) => {
     const email = `r-${randomUUID()}@test.gfmd`;
     const res = await sut.api.post(`/dialogues/${d.id}/registrations`, {
       email,
@@ -52,6 +56,8 @@ describe(ReminderRound.name, () => {
       consent: true,
     });
     expect(res.status).toBe(201);
+    if (confirmed)
+      await sut.dataSource.query('UPDATE registrations SET email_confirmed_at = now() WHERE id = $1', [res.body.id]);
     return { id: res.body.id as string, status: res.body.status as string, email };
   };
   const reminders = (email: string) => sink.to(email).filter((m) => m.parsed.headers.get('x-gfmd-kind') === 'reminder');
@@ -65,11 +71,18 @@ describe(ReminderRound.name, () => {
     >;
 
   it('reminds every confirmed participant once their dialogue is REMINDER_DAYS_BEFORE days away, exactly once, in their language', async () => {
-    const d = await dialogueStartingIn(3 * DAY + 4000, { title: 'Return and reintegration', capacity: 2 });
+    const d = await dialogueStartingIn(3 * DAY + 4000, { title: 'Return and reintegration', capacity: 3 });
     const a = await register(d, 'fr');
     const b = await register(d, 'es');
+    // Confirmed, but the address is not: the reminder would be a second email to an unproven address.
+    const unconfirmed = await register(d, 'en', false);
     const waiting = await register(d);
-    expect([a.status, b.status, waiting.status]).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+    expect([a.status, b.status, unconfirmed.status, waiting.status]).toEqual([
+      'confirmed',
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+    ]);
     // Nothing is written for a reminder before its moment.
     await sleep(1500);
     const early = await sut.dataSource.query(
@@ -93,6 +106,7 @@ describe(ReminderRound.name, () => {
     expect(reminders(a.email)).toHaveLength(1);
     expect(reminders(b.email)).toHaveLength(1);
     expect(reminders(waiting.email)).toHaveLength(0);
+    expect(reminders(unconfirmed.email)).toHaveLength(0);
     expect(await rounds(d.id)).toEqual([{ reminders: 2 }]);
   });
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RegistrationInvitations } from '@gfmd/api-invitations';
 import type { EmailKind, RegistrationStatus } from '@gfmd/contracts';
 import { AfterCommit, notFound } from '@gfmd/api-platform';
 import type { EntityManager } from 'typeorm';
@@ -51,6 +52,7 @@ export class SeatKeeper {
   constructor(
     private readonly repo: RegistrationsRepository,
     private readonly mailer: RegistrationMailer,
+    private readonly invitations: RegistrationInvitations,
   ) {}
 
   /** Locks the dialogue row for the rest of the transaction (404 when it does not exist). */
@@ -170,7 +172,7 @@ export class SeatKeeper {
       reg.status === 'confirmed' ? -1 : 0,
       new Map(freed.map((id) => [id, -1])),
     );
-    if (to === 'cancelled' && reg.invitationId) await this.repo.releaseInvitation(m, reg.invitationId, reg.id);
+    if (to === 'cancelled' && reg.invitationId) await this.invitations.release(m, reg.invitationId, reg.id);
     if (opts.notify) notices.forRegistration(reg.id, to);
     if (reg.status === 'confirmed') await this.fillDialogue(m, reg.dialogueId, notices);
     if (freed.length) await this.fillSpaces(m, reg.dialogueId, freed, notices);

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
-import { uuidPipe } from '@gfmd/api-platform';
+import { DryRunQuery, uuidPipe } from '@gfmd/api-platform';
 import { SpaceMessageDto } from './space-message.dto';
 import { SpaceMessagesService } from './space-messages.service';
 
@@ -15,8 +15,19 @@ export class SpaceMessagesController {
   @Roles('organizer', 'coordinator')
   @Post(':id/messages')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: '{queued}: one email per confirmed participant of the space.' })
-  send(@Param('id', uuidPipe) id: string, @Body() body: SpaceMessageDto, @CurrentUser() user: AuthUser) {
+  @ApiAcceptedResponse({
+    description:
+      '{queued, skipped, skippedBy: {addressNotConfirmed}}: one email per confirmed participant of the space whose address is ' +
+      'confirmed. With ?dryRun=true: {wouldSend, skipped: {addressNotConfirmed}, remainingToday}, nothing written (the message is checked, not sent).',
+  })
+  @ApiTooManyRequestsResponse({ description: 'space-message-limit: SPACE_MESSAGES_PER_DAY messages in 24 hours' })
+  send(
+    @Param('id', uuidPipe) id: string,
+    @Query() query: DryRunQuery,
+    @Body() body: SpaceMessageDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    if (query.dryRun === 'true') return this.messages.preview(id, user);
     return this.messages.send(id, body.message, user);
   }
 }

@@ -2,15 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
 import { dialogueTemplateParams, OutboxService } from '@gfmd/api-mail';
-import { AppConfig, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { AppConfig, domainRule, inTransaction, notFound, ProblemException } from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RegistrationsRepository } from './registrations.repository';
 
+/** What a message would do (dry run): who it would reach, who it would skip and why. */
+export interface SpaceMessagePreview {
+  wouldSend: number;
+  skipped: { addressNotConfirmed: number };
+  /** Messages this space may still send within 24 hours. */
+  remainingToday: number;
+}
+
+export interface SpaceMessageResult {
+  queued: number;
+  skipped: number;
+  skippedBy: { addressNotConfirmed: number };
+}
+
 /**
  * A coordinator (or an organizer) writes to the confirmed participants of one space. Each
- * recipient gets an outbox row in their language; nobody outside the space is reached.
+ * recipient gets an outbox row in their language; nobody outside the space is reached, nor a
+ * participant whose address is not confirmed yet. A space sends SPACE_MESSAGES_PER_DAY
+ * messages in 24 hours at most (docs/decisions.md, "Sending limits").
  */
 @Injectable()
 export class SpaceMessagesService {
@@ -22,18 +38,38 @@ export class SpaceMessagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async send(spaceId: string, message: string, sender: AuthUser): Promise<{ queued: number }> {
-    const space = await this.spaces.assertCoordinatorOf(sender, spaceId);
-    const dialogue = await this.repo.dialogue(undefined, space.dialogueId);
-    if (!dialogue) throw notFound('Dialogue');
-    if (dialogue.status === 'cancelled' || dialogue.status === 'draft') {
-      throw domainRule('dialogue-not-open', `Messages cannot be sent for a ${dialogue.status} dialogue.`);
-    }
-    const recipients = await this.repo.confirmedInSpace(spaceId);
-    if (!recipients.length) return { queued: 0 };
+  /** Who a message would reach, without writing anything. */
+  async preview(spaceId: string, sender: AuthUser): Promise<SpaceMessagePreview> {
+    const { space } = await this.openSpace(spaceId, sender);
+    const recipients = await this.repo.confirmedInSpace(space.id);
+    const sentToday = await this.repo.spaceMessagesSince(undefined, space.id, DAY);
+    return {
+      wouldSend: recipients.filter((r) => r.emailConfirmed).length,
+      skipped: { addressNotConfirmed: recipients.filter((r) => !r.emailConfirmed).length },
+      remainingToday: Math.max(0, this.config.sendingLimits.spaceMessagesPerDay - sentToday),
+    };
+  }
+
+  async send(spaceId: string, message: string, sender: AuthUser): Promise<SpaceMessageResult> {
+    const { space, dialogue } = await this.openSpace(spaceId, sender);
+    const all = await this.repo.confirmedInSpace(spaceId);
+    const recipients = all.filter((r) => r.emailConfirmed);
+    const skippedBy = { addressNotConfirmed: all.length - recipients.length };
+    if (!recipients.length) return { queued: 0, skipped: all.length, skippedBy };
     const batch = randomUUID();
-    const ids = await inTransaction(this.dataSource, (manager, afterCommit) =>
-      this.outbox.write(
+    const limit = this.config.sendingLimits.spaceMessagesPerDay;
+    const ids = await inTransaction(this.dataSource, async (manager, afterCommit) => {
+      // One space's messages are counted under a lock of their own, so two at once cannot both pass.
+      await this.repo.lockSpaceMessages(manager, spaceId);
+      if ((await this.repo.spaceMessagesSince(manager, spaceId, DAY)) >= limit) {
+        throw new ProblemException(
+          429,
+          'space-message-limit',
+          `This space has sent ${limit} messages in the last 24 hours; no more can be sent today.`,
+        );
+      }
+      await this.repo.recordSpaceMessage(manager, spaceId, sender.id, recipients.length);
+      return this.outbox.write(
         manager,
         afterCommit,
         recipients.map((r) => ({
@@ -54,8 +90,20 @@ export class SpaceMessagesService {
             dialogueUrl: `${this.config.publicUrl}/dialogues/${dialogue.id}`,
           },
         })),
-      ),
-    );
-    return { queued: ids.length };
+      );
+    });
+    return { queued: ids.length, skipped: all.length - ids.length, skippedBy };
+  }
+
+  private async openSpace(spaceId: string, sender: AuthUser) {
+    const space = await this.spaces.assertCoordinatorOf(sender, spaceId);
+    const dialogue = await this.repo.dialogue(undefined, space.dialogueId);
+    if (!dialogue) throw notFound('Dialogue');
+    if (dialogue.status === 'cancelled' || dialogue.status === 'draft') {
+      throw domainRule('dialogue-not-open', `Messages cannot be sent for a ${dialogue.status} dialogue.`);
+    }
+    return { space, dialogue };
   }
 }
+
+const DAY = 86_400_000;

@@ -191,6 +191,17 @@ export interface InvitationBatchResult {
   skipped: number;
 }
 
+/**
+ * A bulk send asked with `?dryRun=true` (invitations, agenda, space messages): how many people
+ * the call would email, and how many it would skip, by reason. Nothing is written.
+ */
+export interface SendPreview {
+  wouldSend: number;
+  skipped: Record<string, number>;
+  /** Space messages: how many more the space may send within 24 hours. */
+  remainingToday?: number;
+}
+
 export interface OutboundEmail {
   id: string;
   kind: EmailKind;

@@ -82,20 +82,24 @@ export async function insertParticipant(
     spaces = [],
     language = 'en',
     firstName = 'Ana',
+    emailConfirmed = true,
   }: {
     status?: RegistrationStatus;
     spaces?: { spaceId: string; status: RegistrationStatus }[];
     language?: Language;
     firstName?: string;
+    /** false: the participant has not used their manage link yet (agenda mail skips them). */
+    emailConfirmed?: boolean;
   } = {},
 ): Promise<TestParticipant> {
   const token = newToken();
   const email = `participant-${randomUUID()}@test.gfmd`;
   const [row] = await sut.dataSource.query(
     `INSERT INTO registrations (dialogue_id, email, email_normalized, first_name, last_name, organization, stakeholder_group,
-                                country, preferred_language, status, manage_token_hash, consent_at)
-     VALUES ($1, $2, $2, $3, 'Tester', 'Test NGO', 'civil_society', 'CH', $4, $5, $6, now()) RETURNING id`,
-    [dialogueId, email, firstName, language, status, hashToken(token)],
+                                country, preferred_language, status, manage_token_hash, consent_at, email_confirmed_at)
+     VALUES ($1, $2, $2, $3, 'Tester', 'Test NGO', 'civil_society', 'CH', $4, $5, $6, now(), CASE WHEN $7 THEN now() END)
+     RETURNING id`,
+    [dialogueId, email, firstName, language, status, hashToken(token), emailConfirmed],
   );
   for (const s of spaces) {
     await sut.dataSource.query(

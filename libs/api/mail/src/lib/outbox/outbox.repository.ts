@@ -130,6 +130,16 @@ export class OutboxRepository {
     return out;
   }
 
+  /** The idempotency keys among `keys` that have a row already (a dry run's "already sent"). */
+  async existingKeys(manager: EntityManager | undefined, keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows: { k: string }[] = await (manager ?? this.repo.manager).query(
+      `SELECT idempotency_key AS k FROM outbound_emails WHERE idempotency_key = ANY($1::text[])`,
+      [keys],
+    );
+    return new Set(rows.map((r) => r.k));
+  }
+
   async markQueued(ids: string[]): Promise<void> {
     if (!ids.length) return;
     await this.repo.query(
@@ -175,6 +185,24 @@ export class OutboxRepository {
         invitationId: (r['invitation_id'] as string) ?? null,
       });
     }
+    return out;
+  }
+
+  /**
+   * Per address (lower case), the emails that count against its daily cap, besides the rows
+   * `excludeIds` (the caller's own claims): sent within `withinMs`, or being sent by another worker.
+   */
+  async recentSendsTo(recipients: string[], excludeIds: string[], withinMs: number): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (!recipients.length) return out;
+    const rows: { r: string; n: number }[] = await this.repo.query(
+      `SELECT lower(recipient) AS r, count(*)::int AS n FROM outbound_emails
+        WHERE lower(recipient) = ANY($1::text[]) AND NOT (id = ANY($2::uuid[]))
+          AND ((status = 'sent' AND sent_at > now() - $3 * interval '1 millisecond') OR status = 'sending')
+        GROUP BY 1`,
+      [recipients, excludeIds, withinMs],
+    );
+    for (const row of rows) out.set(row.r, row.n);
     return out;
   }
 

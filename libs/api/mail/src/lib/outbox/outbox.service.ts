@@ -113,6 +113,11 @@ export class OutboxService {
     return inserted.map((r) => r.id);
   }
 
+  /** Which of these idempotency keys have been written already (writing them again would send nothing). */
+  existingKeys(manager: EntityManager | undefined, keys: string[]): Promise<Set<string>> {
+    return this.repo.existingKeys(manager, keys);
+  }
+
   /** The rows whose moment is now or within the release horizon (the others wait for the sweep). */
   dueSoon<T extends EnqueueRow>(rows: T[], now = Date.now()): T[] {
     return rows.filter((r) => !r.sendAfter || r.sendAfter.getTime() <= now + this.horizonMs);

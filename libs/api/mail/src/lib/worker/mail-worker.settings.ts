@@ -19,6 +19,8 @@ export interface MailWorkerSettings {
   sweepBatch: number;
   /** How often the worker renews its heartbeat in Redis (shown by GET /health). */
   heartbeatIntervalMs: number;
+  /** Emails sent to one address within 24 hours at most; more are held (failed, with the reason). 0: no cap. */
+  perRecipientPerDay: number;
   /** nodemailer pool. */
   pool: { maxConnections: number; maxMessages: number };
 }
@@ -37,6 +39,7 @@ export function mailWorkerSettings(config: AppConfig, overrides: Partial<MailWor
     sweepBatch: 1000,
     heartbeatIntervalMs: 10_000,
     pool: { maxConnections: 5, maxMessages: 100 },
+    perRecipientPerDay: config.sendingLimits.mailPerRecipientPerDay,
     ...overrides,
   };
 }

@@ -15,9 +15,12 @@ import { classifySmtpError, SmtpMailer } from './smtp-mailer';
 /** Claims and sent-marks of jobs running at once share round trips (see Coalescer). */
 const BATCH = { maxBatch: 100, maxInFlight: 1, lingerMs: 5 };
 
-/** A claimed row with the links minted for it (in memory only), null when its link may no longer be given. */
+const DAY = 86_400_000;
+
+/** A claimed row, why it must not go out now (the recipient's daily cap) if so, and the links minted for it (in memory only; null when its link may no longer be given). */
 interface Claimed {
   email: ClaimedEmail;
+  held: string | null;
   links?: MintedLinks | null;
 }
 
@@ -53,13 +56,14 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
   ) {}
 
-  private readonly claims = new Coalescer<string, ClaimedEmail | null>(async (ids) => {
+  private readonly claims = new Coalescer<string, { email: ClaimedEmail; held: string | null } | null>(async (ids) => {
     const claimed = await this.repo.claim([...new Set(ids)], this.settings.leaseMs);
+    const held = await this.overCap([...claimed.values()]);
     // One row, one sender: should an id come twice, only its first job gets the row.
     return ids.map((id) => {
       const email = claimed.get(id) ?? null;
       claimed.delete(id);
-      return email;
+      return email ? { email, held: held.has(id) ? this.heldReason() : null } : null;
     });
   }, BATCH);
 
@@ -76,10 +80,39 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     { ...BATCH, maxInFlight: 2 },
   );
 
+  /** Claims the row; mints its links unless it is held (a held email gets no link). */
   private async claim(id: string): Promise<Claimed | null> {
-    const email = await this.claims.submit(id);
-    if (!email) return null;
-    return linkRequest(email) ? { email, links: await this.mints.submit(email) } : { email };
+    const claim = await this.claims.submit(id);
+    if (!claim) return null;
+    const { email, held } = claim;
+    return !held && linkRequest(email) ? { email, held, links: await this.mints.submit(email) } : { email, held };
+  }
+
+  /**
+   * The rows of a claimed batch that would take their recipient past MAIL_PER_RECIPIENT_PER_DAY
+   * emails in 24 hours (counting those sent, those other workers are sending, and the batch's
+   * own rows in order). One query per batch; no cap when the setting is 0.
+   */
+  private async overCap(claimed: ClaimedEmail[]): Promise<Set<string>> {
+    const cap = this.settings.perRecipientPerDay;
+    const held = new Set<string>();
+    if (cap <= 0 || !claimed.length) return held;
+    const key = (e: ClaimedEmail) => e.recipient.trim().toLowerCase();
+    const used = await this.repo.recentSendsTo(
+      [...new Set(claimed.map(key))],
+      claimed.map((e) => e.id),
+      DAY,
+    );
+    for (const e of claimed) {
+      const n = used.get(key(e)) ?? 0;
+      if (n >= cap) held.add(e.id);
+      else used.set(key(e), n + 1);
+    }
+    return held;
+  }
+
+  private heldReason(): string {
+    return `held: ${this.settings.perRecipientPerDay} emails were sent to this address in the last 24 hours (MAIL_PER_RECIPIENT_PER_DAY); retry it later`;
   }
 
   private readonly deliveries = new Coalescer<Delivered, Error | null>(async (items) => {
@@ -105,6 +138,12 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     const claimed = await this.claim(id);
     if (!claimed) return this.notClaimed(job, id, token);
     const { email, links } = claimed;
+    if (claimed.held) {
+      // Not dropped: the row is failed with the reason, visible in the outbox (and on an invitation); staff may retry it.
+      await this.fail(email, claimed.held);
+      this.logger.warn({ outboxId: id, kind: email.kind }, 'email held: recipient reached the daily cap');
+      return { held: true };
+    }
     if (links === null && linkRequest(email)?.ref === 'invitation') {
       await this.repo.markCancelled(id, 'the invitation was used, declined or erased before its email went out');
       return { skipped: 'link-gone' };

@@ -43,6 +43,10 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(BYTE_SIZE, { message: "BODY_LIMIT must be a size such as '1mb', '512kb' or '100000'" })
   BODY_LIMIT = '1mb';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60) REMINDER_DAYS_BEFORE = 3;
+  /** Emails sent to one address in 24 hours at most (0: no cap); more are held as failed (docs/decisions.md). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) MAIL_PER_RECIPIENT_PER_DAY = 20;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) INVITATION_RESENDS_MAX = 3;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) SPACE_MESSAGES_PER_DAY = 5;
   @IsOptional() @IsString() QUEUE_PREFIX = '{gfmd}';
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_MINUTE = 600;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_LOGIN_PER_MINUTE = 10;
@@ -139,6 +143,14 @@ export class AppConfig {
   }
   get reminderDaysBefore() {
     return this.env.REMINDER_DAYS_BEFORE;
+  }
+  /** Caps on sending (docs/decisions.md, "Sending limits"). */
+  get sendingLimits() {
+    return {
+      mailPerRecipientPerDay: this.env.MAIL_PER_RECIPIENT_PER_DAY,
+      invitationResendsMax: this.env.INVITATION_RESENDS_MAX,
+      spaceMessagesPerDay: this.env.SPACE_MESSAGES_PER_DAY,
+    };
   }
   get queuePrefix() {
     return this.env.QUEUE_PREFIX;

@@ -8,6 +8,7 @@ import { OutboxRenderAtSend1764900000001 } from './migrations/1764900000001-outb
 import { ReminderRounds1764900000002 } from './migrations/1764900000002-reminder-rounds';
 import { NoLiveTokenAtRest1765000000001 } from './migrations/1765000000001-no-live-token-at-rest';
 import { RevokedTokens1765000000040 } from './migrations/1765000000040-revoked-tokens';
+import { SendingLimits1765000000301 } from './migrations/1765000000301-sending-limits';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   ReminderRounds1764900000002,
   NoLiveTokenAtRest1765000000001,
   RevokedTokens1765000000040,
+  SendingLimits1765000000301,
 ];

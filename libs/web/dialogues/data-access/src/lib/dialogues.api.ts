@@ -7,6 +7,7 @@ import type {
   DialogueStatus,
   InformalSession,
   Page,
+  SendPreview,
   Space,
   Theme,
   TimelineEntry,
@@ -134,6 +135,14 @@ export class DialoguesApi {
 
   sendAgenda(dialogueId: string): Observable<unknown> {
     return this.http.post(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/agenda/send`, {});
+  }
+
+  /** Who `sendAgenda` would email, without sending (`?dryRun=true`). */
+  previewAgendaSend(dialogueId: string): Observable<SendPreview> {
+    return this.http.post<SendPreview>(
+      `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/agenda/send?dryRun=true`,
+      {},
+    );
   }
 
   /** Public calendar file of a dialogue's agenda. */

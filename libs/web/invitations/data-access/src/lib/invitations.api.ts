@@ -6,6 +6,7 @@ import type {
   InvitationStatus,
   Language,
   Page,
+  SendPreview,
   StakeholderGroup,
 } from '@gfmd/contracts';
 import type { Observable } from 'rxjs';
@@ -31,6 +32,14 @@ export class InvitationsApi {
   send(dialogueId: string, batch: InvitationBatch): Observable<InvitationBatchResult> {
     return this.http.post<InvitationBatchResult>(
       `/api/v1/dialogues/${encodeURIComponent(dialogueId)}/invitations`,
+      batch,
+    );
+  }
+
+  /** Who `send` would email, without sending (`?dryRun=true`). */
+  preview(dialogueId: string, batch: InvitationBatch): Observable<SendPreview> {
+    return this.http.post<SendPreview>(
+      `/api/v1/dialogues/${encodeURIComponent(dialogueId)}/invitations?dryRun=true`,
       batch,
     );
   }

@@ -27,6 +27,17 @@ describe(I18n.name, () => {
     sut = TestBed.inject(I18n);
   });
 
+  it('says how many people a bulk send will email, and why others are skipped', async () => {
+    expect(sut.sendPreview({ wouldSend: 3, skipped: { alreadyInvited: 1, duplicateInRequest: 0 } })).toBe(
+      'This will email 3 people. Skipped: 1 already invited.',
+    );
+    expect(sut.sendPreview({ wouldSend: 1, skipped: { addressNotConfirmed: 2 }, remainingToday: 4 })).toBe(
+      'This will email 1 person. Skipped: 2 whose address is not confirmed yet (they have not opened their manage link). 4 messages left today for this space.',
+    );
+    await sut.use('fr');
+    expect(sut.sendPreview({ wouldSend: 0, skipped: {} })).toBe('Personne ne recevra de courriel.');
+  });
+
   it('starts in English', () => {
     expect(sut.language()).toBe('en');
     expect(sut.t('nav.dialogues')).toBe('Dialogues');

@@ -1,5 +1,5 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
-import { LANGUAGES, type Language } from '@gfmd/contracts';
+import { LANGUAGES, type Language, type SendPreview } from '@gfmd/contracts';
 import { COUNTRY_CODES } from './countries';
 import { en, type Dictionary, type TranslationKey } from './dictionaries/en';
 import { formatMessage, type TranslationParams } from './message-format.util';
@@ -106,6 +106,23 @@ export class I18n {
 
   t(key: TranslationKey, params?: TranslationParams): string {
     return formatMessage(this.dictionary()[key] ?? en[key], params, this.locale());
+  }
+
+  /** What a bulk send will do, shown before the user confirms: "This will email N people. Skipped: …". */
+  sendPreview(preview: SendPreview): string {
+    const skipped = Object.entries(preview.skipped)
+      .filter(([, count]) => count > 0)
+      .map(([reason, count]) => {
+        const key = `send.skipped.${reason}`;
+        return isTranslationKey(key) ? this.t(key, { count }) : `${count} ${reason}`;
+      });
+    return [
+      this.t('send.willEmail', { count: preview.wouldSend }),
+      ...(skipped.length ? [this.t('send.skippedList', { list: skipped.join('; ') })] : []),
+      ...(preview.remainingToday !== undefined
+        ? [this.t('send.remainingToday', { count: preview.remainingToday })]
+        : []),
+    ].join(' ');
   }
 
   /** Translated label of an enumeration value, e.g. label('group', 'civil_society'). */

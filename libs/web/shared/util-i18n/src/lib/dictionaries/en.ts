@@ -493,6 +493,19 @@ export const en = {
   // email status (added to contracts)
   'emailStatus.cancelled': 'Cancelled',
 
+  // counts shown before a bulk send (?dryRun=true)
+  'send.willEmail':
+    '{count, plural, =0 {This will email nobody.} one {This will email # person.} other {This will email # people.}}',
+  'send.skippedList': 'Skipped: {list}.',
+  'send.skipped.alreadyInvited': '{count} already invited',
+  'send.skipped.duplicateInRequest': '{count} listed twice',
+  'send.skipped.addressNotConfirmed':
+    '{count} whose address is not confirmed yet (they have not opened their manage link)',
+  'send.skipped.alreadySent': '{count} who already have this agenda',
+  'send.remainingToday':
+    '{count, plural, =0 {This space has no messages left today.} one {# message left today for this space.} other {# messages left today for this space.}}',
+  'send.confirm': 'Confirm and send',
+  'send.check': 'Check recipients',
   // login failure
   'login.failed': 'Sign-in failed. Check your email and password.',
 };

@@ -500,6 +500,19 @@ export const es: Dictionary = {
   // email status (added to contracts)
   'emailStatus.cancelled': 'Cancelado',
 
+  // counts shown before a bulk send (?dryRun=true)
+  'send.willEmail':
+    '{count, plural, =0 {No se enviará ningún correo.} one {Se enviará un correo a # persona.} other {Se enviará un correo a # personas.}}',
+  'send.skippedList': 'Omitidos: {list}.',
+  'send.skipped.alreadyInvited': '{count} ya invitados',
+  'send.skipped.duplicateInRequest': '{count} repetidos',
+  'send.skipped.addressNotConfirmed':
+    '{count} cuya dirección aún no está confirmada (no han abierto su enlace de gestión)',
+  'send.skipped.alreadySent': '{count} que ya tienen este programa',
+  'send.remainingToday':
+    '{count, plural, =0 {Este espacio ya no puede enviar mensajes hoy.} one {Queda # mensaje hoy para este espacio.} other {Quedan # mensajes hoy para este espacio.}}',
+  'send.confirm': 'Confirmar y enviar',
+  'send.check': 'Comprobar destinatarios',
   // login failure
   'login.failed': 'No se pudo iniciar sesión. Compruebe su correo y su contraseña.',
 };

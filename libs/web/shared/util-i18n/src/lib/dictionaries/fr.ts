@@ -502,6 +502,19 @@ export const fr: Dictionary = {
   // email status (added to contracts)
   'emailStatus.cancelled': 'Annulé',
 
+  // counts shown before a bulk send (?dryRun=true)
+  'send.willEmail':
+    '{count, plural, =0 {Personne ne recevra de courriel.} one {# personne recevra un courriel.} other {# personnes recevront un courriel.}}',
+  'send.skippedList': 'Non envoyés : {list}.',
+  'send.skipped.alreadyInvited': '{count} déjà invités',
+  'send.skipped.duplicateInRequest': '{count} en double',
+  'send.skipped.addressNotConfirmed':
+    '{count} dont l’adresse n’est pas encore confirmée (lien de gestion pas encore ouvert)',
+  'send.skipped.alreadySent': '{count} qui ont déjà ce programme',
+  'send.remainingToday':
+    '{count, plural, =0 {Cet espace ne peut plus envoyer de message aujourd’hui.} one {# message encore possible aujourd’hui pour cet espace.} other {# messages encore possibles aujourd’hui pour cet espace.}}',
+  'send.confirm': 'Confirmer et envoyer',
+  'send.check': 'Vérifier les destinataires',
   // login failure
   'login.failed': 'La connexion a échoué. Vérifiez votre courriel et votre mot de passe.',
 };
