@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Invitation, type InvitationBatchResult, type Language, LANGUAGES, type Page } from '@gfmd/contracts';
 import {
   AfterCommit,
+  AppConfig,
   domainRule,
   hashToken,
   inTransaction,
@@ -59,6 +60,7 @@ export class InvitationsService {
     private readonly repo: InvitationsRepository,
     private readonly dialogues: DialoguesService,
     private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 

@@ -380,16 +380,6 @@ export class OutboxRepository {
     );
   }
 
-  /** The idempotency keys among `keys` that have a row already. */
-  async existingKeys(manager: EntityManager | undefined, keys: string[]): Promise<Set<string>> {
-    if (!keys.length) return new Set();
-    const rows: { k: string }[] = await (manager ?? this.repo.manager).query(
-      'SELECT idempotency_key AS k FROM outbound_emails WHERE idempotency_key = ANY($1::text[])',
-      [keys],
-    );
-    return new Set(rows.map((r) => r.k));
-  }
-
   /** The emails sent (or to be sent) to an address or about some registrations (data-subject export). */
   personEmails(emailNormalized: string, registrationIds: string[]): Promise<PersonEmailRecord[]> {
     return this.repo.query(

@@ -185,11 +185,6 @@ export class OutboxService {
     });
   }
 
-  /** The idempotency keys among `keys` already used (their cause has mailed). */
-  existingKeys(manager: EntityManager | undefined, keys: string[]): Promise<Set<string>> {
-    return this.repo.existingKeys(manager, keys);
-  }
-
   /** The emails to an address or about some registrations (data-subject export). */
   personEmails(emailNormalized: string, registrationIds: string[]): Promise<PersonEmailRecord[]> {
     return this.repo.personEmails(emailNormalized, registrationIds);
