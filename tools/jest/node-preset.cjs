@@ -16,9 +16,6 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!.*/node_modules/content-disposition/|content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/?(*.)+(spec|int-spec).ts'],
-  // Integration specs build a NestJS app and run migrations in beforeAll: Jest's 5 s default
-  // failed whole suites when the machine was busy. A real hang still fails, after 30 s.
-  testTimeout: 30_000,
   globalSetup: join(__dirname, 'global-setup.cjs'),
   globalTeardown: join(__dirname, 'global-teardown.cjs'),
   setupFiles: [join(__dirname, 'env-setup.cjs')],

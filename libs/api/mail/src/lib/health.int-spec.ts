@@ -104,7 +104,7 @@ describe('Health probes (integration)', () => {
               to,
               language: 'en',
               idempotencyKey: `health:${to}`,
-              params: { dialogueTitle: 'Health', manageUrl: 'http://localhost:3000/manage/x' },
+              params: { dialogueTitle: 'Health' },
             },
           ]),
         );
