@@ -25,7 +25,10 @@ describe(SpaceMessagePage.name, () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: ActivatedRoute, useValue: { parent: { snapshot: { paramMap: convertToParamMap({ spaceId: 's1' }) } } } },
+        {
+          provide: ActivatedRoute,
+          useValue: { parent: { snapshot: { paramMap: convertToParamMap({ spaceId: 's1' }) } } },
+        },
       ],
     });
     http = TestBed.inject(HttpTestingController);
