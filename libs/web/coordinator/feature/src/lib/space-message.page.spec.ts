@@ -109,7 +109,7 @@ describe(SpaceMessagePage.name, () => {
     await check({ wouldSend: 2, skipped: { addressNotConfirmed: 0 }, remainingToday: 0 });
 
     expect(button('Confirm and send')).toBeUndefined();
-    expect(sut.querySelector('[role=alert]')?.textContent).toContain('as many messages as it may today');
+    expect(sut.querySelector('[role=status]')?.textContent).toContain('This space has no messages left today.');
   });
 
   it('is no success when the send reached nobody after all, and keeps the text', async () => {

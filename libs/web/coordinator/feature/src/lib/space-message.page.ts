@@ -64,10 +64,8 @@ import { submitState } from '@gfmd/web-shared-util-state';
           <h3 id="message-preview-heading">{{ 'workspace.messagePreview' | t }}</h3>
           <p class="gfmd-alert" role="status">{{ previewText() }}</p>
           <blockquote class="message-preview">{{ p.message }}</blockquote>
-          @if (!canSend()) {
-            <p class="gfmd-alert gfmd-alert--warn" role="alert">
-              {{ (p.preview.wouldSend === 0 ? 'workspace.messageNobody' : 'workspace.messageLimit') | t }}
-            </p>
+          @if (p.preview.wouldSend === 0) {
+            <p class="gfmd-alert gfmd-alert--warn" role="alert">{{ 'workspace.messageNobody' | t }}</p>
           }
           <div class="gfmd-actions">
             @if (canSend()) {

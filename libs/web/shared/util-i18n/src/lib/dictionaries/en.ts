@@ -487,9 +487,7 @@ export const en = {
   'workspace.messagePreview': 'Before sending',
   'workspace.messageNobody':
     'Nobody would receive this message: no participant of this space has both a confirmed place and a confirmed email address yet. Nothing was sent.',
-  'workspace.messageLimit': 'This space has sent as many messages as it may today. Try again tomorrow.',
-  'workspace.messageSent':
-    '{count, plural, =0 {Nobody has a confirmed place yet; nothing was sent.} one {Queued for # participant.} other {Queued for # participants.}}',
+  'workspace.messageSent': '{count, plural, one {Queued for # participant.} other {Queued for # participants.}}',
   'workspace.messageRequired': 'Write a message first.',
 
   // email status (added to contracts)

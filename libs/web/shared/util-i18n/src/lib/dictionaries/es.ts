@@ -493,9 +493,7 @@ export const es: Dictionary = {
   'workspace.messagePreview': 'Antes de enviar',
   'workspace.messageNobody':
     'Nadie recibiría este mensaje: ningún participante de este espacio tiene a la vez plaza confirmada y dirección de correo confirmada. No se envió nada.',
-  'workspace.messageLimit': 'Este espacio ya envió hoy todos los mensajes permitidos. Inténtelo mañana.',
-  'workspace.messageSent':
-    '{count, plural, =0 {Nadie tiene aún plaza confirmada; no se envió nada.} one {En cola para # participante.} other {En cola para # participantes.}}',
+  'workspace.messageSent': '{count, plural, one {En cola para # participante.} other {En cola para # participantes.}}',
   'workspace.messageRequired': 'Escriba primero un mensaje.',
 
   // email status (added to contracts)

@@ -495,9 +495,8 @@ export const fr: Dictionary = {
   'workspace.messagePreview': 'Avant l’envoi',
   'workspace.messageNobody':
     'Personne ne recevrait ce message : aucun participant de cet espace n’a à la fois une place confirmée et une adresse électronique confirmée. Rien n’a été envoyé.',
-  'workspace.messageLimit': 'Cet espace a déjà envoyé aujourd’hui tous les messages permis. Réessayez demain.',
   'workspace.messageSent':
-    '{count, plural, =0 {Personne n’a encore de place confirmée ; rien n’a été envoyé.} one {Envoi prévu pour # participant.} other {Envoi prévu pour # participants.}}',
+    '{count, plural, one {Envoi prévu pour # participant.} other {Envoi prévu pour # participants.}}',
   'workspace.messageRequired': 'Écrivez d’abord un message.',
 
   // email status (added to contracts)
