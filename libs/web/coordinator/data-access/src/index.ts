@@ -1,1 +1,3 @@
 export * from './lib/workspace.store';
+export * from './lib/space-messages.api';
+export * from './lib/space-message.store';

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { AgendaItemFactory, DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { AgendaBuilderPage } from './agenda-builder.page';
 
@@ -18,11 +19,19 @@ interface FormLike {
 describe(AgendaBuilderPage.name, () => {
   let http: HttpTestingController;
   let store: DialogueStore;
+  const ask = jest.fn<Promise<boolean>, [{ message: string }]>();
 
   beforeEach(() => {
+    ask.mockReset().mockResolvedValue(true);
     TestBed.configureTestingModule({
       imports: [AgendaBuilderPage],
-      providers: [DialogueStore, provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        DialogueStore,
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: ConfirmService, useValue: { ask } },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(DialogueStore);
@@ -121,5 +130,52 @@ describe(AgendaBuilderPage.name, () => {
     await settle(fixture);
 
     expect(el.querySelector('[role=alert]')?.textContent).toContain('Overlaps "Press briefing" in Business');
+  });
+
+  function sendButton(el: HTMLElement): HTMLButtonElement {
+    const button = Array.from(el.querySelectorAll('button')).find(
+      (b) => b.textContent?.trim() === 'Email the agenda to participants',
+    );
+    if (!button) {
+      throw new Error('no send button');
+    }
+    return button;
+  }
+
+  it('counts who would get the agenda before asking to send it', async () => {
+    const fixture = await render();
+    const el = fixture.nativeElement as HTMLElement;
+
+    sendButton(el).click();
+    http.expectOne({ method: 'POST', url: '/api/v1/dialogues/d1/agenda/send?dryRun=true' }).flush({
+      wouldSend: 2,
+      skipped: { addressNotConfirmed: 0, alreadySent: 1 },
+    });
+    await settle(fixture);
+
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(ask.mock.calls[0][0].message).toContain(
+      'This will email 2 people. Skipped: 1 who already have this agenda.',
+    );
+    http.expectOne({ method: 'POST', url: '/api/v1/dialogues/d1/agenda/send' }).flush({});
+    await settle(fixture);
+    expect(el.querySelector('[role=status]')?.textContent).toBe('The agenda emails are queued.');
+  });
+
+  it('says so when nobody would get the agenda, without offering to send it', async () => {
+    const fixture = await render();
+    const el = fixture.nativeElement as HTMLElement;
+
+    sendButton(el).click();
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/dialogues/d1/agenda/send?dryRun=true' })
+      .flush({ wouldSend: 0, skipped: { alreadySent: 3 } });
+    await settle(fixture);
+
+    expect(ask).not.toHaveBeenCalled();
+    http.expectNone({ method: 'POST', url: '/api/v1/dialogues/d1/agenda/send' });
+    expect(el.querySelector('[role=status]')?.textContent).toBe(
+      'This will email nobody. Skipped: 3 who already have this agenda.',
+    );
   });
 });

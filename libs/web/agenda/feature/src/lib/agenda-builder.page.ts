@@ -13,7 +13,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
-import type { AgendaItem, ProblemDetails, SpeakerRole } from '@gfmd/contracts';
+import type { AgendaItem, ProblemDetails, SendPreview, SpeakerRole } from '@gfmd/contracts';
 import {
   type AgendaGridSlot,
   AgendaGridComponent,
@@ -282,9 +282,23 @@ export class AgendaBuilderPage {
     if (!dialogue) {
       return;
     }
+    this.problem.set(null);
+    this.message.set('');
+    let preview: SendPreview;
+    try {
+      preview = await this.store.previewAgendaSend();
+    } catch (error) {
+      this.problem.set(toProblem(error));
+      return;
+    }
+    if (preview.wouldSend === 0) {
+      // nobody to email: say so instead of offering to send
+      this.message.set(this.i18n.sendPreview(preview));
+      return;
+    }
     const ok = await this.confirm.ask({
       title: this.i18n.t('agendaBuilder.sendTitle'),
-      message: this.i18n.t('agendaBuilder.sendMessage'),
+      message: `${this.i18n.t('agendaBuilder.sendMessage')} ${this.i18n.sendPreview(preview)}`,
       confirm: this.i18n.t('agendaBuilder.send'),
       cancel: this.i18n.t('common.cancel'),
     });

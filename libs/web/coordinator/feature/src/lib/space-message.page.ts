@@ -1,17 +1,20 @@
-import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { ActivatedRoute } from '@angular/router';
-import type { ProblemDetails } from '@gfmd/contracts';
-import { firstValueFrom } from 'rxjs';
+import { SpaceMessageStore } from '@gfmd/web-coordinator-data-access';
 import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { toProblem } from '@gfmd/web-shared-util-http';
-import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { I18n, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { submitState } from '@gfmd/web-shared-util-state';
 
-/** A coordinator writes to the confirmed participants of their space; the API queues one email each. */
+/**
+ * A coordinator writes to the confirmed participants of their space, in two steps: "Check
+ * recipients" asks the API who it would reach (`?dryRun=true`, nothing sent) and shows the count
+ * and the message; "Confirm and send" then queues exactly that message, one email each.
+ */
 @Component({
   selector: 'gfmd-space-message',
   imports: [
@@ -25,11 +28,21 @@ import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
     ProblemAlertComponent,
     TranslatePipe,
   ],
+  providers: [SpaceMessageStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .message-preview {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      margin: 0 0 1rem;
+      padding: 0.75rem 1rem;
+      border-inline-start: 4px solid currentColor;
+    }
+  `,
   template: `
     <h2>{{ 'workspace.message' | t }}</h2>
     <p>{{ 'workspace.messageIntro' | t }}</p>
-    <form [formGroup]="form" (ngSubmit)="send()">
+    <form [formGroup]="form" (ngSubmit)="check()">
       <mat-form-field appearance="outline">
         <mat-label>{{ 'workspace.messageLabel' | t }}</mat-label>
         <textarea matInput [formControl]="message" rows="8" maxlength="5000" required></textarea>
@@ -39,48 +52,99 @@ import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
         }
       </mat-form-field>
       <gfmd-problem-alert [problem]="problem()" />
-      @if (queued() !== null) {
-        <p class="gfmd-alert gfmd-alert--ok" role="status">{{ 'workspace.messageSent' | t: { count: queued() ?? 0 } }}</p>
+      @if (outcome(); as o) {
+        @if (o.queued > 0) {
+          <p class="gfmd-alert gfmd-alert--ok" role="status">{{ 'workspace.messageSent' | t: { count: o.queued } }}</p>
+        } @else {
+          <p class="gfmd-alert gfmd-alert--warn" role="alert">{{ 'workspace.messageNobody' | t }}</p>
+        }
       }
-      <div>
-        <button mat-flat-button type="submit" [disabled]="sending()">{{ 'workspace.messageSend' | t }}</button>
-      </div>
+      @if (pending(); as p) {
+        <section aria-labelledby="message-preview-heading">
+          <h3 id="message-preview-heading">{{ 'workspace.messagePreview' | t }}</h3>
+          <p class="gfmd-alert" role="status">{{ previewText() }}</p>
+          <blockquote class="message-preview">{{ p.message }}</blockquote>
+          @if (p.preview.wouldSend === 0) {
+            <p class="gfmd-alert gfmd-alert--warn" role="alert">{{ 'workspace.messageNobody' | t }}</p>
+          }
+          <div class="gfmd-actions">
+            @if (canSend()) {
+              <button mat-flat-button type="button" (click)="send()" [disabled]="sending()">
+                {{ (sending() ? 'register.sending' : 'send.confirm') | t }}
+              </button>
+            }
+            <button mat-button type="button" (click)="cancel()" [disabled]="sending()">
+              {{ 'common.cancel' | t }}
+            </button>
+          </div>
+        </section>
+      } @else {
+        <div>
+          <button mat-flat-button type="submit" [disabled]="sending()">{{ 'send.check' | t }}</button>
+        </div>
+      }
     </form>
   `,
 })
 export class SpaceMessagePage {
-  private readonly http = inject(HttpClient);
   private readonly route = inject(ActivatedRoute);
+  private readonly i18n = inject(I18n);
+  private readonly store = inject(SpaceMessageStore);
 
   protected readonly message = new FormControl('', {
     nonNullable: true,
     validators: [Validators.required, Validators.maxLength(5000)],
   });
   protected readonly form = new FormGroup({ message: this.message });
-  protected readonly sending = signal(false);
-  protected readonly queued = signal<number | null>(null);
-  protected readonly problem = signal<ProblemDetails | null>(null);
+  private readonly submission = submitState();
+  protected readonly sending = this.submission.submitting;
+  protected readonly problem = this.submission.problem;
+  /** what the last send did (null until a message is sent) */
+  protected readonly outcome = signal<{ queued: number } | null>(null);
+  protected readonly pending = this.store.pending;
+  protected readonly previewText = computed(() => {
+    const pending = this.pending();
+    return pending ? this.i18n.sendPreview(pending.preview) : '';
+  });
+  /** Someone would receive it and the space has messages left today. */
+  protected readonly canSend = computed(() => {
+    const preview = this.pending()?.preview;
+    return !!preview && preview.wouldSend > 0 && preview.remainingToday !== 0;
+  });
 
-  protected async send(): Promise<void> {
+  constructor() {
+    // A count is for the message it was made for: editing asks for a new one.
+    this.message.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.store.discard());
+  }
+
+  /** First step: the API counts the recipients (nothing is sent); the coordinator then confirms. */
+  protected async check(): Promise<void> {
     this.message.markAsTouched();
-    if (this.message.invalid || this.sending()) return;
-    const spaceId = this.route.parent?.snapshot.paramMap.get('spaceId');
-    if (!spaceId) return;
-    this.sending.set(true);
-    this.problem.set(null);
-    this.queued.set(null);
-    try {
-      const res = await firstValueFrom(
-        this.http.post<{ queued: number }>(`/api/v1/spaces/${spaceId}/messages`, {
-          message: this.message.value.trim(),
-        }),
-      );
-      this.queued.set(res.queued);
+    const spaceId = this.spaceId();
+    if (this.message.invalid || this.sending() || !spaceId) return;
+    this.submission.reset();
+    this.outcome.set(null);
+    await this.submission.run(() => this.store.check(spaceId, this.message.value.trim()));
+  }
+
+  /** Second step: sends exactly the message that was checked; on failure the text stays. */
+  protected async send(): Promise<void> {
+    if (!this.pending() || this.sending()) return;
+    this.submission.reset();
+    this.outcome.set(null);
+    const outcome = await this.submission.run(() => this.store.send());
+    if (!outcome.ok || !outcome.value) return;
+    this.outcome.set({ queued: outcome.value.queued });
+    if (outcome.value.queued > 0) {
       this.message.reset('');
-    } catch (error) {
-      this.problem.set(toProblem(error));
-    } finally {
-      this.sending.set(false);
     }
+  }
+
+  protected cancel(): void {
+    this.store.discard();
+  }
+
+  private spaceId(): string | null {
+    return this.route.parent?.snapshot.paramMap.get('spaceId') ?? null;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { AgendaItem, Dialogue, ProblemDetails, Space } from '@gfmd/contracts';
+import type { AgendaItem, Dialogue, ProblemDetails, SendPreview, Space } from '@gfmd/contracts';
 import { type Observable, catchError, firstValueFrom, forkJoin, of } from 'rxjs';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { type AgendaItemInput, DialoguesApi, type SpaceInput } from './dialogues.api';
@@ -125,6 +125,12 @@ export class DialogueStore {
   async deleteAgendaItem(id: string): Promise<void> {
     await firstValueFrom(this.api.deleteAgendaItem(id));
     this.state.update((s) => ({ ...s, agenda: s.agenda.filter((i) => i.id !== id) }));
+  }
+
+  /** Who `sendAgenda` would email and who it would skip, without sending anything. */
+  previewAgendaSend(): Promise<SendPreview> {
+    const dialogueId = this.state().dialogue?.id ?? this.state().id ?? '';
+    return firstValueFrom(this.api.previewAgendaSend(dialogueId));
   }
 
   /** Mails the agenda to the dialogue's confirmed participants. */

@@ -1,5 +1,12 @@
 import { Injectable, inject, signal } from '@angular/core';
-import type { Invitation, InvitationBatchResult, InvitationStatus, Page, ProblemDetails } from '@gfmd/contracts';
+import type {
+  Invitation,
+  InvitationBatchResult,
+  InvitationStatus,
+  Page,
+  ProblemDetails,
+  SendPreview,
+} from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { type InvitationBatch, InvitationsApi } from './invitations.api';
@@ -27,6 +34,11 @@ export class InvitationsStore {
 
   send(dialogueId: string, batch: InvitationBatch): Promise<InvitationBatchResult> {
     return firstValueFrom(this.api.send(dialogueId, batch));
+  }
+
+  /** Who `send` would email and who it would skip, without sending or writing anything. */
+  preview(dialogueId: string, batch: InvitationBatch): Promise<SendPreview> {
+    return firstValueFrom(this.api.preview(dialogueId, batch));
   }
 
   async loadList(dialogueId: string, query: InvitationListQuery): Promise<void> {

@@ -11,12 +11,13 @@ import {
   type Invitation,
   type InvitationBatchResult,
   type InvitationStatus,
+  type SendPreview,
 } from '@gfmd/contracts';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { submitState } from '@gfmd/web-shared-util-state';
-import { InvitationsStore, parseRecipients } from '@gfmd/web-invitations-data-access';
+import { type InvitationBatch, InvitationsStore, parseRecipients } from '@gfmd/web-invitations-data-access';
 import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 
 const MAX_FILE_BYTES = 1_000_000;
@@ -59,6 +60,12 @@ export class InvitationsPage {
   protected readonly sending = this.submission.submitting;
   protected readonly sendProblem = this.submission.problem;
   protected readonly result = signal<InvitationBatchResult | null>(null);
+  /** The batch checked with the API (`?dryRun=true`) and what sending it would do, awaiting confirmation. */
+  protected readonly pending = signal<{ batch: InvitationBatch; preview: SendPreview } | null>(null);
+  protected readonly pendingText = computed(() => {
+    const pending = this.pending();
+    return pending ? this.i18n.sendPreview(pending.preview) : '';
+  });
   protected readonly fileError = signal('');
 
   protected readonly parsed = computed(() => parseRecipients(this.text()));
@@ -76,6 +83,13 @@ export class InvitationsPage {
   protected readonly failedOnPage = computed(() => (this.list()?.items ?? []).filter((i) => i.status === 'failed'));
 
   constructor() {
+    // A count is only good for the batch it was made for: editing the batch asks for a new one.
+    effect(() => {
+      this.text();
+      this.spaceIds();
+      this.note();
+      untracked(() => this.pending.set(null));
+    });
     effect(() => {
       const id = this.dialogue.dialogue()?.id;
       this.statusFilter();
@@ -114,24 +128,48 @@ export class InvitationsPage {
     }
   }
 
-  protected async send(): Promise<void> {
+  /** First step: the API counts who would be emailed (nothing is written); the user then confirms. */
+  protected async check(): Promise<void> {
     const id = this.dialogue.dialogue()?.id;
     const recipients = this.valid().map((r) => r.recipient);
-    if (!id || !recipients.length) {
+    if (!id || !recipients.length || this.sending()) {
       return;
     }
-    this.sendProblem.set(null);
+    const batch: InvitationBatch = {
+      recipients,
+      ...(this.spaceIds().length ? { spaceIds: this.spaceIds() } : {}),
+      ...(this.note().trim() ? { message: this.note().trim() } : {}),
+    };
+    this.submission.reset();
     this.result.set(null);
-    await this.submission.run(async () => {
-      const result = await this.invitations.send(id, {
-        recipients,
-        ...(this.spaceIds().length ? { spaceIds: this.spaceIds() } : {}),
-        ...(this.note().trim() ? { message: this.note().trim() } : {}),
-      });
-      this.result.set(result);
-      this.text.set('');
-      await this.loadList(id);
-    });
+    this.pending.set(null);
+    const outcome = await this.submission.run(() => this.invitations.preview(id, batch));
+    if (outcome.ok) {
+      this.pending.set({ batch, preview: outcome.value });
+    }
+  }
+
+  protected cancelSend(): void {
+    this.pending.set(null);
+  }
+
+  /** Second step: sends exactly the batch that was counted; on failure it stays, ready to send again. */
+  protected async send(): Promise<void> {
+    const id = this.dialogue.dialogue()?.id;
+    const pending = this.pending();
+    if (!id || !pending || this.sending()) {
+      return;
+    }
+    this.submission.reset();
+    this.result.set(null);
+    const outcome = await this.submission.run(() => this.invitations.send(id, pending.batch));
+    if (!outcome.ok) {
+      return;
+    }
+    this.result.set(outcome.value);
+    this.pending.set(null);
+    this.text.set('');
+    await this.loadList(id);
   }
 
   protected filter(status: InvitationStatus | ''): void {

@@ -447,7 +447,6 @@ export const en = {
   'invitations.issue.duplicate': 'Listed twice',
   'invitations.issue.unknownGroup': 'Unknown group',
   'invitations.issue.unknownLanguage': 'Unknown language',
-  'invitations.send': '{count, plural, =0 {Send invitations} one {Send # invitation} other {Send # invitations}}',
   'invitations.result': '{queued} queued for sending, {skipped} skipped (already invited).',
   'invitations.delivery': 'Delivery status',
   'invitations.resendFailed': 'Resend the {count} failed on this page',
@@ -485,9 +484,10 @@ export const en = {
     'Write to everyone with a confirmed place in this space. Each person gets an email in their own language; the text you write is sent as it is.',
   'workspace.messageLabel': 'Your message',
   'workspace.messageHint': 'Plain text, up to 5,000 characters.',
-  'workspace.messageSend': 'Send to participants',
-  'workspace.messageSent':
-    '{count, plural, =0 {Nobody has a confirmed place yet; nothing was sent.} one {Queued for # participant.} other {Queued for # participants.}}',
+  'workspace.messagePreview': 'Before sending',
+  'workspace.messageNobody':
+    'Nobody would receive this message: no participant of this space has both a confirmed place and a confirmed email address yet. Nothing was sent.',
+  'workspace.messageSent': '{count, plural, one {Queued for # participant.} other {Queued for # participants.}}',
   'workspace.messageRequired': 'Write a message first.',
 
   // email status (added to contracts)

@@ -451,8 +451,6 @@ export const es: Dictionary = {
   'invitations.issue.duplicate': 'Repetido',
   'invitations.issue.unknownGroup': 'Grupo desconocido',
   'invitations.issue.unknownLanguage': 'Idioma desconocido',
-  'invitations.send':
-    '{count, plural, =0 {Enviar invitaciones} one {Enviar # invitación} other {Enviar # invitaciones}}',
   'invitations.result': '{queued} en cola de envío, {skipped} omitidas (ya invitadas).',
   'invitations.delivery': 'Estado del envío',
   'invitations.resendFailed': 'Reenviar los {count} fallidos de esta página',
@@ -492,9 +490,10 @@ export const es: Dictionary = {
     'Escriba a todas las personas con plaza confirmada en este espacio. Cada una recibe un correo en su idioma; su texto se envía tal cual.',
   'workspace.messageLabel': 'Su mensaje',
   'workspace.messageHint': 'Texto sin formato, hasta 5000 caracteres.',
-  'workspace.messageSend': 'Enviar a los participantes',
-  'workspace.messageSent':
-    '{count, plural, =0 {Nadie tiene aún plaza confirmada; no se envió nada.} one {En cola para # participante.} other {En cola para # participantes.}}',
+  'workspace.messagePreview': 'Antes de enviar',
+  'workspace.messageNobody':
+    'Nadie recibiría este mensaje: ningún participante de este espacio tiene a la vez plaza confirmada y dirección de correo confirmada. No se envió nada.',
+  'workspace.messageSent': '{count, plural, one {En cola para # participante.} other {En cola para # participantes.}}',
   'workspace.messageRequired': 'Escriba primero un mensaje.',
 
   // email status (added to contracts)

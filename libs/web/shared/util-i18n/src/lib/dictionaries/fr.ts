@@ -454,8 +454,6 @@ export const fr: Dictionary = {
   'invitations.issue.duplicate': 'En double',
   'invitations.issue.unknownGroup': 'Groupe inconnu',
   'invitations.issue.unknownLanguage': 'Langue inconnue',
-  'invitations.send':
-    '{count, plural, =0 {Envoyer les invitations} one {Envoyer # invitation} other {Envoyer # invitations}}',
   'invitations.result': "{queued} en file d'envoi, {skipped} ignorées (déjà invitées).",
   'invitations.delivery': "État de l'envoi",
   'invitations.resendFailed': 'Renvoyer les {count} échecs de cette page',
@@ -494,9 +492,11 @@ export const fr: Dictionary = {
     'Écrivez à toutes les personnes ayant une place confirmée dans cet espace. Chacune reçoit un courriel dans sa langue ; votre texte est envoyé tel quel.',
   'workspace.messageLabel': 'Votre message',
   'workspace.messageHint': 'Texte brut, 5 000 caractères au plus.',
-  'workspace.messageSend': 'Envoyer aux participants',
+  'workspace.messagePreview': 'Avant l’envoi',
+  'workspace.messageNobody':
+    'Personne ne recevrait ce message : aucun participant de cet espace n’a à la fois une place confirmée et une adresse électronique confirmée. Rien n’a été envoyé.',
   'workspace.messageSent':
-    '{count, plural, =0 {Personne n’a encore de place confirmée ; rien n’a été envoyé.} one {Envoi prévu pour # participant.} other {Envoi prévu pour # participants.}}',
+    '{count, plural, one {Envoi prévu pour # participant.} other {Envoi prévu pour # participants.}}',
   'workspace.messageRequired': 'Écrivez d’abord un message.',
 
   // email status (added to contracts)
