@@ -1,12 +1,6 @@
 import type { DialoguesService } from '@gfmd/api-dialogues';
-import type { RegistrationInvitations } from '@gfmd/api-invitations';
 import { ManageLinkService } from './manage-link.service';
 import type { ManageLinks } from './manage-links';
-import type { RegistrationMailer } from './registration-mailer';
-import type { RegistrationReadsRepository } from './registration-reads.repository';
-import type { RegistrationsRepository } from './registrations.repository';
-import { SeatKeeper } from './seat-keeper.service';
-import type { SeatLedgerRepository } from './seat-ledger.repository';
 import { failure, FakeSeatStore } from './seat-store.fake';
 
 describe(ManageLinkService.name, () => {
@@ -18,18 +12,7 @@ describe(ManageLinkService.name, () => {
   beforeEach(() => {
     store = new FakeSeatStore();
     tokens = new Map();
-    const ledger = store.ledger as SeatLedgerRepository;
-    const reads = store.reads as RegistrationReadsRepository;
-    const writes = store.writes as RegistrationsRepository;
-    const invitations = store.invitations as RegistrationInvitations;
-    const seats = new SeatKeeper(
-      store.dataSource,
-      ledger,
-      reads,
-      writes,
-      store.mailer as RegistrationMailer,
-      invitations,
-    );
+    const { ledger, reads, writes, invitations, seats } = store.wire();
     const links: Partial<ManageLinks> = {
       resolve: async (token) => {
         const id = tokens.get(token);

@@ -92,23 +92,25 @@ export interface ParticipantContact {
   preferredLanguage: Language;
 }
 
-export interface NewRegistration {
-  id: string;
-  dialogueId: string;
-  email: string;
-  emailNormalized: string;
-  title: string | null;
-  firstName: string;
-  lastName: string;
-  organization: string;
-  jobTitle: string | null;
-  stakeholderGroup: StakeholderGroup;
-  country: string;
-  preferredLanguage: Language;
-  accessibilityNeeds: string | null;
-  status: RegistrationStatus;
-  invitationId: string | null;
-}
+/** What an admission inserts; the database fills in the rest (arrival, consent and times). */
+export type NewRegistration = Pick<
+  RegistrationRow,
+  | 'id'
+  | 'dialogueId'
+  | 'email'
+  | 'emailNormalized'
+  | 'title'
+  | 'firstName'
+  | 'lastName'
+  | 'organization'
+  | 'jobTitle'
+  | 'stakeholderGroup'
+  | 'country'
+  | 'preferredLanguage'
+  | 'accessibilityNeeds'
+  | 'status'
+  | 'invitationId'
+>;
 
 export interface RegistrationFilter {
   dialogueId: string;

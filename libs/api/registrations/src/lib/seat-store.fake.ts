@@ -16,6 +16,7 @@ import type {
   SpaceRow,
 } from './registration.rows';
 import type { RegistrationsRepository, SpaceStatusChange } from './registrations.repository';
+import { SeatKeeper } from './seat-keeper.service';
 import type { SeatLedgerRepository } from './seat-ledger.repository';
 import type { DialogueSeats } from './seat-rules.util';
 
@@ -129,6 +130,23 @@ export class FakeSeatStore {
 
   seatStatus(registrationId: string, spaceId: string): RegistrationStatus | undefined {
     return this.seatRequests.find((r) => r.registrationId === registrationId && r.spaceId === spaceId)?.status;
+  }
+
+  /** The fakes as the types the services take, and a real SeatKeeper working on them. */
+  wire() {
+    const ledger = this.ledger as SeatLedgerRepository;
+    const reads = this.reads as RegistrationReadsRepository;
+    const writes = this.writes as RegistrationsRepository;
+    const invitations = this.invitations as RegistrationInvitations;
+    const seats = new SeatKeeper(
+      this.dataSource,
+      ledger,
+      reads,
+      writes,
+      this.mailer as RegistrationMailer,
+      invitations,
+    );
+    return { ledger, reads, writes, invitations, seats };
   }
 
   /** The email kinds written, as `kind:registrationId`. */

@@ -1,11 +1,5 @@
 import type { DialoguesService } from '@gfmd/api-dialogues';
-import type { RegistrationInvitations } from '@gfmd/api-invitations';
 import type { SpacesService } from '@gfmd/api-spaces';
-import type { RegistrationMailer } from './registration-mailer';
-import type { RegistrationReadsRepository } from './registration-reads.repository';
-import type { RegistrationsRepository } from './registrations.repository';
-import { SeatKeeper } from './seat-keeper.service';
-import type { SeatLedgerRepository } from './seat-ledger.repository';
 import { coordinator, failure, FakeSeatStore, organizer } from './seat-store.fake';
 import { StaffAccess } from './staff-access.service';
 import { StaffDecisionsService } from './staff-decisions.service';
@@ -16,17 +10,7 @@ describe(StaffDecisionsService.name, () => {
 
   beforeEach(() => {
     store = new FakeSeatStore();
-    const ledger = store.ledger as SeatLedgerRepository;
-    const reads = store.reads as RegistrationReadsRepository;
-    const writes = store.writes as RegistrationsRepository;
-    const seats = new SeatKeeper(
-      store.dataSource,
-      ledger,
-      reads,
-      writes,
-      store.mailer as RegistrationMailer,
-      store.invitations as RegistrationInvitations,
-    );
+    const { ledger, reads, writes, seats } = store.wire();
     const access = new StaffAccess(reads, store.dialogues as DialoguesService, store.spacesDomain as SpacesService);
     sut = new StaffDecisionsService(store.dataSource, access, reads, writes, ledger, seats);
   });
