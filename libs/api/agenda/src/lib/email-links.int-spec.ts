@@ -198,7 +198,7 @@ describe('Email links (integration: registration, invitation, agenda → worker 
     expect((await organizer.post(`/dialogues/${a.id}/agenda-items`, second)).status).toBe(201);
     await follow(await mailOf(p2.email, 'agenda_update'));
     const message = await coordinator.client.post(`/spaces/${space.body.id}/messages`, { message: 'Welcome to the space' });
-    expect(message.body).toEqual({ queued: 1 });
+    expect(message.body).toMatchObject({ queued: 1 });
     await follow(await mailOf(p2.email, 'space_message'));
 
     // ── approval: pending, approved, declined ──
@@ -214,7 +214,8 @@ describe('Email links (integration: registration, invitation, agenda → worker 
     // ── reminder: a dialogue moved to within REMINDER_DAYS_BEFORE days gets its round ──
     const b = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
     const p5 = await register(b);
-    await mailOf(p5.email, 'confirmation');
+    // Opening the manage link confirms the address: reminders go to confirmed addresses only.
+    await follow(await mailOf(p5.email, 'confirmation'));
     const startsAt = new Date(Date.now() + 2 * DAY);
     const moved = await organizer.patch(`/dialogues/${b.id}`, {
       startsAt: startsAt.toISOString(),
@@ -258,7 +259,7 @@ describe('Email links (integration: registration, invitation, agenda → worker 
 
     // ── no live token at rest: not in any table (only their hashes), nor in Redis ──
     const live = [...tokens.keys()];
-    expect(live).toHaveLength(11); // nine manage links, two invitation tokens (register and decline share one)
+    expect(live).toHaveLength(12); // ten manage links, two invitation tokens (register and decline share one)
     expect(await findAtRest(live)).toEqual([]);
     const hashes: { n: number }[] = await sut.dataSource.query(
       `SELECT count(*)::int AS n FROM (SELECT token_hash FROM registration_manage_tokens UNION ALL SELECT token_hash FROM invitation_tokens) h
