@@ -2,6 +2,8 @@ export * from './lib/registration-space.entity';
 export * from './lib/registration.entity';
 export * from './lib/registrations.module';
 export * from './lib/registrations.service';
+export * from './lib/staff-decisions.service';
+export * from './lib/manage-link.service';
 export * from './lib/registration.mapper';
 export * from './lib/registration-settings';
 export * from './lib/registration.dto';

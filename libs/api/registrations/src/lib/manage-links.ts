@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AppConfig, hashToken, newToken } from '@gfmd/api-platform';
+import { AppConfig, hashToken, newToken, withManager } from '@gfmd/api-platform';
 import { MailLinkHooks, type MintedLinks } from '@gfmd/api-mail';
 import type { EntityManager } from 'typeorm';
-import { RegistrationRow, RegistrationsRepository } from './registrations.repository';
+import { ManageTokensRepository } from './manage-tokens.repository';
+import type { RegistrationRow } from './registration.rows';
 
 /** A manage token is URL-safe base64 (43 characters today); anything else names no registration. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
@@ -18,7 +19,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
 @Injectable()
 export class ManageLinks implements OnModuleInit {
   constructor(
-    private readonly repo: RegistrationsRepository,
+    private readonly tokens: ManageTokensRepository,
     private readonly config: AppConfig,
     private readonly hooks: MailLinkHooks,
   ) {}
@@ -33,21 +34,23 @@ export class ManageLinks implements OnModuleInit {
 
   /** The registration a manage token opens, or null (malformed, unknown, revoked, erased). */
   async resolve(token: string): Promise<RegistrationRow | null> {
-    return TOKEN_SHAPE.test(token) ? this.repo.byTokenHash(hashToken(token)) : null;
+    return TOKEN_SHAPE.test(token) ? this.tokens.registrationOf(hashToken(token)) : null;
   }
 
   /**
    * A fresh link for each registration whose links may still be given (active, not revoked, not
-   * erased), in the caller's transaction (one statement); the others get none.
+   * erased), in the caller's transaction (one statement; the mail domain hands it over
+   * explicitly); the others get none.
    */
   async mint(manager: EntityManager, registrationIds: string[]): Promise<Map<string, MintedLinks>> {
     const tokens = registrationIds.map((registrationId) => ({ registrationId, token: newToken() }));
-    const issued = await this.repo.addManageTokens(
-      manager,
-      tokens.map((t) => ({ registrationId: t.registrationId, tokenHash: hashToken(t.token) })),
+    const issued = await withManager(manager, () =>
+      this.tokens.add(tokens.map((t) => ({ registrationId: t.registrationId, tokenHash: hashToken(t.token) }))),
     );
     return new Map(
-      tokens.filter((t) => issued.has(t.registrationId)).map((t) => [t.registrationId, { manageUrl: this.url(t.token) }]),
+      tokens
+        .filter((t) => issued.has(t.registrationId))
+        .map((t) => [t.registrationId, { manageUrl: this.url(t.token) }]),
     );
   }
 }

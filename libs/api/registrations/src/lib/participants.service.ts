@@ -6,6 +6,8 @@ import { inTransaction, normalizeEmail } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { RegistrationView } from './registration.mapper';
 import { toRegistration } from './registration.mapper';
+import { ManageTokensRepository } from './manage-tokens.repository';
+import { RegistrationReadsRepository } from './registration-reads.repository';
 import { RegistrationsRepository } from './registrations.repository';
 import { Notices, SeatKeeper } from './seat-keeper.service';
 import { ACTIVE_STATUSES } from './seat-rules.util';
@@ -41,7 +43,9 @@ export interface ErasureResult {
 export class ParticipantsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repo: RegistrationsRepository,
+    private readonly reads: RegistrationReadsRepository,
+    private readonly writes: RegistrationsRepository,
+    private readonly tokens: ManageTokensRepository,
     private readonly seats: SeatKeeper,
     private readonly outbox: OutboxService,
     private readonly invitationsPort: RegistrationInvitations,
@@ -49,14 +53,11 @@ export class ParticipantsService {
 
   async export(email: string): Promise<ParticipantExport> {
     const e = normalizeEmail(email);
-    const regs = await this.repo.byEmail(undefined, e);
+    const regs = await this.reads.byEmail(e);
     const invitations = await this.invitationsPort.byEmail(undefined, e);
-    const spaces = await this.repo.spacesOf(
-      undefined,
-      regs.map((r) => r.id),
-    );
+    const spaces = await this.reads.spacesOf(regs.map((r) => r.id));
     const titles = new Map(
-      (await this.repo.dialogueTitles([...new Set([...regs, ...invitations].map((x) => x.dialogueId))])).map((d) => [
+      (await this.reads.dialogueTitles([...new Set([...regs, ...invitations].map((x) => x.dialogueId))])).map((d) => [
         d.id,
         d.title,
       ]),
@@ -105,23 +106,24 @@ export class ParticipantsService {
   async erase(email: string): Promise<ErasureResult> {
     const e = normalizeEmail(email);
     return inTransaction(this.dataSource, async (m, afterCommit) => {
-      const regs = await this.repo.byEmail(m, e);
+      const regs = await this.reads.byEmail(e);
       let cancelled = 0;
       for (const dialogueId of [...new Set(regs.map((r) => r.dialogueId))].sort()) {
-        await this.seats.lockDialogue(m, dialogueId);
+        await this.seats.lockDialogue(dialogueId);
         const notices = new Notices();
         for (const r of regs.filter((x) => x.dialogueId === dialogueId)) {
-          const fresh = await this.repo.byId(m, r.id);
+          const fresh = await this.reads.byId(r.id);
           if (!fresh || !ACTIVE_STATUSES.includes(fresh.status)) continue;
-          await this.seats.release(m, fresh, 'cancelled', notices, { notify: false, clearToken: true });
+          await this.seats.release(fresh, 'cancelled', notices, { notify: false, clearToken: true });
           cancelled++;
         }
         for (const r of regs) notices.drop(r.id);
-        await this.seats.notify(m, afterCommit, dialogueId, notices);
+        await this.seats.notify(afterCommit, dialogueId, notices);
       }
       const ids = regs.map((r) => r.id);
       const invitationIds = (await this.invitationsPort.byEmail(m, e)).map((i) => i.id);
-      await this.repo.anonymise(m, ids);
+      await this.writes.anonymise(ids);
+      await this.tokens.deleteFor(ids);
       const invitations = await this.invitationsPort.scrub(m, e);
       const emails = await this.outbox.scrubPerson(m, e, ids, invitationIds);
       return { registrations: ids.length, invitations, emails, cancelled };

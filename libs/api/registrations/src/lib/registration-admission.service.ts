@@ -6,7 +6,6 @@ import {
   Coalescer,
   conflict,
   domainRule,
-  hashToken,
   inTransaction,
   normalizeEmail,
   notFound,
@@ -17,15 +16,10 @@ import { type InvitationRef, RegistrationInvitations } from '@gfmd/api-invitatio
 import type { CreateRegistrationDto } from './registration.dto';
 import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
 import { RegistrationSettings } from './registration-settings';
-import { NewRegistration, RegistrationsRepository, SpaceRow } from './registrations.repository';
-import {
-  admitToDialogue,
-  admitToSpace,
-  DialogueSeats,
-  SpaceSeats,
-  spaceRefusal,
-  windowRefusal,
-} from './seat-rules.util';
+import type { NewRegistration, SpaceRow } from './registration.rows';
+import { RegistrationsRepository } from './registrations.repository';
+import { SeatLedgerRepository } from './seat-ledger.repository';
+import { admitToDialogue, admitToSpace, SpaceSeats, spaceRefusal, windowRefusal } from './seat-rules.util';
 
 /** A registration request, checked and normalised, waiting for its turn under the dialogue lock. */
 interface Candidate {
@@ -58,7 +52,8 @@ export class RegistrationAdmission {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repo: RegistrationsRepository,
+    private readonly ledger: SeatLedgerRepository,
+    private readonly writes: RegistrationsRepository,
     private readonly mailer: RegistrationMailer,
     private readonly settings: RegistrationSettings,
     private readonly invitations: RegistrationInvitations,
@@ -147,7 +142,11 @@ export class RegistrationAdmission {
     }
   }
 
-  /** The admission transaction for one or more candidates, in their order. */
+  /**
+   * The admission transaction for one or more candidates, in their order. `m` is the transaction
+   * (also the current one of the async context, which the repositories use); it is handed on
+   * only to the invitations port, which still takes it explicitly.
+   */
   private async admit(
     m: EntityManager,
     afterCommit: AfterCommit,
@@ -155,29 +154,20 @@ export class RegistrationAdmission {
     candidates: Candidate[],
   ): Promise<Outcome[]> {
     const lock = this.settings.locking;
-    const d = await this.repo.dialogue(m, dialogueId, lock);
+    const d = await this.ledger.dialogue(dialogueId, lock);
     if (!d) return candidates.map(() => ({ error: notFound('Dialogue') }));
     const refusal = windowRefusal(d, new Date());
     if (refusal) return candidates.map(() => ({ error: domainRule(refusal.slug, refusal.detail) }));
 
     const spaceIds = [...new Set(candidates.flatMap((c) => c.spaceIds))].sort();
     const spaces = new Map<string, SpaceRow>(
-      (await this.repo.spaces(m, dialogueId, spaceIds, lock)).map((s) => [s.id, s]),
+      (await this.ledger.spaces(dialogueId, spaceIds, lock)).map((s) => [s.id, s]),
     );
     const spaceSeats = new Map<string, SpaceSeats & { name: string }>(
       [...spaces.values()].map((s) => [s.id, { ...s, confirmed: s.confirmedCount }]),
     );
-    const seats: DialogueSeats = {
-      capacity: d.capacity,
-      confirmed: d.confirmedCount,
-      quotas: d.stakeholderQuotas,
-      groupConfirmed:
-        d.stakeholderQuotas && Object.keys(d.stakeholderQuotas).length
-          ? await this.repo.groupConfirmed(m, dialogueId)
-          : {},
-    };
-    const taken = await this.repo.activeEmails(
-      m,
+    const seats = await this.ledger.dialogueSeats(d);
+    const taken = await this.ledger.activeEmails(
       dialogueId,
       candidates.map((c) => c.emailNormalized),
     );
@@ -285,11 +275,11 @@ export class RegistrationAdmission {
     }
 
     if (!inserts.length) return outcomes;
-    await this.repo.insertRegistrations(m, inserts);
-    await this.repo.upsertRegistrationSpaces(m, seatRequests);
-    await this.repo.bumpCounts(m, dialogueId, confirmedDelta, spaceDeltas);
+    await this.writes.insertRegistrations(inserts);
+    await this.writes.upsertRegistrationSpaces(seatRequests);
+    await this.ledger.bumpCounts(dialogueId, confirmedDelta, spaceDeltas);
     await this.invitations.markRegistered(m, usedInvitations);
-    await this.mailer.write(m, afterCommit, d, emails);
+    await this.mailer.write(afterCommit, d, emails);
     return outcomes;
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind, RegistrationStatus } from '@gfmd/contracts';
-import type { AfterCommit } from '@gfmd/api-platform';
+import { type AfterCommit, currentManager } from '@gfmd/api-platform';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { dialogueParamsByLanguage, OutboxService, type OutgoingEmail } from '@gfmd/api-mail';
-import type { EntityManager } from 'typeorm';
-import type { DialogueRow, ParticipantContact } from './registrations.repository';
+import { DataSource } from 'typeorm';
+import type { DialogueRow, ParticipantContact } from './registration.rows';
 
 export type Recipient = ParticipantContact;
 
@@ -22,17 +23,21 @@ export interface RegistrationEmail {
 const WITHOUT_LINK: readonly EmailKind[] = ['cancelled', 'declined'];
 
 /**
- * Writes the participant emails of registrations into the outbox, in the caller's transaction.
+ * Writes the participant emails of registrations into the outbox, in the current transaction.
  * Every other email about a registration carries a manage link of its own, minted by the worker
  * when it sends the email (ManageLinks): the row names the link, never holds it, and an email
  * sent once the registration has ended goes without one.
  */
 @Injectable()
 export class RegistrationMailer {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
-  async write(m: EntityManager, afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]): Promise<void> {
+  async write(afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]): Promise<void> {
     if (!emails.length) return;
+    const m = currentManager(this.dataSource);
     const dialogueParams = dialogueParamsByLanguage(d);
     const out: OutgoingEmail[] = emails.map((e) => ({
       kind: e.kind,
@@ -51,17 +56,20 @@ export class RegistrationMailer {
       },
     }));
     await this.outbox.write(m, afterCommit, out);
-    await this.dropReminders(m, afterCommit, emails);
+    await this.dropReminders(afterCommit, emails);
   }
 
   /**
    * A registration that has ended (cancelled, declined) loses its reminder if it has not gone out
    * yet. Reminders are written by the reminder round when due (see ReminderRound), not here.
    */
-  private async dropReminders(m: EntityManager, afterCommit: AfterCommit, emails: RegistrationEmail[]) {
+  private async dropReminders(afterCommit: AfterCommit, emails: RegistrationEmail[]) {
     const ended = [
       ...new Set(emails.filter((e) => e.kind === 'cancelled' || e.kind === 'declined').map((e) => e.recipient.id)),
     ];
-    if (ended.length) await this.outbox.cancelUnsent(m, afterCommit, 'reminder', { registrationIds: ended });
+    if (ended.length)
+      await this.outbox.cancelUnsent(currentManager(this.dataSource), afterCommit, 'reminder', {
+        registrationIds: ended,
+      });
   }
 }

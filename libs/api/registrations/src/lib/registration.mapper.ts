@@ -1,5 +1,5 @@
 import type { Registration, RegistrationSpace } from '@gfmd/contracts';
-import type { RegistrationRow, RegistrationSpaceRow } from './registrations.repository';
+import type { RegistrationRow, RegistrationSpaceRow } from './registration.rows';
 
 /** A registration as the API shows it to staff and to its holder. */
 export interface RegistrationView extends Registration {

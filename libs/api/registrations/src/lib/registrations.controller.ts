@@ -14,14 +14,23 @@ import {
   SeatDecisionDto,
   UpdateManagedRegistrationDto,
 } from './registration.dto';
+import { ManageLinkService } from './manage-link.service';
+import { RegistrationAdmission } from './registration-admission.service';
 import { RegistrationsService } from './registrations.service';
+import { StaffAccess } from './staff-access.service';
+import { StaffDecisionsService } from './staff-decisions.service';
 
 /** Public registration, the staff views of a dialogue's registrations, and staff decisions. */
 @ApiTags('registrations')
 @ApiBearerAuth()
 @Controller()
 export class RegistrationsController {
-  constructor(private readonly registrations: RegistrationsService) {}
+  constructor(
+    private readonly admission: RegistrationAdmission,
+    private readonly registrations: RegistrationsService,
+    private readonly access: StaffAccess,
+    private readonly decisions: StaffDecisionsService,
+  ) {}
 
   @Public()
   @RateLimit('register')
@@ -34,7 +43,7 @@ export class RegistrationsController {
     description: 'Registration closed, not open, dialogue cancelled, or a space rule.',
   })
   register(@Param('id', uuidPipe) id: string, @Body() body: CreateRegistrationDto) {
-    return this.registrations.register(id, body);
+    return this.admission.register(id, body);
   }
 
   @Roles('organizer', 'coordinator')
@@ -61,28 +70,28 @@ export class RegistrationsController {
   @Roles('organizer', 'coordinator')
   @Get('registrations/:id')
   get(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
-    return this.registrations.view(id, user);
+    return this.access.view(id, user);
   }
 
   @Roles('organizer', 'coordinator')
   @Post('registrations/:id/approve')
   @HttpCode(200)
   approve(@Param('id', uuidPipe) id: string, @Body() body: SeatDecisionDto, @CurrentUser() user: AuthUser) {
-    return this.registrations.approve(id, user, body.spaceId);
+    return this.decisions.approve(id, user, body.spaceId);
   }
 
   @Roles('organizer', 'coordinator')
   @Post('registrations/:id/decline')
   @HttpCode(200)
   decline(@Param('id', uuidPipe) id: string, @Body() body: SeatDecisionDto, @CurrentUser() user: AuthUser) {
-    return this.registrations.decline(id, user, body.spaceId);
+    return this.decisions.decline(id, user, body.spaceId);
   }
 
   @Roles('organizer', 'coordinator')
   @Post('registrations/:id/check-in')
   @HttpCode(200)
   checkIn(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
-    return this.registrations.checkIn(id, user);
+    return this.decisions.checkIn(id, user);
   }
 }
 
@@ -90,21 +99,21 @@ export class RegistrationsController {
 @ApiTags('registrations')
 @Controller('registrations/manage')
 export class ManageController {
-  constructor(private readonly registrations: RegistrationsService) {}
+  constructor(private readonly manage: ManageLinkService) {}
 
   @Public()
   @Get(':token')
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
   view(@Param('token') token: string) {
-    return this.registrations.manageView(token);
+    return this.manage.view(token);
   }
 
   @Public()
   @Patch(':token')
   @Header('Cache-Control', 'no-store')
   update(@Param('token') token: string, @Body() body: UpdateManagedRegistrationDto) {
-    return this.registrations.manageUpdate(token, body);
+    return this.manage.update(token, body);
   }
 
   @Public()
@@ -112,6 +121,6 @@ export class ManageController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   cancel(@Param('token') token: string) {
-    return this.registrations.manageCancel(token);
+    return this.manage.cancel(token);
   }
 }

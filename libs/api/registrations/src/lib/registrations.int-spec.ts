@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: one Nest app and database per file is the slow part of these specs, so the
+// registration rules (seats, approval, manage links, staff views, erasure) share this one file and its app.
 import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
 import { MailModule, OutboxService } from '@gfmd/api-mail';

@@ -4,7 +4,9 @@ import { AppConfig, inTransaction } from '@gfmd/api-platform';
 import { MailSweepHooks, OutboxService } from '@gfmd/api-mail';
 import { DataSource } from 'typeorm';
 import { RegistrationMailer } from './registration-mailer';
-import { RegistrationsRepository } from './registrations.repository';
+import { RegistrationReadsRepository } from './registration-reads.repository';
+import { ReminderRoundsRepository } from './reminder-rounds.repository';
+import { SeatLedgerRepository } from './seat-ledger.repository';
 
 const DAY = 86_400_000;
 /** Reminders written per transaction. */
@@ -35,7 +37,9 @@ export class ReminderRound implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repo: RegistrationsRepository,
+    private readonly rounds: ReminderRoundsRepository,
+    private readonly reads: RegistrationReadsRepository,
+    private readonly ledger: SeatLedgerRepository,
     private readonly outbox: OutboxService,
     private readonly mailer: RegistrationMailer,
     private readonly config: AppConfig,
@@ -51,7 +55,7 @@ export class ReminderRound implements OnModuleInit {
     const days = this.config.reminderDaysBefore;
     if (days <= 0) return 0;
     let written = 0;
-    for (const due of await this.repo.dialoguesDueForReminders(days, DIALOGUES_PER_SWEEP)) {
+    for (const due of await this.rounds.dialoguesDue(days, DIALOGUES_PER_SWEEP)) {
       const n = await this.remind(due.id, due.startsAt);
       if (n) this.logger.log({ dialogueId: due.id, reminders: n }, 'reminder round done');
       written += n;
@@ -68,7 +72,7 @@ export class ReminderRound implements OnModuleInit {
     let cursor = '0';
     for (;;) {
       const step = await inTransaction(this.dataSource, async (m, afterCommit) => {
-        const d = await this.repo.dialogue(m, dialogueId);
+        const d = await this.ledger.dialogue(dialogueId);
         // Moved or cancelled since it was found due: the next sweep sees it as it is now.
         if (
           !d ||
@@ -77,20 +81,16 @@ export class ReminderRound implements OnModuleInit {
         ) {
           return null;
         }
-        const people = await this.repo.confirmedAfter(m, dialogueId, cursor, CHUNK);
+        const people = await this.rounds.confirmedAfter(dialogueId, cursor, CHUNK);
         const reminded = await this.outbox.existingKeys(
           m,
           people.map((p) => reminderKey(p.id)),
         );
         const due = people.filter((p) => !reminded.has(reminderKey(p.id)));
         if (due.length) {
-          const spaces = await this.repo.spacesOf(
-            m,
-            due.map((p) => p.id),
-          );
+          const spaces = await this.reads.spacesOf(due.map((p) => p.id));
           const daysBefore = Math.max(1, Math.round((d.startsAt.getTime() - Date.now()) / DAY));
           await this.mailer.write(
-            m,
             afterCommit,
             d,
             due.map((p) => ({
@@ -102,7 +102,7 @@ export class ReminderRound implements OnModuleInit {
             })),
           );
         }
-        if (people.length < CHUNK) await this.repo.recordReminderRound(m, dialogueId, startsAt, total + due.length);
+        if (people.length < CHUNK) await this.rounds.record(dialogueId, startsAt, total + due.length);
         return { seen: people.length, written: due.length, last: people.at(-1)?.arrival ?? cursor };
       });
       if (step === null) return total;

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { RegistrationInvitations } from '@gfmd/api-invitations';
-import type { EmailKind, RegistrationStatus } from '@gfmd/contracts';
-import { AfterCommit, notFound } from '@gfmd/api-platform';
-import type { EntityManager } from 'typeorm';
+import type { EmailKind } from '@gfmd/contracts';
+import { AfterCommit, currentManager, notFound } from '@gfmd/api-platform';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
-import { DialogueRow, RegistrationRow, RegistrationsRepository } from './registrations.repository';
-import { ACTIVE_STATUSES, DialogueSeats, fitsDialogue, takeDialogueSeat } from './seat-rules.util';
+import { RegistrationReadsRepository } from './registration-reads.repository';
+import type { DialogueRow, RegistrationRow } from './registration.rows';
+import { RegistrationsRepository, SpaceStatusChange } from './registrations.repository';
+import { SeatLedgerRepository } from './seat-ledger.repository';
+import { ACTIVE_STATUSES, fitsDialogue, takeDialogueSeat } from './seat-rules.util';
 
 /**
  * What a transaction must tell participants, collected while seats move and written once at
@@ -45,36 +49,35 @@ export class Notices {
 /**
  * Moves seats under the dialogue row lock that the caller holds: frees them, fills them from
  * the waiting lists in arrival order, and allocates space seats. Spaces are always locked after
- * the dialogue and in id order.
+ * the dialogue and in id order. Runs in the caller's transaction (the current one, see
+ * docs/architecture.md, "Transactions").
  */
 @Injectable()
 export class SeatKeeper {
   constructor(
-    private readonly repo: RegistrationsRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: SeatLedgerRepository,
+    private readonly reads: RegistrationReadsRepository,
+    private readonly writes: RegistrationsRepository,
     private readonly mailer: RegistrationMailer,
     private readonly invitations: RegistrationInvitations,
   ) {}
 
   /** Locks the dialogue row for the rest of the transaction (404 when it does not exist). */
-  async lockDialogue(m: EntityManager, id: string): Promise<DialogueRow> {
-    const d = await this.repo.dialogue(m, id, true);
+  async lockDialogue(id: string): Promise<DialogueRow> {
+    const d = await this.ledger.dialogue(id, true);
     if (!d) throw notFound('Dialogue');
     return d;
   }
 
   /** Confirms waiting registrations while the dialogue has room, first come first served among those that fit. */
-  async fillDialogue(m: EntityManager, dialogueId: string, notices: Notices): Promise<string[]> {
-    const d = await this.repo.dialogue(m, dialogueId);
+  async fillDialogue(dialogueId: string, notices: Notices): Promise<string[]> {
+    const d = await this.ledger.dialogue(dialogueId);
     if (!d || (d.status !== 'published' && d.status !== 'registration_closed')) return [];
     if (d.confirmedCount >= d.capacity) return [];
-    const waiting = await this.repo.waitlisted(m, dialogueId);
+    const waiting = await this.ledger.waitlisted(dialogueId);
     if (!waiting.length) return [];
-    const seats: DialogueSeats = {
-      capacity: d.capacity,
-      confirmed: d.confirmedCount,
-      quotas: d.stakeholderQuotas,
-      groupConfirmed: d.stakeholderQuotas ? await this.repo.groupConfirmed(m, dialogueId) : {},
-    };
+    const seats = await this.ledger.dialogueSeats(d);
     const promoted: RegistrationRow[] = [];
     for (const r of waiting) {
       if (seats.confirmed >= seats.capacity) break;
@@ -84,14 +87,13 @@ export class SeatKeeper {
       promoted.push(r);
     }
     if (!promoted.length) return [];
-    await this.repo.setStatus(
-      m,
+    await this.writes.setStatus(
       promoted.map((r) => r.id),
       'confirmed',
     );
-    await this.repo.bumpCounts(m, dialogueId, promoted.length, new Map());
+    await this.ledger.bumpCounts(dialogueId, promoted.length, new Map());
     for (const r of promoted) notices.forRegistration(r.id, 'promoted');
-    await this.allocateSpaces(m, dialogueId, promoted, notices);
+    await this.allocateSpaces(dialogueId, promoted, notices);
     return promoted.map((r) => r.id);
   }
 
@@ -100,20 +102,16 @@ export class SeatKeeper {
    * registration's status) join the spaces' queues and are served in request order.
    */
   async allocateSpaces(
-    m: EntityManager,
     dialogueId: string,
     regs: Pick<RegistrationRow, 'id' | 'invitationId'>[],
     notices: Notices,
     opts: { approved?: boolean } = {},
   ): Promise<void> {
-    const rowsByReg = await this.repo.spacesOf(
-      m,
-      regs.map((r) => r.id),
-    );
+    const rowsByReg = await this.reads.spacesOf(regs.map((r) => r.id));
     const ids = [...new Set([...rowsByReg.values()].flat().map((r) => r.spaceId))].sort();
     if (!ids.length) return;
-    const spaces = new Map((await this.repo.spaces(m, dialogueId, ids, true)).map((s) => [s.id, s]));
-    const changes: { registrationId: string; spaceId: string; status: RegistrationStatus }[] = [];
+    const spaces = new Map((await this.ledger.spaces(dialogueId, ids, true)).map((s) => [s.id, s]));
+    const changes: SpaceStatusChange[] = [];
     for (const r of regs) {
       for (const row of rowsByReg.get(r.id) ?? []) {
         if (row.status !== 'pending' && row.status !== 'waitlisted') continue;
@@ -123,27 +121,27 @@ export class SeatKeeper {
         if (status !== row.status) changes.push({ registrationId: r.id, spaceId: row.spaceId, status });
       }
     }
-    await this.repo.setSpaceStatuses(m, changes);
-    await this.fillSpaces(m, dialogueId, ids, notices);
+    await this.writes.setSpaceStatuses(changes);
+    await this.fillSpaces(dialogueId, ids, notices);
   }
 
   /** Gives free space seats to the registrations waiting for them, in request order. */
-  async fillSpaces(m: EntityManager, dialogueId: string, spaceIds: string[], notices: Notices): Promise<void> {
-    const spaces = await this.repo.spaces(m, dialogueId, [...new Set(spaceIds)].sort(), true);
+  async fillSpaces(dialogueId: string, spaceIds: string[], notices: Notices): Promise<void> {
+    const spaces = await this.ledger.spaces(dialogueId, [...new Set(spaceIds)].sort(), true);
     const deltas = new Map<string, number>();
-    const changes: { registrationId: string; spaceId: string; status: RegistrationStatus }[] = [];
+    const changes: SpaceStatusChange[] = [];
     for (const s of spaces) {
       const room = s.capacity === null ? 10_000 : s.capacity - s.confirmedCount;
       if (room <= 0) continue;
-      const waiting = await this.repo.spaceWaitlist(m, s.id, room);
+      const waiting = await this.ledger.spaceWaitlist(s.id, room);
       for (const w of waiting) {
         changes.push({ registrationId: w.registrationId, spaceId: s.id, status: 'confirmed' });
         if (!notices.dialogue.has(w.registrationId)) notices.forSpace(w.registrationId, s.id, 'promoted');
       }
       if (waiting.length) deltas.set(s.id, waiting.length);
     }
-    await this.repo.setSpaceStatuses(m, changes);
-    await this.repo.bumpCounts(m, dialogueId, 0, deltas);
+    await this.writes.setSpaceStatuses(changes);
+    await this.ledger.bumpCounts(dialogueId, 0, deltas);
   }
 
   /**
@@ -151,62 +149,57 @@ export class SeatKeeper {
    * seats and fills them from the waiting lists in the same transaction.
    */
   async release(
-    m: EntityManager,
     reg: RegistrationRow,
     to: 'cancelled' | 'declined',
     notices: Notices,
     opts: { notify: boolean; clearToken?: boolean },
   ): Promise<void> {
-    const rows = (await this.repo.spacesOf(m, [reg.id])).get(reg.id) ?? [];
+    const rows = await this.reads.spacesOfOne(reg.id);
     const active = rows.filter((r) => ACTIVE_STATUSES.includes(r.status));
     const freed = active.filter((r) => r.status === 'confirmed').map((r) => r.spaceId);
-    await this.repo.spaces(m, reg.dialogueId, active.map((r) => r.spaceId).sort(), true);
-    await this.repo.setStatus(m, [reg.id], to, { cancelled: to === 'cancelled', clearToken: opts.clearToken });
-    await this.repo.setSpaceStatuses(
-      m,
-      active.map((r) => ({ registrationId: reg.id, spaceId: r.spaceId, status: to })),
-    );
-    await this.repo.bumpCounts(
-      m,
+    await this.ledger.spaces(reg.dialogueId, active.map((r) => r.spaceId).sort(), true);
+    await this.writes.setStatus([reg.id], to, { cancelled: to === 'cancelled', clearToken: opts.clearToken });
+    await this.writes.setSpaceStatuses(active.map((r) => ({ registrationId: reg.id, spaceId: r.spaceId, status: to })));
+    await this.ledger.bumpCounts(
       reg.dialogueId,
       reg.status === 'confirmed' ? -1 : 0,
       new Map(freed.map((id) => [id, -1])),
     );
-    if (to === 'cancelled' && reg.invitationId) await this.invitations.release(m, reg.invitationId, reg.id);
+    if (to === 'cancelled' && reg.invitationId)
+      await this.invitations.release(currentManager(this.dataSource), reg.invitationId, reg.id);
     if (opts.notify) notices.forRegistration(reg.id, to);
-    if (reg.status === 'confirmed') await this.fillDialogue(m, reg.dialogueId, notices);
-    if (freed.length) await this.fillSpaces(m, reg.dialogueId, freed, notices);
+    if (reg.status === 'confirmed') await this.fillDialogue(reg.dialogueId, notices);
+    if (freed.length) await this.fillSpaces(reg.dialogueId, freed, notices);
   }
 
   /** Frees one space seat request (declined by its coordinator, or dropped by the participant). */
   async releaseSpace(
-    m: EntityManager,
     reg: RegistrationRow,
     spaceId: string,
     to: 'cancelled' | 'declined',
     notices: Notices,
   ): Promise<void> {
-    const row = ((await this.repo.spacesOf(m, [reg.id])).get(reg.id) ?? []).find((r) => r.spaceId === spaceId);
+    const row = (await this.reads.spacesOfOne(reg.id)).find((r) => r.spaceId === spaceId);
     if (!row || !ACTIVE_STATUSES.includes(row.status)) return;
-    await this.repo.setSpaceStatuses(m, [{ registrationId: reg.id, spaceId, status: to }]);
+    await this.writes.setSpaceStatuses([{ registrationId: reg.id, spaceId, status: to }]);
     if (row.status === 'confirmed') {
-      await this.repo.bumpCounts(m, reg.dialogueId, 0, new Map([[spaceId, -1]]));
-      await this.fillSpaces(m, reg.dialogueId, [spaceId], notices);
+      await this.ledger.bumpCounts(reg.dialogueId, 0, new Map([[spaceId, -1]]));
+      await this.fillSpaces(reg.dialogueId, [spaceId], notices);
     }
   }
 
   /** Writes the collected emails: one per registration-level cause, one per space-level cause. */
-  async notify(m: EntityManager, afterCommit: AfterCommit, dialogueId: string, notices: Notices): Promise<void> {
+  async notify(afterCommit: AfterCommit, dialogueId: string, notices: Notices): Promise<void> {
     if (notices.empty) return;
-    const d = await this.repo.dialogue(m, dialogueId);
+    const d = await this.ledger.dialogue(dialogueId);
     if (!d) return;
     const ids = [...new Set([...notices.dialogue.keys(), ...notices.space.map((s) => s.registrationId)])];
     const regs = new Map<string, RegistrationRow>();
     for (const id of ids) {
-      const r = await this.repo.byId(m, id);
+      const r = await this.reads.byId(id);
       if (r && !r.erasedAt) regs.set(id, r);
     }
-    const spaces = await this.repo.spacesOf(m, ids);
+    const spaces = await this.reads.spacesOf(ids);
     const emails: RegistrationEmail[] = [];
     for (const [id, kind] of notices.dialogue) {
       const r = regs.get(id);
@@ -230,6 +223,6 @@ export class SeatKeeper {
         spaces: [{ name: row.name, status: row.status }],
       });
     }
-    await this.mailer.write(m, afterCommit, d, emails);
+    await this.mailer.write(afterCommit, d, emails);
   }
 }

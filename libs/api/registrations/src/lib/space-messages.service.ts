@@ -6,7 +6,9 @@ import { AppConfig, domainRule, inTransaction, notFound, ProblemException } from
 import { SpacesService } from '@gfmd/api-spaces';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { RegistrationsRepository } from './registrations.repository';
+import { RegistrationReadsRepository } from './registration-reads.repository';
+import { SeatLedgerRepository } from './seat-ledger.repository';
+import { SpaceMessagesRepository } from './space-messages.repository';
 
 /** What a message would do (dry run): who it would reach, who it would skip and why. */
 export interface SpaceMessagePreview {
@@ -32,7 +34,9 @@ export interface SpaceMessageResult {
 export class SpaceMessagesService {
   constructor(
     private readonly spaces: SpacesService,
-    private readonly repo: RegistrationsRepository,
+    private readonly reads: RegistrationReadsRepository,
+    private readonly ledger: SeatLedgerRepository,
+    private readonly messages: SpaceMessagesRepository,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -41,8 +45,8 @@ export class SpaceMessagesService {
   /** Who a message would reach, without writing anything. */
   async preview(spaceId: string, sender: AuthUser): Promise<SpaceMessagePreview> {
     const { space } = await this.openSpace(spaceId, sender);
-    const recipients = await this.repo.confirmedInSpace(space.id);
-    const sentToday = await this.repo.spaceMessagesSince(undefined, space.id, DAY);
+    const recipients = await this.reads.confirmedInSpace(space.id);
+    const sentToday = await this.messages.countSince(space.id, DAY);
     return {
       wouldSend: recipients.filter((r) => r.emailConfirmed).length,
       skipped: { addressNotConfirmed: recipients.filter((r) => !r.emailConfirmed).length },
@@ -52,7 +56,7 @@ export class SpaceMessagesService {
 
   async send(spaceId: string, message: string, sender: AuthUser): Promise<SpaceMessageResult> {
     const { space, dialogue } = await this.openSpace(spaceId, sender);
-    const all = await this.repo.confirmedInSpace(spaceId);
+    const all = await this.reads.confirmedInSpace(spaceId);
     const recipients = all.filter((r) => r.emailConfirmed);
     const skippedBy = { addressNotConfirmed: all.length - recipients.length };
     if (!recipients.length) return { queued: 0, skipped: all.length, skippedBy };
@@ -60,15 +64,15 @@ export class SpaceMessagesService {
     const limit = this.config.sendingLimits.spaceMessagesPerDay;
     const ids = await inTransaction(this.dataSource, async (manager, afterCommit) => {
       // One space's messages are counted under a lock of their own, so two at once cannot both pass.
-      await this.repo.lockSpaceMessages(manager, spaceId);
-      if ((await this.repo.spaceMessagesSince(manager, spaceId, DAY)) >= limit) {
+      await this.messages.lock(spaceId);
+      if ((await this.messages.countSince(spaceId, DAY)) >= limit) {
         throw new ProblemException(
           429,
           'space-message-limit',
           `This space has sent ${limit} messages in the last 24 hours; no more can be sent today.`,
         );
       }
-      await this.repo.recordSpaceMessage(manager, spaceId, sender.id, recipients.length);
+      await this.messages.record(spaceId, sender.id, recipients.length);
       return this.outbox.write(
         manager,
         afterCommit,
@@ -97,7 +101,7 @@ export class SpaceMessagesService {
 
   private async openSpace(spaceId: string, sender: AuthUser) {
     const space = await this.spaces.assertCoordinatorOf(sender, spaceId);
-    const dialogue = await this.repo.dialogue(undefined, space.dialogueId);
+    const dialogue = await this.ledger.dialogue(space.dialogueId);
     if (!dialogue) throw notFound('Dialogue');
     if (dialogue.status === 'cancelled' || dialogue.status === 'draft') {
       throw domainRule('dialogue-not-open', `Messages cannot be sent for a ${dialogue.status} dialogue.`);

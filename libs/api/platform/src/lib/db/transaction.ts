@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { withManager } from './transaction-context';
 
 /** Work to do once the surrounding transaction has committed (e.g. enqueue jobs). */
 export class AfterCommit {
@@ -19,7 +20,8 @@ export class AfterCommit {
 
 /**
  * Runs `work` in a transaction and then the after-commit tasks it registered. Serialization
- * failures and deadlocks are retried a few times with jitter.
+ * failures and deadlocks are retried a few times with jitter. Inside `work`, the transaction is
+ * also the current one of the async context (`currentManager`), so repositories find it alone.
  */
 export async function inTransaction<T>(
   dataSource: DataSource,
@@ -29,7 +31,7 @@ export async function inTransaction<T>(
   for (let attempt = 0; ; attempt++) {
     const afterCommit = new AfterCommit();
     try {
-      const result = await dataSource.transaction((manager) => work(manager, afterCommit));
+      const result = await dataSource.transaction((manager) => withManager(manager, () => work(manager, afterCommit)));
       await afterCommit.run();
       return result;
     } catch (error) {

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { RegistrationInvitations } from '@gfmd/api-invitations';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DialoguesService, toDialogue } from '@gfmd/api-dialogues';
+import type { Dialogue, RegistrationStatus } from '@gfmd/contracts';
+import { domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { ManageLinks } from './manage-links';
+import type { UpdateManagedRegistrationDto } from './registration.dto';
+import type { RegistrationView } from './registration.mapper';
+import { RegistrationReadsRepository } from './registration-reads.repository';
+import type { RegistrationRow } from './registration.rows';
+import { RegistrationsRepository } from './registrations.repository';
+import { Notices, SeatKeeper } from './seat-keeper.service';
+import { SeatLedgerRepository } from './seat-ledger.repository';
+import { ACTIVE_STATUSES, spaceRefusal } from './seat-rules.util';
+
+/** What a manage link shows: the registration, its spaces (with names) and its dialogue. */
+export interface ManagedRegistration extends RegistrationView {
+  dialogue: Dialogue;
+}
+
+/**
+ * The participant's own view of their registration through the manage link (no account: the
+ * token is the key, 404 when unknown or revoked): see it, change details and spaces, cancel.
+ * Seats move in one transaction under the dialogue row lock.
+ */
+@Injectable()
+export class ManageLinkService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly links: ManageLinks,
+    private readonly reads: RegistrationReadsRepository,
+    private readonly writes: RegistrationsRepository,
+    private readonly ledger: SeatLedgerRepository,
+    private readonly seats: SeatKeeper,
+    private readonly dialogues: DialoguesService,
+    private readonly invitations: RegistrationInvitations,
+  ) {}
+
+  async view(token: string): Promise<ManagedRegistration> {
+    return this.managed(await this.open(token));
+  }
+
+  async update(token: string, dto: UpdateManagedRegistrationDto): Promise<ManagedRegistration> {
+    const opened = await this.open(token);
+    await inTransaction(this.dataSource, async (m, afterCommit) => {
+      const d = await this.seats.lockDialogue(opened.dialogueId);
+      const reg = await this.activeUnderLock(opened.id, 'changed');
+      if (d.status === 'cancelled' || d.status === 'concluded') {
+        throw domainRule('dialogue-closed', `The dialogue is ${d.status}; the registration cannot be changed.`);
+      }
+      const { spaceIds, ...details } = dto;
+      await this.writes.updateDetails(reg.id, details);
+      const notices = new Notices();
+      if (spaceIds) await this.changeSpaces(m, reg, [...new Set(spaceIds)].sort(), notices);
+      notices.drop(reg.id);
+      await this.seats.notify(afterCommit, d.id, notices);
+    });
+    return this.managed(opened.id);
+  }
+
+  /** Cancels through the manage link; the token is used up (later calls get 404). */
+  async cancel(token: string): Promise<ManagedRegistration> {
+    const opened = await this.open(token);
+    await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      await this.seats.lockDialogue(opened.dialogueId);
+      const reg = await this.activeUnderLock(opened.id, 'cancelled');
+      const notices = new Notices();
+      await this.seats.release(reg, 'cancelled', notices, { notify: true, clearToken: true });
+      await this.seats.notify(afterCommit, reg.dialogueId, notices);
+    });
+    return this.managed(opened.id);
+  }
+
+  /**
+   * The registration a manage token opens, or 404 (unknown, malformed, used up by a
+   * cancellation, or erased). Holding the token proves the address receives our mail: later
+   * emails may go to it.
+   */
+  private async open(token: string): Promise<RegistrationRow> {
+    const reg = await this.links.resolve(token);
+    if (!reg) throw notFound('Registration');
+    if (!reg.emailConfirmedAt) await this.writes.confirmEmail(reg.id);
+    return reg;
+  }
+
+  /** The registration read again under the dialogue lock; only an active one may change. */
+  private async activeUnderLock(id: string, verb: 'changed' | 'cancelled'): Promise<RegistrationRow> {
+    const reg = await this.reads.byId(id);
+    if (!reg) throw notFound('Registration');
+    if (!ACTIVE_STATUSES.includes(reg.status)) {
+      throw domainRule('invalid-transition', `A ${reg.status} registration cannot be ${verb}.`);
+    }
+    return reg;
+  }
+
+  /** The manage view of a registration (read now, or as given), with its dialogue. */
+  private async managed(regOrId: RegistrationRow | string): Promise<ManagedRegistration> {
+    const reg = typeof regOrId === 'string' ? await this.reads.byId(regOrId) : regOrId;
+    if (!reg) throw notFound('Registration');
+    const [registration] = await this.reads.views([reg]);
+    const d = await this.dialogues.findRecord(registration.dialogueId);
+    return { ...registration, dialogue: toDialogue(d) };
+  }
+
+  /** Replaces the set of spaces a participant asked for: drops freed seats to the next in line, queues new requests. */
+  private async changeSpaces(
+    m: EntityManager,
+    reg: RegistrationRow,
+    wanted: string[],
+    notices: Notices,
+  ): Promise<void> {
+    const rows = await this.reads.spacesOfOne(reg.id);
+    const active = rows.filter((r) => ACTIVE_STATUSES.includes(r.status));
+    const removed = active.filter((r) => !wanted.includes(r.spaceId));
+    const added = wanted.filter((id) => !active.some((r) => r.spaceId === id));
+    if (!removed.length && !added.length) return;
+    const involved = [...new Set([...rows.map((r) => r.spaceId), ...wanted])].sort();
+    const spaces = new Map((await this.ledger.spaces(reg.dialogueId, involved, true)).map((s) => [s.id, s]));
+    const unknown = added.filter((id) => !spaces.has(id));
+    if (unknown.length) {
+      throw domainRule('unknown-space', 'A chosen space does not belong to this dialogue.', [
+        { field: 'spaceIds', message: `unknown space ${unknown.join(', ')}` },
+      ]);
+    }
+    const declined = added.filter((id) => rows.some((r) => r.spaceId === id && r.status === 'declined'));
+    if (declined.length) {
+      throw domainRule('space-declined', 'A seat request in this space was declined by its coordinator.', [
+        { field: 'spaceIds', message: `declined in ${declined.join(', ')}` },
+      ]);
+    }
+    const [invitation] = reg.invitationId ? await this.invitations.byIds(m, [reg.invitationId]) : [];
+    const refusals = added
+      .map((id) =>
+        spaceRefusal(
+          spaces.get(id) as NonNullable<ReturnType<typeof spaces.get>>,
+          reg.stakeholderGroup,
+          invitation ?? null,
+        ),
+      )
+      .filter((r): r is string => !!r);
+    if (refusals.length) {
+      throw domainRule(
+        'space-not-open',
+        refusals[0],
+        refusals.map((message) => ({ field: 'spaceIds', message })),
+      );
+    }
+    for (const r of removed) await this.seats.releaseSpace(reg, r.spaceId, 'cancelled', notices);
+    if (!added.length) return;
+    await this.writes.upsertRegistrationSpaces(
+      added.map((spaceId) => {
+        const space = spaces.get(spaceId);
+        let status: RegistrationStatus = reg.status;
+        if (reg.status === 'confirmed')
+          status = space?.access === 'approval' && !reg.invitationId ? 'pending' : 'waitlisted';
+        return { registrationId: reg.id, spaceId, dialogueId: reg.dialogueId, status };
+      }),
+    );
+    if (reg.status === 'confirmed') await this.seats.fillSpaces(reg.dialogueId, added, notices);
+  }
+}

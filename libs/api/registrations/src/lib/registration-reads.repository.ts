@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { RegistrationStatus, StakeholderGroup } from '@gfmd/contracts';
+import { DataSource } from 'typeorm';
+import {
+  CONTACT_COLUMNS,
+  ParticipantContact,
+  REG_COLUMNS,
+  RegistrationFilter,
+  RegistrationRow,
+  RegistrationSpaceRow,
+  sql,
+} from './registration.rows';
+import { RegistrationView, toRegistration } from './registration.mapper';
+
+/** Escapes LIKE wildcards in user text. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Reads of `registrations` and `registration_spaces`: by id, email, lists with filters, stats,
+ * and the views staff and participants see. In the transaction of the async context, if any.
+ */
+@Injectable()
+export class RegistrationReadsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async byId(id: string): Promise<RegistrationRow | null> {
+    const [row] = await sql<RegistrationRow>(
+      this.dataSource,
+      `SELECT ${REG_COLUMNS} FROM registrations r WHERE r.id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  byEmail(emailNormalized: string): Promise<RegistrationRow[]> {
+    return sql<RegistrationRow>(
+      this.dataSource,
+      `SELECT ${REG_COLUMNS} FROM registrations r WHERE r.email_normalized = $1 ORDER BY r.created_at`,
+      [emailNormalized],
+    );
+  }
+
+  activeInDialogue(dialogueId: string): Promise<RegistrationRow[]> {
+    return sql<RegistrationRow>(
+      this.dataSource,
+      `SELECT ${REG_COLUMNS} FROM registrations r
+        WHERE r.dialogue_id = $1 AND r.status IN ('pending','confirmed','waitlisted') ORDER BY r.arrival`,
+      [dialogueId],
+    );
+  }
+
+  /** Confirmed participants of a space, with whether their address is confirmed (only those are mailed). */
+  confirmedInSpace(spaceId: string): Promise<(ParticipantContact & { emailConfirmed: boolean })[]> {
+    return sql(
+      this.dataSource,
+      `SELECT ${CONTACT_COLUMNS}, r.email_confirmed_at IS NOT NULL AS "emailConfirmed"
+         FROM registration_spaces rs JOIN registrations r ON r.id = rs.registration_id
+        WHERE rs.space_id = $1 AND rs.status = 'confirmed' AND r.status = 'confirmed' AND r.erased_at IS NULL
+        ORDER BY r.arrival`,
+      [spaceId],
+    );
+  }
+
+  /** The seat requests of registrations (with their space's name), by registration. */
+  async spacesOf(registrationIds: string[]): Promise<Map<string, RegistrationSpaceRow[]>> {
+    const out = new Map<string, RegistrationSpaceRow[]>();
+    if (!registrationIds.length) return out;
+    // The space names come from the spaces domain's table (owned by api-spaces), joined for display.
+    const rows = await sql<RegistrationSpaceRow>(
+      this.dataSource,
+      `SELECT rs.registration_id AS "registrationId", rs.space_id AS "spaceId", rs.status, rs.arrival, s.name
+         FROM registration_spaces rs JOIN spaces s ON s.id = rs.space_id
+        WHERE rs.registration_id = ANY($1::uuid[]) ORDER BY s.name, rs.space_id`,
+      [registrationIds],
+    );
+    for (const row of rows) {
+      const list = out.get(row.registrationId) ?? [];
+      list.push(row);
+      out.set(row.registrationId, list);
+    }
+    return out;
+  }
+
+  /** The seat requests of one registration. */
+  async spacesOfOne(registrationId: string): Promise<RegistrationSpaceRow[]> {
+    return (await this.spacesOf([registrationId])).get(registrationId) ?? [];
+  }
+
+  /** Registrations as their API views; with `onlySpaceIds`, showing only the seat requests in those spaces. */
+  async views(rows: RegistrationRow[], onlySpaceIds?: string[]): Promise<RegistrationView[]> {
+    const spaces = await this.spacesOf(rows.map((r) => r.id));
+    return rows.map((r) =>
+      toRegistration(
+        r,
+        (spaces.get(r.id) ?? []).filter((s) => !onlySpaceIds || onlySpaceIds.includes(s.spaceId)),
+      ),
+    );
+  }
+
+  private where(f: Omit<RegistrationFilter, 'skip' | 'take'>): { sql: string; params: unknown[] } {
+    const params: unknown[] = [f.dialogueId];
+    const parts = ['r.dialogue_id = $1'];
+    if (f.status) parts.push(`r.status = $${params.push(f.status)}`);
+    if (f.stakeholderGroup) parts.push(`r.stakeholder_group = $${params.push(f.stakeholderGroup)}`);
+    if (f.spaceId) {
+      parts.push(
+        `EXISTS (SELECT 1 FROM registration_spaces x WHERE x.registration_id = r.id AND x.space_id = $${params.push(f.spaceId)})`,
+      );
+    }
+    if (f.onlySpaceIds) {
+      parts.push(
+        `EXISTS (SELECT 1 FROM registration_spaces y WHERE y.registration_id = r.id AND y.space_id = ANY($${params.push(f.onlySpaceIds)}::uuid[]))`,
+      );
+    }
+    if (f.q) {
+      const p = `$${params.push(likePattern(f.q))}`;
+      parts.push(
+        `(r.email_normalized ILIKE ${p} OR r.first_name ILIKE ${p} OR r.last_name ILIKE ${p} OR r.organization ILIKE ${p}
+          OR (r.first_name || ' ' || r.last_name) ILIKE ${p})`,
+      );
+    }
+    return { sql: parts.join(' AND '), params };
+  }
+
+  async list(f: RegistrationFilter): Promise<[RegistrationRow[], number]> {
+    const where = this.where(f);
+    const [rows, [{ n }]] = await Promise.all([
+      sql<RegistrationRow>(
+        this.dataSource,
+        `SELECT ${REG_COLUMNS} FROM registrations r WHERE ${where.sql} ORDER BY r.arrival LIMIT ${Number(f.take)} OFFSET ${Number(f.skip)}`,
+        where.params,
+      ),
+      sql<{ n: number }>(
+        this.dataSource,
+        `SELECT count(*)::int AS n FROM registrations r WHERE ${where.sql}`,
+        where.params,
+      ),
+    ]);
+    return [rows, n];
+  }
+
+  async stats(
+    dialogueId: string,
+    onlySpaceIds?: string[],
+  ): Promise<{
+    byStatusGroup: { status: RegistrationStatus; g: StakeholderGroup; n: number }[];
+    bySpace: { spaceId: string; status: RegistrationStatus; n: number }[];
+  }> {
+    const filter = onlySpaceIds
+      ? 'AND EXISTS (SELECT 1 FROM registration_spaces y WHERE y.registration_id = r.id AND y.space_id = ANY($2::uuid[]))'
+      : '';
+    const params = onlySpaceIds ? [dialogueId, onlySpaceIds] : [dialogueId];
+    const [byStatusGroup, bySpace] = await Promise.all([
+      sql<{ status: RegistrationStatus; g: StakeholderGroup; n: number }>(
+        this.dataSource,
+        `SELECT r.status, r.stakeholder_group AS g, count(*)::int AS n FROM registrations r
+          WHERE r.dialogue_id = $1 ${filter} GROUP BY 1, 2`,
+        params,
+      ),
+      sql<{ spaceId: string; status: RegistrationStatus; n: number }>(
+        this.dataSource,
+        `SELECT rs.space_id AS "spaceId", rs.status, count(*)::int AS n FROM registration_spaces rs
+          WHERE rs.dialogue_id = $1 ${onlySpaceIds ? 'AND rs.space_id = ANY($2::uuid[])' : ''} GROUP BY 1, 2`,
+        params,
+      ),
+    ]);
+    return { byStatusGroup, bySpace };
+  }
+
+  /** Titles of dialogues, for a person's data export. The `dialogues` table is owned by api-dialogues. */
+  dialogueTitles(ids: string[]): Promise<{ id: string; title: string }[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return sql(this.dataSource, 'SELECT id, title FROM dialogues WHERE id = ANY($1::uuid[])', [ids]);
+  }
+}

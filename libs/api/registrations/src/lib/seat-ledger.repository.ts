@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { StakeholderGroup } from '@gfmd/contracts';
+import { DataSource } from 'typeorm';
+import {
+  DialogueRow,
+  REG_COLUMNS,
+  RegistrationRow,
+  RegistrationSpaceRow,
+  SPACE_COLUMNS,
+  SpaceRow,
+  sql,
+} from './registration.rows';
+import type { DialogueSeats } from './seat-rules.util';
+
+/**
+ * The seat ledger: the capacity rule's own reads and writes. The `dialogues` and `spaces` tables
+ * belong to their domains, but their row locks and `confirmed_count` columns are the capacity
+ * rule on the hot registration path, so they are read, locked (dialogue first, then spaces in id
+ * order) and counted here, never through another domain's service. Runs in the transaction of
+ * the async context (see registration.rows.ts); the caller holds the dialogue lock.
+ */
+@Injectable()
+export class SeatLedgerRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Reads a dialogue; with `lock`, takes its row lock (SELECT … FOR UPDATE) for the transaction. */
+  async dialogue(id: string, lock = false): Promise<DialogueRow | null> {
+    const [row] = await sql<DialogueRow>(
+      this.dataSource,
+      `SELECT id, title, status, capacity, confirmed_count AS "confirmedCount", approval_required AS "approvalRequired",
+              stakeholder_quotas AS "stakeholderQuotas", registration_opens_at AS "registrationOpensAt",
+              registration_closes_at AS "registrationClosesAt", starts_at AS "startsAt", ends_at AS "endsAt",
+              time_zone AS "timeZone", venue, format, online_url AS "onlineUrl"
+         FROM dialogues WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Reads spaces of a dialogue (all, or the given ids) in id order; with `lock`, locks them in
+   * that fixed order (always after the dialogue row), so two transactions never deadlock.
+   */
+  spaces(dialogueId: string, ids?: string[], lock = false): Promise<SpaceRow[]> {
+    if (ids && !ids.length) return Promise.resolve([]);
+    return sql<SpaceRow>(
+      this.dataSource,
+      `SELECT ${SPACE_COLUMNS} FROM spaces s
+        WHERE s.dialogue_id = $1 ${ids ? 'AND s.id = ANY($2::uuid[])' : ''}
+        ORDER BY s.id${lock ? ' FOR UPDATE' : ''}`,
+      ids ? [dialogueId, ids] : [dialogueId],
+    );
+  }
+
+  /**
+   * The dialogue's seats as the seat rules count them: its counters, and (only when it has
+   * quotas) the confirmed seats per stakeholder group that count against them.
+   */
+  async dialogueSeats(d: DialogueRow): Promise<DialogueSeats> {
+    const quotas = d.stakeholderQuotas;
+    return {
+      capacity: d.capacity,
+      confirmed: d.confirmedCount,
+      quotas,
+      groupConfirmed: quotas && Object.keys(quotas).length ? await this.groupConfirmed(d.id) : {},
+    };
+  }
+
+  /** Confirmed seats per stakeholder group that count against quotas (invited seats do not). */
+  private async groupConfirmed(dialogueId: string): Promise<Partial<Record<StakeholderGroup, number>>> {
+    const rows = await sql<{ g: StakeholderGroup; n: number }>(
+      this.dataSource,
+      `SELECT stakeholder_group AS g, count(*)::int AS n FROM registrations
+        WHERE dialogue_id = $1 AND status = 'confirmed' AND invitation_id IS NULL GROUP BY 1`,
+      [dialogueId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.g, r.n]));
+  }
+
+  /** Adds to the confirmed counters of a dialogue and of spaces, in one statement. */
+  async bumpCounts(dialogueId: string, dialogueDelta: number, spaceDeltas: Map<string, number>): Promise<void> {
+    const spaceIds = [...spaceDeltas.keys()].filter((id) => spaceDeltas.get(id));
+    if (!dialogueDelta && !spaceIds.length) return;
+    await sql(
+      this.dataSource,
+      `WITH d AS (
+         UPDATE dialogues SET confirmed_count = GREATEST(0, confirmed_count + $2) WHERE id = $1 AND $2 <> 0 RETURNING id
+       ), s AS (
+         UPDATE spaces SET confirmed_count = GREATEST(0, spaces.confirmed_count + x.delta)
+           FROM unnest($3::uuid[], $4::int[]) AS x(id, delta) WHERE spaces.id = x.id RETURNING spaces.id
+       ) SELECT (SELECT count(*) FROM d) + (SELECT count(*) FROM s) AS n`,
+      [dialogueId, dialogueDelta, spaceIds, spaceIds.map((id) => spaceDeltas.get(id) ?? 0)],
+    );
+  }
+
+  async setDialogueCountsToZero(dialogueId: string): Promise<void> {
+    await sql(
+      this.dataSource,
+      `WITH d AS (UPDATE dialogues SET confirmed_count = 0 WHERE id = $1 RETURNING id),
+            s AS (UPDATE spaces SET confirmed_count = 0 WHERE dialogue_id = $1 RETURNING id)
+       SELECT 1`,
+      [dialogueId],
+    );
+  }
+
+  /** Addresses among `emails` that already hold an active registration in the dialogue. */
+  async activeEmails(dialogueId: string, emails: string[]): Promise<Set<string>> {
+    const rows = await sql<{ e: string }>(
+      this.dataSource,
+      `SELECT email_normalized AS e FROM registrations
+        WHERE dialogue_id = $1 AND email_normalized = ANY($2::text[]) AND status IN ('pending','confirmed','waitlisted')`,
+      [dialogueId, emails],
+    );
+    return new Set(rows.map((r) => r.e));
+  }
+
+  /** Waiting registrations of a dialogue in arrival order. */
+  waitlisted(dialogueId: string): Promise<RegistrationRow[]> {
+    return sql<RegistrationRow>(
+      this.dataSource,
+      `SELECT ${REG_COLUMNS} FROM registrations r WHERE r.dialogue_id = $1 AND r.status = 'waitlisted' ORDER BY r.arrival`,
+      [dialogueId],
+    );
+  }
+
+  /** Seat requests waiting for a space, of registrations that hold a dialogue seat, in request order. */
+  spaceWaitlist(spaceId: string, limit: number): Promise<RegistrationSpaceRow[]> {
+    return sql<RegistrationSpaceRow>(
+      this.dataSource,
+      `SELECT rs.registration_id AS "registrationId", rs.space_id AS "spaceId", rs.status, rs.arrival, s.name
+         FROM registration_spaces rs JOIN registrations r ON r.id = rs.registration_id JOIN spaces s ON s.id = rs.space_id
+        WHERE rs.space_id = $1 AND rs.status = 'waitlisted' AND r.status = 'confirmed'
+        ORDER BY rs.arrival LIMIT $2`,
+      [spaceId, limit],
+    );
+  }
+}
