@@ -58,12 +58,13 @@ describe(ManageLinkService.name, () => {
     expect(store.emailKinds().sort()).toEqual(['cancelled:r1', 'promoted:r2']);
   });
 
-  it('refuses to cancel twice (422), changing nothing', async () => {
-    store.addRegistration('r1', 'cancelled');
+  it('refuses to cancel twice (422), changing nothing — not even the address confirmation', async () => {
+    store.addRegistration('r1', 'cancelled', [], { emailConfirmedAt: null });
     tokens.set('t1', 'r1');
 
     expect(await failure(sut.cancel('t1'))).toMatchObject({ status: 422, slug: 'invalid-transition' });
     expect(store.emails).toEqual([]);
+    expect(store.emailConfirmed).toEqual([]);
   });
 
   it('refuses changes once the dialogue is cancelled (422)', async () => {

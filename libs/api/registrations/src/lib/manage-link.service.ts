@@ -39,7 +39,9 @@ export class ManageLinkService {
   ) {}
 
   async view(token: string): Promise<ManagedRegistration> {
-    return this.managed(await this.open(token));
+    const reg = await this.open(token);
+    if (!reg.emailConfirmedAt) await this.writes.confirmEmail(reg.id);
+    return this.managed(reg);
   }
 
   async update(token: string, dto: UpdateManagedRegistrationDto): Promise<ManagedRegistration> {
@@ -55,6 +57,7 @@ export class ManageLinkService {
       const notices = new Notices();
       if (spaceIds) await this.changeSpaces(m, reg, [...new Set(spaceIds)].sort(), notices);
       notices.drop(reg.id);
+      if (!reg.emailConfirmedAt) await this.writes.confirmEmail(reg.id);
       await this.seats.notify(afterCommit, d.id, notices);
     });
     return this.managed(opened.id);
@@ -68,6 +71,7 @@ export class ManageLinkService {
       const reg = await this.activeUnderLock(opened.id, 'cancelled');
       const notices = new Notices();
       await this.seats.release(reg, 'cancelled', notices, { notify: true, clearToken: true });
+      if (!reg.emailConfirmedAt) await this.writes.confirmEmail(reg.id);
       await this.seats.notify(afterCommit, reg.dialogueId, notices);
     });
     return this.managed(opened.id);
@@ -75,13 +79,13 @@ export class ManageLinkService {
 
   /**
    * The registration a manage token opens, or 404 (unknown, malformed, used up by a
-   * cancellation, or erased). Holding the token proves the address receives our mail: later
-   * emails may go to it.
+   * cancellation, or erased). Holding the token proves the address receives our mail, so the
+   * address is confirmed (later emails may go to it) when the view is read or a change through
+   * the link succeeds — never by a refused request, which changes nothing.
    */
   private async open(token: string): Promise<RegistrationRow> {
     const reg = await this.links.resolve(token);
     if (!reg) throw notFound('Registration');
-    if (!reg.emailConfirmedAt) await this.writes.confirmEmail(reg.id);
     return reg;
   }
 
