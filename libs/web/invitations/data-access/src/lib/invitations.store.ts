@@ -1,8 +1,15 @@
 import { Injectable, inject, signal } from '@angular/core';
-import type { Invitation, InvitationBatchResult, InvitationStatus, Page, ProblemDetails } from '@gfmd/contracts';
+import type {
+  CreateInvitationsRequest,
+  Invitation,
+  InvitationBatchResult,
+  InvitationStatus,
+  Page,
+  ProblemDetails,
+} from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
 import { toProblem } from '@gfmd/web-shared-util-http';
-import { type InvitationBatch, InvitationsApi } from './invitations.api';
+import { InvitationsApi } from './invitations.api';
 
 export interface InvitationListQuery {
   status: InvitationStatus | '';
@@ -25,7 +32,7 @@ export class InvitationsStore {
   /** the last list or resend problem */
   readonly listProblem = this.problemState.asReadonly();
 
-  send(dialogueId: string, batch: InvitationBatch): Promise<InvitationBatchResult> {
+  send(dialogueId: string, batch: CreateInvitationsRequest): Promise<InvitationBatchResult> {
     return firstValueFrom(this.api.send(dialogueId, batch));
   }
 
