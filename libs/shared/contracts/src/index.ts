@@ -1,2 +1,4 @@
 export * from './lib/enums';
 export * from './lib/models';
+export * from './lib/requests';
+export * from './lib/views';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGENDA_ITEM_KINDS, SPEAKER_ROLES, type AgendaItemKind, type SpeakerRole } from '@gfmd/contracts';
+import { AGENDA_ITEM_KINDS, SPEAKER_ROLES, type AgendaItemKind, type SpeakerRole, type AgendaItemRequest, type SpeakerRequest, type UpdateAgendaItemRequest } from '@gfmd/contracts';
 import { IsArrayOf, IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
 import {
   ArrayMaxSize,
@@ -22,7 +22,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 const instantMessage = (field: string) =>
   `${field} must be an ISO 8601 instant with an offset, e.g. 2030-05-12T09:00:00+02:00 or …Z`;
 
-export class SpeakerDto {
+export class SpeakerDto implements SpeakerRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() name: string;
   @ApiPropertyOptional({ nullable: true })
   @Nullable()
@@ -33,7 +33,7 @@ export class SpeakerDto {
   @ApiProperty({ enum: SPEAKER_ROLES }) @IsIn(SPEAKER_ROLES) role: SpeakerRole;
 }
 
-export class CreateAgendaItemDto {
+export class CreateAgendaItemDto implements AgendaItemRequest {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Omit or null for the dialogue-wide programme.' })
   @Nullable()
   @IsUUID()
@@ -78,7 +78,7 @@ export class CreateAgendaItemDto {
   themeIds?: string[];
 }
 
-export class UpdateAgendaItemDto extends PatchType(CreateAgendaItemDto) {}
+export class UpdateAgendaItemDto extends PatchType(CreateAgendaItemDto) implements UpdateAgendaItemRequest {}
 
 export class AgendaQuery {
   @ApiPropertyOptional({ format: 'uuid', description: "Only this space's items." })

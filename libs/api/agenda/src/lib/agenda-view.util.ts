@@ -1,4 +1,4 @@
-import type { AgendaItem, Language, SpaceKind, SpeakerRole } from '@gfmd/contracts';
+import type { AgendaItemView, Language, SpaceKind, SpeakerRole } from '@gfmd/contracts';
 import { zoneOffsetMinutes } from '@gfmd/api-platform';
 import type { AgendaItemRecord } from './agenda.repository';
 import { buildIcs, IcsEvent } from './ics.util';
@@ -19,14 +19,6 @@ export interface DialogueInfo {
   venue: string | null;
   startsAt: Date;
   endsAt: Date;
-}
-
-/** An agenda item as the API shows it: UTC instants plus the same instants in the dialogue's zone. */
-export interface AgendaItemView extends AgendaItem {
-  spaceName: string | null;
-  /** Wall-clock time in the dialogue's zone with its offset, e.g. 2030-05-12T09:00:00+02:00. */
-  startsAtLocal: string;
-  endsAtLocal: string;
 }
 
 /** 2030-05-12T09:00:00+02:00: the instant as read on a clock in `timeZone`. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RegistrationStatus, Speaker } from '@gfmd/contracts';
+import type { AgendaItemView, AgendaView, PersonalAgendaView, Speaker } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialogueChange, DialogueRecord, DialoguesRepository, DialoguesService } from '@gfmd/api-dialogues';
 import {
@@ -20,7 +20,6 @@ import { AgendaMailService, AgendaSendPreview, AgendaSendResult, AgendaState } f
 import { UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaItemRecord, AgendaRepository } from './agenda.repository';
 import {
-  AgendaItemView,
   agendaCalendar,
   localIso,
   personalItems,
@@ -31,25 +30,6 @@ import {
 import { AgendaSlot, duplicateSpeakers, findClash, roomKey } from './overlap.util';
 
 export type Viewer = AuthUser | undefined;
-
-export interface AgendaView {
-  dialogueId: string;
-  title: string;
-  /** The dialogue's IANA zone: show times on its clock (each item also carries *Local times). */
-  timeZone: string;
-  venue: string;
-  startsAt: string;
-  endsAt: string;
-  spaceId: string | null;
-  items: AgendaItemView[];
-}
-
-export interface PersonalAgendaView extends AgendaView {
-  registrationId: string;
-  registrationStatus: RegistrationStatus;
-  /** The spaces the registration holds a confirmed seat in. */
-  confirmedSpaceIds: string[];
-}
 
 type ItemFields = Pick<
   AgendaItemRecord,

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { LoginRequest } from '@gfmd/contracts';
 import { IsEmailAddress } from '@gfmd/api-platform';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'admin@gfmd.local' })
   @IsEmailAddress()
   email: string;

@@ -7,6 +7,9 @@ import {
   type DialogueStatus,
   type Language,
   type StakeholderQuotas,
+  type CreateDialogueRequest,
+  type ListDialoguesRequest,
+  type UpdateDialogueRequest,
 } from '@gfmd/contracts';
 import { IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
 import { Type } from 'class-transformer';
@@ -29,7 +32,7 @@ import {
 } from 'class-validator';
 import { IsStakeholderQuotas, IsTimeZone } from './validators';
 
-export class CreateDialogueDto {
+export class CreateDialogueDto implements CreateDialogueRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() title: string;
   @ApiPropertyOptional() @OptionalButNotNull() @IsString() @MaxLength(10000) @IsPlainText(true) summary?: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() informalSessionId: string;
@@ -60,9 +63,9 @@ export class CreateDialogueDto {
   languages?: Language[];
 }
 
-export class UpdateDialogueDto extends PatchType(CreateDialogueDto) {}
+export class UpdateDialogueDto extends PatchType(CreateDialogueDto) implements UpdateDialogueRequest {}
 
-export class ListDialoguesQuery {
+export class ListDialoguesQuery implements ListDialoguesRequest {
   @ApiPropertyOptional({ enum: DIALOGUE_STATUSES }) @OptionalButNotNull() @IsIn(DIALOGUE_STATUSES) status?: DialogueStatus;
   @ApiPropertyOptional() @OptionalButNotNull() @IsUUID() informalSessionId?: string;
   @ApiPropertyOptional() @OptionalButNotNull() @IsUUID() themeId?: string;

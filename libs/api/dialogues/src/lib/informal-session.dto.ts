@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { CreateInformalSessionRequest, UpdateInformalSessionRequest } from '@gfmd/contracts';
 import { IsPlainText, PatchType } from '@gfmd/api-platform';
 import { IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsTimeZone } from './validators';
 
-export class CreateInformalSessionDto {
+export class CreateInformalSessionDto implements CreateInformalSessionRequest {
   @ApiProperty() @IsInt() @Min(1) @Max(1_000_000) number: number;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) @IsPlainText() title: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() themeId: string;
@@ -13,4 +14,6 @@ export class CreateInformalSessionDto {
   @ApiProperty({ example: 'Europe/Zurich' }) @IsTimeZone() timeZone: string;
 }
 
-export class UpdateInformalSessionDto extends PatchType(CreateInformalSessionDto) {}
+export class UpdateInformalSessionDto
+  extends PatchType(CreateInformalSessionDto)
+  implements UpdateInformalSessionRequest {}

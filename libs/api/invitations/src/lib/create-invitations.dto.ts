@@ -6,6 +6,9 @@ import {
   type InvitationStatus,
   type Language,
   type StakeholderGroup,
+  type CreateInvitationsRequest,
+  type InvitationRecipientRequest,
+  type ListInvitationsRequest,
 } from '@gfmd/contracts';
 import {
   EMAIL_MAX_LENGTH,
@@ -33,7 +36,7 @@ import {
 /** Up to this many recipients in one call. */
 export const MAX_RECIPIENTS = 10_000;
 
-export class InvitationRecipientDto {
+export class InvitationRecipientDto implements InvitationRecipientRequest {
   @ApiProperty({ maxLength: EMAIL_MAX_LENGTH })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmailAddress()
@@ -44,7 +47,7 @@ export class InvitationRecipientDto {
   @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalButNotNull() @IsIn(LANGUAGES) preferredLanguage?: Language;
 }
 
-export class CreateInvitationsDto {
+export class CreateInvitationsDto implements CreateInvitationsRequest {
   @ApiProperty({ type: [InvitationRecipientDto], maxItems: MAX_RECIPIENTS })
   @IsArrayOf(() => InvitationRecipientDto)
   @ArrayMinSize(1)
@@ -56,7 +59,7 @@ export class CreateInvitationsDto {
   @ApiPropertyOptional() @OptionalButNotNull() @IsString() @MaxLength(5000) @IsPlainText(true) message?: string;
 }
 
-export class ListInvitationsQuery {
+export class ListInvitationsQuery implements ListInvitationsRequest {
   @ApiPropertyOptional({ enum: INVITATION_STATUSES }) @OptionalButNotNull() @IsIn(INVITATION_STATUSES) status?: InvitationStatus;
   @ApiPropertyOptional() @OptionalButNotNull() @IsString() @MaxLength(254) @IsPlainText() q?: string;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;

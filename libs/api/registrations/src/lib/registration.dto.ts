@@ -6,6 +6,11 @@ import {
   type Language,
   type RegistrationStatus,
   type StakeholderGroup,
+  type CreateRegistrationRequest,
+  type ListRegistrationsRequest,
+  type RegistrationDetailsRequest,
+  type SeatDecisionRequest,
+  type UpdateManagedRegistrationRequest,
 } from '@gfmd/contracts';
 import {
   EMAIL_MAX_LENGTH,
@@ -43,7 +48,7 @@ const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? va
 export const ORGANIZATION_MAX_LENGTH = 150;
 
 /** The details a participant may change through the manage link (not the email, not the group). */
-export class RegistrationDetailsDto {
+export class RegistrationDetailsDto implements RegistrationDetailsRequest {
   @ApiPropertyOptional({ maxLength: 40, example: 'Dr', nullable: true })
   @Nullable()
   @Transform(trimOrNull)
@@ -106,7 +111,7 @@ export class RegistrationDetailsDto {
 }
 
 /** "registration in" of docs/http-contract.md. */
-export class CreateRegistrationDto extends RegistrationDetailsDto {
+export class CreateRegistrationDto extends RegistrationDetailsDto implements CreateRegistrationRequest {
   @ApiProperty({ maxLength: EMAIL_MAX_LENGTH })
   @Transform(trim)
   @IsEmailAddress()
@@ -125,9 +130,11 @@ export class CreateRegistrationDto extends RegistrationDetailsDto {
 }
 
 /** PATCH through the manage link: any of the details; null clears title, jobTitle and accessibilityNeeds. */
-export class UpdateManagedRegistrationDto extends PatchType(RegistrationDetailsDto) {}
+export class UpdateManagedRegistrationDto
+  extends PatchType(RegistrationDetailsDto)
+  implements UpdateManagedRegistrationRequest {}
 
-export class ListRegistrationsQuery {
+export class ListRegistrationsQuery implements ListRegistrationsRequest {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
   @OptionalButNotNull()
   @IsIn(REGISTRATION_STATUSES)
@@ -149,7 +156,7 @@ export class ListRegistrationsQuery {
 }
 
 /** Body of approve / decline: a space seat, or (without) the registration (organizers) or every seat of the coordinator's spaces. */
-export class SeatDecisionDto {
+export class SeatDecisionDto implements SeatDecisionRequest {
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalButNotNull() @IsUUID() spaceId?: string;
 }
 

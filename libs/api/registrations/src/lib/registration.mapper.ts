@@ -1,13 +1,8 @@
-import type { Registration, RegistrationSpace } from '@gfmd/contracts';
+import type { RegistrationView } from '@gfmd/contracts';
 import type { RegistrationRow, RegistrationSpaceRow } from './registration.rows';
 
-/** A registration as the API shows it to staff and to its holder. */
-export interface RegistrationView extends Registration {
-  spaces: (RegistrationSpace & { name: string })[];
-  invited: boolean;
-  cancelledAt: string | null;
-  updatedAt: string;
-}
+/** A registration as the API shows it to staff and to its holder (its shape is the contract's). */
+export type { RegistrationView };
 
 export function toRegistration(r: RegistrationRow, spaces: RegistrationSpaceRow[] = []): RegistrationView {
   return {

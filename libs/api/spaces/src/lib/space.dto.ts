@@ -6,6 +6,8 @@ import {
   type SpaceAccess,
   type SpaceKind,
   type StakeholderGroup,
+  type CreateSpaceRequest,
+  type UpdateSpaceRequest,
 } from '@gfmd/contracts';
 import { IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
 import {
@@ -23,7 +25,7 @@ import {
   MinLength,
 } from 'class-validator';
 
-export class CreateSpaceDto {
+export class CreateSpaceDto implements CreateSpaceRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() name: string;
   @ApiProperty({ enum: SPACE_KINDS }) @IsIn(SPACE_KINDS) kind: SpaceKind;
   @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS, nullable: true })
@@ -76,7 +78,7 @@ export class CreateSpaceDto {
   rooms?: string[];
 }
 
-export class UpdateSpaceDto extends PatchType(CreateSpaceDto) {}
+export class UpdateSpaceDto extends PatchType(CreateSpaceDto) implements UpdateSpaceRequest {}
 
 /** What a coordinator of the space may change; everything else is the organizer's. */
 export const COORDINATOR_EDITABLE: readonly (keyof UpdateSpaceDto)[] = ['description', 'rooms'];

@@ -1,4 +1,4 @@
 export * from './lib/problem.util';
 export * from './lib/download.util';
 export * from './lib/early-response.interceptor';
-export * from './lib/items-of.util';
+export * from './lib/filter-query';

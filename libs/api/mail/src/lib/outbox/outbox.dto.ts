@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { EMAIL_KINDS, EMAIL_STATUSES, type EmailKind, type EmailStatus } from '@gfmd/contracts';
+import { EMAIL_KINDS, EMAIL_STATUSES, type EmailKind, type EmailStatus, type ListOutboxRequest } from '@gfmd/contracts';
 import { Type } from 'class-transformer';
 import { OptionalButNotNull } from '@gfmd/api-platform';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 
-export class ListOutboxQuery {
+export class ListOutboxQuery implements ListOutboxRequest {
   @ApiPropertyOptional({ enum: EMAIL_STATUSES }) @OptionalButNotNull() @IsIn(EMAIL_STATUSES) status?: EmailStatus;
   @ApiPropertyOptional({ enum: EMAIL_KINDS }) @OptionalButNotNull() @IsIn(EMAIL_KINDS) kind?: EmailKind;
   @ApiPropertyOptional() @OptionalButNotNull() @IsUUID() dialogueId?: string;

@@ -13,7 +13,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
-import type { AgendaItem, ProblemDetails, SendPreview, SpeakerRole } from '@gfmd/contracts';
+import type { AgendaItem, AgendaItemRequest, ProblemDetails, SendPreview, SpeakerRole } from '@gfmd/contracts';
 import {
   type AgendaGridSlot,
   AgendaGridComponent,
@@ -30,7 +30,7 @@ import {
   findClashingIds,
   hhmm,
 } from '@gfmd/web-agenda-util';
-import { type AgendaItemInput, CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
 import { I18n, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
@@ -221,7 +221,7 @@ export class AgendaBuilderPage {
       this.document.getElementById('clash-list')?.focus();
       return;
     }
-    const body: AgendaItemInput = {
+    const body: AgendaItemRequest = {
       title: v.title.trim(),
       kind: v.kind,
       spaceId: v.spaceId || null,

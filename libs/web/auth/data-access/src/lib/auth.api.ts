@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { LoginResponse, User } from '@gfmd/contracts';
+import type { LoginRequest, LoginResponse, User } from '@gfmd/contracts';
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -8,7 +8,8 @@ export class AuthApi {
   private readonly http = inject(HttpClient);
 
   login(email: string, password: string): Observable<LoginResponse> {
-    return this.http.post<LoginResponse>('/api/v1/auth/login', { email, password });
+    const body: LoginRequest = { email, password };
+    return this.http.post<LoginResponse>('/api/v1/auth/login', body);
   }
 
   /** Revokes the token the request carries (added by the auth interceptor). */

@@ -2,7 +2,6 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Page, User } from '@gfmd/contracts';
 import { type Observable, map } from 'rxjs';
-import { itemsOf } from '@gfmd/web-shared-util-http';
 
 /**
  * Staff accounts. `GET /users` is for organizers and admins (docs/http-contract.md): other
@@ -13,6 +12,6 @@ export class UsersApi {
   private readonly http = inject(HttpClient);
 
   list(): Observable<User[]> {
-    return this.http.get<User[] | Page<User>>('/api/v1/users').pipe(map(itemsOf));
+    return this.http.get<Page<User>>('/api/v1/users').pipe(map((page) => page.items));
   }
 }

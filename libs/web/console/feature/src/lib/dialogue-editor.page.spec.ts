@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { DialogueFactory, SessionFactory } from '@gfmd/web-shared-util-testing';
+import { DialogueFactory, PageFactory, SessionFactory } from '@gfmd/web-shared-util-testing';
 import { DialogueEditorPage } from './dialogue-editor.page';
 
 const settle = async (fixture: { whenStable(): Promise<unknown> }): Promise<void> => {
@@ -29,7 +29,7 @@ describe(DialogueEditorPage.name, () => {
     http
       .expectOne('/api/v1/informal-sessions')
       .flush([SessionFactory.create({ id: 's1', startsAt: '2017-05-08T08:00:00Z', endsAt: '2017-05-09T16:00:00Z' })]);
-    http.expectOne((r) => r.url === '/api/v1/dialogues').flush([]);
+    http.expectOne((r) => r.url === '/api/v1/dialogues').flush(PageFactory.create([]));
     await settle(fixture);
 
     const form = (fixture.componentInstance as unknown as { form: { patchValue(v: object): void } }).form;

@@ -14,6 +14,7 @@ import {
   DIALOGUE_FORMATS,
   LANGUAGES,
   STAKEHOLDER_GROUPS,
+  type CreateDialogueRequest,
   type Dialogue,
   type DialogueFormat,
   type Language,
@@ -22,7 +23,6 @@ import {
 } from '@gfmd/contracts';
 import { CatalogStore } from '@gfmd/web-dialogues-data-access';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
-import type { DialogueInput } from '@gfmd/web-dialogues-data-access';
 import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
@@ -235,7 +235,7 @@ export class DialogueEditorPage {
     });
   }
 
-  private toInput(): DialogueInput {
+  private toInput(): CreateDialogueRequest {
     const v = this.form.getRawValue();
     const tz = v.timeZone;
     const quotas: StakeholderQuotas = {};

@@ -10,6 +10,7 @@ import {
   SPACE_ACCESS,
   SPACE_KINDS,
   STAKEHOLDER_GROUPS,
+  type CreateSpaceRequest,
   type Space,
   type SpaceAccess,
   type SpaceKind,
@@ -18,7 +19,6 @@ import {
 } from '@gfmd/contracts';
 import { StaffStore } from '@gfmd/web-auth-data-access';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
-import type { SpaceInput } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
@@ -142,7 +142,7 @@ export class SpacesEditorPage {
       return;
     }
     const v = this.form.getRawValue();
-    const body: SpaceInput = {
+    const body: CreateSpaceRequest = {
       name: v.name.trim(),
       kind: v.kind,
       coordinatingGroup: v.coordinatingGroup || null,

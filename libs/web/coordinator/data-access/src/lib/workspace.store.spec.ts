@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { AuthStore } from '@gfmd/web-auth-data-access';
-import { DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
+import { DialogueFactory, PageFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { WorkspaceStore } from './workspace.store';
 
 describe(WorkspaceStore.name, () => {
@@ -33,7 +33,7 @@ describe(WorkspaceStore.name, () => {
     const loading = sut.load();
     http.expectOne('/api/v1/themes').flush([]);
     http.expectOne('/api/v1/informal-sessions').flush([]);
-    http.expectOne((r) => r.url === '/api/v1/dialogues').flush([DialogueFactory.create({ id: 'd1' })]);
+    http.expectOne((r) => r.url === '/api/v1/dialogues').flush(PageFactory.create([DialogueFactory.create({ id: 'd1' })]));
     await flushAll();
     http
       .expectOne('/api/v1/dialogues/d1/spaces')

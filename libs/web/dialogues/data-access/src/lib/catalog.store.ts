@@ -1,9 +1,9 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { Dialogue, InformalSession, ProblemDetails, Theme } from '@gfmd/contracts';
+import type { CreateDialogueRequest, Dialogue, InformalSession, ProblemDetails, Theme } from '@gfmd/contracts';
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { AuthStore } from '@gfmd/web-auth-data-access';
 import { toProblem } from '@gfmd/web-shared-util-http';
-import { type DialogueInput, DialoguesApi } from './dialogues.api';
+import { DialoguesApi } from './dialogues.api';
 
 export interface DialogueFilters {
   themeId?: string;
@@ -98,7 +98,7 @@ export class CatalogStore {
 
   /** Keeps the catalogue in step after a console edit without a full reload. */
   /** Creates (no id) or updates a dialogue; the catalogue shows it at once. */
-  async saveDialogue(id: string | null, input: DialogueInput): Promise<Dialogue> {
+  async saveDialogue(id: string | null, input: CreateDialogueRequest): Promise<Dialogue> {
     const saved = await firstValueFrom(id ? this.api.updateDialogue(id, input) : this.api.createDialogue(input));
     this.upsertDialogue(saved);
     return saved;

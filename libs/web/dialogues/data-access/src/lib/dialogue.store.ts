@@ -1,8 +1,16 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { AgendaItem, Dialogue, ProblemDetails, SendPreview, Space } from '@gfmd/contracts';
+import type {
+  AgendaItem,
+  AgendaItemRequest,
+  CreateSpaceRequest,
+  Dialogue,
+  ProblemDetails,
+  SendPreview,
+  Space,
+} from '@gfmd/contracts';
 import { type Observable, catchError, firstValueFrom, forkJoin, of } from 'rxjs';
 import { toProblem } from '@gfmd/web-shared-util-http';
-import { type AgendaItemInput, DialoguesApi, type SpaceInput } from './dialogues.api';
+import { DialoguesApi } from './dialogues.api';
 
 interface DialogueState {
   id: string | null;
@@ -97,7 +105,7 @@ export class DialogueStore {
   }
 
   /** Creates (no id) or updates a space of this dialogue; the list shows it at once, in place. */
-  async saveSpace(id: string | null, input: SpaceInput): Promise<Space> {
+  async saveSpace(id: string | null, input: CreateSpaceRequest): Promise<Space> {
     const dialogueId = this.state().dialogue?.id ?? this.state().id ?? '';
     const saved = await firstValueFrom(id ? this.api.updateSpace(id, input) : this.api.createSpace(dialogueId, input));
     this.state.update((s) => ({
@@ -113,7 +121,7 @@ export class DialogueStore {
   }
 
   /** Creates (no id) or updates an item of this dialogue's agenda; the agenda shows it at once. */
-  async saveAgendaItem(id: string | null, input: AgendaItemInput): Promise<AgendaItem> {
+  async saveAgendaItem(id: string | null, input: AgendaItemRequest): Promise<AgendaItem> {
     const dialogueId = this.state().dialogue?.id ?? this.state().id ?? '';
     const saved = await firstValueFrom(
       id ? this.api.updateAgendaItem(id, input) : this.api.createAgendaItem(dialogueId, input),

@@ -1,34 +1,27 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
-  AgendaItem,
+  AgendaItemRequest,
+  AgendaItemView,
+  AgendaView,
+  CreateDialogueRequest,
+  CreateSpaceRequest,
   Dialogue,
   DialogueStats,
-  DialogueStatus,
   InformalSession,
+  ListDialoguesRequest,
   Page,
   SendPreview,
+  SendResult,
   Space,
   Theme,
   TimelineEntry,
+  UpdateAgendaItemRequest,
+  UpdateDialogueRequest,
+  UpdateSpaceRequest,
 } from '@gfmd/contracts';
 import { EMPTY, type Observable, expand, map, reduce } from 'rxjs';
-import { itemsOf } from '@gfmd/web-shared-util-http';
 import { agendaIcsUrl } from './agenda-ics-url.util';
-
-export interface DialogueQuery {
-  status?: DialogueStatus;
-  informalSessionId?: string;
-  themeId?: string;
-}
-
-/** Editable fields of a dialogue (POST/PATCH body). */
-export type DialogueInput = Omit<
-  Dialogue,
-  'id' | 'status' | 'leadTimeDays' | 'schedulingWarnings' | 'confirmedCount' | 'createdAt' | 'updatedAt'
->;
-export type SpaceInput = Omit<Space, 'id' | 'dialogueId' | 'confirmedCount'>;
-export type AgendaItemInput = Omit<AgendaItem, 'id' | 'dialogueId' | 'sequence'>;
 
 function params(query: object): HttpParams {
   let result = new HttpParams();
@@ -47,27 +40,23 @@ export class DialoguesApi {
   private readonly base = '/api/v1';
 
   themes(): Observable<Theme[]> {
-    return this.http.get<Theme[] | Page<Theme>>(`${this.base}/themes`).pipe(map(itemsOf));
+    return this.http.get<Theme[]>(`${this.base}/themes`);
   }
 
   informalSessions(): Observable<InformalSession[]> {
-    return this.http
-      .get<InformalSession[] | Page<InformalSession>>(`${this.base}/informal-sessions`)
-      .pipe(map(itemsOf));
+    return this.http.get<InformalSession[]>(`${this.base}/informal-sessions`);
   }
 
-  /** Every dialogue the caller may see, following the pages if the API paginates. */
-  dialogues(query: DialogueQuery = {}): Observable<Dialogue[]> {
+  /** Every dialogue the caller may see, following the pages. */
+  dialogues(query: Omit<ListDialoguesRequest, 'page' | 'pageSize'> = {}): Observable<Dialogue[]> {
     const pageSize = 100;
-    const fetch = (page: number): Observable<Dialogue[] | Page<Dialogue>> =>
-      this.http.get<Dialogue[] | Page<Dialogue>>(`${this.base}/dialogues`, {
-        params: params({ ...query, page, pageSize }),
+    const fetch = (page: number): Observable<Page<Dialogue>> =>
+      this.http.get<Page<Dialogue>>(`${this.base}/dialogues`, {
+        params: params({ ...query, page, pageSize } satisfies ListDialoguesRequest),
       });
     return fetch(1).pipe(
-      expand((body, index) =>
-        !Array.isArray(body) && body.page * body.pageSize < body.total && index < 20 ? fetch(body.page + 1) : EMPTY,
-      ),
-      reduce<Dialogue[] | Page<Dialogue>, Dialogue[]>((all, body) => [...all, ...itemsOf(body)], []),
+      expand((body, index) => (body.page * body.pageSize < body.total && index < 20 ? fetch(body.page + 1) : EMPTY)),
+      reduce<Page<Dialogue>, Dialogue[]>((all, body) => [...all, ...body.items], []),
     );
   }
 
@@ -75,11 +64,11 @@ export class DialoguesApi {
     return this.http.get<Dialogue>(`${this.base}/dialogues/${encodeURIComponent(id)}`);
   }
 
-  createDialogue(input: DialogueInput): Observable<Dialogue> {
+  createDialogue(input: CreateDialogueRequest): Observable<Dialogue> {
     return this.http.post<Dialogue>(`${this.base}/dialogues`, input);
   }
 
-  updateDialogue(id: string, input: Partial<DialogueInput>): Observable<Dialogue> {
+  updateDialogue(id: string, input: UpdateDialogueRequest): Observable<Dialogue> {
     return this.http.patch<Dialogue>(`${this.base}/dialogues/${encodeURIComponent(id)}`, input);
   }
 
@@ -100,41 +89,45 @@ export class DialoguesApi {
   }
 
   spaces(dialogueId: string): Observable<Space[]> {
-    return this.http
-      .get<Space[] | Page<Space>>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/spaces`)
-      .pipe(map(itemsOf));
+    return this.http.get<Space[]>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/spaces`);
   }
 
-  createSpace(dialogueId: string, input: SpaceInput): Observable<Space> {
+  createSpace(dialogueId: string, input: CreateSpaceRequest): Observable<Space> {
     return this.http.post<Space>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/spaces`, input);
   }
 
-  updateSpace(id: string, input: Partial<SpaceInput>): Observable<Space> {
+  updateSpace(id: string, input: UpdateSpaceRequest): Observable<Space> {
     return this.http.patch<Space>(`${this.base}/spaces/${encodeURIComponent(id)}`, input);
   }
 
-  agenda(dialogueId: string, spaceId?: string): Observable<AgendaItem[]> {
-    return this.http
-      .get<AgendaItem[] | Page<AgendaItem>>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/agenda`, {
-        params: params({ spaceId }),
-      })
-      .pipe(map(itemsOf));
+  /** The items of the dialogue's agenda view (or of one space's). */
+  agenda(dialogueId: string, spaceId?: string): Observable<AgendaItemView[]> {
+    return this.agendaView(dialogueId, spaceId).pipe(map((view) => view.items));
   }
 
-  createAgendaItem(dialogueId: string, input: AgendaItemInput): Observable<AgendaItem> {
-    return this.http.post<AgendaItem>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/agenda-items`, input);
+  agendaView(dialogueId: string, spaceId?: string): Observable<AgendaView> {
+    return this.http.get<AgendaView>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/agenda`, {
+      params: params({ spaceId }),
+    });
   }
 
-  updateAgendaItem(id: string, input: Partial<AgendaItemInput>): Observable<AgendaItem> {
-    return this.http.patch<AgendaItem>(`${this.base}/agenda-items/${encodeURIComponent(id)}`, input);
+  createAgendaItem(dialogueId: string, input: AgendaItemRequest): Observable<AgendaItemView> {
+    return this.http.post<AgendaItemView>(
+      `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/agenda-items`,
+      input,
+    );
+  }
+
+  updateAgendaItem(id: string, input: UpdateAgendaItemRequest): Observable<AgendaItemView> {
+    return this.http.patch<AgendaItemView>(`${this.base}/agenda-items/${encodeURIComponent(id)}`, input);
   }
 
   deleteAgendaItem(id: string): Observable<void> {
     return this.http.delete<void>(`${this.base}/agenda-items/${encodeURIComponent(id)}`);
   }
 
-  sendAgenda(dialogueId: string): Observable<unknown> {
-    return this.http.post(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/agenda/send`, {});
+  sendAgenda(dialogueId: string): Observable<SendResult> {
+    return this.http.post<SendResult>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/agenda/send`, {});
   }
 
   /** Who `sendAgenda` would email, without sending (`?dryRun=true`). */

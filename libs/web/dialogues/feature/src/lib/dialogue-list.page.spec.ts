@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { DialogueFactory, SessionFactory, ThemeFactory } from '@gfmd/web-shared-util-testing';
+import { DialogueFactory, PageFactory, SessionFactory, ThemeFactory } from '@gfmd/web-shared-util-testing';
 import { DialogueListPage } from './dialogue-list.page';
 
 const settle = async (fixture: { whenStable(): Promise<unknown> }): Promise<void> => {
@@ -33,10 +33,12 @@ describe(DialogueListPage.name, () => {
     http.expectOne('/api/v1/informal-sessions').flush([s3, s1]);
     http
       .expectOne((r) => r.url === '/api/v1/dialogues')
-      .flush([
-        DialogueFactory.create({ title: 'Dialogue on cooperation', informalSessionId: 's3' }),
-        DialogueFactory.create({ title: 'Dialogue on rights', informalSessionId: 's1', leadTimeDays: 21 }),
-      ]);
+      .flush(
+        PageFactory.create([
+          DialogueFactory.create({ title: 'Dialogue on cooperation', informalSessionId: 's3' }),
+          DialogueFactory.create({ title: 'Dialogue on rights', informalSessionId: 's1', leadTimeDays: 21 }),
+        ]),
+      );
     await settle(fixture);
     return fixture.nativeElement as HTMLElement;
   }

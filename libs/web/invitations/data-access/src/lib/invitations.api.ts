@@ -1,35 +1,22 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CreateInvitationsRequest,
   Invitation,
   InvitationBatchResult,
-  InvitationStatus,
-  Language,
+  ListInvitationsRequest,
   Page,
   SendPreview,
-  StakeholderGroup,
 } from '@gfmd/contracts';
+import type { FilterQuery } from '@gfmd/web-shared-util-http';
 import type { Observable } from 'rxjs';
 import { toParams } from '@gfmd/web-registrations-data-access';
-
-export interface InvitationRecipient {
-  email: string;
-  name?: string;
-  stakeholderGroup?: StakeholderGroup;
-  preferredLanguage?: Language;
-}
-
-export interface InvitationBatch {
-  recipients: InvitationRecipient[];
-  spaceIds?: string[];
-  message?: string;
-}
 
 @Injectable({ providedIn: 'root' })
 export class InvitationsApi {
   private readonly http = inject(HttpClient);
 
-  send(dialogueId: string, batch: InvitationBatch): Observable<InvitationBatchResult> {
+  send(dialogueId: string, batch: CreateInvitationsRequest): Observable<InvitationBatchResult> {
     return this.http.post<InvitationBatchResult>(
       `/api/v1/dialogues/${encodeURIComponent(dialogueId)}/invitations`,
       batch,
@@ -37,17 +24,14 @@ export class InvitationsApi {
   }
 
   /** Who `send` would email, without sending (`?dryRun=true`). */
-  preview(dialogueId: string, batch: InvitationBatch): Observable<SendPreview> {
+  preview(dialogueId: string, batch: CreateInvitationsRequest): Observable<SendPreview> {
     return this.http.post<SendPreview>(
       `/api/v1/dialogues/${encodeURIComponent(dialogueId)}/invitations?dryRun=true`,
       batch,
     );
   }
 
-  list(
-    dialogueId: string,
-    query: { status?: InvitationStatus | ''; page?: number; pageSize?: number },
-  ): Observable<Page<Invitation>> {
+  list(dialogueId: string, query: FilterQuery<ListInvitationsRequest>): Observable<Page<Invitation>> {
     return this.http.get<Page<Invitation>>(`/api/v1/dialogues/${encodeURIComponent(dialogueId)}/invitations`, {
       params: toParams(query),
     });

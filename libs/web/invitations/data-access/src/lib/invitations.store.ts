@@ -1,5 +1,6 @@
 import { Injectable, inject, signal } from '@angular/core';
 import type {
+  CreateInvitationsRequest,
   Invitation,
   InvitationBatchResult,
   InvitationStatus,
@@ -9,7 +10,7 @@ import type {
 } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
 import { toProblem } from '@gfmd/web-shared-util-http';
-import { type InvitationBatch, InvitationsApi } from './invitations.api';
+import { InvitationsApi } from './invitations.api';
 
 export interface InvitationListQuery {
   status: InvitationStatus | '';
@@ -32,12 +33,12 @@ export class InvitationsStore {
   /** the last list or resend problem */
   readonly listProblem = this.problemState.asReadonly();
 
-  send(dialogueId: string, batch: InvitationBatch): Promise<InvitationBatchResult> {
+  send(dialogueId: string, batch: CreateInvitationsRequest): Promise<InvitationBatchResult> {
     return firstValueFrom(this.api.send(dialogueId, batch));
   }
 
   /** Who `send` would email and who it would skip, without sending or writing anything. */
-  preview(dialogueId: string, batch: InvitationBatch): Promise<SendPreview> {
+  preview(dialogueId: string, batch: CreateInvitationsRequest): Promise<SendPreview> {
     return firstValueFrom(this.api.preview(dialogueId, batch));
   }
 

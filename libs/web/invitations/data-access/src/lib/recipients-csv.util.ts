@@ -1,11 +1,16 @@
-import { LANGUAGES, STAKEHOLDER_GROUPS, type Language, type StakeholderGroup } from '@gfmd/contracts';
-import type { InvitationRecipient } from './invitations.api';
+import {
+  LANGUAGES,
+  STAKEHOLDER_GROUPS,
+  type InvitationRecipientRequest,
+  type Language,
+  type StakeholderGroup,
+} from '@gfmd/contracts';
 
 export type RecipientIssue = 'invalidEmail' | 'duplicate' | 'unknownGroup' | 'unknownLanguage';
 
 export interface ParsedRecipient {
   line: number;
-  recipient: InvitationRecipient;
+  recipient: InvitationRecipientRequest;
   issues: RecipientIssue[];
 }
 

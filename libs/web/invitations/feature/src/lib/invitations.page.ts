@@ -8,6 +8,7 @@ import type { PageEvent } from '@angular/material/paginator';
 import { MatSelect } from '@angular/material/select';
 import {
   INVITATION_STATUSES,
+  type CreateInvitationsRequest,
   type Invitation,
   type InvitationBatchResult,
   type InvitationStatus,
@@ -17,7 +18,7 @@ import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { submitState } from '@gfmd/web-shared-util-state';
-import { type InvitationBatch, InvitationsStore, parseRecipients } from '@gfmd/web-invitations-data-access';
+import { InvitationsStore, parseRecipients } from '@gfmd/web-invitations-data-access';
 import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 
 const MAX_FILE_BYTES = 1_000_000;
@@ -61,7 +62,7 @@ export class InvitationsPage {
   protected readonly sendProblem = this.submission.problem;
   protected readonly result = signal<InvitationBatchResult | null>(null);
   /** The batch checked with the API (`?dryRun=true`) and what sending it would do, awaiting confirmation. */
-  protected readonly pending = signal<{ batch: InvitationBatch; preview: SendPreview } | null>(null);
+  protected readonly pending = signal<{ batch: CreateInvitationsRequest; preview: SendPreview } | null>(null);
   protected readonly pendingText = computed(() => {
     const pending = this.pending();
     return pending ? this.i18n.sendPreview(pending.preview) : '';
@@ -135,7 +136,7 @@ export class InvitationsPage {
     if (!id || !recipients.length || this.sending()) {
       return;
     }
-    const batch: InvitationBatch = {
+    const batch: CreateInvitationsRequest = {
       recipients,
       ...(this.spaceIds().length ? { spaceIds: this.spaceIds() } : {}),
       ...(this.note().trim() ? { message: this.note().trim() } : {}),

@@ -1,15 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { EmailKind, EmailStatus, OutboundEmail, Page } from '@gfmd/contracts';
+import type { ListOutboxRequest, OutboundEmail, Page } from '@gfmd/contracts';
 import type { Observable } from 'rxjs';
 import { toParams } from '@gfmd/web-registrations-data-access';
+import type { FilterQuery } from '@gfmd/web-shared-util-http';
 
-export interface OutboxQuery {
-  status?: EmailStatus | '';
-  kind?: EmailKind | '';
-  page?: number;
-  pageSize?: number;
-}
+/** The outbox query as the page's filters hold it ('' for "any"). */
+export type OutboxQuery = FilterQuery<ListOutboxRequest>;
 
 @Injectable({ providedIn: 'root' })
 export class OutboxApi {

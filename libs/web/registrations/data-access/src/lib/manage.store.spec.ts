@@ -1,7 +1,13 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { AgendaItemFactory, DialogueFactory, RegistrationFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
+import {
+  AgendaItemFactory,
+  AgendaViewFactory,
+  DialogueFactory,
+  RegistrationFactory,
+  SpaceFactory,
+} from '@gfmd/web-shared-util-testing';
 import { ManageStore } from './manage.store';
 
 describe(ManageStore.name, () => {
@@ -34,11 +40,13 @@ describe(ManageStore.name, () => {
     http.expectOne('/api/v1/dialogues/d1/spaces').flush([business, civil]);
     http
       .expectOne((r) => r.url === '/api/v1/dialogues/d1/agenda')
-      .flush([
-        AgendaItemFactory.create({ title: 'Opening', spaceId: null }),
-        AgendaItemFactory.create({ title: 'Business roundtable', spaceId: 'biz' }),
-        AgendaItemFactory.create({ title: 'Civil society caucus', spaceId: 'cso' }),
-      ]);
+      .flush(
+        AgendaViewFactory.create([
+          AgendaItemFactory.create({ title: 'Opening', spaceId: null }),
+          AgendaItemFactory.create({ title: 'Business roundtable', spaceId: 'biz' }),
+          AgendaItemFactory.create({ title: 'Civil society caucus', spaceId: 'cso' }),
+        ]),
+      );
     await loading;
   }
 

@@ -1,13 +1,20 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { AgendaItem, Dialogue, ProblemDetails, Space } from '@gfmd/contracts';
+import type {
+  AgendaItem,
+  Dialogue,
+  ManageView,
+  ProblemDetails,
+  Space,
+  UpdateManagedRegistrationRequest,
+} from '@gfmd/contracts';
 import { catchError, firstValueFrom, forkJoin, of } from 'rxjs';
 import { DialoguesApi } from '@gfmd/web-dialogues-data-access';
 import { toProblem } from '@gfmd/web-shared-util-http';
-import { type ManagedRegistration, type ManagedRegistrationPatch, RegistrationsApi } from './registrations.api';
+import { RegistrationsApi } from './registrations.api';
 
 interface ManageState {
   token: string | null;
-  registration: ManagedRegistration | null;
+  registration: ManageView | null;
   dialogue: Dialogue | null;
   spaces: Space[];
   agenda: AgendaItem[];
@@ -75,7 +82,7 @@ export class ManageStore {
   }
 
   /** Saves changes; answers the problem (if any) so the form can map it onto its fields. */
-  async update(patch: ManagedRegistrationPatch): Promise<ProblemDetails | null> {
+  async update(patch: UpdateManagedRegistrationRequest): Promise<ProblemDetails | null> {
     const token = this.state().token;
     if (!token) {
       return null;

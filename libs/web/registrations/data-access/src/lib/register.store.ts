@@ -1,14 +1,14 @@
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { RegistrationCreated } from '@gfmd/contracts';
-import { type RegistrationInput, RegistrationsApi } from './registrations.api';
+import type { CreateRegistrationRequest, RegistrationCreated } from '@gfmd/contracts';
+import { RegistrationsApi } from './registrations.api';
 
 /** A visitor's registration for a dialogue. Provide it in the registration page. */
 @Injectable()
 export class RegisterStore {
   private readonly api = inject(RegistrationsApi);
 
-  register(dialogueId: string, input: RegistrationInput): Promise<RegistrationCreated> {
+  register(dialogueId: string, input: CreateRegistrationRequest): Promise<RegistrationCreated> {
     return firstValueFrom(this.api.register(dialogueId, input));
   }
 }

@@ -1,59 +1,19 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
-  Dialogue,
-  Language,
+  CreateRegistrationRequest,
+  ListRegistrationsRequest,
+  ManageView,
   Page,
   Registration,
   RegistrationCreated,
-  RegistrationStatus,
-  StakeholderGroup,
+  UpdateManagedRegistrationRequest,
 } from '@gfmd/contracts';
+import type { FilterQuery } from '@gfmd/web-shared-util-http';
 import type { Observable } from 'rxjs';
 
-/** "registration in" of docs/http-contract.md */
-export interface RegistrationInput {
-  email: string;
-  title?: string;
-  firstName: string;
-  lastName: string;
-  organization: string;
-  jobTitle?: string;
-  stakeholderGroup: StakeholderGroup;
-  country: string;
-  preferredLanguage: Language;
-  accessibilityNeeds?: string;
-  spaceIds?: string[];
-  consent: true;
-  invitationToken?: string;
-}
-
-export type ManagedRegistrationPatch = Partial<
-  Pick<
-    RegistrationInput,
-    | 'title'
-    | 'firstName'
-    | 'lastName'
-    | 'organization'
-    | 'jobTitle'
-    | 'country'
-    | 'preferredLanguage'
-    | 'accessibilityNeeds'
-    | 'spaceIds'
-  >
->;
-
-/** What the participant's manage link shows; the API may embed the dialogue. */
-export type ManagedRegistration = Registration & { dialogue?: Dialogue };
-
-export interface RegistrationQuery {
-  status?: RegistrationStatus | '';
-  stakeholderGroup?: StakeholderGroup | '';
-  spaceId?: string;
-  q?: string;
-  page?: number;
-  pageSize?: number;
-}
+/** The registrations list query as the table's filters hold it ('' for "any"). */
+export type RegistrationQuery = FilterQuery<ListRegistrationsRequest>;
 
 export function toParams(query: object): HttpParams {
   let params = new HttpParams();
@@ -71,7 +31,7 @@ export class RegistrationsApi {
   private readonly http = inject(HttpClient);
   private readonly base = '/api/v1';
 
-  register(dialogueId: string, input: RegistrationInput): Observable<RegistrationCreated> {
+  register(dialogueId: string, input: CreateRegistrationRequest): Observable<RegistrationCreated> {
     return this.http.post<RegistrationCreated>(
       `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations`,
       input,
@@ -109,19 +69,19 @@ export class RegistrationsApi {
     return this.http.post<Registration>(`${this.base}/registrations/${encodeURIComponent(id)}/check-in`, {});
   }
 
-  manage(token: string): Observable<ManagedRegistration> {
-    return this.http.get<ManagedRegistration>(`${this.base}/registrations/manage/${encodeURIComponent(token)}`);
+  manage(token: string): Observable<ManageView> {
+    return this.http.get<ManageView>(`${this.base}/registrations/manage/${encodeURIComponent(token)}`);
   }
 
-  updateManaged(token: string, patch: ManagedRegistrationPatch): Observable<ManagedRegistration> {
-    return this.http.patch<ManagedRegistration>(
+  updateManaged(token: string, patch: UpdateManagedRegistrationRequest): Observable<ManageView> {
+    return this.http.patch<ManageView>(
       `${this.base}/registrations/manage/${encodeURIComponent(token)}`,
       patch,
     );
   }
 
-  cancelManaged(token: string): Observable<ManagedRegistration> {
-    return this.http.post<ManagedRegistration>(
+  cancelManaged(token: string): Observable<ManageView> {
+    return this.http.post<ManageView>(
       `${this.base}/registrations/manage/${encodeURIComponent(token)}/cancel`,
       {},
     );

@@ -136,14 +136,14 @@ export class ManagePage {
     }
     const v = this.form.getRawValue();
     const problem = await this.store.update({
-      title: v.title.trim() || undefined,
+      title: v.title.trim() || null,
       firstName: v.firstName.trim(),
       lastName: v.lastName.trim(),
       organization: v.organization.trim(),
-      jobTitle: v.jobTitle.trim() || undefined,
+      jobTitle: v.jobTitle.trim() || null,
       country: v.country,
       preferredLanguage: v.preferredLanguage,
-      accessibilityNeeds: v.accessibilityNeeds.trim() || undefined,
+      accessibilityNeeds: v.accessibilityNeeds.trim() || null,
       spaceIds: v.spaceIds,
     });
     if (problem) {

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
+import { AgendaViewFactory, DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { RegisterPage } from './register.page';
 
 async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
@@ -41,7 +41,7 @@ describe(RegisterPage.name, () => {
         SpaceFactory.create({ id: 's-open', name: 'Plenary', access: 'open' }),
         SpaceFactory.create({ id: 's-biz', name: 'Business', access: 'group_only', allowedGroups: ['private_sector'] }),
       ]);
-    http.expectOne((r) => r.url === '/api/v1/dialogues/d1/agenda').flush([]);
+    http.expectOne((r) => r.url === '/api/v1/dialogues/d1/agenda').flush(AgendaViewFactory.create());
     await settle(fixture);
     return fixture;
   }

@@ -22,6 +22,7 @@ import { Router, RouterLink } from '@angular/router';
 import {
   LANGUAGES,
   STAKEHOLDER_GROUPS,
+  type CreateRegistrationRequest,
   type Language,
   type Space,
   type StakeholderGroup,
@@ -31,7 +32,7 @@ import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@g
 import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
-import { RegisterStore, type RegistrationInput, spaceEligibility, canChooseSpace } from '@gfmd/web-registrations-data-access';
+import { RegisterStore, spaceEligibility, canChooseSpace } from '@gfmd/web-registrations-data-access';
 import { loadResource } from '@gfmd/web-shared-util-state';
 
 export interface RegistrationResultState {
@@ -175,7 +176,7 @@ export class RegisterPage {
     if (!value.stakeholderGroup || !value.consent) {
       return;
     }
-    const body: RegistrationInput = {
+    const body: CreateRegistrationRequest = {
       email: value.email.trim(),
       firstName: value.firstName.trim(),
       lastName: value.lastName.trim(),

@@ -1,4 +1,13 @@
-import type { AgendaItem, Dialogue, InformalSession, Registration, Space, Theme } from '@gfmd/contracts';
+import type {
+  AgendaItem,
+  AgendaView,
+  Dialogue,
+  InformalSession,
+  Page,
+  Registration,
+  Space,
+  Theme,
+} from '@gfmd/contracts';
 
 /** Test data factories: `XFactory.create(overrides)`. */
 let seq = 0;
@@ -96,4 +105,24 @@ export const RegistrationFactory = {
     createdAt: '2017-04-01T10:00:00Z',
     ...overrides,
   }),
+};
+
+/** GET /dialogues/:id/agenda: the agenda view around the given items (local times left in UTC). */
+export const AgendaViewFactory = {
+  create: (items: AgendaItem[] = [], overrides: Partial<AgendaView> = {}): AgendaView => ({
+    dialogueId: 'dialogue-x',
+    title: 'Dialogue on cooperation',
+    timeZone: 'UTC',
+    venue: 'Palais des Nations',
+    startsAt: '2017-04-20T07:00:00Z',
+    endsAt: '2017-04-21T17:00:00Z',
+    spaceId: null,
+    items: items.map((item) => ({ ...item, spaceName: null, startsAtLocal: item.startsAt, endsAtLocal: item.endsAt })),
+    ...overrides,
+  }),
+};
+
+/** One page holding every item, as the API's list endpoints answer. */
+export const PageFactory = {
+  create: <T>(items: T[]): Page<T> => ({ items, total: items.length, page: 1, pageSize: 100 }),
 };

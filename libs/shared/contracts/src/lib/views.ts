@@ -1,0 +1,60 @@
+/**
+ * Response shapes the API builds from several sources (docs/http-contract.md, the OpenAPI
+ * document at /api/docs-json): the agenda views, the registration as staff and its holder see
+ * it, the manage-link view and the results of bulk sends.
+ */
+import type { RegistrationStatus } from './enums';
+import type { AgendaItem, Dialogue, Registration, RegistrationSpace } from './models';
+
+/** An agenda item as the API shows it: UTC instants plus the same instants in the dialogue's zone. */
+export interface AgendaItemView extends AgendaItem {
+  spaceName: string | null;
+  /** Wall-clock time in the dialogue's zone with its offset, e.g. 2030-05-12T09:00:00+02:00. */
+  startsAtLocal: string;
+  endsAtLocal: string;
+}
+
+/** GET /dialogues/:id/agenda: the programme of a dialogue (or of one space with `?spaceId=`). */
+export interface AgendaView {
+  dialogueId: string;
+  title: string;
+  /** The dialogue's IANA zone: show times on its clock (each item also carries *Local times). */
+  timeZone: string;
+  venue: string;
+  startsAt: string;
+  endsAt: string;
+  /** The space asked for, or null for the whole programme. */
+  spaceId: string | null;
+  items: AgendaItemView[];
+}
+
+/** GET /registrations/manage/:token/agenda: the agenda of one registration. */
+export interface PersonalAgendaView extends AgendaView {
+  registrationId: string;
+  registrationStatus: RegistrationStatus;
+  /** The spaces the registration holds a confirmed seat in. */
+  confirmedSpaceIds: string[];
+}
+
+/** A registration as the API shows it to staff and to its holder. */
+export interface RegistrationView extends Registration {
+  spaces: (RegistrationSpace & { name: string })[];
+  invited: boolean;
+  cancelledAt: string | null;
+  updatedAt: string;
+}
+
+/** GET/PATCH /registrations/manage/:token: the registration, its spaces (with names) and its dialogue. */
+export interface ManageView extends RegistrationView {
+  dialogue: Dialogue;
+}
+
+/**
+ * A bulk send (agenda, space message): how many emails were queued and how many people were
+ * skipped, in all and by reason.
+ */
+export interface SendResult {
+  queued: number;
+  skipped: number;
+  skippedBy: Record<string, number>;
+}
