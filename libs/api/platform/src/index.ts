@@ -28,3 +28,5 @@ export * from './lib/validation/plain-text.decorators';
 export * from './lib/validation/email.decorator';
 export * from './lib/validation/nested.decorator';
 export * from './lib/http/json-depth';
+export * from './lib/problem/messages/problem-catalogue';
+export * from './lib/problem/messages/problem-language';
