@@ -8,7 +8,7 @@ export function redactUrl(url: string | undefined): string | undefined {
   if (!url) return url;
   return url
     .replace(/(\/manage\/)[^/?#]+/g, '$1[token]')
-    .replace(/(\/invitations\/decline\/)[^/?#]+/g, '$1[token]')
+    .replace(/(\/invitations\/(?:decline|by-token)\/)[^/?#]+/g, '$1[token]')
     .replace(/([?&](?:invitation|token|invitationToken|email|q)=)[^&#]*/gi, '$1[redacted]');
 }
 

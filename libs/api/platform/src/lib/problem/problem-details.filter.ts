@@ -54,7 +54,8 @@ const problemInstance = (url: string) =>
   url
     .split('?')[0]
     .replace(/manage\/[^/]+/, 'manage/…')
-    .replace(/decline\/[^/]+/, 'decline/…');
+    .replace(/decline\/[^/]+/, 'decline/…')
+    .replace(/by-token\/[^/]+/, 'by-token/…');
 
 /** Turns every error into RFC 9457 problem+json. Unknown errors are logged and become a bare 500. */
 @Catch()
