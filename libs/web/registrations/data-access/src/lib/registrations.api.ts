@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   Dialogue,
+  InvitationPrefill,
   Language,
   Page,
   Registration,
@@ -70,6 +71,11 @@ export function toParams(query: object): HttpParams {
 export class RegistrationsApi {
   private readonly http = inject(HttpClient);
   private readonly base = '/api/v1';
+
+  /** What an invitation link fills in (public; 404 for an unknown or used invitation). */
+  invitationPrefill(token: string): Observable<InvitationPrefill> {
+    return this.http.get<InvitationPrefill>(`${this.base}/invitations/by-token/${encodeURIComponent(token)}`);
+  }
 
   register(dialogueId: string, input: RegistrationInput): Observable<RegistrationCreated> {
     return this.http.post<RegistrationCreated>(

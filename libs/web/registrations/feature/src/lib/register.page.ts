@@ -31,7 +31,13 @@ import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@g
 import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
-import { RegisterStore, type RegistrationInput, spaceEligibility, canChooseSpace } from '@gfmd/web-registrations-data-access';
+import {
+  RegisterStore,
+  type RegistrationInput,
+  canChooseSpace,
+  invitationPrefillValues,
+  spaceEligibility,
+} from '@gfmd/web-registrations-data-access';
 import { loadResource } from '@gfmd/web-shared-util-state';
 
 export interface RegistrationResultState {
@@ -104,6 +110,8 @@ export class RegisterPage {
   protected readonly busy = this.submission.submitting;
   protected readonly problem = this.submission.problem;
   protected readonly unmatched = signal<string[]>([]);
+  /** the address of the invitation of the link, once read (the email field is then locked) */
+  protected readonly invitedEmail = signal('');
   private readonly group = toSignal(this.form.controls.stakeholderGroup.valueChanges, { initialValue: '' as const });
   private readonly token = toSignal(this.form.controls.invitationToken.valueChanges, { initialValue: '' });
   private readonly chosen = toSignal(this.form.controls.spaceIds.valueChanges, { initialValue: [] as string[] });
@@ -125,7 +133,10 @@ export class RegisterPage {
     effect(() => {
       const token = this.invitation();
       if (token) {
-        untracked(() => this.form.controls.invitationToken.setValue(token));
+        untracked(() => {
+          this.form.controls.invitationToken.setValue(token);
+          void this.prefill(token);
+        });
       }
     });
     effect(() => {
@@ -142,6 +153,31 @@ export class RegisterPage {
         untracked(() => this.form.controls.spaceIds.setValue(kept));
       }
     });
+  }
+
+  /**
+   * Fills the form from the invitation of the link (fields not typed in yet) and locks the email:
+   * the registration must use the invited address.
+   */
+  private async prefill(token: string): Promise<void> {
+    const invitation = await this.registration.invitation(token);
+    if (!invitation || invitation.dialogueId !== this.id() || token !== this.invitation()) {
+      return;
+    }
+    const values = invitationPrefillValues(invitation);
+    const controls = this.form.controls;
+    controls.email.setValue(values.email);
+    controls.email.disable();
+    this.invitedEmail.set(values.email);
+    for (const key of ['firstName', 'lastName', 'stakeholderGroup'] as const) {
+      const value = values[key];
+      if (value && !controls[key].dirty) {
+        controls[key].setValue(value);
+      }
+    }
+    if (!controls.preferredLanguage.dirty) {
+      controls.preferredLanguage.setValue(values.preferredLanguage);
+    }
   }
 
   protected allowedGroupsText(space: Space): string {
