@@ -27,7 +27,7 @@ import {
   type StakeholderGroup,
 } from '@gfmd/contracts';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
-import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent, emailValidators } from '@gfmd/web-shared-ui';
 import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
@@ -91,7 +91,7 @@ export class RegisterPage {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly form = this.fb.group({
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    email: ['', emailValidators],
     title: ['', Validators.maxLength(40)],
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
