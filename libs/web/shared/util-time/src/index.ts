@@ -1,1 +1,2 @@
 export * from './lib/zoned-time.util';
+export * from './lib/time-zone-search.util';

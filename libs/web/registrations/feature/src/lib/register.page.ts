@@ -1,3 +1,4 @@
+import { CountryFieldComponent } from '@gfmd/web-shared-ui/country-field';
 import { PersonFieldsComponent } from '@gfmd/web-registrations-ui';
 import {
   ChangeDetectionStrategy,
@@ -49,6 +50,7 @@ export interface RegistrationResultState {
 @Component({
   selector: 'gfmd-register-page',
   imports: [
+    CountryFieldComponent,
     ReactiveFormsModule,
     PersonFieldsComponent,
     RouterLink,

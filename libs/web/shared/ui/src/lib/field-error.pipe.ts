@@ -41,6 +41,9 @@ export class FieldErrorPipe implements PipeTransform {
     if (errors['maxlength']) {
       return this.i18n.t('validation.maxLength');
     }
+    if (errors['country']) {
+      return this.i18n.t('validation.country');
+    }
     if (errors['url']) {
       return this.i18n.t('validation.url');
     }
