@@ -1,10 +1,11 @@
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl, Validators } from '@angular/forms';
 import { CountryFieldComponent } from './country-field.component';
 
 @Component({
   imports: [CountryFieldComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<gfmd-country-field [control]="control" />`,
 })
 class HostComponent {
