@@ -28,7 +28,8 @@ import {
   type StakeholderGroup,
 } from '@gfmd/contracts';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
-import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent, emailValidators } from '@gfmd/web-shared-ui';
+import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { emailValidators } from '@gfmd/web-shared-ui/email';
 import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
@@ -171,11 +172,14 @@ export class RegisterPage {
     controls.email.setValue(values.email);
     controls.email.disable();
     this.invitedEmail.set(values.email);
-    for (const key of ['firstName', 'lastName', 'stakeholderGroup'] as const) {
+    for (const key of ['firstName', 'lastName'] as const) {
       const value = values[key];
       if (value && !controls[key].dirty) {
         controls[key].setValue(value);
       }
+    }
+    if (values.stakeholderGroup && !controls.stakeholderGroup.dirty) {
+      controls.stakeholderGroup.setValue(values.stakeholderGroup);
     }
     if (!controls.preferredLanguage.dirty) {
       controls.preferredLanguage.setValue(values.preferredLanguage);
