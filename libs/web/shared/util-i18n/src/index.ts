@@ -3,5 +3,3 @@ export * from './lib/translate.pipe';
 export * from './lib/i18n-title.strategy';
 export * from './lib/message-format.util';
 export type { TranslationKey, Dictionary } from './lib/dictionaries/en';
-export * from './lib/option-labels';
-export * from './lib/country-search';

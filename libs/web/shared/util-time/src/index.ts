@@ -1,2 +1,1 @@
 export * from './lib/zoned-time.util';
-export * from './lib/time-zone-search.util';

@@ -32,10 +32,10 @@ import { submitState } from '@gfmd/web-shared-util-state';
 import {
   daysBetween,
   fromZonedLocalInput,
-  filterTimeZones,
   knownTimeZones,
   toZonedLocalInput,
 } from '@gfmd/web-shared-util-time';
+import { filterTimeZones } from '@gfmd/web-shared-util-time/zone-search';
 import { endAfterStart, optionalUrl, timeZoneValidator } from './dialogue-form.util';
 
 /** Create (at /console/dialogues/new) or edit (inside the dialogue workspace) a dialogue. */

@@ -1,5 +1,5 @@
 import { LANGUAGES, STAKEHOLDER_GROUPS, type Language, type StakeholderGroup } from '@gfmd/contracts';
-import { GROUP_LABELS, LANGUAGE_LABELS, foldForSearch } from '@gfmd/web-shared-util-i18n';
+import { GROUP_LABELS, LANGUAGE_LABELS, foldForSearch } from '@gfmd/web-shared-util-i18n/search';
 import type { InvitationRecipient } from './invitations.api';
 
 export type RecipientIssue = 'invalidEmail' | 'duplicate' | 'unknownGroup' | 'unknownLanguage';

@@ -139,7 +139,7 @@ describe(RegisterPage.name, () => {
     expect(sut.querySelector<HTMLInputElement>('input[name=lastName]')?.value).toBe('Dupont');
     const form = (fixture.componentInstance as unknown as { form: { getRawValue(): Record<string, unknown> } }).form;
     expect(form.getRawValue()).toMatchObject({ stakeholderGroup: 'private_sector', preferredLanguage: 'fr', invitationToken: 'tok-456' });
-    expect(sut.textContent).toContain('The address of your invitation');
+    expect(sut.textContent).toContain('Your invitation is for this address.');
   });
 
   it('ignores an invitation of another dialogue', async () => {
@@ -163,7 +163,7 @@ describe(RegisterPage.name, () => {
     await settle(fixture);
 
     http.expectNone('/api/v1/dialogues/d1/registrations');
-    expect(sut.textContent).toContain('Enter a complete email address');
+    expect(sut.textContent).toContain('Enter a complete address');
   });
 
   it('goes to the result page with the status', async () => {

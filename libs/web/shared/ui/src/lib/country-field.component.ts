@@ -14,14 +14,8 @@ import { MatAutocomplete, MatAutocompleteTrigger } from '@angular/material/autoc
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import {
-  I18n,
-  TranslatePipe,
-  type TranslationKey,
-  filterCountries,
-  foldForSearch,
-  isCountryCode,
-} from '@gfmd/web-shared-util-i18n';
+import { I18n, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
+import { filterCountries, foldForSearch, isCountryCode } from '@gfmd/web-shared-util-i18n/search';
 import type { Subscription } from 'rxjs';
 import { FieldErrorPipe } from './field-error.pipe';
 

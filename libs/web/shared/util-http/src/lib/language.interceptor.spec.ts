@@ -20,6 +20,6 @@ describe('languageInterceptor', () => {
       { type: 'https://gfmd-dialogues.org/problems/registration-closed', title: 'Unprocessable Content', status: 422, detail: 'Registration is closed.' },
       { status: 422, statusText: 'Unprocessable Content', headers: { 'Content-Language': 'en' } },
     );
-    expect(await call).toMatchObject({ status: 422, error: { detail: 'Les inscriptions sont closes.' } });
+    expect(await call).toMatchObject({ status: 422, error: { detail: "Les inscriptions ne sont pas ouvertes pour ce dialogue." } });
   });
 });

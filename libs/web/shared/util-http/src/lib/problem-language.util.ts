@@ -35,6 +35,13 @@ const STATUS_KEYS: Record<number, TranslationKey> = {
 
 const PROBLEM_BASE = 'https://gfmd-dialogues.org/problems/';
 
+/** Problem types the app already has words for (others: `problem.<slug>` when it exists, else the status). */
+const PROBLEM_KEYS: Record<string, TranslationKey> = {
+  'duplicate-registration': 'register.duplicate',
+  'registration-closed': 'dialogue.registrationClosed',
+  'invalid-credentials': 'login.failed',
+};
+
 export type Translate = (key: TranslationKey) => string;
 
 /** The dictionary key of a field error's constraint code (`validation.invalid` for any other). */
@@ -42,10 +49,12 @@ export function constraintKey(code: unknown): TranslationKey {
   return (typeof code === 'string' && Object.prototype.hasOwnProperty.call(CONSTRAINT_KEYS, code) && CONSTRAINT_KEYS[code]) || 'validation.invalid';
 }
 
-/** The dictionary key of a problem: `problem.<slug>` when the app knows the type, else its status' headline. */
+/** The dictionary key of a problem: the app's words for its type when it has some, else its status' headline. */
 export function problemKey(type: unknown, status: unknown): TranslationKey {
   if (typeof type === 'string' && type.startsWith(PROBLEM_BASE)) {
-    const key = `problem.${type.slice(PROBLEM_BASE.length)}`;
+    const slug = type.slice(PROBLEM_BASE.length);
+    if (Object.prototype.hasOwnProperty.call(PROBLEM_KEYS, slug)) return PROBLEM_KEYS[slug];
+    const key = `problem.${slug}`;
     if (isTranslationKey(key)) return key;
   }
   const byStatus = typeof status === 'number' ? STATUS_KEYS[status] : undefined;
