@@ -49,6 +49,7 @@ describe('request log line', () => {
     });
     expect(JSON.stringify(line)).not.toContain('SECRET');
     expect(redactUrl('/api/v1/invitations/decline/abcdefabcdefabcdefabcdef')).toBe('/api/v1/invitations/decline/[token]');
+    expect(redactUrl('/api/v1/invitations/by-token/abcdefabcdefabcdefabcdef')).toBe('/api/v1/invitations/by-token/[token]');
     expect(redactUrl('/dialogues/1/register?invitation=tok&x=1')).toBe('/dialogues/1/register?invitation=[redacted]&x=1');
   });
 
