@@ -337,7 +337,9 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await p.getByRole('textbox', { name: 'Last name' }).fill(participant.lastName);
       await p.getByRole('textbox', { name: 'Organization' }).fill('Migrant Workers Network');
       await choose(p, 'Stakeholder group', 'Migrant and diaspora organization');
-      await choose(p, 'Country', 'Senegal');
+      // The country picker searches as one types.
+      await p.getByRole('combobox', { name: 'Country' }).fill('Seneg');
+      await p.getByRole('option', { name: 'Senegal' }).click();
       await p.getByRole('radio', { name: 'French' }).check();
       await p.getByRole('checkbox', { name: new RegExp(CIVIL) }).check();
       await p.getByRole('checkbox', { name: /I agree that GFMD stores/ }).check();

@@ -76,7 +76,7 @@ describe('bad input (integration)', () => {
       const before = await checksum('dialogues');
       const res = await organizer.patch(`/dialogues/${dialogue.id}`, { [field]: null });
       expectProblem(res);
-      expect(res.body.errors).toContainEqual({ field, message: `${field} must not be null` });
+      expect(res.body.errors).toContainEqual({ field, message: `${field} must not be null`, code: 'notNull' });
       expect(await checksum('dialogues')).toBe(before);
     });
 
@@ -112,7 +112,7 @@ describe('bad input (integration)', () => {
         const before = await checksum('spaces');
         const res = await organizer.patch(`/spaces/${space.body.id}`, { [field]: null });
         expectProblem(res);
-        expect(res.body.errors).toContainEqual({ field, message: `${field} must not be null` });
+        expect(res.body.errors).toContainEqual({ field, message: `${field} must not be null`, code: 'notNull' });
         expect(await checksum('spaces')).toBe(before);
       },
     );
@@ -140,7 +140,7 @@ describe('bad input (integration)', () => {
         const before = await checksum('informal_sessions');
         const res = await organizer.patch(`/informal-sessions/${sessionId}`, { [field]: null });
         expectProblem(res);
-        expect(res.body.errors).toContainEqual({ field, message: `${field} must not be null` });
+        expect(res.body.errors).toContainEqual({ field, message: `${field} must not be null`, code: 'notNull' });
         expect(await checksum('informal_sessions')).toBe(before);
       },
     );
@@ -154,7 +154,7 @@ describe('bad input (integration)', () => {
         const before = await checksum('registrations');
         const res = await sut.api.patch(`/registrations/manage/${token}`, { [field]: null });
         expectProblem(res);
-        expect(res.body.errors).toContainEqual({ field, message: `${field} must not be null` });
+        expect(res.body.errors).toContainEqual({ field, message: `${field} must not be null`, code: 'notNull' });
         expect(await checksum('registrations')).toBe(before);
       },
     );

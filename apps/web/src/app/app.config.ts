@@ -18,14 +18,15 @@ import {
 import { AuthStore, authInterceptor } from '@gfmd/web-auth-data-access';
 import { I18n } from '@gfmd/web-shared-util-i18n';
 import { I18nTitleStrategy } from '@gfmd/web-shared-util-i18n';
-import { earlyResponseInterceptor } from '@gfmd/web-shared-util-http';
+import { earlyResponseInterceptor, languageInterceptor } from '@gfmd/web-shared-util-http';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    // The auth interceptor runs first, so a signed-in request is never answered from the early fetches.
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor, earlyResponseInterceptor])),
+    // Every call asks for the page's language; the auth interceptor runs before the early
+    // fetches, so a signed-in request is never answered from them.
+    provideHttpClient(withFetch(), withInterceptors([languageInterceptor, authInterceptor, earlyResponseInterceptor])),
     provideRouter(
       appRoutes,
       withComponentInputBinding(),

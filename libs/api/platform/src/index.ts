@@ -30,3 +30,5 @@ export * from './lib/validation/email.decorator';
 export * from './lib/validation/nested.decorator';
 export * from './lib/http/json-depth';
 export * from './lib/http/dry-run.query';
+export * from './lib/problem/messages/problem-catalogue';
+export * from './lib/problem/messages/problem-language';

@@ -61,6 +61,35 @@ describe('InvitationsController (integration)', () => {
 
   const invitations = async (dialogueId: string, query = '') => (await organizer.get(`/dialogues/${dialogueId}/invitations?pageSize=500${query}`)).body;
 
+  it('GET /invitations/by-token/:token gives what the invitation holds to prefill the form, and 404 once used or unknown', async () => {
+    const d = await DialogueFactory.createPublished(organizer);
+    const email = `p-${randomUUID()}@test.gfmd`;
+    await organizer.post(`/dialogues/${d.id}/invitations`, {
+      recipients: [{ email, name: 'Jean Dupont', preferredLanguage: 'fr', stakeholderGroup: 'private_sector' }],
+    });
+    await sink.waitFor(() => sink.to(email).length === 1, 15_000);
+    const token = tokenOf(sink.to(email)[0].parsed.text!)!;
+
+    const res = await sut.api.get(`/invitations/by-token/${token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.body).toEqual({
+      dialogueId: d.id,
+      email,
+      name: 'Jean Dupont',
+      stakeholderGroup: 'private_sector',
+      preferredLanguage: 'fr',
+    });
+
+    const unknown = await sut.api.get(`/invitations/by-token/${'x'.repeat(43)}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.instance).not.toContain('x'.repeat(43));
+    expect((await sut.api.get('/invitations/by-token/short')).status).toBe(404);
+
+    await sut.dataSource.query(`UPDATE invitations SET status = 'registered' WHERE token_hash = $1`, [hashToken(token)]);
+    expect((await sut.api.get(`/invitations/by-token/${token}`)).status).toBe(404);
+  });
+
   it('invites, skips addresses already invited, collapses duplicates, and mails a personal link in the recipient language', async () => {
     const d = await DialogueFactory.createPublished(organizer, { title: 'Dialogue on "skills" & mobility' });
     const a = `a-${randomUUID()}@test.gfmd`;

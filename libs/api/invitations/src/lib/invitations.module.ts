@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialoguesModule } from '@gfmd/api-dialogues';
+import { InvitationPrefillController } from './invitation-prefill.controller';
 import { InvitationDeclineController } from './invitation-decline.controller';
 import { InvitationDeliveryListener } from './invitation-delivery.listener';
 import { InvitationLinks } from './invitation-links';
@@ -25,7 +26,7 @@ export class InvitationsCoreModule {}
 /** Invitation routes (docs/http-contract.md) on top of the core. Needs MailModule. */
 @Module({
   imports: [InvitationsCoreModule, DialoguesModule],
-  controllers: [InvitationsController, InvitationDeclineController],
+  controllers: [InvitationsController, InvitationDeclineController, InvitationPrefillController],
   providers: [InvitationsService],
   exports: [InvitationsCoreModule, InvitationsService],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Invitation, type InvitationBatchResult, type Language, LANGUAGES, type Page } from '@gfmd/contracts';
+import { type Invitation, type InvitationBatchResult, type InvitationPrefill, type Language, LANGUAGES, type Page } from '@gfmd/contracts';
 import {
   AfterCommit,
   AppConfig,
@@ -224,6 +224,22 @@ export class InvitationsService {
       );
     }
     return { status: 'declined' };
+  }
+
+  /**
+   * What a usable invitation link fills in on the registration form: only what the invitation
+   * holds. Unknown and used (registered) invitations are not found.
+   */
+  async prefill(token: string): Promise<InvitationPrefill> {
+    const invitation = await this.repo.findByTokenHash(hashToken(token));
+    if (!invitation || invitation.status === 'registered') throw notFound('Invitation');
+    return {
+      dialogueId: invitation.dialogueId,
+      email: invitation.email,
+      name: invitation.name,
+      stakeholderGroup: invitation.stakeholderGroup,
+      preferredLanguage: invitation.preferredLanguage,
+    };
   }
 
   /** What the decline page shows before the holder confirms (never changes anything: link scanners fetch GETs). */

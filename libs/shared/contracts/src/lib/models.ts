@@ -186,6 +186,15 @@ export interface Invitation {
   createdAt?: string;
 }
 
+/** What an invitation link fills in on the registration form (GET /invitations/by-token/{token}). */
+export interface InvitationPrefill {
+  dialogueId: string;
+  email: string;
+  name: string | null;
+  stakeholderGroup: StakeholderGroup | null;
+  preferredLanguage: Language;
+}
+
 export interface InvitationBatchResult {
   queued: number;
   skipped: number;

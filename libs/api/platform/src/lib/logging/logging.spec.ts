@@ -63,6 +63,7 @@ describe('request log line', () => {
     ['/api/v1/registrations/%6danage/SECRETTOKEN123456789012/agenda.ics', '/api/v1/registrations/manage/[redacted]/agenda.ics'],
     ['/api/v1/nowhere?%65mail=a@b.cd&token=SECRET', '/api/v1/nowhere'],
     ['/api/v1/invitations/DECLINE/short', '/api/v1/invitations/decline/[redacted]'],
+    ['/api/v1/invitations/by-token/short', '/api/v1/invitations/by-token/[redacted]'],
     ['/api/v1/x/SECRETTOKEN123456789012abcdef/y', '/api/v1/x/[redacted]/y'],
     ['/api/v1/x/%53ECRET%2fTOKEN', '/api/v1/x/[redacted]'],
     ['/api/v1/dialogues/8c7d1f2e-0b1a-4c3d-9e8f-0123456789ab', '/api/v1/dialogues/8c7d1f2e-0b1a-4c3d-9e8f-0123456789ab'],

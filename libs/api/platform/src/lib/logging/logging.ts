@@ -7,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A segment that may be a secret: URL-safe base64 of 20+ characters (tokens are 43) that is not an id. */
 const SECRETISH = /^[a-z0-9_-]{20,}$/;
 /** Segments whose next one is a secret whatever it looks like. */
-const BEFORE_SECRET = new Set(['manage', 'decline']);
+const BEFORE_SECRET = new Set(['manage', 'decline', 'by-token']);
 
 /** A path segment decoded (`%6d` → `m`), or as it is when its escapes are malformed. */
 const decode = (segment: string) => {

@@ -50,6 +50,23 @@ describe(ProblemDetailsFilter.name, () => {
     expect(sut.toProblem(badUuid).status).toBe(400);
   });
 
+  it('writes French and Spanish from the catalogues: title, detail by slug, field errors by code', () => {
+    const problem = new BadRequestException({
+      message: 'The request has invalid or unknown fields.',
+      errors: [{ field: 'email', message: 'email must be an email address', code: 'isEmailAddress' }],
+    });
+    expect(sut.toProblem(problem, 'fr')).toMatchObject({
+      title: 'Requête invalide',
+      detail: 'Certaines valeurs ne sont pas valides.',
+      errors: [{ field: 'email', code: 'isEmailAddress', message: 'Saisissez une adresse e-mail valide.' }],
+    });
+    expect(sut.toProblem(domainRule('registration-closed', 'Registration is closed.'), 'es')).toMatchObject({
+      title: 'Regla no cumplida',
+      detail: 'La inscripción está cerrada.',
+    });
+    expect(sut.toProblem(new Error('boom'), 'fr')).toMatchObject({ status: 500, title: 'Erreur interne du serveur' });
+  });
+
   it('hides the details of unknown errors', () => {
     const body = sut.toProblem(new Error('password=hunter2 at db.internal'));
     expect(body.status).toBe(500);

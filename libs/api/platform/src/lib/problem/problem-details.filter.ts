@@ -2,7 +2,15 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { redactPath } from '../logging/logging';
-import { ProblemException, titleFor } from './problem.exception';
+import type { ProblemLanguage } from './messages/problem-catalogue';
+import {
+  PROBLEM_CATALOGUES,
+  constraintMessage,
+  isProblemSlug,
+  isProblemStatus,
+  negotiateProblemLanguage,
+} from './messages/problem-language';
+import { type FieldError, ProblemException, titleFor } from './problem.exception';
 
 export const PROBLEM_BASE = 'https://gfmd-dialogues.org/problems/';
 
@@ -12,7 +20,7 @@ interface ProblemBody {
   status: number;
   detail?: string;
   instance?: string;
-  errors?: { field: string; message: string }[];
+  errors?: FieldError[];
   [key: string]: unknown;
 }
 
@@ -54,7 +62,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const res = http.getResponse<FastifyReply>();
     const req = http.getRequest<FastifyRequest>();
-    const body = this.toProblem(exception);
+    const language = negotiateProblemLanguage(req.headers['accept-language']);
+    const body = this.toProblem(exception, language);
     if (body.status >= 500) {
       this.logger.error({ err: exception, status: body.status, reqId: req.id }, 'unhandled error');
     }
@@ -63,10 +72,37 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     res
       .status(body.status)
       .type('application/problem+json')
+      .header('Content-Language', language)
       .send(JSON.stringify({ ...body, instance: problemInstance(req.originalUrl ?? req.url) }));
   }
 
-  toProblem(exception: unknown): ProblemBody {
+  /**
+   * The problem of an error in a language: English keeps the precise detail and field messages
+   * of the code; French and Spanish take the catalogue's words for the slug (or the status) and
+   * for each field error's `code`.
+   */
+  toProblem(exception: unknown, language: ProblemLanguage = 'en'): ProblemBody {
+    const body = this.toEnglishProblem(exception);
+    if (language === 'en') return body;
+    const catalogue = PROBLEM_CATALOGUES[language];
+    const slug = body.type.slice(PROBLEM_BASE.length);
+    const statusSlug = SLUGS[body.status];
+    const detail = isProblemSlug(slug)
+      ? catalogue.details[slug]
+      : isProblemSlug(statusSlug)
+        ? catalogue.details[statusSlug]
+        : catalogue.details.error;
+    return {
+      ...body,
+      title: isProblemStatus(body.status) ? catalogue.titles[body.status] : body.title,
+      detail,
+      ...(body.errors
+        ? { errors: body.errors.map((e) => ({ ...e, message: constraintMessage(language, e.code, e.message) })) }
+        : {}),
+    };
+  }
+
+  private toEnglishProblem(exception: unknown): ProblemBody {
     if (exception instanceof ProblemException) {
       const status = exception.getStatus();
       return {
@@ -82,9 +118,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       let detail = exception.message;
-      let errors: { field: string; message: string }[] | undefined;
+      let errors: FieldError[] | undefined;
       if (typeof response === 'object' && response) {
-        const r = response as { message?: unknown; errors?: { field: string; message: string }[] };
+        const r = response as { message?: unknown; errors?: FieldError[] };
         if (Array.isArray(r.errors)) errors = r.errors;
         if (typeof r.message === 'string') detail = r.message;
         else if (Array.isArray(r.message)) detail = r.message.join('; ');

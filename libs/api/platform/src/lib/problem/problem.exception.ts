@@ -1,27 +1,17 @@
 import { HttpException } from '@nestjs/common';
+import { problemCatalogueEn } from './messages/problem-catalogue.en';
+import { isProblemStatus } from './messages/problem-language';
 
 export interface FieldError {
   field: string;
   message: string;
+  /** the refused constraint (`maxLength`, `isEmailAddress`…): clients map it to their own words */
+  code?: string;
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  414: 'URI Too Long',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
-
+/** The English title of a status (see the catalogues in ./messages). */
 export function titleFor(status: number): string {
-  return TITLES[status] ?? 'Error';
+  return isProblemStatus(status) ? problemCatalogueEn.titles[status] : 'Error';
 }
 
 /**

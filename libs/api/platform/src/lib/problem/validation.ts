@@ -8,11 +8,11 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     // A null that reached the checks was refused (nullable fields skip them): say so, once.
     if (error.value === null && error.constraints && Object.keys(error.constraints).length) {
-      out.push({ field, message: mustNotBeNull(field) });
+      out.push({ field, message: mustNotBeNull(field), code: 'notNull' });
       continue;
     }
-    for (const message of Object.values(error.constraints ?? {})) {
-      out.push({ field, message: message.startsWith('property ') ? `Unknown field "${field}".` : message });
+    for (const [code, message] of Object.entries(error.constraints ?? {})) {
+      out.push({ field, message: code === 'whitelistValidation' ? `Unknown field "${field}".` : message, code });
     }
     if (error.children?.length) out.push(...flatten(error.children, field));
   }

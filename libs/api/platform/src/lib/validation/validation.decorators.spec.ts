@@ -35,13 +35,13 @@ describe('validation decorators', () => {
     expect(await errorsOf(ThingPatch, {})).toEqual([]);
     expect(await errorsOf(ThingPatch, { note: null })).toEqual([]);
     expect(await errorsOf(ThingPatch, { title: null })).toEqual([
-      { field: 'title', message: 'title must not be null' },
+      { field: 'title', message: 'title must not be null', code: 'notNull' },
     ]);
     expect(await errorsOf(ThingPatch, { summary: null })).toEqual([
-      { field: 'summary', message: 'summary must not be null' },
+      { field: 'summary', message: 'summary must not be null', code: 'notNull' },
     ]);
     expect(await errorsOf(Thing, { title: 'x', summary: null })).toEqual([
-      { field: 'summary', message: 'summary must not be null' },
+      { field: 'summary', message: 'summary must not be null', code: 'notNull' },
     ]);
   });
 

@@ -35,6 +35,7 @@ import {
   knownTimeZones,
   toZonedLocalInput,
 } from '@gfmd/web-shared-util-time';
+import { filterTimeZones } from '@gfmd/web-shared-util-time/zone-search';
 import { endAfterStart, optionalUrl, timeZoneValidator } from './dialogue-form.util';
 
 /** Create (at /console/dialogues/new) or edit (inside the dialogue workspace) a dialogue. */
@@ -112,8 +113,9 @@ export class DialogueEditorPage {
 
   private readonly zoneInput = toSignal(this.form.controls.timeZone.valueChanges, { initialValue: 'Europe/Zurich' });
   protected readonly zoneOptions = computed(() => {
-    const query = this.zoneInput().toLowerCase();
-    return this.zones.filter((z) => z.toLowerCase().includes(query)).slice(0, 50);
+    const query = this.zoneInput();
+    // A zone already chosen shows the whole list again, so another can be picked.
+    return filterTimeZones(this.zones, this.zones.includes(query) ? '' : query);
   });
   private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 

@@ -5,6 +5,7 @@ import {
   type Language,
   type StakeholderGroup,
 } from '@gfmd/contracts';
+import { GROUP_LABELS, LANGUAGE_LABELS, foldForSearch } from '@gfmd/web-shared-util-i18n/search';
 
 export type RecipientIssue = 'invalidEmail' | 'duplicate' | 'unknownGroup' | 'unknownLanguage';
 
@@ -45,19 +46,37 @@ export function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-function normalizeGroup(value: string): StakeholderGroup | undefined {
-  const key = value
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-  return (STAKEHOLDER_GROUPS as readonly string[]).includes(key)
-    ? STAKEHOLDER_GROUPS.find((g) => g === key)
-    : undefined;
+/** Every spelling a value may take, folded: its code and its label in each UI language. */
+function spellings<T extends string>(codes: readonly T[], labels: Record<Language, Record<T, string>>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const code of codes) {
+    map.set(foldForSearch(code), code);
+    for (const language of LANGUAGES) {
+      map.set(foldForSearch(labels[language][code]), code);
+    }
+  }
+  return map;
 }
 
-function normalizeLanguage(value: string): Language | undefined {
-  const key = value.trim().toLowerCase().slice(0, 2);
-  return LANGUAGES.find((l) => l === key);
+const GROUP_SPELLINGS = spellings(STAKEHOLDER_GROUPS, GROUP_LABELS);
+const LANGUAGE_SPELLINGS = spellings(LANGUAGES, LANGUAGE_LABELS);
+
+/** A stakeholder group from its code or its label in any UI language (case and accents ignored). */
+export function normalizeGroup(value: string): StakeholderGroup | undefined {
+  return GROUP_SPELLINGS.get(foldForSearch(value));
+}
+
+/** A language from its code (`fr`, `fr-CH`) or its name in any UI language (case and accents ignored). */
+export function normalizeLanguage(value: string): Language | undefined {
+  const folded = foldForSearch(value);
+  return LANGUAGE_SPELLINGS.get(folded) ?? LANGUAGE_SPELLINGS.get(/^[a-z]{2}(?: [a-z]{2,4})?$/.test(folded) ? folded.slice(0, 2) : '');
+}
+
+/** What the group or language column accepts, for the error message: "code (label), …" in the page's language. */
+export function acceptedValues(kind: 'group' | 'language', language: Language): string {
+  return kind === 'group'
+    ? STAKEHOLDER_GROUPS.map((g) => `${g} (${GROUP_LABELS[language][g]})`).join(', ')
+    : LANGUAGES.map((l) => `${l} (${LANGUAGE_LABELS[language][l]})`).join(', ');
 }
 
 /**

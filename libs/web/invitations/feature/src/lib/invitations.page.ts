@@ -18,7 +18,7 @@ import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { submitState } from '@gfmd/web-shared-util-state';
-import { InvitationsStore, parseRecipients } from '@gfmd/web-invitations-data-access';
+import { InvitationsStore, acceptedValues, parseRecipients } from '@gfmd/web-invitations-data-access';
 import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 
 const MAX_FILE_BYTES = 1_000_000;
@@ -123,9 +123,11 @@ export class InvitationsPage {
       case 'duplicate':
         return this.i18n.t('invitations.issue.duplicate');
       case 'unknownGroup':
-        return this.i18n.t('invitations.issue.unknownGroup');
+        return this.i18n.t('invitations.issue.unknownGroup', { values: acceptedValues('group', this.i18n.language()) });
       default:
-        return this.i18n.t('invitations.issue.unknownLanguage');
+        return this.i18n.t('invitations.issue.unknownLanguage', {
+          values: acceptedValues('language', this.i18n.language()),
+        });
     }
   }
 

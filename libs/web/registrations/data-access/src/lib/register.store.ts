@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { CreateRegistrationRequest, RegistrationCreated } from '@gfmd/contracts';
+import type { CreateRegistrationRequest, InvitationPrefill, RegistrationCreated } from '@gfmd/contracts';
 import { RegistrationsApi } from './registrations.api';
 
 /** A visitor's registration for a dialogue. Provide it in the registration page. */
@@ -10,5 +10,14 @@ export class RegisterStore {
 
   register(dialogueId: string, input: CreateRegistrationRequest): Promise<RegistrationCreated> {
     return firstValueFrom(this.api.register(dialogueId, input));
+  }
+
+  /** What the invitation of a link holds, or null (unknown, used, or the API unreachable): the form stays as it is. */
+  async invitation(token: string): Promise<InvitationPrefill | null> {
+    try {
+      return await firstValueFrom(this.api.invitationPrefill(token));
+    } catch {
+      return null;
+    }
   }
 }

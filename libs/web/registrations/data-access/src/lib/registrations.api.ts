@@ -4,6 +4,7 @@ import type {
   CreateRegistrationRequest,
   ListRegistrationsRequest,
   ManageView,
+  InvitationPrefill,
   Page,
   Registration,
   RegistrationCreated,
@@ -30,6 +31,11 @@ export function toParams(query: object): HttpParams {
 export class RegistrationsApi {
   private readonly http = inject(HttpClient);
   private readonly base = '/api/v1';
+
+  /** What an invitation link fills in (public; 404 for an unknown or used invitation). */
+  invitationPrefill(token: string): Observable<InvitationPrefill> {
+    return this.http.get<InvitationPrefill>(`${this.base}/invitations/by-token/${encodeURIComponent(token)}`);
+  }
 
   register(dialogueId: string, input: CreateRegistrationRequest): Observable<RegistrationCreated> {
     return this.http.post<RegistrationCreated>(

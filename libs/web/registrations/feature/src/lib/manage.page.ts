@@ -1,3 +1,4 @@
+import { CountryFieldComponent } from '@gfmd/web-shared-ui/country-field';
 import { PersonFieldsComponent } from '@gfmd/web-registrations-ui';
 import {
   ChangeDetectionStrategy,
@@ -17,7 +18,6 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { LANGUAGES, type Language, type ProblemDetails, type Space } from '@gfmd/contracts';
 import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
@@ -30,14 +30,13 @@ import { loadResource } from '@gfmd/web-shared-util-state';
 @Component({
   selector: 'gfmd-manage-page',
   imports: [
+    CountryFieldComponent,
     ReactiveFormsModule,
     PersonFieldsComponent,
     MatFormField,
     MatLabel,
     MatError,
     MatInput,
-    MatSelect,
-    MatOption,
     MatRadioGroup,
     MatRadioButton,
     MatCheckbox,

@@ -21,13 +21,21 @@ describe(RegisterPage.name, () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  async function render(invitation?: string) {
+  async function render(invitation?: string, prefill: object | null = null) {
     const fixture = TestBed.createComponent(RegisterPage);
     fixture.componentRef.setInput('id', 'd1');
     if (invitation) {
       fixture.componentRef.setInput('invitation', invitation);
     }
     await fixture.whenStable();
+    if (invitation) {
+      const req = http.expectOne(`/api/v1/invitations/by-token/${invitation}`);
+      if (prefill) {
+        req.flush(prefill);
+      } else {
+        req.flush({ status: 404 }, { status: 404, statusText: 'Not Found' });
+      }
+    }
     http.expectOne('/api/v1/dialogues/d1').flush(
       DialogueFactory.create({
         id: 'd1',
@@ -112,6 +120,50 @@ describe(RegisterPage.name, () => {
     await settle(fixture);
 
     expect(sut.textContent).toContain('organization is too short');
+  });
+
+  it('prefills the form from the invitation of the link and locks its email', async () => {
+    const fixture = await render('tok-456', {
+      dialogueId: 'd1',
+      email: 'jean@example.org',
+      name: 'Jean Dupont',
+      stakeholderGroup: 'private_sector',
+      preferredLanguage: 'fr',
+    });
+    const sut = fixture.nativeElement as HTMLElement;
+    const email = sut.querySelector<HTMLInputElement>('input[formcontrolname=email]');
+
+    expect(email?.value).toBe('jean@example.org');
+    expect(email?.disabled).toBe(true);
+    expect(sut.querySelector<HTMLInputElement>('input[name=firstName]')?.value).toBe('Jean');
+    expect(sut.querySelector<HTMLInputElement>('input[name=lastName]')?.value).toBe('Dupont');
+    const form = (fixture.componentInstance as unknown as { form: { getRawValue(): Record<string, unknown> } }).form;
+    expect(form.getRawValue()).toMatchObject({ stakeholderGroup: 'private_sector', preferredLanguage: 'fr', invitationToken: 'tok-456' });
+    expect(sut.textContent).toContain('Your invitation is for this address.');
+  });
+
+  it('ignores an invitation of another dialogue', async () => {
+    const fixture = await render('tok-789', {
+      dialogueId: 'other',
+      email: 'jean@example.org',
+      name: 'Jean Dupont',
+      stakeholderGroup: null,
+      preferredLanguage: 'fr',
+    });
+    const email = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('input[formcontrolname=email]');
+    expect(email?.value).toBe('');
+    expect(email?.disabled).toBe(false);
+  });
+
+  it('catches an incomplete email address before sending', async () => {
+    const fixture = await render();
+    const sut = fixture.nativeElement as HTMLElement;
+    fill(sut, 'input[formcontrolname=email]', 'amina@example');
+    sut.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await settle(fixture);
+
+    http.expectNone('/api/v1/dialogues/d1/registrations');
+    expect(sut.textContent).toContain('Enter a complete address');
   });
 
   it('goes to the result page with the status', async () => {

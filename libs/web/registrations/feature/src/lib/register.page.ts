@@ -1,3 +1,4 @@
+import { CountryFieldComponent } from '@gfmd/web-shared-ui/country-field';
 import { PersonFieldsComponent } from '@gfmd/web-registrations-ui';
 import {
   ChangeDetectionStrategy,
@@ -29,10 +30,16 @@ import {
 } from '@gfmd/contracts';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { emailValidators } from '@gfmd/web-shared-ui/email';
 import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
-import { RegisterStore, spaceEligibility, canChooseSpace } from '@gfmd/web-registrations-data-access';
+import {
+  RegisterStore,
+  canChooseSpace,
+  invitationPrefillValues,
+  spaceEligibility,
+} from '@gfmd/web-registrations-data-access';
 import { loadResource } from '@gfmd/web-shared-util-state';
 
 export interface RegistrationResultState {
@@ -44,6 +51,7 @@ export interface RegistrationResultState {
 @Component({
   selector: 'gfmd-register-page',
   imports: [
+    CountryFieldComponent,
     ReactiveFormsModule,
     PersonFieldsComponent,
     RouterLink,
@@ -86,7 +94,7 @@ export class RegisterPage {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly form = this.fb.group({
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    email: ['', emailValidators],
     title: ['', Validators.maxLength(40)],
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
     lastName: ['', [Validators.required, Validators.maxLength(100)]],
@@ -105,6 +113,8 @@ export class RegisterPage {
   protected readonly busy = this.submission.submitting;
   protected readonly problem = this.submission.problem;
   protected readonly unmatched = signal<string[]>([]);
+  /** the address of the invitation of the link, once read (the email field is then locked) */
+  protected readonly invitedEmail = signal('');
   private readonly group = toSignal(this.form.controls.stakeholderGroup.valueChanges, { initialValue: '' as const });
   private readonly token = toSignal(this.form.controls.invitationToken.valueChanges, { initialValue: '' });
   private readonly chosen = toSignal(this.form.controls.spaceIds.valueChanges, { initialValue: [] as string[] });
@@ -126,7 +136,10 @@ export class RegisterPage {
     effect(() => {
       const token = this.invitation();
       if (token) {
-        untracked(() => this.form.controls.invitationToken.setValue(token));
+        untracked(() => {
+          this.form.controls.invitationToken.setValue(token);
+          void this.prefill(token);
+        });
       }
     });
     effect(() => {
@@ -143,6 +156,34 @@ export class RegisterPage {
         untracked(() => this.form.controls.spaceIds.setValue(kept));
       }
     });
+  }
+
+  /**
+   * Fills the form from the invitation of the link (fields not typed in yet) and locks the email:
+   * the registration must use the invited address.
+   */
+  private async prefill(token: string): Promise<void> {
+    const invitation = await this.registration.invitation(token);
+    if (!invitation || invitation.dialogueId !== this.id() || token !== this.invitation()) {
+      return;
+    }
+    const values = invitationPrefillValues(invitation);
+    const controls = this.form.controls;
+    controls.email.setValue(values.email);
+    controls.email.disable();
+    this.invitedEmail.set(values.email);
+    for (const key of ['firstName', 'lastName'] as const) {
+      const value = values[key];
+      if (value && !controls[key].dirty) {
+        controls[key].setValue(value);
+      }
+    }
+    if (values.stakeholderGroup && !controls.stakeholderGroup.dirty) {
+      controls.stakeholderGroup.setValue(values.stakeholderGroup);
+    }
+    if (!controls.preferredLanguage.dirty) {
+      controls.preferredLanguage.setValue(values.preferredLanguage);
+    }
   }
 
   protected allowedGroupsText(space: Space): string {

@@ -26,6 +26,12 @@ export class FieldErrorPipe implements PipeTransform {
     if (errors['email']) {
       return this.i18n.t('validation.email');
     }
+    if (errors['emailFormat']) {
+      return this.i18n.t('validation.emailFormat');
+    }
+    if (errors['minlength']) {
+      return this.i18n.t('validation.minLength');
+    }
     if (errors['min']) {
       return this.i18n.t('validation.min');
     }
@@ -34,6 +40,9 @@ export class FieldErrorPipe implements PipeTransform {
     }
     if (errors['maxlength']) {
       return this.i18n.t('validation.maxLength');
+    }
+    if (errors['country']) {
+      return this.i18n.t('validation.country');
     }
     if (errors['url']) {
       return this.i18n.t('validation.url');
