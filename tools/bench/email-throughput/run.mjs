@@ -237,7 +237,15 @@ async function throughAPI(workers) {
 function renderedOutbox(dialogueId) {
   const child = spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'tools/bench/email-throughput/render-outbox.ts'), dbUrl.toString(), dialogueId],
+    [
+      '-r',
+      'ts-node/register',
+      '-r',
+      'tsconfig-paths/register',
+      join(ROOT, 'tools/bench/email-throughput/render-outbox.ts'),
+      dbUrl.toString(),
+      dialogueId,
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'libs/api/mail/tsconfig.json'), TS_NODE_SWC: 'true' },

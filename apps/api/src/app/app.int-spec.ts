@@ -23,7 +23,12 @@ describe('API platform (integration)', () => {
     const json = await fetch(`${sut.baseUrl}/api/docs-json`);
     expect(json.status).toBe(200);
     const doc = (await json.json()) as { paths: Record<string, unknown> };
-    for (const path of ['/api/v1/health', '/api/v1/auth/login', '/api/v1/dialogues', '/api/v1/dialogues/{id}/publish']) {
+    for (const path of [
+      '/api/v1/health',
+      '/api/v1/auth/login',
+      '/api/v1/dialogues',
+      '/api/v1/dialogues/{id}/publish',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect((await fetch(`${sut.baseUrl}/api/docs`)).status).toBe(200);
@@ -64,7 +69,10 @@ describe('API platform (integration)', () => {
       const res = await post('/auth/login', body);
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-      expect((await res.json()) as { detail: string }).toMatchObject({ status, detail: expect.stringContaining(detail) });
+      expect((await res.json()) as { detail: string }).toMatchObject({
+        status,
+        detail: expect.stringContaining(detail),
+      });
     });
 
     it('refuses a body over the limit with 413', async () => {
@@ -74,7 +82,10 @@ describe('API platform (integration)', () => {
     });
 
     it('takes a larger body on the bulk invitations route only (then answers as that route does)', async () => {
-      const recipients = Array.from({ length: 20_000 }, (_, i) => ({ email: `bulk-${i}@example.org`, name: 'x'.repeat(60) }));
+      const recipients = Array.from({ length: 20_000 }, (_, i) => ({
+        email: `bulk-${i}@example.org`,
+        name: 'x'.repeat(60),
+      }));
       const body = JSON.stringify({ recipients });
       expect(body.length).toBeGreaterThan(1024 * 1024);
       const res = await post(`/dialogues/${randomUUID()}/invitations`, body);
@@ -103,7 +114,10 @@ describe('API platform (integration)', () => {
 
   it('logs in staff and refuses wrong passwords without saying which part was wrong', async () => {
     const { email } = await sut.staff('organizer');
-    const ok = await sut.api.post('/auth/login', { email: email.toUpperCase(), password: 'correct-horse-battery-staple' });
+    const ok = await sut.api.post('/auth/login', {
+      email: email.toUpperCase(),
+      password: 'correct-horse-battery-staple',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ accessToken: expect.any(String), user: { email, role: 'organizer' } });
     const me = await sut.api.withToken(ok.body.accessToken).get('/auth/me');
@@ -134,7 +148,8 @@ describe('rate limits (integration)', () => {
 
   it('limits login attempts per client across the shared Redis counter (429 with Retry-After)', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await sut.api.post('/auth/login', { email: 'a@b.cd', password: 'x' })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await sut.api.post('/auth/login', { email: 'a@b.cd', password: 'x' })).status);
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     expect(statuses.slice(3)).toEqual([429, 429]);
     const limited = await sut.api.post('/auth/login', { email: 'a@b.cd', password: 'x' });

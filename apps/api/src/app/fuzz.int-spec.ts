@@ -1,6 +1,13 @@
 import { SeedService } from '@gfmd/api-dialogues';
 import { OutboxService } from '@gfmd/api-mail';
-import { createTestApp, DialogueFactory, InformalSessionFactory, ownDatabaseUrl, TestApp, withEnv } from '@gfmd/api-testing';
+import {
+  createTestApp,
+  DialogueFactory,
+  InformalSessionFactory,
+  ownDatabaseUrl,
+  TestApp,
+  withEnv,
+} from '@gfmd/api-testing';
 import type { ApiClient } from '@gfmd/api-testing';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';

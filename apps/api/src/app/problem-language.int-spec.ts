@@ -30,10 +30,18 @@ describe('problem+json in the reader language (integration)', () => {
   afterAll(() => sut.close());
 
   const register = (body: Record<string, unknown>, acceptLanguage?: string) =>
-    sut.api.request('POST', `/dialogues/${dialogue.id}/registrations`, body, acceptLanguage ? { 'Accept-Language': acceptLanguage } : {});
+    sut.api.request(
+      'POST',
+      `/dialogues/${dialogue.id}/registrations`,
+      body,
+      acceptLanguage ? { 'Accept-Language': acceptLanguage } : {},
+    );
 
   it('answers a French reader in French: title, detail and each field error, with its constraint code', async () => {
-    const res = await register(person({ email: 'not-an-email', lastName: 'x'.repeat(101), extra: 1 }), 'fr-CH, fr;q=0.9, en;q=0.8');
+    const res = await register(
+      person({ email: 'not-an-email', lastName: 'x'.repeat(101), extra: 1 }),
+      'fr-CH, fr;q=0.9, en;q=0.8',
+    );
     expect(res.status).toBe(400);
     expect(res.headers.get('content-language')).toBe('fr');
     expect(res.body).toMatchObject({
@@ -53,7 +61,11 @@ describe('problem+json in the reader language (integration)', () => {
 
   it('answers a Spanish reader in Spanish, also for problems of the domain', async () => {
     const bad = await register(person({ email: 'nope' }), 'es');
-    expect(bad.body.errors).toContainEqual({ field: 'email', code: 'isEmailAddress', message: 'Introduzca un correo electrónico válido.' });
+    expect(bad.body.errors).toContainEqual({
+      field: 'email',
+      code: 'isEmailAddress',
+      message: 'Introduzca un correo electrónico válido.',
+    });
     const body = person();
     expect((await register(body)).status).toBe(201);
     const dup = await register(body, 'es-ES');
@@ -71,7 +83,11 @@ describe('problem+json in the reader language (integration)', () => {
       const res = await register(person({ email: 'not-an-email' }), header);
       expect(res.headers.get('content-language')).toBe('en');
       expect(res.body).toMatchObject({ title: 'Bad Request', detail: 'The request has invalid or unknown fields.' });
-      expect(res.body.errors).toContainEqual({ field: 'email', code: 'isEmailAddress', message: 'email must be an email address' });
+      expect(res.body.errors).toContainEqual({
+        field: 'email',
+        code: 'isEmailAddress',
+        message: 'email must be an email address',
+      });
     }
   });
 });

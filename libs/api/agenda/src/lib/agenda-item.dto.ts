@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGENDA_ITEM_KINDS, SPEAKER_ROLES, type AgendaItemKind, type SpeakerRole, type AgendaItemRequest, type SpeakerRequest, type UpdateAgendaItemRequest } from '@gfmd/contracts';
+import {
+  AGENDA_ITEM_KINDS,
+  SPEAKER_ROLES,
+  type AgendaItemKind,
+  type SpeakerRole,
+  type AgendaItemRequest,
+  type SpeakerRequest,
+  type UpdateAgendaItemRequest,
+} from '@gfmd/contracts';
 import { IsArrayOf, IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
 import {
   ArrayMaxSize,

@@ -16,13 +16,7 @@ import { TimelineService } from './timeline.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AgendaItemEntity]), DialoguesModule, SpacesModule, RegistrationsModule],
   controllers: [AgendaController, TimelineController],
-  providers: [
-    AgendaRepository,
-    AgendaService,
-    AgendaMailService,
-    AgendaDemoSeeder,
-    TimelineService,
-  ],
+  providers: [AgendaRepository, AgendaService, AgendaMailService, AgendaDemoSeeder, TimelineService],
   exports: [AgendaService, AgendaRepository],
 })
 export class AgendaModule implements OnModuleInit {

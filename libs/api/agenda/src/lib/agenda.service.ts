@@ -19,14 +19,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AgendaMailService, AgendaSendPreview, AgendaSendResult, AgendaState } from './agenda-mail.service';
 import { UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaItemRecord, AgendaRepository } from './agenda.repository';
-import {
-  agendaCalendar,
-  localIso,
-  personalItems,
-  SHARED_KINDS,
-  SpaceInfo,
-  toAgendaItem,
-} from './agenda-view.util';
+import { agendaCalendar, localIso, personalItems, SHARED_KINDS, SpaceInfo, toAgendaItem } from './agenda-view.util';
 import { AgendaSlot, duplicateSpeakers, findClash, roomKey } from './overlap.util';
 
 export type Viewer = AuthUser | undefined;

@@ -92,7 +92,10 @@ describe('Email links (integration: registration, invitation, agenda → worker 
         expect(manage[1]).toMatch(TOKEN);
         tokens.set(manage[1], kind);
         // What the web app's manage page asks of the API: the registration, and the personal calendar.
-        expect({ url, status: await status(`${sut.baseUrl}/api/v1/registrations/manage/${manage[1]}`) }).toEqual({ url, status: 200 });
+        expect({ url, status: await status(`${sut.baseUrl}/api/v1/registrations/manage/${manage[1]}`) }).toEqual({
+          url,
+          status: 200,
+        });
         const ics = await fetch(`${sut.baseUrl}/api/v1/registrations/manage/${manage[1]}/agenda.ics`);
         expect({ url: `${url}/agenda.ics`, status: ics.status }).toEqual({ url: `${url}/agenda.ics`, status: 200 });
         expect(await ics.text()).toContain('BEGIN:VCALENDAR');
@@ -112,7 +115,8 @@ describe('Email links (integration: registration, invitation, agenda → worker 
     }
     return urls;
   };
-  const manageTokenOf = (mail: ReceivedMail) => /\/manage\/([A-Za-z0-9_-]{43})/.exec(mail.parsed.text ?? '')?.[1] as string;
+  const manageTokenOf = (mail: ReceivedMail) =>
+    /\/manage\/([A-Za-z0-9_-]{43})/.exec(mail.parsed.text ?? '')?.[1] as string;
 
   /** Every row of every table (cast to text) and every Redis key of the queues that holds one of `needles`. */
   const findAtRest = async (needles: string[]): Promise<string[]> => {
@@ -194,15 +198,25 @@ describe('Email links (integration: registration, invitation, agenda → worker 
     expect((await organizer.post(`/dialogues/${a.id}/agenda-items`, item)).status).toBe(201);
     expect((await organizer.post(`/dialogues/${a.id}/agenda/send`)).status).toBe(202);
     await follow(await mailOf(p2.email, 'agenda'));
-    const second = { ...item, title: 'Closing', startsAt: item.endsAt, endsAt: new Date(Date.parse(item.endsAt) + 3_600_000).toISOString() };
+    const second = {
+      ...item,
+      title: 'Closing',
+      startsAt: item.endsAt,
+      endsAt: new Date(Date.parse(item.endsAt) + 3_600_000).toISOString(),
+    };
     expect((await organizer.post(`/dialogues/${a.id}/agenda-items`, second)).status).toBe(201);
     await follow(await mailOf(p2.email, 'agenda_update'));
-    const message = await coordinator.client.post(`/spaces/${space.body.id}/messages`, { message: 'Welcome to the space' });
+    const message = await coordinator.client.post(`/spaces/${space.body.id}/messages`, {
+      message: 'Welcome to the space',
+    });
     expect(message.body).toMatchObject({ queued: 1, skipped: 0 });
     await follow(await mailOf(p2.email, 'space_message'));
 
     // ── approval: pending, approved, declined ──
-    const c = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId, approvalRequired: true });
+    const c = await DialogueFactory.createPublished(organizer, {
+      informalSessionId: sessionId,
+      approvalRequired: true,
+    });
     const p3 = await register(c);
     const p4 = await register(c);
     await follow(await mailOf(p3.email, 'pending'));
@@ -226,7 +240,9 @@ describe('Email links (integration: registration, invitation, agenda → worker 
 
     // ── invitation, resent: both emails' links work ──
     const invitee = `invitee-${randomUUID()}@test.gfmd`;
-    expect((await organizer.post(`/dialogues/${a.id}/invitations`, { recipients: [{ email: invitee }] })).status).toBe(202);
+    expect((await organizer.post(`/dialogues/${a.id}/invitations`, { recipients: [{ email: invitee }] })).status).toBe(
+      202,
+    );
     const firstInvitation = await mailOf(invitee, 'invitation');
     await follow(firstInvitation);
     const [invitation] = (await organizer.get(`/dialogues/${a.id}/invitations`)).body.items;
@@ -253,7 +269,18 @@ describe('Email links (integration: registration, invitation, agenda → worker 
       ].sort(),
     );
     const kindsWithLinks = new Set(tokens.values());
-    for (const kind of ['agenda', 'agenda_update', 'approved', 'confirmation', 'invitation', 'pending', 'promoted', 'reminder', 'space_message', 'waitlisted']) {
+    for (const kind of [
+      'agenda',
+      'agenda_update',
+      'approved',
+      'confirmation',
+      'invitation',
+      'pending',
+      'promoted',
+      'reminder',
+      'space_message',
+      'waitlisted',
+    ]) {
       expect([kind, kindsWithLinks.has(kind as EmailKind)]).toEqual([kind, true]);
     }
 
@@ -270,7 +297,10 @@ describe('Email links (integration: registration, invitation, agenda → worker 
 
     // And the oldest invitation link still registers.
     const oldToken = /invitation=([A-Za-z0-9_-]{43})/.exec(firstInvitation.parsed.text ?? '')![1];
-    const registered = await sut.api.post(`/dialogues/${a.id}/registrations`, person({ email: invitee, invitationToken: oldToken }));
+    const registered = await sut.api.post(
+      `/dialogues/${a.id}/registrations`,
+      person({ email: invitee, invitationToken: oldToken }),
+    );
     expect(registered.status).toBe(201);
   });
 });

@@ -102,7 +102,11 @@ export class AuthService implements OnApplicationBootstrap {
     try {
       const { sub, jti, exp } = await this.jwt.verifyAsync<TokenClaims>(token);
       if (typeof sub !== 'string' || !UUID.test(sub) || typeof jti !== 'string' || !UUID.test(jti)) return null;
-      return { sub, jti, exp: typeof exp === 'number' ? exp : Math.floor(Date.now() / 1000) + this.config.jwtTtlSeconds };
+      return {
+        sub,
+        jti,
+        exp: typeof exp === 'number' ? exp : Math.floor(Date.now() / 1000) + this.config.jwtTtlSeconds,
+      };
     } catch {
       return null;
     }
@@ -131,7 +135,8 @@ export class AuthService implements OnApplicationBootstrap {
     try {
       return toUser(await this.users.create({ email, name: input.name.trim(), role: input.role, passwordHash }));
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw conflict('duplicate-user', 'A user with this email exists.');
+      if ((error as { code?: string }).code === '23505')
+        throw conflict('duplicate-user', 'A user with this email exists.');
       throw error;
     }
   }

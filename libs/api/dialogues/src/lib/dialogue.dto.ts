@@ -37,7 +37,11 @@ export class CreateDialogueDto implements CreateDialogueRequest {
   @ApiPropertyOptional() @OptionalButNotNull() @IsString() @MaxLength(10000) @IsPlainText(true) summary?: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() informalSessionId: string;
   @ApiPropertyOptional({ type: [String] })
-  @OptionalButNotNull() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  @OptionalButNotNull()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   themeIds?: string[];
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) endsAt: string;
@@ -45,28 +49,40 @@ export class CreateDialogueDto implements CreateDialogueRequest {
   @ApiPropertyOptional() @OptionalButNotNull() @IsString() @MaxLength(300) @IsPlainText() venue?: string;
   @ApiProperty({ enum: DIALOGUE_FORMATS }) @IsIn(DIALOGUE_FORMATS) format: DialogueFormat;
   @ApiPropertyOptional({ nullable: true })
-  @Nullable() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(500)
+  @Nullable()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(500)
   onlineUrl?: string | null;
   @ApiProperty() @IsInt() @Min(0) @Max(100000) capacity: number;
   @ApiPropertyOptional({ format: 'date-time', nullable: true })
-  @Nullable() @IsISO8601({ strict: true })
+  @Nullable()
+  @IsISO8601({ strict: true })
   registrationOpensAt?: string | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true })
-  @Nullable() @IsISO8601({ strict: true })
+  @Nullable()
+  @IsISO8601({ strict: true })
   registrationClosesAt?: string | null;
   @ApiPropertyOptional() @OptionalButNotNull() @IsBoolean() approvalRequired?: boolean;
   @ApiPropertyOptional({ example: { government: 40, civil_society: 30 }, nullable: true })
-  @Nullable() @IsStakeholderQuotas()
+  @Nullable()
+  @IsStakeholderQuotas()
   stakeholderQuotas?: StakeholderQuotas | null;
   @ApiPropertyOptional({ enum: LANGUAGES, isArray: true })
-  @OptionalButNotNull() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(LANGUAGES, { each: true })
+  @OptionalButNotNull()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true })
   languages?: Language[];
 }
 
 export class UpdateDialogueDto extends PatchType(CreateDialogueDto) implements UpdateDialogueRequest {}
 
 export class ListDialoguesQuery implements ListDialoguesRequest {
-  @ApiPropertyOptional({ enum: DIALOGUE_STATUSES }) @OptionalButNotNull() @IsIn(DIALOGUE_STATUSES) status?: DialogueStatus;
+  @ApiPropertyOptional({ enum: DIALOGUE_STATUSES })
+  @OptionalButNotNull()
+  @IsIn(DIALOGUE_STATUSES)
+  status?: DialogueStatus;
   @ApiPropertyOptional() @OptionalButNotNull() @IsUUID() informalSessionId?: string;
   @ApiPropertyOptional() @OptionalButNotNull() @IsUUID() themeId?: string;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;

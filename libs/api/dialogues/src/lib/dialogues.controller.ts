@@ -5,7 +5,6 @@ import { Public, uuidPipe } from '@gfmd/api-platform';
 import { CreateDialogueDto, ListDialoguesQuery, UpdateDialogueDto } from './dialogue.dto';
 import { DialoguesService } from './dialogues.service';
 
-
 @ApiTags('dialogues')
 @ApiBearerAuth()
 @Controller('dialogues')

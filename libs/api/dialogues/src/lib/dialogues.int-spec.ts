@@ -23,8 +23,14 @@ describe('DialoguesController (integration)', () => {
   it('lists the six GCM themes and informal sessions to anyone', async () => {
     const themes = await sut.api.get('/themes');
     expect(themes.status).toBe(200);
-    expect(themes.body.map((t: { code: string }) => t.code)).toEqual(expect.arrayContaining(['T1', 'T2', 'T3', 'T4', 'T5', 'T6']));
-    const sessions = (await sut.api.get('/informal-sessions')).body as { number: number; timeZone: string; startsAt: string }[];
+    expect(themes.body.map((t: { code: string }) => t.code)).toEqual(
+      expect.arrayContaining(['T1', 'T2', 'T3', 'T4', 'T5', 'T6']),
+    );
+    const sessions = (await sut.api.get('/informal-sessions')).body as {
+      number: number;
+      timeZone: string;
+      startsAt: string;
+    }[];
     const first = sessions.find((s) => s.number === 1)!;
     expect(first).toMatchObject({ timeZone: 'Europe/Zurich', venue: 'Geneva, Palais des Nations' });
     expect(first.startsAt).toBe('2017-05-08T08:00:00.000Z'); // 10:00 in Geneva (CEST)
@@ -49,7 +55,10 @@ describe('DialoguesController (integration)', () => {
   });
 
   it('computes lead time in calendar days between dialogue end and session start', async () => {
-    const session = await InformalSessionFactory.create(organizer, { startsAt: '2031-05-08T08:00:00.000Z', endsAt: '2031-05-09T16:00:00.000Z' });
+    const session = await InformalSessionFactory.create(organizer, {
+      startsAt: '2031-05-08T08:00:00.000Z',
+      endsAt: '2031-05-09T16:00:00.000Z',
+    });
     const d = await DialogueFactory.create(organizer, {
       informalSessionId: session.id,
       startsAt: '2031-05-03T07:00:00.000Z',
@@ -77,7 +86,9 @@ describe('DialoguesController (integration)', () => {
     const session = await InformalSessionFactory.create(organizer);
     const a = await DialogueFactory.createPublished(organizer, { informalSessionId: session.id });
     await DialogueFactory.create(organizer, { informalSessionId: session.id });
-    const res = await organizer.get(`/dialogues?informalSessionId=${session.id}&status=published&themeId=${session.themeId}`);
+    const res = await organizer.get(
+      `/dialogues?informalSessionId=${session.id}&status=published&themeId=${session.themeId}`,
+    );
     expect(res.body.items.map((x: { id: string }) => x.id)).toEqual([a.id]);
     expect((await organizer.get(`/dialogues?informalSessionId=${session.id}`)).body.total).toBe(2);
   });
@@ -109,14 +120,20 @@ describe('DialoguesController (integration)', () => {
       ['an end before the start', { endsAt: new Date(Date.now() + 29 * DAY).toISOString() }, 400, 'endsAt'],
       ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 400, 'timeZone'],
       ['a malformed date', { startsAt: '8 May 2017' }, 400, 'startsAt'],
-      ['an unknown informal session', { informalSessionId: '00000000-0000-4000-8000-000000000000' }, 422, 'informalSessionId'],
+      [
+        'an unknown informal session',
+        { informalSessionId: '00000000-0000-4000-8000-000000000000' },
+        422,
+        'informalSessionId',
+      ],
       ['an unknown stakeholder group quota', { stakeholderQuotas: { aliens: 3 } }, 400, 'stakeholderQuotas'],
       ['control characters in the title', { title: 'Evil\r\nBcc: x@y.z' }, 400, 'title'],
     ];
     it.each(cases)('refuses %s', async (_, patch, status, field) => {
       // Counted within this test's own informal session: other specs create dialogues in parallel.
       const session = await InformalSessionFactory.create(organizer);
-      const count = async () => (await organizer.get(`/dialogues?pageSize=1&informalSessionId=${session.id}`)).body.total;
+      const count = async () =>
+        (await organizer.get(`/dialogues?pageSize=1&informalSessionId=${session.id}`)).body.total;
       const before = await count();
       expect(before).toBe(0);
       const res = await organizer.post('/dialogues', {
@@ -137,7 +154,9 @@ describe('DialoguesController (integration)', () => {
     });
 
     it('answers 400 to malformed JSON and 413 to a huge body', async () => {
-      const malformed = await organizer.request('POST', '/dialogues', '{"title":', { 'content-type': 'application/json' });
+      const malformed = await organizer.request('POST', '/dialogues', '{"title":', {
+        'content-type': 'application/json',
+      });
       expect(malformed.status).toBe(400);
       expect(malformed.headers.get('content-type')).toMatch(/problem\+json/);
       const huge = await organizer.post('/dialogues', { title: 'x'.repeat(2 * 1024 * 1024) });
@@ -182,14 +201,37 @@ describe('DialoguesController (integration)', () => {
     it('lets organizers manage dialogues but not users; admins do both', async () => {
       const d = await DialogueFactory.create(organizer);
       expect((await organizer.post(`/dialogues/${d.id}/publish`)).status).toBe(200);
-      expect((await organizer.post('/users', { email: 'a@b.cd', name: 'A', role: 'admin', password: 'long-enough-password' })).status).toBe(403);
+      expect(
+        (
+          await organizer.post('/users', {
+            email: 'a@b.cd',
+            name: 'A',
+            role: 'admin',
+            password: 'long-enough-password',
+          })
+        ).status,
+      ).toBe(403);
       expect((await admin.post(`/dialogues/${d.id}/cancel`)).status).toBe(200);
       const email = `new-${Date.now()}@test.gfmd`;
-      const created = await admin.post('/users', { email, name: 'New organizer', role: 'organizer', password: 'long-enough-password' });
+      const created = await admin.post('/users', {
+        email,
+        name: 'New organizer',
+        role: 'organizer',
+        password: 'long-enough-password',
+      });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ email, role: 'organizer' });
       expect(created.body.passwordHash).toBeUndefined();
-      expect((await admin.post('/users', { email: email.toUpperCase(), name: 'Dup', role: 'organizer', password: 'long-enough-password' })).status).toBe(409);
+      expect(
+        (
+          await admin.post('/users', {
+            email: email.toUpperCase(),
+            name: 'Dup',
+            role: 'organizer',
+            password: 'long-enough-password',
+          })
+        ).status,
+      ).toBe(409);
     });
   });
 });

@@ -32,7 +32,11 @@ export class DialoguesRepository {
   }
   async themesExist(ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const found = await this.themes.createQueryBuilder('t').select('t.id', 'id').where('t.id = ANY(:ids)', { ids }).getRawMany<{ id: string }>();
+    const found = await this.themes
+      .createQueryBuilder('t')
+      .select('t.id', 'id')
+      .where('t.id = ANY(:ids)', { ids })
+      .getRawMany<{ id: string }>();
     const have = new Set(found.map((r) => r.id));
     return ids.filter((id) => !have.has(id));
   }
@@ -72,7 +76,12 @@ export class DialoguesRepository {
     if (filter.statuses) qb.andWhere('d.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.informalSessionId) qb.andWhere('d.informal_session_id = :sid', { sid: filter.informalSessionId });
     if (filter.themeId) qb.andWhere(':tid = ANY(d.theme_ids)', { tid: filter.themeId });
-    return qb.orderBy('d.starts_at', 'ASC').addOrderBy('d.id', 'ASC').skip(filter.skip).take(filter.take).getManyAndCount();
+    return qb
+      .orderBy('d.starts_at', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .skip(filter.skip)
+      .take(filter.take)
+      .getManyAndCount();
   }
   findDialogueByTitle(title: string): Promise<DialogueRecord | null> {
     return this.dialogues.findOne({ where: { title } });

@@ -5,12 +5,7 @@ import { badRequest, conflict, domainRule, FieldError, inTransaction, notFound }
 import { DataSource } from 'typeorm';
 import { DialogueHooks } from './dialogue-hooks';
 import { CreateDialogueDto, ListDialoguesQuery, UpdateDialogueDto } from './dialogue.dto';
-import {
-  DialogueRecord,
-  DialoguesRepository,
-  InformalSessionRecord,
-  ThemeRecord,
-} from './dialogues.repository';
+import { DialogueRecord, DialoguesRepository, InformalSessionRecord, ThemeRecord } from './dialogues.repository';
 import { CreateInformalSessionDto, UpdateInformalSessionDto } from './informal-session.dto';
 import { leadTimeDays, schedulingWarnings } from './lead-time.util';
 
@@ -136,7 +131,8 @@ export class DialoguesService {
   async cancel(id: string): Promise<Dialogue> {
     return this.change(id, async (before) => {
       if (before.status === 'cancelled') return {};
-      if (before.status === 'concluded') throw domainRule('invalid-transition', 'A concluded dialogue cannot be cancelled.');
+      if (before.status === 'concluded')
+        throw domainRule('invalid-transition', 'A concluded dialogue cannot be cancelled.');
       return { status: 'cancelled' };
     });
   }
@@ -174,7 +170,10 @@ export class DialoguesService {
   }
 
   /** Checks a create or a patch against the current record; returns the columns to write. */
-  private async validated(dto: UpdateDialogueDto, current: DialogueRecord | undefined): Promise<Partial<DialogueRecord>> {
+  private async validated(
+    dto: UpdateDialogueDto,
+    current: DialogueRecord | undefined,
+  ): Promise<Partial<DialogueRecord>> {
     const date = (v: string | null | undefined, fallback: Date | null | undefined) =>
       v === undefined ? (fallback ?? null) : v === null ? null : new Date(v);
     const startsAt = date(dto.startsAt, current?.startsAt) as Date;
@@ -182,7 +181,8 @@ export class DialoguesService {
     const opens = date(dto.registrationOpensAt, current?.registrationOpensAt);
     const closes = date(dto.registrationClosesAt, current?.registrationClosesAt);
     const errors: FieldError[] = [];
-    if (endsAt.getTime() <= startsAt.getTime()) errors.push({ field: 'endsAt', message: 'endsAt must be after startsAt' });
+    if (endsAt.getTime() <= startsAt.getTime())
+      errors.push({ field: 'endsAt', message: 'endsAt must be after startsAt' });
     if (opens && closes && closes.getTime() <= opens.getTime()) {
       errors.push({ field: 'registrationClosesAt', message: 'registrationClosesAt must be after registrationOpensAt' });
     }

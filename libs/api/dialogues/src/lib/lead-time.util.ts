@@ -16,7 +16,9 @@ export function leadTimeDays(
   dialogue: { endsAt: Date; timeZone: string },
   session: { startsAt: Date; timeZone: string },
 ): number {
-  return dayNumber(localDate(session.startsAt, session.timeZone)) - dayNumber(localDate(dialogue.endsAt, dialogue.timeZone));
+  return (
+    dayNumber(localDate(session.startsAt, session.timeZone)) - dayNumber(localDate(dialogue.endsAt, dialogue.timeZone))
+  );
 }
 
 /** The least lead time, in days, that lets a dialogue's outcome inform its session. */

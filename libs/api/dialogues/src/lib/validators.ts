@@ -32,7 +32,10 @@ export function IsStakeholderQuotas(options?: ValidationOptions) {
             !Array.isArray(v) &&
             Object.entries(v as object).every(
               ([k, n]) =>
-                (STAKEHOLDER_GROUPS as readonly string[]).includes(k) && Number.isInteger(n) && n >= 0 && n <= 1_000_000,
+                (STAKEHOLDER_GROUPS as readonly string[]).includes(k) &&
+                Number.isInteger(n) &&
+                n >= 0 &&
+                n <= 1_000_000,
             )),
       },
     });

@@ -43,7 +43,10 @@ export class InvitationRecipientDto implements InvitationRecipientRequest {
   email: string;
   /** Shown in the greeting of the email: a name, never a link (no control characters, so never a header either). */
   @ApiPropertyOptional({ maxLength: NAME_MAX_LENGTH }) @OptionalButNotNull() @IsPersonName() name?: string;
-  @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS }) @OptionalButNotNull() @IsIn(STAKEHOLDER_GROUPS) stakeholderGroup?: StakeholderGroup;
+  @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS })
+  @OptionalButNotNull()
+  @IsIn(STAKEHOLDER_GROUPS)
+  stakeholderGroup?: StakeholderGroup;
   @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalButNotNull() @IsIn(LANGUAGES) preferredLanguage?: Language;
 }
 
@@ -54,13 +57,21 @@ export class CreateInvitationsDto implements CreateInvitationsRequest {
   @ArrayMaxSize(MAX_RECIPIENTS)
   recipients: InvitationRecipientDto[];
 
-  @ApiPropertyOptional({ type: [String] }) @OptionalButNotNull() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) spaceIds?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @OptionalButNotNull()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  spaceIds?: string[];
   /** A personal note from the organizers, shown in the email (plain text, line breaks kept). */
   @ApiPropertyOptional() @OptionalButNotNull() @IsString() @MaxLength(5000) @IsPlainText(true) message?: string;
 }
 
 export class ListInvitationsQuery implements ListInvitationsRequest {
-  @ApiPropertyOptional({ enum: INVITATION_STATUSES }) @OptionalButNotNull() @IsIn(INVITATION_STATUSES) status?: InvitationStatus;
+  @ApiPropertyOptional({ enum: INVITATION_STATUSES })
+  @OptionalButNotNull()
+  @IsIn(INVITATION_STATUSES)
+  status?: InvitationStatus;
   @ApiPropertyOptional() @OptionalButNotNull() @IsString() @MaxLength(254) @IsPlainText() q?: string;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;

@@ -19,7 +19,8 @@ const TEXT: Record<Language, { title: string; ask: string; button: string; done:
     ask: 'Voulez-vous décliner l’invitation à « {title} » ? Nous ne vous écrirons plus à ce sujet.',
     button: 'Décliner l’invitation',
     done: 'Vous avez décliné l’invitation. Merci de nous en avoir informés.',
-    registered: 'Vous êtes déjà inscrit·e avec cette invitation ; annulez avec le lien de votre courriel de confirmation.',
+    registered:
+      'Vous êtes déjà inscrit·e avec cette invitation ; annulez avec le lien de votre courriel de confirmation.',
   },
   es: {
     title: 'Rechazar la invitación',
@@ -64,13 +65,20 @@ export class InvitationDeclineController {
           ? `<p>${escapeHtml(t.registered)}</p>`
           : `<p>${escapeHtml(t.ask).replace('{title}', escapeHtml(info.dialogueTitle))}</p>` +
             `<form method="post"><button type="submit" style="font-size:1rem;padding:.6rem 1.2rem">${escapeHtml(t.button)}</button></form>`;
-    return res.status(200).type(HTML).send(page(info.language ?? 'en', body));
+    return res
+      .status(200)
+      .type(HTML)
+      .send(page(info.language ?? 'en', body));
   }
 
   @Post(':token')
   @HttpCode(200)
   @ApiOkResponse({ description: '{status: "declined"}; 404 for an unknown token; 409 when already registered.' })
-  async decline(@Param('token') token: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
+  async decline(
+    @Param('token') token: string,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     if (!TOKEN.test(token)) throw notFound('Invitation');
     const result = await this.invitations.decline(token);
     const oneClick = (req.body as Record<string, unknown> | undefined)?.['List-Unsubscribe'] === 'One-Click';

@@ -59,7 +59,8 @@ describe('InvitationsController (integration)', () => {
     sink.rule = () => undefined;
   });
 
-  const invitations = async (dialogueId: string, query = '') => (await organizer.get(`/dialogues/${dialogueId}/invitations?pageSize=500${query}`)).body;
+  const invitations = async (dialogueId: string, query = '') =>
+    (await organizer.get(`/dialogues/${dialogueId}/invitations?pageSize=500${query}`)).body;
 
   it('GET /invitations/by-token/:token gives what the invitation holds to prefill the form, and 404 once used or unknown', async () => {
     const d = await DialogueFactory.createPublished(organizer);
@@ -86,7 +87,9 @@ describe('InvitationsController (integration)', () => {
     expect(unknown.body.instance).not.toContain('x'.repeat(43));
     expect((await sut.api.get('/invitations/by-token/short')).status).toBe(404);
 
-    await sut.dataSource.query(`UPDATE invitations SET status = 'registered' WHERE token_hash = $1`, [hashToken(token)]);
+    await sut.dataSource.query(`UPDATE invitations SET status = 'registered' WHERE token_hash = $1`, [
+      hashToken(token),
+    ]);
     expect((await sut.api.get(`/invitations/by-token/${token}`)).status).toBe(404);
   });
 
@@ -104,7 +107,9 @@ describe('InvitationsController (integration)', () => {
     });
     expect(first.status).toBe(202);
     expect(first.body).toEqual({ queued: 2, skipped: 1 });
-    const again = await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: a.toUpperCase() }, { email: `c-${randomUUID()}@test.gfmd` }] });
+    const again = await organizer.post(`/dialogues/${d.id}/invitations`, {
+      recipients: [{ email: a.toUpperCase() }, { email: `c-${randomUUID()}@test.gfmd` }],
+    });
     expect(again.body).toEqual({ queued: 1, skipped: 1 });
 
     await sink.waitFor(() => sink.to(a).length === 1 && sink.to(b).length === 1, 15_000);
@@ -116,15 +121,26 @@ describe('InvitationsController (integration)', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(mail.parsed.text).toContain(`http://localhost:3000/dialogues/${d.id}/register?invitation=${token}`);
     expect(mail.parsed.text).toContain(`http://localhost:3000/api/v1/invitations/decline/${token}`);
-    expect(mail.raw.replace(/\r?\n[ \t]+/g, ' ')).toContain(`List-Unsubscribe: <http://localhost:3000/api/v1/invitations/decline/${token}>`);
+    expect(mail.raw.replace(/\r?\n[ \t]+/g, ' ')).toContain(
+      `List-Unsubscribe: <http://localhost:3000/api/v1/invitations/decline/${token}>`,
+    );
     expect(sink.to(b)[0].parsed.subject).toBe('Invitation: Dialogue on "skills" & mobility');
 
     // Stored hashed, never in clear.
     const stored = await sut.app.get(InvitationsRepository).findByTokenHash(hashToken(token));
-    expect(stored).toMatchObject({ email: a, emailNormalized: a, preferredLanguage: 'es', stakeholderGroup: 'civil_society' });
+    expect(stored).toMatchObject({
+      email: a,
+      emailNormalized: a,
+      preferredLanguage: 'es',
+      stakeholderGroup: 'civil_society',
+    });
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    await waitUntil(async () => (await invitations(d.id)).items.filter((i: { status: string }) => i.status === 'sent').length === 3, 10_000, 'sent');
+    await waitUntil(
+      async () => (await invitations(d.id)).items.filter((i: { status: string }) => i.status === 'sent').length === 3,
+      10_000,
+      'sent',
+    );
     const list = await invitations(d.id, '&status=sent');
     expect(list.total).toBe(3);
     expect(list.items[0]).toMatchObject({ dialogueId: d.id, status: 'sent', lastError: null });
@@ -137,7 +153,9 @@ describe('InvitationsController (integration)', () => {
     const bad2 = `bad2-${randomUUID()}@test.gfmd`;
     const good = `good-${randomUUID()}@test.gfmd`;
     sink.rule = (to) => (to === bad1 || to === bad2 ? { code: 550, message: 'Mailbox unavailable' } : undefined);
-    await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: bad1 }, { email: bad2 }, { email: good }] });
+    await organizer.post(`/dialogues/${d.id}/invitations`, {
+      recipients: [{ email: bad1 }, { email: bad2 }, { email: good }],
+    });
     await waitUntil(async () => (await invitations(d.id, '&status=failed')).total === 2, 15_000, 'failed');
     const failed = (await invitations(d.id, '&status=failed')).items;
     expect(failed[0].lastError).toMatch(/^550 .*Mailbox unavailable/);
@@ -154,7 +172,9 @@ describe('InvitationsController (integration)', () => {
     // The resent email has a link of its own, minted when it went out (only its hash is stored).
     const resent = tokenOf(sink.to(failed[0].email)[0].parsed.text!)!;
     expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/${resent}`)).status).toBe(200);
-    const hashes = await sut.dataSource.query('SELECT token_hash FROM invitation_tokens WHERE invitation_id = $1', [failed[0].id]);
+    const hashes = await sut.dataSource.query('SELECT token_hash FROM invitation_tokens WHERE invitation_id = $1', [
+      failed[0].id,
+    ]);
     expect(hashes.map((h: { token_hash: string }) => h.token_hash)).toContain(hashToken(resent));
     await waitUntil(async () => (await invitations(d.id, '&status=sent')).total === 3, 10_000, 'all sent');
 
@@ -169,9 +189,12 @@ describe('InvitationsController (integration)', () => {
     // The reminder's link and the earlier email's link both open the invitation.
     const [before, after] = sink.to(bad1).map((m) => tokenOf(m.parsed.text!)!);
     expect(before).not.toBe(after);
-    for (const t of [before, after]) expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/${t}`)).status).toBe(200);
+    for (const t of [before, after])
+      expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/${t}`)).status).toBe(200);
     expect(sink.to(good)).toHaveLength(1);
-    expect((await organizer.post(`/invitations/${(await invitations(d.id, '&status=declined')).items[0].id}/resend`)).status).toBe(409);
+    expect(
+      (await organizer.post(`/invitations/${(await invitations(d.id, '&status=declined')).items[0].id}/resend`)).status,
+    ).toBe(409);
   });
 
   it('declines through the link: GET asks and changes nothing, POST (one-click or form) declines', async () => {
@@ -190,14 +213,24 @@ describe('InvitationsController (integration)', () => {
     expect(html).toContain('<form method="post">');
     await waitUntil(async () => (await invitations(d.id)).items[0].status === 'sent', 10_000, 'sent');
 
-    const oneClick = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const oneClick = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(oneClick.status).toBe(200);
     expect(await oneClick.json()).toEqual({ status: 'declined' });
     expect((await invitations(d.id)).items[0].status).toBe('declined');
-    const form = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    const form = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     expect(form.status).toBe(200);
     expect(await form.text()).toContain('Vous avez décliné');
-    expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/${'x'.repeat(43)}`, { method: 'POST' })).status).toBe(404);
+    expect(
+      (await fetch(`${sut.baseUrl}/api/v1/invitations/decline/${'x'.repeat(43)}`, { method: 'POST' })).status,
+    ).toBe(404);
     expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/short`)).status).toBe(404);
   });
 
@@ -211,33 +244,70 @@ describe('InvitationsController (integration)', () => {
     // An email written before the decline, sent after it.
     const [id] = await inTransaction(sut.dataSource, (m, afterCommit) =>
       sut.app.get(OutboxService).write(m, afterCommit, [
-        { kind: 'invitation', to, language: 'en', idempotencyKey: `late:${randomUUID()}`, invitationId: invitation.id, links: 'invitation', params: { dialogueTitle: d.title } },
+        {
+          kind: 'invitation',
+          to,
+          language: 'en',
+          idempotencyKey: `late:${randomUUID()}`,
+          invitationId: invitation.id,
+          links: 'invitation',
+          params: { dialogueTitle: d.title },
+        },
       ]),
     );
-    await waitUntil(async () => (await sut.dataSource.query('SELECT status FROM outbound_emails WHERE id = $1', [id]))[0].status === 'cancelled', 10_000, 'cancelled');
+    await waitUntil(
+      async () =>
+        (await sut.dataSource.query('SELECT status FROM outbound_emails WHERE id = $1', [id]))[0].status ===
+        'cancelled',
+      10_000,
+      'cancelled',
+    );
     expect(sink.to(to)).toHaveLength(1);
-    const [{ n }] = await sut.dataSource.query('SELECT count(*)::int AS n FROM invitation_tokens WHERE invitation_id = $1', [invitation.id]);
+    const [{ n }] = await sut.dataSource.query(
+      'SELECT count(*)::int AS n FROM invitation_tokens WHERE invitation_id = $1',
+      [invitation.id],
+    );
     expect(n).toBe(1);
   });
 
   it('validates input and restricts the routes to organizers', async () => {
     const d = await DialogueFactory.createPublished(organizer);
     const coordinator = (await sut.staff('coordinator')).client;
-    expect((await sut.api.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] })).status).toBe(401);
-    expect((await coordinator.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] })).status).toBe(403);
+    expect(
+      (await sut.api.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] })).status,
+    ).toBe(401);
+    expect(
+      (await coordinator.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] })).status,
+    ).toBe(403);
     expect((await coordinator.get(`/dialogues/${d.id}/invitations`)).status).toBe(403);
     const bad = await organizer.post(`/dialogues/${d.id}/invitations`, {
-      recipients: [{ email: 'not-an-email' }, { email: 'ok@test.gfmd', name: 'Eve\r\nBcc: victim@evil.test' }, { email: 'x@test.gfmd', extra: 1 }],
+      recipients: [
+        { email: 'not-an-email' },
+        { email: 'ok@test.gfmd', name: 'Eve\r\nBcc: victim@evil.test' },
+        { email: 'x@test.gfmd', extra: 1 },
+      ],
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
       expect.arrayContaining(['recipients.0.email', 'recipients.1.name', 'recipients.2.extra']),
     );
     expect((await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [] })).status).toBe(400);
-    expect((await organizer.post(`/dialogues/${randomUUID()}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] })).status).toBe(404);
-    expect((await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }], spaceIds: [randomUUID()] })).status).toBe(422);
+    expect(
+      (await organizer.post(`/dialogues/${randomUUID()}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await organizer.post(`/dialogues/${d.id}/invitations`, {
+          recipients: [{ email: 'x@test.gfmd' }],
+          spaceIds: [randomUUID()],
+        })
+      ).status,
+    ).toBe(422);
     await organizer.post(`/dialogues/${d.id}/cancel`);
-    expect((await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] })).status).toBe(422);
+    expect(
+      (await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: 'x@test.gfmd' }] })).status,
+    ).toBe(422);
   });
 
   describe('sending limits', () => {
@@ -251,11 +321,16 @@ describe('InvitationsController (integration)', () => {
     it('refuses to invite to a draft dialogue (422, nothing written)', async () => {
       const d = await DialogueFactory.create(organizer);
       const before = await counts();
-      const res = await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: `x-${randomUUID()}@test.gfmd` }] });
+      const res = await organizer.post(`/dialogues/${d.id}/invitations`, {
+        recipients: [{ email: `x-${randomUUID()}@test.gfmd` }],
+      });
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
       expect(res.body.type).toBe('https://gfmd-dialogues.org/problems/dialogue-not-published');
-      expect((await organizer.post(`/dialogues/${d.id}/invitations?dryRun=true`, { recipients: [{ email: 'x@test.gfmd' }] })).status).toBe(422);
+      expect(
+        (await organizer.post(`/dialogues/${d.id}/invitations?dryRun=true`, { recipients: [{ email: 'x@test.gfmd' }] }))
+          .status,
+      ).toBe(422);
       expect(await counts()).toEqual(before);
     });
 
@@ -263,7 +338,9 @@ describe('InvitationsController (integration)', () => {
       const d = await DialogueFactory.createPublished(organizer);
       const known = `known-${randomUUID()}@test.gfmd`;
       const fresh = `fresh-${randomUUID()}@test.gfmd`;
-      expect((await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: known }] })).status).toBe(202);
+      expect((await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: known }] })).status).toBe(
+        202,
+      );
       const before = await counts();
       const res = await organizer.post(`/dialogues/${d.id}/invitations?dryRun=true`, {
         recipients: [{ email: fresh }, { email: fresh.toUpperCase() }, { email: known }],
@@ -271,7 +348,10 @@ describe('InvitationsController (integration)', () => {
       expect(res.status).toBe(202);
       expect(res.body).toEqual({ wouldSend: 1, skipped: { duplicateInRequest: 1, alreadyInvited: 1 } });
       expect(await counts()).toEqual(before);
-      expect((await organizer.post(`/dialogues/${d.id}/invitations?dryRun=maybe`, { recipients: [{ email: fresh }] })).status).toBe(400);
+      expect(
+        (await organizer.post(`/dialogues/${d.id}/invitations?dryRun=maybe`, { recipients: [{ email: fresh }] }))
+          .status,
+      ).toBe(400);
     });
 
     it('sends one invitation again 3 times at most (422 resend-limit after)', async () => {
@@ -290,7 +370,8 @@ describe('InvitationsController (integration)', () => {
     it('holds an email past the daily cap of its address: failed with the reason, shown in the outbox and on the invitation', async () => {
       const to = `capped-${randomUUID()}@test.gfmd`;
       const dialogues = await Promise.all([0, 1, 2, 3].map(() => DialogueFactory.createPublished(organizer)));
-      for (const d of dialogues) await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: to }] });
+      for (const d of dialogues)
+        await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: to }] });
       const admin = (await sut.staff('admin')).client;
       const outbox = async () =>
         (await admin.get(`/outbox?pageSize=100`)).body.items.filter((e: { recipient: string }) => e.recipient === to);
@@ -309,7 +390,8 @@ describe('InvitationsController (integration)', () => {
       expect(held[0].lastError).toMatch(/^held: 3 emails were sent to this address in the last 24 hours/);
       expect(sink.to(to)).toHaveLength(3);
       await waitUntil(
-        async () => (await Promise.all(dialogues.map((d) => invitations(d.id, '&status=failed')))).some((l) => l.total === 1),
+        async () =>
+          (await Promise.all(dialogues.map((d) => invitations(d.id, '&status=failed')))).some((l) => l.total === 1),
         10_000,
         'invitation failed',
       );
@@ -339,13 +421,23 @@ describe('InvitationsController (integration)', () => {
     let seen = before;
     let count = 0;
     const mine = () => {
-      for (; seen < sink.received.length; seen++) if (sink.received[seen].envelope.to[0].startsWith(`bulk-${run}-`)) count++;
+      for (; seen < sink.received.length; seen++)
+        if (sink.received[seen].envelope.to[0].startsWith(`bulk-${run}-`)) count++;
       return count;
     };
     await sink.waitFor(() => mine() >= 10_000, 120_000, '10,000 invitations');
     expect(mine()).toBe(10_000);
-    const addresses = new Set(sink.received.slice(before).flatMap((m) => m.envelope.to).filter((a) => a.startsWith(`bulk-${run}-`)));
+    const addresses = new Set(
+      sink.received
+        .slice(before)
+        .flatMap((m) => m.envelope.to)
+        .filter((a) => a.startsWith(`bulk-${run}-`)),
+    );
     expect(addresses.size).toBe(10_000);
-    await waitUntil(async () => (await organizer.get(`/dialogues/${d.id}/invitations?status=sent&pageSize=1`)).body.total === 10_000, 30_000, 'all sent');
+    await waitUntil(
+      async () => (await organizer.get(`/dialogues/${d.id}/invitations?status=sent&pageSize=1`)).body.total === 10_000,
+      30_000,
+      'all sent',
+    );
   }, 180_000);
 });

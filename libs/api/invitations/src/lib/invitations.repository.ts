@@ -138,7 +138,10 @@ export class InvitationsRepository {
    * Adds a token hash to each invitation still open (queued, sent, failed), in one statement;
    * returns the invitations that got theirs, with their dialogue.
    */
-  async addTokens(manager: EntityManager, pairs: { invitationId: string; tokenHash: string }[]): Promise<Map<string, string>> {
+  async addTokens(
+    manager: EntityManager,
+    pairs: { invitationId: string; tokenHash: string }[],
+  ): Promise<Map<string, string>> {
     if (!pairs.length) return new Map();
     const rows: { invitation_id: string; dialogue_id: string }[] = await manager.query(
       `WITH added AS (
@@ -258,7 +261,9 @@ export class InvitationsRepository {
       [emailNormalized],
     )) as [{ id: string }[], number];
     if (rows.length) {
-      await manager.query('DELETE FROM invitation_tokens WHERE invitation_id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+      await manager.query('DELETE FROM invitation_tokens WHERE invitation_id = ANY($1::uuid[])', [
+        rows.map((r) => r.id),
+      ]);
     }
     return rows.length;
   }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Invitation, type InvitationBatchResult, type InvitationPrefill, type Language, LANGUAGES, type Page } from '@gfmd/contracts';
+import {
+  type Invitation,
+  type InvitationBatchResult,
+  type InvitationPrefill,
+  type Language,
+  LANGUAGES,
+  type Page,
+} from '@gfmd/contracts';
 import {
   AfterCommit,
   AppConfig,

@@ -43,17 +43,22 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     repo = sut.app.get(OutboxRepository);
     // Stand-ins for the minters of the registrations and invitations domains (not loaded here).
     const hooks = sut.app.get(MailLinkHooks);
-    hooks.onMint('manage', async (_m, ids) => new Map(ids.map((id) => [id, { manageUrl: `http://localhost:3000/manage/m-${id}` }])));
-    hooks.onMint('invitation', async (_m, ids) =>
-      new Map(
-        ids.map((id) => [
-          id,
-          {
-            registerUrl: `http://localhost:3000/dialogues/d1/register?invitation=i-${id}`,
-            declineUrl: `http://localhost:3000/api/v1/invitations/decline/i-${id}`,
-          },
-        ]),
-      ),
+    hooks.onMint(
+      'manage',
+      async (_m, ids) => new Map(ids.map((id) => [id, { manageUrl: `http://localhost:3000/manage/m-${id}` }])),
+    );
+    hooks.onMint(
+      'invitation',
+      async (_m, ids) =>
+        new Map(
+          ids.map((id) => [
+            id,
+            {
+              registerUrl: `http://localhost:3000/dialogues/d1/register?invitation=i-${id}`,
+              declineUrl: `http://localhost:3000/api/v1/invitations/decline/i-${id}`,
+            },
+          ]),
+        ),
     );
     const a = await sut.staff('admin');
     admin = a.client;
@@ -71,7 +76,12 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
   it('delivers every kind in every language with its links and attachments', async () => {
     const renderer = sut.app.get(TemplateRenderer);
     const cases = LANGUAGES.flatMap((language) =>
-      EMAIL_KINDS.map((kind) => ({ kind, language, to: `${kind}-${language}-${randomUUID()}@test.gfmd`, id: randomUUID() })),
+      EMAIL_KINDS.map((kind) => ({
+        kind,
+        language,
+        to: `${kind}-${language}-${randomUUID()}@test.gfmd`,
+        id: randomUUID(),
+      })),
     );
     // What the worker renders: the stored parameters with the links minted at send time.
     const params = (kind: EmailKind, id: string) => ({
@@ -80,7 +90,10 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
       dialogueWhen: 'Monday 8 May 2017, 10:00–16:00 (Europe/Zurich)',
       dialogueVenue: 'Geneva',
       ...(kind === 'invitation'
-        ? { registerUrl: `http://localhost:3000/dialogues/d1/register?invitation=i-${id}`, declineUrl: `http://localhost:3000/api/v1/invitations/decline/i-${id}` }
+        ? {
+            registerUrl: `http://localhost:3000/dialogues/d1/register?invitation=i-${id}`,
+            declineUrl: `http://localhost:3000/api/v1/invitations/decline/i-${id}`,
+          }
         : { manageUrl: `http://localhost:3000/manage/m-${id}` }),
       message: 'Welcome',
       senderName: 'Business space',
@@ -92,7 +105,9 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
         to,
         language,
         idempotencyKey: `kinds:${to}`,
-        ...(kind === 'invitation' ? { invitationId: id, links: 'invitation' as const } : { registrationId: id, links: 'manage' as const }),
+        ...(kind === 'invitation'
+          ? { invitationId: id, links: 'invitation' as const }
+          : { registrationId: id, links: 'manage' as const }),
         params: {
           recipientName: 'Amina Diallo',
           dialogueTitle: 'Labour migration & decent work',
@@ -102,7 +117,10 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
           senderName: 'Business space',
           agenda: [{ when: '10:00', title: 'Opening' }],
         },
-        attachments: kind === 'agenda' || kind === 'agenda_update' ? [{ filename: 'agenda.ics', contentType: 'text/calendar; method=PUBLISH', content: ICS }] : [],
+        attachments:
+          kind === 'agenda' || kind === 'agenda_update'
+            ? [{ filename: 'agenda.ics', contentType: 'text/calendar; method=PUBLISH', content: ICS }]
+            : [],
       })),
     );
     await sink.waitFor(() => cases.every((c) => sink.to(c.to).length === 1), 30_000, 'every kind in every language');
@@ -117,7 +135,9 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
       if (kind === 'invitation') {
         expect(mail.parsed.text).toContain(`register?invitation=i-${id}`);
         expect(mail.parsed.html).toContain(`/api/v1/invitations/decline/i-${id}`);
-        expect(unfold(mail.raw)).toContain(`List-Unsubscribe: <http://localhost:3000/api/v1/invitations/decline/i-${id}>`);
+        expect(unfold(mail.raw)).toContain(
+          `List-Unsubscribe: <http://localhost:3000/api/v1/invitations/decline/i-${id}>`,
+        );
         expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
       } else {
         expect(mail.raw).not.toContain('List-Unsubscribe');
@@ -136,7 +156,9 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     await waitUntil(async () => (await rows()).every((r) => r.status === 'sent'), 10_000, 'rows marked sent');
     const sent = await rows();
     expect(sent).toHaveLength(cases.length);
-    expect(sent.every((r) => r.status === 'sent' && r.providerMessageId?.startsWith('sink-') && r.attempts === 1)).toBe(true);
+    expect(sent.every((r) => r.status === 'sent' && r.providerMessageId?.startsWith('sink-') && r.attempts === 1)).toBe(
+      true,
+    );
   });
 
   it('retries a 421 and delivers exactly once', async () => {
@@ -168,8 +190,18 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
   it('marks a row failed, visibly, once temporary failures use up the attempts', async () => {
     const e = email({ to: `always-busy-${randomUUID()}@test.gfmd` });
     sink.rule = (to) => (to === e.to ? { code: 451, message: 'Local error, later' } : undefined);
-    const [id] = await inTransaction(sut.dataSource, (m) => repo.insert(m, [{ kind: e.kind, language: e.language, idempotencyKey: e.idempotencyKey, ...renderRow(e) }]).then((r) => r.map((x) => x.id)));
-    await sut.app.get(MailQueue).queue.add(JobName.SendEmail, { outboxId: id }, { jobId: id, attempts: 3, backoff: { type: 'fixed', delay: 100 } });
+    const [id] = await inTransaction(sut.dataSource, (m) =>
+      repo
+        .insert(m, [{ kind: e.kind, language: e.language, idempotencyKey: e.idempotencyKey, ...renderRow(e) }])
+        .then((r) => r.map((x) => x.id)),
+    );
+    await sut.app
+      .get(MailQueue)
+      .queue.add(
+        JobName.SendEmail,
+        { outboxId: id },
+        { jobId: id, attempts: 3, backoff: { type: 'fixed', delay: 100 } },
+      );
     await waitUntil(async () => (await row(id))?.status === 'failed', 15_000, 'failed after retries');
     expect(await row(id)).toMatchObject({ status: 'failed', attempts: 3 });
     expect((await row(id))!.lastError).toMatch(/^451 /);
@@ -184,7 +216,16 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     const stored = email({ to: `stored-${randomUUID()}@test.gfmd` });
     const [storedId] = await inTransaction(sut.dataSource, (m) =>
       repo
-        .insert(m, [{ kind: stored.kind, language: stored.language, idempotencyKey: stored.idempotencyKey, ...renderRow(stored), html: '<p>Stored body</p>', text: 'Stored body' }])
+        .insert(m, [
+          {
+            kind: stored.kind,
+            language: stored.language,
+            idempotencyKey: stored.idempotencyKey,
+            ...renderRow(stored),
+            html: '<p>Stored body</p>',
+            text: 'Stored body',
+          },
+        ])
         .then((r) => r.map((x) => x.id)),
     );
     await sut.app.get(MailQueue).queue.add(JobName.SendEmail, { outboxId: storedId }, { jobId: storedId });
@@ -209,8 +250,12 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
   });
 
   it('refuses to store a link: rows name their links, minted when sent', async () => {
-    await expect(write([email({ params: { manageUrl: 'http://localhost:3000/manage/x' } })])).rejects.toThrow(/manageUrl/);
-    await expect(write([email({ kind: 'invitation', params: { declineUrl: 'http://x/decline/t' } })])).rejects.toThrow(/declineUrl/);
+    await expect(write([email({ params: { manageUrl: 'http://localhost:3000/manage/x' } })])).rejects.toThrow(
+      /manageUrl/,
+    );
+    await expect(write([email({ kind: 'invitation', params: { declineUrl: 'http://x/decline/t' } })])).rejects.toThrow(
+      /declineUrl/,
+    );
   });
 
   it('writes the same cause once (idempotency key)', async () => {
@@ -230,8 +275,15 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
         senderName: 'Space\nX-Injected: 2',
         message: 'body\r\n\r\nBcc: nope@evil.test',
       },
-      headers: { 'X-Evil\r\nBcc': 'victim@evil.test', 'X-Note': 'ok\r\nBcc: victim2@evil.test', Bcc: 'victim3@evil.test', 'Reply-To': 'attacker@evil.test' },
-      attachments: [{ filename: 'a.ics\r\nBcc: victim4@evil.test', contentType: 'text/calendar\r\nX-Injected: 3', content: ICS }],
+      headers: {
+        'X-Evil\r\nBcc': 'victim@evil.test',
+        'X-Note': 'ok\r\nBcc: victim2@evil.test',
+        Bcc: 'victim3@evil.test',
+        'Reply-To': 'attacker@evil.test',
+      },
+      attachments: [
+        { filename: 'a.ics\r\nBcc: victim4@evil.test', contentType: 'text/calendar\r\nX-Injected: 3', content: ICS },
+      ],
     });
     const [id] = await write([e]);
     await waitUntil(async () => (await row(id))?.status === 'sent', 10_000, 'sent');
@@ -239,7 +291,10 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     expect(mail.envelope.to).toEqual([e.to.toLowerCase()]);
     expect(sink.received.filter((m) => m.envelope.to.some((t) => t.endsWith('@evil.test')))).toHaveLength(0);
     const headerBlock = mail.raw.split(/\r?\n\r?\n/)[0];
-    const names = headerBlock.split(/\r?\n/).filter((l) => /^[^\s:]+:/.test(l)).map((l) => l.split(':')[0].toLowerCase());
+    const names = headerBlock
+      .split(/\r?\n/)
+      .filter((l) => /^[^\s:]+:/.test(l))
+      .map((l) => l.split(':')[0].toLowerCase());
     expect(names).not.toContain('bcc');
     expect(names).not.toContain('cc');
     expect(names).not.toContain('x-injected');
@@ -269,8 +324,16 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     expect((await sut.api.get('/outbox')).status).toBe(401);
     const list = await admin.get('/outbox?status=failed&kind=confirmation&pageSize=200');
     expect(list.status).toBe(200);
-    expect(list.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ status: 'failed', recipient: e.to, attempts: 1 });
-    expect(list.body.items.every((i: { status: string; kind: string }) => i.status === 'failed' && i.kind === 'confirmation')).toBe(true);
+    expect(list.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({
+      status: 'failed',
+      recipient: e.to,
+      attempts: 1,
+    });
+    expect(
+      list.body.items.every(
+        (i: { status: string; kind: string }) => i.status === 'failed' && i.kind === 'confirmation',
+      ),
+    ).toBe(true);
     expect(list.body.items[0].html).toBeUndefined();
     expect((await admin.get('/outbox?status=nope')).status).toBe(400);
 
@@ -286,28 +349,43 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
   it('reports queue depth and outbox counts in /health, and sets the queue-level rate limit', async () => {
     const res = await sut.api.get('/health');
     expect(res.status).toBe(200);
-    expect(res.body.mailQueue).toEqual(expect.objectContaining({ waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: expect.any(Number) }));
-    expect(res.body.outbox).toEqual(expect.objectContaining({ pending: expect.any(Number), failed: expect.any(Number) }));
+    expect(res.body.mailQueue).toEqual(
+      expect.objectContaining({
+        waiting: expect.any(Number),
+        active: expect.any(Number),
+        delayed: expect.any(Number),
+        failed: expect.any(Number),
+      }),
+    );
+    expect(res.body.outbox).toEqual(
+      expect.objectContaining({ pending: expect.any(Number), failed: expect.any(Number) }),
+    );
     expect(res.body.mailQueue.failed).toBeGreaterThan(0);
     expect(await sut.app.get(MailQueue).queue.getGlobalRateLimit()).toMatchObject({ max: 1000, duration: 1000 });
   });
 
   it('guards the queue board: admin Bearer token or the short-lived admin cookie', async () => {
-    const board = (headers: Record<string, string> = {}) => fetch(`${sut.baseUrl}/admin/queues`, { headers, redirect: 'manual' });
+    const board = (headers: Record<string, string> = {}) =>
+      fetch(`${sut.baseUrl}/admin/queues`, { headers, redirect: 'manual' });
     expect((await board()).status).toBe(401);
     const organizer = await sut.staff('organizer');
     expect((await board({ authorization: `Bearer ${organizer.client.token}` })).status).toBe(403);
     const withBearer = await board({ authorization: `Bearer ${adminToken}` });
     expect(withBearer.status).toBe(200);
     expect(await withBearer.text()).toContain('<html');
-    const api = await fetch(`${sut.baseUrl}/admin/queues/api/queues?activeQueue=mail&status=failed&page=1&jobsPerPage=10`, { headers: { authorization: `Bearer ${adminToken}` } });
+    const api = await fetch(
+      `${sut.baseUrl}/admin/queues/api/queues?activeQueue=mail&status=failed&page=1&jobsPerPage=10`,
+      { headers: { authorization: `Bearer ${adminToken}` } },
+    );
     expect(api.status).toBe(200);
 
     expect((await organizer.client.post('/admin/queues/session')).status).toBe(403);
     const session = await admin.post('/admin/queues/session');
     expect(session.status).toBe(204);
     const cookie = session.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/gfmd_queues=[^;]+; Max-Age=900; Path=\/admin\/queues; Expires=[^;]+; HttpOnly; SameSite=Strict/);
+    expect(cookie).toMatch(
+      /gfmd_queues=[^;]+; Max-Age=900; Path=\/admin\/queues; Expires=[^;]+; HttpOnly; SameSite=Strict/,
+    );
     const value = cookie.split(';')[0];
     expect((await board({ cookie: value })).status).toBe(200);
     expect((await board({ cookie: `${value.slice(0, -2)}xx` })).status).toBe(401);

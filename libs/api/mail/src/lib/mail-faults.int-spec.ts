@@ -4,7 +4,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createMailTestApp, FAST_WORKER, MailTestApp, obliterateQueues, uniquePrefix, waitUntil } from '../testing/mail-test-app';
+import {
+  createMailTestApp,
+  FAST_WORKER,
+  MailTestApp,
+  obliterateQueues,
+  uniquePrefix,
+  waitUntil,
+} from '../testing/mail-test-app';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService, OutgoingEmail } from './outbox/outbox.service';
 
@@ -23,7 +30,11 @@ const freePort = () =>
 
 /** A redis-server of its own on a free port (never the machine's Redis on 6379), without persistence. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'pipe' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'pipe' },
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
     child.stdout!.on('data', (d: Buffer) => {
@@ -76,8 +87,16 @@ describe('Mail delivery under faults (integration)', () => {
       expect(sink.received.filter((m) => m.envelope.to[0].startsWith(run))).toHaveLength(0);
 
       redis = await startRedis(port); // back, and empty: Redis lost everything
-      await sink.waitFor(() => new Set(sink.received.flatMap((m) => m.envelope.to).filter((t) => t.startsWith(run))).size === 30, 30_000, 'all 30');
-      await waitUntil(async () => (await repo.repo.findByIds(ids)).every((r) => r.status === 'sent'), 10_000, 'all sent');
+      await sink.waitFor(
+        () => new Set(sink.received.flatMap((m) => m.envelope.to).filter((t) => t.startsWith(run))).size === 30,
+        30_000,
+        'all 30',
+      );
+      await waitUntil(
+        async () => (await repo.repo.findByIds(ids)).every((r) => r.status === 'sent'),
+        10_000,
+        'all sent',
+      );
       await new Promise((r) => setTimeout(r, 1500)); // more sweeps: still once each
       expect(sink.received.filter((m) => m.envelope.to[0].startsWith(run))).toHaveLength(30);
     } finally {
@@ -93,30 +112,48 @@ describe('Mail delivery under faults (integration)', () => {
     const prefix = uniquePrefix();
     const settings = { ...FAST_WORKER, concurrency: 10, leaseMs: 3000, lockDurationMs: 3000 };
     // The API side only (no worker in this process yet).
-    const api = await createMailTestApp({ sink, database: 'gfmd_test_mail_faults', worker: false, env: { QUEUE_PREFIX: prefix } });
+    const api = await createMailTestApp({
+      sink,
+      database: 'gfmd_test_mail_faults',
+      worker: false,
+      env: { QUEUE_PREFIX: prefix },
+    });
     const repo = api.app.get(OutboxRepository);
     const run = `kill-${randomUUID().slice(0, 8)}`;
     const total = 200;
     let child: ChildProcess | undefined;
     let survivor: MailTestApp | undefined;
     try {
-      const ids = await inTransaction(api.dataSource, (m, ac) => api.app.get(OutboxService).write(m, ac, emails(total, run)));
+      const ids = await inTransaction(api.dataSource, (m, ac) =>
+        api.app.get(OutboxService).write(m, ac, emails(total, run)),
+      );
       expect(ids).toHaveLength(total);
 
-      child = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(__dirname, '../testing/worker-harness.ts'), JSON.stringify(settings)], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          TS_NODE_PROJECT: join(ROOT, 'libs/api/mail/tsconfig.json'),
-          TS_NODE_SWC: 'true',
-          DATABASE_URL: api.databaseUrl,
-          QUEUE_PREFIX: prefix,
-          SMTP_URL: sink.url,
-          MAIL_RATE_PER_SECOND: '1000',
-          LOG_LEVEL: 'silent',
+      child = spawn(
+        process.execPath,
+        [
+          '-r',
+          'ts-node/register',
+          '-r',
+          'tsconfig-paths/register',
+          join(__dirname, '../testing/worker-harness.ts'),
+          JSON.stringify(settings),
+        ],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            TS_NODE_PROJECT: join(ROOT, 'libs/api/mail/tsconfig.json'),
+            TS_NODE_SWC: 'true',
+            DATABASE_URL: api.databaseUrl,
+            QUEUE_PREFIX: prefix,
+            SMTP_URL: sink.url,
+            MAIL_RATE_PER_SECOND: '1000',
+            LOG_LEVEL: 'silent',
+          },
+          stdio: 'pipe',
         },
-        stdio: 'pipe',
-      });
+      );
       const mine = () => sink.received.filter((m) => m.envelope.to[0].startsWith(run));
       await sink.waitFor(() => mine().length >= 40, 60_000, 'the child worker to be mid-batch');
       child.kill('SIGKILL');
@@ -127,8 +164,17 @@ describe('Mail delivery under faults (integration)', () => {
       expect(held).toBeLessThanOrEqual(settings.concurrency);
 
       // Another worker takes over: stalled jobs come back after their lock, held rows after their lease.
-      survivor = await createMailTestApp({ sink, database: 'gfmd_test_mail_faults', worker: settings, env: { QUEUE_PREFIX: prefix } });
-      await waitUntil(async () => (await repo.repo.findByIds(ids)).every((r) => r.status === 'sent'), 60_000, 'every row sent');
+      survivor = await createMailTestApp({
+        sink,
+        database: 'gfmd_test_mail_faults',
+        worker: settings,
+        env: { QUEUE_PREFIX: prefix },
+      });
+      await waitUntil(
+        async () => (await repo.repo.findByIds(ids)).every((r) => r.status === 'sent'),
+        60_000,
+        'every row sent',
+      );
       const recipients = mine().map((m) => m.envelope.to[0]);
       const distinct = new Set(recipients);
       expect(distinct.size).toBe(total);
@@ -136,9 +182,12 @@ describe('Mail delivery under faults (integration)', () => {
       expect(duplicates).toBeLessThanOrEqual(held);
       // The same Message-ID on a duplicate lets the receiving side recognise it.
       const byRecipient = new Map<string, Set<string>>();
-      for (const m of mine()) byRecipient.set(m.envelope.to[0], (byRecipient.get(m.envelope.to[0]) ?? new Set()).add(m.parsed.messageId!));
+      for (const m of mine())
+        byRecipient.set(m.envelope.to[0], (byRecipient.get(m.envelope.to[0]) ?? new Set()).add(m.parsed.messageId!));
       expect([...byRecipient.values()].every((s) => s.size === 1)).toBe(true);
-      process.stdout.write(`SIGKILL test: delivered before kill ${deliveredBeforeKill}, held ${held}, duplicates ${duplicates}, connections reset ${sink.connectionErrors.length}\n`);
+      process.stdout.write(
+        `SIGKILL test: delivered before kill ${deliveredBeforeKill}, held ${held}, duplicates ${duplicates}, connections reset ${sink.connectionErrors.length}\n`,
+      );
     } finally {
       if (child && child.exitCode === null && !child.signalCode) child.kill('SIGKILL');
       await survivor?.close();

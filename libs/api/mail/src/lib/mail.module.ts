@@ -34,6 +34,15 @@ import { TemplateRenderer } from './templates/template-renderer';
   ],
   // OutboxRepository is exported for the worker module of this lib only: the package does not export
   // the class, so other domains reach the outbox table through OutboxService alone.
-  exports: [OutboxRepository, OutboxService, EmailComposer, TemplateRenderer, MailQueue, MailDeliveryHooks, MailSweepHooks, MailLinkHooks],
+  exports: [
+    OutboxRepository,
+    OutboxService,
+    EmailComposer,
+    TemplateRenderer,
+    MailQueue,
+    MailDeliveryHooks,
+    MailSweepHooks,
+    MailLinkHooks,
+  ],
 })
 export class MailModule {}

@@ -22,7 +22,15 @@ describe(MIGRATION, () => {
   beforeAll(async () => {
     // Its own database: the migration is taken down and up again.
     sut = await withEnv({ DATABASE_URL: await ownDatabaseUrl('gfmd_test_legacy_links') }, () =>
-      createTestApp([PlatformModule, AuthModule, MailModule, DialoguesModule, SpacesModule, RegistrationsModule, InvitationsModule]),
+      createTestApp([
+        PlatformModule,
+        AuthModule,
+        MailModule,
+        DialoguesModule,
+        SpacesModule,
+        RegistrationsModule,
+        InvitationsModule,
+      ]),
     );
     await sut.app.get(SeedService).seedProcess();
   });
@@ -56,7 +64,13 @@ describe(MIGRATION, () => {
       registerUrl: `http://localhost:3000/dialogues/${d.id}/register?invitation=${invite}`,
       declineUrl: `http://localhost:3000/api/v1/invitations/decline/${invite}`,
     };
-    const row = (key: string, kind: string, status: string, params: object, extra: { html?: string; headers?: object; inv?: boolean } = {}) =>
+    const row = (
+      key: string,
+      kind: string,
+      status: string,
+      params: object,
+      extra: { html?: string; headers?: object; inv?: boolean } = {},
+    ) =>
       q(
         `INSERT INTO outbound_emails (kind, recipient, subject, html, text, params, headers, status, idempotency_key, registration_id, invitation_id, dialogue_id)
          VALUES ($1, 'legacy@test.gfmd', 'Subject', $2, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -72,19 +86,47 @@ describe(MIGRATION, () => {
           d.id,
         ],
       );
-    await row('legacy:sent', 'confirmation', 'sent', { dialogueTitle: 'T', manageUrl }, { html: `<a href="${manageUrl}">manage</a>` });
+    await row(
+      'legacy:sent',
+      'confirmation',
+      'sent',
+      { dialogueTitle: 'T', manageUrl },
+      { html: `<a href="${manageUrl}">manage</a>` },
+    );
     await row('legacy:pending', 'promoted', 'pending', { dialogueTitle: 'T', manageUrl });
-    await row('legacy:failed', 'reminder', 'failed', { dialogueTitle: 'T', manageUrl }, { html: `<a href="${manageUrl}">x</a>` });
-    const unsubscribe = { 'List-Unsubscribe': `<${links.declineUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
-    await row('legacy:inv-sent', 'invitation', 'sent', { dialogueTitle: 'T', ...links }, { headers: unsubscribe, inv: true });
-    await row('legacy:inv-queued', 'invitation', 'queued', { dialogueTitle: 'T', ...links }, { headers: unsubscribe, inv: true });
+    await row(
+      'legacy:failed',
+      'reminder',
+      'failed',
+      { dialogueTitle: 'T', manageUrl },
+      { html: `<a href="${manageUrl}">x</a>` },
+    );
+    const unsubscribe = {
+      'List-Unsubscribe': `<${links.declineUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    };
+    await row(
+      'legacy:inv-sent',
+      'invitation',
+      'sent',
+      { dialogueTitle: 'T', ...links },
+      { headers: unsubscribe, inv: true },
+    );
+    await row(
+      'legacy:inv-queued',
+      'invitation',
+      'queued',
+      { dialogueTitle: 'T', ...links },
+      { headers: unsubscribe, inv: true },
+    );
 
     await new Migration().up(runner);
     await runner.release();
 
-    const rows: { idempotency_key: string; params: Record<string, unknown>; html: string | null; headers: object }[] = await q(
-      `SELECT idempotency_key, params, html, headers FROM outbound_emails WHERE idempotency_key LIKE 'legacy:%' ORDER BY idempotency_key`,
-    );
+    const rows: { idempotency_key: string; params: Record<string, unknown>; html: string | null; headers: object }[] =
+      await q(
+        `SELECT idempotency_key, params, html, headers FROM outbound_emails WHERE idempotency_key LIKE 'legacy:%' ORDER BY idempotency_key`,
+      );
     for (const r of rows) {
       expect(JSON.stringify(r)).not.toContain(manage);
       expect(JSON.stringify(r)).not.toContain(invite);
@@ -100,10 +142,10 @@ describe(MIGRATION, () => {
       'legacy:sent': null,
     });
     // No live token in any column of the outbox.
-    const [{ n }] = await q(`SELECT count(*)::int AS n FROM outbound_emails o WHERE position($1 IN o::text) > 0 OR position($2 IN o::text) > 0`, [
-      manage,
-      invite,
-    ]);
+    const [{ n }] = await q(
+      `SELECT count(*)::int AS n FROM outbound_emails o WHERE position($1 IN o::text) > 0 OR position($2 IN o::text) > 0`,
+      [manage, invite],
+    );
     expect(n).toBe(0);
 
     // The links already delivered keep working.

@@ -118,7 +118,9 @@ describe(RegistrationsModule.name, () => {
       expect(row.manage_token_hash).toBeNull();
       const token = await manageToken(res.body.id);
       expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-      const hashes = await q('SELECT token_hash FROM registration_manage_tokens WHERE registration_id = $1', [res.body.id]);
+      const hashes = await q('SELECT token_hash FROM registration_manage_tokens WHERE registration_id = $1', [
+        res.body.id,
+      ]);
       expect(hashes.map((h) => h.token_hash)).toEqual([hashToken(token)]);
       expect(await emailsOf(res.body.id)).toEqual(['confirmation']);
       expect((await sut.api.get(`/dialogues/${d.id}`)).body.confirmedCount).toBe(1);

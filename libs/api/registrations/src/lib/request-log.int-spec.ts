@@ -19,7 +19,14 @@ describe('Request log (integration)', () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    sut = await createTestApp([PlatformModule, AuthModule, MailModule, DialoguesModule, SpacesModule, RegistrationsModule]);
+    sut = await createTestApp([
+      PlatformModule,
+      AuthModule,
+      MailModule,
+      DialoguesModule,
+      SpacesModule,
+      RegistrationsModule,
+    ]);
     // The app's root logger now writes into `lines` (the request hook holds this same instance).
     const root = sut.app.get(PinoNestLogger).pino;
     root.level = 'info'; // tests run quiet by default

@@ -34,7 +34,8 @@ export const DialogueFactory = {
   /** A dialogue 30 days from now, two weeks ahead of its informal session. */
   async create(organizer: ApiClient, overrides: Record<string, unknown> = {}): Promise<Dialogue> {
     const informalSessionId =
-      (overrides['informalSessionId'] as string | undefined) ?? (await InformalSessionFactory.create(organizer, {}, 45)).id;
+      (overrides['informalSessionId'] as string | undefined) ??
+      (await InformalSessionFactory.create(organizer, {}, 45)).id;
     const startsAt = new Date(Date.now() + 30 * DAY);
     const res = await organizer.post<Dialogue>('/dialogues', {
       title: `Dialogue ${randomUUID()}`,

@@ -19,7 +19,10 @@ export interface TestApp {
   /** fetch against /api/v1 with JSON in and out. */
   api: ApiClient;
   /** Creates a staff user and returns a client authenticated as them. */
-  staff(role: Role, overrides?: { email?: string; name?: string }): Promise<{ id: string; email: string; client: ApiClient }>;
+  staff(
+    role: Role,
+    overrides?: { email?: string; name?: string },
+  ): Promise<{ id: string; email: string; client: ApiClient }>;
   close(): Promise<void>;
 }
 
@@ -40,7 +43,12 @@ export class ApiClient {
     return new ApiClient(this.baseUrl, token);
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
       method,
       headers: {

@@ -25,7 +25,14 @@ export type DialogueFormat = (typeof DIALOGUE_FORMATS)[number];
 export const DIALOGUE_STATUSES = ['draft', 'published', 'registration_closed', 'concluded', 'cancelled'] as const;
 export type DialogueStatus = (typeof DIALOGUE_STATUSES)[number];
 
-export const SPACE_KINDS = ['plenary', 'common_space', 'civil_society', 'business', 'government', 'side_event'] as const;
+export const SPACE_KINDS = [
+  'plenary',
+  'common_space',
+  'civil_society',
+  'business',
+  'government',
+  'side_event',
+] as const;
 export type SpaceKind = (typeof SPACE_KINDS)[number];
 
 export const SPACE_ACCESS = ['open', 'group_only', 'approval', 'invitation_only'] as const;

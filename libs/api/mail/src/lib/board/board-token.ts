@@ -5,14 +5,17 @@ export const BOARD_TOKEN_TTL_SECONDS = 15 * 60;
 export const BOARD_COOKIE = 'gfmd_queues';
 export const BOARD_PATH = '/admin/queues';
 
-const sign = (secret: string, payload: string) => createHmac('sha256', `queue-board:${secret}`).update(payload).digest('base64url');
+const sign = (secret: string, payload: string) =>
+  createHmac('sha256', `queue-board:${secret}`).update(payload).digest('base64url');
 
 /**
  * A short-lived token for the queue board only (signed with a key derived from JWT_SECRET, so it
  * is never accepted as an API Bearer token, and an API token is never stored in a cookie).
  */
 export function issueBoardToken(secret: string, userId: string, now = Date.now()): string {
-  const payload = Buffer.from(JSON.stringify({ sub: userId, exp: Math.floor(now / 1000) + BOARD_TOKEN_TTL_SECONDS })).toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify({ sub: userId, exp: Math.floor(now / 1000) + BOARD_TOKEN_TTL_SECONDS }),
+  ).toString('base64url');
   return `${payload}.${sign(secret, payload)}`;
 }
 
@@ -24,7 +27,10 @@ export function verifyBoardToken(secret: string, token: string, now = Date.now()
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
-    const { sub, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown; exp?: unknown };
+    const { sub, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      sub?: unknown;
+      exp?: unknown;
+    };
     if (typeof sub !== 'string' || typeof exp !== 'number' || exp * 1000 < now) return null;
     return sub;
   } catch {
@@ -41,7 +47,11 @@ export function readCookie(header: string | undefined, name: string): string | u
 }
 
 /** A Set-Cookie value for the board cookie (HttpOnly, SameSite=Strict, only under the board's path). */
-export function boardCookie(value: string, { maxAgeSeconds, secure }: { maxAgeSeconds: number; secure: boolean }, now = Date.now()): string {
+export function boardCookie(
+  value: string,
+  { maxAgeSeconds, secure }: { maxAgeSeconds: number; secure: boolean },
+  now = Date.now(),
+): string {
   return [
     `${BOARD_COOKIE}=${encodeURIComponent(value)}`,
     `Max-Age=${Math.max(0, maxAgeSeconds)}`,

@@ -32,6 +32,9 @@ export class QueueBoardController {
   @Delete()
   @HttpCode(204)
   close(@Res({ passthrough: true }) res: FastifyReply): void {
-    res.header('Set-Cookie', boardCookie('', { maxAgeSeconds: 0, secure: this.config.publicUrl.startsWith('https://') }));
+    res.header(
+      'Set-Cookie',
+      boardCookie('', { maxAgeSeconds: 0, secure: this.config.publicUrl.startsWith('https://') }),
+    );
   }
 }

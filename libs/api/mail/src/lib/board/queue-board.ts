@@ -33,7 +33,10 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
   onModuleInit() {
     const http = this.adapterHost.httpAdapter;
     if (!http) return; // an application context without HTTP (the worker)
-    this.connection = new Redis(this.config.redisUrl, RedisService.options({ maxRetriesPerRequest: 1, enableOfflineQueue: false }));
+    this.connection = new Redis(
+      this.config.redisUrl,
+      RedisService.options({ maxRetriesPerRequest: 1, enableOfflineQueue: false }),
+    );
     this.connection.on('error', () => undefined);
     this.maintenance = new Queue(QueueName.Maintenance, {
       connection: this.connection,
@@ -71,7 +74,12 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
         const userId = token ? verifyBoardToken(this.config.jwtSecret, token) : null;
         if (userId) role = (await this.auth.usersByIds([userId]))[0]?.role;
       }
-      if (!role) return problem(reply, 401, 'Sign in as an admin: send a Bearer token, or open POST /api/v1/admin/queues/session first.');
+      if (!role)
+        return problem(
+          reply,
+          401,
+          'Sign in as an admin: send a Bearer token, or open POST /api/v1/admin/queues/session first.',
+        );
       if (role !== 'admin') return problem(reply, 403, 'Only admins may see the queues.');
       reply.header('Cache-Control', 'no-store');
       return undefined;

@@ -35,7 +35,10 @@ export class MailQueue implements OnApplicationShutdown {
   private readonly connection: Redis;
 
   constructor(config: AppConfig) {
-    this.connection = new Redis(config.redisUrl, RedisService.options({ maxRetriesPerRequest: 1, enableOfflineQueue: false }));
+    this.connection = new Redis(
+      config.redisUrl,
+      RedisService.options({ maxRetriesPerRequest: 1, enableOfflineQueue: false }),
+    );
     this.connection.on('error', () => undefined);
     this.queue = new Queue<SendEmailJob>(QueueName.Mail, {
       connection: this.connection,
@@ -55,7 +58,11 @@ export class MailQueue implements OnApplicationShutdown {
         this.queue.addBulk(
           rows.slice(i, i + 1000).map((r) => {
             const delay = delayOf(r, now);
-            return { name: JobName.SendEmail, data: { outboxId: r.id }, opts: { jobId: r.id, ...(delay ? { delay } : {}) } };
+            return {
+              name: JobName.SendEmail,
+              data: { outboxId: r.id },
+              opts: { jobId: r.id, ...(delay ? { delay } : {}) },
+            };
           }),
         ),
         ENQUEUE_TIMEOUT_MS,

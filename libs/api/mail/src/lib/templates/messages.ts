@@ -150,7 +150,9 @@ const fr: Record<EmailKind, KindMessages> = {
   confirmation: {
     subject: 'Inscription confirmée : {title}',
     heading: 'Votre inscription est confirmée',
-    body: ['Merci de votre inscription. Votre place à « {title} » est confirmée ; nous nous réjouissons de vous accueillir.'],
+    body: [
+      'Merci de votre inscription. Votre place à « {title} » est confirmée ; nous nous réjouissons de vous accueillir.',
+    ],
     cta: 'manage',
     ctaLabel: 'Voir ou modifier mon inscription',
   },
@@ -177,7 +179,9 @@ const fr: Record<EmailKind, KindMessages> = {
   promoted: {
     subject: 'Une place vous est attribuée : {title}',
     heading: 'Une place s’est libérée pour vous',
-    body: ['Bonne nouvelle : une place s’est libérée à « {title} » et elle est à vous. Votre inscription est confirmée.'],
+    body: [
+      'Bonne nouvelle : une place s’est libérée à « {title} » et elle est à vous. Votre inscription est confirmée.',
+    ],
     cta: 'manage',
     ctaLabel: 'Voir ou modifier mon inscription',
   },
@@ -357,7 +361,13 @@ const common: Record<Language, CommonMessages> = {
     footer: 'GFMD Dialogues · Global Forum on Migration and Development',
     invitationReminderSubject: 'Reminder: invitation to {title}',
     invitationReminderIntro: 'We have not yet received your registration, and there is still time.',
-    statuses: { confirmed: 'confirmed', waitlisted: 'waiting list', pending: 'awaiting approval', declined: 'declined', cancelled: 'cancelled' },
+    statuses: {
+      confirmed: 'confirmed',
+      waitlisted: 'waiting list',
+      pending: 'awaiting approval',
+      declined: 'declined',
+      cancelled: 'cancelled',
+    },
   },
   fr: {
     greetingNamed: 'Bonjour {name},',
@@ -369,7 +379,8 @@ const common: Record<Language, CommonMessages> = {
     agenda: 'Programme',
     messageFromOrganizers: 'Message des organisateurs',
     reason: 'Motif',
-    declineIntro: 'Vous ne pouvez pas participer ? Vous pouvez décliner cette invitation ; nous ne vous écrirons plus à ce sujet.',
+    declineIntro:
+      'Vous ne pouvez pas participer ? Vous pouvez décliner cette invitation ; nous ne vous écrirons plus à ce sujet.',
     declineLabel: 'Décliner l’invitation',
     manageHint: 'Ce lien est personnel : merci de ne pas transférer ce courriel.',
     linkFallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :',
@@ -377,7 +388,13 @@ const common: Record<Language, CommonMessages> = {
     footer: 'Dialogues du FMMD · Forum mondial sur la migration et le développement',
     invitationReminderSubject: 'Rappel : invitation à {title}',
     invitationReminderIntro: 'Nous n’avons pas encore reçu votre inscription, et il est encore temps.',
-    statuses: { confirmed: 'confirmée', waitlisted: 'liste d’attente', pending: 'en attente d’approbation', declined: 'refusée', cancelled: 'annulée' },
+    statuses: {
+      confirmed: 'confirmée',
+      waitlisted: 'liste d’attente',
+      pending: 'en attente d’approbation',
+      declined: 'refusée',
+      cancelled: 'annulée',
+    },
   },
   es: {
     greetingNamed: 'Estimado/a {name}:',
@@ -397,7 +414,13 @@ const common: Record<Language, CommonMessages> = {
     footer: 'Diálogos del FMMD · Foro Mundial sobre Migración y Desarrollo',
     invitationReminderSubject: 'Recordatorio: invitación a {title}',
     invitationReminderIntro: 'Todavía no hemos recibido su inscripción, y aún está a tiempo.',
-    statuses: { confirmed: 'confirmada', waitlisted: 'lista de espera', pending: 'pendiente de aprobación', declined: 'rechazada', cancelled: 'cancelada' },
+    statuses: {
+      confirmed: 'confirmada',
+      waitlisted: 'lista de espera',
+      pending: 'pendiente de aprobación',
+      declined: 'rechazada',
+      cancelled: 'cancelada',
+    },
   },
 };
 

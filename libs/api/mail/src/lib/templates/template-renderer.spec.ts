@@ -24,26 +24,29 @@ describe(TemplateRenderer.name, () => {
     es: { invitation: 'Invitación', confirmation: 'Inscripción confirmada', reminder: 'Recordatorio' },
   } as const;
 
-  it.each(LANGUAGES.flatMap((l) => EMAIL_KINDS.map((k) => [k, l] as const)))('renders %s in %s as HTML and text', (kind, lang) => {
-    const out = sut.render(kind, lang, params);
-    expect(out.subject).toContain('Labour migration & decent work');
-    expect(out.subject).not.toMatch(/[\r\n]/);
-    expect(out.html).toContain(`<html lang="${lang}">`);
-    expect(out.html).toContain('Labour migration &amp; decent work');
-    expect(out.html).not.toContain('Labour migration & decent work');
-    expect(out.text).toContain('Labour migration & decent work');
-    expect(out.text).toContain('Geneva');
-    if (kind === 'invitation') {
-      expect(out.html).toContain('href="https://gfmd.example/dialogues/d1/register?invitation=tok-invite"');
-      expect(out.text).toContain(params.declineUrl);
-      expect(out.html).toContain(params.declineUrl);
-      expect(out.text).not.toContain(params.manageUrl);
-    } else if (!['declined', 'cancelled'].includes(kind)) {
-      expect(out.html).toContain(`href="${params.manageUrl}"`);
-      expect(out.text).toContain(params.manageUrl);
-      expect(out.text).not.toContain(params.registerUrl);
-    }
-  });
+  it.each(LANGUAGES.flatMap((l) => EMAIL_KINDS.map((k) => [k, l] as const)))(
+    'renders %s in %s as HTML and text',
+    (kind, lang) => {
+      const out = sut.render(kind, lang, params);
+      expect(out.subject).toContain('Labour migration & decent work');
+      expect(out.subject).not.toMatch(/[\r\n]/);
+      expect(out.html).toContain(`<html lang="${lang}">`);
+      expect(out.html).toContain('Labour migration &amp; decent work');
+      expect(out.html).not.toContain('Labour migration & decent work');
+      expect(out.text).toContain('Labour migration & decent work');
+      expect(out.text).toContain('Geneva');
+      if (kind === 'invitation') {
+        expect(out.html).toContain('href="https://gfmd.example/dialogues/d1/register?invitation=tok-invite"');
+        expect(out.text).toContain(params.declineUrl);
+        expect(out.html).toContain(params.declineUrl);
+        expect(out.text).not.toContain(params.manageUrl);
+      } else if (!['declined', 'cancelled'].includes(kind)) {
+        expect(out.html).toContain(`href="${params.manageUrl}"`);
+        expect(out.text).toContain(params.manageUrl);
+        expect(out.text).not.toContain(params.registerUrl);
+      }
+    },
+  );
 
   it('uses the language of the recipient for the subject', () => {
     for (const lang of LANGUAGES) {
@@ -83,7 +86,9 @@ describe(TemplateRenderer.name, () => {
   });
 
   it('words an invitation reminder differently', () => {
-    expect(sut.render('invitation', 'es', { ...params, isReminder: true }).subject).toBe('Recordatorio: invitación a Labour migration & decent work');
+    expect(sut.render('invitation', 'es', { ...params, isReminder: true }).subject).toBe(
+      'Recordatorio: invitación a Labour migration & decent work',
+    );
   });
 
   it('counts the days of a reminder, with its own wording for one day', () => {
@@ -96,7 +101,9 @@ describe(TemplateRenderer.name, () => {
   it('formats the date in the dialogue time zone and the recipient language', () => {
     const start = new Date('2017-05-08T08:00:00Z');
     const end = new Date('2017-05-08T14:00:00Z');
-    expect(formatDialogueWhen(start, end, 'Europe/Zurich', 'en')).toMatch(/^Monday,? 8 May 2017, 10:00–16:00 \(Europe\/Zurich\)$/);
+    expect(formatDialogueWhen(start, end, 'Europe/Zurich', 'en')).toMatch(
+      /^Monday,? 8 May 2017, 10:00–16:00 \(Europe\/Zurich\)$/,
+    );
     expect(formatDialogueWhen(start, end, 'Europe/Zurich', 'fr')).toMatch(/^lundi 8 mai 2017, 10:00–16:00/);
     expect(formatDialogueWhen(start, end, 'Europe/Zurich', 'es')).toMatch(/^lunes, 8 de mayo de 2017, 10:00–16:00/);
   });

@@ -96,11 +96,18 @@ export class TemplateRenderer {
     if (params.dialogueVenue) details.push([c.where, oneLine(params.dialogueVenue)]);
     const onlineUrl = safeUrl(params.onlineUrl);
     if (onlineUrl) details.push([c.online, onlineUrl]);
-    const spaces = (params.spaces ?? []).map((s) => `${oneLine(s.name)} (${c.statuses[s.status] ?? oneLine(s.status)})`);
-    const agenda = (params.agenda ?? []).map((a) => ({ when: oneLine(a.when), title: oneLine(a.title), where: oneLine(a.where) }));
+    const spaces = (params.spaces ?? []).map(
+      (s) => `${oneLine(s.name)} (${c.statuses[s.status] ?? oneLine(s.status)})`,
+    );
+    const agenda = (params.agenda ?? []).map((a) => ({
+      when: oneLine(a.when),
+      title: oneLine(a.title),
+      where: oneLine(a.where),
+    }));
     const message = typeof params.message === 'string' ? params.message.replace(/\r\n?/g, '\n').trim() : '';
     const reason = typeof params.reason === 'string' ? params.reason.trim() : '';
-    const ctaUrl = m.cta === 'register' ? safeUrl(params.registerUrl) : m.cta === 'manage' ? safeUrl(params.manageUrl) : undefined;
+    const ctaUrl =
+      m.cta === 'register' ? safeUrl(params.registerUrl) : m.cta === 'manage' ? safeUrl(params.manageUrl) : undefined;
     const declineUrl = k === 'invitation' ? safeUrl(params.declineUrl) : undefined;
     const messageLabel = k === 'space_message' ? values['sender'] : c.messageFromOrganizers;
 
@@ -112,7 +119,8 @@ export class TemplateRenderer {
       t.push('');
     }
     if (spaces.length) t.push(`${c.spaces}:`, ...spaces.map((s) => `  - ${s}`), '');
-    if (agenda.length) t.push(`${c.agenda}:`, ...agenda.map((a) => `  - ${a.when}  ${a.title}${a.where ? ` (${a.where})` : ''}`), '');
+    if (agenda.length)
+      t.push(`${c.agenda}:`, ...agenda.map((a) => `  - ${a.when}  ${a.title}${a.where ? ` (${a.where})` : ''}`), '');
     if (message) t.push(`${messageLabel}:`, ...message.split('\n').map((l) => `  ${l}`), '');
     if (reason) t.push(`${c.reason}: ${reason}`, '');
     if (ctaUrl && m.ctaLabel) t.push(`${m.ctaLabel}:`, ctaUrl, '', c.manageHint, '');
@@ -144,7 +152,9 @@ export class TemplateRenderer {
     }
     if (spaces.length) {
       h.push(p(`<strong>${e(c.spaces)}</strong>`, 'margin-bottom:4px;'));
-      h.push(`<ul style="margin:0 0 16px 20px;padding:0;${FONT}font-size:15px;color:${COLORS.text};">${spaces.map((s) => `<li>${e(s)}</li>`).join('')}</ul>`);
+      h.push(
+        `<ul style="margin:0 0 16px 20px;padding:0;${FONT}font-size:15px;color:${COLORS.text};">${spaces.map((s) => `<li>${e(s)}</li>`).join('')}</ul>`,
+      );
     }
     if (agenda.length) {
       h.push(p(`<strong>${e(c.agenda)}</strong>`, 'margin-bottom:4px;'));
@@ -175,11 +185,21 @@ export class TemplateRenderer {
           `<a href="${e(ctaUrl)}" style="display:inline-block;padding:12px 24px;${FONT}font-size:16px;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:4px;">${e(m.ctaLabel)}</a>` +
           '</td></tr></table>',
       );
-      h.push(p(`${e(c.linkFallback)}<br><a href="${e(ctaUrl)}" style="color:${COLORS.brand};word-break:break-all;">${e(ctaUrl)}</a>`, `font-size:13px;line-height:18px;color:${COLORS.muted};`));
+      h.push(
+        p(
+          `${e(c.linkFallback)}<br><a href="${e(ctaUrl)}" style="color:${COLORS.brand};word-break:break-all;">${e(ctaUrl)}</a>`,
+          `font-size:13px;line-height:18px;color:${COLORS.muted};`,
+        ),
+      );
       h.push(p(e(c.manageHint), `font-size:13px;line-height:18px;color:${COLORS.muted};`));
     }
     if (declineUrl) {
-      h.push(p(`${e(c.declineIntro)} <a href="${e(declineUrl)}" style="color:${COLORS.brand};">${e(c.declineLabel)}</a>`, `font-size:14px;color:${COLORS.muted};`));
+      h.push(
+        p(
+          `${e(c.declineIntro)} <a href="${e(declineUrl)}" style="color:${COLORS.brand};">${e(c.declineLabel)}</a>`,
+          `font-size:14px;color:${COLORS.muted};`,
+        ),
+      );
     }
 
     const html =

@@ -15,7 +15,9 @@ describe('indexHandlers', () => {
   });
 
   it('refuses to start when a job name has two handlers', () => {
-    expect(() => indexHandlers([...Object.values(JobName).map(handler), handler(JobName.SendEmail)])).toThrow(/two handlers/);
+    expect(() => indexHandlers([...Object.values(JobName).map(handler), handler(JobName.SendEmail)])).toThrow(
+      /two handlers/,
+    );
   });
 });
 
@@ -34,6 +36,8 @@ describe(classifySmtpError.name, () => {
   });
 
   it('keeps the reply, on one line', () => {
-    expect(classifySmtpError({ responseCode: 550, response: '550 5.1.1 unknown\r\nuser' }).message).toBe('550 5.1.1 unknown user');
+    expect(classifySmtpError({ responseCode: 550, response: '550 5.1.1 unknown\r\nuser' }).message).toBe(
+      '550 5.1.1 unknown user',
+    );
   });
 });

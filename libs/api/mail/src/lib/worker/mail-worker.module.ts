@@ -14,7 +14,11 @@ export class MailWorkerModule {
     return {
       module: MailWorkerModule,
       providers: [
-        { provide: MAIL_WORKER_SETTINGS, inject: [AppConfig], useFactory: (config: AppConfig) => mailWorkerSettings(config, overrides) },
+        {
+          provide: MAIL_WORKER_SETTINGS,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => mailWorkerSettings(config, overrides),
+        },
         SmtpMailer,
         SendEmailHandler,
         SweepOutboxHandler,

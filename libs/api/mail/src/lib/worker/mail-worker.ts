@@ -63,14 +63,20 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
       worker.on('failed', (job, error) => {
         if (job) void this.afterFailure(job, error);
       });
-      worker.on('error', (error) => this.logger.warn({ queue: queueName, err: error.message }, 'worker connection error'));
+      worker.on('error', (error) =>
+        this.logger.warn({ queue: queueName, err: error.message }, 'worker connection error'),
+      );
       this.workers.push(worker);
     }
     await this.applyRateLimit();
     void this.tick();
     this.timer = setInterval(() => void this.tick(), this.settings.sweepIntervalMs);
     this.logger.log(
-      { concurrency: this.settings.concurrency, ratePerSecond: this.settings.ratePerSecond, prefix: this.config.queuePrefix },
+      {
+        concurrency: this.settings.concurrency,
+        ratePerSecond: this.settings.ratePerSecond,
+        prefix: this.config.queuePrefix,
+      },
       'mail worker started',
     );
   }
@@ -89,7 +95,10 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
       if (!(await job.isFailed())) return;
       await this.handlers.get(job.name as JobName)?.onFinalFailure?.(job as never, error);
     } catch (err) {
-      this.logger.warn({ jobId: job.id, err: (err as Error).message }, 'final-failure handler failed; the sweep will look again');
+      this.logger.warn(
+        { jobId: job.id, err: (err as Error).message },
+        'final-failure handler failed; the sweep will look again',
+      );
     }
   }
 
@@ -102,7 +111,8 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
       await this.mailQueue.queue.setGlobalRateLimit(this.settings.ratePerSecond, 1000);
       this.rateLimitWarned = false;
     } catch (error) {
-      if (!this.rateLimitWarned) this.logger.warn({ err: (error as Error).message }, 'could not set the mail rate limit (Redis down?)');
+      if (!this.rateLimitWarned)
+        this.logger.warn({ err: (error as Error).message }, 'could not set the mail rate limit (Redis down?)');
       this.rateLimitWarned = true;
     }
   }

@@ -8,8 +8,21 @@ import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings
 
 /** Headers the mailer sets itself; a stored header can never replace them. */
 const RESERVED = new Set([
-  'from', 'to', 'cc', 'bcc', 'subject', 'date', 'message-id', 'sender', 'reply-to', 'return-path',
-  'mime-version', 'content-type', 'content-transfer-encoding', 'received', 'dkim-signature',
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'date',
+  'message-id',
+  'sender',
+  'reply-to',
+  'return-path',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'received',
+  'dkim-signature',
 ]);
 
 // A plain address: no display name, comments, lists or whitespace (those belong to nobody's single recipient).
@@ -30,8 +43,10 @@ export function classifySmtpError(error: unknown): SmtpFailure {
   const code = typeof e?.responseCode === 'number' ? e.responseCode : undefined;
   const text = oneLine(e?.response ?? e?.message ?? String(error)).slice(0, 500);
   const message = code ? (text.startsWith(String(code)) ? text : `${code} ${text}`) : `${e?.code ?? 'ERROR'}: ${text}`;
-  if (code !== undefined && code >= 500 && code < 600 && code !== 530 && code !== 535) return { permanent: true, message };
-  if (code === undefined && (e?.code === 'EENVELOPE' || e?.code === 'EINVALIDRECIPIENT')) return { permanent: true, message };
+  if (code !== undefined && code >= 500 && code < 600 && code !== 530 && code !== 535)
+    return { permanent: true, message };
+  if (code === undefined && (e?.code === 'EENVELOPE' || e?.code === 'EINVALIDRECIPIENT'))
+    return { permanent: true, message };
   return { permanent: false, message };
 }
 

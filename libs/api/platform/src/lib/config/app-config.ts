@@ -40,7 +40,8 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean() MIGRATIONS_RUN = true;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @IsOptional() @IsString() WEB_DIST?: string;
-  @IsOptional() @Matches(BYTE_SIZE, { message: "BODY_LIMIT must be a size such as '1mb', '512kb' or '100000'" })
+  @IsOptional()
+  @Matches(BYTE_SIZE, { message: "BODY_LIMIT must be a size such as '1mb', '512kb' or '100000'" })
   BODY_LIMIT = '1mb';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60) REMINDER_DAYS_BEFORE = 3;
   /** Emails sent to one address in 24 hours at most (0: no cap); more are held as failed (docs/decisions.md). */
@@ -169,7 +170,10 @@ export class AppConfig {
     return this.env.TRUST_PROXY;
   }
   get corsOrigins(): string[] {
-    return (this.env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return (this.env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
   get workerConcurrency() {
     return this.env.WORKER_CONCURRENCY;

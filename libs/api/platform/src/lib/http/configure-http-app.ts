@@ -26,7 +26,8 @@ const HEALTH_PATH = new RegExp(`^/${API_PREFIX}/health(?:/live|/ready)?$`);
 export function configureHttpApp(app: NestFastifyApplication, config: AppConfig, { docs = true } = {}): void {
   const fastify = app.getHttpAdapter().getInstance();
   const webDist = config.webDist ? resolve(config.webDist) : undefined;
-  const shellHtml = webDist && existsSync(join(webDist, 'index.html')) ? readFileSync(join(webDist, 'index.html')) : undefined;
+  const shellHtml =
+    webDist && existsSync(join(webDist, 'index.html')) ? readFileSync(join(webDist, 'index.html')) : undefined;
   registerBodyParsers(fastify);
   registerResponseHeaders(fastify, shellHtml ? inlineScriptHashes(shellHtml.toString('utf8')) : []);
   registerRequestLog(fastify, app.get(PinoNestLogger));
@@ -72,7 +73,8 @@ function registerResponseHeaders(fastify: FastifyInstance, scriptHashes: string[
     done();
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    if (request.headers.authorization !== undefined || PRIVATE_PATH.test(request.url)) reply.header('cache-control', 'no-store');
+    if (request.headers.authorization !== undefined || PRIVATE_PATH.test(request.url))
+      reply.header('cache-control', 'no-store');
     done(null, payload);
   });
 }
@@ -112,7 +114,10 @@ function serveWebApp(fastify: FastifyInstance, webDist: string, shellHtml: Buffe
       // lazy chunks with a base64url hash, e.g. chunk-B3-He5s9.js.
       const hashed = /-[A-Za-z0-9_-]{8}\.(js|css)$/.test(path);
       const shell = path.endsWith(index);
-      reply.header('Cache-Control', shell ? 'no-cache' : hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+      reply.header(
+        'Cache-Control',
+        shell ? 'no-cache' : hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+      );
     },
   });
   fastify.get('/*', (request, reply) => {

@@ -63,11 +63,18 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
     const text = body as string;
     if (!text.trim()) return done(null, undefined);
     if (jsonNestsDeeperThan(text))
-      return done(bodyError(400, 'BODY_TOO_DEEP', `The request body is nested too deeply (over ${MAX_JSON_DEPTH} levels).`), undefined);
+      return done(
+        bodyError(400, 'BODY_TOO_DEEP', `The request body is nested too deeply (over ${MAX_JSON_DEPTH} levels).`),
+        undefined,
+      );
     void json(req, text, (error: Error | null, value?: unknown) => {
-      if (error) return done(bodyError(400, 'FST_ERR_CTP_INVALID_JSON_BODY', 'The request body is not valid JSON.'), undefined);
+      if (error)
+        return done(bodyError(400, 'FST_ERR_CTP_INVALID_JSON_BODY', 'The request body is not valid JSON.'), undefined);
       if (value === null || typeof value !== 'object')
-        return done(bodyError(400, 'BODY_NOT_AN_OBJECT', 'The request body must be a JSON object or array.'), undefined);
+        return done(
+          bodyError(400, 'BODY_NOT_AN_OBJECT', 'The request body must be a JSON object or array.'),
+          undefined,
+        );
       done(null, value);
     });
   });
@@ -76,6 +83,7 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
   });
   // The bulk routes take a larger body (Fastify reads each route's limit when the route is added).
   fastify.addHook('onRoute', (route) => {
-    if (LARGE_BODY_ROUTES.includes(route.url) || LARGE_BODY_ROUTES.includes(route.path)) route.bodyLimit = LARGE_BODY_LIMIT;
+    if (LARGE_BODY_ROUTES.includes(route.url) || LARGE_BODY_ROUTES.includes(route.path))
+      route.bodyLimit = LARGE_BODY_LIMIT;
   });
 }

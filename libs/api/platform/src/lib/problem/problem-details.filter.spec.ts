@@ -7,7 +7,9 @@ describe(ProblemDetailsFilter.name, () => {
   const sut = new ProblemDetailsFilter();
 
   it('writes domain problems with their slug, detail and field errors', () => {
-    const body = sut.toProblem(domainRule('registration-closed', 'Registration is closed.', [{ field: 'x', message: 'y' }]));
+    const body = sut.toProblem(
+      domainRule('registration-closed', 'Registration is closed.', [{ field: 'x', message: 'y' }]),
+    );
     expect(body).toEqual({
       type: 'https://gfmd-dialogues.org/problems/registration-closed',
       title: 'Unprocessable Content',
@@ -18,12 +20,17 @@ describe(ProblemDetailsFilter.name, () => {
   });
 
   it('keeps extra members of a conflict (e.g. the clashing item)', () => {
-    expect(sut.toProblem(conflict('overlap', 'Clash.', { clash: { id: '1' } }))).toMatchObject({ status: 409, clash: { id: '1' } });
+    expect(sut.toProblem(conflict('overlap', 'Clash.', { clash: { id: '1' } }))).toMatchObject({
+      status: 409,
+      clash: { id: '1' },
+    });
   });
 
   it('maps Nest HTTP exceptions', () => {
     expect(sut.toProblem(new NotFoundException())).toMatchObject({ status: 404, title: 'Not Found' });
-    expect(sut.toProblem(new NotFoundException('Cannot GET /api/v1/x/SECRET?email=a@b.cd')).detail).toBe('No route matches this path.');
+    expect(sut.toProblem(new NotFoundException('Cannot GET /api/v1/x/SECRET?email=a@b.cd')).detail).toBe(
+      'No route matches this path.',
+    );
     expect(sut.toProblem(new BadRequestException(['a', 'b']))).toMatchObject({ status: 400, detail: 'a; b' });
   });
 
@@ -40,7 +47,10 @@ describe(ProblemDetailsFilter.name, () => {
       status: 415,
       type: expect.stringContaining('unsupported-media-type'),
     });
-    expect(sut.toProblem({ statusCode: 400, message: 'Something else' })).toMatchObject({ status: 400, detail: 'Something else' });
+    expect(sut.toProblem({ statusCode: 400, message: 'Something else' })).toMatchObject({
+      status: 400,
+      detail: 'Something else',
+    });
   });
 
   it('maps database constraint errors instead of answering 500', () => {

@@ -138,7 +138,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const code = (exception as QueryFailedError & { code?: string }).code;
       if (code === '23505') return this.simple(409, 'This conflicts with an existing record.');
-      if (code === '22P02' || code === '22007' || code === '22008') return this.simple(400, 'A value has the wrong format.');
+      if (code === '22P02' || code === '22007' || code === '22008')
+        return this.simple(400, 'A value has the wrong format.');
       if (code === '23503') return this.simple(422, 'A referenced record does not exist.');
       if (code === '40001' || code === '40P01') return this.simple(503, 'The server is busy; please retry.');
     }

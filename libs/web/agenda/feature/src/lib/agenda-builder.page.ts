@@ -67,7 +67,6 @@ export class AgendaBuilderPage {
   /** set for a coordinator: only this space's items are shown and edited */
   readonly spaceId = input<string>();
 
-
   protected readonly grouping = signal<GridGrouping>('space');
   protected readonly selectedDay = signal<string>('');
   protected readonly editing = signal<AgendaItem | null>(null);

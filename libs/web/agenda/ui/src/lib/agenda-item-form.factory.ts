@@ -1,4 +1,10 @@
-import { type FormArray, type FormControl, type FormGroup, type NonNullableFormBuilder, Validators } from '@angular/forms';
+import {
+  type FormArray,
+  type FormControl,
+  type FormGroup,
+  type NonNullableFormBuilder,
+  Validators,
+} from '@angular/forms';
 import type { AgendaItemKind, SpeakerRole } from '@gfmd/contracts';
 
 export type SpeakerForm = FormGroup<{

@@ -54,10 +54,34 @@ describe(findClashes.name, () => {
 describe(findClashingIds.name, () => {
   it('names every item in conflict with another one, and no other', () => {
     const items = [
-      AgendaItemFactory.create({ id: 'a', room: null, spaceId: 'biz', startsAt: '2017-04-20T09:00:00Z', endsAt: '2017-04-20T10:00:00Z' }),
-      AgendaItemFactory.create({ id: 'b', room: null, spaceId: 'biz', startsAt: '2017-04-20T09:30:00Z', endsAt: '2017-04-20T10:30:00Z' }),
-      AgendaItemFactory.create({ id: 'c', room: null, spaceId: 'biz', startsAt: '2017-04-20T10:30:00Z', endsAt: '2017-04-20T11:00:00Z' }),
-      AgendaItemFactory.create({ id: 'd', room: null, spaceId: 'cso', startsAt: '2017-04-20T09:00:00Z', endsAt: '2017-04-20T10:00:00Z' }),
+      AgendaItemFactory.create({
+        id: 'a',
+        room: null,
+        spaceId: 'biz',
+        startsAt: '2017-04-20T09:00:00Z',
+        endsAt: '2017-04-20T10:00:00Z',
+      }),
+      AgendaItemFactory.create({
+        id: 'b',
+        room: null,
+        spaceId: 'biz',
+        startsAt: '2017-04-20T09:30:00Z',
+        endsAt: '2017-04-20T10:30:00Z',
+      }),
+      AgendaItemFactory.create({
+        id: 'c',
+        room: null,
+        spaceId: 'biz',
+        startsAt: '2017-04-20T10:30:00Z',
+        endsAt: '2017-04-20T11:00:00Z',
+      }),
+      AgendaItemFactory.create({
+        id: 'd',
+        room: null,
+        spaceId: 'cso',
+        startsAt: '2017-04-20T09:00:00Z',
+        endsAt: '2017-04-20T10:00:00Z',
+      }),
     ];
 
     const sut = findClashingIds(items);

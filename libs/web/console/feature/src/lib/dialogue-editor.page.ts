@@ -29,12 +29,7 @@ import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
-import {
-  daysBetween,
-  fromZonedLocalInput,
-  knownTimeZones,
-  toZonedLocalInput,
-} from '@gfmd/web-shared-util-time';
+import { daysBetween, fromZonedLocalInput, knownTimeZones, toZonedLocalInput } from '@gfmd/web-shared-util-time';
 import { filterTimeZones } from '@gfmd/web-shared-util-time/zone-search';
 import { endAfterStart, optionalUrl, timeZoneValidator } from './dialogue-form.util';
 

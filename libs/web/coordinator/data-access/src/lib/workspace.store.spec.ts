@@ -33,7 +33,9 @@ describe(WorkspaceStore.name, () => {
     const loading = sut.load();
     http.expectOne('/api/v1/themes').flush([]);
     http.expectOne('/api/v1/informal-sessions').flush([]);
-    http.expectOne((r) => r.url === '/api/v1/dialogues').flush(PageFactory.create([DialogueFactory.create({ id: 'd1' })]));
+    http
+      .expectOne((r) => r.url === '/api/v1/dialogues')
+      .flush(PageFactory.create([DialogueFactory.create({ id: 'd1' })]));
     await flushAll();
     http
       .expectOne('/api/v1/dialogues/d1/spaces')

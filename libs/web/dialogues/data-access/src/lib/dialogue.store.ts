@@ -110,7 +110,9 @@ export class DialogueStore {
     const saved = await firstValueFrom(id ? this.api.updateSpace(id, input) : this.api.createSpace(dialogueId, input));
     this.state.update((s) => ({
       ...s,
-      spaces: id ? s.spaces.map((x) => (x.id === saved.id ? saved : x)) : [...s.spaces.filter((x) => x.id !== saved.id), saved],
+      spaces: id
+        ? s.spaces.map((x) => (x.id === saved.id ? saved : x))
+        : [...s.spaces.filter((x) => x.id !== saved.id), saved],
     }));
     return saved;
   }

@@ -3,7 +3,13 @@ import { MatAnchor } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { LoadingStateComponent } from '@gfmd/web-shared-ui';
 import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { I18nTitleStrategy, LabelPipe, LocalDatePipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  I18nTitleStrategy,
+  LabelPipe,
+  LocalDatePipe,
+  LocalNumberPipe,
+  TranslatePipe,
+} from '@gfmd/web-shared-util-i18n';
 import { viewerTimeZone } from '@gfmd/web-shared-util-time';
 import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';

@@ -1,4 +1,10 @@
-import { acceptedValues, normalizeGroup, normalizeLanguage, parseRecipients, splitCsvLine } from './recipients-csv.util';
+import {
+  acceptedValues,
+  normalizeGroup,
+  normalizeLanguage,
+  parseRecipients,
+  splitCsvLine,
+} from './recipients-csv.util';
 
 describe(parseRecipients.name, () => {
   it('skips a header and reads email, name, group and language', () => {
@@ -19,7 +25,9 @@ describe(parseRecipients.name, () => {
   });
 
   it('accepts the app own group labels in any language', () => {
-    const sut = parseRecipients('a@x.org,A,Migrant and diaspora organization,French\nb@x.org,B,Société civile,espagnol');
+    const sut = parseRecipients(
+      'a@x.org,A,Migrant and diaspora organization,French\nb@x.org,B,Société civile,espagnol',
+    );
 
     expect(sut.map((r) => [r.recipient.stakeholderGroup, r.recipient.preferredLanguage, r.issues])).toEqual([
       ['migrant_diaspora', 'fr', []],

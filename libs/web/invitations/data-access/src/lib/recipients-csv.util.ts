@@ -69,7 +69,10 @@ export function normalizeGroup(value: string): StakeholderGroup | undefined {
 /** A language from its code (`fr`, `fr-CH`) or its name in any UI language (case and accents ignored). */
 export function normalizeLanguage(value: string): Language | undefined {
   const folded = foldForSearch(value);
-  return LANGUAGE_SPELLINGS.get(folded) ?? LANGUAGE_SPELLINGS.get(/^[a-z]{2}(?: [a-z]{2,4})?$/.test(folded) ? folded.slice(0, 2) : '');
+  return (
+    LANGUAGE_SPELLINGS.get(folded) ??
+    LANGUAGE_SPELLINGS.get(/^[a-z]{2}(?: [a-z]{2,4})?$/.test(folded) ? folded.slice(0, 2) : '')
+  );
 }
 
 /** What the group or language column accepts, for the error message: "code (label), …" in the page's language. */

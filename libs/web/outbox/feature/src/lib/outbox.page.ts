@@ -100,7 +100,8 @@ import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
                   <tr>
                     <td>{{ e.createdAt | localDate: 'dateTime' }}</td>
                     <td>
-                      {{ e.kind | label: 'emailKind' }} <small class="gfmd-muted">({{ e.language.toUpperCase() }})</small>
+                      {{ e.kind | label: 'emailKind' }}
+                      <small class="gfmd-muted">({{ e.language.toUpperCase() }})</small>
                     </td>
                     <td>{{ e.recipient }}</td>
                     <td>{{ e.subject }}</td>
@@ -119,7 +120,12 @@ import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
                     <td class="error-cell">{{ e.lastError ?? '' }}</td>
                     <td>
                       @if (e.status === 'failed') {
-                        <button mat-button type="button" (click)="store.retry(e)" [disabled]="store.retrying().has(e.id)">
+                        <button
+                          mat-button
+                          type="button"
+                          (click)="store.retry(e)"
+                          [disabled]="store.retrying().has(e.id)"
+                        >
                           {{ 'outbox.retry' | t }}<span class="gfmd-visually-hidden"> {{ e.recipient }}</span>
                         </button>
                       }

@@ -80,17 +80,11 @@ export class RegistrationsApi {
   }
 
   updateManaged(token: string, patch: UpdateManagedRegistrationRequest): Observable<ManageView> {
-    return this.http.patch<ManageView>(
-      `${this.base}/registrations/manage/${encodeURIComponent(token)}`,
-      patch,
-    );
+    return this.http.patch<ManageView>(`${this.base}/registrations/manage/${encodeURIComponent(token)}`, patch);
   }
 
   cancelManaged(token: string): Observable<ManageView> {
-    return this.http.post<ManageView>(
-      `${this.base}/registrations/manage/${encodeURIComponent(token)}/cancel`,
-      {},
-    );
+    return this.http.post<ManageView>(`${this.base}/registrations/manage/${encodeURIComponent(token)}/cancel`, {});
   }
 
   manageIcsUrl(token: string): string {

@@ -138,7 +138,11 @@ describe(RegisterPage.name, () => {
     expect(sut.querySelector<HTMLInputElement>('input[name=firstName]')?.value).toBe('Jean');
     expect(sut.querySelector<HTMLInputElement>('input[name=lastName]')?.value).toBe('Dupont');
     const form = (fixture.componentInstance as unknown as { form: { getRawValue(): Record<string, unknown> } }).form;
-    expect(form.getRawValue()).toMatchObject({ stakeholderGroup: 'private_sector', preferredLanguage: 'fr', invitationToken: 'tok-456' });
+    expect(form.getRawValue()).toMatchObject({
+      stakeholderGroup: 'private_sector',
+      preferredLanguage: 'fr',
+      invitationToken: 'tok-456',
+    });
     expect(sut.textContent).toContain('Your invitation is for this address.');
   });
 
@@ -150,7 +154,9 @@ describe(RegisterPage.name, () => {
       stakeholderGroup: null,
       preferredLanguage: 'fr',
     });
-    const email = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('input[formcontrolname=email]');
+    const email = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(
+      'input[formcontrolname=email]',
+    );
     expect(email?.value).toBe('');
     expect(email?.disabled).toBe(false);
   });

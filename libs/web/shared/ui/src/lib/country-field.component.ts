@@ -111,7 +111,8 @@ export class CountryFieldComponent {
     }
     const folded = foldForSearch(value);
     const matches = filterCountries(this.i18n.countries(), value);
-    const chosen = matches.find((c) => foldForSearch(c.name) === folded) ?? (matches.length === 1 ? matches[0] : undefined);
+    const chosen =
+      matches.find((c) => foldForSearch(c.name) === folded) ?? (matches.length === 1 ? matches[0] : undefined);
     if (chosen) {
       control.setValue(chosen.code);
       control.markAsDirty();

@@ -15,4 +15,9 @@ export const emailFormat: ValidatorFn = (control: AbstractControl<string | null>
 };
 
 /** The checks of every email field before anything is sent: required, Angular's email, complete, at most 254 characters. */
-export const emailValidators: ValidatorFn[] = [Validators.required, Validators.email, emailFormat, Validators.maxLength(254)];
+export const emailValidators: ValidatorFn[] = [
+  Validators.required,
+  Validators.email,
+  emailFormat,
+  Validators.maxLength(254),
+];

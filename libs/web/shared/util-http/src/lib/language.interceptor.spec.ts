@@ -17,9 +17,17 @@ describe('languageInterceptor', () => {
     const req = httpTesting.expectOne('/api/v1/x');
     expect(req.request.headers.get('Accept-Language')).toBe('fr');
     req.flush(
-      { type: 'https://gfmd-dialogues.org/problems/registration-closed', title: 'Unprocessable Content', status: 422, detail: 'Registration is closed.' },
+      {
+        type: 'https://gfmd-dialogues.org/problems/registration-closed',
+        title: 'Unprocessable Content',
+        status: 422,
+        detail: 'Registration is closed.',
+      },
       { status: 422, statusText: 'Unprocessable Content', headers: { 'Content-Language': 'en' } },
     );
-    expect(await call).toMatchObject({ status: 422, error: { detail: "Les inscriptions ne sont pas ouvertes pour ce dialogue." } });
+    expect(await call).toMatchObject({
+      status: 422,
+      error: { detail: 'Les inscriptions ne sont pas ouvertes pour ce dialogue.' },
+    });
   });
 });

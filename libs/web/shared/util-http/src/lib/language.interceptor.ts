@@ -15,7 +15,11 @@ export const languageInterceptor: HttpInterceptorFn = (req, next) => {
   return next(request).pipe(
     catchError((error: unknown) => {
       const answered = error instanceof HttpErrorResponse ? error.headers?.get('Content-Language') : null;
-      if (!(error instanceof HttpErrorResponse) || error.status === 0 || answered?.slice(0, 2).toLowerCase() === language) {
+      if (
+        !(error instanceof HttpErrorResponse) ||
+        error.status === 0 ||
+        answered?.slice(0, 2).toLowerCase() === language
+      ) {
         return throwError(() => error);
       }
       return from(import('./problem-language.util')).pipe(

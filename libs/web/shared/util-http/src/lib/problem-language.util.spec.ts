@@ -24,7 +24,9 @@ describe('problem-language.util', () => {
   });
 
   it('maps known problem types, else the status', () => {
-    expect(problemKey('https://gfmd-dialogues.org/problems/registration-closed', 422)).toBe('dialogue.registrationClosed');
+    expect(problemKey('https://gfmd-dialogues.org/problems/registration-closed', 422)).toBe(
+      'dialogue.registrationClosed',
+    );
     expect(problemKey('https://gfmd-dialogues.org/problems/invitation-used', 422)).toBe('problem.invitation-used');
     expect(problemKey('https://gfmd-dialogues.org/problems/space-declined', 422)).toBe('errors.rule');
     expect(problemKey('https://gfmd-dialogues.org/problems/invalid-input', 400)).toBe('errors.invalid');

@@ -46,7 +46,12 @@ export type Translate = (key: TranslationKey) => string;
 
 /** The dictionary key of a field error's constraint code (`validation.invalid` for any other). */
 export function constraintKey(code: unknown): TranslationKey {
-  return (typeof code === 'string' && Object.prototype.hasOwnProperty.call(CONSTRAINT_KEYS, code) && CONSTRAINT_KEYS[code]) || 'validation.invalid';
+  return (
+    (typeof code === 'string' &&
+      Object.prototype.hasOwnProperty.call(CONSTRAINT_KEYS, code) &&
+      CONSTRAINT_KEYS[code]) ||
+    'validation.invalid'
+  );
 }
 
 /** The dictionary key of a problem: the app's words for its type when it has some, else its status' headline. */

@@ -3,7 +3,9 @@ import { filterCountries, isCountryCode } from './country-search';
 
 const optionsIn = (lang: string) => {
   const names = new Intl.DisplayNames([lang], { type: 'region' });
-  return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, lang));
+  return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
+    a.name.localeCompare(b.name, lang),
+  );
 };
 
 describe(filterCountries.name, () => {
@@ -28,7 +30,11 @@ describe(filterCountries.name, () => {
   });
 
   it('matches the code and gives the whole list for nothing typed or a chosen code', () => {
-    expect(filterCountries(en, 'ch').slice(0, 8).map((c) => c.code)).toEqual(expect.arrayContaining(['CH', 'CN', 'TD']));
+    expect(
+      filterCountries(en, 'ch')
+        .slice(0, 8)
+        .map((c) => c.code),
+    ).toEqual(expect.arrayContaining(['CH', 'CN', 'TD']));
     expect(filterCountries(en, '')).toHaveLength(COUNTRY_CODES.length);
     expect(filterCountries(en, 'MX')).toHaveLength(COUNTRY_CODES.length);
     expect(filterCountries(en, 'zzzz')).toEqual([]);

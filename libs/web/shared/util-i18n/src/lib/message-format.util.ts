@@ -73,10 +73,7 @@ function formatArgument(inner: string, params: TranslationParams, locale: string
   const value = Number(params[name] ?? 0);
   const branches = parseBranches(body);
   const chosen =
-    branches.get(`=${value}`) ??
-    branches.get(pluralRule(locale).select(value)) ??
-    branches.get('other') ??
-    '';
+    branches.get(`=${value}`) ?? branches.get(pluralRule(locale).select(value)) ?? branches.get('other') ?? '';
   return formatMessage(chosen.replace(/#/g, numberFormat(locale).format(value)), params, locale);
 }
 

@@ -54,7 +54,13 @@ export function filterTimeZones(zones: readonly string[], query: string, limit =
   for (const zone of zones) {
     const city = fold(zone.slice(zone.lastIndexOf('/') + 1));
     const whole = fold(zone);
-    const rank = city.startsWith(q) ? 0 : whole.split(' ').some((w) => w.startsWith(q)) ? 2 : whole.includes(q) ? 3 : -1;
+    const rank = city.startsWith(q)
+      ? 0
+      : whole.split(' ').some((w) => w.startsWith(q))
+        ? 2
+        : whole.includes(q)
+          ? 3
+          : -1;
     if (rank >= 0) ranked.push({ option: { zone }, rank });
   }
   for (const [city, zone] of Object.entries(CITY_ALIASES)) {

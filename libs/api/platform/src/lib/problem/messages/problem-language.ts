@@ -53,7 +53,11 @@ export function negotiateProblemLanguage(header: string | string[] | undefined):
 export function fillConstraintMessage(template: string, english: string): string {
   const n = /\d+/.exec(english)?.[0];
   const values = /values?: (.+)$/.exec(english)?.[1];
-  return template.replace('{n}', n ?? '').replace('{values}', values ?? '').replace(/ \./, '.').replace(/: \./, '.');
+  return template
+    .replace('{n}', n ?? '')
+    .replace('{values}', values ?? '')
+    .replace(/ \./, '.')
+    .replace(/: \./, '.');
 }
 
 /** The words of a constraint in a language (`invalid` for one the catalogue does not know). */
