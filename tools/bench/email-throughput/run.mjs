@@ -36,7 +36,7 @@ const DB_NAME = 'gfmd_bench_mail';
 const baseDbUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/gfmd');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `{gfmd-bench-${randomUUID().slice(0, 8)}}`;
-const ADMIN = { email: 'bench-admin@gfmd.local', password: 'bench-password-0123456789' };
+const ADMIN = { email: 'bench-admin@gfmd.local', password: 'Mail-bench-7Kq9-Lw2p-Xz4m' };
 
 for (const app of ['api', 'worker']) {
   if (!existsSync(join(ROOT, `dist/apps/${app}/main.js`))) {

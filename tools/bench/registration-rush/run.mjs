@@ -14,7 +14,7 @@
 //
 // Without --api it starts `node dist/apps/api/main.js` itself (NODE_ENV=production, SEED_DEMO=false,
 // registration rate limit lifted) on a free port against its own database (default gfmd_bench,
-// created if missing). Exit code 1 when a target on correctness fails (overbooked, duplicates, 5xx).
+// dropped and made afresh each run). Exit code 1 when a target on correctness fails (overbooked, duplicates, 5xx).
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -34,7 +34,7 @@ const { values: args } = parseArgs({
     processes: { type: 'string', default: '1' },
     api: { type: 'string' },
     'admin-email': { type: 'string', default: 'bench-admin@gfmd.local' },
-    'admin-password': { type: 'string', default: 'bench-password-0123456789' },
+    'admin-password': { type: 'string', default: 'Rush-bench-7Kq9-Lw2p-Xz4m' },
     'database-url': {
       type: 'string',
       default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/gfmd_bench',
@@ -75,8 +75,9 @@ async function ensureDatabase(url) {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    // Made afresh: every run starts from the same empty schema (and the admin of this run).
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
   }
