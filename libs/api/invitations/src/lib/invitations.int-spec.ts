@@ -87,9 +87,13 @@ describe('InvitationsController (integration)', () => {
     expect(unknown.body.instance).not.toContain('x'.repeat(43));
     expect((await sut.api.get('/invitations/by-token/short')).status).toBe(404);
 
-    await sut.dataSource.query(`UPDATE invitations SET status = 'registered' WHERE token_hash = $1`, [
-      hashToken(token),
-    ]);
+    // Links are minted when the email is sent: the token's hash is in invitation_tokens.
+    const used = await sut.dataSource.query(
+      `UPDATE invitations SET status = 'registered'
+        WHERE id = (SELECT invitation_id FROM invitation_tokens WHERE token_hash = $1) RETURNING id`,
+      [hashToken(token)],
+    );
+    expect(used[1]).toBe(1);
     expect((await sut.api.get(`/invitations/by-token/${token}`)).status).toBe(404);
   });
 
