@@ -1,26 +1,22 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { BASE_URL, describeViolations, seriousA11yViolations } from './e2e';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from '@playwright/test';
 
-/** A fresh browser context (own sessionStorage/localStorage) with one page at the given size. */
-export async function newPage(
-  browser: Browser,
-  width = 1280,
-  height = 800,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: 'en-GB',
-    timezoneId: 'Europe/Zurich',
-    reducedMotion: 'reduce',
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  return { context, page };
+export const SCREENSHOTS = join(__dirname, '../../../../docs/screenshots');
+
+/**
+ * A page of its own (fresh context: own sessionStorage/localStorage) that several tests of a
+ * serial describe share, opened in its beforeAll. The project's options (viewport, locale, base
+ * URL…) apply, and traces and failure screenshots cover it like the `page` fixture.
+ */
+export async function sharedPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
 }
 
 /** Navigates within the app and waits for the page heading (the SPA has rendered the route). */
 export async function open(page: Page, path: string, heading?: string | RegExp): Promise<void> {
-  await page.goto(`${BASE_URL}${path}`);
+  await page.goto(path);
   await waitForHeading(page, heading);
 }
 
@@ -33,12 +29,6 @@ export async function waitForHeading(page: Page, heading?: string | RegExp): Pro
     .first()
     .waitFor({ state: 'detached' })
     .catch(() => undefined);
-}
-
-/** axe-core on the current screen: no serious or critical violation. */
-export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const violations = describeViolations(await seriousA11yViolations(page));
-  expect({ screen, violations }).toEqual({ screen, violations: [] });
 }
 
 /** Picks an option of a Material select (single or multiple) by the field's label. */
@@ -125,4 +115,14 @@ export async function horizontalOverflow(
 /** YYYY-MM-DD of a date `days` from now (UTC calendar). */
 export function dayFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A screenshot for docs/screenshots (no focus ring, scrolled to the top). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }

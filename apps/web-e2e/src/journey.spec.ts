@@ -13,32 +13,14 @@
  *   5. the organizer's registrations, invitations and the admin's outbox;
  *   6. a coordinator sees only their own space and its participants.
  *
- * axe-core runs on every screen visited; the steps share state and run in order.
+ * axe-core runs on every screen visited; the steps share state and run in order (serial mode:
+ * after a failure the rest is skipped). Step 7, on a phone, is phone.spec.ts in the phone project.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  ADMIN,
-  api,
-  createStaff,
-  linkIn,
-  login,
-  launchBrowser,
-  MAIL_URL,
-  screenshot,
-  waitForMail,
-} from './support/e2e';
-import {
-  choose,
-  dayFromNow,
-  expectAccessible,
-  horizontalOverflow,
-  newPage,
-  open,
-  tabTo,
-  waitForHeading,
-} from './support/ui';
+import type { Page } from '@playwright/test';
+import { expect, linkIn, login, test } from './support/fixtures';
+import { choose, dayFromNow, open, screenshot, sharedPage, tabTo, waitForHeading } from './support/ui';
 
-// run.mjs gives every run a fresh database and inbox: names stay fixed so the screenshots do too
+// serve.mjs gives every run a fresh database and inbox: names stay fixed so the screenshots do too
 const DIALOGUE = 'Labour mobility and skills partnerships';
 const OTHER_DIALOGUE = 'Climate change and human mobility';
 const CIVIL = 'Civil society space';
@@ -77,20 +59,13 @@ function registration(email: string, firstName: string, lastName: string, extra:
   };
 }
 
-describe('organizer → participant → waiting list → coordinator', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  async function page(width?: number, height?: number): Promise<Page> {
-    const { context, page } = await newPage(browser, width, height);
-    contexts.push(context);
-    return page;
-  }
+test.describe('organizer → participant → waiting list → coordinator', () => {
+  test.describe.configure({ mode: 'serial' });
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ctx.adminToken = await login(ADMIN.email, ADMIN.password);
-    ctx.organizer = await createStaff(ctx.adminToken, 'organizer', 'Olga Organizer');
-    ctx.coordinator = await createStaff(ctx.adminToken, 'coordinator', 'Carlos Coordinator');
+  test.beforeAll(async ({ admin, api }) => {
+    ctx.adminToken = admin.token;
+    ctx.organizer = await admin.createStaff('organizer', 'Olga Organizer');
+    ctx.coordinator = await admin.createStaff('coordinator', 'Carlos Coordinator');
 
     // The seeded GCM sessions are in 2017: schedule an informal session two months ahead.
     const themes = await api<any>('GET', '/themes');
@@ -113,30 +88,25 @@ describe('organizer → participant → waiting list → coordinator', () => {
     expect(session.status).toBe(201);
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-  });
-
-  describe('1. the organizer', () => {
+  test.describe('1. the organizer', () => {
     let p: Page;
-    beforeAll(async () => {
-      p = await page();
+    test.beforeAll(async ({ browser }) => {
+      p = await sharedPage(browser);
     });
 
-    it('signs in and sees the console timeline', async () => {
+    test('signs in and sees the console timeline', async ({ axe }) => {
       await open(p, '/login', 'Staff sign in');
-      await expectAccessible(p, 'login');
+      await axe.expectAccessible(p, 'login');
       await p.getByLabel('Email').fill(ctx.organizer.email);
       await p.getByLabel('Password').fill(ctx.organizer.password);
       await p.getByRole('button', { name: 'Sign in' }).click();
       await p.waitForURL('**/console');
       await waitForHeading(p, 'Organizer console');
       await p.getByRole('img', { name: /Informal sessions and the dialogues ahead of them/ }).waitFor();
-      await expectAccessible(p, 'console timeline');
+      await axe.expectAccessible(p, 'console timeline');
     });
 
-    it('creates a dialogue ahead of the informal session', async () => {
+    test('creates a dialogue ahead of the informal session', async ({ axe }) => {
       await p.getByRole('link', { name: 'New dialogue' }).first().click();
       await waitForHeading(p, 'New dialogue');
       await p.getByRole('textbox', { name: 'Title' }).fill(DIALOGUE);
@@ -154,20 +124,20 @@ describe('organizer → participant → waiting list → coordinator', () => {
         .waitFor();
       await p.getByRole('textbox', { name: 'Venue' }).fill('Palais des Nations, Geneva');
       await p.getByRole('spinbutton', { name: 'Places' }).fill('3');
-      await expectAccessible(p, 'dialogue editor (new)');
+      await axe.expectAccessible(p, 'dialogue editor (new)');
       await p.getByRole('button', { name: 'Create draft' }).click();
       await p.waitForURL(/\/console\/dialogues\/[0-9a-f-]{36}$/);
       ctx.dialogueId = p.url().split('/').pop() as string;
       await waitForHeading(p, DIALOGUE);
       await p.getByText('Draft', { exact: true }).first().waitFor();
-      await expectAccessible(p, 'dialogue editor');
+      await axe.expectAccessible(p, 'dialogue editor');
     });
 
-    it('adds two spaces, one coordinated by the coordinator', async () => {
+    test('adds two spaces, one coordinated by the coordinator', async ({ api, axe }) => {
       await p.getByRole('tab', { name: 'Spaces' }).click();
       await p.getByRole('heading', { level: 2, name: 'Spaces' }).waitFor();
       await p.getByText('No space yet.').waitFor();
-      await expectAccessible(p, 'spaces editor (empty)');
+      await axe.expectAccessible(p, 'spaces editor (empty)');
 
       await p.getByRole('textbox', { name: 'Name' }).fill(CIVIL);
       await choose(p, 'Kind', 'Civil society space');
@@ -189,7 +159,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await p.getByRole('textbox', { name: 'Rooms' }).fill('Room XXII');
       await p.getByRole('button', { name: 'Save' }).click();
       await p.getByRole('heading', { name: `Edit ${BUSINESS}` }).waitFor();
-      await expectAccessible(p, 'spaces editor');
+      await axe.expectAccessible(p, 'spaces editor');
 
       const spaces = await api<any[]>('GET', `/dialogues/${ctx.dialogueId}/spaces`, undefined, ctx.adminToken);
       const list = Array.isArray(spaces.body) ? spaces.body : (spaces.body as any).items;
@@ -198,10 +168,10 @@ describe('organizer → participant → waiting list → coordinator', () => {
       expect(list.find((s: any) => s.name === CIVIL).coordinatorUserIds).toEqual([ctx.coordinator.id]);
     });
 
-    it('builds the agenda in the day grid, seeing a clash before saving', async () => {
+    test('builds the agenda in the day grid, seeing a clash before saving', async ({ api, axe }) => {
       await p.getByRole('tab', { name: 'Agenda' }).click();
       await p.getByRole('heading', { level: 2, name: 'Agenda builder' }).waitFor();
-      await expectAccessible(p, 'agenda builder (empty)');
+      await axe.expectAccessible(p, 'agenda builder (empty)');
 
       const item = async (title: string, kind: string, space: string, room: string, start: string, end: string) => {
         await p.getByRole('button', { name: 'New agenda item' }).click();
@@ -236,7 +206,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await p.getByRole('button', { name: 'Save', exact: true }).click();
       await p.getByRole('alert').filter({ hasText: 'clashes' }).waitFor();
       expect(await p.getByRole('heading', { name: 'Edit: Skills partnerships panel' }).count()).toBe(0);
-      await expectAccessible(p, 'agenda builder (clash)');
+      await axe.expectAccessible(p, 'agenda builder (clash)');
       // Moved to the business space, it fits.
       await choose(p, 'Space', BUSINESS);
       await p.getByText('This item clashes with others. Change it before saving:').waitFor({ state: 'detached' });
@@ -254,11 +224,11 @@ describe('organizer → participant → waiting list → coordinator', () => {
           ['Skills partnerships panel', ctx.businessId],
         ].sort(),
       );
-      await expectAccessible(p, 'agenda builder');
+      await axe.expectAccessible(p, 'agenda builder');
       await screenshot(p, 'agenda-builder');
     });
 
-    it('publishes the dialogue', async () => {
+    test('publishes the dialogue', async ({ api }) => {
       await p.getByRole('tab', { name: 'Details' }).click();
       await p.getByRole('heading', { name: 'Publication' }).waitFor();
       await p.getByRole('button', { name: 'Publish' }).click();
@@ -277,10 +247,10 @@ describe('organizer → participant → waiting list → coordinator', () => {
     });
   });
 
-  describe('2–4. the participant', () => {
+  test.describe('2–4. the participant', () => {
     let p: Page;
-    beforeAll(async () => {
-      p = await page();
+    test.beforeAll(async ({ browser, api }) => {
+      p = await sharedPage(browser);
       // Two people registered before: capacity 3, so the participant takes the last seat.
       for (const [email, first, last, space, group] of [
         [`kofi@example.org`, 'Kofi', 'Mensah', ctx.civilId, 'civil_society'],
@@ -295,10 +265,10 @@ describe('organizer → participant → waiting list → coordinator', () => {
       }
     });
 
-    it('finds the dialogue by keyboard in the public list', async () => {
+    test('finds the dialogue by keyboard in the public list', async ({ axe }) => {
       await open(p, '/dialogues', 'Thematic dialogues');
       await p.getByRole('heading', { name: DIALOGUE }).waitFor();
-      await expectAccessible(p, 'public dialogue list');
+      await axe.expectAccessible(p, 'public dialogue list');
       await screenshot(p, 'public-dialogues');
       const link = p.getByRole('link', { name: new RegExp(DIALOGUE) }).first();
       await tabTo(p, link, { max: 120 });
@@ -307,7 +277,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await waitForHeading(p, DIALOGUE);
     });
 
-    it('reads the dialogue page with its agenda and lead time', async () => {
+    test('reads the dialogue page with its agenda and lead time', async ({ axe }) => {
       await p.getByText('Opening plenary').first().waitFor();
       await p.getByText('Skills partnerships panel').first().waitFor();
       await p
@@ -317,20 +287,20 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await expect(p.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href')).resolves.toContain(
         `/dialogues/${ctx.dialogueId}/agenda.ics`,
       );
-      await expectAccessible(p, 'dialogue page');
+      await axe.expectAccessible(p, 'dialogue page');
       await screenshot(p, 'dialogue-page');
     });
 
-    it('registers through the form (inline validation first), in French', async () => {
+    test('registers through the form (inline validation first), in French', async ({ axe }) => {
       await p.getByRole('link', { name: 'Register', exact: true }).click();
       await waitForHeading(p, `Register for ${DIALOGUE}`);
-      await expectAccessible(p, 'registration form');
+      await axe.expectAccessible(p, 'registration form');
 
       // Submitting empty shows inline errors, not a request.
       await p.getByRole('button', { name: 'Register', exact: true }).click();
       await p.getByText('This field is required.').first().waitFor();
       await p.getByText('You must agree to continue.').waitFor();
-      await expectAccessible(p, 'registration form (errors)');
+      await axe.expectAccessible(p, 'registration form (errors)');
 
       await p.getByRole('textbox', { name: 'Email' }).fill(participant.email);
       await p.getByRole('textbox', { name: 'First name' }).fill(participant.firstName);
@@ -349,21 +319,21 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await p.waitForURL(`**/dialogues/${ctx.dialogueId}/registered**`);
       await waitForHeading(p, 'You are registered');
       await p.getByText(participant.email).waitFor();
-      await expectAccessible(p, 'registration result');
+      await axe.expectAccessible(p, 'registration result');
     });
 
-    it('gets the confirmation email in French, with a manage link', async () => {
-      const mail = await waitForMail(participant.email, /Inscription confirmée/);
+    test('gets the confirmation email in French, with a manage link', async ({ inbox }) => {
+      const mail = await inbox.waitFor(participant.email, /Inscription confirmée/);
       expect(mail.subject).toContain(DIALOGUE);
       ctx.manageUrl = linkIn(mail, '/manage/');
     });
 
-    it('opens the manage link and changes a space', async () => {
+    test('opens the manage link and changes a space', async ({ api, axe }) => {
       await p.goto(ctx.manageUrl);
       await waitForHeading(p, 'My registration');
       await p.getByText('Confirmed', { exact: true }).first().waitFor();
       await expect(p.getByRole('checkbox', { name: new RegExp(CIVIL) }).isChecked()).resolves.toBe(true);
-      await expectAccessible(p, 'manage portal');
+      await axe.expectAccessible(p, 'manage portal');
 
       await p.getByRole('checkbox', { name: new RegExp(CIVIL) }).uncheck();
       await p.getByRole('checkbox', { name: new RegExp(BUSINESS) }).check();
@@ -372,7 +342,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await p.getByRole('checkbox', { name: new RegExp(`${BUSINESS}.*Confirmed`) }).waitFor();
       // the personal agenda follows the chosen space
       await p.getByText('Skills partnerships panel').first().waitFor();
-      await expectAccessible(p, 'manage portal (changed)');
+      await axe.expectAccessible(p, 'manage portal (changed)');
       await screenshot(p, 'manage-portal');
 
       const token = ctx.manageUrl.split('/manage/')[1];
@@ -381,7 +351,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
       expect(active).toEqual([ctx.businessId]);
     });
 
-    it('cancels by keyboard; the first waiting person is promoted and emailed', async () => {
+    test('cancels by keyboard; the first waiting person is promoted and emailed', async ({ api, inbox, axe }) => {
       // The dialogue is now full: the next person waits (in Spanish).
       const w = await api<any>(
         'POST',
@@ -392,7 +362,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
         }),
       );
       expect([w.status, w.body.status]).toEqual([201, 'waitlisted']);
-      const waitlisted = await waitForMail(waiting.email, /lista de espera/);
+      const waitlisted = await inbox.waitFor(waiting.email, /lista de espera/);
       ctx.promotedManageUrl = linkIn(waitlisted, '/manage/');
 
       // Keyboard only: Tab to the cancel button, Enter; in the dialog, Tab to "Yes, cancel", Space.
@@ -400,24 +370,23 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await p.keyboard.press('Enter');
       const dialog = p.getByRole('alertdialog', { name: 'Cancel your registration?' });
       await dialog.waitFor();
-      await expectAccessible(p, 'manage portal (cancel dialog)');
+      await axe.expectAccessible(p, 'manage portal (cancel dialog)');
       await tabTo(p, dialog.getByRole('button', { name: 'Yes, cancel' }), { from: dialog, max: 5 });
       await p.keyboard.press(' ');
       await dialog.waitFor({ state: 'detached' });
       await p.getByRole('status').filter({ hasText: 'Your registration is cancelled.' }).waitFor();
       await p.locator('.status .gfmd-chip', { hasText: 'Cancelled' }).waitFor();
-      await expectAccessible(p, 'manage portal (cancelled)');
+      await axe.expectAccessible(p, 'manage portal (cancelled)');
 
-      const promoted = await waitForMail(waiting.email, /Ya tiene una plaza/);
+      const promoted = await inbox.waitFor(waiting.email, /Ya tiene una plaza/);
       expect(promoted.subject).toContain(DIALOGUE);
       expect(linkIn(promoted, '/manage/')).toContain('/manage/');
-      await waitForMail(participant.email, /Inscription annulée/);
+      await inbox.waitFor(participant.email, /Inscription annulée/);
     });
   });
 
-  describe('5. the organizer follows up; the admin checks the outbox', () => {
-    it('sees the registrations table and the invitations page', async () => {
-      const p = await page();
+  test.describe('5. the organizer follows up; the admin checks the outbox', () => {
+    test('sees the registrations table and the invitations page', async ({ page: p, axe }) => {
       await open(p, '/login', 'Staff sign in');
       await p.getByLabel('Email').fill(ctx.organizer.email);
       await p.getByLabel('Password').fill(ctx.organizer.password);
@@ -430,7 +399,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await expect(p.locator('tr', { hasText: waiting.email }).innerText()).resolves.toMatch(/Confirmed/);
       await expect(p.locator('tr', { hasText: participant.email }).innerText()).resolves.toMatch(/Cancelled/);
       await p.getByRole('heading', { name: 'Stakeholder balance' }).waitFor();
-      await expectAccessible(p, 'registrations table');
+      await axe.expectAccessible(p, 'registrations table');
       await screenshot(p, 'registrations-table');
 
       // search narrows the list
@@ -442,25 +411,24 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await p.getByRole('heading', { level: 2, name: 'Invitations' }).waitFor();
       await p.getByRole('textbox', { name: /Recipients/ }).fill(`nadia@example.org, Nadia Haddad, civil_society, fr`);
       await p.getByRole('heading', { name: 'Preview: 1 ready, 0 to fix' }).waitFor();
-      await expectAccessible(p, 'invitations');
+      await axe.expectAccessible(p, 'invitations');
     });
 
-    it('lets the admin read the outbox', async () => {
-      const p = await page();
+    test('lets the admin read the outbox', async ({ page: p, admin, axe }) => {
       await open(p, '/login', 'Staff sign in');
-      await p.getByLabel('Email').fill(ADMIN.email);
-      await p.getByLabel('Password').fill(ADMIN.password);
+      await p.getByLabel('Email').fill(admin.email);
+      await p.getByLabel('Password').fill(admin.password);
       await p.getByRole('button', { name: 'Sign in' }).click();
       await p.waitForURL('**/console');
       await p.getByRole('link', { name: 'Outbox' }).first().click();
       await waitForHeading(p, 'Outbox');
       await p.locator('tr', { hasText: waiting.email }).first().waitFor();
-      await expectAccessible(p, 'outbox');
+      await axe.expectAccessible(p, 'outbox');
     });
   });
 
-  describe('6. the coordinator', () => {
-    beforeAll(async () => {
+  test.describe('6. the coordinator', () => {
+    test.beforeAll(async ({ api }) => {
       // Another dialogue with its own space and participant, not coordinated by them.
       const orgToken = await login(ctx.organizer.email, ctx.organizer.password);
       const sessions = await api<any>('GET', '/informal-sessions');
@@ -501,8 +469,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
       expect(r.status).toBe(201);
     });
 
-    it('sees only their own space and its participants', async () => {
-      const p = await page();
+    test('sees only their own space and its participants', async ({ page: p, api, inbox, axe }) => {
       await open(p, '/login', 'Staff sign in');
       await p.getByLabel('Email').fill(ctx.coordinator.email);
       await p.getByLabel('Password').fill(ctx.coordinator.password);
@@ -515,13 +482,13 @@ describe('organizer → participant → waiting list → coordinator', () => {
       await expect(main.innerText()).resolves.not.toContain(BUSINESS);
       await expect(main.innerText()).resolves.not.toContain(OTHER_DIALOGUE);
       await expect(main.innerText()).resolves.not.toContain('Other civil society space');
-      await expectAccessible(p, 'coordinator workspace');
+      await axe.expectAccessible(p, 'coordinator workspace');
       await screenshot(p, 'coordinator-workspace');
 
       await main.getByRole('link', { name: CIVIL }).click();
       await waitForHeading(p, CIVIL);
       await p.getByRole('heading', { level: 2, name: 'Pending approvals' }).waitFor();
-      await expectAccessible(p, 'coordinator space (approvals)');
+      await axe.expectAccessible(p, 'coordinator space (approvals)');
 
       await p.getByRole('tab', { name: 'Participants' }).click();
       await p.getByRole('heading', { level: 2, name: 'Registrations' }).waitFor();
@@ -535,16 +502,16 @@ describe('organizer → participant → waiting list → coordinator', () => {
       );
       expect(text).not.toContain(`${BUSINESS}:`);
       expect(text).not.toContain(`zed@example.org`); // another dialogue
-      await expectAccessible(p, 'coordinator space (participants)');
+      await axe.expectAccessible(p, 'coordinator space (participants)');
 
       await p.getByRole('tab', { name: 'Agenda' }).click();
       await p.locator('.grid button.item', { hasText: 'Fair recruitment roundtable' }).waitFor();
       expect(await p.locator('.grid button.item', { hasText: 'Skills partnerships panel' }).count()).toBe(0);
-      await expectAccessible(p, 'coordinator space (agenda)');
+      await axe.expectAccessible(p, 'coordinator space (agenda)');
 
       // Kofi registered through the public form: messages reach him once he has opened the manage
       // link from his confirmation (docs/decisions.md, "Sending limits").
-      const kofiConfirmation = await waitForMail('kofi@example.org', /^Registration confirmed: /);
+      const kofiConfirmation = await inbox.waitFor('kofi@example.org', /^Registration confirmed: /);
       const kofiToken = linkIn(kofiConfirmation, '/manage/').split('/manage/')[1];
       expect((await api('GET', `/registrations/manage/${kofiToken}`)).status).toBe(200);
 
@@ -552,7 +519,7 @@ describe('organizer → participant → waiting list → coordinator', () => {
       // page first says how many people it will email.
       await p.getByRole('tab', { name: 'Message' }).click();
       await p.getByLabel('Your message').fill('The civil society room moves to Room XVIII.');
-      await expectAccessible(p, 'coordinator space (message)');
+      await axe.expectAccessible(p, 'coordinator space (message)');
       await p.getByRole('button', { name: 'Check recipients' }).click();
       await p
         .getByRole('status')
@@ -563,19 +530,17 @@ describe('organizer → participant → waiting list → coordinator', () => {
         .getByRole('status')
         .filter({ hasText: /Queued for \d+ participant/ })
         .waitFor();
-      const note = await waitForMail('kofi@example.org', /Message about|Message concernant|Mensaje sobre/);
+      const note = await inbox.waitFor('kofi@example.org', /Message about|Message concernant|Mensaje sobre/);
       expect(note.text).toContain('Room XVIII');
-      const meiInbox = (await (await fetch(`${MAIL_URL}/api/messages?to=mei%40example.org`)).json()) as {
-        items: { subject: string }[];
-      };
-      expect(meiInbox.items.filter((m) => /Message about|Message concernant|Mensaje sobre/.test(m.subject))).toEqual(
+      const meiSubjects = await inbox.subjects('mei@example.org');
+      expect(meiSubjects.filter((subject) => /Message about|Message concernant|Mensaje sobre/.test(subject))).toEqual(
         [],
       );
 
       // Someone else's space: the page says so, and the API refuses the participants.
       await p.goto(`${p.url().split('/workspace')[0]}/workspace/${ctx.otherDialogueId}/${ctx.otherSpaceId}`);
       await p.getByText('You do not coordinate this space.').waitFor();
-      await expectAccessible(p, 'coordinator space (not theirs)');
+      await axe.expectAccessible(p, 'coordinator space (not theirs)');
       const token = await login(ctx.coordinator.email, ctx.coordinator.password);
       const other = await api('GET', `/dialogues/${ctx.otherDialogueId}/registrations`, undefined, token);
       expect(other.status).toBe(403);
@@ -592,40 +557,8 @@ describe('organizer → participant → waiting list → coordinator', () => {
       ]);
     });
   });
-  describe('7. on a phone (390 px wide)', () => {
-    it('shows every public page without horizontal scrolling, accessibly', async () => {
-      const p = await page(390, 844);
-      const screens: [string, string, string | RegExp][] = [
-        ['public dialogue list', '/dialogues', 'Thematic dialogues'],
-        ['dialogue page', `/dialogues/${ctx.dialogueId}`, DIALOGUE],
-        ['registration form', `/dialogues/${ctx.dialogueId}/register`, `Register for ${DIALOGUE}`],
-        ['manage portal', new URL(ctx.promotedManageUrl).pathname, 'My registration'],
-        ['public timeline', '/timeline', 'Timeline'],
-        ['login', '/login', 'Staff sign in'],
-      ];
-      for (const [screen, path, heading] of screens) {
-        await open(p, path, heading);
-        if (screen === 'dialogue page') await p.getByText('Opening plenary').first().waitFor();
-        const overflow = await horizontalOverflow(p);
-        expect({ screen, ...overflow }).toEqual({
-          screen,
-          scrollWidth: overflow.clientWidth,
-          clientWidth: 390,
-          culprits: [],
-        });
-        await expectAccessible(p, `${screen} (phone)`);
-      }
-      // the narrow navigation menu opens and leads to the timeline
-      await p.getByRole('button', { name: 'Menu' }).click();
-      await p.getByRole('menuitem', { name: 'Timeline' }).waitFor();
-      await expectAccessible(p, 'navigation menu (phone)');
-      await p.getByRole('menuitem', { name: 'Timeline' }).click();
-      await waitForHeading(p, 'Timeline');
-    });
-  });
-  describe('8. in another language', () => {
-    it('switches the interface to Spanish with the keyboard', async () => {
-      const p = await page();
+  test.describe('8. in another language', () => {
+    test('switches the interface to Spanish with the keyboard', async ({ page: p, axe }) => {
       // The header's menus come in when the page is idle; until then plain buttons stand in. The
       // menus' code is held back here until the keyboard has reached the language stand-in, so
       // the swap happens under the focus every time, not only on a slow run.
@@ -664,14 +597,14 @@ describe('organizer → participant → waiting list → coordinator', () => {
       });
       await p.keyboard.press('Enter');
       await p.getByRole('menuitemradio', { name: 'Español' }).waitFor();
-      await expectAccessible(p, 'language menu');
+      await axe.expectAccessible(p, 'language menu');
       await p.keyboard.press('ArrowDown');
       await p.keyboard.press('ArrowDown');
       await expect(p.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Español');
       await p.keyboard.press('Enter');
       await p.getByRole('link', { name: 'Inscribirse' }).waitFor();
       await expect(p.locator('html').getAttribute('lang')).resolves.toBe('es');
-      await expectAccessible(p, 'dialogue page (es)');
+      await axe.expectAccessible(p, 'dialogue page (es)');
     });
   });
 });

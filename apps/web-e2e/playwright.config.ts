@@ -1,0 +1,100 @@
+/**
+ * Browser tests (@playwright/test) against the production builds of the API (which serves the
+ * web app) and the worker, on a fresh database, with the in-process SMTP catcher: all started
+ * by `serve.mjs` as the webServer. Run them with `node apps/web-e2e/run.mjs` (builds first) or
+ * `npx playwright test -c apps/web-e2e/playwright.config.ts` on existing builds; see README.md.
+ */
+import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '../..');
+
+// This file is loaded by the runner and again by every worker: the values chosen here go into
+// process.env once (in the runner), and the workers inherit them, so all agree on one server.
+if (!process.env['E2E_PORT'] || !process.env['E2E_MAIL_PORT']) {
+  const [app, mail] = freePorts(2);
+  process.env['E2E_PORT'] ??= String(app);
+  process.env['E2E_MAIL_PORT'] ??= String(mail);
+}
+process.env['E2E_ADMIN_EMAIL'] ??= 'admin@e2e.gfmd';
+process.env['E2E_ADMIN_PASSWORD'] ??= `e2e-${randomBytes(9).toString('base64url')}`;
+process.env['E2E_BASE_URL'] = `http://127.0.0.1:${process.env['E2E_PORT']}`;
+process.env['E2E_MAIL_URL'] = `http://127.0.0.1:${process.env['E2E_MAIL_PORT']}`;
+
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export default defineConfig({
+  testDir: './src',
+  testMatch: '**/*.spec.ts',
+  outputDir: join(root, 'dist/e2e-results'),
+  // The journey's steps share state and run in order; a test that fails must fail every time.
+  fullyParallel: false,
+  retries: 0,
+  workers: 1,
+  forbidOnly: !!process.env['CI'],
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: join(root, 'dist/e2e-report') }]],
+  use: {
+    baseURL: process.env['E2E_BASE_URL'],
+    launchOptions: { executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs },
+    locale: 'en-GB',
+    timezoneId: 'Europe/Zurich',
+    contextOptions: { reducedMotion: 'reduce' },
+    actionTimeout: 15_000,
+    navigationTimeout: 15_000,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'desktop',
+      testMatch: ['smoke.spec.ts', 'journey.spec.ts'],
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: 'phone',
+      testMatch: ['smoke.spec.ts', 'phone.spec.ts'],
+      use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
+  ],
+  webServer: {
+    command: `node ${JSON.stringify(join(__dirname, 'serve.mjs'))}`,
+    cwd: root,
+    url: `${process.env['E2E_BASE_URL']}/api/v1/health`,
+    // A fresh database per run: an old server (whose data the journey would trip over) is never reused in CI.
+    reuseExistingServer: !process.env['CI'],
+    timeout: 120_000,
+    env: {
+      E2E_PORT: process.env['E2E_PORT'] as string,
+      E2E_MAIL_PORT: process.env['E2E_MAIL_PORT'] as string,
+      E2E_ADMIN_EMAIL: process.env['E2E_ADMIN_EMAIL'] as string,
+      E2E_ADMIN_PASSWORD: process.env['E2E_ADMIN_PASSWORD'] as string,
+    },
+    stdout: 'pipe',
+    stderr: 'pipe',
+    // serve.mjs stops the API and the worker, then closes the mail catcher.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+  },
+});
+
+/** `count` distinct free TCP ports on the loopback, found synchronously (the config cannot await). */
+function freePorts(count: number): number[] {
+  const script = `
+    const net = require('node:net');
+    const servers = Array.from({ length: ${count} }, () => net.createServer());
+    Promise.all(servers.map((s) => new Promise((r) => s.listen(0, '127.0.0.1', () => r(s.address().port)))))
+      .then((ports) => { console.log(ports.join(' ')); servers.forEach((s) => s.close()); });`;
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim().split(' ').map(Number);
+}
