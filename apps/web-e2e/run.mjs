@@ -42,7 +42,9 @@ if (code !== 0) {
   for (const name of ['api', 'worker']) {
     const file = join(root, 'dist/e2e-servers', `${name}.log`);
     if (!existsSync(file)) continue;
-    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').slice(-40);
+    const text = readFileSync(file, 'utf8').trimEnd();
+    if (!text) continue;
+    const lines = text.split('\n').slice(-40);
     console.error(`\n── the last lines of ${file} ──\n${lines.join('\n')}`);
   }
   console.error('\nReport: npx playwright show-report dist/e2e-report');

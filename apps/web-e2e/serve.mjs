@@ -146,4 +146,6 @@ for (;;) {
 // The API has migrated the database by now: the worker starts on the schema it expects (it
 // would wait for the migrations otherwise).
 if (!stopping) start('worker', 'dist/apps/worker/main.js');
-console.log(`e2e servers up: app ${appUrl}, mail inbox ${mail.httpUrl}, database ${dbName}`);
+console.log(
+  `e2e servers up: app ${appUrl}, mail inbox ${mail.httpUrl.replace('localhost', '127.0.0.1')}, database ${dbName}`,
+);
