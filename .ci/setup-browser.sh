@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser tests drive Debian's Chromium through playwright-core (no browser download here).
+# Browser tests drive Debian's Chromium through @playwright/test (no browser download here).
 set -euo pipefail
 if [ ! -x /usr/bin/chromium ]; then
   echo "== installing Debian's chromium for the browser tests"
