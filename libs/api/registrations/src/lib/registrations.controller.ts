@@ -93,7 +93,9 @@ export class RegistrationsController {
   @Roles('organizer', 'coordinator')
   @Post('registrations/:id/spaces/:spaceId/approve')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The registration; the request is confirmed, or waits in line when the space is full.' })
+  @ApiOkResponse({
+    description: 'The registration; the request is confirmed, or waits in line when the space is full.',
+  })
   @ApiForbiddenResponse({ description: 'A coordinator of another space of the registration.' })
   @ApiNotFoundResponse({ description: 'Unknown registration, no request in this space, or not visible to the caller.' })
   @ApiUnprocessableEntityResponse({

@@ -249,9 +249,9 @@ describe('space approvals', () => {
       coordinatorUserIds: [civilCoordinator.id],
     });
     const reg = await sut.api.post(`/dialogues/${dialogue.id}/registrations`, person({ spaceIds: [s.body.id] }));
-    expect((await civilCoordinator.client.get(`/dialogues/${dialogue.id}/registrations?awaiting=space`)).body.total).toBe(
-      0,
-    );
+    expect(
+      (await civilCoordinator.client.get(`/dialogues/${dialogue.id}/registrations?awaiting=space`)).body.total,
+    ).toBe(0);
     expectProblem(
       await civilCoordinator.client.post(`/registrations/${reg.body.id}/spaces/${s.body.id}/approve`),
       422,

@@ -97,10 +97,17 @@ import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfm
                   {{ 'approvals.registeredOn' | t: { date: (r.createdAt | localDate: 'date') } }}
                 </p>
                 @if (r.accessibilityNeeds) {
-                  <p><span class="gfmd-chip">{{ 'registrations.accessibility' | t }}</span></p>
+                  <p>
+                    <span class="gfmd-chip">{{ 'registrations.accessibility' | t }}</span>
+                  </p>
                 }
                 <div class="actions">
-                  <button mat-flat-button type="button" [disabled]="store.busy().has(r.id)" (click)="decide('approve', r)">
+                  <button
+                    mat-flat-button
+                    type="button"
+                    [disabled]="store.busy().has(r.id)"
+                    (click)="decide('approve', r)"
+                  >
                     {{ 'registrations.approve' | t
                     }}<span class="gfmd-visually-hidden"> {{ r.firstName }} {{ r.lastName }}</span>
                   </button>

@@ -186,7 +186,10 @@ export class RegistrationsTablePage {
       this.actionProblem.set(problem);
       return;
     }
-    const seat = this.store.rows().find((r) => r.id === registration.id)?.spaces.find((s) => s.spaceId === spaceId);
+    const seat = this.store
+      .rows()
+      .find((r) => r.id === registration.id)
+      ?.spaces.find((s) => s.spaceId === spaceId);
     const key =
       seat?.status === 'confirmed'
         ? 'approvals.done.approved'

@@ -37,8 +37,8 @@ export interface NavTab {
           >{{ tab.label | t }}
           @if (tab.badge) {
             <span class="gfmd-chip gfmd-chip--warn badge">{{ tab.badge }}</span>
-          }</a
-        >
+          }
+        </a>
       }
     </nav>
     <mat-tab-nav-panel #panel>

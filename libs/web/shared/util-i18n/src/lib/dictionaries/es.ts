@@ -504,7 +504,8 @@ export const es: Dictionary = {
   'approvals.pages': 'Páginas de solicitudes',
   'approvals.registeredOn': 'inscrito/a el {date}',
   'approvals.declineTitle': '¿Rechazar la solicitud de {name}?',
-  'approvals.declineMessage': '{name} recibirá un correo electrónico que le indica que su solicitud para {space} ha sido rechazada.',
+  'approvals.declineMessage':
+    '{name} recibirá un correo electrónico que le indica que su solicitud para {space} ha sido rechazada.',
   'approvals.done.approved': '{name} está aprobado/a para {space}.',
   'approvals.done.waitlisted': '{space} está completo: {name} espera una plaza en la lista de espera.',
   'approvals.done.declined': 'La solicitud de {name} para {space} ha sido rechazada.',
