@@ -66,7 +66,10 @@ describe(RegistrationsTableStore.name, () => {
     approve.flush({ status: 'confirmed', spaces: [{ spaceId: 's1', status: 'confirmed' }] });
     expect(await approving).toBeNull();
     expect(sut.rows()[0].spaces).toEqual([{ spaceId: 's1', status: 'confirmed' }]);
-    http.expectOne('/api/v1/dialogues/d1/stats').flush({ byStatus: {}, byGroup: {}, bySpace: {} });
+    const stats = http.expectOne('/api/v1/dialogues/d1/stats');
+    stats.flush({ byStatus: {}, byGroup: {}, bySpace: {}, awaiting: { registrations: 0, bySpace: { s1: 2, s2: 1 } } });
+    await Promise.resolve();
+    expect(sut.awaitingSpaceRequests()).toBe(3);
 
     const declining = sut.act('declineSpace', row, 's1');
     http

@@ -52,6 +52,10 @@ export class RegistrationsTableStore {
   readonly rows = computed(() => this.state().page?.items ?? []);
   readonly total = computed(() => this.state().page?.total ?? 0);
   readonly stats = computed(() => this.state().stats);
+  /** Seat requests waiting for a space's approval, across the spaces the caller may see. */
+  readonly awaitingSpaceRequests = computed(() =>
+    Object.values(this.state().stats?.awaiting?.bySpace ?? {}).reduce((n, x) => n + x, 0),
+  );
   readonly loading = computed(() => this.state().loading);
   readonly problem = computed(() => this.state().problem);
   readonly busy = computed(() => this.state().busy);

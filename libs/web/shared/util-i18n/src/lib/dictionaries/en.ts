@@ -436,6 +436,7 @@ export const en = {
   'registrations.checkedIn': 'Checked in',
   'registrations.approve': 'Approve',
   'registrations.decline': 'Decline',
+  'registrations.awaitingSpaces': 'Space requests awaiting approval',
   'registrations.approveFor': 'Approve for {space}',
   'registrations.declineFor': 'Decline for {space}',
   'registrations.checkIn': 'Check in',

@@ -440,6 +440,7 @@ export const es: Dictionary = {
   'registrations.checkedIn': 'Llegada',
   'registrations.approve': 'Aprobar',
   'registrations.decline': 'Rechazar',
+  'registrations.awaitingSpaces': 'Solicitudes de espacio pendientes',
   'registrations.approveFor': 'Aprobar para {space}',
   'registrations.declineFor': 'Rechazar para {space}',
   'registrations.checkIn': 'Registrar llegada',
