@@ -205,6 +205,12 @@ describe('space approvals', () => {
     );
     const stats = (await civilCoordinator.client.get(`/dialogues/${f.dialogue.id}/stats`)).body;
     expect(stats.awaiting.bySpace).toEqual({});
+    // "Both" still waits for the business space: not the civil-society coordinator's to see.
+    const left = await civilCoordinator.client.get(`/dialogues/${f.dialogue.id}/registrations?awaiting=space`);
+    expect(left.body.total).toBe(0);
+    expect(
+      ids(await businessCoordinator.client.get(`/dialogues/${f.dialogue.id}/registrations?awaiting=space`)),
+    ).toEqual(['Both', 'Business']);
 
     // The business coordinator declines; the person keeps the dialogue and the civil-society seat.
     const declined = await businessCoordinator.client.post(`/registrations/${f.both}/spaces/${f.business}/decline`);
