@@ -113,6 +113,14 @@ export class RegistrationReadsRepository {
         `EXISTS (SELECT 1 FROM registration_spaces y WHERE y.registration_id = r.id AND y.space_id = ANY($${params.push(f.onlySpaceIds)}::uuid[]))`,
       );
     }
+    if (f.awaiting) {
+      // A seat request pending in a space the caller may decide on (`spaceId`, else the coordinator's spaces).
+      const spaces = f.spaceId ? [f.spaceId] : f.onlySpaceIds;
+      const inSpaces = spaces ? ` AND z.space_id = ANY($${params.push(spaces)}::uuid[])` : '';
+      const spacePending = `(r.status = 'confirmed' AND EXISTS (SELECT 1 FROM registration_spaces z
+          WHERE z.registration_id = r.id AND z.status = 'pending'${inSpaces}))`;
+      parts.push(f.awaiting === 'space' ? spacePending : `(r.status = 'pending' OR ${spacePending})`);
+    }
     if (f.q) {
       const p = `$${params.push(likePattern(f.q))}`;
       parts.push(
@@ -146,12 +154,14 @@ export class RegistrationReadsRepository {
   ): Promise<{
     byStatusGroup: { status: RegistrationStatus; g: StakeholderGroup; n: number }[];
     bySpace: { spaceId: string; status: RegistrationStatus; n: number }[];
+    awaitingBySpace: { spaceId: string; n: number }[];
   }> {
     const filter = onlySpaceIds
       ? 'AND EXISTS (SELECT 1 FROM registration_spaces y WHERE y.registration_id = r.id AND y.space_id = ANY($2::uuid[]))'
       : '';
     const params = onlySpaceIds ? [dialogueId, onlySpaceIds] : [dialogueId];
-    const [byStatusGroup, bySpace] = await Promise.all([
+    const inScope = onlySpaceIds ? 'AND rs.space_id = ANY($2::uuid[])' : '';
+    const [byStatusGroup, bySpace, awaitingBySpace] = await Promise.all([
       sql<{ status: RegistrationStatus; g: StakeholderGroup; n: number }>(
         this.dataSource,
         `SELECT r.status, r.stakeholder_group AS g, count(*)::int AS n FROM registrations r
@@ -161,11 +171,19 @@ export class RegistrationReadsRepository {
       sql<{ spaceId: string; status: RegistrationStatus; n: number }>(
         this.dataSource,
         `SELECT rs.space_id AS "spaceId", rs.status, count(*)::int AS n FROM registration_spaces rs
-          WHERE rs.dialogue_id = $1 ${onlySpaceIds ? 'AND rs.space_id = ANY($2::uuid[])' : ''} GROUP BY 1, 2`,
+          WHERE rs.dialogue_id = $1 ${inScope} GROUP BY 1, 2`,
+        params,
+      ),
+      // Seat requests a space's coordinator can approve now (the registration itself holds its dialogue seat).
+      sql<{ spaceId: string; n: number }>(
+        this.dataSource,
+        `SELECT rs.space_id AS "spaceId", count(*)::int AS n
+           FROM registration_spaces rs JOIN registrations r ON r.id = rs.registration_id
+          WHERE rs.dialogue_id = $1 AND rs.status = 'pending' AND r.status = 'confirmed' ${inScope} GROUP BY 1`,
         params,
       ),
     ]);
-    return { byStatusGroup, bySpace };
+    return { byStatusGroup, bySpace, awaitingBySpace };
   }
 
   /** Titles of dialogues, for a person's data export. The `dialogues` table is owned by api-dialogues. */

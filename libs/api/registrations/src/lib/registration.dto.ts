@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  AWAITING_FILTERS,
   LANGUAGES,
   REGISTRATION_STATUSES,
   STAKEHOLDER_GROUPS,
+  type AwaitingFilter,
   type Language,
   type RegistrationStatus,
   type StakeholderGroup,
@@ -144,6 +146,14 @@ export class ListRegistrationsQuery implements ListRegistrationsRequest {
   @IsIn(STAKEHOLDER_GROUPS)
   stakeholderGroup?: StakeholderGroup;
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalButNotNull() @IsUUID() spaceId?: string;
+  @ApiPropertyOptional({
+    enum: AWAITING_FILTERS,
+    description:
+      'space: confirmed registrations with a seat request pending approval (in spaceId, else in the spaces the caller may decide on); approval: that, or the registration itself pending',
+  })
+  @OptionalButNotNull()
+  @IsIn(AWAITING_FILTERS)
+  awaiting?: AwaitingFilter;
   @ApiPropertyOptional({ description: 'Free text: name, email, organization' })
   @OptionalButNotNull()
   @Transform(trim)

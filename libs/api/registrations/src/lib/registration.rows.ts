@@ -1,4 +1,5 @@
 import type {
+  AwaitingFilter,
   DialogueFormat,
   DialogueStatus,
   Language,
@@ -117,6 +118,8 @@ export interface RegistrationFilter {
   status?: RegistrationStatus;
   stakeholderGroup?: StakeholderGroup;
   spaceId?: string;
+  /** Only what waits for a staff decision (see `AwaitingFilter`). */
+  awaiting?: AwaitingFilter;
   q?: string;
   /** Coordinators: only registrations with a seat request in one of these spaces. */
   onlySpaceIds?: string[];

@@ -3,6 +3,9 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -85,6 +88,40 @@ export class RegistrationsController {
   @HttpCode(200)
   decline(@Param('id', uuidPipe) id: string, @Body() body: SeatDecisionDto, @CurrentUser() user: AuthUser) {
     return this.decisions.decline(id, user, body.spaceId);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Post('registrations/:id/spaces/:spaceId/approve')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: 'The registration; the request is confirmed, or waits in line when the space is full.',
+  })
+  @ApiForbiddenResponse({ description: 'A coordinator of another space of the registration.' })
+  @ApiNotFoundResponse({ description: 'Unknown registration, no request in this space, or not visible to the caller.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'no-pending-space-request (nothing pending in this space), registration-pending.',
+  })
+  approveSpace(
+    @Param('id', uuidPipe) id: string,
+    @Param('spaceId', uuidPipe) spaceId: string,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.decisions.approveSpace(id, spaceId, user);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Post('registrations/:id/spaces/:spaceId/decline')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The registration; the request is declined and the participant emailed.' })
+  @ApiForbiddenResponse({ description: 'A coordinator of another space of the registration.' })
+  @ApiNotFoundResponse({ description: 'Unknown registration, no request in this space, or not visible to the caller.' })
+  @ApiUnprocessableEntityResponse({ description: 'no-pending-space-request (nothing pending in this space).' })
+  declineSpace(
+    @Param('id', uuidPipe) id: string,
+    @Param('spaceId', uuidPipe) spaceId: string,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.decisions.declineSpace(id, spaceId, user);
   }
 
   @Roles('organizer', 'coordinator')

@@ -35,11 +35,12 @@ export class RegistrationsService {
   async stats(dialogueId: string, user: AuthUser): Promise<DialogueStats & { confirmedCount: number }> {
     const scope = await this.access.scope(dialogueId, user);
     const d = await this.dialogues.findRecord(dialogueId);
-    const { byStatusGroup, bySpace } = await this.reads.stats(dialogueId, scope);
+    const { byStatusGroup, bySpace, awaitingBySpace } = await this.reads.stats(dialogueId, scope);
     const out: DialogueStats & { confirmedCount: number } = {
       byStatus: {},
       byGroup: {},
       bySpace: {},
+      awaiting: { registrations: 0, bySpace: {} },
       capacity: d.capacity,
       confirmedCount: d.confirmedCount,
       quotas: d.stakeholderQuotas,
@@ -50,6 +51,9 @@ export class RegistrationsService {
       group[row.status] = (group[row.status] ?? 0) + row.n;
     }
     for (const row of bySpace) (out.bySpace[row.spaceId] ??= {})[row.status] = row.n;
+    const awaiting = { registrations: out.byStatus.pending ?? 0, bySpace: {} as Record<string, number> };
+    for (const row of awaitingBySpace) awaiting.bySpace[row.spaceId] = row.n;
+    out.awaiting = awaiting;
     return out;
   }
 
@@ -62,6 +66,7 @@ export class RegistrationsService {
       status: query.status,
       stakeholderGroup: query.stakeholderGroup,
       spaceId: query.spaceId,
+      awaiting: query.awaiting,
       q: query.q || undefined,
       onlySpaceIds: scope,
       skip,

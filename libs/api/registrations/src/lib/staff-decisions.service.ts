@@ -12,6 +12,8 @@ import { SeatLedgerRepository } from './seat-ledger.repository';
 import { ACTIVE_STATUSES, fitsDialogue, takeDialogueSeat } from './seat-rules.util';
 import { StaffAccess } from './staff-access.service';
 
+const noPendingRequest = () => domainRule('no-pending-space-request', 'There is no pending request for this space.');
+
 /**
  * Staff decisions on a registration: approve, decline (the whole registration, or seat requests
  * in spaces), check-in. Coordinators act only on the spaces they coordinate. Seats move in one
@@ -63,19 +65,7 @@ export class StaffDecisionsService {
         if (reg.status !== 'confirmed' || !targets.length) {
           throw domainRule('nothing-to-approve', 'There is no pending seat to approve.');
         }
-        await this.writes.setSpaceStatuses(
-          targets.map((r) => ({ registrationId: id, spaceId: r.spaceId, status: 'waitlisted' })),
-        );
-        await this.seats.fillSpaces(
-          d.id,
-          targets.map((r) => r.spaceId),
-          notices,
-        );
-        const after = await this.reads.spacesOfOne(id);
-        for (const t of targets) {
-          const now = after.find((r) => r.spaceId === t.spaceId);
-          notices.replaceSpace(id, t.spaceId, now?.status === 'confirmed' ? 'approved' : 'waitlisted');
-        }
+        await this.approveSeats(id, d.id, targets, notices);
       }
       await this.seats.notify(afterCommit, d.id, notices);
     });
@@ -106,6 +96,42 @@ export class StaffDecisionsService {
     return this.access.view(id, user);
   }
 
+  /**
+   * Approves one pending seat request in a space (POST /registrations/:id/spaces/:spaceId/approve):
+   * a coordinator of that space or an organizer. The seat is taken if the space has room, else
+   * the request waits in line; the participant is emailed either way.
+   */
+  async approveSpace(id: string, spaceId: string, user: AuthUser): Promise<RegistrationView> {
+    const { reg: found, scope } = await this.access.target(id, user);
+    await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const { reg, rows, d } = await this.lockedTarget(found);
+      const targets = this.pendingRequest(rows, scope, spaceId);
+      if (reg.status === 'pending') {
+        throw domainRule('registration-pending', 'The registration itself awaits approval by an organizer first.');
+      }
+      if (reg.status !== 'confirmed') throw noPendingRequest();
+      const notices = new Notices();
+      await this.approveSeats(id, d.id, targets, notices);
+      await this.seats.notify(afterCommit, d.id, notices);
+    });
+    return this.access.view(id, user);
+  }
+
+  /** Declines one pending seat request in a space (POST /registrations/:id/spaces/:spaceId/decline), with an email. */
+  async declineSpace(id: string, spaceId: string, user: AuthUser): Promise<RegistrationView> {
+    const { reg: found, scope } = await this.access.target(id, user);
+    await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const { reg, rows, d } = await this.lockedTarget(found);
+      this.pendingRequest(rows, scope, spaceId);
+      if (!ACTIVE_STATUSES.includes(reg.status)) throw noPendingRequest();
+      const notices = new Notices();
+      await this.seats.releaseSpace(reg, spaceId, 'declined', notices);
+      notices.replaceSpace(id, spaceId, 'declined');
+      await this.seats.notify(afterCommit, d.id, notices);
+    });
+    return this.access.view(id, user);
+  }
+
   async checkIn(id: string, user: AuthUser): Promise<RegistrationView> {
     const { reg, scope } = await this.access.target(id, user);
     if (reg.status !== 'confirmed')
@@ -118,6 +144,30 @@ export class StaffDecisionsService {
     }
     await this.writes.checkIn(id);
     return this.access.view(id, user);
+  }
+
+  /** The pending request in `spaceId` (404 none, 403 not the coordinator's space, 422 not pending). */
+  private pendingRequest(rows: RegistrationSpaceRow[], scope: string[] | undefined, spaceId: string) {
+    const targets = this.access.seatTargets(rows, scope, spaceId);
+    if (!targets.every((r) => r.status === 'pending')) throw noPendingRequest();
+    return targets;
+  }
+
+  /** Pending seat requests join their spaces' queues and are served in request order while there is room. */
+  private async approveSeats(id: string, dialogueId: string, targets: RegistrationSpaceRow[], notices: Notices) {
+    await this.writes.setSpaceStatuses(
+      targets.map((r) => ({ registrationId: id, spaceId: r.spaceId, status: 'waitlisted' })),
+    );
+    await this.seats.fillSpaces(
+      dialogueId,
+      targets.map((r) => r.spaceId),
+      notices,
+    );
+    const after = await this.reads.spacesOfOne(id);
+    for (const t of targets) {
+      const now = after.find((r) => r.spaceId === t.spaceId);
+      notices.replaceSpace(id, t.spaceId, now?.status === 'confirmed' ? 'approved' : 'waitlisted');
+    }
   }
 
   /** Locks the registration's dialogue and reads the registration and its seat requests again under the lock. */

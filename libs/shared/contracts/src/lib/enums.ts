@@ -57,6 +57,13 @@ export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
 
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'declined', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+/**
+ * `awaiting` filter of the registrations list: `space` — a confirmed registration with a seat
+ * request pending approval in a space (of the caller's, or `spaceId`); `approval` — that, or the
+ * registration itself pending (everything that waits for a staff decision).
+ */
+export const AWAITING_FILTERS = ['space', 'approval'] as const;
+export type AwaitingFilter = (typeof AWAITING_FILTERS)[number];
 
 export const INVITATION_STATUSES = ['queued', 'sent', 'failed', 'registered', 'declined'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];

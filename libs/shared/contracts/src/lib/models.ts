@@ -169,6 +169,12 @@ export interface DialogueStats {
   byStatus: Partial<Record<RegistrationStatus, number>>;
   byGroup: Partial<Record<StakeholderGroup, Partial<Record<RegistrationStatus, number>>>>;
   bySpace: Record<string, Partial<Record<RegistrationStatus, number>>>;
+  /**
+   * What waits for a staff decision (a coordinator: in their spaces only): registrations pending
+   * an organizer's approval, and per space the seat requests of confirmed registrations pending
+   * the space's approval (what `awaiting=space` lists).
+   */
+  awaiting?: { registrations: number; bySpace: Record<string, number> };
   capacity?: number;
   quotas?: StakeholderQuotas | null;
 }

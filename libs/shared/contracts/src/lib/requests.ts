@@ -6,6 +6,7 @@
  */
 import type {
   AgendaItemKind,
+  AwaitingFilter,
   DialogueFormat,
   DialogueStatus,
   EmailKind,
@@ -185,6 +186,8 @@ export interface ListRegistrationsRequest extends PageQuery {
   status?: RegistrationStatus;
   stakeholderGroup?: StakeholderGroup;
   spaceId?: string;
+  /** What waits for a staff decision: `space` (a pending seat request in a space), `approval` (that or a pending registration). */
+  awaiting?: AwaitingFilter;
   /** Free text: name, email, organization. */
   q?: string;
 }

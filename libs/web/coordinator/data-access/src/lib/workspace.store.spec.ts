@@ -46,10 +46,13 @@ describe(WorkspaceStore.name, () => {
     await flushAll();
     const pending = http.expectOne((r) => r.url === '/api/v1/dialogues/d1/registrations');
     expect(pending.request.params.get('spaceId')).toBe('mine');
+    expect(pending.request.params.get('awaiting')).toBe('space');
+    expect(pending.request.params.has('status')).toBe(false);
     pending.flush({ items: [], total: 4, page: 1, pageSize: 1 });
     await loading;
 
     expect(sut.spaces().map((s) => [s.space.name, s.pending])).toEqual([['Business', 4]]);
+    expect(sut.pendingTotal()).toBe(4);
     http.verify();
   });
 });

@@ -10,7 +10,7 @@ import { toProblem } from '@gfmd/web-shared-util-http';
 export interface CoordinatedSpace {
   dialogue: Dialogue;
   space: Space;
-  /** pending approvals in this space, when the API answers */
+  /** seat requests waiting for approval in this space (`awaiting=space`), when the API answers */
   pending: number | null;
 }
 
@@ -27,6 +27,8 @@ export class WorkspaceStore {
 
   readonly spaces = computed(() => this.spacesState() ?? []);
   readonly loaded = computed(() => this.spacesState() !== null);
+  /** Everything that waits for the coordinator's approval, across their spaces (the home's badge). */
+  readonly pendingTotal = computed(() => this.spaces().reduce((n, s) => n + (s.pending ?? 0), 0));
   readonly loading = this.loadingState.asReadonly();
   readonly problem = this.problemState.asReadonly();
 
@@ -63,7 +65,7 @@ export class WorkspaceStore {
             forkJoin(
               mine.map(({ dialogue, space }) =>
                 this.registrations
-                  .list(dialogue.id, { spaceId: space.id, status: 'pending', page: 1, pageSize: 1 })
+                  .list(dialogue.id, { spaceId: space.id, awaiting: 'space', page: 1, pageSize: 1 })
                   .pipe(
                     map((page) => page.total),
                     catchError(() => of(null)),

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { AuthStore } from '@gfmd/web-auth-data-access';
+import { SpaceApprovalsStore } from '@gfmd/web-coordinator-data-access';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';
@@ -19,7 +20,7 @@ import { loadResource } from '@gfmd/web-shared-util-state';
     TranslatePipe,
     LabelPipe,
   ],
-  providers: [DialogueStore],
+  providers: [DialogueStore, SpaceApprovalsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p>
@@ -29,7 +30,7 @@ import { loadResource } from '@gfmd/web-shared-util-state';
       @if (space(); as s) {
         <h1>{{ s.name }}</h1>
         <p class="gfmd-muted">{{ d.title }} · {{ s.kind | label: 'spaceKind' }} · {{ s.access | label: 'access' }}</p>
-        <gfmd-tab-nav [base]="['/workspace', d.id, s.id]" [tabs]="tabs" label="workspace.sections">
+        <gfmd-tab-nav [base]="['/workspace', d.id, s.id]" [tabs]="tabs()" label="workspace.sections">
           <gfmd-problem-alert [problem]="store.partialProblem()" [retryable]="true" (retry)="store.reload()" />
           <router-outlet />
         </gfmd-tab-nav>
@@ -54,12 +55,14 @@ export class CoordinatorSpaceLayout {
   readonly dialogueId = input.required<string>();
   readonly spaceId = input.required<string>();
 
-  protected readonly tabs: NavTab[] = [
-    { path: '', label: 'workspace.approvals' },
+  private readonly approvals = inject(SpaceApprovalsStore);
+
+  protected readonly tabs = computed<NavTab[]>(() => [
+    { path: '', label: 'workspace.approvals', badge: this.approvals.count() },
     { path: 'participants', label: 'workspace.participants' },
     { path: 'agenda', label: 'console.tabAgenda' },
     { path: 'message', label: 'workspace.message' },
-  ];
+  ]);
 
   /** The space, if the signed-in person coordinates it (admins and organizers may look too). */
   protected readonly space = computed(() => {
@@ -73,6 +76,11 @@ export class CoordinatorSpaceLayout {
 
   constructor() {
     loadResource(this.dialogueId, (id) => this.store.load(id));
+    effect(() => {
+      const dialogueId = this.dialogueId();
+      const spaceId = this.spaceId();
+      untracked(() => void this.approvals.open(dialogueId, spaceId));
+    });
     effect(() => {
       const name = this.space()?.name;
       untracked(() => this.titles.setDynamic(name));

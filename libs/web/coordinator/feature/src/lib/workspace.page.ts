@@ -33,10 +33,18 @@ import { type CoordinatedSpace, WorkspaceStore } from '@gfmd/web-coordinator-dat
     h3 {
       margin-top: 0;
     }
+    .badge {
+      margin-inline-start: 0.4rem;
+    }
   `,
   template: `
     <h1>{{ 'workspace.title' | t }}</h1>
     <p>{{ 'workspace.intro' | t }}</p>
+    @if (store.loaded() && store.spaces().length) {
+      <p class="gfmd-alert" [class.gfmd-alert--warn]="store.pendingTotal() > 0" role="status">
+        {{ 'workspace.awaitingTotal' | t: { count: store.pendingTotal() } }}
+      </p>
+    }
     <gfmd-problem-alert [problem]="store.problem()" [retryable]="true" (retry)="reload()" />
     @if (store.loading() && !store.loaded()) {
       <gfmd-loading-state />
@@ -57,6 +65,9 @@ import { type CoordinatedSpace, WorkspaceStore } from '@gfmd/web-coordinator-dat
                     <a [routerLink]="['/workspace', item.dialogue.id, item.space.id]">{{
                       'workspace.pendingCount' | t: { count: item.pending }
                     }}</a>
+                    @if (item.pending > 0) {
+                      <span class="gfmd-chip gfmd-chip--warn badge" aria-hidden="true">{{ item.pending }}</span>
+                    }
                   </p>
                 }
               </li>

@@ -22,8 +22,8 @@ export const workspaceRoutes: Routes = [
           {
             path: '',
             title: 'title.workspace',
-            data: { keepFocus: true, fixedStatus: 'pending' },
-            loadComponent: loadRegistrationsTablePage,
+            data: { keepFocus: true },
+            loadComponent: () => import('./space-approvals.page').then((m) => m.SpaceApprovalsPage),
           },
           {
             path: 'participants',

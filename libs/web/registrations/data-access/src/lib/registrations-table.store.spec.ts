@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RegistrationFactory } from '@gfmd/web-shared-util-testing';
-import { RegistrationsTableStore } from './registrations-table.store';
+import { pendingSpaceRequests, RegistrationsTableStore } from './registrations-table.store';
 
 describe(RegistrationsTableStore.name, () => {
   let sut: RegistrationsTableStore;
@@ -32,7 +32,9 @@ describe(RegistrationsTableStore.name, () => {
 
     const filtering = sut.setQuery({ status: 'pending', q: 'diallo' });
     const req = http.expectOne((r) => r.url === '/api/v1/dialogues/d1/registrations');
-    expect(req.request.params.get('status')).toBe('pending');
+    // "Pending" lists everything waiting for a decision: pending registrations and space requests.
+    expect(req.request.params.has('status')).toBe(false);
+    expect(req.request.params.get('awaiting')).toBe('approval');
     expect(req.request.params.get('q')).toBe('diallo');
     expect(req.request.params.get('page')).toBe('1');
     req.flush({ items: [], total: 0, page: 1, pageSize: 25 });
@@ -53,5 +55,41 @@ describe(RegistrationsTableStore.name, () => {
 
     expect(sut.rows()[0].status).toBe('confirmed');
     http.expectOne('/api/v1/dialogues/d1/stats').flush({ byStatus: { confirmed: 1 }, byGroup: {}, bySpace: {} });
+  });
+
+  it('approves and declines one space request through its own route', async () => {
+    await open();
+    const row = { ...sut.rows()[0], status: 'confirmed' as const };
+
+    const approving = sut.act('approveSpace', row, 's1');
+    const approve = http.expectOne({ method: 'POST', url: '/api/v1/registrations/r1/spaces/s1/approve' });
+    approve.flush({ status: 'confirmed', spaces: [{ spaceId: 's1', status: 'confirmed' }] });
+    expect(await approving).toBeNull();
+    expect(sut.rows()[0].spaces).toEqual([{ spaceId: 's1', status: 'confirmed' }]);
+    const stats = http.expectOne('/api/v1/dialogues/d1/stats');
+    stats.flush({ byStatus: {}, byGroup: {}, bySpace: {}, awaiting: { registrations: 0, bySpace: { s1: 2, s2: 1 } } });
+    await Promise.resolve();
+    expect(sut.awaitingSpaceRequests()).toBe(3);
+
+    const declining = sut.act('declineSpace', row, 's1');
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/registrations/r1/spaces/s1/decline' })
+      .flush(
+        { type: 'https://gfmd-dialogues.org/problems/no-pending-space-request', title: 'x', status: 422 },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
+    expect((await declining)?.status).toBe(422);
+  });
+
+  it('finds the seat requests a confirmed registration awaits, none for a pending one', () => {
+    const r = RegistrationFactory.create({
+      status: 'confirmed',
+      spaces: [
+        { spaceId: 'a', status: 'pending' },
+        { spaceId: 'b', status: 'confirmed' },
+      ],
+    });
+    expect(pendingSpaceRequests(r).map((s) => s.spaceId)).toEqual(['a']);
+    expect(pendingSpaceRequests({ ...r, status: 'pending' })).toEqual([]);
   });
 });

@@ -6,6 +6,20 @@ import { toProblem } from '@gfmd/web-shared-util-http';
 import { type RegistrationQuery, RegistrationsApi } from './registrations.api';
 
 export type RegistrationAction = 'approve' | 'decline' | 'checkIn';
+export type SpaceRequestAction = 'approveSpace' | 'declineSpace';
+
+/** The seat requests of a confirmed registration that wait for a space's approval. */
+export function pendingSpaceRequests(registration: Registration): Registration['spaces'] {
+  return registration.status === 'confirmed' ? registration.spaces.filter((s) => s.status === 'pending') : [];
+}
+
+/**
+ * The list query sent to the API: the "Pending" status filter means everything that waits for a
+ * staff decision, registrations awaiting approval and seat requests awaiting a space's approval.
+ */
+export function toListQuery(query: RegistrationQuery): RegistrationQuery {
+  return query.status === 'pending' ? { ...query, status: undefined, awaiting: 'approval' } : query;
+}
 
 interface TableState {
   dialogueId: string | null;
@@ -38,6 +52,10 @@ export class RegistrationsTableStore {
   readonly rows = computed(() => this.state().page?.items ?? []);
   readonly total = computed(() => this.state().page?.total ?? 0);
   readonly stats = computed(() => this.state().stats);
+  /** Seat requests waiting for a space's approval, across the spaces the caller may see. */
+  readonly awaitingSpaceRequests = computed(() =>
+    Object.values(this.state().stats?.awaiting?.bySpace ?? {}).reduce((n, x) => n + x, 0),
+  );
   readonly loading = computed(() => this.state().loading);
   readonly problem = computed(() => this.state().problem);
   readonly busy = computed(() => this.state().busy);
@@ -62,7 +80,7 @@ export class RegistrationsTableStore {
     const seq = ++this.requestSeq;
     this.state.update((s) => ({ ...s, loading: true, problem: null }));
     try {
-      const page = await firstValueFrom(this.api.list(dialogueId, query));
+      const page = await firstValueFrom(this.api.list(dialogueId, toListQuery(query)));
       if (seq === this.requestSeq) {
         this.state.update((s) => ({ ...s, page, loading: false }));
       }
@@ -86,16 +104,22 @@ export class RegistrationsTableStore {
     }
   }
 
-  /** Runs a row action; answers the problem if the API refused. */
-  async act(action: RegistrationAction, registration: Registration, spaceId?: string): Promise<ProblemDetails | null> {
+  /** Runs a row action (on one seat request for the `…Space` actions); answers the problem if the API refused. */
+  async act(
+    action: RegistrationAction | SpaceRequestAction,
+    registration: Registration,
+    spaceId?: string,
+  ): Promise<ProblemDetails | null> {
     this.state.update((s) => ({ ...s, busy: new Set([...s.busy, registration.id]) }));
     try {
       const call =
-        action === 'approve'
-          ? this.api.approve(registration.id, spaceId)
-          : action === 'decline'
-            ? this.api.decline(registration.id, spaceId)
-            : this.api.checkIn(registration.id);
+        action === 'approveSpace' || action === 'declineSpace'
+          ? this.spaceCall(action, registration.id, spaceId ?? '')
+          : action === 'approve'
+            ? this.api.approve(registration.id, spaceId)
+            : action === 'decline'
+              ? this.api.decline(registration.id, spaceId)
+              : this.api.checkIn(registration.id);
       const updated = await firstValueFrom(call);
       this.state.update((s) => ({
         ...s,
@@ -112,10 +136,14 @@ export class RegistrationsTableStore {
     }
   }
 
+  private spaceCall(action: SpaceRequestAction, id: string, spaceId: string) {
+    return action === 'approveSpace' ? this.api.approveSpace(id, spaceId) : this.api.declineSpace(id, spaceId);
+  }
+
   async exportCsv(): Promise<Blob | ProblemDetails> {
     const { dialogueId, query } = this.state();
     try {
-      return await firstValueFrom(this.api.csv(dialogueId ?? '', query));
+      return await firstValueFrom(this.api.csv(dialogueId ?? '', toListQuery(query)));
     } catch (error) {
       return toProblem(error);
     }

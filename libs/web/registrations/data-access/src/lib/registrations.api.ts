@@ -71,6 +71,22 @@ export class RegistrationsApi {
     );
   }
 
+  /** Approves one pending seat request in a space (a coordinator of that space, or an organizer). */
+  approveSpace(id: string, spaceId: string): Observable<Registration> {
+    return this.http.post<Registration>(
+      `${this.base}/registrations/${encodeURIComponent(id)}/spaces/${encodeURIComponent(spaceId)}/approve`,
+      {},
+    );
+  }
+
+  /** Declines one pending seat request in a space; the participant is emailed. */
+  declineSpace(id: string, spaceId: string): Observable<Registration> {
+    return this.http.post<Registration>(
+      `${this.base}/registrations/${encodeURIComponent(id)}/spaces/${encodeURIComponent(spaceId)}/decline`,
+      {},
+    );
+  }
+
   checkIn(id: string): Observable<Registration> {
     return this.http.post<Registration>(`${this.base}/registrations/${encodeURIComponent(id)}/check-in`, {});
   }

@@ -39,7 +39,13 @@ import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { saveBlob } from '@gfmd/web-shared-util-http';
-import { type RegistrationAction, RegistrationsTableStore } from '@gfmd/web-registrations-data-access';
+import {
+  type RegistrationAction,
+  RegistrationsTableStore,
+  type SpaceRequestAction,
+  pendingSpaceRequests,
+} from '@gfmd/web-registrations-data-access';
+import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { StakeholderBalanceComponent } from '@gfmd/web-registrations-ui';
 import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 
@@ -80,6 +86,7 @@ import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 })
 export class RegistrationsTablePage {
   private readonly i18n = inject(I18n);
+  private readonly confirm = inject(ConfirmService);
   protected readonly dialogue = inject(DialogueStore);
   protected readonly store = inject(RegistrationsTableStore);
 
@@ -151,6 +158,45 @@ export class RegistrationsTablePage {
       const name = `${registration.firstName} ${registration.lastName}`;
       this.message.set(this.i18n.t(`registrations.done.${action}`, { name }));
     }
+  }
+
+  /** Seat requests waiting for a space's approval ("Approve for <space>"). */
+  protected readonly pendingSpaces = pendingSpaceRequests;
+
+  /** Approves or declines one space request (declining asks first: the person is emailed). */
+  protected async actOnSpace(action: SpaceRequestAction, registration: Registration, spaceId: string): Promise<void> {
+    const name = `${registration.firstName} ${registration.lastName}`;
+    const space = this.spaceName(spaceId);
+    if (
+      action === 'declineSpace' &&
+      !(await this.confirm.ask({
+        title: this.i18n.t('approvals.declineTitle', { name }),
+        message: this.i18n.t('approvals.declineMessage', { name, space }),
+        confirm: this.i18n.t('registrations.decline'),
+        cancel: this.i18n.t('common.cancel'),
+        destructive: true,
+      }))
+    ) {
+      return;
+    }
+    this.actionProblem.set(null);
+    this.message.set('');
+    const problem = await this.store.act(action, registration, spaceId);
+    if (problem) {
+      this.actionProblem.set(problem);
+      return;
+    }
+    const seat = this.store
+      .rows()
+      .find((r) => r.id === registration.id)
+      ?.spaces.find((s) => s.spaceId === spaceId);
+    const key =
+      seat?.status === 'confirmed'
+        ? 'approvals.done.approved'
+        : seat?.status === 'waitlisted'
+          ? 'approvals.done.waitlisted'
+          : 'approvals.done.declined';
+    this.message.set(this.i18n.t(key, { name, space }));
   }
 
   protected async exportCsv(): Promise<void> {

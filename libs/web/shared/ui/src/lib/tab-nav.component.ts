@@ -7,6 +7,8 @@ export interface NavTab {
   /** Below the base route; '' is the base route itself. */
   path: string;
   label: TranslationKey;
+  /** A count shown beside the label (e.g. what waits for approval); hidden when 0 or absent. */
+  badge?: number | null;
 }
 
 /** Tabs that are routes (Material tab links), with the routed content projected into their panel. */
@@ -17,6 +19,9 @@ export interface NavTab {
   styles: `
     nav {
       margin-bottom: 1rem;
+    }
+    .badge {
+      margin-inline-start: 0.4rem;
     }
   `,
   template: `
@@ -29,8 +34,11 @@ export interface NavTab {
           #rla="routerLinkActive"
           [routerLinkActiveOptions]="{ exact: true }"
           [active]="rla.isActive"
-          >{{ tab.label | t }}</a
-        >
+          >{{ tab.label | t }}
+          @if (tab.badge) {
+            <span class="gfmd-chip gfmd-chip--warn badge">{{ tab.badge }}</span>
+          }
+        </a>
       }
     </nav>
     <mat-tab-nav-panel #panel>

@@ -54,6 +54,7 @@ export const problemCatalogueEn: ProblemCatalogue = {
     'registration-closed': 'Registration is closed.',
     'nothing-to-decline': 'There is no active seat request to decline.',
     'nothing-to-approve': 'There is no pending seat to approve.',
+    'no-pending-space-request': 'There is no pending request for this space.',
     'invitation-used': 'This invitation has been used already.',
     'invalid-invitation': 'This invitation link is not valid for this dialogue.',
     'not-failed': 'Only a failed email can be retried.',

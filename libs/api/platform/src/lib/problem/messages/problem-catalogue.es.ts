@@ -53,6 +53,7 @@ export const problemCatalogueEs: ProblemCatalogue = {
     'registration-closed': 'La inscripción está cerrada.',
     'nothing-to-decline': 'No hay ninguna solicitud de plaza activa que rechazar.',
     'nothing-to-approve': 'No hay ninguna plaza pendiente que aprobar.',
+    'no-pending-space-request': 'No hay ninguna solicitud pendiente para este espacio.',
     'invitation-used': 'Esta invitación ya se ha utilizado.',
     'invalid-invitation': 'Este enlace de invitación no es válido para este diálogo.',
     'not-failed': 'Solo se puede reenviar un correo fallido.',

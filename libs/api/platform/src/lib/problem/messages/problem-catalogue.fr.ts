@@ -54,6 +54,7 @@ export const problemCatalogueFr: ProblemCatalogue = {
     'registration-closed': 'Les inscriptions sont closes.',
     'nothing-to-decline': "Il n'y a aucune demande de place active à refuser.",
     'nothing-to-approve': "Il n'y a aucune place en attente à approuver.",
+    'no-pending-space-request': "Il n'y a aucune demande en attente pour cet espace.",
     'invitation-used': 'Cette invitation a déjà été utilisée.',
     'invalid-invitation': "Ce lien d'invitation n'est pas valable pour ce dialogue.",
     'not-failed': 'Seul un e-mail en échec peut être renvoyé.',

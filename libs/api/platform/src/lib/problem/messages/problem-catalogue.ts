@@ -44,6 +44,7 @@ export const PROBLEM_SLUGS = [
   'registration-closed',
   'nothing-to-decline',
   'nothing-to-approve',
+  'no-pending-space-request',
   'invitation-used',
   'invalid-invitation',
   'not-failed',

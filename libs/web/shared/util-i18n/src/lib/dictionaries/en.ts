@@ -436,6 +436,9 @@ export const en = {
   'registrations.checkedIn': 'Checked in',
   'registrations.approve': 'Approve',
   'registrations.decline': 'Decline',
+  'registrations.awaitingSpaces': 'Space requests awaiting approval',
+  'registrations.approveFor': 'Approve for {space}',
+  'registrations.declineFor': 'Decline for {space}',
   'registrations.checkIn': 'Check in',
   'registrations.pages': 'Registration pages',
   'registrations.done.approve': '{name} is approved.',
@@ -488,6 +491,18 @@ export const en = {
   'workspace.empty': 'You do not coordinate any space yet. An organizer can add you as a coordinator.',
   'workspace.pendingCount':
     '{count, plural, =0 {No approval waiting} one {# approval waiting} other {# approvals waiting}}',
+  'workspace.awaitingTotal':
+    '{count, plural, =0 {No request waits for your approval.} one {# request waits for your approval.} other {# requests wait for your approval.}}',
+  'approvals.intro':
+    'People who asked for a seat in this space. Approving gives them a seat if one is free (otherwise they wait in line); either way they get an email.',
+  'approvals.empty': 'No request waits for your approval.',
+  'approvals.pages': 'Pages of requests',
+  'approvals.registeredOn': 'registered on {date}',
+  'approvals.declineTitle': "Decline {name}'s request?",
+  'approvals.declineMessage': '{name} will get an email saying that their request for {space} is declined.',
+  'approvals.done.approved': '{name} is approved for {space}.',
+  'approvals.done.waitlisted': '{space} is full: {name} waits in line for a seat.',
+  'approvals.done.declined': "{name}'s request for {space} is declined.",
   'workspace.sections': 'Space sections',
   'workspace.approvals': 'Pending approvals',
   'workspace.participants': 'Participants',

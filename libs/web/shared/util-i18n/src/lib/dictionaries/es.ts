@@ -440,6 +440,9 @@ export const es: Dictionary = {
   'registrations.checkedIn': 'Llegada',
   'registrations.approve': 'Aprobar',
   'registrations.decline': 'Rechazar',
+  'registrations.awaitingSpaces': 'Solicitudes de espacio pendientes',
+  'registrations.approveFor': 'Aprobar para {space}',
+  'registrations.declineFor': 'Rechazar para {space}',
   'registrations.checkIn': 'Registrar llegada',
   'registrations.pages': 'Páginas de inscripciones',
   'registrations.done.approve': '{name} ha sido aprobado/a.',
@@ -494,6 +497,19 @@ export const es: Dictionary = {
   'workspace.empty': 'Todavía no coordina ningún espacio. Un organizador puede añadirle como coordinador.',
   'workspace.pendingCount':
     '{count, plural, =0 {Ninguna aprobación pendiente} one {# aprobación pendiente} other {# aprobaciones pendientes}}',
+  'workspace.awaitingTotal':
+    '{count, plural, =0 {Ninguna solicitud espera su aprobación.} one {# solicitud espera su aprobación.} other {# solicitudes esperan su aprobación.}}',
+  'approvals.intro':
+    'Las personas que pidieron una plaza en este espacio. Aprobar les da una plaza si queda alguna (si no, esperan su turno); en ambos casos reciben un correo electrónico.',
+  'approvals.empty': 'Ninguna solicitud espera su aprobación.',
+  'approvals.pages': 'Páginas de solicitudes',
+  'approvals.registeredOn': 'inscrito/a el {date}',
+  'approvals.declineTitle': '¿Rechazar la solicitud de {name}?',
+  'approvals.declineMessage':
+    '{name} recibirá un correo electrónico que le indica que su solicitud para {space} ha sido rechazada.',
+  'approvals.done.approved': '{name} está aprobado/a para {space}.',
+  'approvals.done.waitlisted': '{space} está completo: {name} espera una plaza en la lista de espera.',
+  'approvals.done.declined': 'La solicitud de {name} para {space} ha sido rechazada.',
   'workspace.sections': 'Secciones del espacio',
   'workspace.approvals': 'Aprobaciones pendientes',
   'workspace.participants': 'Participantes',

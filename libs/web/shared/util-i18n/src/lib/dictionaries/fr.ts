@@ -443,6 +443,9 @@ export const fr: Dictionary = {
   'registrations.checkedIn': 'Arrivée',
   'registrations.approve': 'Approuver',
   'registrations.decline': 'Refuser',
+  'registrations.awaitingSpaces': 'Demandes d’espace en attente',
+  'registrations.approveFor': 'Approuver pour {space}',
+  'registrations.declineFor': 'Refuser pour {space}',
   'registrations.checkIn': "Enregistrer l'arrivée",
   'registrations.pages': 'Pages des inscriptions',
   'registrations.done.approve': '{name} est approuvé·e.',
@@ -496,6 +499,18 @@ export const fr: Dictionary = {
   'workspace.empty': 'Vous ne coordonnez encore aucun espace. Un organisateur peut vous ajouter comme coordinateur.',
   'workspace.pendingCount':
     '{count, plural, =0 {Aucune approbation en attente} one {# approbation en attente} other {# approbations en attente}}',
+  'workspace.awaitingTotal':
+    '{count, plural, =0 {Aucune demande n’attend votre approbation.} one {# demande attend votre approbation.} other {# demandes attendent votre approbation.}}',
+  'approvals.intro':
+    'Les personnes qui ont demandé une place dans cet espace. Approuver leur donne une place s’il en reste une (sinon elles attendent leur tour) ; dans les deux cas, elles reçoivent un courriel.',
+  'approvals.empty': 'Aucune demande n’attend votre approbation.',
+  'approvals.pages': 'Pages de demandes',
+  'approvals.registeredOn': 'inscrit·e le {date}',
+  'approvals.declineTitle': '{name} : refuser la demande ?',
+  'approvals.declineMessage': '{name} recevra un courriel lui indiquant que sa demande pour {space} est refusée.',
+  'approvals.done.approved': '{name} est approuvé·e pour {space}.',
+  'approvals.done.waitlisted': '{space} est complet : {name} attend une place sur la liste d’attente.',
+  'approvals.done.declined': '{name} : demande pour {space} refusée.',
   'workspace.sections': "Sections de l'espace",
   'workspace.approvals': 'Approbations en attente',
   'workspace.participants': 'Participants',

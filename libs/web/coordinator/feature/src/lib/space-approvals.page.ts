@@ -1,0 +1,174 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import type { PageEvent } from '@angular/material/paginator';
+import type { ProblemDetails, Registration } from '@gfmd/contracts';
+import { type SpaceDecision, SpaceApprovalsStore } from '@gfmd/web-coordinator-data-access';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
+import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+
+/**
+ * A space's pending approvals: one card per person (readable on a phone without scrolling
+ * sideways) with Approve and Decline; declining asks first, since the person is emailed.
+ * The store comes from the space's layout (it also feeds the tab's badge).
+ */
+@Component({
+  selector: 'gfmd-space-approvals',
+  imports: [
+    MatButton,
+    PaginatedTableComponent,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ProblemAlertComponent,
+    TranslatePipe,
+    LabelPipe,
+    CountryPipe,
+    LocalDatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    ul {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 1rem;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
+      gap: 1rem;
+    }
+    li {
+      border: 1px solid var(--gfmd-border);
+      border-radius: 12px;
+      padding: 1rem;
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    h3 {
+      margin: 0 0 0.25rem;
+    }
+    p {
+      margin: 0 0 0.5rem;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 0.75rem;
+    }
+  `,
+  template: `
+    <h2>{{ 'workspace.approvals' | t }}</h2>
+    <p>{{ 'approvals.intro' | t }}</p>
+    <p role="status" class="gfmd-visually-hidden">{{ message() }}</p>
+    @if (message()) {
+      <p class="gfmd-alert gfmd-alert--ok" aria-hidden="true">{{ message() }}</p>
+    }
+    <gfmd-problem-alert [problem]="actionProblem()" />
+    <gfmd-problem-alert [problem]="store.problem()" [retryable]="true" (retry)="store.load()" />
+    @if (store.loading() && !store.loaded()) {
+      <gfmd-loading-state />
+    } @else if (store.loaded()) {
+      @if (!store.requests().length) {
+        <gfmd-empty-state [message]="'approvals.empty' | t" />
+      } @else {
+        <gfmd-paginated-table
+          [total]="store.count() ?? 0"
+          [pageIndex]="store.pageIndex()"
+          [pageSize]="store.pageSize()"
+          [label]="'approvals.pages' | t"
+          (pageChange)="page($event)"
+        >
+          <ul [attr.aria-busy]="store.loading()">
+            @for (r of store.requests(); track r.id) {
+              <li>
+                <h3>{{ r.title ? r.title + ' ' : '' }}{{ r.firstName }} {{ r.lastName }}</h3>
+                <p>
+                  <small>{{ r.email }}</small>
+                </p>
+                <p>
+                  {{ r.organization }}
+                  @if (r.jobTitle) {
+                    · {{ r.jobTitle }}
+                  }
+                </p>
+                <p class="gfmd-muted">
+                  {{ r.stakeholderGroup | label: 'group' }} · {{ r.country | country }} ·
+                  {{ 'approvals.registeredOn' | t: { date: (r.createdAt | localDate: 'date') } }}
+                </p>
+                @if (r.accessibilityNeeds) {
+                  <p>
+                    <span class="gfmd-chip">{{ 'registrations.accessibility' | t }}</span>
+                  </p>
+                }
+                <div class="actions">
+                  <button
+                    mat-flat-button
+                    type="button"
+                    [disabled]="store.busy().has(r.id)"
+                    (click)="decide('approve', r)"
+                  >
+                    {{ 'registrations.approve' | t
+                    }}<span class="gfmd-visually-hidden"> {{ r.firstName }} {{ r.lastName }}</span>
+                  </button>
+                  <button mat-button type="button" [disabled]="store.busy().has(r.id)" (click)="decide('decline', r)">
+                    {{ 'registrations.decline' | t
+                    }}<span class="gfmd-visually-hidden"> {{ r.firstName }} {{ r.lastName }}</span>
+                  </button>
+                </div>
+              </li>
+            }
+          </ul>
+        </gfmd-paginated-table>
+      }
+    }
+  `,
+})
+export class SpaceApprovalsPage {
+  private readonly i18n = inject(I18n);
+  private readonly confirm = inject(ConfirmService);
+  private readonly dialogue = inject(DialogueStore);
+  protected readonly store = inject(SpaceApprovalsStore);
+  protected readonly message = signal('');
+  protected readonly actionProblem = signal<ProblemDetails | null>(null);
+
+  /** the space's name, for the messages */
+  private readonly spaceName = computed(
+    () => this.dialogue.spaces().find((s) => s.id === this.store.spaceId())?.name ?? '',
+  );
+
+  protected page(event: PageEvent): void {
+    void this.store.setPage(event.pageIndex, event.pageSize);
+  }
+
+  protected async decide(action: SpaceDecision, r: Registration): Promise<void> {
+    this.message.set('');
+    this.actionProblem.set(null);
+    const name = `${r.firstName} ${r.lastName}`;
+    const space = this.spaceName();
+    if (action === 'decline') {
+      const ok = await this.confirm.ask({
+        title: this.i18n.t('approvals.declineTitle', { name }),
+        message: this.i18n.t('approvals.declineMessage', { name, space }),
+        confirm: this.i18n.t('registrations.decline'),
+        cancel: this.i18n.t('common.cancel'),
+        destructive: true,
+      });
+      if (!ok) {
+        return;
+      }
+    }
+    const result = await this.store.decide(action, r);
+    if ('problem' in result) {
+      this.actionProblem.set(result.problem);
+      return;
+    }
+    const key =
+      result.seat === 'confirmed'
+        ? 'approvals.done.approved'
+        : result.seat === 'waitlisted'
+          ? 'approvals.done.waitlisted'
+          : 'approvals.done.declined';
+    this.message.set(this.i18n.t(key, { name, space }));
+  }
+}
