@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { provideFeatureDefaults } from './form-defaults.provider';
+import { ChangedOrSubmittedErrorStateMatcher, provideFeatureDefaults } from './form-defaults.provider';
 
 @Component({
   imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError],
@@ -69,5 +69,25 @@ describe('provideFeatureDefaults: when a field shows its error', () => {
     el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
 
     expect(await shown()).toEqual({ error: 'Required', invalid: true });
+  });
+
+  it("shows the server's refusal of a field even without a submit (an action such as Publish)", () => {
+    const control = new FormControl('Plenary', Validators.required);
+    const sut = new ChangedOrSubmittedErrorStateMatcher();
+    const quiet = sut.isErrorState(control, null);
+
+    control.setErrors({ server: 'Taken' });
+
+    expect(quiet).toBe(false);
+    expect(sut.isErrorState(control, null)).toBe(true);
+  });
+
+  it('shows the error the server put on a field after an action other than submit (Publish)', async () => {
+    const { fixture, shown } = await render();
+
+    fixture.componentInstance.form.controls.name.setErrors({ server: 'Taken' });
+    fixture.debugElement.injector.get(ChangeDetectorRef).markForCheck(); // a page's problem signal does this
+
+    expect((await shown()).invalid).toBe(true);
   });
 });

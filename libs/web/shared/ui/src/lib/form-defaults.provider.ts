@@ -6,8 +6,9 @@ import { MatPaginatorIntl } from '@angular/material/paginator';
 import { I18nPaginatorIntl } from '@gfmd/web-shared-util-i18n/paginator-intl';
 
 /**
- * A field shows its error once the person changed it and left it, or tried to submit its form —
- * not merely because they tabbed through it (Material's default shows it on any blur).
+ * A field shows its error once the person changed it and left it, or tried to submit its form,
+ * or when the server refused its value (applyProblemToForm, after any action) — not merely
+ * because they tabbed through it (Material's default shows it on any blur).
  */
 @Injectable()
 export class ChangedOrSubmittedErrorStateMatcher implements ErrorStateMatcher {
@@ -15,7 +16,7 @@ export class ChangedOrSubmittedErrorStateMatcher implements ErrorStateMatcher {
     if (!control?.invalid) {
       return false;
     }
-    return (control.dirty && control.touched) || !!form?.submitted;
+    return (control.dirty && control.touched) || !!form?.submitted || control.hasError('server');
   }
 }
 
