@@ -8,7 +8,12 @@ describe(focusFirstInvalid.name, () => {
     return root;
   }
 
-  afterEach(() => (document.body.innerHTML = ''));
+  const scrollIntoView = Element.prototype.scrollIntoView;
+
+  afterEach(() => {
+    document.body.innerHTML = '';
+    Element.prototype.scrollIntoView = scrollIntoView;
+  });
 
   it('focuses the first invalid field in page order, skipping the invalid form and groups around it', () => {
     const root = page(`

@@ -10,7 +10,7 @@ const FOCUSABLE =
  * Returns the element focused, or null when there is no invalid field.
  */
 export function focusFirstInvalid(root: ParentNode): HTMLElement | null {
-  const invalid = [...root.querySelectorAll<HTMLElement>('.ng-invalid')].find((el) => !el.matches(GROUPS));
+  const invalid = Array.from(root.querySelectorAll<HTMLElement>('.ng-invalid')).find((el) => !el.matches(GROUPS));
   if (!invalid) {
     return null;
   }
