@@ -145,20 +145,19 @@ test.describe('organizer → participant → waiting list → coordinator', () =
       await choose(p, 'Coordinators', /Carlos Coordinator/, true);
       await p.getByRole('textbox', { name: 'Rooms' }).fill('Room XVII');
       await p.getByRole('button', { name: 'Save' }).click();
-      await p.getByRole('heading', { name: `Edit ${CIVIL}` }).waitFor();
+      await p.getByText(`${CIVIL} is added.`).waitFor();
       await p
         .getByRole('row', { name: new RegExp(CIVIL) })
         .getByText('Carlos Coordinator')
         .waitFor();
 
-      await p.getByRole('button', { name: 'Add a space' }).click();
       await p.getByRole('heading', { name: 'New space' }).waitFor();
       await p.getByRole('textbox', { name: 'Name' }).fill(BUSINESS);
       await choose(p, 'Kind', 'Business space');
       await choose(p, /Coordinating group/, 'Private sector');
       await p.getByRole('textbox', { name: 'Rooms' }).fill('Room XXII');
       await p.getByRole('button', { name: 'Save' }).click();
-      await p.getByRole('heading', { name: `Edit ${BUSINESS}` }).waitFor();
+      await p.getByText(`${BUSINESS} is added.`).waitFor();
       await axe.expectAccessible(p, 'spaces editor');
 
       const spaces = await api<any[]>('GET', `/dialogues/${ctx.dialogueId}/spaces`, undefined, ctx.adminToken);

@@ -102,6 +102,25 @@ describe('DialoguesController (integration)', () => {
     expect(again.headers.get('content-type')).toMatch(/application\/problem\+json/);
   });
 
+  it('closes registration of a published dialogue and reopens it by publishing again (the console buttons)', async () => {
+    const d = await DialogueFactory.create(organizer);
+    const early = await organizer.post(`/dialogues/${d.id}/close-registration`);
+    expect(early.status).toBe(422);
+    expect(early.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    await organizer.post(`/dialogues/${d.id}/publish`);
+
+    const closed = await organizer.post(`/dialogues/${d.id}/close-registration`);
+    const stillPublic = await sut.api.get(`/dialogues/${d.id}`);
+    const reopened = await organizer.post(`/dialogues/${d.id}/publish`);
+
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('registration_closed');
+    expect(stillPublic.status).toBe(200);
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.status).toBe('published');
+    expect((await coordinator.post(`/dialogues/${d.id}/close-registration`)).status).toBe(403);
+  });
+
   it('patches a dialogue and keeps its rules', async () => {
     const d = await DialogueFactory.create(organizer);
     const ok = await organizer.patch(`/dialogues/${d.id}`, { capacity: 250, stakeholderQuotas: { government: 100 } });

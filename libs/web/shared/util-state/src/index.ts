@@ -1,2 +1,3 @@
 export * from './lib/submit-state.util';
+export * from './lib/focus-first-invalid.util';
 export * from './lib/load-resource.util';

@@ -1,9 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { ErrorStateMatcher } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import { ChangedOrSubmittedErrorStateMatcher } from '@gfmd/web-shared-ui/form-defaults';
 import { AgendaItemFactory, DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { AgendaBuilderPage } from './agenda-builder.page';
 
@@ -31,6 +33,8 @@ describe(AgendaBuilderPage.name, () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: ConfirmService, useValue: { ask } },
+        // as provideFeatureDefaults() does on the console routes
+        { provide: ErrorStateMatcher, useClass: ChangedOrSubmittedErrorStateMatcher },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -130,6 +134,54 @@ describe(AgendaBuilderPage.name, () => {
     await settle(fixture);
 
     expect(el.querySelector('[role=alert]')?.textContent).toContain('Overlaps "Press briefing" in Business');
+  });
+
+  describe('focus and field errors', () => {
+    afterEach(() => (document.body.innerHTML = ''));
+
+    async function renderAttached() {
+      const fixture = await render();
+      document.body.append(fixture.nativeElement as HTMLElement);
+      const el = fixture.nativeElement as HTMLElement;
+      return { fixture, el, title: el.querySelector<HTMLInputElement>('input[formcontrolname=title]') };
+    }
+
+    it('refuses an item without a title, focusing the title field; a new item starts without errors', async () => {
+      const { fixture, el, title } = await renderAttached();
+      (fixture.componentInstance as unknown as { form: FormLike }).form.patchValue({ title: '' });
+
+      el.querySelector<HTMLButtonElement>('form button[type=submit]')?.click();
+      await settle(fixture);
+      const refused = { focused: document.activeElement === title, errors: el.querySelectorAll('mat-error').length };
+      el.querySelector<HTMLButtonElement>('button.slot')?.click();
+      await settle(fixture);
+
+      http.expectNone({ method: 'POST', url: '/api/v1/dialogues/d1/agenda-items' });
+      expect(refused).toEqual({ focused: true, errors: 1 });
+      expect(el.querySelectorAll('mat-error')).toHaveLength(0);
+    });
+
+    it('gives the focus back to Save once an item is saved, and to the form after a delete', async () => {
+      const { fixture, el } = await renderAttached();
+      el.querySelector<HTMLButtonElement>('button.item')?.click();
+      await settle(fixture);
+
+      el.querySelector<HTMLButtonElement>('form button[type=submit]')?.click();
+      http.expectOne({ method: 'PATCH', url: '/api/v1/agenda-items/a1' }).flush(store.agenda()[0]);
+      await settle(fixture);
+      const afterSave = document.activeElement;
+      Array.from(el.querySelectorAll<HTMLButtonElement>('form button'))
+        .find((b) => b.textContent?.trim() === 'Delete')
+        ?.click();
+      await settle(fixture);
+      http.expectOne({ method: 'DELETE', url: '/api/v1/agenda-items/a1' }).flush(null);
+      await settle(fixture);
+      await settle(fixture); // the form takes the focus in a task of its own (focusForm)
+
+      expect(afterSave).toBe(el.querySelector('form button[type=submit]'));
+      expect(document.activeElement?.id).toBe('item-form-heading');
+      expect(el.querySelector('[role=status]')?.textContent).toContain('Opening plenary');
+    });
   });
 
   function sendButton(el: HTMLElement): HTMLButtonElement {

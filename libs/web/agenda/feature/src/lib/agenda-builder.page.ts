@@ -2,18 +2,22 @@ import {
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
+  ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   effect,
   inject,
   input,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
-import type { AgendaItem, AgendaItemRequest, ProblemDetails, SendPreview, SpeakerRole } from '@gfmd/contracts';
+import type { AgendaItem, AgendaItemRequest, SendPreview, SpeakerRole } from '@gfmd/contracts';
 import {
   type AgendaGridSlot,
   AgendaGridComponent,
@@ -33,6 +37,7 @@ import {
 import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
+import { submitState } from '@gfmd/web-shared-util-state';
 import { I18n, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { toZonedLocalInput, zonedDateKey, zonedDaysBetween } from '@gfmd/web-shared-util-time';
 
@@ -60,6 +65,8 @@ export class AgendaBuilderPage {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly confirm = inject(ConfirmService);
   private readonly document = inject(DOCUMENT);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18n);
   protected readonly store = inject(DialogueStore);
   protected readonly catalog = inject(CatalogStore);
@@ -70,13 +77,15 @@ export class AgendaBuilderPage {
   protected readonly grouping = signal<GridGrouping>('space');
   protected readonly selectedDay = signal<string>('');
   protected readonly editing = signal<AgendaItem | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ProblemDetails | null>(null);
+  private readonly submission = submitState();
+  protected readonly busy = this.submission.submitting;
+  protected readonly problem = this.submission.problem;
   protected readonly unmatched = signal<string[]>([]);
-  protected readonly message = signal('');
+  protected readonly message = this.submission.done;
   protected readonly showClashes = signal(false);
 
   protected readonly form = createAgendaItemForm(this.fb);
+  private readonly itemForm = viewChild(AgendaItemFormComponent);
   private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
   protected readonly timeZone = computed(() => this.store.dialogue()?.timeZone ?? 'UTC');
@@ -169,6 +178,7 @@ export class AgendaBuilderPage {
       themeIds: item.themeIds ?? [],
       speakers: item.speakers.map((s) => ({ name: s.name, organization: s.organization ?? '', role: s.role })),
     });
+    this.itemForm()?.restart();
     this.focusForm();
   }
 
@@ -193,19 +203,13 @@ export class AgendaBuilderPage {
       themeIds: [],
       speakers: [],
     });
+    this.itemForm()?.restart();
     this.focusForm();
   }
 
   protected async save(): Promise<void> {
-    this.problem.set(null);
     this.unmatched.set([]);
-    this.message.set('');
-    const dialogue = this.store.dialogue();
-    if (!dialogue) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
+    if (!this.store.dialogue() || !this.submission.begin(this.form, this.host.nativeElement)) {
       return;
     }
     const v = this.form.getRawValue();
@@ -234,18 +238,16 @@ export class AgendaBuilderPage {
         role: s.role,
       })),
     };
-    this.busy.set(true);
-    try {
-      const saved = await this.store.saveAgendaItem(this.editing()?.id ?? null, body);
+    const outcome = await this.submission.run(() => this.store.saveAgendaItem(this.editing()?.id ?? null, body));
+    if (outcome.ok) {
+      const saved = outcome.value;
       this.editing.set(saved);
       this.selectedDay.set(zonedDateKey(saved.startsAt, this.timeZone()));
       this.message.set(this.i18n.t('agendaBuilder.saved', { title: saved.title }));
-    } catch (error) {
-      const problem = toProblem(error);
-      this.problem.set(problem);
-      this.unmatched.set(applyProblemToForm(this.form, problem));
-    } finally {
-      this.busy.set(false);
+      // Save was disabled while saving, which dropped the focus: give it back.
+      this.focusAfterRender('gfmd-agenda-item-form button[type=submit]');
+    } else {
+      this.unmatched.set(applyProblemToForm(this.form, outcome.problem));
     }
   }
 
@@ -264,15 +266,11 @@ export class AgendaBuilderPage {
     if (!ok) {
       return;
     }
-    this.busy.set(true);
-    try {
-      await this.store.deleteAgendaItem(current.id);
+    const outcome = await this.submission.run(() => this.store.deleteAgendaItem(current.id));
+    if (outcome.ok) {
+      // The item left the grid: the form, now for a new item, has the focus (startNew).
       this.startNew();
       this.message.set(this.i18n.t('agendaBuilder.deleted', { title: current.title }));
-    } catch (error) {
-      this.problem.set(toProblem(error));
-    } finally {
-      this.busy.set(false);
     }
   }
 
@@ -310,6 +308,12 @@ export class AgendaBuilderPage {
     } catch (error) {
       this.problem.set(toProblem(error));
     }
+  }
+
+  private focusAfterRender(selector: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
   }
 
   private focusForm(): void {

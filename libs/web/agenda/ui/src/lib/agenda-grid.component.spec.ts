@@ -50,4 +50,34 @@ describe(AgendaGridComponent.name, () => {
     expect(slots).toHaveLength(1);
     expect(slots[0].columnKey).toBe('');
   });
+
+  it('keeps the title of a 30-minute item on the time line, cut short, with the full text as its tooltip', async () => {
+    const short = AgendaItemFactory.create({
+      id: 's1',
+      title: 'A rather long title for a half-hour exchange',
+      spaceId: 'biz',
+      startsAt: '2017-04-20T12:00:00Z',
+      endsAt: '2017-04-20T12:30:00Z',
+    });
+    TestBed.configureTestingModule({ imports: [AgendaGridComponent] });
+    const fixture = TestBed.createComponent(AgendaGridComponent);
+    fixture.componentRef.setInput(
+      'grid',
+      buildAgendaGrid([item, short], [biz], '2017-04-20', 'Europe/Zurich', 'space', true),
+    );
+    fixture.componentRef.setInput('grouping', 'space');
+    fixture.componentRef.setInput('spaces', [biz]);
+    fixture.componentRef.setInput('clashingIds', new Set<string>());
+    await fixture.whenStable();
+    const buttons = [...(fixture.nativeElement as HTMLElement).querySelectorAll<HTMLButtonElement>('button.item')];
+
+    const sut = buttons.find((b) => b.textContent?.includes('half-hour'));
+
+    expect(sut?.classList).toContain('item--short');
+    expect(sut?.getAttribute('title')).toBe('14:00–14:30 A rather long title for a half-hour exchange');
+    expect(sut?.querySelector('.item__title')?.textContent?.trim()).toBe(
+      'A rather long title for a half-hour exchange',
+    );
+    expect(buttons.find((b) => b !== sut)?.classList).not.toContain('item--short');
+  });
 });

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, input, output, viewChild } from '@angular/core';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocomplete, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
@@ -72,6 +72,17 @@ export class AgendaItemFormComponent {
 
   protected readonly kinds = AGENDA_ITEM_KINDS;
   protected readonly roles = SPEAKER_ROLES;
+
+  private readonly formDirective = viewChild(FormGroupDirective);
+
+  /**
+   * A fresh start after the page refilled the form (another item, or a new one): the last submit
+   * attempt is forgotten, so the errors of empty fields stay hidden until the next one.
+   */
+  restart(): void {
+    const form = this.form();
+    this.formDirective()?.resetForm(form.getRawValue());
+  }
 
   protected addSpeaker(): void {
     this.form().controls.speakers.push(createSpeakerForm(this.fb));

@@ -1,7 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Clipboard } from '@angular/cdk/clipboard';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { DialogueFactory, PageFactory, SessionFactory } from '@gfmd/web-shared-util-testing';
 import { DialogueEditorPage } from './dialogue-editor.page';
 
@@ -16,10 +18,13 @@ describe(DialogueEditorPage.name, () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [DialogueEditorPage],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      // DialogueStore holds no dialogue until a test sets one: the page creates a draft.
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), DialogueStore],
     });
     http = TestBed.inject(HttpTestingController);
   });
+
+  afterEach(() => (document.body.innerHTML = ''));
 
   it('creates a draft with times typed on the venue clock sent as UTC instants, and warns about lead time', async () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
@@ -60,5 +65,93 @@ describe(DialogueEditorPage.name, () => {
     await settle(fixture);
 
     expect(navigate).toHaveBeenCalledWith(['/console/dialogues', 'new-id']);
+  });
+
+  it('refuses an empty draft and brings the first invalid field into view with the focus', async () => {
+    const fixture = TestBed.createComponent(DialogueEditorPage);
+    document.body.append(fixture.nativeElement as HTMLElement);
+    await fixture.whenStable();
+    http.expectOne('/api/v1/themes').flush([]);
+    http.expectOne('/api/v1/informal-sessions').flush([]);
+    http.expectOne((r) => r.url === '/api/v1/dialogues').flush(PageFactory.create([]));
+    await settle(fixture);
+    const el = fixture.nativeElement as HTMLElement;
+
+    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await settle(fixture);
+
+    http.expectNone({ method: 'POST', url: '/api/v1/dialogues' });
+    expect(document.activeElement).toBe(el.querySelector('input[formcontrolname=title]'));
+    expect(el.querySelectorAll('mat-error').length).toBeGreaterThan(0);
+  });
+
+  describe('in the workspace of a published dialogue', () => {
+    async function renderPublished() {
+      const store = TestBed.inject(DialogueStore);
+      const fixture = TestBed.createComponent(DialogueEditorPage);
+      document.body.append(fixture.nativeElement as HTMLElement);
+      store.setDialogue(DialogueFactory.create({ id: 'd1', status: 'published' }));
+      await fixture.whenStable();
+      http.expectOne('/api/v1/themes').flush([]);
+      http.expectOne('/api/v1/informal-sessions').flush([]);
+      http.expectOne((r) => r.url === '/api/v1/dialogues').flush(PageFactory.create([]));
+      await settle(fixture);
+      return { fixture, store, el: fixture.nativeElement as HTMLElement };
+    }
+
+    it('shows the public page link to share, with a Copy button that says it copied', async () => {
+      const copy = jest.spyOn(TestBed.inject(Clipboard), 'copy').mockReturnValue(true);
+      const { fixture, el } = await renderPublished();
+      const link = el.querySelector<HTMLInputElement>('#public-link');
+
+      el.querySelector<HTMLButtonElement>('.share__copy')?.click();
+      await settle(fixture);
+
+      expect(link?.value).toBe(`${document.baseURI.replace(/\/$/, '')}/dialogues/d1`);
+      expect(el.querySelector('.share__view')?.getAttribute('href')).toBe('/dialogues/d1');
+      expect(copy).toHaveBeenCalledWith(link?.value);
+      expect(el.querySelector('[role=status]')?.textContent).toContain('Link copied.');
+    });
+
+    it('closes registration, then reopens it, keeping the focus on the publication panel', async () => {
+      const { fixture, store, el } = await renderPublished();
+
+      el.querySelector<HTMLButtonElement>('button.close-registration')?.click();
+      http
+        .expectOne({ method: 'POST', url: '/api/v1/dialogues/d1/close-registration' })
+        .flush(DialogueFactory.create({ id: 'd1', status: 'registration_closed' }));
+      await settle(fixture);
+      const afterClose = {
+        status: store.dialogue()?.status,
+        message: el.querySelector('[role=status]')?.textContent?.trim(),
+        focused: document.activeElement?.id,
+        shared: !!el.querySelector('#public-link'),
+      };
+      el.querySelector<HTMLButtonElement>('button.reopen-registration')?.click();
+      http
+        .expectOne({ method: 'POST', url: '/api/v1/dialogues/d1/publish' })
+        .flush(DialogueFactory.create({ id: 'd1', status: 'published' }));
+      await settle(fixture);
+
+      expect(afterClose).toEqual({
+        status: 'registration_closed',
+        message: 'Registration is closed.',
+        focused: 'status-heading',
+        shared: true,
+      });
+      expect(store.dialogue()?.status).toBe('published');
+      expect(el.querySelector('[role=status]')?.textContent?.trim()).toBe('Registration is open again.');
+      expect(el.querySelector('button.close-registration')).not.toBeNull();
+    });
+
+    it('shows no share link while the dialogue is a draft', async () => {
+      const { fixture, store, el } = await renderPublished();
+
+      store.setDialogue(DialogueFactory.create({ id: 'd1', status: 'draft' }));
+      await settle(fixture);
+
+      expect(el.querySelector('#public-link')).toBeNull();
+      expect(el.querySelector('button.close-registration')).toBeNull();
+    });
   });
 });

@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { Clipboard } from '@angular/cdk/clipboard';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocomplete, MatAutocompleteTrigger } from '@angular/material/autocomplete';
@@ -9,9 +22,10 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatSelect } from '@angular/material/select';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import {
   DIALOGUE_FORMATS,
+  type DialogueStatus,
   LANGUAGES,
   STAKEHOLDER_GROUPS,
   type CreateDialogueRequest,
@@ -32,6 +46,9 @@ import { submitState } from '@gfmd/web-shared-util-state';
 import { daysBetween, fromZonedLocalInput, knownTimeZones, toZonedLocalInput } from '@gfmd/web-shared-util-time';
 import { filterTimeZones } from '@gfmd/web-shared-util-time/zone-search';
 import { endAfterStart, optionalUrl, timeZoneValidator } from './dialogue-form.util';
+
+/** Statuses in which visitors see the dialogue's public page. */
+const PUBLIC_STATUSES: readonly DialogueStatus[] = ['published', 'registration_closed', 'concluded'];
 
 /** Create (at /console/dialogues/new) or edit (inside the dialogue workspace) a dialogue. */
 @Component({
@@ -57,6 +74,7 @@ import { endAfterStart, optionalUrl, timeZoneValidator } from './dialogue-form.u
     TranslatePipe,
     LabelPipe,
     LocalDatePipe,
+    RouterLink,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './dialogue-editor.page.scss',
@@ -66,6 +84,10 @@ export class DialogueEditorPage {
   private readonly router = inject(Router);
   private readonly confirm = inject(ConfirmService);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly clipboard = inject(Clipboard);
+  private readonly document = inject(DOCUMENT);
   protected readonly i18n = inject(I18n);
   protected readonly catalog = inject(CatalogStore);
   /** present when editing inside the dialogue workspace, absent when creating */
@@ -116,6 +138,15 @@ export class DialogueEditorPage {
 
   protected readonly dialogue = computed(() => this.store?.dialogue() ?? null);
   protected readonly isNew = computed(() => this.dialogue() === null);
+  /** The public page's address, to share, once visitors can see the dialogue. */
+  protected readonly publicUrl = computed(() => {
+    const d = this.dialogue();
+    if (!d || !PUBLIC_STATUSES.includes(d.status)) {
+      return null;
+    }
+    const path = this.router.serializeUrl(this.router.createUrlTree(['/dialogues', d.id]));
+    return new URL(path.replace(/^\//, ''), this.document.baseURI).href;
+  });
 
   /** Lead time previewed while typing (the server's value is shown once saved). */
   protected readonly previewLeadDays = computed(() => {
@@ -143,11 +174,8 @@ export class DialogueEditorPage {
   }
 
   protected async save(): Promise<void> {
-    this.problem.set(null);
     this.unmatched.set([]);
-    this.message.set('');
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
+    if (!this.submission.begin(this.form, this.host.nativeElement)) {
       return;
     }
     const body = this.toInput();
@@ -157,6 +185,7 @@ export class DialogueEditorPage {
       if (existing) {
         this.store?.setDialogue(saved);
         this.message.set(this.i18n.t('common.saved'));
+        this.focusAfterRender('#dialogue-save');
       } else {
         await this.router.navigate(['/console/dialogues', saved.id]);
       }
@@ -172,6 +201,26 @@ export class DialogueEditorPage {
       return;
     }
     await this.transition(() => this.catalog.publishDialogue(d.id), 'editor.published');
+  }
+
+  protected async closeRegistration(): Promise<void> {
+    const d = this.dialogue();
+    if (d) {
+      await this.transition(() => this.catalog.closeRegistration(d.id), 'editor.registrationClosed');
+    }
+  }
+
+  /** Publishing a dialogue whose registration was closed opens it again. */
+  protected async reopenRegistration(): Promise<void> {
+    const d = this.dialogue();
+    if (d) {
+      await this.transition(() => this.catalog.publishDialogue(d.id), 'editor.registrationReopened');
+    }
+  }
+
+  protected copyLink(url: string): void {
+    this.message.set('');
+    this.message.set(this.i18n.t(this.clipboard.copy(url) ? 'editor.linkCopied' : 'editor.copyFailed'));
   }
 
   protected async cancelDialogue(): Promise<void> {
@@ -193,16 +242,25 @@ export class DialogueEditorPage {
 
   private async transition(
     call: () => Promise<Dialogue>,
-    done: 'editor.published' | 'editor.cancelled',
+    done: 'editor.published' | 'editor.cancelled' | 'editor.registrationClosed' | 'editor.registrationReopened',
   ): Promise<void> {
-    this.problem.set(null);
+    this.submission.reset();
     const outcome = await this.submission.run(call);
     if (outcome.ok) {
       this.store?.setDialogue(outcome.value);
       this.message.set(this.i18n.t(done));
+      // The button pressed may be gone (or was disabled while busy): the panel's heading keeps the focus.
+      this.focusAfterRender('#status-heading');
     } else {
       this.showProblem(outcome.problem);
     }
+  }
+
+  /** Focus on an element of this page once it is rendered (not left on the body). */
+  private focusAfterRender(selector: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
   }
 
   private showProblem(problem: ProblemDetails): void {

@@ -1,6 +1,17 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -65,6 +76,10 @@ export class SpacesEditorPage {
   private readonly i18n = inject(I18n);
   private readonly staff = inject(StaffStore);
   private readonly document = inject(DOCUMENT);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  /** the form's directive: resetting through it also forgets the last submit attempt */
+  private readonly formDirective = viewChild.required(FormGroupDirective);
   protected readonly store = inject(DialogueStore);
 
   protected readonly kinds = SPACE_KINDS;
@@ -106,8 +121,8 @@ export class SpacesEditorPage {
 
   protected edit(space: Space): void {
     this.editing.set(space);
-    this.problem.set(null);
-    this.form.reset({
+    this.submission.reset();
+    this.formDirective().resetForm({
       name: space.name,
       kind: space.kind,
       coordinatingGroup: space.coordinatingGroup ?? '',
@@ -124,21 +139,14 @@ export class SpacesEditorPage {
 
   protected startNew(): void {
     this.editing.set(null);
-    this.problem.set(null);
-    this.form.reset();
+    this.submission.reset();
+    this.clearForm();
     setTimeout(() => this.document.getElementById('space-form-heading')?.focus());
   }
 
   protected async save(): Promise<void> {
-    this.problem.set(null);
     this.unmatched.set([]);
-    this.message.set('');
-    const dialogue = this.store.dialogue();
-    if (!dialogue) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
+    if (!this.store.dialogue() || !this.submission.begin(this.form, this.host.nativeElement)) {
       return;
     }
     const v = this.form.getRawValue();
@@ -153,13 +161,32 @@ export class SpacesEditorPage {
       description: v.description.trim() || null,
       rooms: splitList(v.rooms),
     };
+    const creating = this.editing() === null;
     const outcome = await this.submission.run(() => this.store.saveSpace(this.editing()?.id ?? null, body));
-    if (outcome.ok) {
+    if (outcome.ok && creating) {
+      // Ready for the next space: an empty form, focus on its first field.
+      this.clearForm();
+      this.message.set(this.i18n.t('spaces.added', { name: outcome.value.name }));
+      this.focusAfterRender('input[formcontrolname=name]');
+    } else if (outcome.ok) {
       this.editing.set(outcome.value);
       this.message.set(this.i18n.t('spaces.saved', { name: outcome.value.name }));
+      this.focusAfterRender('#space-save');
     } else {
       this.unmatched.set(applyProblemToForm(this.form, outcome.problem));
     }
+  }
+
+  /** Back to a new space's defaults, with no error showing (the last submit attempt forgotten too). */
+  private clearForm(): void {
+    this.formDirective().resetForm();
+  }
+
+  /** The save button was disabled while saving, which drops the focus: put it somewhere useful. */
+  private focusAfterRender(selector: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
   }
 
   private async loadCoordinators(): Promise<void> {

@@ -110,6 +110,13 @@ export class CatalogStore {
     return saved;
   }
 
+  /** Registration closes; publishing again (publishDialogue) reopens it. */
+  async closeRegistration(id: string): Promise<Dialogue> {
+    const saved = await firstValueFrom(this.api.closeRegistration(id));
+    this.upsertDialogue(saved);
+    return saved;
+  }
+
   async cancelDialogue(id: string): Promise<Dialogue> {
     const saved = await firstValueFrom(this.api.cancel(id));
     this.upsertDialogue(saved);

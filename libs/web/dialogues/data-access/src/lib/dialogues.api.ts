@@ -76,6 +76,10 @@ export class DialoguesApi {
     return this.http.post<Dialogue>(`${this.base}/dialogues/${encodeURIComponent(id)}/publish`, {});
   }
 
+  closeRegistration(id: string): Observable<Dialogue> {
+    return this.http.post<Dialogue>(`${this.base}/dialogues/${encodeURIComponent(id)}/close-registration`, {});
+  }
+
   cancel(id: string): Observable<Dialogue> {
     return this.http.post<Dialogue>(`${this.base}/dialogues/${encodeURIComponent(id)}/cancel`, {});
   }

@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { submitState } from './submit-state.util';
 
 describe(submitState.name, () => {
@@ -40,5 +41,28 @@ describe(submitState.name, () => {
 
     expect(sut.problem()).toBeNull();
     expect(sut.done()).toBe('');
+  });
+
+  it('begin lets a valid form through and stops an invalid one, its fields touched and the first invalid one focused', () => {
+    const sut = submitState();
+    sut.done.set('Saved');
+    const form = new FormGroup({
+      name: new FormControl('', Validators.required),
+      capacity: new FormControl<number | null>(null, Validators.min(1)),
+    });
+    const root = document.createElement('form');
+    root.innerHTML = '<input id="name" class="ng-invalid" /><input id="capacity" class="ng-valid" />';
+    document.body.append(root);
+
+    const stopped = sut.begin(form, root);
+    form.controls.name.setValue('Plenary');
+    const passed = sut.begin(form, root);
+
+    expect(stopped).toBe(false);
+    expect(form.controls.name.touched).toBe(true);
+    expect(document.activeElement?.id).toBe('name');
+    expect(sut.done()).toBe('');
+    expect(passed).toBe(true);
+    root.remove();
   });
 });

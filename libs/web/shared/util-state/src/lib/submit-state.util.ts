@@ -1,6 +1,8 @@
 import { type WritableSignal, signal } from '@angular/core';
+import type { AbstractControl } from '@angular/forms';
 import type { ProblemDetails } from '@gfmd/contracts';
 import { toProblem } from '@gfmd/web-shared-util-http';
+import { focusFirstInvalid } from './focus-first-invalid.util';
 
 export type SubmitOutcome<T> = { ok: true; value: T } | { ok: false; problem: ProblemDetails };
 
@@ -20,6 +22,12 @@ export interface SubmitState {
   run<T>(action: () => Promise<T>): Promise<SubmitOutcome<T>>;
   /** Clears the problem and the confirmation (before a new attempt). */
   reset(): void;
+  /**
+   * The start of every form's save: clears the last problem and confirmation; when the form is
+   * invalid, marks its fields touched, brings the first invalid one under `root` into view with
+   * the focus (focusFirstInvalid) and returns false — the caller stops there.
+   */
+  begin(form: AbstractControl, root: ParentNode): boolean;
 }
 
 export function submitState(): SubmitState {
@@ -45,6 +53,16 @@ export function submitState(): SubmitState {
     reset(): void {
       problem.set(null);
       done.set('');
+    },
+    begin(form: AbstractControl, root: ParentNode): boolean {
+      problem.set(null);
+      done.set('');
+      if (!form.invalid) {
+        return true;
+      }
+      form.markAllAsTouched();
+      focusFirstInvalid(root);
+      return false;
     },
   };
 }
