@@ -211,15 +211,14 @@ export function csvContentDisposition(title: string, date: string, language: Lan
     .slice(0, 80)
     .trim();
   const utf8 = `${word} - ${clean || 'dialogue'} - ${date}.csv`;
-  const ascii =
-    `${word}-${
-      clean
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[^A-Za-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .toLowerCase() || 'dialogue'
-    }-${date}.csv`.replace(/[^A-Za-z0-9._-]/g, '-');
+  const ascii = `${word}-${
+    clean
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase() || 'dialogue'
+  }-${date}.csv`.replace(/[^A-Za-z0-9._-]/g, '-');
   const encoded = encodeURIComponent(utf8).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

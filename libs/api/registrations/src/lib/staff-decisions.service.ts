@@ -173,10 +173,7 @@ export class StaffDecisionsService {
       if (before.status === 'confirmed') {
         const seats = await this.ledger.dialogueSeats(d);
         if (!fitsDialogue(seats, { stakeholderGroup: reg.stakeholderGroup, invited: !!reg.invitationId })) {
-          throw conflict(
-            'seat-taken',
-            'The seat has gone to the next person in line meanwhile: the decline stands.',
-          );
+          throw conflict('seat-taken', 'The seat has gone to the next person in line meanwhile: the decline stands.');
         }
         const wanted = before.spaces.filter((s) => s.status === 'confirmed').map((s) => s.spaceId);
         const spaces = new Map((await this.ledger.spaces(d.id, [...wanted].sort(), true)).map((s) => [s.id, s]));
