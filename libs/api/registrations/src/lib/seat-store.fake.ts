@@ -227,8 +227,9 @@ export class FakeSeatStore {
       this.emailConfirmed.push(id);
     },
     markDeclined: async (id, before) => {
-      this.declines.set(id, { at: new Date(), before });
-      return this.declines.get(id)!.at;
+      const at = new Date();
+      this.declines.set(id, { at, before });
+      return at;
     },
     recentDecline: async (id, windowMs) => {
       const d = this.declines.get(id);
