@@ -56,7 +56,7 @@ export interface DeclineDialogResult {
       <p id="decline-email-note">
         {{ 'registrations.declineDialog.message' | t: { name: data.name, email: data.email } }}
       </p>
-      <mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
         <mat-label>{{ 'registrations.declineDialog.reason' | t }}</mat-label>
         <textarea
           matInput
