@@ -17,6 +17,8 @@ export interface RegistrationEmail {
   reason?: string;
   /** Reminders: days left until the dialogue. */
   daysBefore?: number;
+  /** Held back until then (a decline's undo window). */
+  sendAfter?: Date;
 }
 
 /** Kinds sent when a registration has ended: they carry no manage link. */
@@ -47,6 +49,7 @@ export class RegistrationMailer {
       registrationId: e.recipient.id,
       dialogueId: d.id,
       ...(WITHOUT_LINK.includes(e.kind) ? {} : { links: 'manage' as const }),
+      ...(e.sendAfter ? { sendAfter: e.sendAfter } : {}),
       params: {
         recipientName: [e.recipient.title, e.recipient.firstName, e.recipient.lastName].filter(Boolean).join(' '),
         ...dialogueParams(e.recipient.preferredLanguage),
@@ -57,6 +60,16 @@ export class RegistrationMailer {
     }));
     await this.outbox.write(m, afterCommit, out);
     await this.dropReminders(afterCommit, emails);
+  }
+
+  /**
+   * Cancels the unsent emails of a kind about a registration (an undone decline), in the current
+   * transaction; answers how many. Zero means it has gone out (or is going out) already.
+   */
+  withdraw(afterCommit: AfterCommit, kind: EmailKind, registrationId: string): Promise<number> {
+    return this.outbox.cancelUnsent(currentManager(this.dataSource), afterCommit, kind, {
+      registrationIds: [registrationId],
+    });
   }
 
   /**

@@ -11,6 +11,7 @@ import {
   type CreateRegistrationRequest,
   type ListRegistrationsRequest,
   type RegistrationDetailsRequest,
+  type DeclineRequest,
   type SeatDecisionRequest,
   type UpdateManagedRegistrationRequest,
 } from '@gfmd/contracts';
@@ -44,6 +45,8 @@ import {
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+const trimOrUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() || undefined : value;
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
 /** Longest organization name (the web form has the same limit). */
@@ -168,6 +171,23 @@ export class ListRegistrationsQuery implements ListRegistrationsRequest {
 /** Body of approve / decline: a space seat, or (without) the registration (organizers) or every seat of the coordinator's spaces. */
 export class SeatDecisionDto implements SeatDecisionRequest {
   @ApiPropertyOptional({ format: 'uuid' }) @OptionalButNotNull() @IsUUID() spaceId?: string;
+}
+
+/** Longest decline reason (plain text, put in the decline email). */
+export const DECLINE_REASON_MAX_LENGTH = 1000;
+
+/** Body of decline: a seat (see SeatDecisionDto) and an optional reason for the email. */
+export class DeclineDto extends SeatDecisionDto implements DeclineRequest {
+  @ApiPropertyOptional({
+    maxLength: DECLINE_REASON_MAX_LENGTH,
+    description: 'Plain text, included in the decline email; never logged',
+  })
+  @OptionalButNotNull()
+  @Transform(trimOrUndefined)
+  @IsString()
+  @MaxLength(DECLINE_REASON_MAX_LENGTH)
+  @IsPlainText(true)
+  reason?: string;
 }
 
 export class ParticipantQuery {

@@ -1,5 +1,5 @@
 import type { RegistrationView } from './registration.mapper';
-import { CSV_COLUMNS, registrationsCsv } from './registrations-csv.util';
+import { csvContentDisposition, registrationsCsv } from './registrations-csv.util';
 
 const view = (over: Partial<RegistrationView> = {}): RegistrationView => ({
   id: 'r1',
@@ -29,9 +29,10 @@ describe(registrationsCsv.name, () => {
     const sut = registrationsCsv([view()]);
     expect(sut.startsWith('\uFEFF')).toBe(true);
     const lines = sut.slice(1).split('\r\n');
-    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines[0]).toMatch(/^ID,Status,Email,Title,First name,Last name,Organization,/);
     expect(lines[1]).toContain('"ACME, Inc."');
-    expect(lines[1]).toContain('Civil society: confirmed');
+    expect(lines[1]).toContain('Civil society: Confirmed');
+    expect(lines[1]).toContain(',Confirmed,');
     expect(lines).toHaveLength(3);
   });
 
@@ -43,6 +44,29 @@ describe(registrationsCsv.name, () => {
       expect(line).toContain("'");
     },
   );
+
+  it('writes headers and labels in French', () => {
+    const lines = registrationsCsv([view()], 'fr').slice(1).split('\r\n');
+    expect(lines[0]).toContain('Prénom,Nom,Organisation');
+    expect(lines[0]).toContain('Groupe de parties prenantes');
+    expect(lines[1]).toContain('Société civile');
+    expect(lines[1]).toContain('Civil society: Confirmée');
+  });
+
+  it('names the file after the dialogue, with an ASCII fallback and filename*', () => {
+    const sut = csvContentDisposition('Dialogue « Migration & climat » / Genève', '2030-05-12', 'fr');
+    expect(sut).toBe(
+      'attachment; filename="inscriptions-dialogue-migration-climat-geneve-2030-05-12.csv"; ' +
+        "filename*=UTF-8''inscriptions%20-%20Dialogue%20%C2%AB%20Migration%20%26%20climat%20%C2%BB%20Genève".replace(
+          'è',
+          '%C3%A8',
+        ) +
+        '%20-%202030-05-12.csv',
+    );
+    expect(csvContentDisposition('"\r\n', '2030-05-12')).toBe(
+      `attachment; filename="registrations-dialogue-2030-05-12.csv"; filename*=UTF-8''registrations%20-%20dialogue%20-%202030-05-12.csv`,
+    );
+  });
 
   it('quotes quotes and line breaks', () => {
     const line = registrationsCsv([view({ accessibilityNeeds: 'wheelchair\nsays "hi"' })]);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,9 +10,11 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
-import { Public, RateLimit, uuidPipe } from '@gfmd/api-platform';
+import { negotiateProblemLanguage, Public, RateLimit, uuidPipe } from '@gfmd/api-platform';
+import type { FastifyReply } from 'fastify';
 import {
   CreateRegistrationDto,
+  DeclineDto,
   ListRegistrationsQuery,
   SeatDecisionDto,
   UpdateManagedRegistrationDto,
@@ -58,10 +60,24 @@ export class RegistrationsController {
   @Roles('organizer', 'coordinator')
   @Get('dialogues/:id/registrations.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="registrations.csv"')
   @Header('Cache-Control', 'no-store')
-  csv(@Param('id', uuidPipe) id: string, @Query() query: ListRegistrationsQuery, @CurrentUser() user: AuthUser) {
-    return this.registrations.csv(id, query, user);
+  @ApiOkResponse({
+    description:
+      "Headers and labels in the Accept-Language (en, fr, es); named after the dialogue's title and first day (Content-Disposition with filename*).",
+  })
+  async csv(
+    @Param('id', uuidPipe) id: string,
+    @Query() query: ListRegistrationsQuery,
+    @CurrentUser() user: AuthUser,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
+    const language = negotiateProblemLanguage(acceptLanguage);
+    const { body, disposition } = await this.registrations.csv(id, query, user, language);
+    res.header('Content-Disposition', disposition);
+    res.header('Content-Language', language);
+    res.header('Vary', 'Accept-Language');
+    return body;
   }
 
   @Roles('organizer', 'coordinator')
@@ -86,8 +102,23 @@ export class RegistrationsController {
   @Roles('organizer', 'coordinator')
   @Post('registrations/:id/decline')
   @HttpCode(200)
-  decline(@Param('id', uuidPipe) id: string, @Body() body: SeatDecisionDto, @CurrentUser() user: AuthUser) {
-    return this.decisions.decline(id, user, body.spaceId);
+  @ApiOkResponse({
+    description:
+      'The registration, with `undoUntil` when an organizer declined all of it: the decline email waits until then, and POST /registrations/:id/undo-decline may restore it.',
+  })
+  decline(@Param('id', uuidPipe) id: string, @Body() body: DeclineDto, @CurrentUser() user: AuthUser) {
+    return this.decisions.decline(id, user, body.spaceId, body.reason);
+  }
+
+  @Roles('organizer')
+  @Post('registrations/:id/undo-decline')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The registration with its previous status; the held decline email is cancelled.' })
+  @ApiConflictResponse({
+    description: '`undo-expired`: the undo window has passed; `seat-taken`: the seat went to the next in line.',
+  })
+  undoDecline(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.decisions.undoDecline(id, user);
   }
 
   @Roles('organizer', 'coordinator')

@@ -530,7 +530,12 @@ describe(RegistrationsModule.name, () => {
       expect(seat.body.spaces).toEqual([{ spaceId: s.id, status: 'confirmed', name: expect.any(String) }]);
       expect(await emailsOf(a.id)).toEqual(['pending', 'approved', 'approved']);
       expect((await organizer.post(`/registrations/${b.id}/approve`)).body.status).toBe('waitlisted');
-      expect((await organizer.post(`/registrations/${b.id}/approve`)).status).toBe(422);
+      const full = await organizer.request('POST', `/registrations/${b.id}/approve`, {}, { 'accept-language': 'fr' });
+      expect(full.status).toBe(422);
+      expect(full.body.type).toBe('https://gfmd-dialogues.org/problems/dialogue-full');
+      expect(full.body.detail).toMatch(/complet.*capacité/);
+      const fullEn = await organizer.post(`/registrations/${b.id}/approve`);
+      expect(fullEn.body.detail).toMatch(/The dialogue is full \(1 of 1 seats\).*Raise the dialogue's capacity/);
       expect((await coordinator.client.post(`/registrations/${b.id}/approve`)).status).toBe(404);
     });
 
@@ -547,6 +552,97 @@ describe(RegistrationsModule.name, () => {
       );
       const token = await manageToken(a.id);
       expect((await sut.api.patch(`/registrations/manage/${token}`, { spaceIds: [s.id] })).status).toBe(422);
+    });
+  });
+
+  describe('decline: reason and undo', () => {
+    const declinedRow = async (registrationId: string) =>
+      (
+        await q<{ id: string; status: string; sendAfter: Date; sentAt: Date | null; params: Record<string, unknown> }>(
+          `SELECT id, status, send_after AS "sendAfter", sent_at AS "sentAt", params FROM outbound_emails
+            WHERE registration_id = $1 AND kind = 'declined' ORDER BY created_at`,
+          [registrationId],
+        )
+      ).at(-1);
+
+    it('puts the reason in the email, held back past the undo window; refuses a reason with bidi overrides, null or too long', async () => {
+      const d = await published({ capacity: 5 });
+      const a = (await register(d.id, { preferredLanguage: 'en' })).body;
+      expect((await organizer.post(`/registrations/${a.id}/decline`, { reason: 'x'.repeat(1001) })).status).toBe(400);
+      expect((await organizer.post(`/registrations/${a.id}/decline`, { reason: 'moc.\u202Elive' })).status).toBe(400);
+      expect((await organizer.post(`/registrations/${a.id}/decline`, { reason: null })).status).toBe(400);
+      const res = await organizer.post(`/registrations/${a.id}/decline`, {
+        reason: '  The seats are kept for government delegates.  ',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('declined');
+      const undoUntil = new Date(res.body.undoUntil).getTime();
+      expect(undoUntil).toBeGreaterThan(Date.now());
+      const row = await declinedRow(a.id);
+      expect(row).toMatchObject({ status: 'pending', sentAt: null });
+      expect(row!.params['reason']).toBe('The seats are kept for government delegates.');
+      expect(new Date(row!.sendAfter).getTime()).toBeGreaterThan(undoUntil);
+      const email = await emailOf(a.id, ['declined']);
+      expect(email?.text).toContain('Reason: The seats are kept for government delegates.');
+    });
+
+    it('undo within the window restores the previous status and seat, and no decline email goes out', async () => {
+      const d = await published({ capacity: 1 });
+      const s = await space(d.id, { capacity: 1 });
+      const a = (await register(d.id, { spaceIds: [s.id] })).body;
+      expect(a.status).toBe('confirmed');
+      expect((await organizer.post(`/registrations/${a.id}/decline`)).status).toBe(200);
+      expect((await organizer.get(`/dialogues/${d.id}`)).body.confirmedCount).toBe(0);
+      expect((await coordinator.client.post(`/registrations/${a.id}/undo-decline`)).status).toBe(403);
+
+      const undone = await organizer.post(`/registrations/${a.id}/undo-decline`);
+
+      expect(undone.status).toBe(200);
+      expect(undone.body).toMatchObject({ status: 'confirmed', spaces: [{ spaceId: s.id, status: 'confirmed' }] });
+      expect((await organizer.get(`/dialogues/${d.id}`)).body.confirmedCount).toBe(1);
+      expect((await q('SELECT confirmed_count FROM spaces WHERE id = $1', [s.id]))[0].confirmed_count).toBe(1);
+      expect(await declinedRow(a.id)).toMatchObject({ status: 'cancelled', sentAt: null });
+      // A second undo has nothing to undo; a new decline writes (and holds) a new email.
+      expect((await organizer.post(`/registrations/${a.id}/undo-decline`)).status).toBe(409);
+      expect((await organizer.post(`/registrations/${a.id}/decline`, { reason: 'Second thoughts' })).status).toBe(200);
+      expect(await declinedRow(a.id)).toMatchObject({
+        status: 'pending',
+        params: expect.objectContaining({ reason: 'Second thoughts' }),
+      });
+      expect(await emailsOf(a.id)).toEqual(['confirmation', 'declined', 'declined']);
+    });
+
+    it('after the window: 409 problem+json (localized), the decline stands and its email stays due', async () => {
+      const d = await published({ capacity: 5 });
+      const a = (await register(d.id)).body;
+      expect((await organizer.post(`/registrations/${a.id}/decline`)).status).toBe(200);
+      await q(`UPDATE registrations SET declined_at = now() - interval '1 minute' WHERE id = $1`, [a.id]);
+
+      const late = await organizer.request(
+        'POST',
+        `/registrations/${a.id}/undo-decline`,
+        {},
+        { 'accept-language': 'fr' },
+      );
+
+      expect(late.status).toBe(409);
+      expect(late.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(late.body.type).toBe('https://gfmd-dialogues.org/problems/undo-expired');
+      expect(late.body.detail).toMatch(/ne peut plus être annulé/);
+      expect((await organizer.get(`/registrations/${a.id}`)).body.status).toBe('declined');
+      expect(await declinedRow(a.id)).toMatchObject({ status: 'pending' });
+    });
+
+    it('undo answers 409 seat-taken once the freed seat went to the next in line', async () => {
+      const d = await published({ capacity: 1 });
+      const a = (await register(d.id)).body;
+      const b = (await register(d.id)).body;
+      expect(b.status).toBe('waitlisted');
+      expect((await organizer.post(`/registrations/${a.id}/decline`)).status).toBe(200);
+      const res = await organizer.post(`/registrations/${a.id}/undo-decline`);
+      expect(res.status).toBe(409);
+      expect(res.body.type).toMatch(/seat-taken$/);
+      expect(await declinedRow(a.id)).toMatchObject({ status: 'pending' });
     });
   });
 
@@ -575,7 +671,7 @@ describe(RegistrationsModule.name, () => {
       ]) {
         expect((await sut.api.get(path)).status).toBe(401);
       }
-      for (const action of ['approve', 'decline', 'check-in'])
+      for (const action of ['approve', 'decline', 'undo-decline', 'check-in'])
         expect((await sut.api.post(`/registrations/${inMine}/${action}`)).status).toBe(401);
       expect((await sut.api.delete('/participants?email=a@b.org')).status).toBe(401);
     });
@@ -690,6 +786,33 @@ describe(RegistrationsModule.name, () => {
       expect(line).toContain("'-2+3");
       expect(line).toContain("'@cmd");
     });
+  });
+
+  it("exports CSV with headers and labels in the reader's language, named after the dialogue and its day", async () => {
+    const d = await published({ title: 'Dialogue régional : migration & climat' });
+    await register(d.id, { firstName: 'Zoé', stakeholderGroup: 'local_authority' });
+    const res = await organizer.request('GET', `/dialogues/${d.id}/registrations.csv`, undefined, {
+      'accept-language': 'fr-CH, fr;q=0.9, en;q=0.5',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-language')).toBe('fr');
+    const [header, line] = res.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe(
+      'Identifiant,Statut,E-mail,Civilité,Prénom,Nom,Organisation,Fonction,Groupe de parties prenantes,Pays,' +
+        "Langue préférée,Besoins d'accessibilité,Espaces,Invité,Présence enregistrée le,Inscrit le",
+    );
+    expect(line).toContain(',Confirmée,');
+    expect(line).toContain('Autorité locale');
+    expect(line).not.toContain('local_authority');
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: d.timeZone }).format(new Date(d.startsAt));
+    const disposition = res.headers.get('content-disposition') ?? '';
+    expect(disposition).toContain(`filename="inscriptions-dialogue-regional-migration-climat-${day}.csv"`);
+    expect(disposition).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`inscriptions - Dialogue régional migration & climat - ${day}.csv`)}`,
+    );
+    expect(disposition).not.toContain(d.id);
+    const en = await organizer.get(`/dialogues/${d.id}/registrations.csv`);
+    expect(en.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^ID,Status,Email,Title,First name,Last name,/);
   });
 
   describe('sending limits', () => {

@@ -11,6 +11,12 @@ export interface SpaceStatusChange {
   status: RegistrationStatus;
 }
 
+/** What a staff decline changed, kept for its undo window (statuses only). */
+export interface DeclineSnapshot {
+  status: RegistrationStatus;
+  spaces: { spaceId: string; status: RegistrationStatus }[];
+}
+
 /**
  * Writes of `registrations` and `registration_spaces`: inserts, status changes, details,
  * check-in, erasure. Seat-changing statements run in the transaction of the async context,
@@ -153,6 +159,41 @@ export class RegistrationsRepository {
     await sql(
       this.dataSource,
       `UPDATE registrations SET checked_in_at = COALESCE(checked_in_at, now()), updated_at = now() WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /** Records a staff decline and what it changed; answers when it happened (the start of the undo window). */
+  async markDeclined(id: string, before: DeclineSnapshot): Promise<Date> {
+    const [row] = await sql<{ declinedAt: Date }>(
+      this.dataSource,
+      `UPDATE registrations SET declined_at = now(), decline_undo = $2::jsonb, updated_at = now()
+        WHERE id = $1 RETURNING declined_at AS "declinedAt"`,
+      [id, JSON.stringify(before)],
+    );
+    return row.declinedAt;
+  }
+
+  /**
+   * The snapshot of a decline made less than `windowMs` ago (by the database clock), or null
+   * when there is none or the window has passed. The caller holds the dialogue lock.
+   */
+  async recentDecline(id: string, windowMs: number): Promise<DeclineSnapshot | null> {
+    const [row] = await sql<{ undo: DeclineSnapshot | null }>(
+      this.dataSource,
+      `SELECT decline_undo AS undo FROM registrations
+        WHERE id = $1 AND status = 'declined' AND decline_undo IS NOT NULL AND erased_at IS NULL
+          AND declined_at > now() - $2 * interval '1 millisecond'`,
+      [id, windowMs],
+    );
+    return row?.undo ?? null;
+  }
+
+  /** Forgets a decline (undone). */
+  async clearDecline(id: string): Promise<void> {
+    await sql(
+      this.dataSource,
+      `UPDATE registrations SET declined_at = NULL, decline_undo = NULL, updated_at = now() WHERE id = $1`,
       [id],
     );
   }

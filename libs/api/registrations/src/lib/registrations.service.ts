@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
-import type { DialogueStats, Page } from '@gfmd/contracts';
+import type { DialogueStats, Language, Page } from '@gfmd/contracts';
 import { forbidden } from '@gfmd/api-platform';
 import { ListRegistrationsQuery } from './registration.dto';
 import { RegistrationView } from './registration.mapper';
 import { RegistrationReadsRepository } from './registration-reads.repository';
-import { registrationsCsv } from './registrations-csv.util';
+import { csvContentDisposition, dayIn, registrationsCsv } from './registrations-csv.util';
 import { StaffAccess } from './staff-access.service';
 
 const CSV_LIMIT = 100_000;
@@ -27,9 +27,19 @@ export class RegistrationsService {
     return { items: await this.reads.views(rows, scope), total, page, pageSize };
   }
 
-  async csv(dialogueId: string, query: ListRegistrationsQuery, user: AuthUser): Promise<string> {
+  /** The export in the reader's language, and its Content-Disposition (the dialogue's title and first day). */
+  async csv(
+    dialogueId: string,
+    query: ListRegistrationsQuery,
+    user: AuthUser,
+    language: Language = 'en',
+  ): Promise<{ body: string; disposition: string }> {
     const { rows, scope } = await this.find(dialogueId, query, user, 0, CSV_LIMIT);
-    return registrationsCsv(await this.reads.views(rows, scope));
+    const d = await this.dialogues.findRecord(dialogueId);
+    return {
+      body: registrationsCsv(await this.reads.views(rows, scope), language),
+      disposition: csvContentDisposition(d.title, dayIn(d.startsAt, d.timeZone), language),
+    };
   }
 
   async stats(dialogueId: string, user: AuthUser): Promise<DialogueStats & { confirmedCount: number }> {

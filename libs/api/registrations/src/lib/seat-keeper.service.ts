@@ -21,6 +21,11 @@ export class Notices {
   readonly dialogue = new Map<string, EmailKind>();
   readonly space: { registrationId: string; spaceId: string; kind: EmailKind }[] = [];
   reason?: string;
+  /**
+   * Registration-level emails held back for an undo window: sent not before `sendAfter`, under
+   * an idempotency key tagged with `tag` (a decline undone and made again writes a new email).
+   */
+  readonly held = new Map<string, { sendAfter: Date; tag: string }>();
 
   forRegistration(id: string, kind: EmailKind) {
     this.dialogue.set(id, kind);
@@ -204,12 +209,14 @@ export class SeatKeeper {
     for (const [id, kind] of notices.dialogue) {
       const r = regs.get(id);
       if (!r) continue;
+      const held = notices.held.get(id);
       emails.push({
         kind,
-        idempotencyKey: `${kind}:${id}`,
+        idempotencyKey: held ? `${kind}:${id}:${held.tag}` : `${kind}:${id}`,
         recipient: r,
         spaces: (spaces.get(id) ?? []).map((s) => ({ name: s.name, status: s.status })),
         reason: notices.reason,
+        sendAfter: held?.sendAfter,
       });
     }
     for (const n of notices.space) {
@@ -221,6 +228,7 @@ export class SeatKeeper {
         idempotencyKey: `${n.kind}:${r.id}:${n.spaceId}:${row.arrival}`,
         recipient: r,
         spaces: [{ name: row.name, status: row.status }],
+        ...(n.kind === 'declined' && notices.reason ? { reason: notices.reason } : {}),
       });
     }
     await this.mailer.write(afterCommit, d, emails);

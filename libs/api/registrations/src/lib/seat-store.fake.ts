@@ -15,7 +15,7 @@ import type {
   RegistrationSpaceRow,
   SpaceRow,
 } from './registration.rows';
-import type { RegistrationsRepository, SpaceStatusChange } from './registrations.repository';
+import type { DeclineSnapshot, RegistrationsRepository, SpaceStatusChange } from './registrations.repository';
 import { SeatKeeper } from './seat-keeper.service';
 import type { SeatLedgerRepository } from './seat-ledger.repository';
 import type { DialogueSeats } from './seat-rules.util';
@@ -47,7 +47,7 @@ export class FakeSeatStore {
   regs: RegistrationRow[] = [];
   seatRequests: RegistrationSpaceRow[] = [];
   /** Emails written through the mailer, and invitations released. */
-  readonly emails: RegistrationEmail[] = [];
+  emails: RegistrationEmail[] = [];
   readonly checkedIn: string[] = [];
   readonly emailConfirmed: string[] = [];
   private arrival = 0;
@@ -226,11 +226,31 @@ export class FakeSeatStore {
     confirmEmail: async (id) => {
       this.emailConfirmed.push(id);
     },
+    markDeclined: async (id, before) => {
+      const at = new Date();
+      this.declines.set(id, { at, before });
+      return at;
+    },
+    recentDecline: async (id, windowMs) => {
+      const d = this.declines.get(id);
+      return d && this.reg(id).status === 'declined' && Date.now() - d.at.getTime() < windowMs ? d.before : null;
+    },
+    clearDecline: async (id) => {
+      this.declines.delete(id);
+    },
   };
+
+  /** Staff declines that may still be undone. */
+  readonly declines = new Map<string, { at: Date; before: DeclineSnapshot }>();
 
   readonly mailer: Partial<RegistrationMailer> = {
     write: async (_afterCommit: AfterCommit, _d: DialogueRow, emails: RegistrationEmail[]) => {
       this.emails.push(...emails);
+    },
+    withdraw: async (_afterCommit: AfterCommit, kind, registrationId) => {
+      const before = this.emails.length;
+      this.emails = this.emails.filter((e) => !(e.kind === kind && e.recipient.id === registrationId));
+      return before - this.emails.length;
     },
   };
 

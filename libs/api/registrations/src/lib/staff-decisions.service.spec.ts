@@ -1,6 +1,7 @@
 import type { DialoguesService } from '@gfmd/api-dialogues';
 import type { SpacesService } from '@gfmd/api-spaces';
 import { coordinator, failure, FakeSeatStore, organizer } from './seat-store.fake';
+import type { RegistrationMailer } from './registration-mailer';
 import { StaffAccess } from './staff-access.service';
 import { StaffDecisionsService } from './staff-decisions.service';
 
@@ -12,7 +13,15 @@ describe(StaffDecisionsService.name, () => {
     store = new FakeSeatStore();
     const { ledger, reads, writes, seats } = store.wire();
     const access = new StaffAccess(reads, store.dialogues as DialoguesService, store.spacesDomain as SpacesService);
-    sut = new StaffDecisionsService(store.dataSource, access, reads, writes, ledger, seats);
+    sut = new StaffDecisionsService(
+      store.dataSource,
+      access,
+      reads,
+      writes,
+      ledger,
+      seats,
+      store.mailer as RegistrationMailer,
+    );
   });
 
   describe('approve', () => {
@@ -91,6 +100,23 @@ describe(StaffDecisionsService.name, () => {
     });
   });
 
+  describe('approve a waitlisted registration', () => {
+    it('says the dialogue is full (422 dialogue-full) instead of "nothing to approve"', async () => {
+      store.dialogue.capacity = 1;
+      store.addRegistration('r0', 'confirmed');
+      store.addRegistration('r1', 'waitlisted');
+
+      expect(await failure(sut.approve('r1', organizer))).toMatchObject({ status: 422, slug: 'dialogue-full' });
+    });
+
+    it('gives a free seat that fits at once', async () => {
+      store.addRegistration('r1', 'waitlisted');
+
+      expect((await sut.approve('r1', organizer)).status).toBe('confirmed');
+      expect(store.emailKinds()).toEqual(['approved:r1']);
+    });
+  });
+
   describe('decline', () => {
     it('declines a registration with a declined email, and its seat goes to the next in line', async () => {
       store.dialogue.capacity = 1;
@@ -127,6 +153,46 @@ describe(StaffDecisionsService.name, () => {
       store.addRegistration('r1', 'cancelled');
 
       expect(await failure(sut.decline('r1', organizer))).toMatchObject({ status: 422, slug: 'invalid-transition' });
+    });
+
+    it('holds the decline email back for the undo window and puts the reason in it', async () => {
+      store.addRegistration('r1', 'pending');
+
+      const view = await sut.decline('r1', organizer, undefined, 'The room is for government delegates.');
+
+      expect(view.undoUntil).toEqual(expect.any(String));
+      const [email] = store.emails;
+      expect(email).toMatchObject({ kind: 'declined', reason: 'The room is for government delegates.' });
+      expect(email.sendAfter!.getTime()).toBeGreaterThan(new Date(view.undoUntil!).getTime());
+      expect(email.idempotencyKey).toMatch(/^declined:r1:\d+$/);
+    });
+  });
+
+  describe('undoDecline', () => {
+    it('restores the previous status and withdraws the held email', async () => {
+      store.addRegistration('r1', 'confirmed');
+      await sut.decline('r1', organizer);
+
+      const view = await sut.undoDecline('r1', organizer);
+
+      expect(view.status).toBe('confirmed');
+      expect(store.dialogue.confirmedCount).toBe(1);
+      expect(store.emailKinds()).toEqual([]);
+    });
+
+    it('answers 409 seat-taken when the freed seat went to the next in line', async () => {
+      store.dialogue.capacity = 1;
+      store.addRegistration('r1', 'confirmed');
+      store.addRegistration('r2', 'waitlisted');
+      await sut.decline('r1', organizer);
+
+      expect(await failure(sut.undoDecline('r1', organizer))).toMatchObject({ status: 409, slug: 'seat-taken' });
+    });
+
+    it('answers 409 undo-expired without a recent decline', async () => {
+      store.addRegistration('r1', 'declined');
+
+      expect(await failure(sut.undoDecline('r1', organizer))).toMatchObject({ status: 409, slug: 'undo-expired' });
     });
   });
 

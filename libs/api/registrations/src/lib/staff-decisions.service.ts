@@ -1,18 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
-import { domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { conflict, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { RegistrationReadsRepository } from './registration-reads.repository';
+import { RegistrationMailer } from './registration-mailer';
 import type { RegistrationView } from './registration.mapper';
 import type { RegistrationRow, RegistrationSpaceRow } from './registration.rows';
-import { RegistrationsRepository } from './registrations.repository';
+import { RegistrationsRepository, type SpaceStatusChange } from './registrations.repository';
 import { Notices, SeatKeeper } from './seat-keeper.service';
 import { SeatLedgerRepository } from './seat-ledger.repository';
 import { ACTIVE_STATUSES, fitsDialogue, takeDialogueSeat } from './seat-rules.util';
 import { StaffAccess } from './staff-access.service';
 
 const noPendingRequest = () => domainRule('no-pending-space-request', 'There is no pending request for this space.');
+/** How long an organizer may undo a decline (POST /registrations/:id/undo-decline). */
+export const DECLINE_UNDO_MS = 15_000;
+/** The decline email waits this much longer than the undo window, so no undo ever races its sending. */
+const DECLINE_EMAIL_MARGIN_MS = 5_000;
+
+export type DeclinedView = RegistrationView & { undoUntil: string | null };
 
 /**
  * Staff decisions on a registration: approve, decline (the whole registration, or seat requests
@@ -28,6 +35,7 @@ export class StaffDecisionsService {
     private readonly writes: RegistrationsRepository,
     private readonly ledger: SeatLedgerRepository,
     private readonly seats: SeatKeeper,
+    private readonly mailer: RegistrationMailer,
   ) {}
 
   /**
@@ -57,6 +65,27 @@ export class StaffDecisionsService {
           );
           notices.forRegistration(id, 'waitlisted');
         }
+      } else if (!spaceId && !scope && reg.status === 'waitlisted') {
+        const seats = await this.ledger.dialogueSeats(d);
+        const candidate = { stakeholderGroup: reg.stakeholderGroup, invited: !!reg.invitationId };
+        if (seats.confirmed >= seats.capacity) {
+          throw domainRule(
+            'dialogue-full',
+            `The dialogue is full (${seats.confirmed} of ${seats.capacity} seats): this person stays on the waiting list and gets the next free seat. Raise the dialogue's capacity to admit them now.`,
+          );
+        }
+        if (!fitsDialogue(seats, candidate)) {
+          throw domainRule(
+            'group-quota-full',
+            "The stakeholder group's quota is reached: this person stays on the waiting list. Raise the group's quota to admit them now.",
+          );
+        }
+        // A free seat that fits (a waiting list not yet served): give it now.
+        takeDialogueSeat(seats, candidate);
+        await this.writes.setStatus([id], 'confirmed');
+        await this.ledger.bumpCounts(d.id, 1, new Map());
+        await this.seats.allocateSpaces(d.id, [reg], notices);
+        notices.forRegistration(id, 'approved');
       } else {
         const targets = this.access.seatTargets(rows, scope, spaceId).filter((r) => r.status === 'pending');
         if (reg.status === 'pending') {
@@ -72,16 +101,32 @@ export class StaffDecisionsService {
     return this.access.view(id, user);
   }
 
-  /** Organizers decline a registration (its seats go to the next in line); coordinators decline seat requests. */
-  async decline(id: string, user: AuthUser, spaceId?: string): Promise<RegistrationView> {
+  /**
+   * Organizers decline a registration (its seats go to the next in line); coordinators decline
+   * seat requests. The optional reason goes into the email (never into logs). An organizer's
+   * decline of a whole registration may be undone for DECLINE_UNDO_MS: its email is held back
+   * until after that window, and `undoUntil` says until when.
+   */
+  async decline(id: string, user: AuthUser, spaceId?: string, reason?: string): Promise<DeclinedView> {
     const { reg: found, scope } = await this.access.target(id, user);
+    let undoUntil: string | null = null;
     await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const { reg, rows, d } = await this.lockedTarget(found);
       const notices = new Notices();
+      if (reason) notices.reason = reason;
       if (!spaceId && !scope) {
         if (!ACTIVE_STATUSES.includes(reg.status)) {
           throw domainRule('invalid-transition', `A ${reg.status} registration cannot be declined.`);
         }
+        const declinedAt = await this.writes.markDeclined(id, {
+          status: reg.status,
+          spaces: rows.map((r) => ({ spaceId: r.spaceId, status: r.status })),
+        });
+        undoUntil = new Date(declinedAt.getTime() + DECLINE_UNDO_MS).toISOString();
+        notices.held.set(id, {
+          sendAfter: new Date(declinedAt.getTime() + DECLINE_UNDO_MS + DECLINE_EMAIL_MARGIN_MS),
+          tag: String(declinedAt.getTime()),
+        });
         await this.seats.release(reg, 'declined', notices, { notify: true });
       } else {
         const targets = this.access.seatTargets(rows, scope, spaceId).filter((r) => ACTIVE_STATUSES.includes(r.status));
@@ -91,6 +136,58 @@ export class StaffDecisionsService {
           notices.replaceSpace(id, t.spaceId, 'declined');
         }
       }
+      await this.seats.notify(afterCommit, d.id, notices);
+    });
+    return { ...(await this.access.view(id, user)), undoUntil };
+  }
+
+  /**
+   * Undoes an organizer's decline within DECLINE_UNDO_MS: the held decline email is cancelled and
+   * the registration gets its previous status back, if its seat is still free (a confirmed seat
+   * may have gone to the next in line meanwhile). 409 `undo-expired` once the window has passed
+   * (or the email has gone out), 409 `seat-taken` when the seat is gone; then the decline stands.
+   */
+  async undoDecline(id: string, user: AuthUser): Promise<RegistrationView> {
+    const { reg: found } = await this.access.target(id, user);
+    await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const { reg, rows, d } = await this.lockedTarget(found);
+      const before = await this.writes.recentDecline(id, DECLINE_UNDO_MS);
+      const expired = () =>
+        conflict('undo-expired', 'This decline can no longer be undone: the time to undo it has passed.');
+      if (!before) throw expired();
+      if ((await this.mailer.withdraw(afterCommit, 'declined', id)) === 0) throw expired();
+      const notices = new Notices();
+      const spaceChanges: SpaceStatusChange[] = [];
+      const spaceDeltas = new Map<string, number>();
+      if (before.status === 'confirmed') {
+        const seats = await this.ledger.dialogueSeats(d);
+        if (!fitsDialogue(seats, { stakeholderGroup: reg.stakeholderGroup, invited: !!reg.invitationId })) {
+          throw conflict('seat-taken', 'The seat has gone to the next person in line meanwhile: the decline stands.');
+        }
+        const wanted = before.spaces.filter((s) => s.status === 'confirmed').map((s) => s.spaceId);
+        const spaces = new Map((await this.ledger.spaces(d.id, [...wanted].sort(), true)).map((s) => [s.id, s]));
+        for (const s of before.spaces) {
+          if (!rows.some((r) => r.spaceId === s.spaceId)) continue;
+          let status = s.status;
+          if (status === 'confirmed') {
+            const space = spaces.get(s.spaceId);
+            const free = !space || space.capacity === null || space.capacity - space.confirmedCount > 0;
+            if (free && space) spaceDeltas.set(s.spaceId, 1);
+            if (!free) status = 'waitlisted';
+          }
+          spaceChanges.push({ registrationId: id, spaceId: s.spaceId, status });
+        }
+      } else {
+        for (const s of before.spaces)
+          if (rows.some((r) => r.spaceId === s.spaceId))
+            spaceChanges.push({ registrationId: id, spaceId: s.spaceId, status: s.status });
+      }
+      await this.writes.setStatus([id], before.status);
+      await this.writes.setSpaceStatuses(spaceChanges);
+      await this.writes.clearDecline(id);
+      await this.ledger.bumpCounts(d.id, before.status === 'confirmed' ? 1 : 0, spaceDeltas);
+      // A waiting person may fit now (nothing was freed for them, but the lists stay served).
+      if (before.status === 'waitlisted') await this.seats.fillDialogue(d.id, notices);
       await this.seats.notify(afterCommit, d.id, notices);
     });
     return this.access.view(id, user);

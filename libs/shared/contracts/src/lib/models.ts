@@ -159,6 +159,15 @@ export interface Registration {
   createdAt: string;
 }
 
+/**
+ * The answer of POST /registrations/:id/decline: the registration, and, for a whole registration
+ * declined by an organizer, until when POST /registrations/:id/undo-decline may restore it (the
+ * decline email is held back until then).
+ */
+export interface DeclinedRegistration extends Registration {
+  undoUntil?: string | null;
+}
+
 export interface RegistrationCreated {
   id: string;
   status: RegistrationStatus;

@@ -197,6 +197,11 @@ export interface SeatDecisionRequest {
   spaceId?: string;
 }
 
+/** POST /registrations/:id/decline: a seat (see SeatDecisionRequest) and an optional reason, plain text, put in the email. */
+export interface DeclineRequest extends SeatDecisionRequest {
+  reason?: string;
+}
+
 /** POST /spaces/:id/messages: plain text, shown escaped in the email. */
 export interface SpaceMessageRequest {
   message: string;

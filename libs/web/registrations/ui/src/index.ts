@@ -1,2 +1,3 @@
+export * from './lib/decline-dialog.component';
 export * from './lib/person-fields.component';
 export * from './lib/stakeholder-balance.component';

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RegistrationFactory } from '@gfmd/web-shared-util-testing';
-import { pendingSpaceRequests, RegistrationsTableStore } from './registrations-table.store';
+import { fileNameOf, pendingSpaceRequests, RegistrationsTableStore } from './registrations-table.store';
 
 describe(RegistrationsTableStore.name, () => {
   let sut: RegistrationsTableStore;
@@ -64,7 +64,7 @@ describe(RegistrationsTableStore.name, () => {
     const approving = sut.act('approveSpace', row, 's1');
     const approve = http.expectOne({ method: 'POST', url: '/api/v1/registrations/r1/spaces/s1/approve' });
     approve.flush({ status: 'confirmed', spaces: [{ spaceId: 's1', status: 'confirmed' }] });
-    expect(await approving).toBeNull();
+    expect(await approving).toMatchObject({ ok: true });
     expect(sut.rows()[0].spaces).toEqual([{ spaceId: 's1', status: 'confirmed' }]);
     const stats = http.expectOne('/api/v1/dialogues/d1/stats');
     stats.flush({ byStatus: {}, byGroup: {}, bySpace: {}, awaiting: { registrations: 0, bySpace: { s1: 2, s2: 1 } } });
@@ -78,7 +78,7 @@ describe(RegistrationsTableStore.name, () => {
         { type: 'https://gfmd-dialogues.org/problems/no-pending-space-request', title: 'x', status: 422 },
         { status: 422, statusText: 'Unprocessable Entity' },
       );
-    expect((await declining)?.status).toBe(422);
+    expect(await declining).toMatchObject({ ok: false, problem: { status: 422 } });
   });
 
   it('finds the seat requests a confirmed registration awaits, none for a pending one', () => {
@@ -91,5 +91,50 @@ describe(RegistrationsTableStore.name, () => {
     });
     expect(pendingSpaceRequests(r).map((s) => s.spaceId)).toEqual(['a']);
     expect(pendingSpaceRequests({ ...r, status: 'pending' })).toEqual([]);
+  });
+
+  it('declines with a reason and answers until when it may be undone; undoes', async () => {
+    await open();
+
+    const declining = sut.act('decline', sut.rows()[0], undefined, { reason: 'Kept for delegations' });
+    const req = http.expectOne({ method: 'POST', url: '/api/v1/registrations/r1/decline' });
+    expect(req.request.body).toEqual({ reason: 'Kept for delegations' });
+    req.flush({ status: 'declined', undoUntil: '2030-01-01T00:00:15.000Z' });
+    const result = await declining;
+
+    expect(result).toMatchObject({ ok: true, undoUntil: '2030-01-01T00:00:15.000Z' });
+    expect(sut.rows()[0].status).toBe('declined');
+    expect(sut.rows()[0]).not.toHaveProperty('undoUntil');
+    http.expectOne('/api/v1/dialogues/d1/stats').flush({ byStatus: {}, byGroup: {}, bySpace: {} });
+
+    const undoing = sut.act('undoDecline', sut.rows()[0]);
+    http.expectOne({ method: 'POST', url: '/api/v1/registrations/r1/undo-decline' }).flush({ status: 'pending' });
+    expect(await undoing).toMatchObject({ ok: true, undoUntil: null });
+    expect(sut.rows()[0].status).toBe('pending');
+    http.expectOne('/api/v1/dialogues/d1/stats').flush({ byStatus: {}, byGroup: {}, bySpace: {} });
+  });
+
+  it('exports the CSV under the name the API gives', async () => {
+    await open();
+
+    const exporting = sut.exportCsv();
+    http
+      .expectOne((r) => r.url === '/api/v1/dialogues/d1/registrations.csv')
+      .flush(new Blob(['a']), {
+        headers: {
+          'content-disposition': `attachment; filename="inscriptions-dialogue-2030-05-12.csv"; filename*=UTF-8''inscriptions%20-%20Dialogue%20r%C3%A9gional%20-%202030-05-12.csv`,
+        },
+      });
+
+    expect(await exporting).toMatchObject({ fileName: 'inscriptions - Dialogue régional - 2030-05-12.csv' });
+  });
+});
+
+describe(fileNameOf.name, () => {
+  it('prefers filename*, falls back to filename, and drops path separators', () => {
+    expect(fileNameOf(`attachment; filename="a.csv"; filename*=UTF-8''b%C3%A9.csv`)).toBe('bé.csv');
+    expect(fileNameOf('attachment; filename="a.csv"')).toBe('a.csv');
+    expect(fileNameOf(`attachment; filename*=UTF-8''..%2F..%2Fx.csv`)).toBe('.. .. x.csv');
+    expect(fileNameOf(null)).toBeNull();
   });
 });

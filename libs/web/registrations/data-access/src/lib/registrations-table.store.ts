@@ -5,7 +5,6 @@ import { DialoguesApi } from '@gfmd/web-dialogues-data-access';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { type RegistrationQuery, RegistrationsApi } from './registrations.api';
 
-export type RegistrationAction = 'approve' | 'decline' | 'checkIn';
 export type SpaceRequestAction = 'approveSpace' | 'declineSpace';
 
 /** The seat requests of a confirmed registration that wait for a space's approval. */
@@ -19,6 +18,39 @@ export function pendingSpaceRequests(registration: Registration): Registration['
  */
 export function toListQuery(query: RegistrationQuery): RegistrationQuery {
   return query.status === 'pending' ? { ...query, status: undefined, awaiting: 'approval' } : query;
+}
+
+export type RegistrationAction = 'approve' | 'decline' | 'checkIn' | 'undoDecline';
+
+/** Options of a row action: the decline reason (put in the email). */
+export interface ActionOptions {
+  reason?: string;
+}
+
+/** The outcome of a row action: the problem when the API refused, else the updated registration. */
+export type ActionResult =
+  { ok: true; registration: Registration; undoUntil: string | null } | { ok: false; problem: ProblemDetails };
+
+/**
+ * The file name in a Content-Disposition header: `filename*` (RFC 5987, UTF-8) first, else
+ * `filename`; null when there is none. Path separators are dropped.
+ */
+export function fileNameOf(disposition: string | null | undefined): string | null {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  let name: string | null = null;
+  if (star) {
+    try {
+      name = decodeURIComponent(star[1].trim());
+    } catch {
+      name = null;
+    }
+  }
+  if (!name)
+    name =
+      /filename\s*=\s*"([^"]*)"/i.exec(disposition)?.[1] ?? /filename\s*=\s*([^;\s]+)/i.exec(disposition)?.[1] ?? null;
+  const safe = name?.replace(/[\\/]+/g, ' ').trim();
+  return safe || null;
 }
 
 interface TableState {
@@ -105,11 +137,13 @@ export class RegistrationsTableStore {
   }
 
   /** Runs a row action (on one seat request for the `…Space` actions); answers the problem if the API refused. */
+  /** Runs a row action; answers the updated registration (and a decline's undo time) or the problem. */
   async act(
     action: RegistrationAction | SpaceRequestAction,
     registration: Registration,
     spaceId?: string,
-  ): Promise<ProblemDetails | null> {
+    options: ActionOptions = {},
+  ): Promise<ActionResult> {
     this.state.update((s) => ({ ...s, busy: new Set([...s.busy, registration.id]) }));
     try {
       const call =
@@ -118,9 +152,12 @@ export class RegistrationsTableStore {
           : action === 'approve'
             ? this.api.approve(registration.id, spaceId)
             : action === 'decline'
-              ? this.api.decline(registration.id, spaceId)
-              : this.api.checkIn(registration.id);
-      const updated = await firstValueFrom(call);
+              ? this.api.decline(registration.id, spaceId, options.reason)
+              : action === 'undoDecline'
+                ? this.api.undoDecline(registration.id)
+                : this.api.checkIn(registration.id);
+      const answer: Registration & { undoUntil?: string | null } = await firstValueFrom(call);
+      const { undoUntil, ...updated } = answer;
       this.state.update((s) => ({
         ...s,
         page: s.page
@@ -128,9 +165,9 @@ export class RegistrationsTableStore {
           : s.page,
       }));
       void this.loadStats();
-      return null;
+      return { ok: true, registration: { ...registration, ...updated }, undoUntil: undoUntil ?? null };
     } catch (error) {
-      return toProblem(error);
+      return { ok: false, problem: toProblem(error) };
     } finally {
       this.state.update((s) => ({ ...s, busy: new Set([...s.busy].filter((id) => id !== registration.id)) }));
     }
@@ -140,10 +177,12 @@ export class RegistrationsTableStore {
     return action === 'approveSpace' ? this.api.approveSpace(id, spaceId) : this.api.declineSpace(id, spaceId);
   }
 
-  async exportCsv(): Promise<Blob | ProblemDetails> {
+  /** The CSV export and its file name (from Content-Disposition: the dialogue's title and day), or the problem. */
+  async exportCsv(): Promise<{ blob: Blob; fileName: string | null } | ProblemDetails> {
     const { dialogueId, query } = this.state();
     try {
-      return await firstValueFrom(this.api.csv(dialogueId ?? '', toListQuery(query)));
+      const res = await firstValueFrom(this.api.csv(dialogueId ?? '', toListQuery(query)));
+      return { blob: res.body ?? new Blob([]), fileName: fileNameOf(res.headers.get('content-disposition')) };
     } catch (error) {
       return toProblem(error);
     }

@@ -1,7 +1,9 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CreateRegistrationRequest,
+  DeclinedRegistration,
+  DeclineRequest,
   ListRegistrationsRequest,
   ManageView,
   InvitationPrefill,
@@ -50,10 +52,12 @@ export class RegistrationsApi {
     });
   }
 
-  csv(dialogueId: string, query: RegistrationQuery): Observable<Blob> {
+  /** The CSV export with its headers (Content-Disposition names the file). */
+  csv(dialogueId: string, query: RegistrationQuery): Observable<HttpResponse<Blob>> {
     return this.http.get(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations.csv`, {
       params: toParams({ ...query, page: undefined, pageSize: undefined }),
       responseType: 'blob',
+      observe: 'response',
     });
   }
 
@@ -64,11 +68,15 @@ export class RegistrationsApi {
     );
   }
 
-  decline(id: string, spaceId?: string): Observable<Registration> {
-    return this.http.post<Registration>(
-      `${this.base}/registrations/${encodeURIComponent(id)}/decline`,
-      spaceId ? { spaceId } : {},
-    );
+  /** Declines (a seat, or the registration); `undoUntil` in the answer says until when it may be undone. */
+  decline(id: string, spaceId?: string, reason?: string): Observable<DeclinedRegistration> {
+    const body: DeclineRequest = { ...(spaceId ? { spaceId } : {}), ...(reason ? { reason } : {}) };
+    return this.http.post<DeclinedRegistration>(`${this.base}/registrations/${encodeURIComponent(id)}/decline`, body);
+  }
+
+  /** Undoes a decline within its window (409 `undo-expired` after, `seat-taken` when the seat is gone). */
+  undoDecline(id: string): Observable<Registration> {
+    return this.http.post<Registration>(`${this.base}/registrations/${encodeURIComponent(id)}/undo-decline`, {});
   }
 
   /** Approves one pending seat request in a space (a coordinator of that space, or an organizer). */

@@ -1,7 +1,12 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   effect,
   inject,
@@ -9,7 +14,11 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { RouterLink } from '@angular/router';
+import { firstValueFrom, map } from 'rxjs';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -40,16 +49,34 @@ import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } fro
 import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { saveBlob } from '@gfmd/web-shared-util-http';
 import {
+  type ActionOptions,
   type RegistrationAction,
   RegistrationsTableStore,
   type SpaceRequestAction,
   pendingSpaceRequests,
 } from '@gfmd/web-registrations-data-access';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
-import { StakeholderBalanceComponent } from '@gfmd/web-registrations-ui';
+import {
+  DeclineDialogComponent,
+  type DeclineDialogData,
+  type DeclineDialogResult,
+  StakeholderBalanceComponent,
+} from '@gfmd/web-registrations-ui';
 import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 
-/** Registrations of one dialogue for organizers (and, filtered by space, for coordinators). */
+/** Below this width (a phone) each person is a card instead of a table row. */
+export const COMPACT_QUERY = '(max-width: 599.98px)';
+/** How long Undo stays offered after a decline (the API allows a little longer, see DECLINE_UNDO_MS). */
+export const UNDO_VISIBLE_MS = 10_000;
+
+const PROBLEM_BASE = 'https://gfmd-dialogues.org/problems/';
+
+/**
+ * Registrations of one dialogue for organizers (and, filtered by space, for coordinators). Check
+ * in is the prominent action; approve and decline sit in a separate group, decline asks first
+ * (an email goes out) and may be undone for a few seconds. On a phone each person is a card.
+ * After an action the focus stays on the person's row or card (or on Undo), never on the page.
+ */
 @Component({
   selector: 'gfmd-registrations-table-page',
   imports: [
@@ -59,6 +86,8 @@ import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
     MatSelect,
     MatOption,
     MatButton,
+    NgTemplateOutlet,
+    RouterLink,
     PaginatedTableComponent,
     MatTable,
     MatColumnDef,
@@ -102,6 +131,23 @@ export class RegistrationsTablePage {
   protected readonly actionProblem = signal<ProblemDetails | null>(null);
   protected readonly message = signal('');
   protected readonly spacesById = computed(() => new Map(this.dialogue.spaces().map((s) => [s.id, s])));
+  /** A phone: one card per person, the search first, the balance after the list. */
+  readonly compact = toSignal(
+    inject(BreakpointObserver)
+      .observe(COMPACT_QUERY)
+      .pipe(map((s) => s.matches)),
+    {
+      initialValue: false,
+    },
+  );
+  /** Registrations just declined whose decline may still be undone. */
+  protected readonly undoable = signal<ReadonlySet<string>>(new Set());
+  /** The refusal was "the dialogue is full": offer to raise the capacity (organizers). */
+  protected readonly dialogueFull = computed(() => this.actionProblem()?.type === `${PROBLEM_BASE}dialogue-full`);
+  private readonly dialogs = inject(MatDialog);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly undoTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -113,7 +159,10 @@ export class RegistrationsTablePage {
         untracked(() => void this.store.open(id, { spaceId, status }, !spaceId));
       }
     });
-    inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
+    inject(DestroyRef).onDestroy(() => {
+      clearTimeout(this.searchTimer);
+      this.undoTimers.forEach((t) => clearTimeout(t));
+    });
   }
 
   protected filterStatus(status: RegistrationStatus | ''): void {
@@ -148,16 +197,113 @@ export class RegistrationsTablePage {
     void this.store.setQuery({ page: event.pageIndex + 1, pageSize: event.pageSize });
   }
 
-  protected async act(action: RegistrationAction, registration: Registration): Promise<void> {
+  protected fullName(r: Registration): string {
+    return `${r.firstName} ${r.lastName}`;
+  }
+
+  protected canApprove(r: Registration): boolean {
+    return r.status === 'pending' || r.status === 'waitlisted';
+  }
+
+  protected canDecline(r: Registration): boolean {
+    return r.status === 'pending' || r.status === 'waitlisted' || r.status === 'confirmed';
+  }
+
+  protected canCheckIn(r: Registration): boolean {
+    return r.status === 'confirmed' && !r.checkedInAt;
+  }
+
+  protected statusTone(status: RegistrationStatus): string {
+    return status === 'confirmed'
+      ? 'gfmd-chip--ok'
+      : status === 'pending' || status === 'waitlisted'
+        ? 'gfmd-chip--warn'
+        : 'gfmd-chip--error';
+  }
+
+  protected async checkIn(r: Registration): Promise<void> {
+    await this.act('checkIn', r);
+    this.focusRow(r.id);
+  }
+
+  protected async approve(r: Registration): Promise<void> {
+    await this.act('approve', r);
+    this.focusRow(r.id);
+  }
+
+  /** Asks first (an email goes to the person, with the optional reason); then offers Undo for a few seconds. */
+  protected async decline(r: Registration): Promise<void> {
+    const ref = this.dialogs.open<DeclineDialogComponent, DeclineDialogData, DeclineDialogResult>(
+      DeclineDialogComponent,
+      { data: { name: this.fullName(r), email: r.email }, role: 'alertdialog', maxWidth: '95vw', width: '32rem' },
+    );
+    const answer = await firstValueFrom(ref.afterClosed());
+    if (!answer) {
+      return; // the dialog gives the focus back to the Decline button
+    }
+    const undoUntil = await this.act('decline', r, { reason: answer.reason });
+    if (undoUntil) {
+      this.offerUndo(r.id);
+      this.focus('undo', r.id);
+    } else {
+      this.focusRow(r.id);
+    }
+  }
+
+  protected async undo(r: Registration): Promise<void> {
+    this.endUndo(r.id);
+    await this.act('undoDecline', r);
+    this.focusRow(r.id);
+  }
+
+  /** Runs an action and says how it went; answers the decline's undo time, if any. */
+  private async act(action: RegistrationAction, registration: Registration, options: ActionOptions = {}) {
     this.actionProblem.set(null);
     this.message.set('');
-    const problem = await this.store.act(action, registration, this.spaceId());
-    if (problem) {
-      this.actionProblem.set(problem);
-    } else {
-      const name = `${registration.firstName} ${registration.lastName}`;
-      this.message.set(this.i18n.t(`registrations.done.${action}`, { name }));
+    const result = await this.store.act(action, registration, this.spaceId(), options);
+    if (!result.ok) {
+      this.actionProblem.set(result.problem);
+      return null;
     }
+    const name = this.fullName(registration);
+    const undoable = action === 'decline' && result.undoUntil;
+    this.message.set(this.i18n.t(undoable ? 'registrations.declinedUndo' : `registrations.done.${action}`, { name }));
+    return result.undoUntil;
+  }
+
+  private offerUndo(id: string): void {
+    this.undoable.update((s) => new Set([...s, id]));
+    clearTimeout(this.undoTimers.get(id));
+    this.undoTimers.set(
+      id,
+      setTimeout(() => {
+        const hadFocus = this.find('undo', id) === document.activeElement;
+        this.endUndo(id);
+        if (hadFocus) this.focusRow(id);
+      }, UNDO_VISIBLE_MS),
+    );
+  }
+
+  private endUndo(id: string): void {
+    clearTimeout(this.undoTimers.get(id));
+    this.undoTimers.delete(id);
+    this.undoable.update((s) => new Set([...s].filter((x) => x !== id)));
+  }
+
+  /** After the next render: the person's row (or card), which takes focus programmatically. */
+  private focusRow(id: string): void {
+    this.focus('row', id);
+  }
+
+  /** After the next render: the Undo button or the row/card of a registration (the row when Undo is gone). */
+  private focus(what: 'undo' | 'row', id: string): void {
+    afterNextRender(() => (this.find(what, id) ?? this.find('row', id))?.focus(), { injector: this.injector });
+  }
+
+  /** Ids are the API's UUIDs: safe inside a quoted attribute selector. */
+  private find(what: 'undo' | 'row', id: string): HTMLElement | null {
+    const attr = what === 'undo' ? 'data-undo' : 'data-registration';
+    return this.host.nativeElement.querySelector<HTMLElement>(`[${attr}="${id.replace(/["\\]/g, '')}"]`);
   }
 
   /** Seat requests waiting for a space's approval ("Approve for <space>"). */
@@ -181,9 +327,9 @@ export class RegistrationsTablePage {
     }
     this.actionProblem.set(null);
     this.message.set('');
-    const problem = await this.store.act(action, registration, spaceId);
-    if (problem) {
-      this.actionProblem.set(problem);
+    const result = await this.store.act(action, registration, spaceId);
+    if (!result.ok) {
+      this.actionProblem.set(result.problem);
       return;
     }
     const seat = this.store
@@ -201,8 +347,8 @@ export class RegistrationsTablePage {
 
   protected async exportCsv(): Promise<void> {
     const result = await this.store.exportCsv();
-    if (result instanceof Blob) {
-      saveBlob(result, `registrations-${this.dialogue.dialogue()?.id ?? 'dialogue'}.csv`);
+    if ('blob' in result) {
+      saveBlob(result.blob, result.fileName ?? `registrations-${this.dialogue.dialogue()?.id ?? 'dialogue'}.csv`);
     } else {
       this.actionProblem.set(result);
     }

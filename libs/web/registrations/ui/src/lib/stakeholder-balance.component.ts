@@ -22,40 +22,79 @@ export function balanceRows(stats: DialogueStats, quotas: StakeholderQuotas | nu
   }).filter((r) => r.confirmed || r.waiting || r.quota !== null);
 }
 
-/** Horizontal bar chart of the stakeholder balance against the quotas (SVG + the same data as a table). */
+/**
+ * Horizontal bars of the stakeholder balance against the quotas (HTML, so the text keeps its size
+ * on a phone, where each group's name goes above its bar), with the same data as a table.
+ */
 @Component({
   selector: 'gfmd-stakeholder-balance',
   imports: [TranslatePipe, LabelPipe, LocalNumberPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    svg {
-      width: 100%;
-      max-width: 720px;
-      height: auto;
+    :host {
       display: block;
+      container-type: inline-size;
     }
-    text {
-      font-size: 12px;
-      fill: var(--mat-sys-on-surface);
+    figure {
+      margin: 0 0 0.5rem;
+    }
+    .bars {
+      max-width: 720px;
+    }
+    .bar-row {
+      display: grid;
+      grid-template-columns: minmax(8rem, 13rem) 1fr minmax(3.5rem, auto);
+      align-items: center;
+      gap: 0.25rem 0.5rem;
+      padding: 0.2rem 0;
+      font-size: 0.9rem;
+    }
+    /* A phone: the group's name on its own line, the bar full width below it. */
+    @container (max-width: 30rem) {
+      .bar-row {
+        grid-template-columns: 1fr auto;
+      }
+      .group {
+        grid-column: 1 / -1;
+      }
+    }
+    .track {
+      position: relative;
+      display: flex;
+      height: 1rem;
+      background: var(--gfmd-surface-alt);
+    }
+    .track span {
+      display: block;
+      height: 100%;
     }
     .confirmed {
-      fill: var(--gfmd-brand);
+      background: var(--gfmd-brand);
     }
     .waiting {
-      fill: #8fb8cc;
+      background: #8fb8cc;
     }
     .over {
-      fill: var(--gfmd-error);
+      background: var(--gfmd-error);
     }
     .quota {
-      stroke: #c96a00;
-      stroke-width: 3;
+      position: absolute;
+      top: -0.2rem;
+      bottom: -0.2rem;
+      width: 3px;
+      margin-inline-start: -1px;
+      background: #c96a00;
+    }
+    .figure-value {
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
     }
     .legend {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem 1rem;
       font-size: 0.85rem;
+      margin-top: 0.5rem;
     }
     .swatch {
       display: inline-block;
@@ -67,37 +106,26 @@ export function balanceRows(stats: DialogueStats, quotas: StakeholderQuotas | nu
   template: `
     @if (rows().length) {
       <figure>
-        <svg [attr.viewBox]="'0 0 720 ' + height()" role="img" [attr.aria-label]="summary()">
-          @for (row of rows(); track row.group; let i = $index) {
-            <text x="0" [attr.y]="i * 30 + 18">{{ row.group | label: 'group' }}</text>
-            <rect
-              [class]="row.quota !== null && row.confirmed > row.quota ? 'over' : 'confirmed'"
-              [attr.x]="left"
-              [attr.y]="i * 30 + 6"
-              [attr.width]="scale(row.confirmed)"
-              height="16"
-            />
-            <rect
-              class="waiting"
-              [attr.x]="left + scale(row.confirmed)"
-              [attr.y]="i * 30 + 6"
-              [attr.width]="scale(row.waiting)"
-              height="16"
-            />
-            @if (row.quota !== null) {
-              <line
-                class="quota"
-                [attr.x1]="left + scale(row.quota)"
-                [attr.x2]="left + scale(row.quota)"
-                [attr.y1]="i * 30 + 2"
-                [attr.y2]="i * 30 + 26"
-              />
-            }
-            <text [attr.x]="left + scale(row.confirmed + row.waiting) + 6" [attr.y]="i * 30 + 18">
-              {{ row.confirmed | localNumber }}{{ row.quota !== null ? ' / ' + row.quota : '' }}
-            </text>
+        <div class="bars" role="img" [attr.aria-label]="summary()">
+          @for (row of rows(); track row.group) {
+            <div class="bar-row" aria-hidden="true">
+              <span class="group">{{ row.group | label: 'group' }}</span>
+              <span class="track">
+                <span
+                  [class]="row.quota !== null && row.confirmed > row.quota ? 'over' : 'confirmed'"
+                  [style.width.%]="percent(row.confirmed)"
+                ></span>
+                <span class="waiting" [style.width.%]="percent(row.waiting)"></span>
+                @if (row.quota !== null) {
+                  <span class="quota" [style.inset-inline-start.%]="percent(row.quota)"></span>
+                }
+              </span>
+              <span class="figure-value"
+                >{{ row.confirmed | localNumber }}{{ row.quota !== null ? ' / ' + row.quota : '' }}</span
+              >
+            </div>
           }
-        </svg>
+        </div>
         <figcaption class="legend">
           <span
             ><span class="swatch confirmed" style="background: var(--gfmd-brand)"></span
@@ -144,10 +172,7 @@ export class StakeholderBalanceComponent {
   readonly stats = input.required<DialogueStats>();
   readonly quotas = input<StakeholderQuotas | null | undefined>(null);
 
-  protected readonly left = 200;
-  private readonly barSpace = 440;
   protected readonly rows = computed(() => balanceRows(this.stats(), this.quotas() ?? this.stats().quotas));
-  protected readonly height = computed(() => Math.max(30, this.rows().length * 30 + 4));
   private readonly max = computed(() =>
     Math.max(1, ...this.rows().map((r) => Math.max(r.confirmed + r.waiting, r.quota ?? 0))),
   );
@@ -164,7 +189,8 @@ export class StakeholderBalanceComponent {
       .join('; '),
   );
 
-  protected scale(value: number): number {
-    return (value / this.max()) * this.barSpace;
+  /** A share of the widest bar (or quota), in percent of the track. */
+  protected percent(value: number): number {
+    return Math.min(100, (value / this.max()) * 100);
   }
 }

@@ -55,6 +55,12 @@ export const problemCatalogueEn: ProblemCatalogue = {
     'nothing-to-decline': 'There is no active seat request to decline.',
     'nothing-to-approve': 'There is no pending seat to approve.',
     'no-pending-space-request': 'There is no pending request for this space.',
+    'dialogue-full':
+      'The dialogue is full: this person stays on the waiting list and gets the next free seat. Raise the capacity to admit them now.',
+    'group-quota-full':
+      "The stakeholder group's quota is reached: this person stays on the waiting list. Raise the quota to admit them now.",
+    'undo-expired': 'This decline can no longer be undone: the time to undo it has passed.',
+    'seat-taken': 'The seat has gone to the next person in line meanwhile: the decline stands.',
     'invitation-used': 'This invitation has been used already.',
     'invalid-invitation': 'This invitation link is not valid for this dialogue.',
     'not-failed': 'Only a failed email can be retried.',

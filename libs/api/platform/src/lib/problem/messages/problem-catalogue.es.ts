@@ -54,6 +54,12 @@ export const problemCatalogueEs: ProblemCatalogue = {
     'nothing-to-decline': 'No hay ninguna solicitud de plaza activa que rechazar.',
     'nothing-to-approve': 'No hay ninguna plaza pendiente que aprobar.',
     'no-pending-space-request': 'No hay ninguna solicitud pendiente para este espacio.',
+    'dialogue-full':
+      'El diálogo está completo: esta persona sigue en la lista de espera y recibirá la próxima plaza libre. Aumente la capacidad para admitirla ahora.',
+    'group-quota-full':
+      'Se alcanzó la cuota de este grupo de partes interesadas: esta persona sigue en la lista de espera. Aumente la cuota para admitirla ahora.',
+    'undo-expired': 'Este rechazo ya no se puede deshacer: el plazo para deshacerlo ha pasado.',
+    'seat-taken': 'La plaza pasó mientras tanto a la siguiente persona en espera: el rechazo se mantiene.',
     'invitation-used': 'Esta invitación ya se ha utilizado.',
     'invalid-invitation': 'Este enlace de invitación no es válido para este diálogo.',
     'not-failed': 'Solo se puede reenviar un correo fallido.',

@@ -55,6 +55,12 @@ export const problemCatalogueFr: ProblemCatalogue = {
     'nothing-to-decline': "Il n'y a aucune demande de place active à refuser.",
     'nothing-to-approve': "Il n'y a aucune place en attente à approuver.",
     'no-pending-space-request': "Il n'y a aucune demande en attente pour cet espace.",
+    'dialogue-full':
+      "Le dialogue est complet : cette personne reste sur la liste d'attente et aura la prochaine place libérée. Augmentez la capacité pour l'admettre maintenant.",
+    'group-quota-full':
+      "Le quota de ce groupe de parties prenantes est atteint : cette personne reste sur la liste d'attente. Augmentez le quota pour l'admettre maintenant.",
+    'undo-expired': "Ce refus ne peut plus être annulé : le délai d'annulation est passé.",
+    'seat-taken': 'La place a entre-temps été attribuée à la personne suivante : le refus est maintenu.',
     'invitation-used': 'Cette invitation a déjà été utilisée.',
     'invalid-invitation': "Ce lien d'invitation n'est pas valable pour ce dialogue.",
     'not-failed': 'Seul un e-mail en échec peut être renvoyé.',

@@ -97,6 +97,12 @@ export const en = {
   'validation.invalid': 'This value is not valid.',
   'problem.invitation-used': 'This invitation has been used already.',
   'problem.invalid-invitation': 'This invitation link is not valid for this dialogue.',
+  'problem.dialogue-full':
+    'The dialogue is full: this person stays on the waiting list and gets the next free seat. Raise the capacity to admit them now.',
+  'problem.group-quota-full':
+    "The stakeholder group's quota is reached: this person stays on the waiting list. Raise the quota to admit them now.",
+  'problem.undo-expired': 'This decline can no longer be undone: the time to undo it has passed.',
+  'problem.seat-taken': 'The seat has gone to the next person in line meanwhile: the decline stands.',
 
   // login
   'login.title': 'Staff sign in',
@@ -454,6 +460,20 @@ export const en = {
   'registrations.done.approve': '{name} is approved.',
   'registrations.done.decline': '{name} is declined.',
   'registrations.done.checkIn': '{name} is checked in.',
+  'registrations.done.undoDecline': 'The decline of {name} is undone; no email went out.',
+  'registrations.declinedUndo': '{name} is declined. You can undo it for a few seconds.',
+  'registrations.emailHeld': 'Declined. The email goes out in a few seconds.',
+  'registrations.undo': 'Undo',
+  'registrations.decisions': 'Decisions',
+  'registrations.decisionsFor': 'Decisions about {name}',
+  'registrations.declineEllipsis': 'Decline…',
+  'registrations.declineDialog.title': 'Decline {name}?',
+  'registrations.declineDialog.message':
+    'An email goes to {name} ({email}) to say that the registration is declined. A confirmed seat goes to the next person waiting.',
+  'registrations.declineDialog.reason': 'Reason (optional)',
+  'registrations.declineDialog.reasonHint': 'Included in the email to the person.',
+  'registrations.declineDialog.confirm': 'Decline and send the email',
+  'registrations.raiseCapacity': "Raise the dialogue's capacity",
 
   // invitations
   'invitations.compose': 'Invite people',

@@ -98,6 +98,12 @@ export const es: Dictionary = {
   'validation.invalid': 'Este valor no es válido.',
   'problem.invitation-used': 'Esta invitación ya se ha utilizado.',
   'problem.invalid-invitation': 'Este enlace de invitación no es válido para este diálogo.',
+  'problem.dialogue-full':
+    'El diálogo está completo: esta persona sigue en la lista de espera y recibirá la próxima plaza libre. Aumente la capacidad para admitirla ahora.',
+  'problem.group-quota-full':
+    'Se alcanzó la cuota de este grupo de partes interesadas: esta persona sigue en la lista de espera. Aumente la cuota para admitirla ahora.',
+  'problem.undo-expired': 'Este rechazo ya no se puede deshacer: el plazo para deshacerlo ha pasado.',
+  'problem.seat-taken': 'La plaza pasó mientras tanto a la siguiente persona en espera: el rechazo se mantiene.',
 
   // login
   'login.title': 'Acceso del personal',
@@ -458,6 +464,20 @@ export const es: Dictionary = {
   'registrations.done.approve': '{name} ha sido aprobado/a.',
   'registrations.done.decline': '{name} ha sido rechazado/a.',
   'registrations.done.checkIn': 'Se ha registrado la llegada de {name}.',
+  'registrations.done.undoDecline': 'Se deshizo el rechazo de {name}; no se envió ningún correo.',
+  'registrations.declinedUndo': '{name} ha sido rechazado/a. Puede deshacerlo durante unos segundos.',
+  'registrations.emailHeld': 'Rechazado. El correo sale en unos segundos.',
+  'registrations.undo': 'Deshacer',
+  'registrations.decisions': 'Decisiones',
+  'registrations.decisionsFor': 'Decisiones sobre {name}',
+  'registrations.declineEllipsis': 'Rechazar…',
+  'registrations.declineDialog.title': '¿Rechazar a {name}?',
+  'registrations.declineDialog.message':
+    'Se envía un correo a {name} ({email}) para informar de que la inscripción ha sido rechazada. Una plaza confirmada pasa a la siguiente persona en espera.',
+  'registrations.declineDialog.reason': 'Motivo (opcional)',
+  'registrations.declineDialog.reasonHint': 'Se incluye en el correo a la persona.',
+  'registrations.declineDialog.confirm': 'Rechazar y enviar el correo',
+  'registrations.raiseCapacity': 'Aumentar la capacidad del diálogo',
 
   // invitations
   'invitations.compose': 'Invitar a personas',

@@ -98,6 +98,12 @@ export const fr: Dictionary = {
   'validation.invalid': "Cette valeur n'est pas valide.",
   'problem.invitation-used': 'Cette invitation a déjà été utilisée.',
   'problem.invalid-invitation': "Ce lien d'invitation n'est pas valable pour ce dialogue.",
+  'problem.dialogue-full':
+    "Le dialogue est complet : cette personne reste sur la liste d'attente et aura la prochaine place libérée. Augmentez la capacité pour l'admettre maintenant.",
+  'problem.group-quota-full':
+    "Le quota de ce groupe de parties prenantes est atteint : cette personne reste sur la liste d'attente. Augmentez le quota pour l'admettre maintenant.",
+  'problem.undo-expired': "Ce refus ne peut plus être annulé : le délai d'annulation est passé.",
+  'problem.seat-taken': 'La place a entre-temps été attribuée à la personne suivante : le refus est maintenu.',
 
   // login
   'login.title': 'Connexion du personnel',
@@ -461,6 +467,20 @@ export const fr: Dictionary = {
   'registrations.done.approve': '{name} est approuvé·e.',
   'registrations.done.decline': '{name} est refusé·e.',
   'registrations.done.checkIn': "L'arrivée de {name} est enregistrée.",
+  'registrations.done.undoDecline': "Le refus de {name} est annulé ; aucun e-mail n'est parti.",
+  'registrations.declinedUndo': '{name} est refusé·e. Vous pouvez annuler pendant quelques secondes.',
+  'registrations.emailHeld': "Refusé. L'e-mail part dans quelques secondes.",
+  'registrations.undo': 'Annuler le refus',
+  'registrations.decisions': 'Décisions',
+  'registrations.decisionsFor': 'Décisions concernant {name}',
+  'registrations.declineEllipsis': 'Refuser…',
+  'registrations.declineDialog.title': 'Refuser {name} ?',
+  'registrations.declineDialog.message':
+    "Un e-mail est envoyé à {name} ({email}) pour annoncer que l'inscription est refusée. Une place confirmée revient à la personne suivante en attente.",
+  'registrations.declineDialog.reason': 'Motif (facultatif)',
+  'registrations.declineDialog.reasonHint': "Inclus dans l'e-mail envoyé à la personne.",
+  'registrations.declineDialog.confirm': "Refuser et envoyer l'e-mail",
+  'registrations.raiseCapacity': 'Augmenter la capacité du dialogue',
 
   // invitations
   'invitations.compose': 'Inviter des personnes',

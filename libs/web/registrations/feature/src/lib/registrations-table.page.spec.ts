@@ -1,0 +1,213 @@
+import { BreakpointObserver, type BreakpointState } from '@angular/cdk/layout';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter } from '@angular/router';
+import type { Registration } from '@gfmd/contracts';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { DialogueFactory, RegistrationFactory } from '@gfmd/web-shared-util-testing';
+import { BehaviorSubject, map } from 'rxjs';
+import { COMPACT_QUERY, RegistrationsTablePage, UNDO_VISIBLE_MS } from './registrations-table.page';
+
+async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+    await fixture.whenStable();
+  }
+}
+
+describe(RegistrationsTablePage.name, () => {
+  let http: HttpTestingController;
+  /** The breakpoint the page watches: true on a phone. */
+  let narrow: BehaviorSubject<boolean>;
+
+  beforeEach(() => {
+    narrow = new BehaviorSubject(false);
+    const breakpoints: Partial<BreakpointObserver> = {
+      observe: (query) => {
+        expect(query).toBe(COMPACT_QUERY);
+        return narrow.pipe(map((matches): BreakpointState => ({ matches, breakpoints: {} })));
+      },
+    };
+    TestBed.configureTestingModule({
+      imports: [RegistrationsTablePage],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: BreakpointObserver, useValue: breakpoints },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ],
+    });
+    TestBed.overrideProvider(DialogueStore, {
+      useValue: {
+        dialogue: signal(DialogueFactory.create({ id: 'd1', capacity: 1 })),
+        spaces: signal([]),
+      },
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    document.querySelectorAll('.cdk-overlay-container').forEach((e) => (e.innerHTML = ''));
+    jest.useRealTimers();
+  });
+
+  const people = (): Registration[] => [
+    RegistrationFactory.create({ id: 'r1', firstName: 'Amina', lastName: 'Diallo', status: 'confirmed' }),
+    RegistrationFactory.create({ id: 'r2', firstName: 'Luis', lastName: 'Pérez', status: 'waitlisted' }),
+  ];
+
+  async function render(rows = people()) {
+    const fixture = TestBed.createComponent(RegistrationsTablePage);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    http
+      .expectOne((r) => r.url === '/api/v1/dialogues/d1/registrations')
+      .flush({ items: rows, total: rows.length, page: 1, pageSize: 25 });
+    http.expectOne('/api/v1/dialogues/d1/stats').flush({ byStatus: {}, byGroup: {}, bySpace: {} });
+    await settle(fixture);
+    return { fixture, el: fixture.nativeElement as HTMLElement };
+  }
+
+  const button = (root: ParentNode, text: string, within = ''): HTMLButtonElement => {
+    const found = [...root.querySelectorAll<HTMLButtonElement>(`${within} button`)].find((b) =>
+      b.textContent?.includes(text),
+    );
+    if (!found) throw new Error(`no button "${text}"`);
+    return found;
+  };
+  const stats = () =>
+    http.match('/api/v1/dialogues/d1/stats').forEach((r) => r.flush({ byStatus: {}, byGroup: {}, bySpace: {} }));
+
+  it('keeps the table at a desktop width: Check in apart from the decisions, Decline styled as destructive', async () => {
+    const { el } = await render();
+
+    expect(el.querySelector('table')).not.toBeNull();
+    expect(el.querySelector('.cards')).toBeNull();
+    const row = el.querySelector('tr[data-registration="r1"]')!;
+    const checkIn = button(row, 'Check in');
+    const decisions = row.querySelector('[role="group"]')!;
+    expect(decisions.contains(checkIn)).toBe(false);
+    expect(button(decisions, 'Decline').classList).toContain('decline');
+  });
+
+  it('asks before a decline (an email goes out, optional reason) and sends nothing when cancelled', async () => {
+    const { fixture, el } = await render();
+
+    button(el, 'Decline', 'tr[data-registration="r1"]').click();
+    await settle(fixture);
+
+    const dialog = document.querySelector<HTMLElement>('[role="alertdialog"]')!;
+    expect(dialog.textContent).toContain('An email goes to Amina Diallo');
+    expect(dialog.querySelector('textarea')).not.toBeNull();
+    button(dialog, 'Cancel').click();
+    await settle(fixture);
+    http.expectNone('/api/v1/registrations/r1/decline');
+  });
+
+  it('declines with the reason, offers Undo (focused) for a few seconds, and undoes', async () => {
+    const { fixture, el } = await render();
+
+    button(el, 'Decline', 'tr[data-registration="r1"]').click();
+    await settle(fixture);
+    const dialog = document.querySelector<HTMLElement>('[role="alertdialog"]')!;
+    const reason = dialog.querySelector('textarea')!;
+    reason.value = '  Seats are kept for delegations. ';
+    reason.dispatchEvent(new Event('input'));
+    button(dialog, 'Decline and send the email').click();
+    await settle(fixture);
+
+    const req = http.expectOne({ method: 'POST', url: '/api/v1/registrations/r1/decline' });
+    expect(req.request.body).toEqual({ reason: 'Seats are kept for delegations.' });
+    req.flush({ ...people()[0], status: 'declined', undoUntil: new Date(Date.now() + 15_000).toISOString() });
+    await settle(fixture);
+    stats();
+
+    const undo = el.querySelector<HTMLButtonElement>('[data-undo="r1"]')!;
+    expect(undo).not.toBeNull();
+    expect(document.activeElement).toBe(undo);
+    expect(el.textContent).toContain('Amina Diallo is declined. You can undo it for a few seconds.');
+
+    undo.click();
+    await settle(fixture);
+    http.expectOne({ method: 'POST', url: '/api/v1/registrations/r1/undo-decline' }).flush({ ...people()[0] });
+    await settle(fixture);
+    stats();
+
+    expect(el.querySelector('[data-undo="r1"]')).toBeNull();
+    expect(document.activeElement).toBe(el.querySelector('tr[data-registration="r1"]'));
+    expect(el.textContent).toContain('The decline of Amina Diallo is undone');
+  });
+
+  it('withdraws Undo after a few seconds and gives the focus to the row', async () => {
+    const { fixture, el } = await render();
+    const page = fixture.componentInstance as unknown as { offerUndo(id: string): void };
+    jest.useFakeTimers();
+    page.offerUndo('r1');
+    fixture.detectChanges();
+    el.querySelector<HTMLButtonElement>('[data-undo="r1"]')!.focus();
+
+    jest.advanceTimersByTime(UNDO_VISIBLE_MS);
+    fixture.detectChanges();
+    jest.useRealTimers();
+    await settle(fixture);
+
+    expect(el.querySelector('[data-undo="r1"]')).toBeNull();
+    expect(document.activeElement).toBe(el.querySelector('tr[data-registration="r1"]'));
+  });
+
+  it('says the dialogue is full and offers to raise the capacity when approving a waitlisted person', async () => {
+    const { fixture, el } = await render();
+
+    button(el, 'Approve', 'tr[data-registration="r2"]').click();
+    http.expectOne({ method: 'POST', url: '/api/v1/registrations/r2/approve' }).flush(
+      {
+        type: 'https://gfmd-dialogues.org/problems/dialogue-full',
+        title: 'Domain rule',
+        status: 422,
+        detail: 'The dialogue is full (1 of 1 seats): this person stays on the waiting list.',
+      },
+      { status: 422, statusText: 'Unprocessable', headers: { 'content-type': 'application/problem+json' } },
+    );
+    await settle(fixture);
+
+    expect(el.textContent).toContain('The dialogue is full');
+    expect(el.querySelector<HTMLAnchorElement>('.raise-capacity a')?.getAttribute('href')).toBe(
+      '/console/dialogues/d1',
+    );
+    expect(document.activeElement).toBe(el.querySelector('tr[data-registration="r2"]'));
+  });
+
+  describe('on a phone', () => {
+    beforeEach(() => narrow.next(true));
+
+    it('shows a card per person with a large Check in, the search first and the balance after the list', async () => {
+      const { fixture, el } = await render();
+
+      expect(el.querySelector('table')).toBeNull();
+      const cards = el.querySelectorAll<HTMLElement>('li.card');
+      expect(cards).toHaveLength(2);
+      expect(cards[0].textContent).toContain('Amina Diallo');
+      expect(cards[0].textContent).toContain('Confirmed');
+      const search = el.querySelector('input[type="search"]')!;
+      const order = (a: Node, b: Node) => a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING;
+      expect(order(search, cards[0])).toBeTruthy();
+      expect(order(cards[1], el.querySelector('#balance-heading')!)).toBeTruthy();
+
+      button(cards[0], 'Check in').click();
+      http
+        .expectOne({ method: 'POST', url: '/api/v1/registrations/r1/check-in' })
+        .flush({ ...people()[0], checkedInAt: '2030-05-12T08:00:00Z' });
+      await settle(fixture);
+      stats();
+
+      const card = el.querySelector<HTMLElement>('li[data-registration="r1"]')!;
+      expect(card.querySelector('.check-in')).toBeNull();
+      expect(document.activeElement).toBe(card);
+    });
+  });
+});
