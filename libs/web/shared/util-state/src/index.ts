@@ -1,2 +1,3 @@
 export * from './lib/submit-state.util';
 export * from './lib/load-resource.util';
+export * from './lib/backoff-poll.util';
