@@ -8,7 +8,7 @@ export interface BackoffPollOptions<T> {
   done: (value: T) => boolean;
   /** Whether two reads say the same (a change resets the delay); by default their JSON. */
   same?: (a: T, b: T) => boolean;
-  /** Called with each read that differs from the one before (refresh rows in place). */
+  /** Called with each read that differs from the one before (refresh rows in place); not for the first read. */
   changed?: (value: T) => void;
   /** First delay, doubled after each read that changed nothing (1 s). */
   initialMs?: number;
@@ -81,7 +81,7 @@ export function backoffPoll<T>(options: BackoffPollOptions<T>): BackoffPoll<T> {
       if (previous === null || !same(previous, next)) {
         delay = initialMs;
         value.set(next);
-        options.changed?.(next);
+        if (previous !== null) options.changed?.(next);
       } else {
         delay = fresh ? initialMs : Math.min(delay * 2, maxMs);
       }
