@@ -28,6 +28,9 @@ describe('API platform (integration)', () => {
       '/api/v1/auth/login',
       '/api/v1/dialogues',
       '/api/v1/dialogues/{id}/publish',
+      '/api/v1/dialogues/{id}/invitations/summary',
+      '/api/v1/outbox/summary',
+      '/api/v1/spaces/{id}/messages/{messageId}/summary',
     ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
 import { DryRunQuery, uuidPipe } from '@gfmd/api-platform';
 import { CreateInvitationsDto, ListInvitationsQuery } from './create-invitations.dto';
@@ -34,6 +34,16 @@ export class InvitationsController {
   @Get('dialogues/:id/invitations')
   list(@Param('id', uuidPipe) id: string, @Query() query: ListInvitationsQuery) {
     return this.invitations.list(id, query);
+  }
+
+  @Get('dialogues/:id/invitations/summary')
+  @ApiOkResponse({
+    description:
+      "{queued, sending, sent, failed, closed, total}: the dialogue's invitations by delivery status (closed = registered or declined; " +
+      'sending is always 0). Counted on an index, cheap enough to poll. Unknown dialogue: 404.',
+  })
+  summary(@Param('id', uuidPipe) id: string) {
+    return this.invitations.summary(id);
   }
 
   @Post('dialogues/:id/invitations/resend-failed')

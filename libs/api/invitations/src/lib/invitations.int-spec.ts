@@ -151,6 +151,45 @@ describe('InvitationsController (integration)', () => {
     expect(list.items[0].sentAt).toEqual(expect.any(String));
   });
 
+  it('GET /dialogues/:id/invitations/summary counts a batch queued, then sent once the worker has delivered it', async () => {
+    const d = await DialogueFactory.createPublished(organizer);
+    const bad = `bad-${randomUUID()}@test.gfmd`;
+    const good = Array.from({ length: 5 }, (_, i) => `sum-${i}-${randomUUID()}@test.gfmd`);
+    const summary = async () => (await organizer.get(`/dialogues/${d.id}/invitations/summary`)).body;
+    expect(await summary()).toEqual({ queued: 0, sending: 0, sent: 0, failed: 0, closed: 0, total: 0 });
+
+    // A slow relay: every email waits in the sink, so the batch is still queued when it is counted.
+    sink.delayMs = 1500;
+    sink.rule = (to) => (to === bad ? { code: 550, message: 'Mailbox unavailable' } : undefined);
+    try {
+      await organizer.post(`/dialogues/${d.id}/invitations`, {
+        recipients: [...good.map((email) => ({ email })), { email: bad }],
+      });
+      const before = await summary();
+      expect(before.total).toBe(6);
+      expect(before.queued).toBeGreaterThanOrEqual(5);
+      expect(before.sent).toBe(0);
+
+      await waitUntil(async () => (await summary()).queued === 0, 15_000, 'delivered');
+      expect(await summary()).toEqual({ queued: 0, sending: 0, sent: 5, failed: 1, closed: 0, total: 6 });
+    } finally {
+      sink.delayMs = 0;
+    }
+  });
+
+  it('GET /dialogues/:id/invitations/summary is for organizers, and an unknown dialogue is a 404 problem', async () => {
+    const d = await DialogueFactory.createPublished(organizer);
+    const coordinator = (await sut.staff('coordinator')).client;
+    const admin = (await sut.staff('admin')).client;
+    expect((await sut.api.get(`/dialogues/${d.id}/invitations/summary`)).status).toBe(401);
+    expect((await coordinator.get(`/dialogues/${d.id}/invitations/summary`)).status).toBe(403);
+    expect((await admin.get(`/dialogues/${d.id}/invitations/summary`)).status).toBe(200);
+    const unknown = await organizer.get(`/dialogues/${randomUUID()}/invitations/summary`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect((await organizer.get('/dialogues/not-a-uuid/invitations/summary')).status).toBe(404);
+  });
+
   it('shows a failed delivery with its reason, resends one or all failed, and reminds those not registered', async () => {
     const d = await DialogueFactory.createPublished(organizer);
     const bad1 = `bad1-${randomUUID()}@test.gfmd`;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { InvitationStatus, Language, StakeholderGroup } from '@gfmd/contracts';
+import { currentManager } from '@gfmd/api-platform';
 import { EntityManager, Repository } from 'typeorm';
 import { InvitationEntity } from './invitation.entity';
 
@@ -99,6 +100,15 @@ export class InvitationsRepository {
       .skip(filter.skip)
       .take(filter.take)
       .getManyAndCount();
+  }
+
+  /** A dialogue's invitations by status: one GROUP BY on `invitations_dialogue_status_idx` (no row loaded). */
+  async countByStatus(dialogueId: string): Promise<Map<InvitationStatus, number>> {
+    const rows: { status: InvitationStatus; n: number }[] = await currentManager(this.repo.manager.connection).query(
+      `SELECT status, count(*)::int AS n FROM invitations WHERE dialogue_id = $1 GROUP BY status`,
+      [dialogueId],
+    );
+    return new Map(rows.map((r) => [r.status, Number(r.n)]));
   }
 
   findById(id: string): Promise<InvitationRecord | null> {

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type DeliverySummary,
   type Invitation,
   type InvitationBatchResult,
   type InvitationPrefill,
+  type InvitationStatus,
   type Language,
   LANGUAGES,
   type Page,
@@ -166,6 +168,25 @@ export class InvitationsService {
       take: pageSize,
     });
     return { items: rows.map(toInvitation), total, page, pageSize };
+  }
+
+  /**
+   * Where a dialogue's invitations stand, for a page that follows delivery: queued, sent, failed,
+   * and closed (registered or declined). `sending` is always 0: an invitation stays queued until
+   * its email has gone (the outbox summary shows the emails themselves).
+   */
+  async summary(dialogueId: string): Promise<DeliverySummary> {
+    await this.dialogues.findRecord(dialogueId);
+    const n = await this.repo.countByStatus(dialogueId);
+    const at = (s: InvitationStatus) => n.get(s) ?? 0;
+    const summary = {
+      queued: at('queued'),
+      sending: 0,
+      sent: at('sent'),
+      failed: at('failed'),
+      closed: at('registered') + at('declined'),
+    };
+    return { ...summary, total: Object.values(summary).reduce((a, b) => a + b, 0) };
   }
 
   /**

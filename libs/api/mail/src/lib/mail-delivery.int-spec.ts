@@ -337,6 +337,26 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     expect(list.body.items[0].html).toBeUndefined();
     expect((await admin.get('/outbox?status=nope')).status).toBe(400);
 
+    // The summary counts by status (the failed row among them), for admins only.
+    const summary = await admin.get('/outbox/summary?kind=confirmation');
+    expect(summary.status).toBe(200);
+    expect(summary.body.failed).toBeGreaterThanOrEqual(1);
+    expect(summary.body.total).toBe(
+      summary.body.queued + summary.body.sending + summary.body.sent + summary.body.failed + summary.body.closed,
+    );
+    expect((await admin.get('/outbox/summary')).body.total).toBeGreaterThanOrEqual(summary.body.total);
+    expect((await admin.get(`/outbox/summary?dialogueId=${randomUUID()}`)).body).toEqual({
+      queued: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      closed: 0,
+      total: 0,
+    });
+    expect((await organizer.get('/outbox/summary')).status).toBe(403);
+    expect((await sut.api.get('/outbox/summary')).status).toBe(401);
+    expect((await admin.get('/outbox/summary?kind=nope')).status).toBe(400);
+
     sink.rule = () => undefined;
     const retried = await admin.post(`/outbox/${id}/retry`);
     expect(retried.status).toBe(202);

@@ -330,8 +330,27 @@ describe(RegistrationsModule.name, () => {
       for (const id of [inMine, inOther]) await sut.api.get(`/registrations/manage/${await manageToken(id)}`);
       const res = await coordinator.client.post(`/spaces/${mine.id}/messages`, { message: 'Room moved to <B>' });
       expect(res.status).toBe(202);
-      expect(res.body).toEqual({ queued: 1, skipped: 0, skippedBy: { addressNotConfirmed: 0 } });
+      expect(res.body).toEqual({
+        messageId: expect.any(String),
+        queued: 1,
+        skipped: 0,
+        skippedBy: { addressNotConfirmed: 0 },
+      });
       expect(await emailsOf(inMine)).toContain('space_message');
+      // Its delivery can be followed: the coordinator of the space and organizers; nobody else.
+      const summary = `/spaces/${mine.id}/messages/${res.body.messageId}/summary`;
+      const counted = await coordinator.client.get(summary);
+      expect(counted.status).toBe(200);
+      expect(counted.body.total).toBe(1);
+      expect(counted.body.queued + counted.body.sending + counted.body.sent).toBe(1);
+      expect((await organizer.get(summary)).status).toBe(200);
+      expect((await otherCoordinator.client.get(summary)).status).toBe(403);
+      expect((await sut.api.get(summary)).status).toBe(401);
+      const unknown = await coordinator.client.get(`/spaces/${mine.id}/messages/${randomUUID()}/summary`);
+      expect(unknown.status).toBe(404);
+      expect(unknown.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      // A message of another space is not found through this one.
+      expect((await organizer.get(`/spaces/${other.id}/messages/${res.body.messageId}/summary`)).status).toBe(404);
       expect(await emailsOf(inOther)).not.toContain('space_message');
       expect((await coordinator.client.post(`/spaces/${other.id}/messages`, { message: 'x' })).status).toBe(403);
       expect((await otherCoordinator.client.post(`/spaces/${mine.id}/messages`, { message: 'x' })).status).toBe(403);
@@ -834,7 +853,7 @@ describe(RegistrationsModule.name, () => {
       expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM outbound_emails'))[0].n).toBe(emailsBefore);
       expect(await spaceMessages(s.id)).toBe(0);
       const skipped = await coordinator.client.post(`/spaces/${s.id}/messages`, { message: 'Hello' });
-      expect(skipped.body).toEqual({ queued: 0, skipped: 1, skippedBy: { addressNotConfirmed: 1 } });
+      expect(skipped.body).toEqual({ messageId: null, queued: 0, skipped: 1, skippedBy: { addressNotConfirmed: 1 } });
       expect(await emailsOf(id)).toEqual(['confirmation']);
 
       // Opening the manage link proves the address; the next message reaches it.
@@ -842,7 +861,12 @@ describe(RegistrationsModule.name, () => {
       const [after] = await q('SELECT email_confirmed_at FROM registrations WHERE id = $1', [id]);
       expect(after.email_confirmed_at).not.toBeNull();
       const sent = await coordinator.client.post(`/spaces/${s.id}/messages`, { message: 'Hello again' });
-      expect(sent.body).toEqual({ queued: 1, skipped: 0, skippedBy: { addressNotConfirmed: 0 } });
+      expect(sent.body).toEqual({
+        messageId: expect.any(String),
+        queued: 1,
+        skipped: 0,
+        skippedBy: { addressNotConfirmed: 0 },
+      });
       expect(await emailsOf(id)).toEqual(['confirmation', 'space_message']);
     });
 

@@ -23,11 +23,22 @@ export class SpaceMessagesRepository {
     return row?.n ?? 0;
   }
 
-  async record(spaceId: string, senderId: string, recipients: number): Promise<void> {
-    await sql(this.dataSource, 'INSERT INTO space_messages (space_id, sender_id, recipients) VALUES ($1, $2, $3)', [
+  /** Records a message; its id names the batch of its emails (`outbound_emails.batch_id`). */
+  async record(spaceId: string, senderId: string, recipients: number): Promise<string> {
+    const [row] = await sql<{ id: string }>(
+      this.dataSource,
+      'INSERT INTO space_messages (space_id, sender_id, recipients) VALUES ($1, $2, $3) RETURNING id',
+      [spaceId, senderId, recipients],
+    );
+    return row.id;
+  }
+
+  /** Whether a message was sent in this space. */
+  async exists(spaceId: string, messageId: string): Promise<boolean> {
+    const rows = await sql(this.dataSource, 'SELECT 1 FROM space_messages WHERE id = $1 AND space_id = $2', [
+      messageId,
       spaceId,
-      senderId,
-      recipients,
     ]);
+    return rows.length > 0;
   }
 }

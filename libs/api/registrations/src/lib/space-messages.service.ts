@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
+import type { DeliverySummary } from '@gfmd/contracts';
 import { dialogueTemplateParams, OutboxService } from '@gfmd/api-mail';
 import { AppConfig, domainRule, inTransaction, notFound, ProblemException } from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import { SeatLedgerRepository } from './seat-ledger.repository';
@@ -19,6 +19,8 @@ export interface SpaceMessagePreview {
 }
 
 export interface SpaceMessageResult {
+  /** The message, whose delivery GET /spaces/:id/messages/:messageId/summary follows (null: nobody to write to). */
+  messageId: string | null;
   queued: number;
   skipped: number;
   skippedBy: { addressNotConfirmed: number };
@@ -59,9 +61,9 @@ export class SpaceMessagesService {
     const all = await this.reads.confirmedInSpace(spaceId);
     const recipients = all.filter((r) => r.emailConfirmed);
     const skippedBy = { addressNotConfirmed: all.length - recipients.length };
-    if (!recipients.length) return { queued: 0, skipped: all.length, skippedBy };
-    const batch = randomUUID();
+    if (!recipients.length) return { messageId: null, queued: 0, skipped: all.length, skippedBy };
     const limit = this.config.sendingLimits.spaceMessagesPerDay;
+    let messageId = '';
     const ids = await inTransaction(this.dataSource, async (manager, afterCommit) => {
       // One space's messages are counted under a lock of their own, so two at once cannot both pass.
       await this.messages.lock(spaceId);
@@ -72,7 +74,7 @@ export class SpaceMessagesService {
           `This space has sent ${limit} messages in the last 24 hours; no more can be sent today.`,
         );
       }
-      await this.messages.record(spaceId, sender.id, recipients.length);
+      messageId = await this.messages.record(spaceId, sender.id, recipients.length);
       return this.outbox.write(
         manager,
         afterCommit,
@@ -80,7 +82,8 @@ export class SpaceMessagesService {
           kind: 'space_message' as const,
           to: r.email,
           language: r.preferredLanguage,
-          idempotencyKey: `space_message:${batch}:${r.id}`,
+          idempotencyKey: `space_message:${messageId}:${r.id}`,
+          batchId: messageId,
           registrationId: r.id,
           dialogueId: dialogue.id,
           // A manage link of their own, minted when the email is sent (the template's button).
@@ -96,7 +99,14 @@ export class SpaceMessagesService {
         })),
       );
     });
-    return { queued: ids.length, skipped: all.length - ids.length, skippedBy };
+    return { messageId, queued: ids.length, skipped: all.length - ids.length, skippedBy };
+  }
+
+  /** Where one message's emails stand (coordinators: own spaces; an unknown message: 404). */
+  async summary(spaceId: string, messageId: string, viewer: AuthUser): Promise<DeliverySummary> {
+    await this.spaces.assertCoordinatorOf(viewer, spaceId);
+    if (!(await this.messages.exists(spaceId, messageId))) throw notFound('Message');
+    return this.outbox.summary({ batchId: messageId });
   }
 
   private async openSpace(spaceId: string, sender: AuthUser) {

@@ -216,6 +216,21 @@ export interface InvitationBatchResult {
 }
 
 /**
+ * Where a batch of emails stands (GET …/summary of invitations, the outbox, a space message):
+ * counts by delivery status, read from indexes. `queued` holds what waits to go out (an outbox
+ * row `pending` or `queued`); `closed` what left delivery otherwise (a cancelled email; an
+ * invitation registered or declined). Nothing is left to do once `queued + sending` is 0.
+ */
+export interface DeliverySummary {
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  closed: number;
+  total: number;
+}
+
+/**
  * A bulk send asked with `?dryRun=true` (invitations, agenda, space messages): how many people
  * the call would email, and how many it would skip, by reason. Nothing is written.
  */

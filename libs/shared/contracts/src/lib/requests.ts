@@ -239,3 +239,9 @@ export interface ListOutboxRequest extends PageQuery {
   kind?: EmailKind;
   dialogueId?: string;
 }
+
+/** GET /outbox/summary: counts by status, narrowed like the list. */
+export interface OutboxSummaryRequest {
+  kind?: EmailKind;
+  dialogueId?: string;
+}

@@ -39,6 +39,8 @@ export class OutboundEmailEntity {
   @Column({ type: 'uuid', nullable: true }) dialogueId: string | null;
   @Column({ type: 'uuid', nullable: true }) registrationId: string | null;
   @Column({ type: 'uuid', nullable: true }) invitationId: string | null;
+  /** The batch the email belongs to (a space message), for its delivery summary. */
+  @Column({ type: 'uuid', nullable: true }) batchId: string | null;
   /** Not to be sent before this instant (reminders, coalesced agenda updates). */
   @Column({ type: 'timestamptz', nullable: true }) sendAfter: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) lockedUntil: Date | null;

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@gfmd/api-auth';
 import { uuidPipe } from '@gfmd/api-platform';
-import { ListOutboxQuery } from './outbox.dto';
+import { ListOutboxQuery, OutboxSummaryQuery } from './outbox.dto';
 import { OutboxService } from './outbox.service';
 
 /** The email outbox, for admins: what went out, what failed and why; retry a failed email. */
@@ -16,6 +16,16 @@ export class OutboxController {
   @Get()
   list(@Query() query: ListOutboxQuery) {
     return this.outbox.list(query);
+  }
+
+  @Get('summary')
+  @ApiOkResponse({
+    description:
+      "{queued, sending, sent, failed, closed, total}: the outbox (or one dialogue's, one kind's share) by delivery status; " +
+      'queued = pending + queued, closed = cancelled. Counted on indexes, cheap enough to poll.',
+  })
+  summary(@Query() query: OutboxSummaryQuery) {
+    return this.outbox.summary({ kind: query.kind, dialogueId: query.dialogueId });
   }
 
   @Post(':id/retry')

@@ -1,5 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { EMAIL_KINDS, EMAIL_STATUSES, type EmailKind, type EmailStatus, type ListOutboxRequest } from '@gfmd/contracts';
+import {
+  EMAIL_KINDS,
+  EMAIL_STATUSES,
+  type EmailKind,
+  type EmailStatus,
+  type ListOutboxRequest,
+  type OutboxSummaryRequest,
+} from '@gfmd/contracts';
 import { Type } from 'class-transformer';
 import { OptionalButNotNull } from '@gfmd/api-platform';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
@@ -10,4 +17,9 @@ export class ListOutboxQuery implements ListOutboxRequest {
   @ApiPropertyOptional() @OptionalButNotNull() @IsUUID() dialogueId?: string;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}
+
+export class OutboxSummaryQuery implements OutboxSummaryRequest {
+  @ApiPropertyOptional({ enum: EMAIL_KINDS }) @OptionalButNotNull() @IsIn(EMAIL_KINDS) kind?: EmailKind;
+  @ApiPropertyOptional() @OptionalButNotNull() @IsUUID() dialogueId?: string;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EmailKind, EmailStatus, Language } from '@gfmd/contracts';
+import { currentManager } from '@gfmd/api-platform';
 import { EntityManager, Repository } from 'typeorm';
 import type { TemplateParams } from '../templates/template-renderer';
 import { OutboundEmailEntity, StoredAttachment } from './outbound-email.entity';
@@ -18,7 +19,8 @@ export type NewOutboxRow = Omit<
   | 'sentAt'
   | 'lockedUntil'
   | 'params'
-> & { params?: TemplateParams | null };
+  | 'batchId'
+> & { params?: TemplateParams | null; batchId?: string | null };
 
 /** What the worker needs to send a claimed row (the body is rendered from `params` when not stored). */
 export interface ClaimedEmail {
@@ -110,17 +112,18 @@ export class OutboxRepository {
         dialogue_id: r.dialogueId ?? null,
         registration_id: r.registrationId ?? null,
         invitation_id: r.invitationId ?? null,
+        batch_id: r.batchId ?? null,
         send_after: r.sendAfter ? r.sendAfter.toISOString() : null,
       }));
       const raw: { id: string; send_after: Date | null; idempotency_key: string }[] = await manager.query(
         `INSERT INTO outbound_emails (kind, recipient, language, subject, html, text, attachments, headers, params,
-                                      idempotency_key, dialogue_id, registration_id, invitation_id, send_after, status)
+                                      idempotency_key, dialogue_id, registration_id, invitation_id, batch_id, send_after, status)
          SELECT t.kind, t.recipient, t.language, t.subject, t.html, t.text, t.attachments, t.headers, t.params, t.key,
-                t.dialogue_id, t.registration_id, t.invitation_id, t.send_after, 'pending'
+                t.dialogue_id, t.registration_id, t.invitation_id, t.batch_id, t.send_after, 'pending'
            FROM json_to_recordset($1::json)
                 AS t(kind text, recipient text, language text, subject text, html text, text text, attachments jsonb,
                      headers jsonb, params jsonb, key text, dialogue_id uuid, registration_id uuid, invitation_id uuid,
-                     send_after timestamptz)
+                     batch_id uuid, send_after timestamptz)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id, send_after, idempotency_key`,
         [JSON.stringify(records)],
@@ -330,6 +333,27 @@ export class OutboxRepository {
       [id],
     )) as [{ id: string; send_after: Date | null }[], number];
     return rows[0] ? { id: rows[0].id, sendAfter: rows[0].send_after } : null;
+  }
+
+  /**
+   * Rows by status, narrowed to a batch, a dialogue and/or a kind: one GROUP BY answered from an
+   * index (`(batch_id, status)`, `(dialogue_id, kind, status)` or `(kind, status)`), no row loaded.
+   */
+  async summary(filter: {
+    batchId?: string;
+    dialogueId?: string;
+    kind?: EmailKind;
+  }): Promise<Map<EmailStatus, number>> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.batchId) where.push(`batch_id = $${params.push(filter.batchId)}`);
+    if (filter.dialogueId) where.push(`dialogue_id = $${params.push(filter.dialogueId)}`);
+    if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`);
+    const rows: { status: EmailStatus; n: number }[] = await currentManager(this.repo.manager.connection).query(
+      `SELECT status, count(*)::int AS n FROM outbound_emails ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
+      params,
+    );
+    return new Map(rows.map((r) => [r.status, Number(r.n)]));
   }
 
   async countsByStatus(): Promise<Record<string, number>> {

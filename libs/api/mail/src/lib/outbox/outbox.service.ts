@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EmailKind, Language, OutboundEmail, Page } from '@gfmd/contracts';
+import type { DeliverySummary, EmailKind, EmailStatus, Language, OutboundEmail, Page } from '@gfmd/contracts';
 import { type AfterCommit, AppConfig, notFound, ProblemException } from '@gfmd/api-platform';
 import type { EntityManager } from 'typeorm';
 import { EnqueueRow, MailQueue } from '../queue/mail-queue';
@@ -28,6 +28,8 @@ export interface OutgoingEmail {
   dialogueId?: string | null;
   registrationId?: string | null;
   invitationId?: string | null;
+  /** The batch it belongs to (a space message's id), so the batch's delivery can be counted. */
+  batchId?: string | null;
   /** Not before this instant (reminders, coalesced updates). */
   sendAfter?: Date | null;
 }
@@ -104,6 +106,7 @@ export class OutboxService {
         dialogueId: e.dialogueId ?? null,
         registrationId: e.registrationId ?? null,
         invitationId: e.invitationId ?? null,
+        batchId: e.batchId ?? null,
         sendAfter: e.sendAfter ?? null,
       };
     });
@@ -199,6 +202,20 @@ export class OutboxService {
   ): Promise<number> {
     const ids = await this.repo.scrubPerson(manager, emailNormalized, registrationIds, invitationIds);
     return ids.length;
+  }
+
+  /** Where the outbox (or a dialogue's, a kind's, a batch's share of it) stands: counts by status. */
+  async summary(filter: { batchId?: string; dialogueId?: string; kind?: EmailKind }): Promise<DeliverySummary> {
+    const n = await this.repo.summary(filter);
+    const at = (s: EmailStatus) => n.get(s) ?? 0;
+    const summary = {
+      queued: at('pending') + at('queued'),
+      sending: at('sending'),
+      sent: at('sent'),
+      failed: at('failed'),
+      closed: at('cancelled'),
+    };
+    return { ...summary, total: Object.values(summary).reduce((a, b) => a + b, 0) };
   }
 
   async list(query: OutboxListQuery): Promise<Page<OutboundEmail>> {

@@ -10,6 +10,7 @@ import { NoLiveTokenAtRest1765000000001 } from './migrations/1765000000001-no-li
 import { RevokedTokens1765000000040 } from './migrations/1765000000040-revoked-tokens';
 import { SendingLimits1765000000301 } from './migrations/1765000000301-sending-limits';
 import { DeclineUndo1765100000201 } from './migrations/1765100000201-decline-undo';
+import { DeliverySummaries1765100000301 } from './migrations/1765100000301-delivery-summaries';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   RevokedTokens1765000000040,
   SendingLimits1765000000301,
   DeclineUndo1765100000201,
+  DeliverySummaries1765100000301,
 ];

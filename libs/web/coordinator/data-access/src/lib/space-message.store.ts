@@ -1,5 +1,6 @@
 import { Injectable, inject, signal } from '@angular/core';
-import type { SendPreview } from '@gfmd/contracts';
+import type { DeliverySummary, SendPreview } from '@gfmd/contracts';
+import { backoffPoll } from '@gfmd/web-shared-util-state';
 import { firstValueFrom } from 'rxjs';
 import { type SpaceMessageResult, SpaceMessagesApi } from './space-messages.api';
 
@@ -12,7 +13,9 @@ export interface PendingSpaceMessage {
 
 /**
  * The two steps of a space message: `check` asks the API who it would reach (nothing is sent),
- * `send` sends exactly the message that was checked. Provide it in the page.
+ * `send` sends exactly the message that was checked; `followDelivery` then polls where its
+ * emails stand (`delivery`, with backoff, until none is queued). Provide it in the page: polling
+ * ends with it.
  */
 @Injectable()
 export class SpaceMessageStore {
@@ -21,6 +24,24 @@ export class SpaceMessageStore {
 
   /** the checked message awaiting confirmation (null when there is none) */
   readonly pending = this.pendingState.asReadonly();
+
+  private followed: { spaceId: string; messageId: string } | null = null;
+
+  /** Live delivery counts of the message sent last (see `followDelivery`). */
+  readonly delivery = backoffPoll<DeliverySummary>({
+    load: () => {
+      const followed = this.followed;
+      if (!followed) return Promise.reject(new Error('no message followed'));
+      return firstValueFrom(this.api.summary(followed.spaceId, followed.messageId));
+    },
+    done: (s) => s.queued + s.sending === 0,
+  });
+
+  /** Follows a sent message's delivery until none of its emails is queued or sending. */
+  followDelivery(spaceId: string, messageId: string): void {
+    this.followed = { spaceId, messageId };
+    this.delivery.start();
+  }
 
   async check(spaceId: string, message: string): Promise<PendingSpaceMessage> {
     this.pendingState.set(null);

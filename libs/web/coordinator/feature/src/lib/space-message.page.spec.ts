@@ -155,4 +155,19 @@ describe(SpaceMessagePage.name, () => {
     expect(button('Confirm and send')).toBeUndefined();
     expect(textarea().value).toBe('Another text');
   });
+
+  it('follows the delivery of the message sent: progress bar and counts, polling ended with the page', async () => {
+    await check({ wouldSend: 3, skipped: {}, remainingToday: 4 });
+
+    await click('Confirm and send');
+    http.expectOne(SEND).flush({ messageId: 'm1', queued: 3, skipped: 0, skippedBy: { addressNotConfirmed: 0 } });
+    await settle(fixture);
+    http.expectOne(`${SEND}/m1/summary`).flush({ queued: 2, sending: 0, sent: 1, failed: 0, closed: 0, total: 3 });
+    await settle(fixture);
+
+    expect(sut.querySelector('mat-progress-bar')?.getAttribute('aria-label')).toBe('1 of 3 sent');
+    expect(text()).toContain('Queued 2 Sent 1 Failed 0');
+    expect(text()).toContain('Updating live');
+    fixture.destroy(); // the next read was due in 1 s: destroying the page cancels it
+  });
 });

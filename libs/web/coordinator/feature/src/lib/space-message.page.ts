@@ -7,6 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { ActivatedRoute } from '@angular/router';
 import { SpaceMessageStore } from '@gfmd/web-coordinator-data-access';
 import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { DeliveryProgressComponent } from '@gfmd/web-shared-ui/delivery-progress';
 import { I18n, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { submitState } from '@gfmd/web-shared-util-state';
 
@@ -26,6 +27,7 @@ import { submitState } from '@gfmd/web-shared-util-state';
     MatInput,
     MatButton,
     ProblemAlertComponent,
+    DeliveryProgressComponent,
     TranslatePipe,
   ],
   providers: [SpaceMessageStore],
@@ -55,6 +57,11 @@ import { submitState } from '@gfmd/web-shared-util-state';
       @if (outcome(); as o) {
         @if (o.queued > 0) {
           <p class="gfmd-alert gfmd-alert--ok" role="status">{{ 'workspace.messageSent' | t: { count: o.queued } }}</p>
+          <gfmd-delivery-progress
+            [summary]="delivery.value()"
+            [live]="delivery.active()"
+            [finished]="delivery.finished()"
+          />
         } @else {
           <p class="gfmd-alert gfmd-alert--warn" role="alert">{{ 'workspace.messageNobody' | t }}</p>
         }
@@ -102,6 +109,8 @@ export class SpaceMessagePage {
   /** what the last send did (null until a message is sent) */
   protected readonly outcome = signal<{ queued: number } | null>(null);
   protected readonly pending = this.store.pending;
+  /** live delivery counts of the message sent, polled while any of its emails is queued */
+  protected readonly delivery = this.store.delivery;
   protected readonly previewText = computed(() => {
     const pending = this.pending();
     return pending ? this.i18n.sendPreview(pending.preview) : '';
@@ -135,6 +144,10 @@ export class SpaceMessagePage {
     const outcome = await this.submission.run(() => this.store.send());
     if (!outcome.ok || !outcome.value) return;
     this.outcome.set({ queued: outcome.value.queued });
+    const spaceId = this.spaceId();
+    if (spaceId && outcome.value.messageId) {
+      this.store.followDelivery(spaceId, outcome.value.messageId);
+    }
     if (outcome.value.queued > 0) {
       this.message.reset('');
     }

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CreateInvitationsRequest,
+  DeliverySummary,
   Invitation,
   InvitationBatchResult,
   ListInvitationsRequest,
@@ -35,6 +36,11 @@ export class InvitationsApi {
     return this.http.get<Page<Invitation>>(`/api/v1/dialogues/${encodeURIComponent(dialogueId)}/invitations`, {
       params: toParams(query),
     });
+  }
+
+  /** Where the dialogue's invitations stand: counts by delivery status (cheap enough to poll). */
+  summary(dialogueId: string): Observable<DeliverySummary> {
+    return this.http.get<DeliverySummary>(`/api/v1/dialogues/${encodeURIComponent(dialogueId)}/invitations/summary`);
   }
 
   resend(id: string): Observable<unknown> {

@@ -1,6 +1,7 @@
 import { Injectable, inject, signal } from '@angular/core';
 import type {
   CreateInvitationsRequest,
+  DeliverySummary,
   Invitation,
   InvitationBatchResult,
   InvitationStatus,
@@ -10,6 +11,7 @@ import type {
 } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
 import { toProblem } from '@gfmd/web-shared-util-http';
+import { backoffPoll } from '@gfmd/web-shared-util-state';
 import { InvitationsApi } from './invitations.api';
 
 export interface InvitationListQuery {
@@ -19,7 +21,11 @@ export interface InvitationListQuery {
   pageSize: number;
 }
 
-/** A dialogue's invitations: sending a batch, the delivery list, resending. Provide it in the page. */
+/**
+ * A dialogue's invitations: sending a batch, the delivery list, resending, and live delivery
+ * status (`delivery`: the summary polled with backoff while anything is queued; each change
+ * refreshes the current page of the list in place). Provide it in the page: polling ends with it.
+ */
 @Injectable()
 export class InvitationsStore {
   private readonly api = inject(InvitationsApi);
@@ -33,6 +39,23 @@ export class InvitationsStore {
   /** the last list or resend problem */
   readonly listProblem = this.problemState.asReadonly();
 
+  /** The list shown (dialogue and query), for refreshing it in place when delivery moves on. */
+  private shown: { dialogueId: string; query: InvitationListQuery } | null = null;
+  private followed: string | null = null;
+
+  /** Live delivery counts of the followed dialogue (see `followDelivery`). */
+  readonly delivery = backoffPoll<DeliverySummary>({
+    load: () => firstValueFrom(this.api.summary(this.followed ?? '')),
+    done: (s) => s.queued + s.sending === 0,
+    changed: () => void this.refreshList(),
+  });
+
+  /** Follows a dialogue's delivery until nothing is queued (again after a send or a resend). */
+  followDelivery(dialogueId: string): void {
+    this.followed = dialogueId;
+    this.delivery.start();
+  }
+
   send(dialogueId: string, batch: CreateInvitationsRequest): Promise<InvitationBatchResult> {
     return firstValueFrom(this.api.send(dialogueId, batch));
   }
@@ -43,6 +66,7 @@ export class InvitationsStore {
   }
 
   async loadList(dialogueId: string, query: InvitationListQuery): Promise<void> {
+    this.shown = { dialogueId, query };
     this.loadingState.set(true);
     this.problemState.set(null);
     try {
@@ -51,6 +75,21 @@ export class InvitationsStore {
       this.problemState.set(toProblem(error));
     } finally {
       this.loadingState.set(false);
+    }
+  }
+
+  /**
+   * Reads the shown page again and swaps its rows in place (rows are tracked by id, so the page,
+   * scroll and focus stay); no loading state, and a failure keeps the rows as they were.
+   */
+  async refreshList(): Promise<void> {
+    const shown = this.shown;
+    if (!shown || this.loadingState()) return;
+    try {
+      const page = await firstValueFrom(this.api.list(shown.dialogueId, shown.query));
+      if (this.shown === shown) this.listState.set(page);
+    } catch {
+      // the next change or the user's own reload shows it
     }
   }
 

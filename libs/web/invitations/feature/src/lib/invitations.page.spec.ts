@@ -9,6 +9,8 @@ import { InvitationsPage } from './invitations.page';
 
 const SEND = '/api/v1/dialogues/d1/invitations';
 const CHECK = `${SEND}?dryRun=true`;
+const SUMMARY = `${SEND}/summary`;
+const NOTHING = { queued: 0, sending: 0, sent: 0, failed: 0, closed: 0, total: 0 };
 const BATCH = {
   recipients: [
     { email: 'ana@example.org', name: 'Ana Pérez', stakeholderGroup: 'civil_society', preferredLanguage: 'es' },
@@ -38,6 +40,7 @@ describe(InvitationsPage.name, () => {
     sut = fixture.nativeElement;
     await fixture.whenStable();
     flushList();
+    flushSummary(NOTHING);
     await settle(fixture);
   });
 
@@ -45,6 +48,10 @@ describe(InvitationsPage.name, () => {
 
   function flushList(): void {
     http.expectOne((r) => r.method === 'GET' && r.url === SEND).flush({ items: [], total: 0, page: 1, pageSize: 25 });
+  }
+
+  function flushSummary(summary: typeof NOTHING): void {
+    http.expectOne((r) => r.method === 'GET' && r.url === SUMMARY).flush(summary);
   }
 
   async function write(index: number, text: string): Promise<void> {
@@ -91,6 +98,9 @@ describe(InvitationsPage.name, () => {
     req.flush({ queued: 1, skipped: 1 });
     await settle(fixture);
     flushList();
+    flushSummary({ ...NOTHING, sent: 1, total: 1 });
+    await settle(fixture);
+    flushList(); // the delivery moved on: the rows are read again
     await settle(fixture);
 
     expect(sut.querySelector('.gfmd-alert--ok')?.textContent?.trim()).toBe(
@@ -137,5 +147,38 @@ describe(InvitationsPage.name, () => {
     expect(sut.textContent).toContain('Try again shortly.');
     expect(sut.querySelectorAll('textarea')[0].value).toContain('kofi@example.org');
     expect(button('Confirm and send')?.disabled).toBe(false);
+  });
+
+  it('follows delivery after a send: progress bar with its accessible label, counts, rows read again in place', async () => {
+    await check({ wouldSend: 2, skipped: {} });
+    await click('Confirm and send');
+    http.expectOne(SEND).flush({ queued: 1000, skipped: 0 });
+    await settle(fixture);
+    flushList();
+    flushSummary({ queued: 988, sending: 0, sent: 12, failed: 0, closed: 0, total: 1000 });
+    await settle(fixture);
+    http
+      .expectOne((r) => r.method === 'GET' && r.url === SEND)
+      .flush({
+        items: [
+          { id: 'i1', dialogueId: 'd1', email: 'ana@example.org', status: 'sent', sentAt: null, lastError: null },
+        ],
+        total: 1000,
+        page: 1,
+        pageSize: 25,
+      });
+    await settle(fixture);
+
+    const bar = sut.querySelector('mat-progress-bar');
+    expect(bar?.getAttribute('aria-label')).toBe('12 of 1,000 sent');
+    expect(bar?.getAttribute('aria-valuenow')).toBe('1');
+    expect(sut.querySelector('gfmd-delivery-progress ul')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Queued 988 Sent 12 Failed 0',
+    );
+    expect(sut.textContent).toContain('Updating live');
+    expect(sut.querySelector('tbody tr td')?.textContent).toBe('ana@example.org');
+    // Nothing is announced while it runs (only the end is).
+    expect(sut.querySelector('gfmd-delivery-progress [aria-live=polite]')?.textContent?.trim()).toBe('');
+    fixture.destroy(); // the next read is due in 1 s: destroying the page cancels it
   });
 });

@@ -20,6 +20,7 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-
 import { submitState } from '@gfmd/web-shared-util-state';
 import { InvitationsStore, acceptedValues, parseRecipients } from '@gfmd/web-invitations-data-access';
 import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
+import { DeliveryProgressComponent } from '@gfmd/web-shared-ui/delivery-progress';
 
 const MAX_FILE_BYTES = 1_000_000;
 
@@ -36,6 +37,7 @@ const MAX_FILE_BYTES = 1_000_000;
     MatOption,
     MatButton,
     PaginatedTableComponent,
+    DeliveryProgressComponent,
     LoadingStateComponent,
     EmptyStateComponent,
     ProblemAlertComponent,
@@ -81,6 +83,8 @@ export class InvitationsPage {
   protected readonly listProblem = this.invitations.listProblem;
   protected readonly resending = signal<ReadonlySet<string>>(new Set());
   protected readonly message = signal('');
+  /** live delivery counts, polled while anything is queued */
+  protected readonly delivery = this.invitations.delivery;
   protected readonly failedOnPage = computed(() => (this.list()?.items ?? []).filter((i) => i.status === 'failed'));
 
   constructor() {
@@ -90,6 +94,13 @@ export class InvitationsPage {
       this.spaceIds();
       this.note();
       untracked(() => this.pending.set(null));
+    });
+    // Delivery is followed from the start: a batch sent earlier may still be going out.
+    effect(() => {
+      const id = this.dialogue.dialogue()?.id;
+      if (id) {
+        untracked(() => this.invitations.followDelivery(id));
+      }
     });
     effect(() => {
       const id = this.dialogue.dialogue()?.id;
@@ -172,6 +183,7 @@ export class InvitationsPage {
     this.result.set(outcome.value);
     this.pending.set(null);
     this.text.set('');
+    this.invitations.followDelivery(id);
     await this.loadList(id);
   }
 
@@ -193,6 +205,7 @@ export class InvitationsPage {
     this.message.set(this.i18n.t('invitations.resent', { count: done }));
     const id = this.dialogue.dialogue()?.id;
     if (id) {
+      this.invitations.followDelivery(id);
       await this.loadList(id);
     }
   }

@@ -1,10 +1,15 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { OutboundEmail, Page, ProblemDetails } from '@gfmd/contracts';
+import type { DeliverySummary, OutboundEmail, Page, ProblemDetails } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
 import { toProblem } from '@gfmd/web-shared-util-http';
+import { backoffPoll } from '@gfmd/web-shared-util-state';
 import { OutboxApi, type OutboxQuery } from './outbox.api';
 
-/** The email outbox for admins: filter, page, retry failed rows. */
+/**
+ * The email outbox for admins: filter, page, retry failed rows, and live delivery counts
+ * (`delivery`, polled with backoff while anything is queued or sending; each change reads the
+ * shown page again in place). Provide it in the page: polling ends with it.
+ */
 @Injectable()
 export class OutboxStore {
   private readonly api = inject(OutboxApi);
@@ -25,9 +30,37 @@ export class OutboxStore {
   readonly problem = this.problemState.asReadonly();
   readonly retrying = this.retryingState.asReadonly();
 
+  /** Live counts by status for the filters' kind (the status filter does not narrow them). */
+  readonly delivery = backoffPoll<DeliverySummary>({
+    load: () => {
+      const { kind, dialogueId } = this.queryState();
+      return firstValueFrom(this.api.summary({ kind, dialogueId }));
+    },
+    done: (s) => s.queued + s.sending === 0,
+    changed: () => void this.refresh(),
+  });
+
   async setQuery(change: Partial<OutboxQuery>): Promise<void> {
+    const before = this.queryState();
     this.queryState.update((q) => ({ ...q, ...change, page: change.page ?? 1 }));
+    const after = this.queryState();
+    if (after.kind !== before.kind || after.dialogueId !== before.dialogueId) this.delivery.start();
     await this.load();
+  }
+
+  /**
+   * Reads the shown page again and swaps its rows in place (tracked by id: page, scroll and focus
+   * stay); no loading state, and a failure keeps the rows as they were.
+   */
+  async refresh(): Promise<void> {
+    if (this.loadingState()) return;
+    const query = this.queryState();
+    try {
+      const page = await firstValueFrom(this.api.list(query));
+      if (this.queryState() === query) this.pageState.set(page);
+    } catch {
+      // the next change or the user's own reload shows it
+    }
   }
 
   async load(): Promise<void> {
@@ -51,6 +84,7 @@ export class OutboxStore {
           ? { ...p, items: p.items.map((e) => (e.id === email.id ? { ...e, status: 'queued', lastError: null } : e)) }
           : p,
       );
+      this.delivery.start();
     } catch (error) {
       this.problemState.set(toProblem(error));
     } finally {

@@ -9,6 +9,7 @@ import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } fro
 import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { OutboxStore } from '@gfmd/web-outbox-data-access';
 import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
+import { DeliveryProgressComponent } from '@gfmd/web-shared-ui/delivery-progress';
 
 @Component({
   selector: 'gfmd-outbox-page',
@@ -19,6 +20,7 @@ import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
     MatOption,
     MatButton,
     PaginatedTableComponent,
+    DeliveryProgressComponent,
     LoadingStateComponent,
     EmptyStateComponent,
     ProblemAlertComponent,
@@ -61,6 +63,11 @@ import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
         </mat-select>
       </mat-form-field>
     </div>
+    <gfmd-delivery-progress
+      [summary]="store.delivery.value()"
+      [live]="store.delivery.active()"
+      [finished]="store.delivery.finished()"
+    />
     <gfmd-problem-alert [problem]="store.problem()" [retryable]="true" (retry)="store.load()" />
     @if (store.loading() && !store.loaded()) {
       <gfmd-loading-state />
@@ -149,6 +156,7 @@ export class OutboxPage {
 
   constructor() {
     void this.store.load();
+    this.store.delivery.start();
   }
 
   protected status(status: EmailStatus | ''): void {

@@ -562,6 +562,16 @@ export const en = {
   'send.skipped.alreadySent': '{count} who already have this agenda',
   'send.remainingToday':
     '{count, plural, =0 {This space has no messages left today.} one {# message left today for this space.} other {# messages left today for this space.}}',
+  'delivery.heading': 'Delivery',
+  'delivery.progress': '{sent} of {total} sent',
+  'delivery.queued': 'Queued',
+  'delivery.sending': 'Sending',
+  'delivery.sent': 'Sent',
+  'delivery.failed': 'Failed',
+  'delivery.closed': 'Closed',
+  'delivery.closedHint': 'registered, declined or cancelled',
+  'delivery.live': 'Updating live',
+  'delivery.done': 'Delivery finished: {sent} sent, {failed} failed.',
   'send.confirm': 'Confirm and send',
   'send.check': 'Check recipients',
   // login failure

@@ -569,6 +569,16 @@ export const es: Dictionary = {
   'send.skipped.alreadySent': '{count} que ya tienen este programa',
   'send.remainingToday':
     '{count, plural, =0 {Este espacio ya no puede enviar mensajes hoy.} one {Queda # mensaje hoy para este espacio.} other {Quedan # mensajes hoy para este espacio.}}',
+  'delivery.heading': 'Envío',
+  'delivery.progress': '{sent} de {total} enviados',
+  'delivery.queued': 'En cola',
+  'delivery.sending': 'Enviándose',
+  'delivery.sent': 'Enviados',
+  'delivery.failed': 'Fallidos',
+  'delivery.closed': 'Cerrados',
+  'delivery.closedHint': 'inscritos, rechazados o cancelados',
+  'delivery.live': 'Actualización en directo',
+  'delivery.done': 'Envío terminado: {sent} enviados, {failed} fallidos.',
   'send.confirm': 'Confirmar y enviar',
   'send.check': 'Comprobar destinatarios',
   // login failure

@@ -571,6 +571,16 @@ export const fr: Dictionary = {
   'send.skipped.alreadySent': '{count} qui ont déjà ce programme',
   'send.remainingToday':
     '{count, plural, =0 {Cet espace ne peut plus envoyer de message aujourd’hui.} one {# message encore possible aujourd’hui pour cet espace.} other {# messages encore possibles aujourd’hui pour cet espace.}}',
+  'delivery.heading': 'Envoi',
+  'delivery.progress': '{sent} sur {total} envoyés',
+  'delivery.queued': 'En attente',
+  'delivery.sending': "En cours d'envoi",
+  'delivery.sent': 'Envoyés',
+  'delivery.failed': 'En échec',
+  'delivery.closed': 'Clos',
+  'delivery.closedHint': 'inscrits, déclinés ou annulés',
+  'delivery.live': 'Mise à jour en direct',
+  'delivery.done': 'Envoi terminé : {sent} envoyés, {failed} en échec.',
   'send.confirm': 'Confirmer et envoyer',
   'send.check': 'Vérifier les destinataires',
   // login failure
