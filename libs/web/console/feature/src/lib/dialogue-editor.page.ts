@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatAutocomplete, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatOption } from '@angular/material/core';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatSelect } from '@angular/material/select';
@@ -29,9 +28,9 @@ import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
-import { daysBetween, fromZonedLocalInput, knownTimeZones, toZonedLocalInput } from '@gfmd/web-shared-util-time';
-import { filterTimeZones } from '@gfmd/web-shared-util-time/zone-search';
+import { daysBetween, fromZonedLocalInput, toZonedLocalInput } from '@gfmd/web-shared-util-time';
 import { endAfterStart, optionalUrl, timeZoneValidator } from './dialogue-form.util';
+import { ZoneFieldComponent } from './zone-field.component';
 
 /** Create (at /console/dialogues/new) or edit (inside the dialogue workspace) a dialogue. */
 @Component({
@@ -41,17 +40,15 @@ import { endAfterStart, optionalUrl, timeZoneValidator } from './dialogue-form.u
     MatFormField,
     MatLabel,
     MatError,
-    MatHint,
     MatInput,
     MatSelect,
     MatOption,
-    MatAutocomplete,
-    MatAutocompleteTrigger,
     MatRadioGroup,
     MatRadioButton,
     MatCheckbox,
     MatButton,
     LeadTimeComponent,
+    ZoneFieldComponent,
     ProblemAlertComponent,
     FieldErrorPipe,
     TranslatePipe,
@@ -74,7 +71,6 @@ export class DialogueEditorPage {
   protected readonly formats = DIALOGUE_FORMATS;
   protected readonly languages = LANGUAGES;
   protected readonly groups = STAKEHOLDER_GROUPS;
-  private readonly zones = knownTimeZones();
 
   protected readonly form = this.fb.group(
     {
@@ -106,12 +102,6 @@ export class DialogueEditorPage {
   protected readonly unmatched = signal<string[]>([]);
   protected readonly message = this.submission.done;
 
-  private readonly zoneInput = toSignal(this.form.controls.timeZone.valueChanges, { initialValue: 'Europe/Zurich' });
-  protected readonly zoneOptions = computed(() => {
-    const query = this.zoneInput();
-    // A zone already chosen shows the whole list again, so another can be picked.
-    return filterTimeZones(this.zones, this.zones.includes(query) ? '' : query);
-  });
   private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
   protected readonly dialogue = computed(() => this.store?.dialogue() ?? null);
