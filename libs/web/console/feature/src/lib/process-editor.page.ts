@@ -17,7 +17,7 @@ import {
   type ProblemDetails,
   type Theme,
 } from '@gfmd/contracts';
-import { ProcessStore } from '@gfmd/web-dialogues-data-access';
+import { ProcessStore } from '@gfmd/web-dialogues-data-access/processes';
 import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
@@ -153,6 +153,9 @@ export class ProcessEditorPage {
             endsAt: toEndDate(process.endsAt),
           }),
         );
+        if (!this.session.editing()) {
+          untracked(() => this.sessionForm.controls.number.setValue(this.store.sessions().length + 1));
+        }
       }
     });
   }
