@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+  Injector,
+} from '@angular/core';
 import { type FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
@@ -136,8 +149,20 @@ export class ProcessEditorPage {
   protected readonly moveProblem = signal<ProblemDetails | null>(null);
   protected readonly moving = signal<string | null>(null);
   protected readonly themesById = computed(() => new Map(this.store.themes().map((t) => [t.id, t])));
+  private readonly movePanel = viewChild<ElementRef<HTMLElement>>('movePanel');
+  private readonly injector = inject(Injector);
+  /** The session whose move the panel was last opened for (focus moves there once per move). */
+  private announcedMove: unknown = null;
 
   constructor() {
+    // A new list of dialogues to decide on takes the focus, so keyboard and screen reader users land on it.
+    effect(() => {
+      const move = this.store.move();
+      if (move && move !== this.announcedMove && move.dialogues.every((d) => d.choice === 'pending')) {
+        this.announcedMove = move;
+        afterNextRender(() => this.movePanel()?.nativeElement.focus(), { injector: this.injector });
+      }
+    });
     effect(() => {
       const id = this.id();
       untracked(() => void this.store.load(id));
