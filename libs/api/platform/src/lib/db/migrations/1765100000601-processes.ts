@@ -106,6 +106,23 @@ export class Processes1765100000601 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      ALTER TABLE agenda_items DROP CONSTRAINT agenda_items_no_overlap_in_space;
+      ALTER TABLE agenda_items
+        ADD CONSTRAINT agenda_items_no_overlap_in_space
+        EXCLUDE USING gist (
+          (COALESCE(space_id, dialogue_id)) WITH =,
+          tstzrange(starts_at, ends_at, '[)') WITH &&
+        );
+      ALTER TABLE agenda_items DROP CONSTRAINT agenda_items_no_overlap_in_room;
+      ALTER TABLE agenda_items
+        ADD CONSTRAINT agenda_items_no_overlap_in_room
+        EXCLUDE USING gist (
+          dialogue_id WITH =,
+          (lower(room)) WITH =,
+          tstzrange(starts_at, ends_at, '[)') WITH &&
+        ) WHERE (room IS NOT NULL);
+    `);
+    await q.query(`
       ALTER TABLE informal_sessions DROP CONSTRAINT informal_sessions_process_number_key;
       ALTER TABLE informal_sessions ADD CONSTRAINT informal_sessions_number_key UNIQUE (number);
       ALTER TABLE informal_sessions DROP COLUMN process_id;
