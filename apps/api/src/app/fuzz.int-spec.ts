@@ -158,6 +158,9 @@ describe('HTTP API fuzzing (integration)', () => {
     'registration_spaces',
     'outbound_emails',
     'reminder_rounds',
+    'processes',
+    'phases',
+    'milestones',
   ];
   const CHECKSUM_SQL = `SELECT md5(concat_ws('|', ${TABLES.map(
     (t) => `(SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM ${t} t)`,
@@ -244,6 +247,9 @@ describe('HTTP API fuzzing (integration)', () => {
       'invitations',
       'outbound_emails',
       'users',
+      'processes',
+      'phases',
+      'milestones',
     ]) {
       idsOf[table] = (await q<{ id: string }>(`SELECT id::text FROM ${table} ORDER BY id LIMIT 5`)).map((r) => r.id);
       ids.push(...idsOf[table]);
@@ -298,7 +304,10 @@ describe('HTTP API fuzzing (integration)', () => {
     [/^agenda-items$/, 'agenda_items'],
     [/^registrations$/, 'registrations'],
     [/^(informal-sessions|informalSessionId)$/, 'informal_sessions'],
-    [/^themeIds?$/, 'themes'],
+    [/^(themes|themeIds?)$/, 'themes'],
+    [/^(processes|processId)$/, 'processes'],
+    [/^phases$/, 'phases'],
+    [/^milestones$/, 'milestones'],
     [/^outbox$/, 'outbound_emails'],
     [/^(users|coordinatorUserIds)$/, 'users'],
   ];

@@ -116,6 +116,33 @@ export class AgendaMailService {
       (p) => p.emailConfirmed && personalItems(changed, state.spaces, p).length > 0,
     );
     if (!participants.length) return { written: 0, rewritten: 0 };
+    return this.notify(manager, afterCommit, state, participants);
+  }
+
+  /**
+   * The whole dialogue moved (POST /dialogues/:id/shift): every confirmed participant whose
+   * address is confirmed gets one agenda_update with the new .ics, coalesced as above.
+   */
+  async dialogueShifted(
+    manager: EntityManager,
+    afterCommit: AfterCommit,
+    state: AgendaState,
+  ): Promise<{ written: number; rewritten: number }> {
+    if (!MAILED_STATUSES.includes(state.dialogue.status)) return { written: 0, rewritten: 0 };
+    const participants = (await this.repo.confirmedParticipants(manager, state.dialogue.id)).filter(
+      (p) => p.emailConfirmed,
+    );
+    return this.notify(manager, afterCommit, state, participants);
+  }
+
+  /** One agenda_update per participant: a fresh row, or the rewrite of their unsent one. */
+  private async notify(
+    manager: EntityManager,
+    afterCommit: AfterCommit,
+    state: AgendaState,
+    participants: ParticipantRecord[],
+  ): Promise<{ written: number; rewritten: number }> {
+    if (!participants.length) return { written: 0, rewritten: 0 };
     const pending = await this.outbox.lockRewritable(
       manager,
       participants.map((p) => p.registrationId),

@@ -16,10 +16,12 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiOkResponse,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
+import { ShiftDialogueDto } from '@gfmd/api-dialogues';
 import { DryRunQuery, notFound, Public, uuidPipe } from '@gfmd/api-platform';
 import { AgendaQuery, CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaService } from './agenda.service';
@@ -83,6 +85,18 @@ export class AgendaController {
   @ApiNoContentResponse()
   async remove(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
     await this.agenda.remove(id, user);
+  }
+
+  /**
+   * Moves the dialogue by `byMinutes` with its whole agenda, its registration window and its
+   * pending reminders, in one transaction; confirmed participants get one agenda_update email.
+   */
+  @Roles('organizer')
+  @Post('dialogues/:id/shift')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The moved dialogue.' })
+  shift(@Param('id', uuidPipe) dialogueId: string, @Body() body: ShiftDialogueDto) {
+    return this.agenda.shift(dialogueId, body.byMinutes);
   }
 
   /**

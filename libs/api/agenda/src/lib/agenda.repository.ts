@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { currentManager } from '@gfmd/api-platform';
 import type { Language, RegistrationStatus } from '@gfmd/contracts';
-import { EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AgendaItemEntity } from './agenda-item.entity';
 
 export type AgendaItemRecord = AgendaItemEntity;
@@ -63,7 +64,10 @@ const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
  */
 @Injectable()
 export class AgendaRepository {
-  constructor(@InjectRepository(AgendaItemEntity) private readonly items: Repository<AgendaItemEntity>) {}
+  constructor(
+    @InjectRepository(AgendaItemEntity) private readonly items: Repository<AgendaItemEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   private repo(manager?: EntityManager) {
     return manager ? manager.getRepository(AgendaItemEntity) : this.items;
@@ -106,6 +110,31 @@ export class AgendaRepository {
         endsAt,
       })
       .getCount();
+  }
+
+  /**
+   * Moves every item of a dialogue by `byMs` and bumps each one's SEQUENCE, in the current
+   * transaction. The no-overlap constraints are deferred to the end of the transaction (the
+   * items move one row at a time, and a moved row may briefly meet one not yet moved).
+   */
+  async shiftAll(dialogueId: string, byMs: number): Promise<number> {
+    const m = currentManager(this.dataSource);
+    await m.query('SET CONSTRAINTS agenda_items_no_overlap_in_space, agenda_items_no_overlap_in_room DEFERRED');
+    const [, count] = (await m.query(
+      `UPDATE agenda_items SET starts_at = starts_at + $2 * interval '1 millisecond',
+                               ends_at = ends_at + $2 * interval '1 millisecond',
+                               sequence = sequence + 1, updated_at = now()
+        WHERE dialogue_id = $1`,
+      [dialogueId, byMs],
+    )) as [unknown, number];
+    return count;
+  }
+
+  /** Checks the deferred no-overlap constraints now (a violation throws 23P01). */
+  async checkConstraintsNow(): Promise<void> {
+    await currentManager(this.dataSource).query(
+      'SET CONSTRAINTS agenda_items_no_overlap_in_space, agenda_items_no_overlap_in_room IMMEDIATE',
+    );
   }
 
   save(manager: EntityManager, data: Partial<AgendaItemEntity>): Promise<AgendaItemRecord> {

@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AgendaItemView, AgendaView, PersonalAgendaView, Speaker } from '@gfmd/contracts';
+import type { AgendaItemView, AgendaView, Dialogue, PersonalAgendaView, Speaker } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
-import { DialogueChange, DialogueRecord, DialoguesRepository, DialoguesService } from '@gfmd/api-dialogues';
+import {
+  DialogueChange,
+  DialogueHooks,
+  DialogueRecord,
+  DialoguesRepository,
+  DialoguesService,
+  toDialogue,
+} from '@gfmd/api-dialogues';
 import {
   AppConfig,
   badRequest,
@@ -13,7 +20,7 @@ import {
   inTransaction,
   notFound,
 } from '@gfmd/api-platform';
-import { ManageLinks } from '@gfmd/api-registrations';
+import { ManageLinks, ReminderRound } from '@gfmd/api-registrations';
 import { canManageSpace, SpaceRecord, SpacesService } from '@gfmd/api-spaces';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AgendaMailService, AgendaSendPreview, AgendaSendResult, AgendaState } from './agenda-mail.service';
@@ -46,6 +53,8 @@ export class AgendaService {
     private readonly mail: AgendaMailService,
     private readonly links: ManageLinks,
     private readonly config: AppConfig,
+    private readonly hooks: DialogueHooks,
+    private readonly reminders: ReminderRound,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -168,6 +177,53 @@ export class AgendaService {
     });
     const { item, dialogue, spaces } = saved;
     return item ? toAgendaItem(item, dialogue.timeZone, infoMap([...spaces.values()])) : null;
+  }
+
+  /**
+   * Moves a dialogue by `byMinutes` with its whole agenda (each item's SEQUENCE bumped), its
+   * registration window and its pending reminders, in one transaction under the dialogue row
+   * lock; the clash rules and the agenda's bounds are checked on the result, and every confirmed
+   * participant gets one agenda_update email with the new .ics (same UIDs).
+   */
+  async shift(dialogueId: string, byMinutes: number): Promise<Dialogue> {
+    const byMs = byMinutes * 60_000;
+    const move = (d: Date | null) => (d ? new Date(d.getTime() + byMs) : null);
+    const saved = await inTransaction(this.dataSource, async (manager, afterCommit) => {
+      const before = await this.dialoguesRepo.lockDialogue(manager, dialogueId);
+      if (!before) throw notFound('Dialogue');
+      if (CLOSED.includes(before.status)) {
+        throw domainRule('dialogue-closed', `A ${before.status} dialogue cannot be moved.`);
+      }
+      await this.repo.shiftAll(dialogueId, byMs);
+      const after = await this.dialoguesRepo.saveDialogue(
+        {
+          ...before,
+          startsAt: move(before.startsAt) as Date,
+          endsAt: move(before.endsAt) as Date,
+          registrationOpensAt: move(before.registrationOpensAt),
+          registrationClosesAt: move(before.registrationClosesAt),
+        },
+        manager,
+      );
+      // The rules still hold on the moved agenda (a uniform move keeps them; checked all the same).
+      const items = await this.repo.list(dialogueId, undefined, manager);
+      for (const item of items) await this.assertNoClash(manager, after, item);
+      const outside = await this.repo.countOutside(manager, dialogueId, after.startsAt, after.endsAt);
+      if (outside) {
+        throw domainRule('agenda-outside-dialogue', `${outside} agenda item(s) would fall outside the dialogue.`);
+      }
+      await this.repo.checkConstraintsNow().catch((error: unknown) => {
+        if ((error as { code?: string }).code === '23P01') {
+          throw conflict('agenda-overlap', 'The moved agenda would overlap in a space or room.');
+        }
+        throw error;
+      });
+      await this.hooks.emit({ before, after, manager, afterCommit });
+      await this.reminders.followShift(dialogueId, before.startsAt, byMs);
+      await this.mail.dialogueShifted(manager, afterCommit, await this.state(manager, after));
+      return after;
+    });
+    return toDialogue(saved, (await this.dialoguesRepo.findSession(saved.informalSessionId)) ?? undefined);
   }
 
   /** Refuses a dialogue change that would leave agenda items outside its new start and end. */

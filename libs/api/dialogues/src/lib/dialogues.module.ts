@@ -6,14 +6,27 @@ import { DialoguesController } from './dialogues.controller';
 import { DialoguesRepository } from './dialogues.repository';
 import { DialoguesService } from './dialogues.service';
 import { InformalSessionEntity } from './informal-session.entity';
+import { MilestoneEntity, PhaseEntity, ProcessEntity } from './process.entity';
+import { ProcessesController } from './processes.controller';
+import { ProcessesRepository } from './processes.repository';
+import { ProcessesService } from './processes.service';
 import { SeedService } from './seed.service';
 import { SessionsController } from './sessions.controller';
 import { ThemeEntity } from './theme.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ThemeEntity, InformalSessionEntity, DialogueEntity])],
-  controllers: [SessionsController, DialoguesController],
-  providers: [DialoguesRepository, DialoguesService, DialogueHooks, SeedService],
-  exports: [DialoguesRepository, DialoguesService, DialogueHooks, SeedService],
+  imports: [
+    TypeOrmModule.forFeature([
+      ThemeEntity,
+      InformalSessionEntity,
+      DialogueEntity,
+      ProcessEntity,
+      PhaseEntity,
+      MilestoneEntity,
+    ]),
+  ],
+  controllers: [SessionsController, ProcessesController, DialoguesController],
+  providers: [DialoguesRepository, DialoguesService, DialogueHooks, SeedService, ProcessesRepository, ProcessesService],
+  exports: [DialoguesRepository, DialoguesService, DialogueHooks, SeedService, ProcessesRepository, ProcessesService],
 })
 export class DialoguesModule {}

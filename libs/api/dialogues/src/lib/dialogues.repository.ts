@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { currentManager } from '@gfmd/api-platform';
 import type { DialogueStatus } from '@gfmd/contracts';
-import { EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { DialogueEntity } from './dialogue.entity';
 import { InformalSessionEntity } from './informal-session.entity';
 import { ThemeEntity } from './theme.entity';
@@ -25,10 +26,21 @@ export class DialoguesRepository {
     @InjectRepository(DialogueEntity) private readonly dialogues: Repository<DialogueEntity>,
     @InjectRepository(InformalSessionEntity) private readonly sessions: Repository<InformalSessionEntity>,
     @InjectRepository(ThemeEntity) private readonly themes: Repository<ThemeEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  listThemes(): Promise<ThemeRecord[]> {
-    return this.themes.find({ order: { code: 'ASC' } });
+  /** Every theme, or a process's own themes and the shared ones (processId null). */
+  listThemes(processId?: string): Promise<ThemeRecord[]> {
+    const qb = this.themes.createQueryBuilder('t');
+    if (processId) qb.where('(t.process_id = :pid OR t.process_id IS NULL)', { pid: processId });
+    return qb.orderBy('t.code', 'ASC').getMany();
+  }
+  findTheme(id: string): Promise<ThemeRecord | null> {
+    return currentManager(this.dataSource).getRepository(ThemeEntity).findOne({ where: { id } });
+  }
+  saveTheme(data: Partial<ThemeEntity>): Promise<ThemeRecord> {
+    const repo = currentManager(this.dataSource).getRepository(ThemeEntity);
+    return repo.save(repo.create(data));
   }
   async themesExist(ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
@@ -40,24 +52,43 @@ export class DialoguesRepository {
     const have = new Set(found.map((r) => r.id));
     return ids.filter((id) => !have.has(id));
   }
-  upsertTheme(code: string, title: string) {
-    return this.themes.upsert({ code, title }, { conflictPaths: ['code'] });
+  upsertTheme(code: string, title: string, processId: string | null) {
+    return this.themes.upsert({ code, title, processId }, { conflictPaths: ['code'] });
   }
   findThemeByCode(code: string) {
-    return this.themes.findOne({ where: { code } });
+    return currentManager(this.dataSource).getRepository(ThemeEntity).findOne({ where: { code } });
   }
 
-  listSessions(): Promise<InformalSessionRecord[]> {
-    return this.sessions.find({ order: { startsAt: 'ASC' } });
+  listSessions(processId?: string): Promise<InformalSessionRecord[]> {
+    return this.sessions.find({ where: processId ? { processId } : {}, order: { startsAt: 'ASC', number: 'ASC' } });
   }
   findSession(id: string): Promise<InformalSessionRecord | null> {
-    return this.sessions.findOne({ where: { id } });
+    return currentManager(this.dataSource).getRepository(InformalSessionEntity).findOne({ where: { id } });
   }
-  findSessionByNumber(number: number): Promise<InformalSessionRecord | null> {
-    return this.sessions.findOne({ where: { number } });
+  /** Locks the session row for the rest of the caller's transaction. */
+  lockSession(id: string): Promise<InformalSessionRecord | null> {
+    return currentManager(this.dataSource)
+      .getRepository(InformalSessionEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+  findSessionByNumber(processId: string, number: number): Promise<InformalSessionRecord | null> {
+    return currentManager(this.dataSource)
+      .getRepository(InformalSessionEntity)
+      .findOne({ where: { processId, number } });
   }
   saveSession(data: Partial<InformalSessionEntity>): Promise<InformalSessionRecord> {
-    return this.sessions.save(this.sessions.create(data));
+    const repo = currentManager(this.dataSource).getRepository(InformalSessionEntity);
+    return repo.save(repo.create(data));
+  }
+  /** The dialogues ahead of the given informal sessions (optionally only in some statuses), in time order. */
+  dialoguesOfSessions(sessionIds: string[], statuses?: DialogueStatus[]): Promise<DialogueRecord[]> {
+    if (!sessionIds.length) return Promise.resolve([]);
+    const qb = currentManager(this.dataSource)
+      .getRepository(DialogueEntity)
+      .createQueryBuilder('d')
+      .where('d.informal_session_id = ANY(:ids)', { ids: sessionIds });
+    if (statuses) qb.andWhere('d.status IN (:...statuses)', { statuses });
+    return qb.orderBy('d.starts_at', 'ASC').addOrderBy('d.id', 'ASC').getMany();
   }
 
   findDialogue(id: string): Promise<DialogueRecord | null> {

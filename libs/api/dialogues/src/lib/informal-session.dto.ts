@@ -1,10 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CreateInformalSessionRequest, UpdateInformalSessionRequest } from '@gfmd/contracts';
-import { IsPlainText, PatchType } from '@gfmd/api-platform';
+import { IsPlainText, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
 import { IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsTimeZone } from './validators';
 
 export class CreateInformalSessionDto implements CreateInformalSessionRequest {
+  @ApiPropertyOptional({ format: 'uuid', description: 'default: the GCM 2017–2018 process' })
+  @OptionalButNotNull()
+  @IsUUID()
+  processId?: string;
   @ApiProperty() @IsInt() @Min(1) @Max(1_000_000) number: number;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) @IsPlainText() title: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() themeId: string;

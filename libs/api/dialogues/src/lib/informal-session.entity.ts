@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 @Entity('informal_sessions')
 export class InformalSessionEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) processId: string;
   @Column({ type: 'int' }) number: number;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'uuid' }) themeId: string;

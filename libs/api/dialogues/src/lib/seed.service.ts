@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { zonedTimeToUtc } from '@gfmd/api-platform';
 import { DialoguesRepository } from './dialogues.repository';
 import { GCM_SESSIONS } from './gcm-seed.data';
+import { GCM_PROCESS_SLUG, ProcessesRepository } from './processes.repository';
 
 export const DEMO_DIALOGUE_TITLE = 'GFMD Thematic Dialogue on the human rights of all migrants (demo)';
 
@@ -17,19 +18,26 @@ export class SeedService {
   private readonly logger = new Logger(SeedService.name);
   private readonly demoSeeders: DemoSeeder[] = [];
 
-  constructor(private readonly repo: DialoguesRepository) {}
+  constructor(
+    private readonly repo: DialoguesRepository,
+    private readonly processes: ProcessesRepository,
+  ) {}
 
   addDemoSeeder(seeder: DemoSeeder) {
     this.demoSeeders.push(seeder);
   }
 
   async seedProcess(): Promise<void> {
+    // The process itself, its phases and milestones are written by the Processes migration.
+    const gcm = await this.processes.findBySlug(GCM_PROCESS_SLUG);
+    if (!gcm) return;
     for (const s of GCM_SESSIONS) {
-      await this.repo.upsertTheme(s.code, s.title);
+      await this.repo.upsertTheme(s.code, s.title, gcm.id);
       const theme = await this.repo.findThemeByCode(s.code);
-      if (!theme || (await this.repo.findSessionByNumber(s.number))) continue;
+      if (!theme || (await this.repo.findSessionByNumber(gcm.id, s.number))) continue;
       await this.repo
         .saveSession({
+          processId: gcm.id,
           number: s.number,
           title: s.title,
           themeId: theme.id,
@@ -50,7 +58,8 @@ export class SeedService {
    */
   async seedDemo(now = new Date()): Promise<void> {
     if (await this.repo.findDialogueByTitle(DEMO_DIALOGUE_TITLE)) return;
-    const session = await this.repo.findSessionByNumber(1);
+    const gcm = await this.processes.findBySlug(GCM_PROCESS_SLUG);
+    const session = gcm ? await this.repo.findSessionByNumber(gcm.id, 1) : null;
     if (!session) return;
     const day = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
     const next = new Date(now.getTime() + 31 * 86_400_000).toISOString().slice(0, 10);

@@ -1,25 +1,52 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@gfmd/api-auth';
-import { Public, uuidPipe } from '@gfmd/api-platform';
+import { OptionalButNotNull, Public, uuidPipe } from '@gfmd/api-platform';
+import { IsUUID } from 'class-validator';
 import { DialoguesService } from './dialogues.service';
 import { CreateInformalSessionDto, UpdateInformalSessionDto } from './informal-session.dto';
+import { CreateThemeDto, UpdateThemeDto } from './process.dto';
+import { ProcessesService } from './processes.service';
+
+export class ProcessFilterQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: "a process's own (and, for themes, the shared ones)" })
+  @OptionalButNotNull()
+  @IsUUID()
+  processId?: string;
+}
 
 @ApiTags('process')
 @Controller()
 export class SessionsController {
-  constructor(private readonly dialogues: DialoguesService) {}
+  constructor(
+    private readonly dialogues: DialoguesService,
+    private readonly processes: ProcessesService,
+  ) {}
 
   @Public()
   @Get('themes')
-  themes() {
-    return this.dialogues.listThemes();
+  themes(@Query() query: ProcessFilterQuery) {
+    return this.dialogues.listThemes(query.processId);
+  }
+
+  @ApiBearerAuth()
+  @Roles('organizer')
+  @Post('themes')
+  createTheme(@Body() body: CreateThemeDto) {
+    return this.processes.createTheme(body);
+  }
+
+  @ApiBearerAuth()
+  @Roles('organizer')
+  @Patch('themes/:id')
+  updateTheme(@Param('id', uuidPipe) id: string, @Body() body: UpdateThemeDto) {
+    return this.processes.updateTheme(id, body);
   }
 
   @Public()
   @Get('informal-sessions')
-  sessions() {
-    return this.dialogues.listSessions();
+  sessions(@Query() query: ProcessFilterQuery) {
+    return this.dialogues.listSessions(query.processId);
   }
 
   @ApiBearerAuth()
@@ -29,6 +56,7 @@ export class SessionsController {
     return this.dialogues.createSession(body);
   }
 
+  /** Answers the session with `affectedDialogues` (their lead time and warnings now); nothing else moves. */
   @ApiBearerAuth()
   @Roles('organizer')
   @Patch('informal-sessions/:id')

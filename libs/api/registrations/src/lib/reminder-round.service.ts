@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, inTransaction } from '@gfmd/api-platform';
+import { AppConfig, currentManager, inTransaction } from '@gfmd/api-platform';
 import { MailSweepHooks, OutboxService } from '@gfmd/api-mail';
 import { DataSource } from 'typeorm';
 import { RegistrationMailer } from './registration-mailer';
@@ -48,6 +48,21 @@ export class ReminderRound implements OnModuleInit {
 
   onModuleInit() {
     this.sweep.onSweep('reminders', () => this.run());
+  }
+
+  /**
+   * A dialogue shifted by `byMs` (inside the caller's transaction): its round done for the old
+   * start is recorded for the new one, and reminders written but not yet sent move with it.
+   */
+  async followShift(
+    dialogueId: string,
+    oldStartsAt: Date,
+    byMs: number,
+  ): Promise<{ rounds: number; reminders: number }> {
+    const manager = currentManager(this.dataSource);
+    const rounds = await this.rounds.shift(dialogueId, oldStartsAt, new Date(oldStartsAt.getTime() + byMs));
+    const reminders = await this.outbox.shiftUnsent(manager, 'reminder', dialogueId, byMs);
+    return { rounds, reminders };
   }
 
   /** Runs the rounds that are due; returns how many reminders were written. */

@@ -47,4 +47,16 @@ export class ReminderRoundsRepository {
       [dialogueId, startsAt, reminders],
     );
   }
+
+  /** A dialogue moved: its round done for the old start counts for the new one. */
+  async shift(dialogueId: string, from: Date, to: Date): Promise<number> {
+    const rows = await sql<{ dialogue_id: string }>(
+      this.dataSource,
+      `UPDATE reminder_rounds SET starts_at = $3 WHERE dialogue_id = $1 AND starts_at = $2
+         AND NOT EXISTS (SELECT 1 FROM reminder_rounds WHERE dialogue_id = $1 AND starts_at = $3)
+       RETURNING dialogue_id`,
+      [dialogueId, from, to],
+    );
+    return rows.length;
+  }
 }

@@ -25,6 +25,18 @@ export type DialogueFormat = (typeof DIALOGUE_FORMATS)[number];
 export const DIALOGUE_STATUSES = ['draft', 'published', 'registration_closed', 'concluded', 'cancelled'] as const;
 export type DialogueStatus = (typeof DIALOGUE_STATUSES)[number];
 
+export const PHASE_KINDS = ['consultation', 'stocktaking', 'negotiation', 'other'] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+
+export const MILESTONE_KINDS = [
+  'stocktaking_meeting',
+  'intergovernmental_conference',
+  'regional_consultation',
+  'deadline',
+  'other',
+] as const;
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+
 export const SPACE_KINDS = [
   'plenary',
   'common_space',

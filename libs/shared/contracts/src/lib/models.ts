@@ -7,6 +7,8 @@ import type {
   EmailStatus,
   InvitationStatus,
   Language,
+  MilestoneKind,
+  PhaseKind,
   RegistrationStatus,
   Role,
   SpaceAccess,
@@ -54,14 +56,49 @@ export interface Health {
   outbox?: { pending: number; failed: number };
 }
 
+export interface Phase {
+  id: string;
+  processId: string;
+  kind: PhaseKind;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface Milestone {
+  id: string;
+  processId: string;
+  kind: MilestoneKind;
+  title: string;
+  startsAt: string;
+  endsAt: string | null;
+  venue: string | null;
+  /** IANA zone of the venue, kept beside the UTC instants. */
+  timeZone: string;
+}
+
+/** A consultation cycle (e.g. the GCM 2017–2018) with its calendar. */
+export interface Process {
+  id: string;
+  slug: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  phases: Phase[];
+  milestones: Milestone[];
+}
+
 export interface Theme {
   id: string;
   code: string;
   title: string;
+  /** null: a theme shared by every process. */
+  processId?: string | null;
 }
 
 export interface InformalSession {
   id: string;
+  processId: string;
   number: number;
   title: string;
   themeId: string;

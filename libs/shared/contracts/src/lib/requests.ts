@@ -13,6 +13,8 @@ import type {
   EmailStatus,
   InvitationStatus,
   Language,
+  MilestoneKind,
+  PhaseKind,
   RegistrationStatus,
   Role,
   SpaceAccess,
@@ -61,7 +63,60 @@ export interface UpdateUserRequest {
 // ── informal sessions and dialogues ──────────────────────────────────────────────────────────
 
 /** POST /informal-sessions */
+/** POST /processes */
+export interface CreateProcessRequest {
+  slug: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** PATCH /processes/:id */
+export type UpdateProcessRequest = Partial<CreateProcessRequest>;
+
+/** POST /processes/:id/phases */
+export interface CreatePhaseRequest {
+  kind: PhaseKind;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** PATCH /phases/:id */
+export type UpdatePhaseRequest = Partial<CreatePhaseRequest>;
+
+/** POST /processes/:id/milestones */
+export interface CreateMilestoneRequest {
+  kind: MilestoneKind;
+  title: string;
+  startsAt: string;
+  endsAt?: string | null;
+  venue?: string | null;
+  timeZone: string;
+}
+
+/** PATCH /milestones/:id */
+export type UpdateMilestoneRequest = Partial<CreateMilestoneRequest>;
+
+/** POST /themes */
+export interface CreateThemeRequest {
+  code: string;
+  title: string;
+  processId?: string | null;
+}
+
+/** PATCH /themes/:id */
+export type UpdateThemeRequest = Partial<CreateThemeRequest>;
+
+/** POST /dialogues/:id/shift */
+export interface ShiftDialogueRequest {
+  /** Whole minutes, negative to move earlier. */
+  byMinutes: number;
+}
+
+/** POST /informal-sessions (processId defaults to the GCM 2017–2018 process), POST /processes/:id/informal-sessions */
 export interface CreateInformalSessionRequest {
+  processId?: string;
   number: number;
   title: string;
   themeId: string;

@@ -4,7 +4,17 @@
  * it, the manage-link view and the results of bulk sends.
  */
 import type { RegistrationStatus } from './enums';
-import type { AgendaItem, Dialogue, Registration, RegistrationSpace } from './models';
+import type {
+  AgendaItem,
+  Dialogue,
+  InformalSession,
+  Milestone,
+  Phase,
+  Process,
+  Registration,
+  RegistrationSpace,
+  Theme,
+} from './models';
 
 /** An agenda item as the API shows it: UTC instants plus the same instants in the dialogue's zone. */
 export interface AgendaItemView extends AgendaItem {
@@ -57,4 +67,32 @@ export interface SendResult {
   queued: number;
   skipped: number;
   skippedBy: Record<string, number>;
+}
+
+/** A dialogue ahead of an informal session whose dates changed: its lead time and warnings now. */
+export interface AffectedDialogue {
+  id: string;
+  title: string;
+  status: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  leadTimeDays: number;
+  schedulingWarnings: string[];
+}
+
+/** PATCH /informal-sessions/:id answers the session and the dialogues ahead of it (nothing else moved). */
+export interface InformalSessionChange extends InformalSession {
+  affectedDialogues: AffectedDialogue[];
+}
+
+/** GET /processes/:id/timeline */
+export interface ProcessTimeline {
+  process: Omit<Process, 'phases' | 'milestones'>;
+  phases: Phase[];
+  milestones: Milestone[];
+  themes: Theme[];
+  sessions: InformalSession[];
+  /** Dialogues attached to the process's sessions (anonymous callers: public statuses only). */
+  dialogues: Dialogue[];
 }

@@ -435,6 +435,16 @@ export class OutboxRepository {
   }
 
   /** Cancels the unsent rows of a kind about some registrations or a dialogue; returns their ids. */
+  /** Moves the moment of a dialogue's unsent, scheduled emails of a kind by `byMs` (the claim reads send_after). */
+  async shiftUnsent(manager: EntityManager, kind: EmailKind, dialogueId: string, byMs: number): Promise<number> {
+    const [, count] = (await manager.query(
+      `UPDATE outbound_emails SET send_after = send_after + $3 * interval '1 millisecond', updated_at = now()
+        WHERE kind = $1 AND dialogue_id = $2 AND status IN ('pending', 'queued') AND send_after IS NOT NULL`,
+      [kind, dialogueId, byMs],
+    )) as [unknown, number];
+    return count;
+  }
+
   async cancelUnsent(
     manager: EntityManager,
     kind: EmailKind,

@@ -145,6 +145,14 @@ export class OutboxService {
    * caller's transaction; their jobs go after commit (a job being processed meets the
    * cancelled row when it claims it). Returns how many were cancelled.
    */
+  /**
+   * Moves a dialogue's unsent scheduled emails of a kind (reminders of a dialogue that shifted)
+   * by `byMs`; a job already delayed in the queue is claimed only once its row is due.
+   */
+  shiftUnsent(manager: EntityManager, kind: EmailKind, dialogueId: string, byMs: number): Promise<number> {
+    return this.repo.shiftUnsent(manager, kind, dialogueId, byMs);
+  }
+
   async cancelUnsent(
     manager: EntityManager,
     afterCommit: AfterCommit,

@@ -11,6 +11,7 @@ import { RevokedTokens1765000000040 } from './migrations/1765000000040-revoked-t
 import { SendingLimits1765000000301 } from './migrations/1765000000301-sending-limits';
 import { DeclineUndo1765100000201 } from './migrations/1765100000201-decline-undo';
 import { DeliverySummaries1765100000301 } from './migrations/1765100000301-delivery-summaries';
+import { Processes1765100000601 } from './migrations/1765100000601-processes';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   SendingLimits1765000000301,
   DeclineUndo1765100000201,
   DeliverySummaries1765100000301,
+  Processes1765100000601,
 ];

@@ -38,6 +38,11 @@ import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
             'console.newDialogue' | t
           }}</a>
         </li>
+        <li>
+          <a routerLink="/console/processes" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+            'console.processes' | t
+          }}</a>
+        </li>
         @if (auth.isAdmin()) {
           <li>
             <a routerLink="/console/outbox" routerLinkActive="active" ariaCurrentWhenActive="page">{{

@@ -58,6 +58,16 @@ export const consoleRoutes: Routes = [
         ],
       },
       {
+        path: 'processes',
+        title: 'title.processes',
+        loadComponent: () => import('./process-list.page').then((m) => m.ProcessListPage),
+      },
+      {
+        path: 'processes/:id',
+        title: 'title.processEditor',
+        loadComponent: () => import('./process-editor.page').then((m) => m.ProcessEditorPage),
+      },
+      {
         path: 'outbox',
         title: 'title.outbox',
         canActivate: [adminGuard],

@@ -14,11 +14,10 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatAutocomplete, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatOption } from '@angular/material/core';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatSelect } from '@angular/material/select';
@@ -43,9 +42,9 @@ import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
-import { daysBetween, fromZonedLocalInput, knownTimeZones, toZonedLocalInput } from '@gfmd/web-shared-util-time';
-import { filterTimeZones } from '@gfmd/web-shared-util-time/zone-search';
+import { daysBetween, fromZonedLocalInput, toZonedLocalInput } from '@gfmd/web-shared-util-time';
 import { endAfterStart, optionalUrl, timeZoneValidator } from './dialogue-form.util';
+import { ZoneFieldComponent } from './zone-field.component';
 
 /** Statuses in which visitors see the dialogue's public page. */
 const PUBLIC_STATUSES: readonly DialogueStatus[] = ['published', 'registration_closed', 'concluded'];
@@ -58,17 +57,15 @@ const PUBLIC_STATUSES: readonly DialogueStatus[] = ['published', 'registration_c
     MatFormField,
     MatLabel,
     MatError,
-    MatHint,
     MatInput,
     MatSelect,
     MatOption,
-    MatAutocomplete,
-    MatAutocompleteTrigger,
     MatRadioGroup,
     MatRadioButton,
     MatCheckbox,
     MatButton,
     LeadTimeComponent,
+    ZoneFieldComponent,
     ProblemAlertComponent,
     FieldErrorPipe,
     TranslatePipe,
@@ -96,7 +93,6 @@ export class DialogueEditorPage {
   protected readonly formats = DIALOGUE_FORMATS;
   protected readonly languages = LANGUAGES;
   protected readonly groups = STAKEHOLDER_GROUPS;
-  private readonly zones = knownTimeZones();
 
   protected readonly form = this.fb.group(
     {
@@ -128,12 +124,6 @@ export class DialogueEditorPage {
   protected readonly unmatched = signal<string[]>([]);
   protected readonly message = this.submission.done;
 
-  private readonly zoneInput = toSignal(this.form.controls.timeZone.valueChanges, { initialValue: 'Europe/Zurich' });
-  protected readonly zoneOptions = computed(() => {
-    const query = this.zoneInput();
-    // A zone already chosen shows the whole list again, so another can be picked.
-    return filterTimeZones(this.zones, this.zones.includes(query) ? '' : query);
-  });
   private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
   protected readonly dialogue = computed(() => this.store?.dialogue() ?? null);

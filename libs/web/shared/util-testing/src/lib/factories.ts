@@ -25,6 +25,7 @@ export const ThemeFactory = {
 export const SessionFactory = {
   create: (overrides: Partial<InformalSession> = {}): InformalSession => ({
     id: next('session'),
+    processId: 'process-gcm',
     number: 1,
     title: 'Human rights of all migrants',
     themeId: 'theme-x',

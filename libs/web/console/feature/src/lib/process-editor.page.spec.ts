@@ -1,0 +1,166 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { ProcessTimeline } from '@gfmd/contracts';
+import { DialogueFactory, SessionFactory, ThemeFactory } from '@gfmd/web-shared-util-testing';
+import { ProcessEditorPage } from './process-editor.page';
+
+const settle = async (fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> => {
+  await new Promise((resolve) => setTimeout(resolve));
+  await fixture.whenStable();
+  fixture.detectChanges();
+};
+
+const theme = ThemeFactory.create({ id: 't1', code: 'T7', processId: 'p1' });
+const session = SessionFactory.create({
+  id: 's1',
+  processId: 'p1',
+  number: 1,
+  themeId: 't1',
+  startsAt: '2027-06-14T08:00:00.000Z', // 10:00 in Geneva
+  endsAt: '2027-06-15T16:00:00.000Z',
+  timeZone: 'Europe/Zurich',
+});
+const timeline: ProcessTimeline = {
+  process: {
+    id: 'p1',
+    slug: 'gfmd-2027',
+    title: 'GFMD 2027',
+    startsAt: '2027-01-01T00:00:00.000Z',
+    endsAt: '2028-01-01T00:00:00.000Z',
+  },
+  phases: [],
+  milestones: [],
+  themes: [theme],
+  sessions: [session],
+  dialogues: [],
+};
+
+type Page = {
+  sessionForm: { patchValue(v: object): void };
+  phaseForm: { patchValue(v: object): void; controls: Record<string, { errors: Record<string, unknown> | null }> };
+};
+
+describe(ProcessEditorPage.name, () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [ProcessEditorPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  const open = async () => {
+    const fixture = TestBed.createComponent(ProcessEditorPage);
+    fixture.componentRef.setInput('id', 'p1');
+    fixture.detectChanges();
+    http.expectOne('/api/v1/processes/p1/timeline').flush(timeline);
+    await settle(fixture);
+    return { fixture, page: fixture.componentInstance as unknown as Page, el: fixture.nativeElement as HTMLElement };
+  };
+  const flushCatalog = () => {
+    for (const r of http.match((req) => ['/api/v1/themes', '/api/v1/informal-sessions'].includes(req.url))) r.flush([]);
+    for (const r of http.match((req) => req.url === '/api/v1/dialogues')) {
+      r.flush({ items: [], total: 0, page: 1, pageSize: 100 });
+    }
+  };
+  const click = (el: HTMLElement, text: string) => {
+    const button = [...el.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
+    if (!button) throw new Error(`no button "${text}"`);
+    button.click();
+  };
+
+  it('moves a session on its venue clock, then lets the organizer keep or move each dialogue ahead of it', async () => {
+    const { fixture, page, el } = await open();
+    expect(el.textContent).toContain('GFMD 2027');
+    expect(el.textContent).toContain('T7');
+
+    // The last Edit button is the session's (the theme above has one too).
+    const edits = [...el.querySelectorAll('button')].filter((b) => b.textContent?.includes('Edit'));
+    edits[edits.length - 1].click();
+    await settle(fixture);
+    page.sessionForm.patchValue({ startsAt: '2027-06-21T11:00', endsAt: '2027-06-22T18:00' });
+    await settle(fixture);
+    const form = el.querySelectorAll('form')[4] as HTMLFormElement;
+    form.dispatchEvent(new Event('submit'));
+    const req = http.expectOne({ method: 'PATCH', url: '/api/v1/informal-sessions/s1' });
+    expect(req.request.body).toEqual(
+      expect.objectContaining({
+        startsAt: '2027-06-21T09:00:00.000Z',
+        endsAt: '2027-06-22T16:00:00.000Z',
+        timeZone: 'Europe/Zurich',
+      }),
+    );
+    req.flush({
+      ...session,
+      startsAt: '2027-06-21T09:00:00.000Z',
+      endsAt: '2027-06-22T16:00:00.000Z',
+      affectedDialogues: [
+        {
+          id: 'd1',
+          title: 'Dialogue on labour mobility',
+          status: 'published',
+          startsAt: '2027-06-01T07:00:00.000Z',
+          endsAt: '2027-06-01T15:00:00.000Z',
+          timeZone: 'Europe/Zurich',
+          leadTimeDays: 20,
+          schedulingWarnings: [],
+        },
+        {
+          id: 'd2',
+          title: 'Dialogue on remittances',
+          status: 'draft',
+          startsAt: '2027-06-10T07:00:00.000Z',
+          endsAt: '2027-06-10T15:00:00.000Z',
+          timeZone: 'Europe/Zurich',
+          leadTimeDays: 11,
+          schedulingWarnings: [],
+        },
+      ],
+    });
+    await settle(fixture);
+    flushCatalog();
+    await settle(fixture);
+
+    expect(el.textContent).toContain('Informal session 1 moved');
+    expect(el.textContent).toContain('Dialogue on labour mobility');
+    http.expectNone((r) => r.url.endsWith('/shift')); // nothing moves without a choice
+
+    click(el, 'Keep'); // the first dialogue stays
+    await settle(fixture);
+    click(el, 'Move by the same amount (+7 d 1 h)');
+    const shift = http.expectOne({ method: 'POST', url: '/api/v1/dialogues/d2/shift' });
+    expect(shift.request.body).toEqual({ byMinutes: 7 * 24 * 60 + 60 });
+    shift.flush(DialogueFactory.create({ id: 'd2' }));
+    await settle(fixture);
+    expect(el.textContent).toContain('Kept where it is.');
+    expect(el.textContent).toContain('Moved: its participants are told.');
+  });
+
+  it('maps the server’s refusal of a phase outside the process onto its fields', async () => {
+    const { fixture, page, el } = await open();
+    page.phaseForm.patchValue({ kind: 'negotiation', title: 'Too late', startsAt: '2027-11-01', endsAt: '2028-02-01' });
+    (el.querySelectorAll('form')[1] as HTMLFormElement).dispatchEvent(new Event('submit'));
+    const req = http.expectOne({ method: 'POST', url: '/api/v1/processes/p1/phases' });
+    expect(req.request.body).toEqual({
+      kind: 'negotiation',
+      title: 'Too late',
+      startsAt: '2027-11-01T00:00:00.000Z',
+      endsAt: '2028-02-02T00:00:00.000Z',
+    });
+    req.flush(
+      {
+        type: 'https://gfmd-dialogues.org/problems/outside-process',
+        title: 'Unprocessable',
+        status: 422,
+        errors: [{ field: 'endsAt', message: 'endsAt must lie within the process' }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await settle(fixture);
+    expect(page.phaseForm.controls['endsAt'].errors).toEqual({ server: 'endsAt must lie within the process' });
+  });
+});

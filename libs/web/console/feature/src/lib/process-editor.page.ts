@@ -1,0 +1,428 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+  Injector,
+} from '@angular/core';
+import { type FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatOption } from '@angular/material/core';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatSelect } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import {
+  MILESTONE_KINDS,
+  PHASE_KINDS,
+  type InformalSession,
+  type Milestone,
+  type MilestoneKind,
+  type Phase,
+  type PhaseKind,
+  type ProblemDetails,
+  type Theme,
+} from '@gfmd/contracts';
+import { ProcessStore } from '@gfmd/web-dialogues-data-access/processes';
+import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
+import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import { I18n, LocalDatePipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
+import { applyProblemToForm } from '@gfmd/web-shared-util-http';
+import { submitState } from '@gfmd/web-shared-util-state';
+import { fromZonedLocalInput, toZonedLocalInput } from '@gfmd/web-shared-util-time';
+import { endAfterStart, timeZoneValidator } from './dialogue-form.util';
+import { dayEnd, dayStart, toEndDate, toStartDate } from './process-form.util';
+import { ZoneFieldComponent } from './zone-field.component';
+
+/** The edit state of one section of the page: which row is being edited, its submission, stray errors. */
+class Section {
+  readonly editing = signal<string | null>(null);
+  readonly submission = submitState();
+  readonly unmatched = signal<string[]>([]);
+
+  fail(form: FormGroup, problem: ProblemDetails): void {
+    this.unmatched.set(applyProblemToForm(form, problem));
+  }
+}
+
+/**
+ * /console/processes/:id — a process and its calendar: details, phases, milestones, themes and
+ * informal sessions. Times of milestones and sessions are typed on their venue's clock (zone
+ * field as in the dialogue editor). After a session's dates change, the dialogues ahead of it
+ * are listed with their new lead time, and the organizer keeps or moves each one.
+ */
+@Component({
+  selector: 'gfmd-process-editor-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatHint,
+    MatInput,
+    MatSelect,
+    MatOption,
+    LeadTimeComponent,
+    LoadingStateComponent,
+    ProblemAlertComponent,
+    ZoneFieldComponent,
+    FieldErrorPipe,
+    TranslatePipe,
+    LocalDatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './process-editor.page.html',
+  styleUrl: './process-editor.page.scss',
+})
+export class ProcessEditorPage {
+  /** route parameter */
+  readonly id = input.required<string>();
+
+  protected readonly store = inject(ProcessStore);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly confirm = inject(ConfirmService);
+  protected readonly i18n = inject(I18n);
+
+  protected readonly phaseKinds = PHASE_KINDS;
+  protected readonly milestoneKinds = MILESTONE_KINDS;
+  protected readonly message = signal('');
+
+  protected readonly details = new Section();
+  protected readonly detailsForm = this.fb.group({
+    title: ['', [Validators.required, Validators.maxLength(300)]],
+    slug: ['', [Validators.required, Validators.maxLength(80), Validators.pattern(/^[a-z0-9]+(-[a-z0-9]+)*$/)]],
+    startsAt: ['', Validators.required],
+    endsAt: ['', Validators.required],
+  });
+
+  protected readonly phase = new Section();
+  protected readonly phaseForm = this.fb.group({
+    kind: this.fb.control<PhaseKind>('consultation', Validators.required),
+    title: ['', [Validators.required, Validators.maxLength(300)]],
+    startsAt: ['', Validators.required],
+    endsAt: ['', Validators.required],
+  });
+
+  protected readonly milestone = new Section();
+  protected readonly milestoneForm = this.fb.group(
+    {
+      kind: this.fb.control<MilestoneKind>('stocktaking_meeting', Validators.required),
+      title: ['', [Validators.required, Validators.maxLength(300)]],
+      timeZone: ['Europe/Zurich', [Validators.required, timeZoneValidator]],
+      startsAt: ['', Validators.required],
+      endsAt: [''],
+      venue: ['', Validators.maxLength(300)],
+    },
+    { validators: [endAfterStart('startsAt', 'endsAt')] },
+  );
+
+  protected readonly theme = new Section();
+  protected readonly themeForm = this.fb.group({
+    code: ['', [Validators.required, Validators.maxLength(20), Validators.pattern(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)]],
+    title: ['', [Validators.required, Validators.maxLength(500)]],
+  });
+
+  protected readonly session = new Section();
+  protected readonly sessionForm = this.fb.group(
+    {
+      number: this.fb.control<number>(1, [Validators.required, Validators.min(1), Validators.max(1_000_000)]),
+      title: ['', [Validators.required, Validators.maxLength(500)]],
+      themeId: ['', Validators.required],
+      timeZone: ['Europe/Zurich', [Validators.required, timeZoneValidator]],
+      startsAt: ['', Validators.required],
+      endsAt: ['', Validators.required],
+      venue: ['', [Validators.required, Validators.maxLength(300)]],
+    },
+    { validators: [endAfterStart('startsAt', 'endsAt')] },
+  );
+
+  protected readonly moveProblem = signal<ProblemDetails | null>(null);
+  protected readonly moving = signal<string | null>(null);
+  protected readonly themesById = computed(() => new Map(this.store.themes().map((t) => [t.id, t])));
+  private readonly movePanel = viewChild<ElementRef<HTMLElement>>('movePanel');
+  private readonly injector = inject(Injector);
+  /** The session whose move the panel was last opened for (focus moves there once per move). */
+  private announcedMove: unknown = null;
+
+  constructor() {
+    // A new list of dialogues to decide on takes the focus, so keyboard and screen reader users land on it.
+    effect(() => {
+      const move = this.store.move();
+      if (move && move !== this.announcedMove && move.dialogues.every((d) => d.choice === 'pending')) {
+        this.announcedMove = move;
+        afterNextRender(() => this.movePanel()?.nativeElement.focus(), { injector: this.injector });
+      }
+    });
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.store.load(id));
+    });
+    effect(() => {
+      const process = this.store.process();
+      if (process) {
+        untracked(() =>
+          this.detailsForm.reset({
+            title: process.title,
+            slug: process.slug,
+            startsAt: toStartDate(process.startsAt),
+            endsAt: toEndDate(process.endsAt),
+          }),
+        );
+        if (!this.session.editing()) {
+          untracked(() => this.sessionForm.controls.number.setValue(this.store.sessions().length + 1));
+        }
+      }
+    });
+  }
+
+  /** The last day a range covers (its end is the next day's 00:00Z). */
+  protected lastDay(iso: string): string {
+    return new Date(Date.parse(iso) - 1).toISOString();
+  }
+
+  protected phaseKindKey(kind: string): TranslationKey {
+    return `process.phaseKind.${kind}` as TranslationKey;
+  }
+  protected milestoneKindKey(kind: string): TranslationKey {
+    return `process.milestoneKind.${kind}` as TranslationKey;
+  }
+
+  // ── details ─────────────────────────────────────────────────────────────────────────────
+
+  protected async saveDetails(): Promise<void> {
+    const v = this.detailsForm.getRawValue();
+    if (!this.checkDays(this.detailsForm, v.startsAt, v.endsAt)) return;
+    await this.submit(this.details, this.detailsForm, async () => {
+      await this.store.updateProcess({
+        title: v.title.trim(),
+        slug: v.slug.trim(),
+        startsAt: dayStart(v.startsAt),
+        endsAt: dayEnd(v.endsAt),
+      });
+    });
+  }
+
+  // ── phases ──────────────────────────────────────────────────────────────────────────────
+
+  protected editPhase(p: Phase): void {
+    this.phase.editing.set(p.id);
+    this.phaseForm.reset({
+      kind: p.kind,
+      title: p.title,
+      startsAt: toStartDate(p.startsAt),
+      endsAt: toEndDate(p.endsAt),
+    });
+  }
+
+  protected async savePhase(): Promise<void> {
+    const v = this.phaseForm.getRawValue();
+    if (!this.checkDays(this.phaseForm, v.startsAt, v.endsAt)) return;
+    await this.submit(this.phase, this.phaseForm, async () => {
+      await this.store.savePhase(this.phase.editing(), {
+        kind: v.kind,
+        title: v.title.trim(),
+        startsAt: dayStart(v.startsAt),
+        endsAt: dayEnd(v.endsAt),
+      });
+      this.resetPhase();
+    });
+  }
+
+  protected resetPhase(): void {
+    this.phase.editing.set(null);
+    this.phaseForm.reset();
+  }
+
+  protected async deletePhase(p: Phase): Promise<void> {
+    if (await this.confirmDelete(p.title)) {
+      await this.submit(this.phase, this.phaseForm, () => this.store.deletePhase(p.id));
+    }
+  }
+
+  // ── milestones ──────────────────────────────────────────────────────────────────────────
+
+  protected editMilestone(m: Milestone): void {
+    this.milestone.editing.set(m.id);
+    this.milestoneForm.reset({
+      kind: m.kind,
+      title: m.title,
+      timeZone: m.timeZone,
+      startsAt: toZonedLocalInput(m.startsAt, m.timeZone),
+      endsAt: toZonedLocalInput(m.endsAt, m.timeZone),
+      venue: m.venue ?? '',
+    });
+  }
+
+  protected async saveMilestone(): Promise<void> {
+    if (!this.valid(this.milestoneForm)) return;
+    const v = this.milestoneForm.getRawValue();
+    await this.submit(this.milestone, this.milestoneForm, async () => {
+      await this.store.saveMilestone(this.milestone.editing(), {
+        kind: v.kind,
+        title: v.title.trim(),
+        timeZone: v.timeZone,
+        startsAt: fromZonedLocalInput(v.startsAt, v.timeZone),
+        endsAt: v.endsAt ? fromZonedLocalInput(v.endsAt, v.timeZone) : null,
+        venue: v.venue.trim() || null,
+      });
+      this.resetMilestone();
+    });
+  }
+
+  protected resetMilestone(): void {
+    this.milestone.editing.set(null);
+    this.milestoneForm.reset();
+  }
+
+  protected async deleteMilestone(m: Milestone): Promise<void> {
+    if (await this.confirmDelete(m.title)) {
+      await this.submit(this.milestone, this.milestoneForm, () => this.store.deleteMilestone(m.id));
+    }
+  }
+
+  // ── themes ──────────────────────────────────────────────────────────────────────────────
+
+  protected editTheme(t: Theme): void {
+    this.theme.editing.set(t.id);
+    this.themeForm.reset({ code: t.code, title: t.title });
+  }
+
+  protected async saveTheme(): Promise<void> {
+    if (!this.valid(this.themeForm)) return;
+    const v = this.themeForm.getRawValue();
+    const editing = this.theme.editing();
+    await this.submit(this.theme, this.themeForm, async () => {
+      await this.store.saveTheme(editing, {
+        code: v.code.trim(),
+        title: v.title.trim(),
+        ...(editing ? {} : { processId: this.id() }),
+      });
+      this.resetTheme();
+    });
+  }
+
+  protected resetTheme(): void {
+    this.theme.editing.set(null);
+    this.themeForm.reset();
+  }
+
+  // ── informal sessions ───────────────────────────────────────────────────────────────────
+
+  protected editSession(s: InformalSession): void {
+    this.session.editing.set(s.id);
+    this.sessionForm.reset({
+      number: s.number,
+      title: s.title,
+      themeId: s.themeId,
+      timeZone: s.timeZone,
+      startsAt: toZonedLocalInput(s.startsAt, s.timeZone),
+      endsAt: toZonedLocalInput(s.endsAt, s.timeZone),
+      venue: s.venue,
+    });
+  }
+
+  protected async saveSession(): Promise<void> {
+    if (!this.valid(this.sessionForm)) return;
+    const v = this.sessionForm.getRawValue();
+    await this.submit(this.session, this.sessionForm, async () => {
+      await this.store.saveSession(this.session.editing(), {
+        number: Number(v.number),
+        title: v.title.trim(),
+        themeId: v.themeId,
+        timeZone: v.timeZone,
+        startsAt: fromZonedLocalInput(v.startsAt, v.timeZone),
+        endsAt: fromZonedLocalInput(v.endsAt, v.timeZone),
+        venue: v.venue.trim(),
+      });
+      this.resetSession();
+    });
+  }
+
+  protected resetSession(): void {
+    this.session.editing.set(null);
+    this.sessionForm.reset({ number: this.store.sessions().length + 1 });
+  }
+
+  // ── dialogues ahead of a moved session ──────────────────────────────────────────────────
+
+  /** "+7 d 1 h" / "−1 d": how far "move by the same amount" shifts. */
+  protected amount(minutes: number): string {
+    const sign = minutes < 0 ? '−' : '+';
+    let rest = Math.abs(minutes);
+    const days = Math.floor(rest / 1440);
+    rest -= days * 1440;
+    const hours = Math.floor(rest / 60);
+    const mins = rest - hours * 60;
+    const parts = [
+      days ? this.i18n.t('process.days', { n: days }) : '',
+      hours ? this.i18n.t('process.hours', { n: hours }) : '',
+      mins ? this.i18n.t('process.minutes', { n: mins }) : '',
+    ].filter(Boolean);
+    return `${sign}${parts.join(' ')}`;
+  }
+
+  protected keep(dialogueId: string): void {
+    this.store.keep(dialogueId);
+  }
+
+  protected async shift(dialogueId: string): Promise<void> {
+    this.moveProblem.set(null);
+    this.moving.set(dialogueId);
+    const outcome = await this.session.submission.run(() => this.store.shift(dialogueId));
+    this.moving.set(null);
+    if (!outcome.ok) {
+      this.moveProblem.set(outcome.problem);
+      this.session.submission.problem.set(null);
+    }
+  }
+
+  // ── shared ──────────────────────────────────────────────────────────────────────────────
+
+  private valid(form: FormGroup): boolean {
+    if (form.invalid) {
+      form.markAllAsTouched();
+      return false;
+    }
+    return true;
+  }
+
+  /** Whole-day ranges: the last day may equal the first. */
+  private checkDays(form: FormGroup, first: string, last: string): boolean {
+    if (first && last && last < first) {
+      form.get('endsAt')?.setErrors({ endBeforeStart: true });
+    }
+    return this.valid(form);
+  }
+
+  private async submit(section: Section, form: FormGroup, work: () => Promise<unknown>): Promise<void> {
+    section.unmatched.set([]);
+    section.submission.problem.set(null);
+    this.message.set('');
+    const outcome = await section.submission.run(work);
+    if (outcome.ok) {
+      this.message.set(this.i18n.t('common.saved'));
+    } else {
+      section.fail(form, outcome.problem);
+    }
+  }
+
+  private confirmDelete(title: string): Promise<boolean> {
+    return this.confirm.ask({
+      title: this.i18n.t('process.deleteTitle'),
+      message: this.i18n.t('process.deleteMessage', { title }),
+      confirm: this.i18n.t('process.delete'),
+      cancel: this.i18n.t('common.back'),
+      destructive: true,
+    });
+  }
+}
