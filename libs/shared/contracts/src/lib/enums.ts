@@ -25,6 +25,10 @@ export type DialogueFormat = (typeof DIALOGUE_FORMATS)[number];
 export const DIALOGUE_STATUSES = ['draft', 'published', 'registration_closed', 'concluded', 'cancelled'] as const;
 export type DialogueStatus = (typeof DIALOGUE_STATUSES)[number];
 
+/** Whether a visitor can take a place now: places left, full (waiting list), closed, or not open yet. */
+export const DIALOGUE_AVAILABILITIES = ['open', 'full', 'closed', 'not_yet_open'] as const;
+export type DialogueAvailability = (typeof DIALOGUE_AVAILABILITIES)[number];
+
 export const SPACE_KINDS = [
   'plenary',
   'common_space',

@@ -1,6 +1,7 @@
 /** The shapes of the HTTP contract (docs/http-contract.md). Times are ISO 8601 UTC instants. */
 import type {
   AgendaItemKind,
+  DialogueAvailability,
   DialogueFormat,
   DialogueStatus,
   EmailKind,
@@ -95,6 +96,10 @@ export interface Dialogue {
   leadTimeDays: number | null;
   schedulingWarnings: string[];
   confirmedCount?: number;
+  /** Places not yet taken (capacity minus confirmed), never below 0. */
+  placesLeft?: number;
+  /** Whether registering now gets a place, a waiting-list spot, or nothing (closed / not open yet). */
+  availability?: DialogueAvailability;
   createdAt?: string;
   updatedAt?: string;
 }
@@ -163,6 +168,8 @@ export interface RegistrationCreated {
   id: string;
   status: RegistrationStatus;
   spaces: RegistrationSpace[];
+  /** When waitlisted: the place in the dialogue's waiting list (1 = next to be promoted). */
+  waitlistPosition?: number | null;
 }
 
 export interface DialogueStats {
