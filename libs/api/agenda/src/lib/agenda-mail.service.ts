@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Language } from '@gfmd/contracts';
 import type { DialogueRecord } from '@gfmd/api-dialogues';
 import { OutboxService, type OutgoingEmail, type StoredAttachment, type TemplateParams } from '@gfmd/api-mail';
-import { AfterCommit, AppConfig, dateTimeFormat } from '@gfmd/api-platform';
+import { AfterCommit, AppConfig, dateTimeFormat, zoneLabel } from '@gfmd/api-platform';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AgendaItemRecord, AgendaRepository, ParticipantRecord } from './agenda.repository';
@@ -199,7 +199,9 @@ export function formatRange(
     ...(style === 'long' ? { year: 'numeric' as const } : {}),
     hour: '2-digit',
     minute: '2-digit',
-    ...(style === 'long' ? { timeZoneName: 'short' as const } : {}),
   });
-  return format.formatRange(start, end);
+  // The zone as everywhere in the app ("Europe/Zurich, GMT+2"), not Intl's per-language short name.
+  return style === 'long'
+    ? `${format.formatRange(start, end)} (${zoneLabel(start, timeZone)})`
+    : format.formatRange(start, end);
 }

@@ -231,6 +231,14 @@ export const en = {
   'dialogue.register': 'Register',
   'dialogue.approvalNote': 'Registrations are confirmed by the organizers.',
   'dialogue.registrationClosed': 'Registration is not open for this dialogue.',
+  'dialogue.joinWaitlist': 'Join the waiting list',
+  'dialogue.fullNote':
+    'All places are taken. If a place frees up, people on the waiting list are confirmed in order of arrival and told by email.',
+  'availability.open': '{count, plural, =0 {No place left} one {# place left} other {# places left}}',
+  'availability.full': 'Full — join the waiting list',
+  'availability.closed': 'Registration closed',
+  'availability.notYetOpen': 'Registration not open yet',
+  'availability.opensOn': 'Registration opens {when}',
   'dialogue.spaces': 'Spaces',
   'dialogue.loadingTitle': 'Dialogue',
   'dialogue.unavailable': 'Dialogue unavailable',
@@ -268,6 +276,8 @@ export const en = {
     'Your details are shared only with the organizers and the coordinators of the spaces you choose. You can cancel at any time with your personal link.',
   'register.sending': 'Sending…',
   'register.submit': 'Register',
+  'register.submitWaitlist': 'Join the waiting list',
+  'register.fullNote': 'The dialogue is full: you will join the waiting list and be told by email if a place frees up.',
   'register.duplicate':
     'This email is already registered for this dialogue. Use the personal link in your confirmation email to change your registration.',
   'result.confirmed.title': 'You are registered',
@@ -275,6 +285,7 @@ export const en = {
   'result.waitlisted.title': 'You are on the waiting list',
   'result.waitlisted.next':
     'The dialogue is full for now. If a place opens up, waiting participants are confirmed in order of arrival and we will email {email}.',
+  'waitlist.position': 'You are number {position} on the waiting list.',
   'result.pending.title': 'Your registration awaits approval',
   'result.pending.next':
     'The organizers will review your registration. You will receive an email at {email} once it is decided.',
@@ -297,13 +308,34 @@ export const en = {
   'manage.saved': 'Your changes are saved.',
   'manage.cancelHeading': 'Cancel my registration',
   'manage.cancelExplain':
-    'If you can no longer attend, please cancel so that someone on the waiting list can take your place.',
+    'If you can no longer attend, cancel your registration — your seat goes to the next person on the waiting list.',
   'manage.cancelButton': 'Cancel my registration…',
   'manage.cancelTitle': 'Cancel your registration?',
   'manage.cancelMessage': 'Your place at {title} will be given to the next person waiting. This cannot be undone.',
   'manage.cancelConfirm': 'Yes, cancel',
   'manage.cancelKeep': 'Keep my place',
   'manage.cancelled': 'Your registration is cancelled. A confirmation email is on its way.',
+  'manage.leaveHeading': 'Leave the waiting list',
+  'manage.leaveExplain': 'If you no longer wish to attend, leave the waiting list so the people behind you move up.',
+  'manage.leaveButton': 'Leave the waiting list…',
+  'manage.leaveTitle': 'Leave the waiting list?',
+  'manage.leaveMessage': 'You will lose your place on the waiting list for {title}. This cannot be undone.',
+  'manage.leaveConfirm': 'Yes, leave the list',
+  'manage.leaveKeep': 'Stay on the list',
+  'manage.left': 'You have left the waiting list. A confirmation email is on its way.',
+  'manage.withdrawHeading': 'Withdraw your request',
+  'manage.withdrawExplain':
+    "Your registration awaits the organizers' approval. If you no longer wish to attend, withdraw your request.",
+  'manage.withdrawButton': 'Withdraw your request…',
+  'manage.withdrawTitle': 'Withdraw your request?',
+  'manage.withdrawMessage': 'Your request to attend {title} will be withdrawn. This cannot be undone.',
+  'manage.withdrawConfirm': 'Yes, withdraw',
+  'manage.withdrawKeep': 'Keep my request',
+  'manage.withdrawn': 'Your request is withdrawn. A confirmation email is on its way.',
+  'manage.agendaCancelled':
+    'You no longer hold a place at this dialogue, so you have no personal agenda. The programme stays on the dialogue page.',
+  'manage.agendaNone': 'No agenda item concerns your places yet. The full programme is on the dialogue page.',
+  'manage.seeProgramme': 'See the programme',
   'manage.unknownLink':
     'This link is not valid. It may be mistyped, or the registration may have been erased. Use the link from your latest email.',
 
