@@ -202,6 +202,16 @@ export interface InvitationPrefill {
   preferredLanguage: Language;
 }
 
+/** GET /invitations/decline/{token}: what the decline page shows before the invitee confirms. */
+export interface InvitationDeclineView {
+  dialogueId: string;
+  dialogueTitle: string;
+  /** the invitee's language, for the page when the visitor has not chosen one */
+  language: Language;
+  /** `declined` once done; `registered` when the invitation was used (then cancel through the manage link) */
+  status: InvitationStatus;
+}
+
 export interface InvitationBatchResult {
   queued: number;
   skipped: number;
