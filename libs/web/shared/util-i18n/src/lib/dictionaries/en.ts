@@ -23,6 +23,7 @@ export const en = {
   'title.register': 'Register',
   'title.registered': 'Registration received',
   'title.manage': 'My registration',
+  'title.declineInvitation': 'Decline the invitation',
   'title.timeline': 'Timeline',
   'title.console': 'Organizer console',
   'title.dialogueEditor': 'Edit dialogue',
@@ -336,6 +337,15 @@ export const en = {
     'You no longer hold a place at this dialogue, so you have no personal agenda. The programme stays on the dialogue page.',
   'manage.agendaNone': 'No agenda item concerns your places yet. The full programme is on the dialogue page.',
   'manage.seeProgramme': 'See the programme',
+  'decline.title': 'Decline the invitation',
+  'decline.ask': 'Do you want to decline the invitation to {title}? We will not write to you about it again.',
+  'decline.button': 'Decline the invitation',
+  'decline.sending': 'Declining…',
+  'decline.keep': 'Register instead',
+  'decline.done': 'You have declined the invitation to {title}. Thank you for letting us know.',
+  'decline.registered':
+    'You have already registered with this invitation. To cancel, use the personal link in your confirmation email.',
+  'decline.unknown': 'This link is not valid any more. It may be mistyped, or the invitation may have been withdrawn.',
   'manage.unknownLink':
     'This link is not valid. It may be mistyped, or the registration may have been erased. Use the link from your latest email.',
 

@@ -24,6 +24,7 @@ export const es: Dictionary = {
   'title.register': 'Inscripción',
   'title.registered': 'Inscripción recibida',
   'title.manage': 'Mi inscripción',
+  'title.declineInvitation': 'Rechazar la invitación',
   'title.timeline': 'Cronograma',
   'title.console': 'Consola de organización',
   'title.dialogueEditor': 'Editar diálogo',
@@ -342,6 +343,15 @@ export const es: Dictionary = {
   'manage.agendaNone':
     'Ningún punto de la agenda concierne aún a sus plazas. El programa completo está en la página del diálogo.',
   'manage.seeProgramme': 'Ver el programa',
+  'decline.title': 'Rechazar la invitación',
+  'decline.ask': '¿Desea rechazar la invitación a {title}? No le volveremos a escribir sobre ella.',
+  'decline.button': 'Rechazar la invitación',
+  'decline.sending': 'Enviando…',
+  'decline.keep': 'Inscribirme en su lugar',
+  'decline.done': 'Ha rechazado la invitación a {title}. Gracias por avisarnos.',
+  'decline.registered':
+    'Ya se ha inscrito con esta invitación. Para cancelar, use el enlace personal de su correo de confirmación.',
+  'decline.unknown': 'Este enlace ya no es válido. Puede que esté mal copiado o que la invitación se haya retirado.',
   'manage.unknownLink':
     'Este enlace no es válido. Puede estar mal copiado o la inscripción puede haberse borrado. Use el enlace de su último correo.',
 

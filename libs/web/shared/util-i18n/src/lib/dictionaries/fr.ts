@@ -24,6 +24,7 @@ export const fr: Dictionary = {
   'title.register': 'Inscription',
   'title.registered': 'Inscription reçue',
   'title.manage': 'Mon inscription',
+  'title.declineInvitation': "Décliner l'invitation",
   'title.timeline': 'Calendrier',
   'title.console': "Console d'organisation",
   'title.dialogueEditor': 'Modifier le dialogue',
@@ -344,6 +345,15 @@ export const fr: Dictionary = {
   'manage.agendaNone':
     "Aucun point de l'ordre du jour ne concerne encore vos places. Le programme complet est sur la page du dialogue.",
   'manage.seeProgramme': 'Voir le programme',
+  'decline.title': "Décliner l'invitation",
+  'decline.ask': "Voulez-vous décliner l'invitation à {title} ? Nous ne vous écrirons plus à ce sujet.",
+  'decline.button': "Décliner l'invitation",
+  'decline.sending': 'Envoi…',
+  'decline.keep': "M'inscrire plutôt",
+  'decline.done': "Vous avez décliné l'invitation à {title}. Merci de nous en avoir informés.",
+  'decline.registered':
+    'Vous êtes déjà inscrit·e avec cette invitation. Pour annuler, utilisez le lien personnel de votre courriel de confirmation.',
+  'decline.unknown': "Ce lien n'est plus valide. Il est peut-être mal copié, ou l'invitation a été retirée.",
   'manage.unknownLink':
     "Ce lien n'est pas valide. Il est peut-être mal copié, ou l'inscription a été effacée. Utilisez le lien de votre dernier courriel.",
 
