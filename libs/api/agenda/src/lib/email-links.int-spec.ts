@@ -304,4 +304,38 @@ describe('Email links (integration: registration, invitation, agenda → worker 
     );
     expect(registered.status).toBe(201);
   });
+  it('a confirmation carries the agenda, when there is one, and the personal .ics', async () => {
+    const sessionId = await sharedSessionId(organizer);
+    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId, capacity: 5 });
+    const space = await organizer.post(`/dialogues/${d.id}/spaces`, { name: 'Business space', kind: 'business' });
+    const at = (h: number) => new Date(Date.parse(d.startsAt) + h * 3_600_000).toISOString();
+    const post = (body: Record<string, unknown>) =>
+      organizer.post(`/dialogues/${d.id}/agenda-items`, { kind: 'panel', speakers: [], ...body });
+    expect((await post({ title: 'Opening plenary', startsAt: at(0), endsAt: at(1) })).status).toBe(201);
+    expect(
+      (await post({ title: 'Business roundtable', spaceId: space.body.id, startsAt: at(1), endsAt: at(2) })).status,
+    ).toBe(201);
+
+    const withSpace = await register(d, { spaceIds: [space.body.id], preferredLanguage: 'fr' });
+    const without = await register(d);
+    const mail = await mailOf(withSpace.email, 'confirmation');
+    expect(mail.parsed.text).toContain('Opening plenary');
+    expect(mail.parsed.text).toContain('Business roundtable');
+    const [ics] = mail.parsed.attachments.filter((a) => a.filename === 'agenda.ics');
+    expect(ics.contentType).toBe('text/calendar');
+    const calendar = ics.content.toString('utf8');
+    expect(calendar).toContain('BEGIN:VCALENDAR');
+    expect(calendar).toContain('SUMMARY:Opening plenary');
+    expect(calendar).toContain('SUMMARY:Business roundtable');
+    // Only the person's own items: no seat in the space, no space item.
+    const other = await mailOf(without.email, 'confirmation');
+    const otherIcs = other.parsed.attachments.find((a) => a.filename === 'agenda.ics')!.content.toString('utf8');
+    expect(otherIcs).toContain('SUMMARY:Opening plenary');
+    expect(otherIcs).not.toContain('Business roundtable');
+
+    // No agenda yet: the confirmation goes without one.
+    const bare = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
+    const early = await register(bare);
+    expect((await mailOf(early.email, 'confirmation')).parsed.attachments).toEqual([]);
+  });
 });

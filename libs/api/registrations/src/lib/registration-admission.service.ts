@@ -276,6 +276,7 @@ export class RegistrationAdmission {
           preferredLanguage: c.dto.preferredLanguage,
         },
         spaces: seatList.map((s) => ({ name: s.name, status: s.status })),
+        confirmedSpaceIds: seatList.filter((s) => s.status === 'confirmed').map((s) => s.spaceId),
       });
       outcomes.push({
         ok: { id: c.id, status, spaces: seatList.map((s) => ({ spaceId: s.spaceId, status: s.status })) },
