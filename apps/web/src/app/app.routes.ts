@@ -1,7 +1,7 @@
 import type { Route } from '@angular/router';
 import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-feature';
 import { TimelinePage } from '@gfmd/web-timeline-feature';
-import { loadManageRoutes } from '@gfmd/web-registrations-feature';
+import { loadInvitationDeclinePage, loadManageRoutes } from '@gfmd/web-registrations-feature';
 import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 
 export const appRoutes: Route[] = [
@@ -28,6 +28,12 @@ export const appRoutes: Route[] = [
     path: 'manage/:token',
     title: 'title.manage',
     loadChildren: loadManageRoutes,
+  },
+  {
+    // The invitation email's decline link: asks, then declines (GET changes nothing).
+    path: 'invitations/decline/:token',
+    title: 'title.declineInvitation',
+    loadComponent: loadInvitationDeclinePage,
   },
   {
     path: 'console',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Language } from '@gfmd/contracts';
 import type { DialogueRecord } from '@gfmd/api-dialogues';
 import { OutboxService, type OutgoingEmail, type StoredAttachment, type TemplateParams } from '@gfmd/api-mail';
-import { AfterCommit, AppConfig, dateTimeFormat } from '@gfmd/api-platform';
+import { AfterCommit, AppConfig, dateTimeFormat, zoneLabel } from '@gfmd/api-platform';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AgendaItemRecord, AgendaRepository, ParticipantRecord } from './agenda.repository';
@@ -171,6 +171,46 @@ export class AgendaMailService {
     return { written, rewritten };
   }
 
+  /**
+   * What a registration confirmation carries when the dialogue has an agenda: the person's
+   * items in the body and their personal .ics attached (the same as the agenda email's).
+   */
+  confirmationAgendas(
+    state: AgendaState,
+    readers: { registrationId: string; language: Language; confirmedSpaceIds: string[] }[],
+  ): Map<string, { params: TemplateParams; attachments: StoredAttachment[] }> {
+    const out = new Map<string, { params: TemplateParams; attachments: StoredAttachment[] }>();
+    if (!state.items.length) return out;
+    const { dialogue } = state;
+    const dialogueUrl = `${this.config.publicUrl}/dialogues/${dialogue.id}`;
+    for (const r of readers) {
+      const items = personalItems(state.items, state.spaces, {
+        status: 'confirmed',
+        confirmedSpaceIds: r.confirmedSpaceIds,
+      });
+      if (!items.length) continue;
+      const ics = agendaCalendar({ dialogue, items, spaces: state.spaces, language: r.language, url: dialogueUrl });
+      out.set(r.registrationId, {
+        params: {
+          dialogueUrl,
+          timeZone: dialogue.timeZone,
+          agenda: this.agendaLines(state, items, r.language),
+        },
+        attachments: [{ filename: 'agenda.ics', contentType: ICS_CONTENT_TYPE, content: ics }],
+      });
+    }
+    return out;
+  }
+
+  private agendaLines(state: AgendaState, items: AgendaItemRecord[], language: Language): TemplateParams['agenda'] {
+    const { dialogue } = state;
+    return items.map((i) => ({
+      when: formatRange(i.startsAt, i.endsAt, language, dialogue.timeZone, 'short'),
+      title: i.title,
+      where: [i.room, i.spaceId ? state.spaces.get(i.spaceId)?.name : null].filter(Boolean).join(' · ') || undefined,
+    }));
+  }
+
   private compose(
     kind: 'agenda' | 'agenda_update',
     p: ParticipantRecord,
@@ -190,11 +230,7 @@ export class AgendaMailService {
       dialogueVenue: dialogue.venue,
       dialogueUrl,
       timeZone: dialogue.timeZone,
-      agenda: items.map((i) => ({
-        when: formatRange(i.startsAt, i.endsAt, language, dialogue.timeZone, 'short'),
-        title: i.title,
-        where: [i.room, i.spaceId ? state.spaces.get(i.spaceId)?.name : null].filter(Boolean).join(' · ') || undefined,
-      })),
+      agenda: this.agendaLines(state, items, language),
     };
     return {
       kind,
@@ -226,7 +262,9 @@ export function formatRange(
     ...(style === 'long' ? { year: 'numeric' as const } : {}),
     hour: '2-digit',
     minute: '2-digit',
-    ...(style === 'long' ? { timeZoneName: 'short' as const } : {}),
   });
-  return format.formatRange(start, end);
+  // The zone as everywhere in the app ("Europe/Zurich, GMT+2"), not Intl's per-language short name.
+  return style === 'long'
+    ? `${format.formatRange(start, end)} (${zoneLabel(start, timeZone)})`
+    : format.formatRange(start, end);
 }

@@ -1,7 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialogueHooks, DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { RegistrationsModule } from '@gfmd/api-registrations';
+import { RegistrationMailer, RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { AgendaDemoSeeder } from './agenda-demo.seeder';
 import { AgendaItemEntity } from './agenda-item.entity';
@@ -25,10 +25,15 @@ export class AgendaModule implements OnModuleInit {
     private readonly hooks: DialogueHooks,
     private readonly demo: AgendaDemoSeeder,
     private readonly agenda: AgendaService,
+    private readonly registrationMail: RegistrationMailer,
   ) {}
 
   onModuleInit() {
     this.seed.addDemoSeeder((dialogueId) => this.demo.seed(dialogueId));
     this.hooks.onChange((change) => this.agenda.assertItemsInside(change));
+    // A registration confirmation carries the agenda (when there is one) and the personal .ics.
+    this.registrationMail.provideConfirmationAgenda((dialogueId, readers) =>
+      this.agenda.confirmationAgendas(dialogueId, readers),
+    );
   }
 }

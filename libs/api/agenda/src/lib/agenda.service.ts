@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AgendaItemView, AgendaView, Dialogue, PersonalAgendaView, Speaker } from '@gfmd/contracts';
+import type { AgendaItemView, AgendaView, Dialogue, Language, PersonalAgendaView, Speaker } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import {
   DialogueChange,
+  DialogueEntity,
   DialogueHooks,
   DialogueRecord,
   DialoguesRepository,
@@ -14,6 +15,7 @@ import {
   AppConfig,
   badRequest,
   conflict,
+  currentManager,
   domainRule,
   FieldError,
   forbidden,
@@ -387,6 +389,23 @@ export class AgendaService {
     const spaces = spaceMap(await this.spaces.listRecords(dialogue.id));
     const items = personalItems(await this.repo.list(dialogue.id), infoMap([...spaces.values()]), participant);
     return { participant, dialogue, spaces, items };
+  }
+
+  /**
+   * For RegistrationMailer: the agenda and .ics each new confirmation carries, read in the
+   * admission's transaction (no lock taken: the admission holds the dialogue's already).
+   */
+  async confirmationAgendas(
+    dialogueId: string,
+    readers: { registrationId: string; language: Language; confirmedSpaceIds: string[] }[],
+  ) {
+    const manager = currentManager(this.dataSource);
+    const items = await this.repo.list(dialogueId, undefined, manager);
+    if (!items.length) return new Map();
+    const dialogue = await manager.getRepository(DialogueEntity).findOne({ where: { id: dialogueId } });
+    if (!dialogue) return new Map();
+    const spaces = infoMap(await this.spaces.listRecords(dialogueId, manager));
+    return this.mail.confirmationAgendas({ dialogue, spaces, items }, readers);
   }
 
   private async state(manager: EntityManager, dialogue: DialogueRecord): Promise<AgendaState> {

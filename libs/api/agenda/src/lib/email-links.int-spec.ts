@@ -87,7 +87,7 @@ describe('Email links (integration: registration, invitation, agenda → worker 
       const path = url.slice(publicUrl.length);
       const manage = /^\/manage\/([^/?#]+)$/.exec(path);
       const register = /^\/dialogues\/([0-9a-f-]{36})\/register\?invitation=([^&#]+)$/.exec(path);
-      const decline = /^\/api\/v1\/invitations\/decline\/([^/?#]+)$/.exec(path);
+      const decline = /^\/invitations\/decline\/([^/?#]+)$/.exec(path);
       if (manage) {
         expect(manage[1]).toMatch(TOKEN);
         tokens.set(manage[1], kind);
@@ -108,7 +108,8 @@ describe('Email links (integration: registration, invitation, agenda → worker 
       } else if (decline) {
         expect(decline[1]).toMatch(TOKEN);
         tokens.set(decline[1], kind);
-        expect({ url, status: await status(`${sut.baseUrl}${path}`) }).toEqual({ url, status: 200 });
+        // What the web app's decline page asks of the API (it declines only when the invitee confirms).
+        expect({ url, status: await status(`${sut.baseUrl}/api/v1${path}`) }).toEqual({ url, status: 200 });
       } else {
         throw new Error(`a link this test does not know how to follow: ${url}`);
       }
@@ -302,5 +303,39 @@ describe('Email links (integration: registration, invitation, agenda → worker 
       person({ email: invitee, invitationToken: oldToken }),
     );
     expect(registered.status).toBe(201);
+  });
+  it('a confirmation carries the agenda, when there is one, and the personal .ics', async () => {
+    const sessionId = await sharedSessionId(organizer);
+    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId, capacity: 5 });
+    const space = await organizer.post(`/dialogues/${d.id}/spaces`, { name: 'Business space', kind: 'business' });
+    const at = (h: number) => new Date(Date.parse(d.startsAt) + h * 3_600_000).toISOString();
+    const post = (body: Record<string, unknown>) =>
+      organizer.post(`/dialogues/${d.id}/agenda-items`, { kind: 'panel', speakers: [], ...body });
+    expect((await post({ title: 'Opening plenary', startsAt: at(0), endsAt: at(1) })).status).toBe(201);
+    expect(
+      (await post({ title: 'Business roundtable', spaceId: space.body.id, startsAt: at(1), endsAt: at(2) })).status,
+    ).toBe(201);
+
+    const withSpace = await register(d, { spaceIds: [space.body.id], preferredLanguage: 'fr' });
+    const without = await register(d);
+    const mail = await mailOf(withSpace.email, 'confirmation');
+    expect(mail.parsed.text).toContain('Opening plenary');
+    expect(mail.parsed.text).toContain('Business roundtable');
+    const [ics] = mail.parsed.attachments.filter((a) => a.filename === 'agenda.ics');
+    expect(ics.contentType).toBe('text/calendar');
+    const calendar = ics.content.toString('utf8');
+    expect(calendar).toContain('BEGIN:VCALENDAR');
+    expect(calendar).toContain('SUMMARY:Opening plenary');
+    expect(calendar).toContain('SUMMARY:Business roundtable');
+    // Only the person's own items: no seat in the space, no space item.
+    const other = await mailOf(without.email, 'confirmation');
+    const otherIcs = other.parsed.attachments.find((a) => a.filename === 'agenda.ics')!.content.toString('utf8');
+    expect(otherIcs).toContain('SUMMARY:Opening plenary');
+    expect(otherIcs).not.toContain('Business roundtable');
+
+    // No agenda yet: the confirmation goes without one.
+    const bare = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
+    const early = await register(bare);
+    expect((await mailOf(early.email, 'confirmation')).parsed.attachments).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   Dialogue,
+  DialogueAvailability,
   DialogueStatus,
   InformalSession,
   InformalSessionChange,
@@ -9,7 +10,15 @@ import type {
   Role,
   Theme,
 } from '@gfmd/contracts';
-import { badRequest, domainRule, FieldError, inTransaction, notFound, ProblemException } from '@gfmd/api-platform';
+import {
+  badRequest,
+  conflict,
+  domainRule,
+  FieldError,
+  inTransaction,
+  notFound,
+  ProblemException,
+} from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { DialogueHooks } from './dialogue-hooks';
 import { CreateDialogueDto, ListDialoguesQuery, UpdateDialogueDto } from './dialogue.dto';
@@ -350,7 +359,25 @@ export function toDialogue(d: DialogueRecord, session?: InformalSessionRecord): 
     leadTimeDays: session ? leadTimeDays(d, session) : null,
     schedulingWarnings: session ? schedulingWarnings(d, session) : [],
     confirmedCount: d.confirmedCount,
+    placesLeft: Math.max(0, d.capacity - d.confirmedCount),
+    availability: availabilityOf(d, new Date()),
     createdAt: d.createdAt?.toISOString(),
     updatedAt: d.updatedAt?.toISOString(),
   };
+}
+
+/**
+ * Whether registering now would get a place: `not_yet_open` before the window, `closed` when the
+ * dialogue is not published or the window has closed, `full` when every place is taken (a new
+ * registration joins the waiting list), otherwise `open`. Counts only, no personal data.
+ */
+export function availabilityOf(
+  d: Pick<DialogueRecord, 'status' | 'registrationOpensAt' | 'registrationClosesAt' | 'capacity' | 'confirmedCount'>,
+  now: Date,
+): DialogueAvailability {
+  if (d.status === 'draft') return 'not_yet_open';
+  if (d.status !== 'published') return 'closed';
+  if (d.registrationOpensAt && now < d.registrationOpensAt) return 'not_yet_open';
+  if (d.registrationClosesAt && now >= d.registrationClosesAt) return 'closed';
+  return d.confirmedCount >= d.capacity ? 'full' : 'open';
 }

@@ -42,7 +42,10 @@ export class InvitationLinks implements OnModuleInit {
     const base = this.config.publicUrl;
     return {
       registerUrl: `${base}/dialogues/${dialogueId}/register?invitation=${token}`,
-      declineUrl: `${base}/api/v1/invitations/decline/${token}`,
+      // The email's link opens the web app's page (it asks before declining); mail clients'
+      // "unsubscribe" (List-Unsubscribe, RFC 8058 one-click) posts to the API directly.
+      declineUrl: `${base}/invitations/decline/${token}`,
+      unsubscribeUrl: `${base}/api/v1/invitations/decline/${token}`,
     };
   }
 }

@@ -124,7 +124,9 @@ describe('InvitationsController (integration)', () => {
     const token = tokenOf(mail.parsed.text!)!;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(mail.parsed.text).toContain(`http://localhost:3000/dialogues/${d.id}/register?invitation=${token}`);
-    expect(mail.parsed.text).toContain(`http://localhost:3000/api/v1/invitations/decline/${token}`);
+    // The body links to the web app's decline page; "unsubscribe" posts to the API in one click.
+    expect(mail.parsed.text).toContain(`http://localhost:3000/invitations/decline/${token}`);
+    expect(mail.parsed.text).not.toContain('/api/v1/invitations/decline/');
     expect(mail.raw.replace(/\r?\n[ \t]+/g, ' ')).toContain(
       `List-Unsubscribe: <http://localhost:3000/api/v1/invitations/decline/${token}>`,
     );
@@ -240,22 +242,36 @@ describe('InvitationsController (integration)', () => {
     ).toBe(409);
   });
 
-  it('declines through the link: GET asks and changes nothing, POST (one-click or form) declines', async () => {
+  it('declines through the link: GET tells the page what to ask and changes nothing, POST declines', async () => {
     const d = await DialogueFactory.createPublished(organizer, { title: 'Fair recruitment <dialogue>' });
     const to = `decline-${randomUUID()}@test.gfmd`;
     await organizer.post(`/dialogues/${d.id}/invitations`, { recipients: [{ email: to, preferredLanguage: 'fr' }] });
     await sink.waitFor(() => sink.to(to).length === 1, 10_000);
     const token = tokenOf(sink.to(to)[0].parsed.text!)!;
     const url = `${sut.baseUrl}/api/v1/invitations/decline/${token}`;
-
-    const page = await fetch(url);
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('Décliner l’invitation');
-    expect(html).toContain('Fair recruitment &lt;dialogue&gt;');
-    expect(html).toContain('<form method="post">');
     await waitUntil(async () => (await invitations(d.id)).items[0].status === 'sent', 10_000, 'sent');
 
+    // What the web page reads: JSON, no personal data beyond the language, nothing changed.
+    const view = await sut.api.get(`/invitations/decline/${token}`);
+    expect(view.status).toBe(200);
+    expect(view.headers.get('cache-control')).toMatch(/no-store/);
+    expect(view.body).toEqual({
+      dialogueId: d.id,
+      dialogueTitle: 'Fair recruitment <dialogue>',
+      language: 'fr',
+      status: 'sent',
+    });
+    // A browser opening an older email's API link is sent on to the web page.
+    const old = await fetch(url, { headers: { accept: 'text/html,application/xhtml+xml' }, redirect: 'manual' });
+    expect(old.status).toBe(302);
+    expect(old.headers.get('location')).toBe(`http://localhost:3000/invitations/decline/${token}`);
+    expect((await invitations(d.id)).items[0].status).toBe('sent');
+
+    const confirmed = await sut.api.post(`/invitations/decline/${token}`);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toEqual({ status: 'declined' });
+    expect((await invitations(d.id)).items[0].status).toBe('declined');
+    expect((await sut.api.get(`/invitations/decline/${token}`)).body.status).toBe('declined');
     const oneClick = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -263,17 +279,20 @@ describe('InvitationsController (integration)', () => {
     });
     expect(oneClick.status).toBe(200);
     expect(await oneClick.json()).toEqual({ status: 'declined' });
-    expect((await invitations(d.id)).items[0].status).toBe('declined');
     const form = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: '',
+      redirect: 'manual',
     });
-    expect(form.status).toBe(200);
-    expect(await form.text()).toContain('Vous avez décliné');
+    expect(form.status).toBe(303);
+    expect(form.headers.get('location')).toBe(`http://localhost:3000/invitations/decline/${token}`);
     expect(
       (await fetch(`${sut.baseUrl}/api/v1/invitations/decline/${'x'.repeat(43)}`, { method: 'POST' })).status,
     ).toBe(404);
+    const unknown = await sut.api.get(`/invitations/decline/${'x'.repeat(43)}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/problem\+json/);
     expect((await fetch(`${sut.baseUrl}/api/v1/invitations/decline/short`)).status).toBe(404);
   });
 

@@ -4,6 +4,7 @@ import {
   type DeliverySummary,
   type Invitation,
   type InvitationBatchResult,
+  type InvitationDeclineView,
   type InvitationPrefill,
   type InvitationStatus,
   type Language,
@@ -271,11 +272,16 @@ export class InvitationsService {
   }
 
   /** What the decline page shows before the holder confirms (never changes anything: link scanners fetch GETs). */
-  async declinePreview(token: string): Promise<{ language: Language; dialogueTitle: string; status: string }> {
+  async declinePreview(token: string): Promise<InvitationDeclineView> {
     const invitation = await this.repo.findByTokenHash(hashToken(token));
     if (!invitation) throw notFound('Invitation');
     const dialogue = await this.dialogues.findRecord(invitation.dialogueId);
-    return { language: invitation.preferredLanguage, dialogueTitle: dialogue.title, status: invitation.status };
+    return {
+      dialogueId: dialogue.id,
+      dialogueTitle: dialogue.title,
+      language: invitation.preferredLanguage,
+      status: invitation.status,
+    };
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────────────────

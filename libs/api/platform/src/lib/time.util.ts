@@ -15,6 +15,23 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
 }
 
+/**
+ * The one way the app names a zone's offset, whatever the language: "GMT+1", "GMT-5", "GMT+5:30",
+ * "GMT" (Intl's short names vary: "CET" in English, "UTC+1" in French). The web app uses the same
+ * form (libs/web/shared/util-time gmtOffsetLabel).
+ */
+export function gmtOffsetLabel(instant: Date, timeZone: string): string {
+  const minutes = zoneOffsetMinutes(instant, timeZone);
+  if (!minutes) return 'GMT';
+  const abs = Math.abs(minutes);
+  const rest = abs % 60;
+  return `GMT${minutes < 0 ? '-' : '+'}${Math.floor(abs / 60)}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
+}
+
+/** A zone as the app names it: "Europe/Zurich, GMT+1" (the offset at the given instant). */
+export const zoneLabel = (instant: Date, timeZone: string): string =>
+  `${timeZone}, ${gmtOffsetLabel(instant, timeZone)}`;
+
 /** The UTC instant of a wall-clock time ('2017-05-08T10:00') in an IANA zone. */
 export function zonedTimeToUtc(local: string, timeZone: string): Date {
   const guess = new Date(`${local.length === 16 ? `${local}:00` : local}Z`);

@@ -18,6 +18,8 @@ import { ACTIVE_STATUSES, spaceRefusal } from './seat-rules.util';
 /** What a manage link shows: the registration, its spaces (with names) and its dialogue. */
 export interface ManagedRegistration extends RegistrationView {
   dialogue: Dialogue;
+  /** 1 for the next person promoted; null unless the registration is waitlisted. */
+  waitlistPosition: number | null;
 }
 
 /**
@@ -105,7 +107,8 @@ export class ManageLinkService {
     if (!reg) throw notFound('Registration');
     const [registration] = await this.reads.views([reg]);
     const d = await this.dialogues.findRecord(registration.dialogueId);
-    return { ...registration, dialogue: toDialogue(d) };
+    const waitlistPosition = reg.status === 'waitlisted' ? await this.reads.waitlistPosition(reg.id) : null;
+    return { ...registration, dialogue: toDialogue(d), waitlistPosition };
   }
 
   /** Replaces the set of spaces a participant asked for: drops freed seats to the next in line, queues new requests. */

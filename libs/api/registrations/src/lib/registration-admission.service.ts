@@ -15,6 +15,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type InvitationRef, RegistrationInvitations } from '@gfmd/api-invitations';
 import type { CreateRegistrationDto } from './registration.dto';
 import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
+import { RegistrationReadsRepository } from './registration-reads.repository';
 import { RegistrationSettings } from './registration-settings';
 import type { NewRegistration, SpaceRow } from './registration.rows';
 import { RegistrationsRepository } from './registrations.repository';
@@ -57,14 +58,21 @@ export class RegistrationAdmission {
     private readonly mailer: RegistrationMailer,
     private readonly settings: RegistrationSettings,
     private readonly invitations: RegistrationInvitations,
+    private readonly reads: RegistrationReadsRepository,
   ) {}
 
   async register(dialogueId: string, dto: CreateRegistrationDto): Promise<RegistrationCreated> {
     const candidate = await this.prepare(dialogueId, dto);
-    if (this.settings.maxBatch <= 1 || !this.settings.locking) return this.admitOne(dialogueId, candidate);
-    const outcome = await this.queueFor(dialogueId).submit(candidate);
-    if ('error' in outcome) throw outcome.error;
-    return outcome.ok;
+    let created: RegistrationCreated;
+    if (this.settings.maxBatch <= 1 || !this.settings.locking) created = await this.admitOne(dialogueId, candidate);
+    else {
+      const outcome = await this.queueFor(dialogueId).submit(candidate);
+      if ('error' in outcome) throw outcome.error;
+      created = outcome.ok;
+    }
+    // Read after the commit: the place in the waiting list when the answer leaves.
+    if (created.status === 'waitlisted') created.waitlistPosition = await this.reads.waitlistPosition(created.id);
+    return created;
   }
 
   private queueFor(dialogueId: string): Coalescer<Candidate, Outcome> {
@@ -268,6 +276,7 @@ export class RegistrationAdmission {
           preferredLanguage: c.dto.preferredLanguage,
         },
         spaces: seatList.map((s) => ({ name: s.name, status: s.status })),
+        confirmedSpaceIds: seatList.filter((s) => s.status === 'confirmed').map((s) => s.spaceId),
       });
       outcomes.push({
         ok: { id: c.id, status, spaces: seatList.map((s) => ({ spaceId: s.spaceId, status: s.status })) },

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EmailKind, RegistrationStatus } from '@gfmd/contracts';
 import { type AfterCommit, currentManager } from '@gfmd/api-platform';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { dialogueParamsByLanguage, OutboxService, type OutgoingEmail } from '@gfmd/api-mail';
+import {
+  dialogueParamsByLanguage,
+  OutboxService,
+  type OutgoingEmail,
+  type StoredAttachment,
+  type TemplateParams,
+} from '@gfmd/api-mail';
 import { DataSource } from 'typeorm';
 import type { DialogueRow, ParticipantContact } from './registration.rows';
 
@@ -19,7 +25,31 @@ export interface RegistrationEmail {
   daysBefore?: number;
   /** Held back until then (a decline's undo window). */
   sendAfter?: Date;
+  /** Confirmations: the spaces with a confirmed seat (for the personal agenda the email carries). */
+  confirmedSpaceIds?: string[];
 }
+
+/** Who a confirmation goes to, for their personal agenda. */
+export interface ConfirmationReader {
+  registrationId: string;
+  language: OutgoingEmail['language'];
+  confirmedSpaceIds: string[];
+}
+
+/** What a confirmation adds when the dialogue has an agenda: its items (in the body) and the personal .ics. */
+export interface ConfirmationAgenda {
+  params: Pick<TemplateParams, 'agenda' | 'dialogueUrl' | 'timeZone'>;
+  attachments: StoredAttachment[];
+}
+
+/**
+ * Gives each confirmation its personal agenda, in the current transaction; provided by the
+ * agenda domain (which depends on this one), absent when it is not loaded.
+ */
+export type ConfirmationAgendaSource = (
+  dialogueId: string,
+  readers: ConfirmationReader[],
+) => Promise<Map<string, ConfirmationAgenda>>;
 
 /** Kinds sent when a registration has ended: they carry no manage link. */
 const WITHOUT_LINK: readonly EmailKind[] = ['cancelled', 'declined'];
@@ -37,10 +67,29 @@ export class RegistrationMailer {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  private agendaSource?: ConfirmationAgendaSource;
+
+  /** The agenda domain registers how a confirmation gets the agenda and its .ics. */
+  provideConfirmationAgenda(source: ConfirmationAgendaSource): void {
+    this.agendaSource = source;
+  }
+
   async write(afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]): Promise<void> {
     if (!emails.length) return;
     const m = currentManager(this.dataSource);
     const dialogueParams = dialogueParamsByLanguage(d);
+    const confirmations = emails.filter((e) => e.kind === 'confirmation');
+    const agendas =
+      this.agendaSource && confirmations.length
+        ? await this.agendaSource(
+            d.id,
+            confirmations.map((e) => ({
+              registrationId: e.recipient.id,
+              language: e.recipient.preferredLanguage,
+              confirmedSpaceIds: e.confirmedSpaceIds ?? [],
+            })),
+          )
+        : new Map<string, ConfirmationAgenda>();
     const out: OutgoingEmail[] = emails.map((e) => ({
       kind: e.kind,
       to: e.recipient.email,
@@ -56,7 +105,11 @@ export class RegistrationMailer {
         ...(e.spaces?.length ? { spaces: e.spaces } : {}),
         ...(e.reason ? { reason: e.reason } : {}),
         ...(e.daysBefore ? { daysBefore: e.daysBefore } : {}),
+        ...(e.kind === 'confirmation' ? agendas.get(e.recipient.id)?.params : {}),
       },
+      ...(e.kind === 'confirmation' && agendas.get(e.recipient.id)?.attachments.length
+        ? { attachments: agendas.get(e.recipient.id)?.attachments }
+        : {}),
     }));
     await this.outbox.write(m, afterCommit, out);
     await this.dropReminders(afterCommit, emails);

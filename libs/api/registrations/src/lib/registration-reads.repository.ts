@@ -41,6 +41,22 @@ export class RegistrationReadsRepository {
     );
   }
 
+  /**
+   * The place of a waitlisted registration in its dialogue's waiting list (1 = next to be
+   * promoted), or null when it is not waitlisted. One count on the (dialogue_id, status, arrival)
+   * index: the waitlisted registrations that arrived no later than this one.
+   */
+  async waitlistPosition(id: string): Promise<number | null> {
+    const [row] = await sql<{ position: number | null }>(
+      this.dataSource,
+      `SELECT (SELECT count(*)::int FROM registrations w
+                WHERE w.dialogue_id = r.dialogue_id AND w.status = 'waitlisted' AND w.arrival <= r.arrival) AS position
+         FROM registrations r WHERE r.id = $1 AND r.status = 'waitlisted'`,
+      [id],
+    );
+    return row?.position ?? null;
+  }
+
   activeInDialogue(dialogueId: string): Promise<RegistrationRow[]> {
     return sql<RegistrationRow>(
       this.dataSource,

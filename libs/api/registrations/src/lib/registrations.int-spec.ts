@@ -427,6 +427,42 @@ describe(RegistrationsModule.name, () => {
       expect((await register(d.id, { email })).body.status).toBe('waitlisted');
     });
 
+    it('shows visitors the places left and "full", and each waiting person their place in the line', async () => {
+      const d = await published({ capacity: 2 });
+      const seen = async () => (await sut.api.get(`/dialogues/${d.id}`)).body;
+      expect(await seen()).toMatchObject({ placesLeft: 2, availability: 'open' });
+      const a = (await register(d.id)).body;
+      expect(await seen()).toMatchObject({ placesLeft: 1, availability: 'open' });
+      await register(d.id);
+      const c = (await register(d.id)).body;
+      const e = (await register(d.id)).body;
+      expect([c.status, c.waitlistPosition, e.status, e.waitlistPosition]).toEqual(['waitlisted', 1, 'waitlisted', 2]);
+      expect(await seen()).toMatchObject({ placesLeft: 0, availability: 'full' });
+      // Nothing personal in the public view.
+      expect(JSON.stringify(await seen())).not.toMatch(/@|waitlistPosition/);
+      const tokenE = await manageToken(e.id);
+      expect((await sut.api.get(`/registrations/manage/${tokenE}`)).body).toMatchObject({
+        status: 'waitlisted',
+        waitlistPosition: 2,
+      });
+      // The first waiting person is promoted when a seat frees: the next one moves up.
+      await sut.api.post(`/registrations/manage/${await manageToken(a.id)}/cancel`);
+      expect((await sut.api.get(`/registrations/manage/${tokenE}`)).body.waitlistPosition).toBe(1);
+      expect((await sut.api.get(`/registrations/manage/${await manageToken(c.id)}`)).body).toMatchObject({
+        status: 'confirmed',
+        waitlistPosition: null,
+      });
+      const closed = await published({
+        capacity: 2,
+        registrationClosesAt: new Date(Date.now() + 60_000).toISOString(),
+      });
+      await q("UPDATE dialogues SET registration_closes_at = now() - interval '1 minute' WHERE id = $1", [closed.id]);
+      expect((await sut.api.get(`/dialogues/${closed.id}`)).body).toMatchObject({
+        placesLeft: 2,
+        availability: 'closed',
+      });
+    });
+
     it('skips waiting people whose group quota is full and promotes the first who fits', async () => {
       const d = await published({ capacity: 2, stakeholderQuotas: { government: 1 } });
       const g1 = (await register(d.id, { stakeholderGroup: 'government' })).body;

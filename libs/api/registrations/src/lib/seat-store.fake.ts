@@ -188,6 +188,11 @@ export class FakeSeatStore {
       new Map(
         ids.map((id) => [id, this.seatRequests.filter((rs) => rs.registrationId === id).map((rs) => ({ ...rs }))]),
       ),
+    waitlistPosition: async (id) => {
+      const reg = this.regs.find((r) => r.id === id);
+      if (!reg || reg.status !== 'waitlisted') return null;
+      return this.regs.filter((r) => r.status === 'waitlisted' && Number(r.arrival) <= Number(reg.arrival)).length;
+    },
     spacesOfOne: async (id) => this.seatRequests.filter((rs) => rs.registrationId === id).map((rs) => ({ ...rs })),
     views: async (rows, onlySpaceIds) =>
       rows.map((r) =>

@@ -36,6 +36,9 @@ export const MILESTONE_KINDS = [
   'other',
 ] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+/** Whether a visitor can take a place now: places left, full (waiting list), closed, or not open yet. */
+export const DIALOGUE_AVAILABILITIES = ['open', 'full', 'closed', 'not_yet_open'] as const;
+export type DialogueAvailability = (typeof DIALOGUE_AVAILABILITIES)[number];
 
 export const SPACE_KINDS = [
   'plenary',

@@ -1,6 +1,7 @@
 /** The shapes of the HTTP contract (docs/http-contract.md). Times are ISO 8601 UTC instants. */
 import type {
   AgendaItemKind,
+  DialogueAvailability,
   DialogueFormat,
   DialogueStatus,
   EmailKind,
@@ -132,6 +133,10 @@ export interface Dialogue {
   leadTimeDays: number | null;
   schedulingWarnings: string[];
   confirmedCount?: number;
+  /** Places not yet taken (capacity minus confirmed), never below 0. */
+  placesLeft?: number;
+  /** Whether registering now gets a place, a waiting-list spot, or nothing (closed / not open yet). */
+  availability?: DialogueAvailability;
   createdAt?: string;
   updatedAt?: string;
 }
@@ -209,6 +214,8 @@ export interface RegistrationCreated {
   id: string;
   status: RegistrationStatus;
   spaces: RegistrationSpace[];
+  /** When waitlisted: the place in the dialogue's waiting list (1 = next to be promoted). */
+  waitlistPosition?: number | null;
 }
 
 export interface DialogueStats {
@@ -245,6 +252,16 @@ export interface InvitationPrefill {
   name: string | null;
   stakeholderGroup: StakeholderGroup | null;
   preferredLanguage: Language;
+}
+
+/** GET /invitations/decline/{token}: what the decline page shows before the invitee confirms. */
+export interface InvitationDeclineView {
+  dialogueId: string;
+  dialogueTitle: string;
+  /** the invitee's language, for the page when the visitor has not chosen one */
+  language: Language;
+  /** `declined` once done; `registered` when the invitation was used (then cancel through the manage link) */
+  status: InvitationStatus;
 }
 
 export interface InvitationBatchResult {

@@ -57,6 +57,8 @@ export interface RegistrationView extends Registration {
 /** GET/PATCH /registrations/manage/:token: the registration, its spaces (with names) and its dialogue. */
 export interface ManageView extends RegistrationView {
   dialogue: Dialogue;
+  /** The place in the dialogue's waiting list (1 = next to be promoted); null unless waitlisted. */
+  waitlistPosition: number | null;
 }
 
 /**

@@ -6,3 +6,5 @@ export const loadRegistrationResultPage = () =>
   import('./lib/registration-result.page').then((m) => m.RegistrationResultPage);
 export const loadRegistrationsTablePage = () =>
   import('./lib/registrations-table.page').then((m) => m.RegistrationsTablePage);
+export const loadInvitationDeclinePage = () =>
+  import('./lib/invitation-decline.page').then((m) => m.InvitationDeclinePage);

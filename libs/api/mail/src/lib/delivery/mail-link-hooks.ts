@@ -13,6 +13,8 @@ export interface MintedLinks {
   manageUrl?: string;
   registerUrl?: string;
   declineUrl?: string;
+  /** The one-click target of List-Unsubscribe (the API's POST); the email body links to declineUrl. */
+  unsubscribeUrl?: string;
 }
 
 /**

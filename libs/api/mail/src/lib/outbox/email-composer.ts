@@ -66,10 +66,10 @@ export class EmailComposer {
   compose(row: ComposableEmail, links?: MintedLinks | null): ComposedEmail {
     const params = { ...(row.params ?? {}), ...(links ?? {}) };
     const headers = { ...row.headers };
-    const declineUrl = row.kind === 'invitation' ? safeUrl(params.declineUrl) : undefined;
-    if (declineUrl) {
+    const unsubscribeUrl = row.kind === 'invitation' ? safeUrl(params.unsubscribeUrl ?? params.declineUrl) : undefined;
+    if (unsubscribeUrl) {
       // RFC 2369 + RFC 8058: mail clients show "unsubscribe", which declines the invitation in one click.
-      headers['List-Unsubscribe'] = `<${declineUrl}>`;
+      headers['List-Unsubscribe'] = `<${unsubscribeUrl}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
     return { content: emailContent(this.renderer, { ...row, params }), headers };

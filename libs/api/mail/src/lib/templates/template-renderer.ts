@@ -31,8 +31,10 @@ export interface TemplateParams {
   manageUrl?: string;
   /** PUBLIC_URL/dialogues/<id>/register?invitation=<token>: invitation. Minted at send time. */
   registerUrl?: string;
-  /** One-click decline of an invitation (also sent as List-Unsubscribe). Minted at send time. */
+  /** The web page that declines an invitation once confirmed (PUBLIC_URL/invitations/decline/<token>). Minted at send time. */
   declineUrl?: string;
+  /** List-Unsubscribe one-click target (the API), when it differs from declineUrl (the web page). Minted at send time. */
+  unsubscribeUrl?: string;
   /** Free text from organizers / coordinators (invitation, space_message, …). */
   message?: string;
   /** Why (declined, cancelled). */

@@ -1,5 +1,5 @@
 import type { Language } from '@gfmd/contracts';
-import { dateTimeFormat } from '@gfmd/api-platform';
+import { dateTimeFormat, zoneLabel } from '@gfmd/api-platform';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -36,7 +36,7 @@ export const isHeaderName = (name: string): boolean => /^[A-Za-z0-9][A-Za-z0-9-]
 const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
 
 /**
- * "Monday 8 May 2017, 10:00–16:00 (Europe/Zurich)" in the recipient's language, shown in the
+ * "Monday 8 May 2017, 10:00–16:00 (Europe/Zurich, GMT+2)" in the recipient's language, shown in the
  * dialogue's own time zone. For TemplateParams.dialogueWhen.
  */
 export function formatDialogueWhen(startsAt: Date, endsAt: Date, timeZone: string, language: Language): string {
@@ -47,7 +47,7 @@ export function formatDialogueWhen(startsAt: Date, endsAt: Date, timeZone: strin
   const range = sameDay
     ? `${day.format(startsAt)}, ${time.format(startsAt)}–${time.format(endsAt)}`
     : `${day.format(startsAt)} ${time.format(startsAt)} – ${day.format(endsAt)} ${time.format(endsAt)}`;
-  return `${range} (${timeZone})`;
+  return `${range} (${zoneLabel(startsAt, timeZone)})`;
 }
 
 /** The dialogue fields of an email's template parameters (dates in the dialogue's zone, the reader's language). */

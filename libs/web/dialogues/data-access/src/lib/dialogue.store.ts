@@ -49,9 +49,12 @@ export class DialogueStore {
   readonly partialProblem = computed(() => this.state().partialProblem);
   readonly spacesById = computed(() => new Map(this.state().spaces.map((s) => [s.id, s])));
 
-  /** Registration is open now (status published, inside the registration window). */
+  /** Registration is open now (status published, inside the registration window), places left or not. */
   readonly registrationOpen = computed(() => {
     const d = this.state().dialogue;
+    if (d?.availability) {
+      return d.availability === 'open' || d.availability === 'full';
+    }
     if (!d || d.status !== 'published') {
       return false;
     }
@@ -60,6 +63,9 @@ export class DialogueStore {
     const closes = d.registrationClosesAt ? Date.parse(d.registrationClosesAt) : Date.parse(d.endsAt);
     return now >= opens && now <= closes;
   });
+
+  /** Every place is taken: registering now joins the waiting list. */
+  readonly full = computed(() => this.state().dialogue?.availability === 'full');
 
   async load(id: string): Promise<void> {
     this.state.set({ id, dialogue: null, spaces: [], agenda: [], loading: true, problem: null, partialProblem: null });

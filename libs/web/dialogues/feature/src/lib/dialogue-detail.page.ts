@@ -10,10 +10,10 @@ import {
   LocalNumberPipe,
   TranslatePipe,
 } from '@gfmd/web-shared-util-i18n';
-import { viewerTimeZone } from '@gfmd/web-shared-util-time';
+import { viewerTimeZone, zoneLabel } from '@gfmd/web-shared-util-time';
 import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
-import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
+import { AvailabilityComponent, LeadTimeComponent, dialogueAvailability } from '@gfmd/web-dialogues-ui';
 import { loadResource } from '@gfmd/web-shared-util-state';
 
 @Component({
@@ -24,6 +24,7 @@ import { loadResource } from '@gfmd/web-shared-util-state';
     LoadingStateComponent,
     ProblemAlertComponent,
     AgendaViewComponent,
+    AvailabilityComponent,
     LeadTimeComponent,
     TranslatePipe,
     LabelPipe,
@@ -41,7 +42,7 @@ import { loadResource } from '@gfmd/web-shared-util-state';
       <article>
         <h1>{{ d.title }}</h1>
         <p class="chips">
-          <span class="gfmd-chip">{{ d.status | label: 'dialogueStatus' }}</span>
+          <gfmd-availability [dialogue]="d" />
           <span class="gfmd-chip">{{ d.format | label: 'format' }}</span>
           @for (themeId of d.themeIds; track themeId) {
             @if (catalog.themesById().get(themeId); as theme) {
@@ -73,7 +74,7 @@ import { loadResource } from '@gfmd/web-shared-util-state';
               <dd>
                 {{ d.startsAt | localDate: 'dateTime' : d.timeZone }} –
                 {{ d.endsAt | localDate: 'dateTime' : d.timeZone }}
-                <span class="gfmd-muted">({{ d.timeZone }})</span>
+                <span class="gfmd-muted">({{ zone() }})</span>
                 @if (viewerZone !== d.timeZone) {
                   <br /><span class="gfmd-muted"
                     >{{ 'agenda.yourTime' | t }} {{ d.startsAt | localDate: 'dateTime' : viewerZone }}</span
@@ -112,15 +113,27 @@ import { loadResource } from '@gfmd/web-shared-util-state';
                 <dd>{{ d.registrationClosesAt | localDate: 'dateTime' : d.timeZone }}</dd>
               }
             </dl>
-            @if (store.registrationOpen()) {
-              <a mat-flat-button class="gfmd-full" [routerLink]="['/dialogues', d.id, 'register']">{{
-                'dialogue.register' | t
-              }}</a>
-              @if (d.approvalRequired) {
-                <p class="gfmd-muted">{{ 'dialogue.approvalNote' | t }}</p>
+            @switch (availability()) {
+              @case ('open') {
+                <a mat-flat-button class="gfmd-full" [routerLink]="['/dialogues', d.id, 'register']">{{
+                  'dialogue.register' | t
+                }}</a>
+                @if (d.approvalRequired) {
+                  <p class="gfmd-muted">{{ 'dialogue.approvalNote' | t }}</p>
+                }
               }
-            } @else {
-              <p class="gfmd-alert gfmd-alert--info">{{ 'dialogue.registrationClosed' | t }}</p>
+              @case ('full') {
+                <p class="gfmd-alert gfmd-alert--info">{{ 'dialogue.fullNote' | t }}</p>
+                <a mat-flat-button class="gfmd-full" [routerLink]="['/dialogues', d.id, 'register']">{{
+                  'dialogue.joinWaitlist' | t
+                }}</a>
+              }
+              @default {
+                <p class="gfmd-alert gfmd-alert--info">
+                  <gfmd-availability [dialogue]="d" />
+                  {{ 'dialogue.registrationClosed' | t }}
+                </p>
+              }
             }
             @if (store.spaces().length) {
               <h2>{{ 'dialogue.spaces' | t }}</h2>
@@ -159,6 +172,14 @@ export class DialogueDetailPage {
   readonly id = input.required<string>();
 
   protected readonly viewerZone = viewerTimeZone();
+  protected readonly availability = computed(() => {
+    const d = this.store.dialogue();
+    return d ? dialogueAvailability(d) : 'closed';
+  });
+  protected readonly zone = computed(() => {
+    const d = this.store.dialogue();
+    return d ? zoneLabel(d.startsAt, d.timeZone) : '';
+  });
   protected readonly icsUrl = computed(() => this.store.agendaIcsUrl(this.id()));
   protected readonly session = computed(() => {
     const d = this.store.dialogue();

@@ -10,6 +10,11 @@ const settle = async (fixture: { whenStable(): Promise<unknown> }): Promise<void
   await fixture.whenStable();
 };
 
+const defaultDialogues = () => [
+  DialogueFactory.create({ title: 'Dialogue on cooperation', informalSessionId: 's3' }),
+  DialogueFactory.create({ title: 'Dialogue on rights', informalSessionId: 's1', leadTimeDays: 21 }),
+];
+
 describe(DialogueListPage.name, () => {
   let http: HttpTestingController;
 
@@ -21,7 +26,7 @@ describe(DialogueListPage.name, () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  async function render(session?: string) {
+  async function render(session?: string, dialogues = defaultDialogues()) {
     const fixture = TestBed.createComponent(DialogueListPage);
     if (session) {
       fixture.componentRef.setInput('session', session);
@@ -31,14 +36,7 @@ describe(DialogueListPage.name, () => {
     const s1 = SessionFactory.create({ id: 's1', number: 1, title: 'Human rights' });
     http.expectOne('/api/v1/themes').flush([ThemeFactory.create()]);
     http.expectOne('/api/v1/informal-sessions').flush([s3, s1]);
-    http
-      .expectOne((r) => r.url === '/api/v1/dialogues')
-      .flush(
-        PageFactory.create([
-          DialogueFactory.create({ title: 'Dialogue on cooperation', informalSessionId: 's3' }),
-          DialogueFactory.create({ title: 'Dialogue on rights', informalSessionId: 's1', leadTimeDays: 21 }),
-        ]),
-      );
+    http.expectOne((r) => r.url === '/api/v1/dialogues').flush(PageFactory.create(dialogues));
     await settle(fixture);
     return fixture.nativeElement as HTMLElement;
   }
@@ -59,5 +57,29 @@ describe(DialogueListPage.name, () => {
 
     expect(sut.textContent).toContain('No dialogue is open to the public yet.');
     expect(sut.textContent).toContain('Clear filters');
+  });
+
+  it('shows on each card whether places are left, the waiting list or closed, and never the staff status', async () => {
+    const sut = await render(undefined, [
+      DialogueFactory.create({ title: 'A', informalSessionId: 's1', placesLeft: 12, availability: 'open' }),
+      DialogueFactory.create({ title: 'B', informalSessionId: 's1', placesLeft: 0, availability: 'full' }),
+      DialogueFactory.create({
+        title: 'C',
+        informalSessionId: 's3',
+        status: 'registration_closed',
+        availability: 'closed',
+      }),
+      // an older answer without availability: worked out from the counts
+      DialogueFactory.create({ title: 'D', informalSessionId: 's3', capacity: 10, confirmedCount: 9 }),
+    ]);
+
+    const chips = Array.from(sut.querySelectorAll('.card')).map((card) =>
+      card.querySelector('.card__chips')?.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(chips[0]).toContain('12 places left');
+    expect(chips[1]).toContain('Full — join the waiting list');
+    expect(chips[2]).toContain('Registration closed');
+    expect(chips[3]).toContain('1 place left');
+    expect(sut.textContent).not.toContain('Published');
   });
 });

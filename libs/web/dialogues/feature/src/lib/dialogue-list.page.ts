@@ -6,7 +6,7 @@ import { Router, RouterLink } from '@angular/router';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { CatalogStore } from '@gfmd/web-dialogues-data-access';
-import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
+import { AvailabilityComponent, LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 
 @Component({
   selector: 'gfmd-dialogue-list-page',
@@ -21,6 +21,7 @@ import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
     LoadingStateComponent,
     EmptyStateComponent,
     ProblemAlertComponent,
+    AvailabilityComponent,
     LeadTimeComponent,
     TranslatePipe,
     LabelPipe,
@@ -98,9 +99,7 @@ import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
                   }
                 </p>
                 <p class="card__chips">
-                  @if (dialogue.status !== 'published') {
-                    <span class="gfmd-chip">{{ dialogue.status | label: 'dialogueStatus' }}</span>
-                  }
+                  <gfmd-availability [dialogue]="dialogue" />
                   <gfmd-lead-time [days]="dialogue.leadTimeDays" />
                 </p>
                 <p class="card__summary">{{ dialogue.summary }}</p>

@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { AgendaItem, Space } from '@gfmd/contracts';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
-import { viewerTimeZone, zonedDateKey } from '@gfmd/web-shared-util-time';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
+import { viewerTimeZone, zoneLabel, zonedDateKey } from '@gfmd/web-shared-util-time';
 import { groupAgenda } from './agenda-grouping.util';
 
 /**
- * An agenda by day and space, times in the dialogue's zone with the viewer's own time beside them
+ * An agenda by day, in time order (each item labelled with its space), times in the dialogue's zone with the viewer's own time beside them
  * when the two differ.
  */
 @Component({
@@ -15,59 +15,60 @@ import { groupAgenda } from './agenda-grouping.util';
   styleUrl: './agenda-view.component.scss',
   template: `
     @if (!days().length) {
-      <p class="gfmd-muted">{{ 'agenda.empty' | t }}</p>
+      <p class="gfmd-muted">{{ emptyMessage() | t }}</p>
     } @else {
       @if (showViewerTime()) {
-        <p class="gfmd-muted">{{ 'agenda.zonesNote' | t: { venue: timeZone(), viewer: viewerZone } }}</p>
+        <p class="gfmd-muted">{{ 'agenda.zonesNote' | t: zonesNote() }}</p>
       }
       @for (day of days(); track day.day) {
         <section class="day" [attr.aria-labelledby]="headingPrefix() + day.day">
           <h3 [id]="headingPrefix() + day.day">{{ day.firstStartsAt | localDate: 'day' : timeZone() }}</h3>
-          @for (group of day.groups; track group.space?.id ?? '') {
-            <div class="space-group">
-              <h4>{{ group.space?.name ?? ('agenda.forEveryone' | t) }}</h4>
-              <ol class="items">
-                @for (item of group.items; track item.id) {
-                  <li class="item" [class.item--break]="item.kind === 'break'">
-                    <p class="item__time">
-                      <span>
-                        <time [attr.datetime]="item.startsAt">{{
-                          item.startsAt | localDate: 'time' : timeZone()
-                        }}</time>–<time [attr.datetime]="item.endsAt">{{
-                          item.endsAt | localDate: 'zoned' : timeZone()
-                        }}</time>
-                      </span>
-                      @if (showViewerTime()) {
-                        <span class="item__local"> {{ 'agenda.yourTime' | t }} {{ viewerRange(item) }} </span>
+          <ol class="items">
+            @for (entry of day.entries; track entry.item.id) {
+              @let item = entry.item;
+              <li class="item" [class.item--break]="item.kind === 'break'">
+                <p class="item__time">
+                  <span>
+                    <time [attr.datetime]="item.startsAt">{{
+                      item.startsAt | localDate: 'time' : timeZone()
+                    }}</time>–<time [attr.datetime]="item.endsAt">{{
+                      item.endsAt | localDate: 'zoned' : timeZone()
+                    }}</time>
+                  </span>
+                  @if (showViewerTime()) {
+                    <span class="item__local"> {{ 'agenda.yourTime' | t }} {{ viewerRange(item) }} </span>
+                  }
+                </p>
+                <div class="item__body">
+                  <p class="item__title">
+                    <strong>{{ item.title }}</strong>
+                    <span class="gfmd-chip">{{ item.kind | label: 'agendaKind' }}</span>
+                  </p>
+                  <p class="item__where">
+                    <span class="gfmd-chip" [class.gfmd-chip--space]="!!entry.space">{{
+                      entry.space?.name ?? ('agenda.forEveryone' | t)
+                    }}</span>
+                    @if (item.room) {
+                      <span class="gfmd-muted">{{ 'agenda.room' | t }}: {{ item.room }}</span>
+                    }
+                  </p>
+                  @if (item.description) {
+                    <p>{{ item.description }}</p>
+                  }
+                  @if (item.speakers.length) {
+                    <ul class="speakers" [attr.aria-label]="'agenda.speakers' | t">
+                      @for (speaker of item.speakers; track $index) {
+                        <li>
+                          {{ speaker.name }}{{ speaker.organization ? ', ' + speaker.organization : '' }}
+                          <span class="gfmd-muted">({{ speaker.role | label: 'speakerRole' }})</span>
+                        </li>
                       }
-                    </p>
-                    <div class="item__body">
-                      <p class="item__title">
-                        <strong>{{ item.title }}</strong>
-                        <span class="gfmd-chip">{{ item.kind | label: 'agendaKind' }}</span>
-                      </p>
-                      @if (item.room) {
-                        <p class="gfmd-muted">{{ 'agenda.room' | t }}: {{ item.room }}</p>
-                      }
-                      @if (item.description) {
-                        <p>{{ item.description }}</p>
-                      }
-                      @if (item.speakers.length) {
-                        <ul class="speakers" [attr.aria-label]="'agenda.speakers' | t">
-                          @for (speaker of item.speakers; track $index) {
-                            <li>
-                              {{ speaker.name }}{{ speaker.organization ? ', ' + speaker.organization : '' }}
-                              <span class="gfmd-muted">({{ speaker.role | label: 'speakerRole' }})</span>
-                            </li>
-                          }
-                        </ul>
-                      }
-                    </div>
-                  </li>
-                }
-              </ol>
-            </div>
-          }
+                    </ul>
+                  }
+                </div>
+              </li>
+            }
+          </ol>
         </section>
       }
     }
@@ -79,11 +80,18 @@ export class AgendaViewComponent {
   readonly items = input.required<readonly AgendaItem[]>();
   readonly spaces = input<readonly Space[]>([]);
   readonly timeZone = input.required<string>();
+  /** what to say when there is no item to show (e.g. a personal agenda with none of the person's items) */
+  readonly emptyMessage = input<TranslationKey>('agenda.empty');
   /** unique prefix for heading ids when two agendas share a page */
   readonly headingPrefix = input('agenda-day-');
 
   protected readonly viewerZone = viewerTimeZone();
   protected readonly days = computed(() => groupAgenda(this.items(), this.spaces(), this.timeZone()));
+  /** "Europe/Zurich, GMT+2" for the venue and the viewer, at the agenda's first item. */
+  protected readonly zonesNote = computed(() => {
+    const at = this.items()[0]?.startsAt ?? new Date().toISOString();
+    return { venue: zoneLabel(at, this.timeZone()), viewer: zoneLabel(at, this.viewerZone) };
+  });
   protected readonly showViewerTime = computed(() => {
     const first = this.items()[0];
     if (!first) {

@@ -50,6 +50,9 @@ export class ManageStore {
     return status !== undefined && status !== 'cancelled' && status !== 'declined';
   });
 
+  /** The dialogue has a published agenda (whatever this person's places). */
+  readonly hasAgenda = computed(() => this.state().agenda.length > 0);
+
   /** Items for everyone plus those of the spaces where this person's place is confirmed. */
   readonly personalAgenda = computed(() => {
     const registration = this.state().registration;

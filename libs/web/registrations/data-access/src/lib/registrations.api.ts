@@ -5,6 +5,7 @@ import type {
   DeclinedRegistration,
   DeclineRequest,
   ListRegistrationsRequest,
+  InvitationDeclineView,
   ManageView,
   InvitationPrefill,
   Page,
@@ -109,6 +110,16 @@ export class RegistrationsApi {
 
   cancelManaged(token: string): Observable<ManageView> {
     return this.http.post<ManageView>(`${this.base}/registrations/manage/${encodeURIComponent(token)}/cancel`, {});
+  }
+
+  /** What the invitation decline page shows (changes nothing). */
+  invitationDecline(token: string): Observable<InvitationDeclineView> {
+    return this.http.get<InvitationDeclineView>(`${this.base}/invitations/decline/${encodeURIComponent(token)}`);
+  }
+
+  /** Declines the invitation of the link, once the invitee confirms. */
+  declineInvitation(token: string): Observable<{ status: 'declined' }> {
+    return this.http.post<{ status: 'declined' }>(`${this.base}/invitations/decline/${encodeURIComponent(token)}`, {});
   }
 
   manageIcsUrl(token: string): string {

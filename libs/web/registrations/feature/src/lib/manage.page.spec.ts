@@ -3,7 +3,15 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { UpdateManagedRegistrationRequest } from '@gfmd/contracts';
-import { AgendaViewFactory, DialogueFactory, RegistrationFactory } from '@gfmd/web-shared-util-testing';
+import type { AgendaItem, ManageView } from '@gfmd/contracts';
+import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import {
+  AgendaItemFactory,
+  AgendaViewFactory,
+  DialogueFactory,
+  RegistrationFactory,
+  SpaceFactory,
+} from '@gfmd/web-shared-util-testing';
 import { ManagePage } from './manage.page';
 
 async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
@@ -11,31 +19,43 @@ async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void
   await fixture.whenStable();
 }
 
+const space = SpaceFactory.create({ id: 'sp1', name: 'Civil society space' });
+const text = (el: HTMLElement) => el.textContent?.replace(/\s+/g, ' ') ?? '';
+
 describe(ManagePage.name, () => {
   let http: HttpTestingController;
 
+  const confirm = { ask: jest.fn(async () => true) };
+
   beforeEach(() => {
+    confirm.ask.mockClear();
     TestBed.configureTestingModule({
       imports: [ManagePage],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: ConfirmService, useValue: confirm },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
   });
 
   afterEach(() => http.verify());
 
-  async function render() {
+  async function render(over: Partial<ManageView> = {}, agenda: AgendaItem[] = []) {
     const fixture = TestBed.createComponent(ManagePage);
     fixture.componentRef.setInput('token', 'secret-token');
     await fixture.whenStable();
     http.expectOne('/api/v1/registrations/manage/secret-token').flush({
       ...RegistrationFactory.create({ dialogueId: 'd1', title: 'Dr', jobTitle: 'Director', country: 'SN' }),
       accessibilityNeeds: 'Step-free access',
+      ...over,
     });
     await settle(fixture);
     http.expectOne('/api/v1/dialogues/d1').flush(DialogueFactory.create({ id: 'd1' }));
-    http.expectOne('/api/v1/dialogues/d1/spaces').flush([]);
-    http.expectOne((r) => r.url === '/api/v1/dialogues/d1/agenda').flush(AgendaViewFactory.create());
+    http.expectOne('/api/v1/dialogues/d1/spaces').flush([space]);
+    http.expectOne((r) => r.url === '/api/v1/dialogues/d1/agenda').flush(AgendaViewFactory.create(agenda));
     await settle(fixture);
     return fixture;
   }
@@ -64,5 +84,54 @@ describe(ManagePage.name, () => {
     expect(body.accessibilityNeeds).toBe('Step-free access');
     req.flush(RegistrationFactory.create({ dialogueId: 'd1' }));
     await settle(fixture);
+  });
+
+  it('tells a waitlisted person their place in the line and offers to leave the waiting list', async () => {
+    const el = (await render({ status: 'waitlisted', waitlistPosition: 3 })).nativeElement as HTMLElement;
+
+    expect(text(el)).toContain('You are number 3 on the waiting list.');
+    expect(el.querySelector('#cancel-heading')?.textContent).toContain('Leave the waiting list');
+    expect(text(el)).not.toContain('Cancel my registration');
+  });
+
+  it('offers a pending person to withdraw their request', async () => {
+    const el = (await render({ status: 'pending', waitlistPosition: null })).nativeElement as HTMLElement;
+
+    expect(el.querySelector('#cancel-heading')?.textContent).toContain('Withdraw your request');
+    expect(text(el)).not.toContain('waiting list.');
+  });
+
+  it('tells a confirmed person their seat goes to the next one, and asks before cancelling', async () => {
+    const fixture = await render({ status: 'confirmed', waitlistPosition: null });
+    const el = fixture.nativeElement as HTMLElement;
+    expect(text(el)).toContain('your seat goes to the next person');
+
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.includes('Cancel my registration'))
+      ?.click();
+    await settle(fixture);
+    expect(confirm.ask).toHaveBeenCalledWith(expect.objectContaining({ title: 'Cancel your registration?' }));
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/registrations/manage/secret-token/cancel' })
+      .flush({ ...RegistrationFactory.create({ dialogueId: 'd1' }), status: 'cancelled', waitlistPosition: null });
+    await settle(fixture);
+    expect(text(el)).toContain('Your registration is cancelled.');
+  });
+
+  it('after cancelling, does not claim the published agenda is unpublished', async () => {
+    const agenda = [AgendaItemFactory.create({ dialogueId: 'd1', spaceId: 'sp1', title: 'Space session' })];
+    const el = (
+      await render(
+        {
+          status: 'cancelled',
+          spaces: [{ spaceId: 'sp1', status: 'cancelled', name: space.name }],
+        } as Partial<ManageView>,
+        agenda,
+      )
+    ).nativeElement as HTMLElement;
+
+    expect(text(el)).not.toContain('has not been published');
+    expect(text(el)).toContain('You no longer hold a place at this dialogue');
+    expect(el.querySelector('a[href="/dialogues/d1"]')?.textContent).toContain('See the programme');
   });
 });

@@ -12,6 +12,7 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -22,14 +23,60 @@ import { LANGUAGES, type Language, type ProblemDetails, type Space } from '@gfmd
 import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { ManageStore, canChooseSpace, spaceEligibility } from '@gfmd/web-registrations-data-access';
 import { loadResource } from '@gfmd/web-shared-util-state';
 
+/** What the cancel section says: leaving the waiting list, withdrawing a request, or giving up a seat. */
+interface CancelTexts {
+  heading: TranslationKey;
+  explain: TranslationKey;
+  button: TranslationKey;
+  title: TranslationKey;
+  message: TranslationKey;
+  confirm: TranslationKey;
+  keep: TranslationKey;
+  done: TranslationKey;
+}
+
+const CANCEL_TEXTS: Record<'confirmed' | 'waitlisted' | 'pending', CancelTexts> = {
+  confirmed: {
+    heading: 'manage.cancelHeading',
+    explain: 'manage.cancelExplain',
+    button: 'manage.cancelButton',
+    title: 'manage.cancelTitle',
+    message: 'manage.cancelMessage',
+    confirm: 'manage.cancelConfirm',
+    keep: 'manage.cancelKeep',
+    done: 'manage.cancelled',
+  },
+  waitlisted: {
+    heading: 'manage.leaveHeading',
+    explain: 'manage.leaveExplain',
+    button: 'manage.leaveButton',
+    title: 'manage.leaveTitle',
+    message: 'manage.leaveMessage',
+    confirm: 'manage.leaveConfirm',
+    keep: 'manage.leaveKeep',
+    done: 'manage.left',
+  },
+  pending: {
+    heading: 'manage.withdrawHeading',
+    explain: 'manage.withdrawExplain',
+    button: 'manage.withdrawButton',
+    title: 'manage.withdrawTitle',
+    message: 'manage.withdrawMessage',
+    confirm: 'manage.withdrawConfirm',
+    keep: 'manage.withdrawKeep',
+    done: 'manage.withdrawn',
+  },
+};
+
 @Component({
   selector: 'gfmd-manage-page',
   imports: [
+    RouterLink,
     CountryFieldComponent,
     ReactiveFormsModule,
     PersonFieldsComponent,
@@ -97,6 +144,15 @@ export class ManagePage {
     });
   });
 
+  protected readonly cancelTexts = computed<CancelTexts>(() => {
+    const status = this.store.registration()?.status;
+    return status === 'waitlisted' || status === 'pending' ? CANCEL_TEXTS[status] : CANCEL_TEXTS.confirmed;
+  });
+  /** Why the personal agenda is empty: no place any more, or no item for this person's places yet. */
+  protected readonly agendaEmptyMessage = computed<TranslationKey>(() =>
+    !this.store.isActive() ? 'manage.agendaCancelled' : this.store.hasAgenda() ? 'manage.agendaNone' : 'agenda.empty',
+  );
+
   constructor() {
     loadResource(this.token, (token) => this.store.load(token));
     effect(() => {
@@ -153,11 +209,12 @@ export class ManagePage {
   }
 
   protected async cancelRegistration(): Promise<void> {
+    const texts = this.cancelTexts();
     const confirmed = await this.confirm.ask({
-      title: this.i18n.t('manage.cancelTitle'),
-      message: this.i18n.t('manage.cancelMessage', { title: this.store.dialogue()?.title ?? '' }),
-      confirm: this.i18n.t('manage.cancelConfirm'),
-      cancel: this.i18n.t('manage.cancelKeep'),
+      title: this.i18n.t(texts.title),
+      message: this.i18n.t(texts.message, { title: this.store.dialogue()?.title ?? '' }),
+      confirm: this.i18n.t(texts.confirm),
+      cancel: this.i18n.t(texts.keep),
       destructive: true,
     });
     if (!confirmed) {
@@ -169,7 +226,7 @@ export class ManagePage {
       this.showProblem(problem);
       return;
     }
-    this.message.set(this.i18n.t('manage.cancelled'));
+    this.message.set(this.i18n.t(texts.done));
     setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('h1')?.focus());
   }
 

@@ -45,6 +45,8 @@ import { loadResource } from '@gfmd/web-shared-util-state';
 export interface RegistrationResultState {
   status: string;
   email: string;
+  /** when waitlisted: the place in the waiting list */
+  waitlistPosition?: number | null;
   spaces: { spaceId: string; status: string; name: string }[];
 }
 
@@ -238,6 +240,7 @@ export class RegisterPage {
       const state: RegistrationResultState = {
         status: result.status,
         email: body.email,
+        waitlistPosition: result.waitlistPosition ?? null,
         spaces: result.spaces.map((s) => ({ ...s, name: names.get(s.spaceId)?.name ?? s.spaceId })),
       };
       await this.router.navigate(['/dialogues', dialogue.id, 'registered'], {

@@ -20,16 +20,13 @@ describe(RegistrationResultPage.name, () => {
 
   it('tells a waitlisted person their place on the waiting list', () => {
     const el = render({ status: 'waitlisted', email: 'a@example.org', spaces: [], waitlistPosition: 3 });
-    expect(el.querySelector('h1')?.textContent).toContain('You are on the waiting list');
+    expect(el.textContent).toContain('You are on the waiting list');
     expect(el.querySelector('.waitlist-position')?.textContent).toContain('You are number 3 on the waiting list.');
   });
 
   it('shows no position to a confirmed person, nor when the page was reloaded without it', () => {
-    expect(
-      render({ status: 'confirmed', email: 'a@example.org', spaces: [], waitlistPosition: null }).querySelector(
-        '.waitlist-position',
-      ),
-    ).toBeNull();
+    const confirmed = render({ status: 'confirmed', email: 'a@example.org', spaces: [], waitlistPosition: null });
+    expect(confirmed.querySelector('.waitlist-position')).toBeNull();
     TestBed.resetTestingModule();
     expect(render(undefined, 'waitlisted').querySelector('.waitlist-position')).toBeNull();
   });

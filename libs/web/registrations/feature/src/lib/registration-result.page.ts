@@ -39,6 +39,11 @@ function isResultState(value: unknown): value is RegistrationResultState {
         [class.gfmd-alert--ok]="state() === 'confirmed'"
         [class.gfmd-alert--info]="state() !== 'confirmed'"
       >
+        @if (waitlistPosition(); as position) {
+          <p class="waitlist-position">
+            <strong>{{ 'waitlist.position' | t: { position: position } }}</strong>
+          </p>
+        }
         <p>{{ nextSteps() | t: { email: email() } }}</p>
         <p>{{ 'result.manageLink' | t }}</p>
       </div>
@@ -82,5 +87,8 @@ export class RegistrationResultPage {
   protected readonly nextSteps = computed<TranslationKey>(() => NEXT_STEPS[this.state()] ?? 'result.other.next');
   protected readonly email = computed(() => this.result()?.email ?? '');
   protected readonly spaces = computed(() => this.result()?.spaces ?? []);
+  protected readonly waitlistPosition = computed(() =>
+    this.state() === 'waitlisted' ? (this.result()?.waitlistPosition ?? null) : null,
+  );
   protected readonly icsUrl = computed(() => agendaIcsUrl(this.id()));
 }

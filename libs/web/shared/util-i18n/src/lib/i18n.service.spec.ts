@@ -101,6 +101,18 @@ describe(I18n.name, () => {
     expect(sut.formatDate(iso, 'day', 'Europe/Zurich')).toBe('lundi 8 mai 2017');
   });
 
+  it('names the zone of a time the same way in every language ("GMT+1", never "CET" or "UTC+1")', async () => {
+    const winter = '2030-01-10T09:00:00Z';
+    expect(sut.formatDate(winter, 'zoned', 'Europe/Zurich')).toBe('10:00 GMT+1');
+    expect(sut.formatDate(winter, 'zoned', 'America/New_York')).toBe('04:00 GMT-5');
+    expect(sut.formatDate(winter, 'zoned', 'Asia/Kolkata')).toBe('14:30 GMT+5:30');
+    expect(sut.formatDate(winter, 'zoned', 'UTC')).toBe('09:00 GMT');
+    await sut.use('fr');
+    expect(sut.formatDate(winter, 'zoned', 'Europe/Zurich')).toBe('10:00 GMT+1');
+    await sut.use('es');
+    expect(sut.formatDate('2030-07-10T09:00:00Z', 'zoned', 'Europe/Zurich')).toBe('11:00 GMT+2');
+  });
+
   it('names countries with Intl.DisplayNames', async () => {
     expect(sut.countryName('de')).toBe('Germany');
     await sut.use('es');

@@ -1,5 +1,6 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { LANGUAGES, type Language, type SendPreview } from '@gfmd/contracts';
+import { gmtOffsetLabel } from '@gfmd/web-shared-util-time';
 import { COUNTRY_CODES } from './countries';
 import { en, type Dictionary, type TranslationKey } from './dictionaries/en';
 import { formatMessage, type TranslationParams } from './message-format.util';
@@ -28,7 +29,8 @@ const DATE_PRESETS: Record<DatePreset, Intl.DateTimeFormatOptions> = {
   day: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
   dayShort: { weekday: 'short', day: 'numeric', month: 'short' },
   month: { month: 'short', year: 'numeric' },
-  zoned: { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' },
+  // the zone follows as "GMT+1" (gmtOffsetLabel), the same in every language
+  zoned: { hour: '2-digit', minute: '2-digit' },
 };
 
 const STORAGE_KEY = 'gfmd.language';
@@ -148,6 +150,9 @@ export class I18n {
     if (!formatter) {
       formatter = new Intl.DateTimeFormat(locale, { ...DATE_PRESETS[preset], timeZone });
       this.formatters.set(cacheKey, formatter);
+    }
+    if (preset === 'zoned') {
+      return `${formatter.format(date)} ${gmtOffsetLabel(date, timeZone ?? formatter.resolvedOptions().timeZone)}`;
     }
     return formatter.format(date);
   }

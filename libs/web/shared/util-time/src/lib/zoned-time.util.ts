@@ -50,6 +50,26 @@ export function zoneOffsetMinutes(date: Date, timeZone: string): number {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/**
+ * The one way the app names a zone's offset, whatever the language: "GMT+1", "GMT-5", "GMT+5:30",
+ * "GMT" (Intl's short names vary: "CET" in English, "UTC+1" in French). The API's emails use the
+ * same form (libs/api/platform time.util.ts).
+ */
+export function gmtOffsetLabel(iso: string | Date, timeZone: string): string {
+  const minutes = zoneOffsetMinutes(typeof iso === 'string' ? new Date(iso) : iso, timeZone);
+  if (!minutes) {
+    return 'GMT';
+  }
+  const abs = Math.abs(minutes);
+  const rest = abs % 60;
+  return `GMT${minutes < 0 ? '-' : '+'}${Math.floor(abs / 60)}${rest ? `:${pad(rest)}` : ''}`;
+}
+
+/** A zone as the app names it: "Europe/Zurich, GMT+1" (the offset at the given instant); emails alike. */
+export function zoneLabel(iso: string | Date, timeZone: string): string {
+  return `${timeZone}, ${gmtOffsetLabel(iso, timeZone)}`;
+}
+
 /** ISO instant → `YYYY-MM-DDTHH:mm` as read on a clock in `timeZone` (for datetime-local inputs). */
 export function toZonedLocalInput(iso: string | null | undefined, timeZone: string): string {
   if (!iso) {

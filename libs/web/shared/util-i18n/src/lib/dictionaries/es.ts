@@ -24,6 +24,7 @@ export const es: Dictionary = {
   'title.register': 'Inscripción',
   'title.registered': 'Inscripción recibida',
   'title.manage': 'Mi inscripción',
+  'title.declineInvitation': 'Rechazar la invitación',
   'title.timeline': 'Cronograma',
   'title.console': 'Consola de organización',
   'title.dialogueEditor': 'Editar diálogo',
@@ -246,6 +247,14 @@ export const es: Dictionary = {
   'dialogue.register': 'Inscribirse',
   'dialogue.approvalNote': 'Las inscripciones son confirmadas por los organizadores.',
   'dialogue.registrationClosed': 'La inscripción no está abierta para este diálogo.',
+  'dialogue.joinWaitlist': 'Unirse a la lista de espera',
+  'dialogue.fullNote':
+    'Todas las plazas están ocupadas. Si se libera una plaza, las personas en la lista de espera se confirman por orden de llegada y se les avisa por correo.',
+  'availability.open': '{count, plural, =0 {No quedan plazas} one {Queda # plaza} other {Quedan # plazas}}',
+  'availability.full': 'Completo: inscríbase en la lista de espera',
+  'availability.closed': 'Inscripción cerrada',
+  'availability.notYetOpen': 'La inscripción aún no está abierta',
+  'availability.opensOn': 'La inscripción se abre el {when}',
   'dialogue.spaces': 'Espacios',
   'dialogue.loadingTitle': 'Diálogo',
   'dialogue.unavailable': 'Diálogo no disponible',
@@ -283,6 +292,9 @@ export const es: Dictionary = {
     'Sus datos solo se comparten con los organizadores y los coordinadores de los espacios elegidos. Puede cancelar en cualquier momento con su enlace personal.',
   'register.sending': 'Enviando…',
   'register.submit': 'Inscribirse',
+  'register.submitWaitlist': 'Unirse a la lista de espera',
+  'register.fullNote':
+    'El diálogo está completo: se unirá a la lista de espera y se le avisará por correo si se libera una plaza.',
   'register.duplicate':
     'Este correo ya está inscrito en este diálogo. Use el enlace personal de su correo de confirmación para modificar su inscripción.',
   'result.confirmed.title': 'Su inscripción está confirmada',
@@ -290,6 +302,7 @@ export const es: Dictionary = {
   'result.waitlisted.title': 'Está en la lista de espera',
   'result.waitlisted.next':
     'El diálogo está completo por ahora. Si se libera una plaza, las personas en espera se confirman por orden de llegada y escribiremos a {email}.',
+  'waitlist.position': 'Es el número {position} de la lista de espera.',
   'result.pending.title': 'Su inscripción está pendiente de aprobación',
   'result.pending.next': 'Los organizadores revisarán su inscripción. Recibirá un correo en {email} cuando se decida.',
   'result.other.title': 'Inscripción recibida',
@@ -311,7 +324,7 @@ export const es: Dictionary = {
   'manage.saved': 'Sus cambios se han guardado.',
   'manage.cancelHeading': 'Cancelar mi inscripción',
   'manage.cancelExplain':
-    'Si ya no puede asistir, cancele para que una persona en lista de espera pueda ocupar su plaza.',
+    'Si ya no puede asistir, cancele su inscripción: su plaza pasará a la siguiente persona de la lista de espera.',
   'manage.cancelButton': 'Cancelar mi inscripción…',
   'manage.cancelTitle': '¿Cancelar su inscripción?',
   'manage.cancelMessage':
@@ -319,6 +332,38 @@ export const es: Dictionary = {
   'manage.cancelConfirm': 'Sí, cancelar',
   'manage.cancelKeep': 'Conservar mi plaza',
   'manage.cancelled': 'Su inscripción está cancelada. Se le ha enviado un correo de confirmación.',
+  'manage.leaveHeading': 'Salir de la lista de espera',
+  'manage.leaveExplain':
+    'Si ya no desea asistir, salga de la lista de espera para que las personas detrás de usted avancen.',
+  'manage.leaveButton': 'Salir de la lista de espera…',
+  'manage.leaveTitle': '¿Salir de la lista de espera?',
+  'manage.leaveMessage': 'Perderá su lugar en la lista de espera de {title}. No se puede deshacer.',
+  'manage.leaveConfirm': 'Sí, salir de la lista',
+  'manage.leaveKeep': 'Seguir en la lista',
+  'manage.left': 'Ha salido de la lista de espera. Se le ha enviado un correo de confirmación.',
+  'manage.withdrawHeading': 'Retirar su solicitud',
+  'manage.withdrawExplain':
+    'Su inscripción espera la aprobación de los organizadores. Si ya no desea asistir, retire su solicitud.',
+  'manage.withdrawButton': 'Retirar su solicitud…',
+  'manage.withdrawTitle': '¿Retirar su solicitud?',
+  'manage.withdrawMessage': 'Su solicitud para asistir a {title} se retirará. No se puede deshacer.',
+  'manage.withdrawConfirm': 'Sí, retirar',
+  'manage.withdrawKeep': 'Conservar mi solicitud',
+  'manage.withdrawn': 'Su solicitud se ha retirado. Se le ha enviado un correo de confirmación.',
+  'manage.agendaCancelled':
+    'Ya no tiene plaza en este diálogo, por lo que no tiene agenda personal. El programa sigue en la página del diálogo.',
+  'manage.agendaNone':
+    'Ningún punto de la agenda concierne aún a sus plazas. El programa completo está en la página del diálogo.',
+  'manage.seeProgramme': 'Ver el programa',
+  'decline.title': 'Rechazar la invitación',
+  'decline.ask': '¿Desea rechazar la invitación a {title}? No le volveremos a escribir sobre ella.',
+  'decline.button': 'Rechazar la invitación',
+  'decline.sending': 'Enviando…',
+  'decline.keep': 'Inscribirme en su lugar',
+  'decline.done': 'Ha rechazado la invitación a {title}. Gracias por avisarnos.',
+  'decline.registered':
+    'Ya se ha inscrito con esta invitación. Para cancelar, use el enlace personal de su correo de confirmación.',
+  'decline.unknown': 'Este enlace ya no es válido. Puede que esté mal copiado o que la invitación se haya retirado.',
   'manage.unknownLink':
     'Este enlace no es válido. Puede estar mal copiado o la inscripción puede haberse borrado. Use el enlace de su último correo.',
 

@@ -24,6 +24,7 @@ export const fr: Dictionary = {
   'title.register': 'Inscription',
   'title.registered': 'Inscription reçue',
   'title.manage': 'Mon inscription',
+  'title.declineInvitation': "Décliner l'invitation",
   'title.timeline': 'Calendrier',
   'title.console': "Console d'organisation",
   'title.dialogueEditor': 'Modifier le dialogue',
@@ -246,6 +247,14 @@ export const fr: Dictionary = {
   'dialogue.register': "S'inscrire",
   'dialogue.approvalNote': 'Les inscriptions sont confirmées par les organisateurs.',
   'dialogue.registrationClosed': 'Les inscriptions ne sont pas ouvertes pour ce dialogue.',
+  'dialogue.joinWaitlist': "Rejoindre la liste d'attente",
+  'dialogue.fullNote':
+    "Toutes les places sont prises. Si une place se libère, les personnes en liste d'attente sont confirmées dans l'ordre d'arrivée et prévenues par courriel.",
+  'availability.open': '{count, plural, =0 {Plus aucune place} one {# place restante} other {# places restantes}}',
+  'availability.full': "Complet — inscrivez-vous sur la liste d'attente",
+  'availability.closed': 'Inscriptions closes',
+  'availability.notYetOpen': 'Inscriptions pas encore ouvertes',
+  'availability.opensOn': 'Ouverture des inscriptions le {when}',
   'dialogue.spaces': 'Espaces',
   'dialogue.loadingTitle': 'Dialogue',
   'dialogue.unavailable': 'Dialogue indisponible',
@@ -284,6 +293,9 @@ export const fr: Dictionary = {
     "Vos informations ne sont partagées qu'avec les organisateurs et les coordinateurs des espaces choisis. Vous pouvez annuler à tout moment avec votre lien personnel.",
   'register.sending': 'Envoi…',
   'register.submit': "S'inscrire",
+  'register.submitWaitlist': "Rejoindre la liste d'attente",
+  'register.fullNote':
+    "Le dialogue est complet : vous serez inscrit·e sur la liste d'attente et prévenu·e par courriel si une place se libère.",
   'register.duplicate':
     'Cette adresse est déjà inscrite à ce dialogue. Utilisez le lien personnel de votre courriel de confirmation pour modifier votre inscription.',
   'result.confirmed.title': 'Vous êtes inscrit·e',
@@ -291,6 +303,7 @@ export const fr: Dictionary = {
   'result.waitlisted.title': "Vous êtes sur liste d'attente",
   'result.waitlisted.next':
     "Le dialogue est complet pour l'instant. Si une place se libère, les personnes en attente sont confirmées dans l'ordre d'arrivée et nous écrirons à {email}.",
+  'waitlist.position': "Vous êtes numéro {position} sur la liste d'attente.",
   'result.pending.title': "Votre inscription est en attente d'approbation",
   'result.pending.next':
     'Les organisateurs examineront votre inscription. Vous recevrez un courriel à {email} dès la décision prise.',
@@ -313,7 +326,7 @@ export const fr: Dictionary = {
   'manage.saved': 'Vos modifications sont enregistrées.',
   'manage.cancelHeading': 'Annuler mon inscription',
   'manage.cancelExplain':
-    "Si vous ne pouvez plus venir, annulez afin qu'une personne en liste d'attente puisse prendre votre place.",
+    "Si vous ne pouvez plus venir, annulez votre inscription — votre place ira à la personne suivante sur la liste d'attente.",
   'manage.cancelButton': 'Annuler mon inscription…',
   'manage.cancelTitle': 'Annuler votre inscription ?',
   'manage.cancelMessage':
@@ -321,6 +334,38 @@ export const fr: Dictionary = {
   'manage.cancelConfirm': 'Oui, annuler',
   'manage.cancelKeep': 'Garder ma place',
   'manage.cancelled': 'Votre inscription est annulée. Un courriel de confirmation vous a été envoyé.',
+  'manage.leaveHeading': "Quitter la liste d'attente",
+  'manage.leaveExplain':
+    "Si vous ne souhaitez plus venir, quittez la liste d'attente pour que les personnes après vous avancent.",
+  'manage.leaveButton': "Quitter la liste d'attente…",
+  'manage.leaveTitle': "Quitter la liste d'attente ?",
+  'manage.leaveMessage': "Vous perdrez votre place sur la liste d'attente de {title}. Cette action est définitive.",
+  'manage.leaveConfirm': 'Oui, quitter la liste',
+  'manage.leaveKeep': 'Rester sur la liste',
+  'manage.left': "Vous avez quitté la liste d'attente. Un courriel de confirmation vous a été envoyé.",
+  'manage.withdrawHeading': 'Retirer votre demande',
+  'manage.withdrawExplain':
+    "Votre inscription attend l'approbation des organisateurs. Si vous ne souhaitez plus venir, retirez votre demande.",
+  'manage.withdrawButton': 'Retirer votre demande…',
+  'manage.withdrawTitle': 'Retirer votre demande ?',
+  'manage.withdrawMessage': 'Votre demande de participation à {title} sera retirée. Cette action est définitive.',
+  'manage.withdrawConfirm': 'Oui, retirer',
+  'manage.withdrawKeep': 'Garder ma demande',
+  'manage.withdrawn': 'Votre demande est retirée. Un courriel de confirmation vous a été envoyé.',
+  'manage.agendaCancelled':
+    "Vous n'avez plus de place à ce dialogue, donc plus d'ordre du jour personnel. Le programme reste sur la page du dialogue.",
+  'manage.agendaNone':
+    "Aucun point de l'ordre du jour ne concerne encore vos places. Le programme complet est sur la page du dialogue.",
+  'manage.seeProgramme': 'Voir le programme',
+  'decline.title': "Décliner l'invitation",
+  'decline.ask': "Voulez-vous décliner l'invitation à {title} ? Nous ne vous écrirons plus à ce sujet.",
+  'decline.button': "Décliner l'invitation",
+  'decline.sending': 'Envoi…',
+  'decline.keep': "M'inscrire plutôt",
+  'decline.done': "Vous avez décliné l'invitation à {title}. Merci de nous en avoir informés.",
+  'decline.registered':
+    'Vous êtes déjà inscrit·e avec cette invitation. Pour annuler, utilisez le lien personnel de votre courriel de confirmation.',
+  'decline.unknown': "Ce lien n'est plus valide. Il est peut-être mal copié, ou l'invitation a été retirée.",
   'manage.unknownLink':
     "Ce lien n'est pas valide. Il est peut-être mal copié, ou l'inscription a été effacée. Utilisez le lien de votre dernier courriel.",
 
