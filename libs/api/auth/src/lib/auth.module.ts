@@ -3,10 +3,13 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@gfmd/api-platform';
+import { MailModule } from '@gfmd/api-mail';
+import { AuditController } from './audit.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordPolicy } from './password-policy';
+import { StaffLinksModule } from './staff-links';
 import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
@@ -15,6 +18,8 @@ import { UsersRepository } from './users.repository';
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity]),
+    MailModule,
+    StaffLinksModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -24,7 +29,7 @@ import { UsersRepository } from './users.repository';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, AuditController],
   providers: [UsersRepository, PasswordPolicy, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, PasswordPolicy],
 })

@@ -178,6 +178,8 @@ export const en = {
   'emailKind.agenda_update': 'Agenda update',
   'emailKind.reminder': 'Reminder',
   'emailKind.space_message': 'Space message',
+  'emailKind.staff_invitation': 'Staff invitation',
+  'emailKind.password_reset': 'Password reset',
   'emailStatus.pending': 'Pending',
   'emailStatus.queued': 'Queued',
   'emailStatus.sending': 'Sending',

@@ -179,6 +179,8 @@ export const es: Dictionary = {
   'emailKind.agenda_update': 'Actualización de la agenda',
   'emailKind.reminder': 'Recordatorio',
   'emailKind.space_message': 'Mensaje del espacio',
+  'emailKind.staff_invitation': 'Invitación de personal',
+  'emailKind.password_reset': 'Restablecimiento de contraseña',
   'emailStatus.pending': 'Pendiente',
   'emailStatus.queued': 'En cola',
   'emailStatus.sending': 'Enviando',

@@ -179,6 +179,8 @@ export const fr: Dictionary = {
   'emailKind.agenda_update': "Mise à jour de l'ordre du jour",
   'emailKind.reminder': 'Rappel',
   'emailKind.space_message': "Message d'espace",
+  'emailKind.staff_invitation': "Invitation d'équipe",
+  'emailKind.password_reset': 'Réinitialisation du mot de passe',
   'emailStatus.pending': 'En attente',
   'emailStatus.queued': "En file d'attente",
   'emailStatus.sending': 'Envoi en cours',
