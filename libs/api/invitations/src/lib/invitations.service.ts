@@ -11,6 +11,7 @@ import {
 import {
   AfterCommit,
   AppConfig,
+  AuditService,
   domainRule,
   hashToken,
   inTransaction,
@@ -69,6 +70,7 @@ export class InvitationsService {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
   /** What `invite` would do, writing nothing: how many it would email, how many it would skip and why. */
@@ -146,6 +148,16 @@ export class InvitationsService {
           };
         });
         await this.outbox.write(manager, afterCommit, emails);
+        if (inserted.length) {
+          await this.audit.record({
+            actorUserId: inviter.id,
+            action: 'invitations.sent',
+            entityType: 'dialogue',
+            entityId: dialogueId,
+            dialogueId,
+            details: { count: inserted.length, spaceIds },
+          });
+        }
         return inserted.length;
       });
       enqueuing.push(afterCommit.run());

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
-import { domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { AuditService, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import type { RegistrationView } from './registration.mapper';
@@ -26,6 +26,7 @@ export class StaffDecisionsService {
     private readonly writes: RegistrationsRepository,
     private readonly ledger: SeatLedgerRepository,
     private readonly seats: SeatKeeper,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -77,6 +78,15 @@ export class StaffDecisionsService {
           notices.replaceSpace(id, t.spaceId, now?.status === 'confirmed' ? 'approved' : 'waitlisted');
         }
       }
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'registration.approved',
+        entityType: 'registration',
+        entityId: id,
+        dialogueId: d.id,
+        details:
+          spaceId || scope ? { spaceIds: this.access.seatTargets(rows, scope, spaceId).map((r) => r.spaceId) } : {},
+      });
       await this.seats.notify(afterCommit, d.id, notices);
     });
     return this.access.view(id, user);
@@ -88,6 +98,7 @@ export class StaffDecisionsService {
     await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const { reg, rows, d } = await this.lockedTarget(found);
       const notices = new Notices();
+      let spaceIds: string[] | undefined;
       if (!spaceId && !scope) {
         if (!ACTIVE_STATUSES.includes(reg.status)) {
           throw domainRule('invalid-transition', `A ${reg.status} registration cannot be declined.`);
@@ -100,7 +111,16 @@ export class StaffDecisionsService {
           await this.seats.releaseSpace(reg, t.spaceId, 'declined', notices);
           notices.replaceSpace(id, t.spaceId, 'declined');
         }
+        spaceIds = targets.map((t) => t.spaceId);
       }
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'registration.declined',
+        entityType: 'registration',
+        entityId: id,
+        dialogueId: d.id,
+        details: spaceIds ? { spaceIds } : {},
+      });
       await this.seats.notify(afterCommit, d.id, notices);
     });
     return this.access.view(id, user);
@@ -116,7 +136,16 @@ export class StaffDecisionsService {
         throw domainRule('not-confirmed', 'This person holds no confirmed seat in your spaces.');
       }
     }
-    await this.writes.checkIn(id);
+    await inTransaction(this.dataSource, async () => {
+      await this.writes.checkIn(id);
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'registration.checked_in',
+        entityType: 'registration',
+        entityId: id,
+        dialogueId: reg.dialogueId,
+      });
+    });
     return this.access.view(id, user);
   }
 

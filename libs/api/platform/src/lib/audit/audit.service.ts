@@ -40,6 +40,16 @@ export interface AuditQuery {
   pageSize: number;
 }
 
+/** The names of the fields a patch really changes (for the audit log: names only, never values). */
+export function changedFields<T extends object>(before: T, patch: Partial<T>): string[] {
+  const same = (a: unknown, b: unknown) =>
+    a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b);
+  return (Object.keys(patch) as (keyof T)[])
+    .filter((k) => patch[k] !== undefined && !same(before[k], patch[k]))
+    .map(String)
+    .sort();
+}
+
 const EMAIL_LIKE = /@/;
 
 /** Refuses details that could hold personal data: strings with an @, or long free text. */
