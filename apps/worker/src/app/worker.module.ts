@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { StaffLinksModule } from '@gfmd/api-auth';
+import { StaffLinksModule } from '@gfmd/api-staff';
 import { InvitationsCoreModule } from '@gfmd/api-invitations';
 import { MailModule, MailWorkerModule } from '@gfmd/api-mail';
 import { PlatformCoreModule } from '@gfmd/api-platform';

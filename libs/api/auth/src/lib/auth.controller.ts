@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, RateLimit } from '@gfmd/api-platform';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './change-password.dto';
 import { LoginDto } from './login.dto';
 import { CurrentUser } from './roles.decorator';
-import { ConfirmPasswordResetDto, RequestPasswordResetDto } from './staff-links.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -36,28 +35,6 @@ export class AuthController {
   @HttpCode(204)
   async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(user.id, body.currentPassword, body.newPassword);
-  }
-
-  /**
-   * Anyone asks for a password reset link: always 202, whether or not the email has an account
-   * (nothing leaks); rate-limited like sign-in.
-   */
-  @Public()
-  @RateLimit('login')
-  @ApiAcceptedResponse({ description: 'if the email has an active account, a link is on its way' })
-  @Post('password-reset')
-  @HttpCode(202)
-  async requestPasswordReset(@Body() body: RequestPasswordResetDto): Promise<void> {
-    await this.auth.requestPasswordReset(body.email, body.language);
-  }
-
-  /** Sets a password from an emailed link (invitation or reset): 204; 410 when the link was used or expired. */
-  @Public()
-  @RateLimit('login')
-  @Post('password-reset/confirm')
-  @HttpCode(204)
-  async confirmPasswordReset(@Body() body: ConfirmPasswordResetDto): Promise<void> {
-    await this.auth.confirmPasswordReset(body.token, body.password);
   }
 
   @ApiBearerAuth()

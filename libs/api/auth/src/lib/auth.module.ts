@@ -3,13 +3,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@gfmd/api-platform';
-import { MailModule } from '@gfmd/api-mail';
-import { AuditController } from './audit.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordPolicy } from './password-policy';
-import { StaffLinksModule } from './staff-links';
 import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
@@ -18,8 +15,6 @@ import { UsersRepository } from './users.repository';
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity]),
-    MailModule,
-    StaffLinksModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -29,7 +24,7 @@ import { UsersRepository } from './users.repository';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, AuditController],
+  controllers: [AuthController, UsersController],
   providers: [UsersRepository, PasswordPolicy, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, PasswordPolicy],
 })

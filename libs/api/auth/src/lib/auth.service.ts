@@ -2,34 +2,23 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEntry } from '@gfmd/api-platform';
-import type { Language, LoginResponse, Role, User } from '@gfmd/contracts';
+import type { LoginResponse, Role, User } from '@gfmd/contracts';
 import {
   AppConfig,
   AuditService,
   conflict,
   domainRule,
-  hashToken,
   inTransaction,
   normalizeEmail,
   notFound,
   ProblemException,
 } from '@gfmd/api-platform';
-import { OutboxService } from '@gfmd/api-mail';
 import * as argon2 from 'argon2';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from './auth-user';
 import { PasswordPolicy } from './password-policy';
-import { StaffLinkPurpose, StaffLinksRepository } from './staff-links.repository';
 import { UserPatch, UserRecord, UsersRepository } from './users.repository';
-
-/** How long a set-password link (invitation or reset) works. */
-export const STAFF_LINK_TTL_MS = 72 * 3600_000;
-/** A self-service reset asked again within this time sends no second email. */
-const SELF_RESET_THROTTLE_MS = 2 * 60_000;
-
-const linkGone = () =>
-  new ProblemException(410, 'password-link-gone', 'This link has been used or has expired. Ask for a new one.');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -63,8 +52,6 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly passwords: PasswordPolicy,
-    private readonly links: StaffLinksRepository,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -211,122 +198,33 @@ export class AuthService implements OnApplicationBootstrap {
     return toUser(updated);
   }
 
-  /**
-   * An admin invites a staff member: the account is created without a password, and an email
-   * (through the outbox, same transaction) carries a single-use link, minted when it is sent,
-   * from which the person sets their own password. 409 `duplicate-user` for a known email.
-   */
-  async inviteUser(
-    input: { email: string; name: string; role: Role; language?: Language },
-    actorUserId: string,
-  ): Promise<User> {
+  // ── for the staff accounts domain (invitations and password links) ─────────────────────────
+
+  /** A user as stored (null hash: invited, no password yet), or null. */
+  findAccount(id: string): Promise<UserRecord | null> {
+    return this.users.findById(id);
+  }
+
+  findAccountByEmail(email: string): Promise<UserRecord | null> {
+    return this.users.findByEmail(normalizeEmail(email));
+  }
+
+  /** Creates an account without a password, in the current transaction (409 `duplicate-user`). */
+  async createInvited(input: { email: string; name: string; role: Role }): Promise<UserRecord> {
     const email = normalizeEmail(input.email);
-    try {
-      return await inTransaction(this.dataSource, async (manager, afterCommit) => {
-        if (await this.users.findByEmail(email)) throw conflict('duplicate-user', 'A user with this email exists.');
-        const user = await this.users.create({ email, name: input.name.trim(), role: input.role, passwordHash: null });
-        await this.sendLink(manager, afterCommit, user, 'invitation', input.language ?? 'en');
-        await this.audit.record({
-          actorUserId,
-          action: 'user.invited',
-          entityType: 'user',
-          entityId: user.id,
-          details: { role: user.role },
-        });
-        return toUser(user);
-      });
-    } catch (error) {
-      if ((error as { code?: string }).code === '23505')
-        throw conflict('duplicate-user', 'A user with this email exists.');
-      throw error;
-    }
+    if (await this.users.findByEmail(email)) throw conflict('duplicate-user', 'A user with this email exists.');
+    return this.users.create({ email, name: input.name.trim(), role: input.role, passwordHash: null });
   }
 
-  /**
-   * An admin sends a staff member a password reset link (404 unknown user, 422 deactivated
-   * account). The current password keeps working until the link is used. Invited people who
-   * have not set a password yet get a new invitation email instead.
-   */
-  async sendPasswordReset(id: string, actorUserId: string, language: Language = 'en'): Promise<void> {
-    await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const user = await this.users.findById(id);
-      if (!user) throw notFound('User');
-      if (!user.active) throw domainRule('user-inactive', 'This account is deactivated: reactivate it first.');
-      await this.sendLink(manager, afterCommit, user, user.passwordHash === null ? 'invitation' : 'reset', language);
-      await this.audit.record({
-        actorUserId,
-        action: 'user.password_reset',
-        entityType: 'user',
-        entityId: user.id,
-        details: { by: 'admin' },
-      });
-    });
+  /** The argon2id hash of a password strong enough for this person (400 `weak-password` on `field`). */
+  async strongPasswordHash(user: Pick<UserRecord, 'email' | 'name'>, password: string, field: string): Promise<string> {
+    await this.passwords.assertStrong(password, [user.email, user.name], field);
+    return argon2.hash(password, { type: argon2.argon2id });
   }
 
-  /**
-   * Self-service: anyone asks for a reset link for an email. The answer never says whether the
-   * email belongs to an account; an active account gets one email (not again within a couple of
-   * minutes).
-   */
-  async requestPasswordReset(email: string, language: Language = 'en'): Promise<void> {
-    await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const user = await this.users.findByEmail(normalizeEmail(email));
-      if (!user || !user.active) return;
-      const purpose: StaffLinkPurpose = user.passwordHash === null ? 'invitation' : 'reset';
-      if (await this.links.hasRecent(user.id, purpose, new Date(Date.now() - SELF_RESET_THROTTLE_MS))) return;
-      await this.sendLink(manager, afterCommit, user, purpose, language);
-      await this.audit.record({
-        actorUserId: null,
-        action: 'user.password_reset',
-        entityType: 'user',
-        entityId: user.id,
-        details: { by: 'self' },
-      });
-    });
-  }
-
-  /**
-   * Sets a password from an emailed link (invitation or reset). The link works once: unknown,
-   * used or expired → 410 `password-link-gone`; a weak password → 400 and the link still works.
-   * Every other open link of that person dies with it.
-   */
-  async confirmPasswordReset(token: string, password: string): Promise<void> {
-    const tokenHash = hashToken(token);
-    // The strength check (slow: zxcvbn) runs before the transaction, on the link's user.
-    const peek = await this.links.lockByHash(tokenHash);
-    if (!peek) throw linkGone();
-    const owner = await this.users.findById(peek.userId);
-    if (!owner) throw linkGone();
-    await this.passwords.assertStrong(password, [owner.email, owner.name], 'password');
-    const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
-    await inTransaction(this.dataSource, async () => {
-      const link = await this.links.lockByHash(tokenHash);
-      if (!link || link.usedAt || link.expiresAt.getTime() <= Date.now()) throw linkGone();
-      const user = await this.users.findById(link.userId);
-      if (!user || !user.active) throw linkGone();
-      await this.users.update(user.id, { passwordHash });
-      await this.links.useAllOf(user.id);
-    });
-  }
-
-  private async sendLink(
-    manager: Parameters<OutboxService['write']>[0],
-    afterCommit: Parameters<OutboxService['write']>[1],
-    user: UserRecord,
-    purpose: StaffLinkPurpose,
-    language: Language,
-  ): Promise<void> {
-    const linkId = await this.links.create(user.id, purpose, new Date(Date.now() + STAFF_LINK_TTL_MS));
-    await this.outbox.write(manager, afterCommit, [
-      {
-        kind: purpose === 'invitation' ? 'staff_invitation' : 'password_reset',
-        to: user.email,
-        language,
-        idempotencyKey: `staff-link:${linkId}`,
-        params: { recipientName: user.name, linkId },
-        links: 'staff',
-      },
-    ]);
+  /** Sets a user's password hash, in the current transaction. */
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.users.update(userId, { passwordHash });
   }
 
   async listUsers(role?: Role): Promise<User[]> {

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ROLES, type Role } from '@gfmd/contracts';
 import { badRequest, uuidPipe } from '@gfmd/api-platform';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CreateUserDto } from './create-user.dto';
 import { CurrentUser, Roles } from './roles.decorator';
-import { AdminPasswordResetDto, InviteUserDto } from './staff-links.dto';
 import { UpdateUserDto } from './update-user.dto';
 
 @ApiTags('users')
@@ -22,13 +21,6 @@ export class UsersController {
     return this.auth.createUser(body);
   }
 
-  /** Admins invite a staff member by email: they set their own password from a single-use link (72 h). */
-  @Roles('admin')
-  @Post('invitations')
-  invite(@CurrentUser() actor: AuthUser, @Body() body: InviteUserDto) {
-    return this.auth.inviteUser(body, actor.id);
-  }
-
   /** Admins change a role or deactivate an account; it takes effect on that person's next request. */
   @Roles('admin')
   @Patch(':id')
@@ -37,19 +29,6 @@ export class UsersController {
       throw badRequest('Give role or active.', [{ field: 'role', message: 'role or active is required' }]);
     }
     return this.auth.updateUser(id, { role: body.role, active: body.active }, actor.id);
-  }
-
-  /** Admins email a staff member a single-use link to choose a new password (72 h). */
-  @Roles('admin')
-  @ApiAcceptedResponse({ description: 'the email is in the outbox' })
-  @Post(':id/password-reset')
-  @HttpCode(202)
-  async passwordReset(
-    @CurrentUser() actor: AuthUser,
-    @Param('id', uuidPipe) id: string,
-    @Body() body: AdminPasswordResetDto,
-  ): Promise<void> {
-    await this.auth.sendPasswordReset(id, actor.id, body?.language);
   }
 
   /** Organizers list staff to pick space coordinators. */

@@ -1,4 +1,5 @@
 import type { DialoguesService } from '@gfmd/api-dialogues';
+import type { AuditService } from '@gfmd/api-platform';
 import type { SpacesService } from '@gfmd/api-spaces';
 import { coordinator, failure, FakeSeatStore, organizer } from './seat-store.fake';
 import { StaffAccess } from './staff-access.service';
@@ -7,12 +8,22 @@ import { StaffDecisionsService } from './staff-decisions.service';
 describe(StaffDecisionsService.name, () => {
   let store: FakeSeatStore;
   let sut: StaffDecisionsService;
+  let audit: { record: jest.Mock };
 
   beforeEach(() => {
     store = new FakeSeatStore();
     const { ledger, reads, writes, seats } = store.wire();
     const access = new StaffAccess(reads, store.dialogues as DialoguesService, store.spacesDomain as SpacesService);
-    sut = new StaffDecisionsService(store.dataSource, access, reads, writes, ledger, seats);
+    audit = { record: jest.fn(async () => undefined) };
+    sut = new StaffDecisionsService(
+      store.dataSource,
+      access,
+      reads,
+      writes,
+      ledger,
+      seats,
+      audit as unknown as AuditService,
+    );
   });
 
   describe('approve', () => {

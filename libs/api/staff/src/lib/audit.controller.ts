@@ -13,8 +13,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { AuditService, OptionalButNotNull } from '@gfmd/api-platform';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
-import { AuthService } from './auth.service';
-import { Roles } from './roles.decorator';
+import { AuthService, Roles } from '@gfmd/api-auth';
 
 export class ListAuditQuery implements ListAuditRequest {
   @ApiPropertyOptional({ description: 'a staff user id' }) @OptionalButNotNull() @IsUUID() actor?: string;

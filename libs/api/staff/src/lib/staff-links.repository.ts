@@ -14,7 +14,7 @@ export interface StaffLinkRecord {
 }
 
 /**
- * `staff_password_links` (auth): the set-password links of staff invitations and password
+ * `staff_password_links` (staff): the set-password links of staff invitations and password
  * resets. A row is written with its email; its token is minted when the email is sent and only
  * the token's sha256 is kept. Every statement runs in the current transaction.
  */
@@ -49,7 +49,8 @@ export class StaffLinksRepository {
    */
   async setTokenHashes(tokens: { id: string; tokenHash: string }[]): Promise<Set<string>> {
     if (!tokens.length) return new Set();
-    const rows: { id: string }[] = await this.m.query(
+    // TypeORM answers an UPDATE … RETURNING as [rows, count].
+    const [rows]: [{ id: string }[], number] = await this.m.query(
       `UPDATE staff_password_links l SET token_hash = t.hash
          FROM unnest($1::uuid[], $2::text[]) AS t(id, hash), users u
         WHERE l.id = t.id AND u.id = l.user_id AND u.active AND l.used_at IS NULL AND l.expires_at > now()
@@ -57,6 +58,16 @@ export class StaffLinksRepository {
       [tokens.map((t) => t.id), tokens.map((t) => t.tokenHash)],
     );
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** The link of a token hash (no lock). */
+  async findByHash(tokenHash: string): Promise<StaffLinkRecord | null> {
+    const rows: StaffLinkRecord[] = await this.m.query(
+      `SELECT id, user_id AS "userId", purpose, expires_at AS "expiresAt", used_at AS "usedAt"
+         FROM staff_password_links WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
   }
 
   /** The link of a token hash, locked for the rest of the transaction. */

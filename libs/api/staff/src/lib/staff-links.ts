@@ -35,7 +35,7 @@ export class StaffLinks implements OnModuleInit {
   }
 }
 
-/** The staff links' table and minter, without HTTP: for the API's AuthModule and the worker. */
+/** The staff links' table and minter, without HTTP: for the API's StaffModule and the worker. */
 @Module({
   providers: [StaffLinksRepository, StaffLinks],
   exports: [StaffLinksRepository, StaffLinks],
