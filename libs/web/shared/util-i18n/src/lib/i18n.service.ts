@@ -17,7 +17,9 @@ export type LabelKind =
   | 'emailKind'
   | 'emailStatus'
   | 'language'
-  | 'role';
+  | 'role'
+  | 'auditAction'
+  | 'auditEntity';
 
 export type DatePreset = 'date' | 'dateTime' | 'time' | 'day' | 'dayShort' | 'month' | 'zoned';
 
