@@ -53,6 +53,11 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-
       table.gfmd-table td {
         display: block;
         width: 100%;
+        box-sizing: border-box;
+        overflow-wrap: anywhere;
+      }
+      table.gfmd-table td.empty-cell {
+        display: none;
       }
       table.gfmd-table tr {
         border: 1px solid var(--gfmd-border);
@@ -133,14 +138,16 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-
                       {{ e.entityType | label: 'auditEntity' }}
                       <span class="record" [attr.title]="e.entityId">#{{ e.entityId.slice(0, 8) }}</span>
                     </td>
-                    <td [attr.data-label]="'audit.dialogue' | t">
+                    <td [attr.data-label]="'audit.dialogue' | t" [class.empty-cell]="!e.dialogueId">
                       @if (e.dialogueId) {
                         <a [routerLink]="['/console/dialogues', e.dialogueId]">{{
                           store.dialogueTitles().get(e.dialogueId) ?? '#' + e.dialogueId.slice(0, 8)
                         }}</a>
                       }
                     </td>
-                    <td class="details" [attr.data-label]="'common.details' | t">{{ details(e) }}</td>
+                    <td class="details" [attr.data-label]="'common.details' | t" [class.empty-cell]="!details(e)">
+                      {{ details(e) }}
+                    </td>
                   </tr>
                 }
               </tbody>

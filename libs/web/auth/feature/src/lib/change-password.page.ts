@@ -3,7 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { AuthApi } from '@gfmd/web-auth-data-access';
+import { AuthApi, AuthStore } from '@gfmd/web-auth-data-access';
 import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { I18n, TranslatePipe } from '@gfmd/web-shared-util-i18n';
@@ -36,7 +36,7 @@ import { MIN_PASSWORD_LENGTH, samePasswords } from './password-fields.util';
       }
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <!-- for password managers: whose password this is -->
-        <input type="text" autocomplete="username" [value]="''" hidden aria-hidden="true" />
+        <input type="email" autocomplete="username" [value]="email()" hidden aria-hidden="true" />
         <mat-form-field appearance="outline" class="gfmd-full">
           <mat-label>{{ 'password.current' | t }}</mat-label>
           <input matInput type="password" formControlName="currentPassword" autocomplete="current-password" required />
@@ -74,6 +74,8 @@ import { MIN_PASSWORD_LENGTH, samePasswords } from './password-fields.util';
 export class ChangePasswordPage {
   private readonly api = inject(AuthApi);
   private readonly i18n = inject(I18n);
+  private readonly auth = inject(AuthStore);
+  protected readonly email = () => this.auth.user()?.email ?? '';
   protected readonly state = submitState();
   protected readonly unmatched = signal<string[]>([]);
   protected readonly form = inject(NonNullableFormBuilder).group(
