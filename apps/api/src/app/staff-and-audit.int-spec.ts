@@ -307,6 +307,27 @@ describe('Staff accounts and audit log (integration)', () => {
       expect(page2.body.items).toHaveLength(1);
     });
 
+    it('invitations sent (and sent again) are audited with counts, never addresses', async () => {
+      const organizer = await sut.staff('organizer');
+      const d = await DialogueFactory.createPublished(organizer.client);
+      const emails = [`inv-a-${randomUUID()}@example.org`, `inv-b-${randomUUID()}@example.org`];
+      const sent = await organizer.client.post(`/dialogues/${d.id}/invitations`, {
+        recipients: emails.map((email) => ({ email, name: 'Invited Person' })),
+      });
+      expect(sent.status).toBe(202);
+      const [{ id: invitationId }] = await q<{ id: string }>(
+        'SELECT id FROM invitations WHERE dialogue_id = $1 LIMIT 1',
+        [d.id],
+      );
+      expect((await organizer.client.post(`/invitations/${invitationId}/resend`)).status).toBe(202);
+      const lines = (await auditOf(d.id)).filter((l) => l.action === 'invitations.sent');
+      expect(lines.map((l) => [l.actor_user_id, l.details])).toEqual([
+        [organizer.id, { count: 2, spaceIds: [] }],
+        [organizer.id, { count: 1, mode: 'resend' }],
+      ]);
+      expect(JSON.stringify(lines)).not.toMatch(/@|Invited Person/);
+    });
+
     it('GET /audit refuses bad filters with problem+json', async () => {
       for (const query of [
         'actor=me',
