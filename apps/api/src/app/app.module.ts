@@ -7,12 +7,14 @@ import { MailModule, QueueBoardModule } from '@gfmd/api-mail';
 import { PlatformModule } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
+import { StaffModule } from '@gfmd/api-staff';
 
 /** The HTTP API: every domain module on the shared platform. */
 @Module({
   imports: [
     PlatformModule,
     AuthModule,
+    StaffModule,
     MailModule,
     QueueBoardModule,
     DialoguesModule,

@@ -48,6 +48,15 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@gfmd/web-auth-feature').then((m) => m.authRoutes),
   },
   {
+    // Public: the set-password link of a staff invitation or password reset email.
+    path: 'set-password',
+    loadChildren: () => import('@gfmd/web-auth-feature').then((m) => m.setPasswordRoutes),
+  },
+  {
+    path: 'account',
+    loadChildren: () => import('@gfmd/web-auth-feature').then((m) => m.accountRoutes),
+  },
+  {
     path: 'forbidden',
     title: 'title.forbidden',
     loadComponent: loadForbiddenPage,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StaffLinksModule } from '@gfmd/api-staff';
 import { InvitationsCoreModule } from '@gfmd/api-invitations';
 import { MailModule, MailWorkerModule } from '@gfmd/api-mail';
 import { PlatformCoreModule } from '@gfmd/api-platform';
@@ -7,9 +8,16 @@ import { RegistrationsCoreModule } from '@gfmd/api-registrations';
 /**
  * The worker's modules: the platform (config, logs, database, Redis), the outbox and queues,
  * the BullMQ consumers, and the domains that follow delivery (invitation status) or write
- * emails that come due (reminders).
+ * emails that come due (reminders), and the staff links' minter (invitation and reset emails).
  */
 @Module({
-  imports: [PlatformCoreModule, MailModule, MailWorkerModule.forRoot(), InvitationsCoreModule, RegistrationsCoreModule],
+  imports: [
+    PlatformCoreModule,
+    MailModule,
+    MailWorkerModule.forRoot(),
+    InvitationsCoreModule,
+    RegistrationsCoreModule,
+    StaffLinksModule,
+  ],
 })
 export class WorkerModule {}

@@ -4,3 +4,4 @@ export * from './lib/auth.service';
 export * from './lib/roles.decorator';
 export * from './lib/user.entity';
 export * from './lib/password-policy';
+export type { UserRecord } from './lib/users.repository';

@@ -95,8 +95,8 @@ export class AgendaController {
   @Post('dialogues/:id/shift')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The moved dialogue.' })
-  shift(@Param('id', uuidPipe) dialogueId: string, @Body() body: ShiftDialogueDto) {
-    return this.agenda.shift(dialogueId, body.byMinutes);
+  shift(@Param('id', uuidPipe) dialogueId: string, @Body() body: ShiftDialogueDto, @CurrentUser() user: AuthUser) {
+    return this.agenda.shift(dialogueId, body.byMinutes, user);
   }
 
   /**

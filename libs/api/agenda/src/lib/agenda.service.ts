@@ -13,6 +13,7 @@ import {
 } from '@gfmd/api-dialogues';
 import {
   AppConfig,
+  AuditService,
   badRequest,
   conflict,
   currentManager,
@@ -57,6 +58,7 @@ export class AgendaService {
     private readonly config: AppConfig,
     private readonly hooks: DialogueHooks,
     private readonly reminders: ReminderRound,
+    private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -187,7 +189,7 @@ export class AgendaService {
    * lock; the clash rules and the agenda's bounds are checked on the result, and every confirmed
    * participant gets one agenda_update email with the new .ics (same UIDs).
    */
-  async shift(dialogueId: string, byMinutes: number): Promise<Dialogue> {
+  async shift(dialogueId: string, byMinutes: number, user: AuthUser): Promise<Dialogue> {
     const byMs = byMinutes * 60_000;
     const move = (d: Date | null) => (d ? new Date(d.getTime() + byMs) : null);
     const saved = await inTransaction(this.dataSource, async (manager, afterCommit) => {
@@ -223,6 +225,14 @@ export class AgendaService {
       await this.hooks.emit({ before, after, manager, afterCommit });
       await this.reminders.followShift(dialogueId, before.startsAt, byMs);
       await this.mail.dialogueShifted(manager, afterCommit, await this.state(manager, after));
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'dialogue.shifted',
+        entityType: 'dialogue',
+        entityId: dialogueId,
+        dialogueId,
+        details: { byMinutes },
+      });
       return after;
     });
     return toDialogue(saved, (await this.dialoguesRepo.findSession(saved.informalSessionId)) ?? undefined);

@@ -1,9 +1,21 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditEntry } from '@gfmd/api-platform';
 import type { LoginResponse, Role, User } from '@gfmd/contracts';
-import { AppConfig, conflict, domainRule, normalizeEmail, notFound, ProblemException } from '@gfmd/api-platform';
+import {
+  AppConfig,
+  AuditService,
+  conflict,
+  domainRule,
+  inTransaction,
+  normalizeEmail,
+  notFound,
+  ProblemException,
+} from '@gfmd/api-platform';
 import * as argon2 from 'argon2';
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import type { AuthUser } from './auth-user';
 import { PasswordPolicy } from './password-policy';
 import { UserPatch, UserRecord, UsersRepository } from './users.repository';
@@ -20,12 +32,15 @@ interface TokenClaims {
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id }));
 
-export const toUser = (u: Pick<UserRecord, 'id' | 'email' | 'name' | 'role' | 'active'>): User => ({
+export const toUser = (
+  u: Pick<UserRecord, 'id' | 'email' | 'name' | 'role' | 'active'> & { passwordHash?: string | null },
+): User => ({
   id: u.id,
   email: u.email,
   name: u.name,
   role: u.role,
   active: u.active,
+  ...(u.passwordHash === null ? { invitationPending: true } : {}),
 });
 
 @Injectable()
@@ -37,6 +52,8 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly passwords: PasswordPolicy,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no user exists yet. */
@@ -72,7 +89,7 @@ export class AuthService implements OnApplicationBootstrap {
   async login(email: string, password: string): Promise<LoginResponse> {
     const user = await this.users.findByEmail(normalizeEmail(email));
     const valid = await argon2.verify(user?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
-    if (!user || !valid || !user.active) {
+    if (!user || !user.passwordHash || !valid || !user.active) {
       throw new ProblemException(401, 'invalid-credentials', 'Email or password is wrong.');
     }
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { jwtid: randomUUID() });
@@ -115,7 +132,7 @@ export class AuthService implements OnApplicationBootstrap {
   /** A staff member changes their own password: the current one must be right (403), the new one strong (400). */
   async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findById(userId);
-    if (!user || !(await argon2.verify(user.passwordHash, currentPassword).catch(() => false))) {
+    if (!user?.passwordHash || !(await argon2.verify(user.passwordHash, currentPassword).catch(() => false))) {
       throw new ProblemException(403, 'invalid-credentials', 'The current password is wrong.', [
         { field: 'currentPassword', message: 'The current password is wrong.' },
       ]);
@@ -143,26 +160,79 @@ export class AuthService implements OnApplicationBootstrap {
 
   /**
    * Changes a staff member's role or active state (admins). Takes effect on their next request.
-   * The last active admin can be neither deactivated nor demoted (422 `last-admin`).
+   * The last active admin can be neither deactivated nor demoted (422 `last-admin`). The audit
+   * line is written in the same transaction.
    */
-  async updateUser(id: string, patch: UserPatch): Promise<User> {
-    const updated = await this.users.updateWithAdminsLocked(id, patch, (user, activeAdmins) => {
-      const wasAdmin = user.role === 'admin' && user.active;
-      const staysAdmin = (patch.role ?? user.role) === 'admin' && (patch.active ?? user.active);
-      if (wasAdmin && !staysAdmin && activeAdmins <= 1) {
-        throw domainRule('last-admin', 'This is the last active admin: make another admin first.');
+  async updateUser(id: string, patch: UserPatch, actorUserId: string | null = null): Promise<User> {
+    const updated = await inTransaction(this.dataSource, async () => {
+      let before: UserRecord | undefined;
+      const after = await this.users.updateWithAdminsLocked(id, patch, (user, activeAdmins) => {
+        before = user;
+        const wasAdmin = user.role === 'admin' && user.active;
+        const staysAdmin = (patch.role ?? user.role) === 'admin' && (patch.active ?? user.active);
+        if (wasAdmin && !staysAdmin && activeAdmins <= 1) {
+          throw domainRule('last-admin', 'This is the last active admin: make another admin first.');
+        }
+      });
+      if (!after || !before) return null;
+      const entries: AuditEntry[] = [];
+      const base = { actorUserId, entityType: 'user' as const, entityId: id };
+      if (before.role !== after.role) {
+        entries.push({
+          ...base,
+          action: 'user.role_changed',
+          details: { fields: ['role'], from: before.role, to: after.role },
+        });
       }
+      if (before.active !== after.active) {
+        entries.push({
+          ...base,
+          action: after.active ? 'user.reactivated' : 'user.deactivated',
+          details: { fields: ['active'] },
+        });
+      }
+      await this.audit.record(entries);
+      return after;
     });
     if (!updated) throw notFound('User');
     return toUser(updated);
   }
 
+  // ── for the staff accounts domain (invitations and password links) ─────────────────────────
+
+  /** A user as stored (null hash: invited, no password yet), or null. */
+  findAccount(id: string): Promise<UserRecord | null> {
+    return this.users.findById(id);
+  }
+
+  findAccountByEmail(email: string): Promise<UserRecord | null> {
+    return this.users.findByEmail(normalizeEmail(email));
+  }
+
+  /** Creates an account without a password, in the current transaction (409 `duplicate-user`). */
+  async createInvited(input: { email: string; name: string; role: Role }): Promise<UserRecord> {
+    const email = normalizeEmail(input.email);
+    if (await this.users.findByEmail(email)) throw conflict('duplicate-user', 'A user with this email exists.');
+    return this.users.create({ email, name: input.name.trim(), role: input.role, passwordHash: null });
+  }
+
+  /** The argon2id hash of a password strong enough for this person (400 `weak-password` on `field`). */
+  async strongPasswordHash(user: Pick<UserRecord, 'email' | 'name'>, password: string, field: string): Promise<string> {
+    await this.passwords.assertStrong(password, [user.email, user.name], field);
+    return argon2.hash(password, { type: argon2.argon2id });
+  }
+
+  /** Sets a user's password hash, in the current transaction. */
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.users.update(userId, { passwordHash });
+  }
+
   async listUsers(role?: Role): Promise<User[]> {
-    return (await this.users.list(role)).map(toUser);
+    return (await this.users.list(role)).map((u) => toUser(u));
   }
 
   async usersByIds(ids: string[]): Promise<User[]> {
-    return (await this.users.findByIds(ids)).map(toUser);
+    return (await this.users.findByIds(ids)).map((u) => toUser(u));
   }
 }
 

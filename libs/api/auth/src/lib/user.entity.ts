@@ -8,7 +8,8 @@ export class UserEntity {
   @Column({ type: 'text' }) email: string;
   @Column({ type: 'text' }) name: string;
   @Column({ type: 'text' }) role: Role;
-  @Column({ type: 'text' }) passwordHash: string;
+  /** null while an invited person has not set their password yet. */
+  @Column({ type: 'text', nullable: true }) passwordHash: string | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -2,9 +2,10 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ROLES, type Role } from '@gfmd/contracts';
 import { badRequest, uuidPipe } from '@gfmd/api-platform';
+import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CreateUserDto } from './create-user.dto';
-import { Roles } from './roles.decorator';
+import { CurrentUser, Roles } from './roles.decorator';
 import { UpdateUserDto } from './update-user.dto';
 
 @ApiTags('users')
@@ -23,11 +24,11 @@ export class UsersController {
   /** Admins change a role or deactivate an account; it takes effect on that person's next request. */
   @Roles('admin')
   @Patch(':id')
-  update(@Param('id', uuidPipe) id: string, @Body() body: UpdateUserDto) {
+  update(@CurrentUser() actor: AuthUser, @Param('id', uuidPipe) id: string, @Body() body: UpdateUserDto) {
     if (body.role === undefined && body.active === undefined) {
       throw badRequest('Give role or active.', [{ field: 'role', message: 'role or active is required' }]);
     }
-    return this.auth.updateUser(id, { role: body.role, active: body.active });
+    return this.auth.updateUser(id, { role: body.role, active: body.active }, actor.id);
   }
 
   /** Organizers list staff to pick space coordinators. */

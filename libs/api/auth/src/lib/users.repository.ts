@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Role } from '@gfmd/contracts';
-import { In, Repository } from 'typeorm';
+import { currentManager } from '@gfmd/api-platform';
+import { DataSource, In, Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 
 export interface UserRecord {
@@ -10,7 +11,8 @@ export interface UserRecord {
   name: string;
   role: Role;
   active: boolean;
-  passwordHash: string;
+  /** null while an invited person has not set their password. */
+  passwordHash: string | null;
 }
 
 /** A user as the auth guard sees them for one token: current role and state, and whether the token was revoked. */
@@ -36,7 +38,15 @@ const toRecord = (u: UserEntity): UserRecord => ({
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(UserEntity) private readonly repo: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly repo: Repository<UserEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** The users repository of the current transaction (or autocommit outside one). */
+  private get tx(): Repository<UserEntity> {
+    return currentManager(this.dataSource).getRepository(UserEntity);
+  }
 
   async findByEmail(email: string): Promise<UserRecord | null> {
     const u = await this.repo.findOne({ where: { email } });
@@ -56,8 +66,8 @@ export class UsersRepository {
   async count(): Promise<number> {
     return this.repo.count();
   }
-  async create(data: { email: string; name: string; role: Role; passwordHash: string }): Promise<UserRecord> {
-    return toRecord(await this.repo.save(this.repo.create({ ...data, active: true })));
+  async create(data: { email: string; name: string; role: Role; passwordHash: string | null }): Promise<UserRecord> {
+    return toRecord(await this.tx.save(this.tx.create({ ...data, active: true })));
   }
   /**
    * The user behind a token and whether the token is revoked, in one statement (two primary-key
@@ -86,24 +96,24 @@ export class UsersRepository {
    * Changes a user's role or state with every active admin row locked, so that two changes at
    * once cannot both remove "the other" admin. `check` sees the user and the number of active
    * admins before the change and throws to refuse it. Null when the user does not exist.
+   * Runs in the current transaction (the caller's `inTransaction`, where the audit line goes too).
    */
   async updateWithAdminsLocked(
     id: string,
     patch: UserPatch,
     check: (user: UserRecord, activeAdmins: number) => void,
   ): Promise<UserRecord | null> {
-    return this.repo.manager.transaction(async (m) => {
-      const admins: { id: string }[] = await m.query(`SELECT id FROM users WHERE role = 'admin' AND active FOR UPDATE`);
-      const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) return null;
-      check(toRecord(user), admins.length);
-      if (patch.role !== undefined) user.role = patch.role;
-      if (patch.active !== undefined) user.active = patch.active;
-      return toRecord(await m.save(user));
-    });
+    const m = currentManager(this.dataSource);
+    const admins: { id: string }[] = await m.query(`SELECT id FROM users WHERE role = 'admin' AND active FOR UPDATE`);
+    const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!user) return null;
+    check(toRecord(user), admins.length);
+    if (patch.role !== undefined) user.role = patch.role;
+    if (patch.active !== undefined) user.active = patch.active;
+    return toRecord(await m.save(user));
   }
 
   async update(id: string, data: Partial<Pick<UserEntity, 'name' | 'role' | 'passwordHash' | 'active'>>) {
-    await this.repo.update({ id }, data);
+    await this.tx.update({ id }, data);
   }
 }

@@ -33,22 +33,22 @@ export class DialoguesController {
 
   @Roles('organizer')
   @Patch(':id')
-  update(@Param('id', uuidPipe) id: string, @Body() body: UpdateDialogueDto) {
-    return this.dialogues.update(id, body);
+  update(@Param('id', uuidPipe) id: string, @Body() body: UpdateDialogueDto, @CurrentUser() user: AuthUser) {
+    return this.dialogues.update(id, body, user.id);
   }
 
   @Roles('organizer')
   @Post(':id/publish')
   @HttpCode(200)
-  publish(@Param('id', uuidPipe) id: string) {
-    return this.dialogues.publish(id);
+  publish(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.dialogues.publish(id, user.id);
   }
 
   @Roles('organizer')
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@Param('id', uuidPipe) id: string) {
-    return this.dialogues.cancel(id);
+  cancel(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.dialogues.cancel(id, user.id);
   }
 
   @Roles('organizer')

@@ -11,7 +11,10 @@ import type {
   Theme,
 } from '@gfmd/contracts';
 import {
+  type AuditEntry,
+  AuditService,
   badRequest,
+  changedFields,
   conflict,
   domainRule,
   FieldError,
@@ -46,6 +49,7 @@ export class DialoguesService {
     private readonly hooks: DialogueHooks,
     private readonly processes: ProcessesRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
   // ── themes and informal sessions ────────────────────────────────────────────────────────
@@ -174,36 +178,61 @@ export class DialoguesService {
 
   async create(dto: CreateDialogueDto, viewer: Viewer): Promise<Dialogue> {
     const data = await this.validated(dto, undefined);
-    const saved = await this.repo.saveDialogue({ ...data, status: 'draft', confirmedCount: 0, createdById: viewer.id });
+    const saved = await inTransaction(this.dataSource, async (manager) => {
+      const row = await this.repo.saveDialogue(
+        { ...data, status: 'draft', confirmedCount: 0, createdById: viewer.id },
+        manager,
+      );
+      await this.audit.record({
+        actorUserId: viewer.id,
+        action: 'dialogue.created',
+        entityType: 'dialogue',
+        entityId: row.id,
+        dialogueId: row.id,
+      });
+      return row;
+    });
     return toDialogue(saved, (await this.repo.findSession(saved.informalSessionId)) ?? undefined);
   }
 
-  async update(id: string, dto: UpdateDialogueDto): Promise<Dialogue> {
-    return this.change(id, async (before) => {
-      if (before.status === 'cancelled' || before.status === 'concluded') {
-        throw domainRule('dialogue-closed', `A ${before.status} dialogue cannot be edited.`);
-      }
-      return this.validated(dto, before);
-    });
+  async update(id: string, dto: UpdateDialogueDto, actorUserId: string | null = null): Promise<Dialogue> {
+    return this.change(
+      id,
+      async (before) => {
+        if (before.status === 'cancelled' || before.status === 'concluded') {
+          throw domainRule('dialogue-closed', `A ${before.status} dialogue cannot be edited.`);
+        }
+        return this.validated(dto, before);
+      },
+      { actorUserId, action: 'dialogue.changed' },
+    );
   }
 
-  async publish(id: string): Promise<Dialogue> {
-    return this.change(id, async (before) => {
-      if (before.status === 'published') return {};
-      if (before.status !== 'draft' && before.status !== 'registration_closed') {
-        throw domainRule('invalid-transition', `A ${before.status} dialogue cannot be published.`);
-      }
-      return { status: 'published' };
-    });
+  async publish(id: string, actorUserId: string | null = null): Promise<Dialogue> {
+    return this.change(
+      id,
+      async (before) => {
+        if (before.status === 'published') return {};
+        if (before.status !== 'draft' && before.status !== 'registration_closed') {
+          throw domainRule('invalid-transition', `A ${before.status} dialogue cannot be published.`);
+        }
+        return { status: 'published' };
+      },
+      { actorUserId, action: 'dialogue.published' },
+    );
   }
 
-  async cancel(id: string): Promise<Dialogue> {
-    return this.change(id, async (before) => {
-      if (before.status === 'cancelled') return {};
-      if (before.status === 'concluded')
-        throw domainRule('invalid-transition', 'A concluded dialogue cannot be cancelled.');
-      return { status: 'cancelled' };
-    });
+  async cancel(id: string, actorUserId: string | null = null): Promise<Dialogue> {
+    return this.change(
+      id,
+      async (before) => {
+        if (before.status === 'cancelled') return {};
+        if (before.status === 'concluded')
+          throw domainRule('invalid-transition', 'A concluded dialogue cannot be cancelled.');
+        return { status: 'cancelled' };
+      },
+      { actorUserId, action: 'dialogue.cancelled' },
+    );
   }
 
   async closeRegistration(id: string): Promise<Dialogue> {
@@ -224,8 +253,15 @@ export class DialoguesService {
     });
   }
 
-  /** Applies a change under the dialogue row lock and lets other domains react in the same transaction. */
-  private async change(id: string, decide: (before: DialogueRecord) => Promise<Partial<DialogueRecord>>) {
+  /**
+   * Applies a change under the dialogue row lock and lets other domains react in the same
+   * transaction; `audit` names the audit line written with it (with the changed field names).
+   */
+  private async change(
+    id: string,
+    decide: (before: DialogueRecord) => Promise<Partial<DialogueRecord>>,
+    audit?: { actorUserId: string | null; action: AuditEntry['action'] },
+  ) {
     const after = await inTransaction(this.dataSource, async (manager, afterCommit) => {
       const before = await this.repo.lockDialogue(manager, id);
       if (!before) throw notFound('Dialogue');
@@ -233,6 +269,19 @@ export class DialoguesService {
       if (!Object.keys(patch).length) return before;
       const saved = await this.repo.saveDialogue({ ...before, ...patch }, manager);
       await this.hooks.emit({ before, after: saved, manager, afterCommit });
+      if (audit) {
+        const fields = changedFields(before, patch);
+        if (fields.length) {
+          await this.audit.record({
+            actorUserId: audit.actorUserId,
+            action: audit.action,
+            entityType: 'dialogue',
+            entityId: id,
+            dialogueId: id,
+            details: { fields },
+          });
+        }
+      }
       return saved;
     });
     return toDialogue(after, (await this.repo.findSession(after.informalSessionId)) ?? undefined);

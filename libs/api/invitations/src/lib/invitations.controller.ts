@@ -48,8 +48,8 @@ export class InvitationsController {
 
   @Post('dialogues/:id/invitations/resend-failed')
   @HttpCode(202)
-  resendFailed(@Param('id', uuidPipe) id: string) {
-    return this.invitations.resendFailed(id);
+  resendFailed(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.invitations.resendFailed(id, user.id);
   }
 
   @Post('dialogues/:id/invitations/remind')
@@ -57,8 +57,8 @@ export class InvitationsController {
   @ApiAcceptedResponse({
     description: 'Reminds those reached who have neither registered nor declined (once a day at most).',
   })
-  remind(@Param('id', uuidPipe) id: string) {
-    return this.invitations.remind(id);
+  remind(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.invitations.remind(id, user.id);
   }
 
   @Post('invitations/:id/resend')
@@ -67,7 +67,7 @@ export class InvitationsController {
     description:
       'Sent again with the same link. Registered or declined: 409; sent again INVITATION_RESENDS_MAX times already: 422 resend-limit.',
   })
-  resend(@Param('id', uuidPipe) id: string) {
-    return this.invitations.resend(id);
+  resend(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.invitations.resend(id, user.id);
   }
 }

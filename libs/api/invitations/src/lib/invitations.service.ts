@@ -14,6 +14,7 @@ import {
 import {
   AfterCommit,
   AppConfig,
+  AuditService,
   domainRule,
   hashToken,
   inTransaction,
@@ -72,6 +73,7 @@ export class InvitationsService {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
   /** What `invite` would do, writing nothing: how many it would email, how many it would skip and why. */
@@ -149,6 +151,16 @@ export class InvitationsService {
           };
         });
         await this.outbox.write(manager, afterCommit, emails);
+        if (inserted.length) {
+          await this.audit.record({
+            actorUserId: inviter.id,
+            action: 'invitations.sent',
+            entityType: 'dialogue',
+            entityId: dialogueId,
+            dialogueId,
+            details: { count: inserted.length, spaceIds },
+          });
+        }
         return inserted.length;
       });
       enqueuing.push(afterCommit.run());
@@ -194,7 +206,7 @@ export class InvitationsService {
    * Sends one invitation again (202), with a link of its own; earlier links keep working.
    * Registered or declined: 409; sent again INVITATION_RESENDS_MAX times already: 422 `resend-limit`.
    */
-  async resend(id: string): Promise<Invitation> {
+  async resend(id: string, actorUserId: string | null = null): Promise<Invitation> {
     const invitation = await this.repo.findById(id);
     if (!invitation) throw notFound('Invitation');
     const dialogue = await this.openDialogue(invitation.dialogueId);
@@ -215,28 +227,31 @@ export class InvitationsService {
         );
       }
       await this.sendAgain(manager, afterCommit, dialogue, [locked], 'resend');
+      await this.recordSent(actorUserId, dialogue.id, 1, 'resend');
     });
     return toInvitation((await this.repo.findById(id)) ?? invitation);
   }
 
   /** Sends every failed invitation of a dialogue again (those at the resend limit are skipped). */
-  async resendFailed(dialogueId: string): Promise<InvitationBatchResult> {
+  async resendFailed(dialogueId: string, actorUserId: string | null = null): Promise<InvitationBatchResult> {
     const dialogue = await this.openDialogue(dialogueId);
     const max = this.config.sendingLimits.invitationResendsMax;
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const failed = await this.repo.lockByStatus(manager, dialogueId, ['failed']);
       const allowed = failed.filter((i) => i.resends < max);
       const queued = await this.sendAgain(manager, afterCommit, dialogue, allowed, 'resend');
+      await this.recordSent(actorUserId, dialogueId, queued, 'resend');
       return { queued, skipped: failed.length - queued };
     });
   }
 
   /** Reminds those invited (and reached) who have not registered or declined: at most once a day each. */
-  async remind(dialogueId: string): Promise<InvitationBatchResult> {
+  async remind(dialogueId: string, actorUserId: string | null = null): Promise<InvitationBatchResult> {
     const dialogue = await this.openDialogue(dialogueId);
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const open = await this.repo.lockByStatus(manager, dialogueId, ['sent']);
       const queued = await this.sendAgain(manager, afterCommit, dialogue, open, 'remind');
+      await this.recordSent(actorUserId, dialogueId, queued, 'remind');
       return { queued, skipped: open.length - queued };
     });
   }
@@ -313,6 +328,19 @@ export class InvitationsService {
    * is sent (InvitationLinks), and the links of earlier emails keep working. A resend gets a
    * fresh key each time; a reminder at most one per day.
    */
+  /** The audit line of invitation emails sent again (in the caller's transaction); none when nothing was sent. */
+  private async recordSent(actorUserId: string | null, dialogueId: string, count: number, mode: 'resend' | 'remind') {
+    if (!count) return;
+    await this.audit.record({
+      actorUserId,
+      action: 'invitations.sent',
+      entityType: 'dialogue',
+      entityId: dialogueId,
+      dialogueId,
+      details: { count, mode },
+    });
+  }
+
   private async sendAgain(
     manager: EntityManager,
     afterCommit: AfterCommit,

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditService } from './audit/audit.service';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './db/database.module';
@@ -22,8 +23,8 @@ const loggerProvider = {
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule],
   controllers: [HealthController],
-  providers: [loggerProvider, HealthRegistry, { provide: APP_GUARD, useClass: RateLimitGuard }],
-  exports: [PinoNestLogger, HealthRegistry],
+  providers: [loggerProvider, HealthRegistry, AuditService, { provide: APP_GUARD, useClass: RateLimitGuard }],
+  exports: [PinoNestLogger, HealthRegistry, AuditService],
 })
 export class PlatformModule {}
 
@@ -31,7 +32,7 @@ export class PlatformModule {}
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule],
-  providers: [loggerProvider, HealthRegistry],
-  exports: [PinoNestLogger, HealthRegistry],
+  providers: [loggerProvider, HealthRegistry, AuditService],
+  exports: [PinoNestLogger, HealthRegistry, AuditService],
 })
 export class PlatformCoreModule {}

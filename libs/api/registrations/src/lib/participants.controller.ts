@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, Header, HttpCode, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@gfmd/api-auth';
+import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
 import { ParticipantQuery } from './registration.dto';
 import { ParticipantsService } from './participants.service';
 
@@ -21,7 +21,7 @@ export class ParticipantsController {
   @Roles('admin')
   @Delete()
   @HttpCode(200)
-  erase(@Query() query: ParticipantQuery) {
-    return this.participants.erase(query.email);
+  erase(@Query() query: ParticipantQuery, @CurrentUser() user: AuthUser) {
+    return this.participants.erase(query.email, user.id);
   }
 }

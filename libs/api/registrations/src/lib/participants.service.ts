@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxService } from '@gfmd/api-mail';
-import { inTransaction, normalizeEmail } from '@gfmd/api-platform';
+import { AuditService, inTransaction, normalizeEmail } from '@gfmd/api-platform';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RegistrationView } from './registration.mapper';
 import { toRegistration } from './registration.mapper';
@@ -49,6 +50,7 @@ export class ParticipantsService {
     private readonly seats: SeatKeeper,
     private readonly outbox: OutboxService,
     private readonly invitationsPort: RegistrationInvitations,
+    private readonly audit: AuditService,
   ) {}
 
   async export(email: string): Promise<ParticipantExport> {
@@ -103,7 +105,7 @@ export class ParticipantsService {
    * outbox rows to the address are scrubbed (unsent ones cancelled). Dialogues are locked in
    * id order.
    */
-  async erase(email: string): Promise<ErasureResult> {
+  async erase(email: string, actorUserId: string | null = null): Promise<ErasureResult> {
     const e = normalizeEmail(email);
     return inTransaction(this.dataSource, async (m, afterCommit) => {
       const regs = await this.reads.byEmail(e);
@@ -126,6 +128,24 @@ export class ParticipantsService {
       await this.tokens.deleteFor(ids);
       const invitations = await this.invitationsPort.scrub(m, e);
       const emails = await this.outbox.scrubPerson(m, e, ids, invitationIds);
+      // One audit line per dialogue the person was in (or one without a dialogue), all with the
+      // erasure's own id: ids and counts only, never the address.
+      const erasureId = randomUUID();
+      const dialogueIds = [...new Set(regs.map((r) => r.dialogueId))].sort();
+      await this.audit.record(
+        (dialogueIds.length ? dialogueIds : [null]).map((dialogueId) => ({
+          actorUserId,
+          action: 'participant.erased' as const,
+          entityType: 'participant' as const,
+          entityId: erasureId,
+          dialogueId,
+          details: {
+            registrationIds: regs.filter((r) => r.dialogueId === dialogueId).map((r) => r.id),
+            invitations,
+            emails,
+          },
+        })),
+      );
       return { registrations: ids.length, invitations, emails, cancelled };
     });
   }

@@ -1,4 +1,5 @@
 import type { DialoguesService } from '@gfmd/api-dialogues';
+import type { AuditService } from '@gfmd/api-platform';
 import type { SpacesService } from '@gfmd/api-spaces';
 import { coordinator, failure, FakeSeatStore, organizer } from './seat-store.fake';
 import type { RegistrationMailer } from './registration-mailer';
@@ -8,11 +9,13 @@ import { StaffDecisionsService } from './staff-decisions.service';
 describe(StaffDecisionsService.name, () => {
   let store: FakeSeatStore;
   let sut: StaffDecisionsService;
+  let audit: { record: jest.Mock };
 
   beforeEach(() => {
     store = new FakeSeatStore();
     const { ledger, reads, writes, seats } = store.wire();
     const access = new StaffAccess(reads, store.dialogues as DialoguesService, store.spacesDomain as SpacesService);
+    audit = { record: jest.fn(async () => undefined) };
     sut = new StaffDecisionsService(
       store.dataSource,
       access,
@@ -21,6 +24,7 @@ describe(StaffDecisionsService.name, () => {
       ledger,
       seats,
       store.mailer as RegistrationMailer,
+      audit as unknown as AuditService,
     );
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
-import { conflict, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { AuditService, conflict, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import { RegistrationMailer } from './registration-mailer';
@@ -36,6 +36,7 @@ export class StaffDecisionsService {
     private readonly ledger: SeatLedgerRepository,
     private readonly seats: SeatKeeper,
     private readonly mailer: RegistrationMailer,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -96,6 +97,15 @@ export class StaffDecisionsService {
         }
         await this.approveSeats(id, d.id, targets, notices);
       }
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'registration.approved',
+        entityType: 'registration',
+        entityId: id,
+        dialogueId: d.id,
+        details:
+          spaceId || scope ? { spaceIds: this.access.seatTargets(rows, scope, spaceId).map((r) => r.spaceId) } : {},
+      });
       await this.seats.notify(afterCommit, d.id, notices);
     });
     return this.access.view(id, user);
@@ -114,6 +124,7 @@ export class StaffDecisionsService {
       const { reg, rows, d } = await this.lockedTarget(found);
       const notices = new Notices();
       if (reason) notices.reason = reason;
+      let spaceIds: string[] | undefined;
       if (!spaceId && !scope) {
         if (!ACTIVE_STATUSES.includes(reg.status)) {
           throw domainRule('invalid-transition', `A ${reg.status} registration cannot be declined.`);
@@ -135,7 +146,16 @@ export class StaffDecisionsService {
           await this.seats.releaseSpace(reg, t.spaceId, 'declined', notices);
           notices.replaceSpace(id, t.spaceId, 'declined');
         }
+        spaceIds = targets.map((t) => t.spaceId);
       }
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'registration.declined',
+        entityType: 'registration',
+        entityId: id,
+        dialogueId: d.id,
+        details: spaceIds ? { spaceIds } : {},
+      });
       await this.seats.notify(afterCommit, d.id, notices);
     });
     return { ...(await this.access.view(id, user)), undoUntil };
@@ -188,6 +208,14 @@ export class StaffDecisionsService {
       await this.ledger.bumpCounts(d.id, before.status === 'confirmed' ? 1 : 0, spaceDeltas);
       // A waiting person may fit now (nothing was freed for them, but the lists stay served).
       if (before.status === 'waitlisted') await this.seats.fillDialogue(d.id, notices);
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'registration.decline_undone',
+        entityType: 'registration',
+        entityId: id,
+        dialogueId: d.id,
+        details: {},
+      });
       await this.seats.notify(afterCommit, d.id, notices);
     });
     return this.access.view(id, user);
@@ -209,6 +237,14 @@ export class StaffDecisionsService {
       if (reg.status !== 'confirmed') throw noPendingRequest();
       const notices = new Notices();
       await this.approveSeats(id, d.id, targets, notices);
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'registration.approved',
+        entityType: 'registration',
+        entityId: id,
+        dialogueId: d.id,
+        details: { spaceIds: [spaceId] },
+      });
       await this.seats.notify(afterCommit, d.id, notices);
     });
     return this.access.view(id, user);
@@ -224,6 +260,14 @@ export class StaffDecisionsService {
       const notices = new Notices();
       await this.seats.releaseSpace(reg, spaceId, 'declined', notices);
       notices.replaceSpace(id, spaceId, 'declined');
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'registration.declined',
+        entityType: 'registration',
+        entityId: id,
+        dialogueId: d.id,
+        details: { spaceIds: [spaceId] },
+      });
       await this.seats.notify(afterCommit, d.id, notices);
     });
     return this.access.view(id, user);
@@ -239,7 +283,16 @@ export class StaffDecisionsService {
         throw domainRule('not-confirmed', 'This person holds no confirmed seat in your spaces.');
       }
     }
-    await this.writes.checkIn(id);
+    await inTransaction(this.dataSource, async () => {
+      await this.writes.checkIn(id);
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'registration.checked_in',
+        entityType: 'registration',
+        entityId: id,
+        dialogueId: reg.dialogueId,
+      });
+    });
     return this.access.view(id, user);
   }
 

@@ -43,7 +43,7 @@ export class SpacesController {
   @Delete('spaces/:id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  async remove(@Param('id', uuidPipe) id: string) {
-    await this.spaces.remove(id);
+  async remove(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    await this.spaces.remove(id, user.id);
   }
 }

@@ -3,7 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Space } from '@gfmd/contracts';
 import { AuthService, type AuthUser } from '@gfmd/api-auth';
 import { DialoguesRepository, DialoguesService, type DialogueRecord } from '@gfmd/api-dialogues';
-import { badRequest, conflict, domainRule, FieldError, forbidden, inTransaction, notFound } from '@gfmd/api-platform';
+import {
+  AuditService,
+  badRequest,
+  changedFields,
+  conflict,
+  domainRule,
+  FieldError,
+  forbidden,
+  inTransaction,
+  notFound,
+} from '@gfmd/api-platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { COORDINATOR_EDITABLE, CreateSpaceDto, UpdateSpaceDto } from './space.dto';
 import { SpaceRecord, SpacesRepository } from './spaces.repository';
@@ -31,6 +41,7 @@ export class SpacesService {
     private readonly auth: AuthService,
     private readonly hooks: SpaceHooks,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
   // ── for other domains ────────────────────────────────────────────────────────────────────
@@ -80,7 +91,15 @@ export class SpacesService {
     const saved = await inTransaction(this.dataSource, async (manager) => {
       const dialogue = await this.lockOpenDialogue(manager, dialogueId);
       const data = await this.validated(manager, dialogue, dto, undefined);
-      return this.repo.save({ ...data, dialogueId, confirmedCount: 0 }, manager);
+      const row = await this.repo.save({ ...data, dialogueId, confirmedCount: 0 }, manager);
+      await this.audit.record({
+        actorUserId: viewer.id,
+        action: 'space.created',
+        entityType: 'space',
+        entityId: row.id,
+        dialogueId,
+      });
+      return row;
     });
     return toSpace(saved, viewer);
   }
@@ -124,6 +143,17 @@ export class SpacesService {
         throw conflict('room-in-use', `Agenda items still use ${names.join(', ')}; move them first.`, { rooms: names });
       }
       const next = await this.repo.save({ ...space, ...data }, manager);
+      const fields = changedFields(space, data);
+      if (fields.length) {
+        await this.audit.record({
+          actorUserId: viewer.id,
+          action: 'space.changed',
+          entityType: 'space',
+          entityId: id,
+          dialogueId: next.dialogueId,
+          details: { fields },
+        });
+      }
       const before = space.capacity ?? Infinity;
       const after = next.capacity ?? Infinity;
       if (after > before || next.access !== space.access) {
@@ -134,7 +164,7 @@ export class SpacesService {
     return toSpace(saved, viewer);
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(id: string, actorUserId: string | null = null): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
       const found = await this.repo.find(id, manager);
       if (!found) throw notFound('Space');
@@ -148,6 +178,13 @@ export class SpacesService {
         throw conflict('space-has-agenda', 'The space has agenda items; delete or move them first.');
       }
       await this.repo.remove(manager, id);
+      await this.audit.record({
+        actorUserId,
+        action: 'space.deleted',
+        entityType: 'space',
+        entityId: id,
+        dialogueId: space.dialogueId,
+      });
     });
   }
 

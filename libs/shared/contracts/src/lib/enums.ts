@@ -3,6 +3,33 @@
 export const ROLES = ['admin', 'organizer', 'coordinator'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What the audit log records (GET /audit): `<entity>.<what happened>`. */
+export const AUDIT_ACTIONS = [
+  'dialogue.created',
+  'dialogue.changed',
+  'dialogue.published',
+  'dialogue.cancelled',
+  'dialogue.shifted',
+  'registration.approved',
+  'registration.declined',
+  'registration.decline_undone',
+  'registration.checked_in',
+  'space.created',
+  'space.changed',
+  'space.deleted',
+  'invitations.sent',
+  'participant.erased',
+  'user.invited',
+  'user.role_changed',
+  'user.deactivated',
+  'user.reactivated',
+  'user.password_reset',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ENTITY_TYPES = ['dialogue', 'registration', 'space', 'invitation', 'participant', 'user'] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
 export const STAKEHOLDER_GROUPS = [
   'government',
   'international_organization',
@@ -96,6 +123,8 @@ export const EMAIL_KINDS = [
   'agenda_update',
   'reminder',
   'space_message',
+  'staff_invitation',
+  'password_reset',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

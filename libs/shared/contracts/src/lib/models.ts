@@ -11,6 +11,8 @@ import type {
   MilestoneKind,
   PhaseKind,
   RegistrationStatus,
+  AuditAction,
+  AuditEntityType,
   Role,
   SpaceAccess,
   SpaceKind,
@@ -41,6 +43,24 @@ export interface User {
   role: Role;
   /** false for a deactivated account (it can no longer sign in or use its tokens). */
   active?: boolean;
+  /** true while an invited person has not set their password yet (staff list). */
+  invitationPending?: boolean;
+}
+
+/** One line of the audit log (GET /audit): who did what to which entity, when. No personal data beyond ids. */
+export interface AuditEvent {
+  id: string;
+  /** ISO instant. */
+  at: string;
+  actorUserId: string | null;
+  /** The actor's staff name now (null when no staff member, or the account is gone). */
+  actorName: string | null;
+  action: AuditAction;
+  entityType: AuditEntityType;
+  entityId: string;
+  dialogueId: string | null;
+  /** Ids and the names of changed fields only. */
+  details: Record<string, unknown>;
 }
 
 export interface LoginResponse {

@@ -16,6 +16,8 @@ import type {
   MilestoneKind,
   PhaseKind,
   RegistrationStatus,
+  AuditAction,
+  AuditEntityType,
   Role,
   SpaceAccess,
   SpaceKind,
@@ -58,6 +60,44 @@ export interface CreateUserRequest {
 export interface UpdateUserRequest {
   role?: Role;
   active?: boolean;
+}
+
+/** POST /users/invitations: an admin invites a staff member, who sets their own password from the emailed link. */
+export interface InviteUserRequest {
+  email: string;
+  name: string;
+  role: Role;
+  /** The language of the invitation email (default en). */
+  language?: Language;
+}
+
+/** POST /auth/password-reset: anyone asks for a reset link (answered 202 whatever the email). */
+export interface RequestPasswordResetRequest {
+  email: string;
+  language?: Language;
+}
+
+/** POST /users/:id/password-reset: an admin sends a staff member a reset link. */
+export interface AdminPasswordResetRequest {
+  language?: Language;
+}
+
+/** POST /auth/password-reset/confirm: sets a password from an emailed link (invitation or reset). */
+export interface ConfirmPasswordResetRequest {
+  token: string;
+  /** At least 12 characters. */
+  password: string;
+}
+
+/** GET /audit (admin) */
+export interface ListAuditRequest extends PageQuery {
+  /** A staff user's id. */
+  actor?: string;
+  entityType?: AuditEntityType;
+  /** An entity's id. */
+  entity?: string;
+  dialogueId?: string;
+  action?: AuditAction;
 }
 
 // ── informal sessions and dialogues ──────────────────────────────────────────────────────────

@@ -4,9 +4,10 @@ import type { EntityManager } from 'typeorm';
 /**
  * The personal link an email carries, named by reference on its outbox row (`params.links`):
  * `manage` — a manage link of the row's registration; `invitation` — the register and decline
- * links of the row's invitation. The row never holds the link itself.
+ * links of the row's invitation; `staff` — the set-password link of a staff invitation or
+ * password reset (`params.linkId`, auth). The row never holds the link itself.
  */
-export type LinkRef = 'manage' | 'invitation';
+export type LinkRef = 'manage' | 'invitation' | 'staff';
 
 /** What a minted link adds to an email's template parameters (never stored). */
 export interface MintedLinks {
@@ -15,6 +16,7 @@ export interface MintedLinks {
   declineUrl?: string;
   /** The one-click target of List-Unsubscribe (the API's POST); the email body links to declineUrl. */
   unsubscribeUrl?: string;
+  passwordUrl?: string;
 }
 
 /**

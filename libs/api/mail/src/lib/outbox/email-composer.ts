@@ -23,7 +23,9 @@ export interface ComposedEmail {
 /** The link a row names, and whose (its registration or invitation), or null. */
 export function linkRequest(row: ComposableEmail): { ref: LinkRef; id: string } | null {
   const ref = row.params?.links;
-  const id = ref === 'manage' ? row.registrationId : ref === 'invitation' ? row.invitationId : null;
+  const linkId = typeof row.params?.linkId === 'string' ? row.params.linkId : null;
+  const id =
+    ref === 'manage' ? row.registrationId : ref === 'invitation' ? row.invitationId : ref === 'staff' ? linkId : null;
   return ref && id ? { ref, id } : null;
 }
 

@@ -1,7 +1,7 @@
 import type { EmailKind, Language } from '@gfmd/contracts';
 
 /** Which link a kind's main button opens. */
-export type CallToAction = 'register' | 'manage' | 'none';
+export type CallToAction = 'register' | 'manage' | 'password' | 'none';
 
 export interface KindMessages {
   subject: string;
@@ -134,6 +134,26 @@ const en: Record<EmailKind, KindMessages> = {
     cta: 'manage',
     ctaLabel: 'View my registration',
   },
+  staff_invitation: {
+    subject: 'Your GFMD Dialogues staff account',
+    heading: 'Set up your staff account',
+    body: [
+      'An administrator has created a staff account for you on GFMD Dialogues.',
+      'Choose your password with the button below. The link works once and expires in 72 hours.',
+    ],
+    cta: 'password',
+    ctaLabel: 'Choose my password',
+  },
+  password_reset: {
+    subject: 'Reset your GFMD Dialogues password',
+    heading: 'Choose a new password',
+    body: [
+      'Someone asked to reset the password of your GFMD Dialogues staff account.',
+      'Choose a new password with the button below. The link works once and expires in 72 hours. If you did not ask for it, ignore this email: your password stays as it is.',
+    ],
+    cta: 'password',
+    ctaLabel: 'Choose a new password',
+  },
 };
 
 const fr: Record<EmailKind, KindMessages> = {
@@ -239,6 +259,26 @@ const fr: Record<EmailKind, KindMessages> = {
     cta: 'manage',
     ctaLabel: 'Voir mon inscription',
   },
+  staff_invitation: {
+    subject: 'Votre compte d’équipe GFMD Dialogues',
+    heading: 'Activez votre compte d’équipe',
+    body: [
+      'Un administrateur vous a créé un compte d’équipe sur GFMD Dialogues.',
+      'Choisissez votre mot de passe avec le bouton ci-dessous. Le lien ne sert qu’une fois et expire dans 72 heures.',
+    ],
+    cta: 'password',
+    ctaLabel: 'Choisir mon mot de passe',
+  },
+  password_reset: {
+    subject: 'Réinitialisez votre mot de passe GFMD Dialogues',
+    heading: 'Choisissez un nouveau mot de passe',
+    body: [
+      'Quelqu’un a demandé à réinitialiser le mot de passe de votre compte d’équipe GFMD Dialogues.',
+      'Choisissez un nouveau mot de passe avec le bouton ci-dessous. Le lien ne sert qu’une fois et expire dans 72 heures. Si vous n’êtes pas à l’origine de cette demande, ignorez ce courriel : votre mot de passe reste inchangé.',
+    ],
+    cta: 'password',
+    ctaLabel: 'Choisir un nouveau mot de passe',
+  },
 };
 
 const es: Record<EmailKind, KindMessages> = {
@@ -339,6 +379,26 @@ const es: Record<EmailKind, KindMessages> = {
     body: ['{sender} ha enviado un mensaje a los participantes de «{title}».'],
     cta: 'manage',
     ctaLabel: 'Ver mi inscripción',
+  },
+  staff_invitation: {
+    subject: 'Su cuenta de personal en GFMD Dialogues',
+    heading: 'Active su cuenta de personal',
+    body: [
+      'Un administrador le ha creado una cuenta de personal en GFMD Dialogues.',
+      'Elija su contraseña con el botón de abajo. El enlace sirve una sola vez y caduca en 72 horas.',
+    ],
+    cta: 'password',
+    ctaLabel: 'Elegir mi contraseña',
+  },
+  password_reset: {
+    subject: 'Restablezca su contraseña de GFMD Dialogues',
+    heading: 'Elija una nueva contraseña',
+    body: [
+      'Alguien ha pedido restablecer la contraseña de su cuenta de personal en GFMD Dialogues.',
+      'Elija una nueva contraseña con el botón de abajo. El enlace sirve una sola vez y caduca en 72 horas. Si no lo pidió usted, ignore este correo: su contraseña no cambia.',
+    ],
+    cta: 'password',
+    ctaLabel: 'Elegir una nueva contraseña',
   },
 };
 

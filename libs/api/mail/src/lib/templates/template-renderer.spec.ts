@@ -24,7 +24,10 @@ describe(TemplateRenderer.name, () => {
     es: { invitation: 'Invitación', confirmation: 'Inscripción confirmada', reminder: 'Recordatorio' },
   } as const;
 
-  it.each(LANGUAGES.flatMap((l) => EMAIL_KINDS.map((k) => [k, l] as const)))(
+  /** The kinds about a dialogue (the staff account kinds are tested below). */
+  const DIALOGUE_KINDS = EMAIL_KINDS.filter((k) => k !== 'staff_invitation' && k !== 'password_reset');
+
+  it.each(LANGUAGES.flatMap((l) => DIALOGUE_KINDS.map((k) => [k, l] as const)))(
     'renders %s in %s as HTML and text',
     (kind, lang) => {
       const out = sut.render(kind, lang, params);
@@ -45,6 +48,20 @@ describe(TemplateRenderer.name, () => {
         expect(out.text).toContain(params.manageUrl);
         expect(out.text).not.toContain(params.registerUrl);
       }
+    },
+  );
+
+  it.each(LANGUAGES.flatMap((l) => (['staff_invitation', 'password_reset'] as const).map((k) => [k, l] as const)))(
+    'renders %s in %s with its set-password link, and no other link',
+    (kind, lang) => {
+      const passwordUrl = 'https://gfmd.example/set-password?token=tok-password';
+      const out = sut.render(kind, lang, { recipientName: 'Amina Diallo', passwordUrl, manageUrl: params.manageUrl });
+      expect(out.subject).toContain('GFMD');
+      expect(out.html).toContain(`<html lang="${lang}">`);
+      expect(out.html).toContain(`href="${passwordUrl}"`);
+      expect(out.text).toContain(passwordUrl);
+      expect(out.text).toContain('72');
+      expect(out.text).not.toContain(params.manageUrl);
     },
   );
 

@@ -35,6 +35,10 @@ export interface TemplateParams {
   declineUrl?: string;
   /** List-Unsubscribe one-click target (the API), when it differs from declineUrl (the web page). Minted at send time. */
   unsubscribeUrl?: string;
+  /** PUBLIC_URL/set-password?token=<token>: staff invitation and password reset. Minted at send time. */
+  passwordUrl?: string;
+  /** The id of the link row a `staff` link is minted for (not personal). */
+  linkId?: string;
   /** Free text from organizers / coordinators (invitation, space_message, …). */
   message?: string;
   /** Why (declined, cancelled). */
@@ -109,7 +113,13 @@ export class TemplateRenderer {
     const message = typeof params.message === 'string' ? params.message.replace(/\r\n?/g, '\n').trim() : '';
     const reason = typeof params.reason === 'string' ? params.reason.trim() : '';
     const ctaUrl =
-      m.cta === 'register' ? safeUrl(params.registerUrl) : m.cta === 'manage' ? safeUrl(params.manageUrl) : undefined;
+      m.cta === 'register'
+        ? safeUrl(params.registerUrl)
+        : m.cta === 'manage'
+          ? safeUrl(params.manageUrl)
+          : m.cta === 'password'
+            ? safeUrl(params.passwordUrl)
+            : undefined;
     const declineUrl = k === 'invitation' ? safeUrl(params.declineUrl) : undefined;
     const messageLabel = k === 'space_message' ? values['sender'] : c.messageFromOrganizers;
 

@@ -12,6 +12,7 @@ import { SendingLimits1765000000301 } from './migrations/1765000000301-sending-l
 import { DeclineUndo1765100000201 } from './migrations/1765100000201-decline-undo';
 import { DeliverySummaries1765100000301 } from './migrations/1765100000301-delivery-summaries';
 import { Processes1765100000601 } from './migrations/1765100000601-processes';
+import { StaffLinksAndAudit1765100000701 } from './migrations/1765100000701-staff-links-and-audit';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   DeclineUndo1765100000201,
   DeliverySummaries1765100000301,
   Processes1765100000601,
+  StaffLinksAndAudit1765100000701,
 ];

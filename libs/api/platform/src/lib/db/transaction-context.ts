@@ -14,6 +14,11 @@ export function currentManager(dataSource: DataSource): EntityManager {
   return transactionContext.getStore() ?? dataSource.manager;
 }
 
+/** Whether this async context runs inside a transaction (`inTransaction` or `withManager`). */
+export function inCurrentTransaction(): boolean {
+  return transactionContext.getStore() !== undefined;
+}
+
 /**
  * Runs `work` with `manager` as the current transaction. For code that receives a manager from a
  * domain still passing them explicitly (hooks of other domains); a no-op when it is current already.

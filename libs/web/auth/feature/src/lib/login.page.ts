@@ -3,7 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { ProblemDetails } from '@gfmd/contracts';
 import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
@@ -19,6 +19,7 @@ export function safeReturnUrl(url: string | undefined): string | null {
   selector: 'gfmd-login-page',
   imports: [
     ReactiveFormsModule,
+    RouterLink,
     MatFormField,
     MatLabel,
     MatError,
@@ -65,6 +66,9 @@ export function safeReturnUrl(url: string | undefined): string | null {
           {{ (busy() ? 'login.signingIn' : 'login.submit') | t }}
         </button>
       </form>
+      <p>
+        <a routerLink="/login/forgot">{{ 'login.forgot' | t }}</a>
+      </p>
     </section>
   `,
 })

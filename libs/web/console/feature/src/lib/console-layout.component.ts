@@ -49,6 +49,16 @@ import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
               'nav.outbox' | t
             }}</a>
           </li>
+          <li>
+            <a routerLink="/console/staff" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+              'nav.staff' | t
+            }}</a>
+          </li>
+          <li>
+            <a routerLink="/console/audit" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+              'nav.audit' | t
+            }}</a>
+          </li>
         }
       </ul>
     </nav>

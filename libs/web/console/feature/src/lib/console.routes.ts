@@ -73,6 +73,18 @@ export const consoleRoutes: Routes = [
         canActivate: [adminGuard],
         loadComponent: () => import('@gfmd/web-outbox-feature').then((m) => m.OutboxPage),
       },
+      {
+        path: 'staff',
+        title: 'title.staff',
+        canActivate: [adminGuard],
+        loadComponent: () => import('@gfmd/web-admin-feature').then((m) => m.StaffPage),
+      },
+      {
+        path: 'audit',
+        title: 'title.audit',
+        canActivate: [adminGuard],
+        loadComponent: () => import('@gfmd/web-admin-feature').then((m) => m.AuditPage),
+      },
     ],
   },
 ];

@@ -18,7 +18,9 @@ export type LabelKind =
   | 'emailKind'
   | 'emailStatus'
   | 'language'
-  | 'role';
+  | 'role'
+  | 'auditAction'
+  | 'auditEntity';
 
 export type DatePreset = 'date' | 'dateTime' | 'time' | 'day' | 'dayShort' | 'month' | 'zoned';
 

@@ -9,6 +9,7 @@ export const problemCatalogueEn: ProblemCatalogue = {
     404: 'Not Found',
     405: 'Method Not Allowed',
     409: 'Conflict',
+    410: 'Gone',
     413: 'Payload Too Large',
     414: 'URI Too Long',
     415: 'Unsupported Media Type',
@@ -69,6 +70,9 @@ export const problemCatalogueEn: ProblemCatalogue = {
     'invitation-used': 'This invitation has been used already.',
     'invalid-invitation': 'This invitation link is not valid for this dialogue.',
     'not-failed': 'Only a failed email can be retried.',
+    'last-admin': 'This is the last active admin: make another admin first.',
+    'user-inactive': 'This account is deactivated.',
+    'password-link-gone': 'This link has been used or has expired. Ask for a new one.',
   },
   constraints: {
     invalid: 'This value is not valid.',

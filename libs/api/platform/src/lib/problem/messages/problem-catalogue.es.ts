@@ -8,6 +8,7 @@ export const problemCatalogueEs: ProblemCatalogue = {
     404: 'No encontrado',
     405: 'Método no permitido',
     409: 'Conflicto',
+    410: 'Ya no disponible',
     413: 'Solicitud demasiado grande',
     414: 'Dirección demasiado larga',
     415: 'Tipo de contenido no admitido',
@@ -68,6 +69,9 @@ export const problemCatalogueEs: ProblemCatalogue = {
     'invitation-used': 'Esta invitación ya se ha utilizado.',
     'invalid-invitation': 'Este enlace de invitación no es válido para este diálogo.',
     'not-failed': 'Solo se puede reenviar un correo fallido.',
+    'last-admin': 'Es el último administrador activo: nombre primero a otro administrador.',
+    'user-inactive': 'Esta cuenta está desactivada.',
+    'password-link-gone': 'Este enlace ya se usó o ha caducado. Pida uno nuevo.',
   },
   constraints: {
     invalid: 'Este valor no es válido.',

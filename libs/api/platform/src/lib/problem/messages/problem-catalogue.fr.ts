@@ -8,6 +8,7 @@ export const problemCatalogueFr: ProblemCatalogue = {
     404: 'Introuvable',
     405: 'Méthode non autorisée',
     409: 'Conflit',
+    410: 'Plus disponible',
     413: 'Requête trop volumineuse',
     414: 'Adresse trop longue',
     415: 'Type de contenu non pris en charge',
@@ -69,6 +70,9 @@ export const problemCatalogueFr: ProblemCatalogue = {
     'invitation-used': 'Cette invitation a déjà été utilisée.',
     'invalid-invitation': "Ce lien d'invitation n'est pas valable pour ce dialogue.",
     'not-failed': 'Seul un e-mail en échec peut être renvoyé.',
+    'last-admin': 'C’est le dernier administrateur actif : nommez d’abord un autre administrateur.',
+    'user-inactive': 'Ce compte est désactivé.',
+    'password-link-gone': 'Ce lien a déjà servi ou a expiré. Demandez-en un nouveau.',
   },
   constraints: {
     invalid: "Cette valeur n'est pas valide.",

@@ -3,7 +3,7 @@ export const PROBLEM_LANGUAGES = ['en', 'fr', 'es'] as const;
 export type ProblemLanguage = (typeof PROBLEM_LANGUAGES)[number];
 
 /** The statuses the API answers with, each with a title per language. */
-export const PROBLEM_STATUSES = [400, 401, 403, 404, 405, 409, 413, 414, 415, 422, 429, 500, 503] as const;
+export const PROBLEM_STATUSES = [400, 401, 403, 404, 405, 409, 410, 413, 414, 415, 422, 429, 500, 503] as const;
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
 
 /** Every problem `type` slug (`https://gfmd-dialogues.org/problems/<slug>`) the API writes. */
@@ -31,6 +31,9 @@ export const PROBLEM_SLUGS = [
   'unknown-informal-session',
   'not-confirmed',
   'duplicate-user',
+  'last-admin',
+  'user-inactive',
+  'password-link-gone',
   'duplicate-session',
   'duplicate-process',
   'duplicate-theme',

@@ -1,0 +1,2 @@
+export * from './lib/staff.page';
+export * from './lib/audit.page';
