@@ -4,7 +4,7 @@
  * it, the manage-link view and the results of bulk sends.
  */
 import type { RegistrationStatus } from './enums';
-import type { AgendaItem, Dialogue, Registration, RegistrationSpace } from './models';
+import type { AgendaItem, Dialogue, Recommendation, Registration, RegistrationSpace } from './models';
 
 /** An agenda item as the API shows it: UTC instants plus the same instants in the dialogue's zone. */
 export interface AgendaItemView extends AgendaItem {
@@ -47,6 +47,26 @@ export interface RegistrationView extends Registration {
 /** GET/PATCH /registrations/manage/:token: the registration, its spaces (with names) and its dialogue. */
 export interface ManageView extends RegistrationView {
   dialogue: Dialogue;
+}
+
+/** One field that differs between two versions of an outcome or of a recommendation. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** GET /dialogues/:id/outcome/diff: what changed between two versions (default: since the last submission). */
+export interface OutcomeDiff {
+  from: number;
+  to: number;
+  fields: FieldChange[];
+  keyMessages: { added: string[]; removed: string[] };
+  recommendations: {
+    added: Recommendation[];
+    removed: Recommendation[];
+    changed: { id: string; reference: string | null; changes: FieldChange[] }[];
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { ReminderRounds1764900000002 } from './migrations/1764900000002-reminder
 import { NoLiveTokenAtRest1765000000001 } from './migrations/1765000000001-no-live-token-at-rest';
 import { RevokedTokens1765000000040 } from './migrations/1765000000040-revoked-tokens';
 import { SendingLimits1765000000301 } from './migrations/1765000000301-sending-limits';
+import { Outcomes1765100000801 } from './migrations/1765100000801-outcomes';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   NoLiveTokenAtRest1765000000001,
   RevokedTokens1765000000040,
   SendingLimits1765000000301,
+  Outcomes1765100000801,
 ];
