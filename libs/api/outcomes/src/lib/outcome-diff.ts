@@ -32,14 +32,11 @@ export function diffOutcomes(from: number, to: number, before: Outcome, after: O
     recommendations: {
       added: after.recommendations.filter((r) => !beforeRecs.has(r.id)),
       removed: before.recommendations.filter((r) => !afterRecs.has(r.id)),
-      changed: after.recommendations
-        .filter((r) => beforeRecs.has(r.id))
-        .map((r) => ({
-          id: r.id,
-          reference: r.reference ?? null,
-          changes: recommendationChanges(beforeRecs.get(r.id)!, r),
-        }))
-        .filter((c) => c.changes.length > 0),
+      changed: after.recommendations.flatMap((r) => {
+        const old = beforeRecs.get(r.id);
+        const changes = old ? recommendationChanges(old, r) : [];
+        return changes.length ? [{ id: r.id, reference: r.reference ?? null, changes }] : [];
+      }),
     },
   };
 }

@@ -68,7 +68,7 @@ export class OutcomesService {
         throw conflict(
           'invalid-transition',
           `The outcome is ${row.status}; an organizer must return it before it can change.`,
-          { status: row.status },
+          { outcomeStatus: row.status },
         );
       }
       const role = await this.roleOf(user, row, dialogue.id);
@@ -410,7 +410,7 @@ export class OutcomesService {
 function assertFrom(row: OutcomeRecord, from: OutcomeRecord['status'][], action: string) {
   if (!from.includes(row.status)) {
     throw conflict('invalid-transition', `A ${row.status} outcome cannot be asked to ${action}.`, {
-      status: row.status,
+      outcomeStatus: row.status,
     });
   }
 }
