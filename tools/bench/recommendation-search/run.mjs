@@ -2,7 +2,7 @@
 // Recommendation search benchmark (docs/performance.md, "Recommendation search").
 //
 // Loads N published recommendations (default 50,000; English, French and Spanish thirds) into
-// its own database, migrated by the built API (`node dist/apps/api/main.js migrate`), then times
+// its own database, migrated by the built API at its boot, then times
 // the search of GET /recommendations — the same SQL as RecommendationsRepository.search: the
 // query read in the three configurations OR-ed into one tsquery, the GIN index, ts_rank, the
 // page's ts_headline — against the same query as a plain ILIKE scan (every word, any case),
@@ -125,14 +125,6 @@ const apiEnv = () => ({
   RATE_LIMIT_PER_MINUTE: '100000000',
 });
 
-function run(argv, env) {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, argv, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
-    children.push(child);
-    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`${argv.join(' ')} exited with ${code}`))));
-  });
-}
-
 async function startApi(env) {
   const port = await freePort();
   const child = spawn(process.execPath, [resolve(root, 'dist/apps/api/main.js')], {
@@ -212,18 +204,19 @@ async function load(db) {
 }
 
 // The search SQL of RecommendationsRepository.search (q only, first page of 20).
-const FTS = `SELECT x.*, CASE
-    WHEN to_tsvector('french', x.text) @@ x.fr THEN ts_headline('french', x.text, x.fr, 'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, HighlightAll=false')
-    WHEN to_tsvector('spanish', x.text) @@ x.es THEN ts_headline('spanish', x.text, x.es, 'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, HighlightAll=false')
-    ELSE ts_headline('english', x.text, x.en, 'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, HighlightAll=false') END AS highlight,
-    d.title, d.starts_at
-  FROM (SELECT r.reference, r.text, r.dialogue_id, ts_rank(r.search, q.en || q.fr || q.es) AS rank,
-               count(*) OVER ()::int AS total, q.en, q.fr, q.es
-          FROM published_recommendations r, (SELECT websearch_to_tsquery('english', $1) AS en,
-               websearch_to_tsquery('french', $1) AS fr, websearch_to_tsquery('spanish', $1) AS es) q
-         WHERE NOT r.withdrawn AND r.search @@ (q.en || q.fr || q.es)
-         ORDER BY rank DESC, r.reference LIMIT 20 OFFSET 0) x
-  JOIN dialogues d ON d.id = x.dialogue_id ORDER BY x.rank DESC, x.reference`;
+const MARK = `'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, HighlightAll=false'`;
+const FTS = `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS en, websearch_to_tsquery('french', $1) AS fr,
+                   websearch_to_tsquery('spanish', $1) AS es),
+  hits AS (SELECT r.reference, ts_rank(r.search, q.en || q.fr || q.es) AS rank, r.first_published_at AS at
+             FROM published_recommendations r, q WHERE NOT r.withdrawn AND r.search @@ (q.en || q.fr || q.es) OFFSET 0),
+  page AS (SELECT reference, rank, at, count(*) OVER ()::int AS total FROM hits ORDER BY rank DESC, reference LIMIT 20 OFFSET 0)
+  SELECT r.reference, r.text, page.rank, page.total, CASE
+      WHEN to_tsvector('french', r.text) @@ q.fr THEN ts_headline('french', r.text, q.fr, ${MARK})
+      WHEN to_tsvector('spanish', r.text) @@ q.es THEN ts_headline('spanish', r.text, q.es, ${MARK})
+      ELSE ts_headline('english', r.text, q.en, ${MARK}) END AS highlight, d.title, d.starts_at
+    FROM page JOIN published_recommendations r ON r.reference = page.reference
+    JOIN dialogues d ON d.id = r.dialogue_id CROSS JOIN q
+   ORDER BY page.rank DESC, page.reference`;
 // The same question as a plain scan: every word, any case; newest first; same page and count.
 const ilike = (words) => `SELECT x.*, d.title, d.starts_at FROM (
     SELECT r.reference, r.text, r.dialogue_id, count(*) OVER ()::int AS total
@@ -251,8 +244,8 @@ async function time(fn) {
 async function main() {
   if (!existsSync(resolve(root, 'dist/apps/api/main.js'))) throw new Error('run `npx nx build api` first');
   await ensureDatabase(DATABASE_URL);
-  const env = apiEnv();
-  await run([resolve(root, 'dist/apps/api/main.js'), 'migrate'], env);
+  // The API migrates its empty database at boot (and serves the HTTP timings at the end).
+  const api = await startApi(apiEnv());
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
   const t0 = Date.now();
@@ -289,7 +282,6 @@ async function main() {
   });
   let http = null;
   if (!args['no-http']) {
-    const api = await startApi(env);
     for (const [q] of QUERIES) await fetch(`${api}/api/v1/recommendations?q=${encodeURIComponent(q)}`);
     http = await time(async (i) => {
       const res = await fetch(`${api}/api/v1/recommendations?q=${encodeURIComponent(QUERIES[i % QUERIES.length][0])}`);

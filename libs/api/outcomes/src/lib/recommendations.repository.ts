@@ -109,7 +109,9 @@ export class RecommendationsRepository {
   /**
    * Published, not withdrawn recommendations matching the filters. With `q`: the English, French
    * and Spanish readings of the query OR-ed into one tsquery against the GIN-indexed `search`
-   * column, ranked by ts_rank; the page's rows get a ts_headline in the language that matched.
+   * column, ranked by ts_rank. The ranking and the count carry only (reference, rank) — narrow
+   * rows, no spill to disk — and only the page's rows are read in full, with a ts_headline in
+   * the language that matched.
    */
   async search(f: SearchFilter): Promise<[PublishedView[], number]> {
     const params: unknown[] = [];
@@ -122,33 +124,34 @@ export class RecommendationsRepository {
     if (f.dialogueId) where.push(`r.dialogue_id = ${p(f.dialogueId)}`);
     if (f.kind) where.push(`r.kind = ${p(f.kind)}`);
     if (f.addressedTo) where.push(`${p(f.addressedTo)}::text = ANY(r.addressed_to)`);
-    const from = q
-      ? `published_recommendations r, (SELECT websearch_to_tsquery('english', ${q}) AS en,
-           websearch_to_tsquery('french', ${q}) AS fr, websearch_to_tsquery('spanish', ${q}) AS es) q`
-      : 'published_recommendations r';
-    const rank = q ? 'ts_rank(r.search, q.en || q.fr || q.es)' : '0';
-    const order = q ? 'rank DESC, r.reference' : 'r.first_published_at DESC, r.reference';
-    const take = p(f.take);
-    const skip = p(f.skip);
+    const query = q
+      ? `SELECT websearch_to_tsquery('english', ${q}) AS en, websearch_to_tsquery('french', ${q}) AS fr,
+                websearch_to_tsquery('spanish', ${q}) AS es`
+      : `SELECT NULL::tsquery AS en, NULL::tsquery AS fr, NULL::tsquery AS es`;
+    const rank = q ? 'ts_rank(r.search, q.en || q.fr || q.es)' : '0::real';
+    const order = q ? 'rank DESC, reference' : 'at DESC, reference';
     const mark = `'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, HighlightAll=false'`;
     const headline = q
-      ? `CASE WHEN to_tsvector('french', x.text) @@ x.fr THEN ts_headline('french', x.text, x.fr, ${mark})
-              WHEN to_tsvector('spanish', x.text) @@ x.es THEN ts_headline('spanish', x.text, x.es, ${mark})
-              ELSE ts_headline('english', x.text, x.en, ${mark}) END`
+      ? `CASE WHEN to_tsvector('french', r.text) @@ q.fr THEN ts_headline('french', r.text, q.fr, ${mark})
+              WHEN to_tsvector('spanish', r.text) @@ q.es THEN ts_headline('spanish', r.text, q.es, ${mark})
+              ELSE ts_headline('english', r.text, q.en, ${mark}) END`
       : 'NULL';
     const rows = await this.db.query<(PublishedView & { total: number })[]>(
-      `SELECT x.*, ${headline} AS highlight, ${DIALOGUE_COLUMNS} FROM (
-         SELECT ${COLUMNS}, ${rank} AS rank, count(*) OVER ()::int AS total
-           ${q ? ', q.en, q.fr, q.es' : ''}
-           FROM ${from} WHERE ${where.join(' AND ')}
-          ORDER BY ${order} LIMIT ${take} OFFSET ${skip}
-       ) x JOIN dialogues d ON d.id = x."dialogueId" ORDER BY x.rank DESC, ${q ? 'x.reference' : 'x."firstPublishedAt" DESC, x.reference'}`,
+      `WITH q AS (${query}),
+       hits AS (SELECT r.reference, ${rank} AS rank, r.first_published_at AS at
+                  FROM published_recommendations r, q WHERE ${where.join(' AND ')} OFFSET 0),
+       page AS (SELECT reference, rank, at, count(*) OVER ()::int AS total FROM hits
+                 ORDER BY ${order} LIMIT ${p(f.take)} OFFSET ${p(f.skip)})
+       SELECT ${COLUMNS}, page.rank, page.total, ${headline} AS highlight, ${DIALOGUE_COLUMNS}
+         FROM page JOIN published_recommendations r ON r.reference = page.reference
+         JOIN dialogues d ON d.id = r.dialogue_id CROSS JOIN q
+        ORDER BY ${q ? 'page.rank DESC, page.reference' : 'page.at DESC, page.reference'}`,
       params,
     );
     let total = rows[0]?.total ?? 0;
     if (!rows.length && f.skip > 0) {
       const [c] = await this.db.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM ${from} WHERE ${where.join(' AND ')}`,
+        `WITH q AS (${query}) SELECT count(*)::int AS n FROM published_recommendations r, q WHERE ${where.join(' AND ')}`,
         params.slice(0, params.length - 2),
       );
       total = c?.n ?? 0;
