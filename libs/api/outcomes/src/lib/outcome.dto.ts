@@ -100,8 +100,8 @@ export class ReturnOutcomeDto implements ReturnOutcomeRequest {
 }
 
 export class OutcomeDiffQuery {
-  @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) from?: number;
-  @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) to?: number;
+  @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) from?: number;
+  @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) to?: number;
 }
 
 export class ListRecommendationsQuery implements ListRecommendationsRequest {

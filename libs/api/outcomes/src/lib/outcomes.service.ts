@@ -315,7 +315,7 @@ export class OutcomesService {
 
   async version(dialogueId: string, n: number): Promise<OutcomeVersion> {
     await this.dialogues.findRecord(dialogueId);
-    const v = await this.repo.findVersion(dialogueId, n);
+    const v = Number.isSafeInteger(n) && n >= 1 && n <= 1_000_000 ? await this.repo.findVersion(dialogueId, n) : null;
     if (!v) throw notFound('Outcome version');
     return {
       version: v.version,
