@@ -28,6 +28,10 @@ describe('API platform (integration)', () => {
       '/api/v1/auth/login',
       '/api/v1/dialogues',
       '/api/v1/dialogues/{id}/publish',
+      '/api/v1/dialogues/{id}/outcome',
+      '/api/v1/dialogues/{id}/outcome/diff',
+      '/api/v1/recommendations',
+      '/api/v1/recommendations/{reference}',
     ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
