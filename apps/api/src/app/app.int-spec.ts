@@ -31,6 +31,10 @@ describe('API platform (integration)', () => {
       '/api/v1/dialogues/{id}/invitations/summary',
       '/api/v1/outbox/summary',
       '/api/v1/spaces/{id}/messages/{messageId}/summary',
+      '/api/v1/dialogues/{id}/outcome',
+      '/api/v1/dialogues/{id}/outcome/diff',
+      '/api/v1/recommendations',
+      '/api/v1/recommendations/{reference}',
     ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }

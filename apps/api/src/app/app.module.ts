@@ -4,6 +4,7 @@ import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { InvitationsModule } from '@gfmd/api-invitations';
 import { MailModule, QueueBoardModule } from '@gfmd/api-mail';
+import { OutcomesModule } from '@gfmd/api-outcomes';
 import { PlatformModule } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
@@ -22,6 +23,7 @@ import { StaffModule } from '@gfmd/api-staff';
     AgendaModule,
     InvitationsModule,
     RegistrationsModule,
+    OutcomesModule,
   ],
 })
 export class AppModule {}

@@ -97,6 +97,18 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 export const SPEAKER_ROLES = ['moderator', 'speaker', 'rapporteur'] as const;
 export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
 
+/** The review cycle of a dialogue's outcome (docs/http-contract.md, "Outcomes"). */
+export const OUTCOME_STATUSES = ['draft', 'submitted', 'approved', 'published', 'returned'] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+
+export const RECOMMENDATION_KINDS = [
+  'policy_recommendation',
+  'good_practice',
+  'means_of_implementation',
+  'actionable_commitment',
+] as const;
+export type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
+
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'declined', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 /**

@@ -10,6 +10,8 @@ import type {
   Language,
   MilestoneKind,
   PhaseKind,
+  OutcomeStatus,
+  RecommendationKind,
   RegistrationStatus,
   AuditAction,
   AuditEntityType,
@@ -174,6 +176,72 @@ export interface Space {
   description?: string | null;
   rooms?: string[] | null;
   confirmedCount?: number;
+}
+
+/** A recommendation inside an outcome; `reference` once it has been published. */
+export interface Recommendation {
+  id: string;
+  reference?: string | null;
+  text: string;
+  kind: RecommendationKind;
+  themeIds: string[];
+  addressedTo: StakeholderGroup[];
+  spaceId?: string | null;
+}
+
+/** The outcome of a dialogue: staff see the working copy, anonymous visitors the published one. */
+export interface Outcome {
+  dialogueId: string;
+  summary: string;
+  keyMessages: string[];
+  rapporteurUserIds?: string[];
+  recommendations: Recommendation[];
+  status: OutcomeStatus;
+  version: number;
+  returnComment?: string | null;
+  /** the version last published (null before the first publication) */
+  publishedVersion?: number | null;
+  publishedAt?: string | null;
+}
+
+/** One saved version of an outcome (every save and every transition is one). */
+export interface OutcomeVersion {
+  version: number;
+  status: OutcomeStatus;
+  savedById: string | null;
+  savedAt: string;
+  outcome?: Outcome;
+}
+
+/** A published recommendation as the public sees it (GET /recommendations/:reference). */
+export interface PublishedRecommendation {
+  reference: string;
+  text: string;
+  kind: RecommendationKind;
+  themeIds: string[];
+  addressedTo: StakeholderGroup[];
+  spaceId: string | null;
+  dialogueId: string;
+  dialogueTitle: string;
+  dialogueStartsAt: string;
+  informalSessionId: string;
+  firstPublishedAt: string;
+  publishedAt: string;
+  /** removed from its outcome by a later version; the reference still resolves and is never reused */
+  withdrawn: boolean;
+  url: string;
+  cite: string;
+  /** earlier published wordings, oldest first */
+  history?: {
+    text: string;
+    kind: RecommendationKind;
+    themeIds: string[];
+    addressedTo: StakeholderGroup[];
+    publishedAt: string;
+  }[];
+  /** search hits: the matching words wrapped in <mark>…</mark> (text otherwise plain) */
+  highlight?: string;
+  rank?: number;
 }
 
 export interface Speaker {

@@ -15,6 +15,8 @@ import type {
   Language,
   MilestoneKind,
   PhaseKind,
+  OutcomeStatus,
+  RecommendationKind,
   RegistrationStatus,
   AuditAction,
   AuditEntityType,
@@ -221,6 +223,50 @@ export interface CreateSpaceRequest {
 
 /** PATCH /spaces/:id: any field (a coordinator of the space: description and rooms only). */
 export type UpdateSpaceRequest = Partial<CreateSpaceRequest>;
+
+// ── outcomes and recommendations ─────────────────────────────────────────────────────────────
+
+/** One recommendation of PUT /dialogues/:id/outcome; without id it is new. */
+export interface RecommendationRequest {
+  id?: string;
+  text: string;
+  kind: RecommendationKind;
+  themeIds: string[];
+  addressedTo: StakeholderGroup[];
+  spaceId?: string | null;
+}
+
+/** PUT /dialogues/:id/outcome: the whole working copy, with the version it was read at. */
+export interface PutOutcomeRequest {
+  summary?: string;
+  keyMessages?: string[];
+  rapporteurUserIds?: string[];
+  recommendations: RecommendationRequest[];
+  /** read-only: transitions use the POST routes */
+  status?: OutcomeStatus;
+  version: number;
+}
+
+/** PATCH /dialogues/:id/outcome: organizers name the rapporteurs. */
+export interface PatchOutcomeRequest {
+  rapporteurUserIds?: string[];
+  version: number;
+}
+
+/** POST /dialogues/:id/outcome/return */
+export interface ReturnOutcomeRequest {
+  comment: string;
+}
+
+/** GET /recommendations */
+export interface ListRecommendationsRequest extends PageQuery {
+  q?: string;
+  themeId?: string;
+  informalSessionId?: string;
+  dialogueId?: string;
+  kind?: RecommendationKind;
+  addressedTo?: StakeholderGroup;
+}
 
 // ── agenda ───────────────────────────────────────────────────────────────────────────────────
 

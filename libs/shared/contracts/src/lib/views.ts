@@ -11,6 +11,7 @@ import type {
   Milestone,
   Phase,
   Process,
+  Recommendation,
   Registration,
   RegistrationSpace,
   Theme,
@@ -59,6 +60,26 @@ export interface ManageView extends RegistrationView {
   dialogue: Dialogue;
   /** The place in the dialogue's waiting list (1 = next to be promoted); null unless waitlisted. */
   waitlistPosition: number | null;
+}
+
+/** One field that differs between two versions of an outcome or of a recommendation. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** GET /dialogues/:id/outcome/diff: what changed between two versions (default: since the last submission). */
+export interface OutcomeDiff {
+  from: number;
+  to: number;
+  fields: FieldChange[];
+  keyMessages: { added: string[]; removed: string[] };
+  recommendations: {
+    added: Recommendation[];
+    removed: Recommendation[];
+    changed: { id: string; reference: string | null; changes: FieldChange[] }[];
+  };
 }
 
 /**

@@ -13,6 +13,7 @@ import { DeclineUndo1765100000201 } from './migrations/1765100000201-decline-und
 import { DeliverySummaries1765100000301 } from './migrations/1765100000301-delivery-summaries';
 import { Processes1765100000601 } from './migrations/1765100000601-processes';
 import { StaffLinksAndAudit1765100000701 } from './migrations/1765100000701-staff-links-and-audit';
+import { Outcomes1765100000801 } from './migrations/1765100000801-outcomes';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   DeliverySummaries1765100000301,
   Processes1765100000601,
   StaffLinksAndAudit1765100000701,
+  Outcomes1765100000801,
 ];

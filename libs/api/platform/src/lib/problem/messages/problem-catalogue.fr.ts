@@ -33,6 +33,11 @@ export const problemCatalogueFr: ProblemCatalogue = {
     unavailable: 'Le serveur est occupé ; veuillez réessayer.',
     error: "Une erreur s'est produite de notre côté. Elle a été consignée.",
     'invalid-transition': "Cette action n'est pas possible dans l'état actuel.",
+    'stale-version':
+      "Quelqu'un a enregistré une version plus récente entre-temps ; rechargez-la et refaites vos modifications.",
+    'own-draft':
+      'Vous ne pouvez pas approuver un résultat que vous avez rédigé ; un autre organisateur doit le relire.',
+    'unknown-recommendation': "Une recommandation n'appartient pas à ce résultat.",
     'dialogue-closed': 'Ce dialogue ne peut plus être modifié.',
     'dialogue-not-open': "Ce dialogue n'est pas ouvert.",
     'dialogue-not-published': "Ce dialogue n'est pas encore publié.",

@@ -1,0 +1,5 @@
+export * from './lib/outcome.dto';
+export * from './lib/outcome-diff';
+export * from './lib/outcomes.module';
+export * from './lib/outcomes.service';
+export * from './lib/recommendations.service';

@@ -1,0 +1,127 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  OUTCOME_STATUSES,
+  RECOMMENDATION_KINDS,
+  STAKEHOLDER_GROUPS,
+  type ListRecommendationsRequest,
+  type OutcomeStatus,
+  type PatchOutcomeRequest,
+  type PutOutcomeRequest,
+  type RecommendationKind,
+  type RecommendationRequest,
+  type ReturnOutcomeRequest,
+  type StakeholderGroup,
+} from '@gfmd/contracts';
+import { IsArrayOf, IsPlainText, Nullable, OptionalButNotNull } from '@gfmd/api-platform';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+export class RecommendationDto implements RecommendationRequest {
+  @ApiPropertyOptional({ description: 'The id of a recommendation of this outcome; none for a new one.' })
+  @OptionalButNotNull()
+  @IsUUID()
+  id?: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(5000) @IsPlainText(true) text: string;
+  @ApiProperty({ enum: RECOMMENDATION_KINDS }) @IsIn(RECOMMENDATION_KINDS) kind: RecommendationKind;
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  themeIds: string[];
+  @ApiProperty({ enum: STAKEHOLDER_GROUPS, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(STAKEHOLDER_GROUPS, { each: true })
+  addressedTo: StakeholderGroup[];
+  @ApiPropertyOptional({ nullable: true, description: 'The space it came from.' })
+  @Nullable()
+  @IsUUID()
+  spaceId?: string | null;
+}
+
+export class PutOutcomeDto implements PutOutcomeRequest {
+  @ApiPropertyOptional() @OptionalButNotNull() @IsString() @MaxLength(20000) @IsPlainText(true) summary?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @OptionalButNotNull()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(2000, { each: true })
+  @IsPlainText(true, { each: true })
+  keyMessages?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Staff users who draft the outcome (organizers only).' })
+  @OptionalButNotNull()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  rapporteurUserIds?: string[];
+  @ApiProperty({ type: [RecommendationDto] })
+  @IsArrayOf(() => RecommendationDto)
+  @ArrayMaxSize(500)
+  recommendations: RecommendationDto[];
+  @ApiPropertyOptional({ enum: OUTCOME_STATUSES, description: 'Read-only; ignored.' })
+  @OptionalButNotNull()
+  @IsIn(OUTCOME_STATUSES)
+  status?: OutcomeStatus;
+  @ApiProperty({ description: 'The version this copy was read at (0 for a new outcome).' })
+  @IsInt()
+  @Min(0)
+  version: number;
+}
+
+export class PatchOutcomeDto implements PatchOutcomeRequest {
+  @ApiPropertyOptional({ type: [String] })
+  @OptionalButNotNull()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  rapporteurUserIds?: string[];
+  @ApiProperty() @IsInt() @Min(0) version: number;
+}
+
+export class ReturnOutcomeDto implements ReturnOutcomeRequest {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(5000) @IsPlainText(true) comment: string;
+}
+
+export class OutcomeDiffQuery {
+  @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) from?: number;
+  @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) to?: number;
+}
+
+export class ListRecommendationsQuery implements ListRecommendationsRequest {
+  @ApiPropertyOptional({ description: 'Full text, in English, French or Spanish.' })
+  @OptionalButNotNull()
+  @IsString()
+  @MaxLength(200)
+  @IsPlainText()
+  q?: string;
+  @ApiPropertyOptional() @OptionalButNotNull() @IsUUID() themeId?: string;
+  @ApiPropertyOptional() @OptionalButNotNull() @IsUUID() informalSessionId?: string;
+  @ApiPropertyOptional() @OptionalButNotNull() @IsUUID() dialogueId?: string;
+  @ApiPropertyOptional({ enum: RECOMMENDATION_KINDS })
+  @OptionalButNotNull()
+  @IsIn(RECOMMENDATION_KINDS)
+  kind?: RecommendationKind;
+  @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS })
+  @OptionalButNotNull()
+  @IsIn(STAKEHOLDER_GROUPS)
+  addressedTo?: StakeholderGroup;
+  @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
+  @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
+import { Public, uuidPipe } from '@gfmd/api-platform';
+import { OutcomeDiffQuery, PatchOutcomeDto, PutOutcomeDto, ReturnOutcomeDto } from './outcome.dto';
+import { OutcomesService } from './outcomes.service';
+
+/** A dialogue's outcome, its versions and its review cycle (docs/http-contract.md, "Outcomes"). */
+@ApiTags('outcomes')
+@ApiBearerAuth()
+@Controller('dialogues/:id/outcome')
+export class OutcomesController {
+  constructor(private readonly outcomes: OutcomesService) {}
+
+  /** Staff: the working copy; anonymous: the published version (404 before the first publication). */
+  @Public()
+  @Get()
+  get(@Param('id', uuidPipe) dialogueId: string, @CurrentUser() user?: AuthUser) {
+    return this.outcomes.get(dialogueId, user);
+  }
+
+  /** Rapporteurs and organizers: everything; a space's coordinators: their space's recommendations. */
+  @Roles('organizer', 'coordinator')
+  @Put()
+  put(@Param('id', uuidPipe) dialogueId: string, @Body() body: PutOutcomeDto, @CurrentUser() user: AuthUser) {
+    return this.outcomes.put(dialogueId, body, user);
+  }
+
+  /** Organizers name the rapporteurs. */
+  @Roles('organizer')
+  @Patch()
+  patch(@Param('id', uuidPipe) dialogueId: string, @Body() body: PatchOutcomeDto, @CurrentUser() user: AuthUser) {
+    return this.outcomes.patch(dialogueId, body, user);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Post('submit')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The submitted outcome.' })
+  submit(@Param('id', uuidPipe) dialogueId: string, @CurrentUser() user: AuthUser) {
+    return this.outcomes.submit(dialogueId, user);
+  }
+
+  @Roles('organizer')
+  @Post('approve')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The approved outcome.' })
+  approve(@Param('id', uuidPipe) dialogueId: string, @CurrentUser() user: AuthUser) {
+    return this.outcomes.approve(dialogueId, user);
+  }
+
+  @Roles('organizer')
+  @Post('return')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The returned outcome, with the comment.' })
+  returnOutcome(
+    @Param('id', uuidPipe) dialogueId: string,
+    @Body() body: ReturnOutcomeDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.outcomes.returnWithComment(dialogueId, body.comment, user);
+  }
+
+  @Roles('organizer')
+  @Post('publish')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The published outcome, each recommendation with its reference.' })
+  publish(@Param('id', uuidPipe) dialogueId: string, @CurrentUser() user: AuthUser) {
+    return this.outcomes.publish(dialogueId, user);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Get('versions')
+  versions(@Param('id', uuidPipe) dialogueId: string) {
+    return this.outcomes.versions(dialogueId);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Get('versions/:n')
+  version(@Param('id', uuidPipe) dialogueId: string, @Param('n', ParseIntPipe) n: number) {
+    return this.outcomes.version(dialogueId, n);
+  }
+
+  /** What changed between two versions; by default since the last submission. */
+  @Roles('organizer', 'coordinator')
+  @Get('diff')
+  diff(@Param('id', uuidPipe) dialogueId: string, @Query() query: OutcomeDiffQuery) {
+    return this.outcomes.diff(dialogueId, query);
+  }
+}

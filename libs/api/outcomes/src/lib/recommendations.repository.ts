@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { RecommendationKind, StakeholderGroup } from '@gfmd/contracts';
+import { currentManager } from '@gfmd/api-platform';
+import { DataSource } from 'typeorm';
+
+export interface HistoryEntry {
+  text: string;
+  kind: RecommendationKind;
+  themeIds: string[];
+  addressedTo: StakeholderGroup[];
+  spaceId: string | null;
+  publishedAt: string;
+}
+
+export interface PublishedRecord {
+  reference: string;
+  recommendationId: string;
+  dialogueId: string;
+  informalSessionId: string;
+  text: string;
+  kind: RecommendationKind;
+  themeIds: string[];
+  addressedTo: StakeholderGroup[];
+  spaceId: string | null;
+  withdrawn: boolean;
+  outcomeVersion: number;
+  firstPublishedAt: Date;
+  publishedAt: Date;
+  history: HistoryEntry[];
+}
+
+/** A published recommendation with what a citation needs from its dialogue. */
+export interface PublishedView extends PublishedRecord {
+  dialogueTitle: string;
+  dialogueStartsAt: Date;
+  dialogueTimeZone: string;
+  highlight?: string;
+  rank?: number;
+}
+
+export interface SearchFilter {
+  q?: string;
+  themeId?: string;
+  informalSessionId?: string;
+  dialogueId?: string;
+  kind?: RecommendationKind;
+  addressedTo?: StakeholderGroup;
+  skip: number;
+  take: number;
+}
+
+const COLUMNS = `r.reference, r.recommendation_id AS "recommendationId", r.dialogue_id AS "dialogueId",
+  r.informal_session_id AS "informalSessionId", r.text, r.kind, r.theme_ids AS "themeIds",
+  r.addressed_to AS "addressedTo", r.space_id AS "spaceId", r.withdrawn, r.outcome_version AS "outcomeVersion",
+  r.first_published_at AS "firstPublishedAt", r.published_at AS "publishedAt", r.history`;
+
+/** `dialogues` is the dialogues domain's table: read here only for the title and date of a citation. */
+const DIALOGUE_COLUMNS = `d.title AS "dialogueTitle", d.starts_at AS "dialogueStartsAt", d.time_zone AS "dialogueTimeZone"`;
+
+/** The only SQL on `published_recommendations` (what the public reads and searches). */
+@Injectable()
+export class RecommendationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get db() {
+    return currentManager(this.dataSource);
+  }
+
+  listByDialogue(dialogueId: string): Promise<PublishedRecord[]> {
+    return this.db.query(`SELECT ${COLUMNS} FROM published_recommendations r WHERE r.dialogue_id = $1`, [dialogueId]);
+  }
+
+  async upsert(r: PublishedRecord): Promise<void> {
+    await this.db.query(
+      `INSERT INTO published_recommendations (reference, recommendation_id, dialogue_id, informal_session_id, text, kind,
+         theme_ids, addressed_to, space_id, withdrawn, outcome_version, first_published_at, published_at, history)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)
+       ON CONFLICT (reference) DO UPDATE SET text = $5, kind = $6, theme_ids = $7, addressed_to = $8, space_id = $9,
+         withdrawn = $10, outcome_version = $11, published_at = $13, history = $14::jsonb`,
+      [
+        r.reference,
+        r.recommendationId,
+        r.dialogueId,
+        r.informalSessionId,
+        r.text,
+        r.kind,
+        r.themeIds,
+        r.addressedTo,
+        r.spaceId,
+        r.withdrawn,
+        r.outcomeVersion,
+        r.firstPublishedAt,
+        r.publishedAt,
+        JSON.stringify(r.history),
+      ],
+    );
+  }
+
+  async find(reference: string): Promise<PublishedView | null> {
+    const rows = await this.db.query<PublishedView[]>(
+      `SELECT ${COLUMNS}, ${DIALOGUE_COLUMNS} FROM published_recommendations r
+         JOIN dialogues d ON d.id = r.dialogue_id WHERE r.reference = $1`,
+      [reference],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Published, not withdrawn recommendations matching the filters. With `q`: the English, French
+   * and Spanish readings of the query OR-ed into one tsquery against the GIN-indexed `search`
+   * column, ranked by ts_rank. The ranking and the count carry only (reference, rank) — narrow
+   * rows, no spill to disk — and only the page's rows are read in full, with a ts_headline in
+   * the language that matched.
+   */
+  async search(f: SearchFilter): Promise<[PublishedView[], number]> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const where = ['NOT r.withdrawn'];
+    const q = f.q?.trim() ? p(f.q.trim()) : null;
+    if (q) where.push('r.search @@ (q.en || q.fr || q.es)');
+    if (f.themeId) where.push(`${p(f.themeId)}::uuid = ANY(r.theme_ids)`);
+    if (f.informalSessionId) where.push(`r.informal_session_id = ${p(f.informalSessionId)}`);
+    if (f.dialogueId) where.push(`r.dialogue_id = ${p(f.dialogueId)}`);
+    if (f.kind) where.push(`r.kind = ${p(f.kind)}`);
+    if (f.addressedTo) where.push(`${p(f.addressedTo)}::text = ANY(r.addressed_to)`);
+    const query = q
+      ? `SELECT websearch_to_tsquery('english', ${q}) AS en, websearch_to_tsquery('french', ${q}) AS fr,
+                websearch_to_tsquery('spanish', ${q}) AS es`
+      : `SELECT NULL::tsquery AS en, NULL::tsquery AS fr, NULL::tsquery AS es`;
+    const rank = q ? 'ts_rank(r.search, q.en || q.fr || q.es)' : '0::real';
+    const order = q ? 'rank DESC, reference' : 'at DESC, reference';
+    const mark = `'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, HighlightAll=false'`;
+    const headline = q
+      ? `CASE WHEN to_tsvector('french', r.text) @@ q.fr THEN ts_headline('french', r.text, q.fr, ${mark})
+              WHEN to_tsvector('spanish', r.text) @@ q.es THEN ts_headline('spanish', r.text, q.es, ${mark})
+              ELSE ts_headline('english', r.text, q.en, ${mark}) END`
+      : 'NULL';
+    const rows = await this.db.query<(PublishedView & { total: number })[]>(
+      `WITH q AS (${query}),
+       hits AS (SELECT r.reference, ${rank} AS rank, r.first_published_at AS at
+                  FROM published_recommendations r, q WHERE ${where.join(' AND ')} OFFSET 0),
+       page AS (SELECT reference, rank, at, count(*) OVER ()::int AS total FROM hits
+                 ORDER BY ${order} LIMIT ${p(f.take)} OFFSET ${p(f.skip)})
+       SELECT ${COLUMNS}, page.rank, page.total, ${headline} AS highlight, ${DIALOGUE_COLUMNS}
+         FROM page JOIN published_recommendations r ON r.reference = page.reference
+         JOIN dialogues d ON d.id = r.dialogue_id CROSS JOIN q
+        ORDER BY ${q ? 'page.rank DESC, page.reference' : 'page.at DESC, page.reference'}`,
+      params,
+    );
+    let total = rows[0]?.total ?? 0;
+    if (!rows.length && f.skip > 0) {
+      const [c] = await this.db.query<{ n: number }[]>(
+        `WITH q AS (${query}) SELECT count(*)::int AS n FROM published_recommendations r, q WHERE ${where.join(' AND ')}`,
+        params.slice(0, params.length - 2),
+      );
+      total = c?.n ?? 0;
+    }
+    return [rows.map(({ total: _t, ...r }) => r as PublishedView), total];
+  }
+}

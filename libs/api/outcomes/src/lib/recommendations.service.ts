@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { Page, PublishedRecommendation } from '@gfmd/contracts';
+import { AppConfig, notFound } from '@gfmd/api-platform';
+import { ListRecommendationsQuery } from './outcome.dto';
+import { PublishedView, RecommendationsRepository } from './recommendations.repository';
+
+/** Public reading and search of published recommendations. */
+@Injectable()
+export class RecommendationsService {
+  constructor(
+    private readonly repo: RecommendationsRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async search(query: ListRecommendationsQuery): Promise<Page<PublishedRecommendation>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const [rows, total] = await this.repo.search({
+      q: query.q,
+      themeId: query.themeId,
+      informalSessionId: query.informalSessionId,
+      dialogueId: query.dialogueId,
+      kind: query.kind,
+      addressedTo: query.addressedTo,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: rows.map((r) => this.toView(r, false)), total, page, pageSize };
+  }
+
+  /** A reference that was ever published, even withdrawn since; 404 for any other. */
+  async get(reference: string): Promise<PublishedRecommendation> {
+    const row = /^[A-Za-z0-9-]{1,64}$/.test(reference) ? await this.repo.find(reference.toUpperCase()) : null;
+    if (!row) throw notFound('Recommendation');
+    return this.toView(row, true);
+  }
+
+  private toView(r: PublishedView, withHistory: boolean): PublishedRecommendation {
+    const url = `${this.config.publicUrl}/recommendations/${r.reference}`;
+    const date = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: r.dialogueTimeZone,
+    }).format(new Date(r.dialogueStartsAt));
+    return {
+      reference: r.reference,
+      text: r.text,
+      kind: r.kind,
+      themeIds: r.themeIds,
+      addressedTo: r.addressedTo,
+      spaceId: r.spaceId,
+      dialogueId: r.dialogueId,
+      dialogueTitle: r.dialogueTitle,
+      dialogueStartsAt: new Date(r.dialogueStartsAt).toISOString(),
+      informalSessionId: r.informalSessionId,
+      firstPublishedAt: new Date(r.firstPublishedAt).toISOString(),
+      publishedAt: new Date(r.publishedAt).toISOString(),
+      withdrawn: r.withdrawn,
+      url,
+      cite: `${r.reference}. “${r.dialogueTitle}”, Global Forum on Migration and Development (GFMD) thematic dialogue, ${date}. ${url}`,
+      ...(withHistory ? { history: r.history.map(({ spaceId: _s, ...h }) => h) } : {}),
+      ...(r.highlight != null ? { highlight: r.highlight, rank: Number(r.rank) } : {}),
+    };
+  }
+}
