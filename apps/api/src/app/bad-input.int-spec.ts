@@ -1,6 +1,13 @@
 import { SeedService } from '@gfmd/api-dialogues';
 import { OutboxService } from '@gfmd/api-mail';
-import { createTestApp, DialogueFactory, InformalSessionFactory, TestApp } from '@gfmd/api-testing';
+import {
+  createTestApp,
+  DialogueFactory,
+  InformalSessionFactory,
+  ownDatabaseUrl,
+  TestApp,
+  withEnv,
+} from '@gfmd/api-testing';
 import type { ApiClient, ApiResponse } from '@gfmd/api-testing';
 import type { Dialogue } from '@gfmd/contracts';
 import { randomUUID } from 'node:crypto';
@@ -50,7 +57,11 @@ describe('bad input (integration)', () => {
   };
 
   beforeAll(async () => {
-    sut = await createTestApp([AppModule]);
+    // Its own database: "changes nothing" compares whole tables, which suites running in
+    // parallel on the shared test database would change under it.
+    sut = await withEnv({ DATABASE_URL: await ownDatabaseUrl('gfmd_test_bad_input') }, () =>
+      createTestApp([AppModule]),
+    );
     await sut.app.get(SeedService).seedProcess();
     organizer = (await sut.staff('organizer')).client;
     sessionId = (await InformalSessionFactory.create(organizer)).id;
