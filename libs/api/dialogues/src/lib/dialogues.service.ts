@@ -15,7 +15,6 @@ import {
   AuditService,
   badRequest,
   changedFields,
-  conflict,
   domainRule,
   FieldError,
   inTransaction,
