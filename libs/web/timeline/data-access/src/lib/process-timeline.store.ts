@@ -1,6 +1,6 @@
 import { Injectable, inject, signal } from '@angular/core';
 import type { ProblemDetails, Process, ProcessTimeline } from '@gfmd/contracts';
-import { ProcessesApi } from '@gfmd/web-dialogues-data-access';
+import { ProcessesApi } from '@gfmd/web-dialogues-data-access/processes';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { firstValueFrom } from 'rxjs';
 
