@@ -53,6 +53,7 @@ const DEFAULT_VIEWPORT = 1000;
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './process-timeline.component.scss',
   templateUrl: './process-timeline.component.html',
+  host: { '(keydown)': 'onKeydown($event)' },
 })
 export class ProcessTimelineComponent {
   private readonly i18n = inject(I18n);
@@ -154,7 +155,8 @@ export class ProcessTimelineComponent {
 
   /** Arrow keys (and Home/End) move the focus along the items in time order. */
   protected onKeydown(event: KeyboardEvent): void {
-    const container = event.currentTarget as HTMLElement;
+    const container = (event.target as HTMLElement).closest('.chart, .list');
+    if (!container || !(event.target as HTMLElement).hasAttribute('data-tl-item')) return;
     const items = Array.from(container.querySelectorAll<HTMLElement>('[data-tl-item]'));
     const index = items.indexOf(event.target as HTMLElement);
     if (index < 0) return;
