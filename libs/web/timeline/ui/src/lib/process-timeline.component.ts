@@ -14,7 +14,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { I18n, LabelPipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 import {
   RECOMMENDED_LEAD_DAYS,
   ZOOMS,
@@ -68,6 +68,19 @@ export class ProcessTimelineComponent {
   readonly now = input<number>(Date.now());
 
   protected readonly zooms = ZOOMS;
+  protected readonly zoomLabels: Record<Zoom, TranslationKey> = {
+    process: 'ptimeline.zoom.process',
+    year: 'ptimeline.zoom.year',
+    quarter: 'ptimeline.zoom.quarter',
+    month: 'ptimeline.zoom.month',
+  };
+  protected readonly kindLabels: Record<Row['kind'], TranslationKey> = {
+    phase: 'ptimeline.kind.phase',
+    milestone: 'ptimeline.kind.milestone',
+    session: 'ptimeline.kind.session',
+    dialogue: 'ptimeline.kind.dialogue',
+    synthesis: 'ptimeline.kind.synthesis',
+  };
   protected readonly zoom = signal<Zoom>('process');
   protected readonly asTable = signal(false);
   protected readonly sortDirection = signal<'ascending' | 'descending'>('ascending');
@@ -87,7 +100,7 @@ export class ProcessTimelineComponent {
     return this.sequence().map((row) => {
       if (row.kind === 'phase') {
         const band = byPhase.get(row.id);
-        return { row, left: band?.x ?? 0, width: band?.width ?? 0, top: AXIS_HEIGHT, leadX: null };
+        return { row, left: band?.x ?? 0, width: band?.width ?? 0, top: AXIS_HEIGHT, leadX: null, alignEnd: false };
       }
       const p = byItem.get(row);
       return {
@@ -96,6 +109,7 @@ export class ProcessTimelineComponent {
         width: p?.width ?? 0,
         top: AXIS_HEIGHT + BAND_HEIGHT + (p?.row ?? 0) * ROW_HEIGHT,
         leadX: p?.leadX ?? null,
+        alignEnd: p?.alignEnd ?? false,
       };
     });
   });
@@ -241,10 +255,10 @@ export class ProcessTimelineComponent {
     }
   }
 
-  /** Short text drawn next to an item on the chart. */
+  /** Text drawn next to an item on the chart (cut with an ellipsis by CSS when long). */
   shortLabel(row: Row): string {
     if (row.kind === 'session') return this.i18n.t('ptimeline.sessionTitle', { number: row.number });
-    return row.title.length > 34 ? `${row.title.slice(0, 32)}…` : row.title;
+    return row.title;
   }
 
   private motion(): ScrollBehavior {

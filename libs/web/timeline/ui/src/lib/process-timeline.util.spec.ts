@@ -150,6 +150,20 @@ describe('process timeline layout', () => {
     expect(layout.ticks[0].date.toISOString()).toBe('2027-01-01T00:00:00.000Z');
   });
 
+  it('gives sessions lanes of their own when their labels would overlap, and flips labels at the right edge', () => {
+    const data = timeline();
+    data.sessions.push(
+      SessionFactory.create({ id: 's4', number: 4, startsAt: '2027-06-02T07:00:00Z', endsAt: '2027-06-02T16:00:00Z' }),
+    );
+    const layout = layoutChart(buildTimelineView(data), 'process', 1000);
+    const row = (id: string) => layout.items.find((p) => p.item.id === id);
+    expect([row('s3')?.row, row('s4')?.row]).toEqual([1, 2]);
+    // dialogues come below both session lanes
+    expect(Math.min(row('d1')?.row ?? 0, row('d2')?.row ?? 0)).toBe(3);
+    expect(row('m1')?.alignEnd).toBe(true);
+    expect(row('d1')?.alignEnd).toBe(false);
+  });
+
   it('spaces the month ticks out when the whole process is on a narrow screen', () => {
     const layout = layoutChart(buildTimelineView(timeline()), 'process', 390);
     const months = layout.ticks.map((t) => t.date.getUTCMonth());

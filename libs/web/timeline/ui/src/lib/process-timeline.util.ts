@@ -195,8 +195,10 @@ export interface PositionedItem {
   item: TimelineItem;
   x: number;
   width: number;
-  /** 0 for milestones, 1 for sessions, 2… for dialogues (lanes so that labels never overlap) */
+  /** milestones' lanes first, then sessions', then dialogues' (lanes so that labels never overlap) */
   row: number;
+  /** the label is drawn to the left of the mark (near the right edge of the drawing) */
+  alignEnd: boolean;
   /** for dialogues: where the lead-time line ends (the start of the session they feed) */
   leadX: number | null;
 }
@@ -218,7 +220,7 @@ export interface ChartLayout {
 }
 
 /** Horizontal room a label needs before another item can share its lane. */
-export const LABEL_WIDTH = 180;
+export const LABEL_WIDTH = 230;
 
 /**
  * Positions (in CSS pixels from the left of the scrolled drawing) of the phase bands, the items
@@ -240,26 +242,33 @@ export function layoutChart(
     width: Math.max(2, x(ms(p.endsAt)) - x(ms(p.startsAt))),
   }));
 
-  const laneEnds: number[] = [];
-  const items = view.items.map((item): PositionedItem => {
+  // Each kind gets its own lanes (milestones, then sessions, then dialogues); an item takes the
+  // first lane of its kind where its label does not run into the previous one.
+  const lanes: Record<'milestone' | 'session' | 'dialogue', number[]> = { milestone: [], session: [], dialogue: [] };
+  const placed = view.items.map((item) => {
     const ix = x(ms(item.startsAt));
     const iw = Math.max(6, x(ms(item.endsAt ?? item.startsAt)) - ix);
-    let row: number;
-    if (item.kind === 'milestone') row = 0;
-    else if (item.kind === 'session') row = 1;
-    else {
-      let lane = laneEnds.findIndex((end) => end <= ix);
-      if (lane < 0) lane = laneEnds.push(0) - 1;
-      laneEnds[lane] = ix + Math.max(iw, LABEL_WIDTH);
-      row = 2 + lane;
-    }
+    // labels that would leave the drawing on the right are drawn to the left of their mark
+    const alignEnd = ix + LABEL_WIDTH > width;
+    const from = alignEnd ? ix + iw - Math.max(iw, LABEL_WIDTH) : ix;
+    const ends = lanes[item.kind === 'synthesis' ? 'dialogue' : item.kind];
+    let lane = ends.findIndex((end) => end <= from);
+    if (lane < 0) lane = ends.push(0) - 1;
+    ends[lane] = from + Math.max(iw, LABEL_WIDTH);
     const leadX = item.kind === 'dialogue' && item.session ? x(ms(item.session.startsAt)) : null;
-    return { item, x: ix, width: iw, row, leadX };
+    return { item, x: ix, width: iw, lane, alignEnd, leadX };
+  });
+  const milestoneRows = Math.max(1, lanes.milestone.length);
+  const sessionRows = Math.max(1, lanes.session.length);
+  const items = placed.map(({ lane, ...p }): PositionedItem => {
+    const offset =
+      p.item.kind === 'milestone' ? 0 : p.item.kind === 'session' ? milestoneRows : milestoneRows + sessionRows;
+    return { ...p, row: offset + lane };
   });
 
   return {
     width,
-    rows: 2 + Math.max(1, laneEnds.length),
+    rows: milestoneRows + sessionRows + Math.max(1, lanes.dialogue.length),
     bands,
     items,
     ticks: monthTicks(span, perDay, x),
