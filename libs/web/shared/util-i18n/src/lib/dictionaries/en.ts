@@ -361,6 +361,7 @@ export const en = {
   'ptimeline.kind.dialogue': 'Dialogue',
   'ptimeline.kind.synthesis': 'Synthesis due',
   'ptimeline.sessionTitle': 'Informal session {number}',
+  'ptimeline.sessionLabel': 'Informal session {number}: {title}',
   'ptimeline.leadBefore': '{count, plural, one {# day} other {# days}} before Informal session {number}',
   'ptimeline.leadSameDay': 'the day Informal session {number} starts',
   'ptimeline.leadAfter': '{count, plural, one {# day} other {# days}} after Informal session {number} starts',

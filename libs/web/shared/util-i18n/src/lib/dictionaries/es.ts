@@ -365,6 +365,7 @@ export const es: Dictionary = {
   'ptimeline.kind.dialogue': 'Diálogo',
   'ptimeline.kind.synthesis': 'Síntesis prevista',
   'ptimeline.sessionTitle': 'Sesión informal {number}',
+  'ptimeline.sessionLabel': 'Sesión informal {number}: {title}',
   'ptimeline.leadBefore': '{count, plural, one {# día} other {# días}} antes de la sesión informal {number}',
   'ptimeline.leadSameDay': 'el día en que empieza la sesión informal {number}',
   'ptimeline.leadAfter':

@@ -367,6 +367,7 @@ export const fr: Dictionary = {
   'ptimeline.kind.dialogue': 'Dialogue',
   'ptimeline.kind.synthesis': 'Synthèse attendue',
   'ptimeline.sessionTitle': 'Session informelle {number}',
+  'ptimeline.sessionLabel': 'Session informelle {number} : {title}',
   'ptimeline.leadBefore': '{count, plural, one {# jour} other {# jours}} avant la session informelle {number}',
   'ptimeline.leadSameDay': 'le jour où commence la session informelle {number}',
   'ptimeline.leadAfter':
