@@ -70,11 +70,11 @@ function data(): ProcessTimeline {
   };
 }
 
-async function render() {
+async function render(now = Date.parse('2028-01-01T00:00:00Z')) {
   TestBed.configureTestingModule({ imports: [ProcessTimelineComponent], providers: [provideRouter([])] });
   const fixture = TestBed.createComponent(ProcessTimelineComponent);
   fixture.componentRef.setInput('view', buildTimelineView(data()));
-  fixture.componentRef.setInput('now', Date.parse('2028-01-01T00:00:00Z'));
+  fixture.componentRef.setInput('now', now);
   await fixture.whenStable();
   return { fixture, el: fixture.nativeElement as HTMLElement };
 }
@@ -122,6 +122,17 @@ describe(ProcessTimelineComponent.name, () => {
     expect(document.activeElement).toBe(items[0]);
     // every item is in the Tab order too
     expect(items.every((i) => i.tabIndex === 0)).toBe(true);
+    el.remove();
+  });
+
+  it('offers "Today" while the process is under way; on a phone it focuses the next item of the list', async () => {
+    const { el } = await render(Date.parse('2027-05-20T00:00:00Z'));
+    document.body.appendChild(el);
+    const today = Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Today');
+    expect(el.querySelector('.today')).not.toBeNull();
+    // jsdom lays nothing out, so the chart counts as hidden, as on a phone
+    today?.click();
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Dialogue: Recruitment, 22 May 2027/);
     el.remove();
   });
 

@@ -59,6 +59,7 @@ export class ProcessTimelineComponent {
   private readonly i18n = inject(I18n);
   private readonly injector = inject(Injector);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   readonly view = input.required<ProcessTimelineView>();
   /** the zoom it opens at (the page picks the coming months for a current process) */
@@ -157,10 +158,21 @@ export class ProcessTimelineComponent {
     if (element) this.scrollTo(element.scrollLeft + direction * element.clientWidth * 0.8, true);
   }
 
+  /** Wide screens: scroll the chart to today. Phones (the chart is hidden): focus the next item in the list. */
   protected scrollToToday(): void {
     const x = this.layout().todayX;
     const element = this.scroller()?.nativeElement;
-    if (x !== null && element) this.scrollTo(x - element.clientWidth * 0.2, true);
+    if (element && element.offsetParent !== null) {
+      if (x !== null) this.scrollTo(x - element.clientWidth * 0.2, true);
+      return;
+    }
+    const host = this.host.nativeElement as HTMLElement;
+    const now = this.now();
+    const next = Array.from(host.querySelectorAll<HTMLElement>('.list [data-at]')).find(
+      (item) => Date.parse(item.dataset['at'] ?? '') >= now,
+    );
+    next?.focus();
+    next?.scrollIntoView?.({ block: 'center', behavior: this.motion() });
   }
 
   protected toggleSort(): void {
