@@ -1,6 +1,5 @@
 import type { Route } from '@angular/router';
 import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-feature';
-import { TimelinePage } from '@gfmd/web-timeline-feature';
 import { loadInvitationDeclinePage, loadManageRoutes } from '@gfmd/web-registrations-feature';
 import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 
@@ -19,10 +18,16 @@ export const appRoutes: Route[] = [
     loadChildren: loadDialoguesRoutes,
   },
   {
-    // The timeline is in the initial bundle too (~4 kB gzipped), for the same reason.
+    // One process's timeline (phases, milestones, sessions, dialogues), lazy: its chart, list and
+    // table would otherwise weigh on every first visit.
     path: 'timeline',
     title: 'title.timeline',
-    component: TimelinePage,
+    loadComponent: () => import('@gfmd/web-timeline-feature').then((m) => m.ProcessTimelinePage),
+  },
+  {
+    path: 'processes/:slug/timeline',
+    title: 'title.timeline',
+    loadComponent: () => import('@gfmd/web-timeline-feature').then((m) => m.ProcessTimelinePage),
   },
   {
     path: 'manage/:token',

@@ -1,1 +1,2 @@
 export * from './lib/timeline.store';
+export * from './lib/process-timeline.store';

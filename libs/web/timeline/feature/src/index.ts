@@ -1,1 +1,2 @@
 export * from './lib/timeline.page';
+export * from './lib/process-timeline.page';
