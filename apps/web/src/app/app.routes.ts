@@ -2,6 +2,7 @@ import type { Route } from '@angular/router';
 import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-feature';
 import { TimelinePage } from '@gfmd/web-timeline-feature';
 import { loadInvitationDeclinePage, loadManageRoutes } from '@gfmd/web-registrations-feature';
+import { loadRecommendationsRoutes } from '@gfmd/web-outcomes-feature';
 import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 
 export const appRoutes: Route[] = [
@@ -23,6 +24,11 @@ export const appRoutes: Route[] = [
     path: 'timeline',
     title: 'title.timeline',
     component: TimelinePage,
+  },
+  {
+    // Public: the published recommendations, searchable, each at its stable reference.
+    path: 'recommendations',
+    loadChildren: loadRecommendationsRoutes,
   },
   {
     path: 'manage/:token',
