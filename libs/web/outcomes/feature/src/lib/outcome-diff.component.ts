@@ -27,10 +27,10 @@ interface ReadableChange {
       border-radius: 12px;
       padding: 1rem;
     }
-    h2 {
+    h3 {
       margin-top: 0;
     }
-    h3 {
+    h4 {
       font-size: 1rem;
       margin: 1rem 0 0.25rem;
     }
@@ -58,62 +58,62 @@ interface ReadableChange {
     }
   `,
   template: `
-    <h2 id="diff-heading">{{ 'outcome.diffTitle' | t }}</h2>
+    <h3 id="diff-heading">{{ 'outcome.diffTitle' | t }}</h3>
     <p class="gfmd-muted">{{ 'outcome.diffRange' | t: { from: diff().from, to: diff().to } }}</p>
     @if (empty()) {
       <p>{{ 'outcome.diffNone' | t }}</p>
     }
     @for (change of fields(); track change.label) {
-      <h3>{{ 'outcome.diffChanged' | t }}: {{ change.label }}</h3>
+      <h4>{{ 'outcome.diffChanged' | t }}: {{ change.label }}</h4>
       <div class="change">
         <p>
-          <span class="gfmd-muted">{{ 'outcome.diffBefore' | t }}:</span> <del>{{ change.before }}</del>
+          <span class="gfmd-muted">{{ ('outcome.diffBefore' | t) + ': ' }}</span><del>{{ change.before }}</del>
         </p>
         <p>
-          <span class="gfmd-muted">{{ 'outcome.diffAfter' | t }}:</span> <ins>{{ change.after }}</ins>
+          <span class="gfmd-muted">{{ ('outcome.diffAfter' | t) + ': ' }}</span><ins>{{ change.after }}</ins>
         </p>
       </div>
     }
     @if (diff().keyMessages.added.length || diff().keyMessages.removed.length) {
-      <h3>{{ 'outcome.keyMessages' | t }}</h3>
+      <h4>{{ 'outcome.keyMessages' | t }}</h4>
       <ul>
         @for (m of diff().keyMessages.added; track $index) {
           <li>
-            <strong>{{ 'outcome.diffAdded' | t }}:</strong> <ins>{{ m }}</ins>
+            <strong>{{ ('outcome.diffAdded' | t) + ': ' }}</strong><ins>{{ m }}</ins>
           </li>
         }
         @for (m of diff().keyMessages.removed; track $index) {
           <li>
-            <strong>{{ 'outcome.diffRemoved' | t }}:</strong> <del>{{ m }}</del>
+            <strong>{{ ('outcome.diffRemoved' | t) + ': ' }}</strong><del>{{ m }}</del>
           </li>
         }
       </ul>
     }
     @for (r of diff().recommendations.added; track r.id) {
-      <h3>{{ 'outcome.diffAdded' | t }}: {{ name(r) }}</h3>
+      <h4>{{ 'outcome.diffAdded' | t }}: {{ name(r) }}</h4>
       <p>
         <ins>{{ r.text }}</ins>
       </p>
       <p class="gfmd-muted">{{ r.kind | label: 'recommendationKind' }}</p>
     }
     @for (r of diff().recommendations.removed; track r.id) {
-      <h3>{{ 'outcome.diffRemoved' | t }}: {{ name(r) }}</h3>
+      <h4>{{ 'outcome.diffRemoved' | t }}: {{ name(r) }}</h4>
       <p>
         <del>{{ r.text }}</del>
       </p>
     }
     @for (r of changed(); track r.id) {
-      <h3>{{ 'outcome.diffChanged' | t }}: {{ r.name }}</h3>
+      <h4>{{ 'outcome.diffChanged' | t }}: {{ r.name }}</h4>
       @for (change of r.changes; track change.label) {
         <p>
           <strong>{{ change.label }}</strong>
         </p>
         <div class="change">
           <p>
-            <span class="gfmd-muted">{{ 'outcome.diffBefore' | t }}:</span> <del>{{ change.before }}</del>
+            <span class="gfmd-muted">{{ ('outcome.diffBefore' | t) + ': ' }}</span><del>{{ change.before }}</del>
           </p>
           <p>
-            <span class="gfmd-muted">{{ 'outcome.diffAfter' | t }}:</span> <ins>{{ change.after }}</ins>
+            <span class="gfmd-muted">{{ ('outcome.diffAfter' | t) + ': ' }}</span><ins>{{ change.after }}</ins>
           </p>
         </div>
       }

@@ -94,8 +94,10 @@ export class OutcomeEditorPage {
   protected readonly kinds = RECOMMENDATION_KINDS;
   protected readonly groups = STAKEHOLDER_GROUPS;
 
-  /** the dialogue's id (route parameter, inherited) */
-  readonly id = input.required<string>();
+  /** the dialogue's id: the route parameter, inherited (`:id` in the console, `:dialogueId` in the coordinator's workspace) */
+  readonly id = input<string>();
+  readonly dialogueId = input<string>();
+  private readonly dialogue = computed(() => this.id() ?? this.dialogueId() ?? '');
 
   protected readonly draft = signal<OutcomeDraft>({ summary: '', keyMessages: [], recommendations: [] });
   /** the version the draft is based on, sent with the next save */
@@ -146,7 +148,7 @@ export class OutcomeEditorPage {
 
   constructor() {
     void this.catalog.load();
-    loadResource(this.id, (id) => this.load(id));
+    loadResource(this.dialogue, (id) => this.load(id));
     if (this.isOrganizer()) {
       void firstValueFrom(this.usersApi.list().pipe(catchError(() => of(null)))).then((users) =>
         this.staff.set(users ? users.filter((u) => u.active !== false) : null),
@@ -155,6 +157,7 @@ export class OutcomeEditorPage {
   }
 
   private async load(id: string): Promise<void> {
+    if (!id) return;
     await this.store.load(id);
     this.reset();
   }
@@ -259,7 +262,7 @@ export class OutcomeEditorPage {
   protected async compare(): Promise<void> {
     let theirs = this.staleCopy;
     if (!theirs) {
-      await this.store.load(this.id());
+      await this.store.load(this.dialogue());
       theirs = this.store.outcome();
     } else {
       this.store.accept(theirs);
@@ -299,7 +302,7 @@ export class OutcomeEditorPage {
   }
 
   protected retry(): void {
-    void this.load(this.id());
+    void this.load(this.dialogue());
   }
 
   protected userName(id: string): string {
