@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import { RecommendationsStore } from '@gfmd/web-outcomes-data-access';
 import { CatalogStore } from '@gfmd/web-dialogues-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { loadResource } from '@gfmd/web-shared-util-state';
 import { CiteBoxComponent } from './cite-box.component';
 
@@ -49,11 +49,7 @@ import { CiteBoxComponent } from './cite-box.component';
           }
           @if (r.addressedTo.length) {
             <dt>{{ 'recommendations.addressedTo' | t }}</dt>
-            <dd>
-              @for (group of r.addressedTo; track group; let last = $last) {
-                {{ group | label: 'group' }}{{ last ? '' : ', ' }}
-              }
-            </dd>
+            <dd>{{ addressedTo() }}</dd>
           }
           <dt>{{ 'recommendations.dialogue' | t }}</dt>
           <dd>
@@ -108,10 +104,15 @@ import { CiteBoxComponent } from './cite-box.component';
 export class RecommendationPage {
   private readonly titles = inject(I18nTitleStrategy);
   private readonly catalog = inject(CatalogStore);
+  private readonly i18n = inject(I18n);
   protected readonly store = inject(RecommendationsStore);
 
   /** the route's :reference */
   readonly reference = input.required<string>();
+
+  protected readonly addressedTo = computed(() =>
+    (this.store.recommendation()?.addressedTo ?? []).map((g) => this.i18n.label('group', g)).join(', '),
+  );
 
   protected readonly themes = computed(() => {
     const byId = this.catalog.themesById();
