@@ -1,6 +1,7 @@
 import type { Route } from '@angular/router';
 import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-feature';
 import { loadInvitationDeclinePage, loadManageRoutes } from '@gfmd/web-registrations-feature';
+import { loadRecommendationsRoutes } from '@gfmd/web-outcomes-feature';
 import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 
 export const appRoutes: Route[] = [
@@ -28,6 +29,11 @@ export const appRoutes: Route[] = [
     path: 'processes/:slug/timeline',
     title: 'title.timeline',
     loadComponent: () => import('@gfmd/web-timeline-feature').then((m) => m.ProcessTimelinePage),
+  },
+  {
+    // Public: the published recommendations, searchable, each at its stable reference.
+    path: 'recommendations',
+    loadChildren: loadRecommendationsRoutes,
   },
   {
     path: 'manage/:token',

@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { adminGuard, organizerGuard } from '@gfmd/web-auth-data-access';
 import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
 import { loadRegistrationsTablePage } from '@gfmd/web-registrations-feature';
+import { loadOutcomeEditorPage } from '@gfmd/web-outcomes-feature';
 
 /** The organizer console (admin and organizer accounts). */
 export const consoleRoutes: Routes = [
@@ -54,6 +55,12 @@ export const consoleRoutes: Routes = [
             title: 'title.invitations',
             data: { keepFocus: true },
             loadComponent: () => import('@gfmd/web-invitations-feature').then((m) => m.InvitationsPage),
+          },
+          {
+            path: 'outcome',
+            title: 'title.outcome',
+            data: { keepFocus: true },
+            loadComponent: loadOutcomeEditorPage,
           },
         ],
       },

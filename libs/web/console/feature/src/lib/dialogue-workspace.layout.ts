@@ -6,7 +6,7 @@ import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';
 import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { loadResource } from '@gfmd/web-shared-util-state';
 
-/** One dialogue in the console: its title, status and tabs (details, spaces, agenda, registrations, invitations). */
+/** One dialogue in the console: its title, status and tabs (details, spaces, agenda, registrations, invitations, outcome). */
 @Component({
   selector: 'gfmd-dialogue-workspace',
   imports: [RouterOutlet, TabNavComponent, LoadingStateComponent, ProblemAlertComponent, TranslatePipe, LabelPipe],
@@ -51,6 +51,7 @@ export class DialogueWorkspaceLayout {
     { path: 'agenda', label: 'console.tabAgenda' },
     { path: 'registrations', label: 'title.registrations' },
     { path: 'invitations', label: 'title.invitations' },
+    { path: 'outcome', label: 'console.tabOutcome' },
   ];
 
   constructor() {

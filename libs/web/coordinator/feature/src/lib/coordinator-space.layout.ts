@@ -8,7 +8,7 @@ import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';
 import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { loadResource } from '@gfmd/web-shared-util-state';
 
-/** One space of a coordinator: approvals, participants and the space's agenda. */
+/** One space of a coordinator: approvals, participants, the space's agenda and the dialogue's outcome. */
 @Component({
   selector: 'gfmd-coordinator-space',
   imports: [
@@ -62,6 +62,7 @@ export class CoordinatorSpaceLayout {
     { path: 'participants', label: 'workspace.participants' },
     { path: 'agenda', label: 'console.tabAgenda' },
     { path: 'message', label: 'workspace.message' },
+    { path: 'outcome', label: 'console.tabOutcome' },
   ]);
 
   /** The space, if the signed-in person coordinates it (admins and organizers may look too). */

@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { staffGuard } from '@gfmd/web-auth-data-access';
 import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
 import { loadRegistrationsTablePage } from '@gfmd/web-registrations-feature';
+import { loadOutcomeEditorPage } from '@gfmd/web-outcomes-feature';
 
 /** Coordinators' workspace: their spaces only. */
 export const workspaceRoutes: Routes = [
@@ -42,6 +43,13 @@ export const workspaceRoutes: Routes = [
             title: 'title.workspace',
             data: { keepFocus: true },
             loadComponent: () => import('./space-message.page').then((m) => m.SpaceMessagePage),
+          },
+          {
+            // The dialogue's outcome: a coordinator edits their spaces' recommendations, reads the rest.
+            path: 'outcome',
+            title: 'title.outcome',
+            data: { keepFocus: true },
+            loadComponent: loadOutcomeEditorPage,
           },
         ],
       },

@@ -20,7 +20,9 @@ export type LabelKind =
   | 'language'
   | 'role'
   | 'auditAction'
-  | 'auditEntity';
+  | 'auditEntity'
+  | 'recommendationKind'
+  | 'outcomeStatus';
 
 export type DatePreset = 'date' | 'dateTime' | 'time' | 'day' | 'dayShort' | 'month' | 'zoned';
 

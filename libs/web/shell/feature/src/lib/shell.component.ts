@@ -69,6 +69,7 @@ export class ShellComponent {
     const links: NavLink[] = [
       { path: '/dialogues', label: 'nav.dialogues' },
       { path: '/timeline', label: 'nav.timeline' },
+      { path: '/recommendations', label: 'nav.recommendations' },
     ];
     if (this.auth.canOrganize()) {
       links.push({ path: '/console', label: 'nav.console' });

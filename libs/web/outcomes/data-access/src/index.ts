@@ -1,0 +1,4 @@
+export * from './lib/outcomes.api';
+export * from './lib/outcome.store';
+export * from './lib/recommendations.store';
+export * from './lib/highlight.util';

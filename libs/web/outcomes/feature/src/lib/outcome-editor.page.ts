@@ -1,0 +1,315 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import {
+  type Outcome,
+  type ProblemDetails,
+  type PutOutcomeRequest,
+  RECOMMENDATION_KINDS,
+  type RecommendationKind,
+  STAKEHOLDER_GROUPS,
+  type StakeholderGroup,
+  type User,
+} from '@gfmd/contracts';
+import { AuthStore, UsersApi } from '@gfmd/web-auth-data-access';
+import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { OutcomeStore } from '@gfmd/web-outcomes-data-access';
+import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { loadResource } from '@gfmd/web-shared-util-state';
+import { catchError, firstValueFrom, of } from 'rxjs';
+import { type DiffNames, OutcomeDiffComponent } from './outcome-diff.component';
+
+/** One recommendation being edited; `key` tracks it in the page, `id` is the server's (none when new). */
+export interface DraftRecommendation {
+  key: string;
+  id?: string;
+  reference?: string | null;
+  text: string;
+  kind: RecommendationKind;
+  themeIds: string[];
+  addressedTo: StakeholderGroup[];
+  spaceId: string | null;
+}
+
+export interface OutcomeDraft {
+  summary: string;
+  keyMessages: string[];
+  recommendations: DraftRecommendation[];
+}
+
+let nextKey = 0;
+
+export function toDraft(outcome: Outcome): OutcomeDraft {
+  return {
+    summary: outcome.summary,
+    keyMessages: [...outcome.keyMessages],
+    recommendations: outcome.recommendations.map((r) => ({
+      key: r.id,
+      id: r.id,
+      reference: r.reference,
+      text: r.text,
+      kind: r.kind,
+      themeIds: [...r.themeIds],
+      addressedTo: [...r.addressedTo],
+      spaceId: r.spaceId ?? null,
+    })),
+  };
+}
+
+/**
+ * A dialogue's outcome in the console: summary, key messages and recommendations, saved with
+ * the version read (a stale save keeps the user's text and offers their version to compare);
+ * the review actions each role may take; the changes since the last submission.
+ */
+@Component({
+  selector: 'gfmd-outcome-editor-page',
+  imports: [
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatSelect,
+    MatOption,
+    LoadingStateComponent,
+    ProblemAlertComponent,
+    OutcomeDiffComponent,
+    TranslatePipe,
+    LabelPipe,
+  ],
+  providers: [OutcomeStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './outcome-editor.page.scss',
+  templateUrl: './outcome-editor.page.html',
+})
+export class OutcomeEditorPage {
+  private readonly i18n = inject(I18n);
+  private readonly auth = inject(AuthStore);
+  private readonly usersApi = inject(UsersApi);
+  protected readonly catalog = inject(CatalogStore);
+  protected readonly dialogueStore = inject(DialogueStore);
+  protected readonly store = inject(OutcomeStore);
+  protected readonly kinds = RECOMMENDATION_KINDS;
+  protected readonly groups = STAKEHOLDER_GROUPS;
+
+  /** the dialogue's id: the route parameter, inherited (`:id` in the console, `:dialogueId` in the coordinator's workspace) */
+  readonly id = input<string>();
+  readonly dialogueId = input<string>();
+  private readonly dialogue = computed(() => this.id() ?? this.dialogueId() ?? '');
+
+  protected readonly draft = signal<OutcomeDraft>({ summary: '', keyMessages: [], recommendations: [] });
+  /** the version the draft is based on, sent with the next save */
+  protected readonly baseVersion = signal(0);
+  /** the live region's text: what the last save or action did */
+  protected readonly message = signal('');
+  protected readonly saveProblem = signal<ProblemDetails | null>(null);
+  /** set after a stale save: the other person's copy, once loaded for comparison */
+  protected readonly stale = signal(false);
+  protected readonly theirs = signal<Outcome | null>(null);
+  private staleCopy: Outcome | null = null;
+  protected readonly returnComment = signal('');
+  protected readonly staff = signal<User[] | null>(null);
+  protected readonly rapporteurIds = signal<string[]>([]);
+
+  private readonly user = this.auth.user;
+  protected readonly isOrganizer = this.auth.canOrganize;
+  protected readonly isRapporteur = computed(() => {
+    const id = this.user()?.id;
+    return !!id && (this.store.outcome()?.rapporteurUserIds ?? []).includes(id);
+  });
+  /** organizers and rapporteurs write the whole outcome; coordinators their spaces' recommendations */
+  protected readonly editsAll = computed(() => this.isOrganizer() || this.isRapporteur());
+  protected readonly mySpaceIds = computed(() => {
+    const id = this.user()?.id;
+    return this.dialogueStore
+      .spaces()
+      .filter((s) => !!id && s.coordinatorUserIds.includes(id))
+      .map((s) => s.id);
+  });
+  protected readonly mySpaces = computed(() => {
+    const mine = this.mySpaceIds();
+    return this.dialogueStore.spaces().filter((s) => this.editsAll() || mine.includes(s.id));
+  });
+  /** false while under review (submitted or approved): an organizer returns it first */
+  protected readonly open = computed(() => {
+    const status = this.store.outcome()?.status;
+    return status !== 'submitted' && status !== 'approved';
+  });
+  protected readonly canAdd = computed(() => this.open() && (this.editsAll() || this.mySpaceIds().length > 0));
+  protected readonly canSave = computed(() => this.open() && (this.editsAll() || this.mySpaceIds().length > 0));
+
+  protected readonly names = computed<DiffNames>(() => ({
+    themes: new Map(this.catalog.themes().map((t) => [t.id, `${t.code} · ${t.title}`])),
+    spaces: new Map(this.dialogueStore.spaces().map((s) => [s.id, s.name])),
+    users: new Map((this.staff() ?? []).map((u) => [u.id, u.name])),
+  }));
+
+  constructor() {
+    void this.catalog.load();
+    loadResource(this.dialogue, (id) => this.load(id));
+    if (this.isOrganizer()) {
+      void firstValueFrom(this.usersApi.list().pipe(catchError(() => of(null)))).then((users) =>
+        this.staff.set(users ? users.filter((u) => u.active !== false) : null),
+      );
+    }
+  }
+
+  private async load(id: string): Promise<void> {
+    if (!id) return;
+    await this.store.load(id);
+    this.reset();
+  }
+
+  /** The form shows the store's copy (after loading, saving or a transition). */
+  private reset(): void {
+    const outcome = this.store.outcome();
+    if (!outcome) return;
+    this.draft.set(toDraft(outcome));
+    this.baseVersion.set(outcome.version);
+    this.rapporteurIds.set([...(outcome.rapporteurUserIds ?? [])]);
+    this.stale.set(false);
+    this.theirs.set(null);
+  }
+
+  protected canEdit(r: DraftRecommendation): boolean {
+    return this.open() && (this.editsAll() || (!!r.spaceId && this.mySpaceIds().includes(r.spaceId)));
+  }
+
+  protected value(event: Event): string {
+    return (event.target as HTMLInputElement | HTMLTextAreaElement).value;
+  }
+
+  protected setSummary(summary: string): void {
+    this.draft.update((d) => ({ ...d, summary }));
+  }
+
+  protected setKeyMessage(index: number, text: string): void {
+    this.draft.update((d) => ({ ...d, keyMessages: d.keyMessages.map((m, i) => (i === index ? text : m)) }));
+  }
+
+  protected addKeyMessage(): void {
+    this.draft.update((d) => ({ ...d, keyMessages: [...d.keyMessages, ''] }));
+  }
+
+  protected removeKeyMessage(index: number): void {
+    this.draft.update((d) => ({ ...d, keyMessages: d.keyMessages.filter((_, i) => i !== index) }));
+  }
+
+  protected addRecommendation(): void {
+    const spaceId = this.editsAll() ? null : (this.mySpaceIds()[0] ?? null);
+    const added: DraftRecommendation = {
+      key: `new-${++nextKey}`,
+      text: '',
+      kind: 'policy_recommendation',
+      themeIds: [],
+      addressedTo: [],
+      spaceId,
+    };
+    this.draft.update((d) => ({ ...d, recommendations: [...d.recommendations, added] }));
+  }
+
+  protected updateRecommendation(key: string, change: Partial<DraftRecommendation>): void {
+    this.draft.update((d) => ({
+      ...d,
+      recommendations: d.recommendations.map((r) => (r.key === key ? { ...r, ...change } : r)),
+    }));
+  }
+
+  protected removeRecommendation(key: string): void {
+    this.draft.update((d) => ({ ...d, recommendations: d.recommendations.filter((r) => r.key !== key) }));
+  }
+
+  /** The body of the save: coordinators send only the recommendations (the rest is not theirs). */
+  body(): PutOutcomeRequest {
+    const d = this.draft();
+    const recommendations = d.recommendations.map((r) => ({
+      ...(r.id ? { id: r.id } : {}),
+      text: r.text.trim(),
+      kind: r.kind,
+      themeIds: r.themeIds,
+      addressedTo: r.addressedTo,
+      spaceId: r.spaceId,
+    }));
+    if (!this.editsAll()) return { recommendations, version: this.baseVersion() };
+    return {
+      summary: d.summary.trim(),
+      keyMessages: d.keyMessages.map((m) => m.trim()).filter((m) => m),
+      recommendations,
+      version: this.baseVersion(),
+    };
+  }
+
+  protected async save(event?: Event): Promise<void> {
+    event?.preventDefault();
+    this.message.set('');
+    this.saveProblem.set(null);
+    const result = await this.store.save(this.body());
+    if (result.kind === 'saved') {
+      this.reset();
+      this.message.set(this.i18n.t('outcome.saved', { version: result.outcome.version }));
+    } else if (result.kind === 'stale') {
+      this.stale.set(true);
+      this.staleCopy = result.current;
+      this.message.set(this.i18n.t('outcome.stale'));
+    } else {
+      this.saveProblem.set(result.problem);
+    }
+  }
+
+  /** Shows their version next to the form (the user's text stays); the next save goes over theirs. */
+  protected async compare(): Promise<void> {
+    let theirs = this.staleCopy;
+    if (!theirs) {
+      await this.store.load(this.dialogue());
+      theirs = this.store.outcome();
+    } else {
+      this.store.accept(theirs);
+    }
+    if (!theirs) return;
+    this.theirs.set(theirs);
+    this.baseVersion.set(theirs.version);
+  }
+
+  protected async act(action: 'submit' | 'approve' | 'publish'): Promise<void> {
+    await this.afterAction(await this.store.transition(action));
+  }
+
+  protected async returnForChanges(): Promise<void> {
+    const comment = this.returnComment().trim();
+    if (!comment) return;
+    const problem = await this.store.returnForChanges(comment);
+    if (!problem) this.returnComment.set('');
+    await this.afterAction(problem);
+  }
+
+  protected async saveRapporteurs(): Promise<void> {
+    this.message.set('');
+    const problem = await this.store.setRapporteurs(this.rapporteurIds());
+    if (!problem) {
+      this.reset();
+      this.message.set(this.i18n.t('outcome.rapporteursSaved'));
+    }
+  }
+
+  private async afterAction(problem: ProblemDetails | null): Promise<void> {
+    this.message.set('');
+    if (problem) return;
+    this.reset();
+    const status = this.i18n.label('outcomeStatus', this.store.outcome()?.status);
+    this.message.set(this.i18n.t('outcome.actionDone', { status }));
+  }
+
+  protected retry(): void {
+    void this.load(this.dialogue());
+  }
+
+  protected userName(id: string): string {
+    return this.staff()?.find((u) => u.id === id)?.name ?? id;
+  }
+
+  protected spaceName(id: string | null): string {
+    return id ? (this.dialogueStore.spacesById().get(id)?.name ?? id) : this.i18n.t('outcome.noSpace');
+  }
+}
