@@ -245,6 +245,11 @@ test.describe('coordinators of two spaces', () => {
 
       await preview.getByRole('button', { name: 'Confirm and send' }).click();
       await p.getByRole('status').filter({ hasText: 'Queued for 1 participant.' }).waitFor();
+      // the field is emptied for the next message, not marked as an error
+      await expect(p.getByRole('textbox', { name: 'Your message' })).toHaveValue('');
+      await expect(
+        p.locator('mat-form-field', { has: p.getByRole('textbox', { name: 'Your message' }) }),
+      ).not.toHaveClass(/mat-form-field-invalid/);
       await expect(p.getByText('1 of 1 sent')).toBeVisible({ timeout: 45_000 });
       await expect(p.getByRole('list', { name: 'Delivery' })).toContainText('Sent 1');
       await axe.expectAccessible(p, `coordinator message sent (${ctx.project})`);
@@ -308,11 +313,13 @@ test.describe('coordinators of two spaces', () => {
       // the business space's own address
       await p.goto(`/workspace/${ctx.dialogueId}/${ctx.businessId}`);
       await p.getByText('You do not coordinate this space.').waitFor();
+      await expect(p.getByRole('heading', { level: 1, name: BUSINESS })).toHaveCount(0);
       await expect(main).not.toContainText('Dee Adeyemi');
       await axe.expectAccessible(p, `civil coordinator, business space (${ctx.project})`);
       for (const tab of ['participants', 'agenda', 'message']) {
         await p.goto(`/workspace/${ctx.dialogueId}/${ctx.businessId}/${tab}`);
         await p.getByText('You do not coordinate this space.').waitFor();
+        await expect(p.getByRole('heading', { level: 1, name: BUSINESS })).toHaveCount(0);
         await expect(main).not.toContainText('Bea Nakamura');
       }
     });

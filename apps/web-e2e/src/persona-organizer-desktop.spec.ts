@@ -103,7 +103,7 @@ test.describe('organizer at 1280 px: share link, close and reopen, invite 30 by 
       '100',
     );
     await axe.expectAccessible(p, 'invitations (delivered)');
-    await screenshot(p, 'invitations-delivery');
+    await screenshot(p, 'invitations-delivery', delivery);
 
     const organizerToken = await login(organizer.email, organizer.password);
     const summary = await api<any>('GET', `/dialogues/${dialogueId}/invitations/summary`, undefined, organizerToken);

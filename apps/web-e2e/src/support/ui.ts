@@ -117,12 +117,17 @@ export function dayFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A screenshot for docs/screenshots (no focus ring, scrolled to the top). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * A screenshot for docs/screenshots (no focus ring): the viewport scrolled to the top, or only
+ * the element `of` when given (scrolled into view).
+ */
+export async function screenshot(page: Page, name: string, of?: Locator): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
   });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  if (of) await of.screenshot({ path });
+  else await page.screenshot({ path, fullPage: false });
 }
