@@ -118,16 +118,19 @@ export function dayFromNow(days: number): string {
 }
 
 /**
- * A screenshot for docs/screenshots (no focus ring): the viewport scrolled to the top, or only
- * the element `of` when given (scrolled into view).
+ * A screenshot for docs/screenshots (no focus ring) of the viewport: scrolled to the top, or to
+ * the element `of` (just below the sticky header) when given.
  */
 export async function screenshot(page: Page, name: string, of?: Locator): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  const path = join(SCREENSHOTS, `${name}.png`);
-  if (of) await of.screenshot({ path });
-  else await page.screenshot({ path, fullPage: false });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  if (of) {
+    await of.evaluate((el) => {
+      const header = document.querySelector('header')?.getBoundingClientRect().height ?? 0;
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - header - 16);
+    });
+  } else {
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
