@@ -63,12 +63,17 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      testMatch: ['smoke.spec.ts', 'journey.spec.ts'],
+      testMatch: [
+        'smoke.spec.ts',
+        'journey.spec.ts',
+        'persona-organizer-desktop.spec.ts',
+        'persona-coordinators.spec.ts',
+      ],
       use: { viewport: { width: 1280, height: 800 } },
     },
     {
       name: 'phone',
-      testMatch: ['smoke.spec.ts', 'phone.spec.ts'],
+      testMatch: ['smoke.spec.ts', 'phone.spec.ts', 'persona-organizer-phone.spec.ts', 'persona-coordinators.spec.ts'],
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
   ],

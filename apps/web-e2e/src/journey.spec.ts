@@ -145,7 +145,10 @@ test.describe('organizer → participant → waiting list → coordinator', () =
       await choose(p, 'Coordinators', /Carlos Coordinator/, true);
       await p.getByRole('textbox', { name: 'Rooms' }).fill('Room XVII');
       await p.getByRole('button', { name: 'Save' }).click();
-      await p.getByText(`${CIVIL} is added.`).waitFor();
+      await p
+        .getByRole('status')
+        .filter({ hasText: `${CIVIL} is added.` })
+        .waitFor({ state: 'attached' });
       await p
         .getByRole('row', { name: new RegExp(CIVIL) })
         .getByText('Carlos Coordinator')
@@ -157,7 +160,10 @@ test.describe('organizer → participant → waiting list → coordinator', () =
       await choose(p, /Coordinating group/, 'Private sector');
       await p.getByRole('textbox', { name: 'Rooms' }).fill('Room XXII');
       await p.getByRole('button', { name: 'Save' }).click();
-      await p.getByText(`${BUSINESS} is added.`).waitFor();
+      await p
+        .getByRole('status')
+        .filter({ hasText: `${BUSINESS} is added.` })
+        .waitFor({ state: 'attached' });
       await axe.expectAccessible(p, 'spaces editor');
 
       const spaces = await api<any[]>('GET', `/dialogues/${ctx.dialogueId}/spaces`, undefined, ctx.adminToken);

@@ -117,12 +117,20 @@ export function dayFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A screenshot for docs/screenshots (no focus ring, scrolled to the top). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * A screenshot for docs/screenshots (no focus ring) of the viewport: scrolled to the top, or to
+ * the element `of` (just below the sticky header) when given.
+ */
+export async function screenshot(page: Page, name: string, of?: Locator): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  if (of) {
+    await of.evaluate((el) => {
+      const header = document.querySelector('header')?.getBoundingClientRect().height ?? 0;
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - header - 16);
+    });
+  } else {
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }

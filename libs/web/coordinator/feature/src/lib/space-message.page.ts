@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -45,7 +45,7 @@ import { submitState } from '@gfmd/web-shared-util-state';
     <h2>{{ 'workspace.message' | t }}</h2>
     <p>{{ 'workspace.messageIntro' | t }}</p>
     <form [formGroup]="form" (ngSubmit)="check()">
-      <mat-form-field appearance="outline">
+      <mat-form-field appearance="outline" class="gfmd-full">
         <mat-label>{{ 'workspace.messageLabel' | t }}</mat-label>
         <textarea matInput [formControl]="message" rows="8" maxlength="5000" required></textarea>
         <mat-hint>{{ 'workspace.messageHint' | t }}</mat-hint>
@@ -103,6 +103,8 @@ export class SpaceMessagePage {
     validators: [Validators.required, Validators.maxLength(5000)],
   });
   protected readonly form = new FormGroup({ message: this.message });
+  /** to clear the form after sending without marking the emptied field as an error */
+  private readonly formDirective = viewChild(FormGroupDirective);
   private readonly submission = submitState();
   protected readonly sending = this.submission.submitting;
   protected readonly problem = this.submission.problem;
@@ -149,7 +151,11 @@ export class SpaceMessagePage {
       this.store.followDelivery(spaceId, outcome.value.messageId);
     }
     if (outcome.value.queued > 0) {
-      this.message.reset('');
+      // resetForm, not reset: the form counts as submitted until then, and the emptied required
+      // field would show as an error after a successful send
+      const directive = this.formDirective();
+      if (directive) directive.resetForm({ message: '' });
+      else this.message.reset('');
     }
   }
 
