@@ -11,7 +11,12 @@ export interface NavTab {
   badge?: number | null;
 }
 
-/** Tabs that are routes (Material tab links), with the routed content projected into their panel. */
+/**
+ * Tabs that are routes (Material tab links), with the routed content projected into their panel.
+ * No pagination arrows: on a narrow screen the tabs wrap onto a second row (apps/web styles.scss,
+ * `.gfmd-tab-nav`), so every tab is whole and one tap opens it. A paginated bar scrolled a
+ * half-hidden tab into view under the finger and the tap was lost.
+ */
 @Component({
   selector: 'gfmd-tab-nav',
   imports: [RouterLink, RouterLinkActive, MatTabNav, MatTabLink, MatTabNavPanel, TranslatePipe],
@@ -25,7 +30,13 @@ export interface NavTab {
     }
   `,
   template: `
-    <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="label() | t">
+    <nav
+      mat-tab-nav-bar
+      class="gfmd-tab-nav"
+      [tabPanel]="panel"
+      [disablePagination]="true"
+      [attr.aria-label]="label() | t"
+    >
       @for (tab of tabs(); track tab.path) {
         <a
           mat-tab-link
