@@ -155,7 +155,7 @@ export class AgendaService {
       if (!dialogue) throw notFound('Dialogue');
       const before = itemId ? await this.repo.find(itemId, manager) : null;
       if (itemId && !before) throw notFound('Agenda item');
-      const spaces = spaceMap(await this.spaces.listRecords(dialogueId, manager));
+      const spaces = spaceMap(await this.spaces.listRecords(dialogueId));
       if (before) this.authorize(user, before.spaceId, spaces);
       if (CLOSED.includes(dialogue.status)) {
         throw domainRule('dialogue-closed', `The agenda of a ${dialogue.status} dialogue cannot change.`);
@@ -373,7 +373,7 @@ export class AgendaService {
         : clash.reason === 'room'
           ? `Room "${clash.item.room}" is booked for "${clash.item.title}" (${when}).`
           : `${clash.speaker?.name} is already speaking at "${clash.item.title}" (${when}).`;
-    const spaces = infoMap(await this.spaces.listRecords(dialogue.id, manager));
+    const spaces = infoMap(await this.spaces.listRecords(dialogue.id));
     throw conflict('agenda-overlap', detail, {
       reason: clash.reason,
       clash: toAgendaItem(clash.item, tz, spaces),
@@ -414,14 +414,14 @@ export class AgendaService {
     if (!items.length) return new Map();
     const dialogue = await manager.getRepository(DialogueEntity).findOne({ where: { id: dialogueId } });
     if (!dialogue) return new Map();
-    const spaces = infoMap(await this.spaces.listRecords(dialogueId, manager));
+    const spaces = infoMap(await this.spaces.listRecords(dialogueId));
     return this.mail.confirmationAgendas({ dialogue, spaces, items }, readers);
   }
 
   private async state(manager: EntityManager, dialogue: DialogueRecord): Promise<AgendaState> {
     return {
       dialogue,
-      spaces: infoMap(await this.spaces.listRecords(dialogue.id, manager)),
+      spaces: infoMap(await this.spaces.listRecords(dialogue.id)),
       items: await this.repo.list(dialogue.id, undefined, manager),
     };
   }
