@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MailDeliveryHooks } from '@gfmd/api-mail';
+import { withManager } from '@gfmd/api-platform';
 import { InvitationsRepository } from './invitations.repository';
 
 /** Invitation status follows the delivery of its email: queued → sent, or failed with the reason. */
@@ -13,13 +14,13 @@ export class InvitationDeliveryListener implements OnModuleInit {
   onModuleInit() {
     this.hooks.onSent(async (events, manager) => {
       const ids = events.flatMap((e) => (e.kind === 'invitation' && e.invitationId ? [e.invitationId] : []));
-      await this.repo.markSent(manager, ids);
+      await withManager(manager, () => this.repo.markSent(ids));
     });
     this.hooks.onFailed(async (events, manager) => {
       const failures = events.flatMap((e) =>
         e.kind === 'invitation' && e.invitationId ? [{ id: e.invitationId, error: e.error ?? 'failed' }] : [],
       );
-      await this.repo.markFailed(manager, failures);
+      await withManager(manager, () => this.repo.markFailed(failures));
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type DeliverySummary,
@@ -27,6 +27,7 @@ import { dialogueParamsByLanguage, OutboxService, OutgoingEmail } from '@gfmd/ap
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateInvitationsDto, ListInvitationsQuery } from './create-invitations.dto';
+import { INVITATION_SPACES, type InvitationSpaces } from './invitation-spaces';
 import { InvitationRecord, InvitationsRepository, NewInvitation } from './invitations.repository';
 
 export interface Inviter {
@@ -74,6 +75,7 @@ export class InvitationsService {
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(INVITATION_SPACES) private readonly spaces: InvitationSpaces,
   ) {}
 
   /** What `invite` would do, writing nothing: how many it would email, how many it would skip and why. */
@@ -127,7 +129,7 @@ export class InvitationsService {
       let afterCommit!: AfterCommit;
       queued += await inTransaction(this.dataSource, async (manager) => {
         afterCommit = new AfterCommit();
-        const inserted = await this.repo.insertMany(manager, dialogueId, chunk, {
+        const inserted = await this.repo.insertMany(dialogueId, chunk, {
           spaceIds,
           message,
           createdById: inviter.id,
@@ -211,7 +213,7 @@ export class InvitationsService {
     if (!invitation) throw notFound('Invitation');
     const dialogue = await this.openDialogue(invitation.dialogueId);
     await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const locked = await this.repo.lockById(manager, id);
+      const locked = await this.repo.lockById(id);
       if (!locked || locked.status === 'registered' || locked.status === 'declined') {
         throw new ProblemException(
           409,
@@ -237,7 +239,7 @@ export class InvitationsService {
     const dialogue = await this.openDialogue(dialogueId);
     const max = this.config.sendingLimits.invitationResendsMax;
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const failed = await this.repo.lockByStatus(manager, dialogueId, ['failed']);
+      const failed = await this.repo.lockByStatus(dialogueId, ['failed']);
       const allowed = failed.filter((i) => i.resends < max);
       const queued = await this.sendAgain(manager, afterCommit, dialogue, allowed, 'resend');
       await this.recordSent(actorUserId, dialogueId, queued, 'resend');
@@ -249,7 +251,7 @@ export class InvitationsService {
   async remind(dialogueId: string, actorUserId: string | null = null): Promise<InvitationBatchResult> {
     const dialogue = await this.openDialogue(dialogueId);
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const open = await this.repo.lockByStatus(manager, dialogueId, ['sent']);
+      const open = await this.repo.lockByStatus(dialogueId, ['sent']);
       const queued = await this.sendAgain(manager, afterCommit, dialogue, open, 'remind');
       await this.recordSent(actorUserId, dialogueId, queued, 'remind');
       return { queued, skipped: open.length - queued };
@@ -314,7 +316,7 @@ export class InvitationsService {
   }
 
   private async checkSpaces(dialogueId: string, spaceIds: string[]): Promise<void> {
-    const known = await this.repo.spacesOfDialogue(dialogueId, spaceIds);
+    const known = await this.spaces.spaceIdsInDialogue(dialogueId, spaceIds);
     if (known.length !== spaceIds.length) {
       const unknown = spaceIds.filter((s) => !known.includes(s));
       throw domainRule('unknown-space', 'Some spaces are not part of this dialogue.', [
@@ -371,11 +373,7 @@ export class InvitationsService {
       });
     }
     const ids = await this.outbox.write(manager, afterCommit, emails);
-    if (mode === 'resend')
-      await this.repo.markResent(
-        manager,
-        invitations.map((i) => i.id),
-      );
+    if (mode === 'resend') await this.repo.markResent(invitations.map((i) => i.id));
     return ids.length;
   }
 }

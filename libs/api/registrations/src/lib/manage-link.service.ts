@@ -137,7 +137,7 @@ export class ManageLinkService {
         { field: 'spaceIds', message: `declined in ${declined.join(', ')}` },
       ]);
     }
-    const [invitation] = reg.invitationId ? await this.invitations.byIds(m, [reg.invitationId]) : [];
+    const [invitation] = reg.invitationId ? await this.invitations.byIds([reg.invitationId]) : [];
     const refusals = added
       .map((id) =>
         spaceRefusal(

@@ -56,7 +56,7 @@ export class ParticipantsService {
   async export(email: string): Promise<ParticipantExport> {
     const e = normalizeEmail(email);
     const regs = await this.reads.byEmail(e);
-    const invitations = await this.invitationsPort.byEmail(undefined, e);
+    const invitations = await this.invitationsPort.byEmail(e);
     const spaces = await this.reads.spacesOf(regs.map((r) => r.id));
     const titles = new Map(
       (await this.reads.dialogueTitles([...new Set([...regs, ...invitations].map((x) => x.dialogueId))])).map((d) => [
@@ -123,10 +123,10 @@ export class ParticipantsService {
         await this.seats.notify(afterCommit, dialogueId, notices);
       }
       const ids = regs.map((r) => r.id);
-      const invitationIds = (await this.invitationsPort.byEmail(m, e)).map((i) => i.id);
+      const invitationIds = (await this.invitationsPort.byEmail(e)).map((i) => i.id);
       await this.writes.anonymise(ids);
       await this.tokens.deleteFor(ids);
-      const invitations = await this.invitationsPort.scrub(m, e);
+      const invitations = await this.invitationsPort.scrub(e);
       const emails = await this.outbox.scrubPerson(m, e, ids, invitationIds);
       // One audit line per dialogue the person was in (or one without a dialogue), all with the
       // erasure's own id: ids and counts only, never the address.

@@ -180,7 +180,7 @@ export class RegistrationAdmission {
       candidates.map((c) => c.emailNormalized),
     );
     const invitationIds = candidates.flatMap((c) => (c.invitation ? [c.invitation.id] : []));
-    const invitations = new Map((await this.invitations.byIds(m, invitationIds)).map((i) => [i.id, i]));
+    const invitations = new Map((await this.invitations.byIds(invitationIds)).map((i) => [i.id, i]));
     if (!lock && this.settings.unguardedDelayMs) await sleep(this.settings.unguardedDelayMs);
 
     const outcomes: Outcome[] = [];
@@ -287,7 +287,7 @@ export class RegistrationAdmission {
     await this.writes.insertRegistrations(inserts);
     await this.writes.upsertRegistrationSpaces(seatRequests);
     await this.ledger.bumpCounts(dialogueId, confirmedDelta, spaceDeltas);
-    await this.invitations.markRegistered(m, usedInvitations);
+    await this.invitations.markRegistered(usedInvitations);
     await this.mailer.write(afterCommit, d, emails);
     return outcomes;
   }

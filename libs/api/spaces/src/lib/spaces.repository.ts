@@ -53,6 +53,16 @@ export class SpacesRepository {
     await this.repo().delete({ id });
   }
 
+  /** Spaces among `ids` that belong to the dialogue. */
+  async idsInDialogue(dialogueId: string, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.manager.query<{ id: string }[]>(
+      `SELECT id FROM spaces WHERE dialogue_id = $1 AND id = ANY($2::uuid[])`,
+      [dialogueId, ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async idsCoordinatedBy(userId: string, dialogueId?: string): Promise<string[]> {
     const qb = this.repo()
       .createQueryBuilder('s')

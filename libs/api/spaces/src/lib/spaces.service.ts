@@ -62,6 +62,11 @@ export class SpacesService {
     return this.repo.idsCoordinatedBy(userId, dialogueId);
   }
 
+  /** The spaces among `ids` that belong to the dialogue (the invitations' space check). */
+  spaceIdsInDialogue(dialogueId: string, ids: string[]): Promise<string[]> {
+    return this.repo.idsInDialogue(dialogueId, ids);
+  }
+
   findRecord(id: string): Promise<SpaceRecord | null> {
     return this.repo.find(id);
   }
