@@ -79,10 +79,7 @@ export class AgendaMailService {
       }),
     );
     if (dryRun) {
-      const mailed = await this.outbox.existingKeys(
-        manager,
-        [...keys.values()].map((k) => k.key),
-      );
+      const mailed = await this.outbox.existingKeys([...keys.values()].map((k) => k.key));
       return {
         wouldSend: keys.size - mailed.size,
         skipped: { addressNotConfirmed, alreadySent: mailed.size },
@@ -93,7 +90,7 @@ export class AgendaMailService {
       const { items, key } = keys.get(p.registrationId) as { items: AgendaItemRecord[]; key: string };
       emails.push(this.compose('agenda', p, state, items, key));
     }
-    const inserted = await this.outbox.write(manager, afterCommit, emails);
+    const inserted = await this.outbox.write(afterCommit, emails);
     return {
       queued: inserted.length,
       skipped: all.length - inserted.length,
@@ -144,7 +141,6 @@ export class AgendaMailService {
   ): Promise<{ written: number; rewritten: number }> {
     if (!participants.length) return { written: 0, rewritten: 0 };
     const pending = await this.outbox.lockRewritable(
-      manager,
       participants.map((p) => p.registrationId),
       ['agenda', 'agenda_update'],
       ['agenda_update'],
@@ -158,7 +154,7 @@ export class AgendaMailService {
       const row = pending.get(p.registrationId);
       if (row) {
         const email = this.compose(row.kind === 'agenda' ? 'agenda' : 'agenda_update', p, state, items, '');
-        await this.outbox.rewrite(manager, row.id, email);
+        await this.outbox.rewrite(row.id, email);
         rewritten++;
       } else {
         fresh.push({
@@ -167,7 +163,7 @@ export class AgendaMailService {
         });
       }
     }
-    const written = (await this.outbox.write(manager, afterCommit, fresh)).length;
+    const written = (await this.outbox.write(afterCommit, fresh)).length;
     return { written, rewritten };
   }
 

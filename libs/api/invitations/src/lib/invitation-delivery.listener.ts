@@ -1,6 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MailDeliveryHooks } from '@gfmd/api-mail';
-import { withManager } from '@gfmd/api-platform';
 import { InvitationsRepository } from './invitations.repository';
 
 /** Invitation status follows the delivery of its email: queued → sent, or failed with the reason. */
@@ -12,15 +11,15 @@ export class InvitationDeliveryListener implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.hooks.onSent(async (events, manager) => {
+    this.hooks.onSent(async (events) => {
       const ids = events.flatMap((e) => (e.kind === 'invitation' && e.invitationId ? [e.invitationId] : []));
-      await withManager(manager, () => this.repo.markSent(ids));
+      await this.repo.markSent(ids);
     });
-    this.hooks.onFailed(async (events, manager) => {
+    this.hooks.onFailed(async (events) => {
       const failures = events.flatMap((e) =>
         e.kind === 'invitation' && e.invitationId ? [{ id: e.invitationId, error: e.error ?? 'failed' }] : [],
       );
-      await withManager(manager, () => this.repo.markFailed(failures));
+      await this.repo.markFailed(failures);
     });
   }
 }

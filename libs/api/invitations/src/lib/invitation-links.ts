@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AppConfig, hashToken, newToken, withManager } from '@gfmd/api-platform';
+import { AppConfig, hashToken, newToken } from '@gfmd/api-platform';
 import { MailLinkHooks, type MintedLinks } from '@gfmd/api-mail';
 import { InvitationsRepository } from './invitations.repository';
 
@@ -19,7 +19,7 @@ export class InvitationLinks implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.hooks.onMint('invitation', (manager, ids) => withManager(manager, () => this.mint(ids)));
+    this.hooks.onMint('invitation', (ids) => this.mint(ids));
   }
 
   /** Fresh links for invitations still open (queued, sent or failed), in the caller's transaction; the others get none. */

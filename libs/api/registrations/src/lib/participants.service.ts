@@ -107,7 +107,7 @@ export class ParticipantsService {
    */
   async erase(email: string, actorUserId: string | null = null): Promise<ErasureResult> {
     const e = normalizeEmail(email);
-    return inTransaction(this.dataSource, async (m, afterCommit) => {
+    return inTransaction(this.dataSource, async (_m, afterCommit) => {
       const regs = await this.reads.byEmail(e);
       let cancelled = 0;
       for (const dialogueId of [...new Set(regs.map((r) => r.dialogueId))].sort()) {
@@ -127,7 +127,7 @@ export class ParticipantsService {
       await this.writes.anonymise(ids);
       await this.tokens.deleteFor(ids);
       const invitations = await this.invitationsPort.scrub(e);
-      const emails = await this.outbox.scrubPerson(m, e, ids, invitationIds);
+      const emails = await this.outbox.scrubPerson(e, ids, invitationIds);
       // One audit line per dialogue the person was in (or one without a dialogue), all with the
       // erasure's own id: ids and counts only, never the address.
       const erasureId = randomUUID();
