@@ -134,7 +134,7 @@ export class AgendaDemoSeeder {
       const days = [localDate(dialogue.startsAt, tz), localDate(dialogue.endsAt, tz)];
       for (const item of ITEMS) {
         const space = item.space ? ids[item.space] : null;
-        await this.items.save(manager, {
+        await this.items.save({
           dialogueId,
           spaceId: space?.id ?? null,
           title: item.title,

@@ -4,7 +4,6 @@ import type { DialogueRecord } from '@gfmd/api-dialogues';
 import { OutboxService, type OutgoingEmail, type StoredAttachment, type TemplateParams } from '@gfmd/api-mail';
 import { AfterCommit, AppConfig, dateTimeFormat, zoneLabel } from '@gfmd/api-platform';
 import { createHash, randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { AgendaItemRecord, AgendaRepository, ParticipantRecord } from './agenda.repository';
 import { agendaCalendar, personalItems, SpaceInfo } from './agenda-view.util';
 
@@ -60,12 +59,11 @@ export class AgendaMailService {
    * mailed this exact agenda is skipped. With `dryRun`, counts and writes nothing.
    */
   async sendAll(
-    manager: EntityManager,
     afterCommit: AfterCommit,
     state: AgendaState,
     dryRun = false,
   ): Promise<AgendaSendResult | AgendaSendPreview> {
-    const all = await this.repo.confirmedParticipants(manager, state.dialogue.id);
+    const all = await this.repo.confirmedParticipants(state.dialogue.id);
     const participants = all.filter((p) => p.emailConfirmed);
     const addressNotConfirmed = all.length - participants.length;
     const keys = new Map(
@@ -100,7 +98,6 @@ export class AgendaMailService {
 
   /** Mails the participants whose personal agenda a change touched (coalesced, see above). */
   async itemChanged(
-    manager: EntityManager,
     afterCommit: AfterCommit,
     state: AgendaState,
     before: AgendaItemRecord | null,
@@ -109,32 +106,25 @@ export class AgendaMailService {
     if (!MAILED_STATUSES.includes(state.dialogue.status)) return { written: 0, rewritten: 0 };
     const changed = [before, after].filter((i): i is AgendaItemRecord => i !== null);
     if (!changed.length) return { written: 0, rewritten: 0 };
-    const participants = (await this.repo.confirmedParticipants(manager, state.dialogue.id)).filter(
+    const participants = (await this.repo.confirmedParticipants(state.dialogue.id)).filter(
       (p) => p.emailConfirmed && personalItems(changed, state.spaces, p).length > 0,
     );
     if (!participants.length) return { written: 0, rewritten: 0 };
-    return this.notify(manager, afterCommit, state, participants);
+    return this.notify(afterCommit, state, participants);
   }
 
   /**
    * The whole dialogue moved (POST /dialogues/:id/shift): every confirmed participant whose
    * address is confirmed gets one agenda_update with the new .ics, coalesced as above.
    */
-  async dialogueShifted(
-    manager: EntityManager,
-    afterCommit: AfterCommit,
-    state: AgendaState,
-  ): Promise<{ written: number; rewritten: number }> {
+  async dialogueShifted(afterCommit: AfterCommit, state: AgendaState): Promise<{ written: number; rewritten: number }> {
     if (!MAILED_STATUSES.includes(state.dialogue.status)) return { written: 0, rewritten: 0 };
-    const participants = (await this.repo.confirmedParticipants(manager, state.dialogue.id)).filter(
-      (p) => p.emailConfirmed,
-    );
-    return this.notify(manager, afterCommit, state, participants);
+    const participants = (await this.repo.confirmedParticipants(state.dialogue.id)).filter((p) => p.emailConfirmed);
+    return this.notify(afterCommit, state, participants);
   }
 
   /** One agenda_update per participant: a fresh row, or the rewrite of their unsent one. */
   private async notify(
-    manager: EntityManager,
     afterCommit: AfterCommit,
     state: AgendaState,
     participants: ParticipantRecord[],
