@@ -96,8 +96,8 @@ export class AgendaDemoSeeder {
   ) {}
 
   async seed(dialogueId: string): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
-      const dialogue = await this.dialogues.lockDialogue(manager, dialogueId);
+    await inTransaction(this.dataSource, async () => {
+      const dialogue = await this.dialogues.lockDialogue(dialogueId);
       if (!dialogue || (await this.spaces.listByDialogue(dialogueId)).length) return;
       const tz = dialogue.timeZone;
       const base = { dialogueId, coordinatorUserIds: [], confirmedCount: 0, capacity: null, allowedGroups: null };

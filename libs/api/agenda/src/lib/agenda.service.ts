@@ -134,8 +134,8 @@ export class AgendaService {
   /** Writes one personal-agenda email per confirmed participant. */
   /** Mails every confirmed participant their agenda; with `dryRun`, only counts them (nothing is written). */
   async send(dialogueId: string, dryRun = false): Promise<AgendaSendResult | AgendaSendPreview> {
-    return inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const dialogue = await this.dialoguesRepo.lockDialogue(manager, dialogueId);
+    return inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const dialogue = await this.dialoguesRepo.lockDialogue(dialogueId);
       if (!dialogue) throw notFound('Dialogue');
       if (dialogue.status !== 'published' && dialogue.status !== 'registration_closed') {
         throw domainRule('dialogue-not-published', `The agenda of a ${dialogue.status} dialogue cannot be sent.`);
@@ -150,8 +150,8 @@ export class AgendaService {
    * constraints back the space and room rules up.
    */
   private async change(dialogueId: string, itemId: string | null, dto: UpdateAgendaItemDto | null, user: AuthUser) {
-    const saved = await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const dialogue = await this.dialoguesRepo.lockDialogue(manager, dialogueId);
+    const saved = await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const dialogue = await this.dialoguesRepo.lockDialogue(dialogueId);
       if (!dialogue) throw notFound('Dialogue');
       const before = itemId ? await this.repo.find(itemId) : null;
       if (itemId && !before) throw notFound('Agenda item');
@@ -192,23 +192,20 @@ export class AgendaService {
   async shift(dialogueId: string, byMinutes: number, user: AuthUser): Promise<Dialogue> {
     const byMs = byMinutes * 60_000;
     const move = (d: Date | null) => (d ? new Date(d.getTime() + byMs) : null);
-    const saved = await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const before = await this.dialoguesRepo.lockDialogue(manager, dialogueId);
+    const saved = await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const before = await this.dialoguesRepo.lockDialogue(dialogueId);
       if (!before) throw notFound('Dialogue');
       if (CLOSED.includes(before.status)) {
         throw domainRule('dialogue-closed', `A ${before.status} dialogue cannot be moved.`);
       }
       await this.repo.shiftAll(dialogueId, byMs);
-      const after = await this.dialoguesRepo.saveDialogue(
-        {
-          ...before,
-          startsAt: move(before.startsAt) as Date,
-          endsAt: move(before.endsAt) as Date,
-          registrationOpensAt: move(before.registrationOpensAt),
-          registrationClosesAt: move(before.registrationClosesAt),
-        },
-        manager,
-      );
+      const after = await this.dialoguesRepo.saveDialogue({
+        ...before,
+        startsAt: move(before.startsAt) as Date,
+        endsAt: move(before.endsAt) as Date,
+        registrationOpensAt: move(before.registrationOpensAt),
+        registrationClosesAt: move(before.registrationClosesAt),
+      });
       // The rules still hold on the moved agenda (a uniform move keeps them; checked all the same).
       const items = await this.repo.list(dialogueId);
       for (const item of items) await this.assertNoClash(after, item);
@@ -222,7 +219,7 @@ export class AgendaService {
         }
         throw error;
       });
-      await this.hooks.emit({ before, after, manager, afterCommit });
+      await this.hooks.emit({ before, after, afterCommit });
       await this.reminders.followShift(dialogueId, before.startsAt, byMs);
       await this.mail.dialogueShifted(afterCommit, await this.state(after));
       await this.audit.record({

@@ -15,7 +15,6 @@ import {
   AuditService,
   badRequest,
   changedFields,
-  conflict,
   domainRule,
   FieldError,
   inTransaction,
@@ -178,11 +177,8 @@ export class DialoguesService {
 
   async create(dto: CreateDialogueDto, viewer: Viewer): Promise<Dialogue> {
     const data = await this.validated(dto, undefined);
-    const saved = await inTransaction(this.dataSource, async (manager) => {
-      const row = await this.repo.saveDialogue(
-        { ...data, status: 'draft', confirmedCount: 0, createdById: viewer.id },
-        manager,
-      );
+    const saved = await inTransaction(this.dataSource, async () => {
+      const row = await this.repo.saveDialogue({ ...data, status: 'draft', confirmedCount: 0, createdById: viewer.id });
       await this.audit.record({
         actorUserId: viewer.id,
         action: 'dialogue.created',
@@ -262,13 +258,13 @@ export class DialoguesService {
     decide: (before: DialogueRecord) => Promise<Partial<DialogueRecord>>,
     audit?: { actorUserId: string | null; action: AuditEntry['action'] },
   ) {
-    const after = await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const before = await this.repo.lockDialogue(manager, id);
+    const after = await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const before = await this.repo.lockDialogue(id);
       if (!before) throw notFound('Dialogue');
       const patch = await decide({ ...before });
       if (!Object.keys(patch).length) return before;
-      const saved = await this.repo.saveDialogue({ ...before, ...patch }, manager);
-      await this.hooks.emit({ before, after: saved, manager, afterCommit });
+      const saved = await this.repo.saveDialogue({ ...before, ...patch });
+      await this.hooks.emit({ before, after: saved, afterCommit });
       if (audit) {
         const fields = changedFields(before, patch);
         if (fields.length) {

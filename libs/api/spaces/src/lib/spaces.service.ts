@@ -14,7 +14,7 @@ import {
   inTransaction,
   notFound,
 } from '@gfmd/api-platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { COORDINATOR_EDITABLE, CreateSpaceDto, UpdateSpaceDto } from './space.dto';
 import { SpaceRecord, SpacesRepository } from './spaces.repository';
 import { SpaceHooks } from './space-hooks';
@@ -93,8 +93,8 @@ export class SpacesService {
   }
 
   async create(dialogueId: string, dto: CreateSpaceDto, viewer: AuthUser): Promise<SpaceView> {
-    const saved = await inTransaction(this.dataSource, async (manager) => {
-      const dialogue = await this.lockOpenDialogue(manager, dialogueId);
+    const saved = await inTransaction(this.dataSource, async () => {
+      const dialogue = await this.lockOpenDialogue(dialogueId);
       const data = await this.validated(dialogue, dto, undefined);
       const row = await this.repo.save({ ...data, dialogueId, confirmedCount: 0 });
       await this.audit.record({
@@ -110,7 +110,7 @@ export class SpacesService {
   }
 
   async update(id: string, dto: UpdateSpaceDto, viewer: AuthUser): Promise<SpaceView> {
-    const saved = await inTransaction(this.dataSource, async (manager, afterCommit) => {
+    const saved = await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const found = await this.repo.find(id);
       if (!found) throw notFound('Space');
       if (!canManageSpace(viewer, found)) throw forbidden('You do not coordinate this space.');
@@ -123,7 +123,7 @@ export class SpacesService {
         }
       }
       // Lock order everywhere: dialogue row, then space row.
-      const dialogue = await this.lockOpenDialogue(manager, found.dialogueId);
+      const dialogue = await this.lockOpenDialogue(found.dialogueId);
       const space = await this.repo.lock(id);
       if (!space) throw notFound('Space');
       const data = await this.validated(dialogue, dto, space);
@@ -170,10 +170,10 @@ export class SpacesService {
   }
 
   async remove(id: string, actorUserId: string | null = null): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
+    await inTransaction(this.dataSource, async () => {
       const found = await this.repo.find(id);
       if (!found) throw notFound('Space');
-      await this.dialoguesRepo.lockDialogue(manager, found.dialogueId);
+      await this.dialoguesRepo.lockDialogue(found.dialogueId);
       const space = await this.repo.lock(id);
       if (!space) throw notFound('Space');
       if (space.confirmedCount > 0 || (await this.repo.activeSeatCount(id)) > 0) {
@@ -195,8 +195,8 @@ export class SpacesService {
 
   // ── rules ────────────────────────────────────────────────────────────────────────────────
 
-  private async lockOpenDialogue(manager: EntityManager, dialogueId: string): Promise<DialogueRecord> {
-    const dialogue = await this.dialoguesRepo.lockDialogue(manager, dialogueId);
+  private async lockOpenDialogue(dialogueId: string): Promise<DialogueRecord> {
+    const dialogue = await this.dialoguesRepo.lockDialogue(dialogueId);
     if (!dialogue) throw notFound('Dialogue');
     if (dialogue.status === 'cancelled' || dialogue.status === 'concluded') {
       throw domainRule('dialogue-closed', `The spaces of a ${dialogue.status} dialogue cannot change.`);
