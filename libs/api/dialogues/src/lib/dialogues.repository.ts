@@ -94,6 +94,11 @@ export class DialoguesRepository {
   findDialogue(id: string): Promise<DialogueRecord | null> {
     return this.dialogues.findOne({ where: { id } });
   }
+  /** The titles of some dialogues (a person's data export). */
+  dialogueTitles(ids: string[]): Promise<{ id: string; title: string }[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return currentManager(this.dataSource).query('SELECT id, title FROM dialogues WHERE id = ANY($1::uuid[])', [ids]);
+  }
   /** Locks the dialogue row for the rest of the caller's (current) transaction. */
   lockDialogue(id: string): Promise<DialogueRecord | null> {
     return currentManager(this.dataSource)

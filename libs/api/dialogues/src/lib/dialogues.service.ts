@@ -169,6 +169,11 @@ export class DialoguesService {
     return d;
   }
 
+  /** The titles of some dialogues, whatever their status (for other domains: a person's data export). */
+  titles(ids: string[]): Promise<{ id: string; title: string }[]> {
+    return this.repo.dialogueTitles(ids);
+  }
+
   async findRecord(id: string): Promise<DialogueRecord> {
     const d = await this.repo.findDialogue(id);
     if (!d) throw notFound('Dialogue');

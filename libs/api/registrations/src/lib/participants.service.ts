@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DialoguesService } from '@gfmd/api-dialogues';
 import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxService } from '@gfmd/api-mail';
@@ -51,6 +52,7 @@ export class ParticipantsService {
     private readonly outbox: OutboxService,
     private readonly invitationsPort: RegistrationInvitations,
     private readonly audit: AuditService,
+    private readonly dialogues: DialoguesService,
   ) {}
 
   async export(email: string): Promise<ParticipantExport> {
@@ -59,7 +61,7 @@ export class ParticipantsService {
     const invitations = await this.invitationsPort.byEmail(e);
     const spaces = await this.reads.spacesOf(regs.map((r) => r.id));
     const titles = new Map(
-      (await this.reads.dialogueTitles([...new Set([...regs, ...invitations].map((x) => x.dialogueId))])).map((d) => [
+      (await this.dialogues.titles([...new Set([...regs, ...invitations].map((x) => x.dialogueId))])).map((d) => [
         d.id,
         d.title,
       ]),
