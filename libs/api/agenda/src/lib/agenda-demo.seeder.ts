@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AgendaItemKind, Speaker } from '@gfmd/contracts';
 import { DialoguesRepository, localDate } from '@gfmd/api-dialogues';
-import { zonedTimeToUtc } from '@gfmd/api-platform';
+import { inTransaction, zonedTimeToUtc } from '@gfmd/api-platform';
 import { SpacesRepository } from '@gfmd/api-spaces';
 import { DataSource } from 'typeorm';
 import { AgendaRepository } from './agenda.repository';
@@ -96,54 +96,45 @@ export class AgendaDemoSeeder {
   ) {}
 
   async seed(dialogueId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const dialogue = await this.dialogues.lockDialogue(manager, dialogueId);
-      if (!dialogue || (await this.spaces.listByDialogue(dialogueId, manager)).length) return;
+    await inTransaction(this.dataSource, async () => {
+      const dialogue = await this.dialogues.lockDialogue(dialogueId);
+      if (!dialogue || (await this.spaces.listByDialogue(dialogueId)).length) return;
       const tz = dialogue.timeZone;
       const base = { dialogueId, coordinatorUserIds: [], confirmedCount: 0, capacity: null, allowedGroups: null };
-      const plenary = await this.spaces.save(
-        {
-          ...base,
-          name: 'Plenary',
-          kind: 'plenary',
-          coordinatingGroup: null,
-          access: 'open',
-          rooms: ['Room 1'],
-          description: 'Opening, panels, report-back and closing, for all participants.',
-        },
-        manager,
-      );
-      const business = await this.spaces.save(
-        {
-          ...base,
-          name: 'Business Mechanism space',
-          kind: 'business',
-          coordinatingGroup: 'private_sector',
-          access: 'open',
-          capacity: 40,
-          rooms: ['Room 3'],
-          description: 'Run by the GFMD Business Mechanism.',
-        },
-        manager,
-      );
-      const civil = await this.spaces.save(
-        {
-          ...base,
-          name: 'Civil Society space',
-          kind: 'civil_society',
-          coordinatingGroup: 'civil_society',
-          access: 'open',
-          capacity: 50,
-          rooms: ['Room 2'],
-          description: 'Run by the civil society coordinating office.',
-        },
-        manager,
-      );
+      const plenary = await this.spaces.save({
+        ...base,
+        name: 'Plenary',
+        kind: 'plenary',
+        coordinatingGroup: null,
+        access: 'open',
+        rooms: ['Room 1'],
+        description: 'Opening, panels, report-back and closing, for all participants.',
+      });
+      const business = await this.spaces.save({
+        ...base,
+        name: 'Business Mechanism space',
+        kind: 'business',
+        coordinatingGroup: 'private_sector',
+        access: 'open',
+        capacity: 40,
+        rooms: ['Room 3'],
+        description: 'Run by the GFMD Business Mechanism.',
+      });
+      const civil = await this.spaces.save({
+        ...base,
+        name: 'Civil Society space',
+        kind: 'civil_society',
+        coordinatingGroup: 'civil_society',
+        access: 'open',
+        capacity: 50,
+        rooms: ['Room 2'],
+        description: 'Run by the civil society coordinating office.',
+      });
       const ids = { plenary, business, civil };
       const days = [localDate(dialogue.startsAt, tz), localDate(dialogue.endsAt, tz)];
       for (const item of ITEMS) {
         const space = item.space ? ids[item.space] : null;
-        await this.items.save(manager, {
+        await this.items.save({
           dialogueId,
           spaceId: space?.id ?? null,
           title: item.title,

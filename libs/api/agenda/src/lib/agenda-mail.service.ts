@@ -4,7 +4,6 @@ import type { DialogueRecord } from '@gfmd/api-dialogues';
 import { OutboxService, type OutgoingEmail, type StoredAttachment, type TemplateParams } from '@gfmd/api-mail';
 import { AfterCommit, AppConfig, dateTimeFormat, zoneLabel } from '@gfmd/api-platform';
 import { createHash, randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { AgendaItemRecord, AgendaRepository, ParticipantRecord } from './agenda.repository';
 import { agendaCalendar, personalItems, SpaceInfo } from './agenda-view.util';
 
@@ -60,12 +59,11 @@ export class AgendaMailService {
    * mailed this exact agenda is skipped. With `dryRun`, counts and writes nothing.
    */
   async sendAll(
-    manager: EntityManager,
     afterCommit: AfterCommit,
     state: AgendaState,
     dryRun = false,
   ): Promise<AgendaSendResult | AgendaSendPreview> {
-    const all = await this.repo.confirmedParticipants(manager, state.dialogue.id);
+    const all = await this.repo.confirmedParticipants(state.dialogue.id);
     const participants = all.filter((p) => p.emailConfirmed);
     const addressNotConfirmed = all.length - participants.length;
     const keys = new Map(
@@ -79,10 +77,7 @@ export class AgendaMailService {
       }),
     );
     if (dryRun) {
-      const mailed = await this.outbox.existingKeys(
-        manager,
-        [...keys.values()].map((k) => k.key),
-      );
+      const mailed = await this.outbox.existingKeys([...keys.values()].map((k) => k.key));
       return {
         wouldSend: keys.size - mailed.size,
         skipped: { addressNotConfirmed, alreadySent: mailed.size },
@@ -93,7 +88,7 @@ export class AgendaMailService {
       const { items, key } = keys.get(p.registrationId) as { items: AgendaItemRecord[]; key: string };
       emails.push(this.compose('agenda', p, state, items, key));
     }
-    const inserted = await this.outbox.write(manager, afterCommit, emails);
+    const inserted = await this.outbox.write(afterCommit, emails);
     return {
       queued: inserted.length,
       skipped: all.length - inserted.length,
@@ -103,7 +98,6 @@ export class AgendaMailService {
 
   /** Mails the participants whose personal agenda a change touched (coalesced, see above). */
   async itemChanged(
-    manager: EntityManager,
     afterCommit: AfterCommit,
     state: AgendaState,
     before: AgendaItemRecord | null,
@@ -112,39 +106,31 @@ export class AgendaMailService {
     if (!MAILED_STATUSES.includes(state.dialogue.status)) return { written: 0, rewritten: 0 };
     const changed = [before, after].filter((i): i is AgendaItemRecord => i !== null);
     if (!changed.length) return { written: 0, rewritten: 0 };
-    const participants = (await this.repo.confirmedParticipants(manager, state.dialogue.id)).filter(
+    const participants = (await this.repo.confirmedParticipants(state.dialogue.id)).filter(
       (p) => p.emailConfirmed && personalItems(changed, state.spaces, p).length > 0,
     );
     if (!participants.length) return { written: 0, rewritten: 0 };
-    return this.notify(manager, afterCommit, state, participants);
+    return this.notify(afterCommit, state, participants);
   }
 
   /**
    * The whole dialogue moved (POST /dialogues/:id/shift): every confirmed participant whose
    * address is confirmed gets one agenda_update with the new .ics, coalesced as above.
    */
-  async dialogueShifted(
-    manager: EntityManager,
-    afterCommit: AfterCommit,
-    state: AgendaState,
-  ): Promise<{ written: number; rewritten: number }> {
+  async dialogueShifted(afterCommit: AfterCommit, state: AgendaState): Promise<{ written: number; rewritten: number }> {
     if (!MAILED_STATUSES.includes(state.dialogue.status)) return { written: 0, rewritten: 0 };
-    const participants = (await this.repo.confirmedParticipants(manager, state.dialogue.id)).filter(
-      (p) => p.emailConfirmed,
-    );
-    return this.notify(manager, afterCommit, state, participants);
+    const participants = (await this.repo.confirmedParticipants(state.dialogue.id)).filter((p) => p.emailConfirmed);
+    return this.notify(afterCommit, state, participants);
   }
 
   /** One agenda_update per participant: a fresh row, or the rewrite of their unsent one. */
   private async notify(
-    manager: EntityManager,
     afterCommit: AfterCommit,
     state: AgendaState,
     participants: ParticipantRecord[],
   ): Promise<{ written: number; rewritten: number }> {
     if (!participants.length) return { written: 0, rewritten: 0 };
     const pending = await this.outbox.lockRewritable(
-      manager,
       participants.map((p) => p.registrationId),
       ['agenda', 'agenda_update'],
       ['agenda_update'],
@@ -158,7 +144,7 @@ export class AgendaMailService {
       const row = pending.get(p.registrationId);
       if (row) {
         const email = this.compose(row.kind === 'agenda' ? 'agenda' : 'agenda_update', p, state, items, '');
-        await this.outbox.rewrite(manager, row.id, email);
+        await this.outbox.rewrite(row.id, email);
         rewritten++;
       } else {
         fresh.push({
@@ -167,7 +153,7 @@ export class AgendaMailService {
         });
       }
     }
-    const written = (await this.outbox.write(manager, afterCommit, fresh)).length;
+    const written = (await this.outbox.write(afterCommit, fresh)).length;
     return { written, rewritten };
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { currentManager } from '@gfmd/api-platform';
 import type { Language, RegistrationStatus } from '@gfmd/contracts';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AgendaItemEntity } from './agenda-item.entity';
 
 export type AgendaItemRecord = AgendaItemEntity;
@@ -69,25 +69,30 @@ export class AgendaRepository {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  private repo(manager?: EntityManager) {
-    return manager ? manager.getRepository(AgendaItemEntity) : this.items;
+  /** The manager of the transaction under way in the async context, or the data source's one. */
+  private get manager() {
+    return currentManager(this.dataSource);
   }
 
-  find(id: string, manager?: EntityManager): Promise<AgendaItemRecord | null> {
-    return this.repo(manager).findOne({ where: { id } });
+  private repo() {
+    return this.manager.getRepository(AgendaItemEntity);
+  }
+
+  find(id: string): Promise<AgendaItemRecord | null> {
+    return this.repo().findOne({ where: { id } });
   }
 
   /** A dialogue's items in time order (optionally of one space). */
-  list(dialogueId: string, spaceId?: string, manager?: EntityManager): Promise<AgendaItemRecord[]> {
-    return this.repo(manager).find({
+  list(dialogueId: string, spaceId?: string): Promise<AgendaItemRecord[]> {
+    return this.repo().find({
       where: spaceId ? { dialogueId, spaceId } : { dialogueId },
       order: { startsAt: 'ASC', endsAt: 'ASC', title: 'ASC', id: 'ASC' },
     });
   }
 
   /** Items of the dialogue whose time overlaps [startsAt, endsAt). */
-  overlapping(manager: EntityManager, dialogueId: string, startsAt: Date, endsAt: Date): Promise<AgendaItemRecord[]> {
-    return manager
+  overlapping(dialogueId: string, startsAt: Date, endsAt: Date): Promise<AgendaItemRecord[]> {
+    return this.manager
       .getRepository(AgendaItemEntity)
       .createQueryBuilder('a')
       .where('a.dialogue_id = :dialogueId AND a.starts_at < :endsAt AND a.ends_at > :startsAt', {
@@ -100,8 +105,8 @@ export class AgendaRepository {
   }
 
   /** How many of the dialogue's items do not fit inside [startsAt, endsAt]. */
-  countOutside(manager: EntityManager, dialogueId: string, startsAt: Date, endsAt: Date): Promise<number> {
-    return manager
+  countOutside(dialogueId: string, startsAt: Date, endsAt: Date): Promise<number> {
+    return this.manager
       .getRepository(AgendaItemEntity)
       .createQueryBuilder('a')
       .where('a.dialogue_id = :dialogueId AND (a.starts_at < :startsAt OR a.ends_at > :endsAt)', {
@@ -137,18 +142,18 @@ export class AgendaRepository {
     );
   }
 
-  save(manager: EntityManager, data: Partial<AgendaItemEntity>): Promise<AgendaItemRecord> {
-    const repo = manager.getRepository(AgendaItemEntity);
+  save(data: Partial<AgendaItemEntity>): Promise<AgendaItemRecord> {
+    const repo = this.repo();
     return repo.save(repo.create(data));
   }
 
-  async remove(manager: EntityManager, id: string): Promise<void> {
-    await manager.getRepository(AgendaItemEntity).delete({ id });
+  async remove(id: string): Promise<void> {
+    await this.repo().delete({ id });
   }
 
   /** Confirmed, not erased registrations of a dialogue, in arrival order. */
-  async confirmedParticipants(manager: EntityManager, dialogueId: string): Promise<ParticipantRecord[]> {
-    const rows = await manager.query<ParticipantRow[]>(
+  async confirmedParticipants(dialogueId: string): Promise<ParticipantRecord[]> {
+    const rows = await this.manager.query<ParticipantRow[]>(
       PARTICIPANT_SQL.replace('%WHERE%', `r.dialogue_id = $1 AND r.status = 'confirmed'`),
       [dialogueId],
     );

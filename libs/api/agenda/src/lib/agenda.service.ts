@@ -25,7 +25,7 @@ import {
 } from '@gfmd/api-platform';
 import { ManageLinks, ReminderRound } from '@gfmd/api-registrations';
 import { canManageSpace, SpaceRecord, SpacesService } from '@gfmd/api-spaces';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { AgendaMailService, AgendaSendPreview, AgendaSendResult, AgendaState } from './agenda-mail.service';
 import { UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaItemRecord, AgendaRepository } from './agenda.repository';
@@ -134,13 +134,13 @@ export class AgendaService {
   /** Writes one personal-agenda email per confirmed participant. */
   /** Mails every confirmed participant their agenda; with `dryRun`, only counts them (nothing is written). */
   async send(dialogueId: string, dryRun = false): Promise<AgendaSendResult | AgendaSendPreview> {
-    return inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const dialogue = await this.dialoguesRepo.lockDialogue(manager, dialogueId);
+    return inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const dialogue = await this.dialoguesRepo.lockDialogue(dialogueId);
       if (!dialogue) throw notFound('Dialogue');
       if (dialogue.status !== 'published' && dialogue.status !== 'registration_closed') {
         throw domainRule('dialogue-not-published', `The agenda of a ${dialogue.status} dialogue cannot be sent.`);
       }
-      return this.mail.sendAll(manager, afterCommit, await this.state(manager, dialogue), dryRun);
+      return this.mail.sendAll(afterCommit, await this.state(dialogue), dryRun);
     });
   }
 
@@ -150,12 +150,12 @@ export class AgendaService {
    * constraints back the space and room rules up.
    */
   private async change(dialogueId: string, itemId: string | null, dto: UpdateAgendaItemDto | null, user: AuthUser) {
-    const saved = await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const dialogue = await this.dialoguesRepo.lockDialogue(manager, dialogueId);
+    const saved = await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const dialogue = await this.dialoguesRepo.lockDialogue(dialogueId);
       if (!dialogue) throw notFound('Dialogue');
-      const before = itemId ? await this.repo.find(itemId, manager) : null;
+      const before = itemId ? await this.repo.find(itemId) : null;
       if (itemId && !before) throw notFound('Agenda item');
-      const spaces = spaceMap(await this.spaces.listRecords(dialogueId, manager));
+      const spaces = spaceMap(await this.spaces.listRecords(dialogueId));
       if (before) this.authorize(user, before.spaceId, spaces);
       if (CLOSED.includes(dialogue.status)) {
         throw domainRule('dialogue-closed', `The agenda of a ${dialogue.status} dialogue cannot change.`);
@@ -164,9 +164,9 @@ export class AgendaService {
       if (dto) {
         const next = await this.validated(dto, before, dialogue, spaces, user);
         if (before && sameFields(before, next)) return { item: before, dialogue, spaces };
-        await this.assertNoClash(manager, dialogue, { id: before?.id ?? '', ...next });
+        await this.assertNoClash(dialogue, { id: before?.id ?? '', ...next });
         after = await this.repo
-          .save(manager, { ...(before ?? {}), ...next, dialogueId, sequence: before ? before.sequence + 1 : 0 })
+          .save({ ...(before ?? {}), ...next, dialogueId, sequence: before ? before.sequence + 1 : 0 })
           .catch((error: unknown) => {
             if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23P01') {
               throw conflict('agenda-overlap', 'The item overlaps another item in the same space or room.');
@@ -174,9 +174,9 @@ export class AgendaService {
             throw error;
           });
       } else if (before) {
-        await this.repo.remove(manager, before.id);
+        await this.repo.remove(before.id);
       }
-      await this.mail.itemChanged(manager, afterCommit, await this.state(manager, dialogue), before, after);
+      await this.mail.itemChanged(afterCommit, await this.state(dialogue), before, after);
       return { item: after, dialogue, spaces };
     });
     const { item, dialogue, spaces } = saved;
@@ -192,27 +192,24 @@ export class AgendaService {
   async shift(dialogueId: string, byMinutes: number, user: AuthUser): Promise<Dialogue> {
     const byMs = byMinutes * 60_000;
     const move = (d: Date | null) => (d ? new Date(d.getTime() + byMs) : null);
-    const saved = await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const before = await this.dialoguesRepo.lockDialogue(manager, dialogueId);
+    const saved = await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const before = await this.dialoguesRepo.lockDialogue(dialogueId);
       if (!before) throw notFound('Dialogue');
       if (CLOSED.includes(before.status)) {
         throw domainRule('dialogue-closed', `A ${before.status} dialogue cannot be moved.`);
       }
       await this.repo.shiftAll(dialogueId, byMs);
-      const after = await this.dialoguesRepo.saveDialogue(
-        {
-          ...before,
-          startsAt: move(before.startsAt) as Date,
-          endsAt: move(before.endsAt) as Date,
-          registrationOpensAt: move(before.registrationOpensAt),
-          registrationClosesAt: move(before.registrationClosesAt),
-        },
-        manager,
-      );
+      const after = await this.dialoguesRepo.saveDialogue({
+        ...before,
+        startsAt: move(before.startsAt) as Date,
+        endsAt: move(before.endsAt) as Date,
+        registrationOpensAt: move(before.registrationOpensAt),
+        registrationClosesAt: move(before.registrationClosesAt),
+      });
       // The rules still hold on the moved agenda (a uniform move keeps them; checked all the same).
-      const items = await this.repo.list(dialogueId, undefined, manager);
-      for (const item of items) await this.assertNoClash(manager, after, item);
-      const outside = await this.repo.countOutside(manager, dialogueId, after.startsAt, after.endsAt);
+      const items = await this.repo.list(dialogueId);
+      for (const item of items) await this.assertNoClash(after, item);
+      const outside = await this.repo.countOutside(dialogueId, after.startsAt, after.endsAt);
       if (outside) {
         throw domainRule('agenda-outside-dialogue', `${outside} agenda item(s) would fall outside the dialogue.`);
       }
@@ -222,9 +219,9 @@ export class AgendaService {
         }
         throw error;
       });
-      await this.hooks.emit({ before, after, manager, afterCommit });
+      await this.hooks.emit({ before, after, afterCommit });
       await this.reminders.followShift(dialogueId, before.startsAt, byMs);
-      await this.mail.dialogueShifted(manager, afterCommit, await this.state(manager, after));
+      await this.mail.dialogueShifted(afterCommit, await this.state(after));
       await this.audit.record({
         actorUserId: user.id,
         action: 'dialogue.shifted',
@@ -240,10 +237,10 @@ export class AgendaService {
 
   /** Refuses a dialogue change that would leave agenda items outside its new start and end. */
   async assertItemsInside(change: DialogueChange): Promise<void> {
-    const { before, after, manager } = change;
+    const { before, after } = change;
     if (before.startsAt.getTime() === after.startsAt.getTime() && before.endsAt.getTime() === after.endsAt.getTime())
       return;
-    const outside = await this.repo.countOutside(manager, after.id, after.startsAt, after.endsAt);
+    const outside = await this.repo.countOutside(after.id, after.startsAt, after.endsAt);
     if (outside) {
       throw domainRule(
         'agenda-outside-dialogue',
@@ -361,8 +358,8 @@ export class AgendaService {
     return { spaceId, title, description, kind, startsAt, endsAt, room, speakers, themeIds };
   }
 
-  private async assertNoClash(manager: EntityManager, dialogue: DialogueRecord, candidate: AgendaSlot) {
-    const others = await this.repo.overlapping(manager, dialogue.id, candidate.startsAt, candidate.endsAt);
+  private async assertNoClash(dialogue: DialogueRecord, candidate: AgendaSlot) {
+    const others = await this.repo.overlapping(dialogue.id, candidate.startsAt, candidate.endsAt);
     const clash = findClash(candidate, others);
     if (!clash) return;
     const tz = dialogue.timeZone;
@@ -373,7 +370,7 @@ export class AgendaService {
         : clash.reason === 'room'
           ? `Room "${clash.item.room}" is booked for "${clash.item.title}" (${when}).`
           : `${clash.speaker?.name} is already speaking at "${clash.item.title}" (${when}).`;
-    const spaces = infoMap(await this.spaces.listRecords(dialogue.id, manager));
+    const spaces = infoMap(await this.spaces.listRecords(dialogue.id));
     throw conflict('agenda-overlap', detail, {
       reason: clash.reason,
       clash: toAgendaItem(clash.item, tz, spaces),
@@ -410,19 +407,19 @@ export class AgendaService {
     readers: { registrationId: string; language: Language; confirmedSpaceIds: string[] }[],
   ) {
     const manager = currentManager(this.dataSource);
-    const items = await this.repo.list(dialogueId, undefined, manager);
+    const items = await this.repo.list(dialogueId);
     if (!items.length) return new Map();
     const dialogue = await manager.getRepository(DialogueEntity).findOne({ where: { id: dialogueId } });
     if (!dialogue) return new Map();
-    const spaces = infoMap(await this.spaces.listRecords(dialogueId, manager));
+    const spaces = infoMap(await this.spaces.listRecords(dialogueId));
     return this.mail.confirmationAgendas({ dialogue, spaces, items }, readers);
   }
 
-  private async state(manager: EntityManager, dialogue: DialogueRecord): Promise<AgendaState> {
+  private async state(dialogue: DialogueRecord): Promise<AgendaState> {
     return {
       dialogue,
-      spaces: infoMap(await this.spaces.listRecords(dialogue.id, manager)),
-      items: await this.repo.list(dialogue.id, undefined, manager),
+      spaces: infoMap(await this.spaces.listRecords(dialogue.id)),
+      items: await this.repo.list(dialogue.id),
     };
   }
 

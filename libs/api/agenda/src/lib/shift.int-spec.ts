@@ -120,8 +120,8 @@ describe('Dialogue shift (integration: API → outbox → worker → SMTP)', () 
       f.dialogue.startsAt,
     ]);
     const outbox = sut.app.get(OutboxService);
-    await inTransaction(sut.dataSource, (m, afterCommit) =>
-      outbox.write(m, afterCommit, [
+    await inTransaction(sut.dataSource, (_m, afterCommit) =>
+      outbox.write(afterCommit, [
         {
           kind: 'reminder',
           to: a.email,

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { AfterCommit } from '@gfmd/api-platform';
-import type { EntityManager } from 'typeorm';
 import type { DialogueRecord } from './dialogues.repository';
 
 export interface DialogueChange {
   before: DialogueRecord;
   after: DialogueRecord;
-  manager: EntityManager;
   afterCommit: AfterCommit;
 }
 
 /**
- * Lets later domains react inside the same transaction when a dialogue changes (capacity or
+ * Lets later domains react inside the same transaction (the current one of the async context) when a dialogue changes (capacity or
  * quotas raised → promote waiting people; cancelled → tell registrants; moved → reschedule
  * reminders) without the dialogues domain depending on them.
  */

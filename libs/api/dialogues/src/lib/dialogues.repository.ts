@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { currentManager } from '@gfmd/api-platform';
 import type { DialogueStatus } from '@gfmd/contracts';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { DialogueEntity } from './dialogue.entity';
 import { InformalSessionEntity } from './informal-session.entity';
 import { ThemeEntity } from './theme.entity';
@@ -94,12 +94,19 @@ export class DialoguesRepository {
   findDialogue(id: string): Promise<DialogueRecord | null> {
     return this.dialogues.findOne({ where: { id } });
   }
-  /** Locks the dialogue row for the rest of the caller's transaction. */
-  lockDialogue(manager: EntityManager, id: string): Promise<DialogueRecord | null> {
-    return manager.getRepository(DialogueEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  /** The titles of some dialogues (a person's data export). */
+  dialogueTitles(ids: string[]): Promise<{ id: string; title: string }[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return currentManager(this.dataSource).query('SELECT id, title FROM dialogues WHERE id = ANY($1::uuid[])', [ids]);
   }
-  saveDialogue(data: Partial<DialogueEntity>, manager?: EntityManager): Promise<DialogueRecord> {
-    const repo = manager ? manager.getRepository(DialogueEntity) : this.dialogues;
+  /** Locks the dialogue row for the rest of the caller's (current) transaction. */
+  lockDialogue(id: string): Promise<DialogueRecord | null> {
+    return currentManager(this.dataSource)
+      .getRepository(DialogueEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+  saveDialogue(data: Partial<DialogueEntity>): Promise<DialogueRecord> {
+    const repo = currentManager(this.dataSource).getRepository(DialogueEntity);
     return repo.save(repo.create(data));
   }
   async listDialogues(filter: DialogueFilter): Promise<[DialogueRecord[], number]> {

@@ -169,6 +169,11 @@ export class DialoguesService {
     return d;
   }
 
+  /** The titles of some dialogues, whatever their status (for other domains: a person's data export). */
+  titles(ids: string[]): Promise<{ id: string; title: string }[]> {
+    return this.repo.dialogueTitles(ids);
+  }
+
   async findRecord(id: string): Promise<DialogueRecord> {
     const d = await this.repo.findDialogue(id);
     if (!d) throw notFound('Dialogue');
@@ -177,11 +182,8 @@ export class DialoguesService {
 
   async create(dto: CreateDialogueDto, viewer: Viewer): Promise<Dialogue> {
     const data = await this.validated(dto, undefined);
-    const saved = await inTransaction(this.dataSource, async (manager) => {
-      const row = await this.repo.saveDialogue(
-        { ...data, status: 'draft', confirmedCount: 0, createdById: viewer.id },
-        manager,
-      );
+    const saved = await inTransaction(this.dataSource, async () => {
+      const row = await this.repo.saveDialogue({ ...data, status: 'draft', confirmedCount: 0, createdById: viewer.id });
       await this.audit.record({
         actorUserId: viewer.id,
         action: 'dialogue.created',
@@ -261,13 +263,13 @@ export class DialoguesService {
     decide: (before: DialogueRecord) => Promise<Partial<DialogueRecord>>,
     audit?: { actorUserId: string | null; action: AuditEntry['action'] },
   ) {
-    const after = await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const before = await this.repo.lockDialogue(manager, id);
+    const after = await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const before = await this.repo.lockDialogue(id);
       if (!before) throw notFound('Dialogue');
       const patch = await decide({ ...before });
       if (!Object.keys(patch).length) return before;
-      const saved = await this.repo.saveDialogue({ ...before, ...patch }, manager);
-      await this.hooks.emit({ before, after: saved, manager, afterCommit });
+      const saved = await this.repo.saveDialogue({ ...before, ...patch });
+      await this.hooks.emit({ before, after: saved, afterCommit });
       if (audit) {
         const fields = changedFields(before, patch);
         if (fields.length) {

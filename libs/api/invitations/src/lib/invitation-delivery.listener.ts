@@ -11,15 +11,15 @@ export class InvitationDeliveryListener implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.hooks.onSent(async (events, manager) => {
+    this.hooks.onSent(async (events) => {
       const ids = events.flatMap((e) => (e.kind === 'invitation' && e.invitationId ? [e.invitationId] : []));
-      await this.repo.markSent(manager, ids);
+      await this.repo.markSent(ids);
     });
-    this.hooks.onFailed(async (events, manager) => {
+    this.hooks.onFailed(async (events) => {
       const failures = events.flatMap((e) =>
         e.kind === 'invitation' && e.invitationId ? [{ id: e.invitationId, error: e.error ?? 'failed' }] : [],
       );
-      await this.repo.markFailed(manager, failures);
+      await this.repo.markFailed(failures);
     });
   }
 }

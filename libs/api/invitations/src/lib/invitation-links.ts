@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig, hashToken, newToken } from '@gfmd/api-platform';
 import { MailLinkHooks, type MintedLinks } from '@gfmd/api-mail';
-import type { EntityManager } from 'typeorm';
 import { InvitationsRepository } from './invitations.repository';
 
 /**
@@ -20,14 +19,13 @@ export class InvitationLinks implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.hooks.onMint('invitation', (manager, ids) => this.mint(manager, ids));
+    this.hooks.onMint('invitation', (ids) => this.mint(ids));
   }
 
   /** Fresh links for invitations still open (queued, sent or failed), in the caller's transaction; the others get none. */
-  async mint(manager: EntityManager, invitationIds: string[]): Promise<Map<string, MintedLinks>> {
+  async mint(invitationIds: string[]): Promise<Map<string, MintedLinks>> {
     const tokens = invitationIds.map((invitationId) => ({ invitationId, token: newToken() }));
     const open = await this.repo.addTokens(
-      manager,
       tokens.map((t) => ({ invitationId: t.invitationId, tokenHash: hashToken(t.token) })),
     );
     const out = new Map<string, MintedLinks>();

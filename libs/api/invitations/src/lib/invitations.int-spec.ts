@@ -304,8 +304,8 @@ describe('InvitationsController (integration)', () => {
     expect((await sut.api.post(`/invitations/decline/${tokenOf(sink.to(to)[0].parsed.text!)!}`)).status).toBe(200);
     const [invitation] = (await invitations(d.id)).items;
     // An email written before the decline, sent after it.
-    const [id] = await inTransaction(sut.dataSource, (m, afterCommit) =>
-      sut.app.get(OutboxService).write(m, afterCommit, [
+    const [id] = await inTransaction(sut.dataSource, (_m, afterCommit) =>
+      sut.app.get(OutboxService).write(afterCommit, [
         {
           kind: 'invitation',
           to,

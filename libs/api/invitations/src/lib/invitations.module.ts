@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialoguesModule } from '@gfmd/api-dialogues';
+import { SpacesModule, SpacesService } from '@gfmd/api-spaces';
 import { InvitationPrefillController } from './invitation-prefill.controller';
 import { InvitationDeclineController } from './invitation-decline.controller';
 import { InvitationDeliveryListener } from './invitation-delivery.listener';
 import { InvitationLinks } from './invitation-links';
+import { INVITATION_SPACES } from './invitation-spaces';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsRepository } from './invitations.repository';
@@ -25,9 +27,9 @@ export class InvitationsCoreModule {}
 
 /** Invitation routes (docs/http-contract.md) on top of the core. Needs MailModule. */
 @Module({
-  imports: [InvitationsCoreModule, DialoguesModule],
+  imports: [InvitationsCoreModule, DialoguesModule, SpacesModule],
   controllers: [InvitationsController, InvitationDeclineController, InvitationPrefillController],
-  providers: [InvitationsService],
+  providers: [InvitationsService, { provide: INVITATION_SPACES, useExisting: SpacesService }],
   exports: [InvitationsCoreModule, InvitationsService],
 })
 export class InvitationsModule {}

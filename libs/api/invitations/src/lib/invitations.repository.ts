@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { InvitationStatus, Language, StakeholderGroup } from '@gfmd/contracts';
 import { currentManager } from '@gfmd/api-platform';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { InvitationEntity } from './invitation.entity';
 
 export type InvitationRecord = InvitationEntity;
@@ -37,17 +37,24 @@ const REF_COLUMNS = `i.id, i.dialogue_id AS "dialogueId", i.email, i.email_norma
 
 const CHUNK = 5000;
 
-/** The only code that reads and writes the invitations table. */
+/**
+ * The only code that reads and writes the invitations table. Writes and locks run in the
+ * transaction of the async context (`currentManager`), or autocommit outside one.
+ */
 @Injectable()
 export class InvitationsRepository {
   constructor(@InjectRepository(InvitationEntity) private readonly repo: Repository<InvitationEntity>) {}
+
+  /** The manager of the transaction under way, or the data source's one. */
+  private get manager() {
+    return currentManager(this.repo.manager.connection);
+  }
 
   /**
    * Inserts invitations in bulk; an address already invited to the dialogue is skipped
    * (ON CONFLICT DO NOTHING). Returns the rows inserted with their normalized email.
    */
   async insertMany(
-    manager: EntityManager,
     dialogueId: string,
     rows: NewInvitation[],
     common: { spaceIds: string[]; message: string | null; createdById: string | null },
@@ -55,7 +62,7 @@ export class InvitationsRepository {
     const out: { id: string; emailNormalized: string }[] = [];
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
-      const raw: { id: string; email_normalized: string }[] = await manager.query(
+      const raw: { id: string; email_normalized: string }[] = await this.manager.query(
         `INSERT INTO invitations (dialogue_id, email, email_normalized, name, stakeholder_group, preferred_language,
                                   space_ids, message, created_by_id, status)
          SELECT $1, t.email, t.norm, t.name, t.grp, t.lang, $7::uuid[], $8, $9, 'queued'
@@ -104,7 +111,7 @@ export class InvitationsRepository {
 
   /** A dialogue's invitations by status: one GROUP BY on `invitations_dialogue_status_idx` (no row loaded). */
   async countByStatus(dialogueId: string): Promise<Map<InvitationStatus, number>> {
-    const rows: { status: InvitationStatus; n: number }[] = await currentManager(this.repo.manager.connection).query(
+    const rows: { status: InvitationStatus; n: number }[] = await this.manager.query(
       `SELECT status, count(*)::int AS n FROM invitations WHERE dialogue_id = $1 GROUP BY status`,
       [dialogueId],
     );
@@ -120,8 +127,8 @@ export class InvitationsRepository {
   }
 
   /** Invitations of a dialogue in some statuses, locked for the caller's transaction. */
-  lockByStatus(manager: EntityManager, dialogueId: string, statuses: InvitationStatus[]): Promise<InvitationRecord[]> {
-    return manager
+  lockByStatus(dialogueId: string, statuses: InvitationStatus[]): Promise<InvitationRecord[]> {
+    return this.manager
       .getRepository(InvitationEntity)
       .createQueryBuilder('i')
       .setLock('pessimistic_write')
@@ -130,14 +137,14 @@ export class InvitationsRepository {
       .getMany();
   }
 
-  lockById(manager: EntityManager, id: string): Promise<InvitationRecord | null> {
-    return manager.getRepository(InvitationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  lockById(id: string): Promise<InvitationRecord | null> {
+    return this.manager.getRepository(InvitationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Sent again by staff: queued once more, and one more resend counted. */
-  async markResent(manager: EntityManager, ids: string[]): Promise<void> {
+  async markResent(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await manager.query(
+    await this.manager.query(
       `UPDATE invitations SET status = 'queued', last_error = NULL, resends = resends + 1, updated_at = now()
         WHERE id = ANY($1::uuid[])`,
       [ids],
@@ -148,12 +155,9 @@ export class InvitationsRepository {
    * Adds a token hash to each invitation still open (queued, sent, failed), in one statement;
    * returns the invitations that got theirs, with their dialogue.
    */
-  async addTokens(
-    manager: EntityManager,
-    pairs: { invitationId: string; tokenHash: string }[],
-  ): Promise<Map<string, string>> {
+  async addTokens(pairs: { invitationId: string; tokenHash: string }[]): Promise<Map<string, string>> {
     if (!pairs.length) return new Map();
-    const rows: { invitation_id: string; dialogue_id: string }[] = await manager.query(
+    const rows: { invitation_id: string; dialogue_id: string }[] = await this.manager.query(
       `WITH added AS (
          INSERT INTO invitation_tokens (token_hash, invitation_id)
          SELECT x.hash, i.id FROM unnest($1::text[], $2::uuid[]) AS x(hash, iid) JOIN invitations i ON i.id = x.iid
@@ -179,9 +183,9 @@ export class InvitationsRepository {
   }
 
   /** Delivery succeeded: queued/failed → sent (one statement for a batch of deliveries). */
-  async markSent(manager: EntityManager, ids: string[]): Promise<void> {
+  async markSent(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await manager.query(
+    await this.manager.query(
       `UPDATE invitations SET status = 'sent', sent_at = now(), last_error = NULL, updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'failed')`,
       [ids],
@@ -189,9 +193,9 @@ export class InvitationsRepository {
   }
 
   /** Delivery failed for good: queued → failed with the reason. */
-  async markFailed(manager: EntityManager, failures: { id: string; error: string }[]): Promise<void> {
+  async markFailed(failures: { id: string; error: string }[]): Promise<void> {
     if (!failures.length) return;
-    await manager.query(
+    await this.manager.query(
       `UPDATE invitations i SET status = 'failed', last_error = f.error, updated_at = now()
          FROM unnest($1::uuid[], $2::text[]) AS f(id, error)
         WHERE i.id = f.id AND i.status = 'queued'`,
@@ -224,28 +228,22 @@ export class InvitationsRepository {
     return rows[0] ?? null;
   }
 
-  refsByIds(manager: EntityManager | undefined, ids: string[]): Promise<InvitationRef[]> {
+  refsByIds(ids: string[]): Promise<InvitationRef[]> {
     if (!ids.length) return Promise.resolve([]);
-    return (manager ?? this.repo.manager).query(
-      `SELECT ${REF_COLUMNS} FROM invitations i WHERE i.id = ANY($1::uuid[])`,
-      [ids],
-    );
+    return this.manager.query(`SELECT ${REF_COLUMNS} FROM invitations i WHERE i.id = ANY($1::uuid[])`, [ids]);
   }
 
-  refsByEmail(manager: EntityManager | undefined, emailNormalized: string): Promise<InvitationRef[]> {
-    return (manager ?? this.repo.manager).query(
+  refsByEmail(emailNormalized: string): Promise<InvitationRef[]> {
+    return this.manager.query(
       `SELECT ${REF_COLUMNS} FROM invitations i WHERE i.email_normalized = $1 ORDER BY i.created_at`,
       [emailNormalized],
     );
   }
 
   /** The invitations have been used, in the caller's (admission) transaction: one statement for a batch. */
-  async markRegistered(
-    manager: EntityManager,
-    pairs: { invitationId: string; registrationId: string }[],
-  ): Promise<void> {
+  async markRegistered(pairs: { invitationId: string; registrationId: string }[]): Promise<void> {
     if (!pairs.length) return;
-    await manager.query(
+    await this.manager.query(
       `UPDATE invitations SET status = 'registered', registration_id = x.rid, updated_at = now()
          FROM unnest($1::uuid[], $2::uuid[]) AS x(iid, rid) WHERE invitations.id = x.iid`,
       [pairs.map((p) => p.invitationId), pairs.map((p) => p.registrationId)],
@@ -253,8 +251,8 @@ export class InvitationsRepository {
   }
 
   /** The registration made with the invitation was cancelled: the invitation may be used again. */
-  async release(manager: EntityManager, invitationId: string, registrationId: string): Promise<void> {
-    await manager.query(
+  async release(invitationId: string, registrationId: string): Promise<void> {
+    await this.manager.query(
       `UPDATE invitations SET status = CASE WHEN sent_at IS NULL THEN 'queued' ELSE 'sent' END, registration_id = NULL, updated_at = now()
         WHERE id = $1 AND registration_id = $2`,
       [invitationId, registrationId],
@@ -262,8 +260,8 @@ export class InvitationsRepository {
   }
 
   /** Erasure: scrubs the invitations to an address; their tokens stop working. Returns how many. */
-  async scrubByEmail(manager: EntityManager, emailNormalized: string): Promise<number> {
-    const [rows] = (await manager.query(
+  async scrubByEmail(emailNormalized: string): Promise<number> {
+    const [rows] = (await this.manager.query(
       `UPDATE invitations SET email = 'erased-' || id || '@invalid', email_normalized = 'erased-' || id || '@invalid',
          name = NULL, message = NULL, stakeholder_group = NULL, token_hash = 'erased-' || id,
          status = CASE WHEN status = 'registered' THEN status ELSE 'declined' END, last_error = NULL, updated_at = now()
@@ -271,20 +269,10 @@ export class InvitationsRepository {
       [emailNormalized],
     )) as [{ id: string }[], number];
     if (rows.length) {
-      await manager.query('DELETE FROM invitation_tokens WHERE invitation_id = ANY($1::uuid[])', [
+      await this.manager.query('DELETE FROM invitation_tokens WHERE invitation_id = ANY($1::uuid[])', [
         rows.map((r) => r.id),
       ]);
     }
     return rows.length;
-  }
-
-  /** Spaces among `ids` that belong to the dialogue. */
-  async spacesOfDialogue(dialogueId: string, ids: string[]): Promise<string[]> {
-    if (!ids.length) return [];
-    const rows: { id: string }[] = await this.repo.query(
-      `SELECT id FROM spaces WHERE dialogue_id = $1 AND id = ANY($2::uuid[])`,
-      [dialogueId, ids],
-    );
-    return rows.map((r) => r.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type DeliverySummary,
@@ -25,8 +25,9 @@ import {
 import { DialogueRecord, DialoguesService } from '@gfmd/api-dialogues';
 import { dialogueParamsByLanguage, OutboxService, OutgoingEmail } from '@gfmd/api-mail';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CreateInvitationsDto, ListInvitationsQuery } from './create-invitations.dto';
+import { INVITATION_SPACES, type InvitationSpaces } from './invitation-spaces';
 import { InvitationRecord, InvitationsRepository, NewInvitation } from './invitations.repository';
 
 export interface Inviter {
@@ -74,6 +75,7 @@ export class InvitationsService {
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(INVITATION_SPACES) private readonly spaces: InvitationSpaces,
   ) {}
 
   /** What `invite` would do, writing nothing: how many it would email, how many it would skip and why. */
@@ -125,9 +127,9 @@ export class InvitationsService {
       const chunk = rows.slice(i, i + COMMIT_CHUNK);
       // The chunk's own after-commit work, run without waiting for it (a retried attempt starts afresh).
       let afterCommit!: AfterCommit;
-      queued += await inTransaction(this.dataSource, async (manager) => {
+      queued += await inTransaction(this.dataSource, async () => {
         afterCommit = new AfterCommit();
-        const inserted = await this.repo.insertMany(manager, dialogueId, chunk, {
+        const inserted = await this.repo.insertMany(dialogueId, chunk, {
           spaceIds,
           message,
           createdById: inviter.id,
@@ -150,7 +152,7 @@ export class InvitationsService {
             },
           };
         });
-        await this.outbox.write(manager, afterCommit, emails);
+        await this.outbox.write(afterCommit, emails);
         if (inserted.length) {
           await this.audit.record({
             actorUserId: inviter.id,
@@ -210,8 +212,8 @@ export class InvitationsService {
     const invitation = await this.repo.findById(id);
     if (!invitation) throw notFound('Invitation');
     const dialogue = await this.openDialogue(invitation.dialogueId);
-    await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const locked = await this.repo.lockById(manager, id);
+    await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const locked = await this.repo.lockById(id);
       if (!locked || locked.status === 'registered' || locked.status === 'declined') {
         throw new ProblemException(
           409,
@@ -226,7 +228,7 @@ export class InvitationsService {
           `This invitation has been sent again ${locked.resends} times; that is the limit.`,
         );
       }
-      await this.sendAgain(manager, afterCommit, dialogue, [locked], 'resend');
+      await this.sendAgain(afterCommit, dialogue, [locked], 'resend');
       await this.recordSent(actorUserId, dialogue.id, 1, 'resend');
     });
     return toInvitation((await this.repo.findById(id)) ?? invitation);
@@ -236,10 +238,10 @@ export class InvitationsService {
   async resendFailed(dialogueId: string, actorUserId: string | null = null): Promise<InvitationBatchResult> {
     const dialogue = await this.openDialogue(dialogueId);
     const max = this.config.sendingLimits.invitationResendsMax;
-    return inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const failed = await this.repo.lockByStatus(manager, dialogueId, ['failed']);
+    return inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const failed = await this.repo.lockByStatus(dialogueId, ['failed']);
       const allowed = failed.filter((i) => i.resends < max);
-      const queued = await this.sendAgain(manager, afterCommit, dialogue, allowed, 'resend');
+      const queued = await this.sendAgain(afterCommit, dialogue, allowed, 'resend');
       await this.recordSent(actorUserId, dialogueId, queued, 'resend');
       return { queued, skipped: failed.length - queued };
     });
@@ -248,9 +250,9 @@ export class InvitationsService {
   /** Reminds those invited (and reached) who have not registered or declined: at most once a day each. */
   async remind(dialogueId: string, actorUserId: string | null = null): Promise<InvitationBatchResult> {
     const dialogue = await this.openDialogue(dialogueId);
-    return inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const open = await this.repo.lockByStatus(manager, dialogueId, ['sent']);
-      const queued = await this.sendAgain(manager, afterCommit, dialogue, open, 'remind');
+    return inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const open = await this.repo.lockByStatus(dialogueId, ['sent']);
+      const queued = await this.sendAgain(afterCommit, dialogue, open, 'remind');
       await this.recordSent(actorUserId, dialogueId, queued, 'remind');
       return { queued, skipped: open.length - queued };
     });
@@ -314,7 +316,7 @@ export class InvitationsService {
   }
 
   private async checkSpaces(dialogueId: string, spaceIds: string[]): Promise<void> {
-    const known = await this.repo.spacesOfDialogue(dialogueId, spaceIds);
+    const known = await this.spaces.spaceIdsInDialogue(dialogueId, spaceIds);
     if (known.length !== spaceIds.length) {
       const unknown = spaceIds.filter((s) => !known.includes(s));
       throw domainRule('unknown-space', 'Some spaces are not part of this dialogue.', [
@@ -342,7 +344,6 @@ export class InvitationsService {
   }
 
   private async sendAgain(
-    manager: EntityManager,
     afterCommit: AfterCommit,
     dialogue: DialogueRecord,
     invitations: InvitationRecord[],
@@ -370,12 +371,8 @@ export class InvitationsService {
         },
       });
     }
-    const ids = await this.outbox.write(manager, afterCommit, emails);
-    if (mode === 'resend')
-      await this.repo.markResent(
-        manager,
-        invitations.map((i) => i.id),
-      );
+    const ids = await this.outbox.write(afterCommit, emails);
+    if (mode === 'resend') await this.repo.markResent(invitations.map((i) => i.id));
     return ids.length;
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { hashToken } from '@gfmd/api-platform';
-import type { EntityManager } from 'typeorm';
 import { InvitationRef, InvitationsRepository } from './invitations.repository';
 
 /**
  * What the registrations domain may do with invitations — the port through which it reads and
- * writes them, in its own transactions (`manager`). The invitations repository stays the only
+ * writes them, in its own transactions (the current one of the async context). The invitations repository stays the only
  * code with SQL on the `invitations` table.
  */
 @Injectable()
@@ -18,26 +17,26 @@ export class RegistrationInvitations {
   }
 
   /** The invitations as they are now (read again under the admission lock). */
-  byIds(manager: EntityManager | undefined, ids: string[]): Promise<InvitationRef[]> {
-    return this.repo.refsByIds(manager, ids);
+  byIds(ids: string[]): Promise<InvitationRef[]> {
+    return this.repo.refsByIds(ids);
   }
 
-  byEmail(manager: EntityManager | undefined, emailNormalized: string): Promise<InvitationRef[]> {
-    return this.repo.refsByEmail(manager, emailNormalized);
+  byEmail(emailNormalized: string): Promise<InvitationRef[]> {
+    return this.repo.refsByEmail(emailNormalized);
   }
 
   /** Each invitation was used by its registration. */
-  markRegistered(manager: EntityManager, pairs: { invitationId: string; registrationId: string }[]): Promise<void> {
-    return this.repo.markRegistered(manager, pairs);
+  markRegistered(pairs: { invitationId: string; registrationId: string }[]): Promise<void> {
+    return this.repo.markRegistered(pairs);
   }
 
   /** The registration was cancelled: its invitation may be used again. */
-  release(manager: EntityManager, invitationId: string, registrationId: string): Promise<void> {
-    return this.repo.release(manager, invitationId, registrationId);
+  release(invitationId: string, registrationId: string): Promise<void> {
+    return this.repo.release(invitationId, registrationId);
   }
 
   /** Erasure of an address: its invitations are scrubbed and their tokens stop working. */
-  scrub(manager: EntityManager, emailNormalized: string): Promise<number> {
-    return this.repo.scrubByEmail(manager, emailNormalized);
+  scrub(emailNormalized: string): Promise<number> {
+    return this.repo.scrubByEmail(emailNormalized);
   }
 }

@@ -97,8 +97,8 @@ describe('Health probes (integration)', () => {
         // again, so it closes cleanly (closing it while it reconnects hangs).
         redis = await startRedisServer(port);
         const to = `health-${Date.now()}@test.gfmd`;
-        await inTransaction(sut.dataSource, (m, ac) =>
-          sut.app.get(OutboxService).write(m, ac, [
+        await inTransaction(sut.dataSource, (_m, ac) =>
+          sut.app.get(OutboxService).write(ac, [
             {
               kind: 'confirmation',
               to,

@@ -23,7 +23,7 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
   let admin: ApiClient;
   let adminToken: string;
 
-  const write = (emails: OutgoingEmail[]) => inTransaction(sut.dataSource, (m, ac) => outbox.write(m, ac, emails));
+  const write = (emails: OutgoingEmail[]) => inTransaction(sut.dataSource, (_m, ac) => outbox.write(ac, emails));
   const row = (id: string) => repo.findById(id);
   const email = (over: Partial<OutgoingEmail> = {}): OutgoingEmail => ({
     kind: 'confirmation',
@@ -45,11 +45,11 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     const hooks = sut.app.get(MailLinkHooks);
     hooks.onMint(
       'manage',
-      async (_m, ids) => new Map(ids.map((id) => [id, { manageUrl: `http://localhost:3000/manage/m-${id}` }])),
+      async (ids) => new Map(ids.map((id) => [id, { manageUrl: `http://localhost:3000/manage/m-${id}` }])),
     );
     hooks.onMint(
       'invitation',
-      async (_m, ids) =>
+      async (ids) =>
         new Map(
           ids.map((id) => [
             id,
@@ -193,9 +193,9 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
   it('marks a row failed, visibly, once temporary failures use up the attempts', async () => {
     const e = email({ to: `always-busy-${randomUUID()}@test.gfmd` });
     sink.rule = (to) => (to === e.to ? { code: 451, message: 'Local error, later' } : undefined);
-    const [id] = await inTransaction(sut.dataSource, (m) =>
+    const [id] = await inTransaction(sut.dataSource, () =>
       repo
-        .insert(m, [{ kind: e.kind, language: e.language, idempotencyKey: e.idempotencyKey, ...renderRow(e) }])
+        .insert([{ kind: e.kind, language: e.language, idempotencyKey: e.idempotencyKey, ...renderRow(e) }])
         .then((r) => r.map((x) => x.id)),
     );
     await sut.app
@@ -217,9 +217,9 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     const [freshId] = await write([fresh]);
     expect(await repo.findById(freshId)).toMatchObject({ html: null, text: null });
     const stored = email({ to: `stored-${randomUUID()}@test.gfmd` });
-    const [storedId] = await inTransaction(sut.dataSource, (m) =>
+    const [storedId] = await inTransaction(sut.dataSource, () =>
       repo
-        .insert(m, [
+        .insert([
           {
             kind: stored.kind,
             language: stored.language,

@@ -78,7 +78,7 @@ describe('Mail delivery under faults (integration)', () => {
       // "Registrations" while Redis is down: each transaction commits, its emails wait in the outbox.
       const ids: string[] = [];
       for (const batch of [emails(30, run).slice(0, 10), emails(30, run).slice(10, 20), emails(30, run).slice(20)]) {
-        ids.push(...(await inTransaction(sut.dataSource, (m, ac) => outbox.write(m, ac, batch))));
+        ids.push(...(await inTransaction(sut.dataSource, (_m, ac) => outbox.write(ac, batch))));
       }
       expect(ids).toHaveLength(30);
       const rows = await repo.repo.findByIds(ids);
@@ -124,8 +124,8 @@ describe('Mail delivery under faults (integration)', () => {
     let child: ChildProcess | undefined;
     let survivor: MailTestApp | undefined;
     try {
-      const ids = await inTransaction(api.dataSource, (m, ac) =>
-        api.app.get(OutboxService).write(m, ac, emails(total, run)),
+      const ids = await inTransaction(api.dataSource, (_m, ac) =>
+        api.app.get(OutboxService).write(ac, emails(total, run)),
       );
       expect(ids).toHaveLength(total);
 

@@ -1,6 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DialogueChange, DialogueHooks } from '@gfmd/api-dialogues';
-import { withManager } from '@gfmd/api-platform';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import { RegistrationsRepository } from './registrations.repository';
 import { Notices, SeatKeeper } from './seat-keeper.service';
@@ -23,7 +22,7 @@ export class DialogueChangesListener implements OnModuleInit {
 
   onModuleInit() {
     // The dialogues domain hands its transaction over explicitly: make it the current one.
-    this.hooks.onChange((change) => withManager(change.manager, () => this.onChange(change)));
+    this.hooks.onChange((change) => this.onChange(change));
   }
 
   private async onChange({ before, after, afterCommit }: DialogueChange): Promise<void> {

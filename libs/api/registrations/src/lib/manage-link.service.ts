@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DialoguesService, toDialogue } from '@gfmd/api-dialogues';
 import type { Dialogue, RegistrationStatus } from '@gfmd/contracts';
 import { domainRule, inTransaction, notFound } from '@gfmd/api-platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ManageLinks } from './manage-links';
 import type { UpdateManagedRegistrationDto } from './registration.dto';
 import type { RegistrationView } from './registration.mapper';
@@ -48,7 +48,7 @@ export class ManageLinkService {
 
   async update(token: string, dto: UpdateManagedRegistrationDto): Promise<ManagedRegistration> {
     const opened = await this.open(token);
-    await inTransaction(this.dataSource, async (m, afterCommit) => {
+    await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const d = await this.seats.lockDialogue(opened.dialogueId);
       const reg = await this.activeUnderLock(opened.id, 'changed');
       if (d.status === 'cancelled' || d.status === 'concluded') {
@@ -57,7 +57,7 @@ export class ManageLinkService {
       const { spaceIds, ...details } = dto;
       await this.writes.updateDetails(reg.id, details);
       const notices = new Notices();
-      if (spaceIds) await this.changeSpaces(m, reg, [...new Set(spaceIds)].sort(), notices);
+      if (spaceIds) await this.changeSpaces(reg, [...new Set(spaceIds)].sort(), notices);
       notices.drop(reg.id);
       if (!reg.emailConfirmedAt) await this.writes.confirmEmail(reg.id);
       await this.seats.notify(afterCommit, d.id, notices);
@@ -112,12 +112,7 @@ export class ManageLinkService {
   }
 
   /** Replaces the set of spaces a participant asked for: drops freed seats to the next in line, queues new requests. */
-  private async changeSpaces(
-    m: EntityManager,
-    reg: RegistrationRow,
-    wanted: string[],
-    notices: Notices,
-  ): Promise<void> {
+  private async changeSpaces(reg: RegistrationRow, wanted: string[], notices: Notices): Promise<void> {
     const rows = await this.reads.spacesOfOne(reg.id);
     const active = rows.filter((r) => ACTIVE_STATUSES.includes(r.status));
     const removed = active.filter((r) => !wanted.includes(r.spaceId));
@@ -137,7 +132,7 @@ export class ManageLinkService {
         { field: 'spaceIds', message: `declined in ${declined.join(', ')}` },
       ]);
     }
-    const [invitation] = reg.invitationId ? await this.invitations.byIds(m, [reg.invitationId]) : [];
+    const [invitation] = reg.invitationId ? await this.invitations.byIds([reg.invitationId]) : [];
     const refusals = added
       .map((id) =>
         spaceRefusal(

@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AppConfig, hashToken, newToken, withManager } from '@gfmd/api-platform';
+import { AppConfig, hashToken, newToken } from '@gfmd/api-platform';
 import { MailLinkHooks, type MintedLinks } from '@gfmd/api-mail';
-import type { EntityManager } from 'typeorm';
 import { ManageTokensRepository } from './manage-tokens.repository';
 import type { RegistrationRow } from './registration.rows';
 
@@ -25,7 +24,7 @@ export class ManageLinks implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.hooks.onMint('manage', (manager, ids) => this.mint(manager, ids));
+    this.hooks.onMint('manage', (ids) => this.mint(ids));
   }
 
   url(token: string): string {
@@ -39,13 +38,13 @@ export class ManageLinks implements OnModuleInit {
 
   /**
    * A fresh link for each registration whose links may still be given (active, not revoked, not
-   * erased), in the caller's transaction (one statement; the mail domain hands it over
-   * explicitly); the others get none.
+   * erased), in the caller's transaction (one statement; the current one of the async context); the
+   * others get none.
    */
-  async mint(manager: EntityManager, registrationIds: string[]): Promise<Map<string, MintedLinks>> {
+  async mint(registrationIds: string[]): Promise<Map<string, MintedLinks>> {
     const tokens = registrationIds.map((registrationId) => ({ registrationId, token: newToken() }));
-    const issued = await withManager(manager, () =>
-      this.tokens.add(tokens.map((t) => ({ registrationId: t.registrationId, tokenHash: hashToken(t.token) }))),
+    const issued = await this.tokens.add(
+      tokens.map((t) => ({ registrationId: t.registrationId, tokenHash: hashToken(t.token) })),
     );
     return new Map(
       tokens

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DialoguesService } from '@gfmd/api-dialogues';
 import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxService } from '@gfmd/api-mail';
@@ -51,15 +52,16 @@ export class ParticipantsService {
     private readonly outbox: OutboxService,
     private readonly invitationsPort: RegistrationInvitations,
     private readonly audit: AuditService,
+    private readonly dialogues: DialoguesService,
   ) {}
 
   async export(email: string): Promise<ParticipantExport> {
     const e = normalizeEmail(email);
     const regs = await this.reads.byEmail(e);
-    const invitations = await this.invitationsPort.byEmail(undefined, e);
+    const invitations = await this.invitationsPort.byEmail(e);
     const spaces = await this.reads.spacesOf(regs.map((r) => r.id));
     const titles = new Map(
-      (await this.reads.dialogueTitles([...new Set([...regs, ...invitations].map((x) => x.dialogueId))])).map((d) => [
+      (await this.dialogues.titles([...new Set([...regs, ...invitations].map((x) => x.dialogueId))])).map((d) => [
         d.id,
         d.title,
       ]),
@@ -107,7 +109,7 @@ export class ParticipantsService {
    */
   async erase(email: string, actorUserId: string | null = null): Promise<ErasureResult> {
     const e = normalizeEmail(email);
-    return inTransaction(this.dataSource, async (m, afterCommit) => {
+    return inTransaction(this.dataSource, async (_m, afterCommit) => {
       const regs = await this.reads.byEmail(e);
       let cancelled = 0;
       for (const dialogueId of [...new Set(regs.map((r) => r.dialogueId))].sort()) {
@@ -123,11 +125,11 @@ export class ParticipantsService {
         await this.seats.notify(afterCommit, dialogueId, notices);
       }
       const ids = regs.map((r) => r.id);
-      const invitationIds = (await this.invitationsPort.byEmail(m, e)).map((i) => i.id);
+      const invitationIds = (await this.invitationsPort.byEmail(e)).map((i) => i.id);
       await this.writes.anonymise(ids);
       await this.tokens.deleteFor(ids);
-      const invitations = await this.invitationsPort.scrub(m, e);
-      const emails = await this.outbox.scrubPerson(m, e, ids, invitationIds);
+      const invitations = await this.invitationsPort.scrub(e);
+      const emails = await this.outbox.scrubPerson(e, ids, invitationIds);
       // One audit line per dialogue the person was in (or one without a dialogue), all with the
       // erasure's own id: ids and counts only, never the address.
       const erasureId = randomUUID();

@@ -11,7 +11,7 @@ import {
   notFound,
 } from '@gfmd/api-platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { type InvitationRef, RegistrationInvitations } from '@gfmd/api-invitations';
 import type { CreateRegistrationDto } from './registration.dto';
 import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
@@ -119,7 +119,7 @@ export class RegistrationAdmission {
   }
 
   private async admitOne(dialogueId: string, candidate: Candidate): Promise<RegistrationCreated> {
-    const [outcome] = await inTransaction(this.dataSource, (m, ac) => this.admit(m, ac, dialogueId, [candidate]));
+    const [outcome] = await inTransaction(this.dataSource, (_m, ac) => this.admit(ac, dialogueId, [candidate]));
     if ('error' in outcome) throw outcome.error;
     return outcome.ok;
   }
@@ -131,7 +131,7 @@ export class RegistrationAdmission {
   private async admitBatch(dialogueId: string, batch: Candidate[]): Promise<Outcome[]> {
     const started = performance.now();
     try {
-      const outcomes = await inTransaction(this.dataSource, (m, ac) => this.admit(m, ac, dialogueId, batch));
+      const outcomes = await inTransaction(this.dataSource, (_m, ac) => this.admit(ac, dialogueId, batch));
       this.logger.debug({ size: batch.length, ms: Math.round(performance.now() - started) }, 'batch admitted');
       return outcomes;
     } catch (error) {
@@ -151,16 +151,10 @@ export class RegistrationAdmission {
   }
 
   /**
-   * The admission transaction for one or more candidates, in their order. `m` is the transaction
-   * (also the current one of the async context, which the repositories use); it is handed on
-   * only to the invitations port, which still takes it explicitly.
+   * The admission transaction for one or more candidates, in their order; it is the current one
+   * of the async context, which the repositories and the invitations port use.
    */
-  private async admit(
-    m: EntityManager,
-    afterCommit: AfterCommit,
-    dialogueId: string,
-    candidates: Candidate[],
-  ): Promise<Outcome[]> {
+  private async admit(afterCommit: AfterCommit, dialogueId: string, candidates: Candidate[]): Promise<Outcome[]> {
     const lock = this.settings.locking;
     const d = await this.ledger.dialogue(dialogueId, lock);
     if (!d) return candidates.map(() => ({ error: notFound('Dialogue') }));
@@ -180,7 +174,7 @@ export class RegistrationAdmission {
       candidates.map((c) => c.emailNormalized),
     );
     const invitationIds = candidates.flatMap((c) => (c.invitation ? [c.invitation.id] : []));
-    const invitations = new Map((await this.invitations.byIds(m, invitationIds)).map((i) => [i.id, i]));
+    const invitations = new Map((await this.invitations.byIds(invitationIds)).map((i) => [i.id, i]));
     if (!lock && this.settings.unguardedDelayMs) await sleep(this.settings.unguardedDelayMs);
 
     const outcomes: Outcome[] = [];
@@ -287,7 +281,7 @@ export class RegistrationAdmission {
     await this.writes.insertRegistrations(inserts);
     await this.writes.upsertRegistrationSpaces(seatRequests);
     await this.ledger.bumpCounts(dialogueId, confirmedDelta, spaceDeltas);
-    await this.invitations.markRegistered(m, usedInvitations);
+    await this.invitations.markRegistered(usedInvitations);
     await this.mailer.write(afterCommit, d, emails);
     return outcomes;
   }

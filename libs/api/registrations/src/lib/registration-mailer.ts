@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind, RegistrationStatus } from '@gfmd/contracts';
-import { type AfterCommit, currentManager } from '@gfmd/api-platform';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { type AfterCommit } from '@gfmd/api-platform';
 import {
   dialogueParamsByLanguage,
   OutboxService,
@@ -9,7 +8,6 @@ import {
   type StoredAttachment,
   type TemplateParams,
 } from '@gfmd/api-mail';
-import { DataSource } from 'typeorm';
 import type { DialogueRow, ParticipantContact } from './registration.rows';
 
 export type Recipient = ParticipantContact;
@@ -62,10 +60,7 @@ const WITHOUT_LINK: readonly EmailKind[] = ['cancelled', 'declined'];
  */
 @Injectable()
 export class RegistrationMailer {
-  constructor(
-    private readonly outbox: OutboxService,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly outbox: OutboxService) {}
 
   private agendaSource?: ConfirmationAgendaSource;
 
@@ -76,7 +71,6 @@ export class RegistrationMailer {
 
   async write(afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]): Promise<void> {
     if (!emails.length) return;
-    const m = currentManager(this.dataSource);
     const dialogueParams = dialogueParamsByLanguage(d);
     const confirmations = emails.filter((e) => e.kind === 'confirmation');
     const agendas =
@@ -111,7 +105,7 @@ export class RegistrationMailer {
         ? { attachments: agendas.get(e.recipient.id)?.attachments }
         : {}),
     }));
-    await this.outbox.write(m, afterCommit, out);
+    await this.outbox.write(afterCommit, out);
     await this.dropReminders(afterCommit, emails);
   }
 
@@ -120,7 +114,7 @@ export class RegistrationMailer {
    * transaction; answers how many. Zero means it has gone out (or is going out) already.
    */
   withdraw(afterCommit: AfterCommit, kind: EmailKind, registrationId: string): Promise<number> {
-    return this.outbox.cancelUnsent(currentManager(this.dataSource), afterCommit, kind, {
+    return this.outbox.cancelUnsent(afterCommit, kind, {
       registrationIds: [registrationId],
     });
   }
@@ -134,7 +128,7 @@ export class RegistrationMailer {
       ...new Set(emails.filter((e) => e.kind === 'cancelled' || e.kind === 'declined').map((e) => e.recipient.id)),
     ];
     if (ended.length)
-      await this.outbox.cancelUnsent(currentManager(this.dataSource), afterCommit, 'reminder', {
+      await this.outbox.cancelUnsent(afterCommit, 'reminder', {
         registrationIds: ended,
       });
   }

@@ -201,10 +201,4 @@ export class RegistrationReadsRepository {
     ]);
     return { byStatusGroup, bySpace, awaitingBySpace };
   }
-
-  /** Titles of dialogues, for a person's data export. The `dialogues` table is owned by api-dialogues. */
-  dialogueTitles(ids: string[]): Promise<{ id: string; title: string }[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return sql(this.dataSource, 'SELECT id, title FROM dialogues WHERE id = ANY($1::uuid[])', [ids]);
-  }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, currentManager, inTransaction } from '@gfmd/api-platform';
+import { AppConfig, inTransaction } from '@gfmd/api-platform';
 import { MailSweepHooks, OutboxService } from '@gfmd/api-mail';
 import { DataSource } from 'typeorm';
 import { RegistrationMailer } from './registration-mailer';
@@ -59,9 +59,8 @@ export class ReminderRound implements OnModuleInit {
     oldStartsAt: Date,
     byMs: number,
   ): Promise<{ rounds: number; reminders: number }> {
-    const manager = currentManager(this.dataSource);
     const rounds = await this.rounds.shift(dialogueId, oldStartsAt, new Date(oldStartsAt.getTime() + byMs));
-    const reminders = await this.outbox.shiftUnsent(manager, 'reminder', dialogueId, byMs);
+    const reminders = await this.outbox.shiftUnsent('reminder', dialogueId, byMs);
     return { rounds, reminders };
   }
 
@@ -86,7 +85,7 @@ export class ReminderRound implements OnModuleInit {
     let total = 0;
     let cursor = '0';
     for (;;) {
-      const step = await inTransaction(this.dataSource, async (m, afterCommit) => {
+      const step = await inTransaction(this.dataSource, async (_m, afterCommit) => {
         const d = await this.ledger.dialogue(dialogueId);
         // Moved or cancelled since it was found due: the next sweep sees it as it is now.
         if (
@@ -97,10 +96,7 @@ export class ReminderRound implements OnModuleInit {
           return null;
         }
         const people = await this.rounds.confirmedAfter(dialogueId, cursor, CHUNK);
-        const reminded = await this.outbox.existingKeys(
-          m,
-          people.map((p) => reminderKey(p.id)),
-        );
+        const reminded = await this.outbox.existingKeys(people.map((p) => reminderKey(p.id)));
         const due = people.filter((p) => !reminded.has(reminderKey(p.id)));
         if (due.length) {
           const spaces = await this.reads.spacesOf(due.map((p) => p.id));

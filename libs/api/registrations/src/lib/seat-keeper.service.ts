@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RegistrationInvitations } from '@gfmd/api-invitations';
 import type { EmailKind } from '@gfmd/contracts';
-import { AfterCommit, currentManager, notFound } from '@gfmd/api-platform';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { AfterCommit, notFound } from '@gfmd/api-platform';
 import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import type { DialogueRow, RegistrationRow } from './registration.rows';
@@ -60,7 +58,6 @@ export class Notices {
 @Injectable()
 export class SeatKeeper {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: SeatLedgerRepository,
     private readonly reads: RegistrationReadsRepository,
     private readonly writes: RegistrationsRepository,
@@ -170,8 +167,7 @@ export class SeatKeeper {
       reg.status === 'confirmed' ? -1 : 0,
       new Map(freed.map((id) => [id, -1])),
     );
-    if (to === 'cancelled' && reg.invitationId)
-      await this.invitations.release(currentManager(this.dataSource), reg.invitationId, reg.id);
+    if (to === 'cancelled' && reg.invitationId) await this.invitations.release(reg.invitationId, reg.id);
     if (opts.notify) notices.forRegistration(reg.id, to);
     if (reg.status === 'confirmed') await this.fillDialogue(reg.dialogueId, notices);
     if (freed.length) await this.fillSpaces(reg.dialogueId, freed, notices);

@@ -138,14 +138,7 @@ export class FakeSeatStore {
     const reads = this.reads as RegistrationReadsRepository;
     const writes = this.writes as RegistrationsRepository;
     const invitations = this.invitations as RegistrationInvitations;
-    const seats = new SeatKeeper(
-      this.dataSource,
-      ledger,
-      reads,
-      writes,
-      this.mailer as RegistrationMailer,
-      invitations,
-    );
+    const seats = new SeatKeeper(ledger, reads, writes, this.mailer as RegistrationMailer, invitations);
     return { ledger, reads, writes, invitations, seats };
   }
 

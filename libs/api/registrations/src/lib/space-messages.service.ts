@@ -64,7 +64,7 @@ export class SpaceMessagesService {
     if (!recipients.length) return { messageId: null, queued: 0, skipped: all.length, skippedBy };
     const limit = this.config.sendingLimits.spaceMessagesPerDay;
     let messageId = '';
-    const ids = await inTransaction(this.dataSource, async (manager, afterCommit) => {
+    const ids = await inTransaction(this.dataSource, async (_m, afterCommit) => {
       // One space's messages are counted under a lock of their own, so two at once cannot both pass.
       await this.messages.lock(spaceId);
       if ((await this.messages.countSince(spaceId, DAY)) >= limit) {
@@ -76,7 +76,6 @@ export class SpaceMessagesService {
       }
       messageId = await this.messages.record(spaceId, sender.id, recipients.length);
       return this.outbox.write(
-        manager,
         afterCommit,
         recipients.map((r) => ({
           kind: 'space_message' as const,

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { AfterCommit } from '@gfmd/api-platform';
-import type { EntityManager } from 'typeorm';
 
 export interface SpaceSeatsFreed {
   dialogueId: string;
   spaceId: string;
-  manager: EntityManager;
   afterCommit: AfterCommit;
 }
 
 /**
- * Lets the registrations domain react, inside the same transaction and under the same locks,
- * when a space gains seats (capacity raised or lifted), so the first waiting people are
- * promoted — without the spaces domain depending on registrations.
+ * Lets the registrations domain react, inside the same transaction (the current one of the async
+ * context) and under the same locks, when a space gains seats (capacity raised or lifted), so the
+ * first waiting people are promoted — without the spaces domain depending on registrations.
  */
 @Injectable()
 export class SpaceHooks {

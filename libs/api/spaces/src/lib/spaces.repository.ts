@@ -1,31 +1,39 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { currentManager } from '@gfmd/api-platform';
+import { DataSource } from 'typeorm';
 import { SpaceEntity } from './space.entity';
 
 export type SpaceRecord = SpaceEntity;
 
-/** The only place that queries spaces (and, read-only, who holds or uses them). */
+/**
+ * The only place that queries spaces (and, read-only, who holds or uses them). Runs in the
+ * transaction of the async context (`currentManager`), or autocommit outside one.
+ */
 @Injectable()
 export class SpacesRepository {
-  constructor(@InjectRepository(SpaceEntity) private readonly spaces: Repository<SpaceEntity>) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private repo(manager?: EntityManager) {
-    return manager ? manager.getRepository(SpaceEntity) : this.spaces;
+  private get manager() {
+    return currentManager(this.dataSource);
   }
 
-  find(id: string, manager?: EntityManager): Promise<SpaceRecord | null> {
-    return this.repo(manager).findOne({ where: { id } });
+  private repo() {
+    return this.manager.getRepository(SpaceEntity);
+  }
+
+  find(id: string): Promise<SpaceRecord | null> {
+    return this.repo().findOne({ where: { id } });
   }
 
   /** Locks the space row (its seat counter too) for the rest of the caller's transaction. */
-  lock(manager: EntityManager, id: string): Promise<SpaceRecord | null> {
-    return manager.getRepository(SpaceEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  lock(id: string): Promise<SpaceRecord | null> {
+    return this.repo().findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** A dialogue's spaces in the order they were made (plenary first among those made together). */
-  listByDialogue(dialogueId: string, manager?: EntityManager): Promise<SpaceRecord[]> {
-    return this.repo(manager)
+  listByDialogue(dialogueId: string): Promise<SpaceRecord[]> {
+    return this.repo()
       .createQueryBuilder('s')
       .where('s.dialogue_id = :dialogueId', { dialogueId })
       .orderBy('s.created_at', 'ASC')
@@ -36,17 +44,27 @@ export class SpacesRepository {
       .getMany();
   }
 
-  save(data: Partial<SpaceEntity>, manager?: EntityManager): Promise<SpaceRecord> {
-    const repo = this.repo(manager);
+  save(data: Partial<SpaceEntity>): Promise<SpaceRecord> {
+    const repo = this.repo();
     return repo.save(repo.create(data));
   }
 
-  async remove(manager: EntityManager, id: string): Promise<void> {
-    await manager.getRepository(SpaceEntity).delete({ id });
+  async remove(id: string): Promise<void> {
+    await this.repo().delete({ id });
+  }
+
+  /** Spaces among `ids` that belong to the dialogue. */
+  async idsInDialogue(dialogueId: string, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.manager.query<{ id: string }[]>(
+      `SELECT id FROM spaces WHERE dialogue_id = $1 AND id = ANY($2::uuid[])`,
+      [dialogueId, ids],
+    );
+    return rows.map((r) => r.id);
   }
 
   async idsCoordinatedBy(userId: string, dialogueId?: string): Promise<string[]> {
-    const qb = this.spaces
+    const qb = this.repo()
       .createQueryBuilder('s')
       .select('s.id', 'id')
       .where(':uid = ANY(s.coordinator_user_ids)', { uid: userId });
@@ -55,16 +73,16 @@ export class SpacesRepository {
   }
 
   /** Registrations holding or waiting for a seat in the space (pending, confirmed, waitlisted). */
-  async activeSeatCount(manager: EntityManager, spaceId: string): Promise<number> {
-    const [row] = await manager.query<{ n: number }[]>(
+  async activeSeatCount(spaceId: string): Promise<number> {
+    const [row] = await this.manager.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM registration_spaces WHERE space_id = $1 AND status IN ('pending','confirmed','waitlisted')`,
       [spaceId],
     );
     return row?.n ?? 0;
   }
 
-  async agendaItemCount(manager: EntityManager, spaceId: string): Promise<number> {
-    const [row] = await manager.query<{ n: number }[]>(
+  async agendaItemCount(spaceId: string): Promise<number> {
+    const [row] = await this.manager.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM agenda_items WHERE space_id = $1`,
       [spaceId],
     );
@@ -75,13 +93,9 @@ export class SpacesRepository {
    * Which of `rooms` (lower-cased) agenda items still use through this space: its own items, and
    * items without a space when no other space of the dialogue lists the room.
    */
-  async roomsInUse(
-    manager: EntityManager,
-    space: { id: string; dialogueId: string },
-    rooms: string[],
-  ): Promise<string[]> {
+  async roomsInUse(space: { id: string; dialogueId: string }, rooms: string[]): Promise<string[]> {
     if (!rooms.length) return [];
-    const rows = await manager.query<{ room: string }[]>(
+    const rows = await this.manager.query<{ room: string }[]>(
       `SELECT DISTINCT lower(a.room) AS room FROM agenda_items a
         WHERE a.dialogue_id = $1 AND a.room IS NOT NULL AND lower(a.room) = ANY($3::text[])
           AND (a.space_id = $2 OR (a.space_id IS NULL AND NOT EXISTS (

@@ -14,7 +14,7 @@ import {
   inTransaction,
   notFound,
 } from '@gfmd/api-platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { COORDINATOR_EDITABLE, CreateSpaceDto, UpdateSpaceDto } from './space.dto';
 import { SpaceRecord, SpacesRepository } from './spaces.repository';
 import { SpaceHooks } from './space-hooks';
@@ -50,8 +50,8 @@ export class SpacesService {
    * The space when `user` may manage it: admins and organizers always, coordinators only for
    * the spaces they coordinate (403 otherwise); 404 for an unknown space.
    */
-  async assertCoordinatorOf(user: AuthUser, spaceId: string, manager?: EntityManager): Promise<SpaceRecord> {
-    const space = await this.repo.find(spaceId, manager);
+  async assertCoordinatorOf(user: AuthUser, spaceId: string): Promise<SpaceRecord> {
+    const space = await this.repo.find(spaceId);
     if (!space) throw notFound('Space');
     if (!canManageSpace(user, space)) throw forbidden('You do not coordinate this space.');
     return space;
@@ -62,12 +62,17 @@ export class SpacesService {
     return this.repo.idsCoordinatedBy(userId, dialogueId);
   }
 
-  findRecord(id: string, manager?: EntityManager): Promise<SpaceRecord | null> {
-    return this.repo.find(id, manager);
+  /** The spaces among `ids` that belong to the dialogue (the invitations' space check). */
+  spaceIdsInDialogue(dialogueId: string, ids: string[]): Promise<string[]> {
+    return this.repo.idsInDialogue(dialogueId, ids);
   }
 
-  listRecords(dialogueId: string, manager?: EntityManager): Promise<SpaceRecord[]> {
-    return this.repo.listByDialogue(dialogueId, manager);
+  findRecord(id: string): Promise<SpaceRecord | null> {
+    return this.repo.find(id);
+  }
+
+  listRecords(dialogueId: string): Promise<SpaceRecord[]> {
+    return this.repo.listByDialogue(dialogueId);
   }
 
   // ── HTTP ─────────────────────────────────────────────────────────────────────────────────
@@ -88,10 +93,10 @@ export class SpacesService {
   }
 
   async create(dialogueId: string, dto: CreateSpaceDto, viewer: AuthUser): Promise<SpaceView> {
-    const saved = await inTransaction(this.dataSource, async (manager) => {
-      const dialogue = await this.lockOpenDialogue(manager, dialogueId);
-      const data = await this.validated(manager, dialogue, dto, undefined);
-      const row = await this.repo.save({ ...data, dialogueId, confirmedCount: 0 }, manager);
+    const saved = await inTransaction(this.dataSource, async () => {
+      const dialogue = await this.lockOpenDialogue(dialogueId);
+      const data = await this.validated(dialogue, dto, undefined);
+      const row = await this.repo.save({ ...data, dialogueId, confirmedCount: 0 });
       await this.audit.record({
         actorUserId: viewer.id,
         action: 'space.created',
@@ -105,8 +110,8 @@ export class SpacesService {
   }
 
   async update(id: string, dto: UpdateSpaceDto, viewer: AuthUser): Promise<SpaceView> {
-    const saved = await inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const found = await this.repo.find(id, manager);
+    const saved = await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const found = await this.repo.find(id);
       if (!found) throw notFound('Space');
       if (!canManageSpace(viewer, found)) throw forbidden('You do not coordinate this space.');
       if (!isOrganizer(viewer)) {
@@ -118,11 +123,11 @@ export class SpacesService {
         }
       }
       // Lock order everywhere: dialogue row, then space row.
-      const dialogue = await this.lockOpenDialogue(manager, found.dialogueId);
-      const space = await this.repo.lock(manager, id);
+      const dialogue = await this.lockOpenDialogue(found.dialogueId);
+      const space = await this.repo.lock(id);
       if (!space) throw notFound('Space');
-      const data = await this.validated(manager, dialogue, dto, space);
-      if (data.kind !== space.kind && (await this.repo.agendaItemCount(manager, id)) > 0) {
+      const data = await this.validated(dialogue, dto, space);
+      if (data.kind !== space.kind && (await this.repo.agendaItemCount(id)) > 0) {
         throw domainRule(
           'space-has-agenda',
           'The kind of a space with agenda items cannot change; move or delete its items first.',
@@ -137,12 +142,12 @@ export class SpacesService {
       }
       const kept = new Set((data.rooms ?? []).map((r) => r.toLowerCase()));
       const removed = space.rooms.map((r) => r.toLowerCase()).filter((r) => !kept.has(r));
-      const inUse = await this.repo.roomsInUse(manager, space, removed);
+      const inUse = await this.repo.roomsInUse(space, removed);
       if (inUse.length) {
         const names = space.rooms.filter((r) => inUse.includes(r.toLowerCase()));
         throw conflict('room-in-use', `Agenda items still use ${names.join(', ')}; move them first.`, { rooms: names });
       }
-      const next = await this.repo.save({ ...space, ...data }, manager);
+      const next = await this.repo.save({ ...space, ...data });
       const fields = changedFields(space, data);
       if (fields.length) {
         await this.audit.record({
@@ -157,7 +162,7 @@ export class SpacesService {
       const before = space.capacity ?? Infinity;
       const after = next.capacity ?? Infinity;
       if (after > before || next.access !== space.access) {
-        await this.hooks.emit({ dialogueId: next.dialogueId, spaceId: next.id, manager, afterCommit });
+        await this.hooks.emit({ dialogueId: next.dialogueId, spaceId: next.id, afterCommit });
       }
       return next;
     });
@@ -165,19 +170,19 @@ export class SpacesService {
   }
 
   async remove(id: string, actorUserId: string | null = null): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
-      const found = await this.repo.find(id, manager);
+    await inTransaction(this.dataSource, async () => {
+      const found = await this.repo.find(id);
       if (!found) throw notFound('Space');
-      await this.dialoguesRepo.lockDialogue(manager, found.dialogueId);
-      const space = await this.repo.lock(manager, id);
+      await this.dialoguesRepo.lockDialogue(found.dialogueId);
+      const space = await this.repo.lock(id);
       if (!space) throw notFound('Space');
-      if (space.confirmedCount > 0 || (await this.repo.activeSeatCount(manager, id)) > 0) {
+      if (space.confirmedCount > 0 || (await this.repo.activeSeatCount(id)) > 0) {
         throw conflict('space-has-registrations', 'People hold or await seats in this space; it cannot be deleted.');
       }
-      if ((await this.repo.agendaItemCount(manager, id)) > 0) {
+      if ((await this.repo.agendaItemCount(id)) > 0) {
         throw conflict('space-has-agenda', 'The space has agenda items; delete or move them first.');
       }
-      await this.repo.remove(manager, id);
+      await this.repo.remove(id);
       await this.audit.record({
         actorUserId,
         action: 'space.deleted',
@@ -190,8 +195,8 @@ export class SpacesService {
 
   // ── rules ────────────────────────────────────────────────────────────────────────────────
 
-  private async lockOpenDialogue(manager: EntityManager, dialogueId: string): Promise<DialogueRecord> {
-    const dialogue = await this.dialoguesRepo.lockDialogue(manager, dialogueId);
+  private async lockOpenDialogue(dialogueId: string): Promise<DialogueRecord> {
+    const dialogue = await this.dialoguesRepo.lockDialogue(dialogueId);
     if (!dialogue) throw notFound('Dialogue');
     if (dialogue.status === 'cancelled' || dialogue.status === 'concluded') {
       throw domainRule('dialogue-closed', `The spaces of a ${dialogue.status} dialogue cannot change.`);
@@ -201,7 +206,6 @@ export class SpacesService {
 
   /** Checks a create or a patch against the current record; returns the full set of columns. */
   private async validated(
-    manager: EntityManager,
     dialogue: DialogueRecord,
     dto: UpdateSpaceDto,
     current: SpaceRecord | undefined,
@@ -244,7 +248,7 @@ export class SpacesService {
         );
       }
     }
-    const clash = (await this.repo.listByDialogue(dialogue.id, manager)).find(
+    const clash = (await this.repo.listByDialogue(dialogue.id)).find(
       (s) => s.id !== current?.id && s.name.trim().toLowerCase() === name.toLowerCase(),
     );
     if (clash)

@@ -13,7 +13,7 @@ import {
   notFound,
   ProblemException,
 } from '@gfmd/api-platform';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { StaffLinkPurpose, StaffLinksRepository } from './staff-links.repository';
 
 /** How long a set-password link (invitation or reset) works. */
@@ -49,9 +49,9 @@ export class StaffAccountsService {
     actorUserId: string,
   ): Promise<User> {
     try {
-      return await inTransaction(this.dataSource, async (manager, afterCommit) => {
+      return await inTransaction(this.dataSource, async (_m, afterCommit) => {
         const user = await this.auth.createInvited(input);
-        await this.sendLink(manager, afterCommit, user, 'invitation', input.language ?? 'en');
+        await this.sendLink(afterCommit, user, 'invitation', input.language ?? 'en');
         await this.audit.record({
           actorUserId,
           action: 'user.invited',
@@ -74,11 +74,11 @@ export class StaffAccountsService {
    * password yet gets a new invitation email instead.
    */
   async sendPasswordReset(id: string, actorUserId: string, language: Language = 'en'): Promise<void> {
-    await inTransaction(this.dataSource, async (manager, afterCommit) => {
+    await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const user = await this.auth.findAccount(id);
       if (!user) throw notFound('User');
       if (!user.active) throw domainRule('user-inactive', 'This account is deactivated: reactivate it first.');
-      await this.sendLink(manager, afterCommit, user, user.passwordHash === null ? 'invitation' : 'reset', language);
+      await this.sendLink(afterCommit, user, user.passwordHash === null ? 'invitation' : 'reset', language);
       await this.audit.record({
         actorUserId,
         action: 'user.password_reset',
@@ -94,12 +94,12 @@ export class StaffAccountsService {
    * belongs to an account; an active account gets one email (not again within a few minutes).
    */
   async requestPasswordReset(email: string, language: Language = 'en'): Promise<void> {
-    await inTransaction(this.dataSource, async (manager, afterCommit) => {
+    await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const user = await this.auth.findAccountByEmail(email);
       if (!user || !user.active) return;
       const purpose: StaffLinkPurpose = user.passwordHash === null ? 'invitation' : 'reset';
       if (await this.links.hasRecent(user.id, purpose, new Date(Date.now() - SELF_RESET_THROTTLE_MS))) return;
-      await this.sendLink(manager, afterCommit, user, purpose, language);
+      await this.sendLink(afterCommit, user, purpose, language);
       await this.audit.record({
         actorUserId: null,
         action: 'user.password_reset',
@@ -134,14 +134,13 @@ export class StaffAccountsService {
   }
 
   private async sendLink(
-    manager: EntityManager,
     afterCommit: AfterCommit,
     user: UserRecord,
     purpose: StaffLinkPurpose,
     language: Language,
   ): Promise<void> {
     const linkId = await this.links.create(user.id, purpose, new Date(Date.now() + STAFF_LINK_TTL_MS));
-    await this.outbox.write(manager, afterCommit, [
+    await this.outbox.write(afterCommit, [
       {
         kind: purpose === 'invitation' ? 'staff_invitation' : 'password_reset',
         to: user.email,

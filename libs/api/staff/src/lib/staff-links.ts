@@ -1,7 +1,6 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
-import { AppConfig, hashToken, newToken, withManager } from '@gfmd/api-platform';
+import { AppConfig, hashToken, newToken } from '@gfmd/api-platform';
 import { MailLinkHooks, type MintedLinks } from '@gfmd/api-mail';
-import type { EntityManager } from 'typeorm';
 import { StaffLinksRepository } from './staff-links.repository';
 
 /**
@@ -19,14 +18,12 @@ export class StaffLinks implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.hooks.onMint('staff', (manager, ids) => this.mint(manager, ids));
+    this.hooks.onMint('staff', (ids) => this.mint(ids));
   }
 
-  async mint(manager: EntityManager, linkIds: string[]): Promise<Map<string, MintedLinks>> {
+  async mint(linkIds: string[]): Promise<Map<string, MintedLinks>> {
     const tokens = linkIds.map((id) => ({ id, token: newToken() }));
-    const open = await withManager(manager, () =>
-      this.repo.setTokenHashes(tokens.map((t) => ({ id: t.id, tokenHash: hashToken(t.token) }))),
-    );
+    const open = await this.repo.setTokenHashes(tokens.map((t) => ({ id: t.id, tokenHash: hashToken(t.token) })));
     const out = new Map<string, MintedLinks>();
     for (const t of tokens) {
       if (open.has(t.id)) out.set(t.id, { passwordUrl: `${this.config.publicUrl}/set-password?token=${t.token}` });

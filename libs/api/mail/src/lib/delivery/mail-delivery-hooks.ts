@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind } from '@gfmd/contracts';
-import type { EntityManager } from 'typeorm';
 
 export interface DeliveryEvent {
   outboxId: string;
@@ -12,8 +11,8 @@ export interface DeliveryEvent {
   error?: string;
 }
 
-/** Called with every outcome recorded by one transaction (`manager`), which the listener joins. */
-type Listener = (events: DeliveryEvent[], manager: EntityManager) => Promise<void>;
+/** Called with every outcome recorded by one transaction (the current one), which the listener joins. */
+type Listener = (events: DeliveryEvent[]) => Promise<void>;
 
 /**
  * Lets other domains follow delivery (an invitation becomes `sent` or `failed`) without the
@@ -31,12 +30,12 @@ export class MailDeliveryHooks {
   onFailed(listener: Listener) {
     this.failed.push(listener);
   }
-  async emitSent(events: DeliveryEvent[], manager: EntityManager) {
+  async emitSent(events: DeliveryEvent[]) {
     if (!events.length) return;
-    for (const l of this.sent) await l(events, manager);
+    for (const l of this.sent) await l(events);
   }
-  async emitFailed(events: DeliveryEvent[], manager: EntityManager) {
+  async emitFailed(events: DeliveryEvent[]) {
     if (!events.length) return;
-    for (const l of this.failed) await l(events, manager);
+    for (const l of this.failed) await l(events);
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 
 /**
  * The personal link an email carries, named by reference on its outbox row (`params.links`):
@@ -20,11 +19,12 @@ export interface MintedLinks {
 }
 
 /**
- * Makes fresh links for some registrations or invitations (`ids`), in the caller's transaction,
+ * Makes fresh links for some registrations or invitations (`ids`), in the caller's transaction
+ * (the current one of the async context),
  * storing only the hashes of their tokens; an id whose link may no longer be given (registration
  * ended, invitation used or declined, person erased) is absent from the answer.
  */
-export type LinkMinter = (manager: EntityManager, ids: string[]) => Promise<Map<string, MintedLinks>>;
+export type LinkMinter = (ids: string[]) => Promise<Map<string, MintedLinks>>;
 
 /**
  * Lets the domains that own the tokens (registrations, invitations) mint the links of an email
@@ -40,14 +40,14 @@ export class MailLinkHooks {
   }
 
   /** Mints every requested link, grouped by kind; refs without a minter mint nothing. */
-  async mint(manager: EntityManager, requests: { ref: LinkRef; id: string }[]): Promise<Map<string, MintedLinks>> {
+  async mint(requests: { ref: LinkRef; id: string }[]): Promise<Map<string, MintedLinks>> {
     const out = new Map<string, MintedLinks>();
     const byRef = new Map<LinkRef, Set<string>>();
     for (const r of requests) byRef.set(r.ref, (byRef.get(r.ref) ?? new Set()).add(r.id));
     for (const [ref, ids] of byRef) {
       const minter = this.minters.get(ref);
       if (!minter) continue;
-      for (const [id, links] of await minter(manager, [...ids])) out.set(`${ref}:${id}`, links);
+      for (const [id, links] of await minter([...ids])) out.set(`${ref}:${id}`, links);
     }
     return out;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { withManager } from '@gfmd/api-platform';
 import type { DataSource } from 'typeorm';
 import { type LinkRef, MailLinkHooks, type MintedLinks } from '../delivery/mail-link-hooks';
 import type { RenderedEmail } from '../templates/template-renderer';
@@ -55,11 +56,9 @@ export class EmailComposer {
       return request ? [{ row, request }] : [];
     });
     if (!wanted.length) return out;
-    // No explicit transaction: each minter writes its hashes in one statement, atomic by itself.
-    const minted = await this.hooks.mint(
-      this.dataSource.manager,
-      wanted.map((w) => w.request),
-    );
+    // No explicit transaction: each minter writes its hashes in one statement, atomic by itself
+    // (the data source's manager is made current, whatever context the batch was started from).
+    const minted = await withManager(this.dataSource.manager, () => this.hooks.mint(wanted.map((w) => w.request)));
     for (const { row, request } of wanted) out.set(row.id, minted.get(`${request.ref}:${request.id}`) ?? null);
     return out;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EmailKind, EmailStatus, Language } from '@gfmd/contracts';
 import { currentManager } from '@gfmd/api-platform';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import type { TemplateParams } from '../templates/template-renderer';
 import { OutboundEmailEntity, StoredAttachment } from './outbound-email.entity';
 
@@ -85,14 +85,16 @@ const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true))`;
 export class OutboxRepository {
   constructor(@InjectRepository(OutboundEmailEntity) readonly repo: Repository<OutboundEmailEntity>) {}
 
+  /** The manager of the transaction under way in the async context, or the data source's one. */
+  private get manager() {
+    return currentManager(this.repo.manager.connection);
+  }
+
   /**
    * Inserts rows in the caller's transaction with one statement per 2,000 rows; a row whose
    * idempotency key exists already is skipped (the cause has mailed before). Returns the rows inserted.
    */
-  async insert(
-    manager: EntityManager,
-    rows: NewOutboxRow[],
-  ): Promise<{ id: string; sendAfter: Date | null; idempotencyKey: string }[]> {
+  async insert(rows: NewOutboxRow[]): Promise<{ id: string; sendAfter: Date | null; idempotencyKey: string }[]> {
     const out: { id: string; sendAfter: Date | null; idempotencyKey: string }[] = [];
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
@@ -115,7 +117,7 @@ export class OutboxRepository {
         batch_id: r.batchId ?? null,
         send_after: r.sendAfter ? r.sendAfter.toISOString() : null,
       }));
-      const raw: { id: string; send_after: Date | null; idempotency_key: string }[] = await manager.query(
+      const raw: { id: string; send_after: Date | null; idempotency_key: string }[] = await this.manager.query(
         `INSERT INTO outbound_emails (kind, recipient, language, subject, html, text, attachments, headers, params,
                                       idempotency_key, dialogue_id, registration_id, invitation_id, batch_id, send_after, status)
          SELECT t.kind, t.recipient, t.language, t.subject, t.html, t.text, t.attachments, t.headers, t.params, t.key,
@@ -134,9 +136,9 @@ export class OutboxRepository {
   }
 
   /** The idempotency keys among `keys` that have a row already (a dry run's "already sent"). */
-  async existingKeys(manager: EntityManager | undefined, keys: string[]): Promise<Set<string>> {
+  async existingKeys(keys: string[]): Promise<Set<string>> {
     if (!keys.length) return new Set();
-    const rows: { k: string }[] = await (manager ?? this.repo.manager).query(
+    const rows: { k: string }[] = await this.manager.query(
       `SELECT idempotency_key AS k FROM outbound_emails WHERE idempotency_key = ANY($1::text[])`,
       [keys],
     );
@@ -220,12 +222,9 @@ export class OutboxRepository {
    * crash means one resend at most (at-least-once), so the caller commits without waiting for
    * the WAL flush.
    */
-  async markSent(
-    manager: EntityManager,
-    sent: { id: string; providerMessageId: string | null }[],
-  ): Promise<Set<string>> {
+  async markSent(sent: { id: string; providerMessageId: string | null }[]): Promise<Set<string>> {
     if (!sent.length) return new Set();
-    const [rows] = (await manager.query(
+    const [rows] = (await this.manager.query(
       `UPDATE outbound_emails o
           SET status = 'sent', sent_at = now(), provider_message_id = s.provider_message_id, locked_until = NULL, last_error = NULL,
               html = NULL, text = NULL, updated_at = now()
@@ -254,8 +253,8 @@ export class OutboxRepository {
   }
 
   /** The final failure (permanent reply, or retries used up). Returns false if the row was sent or cancelled meanwhile. */
-  async markFailed(manager: EntityManager, id: string, error: string): Promise<boolean> {
-    const [, count] = (await manager.query(
+  async markFailed(id: string, error: string): Promise<boolean> {
+    const [, count] = (await this.manager.query(
       `UPDATE outbound_emails SET status = 'failed', last_error = $2, locked_until = NULL, updated_at = now()
         WHERE id = $1 AND status NOT IN ('sent', 'cancelled', 'failed')`,
       [id, error],
@@ -349,7 +348,7 @@ export class OutboxRepository {
     if (filter.batchId) where.push(`batch_id = $${params.push(filter.batchId)}`);
     if (filter.dialogueId) where.push(`dialogue_id = $${params.push(filter.dialogueId)}`);
     if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`);
-    const rows: { status: EmailStatus; n: number }[] = await currentManager(this.repo.manager.connection).query(
+    const rows: { status: EmailStatus; n: number }[] = await this.manager.query(
       `SELECT status, count(*)::int AS n FROM outbound_emails ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
       params,
     );
@@ -372,14 +371,13 @@ export class OutboxRepository {
    * under READ COMMITTED the row lock re-checks the status after any wait.
    */
   async lockRewritable(
-    manager: EntityManager,
     registrationIds: string[],
     kinds: EmailKind[],
     whileScheduled: EmailKind[],
   ): Promise<Map<string, { id: string; kind: EmailKind }>> {
     const out = new Map<string, { id: string; kind: EmailKind }>();
     if (!registrationIds.length) return out;
-    const rows: { id: string; kind: EmailKind; registration_id: string }[] = await manager.query(
+    const rows: { id: string; kind: EmailKind; registration_id: string }[] = await this.manager.query(
       `SELECT id, kind, registration_id FROM outbound_emails
         WHERE registration_id = ANY($1::uuid[]) AND kind = ANY($2::text[]) AND status IN ('pending', 'queued')
           AND (kind <> ALL($3::text[]) OR send_after > now())
@@ -393,11 +391,10 @@ export class OutboxRepository {
 
   /** New content for a row not sent yet: subject, parameters (the body is rendered from them when sent), attachments. */
   async rewrite(
-    manager: EntityManager,
     id: string,
     content: { subject: string; params: TemplateParams; attachments: StoredAttachment[] },
   ): Promise<void> {
-    await manager.query(
+    await this.manager.query(
       `UPDATE outbound_emails SET subject = $2, params = $3::jsonb, attachments = $4::jsonb, html = NULL, text = NULL, updated_at = now()
         WHERE id = $1`,
       [id, content.subject, JSON.stringify(content.params), JSON.stringify(content.attachments)],
@@ -418,13 +415,8 @@ export class OutboxRepository {
    * recipient, subject, bodies, attachments, headers and template parameters; unsent ones are
    * cancelled. Returns their ids.
    */
-  async scrubPerson(
-    manager: EntityManager,
-    emailNormalized: string,
-    registrationIds: string[],
-    invitationIds: string[],
-  ): Promise<string[]> {
-    const [rows] = (await manager.query(
+  async scrubPerson(emailNormalized: string, registrationIds: string[], invitationIds: string[]): Promise<string[]> {
+    const [rows] = (await this.manager.query(
       `UPDATE outbound_emails SET recipient = 'erased-' || id || '@invalid', subject = '[erased]', html = NULL, text = NULL,
          attachments = '[]', headers = '{}', params = NULL, last_error = NULL,
          status = CASE WHEN status = 'sent' THEN status ELSE 'cancelled' END, updated_at = now()
@@ -436,8 +428,8 @@ export class OutboxRepository {
 
   /** Cancels the unsent rows of a kind about some registrations or a dialogue; returns their ids. */
   /** Moves the moment of a dialogue's unsent, scheduled emails of a kind by `byMs` (the claim reads send_after). */
-  async shiftUnsent(manager: EntityManager, kind: EmailKind, dialogueId: string, byMs: number): Promise<number> {
-    const [, count] = (await manager.query(
+  async shiftUnsent(kind: EmailKind, dialogueId: string, byMs: number): Promise<number> {
+    const [, count] = (await this.manager.query(
       `UPDATE outbound_emails SET send_after = send_after + $3 * interval '1 millisecond', updated_at = now()
         WHERE kind = $1 AND dialogue_id = $2 AND status IN ('pending', 'queued') AND send_after IS NOT NULL`,
       [kind, dialogueId, byMs],
@@ -445,16 +437,12 @@ export class OutboxRepository {
     return count;
   }
 
-  async cancelUnsent(
-    manager: EntityManager,
-    kind: EmailKind,
-    where: { registrationIds?: string[]; dialogueId?: string },
-  ): Promise<string[]> {
+  async cancelUnsent(kind: EmailKind, where: { registrationIds?: string[]; dialogueId?: string }): Promise<string[]> {
     const clauses = [`kind = $1`, `status IN ('pending', 'queued', 'failed')`];
     const args: unknown[] = [kind];
     if (where.registrationIds) clauses.push(`registration_id = ANY($${args.push(where.registrationIds)}::uuid[])`);
     if (where.dialogueId) clauses.push(`dialogue_id = $${args.push(where.dialogueId)}`);
-    const [rows] = (await manager.query(
+    const [rows] = (await this.manager.query(
       `UPDATE outbound_emails SET status = 'cancelled', locked_until = NULL, updated_at = now()
         WHERE ${clauses.join(' AND ')} RETURNING id`,
       args,

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DeliverySummary, EmailKind, EmailStatus, Language, OutboundEmail, Page } from '@gfmd/contracts';
 import { type AfterCommit, AppConfig, notFound, ProblemException } from '@gfmd/api-platform';
-import type { EntityManager } from 'typeorm';
 import { EnqueueRow, MailQueue } from '../queue/mail-queue';
 import { releaseHorizonMs } from '../queue/queue.constants';
 import type { LinkRef } from '../delivery/mail-link-hooks';
@@ -84,7 +83,7 @@ export class OutboxService {
     this.horizonMs = releaseHorizonMs(config.outboxSweepIntervalMs);
   }
 
-  async write(manager: EntityManager, afterCommit: AfterCommit, emails: OutgoingEmail[]): Promise<string[]> {
+  async write(afterCommit: AfterCommit, emails: OutgoingEmail[]): Promise<string[]> {
     if (!emails.length) return [];
     const rows = emails.map((e) => {
       const stored = LIVE_LINK_PARAMS.find((k) => e.params[k] !== undefined);
@@ -110,15 +109,15 @@ export class OutboxService {
         sendAfter: e.sendAfter ?? null,
       };
     });
-    const inserted = await this.repo.insert(manager, rows);
+    const inserted = await this.repo.insert(rows);
     const due = this.dueSoon(inserted);
     if (due.length) afterCommit.add(() => this.enqueue(due));
     return inserted.map((r) => r.id);
   }
 
   /** Which of these idempotency keys have been written already (writing them again would send nothing). */
-  existingKeys(manager: EntityManager | undefined, keys: string[]): Promise<Set<string>> {
-    return this.repo.existingKeys(manager, keys);
+  existingKeys(keys: string[]): Promise<Set<string>> {
+    return this.repo.existingKeys(keys);
   }
 
   /** The rows whose moment is now or within the release horizon (the others wait for the sweep). */
@@ -149,18 +148,17 @@ export class OutboxService {
    * Moves a dialogue's unsent scheduled emails of a kind (reminders of a dialogue that shifted)
    * by `byMs`; a job already delayed in the queue is claimed only once its row is due.
    */
-  shiftUnsent(manager: EntityManager, kind: EmailKind, dialogueId: string, byMs: number): Promise<number> {
-    return this.repo.shiftUnsent(manager, kind, dialogueId, byMs);
+  shiftUnsent(kind: EmailKind, dialogueId: string, byMs: number): Promise<number> {
+    return this.repo.shiftUnsent(kind, dialogueId, byMs);
   }
 
   async cancelUnsent(
-    manager: EntityManager,
     afterCommit: AfterCommit,
     kind: EmailKind,
     where: { registrationIds?: string[]; dialogueId?: string },
   ): Promise<number> {
     if (where.registrationIds && !where.registrationIds.length) return 0;
-    const ids = await this.repo.cancelUnsent(manager, kind, where);
+    const ids = await this.repo.cancelUnsent(kind, where);
     if (ids.length) afterCommit.add(() => this.queue.remove(ids).catch(() => undefined));
     return ids.length;
   }
@@ -178,18 +176,17 @@ export class OutboxService {
    * Locks, for rewriting, the newest unsent row of `kinds` of each registration (see
    * OutboxRepository.lockRewritable); `whileScheduled` kinds only while their moment is ahead.
    */
-  lockRewritable(manager: EntityManager, registrationIds: string[], kinds: EmailKind[], whileScheduled: EmailKind[]) {
-    return this.repo.lockRewritable(manager, registrationIds, kinds, whileScheduled);
+  lockRewritable(registrationIds: string[], kinds: EmailKind[], whileScheduled: EmailKind[]) {
+    return this.repo.lockRewritable(registrationIds, kinds, whileScheduled);
   }
 
   /** Rewrites a row locked by lockRewritable with new parameters (no links: see `links`) and attachments. */
   async rewrite(
-    manager: EntityManager,
     id: string,
     email: Pick<OutgoingEmail, 'kind' | 'language' | 'params' | 'links' | 'attachments'>,
   ): Promise<void> {
     const params: TemplateParams = email.links ? { ...email.params, links: email.links } : email.params;
-    await this.repo.rewrite(manager, id, {
+    await this.repo.rewrite(id, {
       subject: this.renderer.subject(email.kind, email.language, params),
       params,
       attachments: email.attachments ?? [],
@@ -202,13 +199,8 @@ export class OutboxService {
   }
 
   /** Erasure, in the caller's transaction: scrubs the person's rows, cancels the unsent ones. Returns how many. */
-  async scrubPerson(
-    manager: EntityManager,
-    emailNormalized: string,
-    registrationIds: string[],
-    invitationIds: string[],
-  ): Promise<number> {
-    const ids = await this.repo.scrubPerson(manager, emailNormalized, registrationIds, invitationIds);
+  async scrubPerson(emailNormalized: string, registrationIds: string[], invitationIds: string[]): Promise<number> {
+    const ids = await this.repo.scrubPerson(emailNormalized, registrationIds, invitationIds);
     return ids.length;
   }
 

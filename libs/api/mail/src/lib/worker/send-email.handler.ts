@@ -174,15 +174,11 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
   }
 
   private async recordSent(items: Delivered[]): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
+    await inTransaction(this.dataSource, async () => {
       const changed = await this.repo.markSent(
-        manager,
         items.map((i) => ({ id: i.email.id, providerMessageId: i.providerMessageId })),
       );
-      await this.hooks.emitSent(
-        items.filter((i) => changed.has(i.email.id)).map((i) => event(i.email)),
-        manager,
-      );
+      await this.hooks.emitSent(items.filter((i) => changed.has(i.email.id)).map((i) => event(i.email)));
     });
   }
 
@@ -206,9 +202,9 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     email: Pick<ClaimedEmail, 'id' | 'kind' | 'dialogueId' | 'registrationId' | 'invitationId'>,
     message: string,
   ) {
-    await inTransaction(this.dataSource, async (manager) => {
-      if (await this.repo.markFailed(manager, email.id, message)) {
-        await this.hooks.emitFailed([{ ...event(email), error: message }], manager);
+    await inTransaction(this.dataSource, async () => {
+      if (await this.repo.markFailed(email.id, message)) {
+        await this.hooks.emitFailed([{ ...event(email), error: message }]);
       }
     });
   }
