@@ -65,7 +65,11 @@ describe('API platform (integration)', () => {
 
   describe('bad bodies get problem+json and change nothing', () => {
     const post = (path: string, body: string | Buffer, contentType = 'application/json') =>
-      fetch(`${sut.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+      fetch(`${sut.baseUrl}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: body as unknown as BodyInit,
+      });
 
     it.each([
       ['malformed JSON', '{"email": "a@b.cd", ', 400, 'not valid JSON'],

@@ -59,7 +59,11 @@ describe('Processes (integration)', () => {
     ]);
     const sessions = (await sut.api.get(`/informal-sessions?processId=${gcm.id}`)).body as { number: number }[];
     expect(sessions.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
-    const themes = (await sut.api.get(`/themes?processId=${gcm.id}`)).body as { code: string; processId: string }[];
+    const themes = (await sut.api.get(`/themes?processId=${gcm.id}`)).body as {
+      id: string;
+      code: string;
+      processId: string;
+    }[];
     expect(themes.filter((t) => /^T[1-6]$/.test(t.code)).every((t) => t.processId === gcm.id)).toBe(true);
     const timeline = await sut.api.get(`/processes/${gcm.id}/timeline`);
     expect(timeline.status).toBe(200);

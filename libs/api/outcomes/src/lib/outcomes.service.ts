@@ -357,7 +357,7 @@ export class OutcomesService {
   }
 
   private async lockDialogue(dialogueId: string): Promise<DialogueRecord> {
-    const dialogue = await this.dialoguesRepo.lockDialogue(currentManager(this.dataSource), dialogueId);
+    const dialogue = await this.dialoguesRepo.lockDialogue(dialogueId);
     if (!dialogue) throw notFound('Dialogue');
     if (dialogue.status === 'cancelled') throw domainRule('dialogue-closed', 'A cancelled dialogue has no outcome.');
     return dialogue;
