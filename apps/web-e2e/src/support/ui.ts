@@ -1,16 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Browser, BrowserContextOptions, Locator, Page } from '@playwright/test';
 
 export const SCREENSHOTS = join(__dirname, '../../../../docs/screenshots');
 
 /**
  * A page of its own (fresh context: own sessionStorage/localStorage) that several tests of a
  * serial describe share, opened in its beforeAll. The project's options (viewport, locale, base
- * URL…) apply, and traces and failure screenshots cover it like the `page` fixture.
+ * URL…) apply (`options` override them, e.g. a French browser's locale), and traces and failure screenshots cover it like the `page` fixture.
  */
-export async function sharedPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
+export async function sharedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options);
   return context.newPage();
 }
 
