@@ -25,7 +25,9 @@ export const STAFF_PREFIXES = [
   'workspace.',
   'approvals.',
   'delivery.',
-  'role.',
+  'emailKind.',
+  'emailStatus.',
+  'invitationStatus.',
   'registrations.',
 ];
 /** Exceptions inside staff prefixes that public pages use. */

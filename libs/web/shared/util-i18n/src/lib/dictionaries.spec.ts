@@ -46,6 +46,18 @@ function keysIn(path: string): string[] {
   return [...text.matchAll(/['"`]([A-Za-z][\w.-]*)['"`]/g)].map((m) => m[1]).filter((key) => allKeys.has(key));
 }
 
+/**
+ * Prefixes of keys built at run time: `label: 'role'`, `label('role', …)` and `` `prefix.${…}` ``.
+ * Every key under such a prefix must be public when a public source builds it.
+ */
+function dynamicPrefixesIn(path: string): string[] {
+  const text = readFileSync(join(ROOT, path), 'utf8');
+  return [
+    ...[...text.matchAll(/label\s*(?::|\()\s*'([A-Za-z]+)'/g)].map((m) => `${m[1]}.`),
+    ...[...text.matchAll(/`([A-Za-z][\w.]*\.)\$\{/g)].map((m) => m[1]),
+  ];
+}
+
 describe('dictionaries', () => {
   const files = [...sources('libs/web'), ...sources('apps/web/src')].filter((path) => path.includes('/src/'));
 
@@ -61,6 +73,19 @@ describe('dictionaries', () => {
         keysIn(path)
           .filter((key) => !(key in en))
           .map((key) => `${key} (${path})`),
+      );
+    expect(misplaced).toEqual([]);
+  });
+
+  it('has every key a public page builds at run time (enumeration labels…) in the public part', () => {
+    const misplaced = files
+      .filter((path) => !STAFF_SOURCES.some((re) => re.test(path)))
+      .flatMap((path) =>
+        dynamicPrefixesIn(path).flatMap((prefix) =>
+          Object.keys(enStaff)
+            .filter((key) => key.startsWith(prefix))
+            .map((key) => `${key} (${path})`),
+        ),
       );
     expect(misplaced).toEqual([]);
   });

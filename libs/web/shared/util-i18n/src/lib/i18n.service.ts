@@ -242,7 +242,7 @@ export class I18n {
 
   private loadPublic(language: Language): Promise<void> {
     if (this.dictionaries()[language]) return Promise.resolve();
-    return this.once(`public.${language}`, async () => {
+    return this.once(`public:${language}`, async () => {
       const dictionary = await LOADERS[language]();
       this.dictionaries.update((all) => ({ ...all, [language]: dictionary }));
     });
@@ -250,7 +250,7 @@ export class I18n {
 
   private loadStaffPart(language: Language): Promise<void> {
     if (this.staffDictionaries()[language]) return Promise.resolve();
-    return this.once(`staff.${language}`, async () => {
+    return this.once(`staff:${language}`, async () => {
       const dictionary = await STAFF_LOADERS[language]();
       for (const key of Object.keys(dictionary)) staffKeys.add(key);
       this.staffDictionaries.update((all) => ({ ...all, [language]: dictionary }));

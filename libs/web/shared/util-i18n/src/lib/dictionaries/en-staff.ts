@@ -3,9 +3,33 @@
  * loaded on demand by I18n.loadStaff(). Every key here must exist in fr-staff.ts and es-staff.ts.
  */
 export const enStaff = {
-  'role.admin': 'Administrator',
-  'role.organizer': 'Organizer',
-  'role.coordinator': 'Coordinator',
+  'invitationStatus.queued': 'Queued',
+  'invitationStatus.sent': 'Sent',
+  'invitationStatus.failed': 'Failed',
+  'invitationStatus.registered': 'Registered',
+  'invitationStatus.declined': 'Declined',
+  'emailKind.invitation': 'Invitation',
+  'emailKind.confirmation': 'Confirmation',
+  'emailKind.waitlisted': 'Waiting list',
+  'emailKind.pending': 'Pending approval',
+  'emailKind.promoted': 'Promoted from waiting list',
+  'emailKind.approved': 'Approved',
+  'emailKind.declined': 'Declined',
+  'emailKind.cancelled': 'Cancelled',
+  'emailKind.agenda': 'Agenda',
+  'emailKind.agenda_update': 'Agenda update',
+  'emailKind.reminder': 'Reminder',
+  'emailKind.space_message': 'Space message',
+  'emailKind.staff_invitation': 'Staff invitation',
+  'emailKind.password_reset': 'Password reset',
+  'emailStatus.pending': 'Pending',
+  'emailStatus.queued': 'Queued',
+  'emailStatus.sending': 'Sending',
+  'emailStatus.sent': 'Sent',
+  'emailStatus.failed': 'Failed',
+
+  // email status (added to contracts)
+  'emailStatus.cancelled': 'Cancelled',
   'editor.zoneNoMatch': 'No time zone matches.',
 
   // console, dialogue editor

@@ -215,11 +215,6 @@ export const en = {
   'speakerRole.moderator': 'Moderator',
   'speakerRole.speaker': 'Speaker',
   'speakerRole.rapporteur': 'Rapporteur',
-  'invitationStatus.queued': 'Queued',
-  'invitationStatus.sent': 'Sent',
-  'invitationStatus.failed': 'Failed',
-  'invitationStatus.registered': 'Registered',
-  'invitationStatus.declined': 'Declined',
   'recommendationKind.policy_recommendation': 'Policy recommendation',
   'recommendationKind.good_practice': 'Good practice',
   'recommendationKind.means_of_implementation': 'Means of implementation',
@@ -229,25 +224,6 @@ export const en = {
   'outcomeStatus.approved': 'Approved',
   'outcomeStatus.published': 'Published',
   'outcomeStatus.returned': 'Returned for changes',
-  'emailKind.invitation': 'Invitation',
-  'emailKind.confirmation': 'Confirmation',
-  'emailKind.waitlisted': 'Waiting list',
-  'emailKind.pending': 'Pending approval',
-  'emailKind.promoted': 'Promoted from waiting list',
-  'emailKind.approved': 'Approved',
-  'emailKind.declined': 'Declined',
-  'emailKind.cancelled': 'Cancelled',
-  'emailKind.agenda': 'Agenda',
-  'emailKind.agenda_update': 'Agenda update',
-  'emailKind.reminder': 'Reminder',
-  'emailKind.space_message': 'Space message',
-  'emailKind.staff_invitation': 'Staff invitation',
-  'emailKind.password_reset': 'Password reset',
-  'emailStatus.pending': 'Pending',
-  'emailStatus.queued': 'Queued',
-  'emailStatus.sending': 'Sending',
-  'emailStatus.sent': 'Sent',
-  'emailStatus.failed': 'Failed',
   'language.en': 'English',
   'language.fr': 'French',
   'language.es': 'Spanish',
@@ -516,9 +492,6 @@ export const en = {
     'No recommendation has the reference {reference}. Check it, or search the recommendations.',
   'recommendations.backToSearch': 'Search the recommendations',
 
-  // email status (added to contracts)
-  'emailStatus.cancelled': 'Cancelled',
-
   // counts shown before a bulk send (?dryRun=true)
   'send.willEmail':
     '{count, plural, =0 {This will email nobody.} one {This will email # person.} other {This will email # people.}}',
@@ -534,6 +507,9 @@ export const en = {
   'send.check': 'Check recipients',
   // login failure
   'login.failed': 'Sign-in failed. Check your email and password.',
+  'role.admin': 'Administrator',
+  'role.organizer': 'Organizer',
+  'role.coordinator': 'Coordinator',
 };
 
 export type PublicKey = keyof typeof en;

@@ -1,9 +1,33 @@
 import type { StaffDictionary } from './en-staff';
 
 export const esStaff: StaffDictionary = {
-  'role.admin': 'Administrador/a',
-  'role.organizer': 'Organizador/a',
-  'role.coordinator': 'Coordinador/a',
+  'invitationStatus.queued': 'En cola',
+  'invitationStatus.sent': 'Enviada',
+  'invitationStatus.failed': 'Fallida',
+  'invitationStatus.registered': 'Inscrito/a',
+  'invitationStatus.declined': 'Rechazada',
+  'emailKind.invitation': 'Invitación',
+  'emailKind.confirmation': 'Confirmación',
+  'emailKind.waitlisted': 'Lista de espera',
+  'emailKind.pending': 'Pendiente de aprobación',
+  'emailKind.promoted': 'Salida de la lista de espera',
+  'emailKind.approved': 'Aprobada',
+  'emailKind.declined': 'Rechazada',
+  'emailKind.cancelled': 'Cancelada',
+  'emailKind.agenda': 'Agenda',
+  'emailKind.agenda_update': 'Actualización de la agenda',
+  'emailKind.reminder': 'Recordatorio',
+  'emailKind.space_message': 'Mensaje del espacio',
+  'emailKind.staff_invitation': 'Invitación de personal',
+  'emailKind.password_reset': 'Restablecimiento de contraseña',
+  'emailStatus.pending': 'Pendiente',
+  'emailStatus.queued': 'En cola',
+  'emailStatus.sending': 'Enviando',
+  'emailStatus.sent': 'Enviado',
+  'emailStatus.failed': 'Fallido',
+
+  // email status (added to contracts)
+  'emailStatus.cancelled': 'Cancelado',
   'editor.zoneNoMatch': 'Ninguna zona horaria coincide.',
 
   // console, dialogue editor

@@ -210,11 +210,6 @@ export const es: PublicDictionary = {
   'speakerRole.moderator': 'Moderador/a',
   'speakerRole.speaker': 'Ponente',
   'speakerRole.rapporteur': 'Relator/a',
-  'invitationStatus.queued': 'En cola',
-  'invitationStatus.sent': 'Enviada',
-  'invitationStatus.failed': 'Fallida',
-  'invitationStatus.registered': 'Inscrito/a',
-  'invitationStatus.declined': 'Rechazada',
   'recommendationKind.policy_recommendation': 'Recomendación de política',
   'recommendationKind.good_practice': 'Buena práctica',
   'recommendationKind.means_of_implementation': 'Medio de implementación',
@@ -224,25 +219,6 @@ export const es: PublicDictionary = {
   'outcomeStatus.approved': 'Aprobado',
   'outcomeStatus.published': 'Publicado',
   'outcomeStatus.returned': 'Devuelto para cambios',
-  'emailKind.invitation': 'Invitación',
-  'emailKind.confirmation': 'Confirmación',
-  'emailKind.waitlisted': 'Lista de espera',
-  'emailKind.pending': 'Pendiente de aprobación',
-  'emailKind.promoted': 'Salida de la lista de espera',
-  'emailKind.approved': 'Aprobada',
-  'emailKind.declined': 'Rechazada',
-  'emailKind.cancelled': 'Cancelada',
-  'emailKind.agenda': 'Agenda',
-  'emailKind.agenda_update': 'Actualización de la agenda',
-  'emailKind.reminder': 'Recordatorio',
-  'emailKind.space_message': 'Mensaje del espacio',
-  'emailKind.staff_invitation': 'Invitación de personal',
-  'emailKind.password_reset': 'Restablecimiento de contraseña',
-  'emailStatus.pending': 'Pendiente',
-  'emailStatus.queued': 'En cola',
-  'emailStatus.sending': 'Enviando',
-  'emailStatus.sent': 'Enviado',
-  'emailStatus.failed': 'Fallido',
   'language.en': 'Inglés',
   'language.fr': 'Francés',
   'language.es': 'Español',
@@ -518,9 +494,6 @@ export const es: PublicDictionary = {
     'Ninguna recomendación tiene la referencia {reference}. Compruébela o busque en las recomendaciones.',
   'recommendations.backToSearch': 'Buscar en las recomendaciones',
 
-  // email status (added to contracts)
-  'emailStatus.cancelled': 'Cancelado',
-
   // counts shown before a bulk send (?dryRun=true)
   'send.willEmail':
     '{count, plural, =0 {No se enviará ningún correo.} one {Se enviará un correo a # persona.} other {Se enviará un correo a # personas.}}',
@@ -536,4 +509,7 @@ export const es: PublicDictionary = {
   'send.check': 'Comprobar destinatarios',
   // login failure
   'login.failed': 'No se pudo iniciar sesión. Compruebe su correo y su contraseña.',
+  'role.admin': 'Administrador/a',
+  'role.organizer': 'Organizador/a',
+  'role.coordinator': 'Coordinador/a',
 };

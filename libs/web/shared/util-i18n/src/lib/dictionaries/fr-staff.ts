@@ -1,9 +1,33 @@
 import type { StaffDictionary } from './en-staff';
 
 export const frStaff: StaffDictionary = {
-  'role.admin': 'Administrateur·rice',
-  'role.organizer': 'Organisateur·rice',
-  'role.coordinator': 'Coordinateur·rice',
+  'invitationStatus.queued': "En file d'attente",
+  'invitationStatus.sent': 'Envoyée',
+  'invitationStatus.failed': 'Échec',
+  'invitationStatus.registered': 'Inscrit·e',
+  'invitationStatus.declined': 'Déclinée',
+  'emailKind.invitation': 'Invitation',
+  'emailKind.confirmation': 'Confirmation',
+  'emailKind.waitlisted': "Liste d'attente",
+  'emailKind.pending': "En attente d'approbation",
+  'emailKind.promoted': "Sorti·e de la liste d'attente",
+  'emailKind.approved': 'Approuvée',
+  'emailKind.declined': 'Refusée',
+  'emailKind.cancelled': 'Annulée',
+  'emailKind.agenda': 'Ordre du jour',
+  'emailKind.agenda_update': "Mise à jour de l'ordre du jour",
+  'emailKind.reminder': 'Rappel',
+  'emailKind.space_message': "Message d'espace",
+  'emailKind.staff_invitation': "Invitation d'équipe",
+  'emailKind.password_reset': 'Réinitialisation du mot de passe',
+  'emailStatus.pending': 'En attente',
+  'emailStatus.queued': "En file d'attente",
+  'emailStatus.sending': 'Envoi en cours',
+  'emailStatus.sent': 'Envoyé',
+  'emailStatus.failed': 'Échec',
+
+  // email status (added to contracts)
+  'emailStatus.cancelled': 'Annulé',
   'editor.zoneNoMatch': 'Aucun fuseau horaire ne correspond.',
 
   // console, dialogue editor

@@ -212,11 +212,6 @@ export const fr: PublicDictionary = {
   'speakerRole.moderator': 'Modérateur·rice',
   'speakerRole.speaker': 'Intervenant·e',
   'speakerRole.rapporteur': 'Rapporteur·e',
-  'invitationStatus.queued': "En file d'attente",
-  'invitationStatus.sent': 'Envoyée',
-  'invitationStatus.failed': 'Échec',
-  'invitationStatus.registered': 'Inscrit·e',
-  'invitationStatus.declined': 'Déclinée',
   'recommendationKind.policy_recommendation': 'Recommandation politique',
   'recommendationKind.good_practice': 'Bonne pratique',
   'recommendationKind.means_of_implementation': 'Moyen de mise en œuvre',
@@ -226,25 +221,6 @@ export const fr: PublicDictionary = {
   'outcomeStatus.approved': 'Approuvé',
   'outcomeStatus.published': 'Publié',
   'outcomeStatus.returned': 'Renvoyé pour modifications',
-  'emailKind.invitation': 'Invitation',
-  'emailKind.confirmation': 'Confirmation',
-  'emailKind.waitlisted': "Liste d'attente",
-  'emailKind.pending': "En attente d'approbation",
-  'emailKind.promoted': "Sorti·e de la liste d'attente",
-  'emailKind.approved': 'Approuvée',
-  'emailKind.declined': 'Refusée',
-  'emailKind.cancelled': 'Annulée',
-  'emailKind.agenda': 'Ordre du jour',
-  'emailKind.agenda_update': "Mise à jour de l'ordre du jour",
-  'emailKind.reminder': 'Rappel',
-  'emailKind.space_message': "Message d'espace",
-  'emailKind.staff_invitation': "Invitation d'équipe",
-  'emailKind.password_reset': 'Réinitialisation du mot de passe',
-  'emailStatus.pending': 'En attente',
-  'emailStatus.queued': "En file d'attente",
-  'emailStatus.sending': 'Envoi en cours',
-  'emailStatus.sent': 'Envoyé',
-  'emailStatus.failed': 'Échec',
   'language.en': 'Anglais',
   'language.fr': 'Français',
   'language.es': 'Espagnol',
@@ -522,9 +498,6 @@ export const fr: PublicDictionary = {
     'Aucune recommandation ne porte la référence {reference}. Vérifiez-la ou recherchez dans les recommandations.',
   'recommendations.backToSearch': 'Rechercher dans les recommandations',
 
-  // email status (added to contracts)
-  'emailStatus.cancelled': 'Annulé',
-
   // counts shown before a bulk send (?dryRun=true)
   'send.willEmail':
     '{count, plural, =0 {Personne ne recevra de courriel.} one {# personne recevra un courriel.} other {# personnes recevront un courriel.}}',
@@ -540,4 +513,7 @@ export const fr: PublicDictionary = {
   'send.check': 'Vérifier les destinataires',
   // login failure
   'login.failed': 'La connexion a échoué. Vérifiez votre courriel et votre mot de passe.',
+  'role.admin': 'Administrateur·rice',
+  'role.organizer': 'Organisateur·rice',
+  'role.coordinator': 'Coordinateur·rice',
 };
