@@ -13,6 +13,8 @@ module.exports = {
       },
     ],
   },
+  // the staff part of the dictionaries, lazy in the app, is there from the start in unit tests
+  setupFiles: [...(nxPreset.setupFiles ?? []), require('node:path').join(__dirname, 'web-i18n-setup.ts')],
   transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',

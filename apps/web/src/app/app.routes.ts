@@ -3,6 +3,7 @@ import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-fea
 import { loadInvitationDeclinePage, loadManageRoutes } from '@gfmd/web-registrations-feature';
 import { loadRecommendationsRoutes } from '@gfmd/web-outcomes-feature';
 import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
+import { staffDictionary } from '@gfmd/web-shared-util-i18n';
 
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'dialogues' },
@@ -48,10 +49,14 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'console',
+    // staff screens: their keys (en-staff.ts and its translations) load before the page renders
+    canMatch: [staffDictionary],
     loadChildren: () => import('@gfmd/web-console-feature').then((m) => m.consoleRoutes),
   },
   {
     path: 'workspace',
+    // staff screens: their keys (en-staff.ts and its translations) load before the page renders
+    canMatch: [staffDictionary],
     loadChildren: () => import('@gfmd/web-coordinator-feature').then((m) => m.workspaceRoutes),
   },
   {
@@ -65,6 +70,8 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'account',
+    // staff screens: their keys (en-staff.ts and its translations) load before the page renders
+    canMatch: [staffDictionary],
     loadChildren: () => import('@gfmd/web-auth-feature').then((m) => m.accountRoutes),
   },
   {

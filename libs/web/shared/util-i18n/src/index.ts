@@ -2,4 +2,5 @@ export * from './lib/i18n.service';
 export * from './lib/translate.pipe';
 export * from './lib/i18n-title.strategy';
 export * from './lib/message-format.util';
-export type { TranslationKey, Dictionary } from './lib/dictionaries/en';
+export type { TranslationKey, Dictionary, PublicKey, PublicDictionary } from './lib/dictionaries/en';
+export type { StaffKey, StaffDictionary } from './lib/dictionaries/en-staff';

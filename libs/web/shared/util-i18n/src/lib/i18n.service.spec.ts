@@ -17,7 +17,8 @@ import {
 import { en } from './dictionaries/en';
 import { es } from './dictionaries/es';
 import { fr } from './dictionaries/fr';
-import { I18n, isTranslationKey } from './i18n.service';
+import { I18n, isTranslationKey, staffDictionary } from './i18n.service';
+import { clearPreloadedStaffDictionaries, preloadStaffDictionaries } from '../testing';
 
 describe(I18n.name, () => {
   let sut: I18n;
@@ -118,5 +119,72 @@ describe(I18n.name, () => {
     await sut.use('es');
     expect(sut.countryName('DE')).toBe('Alemania');
     expect(sut.countries().length).toBeGreaterThan(240);
+  });
+});
+
+describe(`${I18n.name}, staff part`, () => {
+  let sut: I18n;
+
+  beforeEach(() => {
+    localStorage.clear();
+    clearPreloadedStaffDictionaries();
+    sut = TestBed.inject(I18n);
+  });
+
+  afterEach(() => preloadStaffDictionaries());
+
+  it('is not loaded until a staff route asks for it, then is', async () => {
+    expect(sut.t('console.title')).toBe('console.title');
+
+    await sut.loadStaff();
+
+    expect(sut.t('console.title')).toBe('Organizer console');
+    expect(sut.t('nav.dialogues')).toBe('Dialogues');
+  });
+
+  it("is loaded by the staff routes' guard before the page renders", async () => {
+    const matched = await TestBed.runInInjectionContext(() => staffDictionary({}, []));
+
+    expect(matched).toBe(true);
+    expect(sut.t('console.title')).toBe('Organizer console');
+  });
+
+  it('is loaded with the public part when the language changes on a staff page', async () => {
+    await sut.loadStaff();
+
+    await sut.use('fr');
+
+    expect(sut.t('console.title')).toBe("Console d'organisation");
+    expect(sut.t('shell.login')).toBe('Se connecter');
+    await sut.use('es');
+    expect(sut.t('console.title')).toBe('Consola de organización');
+  });
+
+  it('stays unloaded on a language change while no staff page was opened', async () => {
+    await sut.use('fr');
+
+    expect(sut.t('shell.login')).toBe('Se connecter');
+    expect(sut.t('console.title')).toBe('console.title');
+    await sut.loadStaff();
+    expect(sut.t('console.title')).toBe("Console d'organisation");
+  });
+
+  it('loads each part once even when asked twice at the same time', async () => {
+    await Promise.all([sut.loadStaff(), sut.loadStaff(), sut.use('es'), sut.use('es')]);
+
+    expect(sut.t('console.title')).toBe('Consola de organización');
+  });
+
+  it('falls back to the English text of a key the current language lacks', async () => {
+    await sut.use('fr');
+    await sut.loadStaff();
+    const french = (sut as unknown as { dictionaries: () => Record<string, Record<string, string>> }).dictionaries();
+    const kept = french['fr']['shell.login'];
+    delete french['fr']['shell.login'];
+    try {
+      expect(sut.t('shell.login')).toBe('Sign in');
+    } finally {
+      french['fr']['shell.login'] = kept;
+    }
   });
 });

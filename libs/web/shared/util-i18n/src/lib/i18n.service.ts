@@ -1,8 +1,10 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
+import type { CanMatchFn } from '@angular/router';
 import { LANGUAGES, type Language, type SendPreview } from '@gfmd/contracts';
 import { gmtOffsetLabel } from '@gfmd/web-shared-util-time';
 import { COUNTRY_CODES } from './countries';
-import { en, type Dictionary, type TranslationKey } from './dictionaries/en';
+import { en, type Dictionary, type PublicDictionary, type TranslationKey } from './dictionaries/en';
+import type { StaffDictionary } from './dictionaries/en-staff';
 import { formatMessage, type TranslationParams } from './message-format.util';
 
 export type LabelKind =
@@ -42,15 +44,46 @@ const STORAGE_KEY = 'gfmd.language';
 /** Intl locales: British English gives 24-hour times and day-month dates, as in UN documents. */
 const INTL_LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
 
-const LOADERS: Record<Language, () => Promise<Dictionary>> = {
+const LOADERS: Record<Language, () => Promise<PublicDictionary>> = {
   en: () => Promise.resolve(en),
   fr: () => import('./dictionaries/fr').then((m) => m.fr),
   es: () => import('./dictionaries/es').then((m) => m.es),
 };
 
-export function isTranslationKey(key: string): key is TranslationKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
+/** Keys of staff-only screens: lazy in every language (see docs/architecture.md, Web). */
+const STAFF_LOADERS: Record<Language, () => Promise<StaffDictionary>> = {
+  en: () => import('./dictionaries/en-staff').then((m) => m.enStaff),
+  fr: () => import('./dictionaries/fr-staff').then((m) => m.frStaff),
+  es: () => import('./dictionaries/es-staff').then((m) => m.esStaff),
+};
+
+/** The staff keys, known once a staff part has loaded (every language has the same keys). */
+const staffKeys = new Set<string>();
+
+/** Staff parts available without a load: only the unit tests fill it (see `../testing.ts`). */
+const preloadedStaff: Partial<Record<Language, StaffDictionary>> = {};
+
+export function preloadStaffDictionary(language: Language, dictionary: StaffDictionary | undefined): void {
+  if (dictionary) {
+    for (const key of Object.keys(dictionary)) staffKeys.add(key);
+    preloadedStaff[language] = dictionary;
+  } else {
+    delete preloadedStaff[language];
+  }
 }
+
+export function isTranslationKey(key: string): key is TranslationKey {
+  return Object.prototype.hasOwnProperty.call(en, key) || staffKeys.has(key);
+}
+
+/**
+ * `canMatch` of the staff routes (console, workspace, account): loads the staff part of the
+ * dictionary before any staff page renders, so no key ever shows raw.
+ */
+export const staffDictionary: CanMatchFn = () =>
+  inject(I18n)
+    .loadStaff()
+    .then(() => true);
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -63,12 +96,17 @@ export interface CountryOption {
 
 /**
  * Runtime-switchable translations (EN/FR/ES) and locale-aware formatting.
- * English ships in the initial bundle; French and Spanish load on demand.
+ * The public part of English ships in the initial bundle; French and Spanish load on demand, and
+ * the staff part of each language loads with `loadStaff()` (the `staffDictionary` route guard).
  */
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly document = inject(DOCUMENT);
-  private readonly dictionaries = signal<Partial<Record<Language, Dictionary>>>({ en });
+  private readonly dictionaries = signal<Partial<Record<Language, PublicDictionary>>>({ en });
+  private readonly staffDictionaries = signal<Partial<Record<Language, StaffDictionary>>>({ ...preloadedStaff });
+  private readonly pending = new Map<string, Promise<void>>();
+  /** Set by the first loadStaff(): a language switch then loads the staff part too. */
+  private staffWanted = false;
   private readonly current = signal<Language>('en');
   private readonly formatters = new Map<string, Intl.DateTimeFormat>();
   private readonly numberFormatters = new Map<string, Intl.NumberFormat>();
@@ -78,7 +116,11 @@ export class I18n {
   readonly language = this.current.asReadonly();
   /** BCP 47 locale for Intl formatting */
   readonly locale = computed(() => INTL_LOCALES[this.current()]);
-  readonly dictionary = computed<Dictionary>(() => this.dictionaries()[this.current()] ?? en);
+  /** The current language's keys: public, plus staff once loaded (missing keys fall back to English in t()). */
+  readonly dictionary = computed<Partial<Dictionary>>(() => ({
+    ...this.staffDictionaries()[this.current()],
+    ...(this.dictionaries()[this.current()] ?? en),
+  }));
   readonly countries = computed<CountryOption[]>(() => {
     const lang = this.current();
     const names = new Intl.DisplayNames([lang], { type: 'region' });
@@ -97,10 +139,7 @@ export class I18n {
   }
 
   async use(language: Language): Promise<void> {
-    if (!this.dictionaries()[language]) {
-      const dictionary = await LOADERS[language]();
-      this.dictionaries.update((all) => ({ ...all, [language]: dictionary }));
-    }
+    await Promise.all([this.loadPublic(language), ...(this.staffWanted ? [this.loadStaffPart(language)] : [])]);
     this.current.set(language);
     this.document.documentElement.lang = language;
     try {
@@ -110,8 +149,21 @@ export class I18n {
     }
   }
 
+  /** Loads the staff part of the current language (and of any language chosen later). */
+  loadStaff(): Promise<void> {
+    this.staffWanted = true;
+    return this.loadStaffPart(this.current());
+  }
+
   t(key: TranslationKey, params?: TranslationParams): string {
-    return formatMessage(this.dictionary()[key] ?? en[key], params, this.locale());
+    const language = this.current();
+    const message =
+      (this.dictionaries()[language] as Partial<Dictionary> | undefined)?.[key] ??
+      (this.staffDictionaries()[language] as Partial<Dictionary> | undefined)?.[key] ??
+      (en as Partial<Dictionary>)[key] ??
+      (this.staffDictionaries().en as Partial<Dictionary> | undefined)?.[key] ??
+      key;
+    return formatMessage(message, params, this.locale());
   }
 
   /** What a bulk send will do, shown before the user confirms: "This will email N people. Skipped: …". */
@@ -186,6 +238,33 @@ export class I18n {
     } catch {
       return code;
     }
+  }
+
+  private loadPublic(language: Language): Promise<void> {
+    if (this.dictionaries()[language]) return Promise.resolve();
+    return this.once(`public:${language}`, async () => {
+      const dictionary = await LOADERS[language]();
+      this.dictionaries.update((all) => ({ ...all, [language]: dictionary }));
+    });
+  }
+
+  private loadStaffPart(language: Language): Promise<void> {
+    if (this.staffDictionaries()[language]) return Promise.resolve();
+    return this.once(`staff:${language}`, async () => {
+      const dictionary = await STAFF_LOADERS[language]();
+      for (const key of Object.keys(dictionary)) staffKeys.add(key);
+      this.staffDictionaries.update((all) => ({ ...all, [language]: dictionary }));
+    });
+  }
+
+  /** One load per part at a time; a failed load may be retried. */
+  private once(id: string, load: () => Promise<void>): Promise<void> {
+    let promise = this.pending.get(id);
+    if (!promise) {
+      promise = load().finally(() => this.pending.delete(id));
+      this.pending.set(id, promise);
+    }
+    return promise;
   }
 
   private readStored(): Language | undefined {
