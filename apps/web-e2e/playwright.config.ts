@@ -68,6 +68,7 @@ export default defineConfig({
         'journey.spec.ts',
         'persona-organizer-desktop.spec.ts',
         'persona-coordinators.spec.ts',
+        'persona-process.spec.ts',
       ],
       use: { viewport: { width: 1280, height: 800 } },
     },
