@@ -69,6 +69,7 @@ export default defineConfig({
         'persona-organizer-desktop.spec.ts',
         'persona-coordinators.spec.ts',
         'persona-participants.spec.ts',
+        'persona-process.spec.ts',
       ],
       use: { viewport: { width: 1280, height: 800 } },
     },

@@ -10,9 +10,16 @@ import {
   signal,
   untracked,
   viewChild,
+  viewChildren,
   Injector,
 } from '@angular/core';
-import { type FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  type FormGroup,
+  FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -150,6 +157,7 @@ export class ProcessEditorPage {
   protected readonly moving = signal<string | null>(null);
   protected readonly themesById = computed(() => new Map(this.store.themes().map((t) => [t.id, t])));
   private readonly movePanel = viewChild<ElementRef<HTMLElement>>('movePanel');
+  private readonly formDirectives = viewChildren(FormGroupDirective);
   private readonly injector = inject(Injector);
   /** The session whose move the panel was last opened for (focus moves there once per move). */
   private announcedMove: unknown = null;
@@ -240,7 +248,7 @@ export class ProcessEditorPage {
 
   protected resetPhase(): void {
     this.phase.editing.set(null);
-    this.phaseForm.reset();
+    this.clear(this.phaseForm);
   }
 
   protected async deletePhase(p: Phase): Promise<void> {
@@ -281,7 +289,7 @@ export class ProcessEditorPage {
 
   protected resetMilestone(): void {
     this.milestone.editing.set(null);
-    this.milestoneForm.reset();
+    this.clear(this.milestoneForm);
   }
 
   protected async deleteMilestone(m: Milestone): Promise<void> {
@@ -313,7 +321,7 @@ export class ProcessEditorPage {
 
   protected resetTheme(): void {
     this.theme.editing.set(null);
-    this.themeForm.reset();
+    this.clear(this.themeForm);
   }
 
   // ── informal sessions ───────────────────────────────────────────────────────────────────
@@ -350,7 +358,7 @@ export class ProcessEditorPage {
 
   protected resetSession(): void {
     this.session.editing.set(null);
-    this.sessionForm.reset({ number: this.store.sessions().length + 1 });
+    this.clear(this.sessionForm, { number: this.store.sessions().length + 1 });
   }
 
   // ── dialogues ahead of a moved session ──────────────────────────────────────────────────
@@ -387,6 +395,19 @@ export class ProcessEditorPage {
   }
 
   // ── shared ──────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Empties a form after a save, and its submitted flag too: else every required field of the
+   * empty form shows "This field is required" at once (Material shows errors of submitted forms).
+   */
+  private clear(form: FormGroup, value?: Record<string, unknown>): void {
+    const directive = this.formDirectives().find((d) => d.form === form);
+    if (directive) {
+      directive.resetForm(value);
+    } else {
+      form.reset(value);
+    }
+  }
 
   private valid(form: FormGroup): boolean {
     if (form.invalid) {

@@ -86,7 +86,7 @@ describe(ProcessTimelineComponent.name, () => {
   it('gives every item on the chart a full accessible name, in time order', async () => {
     const { el } = await render();
     expect(names(el.querySelector('.chart') as Element)).toEqual([
-      'Phase: Consultation, 1 Jan 2027 – 1 Jul 2027',
+      'Phase: Consultation, 1 Jan 2027 – 30 Jun 2027',
       'Dialogue: Skills, 12 May 2027, 14 days before Informal session 3',
       'Dialogue: Recruitment, 22 May 2027, 4 days before Informal session 3. Warning: less than 7 days to carry its outcome into the session',
       'Informal session 3: Labour, 26 May 2027 – 27 May 2027, Geneva',
@@ -96,6 +96,8 @@ describe(ProcessTimelineComponent.name, () => {
     // the list for phones carries the same items in the same order
     expect(names(el.querySelector('.list') as Element)).toEqual(names(el.querySelector('.chart') as Element).slice(1));
     expect(el.querySelector('.list h2')?.textContent).toContain('Consultation');
+    // the phase's last day, not the next day's midnight its range ends at
+    expect(el.querySelector('.list h2 small')?.textContent).toContain('1 Jan 2027 – 30 Jun 2027');
     expect(el.querySelector('.list h3')?.textContent).toContain('May 2027');
   });
 

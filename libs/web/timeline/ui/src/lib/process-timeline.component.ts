@@ -206,10 +206,18 @@ export class ProcessTimelineComponent {
   }
 
   /** "4 Dec 2017" or "4 Dec 2017 – 6 Dec 2017", in the item's own zone (phases: calendar dates). */
-  dates(row: Pick<Row, 'startsAt' | 'endsAt'> & { timeZone?: string | null }): string {
+  dates(row: Pick<Row, 'startsAt' | 'endsAt'> & { timeZone?: string | null; kind?: string }): string {
+    if (row.kind === 'phase' && row.endsAt) return this.phaseDates({ startsAt: row.startsAt, endsAt: row.endsAt });
     const zone = row.timeZone ?? 'UTC';
     const from = this.i18n.formatDate(row.startsAt, 'date', zone);
     const to = row.endsAt ? this.i18n.formatDate(row.endsAt, 'date', zone) : from;
+    return from === to ? from : `${from} – ${to}`;
+  }
+
+  /** A phase covers whole UTC days: its end is the next day's 00:00Z, its last day the one before. */
+  phaseDates(phase: { startsAt: string; endsAt: string }): string {
+    const from = this.i18n.formatDate(phase.startsAt, 'date', 'UTC');
+    const to = this.i18n.formatDate(lastDay(phase.endsAt), 'date', 'UTC');
     return from === to ? from : `${from} – ${to}`;
   }
 
@@ -240,7 +248,7 @@ export class ProcessTimelineComponent {
         return this.i18n.t('ptimeline.name.phase', {
           title: row.title,
           from: this.i18n.formatDate(row.startsAt, 'date', 'UTC'),
-          to: this.i18n.formatDate(row.endsAt, 'date', 'UTC'),
+          to: this.i18n.formatDate(lastDay(row.endsAt), 'date', 'UTC'),
         });
       case 'milestone':
         return row.venue
@@ -293,4 +301,9 @@ export class ProcessTimelineComponent {
   private afterRender(fn: () => void): void {
     afterNextRender(fn, { injector: this.injector });
   }
+}
+
+/** The last day a whole-day range covers (its end is the next day's 00:00Z). */
+function lastDay(iso: string): string {
+  return new Date(Date.parse(iso) - 1).toISOString();
 }
