@@ -607,7 +607,8 @@ test.describe('organizer → participant → waiting list → coordinator', () =
       await p.keyboard.press('ArrowDown');
       await expect(p.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Español');
       await p.keyboard.press('Enter');
-      await p.getByRole('link', { name: 'Inscribirse' }).waitFor();
+      // The dialogue is full by now (step 4 filled it): the page offers the waiting list.
+      await p.getByRole('link', { name: 'Unirse a la lista de espera' }).waitFor();
       await expect(p.locator('html').getAttribute('lang')).resolves.toBe('es');
       await axe.expectAccessible(p, 'dialogue page (es)');
     });

@@ -60,8 +60,9 @@ import { loadResource } from '@gfmd/web-shared-util-state';
             <div class="gfmd-actions">
               <a mat-stroked-button [href]="icsUrl()" download>{{ 'dialogue.addToCalendar' | t }}</a>
             </div>
-            <!-- The agenda renders once the rest of the page is on screen: a task of its own. -->
-            @defer (on idle) {
+            <!-- The agenda renders once the rest of the page is on screen: a task of its own. On a busy
+                 machine the browser may not report idle for long; the timer makes sure it comes. -->
+            @defer (on idle; on timer(1s)) {
               <gfmd-agenda-view [items]="store.agenda()" [spaces]="store.spaces()" [timeZone]="d.timeZone" />
             } @placeholder {
               <gfmd-loading-state />
