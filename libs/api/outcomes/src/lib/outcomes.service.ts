@@ -6,7 +6,6 @@ import { DialoguesRepository, DialoguesService, PUBLIC_STATUSES, type DialogueRe
 import {
   badRequest,
   conflict,
-  currentManager,
   domainRule,
   FieldError,
   forbidden,
