@@ -88,8 +88,9 @@ test.describe('participants: invited in French, waitlisted then promoted', () =>
     );
     expect([invited.status, invited.body.queued]).toEqual([202, 2]);
 
-    // a French speaker's browser, and an English one
-    fr = await sharedPage(browser, { locale: 'fr-FR' });
+    // The invitees' browsers are English: the invitation's pages speak its language (French)
+    // all the same, since nobody chose a language on this device.
+    fr = await sharedPage(browser, { locale: 'en-GB' });
     en = await sharedPage(browser);
   });
 

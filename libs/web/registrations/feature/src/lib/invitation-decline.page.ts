@@ -3,7 +3,7 @@ import { MatAnchor, MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { InvitationDeclineView, ProblemDetails } from '@gfmd/contracts';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { I18n, isLanguage, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { loadResource } from '@gfmd/web-shared-util-state';
 import { RegistrationsApi } from '@gfmd/web-registrations-data-access';
@@ -58,6 +58,7 @@ import { firstValueFrom } from 'rxjs';
 })
 export class InvitationDeclinePage {
   private readonly api = inject(RegistrationsApi);
+  private readonly i18n = inject(I18n);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   readonly token = input.required<string>();
@@ -75,7 +76,10 @@ export class InvitationDeclinePage {
     this.loading.set(true);
     this.problem.set(null);
     try {
-      this.view.set(await firstValueFrom(this.api.invitationDecline(token)));
+      const view = await firstValueFrom(this.api.invitationDecline(token));
+      // The page speaks the invitation's language, unless the reader chose one themselves.
+      if (isLanguage(view.language)) await this.i18n.suggest(view.language);
+      this.view.set(view);
     } catch (error) {
       this.view.set(null);
       this.problem.set(toProblem(error));

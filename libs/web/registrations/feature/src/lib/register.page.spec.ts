@@ -143,7 +143,8 @@ describe(RegisterPage.name, () => {
       preferredLanguage: 'fr',
       invitationToken: 'tok-456',
     });
-    expect(sut.textContent).toContain('Your invitation is for this address.');
+    // The page speaks the invitation's language (the reader chose none on this device).
+    expect(sut.textContent).toContain('Votre invitation est pour cette adresse.');
   });
 
   it('ignores an invitation of another dialogue', async () => {

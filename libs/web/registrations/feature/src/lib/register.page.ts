@@ -186,6 +186,8 @@ export class RegisterPage {
     if (!controls.preferredLanguage.dirty) {
       controls.preferredLanguage.setValue(values.preferredLanguage);
     }
+    // The page speaks the invitation's language, unless the reader chose one themselves.
+    if (values.preferredLanguage) await this.i18n.suggest(values.preferredLanguage);
   }
 
   protected allowedGroupsText(space: Space): string {

@@ -39,6 +39,19 @@ describe(I18n.name, () => {
     expect(sut.sendPreview({ wouldSend: 0, skipped: {} })).toBe('Personne ne recevra de courriel.');
   });
 
+  it("speaks an invitation's language unless the reader chose one, and does not remember it", async () => {
+    await sut.init();
+    await sut.suggest('fr');
+    expect(sut.language()).toBe('fr');
+    expect(sut.hasChosen()).toBe(false);
+    expect(localStorage.length).toBe(0);
+
+    await sut.use('es');
+    expect(sut.hasChosen()).toBe(true);
+    await sut.suggest('fr');
+    expect(sut.language()).toBe('es');
+  });
+
   it('starts in English', () => {
     expect(sut.language()).toBe('en');
     expect(sut.t('nav.dialogues')).toBe('Dialogues');

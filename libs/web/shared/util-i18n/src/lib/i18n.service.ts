@@ -135,13 +135,30 @@ export class I18n {
     const fromBrowser = (this.document.defaultView?.navigator.languages ?? [])
       .map((tag) => tag.slice(0, 2).toLowerCase())
       .find(isLanguage);
-    await this.use(stored ?? fromBrowser ?? 'en');
+    await this.use(stored ?? fromBrowser ?? 'en', { remember: false });
   }
 
-  async use(language: Language): Promise<void> {
+  /** Whether the reader chose a language themselves (the header's menu), on this device. */
+  hasChosen(): boolean {
+    return this.readStored() !== undefined;
+  }
+
+  /**
+   * A language the page knows the reader wants (an invitation's): used unless the reader chose
+   * one themselves, and not remembered, so their own later choice always wins.
+   */
+  async suggest(language: Language): Promise<void> {
+    if (!this.hasChosen() && language !== this.current()) {
+      await this.use(language, { remember: false });
+    }
+  }
+
+  /** Switches the interface; `remember` (the default: the reader's own choice) keeps it for next time. */
+  async use(language: Language, { remember = true }: { remember?: boolean } = {}): Promise<void> {
     await Promise.all([this.loadPublic(language), ...(this.staffWanted ? [this.loadStaffPart(language)] : [])]);
     this.current.set(language);
     this.document.documentElement.lang = language;
+    if (!remember) return;
     try {
       this.document.defaultView?.localStorage.setItem(STORAGE_KEY, language);
     } catch {
