@@ -1,6 +1,6 @@
 import { AuthModule } from '@gfmd/api-auth';
 import { PlatformModule } from '@gfmd/api-platform';
-import { createTestApp, DialogueFactory, TestApp } from '@gfmd/api-testing';
+import { createTestApp, DialogueFactory, ownDatabaseUrl, TestApp, withEnv } from '@gfmd/api-testing';
 import type { ApiClient } from '@gfmd/api-testing';
 import type { Process } from '@gfmd/contracts';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +17,10 @@ describe('Processes (integration)', () => {
   let coordinator: ApiClient;
 
   beforeAll(async () => {
-    sut = await createTestApp([PlatformModule, AuthModule, DialoguesModule]);
+    // Its own database: the seeded process is counted whole, and other suites add sessions to it.
+    sut = await withEnv({ DATABASE_URL: await ownDatabaseUrl('gfmd_test_processes') }, () =>
+      createTestApp([PlatformModule, AuthModule, DialoguesModule]),
+    );
     await sut.app.get(SeedService).seedProcess();
     organizer = (await sut.staff('organizer')).client;
     admin = (await sut.staff('admin')).client;
