@@ -126,8 +126,11 @@ describe('Agenda mail (integration)', () => {
       const snapshot = async () =>
         (
           await sut.dataSource.query(
-            `SELECT (SELECT count(*) FROM outbound_emails)::int AS emails,
-                    (SELECT count(*) FROM registration_manage_tokens)::int AS tokens`,
+            // This dialogue's rows only: suites running in parallel write to the same tables.
+            `SELECT (SELECT count(*) FROM outbound_emails WHERE dialogue_id = $1)::int AS emails,
+                    (SELECT count(*) FROM registration_manage_tokens t
+                       JOIN registrations r ON r.id = t.registration_id WHERE r.dialogue_id = $1)::int AS tokens`,
+            [f.dialogue.id],
           )
         )[0];
 

@@ -882,11 +882,14 @@ describe(RegistrationsModule.name, () => {
       expect(before.email_confirmed_at).toBeNull();
 
       // A dry run counts, writes nothing; the message itself skips the unconfirmed address.
-      const emailsBefore = (await q<{ n: number }>('SELECT count(*)::int AS n FROM outbound_emails'))[0].n;
+      // This dialogue's emails only: suites running in parallel write to the same table.
+      const emails = async () =>
+        (await q<{ n: number }>('SELECT count(*)::int AS n FROM outbound_emails WHERE dialogue_id = $1', [d.id]))[0].n;
+      const emailsBefore = await emails();
       const dry = await coordinator.client.post(`/spaces/${s.id}/messages?dryRun=true`, { message: 'Hello' });
       expect(dry.status).toBe(202);
       expect(dry.body).toEqual({ wouldSend: 0, skipped: { addressNotConfirmed: 1 }, remainingToday: 5 });
-      expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM outbound_emails'))[0].n).toBe(emailsBefore);
+      expect(await emails()).toBe(emailsBefore);
       expect(await spaceMessages(s.id)).toBe(0);
       const skipped = await coordinator.client.post(`/spaces/${s.id}/messages`, { message: 'Hello' });
       expect(skipped.body).toEqual({ messageId: null, queued: 0, skipped: 1, skippedBy: { addressNotConfirmed: 1 } });
