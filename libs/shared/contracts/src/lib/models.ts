@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: every shape of the HTTP contract in one file, in the order of
+// docs/http-contract.md, so the contract reads as one document.
 /** The shapes of the HTTP contract (docs/http-contract.md). Times are ISO 8601 UTC instants. */
 import type {
   AgendaItemKind,

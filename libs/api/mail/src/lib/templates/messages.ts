@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the text of every email kind in every language, data side by side so a
+// translator sees one kind's three languages together.
 import type { EmailKind, Language } from '@gfmd/contracts';
 
 /** Which link a kind's main button opens. */
