@@ -4,5 +4,6 @@ export * from './lib/agenda-view.util';
 export * from './lib/agenda.module';
 export * from './lib/agenda.repository';
 export * from './lib/agenda.service';
+export * from './lib/feed.service';
 export * from './lib/ics.util';
 export * from './lib/timeline.service';

@@ -1,6 +1,6 @@
 import type { AgendaItemView, Language, SpaceKind, SpeakerRole } from '@gfmd/contracts';
 import { zoneOffsetMinutes } from '@gfmd/api-platform';
-import type { AgendaItemRecord } from './agenda.repository';
+import type { AgendaItemRecord, AgendaItemRemoval } from './agenda.repository';
 import { buildIcs, IcsEvent } from './ics.util';
 
 /** Spaces whose items are in everyone's personal agenda. */
@@ -87,6 +87,8 @@ export interface CalendarOptions {
   /** Link of every event (the dialogue's public page). */
   url: string;
   now?: Date;
+  /** Deleted items, kept as STATUS:CANCELLED so subscribed calendars drop them visibly. */
+  removed?: Pick<AgendaItemRemoval, 'id' | 'title' | 'startsAt' | 'endsAt' | 'sequence' | 'removedAt'>[];
 }
 
 /** The agenda as an RFC 5545 calendar: one VEVENT per item, UID `<itemId>@gfmd-dialogues`. */
@@ -114,6 +116,18 @@ export function agendaCalendar(options: CalendarOptions): string {
       lastModified: item.updatedAt,
     };
   });
+  for (const r of options.removed ?? []) {
+    events.push({
+      uid: `${r.id}@gfmd-dialogues`,
+      sequence: r.sequence,
+      start: r.startsAt,
+      end: r.endsAt,
+      summary: r.title,
+      url: options.url,
+      lastModified: r.removedAt,
+      status: 'CANCELLED',
+    });
+  }
   return buildIcs({
     name: options.name ?? dialogue.title,
     timeZone: dialogue.timeZone,

@@ -6,6 +6,8 @@ import { SpacesModule } from '@gfmd/api-spaces';
 import { AgendaDemoSeeder } from './agenda-demo.seeder';
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AgendaMailService } from './agenda-mail.service';
+import { FeedController } from './feed.controller';
+import { DialogueFeedService } from './feed.service';
 import { AgendaController } from './agenda.controller';
 import { AgendaRepository } from './agenda.repository';
 import { AgendaService } from './agenda.service';
@@ -15,8 +17,15 @@ import { TimelineService } from './timeline.service';
 /** Agenda items, public and personal agendas (JSON and iCalendar), agenda mail and the timeline. */
 @Module({
   imports: [TypeOrmModule.forFeature([AgendaItemEntity]), DialoguesModule, SpacesModule, RegistrationsModule],
-  controllers: [AgendaController, TimelineController],
-  providers: [AgendaRepository, AgendaService, AgendaMailService, AgendaDemoSeeder, TimelineService],
+  controllers: [AgendaController, TimelineController, FeedController],
+  providers: [
+    AgendaRepository,
+    AgendaService,
+    AgendaMailService,
+    AgendaDemoSeeder,
+    TimelineService,
+    DialogueFeedService,
+  ],
   exports: [AgendaService, AgendaRepository],
 })
 export class AgendaModule implements OnModuleInit {

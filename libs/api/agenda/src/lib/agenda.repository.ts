@@ -62,6 +62,18 @@ const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
  * The only place that queries agenda items; it also reads (never writes) registrations and
  * their spaces, which the personal agenda and the agenda mail need.
  */
+
+/** What a deleted agenda item looked like (no personal data). */
+export interface AgendaItemRemoval {
+  id: string;
+  spaceId: string | null;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** One more than the item's last SEQUENCE. */
+  sequence: number;
+  removedAt: Date;
+}
 @Injectable()
 export class AgendaRepository {
   constructor(
@@ -147,8 +159,33 @@ export class AgendaRepository {
     return repo.save(repo.create(data));
   }
 
+  /** Deletes an item, keeping what calendars need to show it cancelled (`agenda_item_removals`). */
   async remove(id: string): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO agenda_item_removals (id, dialogue_id, space_id, title, starts_at, ends_at, sequence)
+       SELECT id, dialogue_id, space_id, title, starts_at, ends_at, sequence + 1 FROM agenda_items WHERE id = $1
+       ON CONFLICT (id) DO NOTHING`,
+      [id],
+    );
     await this.repo().delete({ id });
+  }
+
+  /** The items deleted from a dialogue's agenda (for STATUS:CANCELLED events in its calendars). */
+  async removals(dialogueId: string): Promise<AgendaItemRemoval[]> {
+    const rows: Record<string, unknown>[] = await this.manager.query(
+      `SELECT id, space_id, title, starts_at, ends_at, sequence, removed_at FROM agenda_item_removals
+        WHERE dialogue_id = $1 ORDER BY starts_at, id`,
+      [dialogueId],
+    );
+    return rows.map((r) => ({
+      id: r['id'] as string,
+      spaceId: (r['space_id'] as string | null) ?? null,
+      title: r['title'] as string,
+      startsAt: r['starts_at'] as Date,
+      endsAt: r['ends_at'] as Date,
+      sequence: r['sequence'] as number,
+      removedAt: r['removed_at'] as Date,
+    }));
   }
 
   /** Confirmed, not erased registrations of a dialogue, in arrival order. */

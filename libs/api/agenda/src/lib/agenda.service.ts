@@ -79,6 +79,7 @@ export class AgendaService {
       spaces: infoMap([...spaces.values()]),
       name: space ? `${dialogue.title} — ${space.name}` : dialogue.title,
       url: this.dialogueUrl(dialogue.id),
+      removed: (await this.repo.removals(dialogue.id)).filter((r) => !spaceId || r.spaceId === spaceId),
     });
   }
 
@@ -110,6 +111,7 @@ export class AgendaService {
       spaces: infoMap([...spaces.values()]),
       language: participant.preferredLanguage,
       url: this.dialogueUrl(dialogue.id),
+      removed: personalItems(await this.repo.removals(dialogue.id), infoMap([...spaces.values()]), participant),
     });
   }
 

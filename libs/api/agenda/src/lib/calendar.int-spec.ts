@@ -140,7 +140,7 @@ describe('Agenda calendars (integration)', () => {
     expect(events[1].e.description).toBeNull();
   });
 
-  it('keeps the UID and bumps SEQUENCE when an item changes, and drops deleted items', async () => {
+  it('keeps the UID and bumps SEQUENCE when an item changes, and marks deleted items cancelled', async () => {
     const { f, opening, coffee } = await agendaWithItems();
     await organizer.patch(`/agenda-items/${opening.id}`, {
       title: 'Opening, revised',
@@ -153,8 +153,11 @@ describe('Agenda calendars (integration)', () => {
     expect(revised).toMatchObject({ summary: 'Opening, revised', sequence: 2 });
     expect(utc(revised.endDate)).toBe('2031-05-12T08:00:00.000Z');
     expect(revised.description).toBe('Space: Plenary\n\nModerator: Ana López (IOM)\nSpeaker: Jean Dupont');
-    expect(events.map(({ e }) => e.uid)).not.toContain(`${coffee.id}@gfmd-dialogues`);
-    expect(events).toHaveLength(3);
+    // A deleted item stays as STATUS:CANCELLED with a higher SEQUENCE, so subscribed calendars drop it visibly.
+    const dropped = events.find(({ e }) => e.uid === `${coffee.id}@gfmd-dialogues`)!;
+    expect(dropped.v.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(dropped.e.sequence).toBe(coffee.sequence + 1);
+    expect(events.filter(({ v }) => v.getFirstPropertyValue('status') === 'CONFIRMED')).toHaveLength(3);
   });
 
   it('serves one space as its own calendar', async () => {

@@ -22,6 +22,8 @@ export interface IcsEvent {
   categories?: string[];
   created?: Date | null;
   lastModified?: Date | null;
+  /** CANCELLED keeps a cancelled or removed event in a subscribed calendar, marked as such. Default CONFIRMED. */
+  status?: 'CONFIRMED' | 'CANCELLED';
 }
 
 export interface IcsCalendar {
@@ -119,7 +121,12 @@ export function buildIcs(calendar: IcsCalendar): string {
     if (event.categories?.length) lines.push(`CATEGORIES:${event.categories.map(icsText).join(',')}`);
     if (event.created) lines.push(`CREATED:${icsUtc(event.created)}`);
     if (event.lastModified) lines.push(`LAST-MODIFIED:${icsUtc(event.lastModified)}`);
-    lines.push('STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'END:VEVENT');
+    const cancelled = event.status === 'CANCELLED';
+    lines.push(
+      `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+      `TRANSP:${cancelled ? 'TRANSPARENT' : 'OPAQUE'}`,
+      'END:VEVENT',
+    );
   }
   lines.push('END:VCALENDAR');
   return lines.map(icsFold).join(CRLF) + CRLF;

@@ -23,6 +23,8 @@ export class DialogueEntity {
   @Column({ type: 'text', default: 'draft' }) status: DialogueStatus;
   /** Confirmed seats, kept by the registration service under the dialogue row lock. */
   @Column({ type: 'int', default: 0 }) confirmedCount: number;
+  /** When it was first made public (kept when it is cancelled later: the calendar feed shows it cancelled). */
+  @Column({ type: 'timestamptz', nullable: true }) firstPublishedAt: Date | null;
   @Column({ type: 'uuid', nullable: true }) createdById: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -121,6 +121,18 @@ export class DialoguesRepository {
       .take(filter.take)
       .getManyAndCount();
   }
+  /** Public dialogues and those cancelled after publication (the calendar feed), by start. */
+  feedDialogues(filter: { informalSessionIds?: string[]; themeId?: string }): Promise<DialogueRecord[]> {
+    const qb = this.dialogues
+      .createQueryBuilder('d')
+      .where(
+        "(d.status IN ('published', 'registration_closed', 'concluded') OR (d.status = 'cancelled' AND d.first_published_at IS NOT NULL))",
+      );
+    if (filter.informalSessionIds)
+      qb.andWhere('d.informal_session_id IN (:...sids)', { sids: filter.informalSessionIds });
+    if (filter.themeId) qb.andWhere(':tid = ANY(d.theme_ids)', { tid: filter.themeId });
+    return qb.orderBy('d.starts_at', 'ASC').addOrderBy('d.id', 'ASC').limit(5000).getMany();
+  }
   findDialogueByTitle(title: string): Promise<DialogueRecord | null> {
     return this.dialogues.findOne({ where: { title } });
   }

@@ -169,6 +169,24 @@ export class DialoguesService {
     return d;
   }
 
+  /**
+   * The dialogues of the public calendar feed: every public one, and those cancelled after they
+   * were made public (so a subscribed calendar shows the cancellation), by start time.
+   */
+  async feed(filter: {
+    processId?: string;
+    themeId?: string;
+  }): Promise<{ dialogue: Dialogue; record: DialogueRecord }[]> {
+    const sessions = await this.repo.listSessions(filter.processId);
+    if (filter.processId && !sessions.length) return [];
+    const byId = new Map(sessions.map((s) => [s.id, s]));
+    const rows = await this.repo.feedDialogues({
+      informalSessionIds: filter.processId ? [...byId.keys()] : undefined,
+      themeId: filter.themeId,
+    });
+    return rows.map((record) => ({ record, dialogue: toDialogue(record, byId.get(record.informalSessionId)) }));
+  }
+
   /** The titles of some dialogues, whatever their status (for other domains: a person's data export). */
   titles(ids: string[]): Promise<{ id: string; title: string }[]> {
     return this.repo.dialogueTitles(ids);
@@ -217,7 +235,7 @@ export class DialoguesService {
         if (before.status !== 'draft' && before.status !== 'registration_closed') {
           throw domainRule('invalid-transition', `A ${before.status} dialogue cannot be published.`);
         }
-        return { status: 'published' };
+        return { status: 'published', firstPublishedAt: before.firstPublishedAt ?? new Date() };
       },
       { actorUserId, action: 'dialogue.published' },
     );

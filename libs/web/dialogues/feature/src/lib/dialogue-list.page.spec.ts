@@ -82,4 +82,16 @@ describe(DialogueListPage.name, () => {
     expect(chips[3]).toContain('1 place left');
     expect(sut.textContent).not.toContain('Published');
   });
+
+  it("offers the calendar feed to subscribe to (webcal) or download, in the reader's language", async () => {
+    const sut = await render();
+
+    const links = Array.from(sut.querySelectorAll<HTMLAnchorElement>('.feed a'));
+    expect(links.map((a) => a.textContent?.trim())).toEqual([
+      'Subscribe to the calendar of dialogues',
+      'download it (.ics)',
+    ]);
+    expect(links[0].getAttribute('href')).toMatch(/^webcal:\/\/[^/]*\/api\/v1\/feeds\/dialogues\.ics\?lang=en$/);
+    expect(links[1].getAttribute('href')).toBe('/api/v1/feeds/dialogues.ics?lang=en');
+  });
 });

@@ -1,10 +1,11 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { CatalogStore } from '@gfmd/web-dialogues-data-access';
 import { AvailabilityComponent, LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 
@@ -32,6 +33,11 @@ import { AvailabilityComponent, LeadTimeComponent } from '@gfmd/web-dialogues-ui
   template: `
     <h1>{{ 'dialogues.title' | t }}</h1>
     <p class="intro">{{ 'dialogues.intro' | t }}</p>
+    <p class="feed">
+      <a [href]="feed().webcal">{{ 'dialogues.subscribe' | t }}</a>
+      <span aria-hidden="true"> · </span>
+      <a [href]="feed().https" download="gfmd-dialogues.ics">{{ 'dialogues.subscribeFile' | t }}</a>
+    </p>
 
     <form
       class="gfmd-filters"
@@ -125,6 +131,8 @@ import { AvailabilityComponent, LeadTimeComponent } from '@gfmd/web-dialogues-ui
 export class DialogueListPage {
   private readonly router = inject(Router);
   protected readonly store = inject(CatalogStore);
+  private readonly i18n = inject(I18n);
+  private readonly document = inject(DOCUMENT);
 
   /** query parameters (?theme=&session=) bound by the router */
   readonly theme = input<string>();
@@ -133,6 +141,15 @@ export class DialogueListPage {
   protected readonly groups = computed(() =>
     this.store.grouped({ themeId: this.theme() || undefined, informalSessionId: this.session() || undefined }),
   );
+  /** The public calendar feed (GET /feeds/dialogues.ics), filtered like the list, to subscribe to or download. */
+  protected readonly feed = computed(() => {
+    const query = new URLSearchParams({ lang: this.i18n.language() });
+    const theme = this.theme();
+    if (theme) query.set('theme', theme);
+    const path = `/api/v1/feeds/dialogues.ics?${query}`;
+    const host = this.document.location?.host ?? '';
+    return { https: path, webcal: `webcal://${host}${path}` };
+  });
   protected readonly count = computed(() => this.groups().reduce((n, g) => n + g.dialogues.length, 0));
 
   constructor() {

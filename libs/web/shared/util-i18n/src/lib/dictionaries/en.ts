@@ -232,6 +232,8 @@ export const en = {
   'dialogues.title': 'Thematic dialogues',
   'dialogues.intro':
     'GFMD thematic dialogues feed multi-stakeholder views into each informal thematic session of the Global Compact for Migration process. Choose a dialogue to see its agenda and register.',
+  'dialogues.subscribe': 'Subscribe to the calendar of dialogues',
+  'dialogues.subscribeFile': 'download it (.ics)',
   'dialogues.filters': 'Filter dialogues',
   'dialogues.theme': 'Theme',
   'dialogues.session': 'Informal session',

@@ -227,6 +227,8 @@ export const es: PublicDictionary = {
   'dialogues.title': 'Diálogos temáticos',
   'dialogues.intro':
     'Los diálogos temáticos del FMMD aportan las opiniones de todas las partes interesadas a cada sesión temática informal del proceso del Pacto Mundial para la Migración. Elija un diálogo para ver su agenda e inscribirse.',
+  'dialogues.subscribe': 'Suscribirse al calendario de diálogos',
+  'dialogues.subscribeFile': 'descargarlo (.ics)',
   'dialogues.filters': 'Filtrar diálogos',
   'dialogues.theme': 'Tema',
   'dialogues.session': 'Sesión informal',

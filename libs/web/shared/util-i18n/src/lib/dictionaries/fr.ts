@@ -229,6 +229,8 @@ export const fr: PublicDictionary = {
   'dialogues.title': 'Dialogues thématiques',
   'dialogues.intro':
     'Les dialogues thématiques du FMMD apportent les points de vue de toutes les parties prenantes à chaque session thématique informelle du processus du Pacte mondial sur les migrations. Choisissez un dialogue pour voir son ordre du jour et vous inscrire.',
+  'dialogues.subscribe': 'S’abonner au calendrier des dialogues',
+  'dialogues.subscribeFile': 'le télécharger (.ics)',
   'dialogues.filters': 'Filtrer les dialogues',
   'dialogues.theme': 'Thème',
   'dialogues.session': 'Session informelle',
