@@ -1,20 +1,18 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@gfmd/api-platform';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordPolicy } from './password-policy';
-import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
-import { UsersRepository } from './users.repository';
+import { UsersCoreModule } from './staff-directory';
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity]),
+    UsersCoreModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -25,7 +23,7 @@ import { UsersRepository } from './users.repository';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [UsersRepository, PasswordPolicy, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, PasswordPolicy],
+  providers: [PasswordPolicy, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, PasswordPolicy, UsersCoreModule],
 })
 export class AuthModule {}

@@ -121,6 +121,16 @@ export class DialoguesRepository {
       .take(filter.take)
       .getManyAndCount();
   }
+  /** Dialogues (any status) that ended within [from, to), by end (retention). */
+  endedBetween(from: Date, to: Date): Promise<DialogueRecord[]> {
+    return this.dialogues
+      .createQueryBuilder('d')
+      .where('d.ends_at >= :from AND d.ends_at < :to', { from, to })
+      .orderBy('d.ends_at', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .getMany();
+  }
+
   /** Public dialogues and those cancelled after publication (the calendar feed), by start. */
   feedDialogues(filter: { informalSessionIds?: string[]; themeId?: string }): Promise<DialogueRecord[]> {
     const qb = this.dialogues

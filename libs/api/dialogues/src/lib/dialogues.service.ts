@@ -187,6 +187,20 @@ export class DialoguesService {
     return rows.map((record) => ({ record, dialogue: toDialogue(record, byId.get(record.informalSessionId)) }));
   }
 
+  /** Dialogues of any status that ended within [from, to), for the retention job: what it needs to warn and erase. */
+  async endedBetween(
+    from: Date,
+    to: Date,
+  ): Promise<{ id: string; title: string; endsAt: Date; timeZone: string; createdById: string | null }[]> {
+    return (await this.repo.endedBetween(from, to)).map((d) => ({
+      id: d.id,
+      title: d.title,
+      endsAt: d.endsAt,
+      timeZone: d.timeZone,
+      createdById: d.createdById,
+    }));
+  }
+
   /** The titles of some dialogues, whatever their status (for other domains: a person's data export). */
   titles(ids: string[]): Promise<{ id: string; title: string }[]> {
     return this.repo.dialogueTitles(ids);

@@ -10,6 +10,7 @@ import { INVITATION_SPACES } from './invitation-spaces';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsRepository } from './invitations.repository';
+import { InvitationsRetention } from './invitations-retention';
 import { InvitationsService } from './invitations.service';
 import { RegistrationInvitations } from './registration-invitations';
 
@@ -20,7 +21,13 @@ import { RegistrationInvitations } from './registration-invitations';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([InvitationEntity])],
-  providers: [InvitationsRepository, InvitationDeliveryListener, InvitationLinks, RegistrationInvitations],
+  providers: [
+    InvitationsRepository,
+    InvitationDeliveryListener,
+    InvitationLinks,
+    RegistrationInvitations,
+    InvitationsRetention,
+  ],
   exports: [InvitationsRepository, RegistrationInvitations],
 })
 export class InvitationsCoreModule {}

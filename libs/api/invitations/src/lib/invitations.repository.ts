@@ -275,4 +275,20 @@ export class InvitationsRepository {
     }
     return rows.length;
   }
+
+  /** Retention: scrubs every invitation of a dialogue (and deletes their tokens); returns how many. */
+  async scrubDialogue(dialogueId: string): Promise<number> {
+    const [rows] = (await this.manager.query(
+      `UPDATE invitations SET email = 'erased-' || id || '@invalid', email_normalized = 'erased-' || id || '@invalid',
+         name = NULL, message = NULL, stakeholder_group = NULL, token_hash = 'erased-' || id,
+         status = CASE WHEN status = 'registered' THEN status ELSE 'declined' END, last_error = NULL, updated_at = now()
+       WHERE dialogue_id = $1 AND email_normalized NOT LIKE 'erased-%' RETURNING id`,
+      [dialogueId],
+    )) as [{ id: string }[], number];
+    await this.manager.query(
+      'DELETE FROM invitation_tokens t USING invitations i WHERE t.invitation_id = i.id AND i.dialogue_id = $1',
+      [dialogueId],
+    );
+    return rows.length;
+  }
 }

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailDeliveryHooks } from './delivery/mail-delivery-hooks';
 import { MailLinkHooks } from './delivery/mail-link-hooks';
+import { OutboxRetention } from './outbox/outbox-retention';
 import { MailSweepHooks } from './delivery/mail-sweep-hooks';
 import { MailHealth } from './health/mail-health';
 import { OutboundEmailEntity } from './outbox/outbound-email.entity';
@@ -31,6 +32,7 @@ import { TemplateRenderer } from './templates/template-renderer';
     MailSweepHooks,
     MailLinkHooks,
     MailHealth,
+    OutboxRetention,
   ],
   // OutboxRepository is exported for the worker module of this lib only: the package does not export
   // the class, so other domains reach the outbox table through OutboxService alone.

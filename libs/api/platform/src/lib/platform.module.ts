@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditService } from './audit/audit.service';
+import { PersonalDataHooks } from './retention/personal-data-hooks';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './db/database.module';
@@ -23,8 +24,14 @@ const loggerProvider = {
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule],
   controllers: [HealthController],
-  providers: [loggerProvider, HealthRegistry, AuditService, { provide: APP_GUARD, useClass: RateLimitGuard }],
-  exports: [PinoNestLogger, HealthRegistry, AuditService],
+  providers: [
+    loggerProvider,
+    HealthRegistry,
+    AuditService,
+    PersonalDataHooks,
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonalDataHooks],
 })
 export class PlatformModule {}
 
@@ -32,7 +39,7 @@ export class PlatformModule {}
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule],
-  providers: [loggerProvider, HealthRegistry, AuditService],
-  exports: [PinoNestLogger, HealthRegistry, AuditService],
+  providers: [loggerProvider, HealthRegistry, AuditService, PersonalDataHooks],
+  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonalDataHooks],
 })
 export class PlatformCoreModule {}

@@ -201,4 +201,55 @@ export class RegistrationReadsRepository {
     ]);
     return { byStatusGroup, bySpace, awaitingBySpace };
   }
+
+  /**
+   * Retention: what is kept of a dialogue's registrations once its people are erased — counts by
+   * stakeholder group, country, status and space (with check-ins), and their ids.
+   */
+  async retentionCounts(dialogueId: string): Promise<{ ids: string[]; counts: RetainedCounts }> {
+    const rows = await sql<{ id: string; g: string; c: string; s: string; checked: boolean; erased: boolean }>(
+      this.dataSource,
+      `SELECT id, stakeholder_group AS g, country AS c, status AS s, checked_in_at IS NOT NULL AS checked, erased_at IS NOT NULL AS erased
+         FROM registrations WHERE dialogue_id = $1`,
+      [dialogueId],
+    );
+    const spaces = await sql<{ space_id: string; s: string; n: number }>(
+      this.dataSource,
+      `SELECT rs.space_id, rs.status AS s, count(*)::int AS n FROM registration_spaces rs
+         JOIN registrations r ON r.id = rs.registration_id WHERE r.dialogue_id = $1 GROUP BY 1, 2`,
+      [dialogueId],
+    );
+    const counts: RetainedCounts = {
+      total: rows.length,
+      byStatus: {},
+      byGroup: {},
+      byCountry: {},
+      checkedIn: {},
+      bySpace: {},
+    };
+    const add = (m: Record<string, number>, k: string, n = 1) => (m[k] = (m[k] ?? 0) + n);
+    for (const r of rows) {
+      add(counts.byStatus, r.s);
+      (counts.byGroup[r.g] ??= {})[r.s] = (counts.byGroup[r.g][r.s] ?? 0) + 1;
+      // Erased earlier one by one: their country is gone already.
+      if (r.s === 'confirmed') add(counts.byCountry, r.erased ? 'unknown' : r.c);
+      if (r.checked) add(counts.checkedIn, r.g);
+    }
+    for (const sp of spaces) (counts.bySpace[sp.space_id] ??= {})[sp.s] = sp.n;
+    return { ids: rows.filter((r) => !r.erased).map((r) => r.id), counts };
+  }
+}
+
+/** Aggregate counts of a dialogue's registrations (no personal data), kept after retention. */
+export interface RetainedCounts {
+  total: number;
+  byStatus: Record<string, number>;
+  /** stakeholder group → status → n */
+  byGroup: Record<string, Record<string, number>>;
+  /** country (ISO 3166-1 alpha-2) → confirmed participants */
+  byCountry: Record<string, number>;
+  /** stakeholder group → checked-in participants */
+  checkedIn: Record<string, number>;
+  /** space id → seat status → n */
+  bySpace: Record<string, Record<string, number>>;
 }

@@ -11,6 +11,7 @@ import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { RegistrationAdmission } from './registration-admission.service';
 import { RegistrationMailer } from './registration-mailer';
+import { RegistrationsRetention } from './registrations-retention';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import { ReminderRound } from './reminder-round.service';
 import { ReminderRoundsRepository } from './reminder-rounds.repository';
@@ -43,7 +44,7 @@ const REPOSITORIES = [
  */
 @Module({
   imports: [TypeOrmModule.forFeature([RegistrationEntity, RegistrationSpaceEntity])],
-  providers: [...REPOSITORIES, ManageLinks, RegistrationMailer, ReminderRound],
+  providers: [...REPOSITORIES, ManageLinks, RegistrationMailer, ReminderRound, RegistrationsRetention],
   exports: [...REPOSITORIES, ManageLinks, RegistrationMailer, ReminderRound],
 })
 export class RegistrationsCoreModule {}

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'space.deleted',
   'invitations.sent',
   'participant.erased',
+  'dialogue.personal_data_erased',
   'user.invited',
   'user.role_changed',
   'user.deactivated',
@@ -137,6 +138,7 @@ export const EMAIL_KINDS = [
   'space_message',
   'staff_invitation',
   'password_reset',
+  'retention_notice',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

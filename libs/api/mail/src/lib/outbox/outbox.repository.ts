@@ -428,6 +428,18 @@ export class OutboxRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Retention: scrubs every email about a dialogue (unsent ones cancelled); returns how many. */
+  async scrubDialogue(dialogueId: string): Promise<number> {
+    const [, count] = (await this.manager.query(
+      `UPDATE outbound_emails SET recipient = 'erased-' || id || '@invalid', subject = '[erased]', html = NULL, text = NULL,
+         attachments = '[]', headers = '{}', params = NULL, last_error = NULL,
+         status = CASE WHEN status = 'sent' THEN status ELSE 'cancelled' END, updated_at = now()
+       WHERE dialogue_id = $1 AND recipient NOT LIKE 'erased-%'`,
+      [dialogueId],
+    )) as [unknown, number];
+    return count;
+  }
+
   /** Cancels the unsent rows of a kind about some registrations or a dialogue; returns their ids. */
   /** Moves the moment of a dialogue's unsent, scheduled emails of a kind by `byMs` (the claim reads send_after). */
   async shiftUnsent(kind: EmailKind, dialogueId: string, byMs: number): Promise<number> {

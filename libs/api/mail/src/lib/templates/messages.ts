@@ -156,6 +156,15 @@ const en: Record<EmailKind, KindMessages> = {
     cta: 'password',
     ctaLabel: 'Choose a new password',
   },
+  retention_notice: {
+    subject: 'Personal data of “{title}” will be erased in {days} days',
+    heading: 'Personal data will be erased soon',
+    body: [
+      'The personal data of the people who took part in “{title}” (participants, invitees and the emails sent to them) will be erased in {days} days, as the retention period of this GFMD Dialogues installation requires.',
+      'The counts by stakeholder group, country, status and space are kept. If you need anything else, export it from the console before then.',
+    ],
+    cta: 'none',
+  },
 };
 
 const fr: Record<EmailKind, KindMessages> = {
@@ -281,6 +290,15 @@ const fr: Record<EmailKind, KindMessages> = {
     cta: 'password',
     ctaLabel: 'Choisir un nouveau mot de passe',
   },
+  retention_notice: {
+    subject: 'Les données personnelles de « {title} » seront effacées dans {days} jours',
+    heading: 'Des données personnelles seront bientôt effacées',
+    body: [
+      'Les données personnelles des personnes qui ont pris part à « {title} » (participants, invités et les courriels qui leur ont été envoyés) seront effacées dans {days} jours, comme le prévoit la durée de conservation de cette installation de GFMD Dialogues.',
+      'Les décomptes par groupe de parties prenantes, pays, statut et espace sont conservés. Si vous avez besoin d’autre chose, exportez-le depuis la console d’ici là.',
+    ],
+    cta: 'none',
+  },
 };
 
 const es: Record<EmailKind, KindMessages> = {
@@ -401,6 +419,15 @@ const es: Record<EmailKind, KindMessages> = {
     ],
     cta: 'password',
     ctaLabel: 'Elegir una nueva contraseña',
+  },
+  retention_notice: {
+    subject: 'Los datos personales de «{title}» se borrarán dentro de {days} días',
+    heading: 'Pronto se borrarán datos personales',
+    body: [
+      'Los datos personales de las personas que participaron en «{title}» (participantes, invitados y los correos que se les enviaron) se borrarán dentro de {days} días, como exige el periodo de conservación de esta instalación de GFMD Dialogues.',
+      'Se conservan los recuentos por grupo de partes interesadas, país, estado y espacio. Si necesita algo más, expórtelo desde la consola antes de esa fecha.',
+    ],
+    cta: 'none',
   },
 };
 

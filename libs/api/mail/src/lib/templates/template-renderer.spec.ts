@@ -43,6 +43,10 @@ describe(TemplateRenderer.name, () => {
         expect(out.text).toContain(params.declineUrl);
         expect(out.html).toContain(params.declineUrl);
         expect(out.text).not.toContain(params.manageUrl);
+      } else if (kind === 'retention_notice') {
+        // To staff, about a dialogue: no personal link of anyone's.
+        expect(out.html).not.toContain(params.manageUrl);
+        expect(out.text).not.toContain(params.manageUrl);
       } else if (!['declined', 'cancelled'].includes(kind)) {
         expect(out.html).toContain(`href="${params.manageUrl}"`);
         expect(out.text).toContain(params.manageUrl);

@@ -44,6 +44,16 @@ export class EnvironmentVariables {
   @Matches(BYTE_SIZE, { message: "BODY_LIMIT must be a size such as '1mb', '512kb' or '100000'" })
   BODY_LIMIT = '1mb';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60) REMINDER_DAYS_BEFORE = 3;
+  /**
+   * Days after a dialogue ends when its people's personal data is erased (counts kept); the
+   * organizers are warned 30 days before, so less than 31 would erase without warning.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(31, { message: 'RETENTION_DAYS must be at least 31: the organizers are warned 30 days before the erasure' })
+  @Max(36500)
+  RETENTION_DAYS = 730;
   /** Emails sent to one address in 24 hours at most (0: no cap); more are held as failed (docs/decisions.md). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) MAIL_PER_RECIPIENT_PER_DAY = 20;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) INVITATION_RESENDS_MAX = 3;
@@ -141,6 +151,10 @@ export class AppConfig {
   }
   get bodyLimit() {
     return this.env.BODY_LIMIT;
+  }
+  /** docs/operations.md, "Retention". */
+  get retentionDays() {
+    return this.env.RETENTION_DAYS;
   }
   get reminderDaysBefore() {
     return this.env.REMINDER_DAYS_BEFORE;

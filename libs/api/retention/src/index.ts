@@ -1,0 +1,3 @@
+export * from './lib/retention.module';
+export * from './lib/retention.repository';
+export * from './lib/retention.service';
