@@ -4,7 +4,7 @@
 #   docker build -f docker/api.Dockerfile -t gfmd-api .
 # Run: see docker/README.md and docs/operations.md for the environment it needs.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: full install (dev dependencies included) and the Nx build ------------------
 FROM ${NODE_IMAGE} AS build

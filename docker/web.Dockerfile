@@ -7,7 +7,7 @@
 #   API_UPSTREAM    where the API answers            default http://api:3000
 #   NGINX_RESOLVER  DNS server used to re-resolve it  default 127.0.0.11 (Docker's embedded DNS)
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:stable-alpine
 
 # ---- build -----------------------------------------------------------------------------

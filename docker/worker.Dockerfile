@@ -3,7 +3,7 @@
 # Build from the repository root (the build context must be the whole monorepo):
 #   docker build -f docker/worker.Dockerfile -t gfmd-worker .
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build -----------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS build
