@@ -303,7 +303,8 @@ export class DialoguesService {
       const saved = await this.repo.saveDialogue({ ...before, ...patch });
       await this.hooks.emit({ before, after: saved, afterCommit });
       if (audit) {
-        const fields = changedFields(before, patch);
+        // firstPublishedAt follows the status (the calendar feed's bookkeeping): not a change of its own.
+        const fields = changedFields(before, patch).filter((f) => f !== 'firstPublishedAt');
         if (fields.length) {
           await this.audit.record({
             actorUserId: audit.actorUserId,
