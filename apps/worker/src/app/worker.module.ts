@@ -4,6 +4,7 @@ import { InvitationsCoreModule } from '@gfmd/api-invitations';
 import { MailModule, MailWorkerModule } from '@gfmd/api-mail';
 import { PlatformCoreModule } from '@gfmd/api-platform';
 import { RegistrationsCoreModule } from '@gfmd/api-registrations';
+import { DelegationsCoreModule } from '@gfmd/api-delegations';
 
 /**
  * The worker's modules: the platform (config, logs, database, Redis), the outbox and queues,
@@ -17,6 +18,7 @@ import { RegistrationsCoreModule } from '@gfmd/api-registrations';
     MailWorkerModule.forRoot(),
     InvitationsCoreModule,
     RegistrationsCoreModule,
+    DelegationsCoreModule,
     StaffLinksModule,
   ],
 })

@@ -106,10 +106,23 @@ export class RegistrationReadsRepository {
   /** Registrations as their API views; with `onlySpaceIds`, showing only the seat requests in those spaces. */
   async views(rows: RegistrationRow[], onlySpaceIds?: string[]): Promise<RegistrationView[]> {
     const spaces = await this.spacesOf(rows.map((r) => r.id));
+    const holdIds = [...new Set(rows.flatMap((r) => (r.holdId ? [r.holdId] : [])))];
+    const labels = new Map(
+      holdIds.length
+        ? (
+            await sql<{ id: string; label: string }>(
+              this.dataSource,
+              'SELECT id, label FROM seat_holds WHERE id = ANY($1::uuid[])',
+              [holdIds],
+            )
+          ).map((h) => [h.id, h.label])
+        : [],
+    );
     return rows.map((r) =>
       toRegistration(
         r,
         (spaces.get(r.id) ?? []).filter((s) => !onlySpaceIds || onlySpaceIds.includes(s.spaceId)),
+        labels,
       ),
     );
   }

@@ -19,6 +19,7 @@ export const CSV_COLUMNS = [
   'invited',
   'checkedInAt',
   'createdAt',
+  'delegation',
 ] as const;
 
 type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -55,6 +56,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       invited: 'Invited',
       checkedInAt: 'Checked in at',
       createdAt: 'Registered at',
+      delegation: 'Delegation',
     },
     statuses: {
       pending: 'Pending approval',
@@ -97,6 +99,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       invited: 'Invité',
       checkedInAt: 'Présence enregistrée le',
       createdAt: 'Inscrit le',
+      delegation: 'Délégation',
     },
     statuses: {
       pending: "En attente d'approbation",
@@ -139,6 +142,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       invited: 'Invitado',
       checkedInAt: 'Registro de asistencia',
       createdAt: 'Inscrito el',
+      delegation: 'Delegación',
     },
     statuses: {
       pending: 'Pendiente de aprobación',
@@ -190,6 +194,7 @@ export function registrationsCsv(items: RegistrationView[], language: Language =
       invited: r.invited ? w.yes : w.no,
       checkedInAt: r.checkedInAt,
       createdAt: r.createdAt,
+      delegation: r.delegation?.name ?? '',
     };
     lines.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
   }

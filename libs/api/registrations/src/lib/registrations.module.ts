@@ -22,6 +22,8 @@ import { RegistrationsRepository } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
 import { SeatKeeper } from './seat-keeper.service';
 import { SeatLedgerRepository } from './seat-ledger.repository';
+import { SeatHolds } from './seat-holds.service';
+import { SeatHoldsRepository } from './seat-holds.repository';
 import { SpaceSeatsListener } from './space-seats.listener';
 import { SpaceMessagesController } from './space-messages.controller';
 import { SpaceMessagesRepository } from './space-messages.repository';
@@ -35,6 +37,7 @@ const REPOSITORIES = [
   RegistrationsRepository,
   ManageTokensRepository,
   ReminderRoundsRepository,
+  SeatHoldsRepository,
 ];
 
 /**
@@ -69,7 +72,8 @@ export class RegistrationsCoreModule {}
     SpaceSeatsListener,
     SpaceMessagesRepository,
     SpaceMessagesService,
+    SeatHolds,
   ],
-  exports: [RegistrationsCoreModule, RegistrationsService, RegistrationSettings],
+  exports: [RegistrationsCoreModule, RegistrationsService, RegistrationSettings, SeatHolds],
 })
 export class RegistrationsModule {}

@@ -51,6 +51,8 @@ export interface PersonalAgendaView extends AgendaView {
 export interface RegistrationView extends Registration {
   spaces: (RegistrationSpace & { name: string })[];
   invited: boolean;
+  /** The delegation whose held seat the registration sits in (named by its focal point), or null. */
+  delegation?: { id: string; name: string } | null;
   cancelledAt: string | null;
   updatedAt: string;
 }

@@ -63,6 +63,10 @@ export const PROBLEM_SLUGS = [
   'invitation-used',
   'invalid-invitation',
   'not-failed',
+  'not-enough-seats',
+  'delegation-full',
+  'seats-in-use',
+  'duplicate-delegation',
 ] as const;
 export type ProblemSlug = (typeof PROBLEM_SLUGS)[number];
 
