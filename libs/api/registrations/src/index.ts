@@ -12,3 +12,4 @@ export * from './lib/manage-links';
 export * from './lib/registration-mailer';
 export * from './lib/reminder-round.service';
 export * from './lib/seat-holds.service';
+export * from './lib/person-data-hooks';

@@ -172,6 +172,8 @@ describe(DelegationsModule.name, () => {
       const list = await organizer.get(`/dialogues/${d.id}/registrations`);
       expect(list.body.items.map((r: any) => r.delegation?.name)).toEqual(['Republic of Ghana', 'Republic of Ghana']);
       expect(list.body.items[0].stakeholderGroup).toBe('government');
+      const stats = await organizer.get(`/dialogues/${d.id}/stats`);
+      expect(stats.body.delegations).toEqual({ count: 1, seats: 2, used: 2, byGroup: { government: 2 } });
       const csv = await organizer.get(`/dialogues/${d.id}/registrations.csv`);
       const [header, line] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
       expect(header).toMatch(/,Delegation$/);
@@ -389,6 +391,23 @@ describe(DelegationsModule.name, () => {
       expect((await organizer.post(`/dialogues/${d.id}/delegations/import`, { csv: 'name,seats\r\n' })).status).toBe(
         400,
       );
+    });
+
+    it("puts a focal point's delegations in their export and erases their address (the links end)", async () => {
+      const d = await published();
+      const focal = `Focal-${randomUUID()}@Mission.example.org`;
+      const del = (await delegation(d.id, { seats: 1, focalPointEmail: focal })).body;
+      const token = await focalToken(del.id);
+      const exported = await admin.get(`/participants/export?email=${encodeURIComponent(focal)}`);
+      expect(exported.status).toBe(200);
+      expect(exported.body.delegations).toEqual([expect.objectContaining({ id: del.id, role: 'focal_point' })]);
+      const erased = await admin.delete(`/participants?email=${encodeURIComponent(focal)}`);
+      expect(erased.status).toBe(200);
+      expect(erased.body.delegations).toBe(1);
+      expect((await sut.api.get(`/delegations/manage/${token}`)).status).toBe(404);
+      const [row] = await q('SELECT focal_point_email FROM delegations WHERE id = $1', [del.id]);
+      expect(row.focal_point_email).toMatch(/^erased-/);
+      expect((await admin.get(`/participants/export?email=${encodeURIComponent(focal)}`)).body.delegations).toEqual([]);
     });
 
     it('keeps delegations from coordinators and anonymous visitors', async () => {

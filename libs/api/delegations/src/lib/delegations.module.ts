@@ -6,6 +6,7 @@ import { DelegationMailer } from './delegation-mailer';
 import { DelegationsController, FocalPointController } from './delegations.controller';
 import { DelegationsRepository } from './delegations.repository';
 import { DelegationsService } from './delegations.service';
+import { FocalPointData } from './focal-point-data';
 import { FocalPointService } from './focal-point.service';
 
 /** What the worker needs: the focal points' link minter. Needs MailModule (global). */
@@ -19,7 +20,7 @@ export class DelegationsCoreModule {}
 @Module({
   imports: [DelegationsCoreModule, RegistrationsModule, DialoguesModule],
   controllers: [DelegationsController, FocalPointController],
-  providers: [DelegationsService, FocalPointService, DelegationMailer],
+  providers: [DelegationsService, FocalPointService, DelegationMailer, FocalPointData],
   exports: [DelegationsCoreModule, DelegationsService],
 })
 export class DelegationsModule {}

@@ -9,6 +9,7 @@ import { ManageLinks } from './manage-links';
 import { ManageTokensRepository } from './manage-tokens.repository';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
+import { PersonDataHooks } from './person-data-hooks';
 import { RegistrationAdmission } from './registration-admission.service';
 import { RegistrationMailer } from './registration-mailer';
 import { RegistrationReadsRepository } from './registration-reads.repository';
@@ -73,7 +74,8 @@ export class RegistrationsCoreModule {}
     SpaceMessagesRepository,
     SpaceMessagesService,
     SeatHolds,
+    PersonDataHooks,
   ],
-  exports: [RegistrationsCoreModule, RegistrationsService, RegistrationSettings, SeatHolds],
+  exports: [RegistrationsCoreModule, RegistrationsService, RegistrationSettings, SeatHolds, PersonDataHooks],
 })
 export class RegistrationsModule {}

@@ -6,6 +6,7 @@ import { forbidden } from '@gfmd/api-platform';
 import { ListRegistrationsQuery } from './registration.dto';
 import { RegistrationView } from './registration.mapper';
 import { RegistrationReadsRepository } from './registration-reads.repository';
+import { SeatHoldsRepository } from './seat-holds.repository';
 import { csvContentDisposition, dayIn, registrationsCsv } from './registrations-csv.util';
 import { StaffAccess } from './staff-access.service';
 
@@ -18,6 +19,7 @@ export class RegistrationsService {
     private readonly reads: RegistrationReadsRepository,
     private readonly access: StaffAccess,
     private readonly dialogues: DialoguesService,
+    private readonly holds: SeatHoldsRepository,
   ) {}
 
   async list(dialogueId: string, query: ListRegistrationsQuery, user: AuthUser): Promise<Page<RegistrationView>> {
@@ -54,6 +56,8 @@ export class RegistrationsService {
       capacity: d.capacity,
       confirmedCount: d.confirmedCount,
       quotas: d.stakeholderQuotas,
+      // Coordinators see their spaces' participants only: the delegations are the organizers'.
+      ...(scope ? {} : { delegations: await this.holds.summary(dialogueId) }),
     };
     for (const row of byStatusGroup) {
       out.byStatus[row.status] = (out.byStatus[row.status] ?? 0) + row.n;

@@ -61,6 +61,25 @@ export class SeatHoldsRepository {
     return new Map(rows.map((r) => [r.id, r.n]));
   }
 
+  /** A dialogue's holds in all: how many, their seats, the seats used, and the seats per group (staff stats). */
+  async summary(
+    dialogueId: string,
+  ): Promise<{ count: number; seats: number; used: number; byGroup: Partial<Record<StakeholderGroup, number>> }> {
+    const rows = await sql<{ g: StakeholderGroup; count: number; seats: number; used: number }>(
+      this.dataSource,
+      `SELECT h.stakeholder_group AS g, count(*)::int AS count, sum(h.seats)::int AS seats,
+              sum((SELECT count(*) FROM registrations r WHERE r.hold_id = h.id AND r.status = 'confirmed'))::int AS used
+         FROM seat_holds h WHERE h.dialogue_id = $1 GROUP BY 1`,
+      [dialogueId],
+    );
+    return {
+      count: rows.reduce((n, r) => n + r.count, 0),
+      seats: rows.reduce((n, r) => n + r.seats, 0),
+      used: rows.reduce((n, r) => n + r.used, 0),
+      byGroup: Object.fromEntries(rows.map((r) => [r.g, r.seats])),
+    };
+  }
+
   /** Puts a registration (just inserted, in this transaction) inside a hold. */
   async attach(registrationId: string, holdId: string): Promise<void> {
     await sql(this.dataSource, 'UPDATE registrations SET hold_id = $2 WHERE id = $1', [registrationId, holdId]);
