@@ -6,6 +6,7 @@ import { InvitationsModule } from '@gfmd/api-invitations';
 import { MailModule, QueueBoardModule } from '@gfmd/api-mail';
 import { OutcomesModule } from '@gfmd/api-outcomes';
 import { DelegationsModule } from '@gfmd/api-delegations';
+import { QuestionsModule } from '@gfmd/api-questions';
 import { PlatformModule } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
@@ -25,6 +26,7 @@ import { StaffModule } from '@gfmd/api-staff';
     InvitationsModule,
     RegistrationsModule,
     DelegationsModule,
+    QuestionsModule,
     OutcomesModule,
   ],
 })

@@ -13,3 +13,4 @@ export * from './lib/registration-mailer';
 export * from './lib/reminder-round.service';
 export * from './lib/seat-holds.service';
 export * from './lib/person-data-hooks';
+export * from './lib/registration-answers';

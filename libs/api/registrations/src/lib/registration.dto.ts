@@ -33,6 +33,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsISO31661Alpha2,
   IsString,
   IsUUID,
@@ -125,6 +126,15 @@ export class CreateRegistrationDto extends RegistrationDetailsDto implements Cre
   @ApiProperty({ enum: STAKEHOLDER_GROUPS }) @IsIn(STAKEHOLDER_GROUPS) stakeholderGroup: StakeholderGroup;
 
   @ApiProperty({ enum: [true] }) @Equals(true, { message: 'consent must be true' }) consent: true;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "Answers to the dialogue's own questions by key (GET /dialogues/:id/questions), checked on the server",
+  })
+  @OptionalButNotNull()
+  @IsObject()
+  answers?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'The token of an invitation link' })
   @OptionalButNotNull()

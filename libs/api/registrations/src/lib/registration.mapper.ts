@@ -26,6 +26,7 @@ export function toRegistration(
     checkedInAt: r.checkedInAt ? r.checkedInAt.toISOString() : null,
     spaces: spaces.map((s) => ({ spaceId: s.spaceId, status: s.status, name: s.name })),
     invited: !!r.invitationId,
+    answers: r.answers ?? {},
     delegation: r.holdId ? { id: r.holdId, name: holdLabels.get(r.holdId) ?? '' } : null,
     cancelledAt: r.cancelledAt ? r.cancelledAt.toISOString() : null,
     createdAt: r.createdAt.toISOString(),

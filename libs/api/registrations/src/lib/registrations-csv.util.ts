@@ -20,6 +20,7 @@ export const CSV_COLUMNS = [
   'checkedInAt',
   'createdAt',
   'delegation',
+  'answers',
 ] as const;
 
 type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -57,6 +58,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       checkedInAt: 'Checked in at',
       createdAt: 'Registered at',
       delegation: 'Delegation',
+      answers: 'Answers',
     },
     statuses: {
       pending: 'Pending approval',
@@ -100,6 +102,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       checkedInAt: 'Présence enregistrée le',
       createdAt: 'Inscrit le',
       delegation: 'Délégation',
+      answers: 'Réponses',
     },
     statuses: {
       pending: "En attente d'approbation",
@@ -143,6 +146,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       checkedInAt: 'Registro de asistencia',
       createdAt: 'Inscrito el',
       delegation: 'Delegación',
+      answers: 'Respuestas',
     },
     statuses: {
       pending: 'Pendiente de aprobación',
@@ -195,6 +199,10 @@ export function registrationsCsv(items: RegistrationView[], language: Language =
       checkedInAt: r.checkedInAt,
       createdAt: r.createdAt,
       delegation: r.delegation?.name ?? '',
+      answers: Object.entries(r.answers ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(' | ') : typeof v === 'boolean' ? (v ? w.yes : w.no) : v}`)
+        .join('; '),
     };
     lines.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
   }

@@ -10,6 +10,7 @@ import { ManageTokensRepository } from './manage-tokens.repository';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { PersonDataHooks } from './person-data-hooks';
+import { RegistrationAnswers } from './registration-answers';
 import { RegistrationAdmission } from './registration-admission.service';
 import { RegistrationMailer } from './registration-mailer';
 import { RegistrationReadsRepository } from './registration-reads.repository';
@@ -75,7 +76,15 @@ export class RegistrationsCoreModule {}
     SpaceMessagesService,
     SeatHolds,
     PersonDataHooks,
+    RegistrationAnswers,
   ],
-  exports: [RegistrationsCoreModule, RegistrationsService, RegistrationSettings, SeatHolds, PersonDataHooks],
+  exports: [
+    RegistrationsCoreModule,
+    RegistrationsService,
+    RegistrationSettings,
+    SeatHolds,
+    PersonDataHooks,
+    RegistrationAnswers,
+  ],
 })
 export class RegistrationsModule {}

@@ -93,3 +93,27 @@ export interface ImportDelegationsResult {
   seats: number;
   items: Pick<Delegation, 'name' | 'stakeholderGroup' | 'country' | 'seats'>[];
 }
+
+/** The kinds of an organizer's registration question. */
+export const QUESTION_TYPES = ['text', 'long_text', 'single_choice', 'multi_choice', 'checkbox', 'date'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Text per language (at least one of en, fr, es). */
+export type LocalizedText = Partial<Record<Language, string>>;
+
+/** An organizer's own registration question (PUT /dialogues/:id/questions, in the order given). */
+export interface Question {
+  /** Stable name of the answer: lower-case letters, digits and _, starting with a letter. */
+  key: string;
+  label: LocalizedText;
+  type: QuestionType;
+  /** single_choice and multi_choice only. */
+  options?: { value: string; label: LocalizedText }[];
+  required: boolean;
+  /** Asked only of these stakeholder groups (absent or empty: everyone). */
+  groups?: StakeholderGroup[];
+}
+
+/** An answer: text and date (YYYY-MM-DD) a string, single_choice an option's value, multi_choice values, checkbox a boolean. */
+export type Answer = string | string[] | boolean;
+export type Answers = Record<string, Answer>;

@@ -15,6 +15,7 @@ import { Processes1765100000601 } from './migrations/1765100000601-processes';
 import { StaffLinksAndAudit1765100000701 } from './migrations/1765100000701-staff-links-and-audit';
 import { Outcomes1765100000801 } from './migrations/1765100000801-outcomes';
 import { Delegations1765200000401 } from './migrations/1765200000401-delegations';
+import { RegistrationQuestions1765200000402 } from './migrations/1765200000402-registration-questions';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   StaffLinksAndAudit1765100000701,
   Outcomes1765100000801,
   Delegations1765200000401,
+  RegistrationQuestions1765200000402,
 ];

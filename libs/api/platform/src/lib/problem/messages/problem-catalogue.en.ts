@@ -77,6 +77,8 @@ export const problemCatalogueEn: ProblemCatalogue = {
     'delegation-full': 'Every seat of this delegation is named already.',
     'seats-in-use': 'A delegation cannot hold fewer seats than it has delegates.',
     'duplicate-delegation': 'This dialogue already has a delegation of that name.',
+    'unknown-question': 'This dialogue does not ask that question.',
+    'invalid-answers': 'Some answers are missing or not valid.',
     'last-admin': 'This is the last active admin: make another admin first.',
     'user-inactive': 'This account is deactivated.',
     'password-link-gone': 'This link has been used or has expired. Ask for a new one.',

@@ -76,6 +76,8 @@ export const problemCatalogueEs: ProblemCatalogue = {
     'delegation-full': 'Todas las plazas de esta delegación ya están asignadas.',
     'seats-in-use': 'Una delegación no puede reservar menos plazas que delegados tiene.',
     'duplicate-delegation': 'Este diálogo ya tiene una delegación con ese nombre.',
+    'unknown-question': 'Este diálogo no hace esa pregunta.',
+    'invalid-answers': 'Faltan respuestas o no son válidas.',
     'last-admin': 'Es el último administrador activo: nombre primero a otro administrador.',
     'user-inactive': 'Esta cuenta está desactivada.',
     'password-link-gone': 'Este enlace ya se usó o ha caducado. Pida uno nuevo.',

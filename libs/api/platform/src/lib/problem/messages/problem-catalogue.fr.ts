@@ -79,6 +79,8 @@ export const problemCatalogueFr: ProblemCatalogue = {
     'delegation-full': 'Toutes les places de cette délégation sont déjà attribuées.',
     'seats-in-use': 'Une délégation ne peut pas garder moins de places qu’elle n’a de délégués.',
     'duplicate-delegation': 'Ce dialogue a déjà une délégation de ce nom.',
+    'unknown-question': 'Ce dialogue ne pose pas cette question.',
+    'invalid-answers': 'Certaines réponses manquent ou ne sont pas valables.',
     'last-admin': 'C’est le dernier administrateur actif : nommez d’abord un autre administrateur.',
     'user-inactive': 'Ce compte est désactivé.',
     'password-link-gone': 'Ce lien a déjà servi ou a expiré. Demandez-en un nouveau.',

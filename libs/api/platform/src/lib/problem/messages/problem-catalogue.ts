@@ -67,6 +67,8 @@ export const PROBLEM_SLUGS = [
   'delegation-full',
   'seats-in-use',
   'duplicate-delegation',
+  'unknown-question',
+  'invalid-answers',
 ] as const;
 export type ProblemSlug = (typeof PROBLEM_SLUGS)[number];
 
