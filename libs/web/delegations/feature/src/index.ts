@@ -1,0 +1,1 @@
+export const loadFocalPointPage = () => import('./lib/focal-point.page').then((m) => m.FocalPointPage);
