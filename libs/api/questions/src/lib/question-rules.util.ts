@@ -24,6 +24,7 @@ const KEY = /^[a-z][a-z0-9_]{0,39}$/;
 const VALUE = /^[A-Za-z0-9_-]{1,60}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Controls (but tab and newlines) and bidirectional overrides: never in stored text. */
+// eslint-disable-next-line no-control-regex -- these characters are what the pattern refuses
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,6 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { DelegateRequest, FocalPointView } from '@gfmd/contracts';
+import type {
+  CreateDelegationRequest,
+  DelegateRequest,
+  Delegation,
+  FocalPointView,
+  ImportDelegationsRequest,
+  ImportDelegationsResult,
+  Page,
+} from '@gfmd/contracts';
 import type { Observable } from 'rxjs';
 
 /** HTTP edge of the focal point's page (public: the token is the key). */
@@ -27,6 +35,32 @@ export class FocalPointApi {
   withdraw(token: string, registrationId: string): Observable<FocalPointView> {
     return this.http.delete<FocalPointView>(
       `${this.base}/${encodeURIComponent(token)}/delegates/${encodeURIComponent(registrationId)}`,
+    );
+  }
+}
+
+/** HTTP edge of the organizers' delegations (staff token added by the app's interceptor). */
+@Injectable({ providedIn: 'root' })
+export class DelegationsApi {
+  private readonly http = inject(HttpClient);
+  private readonly base = '/api/v1';
+
+  list(dialogueId: string): Observable<Page<Delegation>> {
+    return this.http.get<Page<Delegation>>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/delegations`);
+  }
+
+  create(dialogueId: string, body: CreateDelegationRequest): Observable<Delegation> {
+    return this.http.post<Delegation>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/delegations`, body);
+  }
+
+  release(id: string): Observable<Delegation> {
+    return this.http.post<Delegation>(`${this.base}/delegations/${encodeURIComponent(id)}/release`, {});
+  }
+
+  import(dialogueId: string, body: ImportDelegationsRequest): Observable<ImportDelegationsResult> {
+    return this.http.post<ImportDelegationsResult>(
+      `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/delegations/import`,
+      body,
     );
   }
 }

@@ -46,6 +46,7 @@ export const en = {
   'title.spaces': 'Spaces',
   'title.agenda': 'Agenda builder',
   'title.registrations': 'Registrations',
+  'title.delegations': 'Delegations',
   'title.invitations': 'Invitations',
   'title.outbox': 'Outbox',
   'title.staff': 'Staff accounts',

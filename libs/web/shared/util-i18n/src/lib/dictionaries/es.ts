@@ -41,6 +41,7 @@ export const es: PublicDictionary = {
   'title.spaces': 'Espacios',
   'title.agenda': 'Preparación de la agenda',
   'title.registrations': 'Inscripciones',
+  'title.delegations': 'Delegaciones',
   'title.invitations': 'Invitaciones',
   'title.outbox': 'Bandeja de salida',
   'title.staff': 'Cuentas del personal',

@@ -41,6 +41,7 @@ export const fr: PublicDictionary = {
   'title.spaces': 'Espaces',
   'title.agenda': "Construction de l'ordre du jour",
   'title.registrations': 'Inscriptions',
+  'title.delegations': 'Délégations',
   'title.invitations': 'Invitations',
   'title.outbox': "File d'envoi",
   'title.staff': 'Comptes de l’équipe',
