@@ -124,6 +124,18 @@ describe(QuestionsModule.name, () => {
     const [header, line] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toMatch(/,Answers$/);
     expect(line).toMatch(/,interpretation: fr; visa_letter: yes$/);
+    await organizer.request('PUT', `/dialogues/${d.id}/questions`, QUESTIONS);
+    const other = await sut.api.post(`/dialogues/${d.id}/registrations`, {
+      ...person(),
+      answers: { interpretation: 'es' },
+    });
+    expect(other.status).toBe(201);
+    const stats = await organizer.get(`/dialogues/${d.id}/stats`);
+    expect(stats.body.answers).toEqual({ interpretation: { fr: 1, es: 1 }, visa_letter: { true: 1 } });
+    const filtered = await organizer.get(`/dialogues/${d.id}/registrations?answer=interpretation:es`);
+    expect(filtered.body.items.map((r: any) => r.id)).toEqual([other.body.id]);
+    expect((await organizer.get(`/dialogues/${d.id}/registrations?answer=visa_letter:true`)).body.total).toBe(1);
+    expect((await organizer.get(`/dialogues/${d.id}/registrations?answer=nothing`)).status).toBe(400);
     const exported = await admin.get(`/participants/export?email=${encodeURIComponent(who.email)}`);
     expect(exported.body.registrations[0].answers).toEqual({ interpretation: 'fr', visa_letter: true });
     expect((await admin.delete(`/participants?email=${encodeURIComponent(who.email)}`)).status).toBe(200);

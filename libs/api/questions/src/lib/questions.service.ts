@@ -26,12 +26,18 @@ export class QuestionsService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.answers.provide(async (dialogueId, group, given) => {
-      const checked = checkAnswers(await this.repo.of(dialogueId), group, given);
-      if ('problems' in checked)
-        throw domainRule('invalid-answers', 'Some answers are missing or not valid.', checked.problems);
-      return checked.answers;
-    });
+    this.answers.provide(
+      async (dialogueId, group, given) => {
+        const checked = checkAnswers(await this.repo.of(dialogueId), group, given);
+        if ('problems' in checked)
+          throw domainRule('invalid-answers', 'Some answers are missing or not valid.', checked.problems);
+        return checked.answers;
+      },
+      async (dialogueId) =>
+        (await this.repo.of(dialogueId))
+          .filter((q) => q.type === 'single_choice' || q.type === 'multi_choice' || q.type === 'checkbox')
+          .map((q) => q.key),
+    );
   }
 
   /** The questions of a dialogue visible to the caller (drafts: staff only). */

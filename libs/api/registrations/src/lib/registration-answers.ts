@@ -15,9 +15,16 @@ export type AnswersChecker = (dialogueId: string, group: StakeholderGroup, answe
 @Injectable()
 export class RegistrationAnswers {
   private checker?: AnswersChecker;
+  private countableKeys?: (dialogueId: string) => Promise<string[]>;
 
-  provide(checker: AnswersChecker): void {
+  /** `countable`: the keys of the questions whose answers the stats count per value (choices, checkboxes). */
+  provide(checker: AnswersChecker, countable?: (dialogueId: string) => Promise<string[]>): void {
     this.checker = checker;
+    this.countableKeys = countable;
+  }
+
+  countable(dialogueId: string): Promise<string[]> {
+    return this.countableKeys ? this.countableKeys(dialogueId) : Promise.resolve([]);
   }
 
   async check(dialogueId: string, group: StakeholderGroup, answers: unknown): Promise<Answers | null> {

@@ -126,6 +126,8 @@ export interface RegistrationFilter {
   /** Only what waits for a staff decision (see `AwaitingFilter`). */
   awaiting?: AwaitingFilter;
   q?: string;
+  /** Only registrations whose answer to `key` is `value` (or includes it, for a multiple choice). */
+  answer?: { key: string; value: string };
   /** Coordinators: only registrations with a seat request in one of these spaces. */
   onlySpaceIds?: string[];
   skip: number;

@@ -7,6 +7,7 @@ import { ListRegistrationsQuery } from './registration.dto';
 import { RegistrationView } from './registration.mapper';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import { SeatHoldsRepository } from './seat-holds.repository';
+import { RegistrationAnswers } from './registration-answers';
 import { csvContentDisposition, dayIn, registrationsCsv } from './registrations-csv.util';
 import { StaffAccess } from './staff-access.service';
 
@@ -20,6 +21,7 @@ export class RegistrationsService {
     private readonly access: StaffAccess,
     private readonly dialogues: DialoguesService,
     private readonly holds: SeatHoldsRepository,
+    private readonly answers: RegistrationAnswers,
   ) {}
 
   async list(dialogueId: string, query: ListRegistrationsQuery, user: AuthUser): Promise<Page<RegistrationView>> {
@@ -58,6 +60,9 @@ export class RegistrationsService {
       quotas: d.stakeholderQuotas,
       // Coordinators see their spaces' participants only: the delegations are the organizers'.
       ...(scope ? {} : { delegations: await this.holds.summary(dialogueId) }),
+      ...(scope
+        ? {}
+        : { answers: await this.reads.answerCounts(dialogueId, await this.answers.countable(dialogueId)) }),
     };
     for (const row of byStatusGroup) {
       out.byStatus[row.status] = (out.byStatus[row.status] ?? 0) + row.n;
@@ -82,6 +87,12 @@ export class RegistrationsService {
       spaceId: query.spaceId,
       awaiting: query.awaiting,
       q: query.q || undefined,
+      answer: query.answer
+        ? {
+            key: query.answer.slice(0, query.answer.indexOf(':')),
+            value: query.answer.slice(query.answer.indexOf(':') + 1),
+          }
+        : undefined,
       onlySpaceIds: scope,
       skip,
       take,

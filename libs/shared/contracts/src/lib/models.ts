@@ -325,6 +325,8 @@ export interface DialogueStats {
    * many of them their delegates use; per group as well (held seats count against its quota).
    */
   delegations?: { count: number; seats: number; used: number; byGroup: Partial<Record<StakeholderGroup, number>> };
+  /** Active registrations per answer value of each choice and checkbox question: `{key: {value: n}}`. */
+  answers?: Record<string, Record<string, number>>;
 }
 
 export interface Invitation {
