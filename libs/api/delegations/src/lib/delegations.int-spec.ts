@@ -176,8 +176,8 @@ describe(DelegationsModule.name, () => {
       expect(stats.body.delegations).toEqual({ count: 1, seats: 2, used: 2, byGroup: { government: 2 } });
       const csv = await organizer.get(`/dialogues/${d.id}/registrations.csv`);
       const [header, line] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
-      expect(header).toMatch(/,Delegation$/);
-      expect(line).toMatch(/,Republic of Ghana$/);
+      expect(header).toMatch(/,Delegation,Answers$/);
+      expect(line).toMatch(/,Republic of Ghana,$/);
     });
 
     it('refuses a delegate already registered in the dialogue (409), bad input (400), a missing consent (400)', async () => {
