@@ -81,6 +81,7 @@ export default defineConfig({
         'persona-organizer-phone.spec.ts',
         'persona-coordinators.spec.ts',
         'persona-participants.spec.ts',
+        'delegation.spec.ts',
       ],
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },

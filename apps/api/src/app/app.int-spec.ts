@@ -35,6 +35,9 @@ describe('API platform (integration)', () => {
       '/api/v1/dialogues/{id}/outcome/diff',
       '/api/v1/recommendations',
       '/api/v1/recommendations/{reference}',
+      '/api/v1/dialogues/{id}/delegations',
+      '/api/v1/delegations/manage/{token}/delegates/{registrationId}',
+      '/api/v1/dialogues/{id}/questions',
     ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }

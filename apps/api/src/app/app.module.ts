@@ -5,6 +5,8 @@ import { DialoguesModule } from '@gfmd/api-dialogues';
 import { InvitationsModule } from '@gfmd/api-invitations';
 import { MailModule, QueueBoardModule } from '@gfmd/api-mail';
 import { OutcomesModule } from '@gfmd/api-outcomes';
+import { DelegationsModule } from '@gfmd/api-delegations';
+import { QuestionsModule } from '@gfmd/api-questions';
 import { PlatformModule } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
@@ -23,6 +25,8 @@ import { StaffModule } from '@gfmd/api-staff';
     AgendaModule,
     InvitationsModule,
     RegistrationsModule,
+    DelegationsModule,
+    QuestionsModule,
     OutcomesModule,
   ],
 })

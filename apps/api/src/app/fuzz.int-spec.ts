@@ -161,6 +161,9 @@ describe('HTTP API fuzzing (integration)', () => {
     'processes',
     'phases',
     'milestones',
+    'seat_holds',
+    'delegations',
+    'delegation_members',
   ];
   const CHECKSUM_SQL = `SELECT md5(concat_ws('|', ${TABLES.map(
     (t) => `(SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM ${t} t)`,
@@ -236,6 +239,16 @@ describe('HTTP API fuzzing (integration)', () => {
     });
     const text = await emailText("kind = 'invitation' AND recipient = $1", [invited]);
     tokens.push(...[...text.matchAll(/\/decline\/([A-Za-z0-9_-]{20,})/g)].map((m) => m[1]));
+    const focalPoint = `focal-${randomUUID()}@example.org`;
+    emails.push(focalPoint);
+    await organizer.client.post(`/dialogues/${dialogue.id}/delegations`, {
+      name: 'Mission of Senegal',
+      stakeholderGroup: 'government',
+      seats: 2,
+      focalPointEmail: focalPoint,
+    });
+    const focalText = await emailText("kind = 'delegation' AND recipient = $1", [focalPoint]);
+    tokens.push(...[...focalText.matchAll(/\/delegations\/([A-Za-z0-9_-]{40,})/g)].map((m) => m[1]));
 
     for (const table of [
       'themes',
@@ -250,6 +263,7 @@ describe('HTTP API fuzzing (integration)', () => {
       'processes',
       'phases',
       'milestones',
+      'delegations',
     ]) {
       idsOf[table] = (await q<{ id: string }>(`SELECT id::text FROM ${table} ORDER BY id LIMIT 5`)).map((r) => r.id);
       ids.push(...idsOf[table]);
@@ -310,6 +324,7 @@ describe('HTTP API fuzzing (integration)', () => {
     [/^milestones$/, 'milestones'],
     [/^outbox$/, 'outbound_emails'],
     [/^(users|coordinatorUserIds)$/, 'users'],
+    [/^delegations$/, 'delegations'],
   ];
   const idArb = (hint = '') => {
     const table = TABLE_OF.find(([re]) => re.test(hint))?.[1];

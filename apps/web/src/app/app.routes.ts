@@ -42,6 +42,12 @@ export const appRoutes: Route[] = [
     loadChildren: loadManageRoutes,
   },
   {
+    // The focal point's private link (delegation email): name, replace and withdraw delegates.
+    path: 'delegations/:token',
+    title: 'title.delegation',
+    loadComponent: () => import('@gfmd/web-delegations-feature').then((m) => m.loadFocalPointPage()),
+  },
+  {
     // The invitation email's decline link: asks, then declines (GET changes nothing).
     path: 'invitations/decline/:token',
     title: 'title.declineInvitation',

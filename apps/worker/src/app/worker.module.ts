@@ -5,6 +5,7 @@ import { MailModule, MailWorkerModule } from '@gfmd/api-mail';
 import { PlatformCoreModule } from '@gfmd/api-platform';
 import { RegistrationsCoreModule } from '@gfmd/api-registrations';
 import { RetentionModule } from '@gfmd/api-retention';
+import { DelegationsCoreModule } from '@gfmd/api-delegations';
 
 /**
  * The worker's modules: the platform (config, logs, database, Redis), the outbox and queues,
@@ -19,6 +20,7 @@ import { RetentionModule } from '@gfmd/api-retention';
     MailWorkerModule.forRoot(),
     InvitationsCoreModule,
     RegistrationsCoreModule,
+    DelegationsCoreModule,
     StaffLinksModule,
     RetentionModule,
   ],

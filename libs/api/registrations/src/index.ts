@@ -11,3 +11,6 @@ export * from './lib/seat-rules.util';
 export * from './lib/manage-links';
 export * from './lib/registration-mailer';
 export * from './lib/reminder-round.service';
+export * from './lib/seat-holds.service';
+export * from './lib/person-data-hooks';
+export * from './lib/registration-answers';

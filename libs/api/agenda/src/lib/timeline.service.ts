@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TimelineEntry } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
-import { DialoguesRepository, PUBLIC_STATUSES, toDialogue, toSession } from '@gfmd/api-dialogues';
+import { DialoguesRepository, PUBLIC_STATUSES, toDialogue, toSession, withoutOnlineLink } from '@gfmd/api-dialogues';
 
 /** A timeline row: an informal session, the dialogues ahead of it, and what needs attention. */
 export interface TimelineRow extends TimelineEntry {
@@ -26,7 +26,9 @@ export class TimelineService {
       take: 100_000,
     });
     return sessions.map((session) => {
-      const dialogues = rows.filter((d) => d.informalSessionId === session.id).map((d) => toDialogue(d, session));
+      const dialogues = rows
+        .filter((d) => d.informalSessionId === session.id)
+        .map((d) => withoutOnlineLink(toDialogue(d, session)));
       const warnings: string[] = [];
       if (viewer && session.startsAt.getTime() > now.getTime()) {
         const ahead = dialogues.filter(

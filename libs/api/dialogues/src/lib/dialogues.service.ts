@@ -154,13 +154,15 @@ export class DialoguesService {
       take: pageSize,
     });
     const sessions = new Map((await this.repo.listSessions()).map((s) => [s.id, s]));
-    return { items: rows.map((d) => toDialogue(d, sessions.get(d.informalSessionId))), total, page, pageSize };
+    const items = rows.map((d) => toDialogue(d, sessions.get(d.informalSessionId)));
+    return { items: viewer ? items : items.map(withoutOnlineLink), total, page, pageSize };
   }
 
   /** A dialogue as its viewer may see it: anonymous visitors get 404 for drafts and cancelled. */
   async get(id: string, viewer?: Viewer): Promise<Dialogue> {
     const d = await this.findVisible(id, viewer);
-    return toDialogue(d, (await this.repo.findSession(d.informalSessionId)) ?? undefined);
+    const dialogue = toDialogue(d, (await this.repo.findSession(d.informalSessionId)) ?? undefined);
+    return viewer ? dialogue : withoutOnlineLink(dialogue);
   }
 
   async findVisible(id: string, viewer?: Viewer): Promise<DialogueRecord> {
@@ -418,6 +420,15 @@ export const toSession = (s: InformalSessionRecord): InformalSession => ({
   venue: s.venue,
   timeZone: s.timeZone,
 });
+
+/**
+ * A dialogue as anonymous visitors see it: without its online link, which only confirmed
+ * participants get (their manage page, their emails, their personal .ics).
+ */
+export function withoutOnlineLink(d: Dialogue): Dialogue {
+  const { onlineUrl: _hidden, ...rest } = d;
+  return rest;
+}
 
 export function toDialogue(d: DialogueRecord, session?: InformalSessionRecord): Dialogue {
   return {

@@ -4,7 +4,7 @@ import type { Milestone, Phase, Process, ProcessTimeline, Theme } from '@gfmd/co
 import { badRequest, domainRule, FieldError, inTransaction, notFound, ProblemException } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { DialoguesRepository } from './dialogues.repository';
-import { PUBLIC_STATUSES, toDialogue, toSession, toTheme, Viewer } from './dialogues.service';
+import { PUBLIC_STATUSES, toDialogue, toSession, toTheme, Viewer, withoutOnlineLink } from './dialogues.service';
 import {
   CreateMilestoneDto,
   CreatePhaseDto,
@@ -102,7 +102,7 @@ export class ProcessesService {
       milestones: (await this.repo.milestones([id])).map(toMilestone),
       themes: (await this.dialogues.listThemes(id)).map(toTheme),
       sessions: sessions.map(toSession),
-      dialogues: dialogues.map((d) => toDialogue(d, bySession.get(d.informalSessionId))),
+      dialogues: dialogues.map((d) => withoutOnlineLink(toDialogue(d, bySession.get(d.informalSessionId)))),
     };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DialoguesService, toDialogue } from '@gfmd/api-dialogues';
+import { DialoguesService, toDialogue, withoutOnlineLink } from '@gfmd/api-dialogues';
 import type { Dialogue, RegistrationStatus } from '@gfmd/contracts';
 import { domainRule, inTransaction, notFound } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
@@ -108,7 +108,9 @@ export class ManageLinkService {
     const [registration] = await this.reads.views([reg]);
     const d = await this.dialogues.findRecord(registration.dialogueId);
     const waitlistPosition = reg.status === 'waitlisted' ? await this.reads.waitlistPosition(reg.id) : null;
-    return { ...registration, dialogue: toDialogue(d), waitlistPosition };
+    // The online link is for confirmed participants only.
+    const dialogue = reg.status === 'confirmed' ? toDialogue(d) : withoutOnlineLink(toDialogue(d));
+    return { ...registration, dialogue, waitlistPosition };
   }
 
   /** Replaces the set of spaces a participant asked for: drops freed seats to the next in line, queues new requests. */

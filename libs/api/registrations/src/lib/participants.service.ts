@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { RegistrationView } from './registration.mapper';
 import { toRegistration } from './registration.mapper';
 import { ManageTokensRepository } from './manage-tokens.repository';
+import { PersonDataHooks } from './person-data-hooks';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import { RegistrationsRepository } from './registrations.repository';
 import { Notices, SeatKeeper } from './seat-keeper.service';
@@ -30,6 +31,8 @@ export interface ParticipantExport {
     sentAt: string | null;
   }[];
   emails: { id: string; kind: string; subject: string; status: string; createdAt: string; sentAt: string | null }[];
+  /** What other domains hold (PersonDataHooks), by their name, e.g. `delegations` (as focal point). */
+  [other: string]: unknown;
 }
 
 export interface ErasureResult {
@@ -38,6 +41,8 @@ export interface ErasureResult {
   emails: number;
   /** Registrations that held or waited for a seat and were cancelled (their seats went to the next in line). */
   cancelled: number;
+  /** Records scrubbed by other domains (PersonDataHooks), by their name. */
+  [other: string]: number;
 }
 
 /** Everything held about an email address (GDPR access) and its erasure. Admin only. */
@@ -52,6 +57,7 @@ export class ParticipantsService {
     private readonly outbox: OutboxService,
     private readonly invitationsPort: RegistrationInvitations,
     private readonly audit: AuditService,
+    private readonly hooks: PersonDataHooks,
     private readonly dialogues: DialoguesService,
   ) {}
 
@@ -70,7 +76,10 @@ export class ParticipantsService {
       e,
       regs.map((r) => r.id),
     );
+    const other: Record<string, unknown[]> = {};
+    for (const source of this.hooks.all) other[source.name] = await source.export(e);
     return {
+      ...other,
       email: e,
       exportedAt: new Date().toISOString(),
       registrations: regs.map((r) => ({
@@ -130,6 +139,8 @@ export class ParticipantsService {
       await this.tokens.deleteFor(ids);
       const invitations = await this.invitationsPort.scrub(e);
       const emails = await this.outbox.scrubPerson(e, ids, invitationIds);
+      const other: Record<string, number> = {};
+      for (const source of this.hooks.all) other[source.name] = await source.erase(e);
       // One audit line per dialogue the person was in (or one without a dialogue), all with the
       // erasure's own id: ids and counts only, never the address.
       const erasureId = randomUUID();
@@ -145,10 +156,11 @@ export class ParticipantsService {
             registrationIds: regs.filter((r) => r.dialogueId === dialogueId).map((r) => r.id),
             invitations,
             emails,
+            ...other,
           },
         })),
       );
-      return { registrations: ids.length, invitations, emails, cancelled };
+      return { ...other, registrations: ids.length, invitations, emails, cancelled };
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RegistrationCreated, RegistrationStatus } from '@gfmd/contracts';
+import type { Answers, RegistrationCreated, RegistrationStatus } from '@gfmd/contracts';
 import {
   AfterCommit,
   Coalescer,
@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type InvitationRef, RegistrationInvitations } from '@gfmd/api-invitations';
 import type { CreateRegistrationDto } from './registration.dto';
+import { RegistrationAnswers } from './registration-answers';
 import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import { RegistrationSettings } from './registration-settings';
@@ -29,6 +30,8 @@ interface Candidate {
   emailNormalized: string;
   spaceIds: string[];
   invitation: InvitationRef | null;
+  /** Checked answers to the dialogue's questions (null: none). */
+  answers: Answers | null;
 }
 
 type Outcome = { ok: RegistrationCreated } | { error: unknown };
@@ -59,6 +62,7 @@ export class RegistrationAdmission {
     private readonly settings: RegistrationSettings,
     private readonly invitations: RegistrationInvitations,
     private readonly reads: RegistrationReadsRepository,
+    private readonly answers: RegistrationAnswers,
   ) {}
 
   async register(dialogueId: string, dto: CreateRegistrationDto): Promise<RegistrationCreated> {
@@ -109,12 +113,14 @@ export class RegistrationAdmission {
         );
       }
     }
+    const answers = await this.answers.check(dialogueId, dto.stakeholderGroup, dto.answers);
     return {
       id: randomUUID(),
       dto,
       emailNormalized,
       spaceIds: [...new Set(dto.spaceIds ?? [])].sort(),
       invitation,
+      answers,
     };
   }
 
@@ -279,6 +285,11 @@ export class RegistrationAdmission {
 
     if (!inserts.length) return outcomes;
     await this.writes.insertRegistrations(inserts);
+    await this.writes.setAnswers(
+      candidates.flatMap((c) =>
+        c.answers && inserts.some((i) => i.id === c.id) ? [{ id: c.id, answers: c.answers }] : [],
+      ),
+    );
     await this.writes.upsertRegistrationSpaces(seatRequests);
     await this.ledger.bumpCounts(dialogueId, confirmedDelta, spaceDeltas);
     await this.invitations.markRegistered(usedInvitations);

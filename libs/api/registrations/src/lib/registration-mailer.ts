@@ -49,8 +49,24 @@ export type ConfirmationAgendaSource = (
   readers: ConfirmationReader[],
 ) => Promise<Map<string, ConfirmationAgenda>>;
 
+/** Kinds that go to confirmed participants only: the only ones that carry the online link. */
+const WITH_ONLINE_LINK: readonly EmailKind[] = [
+  'confirmation',
+  'promoted',
+  'approved',
+  'reminder',
+  'agenda',
+  'agenda_update',
+];
+
 /** Kinds sent when a registration has ended: they carry no manage link. */
 const WITHOUT_LINK: readonly EmailKind[] = ['cancelled', 'declined'];
+
+function withOnlineLinkIf<T extends { onlineUrl?: string }>(keep: boolean, params: T): T {
+  if (keep) return params;
+  const { onlineUrl: _hidden, ...rest } = params;
+  return rest as T;
+}
 
 /**
  * Writes the participant emails of registrations into the outbox, in the current transaction.
@@ -95,7 +111,7 @@ export class RegistrationMailer {
       ...(e.sendAfter ? { sendAfter: e.sendAfter } : {}),
       params: {
         recipientName: [e.recipient.title, e.recipient.firstName, e.recipient.lastName].filter(Boolean).join(' '),
-        ...dialogueParams(e.recipient.preferredLanguage),
+        ...withOnlineLinkIf(WITH_ONLINE_LINK.includes(e.kind), dialogueParams(e.recipient.preferredLanguage)),
         ...(e.spaces?.length ? { spaces: e.spaces } : {}),
         ...(e.reason ? { reason: e.reason } : {}),
         ...(e.daysBefore ? { daysBefore: e.daysBefore } : {}),

@@ -106,10 +106,23 @@ export class RegistrationReadsRepository {
   /** Registrations as their API views; with `onlySpaceIds`, showing only the seat requests in those spaces. */
   async views(rows: RegistrationRow[], onlySpaceIds?: string[]): Promise<RegistrationView[]> {
     const spaces = await this.spacesOf(rows.map((r) => r.id));
+    const holdIds = [...new Set(rows.flatMap((r) => (r.holdId ? [r.holdId] : [])))];
+    const labels = new Map(
+      holdIds.length
+        ? (
+            await sql<{ id: string; label: string }>(
+              this.dataSource,
+              'SELECT id, label FROM seat_holds WHERE id = ANY($1::uuid[])',
+              [holdIds],
+            )
+          ).map((h) => [h.id, h.label])
+        : [],
+    );
     return rows.map((r) =>
       toRegistration(
         r,
         (spaces.get(r.id) ?? []).filter((s) => !onlySpaceIds || onlySpaceIds.includes(s.spaceId)),
+        labels,
       ),
     );
   }
@@ -144,7 +157,40 @@ export class RegistrationReadsRepository {
           OR (r.first_name || ' ' || r.last_name) ILIKE ${p})`,
       );
     }
+    if (f.answer) {
+      const k = `$${params.push(f.answer.key)}`;
+      const v = `$${params.push(f.answer.value)}`;
+      parts.push(
+        `((jsonb_typeof(r.answers -> ${k}) IN ('string', 'boolean') AND r.answers ->> ${k} = ${v})
+          OR (jsonb_typeof(r.answers -> ${k}) = 'array' AND r.answers -> ${k} @> jsonb_build_array(${v}::text)))`,
+      );
+    }
     return { sql: parts.join(' AND '), params };
+  }
+
+  /**
+   * How many active registrations (pending, confirmed, waitlisted) gave each value to each of
+   * `keys` (choice and checkbox questions): `{key: {value: n}}`, a multiple choice counting each
+   * option chosen.
+   */
+  async answerCounts(dialogueId: string, keys: string[]): Promise<Record<string, Record<string, number>>> {
+    if (!keys.length) return {};
+    const rows = await sql<{ key: string; value: string; n: number }>(
+      this.dataSource,
+      `SELECT e.key, v.value, count(*)::int AS n
+         FROM registrations r
+         CROSS JOIN LATERAL jsonb_each(r.answers) e
+         CROSS JOIN LATERAL (
+           SELECT x AS value FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(e.value) = 'array' THEN e.value ELSE '[]'::jsonb END) x
+           UNION ALL SELECT e.value #>> '{}' WHERE jsonb_typeof(e.value) IN ('string', 'boolean')
+         ) v
+        WHERE r.dialogue_id = $1 AND r.status IN ('pending', 'confirmed', 'waitlisted') AND e.key = ANY($2::text[])
+        GROUP BY 1, 2`,
+      [dialogueId, keys],
+    );
+    const out: Record<string, Record<string, number>> = {};
+    for (const r of rows) (out[r.key] ??= {})[r.value] = r.n;
+    return out;
   }
 
   async list(f: RegistrationFilter): Promise<[RegistrationRow[], number]> {

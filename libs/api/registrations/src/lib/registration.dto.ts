@@ -33,6 +33,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsISO31661Alpha2,
   IsString,
   IsUUID,
@@ -126,6 +127,15 @@ export class CreateRegistrationDto extends RegistrationDetailsDto implements Cre
 
   @ApiProperty({ enum: [true] }) @Equals(true, { message: 'consent must be true' }) consent: true;
 
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "Answers to the dialogue's own questions by key (GET /dialogues/:id/questions), checked on the server",
+  })
+  @OptionalButNotNull()
+  @IsObject()
+  answers?: Record<string, unknown>;
+
   @ApiPropertyOptional({ description: 'The token of an invitation link' })
   @OptionalButNotNull()
   @IsString()
@@ -164,6 +174,14 @@ export class ListRegistrationsQuery implements ListRegistrationsRequest {
   @MaxLength(200)
   @IsPlainText()
   q?: string;
+  @ApiPropertyOptional({
+    description: 'key:value — registrations whose answer to a choice or checkbox question is (or includes) value',
+    example: 'interpretation:fr',
+  })
+  @OptionalButNotNull()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{0,39}:[A-Za-z0-9_-]{1,60}$/, { message: 'answer must be key:value' })
+  answer?: string;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
 }

@@ -1,4 +1,5 @@
 import type {
+  Answers,
   AwaitingFilter,
   DialogueFormat,
   DialogueStatus,
@@ -66,6 +67,10 @@ export interface RegistrationRow {
   consentAt: Date | null;
   status: RegistrationStatus;
   invitationId: string | null;
+  /** Answers to the dialogue's own questions, by key (null: none). */
+  answers?: Answers | null;
+  /** The seat hold (delegation) the registration sits in; its seat is the hold's, not the dialogue's. */
+  holdId?: string | null;
   /** When the address was shown to be the registrant's (manage link used, or a valid invitation); null: not yet. */
   emailConfirmedAt: Date | null;
   checkedInAt: Date | null;
@@ -121,6 +126,8 @@ export interface RegistrationFilter {
   /** Only what waits for a staff decision (see `AwaitingFilter`). */
   awaiting?: AwaitingFilter;
   q?: string;
+  /** Only registrations whose answer to `key` is `value` (or includes it, for a multiple choice). */
+  answer?: { key: string; value: string };
   /** Coordinators: only registrations with a seat request in one of these spaces. */
   onlySpaceIds?: string[];
   skip: number;
@@ -130,7 +137,7 @@ export interface RegistrationFilter {
 export const REG_COLUMNS = `r.id, r.dialogue_id AS "dialogueId", r.arrival, r.email, r.email_normalized AS "emailNormalized",
   r.title, r.first_name AS "firstName", r.last_name AS "lastName", r.organization, r.job_title AS "jobTitle",
   r.stakeholder_group AS "stakeholderGroup", r.country, r.preferred_language AS "preferredLanguage",
-  r.accessibility_needs AS "accessibilityNeeds", r.consent_at AS "consentAt", r.status, r.invitation_id AS "invitationId",
+  r.accessibility_needs AS "accessibilityNeeds", r.consent_at AS "consentAt", r.status, r.invitation_id AS "invitationId", r.hold_id AS "holdId", r.answers,
   r.email_confirmed_at AS "emailConfirmedAt", r.checked_in_at AS "checkedInAt", r.cancelled_at AS "cancelledAt", r.erased_at AS "erasedAt",
   r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
 

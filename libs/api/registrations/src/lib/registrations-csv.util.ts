@@ -19,6 +19,8 @@ export const CSV_COLUMNS = [
   'invited',
   'checkedInAt',
   'createdAt',
+  'delegation',
+  'answers',
 ] as const;
 
 type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -55,6 +57,8 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       invited: 'Invited',
       checkedInAt: 'Checked in at',
       createdAt: 'Registered at',
+      delegation: 'Delegation',
+      answers: 'Answers',
     },
     statuses: {
       pending: 'Pending approval',
@@ -97,6 +101,8 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       invited: 'Invité',
       checkedInAt: 'Présence enregistrée le',
       createdAt: 'Inscrit le',
+      delegation: 'Délégation',
+      answers: 'Réponses',
     },
     statuses: {
       pending: "En attente d'approbation",
@@ -139,6 +145,8 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       invited: 'Invitado',
       checkedInAt: 'Registro de asistencia',
       createdAt: 'Inscrito el',
+      delegation: 'Delegación',
+      answers: 'Respuestas',
     },
     statuses: {
       pending: 'Pendiente de aprobación',
@@ -190,6 +198,11 @@ export function registrationsCsv(items: RegistrationView[], language: Language =
       invited: r.invited ? w.yes : w.no,
       checkedInAt: r.checkedInAt,
       createdAt: r.createdAt,
+      delegation: r.delegation?.name ?? '',
+      answers: Object.entries(r.answers ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(' | ') : typeof v === 'boolean' ? (v ? w.yes : w.no) : v}`)
+        .join('; '),
     };
     lines.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
   }

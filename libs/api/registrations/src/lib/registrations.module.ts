@@ -9,6 +9,8 @@ import { ManageLinks } from './manage-links';
 import { ManageTokensRepository } from './manage-tokens.repository';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
+import { PersonDataHooks } from './person-data-hooks';
+import { RegistrationAnswers } from './registration-answers';
 import { RegistrationAdmission } from './registration-admission.service';
 import { RegistrationMailer } from './registration-mailer';
 import { RegistrationsRetention } from './registrations-retention';
@@ -23,6 +25,8 @@ import { RegistrationsRepository } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
 import { SeatKeeper } from './seat-keeper.service';
 import { SeatLedgerRepository } from './seat-ledger.repository';
+import { SeatHolds } from './seat-holds.service';
+import { SeatHoldsRepository } from './seat-holds.repository';
 import { SpaceSeatsListener } from './space-seats.listener';
 import { SpaceMessagesController } from './space-messages.controller';
 import { SpaceMessagesRepository } from './space-messages.repository';
@@ -36,6 +40,7 @@ const REPOSITORIES = [
   RegistrationsRepository,
   ManageTokensRepository,
   ReminderRoundsRepository,
+  SeatHoldsRepository,
 ];
 
 /**
@@ -70,7 +75,17 @@ export class RegistrationsCoreModule {}
     SpaceSeatsListener,
     SpaceMessagesRepository,
     SpaceMessagesService,
+    SeatHolds,
+    PersonDataHooks,
+    RegistrationAnswers,
   ],
-  exports: [RegistrationsCoreModule, RegistrationsService, RegistrationSettings],
+  exports: [
+    RegistrationsCoreModule,
+    RegistrationsService,
+    RegistrationSettings,
+    SeatHolds,
+    PersonDataHooks,
+    RegistrationAnswers,
+  ],
 })
 export class RegistrationsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RegistrationStatus } from '@gfmd/contracts';
+import type { Answers, RegistrationStatus } from '@gfmd/contracts';
 import { DataSource } from 'typeorm';
 import { NewRegistration, sql } from './registration.rows';
 
@@ -65,6 +65,16 @@ export class RegistrationsRepository {
         col('status'),
         col('invitationId'),
       ],
+    );
+  }
+
+  /** Stores registrants' answers to the dialogue's questions (just inserted, in this transaction). */
+  async setAnswers(rows: { id: string; answers: Answers }[]): Promise<void> {
+    if (!rows.length) return;
+    await sql(
+      this.dataSource,
+      `UPDATE registrations r SET answers = x.a FROM unnest($1::uuid[], $2::jsonb[]) AS x(id, a) WHERE r.id = x.id`,
+      [rows.map((r) => r.id), rows.map((r) => JSON.stringify(r.answers))],
     );
   }
 
@@ -206,7 +216,7 @@ export class RegistrationsRepository {
       `UPDATE registrations SET
          email = 'erased-' || id || '@invalid', email_normalized = 'erased-' || id || '@invalid',
          title = NULL, first_name = 'Erased', last_name = 'Erased', organization = 'Erased', job_title = NULL,
-         country = 'ZZ', accessibility_needs = NULL, consent_at = NULL, manage_token_hash = NULL, manage_revoked_at = now(),
+         country = 'ZZ', accessibility_needs = NULL, answers = NULL, consent_at = NULL, manage_token_hash = NULL, manage_revoked_at = now(),
          erased_at = now(), updated_at = now()
        WHERE id = ANY($1::uuid[])`,
       [ids],

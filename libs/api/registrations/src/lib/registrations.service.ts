@@ -6,6 +6,8 @@ import { forbidden } from '@gfmd/api-platform';
 import { ListRegistrationsQuery } from './registration.dto';
 import { RegistrationView } from './registration.mapper';
 import { RegistrationReadsRepository } from './registration-reads.repository';
+import { SeatHoldsRepository } from './seat-holds.repository';
+import { RegistrationAnswers } from './registration-answers';
 import { csvContentDisposition, dayIn, registrationsCsv } from './registrations-csv.util';
 import { StaffAccess } from './staff-access.service';
 
@@ -18,6 +20,8 @@ export class RegistrationsService {
     private readonly reads: RegistrationReadsRepository,
     private readonly access: StaffAccess,
     private readonly dialogues: DialoguesService,
+    private readonly holds: SeatHoldsRepository,
+    private readonly answers: RegistrationAnswers,
   ) {}
 
   async list(dialogueId: string, query: ListRegistrationsQuery, user: AuthUser): Promise<Page<RegistrationView>> {
@@ -54,6 +58,11 @@ export class RegistrationsService {
       capacity: d.capacity,
       confirmedCount: d.confirmedCount,
       quotas: d.stakeholderQuotas,
+      // Coordinators see their spaces' participants only: the delegations are the organizers'.
+      ...(scope ? {} : { delegations: await this.holds.summary(dialogueId) }),
+      ...(scope
+        ? {}
+        : { answers: await this.reads.answerCounts(dialogueId, await this.answers.countable(dialogueId)) }),
     };
     for (const row of byStatusGroup) {
       out.byStatus[row.status] = (out.byStatus[row.status] ?? 0) + row.n;
@@ -78,6 +87,12 @@ export class RegistrationsService {
       spaceId: query.spaceId,
       awaiting: query.awaiting,
       q: query.q || undefined,
+      answer: query.answer
+        ? {
+            key: query.answer.slice(0, query.answer.indexOf(':')),
+            value: query.answer.slice(query.answer.indexOf(':') + 1),
+          }
+        : undefined,
       onlySpaceIds: scope,
       skip,
       take,

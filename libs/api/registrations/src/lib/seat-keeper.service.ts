@@ -159,17 +159,15 @@ export class SeatKeeper {
     const rows = await this.reads.spacesOfOne(reg.id);
     const active = rows.filter((r) => ACTIVE_STATUSES.includes(r.status));
     const freed = active.filter((r) => r.status === 'confirmed').map((r) => r.spaceId);
+    // A seat inside a hold (a delegation's) goes back to the hold, not to the dialogue's waiting list.
+    const freesDialogueSeat = reg.status === 'confirmed' && !reg.holdId;
     await this.ledger.spaces(reg.dialogueId, active.map((r) => r.spaceId).sort(), true);
     await this.writes.setStatus([reg.id], to, { cancelled: to === 'cancelled', clearToken: opts.clearToken });
     await this.writes.setSpaceStatuses(active.map((r) => ({ registrationId: reg.id, spaceId: r.spaceId, status: to })));
-    await this.ledger.bumpCounts(
-      reg.dialogueId,
-      reg.status === 'confirmed' ? -1 : 0,
-      new Map(freed.map((id) => [id, -1])),
-    );
+    await this.ledger.bumpCounts(reg.dialogueId, freesDialogueSeat ? -1 : 0, new Map(freed.map((id) => [id, -1])));
     if (to === 'cancelled' && reg.invitationId) await this.invitations.release(reg.invitationId, reg.id);
     if (opts.notify) notices.forRegistration(reg.id, to);
-    if (reg.status === 'confirmed') await this.fillDialogue(reg.dialogueId, notices);
+    if (freesDialogueSeat) await this.fillDialogue(reg.dialogueId, notices);
     if (freed.length) await this.fillSpaces(reg.dialogueId, freed, notices);
   }
 

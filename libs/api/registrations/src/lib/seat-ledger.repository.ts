@@ -67,12 +67,19 @@ export class SeatLedgerRepository {
     };
   }
 
-  /** Confirmed seats per stakeholder group that count against quotas (invited seats do not). */
+  /**
+   * Confirmed seats per stakeholder group that count against quotas (invited seats do not): the
+   * registrations outside seat holds, and every seat a hold keeps for its group, used or not.
+   */
   private async groupConfirmed(dialogueId: string): Promise<Partial<Record<StakeholderGroup, number>>> {
     const rows = await sql<{ g: StakeholderGroup; n: number }>(
       this.dataSource,
-      `SELECT stakeholder_group AS g, count(*)::int AS n FROM registrations
-        WHERE dialogue_id = $1 AND status = 'confirmed' AND invitation_id IS NULL GROUP BY 1`,
+      `SELECT g, sum(n)::int AS n FROM (
+         SELECT stakeholder_group AS g, count(*) AS n FROM registrations
+          WHERE dialogue_id = $1 AND status = 'confirmed' AND invitation_id IS NULL AND hold_id IS NULL GROUP BY 1
+         UNION ALL
+         SELECT stakeholder_group, sum(seats) FROM seat_holds WHERE dialogue_id = $1 GROUP BY 1
+       ) x GROUP BY g`,
       [dialogueId],
     );
     return Object.fromEntries(rows.map((r) => [r.g, r.n]));

@@ -175,6 +175,13 @@ export class StaffDecisionsService {
       const expired = () =>
         conflict('undo-expired', 'This decline can no longer be undone: the time to undo it has passed.');
       if (!before) throw expired();
+      if (reg.holdId) {
+        // A delegate's seat went back to their delegation: its focal point names them again.
+        throw conflict(
+          'seat-taken',
+          "The seat went back to the person's delegation: its focal point may name them again.",
+        );
+      }
       if ((await this.mailer.withdraw(afterCommit, 'declined', id)) === 0) throw expired();
       const notices = new Notices();
       const spaceChanges: SpaceStatusChange[] = [];

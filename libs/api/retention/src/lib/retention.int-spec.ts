@@ -4,6 +4,7 @@ import { InvitationsModule } from '@gfmd/api-invitations';
 import { MailModule } from '@gfmd/api-mail';
 import { inTransaction, PersonalDataHooks, PlatformModule } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
+import { DelegationsModule } from '@gfmd/api-delegations';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { createTestApp, DAY, DialogueFactory, TestApp } from '@gfmd/api-testing';
 import type { ApiClient } from '@gfmd/api-testing';
@@ -41,6 +42,7 @@ describe('Retention (integration)', () => {
       SpacesModule,
       InvitationsModule,
       RegistrationsModule,
+      DelegationsModule,
       RetentionModule,
     ]);
     await sut.app.get(SeedService).seedProcess();
@@ -66,6 +68,15 @@ describe('Retention (integration)', () => {
         })
       ).status,
     ).toBe(202);
+    const focalPoint = `fp-${randomUUID()}@example.org`;
+    const delegation = await organizer.client.post(`/dialogues/${dialogue.id}/delegations`, {
+      name: 'Republic of Ghana',
+      stakeholderGroup: 'government',
+      country: 'GH',
+      seats: 2,
+      focalPointEmail: focalPoint,
+    });
+    expect(delegation.status).toBe(201);
     await q(`UPDATE registrations SET checked_in_at = now() WHERE dialogue_id = $1 AND country = 'MX'`, [dialogue.id]);
     const end = new Date(Date.now() - days * DAY);
     await q(
@@ -73,7 +84,7 @@ describe('Retention (integration)', () => {
          registration_opens_at = NULL, registration_closes_at = NULL WHERE id = $1`,
       [dialogue.id, end],
     );
-    return { dialogue, emails: [a.email, b.email, invitee] };
+    return { dialogue, emails: [a.email, b.email, invitee, focalPoint] };
   }
 
   const personalTraces = async (dialogueId: string, emails: string[]) => ({
@@ -89,6 +100,10 @@ describe('Retention (integration)', () => {
       `SELECT id FROM invitations WHERE dialogue_id = $1 AND (email = ANY($2) OR name IS NOT NULL)`,
       [dialogueId, emails],
     ),
+    delegations: await q(`SELECT id FROM delegations WHERE dialogue_id = $1 AND lower(focal_point_email) = ANY($2)`, [
+      dialogueId,
+      emails,
+    ]),
     emails: await q(
       `SELECT id FROM outbound_emails WHERE dialogue_id = $1 AND (lower(recipient) = ANY($2) OR params IS NOT NULL)`,
       [dialogueId, emails],
@@ -97,7 +112,7 @@ describe('Retention (integration)', () => {
 
   it('registers every domain that holds personal data of a dialogue', () => {
     expect(sut.app.get(PersonalDataHooks).names).toEqual(
-      expect.arrayContaining(['registrations', 'invitations', 'emails']),
+      expect.arrayContaining(['registrations', 'invitations', 'emails', 'delegations']),
     );
   });
 
@@ -106,6 +121,7 @@ describe('Retention (integration)', () => {
     const before = await personalTraces(dialogue.id, emails);
     expect(before.registrations).toHaveLength(2);
     expect(before.invitations).toHaveLength(1);
+    expect(before.delegations).toHaveLength(1);
     expect(before.emails.length).toBeGreaterThanOrEqual(3);
 
     const result = await retention.run();

@@ -25,10 +25,25 @@ export const AUDIT_ACTIONS = [
   'user.deactivated',
   'user.reactivated',
   'user.password_reset',
+  'delegation.created',
+  'delegation.changed',
+  'delegation.released',
+  'delegation.imported',
+  'delegation.delegate_added',
+  'delegation.delegate_withdrawn',
+  'delegation.delegate_replaced',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ['dialogue', 'registration', 'space', 'invitation', 'participant', 'user'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'dialogue',
+  'registration',
+  'space',
+  'invitation',
+  'participant',
+  'user',
+  'delegation',
+] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const STAKEHOLDER_GROUPS = [
@@ -139,6 +154,7 @@ export const EMAIL_KINDS = [
   'staff_invitation',
   'password_reset',
   'retention_notice',
+  'delegation',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -320,6 +320,13 @@ export interface DialogueStats {
   awaiting?: { registrations: number; bySpace: Record<string, number> };
   capacity?: number;
   quotas?: StakeholderQuotas | null;
+  /**
+   * Seats held by delegations (counted in the confirmed count whether named or not), and how
+   * many of them their delegates use; per group as well (held seats count against its quota).
+   */
+  delegations?: { count: number; seats: number; used: number; byGroup: Partial<Record<StakeholderGroup, number>> };
+  /** Active registrations per answer value of each choice and checkbox question: `{key: {value: n}}`. */
+  answers?: Record<string, Record<string, number>>;
 }
 
 export interface Invitation {

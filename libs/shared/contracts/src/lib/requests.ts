@@ -331,6 +331,8 @@ export interface ListRegistrationsRequest extends PageQuery {
   awaiting?: AwaitingFilter;
   /** Free text: name, email, organization. */
   q?: string;
+  /** `key:value`: whose answer to a choice or checkbox question is (or includes) value. */
+  answer?: string;
 }
 
 /** Body of approve / decline: a space seat, or (without) the registration or the coordinator's seats. */

@@ -4,6 +4,7 @@
  * it, the manage-link view and the results of bulk sends.
  */
 import type { RegistrationStatus } from './enums';
+import type { Answers } from './delegations';
 import type {
   AgendaItem,
   Dialogue,
@@ -51,6 +52,10 @@ export interface PersonalAgendaView extends AgendaView {
 export interface RegistrationView extends Registration {
   spaces: (RegistrationSpace & { name: string })[];
   invited: boolean;
+  /** Answers to the dialogue's own questions, by key (kept readable when a question changes later). */
+  answers?: Answers;
+  /** The delegation whose held seat the registration sits in (named by its focal point), or null. */
+  delegation?: { id: string; name: string } | null;
   cancelledAt: string | null;
   updatedAt: string;
 }

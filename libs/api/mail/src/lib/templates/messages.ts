@@ -3,7 +3,7 @@
 import type { EmailKind, Language } from '@gfmd/contracts';
 
 /** Which link a kind's main button opens. */
-export type CallToAction = 'register' | 'manage' | 'password' | 'none';
+export type CallToAction = 'register' | 'manage' | 'password' | 'delegation' | 'none';
 
 export interface KindMessages {
   subject: string;
@@ -165,6 +165,16 @@ const en: Record<EmailKind, KindMessages> = {
     ],
     cta: 'none',
   },
+  delegation: {
+    subject: 'Your delegation to {title}: {delegation}',
+    heading: 'Name the members of your delegation',
+    body: [
+      'You are the focal point of the delegation “{delegation}” to the GFMD thematic dialogue “{title}”, which holds {seats} seat(s) for it.',
+      'The button below opens your delegation’s private page: name each delegate (head of delegation, delegate or adviser), replace or withdraw them, and follow their registrations. Each delegate receives their own confirmation. Keep this link to yourself.',
+    ],
+    cta: 'delegation',
+    ctaLabel: 'Name my delegates',
+  },
 };
 
 const fr: Record<EmailKind, KindMessages> = {
@@ -299,6 +309,16 @@ const fr: Record<EmailKind, KindMessages> = {
     ],
     cta: 'none',
   },
+  delegation: {
+    subject: 'Votre délégation à {title} : {delegation}',
+    heading: 'Désignez les membres de votre délégation',
+    body: [
+      'Vous êtes le point focal de la délégation « {delegation} » au dialogue thématique du FMMD « {title} », qui lui réserve {seats} place(s).',
+      'Le bouton ci-dessous ouvre la page privée de votre délégation : désignez chaque délégué (chef de délégation, délégué ou conseiller), remplacez-les ou retirez-les, et suivez leurs inscriptions. Chaque délégué reçoit sa propre confirmation. Gardez ce lien pour vous.',
+    ],
+    cta: 'delegation',
+    ctaLabel: 'Désigner mes délégués',
+  },
 };
 
 const es: Record<EmailKind, KindMessages> = {
@@ -428,6 +448,16 @@ const es: Record<EmailKind, KindMessages> = {
       'Se conservan los recuentos por grupo de partes interesadas, país, estado y espacio. Si necesita algo más, expórtelo desde la consola antes de esa fecha.',
     ],
     cta: 'none',
+  },
+  delegation: {
+    subject: 'Su delegación a {title}: {delegation}',
+    heading: 'Designe a los miembros de su delegación',
+    body: [
+      'Usted es el punto focal de la delegación «{delegation}» al diálogo temático del FMMD «{title}», que le reserva {seats} plaza(s).',
+      'El botón de abajo abre la página privada de su delegación: designe a cada delegado (jefe de delegación, delegado o asesor), sustitúyalos o retírelos y siga sus inscripciones. Cada delegado recibe su propia confirmación. No comparta este enlace.',
+    ],
+    cta: 'delegation',
+    ctaLabel: 'Designar a mis delegados',
   },
 };
 

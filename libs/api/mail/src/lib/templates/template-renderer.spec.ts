@@ -25,7 +25,9 @@ describe(TemplateRenderer.name, () => {
   } as const;
 
   /** The kinds about a dialogue (the staff account kinds are tested below). */
-  const DIALOGUE_KINDS = EMAIL_KINDS.filter((k) => k !== 'staff_invitation' && k !== 'password_reset');
+  const DIALOGUE_KINDS = EMAIL_KINDS.filter(
+    (k) => k !== 'staff_invitation' && k !== 'password_reset' && k !== 'delegation',
+  );
 
   it.each(LANGUAGES.flatMap((l) => DIALOGUE_KINDS.map((k) => [k, l] as const)))(
     'renders %s in %s as HTML and text',
@@ -54,6 +56,24 @@ describe(TemplateRenderer.name, () => {
       }
     },
   );
+
+  it.each(LANGUAGES)('renders the focal point email in %s with the delegation link only', (lang) => {
+    const delegationUrl = 'https://gfmd.example/delegations/tok-delegation';
+    const out = sut.render('delegation', lang, {
+      ...params,
+      delegationUrl,
+      delegationName: 'Republic of <Ghana>',
+      seats: 4,
+    });
+    expect(out.subject).toContain('Labour migration & decent work');
+    expect(out.subject).toContain('Republic of <Ghana>');
+    expect(out.html).toContain(`href="${delegationUrl}"`);
+    expect(out.html).toContain('Republic of &lt;Ghana&gt;');
+    expect(out.text).toContain('4');
+    expect(out.text).toContain(delegationUrl);
+    expect(out.text).not.toContain(params.manageUrl);
+    expect(out.text).not.toContain(params.registerUrl);
+  });
 
   it.each(LANGUAGES.flatMap((l) => (['staff_invitation', 'password_reset'] as const).map((k) => [k, l] as const)))(
     'renders %s in %s with its set-password link, and no other link',

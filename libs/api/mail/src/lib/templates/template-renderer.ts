@@ -37,6 +37,11 @@ export interface TemplateParams {
   unsubscribeUrl?: string;
   /** PUBLIC_URL/set-password?token=<token>: staff invitation and password reset. Minted at send time. */
   passwordUrl?: string;
+  /** PUBLIC_URL/delegations/<token>: a focal point's page (delegation). Minted at send time. */
+  delegationUrl?: string;
+  /** A delegation's name and its seats (delegation). */
+  delegationName?: string;
+  seats?: number;
   /** The id of the link row a `staff` link is minted for (not personal). */
   linkId?: string;
   /** Free text from organizers / coordinators (invitation, space_message, …). */
@@ -84,6 +89,8 @@ export class TemplateRenderer {
       days: String(params.daysBefore ?? 3),
       sender: oneLine(params.senderName) || oneLine(params.spaceName) || '—',
       name: oneLine(params.recipientName),
+      delegation: oneLine(params.delegationName),
+      seats: String(params.seats ?? ''),
     };
     const subjectTemplate = k === 'invitation' && params.isReminder ? c.invitationReminderSubject : m.subject;
     const subject = oneLine(fill(subjectTemplate, values, (s) => s)).slice(0, 250);
@@ -119,7 +126,9 @@ export class TemplateRenderer {
           ? safeUrl(params.manageUrl)
           : m.cta === 'password'
             ? safeUrl(params.passwordUrl)
-            : undefined;
+            : m.cta === 'delegation'
+              ? safeUrl(params.delegationUrl)
+              : undefined;
     const declineUrl = k === 'invitation' ? safeUrl(params.declineUrl) : undefined;
     const messageLabel = k === 'space_message' ? values['sender'] : c.messageFromOrganizers;
 

@@ -14,6 +14,8 @@ import { DeliverySummaries1765100000301 } from './migrations/1765100000301-deliv
 import { Processes1765100000601 } from './migrations/1765100000601-processes';
 import { StaffLinksAndAudit1765100000701 } from './migrations/1765100000701-staff-links-and-audit';
 import { Outcomes1765100000801 } from './migrations/1765100000801-outcomes';
+import { Delegations1765200000401 } from './migrations/1765200000401-delegations';
+import { RegistrationQuestions1765200000402 } from './migrations/1765200000402-registration-questions';
 import { CalendarFeeds1765200000701 } from './migrations/1765200000701-calendar-feeds';
 import { Retention1765200000702 } from './migrations/1765200000702-retention';
 
@@ -38,6 +40,8 @@ export const MIGRATIONS = [
   Processes1765100000601,
   StaffLinksAndAudit1765100000701,
   Outcomes1765100000801,
+  Delegations1765200000401,
+  RegistrationQuestions1765200000402,
   CalendarFeeds1765200000701,
   Retention1765200000702,
 ];

@@ -3,6 +3,7 @@ import { adminGuard, organizerGuard } from '@gfmd/web-auth-data-access';
 import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
 import { loadRegistrationsTablePage } from '@gfmd/web-registrations-feature';
 import { loadOutcomeEditorPage } from '@gfmd/web-outcomes-feature';
+import { loadDelegationsConsolePage } from '@gfmd/web-delegations-feature';
 
 /** The organizer console (admin and organizer accounts). */
 export const consoleRoutes: Routes = [
@@ -49,6 +50,12 @@ export const consoleRoutes: Routes = [
             title: 'title.registrations',
             data: { keepFocus: true },
             loadComponent: loadRegistrationsTablePage,
+          },
+          {
+            path: 'delegations',
+            title: 'title.delegations',
+            data: { keepFocus: true },
+            loadComponent: loadDelegationsConsolePage,
           },
           {
             path: 'invitations',

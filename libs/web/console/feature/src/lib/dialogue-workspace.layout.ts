@@ -50,6 +50,7 @@ export class DialogueWorkspaceLayout {
     { path: 'spaces', label: 'title.spaces' },
     { path: 'agenda', label: 'console.tabAgenda' },
     { path: 'registrations', label: 'title.registrations' },
+    { path: 'delegations', label: 'console.delegations' },
     { path: 'invitations', label: 'title.invitations' },
     { path: 'outcome', label: 'console.tabOutcome' },
   ];

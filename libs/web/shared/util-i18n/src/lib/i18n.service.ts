@@ -24,7 +24,8 @@ export type LabelKind =
   | 'auditAction'
   | 'auditEntity'
   | 'recommendationKind'
-  | 'outcomeStatus';
+  | 'outcomeStatus'
+  | 'delegateRole';
 
 export type DatePreset = 'date' | 'dateTime' | 'time' | 'day' | 'dayShort' | 'month' | 'zoned';
 

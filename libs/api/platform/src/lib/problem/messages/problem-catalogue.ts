@@ -63,6 +63,12 @@ export const PROBLEM_SLUGS = [
   'invitation-used',
   'invalid-invitation',
   'not-failed',
+  'not-enough-seats',
+  'delegation-full',
+  'seats-in-use',
+  'duplicate-delegation',
+  'unknown-question',
+  'invalid-answers',
 ] as const;
 export type ProblemSlug = (typeof PROBLEM_SLUGS)[number];
 

@@ -1,0 +1,4 @@
+export * from './lib/delegations.module';
+export * from './lib/delegations.service';
+export * from './lib/delegations.repository';
+export * from './lib/delegation.dto';

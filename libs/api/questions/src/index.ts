@@ -1,0 +1,3 @@
+export * from './lib/questions.module';
+export * from './lib/questions.service';
+export * from './lib/question-rules.util';

@@ -1,0 +1,66 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser } from '@gfmd/api-auth';
+import { DialoguesService } from '@gfmd/api-dialogues';
+import { AuditService, badRequest, domainRule, inTransaction } from '@gfmd/api-platform';
+import { RegistrationAnswers } from '@gfmd/api-registrations';
+import type { Question } from '@gfmd/contracts';
+import { DataSource } from 'typeorm';
+import { checkAnswers, parseQuestions } from './question-rules.util';
+import { QuestionsRepository } from './questions.repository';
+
+/**
+ * Organizers' own registration questions: the ordered list of a dialogue (replaced as a whole),
+ * shown to the public form, and the checker of every registration's answers (given to the
+ * registrations domain through its RegistrationAnswers port). Answers already given stay as
+ * they were when a question changes or goes: they are stored by key with the registration.
+ */
+@Injectable()
+export class QuestionsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: QuestionsRepository,
+    private readonly dialogues: DialoguesService,
+    private readonly answers: RegistrationAnswers,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit() {
+    this.answers.provide(
+      async (dialogueId, group, given) => {
+        const checked = checkAnswers(await this.repo.of(dialogueId), group, given);
+        if ('problems' in checked)
+          throw domainRule('invalid-answers', 'Some answers are missing or not valid.', checked.problems);
+        return checked.answers;
+      },
+      async (dialogueId) =>
+        (await this.repo.of(dialogueId))
+          .filter((q) => q.type === 'single_choice' || q.type === 'multi_choice' || q.type === 'checkbox')
+          .map((q) => q.key),
+    );
+  }
+
+  /** The questions of a dialogue visible to the caller (drafts: staff only). */
+  async list(dialogueId: string, user?: AuthUser): Promise<Question[]> {
+    await this.dialogues.findVisible(dialogueId, user);
+    return this.repo.of(dialogueId);
+  }
+
+  async put(dialogueId: string, body: unknown, user: AuthUser): Promise<Question[]> {
+    await this.dialogues.findRecord(dialogueId);
+    const parsed = parseQuestions(body);
+    if ('problems' in parsed) throw badRequest('Some questions are not valid.', parsed.problems);
+    await inTransaction(this.dataSource, async () => {
+      await this.repo.put(dialogueId, parsed.questions);
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'dialogue.changed',
+        entityType: 'dialogue',
+        entityId: dialogueId,
+        dialogueId,
+        details: { fields: ['questions'], keys: parsed.questions.map((q) => q.key) },
+      });
+    });
+    return parsed.questions;
+  }
+}

@@ -1,0 +1,119 @@
+import type { Language, StakeholderGroup } from './enums';
+import type { CreateRegistrationRequest } from './requests';
+import type { RegistrationStatus } from './enums';
+
+/** A delegate's place in their delegation. */
+export const DELEGATE_ROLES = ['head_of_delegation', 'delegate', 'adviser'] as const;
+export type DelegateRole = (typeof DELEGATE_ROLES)[number];
+
+/** "Delegation in": POST /dialogues/:id/delegations (organizer). */
+export interface CreateDelegationRequest {
+  name: string;
+  stakeholderGroup: StakeholderGroup;
+  /** ISO 3166-1 alpha-2. */
+  country?: string | null;
+  seats: number;
+  focalPointEmail: string;
+  /** The language of the focal point's emails (default: en). */
+  focalPointLanguage?: Language;
+}
+
+/** PATCH /delegations/:id (organizer): a new focal point gets a new link, the old links stop working. */
+export interface UpdateDelegationRequest {
+  name?: string;
+  country?: string | null;
+  seats?: number;
+  focalPointEmail?: string;
+  focalPointLanguage?: Language;
+}
+
+/** A delegation as organizers see it: its seats held, and how many are named (confirmed delegates). */
+export interface Delegation {
+  id: string;
+  dialogueId: string;
+  name: string;
+  stakeholderGroup: StakeholderGroup;
+  country: string | null;
+  seats: number;
+  used: number;
+  focalPointEmail: string;
+  focalPointLanguage: Language;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** "delegate in": a registration (§3 registration in, without the group: the delegation's) and a role. */
+export interface DelegateRequest extends Omit<CreateRegistrationRequest, 'stakeholderGroup' | 'invitationToken'> {
+  role: DelegateRole;
+}
+
+/** One delegate as the focal point sees them. */
+export interface Delegate {
+  registrationId: string;
+  role: DelegateRole;
+  email: string;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+  organization: string;
+  jobTitle: string | null;
+  country: string;
+  preferredLanguage: Language;
+  status: RegistrationStatus;
+  createdAt: string;
+}
+
+/** GET /delegations/manage/:token: the focal point's page. */
+export interface FocalPointView {
+  delegation: Pick<Delegation, 'id' | 'name' | 'stakeholderGroup' | 'country' | 'seats' | 'used'>;
+  dialogue: {
+    id: string;
+    title: string;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    venue: string;
+    status: string;
+  };
+  /** Current delegates first (confirmed), then those withdrawn or replaced. */
+  delegates: Delegate[];
+}
+
+/** POST /dialogues/:id/delegations/import: a CSV of delegations, all written or none. */
+export interface ImportDelegationsRequest {
+  /** Header: name,stakeholderGroup,country,seats,focalPointEmail[,focalPointLanguage] */
+  csv: string;
+  /** Check only: answers what would be created, writes nothing. */
+  dryRun?: boolean;
+}
+
+export interface ImportDelegationsResult {
+  dryRun: boolean;
+  created: number;
+  seats: number;
+  items: Pick<Delegation, 'name' | 'stakeholderGroup' | 'country' | 'seats'>[];
+}
+
+/** The kinds of an organizer's registration question. */
+export const QUESTION_TYPES = ['text', 'long_text', 'single_choice', 'multi_choice', 'checkbox', 'date'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Text per language (at least one of en, fr, es). */
+export type LocalizedText = Partial<Record<Language, string>>;
+
+/** An organizer's own registration question (PUT /dialogues/:id/questions, in the order given). */
+export interface Question {
+  /** Stable name of the answer: lower-case letters, digits and _, starting with a letter. */
+  key: string;
+  label: LocalizedText;
+  type: QuestionType;
+  /** single_choice and multi_choice only. */
+  options?: { value: string; label: LocalizedText }[];
+  required: boolean;
+  /** Asked only of these stakeholder groups (absent or empty: everyone). */
+  groups?: StakeholderGroup[];
+}
+
+/** An answer: text and date (YYYY-MM-DD) a string, single_choice an option's value, multi_choice values, checkbox a boolean. */
+export type Answer = string | string[] | boolean;
+export type Answers = Record<string, Answer>;
