@@ -131,6 +131,7 @@ describe('Retention (integration)', () => {
       registrations: [],
       tokens: [],
       invitations: [],
+      delegations: [],
       emails: [],
     });
     const [kept] = await q<{ counts: { registrations: { erased: number; counts: Record<string, unknown> } } }>(
