@@ -3,7 +3,10 @@ import { DialoguesModule } from '@gfmd/api-dialogues';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { OutcomesController } from './outcomes.controller';
 import { OutcomesRepository } from './outcomes.repository';
-import { OutcomesService } from './outcomes.service';
+import { OutcomeChanges } from './outcome-changes.service';
+import { OutcomeDraftingService } from './outcome-drafting.service';
+import { OutcomePublishingService } from './outcome-publishing.service';
+import { OutcomeReviewService } from './outcome-review.service';
 import { RecommendationsController } from './recommendations.controller';
 import { RecommendationsRepository } from './recommendations.repository';
 import { RecommendationsService } from './recommendations.service';
@@ -12,7 +15,15 @@ import { RecommendationsService } from './recommendations.service';
 @Module({
   imports: [DialoguesModule, SpacesModule],
   controllers: [OutcomesController, RecommendationsController],
-  providers: [OutcomesRepository, OutcomesService, RecommendationsRepository, RecommendationsService],
-  exports: [OutcomesService, RecommendationsService],
+  providers: [
+    OutcomesRepository,
+    OutcomeChanges,
+    OutcomeDraftingService,
+    OutcomeReviewService,
+    OutcomePublishingService,
+    RecommendationsRepository,
+    RecommendationsService,
+  ],
+  exports: [OutcomeDraftingService, RecommendationsService],
 })
 export class OutcomesModule {}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { Outcome } from '@gfmd/contracts';
+import type { AuthUser } from '@gfmd/api-auth';
+import { DialoguesRepository, PUBLIC_STATUSES } from '@gfmd/api-dialogues';
+import { domainRule, notFound } from '@gfmd/api-platform';
+import { recommendationChanges } from './outcome-diff';
+import { assertFrom, OutcomeChanges } from './outcome-changes.service';
+import { toRecommendation } from './outcome.mapper';
+import { OutcomesRepository } from './outcomes.repository';
+import { PublishedRecord, RecommendationsRepository } from './recommendations.repository';
+
+/** The process whose references the recommendations carry (one process today: the GCM review). */
+export const PROCESS_CODE = 'GCM';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `GFMD-GCM-T3-D12-R04`: process, informal session, dialogue and recommendation numbers. */
+export const referenceOf = (session: number, dialogue: number, recommendation: number) =>
+  `GFMD-${PROCESS_CODE}-T${session}-D${pad(dialogue)}-R${pad(recommendation)}`;
+
+/** Publishing an approved outcome: stable references and the public copy of its recommendations. */
+@Injectable()
+export class OutcomePublishingService {
+  constructor(
+    private readonly repo: OutcomesRepository,
+    private readonly published: RecommendationsRepository,
+    private readonly changes: OutcomeChanges,
+    private readonly dialoguesRepo: DialoguesRepository,
+  ) {}
+
+  /**
+   * Publishes the approved outcome: each recommendation without a reference gets one (the
+   * dialogue's number is given on its first publication from a counter that never goes back);
+   * recommendations published before keep theirs, and a changed one records its earlier wording;
+   * one removed since is withdrawn (its reference still resolves and is never given again).
+   */
+  publish(dialogueId: string, user: AuthUser): Promise<Outcome> {
+    return this.changes.transition(dialogueId, user, async (row, dialogue) => {
+      assertFrom(row, ['approved'], 'publish');
+      if (!PUBLIC_STATUSES.includes(dialogue.status)) {
+        throw domainRule('dialogue-not-published', 'Publish the dialogue before its outcome.');
+      }
+      const session = await this.dialoguesRepo.findSession(dialogue.informalSessionId);
+      if (!session) throw notFound('Informal session');
+      const dialogueNumber = row.dialogueNumber ?? (await this.repo.nextCounter(`${PROCESS_CODE}-T${session.number}`));
+      const now = new Date();
+      const version = row.version + 1;
+      const recommendations = row.recommendations.map((r) => ({
+        ...r,
+        reference: r.reference ?? referenceOf(session.number, dialogueNumber, r.number),
+      }));
+      const before = new Map((await this.published.listByDialogue(dialogue.id)).map((p) => [p.recommendationId, p]));
+      const kept = new Set<string>();
+      for (const r of recommendations) {
+        kept.add(r.id);
+        const old = before.get(r.id);
+        const history = [...(old?.history ?? [])];
+        if (old && recommendationChanges(toRecommendation(old), r).length) {
+          history.push({
+            text: old.text,
+            kind: old.kind,
+            themeIds: old.themeIds,
+            addressedTo: old.addressedTo,
+            spaceId: old.spaceId,
+            publishedAt: new Date(old.publishedAt).toISOString(),
+          });
+        }
+        const changed = !old || history.length !== old.history.length || old.withdrawn;
+        await this.published.upsert({
+          reference: r.reference,
+          recommendationId: r.id,
+          dialogueId: dialogue.id,
+          informalSessionId: dialogue.informalSessionId,
+          text: r.text,
+          kind: r.kind,
+          themeIds: r.themeIds,
+          addressedTo: r.addressedTo,
+          spaceId: r.spaceId ?? null,
+          withdrawn: false,
+          outcomeVersion: version,
+          firstPublishedAt: old?.firstPublishedAt ?? now,
+          publishedAt: changed ? now : old.publishedAt,
+          history,
+        });
+      }
+      for (const old of before.values()) {
+        if (!kept.has(old.recommendationId) && !old.withdrawn) {
+          await this.published.upsert({
+            ...old,
+            withdrawn: true,
+            outcomeVersion: version,
+            publishedAt: now,
+          } as PublishedRecord);
+        }
+      }
+      return {
+        ...row,
+        recommendations,
+        status: 'published',
+        dialogueNumber,
+        publishedVersion: version,
+        publishedAt: now,
+        returnComment: null,
+      };
+    });
+  }
+}
