@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Outcome } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
-import { DialoguesRepository, PUBLIC_STATUSES } from '@gfmd/api-dialogues';
+import { DialoguesRepository, ProcessesService, PUBLIC_STATUSES, type DialogueRecord } from '@gfmd/api-dialogues';
 import { domainRule, notFound } from '@gfmd/api-platform';
 import { recommendationChanges } from './outcome-diff';
 import { assertFrom, OutcomeChanges } from './outcome-changes.service';
@@ -9,14 +9,14 @@ import { toRecommendation } from './outcome.mapper';
 import { OutcomesRepository } from './outcomes.repository';
 import { PublishedRecord, RecommendationsRepository } from './recommendations.repository';
 
-/** The process whose references the recommendations carry (one process today: the GCM review). */
-export const PROCESS_CODE = 'GCM';
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** `GFMD-GCM-T3-D12-R04`: process, informal session, dialogue and recommendation numbers. */
-export const referenceOf = (session: number, dialogue: number, recommendation: number) =>
-  `GFMD-${PROCESS_CODE}-T${session}-D${pad(dialogue)}-R${pad(recommendation)}`;
+/** `GFMD-GCM-T3-D12`: the process's code, the informal session's and the dialogue's numbers. */
+export const referencePrefixOf = (processCode: string, session: number, dialogue: number) =>
+  `GFMD-${processCode}-T${session}-D${pad(dialogue)}`;
+
+/** `GFMD-GCM-T3-D12-R04`: the dialogue's prefix and the recommendation's number. */
+export const referenceOf = (prefix: string, recommendation: number) => `${prefix}-R${pad(recommendation)}`;
 
 /** Publishing an approved outcome: stable references and the public copy of its recommendations. */
 @Injectable()
@@ -26,6 +26,7 @@ export class OutcomePublishingService {
     private readonly published: RecommendationsRepository,
     private readonly changes: OutcomeChanges,
     private readonly dialoguesRepo: DialoguesRepository,
+    private readonly processes: ProcessesService,
   ) {}
 
   /**
@@ -40,14 +41,14 @@ export class OutcomePublishingService {
       if (!PUBLIC_STATUSES.includes(dialogue.status)) {
         throw domainRule('dialogue-not-published', 'Publish the dialogue before its outcome.');
       }
-      const session = await this.dialoguesRepo.findSession(dialogue.informalSessionId);
-      if (!session) throw notFound('Informal session');
-      const dialogueNumber = row.dialogueNumber ?? (await this.repo.nextCounter(`${PROCESS_CODE}-T${session.number}`));
+      const { dialogueNumber, referencePrefix } = row.referencePrefix
+        ? { dialogueNumber: row.dialogueNumber, referencePrefix: row.referencePrefix }
+        : await this.newPrefix(dialogue);
       const now = new Date();
       const version = row.version + 1;
       const recommendations = row.recommendations.map((r) => ({
         ...r,
-        reference: r.reference ?? referenceOf(session.number, dialogueNumber, r.number),
+        reference: r.reference ?? referenceOf(referencePrefix, r.number),
       }));
       const before = new Map((await this.published.listByDialogue(dialogue.id)).map((p) => [p.recommendationId, p]));
       const kept = new Set<string>();
@@ -98,10 +99,24 @@ export class OutcomePublishingService {
         recommendations,
         status: 'published',
         dialogueNumber,
+        referencePrefix,
         publishedVersion: version,
         publishedAt: now,
         returnComment: null,
       };
     });
+  }
+
+  /**
+   * At the first publication: the dialogue's number from the counter of its process code and
+   * session (never goes back), and the prefix that all its references keep from then on, even if
+   * the process's code changes later. Codes are unique, so two dialogues never share a prefix.
+   */
+  private async newPrefix(dialogue: DialogueRecord) {
+    const session = await this.dialoguesRepo.findSession(dialogue.informalSessionId);
+    if (!session) throw notFound('Informal session');
+    const { code } = await this.processes.get(session.processId);
+    const dialogueNumber = await this.repo.nextCounter(`${code}-T${session.number}`);
+    return { dialogueNumber, referencePrefix: referencePrefixOf(code, session.number, dialogueNumber) };
   }
 }

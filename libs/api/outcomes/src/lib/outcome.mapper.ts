@@ -16,6 +16,7 @@ export function emptyOutcome(dialogueId: string): OutcomeRecord {
     publishedVersion: null,
     publishedAt: null,
     dialogueNumber: null,
+    referencePrefix: null,
     lastRecommendationNumber: 0,
   };
 }

@@ -278,6 +278,54 @@ describe('Outcomes and recommendations (integration)', () => {
     expect((await organizer.get(`/dialogues/${id}/outcome/versions/999`)).status).toBe(404);
   });
 
+  it("takes the references' process code from the dialogue's process; published references keep theirs", async () => {
+    const code = () => `P${randomUUID().slice(0, 8).toUpperCase()}`;
+    const first = code();
+    const proc = await organizer.post('/processes', {
+      slug: `cycle-${randomUUID().slice(0, 8)}`,
+      code: first,
+      title: 'A later cycle',
+      startsAt: '2020-01-01T00:00:00Z',
+      endsAt: '2040-01-01T00:00:00Z',
+    });
+    expect(proc.status).toBe(201);
+    const own = await InformalSessionFactory.create(organizer, { processId: proc.body.id } as never, 45);
+    const publishNew = async (recs: Record<string, unknown>[]) => {
+      const d = await DialogueFactory.createPublished(organizer, { informalSessionId: own.id });
+      await put(organizer, d.id, {
+        rapporteurUserIds: [rapporteur.id],
+        summary: 'S.',
+        recommendations: recs,
+        version: 0,
+      });
+      await rapporteur.client.post(`/dialogues/${d.id}/outcome/submit`);
+      await organizer.post(`/dialogues/${d.id}/outcome/approve`);
+      const res = await organizer.post<Outcome>(`/dialogues/${d.id}/outcome/publish`);
+      expect(res.status).toBe(200);
+      return { id: d.id, outcome: res.body };
+    };
+    const a = await publishNew([rec()]);
+    const prefix = `GFMD-${first}-T${own.number}-D01`;
+    expect(a.outcome.recommendations.map((r) => r.reference)).toEqual([`${prefix}-R01`]);
+
+    // The code changes: a correction of the published outcome keeps its prefix for a new recommendation…
+    const second = code();
+    expect((await organizer.patch(`/processes/${proc.body.id}`, { code: second })).status).toBe(200);
+    await put(rapporteur.client, a.id, {
+      recommendations: [...asBody(a.outcome), rec()],
+      version: a.outcome.version,
+    });
+    await rapporteur.client.post(`/dialogues/${a.id}/outcome/submit`);
+    await organizer.post(`/dialogues/${a.id}/outcome/approve`);
+    const again = await organizer.post<Outcome>(`/dialogues/${a.id}/outcome/publish`);
+    expect(again.body.recommendations.map((r) => r.reference)).toEqual([`${prefix}-R01`, `${prefix}-R02`]);
+    expect((await sut.api.get(`/recommendations/${prefix}-R01`)).status).toBe(200);
+
+    // …and the next dialogue published takes the new code.
+    const b = await publishNew([rec()]);
+    expect(b.outcome.recommendations[0].reference).toBe(`GFMD-${second}-T${own.number}-D01-R01`);
+  });
+
   it('answers 409 with the current version when two people edit the same version', async () => {
     const { dialogue } = await outcomeIn('draft');
     const o = await current(dialogue.id);

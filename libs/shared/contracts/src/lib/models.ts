@@ -106,6 +106,8 @@ export interface Milestone {
 export interface Process {
   id: string;
   slug: string;
+  /** 2–10 upper-case letters and digits, unique; the process part of recommendation references (`GFMD-GCM-T3-D12-R04`). */
+  code: string;
   title: string;
   startsAt: string;
   endsAt: string;
