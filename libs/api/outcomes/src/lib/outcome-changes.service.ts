@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Outcome } from '@gfmd/contracts';
+import type { AuditAction, Outcome } from '@gfmd/contracts';
 import { AuthService, type AuthUser } from '@gfmd/api-auth';
 import { DialoguesRepository, type DialogueRecord } from '@gfmd/api-dialogues';
-import { conflict, domainRule, inTransaction, notFound, ProblemException } from '@gfmd/api-platform';
+import {
+  AuditService,
+  conflict,
+  domainRule,
+  inTransaction,
+  notFound,
+  ProblemException,
+  type AuditDetail,
+} from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { DataSource } from 'typeorm';
 import { emptyOutcome, toOutcome } from './outcome.mapper';
@@ -11,13 +19,16 @@ import { OutcomeRecord, OutcomesRepository } from './outcomes.repository';
 
 export const isOrganizer = (user: AuthUser) => user.role === 'admin' || user.role === 'organizer';
 
+/** What an audit line of an outcome change says beyond its action: ids, names of fields, counts. */
+export type OutcomeAuditDetails = Record<string, AuditDetail>;
+
 /** Who the user is for this outcome. */
 export type OutcomeRole = { kind: 'organizer' | 'rapporteur' | 'none' } | { kind: 'coordinator'; spaceIds: string[] };
 
 /**
  * What every change of an outcome goes through, whoever asks for it: the dialogue then the
  * outcome locked in one transaction, the version the client read checked (409 with the current
- * one), and the new state written together with its version snapshot.
+ * one), and the new state written together with its version snapshot and its audit line.
  */
 @Injectable()
 export class OutcomeChanges {
@@ -26,6 +37,7 @@ export class OutcomeChanges {
     private readonly dialoguesRepo: DialoguesRepository,
     private readonly spaces: SpacesService,
     private readonly auth: AuthService,
+    private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -45,19 +57,37 @@ export class OutcomeChanges {
   transition(
     dialogueId: string,
     user: AuthUser,
-    decide: (row: OutcomeRecord, dialogue: DialogueRecord) => Promise<OutcomeRecord>,
+    action: AuditAction,
+    decide: (
+      row: OutcomeRecord,
+      dialogue: DialogueRecord,
+    ) => Promise<{ next: OutcomeRecord; details?: OutcomeAuditDetails }>,
   ): Promise<Outcome> {
     return this.change(dialogueId, undefined, async (row, dialogue) => {
       if (row.version === 0) throw conflict('invalid-transition', 'The outcome has no draft yet.');
-      const next = await decide(row, dialogue);
-      return this.saveVersion({ ...next, version: row.version + 1 }, user);
+      const { next, details } = await decide(row, dialogue);
+      return this.saveVersion({ ...next, version: row.version + 1 }, user, action, details);
     });
   }
 
-  async saveVersion(next: OutcomeRecord, user: AuthUser): Promise<Outcome> {
+  /** Writes the new state, its version and the audit line (`outcome` entity, id = the dialogue's). */
+  async saveVersion(
+    next: OutcomeRecord,
+    user: AuthUser,
+    action: AuditAction,
+    details: OutcomeAuditDetails = {},
+  ): Promise<Outcome> {
     await this.repo.save(next);
     const outcome = toOutcome(next);
     await this.repo.addVersion(next.dialogueId, next.version, outcome, user.id);
+    await this.audit.record({
+      actorUserId: user.id,
+      action,
+      entityType: 'outcome',
+      entityId: next.dialogueId,
+      dialogueId: next.dialogueId,
+      details: { version: next.version, status: next.status, ...details },
+    });
     return outcome;
   }
 

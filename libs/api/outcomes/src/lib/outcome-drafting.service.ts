@@ -7,7 +7,7 @@ import { SpacesService } from '@gfmd/api-spaces';
 import { randomUUID } from 'node:crypto';
 import { PatchOutcomeDto, PutOutcomeDto } from './outcome.dto';
 import { recommendationChanges } from './outcome-diff';
-import { OutcomeChanges, type OutcomeRole } from './outcome-changes.service';
+import { OutcomeChanges, type OutcomeAuditDetails, type OutcomeRole } from './outcome-changes.service';
 import { emptyOutcome, sameList, sameSet, toOutcome, toPublicOutcome } from './outcome.mapper';
 import { OutcomeRecord, OutcomesRepository, StoredRecommendation } from './outcomes.repository';
 
@@ -93,7 +93,9 @@ export class OutcomeDraftingService {
         version: row.version + 1,
         lastRecommendationNumber: last,
       };
-      return this.changes.saveVersion(next, user);
+      // A save on a published outcome opens its correction (the published version stays public).
+      const action = row.status === 'published' ? 'outcome.corrected' : 'outcome.saved';
+      return this.changes.saveVersion(next, user, action, whatChanged(row, next));
     });
   }
 
@@ -101,10 +103,12 @@ export class OutcomeDraftingService {
   patch(dialogueId: string, dto: PatchOutcomeDto, user: AuthUser): Promise<Outcome> {
     return this.changes.change(dialogueId, dto.version, async (row) => {
       if (dto.rapporteurUserIds) await this.changes.assertStaff(dto.rapporteurUserIds);
-      return this.changes.saveVersion(
-        { ...row, rapporteurUserIds: dto.rapporteurUserIds ?? row.rapporteurUserIds, version: row.version + 1 },
-        user,
-      );
+      const next = {
+        ...row,
+        rapporteurUserIds: dto.rapporteurUserIds ?? row.rapporteurUserIds,
+        version: row.version + 1,
+      };
+      return this.changes.saveVersion(next, user, 'outcome.saved', whatChanged(row, next));
     });
   }
 
@@ -147,6 +151,23 @@ export class OutcomeDraftingService {
       );
     }
   }
+}
+
+/** For the audit line: the names of the fields that changed and the recommendations' ids by change. */
+function whatChanged(before: OutcomeRecord, after: OutcomeRecord): OutcomeAuditDetails {
+  const old = new Map(before.recommendations.map((r) => [r.id, r]));
+  const kept = new Set(after.recommendations.map((r) => r.id));
+  const fields = (['summary', 'keyMessages', 'rapporteurUserIds'] as const).filter(
+    (f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]),
+  );
+  return {
+    fields: [...fields],
+    added: after.recommendations.filter((r) => !old.has(r.id)).map((r) => r.id),
+    changed: after.recommendations
+      .filter((r) => old.has(r.id) && recommendationChanges(old.get(r.id) as Recommendation, r).length > 0)
+      .map((r) => r.id),
+    removed: before.recommendations.filter((r) => !kept.has(r.id)).map((r) => r.id),
+  };
 }
 
 /** 400 for blank texts and key messages and a recommendation listed twice. */

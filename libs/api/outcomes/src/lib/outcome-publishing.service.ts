@@ -36,7 +36,7 @@ export class OutcomePublishingService {
    * one removed since is withdrawn (its reference still resolves and is never given again).
    */
   publish(dialogueId: string, user: AuthUser): Promise<Outcome> {
-    return this.changes.transition(dialogueId, user, async (row, dialogue) => {
+    return this.changes.transition(dialogueId, user, 'outcome.published', async (row, dialogue) => {
       assertFrom(row, ['approved'], 'publish');
       if (!PUBLIC_STATUSES.includes(dialogue.status)) {
         throw domainRule('dialogue-not-published', 'Publish the dialogue before its outcome.');
@@ -84,8 +84,10 @@ export class OutcomePublishingService {
           history,
         });
       }
+      const withdrawn: string[] = [];
       for (const old of before.values()) {
         if (!kept.has(old.recommendationId) && !old.withdrawn) {
+          withdrawn.push(old.reference);
           await this.published.upsert({
             ...old,
             withdrawn: true,
@@ -94,15 +96,19 @@ export class OutcomePublishingService {
           } as PublishedRecord);
         }
       }
+      const given = recommendations.filter((r) => !before.has(r.id)).map((r) => r.reference);
       return {
-        ...row,
-        recommendations,
-        status: 'published',
-        dialogueNumber,
-        referencePrefix,
-        publishedVersion: version,
-        publishedAt: now,
-        returnComment: null,
+        next: {
+          ...row,
+          recommendations,
+          status: 'published',
+          dialogueNumber,
+          referencePrefix,
+          publishedVersion: version,
+          publishedAt: now,
+          returnComment: null,
+        },
+        details: { correction: row.publishedVersion !== null, given, withdrawn },
       };
     });
   }

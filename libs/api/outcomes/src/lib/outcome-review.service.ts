@@ -21,7 +21,7 @@ export class OutcomeReviewService {
   ) {}
 
   submit(dialogueId: string, user: AuthUser): Promise<Outcome> {
-    return this.changes.transition(dialogueId, user, async (row, dialogue) => {
+    return this.changes.transition(dialogueId, user, 'outcome.submitted', async (row, dialogue) => {
       const role = await this.changes.roleOf(user, row, dialogue.id);
       if (role.kind !== 'organizer' && role.kind !== 'rapporteur') {
         throw forbidden('Only the rapporteurs and organizers submit the outcome.');
@@ -32,13 +32,13 @@ export class OutcomeReviewService {
           { field: 'summary', message: 'summary must not be blank' },
         ]);
       }
-      return { ...row, status: 'submitted', submittedById: user.id };
+      return { next: { ...row, status: 'submitted', submittedById: user.id } };
     });
   }
 
   /** Another organizer than the one who drafted or submitted it (403 own-draft). */
   approve(dialogueId: string, user: AuthUser): Promise<Outcome> {
-    return this.changes.transition(dialogueId, user, async (row) => {
+    return this.changes.transition(dialogueId, user, 'outcome.approved', async (row) => {
       assertFrom(row, ['submitted'], 'approve');
       if (row.submittedById === user.id || row.rapporteurUserIds.includes(user.id)) {
         throw new ProblemException(
@@ -47,16 +47,17 @@ export class OutcomeReviewService {
           'You drafted or submitted this outcome; another organizer must review and approve it.',
         );
       }
-      return { ...row, status: 'approved', returnComment: null };
+      return { next: { ...row, status: 'approved', returnComment: null } };
     });
   }
 
   returnWithComment(dialogueId: string, comment: string, user: AuthUser): Promise<Outcome> {
-    return this.changes.transition(dialogueId, user, async (row) => {
+    return this.changes.transition(dialogueId, user, 'outcome.returned', async (row) => {
       assertFrom(row, ['submitted', 'approved'], 'return');
       if (!comment.trim())
         throw badRequest('Some values are invalid.', [{ field: 'comment', message: 'comment must not be blank' }]);
-      return { ...row, status: 'returned', returnComment: comment.trim() };
+      // The comment is free text: the audit line says only that there was one (in the version).
+      return { next: { ...row, status: 'returned', returnComment: comment.trim() }, details: { from: row.status } };
     });
   }
 

@@ -276,6 +276,43 @@ describe('Outcomes and recommendations (integration)', () => {
     const v2 = await organizer.get(`/dialogues/${id}/outcome/versions/2`);
     expect(v2.body.outcome.recommendations).toHaveLength(2);
     expect((await organizer.get(`/dialogues/${id}/outcome/versions/999`)).status).toBe(404);
+
+    // One audit line per change, none for the refused ones; ids and field names only.
+    const lines: { action: string; actor: string; details: Record<string, unknown> }[] = await sut.dataSource.query(
+      `SELECT action, actor_user_id AS actor, details FROM audit_events
+        WHERE dialogue_id = $1 AND entity_type = 'outcome' AND entity_id = $1 ORDER BY (details->>'version')::int`,
+      [id],
+    );
+    expect(lines.map((l) => [l.details['version'], l.action])).toEqual([
+      [1, 'outcome.saved'],
+      [2, 'outcome.saved'],
+      [3, 'outcome.saved'],
+      [4, 'outcome.submitted'],
+      [5, 'outcome.returned'],
+      [6, 'outcome.saved'],
+      [7, 'outcome.submitted'],
+      [8, 'outcome.approved'],
+      [9, 'outcome.published'],
+      [10, 'outcome.corrected'],
+      [11, 'outcome.submitted'],
+      [12, 'outcome.approved'],
+      [13, 'outcome.published'],
+    ]);
+    const [, drafted2, coordinated] = lines;
+    expect(lines[0].details).toMatchObject({ fields: ['rapporteurUserIds'], added: [] });
+    expect(drafted2).toMatchObject({ actor: rapporteur.id, details: { fields: ['summary', 'keyMessages'] } });
+    expect(coordinated).toMatchObject({
+      actor: coordinator.id,
+      details: { fields: [], added: [added.body.recommendations[2].id], changed: [], removed: [] },
+    });
+    expect(lines[4].details).toEqual({ version: 5, status: 'returned', from: 'submitted' });
+    expect(JSON.stringify(lines)).not.toContain('Name the countries');
+    expect(lines[8].details).toMatchObject({ correction: false, given: refs, withdrawn: [] });
+    expect(lines[9].details).toMatchObject({ changed: [fixed[1].id], removed: [fixed[2].id] });
+    expect(lines[12]).toMatchObject({
+      actor: otherOrganizer.id,
+      details: { correction: true, given: [`${prefix}-R04`], withdrawn: [refs[2]] },
+    });
   });
 
   it("takes the references' process code from the dialogue's process; published references keep theirs", async () => {

@@ -10,6 +10,12 @@ export const AUDIT_ACTIONS = [
   'dialogue.published',
   'dialogue.cancelled',
   'dialogue.shifted',
+  'outcome.saved',
+  'outcome.corrected',
+  'outcome.submitted',
+  'outcome.approved',
+  'outcome.returned',
+  'outcome.published',
   'registration.approved',
   'registration.declined',
   'registration.decline_undone',
@@ -27,7 +33,15 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ['dialogue', 'registration', 'space', 'invitation', 'participant', 'user'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'dialogue',
+  'outcome',
+  'registration',
+  'space',
+  'invitation',
+  'participant',
+  'user',
+] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const STAKEHOLDER_GROUPS = [
