@@ -47,8 +47,8 @@ export const enStaff = {
   'process.title': 'Title',
   'process.slug': 'Short name',
   'process.slugHint': 'Lower-case letters, digits and dashes, e.g. gfmd-2027',
-  'process.code': 'Code in references',
-  'process.codeHint':
+  'process.referenceCode': 'Code in references',
+  'process.referenceCodeHint':
     'Upper-case letters and digits, e.g. GCM in GFMD-GCM-T3-D12-R04. References already published keep their code.',
   'process.firstDay': 'First day',
   'process.lastDay': 'Last day',

@@ -45,8 +45,8 @@ export const esStaff: StaffDictionary = {
   'process.title': 'Título',
   'process.slug': 'Nombre corto',
   'process.slugHint': 'Minúsculas, cifras y guiones, p. ej. gfmd-2027',
-  'process.code': 'Código en las referencias',
-  'process.codeHint':
+  'process.referenceCode': 'Código en las referencias',
+  'process.referenceCodeHint':
     'Mayúsculas y cifras, p. ej. GCM en GFMD-GCM-T3-D12-R04. Las referencias ya publicadas conservan su código.',
   'process.firstDay': 'Primer día',
   'process.lastDay': 'Último día',

@@ -46,8 +46,8 @@ export const frStaff: StaffDictionary = {
   'process.title': 'Titre',
   'process.slug': 'Nom court',
   'process.slugHint': 'Minuscules, chiffres et tirets, p. ex. gfmd-2027',
-  'process.code': 'Code dans les références',
-  'process.codeHint':
+  'process.referenceCode': 'Code dans les références',
+  'process.referenceCodeHint':
     'Majuscules et chiffres, p. ex. GCM dans GFMD-GCM-T3-D12-R04. Les références déjà publiées gardent leur code.',
   'process.firstDay': 'Premier jour',
   'process.lastDay': 'Dernier jour',
