@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Outcome, Recommendation } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesRepository, DialoguesService } from '@gfmd/api-dialogues';
-import { badRequest, conflict, domainRule, FieldError, forbidden, notFound } from '@gfmd/api-platform';
+import { badRequest, conflict, domainRule, FieldError, forbidden } from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { randomUUID } from 'node:crypto';
 import { PatchOutcomeDto, PutOutcomeDto } from './outcome.dto';
 import { recommendationChanges } from './outcome-diff';
 import { OutcomeChanges, type OutcomeAuditDetails, type OutcomeRole } from './outcome-changes.service';
-import { emptyOutcome, sameList, sameSet, toOutcome, toPublicOutcome } from './outcome.mapper';
+import { emptyOutcome, sameList, sameSet, toOutcome } from './outcome.mapper';
 import { OutcomeRecord, OutcomesRepository, StoredRecommendation } from './outcomes.repository';
 
 /**
@@ -27,15 +27,11 @@ export class OutcomeDraftingService {
     private readonly spaces: SpacesService,
   ) {}
 
-  /** Staff: the working copy (an empty draft at version 0 before the first save); anonymous: the published one. */
-  async get(dialogueId: string, viewer: AuthUser | undefined): Promise<Outcome> {
+  /** Staff: the working copy (an empty draft at version 0 before the first save). */
+  async get(dialogueId: string, viewer: AuthUser): Promise<Outcome> {
     await this.dialogues.findVisible(dialogueId, viewer);
     const row = await this.repo.find(dialogueId);
-    if (viewer) return toOutcome(row ?? emptyOutcome(dialogueId));
-    if (!row?.publishedVersion) throw notFound('Outcome');
-    const version = await this.repo.findVersion(dialogueId, row.publishedVersion);
-    if (!version) throw notFound('Outcome');
-    return toPublicOutcome(version.snapshot);
+    return toOutcome(row ?? emptyOutcome(dialogueId));
   }
 
   put(dialogueId: string, dto: PutOutcomeDto, user: AuthUser): Promise<Outcome> {

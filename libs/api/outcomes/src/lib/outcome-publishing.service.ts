@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { Outcome } from '@gfmd/contracts';
+import type { Outcome, PublishedOutcome, PublishedRecommendation } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
-import { DialoguesRepository, ProcessesService, PUBLIC_STATUSES, type DialogueRecord } from '@gfmd/api-dialogues';
+import {
+  DialoguesRepository,
+  DialoguesService,
+  ProcessesService,
+  PUBLIC_STATUSES,
+  type DialogueRecord,
+} from '@gfmd/api-dialogues';
 import { domainRule, notFound } from '@gfmd/api-platform';
 import { recommendationChanges } from './outcome-diff';
 import { assertFrom, OutcomeChanges } from './outcome-changes.service';
 import { toRecommendation } from './outcome.mapper';
 import { OutcomesRepository } from './outcomes.repository';
 import { PublishedRecord, RecommendationsRepository } from './recommendations.repository';
+import { RecommendationsService } from './recommendations.service';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -18,16 +25,50 @@ export const referencePrefixOf = (processCode: string, session: number, dialogue
 /** `GFMD-GCM-T3-D12-R04`: the dialogue's prefix and the recommendation's number. */
 export const referenceOf = (prefix: string, recommendation: number) => `${prefix}-R${pad(recommendation)}`;
 
-/** Publishing an approved outcome: stable references and the public copy of its recommendations. */
+/**
+ * Publishing an approved outcome: stable references and the public copy of its recommendations;
+ * and the published outcome as the public reads it.
+ */
 @Injectable()
 export class OutcomePublishingService {
   constructor(
     private readonly repo: OutcomesRepository,
-    private readonly published: RecommendationsRepository,
+    private readonly publicCopy: RecommendationsRepository,
     private readonly changes: OutcomeChanges,
     private readonly dialoguesRepo: DialoguesRepository,
     private readonly processes: ProcessesService,
+    private readonly dialogues: DialoguesService,
+    private readonly recommendations: RecommendationsService,
   ) {}
+
+  /**
+   * The last published version, whoever asks (staff read what the public reads): summary, key
+   * messages and the recommendations in the outcome's order with reference, url and cite text.
+   * 404 before the first publication and for a dialogue the public cannot see.
+   */
+  async published(dialogueId: string): Promise<PublishedOutcome> {
+    const dialogue = await this.dialogues.findVisible(dialogueId);
+    const row = await this.repo.find(dialogueId);
+    const snapshot = row?.publishedVersion
+      ? (await this.repo.findVersion(dialogueId, row.publishedVersion))?.snapshot
+      : null;
+    if (!row?.publishedVersion || !snapshot) throw notFound('Outcome');
+    const byReference = new Map((await this.recommendations.forDialogue(dialogueId)).map((r) => [r.reference, r]));
+    return {
+      dialogueId,
+      dialogueTitle: dialogue.title,
+      dialogueStartsAt: new Date(dialogue.startsAt).toISOString(),
+      summary: snapshot.summary,
+      keyMessages: snapshot.keyMessages,
+      status: 'published',
+      version: row.publishedVersion,
+      publishedVersion: row.publishedVersion,
+      publishedAt: snapshot.publishedAt ?? null,
+      recommendations: snapshot.recommendations
+        .map((r) => (r.reference ? byReference.get(r.reference) : undefined))
+        .filter((r): r is PublishedRecommendation => !!r),
+    };
+  }
 
   /**
    * Publishes the approved outcome: each recommendation without a reference gets one (the
@@ -50,7 +91,7 @@ export class OutcomePublishingService {
         ...r,
         reference: r.reference ?? referenceOf(referencePrefix, r.number),
       }));
-      const before = new Map((await this.published.listByDialogue(dialogue.id)).map((p) => [p.recommendationId, p]));
+      const before = new Map((await this.publicCopy.listByDialogue(dialogue.id)).map((p) => [p.recommendationId, p]));
       const kept = new Set<string>();
       for (const r of recommendations) {
         kept.add(r.id);
@@ -67,7 +108,7 @@ export class OutcomePublishingService {
           });
         }
         const changed = !old || history.length !== old.history.length || old.withdrawn;
-        await this.published.upsert({
+        await this.publicCopy.upsert({
           reference: r.reference,
           recommendationId: r.id,
           dialogueId: dialogue.id,
@@ -88,7 +129,7 @@ export class OutcomePublishingService {
       for (const old of before.values()) {
         if (!kept.has(old.recommendationId) && !old.withdrawn) {
           withdrawn.push(old.reference);
-          await this.published.upsert({
+          await this.publicCopy.upsert({
             ...old,
             withdrawn: true,
             outcomeVersion: version,

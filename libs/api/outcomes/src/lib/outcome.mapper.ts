@@ -48,11 +48,5 @@ export function toOutcome(o: OutcomeRecord): Outcome {
   };
 }
 
-/** The published snapshot as anonymous visitors see it: no staff ids, no review comment. */
-export function toPublicOutcome(o: Outcome): Outcome {
-  const { rapporteurUserIds: _r, returnComment: _c, ...rest } = o;
-  return { ...rest, status: 'published' };
-}
-
 export const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 export const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -18,11 +18,23 @@ export class OutcomesController {
     private readonly publishing: OutcomePublishingService,
   ) {}
 
-  /** Staff: the working copy; anonymous: the published version (404 before the first publication). */
+  /**
+   * Staff: the working copy (Outcome); anonymous: the published version (PublishedOutcome, with
+   * each recommendation's reference, url and cite text; 404 before the first publication).
+   */
   @Public()
   @Get()
+  @ApiOkResponse({ description: 'Staff: Outcome (the working copy). Anonymous: PublishedOutcome.' })
   get(@Param('id', uuidPipe) dialogueId: string, @CurrentUser() user?: AuthUser) {
-    return this.drafting.get(dialogueId, user);
+    return user ? this.drafting.get(dialogueId, user) : this.publishing.published(dialogueId);
+  }
+
+  /** The published version for anyone, staff included (the public outcome page). */
+  @Public()
+  @Get('published')
+  @ApiOkResponse({ description: 'PublishedOutcome: the last published version; 404 before the first publication.' })
+  published(@Param('id', uuidPipe) dialogueId: string) {
+    return this.publishing.published(dialogueId);
   }
 
   /** Rapporteurs and organizers: everything; a space's coordinators: their space's recommendations. */

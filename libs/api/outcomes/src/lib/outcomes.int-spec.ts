@@ -203,6 +203,23 @@ describe('Outcomes and recommendations (integration)', () => {
     const pub = await sut.api.get(`/dialogues/${id}/outcome`);
     expect(pub.status).toBe(200);
     expect(pub.body.rapporteurUserIds).toBeUndefined();
+    expect(pub.body.returnComment).toBeUndefined();
+    expect(pub.body).toMatchObject({
+      dialogueId: id,
+      dialogueTitle: dialogue.title,
+      summary: 'Participants discussed labour mobility and housing.',
+      keyMessages: ['Seasonal work needs portable social protection.'],
+      status: 'published',
+      publishedVersion: published.body.version,
+    });
+    expect(pub.body.recommendations.map((r: { reference: string }) => r.reference)).toEqual(refs);
+    for (const r of pub.body.recommendations) {
+      expect(r.cite).toContain(r.reference);
+      expect(r.cite).toContain(dialogue.title);
+      expect(r.url).toMatch(new RegExp(`/recommendations/${r.reference}$`));
+    }
+    // Staff read the same on /published (the public page), whatever their working copy.
+    expect((await organizer.get(`/dialogues/${id}/outcome/published`)).body).toEqual(pub.body);
     const page = await sut.api.get(`/recommendations/${refs[0]}`);
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({
@@ -231,6 +248,7 @@ describe('Outcomes and recommendations (integration)', () => {
       null,
     ]);
     expect((await sut.api.get(`/dialogues/${id}/outcome`)).body.recommendations[1].text).toBe(es);
+    expect((await organizer.get(`/dialogues/${id}/outcome/published`)).body.recommendations[1].text).toBe(es);
     await rapporteur.client.post(`/dialogues/${id}/outcome/submit`);
     await otherOrganizer.client.post(`/dialogues/${id}/outcome/approve`);
     const republished = await otherOrganizer.client.post(`/dialogues/${id}/outcome/publish`);
@@ -512,6 +530,18 @@ describe('Outcomes and recommendations (integration)', () => {
     const routes = [
       route('GET outcome (never published)', 'draft', (c, f) => c.get(out(f)), [404, 404, 200, 200, 200, 200, 200]),
       route('GET outcome (published)', 'published', (c, f) => c.get(out(f)), [200, 200, 200, 200, 200, 200, 200]),
+      route(
+        'GET outcome/published (never published)',
+        'approved',
+        (c, f) => c.get(out(f, '/published')),
+        [404, 404, 404, 404, 404, 404, 404],
+      ),
+      route(
+        'GET outcome/published',
+        'published',
+        (c, f) => c.get(out(f, '/published')),
+        [200, 200, 200, 200, 200, 200, 200],
+      ),
       route(
         'PUT outcome (summary)',
         'draft',

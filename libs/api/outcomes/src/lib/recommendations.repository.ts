@@ -97,6 +97,15 @@ export class RecommendationsRepository {
     );
   }
 
+  /** A dialogue's published recommendations that are not withdrawn, with their citation's data. */
+  listViewsByDialogue(dialogueId: string): Promise<PublishedView[]> {
+    return this.db.query(
+      `SELECT ${COLUMNS}, ${DIALOGUE_COLUMNS} FROM published_recommendations r
+         JOIN dialogues d ON d.id = r.dialogue_id WHERE r.dialogue_id = $1 AND NOT r.withdrawn`,
+      [dialogueId],
+    );
+  }
+
   async find(reference: string): Promise<PublishedView | null> {
     const rows = await this.db.query<PublishedView[]>(
       `SELECT ${COLUMNS}, ${DIALOGUE_COLUMNS} FROM published_recommendations r

@@ -248,6 +248,25 @@ export interface PublishedRecommendation {
   rank?: number;
 }
 
+/**
+ * The published outcome of a dialogue as the public reads it (`GET /dialogues/:id/outcome`
+ * anonymous, `GET /dialogues/:id/outcome/published` anyone): the last published version.
+ */
+export interface PublishedOutcome {
+  dialogueId: string;
+  dialogueTitle: string;
+  dialogueStartsAt: string;
+  summary: string;
+  keyMessages: string[];
+  status: 'published';
+  /** the version published (also `publishedVersion`) */
+  version: number;
+  publishedVersion: number;
+  publishedAt: string | null;
+  /** in the outcome's order, each with its reference, permanent `url` and `cite` text */
+  recommendations: PublishedRecommendation[];
+}
+
 export interface Speaker {
   name: string;
   organization?: string | null;

@@ -6,6 +6,7 @@ import type {
   OutcomeDiff,
   OutcomeVersion,
   Page,
+  PublishedOutcome,
   PublishedRecommendation,
   PutOutcomeRequest,
 } from '@gfmd/contracts';
@@ -22,6 +23,11 @@ export class OutcomesApi {
 
   get(dialogueId: string): Observable<Outcome> {
     return this.http.get<Outcome>(this.url(dialogueId));
+  }
+
+  /** The last published version as the public reads it (404 before the first publication). */
+  published(dialogueId: string): Observable<PublishedOutcome> {
+    return this.http.get<PublishedOutcome>(this.url(dialogueId, '/published'));
   }
 
   put(dialogueId: string, body: PutOutcomeRequest): Observable<Outcome> {

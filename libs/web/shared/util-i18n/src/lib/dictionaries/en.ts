@@ -37,6 +37,7 @@ export const en = {
   'title.timeline': 'Timeline',
   'title.recommendations': 'Recommendations',
   'title.recommendation': 'Recommendation',
+  'title.dialogueOutcome': 'Outcome',
   'title.outcome': 'Outcome',
   'title.console': 'Organizer console',
   'title.dialogueEditor': 'Edit dialogue',
@@ -254,6 +255,7 @@ export const en = {
   'agenda.speakers': 'Speakers',
   'dialogue.summary': 'About this dialogue',
   'dialogue.agenda': 'Agenda',
+  'dialogue.outcomeLink': 'Read the outcome and its recommendations',
   'dialogue.addToCalendar': 'Add to calendar (.ics)',
   'dialogue.keyFacts': 'Key facts',
   'dialogue.when': 'When',
@@ -491,6 +493,17 @@ export const en = {
   'recommendations.notFoundBody':
     'No recommendation has the reference {reference}. Check it, or search the recommendations.',
   'recommendations.backToSearch': 'Search the recommendations',
+  'recommendations.copyOf': 'Copy the citation of {reference}',
+  'publicOutcome.title': 'Outcome: {title}',
+  'publicOutcome.published': 'Published on {date}',
+  'publicOutcome.summary': 'Summary',
+  'publicOutcome.keyMessages': 'Key messages',
+  'publicOutcome.recommendations': 'Recommendations',
+  'publicOutcome.none': 'This outcome has no recommendations.',
+  'publicOutcome.notFoundTitle': 'No outcome published yet',
+  'publicOutcome.notFoundBody': 'The outcome of this dialogue has not been published yet.',
+  'publicOutcome.backToDialogue': 'Back to the dialogue',
+  'publicOutcome.permanentLink': 'Permanent page of {reference}',
 
   // counts shown before a bulk send (?dryRun=true)
   'send.willEmail':

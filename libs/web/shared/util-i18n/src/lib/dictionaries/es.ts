@@ -32,6 +32,7 @@ export const es: PublicDictionary = {
   'title.timeline': 'Cronograma',
   'title.recommendations': 'Recomendaciones',
   'title.recommendation': 'Recomendación',
+  'title.dialogueOutcome': 'Resultados',
   'title.outcome': 'Resultados',
   'title.console': 'Consola de organización',
   'title.dialogueEditor': 'Editar diálogo',
@@ -251,6 +252,7 @@ export const es: PublicDictionary = {
   'agenda.speakers': 'Ponentes',
   'dialogue.summary': 'Acerca de este diálogo',
   'dialogue.agenda': 'Agenda',
+  'dialogue.outcomeLink': 'Leer los resultados y sus recomendaciones',
   'dialogue.addToCalendar': 'Añadir al calendario (.ics)',
   'dialogue.keyFacts': 'Datos clave',
   'dialogue.when': 'Cuándo',
@@ -493,6 +495,17 @@ export const es: PublicDictionary = {
   'recommendations.notFoundBody':
     'Ninguna recomendación tiene la referencia {reference}. Compruébela o busque en las recomendaciones.',
   'recommendations.backToSearch': 'Buscar en las recomendaciones',
+  'recommendations.copyOf': 'Copiar la cita de {reference}',
+  'publicOutcome.title': 'Resultados: {title}',
+  'publicOutcome.published': 'Publicados el {date}',
+  'publicOutcome.summary': 'Resumen',
+  'publicOutcome.keyMessages': 'Mensajes clave',
+  'publicOutcome.recommendations': 'Recomendaciones',
+  'publicOutcome.none': 'Estos resultados no contienen recomendaciones.',
+  'publicOutcome.notFoundTitle': 'Aún no se han publicado resultados',
+  'publicOutcome.notFoundBody': 'Los resultados de este diálogo aún no se han publicado.',
+  'publicOutcome.backToDialogue': 'Volver al diálogo',
+  'publicOutcome.permanentLink': 'Página permanente de {reference}',
 
   // counts shown before a bulk send (?dryRun=true)
   'send.willEmail':

@@ -32,6 +32,7 @@ export const fr: PublicDictionary = {
   'title.timeline': 'Calendrier',
   'title.recommendations': 'Recommandations',
   'title.recommendation': 'Recommandation',
+  'title.dialogueOutcome': 'Résultats',
   'title.outcome': 'Résultats',
   'title.console': "Console d'organisation",
   'title.dialogueEditor': 'Modifier le dialogue',
@@ -253,6 +254,7 @@ export const fr: PublicDictionary = {
   'agenda.speakers': 'Intervenants',
   'dialogue.summary': 'À propos de ce dialogue',
   'dialogue.agenda': 'Ordre du jour',
+  'dialogue.outcomeLink': 'Lire les résultats et leurs recommandations',
   'dialogue.addToCalendar': 'Ajouter au calendrier (.ics)',
   'dialogue.keyFacts': "L'essentiel",
   'dialogue.when': 'Quand',
@@ -497,6 +499,17 @@ export const fr: PublicDictionary = {
   'recommendations.notFoundBody':
     'Aucune recommandation ne porte la référence {reference}. Vérifiez-la ou recherchez dans les recommandations.',
   'recommendations.backToSearch': 'Rechercher dans les recommandations',
+  'recommendations.copyOf': 'Copier la citation de {reference}',
+  'publicOutcome.title': 'Résultats : {title}',
+  'publicOutcome.published': 'Publiés le {date}',
+  'publicOutcome.summary': 'Résumé',
+  'publicOutcome.keyMessages': 'Messages clés',
+  'publicOutcome.recommendations': 'Recommandations',
+  'publicOutcome.none': 'Ces résultats ne comportent aucune recommandation.',
+  'publicOutcome.notFoundTitle': 'Aucun résultat publié pour l’instant',
+  'publicOutcome.notFoundBody': 'Les résultats de ce dialogue n’ont pas encore été publiés.',
+  'publicOutcome.backToDialogue': 'Retour au dialogue',
+  'publicOutcome.permanentLink': 'Page permanente de {reference}',
 
   // counts shown before a bulk send (?dryRun=true)
   'send.willEmail':
