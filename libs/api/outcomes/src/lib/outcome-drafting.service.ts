@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Outcome, Recommendation } from '@gfmd/contracts';
+import type { Outcome, Page, RapporteurOutcome, Recommendation } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesRepository, DialoguesService } from '@gfmd/api-dialogues';
 import { badRequest, conflict, domainRule, FieldError, forbidden } from '@gfmd/api-platform';
@@ -32,6 +32,22 @@ export class OutcomeDraftingService {
     await this.dialogues.findVisible(dialogueId, viewer);
     const row = await this.repo.find(dialogueId);
     return toOutcome(row ?? emptyOutcome(dialogueId));
+  }
+
+  /** The outcomes the user is named rapporteur on, whatever their role (the workspace's "My outcomes"). */
+  async mine(user: AuthUser): Promise<Page<RapporteurOutcome>> {
+    const rows = await this.repo.listByRapporteur(user.id);
+    const titles = new Map((await this.dialogues.titles(rows.map((r) => r.dialogueId))).map((d) => [d.id, d.title]));
+    const items = rows.map((r) => ({
+      dialogueId: r.dialogueId,
+      dialogueTitle: titles.get(r.dialogueId) ?? '',
+      status: r.status,
+      version: r.version,
+      returnComment: r.returnComment,
+      publishedVersion: r.publishedVersion,
+      updatedAt: new Date(r.updatedAt).toISOString(),
+    }));
+    return { items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) };
   }
 
   put(dialogueId: string, dto: PutOutcomeDto, user: AuthUser): Promise<Outcome> {

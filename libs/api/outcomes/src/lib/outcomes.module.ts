@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { SpacesModule } from '@gfmd/api-spaces';
+import { MyOutcomesController } from './my-outcomes.controller';
 import { OutcomesController } from './outcomes.controller';
 import { OutcomesRepository } from './outcomes.repository';
 import { OutcomeChanges } from './outcome-changes.service';
@@ -14,7 +15,7 @@ import { RecommendationsService } from './recommendations.service';
 /** Outcomes of dialogues, their review cycle, and the published recommendations with stable references. */
 @Module({
   imports: [DialoguesModule, SpacesModule],
-  controllers: [OutcomesController, RecommendationsController],
+  controllers: [OutcomesController, MyOutcomesController, RecommendationsController],
   providers: [
     OutcomesRepository,
     OutcomeChanges,

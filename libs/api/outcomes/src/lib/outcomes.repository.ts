@@ -60,6 +60,20 @@ export class OutcomesRepository {
     return rows[0] ?? null;
   }
 
+  /** The outcomes naming this user among their rapporteurs, the last changed first. */
+  listByRapporteur(userId: string): Promise<
+    (Pick<OutcomeRecord, 'dialogueId' | 'status' | 'version' | 'returnComment' | 'publishedVersion'> & {
+      updatedAt: Date;
+    })[]
+  > {
+    return this.db.query(
+      `SELECT dialogue_id AS "dialogueId", status, version, return_comment AS "returnComment",
+              published_version AS "publishedVersion", updated_at AS "updatedAt"
+         FROM outcomes WHERE $1::uuid = ANY(rapporteur_user_ids) ORDER BY updated_at DESC, dialogue_id`,
+      [userId],
+    );
+  }
+
   async save(o: OutcomeRecord): Promise<void> {
     await this.db.query(
       `INSERT INTO outcomes (dialogue_id, summary, key_messages, rapporteur_user_ids, recommendations, status, version,

@@ -208,6 +208,17 @@ export interface Outcome {
   publishedAt?: string | null;
 }
 
+/** An outcome the signed-in staff member is named rapporteur on (`GET /outcomes/mine`). */
+export interface RapporteurOutcome {
+  dialogueId: string;
+  dialogueTitle: string;
+  status: OutcomeStatus;
+  version: number;
+  returnComment: string | null;
+  publishedVersion: number | null;
+  updatedAt: string;
+}
+
 /** One saved version of an outcome (every save and every transition is one). */
 export interface OutcomeVersion {
   version: number;

@@ -9,6 +9,7 @@ import type {
   PublishedOutcome,
   PublishedRecommendation,
   PutOutcomeRequest,
+  RapporteurOutcome,
 } from '@gfmd/contracts';
 import type { Observable } from 'rxjs';
 
@@ -23,6 +24,11 @@ export class OutcomesApi {
 
   get(dialogueId: string): Observable<Outcome> {
     return this.http.get<Outcome>(this.url(dialogueId));
+  }
+
+  /** The outcomes naming the signed-in staff member rapporteur. */
+  mine(): Observable<Page<RapporteurOutcome>> {
+    return this.http.get<Page<RapporteurOutcome>>('/api/v1/outcomes/mine');
   }
 
   /** The last published version as the public reads it (404 before the first publication). */

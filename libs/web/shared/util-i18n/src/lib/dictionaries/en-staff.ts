@@ -397,6 +397,12 @@ export const enStaff = {
 
   // coordinator workspace
   'workspace.title': 'My spaces',
+  'workspace.myOutcomes': 'My outcomes',
+  'workspace.myOutcomesIntro':
+    'The dialogue outcomes you are named rapporteur on. Open one to draft it, submit it or answer a return.',
+  'workspace.noOutcomes':
+    'You are not named rapporteur on any outcome yet. An organizer names the rapporteurs in the outcome editor.',
+  'workspace.outcomeChanged': 'changed {date}',
   'workspace.intro':
     'The spaces you coordinate: approve participants, see who is coming and build your part of the agenda.',
   'workspace.empty': 'You do not coordinate any space yet. An organizer can add you as a coordinator.',

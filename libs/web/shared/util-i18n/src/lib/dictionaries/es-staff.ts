@@ -397,6 +397,12 @@ export const esStaff: StaffDictionary = {
 
   // coordinator workspace
   'workspace.title': 'Mis espacios',
+  'workspace.myOutcomes': 'Mis resultados',
+  'workspace.myOutcomesIntro':
+    'Los resultados de diálogos de los que usted es relator o relatora. Abra uno para redactarlo, enviarlo o responder a una devolución.',
+  'workspace.noOutcomes':
+    'Aún no es relator de ningún resultado. Un organizador nombra a los relatores en el editor de resultados.',
+  'workspace.outcomeChanged': 'modificado el {date}',
   'workspace.intro':
     'Los espacios que coordina: apruebe participantes, vea quién asiste y prepare su parte de la agenda.',
   'workspace.empty': 'Todavía no coordina ningún espacio. Un organizador puede añadirle como coordinador.',

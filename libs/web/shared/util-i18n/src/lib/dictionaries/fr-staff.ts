@@ -400,6 +400,12 @@ export const frStaff: StaffDictionary = {
 
   // coordinator workspace
   'workspace.title': 'Mes espaces',
+  'workspace.myOutcomes': 'Mes résultats',
+  'workspace.myOutcomesIntro':
+    'Les résultats de dialogues dont vous êtes rapporteur ou rapporteuse. Ouvrez-en un pour le rédiger, le soumettre ou répondre à un renvoi.',
+  'workspace.noOutcomes':
+    'Vous n’êtes encore rapporteur d’aucun résultat. Un organisateur nomme les rapporteurs dans l’éditeur des résultats.',
+  'workspace.outcomeChanged': 'modifié le {date}',
   'workspace.intro':
     "Les espaces que vous coordonnez : approuvez les participants, voyez qui vient et construisez votre partie de l'ordre du jour.",
   'workspace.empty': 'Vous ne coordonnez encore aucun espace. Un organisateur peut vous ajouter comme coordinateur.',
