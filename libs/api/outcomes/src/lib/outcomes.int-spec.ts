@@ -1,4 +1,3 @@
-import type { ApiClient } from '@gfmd/api-testing';
 import { DialogueFactory, InformalSessionFactory } from '@gfmd/api-testing';
 import type { Outcome } from '@gfmd/contracts';
 import { randomUUID } from 'node:crypto';
