@@ -119,7 +119,7 @@ test.describe('the outcome loop, from the rapporteur to a citation', () => {
     await open(p, `/workspace/${ctx.dialogueId}/${ctx.spaceId}/outcome`, CIVIL);
     await p.getByRole('heading', { level: 2, name: 'Outcome' }).waitFor();
     // the rapporteur's recommendation is read-only here
-    await expect(p.getByRole('group', { name: /Recommendation 1/ }).getByLabel('Text')).toHaveAttribute('readonly', '');
+    await expect(p.getByRole('group', { name: /Recommendation 1/ }).getByLabel('Text')).toHaveAttribute('readonly');
     await p.getByRole('button', { name: 'Add a recommendation' }).click();
     await p
       .getByRole('group', { name: /Recommendation 2/ })
