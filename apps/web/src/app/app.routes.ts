@@ -1,7 +1,7 @@
 import type { Route } from '@angular/router';
 import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-feature';
 import { loadInvitationDeclinePage, loadManageRoutes } from '@gfmd/web-registrations-feature';
-import { loadRecommendationsRoutes } from '@gfmd/web-outcomes-feature';
+import { loadPublicOutcomePage, loadRecommendationsRoutes } from '@gfmd/web-outcomes-feature';
 import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 import { staffDictionary } from '@gfmd/web-shared-util-i18n';
 
@@ -14,6 +14,12 @@ export const appRoutes: Route[] = [
     path: 'dialogues/:id',
     title: 'title.dialogues',
     component: DialogueDetailPage,
+  },
+  {
+    // Public: the published outcome of a dialogue (summary, key messages, citable recommendations).
+    path: 'dialogues/:id/outcome',
+    title: 'title.dialogueOutcome',
+    loadComponent: loadPublicOutcomePage,
   },
   {
     path: 'dialogues',

@@ -14,7 +14,7 @@ import {
   type UpdateProcessRequest,
   type UpdateThemeRequest,
 } from '@gfmd/contracts';
-import { IsPlainText, Nullable, PatchType } from '@gfmd/api-platform';
+import { IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
 import {
   IsIn,
   IsInt,
@@ -30,6 +30,16 @@ import {
 } from 'class-validator';
 import { IsTimeZone } from './validators';
 
+/** A process code: 2 to 10 upper-case letters and digits, starting with a letter. */
+export const PROCESS_CODE_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
+
+/** `gfmd-2027` → `GFMD2027`: the default code of a process, from its slug. */
+export function processCodeFromSlug(slug: string): string {
+  const letters = slug.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const code = (/^[A-Z]/.test(letters) ? letters : `P${letters}`).slice(0, 10);
+  return code.length >= 2 ? code : `${code}X`;
+}
+
 export class CreateProcessDto implements CreateProcessRequest {
   @ApiProperty({ example: 'gcm-2027', description: 'lower-case letters, digits and dashes' })
   @IsString()
@@ -37,6 +47,18 @@ export class CreateProcessDto implements CreateProcessRequest {
   @MaxLength(80)
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case letters, digits and single dashes' })
   slug: string;
+  @ApiPropertyOptional({
+    example: 'GCM',
+    description:
+      'In recommendation references (GFMD-<code>-T3-D12-R04): 2 to 10 upper-case letters and digits, unique. ' +
+      'Default: made from the slug. References already published never change.',
+  })
+  @OptionalButNotNull()
+  @IsString()
+  @Matches(PROCESS_CODE_PATTERN, {
+    message: 'code must be 2 to 10 upper-case letters and digits, starting with a letter',
+  })
+  code?: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) @IsPlainText() title: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) endsAt: string;

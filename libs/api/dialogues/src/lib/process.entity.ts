@@ -5,6 +5,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 export class ProcessEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) slug: string;
+  /** In the references of its recommendations: `GFMD-<code>-T3-D12-R04`. */
+  @Column({ type: 'text' }) code: string;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'timestamptz' }) startsAt: Date;
   @Column({ type: 'timestamptz' }) endsAt: Date;

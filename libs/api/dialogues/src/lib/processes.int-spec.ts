@@ -36,10 +36,36 @@ describe('Processes (integration)', () => {
   const count = async (table: string) =>
     Number((await sut.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
+  it('gives each process a unique code for its references: chosen, or made from the slug; changed by PATCH', async () => {
+    const chosen = await newProcess({ code: `C${randomUUID().slice(0, 6).toUpperCase()}` });
+    expect(chosen.code).toMatch(/^C[A-Z0-9]{6}$/);
+    const s = `gfmd-${randomUUID().slice(0, 4)}`;
+    const derived = await newProcess({ slug: s });
+    expect(derived.code).toBe(s.toUpperCase().replace('-', ''));
+    // Two slugs that make the same code: the second gets a number.
+    const twin = await newProcess({ slug: `${s.slice(0, 7)}-${s.slice(7)}` });
+    expect(twin.code).toBe(`${derived.code}2`);
+    const dup = await organizer.post('/processes', { ...PROCESS, slug: slug(), code: chosen.code });
+    expect(dup.status).toBe(409);
+    expect(dup.body).toMatchObject({ type: 'https://gfmd-dialogues.org/problems/duplicate-process-code' });
+    for (const bad of ['gcm', 'G', 'GCM-2', 'ABCDEFGHIJK', '1GCM', '']) {
+      const res = await organizer.post('/processes', { ...PROCESS, slug: slug(), code: bad });
+      expect([res.status, res.body.errors?.[0]?.field]).toEqual([400, 'code']);
+    }
+    const renamed = await organizer.patch(`/processes/${derived.id}`, { code: 'RENAMED1' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.code).toBe('RENAMED1');
+    const taken = await organizer.patch(`/processes/${derived.id}`, { code: chosen.code });
+    expect(taken.status).toBe(409);
+    expect((await sut.api.get<Process>(`/processes/${derived.id}`)).body.code).toBe('RENAMED1');
+    expect((await organizer.patch(`/processes/${derived.id}`, { code: null })).status).toBe(400);
+  });
+
   it('migrates today’s data into the seeded GCM 2017–2018 process with its phases and milestones', async () => {
     const list = (await sut.api.get<Process[]>('/processes')).body;
     const gcm = list.find((p) => p.slug === 'gcm-2017-2018')!;
     expect(gcm.title).toBe('Global Compact for Migration 2017–2018');
+    expect(gcm.code).toBe('GCM');
     expect(gcm.phases.map((p) => [p.kind, p.startsAt.slice(0, 7), p.endsAt.slice(0, 10)])).toEqual([
       ['consultation', '2017-04', '2017-12-01'],
       ['stocktaking', '2017-12', '2018-02-01'],

@@ -33,6 +33,9 @@ export class ProcessesRepository {
   findBySlug(slug: string): Promise<ProcessRecord | null> {
     return this.m.getRepository(ProcessEntity).findOne({ where: { slug } });
   }
+  findByCode(code: string): Promise<ProcessRecord | null> {
+    return this.m.getRepository(ProcessEntity).findOne({ where: { code } });
+  }
   save(data: Partial<ProcessEntity>): Promise<ProcessRecord> {
     const repo = this.m.getRepository(ProcessEntity);
     return repo.save(repo.create(data));

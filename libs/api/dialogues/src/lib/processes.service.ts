@@ -14,6 +14,7 @@ import {
   UpdatePhaseDto,
   UpdateProcessDto,
   UpdateThemeDto,
+  processCodeFromSlug,
 } from './process.dto';
 import { MilestoneRecord, PhaseRecord, ProcessesRepository, ProcessRecord } from './processes.repository';
 
@@ -47,9 +48,11 @@ export class ProcessesService {
     assertOrder(startsAt, endsAt);
     const saved = await inTransaction(this.dataSource, async () => {
       if (await this.repo.findBySlug(dto.slug)) throw duplicateSlug(dto.slug);
+      const code = dto.code ?? (await this.freeCode(processCodeFromSlug(dto.slug)));
+      if (dto.code && (await this.repo.findByCode(code))) throw duplicateCode(code);
       return this.repo
-        .save({ slug: dto.slug, title: dto.title.trim(), startsAt, endsAt })
-        .catch(onUnique(() => duplicateSlug(dto.slug)));
+        .save({ slug: dto.slug, code, title: dto.title.trim(), startsAt, endsAt })
+        .catch(onUnique((e) => (/code/.test(e.constraint ?? '') ? duplicateCode(code) : duplicateSlug(dto.slug))));
     });
     return this.get(saved.id);
   }
@@ -65,6 +68,9 @@ export class ProcessesService {
       if (dto.slug !== undefined && dto.slug !== before.slug && (await this.repo.findBySlug(dto.slug))) {
         throw duplicateSlug(dto.slug);
       }
+      if (dto.code !== undefined && dto.code !== before.code && (await this.repo.findByCode(dto.code))) {
+        throw duplicateCode(dto.code);
+      }
       const outside = await this.repo.countOutside(id, startsAt, endsAt);
       if (outside) {
         throw domainRule(
@@ -78,10 +84,17 @@ export class ProcessesService {
           ...before,
           ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
           ...(dto.slug ? { slug: dto.slug } : {}),
+          ...(dto.code ? { code: dto.code } : {}),
           startsAt,
           endsAt,
         })
-        .catch(onUnique(() => duplicateSlug(dto.slug ?? before.slug)));
+        .catch(
+          onUnique((e) =>
+            /code/.test(e.constraint ?? '')
+              ? duplicateCode(dto.code ?? before.code)
+              : duplicateSlug(dto.slug ?? before.slug),
+          ),
+        );
     });
     return this.get(id);
   }
@@ -222,6 +235,13 @@ export class ProcessesService {
     });
   }
 
+  /** `base`, or `base` with a number that makes it unique (the default code of a new process). */
+  private async freeCode(base: string): Promise<string> {
+    let code = base;
+    for (let n = 2; await this.repo.findByCode(code); n++) code = `${base.slice(0, 10 - String(n).length)}${n}`;
+    return code;
+  }
+
   private async assertProcess(id: string) {
     if (!(await this.repo.find(id))) {
       throw domainRule('unknown-process', 'The process does not exist.', [
@@ -271,6 +291,10 @@ const duplicateSlug = (slug: string) =>
   new ProblemException(409, 'duplicate-process', `A process with the slug "${slug}" exists already.`, [
     { field: 'slug', message: 'this slug is taken' },
   ]);
+const duplicateCode = (code: string) =>
+  new ProblemException(409, 'duplicate-process-code', `A process with the code "${code}" exists already.`, [
+    { field: 'code', message: 'this code is taken' },
+  ]);
 const duplicateTheme = (code: string) =>
   new ProblemException(409, 'duplicate-theme', `A theme with the code "${code}" exists already.`, [
     { field: 'code', message: 'this code is taken' },
@@ -278,15 +302,16 @@ const duplicateTheme = (code: string) =>
 
 /** A unique violation lost to a concurrent request answers as the check would have. */
 const onUnique =
-  (problem: () => ProblemException) =>
-  (error: { code?: string }): never => {
-    if (error.code === '23505') throw problem();
+  (problem: (error: { constraint?: string }) => ProblemException) =>
+  (error: { code?: string; constraint?: string }): never => {
+    if (error.code === '23505') throw problem(error);
     throw error;
   };
 
 const toProcessHead = (p: ProcessRecord) => ({
   id: p.id,
   slug: p.slug,
+  code: p.code,
   title: p.title,
   startsAt: p.startsAt.toISOString(),
   endsAt: p.endsAt.toISOString(),

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { SpacesModule } from '@gfmd/api-spaces';
+import { MyOutcomesController } from './my-outcomes.controller';
 import { OutcomesController } from './outcomes.controller';
 import { OutcomesRepository } from './outcomes.repository';
-import { OutcomesService } from './outcomes.service';
+import { OutcomeChanges } from './outcome-changes.service';
+import { OutcomeDraftingService } from './outcome-drafting.service';
+import { OutcomePublishingService } from './outcome-publishing.service';
+import { OutcomeReviewService } from './outcome-review.service';
 import { RecommendationsController } from './recommendations.controller';
 import { RecommendationsRepository } from './recommendations.repository';
 import { RecommendationsService } from './recommendations.service';
@@ -11,8 +15,16 @@ import { RecommendationsService } from './recommendations.service';
 /** Outcomes of dialogues, their review cycle, and the published recommendations with stable references. */
 @Module({
   imports: [DialoguesModule, SpacesModule],
-  controllers: [OutcomesController, RecommendationsController],
-  providers: [OutcomesRepository, OutcomesService, RecommendationsRepository, RecommendationsService],
-  exports: [OutcomesService, RecommendationsService],
+  controllers: [OutcomesController, MyOutcomesController, RecommendationsController],
+  providers: [
+    OutcomesRepository,
+    OutcomeChanges,
+    OutcomeDraftingService,
+    OutcomeReviewService,
+    OutcomePublishingService,
+    RecommendationsRepository,
+    RecommendationsService,
+  ],
+  exports: [OutcomeDraftingService, RecommendationsService],
 })
 export class OutcomesModule {}

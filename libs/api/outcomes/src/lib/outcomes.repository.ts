@@ -22,6 +22,8 @@ export interface OutcomeRecord {
   publishedVersion: number | null;
   publishedAt: Date | null;
   dialogueNumber: number | null;
+  /** `GFMD-<process code>-T<session>-D<dialogue>`, fixed at the first publication. */
+  referencePrefix: string | null;
   lastRecommendationNumber: number;
 }
 
@@ -37,7 +39,8 @@ const COLUMNS = `dialogue_id AS "dialogueId", summary, key_messages AS "keyMessa
   rapporteur_user_ids AS "rapporteurUserIds", recommendations, status, version,
   return_comment AS "returnComment", submitted_by_id AS "submittedById",
   published_version AS "publishedVersion", published_at AS "publishedAt",
-  dialogue_number AS "dialogueNumber", last_recommendation_number AS "lastRecommendationNumber"`;
+  dialogue_number AS "dialogueNumber", reference_prefix AS "referencePrefix",
+  last_recommendation_number AS "lastRecommendationNumber"`;
 
 /** The only SQL on `outcomes`, `outcome_versions` and `reference_counters`. */
 @Injectable()
@@ -57,15 +60,30 @@ export class OutcomesRepository {
     return rows[0] ?? null;
   }
 
+  /** The outcomes naming this user among their rapporteurs, the last changed first. */
+  listByRapporteur(userId: string): Promise<
+    (Pick<OutcomeRecord, 'dialogueId' | 'status' | 'version' | 'returnComment' | 'publishedVersion'> & {
+      updatedAt: Date;
+    })[]
+  > {
+    return this.db.query(
+      `SELECT dialogue_id AS "dialogueId", status, version, return_comment AS "returnComment",
+              published_version AS "publishedVersion", updated_at AS "updatedAt"
+         FROM outcomes WHERE $1::uuid = ANY(rapporteur_user_ids) ORDER BY updated_at DESC, dialogue_id`,
+      [userId],
+    );
+  }
+
   async save(o: OutcomeRecord): Promise<void> {
     await this.db.query(
       `INSERT INTO outcomes (dialogue_id, summary, key_messages, rapporteur_user_ids, recommendations, status, version,
-         return_comment, submitted_by_id, published_version, published_at, dialogue_number, last_recommendation_number)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13)
+         return_comment, submitted_by_id, published_version, published_at, dialogue_number, last_recommendation_number,
+         reference_prefix)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (dialogue_id) DO UPDATE SET summary = $2, key_messages = $3, rapporteur_user_ids = $4,
          recommendations = $5::jsonb, status = $6, version = $7, return_comment = $8, submitted_by_id = $9,
          published_version = $10, published_at = $11, dialogue_number = $12, last_recommendation_number = $13,
-         updated_at = now()`,
+         reference_prefix = $14, updated_at = now()`,
       [
         o.dialogueId,
         o.summary,
@@ -80,6 +98,7 @@ export class OutcomesRepository {
         o.publishedAt,
         o.dialogueNumber,
         o.lastRecommendationNumber,
+        o.referencePrefix,
       ],
     );
   }

@@ -97,6 +97,15 @@ export class RecommendationsRepository {
     );
   }
 
+  /** A dialogue's published recommendations that are not withdrawn, with their citation's data. */
+  listViewsByDialogue(dialogueId: string): Promise<PublishedView[]> {
+    return this.db.query(
+      `SELECT ${COLUMNS}, ${DIALOGUE_COLUMNS} FROM published_recommendations r
+         JOIN dialogues d ON d.id = r.dialogue_id WHERE r.dialogue_id = $1 AND NOT r.withdrawn`,
+      [dialogueId],
+    );
+  }
+
   async find(reference: string): Promise<PublishedView | null> {
     const rows = await this.db.query<PublishedView[]>(
       `SELECT ${COLUMNS}, ${DIALOGUE_COLUMNS} FROM published_recommendations r
@@ -125,16 +134,16 @@ export class RecommendationsRepository {
     if (f.kind) where.push(`r.kind = ${p(f.kind)}`);
     if (f.addressedTo) where.push(`${p(f.addressedTo)}::text = ANY(r.addressed_to)`);
     const query = q
-      ? `SELECT websearch_to_tsquery('english', ${q}) AS en, websearch_to_tsquery('french', ${q}) AS fr,
-                websearch_to_tsquery('spanish', ${q}) AS es`
+      ? `SELECT websearch_to_tsquery('gfmd_english', ${q}) AS en, websearch_to_tsquery('gfmd_french', ${q}) AS fr,
+                websearch_to_tsquery('gfmd_spanish', ${q}) AS es`
       : `SELECT NULL::tsquery AS en, NULL::tsquery AS fr, NULL::tsquery AS es`;
     const rank = q ? 'ts_rank(r.search, q.en || q.fr || q.es)' : '0::real';
     const order = q ? 'rank DESC, reference' : 'at DESC, reference';
     const mark = `'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, HighlightAll=false'`;
     const headline = q
-      ? `CASE WHEN to_tsvector('french', r.text) @@ q.fr THEN ts_headline('french', r.text, q.fr, ${mark})
-              WHEN to_tsvector('spanish', r.text) @@ q.es THEN ts_headline('spanish', r.text, q.es, ${mark})
-              ELSE ts_headline('english', r.text, q.en, ${mark}) END`
+      ? `CASE WHEN to_tsvector('gfmd_french', r.text) @@ q.fr THEN ts_headline('gfmd_french', r.text, q.fr, ${mark})
+              WHEN to_tsvector('gfmd_spanish', r.text) @@ q.es THEN ts_headline('gfmd_spanish', r.text, q.es, ${mark})
+              ELSE ts_headline('gfmd_english', r.text, q.en, ${mark}) END`
       : 'NULL';
     const rows = await this.db.query<(PublishedView & { total: number })[]>(
       `WITH q AS (${query}),

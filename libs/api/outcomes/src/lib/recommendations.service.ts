@@ -35,6 +35,11 @@ export class RecommendationsService {
     return this.toView(row, true);
   }
 
+  /** A dialogue's published recommendations (not withdrawn), each with its url and cite text. */
+  async forDialogue(dialogueId: string): Promise<PublishedRecommendation[]> {
+    return (await this.repo.listViewsByDialogue(dialogueId)).map((r) => this.toView(r, false));
+  }
+
   private toView(r: PublishedView, withHistory: boolean): PublishedRecommendation {
     const url = `${this.config.publicUrl}/recommendations/${r.reference}`;
     const date = new Intl.DateTimeFormat('en-GB', {

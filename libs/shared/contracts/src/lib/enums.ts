@@ -10,6 +10,12 @@ export const AUDIT_ACTIONS = [
   'dialogue.published',
   'dialogue.cancelled',
   'dialogue.shifted',
+  'outcome.saved',
+  'outcome.corrected',
+  'outcome.submitted',
+  'outcome.approved',
+  'outcome.returned',
+  'outcome.published',
   'registration.approved',
   'registration.declined',
   'registration.decline_undone',
@@ -37,6 +43,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_ENTITY_TYPES = [
   'dialogue',
+  'outcome',
   'registration',
   'space',
   'invitation',

@@ -106,6 +106,8 @@ export interface Milestone {
 export interface Process {
   id: string;
   slug: string;
+  /** 2–10 upper-case letters and digits, unique; the process part of recommendation references (`GFMD-GCM-T3-D12-R04`). */
+  code: string;
   title: string;
   startsAt: string;
   endsAt: string;
@@ -206,6 +208,17 @@ export interface Outcome {
   publishedAt?: string | null;
 }
 
+/** An outcome the signed-in staff member is named rapporteur on (`GET /outcomes/mine`). */
+export interface RapporteurOutcome {
+  dialogueId: string;
+  dialogueTitle: string;
+  status: OutcomeStatus;
+  version: number;
+  returnComment: string | null;
+  publishedVersion: number | null;
+  updatedAt: string;
+}
+
 /** One saved version of an outcome (every save and every transition is one). */
 export interface OutcomeVersion {
   version: number;
@@ -244,6 +257,25 @@ export interface PublishedRecommendation {
   /** search hits: the matching words wrapped in <mark>…</mark> (text otherwise plain) */
   highlight?: string;
   rank?: number;
+}
+
+/**
+ * The published outcome of a dialogue as the public reads it (`GET /dialogues/:id/outcome`
+ * anonymous, `GET /dialogues/:id/outcome/published` anyone): the last published version.
+ */
+export interface PublishedOutcome {
+  dialogueId: string;
+  dialogueTitle: string;
+  dialogueStartsAt: string;
+  summary: string;
+  keyMessages: string[];
+  status: 'published';
+  /** the version published (also `publishedVersion`) */
+  version: number;
+  publishedVersion: number;
+  publishedAt: string | null;
+  /** in the outcome's order, each with its reference, permanent `url` and `cite` text */
+  recommendations: PublishedRecommendation[];
 }
 
 export interface Speaker {

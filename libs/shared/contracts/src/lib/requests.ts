@@ -108,6 +108,8 @@ export interface ListAuditRequest extends PageQuery {
 /** POST /processes */
 export interface CreateProcessRequest {
   slug: string;
+  /** Default: made from the slug. References already published keep the code they were given. */
+  code?: string;
   title: string;
   startsAt: string;
   endsAt: string;

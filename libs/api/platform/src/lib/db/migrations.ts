@@ -3,7 +3,6 @@ import { RegistrationQueues1764400000001 } from './migrations/1764400000001-regi
 import { AgendaNoOverlap1764500000001 } from './migrations/1764500000001-agenda-no-overlap';
 import { MailOutboxParams1764600000001 } from './migrations/1764600000001-mail-outbox-params';
 import { RegistrationManageTokens1764700000001 } from './migrations/1764700000001-registration-manage-tokens';
-import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
 import { OutboxRenderAtSend1764900000001 } from './migrations/1764900000001-outbox-render-at-send';
 import { ReminderRounds1764900000002 } from './migrations/1764900000002-reminder-rounds';
 import { NoLiveTokenAtRest1765000000001 } from './migrations/1765000000001-no-live-token-at-rest';
@@ -16,8 +15,11 @@ import { StaffLinksAndAudit1765100000701 } from './migrations/1765100000701-staf
 import { Outcomes1765100000801 } from './migrations/1765100000801-outcomes';
 import { Delegations1765200000401 } from './migrations/1765200000401-delegations';
 import { RegistrationQuestions1765200000402 } from './migrations/1765200000402-registration-questions';
+import { ProcessCodes1765200000501 } from './migrations/1765200000501-process-codes';
+import { SearchUnaccent1765200000502 } from './migrations/1765200000502-search-unaccent';
 import { CalendarFeeds1765200000701 } from './migrations/1765200000701-calendar-feeds';
 import { Retention1765200000702 } from './migrations/1765200000702-retention';
+import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -29,7 +31,6 @@ export const MIGRATIONS = [
   AgendaNoOverlap1764500000001,
   MailOutboxParams1764600000001,
   RegistrationManageTokens1764700000001,
-  OutboxLz41764800000001,
   OutboxRenderAtSend1764900000001,
   ReminderRounds1764900000002,
   NoLiveTokenAtRest1765000000001,
@@ -42,6 +43,9 @@ export const MIGRATIONS = [
   Outcomes1765100000801,
   Delegations1765200000401,
   RegistrationQuestions1765200000402,
+  ProcessCodes1765200000501,
+  SearchUnaccent1765200000502,
   CalendarFeeds1765200000701,
   Retention1765200000702,
+  OutboxLz41764800000001,
 ];

@@ -26,6 +26,7 @@ const timeline: ProcessTimeline = {
   process: {
     id: 'p1',
     slug: 'gfmd-2027',
+    code: 'GFMD2027',
     title: 'GFMD 2027',
     startsAt: '2027-01-01T00:00:00.000Z',
     endsAt: '2028-01-01T00:00:00.000Z',
@@ -72,6 +73,36 @@ describe(ProcessEditorPage.name, () => {
     if (!button) throw new Error(`no button "${text}"`);
     button.click();
   };
+
+  it('shows the process code and sends a new one with the details; a malformed code is not sent', async () => {
+    const { fixture, el } = await open();
+    flushCatalog();
+    const code = el.querySelector<HTMLInputElement>('input[formcontrolname="code"]')!;
+    expect(code.value).toBe('GFMD2027');
+    code.value = 'gfmd-27';
+    code.dispatchEvent(new Event('input'));
+    el.querySelector<HTMLFormElement>('section[aria-labelledby="details-heading"] form')!.dispatchEvent(
+      new Event('submit'),
+    );
+    await settle(fixture);
+    http.expectNone((r) => r.method === 'PATCH');
+    code.value = 'gr27';
+    code.dispatchEvent(new Event('input'));
+    el.querySelector<HTMLFormElement>('section[aria-labelledby="details-heading"] form')!.dispatchEvent(
+      new Event('submit'),
+    );
+    await settle(fixture);
+    http.expectNone((r) => r.method === 'PATCH');
+    code.value = 'GR27';
+    code.dispatchEvent(new Event('input'));
+    el.querySelector<HTMLFormElement>('section[aria-labelledby="details-heading"] form')!.dispatchEvent(
+      new Event('submit'),
+    );
+    await settle(fixture);
+    const req = http.expectOne((r) => r.method === 'PATCH' && r.url === '/api/v1/processes/p1');
+    expect(req.request.body).toMatchObject({ code: 'GR27', slug: 'gfmd-2027' });
+    req.flush({ ...timeline.process, code: 'GR27', phases: [], milestones: [] });
+  });
 
   it('moves a session on its venue clock, then lets the organizer keep or move each dialogue ahead of it', async () => {
     const { fixture, page, el } = await open();

@@ -108,6 +108,7 @@ export class ProcessEditorPage {
   protected readonly detailsForm = this.fb.group({
     title: ['', [Validators.required, Validators.maxLength(300)]],
     slug: ['', [Validators.required, Validators.maxLength(80), Validators.pattern(/^[a-z0-9]+(-[a-z0-9]+)*$/)]],
+    code: ['', [Validators.required, Validators.pattern(/^[A-Z][A-Z0-9]{1,9}$/)]],
     startsAt: ['', Validators.required],
     endsAt: ['', Validators.required],
   });
@@ -182,6 +183,7 @@ export class ProcessEditorPage {
           this.detailsForm.reset({
             title: process.title,
             slug: process.slug,
+            code: process.code,
             startsAt: toStartDate(process.startsAt),
             endsAt: toEndDate(process.endsAt),
           }),
@@ -214,6 +216,7 @@ export class ProcessEditorPage {
       await this.store.updateProcess({
         title: v.title.trim(),
         slug: v.slug.trim(),
+        code: v.code.trim(),
         startsAt: dayStart(v.startsAt),
         endsAt: dayEnd(v.endsAt),
       });

@@ -32,6 +32,7 @@ describe(ProcessListPage.name, () => {
       {
         id: 'gcm',
         slug: 'gcm-2017-2018',
+        code: 'GCM',
         title: 'Global Compact for Migration 2017–2018',
         startsAt: '2017-04-01T00:00:00.000Z',
         endsAt: '2018-12-31T23:59:59.000Z',

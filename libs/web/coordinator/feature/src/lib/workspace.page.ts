@@ -40,6 +40,9 @@ import { type CoordinatedSpace, WorkspaceStore } from '@gfmd/web-coordinator-dat
   template: `
     <h1>{{ 'workspace.title' | t }}</h1>
     <p>{{ 'workspace.intro' | t }}</p>
+    <p>
+      <a routerLink="/workspace/outcomes">{{ 'workspace.myOutcomes' | t }}</a>
+    </p>
     @if (store.loaded() && store.spaces().length) {
       <p class="gfmd-alert" [class.gfmd-alert--warn]="store.pendingTotal() > 0" role="status">
         {{ 'workspace.awaitingTotal' | t: { count: store.pendingTotal() } }}

@@ -2,7 +2,7 @@ import type { Routes } from '@angular/router';
 import { staffGuard } from '@gfmd/web-auth-data-access';
 import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
 import { loadRegistrationsTablePage } from '@gfmd/web-registrations-feature';
-import { loadOutcomeEditorPage } from '@gfmd/web-outcomes-feature';
+import { loadMyOutcomesPage, loadOutcomeEditorPage, loadRapporteurOutcomePage } from '@gfmd/web-outcomes-feature';
 
 /** Coordinators' workspace: their spaces only. */
 export const workspaceRoutes: Routes = [
@@ -15,6 +15,18 @@ export const workspaceRoutes: Routes = [
         path: '',
         title: 'title.workspace',
         loadComponent: () => import('./workspace.page').then((m) => m.WorkspacePage),
+      },
+      {
+        // "My outcomes": the outcomes naming the signed-in staff member rapporteur (any role).
+        path: 'outcomes',
+        title: 'title.myOutcomes',
+        loadComponent: loadMyOutcomesPage,
+      },
+      {
+        // Before ':dialogueId/:spaceId', which the same two segments would match.
+        path: 'outcomes/:dialogueId',
+        title: 'title.outcome',
+        loadComponent: loadRapporteurOutcomePage,
       },
       {
         path: ':dialogueId/:spaceId',

@@ -15,6 +15,7 @@ const timeline = (): ProcessTimeline => ({
   process: {
     id: 'p1',
     slug: 'gfmd-2027',
+    code: 'GCM',
     title: 'GFMD 2027',
     startsAt: '2027-01-01T00:00:00.000Z',
     endsAt: '2028-01-01T00:00:00.000Z',

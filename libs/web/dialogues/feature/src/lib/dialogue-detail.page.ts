@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatAnchor } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { LoadingStateComponent } from '@gfmd/web-shared-ui';
@@ -15,6 +15,8 @@ import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
 import { AvailabilityComponent, LeadTimeComponent, dialogueAvailability } from '@gfmd/web-dialogues-ui';
 import { loadResource } from '@gfmd/web-shared-util-state';
+import { OutcomesApi } from '@gfmd/web-outcomes-data-access';
+import { firstValueFrom } from 'rxjs';
 
 @Component({
   selector: 'gfmd-dialogue-detail-page',
@@ -55,6 +57,13 @@ import { loadResource } from '@gfmd/web-shared-util-state';
           <div class="main">
             <h2>{{ 'dialogue.summary' | t }}</h2>
             <p class="summary">{{ d.summary }}</p>
+            @if (outcomeOf() === d.id) {
+              <p>
+                <a mat-stroked-button [routerLink]="['/dialogues', d.id, 'outcome']">{{
+                  'dialogue.outcomeLink' | t
+                }}</a>
+              </p>
+            }
 
             <h2 id="agenda-heading">{{ 'dialogue.agenda' | t }}</h2>
             <div class="gfmd-actions">
@@ -169,6 +178,9 @@ export class DialogueDetailPage {
   private readonly titles = inject(I18nTitleStrategy);
   protected readonly store = inject(DialogueStore);
   protected readonly catalog = inject(CatalogStore);
+  private readonly outcomes = inject(OutcomesApi);
+  /** the dialogue whose outcome is published (a link to it shows); null while unknown or none */
+  protected readonly outcomeOf = signal<string | null>(null);
 
   readonly id = input.required<string>();
 
@@ -194,5 +206,20 @@ export class DialogueDetailPage {
     void this.catalog.load();
     loadResource(this.id, (id) => this.store.load(id));
     effect(() => this.titles.setDynamic(this.store.dialogue()?.title));
+    // Once the dialogue shows: is its outcome published? (404 until then: no link.)
+    effect(() => {
+      const id = this.store.dialogue()?.id;
+      if (id) untracked(() => void this.checkOutcome(id));
+    });
+  }
+
+  private async checkOutcome(id: string): Promise<void> {
+    this.outcomeOf.set(null);
+    try {
+      await firstValueFrom(this.outcomes.published(id));
+      if (this.store.dialogue()?.id === id) this.outcomeOf.set(id);
+    } catch {
+      // not published (404) or unreachable: the page works without the link
+    }
   }
 }

@@ -6,8 +6,10 @@ import type {
   OutcomeDiff,
   OutcomeVersion,
   Page,
+  PublishedOutcome,
   PublishedRecommendation,
   PutOutcomeRequest,
+  RapporteurOutcome,
 } from '@gfmd/contracts';
 import type { Observable } from 'rxjs';
 
@@ -22,6 +24,16 @@ export class OutcomesApi {
 
   get(dialogueId: string): Observable<Outcome> {
     return this.http.get<Outcome>(this.url(dialogueId));
+  }
+
+  /** The outcomes naming the signed-in staff member rapporteur. */
+  mine(): Observable<Page<RapporteurOutcome>> {
+    return this.http.get<Page<RapporteurOutcome>>('/api/v1/outcomes/mine');
+  }
+
+  /** The last published version as the public reads it (404 before the first publication). */
+  published(dialogueId: string): Observable<PublishedOutcome> {
+    return this.http.get<PublishedOutcome>(this.url(dialogueId, '/published'));
   }
 
   put(dialogueId: string, body: PutOutcomeRequest): Observable<Outcome> {

@@ -33,6 +33,25 @@ describe(CiteBoxComponent.name, () => {
     expect(el.querySelector('[role=status]')?.textContent).toContain('Citation copied');
   });
 
+  it('gives each box its own heading id, and names what it cites on the button when asked', async () => {
+    const make = () => {
+      const f = TestBed.createComponent(CiteBoxComponent);
+      f.componentRef.setInput('cite', CITE);
+      f.componentRef.setInput('level', 3);
+      f.componentRef.setInput('label', 'GFMD-GCM-T3-D12-R04');
+      return f;
+    };
+    const [a, b] = [make(), make()];
+    await a.whenStable();
+    await b.whenStable();
+    const [ha, hb] = [a, b].map((f) => (f.nativeElement as HTMLElement).querySelector('h3'));
+    expect(ha?.id).toBeTruthy();
+    expect(ha?.id).not.toBe(hb?.id);
+    expect((a.nativeElement as HTMLElement).querySelector('button')?.getAttribute('aria-label')).toBe(
+      'Copy the citation of GFMD-GCM-T3-D12-R04',
+    );
+  });
+
   it('says when the copy failed', async () => {
     writeText.mockRejectedValue(new Error('denied'));
     const { el, settle } = await render();

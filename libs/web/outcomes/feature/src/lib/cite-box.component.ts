@@ -3,7 +3,13 @@ import { MatButton } from '@angular/material/button';
 import { DOCUMENT } from '@angular/common';
 import { TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 
-/** "Cite this": the citation as selectable text, and a Copy button that says whether it worked. */
+let nextId = 0;
+
+/**
+ * "Cite this": the citation as selectable text, and a Copy button that says whether it worked.
+ * `level` is the heading's level (3 inside a list of recommendations); `label` names what is
+ * cited for the button, when several boxes share a page.
+ */
 @Component({
   selector: 'gfmd-cite-box',
   imports: [MatButton, TranslatePipe],
@@ -15,8 +21,8 @@ import { TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
       border-radius: 12px;
       padding: 1rem;
     }
-    h2 {
-      margin-top: 0;
+    .heading {
+      margin: 0 0 0.5rem;
       font-size: 1.1rem;
     }
     .cite {
@@ -27,9 +33,20 @@ import { TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
     }
   `,
   template: `
-    <h2 [id]="headingId">{{ 'recommendations.cite' | t }}</h2>
+    @if (level() === 3) {
+      <h3 class="heading" [id]="headingId">{{ 'recommendations.cite' | t }}</h3>
+    } @else {
+      <h2 class="heading" [id]="headingId">{{ 'recommendations.cite' | t }}</h2>
+    }
     <p class="cite" [attr.aria-labelledby]="headingId">{{ cite() }}</p>
-    <button mat-stroked-button type="button" (click)="copy()">{{ 'recommendations.copy' | t }}</button>
+    <button
+      mat-stroked-button
+      type="button"
+      (click)="copy()"
+      [attr.aria-label]="label() ? ('recommendations.copyOf' | t: { reference: label() }) : null"
+    >
+      {{ 'recommendations.copy' | t }}
+    </button>
     <p class="gfmd-muted" role="status">
       @if (copied(); as key) {
         {{ key | t }}
@@ -40,7 +57,9 @@ import { TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 export class CiteBoxComponent {
   private readonly document = inject(DOCUMENT);
   readonly cite = input.required<string>();
-  protected readonly headingId = 'cite-heading';
+  readonly level = input<2 | 3>(2);
+  readonly label = input<string>('');
+  protected readonly headingId = `cite-heading-${nextId++}`;
   protected readonly copied = signal<TranslationKey | null>(null);
 
   protected async copy(): Promise<void> {

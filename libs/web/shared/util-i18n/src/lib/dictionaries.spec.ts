@@ -20,7 +20,7 @@ const STAFF_SOURCES = [
   /^libs\/web\/invitations\//,
   /^libs\/web\/outbox\//,
   /^libs\/web\/auth\/feature\/src\/lib\/change-password\.page\.ts$/,
-  /^libs\/web\/outcomes\/feature\/src\/lib\/outcome-(editor|diff)\./,
+  /^libs\/web\/outcomes\/feature\/src\/lib\/(outcome-(editor|diff)|my-outcomes|rapporteur-outcome)\./,
   /^libs\/web\/outcomes\/data-access\/src\/lib\/outcome\.store\.ts$/,
   /^libs\/web\/registrations\/feature\/src\/lib\/registrations-table\./,
   /^libs\/web\/registrations\/data-access\/src\/lib\/registrations-table\.store\.ts$/,

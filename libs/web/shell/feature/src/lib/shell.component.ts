@@ -77,6 +77,10 @@ export class ShellComponent {
     if (this.auth.isCoordinator()) {
       links.push({ path: '/workspace', label: 'nav.workspace' });
     }
+    if (this.auth.user()) {
+      // Rapporteurs are staff of any role: their outcomes are listed whatever else they do.
+      links.push({ path: '/workspace/outcomes', label: 'nav.myOutcomes' });
+    }
     return links;
   });
 

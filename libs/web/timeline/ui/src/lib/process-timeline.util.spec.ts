@@ -27,6 +27,7 @@ function timeline(): ProcessTimeline {
     process: {
       id: 'p',
       slug: 'gcm-2027',
+      code: 'GCM',
       title: 'GCM 2027',
       startsAt: '2027-01-01T00:00:00Z',
       endsAt: '2027-12-31T00:00:00Z',

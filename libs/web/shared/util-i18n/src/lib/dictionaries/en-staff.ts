@@ -49,6 +49,9 @@ export const enStaff = {
   'process.title': 'Title',
   'process.slug': 'Short name',
   'process.slugHint': 'Lower-case letters, digits and dashes, e.g. gfmd-2027',
+  'process.referenceCode': 'Code in references',
+  'process.referenceCodeHint':
+    'Upper-case letters and digits, e.g. GCM in GFMD-GCM-T3-D12-R04. References already published keep their code.',
   'process.firstDay': 'First day',
   'process.lastDay': 'Last day',
   'process.details': 'Details',
@@ -389,6 +392,12 @@ export const enStaff = {
   'auditAction.dialogue.published': 'Dialogue published',
   'auditAction.dialogue.cancelled': 'Dialogue cancelled',
   'auditAction.dialogue.shifted': 'Dialogue moved',
+  'auditAction.outcome.saved': 'Outcome saved',
+  'auditAction.outcome.corrected': 'Outcome correction started',
+  'auditAction.outcome.submitted': 'Outcome submitted',
+  'auditAction.outcome.approved': 'Outcome approved',
+  'auditAction.outcome.returned': 'Outcome returned',
+  'auditAction.outcome.published': 'Outcome published',
   'auditAction.registration.approved': 'Registration approved',
   'auditAction.registration.declined': 'Registration declined',
   'auditAction.registration.decline_undone': 'Decline undone',
@@ -412,6 +421,7 @@ export const enStaff = {
   'auditAction.delegation.delegate_withdrawn': 'Delegate withdrawn',
   'auditAction.delegation.delegate_replaced': 'Delegate replaced',
   'auditEntity.dialogue': 'Dialogue',
+  'auditEntity.outcome': 'Outcome',
   'auditEntity.registration': 'Registration',
   'auditEntity.space': 'Space',
   'auditEntity.invitation': 'Invitation',
@@ -421,6 +431,12 @@ export const enStaff = {
 
   // coordinator workspace
   'workspace.title': 'My spaces',
+  'workspace.myOutcomes': 'My outcomes',
+  'workspace.myOutcomesIntro':
+    'The dialogue outcomes you are named rapporteur on. Open one to draft it, submit it or answer a return.',
+  'workspace.noOutcomes':
+    'You are not named rapporteur on any outcome yet. An organizer names the rapporteurs in the outcome editor.',
+  'workspace.outcomeChanged': 'changed {date}',
   'workspace.intro':
     'The spaces you coordinate: approve participants, see who is coming and build your part of the agenda.',
   'workspace.empty': 'You do not coordinate any space yet. An organizer can add you as a coordinator.',

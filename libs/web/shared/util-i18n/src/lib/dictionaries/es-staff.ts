@@ -47,6 +47,9 @@ export const esStaff: StaffDictionary = {
   'process.title': 'Título',
   'process.slug': 'Nombre corto',
   'process.slugHint': 'Minúsculas, cifras y guiones, p. ej. gfmd-2027',
+  'process.referenceCode': 'Código en las referencias',
+  'process.referenceCodeHint':
+    'Mayúsculas y cifras, p. ej. GCM en GFMD-GCM-T3-D12-R04. Las referencias ya publicadas conservan su código.',
   'process.firstDay': 'Primer día',
   'process.lastDay': 'Último día',
   'process.details': 'Detalles',
@@ -389,6 +392,12 @@ export const esStaff: StaffDictionary = {
   'auditAction.dialogue.published': 'Diálogo publicado',
   'auditAction.dialogue.cancelled': 'Diálogo cancelado',
   'auditAction.dialogue.shifted': 'Diálogo desplazado',
+  'auditAction.outcome.saved': 'Resultados guardados',
+  'auditAction.outcome.corrected': 'Corrección de los resultados iniciada',
+  'auditAction.outcome.submitted': 'Resultados enviados',
+  'auditAction.outcome.approved': 'Resultados aprobados',
+  'auditAction.outcome.returned': 'Resultados devueltos',
+  'auditAction.outcome.published': 'Resultados publicados',
   'auditAction.registration.approved': 'Inscripción aprobada',
   'auditAction.registration.declined': 'Inscripción rechazada',
   'auditAction.registration.decline_undone': 'Rechazo deshecho',
@@ -412,6 +421,7 @@ export const esStaff: StaffDictionary = {
   'auditAction.delegation.delegate_withdrawn': 'Delegado retirado',
   'auditAction.delegation.delegate_replaced': 'Delegado sustituido',
   'auditEntity.dialogue': 'Diálogo',
+  'auditEntity.outcome': 'Resultados',
   'auditEntity.registration': 'Inscripción',
   'auditEntity.space': 'Espacio',
   'auditEntity.invitation': 'Invitación',
@@ -421,6 +431,12 @@ export const esStaff: StaffDictionary = {
 
   // coordinator workspace
   'workspace.title': 'Mis espacios',
+  'workspace.myOutcomes': 'Mis resultados',
+  'workspace.myOutcomesIntro':
+    'Los resultados de diálogos de los que usted es relator o relatora. Abra uno para redactarlo, enviarlo o responder a una devolución.',
+  'workspace.noOutcomes':
+    'Aún no es relator de ningún resultado. Un organizador nombra a los relatores en el editor de resultados.',
+  'workspace.outcomeChanged': 'modificado el {date}',
   'workspace.intro':
     'Los espacios que coordina: apruebe participantes, vea quién asiste y prepare su parte de la agenda.',
   'workspace.empty': 'Todavía no coordina ningún espacio. Un organizador puede añadirle como coordinador.',

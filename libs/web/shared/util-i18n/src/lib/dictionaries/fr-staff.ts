@@ -48,6 +48,9 @@ export const frStaff: StaffDictionary = {
   'process.title': 'Titre',
   'process.slug': 'Nom court',
   'process.slugHint': 'Minuscules, chiffres et tirets, p. ex. gfmd-2027',
+  'process.referenceCode': 'Code dans les références',
+  'process.referenceCodeHint':
+    'Majuscules et chiffres, p. ex. GCM dans GFMD-GCM-T3-D12-R04. Les références déjà publiées gardent leur code.',
   'process.firstDay': 'Premier jour',
   'process.lastDay': 'Dernier jour',
   'process.details': 'Détails',
@@ -392,6 +395,12 @@ export const frStaff: StaffDictionary = {
   'auditAction.dialogue.published': 'Dialogue publié',
   'auditAction.dialogue.cancelled': 'Dialogue annulé',
   'auditAction.dialogue.shifted': 'Dialogue déplacé',
+  'auditAction.outcome.saved': 'Résultats enregistrés',
+  'auditAction.outcome.corrected': 'Correction des résultats commencée',
+  'auditAction.outcome.submitted': 'Résultats soumis',
+  'auditAction.outcome.approved': 'Résultats approuvés',
+  'auditAction.outcome.returned': 'Résultats renvoyés',
+  'auditAction.outcome.published': 'Résultats publiés',
   'auditAction.registration.approved': 'Inscription approuvée',
   'auditAction.registration.declined': 'Inscription refusée',
   'auditAction.registration.decline_undone': 'Refus annulé',
@@ -415,6 +424,7 @@ export const frStaff: StaffDictionary = {
   'auditAction.delegation.delegate_withdrawn': 'Délégué retiré',
   'auditAction.delegation.delegate_replaced': 'Délégué remplacé',
   'auditEntity.dialogue': 'Dialogue',
+  'auditEntity.outcome': 'Résultats',
   'auditEntity.registration': 'Inscription',
   'auditEntity.space': 'Espace',
   'auditEntity.invitation': 'Invitation',
@@ -424,6 +434,12 @@ export const frStaff: StaffDictionary = {
 
   // coordinator workspace
   'workspace.title': 'Mes espaces',
+  'workspace.myOutcomes': 'Mes résultats',
+  'workspace.myOutcomesIntro':
+    'Les résultats de dialogues dont vous êtes rapporteur ou rapporteuse. Ouvrez-en un pour le rédiger, le soumettre ou répondre à un renvoi.',
+  'workspace.noOutcomes':
+    'Vous n’êtes encore rapporteur d’aucun résultat. Un organisateur nomme les rapporteurs dans l’éditeur des résultats.',
+  'workspace.outcomeChanged': 'modifié le {date}',
   'workspace.intro':
     "Les espaces que vous coordonnez : approuvez les participants, voyez qui vient et construisez votre partie de l'ordre du jour.",
   'workspace.empty': 'Vous ne coordonnez encore aucun espace. Un organisateur peut vous ajouter comme coordinateur.',
