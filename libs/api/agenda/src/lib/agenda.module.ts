@@ -8,6 +8,8 @@ import { AgendaItemEntity } from './agenda-item.entity';
 import { AgendaMailService } from './agenda-mail.service';
 import { AgendaController } from './agenda.controller';
 import { AgendaRepository } from './agenda.repository';
+import { AgendaRules } from './agenda-rules.service';
+import { AgendaShiftService } from './agenda-shift.service';
 import { AgendaService } from './agenda.service';
 import { TimelineController } from './timeline.controller';
 import { TimelineService } from './timeline.service';
@@ -16,7 +18,15 @@ import { TimelineService } from './timeline.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AgendaItemEntity]), DialoguesModule, SpacesModule, RegistrationsModule],
   controllers: [AgendaController, TimelineController],
-  providers: [AgendaRepository, AgendaService, AgendaMailService, AgendaDemoSeeder, TimelineService],
+  providers: [
+    AgendaRepository,
+    AgendaRules,
+    AgendaService,
+    AgendaShiftService,
+    AgendaMailService,
+    AgendaDemoSeeder,
+    TimelineService,
+  ],
   exports: [AgendaService, AgendaRepository],
 })
 export class AgendaModule implements OnModuleInit {
@@ -25,12 +35,13 @@ export class AgendaModule implements OnModuleInit {
     private readonly hooks: DialogueHooks,
     private readonly demo: AgendaDemoSeeder,
     private readonly agenda: AgendaService,
+    private readonly shift: AgendaShiftService,
     private readonly registrationMail: RegistrationMailer,
   ) {}
 
   onModuleInit() {
     this.seed.addDemoSeeder((dialogueId) => this.demo.seed(dialogueId));
-    this.hooks.onChange((change) => this.agenda.assertItemsInside(change));
+    this.hooks.onChange((change) => this.shift.assertItemsInside(change));
     // A registration confirmation carries the agenda (when there is one) and the personal .ics.
     this.registrationMail.provideConfirmationAgenda((dialogueId, readers) =>
       this.agenda.confirmationAgendas(dialogueId, readers),

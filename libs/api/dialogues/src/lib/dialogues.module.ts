@@ -4,6 +4,7 @@ import { DialogueEntity } from './dialogue.entity';
 import { DialogueHooks } from './dialogue-hooks';
 import { DialoguesController } from './dialogues.controller';
 import { DialoguesRepository } from './dialogues.repository';
+import { InformalSessionsService } from './informal-sessions.service';
 import { DialoguesService } from './dialogues.service';
 import { InformalSessionEntity } from './informal-session.entity';
 import { MilestoneEntity, PhaseEntity, ProcessEntity } from './process.entity';
@@ -26,7 +27,23 @@ import { ThemeEntity } from './theme.entity';
     ]),
   ],
   controllers: [SessionsController, ProcessesController, DialoguesController],
-  providers: [DialoguesRepository, DialoguesService, DialogueHooks, SeedService, ProcessesRepository, ProcessesService],
-  exports: [DialoguesRepository, DialoguesService, DialogueHooks, SeedService, ProcessesRepository, ProcessesService],
+  providers: [
+    DialoguesRepository,
+    DialoguesService,
+    InformalSessionsService,
+    DialogueHooks,
+    SeedService,
+    ProcessesRepository,
+    ProcessesService,
+  ],
+  exports: [
+    DialoguesRepository,
+    DialoguesService,
+    InformalSessionsService,
+    DialogueHooks,
+    SeedService,
+    ProcessesRepository,
+    ProcessesService,
+  ],
 })
 export class DialoguesModule {}

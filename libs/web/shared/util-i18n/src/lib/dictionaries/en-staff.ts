@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: data, one key a line, one list per language and part (tools/i18n-split.mjs).
 /**
  * English, staff part: keys used only by staff screens (console, workspace, admin, account),
  * loaded on demand by I18n.loadStaff(). Every key here must exist in fr-staff.ts and es-staff.ts.
