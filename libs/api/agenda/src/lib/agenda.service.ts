@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AgendaItemView, AgendaView, Language, PersonalAgendaView } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
-import { DialogueEntity, DialogueRecord, DialoguesRepository, DialoguesService } from '@gfmd/api-dialogues';
-import { AppConfig, conflict, currentManager, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
-import { ManageLinks } from '@gfmd/api-registrations';
+import { DialogueRecord, DialoguesRepository, DialoguesService } from '@gfmd/api-dialogues';
+import { AppConfig, conflict, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { ManageLinks, ParticipantDirectory } from '@gfmd/api-registrations';
 import { SpaceRecord, SpacesService } from '@gfmd/api-spaces';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AgendaMailService, AgendaSendPreview, AgendaSendResult, AgendaState } from './agenda-mail.service';
@@ -33,6 +33,7 @@ export class AgendaService {
     private readonly mail: AgendaMailService,
     private readonly rules: AgendaRules,
     private readonly links: ManageLinks,
+    private readonly participants: ParticipantDirectory,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -170,7 +171,7 @@ export class AgendaService {
   private async loadPersonal(token: string) {
     // The one manage-token lookup (every token of the registration, while its links are not revoked).
     const registration = await this.links.resolve(token);
-    const participant = registration ? await this.repo.participantById(registration.id) : null;
+    const participant = registration ? await this.participants.byId(registration.id) : null;
     if (!participant) throw notFound('Registration');
     const dialogue = await this.dialogues.findRecord(participant.dialogueId);
     const spaces = spaceMap(await this.spaces.listRecords(dialogue.id));
@@ -186,11 +187,9 @@ export class AgendaService {
     dialogueId: string,
     readers: { registrationId: string; language: Language; confirmedSpaceIds: string[] }[],
   ) {
-    const manager = currentManager(this.dataSource);
     const items = await this.repo.list(dialogueId);
     if (!items.length) return new Map();
-    const dialogue = await manager.getRepository(DialogueEntity).findOne({ where: { id: dialogueId } });
-    if (!dialogue) return new Map();
+    const dialogue = await this.dialogues.findRecord(dialogueId);
     const spaces = infoMap(await this.spaces.listRecords(dialogueId));
     return this.mail.confirmationAgendas({ dialogue, spaces, items }, readers);
   }

@@ -7,6 +7,7 @@ import { DialogueChangesListener } from './dialogue-changes.listener';
 import { ManageLinkService } from './manage-link.service';
 import { ManageLinks } from './manage-links';
 import { ManageTokensRepository } from './manage-tokens.repository';
+import { ParticipantDirectory } from './participant-directory';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { RegistrationAdmission } from './registration-admission.service';
@@ -43,8 +44,8 @@ const REPOSITORIES = [
  */
 @Module({
   imports: [TypeOrmModule.forFeature([RegistrationEntity, RegistrationSpaceEntity])],
-  providers: [...REPOSITORIES, ManageLinks, RegistrationMailer, ReminderRound],
-  exports: [...REPOSITORIES, ManageLinks, RegistrationMailer, ReminderRound],
+  providers: [...REPOSITORIES, ManageLinks, ParticipantDirectory, RegistrationMailer, ReminderRound],
+  exports: [...REPOSITORIES, ManageLinks, ParticipantDirectory, RegistrationMailer, ReminderRound],
 })
 export class RegistrationsCoreModule {}
 
