@@ -15,6 +15,16 @@ import { SeedService } from './seed.service';
 import { SessionsController } from './sessions.controller';
 import { ThemeEntity } from './theme.entity';
 
+const PROVIDERS = [
+  DialoguesRepository,
+  DialoguesService,
+  InformalSessionsService,
+  DialogueHooks,
+  SeedService,
+  ProcessesRepository,
+  ProcessesService,
+];
+
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -27,23 +37,7 @@ import { ThemeEntity } from './theme.entity';
     ]),
   ],
   controllers: [SessionsController, ProcessesController, DialoguesController],
-  providers: [
-    DialoguesRepository,
-    DialoguesService,
-    InformalSessionsService,
-    DialogueHooks,
-    SeedService,
-    ProcessesRepository,
-    ProcessesService,
-  ],
-  exports: [
-    DialoguesRepository,
-    DialoguesService,
-    InformalSessionsService,
-    DialogueHooks,
-    SeedService,
-    ProcessesRepository,
-    ProcessesService,
-  ],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
 })
 export class DialoguesModule {}
