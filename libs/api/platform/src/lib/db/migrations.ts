@@ -10,6 +10,7 @@ import { NoLiveTokenAtRest1765000000001 } from './migrations/1765000000001-no-li
 import { RevokedTokens1765000000040 } from './migrations/1765000000040-revoked-tokens';
 import { SendingLimits1765000000301 } from './migrations/1765000000301-sending-limits';
 import { DeclineUndo1765100000201 } from './migrations/1765100000201-decline-undo';
+import { SpaceDeclineUndo1765200000301 } from './migrations/1765200000301-space-decline-undo';
 import { DeliverySummaries1765100000301 } from './migrations/1765100000301-delivery-summaries';
 import { Processes1765100000601 } from './migrations/1765100000601-processes';
 import { StaffLinksAndAudit1765100000701 } from './migrations/1765100000701-staff-links-and-audit';
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   Processes1765100000601,
   StaffLinksAndAudit1765100000701,
   Outcomes1765100000801,
+  SpaceDeclineUndo1765200000301,
 ];

@@ -405,6 +405,7 @@ export const enStaff = {
   'approvals.done.approved': '{name} is approved for {space}.',
   'approvals.done.waitlisted': '{space} is full: {name} waits in line for a seat.',
   'approvals.done.declined': "{name}'s request for {space} is declined.",
+  'approvals.done.undone': "The decline of {name}'s request for {space} is undone; no email went out.",
   'workspace.sections': 'Space sections',
   'workspace.approvals': 'Pending approvals',
   'workspace.participants': 'Participants',

@@ -408,6 +408,7 @@ export const frStaff: StaffDictionary = {
   'approvals.done.approved': '{name} est approuvé·e pour {space}.',
   'approvals.done.waitlisted': '{space} est complet : {name} attend une place sur la liste d’attente.',
   'approvals.done.declined': '{name} : demande pour {space} refusée.',
+  'approvals.done.undone': '{name} : le refus de la demande pour {space} est annulé ; aucun e-mail n’est parti.',
   'workspace.sections': "Sections de l'espace",
   'workspace.approvals': 'Approbations en attente',
   'workspace.participants': 'Participants',
