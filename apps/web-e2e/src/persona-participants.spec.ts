@@ -251,4 +251,68 @@ test.describe('participants: invited in French, waitlisted then promoted', () =>
       await axe.expectAccessible(en, 'manage (promoted)');
     });
   });
+
+  test.describe('3. the register form in French: focus, tabbing, a refusal of the server', () => {
+    let page: Page;
+
+    test('a click moves the focus to the heading without a box; the keyboard shows a ring', async ({ browser }) => {
+      page = await sharedPage(browser, { locale: 'fr-FR' });
+      await open(page, `/dialogues/${dialogueId}`, title);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+      await page.getByRole('link', { name: "Rejoindre la liste d'attente" }).click();
+      await page.waitForURL(`**/dialogues/${dialogueId}/register**`);
+      const heading = page.locator('main h1');
+      await expect(heading).toBeFocused();
+      expect(await heading.evaluate((h) => getComputedStyle(h).outlineStyle)).toBe('none');
+
+      // Back through the page with the keyboard to the nearest link: it wears the focus ring.
+      let ring: { tag: string; style: string; width: string } | null = null;
+      for (let i = 0; i < 15 && !ring; i++) {
+        await page.keyboard.press('Shift+Tab');
+        ring = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el.tagName !== 'A') return null;
+          const css = getComputedStyle(el);
+          return { tag: el.tagName, style: css.outlineStyle, width: css.outlineWidth };
+        });
+      }
+      expect(ring).toEqual({ tag: 'A', style: 'solid', width: '3px' });
+    });
+
+    test('tabbing through the empty fields marks none of them red', async () => {
+      await page.getByRole('textbox', { name: 'Courriel' }).focus();
+      for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+      const form = page.locator('main form');
+      await expect(form.locator('.mat-form-field-invalid')).toHaveCount(0);
+      await expect(form.locator('[aria-invalid="true"]')).toHaveCount(0);
+      await expect(form.locator('mat-error')).toHaveCount(0);
+    });
+
+    test('an address already registered: the server’s refusal, in French, under the email field', async ({ axe }) => {
+      await page.getByRole('textbox', { name: 'Courriel' }).fill(claire.email);
+      await page.getByRole('textbox', { name: 'Prénom' }).fill('Claire');
+      await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Dubois');
+      await page.getByRole('textbox', { name: 'Organisation' }).fill('Réseau des jeunes travailleurs');
+      await choose(page, "Groupe d'acteurs", 'Société civile');
+      await page.getByRole('combobox', { name: 'Pays' }).fill('Suis');
+      await page.getByRole('option', { name: 'Suisse' }).click();
+      await page.getByRole('checkbox', { name: /J'accepte que le FMMD/ }).check();
+      await page.getByRole('button', { name: "Rejoindre la liste d'attente" }).click();
+
+      const email = page.getByRole('textbox', { name: 'Courriel' });
+      const field = page.locator('mat-form-field', { has: email });
+      await expect(field.locator('mat-error')).toContainText('Cette adresse est déjà inscrite à ce dialogue.');
+      await expect(email).toHaveAttribute('aria-invalid', 'true');
+      // the message is the field's description, so a screen reader reads it with the field
+      const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
+      const described = await page.evaluate(
+        (ids) => ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+        describedBy.split(/\s+/).filter(Boolean),
+      );
+      expect(described).toContain('Cette adresse est déjà inscrite');
+      await expect(page.locator('main')).not.toContainText(/already registered|must be an email/);
+      expect(page.url()).toContain('/register');
+      await axe.expectAccessible(page, 'register: server refusal (fr)');
+    });
+  });
 });
