@@ -57,6 +57,9 @@ test.describe('organizer at 1280 px: share link, close and reopen, invite 30 by 
       token,
     );
     expect(item.status).toBe(201);
+    // made behind the page's back: load the workspace again
+    await p.reload();
+    await waitForHeading(p, DIALOGUE);
     await p.getByRole('tab', { name: 'Agenda' }).click();
     await p.getByRole('heading', { level: 2, name: 'Agenda builder' }).waitFor();
     const cell = p.locator('.grid button.item', { hasText: title });
