@@ -71,7 +71,15 @@ function parse(file) {
 
 const body = (entries) => entries.flatMap((e) => [...e.comments, ...e.lines]).join('\n');
 
+/** Why a dictionary may pass the 400-line rule for source files. */
+const LONG =
+  '// Over 400 lines on purpose: data, one key a line, one list per language and part (tools/i18n-split.mjs).';
+
 function header(lang, staff) {
+  return [LONG, ...headerLines(lang, staff)];
+}
+
+function headerLines(lang, staff) {
   if (lang === 'en' && !staff) {
     return [
       '/**',

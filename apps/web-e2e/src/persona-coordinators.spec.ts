@@ -2,7 +2,7 @@
  * The coordinators of two spaces of one dialogue, at 1280 px and on a phone (both projects):
  *
  *   - the Business Mechanism coordinator sees on their home how many requests wait, approves one
- *     and declines one (after a confirmation) in the Pending approvals tab (each person is
+ *     and declines one (after a confirmation; another decline is undone) in the Pending approvals tab (each person is
  *     emailed), adds an agenda item to their space, and writes to their participants (the count
  *     and the message shown before sending, then delivery followed live);
  *   - the civil society coordinator sees none of the business space's requests, participants or
@@ -183,6 +183,24 @@ test.describe('coordinators of two spaces', () => {
         .waitFor({ state: 'attached' });
       await expect(cards).toHaveCount(1);
       await p.getByRole('button', { name: 'Approve Dee Adeyemi' }).waitFor();
+      await expect(p.getByRole('button', { name: 'Undo Carl Jensen' })).toBeFocused();
+
+      // A decline can be undone for a few seconds (Undo takes the focus): Dee's request comes back.
+      await p.getByRole('button', { name: 'Decline Dee Adeyemi' }).click();
+      await p
+        .getByRole('alertdialog', { name: "Decline Dee Adeyemi's request?" })
+        .getByRole('button', { name: 'Decline' })
+        .click();
+      const undo = p.getByRole('button', { name: 'Undo Dee Adeyemi' });
+      await expect(undo).toBeFocused();
+      await expect(cards).toHaveCount(0);
+      await undo.click();
+      await p
+        .getByRole('status')
+        .filter({ hasText: `The decline of Dee Adeyemi's request for ${BUSINESS} is undone` })
+        .waitFor({ state: 'attached' });
+      await p.getByRole('button', { name: 'Approve Dee Adeyemi' }).waitFor();
+      await expect(cards).toHaveCount(1);
 
       const seat = async (key: string) =>
         (await registration(api, ctx.organizerToken, ctx.ids[key])).spaces.find(
@@ -191,7 +209,8 @@ test.describe('coordinators of two spaces', () => {
       expect([await seat('bea'), await seat('carl'), await seat('dee')]).toEqual(['confirmed', 'declined', 'pending']);
       const approved = await inbox.waitFor(ctx.emails['bea'], /^Registration approved: /);
       expect(approved.text).toContain(BUSINESS);
-      await inbox.waitFor(ctx.emails['carl'], /declined/i);
+      // held back for the undo window (15 s, plus a margin), then sent
+      await inbox.waitFor(ctx.emails['carl'], /declined/i, 60_000);
 
       // the home counts what is left
       await p.getByRole('link', { name: '← My spaces' }).click();

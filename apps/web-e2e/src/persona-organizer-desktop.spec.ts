@@ -46,6 +46,35 @@ test.describe('organizer at 1280 px: share link, close and reopen, invite 30 by 
     await screenshot(p, 'dialogue-share-link');
   });
 
+  test('a 30-minute agenda item shows its title in the day grid', async ({ api, axe }) => {
+    const token = await login(organizer.email, organizer.password);
+    const day = (await api<any>('GET', `/dialogues/${dialogueId}`, undefined, token)).body.startsAt.slice(0, 10);
+    const title = 'Coffee with the co-facilitators';
+    const item = await api(
+      'POST',
+      `/dialogues/${dialogueId}/agenda-items`,
+      { title, kind: 'break', startsAt: `${day}T10:00:00Z`, endsAt: `${day}T10:30:00Z` },
+      token,
+    );
+    expect(item.status).toBe(201);
+    // made behind the page's back: load the workspace again
+    await p.reload();
+    await waitForHeading(p, DIALOGUE);
+    await p.getByRole('tab', { name: 'Agenda' }).click();
+    await p.getByRole('heading', { level: 2, name: 'Agenda builder' }).waitFor();
+    const cell = p.locator('.grid button.item', { hasText: title });
+    const words = cell.locator('.item__title');
+    await expect(words).toBeVisible();
+    // the title has room on the line next to the time (cut short with an ellipsis at most)
+    const box = await words.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(40);
+    expect(await words.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(8);
+    await expect(cell).toHaveAttribute('title', new RegExp(`${title}$`));
+    await axe.expectAccessible(p, 'agenda builder (30-minute item)');
+    await p.getByRole('tab', { name: 'Details' }).click();
+    await p.getByRole('heading', { name: 'Publication' }).waitFor();
+  });
+
   test('closes registration, then reopens it', async ({ api, axe }) => {
     await p.getByRole('button', { name: 'Close registration' }).click();
     await p.getByRole('status').filter({ hasText: 'Registration is closed.' }).waitFor({ state: 'attached' });

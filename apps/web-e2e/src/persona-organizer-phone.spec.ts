@@ -6,6 +6,7 @@
  * seat request for an approval space under the Pending filter. The dialogue, its spaces and the
  * people who registered are set up through the API; every state is read back through the API.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, login, test } from './support/fixtures';
 import { horizontalOverflow, screenshot, sharedPage, waitForHeading } from './support/ui';
@@ -186,5 +187,20 @@ test.describe('organizer on a phone, in French: check in, decline and undo, appr
     const seat = (await registration(api, token, ids['Dario'])).spaces.find((s: any) => s.spaceId === businessId);
     expect(seat.status).toBe('confirmed');
     await inbox.waitFor(dario.email, /^Registration approved: /);
+  });
+
+  test('exports the CSV: headers in French, the file named after the dialogue and its day', async ({ api }) => {
+    const day = (await api<any>('GET', `/dialogues/${dialogueId}`, undefined, token)).body.startsAt.slice(0, 10);
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: 'Exporter en CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`inscriptions - ${DIALOGUE} - ${day}.csv`);
+    const text = await readFile(await download.path(), 'utf8');
+    const header = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+    for (const column of ['Statut', 'E-mail', 'Prénom', 'Nom', 'Organisation', 'Groupe de parties prenantes', 'Pays']) {
+      expect(header).toContain(column);
+    }
+    expect(header).not.toMatch(/firstName|stakeholderGroup|stakeholder_group|preferredLanguage/);
   });
 });

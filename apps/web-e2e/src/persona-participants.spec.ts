@@ -251,4 +251,77 @@ test.describe('participants: invited in French, waitlisted then promoted', () =>
       await axe.expectAccessible(en, 'manage (promoted)');
     });
   });
+
+  test.describe('3. the register form in French: focus, tabbing, a refusal of the server', () => {
+    let page: Page;
+
+    test('a click leaves no box around the heading; the keyboard shows a ring', async ({ browser }) => {
+      page = await sharedPage(browser, { locale: 'fr-FR' });
+      await open(page, `/dialogues/${dialogueId}`, title);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+      await page.getByRole('link', { name: "Rejoindre la liste d'attente" }).click();
+      await page.waitForURL(`**/dialogues/${dialogueId}/register**`);
+      const heading = page.getByRole('heading', { level: 1, name: `Inscription : ${title}` });
+      await heading.waitFor();
+      // no dashed box after a click, focused or not (the heading is outlined for keyboard users only)
+      await expect(heading).toHaveCSS('outline-style', 'none');
+      expect(await heading.evaluate((h) => h.matches(':focus-visible'))).toBe(false);
+
+      // On with the keyboard: the next control wears a visible focus ring.
+      const seen: string[] = [];
+      let ring = false;
+      for (let i = 0; i < 12 && !ring; i++) {
+        await page.keyboard.press('Tab');
+        const state = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return { what: 'body', ring: false };
+          const css = getComputedStyle(el);
+          const outlined = css.outlineStyle !== 'none' && parseFloat(css.outlineWidth) >= 2;
+          return {
+            what: `${el.tagName.toLowerCase()}${el.matches(':focus-visible') ? ':focus-visible' : ''} ${css.outlineStyle} ${css.outlineWidth}`,
+            ring: el.matches(':focus-visible') && outlined,
+          };
+        });
+        seen.push(state.what);
+        ring = state.ring;
+      }
+      expect(ring, `focused on the way: ${seen.join(' | ')}`).toBe(true);
+    });
+
+    test('tabbing through the empty fields marks none of them red', async () => {
+      await page.getByRole('textbox', { name: 'Courriel' }).focus();
+      for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+      const form = page.locator('main form');
+      await expect(form.locator('.mat-form-field-invalid')).toHaveCount(0);
+      await expect(form.locator('[aria-invalid="true"]')).toHaveCount(0);
+      await expect(form.locator('mat-error')).toHaveCount(0);
+    });
+
+    test('an address already registered: the server’s refusal, in French, under the email field', async ({ axe }) => {
+      await page.getByRole('textbox', { name: 'Courriel' }).fill(claire.email);
+      await page.getByRole('textbox', { name: 'Prénom' }).fill('Claire');
+      await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Dubois');
+      await page.getByRole('textbox', { name: 'Organisation' }).fill('Réseau des jeunes travailleurs');
+      await choose(page, "Groupe d'acteurs", 'Société civile');
+      await page.getByRole('combobox', { name: 'Pays' }).fill('Suis');
+      await page.getByRole('option', { name: 'Suisse' }).click();
+      await page.getByRole('checkbox', { name: /J'accepte que le FMMD/ }).check();
+      await page.getByRole('button', { name: "Rejoindre la liste d'attente" }).click();
+
+      const email = page.getByRole('textbox', { name: 'Courriel' });
+      const field = page.locator('mat-form-field', { has: email });
+      await expect(field.locator('mat-error')).toContainText('Cette adresse est déjà inscrite à ce dialogue.');
+      await expect(email).toHaveAttribute('aria-invalid', 'true');
+      // the message is the field's description, so a screen reader reads it with the field
+      const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
+      const described = await page.evaluate(
+        (ids) => ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+        describedBy.split(/\s+/).filter(Boolean),
+      );
+      expect(described).toContain('Cette adresse est déjà inscrite');
+      await expect(page.locator('main')).not.toContainText(/already registered|must be an email/);
+      expect(page.url()).toContain('/register');
+      await axe.expectAccessible(page, 'register: server refusal (fr)');
+    });
+  });
 });

@@ -4,6 +4,8 @@ export * from './lib/dialogue.entity';
 export * from './lib/dialogues.module';
 export * from './lib/dialogues.repository';
 export * from './lib/dialogues.service';
+export * from './lib/dialogue.mapper';
+export * from './lib/informal-sessions.service';
 export * from './lib/gcm-seed.data';
 export * from './lib/informal-session.entity';
 export * from './lib/lead-time.util';

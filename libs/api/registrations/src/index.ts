@@ -9,6 +9,7 @@ export * from './lib/registration-settings';
 export * from './lib/registration.dto';
 export * from './lib/seat-rules.util';
 export * from './lib/manage-links';
+export * from './lib/participant-directory';
 export * from './lib/registration-mailer';
 export * from './lib/reminder-round.service';
 export * from './lib/seat-holds.service';

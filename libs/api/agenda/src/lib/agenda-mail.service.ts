@@ -4,7 +4,8 @@ import type { DialogueRecord } from '@gfmd/api-dialogues';
 import { OutboxService, type OutgoingEmail, type StoredAttachment, type TemplateParams } from '@gfmd/api-mail';
 import { AfterCommit, AppConfig, dateTimeFormat, zoneLabel } from '@gfmd/api-platform';
 import { createHash, randomUUID } from 'node:crypto';
-import { AgendaItemRecord, AgendaRepository, ParticipantRecord } from './agenda.repository';
+import { ParticipantDirectory, type ParticipantRecord } from '@gfmd/api-registrations';
+import type { AgendaItemRecord } from './agenda.repository';
 import { agendaCalendar, personalItems, SpaceInfo } from './agenda-view.util';
 
 /** Dialogue statuses in which agenda changes are mailed to confirmed participants. */
@@ -49,7 +50,7 @@ const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8; method=PUBLISH';
 @Injectable()
 export class AgendaMailService {
   constructor(
-    private readonly repo: AgendaRepository,
+    private readonly participants: ParticipantDirectory,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
   ) {}
@@ -63,7 +64,7 @@ export class AgendaMailService {
     state: AgendaState,
     dryRun = false,
   ): Promise<AgendaSendResult | AgendaSendPreview> {
-    const all = await this.repo.confirmedParticipants(state.dialogue.id);
+    const all = await this.participants.confirmedIn(state.dialogue.id);
     const participants = all.filter((p) => p.emailConfirmed);
     const addressNotConfirmed = all.length - participants.length;
     const keys = new Map(
@@ -106,7 +107,7 @@ export class AgendaMailService {
     if (!MAILED_STATUSES.includes(state.dialogue.status)) return { written: 0, rewritten: 0 };
     const changed = [before, after].filter((i): i is AgendaItemRecord => i !== null);
     if (!changed.length) return { written: 0, rewritten: 0 };
-    const participants = (await this.repo.confirmedParticipants(state.dialogue.id)).filter(
+    const participants = (await this.participants.confirmedIn(state.dialogue.id)).filter(
       (p) => p.emailConfirmed && personalItems(changed, state.spaces, p).length > 0,
     );
     if (!participants.length) return { written: 0, rewritten: 0 };
@@ -119,7 +120,7 @@ export class AgendaMailService {
    */
   async dialogueShifted(afterCommit: AfterCommit, state: AgendaState): Promise<{ written: number; rewritten: number }> {
     if (!MAILED_STATUSES.includes(state.dialogue.status)) return { written: 0, rewritten: 0 };
-    const participants = (await this.repo.confirmedParticipants(state.dialogue.id)).filter((p) => p.emailConfirmed);
+    const participants = (await this.participants.confirmedIn(state.dialogue.id)).filter((p) => p.emailConfirmed);
     return this.notify(afterCommit, state, participants);
   }
 

@@ -24,6 +24,7 @@ import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
 import { ShiftDialogueDto } from '@gfmd/api-dialogues';
 import { DryRunQuery, notFound, Public, uuidPipe } from '@gfmd/api-platform';
 import { AgendaQuery, CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
+import { AgendaShiftService } from './agenda-shift.service';
 import { AgendaService } from './agenda.service';
 
 const CALENDAR = 'text/calendar; charset=utf-8';
@@ -40,7 +41,10 @@ const tokenPipe: PipeTransform<string, string> = {
 @ApiBearerAuth()
 @Controller()
 export class AgendaController {
-  constructor(private readonly agenda: AgendaService) {}
+  constructor(
+    private readonly agenda: AgendaService,
+    private readonly shifts: AgendaShiftService,
+  ) {}
 
   /** Anyone once the dialogue is published (staff: always), in time order; ?spaceId for one space. */
   @Public()
@@ -96,7 +100,7 @@ export class AgendaController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'The moved dialogue.' })
   shift(@Param('id', uuidPipe) dialogueId: string, @Body() body: ShiftDialogueDto, @CurrentUser() user: AuthUser) {
-    return this.agenda.shift(dialogueId, body.byMinutes, user);
+    return this.shifts.shift(dialogueId, body.byMinutes, user);
   }
 
   /**

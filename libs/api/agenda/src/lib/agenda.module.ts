@@ -10,6 +10,8 @@ import { FeedController } from './feed.controller';
 import { DialogueFeedService } from './feed.service';
 import { AgendaController } from './agenda.controller';
 import { AgendaRepository } from './agenda.repository';
+import { AgendaRules } from './agenda-rules.service';
+import { AgendaShiftService } from './agenda-shift.service';
 import { AgendaService } from './agenda.service';
 import { TimelineController } from './timeline.controller';
 import { TimelineService } from './timeline.service';
@@ -20,7 +22,9 @@ import { TimelineService } from './timeline.service';
   controllers: [AgendaController, TimelineController, FeedController],
   providers: [
     AgendaRepository,
+    AgendaRules,
     AgendaService,
+    AgendaShiftService,
     AgendaMailService,
     AgendaDemoSeeder,
     TimelineService,
@@ -34,12 +38,13 @@ export class AgendaModule implements OnModuleInit {
     private readonly hooks: DialogueHooks,
     private readonly demo: AgendaDemoSeeder,
     private readonly agenda: AgendaService,
+    private readonly shift: AgendaShiftService,
     private readonly registrationMail: RegistrationMailer,
   ) {}
 
   onModuleInit() {
     this.seed.addDemoSeeder((dialogueId) => this.demo.seed(dialogueId));
-    this.hooks.onChange((change) => this.agenda.assertItemsInside(change));
+    this.hooks.onChange((change) => this.shift.assertItemsInside(change));
     // A registration confirmation carries the agenda (when there is one) and the personal .ics.
     this.registrationMail.provideConfirmationAgenda((dialogueId, readers) =>
       this.agenda.confirmationAgendas(dialogueId, readers),

@@ -1,67 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { currentManager } from '@gfmd/api-platform';
-import type { Language, RegistrationStatus } from '@gfmd/contracts';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AgendaItemEntity } from './agenda-item.entity';
 
 export type AgendaItemRecord = AgendaItemEntity;
-
-/** A registration as the agenda sees it: who, in which language, with which confirmed spaces. */
-export interface ParticipantRecord {
-  registrationId: string;
-  dialogueId: string;
-  status: RegistrationStatus;
-  email: string;
-  title: string | null;
-  firstName: string;
-  lastName: string;
-  preferredLanguage: Language;
-  confirmedSpaceIds: string[];
-  /** The address is the registrant's (manage link used, or invited): only then is agenda mail sent. */
-  emailConfirmed: boolean;
-}
-
-interface ParticipantRow {
-  id: string;
-  dialogue_id: string;
-  status: RegistrationStatus;
-  email: string;
-  title: string | null;
-  first_name: string;
-  last_name: string;
-  preferred_language: Language;
-  space_ids: string[] | null;
-  email_confirmed: boolean;
-}
-
-const PARTICIPANT_SQL = `
-  SELECT r.id, r.dialogue_id, r.status, r.email, r.title, r.first_name, r.last_name, r.preferred_language,
-         r.email_confirmed_at IS NOT NULL AS email_confirmed,
-         COALESCE(array_agg(rs.space_id::text) FILTER (WHERE rs.status = 'confirmed'), '{}')::text[] AS space_ids
-    FROM registrations r
-    LEFT JOIN registration_spaces rs ON rs.registration_id = r.id
-   WHERE r.erased_at IS NULL AND %WHERE%
-   GROUP BY r.id
-   ORDER BY r.arrival`;
-
-const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
-  registrationId: r.id,
-  dialogueId: r.dialogue_id,
-  status: r.status,
-  email: r.email,
-  title: r.title,
-  firstName: r.first_name,
-  lastName: r.last_name,
-  preferredLanguage: r.preferred_language,
-  confirmedSpaceIds: r.space_ids ?? [],
-  emailConfirmed: r.email_confirmed,
-});
-
-/**
- * The only place that queries agenda items; it also reads (never writes) registrations and
- * their spaces, which the personal agenda and the agenda mail need.
- */
 
 /** What a deleted agenda item looked like (no personal data). */
 export interface AgendaItemRemoval {
@@ -74,12 +17,10 @@ export interface AgendaItemRemoval {
   sequence: number;
   removedAt: Date;
 }
+/** The only place that queries agenda items (participants are read through the registrations' ParticipantDirectory). */
 @Injectable()
 export class AgendaRepository {
-  constructor(
-    @InjectRepository(AgendaItemEntity) private readonly items: Repository<AgendaItemEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The manager of the transaction under way in the async context, or the data source's one. */
   private get manager() {
@@ -186,22 +127,5 @@ export class AgendaRepository {
       sequence: r['sequence'] as number,
       removedAt: r['removed_at'] as Date,
     }));
-  }
-
-  /** Confirmed, not erased registrations of a dialogue, in arrival order. */
-  async confirmedParticipants(dialogueId: string): Promise<ParticipantRecord[]> {
-    const rows = await this.manager.query<ParticipantRow[]>(
-      PARTICIPANT_SQL.replace('%WHERE%', `r.dialogue_id = $1 AND r.status = 'confirmed'`),
-      [dialogueId],
-    );
-    return rows.map(toParticipant);
-  }
-
-  /** A registration as a participant, whatever its status (the manage link was resolved by ManageLinks). */
-  async participantById(registrationId: string): Promise<ParticipantRecord | null> {
-    const rows = await this.items.manager.query<ParticipantRow[]>(PARTICIPANT_SQL.replace('%WHERE%', 'r.id = $1'), [
-      registrationId,
-    ]);
-    return rows[0] ? toParticipant(rows[0]) : null;
   }
 }

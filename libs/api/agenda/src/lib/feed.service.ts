@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '@gfmd/contracts';
-import { DialoguesService, ProcessesService } from '@gfmd/api-dialogues';
+import { DialoguesService, InformalSessionsService, ProcessesService } from '@gfmd/api-dialogues';
 import { AppConfig, notFound } from '@gfmd/api-platform';
 import { buildIcs, IcsEvent } from './ics.util';
 
@@ -34,6 +34,7 @@ export class DialogueFeedService {
   constructor(
     private readonly dialogues: DialoguesService,
     private readonly processes: ProcessesService,
+    private readonly sessions: InformalSessionsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -42,8 +43,8 @@ export class DialogueFeedService {
     const process = query.process ? await this.findProcess(query.process) : undefined;
     const theme = query.theme ? await this.findTheme(query.theme, process?.id) : undefined;
     const rows = await this.dialogues.feed({ processId: process?.id, themeId: theme?.id });
-    const sessions = new Map((await this.dialogues.listSessions(process?.id)).map((s) => [s.id, s]));
-    const themes = new Map((await this.dialogues.listThemes()).map((t) => [t.id, t]));
+    const sessions = new Map((await this.sessions.listSessions(process?.id)).map((s) => [s.id, s]));
+    const themes = new Map((await this.sessions.listThemes()).map((t) => [t.id, t]));
     const events: IcsEvent[] = rows.map(({ dialogue, record }) => {
       const session = sessions.get(dialogue.informalSessionId);
       const cancelled = dialogue.status === 'cancelled';
@@ -82,7 +83,7 @@ export class DialogueFeedService {
   }
 
   private async findTheme(key: string, processId?: string) {
-    const found = (await this.dialogues.listThemes(processId)).find((t) => t.code === key || t.id === key);
+    const found = (await this.sessions.listThemes(processId)).find((t) => t.code === key || t.id === key);
     if (!found) throw notFound('Theme');
     return found;
   }

@@ -4,6 +4,7 @@ import { DialogueEntity } from './dialogue.entity';
 import { DialogueHooks } from './dialogue-hooks';
 import { DialoguesController } from './dialogues.controller';
 import { DialoguesRepository } from './dialogues.repository';
+import { InformalSessionsService } from './informal-sessions.service';
 import { DialoguesService } from './dialogues.service';
 import { InformalSessionEntity } from './informal-session.entity';
 import { MilestoneEntity, PhaseEntity, ProcessEntity } from './process.entity';
@@ -13,6 +14,16 @@ import { ProcessesService } from './processes.service';
 import { SeedService } from './seed.service';
 import { SessionsController } from './sessions.controller';
 import { ThemeEntity } from './theme.entity';
+
+const PROVIDERS = [
+  DialoguesRepository,
+  DialoguesService,
+  InformalSessionsService,
+  DialogueHooks,
+  SeedService,
+  ProcessesRepository,
+  ProcessesService,
+];
 
 @Module({
   imports: [
@@ -26,7 +37,7 @@ import { ThemeEntity } from './theme.entity';
     ]),
   ],
   controllers: [SessionsController, ProcessesController, DialoguesController],
-  providers: [DialoguesRepository, DialoguesService, DialogueHooks, SeedService, ProcessesRepository, ProcessesService],
-  exports: [DialoguesRepository, DialoguesService, DialogueHooks, SeedService, ProcessesRepository, ProcessesService],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
 })
 export class DialoguesModule {}

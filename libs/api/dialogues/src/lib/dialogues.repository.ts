@@ -92,7 +92,7 @@ export class DialoguesRepository {
   }
 
   findDialogue(id: string): Promise<DialogueRecord | null> {
-    return this.dialogues.findOne({ where: { id } });
+    return currentManager(this.dataSource).getRepository(DialogueEntity).findOne({ where: { id } });
   }
   /** The titles of some dialogues (a person's data export). */
   dialogueTitles(ids: string[]): Promise<{ id: string; title: string }[]> {

@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  Dialogue,
-  DialogueAvailability,
-  DialogueStatus,
-  InformalSession,
-  InformalSessionChange,
-  Page,
-  Role,
-  Theme,
-} from '@gfmd/contracts';
+import type { Dialogue, DialogueStatus, Page, Role } from '@gfmd/contracts';
 import {
   type AuditEntry,
   AuditService,
@@ -19,124 +10,32 @@ import {
   FieldError,
   inTransaction,
   notFound,
-  ProblemException,
 } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { DialogueHooks } from './dialogue-hooks';
 import { CreateDialogueDto, ListDialoguesQuery, UpdateDialogueDto } from './dialogue.dto';
-import { DialogueRecord, DialoguesRepository, InformalSessionRecord, ThemeRecord } from './dialogues.repository';
-import { CreateInformalSessionDto, UpdateInformalSessionDto } from './informal-session.dto';
-import { leadTimeDays, schedulingWarnings } from './lead-time.util';
-import { GCM_PROCESS_SLUG, ProcessesRepository } from './processes.repository';
+import { assertThemes, toDialogue, withoutOnlineLink } from './dialogue.mapper';
+import { DialogueRecord, DialoguesRepository } from './dialogues.repository';
 
 /** Statuses that anonymous visitors may see. */
 export const PUBLIC_STATUSES: DialogueStatus[] = ['published', 'registration_closed', 'concluded'];
 /** Statuses of dialogues still ahead (a session move concerns them). */
 export const ACTIVE_STATUSES: DialogueStatus[] = ['draft', 'published', 'registration_closed'];
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-
 export interface Viewer {
   id: string;
   role: Role;
 }
 
+/** Dialogues: lists and views, creation, edits and status transitions under the row lock, with their audit lines. */
 @Injectable()
 export class DialoguesService {
   constructor(
     private readonly repo: DialoguesRepository,
     private readonly hooks: DialogueHooks,
-    private readonly processes: ProcessesRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
-
-  // ── themes and informal sessions ────────────────────────────────────────────────────────
-
-  async listThemes(processId?: string): Promise<Theme[]> {
-    return (await this.repo.listThemes(processId)).map(toTheme);
-  }
-
-  async listSessions(processId?: string): Promise<InformalSession[]> {
-    return (await this.repo.listSessions(processId)).map(toSession);
-  }
-
-  /**
-   * A new informal session in a process: the one in the path, else `processId` of the body, else
-   * the GCM 2017–2018 process (the route's meaning before processes existed).
-   */
-  async createSession(dto: CreateInformalSessionDto, pathProcessId?: string): Promise<InformalSession> {
-    const startsAt = new Date(dto.startsAt);
-    const endsAt = new Date(dto.endsAt);
-    assertOrder(startsAt, endsAt);
-    return inTransaction(this.dataSource, async () => {
-      const processId = await this.processIdFor(pathProcessId, dto.processId);
-      await this.assertThemes([dto.themeId], 'themeId');
-      if (await this.repo.findSessionByNumber(processId, dto.number)) throw duplicateSession(dto.number);
-      const saved = await this.repo.saveSession({ ...dto, processId, startsAt, endsAt }).catch(onDuplicate(dto.number));
-      return toSession(saved);
-    });
-  }
-
-  /**
-   * Changes a session; nothing else moves. When its dates change, the answer lists the
-   * dialogues ahead of it (not cancelled or concluded) with their lead time and warnings as they
-   * are now, so the organizer can choose per dialogue to keep it or shift it.
-   */
-  async updateSession(id: string, dto: UpdateInformalSessionDto): Promise<InformalSessionChange> {
-    return inTransaction(this.dataSource, async () => {
-      const session = await this.repo.lockSession(id);
-      if (!session) throw notFound('Informal session');
-      const next = {
-        ...session,
-        ...dto,
-        startsAt: dto.startsAt ? new Date(dto.startsAt) : session.startsAt,
-        endsAt: dto.endsAt ? new Date(dto.endsAt) : session.endsAt,
-      };
-      assertOrder(next.startsAt, next.endsAt);
-      if (dto.processId && dto.processId !== session.processId) await this.processIdFor(undefined, dto.processId);
-      if (dto.themeId) await this.assertThemes([dto.themeId], 'themeId');
-      if (next.number !== session.number || next.processId !== session.processId) {
-        const other = await this.repo.findSessionByNumber(next.processId, next.number);
-        if (other && other.id !== session.id) throw duplicateSession(next.number);
-      }
-      const saved = await this.repo.saveSession(next).catch(onDuplicate(next.number));
-      const moved =
-        saved.startsAt.getTime() !== session.startsAt.getTime() || saved.endsAt.getTime() !== session.endsAt.getTime();
-      const dialogues = moved ? await this.repo.dialoguesOfSessions([saved.id], ACTIVE_STATUSES) : [];
-      return {
-        ...toSession(saved),
-        affectedDialogues: dialogues.map((d) => ({
-          id: d.id,
-          title: d.title,
-          status: d.status,
-          startsAt: d.startsAt.toISOString(),
-          endsAt: d.endsAt.toISOString(),
-          timeZone: d.timeZone,
-          leadTimeDays: leadTimeDays(d, saved),
-          schedulingWarnings: schedulingWarnings(d, saved),
-        })),
-      };
-    });
-  }
-
-  private async processIdFor(pathProcessId: string | undefined, bodyProcessId: string | undefined): Promise<string> {
-    if (pathProcessId) {
-      if (!(await this.processes.find(pathProcessId))) throw notFound('Process');
-      return pathProcessId;
-    }
-    if (bodyProcessId) {
-      if (!(await this.processes.find(bodyProcessId))) {
-        throw domainRule('unknown-process', 'The process does not exist.', [
-          { field: 'processId', message: 'unknown process' },
-        ]);
-      }
-      return bodyProcessId;
-    }
-    const gcm = await this.processes.findBySlug(GCM_PROCESS_SLUG);
-    if (!gcm) throw domainRule('unknown-process', 'The default process is missing; give processId.');
-    return gcm.id;
-  }
 
   // ── dialogues ───────────────────────────────────────────────────────────────────────────
 
@@ -348,7 +247,7 @@ export class DialoguesService {
         { field: 'informalSessionId', message: 'unknown informal session' },
       ]);
     }
-    if (dto.themeIds) await this.assertThemes(dto.themeIds, 'themeIds');
+    if (dto.themeIds) await assertThemes(this.repo, dto.themeIds, 'themeIds');
     let themeIds = dto.themeIds ?? current?.themeIds;
     if (!themeIds?.length && sessionId && !current) {
       const session = await this.repo.findSession(sessionId);
@@ -379,99 +278,4 @@ export class DialoguesService {
     if (typeof out.title === 'string') out.title = out.title.trim();
     return out;
   }
-
-  private async assertThemes(ids: string[], field: string) {
-    const missing = await this.repo.themesExist(ids);
-    if (missing.length) {
-      throw domainRule('unknown-theme', 'Unknown theme.', [{ field, message: `unknown theme ${missing.join(', ')}` }]);
-    }
-  }
-}
-
-const duplicateSession = (number: number) =>
-  new ProblemException(409, 'duplicate-session', `Informal session ${number} exists already in this process.`, [
-    { field: 'number', message: 'this number is taken in this process' },
-  ]);
-
-/** A unique violation lost to a concurrent request answers as the check would have. */
-const onDuplicate =
-  (number: number) =>
-  (error: { code?: string }): never => {
-    if (error.code === '23505') throw duplicateSession(number);
-    throw error;
-  };
-
-function assertOrder(startsAt: Date, endsAt: Date) {
-  if (endsAt.getTime() <= startsAt.getTime()) {
-    throw badRequest('endsAt must be after startsAt.', [{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
-  }
-}
-
-export const toTheme = (t: ThemeRecord): Theme => ({ id: t.id, code: t.code, title: t.title, processId: t.processId });
-
-export const toSession = (s: InformalSessionRecord): InformalSession => ({
-  id: s.id,
-  processId: s.processId,
-  number: s.number,
-  title: s.title,
-  themeId: s.themeId,
-  startsAt: s.startsAt.toISOString(),
-  endsAt: s.endsAt.toISOString(),
-  venue: s.venue,
-  timeZone: s.timeZone,
-});
-
-/**
- * A dialogue as anonymous visitors see it: without its online link, which only confirmed
- * participants get (their manage page, their emails, their personal .ics).
- */
-export function withoutOnlineLink(d: Dialogue): Dialogue {
-  const { onlineUrl: _hidden, ...rest } = d;
-  return rest;
-}
-
-export function toDialogue(d: DialogueRecord, session?: InformalSessionRecord): Dialogue {
-  return {
-    id: d.id,
-    title: d.title,
-    summary: d.summary,
-    informalSessionId: d.informalSessionId,
-    themeIds: d.themeIds,
-    startsAt: d.startsAt.toISOString(),
-    endsAt: d.endsAt.toISOString(),
-    timeZone: d.timeZone,
-    venue: d.venue,
-    format: d.format,
-    onlineUrl: d.onlineUrl,
-    capacity: d.capacity,
-    registrationOpensAt: iso(d.registrationOpensAt),
-    registrationClosesAt: iso(d.registrationClosesAt),
-    approvalRequired: d.approvalRequired,
-    stakeholderQuotas: d.stakeholderQuotas,
-    languages: d.languages,
-    status: d.status,
-    leadTimeDays: session ? leadTimeDays(d, session) : null,
-    schedulingWarnings: session ? schedulingWarnings(d, session) : [],
-    confirmedCount: d.confirmedCount,
-    placesLeft: Math.max(0, d.capacity - d.confirmedCount),
-    availability: availabilityOf(d, new Date()),
-    createdAt: d.createdAt?.toISOString(),
-    updatedAt: d.updatedAt?.toISOString(),
-  };
-}
-
-/**
- * Whether registering now would get a place: `not_yet_open` before the window, `closed` when the
- * dialogue is not published or the window has closed, `full` when every place is taken (a new
- * registration joins the waiting list), otherwise `open`. Counts only, no personal data.
- */
-export function availabilityOf(
-  d: Pick<DialogueRecord, 'status' | 'registrationOpensAt' | 'registrationClosesAt' | 'capacity' | 'confirmedCount'>,
-  now: Date,
-): DialogueAvailability {
-  if (d.status === 'draft') return 'not_yet_open';
-  if (d.status !== 'published') return 'closed';
-  if (d.registrationOpensAt && now < d.registrationOpensAt) return 'not_yet_open';
-  if (d.registrationClosesAt && now >= d.registrationClosesAt) return 'closed';
-  return d.confirmedCount >= d.capacity ? 'full' : 'open';
 }

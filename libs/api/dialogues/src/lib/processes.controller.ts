@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
 import { Public, uuidPipe } from '@gfmd/api-platform';
-import { DialoguesService } from './dialogues.service';
 import { CreateInformalSessionDto } from './informal-session.dto';
+import { InformalSessionsService } from './informal-sessions.service';
 import {
   CreateMilestoneDto,
   CreatePhaseDto,
@@ -24,7 +24,7 @@ import { ProcessesService } from './processes.service';
 export class ProcessesController {
   constructor(
     private readonly processes: ProcessesService,
-    private readonly dialogues: DialoguesService,
+    private readonly sessions: InformalSessionsService,
   ) {}
 
   @Public()
@@ -62,7 +62,7 @@ export class ProcessesController {
   @Roles('organizer')
   @Post('processes/:id/informal-sessions')
   createSession(@Param('id', uuidPipe) id: string, @Body() body: CreateInformalSessionDto) {
-    return this.dialogues.createSession(body, id);
+    return this.sessions.createSession(body, id);
   }
 
   @Roles('organizer')

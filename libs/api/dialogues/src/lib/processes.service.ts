@@ -4,7 +4,8 @@ import type { Milestone, Phase, Process, ProcessTimeline, Theme } from '@gfmd/co
 import { badRequest, domainRule, FieldError, inTransaction, notFound, ProblemException } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { DialoguesRepository } from './dialogues.repository';
-import { PUBLIC_STATUSES, toDialogue, toSession, toTheme, Viewer, withoutOnlineLink } from './dialogues.service';
+import { toDialogue, toSession, toTheme, withoutOnlineLink } from './dialogue.mapper';
+import { PUBLIC_STATUSES, Viewer } from './dialogues.service';
 import {
   CreateMilestoneDto,
   CreatePhaseDto,

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@gfmd/api-auth';
 import { OptionalButNotNull, Public, uuidPipe } from '@gfmd/api-platform';
 import { IsUUID } from 'class-validator';
-import { DialoguesService } from './dialogues.service';
 import { CreateInformalSessionDto, UpdateInformalSessionDto } from './informal-session.dto';
+import { InformalSessionsService } from './informal-sessions.service';
 import { CreateThemeDto, UpdateThemeDto } from './process.dto';
 import { ProcessesService } from './processes.service';
 
@@ -19,14 +19,14 @@ export class ProcessFilterQuery {
 @Controller()
 export class SessionsController {
   constructor(
-    private readonly dialogues: DialoguesService,
+    private readonly informalSessions: InformalSessionsService,
     private readonly processes: ProcessesService,
   ) {}
 
   @Public()
   @Get('themes')
   themes(@Query() query: ProcessFilterQuery) {
-    return this.dialogues.listThemes(query.processId);
+    return this.informalSessions.listThemes(query.processId);
   }
 
   @ApiBearerAuth()
@@ -46,14 +46,14 @@ export class SessionsController {
   @Public()
   @Get('informal-sessions')
   sessions(@Query() query: ProcessFilterQuery) {
-    return this.dialogues.listSessions(query.processId);
+    return this.informalSessions.listSessions(query.processId);
   }
 
   @ApiBearerAuth()
   @Roles('organizer')
   @Post('informal-sessions')
   create(@Body() body: CreateInformalSessionDto) {
-    return this.dialogues.createSession(body);
+    return this.informalSessions.createSession(body);
   }
 
   /** Answers the session with `affectedDialogues` (their lead time and warnings now); nothing else moves. */
@@ -61,6 +61,6 @@ export class SessionsController {
   @Roles('organizer')
   @Patch('informal-sessions/:id')
   update(@Param('id', uuidPipe) id: string, @Body() body: UpdateInformalSessionDto) {
-    return this.dialogues.updateSession(id, body);
+    return this.informalSessions.updateSession(id, body);
   }
 }

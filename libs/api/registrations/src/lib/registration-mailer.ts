@@ -129,10 +129,21 @@ export class RegistrationMailer {
    * Cancels the unsent emails of a kind about a registration (an undone decline), in the current
    * transaction; answers how many. Zero means it has gone out (or is going out) already.
    */
-  withdraw(afterCommit: AfterCommit, kind: EmailKind, registrationId: string): Promise<number> {
+  withdraw(
+    afterCommit: AfterCommit,
+    kind: EmailKind,
+    registrationId: string,
+    idempotencyKey?: string,
+  ): Promise<number> {
     return this.outbox.cancelUnsent(afterCommit, kind, {
       registrationIds: [registrationId],
+      ...(idempotencyKey ? { idempotencyKeys: [idempotencyKey] } : {}),
     });
+  }
+
+  /** Gives back the reminder a decline cancelled (cancelled at or after `declinedAt`), when the decline is undone. */
+  restoreReminder(afterCommit: AfterCommit, registrationId: string, declinedAt: Date): Promise<number> {
+    return this.outbox.reinstate(afterCommit, 'reminder', registrationId, declinedAt);
   }
 
   /**

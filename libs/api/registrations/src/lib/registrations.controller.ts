@@ -143,7 +143,10 @@ export class RegistrationsController {
   @Roles('organizer', 'coordinator')
   @Post('registrations/:id/spaces/:spaceId/decline')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The registration; the request is declined and the participant emailed.' })
+  @ApiOkResponse({
+    description:
+      'The registration, with `undoUntil`: the decline email waits until then, and POST /registrations/:id/spaces/:spaceId/undo-decline may restore the request.',
+  })
   @ApiForbiddenResponse({ description: 'A coordinator of another space of the registration.' })
   @ApiNotFoundResponse({ description: 'Unknown registration, no request in this space, or not visible to the caller.' })
   @ApiUnprocessableEntityResponse({ description: 'no-pending-space-request (nothing pending in this space).' })
@@ -153,6 +156,24 @@ export class RegistrationsController {
     @CurrentUser() user: AuthUser,
   ) {
     return this.decisions.declineSpace(id, spaceId, user);
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Post('registrations/:id/spaces/:spaceId/undo-decline')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: 'The registration with the request back as it was; the held decline email is cancelled.',
+  })
+  @ApiForbiddenResponse({ description: 'A coordinator of another space of the registration.' })
+  @ApiConflictResponse({
+    description: '`undo-expired`: the undo window has passed; `seat-taken`: the seat went to the next in line.',
+  })
+  undoDeclineSpace(
+    @Param('id', uuidPipe) id: string,
+    @Param('spaceId', uuidPipe) spaceId: string,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.decisions.undoDeclineSpace(id, spaceId, user);
   }
 
   @Roles('organizer', 'coordinator')

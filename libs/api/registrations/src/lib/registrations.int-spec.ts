@@ -667,6 +667,46 @@ describe(RegistrationsModule.name, () => {
       expect(await emailsOf(a.id)).toEqual(['confirmation', 'declined', 'declined']);
     });
 
+    it('undo gives back the reminder the decline cancelled (one reminder per registration, ever)', async () => {
+      const d = await published({ capacity: 5 });
+      const a = (await register(d.id)).body;
+      // A reminder written by the round and not sent yet (its moment is ahead).
+      await q(
+        `INSERT INTO outbound_emails (kind, recipient, language, subject, idempotency_key, dialogue_id, registration_id, send_after)
+         VALUES ('reminder', 'someone@example.org', 'en', 'Reminder', $1, $2, $3, now() + interval '1 hour')`,
+        [`reminder:${a.id}`, d.id, a.id],
+      );
+      const reminder = async () =>
+        (
+          await q<{ status: string }>(`SELECT status FROM outbound_emails WHERE idempotency_key = $1`, [
+            `reminder:${a.id}`,
+          ])
+        )[0]?.status;
+      expect((await organizer.post(`/registrations/${a.id}/decline`)).status).toBe(200);
+      expect(await reminder()).toBe('cancelled');
+
+      expect((await organizer.post(`/registrations/${a.id}/undo-decline`)).status).toBe(200);
+
+      expect(await reminder()).toBe('pending');
+      // A decline that stands cancels it again.
+      expect((await organizer.post(`/registrations/${a.id}/decline`)).status).toBe(200);
+      expect(await reminder()).toBe('cancelled');
+    });
+
+    it('undo leaves alone a reminder cancelled before the decline', async () => {
+      const d = await published({ capacity: 5 });
+      const a = (await register(d.id)).body;
+      await q(
+        `INSERT INTO outbound_emails (kind, recipient, language, subject, idempotency_key, dialogue_id, registration_id, status, updated_at)
+         VALUES ('reminder', 'someone@example.org', 'en', 'Reminder', $1, $2, $3, 'cancelled', now() - interval '1 hour')`,
+        [`reminder:${a.id}`, d.id, a.id],
+      );
+      expect((await organizer.post(`/registrations/${a.id}/decline`)).status).toBe(200);
+      expect((await organizer.post(`/registrations/${a.id}/undo-decline`)).status).toBe(200);
+      const [row] = await q(`SELECT status FROM outbound_emails WHERE idempotency_key = $1`, [`reminder:${a.id}`]);
+      expect(row.status).toBe('cancelled');
+    });
+
     it('after the window: 409 problem+json (localized), the decline stands and its email stays due', async () => {
       const d = await published({ capacity: 5 });
       const a = (await register(d.id)).body;

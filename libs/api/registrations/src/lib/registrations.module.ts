@@ -7,6 +7,7 @@ import { DialogueChangesListener } from './dialogue-changes.listener';
 import { ManageLinkService } from './manage-link.service';
 import { ManageLinks } from './manage-links';
 import { ManageTokensRepository } from './manage-tokens.repository';
+import { ParticipantDirectory } from './participant-directory';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { PersonDataHooks } from './person-data-hooks';
@@ -49,8 +50,15 @@ const REPOSITORIES = [
  */
 @Module({
   imports: [TypeOrmModule.forFeature([RegistrationEntity, RegistrationSpaceEntity])],
-  providers: [...REPOSITORIES, ManageLinks, RegistrationMailer, ReminderRound, RegistrationsRetention],
-  exports: [...REPOSITORIES, ManageLinks, RegistrationMailer, ReminderRound],
+  providers: [
+    ...REPOSITORIES,
+    ManageLinks,
+    ParticipantDirectory,
+    RegistrationMailer,
+    ReminderRound,
+    RegistrationsRetention,
+  ],
+  exports: [...REPOSITORIES, ManageLinks, ParticipantDirectory, RegistrationMailer, ReminderRound],
 })
 export class RegistrationsCoreModule {}
 

@@ -15,6 +15,8 @@ export interface SpaceStatusChange {
 export interface DeclineSnapshot {
   status: RegistrationStatus;
   spaces: { spaceId: string; status: RegistrationStatus }[];
+  /** When the decline happened (read back with the snapshot). */
+  declinedAt?: Date;
 }
 
 /**
@@ -189,14 +191,14 @@ export class RegistrationsRepository {
    * when there is none or the window has passed. The caller holds the dialogue lock.
    */
   async recentDecline(id: string, windowMs: number): Promise<DeclineSnapshot | null> {
-    const [row] = await sql<{ undo: DeclineSnapshot | null }>(
+    const [row] = await sql<{ undo: DeclineSnapshot | null; declinedAt: Date }>(
       this.dataSource,
-      `SELECT decline_undo AS undo FROM registrations
+      `SELECT decline_undo AS undo, declined_at AS "declinedAt" FROM registrations
         WHERE id = $1 AND status = 'declined' AND decline_undo IS NOT NULL AND erased_at IS NULL
           AND declined_at > now() - $2 * interval '1 millisecond'`,
       [id, windowMs],
     );
-    return row?.undo ?? null;
+    return row?.undo ? { ...row.undo, declinedAt: row.declinedAt } : null;
   }
 
   /** Forgets a decline (undone). */
@@ -205,6 +207,43 @@ export class RegistrationsRepository {
       this.dataSource,
       `UPDATE registrations SET declined_at = NULL, decline_undo = NULL, updated_at = now() WHERE id = $1`,
       [id],
+    );
+  }
+
+  /** Records a decline of one seat request and its status before; answers when it happened. */
+  async markSpaceDeclined(id: string, spaceId: string, before: RegistrationStatus): Promise<Date> {
+    const [row] = await sql<{ declinedAt: Date }>(
+      this.dataSource,
+      `UPDATE registration_spaces SET declined_at = now(), decline_undo_status = $3, updated_at = now()
+        WHERE registration_id = $1 AND space_id = $2 RETURNING declined_at AS "declinedAt"`,
+      [id, spaceId, before],
+    );
+    return row.declinedAt;
+  }
+
+  /** The status before a seat request's decline made less than `windowMs` ago, or null. The caller holds the dialogue lock. */
+  async recentSpaceDecline(
+    id: string,
+    spaceId: string,
+    windowMs: number,
+  ): Promise<{ before: RegistrationStatus; declinedAt: Date } | null> {
+    const [row] = await sql<{ before: RegistrationStatus; declinedAt: Date }>(
+      this.dataSource,
+      `SELECT decline_undo_status AS before, declined_at AS "declinedAt" FROM registration_spaces
+        WHERE registration_id = $1 AND space_id = $2 AND status = 'declined' AND decline_undo_status IS NOT NULL
+          AND declined_at > now() - $3 * interval '1 millisecond'`,
+      [id, spaceId, windowMs],
+    );
+    return row ?? null;
+  }
+
+  /** Forgets a seat request's decline (undone). */
+  async clearSpaceDecline(id: string, spaceId: string): Promise<void> {
+    await sql(
+      this.dataSource,
+      `UPDATE registration_spaces SET declined_at = NULL, decline_undo_status = NULL, updated_at = now()
+        WHERE registration_id = $1 AND space_id = $2`,
+      [id, spaceId],
     );
   }
 

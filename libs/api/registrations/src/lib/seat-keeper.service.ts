@@ -17,7 +17,13 @@ import { ACTIVE_STATUSES, fitsDialogue, takeDialogueSeat } from './seat-rules.ut
  */
 export class Notices {
   readonly dialogue = new Map<string, EmailKind>();
-  readonly space: { registrationId: string; spaceId: string; kind: EmailKind }[] = [];
+  readonly space: {
+    registrationId: string;
+    spaceId: string;
+    kind: EmailKind;
+    /** Held back for an undo window, as `held` (the key gets the tag). */
+    held?: { sendAfter: Date; tag: string };
+  }[] = [];
   reason?: string;
   /**
    * Registration-level emails held back for an undo window: sent not before `sendAfter`, under
@@ -28,15 +34,20 @@ export class Notices {
   forRegistration(id: string, kind: EmailKind) {
     this.dialogue.set(id, kind);
   }
-  forSpace(registrationId: string, spaceId: string, kind: EmailKind) {
-    this.space.push({ registrationId, spaceId, kind });
+  forSpace(registrationId: string, spaceId: string, kind: EmailKind, held?: { sendAfter: Date; tag: string }) {
+    this.space.push({ registrationId, spaceId, kind, ...(held ? { held } : {}) });
   }
   /** Replaces the space-level notices of a registration in a space by one of `kind` (or none). */
-  replaceSpace(registrationId: string, spaceId: string, kind: EmailKind | null) {
+  replaceSpace(
+    registrationId: string,
+    spaceId: string,
+    kind: EmailKind | null,
+    held?: { sendAfter: Date; tag: string },
+  ) {
     for (let i = this.space.length - 1; i >= 0; i--) {
       if (this.space[i].registrationId === registrationId && this.space[i].spaceId === spaceId) this.space.splice(i, 1);
     }
-    if (kind) this.forSpace(registrationId, spaceId, kind);
+    if (kind) this.forSpace(registrationId, spaceId, kind, held);
   }
   /** Drops every notice of a registration (changes its holder made themselves). */
   drop(registrationId: string) {
@@ -48,6 +59,15 @@ export class Notices {
     return !this.dialogue.size && !this.space.length;
   }
 }
+
+/** The idempotency key of a space-level email (tagged when it was held for an undo window). */
+export const spaceNoticeKey = (
+  kind: EmailKind,
+  registrationId: string,
+  spaceId: string,
+  arrival: string,
+  tag?: string,
+) => `${kind}:${registrationId}:${spaceId}:${arrival}${tag ? `:${tag}` : ''}`;
 
 /**
  * Moves seats under the dialogue row lock that the caller holds: frees them, fills them from
@@ -219,10 +239,11 @@ export class SeatKeeper {
       if (!r || !row) continue;
       emails.push({
         kind: n.kind,
-        idempotencyKey: `${n.kind}:${r.id}:${n.spaceId}:${row.arrival}`,
+        idempotencyKey: spaceNoticeKey(n.kind, r.id, n.spaceId, row.arrival, n.held?.tag),
         recipient: r,
         spaces: [{ name: row.name, status: row.status }],
         ...(n.kind === 'declined' && notices.reason ? { reason: notices.reason } : {}),
+        ...(n.held ? { sendAfter: n.held.sendAfter } : {}),
       });
     }
     await this.mailer.write(afterCommit, d, emails);

@@ -245,6 +245,7 @@ export class FakeSeatStore {
     write: async (_afterCommit: AfterCommit, _d: DialogueRow, emails: RegistrationEmail[]) => {
       this.emails.push(...emails);
     },
+    restoreReminder: async () => 0,
     withdraw: async (_afterCommit: AfterCommit, kind, registrationId) => {
       const before = this.emails.length;
       this.emails = this.emails.filter((e) => !(e.kind === kind && e.recipient.id === registrationId));

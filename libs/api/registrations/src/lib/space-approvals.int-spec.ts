@@ -228,6 +228,85 @@ describe('space approvals', () => {
     );
   });
 
+  describe('undo of a space decline', () => {
+    const declinedEmail = async (registrationId: string) =>
+      (
+        await q<{ status: string; sendAfter: Date }>(
+          `SELECT status, send_after AS "sendAfter" FROM outbound_emails
+            WHERE registration_id = $1 AND kind = 'declined' ORDER BY created_at DESC LIMIT 1`,
+          [registrationId],
+        )
+      )[0];
+
+    it('holds the email for the undo window; undo puts the request back as pending and cancels the email', async () => {
+      const f = await fixture();
+      const declined = await businessCoordinator.client.post(`/registrations/${f.both}/spaces/${f.business}/decline`);
+      expect(declined.status).toBe(200);
+      const undoUntil = Date.parse(declined.body.undoUntil);
+      expect(undoUntil).toBeGreaterThan(Date.now());
+      const held = await declinedEmail(f.both);
+      expect(held.status).toBe('pending');
+      expect(new Date(held.sendAfter).getTime()).toBeGreaterThan(undoUntil);
+      // Not the coordinator of that space: refused, nothing changes.
+      expect(
+        (await civilCoordinator.client.post(`/registrations/${f.both}/spaces/${f.business}/undo-decline`)).status,
+      ).toBe(403);
+
+      const undone = await businessCoordinator.client.post(
+        `/registrations/${f.both}/spaces/${f.business}/undo-decline`,
+      );
+
+      expect(undone.status).toBe(200);
+      expect(undone.body.spaces).toEqual([{ spaceId: f.business, status: 'pending', name: expect.any(String) }]);
+      expect(await seatStatus(f.both, f.business)).toBe('pending');
+      expect((await declinedEmail(f.both)).status).toBe('cancelled');
+      // Back among the pending approvals, and approvable.
+      expect(
+        ids(await businessCoordinator.client.get(`/dialogues/${f.dialogue.id}/registrations?awaiting=space`)),
+      ).toContain('Both');
+      expectProblem(
+        await businessCoordinator.client.post(`/registrations/${f.both}/spaces/${f.business}/undo-decline`),
+        409,
+        'undo-expired',
+      );
+      // Declined again: a new email, held again.
+      expect(
+        (await businessCoordinator.client.post(`/registrations/${f.both}/spaces/${f.business}/decline`)).status,
+      ).toBe(200);
+      expect((await declinedEmail(f.both)).status).toBe('pending');
+      expect(await emailsOf(f.both)).toEqual(['confirmation', 'declined', 'declined']);
+    });
+
+    it('after the window: 409 undo-expired, the decline stands and its email stays due', async () => {
+      const f = await fixture();
+      expect((await organizer.post(`/registrations/${f.civilOnly}/spaces/${f.civil}/decline`)).status).toBe(200);
+      await q(`UPDATE registration_spaces SET declined_at = now() - interval '1 minute' WHERE registration_id = $1`, [
+        f.civilOnly,
+      ]);
+      expectProblem(
+        await civilCoordinator.client.post(`/registrations/${f.civilOnly}/spaces/${f.civil}/undo-decline`),
+        409,
+        'undo-expired',
+      );
+      expect(await seatStatus(f.civilOnly, f.civil)).toBe('declined');
+      expect((await declinedEmail(f.civilOnly)).status).toBe('pending');
+    });
+
+    it('undoes one space decline without touching another space’s held email', async () => {
+      const f = await fixture();
+      expect((await organizer.post(`/registrations/${f.both}/spaces/${f.civil}/decline`)).status).toBe(200);
+      expect((await organizer.post(`/registrations/${f.both}/spaces/${f.business}/decline`)).status).toBe(200);
+      expect((await organizer.post(`/registrations/${f.both}/spaces/${f.business}/undo-decline`)).status).toBe(200);
+      const rows = await q<{ status: string }>(
+        `SELECT status FROM outbound_emails WHERE registration_id = $1 AND kind = 'declined' ORDER BY created_at`,
+        [f.both],
+      );
+      expect(rows.map((r) => r.status)).toEqual(['pending', 'cancelled']);
+      expect(await seatStatus(f.both, f.civil)).toBe('declined');
+      expect(await seatStatus(f.both, f.business)).toBe('pending');
+    });
+  });
+
   it('lets organizers approve and decline any space request; unknown requests are 404', async () => {
     const f = await fixture();
     const ok = await organizer.post(`/registrations/${f.businessOnly}/spaces/${f.business}/approve`);
@@ -295,5 +374,14 @@ describe('space approvals', () => {
         }
       });
     }
+
+    it('POST /registrations/:id/spaces/:spaceId/undo-decline', async () => {
+      for (const who of Object.keys(expected) as Who[]) {
+        const f = await fixture();
+        expect((await organizer.post(`/registrations/${f.both}/spaces/${f.civil}/decline`)).status).toBe(200);
+        const res = await client(who).post(`/registrations/${f.both}/spaces/${f.civil}/undo-decline`);
+        expect({ who, status: res.status }).toEqual({ who, status: expected[who] });
+      }
+    });
   });
 });

@@ -8,7 +8,7 @@ import { RegistrationMailer } from './registration-mailer';
 import type { RegistrationView } from './registration.mapper';
 import type { RegistrationRow, RegistrationSpaceRow } from './registration.rows';
 import { RegistrationsRepository, type SpaceStatusChange } from './registrations.repository';
-import { Notices, SeatKeeper } from './seat-keeper.service';
+import { Notices, SeatKeeper, spaceNoticeKey } from './seat-keeper.service';
 import { SeatLedgerRepository } from './seat-ledger.repository';
 import { ACTIVE_STATUSES, fitsDialogue, takeDialogueSeat } from './seat-rules.util';
 import { StaffAccess } from './staff-access.service';
@@ -20,6 +20,12 @@ export const DECLINE_UNDO_MS = 15_000;
 const DECLINE_EMAIL_MARGIN_MS = 5_000;
 
 export type DeclinedView = RegistrationView & { undoUntil: string | null };
+
+/** A decline's email waits past the undo window; its key is tagged with the decline's time (a new decline, a new email). */
+const heldFor = (declinedAt: Date) => ({
+  sendAfter: new Date(declinedAt.getTime() + DECLINE_UNDO_MS + DECLINE_EMAIL_MARGIN_MS),
+  tag: String(declinedAt.getTime()),
+});
 
 /**
  * Staff decisions on a registration: approve, decline (the whole registration, or seat requests
@@ -134,10 +140,7 @@ export class StaffDecisionsService {
           spaces: rows.map((r) => ({ spaceId: r.spaceId, status: r.status })),
         });
         undoUntil = new Date(declinedAt.getTime() + DECLINE_UNDO_MS).toISOString();
-        notices.held.set(id, {
-          sendAfter: new Date(declinedAt.getTime() + DECLINE_UNDO_MS + DECLINE_EMAIL_MARGIN_MS),
-          tag: String(declinedAt.getTime()),
-        });
+        notices.held.set(id, heldFor(declinedAt));
         await this.seats.release(reg, 'declined', notices, { notify: true });
       } else {
         const targets = this.access.seatTargets(rows, scope, spaceId).filter((r) => ACTIVE_STATUSES.includes(r.status));
@@ -213,6 +216,8 @@ export class StaffDecisionsService {
       await this.writes.setSpaceStatuses(spaceChanges);
       await this.writes.clearDecline(id);
       await this.ledger.bumpCounts(d.id, before.status === 'confirmed' ? 1 : 0, spaceDeltas);
+      // The reminder the decline cancelled (one per registration, ever: the round writes no other).
+      if (before.declinedAt) await this.mailer.restoreReminder(afterCommit, id, before.declinedAt);
       // A waiting person may fit now (nothing was freed for them, but the lists stay served).
       if (before.status === 'waitlisted') await this.seats.fillDialogue(d.id, notices);
       await this.audit.record({
@@ -257,16 +262,22 @@ export class StaffDecisionsService {
     return this.access.view(id, user);
   }
 
-  /** Declines one pending seat request in a space (POST /registrations/:id/spaces/:spaceId/decline), with an email. */
-  async declineSpace(id: string, spaceId: string, user: AuthUser): Promise<RegistrationView> {
+  /**
+   * Declines one pending seat request in a space (POST /registrations/:id/spaces/:spaceId/decline),
+   * with an email held back for the undo window (`undoUntil`), as an organizer's decline is.
+   */
+  async declineSpace(id: string, spaceId: string, user: AuthUser): Promise<DeclinedView> {
     const { reg: found, scope } = await this.access.target(id, user);
+    let undoUntil: string | null = null;
     await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const { reg, rows, d } = await this.lockedTarget(found);
-      this.pendingRequest(rows, scope, spaceId);
-      if (!ACTIVE_STATUSES.includes(reg.status)) throw noPendingRequest();
+      const [target] = this.pendingRequest(rows, scope, spaceId);
+      if (!ACTIVE_STATUSES.includes(reg.status) || !target) throw noPendingRequest();
       const notices = new Notices();
+      const declinedAt = await this.writes.markSpaceDeclined(id, spaceId, target.status);
+      undoUntil = new Date(declinedAt.getTime() + DECLINE_UNDO_MS).toISOString();
       await this.seats.releaseSpace(reg, spaceId, 'declined', notices);
-      notices.replaceSpace(id, spaceId, 'declined');
+      notices.replaceSpace(id, spaceId, 'declined', heldFor(declinedAt));
       await this.audit.record({
         actorUserId: user.id,
         action: 'registration.declined',
@@ -276,6 +287,47 @@ export class StaffDecisionsService {
         details: { spaceIds: [spaceId] },
       });
       await this.seats.notify(afterCommit, d.id, notices);
+    });
+    return { ...(await this.access.view(id, user)), undoUntil };
+  }
+
+  /**
+   * Undoes the decline of a seat request within DECLINE_UNDO_MS (POST
+   * /registrations/:id/spaces/:spaceId/undo-decline): the held email is cancelled and the request
+   * gets its previous status back (a confirmed seat only if the space still has room). 409
+   * `undo-expired` once the window has passed, `seat-taken` when the seat is gone.
+   */
+  async undoDeclineSpace(id: string, spaceId: string, user: AuthUser): Promise<RegistrationView> {
+    const { reg: found, scope } = await this.access.target(id, user);
+    await inTransaction(this.dataSource, async (_m, afterCommit) => {
+      const { reg, rows, d } = await this.lockedTarget(found);
+      const [row] = this.access.seatTargets(rows, scope, spaceId);
+      const decline = row ? await this.writes.recentSpaceDecline(id, spaceId, DECLINE_UNDO_MS) : null;
+      const expired = () =>
+        conflict('undo-expired', 'This decline can no longer be undone: the time to undo it has passed.');
+      if (!row || !decline || !ACTIVE_STATUSES.includes(reg.status)) throw expired();
+      const { before } = decline;
+      const key = spaceNoticeKey('declined', id, spaceId, row.arrival, heldFor(decline.declinedAt).tag);
+      if ((await this.mailer.withdraw(afterCommit, 'declined', id, key)) === 0) throw expired();
+      const deltas = new Map<string, number>();
+      if (before === 'confirmed') {
+        const [space] = await this.ledger.spaces(d.id, [spaceId], true);
+        if (space && space.capacity !== null && space.capacity - space.confirmedCount <= 0) {
+          throw conflict('seat-taken', 'The seat has gone to the next person in line meanwhile: the decline stands.');
+        }
+        if (space) deltas.set(spaceId, 1);
+      }
+      await this.writes.setSpaceStatuses([{ registrationId: id, spaceId, status: before }]);
+      await this.writes.clearSpaceDecline(id, spaceId);
+      await this.ledger.bumpCounts(d.id, 0, deltas);
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'registration.decline_undone',
+        entityType: 'registration',
+        entityId: id,
+        dialogueId: d.id,
+        details: { spaceIds: [spaceId] },
+      });
     });
     return this.access.view(id, user);
   }

@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EmailKind, EmailStatus, Language } from '@gfmd/contracts';
 import { currentManager } from '@gfmd/api-platform';
 import { Repository } from 'typeorm';
+import type { EnqueueRow } from '../queue/mail-queue';
 import type { TemplateParams } from '../templates/template-renderer';
 import { OutboundEmailEntity, StoredAttachment } from './outbound-email.entity';
 
@@ -451,11 +452,12 @@ export class OutboxRepository {
     return count;
   }
 
-  async cancelUnsent(kind: EmailKind, where: { registrationIds?: string[]; dialogueId?: string }): Promise<string[]> {
+  async cancelUnsent(kind: EmailKind, where: UnsentFilter): Promise<string[]> {
     const clauses = [`kind = $1`, `status IN ('pending', 'queued', 'failed')`];
     const args: unknown[] = [kind];
     if (where.registrationIds) clauses.push(`registration_id = ANY($${args.push(where.registrationIds)}::uuid[])`);
     if (where.dialogueId) clauses.push(`dialogue_id = $${args.push(where.dialogueId)}`);
+    if (where.idempotencyKeys) clauses.push(`idempotency_key = ANY($${args.push(where.idempotencyKeys)}::text[])`);
     const [rows] = (await this.manager.query(
       `UPDATE outbound_emails SET status = 'cancelled', locked_until = NULL, updated_at = now()
         WHERE ${clauses.join(' AND ')} RETURNING id`,
@@ -463,4 +465,26 @@ export class OutboxRepository {
     )) as [{ id: string }[], number];
     return rows.map((r) => r.id);
   }
+
+  /**
+   * Puts back rows of a kind about some registrations that were cancelled at or after `since`
+   * (by a decline now undone), as pending; returns them (id, sendAfter) to enqueue.
+   */
+  async reinstate(kind: EmailKind, registrationIds: string[], since: Date): Promise<EnqueueRow[]> {
+    const [rows] = (await this.manager.query(
+      `UPDATE outbound_emails SET status = 'pending', locked_until = NULL, updated_at = now()
+        WHERE kind = $1 AND registration_id = ANY($2::uuid[]) AND status = 'cancelled' AND updated_at >= $3
+          AND sent_at IS NULL
+        RETURNING id, send_after AS "sendAfter"`,
+      [kind, registrationIds, since],
+    )) as [EnqueueRow[], number];
+    return rows;
+  }
+}
+
+/** Which unsent rows of a kind to cancel: about some registrations, of a dialogue, or by their keys. */
+export interface UnsentFilter {
+  registrationIds?: string[];
+  dialogueId?: string;
+  idempotencyKeys?: string[];
 }

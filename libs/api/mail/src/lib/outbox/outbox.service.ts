@@ -7,7 +7,13 @@ import type { LinkRef } from '../delivery/mail-link-hooks';
 import { RenderedEmail, TemplateParams, TemplateRenderer } from '../templates/template-renderer';
 import { EmailComposer } from './email-composer';
 import type { StoredAttachment } from './outbound-email.entity';
-import { OutboxListFilter, OutboxRecord, OutboxRepository, PersonEmailRecord } from './outbox.repository';
+import {
+  OutboxListFilter,
+  OutboxRecord,
+  OutboxRepository,
+  PersonEmailRecord,
+  type UnsentFilter,
+} from './outbox.repository';
 
 /** Template parameters that would put a live token at rest: links are named by `links` and minted when sent. */
 const LIVE_LINK_PARAMS = ['manageUrl', 'registerUrl', 'declineUrl', 'passwordUrl', 'delegationUrl'] as const;
@@ -152,15 +158,23 @@ export class OutboxService {
     return this.repo.shiftUnsent(kind, dialogueId, byMs);
   }
 
-  async cancelUnsent(
-    afterCommit: AfterCommit,
-    kind: EmailKind,
-    where: { registrationIds?: string[]; dialogueId?: string },
-  ): Promise<number> {
+  async cancelUnsent(afterCommit: AfterCommit, kind: EmailKind, where: UnsentFilter): Promise<number> {
     if (where.registrationIds && !where.registrationIds.length) return 0;
     const ids = await this.repo.cancelUnsent(kind, where);
     if (ids.length) afterCommit.add(() => this.queue.remove(ids).catch(() => undefined));
     return ids.length;
+  }
+
+  /**
+   * Puts back, in the caller's transaction, the emails of a kind about a registration that were
+   * cancelled at or after `since` (a decline undone gives back the reminder it cancelled); they
+   * are enqueued after commit. Returns how many.
+   */
+  async reinstate(afterCommit: AfterCommit, kind: EmailKind, registrationId: string, since: Date): Promise<number> {
+    const rows = await this.repo.reinstate(kind, [registrationId], since);
+    const due = this.dueSoon(rows);
+    if (due.length) afterCommit.add(() => this.enqueue(due));
+    return rows.length;
   }
 
   /**

@@ -6,8 +6,8 @@ import { MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { AuditEvent } from '@gfmd/contracts';
 import { AuditStore } from '@gfmd/web-admin-data-access';
-import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
+import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { PagedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
 /** Admins: the audit log, newest first, filtered by person and by dialogue. */
@@ -19,9 +19,7 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-
     MatSelect,
     MatOption,
     RouterLink,
-    PaginatedTableComponent,
-    LoadingStateComponent,
-    EmptyStateComponent,
+    PagedTableComponent,
     ProblemAlertComponent,
     TranslatePipe,
     LabelPipe,
@@ -37,42 +35,6 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-
     .details {
       font-size: 0.9rem;
       overflow-wrap: anywhere;
-    }
-    /* On a phone each line is a small card: one cell under the other, each with its label. */
-    @media (max-width: 700px) {
-      table.gfmd-table thead {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-      }
-      table.gfmd-table,
-      table.gfmd-table tbody,
-      table.gfmd-table tr,
-      table.gfmd-table td {
-        display: block;
-        width: 100%;
-        box-sizing: border-box;
-        overflow-wrap: anywhere;
-      }
-      table.gfmd-table td.empty-cell {
-        display: none;
-      }
-      table.gfmd-table tr {
-        border: 1px solid var(--gfmd-border);
-        border-radius: 8px;
-        margin-bottom: 0.5rem;
-        padding: 0.25rem 0;
-      }
-      table.gfmd-table td {
-        border-bottom: 0;
-        padding: 0.2rem 0.75rem;
-      }
-      table.gfmd-table td[data-label]::before {
-        content: attr(data-label) ': ';
-        font-weight: 600;
-      }
     }
   `,
   template: `
@@ -99,65 +61,53 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-
       </mat-form-field>
     </div>
     <gfmd-problem-alert [problem]="store.problem()" [retryable]="true" (retry)="store.load()" />
-    @if (store.loading() && !store.loaded()) {
-      <gfmd-loading-state />
-    } @else if (store.loaded()) {
-      <gfmd-paginated-table
-        [total]="store.total()"
-        [pageIndex]="store.query().page - 1"
-        [pageSize]="store.query().pageSize"
-        [pageSizeOptions]="[25, 50, 100]"
-        [label]="'audit.pages' | t"
-        (pageChange)="page($event)"
-      >
-        @if (store.rows().length) {
-          <div class="gfmd-table-wrap" [attr.aria-busy]="store.loading()">
-            <table class="gfmd-table">
-              <caption class="gfmd-visually-hidden">
-                {{
-                  'title.audit' | t
-                }}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{{ 'audit.when' | t }}</th>
-                  <th scope="col">{{ 'audit.person' | t }}</th>
-                  <th scope="col">{{ 'audit.what' | t }}</th>
-                  <th scope="col">{{ 'audit.record' | t }}</th>
-                  <th scope="col">{{ 'audit.dialogue' | t }}</th>
-                  <th scope="col">{{ 'common.details' | t }}</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (e of store.rows(); track e.id) {
-                  <tr>
-                    <td [attr.data-label]="'audit.when' | t">{{ e.at | localDate: 'dateTime' }}</td>
-                    <td [attr.data-label]="'audit.person' | t">{{ e.actorName ?? ('audit.system' | t) }}</td>
-                    <td [attr.data-label]="'audit.what' | t">{{ e.action | label: 'auditAction' }}</td>
-                    <td [attr.data-label]="'audit.record' | t">
-                      {{ e.entityType | label: 'auditEntity' }}
-                      <span class="record" [attr.title]="e.entityId">#{{ e.entityId.slice(0, 8) }}</span>
-                    </td>
-                    <td [attr.data-label]="'audit.dialogue' | t" [class.empty-cell]="!e.dialogueId">
-                      @if (e.dialogueId) {
-                        <a [routerLink]="['/console/dialogues', e.dialogueId]">{{
-                          store.dialogueTitles().get(e.dialogueId) ?? '#' + e.dialogueId.slice(0, 8)
-                        }}</a>
-                      }
-                    </td>
-                    <td class="details" [attr.data-label]="'common.details' | t" [class.empty-cell]="!details(e)">
-                      {{ details(e) }}
-                    </td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </div>
-        } @else {
-          <gfmd-empty-state [message]="'audit.empty' | t" />
+    <gfmd-paged-table
+      [loading]="store.loading()"
+      [loaded]="store.loaded()"
+      [rows]="store.rows().length"
+      [total]="store.total()"
+      [pageIndex]="store.query().page - 1"
+      [pageSize]="store.query().pageSize"
+      [caption]="'title.audit' | t"
+      [label]="'audit.pages' | t"
+      [empty]="'audit.empty' | t"
+      [cards]="true"
+      (pageChange)="page($event)"
+    >
+      <thead>
+        <tr>
+          <th scope="col">{{ 'audit.when' | t }}</th>
+          <th scope="col">{{ 'audit.person' | t }}</th>
+          <th scope="col">{{ 'audit.what' | t }}</th>
+          <th scope="col">{{ 'audit.record' | t }}</th>
+          <th scope="col">{{ 'audit.dialogue' | t }}</th>
+          <th scope="col">{{ 'common.details' | t }}</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (e of store.rows(); track e.id) {
+          <tr>
+            <td [attr.data-label]="'audit.when' | t">{{ e.at | localDate: 'dateTime' }}</td>
+            <td [attr.data-label]="'audit.person' | t">{{ e.actorName ?? ('audit.system' | t) }}</td>
+            <td [attr.data-label]="'audit.what' | t">{{ e.action | label: 'auditAction' }}</td>
+            <td [attr.data-label]="'audit.record' | t">
+              {{ e.entityType | label: 'auditEntity' }}
+              <span class="record" [attr.title]="e.entityId">#{{ e.entityId.slice(0, 8) }}</span>
+            </td>
+            <td [attr.data-label]="'audit.dialogue' | t" [class.empty-cell]="!e.dialogueId">
+              @if (e.dialogueId) {
+                <a [routerLink]="['/console/dialogues', e.dialogueId]">{{
+                  store.dialogueTitles().get(e.dialogueId) ?? '#' + e.dialogueId.slice(0, 8)
+                }}</a>
+              }
+            </td>
+            <td class="details" [attr.data-label]="'common.details' | t" [class.empty-cell]="!details(e)">
+              {{ details(e) }}
+            </td>
+          </tr>
         }
-      </gfmd-paginated-table>
-    }
+      </tbody>
+    </gfmd-paged-table>
   `,
 })
 export class AuditPage {

@@ -1,30 +1,18 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { AuthApi, AuthStore } from '@gfmd/web-auth-data-access';
-import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
-import { I18n, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { I18n } from '@gfmd/web-shared-util-i18n';
 import { submitState } from '@gfmd/web-shared-util-state';
 import { firstValueFrom } from 'rxjs';
+import { NewPasswordFieldsComponent } from './new-password-fields.component';
 import { MIN_PASSWORD_LENGTH, samePasswords } from './password-fields.util';
+import { AUTH_FORM_IMPORTS } from './auth-form.imports';
 
 /** Every signed-in staff member changes their own password. */
 @Component({
   selector: 'gfmd-change-password-page',
-  imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatHint,
-    MatInput,
-    MatButton,
-    ProblemAlertComponent,
-    TranslatePipe,
-  ],
+  imports: [...AUTH_FORM_IMPORTS, NewPasswordFieldsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="gfmd-narrow">
@@ -46,26 +34,7 @@ import { MIN_PASSWORD_LENGTH, samePasswords } from './password-fields.util';
             <mat-error>{{ 'validation.required' | t }}</mat-error>
           }
         </mat-form-field>
-        <mat-form-field appearance="outline" class="gfmd-full">
-          <mat-label>{{ 'password.new' | t }}</mat-label>
-          <input matInput type="password" formControlName="newPassword" autocomplete="new-password" required />
-          <mat-hint>{{ 'password.hint' | t }}</mat-hint>
-          @if (form.controls.newPassword.hasError('server')) {
-            <mat-error>{{ form.controls.newPassword.getError('server') }}</mat-error>
-          } @else if (form.controls.newPassword.hasError('minlength')) {
-            <mat-error>{{ 'password.hint' | t }}</mat-error>
-          } @else {
-            <mat-error>{{ 'validation.required' | t }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline" class="gfmd-full">
-          <mat-label>{{ 'password.repeat' | t }}</mat-label>
-          <input matInput type="password" formControlName="repeat" autocomplete="new-password" required />
-          <mat-error>{{ 'validation.required' | t }}</mat-error>
-        </mat-form-field>
-        @if (form.hasError('mismatch') && form.controls.repeat.touched) {
-          <p class="gfmd-alert gfmd-alert--error" role="alert">{{ 'password.mismatch' | t }}</p>
-        }
+        <gfmd-new-password-fields name="newPassword" />
         <button mat-flat-button type="submit" [disabled]="state.submitting()">{{ 'password.submit' | t }}</button>
       </form>
     </section>

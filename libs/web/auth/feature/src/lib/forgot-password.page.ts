@@ -1,28 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { AuthApi } from '@gfmd/web-auth-data-access';
-import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
-import { I18n, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { I18n } from '@gfmd/web-shared-util-i18n';
 import { submitState } from '@gfmd/web-shared-util-state';
 import { firstValueFrom } from 'rxjs';
+import { AUTH_FORM_IMPORTS } from './auth-form.imports';
+import { StaffEmailFieldComponent } from './email-field.component';
 
 /** Public: asks for a password link by email (the answer never tells whether the address has an account). */
 @Component({
   selector: 'gfmd-forgot-password-page',
-  imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    MatButton,
-    ProblemAlertComponent,
-    TranslatePipe,
-  ],
+  imports: [...AUTH_FORM_IMPORTS, StaffEmailFieldComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="gfmd-narrow">
@@ -33,17 +22,7 @@ import { firstValueFrom } from 'rxjs';
         <p>{{ 'password.forgotIntro' | t }}</p>
         <gfmd-problem-alert [problem]="state.problem()" [unmatched]="unmatched()" />
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <mat-form-field appearance="outline" class="gfmd-full">
-            <mat-label>{{ 'login.email' | t }}</mat-label>
-            <input matInput type="email" formControlName="email" autocomplete="username" required />
-            @if (form.controls.email.hasError('server')) {
-              <mat-error>{{ form.controls.email.getError('server') }}</mat-error>
-            } @else if (form.controls.email.hasError('email')) {
-              <mat-error>{{ 'validation.email' | t }}</mat-error>
-            } @else {
-              <mat-error>{{ 'validation.required' | t }}</mat-error>
-            }
-          </mat-form-field>
+          <gfmd-staff-email-field />
           <button mat-flat-button type="submit" [disabled]="state.submitting()">
             {{ 'password.forgotSubmit' | t }}
           </button>

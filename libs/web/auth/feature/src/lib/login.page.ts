@@ -1,14 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import type { ProblemDetails } from '@gfmd/contracts';
-import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
 import { AuthStore } from '@gfmd/web-auth-data-access';
+import { AUTH_FORM_IMPORTS } from './auth-form.imports';
+import { StaffEmailFieldComponent } from './email-field.component';
 
 /** Only same-site paths are followed after login (no open redirect). */
 export function safeReturnUrl(url: string | undefined): string | null {
@@ -17,17 +14,7 @@ export function safeReturnUrl(url: string | undefined): string | null {
 
 @Component({
   selector: 'gfmd-login-page',
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    MatButton,
-    ProblemAlertComponent,
-    TranslatePipe,
-  ],
+  imports: [...AUTH_FORM_IMPORTS, RouterLink, StaffEmailFieldComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="gfmd-narrow">
@@ -42,17 +29,7 @@ export function safeReturnUrl(url: string | undefined): string | null {
         [headlineKey]="problem()?.status === 401 ? 'login.failed' : undefined"
       />
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-        <mat-form-field appearance="outline" class="gfmd-full">
-          <mat-label>{{ 'login.email' | t }}</mat-label>
-          <input matInput type="email" formControlName="email" autocomplete="username" required />
-          @if (form.controls.email.hasError('server')) {
-            <mat-error>{{ form.controls.email.getError('server') }}</mat-error>
-          } @else if (form.controls.email.hasError('email')) {
-            <mat-error>{{ 'validation.email' | t }}</mat-error>
-          } @else {
-            <mat-error>{{ 'validation.required' | t }}</mat-error>
-          }
-        </mat-form-field>
+        <gfmd-staff-email-field />
         <mat-form-field appearance="outline" class="gfmd-full">
           <mat-label>{{ 'login.password' | t }}</mat-label>
           <input matInput type="password" formControlName="password" autocomplete="current-password" required />

@@ -21,7 +21,7 @@ describe(SetPasswordPage.name, () => {
   });
 
   function type(el: HTMLElement, name: string, value: string): void {
-    const input = el.querySelector<HTMLInputElement>(`input[formcontrolname=${name}]`);
+    const input = el.querySelector<HTMLInputElement>(`input[formcontrolname=${name}], input[name=${name}]`);
     if (!input) throw new Error(`no ${name} field`);
     input.value = value;
     input.dispatchEvent(new Event('input'));

@@ -1,17 +1,13 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  type ElementRef,
-  afterNextRender,
   computed,
   effect,
   inject,
   input,
   signal,
   untracked,
-  viewChild,
   viewChildren,
-  Injector,
 } from '@angular/core';
 import {
   type FormGroup,
@@ -34,37 +30,25 @@ import {
   type MilestoneKind,
   type Phase,
   type PhaseKind,
-  type ProblemDetails,
   type Theme,
 } from '@gfmd/contracts';
 import { ProcessStore } from '@gfmd/web-dialogues-data-access/processes';
-import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LocalDatePipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
-import { applyProblemToForm } from '@gfmd/web-shared-util-http';
-import { submitState } from '@gfmd/web-shared-util-state';
 import { fromZonedLocalInput, toZonedLocalInput } from '@gfmd/web-shared-util-time';
 import { endAfterStart, timeZoneValidator } from './dialogue-form.util';
 import { dayEnd, dayStart, toEndDate, toStartDate } from './process-form.util';
+import { EditorSection as Section } from './editor-section.util';
+import { SessionMovePanelComponent } from './session-move-panel.component';
 import { ZoneFieldComponent } from './zone-field.component';
-
-/** The edit state of one section of the page: which row is being edited, its submission, stray errors. */
-class Section {
-  readonly editing = signal<string | null>(null);
-  readonly submission = submitState();
-  readonly unmatched = signal<string[]>([]);
-
-  fail(form: FormGroup, problem: ProblemDetails): void {
-    this.unmatched.set(applyProblemToForm(form, problem));
-  }
-}
 
 /**
  * /console/processes/:id — a process and its calendar: details, phases, milestones, themes and
  * informal sessions. Times of milestones and sessions are typed on their venue's clock (zone
  * field as in the dialogue editor). After a session's dates change, the dialogues ahead of it
- * are listed with their new lead time, and the organizer keeps or moves each one.
+ * are listed with their new lead time, and the organizer keeps or moves each one
+ * (SessionMovePanelComponent).
  */
 @Component({
   selector: 'gfmd-process-editor-page',
@@ -79,7 +63,7 @@ class Section {
     MatInput,
     MatSelect,
     MatOption,
-    LeadTimeComponent,
+    SessionMovePanelComponent,
     LoadingStateComponent,
     ProblemAlertComponent,
     ZoneFieldComponent,
@@ -154,24 +138,10 @@ export class ProcessEditorPage {
     { validators: [endAfterStart('startsAt', 'endsAt')] },
   );
 
-  protected readonly moveProblem = signal<ProblemDetails | null>(null);
-  protected readonly moving = signal<string | null>(null);
   protected readonly themesById = computed(() => new Map(this.store.themes().map((t) => [t.id, t])));
-  private readonly movePanel = viewChild<ElementRef<HTMLElement>>('movePanel');
   private readonly formDirectives = viewChildren(FormGroupDirective);
-  private readonly injector = inject(Injector);
-  /** The session whose move the panel was last opened for (focus moves there once per move). */
-  private announcedMove: unknown = null;
 
   constructor() {
-    // A new list of dialogues to decide on takes the focus, so keyboard and screen reader users land on it.
-    effect(() => {
-      const move = this.store.move();
-      if (move && move !== this.announcedMove && move.dialogues.every((d) => d.choice === 'pending')) {
-        this.announcedMove = move;
-        afterNextRender(() => this.movePanel()?.nativeElement.focus(), { injector: this.injector });
-      }
-    });
     effect(() => {
       const id = this.id();
       untracked(() => void this.store.load(id));
@@ -362,39 +332,6 @@ export class ProcessEditorPage {
   protected resetSession(): void {
     this.session.editing.set(null);
     this.clear(this.sessionForm, { number: this.store.sessions().length + 1 });
-  }
-
-  // ── dialogues ahead of a moved session ──────────────────────────────────────────────────
-
-  /** "+7 d 1 h" / "−1 d": how far "move by the same amount" shifts. */
-  protected amount(minutes: number): string {
-    const sign = minutes < 0 ? '−' : '+';
-    let rest = Math.abs(minutes);
-    const days = Math.floor(rest / 1440);
-    rest -= days * 1440;
-    const hours = Math.floor(rest / 60);
-    const mins = rest - hours * 60;
-    const parts = [
-      days ? this.i18n.t('process.days', { n: days }) : '',
-      hours ? this.i18n.t('process.hours', { n: hours }) : '',
-      mins ? this.i18n.t('process.minutes', { n: mins }) : '',
-    ].filter(Boolean);
-    return `${sign}${parts.join(' ')}`;
-  }
-
-  protected keep(dialogueId: string): void {
-    this.store.keep(dialogueId);
-  }
-
-  protected async shift(dialogueId: string): Promise<void> {
-    this.moveProblem.set(null);
-    this.moving.set(dialogueId);
-    const outcome = await this.session.submission.run(() => this.store.shift(dialogueId));
-    this.moving.set(null);
-    if (!outcome.ok) {
-      this.moveProblem.set(outcome.problem);
-      this.session.submission.problem.set(null);
-    }
   }
 
   // ── shared ──────────────────────────────────────────────────────────────────────────────

@@ -48,7 +48,7 @@ describe(SpaceApprovalsStore.name, () => {
     http
       .expectOne({ method: 'POST', url: '/api/v1/registrations/r1/spaces/s1/approve' })
       .flush({ ...request('r1'), spaces: [{ spaceId: 's1', status: 'waitlisted' }] });
-    expect(await deciding).toEqual({ seat: 'waitlisted' });
+    expect(await deciding).toEqual({ seat: 'waitlisted', undoUntil: null });
     expect(sut.requests().map((r) => r.id)).toEqual(['r2']);
     expect(sut.count()).toBe(1);
     expect(sut.busy().size).toBe(0);
@@ -60,7 +60,7 @@ describe(SpaceApprovalsStore.name, () => {
     http
       .expectOne({ method: 'POST', url: '/api/v1/registrations/r2/spaces/s1/decline' })
       .flush({ ...request('r2'), spaces: [{ spaceId: 's1', status: 'declined' }] });
-    expect(await deciding).toEqual({ seat: 'declined' });
+    expect(await deciding).toEqual({ seat: 'declined', undoUntil: null });
     expect(sut.requests().map((r) => r.id)).toEqual(['r1']);
   });
 

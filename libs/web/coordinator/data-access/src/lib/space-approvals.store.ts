@@ -7,7 +7,7 @@ import { toProblem } from '@gfmd/web-shared-util-http';
 export type SpaceDecision = 'approve' | 'decline';
 
 /** What a decision did: the new status of the seat request (an approval in a full space waits in line). */
-export type SpaceDecisionResult = { seat: RegistrationStatus } | { problem: ProblemDetails };
+export type SpaceDecisionResult = { seat: RegistrationStatus; undoUntil: string | null } | { problem: ProblemDetails };
 
 interface ApprovalsState {
   dialogueId: string | null;
@@ -99,10 +99,10 @@ export class SpaceApprovalsStore {
         action === 'approve'
           ? this.api.approveSpace(registration.id, spaceId)
           : this.api.declineSpace(registration.id, spaceId);
-      const updated = await firstValueFrom(call);
+      const updated: Registration & { undoUntil?: string | null } = await firstValueFrom(call);
       const seat = updated.spaces.find((s) => s.spaceId === spaceId)?.status ?? 'declined';
       this.remove(registration.id);
-      return { seat };
+      return { seat, undoUntil: updated.undoUntil ?? null };
     } catch (error) {
       const problem = toProblem(error);
       // Decided meanwhile (by another coordinator or an organizer): the list is stale.
@@ -112,6 +112,21 @@ export class SpaceApprovalsStore {
       return { problem };
     } finally {
       this.state.update((s) => ({ ...s, busy: new Set([...s.busy].filter((id) => id !== registration.id)) }));
+    }
+  }
+
+  /** Undoes a decline made here a moment ago; the request is back in the list. */
+  async undoDecline(registration: Registration): Promise<{ ok: true } | { problem: ProblemDetails }> {
+    const { spaceId } = this.state();
+    if (!spaceId) {
+      return { problem: toProblem(new Error('No space is open.')) };
+    }
+    try {
+      await firstValueFrom(this.api.undoDeclineSpace(registration.id, spaceId));
+      await this.load();
+      return { ok: true };
+    } catch (error) {
+      return { problem: toProblem(error) };
     }
   }
 

@@ -105,6 +105,34 @@ describe(SpaceApprovalsPage.name, () => {
     expect(sut.querySelector('[role="status"]')?.textContent).toContain('declined');
   });
 
+  it('offers Undo (focused) after a decline; Undo restores the request', async () => {
+    buttons('Decline')[0].click();
+    await settle(fixture);
+    http.expectOne({ method: 'POST', url: '/api/v1/registrations/r1/spaces/s1/decline' }).flush({
+      ...request('r1', 'Amina'),
+      spaces: [{ spaceId: 's1', status: 'declined' }],
+      undoUntil: new Date(Date.now() + 15_000).toISOString(),
+    });
+    await settle(fixture);
+    const undo = buttons('Undo');
+    expect(undo).toHaveLength(1);
+    expect(document.activeElement).toBe(undo[0]);
+
+    undo[0].click();
+    await settle(fixture);
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/registrations/r1/spaces/s1/undo-decline' })
+      .flush(request('r1', 'Amina'));
+    await settle(fixture);
+    http
+      .expectOne((r) => r.url === LIST)
+      .flush({ items: [request('r1', 'Amina'), request('r2', 'Omar')], total: 2, page: 1, pageSize: 25 });
+    await settle(fixture);
+    expect(sut.querySelectorAll('li')).toHaveLength(2);
+    expect(buttons('Undo')).toHaveLength(0);
+    expect(sut.querySelector('[role="status"]')?.textContent).toContain('undone');
+  });
+
   it('shows the problem when the API refuses', async () => {
     buttons('Approve')[0].click();
     await settle(fixture);

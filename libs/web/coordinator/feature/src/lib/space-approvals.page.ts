@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import type { PageEvent } from '@angular/material/paginator';
 import type { ProblemDetails, Registration } from '@gfmd/contracts';
@@ -9,9 +19,13 @@ import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
+/** How long Undo stays offered after a decline (the API allows a little longer, see DECLINE_UNDO_MS). */
+export const UNDO_VISIBLE_MS = 10_000;
+
 /**
  * A space's pending approvals: one card per person (readable on a phone without scrolling
- * sideways) with Approve and Decline; declining asks first, since the person is emailed.
+ * sideways) with Approve and Decline; declining asks first, since the person is emailed, and
+ * then offers Undo for a few seconds in a bar that takes the focus (the email waits meanwhile).
  * The store comes from the space's layout (it also feeds the tab's badge).
  */
 @Component({
@@ -50,6 +64,13 @@ import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfm
     p {
       margin: 0 0 0.5rem;
     }
+    .undo-bar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      justify-content: space-between;
+    }
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -58,10 +79,17 @@ import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfm
     }
   `,
   template: `
-    <h2>{{ 'workspace.approvals' | t }}</h2>
+    <h2 tabindex="-1">{{ 'workspace.approvals' | t }}</h2>
     <p>{{ 'approvals.intro' | t }}</p>
     <p role="status" class="gfmd-visually-hidden">{{ message() }}</p>
-    @if (message()) {
+    @if (undo(); as u) {
+      <div class="gfmd-alert gfmd-alert--ok undo-bar" data-testid="undo-bar">
+        <span aria-hidden="true">{{ message() }}</span>
+        <button mat-stroked-button type="button" (click)="undoDecline(u)">
+          {{ 'registrations.undo' | t }}<span class="gfmd-visually-hidden"> {{ u.firstName }} {{ u.lastName }}</span>
+        </button>
+      </div>
+    } @else if (message()) {
       <p class="gfmd-alert gfmd-alert--ok" aria-hidden="true">{{ message() }}</p>
     }
     <gfmd-problem-alert [problem]="actionProblem()" />
@@ -131,6 +159,15 @@ export class SpaceApprovalsPage {
   protected readonly store = inject(SpaceApprovalsStore);
   protected readonly message = signal('');
   protected readonly actionProblem = signal<ProblemDetails | null>(null);
+  /** The request just declined, while its decline may be undone. */
+  protected readonly undo = signal<Registration | null>(null);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private undoTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.undoTimer));
+  }
 
   /** the space's name, for the messages */
   private readonly spaceName = computed(
@@ -142,6 +179,7 @@ export class SpaceApprovalsPage {
   }
 
   protected async decide(action: SpaceDecision, r: Registration): Promise<void> {
+    this.endUndo();
     this.message.set('');
     this.actionProblem.set(null);
     const name = `${r.firstName} ${r.lastName}`;
@@ -170,5 +208,40 @@ export class SpaceApprovalsPage {
           ? 'approvals.done.waitlisted'
           : 'approvals.done.declined';
     this.message.set(this.i18n.t(key, { name, space }));
+    if (action === 'decline' && result.undoUntil) this.offerUndo(r);
+  }
+
+  protected async undoDecline(r: Registration): Promise<void> {
+    this.endUndo();
+    this.message.set('');
+    const result = await this.store.undoDecline(r);
+    if ('problem' in result) {
+      this.actionProblem.set(result.problem);
+      return;
+    }
+    const name = `${r.firstName} ${r.lastName}`;
+    this.message.set(this.i18n.t('approvals.done.undone', { name, space: this.spaceName() }));
+  }
+
+  private offerUndo(r: Registration): void {
+    this.undo.set(r);
+    afterNextRender(
+      () => this.host.nativeElement.querySelector<HTMLElement>('[data-testid=undo-bar] button')?.focus(),
+      {
+        injector: this.injector,
+      },
+    );
+    this.undoTimer = setTimeout(() => {
+      const bar = this.host.nativeElement.querySelector('[data-testid=undo-bar]');
+      const hadFocus = !!bar?.contains(document.activeElement);
+      this.endUndo();
+      // The focus does not fall to the page: it goes to the list's heading.
+      if (hadFocus) this.host.nativeElement.querySelector<HTMLElement>('h2')?.focus();
+    }, UNDO_VISIBLE_MS);
+  }
+
+  private endUndo(): void {
+    clearTimeout(this.undoTimer);
+    this.undo.set(null);
   }
 }

@@ -5,10 +5,10 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatSelect } from '@angular/material/select';
 import { EMAIL_KINDS, EMAIL_STATUSES, type EmailKind, type EmailStatus } from '@gfmd/contracts';
-import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { OutboxStore } from '@gfmd/web-outbox-data-access';
-import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
+import { PagedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 import { DeliveryProgressComponent } from '@gfmd/web-shared-ui/delivery-progress';
 
 @Component({
@@ -19,10 +19,8 @@ import { DeliveryProgressComponent } from '@gfmd/web-shared-ui/delivery-progress
     MatSelect,
     MatOption,
     MatButton,
-    PaginatedTableComponent,
+    PagedTableComponent,
     DeliveryProgressComponent,
-    LoadingStateComponent,
-    EmptyStateComponent,
     ProblemAlertComponent,
     TranslatePipe,
     LabelPipe,
@@ -35,9 +33,6 @@ import { DeliveryProgressComponent } from '@gfmd/web-shared-ui/delivery-progress
       max-width: 20rem;
       overflow-wrap: anywhere;
       font-size: 0.85rem;
-    }
-    table {
-      min-width: 800px;
     }
   `,
   template: `
@@ -69,84 +64,67 @@ import { DeliveryProgressComponent } from '@gfmd/web-shared-ui/delivery-progress
       [finished]="store.delivery.finished()"
     />
     <gfmd-problem-alert [problem]="store.problem()" [retryable]="true" (retry)="store.load()" />
-    @if (store.loading() && !store.loaded()) {
-      <gfmd-loading-state />
-    } @else if (store.loaded()) {
-      <gfmd-paginated-table
-        [total]="store.total()"
-        [pageIndex]="store.query().page - 1"
-        [pageSize]="store.query().pageSize"
-        [pageSizeOptions]="[25, 50, 100]"
-        [label]="'outbox.pages' | t"
-        (pageChange)="page($event)"
-      >
-        @if (store.rows().length) {
-          <div class="gfmd-table-wrap" [attr.aria-busy]="store.loading()">
-            <table class="gfmd-table">
-              <caption class="gfmd-visually-hidden">
-                {{
-                  'title.outbox' | t
-                }}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{{ 'outbox.created' | t }}</th>
-                  <th scope="col">{{ 'outbox.kind' | t }}</th>
-                  <th scope="col">{{ 'outbox.recipient' | t }}</th>
-                  <th scope="col">{{ 'outbox.subject' | t }}</th>
-                  <th scope="col">{{ 'common.status' | t }}</th>
-                  <th scope="col">{{ 'outbox.attempts' | t }}</th>
-                  <th scope="col">{{ 'invitations.lastError' | t }}</th>
-                  <th scope="col">
-                    <span class="gfmd-visually-hidden">{{ 'common.actions' | t }}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (e of store.rows(); track e.id) {
-                  <tr>
-                    <td>{{ e.createdAt | localDate: 'dateTime' }}</td>
-                    <td>
-                      {{ e.kind | label: 'emailKind' }}
-                      <small class="gfmd-muted">({{ e.language.toUpperCase() }})</small>
-                    </td>
-                    <td>{{ e.recipient }}</td>
-                    <td>{{ e.subject }}</td>
-                    <td>
-                      <span
-                        class="gfmd-chip"
-                        [class.gfmd-chip--error]="e.status === 'failed'"
-                        [class.gfmd-chip--ok]="e.status === 'sent'"
-                        >{{ e.status | label: 'emailStatus' }}</span
-                      >
-                      @if (e.sentAt) {
-                        <br /><small>{{ e.sentAt | localDate: 'dateTime' }}</small>
-                      }
-                    </td>
-                    <td>{{ e.attempts }}</td>
-                    <td class="error-cell">{{ e.lastError ?? '' }}</td>
-                    <td>
-                      @if (e.status === 'failed') {
-                        <button
-                          mat-button
-                          type="button"
-                          (click)="store.retry(e)"
-                          [disabled]="store.retrying().has(e.id)"
-                        >
-                          {{ 'outbox.retry' | t }}<span class="gfmd-visually-hidden"> {{ e.recipient }}</span>
-                        </button>
-                      }
-                    </td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </div>
-        } @else {
-          <gfmd-empty-state [message]="'outbox.empty' | t" />
+    <gfmd-paged-table
+      [loading]="store.loading()"
+      [loaded]="store.loaded()"
+      [rows]="store.rows().length"
+      [total]="store.total()"
+      [pageIndex]="store.query().page - 1"
+      [pageSize]="store.query().pageSize"
+      [caption]="'title.outbox' | t"
+      [label]="'outbox.pages' | t"
+      [empty]="'outbox.empty' | t"
+      minWidth="800px"
+      (pageChange)="page($event)"
+    >
+      <thead>
+        <tr>
+          <th scope="col">{{ 'outbox.created' | t }}</th>
+          <th scope="col">{{ 'outbox.kind' | t }}</th>
+          <th scope="col">{{ 'outbox.recipient' | t }}</th>
+          <th scope="col">{{ 'outbox.subject' | t }}</th>
+          <th scope="col">{{ 'common.status' | t }}</th>
+          <th scope="col">{{ 'outbox.attempts' | t }}</th>
+          <th scope="col">{{ 'invitations.lastError' | t }}</th>
+          <th scope="col">
+            <span class="gfmd-visually-hidden">{{ 'common.actions' | t }}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (e of store.rows(); track e.id) {
+          <tr>
+            <td>{{ e.createdAt | localDate: 'dateTime' }}</td>
+            <td>
+              {{ e.kind | label: 'emailKind' }}
+              <small class="gfmd-muted">({{ e.language.toUpperCase() }})</small>
+            </td>
+            <td>{{ e.recipient }}</td>
+            <td>{{ e.subject }}</td>
+            <td>
+              <span
+                class="gfmd-chip"
+                [class.gfmd-chip--error]="e.status === 'failed'"
+                [class.gfmd-chip--ok]="e.status === 'sent'"
+                >{{ e.status | label: 'emailStatus' }}</span
+              >
+              @if (e.sentAt) {
+                <br /><small>{{ e.sentAt | localDate: 'dateTime' }}</small>
+              }
+            </td>
+            <td>{{ e.attempts }}</td>
+            <td class="error-cell">{{ e.lastError ?? '' }}</td>
+            <td>
+              @if (e.status === 'failed') {
+                <button mat-button type="button" (click)="store.retry(e)" [disabled]="store.retrying().has(e.id)">
+                  {{ 'outbox.retry' | t }}<span class="gfmd-visually-hidden"> {{ e.recipient }}</span>
+                </button>
+              }
+            </td>
+          </tr>
         }
-      </gfmd-paginated-table>
-    }
+      </tbody>
+    </gfmd-paged-table>
   `,
 })
 export class OutboxPage {

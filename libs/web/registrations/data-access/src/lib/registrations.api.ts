@@ -88,10 +88,18 @@ export class RegistrationsApi {
     );
   }
 
-  /** Declines one pending seat request in a space; the participant is emailed. */
-  declineSpace(id: string, spaceId: string): Observable<Registration> {
-    return this.http.post<Registration>(
+  /** Declines one pending seat request in a space; the email waits until `undoUntil` in the answer. */
+  declineSpace(id: string, spaceId: string): Observable<DeclinedRegistration> {
+    return this.http.post<DeclinedRegistration>(
       `${this.base}/registrations/${encodeURIComponent(id)}/spaces/${encodeURIComponent(spaceId)}/decline`,
+      {},
+    );
+  }
+
+  /** Undoes the decline of a seat request within its window (409 `undo-expired` after, `seat-taken`). */
+  undoDeclineSpace(id: string, spaceId: string): Observable<Registration> {
+    return this.http.post<Registration>(
+      `${this.base}/registrations/${encodeURIComponent(id)}/spaces/${encodeURIComponent(spaceId)}/undo-decline`,
       {},
     );
   }

@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatPaginator, type PageEvent } from '@angular/material/paginator';
+import { EmptyStateComponent } from './empty-state.component';
+import { LoadingStateComponent } from './loading-state.component';
 
 /**
  * A server-paged table: the projected table (or its loading and empty states) above Material's
@@ -29,6 +31,70 @@ export class PaginatedTableComponent {
   readonly pageSizeOptions = input<number[]>([10, 25, 50, 100]);
   /** the accessible name of the pager */
   readonly label = input.required<string>();
+
+  readonly pageChange = output<PageEvent>();
+}
+
+/**
+ * The whole server-paged list of a staff page: the loading state on the first load, then the
+ * table (caption for screen readers, `aria-busy` while a page loads, the page's own `<thead>` and
+ * `<tbody>` projected into it) or the empty state, above the paginator. With `cards`, each row
+ * becomes a card on a phone (each cell under the other, labelled by its `data-label`).
+ */
+@Component({
+  selector: 'gfmd-paged-table',
+  imports: [PaginatedTableComponent, LoadingStateComponent, EmptyStateComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: ':host { display: block; }',
+  template: `
+    @if (loading() && !loaded()) {
+      <gfmd-loading-state />
+    } @else if (loaded()) {
+      <gfmd-paginated-table
+        [total]="total()"
+        [pageIndex]="pageIndex()"
+        [pageSize]="pageSize()"
+        [pageSizeOptions]="pageSizeOptions()"
+        [label]="label()"
+        (pageChange)="pageChange.emit($event)"
+      >
+        @if (rows()) {
+          <div class="gfmd-table-wrap" [attr.aria-busy]="loading()">
+            <table class="gfmd-table" [class.gfmd-table--cards]="cards()" [style.min-width]="minWidth()">
+              <caption class="gfmd-visually-hidden">
+                {{
+                  caption()
+                }}
+              </caption>
+              <ng-content select="thead" />
+              <ng-content select="tbody" />
+            </table>
+          </div>
+        } @else {
+          <gfmd-empty-state [message]="empty()" />
+        }
+      </gfmd-paginated-table>
+    }
+  `,
+})
+export class PagedTableComponent {
+  readonly loading = input.required<boolean>();
+  readonly loaded = input.required<boolean>();
+  /** rows on this page (0: the empty state) */
+  readonly rows = input.required<number>();
+  readonly total = input.required<number>();
+  readonly pageIndex = input.required<number>();
+  readonly pageSize = input.required<number>();
+  readonly pageSizeOptions = input<number[]>([25, 50, 100]);
+  /** the table's caption (read by screen readers) */
+  readonly caption = input.required<string>();
+  /** the accessible name of the pager */
+  readonly label = input.required<string>();
+  /** what the empty state says */
+  readonly empty = input.required<string>();
+  readonly cards = input(false);
+  /** a CSS width below which the table scrolls sideways instead of squeezing its columns */
+  readonly minWidth = input<string | null>(null);
 
   readonly pageChange = output<PageEvent>();
 }

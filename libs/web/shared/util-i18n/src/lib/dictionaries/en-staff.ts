@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: data, one key a line, one list per language and part (tools/i18n-split.mjs).
 /**
  * English, staff part: keys used only by staff screens (console, workspace, admin, account),
  * loaded on demand by I18n.loadStaff(). Every key here must exist in fr-staff.ts and es-staff.ts.
@@ -454,6 +455,7 @@ export const enStaff = {
   'approvals.done.approved': '{name} is approved for {space}.',
   'approvals.done.waitlisted': '{space} is full: {name} waits in line for a seat.',
   'approvals.done.declined': "{name}'s request for {space} is declined.",
+  'approvals.done.undone': "The decline of {name}'s request for {space} is undone; no email went out.",
   'workspace.sections': 'Space sections',
   'workspace.approvals': 'Pending approvals',
   'workspace.participants': 'Participants',

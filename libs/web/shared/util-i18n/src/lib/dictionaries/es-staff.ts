@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: data, one key a line, one list per language and part (tools/i18n-split.mjs).
 import type { StaffDictionary } from './en-staff';
 
 export const esStaff: StaffDictionary = {
@@ -455,6 +456,7 @@ export const esStaff: StaffDictionary = {
   'approvals.done.approved': '{name} está aprobado/a para {space}.',
   'approvals.done.waitlisted': '{space} está completo: {name} espera una plaza en la lista de espera.',
   'approvals.done.declined': 'La solicitud de {name} para {space} ha sido rechazada.',
+  'approvals.done.undone': 'Se deshizo el rechazo de la solicitud de {name} para {space}; no se envió ningún correo.',
   'workspace.sections': 'Secciones del espacio',
   'workspace.approvals': 'Aprobaciones pendientes',
   'workspace.participants': 'Participantes',

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: data, one key a line, one list per language and part (tools/i18n-split.mjs).
 import type { StaffDictionary } from './en-staff';
 
 export const frStaff: StaffDictionary = {
@@ -457,6 +458,7 @@ export const frStaff: StaffDictionary = {
   'approvals.done.approved': '{name} est approuvé·e pour {space}.',
   'approvals.done.waitlisted': '{space} est complet : {name} attend une place sur la liste d’attente.',
   'approvals.done.declined': '{name} : demande pour {space} refusée.',
+  'approvals.done.undone': '{name} : le refus de la demande pour {space} est annulé ; aucun e-mail n’est parti.',
   'workspace.sections': "Sections de l'espace",
   'workspace.approvals': 'Approbations en attente',
   'workspace.participants': 'Participants',

@@ -1,0 +1,85 @@
+import type { Dialogue, DialogueAvailability, InformalSession, Theme } from '@gfmd/contracts';
+import { domainRule } from '@gfmd/api-platform';
+import type { DialogueRecord, DialoguesRepository, InformalSessionRecord, ThemeRecord } from './dialogues.repository';
+import { leadTimeDays, schedulingWarnings } from './lead-time.util';
+
+/** Records of dialogues, sessions and themes as the HTTP contract shows them. */
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** Refuses unknown theme ids, naming the field. */
+export async function assertThemes(repo: DialoguesRepository, ids: string[], field: string): Promise<void> {
+  const missing = await repo.themesExist(ids);
+  if (missing.length) {
+    throw domainRule('unknown-theme', 'Unknown theme.', [{ field, message: `unknown theme ${missing.join(', ')}` }]);
+  }
+}
+
+export const toTheme = (t: ThemeRecord): Theme => ({ id: t.id, code: t.code, title: t.title, processId: t.processId });
+
+export const toSession = (s: InformalSessionRecord): InformalSession => ({
+  id: s.id,
+  processId: s.processId,
+  number: s.number,
+  title: s.title,
+  themeId: s.themeId,
+  startsAt: s.startsAt.toISOString(),
+  endsAt: s.endsAt.toISOString(),
+  venue: s.venue,
+  timeZone: s.timeZone,
+});
+
+/**
+ * A dialogue as anonymous visitors see it: without its online link, which only confirmed
+ * participants get (their manage page, their emails, their personal .ics).
+ */
+export function withoutOnlineLink(d: Dialogue): Dialogue {
+  const { onlineUrl: _hidden, ...rest } = d;
+  return rest;
+}
+
+export function toDialogue(d: DialogueRecord, session?: InformalSessionRecord): Dialogue {
+  return {
+    id: d.id,
+    title: d.title,
+    summary: d.summary,
+    informalSessionId: d.informalSessionId,
+    themeIds: d.themeIds,
+    startsAt: d.startsAt.toISOString(),
+    endsAt: d.endsAt.toISOString(),
+    timeZone: d.timeZone,
+    venue: d.venue,
+    format: d.format,
+    onlineUrl: d.onlineUrl,
+    capacity: d.capacity,
+    registrationOpensAt: iso(d.registrationOpensAt),
+    registrationClosesAt: iso(d.registrationClosesAt),
+    approvalRequired: d.approvalRequired,
+    stakeholderQuotas: d.stakeholderQuotas,
+    languages: d.languages,
+    status: d.status,
+    leadTimeDays: session ? leadTimeDays(d, session) : null,
+    schedulingWarnings: session ? schedulingWarnings(d, session) : [],
+    confirmedCount: d.confirmedCount,
+    placesLeft: Math.max(0, d.capacity - d.confirmedCount),
+    availability: availabilityOf(d, new Date()),
+    createdAt: d.createdAt?.toISOString(),
+    updatedAt: d.updatedAt?.toISOString(),
+  };
+}
+
+/**
+ * Whether registering now would get a place: `not_yet_open` before the window, `closed` when the
+ * dialogue is not published or the window has closed, `full` when every place is taken (a new
+ * registration joins the waiting list), otherwise `open`. Counts only, no personal data.
+ */
+export function availabilityOf(
+  d: Pick<DialogueRecord, 'status' | 'registrationOpensAt' | 'registrationClosesAt' | 'capacity' | 'confirmedCount'>,
+  now: Date,
+): DialogueAvailability {
+  if (d.status === 'draft') return 'not_yet_open';
+  if (d.status !== 'published') return 'closed';
+  if (d.registrationOpensAt && now < d.registrationOpensAt) return 'not_yet_open';
+  if (d.registrationClosesAt && now >= d.registrationClosesAt) return 'closed';
+  return d.confirmedCount >= d.capacity ? 'full' : 'open';
+}

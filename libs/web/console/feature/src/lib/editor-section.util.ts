@@ -1,0 +1,16 @@
+import { signal } from '@angular/core';
+import type { FormGroup } from '@angular/forms';
+import type { ProblemDetails } from '@gfmd/contracts';
+import { applyProblemToForm } from '@gfmd/web-shared-util-http';
+import { submitState } from '@gfmd/web-shared-util-state';
+
+/** The edit state of one section of the page: which row is being edited, its submission, stray errors. */
+export class EditorSection {
+  readonly editing = signal<string | null>(null);
+  readonly submission = submitState();
+  readonly unmatched = signal<string[]>([]);
+
+  fail(form: FormGroup, problem: ProblemDetails): void {
+    this.unmatched.set(applyProblemToForm(form, problem));
+  }
+}
