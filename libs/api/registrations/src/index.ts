@@ -11,3 +11,5 @@ export * from './lib/seat-rules.util';
 export * from './lib/manage-links';
 export * from './lib/registration-mailer';
 export * from './lib/reminder-round.service';
+export * from './lib/check-in.port';
+export * from './lib/check-in-code.source';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { InvitationsCoreModule } from '@gfmd/api-invitations';
 import { SpacesModule } from '@gfmd/api-spaces';
+import { CheckInPort } from './check-in.port';
 import { DialogueChangesListener } from './dialogue-changes.listener';
 import { ManageLinkService } from './manage-link.service';
 import { ManageLinks } from './manage-links';
@@ -69,7 +70,8 @@ export class RegistrationsCoreModule {}
     SpaceSeatsListener,
     SpaceMessagesRepository,
     SpaceMessagesService,
+    CheckInPort,
   ],
-  exports: [RegistrationsCoreModule, RegistrationsService, RegistrationSettings],
+  exports: [RegistrationsCoreModule, RegistrationsService, RegistrationSettings, CheckInPort],
 })
 export class RegistrationsModule {}
