@@ -97,6 +97,13 @@ describe('check-in at the door (integration)', () => {
     const code: string = view.body.checkInCode;
     expect(code).toMatch(/^C1[A-Za-z0-9_-]{48}$/);
     expect(code).not.toContain(token);
+    // The confirmation email sends them to that page for it (no token in a QR, no code in the email).
+    const [row] = await q<{ id: string }>(
+      "SELECT id FROM outbound_emails WHERE registration_id = $1 AND kind = 'confirmation'",
+      [id],
+    );
+    const email = await sut.app.get(OutboxService).contentOf(row.id);
+    expect(email?.text).toMatch(/check-in code|code d’enregistrement/);
 
     const first = await door.post('/check-in/scan', { code, dialogueId: d.id });
     expect(first.status).toBe(200);
