@@ -58,7 +58,7 @@ test.describe('door staff on a phone: code entry, second scan, wrong dialogue, s
 
   test('signs in, lands on door mode and chooses the dialogue', async ({ axe }) => {
     await signIn(p, door, '**/door');
-    await expect(p.getByRole('navigation').first().getByRole('link')).toHaveText(['Door']);
+    await waitForHeading(p, 'Door');
     await p.getByRole('link', { name: DIALOGUE }).click();
     await waitForHeading(p, 'Door');
     await expect(p.getByText(DIALOGUE)).toBeVisible();
