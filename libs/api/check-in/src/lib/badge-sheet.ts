@@ -43,19 +43,33 @@ export function newPdf(size: [number, number] | 'A4', info: { title: string }): 
   return doc;
 }
 
-/** Draws a QR code as vector squares (crisp at any printer resolution). */
+/**
+ * Draws a QR code as vector squares (crisp at any printer resolution): one rectangle per
+ * horizontal run of dark modules, written to the page as one block of PDF operators (PDFKit's
+ * rect() per run cost most of a badge's time).
+ */
 export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 2;
   const cell = size / (n + quiet * 2);
-  doc.save().rect(x, y, size, size).fill('#FFFFFF');
+  const f = (v: number) => (Math.round(v * 100) / 100).toString();
+  const ops: string[] = [];
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
-      if (qr.modules.get(r, c)) doc.rect(x + (c + quiet) * cell, y + (r + quiet) * cell, cell, cell);
+      if (!qr.modules.get(r, c)) continue;
+      const start = c;
+      while (c + 1 < n && qr.modules.get(r, c + 1)) c++;
+      ops.push(
+        `${f(x + (start + quiet) * cell)} ${f(y + (r + quiet) * cell)} ${f((c - start + 1) * cell)} ${f(cell)} re`,
+      );
     }
   }
-  doc.fill('#000000').restore();
+  doc.save().rect(x, y, size, size).fill('#FFFFFF');
+  doc.fillColor('#000000');
+  // PDFKit's page space is flipped (origin top left), as for its own rect(): same coordinates.
+  doc.addContent(`${ops.join('\n')}\nf`);
+  doc.restore();
 }
 
 /**

@@ -91,7 +91,10 @@ export class DoorPage {
   private readonly video = viewChild<ElementRef<HTMLVideoElement>>('video');
 
   protected readonly counts = backoffPoll<DialogueAttendance | null>({
-    load: () => (this.id() ? this.api.attendance(this.id()!) : Promise.resolve(null)),
+    load: () => {
+      const id = this.id();
+      return id ? this.api.attendance(id) : Promise.resolve(null);
+    },
     done: () => false,
     initialMs: 5000,
     maxMs: 30_000,
