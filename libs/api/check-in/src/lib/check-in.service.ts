@@ -61,11 +61,11 @@ export class CheckInService {
       if (prior) return this.replay(prior, dto, user);
     }
     const card = await this.open(dto);
-    await this.port.assertReach(card.id, user);
+    const scope = await this.port.reach(card.id, user);
     if (dto.dialogueId && dto.dialogueId !== card.dialogueId) {
       throw domainRule('other-dialogue', 'This code belongs to another dialogue.');
     }
-    await this.port.assertCheckable(card, user);
+    this.port.assertRule(card, scope);
     const scannedAt = this.scanTime(dto.scannedAt);
     const counted = await inTransaction(this.dataSource, async () => {
       const recorded = await this.scans.insert({
@@ -97,7 +97,8 @@ export class CheckInService {
       if (prior) return this.replay(prior, dto, user);
       throw unknownCode();
     }
-    const after = (await this.port.card(card.id)) ?? card;
+    // Counted: the check-in time is the scan's; already in: read the first one's.
+    const after = counted ? { ...card, checkedInAt: scannedAt } : ((await this.port.card(card.id)) ?? card);
     return { scanId, registration: toPerson(after), alreadyCheckedIn: !counted, replayed: false };
   }
 

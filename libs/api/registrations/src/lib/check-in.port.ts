@@ -65,11 +65,23 @@ export class CheckInPort {
    * registration, 422 `not-confirmed` when it may not be checked in (by them).
    */
   async assertCheckable(card: CheckInCard, user: AuthUser): Promise<void> {
-    const { scope } = await this.access.target(card.id, user);
+    this.assertRule(card, await this.reach(card.id, user));
+  }
+
+  /**
+   * 404 unless the staff member reaches the registration (coordinators: a seat request in their
+   * spaces); answers their scope (undefined: everything), for `assertRule`.
+   */
+  async reach(id: string, user: AuthUser): Promise<string[] | undefined> {
+    return (await this.access.target(id, user)).scope;
+  }
+
+  /** The check-in rule for a staff member of this scope (422 `not-confirmed`). */
+  assertRule(card: CheckInCard, scope: string[] | undefined): void {
     assertCheckInAllowed(card, card.spaces, scope);
   }
 
-  /** 404 unless the staff member reaches the registration (coordinators: a seat request in their spaces). */
+  /** 404 unless the staff member reaches the registration. */
   async assertReach(id: string, user: AuthUser): Promise<void> {
     await this.access.target(id, user);
   }
