@@ -35,6 +35,8 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
+# DejaVu Sans: badges and certificates print names in any Latin, Greek or Cyrillic script (docs/check-in.md).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/package.json ./package.json
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /repo/dist/apps/api ./dist/apps/api

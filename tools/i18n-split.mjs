@@ -29,6 +29,7 @@ export const STAFF_PREFIXES = [
   'emailStatus.',
   'invitationStatus.',
   'registrations.',
+  'door.',
 ];
 /** Exceptions inside staff prefixes that public pages use. */
 export const PUBLIC_PREFIXES = ['registrations.declineDialog.'];

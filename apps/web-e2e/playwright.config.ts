@@ -80,6 +80,7 @@ export default defineConfig({
         'smoke.spec.ts',
         'phone.spec.ts',
         'persona-organizer-phone.spec.ts',
+        'door.spec.ts',
         'persona-coordinators.spec.ts',
         'persona-participants.spec.ts',
         'delegation.spec.ts',

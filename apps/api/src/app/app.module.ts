@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgendaModule } from '@gfmd/api-agenda';
 import { AuthModule } from '@gfmd/api-auth';
+import { CheckInModule } from '@gfmd/api-check-in';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { InvitationsModule } from '@gfmd/api-invitations';
 import { MailModule, QueueBoardModule } from '@gfmd/api-mail';
@@ -28,6 +29,7 @@ import { StaffModule } from '@gfmd/api-staff';
     DelegationsModule,
     QuestionsModule,
     OutcomesModule,
+    CheckInModule,
   ],
 })
 export class AppModule {}

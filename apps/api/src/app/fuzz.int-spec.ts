@@ -63,8 +63,8 @@ interface OpenApiDocument {
   components?: { schemas?: Record<string, Schema> };
 }
 
-type Role = 'anonymous' | 'participant' | 'coordinator' | 'organizer' | 'admin';
-const ROLES: Role[] = ['anonymous', 'participant', 'coordinator', 'organizer', 'admin'];
+type Role = 'anonymous' | 'participant' | 'door' | 'coordinator' | 'organizer' | 'admin';
+const ROLES: Role[] = ['anonymous', 'participant', 'door', 'coordinator', 'organizer', 'admin'];
 
 interface FuzzRequest {
   op: Operation;
@@ -164,6 +164,8 @@ describe('HTTP API fuzzing (integration)', () => {
     'seat_holds',
     'delegations',
     'delegation_members',
+    'check_in_codes',
+    'check_in_scans',
   ];
   const CHECKSUM_SQL = `SELECT md5(concat_ws('|', ${TABLES.map(
     (t) => `(SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM ${t} t)`,
@@ -189,12 +191,14 @@ describe('HTTP API fuzzing (integration)', () => {
     const admin = await sut.staff('admin');
     const organizer = await sut.staff('organizer');
     const coordinator = await sut.staff('coordinator');
+    const door = await sut.staff('door');
     clients.anonymous = sut.api;
+    clients.door = door.client;
     clients.participant = sut.api;
     clients.admin = admin.client;
     clients.organizer = organizer.client;
     clients.coordinator = coordinator.client;
-    emails.push(admin.email, organizer.email, coordinator.email);
+    emails.push(admin.email, organizer.email, coordinator.email, door.email);
 
     // Rows for the path ids: a session, a published dialogue and a draft, a space the
     // coordinator coordinates, an agenda item, registrations, invitations.

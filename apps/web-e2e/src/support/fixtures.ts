@@ -60,8 +60,8 @@ export interface Admin {
   email: string;
   password: string;
   token: string;
-  /** A new organizer or coordinator account (a unique address every call). */
-  createStaff(role: 'organizer' | 'coordinator', name: string): Promise<Staff>;
+  /** A new organizer, coordinator or door account (a unique address every call). */
+  createStaff(role: 'organizer' | 'coordinator' | 'door', name: string): Promise<Staff>;
 }
 
 // ── Mail ──────────────────────────────────────────────────────────────────────────────────

@@ -128,7 +128,7 @@ export async function registration(api: Api, token: string, id: string): Promise
 export async function signIn(
   page: Page,
   who: { email: string; password: string },
-  landing: '**/console' | '**/workspace',
+  landing: '**/console' | '**/workspace' | '**/door',
 ): Promise<void> {
   await open(page, '/login', 'Staff sign in');
   await page.getByLabel('Email').fill(who.email);

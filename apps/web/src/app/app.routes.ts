@@ -2,6 +2,7 @@ import type { Route } from '@angular/router';
 import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-feature';
 import { loadInvitationDeclinePage, loadManageRoutes } from '@gfmd/web-registrations-feature';
 import { loadPublicOutcomePage, loadRecommendationsRoutes } from '@gfmd/web-outcomes-feature';
+import { loadDoorRoutes } from '@gfmd/web-check-in-feature';
 import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 import { staffDictionary } from '@gfmd/web-shared-util-i18n';
 
@@ -70,6 +71,12 @@ export const appRoutes: Route[] = [
     // staff screens: their keys (en-staff.ts and its translations) load before the page renders
     canMatch: [staffDictionary],
     loadChildren: () => import('@gfmd/web-coordinator-feature').then((m) => m.workspaceRoutes),
+  },
+  {
+    // Door mode (check-in at the door): staff screens, and the only page of door staff.
+    path: 'door',
+    canMatch: [staffDictionary],
+    loadChildren: loadDoorRoutes,
   },
   {
     path: 'login',

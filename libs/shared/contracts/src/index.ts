@@ -3,3 +3,4 @@ export * from './lib/models';
 export * from './lib/requests';
 export * from './lib/views';
 export * from './lib/delegations';
+export * from './lib/check-in';

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ROLES } from '@gfmd/contracts';
 import { Public, RateLimit } from '@gfmd/api-platform';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './change-password.dto';
 import { LoginDto } from './login.dto';
-import { CurrentUser } from './roles.decorator';
+import { CurrentUser, Roles } from './roles.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -22,6 +23,7 @@ export class AuthController {
 
   /** Signs the request's token out: from the next request on it is refused (401). */
   @ApiBearerAuth()
+  @Roles(...ROLES)
   @Post('logout')
   @HttpCode(204)
   async logout(@Headers('authorization') authorization: string): Promise<void> {
@@ -30,6 +32,7 @@ export class AuthController {
 
   /** Changes the signed-in person's own password (the staff password rule applies). */
   @ApiBearerAuth()
+  @Roles(...ROLES)
   @RateLimit('login')
   @Post('password')
   @HttpCode(204)
@@ -38,6 +41,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @Roles(...ROLES)
   @Get('me')
   me(@CurrentUser() user: AuthUser) {
     return user;

@@ -10,6 +10,8 @@ import { ROLES_KEY } from './roles.decorator';
 /**
  * Global guard: reads the Bearer token on every request; non-public routes need a valid one
  * (401) and, when @Roles is set, one of those roles (403). Admins pass every role check.
+ * Door staff reach only the routes whose @Roles names `door` (everything else: 403); on a
+ * public route they are treated as anonymous visitors (a staff view of drafts is not theirs).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -25,14 +27,17 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (match) {
       const user = await this.auth.verify(match[1]);
-      if (user) req.user = user;
-      else if (!isPublic) throw unauthorized('The access token is invalid or expired.');
+      if (user && !(isPublic && user.role === 'door' && !roles?.includes('door'))) req.user = user;
+      else if (!user && !isPublic) throw unauthorized('The access token is invalid or expired.');
     }
     if (isPublic) return true;
     if (!req.user) throw unauthorized('Sign in to do this.');
-    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
+    if (req.user.role === 'door' && !roles?.includes('door')) {
+      throw new ProblemException(403, 'forbidden', 'Door staff may only check participants in.');
+    }
     if (roles?.length && req.user.role !== 'admin' && !roles.includes(req.user.role)) {
       throw new ProblemException(403, 'forbidden', 'Your role may not do this.');
     }

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DialoguesService, toDialogue, withoutOnlineLink } from '@gfmd/api-dialogues';
 import type { Dialogue, RegistrationStatus } from '@gfmd/contracts';
 import { domainRule, inTransaction, notFound } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
+import { CheckInCodeSource } from './check-in-code.source';
 import { ManageLinks } from './manage-links';
 import type { UpdateManagedRegistrationDto } from './registration.dto';
 import type { RegistrationView } from './registration.mapper';
@@ -20,6 +21,8 @@ export interface ManagedRegistration extends RegistrationView {
   dialogue: Dialogue;
   /** 1 for the next person promoted; null unless the registration is waitlisted. */
   waitlistPosition: number | null;
+  /** The signed code the badge's QR holds (confirmed registrations only; never the manage token). */
+  checkInCode?: string | null;
 }
 
 /**
@@ -38,6 +41,7 @@ export class ManageLinkService {
     private readonly seats: SeatKeeper,
     private readonly dialogues: DialoguesService,
     private readonly invitations: RegistrationInvitations,
+    @Optional() private readonly checkInCodes?: CheckInCodeSource,
   ) {}
 
   async view(token: string): Promise<ManagedRegistration> {
@@ -108,9 +112,11 @@ export class ManageLinkService {
     const [registration] = await this.reads.views([reg]);
     const d = await this.dialogues.findRecord(registration.dialogueId);
     const waitlistPosition = reg.status === 'waitlisted' ? await this.reads.waitlistPosition(reg.id) : null;
+    const checkInCode =
+      reg.status === 'confirmed' && this.checkInCodes ? await this.checkInCodes.codeFor(reg.id, reg.dialogueId) : null;
     // The online link is for confirmed participants only.
     const dialogue = reg.status === 'confirmed' ? toDialogue(d) : withoutOnlineLink(toDialogue(d));
-    return { ...registration, dialogue, waitlistPosition };
+    return { ...registration, dialogue, waitlistPosition, checkInCode };
   }
 
   /** Replaces the set of spaces a participant asked for: drops freed seats to the next in line, queues new requests. */

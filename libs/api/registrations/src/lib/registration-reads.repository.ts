@@ -249,6 +249,68 @@ export class RegistrationReadsRepository {
   }
 
   /**
+   * Confirmed registrations of a dialogue for badges, in arrival order after `afterArrival`
+   * (keyset pages, so a batch of thousands streams in constant memory).
+   */
+  badgePage(
+    f: {
+      dialogueId: string;
+      status?: RegistrationStatus;
+      stakeholderGroup?: StakeholderGroup;
+      spaceId?: string;
+      onlySpaceIds?: string[];
+    },
+    afterArrival: string | null,
+    take: number,
+  ): Promise<RegistrationRow[]> {
+    const where = this.where(f);
+    const after = afterArrival === null ? '' : ` AND r.arrival > $${where.params.push(afterArrival)}`;
+    return sql<RegistrationRow>(
+      this.dataSource,
+      `SELECT ${REG_COLUMNS} FROM registrations r WHERE ${where.sql} AND r.erased_at IS NULL${after}
+        ORDER BY r.arrival LIMIT ${Number(take)}`,
+      where.params,
+    );
+  }
+
+  /** Door search by name or organization: at most `take` registrations of a dialogue (coordinators: their spaces). */
+  async search(dialogueId: string, q: string, onlySpaceIds: string[] | undefined, take: number) {
+    const where = this.where({ dialogueId, q, onlySpaceIds });
+    return sql<RegistrationRow>(
+      this.dataSource,
+      `SELECT ${REG_COLUMNS} FROM registrations r WHERE ${where.sql} AND r.erased_at IS NULL
+        ORDER BY r.last_name, r.first_name LIMIT ${Number(take)}`,
+      where.params,
+    );
+  }
+
+  /** Confirmed registrations and how many have arrived, by stakeholder group and by confirmed space seat. */
+  async attendance(dialogueId: string, onlySpaceIds?: string[]) {
+    const filter = onlySpaceIds
+      ? 'AND EXISTS (SELECT 1 FROM registration_spaces y WHERE y.registration_id = r.id AND y.space_id = ANY($2::uuid[]))'
+      : '';
+    const inScope = onlySpaceIds ? 'AND rs.space_id = ANY($2::uuid[])' : '';
+    const params = onlySpaceIds ? [dialogueId, onlySpaceIds] : [dialogueId];
+    const [byGroup, bySpace] = await Promise.all([
+      sql<{ g: StakeholderGroup; expected: number; arrived: number }>(
+        this.dataSource,
+        `SELECT r.stakeholder_group AS g, count(*)::int AS expected, count(r.checked_in_at)::int AS arrived
+           FROM registrations r WHERE r.dialogue_id = $1 AND r.status = 'confirmed' ${filter} GROUP BY 1`,
+        params,
+      ),
+      sql<{ spaceId: string; name: string; expected: number; arrived: number }>(
+        this.dataSource,
+        `SELECT rs.space_id AS "spaceId", s.name, count(*)::int AS expected, count(r.checked_in_at)::int AS arrived
+           FROM registration_spaces rs JOIN registrations r ON r.id = rs.registration_id JOIN spaces s ON s.id = rs.space_id
+          WHERE rs.dialogue_id = $1 AND rs.status = 'confirmed' AND r.status = 'confirmed' ${inScope}
+          GROUP BY 1, 2 ORDER BY 2`,
+        params,
+      ),
+    ]);
+    return { byGroup, bySpace };
+  }
+
+  /**
    * Retention: what is kept of a dialogue's registrations once its people are erased — counts by
    * stakeholder group, country, status and space (with check-ins), and their ids.
    */

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { InvitationsCoreModule } from '@gfmd/api-invitations';
 import { SpacesModule } from '@gfmd/api-spaces';
+import { CheckInPort } from './check-in.port';
 import { DialogueChangesListener } from './dialogue-changes.listener';
 import { ManageLinkService } from './manage-link.service';
 import { ManageLinks } from './manage-links';
@@ -86,6 +87,7 @@ export class RegistrationsCoreModule {}
     SeatHolds,
     PersonDataHooks,
     RegistrationAnswers,
+    CheckInPort,
   ],
   exports: [
     RegistrationsCoreModule,
@@ -94,6 +96,7 @@ export class RegistrationsCoreModule {}
     SeatHolds,
     PersonDataHooks,
     RegistrationAnswers,
+    CheckInPort,
   ],
 })
 export class RegistrationsModule {}

@@ -166,13 +166,28 @@ export class RegistrationsRepository {
     await sql(this.dataSource, `UPDATE registrations SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
   }
 
-  /** Sets the check-in time once (a second check-in keeps the first time). */
-  async checkIn(id: string): Promise<void> {
-    await sql(
+  /**
+   * Sets the check-in time once (a second check-in keeps the first time): true when this call set
+   * it. `at` (an offline scan's time) defaults to now.
+   */
+  async checkIn(id: string, at?: Date): Promise<boolean> {
+    const rows = await sql<{ id: string }>(
       this.dataSource,
-      `UPDATE registrations SET checked_in_at = COALESCE(checked_in_at, now()), updated_at = now() WHERE id = $1`,
+      `UPDATE registrations SET checked_in_at = COALESCE($2::timestamptz, now()), updated_at = now()
+        WHERE id = $1 AND checked_in_at IS NULL RETURNING id`,
+      [id, at ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  /** Undoes a check-in: true when the person was checked in. */
+  async clearCheckIn(id: string): Promise<boolean> {
+    const rows = await sql<{ id: string }>(
+      this.dataSource,
+      `UPDATE registrations SET checked_in_at = NULL, updated_at = now() WHERE id = $1 AND checked_in_at IS NOT NULL RETURNING id`,
       [id],
     );
+    return rows.length > 0;
   }
 
   /** Records a staff decline and what it changed; answers when it happened (the start of the undo window). */

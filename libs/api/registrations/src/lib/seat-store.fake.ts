@@ -219,7 +219,9 @@ export class FakeSeatStore {
     insertRegistrations: async (rows: NewRegistration[]) => rows.map((r) => ({ id: r.id, createdAt: new Date() })),
     updateDetails: async () => undefined,
     checkIn: async (id) => {
+      if (this.checkedIn.includes(id)) return false;
       this.checkedIn.push(id);
+      return true;
     },
     confirmEmail: async (id) => {
       this.emailConfirmed.push(id);

@@ -12,6 +12,7 @@ import { Notices, SeatKeeper, spaceNoticeKey } from './seat-keeper.service';
 import { SeatLedgerRepository } from './seat-ledger.repository';
 import { ACTIVE_STATUSES, fitsDialogue, takeDialogueSeat } from './seat-rules.util';
 import { StaffAccess } from './staff-access.service';
+import { assertCheckInAllowed } from './check-in.rule';
 
 const noPendingRequest = () => domainRule('no-pending-space-request', 'There is no pending request for this space.');
 /** How long an organizer may undo a decline (POST /registrations/:id/undo-decline). */
@@ -334,14 +335,7 @@ export class StaffDecisionsService {
 
   async checkIn(id: string, user: AuthUser): Promise<RegistrationView> {
     const { reg, scope } = await this.access.target(id, user);
-    if (reg.status !== 'confirmed')
-      throw domainRule('not-confirmed', `A ${reg.status} registration cannot be checked in.`);
-    if (scope) {
-      const rows = await this.reads.spacesOfOne(id);
-      if (!rows.some((r) => scope.includes(r.spaceId) && r.status === 'confirmed')) {
-        throw domainRule('not-confirmed', 'This person holds no confirmed seat in your spaces.');
-      }
-    }
+    assertCheckInAllowed(reg, scope ? await this.reads.spacesOfOne(id) : [], scope);
     await inTransaction(this.dataSource, async () => {
       await this.writes.checkIn(id);
       await this.audit.record({

@@ -1,6 +1,7 @@
 /** Enumerations shared by the API, the worker and the web app (the domain words of docs/http-contract.md). */
 
-export const ROLES = ['admin', 'organizer', 'coordinator'] as const;
+/** Staff roles; `door` scans check-in codes at the door and can do nothing else. */
+export const ROLES = ['admin', 'organizer', 'coordinator', 'door'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What the audit log records (GET /audit): `<entity>.<what happened>`. */
@@ -20,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'registration.declined',
   'registration.decline_undone',
   'registration.checked_in',
+  'registration.check_in_undone',
+  'registration.check_in_code_reissued',
   'space.created',
   'space.changed',
   'space.deleted',

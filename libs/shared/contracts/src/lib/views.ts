@@ -65,6 +65,8 @@ export interface ManageView extends RegistrationView {
   dialogue: Dialogue;
   /** The place in the dialogue's waiting list (1 = next to be promoted); null unless waitlisted. */
   waitlistPosition: number | null;
+  /** The signed code the badge's QR holds (confirmed registrations; never the manage token). */
+  checkInCode?: string | null;
 }
 
 /** One field that differs between two versions of an outcome or of a recommendation. */

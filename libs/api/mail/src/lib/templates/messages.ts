@@ -51,7 +51,10 @@ const en: Record<EmailKind, KindMessages> = {
   confirmation: {
     subject: 'Registration confirmed: {title}',
     heading: 'Your registration is confirmed',
-    body: ['Thank you for registering. Your place at “{title}” is confirmed; we look forward to welcoming you.'],
+    body: [
+      'Thank you for registering. Your place at “{title}” is confirmed; we look forward to welcoming you.',
+      'Your check-in code is on your registration page (the button below): show its QR code at the door, on your phone or printed.',
+    ],
     cta: 'manage',
     ctaLabel: 'View or change my registration',
   },
@@ -78,14 +81,20 @@ const en: Record<EmailKind, KindMessages> = {
   promoted: {
     subject: 'A seat is now yours: {title}',
     heading: 'A place has become free for you',
-    body: ['Good news: a place at “{title}” has become free and it is now yours. Your registration is confirmed.'],
+    body: [
+      'Good news: a place at “{title}” has become free and it is now yours. Your registration is confirmed.',
+      'Your check-in code is on your registration page (the button below): show its QR code at the door, on your phone or printed.',
+    ],
     cta: 'manage',
     ctaLabel: 'View or change my registration',
   },
   approved: {
     subject: 'Registration approved: {title}',
     heading: 'Your registration is approved',
-    body: ['The organizers have approved your registration for “{title}”. Your place is confirmed.'],
+    body: [
+      'The organizers have approved your registration for “{title}”. Your place is confirmed.',
+      'Your check-in code is on your registration page (the button below): show its QR code at the door, on your phone or printed.',
+    ],
     cta: 'manage',
     ctaLabel: 'View or change my registration',
   },
@@ -193,6 +202,7 @@ const fr: Record<EmailKind, KindMessages> = {
     heading: 'Votre inscription est confirmée',
     body: [
       'Merci de votre inscription. Votre place à « {title} » est confirmée ; nous nous réjouissons de vous accueillir.',
+      'Votre code d’enregistrement se trouve sur la page de votre inscription (bouton ci-dessous) : présentez son code QR à l’entrée, sur votre téléphone ou imprimé.',
     ],
     cta: 'manage',
     ctaLabel: 'Voir ou modifier mon inscription',
@@ -222,6 +232,7 @@ const fr: Record<EmailKind, KindMessages> = {
     heading: 'Une place s’est libérée pour vous',
     body: [
       'Bonne nouvelle : une place s’est libérée à « {title} » et elle est à vous. Votre inscription est confirmée.',
+      'Votre code d’enregistrement se trouve sur la page de votre inscription (bouton ci-dessous) : présentez son code QR à l’entrée, sur votre téléphone ou imprimé.',
     ],
     cta: 'manage',
     ctaLabel: 'Voir ou modifier mon inscription',
@@ -229,7 +240,10 @@ const fr: Record<EmailKind, KindMessages> = {
   approved: {
     subject: 'Inscription approuvée : {title}',
     heading: 'Votre inscription est approuvée',
-    body: ['Les organisateurs ont approuvé votre inscription à « {title} ». Votre place est confirmée.'],
+    body: [
+      'Les organisateurs ont approuvé votre inscription à « {title} ». Votre place est confirmée.',
+      'Votre code d’enregistrement se trouve sur la page de votre inscription (bouton ci-dessous) : présentez son code QR à l’entrée, sur votre téléphone ou imprimé.',
+    ],
     cta: 'manage',
     ctaLabel: 'Voir ou modifier mon inscription',
   },
@@ -335,7 +349,10 @@ const es: Record<EmailKind, KindMessages> = {
   confirmation: {
     subject: 'Inscripción confirmada: {title}',
     heading: 'Su inscripción está confirmada',
-    body: ['Gracias por inscribirse. Su plaza en «{title}» está confirmada; será un placer recibirle.'],
+    body: [
+      'Gracias por inscribirse. Su plaza en «{title}» está confirmada; será un placer recibirle.',
+      'Su código de registro está en la página de su inscripción (botón de abajo): muestre su código QR en la entrada, en su teléfono o impreso.',
+    ],
     cta: 'manage',
     ctaLabel: 'Ver o modificar mi inscripción',
   },
@@ -362,14 +379,20 @@ const es: Record<EmailKind, KindMessages> = {
   promoted: {
     subject: 'Ya tiene una plaza: {title}',
     heading: 'Se ha liberado una plaza para usted',
-    body: ['Buenas noticias: se ha liberado una plaza en «{title}» y ahora es suya. Su inscripción está confirmada.'],
+    body: [
+      'Buenas noticias: se ha liberado una plaza en «{title}» y ahora es suya. Su inscripción está confirmada.',
+      'Su código de registro está en la página de su inscripción (botón de abajo): muestre su código QR en la entrada, en su teléfono o impreso.',
+    ],
     cta: 'manage',
     ctaLabel: 'Ver o modificar mi inscripción',
   },
   approved: {
     subject: 'Inscripción aprobada: {title}',
     heading: 'Su inscripción ha sido aprobada',
-    body: ['Los organizadores han aprobado su inscripción en «{title}». Su plaza está confirmada.'],
+    body: [
+      'Los organizadores han aprobado su inscripción en «{title}». Su plaza está confirmada.',
+      'Su código de registro está en la página de su inscripción (botón de abajo): muestre su código QR en la entrada, en su teléfono o impreso.',
+    ],
     cta: 'manage',
     ctaLabel: 'Ver o modificar mi inscripción',
   },

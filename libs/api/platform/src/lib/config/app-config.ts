@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHmac } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -36,6 +37,8 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000) MAIL_RATE_PER_SECOND = 50;
   @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) JWT_TTL_SECONDS = 8 * 3600;
+  /** Signs check-in codes and certificates; derived from JWT_SECRET when unset (docs/operations.md). */
+  @IsOptional() @IsString() @MinLength(32) CHECKIN_SECRET?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() SEED_DEMO = true;
   @IsOptional() @Transform(toBool) @IsBoolean() MIGRATIONS_RUN = true;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
@@ -127,6 +130,16 @@ export class AppConfig {
   }
   get jwtSecret() {
     return this.env.JWT_SECRET ?? this.devSecret;
+  }
+  /**
+   * The key of check-in codes and certificate codes: CHECKIN_SECRET, else derived from JWT_SECRET
+   * (production requires that), else a fixed development key, so the API and the worker agree
+   * and printed badges survive a restart. Rotating it voids every printed badge.
+   */
+  get checkInSecret(): string {
+    if (this.env.CHECKIN_SECRET) return this.env.CHECKIN_SECRET;
+    const base = this.env.JWT_SECRET ?? 'gfmd-development-only-check-in-key';
+    return createHmac('sha256', base).update('gfmd:check-in-codes:v1').digest('base64url');
   }
   get jwtTtlSeconds() {
     return this.env.JWT_TTL_SECONDS;

@@ -18,6 +18,7 @@ import { Delegations1765200000401 } from './migrations/1765200000401-delegations
 import { RegistrationQuestions1765200000402 } from './migrations/1765200000402-registration-questions';
 import { ProcessCodes1765200000501 } from './migrations/1765200000501-process-codes';
 import { SearchUnaccent1765200000502 } from './migrations/1765200000502-search-unaccent';
+import { CheckInCodes1765200000601 } from './migrations/1765200000601-check-in-codes';
 import { CalendarFeeds1765200000701 } from './migrations/1765200000701-calendar-feeds';
 import { Retention1765200000702 } from './migrations/1765200000702-retention';
 import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   RegistrationQuestions1765200000402,
   ProcessCodes1765200000501,
   SearchUnaccent1765200000502,
+  CheckInCodes1765200000601,
   CalendarFeeds1765200000701,
   Retention1765200000702,
   OutboxLz41764800000001,

@@ -75,7 +75,7 @@ export class LoginPage {
     try {
       const { email, password } = this.form.getRawValue();
       const user = await this.auth.login(email.trim(), password);
-      const fallback = user.role === 'coordinator' ? '/workspace' : '/console';
+      const fallback = user.role === 'coordinator' ? '/workspace' : user.role === 'door' ? '/door' : '/console';
       await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? fallback);
     } catch (error) {
       const problem = toProblem(error);

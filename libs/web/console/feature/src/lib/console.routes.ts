@@ -4,6 +4,7 @@ import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
 import { loadRegistrationsTablePage } from '@gfmd/web-registrations-feature';
 import { loadOutcomeEditorPage } from '@gfmd/web-outcomes-feature';
 import { loadDelegationsConsolePage } from '@gfmd/web-delegations-feature';
+import { loadAttendancePage } from '@gfmd/web-check-in-feature';
 
 /** The organizer console (admin and organizer accounts). */
 export const consoleRoutes: Routes = [
@@ -68,6 +69,12 @@ export const consoleRoutes: Routes = [
             title: 'title.outcome',
             data: { keepFocus: true },
             loadComponent: loadOutcomeEditorPage,
+          },
+          {
+            path: 'attendance',
+            title: 'title.attendance',
+            data: { keepFocus: true },
+            loadComponent: loadAttendancePage,
           },
         ],
       },

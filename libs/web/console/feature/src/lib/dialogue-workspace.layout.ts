@@ -53,6 +53,7 @@ export class DialogueWorkspaceLayout {
     { path: 'delegations', label: 'console.delegations' },
     { path: 'invitations', label: 'title.invitations' },
     { path: 'outcome', label: 'console.tabOutcome' },
+    { path: 'attendance', label: 'title.attendance' },
   ];
 
   constructor() {

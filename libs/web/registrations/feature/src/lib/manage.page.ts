@@ -21,6 +21,7 @@ import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { LANGUAGES, type Language, type ProblemDetails, type Space } from '@gfmd/contracts';
 import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
+import { CheckInCodeComponent } from '@gfmd/web-check-in-feature/check-in-code';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
@@ -90,6 +91,7 @@ const CANCEL_TEXTS: Record<'confirmed' | 'waitlisted' | 'pending', CancelTexts> 
     MatButton,
     MatAnchor,
     AgendaViewComponent,
+    CheckInCodeComponent,
     LoadingStateComponent,
     ProblemAlertComponent,
     FieldErrorPipe,

@@ -66,6 +66,8 @@ export class ShellComponent {
   protected readonly auth = inject(AuthStore);
   protected readonly autonyms = AUTONYMS;
   protected readonly links = computed<NavLink[]>(() => {
+    // Door staff have one page: door mode.
+    if (this.auth.role() === 'door') return [{ path: '/door', label: 'nav.door' }];
     const links: NavLink[] = [
       { path: '/dialogues', label: 'nav.dialogues' },
       { path: '/timeline', label: 'nav.timeline' },

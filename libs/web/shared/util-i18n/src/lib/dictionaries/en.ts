@@ -28,6 +28,7 @@ export const en = {
   'nav.outbox': 'Outbox',
   'nav.staff': 'Staff',
   'nav.audit': 'Audit log',
+  'nav.door': 'Door',
   'title.login': 'Sign in',
   'title.forbidden': 'Not allowed',
   'title.notFound': 'Page not found',
@@ -41,6 +42,8 @@ export const en = {
   'title.recommendation': 'Recommendation',
   'title.dialogueOutcome': 'Outcome',
   'title.outcome': 'Outcome',
+  'title.door': 'Check-in at the door',
+  'title.attendance': 'Attendance',
   'title.console': 'Organizer console',
   'title.dialogueEditor': 'Edit dialogue',
   'title.newDialogue': 'New dialogue',
@@ -373,6 +376,10 @@ export const en = {
   'manage.status': 'Status',
   'manage.checkedIn': 'checked in {when}',
   'manage.email': 'Registered with {email}',
+  'checkInCode.heading': 'Your check-in code',
+  'checkInCode.explain': 'Show this QR code at the door (on your phone or on your printed badge) to be checked in.',
+  'checkInCode.qrLabel': 'QR code of your check-in code',
+  'checkInCode.typeIt': 'If the camera cannot read it, staff can type this code:',
   'manage.agenda': 'My agenda',
   'manage.downloadIcs': 'Download my agenda (.ics)',
   'manage.edit': 'Change my details and spaces',
@@ -556,6 +563,7 @@ export const en = {
   'role.admin': 'Administrator',
   'role.organizer': 'Organizer',
   'role.coordinator': 'Coordinator',
+  'role.door': 'Door staff',
 };
 
 export type PublicKey = keyof typeof en;

@@ -1,0 +1,114 @@
+/**
+ * Door mode on a phone (phone project, 390 × 844): a door staff account signs in and lands on door
+ * mode, chooses the dialogue, types the check-in code a participant's manage page shows (the camera
+ * path needs BarcodeDetector, which headless Chromium on Linux lacks: see docs/check-in.md), sees
+ * the green answer with the name and group, types it again and sees the amber "already checked in",
+ * gets the red answer for a badge of another dialogue, checks someone in by name and undoes it.
+ * Every state is read back through the API; nothing scrolls sideways; axe on every state.
+ */
+import type { Page } from '@playwright/test';
+import { expect, linkIn, login, test } from './support/fixtures';
+import { horizontalOverflow, sharedPage, waitForHeading } from './support/ui';
+import { createDialogue, publish, register, registration, sessionId, signIn } from './support/setup';
+
+const DIALOGUE = 'Door check-in dialogue';
+const OTHER = 'Another dialogue at the same venue';
+const lena = { email: 'lena.door@example.org', firstName: 'Lena', lastName: 'Haddad', stakeholderGroup: 'academia' };
+const omar = { email: 'omar.door@example.org', firstName: 'Omar', lastName: 'Sy' };
+const pia = { email: 'pia.door@example.org', firstName: 'Pia', lastName: 'Kowalska' };
+
+test.describe('door staff on a phone: code entry, second scan, wrong dialogue, search and undo', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  let p: Page;
+  let door: { email: string; password: string };
+  let organizerToken: string;
+  let dialogueId: string;
+  const ids: Record<string, string> = {};
+  const codes: Record<string, string> = {};
+
+  test.beforeAll(async ({ browser, admin, api, inbox }) => {
+    const organizer = await admin.createStaff('organizer', 'Olga Organizer');
+    organizerToken = await login(organizer.email, organizer.password);
+    door = await admin.createStaff('door', 'Dora Door');
+    const session = await sessionId(api, admin.token, 3);
+    dialogueId = await createDialogue(api, organizerToken, { title: DIALOGUE, sessionId: session });
+    await publish(api, organizerToken, dialogueId);
+    const otherId = await createDialogue(api, organizerToken, { title: OTHER, sessionId: session });
+    await publish(api, organizerToken, otherId);
+    for (const [person, where] of [
+      [lena, dialogueId],
+      [pia, dialogueId],
+      [omar, otherId],
+    ] as const) {
+      ids[person.firstName] = (await register(api, where, person)).id;
+      const mail = await inbox.waitFor(person.email, /^Registration confirmed/);
+      const token = linkIn(mail, '/manage/').split('/manage/')[1];
+      const view = await api<{ checkInCode: string }>('GET', `/registrations/manage/${token}`);
+      codes[person.firstName] = view.body.checkInCode;
+    }
+    p = await sharedPage(browser);
+  });
+
+  const result = () => p.getByTestId('door-result');
+  const typeCode = async (code: string) => {
+    await p.getByLabel('Check-in code').fill(code);
+    await p.getByRole('button', { name: 'Check in', exact: true }).first().click();
+  };
+
+  test('signs in, lands on door mode and chooses the dialogue', async ({ axe }) => {
+    await signIn(p, door, '**/door');
+    await waitForHeading(p, 'Door');
+    await p.getByRole('link', { name: DIALOGUE }).click();
+    await waitForHeading(p, 'Door');
+    await expect(p.getByText(DIALOGUE)).toBeVisible();
+    await expect(p.getByTestId('door-counts')).toHaveText('0 of 2 arrived');
+    expect((await horizontalOverflow(p)).culprits).toEqual([]);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await axe.expectAccessible(p, 'door mode (phone)');
+  });
+
+  test('types a code: green, with the name and the group; the API has the check-in', async ({ axe, api }) => {
+    await typeCode(codes['Lena']);
+    await expect(result()).toHaveClass(/result--in/);
+    await expect(result()).toContainText('Checked in');
+    await expect(result()).toContainText('Lena Haddad');
+    await expect(result()).toContainText('Academia');
+    expect((await registration(api, organizerToken, ids['Lena'])).checkedInAt).not.toBeNull();
+    await expect(p.getByTestId('door-counts')).toHaveText('1 of 2 arrived', { timeout: 15_000 });
+    await axe.expectAccessible(p, 'door mode: checked in');
+  });
+
+  test('types the same code again: amber, already checked in, nothing counted twice', async ({ axe, api }) => {
+    const before = (await registration(api, organizerToken, ids['Lena'])).checkedInAt;
+    await typeCode(codes['Lena']);
+    await expect(result()).toHaveClass(/result--again/);
+    await expect(result()).toContainText('Already checked in');
+    await expect(result()).toContainText(/Arrived at/);
+    expect((await registration(api, organizerToken, ids['Lena'])).checkedInAt).toBe(before);
+    await axe.expectAccessible(p, 'door mode: second scan');
+  });
+
+  test('types a code of another dialogue: red, with the reason', async ({ axe, api }) => {
+    await typeCode(codes['Omar']);
+    await expect(result()).toHaveClass(/result--refused/);
+    await expect(result()).toContainText('This badge is for another dialogue.');
+    expect((await registration(api, organizerToken, ids['Omar'])).checkedInAt).toBeNull();
+    await typeCode(`${codes['Pia'].slice(0, -4)}AAAA`);
+    await expect(result()).toContainText('Unknown or revoked code.');
+    await axe.expectAccessible(p, 'door mode: refused');
+  });
+
+  test('finds a person by name, checks them in and undoes it', async ({ api }) => {
+    await p.getByLabel('Name, organization or email').fill('kowal');
+    await p.getByRole('button', { name: 'Search' }).click();
+    await p.getByRole('button', { name: 'Check in: Pia Kowalska' }).click();
+    await expect(result()).toContainText('Pia Kowalska');
+    await expect(result()).toHaveClass(/result--in/);
+    await p.getByRole('button', { name: 'Undo this check-in' }).click();
+    await expect(result()).toContainText('Check-in undone');
+    expect((await registration(api, organizerToken, ids['Pia'])).checkedInAt).toBeNull();
+    expect((await horizontalOverflow(p)).culprits).toEqual([]);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});

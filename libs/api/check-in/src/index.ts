@@ -1,0 +1,3 @@
+export * from './lib/check-in.module';
+export * from './lib/check-in-codes.service';
+export * from './lib/check-in-code.util';

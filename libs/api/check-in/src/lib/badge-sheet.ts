@@ -1,0 +1,191 @@
+import type { CheckInCard } from '@gfmd/api-registrations';
+import { existsSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { GROUP_BANDS, GROUP_NAMES } from './badge-words';
+import type { BadgeLayout } from './check-in.dto';
+
+const MM = 72 / 25.4;
+const A4 = { width: 595.28, height: 841.89 };
+/** A4 sheets: 2 columns × 4 rows of 90 × 60 mm badges (cut marks are the badge edges). */
+const SHEET = { cols: 2, rows: 4, width: 90 * MM, height: 60 * MM };
+/** Badge printers: one 4 × 3 inch badge per page. */
+const SINGLE = { width: 288, height: 216 };
+export const BADGES_PER_PAGE: Record<BadgeLayout, number> = { a4: SHEET.cols * SHEET.rows, single: 1 };
+
+/**
+ * A Unicode font when the system has one (names in any Latin, Cyrillic or Greek script print as
+ * written); otherwise PDFKit's Helvetica (Latin-1 only). The Docker image installs DejaVu.
+ */
+const FONT_FILES = {
+  regular: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'],
+  bold: ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
+};
+const firstExisting = (paths: string[]) => paths.find((p) => existsSync(p));
+
+export interface BadgeDialogue {
+  title: string;
+  dates: string;
+}
+
+/** Creates a PDF document with the fonts badges and certificates use ('regular', 'bold'). */
+export function newPdf(size: [number, number] | 'A4', info: { title: string }): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    size,
+    margin: 0,
+    autoFirstPage: false,
+    info: { Title: info.title, Creator: 'GFMD Dialogues' },
+  });
+  const regular = firstExisting(FONT_FILES.regular);
+  const bold = firstExisting(FONT_FILES.bold);
+  doc.registerFont('regular', regular ?? 'Helvetica');
+  doc.registerFont('bold', bold ?? 'Helvetica-Bold');
+  return doc;
+}
+
+/**
+ * Draws a QR code as vector squares (crisp at any printer resolution): one rectangle per
+ * horizontal run of dark modules, written to the page as one block of PDF operators (PDFKit's
+ * rect() per run cost most of a badge's time).
+ */
+export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const quiet = 2;
+  const cell = size / (n + quiet * 2);
+  const f = (v: number) => (Math.round(v * 100) / 100).toString();
+  const ops: string[] = [];
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      if (!qr.modules.get(r, c)) continue;
+      const start = c;
+      while (c + 1 < n && qr.modules.get(r, c + 1)) c++;
+      ops.push(
+        `${f(x + (start + quiet) * cell)} ${f(y + (r + quiet) * cell)} ${f((c - start + 1) * cell)} ${f(cell)} re`,
+      );
+    }
+  }
+  doc.save().rect(x, y, size, size).fill('#FFFFFF');
+  doc.fillColor('#000000');
+  // PDFKit's page space is flipped (origin top left), as for its own rect(): same coordinates.
+  doc.addContent(`${ops.join('\n')}\nf`);
+  doc.restore();
+}
+
+/**
+ * Badges laid out as pages of a PDF: on A4 sheets (2 × 4) or one per page for badge printers.
+ * Pages are flushed as they fill (PDFKit's default), so a batch of thousands keeps memory flat.
+ */
+export class BadgeSheet {
+  private index = 0;
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    private readonly layout: BadgeLayout,
+    private readonly dialogue: BadgeDialogue,
+  ) {}
+
+  static create(layout: BadgeLayout, dialogue: BadgeDialogue): BadgeSheet {
+    const doc = newPdf(layout === 'a4' ? 'A4' : [SINGLE.width, SINGLE.height], { title: `Badges – ${dialogue.title}` });
+    return new BadgeSheet(doc, layout, dialogue);
+  }
+
+  get count(): number {
+    return this.index;
+  }
+
+  add(card: CheckInCard, code: string, role?: string | null): void {
+    const perPage = BADGES_PER_PAGE[this.layout];
+    const slot = this.index % perPage;
+    if (slot === 0) this.doc.addPage();
+    this.index++;
+    if (this.layout === 'single') return this.draw(card, code, role, 0, 0, SINGLE.width, SINGLE.height);
+    const marginX = (A4.width - SHEET.cols * SHEET.width) / 2;
+    const marginY = (A4.height - SHEET.rows * SHEET.height) / 2;
+    const col = slot % SHEET.cols;
+    const row = Math.floor(slot / SHEET.cols);
+    const x = marginX + col * SHEET.width;
+    const y = marginY + row * SHEET.height;
+    this.doc
+      .save()
+      .lineWidth(0.3)
+      .dash(2, { space: 2 })
+      .rect(x, y, SHEET.width, SHEET.height)
+      .stroke('#BBBBBB')
+      .undash()
+      .restore();
+    this.draw(card, code, role, x, y, SHEET.width, SHEET.height);
+  }
+
+  end(): void {
+    if (this.index === 0) this.doc.addPage();
+    this.doc.end();
+  }
+
+  private draw(
+    card: CheckInCard,
+    code: string,
+    role: string | null | undefined,
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+  ) {
+    const doc = this.doc;
+    const pad = 8;
+    const band = GROUP_BANDS[card.stakeholderGroup];
+    const groupName = GROUP_NAMES[card.preferredLanguage]?.[card.stakeholderGroup] ?? card.stakeholderGroup;
+    const bandHeight = 22;
+    // The group: a colour band with its name on it (the colour never carries the meaning alone).
+    doc.save().rect(x, y, w, bandHeight).fill(band.fill).restore();
+    doc
+      .font('bold')
+      .fontSize(10)
+      .fillColor(band.ink)
+      .text(groupName.toUpperCase(), x + pad, y + 6, {
+        width: w - 2 * pad,
+        height: bandHeight,
+        lineBreak: false,
+        ellipsis: true,
+      });
+
+    const qrSize = Math.min(h - bandHeight - 2 * pad - 10, w * 0.38);
+    const textWidth = w - 3 * pad - qrSize;
+    let ty = y + bandHeight + pad;
+    doc.fillColor('#000000').font('regular').fontSize(7);
+    doc.text(this.dialogue.title, x + pad, ty, { width: w - 2 * pad, height: 9, lineBreak: false, ellipsis: true });
+    ty += 9;
+    doc
+      .fillColor('#444444')
+      .text(this.dialogue.dates, x + pad, ty, { width: w - 2 * pad, height: 9, lineBreak: false, ellipsis: true });
+    ty += 14;
+    const name = [card.title, card.firstName, card.lastName].filter(Boolean).join(' ');
+    doc
+      .fillColor('#000000')
+      .font('bold')
+      .fontSize(name.length > 24 ? 13 : 16);
+    doc.text(name, x + pad, ty, { width: textWidth, height: 40, ellipsis: true });
+    ty = doc.y + 4;
+    doc
+      .font('regular')
+      .fontSize(9)
+      .text(card.organization, x + pad, ty, { width: textWidth, height: 24, ellipsis: true });
+    ty = doc.y + 2;
+    doc
+      .fillColor('#444444')
+      .fontSize(8)
+      .text(card.country, x + pad, ty, { width: textWidth, lineBreak: false });
+    if (role) {
+      ty = doc.y + 2;
+      doc
+        .fillColor('#000000')
+        .font('bold')
+        .fontSize(8)
+        .text(role, x + pad, ty, { width: textWidth, lineBreak: false, ellipsis: true });
+    }
+    const qx = x + w - pad - qrSize;
+    const qy = y + bandHeight + pad + 18;
+    drawQr(doc, code, qx, qy, qrSize);
+    doc.fillColor('#000000');
+  }
+}

@@ -1,0 +1,160 @@
+// Badge and certificate PDFs (real PostgreSQL), parsed back: the names are in the text, the page
+// count matches the layout, filters choose who is printed; a certificate only for
+// the checked-in once the dialogue has ended, verified publicly with name, dialogue and dates only.
+import { AuthModule } from '@gfmd/api-auth';
+import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
+import { MailModule, OutboxService } from '@gfmd/api-mail';
+import { PlatformModule } from '@gfmd/api-platform';
+import { RegistrationsModule } from '@gfmd/api-registrations';
+import { SpacesModule } from '@gfmd/api-spaces';
+import { createTestApp, DialogueFactory, InformalSessionFactory, TestApp } from '@gfmd/api-testing';
+import type { ApiClient } from '@gfmd/api-testing';
+import type { Dialogue } from '@gfmd/contracts';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { CheckInModule } from './check-in.module';
+
+/**
+ * Text and page count of a PDF, read back with pdf-parse in a child Node process (pdf.js loads its
+ * worker with a dynamic import, which Jest's module system refuses).
+ */
+function parsePdf(data: Uint8Array): Promise<{ text: string; total: number }> {
+  const script = `const { PDFParse } = require('pdf-parse');
+    const chunks = []; process.stdin.on('data', (c) => chunks.push(c));
+    process.stdin.on('end', async () => {
+      const r = await new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) }).getText();
+      process.stdout.write(JSON.stringify({ text: r.text, total: r.total }));
+    });`;
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, ['-e', script], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(JSON.parse(stdout) as { text: string; total: number }),
+    );
+    child.stdin?.end(Buffer.from(data));
+  });
+}
+
+const MODULES = [
+  PlatformModule,
+  AuthModule,
+  MailModule,
+  DialoguesModule,
+  SpacesModule,
+  RegistrationsModule,
+  CheckInModule,
+];
+
+describe('badges and certificates (integration)', () => {
+  let sut: TestApp;
+  let organizer: ApiClient;
+  let sessionId: string;
+
+  const q = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    sut.dataSource.query(text, params) as Promise<T[]>;
+  const pdf = async (client: ApiClient, path: string) => {
+    const res = await fetch(`${sut.baseUrl}/api/v1${path}`, {
+      headers: client.token ? { authorization: `Bearer ${client.token}` } : {},
+    });
+    const data = new Uint8Array(await res.arrayBuffer());
+    if (res.status !== 200) return { status: res.status, text: Buffer.from(data).toString(), total: 0 };
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    return { status: res.status, ...(await parsePdf(data)) };
+  };
+  const register = async (d: Dialogue, over: Record<string, unknown> = {}) => {
+    const res = await sut.api.post(`/dialogues/${d.id}/registrations`, {
+      email: `p-${randomUUID()}@example.org`,
+      firstName: 'Ana',
+      lastName: 'Pérez',
+      organization: 'Cities Alliance',
+      stakeholderGroup: 'local_authority',
+      country: 'MX',
+      preferredLanguage: 'es',
+      consent: true,
+      ...over,
+    });
+    if (res.status !== 201) throw new Error(`register: ${res.status} ${res.text}`);
+    return res.body.id as string;
+  };
+  const manageToken = async (registrationId: string) => {
+    const [row] = await q<{ id: string }>(
+      "SELECT id FROM outbound_emails WHERE registration_id = $1 AND kind = 'confirmation'",
+      [registrationId],
+    );
+    const email = await sut.app.get(OutboxService).contentOf(row.id);
+    return /\/manage\/([A-Za-z0-9_-]{40,})/.exec(`${email?.text}`)![1];
+  };
+
+  beforeAll(async () => {
+    sut = await createTestApp(MODULES);
+    await sut.app.get(SeedService).seedProcess();
+    organizer = (await sut.staff('organizer')).client;
+    sessionId =
+      (await organizer.get('/informal-sessions')).body[0]?.id ?? (await InformalSessionFactory.create(organizer)).id;
+  });
+  afterAll(() => sut.close());
+
+  it('prints the confirmed participants of a dialogue, 8 per A4 sheet or one per page', async () => {
+    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId, capacity: 10 });
+    const names = Array.from({ length: 10 }, (_, i) => `Name${String.fromCharCode(65 + i)}`);
+    for (const lastName of names) await register(d, { lastName });
+    const waiting = await register(d, { lastName: 'Waiting' });
+    expect((await q<{ status: string }>('SELECT status FROM registrations WHERE id = $1', [waiting]))[0].status).toBe(
+      'waitlisted',
+    );
+
+    const sheets = await pdf(organizer, `/dialogues/${d.id}/badges.pdf`);
+    expect(sheets.status).toBe(200);
+    expect(sheets.total).toBe(2);
+    for (const n of names) expect(sheets.text).toContain(n);
+    expect(sheets.text).not.toContain('Waiting');
+    expect(sheets.text).toContain('AUTORIDAD LOCAL');
+    expect(sheets.text).toContain(d.title);
+
+    const single = await pdf(organizer, `/dialogues/${d.id}/badges.pdf?layout=single&stakeholderGroup=local_authority`);
+    expect(single.total).toBe(10);
+    expect((await pdf(organizer, `/dialogues/${d.id}/badges.pdf?stakeholderGroup=government`)).total).toBe(1);
+    const waitlisted = await pdf(organizer, `/dialogues/${d.id}/badges.pdf?status=waitlisted&layout=single`);
+    expect(waitlisted.total).toBe(1);
+    expect(waitlisted.text).toContain('Waiting');
+
+    const one = await pdf(organizer, `/registrations/${waiting}/badge.pdf`);
+    expect(one.total).toBe(1);
+    expect((await pdf(organizer, `/dialogues/${d.id}/badges.pdf?layout=poster`)).status).toBe(400);
+    expect((await pdf(sut.api, `/dialogues/${d.id}/badges.pdf`)).status).toBe(401);
+  });
+
+  it('gives a certificate to a checked-in participant after the dialogue, verifiable with name, dialogue and dates only', async () => {
+    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
+    const present = await register(d, { firstName: 'Chidi', lastName: 'Okafor', preferredLanguage: 'en' });
+    const absent = await register(d, { firstName: 'Absent' });
+    const token = await manageToken(present);
+    const code = (await sut.api.get(`/registrations/manage/${token}`)).body.checkInCode;
+    expect((await organizer.post('/check-in/scan', { code })).status).toBe(200);
+
+    const early = await pdf(sut.api, `/registrations/manage/${token}/certificate.pdf`);
+    expect(early.status).toBe(422);
+    // The dialogue took place yesterday.
+    await q(
+      `UPDATE dialogues SET starts_at = now() - interval '2 days', ends_at = now() - interval '1 day' WHERE id = $1`,
+      [d.id],
+    );
+    const cert = await pdf(sut.api, `/registrations/manage/${token}/certificate.pdf`);
+    expect(cert.status).toBe(200);
+    expect(cert.text).toContain('Chidi Okafor');
+    const flat = cert.text.replace(/\s+/g, '');
+    expect(flat).toContain(d.title.replace(/\s+/g, ''));
+    const certCode = /certificates\/(K1[A-Za-z0-9_-]{38})/.exec(flat)?.[1];
+    expect(certCode).toBeDefined();
+
+    const verified = await sut.api.get(`/certificates/${certCode}`);
+    expect(verified.status).toBe(200);
+    expect(Object.keys(verified.body).sort()).toEqual(['dialogue', 'name', 'valid']);
+    expect(verified.body).toMatchObject({ valid: true, name: 'Chidi Okafor', dialogue: { title: d.title } });
+    expect(Object.keys(verified.body.dialogue).sort()).toEqual(['endsAt', 'startsAt', 'timeZone', 'title']);
+
+    const forged = certCode!.slice(0, -2) + (certCode!.endsWith('AA') ? 'BA' : 'AA');
+    expect((await sut.api.get(`/certificates/${forged}`)).status).toBe(404);
+    expect((await sut.api.get(`/certificates/not-a-code`)).status).toBe(404);
+    expect((await pdf(sut.api, `/registrations/manage/${await manageToken(absent)}/certificate.pdf`)).status).toBe(422);
+    expect((await pdf(sut.api, `/registrations/manage/${'x'.repeat(43)}/certificate.pdf`)).status).toBe(404);
+  });
+});

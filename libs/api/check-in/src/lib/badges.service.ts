@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '@gfmd/api-auth';
+import { DialoguesService } from '@gfmd/api-dialogues';
+import { forbidden, notFound } from '@gfmd/api-platform';
+import { CheckInPort, type BadgeFilter } from '@gfmd/api-registrations';
+import type { Readable } from 'node:stream';
+import { BadgeSheet, BADGES_PER_PAGE } from './badge-sheet';
+import { dialogueDates } from './badge-words';
+import { CheckInCodes } from './check-in-codes.service';
+import type { BadgeLayout, BadgesQuery } from './check-in.dto';
+
+/** Registrations read per query while a batch is written (keyset pages: memory stays flat). */
+const PAGE = 200;
+
+/**
+ * Badge PDFs: one registration's, or a dialogue's (confirmed by default; a status, group or space
+ * filter), streamed as the pages fill. Coordinators get only the registrations of their spaces.
+ */
+@Injectable()
+export class BadgesService {
+  constructor(
+    private readonly port: CheckInPort,
+    private readonly codes: CheckInCodes,
+    private readonly dialogues: DialoguesService,
+  ) {}
+
+  async one(registrationId: string, layout: BadgeLayout, user: AuthUser): Promise<{ stream: Readable; name: string }> {
+    const card = await this.port.card(registrationId);
+    if (!card) throw notFound('Registration');
+    await this.port.assertReach(card.id, user);
+    const sheet = await this.sheet(card.dialogueId, layout);
+    sheet.add(card, await this.codes.codeFor(card.id, card.dialogueId));
+    sheet.end();
+    return { stream: sheet.doc, name: `badge-${card.lastName}` };
+  }
+
+  async batch(dialogueId: string, query: BadgesQuery, user: AuthUser): Promise<{ stream: Readable; name: string }> {
+    const scope = await this.port.scope(dialogueId, user);
+    if (scope && query.spaceId && !scope.includes(query.spaceId)) throw forbidden('You do not coordinate this space.');
+    const filter: BadgeFilter = {
+      dialogueId,
+      status: query.status ?? 'confirmed',
+      stakeholderGroup: query.stakeholderGroup,
+      spaceId: query.spaceId,
+      onlySpaceIds: scope,
+    };
+    const layout = query.layout ?? 'a4';
+    const sheet = await this.sheet(dialogueId, layout);
+    void this.fill(sheet, filter);
+    return { stream: sheet.doc, name: 'badges' };
+  }
+
+  /** Writes every page, one keyset page of registrations at a time; an error ends the stream with it. */
+  private async fill(sheet: BadgeSheet, filter: BadgeFilter): Promise<void> {
+    try {
+      let after: string | null = null;
+      do {
+        const { cards, next }: Awaited<ReturnType<CheckInPort['badgePage']>> = await this.port.badgePage(
+          filter,
+          after,
+          PAGE,
+        );
+        const codes = await this.codes.codesFor(cards);
+        for (const card of cards) sheet.add(card, codes.get(card.id) ?? '');
+        after = next;
+        // Let the consumer drain what is written before the next page of registrations.
+        await new Promise((resolve) => setImmediate(resolve));
+      } while (after !== null);
+      sheet.end();
+    } catch (error) {
+      sheet.doc.destroy(error instanceof Error ? error : new Error('badges failed'));
+    }
+  }
+
+  private async sheet(dialogueId: string, layout: BadgeLayout): Promise<BadgeSheet> {
+    const d = await this.dialogues.findRecord(dialogueId);
+    const language = d.languages[0] ?? 'en';
+    return BadgeSheet.create(layout, {
+      title: d.title,
+      dates: dialogueDates(d.startsAt, d.endsAt, d.timeZone, language),
+    });
+  }
+}
+
+export { BADGES_PER_PAGE };

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { DialoguesService } from '@gfmd/api-dialogues';
+import { AppConfig, domainRule, notFound } from '@gfmd/api-platform';
+import { CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
+import type { CertificateVerification } from '@gfmd/contracts';
+import type { Readable } from 'node:stream';
+import { drawQr, newPdf } from './badge-sheet';
+import { CERTIFICATE_WORDS, dialogueDates } from './badge-words';
+import { signCertificateCode, verifyCertificateCode } from './check-in-code.util';
+
+const fullName = (c: CheckInCard) => [c.title, c.firstName, c.lastName].filter(Boolean).join(' ');
+
+/**
+ * Certificates of attendance: a checked-in participant downloads theirs from the manage link once
+ * the dialogue has ended; its public verification URL (GET /certificates/:code) confirms the name,
+ * the dialogue and its dates, and nothing more. An erased person's certificate no longer verifies.
+ */
+@Injectable()
+export class CertificatesService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly port: CheckInPort,
+    private readonly dialogues: DialoguesService,
+  ) {}
+
+  verifyUrl(code: string): string {
+    return `${this.config.publicUrl}/api/v1/certificates/${code}`;
+  }
+
+  async pdf(token: string): Promise<{ stream: Readable; name: string }> {
+    const card = await this.port.byManageToken(token);
+    if (!card) throw notFound('Registration');
+    const d = await this.dialogues.findRecord(card.dialogueId);
+    if (!card.checkedInAt || d.endsAt.getTime() > Date.now()) {
+      throw domainRule(
+        'certificate-not-available',
+        'A certificate is available to participants who were checked in, once the dialogue has ended.',
+      );
+    }
+    const words = CERTIFICATE_WORDS[card.preferredLanguage] ?? CERTIFICATE_WORDS.en;
+    const code = signCertificateCode(this.config.checkInSecret, card.id);
+    const url = this.verifyUrl(code);
+    const doc = newPdf('A4', { title: words.title });
+    doc.addPage();
+    const width = 595.28 - 144;
+    doc.font('bold').fontSize(26).fillColor('#0B3D6B').text(words.title, 72, 140, { width, align: 'center' });
+    doc.moveDown(2).font('bold').fontSize(20).fillColor('#000000').text(fullName(card), { width, align: 'center' });
+    doc.moveDown(1).font('regular').fontSize(13).text(words.attended, { width, align: 'center' });
+    doc.moveDown(1).font('bold').fontSize(16).text(d.title, { width, align: 'center' });
+    doc
+      .moveDown(1)
+      .font('regular')
+      .fontSize(13)
+      .text(`${words.on} ${dialogueDates(d.startsAt, d.endsAt, d.timeZone, card.preferredLanguage)}`, {
+        width,
+        align: 'center',
+      });
+    if (d.venue) doc.moveDown(0.5).text(d.venue, { width, align: 'center' });
+    drawQr(doc, url, (595.28 - 110) / 2, 560, 110);
+    doc.font('regular').fontSize(9).fillColor('#444444').text(`${words.verify}`, 72, 690, { width, align: 'center' });
+    doc.text(url, { width, align: 'center' });
+    doc.end();
+    return { stream: doc, name: 'certificate' };
+  }
+
+  async verify(code: string): Promise<CertificateVerification> {
+    const id = verifyCertificateCode(this.config.checkInSecret, code);
+    const card = id ? await this.port.card(id) : null;
+    if (!card || !card.checkedInAt) throw notFound('Certificate');
+    const d = await this.dialogues.findRecord(card.dialogueId);
+    if (d.endsAt.getTime() > Date.now()) throw notFound('Certificate');
+    return {
+      valid: true,
+      name: fullName(card),
+      dialogue: {
+        title: d.title,
+        startsAt: d.startsAt.toISOString(),
+        endsAt: d.endsAt.toISOString(),
+        timeZone: d.timeZone,
+      },
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/*
+ * Check-in codes and certificate codes: short, URL-safe, signed with HMAC-SHA256 (AppConfig
+ * checkInSecret). A check-in code is `C1` + base64url(registration id (16 bytes) · version
+ * (4 bytes) · MAC (16 bytes)), 50 characters, small enough for a low-density QR code. The MAC
+ * also covers the dialogue id, so a code only opens its registration in its dialogue, and the
+ * version, so reissuing a code (version + 1) voids every older one. It carries no personal data
+ * and is never the manage token. A certificate code is `K1` + base64url(id · MAC (12 bytes)).
+ */
+
+const CHECK_IN_PREFIX = 'C1';
+const CERTIFICATE_PREFIX = 'K1';
+const CHECK_IN_SHAPE = /^C1[A-Za-z0-9_-]{48}$/;
+const CERTIFICATE_SHAPE = /^K1[A-Za-z0-9_-]{38}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const uuidBytes = (id: string) => {
+  if (!UUID.test(id)) throw new Error('not a uuid');
+  return Buffer.from(id.replace(/-/g, ''), 'hex');
+};
+const bytesUuid = (b: Buffer) => {
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+const versionBytes = (version: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(version);
+  return b;
+};
+
+const checkInMac = (secret: string, id: Buffer, dialogueId: string, version: Buffer) =>
+  createHmac('sha256', secret)
+    .update('gfmd check-in\0')
+    .update(id)
+    .update(uuidBytes(dialogueId))
+    .update(version)
+    .digest()
+    .subarray(0, 16);
+
+const certificateMac = (secret: string, id: Buffer) =>
+  createHmac('sha256', secret).update('gfmd certificate\0').update(id).digest().subarray(0, 12);
+
+export interface CheckInCodeClaims {
+  registrationId: string;
+  dialogueId: string;
+  version: number;
+}
+
+/** Signs the check-in code of a registration at its current version. */
+export function signCheckInCode(secret: string, c: CheckInCodeClaims): string {
+  const id = uuidBytes(c.registrationId);
+  const version = versionBytes(c.version);
+  return (
+    CHECK_IN_PREFIX + Buffer.concat([id, version, checkInMac(secret, id, c.dialogueId, version)]).toString('base64url')
+  );
+}
+
+/** What a well-formed code claims, before its MAC is checked; null when it is not a code at all. */
+export function readCheckInCode(code: string): { registrationId: string; version: number } | null {
+  if (typeof code !== 'string' || !CHECK_IN_SHAPE.test(code)) return null;
+  const raw = Buffer.from(code.slice(CHECK_IN_PREFIX.length), 'base64url');
+  if (raw.length !== 36) return null;
+  return { registrationId: bytesUuid(raw.subarray(0, 16)), version: raw.readUInt32BE(16) };
+}
+
+/**
+ * True when `code` is the one signed for this registration, dialogue and current version
+ * (compared in constant time): a forged, altered, reissued-away or other-dialogue code is false.
+ */
+export function verifyCheckInCode(secret: string, code: string, c: CheckInCodeClaims): boolean {
+  const read = readCheckInCode(code);
+  if (!read || read.registrationId !== c.registrationId.toLowerCase() || read.version !== c.version) return false;
+  const raw = Buffer.from(code.slice(CHECK_IN_PREFIX.length), 'base64url');
+  const expected = checkInMac(secret, raw.subarray(0, 16), c.dialogueId, raw.subarray(16, 20));
+  return timingSafeEqual(expected, raw.subarray(20, 36));
+}
+
+/** The public code of a registration's certificate of attendance. */
+export function signCertificateCode(secret: string, registrationId: string): string {
+  const id = uuidBytes(registrationId);
+  return CERTIFICATE_PREFIX + Buffer.concat([id, certificateMac(secret, id)]).toString('base64url');
+}
+
+/** The registration a certificate code names, when its MAC is right; else null. */
+export function verifyCertificateCode(secret: string, code: string): string | null {
+  if (typeof code !== 'string' || !CERTIFICATE_SHAPE.test(code)) return null;
+  const raw = Buffer.from(code.slice(CERTIFICATE_PREFIX.length), 'base64url');
+  // Refuses the non-canonical spellings of the same bytes (the last character's spare bits).
+  if (raw.length !== 28 || raw.toString('base64url') !== code.slice(CERTIFICATE_PREFIX.length)) return null;
+  const id = raw.subarray(0, 16);
+  return timingSafeEqual(certificateMac(secret, id), raw.subarray(16)) ? bytesUuid(id) : null;
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser } from '@gfmd/api-auth';
+import { AppConfig, AuditService, inTransaction, notFound } from '@gfmd/api-platform';
+import { CheckInCodeSource, CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
+import { DataSource } from 'typeorm';
+import { readCheckInCode, signCheckInCode, verifyCheckInCode } from './check-in-code.util';
+import { CheckInCodesRepository } from './check-in-codes.repository';
+
+/**
+ * Signed check-in codes: the code of a registration at its current version, what a scanned code
+ * opens, and reissuing (which voids every code given before). The manage view and the badges get
+ * the codes from here.
+ */
+@Injectable()
+export class CheckInCodes implements CheckInCodeSource {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly versions: CheckInCodesRepository,
+  ) {}
+
+  async codeFor(registrationId: string, dialogueId: string): Promise<string> {
+    const version = await this.versions.version(registrationId);
+    return signCheckInCode(this.config.checkInSecret, { registrationId, dialogueId, version });
+  }
+
+  /** The codes of many registrations at once (badge batches). */
+  async codesFor(cards: { id: string; dialogueId: string }[]): Promise<Map<string, string>> {
+    const versions = await this.versions.versions(cards.map((c) => c.id));
+    return new Map(
+      cards.map((c) => [
+        c.id,
+        signCheckInCode(this.config.checkInSecret, {
+          registrationId: c.id,
+          dialogueId: c.dialogueId,
+          version: versions.get(c.id) ?? 0,
+        }),
+      ]),
+    );
+  }
+
+  /** The registration id a code claims (unchecked); null when it is not a code. */
+  claimedRegistration(code: string): string | null {
+    return readCheckInCode(code)?.registrationId ?? null;
+  }
+
+  /** True when `code` is the current code of this registration in its dialogue. */
+  async isCurrent(code: string, card: Pick<CheckInCard, 'id' | 'dialogueId'>): Promise<boolean> {
+    const version = await this.versions.version(card.id);
+    return verifyCheckInCode(this.config.checkInSecret, code, {
+      registrationId: card.id,
+      dialogueId: card.dialogueId,
+      version,
+    });
+  }
+}
+
+/** Organizers reissue a code (a lost or shared badge): the old code answers 404 from then on. */
+@Injectable()
+export class CheckInCodeReissue {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly codes: CheckInCodes,
+    private readonly versions: CheckInCodesRepository,
+    private readonly port: CheckInPort,
+    private readonly audit: AuditService,
+  ) {}
+
+  async reissue(registrationId: string, user: AuthUser): Promise<{ checkInCode: string }> {
+    const card = await this.port.card(registrationId);
+    if (!card) throw notFound('Registration');
+    await this.port.assertReach(card.id, user);
+    await inTransaction(this.dataSource, async () => {
+      const version = await this.versions.bump(card.id);
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'registration.check_in_code_reissued',
+        entityType: 'registration',
+        entityId: card.id,
+        dialogueId: card.dialogueId,
+        details: { version },
+      });
+    });
+    return { checkInCode: await this.codes.codeFor(card.id, card.dialogueId) };
+  }
+}

@@ -1,0 +1,137 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
+import { Public, RateLimit, uuidPipe } from '@gfmd/api-platform';
+import type { Readable } from 'node:stream';
+import { AttendanceService } from './attendance.service';
+import { BadgesService } from './badges.service';
+import { CertificatesService } from './certificates.service';
+import { CheckInCodeReissue } from './check-in-codes.service';
+import { BadgeQuery, BadgesQuery, ScanDto, SearchQuery, UndoScanDto } from './check-in.dto';
+import { CheckInService } from './check-in.service';
+
+const pdf = ({ stream, name }: { stream: Readable; name: string }) =>
+  new StreamableFile(stream, {
+    type: 'application/pdf',
+    disposition: `inline; filename="${name.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf"`,
+  });
+
+/** At the door: scans, undo, search by name, the live counts; staff including the `door` role. */
+@ApiTags('check-in')
+@ApiBearerAuth()
+@Controller()
+export class CheckInController {
+  constructor(
+    private readonly checkIn: CheckInService,
+    private readonly attendance: AttendanceService,
+  ) {}
+
+  @Roles('organizer', 'coordinator', 'door')
+  @Post('check-in/scan')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{scanId, registration, alreadyCheckedIn, replayed}' })
+  @ApiNotFoundResponse({
+    description: 'Unknown, forged, altered or reissued-away code (or out of a coordinator’s reach).',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'not-confirmed (not a confirmed registration) or other-dialogue.' })
+  @ApiConflictResponse({ description: 'scan-id-reused: the scan id was used for another person.' })
+  scan(@Body() body: ScanDto, @CurrentUser() user: AuthUser) {
+    return this.checkIn.scan(body, user, 'scan');
+  }
+
+  @Roles('organizer', 'coordinator', 'door')
+  @Post('check-in/manual')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'As a scan, for a registration found by name (registrationId instead of code).' })
+  manual(@Body() body: ScanDto, @CurrentUser() user: AuthUser) {
+    return this.checkIn.scan(body, user, 'manual');
+  }
+
+  @Roles('organizer', 'coordinator', 'door')
+  @Post('check-in/undo')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{scanId, registration}: the check-in that scan counted is taken back.' })
+  @ApiUnprocessableEntityResponse({ description: 'nothing-to-undo: that scan counted nothing.' })
+  undo(@Body() body: UndoScanDto, @CurrentUser() user: AuthUser) {
+    return this.checkIn.undo(body.scanId, user);
+  }
+
+  @Roles('organizer', 'coordinator', 'door')
+  @Get('dialogues/:id/check-in/search')
+  @ApiOkResponse({ description: '{items: [person]} at most 20, by name, organization or email.' })
+  search(@Param('id', uuidPipe) id: string, @Query() query: SearchQuery, @CurrentUser() user: AuthUser) {
+    return this.attendance.search(id, query.q, user);
+  }
+
+  @Roles('organizer', 'coordinator', 'door')
+  @Get('dialogues/:id/attendance')
+  @ApiOkResponse({ description: 'Arrived / expected (confirmed), in all and by stakeholder group and space.' })
+  counts(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.attendance.attendance(id, user);
+  }
+}
+
+/** Badges (staff), code reissue (organizers), certificates (participants; public verification). */
+@ApiTags('check-in')
+@ApiBearerAuth()
+@Controller()
+export class BadgesController {
+  constructor(
+    private readonly badges: BadgesService,
+    private readonly reissue: CheckInCodeReissue,
+    private readonly certificates: CertificatesService,
+  ) {}
+
+  @Roles('organizer', 'coordinator')
+  @Get('dialogues/:id/badges.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'Badges of the filtered registrations (confirmed by default), A4 sheets or one per page.',
+  })
+  async batch(@Param('id', uuidPipe) id: string, @Query() query: BadgesQuery, @CurrentUser() user: AuthUser) {
+    return pdf(await this.badges.batch(id, query, user));
+  }
+
+  @Roles('organizer', 'coordinator')
+  @Get('registrations/:id/badge.pdf')
+  @ApiProduces('application/pdf')
+  async one(@Param('id', uuidPipe) id: string, @Query() query: BadgeQuery, @CurrentUser() user: AuthUser) {
+    return pdf(await this.badges.one(id, query.layout ?? 'single', user));
+  }
+
+  @Roles('organizer')
+  @Post('registrations/:id/check-in-code/reissue')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{checkInCode}: the new code; every earlier code answers 404 from now on.' })
+  reissueCode(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.reissue.reissue(id, user);
+  }
+
+  @Public()
+  @RateLimit('register')
+  @Get('registrations/manage/:token/certificate.pdf')
+  @ApiProduces('application/pdf')
+  @ApiUnprocessableEntityResponse({
+    description: 'certificate-not-available: not checked in, or the dialogue has not ended.',
+  })
+  async certificate(@Param('token') token: string) {
+    return pdf(await this.certificates.pdf(token));
+  }
+
+  @Public()
+  @RateLimit('register')
+  @Get('certificates/:code')
+  @ApiOkResponse({ description: '{valid, name, dialogue: {title, startsAt, endsAt, timeZone}} and nothing more.' })
+  @ApiNotFoundResponse({ description: 'No such certificate.' })
+  verify(@Param('code') code: string) {
+    return this.certificates.verify(code);
+  }
+}

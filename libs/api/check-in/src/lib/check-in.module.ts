@@ -1,0 +1,37 @@
+import { Global, Module } from '@nestjs/common';
+import { DialoguesModule } from '@gfmd/api-dialogues';
+import { CheckInCodeSource, RegistrationsModule } from '@gfmd/api-registrations';
+import { AttendanceService } from './attendance.service';
+import { BadgesService } from './badges.service';
+import { CertificatesService } from './certificates.service';
+import { CheckInCodeReissue, CheckInCodes } from './check-in-codes.service';
+import { CheckInCodesRepository } from './check-in-codes.repository';
+import { BadgesController, CheckInController } from './check-in.controller';
+import { CheckInScansRepository } from './check-in-scans.repository';
+import { CheckInService } from './check-in.service';
+
+/**
+ * Signed check-in codes, for every module that shows them (the manage view, through
+ * CheckInCodeSource; the API and the worker import this once).
+ */
+@Global()
+@Module({
+  providers: [CheckInCodesRepository, CheckInCodes, { provide: CheckInCodeSource, useExisting: CheckInCodes }],
+  exports: [CheckInCodesRepository, CheckInCodes, CheckInCodeSource],
+})
+export class CheckInCodesModule {}
+
+/** On the day: badges, scans at the door, attendance, certificates (docs/check-in.md). */
+@Module({
+  imports: [CheckInCodesModule, RegistrationsModule, DialoguesModule],
+  controllers: [CheckInController, BadgesController],
+  providers: [
+    CheckInScansRepository,
+    CheckInService,
+    CheckInCodeReissue,
+    AttendanceService,
+    BadgesService,
+    CertificatesService,
+  ],
+})
+export class CheckInModule {}

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser } from '@gfmd/api-auth';
+import type { CheckInPerson, CheckInScanResult, CheckInUndoResult } from '@gfmd/contracts';
+import { AuditService, badRequest, conflict, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CheckInCodes } from './check-in-codes.service';
+import type { ScanDto } from './check-in.dto';
+import { CheckInScansRepository, type ScanRow } from './check-in-scans.repository';
+
+/** How far back an offline scan's own time is believed (older ones count at their arrival). */
+const OFFLINE_WINDOW_MS = 7 * 86_400_000;
+
+/** The person as the door sees them. */
+export function toPerson(card: CheckInCard): CheckInPerson {
+  return {
+    id: card.id,
+    dialogueId: card.dialogueId,
+    name: [card.title, card.firstName, card.lastName].filter(Boolean).join(' '),
+    organization: card.organization,
+    country: card.country,
+    stakeholderGroup: card.stakeholderGroup,
+    status: card.status,
+    checkedInAt: card.checkedInAt ? card.checkedInAt.toISOString() : null,
+    spaces: card.spaces,
+  };
+}
+
+const unknownCode = () => notFound('Check-in code');
+
+/**
+ * Check-in at the door (docs/check-in.md): a scan opens a registration only with its current
+ * signed code, for the staff member's reach (the rule of POST /registrations/:id/check-in), in
+ * the dialogue the door checks in for; it counts once (the registration's check-in time is set
+ * once, in the transaction that records the scan), and a scan id sent again (an offline replay)
+ * answers as the first time without counting. An undo takes a counted scan back.
+ */
+@Injectable()
+export class CheckInService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly port: CheckInPort,
+    private readonly codes: CheckInCodes,
+    private readonly scans: CheckInScansRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async scan(dto: ScanDto, user: AuthUser, via: 'scan' | 'manual'): Promise<CheckInScanResult> {
+    if (via === 'scan' && !dto.code)
+      throw badRequest('A code is required.', [{ field: 'code', message: 'code is required' }]);
+    if (via === 'manual' && !dto.registrationId) {
+      throw badRequest('A registration is required.', [
+        { field: 'registrationId', message: 'registrationId is required' },
+      ]);
+    }
+    const scanId = dto.scanId ?? randomUUID();
+    if (dto.scanId) {
+      const prior = await this.scans.byId(scanId);
+      if (prior) return this.replay(prior, dto, user);
+    }
+    const card = await this.open(dto);
+    const scope = await this.port.reach(card.id, user);
+    if (dto.dialogueId && dto.dialogueId !== card.dialogueId) {
+      throw domainRule('other-dialogue', 'This code belongs to another dialogue.');
+    }
+    this.port.assertRule(card, scope);
+    const scannedAt = this.scanTime(dto.scannedAt);
+    const counted = await inTransaction(this.dataSource, async () => {
+      const recorded = await this.scans.insert({
+        id: scanId,
+        registrationId: card.id,
+        dialogueId: card.dialogueId,
+        userId: user.id,
+        scannedAt,
+        counted: false,
+      });
+      if (!recorded) return null;
+      const first = await this.port.markCheckedIn(card.id, scannedAt);
+      if (first) {
+        await this.scans.markCounted(scanId);
+        await this.audit.record({
+          actorUserId: user.id,
+          action: 'registration.checked_in',
+          entityType: 'registration',
+          entityId: card.id,
+          dialogueId: card.dialogueId,
+          details: { via, scanId, offline: !!dto.scannedAt },
+        });
+      }
+      return first;
+    });
+    if (counted === null) {
+      // The same scan id arrived twice at once: the other request recorded it.
+      const prior = await this.scans.byId(scanId);
+      if (prior) return this.replay(prior, dto, user);
+      throw unknownCode();
+    }
+    // Counted: the check-in time is the scan's; already in: read the first one's.
+    const after = counted ? { ...card, checkedInAt: scannedAt } : ((await this.port.card(card.id)) ?? card);
+    return { scanId, registration: toPerson(after), alreadyCheckedIn: !counted, replayed: false };
+  }
+
+  /** Takes back the check-in a scan counted (a scan that counted nothing answers 422 nothing-to-undo). */
+  async undo(scanId: string, user: AuthUser): Promise<CheckInUndoResult> {
+    const scan = await this.scans.byId(scanId);
+    if (!scan) throw notFound('Scan');
+    await this.port.assertReach(scan.registrationId, user);
+    if (!scan.counted)
+      throw domainRule('nothing-to-undo', 'This scan checked nobody in (the person had arrived before).');
+    await inTransaction(this.dataSource, async () => {
+      const locked = await this.scans.byId(scanId, true);
+      if (!locked || locked.undoneAt) return;
+      await this.scans.markUndone(scanId);
+      if (await this.port.clearCheckIn(scan.registrationId)) {
+        await this.audit.record({
+          actorUserId: user.id,
+          action: 'registration.check_in_undone',
+          entityType: 'registration',
+          entityId: scan.registrationId,
+          dialogueId: scan.dialogueId,
+          details: { scanId },
+        });
+      }
+    });
+    const card = await this.port.card(scan.registrationId);
+    if (!card) throw notFound('Registration');
+    return { scanId, registration: toPerson(card) };
+  }
+
+  /** The registration a scan names: its current code, or (manual) its id; 404 for anything else. */
+  private async open(dto: ScanDto): Promise<CheckInCard> {
+    if (dto.code) {
+      const id = this.codes.claimedRegistration(dto.code);
+      const card = id ? await this.port.card(id) : null;
+      if (!card || !(await this.codes.isCurrent(dto.code, card))) throw unknownCode();
+      return card;
+    }
+    const card = await this.port.card(dto.registrationId ?? '');
+    if (!card) throw notFound('Registration');
+    return card;
+  }
+
+  /** A scan id received before: the same answer, nothing counted again. */
+  private async replay(prior: ScanRow, dto: ScanDto, user: AuthUser): Promise<CheckInScanResult> {
+    const claimed = dto.code ? this.codes.claimedRegistration(dto.code) : dto.registrationId;
+    if (claimed !== prior.registrationId) {
+      throw conflict('scan-id-reused', 'This scan id was already used for another person.');
+    }
+    await this.port.assertReach(prior.registrationId, user);
+    const card = await this.port.card(prior.registrationId);
+    if (!card) throw unknownCode();
+    return { scanId: prior.id, registration: toPerson(card), alreadyCheckedIn: !prior.counted, replayed: true };
+  }
+
+  /** An offline scan's time when believable (not in the future, not older than a week); else now. */
+  private scanTime(scannedAt: string | undefined): Date {
+    const now = Date.now();
+    const t = scannedAt ? Date.parse(scannedAt) : NaN;
+    return Number.isFinite(t) && t <= now && t >= now - OFFLINE_WINDOW_MS ? new Date(t) : new Date(now);
+  }
+}

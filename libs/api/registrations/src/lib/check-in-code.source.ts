@@ -1,0 +1,9 @@
+/**
+ * Where the manage view gets a registration's signed check-in code from (the check-in domain
+ * provides it, globally; without it the manage view simply has no code). Kept abstract so the
+ * registrations domain does not depend on the check-in domain.
+ */
+export abstract class CheckInCodeSource {
+  /** The current check-in code of a registration of `dialogueId`. */
+  abstract codeFor(registrationId: string, dialogueId: string): Promise<string>;
+}
