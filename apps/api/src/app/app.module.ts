@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgendaModule } from '@gfmd/api-agenda';
 import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule } from '@gfmd/api-dialogues';
+import { DocumentsModule } from '@gfmd/api-documents';
 import { InvitationsModule } from '@gfmd/api-invitations';
 import { MailModule, QueueBoardModule } from '@gfmd/api-mail';
 import { OutcomesModule } from '@gfmd/api-outcomes';
@@ -24,6 +25,7 @@ import { StaffModule } from '@gfmd/api-staff';
     InvitationsModule,
     RegistrationsModule,
     OutcomesModule,
+    DocumentsModule,
   ],
 })
 export class AppModule {}

@@ -49,6 +49,11 @@ export class OutcomesService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** For other domains (documents): the staff users named rapporteurs of a dialogue's outcome. */
+  async rapporteurUserIds(dialogueId: string): Promise<string[]> {
+    return (await this.repo.find(dialogueId))?.rapporteurUserIds ?? [];
+  }
+
   /** Staff: the working copy (an empty draft at version 0 before the first save); anonymous: the published one. */
   async get(dialogueId: string, viewer: AuthUser | undefined): Promise<Outcome> {
     await this.dialogues.findVisible(dialogueId, viewer);
