@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StaffLinksModule } from '@gfmd/api-staff';
+import { ContributionsCoreModule } from '@gfmd/api-documents';
 import { InvitationsCoreModule } from '@gfmd/api-invitations';
 import { MailModule, MailWorkerModule } from '@gfmd/api-mail';
 import { PlatformCoreModule } from '@gfmd/api-platform';
@@ -18,6 +19,7 @@ import { RegistrationsCoreModule } from '@gfmd/api-registrations';
     InvitationsCoreModule,
     RegistrationsCoreModule,
     StaffLinksModule,
+    ContributionsCoreModule,
   ],
 })
 export class WorkerModule {}

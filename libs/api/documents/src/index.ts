@@ -6,3 +6,4 @@ export * from './lib/documents.module';
 export * from './lib/documents.service';
 export * from './lib/documents.repository';
 export * from './lib/upload/file-type';
+export * from './lib/contributions/contributions-core.module';

@@ -79,6 +79,10 @@ export class DocumentsRepository {
     );
   }
 
+  async setVisibility(id: string, visibility: DocumentVisibility): Promise<void> {
+    await this.manager.query(`UPDATE documents SET visibility = $2 WHERE id = $1`, [id, visibility]);
+  }
+
   async delete(id: string): Promise<DocumentRecord | null> {
     const rows: [DocumentRecord[], number] = await this.manager.query(
       `DELETE FROM documents WHERE id = $1 RETURNING ${COLUMNS}`,

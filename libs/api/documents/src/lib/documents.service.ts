@@ -12,7 +12,7 @@ import {
   notFound,
   ProblemException,
 } from '@gfmd/api-platform';
-import type { DocumentView } from '@gfmd/contracts';
+import type { DocumentView, DocumentVisibility } from '@gfmd/contracts';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -25,7 +25,7 @@ import { clamdScan, ScannerUnavailableError } from './scan/clamd.client';
 import { FILE_STORAGE, type FileStorage } from './storage/file-storage';
 import { detectFileType } from './upload/file-type';
 import { hasPath, safeFileName } from './upload/safe-file-name';
-import { receiveUpload } from './upload/upload-receiver';
+import { ReceivedFile, receiveUpload } from './upload/upload-receiver';
 
 /** A document's bytes with what the response needs to serve them. */
 export interface DocumentDownload {
@@ -34,6 +34,12 @@ export interface DocumentDownload {
   /** PDF and images are shown in the browser; everything else is downloaded. */
   inline: boolean;
 }
+
+/** What a stored document says of itself (its file's facts come from the checks). */
+export type DocumentMeta = Pick<
+  DocumentRecord,
+  'dialogueId' | 'ownerType' | 'ownerId' | 'spaceId' | 'kind' | 'title' | 'visibility' | 'language'
+>;
 
 const INLINE_TYPES = /^(application\/pdf|image\/(png|jpeg|gif|webp))$/;
 
@@ -76,7 +82,7 @@ export class DocumentsService {
   ) {}
 
   async upload(request: FastifyRequest, user: AuthUser): Promise<DocumentView> {
-    const { maxUploadBytes, clamav } = this.config.documents;
+    const { maxUploadBytes } = this.config.documents;
     const upload = await receiveUpload(request, maxUploadBytes);
     try {
       const dto = (await this.fieldsPipe.transform(upload.fields, {
@@ -91,52 +97,86 @@ export class DocumentsService {
       if (!(await this.access.canManage(user, { ...owner, ownerType: dto.ownerType })))
         throw forbidden('You do not manage the documents of this ' + dto.ownerType.replace('_', ' ') + '.');
 
-      const verdict = await detectFileType(file.path, file.head, file.size);
-      if (!verdict.ok) throw new ProblemException(verdict.status, verdict.slug, verdict.detail);
-      if (clamav) await this.scan(clamav, file.path);
-
-      const id = randomUUID();
-      const storageKey = id;
-      const stored = await this.storage.put(storageKey, createReadStream(file.path), {
-        contentType: verdict.type.contentType,
-        size: file.size,
-      });
-      try {
-        const row = await inTransaction(this.dataSource, async () => {
-          const inserted = await this.repo.insert({
-            id,
-            dialogueId: owner.dialogueId,
-            ownerType: dto.ownerType,
-            ownerId: dto.ownerId,
-            spaceId: owner.spaceId,
-            kind: dto.kind,
-            title: titles(dto),
-            visibility: dto.visibility,
-            language: dto.language,
-            fileName: safeFileName(file.clientName, verdict.type.extension),
-            contentType: verdict.type.contentType,
-            size: stored.size,
-            sha256: file.sha256,
-            storageKey,
-            uploadedById: user.id,
-          });
-          await this.audit.record({
-            actorUserId: user.id,
-            action: 'document.uploaded',
-            entityType: 'document',
-            entityId: id,
-            dialogueId: owner.dialogueId,
-            details: { ownerType: dto.ownerType, ownerId: dto.ownerId, visibility: dto.visibility, size: stored.size },
-          });
-          return inserted;
-        });
-        return toDocumentView(row);
-      } catch (error) {
-        await this.storage.delete(storageKey).catch(() => undefined);
-        throw error;
-      }
+      const row = await this.storeChecked(
+        file,
+        {
+          dialogueId: owner.dialogueId,
+          ownerType: dto.ownerType,
+          ownerId: dto.ownerId,
+          spaceId: owner.spaceId,
+          kind: dto.kind,
+          title: titles(dto),
+          visibility: dto.visibility,
+          language: dto.language,
+        },
+        user.id,
+      );
+      return toDocumentView(row);
     } finally {
       await upload.discard();
+    }
+  }
+
+  /**
+   * Checks a received file (type from its bytes, zip bombs, polyglots, the virus scanner), puts
+   * it in the store and records it with an audit line; on any refusal or failure nothing is kept.
+   * Also used for the file of a written contribution.
+   */
+  async storeChecked(file: ReceivedFile, meta: DocumentMeta, actorUserId: string | null): Promise<DocumentRecord> {
+    if (hasPath(file.clientName))
+      throw badRequest('The file name holds a path.', [{ field: 'file', message: 'a file name, not a path' }]);
+    const verdict = await detectFileType(file.path, file.head, file.size);
+    if (!verdict.ok) throw new ProblemException(verdict.status, verdict.slug, verdict.detail);
+    const clamav = this.config.documents.clamav;
+    if (clamav) await this.scan(clamav, file.path);
+
+    const id = randomUUID();
+    const storageKey = id;
+    const stored = await this.storage.put(storageKey, createReadStream(file.path), {
+      contentType: verdict.type.contentType,
+      size: file.size,
+    });
+    try {
+      return await inTransaction(this.dataSource, async () => {
+        const inserted = await this.repo.insert({
+          ...meta,
+          id,
+          fileName: safeFileName(file.clientName, verdict.type.extension),
+          contentType: verdict.type.contentType,
+          size: stored.size,
+          sha256: file.sha256,
+          storageKey,
+          uploadedById: actorUserId,
+        });
+        await this.audit.record({
+          actorUserId,
+          action: 'document.uploaded',
+          entityType: 'document',
+          entityId: id,
+          dialogueId: meta.dialogueId,
+          details: { ownerType: meta.ownerType, ownerId: meta.ownerId, visibility: meta.visibility, size: stored.size },
+        });
+        return inserted;
+      });
+    } catch (error) {
+      await this.storage.delete(storageKey).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Changes who may read a document (a contribution's file made public when it is accepted). */
+  async setVisibility(id: string, visibility: DocumentVisibility): Promise<void> {
+    await this.repo.setVisibility(id, visibility);
+  }
+
+  /** Deletes documents and their files (a contribution's, when the person is erased); in the caller's transaction for the rows. */
+  async deleteRecords(ids: string[], afterCommit?: { add(task: () => unknown): void }): Promise<void> {
+    for (const id of ids) {
+      const doc = await this.repo.delete(id);
+      if (!doc) continue;
+      const drop = () => this.storage.delete(doc.storageKey).catch(() => undefined);
+      if (afterCommit) afterCommit.add(drop);
+      else await drop();
     }
   }
 

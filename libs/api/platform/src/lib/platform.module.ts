@@ -10,6 +10,7 @@ import { RateLimitGuard } from './http/rate-limit';
 import { createRootLogger } from './logging/logging';
 import { PinoNestLogger } from './logging/pino-nest-logger';
 import { RedisModule } from './redis/redis.module';
+import { PersonDataRegistry } from './person-data/person-data.registry';
 
 /** The process's logger: Nest's LoggerService on one pino root (see main.ts: app.useLogger). */
 const loggerProvider = {
@@ -23,8 +24,14 @@ const loggerProvider = {
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule],
   controllers: [HealthController],
-  providers: [loggerProvider, HealthRegistry, AuditService, { provide: APP_GUARD, useClass: RateLimitGuard }],
-  exports: [PinoNestLogger, HealthRegistry, AuditService],
+  providers: [
+    loggerProvider,
+    HealthRegistry,
+    AuditService,
+    PersonDataRegistry,
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonDataRegistry],
 })
 export class PlatformModule {}
 
@@ -32,7 +39,7 @@ export class PlatformModule {}
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule],
-  providers: [loggerProvider, HealthRegistry, AuditService],
-  exports: [PinoNestLogger, HealthRegistry, AuditService],
+  providers: [loggerProvider, HealthRegistry, AuditService, PersonDataRegistry],
+  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonDataRegistry],
 })
 export class PlatformCoreModule {}

@@ -3,7 +3,7 @@ import { DialoguesService } from '@gfmd/api-dialogues';
 import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxService } from '@gfmd/api-mail';
-import { AuditService, inTransaction, normalizeEmail } from '@gfmd/api-platform';
+import { AuditService, inTransaction, normalizeEmail, PersonDataRegistry } from '@gfmd/api-platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RegistrationView } from './registration.mapper';
@@ -30,6 +30,8 @@ export interface ParticipantExport {
     sentAt: string | null;
   }[];
   emails: { id: string; kind: string; subject: string; status: string; createdAt: string; sentAt: string | null }[];
+  /** What other domains hold (PersonDataRegistry), by name: `contributions`. */
+  [source: string]: unknown;
 }
 
 export interface ErasureResult {
@@ -38,6 +40,8 @@ export interface ErasureResult {
   emails: number;
   /** Registrations that held or waited for a seat and were cancelled (their seats went to the next in line). */
   cancelled: number;
+  /** Records erased or anonymised by other domains (PersonDataRegistry), by name. */
+  other: Record<string, number>;
 }
 
 /** Everything held about an email address (GDPR access) and its erasure. Admin only. */
@@ -53,6 +57,7 @@ export class ParticipantsService {
     private readonly invitationsPort: RegistrationInvitations,
     private readonly audit: AuditService,
     private readonly dialogues: DialoguesService,
+    private readonly personData: PersonDataRegistry,
   ) {}
 
   async export(email: string): Promise<ParticipantExport> {
@@ -70,7 +75,10 @@ export class ParticipantsService {
       e,
       regs.map((r) => r.id),
     );
+    const other: Record<string, unknown[]> = {};
+    for (const source of this.personData.sources()) other[source.name] = await source.export(e);
     return {
+      ...other,
       email: e,
       exportedAt: new Date().toISOString(),
       registrations: regs.map((r) => ({
@@ -130,6 +138,8 @@ export class ParticipantsService {
       await this.tokens.deleteFor(ids);
       const invitations = await this.invitationsPort.scrub(e);
       const emails = await this.outbox.scrubPerson(e, ids, invitationIds);
+      const other: Record<string, number> = {};
+      for (const source of this.personData.sources()) other[source.name] = await source.erase(e);
       // One audit line per dialogue the person was in (or one without a dialogue), all with the
       // erasure's own id: ids and counts only, never the address.
       const erasureId = randomUUID();
@@ -145,10 +155,11 @@ export class ParticipantsService {
             registrationIds: regs.filter((r) => r.dialogueId === dialogueId).map((r) => r.id),
             invitations,
             emails,
+            ...Object.fromEntries(Object.entries(other).map(([k, v]) => [`${k}Erased`, v])),
           },
         })),
       );
-      return { registrations: ids.length, invitations, emails, cancelled };
+      return { registrations: ids.length, invitations, emails, cancelled, other };
     });
   }
 }

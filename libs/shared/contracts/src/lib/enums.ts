@@ -26,7 +26,6 @@ export const AUDIT_ACTIONS = [
   'user.password_reset',
   'document.uploaded',
   'document.deleted',
-  'document.refused',
   'contribution.accepted',
   'contribution.rejected',
 ] as const;
@@ -151,6 +150,9 @@ export const EMAIL_KINDS = [
   'space_message',
   'staff_invitation',
   'password_reset',
+  'contribution_confirm',
+  'contribution_accepted',
+  'contribution_rejected',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -4,9 +4,10 @@ import { Injectable } from '@nestjs/common';
  * The personal link an email carries, named by reference on its outbox row (`params.links`):
  * `manage` — a manage link of the row's registration; `invitation` — the register and decline
  * links of the row's invitation; `staff` — the set-password link of a staff invitation or
- * password reset (`params.linkId`, auth). The row never holds the link itself.
+ * password reset (`params.linkId`, auth); `contribution` — the address check of a written
+ * contribution (`params.linkId`, documents). The row never holds the link itself.
  */
-export type LinkRef = 'manage' | 'invitation' | 'staff';
+export type LinkRef = 'manage' | 'invitation' | 'staff' | 'contribution';
 
 /** What a minted link adds to an email's template parameters (never stored). */
 export interface MintedLinks {
@@ -16,6 +17,8 @@ export interface MintedLinks {
   /** The one-click target of List-Unsubscribe (the API's POST); the email body links to declineUrl. */
   unsubscribeUrl?: string;
   passwordUrl?: string;
+  /** PUBLIC_URL/contributions/confirm/<token>: a written contribution's address check. */
+  confirmUrl?: string;
 }
 
 /**

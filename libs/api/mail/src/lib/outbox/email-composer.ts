@@ -26,7 +26,13 @@ export function linkRequest(row: ComposableEmail): { ref: LinkRef; id: string } 
   const ref = row.params?.links;
   const linkId = typeof row.params?.linkId === 'string' ? row.params.linkId : null;
   const id =
-    ref === 'manage' ? row.registrationId : ref === 'invitation' ? row.invitationId : ref === 'staff' ? linkId : null;
+    ref === 'manage'
+      ? row.registrationId
+      : ref === 'invitation'
+        ? row.invitationId
+        : ref === 'staff' || ref === 'contribution'
+          ? linkId
+          : null;
   return ref && id ? { ref, id } : null;
 }
 

@@ -37,6 +37,8 @@ export interface TemplateParams {
   unsubscribeUrl?: string;
   /** PUBLIC_URL/set-password?token=<token>: staff invitation and password reset. Minted at send time. */
   passwordUrl?: string;
+  /** PUBLIC_URL/contributions/confirm/<token>: contribution_confirm. Minted at send time. */
+  confirmUrl?: string;
   /** The id of the link row a `staff` link is minted for (not personal). */
   linkId?: string;
   /** Free text from organizers / coordinators (invitation, space_message, …). */
@@ -119,7 +121,9 @@ export class TemplateRenderer {
           ? safeUrl(params.manageUrl)
           : m.cta === 'password'
             ? safeUrl(params.passwordUrl)
-            : undefined;
+            : m.cta === 'confirm'
+              ? safeUrl(params.confirmUrl)
+              : undefined;
     const declineUrl = k === 'invitation' ? safeUrl(params.declineUrl) : undefined;
     const messageLabel = k === 'space_message' ? values['sender'] : c.messageFromOrganizers;
 

@@ -15,6 +15,7 @@ import { Processes1765100000601 } from './migrations/1765100000601-processes';
 import { StaffLinksAndAudit1765100000701 } from './migrations/1765100000701-staff-links-and-audit';
 import { Outcomes1765100000801 } from './migrations/1765100000801-outcomes';
 import { Documents1765200000201 } from './migrations/1765200000201-documents';
+import { Contributions1765200000202 } from './migrations/1765200000202-contributions';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   StaffLinksAndAudit1765100000701,
   Outcomes1765100000801,
   Documents1765200000201,
+  Contributions1765200000202,
 ];
