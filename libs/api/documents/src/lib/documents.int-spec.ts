@@ -228,6 +228,11 @@ describe('Documents (integration)', () => {
         bytes: samples.pdf(),
       });
       expect(mine.status).toBe(403);
+      const theirs = await uploadDocument(coordinator.client, fields({ ownerType: 'space', ownerId: otherSpace.id }), {
+        name: 'a.pdf',
+        bytes: samples.pdf(),
+      });
+      expect(theirs.status).toBe(403);
       const dialogueLevel = await uploadDocument(coordinator.client, fields(), { name: 'a.pdf', bytes: samples.pdf() });
       expect(dialogueLevel.status).toBe(403);
       expect([await stored(), await rows(dialogue.id)]).toEqual(before);

@@ -13,7 +13,12 @@ export async function uploadDocument(
 ): Promise<UploadResult> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+  if (file)
+    form.append(
+      'file',
+      new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }),
+      file.name,
+    );
   const res = await fetch(`${client.baseUrl}/api/v1/documents`, {
     method: 'POST',
     headers: client.token ? { authorization: `Bearer ${client.token}` } : {},

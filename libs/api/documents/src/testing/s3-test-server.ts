@@ -20,7 +20,6 @@ export interface S3TestServer {
 
 export async function startS3TestServer(bucket = 'documents'): Promise<S3TestServer> {
   // s3rver ships no types; it is a dev dependency used by tests only.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const S3rver = require('s3rver') as S3rverClass;
   const directory = await mkdtemp(join(tmpdir(), 'gfmd-s3-'));
   const server = new S3rver({

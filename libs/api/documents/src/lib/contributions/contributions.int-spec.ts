@@ -174,7 +174,7 @@ describe('Written contributions (integration)', () => {
     const d = await openDialogue();
     const form = new FormData();
     for (const [k, v] of Object.entries(body())) form.append(k, String(v));
-    form.append('file', new Blob([samples.pdf()]), 'submission.pdf');
+    form.append('file', new Blob([new Uint8Array(samples.pdf())]), 'submission.pdf');
     const res = await fetch(`${sut.baseUrl}/api/v1/dialogues/${d.id}/contributions`, { method: 'POST', body: form });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
@@ -192,7 +192,7 @@ describe('Written contributions (integration)', () => {
     const d = await openDialogue();
     const form = new FormData();
     for (const [k, v] of Object.entries(body())) form.append(k, String(v));
-    form.append('file', new Blob([samples.exe()]), 'submission.pdf');
+    form.append('file', new Blob([new Uint8Array(samples.exe())]), 'submission.pdf');
     const res = await fetch(`${sut.baseUrl}/api/v1/dialogues/${d.id}/contributions`, { method: 'POST', body: form });
     expect(res.status).toBe(415);
     expect(await q('SELECT 1 FROM contributions WHERE dialogue_id = $1', [d.id])).toHaveLength(0);

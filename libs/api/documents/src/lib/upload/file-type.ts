@@ -63,15 +63,16 @@ async function readTail(path: string, size: number, bytes: number): Promise<Buff
   }
 }
 
-/** Whether the file holds any of the needles, read in chunks (never whole in memory). */
+/** Whether the file holds any of the needles, read in 64 KB chunks (never whole in memory, no copies of chunks). */
 async function fileContains(path: string, needles: Buffer[]): Promise<Buffer | undefined> {
-  const overlap = Math.max(...needles.map((n) => n.length));
+  const overlap = Math.max(...needles.map((n) => n.length)) - 1;
   let carry = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
-    const window = Buffer.concat([carry, chunk]);
-    const found = needles.find((n) => window.includes(n));
+  for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
+    // A needle across two chunks: the end of the last one and the start of this one.
+    const seam = carry.length ? Buffer.concat([carry, chunk.subarray(0, overlap)]) : undefined;
+    const found = needles.find((n) => chunk.includes(n) || !!seam?.includes(n));
     if (found) return found;
-    carry = window.subarray(Math.max(0, window.length - overlap + 1));
+    carry = Buffer.from(chunk.subarray(Math.max(0, chunk.length - overlap)));
   }
   return undefined;
 }
@@ -80,7 +81,7 @@ async function fileContains(path: string, needles: Buffer[]): Promise<Buffer | u
 async function isPlainText(path: string): Promise<boolean> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
       // eslint-disable-next-line no-control-regex
       if (/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(decoder.decode(chunk, { stream: true }))) return false;
     }

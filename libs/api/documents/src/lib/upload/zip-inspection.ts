@@ -70,7 +70,7 @@ export async function inspectZip(path: string, fileSize: number): Promise<ZipVer
   let zip: ZipFile;
   try {
     zip = await open(path);
-  } catch (error) {
+  } catch {
     return { ok: false, reason: 'malformed', detail: 'The ZIP container is malformed.' };
   }
   try {
