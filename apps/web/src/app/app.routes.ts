@@ -2,6 +2,7 @@ import type { Route } from '@angular/router';
 import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-feature';
 import { loadInvitationDeclinePage, loadManageRoutes } from '@gfmd/web-registrations-feature';
 import { loadRecommendationsRoutes } from '@gfmd/web-outcomes-feature';
+import { loadContributionConfirmPage } from '@gfmd/web-documents-feature';
 import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 import { staffDictionary } from '@gfmd/web-shared-util-i18n';
 
@@ -40,6 +41,12 @@ export const appRoutes: Route[] = [
     path: 'manage/:token',
     title: 'title.manage',
     loadChildren: loadManageRoutes,
+  },
+  {
+    // The contribution email's link: asks, then confirms (GET changes nothing).
+    path: 'contributions/confirm/:token',
+    title: 'title.confirmContribution',
+    loadComponent: loadContributionConfirmPage,
   },
   {
     // The invitation email's decline link: asks, then declines (GET changes nothing).

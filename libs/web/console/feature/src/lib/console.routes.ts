@@ -3,6 +3,7 @@ import { adminGuard, organizerGuard } from '@gfmd/web-auth-data-access';
 import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
 import { loadRegistrationsTablePage } from '@gfmd/web-registrations-feature';
 import { loadOutcomeEditorPage } from '@gfmd/web-outcomes-feature';
+import { loadConsoleDocumentsPage } from '@gfmd/web-documents-feature';
 
 /** The organizer console (admin and organizer accounts). */
 export const consoleRoutes: Routes = [
@@ -61,6 +62,12 @@ export const consoleRoutes: Routes = [
             title: 'title.outcome',
             data: { keepFocus: true },
             loadComponent: loadOutcomeEditorPage,
+          },
+          {
+            path: 'documents',
+            title: 'title.documents',
+            data: { keepFocus: true },
+            loadComponent: loadConsoleDocumentsPage,
           },
         ],
       },

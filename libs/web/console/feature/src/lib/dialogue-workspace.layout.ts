@@ -52,6 +52,7 @@ export class DialogueWorkspaceLayout {
     { path: 'registrations', label: 'title.registrations' },
     { path: 'invitations', label: 'title.invitations' },
     { path: 'outcome', label: 'console.tabOutcome' },
+    { path: 'documents', label: 'console.tabDocuments' },
   ];
 
   constructor() {

@@ -15,6 +15,7 @@ import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
 import { AvailabilityComponent, LeadTimeComponent, dialogueAvailability } from '@gfmd/web-dialogues-ui';
 import { loadResource } from '@gfmd/web-shared-util-state';
+import { DialogueDocumentsComponent } from '@gfmd/web-documents-feature/public';
 
 @Component({
   selector: 'gfmd-dialogue-detail-page',
@@ -30,6 +31,7 @@ import { loadResource } from '@gfmd/web-shared-util-state';
     LabelPipe,
     LocalDatePipe,
     LocalNumberPipe,
+    DialogueDocumentsComponent,
   ],
   providers: [DialogueStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -66,6 +68,9 @@ import { loadResource } from '@gfmd/web-shared-util-state';
               <gfmd-agenda-view [items]="store.agenda()" [spaces]="store.spaces()" [timeZone]="d.timeZone" />
             } @placeholder {
               <gfmd-loading-state />
+            }
+            @defer (on idle; on timer(1s)) {
+              <gfmd-dialogue-documents [dialogueId]="d.id" />
             }
           </div>
 

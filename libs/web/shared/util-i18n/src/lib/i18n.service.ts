@@ -24,7 +24,9 @@ export type LabelKind =
   | 'auditAction'
   | 'auditEntity'
   | 'recommendationKind'
-  | 'outcomeStatus';
+  | 'outcomeStatus'
+  | 'documentKind'
+  | 'documentVisibility';
 
 export type DatePreset = 'date' | 'dateTime' | 'time' | 'day' | 'dayShort' | 'month' | 'zoned';
 
