@@ -161,6 +161,9 @@ describe('HTTP API fuzzing (integration)', () => {
     'processes',
     'phases',
     'milestones',
+    'documents',
+    'contributions',
+    'contribution_windows',
   ];
   const CHECKSUM_SQL = `SELECT md5(concat_ws('|', ${TABLES.map(
     (t) => `(SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM ${t} t)`,
@@ -310,6 +313,8 @@ describe('HTTP API fuzzing (integration)', () => {
     [/^milestones$/, 'milestones'],
     [/^outbox$/, 'outbound_emails'],
     [/^(users|coordinatorUserIds)$/, 'users'],
+    [/^documents$/, 'documents'],
+    [/^contributions$/, 'contributions'],
   ];
   const idArb = (hint = '') => {
     const table = TABLE_OF.find(([re]) => re.test(hint))?.[1];
