@@ -38,7 +38,7 @@ test.describe('documents (issue 15)', () => {
       offline: false,
       latency: 20,
       downloadThroughput: -1,
-      uploadThroughput: 4 * 1024 * 1024,
+      uploadThroughput: 1024 * 1024,
     });
     await page.getByLabel('Title (optional)').fill('Concept note for the browser test');
     await page
@@ -46,9 +46,12 @@ test.describe('documents (issue 15)', () => {
       .setInputFiles({ name: 'concept-note.pdf', mimeType: 'application/pdf', buffer: bytes });
     const bar = page.getByRole('progressbar', { name: /Uploading concept-note\.pdf/ });
     await expect(bar).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Cancel', exact: true })).toBeVisible();
     await expect
-      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 })
+      .poll(async () => Number(await bar.getAttribute('aria-valuenow', { timeout: 1000 })), {
+        timeout: 20_000,
+        intervals: [100],
+      })
       .toBeGreaterThan(0);
     await expect(page.getByText('The document was added.')).toBeVisible({ timeout: 30_000 });
     await cdp.send('Network.emulateNetworkConditions', {
@@ -95,7 +98,7 @@ test.describe('documents (issue 15)', () => {
       .locator('input[type=file]')
       .setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: pdf(4 * 1024 * 1024) });
     await expect(page.getByRole('progressbar')).toBeVisible();
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(page.getByText('Upload cancelled.')).toBeVisible();
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,

@@ -74,6 +74,9 @@ export async function receiveUpload(request: FastifyRequest, maxBytes: number): 
     const e = error as { statusCode?: number; code?: string };
     if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) throw tooLarge(maxBytes);
     if (e.code === 'FST_FILES_LIMIT') throw badRequest('Send one file per request.');
+    // The client went away mid-upload (cancelled, connection lost): nobody reads the answer, but it is no 500.
+    if (e.code === 'ECONNRESET' || e.code === 'FST_MP_PREMATURE_CLOSE' || (error as Error).message === 'aborted')
+      throw badRequest('The upload was interrupted.');
     if (e.statusCode && e.statusCode < 500) throw badRequest('The multipart body is malformed or over its limits.');
     throw error;
   }

@@ -1,4 +1,4 @@
-import { HttpClient, HttpEvent, HttpRequest } from '@angular/common/http';
+import { HttpClient, HttpEvent, HttpHeaders, HttpRequest, HttpXhrBackend } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ContributionView,
@@ -9,6 +9,7 @@ import type {
   DocumentVisibility,
   StakeholderGroup,
 } from '@gfmd/contracts';
+import { AuthStore } from '@gfmd/web-auth-data-access';
 import type { Observable } from 'rxjs';
 
 /** The fields of an upload besides the file (titles per language as `title.<lang>`). */
@@ -44,6 +45,12 @@ const enc = encodeURIComponent;
 @Injectable({ providedIn: 'root' })
 export class DocumentsApi {
   private readonly http = inject(HttpClient);
+  /**
+   * Uploads go through XMLHttpRequest: the app's client uses fetch (withFetch), which reports no
+   * upload progress. This client has no interceptors, so the sign-in is added here.
+   */
+  private readonly xhr = new HttpClient(inject(HttpXhrBackend));
+  private readonly auth = inject(AuthStore);
 
   listForDialogue(dialogueId: string): Observable<DocumentView[]> {
     return this.http.get<DocumentView[]>(`/api/v1/dialogues/${enc(dialogueId)}/documents`);
@@ -58,8 +65,13 @@ export class DocumentsApi {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') form.append(k, String(v));
     form.append('file', file, file.name);
-    return this.http.request(
-      new HttpRequest<FormData>('POST', '/api/v1/documents', form, { reportProgress: true, responseType: 'json' }),
+    const token = this.auth.token();
+    return this.xhr.request(
+      new HttpRequest<FormData>('POST', '/api/v1/documents', form, {
+        reportProgress: true,
+        responseType: 'json',
+        headers: token ? new HttpHeaders({ Authorization: `Bearer ${token}` }) : undefined,
+      }),
     );
   }
 

@@ -68,7 +68,7 @@ import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
             </span>
             @if (canDelete()) {
               <button mat-stroked-button type="button" (click)="remove.emit(row.doc)">
-                {{ 'console.documents.delete' | t }}<span class="cdk-visually-hidden">: {{ row.title }}</span>
+                {{ 'documents.delete' | t }}<span class="cdk-visually-hidden">: {{ row.title }}</span>
               </button>
             }
           </li>

@@ -123,7 +123,6 @@ export const enStaff = {
   'console.documents.cancel': 'Cancel',
   'console.documents.uploaded': 'The document was added.',
   'console.documents.cancelled': 'Upload cancelled.',
-  'console.documents.delete': 'Delete',
   'console.contributions.heading': 'Written contributions',
   'console.contributions.closesAt': 'Contributions accepted until',
   'console.contributions.saveWindow': 'Save deadline',

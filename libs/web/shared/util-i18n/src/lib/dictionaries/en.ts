@@ -343,6 +343,7 @@ export const en = {
   'manage.agenda': 'My agenda',
   'documents.heading': 'Documents',
   'documents.none': 'No documents yet.',
+  'documents.delete': 'Delete',
   'documents.type': 'Type',
   'documents.size': 'Size',
   'documents.language': 'Language',

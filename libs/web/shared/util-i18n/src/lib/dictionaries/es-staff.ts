@@ -120,7 +120,6 @@ export const esStaff: StaffDictionary = {
   'console.documents.cancel': 'Cancelar',
   'console.documents.uploaded': 'Se ha añadido el documento.',
   'console.documents.cancelled': 'Subida cancelada.',
-  'console.documents.delete': 'Eliminar',
   'console.contributions.heading': 'Contribuciones escritas',
   'console.contributions.closesAt': 'Contribuciones aceptadas hasta',
   'console.contributions.saveWindow': 'Guardar la fecha límite',

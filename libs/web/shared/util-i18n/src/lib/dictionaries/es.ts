@@ -340,6 +340,7 @@ export const es: PublicDictionary = {
   'manage.agenda': 'Mi agenda',
   'documents.heading': 'Documentos',
   'documents.none': 'Todavía no hay documentos.',
+  'documents.delete': 'Eliminar',
   'documents.type': 'Tipo',
   'documents.size': 'Tamaño',
   'documents.language': 'Idioma',

@@ -122,7 +122,6 @@ export const frStaff: StaffDictionary = {
   'console.documents.cancel': 'Annuler',
   'console.documents.uploaded': 'Le document a été ajouté.',
   'console.documents.cancelled': 'Envoi annulé.',
-  'console.documents.delete': 'Supprimer',
   'console.contributions.heading': 'Contributions écrites',
   'console.contributions.closesAt': 'Contributions acceptées jusqu’au',
   'console.contributions.saveWindow': 'Enregistrer la date limite',

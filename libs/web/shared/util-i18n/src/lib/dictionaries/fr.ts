@@ -344,6 +344,7 @@ export const fr: PublicDictionary = {
   'manage.agenda': 'Mon ordre du jour',
   'documents.heading': 'Documents',
   'documents.none': 'Aucun document pour l’instant.',
+  'documents.delete': 'Supprimer',
   'documents.type': 'Type',
   'documents.size': 'Taille',
   'documents.language': 'Langue',
