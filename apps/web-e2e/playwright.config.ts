@@ -71,6 +71,7 @@ export default defineConfig({
         'persona-participants.spec.ts',
         'persona-process.spec.ts',
         'outcome-loop.spec.ts',
+        'documents.spec.ts',
       ],
       use: { viewport: { width: 1280, height: 800 } },
     },

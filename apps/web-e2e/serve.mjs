@@ -64,6 +64,8 @@ const serverEnv = {
   SEED_DEMO: 'false',
   LOG_LEVEL: 'warn',
   WEB_DIST: join(root, 'dist/apps/web/browser'),
+  // Documents of this run: a directory of its own under dist/ (emptied by nothing: small files).
+  STORAGE_DIR: join(root, `dist/e2e-documents${process.env.GFMD_TEST_NS ? `-${process.env.GFMD_TEST_NS}` : ''}`),
   QUEUE_PREFIX: `{e2e-${randomUUID().slice(0, 8)}}`,
   OUTBOX_SWEEP_INTERVAL_MS: '2000',
   AGENDA_UPDATE_COALESCE_MS: '1000',

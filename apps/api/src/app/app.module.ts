@@ -3,6 +3,7 @@ import { AgendaModule } from '@gfmd/api-agenda';
 import { AuthModule } from '@gfmd/api-auth';
 import { CheckInModule } from '@gfmd/api-check-in';
 import { DialoguesModule } from '@gfmd/api-dialogues';
+import { DocumentsModule } from '@gfmd/api-documents';
 import { InvitationsModule } from '@gfmd/api-invitations';
 import { MailModule, QueueBoardModule } from '@gfmd/api-mail';
 import { OutcomesModule } from '@gfmd/api-outcomes';
@@ -30,6 +31,7 @@ import { StaffModule } from '@gfmd/api-staff';
     QuestionsModule,
     OutcomesModule,
     CheckInModule,
+    DocumentsModule,
   ],
 })
 export class AppModule {}

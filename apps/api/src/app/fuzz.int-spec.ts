@@ -166,6 +166,9 @@ describe('HTTP API fuzzing (integration)', () => {
     'delegation_members',
     'check_in_codes',
     'check_in_scans',
+    'documents',
+    'contributions',
+    'contribution_windows',
   ];
   const CHECKSUM_SQL = `SELECT md5(concat_ws('|', ${TABLES.map(
     (t) => `(SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM ${t} t)`,
@@ -329,6 +332,8 @@ describe('HTTP API fuzzing (integration)', () => {
     [/^outbox$/, 'outbound_emails'],
     [/^(users|coordinatorUserIds)$/, 'users'],
     [/^delegations$/, 'delegations'],
+    [/^documents$/, 'documents'],
+    [/^contributions$/, 'contributions'],
   ];
   const idArb = (hint = '') => {
     const table = TABLE_OF.find(([re]) => re.test(hint))?.[1];

@@ -3,6 +3,7 @@ import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-fea
 import { loadInvitationDeclinePage, loadManageRoutes } from '@gfmd/web-registrations-feature';
 import { loadPublicOutcomePage, loadRecommendationsRoutes } from '@gfmd/web-outcomes-feature';
 import { loadDoorRoutes } from '@gfmd/web-check-in-feature';
+import { loadContributionConfirmPage } from '@gfmd/web-documents-feature';
 import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 import { staffDictionary } from '@gfmd/web-shared-util-i18n';
 
@@ -53,6 +54,12 @@ export const appRoutes: Route[] = [
     path: 'delegations/:token',
     title: 'title.delegation',
     loadComponent: () => import('@gfmd/web-delegations-feature').then((m) => m.loadFocalPointPage()),
+  },
+  {
+    // The contribution email's link: asks, then confirms (GET changes nothing).
+    path: 'contributions/confirm/:token',
+    title: 'title.confirmContribution',
+    loadComponent: loadContributionConfirmPage,
   },
   {
     // The invitation email's decline link: asks, then declines (GET changes nothing).

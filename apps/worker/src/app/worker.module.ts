@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StaffLinksModule } from '@gfmd/api-staff';
+import { ContributionsCoreModule } from '@gfmd/api-documents';
 import { InvitationsCoreModule } from '@gfmd/api-invitations';
 import { MailModule, MailWorkerModule } from '@gfmd/api-mail';
 import { PlatformCoreModule } from '@gfmd/api-platform';
@@ -23,6 +24,7 @@ import { DelegationsCoreModule } from '@gfmd/api-delegations';
     DelegationsCoreModule,
     StaffLinksModule,
     RetentionModule,
+    ContributionsCoreModule,
   ],
 })
 export class WorkerModule {}

@@ -34,3 +34,4 @@ export * from './lib/http/json-depth';
 export * from './lib/http/dry-run.query';
 export * from './lib/problem/messages/problem-catalogue';
 export * from './lib/problem/messages/problem-language';
+export * from './lib/person-data/person-data.registry';

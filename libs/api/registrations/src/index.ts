@@ -13,7 +13,6 @@ export * from './lib/participant-directory';
 export * from './lib/registration-mailer';
 export * from './lib/reminder-round.service';
 export * from './lib/seat-holds.service';
-export * from './lib/person-data-hooks';
 export * from './lib/registration-answers';
 export * from './lib/check-in.port';
 export * from './lib/check-in-code.source';

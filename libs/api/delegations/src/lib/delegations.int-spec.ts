@@ -403,7 +403,7 @@ describe(DelegationsModule.name, () => {
       expect(exported.body.delegations).toEqual([expect.objectContaining({ id: del.id, role: 'focal_point' })]);
       const erased = await admin.delete(`/participants?email=${encodeURIComponent(focal)}`);
       expect(erased.status).toBe(200);
-      expect(erased.body.delegations).toBe(1);
+      expect(erased.body.other.delegations).toBe(1);
       expect((await sut.api.get(`/delegations/manage/${token}`)).status).toBe(404);
       const [row] = await q('SELECT focal_point_email FROM delegations WHERE id = $1', [del.id]);
       expect(row.focal_point_email).toMatch(/^erased-/);

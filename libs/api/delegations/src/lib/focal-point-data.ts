@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { PersonDataHooks } from '@gfmd/api-registrations';
+import { PersonDataRegistry } from '@gfmd/api-platform';
 import { DelegationsRepository } from './delegations.repository';
 
 /**
@@ -10,7 +10,7 @@ import { DelegationsRepository } from './delegations.repository';
 @Injectable()
 export class FocalPointData implements OnModuleInit {
   constructor(
-    private readonly hooks: PersonDataHooks,
+    private readonly hooks: PersonDataRegistry,
     private readonly repo: DelegationsRepository,
   ) {}
 

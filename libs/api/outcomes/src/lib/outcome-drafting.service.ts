@@ -27,6 +27,11 @@ export class OutcomeDraftingService {
     private readonly spaces: SpacesService,
   ) {}
 
+  /** For other domains (documents): the staff users named rapporteurs of a dialogue's outcome. */
+  async rapporteurUserIds(dialogueId: string): Promise<string[]> {
+    return (await this.repo.find(dialogueId))?.rapporteurUserIds ?? [];
+  }
+
   /** Staff: the working copy (an empty draft at version 0 before the first save). */
   async get(dialogueId: string, viewer: AuthUser): Promise<Outcome> {
     await this.dialogues.findVisible(dialogueId, viewer);

@@ -11,6 +11,7 @@ import { RateLimitGuard } from './http/rate-limit';
 import { createRootLogger } from './logging/logging';
 import { PinoNestLogger } from './logging/pino-nest-logger';
 import { RedisModule } from './redis/redis.module';
+import { PersonDataRegistry } from './person-data/person-data.registry';
 
 /** The process's logger: Nest's LoggerService on one pino root (see main.ts: app.useLogger). */
 const loggerProvider = {
@@ -29,9 +30,10 @@ const loggerProvider = {
     HealthRegistry,
     AuditService,
     PersonalDataHooks,
+    PersonDataRegistry,
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonalDataHooks],
+  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonalDataHooks, PersonDataRegistry],
 })
 export class PlatformModule {}
 
@@ -39,7 +41,7 @@ export class PlatformModule {}
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule],
-  providers: [loggerProvider, HealthRegistry, AuditService, PersonalDataHooks],
-  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonalDataHooks],
+  providers: [loggerProvider, HealthRegistry, AuditService, PersonalDataHooks, PersonDataRegistry],
+  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonalDataHooks, PersonDataRegistry],
 })
 export class PlatformCoreModule {}

@@ -3,13 +3,12 @@ import { DialoguesService } from '@gfmd/api-dialogues';
 import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxService } from '@gfmd/api-mail';
-import { AuditService, inTransaction, normalizeEmail } from '@gfmd/api-platform';
+import { AuditService, inTransaction, normalizeEmail, PersonDataRegistry } from '@gfmd/api-platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RegistrationView } from './registration.mapper';
 import { toRegistration } from './registration.mapper';
 import { ManageTokensRepository } from './manage-tokens.repository';
-import { PersonDataHooks } from './person-data-hooks';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import { RegistrationsRepository } from './registrations.repository';
 import { Notices, SeatKeeper } from './seat-keeper.service';
@@ -31,8 +30,8 @@ export interface ParticipantExport {
     sentAt: string | null;
   }[];
   emails: { id: string; kind: string; subject: string; status: string; createdAt: string; sentAt: string | null }[];
-  /** What other domains hold (PersonDataHooks), by their name, e.g. `delegations` (as focal point). */
-  [other: string]: unknown;
+  /** What other domains hold (PersonDataRegistry), by name: `contributions`, `delegations` (as focal point). */
+  [source: string]: unknown;
 }
 
 export interface ErasureResult {
@@ -41,8 +40,8 @@ export interface ErasureResult {
   emails: number;
   /** Registrations that held or waited for a seat and were cancelled (their seats went to the next in line). */
   cancelled: number;
-  /** Records scrubbed by other domains (PersonDataHooks), by their name. */
-  [other: string]: number;
+  /** Records erased or anonymised by other domains (PersonDataRegistry), by name. */
+  other: Record<string, number>;
 }
 
 /** Everything held about an email address (GDPR access) and its erasure. Admin only. */
@@ -57,8 +56,8 @@ export class ParticipantsService {
     private readonly outbox: OutboxService,
     private readonly invitationsPort: RegistrationInvitations,
     private readonly audit: AuditService,
-    private readonly hooks: PersonDataHooks,
     private readonly dialogues: DialoguesService,
+    private readonly personData: PersonDataRegistry,
   ) {}
 
   async export(email: string): Promise<ParticipantExport> {
@@ -77,7 +76,7 @@ export class ParticipantsService {
       regs.map((r) => r.id),
     );
     const other: Record<string, unknown[]> = {};
-    for (const source of this.hooks.all) other[source.name] = await source.export(e);
+    for (const source of this.personData.sources()) other[source.name] = await source.export(e);
     return {
       ...other,
       email: e,
@@ -140,7 +139,7 @@ export class ParticipantsService {
       const invitations = await this.invitationsPort.scrub(e);
       const emails = await this.outbox.scrubPerson(e, ids, invitationIds);
       const other: Record<string, number> = {};
-      for (const source of this.hooks.all) other[source.name] = await source.erase(e);
+      for (const source of this.personData.sources()) other[source.name] = await source.erase(e);
       // One audit line per dialogue the person was in (or one without a dialogue), all with the
       // erasure's own id: ids and counts only, never the address.
       const erasureId = randomUUID();
@@ -156,11 +155,11 @@ export class ParticipantsService {
             registrationIds: regs.filter((r) => r.dialogueId === dialogueId).map((r) => r.id),
             invitations,
             emails,
-            ...other,
+            ...Object.fromEntries(Object.entries(other).map(([k, v]) => [`${k}Erased`, v])),
           },
         })),
       );
-      return { ...other, registrations: ids.length, invitations, emails, cancelled };
+      return { registrations: ids.length, invitations, emails, cancelled, other };
     });
   }
 }

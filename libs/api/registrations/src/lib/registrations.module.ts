@@ -11,7 +11,6 @@ import { ManageTokensRepository } from './manage-tokens.repository';
 import { ParticipantDirectory } from './participant-directory';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
-import { PersonDataHooks } from './person-data-hooks';
 import { RegistrationAnswers } from './registration-answers';
 import { RegistrationAdmission } from './registration-admission.service';
 import { RegistrationMailer } from './registration-mailer';
@@ -85,7 +84,6 @@ export class RegistrationsCoreModule {}
     SpaceMessagesRepository,
     SpaceMessagesService,
     SeatHolds,
-    PersonDataHooks,
     RegistrationAnswers,
     CheckInPort,
   ],
@@ -94,7 +92,6 @@ export class RegistrationsCoreModule {}
     RegistrationsService,
     RegistrationSettings,
     SeatHolds,
-    PersonDataHooks,
     RegistrationAnswers,
     CheckInPort,
   ],

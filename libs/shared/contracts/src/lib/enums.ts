@@ -41,6 +41,10 @@ export const AUDIT_ACTIONS = [
   'delegation.delegate_added',
   'delegation.delegate_withdrawn',
   'delegation.delegate_replaced',
+  'document.uploaded',
+  'document.deleted',
+  'contribution.accepted',
+  'contribution.rejected',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -53,6 +57,8 @@ export const AUDIT_ENTITY_TYPES = [
   'participant',
   'user',
   'delegation',
+  'document',
+  'contribution',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -165,8 +171,37 @@ export const EMAIL_KINDS = [
   'password_reset',
   'retention_notice',
   'delegation',
+  'contribution_confirm',
+  'contribution_accepted',
+  'contribution_rejected',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 export const EMAIL_STATUSES = ['pending', 'queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** What a document is attached to (its ownerId is that thing's id; an outcome's is its dialogue's id). */
+export const DOCUMENT_OWNER_TYPES = ['dialogue', 'agenda_item', 'space', 'outcome'] as const;
+export type DocumentOwnerType = (typeof DOCUMENT_OWNER_TYPES)[number];
+
+export const DOCUMENT_KINDS = [
+  'concept_note',
+  'background_paper',
+  'presentation',
+  'minutes',
+  'contribution',
+  'annex',
+  'other',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** public: anyone (once the dialogue is public); registrants: through a participant's manage link; staff: staff only. */
+export const DOCUMENT_VISIBILITIES = ['public', 'registrants', 'staff'] as const;
+export type DocumentVisibility = (typeof DOCUMENT_VISIBILITIES)[number];
+
+/** The language of a document's file: the six UN languages. */
+export const DOCUMENT_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+export const CONTRIBUTION_STATUSES = ['unconfirmed', 'submitted', 'accepted', 'rejected'] as const;
+export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];

@@ -17,6 +17,11 @@ import type {
   RegistrationStatus,
   AuditAction,
   AuditEntityType,
+  ContributionStatus,
+  DocumentKind,
+  DocumentLanguage,
+  DocumentOwnerType,
+  DocumentVisibility,
   Role,
   SpaceAccess,
   SpaceKind,
@@ -441,4 +446,39 @@ export interface OutboundEmail {
 export interface TimelineEntry {
   session: InformalSession;
   dialogues: Dialogue[];
+}
+
+/** A file attached to a dialogue, an agenda item, a space or an outcome (docs/documents.md). */
+export interface DocumentView {
+  id: string;
+  dialogueId: string;
+  ownerType: DocumentOwnerType;
+  ownerId: string;
+  kind: DocumentKind;
+  /** Title per language (en, fr, es…); may be empty. */
+  title: Record<string, string>;
+  visibility: DocumentVisibility;
+  language: DocumentLanguage;
+  fileName: string;
+  contentType: string;
+  size: number;
+  createdAt: string;
+}
+
+/** A written contribution to a dialogue (docs/documents.md). Staff see every field; the public the accepted ones without email. */
+export interface ContributionView {
+  id: string;
+  dialogueId: string;
+  title: string;
+  text: string;
+  organization: string | null;
+  stakeholderGroup: StakeholderGroup;
+  name: string | null;
+  email?: string;
+  status: ContributionStatus;
+  consentToPublish: boolean;
+  documentId: string | null;
+  reason?: string | null;
+  submittedAt: string;
+  decidedAt: string | null;
 }

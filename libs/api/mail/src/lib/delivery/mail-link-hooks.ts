@@ -5,9 +5,10 @@ import { Injectable } from '@nestjs/common';
  * `manage` — a manage link of the row's registration; `invitation` — the register and decline
  * links of the row's invitation; `staff` — the set-password link of a staff invitation or
  * password reset (`params.linkId`, auth); `delegation` — a focal point's link to their delegation
- * (`params.linkId`, delegations). The row never holds the link itself.
+ * (`params.linkId`, delegations); `contribution` — the address check of a written contribution
+ * (`params.linkId`, documents). The row never holds the link itself.
  */
-export type LinkRef = 'manage' | 'invitation' | 'staff' | 'delegation';
+export type LinkRef = 'manage' | 'invitation' | 'staff' | 'delegation' | 'contribution';
 
 /** What a minted link adds to an email's template parameters (never stored). */
 export interface MintedLinks {
@@ -19,6 +20,8 @@ export interface MintedLinks {
   passwordUrl?: string;
   /** PUBLIC_URL/delegations/<token>: the focal point's page. */
   delegationUrl?: string;
+  /** PUBLIC_URL/contributions/confirm/<token>: a written contribution's address check. */
+  confirmUrl?: string;
 }
 
 /**

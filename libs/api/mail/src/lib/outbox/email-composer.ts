@@ -30,7 +30,7 @@ export function linkRequest(row: ComposableEmail): { ref: LinkRef; id: string } 
       ? row.registrationId
       : ref === 'invitation'
         ? row.invitationId
-        : ref === 'staff' || ref === 'delegation'
+        : ref === 'staff' || ref === 'delegation' || ref === 'contribution'
           ? linkId
           : null;
   return ref && id ? { ref, id } : null;

@@ -16,7 +16,14 @@ import {
 } from './outbox.repository';
 
 /** Template parameters that would put a live token at rest: links are named by `links` and minted when sent. */
-const LIVE_LINK_PARAMS = ['manageUrl', 'registerUrl', 'declineUrl', 'passwordUrl', 'delegationUrl'] as const;
+const LIVE_LINK_PARAMS = [
+  'manageUrl',
+  'registerUrl',
+  'declineUrl',
+  'passwordUrl',
+  'delegationUrl',
+  'confirmUrl',
+] as const;
 
 export interface OutgoingEmail {
   kind: EmailKind;

@@ -3,7 +3,7 @@
 import type { EmailKind, Language } from '@gfmd/contracts';
 
 /** Which link a kind's main button opens. */
-export type CallToAction = 'register' | 'manage' | 'password' | 'delegation' | 'none';
+export type CallToAction = 'register' | 'manage' | 'password' | 'delegation' | 'confirm' | 'none';
 
 export interface KindMessages {
   subject: string;
@@ -184,6 +184,28 @@ const en: Record<EmailKind, KindMessages> = {
     cta: 'delegation',
     ctaLabel: 'Name my delegates',
   },
+  contribution_confirm: {
+    subject: 'Confirm your contribution to {title}',
+    heading: 'Please confirm your address',
+    body: [
+      'Thank you for your written contribution to the GFMD thematic dialogue “{title}”.',
+      'The organizers will see it once you confirm your address with the button below. If you did not send it, ignore this email and it will not be published.',
+    ],
+    cta: 'confirm',
+    ctaLabel: 'Confirm my contribution',
+  },
+  contribution_accepted: {
+    subject: 'Your contribution was accepted: {title}',
+    heading: 'Your contribution was accepted',
+    body: ['The organizers of “{title}” have accepted your written contribution. Thank you for your input.'],
+    cta: 'none',
+  },
+  contribution_rejected: {
+    subject: 'Your contribution was not accepted: {title}',
+    heading: 'Your contribution was not accepted',
+    body: ['The organizers of “{title}” could not accept your written contribution.'],
+    cta: 'none',
+  },
 };
 
 const fr: Record<EmailKind, KindMessages> = {
@@ -333,6 +355,28 @@ const fr: Record<EmailKind, KindMessages> = {
     cta: 'delegation',
     ctaLabel: 'Désigner mes délégués',
   },
+  contribution_confirm: {
+    subject: 'Confirmez votre contribution à {title}',
+    heading: 'Merci de confirmer votre adresse',
+    body: [
+      'Merci pour votre contribution écrite au dialogue thématique du FMMD « {title} ».',
+      'Les organisateurs la verront une fois votre adresse confirmée avec le bouton ci-dessous. Si vous ne l’avez pas envoyée, ignorez ce message : elle ne sera pas publiée.',
+    ],
+    cta: 'confirm',
+    ctaLabel: 'Confirmer ma contribution',
+  },
+  contribution_accepted: {
+    subject: 'Votre contribution a été acceptée : {title}',
+    heading: 'Votre contribution a été acceptée',
+    body: ['Les organisateurs de « {title} » ont accepté votre contribution écrite. Merci de votre apport.'],
+    cta: 'none',
+  },
+  contribution_rejected: {
+    subject: 'Votre contribution n’a pas été retenue : {title}',
+    heading: 'Votre contribution n’a pas été retenue',
+    body: ['Les organisateurs de « {title} » n’ont pas pu retenir votre contribution écrite.'],
+    cta: 'none',
+  },
 };
 
 const es: Record<EmailKind, KindMessages> = {
@@ -481,6 +525,28 @@ const es: Record<EmailKind, KindMessages> = {
     ],
     cta: 'delegation',
     ctaLabel: 'Designar a mis delegados',
+  },
+  contribution_confirm: {
+    subject: 'Confirme su contribución a {title}',
+    heading: 'Confirme su dirección',
+    body: [
+      'Gracias por su contribución escrita al diálogo temático del FMMD «{title}».',
+      'Los organizadores la verán cuando confirme su dirección con el botón de abajo. Si no la envió usted, ignore este mensaje: no se publicará.',
+    ],
+    cta: 'confirm',
+    ctaLabel: 'Confirmar mi contribución',
+  },
+  contribution_accepted: {
+    subject: 'Su contribución ha sido aceptada: {title}',
+    heading: 'Su contribución ha sido aceptada',
+    body: ['Los organizadores de «{title}» han aceptado su contribución escrita. Gracias por su aporte.'],
+    cta: 'none',
+  },
+  contribution_rejected: {
+    subject: 'Su contribución no ha sido aceptada: {title}',
+    heading: 'Su contribución no ha sido aceptada',
+    body: ['Los organizadores de «{title}» no han podido aceptar su contribución escrita.'],
+    cta: 'none',
   },
 };
 

@@ -10,6 +10,7 @@ describe(TemplateRenderer.name, () => {
     dialogueWhen: 'Monday 8 May 2017, 10:00–16:00 (Europe/Zurich)',
     dialogueVenue: 'Geneva',
     manageUrl: 'https://gfmd.example/manage/tok-manage',
+    confirmUrl: 'https://gfmd.example/contributions/confirm/tok-c',
     registerUrl: 'https://gfmd.example/dialogues/d1/register?invitation=tok-invite',
     declineUrl: 'https://gfmd.example/api/v1/invitations/decline/tok-invite',
     message: 'Line one\nLine two',
@@ -49,6 +50,12 @@ describe(TemplateRenderer.name, () => {
         // To staff, about a dialogue: no personal link of anyone's.
         expect(out.html).not.toContain(params.manageUrl);
         expect(out.text).not.toContain(params.manageUrl);
+      } else if (kind.startsWith('contribution_')) {
+        // A contribution's emails carry no manage link: the confirmation its own link, the decisions none.
+        expect(out.text).not.toContain(params.manageUrl);
+        if (kind === 'contribution_confirm')
+          expect(out.html).toContain('href="https://gfmd.example/contributions/confirm/tok-c"');
+        else expect(out.html).not.toContain('/contributions/confirm/');
       } else if (!['declined', 'cancelled'].includes(kind)) {
         expect(out.html).toContain(`href="${params.manageUrl}"`);
         expect(out.text).toContain(params.manageUrl);

@@ -42,6 +42,8 @@ export interface TemplateParams {
   /** A delegation's name and its seats (delegation). */
   delegationName?: string;
   seats?: number;
+  /** PUBLIC_URL/contributions/confirm/<token>: contribution_confirm. Minted at send time. */
+  confirmUrl?: string;
   /** The id of the link row a `staff` link is minted for (not personal). */
   linkId?: string;
   /** Free text from organizers / coordinators (invitation, space_message, …). */
@@ -128,7 +130,9 @@ export class TemplateRenderer {
             ? safeUrl(params.passwordUrl)
             : m.cta === 'delegation'
               ? safeUrl(params.delegationUrl)
-              : undefined;
+              : m.cta === 'confirm'
+                ? safeUrl(params.confirmUrl)
+                : undefined;
     const declineUrl = k === 'invitation' ? safeUrl(params.declineUrl) : undefined;
     const messageLabel = k === 'space_message' ? values['sender'] : c.messageFromOrganizers;
 

@@ -71,6 +71,17 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) WORKER_CONCURRENCY = 20;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) OUTBOX_SWEEP_INTERVAL_MS = 30000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) AGENDA_UPDATE_COALESCE_MS = 60000;
+  /** Where documents are kept: unset → local disk under STORAGE_DIR; s3://… → an S3-compatible store (docs/operations.md). */
+  @IsOptional()
+  @Matches(/^(file:|s3s?:\/\/)/, { message: 'STORAGE_URL must start with s3://, s3s:// or file:' })
+  STORAGE_URL?: string;
+  @IsOptional() @IsString() STORAGE_DIR = '.data/documents';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(2048) MAX_UPLOAD_MB = 50;
+  /** A clamd to scan uploads with (host or host:port, INSTREAM over TCP); unset → no scan. */
+  @IsOptional() @IsString() CLAMAV_HOST?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535) CLAMAV_PORT = 3310;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) CONTRIBUTIONS_PER_ADDRESS_PER_DAY = 5;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) CONTRIBUTIONS_PER_DIALOGUE_PER_DAY = 500;
 }
 
 export class ConfigValidationError extends Error {}
@@ -210,5 +221,20 @@ export class AppConfig {
   }
   get agendaUpdateCoalesceMs() {
     return this.env.AGENDA_UPDATE_COALESCE_MS;
+  }
+  /** Documents: the store, the size limit and the virus scanner (docs/operations.md, "Documents"). */
+  get documents() {
+    return {
+      storageUrl: this.env.STORAGE_URL,
+      storageDir: this.env.STORAGE_DIR,
+      maxUploadBytes: this.env.MAX_UPLOAD_MB * 1024 * 1024,
+      clamav: this.env.CLAMAV_HOST ? { host: this.env.CLAMAV_HOST, port: this.env.CLAMAV_PORT } : undefined,
+    };
+  }
+  get contributionLimits() {
+    return {
+      perAddressPerDay: this.env.CONTRIBUTIONS_PER_ADDRESS_PER_DAY,
+      perDialoguePerDay: this.env.CONTRIBUTIONS_PER_DIALOGUE_PER_DAY,
+    };
   }
 }

@@ -13,6 +13,8 @@ import { DeliverySummaries1765100000301 } from './migrations/1765100000301-deliv
 import { Processes1765100000601 } from './migrations/1765100000601-processes';
 import { StaffLinksAndAudit1765100000701 } from './migrations/1765100000701-staff-links-and-audit';
 import { Outcomes1765100000801 } from './migrations/1765100000801-outcomes';
+import { Documents1765200000201 } from './migrations/1765200000201-documents';
+import { Contributions1765200000202 } from './migrations/1765200000202-contributions';
 import { SpaceDeclineUndo1765200000301 } from './migrations/1765200000301-space-decline-undo';
 import { Delegations1765200000401 } from './migrations/1765200000401-delegations';
 import { RegistrationQuestions1765200000402 } from './migrations/1765200000402-registration-questions';
@@ -43,6 +45,8 @@ export const MIGRATIONS = [
   Processes1765100000601,
   StaffLinksAndAudit1765100000701,
   Outcomes1765100000801,
+  Documents1765200000201,
+  Contributions1765200000202,
   SpaceDeclineUndo1765200000301,
   Delegations1765200000401,
   RegistrationQuestions1765200000402,

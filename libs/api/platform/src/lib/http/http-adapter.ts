@@ -1,4 +1,5 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import { parse as parseQueryString } from 'node:querystring';
 import { AppConfig, BYTE_SIZE } from '../config/app-config';
@@ -9,6 +10,9 @@ import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './json-depth';
 /** The routes that take a larger body than BODY_LIMIT (bulk invitations: up to 10,000 recipients). */
 export const LARGE_BODY_ROUTES: readonly string[] = ['/api/v1/dialogues/:id/invitations'];
 export const LARGE_BODY_LIMIT = 8 * 1024 * 1024;
+
+/** The routes that take multipart/form-data (uploads, streamed by their handler); any other answers 415. */
+export const MULTIPART_ROUTES: readonly string[] = ['/api/v1/documents', '/api/v1/dialogues/:id/contributions'];
 
 /** '1mb', '512kb', '100000' → bytes. */
 export function parseByteSize(value: string): number {
@@ -54,7 +58,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
  * The request bodies the API reads: JSON (an object or an array; an empty body is no body;
  * `__proto__` and `constructor.prototype` keys refused; nesting deeper than MAX_JSON_DEPTH
  * refused before it is parsed, since the validation walks bodies recursively) and HTML forms (the invitation decline
- * page, RFC 8058 one-click unsubscribe). Other media types get 415.
+ * page, RFC 8058 one-click unsubscribe) and, on MULTIPART_ROUTES only, multipart/form-data. Other media types get 415.
  */
 export function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
@@ -80,6 +84,19 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
   });
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, { ...parseQueryString(body as string) });
+  });
+  // Uploads: @fastify/multipart hands the parts to the handler as streams (never buffered here);
+  // the handler sets the file size limit (MAX_UPLOAD_MB). Other routes refuse multipart.
+  void fastify.register(fastifyMultipart, { throwFileSizeLimit: true, limits: { files: 1, fields: 30, parts: 31 } });
+  fastify.addHook('preValidation', (request, reply, done) => {
+    if (request.isMultipart?.() && !MULTIPART_ROUTES.includes(request.routeOptions?.url ?? '')) {
+      const problem = routerProblem.toProblem(
+        bodyError(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', 'Send the request body as application/json.'),
+      );
+      void reply.code(415).type('application/problem+json').send(JSON.stringify(problem));
+      return;
+    }
+    done();
   });
   // The bulk routes take a larger body (Fastify reads each route's limit when the route is added).
   fastify.addHook('onRoute', (route) => {

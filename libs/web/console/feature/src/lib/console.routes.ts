@@ -5,6 +5,7 @@ import { loadRegistrationsTablePage } from '@gfmd/web-registrations-feature';
 import { loadOutcomeEditorPage } from '@gfmd/web-outcomes-feature';
 import { loadDelegationsConsolePage } from '@gfmd/web-delegations-feature';
 import { loadAttendancePage } from '@gfmd/web-check-in-feature';
+import { loadConsoleDocumentsPage } from '@gfmd/web-documents-feature';
 
 /** The organizer console (admin and organizer accounts). */
 export const consoleRoutes: Routes = [
@@ -75,6 +76,12 @@ export const consoleRoutes: Routes = [
             title: 'title.attendance',
             data: { keepFocus: true },
             loadComponent: loadAttendancePage,
+          },
+          {
+            path: 'documents',
+            title: 'title.documents',
+            data: { keepFocus: true },
+            loadComponent: loadConsoleDocumentsPage,
           },
         ],
       },

@@ -54,6 +54,7 @@ export class DialogueWorkspaceLayout {
     { path: 'invitations', label: 'title.invitations' },
     { path: 'outcome', label: 'console.tabOutcome' },
     { path: 'attendance', label: 'title.attendance' },
+    { path: 'documents', label: 'console.tabDocuments' },
   ];
 
   constructor() {

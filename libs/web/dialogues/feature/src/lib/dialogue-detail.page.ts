@@ -17,6 +17,7 @@ import { AvailabilityComponent, LeadTimeComponent, dialogueAvailability } from '
 import { loadResource } from '@gfmd/web-shared-util-state';
 import { OutcomesApi } from '@gfmd/web-outcomes-data-access';
 import { firstValueFrom } from 'rxjs';
+import { DialogueDocumentsComponent } from '@gfmd/web-documents-feature/public';
 
 @Component({
   selector: 'gfmd-dialogue-detail-page',
@@ -32,6 +33,7 @@ import { firstValueFrom } from 'rxjs';
     LabelPipe,
     LocalDatePipe,
     LocalNumberPipe,
+    DialogueDocumentsComponent,
   ],
   providers: [DialogueStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -75,6 +77,9 @@ import { firstValueFrom } from 'rxjs';
               <gfmd-agenda-view [items]="store.agenda()" [spaces]="store.spaces()" [timeZone]="d.timeZone" />
             } @placeholder {
               <gfmd-loading-state />
+            }
+            @defer (on idle; on timer(1s)) {
+              <gfmd-dialogue-documents [dialogueId]="d.id" />
             }
           </div>
 

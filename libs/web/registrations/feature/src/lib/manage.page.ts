@@ -28,6 +28,7 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe, type TranslationKey } fr
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { ManageStore, canChooseSpace, spaceEligibility } from '@gfmd/web-registrations-data-access';
 import { loadResource } from '@gfmd/web-shared-util-state';
+import { ManageDocumentsComponent } from '@gfmd/web-documents-feature/public';
 
 /** What the cancel section says: leaving the waiting list, withdrawing a request, or giving up a seat. */
 interface CancelTexts {
@@ -98,6 +99,7 @@ const CANCEL_TEXTS: Record<'confirmed' | 'waitlisted' | 'pending', CancelTexts> 
     TranslatePipe,
     LabelPipe,
     LocalDatePipe,
+    ManageDocumentsComponent,
   ],
   providers: [ManageStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -27,6 +27,7 @@ const STAFF_SOURCES = [
   /^libs\/web\/registrations\/data-access\/src\/lib\/registrations-table\.store\.ts$/,
   /^libs\/web\/registrations\/ui\/src\/lib\/stakeholder-balance\./,
   /^libs\/web\/shared\/ui\/src\/lib\/delivery-progress\./,
+  /^libs\/web\/documents\/feature\/src\/lib\/(console-documents\.page|upload-zone\.component)\./,
 ];
 
 const ROOT = join(__dirname, '../../../../../..');

@@ -25,7 +25,9 @@ export type LabelKind =
   | 'auditEntity'
   | 'recommendationKind'
   | 'outcomeStatus'
-  | 'delegateRole';
+  | 'delegateRole'
+  | 'documentKind'
+  | 'documentVisibility';
 
 export type DatePreset = 'date' | 'dateTime' | 'time' | 'day' | 'dayShort' | 'month' | 'zoned';
 

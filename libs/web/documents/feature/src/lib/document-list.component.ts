@@ -1,0 +1,109 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import type { DocumentView } from '@gfmd/contracts';
+import { DocumentsApi, formatSize, typeLabel } from '@gfmd/web-documents-data-access';
+import { saveBlob } from '@gfmd/web-shared-util-http';
+import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+
+/**
+ * A list of documents: title, type, size, language (and visibility for staff), each with its
+ * download. Public and registrants' files are plain links (the manage token in the path); staff
+ * downloads go through HttpClient, which carries the sign-in.
+ */
+@Component({
+  selector: 'gfmd-document-list',
+  imports: [MatButton, TranslatePipe, LabelPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    ul {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.25rem 0.75rem;
+      padding: 0.5rem 0;
+      border-bottom: 1px solid var(--gfmd-border, #d9e2ec);
+    }
+    .name {
+      flex: 1 1 12rem;
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    .meta {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+    }
+  `,
+  template: `
+    @if (rows().length) {
+      <ul>
+        @for (row of rows(); track row.doc.id) {
+          <li>
+            <span class="name">
+              @if (staff()) {
+                <a href="" (click)="$event.preventDefault(); download(row.doc)">{{ row.title }}</a>
+              } @else {
+                <a
+                  [href]="api.fileUrl(row.doc.id, manageToken())"
+                  [attr.download]="row.inline ? null : row.doc.fileName"
+                  >{{ row.title }}</a
+                >
+              }
+              <br /><small class="gfmd-muted">{{ row.doc.kind | label: 'documentKind' }}</small>
+            </span>
+            <span class="meta">
+              <span class="gfmd-chip" [attr.aria-label]="'documents.type' | t">{{ row.type }}</span>
+              <span class="gfmd-chip" [attr.aria-label]="'documents.size' | t">{{ row.size }}</span>
+              <span class="gfmd-chip" [attr.aria-label]="'documents.language' | t" [attr.lang]="row.doc.language">{{
+                row.doc.language.toUpperCase()
+              }}</span>
+              @if (showVisibility()) {
+                <span class="gfmd-chip">{{ row.doc.visibility | label: 'documentVisibility' }}</span>
+              }
+            </span>
+            @if (canDelete()) {
+              <button mat-stroked-button type="button" (click)="remove.emit(row.doc)">
+                {{ 'documents.delete' | t }}<span class="cdk-visually-hidden">: {{ row.title }}</span>
+              </button>
+            }
+          </li>
+        }
+      </ul>
+    } @else {
+      <p class="gfmd-muted">{{ 'documents.none' | t }}</p>
+    }
+  `,
+})
+export class DocumentListComponent {
+  protected readonly api = inject(DocumentsApi);
+  private readonly i18n = inject(I18n);
+
+  readonly documents = input.required<DocumentView[]>();
+  /** Links through a participant's manage link. */
+  readonly manageToken = input<string>();
+  /** Staff: downloads carry the sign-in. */
+  readonly staff = input(false);
+  readonly showVisibility = input(false);
+  readonly canDelete = input(false);
+  readonly remove = output<DocumentView>();
+
+  protected readonly rows = computed(() => {
+    const lang = this.i18n.language();
+    return this.documents().map((doc) => ({
+      doc,
+      title: doc.title[lang] ?? doc.title[doc.language] ?? Object.values(doc.title)[0] ?? doc.fileName,
+      type: typeLabel(doc.contentType, doc.fileName),
+      size: formatSize(doc.size, lang),
+      inline: /^(application\/pdf|image\/)/.test(doc.contentType),
+    }));
+  });
+
+  protected download(doc: DocumentView) {
+    this.api.fetchFile(doc.id).subscribe((blob) => saveBlob(blob, doc.fileName));
+  }
+}
