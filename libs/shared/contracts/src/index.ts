@@ -2,3 +2,4 @@ export * from './lib/enums';
 export * from './lib/models';
 export * from './lib/requests';
 export * from './lib/views';
+export * from './lib/syntheses';

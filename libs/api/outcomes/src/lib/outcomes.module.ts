@@ -4,6 +4,7 @@ import { SpacesModule } from '@gfmd/api-spaces';
 import { OutcomesController } from './outcomes.controller';
 import { OutcomesRepository } from './outcomes.repository';
 import { OutcomesService } from './outcomes.service';
+import { PublishedRecommendationsPort } from './published-recommendations.port';
 import { RecommendationsController } from './recommendations.controller';
 import { RecommendationsRepository } from './recommendations.repository';
 import { RecommendationsService } from './recommendations.service';
@@ -12,7 +13,13 @@ import { RecommendationsService } from './recommendations.service';
 @Module({
   imports: [DialoguesModule, SpacesModule],
   controllers: [OutcomesController, RecommendationsController],
-  providers: [OutcomesRepository, OutcomesService, RecommendationsRepository, RecommendationsService],
-  exports: [OutcomesService, RecommendationsService],
+  providers: [
+    OutcomesRepository,
+    OutcomesService,
+    RecommendationsRepository,
+    RecommendationsService,
+    PublishedRecommendationsPort,
+  ],
+  exports: [OutcomesService, RecommendationsService, PublishedRecommendationsPort],
 })
 export class OutcomesModule {}

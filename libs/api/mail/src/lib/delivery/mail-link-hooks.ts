@@ -4,9 +4,10 @@ import { Injectable } from '@nestjs/common';
  * The personal link an email carries, named by reference on its outbox row (`params.links`):
  * `manage` — a manage link of the row's registration; `invitation` — the register and decline
  * links of the row's invitation; `staff` — the set-password link of a staff invitation or
- * password reset (`params.linkId`, auth). The row never holds the link itself.
+ * password reset (`params.linkId`, auth); `subscription` — the confirm and unsubscribe links of a
+ * synthesis subscriber (`params.linkId`, syntheses). The row never holds the link itself.
  */
-export type LinkRef = 'manage' | 'invitation' | 'staff';
+export type LinkRef = 'manage' | 'invitation' | 'staff' | 'subscription';
 
 /** What a minted link adds to an email's template parameters (never stored). */
 export interface MintedLinks {
@@ -16,6 +17,10 @@ export interface MintedLinks {
   /** The one-click target of List-Unsubscribe (the API's POST); the email body links to declineUrl. */
   unsubscribeUrl?: string;
   passwordUrl?: string;
+  /** A synthesis subscriber's confirmation page (web). */
+  confirmUrl?: string;
+  /** A synthesis subscriber's unsubscribe page (web); List-Unsubscribe goes to unsubscribeUrl. */
+  leaveUrl?: string;
 }
 
 /**

@@ -10,7 +10,15 @@ import type { StoredAttachment } from './outbound-email.entity';
 import { OutboxListFilter, OutboxRecord, OutboxRepository, PersonEmailRecord } from './outbox.repository';
 
 /** Template parameters that would put a live token at rest: links are named by `links` and minted when sent. */
-const LIVE_LINK_PARAMS = ['manageUrl', 'registerUrl', 'declineUrl', 'passwordUrl'] as const;
+const LIVE_LINK_PARAMS = [
+  'manageUrl',
+  'registerUrl',
+  'declineUrl',
+  'passwordUrl',
+  'confirmUrl',
+  'leaveUrl',
+  'unsubscribeUrl',
+] as const;
 
 export interface OutgoingEmail {
   kind: EmailKind;

@@ -14,6 +14,7 @@ import { DeliverySummaries1765100000301 } from './migrations/1765100000301-deliv
 import { Processes1765100000601 } from './migrations/1765100000601-processes';
 import { StaffLinksAndAudit1765100000701 } from './migrations/1765100000701-staff-links-and-audit';
 import { Outcomes1765100000801 } from './migrations/1765100000801-outcomes';
+import { Syntheses1765200000101 } from './migrations/1765200000101-syntheses';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   Processes1765100000601,
   StaffLinksAndAudit1765100000701,
   Outcomes1765100000801,
+  Syntheses1765200000101,
 ];

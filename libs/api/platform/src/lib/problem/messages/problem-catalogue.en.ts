@@ -73,6 +73,7 @@ export const problemCatalogueEn: ProblemCatalogue = {
     'invitation-used': 'This invitation has been used already.',
     'invalid-invitation': 'This invitation link is not valid for this dialogue.',
     'not-failed': 'Only a failed email can be retried.',
+    'unknown-reference': 'A reference is not one of a published recommendation.',
     'last-admin': 'This is the last active admin: make another admin first.',
     'user-inactive': 'This account is deactivated.',
     'password-link-gone': 'This link has been used or has expired. Ask for a new one.',

@@ -72,6 +72,7 @@ export const problemCatalogueEs: ProblemCatalogue = {
     'invitation-used': 'Esta invitación ya se ha utilizado.',
     'invalid-invitation': 'Este enlace de invitación no es válido para este diálogo.',
     'not-failed': 'Solo se puede reenviar un correo fallido.',
+    'unknown-reference': 'Una referencia no corresponde a ninguna recomendación publicada.',
     'last-admin': 'Es el último administrador activo: nombre primero a otro administrador.',
     'user-inactive': 'Esta cuenta está desactivada.',
     'password-link-gone': 'Este enlace ya se usó o ha caducado. Pida uno nuevo.',

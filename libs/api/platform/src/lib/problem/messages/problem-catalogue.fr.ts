@@ -75,6 +75,7 @@ export const problemCatalogueFr: ProblemCatalogue = {
     'invitation-used': 'Cette invitation a déjà été utilisée.',
     'invalid-invitation': "Ce lien d'invitation n'est pas valable pour ce dialogue.",
     'not-failed': 'Seul un e-mail en échec peut être renvoyé.',
+    'unknown-reference': 'Une référence ne correspond à aucune recommandation publiée.',
     'last-admin': 'C’est le dernier administrateur actif : nommez d’abord un autre administrateur.',
     'user-inactive': 'Ce compte est désactivé.',
     'password-link-gone': 'Ce lien a déjà servi ou a expiré. Demandez-en un nouveau.',

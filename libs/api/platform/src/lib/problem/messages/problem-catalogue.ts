@@ -63,6 +63,7 @@ export const PROBLEM_SLUGS = [
   'invitation-used',
   'invalid-invitation',
   'not-failed',
+  'unknown-reference',
 ] as const;
 export type ProblemSlug = (typeof PROBLEM_SLUGS)[number];
 
