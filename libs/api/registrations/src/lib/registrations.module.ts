@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { InvitationsCoreModule } from '@gfmd/api-invitations';
 import { SpacesModule } from '@gfmd/api-spaces';
+import { SubscribersCoreModule } from '@gfmd/api-syntheses';
 import { DialogueChangesListener } from './dialogue-changes.listener';
 import { ManageLinkService } from './manage-link.service';
 import { ManageLinks } from './manage-links';
@@ -54,7 +55,7 @@ export class RegistrationsCoreModule {}
  * for the outbox.
  */
 @Module({
-  imports: [RegistrationsCoreModule, InvitationsCoreModule, DialoguesModule, SpacesModule],
+  imports: [RegistrationsCoreModule, InvitationsCoreModule, DialoguesModule, SpacesModule, SubscribersCoreModule],
   controllers: [RegistrationsController, ManageController, ParticipantsController, SpaceMessagesController],
   providers: [
     RegistrationSettings,

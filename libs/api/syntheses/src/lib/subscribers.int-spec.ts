@@ -3,6 +3,7 @@ import { createMailTestApp, type MailTestApp, obliterateQueues } from '@gfmd/api
 import { type ApiClient, SmtpSink } from '@gfmd/api-testing';
 import type { InformalSession, Process, Subscriber, Theme } from '@gfmd/contracts';
 import { OutcomesModule } from '@gfmd/api-outcomes';
+import { RegistrationsModule } from '@gfmd/api-registrations';
 import { randomUUID } from 'node:crypto';
 import { processFixture, publishedRecommendations } from '../testing/synthesis-fixture';
 import { SynthesesModule } from './syntheses.module';
@@ -22,7 +23,7 @@ describe('Synthesis subscribers (integration, SMTP)', () => {
     sut = await createMailTestApp({
       sink,
       database: 'gfmd_test_syntheses_mail',
-      modules: [SpacesModule, OutcomesModule, SynthesesModule],
+      modules: [SpacesModule, OutcomesModule, SynthesesModule, RegistrationsModule],
     });
     organizer = (await sut.staff('organizer')).client;
     reviewer = (await sut.staff('organizer')).client;
@@ -121,4 +122,30 @@ describe('Synthesis subscribers (integration, SMTP)', () => {
     expect((await organizer.delete(`/subscribers/${focalRow?.id}`)).status).toBe(204);
     expect((await organizer.delete(`/subscribers/${focalRow?.id}`)).status).toBe(404);
   }, 90_000);
+
+  it("puts a person's subscriptions in their data export, and erases them", async () => {
+    const email = `person-${randomUUID()}@test.gfmd`;
+    const admin = (await sut.staff('admin')).client;
+    await organizer.post(`/processes/${process.id}/subscribers`, { subscribers: [{ email, name: 'Ana Pérez' }] });
+    await sut.api.post(`/informal-sessions/${session.id}/synthesis/subscribe`, { email: email.toUpperCase() });
+    const exported = await admin.get(`/participants/export?email=${encodeURIComponent(email)}`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.synthesisSubscriptions).toHaveLength(2);
+    expect(exported.body.synthesisSubscriptions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ processId: process.id, name: 'Ana Pérez', status: 'confirmed' }),
+        expect.objectContaining({ informalSessionId: session.id, status: 'pending' }),
+      ]),
+    );
+    const erased = await admin.delete(`/participants?email=${encodeURIComponent(email)}`);
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ synthesisSubscriptions: 2 });
+    const after = await admin.get(`/participants/export?email=${encodeURIComponent(email)}`);
+    expect(after.body.synthesisSubscriptions).toEqual([]);
+    const left = await sut.dataSource.query(
+      `SELECT count(*)::int AS n FROM synthesis_subscribers WHERE lower(email) = $1`,
+      [email],
+    );
+    expect(left[0].n).toBe(0);
+  });
 });
