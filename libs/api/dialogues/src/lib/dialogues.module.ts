@@ -13,6 +13,7 @@ import { ProcessesService } from './processes.service';
 import { SeedService } from './seed.service';
 import { SessionsController } from './sessions.controller';
 import { ThemeEntity } from './theme.entity';
+import { TimelineExtensions } from './timeline-extensions';
 
 @Module({
   imports: [
@@ -26,7 +27,23 @@ import { ThemeEntity } from './theme.entity';
     ]),
   ],
   controllers: [SessionsController, ProcessesController, DialoguesController],
-  providers: [DialoguesRepository, DialoguesService, DialogueHooks, SeedService, ProcessesRepository, ProcessesService],
-  exports: [DialoguesRepository, DialoguesService, DialogueHooks, SeedService, ProcessesRepository, ProcessesService],
+  providers: [
+    DialoguesRepository,
+    DialoguesService,
+    DialogueHooks,
+    SeedService,
+    ProcessesRepository,
+    ProcessesService,
+    TimelineExtensions,
+  ],
+  exports: [
+    DialoguesRepository,
+    DialoguesService,
+    DialogueHooks,
+    SeedService,
+    ProcessesRepository,
+    ProcessesService,
+    TimelineExtensions,
+  ],
 })
 export class DialoguesModule {}

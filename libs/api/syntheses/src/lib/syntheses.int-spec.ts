@@ -186,6 +186,12 @@ describe('Syntheses (integration)', () => {
       target: 'informal-sessions',
       status: expect.any(String),
     });
+    // The process timeline shows the same due dates.
+    const timeline = (await organizer.get(`/processes/${process.id}/timeline`)).body;
+    expect(timeline.syntheses.find((d: SynthesisDue) => d.targetId === milestone.id)).toMatchObject({
+      status: 'draft',
+      dueAt: saved.body.dueAt,
+    });
     // Anonymous visitors do not learn of drafts.
     const publicDues = (await sut.api.get<SynthesisDue[]>(`/processes/${process.id}/syntheses`)).body;
     expect(publicDues.find((d) => d.targetId === milestone.id)).toMatchObject({ status: 'missing' });

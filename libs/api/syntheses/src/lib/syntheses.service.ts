@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   Synthesis,
@@ -8,7 +8,7 @@ import type {
   SynthesisTarget,
 } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
-import { DialoguesRepository } from '@gfmd/api-dialogues';
+import { DialoguesRepository, TimelineExtensions } from '@gfmd/api-dialogues';
 import {
   AppConfig,
   AuditService,
@@ -41,7 +41,7 @@ export interface SynthesisContent {
  * after publication makes a new draft while the published snapshot stays public.
  */
 @Injectable()
-export class SynthesesService {
+export class SynthesesService implements OnModuleInit {
   constructor(
     private readonly repo: SynthesesRepository,
     private readonly targets: SynthesisTargets,
@@ -51,7 +51,14 @@ export class SynthesesService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly timeline: TimelineExtensions,
   ) {}
+
+  onModuleInit() {
+    this.timeline.register(async (processId, viewer) => ({
+      syntheses: await this.dues(processId, viewer?.role === 'admin' || viewer?.role === 'organizer'),
+    }));
+  }
 
   /** Staff (with `working`): the working copy, an empty draft at version 0 before the first save; else the published one (404 before). */
   async get(target: SynthesisTarget, id: string, working: boolean): Promise<Synthesis> {
