@@ -43,6 +43,8 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     autoFirstPage: false,
     bufferPages: false,
+    // The first pass only counts pages: no need to deflate what nobody reads.
+    compress: out !== null,
     lang: model.lang,
     displayTitle: true,
     info: {
