@@ -7,6 +7,7 @@ export * from './lib/db/snake-naming.strategy';
 export * from './lib/db/transaction';
 export * from './lib/db/transaction-context';
 export * from './lib/audit/audit.service';
+export * from './lib/personal-data/personal-data-hooks';
 export * from './lib/health/health.registry';
 export * from './lib/http/configure-http-app';
 export * from './lib/http/http-adapter';

@@ -9,6 +9,7 @@ import { HealthRegistry } from './health/health.registry';
 import { RateLimitGuard } from './http/rate-limit';
 import { createRootLogger } from './logging/logging';
 import { PinoNestLogger } from './logging/pino-nest-logger';
+import { PersonalDataHooks } from './personal-data/personal-data-hooks';
 import { RedisModule } from './redis/redis.module';
 
 /** The process's logger: Nest's LoggerService on one pino root (see main.ts: app.useLogger). */
@@ -23,8 +24,14 @@ const loggerProvider = {
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule],
   controllers: [HealthController],
-  providers: [loggerProvider, HealthRegistry, AuditService, { provide: APP_GUARD, useClass: RateLimitGuard }],
-  exports: [PinoNestLogger, HealthRegistry, AuditService],
+  providers: [
+    loggerProvider,
+    HealthRegistry,
+    AuditService,
+    PersonalDataHooks,
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonalDataHooks],
 })
 export class PlatformModule {}
 
@@ -32,7 +39,7 @@ export class PlatformModule {}
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule],
-  providers: [loggerProvider, HealthRegistry, AuditService],
-  exports: [PinoNestLogger, HealthRegistry, AuditService],
+  providers: [loggerProvider, HealthRegistry, AuditService, PersonalDataHooks],
+  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonalDataHooks],
 })
 export class PlatformCoreModule {}

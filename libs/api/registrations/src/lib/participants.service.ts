@@ -3,9 +3,7 @@ import { DialoguesService } from '@gfmd/api-dialogues';
 import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxService } from '@gfmd/api-mail';
-import { SubscribersService } from '@gfmd/api-syntheses';
-import type { Subscriber } from '@gfmd/contracts';
-import { AuditService, inTransaction, normalizeEmail } from '@gfmd/api-platform';
+import { AuditService, inTransaction, normalizeEmail, PersonalDataHooks } from '@gfmd/api-platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RegistrationView } from './registration.mapper';
@@ -32,8 +30,8 @@ export interface ParticipantExport {
     sentAt: string | null;
   }[];
   emails: { id: string; kind: string; subject: string; status: string; createdAt: string; sentAt: string | null }[];
-  /** The syntheses (or processes) the address is subscribed to. */
-  synthesisSubscriptions: Subscriber[];
+  /** What other domains hold (PersonalDataHooks), by their key: e.g. `synthesisSubscriptions`. */
+  [key: string]: unknown;
 }
 
 export interface ErasureResult {
@@ -42,8 +40,8 @@ export interface ErasureResult {
   emails: number;
   /** Registrations that held or waited for a seat and were cancelled (their seats went to the next in line). */
   cancelled: number;
-  /** Synthesis subscriptions deleted. */
-  synthesisSubscriptions: number;
+  /** What other domains erased (PersonalDataHooks), by their key: e.g. `synthesisSubscriptions`. */
+  [key: string]: number;
 }
 
 /** Everything held about an email address (GDPR access) and its erasure. Admin only. */
@@ -59,7 +57,7 @@ export class ParticipantsService {
     private readonly invitationsPort: RegistrationInvitations,
     private readonly audit: AuditService,
     private readonly dialogues: DialoguesService,
-    private readonly subscribers: SubscribersService,
+    private readonly personalData: PersonalDataHooks,
   ) {}
 
   async export(email: string): Promise<ParticipantExport> {
@@ -104,7 +102,7 @@ export class ParticipantsService {
         createdAt: m.createdAt.toISOString(),
         sentAt: m.sentAt ? m.sentAt.toISOString() : null,
       })),
-      synthesisSubscriptions: await this.subscribers.exportFor(e),
+      ...(await this.personalData.exportFor(e)),
     };
   }
 
@@ -138,7 +136,7 @@ export class ParticipantsService {
       await this.tokens.deleteFor(ids);
       const invitations = await this.invitationsPort.scrub(e);
       const emails = await this.outbox.scrubPerson(e, ids, invitationIds);
-      const synthesisSubscriptions = await this.subscribers.erase(e);
+      const others = await this.personalData.erase(e);
       // One audit line per dialogue the person was in (or one without a dialogue), all with the
       // erasure's own id: ids and counts only, never the address.
       const erasureId = randomUUID();
@@ -154,11 +152,11 @@ export class ParticipantsService {
             registrationIds: regs.filter((r) => r.dialogueId === dialogueId).map((r) => r.id),
             invitations,
             emails,
-            synthesisSubscriptions,
+            ...others,
           },
         })),
       );
-      return { registrations: ids.length, invitations, emails, cancelled, synthesisSubscriptions };
+      return { ...others, registrations: ids.length, invitations, emails, cancelled };
     });
   }
 }

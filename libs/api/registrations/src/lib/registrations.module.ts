@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { InvitationsCoreModule } from '@gfmd/api-invitations';
 import { SpacesModule } from '@gfmd/api-spaces';
-import { SubscribersCoreModule } from '@gfmd/api-syntheses';
 import { DialogueChangesListener } from './dialogue-changes.listener';
 import { ManageLinkService } from './manage-link.service';
 import { ManageLinks } from './manage-links';
@@ -55,7 +54,7 @@ export class RegistrationsCoreModule {}
  * for the outbox.
  */
 @Module({
-  imports: [RegistrationsCoreModule, InvitationsCoreModule, DialoguesModule, SpacesModule, SubscribersCoreModule],
+  imports: [RegistrationsCoreModule, InvitationsCoreModule, DialoguesModule, SpacesModule],
   controllers: [RegistrationsController, ManageController, ParticipantsController, SpaceMessagesController],
   providers: [
     RegistrationSettings,

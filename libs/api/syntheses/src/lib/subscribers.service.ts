@@ -12,6 +12,7 @@ import {
   newToken,
   normalizeEmail,
   notFound,
+  PersonalDataHooks,
 } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { AddSubscribersDto, SubscribeDto } from './synthesis.dto';
@@ -58,11 +59,17 @@ export class SubscribersService implements OnModuleInit {
     private readonly hooks: MailLinkHooks,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly personalData: PersonalDataHooks,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit() {
     this.hooks.onMint('subscription', (ids) => this.mint(ids));
+    this.personalData.register({
+      key: 'synthesisSubscriptions',
+      exportFor: (email) => this.exportFor(email),
+      erase: (email) => this.erase(email),
+    });
   }
 
   async list(scope: SubscriberScope): Promise<Subscriber[]> {
