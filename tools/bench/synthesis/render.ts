@@ -92,6 +92,7 @@ async function measure(name: string, render: () => Readable) {
     peakHeap = Math.max(peakHeap, m.heapUsed);
   }, 5);
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   let bytes = 0;
   await new Promise<void>((resolve, reject) => {
     const sink = new Writable({
@@ -106,6 +107,7 @@ async function measure(name: string, render: () => Readable) {
     stream.pipe(sink);
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const used = process.cpuUsage(cpu);
   clearInterval(timer);
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
@@ -113,6 +115,8 @@ async function measure(name: string, render: () => Readable) {
   return {
     name,
     ms: Math.round(ms),
+    /** CPU time of this process: what the work costs, whatever else the machine is doing. */
+    cpuMs: Math.round((used.user + used.system) / 1000),
     bytes,
     heapGrowthMb: +((peakHeap - before.heapUsed) / 1048576).toFixed(1),
     rssGrowthMb: +((peakRss - before.rss) / 1048576).toFixed(1),

@@ -47,12 +47,16 @@ const result = JSON.parse(run.stdout);
 const { baseline, pdf, docx } = result;
 const ratio = (a, b) => (b > 0 ? (a / b).toFixed(1) : 'n/a');
 console.log(`synthesis of ${result.count} recommendations`);
-console.log('kind        time     bytes      heap+   rss+    time vs baseline');
+console.log(
+  `load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores`,
+);
+console.log('kind         wall      cpu     bytes   heap+    rss+    cpu vs baseline');
 for (const r of [baseline, pdf, docx]) {
   console.log(
-    `${r.name.padEnd(11)} ${String(r.ms).padStart(5)} ms ${String(r.bytes).padStart(9)} ${String(r.heapGrowthMb).padStart(6)} MB ${String(r.rssGrowthMb).padStart(5)} MB  ×${ratio(r.ms, Math.max(1, baseline.ms))}`,
+    `${r.name.padEnd(11)} ${String(r.ms).padStart(5)} ms ${String(r.cpuMs).padStart(5)} ms ${String(r.bytes).padStart(9)} ${String(r.heapGrowthMb).padStart(5)} MB ${String(r.rssGrowthMb).padStart(5)} MB  ×${ratio(r.cpuMs, Math.max(1, baseline.cpuMs))}`,
   );
 }
+// The target holds for the wall time on an idle machine; on a loaded one the CPU time says what the work costs.
 const ok = pdf.ms <= TARGET_MS && docx.ms <= TARGET_MS;
 console.log(`target ≤ ${TARGET_MS} ms each: ${ok ? 'met' : 'MISSED'}`);
 if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ ...result, targetMs: TARGET_MS, ok }, null, 2));
