@@ -22,6 +22,8 @@ export const enStaff = {
   'emailKind.space_message': 'Space message',
   'emailKind.staff_invitation': 'Staff invitation',
   'emailKind.password_reset': 'Password reset',
+  'emailKind.subscription_confirm': 'Subscription confirmation',
+  'emailKind.synthesis_published': 'Synthesis published',
   'emailStatus.pending': 'Pending',
   'emailStatus.queued': 'Queued',
   'emailStatus.sending': 'Sending',
@@ -378,6 +380,10 @@ export const enStaff = {
   'auditAction.user.deactivated': 'Account deactivated',
   'auditAction.user.reactivated': 'Account reactivated',
   'auditAction.user.password_reset': 'Password link sent',
+  'auditAction.synthesis.changed': 'Synthesis changed',
+  'auditAction.synthesis.published': 'Synthesis published',
+  'auditAction.synthesis.subscriber_added': 'Subscriber added',
+  'auditAction.synthesis.subscriber_removed': 'Subscriber removed',
   'auditEntity.dialogue': 'Dialogue',
   'auditEntity.registration': 'Registration',
   'auditEntity.space': 'Space',
@@ -386,6 +392,8 @@ export const enStaff = {
   'auditEntity.user': 'Staff account',
 
   // coordinator workspace
+  'auditEntity.synthesis': 'Synthesis',
+  'auditEntity.subscriber': 'Subscriber',
   'workspace.title': 'My spaces',
   'workspace.intro':
     'The spaces you coordinate: approve participants, see who is coming and build your part of the agenda.',

@@ -20,6 +20,8 @@ export const esStaff: StaffDictionary = {
   'emailKind.space_message': 'Mensaje del espacio',
   'emailKind.staff_invitation': 'Invitación de personal',
   'emailKind.password_reset': 'Restablecimiento de contraseña',
+  'emailKind.subscription_confirm': 'Confirmación de suscripción',
+  'emailKind.synthesis_published': 'Síntesis publicada',
   'emailStatus.pending': 'Pendiente',
   'emailStatus.queued': 'En cola',
   'emailStatus.sending': 'Enviando',
@@ -378,6 +380,10 @@ export const esStaff: StaffDictionary = {
   'auditAction.user.deactivated': 'Cuenta desactivada',
   'auditAction.user.reactivated': 'Cuenta reactivada',
   'auditAction.user.password_reset': 'Enlace de contraseña enviado',
+  'auditAction.synthesis.changed': 'Síntesis modificada',
+  'auditAction.synthesis.published': 'Síntesis publicada',
+  'auditAction.synthesis.subscriber_added': 'Suscriptor añadido',
+  'auditAction.synthesis.subscriber_removed': 'Suscriptor retirado',
   'auditEntity.dialogue': 'Diálogo',
   'auditEntity.registration': 'Inscripción',
   'auditEntity.space': 'Espacio',
@@ -386,6 +392,8 @@ export const esStaff: StaffDictionary = {
   'auditEntity.user': 'Cuenta del personal',
 
   // coordinator workspace
+  'auditEntity.synthesis': 'Síntesis',
+  'auditEntity.subscriber': 'Suscriptor',
   'workspace.title': 'Mis espacios',
   'workspace.intro':
     'Los espacios que coordina: apruebe participantes, vea quién asiste y prepare su parte de la agenda.',

@@ -20,6 +20,8 @@ export const frStaff: StaffDictionary = {
   'emailKind.space_message': "Message d'espace",
   'emailKind.staff_invitation': "Invitation d'équipe",
   'emailKind.password_reset': 'Réinitialisation du mot de passe',
+  'emailKind.subscription_confirm': 'Confirmation d’abonnement',
+  'emailKind.synthesis_published': 'Synthèse publiée',
   'emailStatus.pending': 'En attente',
   'emailStatus.queued': "En file d'attente",
   'emailStatus.sending': 'Envoi en cours',
@@ -381,6 +383,10 @@ export const frStaff: StaffDictionary = {
   'auditAction.user.deactivated': 'Compte désactivé',
   'auditAction.user.reactivated': 'Compte réactivé',
   'auditAction.user.password_reset': 'Lien de mot de passe envoyé',
+  'auditAction.synthesis.changed': 'Synthèse modifiée',
+  'auditAction.synthesis.published': 'Synthèse publiée',
+  'auditAction.synthesis.subscriber_added': 'Abonné ajouté',
+  'auditAction.synthesis.subscriber_removed': 'Abonné retiré',
   'auditEntity.dialogue': 'Dialogue',
   'auditEntity.registration': 'Inscription',
   'auditEntity.space': 'Espace',
@@ -389,6 +395,8 @@ export const frStaff: StaffDictionary = {
   'auditEntity.user': 'Compte d’équipe',
 
   // coordinator workspace
+  'auditEntity.synthesis': 'Synthèse',
+  'auditEntity.subscriber': 'Abonné',
   'workspace.title': 'Mes espaces',
   'workspace.intro':
     "Les espaces que vous coordonnez : approuvez les participants, voyez qui vient et construisez votre partie de l'ordre du jour.",
