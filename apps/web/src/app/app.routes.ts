@@ -2,6 +2,7 @@ import type { Route } from '@angular/router';
 import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-feature';
 import { loadInvitationDeclinePage, loadManageRoutes } from '@gfmd/web-registrations-feature';
 import { loadRecommendationsRoutes } from '@gfmd/web-outcomes-feature';
+import { loadSubscriptionLinkPage, loadSynthesisPage } from '@gfmd/web-syntheses-feature';
 import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 import { staffDictionary } from '@gfmd/web-shared-util-i18n';
 
@@ -35,6 +36,18 @@ export const appRoutes: Route[] = [
     // Public: the published recommendations, searchable, each at its stable reference.
     path: 'recommendations',
     loadChildren: loadRecommendationsRoutes,
+  },
+  {
+    // Public: a published synthesis of an informal session or milestone, its downloads and subscribing.
+    path: 'syntheses/:target/:id',
+    title: 'title.synthesis',
+    loadComponent: loadSynthesisPage,
+  },
+  {
+    // The confirm and unsubscribe links of a synthesis subscriber's emails.
+    path: 'subscriptions/:action/:token',
+    title: 'title.subscription',
+    loadComponent: loadSubscriptionLinkPage,
   },
   {
     path: 'manage/:token',

@@ -3,6 +3,7 @@ import { adminGuard, organizerGuard } from '@gfmd/web-auth-data-access';
 import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
 import { loadRegistrationsTablePage } from '@gfmd/web-registrations-feature';
 import { loadOutcomeEditorPage } from '@gfmd/web-outcomes-feature';
+import { loadSynthesisBuilderPage } from '@gfmd/web-syntheses-feature';
 
 /** The organizer console (admin and organizer accounts). */
 export const consoleRoutes: Routes = [
@@ -73,6 +74,12 @@ export const consoleRoutes: Routes = [
         path: 'processes/:id',
         title: 'title.processEditor',
         loadComponent: () => import('./process-editor.page').then((m) => m.ProcessEditorPage),
+      },
+      {
+        // The synthesis of an informal session or milestone (target: informal-sessions | milestones).
+        path: 'syntheses/:target/:id',
+        title: 'title.synthesisBuilder',
+        loadComponent: loadSynthesisBuilderPage,
       },
       {
         path: 'outbox',

@@ -48,6 +48,9 @@ import { fromZonedLocalInput, toZonedLocalInput } from '@gfmd/web-shared-util-ti
 import { endAfterStart, timeZoneValidator } from './dialogue-form.util';
 import { dayEnd, dayStart, toEndDate, toStartDate } from './process-form.util';
 import { ZoneFieldComponent } from './zone-field.component';
+import type { SynthesisDue } from '@gfmd/contracts';
+import { SynthesesApi } from '@gfmd/web-syntheses-data-access';
+import { SynthesisDuesComponent } from '@gfmd/web-syntheses-feature';
 
 /** The edit state of one section of the page: which row is being edited, its submission, stray errors. */
 class Section {
@@ -81,6 +84,7 @@ class Section {
     MatOption,
     LeadTimeComponent,
     LoadingStateComponent,
+    SynthesisDuesComponent,
     ProblemAlertComponent,
     ZoneFieldComponent,
     FieldErrorPipe,
@@ -99,6 +103,9 @@ export class ProcessEditorPage {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly confirm = inject(ConfirmService);
   protected readonly i18n = inject(I18n);
+  private readonly syntheses = inject(SynthesesApi);
+  /** The due dates of the process's syntheses, each a link to its builder. */
+  protected readonly dues = signal<SynthesisDue[]>([]);
 
   protected readonly phaseKinds = PHASE_KINDS;
   protected readonly milestoneKinds = MILESTONE_KINDS;
@@ -174,6 +181,7 @@ export class ProcessEditorPage {
     effect(() => {
       const id = this.id();
       untracked(() => void this.store.load(id));
+      this.syntheses.dues(id).subscribe({ next: (d) => this.dues.set(d), error: () => this.dues.set([]) });
     });
     effect(() => {
       const process = this.store.process();

@@ -5,6 +5,7 @@ import type {
   SubscribeRequest,
   Subscriber,
   Synthesis,
+  SynthesisDue,
   SynthesisRecommendation,
   SynthesisTarget,
 } from '@gfmd/contracts';
@@ -55,6 +56,11 @@ export class SynthesesApi {
 
   subscribe(target: SynthesisTarget, id: string, body: SubscribeRequest): Observable<{ status: 'pending' }> {
     return this.http.post<{ status: 'pending' }>(this.url(target, id, '/subscribe'), body);
+  }
+
+  /** The due dates of a process's syntheses (late and missing ones flagged). */
+  dues(processId: string): Observable<SynthesisDue[]> {
+    return this.http.get<SynthesisDue[]>(`/api/v1/processes/${encodeURIComponent(processId)}/syntheses`);
   }
 
   /** The confirm or unsubscribe link of an email. */
