@@ -8,6 +8,7 @@ import { createTestApp, DAY, type ApiClient, type TestApp } from '@gfmd/api-test
 import type { InformalSession, Milestone, Process, Synthesis, SynthesisDue, Theme } from '@gfmd/contracts';
 import { parsePdf } from '../testing/parse-pdf';
 import { processFixture, publishedRecommendations } from '../testing/synthesis-fixture';
+import { randomUUID } from 'node:crypto';
 import { SynthesesModule } from './syntheses.module';
 
 import mammoth from 'mammoth';
@@ -278,4 +279,110 @@ describe('Syntheses (integration)', () => {
     const { value } = await mammoth.extractRawText({ buffer: docx.body });
     expect(value).toContain(big.references[299]);
   }, 120_000);
+
+  describe('role matrix', () => {
+    // Columns: anonymous, coordinator, organizer, admin.
+    type Who = 'anonymous' | 'coordinator' | 'organizer' | 'admin';
+    const WHO: Who[] = ['anonymous', 'coordinator', 'organizer', 'admin'];
+    let admin: ApiClient;
+    let published: string;
+    beforeAll(async () => {
+      admin = (await sut.staff('admin')).client;
+      published = (await processFixture(organizer)).session.id;
+      await put(organizer, path('informal-sessions', published), {
+        introduction: 'x',
+        sections: [{ references }],
+        version: 0,
+      });
+      await organizer.post(`${path('informal-sessions', published)}/publish`);
+    });
+    const client = (who: Who) => ({ anonymous: sut.api, coordinator, organizer, admin })[who];
+    const s = () => path('informal-sessions', published);
+    const freshSession = async () => (await processFixture(organizer)).session.id;
+    const freshMilestone = async () => (await processFixture(organizer)).milestone.id;
+    const body = { introduction: 'x', sections: [], version: 0 };
+    const routes: [string, (c: ApiClient) => Promise<{ status: number }>, number[]][] = [
+      ['GET …/synthesis (published)', (c) => c.get(s()), [200, 200, 200, 200]],
+      [
+        'GET …/synthesis (draft only)',
+        async (c) => {
+          const p = path('milestones', await freshMilestone());
+          await put(organizer, p, body);
+          return c.get(p);
+        },
+        [404, 404, 200, 200],
+      ],
+      [
+        'PUT /informal-sessions/:id/synthesis',
+        async (c) => put(c, path('informal-sessions', await freshSession()), body),
+        [401, 403, 200, 200],
+      ],
+      [
+        'PUT /milestones/:id/synthesis',
+        async (c) => put(c, path('milestones', await freshMilestone()), body),
+        [401, 403, 200, 200],
+      ],
+      [
+        'POST …/synthesis/publish',
+        async (c) => {
+          const p = path('informal-sessions', await freshSession());
+          await put(organizer, p, body);
+          return c.post(`${p}/publish`);
+        },
+        [401, 403, 200, 200],
+      ],
+      ['GET …/synthesis/candidates', (c) => c.get(`${s()}/candidates`), [401, 403, 200, 200]],
+      ['GET …/synthesis/synthesis.pdf', (c) => c.get(`${s()}/synthesis.pdf`), [200, 200, 200, 200]],
+      ['GET …/synthesis/synthesis.docx', (c) => c.get(`${s()}/synthesis.docx`), [200, 200, 200, 200]],
+      ['GET …/synthesis/subscribers', (c) => c.get(`${s()}/subscribers`), [401, 403, 200, 200]],
+      [
+        'POST …/synthesis/subscribers',
+        (c) => c.post(`${s()}/subscribers`, { subscribers: [{ email: `m-${randomUUID()}@test.gfmd` }] }),
+        [401, 403, 200, 200],
+      ],
+      [
+        'POST …/synthesis/subscribe',
+        (c) => c.post(`${s()}/subscribe`, { email: `s-${randomUUID()}@test.gfmd` }),
+        [202, 202, 202, 202],
+      ],
+      ['GET /processes/:id/syntheses', (c) => c.get(`/processes/${process.id}/syntheses`), [200, 200, 200, 200]],
+      ['GET /processes/:id/subscribers', (c) => c.get(`/processes/${process.id}/subscribers`), [401, 403, 200, 200]],
+      [
+        'POST /processes/:id/subscribers',
+        (c) =>
+          c.post(`/processes/${process.id}/subscribers`, { subscribers: [{ email: `p-${randomUUID()}@test.gfmd` }] }),
+        [401, 403, 200, 200],
+      ],
+      [
+        'POST /processes/:id/subscribe',
+        (c) => c.post(`/processes/${process.id}/subscribe`, { email: `q-${randomUUID()}@test.gfmd` }),
+        [202, 202, 202, 202],
+      ],
+      [
+        'DELETE /subscribers/:id',
+        async (c) => {
+          const added = await organizer.post(`${s()}/subscribers`, {
+            subscribers: [{ email: `d-${randomUUID()}@test.gfmd` }],
+          });
+          return c.delete(`/subscribers/${added.body.added[0].id}`);
+        },
+        [401, 403, 204, 204],
+      ],
+      [
+        'POST /synthesis-subscriptions/:token/confirm',
+        (c) => c.post(`/synthesis-subscriptions/${'a'.repeat(43)}/confirm`),
+        [404, 404, 404, 404],
+      ],
+      [
+        'POST /synthesis-subscriptions/:token/unsubscribe',
+        (c) => c.post(`/synthesis-subscriptions/${'a'.repeat(43)}/unsubscribe`),
+        [404, 404, 404, 404],
+      ],
+    ];
+    it.each(routes)('%s', async (_name, call, expected) => {
+      const got: number[] = [];
+      for (const who of WHO) got.push((await call(client(who))).status);
+      expect(got).toEqual(expected);
+    });
+  });
 });
