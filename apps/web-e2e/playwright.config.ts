@@ -70,6 +70,7 @@ export default defineConfig({
         'persona-coordinators.spec.ts',
         'persona-participants.spec.ts',
         'persona-process.spec.ts',
+        'synthesis.spec.ts',
       ],
       use: { viewport: { width: 1280, height: 800 } },
     },

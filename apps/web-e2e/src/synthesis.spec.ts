@@ -12,7 +12,6 @@ import { horizontalOverflow, open, waitForHeading } from './support/ui';
 
 test.describe('an organizer builds and publishes a synthesis; a subscriber is told; the public downloads it', () => {
   test.describe.configure({ mode: 'serial' });
-  test.skip(({ isMobile }) => isMobile, 'desktop journey (the public page is checked at 390 px inside it)');
 
   const subscriber = `subscriber-${Date.now()}@e2e.gfmd`;
   let session: string;
