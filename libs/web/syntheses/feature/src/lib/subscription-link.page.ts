@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal } from '@angular/core';
 import { SynthesesApi } from '@gfmd/web-syntheses-data-access';
 import { TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 import { firstValueFrom } from 'rxjs';
@@ -29,14 +29,18 @@ import { firstValueFrom } from 'rxjs';
     }
   `,
 })
-export class SubscriptionLinkPage {
+export class SubscriptionLinkPage implements OnInit {
   private readonly api = inject(SynthesesApi);
   readonly action = input.required<'confirm' | 'leave'>();
   readonly token = input.required<string>();
   protected readonly message = signal<TranslationKey>('synthesis.link.working');
   protected readonly gone = signal(false);
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.init();
+  }
+
+  private async init(): Promise<void> {
     const confirm = this.action() === 'confirm';
     try {
       await firstValueFrom(this.api.follow(this.token(), confirm ? 'confirm' : 'unsubscribe'));

@@ -1,5 +1,5 @@
 import { CdkDrag, type CdkDragDrop, CdkDropList, CdkDropListGroup } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -44,7 +44,7 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-
   templateUrl: './synthesis-builder.page.html',
   styleUrl: './synthesis-builder.page.scss',
 })
-export class SynthesisBuilderPage {
+export class SynthesisBuilderPage implements OnInit {
   protected readonly store = inject(SynthesisStore);
   private readonly catalog = inject(CatalogStore);
   private readonly confirm = inject(ConfirmService);
@@ -59,7 +59,11 @@ export class SynthesisBuilderPage {
   protected readonly newSubscribers = signal('');
   protected readonly loaded = signal(false);
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.init();
+  }
+
+  private async init(): Promise<void> {
     void this.catalog.load();
     await this.store.load(this.target(), this.id());
     this.loaded.set(true);

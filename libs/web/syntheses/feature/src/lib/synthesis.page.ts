@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
@@ -31,7 +31,7 @@ import { firstValueFrom } from 'rxjs';
   templateUrl: './synthesis.page.html',
   styleUrl: './synthesis.page.scss',
 })
-export class SynthesisPage {
+export class SynthesisPage implements OnInit {
   private readonly api = inject(SynthesesApi);
   protected readonly i18n = inject(I18n);
   readonly target = input.required<SynthesisTarget>();
@@ -54,7 +54,11 @@ export class SynthesisPage {
       .filter(Boolean),
   );
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.init();
+  }
+
+  private async init(): Promise<void> {
     try {
       this.synthesis.set(await firstValueFrom(this.api.get(this.target(), this.id())));
     } catch (error) {
