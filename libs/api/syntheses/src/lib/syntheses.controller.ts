@@ -22,7 +22,7 @@ const isStaff = (user?: AuthUser) => user?.role === 'admin' || user?.role === 'o
  * The same routes under `/informal-sessions/:id/synthesis` and `/milestones/:id/synthesis`
  * (docs/syntheses.md): one controller class per target, made by this factory.
  */
-function synthesisController(target: SynthesisTarget): Type {
+function synthesisControllers(target: SynthesisTarget): [Type, Type] {
   @ApiTags('syntheses')
   @ApiBearerAuth()
   @Controller(`${target}/:id/synthesis`)
@@ -65,28 +65,6 @@ function synthesisController(target: SynthesisTarget): Type {
       return this.syntheses.candidates(target, id);
     }
 
-    @Public()
-    @Get('synthesis.pdf')
-    @ApiProduces('application/pdf')
-    async pdf(@Param('id', uuidPipe) id: string, @Query() query: DocumentQuery, @CurrentUser() user?: AuthUser) {
-      const content = await this.syntheses.content(target, id, isStaff(user) && query.preview === 'true');
-      return new StreamableFile(this.documents.pdf(content, query.lang ?? 'en'), {
-        type: 'application/pdf',
-        disposition: `attachment; filename="${this.documents.fileName(content, 'pdf')}"`,
-      });
-    }
-
-    @Public()
-    @Get('synthesis.docx')
-    @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-    async docx(@Param('id', uuidPipe) id: string, @Query() query: DocumentQuery, @CurrentUser() user?: AuthUser) {
-      const content = await this.syntheses.content(target, id, isStaff(user) && query.preview === 'true');
-      return new StreamableFile(this.documents.docx(content, query.lang ?? 'en'), {
-        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        disposition: `attachment; filename="${this.documents.fileName(content, 'docx')}"`,
-      });
-    }
-
     /** Organizers: the people this synthesis is emailed to (besides the process's own list). */
     @Roles('organizer')
     @Get('subscribers')
@@ -125,14 +103,46 @@ function synthesisController(target: SynthesisTarget): Type {
       };
     }
   }
-  return TargetSynthesisController;
+  /** The downloads at DESIGN's paths (`/<target>/:id/synthesis.pdf`), also under the synthesis resource. */
+  @ApiTags('syntheses')
+  @Controller(target)
+  class TargetSynthesisDocumentsController {
+    constructor(
+      readonly syntheses: SynthesesService,
+      readonly documents: SynthesisDocuments,
+    ) {}
+
+    @Public()
+    @Get([':id/synthesis.pdf', ':id/synthesis/synthesis.pdf'])
+    @ApiProduces('application/pdf')
+    async pdf(@Param('id', uuidPipe) id: string, @Query() query: DocumentQuery, @CurrentUser() user?: AuthUser) {
+      const content = await this.syntheses.content(target, id, isStaff(user) && query.preview === 'true');
+      return new StreamableFile(this.documents.pdf(content, query.lang ?? 'en'), {
+        type: 'application/pdf',
+        disposition: `attachment; filename="${this.documents.fileName(content, 'pdf')}"`,
+      });
+    }
+
+    @Public()
+    @Get([':id/synthesis.docx', ':id/synthesis/synthesis.docx'])
+    @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    async docx(@Param('id', uuidPipe) id: string, @Query() query: DocumentQuery, @CurrentUser() user?: AuthUser) {
+      const content = await this.syntheses.content(target, id, isStaff(user) && query.preview === 'true');
+      return new StreamableFile(this.documents.docx(content, query.lang ?? 'en'), {
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        disposition: `attachment; filename="${this.documents.fileName(content, 'docx')}"`,
+      });
+    }
+  }
+  return [TargetSynthesisController, TargetSynthesisDocumentsController];
 }
 
 const scopeOf = (target: SynthesisTarget, id: string) =>
   target === 'informal-sessions' ? { informalSessionId: id } : { milestoneId: id };
 
-export const SessionSynthesisController = synthesisController('informal-sessions');
-export const MilestoneSynthesisController = synthesisController('milestones');
+export const [SessionSynthesisController, SessionSynthesisDocumentsController] =
+  synthesisControllers('informal-sessions');
+export const [MilestoneSynthesisController, MilestoneSynthesisDocumentsController] = synthesisControllers('milestones');
 
 /** A process-wide list (every synthesis of the process), the links of the emails, and removal. */
 @ApiTags('syntheses')

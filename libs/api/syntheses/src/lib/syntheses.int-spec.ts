@@ -210,6 +210,8 @@ describe('Syntheses (integration)', () => {
 
   it('downloads the published synthesis as PDF and DOCX that parse back with their references', async () => {
     const p = path('informal-sessions', session.id);
+    // At DESIGN's path, and under the synthesis resource.
+    expect((await binary(sut.baseUrl, `/informal-sessions/${session.id}/synthesis.pdf`)).status).toBe(200);
     const pdf = await binary(sut.baseUrl, `${p}/synthesis.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');

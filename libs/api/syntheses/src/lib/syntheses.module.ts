@@ -4,7 +4,9 @@ import { OutcomesModule } from '@gfmd/api-outcomes';
 import { SynthesisDocuments } from './documents/synthesis-documents';
 import {
   MilestoneSynthesisController,
+  MilestoneSynthesisDocumentsController,
   SessionSynthesisController,
+  SessionSynthesisDocumentsController,
   SubscriptionsController,
 } from './syntheses.controller';
 import { SynthesesRepository } from './syntheses.repository';
@@ -15,7 +17,13 @@ import { SynthesisTargets } from './synthesis-targets';
 /** Syntheses of informal sessions and milestones, their documents and their subscribers (docs/syntheses.md). */
 @Module({
   imports: [DialoguesModule, OutcomesModule, SubscribersCoreModule],
-  controllers: [SessionSynthesisController, MilestoneSynthesisController, SubscriptionsController],
+  controllers: [
+    SessionSynthesisController,
+    SessionSynthesisDocumentsController,
+    MilestoneSynthesisController,
+    MilestoneSynthesisDocumentsController,
+    SubscriptionsController,
+  ],
   providers: [SynthesesRepository, SynthesesService, SynthesisTargets, SynthesisDocuments],
   exports: [SynthesesService],
 })

@@ -58,6 +58,14 @@ export class SynthesesApi {
     return this.http.post<{ status: 'pending' }>(this.url(target, id, '/subscribe'), body);
   }
 
+  /** The working copy as a PDF (staff: sent with the sign-in token, which a plain link would not carry). */
+  preview(target: SynthesisTarget, id: string, lang: string): Observable<Blob> {
+    return this.http.get(`/api/v1/${target}/${encodeURIComponent(id)}/synthesis.pdf`, {
+      params: { preview: 'true', lang },
+      responseType: 'blob',
+    });
+  }
+
   /** The due dates of a process's syntheses (late and missing ones flagged). */
   dues(processId: string): Observable<SynthesisDue[]> {
     return this.http.get<SynthesisDue[]>(`/api/v1/processes/${encodeURIComponent(processId)}/syntheses`);

@@ -6,7 +6,9 @@ import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RECOMMENDATION_KINDS, type RecommendationKind, type SynthesisTarget, type Theme } from '@gfmd/contracts';
-import { SynthesisStore } from '@gfmd/web-syntheses-data-access';
+import { SynthesesApi, SynthesisStore } from '@gfmd/web-syntheses-data-access';
+import { saveBlob } from '@gfmd/web-shared-util-http';
+import { firstValueFrom } from 'rxjs';
 import { CatalogStore } from '@gfmd/web-dialogues-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
@@ -49,6 +51,7 @@ export class SynthesisBuilderPage implements OnInit {
   private readonly catalog = inject(CatalogStore);
   private readonly confirm = inject(ConfirmService);
   private readonly i18n = inject(I18n);
+  private readonly api = inject(SynthesesApi);
   readonly target = input.required<SynthesisTarget>();
   readonly id = input.required<string>();
 
@@ -69,8 +72,14 @@ export class SynthesisBuilderPage implements OnInit {
     this.loaded.set(true);
   }
 
-  protected previewUrl(): string {
-    return `/api/v1/${this.target()}/${encodeURIComponent(this.id())}/synthesis/synthesis.pdf?preview=true&lang=${this.i18n.language()}`;
+  /** Downloads the working copy as a PDF (through the API client, which carries the staff token). */
+  protected async preview(): Promise<void> {
+    try {
+      const blob = await firstValueFrom(this.api.preview(this.target(), this.id(), this.i18n.language()));
+      saveBlob(blob, `synthesis-preview-${this.id()}.pdf`);
+    } catch {
+      this.message.set(this.i18n.t('synthesis.link.gone'));
+    }
   }
 
   protected edit(patch: Parameters<SynthesisStore['update']>[0]): void {

@@ -69,7 +69,7 @@ export class SynthesisPage implements OnInit {
   }
 
   protected documentUrl(kind: 'pdf' | 'docx', lang: string): string {
-    return `/api/v1/${this.target()}/${encodeURIComponent(this.id())}/synthesis/synthesis.${kind}?lang=${lang}`;
+    return `/api/v1/${this.target()}/${encodeURIComponent(this.id())}/synthesis.${kind}?lang=${lang}`;
   }
 
   protected async subscribe(): Promise<void> {
