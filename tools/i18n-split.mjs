@@ -17,6 +17,7 @@ export const STAFF_PREFIXES = [
   'balance.',
   'invitations.',
   'outcome.',
+  'synthesisBuilder.',
   'outbox.',
   'staff.',
   'audit.',

@@ -72,6 +72,7 @@ export default defineConfig({
         'persona-process.spec.ts',
         'outcome-loop.spec.ts',
         'documents.spec.ts',
+        'synthesis.spec.ts',
       ],
       use: { viewport: { width: 1280, height: 800 } },
     },

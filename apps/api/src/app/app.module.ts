@@ -13,6 +13,7 @@ import { PlatformModule } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { StaffModule } from '@gfmd/api-staff';
+import { SynthesesModule } from '@gfmd/api-syntheses';
 
 /** The HTTP API: every domain module on the shared platform. */
 @Module({
@@ -32,6 +33,7 @@ import { StaffModule } from '@gfmd/api-staff';
     OutcomesModule,
     CheckInModule,
     DocumentsModule,
+    SynthesesModule,
   ],
 })
 export class AppModule {}

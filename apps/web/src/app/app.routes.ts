@@ -4,6 +4,7 @@ import { loadInvitationDeclinePage, loadManageRoutes } from '@gfmd/web-registrat
 import { loadPublicOutcomePage, loadRecommendationsRoutes } from '@gfmd/web-outcomes-feature';
 import { loadDoorRoutes } from '@gfmd/web-check-in-feature';
 import { loadContributionConfirmPage } from '@gfmd/web-documents-feature';
+import { loadSubscriptionLinkPage, loadSynthesisPage } from '@gfmd/web-syntheses-feature';
 import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 import { staffDictionary } from '@gfmd/web-shared-util-i18n';
 
@@ -43,6 +44,18 @@ export const appRoutes: Route[] = [
     // Public: the published recommendations, searchable, each at its stable reference.
     path: 'recommendations',
     loadChildren: loadRecommendationsRoutes,
+  },
+  {
+    // Public: a published synthesis of an informal session or milestone, its downloads and subscribing.
+    path: 'syntheses/:target/:id',
+    title: 'title.synthesis',
+    loadComponent: loadSynthesisPage,
+  },
+  {
+    // The confirm and unsubscribe links of a synthesis subscriber's emails.
+    path: 'subscriptions/:action/:token',
+    title: 'title.subscription',
+    loadComponent: loadSubscriptionLinkPage,
   },
   {
     path: 'manage/:token',

@@ -7,12 +7,14 @@ import { PlatformCoreModule } from '@gfmd/api-platform';
 import { RegistrationsCoreModule } from '@gfmd/api-registrations';
 import { RetentionModule } from '@gfmd/api-retention';
 import { DelegationsCoreModule } from '@gfmd/api-delegations';
+import { SubscribersCoreModule } from '@gfmd/api-syntheses';
 
 /**
  * The worker's modules: the platform (config, logs, database, Redis), the outbox and queues,
  * the BullMQ consumers, and the domains that follow delivery (invitation status) or write
- * emails that come due (reminders), the staff links' minter (invitation and reset emails), and
- * the daily retention job (erasure of personal data RETENTION_DAYS after a dialogue ends).
+ * emails that come due (reminders), the staff links' minter (invitation and reset emails), the
+ * synthesis subscribers' minter, and the daily retention job (erasure of personal data
+ * RETENTION_DAYS after a dialogue ends).
  */
 @Module({
   imports: [
@@ -25,6 +27,7 @@ import { DelegationsCoreModule } from '@gfmd/api-delegations';
     StaffLinksModule,
     RetentionModule,
     ContributionsCoreModule,
+    SubscribersCoreModule,
   ],
 })
 export class WorkerModule {}

@@ -16,3 +16,4 @@ export * from './lib/processes.service';
 export * from './lib/seed.service';
 export * from './lib/theme.entity';
 export * from './lib/validators';
+export * from './lib/timeline-extensions';

@@ -4,3 +4,4 @@ export * from './lib/requests';
 export * from './lib/views';
 export * from './lib/delegations';
 export * from './lib/check-in';
+export * from './lib/syntheses';

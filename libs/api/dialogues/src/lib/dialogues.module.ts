@@ -14,6 +14,7 @@ import { ProcessesService } from './processes.service';
 import { SeedService } from './seed.service';
 import { SessionsController } from './sessions.controller';
 import { ThemeEntity } from './theme.entity';
+import { TimelineExtensions } from './timeline-extensions';
 
 const PROVIDERS = [
   DialoguesRepository,
@@ -23,6 +24,7 @@ const PROVIDERS = [
   SeedService,
   ProcessesRepository,
   ProcessesService,
+  TimelineExtensions,
 ];
 
 @Module({

@@ -18,6 +18,7 @@ import {
   processCodeFromSlug,
 } from './process.dto';
 import { MilestoneRecord, PhaseRecord, ProcessesRepository, ProcessRecord } from './processes.repository';
+import { TimelineExtensions } from './timeline-extensions';
 
 const date = (v: string | undefined, fallback: Date) => (v === undefined ? fallback : new Date(v));
 
@@ -28,6 +29,7 @@ export class ProcessesService {
     private readonly repo: ProcessesRepository,
     private readonly dialogues: DialoguesRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly extensions: TimelineExtensions,
   ) {}
 
   // ── processes ───────────────────────────────────────────────────────────────────────────
@@ -100,7 +102,7 @@ export class ProcessesService {
     return this.get(id);
   }
 
-  /** The process's calendar: phases, milestones, themes, sessions and the dialogues ahead of them. */
+  /** The process's calendar: phases, milestones, themes, sessions, the dialogues ahead of them, and what other domains add (TimelineExtensions). */
   async timeline(id: string, viewer?: Viewer): Promise<ProcessTimeline> {
     const process = await this.repo.find(id);
     if (!process) throw notFound('Process');
@@ -117,6 +119,7 @@ export class ProcessesService {
       themes: (await this.dialogues.listThemes(id)).map(toTheme),
       sessions: sessions.map(toSession),
       dialogues: dialogues.map((d) => withoutOnlineLink(toDialogue(d, bySession.get(d.informalSessionId)))),
+      ...(await this.extensions.extras(id, viewer)),
     };
   }
 

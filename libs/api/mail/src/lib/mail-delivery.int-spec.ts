@@ -77,7 +77,14 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     const renderer = sut.app.get(TemplateRenderer);
     // The staff kinds (staff_invitation, password_reset) concern no dialogue and carry a
     // set-password link: apps/api/src/app/staff-and-audit.int-spec.ts delivers and follows them.
-    const participantKinds = EMAIL_KINDS.filter((k) => k !== 'staff_invitation' && k !== 'password_reset');
+    // The synthesis subscribers' kinds: libs/api/syntheses/src/lib/subscribers.int-spec.ts.
+    const OTHER_KINDS: EmailKind[] = [
+      'staff_invitation',
+      'password_reset',
+      'subscription_confirm',
+      'synthesis_published',
+    ];
+    const participantKinds = EMAIL_KINDS.filter((k) => !OTHER_KINDS.includes(k));
     const cases = LANGUAGES.flatMap((language) =>
       participantKinds.map((kind) => ({
         kind,

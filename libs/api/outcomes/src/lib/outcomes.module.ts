@@ -8,6 +8,7 @@ import { OutcomeChanges } from './outcome-changes.service';
 import { OutcomeDraftingService } from './outcome-drafting.service';
 import { OutcomePublishingService } from './outcome-publishing.service';
 import { OutcomeReviewService } from './outcome-review.service';
+import { PublishedRecommendationsPort } from './published-recommendations.port';
 import { RecommendationsController } from './recommendations.controller';
 import { RecommendationsRepository } from './recommendations.repository';
 import { RecommendationsService } from './recommendations.service';
@@ -24,7 +25,8 @@ import { RecommendationsService } from './recommendations.service';
     OutcomePublishingService,
     RecommendationsRepository,
     RecommendationsService,
+    PublishedRecommendationsPort,
   ],
-  exports: [OutcomeDraftingService, RecommendationsService],
+  exports: [OutcomeDraftingService, RecommendationsService, PublishedRecommendationsPort],
 })
 export class OutcomesModule {}

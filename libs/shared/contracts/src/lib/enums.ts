@@ -45,6 +45,10 @@ export const AUDIT_ACTIONS = [
   'document.deleted',
   'contribution.accepted',
   'contribution.rejected',
+  'synthesis.changed',
+  'synthesis.published',
+  'synthesis.subscriber_added',
+  'synthesis.subscriber_removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -59,6 +63,8 @@ export const AUDIT_ENTITY_TYPES = [
   'delegation',
   'document',
   'contribution',
+  'synthesis',
+  'subscriber',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -141,6 +147,17 @@ export const RECOMMENDATION_KINDS = [
 ] as const;
 export type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
 
+/** A synthesis is a draft until organizers publish it; a later change makes a new draft (the published one stays public). */
+export const SYNTHESIS_STATUSES = ['draft', 'published'] as const;
+export type SynthesisStatus = (typeof SYNTHESIS_STATUSES)[number];
+
+/** What a synthesis is for: an informal session, or a milestone of a process (e.g. the stocktaking meeting). */
+export const SYNTHESIS_TARGETS = ['informal-sessions', 'milestones'] as const;
+export type SynthesisTarget = (typeof SYNTHESIS_TARGETS)[number];
+
+export const SUBSCRIBER_STATUSES = ['pending', 'confirmed'] as const;
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
+
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'declined', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 /**
@@ -174,6 +191,8 @@ export const EMAIL_KINDS = [
   'contribution_confirm',
   'contribution_accepted',
   'contribution_rejected',
+  'subscription_confirm',
+  'synthesis_published',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -3,6 +3,7 @@
  * document at /api/docs-json): the agenda views, the registration as staff and its holder see
  * it, the manage-link view and the results of bulk sends.
  */
+import type { SynthesisDue } from './syntheses';
 import type { RegistrationStatus } from './enums';
 import type { Answers } from './delegations';
 import type {
@@ -125,4 +126,6 @@ export interface ProcessTimeline {
   sessions: InformalSession[];
   /** Dialogues attached to the process's sessions (anonymous callers: public statuses only). */
   dialogues: Dialogue[];
+  /** The syntheses' due dates: every session, and the milestones that have one (late and missing ones flagged). */
+  syntheses?: SynthesisDue[];
 }

@@ -6,9 +6,10 @@ import { Injectable } from '@nestjs/common';
  * links of the row's invitation; `staff` — the set-password link of a staff invitation or
  * password reset (`params.linkId`, auth); `delegation` — a focal point's link to their delegation
  * (`params.linkId`, delegations); `contribution` — the address check of a written contribution
- * (`params.linkId`, documents). The row never holds the link itself.
+ * (`params.linkId`, documents); `subscription` — the confirm and unsubscribe links of a synthesis
+ * subscriber (`params.linkId`, syntheses). The row never holds the link itself.
  */
-export type LinkRef = 'manage' | 'invitation' | 'staff' | 'delegation' | 'contribution';
+export type LinkRef = 'manage' | 'invitation' | 'staff' | 'delegation' | 'contribution' | 'subscription';
 
 /** What a minted link adds to an email's template parameters (never stored). */
 export interface MintedLinks {
@@ -20,8 +21,10 @@ export interface MintedLinks {
   passwordUrl?: string;
   /** PUBLIC_URL/delegations/<token>: the focal point's page. */
   delegationUrl?: string;
-  /** PUBLIC_URL/contributions/confirm/<token>: a written contribution's address check. */
+  /** The address check of a written contribution, or a synthesis subscriber's confirmation page (web). */
   confirmUrl?: string;
+  /** A synthesis subscriber's unsubscribe page (web); List-Unsubscribe goes to unsubscribeUrl. */
+  leaveUrl?: string;
 }
 
 /**

@@ -30,7 +30,7 @@ export function linkRequest(row: ComposableEmail): { ref: LinkRef; id: string } 
       ? row.registrationId
       : ref === 'invitation'
         ? row.invitationId
-        : ref === 'staff' || ref === 'delegation' || ref === 'contribution'
+        : ref === 'staff' || ref === 'delegation' || ref === 'contribution' || ref === 'subscription'
           ? linkId
           : null;
   return ref && id ? { ref, id } : null;
@@ -69,11 +69,16 @@ export class EmailComposer {
     return out;
   }
 
-  /** The row's content with its minted links, and its headers (List-Unsubscribe for an invitation's decline link). */
+  /** The row's content with its minted links, and its headers (List-Unsubscribe: an invitation's decline link, a synthesis subscriber's unsubscribe link). */
   compose(row: ComposableEmail, links?: MintedLinks | null): ComposedEmail {
     const params = { ...(row.params ?? {}), ...(links ?? {}) };
     const headers = { ...row.headers };
-    const unsubscribeUrl = row.kind === 'invitation' ? safeUrl(params.unsubscribeUrl ?? params.declineUrl) : undefined;
+    const unsubscribeUrl =
+      row.kind === 'invitation'
+        ? safeUrl(params.unsubscribeUrl ?? params.declineUrl)
+        : row.kind === 'synthesis_published'
+          ? safeUrl(params.unsubscribeUrl)
+          : undefined;
     if (unsubscribeUrl) {
       // RFC 2369 + RFC 8058: mail clients show "unsubscribe", which declines the invitation in one click.
       headers['List-Unsubscribe'] = `<${unsubscribeUrl}>`;

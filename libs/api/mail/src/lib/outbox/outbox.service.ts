@@ -23,6 +23,8 @@ const LIVE_LINK_PARAMS = [
   'passwordUrl',
   'delegationUrl',
   'confirmUrl',
+  'leaveUrl',
+  'unsubscribeUrl',
 ] as const;
 
 export interface OutgoingEmail {

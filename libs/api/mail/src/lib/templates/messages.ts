@@ -1,9 +1,10 @@
 // Over 400 lines on purpose: the text of every email kind in every language, data side by side so a
 // translator sees one kind's three languages together.
 import type { EmailKind, Language } from '@gfmd/contracts';
+import { SYNTHESIS_KIND_MESSAGES, type SynthesisEmailKind } from './synthesis-messages';
 
 /** Which link a kind's main button opens. */
-export type CallToAction = 'register' | 'manage' | 'password' | 'delegation' | 'confirm' | 'none';
+export type CallToAction = 'register' | 'manage' | 'password' | 'delegation' | 'confirm' | 'view' | 'none';
 
 export interface KindMessages {
   subject: string;
@@ -14,7 +15,12 @@ export interface KindMessages {
   bodyOneDay?: string[];
   cta: CallToAction;
   ctaLabel?: string;
+  /** A closing line with the recipient's own unsubscribe link (`leaveUrl`). */
+  leave?: { intro: string; label: string };
 }
+
+/** The kinds whose words are in this file (the others have files of their own). */
+type BaseKind = Exclude<EmailKind, SynthesisEmailKind>;
 
 export interface CommonMessages {
   greetingNamed: string;
@@ -37,7 +43,7 @@ export interface CommonMessages {
   statuses: Record<string, string>;
 }
 
-const en: Record<EmailKind, KindMessages> = {
+const en: Record<BaseKind, KindMessages> = {
   invitation: {
     subject: 'Invitation: {title}',
     heading: 'You are invited',
@@ -208,7 +214,7 @@ const en: Record<EmailKind, KindMessages> = {
   },
 };
 
-const fr: Record<EmailKind, KindMessages> = {
+const fr: Record<BaseKind, KindMessages> = {
   invitation: {
     subject: 'Invitation : {title}',
     heading: 'Vous êtes invité·e',
@@ -379,7 +385,7 @@ const fr: Record<EmailKind, KindMessages> = {
   },
 };
 
-const es: Record<EmailKind, KindMessages> = {
+const es: Record<BaseKind, KindMessages> = {
   invitation: {
     subject: 'Invitación: {title}',
     heading: 'Está invitado/a',
@@ -632,5 +638,9 @@ const common: Record<Language, CommonMessages> = {
   },
 };
 
-export const KIND_MESSAGES: Record<Language, Record<EmailKind, KindMessages>> = { en, fr, es };
+export const KIND_MESSAGES: Record<Language, Record<EmailKind, KindMessages>> = {
+  en: { ...en, ...SYNTHESIS_KIND_MESSAGES.en },
+  fr: { ...fr, ...SYNTHESIS_KIND_MESSAGES.fr },
+  es: { ...es, ...SYNTHESIS_KIND_MESSAGES.es },
+};
 export const COMMON_MESSAGES = common;

@@ -27,7 +27,8 @@ describe(TemplateRenderer.name, () => {
 
   /** The kinds about a dialogue (the staff account kinds are tested below). */
   const DIALOGUE_KINDS = EMAIL_KINDS.filter(
-    (k) => k !== 'staff_invitation' && k !== 'password_reset' && k !== 'delegation',
+    (k) =>
+      !['staff_invitation', 'password_reset', 'delegation', 'subscription_confirm', 'synthesis_published'].includes(k),
   );
 
   it.each(LANGUAGES.flatMap((l) => DIALOGUE_KINDS.map((k) => [k, l] as const)))(
@@ -80,6 +81,28 @@ describe(TemplateRenderer.name, () => {
     expect(out.text).toContain(delegationUrl);
     expect(out.text).not.toContain(params.manageUrl);
     expect(out.text).not.toContain(params.registerUrl);
+  });
+
+  it.each(LANGUAGES)("renders the synthesis subscribers' emails in %s with their own links only", (lang) => {
+    const links = {
+      synthesisTitle: 'Stocktaking meeting & more',
+      synthesisUrl: 'https://gfmd.example/syntheses/milestones/m1',
+      confirmUrl: 'https://gfmd.example/subscriptions/confirm/tok-confirm',
+      leaveUrl: 'https://gfmd.example/subscriptions/leave/tok-leave',
+      manageUrl: params.manageUrl,
+    };
+    const confirm = sut.render('subscription_confirm', lang, links);
+    expect(confirm.subject).toContain('Stocktaking meeting & more');
+    expect(confirm.html).toContain(`href="${links.confirmUrl}"`);
+    expect(confirm.text).not.toContain(links.leaveUrl);
+    expect(confirm.text).not.toContain(params.manageUrl);
+    const published = sut.render('synthesis_published', lang, links);
+    expect(published.html).toContain('Stocktaking meeting &amp; more');
+    expect(published.html).toContain(`href="${links.synthesisUrl}"`);
+    expect(published.html).toContain(`href="${links.leaveUrl}"`);
+    expect(published.text).toContain(links.leaveUrl);
+    expect(published.text).not.toContain(links.confirmUrl);
+    expect(published.text).not.toContain(params.manageUrl);
   });
 
   it.each(LANGUAGES.flatMap((l) => (['staff_invitation', 'password_reset'] as const).map((k) => [k, l] as const)))(

@@ -42,10 +42,18 @@ export interface TemplateParams {
   /** A delegation's name and its seats (delegation). */
   delegationName?: string;
   seats?: number;
-  /** PUBLIC_URL/contributions/confirm/<token>: contribution_confirm. Minted at send time. */
+  /**
+   * An address check: PUBLIC_URL/contributions/confirm/<token> (contribution_confirm) or a synthesis
+   * subscriber's confirm page (subscription_confirm). Minted at send time.
+   */
   confirmUrl?: string;
-  /** The id of the link row a `staff` link is minted for (not personal). */
+  /** The id of the link row a `staff` link (or the subscriber a `subscription` link) is minted for (not personal). */
   linkId?: string;
+  /** A synthesis subscriber's unsubscribe page. Minted at send time. */
+  leaveUrl?: string;
+  /** The synthesis an email is about (its title, its public page: not personal). */
+  synthesisTitle?: string;
+  synthesisUrl?: string;
   /** Free text from organizers / coordinators (invitation, space_message, …). */
   message?: string;
   /** Why (declined, cancelled). */
@@ -87,7 +95,7 @@ export class TemplateRenderer {
     const m = KIND_MESSAGES[lang][k];
     const c = COMMON_MESSAGES[lang];
     const values: Record<string, string> = {
-      title: oneLine(params.dialogueTitle),
+      title: oneLine(params.dialogueTitle ?? params.synthesisTitle),
       days: String(params.daysBefore ?? 3),
       sender: oneLine(params.senderName) || oneLine(params.spaceName) || '—',
       name: oneLine(params.recipientName),
@@ -132,7 +140,12 @@ export class TemplateRenderer {
               ? safeUrl(params.delegationUrl)
               : m.cta === 'confirm'
                 ? safeUrl(params.confirmUrl)
-                : undefined;
+                : m.cta === 'view'
+                  ? safeUrl(params.synthesisUrl)
+                  : undefined;
+    // A public page is not a personal link: no "do not forward" under it.
+    const personal = m.cta !== 'view';
+    const leaveUrl = m.leave ? safeUrl(params.leaveUrl) : undefined;
     const declineUrl = k === 'invitation' ? safeUrl(params.declineUrl) : undefined;
     const messageLabel = k === 'space_message' ? values['sender'] : c.messageFromOrganizers;
 
@@ -148,8 +161,9 @@ export class TemplateRenderer {
       t.push(`${c.agenda}:`, ...agenda.map((a) => `  - ${a.when}  ${a.title}${a.where ? ` (${a.where})` : ''}`), '');
     if (message) t.push(`${messageLabel}:`, ...message.split('\n').map((l) => `  ${l}`), '');
     if (reason) t.push(`${c.reason}: ${reason}`, '');
-    if (ctaUrl && m.ctaLabel) t.push(`${m.ctaLabel}:`, ctaUrl, '', c.manageHint, '');
+    if (ctaUrl && m.ctaLabel) t.push(`${m.ctaLabel}:`, ctaUrl, '', ...(personal ? [c.manageHint, ''] : []));
     if (declineUrl) t.push(c.declineIntro, `${c.declineLabel}: ${declineUrl}`, '');
+    if (leaveUrl && m.leave) t.push(m.leave.intro, `${m.leave.label}: ${leaveUrl}`, '');
     t.push('--', c.footer);
     const text = t.join('\n');
 
@@ -216,12 +230,21 @@ export class TemplateRenderer {
           `font-size:13px;line-height:18px;color:${COLORS.muted};`,
         ),
       );
-      h.push(p(e(c.manageHint), `font-size:13px;line-height:18px;color:${COLORS.muted};`));
+      if (personal) h.push(p(e(c.manageHint), `font-size:13px;line-height:18px;color:${COLORS.muted};`));
     }
     if (declineUrl) {
       h.push(
         p(
           `${e(c.declineIntro)} <a href="${e(declineUrl)}" style="color:${COLORS.brand};">${e(c.declineLabel)}</a>`,
+          `font-size:14px;color:${COLORS.muted};`,
+        ),
+      );
+    }
+
+    if (leaveUrl && m.leave) {
+      h.push(
+        p(
+          `${e(m.leave.intro)} <a href="${e(leaveUrl)}" style="color:${COLORS.brand};">${e(m.leave.label)}</a>`,
           `font-size:14px;color:${COLORS.muted};`,
         ),
       );

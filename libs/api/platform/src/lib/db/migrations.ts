@@ -13,6 +13,7 @@ import { DeliverySummaries1765100000301 } from './migrations/1765100000301-deliv
 import { Processes1765100000601 } from './migrations/1765100000601-processes';
 import { StaffLinksAndAudit1765100000701 } from './migrations/1765100000701-staff-links-and-audit';
 import { Outcomes1765100000801 } from './migrations/1765100000801-outcomes';
+import { Syntheses1765200000101 } from './migrations/1765200000101-syntheses';
 import { Documents1765200000201 } from './migrations/1765200000201-documents';
 import { Contributions1765200000202 } from './migrations/1765200000202-contributions';
 import { SpaceDeclineUndo1765200000301 } from './migrations/1765200000301-space-decline-undo';
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   Processes1765100000601,
   StaffLinksAndAudit1765100000701,
   Outcomes1765100000801,
+  Syntheses1765200000101,
   Documents1765200000201,
   Contributions1765200000202,
   SpaceDeclineUndo1765200000301,

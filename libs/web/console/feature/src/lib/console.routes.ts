@@ -6,6 +6,7 @@ import { loadOutcomeEditorPage } from '@gfmd/web-outcomes-feature';
 import { loadDelegationsConsolePage } from '@gfmd/web-delegations-feature';
 import { loadAttendancePage } from '@gfmd/web-check-in-feature';
 import { loadConsoleDocumentsPage } from '@gfmd/web-documents-feature';
+import { loadSynthesisBuilderPage } from '@gfmd/web-syntheses-feature';
 
 /** The organizer console (admin and organizer accounts). */
 export const consoleRoutes: Routes = [
@@ -94,6 +95,12 @@ export const consoleRoutes: Routes = [
         path: 'processes/:id',
         title: 'title.processEditor',
         loadComponent: () => import('./process-editor.page').then((m) => m.ProcessEditorPage),
+      },
+      {
+        // The synthesis of an informal session or milestone (target: informal-sessions | milestones).
+        path: 'syntheses/:target/:id',
+        title: 'title.synthesisBuilder',
+        loadComponent: loadSynthesisBuilderPage,
       },
       {
         path: 'outbox',

@@ -42,6 +42,9 @@ import { dayEnd, dayStart, toEndDate, toStartDate } from './process-form.util';
 import { EditorSection as Section } from './editor-section.util';
 import { SessionMovePanelComponent } from './session-move-panel.component';
 import { ZoneFieldComponent } from './zone-field.component';
+import type { SynthesisDue } from '@gfmd/contracts';
+import { SynthesesApi } from '@gfmd/web-syntheses-data-access';
+import { SynthesisDuesComponent } from '@gfmd/web-syntheses-feature';
 
 /**
  * /console/processes/:id — a process and its calendar: details, phases, milestones, themes and
@@ -65,6 +68,7 @@ import { ZoneFieldComponent } from './zone-field.component';
     MatOption,
     SessionMovePanelComponent,
     LoadingStateComponent,
+    SynthesisDuesComponent,
     ProblemAlertComponent,
     ZoneFieldComponent,
     FieldErrorPipe,
@@ -83,6 +87,9 @@ export class ProcessEditorPage {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly confirm = inject(ConfirmService);
   protected readonly i18n = inject(I18n);
+  private readonly syntheses = inject(SynthesesApi);
+  /** The due dates of the process's syntheses, each a link to its builder. */
+  protected readonly dues = signal<SynthesisDue[]>([]);
 
   protected readonly phaseKinds = PHASE_KINDS;
   protected readonly milestoneKinds = MILESTONE_KINDS;
@@ -145,6 +152,7 @@ export class ProcessEditorPage {
     effect(() => {
       const id = this.id();
       untracked(() => void this.store.load(id));
+      this.syntheses.dues(id).subscribe({ next: (d) => this.dues.set(d), error: () => this.dues.set([]) });
     });
     effect(() => {
       const process = this.store.process();

@@ -4,6 +4,7 @@ import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } fro
 import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { ProcessTimelineStore } from '@gfmd/web-timeline-data-access';
 import { ProcessTimelineComponent, buildTimelineView, defaultZoom } from '@gfmd/web-timeline-ui';
+import { SynthesisDuesComponent } from '@gfmd/web-syntheses-feature';
 
 /**
  * The public timeline of one process (`/timeline?process=<slug>` or `/processes/<slug>/timeline`):
@@ -11,7 +12,14 @@ import { ProcessTimelineComponent, buildTimelineView, defaultZoom } from '@gfmd/
  */
 @Component({
   selector: 'gfmd-process-timeline-page',
-  imports: [ProcessTimelineComponent, LoadingStateComponent, EmptyStateComponent, ProblemAlertComponent, TranslatePipe],
+  imports: [
+    ProcessTimelineComponent,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ProblemAlertComponent,
+    SynthesisDuesComponent,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .picker {
@@ -50,6 +58,9 @@ import { ProcessTimelineComponent, buildTimelineView, defaultZoom } from '@gfmd/
       <gfmd-empty-state [message]="'notFound.body' | t" />
     } @else if (view(); as v) {
       <gfmd-process-timeline [view]="v" [initialZoom]="zoom()" />
+      @if (store.timeline()?.syntheses?.length) {
+        <gfmd-synthesis-dues [dues]="store.timeline()?.syntheses ?? []" />
+      }
     } @else if (store.loading()) {
       <gfmd-loading-state />
     }

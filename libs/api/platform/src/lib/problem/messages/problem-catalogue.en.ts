@@ -83,6 +83,7 @@ export const problemCatalogueEn: ProblemCatalogue = {
     'duplicate-delegation': 'This dialogue already has a delegation of that name.',
     'unknown-question': 'This dialogue does not ask that question.',
     'invalid-answers': 'Some answers are missing or not valid.',
+    'unknown-reference': 'A reference is not one of a published recommendation.',
     'last-admin': 'This is the last active admin: make another admin first.',
     'user-inactive': 'This account is deactivated.',
     'password-link-gone': 'This link has been used or has expired. Ask for a new one.',

@@ -82,6 +82,7 @@ export const problemCatalogueEs: ProblemCatalogue = {
     'duplicate-delegation': 'Este diálogo ya tiene una delegación con ese nombre.',
     'unknown-question': 'Este diálogo no hace esa pregunta.',
     'invalid-answers': 'Faltan respuestas o no son válidas.',
+    'unknown-reference': 'Una referencia no corresponde a ninguna recomendación publicada.',
     'last-admin': 'Es el último administrador activo: nombre primero a otro administrador.',
     'user-inactive': 'Esta cuenta está desactivada.',
     'password-link-gone': 'Este enlace ya se usó o ha caducado. Pida uno nuevo.',

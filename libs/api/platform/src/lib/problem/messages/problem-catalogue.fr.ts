@@ -85,6 +85,7 @@ export const problemCatalogueFr: ProblemCatalogue = {
     'duplicate-delegation': 'Ce dialogue a déjà une délégation de ce nom.',
     'unknown-question': 'Ce dialogue ne pose pas cette question.',
     'invalid-answers': 'Certaines réponses manquent ou ne sont pas valables.',
+    'unknown-reference': 'Une référence ne correspond à aucune recommandation publiée.',
     'last-admin': 'C’est le dernier administrateur actif : nommez d’abord un autre administrateur.',
     'user-inactive': 'Ce compte est désactivé.',
     'password-link-gone': 'Ce lien a déjà servi ou a expiré. Demandez-en un nouveau.',

@@ -73,6 +73,7 @@ export const PROBLEM_SLUGS = [
   'duplicate-delegation',
   'unknown-question',
   'invalid-answers',
+  'unknown-reference',
 ] as const;
 export type ProblemSlug = (typeof PROBLEM_SLUGS)[number];
 

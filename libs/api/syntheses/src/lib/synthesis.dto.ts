@@ -1,0 +1,98 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  LANGUAGES,
+  RECOMMENDATION_KINDS,
+  type AddSubscribersRequest,
+  type Language,
+  type PutSynthesisRequest,
+  type RecommendationKind,
+  type SubscribeRequest,
+  type SynthesisSection,
+} from '@gfmd/contracts';
+import { IsArrayOf, IsEmailAddress, IsPersonName, IsPlainText, Nullable, OptionalButNotNull } from '@gfmd/api-platform';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+/** A reference as outcomes give them (GFMD-GCM-T3-D12-R04); the check against published ones is the service's. */
+const REFERENCE = /^[A-Za-z0-9-]{1,64}$/;
+
+export class SynthesisSectionDto implements SynthesisSection {
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' }) @Nullable() @IsUUID() themeId?: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: RECOMMENDATION_KINDS })
+  @Nullable()
+  @IsIn(RECOMMENDATION_KINDS)
+  kind?: RecommendationKind | null;
+  @ApiPropertyOptional({ nullable: true, description: 'A heading of its own (else: the theme and kind).' })
+  @Nullable()
+  @IsString()
+  @MaxLength(300)
+  @IsPlainText()
+  title?: string | null;
+  @ApiProperty({ type: [String], description: 'References of published recommendations, in the order shown.' })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  @Matches(REFERENCE, { each: true, message: 'each reference must look like GFMD-GCM-T3-D12-R04' })
+  references: string[];
+}
+
+export class PutSynthesisDto implements PutSynthesisRequest {
+  @ApiProperty() @IsString() @MaxLength(50_000) @IsPlainText(true) introduction: string;
+  @ApiPropertyOptional({ nullable: true, description: 'null: the default, 7 days before the start.' })
+  @Nullable()
+  @IsISO8601({ strict: true })
+  dueAt?: string | null;
+  @ApiProperty({ type: [SynthesisSectionDto] })
+  @IsArrayOf(() => SynthesisSectionDto)
+  @ArrayMaxSize(100)
+  sections: SynthesisSectionDto[];
+  @ApiProperty({ description: 'The version read (0 before the first save); a stale one answers 409.' })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  version: number;
+}
+
+export class SubscriberInDto {
+  @ApiProperty() @IsEmailAddress() email: string;
+  @ApiPropertyOptional({ nullable: true }) @Nullable() @IsPersonName() name?: string | null;
+  @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalButNotNull() @IsIn(LANGUAGES) language?: Language;
+}
+
+export class AddSubscribersDto implements AddSubscribersRequest {
+  @ApiProperty({ type: [SubscriberInDto] })
+  @IsArrayOf(() => SubscriberInDto)
+  @ArrayMaxSize(500)
+  subscribers: SubscriberInDto[];
+}
+
+export class SubscribeDto implements SubscribeRequest {
+  @ApiProperty() @IsEmailAddress() email: string;
+  @ApiPropertyOptional({ enum: LANGUAGES }) @OptionalButNotNull() @IsIn(LANGUAGES) language?: Language;
+}
+
+export class SubscriptionTokenDto {
+  @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9_-]{20,128}$/) token: string;
+}
+
+export class DocumentQuery {
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'The language of the document frame (headings, labels).' })
+  @OptionalButNotNull()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+  @ApiPropertyOptional({ description: 'Staff: the working copy instead of the published one.' })
+  @OptionalButNotNull()
+  @IsIn(['true', 'false'])
+  preview?: 'true' | 'false';
+}

@@ -1,0 +1,110 @@
+/** The synthesis of an informal session or a milestone (docs/syntheses.md), and its subscribers. */
+import type {
+  Language,
+  RecommendationKind,
+  StakeholderGroup,
+  SubscriberStatus,
+  SynthesisStatus,
+  SynthesisTarget,
+} from './enums';
+
+/** One group of a synthesis: a theme and/or a kind (or a free title), with its references in the organizers' order. */
+export interface SynthesisSection {
+  themeId?: string | null;
+  kind?: RecommendationKind | null;
+  title?: string | null;
+  references: string[];
+}
+
+/**
+ * GET /informal-sessions/:id/synthesis (or /milestones/:id/synthesis): staff read the working
+ * copy (an empty draft at version 0 before the first save), anonymous visitors the published one.
+ */
+export interface Synthesis {
+  /** Set for a session's synthesis. */
+  informalSessionId?: string;
+  /** Set for a milestone's synthesis. */
+  milestoneId?: string;
+  title: string;
+  introduction: string;
+  /** When it is due (default: 7 days before the session or milestone starts). */
+  dueAt: string;
+  /** Whether dueAt was set by hand (false: the default). */
+  dueAtSet: boolean;
+  status: SynthesisStatus;
+  version: number;
+  sections: SynthesisSection[];
+  publishedVersion: number | null;
+  publishedAt: string | null;
+  /** Published and not yet published after dueAt (or still unpublished past it). */
+  late: boolean;
+  /** The recommendations the sections reference, by reference (published readings). */
+  recommendations?: SynthesisRecommendation[];
+  pdfUrl?: string;
+  docxUrl?: string;
+}
+
+/** A published recommendation as a synthesis shows it. */
+export interface SynthesisRecommendation {
+  reference: string;
+  text: string;
+  kind: RecommendationKind;
+  themeIds: string[];
+  addressedTo: StakeholderGroup[];
+  dialogueId: string;
+  dialogueTitle: string;
+  dialogueStartsAt: string;
+  informalSessionId: string;
+  languages: Language[];
+  withdrawn: boolean;
+  url: string;
+}
+
+/** PUT …/synthesis: the whole working copy with the version it was read at (stale → 409). */
+export interface PutSynthesisRequest {
+  introduction: string;
+  /** null: back to the default (7 days before the start). */
+  dueAt?: string | null;
+  sections: SynthesisSection[];
+  version: number;
+}
+
+/** A due date on the process timeline and the console. */
+export interface SynthesisDue {
+  target: SynthesisTarget;
+  /** The session's or milestone's id. */
+  targetId: string;
+  title: string;
+  dueAt: string;
+  /** `missing`: nothing saved yet. */
+  status: SynthesisStatus | 'missing';
+  late: boolean;
+  publishedAt: string | null;
+}
+
+/** Someone told when a synthesis is published: kept by organizers, or self-subscribed with a confirmed address. */
+export interface Subscriber {
+  id: string;
+  email: string;
+  name: string | null;
+  language: Language;
+  status: SubscriberStatus;
+  /** Exactly one of these three: a whole process, a session's synthesis, a milestone's synthesis. */
+  processId: string | null;
+  informalSessionId: string | null;
+  milestoneId: string | null;
+  addedBy: 'organizer' | 'self';
+  createdAt: string;
+  confirmedAt: string | null;
+}
+
+/** POST /processes/:id/subscribers, …/synthesis/subscribers (organizers). */
+export interface AddSubscribersRequest {
+  subscribers: { email: string; name?: string | null; language?: Language }[];
+}
+
+/** POST …/synthesis/subscribe (public): a confirmation link is emailed first. */
+export interface SubscribeRequest {
+  email: string;
+  language?: Language;
+}

@@ -1,0 +1,3 @@
+export * from './lib/syntheses.api';
+export * from './lib/synthesis.store';
+export * from './lib/sections.util';

@@ -1,0 +1,60 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { SynthesisDue } from '@gfmd/contracts';
+import { LocalDatePipe, type TranslationKey, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+
+/** The due dates of a process's syntheses, late and missing ones flagged; links to the builder (staff) or the public page. */
+@Component({
+  selector: 'gfmd-synthesis-dues',
+  imports: [RouterLink, TranslatePipe, LocalDatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="dues" aria-labelledby="synthesis-dues-heading">
+      <h2 id="synthesis-dues-heading">{{ 'synthesis.dues.heading' | t }}</h2>
+      <ul>
+        @for (due of dues(); track due.targetId) {
+          <li>
+            @if (staff() || due.status === 'published') {
+              <a [routerLink]="link(due)">{{ due.title }}</a>
+            } @else {
+              <span>{{ due.title }}</span>
+            }
+            <span class="gfmd-muted"> · {{ 'synthesis.dues.due' | t: { date: (due.dueAt | localDate: 'date') } }}</span>
+            <span class="gfmd-chip" [class.gfmd-chip--ok]="due.status === 'published'">{{ statusKey(due) | t }}</span>
+            @if (due.late) {
+              <span class="gfmd-chip gfmd-chip--warn">{{ 'synthesis.dues.late' | t }}</span>
+            }
+          </li>
+        }
+      </ul>
+    </section>
+  `,
+  styles: `
+    ul {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    li {
+      padding: 0.4rem 0;
+      border-bottom: 1px solid var(--gfmd-border, #d9e2ec);
+      overflow-wrap: anywhere;
+    }
+    .gfmd-chip {
+      margin-inline-start: 0.4rem;
+    }
+  `,
+})
+export class SynthesisDuesComponent {
+  readonly dues = input.required<SynthesisDue[]>();
+  /** Staff: links to the builder in the console; else to the public pages of the published ones. */
+  readonly staff = input(false);
+
+  protected statusKey(due: SynthesisDue): TranslationKey {
+    return `synthesis.status.${due.status}`;
+  }
+
+  protected link(due: SynthesisDue): string[] {
+    return this.staff() ? ['/console/syntheses', due.target, due.targetId] : ['/syntheses', due.target, due.targetId];
+  }
+}
