@@ -4,6 +4,7 @@ import { DialogueHooks, DialoguesModule, SeedService } from '@gfmd/api-dialogues
 import { RegistrationMailer, RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { AgendaDemoSeeder } from './agenda-demo.seeder';
+import { AgendaSpaceUsage } from './agenda-space-usage';
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AgendaMailService } from './agenda-mail.service';
 import { FeedController } from './feed.controller';
@@ -29,6 +30,7 @@ import { TimelineService } from './timeline.service';
     AgendaDemoSeeder,
     TimelineService,
     DialogueFeedService,
+    AgendaSpaceUsage,
   ],
   exports: [AgendaService, AgendaRepository],
 })

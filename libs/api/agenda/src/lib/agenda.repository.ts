@@ -128,4 +128,32 @@ export class AgendaRepository {
       removedAt: r['removed_at'] as Date,
     }));
   }
+
+  /** Items in a space (for the spaces domain: a space with items keeps its kind and cannot be deleted). */
+  async itemCountInSpace(spaceId: string): Promise<number> {
+    const [row] = await this.manager.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM agenda_items WHERE space_id = $1',
+      [spaceId],
+    );
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Which of `rooms` (lower-cased) items still use through a space: its own items, and items
+   * without a space in a room no other space of the dialogue lists (`otherRooms`, lower-cased).
+   */
+  async roomsInUse(
+    space: { id: string; dialogueId: string },
+    rooms: string[],
+    otherRooms: string[],
+  ): Promise<string[]> {
+    if (!rooms.length) return [];
+    const rows = await this.manager.query<{ room: string }[]>(
+      `SELECT DISTINCT lower(a.room) AS room FROM agenda_items a
+        WHERE a.dialogue_id = $1 AND a.room IS NOT NULL AND lower(a.room) = ANY($3::text[])
+          AND (a.space_id = $2 OR (a.space_id IS NULL AND NOT (lower(a.room) = ANY($4::text[]))))`,
+      [space.dialogueId, space.id, rooms, otherRooms],
+    );
+    return rows.map((r) => r.room);
+  }
 }

@@ -142,4 +142,14 @@ export class SeatLedgerRepository {
       [spaceId, limit],
     );
   }
+
+  /** Registrations holding or waiting for a seat in a space (pending, confirmed, waitlisted), for the spaces domain. */
+  async activeSpaceSeats(spaceId: string): Promise<number> {
+    const [row] = await sql<{ n: number }>(
+      this.dataSource,
+      `SELECT count(*)::int AS n FROM registration_spaces WHERE space_id = $1 AND status IN ('pending','confirmed','waitlisted')`,
+      [spaceId],
+    );
+    return row?.n ?? 0;
+  }
 }

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { SpaceHooks } from '@gfmd/api-spaces';
+import { SpaceHooks, SpaceUsage } from '@gfmd/api-spaces';
+import { SeatLedgerRepository } from './seat-ledger.repository';
 import { Notices, SeatKeeper } from './seat-keeper.service';
 
 /**
@@ -13,6 +14,8 @@ export class SpaceSeatsListener implements OnModuleInit {
   constructor(
     private readonly hooks: SpaceHooks,
     private readonly seats: SeatKeeper,
+    private readonly usage: SpaceUsage,
+    private readonly ledger: SeatLedgerRepository,
   ) {}
 
   onModuleInit() {
@@ -21,5 +24,7 @@ export class SpaceSeatsListener implements OnModuleInit {
       await this.seats.fillSpaces(dialogueId, [spaceId], notices);
       await this.seats.notify(afterCommit, dialogueId, notices);
     });
+    // A space with people holding or awaiting seats cannot be deleted: the spaces domain asks here.
+    this.usage.register({ activeSeats: (spaceId) => this.ledger.activeSpaceSeats(spaceId) });
   }
 }

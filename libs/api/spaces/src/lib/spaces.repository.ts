@@ -71,38 +71,4 @@ export class SpacesRepository {
     if (dialogueId) qb.andWhere('s.dialogue_id = :dialogueId', { dialogueId });
     return (await qb.orderBy('s.created_at', 'ASC').getRawMany<{ id: string }>()).map((r) => r.id);
   }
-
-  /** Registrations holding or waiting for a seat in the space (pending, confirmed, waitlisted). */
-  async activeSeatCount(spaceId: string): Promise<number> {
-    const [row] = await this.manager.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM registration_spaces WHERE space_id = $1 AND status IN ('pending','confirmed','waitlisted')`,
-      [spaceId],
-    );
-    return row?.n ?? 0;
-  }
-
-  async agendaItemCount(spaceId: string): Promise<number> {
-    const [row] = await this.manager.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM agenda_items WHERE space_id = $1`,
-      [spaceId],
-    );
-    return row?.n ?? 0;
-  }
-
-  /**
-   * Which of `rooms` (lower-cased) agenda items still use through this space: its own items, and
-   * items without a space when no other space of the dialogue lists the room.
-   */
-  async roomsInUse(space: { id: string; dialogueId: string }, rooms: string[]): Promise<string[]> {
-    if (!rooms.length) return [];
-    const rows = await this.manager.query<{ room: string }[]>(
-      `SELECT DISTINCT lower(a.room) AS room FROM agenda_items a
-        WHERE a.dialogue_id = $1 AND a.room IS NOT NULL AND lower(a.room) = ANY($3::text[])
-          AND (a.space_id = $2 OR (a.space_id IS NULL AND NOT EXISTS (
-                SELECT 1 FROM spaces o WHERE o.dialogue_id = $1 AND o.id <> $2
-                  AND lower(a.room) = ANY(SELECT lower(r) FROM unnest(o.rooms) r))))`,
-      [space.dialogueId, space.id, rooms],
-    );
-    return rows.map((r) => r.room);
-  }
 }

@@ -18,6 +18,7 @@ import { DataSource } from 'typeorm';
 import { COORDINATOR_EDITABLE, CreateSpaceDto, UpdateSpaceDto } from './space.dto';
 import { SpaceRecord, SpacesRepository } from './spaces.repository';
 import { SpaceHooks } from './space-hooks';
+import { SpaceUsage } from './space-usage';
 
 /** A viewer of the API: a staff user, or undefined for an anonymous visitor. */
 export type Viewer = AuthUser | undefined;
@@ -40,6 +41,7 @@ export class SpacesService {
     private readonly dialoguesRepo: DialoguesRepository,
     private readonly auth: AuthService,
     private readonly hooks: SpaceHooks,
+    private readonly usage: SpaceUsage,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
@@ -127,7 +129,7 @@ export class SpacesService {
       const space = await this.repo.lock(id);
       if (!space) throw notFound('Space');
       const data = await this.validated(dialogue, dto, space);
-      if (data.kind !== space.kind && (await this.repo.agendaItemCount(id)) > 0) {
+      if (data.kind !== space.kind && (await this.usage.agendaItems(id)) > 0) {
         throw domainRule(
           'space-has-agenda',
           'The kind of a space with agenda items cannot change; move or delete its items first.',
@@ -142,7 +144,10 @@ export class SpacesService {
       }
       const kept = new Set((data.rooms ?? []).map((r) => r.toLowerCase()));
       const removed = space.rooms.map((r) => r.toLowerCase()).filter((r) => !kept.has(r));
-      const inUse = await this.repo.roomsInUse(space, removed);
+      const otherRooms = (await this.repo.listByDialogue(space.dialogueId))
+        .filter((o) => o.id !== space.id)
+        .flatMap((o) => o.rooms.map((r) => r.toLowerCase()));
+      const inUse = await this.usage.roomsInUse(space, removed, otherRooms);
       if (inUse.length) {
         const names = space.rooms.filter((r) => inUse.includes(r.toLowerCase()));
         throw conflict('room-in-use', `Agenda items still use ${names.join(', ')}; move them first.`, { rooms: names });
@@ -176,10 +181,10 @@ export class SpacesService {
       await this.dialoguesRepo.lockDialogue(found.dialogueId);
       const space = await this.repo.lock(id);
       if (!space) throw notFound('Space');
-      if (space.confirmedCount > 0 || (await this.repo.activeSeatCount(id)) > 0) {
+      if (space.confirmedCount > 0 || (await this.usage.activeSeats(id)) > 0) {
         throw conflict('space-has-registrations', 'People hold or await seats in this space; it cannot be deleted.');
       }
-      if ((await this.repo.agendaItemCount(id)) > 0) {
+      if ((await this.usage.agendaItems(id)) > 0) {
         throw conflict('space-has-agenda', 'The space has agenda items; delete or move them first.');
       }
       await this.repo.remove(id);
