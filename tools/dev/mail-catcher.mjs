@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// Over 400 lines on purpose: one self-contained script (SMTP server, store and a small web inbox
+// with its HTML) that `npm start`, the browser tests and Docker users run with plain node.
 /**
  * GFMD Dialogues — local mail catcher (development and tests only).
  *

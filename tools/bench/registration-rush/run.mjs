@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// Over 400 lines on purpose: a benchmark is read as one story (set-up, baseline, runs, checks of
+// every guarantee, the table it prints), and it runs with plain node from a fresh checkout.
 // Registration rush: N concurrent participants register for one dialogue of capacity C, R runs
 // per C, against the API over HTTP. Prints confirmed vs expected, duplicates, 5xx, latency
 // percentiles and registrations/s, next to a baseline measured in the same run: plain
