@@ -113,15 +113,9 @@ import type { Subscription } from 'rxjs';
       (dragover)="$event.preventDefault(); over.set(true)"
       (dragleave)="over.set(false)"
       (drop)="onDrop($event)"
-      (click)="picker.click()"
     >
       <p>{{ 'console.documents.dropHint' | t }}</p>
-      <button
-        mat-stroked-button
-        type="button"
-        [disabled]="!!uploading()"
-        (click)="$event.stopPropagation(); picker.click()"
-      >
+      <button mat-stroked-button type="button" [disabled]="!!uploading()" (click)="picker.click()">
         {{ 'console.documents.choose' | t }}
       </button>
       <input
