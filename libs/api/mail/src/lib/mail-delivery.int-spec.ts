@@ -77,12 +77,19 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
     const renderer = sut.app.get(TemplateRenderer);
     // The staff kinds (staff_invitation, password_reset) concern no dialogue and carry a
     // set-password link: apps/api/src/app/staff-and-audit.int-spec.ts delivers and follows them.
-    // The synthesis subscribers' kinds: libs/api/syntheses/src/lib/subscribers.int-spec.ts.
+    // The synthesis subscribers' kinds: libs/api/syntheses/src/lib/subscribers.int-spec.ts; the
+    // focal point's: libs/api/delegations; contributions': libs/api/documents; the retention
+    // notice (to staff): libs/api/retention. None carries a participant's manage link.
     const OTHER_KINDS: EmailKind[] = [
       'staff_invitation',
       'password_reset',
       'subscription_confirm',
       'synthesis_published',
+      'delegation',
+      'contribution_confirm',
+      'contribution_accepted',
+      'contribution_rejected',
+      'retention_notice',
     ];
     const participantKinds = EMAIL_KINDS.filter((k) => !OTHER_KINDS.includes(k));
     const cases = LANGUAGES.flatMap((language) =>

@@ -57,6 +57,9 @@ describe(ManagePage.name, () => {
     http.expectOne('/api/v1/dialogues/d1/spaces').flush([space]);
     http.expectOne((r) => r.url === '/api/v1/dialogues/d1/agenda').flush(AgendaViewFactory.create(agenda));
     await settle(fixture);
+    // The documents shared with registrants (a section of its own; none here).
+    for (const req of http.match('/api/v1/registrations/manage/secret-token/documents')) req.flush([]);
+    await settle(fixture);
     return fixture;
   }
 

@@ -28,6 +28,8 @@ const STAFF_SOURCES = [
   /^libs\/web\/registrations\/ui\/src\/lib\/stakeholder-balance\./,
   /^libs\/web\/shared\/ui\/src\/lib\/delivery-progress\./,
   /^libs\/web\/documents\/feature\/src\/lib\/(console-documents\.page|upload-zone\.component)\./,
+  /^libs\/web\/delegations\/feature\/src\/lib\/delegations-console\./,
+  /^libs\/web\/syntheses\/feature\/src\/lib\/synthesis-builder\./,
 ];
 
 const ROOT = join(__dirname, '../../../../../..');
