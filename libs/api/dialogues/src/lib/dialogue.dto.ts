@@ -53,7 +53,20 @@ export class CreateDialogueDto implements CreateDialogueRequest {
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   @MaxLength(500)
   onlineUrl?: string | null;
-  @ApiProperty() @IsInt() @Min(0) @Max(100000) capacity: number;
+  @ApiProperty({ description: 'Seats; for a hybrid dialogue, the in-person seats' })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  capacity: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Hybrid dialogues: the online seats, with their own waiting list (null: unlimited)',
+  })
+  @Nullable()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  onlineCapacity?: number | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true })
   @Nullable()
   @IsISO8601({ strict: true })

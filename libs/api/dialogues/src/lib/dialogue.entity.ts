@@ -15,6 +15,8 @@ export class DialogueEntity {
   @Column({ type: 'text' }) format: DialogueFormat;
   @Column({ type: 'text', nullable: true }) onlineUrl: string | null;
   @Column({ type: 'int' }) capacity: number;
+  /** Hybrid dialogues: the online seats (null: unlimited); `capacity` is then the in-person seats. */
+  @Column({ type: 'int', nullable: true }) onlineCapacity: number | null;
   @Column({ type: 'timestamptz', nullable: true }) registrationOpensAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) registrationClosesAt: Date | null;
   @Column({ type: 'boolean', default: false }) approvalRequired: boolean;
@@ -23,6 +25,8 @@ export class DialogueEntity {
   @Column({ type: 'text', default: 'draft' }) status: DialogueStatus;
   /** Confirmed seats, kept by the registration service under the dialogue row lock. */
   @Column({ type: 'int', default: 0 }) confirmedCount: number;
+  /** Hybrid dialogues: confirmed online seats (in-person ones are `confirmedCount`), kept like it. */
+  @Column({ type: 'int', default: 0 }) onlineConfirmedCount: number;
   /** When it was first made public (kept when it is cancelled later: the calendar feed shows it cancelled). */
   @Column({ type: 'timestamptz', nullable: true }) firstPublishedAt: Date | null;
   @Column({ type: 'uuid', nullable: true }) createdById: string | null;

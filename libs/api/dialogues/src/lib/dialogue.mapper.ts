@@ -52,6 +52,7 @@ export function toDialogue(d: DialogueRecord, session?: InformalSessionRecord): 
     format: d.format,
     onlineUrl: d.onlineUrl,
     capacity: d.capacity,
+    ...(d.format === 'hybrid' ? { onlineCapacity: d.onlineCapacity ?? null } : {}),
     registrationOpensAt: iso(d.registrationOpensAt),
     registrationClosesAt: iso(d.registrationClosesAt),
     approvalRequired: d.approvalRequired,
@@ -62,6 +63,15 @@ export function toDialogue(d: DialogueRecord, session?: InformalSessionRecord): 
     schedulingWarnings: session ? schedulingWarnings(d, session) : [],
     confirmedCount: d.confirmedCount,
     placesLeft: Math.max(0, d.capacity - d.confirmedCount),
+    ...(d.format === 'hybrid'
+      ? {
+          onlineConfirmedCount: d.onlineConfirmedCount ?? 0,
+          onlinePlacesLeft:
+            d.onlineCapacity === null || d.onlineCapacity === undefined
+              ? null
+              : Math.max(0, d.onlineCapacity - (d.onlineConfirmedCount ?? 0)),
+        }
+      : {}),
     availability: availabilityOf(d, new Date()),
     createdAt: d.createdAt?.toISOString(),
     updatedAt: d.updatedAt?.toISOString(),
@@ -74,12 +84,21 @@ export function toDialogue(d: DialogueRecord, session?: InformalSessionRecord): 
  * registration joins the waiting list), otherwise `open`. Counts only, no personal data.
  */
 export function availabilityOf(
-  d: Pick<DialogueRecord, 'status' | 'registrationOpensAt' | 'registrationClosesAt' | 'capacity' | 'confirmedCount'>,
+  d: Pick<DialogueRecord, 'status' | 'registrationOpensAt' | 'registrationClosesAt' | 'capacity' | 'confirmedCount'> &
+    Partial<Pick<DialogueRecord, 'format' | 'onlineCapacity' | 'onlineConfirmedCount'>>,
   now: Date,
 ): DialogueAvailability {
   if (d.status === 'draft') return 'not_yet_open';
   if (d.status !== 'published') return 'closed';
   if (d.registrationOpensAt && now < d.registrationOpensAt) return 'not_yet_open';
   if (d.registrationClosesAt && now >= d.registrationClosesAt) return 'closed';
-  return d.confirmedCount >= d.capacity ? 'full' : 'open';
+  const inPersonFull = d.confirmedCount >= d.capacity;
+  // A hybrid dialogue is full only when both modes are (online may be unlimited).
+  if (d.format === 'hybrid' && inPersonFull)
+    return d.onlineCapacity !== null &&
+      d.onlineCapacity !== undefined &&
+      (d.onlineConfirmedCount ?? 0) >= d.onlineCapacity
+      ? 'full'
+      : 'open';
+  return inPersonFull ? 'full' : 'open';
 }

@@ -269,6 +269,7 @@ export class DialoguesService {
       'format',
       'onlineUrl',
       'capacity',
+      'onlineCapacity',
       'approvalRequired',
       'stakeholderQuotas',
       'languages',

@@ -1,6 +1,6 @@
 import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { MailModule } from '@gfmd/api-mail';
+import { MailModule, OutboxService } from '@gfmd/api-mail';
 import { PlatformModule } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
@@ -122,8 +122,13 @@ describe(QuestionsModule.name, () => {
     expect(list.body.items[0].answers).toEqual({ interpretation: 'fr', visa_letter: true });
     const csv = await organizer.get(`/dialogues/${d.id}/registrations.csv`);
     const [header, line] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
-    expect(header).toMatch(/,Answers$/);
-    expect(line).toMatch(/,interpretation: fr; visa_letter: yes$/);
+    // One column per current question; answers to a question since removed stay in Answers.
+    expect(header).toMatch(/,Answers,I need a visa letter$/);
+    expect(line).toMatch(/,interpretation: fr,yes$/);
+    const fr = await organizer.request('GET', `/dialogues/${d.id}/registrations.csv`, undefined, {
+      'accept-language': 'fr',
+    });
+    expect(fr.text.replace(/^\uFEFF/, '').split('\r\n')[1]).toMatch(/,interpretation: fr,oui$/);
     await organizer.request('PUT', `/dialogues/${d.id}/questions`, QUESTIONS);
     const other = await sut.api.post(`/dialogues/${d.id}/registrations`, {
       ...person(),
@@ -140,5 +145,40 @@ describe(QuestionsModule.name, () => {
     expect(exported.body.registrations[0].answers).toEqual({ interpretation: 'fr', visa_letter: true });
     expect((await admin.delete(`/participants?email=${encodeURIComponent(who.email)}`)).status).toBe(200);
     expect((await q('SELECT answers FROM registrations WHERE id = $1', [res.body.id]))[0].answers).toBeNull();
+  });
+
+  it('the participant edits their answers through the manage link, checked like the form; a bad one changes nothing', async () => {
+    const d = await published();
+    await organizer.request('PUT', `/dialogues/${d.id}/questions`, QUESTIONS);
+    const res = await sut.api.post(`/dialogues/${d.id}/registrations`, {
+      ...person(),
+      answers: { interpretation: 'fr', visa_letter: true },
+    });
+    expect(res.status).toBe(201);
+    const [row] = await q<{ id: string }>('SELECT id FROM outbound_emails WHERE registration_id = $1', [res.body.id]);
+    const email = await sut.app.get(OutboxService).contentOf(row.id);
+    const token = /\/manage\/([A-Za-z0-9_-]{40,})/.exec(`${email?.text}`)?.[1];
+    const edited = await sut.api.patch(`/registrations/manage/${token}`, { answers: { interpretation: 'es' } });
+    expect(edited.status).toBe(200);
+    expect(edited.body.answers).toEqual({ interpretation: 'es' });
+    const bad = await sut.api.patch(`/registrations/manage/${token}`, {
+      firstName: 'Zed',
+      answers: { interpretation: 'de', mission: 'x' },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([
+      { field: 'answers.mission', message: 'not asked of this stakeholder group' },
+      { field: 'answers.interpretation', message: 'not one of the options' },
+    ]);
+    expect((await q('SELECT answers, first_name FROM registrations WHERE id = $1', [res.body.id]))[0]).toEqual({
+      answers: { interpretation: 'es' },
+      first_name: 'Amina',
+    });
+    const missing = await sut.api.patch(`/registrations/manage/${token}`, { answers: {} });
+    expect(missing.body.errors).toEqual([{ field: 'answers.interpretation', message: 'required' }]);
+    // Details alone leave the answers as they are.
+    expect((await sut.api.patch(`/registrations/manage/${token}`, { jobTitle: 'Adviser' })).body.answers).toEqual({
+      interpretation: 'es',
+    });
   });
 });

@@ -37,6 +37,7 @@ export class QuestionsService implements OnModuleInit {
         (await this.repo.of(dialogueId))
           .filter((q) => q.type === 'single_choice' || q.type === 'multi_choice' || q.type === 'checkbox')
           .map((q) => q.key),
+      (dialogueId) => this.repo.of(dialogueId),
     );
   }
 

@@ -35,6 +35,8 @@ export class DialogueChangesListener implements OnModuleInit {
       for (const r of active) notices.forRegistration(r.id, 'cancelled');
     } else if (
       after.capacity > before.capacity ||
+      (after.onlineCapacity ?? Infinity) > (before.onlineCapacity ?? Infinity) ||
+      after.format !== before.format ||
       JSON.stringify(after.stakeholderQuotas ?? null) !== JSON.stringify(before.stakeholderQuotas ?? null) ||
       (after.status === 'published' && before.status !== 'published')
     ) {

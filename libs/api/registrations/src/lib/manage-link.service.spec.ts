@@ -1,5 +1,6 @@
 import type { DialoguesService } from '@gfmd/api-dialogues';
 import { ManageLinkService } from './manage-link.service';
+import { RegistrationAnswers } from './registration-answers';
 import type { ManageLinks } from './manage-links';
 import { failure, FakeSeatStore } from './seat-store.fake';
 
@@ -28,6 +29,7 @@ describe(ManageLinkService.name, () => {
       seats,
       store.dialogues as DialoguesService,
       invitations,
+      new RegistrationAnswers(),
     );
   });
 

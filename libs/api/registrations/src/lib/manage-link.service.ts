@@ -2,19 +2,21 @@ import { Injectable, Optional } from '@nestjs/common';
 import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DialoguesService, toDialogue, withoutOnlineLink } from '@gfmd/api-dialogues';
-import type { Dialogue, RegistrationStatus } from '@gfmd/contracts';
-import { domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import type { AttendanceMode, Dialogue, RegistrationStatus } from '@gfmd/contracts';
+import { conflict, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { CheckInCodeSource } from './check-in-code.source';
 import { ManageLinks } from './manage-links';
 import type { UpdateManagedRegistrationDto } from './registration.dto';
 import type { RegistrationView } from './registration.mapper';
 import { RegistrationReadsRepository } from './registration-reads.repository';
-import type { RegistrationRow } from './registration.rows';
+import type { DialogueRow, RegistrationRow } from './registration.rows';
+import { RegistrationAnswers } from './registration-answers';
+import { seatDeltas, seatModeOf } from './attendance.util';
 import { RegistrationsRepository } from './registrations.repository';
 import { Notices, SeatKeeper } from './seat-keeper.service';
 import { SeatLedgerRepository } from './seat-ledger.repository';
-import { ACTIVE_STATUSES, spaceRefusal } from './seat-rules.util';
+import { ACTIVE_STATUSES, fitsDialogue, spaceRefusal } from './seat-rules.util';
 
 /** What a manage link shows: the registration, its spaces (with names) and its dialogue. */
 export interface ManagedRegistration extends RegistrationView {
@@ -41,6 +43,7 @@ export class ManageLinkService {
     private readonly seats: SeatKeeper,
     private readonly dialogues: DialoguesService,
     private readonly invitations: RegistrationInvitations,
+    private readonly answers: RegistrationAnswers,
     @Optional() private readonly checkInCodes?: CheckInCodeSource,
   ) {}
 
@@ -58,9 +61,11 @@ export class ManageLinkService {
       if (d.status === 'cancelled' || d.status === 'concluded') {
         throw domainRule('dialogue-closed', `The dialogue is ${d.status}; the registration cannot be changed.`);
       }
-      const { spaceIds, ...details } = dto;
+      const { spaceIds, answers, attendance, ...details } = dto;
+      if (answers !== undefined) await this.changeAnswers(d, reg, answers);
       await this.writes.updateDetails(reg.id, details);
       const notices = new Notices();
+      if (attendance && attendance !== reg.attendance) await this.changeAttendance(d, reg, attendance, notices);
       if (spaceIds) await this.changeSpaces(reg, [...new Set(spaceIds)].sort(), notices);
       notices.drop(reg.id);
       if (!reg.emailConfirmedAt) await this.writes.confirmEmail(reg.id);
@@ -114,9 +119,60 @@ export class ManageLinkService {
     const waitlistPosition = reg.status === 'waitlisted' ? await this.reads.waitlistPosition(reg.id) : null;
     const checkInCode =
       reg.status === 'confirmed' && this.checkInCodes ? await this.checkInCodes.codeFor(reg.id, reg.dialogueId) : null;
-    // The online link is for confirmed participants only.
-    const dialogue = reg.status === 'confirmed' ? toDialogue(d) : withoutOnlineLink(toDialogue(d));
+    // The online link is for confirmed participants only (of a hybrid dialogue: those online).
+    const online = reg.status === 'confirmed' && (d.format !== 'hybrid' || reg.attendance === 'online');
+    const dialogue = online ? toDialogue(d) : withoutOnlineLink(toDialogue(d));
     return { ...registration, dialogue, waitlistPosition, checkInCode };
+  }
+
+  /**
+   * Replaces the answers to the dialogue's questions, checked like the form's for the person's
+   * group; possible while the registration window is open (until it closes).
+   */
+  private async changeAnswers(d: DialogueRow, reg: RegistrationRow, given: unknown): Promise<void> {
+    if (d.registrationClosesAt && new Date() >= d.registrationClosesAt)
+      throw domainRule('registration-closed', 'Registration has closed: the answers can no longer be changed.', [
+        { field: 'answers', message: 'the registration window has closed' },
+      ]);
+    const answers = await this.answers.check(reg.dialogueId, reg.stakeholderGroup, given);
+    await this.writes.setAnswers([{ id: reg.id, answers: answers ?? {} }]);
+  }
+
+  /**
+   * Switches a hybrid registration to the other attendance mode under the dialogue lock: a
+   * confirmed seat moves only when the other mode has room (else 409 and nothing changes), and
+   * the seat it leaves goes to the first person waiting in that mode. A waiting or pending
+   * registration moves to the other mode's queue.
+   */
+  private async changeAttendance(
+    d: DialogueRow,
+    reg: RegistrationRow,
+    to: AttendanceMode,
+    notices: Notices,
+  ): Promise<void> {
+    if (d.format !== 'hybrid')
+      throw domainRule('not-hybrid', 'This dialogue is not hybrid: there is no attendance mode to choose.', [
+        { field: 'attendance', message: 'only for hybrid dialogues' },
+      ]);
+    if (reg.holdId)
+      throw domainRule('delegate-attendance', "A delegate's seat is their delegation's: it cannot change mode.", [
+        { field: 'attendance', message: 'a delegation seat' },
+      ]);
+    if (reg.status === 'confirmed') {
+      const seats = await this.ledger.dialogueSeats(d, to);
+      if (!fitsDialogue(seats, { stakeholderGroup: reg.stakeholderGroup, invited: !!reg.invitationId }))
+        throw conflict(
+          'attendance-full',
+          to === 'online'
+            ? 'There is no online seat left: the registration stays in person.'
+            : 'There is no seat left in the room: the registration stays online.',
+        );
+      const [inPerson, online] = seatDeltas(to, 1);
+      const [backInPerson, backOnline] = seatDeltas(seatModeOf(reg), -1);
+      await this.ledger.bumpCounts(d.id, inPerson + backInPerson, new Map(), online + backOnline);
+      await this.writes.setAttendance(reg.id, to);
+      await this.seats.fillDialogue(d.id, notices);
+    } else await this.writes.setAttendance(reg.id, to);
   }
 
   /** Replaces the set of spaces a participant asked for: drops freed seats to the next in line, queues new requests. */

@@ -13,6 +13,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type InvitationRef, RegistrationInvitations } from '@gfmd/api-invitations';
+import { attendanceFor, onlineSeats } from './attendance.util';
 import type { CreateRegistrationDto } from './registration.dto';
 import { RegistrationAnswers } from './registration-answers';
 import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
@@ -175,6 +176,8 @@ export class RegistrationAdmission {
       [...spaces.values()].map((s) => [s.id, { ...s, confirmed: s.confirmedCount }]),
     );
     const seats = await this.ledger.dialogueSeats(d);
+    // Hybrid dialogues: the online seats, from the row already read (no query).
+    const online = d.format === 'hybrid' ? onlineSeats(d) : null;
     const taken = await this.ledger.activeEmails(
       dialogueId,
       candidates.map((c) => c.emailNormalized),
@@ -191,6 +194,7 @@ export class RegistrationAdmission {
     const usedInvitations: { invitationId: string; registrationId: string }[] = [];
     const emails: RegistrationEmail[] = [];
     let confirmedDelta = 0;
+    let onlineDelta = 0;
 
     for (const c of candidates) {
       if (taken.has(c.emailNormalized)) {
@@ -232,9 +236,24 @@ export class RegistrationAdmission {
         continue;
       }
 
+      const mode = attendanceFor(d, c.dto.attendance);
+      if ('refusal' in mode) {
+        const { slug, detail, field } = mode.refusal;
+        outcomes.push({ error: domainRule(slug, detail, [{ field, message: 'in_person or online' }]) });
+        continue;
+      }
+      const modeSeats = mode.attendance === 'online' && online ? online : seats;
+
       const invited = !!invitation;
-      const status = admitToDialogue(seats, { stakeholderGroup: c.dto.stakeholderGroup, invited }, d.approvalRequired);
-      if (status === 'confirmed') confirmedDelta++;
+      const status = admitToDialogue(
+        modeSeats,
+        { stakeholderGroup: c.dto.stakeholderGroup, invited },
+        d.approvalRequired,
+      );
+      if (status === 'confirmed') {
+        if (modeSeats === online) onlineDelta++;
+        else confirmedDelta++;
+      }
       const seatList = c.spaceIds.map((spaceId) => {
         const space = spaceSeats.get(spaceId) as SpaceSeats & { name: string };
         const spaceStatus: RegistrationStatus = status === 'confirmed' ? admitToSpace(space, { invited }) : status;
@@ -260,6 +279,7 @@ export class RegistrationAdmission {
         accessibilityNeeds: c.dto.accessibilityNeeds ?? null,
         status,
         invitationId: invitation?.id ?? null,
+        attendance: mode.attendance,
       });
       for (const s of seatList)
         seatRequests.push({ registrationId: c.id, spaceId: s.spaceId, dialogueId, status: s.status });
@@ -274,6 +294,7 @@ export class RegistrationAdmission {
           firstName: c.dto.firstName,
           lastName: c.dto.lastName,
           preferredLanguage: c.dto.preferredLanguage,
+          attendance: mode.attendance,
         },
         spaces: seatList.map((s) => ({ name: s.name, status: s.status })),
         confirmedSpaceIds: seatList.filter((s) => s.status === 'confirmed').map((s) => s.spaceId),
@@ -291,7 +312,7 @@ export class RegistrationAdmission {
       ),
     );
     await this.writes.upsertRegistrationSpaces(seatRequests);
-    await this.ledger.bumpCounts(dialogueId, confirmedDelta, spaceDeltas);
+    await this.ledger.bumpCounts(dialogueId, confirmedDelta, spaceDeltas, onlineDelta);
     await this.invitations.markRegistered(usedInvitations);
     await this.mailer.write(afterCommit, d, emails);
     return outcomes;

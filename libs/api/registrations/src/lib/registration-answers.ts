@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Answers, StakeholderGroup } from '@gfmd/contracts';
+import type { Answers, Question, StakeholderGroup } from '@gfmd/contracts';
 import { domainRule } from '@gfmd/api-platform';
 
 /**
@@ -16,11 +16,24 @@ export type AnswersChecker = (dialogueId: string, group: StakeholderGroup, answe
 export class RegistrationAnswers {
   private checker?: AnswersChecker;
   private countableKeys?: (dialogueId: string) => Promise<string[]>;
+  private questionList?: (dialogueId: string) => Promise<Question[]>;
 
-  /** `countable`: the keys of the questions whose answers the stats count per value (choices, checkboxes). */
-  provide(checker: AnswersChecker, countable?: (dialogueId: string) => Promise<string[]>): void {
+  /**
+   * `countable`: the keys of the questions whose answers the stats count per value (choices,
+   * checkboxes); `questions`: the dialogue's questions in order (the CSV's columns).
+   */
+  provide(
+    checker: AnswersChecker,
+    countable?: (dialogueId: string) => Promise<string[]>,
+    questions?: (dialogueId: string) => Promise<Question[]>,
+  ): void {
     this.checker = checker;
     this.countableKeys = countable;
+    this.questionList = questions;
+  }
+
+  questions(dialogueId: string): Promise<Question[]> {
+    return this.questionList ? this.questionList(dialogueId) : Promise.resolve([]);
   }
 
   countable(dialogueId: string): Promise<string[]> {

@@ -49,7 +49,10 @@ export type ConfirmationAgendaSource = (
   readers: ConfirmationReader[],
 ) => Promise<Map<string, ConfirmationAgenda>>;
 
-/** Kinds that go to confirmed participants only: the only ones that carry the online link. */
+/**
+ * Kinds that go to confirmed participants only: the only ones that carry the online link (in a
+ * hybrid dialogue, to those who attend online only).
+ */
 const WITH_ONLINE_LINK: readonly EmailKind[] = [
   'confirmation',
   'promoted',
@@ -111,7 +114,10 @@ export class RegistrationMailer {
       ...(e.sendAfter ? { sendAfter: e.sendAfter } : {}),
       params: {
         recipientName: [e.recipient.title, e.recipient.firstName, e.recipient.lastName].filter(Boolean).join(' '),
-        ...withOnlineLinkIf(WITH_ONLINE_LINK.includes(e.kind), dialogueParams(e.recipient.preferredLanguage)),
+        ...withOnlineLinkIf(
+          WITH_ONLINE_LINK.includes(e.kind) && (d.format !== 'hybrid' || e.recipient.attendance === 'online'),
+          dialogueParams(e.recipient.preferredLanguage),
+        ),
         ...(e.spaces?.length ? { spaces: e.spaces } : {}),
         ...(e.reason ? { reason: e.reason } : {}),
         ...(e.daysBefore ? { daysBefore: e.daysBefore } : {}),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RegistrationStatus, StakeholderGroup } from '@gfmd/contracts';
+import type { AttendanceMode, RegistrationStatus, StakeholderGroup } from '@gfmd/contracts';
 import { DataSource } from 'typeorm';
 import {
   CONTACT_COLUMNS,
@@ -44,13 +44,15 @@ export class RegistrationReadsRepository {
   /**
    * The place of a waitlisted registration in its dialogue's waiting list (1 = next to be
    * promoted), or null when it is not waitlisted. One count on the (dialogue_id, status, arrival)
-   * index: the waitlisted registrations that arrived no later than this one.
+   * index: the waitlisted registrations that arrived no later than this one (of a hybrid
+   * dialogue: in the waiting list of the registration's attendance mode).
    */
   async waitlistPosition(id: string): Promise<number | null> {
     const [row] = await sql<{ position: number | null }>(
       this.dataSource,
       `SELECT (SELECT count(*)::int FROM registrations w
-                WHERE w.dialogue_id = r.dialogue_id AND w.status = 'waitlisted' AND w.arrival <= r.arrival) AS position
+                WHERE w.dialogue_id = r.dialogue_id AND w.status = 'waitlisted' AND w.arrival <= r.arrival
+                  AND w.attendance IS NOT DISTINCT FROM r.attendance) AS position
          FROM registrations r WHERE r.id = $1 AND r.status = 'waitlisted'`,
       [id],
     );
@@ -214,7 +216,7 @@ export class RegistrationReadsRepository {
     dialogueId: string,
     onlySpaceIds?: string[],
   ): Promise<{
-    byStatusGroup: { status: RegistrationStatus; g: StakeholderGroup; n: number }[];
+    byStatusGroup: { status: RegistrationStatus; g: StakeholderGroup; a: AttendanceMode | null; n: number }[];
     bySpace: { spaceId: string; status: RegistrationStatus; n: number }[];
     awaitingBySpace: { spaceId: string; n: number }[];
   }> {
@@ -224,10 +226,10 @@ export class RegistrationReadsRepository {
     const params = onlySpaceIds ? [dialogueId, onlySpaceIds] : [dialogueId];
     const inScope = onlySpaceIds ? 'AND rs.space_id = ANY($2::uuid[])' : '';
     const [byStatusGroup, bySpace, awaitingBySpace] = await Promise.all([
-      sql<{ status: RegistrationStatus; g: StakeholderGroup; n: number }>(
+      sql<{ status: RegistrationStatus; g: StakeholderGroup; a: AttendanceMode | null; n: number }>(
         this.dataSource,
-        `SELECT r.status, r.stakeholder_group AS g, count(*)::int AS n FROM registrations r
-          WHERE r.dialogue_id = $1 ${filter} GROUP BY 1, 2`,
+        `SELECT r.status, r.stakeholder_group AS g, r.attendance AS a, count(*)::int AS n FROM registrations r
+          WHERE r.dialogue_id = $1 ${filter} GROUP BY 1, 2, 3`,
         params,
       ),
       sql<{ spaceId: string; status: RegistrationStatus; n: number }>(

@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ATTENDANCE_MODES,
   AWAITING_FILTERS,
   LANGUAGES,
   REGISTRATION_STATUSES,
   STAKEHOLDER_GROUPS,
+  type Answers,
+  type AttendanceMode,
   type AwaitingFilter,
   type Language,
   type RegistrationStatus,
@@ -134,7 +137,15 @@ export class CreateRegistrationDto extends RegistrationDetailsDto implements Cre
   })
   @OptionalButNotNull()
   @IsObject()
-  answers?: Record<string, unknown>;
+  answers?: Answers;
+
+  @ApiPropertyOptional({
+    enum: ATTENDANCE_MODES,
+    description: 'Hybrid dialogues (required there; ignored elsewhere): in person or online, each with its own seats',
+  })
+  @OptionalButNotNull()
+  @IsIn(ATTENDANCE_MODES)
+  attendance?: AttendanceMode;
 
   @ApiPropertyOptional({ description: 'The token of an invitation link' })
   @OptionalButNotNull()
@@ -147,7 +158,27 @@ export class CreateRegistrationDto extends RegistrationDetailsDto implements Cre
 /** PATCH through the manage link: any of the details; null clears title, jobTitle and accessibilityNeeds. */
 export class UpdateManagedRegistrationDto
   extends PatchType(RegistrationDetailsDto)
-  implements UpdateManagedRegistrationRequest {}
+  implements UpdateManagedRegistrationRequest
+{
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "The complete new set of answers to the dialogue's questions, checked like the form's (until the registration window closes)",
+  })
+  @OptionalButNotNull()
+  @IsObject()
+  answers?: Answers;
+
+  @ApiPropertyOptional({
+    enum: ATTENDANCE_MODES,
+    description:
+      'Hybrid dialogues: switch mode. A confirmed seat moves only when the other mode has room (409 attendance-full); a waiting or pending registration changes queue',
+  })
+  @OptionalButNotNull()
+  @IsIn(ATTENDANCE_MODES)
+  attendance?: AttendanceMode;
+}
 
 export class ListRegistrationsQuery implements ListRegistrationsRequest {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })

@@ -23,6 +23,7 @@ export function toRegistration(
     preferredLanguage: r.preferredLanguage,
     accessibilityNeeds: r.accessibilityNeeds,
     status: r.status,
+    attendance: r.attendance ?? null,
     checkedInAt: r.checkedInAt ? r.checkedInAt.toISOString() : null,
     spaces: spaces.map((s) => ({ spaceId: s.spaceId, status: s.status, name: s.name })),
     invited: !!r.invitationId,

@@ -1,5 +1,6 @@
 import type {
   Answers,
+  AttendanceMode,
   AwaitingFilter,
   DialogueFormat,
   DialogueStatus,
@@ -35,6 +36,9 @@ export interface DialogueRow {
   venue: string;
   format: DialogueFormat;
   onlineUrl: string | null;
+  /** Hybrid dialogues: the online seats (null: unlimited) and how many are confirmed. */
+  onlineCapacity: number | null;
+  onlineConfirmedCount: number;
 }
 
 export interface SpaceRow {
@@ -67,6 +71,8 @@ export interface RegistrationRow {
   consentAt: Date | null;
   status: RegistrationStatus;
   invitationId: string | null;
+  /** Hybrid dialogues: in person or online (null elsewhere). */
+  attendance?: AttendanceMode | null;
   /** Answers to the dialogue's own questions, by key (null: none). */
   answers?: Answers | null;
   /** The seat hold (delegation) the registration sits in; its seat is the hold's, not the dialogue's. */
@@ -96,6 +102,8 @@ export interface ParticipantContact {
   firstName: string;
   lastName: string;
   preferredLanguage: Language;
+  /** Hybrid dialogues: the online link goes to online participants only. */
+  attendance?: AttendanceMode | null;
 }
 
 /** What an admission inserts; the database fills in the rest (arrival, consent and times). */
@@ -116,7 +124,7 @@ export type NewRegistration = Pick<
   | 'accessibilityNeeds'
   | 'status'
   | 'invitationId'
->;
+> & { attendance?: AttendanceMode | null };
 
 export interface RegistrationFilter {
   dialogueId: string;
@@ -137,7 +145,7 @@ export interface RegistrationFilter {
 export const REG_COLUMNS = `r.id, r.dialogue_id AS "dialogueId", r.arrival, r.email, r.email_normalized AS "emailNormalized",
   r.title, r.first_name AS "firstName", r.last_name AS "lastName", r.organization, r.job_title AS "jobTitle",
   r.stakeholder_group AS "stakeholderGroup", r.country, r.preferred_language AS "preferredLanguage",
-  r.accessibility_needs AS "accessibilityNeeds", r.consent_at AS "consentAt", r.status, r.invitation_id AS "invitationId", r.hold_id AS "holdId", r.answers,
+  r.accessibility_needs AS "accessibilityNeeds", r.consent_at AS "consentAt", r.status, r.invitation_id AS "invitationId", r.hold_id AS "holdId", r.answers, r.attendance,
   r.email_confirmed_at AS "emailConfirmedAt", r.checked_in_at AS "checkedInAt", r.cancelled_at AS "cancelledAt", r.erased_at AS "erasedAt",
   r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
 
@@ -155,7 +163,7 @@ export function rowsOf<T>(result: unknown): T[] {
 
 /** Contact columns of a registration `r` (ParticipantContact). */
 export const CONTACT_COLUMNS = `r.id, r.email, r.title, r.first_name AS "firstName", r.last_name AS "lastName",
-  r.preferred_language AS "preferredLanguage"`;
+  r.preferred_language AS "preferredLanguage", r.attendance`;
 
 /** Runs SQL in the current transaction (or autocommit) and answers its rows. */
 export async function sql<T>(dataSource: DataSource, text: string, params: unknown[] = []): Promise<T[]> {

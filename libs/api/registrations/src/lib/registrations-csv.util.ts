@@ -1,4 +1,4 @@
-import type { Language, RegistrationStatus, StakeholderGroup } from '@gfmd/contracts';
+import type { Answer, AttendanceMode, Language, Question, RegistrationStatus, StakeholderGroup } from '@gfmd/contracts';
 import { csvCell } from '@gfmd/api-platform';
 import type { RegistrationView } from './registration.mapper';
 
@@ -19,6 +19,7 @@ export const CSV_COLUMNS = [
   'invited',
   'checkedInAt',
   'createdAt',
+  'attendance',
   'delegation',
   'answers',
 ] as const;
@@ -32,6 +33,7 @@ interface CsvWords {
   statuses: Record<RegistrationStatus, string>;
   groups: Record<StakeholderGroup, string>;
   languages: Record<Language, string>;
+  attendance: Record<AttendanceMode, string>;
   yes: string;
   no: string;
 }
@@ -57,6 +59,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       invited: 'Invited',
       checkedInAt: 'Checked in at',
       createdAt: 'Registered at',
+      attendance: 'Attendance',
       delegation: 'Delegation',
       answers: 'Answers',
     },
@@ -79,6 +82,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       other: 'Other',
     },
     languages: { en: 'English', fr: 'French', es: 'Spanish' },
+    attendance: { in_person: 'In person', online: 'Online' },
     yes: 'yes',
     no: 'no',
   },
@@ -101,6 +105,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       invited: 'Invité',
       checkedInAt: 'Présence enregistrée le',
       createdAt: 'Inscrit le',
+      attendance: 'Mode de participation',
       delegation: 'Délégation',
       answers: 'Réponses',
     },
@@ -123,6 +128,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       other: 'Autre',
     },
     languages: { en: 'anglais', fr: 'français', es: 'espagnol' },
+    attendance: { in_person: 'En présentiel', online: 'En ligne' },
     yes: 'oui',
     no: 'non',
   },
@@ -145,6 +151,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       invited: 'Invitado',
       checkedInAt: 'Registro de asistencia',
       createdAt: 'Inscrito el',
+      attendance: 'Modalidad',
       delegation: 'Delegación',
       answers: 'Respuestas',
     },
@@ -167,6 +174,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       other: 'Otro',
     },
     languages: { en: 'inglés', fr: 'francés', es: 'español' },
+    attendance: { in_person: 'Presencial', online: 'En línea' },
     yes: 'sí',
     no: 'no',
   },
@@ -177,9 +185,30 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
  * column headers, statuses, groups and languages in the reader's language. Cells that a
  * spreadsheet would run as a formula (=, +, -, @, tab, CR) are neutralised.
  */
-export function registrationsCsv(items: RegistrationView[], language: Language = 'en'): string {
+export function registrationsCsv(
+  items: RegistrationView[],
+  language: Language = 'en',
+  questions: Question[] = [],
+): string {
   const w = CSV_WORDS[language];
-  const lines = [CSV_COLUMNS.map((c) => csvCell(w.columns[c])).join(',')];
+  const text = (label: Question['label']) => label[language] ?? label.en ?? Object.values(label)[0] ?? '';
+  const answer = (q: Question | undefined, v: Answer): string => {
+    const option = (value: string) => {
+      const o = q?.options?.find((x) => x.value === value);
+      return o ? text(o.label) || value : value;
+    };
+    if (Array.isArray(v)) return v.map(option).join(' | ');
+    if (typeof v === 'boolean') return v ? w.yes : w.no;
+    return q?.type === 'single_choice' ? option(v) : v;
+  };
+  const keys = new Set(questions.map((q) => q.key));
+  // One column per current question (its label in the reader's language); answers to questions
+  // since removed stay readable in the Answers column.
+  const lines = [
+    [...CSV_COLUMNS.map((c) => w.columns[c]), ...questions.map((q) => text(q.label) || q.key)]
+      .map((h) => csvCell(h))
+      .join(','),
+  ];
   for (const r of items) {
     const cells: Record<CsvColumn, unknown> = {
       id: r.id,
@@ -198,13 +227,23 @@ export function registrationsCsv(items: RegistrationView[], language: Language =
       invited: r.invited ? w.yes : w.no,
       checkedInAt: r.checkedInAt,
       createdAt: r.createdAt,
+      attendance: r.attendance ? w.attendance[r.attendance] : '',
       delegation: r.delegation?.name ?? '',
       answers: Object.entries(r.answers ?? {})
+        .filter(([k]) => !keys.has(k))
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(' | ') : typeof v === 'boolean' ? (v ? w.yes : w.no) : v}`)
+        .map(([k, v]) => `${k}: ${answer(undefined, v)}`)
         .join('; '),
     };
-    lines.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
+    const given = r.answers ?? {};
+    lines.push(
+      [
+        ...CSV_COLUMNS.map((c) => cells[c]),
+        ...questions.map((q) => (given[q.key] === undefined ? '' : answer(q, given[q.key]))),
+      ]
+        .map((c) => csvCell(c))
+        .join(','),
+    );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -894,7 +894,7 @@ describe(RegistrationsModule.name, () => {
     const [header, line] = res.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toBe(
       'Identifiant,Statut,E-mail,Civilité,Prénom,Nom,Organisation,Fonction,Groupe de parties prenantes,Pays,' +
-        "Langue préférée,Besoins d'accessibilité,Espaces,Invité,Présence enregistrée le,Inscrit le,Délégation,Réponses",
+        "Langue préférée,Besoins d'accessibilité,Espaces,Invité,Présence enregistrée le,Inscrit le,Mode de participation,Délégation,Réponses",
     );
     expect(line).toContain(',Confirmée,');
     expect(line).toContain('Autorité locale');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Answers, RegistrationStatus } from '@gfmd/contracts';
+import type { Answers, AttendanceMode, RegistrationStatus } from '@gfmd/contracts';
 import { DataSource } from 'typeorm';
 import { NewRegistration, sql } from './registration.rows';
 
@@ -39,15 +39,15 @@ export class RegistrationsRepository {
       this.dataSource,
       `INSERT INTO registrations (id, dialogue_id, email, email_normalized, title, first_name, last_name, organization,
          job_title, stakeholder_group, country, preferred_language, accessibility_needs, status,
-         invitation_id, consent_at, email_confirmed_at)
+         invitation_id, attendance, consent_at, email_confirmed_at)
        SELECT x.id, x.dialogue_id, x.email, x.email_normalized, x.title, x.first_name, x.last_name, x.organization,
               x.job_title, x.stakeholder_group, x.country, x.preferred_language, x.accessibility_needs, x.status,
-              x.invitation_id, now(), CASE WHEN x.invitation_id IS NOT NULL THEN now() END
+              x.invitation_id, x.attendance, now(), CASE WHEN x.invitation_id IS NOT NULL THEN now() END
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::uuid[])
+                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::uuid[], $16::text[])
               WITH ORDINALITY AS x(id, dialogue_id, email, email_normalized, title, first_name, last_name, organization,
                 job_title, stakeholder_group, country, preferred_language, accessibility_needs, status,
-                invitation_id, ord)
+                invitation_id, attendance, ord)
         ORDER BY x.ord
        RETURNING id, created_at AS "createdAt"`,
       [
@@ -66,8 +66,17 @@ export class RegistrationsRepository {
         col('accessibilityNeeds'),
         col('status'),
         col('invitationId'),
+        rows.map((r) => r.attendance ?? null),
       ],
     );
+  }
+
+  /** Moves a registration to another attendance mode (hybrid dialogues; the caller moves its seat). */
+  async setAttendance(id: string, attendance: AttendanceMode): Promise<void> {
+    await sql(this.dataSource, `UPDATE registrations SET attendance = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      attendance,
+    ]);
   }
 
   /** Stores registrants' answers to the dialogue's questions (just inserted, in this transaction). */

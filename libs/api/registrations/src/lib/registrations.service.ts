@@ -41,16 +41,19 @@ export class RegistrationsService {
     const { rows, scope } = await this.find(dialogueId, query, user, 0, CSV_LIMIT);
     const d = await this.dialogues.findRecord(dialogueId);
     return {
-      body: registrationsCsv(await this.reads.views(rows, scope), language),
+      body: registrationsCsv(await this.reads.views(rows, scope), language, await this.answers.questions(dialogueId)),
       disposition: csvContentDisposition(d.title, dayIn(d.startsAt, d.timeZone), language),
     };
   }
 
-  async stats(dialogueId: string, user: AuthUser): Promise<DialogueStats & { confirmedCount: number }> {
+  async stats(
+    dialogueId: string,
+    user: AuthUser,
+  ): Promise<DialogueStats & { confirmedCount: number; onlineConfirmedCount?: number }> {
     const scope = await this.access.scope(dialogueId, user);
     const d = await this.dialogues.findRecord(dialogueId);
     const { byStatusGroup, bySpace, awaitingBySpace } = await this.reads.stats(dialogueId, scope);
-    const out: DialogueStats & { confirmedCount: number } = {
+    const out: DialogueStats & { confirmedCount: number; onlineConfirmedCount?: number } = {
       byStatus: {},
       byGroup: {},
       bySpace: {},
@@ -64,10 +67,19 @@ export class RegistrationsService {
         ? {}
         : { answers: await this.reads.answerCounts(dialogueId, await this.answers.countable(dialogueId)) }),
     };
+    if (d.format === 'hybrid') {
+      out.byAttendance = {};
+      out.onlineCapacity = d.onlineCapacity ?? null;
+      out.onlineConfirmedCount = d.onlineConfirmedCount;
+    }
     for (const row of byStatusGroup) {
       out.byStatus[row.status] = (out.byStatus[row.status] ?? 0) + row.n;
       const group = (out.byGroup[row.g] ??= {});
       group[row.status] = (group[row.status] ?? 0) + row.n;
+      if (out.byAttendance) {
+        const mode = (out.byAttendance[row.a === 'online' ? 'online' : 'in_person'] ??= {});
+        mode[row.status] = (mode[row.status] ?? 0) + row.n;
+      }
     }
     for (const row of bySpace) (out.bySpace[row.spaceId] ??= {})[row.status] = row.n;
     const awaiting = { registrations: out.byStatus.pending ?? 0, bySpace: {} as Record<string, number> };

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { RegistrationInvitations } from '@gfmd/api-invitations';
-import type { EmailKind } from '@gfmd/contracts';
+import type { AttendanceMode, EmailKind } from '@gfmd/contracts';
 import { AfterCommit, notFound } from '@gfmd/api-platform';
 import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import type { DialogueRow, RegistrationRow } from './registration.rows';
 import { RegistrationsRepository, SpaceStatusChange } from './registrations.repository';
 import { SeatLedgerRepository } from './seat-ledger.repository';
+import { onlineSeats, seatDeltas, seatModeOf } from './attendance.util';
 import { ACTIVE_STATUSES, fitsDialogue, takeDialogueSeat } from './seat-rules.util';
 
 /**
@@ -92,20 +93,33 @@ export class SeatKeeper {
     return d;
   }
 
-  /** Confirms waiting registrations while the dialogue has room, first come first served among those that fit. */
+  /**
+   * Confirms waiting registrations while the dialogue has room, first come first served among
+   * those that fit; a hybrid dialogue fills each attendance mode from its own waiting list.
+   */
   async fillDialogue(dialogueId: string, notices: Notices): Promise<string[]> {
     const d = await this.ledger.dialogue(dialogueId);
     if (!d || (d.status !== 'published' && d.status !== 'registration_closed')) return [];
-    if (d.confirmedCount >= d.capacity) return [];
-    const waiting = await this.ledger.waitlisted(dialogueId);
+    if (d.format !== 'hybrid') return this.fillMode(d, 'in_person', notices);
+    return [...(await this.fillMode(d, 'in_person', notices)), ...(await this.fillMode(d, 'online', notices))];
+  }
+
+  private async fillMode(d: DialogueRow, mode: AttendanceMode, notices: Notices): Promise<string[]> {
+    const seats = mode === 'online' ? onlineSeats(d) : null;
+    if (!seats && d.confirmedCount >= d.capacity) return [];
+    if (seats && seats.confirmed >= seats.capacity) return [];
+    const dialogueId = d.id;
+    const waiting = (await this.ledger.waitlisted(dialogueId)).filter(
+      (r) => d.format !== 'hybrid' || seatModeOf(r) === mode,
+    );
     if (!waiting.length) return [];
-    const seats = await this.ledger.dialogueSeats(d);
+    const modeSeats = seats ?? (await this.ledger.dialogueSeats(d));
     const promoted: RegistrationRow[] = [];
     for (const r of waiting) {
-      if (seats.confirmed >= seats.capacity) break;
+      if (modeSeats.confirmed >= modeSeats.capacity) break;
       const candidate = { stakeholderGroup: r.stakeholderGroup, invited: !!r.invitationId };
-      if (!fitsDialogue(seats, candidate)) continue;
-      takeDialogueSeat(seats, candidate);
+      if (!fitsDialogue(modeSeats, candidate)) continue;
+      takeDialogueSeat(modeSeats, candidate);
       promoted.push(r);
     }
     if (!promoted.length) return [];
@@ -113,7 +127,8 @@ export class SeatKeeper {
       promoted.map((r) => r.id),
       'confirmed',
     );
-    await this.ledger.bumpCounts(dialogueId, promoted.length, new Map());
+    const [inPerson, onlineDelta] = seatDeltas(mode, promoted.length);
+    await this.ledger.bumpCounts(dialogueId, inPerson, new Map(), onlineDelta);
     for (const r of promoted) notices.forRegistration(r.id, 'promoted');
     await this.allocateSpaces(dialogueId, promoted, notices);
     return promoted.map((r) => r.id);
@@ -184,7 +199,8 @@ export class SeatKeeper {
     await this.ledger.spaces(reg.dialogueId, active.map((r) => r.spaceId).sort(), true);
     await this.writes.setStatus([reg.id], to, { cancelled: to === 'cancelled', clearToken: opts.clearToken });
     await this.writes.setSpaceStatuses(active.map((r) => ({ registrationId: reg.id, spaceId: r.spaceId, status: to })));
-    await this.ledger.bumpCounts(reg.dialogueId, freesDialogueSeat ? -1 : 0, new Map(freed.map((id) => [id, -1])));
+    const [inPerson, online] = seatDeltas(seatModeOf(reg), freesDialogueSeat ? -1 : 0);
+    await this.ledger.bumpCounts(reg.dialogueId, inPerson, new Map(freed.map((id) => [id, -1])), online);
     if (to === 'cancelled' && reg.invitationId) await this.invitations.release(reg.invitationId, reg.id);
     if (opts.notify) notices.forRegistration(reg.id, to);
     if (freesDialogueSeat) await this.fillDialogue(reg.dialogueId, notices);

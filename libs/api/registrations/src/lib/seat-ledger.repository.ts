@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StakeholderGroup } from '@gfmd/contracts';
+import type { AttendanceMode, StakeholderGroup } from '@gfmd/contracts';
 import { DataSource } from 'typeorm';
 import {
   DialogueRow,
@@ -11,6 +11,7 @@ import {
   SpaceRow,
   sql,
 } from './registration.rows';
+import { onlineSeats } from './attendance.util';
 import type { DialogueSeats } from './seat-rules.util';
 
 /**
@@ -31,7 +32,8 @@ export class SeatLedgerRepository {
       `SELECT id, title, status, capacity, confirmed_count AS "confirmedCount", approval_required AS "approvalRequired",
               stakeholder_quotas AS "stakeholderQuotas", registration_opens_at AS "registrationOpensAt",
               registration_closes_at AS "registrationClosesAt", starts_at AS "startsAt", ends_at AS "endsAt",
-              time_zone AS "timeZone", venue, format, online_url AS "onlineUrl"
+              time_zone AS "timeZone", venue, format, online_url AS "onlineUrl",
+              online_capacity AS "onlineCapacity", online_confirmed_count AS "onlineConfirmedCount"
          FROM dialogues WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
@@ -57,7 +59,8 @@ export class SeatLedgerRepository {
    * The dialogue's seats as the seat rules count them: its counters, and (only when it has
    * quotas) the confirmed seats per stakeholder group that count against them.
    */
-  async dialogueSeats(d: DialogueRow): Promise<DialogueSeats> {
+  async dialogueSeats(d: DialogueRow, mode: AttendanceMode = 'in_person'): Promise<DialogueSeats> {
+    if (mode === 'online' && d.format === 'hybrid') return onlineSeats(d);
     const quotas = d.stakeholderQuotas;
     return {
       capacity: d.capacity,
@@ -76,7 +79,8 @@ export class SeatLedgerRepository {
       this.dataSource,
       `SELECT g, sum(n)::int AS n FROM (
          SELECT stakeholder_group AS g, count(*) AS n FROM registrations
-          WHERE dialogue_id = $1 AND status = 'confirmed' AND invitation_id IS NULL AND hold_id IS NULL GROUP BY 1
+          WHERE dialogue_id = $1 AND status = 'confirmed' AND invitation_id IS NULL AND hold_id IS NULL
+            AND attendance IS DISTINCT FROM 'online' GROUP BY 1
          UNION ALL
          SELECT stakeholder_group, sum(seats) FROM seat_holds WHERE dialogue_id = $1 GROUP BY 1
        ) x GROUP BY g`,
@@ -85,26 +89,36 @@ export class SeatLedgerRepository {
     return Object.fromEntries(rows.map((r) => [r.g, r.n]));
   }
 
-  /** Adds to the confirmed counters of a dialogue and of spaces, in one statement. */
-  async bumpCounts(dialogueId: string, dialogueDelta: number, spaceDeltas: Map<string, number>): Promise<void> {
+  /**
+   * Adds to the confirmed counters of a dialogue (in person, and online for a hybrid dialogue)
+   * and of spaces, in one statement.
+   */
+  async bumpCounts(
+    dialogueId: string,
+    dialogueDelta: number,
+    spaceDeltas: Map<string, number>,
+    onlineDelta = 0,
+  ): Promise<void> {
     const spaceIds = [...spaceDeltas.keys()].filter((id) => spaceDeltas.get(id));
-    if (!dialogueDelta && !spaceIds.length) return;
+    if (!dialogueDelta && !onlineDelta && !spaceIds.length) return;
     await sql(
       this.dataSource,
       `WITH d AS (
-         UPDATE dialogues SET confirmed_count = GREATEST(0, confirmed_count + $2) WHERE id = $1 AND $2 <> 0 RETURNING id
+         UPDATE dialogues SET confirmed_count = GREATEST(0, confirmed_count + $2),
+                              online_confirmed_count = GREATEST(0, online_confirmed_count + $5)
+          WHERE id = $1 AND ($2 <> 0 OR $5 <> 0) RETURNING id
        ), s AS (
          UPDATE spaces SET confirmed_count = GREATEST(0, spaces.confirmed_count + x.delta)
            FROM unnest($3::uuid[], $4::int[]) AS x(id, delta) WHERE spaces.id = x.id RETURNING spaces.id
        ) SELECT (SELECT count(*) FROM d) + (SELECT count(*) FROM s) AS n`,
-      [dialogueId, dialogueDelta, spaceIds, spaceIds.map((id) => spaceDeltas.get(id) ?? 0)],
+      [dialogueId, dialogueDelta, spaceIds, spaceIds.map((id) => spaceDeltas.get(id) ?? 0), onlineDelta],
     );
   }
 
   async setDialogueCountsToZero(dialogueId: string): Promise<void> {
     await sql(
       this.dataSource,
-      `WITH d AS (UPDATE dialogues SET confirmed_count = 0 WHERE id = $1 RETURNING id),
+      `WITH d AS (UPDATE dialogues SET confirmed_count = 0, online_confirmed_count = 0 WHERE id = $1 RETURNING id),
             s AS (UPDATE spaces SET confirmed_count = 0 WHERE dialogue_id = $1 RETURNING id)
        SELECT 1`,
       [dialogueId],

@@ -42,6 +42,8 @@ export class FakeSeatStore {
     venue: 'Geneva',
     format: 'in_person',
     onlineUrl: null,
+    onlineCapacity: null,
+    onlineConfirmedCount: 0,
   };
   spaceRows: SpaceRow[] = [];
   regs: RegistrationRow[] = [];
@@ -156,8 +158,9 @@ export class FakeSeatStore {
         groupConfirmed[r.stakeholderGroup] = (groupConfirmed[r.stakeholderGroup] ?? 0) + 1;
       return { capacity: d.capacity, confirmed: d.confirmedCount, quotas: d.stakeholderQuotas, groupConfirmed };
     },
-    bumpCounts: async (_dialogueId, dialogueDelta, spaceDeltas) => {
+    bumpCounts: async (_dialogueId, dialogueDelta, spaceDeltas, onlineDelta = 0) => {
       this.dialogue.confirmedCount = Math.max(0, this.dialogue.confirmedCount + dialogueDelta);
+      this.dialogue.onlineConfirmedCount = Math.max(0, this.dialogue.onlineConfirmedCount + onlineDelta);
       for (const [id, delta] of spaceDeltas)
         this.space(id).confirmedCount = Math.max(0, this.space(id).confirmedCount + delta);
     },

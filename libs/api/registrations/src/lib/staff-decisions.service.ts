@@ -10,7 +10,14 @@ import type { RegistrationRow, RegistrationSpaceRow } from './registration.rows'
 import { RegistrationsRepository, type SpaceStatusChange } from './registrations.repository';
 import { Notices, SeatKeeper, spaceNoticeKey } from './seat-keeper.service';
 import { SeatLedgerRepository } from './seat-ledger.repository';
+import { seatDeltas, seatModeOf } from './attendance.util';
 import { ACTIVE_STATUSES, fitsDialogue, takeDialogueSeat } from './seat-rules.util';
+
+/** The bumpCounts arguments after the dialogue id for `n` seats in a registration's mode. */
+const seatDelta = (reg: { attendance?: RegistrationRow['attendance'] }, n: number) => {
+  const [inPerson, online] = seatDeltas(seatModeOf(reg), n);
+  return [inPerson, new Map<string, number>(), online] as const;
+};
 import { StaffAccess } from './staff-access.service';
 import { assertCheckInAllowed } from './check-in.rule';
 
@@ -56,12 +63,12 @@ export class StaffDecisionsService {
       const { reg, rows, d } = await this.lockedTarget(found);
       const notices = new Notices();
       if (!spaceId && !scope && reg.status === 'pending') {
-        const seats = await this.ledger.dialogueSeats(d);
+        const seats = await this.ledger.dialogueSeats(d, seatModeOf(reg));
         const candidate = { stakeholderGroup: reg.stakeholderGroup, invited: !!reg.invitationId };
         if (fitsDialogue(seats, candidate)) {
           takeDialogueSeat(seats, candidate);
           await this.writes.setStatus([id], 'confirmed');
-          await this.ledger.bumpCounts(d.id, 1, new Map());
+          await this.ledger.bumpCounts(d.id, ...seatDelta(reg, 1));
           await this.seats.allocateSpaces(d.id, [reg], notices);
           notices.forRegistration(id, 'approved');
         } else {
@@ -74,7 +81,7 @@ export class StaffDecisionsService {
           notices.forRegistration(id, 'waitlisted');
         }
       } else if (!spaceId && !scope && reg.status === 'waitlisted') {
-        const seats = await this.ledger.dialogueSeats(d);
+        const seats = await this.ledger.dialogueSeats(d, seatModeOf(reg));
         const candidate = { stakeholderGroup: reg.stakeholderGroup, invited: !!reg.invitationId };
         if (seats.confirmed >= seats.capacity) {
           throw domainRule(
@@ -91,7 +98,7 @@ export class StaffDecisionsService {
         // A free seat that fits (a waiting list not yet served): give it now.
         takeDialogueSeat(seats, candidate);
         await this.writes.setStatus([id], 'confirmed');
-        await this.ledger.bumpCounts(d.id, 1, new Map());
+        await this.ledger.bumpCounts(d.id, ...seatDelta(reg, 1));
         await this.seats.allocateSpaces(d.id, [reg], notices);
         notices.forRegistration(id, 'approved');
       } else {
@@ -191,7 +198,7 @@ export class StaffDecisionsService {
       const spaceChanges: SpaceStatusChange[] = [];
       const spaceDeltas = new Map<string, number>();
       if (before.status === 'confirmed') {
-        const seats = await this.ledger.dialogueSeats(d);
+        const seats = await this.ledger.dialogueSeats(d, seatModeOf(reg));
         if (!fitsDialogue(seats, { stakeholderGroup: reg.stakeholderGroup, invited: !!reg.invitationId })) {
           throw conflict('seat-taken', 'The seat has gone to the next person in line meanwhile: the decline stands.');
         }
@@ -216,7 +223,8 @@ export class StaffDecisionsService {
       await this.writes.setStatus([id], before.status);
       await this.writes.setSpaceStatuses(spaceChanges);
       await this.writes.clearDecline(id);
-      await this.ledger.bumpCounts(d.id, before.status === 'confirmed' ? 1 : 0, spaceDeltas);
+      const [inPerson, online] = seatDeltas(seatModeOf(reg), before.status === 'confirmed' ? 1 : 0);
+      await this.ledger.bumpCounts(d.id, inPerson, spaceDeltas, online);
       // The reminder the decline cancelled (one per registration, ever: the round writes no other).
       if (before.declinedAt) await this.mailer.restoreReminder(afterCommit, id, before.declinedAt);
       // A waiting person may fit now (nothing was freed for them, but the lists stay served).

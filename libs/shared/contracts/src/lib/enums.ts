@@ -87,6 +87,10 @@ export type Language = (typeof LANGUAGES)[number];
 export const DIALOGUE_FORMATS = ['in_person', 'hybrid', 'online'] as const;
 export type DialogueFormat = (typeof DIALOGUE_FORMATS)[number];
 
+/** How a registration of a hybrid dialogue attends: each mode has its own seats and waiting list. */
+export const ATTENDANCE_MODES = ['in_person', 'online'] as const;
+export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
+
 export const DIALOGUE_STATUSES = ['draft', 'published', 'registration_closed', 'concluded', 'cancelled'] as const;
 export type DialogueStatus = (typeof DIALOGUE_STATUSES)[number];
 

@@ -27,6 +27,7 @@ import type {
   SpaceKind,
   SpeakerRole,
   StakeholderGroup,
+  AttendanceMode,
 } from './enums';
 
 export interface Page<T> {
@@ -154,7 +155,10 @@ export interface Dialogue {
   venue: string;
   format: DialogueFormat;
   onlineUrl?: string | null;
+  /** Seats (a hybrid dialogue: its in-person seats). */
   capacity: number;
+  /** Hybrid dialogues: the online seats (null: unlimited). */
+  onlineCapacity?: number | null;
   registrationOpensAt?: string | null;
   registrationClosesAt?: string | null;
   approvalRequired: boolean;
@@ -166,6 +170,9 @@ export interface Dialogue {
   confirmedCount?: number;
   /** Places not yet taken (capacity minus confirmed), never below 0. */
   placesLeft?: number;
+  /** Hybrid dialogues: confirmed online seats, and online places left (null: unlimited). */
+  onlineConfirmedCount?: number;
+  onlinePlacesLeft?: number | null;
   /** Whether registering now gets a place, a waiting-list spot, or nothing (closed / not open yet). */
   availability?: DialogueAvailability;
   createdAt?: string;
@@ -323,6 +330,8 @@ export interface Registration {
   preferredLanguage: Language;
   accessibilityNeeds?: string | null;
   status: RegistrationStatus;
+  /** Hybrid dialogues: how the person attends (null in other dialogues). */
+  attendance?: AttendanceMode | null;
   checkedInAt?: string | null;
   spaces: RegistrationSpace[];
   createdAt: string;
@@ -364,6 +373,9 @@ export interface DialogueStats {
   delegations?: { count: number; seats: number; used: number; byGroup: Partial<Record<StakeholderGroup, number>> };
   /** Active registrations per answer value of each choice and checkbox question: `{key: {value: n}}`. */
   answers?: Record<string, Record<string, number>>;
+  /** Hybrid dialogues: registrations per attendance mode and status, and the online seats (null: unlimited). */
+  byAttendance?: Partial<Record<AttendanceMode, Partial<Record<RegistrationStatus, number>>>>;
+  onlineCapacity?: number | null;
 }
 
 export interface Invitation {

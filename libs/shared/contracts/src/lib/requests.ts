@@ -4,7 +4,9 @@
  * class-validator decorators are the rules); the web sends exactly these shapes.
  * Optional fields may be omitted; a field typed `| null` may be cleared with null, the others refuse null.
  */
+import type { Answers } from './delegations';
 import type {
+  AttendanceMode,
   AgendaItemKind,
   AwaitingFilter,
   DialogueFormat,
@@ -187,6 +189,8 @@ export interface CreateDialogueRequest {
   format: DialogueFormat;
   onlineUrl?: string | null;
   capacity: number;
+  /** Hybrid dialogues: the online seats (null or absent: unlimited); `capacity` is then the in-person seats. */
+  onlineCapacity?: number | null;
   registrationOpensAt?: string | null;
   registrationClosesAt?: string | null;
   approvalRequired?: boolean;
@@ -319,10 +323,19 @@ export interface CreateRegistrationRequest extends RegistrationDetailsRequest {
   consent: true;
   /** The token of an invitation link. */
   invitationToken?: string;
+  /** Answers to the dialogue's own questions by key (GET /dialogues/:id/questions). */
+  answers?: Answers;
+  /** Hybrid dialogues (required there): in person or online. */
+  attendance?: AttendanceMode;
 }
 
 /** PATCH /registrations/manage/:token: any of the details; null clears title, jobTitle and accessibilityNeeds. */
-export type UpdateManagedRegistrationRequest = Partial<RegistrationDetailsRequest>;
+export type UpdateManagedRegistrationRequest = Partial<RegistrationDetailsRequest> & {
+  /** The complete new set of answers (checked like the form's; until the registration window closes). */
+  answers?: Answers;
+  /** Hybrid dialogues: switch mode (a confirmed seat moves only when the other mode has room). */
+  attendance?: AttendanceMode;
+};
 
 /** GET /dialogues/:id/registrations (and .csv without the paging). */
 export interface ListRegistrationsRequest extends PageQuery {
