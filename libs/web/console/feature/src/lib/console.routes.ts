@@ -43,6 +43,12 @@ export const consoleRoutes: Routes = [
             loadComponent: () => import('./spaces-editor.page').then((m) => m.SpacesEditorPage),
           },
           {
+            path: 'questions',
+            title: 'title.questions',
+            data: { keepFocus: true },
+            loadComponent: () => import('./questions-editor.page').then((m) => m.QuestionsEditorPage),
+          },
+          {
             path: 'agenda',
             title: 'title.agenda',
             data: { keepFocus: true },

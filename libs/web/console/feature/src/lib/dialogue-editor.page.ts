@@ -17,7 +17,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatOption } from '@angular/material/core';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatSelect } from '@angular/material/select';
@@ -57,6 +57,7 @@ const PUBLIC_STATUSES: readonly DialogueStatus[] = ['published', 'registration_c
     MatFormField,
     MatLabel,
     MatError,
+    MatHint,
     MatInput,
     MatSelect,
     MatOption,
@@ -107,6 +108,8 @@ export class DialogueEditorPage {
       format: this.fb.control<DialogueFormat>('in_person', Validators.required),
       onlineUrl: ['', optionalUrl],
       capacity: this.fb.control<number>(100, [Validators.required, Validators.min(1), Validators.max(100000)]),
+      /** Hybrid dialogues: the online seats (empty: unlimited). */
+      onlineCapacity: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(100000)]),
       registrationOpensAt: [''],
       registrationClosesAt: [''],
       approvalRequired: [false],
@@ -272,6 +275,7 @@ export class DialogueEditorPage {
       format: d.format,
       onlineUrl: d.onlineUrl ?? '',
       capacity: d.capacity,
+      onlineCapacity: d.onlineCapacity ?? null,
       registrationOpensAt: toZonedLocalInput(d.registrationOpensAt, tz),
       registrationClosesAt: toZonedLocalInput(d.registrationClosesAt, tz),
       approvalRequired: d.approvalRequired,
@@ -302,6 +306,11 @@ export class DialogueEditorPage {
       format: v.format,
       onlineUrl: v.onlineUrl.trim() || null,
       capacity: Number(v.capacity),
+      ...(v.format === 'hybrid'
+        ? {
+            onlineCapacity: v.onlineCapacity === null || `${v.onlineCapacity}` === '' ? null : Number(v.onlineCapacity),
+          }
+        : {}),
       registrationOpensAt: v.registrationOpensAt ? fromZonedLocalInput(v.registrationOpensAt, tz) : null,
       registrationClosesAt: v.registrationClosesAt ? fromZonedLocalInput(v.registrationClosesAt, tz) : null,
       approvalRequired: v.approvalRequired,

@@ -49,6 +49,7 @@ export class DialogueWorkspaceLayout {
     { path: '', label: 'console.tabDetails' },
     { path: 'spaces', label: 'title.spaces' },
     { path: 'agenda', label: 'console.tabAgenda' },
+    { path: 'questions', label: 'console.tabQuestions' },
     { path: 'registrations', label: 'title.registrations' },
     { path: 'delegations', label: 'console.delegations' },
     { path: 'invitations', label: 'title.invitations' },

@@ -4,6 +4,7 @@ import type {
   Dialogue,
   ManageView,
   ProblemDetails,
+  Question,
   Space,
   UpdateManagedRegistrationRequest,
 } from '@gfmd/contracts';
@@ -18,6 +19,8 @@ interface ManageState {
   dialogue: Dialogue | null;
   spaces: Space[];
   agenda: AgendaItem[];
+  /** The dialogue's own questions (the person's answers are editable on the page). */
+  questions: Question[];
   loading: boolean;
   saving: boolean;
   problem: ProblemDetails | null;
@@ -34,6 +37,7 @@ export class ManageStore {
     dialogue: null,
     spaces: [],
     agenda: [],
+    questions: [],
     loading: false,
     saving: false,
     problem: null,
@@ -42,6 +46,7 @@ export class ManageStore {
   readonly registration = computed(() => this.state().registration);
   readonly dialogue = computed(() => this.state().dialogue);
   readonly spaces = computed(() => this.state().spaces);
+  readonly questions = computed(() => this.state().questions);
   readonly loading = computed(() => this.state().loading);
   readonly saving = computed(() => this.state().saving);
   readonly problem = computed(() => this.state().problem);
@@ -69,16 +74,17 @@ export class ManageStore {
     this.state.set({ ...this.state(), token, registration: null, loading: true, problem: null });
     try {
       const registration = await firstValueFrom(this.api.manage(token));
-      const { dialogue, spaces, agenda } = await firstValueFrom(
+      const { dialogue, spaces, agenda, questions } = await firstValueFrom(
         forkJoin({
           dialogue: registration.dialogue
             ? of(registration.dialogue)
             : this.dialogues.dialogue(registration.dialogueId),
           spaces: this.dialogues.spaces(registration.dialogueId).pipe(catchError(() => of<Space[]>([]))),
           agenda: this.dialogues.agenda(registration.dialogueId).pipe(catchError(() => of<AgendaItem[]>([]))),
+          questions: this.api.questions(registration.dialogueId).pipe(catchError(() => of<Question[]>([]))),
         }),
       );
-      this.state.update((s) => ({ ...s, registration, dialogue, spaces, agenda, loading: false }));
+      this.state.update((s) => ({ ...s, registration, dialogue, spaces, agenda, questions, loading: false }));
     } catch (error) {
       this.state.update((s) => ({ ...s, loading: false, problem: toProblem(error) }));
     }

@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { CreateRegistrationRequest, InvitationPrefill, RegistrationCreated } from '@gfmd/contracts';
+import type { CreateRegistrationRequest, InvitationPrefill, Question, RegistrationCreated } from '@gfmd/contracts';
 import { RegistrationsApi } from './registrations.api';
 
 /** A visitor's registration for a dialogue. Provide it in the registration page. */
@@ -10,6 +10,15 @@ export class RegisterStore {
 
   register(dialogueId: string, input: CreateRegistrationRequest): Promise<RegistrationCreated> {
     return firstValueFrom(this.api.register(dialogueId, input));
+  }
+
+  /** The dialogue's own questions; none when they cannot be read (the server still checks the answers). */
+  async questions(dialogueId: string): Promise<Question[]> {
+    try {
+      return await firstValueFrom(this.api.questions(dialogueId));
+    } catch {
+      return [];
+    }
   }
 
   /** What the invitation of a link holds, or null (unknown, used, or the API unreachable): the form stays as it is. */

@@ -9,6 +9,7 @@ import type {
   ManageView,
   InvitationPrefill,
   Page,
+  Question,
   Registration,
   RegistrationCreated,
   UpdateManagedRegistrationRequest,
@@ -128,6 +129,16 @@ export class RegistrationsApi {
   /** Declines the invitation of the link, once the invitee confirms. */
   declineInvitation(token: string): Observable<{ status: 'declined' }> {
     return this.http.post<{ status: 'declined' }>(`${this.base}/invitations/decline/${encodeURIComponent(token)}`, {});
+  }
+
+  /** The organizer's own questions of a dialogue, in order (public once the dialogue is). */
+  questions(dialogueId: string): Observable<Question[]> {
+    return this.http.get<Question[]>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/questions`);
+  }
+
+  /** Replaces a dialogue's questions (organizers); answers already given stay as they were. */
+  putQuestions(dialogueId: string, questions: Question[]): Observable<Question[]> {
+    return this.http.put<Question[]>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/questions`, questions);
   }
 
   manageIcsUrl(token: string): string {

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { UpdateManagedRegistrationRequest } from '@gfmd/contracts';
-import type { AgendaItem, ManageView } from '@gfmd/contracts';
+import type { AgendaItem, ManageView, Question } from '@gfmd/contracts';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import {
   AgendaItemFactory,
@@ -43,7 +43,7 @@ describe(ManagePage.name, () => {
 
   afterEach(() => http.verify());
 
-  async function render(over: Partial<ManageView> = {}, agenda: AgendaItem[] = []) {
+  async function render(over: Partial<ManageView> = {}, agenda: AgendaItem[] = [], questions: Question[] = []) {
     const fixture = TestBed.createComponent(ManagePage);
     fixture.componentRef.setInput('token', 'secret-token');
     await fixture.whenStable();
@@ -56,6 +56,7 @@ describe(ManagePage.name, () => {
     http.expectOne('/api/v1/dialogues/d1').flush(DialogueFactory.create({ id: 'd1' }));
     http.expectOne('/api/v1/dialogues/d1/spaces').flush([space]);
     http.expectOne((r) => r.url === '/api/v1/dialogues/d1/agenda').flush(AgendaViewFactory.create(agenda));
+    http.expectOne('/api/v1/dialogues/d1/questions').flush(questions);
     await settle(fixture);
     // The documents shared with registrants (a section of its own; none here).
     for (const req of http.match('/api/v1/registrations/manage/secret-token/documents')) req.flush([]);
@@ -85,6 +86,37 @@ describe(ManagePage.name, () => {
     expect(body.title).toBeNull();
     expect(body.jobTitle).toBeNull();
     expect(body.accessibilityNeeds).toBe('Step-free access');
+    req.flush(RegistrationFactory.create({ dialogueId: 'd1' }));
+    await settle(fixture);
+  });
+
+  it('shows the answers given, lets them be edited and sends the complete set; a switch of attendance', async () => {
+    const questions: Question[] = [
+      { key: 'diet', label: { en: 'Dietary needs' }, type: 'text', required: false },
+      { key: 'mission', label: { en: 'Permanent mission' }, type: 'text', required: true, groups: ['government'] },
+    ];
+    const fixture = await render(
+      { status: 'confirmed', answers: { diet: 'Vegetarian' }, attendance: 'in_person', waitlistPosition: null },
+      [],
+      questions,
+    );
+    const el = fixture.nativeElement as HTMLElement;
+    const diet = el.querySelector<HTMLInputElement>('#manage-question-diet');
+    expect(diet?.value).toBe('Vegetarian');
+    expect(text(el)).not.toContain('Permanent mission');
+    expect(text(el)).toContain('You take part in person.');
+    if (diet) {
+      diet.value = 'Vegan';
+      diet.dispatchEvent(new Event('input'));
+    }
+    const form = (fixture.componentInstance as unknown as { form: { patchValue(v: object): void } }).form;
+    form.patchValue({ attendance: 'online' });
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await settle(fixture);
+    const req = http.expectOne({ method: 'PATCH', url: '/api/v1/registrations/manage/secret-token' });
+    const body = req.request.body as UpdateManagedRegistrationRequest;
+    expect(body.answers).toEqual({ diet: 'Vegan' });
+    expect(body.attendance).toBe('online');
     req.flush(RegistrationFactory.create({ dialogueId: 'd1' }));
     await settle(fixture);
   });

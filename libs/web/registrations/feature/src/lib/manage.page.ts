@@ -1,5 +1,10 @@
 import { CountryFieldComponent } from '@gfmd/web-shared-ui/country-field';
-import { PersonFieldsComponent } from '@gfmd/web-registrations-ui';
+import {
+  PersonFieldsComponent,
+  QuestionFieldsComponent,
+  answersOf,
+  syncAnswerControls,
+} from '@gfmd/web-registrations-ui';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -13,13 +18,22 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormRecord, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
-import { LANGUAGES, type Language, type ProblemDetails, type Space } from '@gfmd/contracts';
+import {
+  ATTENDANCE_MODES,
+  LANGUAGES,
+  type Answer,
+  type AttendanceMode,
+  type Language,
+  type ProblemDetails,
+  type Question,
+  type Space,
+} from '@gfmd/contracts';
 import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
 import { CheckInCodeComponent } from '@gfmd/web-check-in-feature/check-in-code';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
@@ -82,6 +96,7 @@ const CANCEL_TEXTS: Record<'confirmed' | 'waitlisted' | 'pending', CancelTexts> 
     CountryFieldComponent,
     ReactiveFormsModule,
     PersonFieldsComponent,
+    QuestionFieldsComponent,
     MatFormField,
     MatLabel,
     MatError,
@@ -116,6 +131,7 @@ export class ManagePage {
   readonly token = input.required<string>();
 
   protected readonly languages = LANGUAGES;
+  protected readonly attendanceModes = ATTENDANCE_MODES;
   protected readonly form = this.fb.group({
     title: ['', Validators.maxLength(40)],
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
@@ -126,7 +142,13 @@ export class ManagePage {
     preferredLanguage: this.fb.control<Language>('en', Validators.required),
     accessibilityNeeds: ['', Validators.maxLength(2000)],
     spaceIds: this.fb.control<string[]>([]),
+    /** Hybrid dialogues: how the person attends (a switch follows the seat rules). */
+    attendance: this.fb.control<AttendanceMode | ''>(''),
+    /** One control per question asked of the person's group. */
+    answers: new FormRecord<FormControl<Answer>>({}),
   });
+  /** The questions asked of this person (their answers are editable here). */
+  protected readonly asked = signal<Question[]>([]);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly unmatched = signal<string[]>([]);
   protected readonly message = signal('');
@@ -173,9 +195,20 @@ export class ManagePage {
             preferredLanguage: r.preferredLanguage,
             accessibilityNeeds: r.accessibilityNeeds ?? '',
             spaceIds: r.spaces.filter((s) => s.status !== 'cancelled' && s.status !== 'declined').map((s) => s.spaceId),
+            attendance: r.attendance ?? '',
           }),
         );
       }
+    });
+    effect(() => {
+      const r = this.store.registration();
+      const questions = this.store.questions();
+      if (!r) return;
+      untracked(() => {
+        this.asked.set(
+          syncAnswerControls(this.form.controls.answers, questions, r.stakeholderGroup, r.answers ?? {}, true),
+        );
+      });
     });
   }
 
@@ -191,6 +224,13 @@ export class ManagePage {
     this.message.set('');
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      setTimeout(() =>
+        this.host.nativeElement
+          .querySelector<HTMLElement>(
+            'form input.ng-invalid, form textarea.ng-invalid, form mat-radio-group.ng-invalid input',
+          )
+          ?.focus(),
+      );
       return;
     }
     const v = this.form.getRawValue();
@@ -204,6 +244,8 @@ export class ManagePage {
       preferredLanguage: v.preferredLanguage,
       accessibilityNeeds: v.accessibilityNeeds.trim() || null,
       spaceIds: v.spaceIds,
+      ...(this.asked().length ? { answers: answersOf(this.form.controls.answers, this.asked()) } : {}),
+      ...(v.attendance && v.attendance !== this.store.registration()?.attendance ? { attendance: v.attendance } : {}),
     });
     if (problem) {
       this.showProblem(problem);

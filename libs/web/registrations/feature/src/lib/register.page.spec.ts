@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { AgendaViewFactory, DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
+import type { Dialogue, Question } from '@gfmd/contracts';
 import { RegisterPage } from './register.page';
 
 async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
@@ -21,7 +22,12 @@ describe(RegisterPage.name, () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  async function render(invitation?: string, prefill: object | null = null) {
+  async function render(
+    invitation?: string,
+    prefill: object | null = null,
+    questions: Question[] = [],
+    format = 'in_person',
+  ) {
     const fixture = TestBed.createComponent(RegisterPage);
     fixture.componentRef.setInput('id', 'd1');
     if (invitation) {
@@ -41,8 +47,10 @@ describe(RegisterPage.name, () => {
         id: 'd1',
         title: 'Dialogue on labour mobility',
         registrationClosesAt: '2999-01-01T00:00:00Z',
+        format: format as Dialogue['format'],
       }),
     );
+    http.expectOne('/api/v1/dialogues/d1/questions').flush(questions);
     http
       .expectOne('/api/v1/dialogues/d1/spaces')
       .flush([
@@ -120,6 +128,54 @@ describe(RegisterPage.name, () => {
     await settle(fixture);
 
     expect(sut.textContent).toContain('organization is too short');
+  });
+
+  it("asks the organizer's questions for the chosen group and a hybrid dialogue's attendance, and sends the answers", async () => {
+    const questions: Question[] = [
+      {
+        key: 'interpretation',
+        label: { en: 'Interpretation', fr: 'Interprétation' },
+        type: 'single_choice',
+        options: [
+          { value: 'fr', label: { en: 'French' } },
+          { value: 'es', label: { en: 'Spanish' } },
+        ],
+        required: true,
+      },
+      { key: 'mission', label: { en: 'Permanent mission' }, type: 'text', required: true, groups: ['government'] },
+      { key: 'visa', label: { en: 'Visa letter' }, type: 'checkbox', required: false },
+    ];
+    const fixture = await render(undefined, null, questions, 'hybrid');
+    const sut = fixture.nativeElement as HTMLElement;
+    expect(sut.textContent).toContain('Interpretation');
+    expect(sut.textContent).not.toContain('Permanent mission');
+    expect(sut.textContent).toContain('How will you take part?');
+    fill(sut, 'input[formcontrolname=email]', 'amina@example.org');
+    fill(sut, 'input[name=firstName]', 'Amina');
+    fill(sut, 'input[name=lastName]', 'Diallo');
+    fill(sut, 'input[name=organization]', 'Migrant Forum');
+    const form = (fixture.componentInstance as unknown as { form: { patchValue(v: object): void } }).form;
+    form.patchValue({ stakeholderGroup: 'government', country: 'SN', consent: true, attendance: 'online' });
+    await settle(fixture);
+    expect(sut.textContent).toContain('Permanent mission');
+
+    // Required answers missing: nothing is sent.
+    sut.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await settle(fixture);
+    http.expectNone('/api/v1/dialogues/d1/registrations');
+
+    form.patchValue({ answers: { interpretation: 'fr', mission: '  Mission of Senegal ' } });
+    await settle(fixture);
+    sut.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    const req = http.expectOne('/api/v1/dialogues/d1/registrations');
+    expect(req.request.body).toEqual(
+      expect.objectContaining({
+        attendance: 'online',
+        answers: { interpretation: 'fr', mission: 'Mission of Senegal', visa: false },
+      }),
+    );
+    req.flush({ id: 'r1', status: 'confirmed', spaces: [] });
+    await settle(fixture);
   });
 
   it('prefills the form from the invitation of the link and locks its email', async () => {

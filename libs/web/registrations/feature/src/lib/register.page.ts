@@ -1,5 +1,10 @@
 import { CountryFieldComponent } from '@gfmd/web-shared-ui/country-field';
-import { PersonFieldsComponent } from '@gfmd/web-registrations-ui';
+import {
+  PersonFieldsComponent,
+  QuestionFieldsComponent,
+  answersOf,
+  syncAnswerControls,
+} from '@gfmd/web-registrations-ui';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -12,7 +17,7 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormRecord, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -21,8 +26,12 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import {
+  ATTENDANCE_MODES,
   LANGUAGES,
   STAKEHOLDER_GROUPS,
+  type Answer,
+  type AttendanceMode,
+  type Question,
   type CreateRegistrationRequest,
   type Language,
   type Space,
@@ -56,6 +65,7 @@ export interface RegistrationResultState {
     CountryFieldComponent,
     ReactiveFormsModule,
     PersonFieldsComponent,
+    QuestionFieldsComponent,
     RouterLink,
     MatFormField,
     MatLabel,
@@ -93,6 +103,7 @@ export class RegisterPage {
 
   protected readonly groups = STAKEHOLDER_GROUPS;
   protected readonly languages = LANGUAGES;
+  protected readonly attendanceModes = ATTENDANCE_MODES;
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly form = this.fb.group({
@@ -109,7 +120,14 @@ export class RegisterPage {
     spaceIds: this.fb.control<string[]>([]),
     consent: [false, Validators.requiredTrue],
     invitationToken: ['', Validators.maxLength(200)],
+    /** Hybrid dialogues: in person or online (required there). */
+    attendance: this.fb.control<AttendanceMode | ''>(''),
+    /** One control per question of the organizer asked of the chosen group. */
+    answers: new FormRecord<FormControl<Answer>>({}),
   });
+  /** The dialogue's own questions, and those asked of the chosen group (labels in the page's language). */
+  private readonly questions = signal<Question[]>([]);
+  protected readonly asked = signal<Question[]>([]);
 
   private readonly submission = submitState();
   protected readonly busy = this.submission.submitting;
@@ -135,6 +153,22 @@ export class RegisterPage {
 
   constructor() {
     loadResource(this.id, (id) => this.store.load(id));
+    loadResource(this.id, async (id) => this.questions.set(await this.registration.questions(id)));
+    // Only the questions asked of the chosen group are fields (and sent).
+    effect(() => {
+      const questions = this.questions();
+      const group = this.group();
+      untracked(() => this.asked.set(syncAnswerControls(this.form.controls.answers, questions, group)));
+    });
+    // A hybrid dialogue asks how the person attends.
+    effect(() => {
+      const hybrid = this.store.dialogue()?.format === 'hybrid';
+      untracked(() => {
+        const control = this.form.controls.attendance;
+        control.setValidators(hybrid ? Validators.required : null);
+        control.updateValueAndValidity({ emitEvent: false });
+      });
+    });
     effect(() => {
       const token = this.invitation();
       if (token) {
@@ -235,6 +269,8 @@ export class RegisterPage {
       ...(value.jobTitle.trim() ? { jobTitle: value.jobTitle.trim() } : {}),
       ...(value.accessibilityNeeds.trim() ? { accessibilityNeeds: value.accessibilityNeeds.trim() } : {}),
       ...(value.invitationToken.trim() ? { invitationToken: value.invitationToken.trim() } : {}),
+      ...(dialogue.format === 'hybrid' && value.attendance ? { attendance: value.attendance } : {}),
+      ...(this.asked().length ? { answers: answersOf(this.form.controls.answers, this.asked()) } : {}),
     };
     const outcome = await this.submission.run(async () => {
       const result = await this.registration.register(dialogue.id, body);
@@ -266,7 +302,7 @@ export class RegisterPage {
     setTimeout(() =>
       this.host.nativeElement
         .querySelector<HTMLElement>(
-          'input.ng-invalid, textarea.ng-invalid, mat-select.ng-invalid, mat-checkbox.ng-invalid input',
+          'input.ng-invalid, textarea.ng-invalid, mat-select.ng-invalid, mat-checkbox.ng-invalid input, mat-radio-group.ng-invalid input, [data-question].ng-invalid input',
         )
         ?.focus(),
     );

@@ -633,6 +633,17 @@ export const en = {
   'role.organizer': 'Organizer',
   'role.coordinator': 'Coordinator',
   'role.door': 'Door staff',
+  'question.legend': 'A few more questions',
+  'question.dateHint': 'As on your calendar: day, month, year.',
+  'attendance.question': 'How will you take part?',
+  'attendance.in_person': 'In person',
+  'attendance.online': 'Online',
+  'attendance.hint':
+    'Each has its own places and waiting list. The online link is sent once your online place is confirmed.',
+  'attendance.switchHint': 'You can switch if the other way still has places; otherwise nothing changes.',
+  'attendance.youOnline': 'You take part online.',
+  'attendance.youInPerson': 'You take part in person.',
+  'title.questions': 'Registration questions',
 };
 
 export type PublicKey = keyof typeof en;

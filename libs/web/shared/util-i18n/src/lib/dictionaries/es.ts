@@ -636,4 +636,15 @@ export const es: PublicDictionary = {
   'role.organizer': 'Organizador/a',
   'role.coordinator': 'Coordinador/a',
   'role.door': 'Personal de acceso',
+  'question.legend': 'Algunas preguntas más',
+  'question.dateHint': 'Como en su calendario: día, mes, año.',
+  'attendance.question': '¿Cómo participará?',
+  'attendance.in_person': 'Presencial',
+  'attendance.online': 'En línea',
+  'attendance.hint':
+    'Cada modalidad tiene sus plazas y su lista de espera. El enlace en línea se envía cuando se confirma su plaza en línea.',
+  'attendance.switchHint': 'Puede cambiar si la otra modalidad aún tiene plazas; si no, nada cambia.',
+  'attendance.youOnline': 'Usted participa en línea.',
+  'attendance.youInPerson': 'Usted participa de forma presencial.',
+  'title.questions': 'Preguntas de inscripción',
 };

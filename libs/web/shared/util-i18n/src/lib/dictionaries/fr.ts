@@ -642,4 +642,15 @@ export const fr: PublicDictionary = {
   'role.organizer': 'Organisateur·rice',
   'role.coordinator': 'Coordinateur·rice',
   'role.door': 'Personnel d’accueil',
+  'question.legend': 'Quelques questions de plus',
+  'question.dateHint': 'Comme dans votre calendrier : jour, mois, année.',
+  'attendance.question': 'Comment participerez-vous ?',
+  'attendance.in_person': 'En présentiel',
+  'attendance.online': 'En ligne',
+  'attendance.hint':
+    "Chaque mode a ses places et sa liste d'attente. Le lien en ligne vous est envoyé une fois votre place en ligne confirmée.",
+  'attendance.switchHint': "Vous pouvez changer si l'autre mode a encore des places ; sinon rien ne change.",
+  'attendance.youOnline': 'Vous participez en ligne.',
+  'attendance.youInPerson': 'Vous participez en présentiel.',
+  'title.questions': "Questions d'inscription",
 };
