@@ -39,8 +39,11 @@ import {
 import {
   REGISTRATION_STATUSES,
   STAKEHOLDER_GROUPS,
+  type Answer,
   type ProblemDetails,
+  type Question,
   type Registration,
+  type RegistrationView,
   type RegistrationStatus,
   type StakeholderGroup,
 } from '@gfmd/contracts';
@@ -51,6 +54,7 @@ import { saveBlob } from '@gfmd/web-shared-util-http';
 import {
   type ActionOptions,
   type RegistrationAction,
+  RegistrationsApi,
   RegistrationsTableStore,
   type SpaceRequestAction,
   pendingSpaceRequests,
@@ -150,7 +154,21 @@ export class RegistrationsTablePage {
   private readonly undoTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The dialogue's own questions: the answers are shown under their labels. */
+  private readonly questions = signal<Question[]>([]);
+  private readonly registrationsApi = inject(RegistrationsApi);
+
   constructor() {
+    effect(() => {
+      const id = this.dialogue.dialogue()?.id;
+      if (id)
+        untracked(() =>
+          firstValueFrom(this.registrationsApi.questions(id)).then(
+            (qs) => this.questions.set(qs),
+            () => this.questions.set([]),
+          ),
+        );
+    });
     effect(() => {
       const id = this.dialogue.dialogue()?.id;
       const spaceId = this.spaceId();
@@ -352,6 +370,34 @@ export class RegistrationsTablePage {
     } else {
       this.actionProblem.set(result);
     }
+  }
+
+  /** A person's answers, each under its question's label (answers to removed questions by key). */
+  protected answerRows(r: Registration): { key: string; label: string; value: string }[] {
+    const answers = (r as RegistrationView).answers ?? {};
+    const language = this.i18n.language();
+    const text = (label: Question['label'] | undefined) =>
+      label?.[language] ?? label?.en ?? Object.values(label ?? {})[0];
+    const questions = this.questions();
+    const order = (key: string) => {
+      const i = questions.findIndex((q) => q.key === key);
+      return i < 0 ? questions.length : i;
+    };
+    return Object.entries(answers)
+      .sort(([a], [b]) => order(a) - order(b))
+      .map(([key, v]: [string, Answer]) => {
+        const q = questions.find((x) => x.key === key);
+        const option = (value: string) => text(q?.options?.find((o) => o.value === value)?.label) ?? value;
+        const value =
+          typeof v === 'boolean'
+            ? this.i18n.t(v ? 'common.yes' : 'common.no')
+            : Array.isArray(v)
+              ? v.map(option).join(', ')
+              : q?.type === 'single_choice'
+                ? option(v)
+                : v;
+        return { key, label: text(q?.label) ?? key, value };
+      });
   }
 
   protected spaceName(spaceId: string): string {

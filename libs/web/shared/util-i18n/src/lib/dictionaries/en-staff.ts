@@ -4,6 +4,7 @@
  * loaded on demand by I18n.loadStaff(). Every key here must exist in fr-staff.ts and es-staff.ts.
  */
 export const enStaff = {
+  'registrations.answers': 'Answers ({count})',
   'console.tabQuestions': 'Questions',
   'console.questions.title': 'Registration questions',
   'console.questions.intro':

@@ -2,6 +2,7 @@
 import type { StaffDictionary } from './en-staff';
 
 export const esStaff: StaffDictionary = {
+  'registrations.answers': 'Respuestas ({count})',
   'console.tabQuestions': 'Preguntas',
   'console.questions.title': 'Preguntas de inscripción',
   'console.questions.intro':

@@ -2,6 +2,7 @@
 import type { StaffDictionary } from './en-staff';
 
 export const frStaff: StaffDictionary = {
+  'registrations.answers': 'Réponses ({count})',
   'console.tabQuestions': 'Questions',
   'console.questions.title': "Questions d'inscription",
   'console.questions.intro':
