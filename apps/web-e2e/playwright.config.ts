@@ -73,6 +73,7 @@ export default defineConfig({
         'outcome-loop.spec.ts',
         'documents.spec.ts',
         'synthesis.spec.ts',
+        'questions.spec.ts',
       ],
       use: { viewport: { width: 1280, height: 800 } },
     },

@@ -52,7 +52,8 @@ test.describe('registration questions and hybrid attendance', () => {
 
   /** Picks an option of a Material select inside a question's card. */
   async function pick(scope: Locator, field: string, option: string, multiple = false) {
-    const select = scope.getByRole('combobox', { name: field });
+    // `has` is matched inside each field: a locator from the page root, as support/ui.ts choose() does.
+    const select = staff.getByRole('combobox', { name: field });
     await scope.locator('mat-form-field').filter({ has: select }).locator('.mat-mdc-text-field-wrapper').click();
     await staff.getByRole('option', { name: option, exact: true }).click();
     if (multiple) await staff.keyboard.press('Escape');
@@ -172,7 +173,7 @@ test.describe('registration questions and hybrid attendance', () => {
     expect(p.url()).toContain('/register');
 
     await p.getByRole('textbox', { name: /Régime alimentaire/ }).fill('Végétarien');
-    await p.getByRole('radio', { name: 'Espagnol' }).check();
+    await p.getByRole('radiogroup', { name: 'Interprétation' }).getByRole('radio', { name: 'Espagnol' }).check();
     await p.getByRole('checkbox', { name: 'Climat' }).check();
     await p.getByRole('checkbox', { name: /lettre pour le visa/ }).check();
     await p.getByLabel(/Date d'arrivée/).fill('2030-05-10');
