@@ -162,11 +162,12 @@ export class RegistrationsTablePage {
     effect(() => {
       const id = this.dialogue.dialogue()?.id;
       if (id)
-        untracked(() =>
-          firstValueFrom(this.registrationsApi.questions(id)).then(
-            (qs) => this.questions.set(qs),
-            () => this.questions.set([]),
-          ),
+        untracked(
+          () =>
+            void firstValueFrom(this.registrationsApi.questions(id)).then(
+              (qs) => this.questions.set(qs),
+              () => this.questions.set([]),
+            ),
         );
     });
     effect(() => {
