@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { type Api, expect, linkIn, login, test } from './support/fixtures';
 import { choose, horizontalOverflow, open, screenshot, sharedPage } from './support/ui';
-import { createDialogue, publish, sessionId } from './support/setup';
+import { createDialogue, publish, sessionId, signIn } from './support/setup';
 
 test.describe('a focal point names, replaces and withdraws delegates', () => {
   test.describe.configure({ mode: 'serial' });
@@ -18,14 +18,16 @@ test.describe('a focal point names, replaces and withdraws delegates', () => {
   let delegationId: string;
   let focalPoint: string;
   let project: string;
+  let dialogueId: string;
+  let organizer: { email: string; password: string };
   const who = (first: string) => `${first.toLowerCase()}.${project}@mission.example.org`;
 
   test.beforeAll(async ({ browser, admin, api }, info) => {
     project = info.project.name;
     focalPoint = `focal.${project}@mission.example.org`;
-    const organizer = await admin.createStaff('organizer', 'Olga Organizer');
+    organizer = await admin.createStaff('organizer', 'Olga Organizer');
     token = await login(organizer.email, organizer.password);
-    const dialogueId = await createDialogue(api, token, {
+    dialogueId = await createDialogue(api, token, {
       title: `Labour mobility corridors (${project})`,
       sessionId: await sessionId(api, admin.token, 9),
       capacity: 20,
@@ -111,5 +113,38 @@ test.describe('a focal point names, replaces and withdraws delegates', () => {
     expect(d.delegates.find((x: any) => x.firstName === 'Kofi').status).toBe('cancelled');
     expect((await horizontalOverflow(p)).culprits).toEqual([]);
     await axe.expectAccessible(p, 'focal point: after withdrawing');
+  });
+
+  test('the organizer creates another delegation in the console and sees it in the list', async ({
+    browser,
+    api,
+    axe,
+  }) => {
+    const staff = await sharedPage(browser);
+    await signIn(staff, organizer, '**/console');
+    await open(staff, `/console/dialogues/${dialogueId}/delegations`);
+    await staff.getByRole('heading', { name: 'Delegations', level: 2 }).waitFor();
+    await staff.getByRole('textbox', { name: 'Delegation' }).fill('Kingdom of Morocco');
+    // Governments are the default group of a new delegation.
+    await expect(staff.getByRole('combobox', { name: 'Stakeholder group' })).toContainText('Government');
+    await staff.getByRole('textbox', { name: /Country code/ }).fill('MA');
+    await staff.getByRole('spinbutton', { name: 'Seats' }).fill('2');
+    await staff.getByRole('textbox', { name: 'Focal point’s email' }).fill(`focal.ma.${project}@mission.example.org`);
+    await staff.getByRole('button', { name: 'Hold the seats and email the focal point' }).click();
+    await staff
+      .getByText('Kingdom of Morocco: the seats are held and the focal point has been emailed.')
+      .first()
+      .waitFor();
+    const row = staff.locator('tr', { hasText: 'Kingdom of Morocco' });
+    await expect(row).toContainText('0 named of 2');
+    await axe.expectAccessible(staff, 'console: delegations after creating one');
+    const list = (await api<any>('GET', `/dialogues/${dialogueId}/delegations`, undefined, token)).body;
+    expect(list.items.map((x: any) => [x.name, x.seats, x.used])).toEqual(
+      expect.arrayContaining([
+        ['Republic of Ghana', 3, 1],
+        ['Kingdom of Morocco', 2, 0],
+      ]),
+    );
+    await staff.close();
   });
 });
