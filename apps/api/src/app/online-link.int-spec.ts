@@ -39,6 +39,7 @@ describe('The online link (integration)', () => {
       format: 'hybrid',
       onlineUrl: ONLINE,
       capacity: 1,
+      onlineCapacity: 1,
     });
     await organizer.post(`/dialogues/${d.id}/agenda-items`, {
       title: 'Opening',
@@ -76,6 +77,8 @@ describe('The online link (integration)', () => {
       country: 'SN',
       preferredLanguage: 'en',
       consent: true,
+      // A hybrid dialogue's link is for its confirmed online participants (attendance.int-spec.ts: per mode).
+      attendance: 'online',
     });
     const confirmed = await sut.api.post(`/dialogues/${d.id}/registrations`, person(1));
     const waiting = await sut.api.post(`/dialogues/${d.id}/registrations`, person(2));
