@@ -87,6 +87,7 @@ export default defineConfig({
         'persona-coordinators.spec.ts',
         'persona-participants.spec.ts',
         'delegation.spec.ts',
+        'questions.spec.ts',
       ],
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },

@@ -9,7 +9,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, linkIn, login, test } from './support/fixtures';
 import { createDialogue, publish, sessionId, signIn } from './support/setup';
-import { open, sharedPage, waitForHeading } from './support/ui';
+import { horizontalOverflow, open, sharedPage, waitForHeading } from './support/ui';
 
 const ONLINE_URL = 'https://meet.example.org/gfmd-questions';
 
@@ -123,6 +123,7 @@ test.describe('registration questions and hybrid attendance', () => {
     await staff.keyboard.press('Enter');
     await expect(card(6).getByRole('textbox', { name: 'Question · English' })).toHaveValue('Permanent mission');
 
+    expect((await horizontalOverflow(staff)).culprits).toEqual([]);
     await axe.expectAccessible(staff, 'console: question editor');
     await staff.getByRole('button', { name: 'Save the questions' }).click();
     await expect(staff.getByText('Questions saved (7).').first()).toBeVisible();
@@ -177,6 +178,7 @@ test.describe('registration questions and hybrid attendance', () => {
     await p.getByRole('checkbox', { name: 'Climat' }).check();
     await p.getByRole('checkbox', { name: /lettre pour le visa/ }).check();
     await p.getByLabel(/Date d'arrivée/).fill('2030-05-10');
+    expect((await horizontalOverflow(p)).culprits).toEqual([]);
     await axe.expectAccessible(p, 'register: questions and attendance (fr)');
     await p.getByRole('button', { name: "S'inscrire" }).click();
     await p.waitForURL(/\/registered/);
@@ -207,6 +209,7 @@ test.describe('registration questions and hybrid attendance', () => {
     await diet.fill('Végétalien');
     await p.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await expect(p.getByText('Vos modifications sont enregistrées.').first()).toBeVisible();
+    expect((await horizontalOverflow(p)).culprits).toEqual([]);
     await axe.expectAccessible(p, 'manage: answers (fr)');
     const list = (await api<any>('GET', `/dialogues/${dialogueId}/registrations`, undefined, token)).body;
     const keys = (await api<any[]>('GET', `/dialogues/${dialogueId}/questions`)).body.map((q) => q.key);
