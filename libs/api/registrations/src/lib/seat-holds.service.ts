@@ -173,6 +173,8 @@ export class SeatHolds {
         accessibilityNeeds: person.accessibilityNeeds ?? null,
         status: 'confirmed',
         invitationId: null,
+        // A delegation's seats are in the room: a delegate of a hybrid dialogue attends in person.
+        attendance: d.format === 'hybrid' ? 'in_person' : null,
       },
     ]);
     await this.holds.attach(id, hold.id);
