@@ -3,6 +3,7 @@ import {
   DELEGATE_ROLES,
   LANGUAGES,
   STAKEHOLDER_GROUPS,
+  type Answers,
   type CreateDelegationRequest,
   type DelegateRequest,
   type DelegateRole,
@@ -20,6 +21,7 @@ import {
   IsIn,
   IsInt,
   IsISO31661Alpha2,
+  IsObject,
   IsString,
   Max,
   MaxLength,
@@ -117,6 +119,15 @@ export class DelegateDto extends RegistrationDetailsDto implements DelegateReque
   @ApiProperty({ enum: [true], description: 'The focal point confirms the delegate agreed to be registered' })
   @Equals(true, { message: 'consent must be true' })
   consent: true;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "Answers to the dialogue's own questions for the delegation's group, checked like the public form's",
+  })
+  @OptionalButNotNull()
+  @IsObject()
+  answers?: Answers;
 }
 
 /** Longest CSV accepted by the import (about 2,000 delegations). */

@@ -2,6 +2,7 @@ import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
 import { MailModule, OutboxService } from '@gfmd/api-mail';
 import { PlatformModule } from '@gfmd/api-platform';
+import { QuestionsModule } from '@gfmd/api-questions';
 import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { createTestApp, DialogueFactory, InformalSessionFactory, TestApp } from '@gfmd/api-testing';
@@ -16,6 +17,7 @@ const MODULES = [
   DialoguesModule,
   SpacesModule,
   RegistrationsModule,
+  QuestionsModule,
   DelegationsModule,
 ];
 
@@ -178,6 +180,26 @@ describe(DelegationsModule.name, () => {
       const [header, line] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
       expect(header).toMatch(/,Delegation,Answers$/);
       expect(line).toMatch(/,Republic of Ghana,$/);
+    });
+
+    it("checks a delegate's answers to the dialogue's questions for the delegation's group, and stores them", async () => {
+      const d = await published({ capacity: 10, format: 'hybrid', onlineUrl: 'https://meet.example.org/x' });
+      await organizer.request('PUT', `/dialogues/${d.id}/questions`, [
+        { key: 'mission', label: { en: 'Permanent mission' }, type: 'text', required: true, groups: ['government'] },
+        { key: 'thesis', label: { en: 'Thesis' }, type: 'text', required: true, groups: ['academia'] },
+      ]);
+      const token = await focalToken((await delegation(d.id, { seats: 2 })).body.id);
+      const missing = await sut.api.post(`/delegations/manage/${token}/delegates`, person({ role: 'delegate' }));
+      expect(missing.status).toBe(422);
+      expect(missing.body.errors).toEqual([{ field: 'answers.mission', message: 'required' }]);
+      const ok = await sut.api.post(
+        `/delegations/manage/${token}/delegates`,
+        person({ role: 'delegate', answers: { mission: 'Mission of Ghana, Geneva' } }),
+      );
+      expect(ok.status).toBe(201);
+      const [row] = await q('SELECT answers, attendance FROM registrations WHERE dialogue_id = $1', [d.id]);
+      // A delegation's seat is in the room.
+      expect(row).toEqual({ answers: { mission: 'Mission of Ghana, Geneva' }, attendance: 'in_person' });
     });
 
     it('refuses a delegate already registered in the dialogue (409), bad input (400), a missing consent (400)', async () => {

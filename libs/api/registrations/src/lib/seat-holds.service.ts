@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Language, StakeholderGroup } from '@gfmd/contracts';
 import { type AfterCommit, conflict, domainRule, normalizeEmail, notFound } from '@gfmd/api-platform';
 import { randomUUID } from 'node:crypto';
+import { RegistrationAnswers } from './registration-answers';
 import { RegistrationMailer } from './registration-mailer';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import { RegistrationSettings } from './registration-settings';
@@ -29,6 +30,8 @@ export interface HeldPerson {
   preferredLanguage: Language;
   accessibilityNeeds?: string | null;
   spaceIds?: string[];
+  /** Answers to the dialogue's own questions, checked for the hold's group like the public form's. */
+  answers?: unknown;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,6 +58,7 @@ export class SeatHolds {
     private readonly seats: SeatKeeper,
     private readonly mailer: RegistrationMailer,
     private readonly settings: RegistrationSettings,
+    private readonly answers: RegistrationAnswers,
   ) {}
 
   /** Holds `seats` seats of a dialogue for a group (409 not-enough-seats / group-quota-full; nothing held). */
@@ -155,6 +159,7 @@ export class SeatHolds {
         refusals.map((message) => ({ field: 'spaceIds', message })),
       );
     }
+    const answers = await this.answers.check(d.id, hold.stakeholderGroup, person.answers);
     const id = randomUUID();
     await this.writes.insertRegistrations([
       {
@@ -177,6 +182,7 @@ export class SeatHolds {
         attendance: d.format === 'hybrid' ? 'in_person' : null,
       },
     ]);
+    if (answers) await this.writes.setAnswers([{ id, answers }]);
     await this.holds.attach(id, hold.id);
     const notices = new Notices();
     // The confirmation below tells of the spaces: no separate "promoted" email for them.
