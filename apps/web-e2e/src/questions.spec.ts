@@ -229,4 +229,33 @@ test.describe('registration questions and hybrid attendance', () => {
     await expect(row).toContainText('Spanish');
     await axe.expectAccessible(staff, 'console: registrations with answers');
   });
+
+  test("a focal point's delegate answers the questions of the delegation's group", async ({ api, inbox, axe }) => {
+    const focal = `focal.q.${project}@mission.example.org`;
+    const created = await api<any>(
+      'POST',
+      `/dialogues/${dialogueId}/delegations`,
+      { name: 'Republic of Senegal', stakeholderGroup: 'government', country: 'SN', seats: 1, focalPointEmail: focal },
+      token,
+    );
+    expect(created.status).toBe(201);
+    const mail = await inbox.waitFor(focal, /^Your delegation to /);
+    await open(staff, linkIn(mail, '/delegations/').replace(/^https?:\/\/[^/]+/, ''));
+    // Governments are asked the mission too.
+    await expect(staff.getByRole('textbox', { name: 'Permanent mission' })).toBeVisible();
+    await staff.getByRole('textbox', { name: 'First name' }).fill('Awa');
+    await staff.getByRole('textbox', { name: 'Last name' }).fill('Ndiaye');
+    await staff.getByRole('textbox', { name: 'Email' }).fill(`awa.${project}@mission.example.org`);
+    await staff.getByRole('radiogroup', { name: 'Interpretation' }).getByRole('radio', { name: 'French' }).check();
+    await staff.getByRole('textbox', { name: 'Permanent mission' }).fill('Mission of Senegal, Geneva');
+    await staff.getByRole('checkbox', { name: /This person agreed/ }).check();
+    await axe.expectAccessible(staff, 'focal point: questions');
+    await staff.getByRole('button', { name: 'Name this delegate', exact: true }).click();
+    await staff.getByText('Awa Ndiaye is registered').first().waitFor();
+    const list = (await api<any>('GET', `/dialogues/${dialogueId}/registrations`, undefined, token)).body;
+    const awa = list.items.find((r: any) => r.firstName === 'Awa');
+    const keys = (await api<any[]>('GET', `/dialogues/${dialogueId}/questions`)).body.map((q) => q.key);
+    expect(awa).toMatchObject({ attendance: 'in_person', stakeholderGroup: 'government' });
+    expect(awa.answers).toMatchObject({ [keys[6]]: 'Mission of Senegal, Geneva', [keys[4]]: false });
+  });
 });

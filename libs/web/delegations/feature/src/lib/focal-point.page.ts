@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormRecord, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
@@ -8,13 +8,17 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import {
   DELEGATE_ROLES,
   LANGUAGES,
+  type Answer,
   type Delegate,
   type DelegateRequest,
   type DelegateRole,
   type FocalPointView,
   type Language,
   type ProblemDetails,
+  type Question,
 } from '@gfmd/contracts';
+import { RegistrationsApi } from '@gfmd/web-registrations-data-access';
+import { QuestionFieldsComponent, answersOf, syncAnswerControls } from '@gfmd/web-registrations-ui';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { CountryFieldComponent } from '@gfmd/web-shared-ui/country-field';
@@ -42,6 +46,7 @@ import { FocalPointApi } from './delegations.api';
     MatCheckbox,
     MatButton,
     CountryFieldComponent,
+    QuestionFieldsComponent,
     LoadingStateComponent,
     ProblemAlertComponent,
     FieldErrorPipe,
@@ -194,6 +199,14 @@ import { FocalPointApi } from './delegations.api';
                 }
               </mat-select>
             </mat-form-field>
+            @if (asked().length) {
+              <gfmd-question-fields
+                [questions]="asked()"
+                [controls]="form.controls.answers"
+                [language]="i18n.language()"
+                idPrefix="delegate-question-"
+              />
+            }
             <mat-checkbox formControlName="consent">{{ 'delegation.consent' | t }}</mat-checkbox>
             @if (form.controls.consent.touched && form.controls.consent.invalid) {
               <p class="gfmd-error" role="alert">{{ 'delegation.consentRequired' | t }}</p>
@@ -220,7 +233,11 @@ export class FocalPointPage {
   private readonly api = inject(FocalPointApi);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly confirm = inject(ConfirmService);
-  private readonly i18n = inject(I18n);
+  protected readonly i18n = inject(I18n);
+  private readonly registrations = inject(RegistrationsApi);
+  /** The dialogue's own questions, and those asked of the delegation's group (each delegate answers them). */
+  private questions: Question[] = [];
+  protected readonly asked = signal<Question[]>([]);
 
   readonly token = input.required<string>();
 
@@ -246,6 +263,7 @@ export class FocalPointPage {
     country: ['', Validators.required],
     preferredLanguage: this.fb.control<Language>('en', Validators.required),
     consent: [false, Validators.requiredTrue],
+    answers: new FormRecord<FormControl<Answer>>({}),
   });
 
   constructor() {
@@ -256,7 +274,9 @@ export class FocalPointPage {
     this.loading.set(true);
     this.loadProblem.set(null);
     try {
-      this.show(await firstValueFrom(this.api.view(token)));
+      const view = await firstValueFrom(this.api.view(token));
+      this.show(view);
+      this.questions = await firstValueFrom(this.registrations.questions(view.dialogue.id)).catch(() => []);
       this.resetForm();
     } catch (error) {
       this.loadProblem.set(toProblem(error));
@@ -282,6 +302,9 @@ export class FocalPointPage {
       preferredLanguage: this.i18n.language() as Language,
       consent: false,
     });
+    this.asked.set(
+      syncAnswerControls(this.form.controls.answers, this.questions, v?.delegation.stakeholderGroup, {}, true),
+    );
   }
 
   protected startReplace(d: Delegate): void {
@@ -309,6 +332,7 @@ export class FocalPointPage {
       preferredLanguage: v.preferredLanguage,
       role: v.role,
       consent: true,
+      ...(this.asked().length ? { answers: answersOf(this.form.controls.answers, this.asked()) } : {}),
     };
     const replacing = this.replacing();
     this.saving.set(true);
