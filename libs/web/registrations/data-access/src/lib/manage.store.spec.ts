@@ -47,7 +47,11 @@ describe(ManageStore.name, () => {
           AgendaItemFactory.create({ title: 'Civil society caucus', spaceId: 'cso' }),
         ]),
       );
+    http
+      .expectOne('/api/v1/dialogues/d1/questions')
+      .flush([{ key: 'diet', label: { en: 'Diet' }, type: 'text', required: false }]);
     await loading;
+    expect(sut.questions().map((q) => q.key)).toEqual(['diet']);
   }
 
   it('builds the personal agenda from shared items and confirmed spaces', async () => {
