@@ -437,6 +437,15 @@ describe(RegistrationsModule.name, () => {
       const c = (await register(d.id)).body;
       const e = (await register(d.id)).body;
       expect([c.status, c.waitlistPosition, e.status, e.waitlistPosition]).toEqual(['waitlisted', 1, 'waitlisted', 2]);
+      // Registrations admitted together (one batch) each get their own place, in arrival order,
+      // the same place the manage page then shows.
+      const together = (await Promise.all(Array.from({ length: 6 }, () => register(d.id)))).map((r) => r.body);
+      const places = together.map((r) => r.waitlistPosition as number).sort((x, y) => x - y);
+      expect(places).toEqual([3, 4, 5, 6, 7, 8]);
+      for (const r of together)
+        expect((await sut.api.get(`/registrations/manage/${await manageToken(r.id)}`)).body.waitlistPosition).toBe(
+          r.waitlistPosition,
+        );
       expect(await seen()).toMatchObject({ placesLeft: 0, availability: 'full' });
       // Nothing personal in the public view.
       expect(JSON.stringify(await seen())).not.toMatch(/@|waitlistPosition/);
