@@ -210,6 +210,24 @@ export class RegistrationReadsRepository {
     return [rows, n];
   }
 
+  /**
+   * The filtered registrations after `afterArrival` in arrival order, `take` at most: keyset
+   * pages (the index on dialogue and arrival), so an export of any size streams in constant memory.
+   */
+  listAfter(
+    f: Omit<RegistrationFilter, 'skip' | 'take'>,
+    afterArrival: string | null,
+    take: number,
+  ): Promise<RegistrationRow[]> {
+    const where = this.where(f);
+    const after = afterArrival === null ? '' : ` AND r.arrival > $${where.params.push(afterArrival)}`;
+    return sql<RegistrationRow>(
+      this.dataSource,
+      `SELECT ${REG_COLUMNS} FROM registrations r WHERE ${where.sql}${after} ORDER BY r.arrival LIMIT ${Number(take)}`,
+      where.params,
+    );
+  }
+
   async stats(
     dialogueId: string,
     onlySpaceIds?: string[],
