@@ -90,7 +90,7 @@ test.describe('an organizer reads the stakeholder balance of a process', () => {
     await expect(page.getByRole('img', { name: /Returning: 1/ })).toBeVisible();
     await axe.expectAccessible(page, `reports charts (${testInfo.project.name})`);
 
-    await page.getByRole('button', { name: 'Tables' }).click();
+    await page.getByRole('radio', { name: 'Tables' }).click();
     await expect(page.getByRole('img', { name: /^By stakeholder group\./ })).toHaveCount(0);
     const groups = page.getByRole('table', { name: 'By stakeholder group' });
     await expect(groups.getByRole('row', { name: /Civil society\s+2\s+0/ })).toBeVisible();

@@ -27,6 +27,9 @@ export interface ChartSeries {
       display: block;
       container-type: inline-size;
     }
+    figure {
+      margin: 0;
+    }
     .rows {
       max-width: 760px;
     }
