@@ -31,6 +31,9 @@ export const STAFF_PREFIXES = [
   'invitationStatus.',
   'registrations.',
   'door.',
+  'reports.',
+  'region.',
+  'subRegion.',
 ];
 /** Exceptions inside staff prefixes that public pages use. */
 export const PUBLIC_PREFIXES = ['registrations.declineDialog.'];

@@ -11,6 +11,7 @@ import { DelegationsModule } from '@gfmd/api-delegations';
 import { QuestionsModule } from '@gfmd/api-questions';
 import { PlatformModule } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
+import { ReportsModule } from '@gfmd/api-reports';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { StaffModule } from '@gfmd/api-staff';
 import { SynthesesModule } from '@gfmd/api-syntheses';
@@ -34,6 +35,7 @@ import { SynthesesModule } from '@gfmd/api-syntheses';
     CheckInModule,
     DocumentsModule,
     SynthesesModule,
+    ReportsModule,
   ],
 })
 export class AppModule {}

@@ -107,6 +107,13 @@ export class DialoguesService {
     return this.repo.dialogueTitles(ids);
   }
 
+  /** Title, start, status and process of some dialogues, whatever their status (for other domains: a person's history). */
+  summaries(
+    ids: string[],
+  ): Promise<{ id: string; title: string; startsAt: Date; status: DialogueStatus; processId: string | null }[]> {
+    return this.repo.dialogueSummaries(ids);
+  }
+
   async findRecord(id: string): Promise<DialogueRecord> {
     const d = await this.repo.findDialogue(id);
     if (!d) throw notFound('Dialogue');

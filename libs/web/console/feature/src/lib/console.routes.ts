@@ -7,6 +7,7 @@ import { loadDelegationsConsolePage } from '@gfmd/web-delegations-feature';
 import { loadAttendancePage } from '@gfmd/web-check-in-feature';
 import { loadConsoleDocumentsPage } from '@gfmd/web-documents-feature';
 import { loadSynthesisBuilderPage } from '@gfmd/web-syntheses-feature';
+import { loadReportsPage } from '@gfmd/web-reports-feature';
 
 /** The organizer console (admin and organizer accounts). */
 export const consoleRoutes: Routes = [
@@ -95,6 +96,11 @@ export const consoleRoutes: Routes = [
         path: 'processes/:id',
         title: 'title.processEditor',
         loadComponent: () => import('./process-editor.page').then((m) => m.ProcessEditorPage),
+      },
+      {
+        path: 'processes/:id/reports',
+        title: 'title.reports',
+        loadComponent: loadReportsPage,
       },
       {
         // The synthesis of an informal session or milestone (target: informal-sessions | milestones).

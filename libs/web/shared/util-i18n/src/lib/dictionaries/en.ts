@@ -79,6 +79,7 @@ export const en = {
   'title.newDialogue': 'New dialogue',
   'title.processes': 'Processes',
   'title.processEditor': 'Edit process',
+  'title.reports': 'Reports',
   'title.spaces': 'Spaces',
   'title.agenda': 'Agenda builder',
   'title.registrations': 'Registrations',

@@ -74,6 +74,7 @@ export const es: PublicDictionary = {
   'title.newDialogue': 'Nuevo diálogo',
   'title.processes': 'Procesos',
   'title.processEditor': 'Editar el proceso',
+  'title.reports': 'Informes',
   'title.spaces': 'Espacios',
   'title.agenda': 'Preparación de la agenda',
   'title.registrations': 'Inscripciones',

@@ -75,6 +75,7 @@ export const fr: PublicDictionary = {
   'title.newDialogue': 'Nouveau dialogue',
   'title.processes': 'Processus',
   'title.processEditor': 'Modifier le processus',
+  'title.reports': 'Rapports',
   'title.spaces': 'Espaces',
   'title.agenda': "Construction de l'ordre du jour",
   'title.registrations': 'Inscriptions',
