@@ -14,6 +14,7 @@ import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { StaffModule } from '@gfmd/api-staff';
 import { SynthesesModule } from '@gfmd/api-syntheses';
+import { WebhooksModule } from '@gfmd/api-webhooks';
 
 /** The HTTP API: every domain module on the shared platform. */
 @Module({
@@ -34,6 +35,7 @@ import { SynthesesModule } from '@gfmd/api-syntheses';
     CheckInModule,
     DocumentsModule,
     SynthesesModule,
+    WebhooksModule,
   ],
 })
 export class AppModule {}

@@ -5,3 +5,4 @@ export * from './lib/views';
 export * from './lib/delegations';
 export * from './lib/check-in';
 export * from './lib/syntheses';
+export * from './lib/webhooks';

@@ -47,7 +47,7 @@ describe(TemplateRenderer.name, () => {
         expect(out.text).toContain(params.declineUrl);
         expect(out.html).toContain(params.declineUrl);
         expect(out.text).not.toContain(params.manageUrl);
-      } else if (kind === 'retention_notice') {
+      } else if (kind === 'retention_notice' || kind === 'webhook_disabled') {
         // To staff, about a dialogue: no personal link of anyone's.
         expect(out.html).not.toContain(params.manageUrl);
         expect(out.text).not.toContain(params.manageUrl);
