@@ -31,6 +31,7 @@ export const STAFF_PREFIXES = [
   'invitationStatus.',
   'registrations.',
   'door.',
+  'webhooks.',
 ];
 /** Exceptions inside staff prefixes that public pages use. */
 export const PUBLIC_PREFIXES = ['registrations.declineDialog.'];
