@@ -4,7 +4,7 @@
 // personal fields only for the subscriptions marked for them.
 import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { MailModule } from '@gfmd/api-mail';
+import { MailModule, OutboxService } from '@gfmd/api-mail';
 import { AppConfig, DomainEvents, inTransaction, PlatformModule } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
@@ -353,6 +353,42 @@ describe('Webhooks (integration: outbox → BullMQ → worker → HTTP receiver)
     // One event, two deliveries: the same eventId, their own delivery ids.
     expect(JSON.parse(withPd.body).eventId).toBe(JSON.parse(withoutPd.body).eventId);
     expect(withPd.headers['x-gfmd-delivery']).not.toBe(withoutPd.headers['x-gfmd-delivery']);
+  });
+
+  it('sends registration.changed and registration.cancelled from the manage link, and changed from a staff decision', async () => {
+    const sub = await subscribe('/ok-lifecycle', ['registration.changed', 'registration.cancelled']);
+    const d = await DialogueFactory.createPublished(organizer, { approvalRequired: true });
+    const res = await sut.api.post(`/dialogues/${d.id}/registrations`, {
+      email: `p-${randomUUID()}@example.org`,
+      firstName: 'Lena',
+      lastName: 'Haddad',
+      organization: 'Academia Network',
+      stakeholderGroup: 'academia',
+      country: 'LB',
+      preferredLanguage: 'en',
+      consent: true,
+    });
+    expect(res.body.status).toBe('pending');
+    const [row] = await q<{ id: string }>('SELECT id FROM outbound_emails WHERE registration_id = $1', [res.body.id]);
+    const email = await sut.app.get(OutboxService).contentOf(row.id);
+    const token = /\/manage\/([A-Za-z0-9_-]{40,})/.exec(`${email?.text}`)?.[1];
+    expect(token).toBeDefined();
+
+    expect(
+      (await sut.api.patch(`/registrations/manage/${token}`, { organization: 'Academia Network II' })).status,
+    ).toBe(200);
+    expect((await organizer.post(`/registrations/${res.body.id}/approve`)).status).toBe(200);
+    expect((await sut.api.post(`/registrations/manage/${token}/cancel`)).status).toBe(200);
+    await waitForDeliveries(sub.id, 3, 'the three lifecycle deliveries');
+    const events = at('/ok-lifecycle')
+      .map((r) => JSON.parse(r.body))
+      .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+    expect(events.map((e) => [e.event, e.data.status])).toEqual([
+      ['registration.changed', 'pending'],
+      ['registration.changed', 'confirmed'],
+      ['registration.cancelled', 'cancelled'],
+    ]);
+    expect(events.every((e) => e.data.registrationId === res.body.id && e.data.email === undefined)).toBe(true);
   });
 
   it('retries a receiver answering 500 with the same delivery id until it succeeds', async () => {
