@@ -39,6 +39,9 @@ const COLUMNS = `o.id, o.subscription_id AS "subscriptionId", o.event_id AS "eve
   o.attempts, o.response_status AS "responseStatus", o.duration_ms AS "durationMs", o.last_error AS "lastError",
   o.replay_of AS "replayOf", o.created_at AS "createdAt", o.delivered_at AS "deliveredAt"`;
 
+/** The personal fields a payload may hold (docs/webhooks.md): erased with the person's data. */
+export const PERSONAL_FIELDS = ['email', 'title', 'firstName', 'lastName', 'organization', 'jobTitle'];
+
 /** Errors are kept short in the log (and never hold the answer's body). */
 const ERROR_MAX = 300;
 
@@ -150,6 +153,42 @@ export class WebhookOutboxRepository {
         ORDER BY updated_at LIMIT $2`,
       [graceMs, limit],
     );
+  }
+
+  /** The deliveries whose payload names this address (the person's export): event, when, the fields sent. */
+  personalOf(normalizedEmail: string): Promise<{ event: string; createdAt: Date; data: Record<string, unknown> }[]> {
+    return sql(
+      this.dataSource,
+      `SELECT event, created_at AS "createdAt", payload->'data' AS data FROM webhook_outbox
+        WHERE lower(payload->'data'->>'email') = $1 ORDER BY created_at`,
+      [normalizedEmail],
+    );
+  }
+
+  /** Removes the personal fields from the payloads about an address or a dialogue; answers how many rows changed. */
+  async stripPersonal(where: { email: string } | { dialogueId: string }): Promise<number> {
+    const [condition, value] =
+      'email' in where
+        ? [`lower(payload->'data'->>'email') = $2`, where.email]
+        : [`payload->'data'->>'dialogueId' = $2`, where.dialogueId];
+    const rows = await sql<{ id: string }>(
+      this.dataSource,
+      `UPDATE webhook_outbox SET payload = jsonb_set(payload, '{data}', (payload->'data') - $1::text[])
+        WHERE ${condition} AND (payload->'data') ?| $1::text[] RETURNING id`,
+      [PERSONAL_FIELDS, value],
+    );
+    return rows.length;
+  }
+
+  /** Deletes the log of deliveries finished more than `days` ago; answers how many. */
+  async prune(days: number): Promise<number> {
+    const rows = await sql<{ id: string }>(
+      this.dataSource,
+      `DELETE FROM webhook_outbox WHERE status IN ('delivered', 'failed', 'cancelled')
+        AND updated_at < now() - make_interval(days => $1) RETURNING id`,
+      [days],
+    );
+    return rows.length;
   }
 
   /** Cancels the unfinished deliveries of a subscription (disabled); answers their ids. */

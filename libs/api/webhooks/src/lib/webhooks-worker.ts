@@ -9,6 +9,8 @@ import { DELIVER_WEBHOOK_JOB, type DeliverWebhookJob, WEBHOOK_QUEUE, WebhookQueu
 
 /** Deliveries untouched this long without a live job are given one again by the sweep. */
 const LEFT_BEHIND_MS = 60_000;
+/** How long the delivery log keeps finished deliveries (and what their payloads hold). */
+export const WEBHOOK_LOG_DAYS = 30;
 
 /**
  * The consumer of the webhooks queue (apps/worker), and the sweep that gives a job back to the
@@ -53,8 +55,9 @@ export class WebhooksWorker implements OnModuleInit, OnApplicationBootstrap, Bef
     this.logger.log({ prefix: this.config.queuePrefix }, 'webhooks worker started');
   }
 
-  /** Gives a job back to deliveries left behind; answers how many it (re)added. */
+  /** Prunes the log past WEBHOOK_LOG_DAYS, then gives a job back to deliveries left behind; answers how many it (re)added. */
   async sweep(): Promise<number> {
+    await this.outbox.prune(WEBHOOK_LOG_DAYS);
     const rows = await this.outbox.leftBehind(LEFT_BEHIND_MS);
     return rows.length ? this.queue.ensure(rows.map((r) => r.id)) : 0;
   }

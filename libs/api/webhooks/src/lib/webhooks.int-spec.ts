@@ -353,6 +353,19 @@ describe('Webhooks (integration: outbox → BullMQ → worker → HTTP receiver)
     // One event, two deliveries: the same eventId, their own delivery ids.
     expect(JSON.parse(withPd.body).eventId).toBe(JSON.parse(withoutPd.body).eventId);
     expect(withPd.headers['x-gfmd-delivery']).not.toBe(withoutPd.headers['x-gfmd-delivery']);
+
+    // The stored payload is the person's data too: listed by their export, erased with them.
+    const exported = await admin.get(`/participants/export?email=${encodeURIComponent(email)}`);
+    expect(exported.body.webhookDeliveries).toEqual([
+      expect.objectContaining({ event: 'registration.created', data: expect.objectContaining({ email }) }),
+    ]);
+    expect((await admin.delete(`/participants?email=${encodeURIComponent(email)}`)).status).toBe(200);
+    const stored = await q<{ data: Record<string, unknown> }>(
+      `SELECT payload->'data' AS data FROM webhook_outbox WHERE subscription_id = $1`,
+      [personal.id],
+    );
+    expect(stored).toEqual([{ data: expect.objectContaining({ registrationId: res.body.id, country: 'SN' }) }]);
+    expect(JSON.stringify(stored)).not.toMatch(/Amina|Diallo|Migrant Forum|example\.org/);
   });
 
   it('sends registration.changed and registration.cancelled from the manage link, and changed from a staff decision', async () => {

@@ -3,6 +3,7 @@ import { UsersCoreModule } from '@gfmd/api-auth';
 import { WebhookDeliveryHandler } from './webhook-delivery.handler';
 import { WebhookEvents } from './webhook-events';
 import { WebhookOutboxRepository } from './webhook-outbox.repository';
+import { WebhookPersonalData } from './webhook-personal-data';
 import { WebhookQueue } from './webhook-queue';
 import { WebhookSubscriptionsRepository } from './webhook-subscriptions.repository';
 import { WebhooksController } from './webhooks.controller';
@@ -14,7 +15,13 @@ import { WebhooksWorker } from './webhooks-worker';
  * change things: the API, and the worker whose sweeps change registrations).
  */
 @Module({
-  providers: [WebhookSubscriptionsRepository, WebhookOutboxRepository, WebhookQueue, WebhookEvents],
+  providers: [
+    WebhookSubscriptionsRepository,
+    WebhookOutboxRepository,
+    WebhookQueue,
+    WebhookEvents,
+    WebhookPersonalData,
+  ],
   exports: [WebhookSubscriptionsRepository, WebhookOutboxRepository, WebhookQueue, WebhookEvents],
 })
 export class WebhooksCoreModule {}
