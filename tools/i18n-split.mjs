@@ -34,6 +34,7 @@ export const STAFF_PREFIXES = [
   'reports.',
   'region.',
   'subRegion.',
+  'webhooks.',
 ];
 /** Exceptions inside staff prefixes that public pages use. */
 export const PUBLIC_PREFIXES = ['registrations.declineDialog.'];

@@ -15,6 +15,7 @@ import { ReportsModule } from '@gfmd/api-reports';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { StaffModule } from '@gfmd/api-staff';
 import { SynthesesModule } from '@gfmd/api-syntheses';
+import { WebhooksModule } from '@gfmd/api-webhooks';
 
 /** The HTTP API: every domain module on the shared platform. */
 @Module({
@@ -36,6 +37,7 @@ import { SynthesesModule } from '@gfmd/api-syntheses';
     DocumentsModule,
     SynthesesModule,
     ReportsModule,
+    WebhooksModule,
   ],
 })
 export class AppModule {}

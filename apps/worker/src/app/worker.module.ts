@@ -8,13 +8,14 @@ import { RegistrationsCoreModule } from '@gfmd/api-registrations';
 import { RetentionModule } from '@gfmd/api-retention';
 import { DelegationsCoreModule } from '@gfmd/api-delegations';
 import { SubscribersCoreModule } from '@gfmd/api-syntheses';
+import { WebhooksWorkerModule } from '@gfmd/api-webhooks';
 
 /**
  * The worker's modules: the platform (config, logs, database, Redis), the outbox and queues,
  * the BullMQ consumers, and the domains that follow delivery (invitation status) or write
  * emails that come due (reminders), the staff links' minter (invitation and reset emails), the
  * synthesis subscribers' minter, and the daily retention job (erasure of personal data
- * RETENTION_DAYS after a dialogue ends).
+ * RETENTION_DAYS after a dialogue ends), and the webhook deliveries (docs/webhooks.md).
  */
 @Module({
   imports: [
@@ -28,6 +29,7 @@ import { SubscribersCoreModule } from '@gfmd/api-syntheses';
     RetentionModule,
     ContributionsCoreModule,
     SubscribersCoreModule,
+    WebhooksWorkerModule,
   ],
 })
 export class WorkerModule {}

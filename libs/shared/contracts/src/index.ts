@@ -7,3 +7,4 @@ export * from './lib/check-in';
 export * from './lib/syntheses';
 export * from './lib/m49';
 export * from './lib/reports';
+export * from './lib/webhooks';

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
 import type { CheckInPerson, CheckInScanResult, CheckInUndoResult } from '@gfmd/contracts';
-import { AuditService, badRequest, conflict, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import {
+  AuditService,
+  badRequest,
+  conflict,
+  DomainEvents,
+  domainRule,
+  inTransaction,
+  notFound,
+} from '@gfmd/api-platform';
 import { CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -45,6 +53,7 @@ export class CheckInService {
     private readonly codes: CheckInCodes,
     private readonly scans: CheckInScansRepository,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async scan(dto: ScanDto, user: AuthUser, via: 'scan' | 'manual'): Promise<CheckInScanResult> {
@@ -67,7 +76,7 @@ export class CheckInService {
     }
     this.port.assertRule(card, scope);
     const scannedAt = this.scanTime(dto.scannedAt);
-    const counted = await inTransaction(this.dataSource, async () => {
+    const counted = await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const recorded = await this.scans.insert({
         id: scanId,
         registrationId: card.id,
@@ -88,6 +97,25 @@ export class CheckInService {
           dialogueId: card.dialogueId,
           details: { via, scanId, offline: !!dto.scannedAt },
         });
+        await this.events.record(
+          'checkin.recorded',
+          {
+            data: {
+              registrationId: card.id,
+              dialogueId: card.dialogueId,
+              scanId,
+              checkedInAt: scannedAt.toISOString(),
+              via,
+            },
+            personal: {
+              title: card.title,
+              firstName: card.firstName,
+              lastName: card.lastName,
+              organization: card.organization,
+            },
+          },
+          afterCommit,
+        );
       }
       return first;
     });

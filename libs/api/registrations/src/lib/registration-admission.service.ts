@@ -6,6 +6,7 @@ import {
   Coalescer,
   conflict,
   domainRule,
+  DomainEvents,
   inTransaction,
   normalizeEmail,
   notFound,
@@ -15,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { type InvitationRef, RegistrationInvitations } from '@gfmd/api-invitations';
 import type { CreateRegistrationDto } from './registration.dto';
 import { RegistrationAnswers } from './registration-answers';
+import { registrationEvent } from './registration-events';
 import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
 import { RegistrationSettings } from './registration-settings';
 import type { NewRegistration, SpaceRow } from './registration.rows';
@@ -59,6 +61,7 @@ export class RegistrationAdmission {
     private readonly settings: RegistrationSettings,
     private readonly invitations: RegistrationInvitations,
     private readonly answers: RegistrationAnswers,
+    private readonly events: DomainEvents,
   ) {}
 
   async register(dialogueId: string, dto: CreateRegistrationDto): Promise<RegistrationCreated> {
@@ -296,6 +299,11 @@ export class RegistrationAdmission {
     await this.ledger.bumpCounts(dialogueId, confirmedDelta, spaceDeltas);
     await this.invitations.markRegistered(usedInvitations);
     await this.mailer.write(afterCommit, d, emails);
+    await this.events.record(
+      'registration.created',
+      inserts.map((r) => registrationEvent(r, r.status)),
+      afterCommit,
+    );
     return outcomes;
   }
 }

@@ -171,6 +171,15 @@ const en: Record<BaseKind, KindMessages> = {
     cta: 'password',
     ctaLabel: 'Choose a new password',
   },
+  webhook_disabled: {
+    subject: 'A webhook was disabled: {url}',
+    heading: 'A webhook subscription was disabled',
+    body: [
+      'The webhook subscription to {url} failed {failures} deliveries in a row, each after all its retries, so GFMD Dialogues has disabled it. No further events are sent to it.',
+      'Check the receiver, then enable the subscription again in the console (Webhooks), where the delivery log shows each error and lets you replay the failed deliveries.',
+    ],
+    cta: 'none',
+  },
   retention_notice: {
     subject: 'Personal data of “{title}” will be erased in {days} days',
     heading: 'Personal data will be erased soon',
@@ -342,6 +351,15 @@ const fr: Record<BaseKind, KindMessages> = {
     cta: 'password',
     ctaLabel: 'Choisir un nouveau mot de passe',
   },
+  webhook_disabled: {
+    subject: 'Un webhook a été désactivé : {url}',
+    heading: 'Un abonnement webhook a été désactivé',
+    body: [
+      'L’abonnement webhook vers {url} a échoué {failures} livraisons de suite, chacune après toutes ses nouvelles tentatives : GFMD Dialogues l’a donc désactivé. Aucun autre événement ne lui est envoyé.',
+      'Vérifiez le récepteur, puis réactivez l’abonnement dans la console (Webhooks), où le journal des livraisons montre chaque erreur et permet de relancer les livraisons échouées.',
+    ],
+    cta: 'none',
+  },
   retention_notice: {
     subject: 'Les données personnelles de « {title} » seront effacées dans {days} jours',
     heading: 'Des données personnelles seront bientôt effacées',
@@ -512,6 +530,15 @@ const es: Record<BaseKind, KindMessages> = {
     ],
     cta: 'password',
     ctaLabel: 'Elegir una nueva contraseña',
+  },
+  webhook_disabled: {
+    subject: 'Se ha desactivado un webhook: {url}',
+    heading: 'Se ha desactivado una suscripción webhook',
+    body: [
+      'La suscripción webhook a {url} ha fallado {failures} entregas seguidas, cada una tras todos sus reintentos, por lo que GFMD Dialogues la ha desactivado. No se le envían más eventos.',
+      'Revise el receptor y vuelva a activar la suscripción en la consola (Webhooks), donde el registro de entregas muestra cada error y permite repetir las entregas fallidas.',
+    ],
+    cta: 'none',
   },
   retention_notice: {
     subject: 'Los datos personales de «{title}» se borrarán dentro de {days} días',

@@ -54,6 +54,9 @@ export interface TemplateParams {
   /** The synthesis an email is about (its title, its public page: not personal). */
   synthesisTitle?: string;
   synthesisUrl?: string;
+  /** A webhook subscription's URL and its failed deliveries in a row (webhook_disabled; not personal). */
+  webhookUrl?: string;
+  failures?: number;
   /** Free text from organizers / coordinators (invitation, space_message, …). */
   message?: string;
   /** Why (declined, cancelled). */
@@ -101,6 +104,8 @@ export class TemplateRenderer {
       name: oneLine(params.recipientName),
       delegation: oneLine(params.delegationName),
       seats: String(params.seats ?? ''),
+      url: oneLine(params.webhookUrl),
+      failures: String(params.failures ?? ''),
     };
     const subjectTemplate = k === 'invitation' && params.isReminder ? c.invitationReminderSubject : m.subject;
     const subject = oneLine(fill(subjectTemplate, values, (s) => s)).slice(0, 250);

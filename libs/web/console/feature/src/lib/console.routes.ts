@@ -126,6 +126,12 @@ export const consoleRoutes: Routes = [
         canActivate: [adminGuard],
         loadComponent: () => import('@gfmd/web-admin-feature').then((m) => m.AuditPage),
       },
+      {
+        path: 'webhooks',
+        title: 'title.webhooks',
+        canActivate: [adminGuard],
+        loadComponent: () => import('@gfmd/web-admin-feature').then((m) => m.WebhooksPage),
+      },
     ],
   },
 ];

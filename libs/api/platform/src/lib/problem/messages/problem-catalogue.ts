@@ -104,6 +104,7 @@ export const CONSTRAINT_CODES = [
   'isPlainText',
   'isTimeZone',
   'isStakeholderQuotas',
+  'isPublicUrl',
   'min',
   'max',
   'minLength',
