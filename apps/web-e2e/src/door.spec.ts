@@ -1,13 +1,19 @@
 /**
  * Door mode on a phone (phone project, 390 × 844): a door staff account signs in and lands on door
- * mode, chooses the dialogue, types the check-in code a participant's manage page shows (the camera
- * path needs BarcodeDetector, which headless Chromium on Linux lacks: see docs/check-in.md), sees
+ * mode, chooses the dialogue, types the check-in code a participant's manage page shows, sees
  * the green answer with the name and group, types it again and sees the amber "already checked in",
  * gets the red answer for a badge of another dialogue, checks someone in by name and undoes it.
  * Every state is read back through the API; nothing scrolls sideways; axe on every state.
+ * Then the camera: a Chromium whose camera plays a video of a badge's QR code
+ * (`--use-file-for-fake-video-capture`); headless Chromium on Linux has no QR-reading
+ * BarcodeDetector, so this is the ZXing polyfill's path, its .wasm from the app's own origin.
  */
-import type { Page } from '@playwright/test';
-import { expect, linkIn, login, test } from './support/fixtures';
+import { chromium, type Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeQrVideo } from './support/fake-camera';
+import { BASE_URL, expect, linkIn, login, test } from './support/fixtures';
 import { horizontalOverflow, sharedPage, waitForHeading } from './support/ui';
 import { createDialogue, publish, register, registration, sessionId, signIn } from './support/setup';
 
@@ -110,5 +116,76 @@ test.describe('door staff on a phone: code entry, second scan, wrong dialogue, s
     expect((await registration(api, organizerToken, ids['Pia'])).checkedInAt).toBeNull();
     expect((await horizontalOverflow(p)).culprits).toEqual([]);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
+
+test.describe('door staff on a phone: the camera reads a badge (ZXing polyfill, offline of the Internet)', () => {
+  const sam = {
+    email: 'sam.camera@example.org',
+    firstName: 'Sam',
+    lastName: 'Okafor',
+    stakeholderGroup: 'private_sector',
+  };
+
+  test('scans the QR code the camera sees: green, then amber while the badge stays in front of it', async ({
+    admin,
+    api,
+    inbox,
+  }) => {
+    const organizer = await admin.createStaff('organizer', 'Camille Camera');
+    const organizerToken = await login(organizer.email, organizer.password);
+    const door = await admin.createStaff('door', 'Dario Door');
+    const dialogueId = await createDialogue(api, organizerToken, {
+      title: 'Camera check-in dialogue',
+      sessionId: await sessionId(api, admin.token, 3),
+    });
+    await publish(api, organizerToken, dialogueId);
+    const { id } = await register(api, dialogueId, sam);
+    const mail = await inbox.waitFor(sam.email, /^Registration confirmed/);
+    const token = linkIn(mail, '/manage/').split('/manage/')[1];
+    const code = (await api<{ checkInCode: string }>('GET', `/registrations/manage/${token}`)).body.checkInCode;
+
+    const video = join(mkdtempSync(join(tmpdir(), 'gfmd-camera-')), 'badge.y4m');
+    writeQrVideo(video, code);
+    const browser = await chromium.launch({
+      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    try {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        locale: 'en-GB',
+        permissions: ['camera'],
+      });
+      const page = await context.newPage();
+      const elsewhere: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith(BASE_URL) && !r.url().startsWith('data:')) elsewhere.push(r.url());
+      });
+      await signIn(page, door, '**/door');
+      await page.goto(`/door/${dialogueId}`);
+      await waitForHeading(page, 'Door');
+      await page.getByRole('button', { name: 'Start the camera' }).click();
+      await expect(page.getByTestId('door-reader')).toHaveAttribute('data-reader', 'polyfill');
+      const result = page.getByTestId('door-result');
+      await expect(result).toHaveClass(/result--in/, { timeout: 30_000 });
+      await expect(result).toContainText('Sam Okafor');
+      expect((await registration(api, organizerToken, id)).checkedInAt).not.toBeNull();
+      // The same badge still in front of the camera is read again after 3 s: a second scan.
+      await expect(result).toHaveClass(/result--again/, { timeout: 30_000 });
+      await expect(result).toContainText('Already checked in');
+      expect(elsewhere).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });

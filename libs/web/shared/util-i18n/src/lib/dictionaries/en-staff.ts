@@ -27,6 +27,8 @@ export const enStaff = {
   'door.cameraStart': 'Start the camera',
   'door.cameraStop': 'Stop the camera',
   'door.cameraUnsupported': 'This browser cannot read QR codes with the camera: type the code or search by name.',
+  'door.cameraReaderNative': 'Reading with the browser’s own QR reader.',
+  'door.cameraReaderPolyfill': 'Reading with the app’s own QR reader (ZXing).',
   'door.cameraDenied': 'The camera is not available (permission refused): type the code or search by name.',
   'door.codeHeading': 'Type a code',
   'door.codeLabel': 'Check-in code',

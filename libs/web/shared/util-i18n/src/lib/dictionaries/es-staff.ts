@@ -26,6 +26,8 @@ export const esStaff: StaffDictionary = {
   'door.cameraStart': 'Encender la cámara',
   'door.cameraStop': 'Apagar la cámara',
   'door.cameraUnsupported': 'Este navegador no lee códigos QR con la cámara: escriba el código o busque por nombre.',
+  'door.cameraReaderNative': 'Lectura con el lector de QR del navegador.',
+  'door.cameraReaderPolyfill': 'Lectura con el lector de QR de la aplicación (ZXing).',
   'door.cameraDenied': 'La cámara no está disponible (permiso denegado): escriba el código o busque por nombre.',
   'door.codeHeading': 'Escribir un código',
   'door.codeLabel': 'Código de registro',

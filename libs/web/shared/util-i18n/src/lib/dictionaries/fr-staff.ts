@@ -27,6 +27,8 @@ export const frStaff: StaffDictionary = {
   'door.cameraStop': 'Éteindre la caméra',
   'door.cameraUnsupported':
     'Ce navigateur ne lit pas les codes QR avec la caméra : saisissez le code ou cherchez par nom.',
+  'door.cameraReaderNative': 'Lecture avec le lecteur de QR du navigateur.',
+  'door.cameraReaderPolyfill': 'Lecture avec le lecteur de QR de l’application (ZXing).',
   'door.cameraDenied': 'La caméra n’est pas disponible (autorisation refusée) : saisissez le code ou cherchez par nom.',
   'door.codeHeading': 'Saisir un code',
   'door.codeLabel': 'Code d’enregistrement',
