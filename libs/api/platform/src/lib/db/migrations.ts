@@ -24,6 +24,7 @@ import { SearchUnaccent1765200000502 } from './migrations/1765200000502-search-u
 import { CheckInCodes1765200000601 } from './migrations/1765200000601-check-in-codes';
 import { CalendarFeeds1765200000701 } from './migrations/1765200000701-calendar-feeds';
 import { Retention1765200000702 } from './migrations/1765200000702-retention';
+import { RoomArrivals1765300000501 } from './migrations/1765300000501-room-arrivals';
 import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
 
 /**
@@ -57,5 +58,6 @@ export const MIGRATIONS = [
   CheckInCodes1765200000601,
   CalendarFeeds1765200000701,
   Retention1765200000702,
+  RoomArrivals1765300000501,
   OutboxLz41764800000001,
 ];
