@@ -4,6 +4,9 @@
  * the green answer with the name and group, types it again and sees the amber "already checked in",
  * gets the red answer for a badge of another dialogue, checks someone in by name and undoes it.
  * Every state is read back through the API; nothing scrolls sideways; axe on every state.
+ * Room mode: the door chooses an agenda item; a participant with a seat in its space is green, a
+ * second scan there amber, a participant registered only for another space amber; the organizer's
+ * attendance tab (also at 390 px) shows the room's count change without a reload.
  * Then the camera: a Chromium whose camera plays a video of a badge's QR code
  * (`--use-file-for-fake-video-capture`); headless Chromium on Linux has no QR-reading
  * BarcodeDetector, so this is the ZXing polyfill's path, its .wasm from the app's own origin.
@@ -14,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeQrVideo } from './support/fake-camera';
 import { BASE_URL, expect, linkIn, login, test } from './support/fixtures';
-import { horizontalOverflow, sharedPage, waitForHeading } from './support/ui';
-import { createDialogue, publish, register, registration, sessionId, signIn } from './support/setup';
+import { choose, horizontalOverflow, sharedPage, waitForHeading } from './support/ui';
+import { createDialogue, createSpace, publish, register, registration, sessionId, signIn } from './support/setup';
 
 const DIALOGUE = 'Door check-in dialogue';
 const OTHER = 'Another dialogue at the same venue';
@@ -187,5 +190,118 @@ test.describe('door staff on a phone: the camera reads a badge (ZXing polyfill, 
     } finally {
       await browser.close();
     }
+  });
+});
+
+test.describe('door staff on a phone: room mode, and the organizer’s live counts', () => {
+  test.describe.configure({ mode: 'serial' });
+  const ana = { email: 'ana.room@example.org', firstName: 'Ana', lastName: 'Lima', stakeholderGroup: 'academia' };
+  const ben = { email: 'ben.room@example.org', firstName: 'Ben', lastName: 'Adeyemi' };
+  const WORKSHOP = 'Workshop on skills partnerships';
+
+  let door: Page;
+  let live: Page;
+  let dialogueId: string;
+  const codes: Record<string, string> = {};
+
+  test.beforeAll(async ({ browser, admin, api, inbox }) => {
+    const organizer = await admin.createStaff('organizer', 'Rosa Rooms');
+    const organizerToken = await login(organizer.email, organizer.password);
+    const doorStaff = await admin.createStaff('door', 'Rui Room');
+    dialogueId = await createDialogue(api, organizerToken, {
+      title: 'Room check-in dialogue',
+      sessionId: await sessionId(api, admin.token, 3),
+    });
+    const skills = await createSpace(api, organizerToken, dialogueId, {
+      name: 'Skills space',
+      kind: 'civil_society',
+      access: 'open',
+    });
+    const other = await createSpace(api, organizerToken, dialogueId, {
+      name: 'Business space',
+      kind: 'business',
+      access: 'open',
+    });
+    const d = (await api<{ startsAt: string }>('GET', `/dialogues/${dialogueId}`, undefined, organizerToken)).body;
+    const item = await api(
+      'POST',
+      `/dialogues/${dialogueId}/agenda-items`,
+      {
+        spaceId: skills,
+        title: WORKSHOP,
+        kind: 'working_group',
+        startsAt: new Date(Date.parse(d.startsAt) + 3_600_000).toISOString(),
+        endsAt: new Date(Date.parse(d.startsAt) + 7_200_000).toISOString(),
+        speakers: [],
+      },
+      organizerToken,
+    );
+    expect(item.status).toBe(201);
+    await publish(api, organizerToken, dialogueId);
+    for (const [person, spaceId] of [
+      [ana, skills],
+      [ben, other],
+    ] as const) {
+      await register(api, dialogueId, person, [spaceId]);
+      const mail = await inbox.waitFor(person.email, /^Registration confirmed/);
+      const token = linkIn(mail, '/manage/').split('/manage/')[1];
+      codes[person.firstName] = (
+        await api<{ checkInCode: string }>('GET', `/registrations/manage/${token}`)
+      ).body.checkInCode;
+    }
+    door = await sharedPage(browser);
+    await signIn(door, doorStaff, '**/door');
+    live = await sharedPage(browser);
+    await signIn(live, organizer, '**/console');
+  });
+
+  const result = () => door.getByTestId('door-result');
+  const typeCode = async (code: string) => {
+    await door.getByLabel('Check-in code').fill(code);
+    await door.getByRole('button', { name: 'Check in', exact: true }).first().click();
+  };
+  const workshopRow = () => live.getByTestId('attendance-rooms').getByRole('row', { name: new RegExp(WORKSHOP) });
+
+  test('the organizer opens the live counts: nobody in the workshop yet', async ({ axe }) => {
+    await live.goto(`/console/dialogues/${dialogueId}/attendance`);
+    await expect(workshopRow()).toContainText(/0\s*1/);
+    expect(await live.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await axe.expectAccessible(live, 'attendance with rooms (phone)');
+  });
+
+  test('the door chooses the workshop as its room', async ({ axe }) => {
+    await door.goto(`/door/${dialogueId}`);
+    await waitForHeading(door, 'Door');
+    await choose(door, 'Room', new RegExp(WORKSHOP));
+    await expect(door).toHaveURL(/room=agenda_item/);
+    await expect(door.getByTestId('door-counts')).toHaveText(`0 of 1 arrived at ${WORKSHOP} (Skills space)`);
+    expect((await horizontalOverflow(door)).culprits).toEqual([]);
+    await axe.expectAccessible(door, 'door mode: room chosen');
+  });
+
+  test('scans a participant of the space: green, in the room; the live counts follow without a reload', async () => {
+    await typeCode(codes['Ana']);
+    await expect(result()).toHaveClass(/result--in/);
+    await expect(result()).toContainText(`Scanned in at ${WORKSHOP}`);
+    await expect(door.getByTestId('door-counts')).toHaveText(`1 of 1 arrived at ${WORKSHOP} (Skills space)`, {
+      timeout: 15_000,
+    });
+    await expect(workshopRow()).toContainText(/1\s*1/, { timeout: 20_000 });
+  });
+
+  test('the same badge again in the room: amber, not counted twice', async ({ axe }) => {
+    await typeCode(codes['Ana']);
+    await expect(result()).toHaveClass(/result--again/);
+    await expect(result()).toContainText(`Already scanned in at ${WORKSHOP}`);
+    await axe.expectAccessible(door, 'door mode: again in the room');
+  });
+
+  test('a participant registered only for another space: amber, not counted in the room', async () => {
+    await typeCode(codes['Ben']);
+    await expect(result()).toHaveClass(/result--again/);
+    await expect(result()).toContainText('Not registered here');
+    await expect(result()).toContainText(`No seat in ${WORKSHOP}`);
+    await expect(door.getByTestId('door-counts')).toHaveText(`1 of 1 arrived at ${WORKSHOP} (Skills space)`);
+    expect(await door.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { UsersCoreModule } from '@gfmd/api-auth';
 import { DialoguesModule } from '@gfmd/api-dialogues';
+import { MaintenanceRuns } from './maintenance-runs';
 import { RetentionRepository } from './retention.repository';
 import { RetentionService } from './retention.service';
 
@@ -10,7 +11,7 @@ import { RetentionService } from './retention.service';
  */
 @Module({
   imports: [UsersCoreModule, DialoguesModule],
-  providers: [RetentionRepository, RetentionService],
-  exports: [RetentionService, RetentionRepository],
+  providers: [RetentionRepository, RetentionService, MaintenanceRuns],
+  exports: [RetentionService, RetentionRepository, MaintenanceRuns],
 })
 export class RetentionModule {}

@@ -193,6 +193,7 @@ export const EMAIL_KINDS = [
   'contribution_rejected',
   'subscription_confirm',
   'synthesis_published',
+  'certificate_available',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

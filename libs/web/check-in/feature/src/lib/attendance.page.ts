@@ -35,6 +35,16 @@ import { CheckInApi } from './check-in.api';
     progress {
       width: 8rem;
     }
+    /* A phone: the bars shrink so the table fits 390 px without scrolling sideways. */
+    @media (max-width: 599.98px) {
+      progress {
+        width: 3rem;
+      }
+      th,
+      td {
+        padding-inline: 0.3rem;
+      }
+    }
   `,
   template: `
     <p>

@@ -80,6 +80,7 @@ export const enStaff = {
   'emailKind.staff_invitation': 'Staff invitation',
   'emailKind.password_reset': 'Password reset',
   'emailKind.retention_notice': 'Retention notice',
+  'emailKind.certificate_available': 'Certificate available',
   'emailKind.delegation': 'Delegation link (focal point)',
   'emailKind.contribution_confirm': 'Contribution: address check',
   'emailKind.contribution_accepted': 'Contribution accepted',

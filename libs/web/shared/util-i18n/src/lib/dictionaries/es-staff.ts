@@ -79,6 +79,7 @@ export const esStaff: StaffDictionary = {
   'emailKind.staff_invitation': 'Invitación de personal',
   'emailKind.password_reset': 'Restablecimiento de contraseña',
   'emailKind.retention_notice': 'Aviso de conservación',
+  'emailKind.certificate_available': 'Certificado disponible',
   'emailKind.delegation': 'Enlace de delegación (punto focal)',
   'emailKind.contribution_confirm': 'Contribución: verificación de la dirección',
   'emailKind.contribution_accepted': 'Contribución aceptada',

@@ -80,6 +80,7 @@ export const frStaff: StaffDictionary = {
   'emailKind.staff_invitation': "Invitation d'équipe",
   'emailKind.password_reset': 'Réinitialisation du mot de passe',
   'emailKind.retention_notice': 'Avis de conservation',
+  'emailKind.certificate_available': 'Attestation disponible',
   'emailKind.delegation': 'Lien de délégation (point focal)',
   'emailKind.contribution_confirm': 'Contribution : vérification de l’adresse',
   'emailKind.contribution_accepted': 'Contribution acceptée',
