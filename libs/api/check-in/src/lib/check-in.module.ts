@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AgendaModule } from '@gfmd/api-agenda';
+import { DelegationsCoreModule } from '@gfmd/api-delegations';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { CheckInCodeSource, RegistrationsModule } from '@gfmd/api-registrations';
@@ -27,7 +28,14 @@ export class CheckInCodesModule {}
 
 /** On the day: badges, scans at the door, attendance, certificates (docs/check-in.md). */
 @Module({
-  imports: [CheckInCodesModule, RegistrationsModule, DialoguesModule, SpacesModule, AgendaModule],
+  imports: [
+    CheckInCodesModule,
+    RegistrationsModule,
+    DialoguesModule,
+    SpacesModule,
+    AgendaModule,
+    DelegationsCoreModule,
+  ],
   controllers: [CheckInController, BadgesController],
   providers: [
     CheckInScansRepository,
