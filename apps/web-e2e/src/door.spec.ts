@@ -7,12 +7,15 @@
  * Room mode: the door chooses an agenda item; a participant with a seat in its space is green, a
  * second scan there amber, a participant registered only for another space amber; the organizer's
  * attendance tab (also at 390 px) shows the room's count change without a reload.
+ * Offline: scans made while the phone has no network wait on it ("saved offline"), are sent when
+ * it returns and count once; a participant saves the offline pass from their manage page and it
+ * opens with no network, QR and code in it.
  * Then the camera: a Chromium whose camera plays a video of a badge's QR code
  * (`--use-file-for-fake-video-capture`); headless Chromium on Linux has no QR-reading
  * BarcodeDetector, so this is the ZXing polyfill's path, its .wasm from the app's own origin.
  */
 import { chromium, type Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeQrVideo } from './support/fake-camera';
@@ -303,5 +306,81 @@ test.describe('door staff on a phone: room mode, and the organizer’s live coun
     await expect(result()).toContainText(`No seat in ${WORKSHOP}`);
     await expect(door.getByTestId('door-counts')).toHaveText(`1 of 1 arrived at ${WORKSHOP} (Skills space)`);
     expect(await door.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
+
+test.describe('offline: door scans kept on the phone, and the participant’s offline pass', () => {
+  test.describe.configure({ mode: 'serial' });
+  const eva = { email: 'eva.offline@example.org', firstName: 'Eva', lastName: 'Moreau' };
+  let p: Page;
+  let organizerToken: string;
+  let dialogueId: string;
+  let id: string;
+  let code: string;
+  let manage: string;
+
+  test.beforeAll(async ({ browser, admin, api, inbox }) => {
+    const organizer = await admin.createStaff('organizer', 'Odile Offline');
+    organizerToken = await login(organizer.email, organizer.password);
+    const door = await admin.createStaff('door', 'Ivo Offline');
+    dialogueId = await createDialogue(api, organizerToken, {
+      title: 'Offline check-in dialogue',
+      sessionId: await sessionId(api, admin.token, 3),
+    });
+    await publish(api, organizerToken, dialogueId);
+    id = (await register(api, dialogueId, eva)).id;
+    const mail = await inbox.waitFor(eva.email, /^Registration confirmed/);
+    manage = linkIn(mail, '/manage/');
+    const token = manage.split('/manage/')[1];
+    code = (await api<{ checkInCode: string }>('GET', `/registrations/manage/${token}`)).body.checkInCode;
+    p = await sharedPage(browser);
+    await signIn(p, door, '**/door');
+    await p.goto(`/door/${dialogueId}`);
+    await waitForHeading(p, 'Door');
+  });
+
+  test('two scans of the same badge while offline wait on the phone, then count once', async ({ api }) => {
+    await p.context().setOffline(true);
+    for (let i = 0; i < 2; i++) {
+      await p.getByLabel('Check-in code').fill(code);
+      await p.getByRole('button', { name: 'Check in', exact: true }).first().click();
+      await expect(p.getByTestId('door-result')).toHaveClass(/result--queued/);
+    }
+    await expect(p.getByText('2 scans saved on this device')).toBeVisible();
+    expect((await registration(api, organizerToken, id)).checkedInAt).toBeNull();
+    await p.context().setOffline(false);
+    await expect(p.getByText(/scans saved on this device/)).toHaveCount(0, { timeout: 30_000 });
+    expect((await registration(api, organizerToken, id)).checkedInAt).not.toBeNull();
+    const counts = await api<{ arrived: number }>(
+      'GET',
+      `/dialogues/${dialogueId}/attendance`,
+      undefined,
+      organizerToken,
+    );
+    expect(counts.body.arrived).toBe(1);
+    await expect(p.getByTestId('door-counts')).toHaveText('1 of 1 arrived', { timeout: 15_000 });
+  });
+
+  test('the participant saves the offline pass, which opens with no network', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(manage.replace(/^https?:\/\/[^/]+/, ''));
+      await waitForHeading(page, 'My registration');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Save for offline use' }).click(),
+      ]);
+      const html = readFileSync((await download.path()) as string, 'utf8');
+      await context.setOffline(true);
+      const pass = await context.newPage();
+      await pass.setContent(html);
+      await expect(pass.getByRole('img', { name: 'Your check-in code' })).toBeVisible();
+      await expect(pass.locator('code')).toHaveText(code);
+      await expect(pass.getByText('Eva Moreau')).toBeVisible();
+      await expect(pass.getByText('Offline check-in dialogue')).toBeVisible();
+    } finally {
+      await context.close();
+    }
   });
 });
