@@ -367,6 +367,8 @@ test.describe('offline: door scans kept on the phone, and the participant’s of
       const page = await context.newPage();
       await page.goto(manage.replace(/^https?:\/\/[^/]+/, ''));
       await waitForHeading(page, 'My registration');
+      // The QR is drawn (the encoder is a lazy chunk of the production build).
+      await expect(page.getByTestId('check-in-qr')).toBeVisible();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('link', { name: 'Save for offline use' }).click(),

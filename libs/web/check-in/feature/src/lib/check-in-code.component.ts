@@ -131,7 +131,9 @@ export class CheckInCodeComponent {
   constructor() {
     effect(() => {
       const code = this.code();
-      void import('qrcode').then((QRCode) => {
+      void import('qrcode').then((loaded) => {
+        // qrcode is CommonJS: the production build's chunk gives its exports as `default`, Jest's as names.
+        const QRCode = loaded.default ?? loaded;
         if (code === this.code()) this.qr.set(qrPath(QRCode.create(code, { errorCorrectionLevel: 'M' }).modules));
       });
     });
