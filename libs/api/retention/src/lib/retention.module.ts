@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { UsersCoreModule } from '@gfmd/api-auth';
 import { DialoguesModule } from '@gfmd/api-dialogues';
+import { MaintenanceRuns } from './maintenance-runs';
 import { RetentionReadsModule } from './retention-reads.module';
 import { RetentionService } from './retention.service';
 
@@ -10,7 +11,7 @@ import { RetentionService } from './retention.service';
  */
 @Module({
   imports: [UsersCoreModule, DialoguesModule, RetentionReadsModule],
-  providers: [RetentionService],
-  exports: [RetentionService, RetentionReadsModule],
+  providers: [RetentionService, MaintenanceRuns],
+  exports: [RetentionService, RetentionReadsModule, MaintenanceRuns],
 })
 export class RetentionModule {}

@@ -199,6 +199,7 @@ export const EMAIL_KINDS = [
   'subscription_confirm',
   'synthesis_published',
   'webhook_disabled',
+  'certificate_available',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

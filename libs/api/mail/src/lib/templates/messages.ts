@@ -221,6 +221,16 @@ const en: Record<BaseKind, KindMessages> = {
     body: ['The organizers of “{title}” could not accept your written contribution.'],
     cta: 'none',
   },
+  certificate_available: {
+    subject: 'Your certificate of attendance: {title}',
+    heading: 'Your certificate of attendance is ready',
+    body: [
+      'Thank you for taking part in the GFMD thematic dialogue “{title}”.',
+      'Your certificate of attendance is on your registration page: the button below opens it, with the certificate to download (PDF). Anyone can check the certificate at the address printed on it.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Get my certificate',
+  },
 };
 
 const fr: Record<BaseKind, KindMessages> = {
@@ -401,6 +411,16 @@ const fr: Record<BaseKind, KindMessages> = {
     body: ['Les organisateurs de « {title} » n’ont pas pu retenir votre contribution écrite.'],
     cta: 'none',
   },
+  certificate_available: {
+    subject: 'Votre attestation de participation : {title}',
+    heading: 'Votre attestation de participation est prête',
+    body: [
+      'Merci d’avoir participé au dialogue thématique du FMMD « {title} ».',
+      'Votre attestation de participation se trouve sur votre page d’inscription : le bouton ci-dessous l’ouvre, avec l’attestation à télécharger (PDF). Chacun peut vérifier l’attestation à l’adresse qui y est imprimée.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Obtenir mon attestation',
+  },
 };
 
 const es: Record<BaseKind, KindMessages> = {
@@ -580,6 +600,16 @@ const es: Record<BaseKind, KindMessages> = {
     heading: 'Su contribución no ha sido aceptada',
     body: ['Los organizadores de «{title}» no han podido aceptar su contribución escrita.'],
     cta: 'none',
+  },
+  certificate_available: {
+    subject: 'Su certificado de asistencia: {title}',
+    heading: 'Su certificado de asistencia está listo',
+    body: [
+      'Gracias por participar en el diálogo temático del FMMD «{title}».',
+      'Su certificado de asistencia está en su página de inscripción: el botón de abajo la abre, con el certificado para descargar (PDF). Cualquiera puede verificar el certificado en la dirección impresa en él.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Obtener mi certificado',
   },
 };
 

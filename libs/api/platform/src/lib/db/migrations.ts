@@ -26,6 +26,7 @@ import { CheckInCodes1765200000601 } from './migrations/1765200000601-check-in-c
 import { CalendarFeeds1765200000701 } from './migrations/1765200000701-calendar-feeds';
 import { Retention1765200000702 } from './migrations/1765200000702-retention';
 import { Webhooks1765300000101 } from './migrations/1765300000101-webhooks';
+import { RoomArrivals1765300000501 } from './migrations/1765300000501-room-arrivals';
 import { RegistrationsArrivalIndex1765300000901 } from './migrations/1765300000901-registrations-arrival-index';
 
 /**
@@ -61,5 +62,6 @@ export const MIGRATIONS = [
   CalendarFeeds1765200000701,
   Retention1765200000702,
   Webhooks1765300000101,
+  RoomArrivals1765300000501,
   RegistrationsArrivalIndex1765300000901,
 ];

@@ -413,6 +413,9 @@ export const en = {
   'checkInCode.explain': 'Show this QR code at the door (on your phone or on your printed badge) to be checked in.',
   'checkInCode.qrLabel': 'QR code of your check-in code',
   'checkInCode.typeIt': 'If the camera cannot read it, staff can type this code:',
+  'checkInCode.saveOffline': 'Save for offline use',
+  'checkInCode.saveOfflineHint':
+    'A page with your QR code to keep on your phone: it opens without a network (from your downloads or files).',
   'manage.agenda': 'My agenda',
   'documents.heading': 'Documents',
   'documents.none': 'No documents yet.',

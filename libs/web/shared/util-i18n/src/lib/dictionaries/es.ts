@@ -411,6 +411,9 @@ export const es: PublicDictionary = {
     'Muestre este código QR en la entrada (en su teléfono o en su credencial impresa) para registrar su llegada.',
   'checkInCode.qrLabel': 'Código QR de su código de registro',
   'checkInCode.typeIt': 'Si la cámara no puede leerlo, el personal puede escribir este código:',
+  'checkInCode.saveOffline': 'Guardar para usar sin conexión',
+  'checkInCode.saveOfflineHint':
+    'Una página con su código QR para guardar en su teléfono: se abre sin red (desde sus descargas o archivos).',
   'manage.agenda': 'Mi agenda',
   'documents.heading': 'Documentos',
   'documents.none': 'Todavía no hay documentos.',

@@ -417,6 +417,9 @@ export const fr: PublicDictionary = {
     'Présentez ce code QR à l’entrée (sur votre téléphone ou votre badge imprimé) pour être enregistré·e.',
   'checkInCode.qrLabel': 'Code QR de votre code d’enregistrement',
   'checkInCode.typeIt': 'Si la caméra ne peut pas le lire, le personnel peut saisir ce code :',
+  'checkInCode.saveOffline': 'Enregistrer pour l’utiliser hors ligne',
+  'checkInCode.saveOfflineHint':
+    'Une page avec votre code QR à garder sur votre téléphone : elle s’ouvre sans réseau (depuis vos téléchargements ou fichiers).',
   'manage.agenda': 'Mon ordre du jour',
   'documents.heading': 'Documents',
   'documents.none': 'Aucun document pour l’instant.',
