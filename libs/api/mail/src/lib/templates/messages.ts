@@ -30,6 +30,10 @@ export interface CommonMessages {
   online: string;
   spaces: string;
   agenda: string;
+  /** The documents of the dialogue (links, never attachments). */
+  documents: string;
+  /** Before an agenda item's own document links. */
+  itemDocuments: string;
   messageFromOrganizers: string;
   reason: string;
   declineIntro: string;
@@ -565,6 +569,8 @@ const common: Record<Language, CommonMessages> = {
     online: 'Online',
     spaces: 'Your spaces',
     agenda: 'Agenda',
+    documents: 'Documents',
+    itemDocuments: 'Documents',
     messageFromOrganizers: 'Message from the organizers',
     reason: 'Reason',
     declineIntro: 'Unable to take part? You can decline this invitation and we will not write to you about it again.',
@@ -591,6 +597,8 @@ const common: Record<Language, CommonMessages> = {
     online: 'En ligne',
     spaces: 'Vos espaces',
     agenda: 'Programme',
+    documents: 'Documents',
+    itemDocuments: 'Documents',
     messageFromOrganizers: 'Message des organisateurs',
     reason: 'Motif',
     declineIntro:
@@ -618,6 +626,8 @@ const common: Record<Language, CommonMessages> = {
     online: 'En línea',
     spaces: 'Sus espacios',
     agenda: 'Programa',
+    documents: 'Documentos',
+    itemDocuments: 'Documentos',
     messageFromOrganizers: 'Mensaje de los organizadores',
     reason: 'Motivo',
     declineIntro: '¿No puede participar? Puede rechazar esta invitación y no le volveremos a escribir sobre ella.',
