@@ -25,6 +25,7 @@ import { CheckInCodes1765200000601 } from './migrations/1765200000601-check-in-c
 import { CalendarFeeds1765200000701 } from './migrations/1765200000701-calendar-feeds';
 import { Retention1765200000702 } from './migrations/1765200000702-retention';
 import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
+import { RecommendationContributions1765300000401 } from './migrations/1765300000401-recommendation-contributions';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -58,4 +59,5 @@ export const MIGRATIONS = [
   CalendarFeeds1765200000701,
   Retention1765200000702,
   OutboxLz41764800000001,
+  RecommendationContributions1765300000401,
 ];

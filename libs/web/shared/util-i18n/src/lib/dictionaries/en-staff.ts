@@ -498,6 +498,7 @@ export const enStaff = {
   'auditAction.document.deleted': 'Document deleted',
   'auditAction.contribution.accepted': 'Contribution accepted',
   'auditAction.contribution.rejected': 'Contribution rejected',
+  'auditAction.recommendation.contributions_linked': 'Recommendation linked to contributions',
   'auditAction.synthesis.changed': 'Synthesis changed',
   'auditAction.synthesis.published': 'Synthesis published',
   'auditAction.synthesis.subscriber_added': 'Subscriber added',

@@ -499,6 +499,7 @@ export const esStaff: StaffDictionary = {
   'auditAction.document.deleted': 'Documento eliminado',
   'auditAction.contribution.accepted': 'Contribución aceptada',
   'auditAction.contribution.rejected': 'Contribución rechazada',
+  'auditAction.recommendation.contributions_linked': 'Recomendación vinculada a contribuciones',
   'auditAction.synthesis.changed': 'Síntesis modificada',
   'auditAction.synthesis.published': 'Síntesis publicada',
   'auditAction.synthesis.subscriber_added': 'Suscriptor añadido',

@@ -503,6 +503,7 @@ export const frStaff: StaffDictionary = {
   'auditAction.document.deleted': 'Document supprimé',
   'auditAction.contribution.accepted': 'Contribution acceptée',
   'auditAction.contribution.rejected': 'Contribution refusée',
+  'auditAction.recommendation.contributions_linked': 'Recommandation liée à des contributions',
   'auditAction.synthesis.changed': 'Synthèse modifiée',
   'auditAction.synthesis.published': 'Synthèse publiée',
   'auditAction.synthesis.subscriber_added': 'Abonné ajouté',
