@@ -274,6 +274,9 @@ export const enStaff = {
   // agenda builder
   'agendaBuilder.intro':
     "Times are in the venue's time zone ({zone}). Choose an empty slot to add an item there, or an item to edit it.",
+  'agendaBuilder.documents': 'Documents of this item',
+  'agendaBuilder.documentsHint':
+    'Attached here, a document shows beside the item on the public page (public) or on the participants’ pages (registrants).',
   'agendaBuilder.day': 'Day',
   'agendaBuilder.groupBy': 'Columns',
   'agendaBuilder.bySpace': 'By space',
@@ -366,6 +369,10 @@ export const enStaff = {
   'invitations.empty': 'No invitation yet.',
   'invitations.pages': 'Invitation pages',
   'outcome.heading': 'Outcome',
+  'outcome.contributions': 'Contributions it draws on',
+  'outcome.contributionsHint':
+    'Accepted written contributions of this dialogue; saved at once, shown on the published recommendation.',
+  'outcome.contributionsSaved': 'Contributions saved.',
   'outcome.status': 'Status',
   'outcome.version': 'Version {version}',
   'outcome.summary': 'Summary',
