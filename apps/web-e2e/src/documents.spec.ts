@@ -232,7 +232,10 @@ test.describe('documents (issue 15)', () => {
     const participant = `reader-${Date.now()}@example.org`;
     await register(api, dialogueId, { email: participant, firstName: 'Rui', lastName: 'Reader' });
     const confirmation = await inbox.waitFor(participant, /^Registration confirmed/);
-    const manageToken = linkIn(confirmation, '/manage/').split('/manage/')[1];
+    // The manage link itself (the registrants' documents' links go through the same token, under /api/v1).
+    const manageToken = /\/manage\/([A-Za-z0-9_-]{20,})(?![A-Za-z0-9_/-])/.exec(confirmation.text ?? '')?.[1] ?? '';
+    expect(manageToken).not.toBe('');
+    expect(confirmation.text).toContain(`/api/v1/registrations/manage/${manageToken}/documents/`);
     expect(confirmation.text).toContain('Panel background paper');
     expect(confirmation.text).toContain('Speakers’ slides');
     expect(confirmation.text).not.toContain('Run sheet');
@@ -292,8 +295,8 @@ test.describe('documents (issue 15)', () => {
       await open(page, `/console/dialogues/${dialogueId}/agenda`);
       await waitForHeading(page);
       await page.getByRole('button', { name: /Opening panel on skills recognition/ }).click();
-      await expect(itemDocs(page).getByText('Run sheet')).toBeVisible();
-      await expect(itemDocs(page).getByText('Speakers’ slides')).toBeVisible();
+      await expect(itemDocs(page).getByRole('link', { name: 'Run sheet' })).toBeVisible();
+      await expect(itemDocs(page).getByRole('link', { name: 'Speakers’ slides' })).toBeVisible();
       await check(`agenda builder, an item's documents (${width} px)`);
     }
 
@@ -302,7 +305,9 @@ test.describe('documents (issue 15)', () => {
     await itemDocs(page)
       .locator('input[type=file]')
       .setInputFiles({ name: 'builder.pdf', mimeType: 'application/pdf', buffer: pdf(2048) });
-    await expect(itemDocs(page).getByText('Attached from the builder')).toBeVisible({ timeout: 15_000 });
+    await expect(itemDocs(page).getByRole('link', { name: 'Attached from the builder' })).toBeVisible({
+      timeout: 15_000,
+    });
     const listed = await api<any[]>('GET', `/dialogues/${dialogueId}/documents`, undefined, token);
     expect(listed.body.find((d) => d.title.en === 'Attached from the builder')).toMatchObject({
       ownerType: 'agenda_item',
