@@ -89,6 +89,7 @@ describe('Documents in agenda emails, contributions behind recommendations (inte
     let text: string;
     let html: string;
     let attachments: { filename: string }[];
+    let registrationId: string;
 
     beforeAll(async () => {
       dialogue = await DialogueFactory.createPublished(organizer);
@@ -117,6 +118,7 @@ describe('Documents in agenda emails, contributions behind recommendations (inte
         consent: true,
       });
       if (reg.status !== 201) throw new Error(`register: ${reg.status} ${reg.text}`);
+      registrationId = reg.body.id;
       const [row] = await q<{ id: string; attachments: { filename: string }[] }>(
         `SELECT id, attachments FROM outbound_emails WHERE registration_id = $1 AND kind = 'confirmation'`,
         [reg.body.id],
@@ -152,6 +154,23 @@ describe('Documents in agenda emails, contributions behind recommendations (inte
       expect(html).not.toContain(docs.itemStaff.id);
       expect(text).not.toContain('Run sheet');
       expect(attachments.map((a) => a.filename)).toEqual(['agenda.ics']);
+    });
+
+    it('the personal agenda email lists them the same way', async () => {
+      await q(`UPDATE registrations SET email_confirmed_at = now() WHERE id = $1`, [registrationId]);
+      const sent = await organizer.post(`/dialogues/${dialogue.id}/agenda/send`);
+      expect(sent.status).toBeLessThan(300);
+      const [row] = await q<{ id: string; attachments: { filename: string }[] }>(
+        `SELECT id, attachments FROM outbound_emails WHERE registration_id = $1 AND kind = 'agenda'`,
+        [registrationId],
+      );
+      const content = await sut.app.get(OutboxService).contentOf(row.id);
+      expect(content?.text).toContain(`/api/v1/documents/${docs.dialoguePublic.id}/file`);
+      expect(content?.text).toMatch(
+        new RegExp(`/api/v1/registrations/manage/[A-Za-z0-9_-]{20,}/documents/${docs.itemRegistrants.id}/file`),
+      );
+      expect(content?.text).not.toContain(docs.itemStaff.id);
+      expect(row.attachments.map((a) => a.filename)).toEqual(['agenda.ics']);
     });
 
     it('stores no token on the outbox row (links minted at send time)', async () => {
