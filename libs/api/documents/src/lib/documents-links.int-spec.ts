@@ -320,6 +320,15 @@ describe('Documents in agenda emails, contributions behind recommendations (inte
       ]);
     });
 
+    it('the acceptance email links the author to their contribution’s page', async () => {
+      const [row] = await q<{ id: string }>(`SELECT id FROM outbound_emails WHERE idempotency_key = $1`, [
+        `contribution_accepted:${accepted}`,
+      ]);
+      const content = await sut.app.get(OutboxService).contentOf(row.id);
+      expect(content?.text).toContain(`/contributions/${accepted}`);
+      expect(content?.html).toContain(`/contributions/${accepted}`);
+    });
+
     it('a contribution not accepted has no public page (404)', async () => {
       expect((await sut.api.get(`/contributions/${submitted}`)).status).toBe(404);
       expect((await organizer.get(`/contributions/${submitted}`)).status).toBe(200);

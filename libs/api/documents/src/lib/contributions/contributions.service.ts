@@ -251,6 +251,8 @@ export class ContributionsService implements OnModuleInit {
               dialogueTitle: dialogue.title,
               recipientName: row.name ?? undefined,
               ...(why ? { reason: why } : {}),
+              // The accepted contribution's public page, where the recommendations citing it show.
+              ...(verdict === 'accepted' ? { viewUrl: `${this.config.publicUrl}/contributions/${id}` } : {}),
             },
             dialogueId: row.dialogueId,
           },

@@ -207,8 +207,12 @@ const en: Record<BaseKind, KindMessages> = {
   contribution_accepted: {
     subject: 'Your contribution was accepted: {title}',
     heading: 'Your contribution was accepted',
-    body: ['The organizers of “{title}” have accepted your written contribution. Thank you for your input.'],
-    cta: 'none',
+    body: [
+      'The organizers of “{title}” have accepted your written contribution. Thank you for your input.',
+      'Its public page shows it, and the recommendations that cite it once they are published.',
+    ],
+    cta: 'view',
+    ctaLabel: 'See your contribution',
   },
   contribution_rejected: {
     subject: 'Your contribution was not accepted: {title}',
@@ -378,8 +382,12 @@ const fr: Record<BaseKind, KindMessages> = {
   contribution_accepted: {
     subject: 'Votre contribution a été acceptée : {title}',
     heading: 'Votre contribution a été acceptée',
-    body: ['Les organisateurs de « {title} » ont accepté votre contribution écrite. Merci de votre apport.'],
-    cta: 'none',
+    body: [
+      'Les organisateurs de « {title} » ont accepté votre contribution écrite. Merci de votre apport.',
+      'Sa page publique la présente, avec les recommandations qui la citent une fois publiées.',
+    ],
+    cta: 'view',
+    ctaLabel: 'Voir votre contribution',
   },
   contribution_rejected: {
     subject: 'Votre contribution n’a pas été retenue : {title}',
@@ -549,8 +557,12 @@ const es: Record<BaseKind, KindMessages> = {
   contribution_accepted: {
     subject: 'Su contribución ha sido aceptada: {title}',
     heading: 'Su contribución ha sido aceptada',
-    body: ['Los organizadores de «{title}» han aceptado su contribución escrita. Gracias por su aporte.'],
-    cta: 'none',
+    body: [
+      'Los organizadores de «{title}» han aceptado su contribución escrita. Gracias por su aporte.',
+      'Su página pública la muestra, con las recomendaciones que la citan una vez publicadas.',
+    ],
+    cta: 'view',
+    ctaLabel: 'Ver su contribución',
   },
   contribution_rejected: {
     subject: 'Su contribución no ha sido aceptada: {title}',

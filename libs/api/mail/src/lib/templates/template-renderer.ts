@@ -54,6 +54,8 @@ export interface TemplateParams {
   /** The synthesis an email is about (its title, its public page: not personal). */
   synthesisTitle?: string;
   synthesisUrl?: string;
+  /** A public page the email's button opens (not personal), e.g. an accepted contribution's page. */
+  viewUrl?: string;
   /** Free text from organizers / coordinators (invitation, space_message, …). */
   message?: string;
   /** Why (declined, cancelled). */
@@ -171,7 +173,7 @@ export class TemplateRenderer {
               : m.cta === 'confirm'
                 ? safeUrl(params.confirmUrl)
                 : m.cta === 'view'
-                  ? safeUrl(params.synthesisUrl)
+                  ? safeUrl(params.viewUrl ?? params.synthesisUrl)
                   : undefined;
     // A public page is not a personal link: no "do not forward" under it.
     const personal = m.cta !== 'view';
