@@ -175,6 +175,15 @@ const en: Record<BaseKind, KindMessages> = {
     cta: 'password',
     ctaLabel: 'Choose a new password',
   },
+  webhook_disabled: {
+    subject: 'A webhook was disabled: {url}',
+    heading: 'A webhook subscription was disabled',
+    body: [
+      'The webhook subscription to {url} failed {failures} deliveries in a row, each after all its retries, so GFMD Dialogues has disabled it. No further events are sent to it.',
+      'Check the receiver, then enable the subscription again in the console (Webhooks), where the delivery log shows each error and lets you replay the failed deliveries.',
+    ],
+    cta: 'none',
+  },
   retention_notice: {
     subject: 'Personal data of “{title}” will be erased in {days} days',
     heading: 'Personal data will be erased soon',
@@ -219,6 +228,16 @@ const en: Record<BaseKind, KindMessages> = {
     heading: 'Your contribution was not accepted',
     body: ['The organizers of “{title}” could not accept your written contribution.'],
     cta: 'none',
+  },
+  certificate_available: {
+    subject: 'Your certificate of attendance: {title}',
+    heading: 'Your certificate of attendance is ready',
+    body: [
+      'Thank you for taking part in the GFMD thematic dialogue “{title}”.',
+      'Your certificate of attendance is on your registration page: the button below opens it, with the certificate to download (PDF). Anyone can check the certificate at the address printed on it.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Get my certificate',
   },
 };
 
@@ -350,6 +369,15 @@ const fr: Record<BaseKind, KindMessages> = {
     cta: 'password',
     ctaLabel: 'Choisir un nouveau mot de passe',
   },
+  webhook_disabled: {
+    subject: 'Un webhook a été désactivé : {url}',
+    heading: 'Un abonnement webhook a été désactivé',
+    body: [
+      'L’abonnement webhook vers {url} a échoué {failures} livraisons de suite, chacune après toutes ses nouvelles tentatives : GFMD Dialogues l’a donc désactivé. Aucun autre événement ne lui est envoyé.',
+      'Vérifiez le récepteur, puis réactivez l’abonnement dans la console (Webhooks), où le journal des livraisons montre chaque erreur et permet de relancer les livraisons échouées.',
+    ],
+    cta: 'none',
+  },
   retention_notice: {
     subject: 'Les données personnelles de « {title} » seront effacées dans {days} jours',
     heading: 'Des données personnelles seront bientôt effacées',
@@ -394,6 +422,16 @@ const fr: Record<BaseKind, KindMessages> = {
     heading: 'Votre contribution n’a pas été retenue',
     body: ['Les organisateurs de « {title} » n’ont pas pu retenir votre contribution écrite.'],
     cta: 'none',
+  },
+  certificate_available: {
+    subject: 'Votre attestation de participation : {title}',
+    heading: 'Votre attestation de participation est prête',
+    body: [
+      'Merci d’avoir participé au dialogue thématique du FMMD « {title} ».',
+      'Votre attestation de participation se trouve sur votre page d’inscription : le bouton ci-dessous l’ouvre, avec l’attestation à télécharger (PDF). Chacun peut vérifier l’attestation à l’adresse qui y est imprimée.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Obtenir mon attestation',
   },
 };
 
@@ -525,6 +563,15 @@ const es: Record<BaseKind, KindMessages> = {
     cta: 'password',
     ctaLabel: 'Elegir una nueva contraseña',
   },
+  webhook_disabled: {
+    subject: 'Se ha desactivado un webhook: {url}',
+    heading: 'Se ha desactivado una suscripción webhook',
+    body: [
+      'La suscripción webhook a {url} ha fallado {failures} entregas seguidas, cada una tras todos sus reintentos, por lo que GFMD Dialogues la ha desactivado. No se le envían más eventos.',
+      'Revise el receptor y vuelva a activar la suscripción en la consola (Webhooks), donde el registro de entregas muestra cada error y permite repetir las entregas fallidas.',
+    ],
+    cta: 'none',
+  },
   retention_notice: {
     subject: 'Los datos personales de «{title}» se borrarán dentro de {days} días',
     heading: 'Pronto se borrarán datos personales',
@@ -569,6 +616,16 @@ const es: Record<BaseKind, KindMessages> = {
     heading: 'Su contribución no ha sido aceptada',
     body: ['Los organizadores de «{title}» no han podido aceptar su contribución escrita.'],
     cta: 'none',
+  },
+  certificate_available: {
+    subject: 'Su certificado de asistencia: {title}',
+    heading: 'Su certificado de asistencia está listo',
+    body: [
+      'Gracias por participar en el diálogo temático del FMMD «{title}».',
+      'Su certificado de asistencia está en su página de inscripción: el botón de abajo la abre, con el certificado para descargar (PDF). Cualquiera puede verificar el certificado en la dirección impresa en él.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Obtener mi certificado',
   },
 };
 

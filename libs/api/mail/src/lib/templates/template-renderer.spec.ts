@@ -28,7 +28,14 @@ describe(TemplateRenderer.name, () => {
   /** The kinds about a dialogue (the staff account kinds are tested below). */
   const DIALOGUE_KINDS = EMAIL_KINDS.filter(
     (k) =>
-      !['staff_invitation', 'password_reset', 'delegation', 'subscription_confirm', 'synthesis_published'].includes(k),
+      ![
+        'staff_invitation',
+        'password_reset',
+        'delegation',
+        'subscription_confirm',
+        'synthesis_published',
+        'webhook_disabled',
+      ].includes(k),
   );
 
   it.each(LANGUAGES.flatMap((l) => DIALOGUE_KINDS.map((k) => [k, l] as const)))(
@@ -62,6 +69,22 @@ describe(TemplateRenderer.name, () => {
         expect(out.text).toContain(params.manageUrl);
         expect(out.text).not.toContain(params.registerUrl);
       }
+    },
+  );
+
+  it.each(LANGUAGES)(
+    'renders the webhook_disabled email in %s with the receiver and the count, no personal link',
+    (lang) => {
+      const out = sut.render('webhook_disabled', lang, {
+        recipientName: 'Ada Admin',
+        webhookUrl: 'https://crm.example.org',
+        failures: 5,
+        manageUrl: params.manageUrl,
+      });
+      expect(out.subject).toContain('https://crm.example.org');
+      expect(out.text).toContain('5');
+      expect(out.html).toContain(`<html lang="${lang}">`);
+      expect(out.text).not.toContain(params.manageUrl);
     },
   );
 

@@ -56,6 +56,9 @@ export interface TemplateParams {
   synthesisUrl?: string;
   /** A public page the email's button opens (not personal), e.g. an accepted contribution's page. */
   viewUrl?: string;
+  /** A webhook subscription's URL and its failed deliveries in a row (webhook_disabled; not personal). */
+  webhookUrl?: string;
+  failures?: number;
   /** Free text from organizers / coordinators (invitation, space_message, …). */
   message?: string;
   /** Why (declined, cancelled). */
@@ -126,6 +129,8 @@ export class TemplateRenderer {
       name: oneLine(params.recipientName),
       delegation: oneLine(params.delegationName),
       seats: String(params.seats ?? ''),
+      url: oneLine(params.webhookUrl),
+      failures: String(params.failures ?? ''),
     };
     const subjectTemplate = k === 'invitation' && params.isReminder ? c.invitationReminderSubject : m.subject;
     const subject = oneLine(fill(subjectTemplate, values, (s) => s)).slice(0, 250);

@@ -139,6 +139,11 @@ export class ManagePage {
   protected readonly message = signal('');
   private readonly chosen = toSignal(this.form.controls.spaceIds.valueChanges, { initialValue: [] as string[] });
 
+  /** The name the offline check-in pass shows. */
+  protected readonly holderName = computed(() => {
+    const r = this.store.registration();
+    return r ? [r.title, r.firstName, r.lastName].filter(Boolean).join(' ') : null;
+  });
   protected readonly spaceRows = computed(() => {
     const registration = this.store.registration();
     const chosen = new Set(this.chosen());

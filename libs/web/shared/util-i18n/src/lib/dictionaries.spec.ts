@@ -30,6 +30,7 @@ const STAFF_SOURCES = [
   /^libs\/web\/documents\/feature\/src\/lib\/(console-documents\.page|upload-zone\.component|agenda-item-documents\.component)\./,
   /^libs\/web\/delegations\/feature\/src\/lib\/delegations-console\./,
   /^libs\/web\/syntheses\/feature\/src\/lib\/synthesis-builder\./,
+  /^libs\/web\/reports\//,
 ];
 
 const ROOT = join(__dirname, '../../../../../..');

@@ -113,6 +113,7 @@ export const problemCatalogueEn: ProblemCatalogue = {
     isPlainText: 'Remove the control characters or line breaks.',
     isTimeZone: 'Choose a time zone.',
     isStakeholderQuotas: 'The quotas per stakeholder group are not valid.',
+    isPublicUrl: 'Enter an https address of a server reachable on the internet.',
     min: 'Enter {n} or more.',
     max: 'Enter {n} or less.',
     minLength: 'Enter at least {n} characters.',

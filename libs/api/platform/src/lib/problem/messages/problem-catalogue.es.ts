@@ -113,6 +113,7 @@ export const problemCatalogueEs: ProblemCatalogue = {
     isPlainText: 'Quite los caracteres de control o los saltos de línea.',
     isTimeZone: 'Elija una zona horaria.',
     isStakeholderQuotas: 'Las cuotas por grupo de partes interesadas no son válidas.',
+    isPublicUrl: 'Introduzca una dirección https de un servidor accesible en Internet.',
     min: 'Introduzca {n} o más.',
     max: 'Introduzca {n} o menos.',
     minLength: 'Introduzca al menos {n} caracteres.',

@@ -116,6 +116,7 @@ export const problemCatalogueFr: ProblemCatalogue = {
     isPlainText: 'Retirez les caractères de contrôle ou les sauts de ligne.',
     isTimeZone: 'Choisissez un fuseau horaire.',
     isStakeholderQuotas: 'Les quotas par groupe de parties prenantes ne sont pas valides.',
+    isPublicUrl: 'Saisissez une adresse https d’un serveur accessible sur Internet.',
     min: 'Saisissez {n} ou plus.',
     max: 'Saisissez {n} ou moins.',
     minLength: 'Saisissez au moins {n} caractères.',

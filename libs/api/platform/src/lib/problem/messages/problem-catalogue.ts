@@ -106,6 +106,7 @@ export const CONSTRAINT_CODES = [
   'isPlainText',
   'isTimeZone',
   'isStakeholderQuotas',
+  'isPublicUrl',
   'min',
   'max',
   'minLength',
