@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'document.deleted',
   'contribution.accepted',
   'contribution.rejected',
+  'recommendation.contributions_linked',
   'synthesis.changed',
   'synthesis.published',
   'synthesis.subscriber_added',

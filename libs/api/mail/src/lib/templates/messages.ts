@@ -30,6 +30,10 @@ export interface CommonMessages {
   online: string;
   spaces: string;
   agenda: string;
+  /** The documents of the dialogue (links, never attachments). */
+  documents: string;
+  /** Before an agenda item's own document links. */
+  itemDocuments: string;
   messageFromOrganizers: string;
   reason: string;
   declineIntro: string;
@@ -212,8 +216,12 @@ const en: Record<BaseKind, KindMessages> = {
   contribution_accepted: {
     subject: 'Your contribution was accepted: {title}',
     heading: 'Your contribution was accepted',
-    body: ['The organizers of “{title}” have accepted your written contribution. Thank you for your input.'],
-    cta: 'none',
+    body: [
+      'The organizers of “{title}” have accepted your written contribution. Thank you for your input.',
+      'Its public page shows it, and the recommendations that cite it once they are published.',
+    ],
+    cta: 'view',
+    ctaLabel: 'See your contribution',
   },
   contribution_rejected: {
     subject: 'Your contribution was not accepted: {title}',
@@ -402,8 +410,12 @@ const fr: Record<BaseKind, KindMessages> = {
   contribution_accepted: {
     subject: 'Votre contribution a été acceptée : {title}',
     heading: 'Votre contribution a été acceptée',
-    body: ['Les organisateurs de « {title} » ont accepté votre contribution écrite. Merci de votre apport.'],
-    cta: 'none',
+    body: [
+      'Les organisateurs de « {title} » ont accepté votre contribution écrite. Merci de votre apport.',
+      'Sa page publique la présente, avec les recommandations qui la citent une fois publiées.',
+    ],
+    cta: 'view',
+    ctaLabel: 'Voir votre contribution',
   },
   contribution_rejected: {
     subject: 'Votre contribution n’a pas été retenue : {title}',
@@ -592,8 +604,12 @@ const es: Record<BaseKind, KindMessages> = {
   contribution_accepted: {
     subject: 'Su contribución ha sido aceptada: {title}',
     heading: 'Su contribución ha sido aceptada',
-    body: ['Los organizadores de «{title}» han aceptado su contribución escrita. Gracias por su aporte.'],
-    cta: 'none',
+    body: [
+      'Los organizadores de «{title}» han aceptado su contribución escrita. Gracias por su aporte.',
+      'Su página pública la muestra, con las recomendaciones que la citan una vez publicadas.',
+    ],
+    cta: 'view',
+    ctaLabel: 'Ver su contribución',
   },
   contribution_rejected: {
     subject: 'Su contribución no ha sido aceptada: {title}',
@@ -622,6 +638,8 @@ const common: Record<Language, CommonMessages> = {
     online: 'Online',
     spaces: 'Your spaces',
     agenda: 'Agenda',
+    documents: 'Documents',
+    itemDocuments: 'Documents',
     messageFromOrganizers: 'Message from the organizers',
     reason: 'Reason',
     declineIntro: 'Unable to take part? You can decline this invitation and we will not write to you about it again.',
@@ -648,6 +666,8 @@ const common: Record<Language, CommonMessages> = {
     online: 'En ligne',
     spaces: 'Vos espaces',
     agenda: 'Programme',
+    documents: 'Documents',
+    itemDocuments: 'Documents',
     messageFromOrganizers: 'Message des organisateurs',
     reason: 'Motif',
     declineIntro:
@@ -675,6 +695,8 @@ const common: Record<Language, CommonMessages> = {
     online: 'En línea',
     spaces: 'Sus espacios',
     agenda: 'Programa',
+    documents: 'Documentos',
+    itemDocuments: 'Documentos',
     messageFromOrganizers: 'Mensaje de los organizadores',
     reason: 'Motivo',
     declineIntro: '¿No puede participar? Puede rechazar esta invitación y no le volveremos a escribir sobre ella.',

@@ -204,4 +204,38 @@ describe(TemplateRenderer.name, () => {
     );
     expect(formatDialogueWhen(start, end, 'Europe/Zurich', 'es')).toMatch(/^lunes, 8 de mayo de 2017, 10:00–16:00/);
   });
+  describe('documents, as links (never attachments)', () => {
+    const pub = '11111111-1111-4111-8111-111111111111';
+    const reg = '22222222-2222-4222-8222-222222222222';
+    const docParams = {
+      ...params,
+      documentsUrl: 'https://gfmd.example/api/v1/documents',
+      documents: [{ id: pub, title: 'Concept <note>', access: 'public' as const }],
+      agenda: [
+        { when: '10:00', title: 'Opening', documents: [{ id: reg, title: 'Slides', access: 'registrants' as const }] },
+      ],
+    };
+
+    it.each(LANGUAGES)('lists the dialogue’s and each item’s documents in %s', (lang) => {
+      const out = sut.render('agenda', lang, {
+        ...docParams,
+        manageDocumentsUrl: 'https://gfmd.example/api/v1/registrations/manage/tok-m/documents',
+      });
+      expect(out.text).toContain(`https://gfmd.example/api/v1/documents/${pub}/file`);
+      expect(out.text).toContain(`https://gfmd.example/api/v1/registrations/manage/tok-m/documents/${reg}/file`);
+      expect(out.html).toContain(`href="https://gfmd.example/api/v1/documents/${pub}/file"`);
+      expect(out.html).toContain('Concept &lt;note&gt;');
+      expect(out.html).not.toContain('Concept <note>');
+    });
+
+    it('leaves out a registrants’ document when no personal link was minted, and ids that are no UUID', () => {
+      const out = sut.render('agenda', 'en', {
+        ...docParams,
+        documents: [...docParams.documents, { id: '../../x', title: 'Bad', access: 'public' as const }],
+      });
+      expect(out.text).toContain(pub);
+      expect(out.text).not.toContain(reg);
+      expect(out.text).not.toContain('Bad');
+    });
+  });
 });

@@ -26,6 +26,7 @@ import { CheckInCodes1765200000601 } from './migrations/1765200000601-check-in-c
 import { CalendarFeeds1765200000701 } from './migrations/1765200000701-calendar-feeds';
 import { Retention1765200000702 } from './migrations/1765200000702-retention';
 import { Webhooks1765300000101 } from './migrations/1765300000101-webhooks';
+import { RecommendationContributions1765300000401 } from './migrations/1765300000401-recommendation-contributions';
 import { RoomArrivals1765300000501 } from './migrations/1765300000501-room-arrivals';
 import { RegistrationsArrivalIndex1765300000901 } from './migrations/1765300000901-registrations-arrival-index';
 
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   CalendarFeeds1765200000701,
   Retention1765200000702,
   Webhooks1765300000101,
+  RecommendationContributions1765300000401,
   RoomArrivals1765300000501,
   RegistrationsArrivalIndex1765300000901,
 ];

@@ -37,6 +37,8 @@ export const problemCatalogueEn: ProblemCatalogue = {
     'stale-version': 'Someone saved a newer version meanwhile; reload it and apply your changes again.',
     'own-draft': 'You cannot approve an outcome you drafted; another organizer must review it.',
     'unknown-recommendation': 'A recommendation does not belong to this outcome.',
+    'unknown-contribution': 'Only accepted contributions of this dialogue can be linked to its recommendations.',
+    'multipart-required': 'Send the file as multipart/form-data, in a part named "file".',
     'dialogue-closed': 'This dialogue can no longer be changed.',
     'dialogue-not-open': 'This dialogue is not open.',
     'dialogue-not-published': 'This dialogue is not published yet.',

@@ -26,6 +26,8 @@ export const PROBLEM_SLUGS = [
   'stale-version',
   'own-draft',
   'unknown-recommendation',
+  'unknown-contribution',
+  'multipart-required',
   'dialogue-closed',
   'dialogue-not-open',
   'dialogue-not-published',

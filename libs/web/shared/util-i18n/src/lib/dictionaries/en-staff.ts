@@ -287,6 +287,9 @@ export const enStaff = {
   // agenda builder
   'agendaBuilder.intro':
     "Times are in the venue's time zone ({zone}). Choose an empty slot to add an item there, or an item to edit it.",
+  'agendaBuilder.documents': 'Documents of this item',
+  'agendaBuilder.documentsHint':
+    'Attached here, a document shows beside the item on the public page (public) or on the participants’ pages (registrants).',
   'agendaBuilder.day': 'Day',
   'agendaBuilder.groupBy': 'Columns',
   'agendaBuilder.bySpace': 'By space',
@@ -379,6 +382,10 @@ export const enStaff = {
   'invitations.empty': 'No invitation yet.',
   'invitations.pages': 'Invitation pages',
   'outcome.heading': 'Outcome',
+  'outcome.contributions': 'Contributions it draws on',
+  'outcome.contributionsHint':
+    'Accepted written contributions of this dialogue; saved at once, shown on the published recommendation.',
+  'outcome.contributionsSaved': 'Contributions saved.',
   'outcome.status': 'Status',
   'outcome.version': 'Version {version}',
   'outcome.summary': 'Summary',
@@ -511,6 +518,7 @@ export const enStaff = {
   'auditAction.document.deleted': 'Document deleted',
   'auditAction.contribution.accepted': 'Contribution accepted',
   'auditAction.contribution.rejected': 'Contribution rejected',
+  'auditAction.recommendation.contributions_linked': 'Recommendation linked to contributions',
   'auditAction.synthesis.changed': 'Synthesis changed',
   'auditAction.synthesis.published': 'Synthesis published',
   'auditAction.synthesis.subscriber_added': 'Subscriber added',

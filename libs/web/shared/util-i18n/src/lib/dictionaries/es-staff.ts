@@ -286,6 +286,9 @@ export const esStaff: StaffDictionary = {
   // agenda builder
   'agendaBuilder.intro':
     'Las horas son las de la sede ({zone}). Elija un hueco libre para añadir un punto o un punto para editarlo.',
+  'agendaBuilder.documents': 'Documentos de este punto',
+  'agendaBuilder.documentsHint':
+    'Adjunto aquí, un documento aparece junto al punto en la página pública (público) o en las páginas de los participantes (inscritos).',
   'agendaBuilder.day': 'Día',
   'agendaBuilder.groupBy': 'Columnas',
   'agendaBuilder.bySpace': 'Por espacio',
@@ -379,6 +382,10 @@ export const esStaff: StaffDictionary = {
   'invitations.empty': 'Todavía no hay invitaciones.',
   'invitations.pages': 'Páginas de invitaciones',
   'outcome.heading': 'Resultados',
+  'outcome.contributions': 'Contribuciones en las que se basa',
+  'outcome.contributionsHint':
+    'Contribuciones escritas aceptadas de este diálogo; se guarda al instante y se muestra en la recomendación publicada.',
+  'outcome.contributionsSaved': 'Contribuciones guardadas.',
   'outcome.status': 'Estado',
   'outcome.version': 'Versión {version}',
   'outcome.summary': 'Resumen',
@@ -512,6 +519,7 @@ export const esStaff: StaffDictionary = {
   'auditAction.document.deleted': 'Documento eliminado',
   'auditAction.contribution.accepted': 'Contribución aceptada',
   'auditAction.contribution.rejected': 'Contribución rechazada',
+  'auditAction.recommendation.contributions_linked': 'Recomendación vinculada a contribuciones',
   'auditAction.synthesis.changed': 'Síntesis modificada',
   'auditAction.synthesis.published': 'Síntesis publicada',
   'auditAction.synthesis.subscriber_added': 'Suscriptor añadido',

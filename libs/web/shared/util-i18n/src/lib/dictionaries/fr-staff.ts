@@ -290,6 +290,9 @@ export const frStaff: StaffDictionary = {
   // agenda builder
   'agendaBuilder.intro':
     'Les heures sont celles du lieu ({zone}). Choisissez un créneau libre pour y ajouter un point, ou un point pour le modifier.',
+  'agendaBuilder.documents': 'Documents de ce point',
+  'agendaBuilder.documentsHint':
+    'Joint ici, un document s’affiche à côté du point sur la page publique (public) ou sur les pages des participants (inscrits).',
   'agendaBuilder.day': 'Jour',
   'agendaBuilder.groupBy': 'Colonnes',
   'agendaBuilder.bySpace': 'Par espace',
@@ -382,6 +385,10 @@ export const frStaff: StaffDictionary = {
   'invitations.empty': "Aucune invitation pour l'instant.",
   'invitations.pages': 'Pages des invitations',
   'outcome.heading': 'Résultats',
+  'outcome.contributions': 'Contributions dont elle s’inspire',
+  'outcome.contributionsHint':
+    'Contributions écrites acceptées de ce dialogue ; enregistré aussitôt, affiché sur la recommandation publiée.',
+  'outcome.contributionsSaved': 'Contributions enregistrées.',
   'outcome.status': 'Statut',
   'outcome.version': 'Version {version}',
   'outcome.summary': 'Synthèse',
@@ -516,6 +523,7 @@ export const frStaff: StaffDictionary = {
   'auditAction.document.deleted': 'Document supprimé',
   'auditAction.contribution.accepted': 'Contribution acceptée',
   'auditAction.contribution.rejected': 'Contribution refusée',
+  'auditAction.recommendation.contributions_linked': 'Recommandation liée à des contributions',
   'auditAction.synthesis.changed': 'Synthèse modifiée',
   'auditAction.synthesis.published': 'Synthèse publiée',
   'auditAction.synthesis.subscriber_added': 'Abonné ajouté',
