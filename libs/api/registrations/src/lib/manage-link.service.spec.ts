@@ -1,3 +1,4 @@
+import { DomainEvents } from '@gfmd/api-platform';
 import type { DialoguesService } from '@gfmd/api-dialogues';
 import { ManageLinkService } from './manage-link.service';
 import { RegistrationAnswers } from './registration-answers';
@@ -29,6 +30,7 @@ describe(ManageLinkService.name, () => {
       seats,
       store.dialogues as DialoguesService,
       invitations,
+      new DomainEvents(),
       new RegistrationAnswers(),
     );
   });

@@ -190,62 +190,72 @@ export function registrationsCsv(
   language: Language = 'en',
   questions: Question[] = [],
 ): string {
+  return csvHead(language, questions) + items.map((r) => csvLine(r, language, questions)).join('');
+}
+
+const textIn = (label: Question['label'], language: Language) =>
+  label[language] ?? label.en ?? Object.values(label)[0] ?? '';
+
+/**
+ * The start of the export: the byte-order mark (for spreadsheet programs) and the header row,
+ * with one column per current question (its label in the reader's language).
+ */
+export function csvHead(language: Language = 'en', questions: Question[] = []): string {
   const w = CSV_WORDS[language];
-  const text = (label: Question['label']) => label[language] ?? label.en ?? Object.values(label)[0] ?? '';
+  return `\uFEFF${[...CSV_COLUMNS.map((c) => w.columns[c]), ...questions.map((q) => textIn(q.label, language) || q.key)]
+    .map((h) => csvCell(h))
+    .join(',')}\r\n`;
+}
+
+/**
+ * One registration's row of the export, with its line end (the export is streamed row by row):
+ * an answer per current question (option labels for choices); answers to questions since
+ * removed stay readable in the Answers column.
+ */
+export function csvLine(r: RegistrationView, language: Language = 'en', questions: Question[] = []): string {
+  const w = CSV_WORDS[language];
   const answer = (q: Question | undefined, v: Answer): string => {
     const option = (value: string) => {
       const o = q?.options?.find((x) => x.value === value);
-      return o ? text(o.label) || value : value;
+      return o ? textIn(o.label, language) || value : value;
     };
     if (Array.isArray(v)) return v.map(option).join(' | ');
     if (typeof v === 'boolean') return v ? w.yes : w.no;
     return q?.type === 'single_choice' ? option(v) : v;
   };
   const keys = new Set(questions.map((q) => q.key));
-  // One column per current question (its label in the reader's language); answers to questions
-  // since removed stay readable in the Answers column.
-  const lines = [
-    [...CSV_COLUMNS.map((c) => w.columns[c]), ...questions.map((q) => text(q.label) || q.key)]
-      .map((h) => csvCell(h))
-      .join(','),
-  ];
-  for (const r of items) {
-    const cells: Record<CsvColumn, unknown> = {
-      id: r.id,
-      status: w.statuses[r.status] ?? r.status,
-      email: r.email,
-      title: r.title,
-      firstName: r.firstName,
-      lastName: r.lastName,
-      organization: r.organization,
-      jobTitle: r.jobTitle,
-      stakeholderGroup: w.groups[r.stakeholderGroup] ?? r.stakeholderGroup,
-      country: r.country,
-      preferredLanguage: w.languages[r.preferredLanguage] ?? r.preferredLanguage,
-      accessibilityNeeds: r.accessibilityNeeds,
-      spaces: r.spaces.map((s) => `${s.name}: ${w.statuses[s.status] ?? s.status}`).join('; '),
-      invited: r.invited ? w.yes : w.no,
-      checkedInAt: r.checkedInAt,
-      createdAt: r.createdAt,
-      attendance: r.attendance ? w.attendance[r.attendance] : '',
-      delegation: r.delegation?.name ?? '',
-      answers: Object.entries(r.answers ?? {})
-        .filter(([k]) => !keys.has(k))
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, v]) => `${k}: ${answer(undefined, v)}`)
-        .join('; '),
-    };
-    const given = r.answers ?? {};
-    lines.push(
-      [
-        ...CSV_COLUMNS.map((c) => cells[c]),
-        ...questions.map((q) => (given[q.key] === undefined ? '' : answer(q, given[q.key]))),
-      ]
-        .map((c) => csvCell(c))
-        .join(','),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const given = r.answers ?? {};
+  const cells: Record<CsvColumn, unknown> = {
+    id: r.id,
+    status: w.statuses[r.status] ?? r.status,
+    email: r.email,
+    title: r.title,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    organization: r.organization,
+    jobTitle: r.jobTitle,
+    stakeholderGroup: w.groups[r.stakeholderGroup] ?? r.stakeholderGroup,
+    country: r.country,
+    preferredLanguage: w.languages[r.preferredLanguage] ?? r.preferredLanguage,
+    accessibilityNeeds: r.accessibilityNeeds,
+    spaces: r.spaces.map((s) => `${s.name}: ${w.statuses[s.status] ?? s.status}`).join('; '),
+    invited: r.invited ? w.yes : w.no,
+    checkedInAt: r.checkedInAt,
+    createdAt: r.createdAt,
+    attendance: r.attendance ? w.attendance[r.attendance] : '',
+    delegation: r.delegation?.name ?? '',
+    answers: Object.entries(given)
+      .filter(([k]) => !keys.has(k))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}: ${answer(undefined, v)}`)
+      .join('; '),
+  };
+  return `${[
+    ...CSV_COLUMNS.map((c) => cells[c]),
+    ...questions.map((q) => (given[q.key] === undefined ? '' : answer(q, given[q.key]))),
+  ]
+    .map((c) => csvCell(c))
+    .join(',')}\r\n`;
 }
 
 /**

@@ -136,6 +136,29 @@ export class SeatLedgerRepository {
     return new Set(rows.map((r) => r.e));
   }
 
+  /** How many registrations wait for a seat of the dialogue (the caller holds the dialogue lock). */
+  async waitlistedCount(dialogueId: string): Promise<number> {
+    const [row] = await sql<{ n: number }>(
+      this.dataSource,
+      `SELECT count(*)::int AS n FROM registrations WHERE dialogue_id = $1 AND status = 'waitlisted'`,
+      [dialogueId],
+    );
+    return row?.n ?? 0;
+  }
+
+  /** Hybrid dialogues: how many wait in each attendance mode's list (a null mode is in person). */
+  async waitlistedByMode(dialogueId: string): Promise<Record<AttendanceMode, number>> {
+    const rows = await sql<{ online: boolean; n: number }>(
+      this.dataSource,
+      `SELECT attendance = 'online' AS online, count(*)::int AS n FROM registrations
+        WHERE dialogue_id = $1 AND status = 'waitlisted' GROUP BY 1`,
+      [dialogueId],
+    );
+    const out: Record<AttendanceMode, number> = { in_person: 0, online: 0 };
+    for (const r of rows) out[r.online ? 'online' : 'in_person'] += r.n;
+    return out;
+  }
+
   /** Waiting registrations of a dialogue in arrival order. */
   waitlisted(dialogueId: string): Promise<RegistrationRow[]> {
     return sql<RegistrationRow>(

@@ -16,6 +16,7 @@ import {
   conflict,
   domainRule,
   type FieldError,
+  DomainEvents,
   inTransaction,
   notFound,
   ProblemException,
@@ -52,6 +53,7 @@ export class SynthesesService implements OnModuleInit {
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineExtensions,
+    private readonly events: DomainEvents,
   ) {}
 
   onModuleInit() {
@@ -150,6 +152,11 @@ export class SynthesesService implements OnModuleInit {
         entityId: row.id,
         details: { version: row.version, emails, target, targetId: id },
       });
+      await this.events.record(
+        'synthesis.published',
+        { data: { synthesisId: row.id, target, targetId: id, version: row.version, publishedAt: now.toISOString() } },
+        afterCommit,
+      );
       return toSynthesis(t, next, this.config.publicUrl);
     });
   }

@@ -29,6 +29,7 @@ import {
   LANGUAGES,
   type Answer,
   type AttendanceMode,
+  type DocumentView,
   type Language,
   type ProblemDetails,
   type Question,
@@ -43,6 +44,7 @@ import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { ManageStore, canChooseSpace, spaceEligibility } from '@gfmd/web-registrations-data-access';
 import { loadResource } from '@gfmd/web-shared-util-state';
 import { ManageDocumentsComponent } from '@gfmd/web-documents-feature/public';
+import { itemDocumentLinks } from '@gfmd/web-documents-data-access';
 
 /** What the cancel section says: leaving the waiting list, withdrawing a request, or giving up a seat. */
 interface CancelTexts {
@@ -129,6 +131,12 @@ export class ManagePage {
   protected readonly store = inject(ManageStore);
 
   readonly token = input.required<string>();
+  /** the participant's documents (as the documents section loaded them) */
+  protected readonly documents = signal<DocumentView[]>([]);
+  /** public and registrants' documents of agenda items, linked through the manage token beside each item */
+  protected readonly itemDocuments = computed(() =>
+    itemDocumentLinks(this.documents(), this.i18n.language(), this.token()),
+  );
 
   protected readonly languages = LANGUAGES;
   protected readonly attendanceModes = ATTENDANCE_MODES;
@@ -154,6 +162,11 @@ export class ManagePage {
   protected readonly message = signal('');
   private readonly chosen = toSignal(this.form.controls.spaceIds.valueChanges, { initialValue: [] as string[] });
 
+  /** The name the offline check-in pass shows. */
+  protected readonly holderName = computed(() => {
+    const r = this.store.registration();
+    return r ? [r.title, r.firstName, r.lastName].filter(Boolean).join(' ') : null;
+  });
   protected readonly spaceRows = computed(() => {
     const registration = this.store.registration();
     const chosen = new Set(this.chosen());
