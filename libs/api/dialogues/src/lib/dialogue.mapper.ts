@@ -1,5 +1,5 @@
 import type { Dialogue, DialogueAvailability, InformalSession, Theme } from '@gfmd/contracts';
-import { domainRule } from '@gfmd/api-platform';
+import { domainRule, msg } from '@gfmd/api-platform';
 import type { DialogueRecord, DialoguesRepository, InformalSessionRecord, ThemeRecord } from './dialogues.repository';
 import { leadTimeDays, schedulingWarnings } from './lead-time.util';
 
@@ -11,7 +11,9 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 export async function assertThemes(repo: DialoguesRepository, ids: string[], field: string): Promise<void> {
   const missing = await repo.themesExist(ids);
   if (missing.length) {
-    throw domainRule('unknown-theme', 'Unknown theme.', [{ field, message: `unknown theme ${missing.join(', ')}` }]);
+    throw domainRule('unknown-theme', msg('dialogues.unknownTheme'), [
+      { field, message: msg('dialogues.unknownTheme.field', { ids: missing.join(', ') }) },
+    ]);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Answers, StakeholderGroup } from '@gfmd/contracts';
-import { domainRule } from '@gfmd/api-platform';
+import { domainRule, msg } from '@gfmd/api-platform';
 
 /**
  * Checks a registrant's answers to the dialogue's own questions and answers what to store, or
@@ -33,8 +33,8 @@ export class RegistrationAnswers {
       return Object.keys(checked).length ? checked : null;
     }
     if (answers && typeof answers === 'object' && Object.keys(answers).length)
-      throw domainRule('unknown-question', 'This dialogue asks no questions.', [
-        { field: 'answers', message: 'no such question' },
+      throw domainRule('unknown-question', msg('registrations.noQuestions'), [
+        { field: 'answers', message: msg('registrations.noSuchQuestion.field') },
       ]);
     return null;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
 import type { DialogueStats, Language, Page } from '@gfmd/contracts';
-import { forbidden } from '@gfmd/api-platform';
+import { forbidden, msg } from '@gfmd/api-platform';
 import { ListRegistrationsQuery } from './registration.dto';
 import { RegistrationView } from './registration.mapper';
 import { RegistrationReadsRepository } from './registration-reads.repository';
@@ -79,7 +79,7 @@ export class RegistrationsService {
   /** The filtered registrations a staff member may see (a coordinator asking for another space: 403). */
   private async find(dialogueId: string, query: ListRegistrationsQuery, user: AuthUser, skip: number, take: number) {
     const scope = await this.access.scope(dialogueId, user);
-    if (scope && query.spaceId && !scope.includes(query.spaceId)) throw forbidden('You do not coordinate this space.');
+    if (scope && query.spaceId && !scope.includes(query.spaceId)) throw forbidden(msg('registrations.notCoordinator'));
     const [rows, total] = await this.reads.list({
       dialogueId,
       status: query.status,

@@ -189,4 +189,17 @@ export const en = {
   'registrations.closed': 'Registration for this dialogue is closed.',
   'registrations.opensAt': 'Registration opens at {at}.',
   'registrations.closedAt': 'Registration closed at {at}.',
+
+  // dialogues: field errors
+  'dialogues.closesBeforeOpens.field': 'registrationClosesAt must be after registrationOpensAt',
+  'dialogues.startsOutsideProcess.field': 'startsAt must lie within the process',
+  'dialogues.endsOutsideProcess.field': 'endsAt must lie within the process',
+
+  // agenda: field errors
+  'agenda.titleBlank.field': 'title must not be blank',
+  'agenda.kindRequired.field': 'kind is required',
+  'agenda.startsRequired.field': 'startsAt is required',
+  'agenda.endsRequired.field': 'endsAt is required',
+  'agenda.speakerNameBlank.field': 'name must not be blank',
+  'agenda.speakerTwice.field': '{speaker} is listed twice',
 } as const;

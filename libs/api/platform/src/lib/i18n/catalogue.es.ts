@@ -109,7 +109,8 @@ export const es: Catalogue = {
   'agenda.notCoordinator': 'Usted no coordina este espacio.',
   'agenda.unknownSpace': 'El espacio no existe en este diálogo.',
   'agenda.unknownSpace.field': 'espacio desconocido',
-  'agenda.outsideDialogue': 'Los puntos del programa deben estar dentro del diálogo ({startsAt} a {endsAt}, {timeZone}).',
+  'agenda.outsideDialogue':
+    'Los puntos del programa deben estar dentro del diálogo ({startsAt} a {endsAt}, {timeZone}).',
   'agenda.beforeStart.field': 'antes del inicio del diálogo',
   'agenda.afterEnd.field': 'después del fin del diálogo',
   'agenda.unknownRoomOfSpace': '«{room}» no es una sala de {space}.',
@@ -149,7 +150,8 @@ export const es: Catalogue = {
   'registrations.spaceMessageLimit':
     'Este espacio ha enviado {limit} mensajes en las últimas 24 horas; hoy no se pueden enviar más.',
   'registrations.messagesNotOpen': 'No se pueden enviar mensajes para un diálogo en estado «{status}».',
-  'registrations.dialogueClosedForChange': 'El diálogo está en estado «{status}»; la inscripción no se puede modificar.',
+  'registrations.dialogueClosedForChange':
+    'El diálogo está en estado «{status}»; la inscripción no se puede modificar.',
   'registrations.notCancellable': 'Una inscripción en estado «{status}» no se puede cancelar.',
   'registrations.notChangeable': 'Una inscripción en estado «{status}» no se puede modificar.',
   'registrations.unknownSpace': 'Un espacio elegido no pertenece a este diálogo.',
@@ -182,4 +184,17 @@ export const es: Catalogue = {
   'registrations.closed': 'La inscripción a este diálogo está cerrada.',
   'registrations.opensAt': 'La inscripción se abre el {at}.',
   'registrations.closedAt': 'La inscripción se cerró el {at}.',
+
+  // dialogues: field errors
+  'dialogues.closesBeforeOpens.field': 'el cierre de la inscripción debe ser posterior a su apertura',
+  'dialogues.startsOutsideProcess.field': 'el inicio debe estar dentro del proceso',
+  'dialogues.endsOutsideProcess.field': 'el fin debe estar dentro del proceso',
+
+  // agenda: field errors
+  'agenda.titleBlank.field': 'el título no debe estar vacío',
+  'agenda.kindRequired.field': 'el tipo es obligatorio',
+  'agenda.startsRequired.field': 'el inicio es obligatorio',
+  'agenda.endsRequired.field': 'el fin es obligatorio',
+  'agenda.speakerNameBlank.field': 'el nombre no debe estar vacío',
+  'agenda.speakerTwice.field': '{speaker} figura dos veces',
 };

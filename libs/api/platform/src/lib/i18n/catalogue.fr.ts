@@ -57,7 +57,7 @@ export const fr: Catalogue = {
   'auth.tokenInvalid': "Le jeton d'accès n'est pas valide ou a expiré.",
   'auth.signIn': 'Connectez-vous pour faire ceci.',
   'auth.doorOnly': "Le personnel d'accueil peut seulement enregistrer l'arrivée des participants.",
-  'auth.roleForbidden': "Votre rôle ne permet pas de faire ceci.",
+  'auth.roleForbidden': 'Votre rôle ne permet pas de faire ceci.',
   'auth.wrongCredentials': 'Adresse e-mail ou mot de passe incorrect.',
   'auth.wrongCurrentPassword': 'Le mot de passe actuel est incorrect.',
   'auth.duplicateUser': 'Un utilisateur avec cette adresse e-mail existe déjà.',
@@ -106,8 +106,9 @@ export const fr: Catalogue = {
   'warning.noDialogueAhead': "Aucun dialogue publié n'est prévu avant la session informelle {session}.",
 
   'agenda.outsideSpaceOrganizers': 'Les points hors espace sont gérés par les organisateurs.',
-  'agenda.commonSpaceOrganizers': 'Les points en plénière et dans les espaces communs sont gérés par les organisateurs.',
-  'agenda.notCoordinator': "Vous ne coordonnez pas cet espace.",
+  'agenda.commonSpaceOrganizers':
+    'Les points en plénière et dans les espaces communs sont gérés par les organisateurs.',
+  'agenda.notCoordinator': 'Vous ne coordonnez pas cet espace.',
   'agenda.unknownSpace': "L'espace n'existe pas dans ce dialogue.",
   'agenda.unknownSpace.field': 'espace inconnu',
   'agenda.outsideDialogue':
@@ -151,7 +152,8 @@ export const fr: Catalogue = {
   'registrations.spaceMessageLimit':
     "Cet espace a envoyé {limit} messages au cours des dernières 24 heures ; aucun autre ne peut être envoyé aujourd'hui.",
   'registrations.messagesNotOpen': "Aucun message ne peut être envoyé pour un dialogue à l'état « {status} ».",
-  'registrations.dialogueClosedForChange': "Le dialogue est à l'état « {status} » ; l'inscription ne peut pas être modifiée.",
+  'registrations.dialogueClosedForChange':
+    "Le dialogue est à l'état « {status} » ; l'inscription ne peut pas être modifiée.",
   'registrations.notCancellable': "Une inscription à l'état « {status} » ne peut pas être annulée.",
   'registrations.notChangeable': "Une inscription à l'état « {status} » ne peut pas être modifiée.",
   'registrations.unknownSpace': "Un espace choisi n'appartient pas à ce dialogue.",
@@ -180,8 +182,21 @@ export const fr: Catalogue = {
   'registrations.spaceNotInInvitation': "Votre invitation n'inclut pas cet espace.",
   'registrations.spaceGroupsOnly': 'Cet espace est réservé à : {groups}.',
   'registrations.dialogueCancelled': 'Ce dialogue a été annulé.',
-  'registrations.notOpen': "Les inscriptions à ce dialogue ne sont pas ouvertes.",
+  'registrations.notOpen': 'Les inscriptions à ce dialogue ne sont pas ouvertes.',
   'registrations.closed': 'Les inscriptions à ce dialogue sont closes.',
   'registrations.opensAt': 'Les inscriptions ouvrent le {at}.',
   'registrations.closedAt': 'Les inscriptions ont été closes le {at}.',
+
+  // dialogues: field errors
+  'dialogues.closesBeforeOpens.field': 'la clôture des inscriptions doit être postérieure à leur ouverture',
+  'dialogues.startsOutsideProcess.field': 'le début doit être compris dans le processus',
+  'dialogues.endsOutsideProcess.field': 'la fin doit être comprise dans le processus',
+
+  // agenda: field errors
+  'agenda.titleBlank.field': 'le titre ne doit pas être vide',
+  'agenda.kindRequired.field': 'le type est requis',
+  'agenda.startsRequired.field': 'le début est requis',
+  'agenda.endsRequired.field': 'la fin est requise',
+  'agenda.speakerNameBlank.field': 'le nom ne doit pas être vide',
+  'agenda.speakerTwice.field': '{speaker} figure deux fois',
 };

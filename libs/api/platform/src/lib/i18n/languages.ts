@@ -15,8 +15,7 @@ const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is
   (list as readonly unknown[]).includes(value);
 
 export const isServerLanguage = (value: unknown): value is ServerLanguage => isOneOf(SERVER_LANGUAGES, value);
-export const isCatalogueLanguage = (value: unknown): value is CatalogueLanguage =>
-  isOneOf(CATALOGUE_LANGUAGES, value);
+export const isCatalogueLanguage = (value: unknown): value is CatalogueLanguage => isOneOf(CATALOGUE_LANGUAGES, value);
 
 /** The language of the server's words for a requested language (its own, or English). */
 export const catalogueLanguageOf = (language: ServerLanguage): CatalogueLanguage =>

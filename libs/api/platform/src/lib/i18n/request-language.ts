@@ -23,7 +23,9 @@ export const t = (message: Message | string): string => translate(message, curre
  * The languages of a request: `?lang=` (one of ar, en, es, fr, ru, zh) wins over
  * `Accept-Language`; `{ invalid }` for a `lang` outside the six.
  */
-export function languagesOfRequest(req: Pick<FastifyRequest, 'query' | 'headers'>): RequestLanguages | { invalid: string } {
+export function languagesOfRequest(
+  req: Pick<FastifyRequest, 'query' | 'headers'>,
+): RequestLanguages | { invalid: string } {
   const query = (req.query ?? {}) as Record<string, unknown>;
   return requestLanguages(query['lang'], req.headers['accept-language']);
 }
@@ -49,5 +51,5 @@ export function problemLanguages(req: Pick<FastifyRequest, 'query' | 'headers'>)
   const current = languageContext.getStore();
   if (current) return current;
   const read = languagesOfRequest(req);
-  return 'invalid' in read ? requestLanguages(undefined, req.headers['accept-language']) as RequestLanguages : read;
+  return 'invalid' in read ? (requestLanguages(undefined, req.headers['accept-language']) as RequestLanguages) : read;
 }

@@ -99,17 +99,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       : isProblemSlug(statusSlug)
         ? catalogue.details[statusSlug]
         : catalogue.details.error;
-    const detail =
-      isMessage(raw.detail) || language === 'en' ? translate(raw.detail, language) : genericDetail;
-    const errors = raw.errors?.map(
-      (e): FieldError => ({
-        ...e,
-        message:
-          isMessage(e.message) || language === 'en'
-            ? translate(e.message, language)
-            : constraintMessage(language, e.code, e.message),
-      }),
-    );
+    const detail = isMessage(raw.detail) || language === 'en' ? translate(raw.detail, language) : genericDetail;
+    const errors = raw.errors?.map((e): FieldError => ({
+      ...e,
+      message:
+        isMessage(e.message) || language === 'en'
+          ? translate(e.message, language)
+          : constraintMessage(language, e.code, e.message),
+    }));
     const { errors: _raw, ...rest } = raw;
     return {
       ...rest,
