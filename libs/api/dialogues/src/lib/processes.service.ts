@@ -10,6 +10,7 @@ import {
   msg,
   msgPlural,
   type FieldErrorInput,
+  localizedTitle,
 } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { DialoguesRepository } from './dialogues.repository';
@@ -331,7 +332,7 @@ const toProcessHead = (p: ProcessRecord) => ({
   id: p.id,
   slug: p.slug,
   code: p.code,
-  title: p.title,
+  ...localizedTitle(p),
   startsAt: p.startsAt.toISOString(),
   endsAt: p.endsAt.toISOString(),
 });
@@ -340,7 +341,7 @@ export const toPhase = (p: PhaseRecord): Phase => ({
   id: p.id,
   processId: p.processId,
   kind: p.kind,
-  title: p.title,
+  ...localizedTitle(p),
   startsAt: p.startsAt.toISOString(),
   endsAt: p.endsAt.toISOString(),
 });
@@ -349,7 +350,7 @@ export const toMilestone = (m: MilestoneRecord): Milestone => ({
   id: m.id,
   processId: m.processId,
   kind: m.kind,
-  title: m.title,
+  ...localizedTitle(m),
   startsAt: m.startsAt.toISOString(),
   endsAt: m.endsAt ? m.endsAt.toISOString() : null,
   venue: m.venue,

@@ -20,6 +20,7 @@ import { SpaceDeclineUndo1765200000301 } from './migrations/1765200000301-space-
 import { Delegations1765200000401 } from './migrations/1765200000401-delegations';
 import { RegistrationQuestions1765200000402 } from './migrations/1765200000402-registration-questions';
 import { ProcessCodes1765200000501 } from './migrations/1765200000501-process-codes';
+import { FieldTranslations1765300000601 } from './migrations/1765300000601-field-translations';
 import { SearchUnaccent1765200000502 } from './migrations/1765200000502-search-unaccent';
 import { CheckInCodes1765200000601 } from './migrations/1765200000601-check-in-codes';
 import { CalendarFeeds1765200000701 } from './migrations/1765200000701-calendar-feeds';
@@ -57,5 +58,6 @@ export const MIGRATIONS = [
   CheckInCodes1765200000601,
   CalendarFeeds1765200000701,
   Retention1765200000702,
+  FieldTranslations1765300000601,
   OutboxLz41764800000001,
 ];

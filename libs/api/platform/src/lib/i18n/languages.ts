@@ -52,6 +52,13 @@ export interface RequestLanguages {
   language: ServerLanguage;
   /** The catalogue the server's words come from (`?lang=` if it has one, else `Accept-Language`, else `en`). */
   text: CatalogueLanguage;
+  /** Whether `?lang=` asked for it (rather than the browser's `Accept-Language`). */
+  explicit?: boolean;
+  /**
+   * Content (titles of processes, themes, sessions…) in its own words, not translated: staff
+   * requests without `?lang=`, so an editor never saves a translation over the original.
+   */
+  sourceContent?: boolean;
 }
 
 export const DEFAULT_LANGUAGES: RequestLanguages = { language: 'en', text: 'en' };
@@ -67,7 +74,7 @@ export function requestLanguages(
   if (lang !== undefined) {
     const value = typeof lang === 'string' ? lang.trim().toLowerCase() : '';
     if (!isServerLanguage(value)) return { invalid: typeof lang === 'string' ? lang.slice(0, 20) : String(lang) };
-    return { language: value, text: catalogueLanguageOf(value) };
+    return { language: value, text: catalogueLanguageOf(value), explicit: true };
   }
   const language = negotiateLanguage(acceptLanguage, SERVER_LANGUAGES) ?? 'en';
   const text = negotiateLanguage(acceptLanguage, CATALOGUE_LANGUAGES) ?? 'en';

@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FieldTranslations } from '@gfmd/contracts';
 import { translate, type Message } from './catalogue';
-import { DEFAULT_LANGUAGES, requestLanguages, type RequestLanguages } from './languages';
+import { DEFAULT_LANGUAGES, requestLanguages, type RequestLanguages, type ServerLanguage } from './languages';
 
 /**
  * The reader's languages, carried by the async context of a request (set by the `preHandler`
@@ -42,7 +43,8 @@ export function registerRequestLanguage(fastify: FastifyInstance, invalidLang: (
     const query = request.query as Record<string, unknown> | undefined;
     if (query && typeof query === 'object' && 'lang' in query) delete query['lang'];
     if ('invalid' in languages) return done(invalidLang(languages.invalid));
-    languageContext.run(languages, done);
+    const sourceContent = !languages.explicit && request.headers.authorization !== undefined;
+    languageContext.run({ ...languages, sourceContent }, done);
   });
 }
 
@@ -52,4 +54,18 @@ export function problemLanguages(req: Pick<FastifyRequest, 'query' | 'headers'>)
   if (current) return current;
   const read = languagesOfRequest(req);
   return 'invalid' in read ? (requestLanguages(undefined, req.headers['accept-language']) as RequestLanguages) : read;
+}
+
+/**
+ * A record's title in the reader's language: its translation when it has one (`translations`
+ * jsonb beside the record, `{ fr: { title } }`), else its own (English) words; `titleLang` says
+ * which. Staff requests without `?lang=` always read the record's own words (see RequestLanguages).
+ */
+export function localizedTitle(record: { title: string; translations?: FieldTranslations | null }): {
+  title: string;
+  titleLang: ServerLanguage;
+} {
+  const { language, sourceContent } = currentLanguages();
+  const translated = sourceContent || language === 'en' ? undefined : record.translations?.[language]?.title;
+  return translated ? { title: translated, titleLang: language } : { title: record.title, titleLang: 'en' };
 }
