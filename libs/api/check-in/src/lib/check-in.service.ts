@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
 import type { CheckInPerson, CheckInScanResult, CheckInUndoResult } from '@gfmd/contracts';
-import { AuditService, badRequest, conflict, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { AuditService, badRequest, conflict, domainRule, inTransaction, notFound, msg } from '@gfmd/api-platform';
 import { CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -49,10 +49,10 @@ export class CheckInService {
 
   async scan(dto: ScanDto, user: AuthUser, via: 'scan' | 'manual'): Promise<CheckInScanResult> {
     if (via === 'scan' && !dto.code)
-      throw badRequest('A code is required.', [{ field: 'code', message: 'code is required' }]);
+      throw badRequest(msg('checkIn.codeRequired'), [{ field: 'code', message: msg('checkIn.codeRequired.field') }]);
     if (via === 'manual' && !dto.registrationId) {
-      throw badRequest('A registration is required.', [
-        { field: 'registrationId', message: 'registrationId is required' },
+      throw badRequest(msg('checkIn.registrationRequired'), [
+        { field: 'registrationId', message: msg('checkIn.registrationRequired.field') },
       ]);
     }
     const scanId = dto.scanId ?? randomUUID();
@@ -63,7 +63,7 @@ export class CheckInService {
     const card = await this.open(dto);
     const scope = await this.port.reach(card.id, user);
     if (dto.dialogueId && dto.dialogueId !== card.dialogueId) {
-      throw domainRule('other-dialogue', 'This code belongs to another dialogue.');
+      throw domainRule('other-dialogue', msg('checkIn.otherDialogue'));
     }
     this.port.assertRule(card, scope);
     const scannedAt = this.scanTime(dto.scannedAt);
@@ -107,8 +107,7 @@ export class CheckInService {
     const scan = await this.scans.byId(scanId);
     if (!scan) throw notFound('Scan');
     await this.port.assertReach(scan.registrationId, user);
-    if (!scan.counted)
-      throw domainRule('nothing-to-undo', 'This scan checked nobody in (the person had arrived before).');
+    if (!scan.counted) throw domainRule('nothing-to-undo', msg('checkIn.nothingToUndo'));
     await inTransaction(this.dataSource, async () => {
       const locked = await this.scans.byId(scanId, true);
       if (!locked || locked.undoneAt) return;
@@ -146,7 +145,7 @@ export class CheckInService {
   private async replay(prior: ScanRow, dto: ScanDto, user: AuthUser): Promise<CheckInScanResult> {
     const claimed = dto.code ? this.codes.claimedRegistration(dto.code) : dto.registrationId;
     if (claimed !== prior.registrationId) {
-      throw conflict('scan-id-reused', 'This scan id was already used for another person.');
+      throw conflict('scan-id-reused', msg('checkIn.scanIdReused'));
     }
     await this.port.assertReach(prior.registrationId, user);
     const card = await this.port.card(prior.registrationId);

@@ -202,4 +202,124 @@ export const en = {
   'agenda.endsRequired.field': 'endsAt is required',
   'agenda.speakerNameBlank.field': 'name must not be blank',
   'agenda.speakerTwice.field': '{speaker} is listed twice',
+
+  // spaces
+  'spaces.coordinatorFields': 'Coordinators may change only {allowed}; not {fields}.',
+  'spaces.and': ' and ',
+  'spaces.kindWithAgenda': 'The kind of a space with agenda items cannot change; move or delete its items first.',
+  'spaces.capacityBelowConfirmed': 'The space has {confirmed} confirmed seats; capacity cannot be lower.',
+  'spaces.capacityBelowConfirmed.field': 'must be at least {confirmed}',
+  'spaces.roomInUse': 'Agenda items still use {rooms}; move them first.',
+  'spaces.hasRegistrations': 'People hold or await seats in this space; it cannot be deleted.',
+  'spaces.hasAgenda': 'The space has agenda items; delete or move them first.',
+  'spaces.dialogueClosed': 'The spaces of a {status} dialogue cannot change.',
+  'spaces.nameBlank.field': 'name must not be blank',
+  'spaces.groupOnlyNeedsGroups.field': 'group_only access needs at least one allowed group',
+  'spaces.allowedGroupsOnlyGroupOnly.field': 'allowedGroups apply only to group_only access',
+  'spaces.roomBlank.field': 'a room name must not be blank',
+  'spaces.roomTwice.field': 'room "{room}" is listed twice',
+  'spaces.unknownCoordinator': 'Coordinators must be existing staff users with the coordinator role.',
+  'spaces.unknownCoordinator.field': '{id} is not a coordinator',
+  'spaces.duplicate': 'The dialogue has a space named "{name}" already.',
+
+  // staff
+  'staff.linkGone': 'This link has been used or has expired. Ask for a new one.',
+  'staff.userInactive': 'This account is deactivated: reactivate it first.',
+
+  // mail
+  'mail.notFailed': 'Only a failed email can be retried; this one is {status}.',
+
+  // invitations
+  'invitations.closed': 'This invitation is {status}; it cannot be sent again.',
+  'invitations.resendLimit': 'This invitation has been sent again {resends} times; that is the limit.',
+  'invitations.alreadyRegistered':
+    'You have registered with this invitation; cancel the registration with your manage link instead.',
+  'invitations.draftDialogue': 'Invitations cannot be sent for a draft dialogue; publish it first.',
+  'invitations.dialogueClosed': 'Invitations cannot be sent for a {status} dialogue.',
+  'invitations.unknownSpaces': 'Some spaces are not part of this dialogue.',
+  'invitations.unknownSpaces.field': 'unknown: {ids}',
+
+  // delegations
+  'delegations.csvUnreadable': 'The CSV file cannot be read.',
+  'delegations.csvEmpty': 'The CSV file has no delegations.',
+  'delegations.csvEmpty.field': 'no rows',
+  'delegations.csvTooLong': 'At most {max} delegations per file.',
+  'delegations.csvTooLong.field': 'too many rows',
+  'delegations.csvRowsInvalid': 'Some rows of the CSV file are invalid; nothing was imported.',
+  'delegations.duplicate': 'This dialogue already has a delegation named “{name}”.',
+
+  // questions
+  'questions.invalidAnswers': 'Some answers are missing or not valid.',
+  'questions.invalidQuestions': 'Some questions are not valid.',
+
+  // outcomes
+  'outcomes.noDraft': 'The outcome has no draft yet.',
+  'outcomes.rapporteursStaff': 'Rapporteurs must be active staff users.',
+  'outcomes.rapporteursStaff.field': '{id} is not an active staff user',
+  'outcomes.cancelledDialogue': 'A cancelled dialogue has no outcome.',
+  'outcomes.staleVersion':
+    'The outcome is at version {current}; you edited version {edited}. Reload it and apply your changes again.',
+  'outcomes.invalidAction': 'A {status} outcome cannot be asked to {action}.',
+  'outcomes.mustBeReturned': 'The outcome is {status}; an organizer must return it before it can change.',
+  'outcomes.whoEdits': 'Only the rapporteurs, organizers and space coordinators edit this outcome.',
+  'outcomes.whoNamesRapporteurs': 'Only organizers name the rapporteurs.',
+  'outcomes.coordinatorsOwnSpace': "A space's coordinators change only their space's recommendations.",
+  'outcomes.coordinatorsOwnSpaceAll':
+    "A space's coordinators add, change and remove only their own space's recommendations.",
+  'outcomes.unknownRecommendation': 'A recommendation does not belong to this outcome; leave out the id of a new one.',
+  'outcomes.unknownRecommendation.field': 'unknown recommendation',
+  'outcomes.unknownSpace': 'A recommendation names a space that is not one of this dialogue.',
+  'outcomes.textBlank.field': 'text must not be blank',
+  'outcomes.recommendationTwice.field': 'a recommendation is listed twice',
+  'outcomes.keyMessageBlank.field': 'a key message must not be blank',
+  'outcomes.whoSubmits': 'Only the rapporteurs and organizers submit the outcome.',
+  'outcomes.summaryFirst': 'Write the summary before submitting.',
+  'outcomes.summaryBlank.field': 'summary must not be blank',
+  'outcomes.ownDraft': 'You drafted or submitted this outcome; another organizer must review and approve it.',
+  'outcomes.commentBlank.field': 'comment must not be blank',
+  'outcomes.publishDialogueFirst': 'Publish the dialogue before its outcome.',
+
+  // check-in
+  'checkIn.codeRequired': 'A code is required.',
+  'checkIn.codeRequired.field': 'code is required',
+  'checkIn.registrationRequired': 'A registration is required.',
+  'checkIn.registrationRequired.field': 'registrationId is required',
+  'checkIn.otherDialogue': 'This code belongs to another dialogue.',
+  'checkIn.nothingToUndo': 'This scan checked nobody in (the person had arrived before).',
+  'checkIn.scanIdReused': 'This scan id was already used for another person.',
+  'checkIn.certificateNotAvailable':
+    'A certificate is available to participants who were checked in, once the dialogue has ended.',
+
+  // syntheses
+  'syntheses.noDraft': 'The synthesis has no draft yet: save one first.',
+  'syntheses.referenceTwice': 'A recommendation is listed twice.',
+  'syntheses.referenceTwice.field': '{reference} is listed twice',
+  'syntheses.withdrawn.field': '{reference} has been withdrawn',
+  'syntheses.notPublished.field': '{reference} is not a published recommendation',
+  'syntheses.onlyPublished': 'Only published recommendations can be part of a synthesis: {references}.',
+  'syntheses.staleVersion':
+    'The synthesis is at version {current}; you edited version {edited}. Reload it and apply your changes again.',
+
+  // documents
+  'documents.missing': 'The document is missing.',
+  'documents.missing.field': 'file is required',
+  'documents.pathInName': 'The file name holds a path.',
+  'documents.pathInName.field': 'a file name, not a path',
+  'documents.notManagerOf': 'You do not manage the documents of this {owner}.',
+  'documents.notManager': 'You do not manage this document.',
+  'documents.infected': 'The virus scanner found malware in the file; it is refused.',
+  'documents.scannerUnavailable': 'The virus scanner is unavailable; try again later.',
+  'documents.tooLarge': 'The file is larger than {mb} MB (MAX_UPLOAD_MB).',
+  'documents.notMultipart': 'Send the document as multipart/form-data with a "file" part.',
+  'documents.fieldTooLong': 'The field "{field}" is too long.',
+  'documents.fieldTwice': 'The field "{field}" is given twice.',
+  'documents.unknownPart': 'Unknown file part "{field}": the document goes in "file".',
+  'documents.oneFile': 'Send one file per request.',
+  'documents.interrupted': 'The upload was interrupted.',
+  'documents.malformed': 'The multipart body is malformed or over its limits.',
+  'documents.unknownOwner': 'No {owner} has the id {id}.',
+  'documents.unknownOwner.field': 'no {owner} with this id',
+  'documents.contributionsClosed': 'This dialogue takes no written contributions now.',
+  'documents.tooManyContributions': 'Too many contributions; try again tomorrow.',
+  'documents.contributionAlready': 'The contribution is already {status}.',
 } as const;

@@ -197,4 +197,129 @@ export const es: Catalogue = {
   'agenda.endsRequired.field': 'el fin es obligatorio',
   'agenda.speakerNameBlank.field': 'el nombre no debe estar vacío',
   'agenda.speakerTwice.field': '{speaker} figura dos veces',
+
+  // spaces
+  'spaces.coordinatorFields': 'Los coordinadores solo pueden modificar {allowed}; no {fields}.',
+  'spaces.and': ' y ',
+  'spaces.kindWithAgenda':
+    'El tipo de un espacio con puntos en el programa no puede cambiar; mueva o elimine primero sus puntos.',
+  'spaces.capacityBelowConfirmed': 'El espacio tiene {confirmed} plazas confirmadas; la capacidad no puede ser menor.',
+  'spaces.capacityBelowConfirmed.field': 'debe ser al menos {confirmed}',
+  'spaces.roomInUse': 'Hay puntos del programa que aún usan {rooms}; muévalos primero.',
+  'spaces.hasRegistrations': 'Hay personas con plaza o en espera en este espacio; no se puede eliminar.',
+  'spaces.hasAgenda': 'El espacio tiene puntos en el programa; elimínelos o muévalos primero.',
+  'spaces.dialogueClosed': 'Los espacios de un diálogo en estado «{status}» no pueden cambiar.',
+  'spaces.nameBlank.field': 'el nombre no debe estar vacío',
+  'spaces.groupOnlyNeedsGroups.field': 'el acceso group_only necesita al menos un grupo permitido',
+  'spaces.allowedGroupsOnlyGroupOnly.field': 'allowedGroups solo se aplica al acceso group_only',
+  'spaces.roomBlank.field': 'el nombre de una sala no debe estar vacío',
+  'spaces.roomTwice.field': 'la sala «{room}» figura dos veces',
+  'spaces.unknownCoordinator':
+    'Los coordinadores deben ser usuarios del personal existentes con la función de coordinador.',
+  'spaces.unknownCoordinator.field': '{id} no es un coordinador',
+  'spaces.duplicate': 'El diálogo ya tiene un espacio llamado «{name}».',
+
+  // staff
+  'staff.linkGone': 'Este enlace ya se utilizó o ha caducado. Pida uno nuevo.',
+  'staff.userInactive': 'Esta cuenta está desactivada: reactívela primero.',
+
+  // mail
+  'mail.notFailed': 'Solo se puede reintentar un correo fallido; este está en estado «{status}».',
+
+  // invitations
+  'invitations.closed': 'Esta invitación está en estado «{status}»; no se puede volver a enviar.',
+  'invitations.resendLimit': 'Esta invitación se ha reenviado {resends} veces; es el límite.',
+  'invitations.alreadyRegistered':
+    'Se ha inscrito con esta invitación; cancele la inscripción con su enlace de gestión.',
+  'invitations.draftDialogue': 'No se pueden enviar invitaciones para un diálogo en borrador; publíquelo primero.',
+  'invitations.dialogueClosed': 'No se pueden enviar invitaciones para un diálogo en estado «{status}».',
+  'invitations.unknownSpaces': 'Algunos espacios no forman parte de este diálogo.',
+  'invitations.unknownSpaces.field': 'desconocidos: {ids}',
+
+  // delegations
+  'delegations.csvUnreadable': 'El archivo CSV no se puede leer.',
+  'delegations.csvEmpty': 'El archivo CSV no contiene ninguna delegación.',
+  'delegations.csvEmpty.field': 'ninguna fila',
+  'delegations.csvTooLong': 'Como máximo {max} delegaciones por archivo.',
+  'delegations.csvTooLong.field': 'demasiadas filas',
+  'delegations.csvRowsInvalid': 'Algunas filas del archivo CSV no son válidas; no se importó nada.',
+  'delegations.duplicate': 'Este diálogo ya tiene una delegación llamada «{name}».',
+
+  // questions
+  'questions.invalidAnswers': 'Faltan algunas respuestas o no son válidas.',
+  'questions.invalidQuestions': 'Algunas preguntas no son válidas.',
+
+  // outcomes
+  'outcomes.noDraft': 'El resultado aún no tiene borrador.',
+  'outcomes.rapporteursStaff': 'Los relatores deben ser usuarios activos del personal.',
+  'outcomes.rapporteursStaff.field': '{id} no es un usuario activo del personal',
+  'outcomes.cancelledDialogue': 'Un diálogo cancelado no tiene resultado.',
+  'outcomes.staleVersion':
+    'El resultado está en la versión {current}; usted editó la versión {edited}. Vuelva a cargarlo y aplique de nuevo sus cambios.',
+  'outcomes.invalidAction': 'No se puede pedir «{action}» a un resultado en estado «{status}».',
+  'outcomes.mustBeReturned':
+    'El resultado está en estado «{status}»; un organizador debe devolverlo antes de que pueda cambiar.',
+  'outcomes.whoEdits':
+    'Solo los relatores, los organizadores y los coordinadores de los espacios editan este resultado.',
+  'outcomes.whoNamesRapporteurs': 'Solo los organizadores designan a los relatores.',
+  'outcomes.coordinatorsOwnSpace': 'Los coordinadores de un espacio solo modifican las recomendaciones de su espacio.',
+  'outcomes.coordinatorsOwnSpaceAll':
+    'Los coordinadores de un espacio solo añaden, modifican y eliminan las recomendaciones de su propio espacio.',
+  'outcomes.unknownRecommendation':
+    'Una recomendación no pertenece a este resultado; omita el identificador de una nueva.',
+  'outcomes.unknownRecommendation.field': 'recomendación desconocida',
+  'outcomes.unknownSpace': 'Una recomendación nombra un espacio que no es de este diálogo.',
+  'outcomes.textBlank.field': 'el texto no debe estar vacío',
+  'outcomes.recommendationTwice.field': 'una recomendación figura dos veces',
+  'outcomes.keyMessageBlank.field': 'un mensaje clave no debe estar vacío',
+  'outcomes.whoSubmits': 'Solo los relatores y los organizadores presentan el resultado.',
+  'outcomes.summaryFirst': 'Escriba el resumen antes de presentar.',
+  'outcomes.summaryBlank.field': 'el resumen no debe estar vacío',
+  'outcomes.ownDraft': 'Usted redactó o presentó este resultado; otro organizador debe revisarlo y aprobarlo.',
+  'outcomes.commentBlank.field': 'el comentario no debe estar vacío',
+  'outcomes.publishDialogueFirst': 'Publique el diálogo antes de su resultado.',
+
+  // check-in
+  'checkIn.codeRequired': 'Se requiere un código.',
+  'checkIn.codeRequired.field': 'el código es obligatorio',
+  'checkIn.registrationRequired': 'Se requiere una inscripción.',
+  'checkIn.registrationRequired.field': 'registrationId es obligatorio',
+  'checkIn.otherDialogue': 'Este código pertenece a otro diálogo.',
+  'checkIn.nothingToUndo': 'Este escaneo no registró a nadie (la persona ya había llegado).',
+  'checkIn.scanIdReused': 'Este identificador de escaneo ya se usó para otra persona.',
+  'checkIn.certificateNotAvailable':
+    'Hay un certificado disponible para los participantes cuya llegada se registró, una vez terminado el diálogo.',
+
+  // syntheses
+  'syntheses.noDraft': 'La síntesis aún no tiene borrador: guarde uno primero.',
+  'syntheses.referenceTwice': 'Una recomendación figura dos veces.',
+  'syntheses.referenceTwice.field': '{reference} figura dos veces',
+  'syntheses.withdrawn.field': '{reference} ha sido retirada',
+  'syntheses.notPublished.field': '{reference} no es una recomendación publicada',
+  'syntheses.onlyPublished': 'Solo las recomendaciones publicadas pueden formar parte de una síntesis: {references}.',
+  'syntheses.staleVersion':
+    'La síntesis está en la versión {current}; usted editó la versión {edited}. Vuelva a cargarla y aplique de nuevo sus cambios.',
+
+  // documents
+  'documents.missing': 'Falta el documento.',
+  'documents.missing.field': 'el archivo es obligatorio',
+  'documents.pathInName': 'El nombre del archivo contiene una ruta.',
+  'documents.pathInName.field': 'un nombre de archivo, no una ruta',
+  'documents.notManagerOf': 'Usted no gestiona los documentos de este elemento ({owner}).',
+  'documents.notManager': 'Usted no gestiona este documento.',
+  'documents.infected': 'El antivirus encontró software malicioso en el archivo; se rechaza.',
+  'documents.scannerUnavailable': 'El antivirus no está disponible; inténtelo más tarde.',
+  'documents.tooLarge': 'El archivo supera {mb} MB (MAX_UPLOAD_MB).',
+  'documents.notMultipart': 'Envíe el documento como multipart/form-data con una parte «file».',
+  'documents.fieldTooLong': 'El campo «{field}» es demasiado largo.',
+  'documents.fieldTwice': 'El campo «{field}» se da dos veces.',
+  'documents.unknownPart': 'Parte de archivo desconocida «{field}»: el documento va en «file».',
+  'documents.oneFile': 'Envíe un solo archivo por solicitud.',
+  'documents.interrupted': 'La carga se interrumpió.',
+  'documents.malformed': 'El cuerpo multipart está mal formado o supera sus límites.',
+  'documents.unknownOwner': 'Ningún elemento ({owner}) tiene el identificador {id}.',
+  'documents.unknownOwner.field': 'ningún elemento ({owner}) con este identificador',
+  'documents.contributionsClosed': 'Este diálogo no acepta contribuciones escritas ahora.',
+  'documents.tooManyContributions': 'Demasiadas contribuciones; inténtelo mañana.',
+  'documents.contributionAlready': 'La contribución ya está en estado «{status}».',
 };

@@ -199,4 +199,132 @@ export const fr: Catalogue = {
   'agenda.endsRequired.field': 'la fin est requise',
   'agenda.speakerNameBlank.field': 'le nom ne doit pas être vide',
   'agenda.speakerTwice.field': '{speaker} figure deux fois',
+
+  // spaces
+  'spaces.coordinatorFields': 'Les coordinateurs peuvent seulement modifier {allowed} ; pas {fields}.',
+  'spaces.and': ' et ',
+  'spaces.kindWithAgenda':
+    "Le type d'un espace qui a des points à l'ordre du jour ne peut pas changer ; déplacez ou supprimez d'abord ses points.",
+  'spaces.capacityBelowConfirmed':
+    "L'espace a {confirmed} places confirmées ; sa capacité ne peut pas être inférieure.",
+  'spaces.capacityBelowConfirmed.field': 'doit être au moins {confirmed}',
+  'spaces.roomInUse': "Des points de l'ordre du jour utilisent encore {rooms} ; déplacez-les d'abord.",
+  'spaces.hasRegistrations':
+    'Des personnes occupent ou attendent des places dans cet espace ; il ne peut pas être supprimé.',
+  'spaces.hasAgenda': "L'espace a des points à l'ordre du jour ; supprimez-les ou déplacez-les d'abord.",
+  'spaces.dialogueClosed': "Les espaces d'un dialogue à l'état « {status} » ne peuvent pas changer.",
+  'spaces.nameBlank.field': 'le nom ne doit pas être vide',
+  'spaces.groupOnlyNeedsGroups.field': "l'accès group_only demande au moins un groupe autorisé",
+  'spaces.allowedGroupsOnlyGroupOnly.field': "allowedGroups ne s'applique qu'à l'accès group_only",
+  'spaces.roomBlank.field': "le nom d'une salle ne doit pas être vide",
+  'spaces.roomTwice.field': 'la salle « {room} » figure deux fois',
+  'spaces.unknownCoordinator':
+    'Les coordinateurs doivent être des membres du personnel existants ayant le rôle de coordinateur.',
+  'spaces.unknownCoordinator.field': "{id} n'est pas un coordinateur",
+  'spaces.duplicate': 'Le dialogue a déjà un espace nommé « {name} ».',
+
+  // staff
+  'staff.linkGone': 'Ce lien a déjà été utilisé ou a expiré. Demandez-en un nouveau.',
+  'staff.userInactive': "Ce compte est désactivé : réactivez-le d'abord.",
+
+  // mail
+  'mail.notFailed': "Seul un e-mail en échec peut être renvoyé ; celui-ci est à l'état « {status} ».",
+
+  // invitations
+  'invitations.closed': "Cette invitation est à l'état « {status} » ; elle ne peut pas être renvoyée.",
+  'invitations.resendLimit': "Cette invitation a été renvoyée {resends} fois ; c'est la limite.",
+  'invitations.alreadyRegistered':
+    "Vous vous êtes inscrit avec cette invitation ; annulez plutôt l'inscription avec votre lien de gestion.",
+  'invitations.draftDialogue':
+    "Aucune invitation ne peut être envoyée pour un dialogue en brouillon ; publiez-le d'abord.",
+  'invitations.dialogueClosed': "Aucune invitation ne peut être envoyée pour un dialogue à l'état « {status} ».",
+  'invitations.unknownSpaces': 'Certains espaces ne font pas partie de ce dialogue.',
+  'invitations.unknownSpaces.field': 'inconnus : {ids}',
+
+  // delegations
+  'delegations.csvUnreadable': 'Le fichier CSV ne peut pas être lu.',
+  'delegations.csvEmpty': 'Le fichier CSV ne contient aucune délégation.',
+  'delegations.csvEmpty.field': 'aucune ligne',
+  'delegations.csvTooLong': 'Au plus {max} délégations par fichier.',
+  'delegations.csvTooLong.field': 'trop de lignes',
+  'delegations.csvRowsInvalid': "Certaines lignes du fichier CSV ne sont pas valides ; rien n'a été importé.",
+  'delegations.duplicate': 'Ce dialogue a déjà une délégation nommée « {name} ».',
+
+  // questions
+  'questions.invalidAnswers': 'Certaines réponses manquent ou ne sont pas valides.',
+  'questions.invalidQuestions': 'Certaines questions ne sont pas valides.',
+
+  // outcomes
+  'outcomes.noDraft': "Le résultat n'a pas encore de brouillon.",
+  'outcomes.rapporteursStaff': 'Les rapporteurs doivent être des membres actifs du personnel.',
+  'outcomes.rapporteursStaff.field': "{id} n'est pas un membre actif du personnel",
+  'outcomes.cancelledDialogue': "Un dialogue annulé n'a pas de résultat.",
+  'outcomes.staleVersion':
+    'Le résultat en est à la version {current} ; vous avez modifié la version {edited}. Rechargez-le et refaites vos modifications.',
+  'outcomes.invalidAction': "On ne peut pas demander « {action} » à un résultat à l'état « {status} ».",
+  'outcomes.mustBeReturned':
+    "Le résultat est à l'état « {status} » ; un organisateur doit le renvoyer avant qu'il puisse changer.",
+  'outcomes.whoEdits':
+    'Seuls les rapporteurs, les organisateurs et les coordinateurs des espaces modifient ce résultat.',
+  'outcomes.whoNamesRapporteurs': 'Seuls les organisateurs désignent les rapporteurs.',
+  'outcomes.coordinatorsOwnSpace': "Les coordinateurs d'un espace ne modifient que les recommandations de leur espace.",
+  'outcomes.coordinatorsOwnSpaceAll':
+    "Les coordinateurs d'un espace n'ajoutent, ne modifient et ne suppriment que les recommandations de leur espace.",
+  'outcomes.unknownRecommendation':
+    "Une recommandation n'appartient pas à ce résultat ; omettez l'identifiant d'une nouvelle.",
+  'outcomes.unknownRecommendation.field': 'recommandation inconnue',
+  'outcomes.unknownSpace': "Une recommandation nomme un espace qui n'appartient pas à ce dialogue.",
+  'outcomes.textBlank.field': 'le texte ne doit pas être vide',
+  'outcomes.recommendationTwice.field': 'une recommandation figure deux fois',
+  'outcomes.keyMessageBlank.field': 'un message clé ne doit pas être vide',
+  'outcomes.whoSubmits': 'Seuls les rapporteurs et les organisateurs soumettent le résultat.',
+  'outcomes.summaryFirst': 'Rédigez le résumé avant de soumettre.',
+  'outcomes.summaryBlank.field': 'le résumé ne doit pas être vide',
+  'outcomes.ownDraft': "Vous avez rédigé ou soumis ce résultat ; un autre organisateur doit le relire et l'approuver.",
+  'outcomes.commentBlank.field': 'le commentaire ne doit pas être vide',
+  'outcomes.publishDialogueFirst': 'Publiez le dialogue avant son résultat.',
+
+  // check-in
+  'checkIn.codeRequired': 'Un code est requis.',
+  'checkIn.codeRequired.field': 'le code est requis',
+  'checkIn.registrationRequired': 'Une inscription est requise.',
+  'checkIn.registrationRequired.field': 'registrationId est requis',
+  'checkIn.otherDialogue': 'Ce code appartient à un autre dialogue.',
+  'checkIn.nothingToUndo': "Ce scan n'a enregistré personne (la personne était déjà arrivée).",
+  'checkIn.scanIdReused': 'Cet identifiant de scan a déjà servi pour une autre personne.',
+  'checkIn.certificateNotAvailable':
+    'Une attestation est disponible pour les participants enregistrés à leur arrivée, une fois le dialogue terminé.',
+
+  // syntheses
+  'syntheses.noDraft': "La synthèse n'a pas encore de brouillon : enregistrez-en un d'abord.",
+  'syntheses.referenceTwice': 'Une recommandation figure deux fois.',
+  'syntheses.referenceTwice.field': '{reference} figure deux fois',
+  'syntheses.withdrawn.field': '{reference} a été retirée',
+  'syntheses.notPublished.field': "{reference} n'est pas une recommandation publiée",
+  'syntheses.onlyPublished': "Seules des recommandations publiées peuvent faire partie d'une synthèse : {references}.",
+  'syntheses.staleVersion':
+    'La synthèse en est à la version {current} ; vous avez modifié la version {edited}. Rechargez-la et refaites vos modifications.',
+
+  // documents
+  'documents.missing': 'Le document manque.',
+  'documents.missing.field': 'le fichier est requis',
+  'documents.pathInName': 'Le nom du fichier contient un chemin.',
+  'documents.pathInName.field': 'un nom de fichier, pas un chemin',
+  'documents.notManagerOf': 'Vous ne gérez pas les documents de cet élément ({owner}).',
+  'documents.notManager': 'Vous ne gérez pas ce document.',
+  'documents.infected': 'Le scanner antivirus a trouvé un logiciel malveillant dans le fichier ; il est refusé.',
+  'documents.scannerUnavailable': "Le scanner antivirus n'est pas disponible ; réessayez plus tard.",
+  'documents.tooLarge': 'Le fichier dépasse {mb} Mo (MAX_UPLOAD_MB).',
+  'documents.notMultipart': 'Envoyez le document en multipart/form-data avec une partie « file ».',
+  'documents.fieldTooLong': 'Le champ « {field} » est trop long.',
+  'documents.fieldTwice': 'Le champ « {field} » est donné deux fois.',
+  'documents.unknownPart': 'Partie de fichier inconnue « {field} » : le document va dans « file ».',
+  'documents.oneFile': 'Envoyez un seul fichier par requête.',
+  'documents.interrupted': "L'envoi a été interrompu.",
+  'documents.malformed': 'Le corps multipart est mal formé ou dépasse ses limites.',
+  'documents.unknownOwner': "Aucun élément ({owner}) n'a l'identifiant {id}.",
+  'documents.unknownOwner.field': 'aucun élément ({owner}) avec cet identifiant',
+  'documents.contributionsClosed': "Ce dialogue n'accepte pas de contributions écrites pour le moment.",
+  'documents.tooManyContributions': 'Trop de contributions ; réessayez demain.',
+  'documents.contributionAlready': "La contribution est déjà à l'état « {status} ».",
 };
