@@ -152,6 +152,29 @@ describe("server text in the reader's language (integration)", () => {
     expect(esLine).toContain(',Confirmada,');
   });
 
+  it("refuses bidi override characters in names and text, in the reader's language", async () => {
+    for (const c of ['\u202a', '\u202e', '\u2066', '\u2069']) {
+      const res = await sut.api.post(`/dialogues/${dialogue.id}/registrations?lang=fr`, {
+        email: `p-${randomUUID()}@example.org`,
+        firstName: `Ana${c}moc.live`,
+        lastName: 'Diallo',
+        organization: `Forum${c}`,
+        stakeholderGroup: 'civil_society',
+        country: 'SN',
+        preferredLanguage: 'fr',
+        consent: true,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'firstName', code: 'isPlainText' }),
+          expect.objectContaining({ field: 'organization', code: 'isPlainText' }),
+        ]),
+      );
+      expect(res.body.errors[0].message).not.toMatch(/must not/);
+    }
+  });
+
   it('refuses a language outside the six with a translated 400, and takes ?lang= on routes with strict queries', async () => {
     for (const lang of ['xx', 'de', '', 'fr-CA']) {
       const res = await sut.api.request('GET', `/dialogues?lang=${lang}`, undefined, { 'Accept-Language': 'fr' });

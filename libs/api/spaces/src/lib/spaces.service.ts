@@ -9,7 +9,6 @@ import {
   changedFields,
   conflict,
   domainRule,
-  FieldError,
   forbidden,
   inTransaction,
   notFound,

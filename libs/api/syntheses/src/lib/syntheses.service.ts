@@ -15,7 +15,6 @@ import {
   badRequest,
   conflict,
   domainRule,
-  type FieldError,
   inTransaction,
   notFound,
   ProblemException,
