@@ -92,6 +92,7 @@ describe("server text in the reader's language (integration)", () => {
 
   it('reads the seeded GCM themes, sessions and process in their official French and Spanish titles', async () => {
     const fr = await sut.api.get<Theme[]>('/themes?lang=fr');
+    expect(fr.headers.get('vary')).toMatch(/accept-language/i);
     const t1 = fr.body.find((t) => t.code === 'T1');
     expect(t1).toMatchObject({
       title: expect.stringMatching(/^Droits de l'homme de tous les migrants, inclusion sociale, cohésion/),

@@ -52,7 +52,7 @@ export function configureHttpApp(app: NestFastifyApplication, config: AppConfig,
       new DocumentBuilder()
         .setTitle('GFMD Dialogues API')
         .setDescription(
-          'Thematic dialogues ahead of UN informal thematic sessions: scheduling, agendas, registration, invitations and email. Errors are application/problem+json (RFC 9457).',
+          'Thematic dialogues ahead of UN informal thematic sessions: scheduling, agendas, registration, invitations and email. Errors are application/problem+json (RFC 9457). Every route takes ?lang= (ar, en, es, fr, ru, zh; else Accept-Language): problems, warnings, exports and seeded titles are answered in it (docs/i18n.md).',
         )
         .setVersion('1.0')
         .addBearerAuth()

@@ -46,6 +46,15 @@ export function registerRequestLanguage(fastify: FastifyInstance, invalidLang: (
     const sourceContent = !languages.explicit && request.headers.authorization !== undefined;
     languageContext.run({ ...languages, sourceContent }, done);
   });
+  // Answers of the API depend on Accept-Language: a shared cache must keep one per language.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (request.url.startsWith('/api/')) {
+      const vary = reply.getHeader('vary');
+      if (!vary) reply.header('vary', 'Accept-Language');
+      else if (!/accept-language|\*/i.test(String(vary))) reply.header('vary', `${String(vary)}, Accept-Language`);
+    }
+    done(null, payload);
+  });
 }
 
 /** The languages a problem is written in: the request's, or read from it when the error came before the handler. */
