@@ -322,4 +322,10 @@ export const en = {
   'documents.contributionsClosed': 'This dialogue takes no written contributions now.',
   'documents.tooManyContributions': 'Too many contributions; try again tomorrow.',
   'documents.contributionAlready': 'The contribution is already {status}.',
+
+  // validation: words of a constraint for one property (validation.<property>.<constraint>), read by the problem filter
+  'validation.consent.equals': 'consent must be true',
+  'validation.invitationToken.matches': 'invitationToken is malformed',
+  'validation.slug.matches': 'slug must be lower-case letters, digits and single dashes',
+  'validation.references.matches': 'each reference must look like GFMD-GCM-T3-D12-R04',
 } as const;

@@ -322,4 +322,10 @@ export const es: Catalogue = {
   'documents.contributionsClosed': 'Este diálogo no acepta contribuciones escritas ahora.',
   'documents.tooManyContributions': 'Demasiadas contribuciones; inténtelo mañana.',
   'documents.contributionAlready': 'La contribución ya está en estado «{status}».',
+
+  // validation: words of a constraint for one property (validation.<property>.<constraint>), read by the problem filter
+  'validation.consent.equals': 'Debe dar su consentimiento.',
+  'validation.invitationToken.matches': 'El enlace de invitación está mal formado.',
+  'validation.slug.matches': 'El slug solo puede contener minúsculas, dígitos y guiones simples.',
+  'validation.references.matches': 'Cada referencia debe tener la forma GFMD-GCM-T3-D12-R04.',
 };

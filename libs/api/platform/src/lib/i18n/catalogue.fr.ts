@@ -327,4 +327,10 @@ export const fr: Catalogue = {
   'documents.contributionsClosed': "Ce dialogue n'accepte pas de contributions écrites pour le moment.",
   'documents.tooManyContributions': 'Trop de contributions ; réessayez demain.',
   'documents.contributionAlready': "La contribution est déjà à l'état « {status} ».",
+
+  // validation: words of a constraint for one property (validation.<property>.<constraint>), read by the problem filter
+  'validation.consent.equals': 'Vous devez donner votre consentement.',
+  'validation.invitationToken.matches': "Le lien d'invitation est mal formé.",
+  'validation.slug.matches': 'Le slug ne peut contenir que des minuscules, des chiffres et des tirets simples.',
+  'validation.references.matches': 'Chaque référence doit avoir la forme GFMD-GCM-T3-D12-R04.',
 };

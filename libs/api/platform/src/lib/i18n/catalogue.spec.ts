@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CATALOGUES, fill, msg, msgPlural, translate } from './catalogue';
 import { en } from './catalogue.en';
+import { isConstraintCode } from '../problem/messages/problem-language';
 import { CATALOGUE_LANGUAGES } from './languages';
 
 const paramsOf = (template: string) => [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]).sort();
@@ -50,7 +51,10 @@ describe('server catalogues', () => {
       const plural = /^(.*)\.(one|other)$/.exec(key);
       if (plural && (code.includes(`'${plural[1]}'`) || code.includes(`'${plural[1]}.one'`))) return true;
       const notFound = /^notFound\.(.+)$/.exec(key);
-      return !!notFound && code.includes(`notFound('${notFound[1]}')`);
+      if (notFound) return code.includes(`notFound('${notFound[1]}')`);
+      // Looked up by the problem filter from a field error's property and constraint code.
+      const validation = /^validation\.(\w+)\.(\w+)$/.exec(key);
+      return !!validation && code.includes(` ${validation[1]}`) && isConstraintCode(validation[2]);
     };
     expect(keys.filter((k) => !used(k))).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { redactPath } from '../logging/logging';
-import { isMessage, type Message, msg, translate } from '../i18n/catalogue';
+import { CATALOGUES, isMessage, type Message, type MessageKey, msg, translate } from '../i18n/catalogue';
 import { problemLanguages } from '../i18n/request-language';
 import type { ProblemLanguage } from './messages/problem-catalogue';
 import { PROBLEM_CATALOGUES, constraintMessage, isProblemSlug, isProblemStatus } from './messages/problem-language';
@@ -56,6 +56,23 @@ interface RawProblem {
   [key: string]: unknown;
 }
 
+/**
+ * The words of a refused constraint for one property (`validation.<property>.<constraint>` in
+ * the catalogue: `sections.0.references.1` + `matches` → `validation.references.matches`), when
+ * the catalogue has some: more precise than the constraint's generic words.
+ */
+function propertyMessage(language: ProblemLanguage, field: string, code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  const property = field
+    .split('.')
+    .filter((p) => !/^\d+$/.test(p))
+    .pop();
+  const key = `validation.${property}.${code}`;
+  return Object.prototype.hasOwnProperty.call(CATALOGUES[language], key)
+    ? CATALOGUES[language][key as MessageKey]
+    : undefined;
+}
+
 /** The path of the request, with secret segments cut out however spelled (manage links, invitation tokens), no query. */
 const problemInstance = (url: string) => redactPath(url);
 
@@ -105,7 +122,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       message:
         isMessage(e.message) || language === 'en'
           ? translate(e.message, language)
-          : constraintMessage(language, e.code, e.message),
+          : (propertyMessage(language, e.field, e.code) ?? constraintMessage(language, e.code, e.message)),
     }));
     const { errors: _raw, ...rest } = raw;
     return {
