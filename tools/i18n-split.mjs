@@ -31,6 +31,10 @@ export const STAFF_PREFIXES = [
   'invitationStatus.',
   'registrations.',
   'door.',
+  'reports.',
+  'region.',
+  'subRegion.',
+  'webhooks.',
 ];
 /** Exceptions inside staff prefixes that public pages use. */
 export const PUBLIC_PREFIXES = ['registrations.declineDialog.'];

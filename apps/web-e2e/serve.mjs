@@ -72,6 +72,9 @@ const serverEnv = {
   RATE_LIMIT_PER_MINUTE: '100000',
   RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
   RATE_LIMIT_REGISTER_PER_MINUTE: '100000',
+  // webhooks.spec.ts starts its receiver on 127.0.0.1 (plain http).
+  WEBHOOKS_ALLOW_PRIVATE: 'true',
+  WEBHOOKS_ALLOW_HTTP: 'true',
 };
 
 let stopping = false;

@@ -1,5 +1,5 @@
 /**
- * The outcome loop of a dialogue, without a synthesis (desktop; the public pages also at 390 px):
+ * Issue 14's whole loop, from the rapporteur to a citation (desktop; the public pages also at 390 px):
  *
  *   - the rapporteur (a coordinator-role account with no space: neither organizer nor coordinator
  *     of this dialogue) finds the outcome under "My outcomes", drafts a summary, a key message
@@ -7,13 +7,18 @@
  *   - the civil society coordinator adds their space's recommendation from their space's tab;
  *   - the rapporteur submits; an organizer returns it with a comment; the rapporteur reads the
  *     comment, corrects and resubmits; the organizer approves and publishes;
+ *   - a French-speaking co-facilitator finds the session's synthesis on the process timeline
+ *     before it is out, subscribes and confirms the address from the email;
+ *   - the organizer builds the session's synthesis from the published recommendations and
+ *     publishes it; the subscriber is emailed in French;
  *   - a French-speaking visitor opens the dialogue, follows the link to its published outcome,
  *     searches the recommendations in French without accents, opens one and copies its citation.
+ * (apps/web-e2e/src/synthesis.spec.ts covers the builder's keyboard ordering and the PDF.)
  *
  * People and the dialogue are set up through the API; every outcome step goes through the UI.
  */
 import type { Browser, Page } from '@playwright/test';
-import { expect, login, test } from './support/fixtures';
+import { expect, linkIn, login, test } from './support/fixtures';
 import { horizontalOverflow, open, screenshot, sharedPage, waitForHeading } from './support/ui';
 import { createDialogue, createSpace, publish, sessionId, signIn } from './support/setup';
 
@@ -34,8 +39,11 @@ const ctx = {} as {
   coordinator: Who;
   organizer: Who;
   spaceId: string;
+  sessionId: string;
   reference: string;
+  references: string[];
 };
+const COFACILITATOR = `co-facilitator-${Date.now()}@e2e.gfmd`;
 
 /** Saves the editor's form and waits for the live region to say so. */
 async function save(p: Page): Promise<void> {
@@ -73,10 +81,8 @@ test.describe('the outcome loop, from the rapporteur to a citation', () => {
     ctx.rapporteur = await admin.createStaff('coordinator', 'Rita Rapporteur');
     const coordinator = await admin.createStaff('coordinator', 'Cora Civil');
     ctx.coordinator = coordinator;
-    ctx.dialogueId = await createDialogue(api, organizerToken, {
-      title: DIALOGUE,
-      sessionId: await sessionId(api, admin.token, 4),
-    });
+    ctx.sessionId = await sessionId(api, admin.token, 4);
+    ctx.dialogueId = await createDialogue(api, organizerToken, { title: DIALOGUE, sessionId: ctx.sessionId });
     ctx.spaceId = await createSpace(api, organizerToken, ctx.dialogueId, {
       name: CIVIL,
       kind: 'civil_society',
@@ -168,6 +174,42 @@ test.describe('the outcome loop, from the rapporteur to a citation', () => {
     expect(refs).toHaveLength(2);
     expect(refs[0]).toMatch(/^GFMD-GCM-T4-D\d{2,}-R01$/);
     ctx.reference = refs[0];
+    ctx.references = refs;
+  });
+
+  test('a French-speaking co-facilitator subscribes to the session’s synthesis before it is out', async ({
+    browser,
+    inbox,
+    axe,
+  }) => {
+    const p = await sharedPage(browser, { locale: 'fr-FR' });
+    await open(p, '/timeline?process=gcm-2017-2018');
+    const dues = p.getByRole('region', { name: 'Synthèses' });
+    await dues.getByRole('link', { name: /Informal thematic session 4/ }).click();
+    await p.getByText('Cette synthèse n’a pas encore été publiée.').waitFor();
+    await p.getByLabel('Adresse électronique').fill(COFACILITATOR);
+    await p.getByRole('button', { name: 'S’abonner' }).click();
+    await p.getByRole('status').filter({ hasText: 'Consultez votre messagerie' }).waitFor();
+    await axe.expectAccessible(p, 'synthesis not yet published (fr)');
+    const mail = await inbox.waitFor(COFACILITATOR, /Confirmez votre abonnement/);
+    await p.goto(linkIn(mail, '/subscriptions/confirm/').replace(/^https?:\/\/[^/]+/, ''));
+    await waitForHeading(p, 'Abonnement');
+    await expect(p.getByRole('status')).toContainText('confirmé');
+    await p.context().close();
+  });
+
+  test('the organizer builds the session’s synthesis and publishes it; the subscriber is told', async ({ inbox }) => {
+    await open(organizer, `/console/syntheses/informal-sessions/${ctx.sessionId}`, /Informal thematic session 4/);
+    await organizer.getByLabel('Introduction').fill('What the GFMD recommends on labour mobility and skills.');
+    await organizer.getByRole('button', { name: 'Add a section' }).click();
+    for (const ref of ctx.references) await organizer.getByRole('button', { name: `Add ${ref} to section 1` }).click();
+    await organizer.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(organizer.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    await organizer.getByRole('button', { name: 'Publish', exact: true }).click();
+    await organizer.getByRole('alertdialog').getByRole('button', { name: 'Publish' }).click();
+    await expect(organizer.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
+    const mail = await inbox.waitFor(COFACILITATOR, /Synthèse publiée/);
+    expect(linkIn(mail, `/syntheses/informal-sessions/${ctx.sessionId}`)).toBeTruthy();
   });
 
   test('a French-speaking visitor reads the outcome, at 1280 and 390 px', async ({ browser, axe }) => {

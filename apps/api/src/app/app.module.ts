@@ -11,9 +11,11 @@ import { DelegationsModule } from '@gfmd/api-delegations';
 import { QuestionsModule } from '@gfmd/api-questions';
 import { PlatformModule } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
+import { ReportsModule } from '@gfmd/api-reports';
 import { SpacesModule } from '@gfmd/api-spaces';
 import { StaffModule } from '@gfmd/api-staff';
 import { SynthesesModule } from '@gfmd/api-syntheses';
+import { WebhooksModule } from '@gfmd/api-webhooks';
 
 /** The HTTP API: every domain module on the shared platform. */
 @Module({
@@ -34,6 +36,8 @@ import { SynthesesModule } from '@gfmd/api-syntheses';
     CheckInModule,
     DocumentsModule,
     SynthesesModule,
+    ReportsModule,
+    WebhooksModule,
   ],
 })
 export class AppModule {}

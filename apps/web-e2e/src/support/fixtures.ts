@@ -105,7 +105,11 @@ const inbox: Inbox = {
 /** The first URL in a message's text that contains `fragment`. */
 export function linkIn(mail: CaughtMail, fragment: string): string {
   const urls = `${mail.text ?? ''} ${mail.html ?? ''}`.match(/https?:\/\/[^\s"'<>]+/g) ?? [];
-  const url = urls.find((u) => u.includes(fragment));
+  // A document listed in an agenda email opens through the manage token (…/api/v1/registrations/manage/<token>/documents/…):
+  // a page link is asked for unless the fragment names the API.
+  const url =
+    urls.find((u) => u.includes(fragment) && (fragment.includes('/api/') || !u.includes('/api/v1/'))) ??
+    urls.find((u) => u.includes(fragment));
   if (!url) throw new Error(`no link with ${fragment} in "${mail.subject}"`);
   return url.replace(/&amp;/g, '&');
 }

@@ -3,7 +3,7 @@ import { DialogueDetailPage, loadDialoguesRoutes } from '@gfmd/web-dialogues-fea
 import { loadInvitationDeclinePage, loadManageRoutes } from '@gfmd/web-registrations-feature';
 import { loadPublicOutcomePage, loadRecommendationsRoutes } from '@gfmd/web-outcomes-feature';
 import { loadDoorRoutes } from '@gfmd/web-check-in-feature';
-import { loadContributionConfirmPage } from '@gfmd/web-documents-feature';
+import { loadContributionConfirmPage, loadContributionPage } from '@gfmd/web-documents-feature';
 import { loadSubscriptionLinkPage, loadSynthesisPage } from '@gfmd/web-syntheses-feature';
 import { loadForbiddenPage, loadNotFoundPage } from '@gfmd/web-shell-feature';
 import { staffDictionary } from '@gfmd/web-shared-util-i18n';
@@ -73,6 +73,12 @@ export const appRoutes: Route[] = [
     path: 'contributions/confirm/:token',
     title: 'title.confirmContribution',
     loadComponent: loadContributionConfirmPage,
+  },
+  {
+    // An accepted contribution's page, with the recommendations that cite it.
+    path: 'contributions/:id',
+    title: 'title.contribution',
+    loadComponent: loadContributionPage,
   },
   {
     // The invitation email's decline link: asks, then declines (GET changes nothing).

@@ -1,3 +1,4 @@
+export * from './lib/agenda-documents.port';
 export * from './lib/agenda-item.dto';
 export * from './lib/agenda-item.entity';
 export * from './lib/agenda-view.util';

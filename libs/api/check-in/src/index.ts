@@ -1,3 +1,4 @@
 export * from './lib/check-in.module';
 export * from './lib/check-in-codes.service';
 export * from './lib/check-in-code.util';
+export * from './lib/certificate-notices.service';

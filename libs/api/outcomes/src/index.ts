@@ -6,3 +6,5 @@ export * from './lib/outcome-publishing.service';
 export * from './lib/outcome-review.service';
 export * from './lib/recommendations.service';
 export * from './lib/published-recommendations.port';
+export * from './lib/contribution-sources.port';
+export * from './lib/recommendation-contributions.service';

@@ -10,6 +10,8 @@ export * from './lib/registration.dto';
 export * from './lib/seat-rules.util';
 export * from './lib/manage-links';
 export * from './lib/participant-directory';
+export * from './lib/participation-aggregates';
+export type { RetainedCounts } from './lib/registration-reads.repository';
 export * from './lib/registration-mailer';
 export * from './lib/reminder-round.service';
 export * from './lib/seat-holds.service';

@@ -5,3 +5,6 @@ export * from './lib/views';
 export * from './lib/delegations';
 export * from './lib/check-in';
 export * from './lib/syntheses';
+export * from './lib/m49';
+export * from './lib/reports';
+export * from './lib/webhooks';

@@ -6,6 +6,7 @@ import { AfterCommit, AppConfig, dateTimeFormat, zoneLabel } from '@gfmd/api-pla
 import { createHash, randomUUID } from 'node:crypto';
 import { ParticipantDirectory, type ParticipantRecord } from '@gfmd/api-registrations';
 import type { AgendaItemRecord } from './agenda.repository';
+import { type AgendaDocument, AgendaDocuments, emailDocuments } from './agenda-documents.port';
 import { agendaCalendar, personalItems, SpaceInfo } from './agenda-view.util';
 
 /** Dialogue statuses in which agenda changes are mailed to confirmed participants. */
@@ -16,6 +17,8 @@ export interface AgendaState {
   spaces: Map<string, SpaceInfo>;
   /** Every item of the dialogue, as it is (after the change, inside the transaction). */
   items: AgendaItemRecord[];
+  /** The registrant-readable documents of the dialogue (loaded by the mail service when absent). */
+  documents?: AgendaDocument[];
 }
 
 export interface AgendaSendResult {
@@ -53,7 +56,13 @@ export class AgendaMailService {
     private readonly participants: ParticipantDirectory,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly documents: AgendaDocuments,
   ) {}
+
+  /** The state with its documents (public and registrants' ones: what a confirmed participant may read). */
+  private async withDocuments(state: AgendaState): Promise<AgendaState> {
+    return state.documents ? state : { ...state, documents: await this.documents.forDialogue(state.dialogue.id) };
+  }
 
   /**
    * One `agenda` row per confirmed participant whose address is confirmed; a participant already
@@ -85,6 +94,7 @@ export class AgendaMailService {
       };
     }
     const emails: OutgoingEmail[] = [];
+    state = await this.withDocuments(state);
     for (const p of participants) {
       const { items, key } = keys.get(p.registrationId) as { items: AgendaItemRecord[]; key: string };
       emails.push(this.compose('agenda', p, state, items, key));
@@ -131,6 +141,7 @@ export class AgendaMailService {
     participants: ParticipantRecord[],
   ): Promise<{ written: number; rewritten: number }> {
     if (!participants.length) return { written: 0, rewritten: 0 };
+    state = await this.withDocuments(state);
     const pending = await this.outbox.lockRewritable(
       participants.map((p) => p.registrationId),
       ['agenda', 'agenda_update'],
@@ -162,12 +173,13 @@ export class AgendaMailService {
    * What a registration confirmation carries when the dialogue has an agenda: the person's
    * items in the body and their personal .ics attached (the same as the agenda email's).
    */
-  confirmationAgendas(
+  async confirmationAgendas(
     state: AgendaState,
     readers: { registrationId: string; language: Language; confirmedSpaceIds: string[] }[],
-  ): Map<string, { params: TemplateParams; attachments: StoredAttachment[] }> {
+  ): Promise<Map<string, { params: TemplateParams; attachments: StoredAttachment[] }>> {
     const out = new Map<string, { params: TemplateParams; attachments: StoredAttachment[] }>();
     if (!state.items.length) return out;
+    state = await this.withDocuments(state);
     const { dialogue } = state;
     const dialogueUrl = `${this.config.publicUrl}/dialogues/${dialogue.id}`;
     for (const r of readers) {
@@ -182,6 +194,7 @@ export class AgendaMailService {
           dialogueUrl,
           timeZone: dialogue.timeZone,
           agenda: this.agendaLines(state, items, r.language),
+          ...this.documentParams(state, r.language),
         },
         attachments: [{ filename: 'agenda.ics', contentType: ICS_CONTENT_TYPE, content: ics }],
       });
@@ -191,11 +204,27 @@ export class AgendaMailService {
 
   private agendaLines(state: AgendaState, items: AgendaItemRecord[], language: Language): TemplateParams['agenda'] {
     const { dialogue } = state;
+    const { byItem } = emailDocuments(state.documents ?? [], language);
     return items.map((i) => ({
       when: formatRange(i.startsAt, i.endsAt, language, dialogue.timeZone, 'short'),
       title: i.title,
       where: [i.room, i.spaceId ? state.spaces.get(i.spaceId)?.name : null].filter(Boolean).join(' · ') || undefined,
+      ...(byItem.get(i.id)?.length ? { documents: byItem.get(i.id) } : {}),
     }));
+  }
+
+  /**
+   * The dialogue's documents as links (never attachments): public ones by their public URL, the
+   * registrants' through the participant's manage token, minted when the email is sent.
+   */
+  private documentParams(state: AgendaState, language: Language): Pick<TemplateParams, 'documents' | 'documentsUrl'> {
+    const docs = state.documents ?? [];
+    if (!docs.length) return {};
+    const { dialogue } = emailDocuments(docs, language);
+    return {
+      ...(dialogue.length ? { documents: dialogue } : {}),
+      documentsUrl: `${this.config.publicUrl}/api/v1/documents`,
+    };
   }
 
   private compose(
@@ -218,6 +247,7 @@ export class AgendaMailService {
       dialogueUrl,
       timeZone: dialogue.timeZone,
       agenda: this.agendaLines(state, items, language),
+      ...this.documentParams(state, language),
     };
     return {
       kind,

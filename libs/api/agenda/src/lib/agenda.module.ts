@@ -6,6 +6,7 @@ import { SpacesModule } from '@gfmd/api-spaces';
 import { AgendaDemoSeeder } from './agenda-demo.seeder';
 import { AgendaSpaceUsage } from './agenda-space-usage';
 import { AgendaItemEntity } from './agenda-item.entity';
+import { AgendaDocuments } from './agenda-documents.port';
 import { AgendaMailService } from './agenda-mail.service';
 import { FeedController } from './feed.controller';
 import { DialogueFeedService } from './feed.service';
@@ -27,12 +28,13 @@ import { TimelineService } from './timeline.service';
     AgendaService,
     AgendaShiftService,
     AgendaMailService,
+    AgendaDocuments,
     AgendaDemoSeeder,
     TimelineService,
     DialogueFeedService,
     AgendaSpaceUsage,
   ],
-  exports: [AgendaService, AgendaRepository],
+  exports: [AgendaService, AgendaRepository, AgendaDocuments],
 })
 export class AgendaModule implements OnModuleInit {
   constructor(

@@ -1,4 +1,4 @@
-import type { Language, StakeholderGroup } from '@gfmd/contracts';
+import type { DelegateRole, Language, StakeholderGroup } from '@gfmd/contracts';
 
 /**
  * The stakeholder group's band on a badge: a colour from the Okabe–Ito palette (told apart by
@@ -52,6 +52,22 @@ export const GROUP_NAMES: Record<Language, Record<StakeholderGroup, string>> = {
     other: 'Otro',
   },
 };
+
+/** A delegation member's role as a badge prints it. */
+export const DELEGATE_ROLE_NAMES: Record<Language, Record<DelegateRole, string>> = {
+  en: { head_of_delegation: 'Head of delegation', delegate: 'Delegate', adviser: 'Adviser' },
+  fr: { head_of_delegation: 'Chef de délégation', delegate: 'Délégué·e', adviser: 'Conseiller·ère' },
+  es: { head_of_delegation: 'Jefe/a de delegación', delegate: 'Delegado/a', adviser: 'Asesor/a' },
+};
+
+/** The role line of a delegation member's badge: "Head of delegation · Republic of Ghana". */
+export function delegateLine(
+  membership: { role: DelegateRole; delegation: string } | undefined,
+  language: Language,
+): string | null {
+  if (!membership) return null;
+  return `${(DELEGATE_ROLE_NAMES[language] ?? DELEGATE_ROLE_NAMES.en)[membership.role]} · ${membership.delegation}`;
+}
 
 /** The words of a certificate of attendance. */
 export const CERTIFICATE_WORDS: Record<Language, { title: string; attended: string; verify: string; on: string }> = {

@@ -2,6 +2,7 @@
 // count matches the layout, filters choose who is printed; a certificate only for
 // the checked-in once the dialogue has ended, verified publicly with name, dialogue and dates only.
 import { AuthModule } from '@gfmd/api-auth';
+import { DelegationsModule } from '@gfmd/api-delegations';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
 import { MailModule, OutboxService } from '@gfmd/api-mail';
 import { PlatformModule } from '@gfmd/api-platform';
@@ -40,6 +41,7 @@ const MODULES = [
   DialoguesModule,
   SpacesModule,
   RegistrationsModule,
+  DelegationsModule,
   CheckInModule,
 ];
 
@@ -120,6 +122,36 @@ describe('badges and certificates (integration)', () => {
     expect(one.total).toBe(1);
     expect((await pdf(organizer, `/dialogues/${d.id}/badges.pdf?layout=poster`)).status).toBe(400);
     expect((await pdf(sut.api, `/dialogues/${d.id}/badges.pdf`)).status).toBe(401);
+  });
+
+  it('prints a delegation member’s role and delegation (through the delegations’ port), in their language', async () => {
+    const d = await DialogueFactory.createPublished(organizer, {
+      informalSessionId: sessionId,
+      capacity: 10,
+      languages: ['fr', 'en'],
+    });
+    const delegation = await organizer.post(`/dialogues/${d.id}/delegations`, {
+      name: 'République du Ghana',
+      stakeholderGroup: 'government',
+      country: 'GH',
+      seats: 2,
+      focalPointEmail: `fp-${randomUUID()}@example.org`,
+    });
+    expect(delegation.status).toBe(201);
+    const head = await register(d, { lastName: 'Mensah', stakeholderGroup: 'government', country: 'GH' });
+    const plain = await register(d, { lastName: 'Sola' });
+    // Set up as the focal point's page would (that flow is libs/api/delegations' to test).
+    await q(
+      `INSERT INTO delegation_members (registration_id, delegation_id, role) VALUES ($1, $2, 'head_of_delegation')`,
+      [head, delegation.body.id],
+    );
+    // The role line is in the badge holder's language (as the group band), wrapped if long.
+    const words = (text: string) => text.replace(/\s+/g, ' ');
+    const one = await pdf(organizer, `/registrations/${head}/badge.pdf`);
+    expect(words(one.text)).toContain('Jefe/a de delegación · République du Ghana');
+    const all = await pdf(organizer, `/dialogues/${d.id}/badges.pdf`);
+    expect(words(all.text)).toContain('Jefe/a de delegación · République du Ghana');
+    expect((await pdf(organizer, `/registrations/${plain}/badge.pdf`)).text).not.toContain('delegación');
   });
 
   it('gives a certificate to a checked-in participant after the dialogue, verifiable with name, dialogue and dates only', async () => {

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
 import { forbidden, notFound, msg } from '@gfmd/api-platform';
+import { DelegationRoles } from '@gfmd/api-delegations';
 import { CheckInPort, type BadgeFilter } from '@gfmd/api-registrations';
 import type { Readable } from 'node:stream';
 import { BadgeSheet, BADGES_PER_PAGE } from './badge-sheet';
-import { dialogueDates } from './badge-words';
+import { delegateLine, dialogueDates } from './badge-words';
 import { CheckInCodes } from './check-in-codes.service';
 import type { BadgeLayout, BadgesQuery } from './check-in.dto';
 
@@ -22,6 +23,7 @@ export class BadgesService {
     private readonly port: CheckInPort,
     private readonly codes: CheckInCodes,
     private readonly dialogues: DialoguesService,
+    private readonly delegations: DelegationRoles,
   ) {}
 
   async one(registrationId: string, layout: BadgeLayout, user: AuthUser): Promise<{ stream: Readable; name: string }> {
@@ -29,7 +31,9 @@ export class BadgesService {
     if (!card) throw notFound('Registration');
     await this.port.assertReach(card.id, user);
     const sheet = await this.sheet(card.dialogueId, layout);
-    sheet.add(card, await this.codes.codeFor(card.id, card.dialogueId));
+    const roles = await this.delegations.of([card.id]);
+    const code = await this.codes.codeFor(card.id, card.dialogueId);
+    sheet.add(card, code, delegateLine(roles.get(card.id), card.preferredLanguage));
     sheet.end();
     return { stream: sheet.doc, name: `badge-${card.lastName}` };
   }
@@ -60,8 +64,12 @@ export class BadgesService {
           after,
           PAGE,
         );
-        const codes = await this.codes.codesFor(cards);
-        for (const card of cards) sheet.add(card, codes.get(card.id) ?? '');
+        const [codes, roles] = await Promise.all([
+          this.codes.codesFor(cards),
+          this.delegations.of(cards.map((c) => c.id)),
+        ]);
+        for (const card of cards)
+          sheet.add(card, codes.get(card.id) ?? '', delegateLine(roles.get(card.id), card.preferredLanguage));
         after = next;
         // Let the consumer drain what is written before the next page of registrations.
         await new Promise((resolve) => setImmediate(resolve));

@@ -1,15 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
+  ApiResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
 import { Public, RateLimit, uuidPipe } from '@gfmd/api-platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { AttendanceService } from './attendance.service';
 import { BadgesService } from './badges.service';
@@ -37,9 +40,15 @@ export class CheckInController {
   @Roles('organizer', 'coordinator', 'door')
   @Post('check-in/scan')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{scanId, registration, alreadyCheckedIn, replayed}' })
+  @ApiOkResponse({
+    description:
+      '{scanId, registration, alreadyCheckedIn, replayed, room?}. Room mode (agendaItemId or spaceId): room.outcome is ' +
+      'counted (first time in), again (already scanned in there: not counted twice) or not-registered (no confirmed ' +
+      'seat in the room’s space: not counted there); the person is checked in to the dialogue as well.',
+  })
   @ApiNotFoundResponse({
-    description: 'Unknown, forged, altered or reissued-away code (or out of a coordinator’s reach).',
+    description:
+      'Unknown, forged, altered or reissued-away code (or out of a coordinator’s reach); a room not of this dialogue.',
   })
   @ApiUnprocessableEntityResponse({ description: 'not-confirmed (not a confirmed registration) or other-dialogue.' })
   @ApiConflictResponse({ description: 'scan-id-reused: the scan id was used for another person.' })
@@ -73,9 +82,27 @@ export class CheckInController {
 
   @Roles('organizer', 'coordinator', 'door')
   @Get('dialogues/:id/attendance')
-  @ApiOkResponse({ description: 'Arrived / expected (confirmed), in all and by stakeholder group and space.' })
-  counts(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
-    return this.attendance.attendance(id, user);
+  @ApiOkResponse({
+    description:
+      'Arrived / expected (confirmed), in all, by stakeholder group, by space and by room (spaces and agenda items: ' +
+      'scanned in at its door / expected there). With an ETag of the counts: poll with If-None-Match.',
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of the last answer: 304 if unchanged.' })
+  @ApiResponse({ status: 304, description: 'Nothing changed since the ETag sent.' })
+  async counts(
+    @Param('id', uuidPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { body, etag } = await this.attendance.attendance(id, user);
+    // Credentialed answers stay no-store (the platform's rule): the client keeps the last answer and its ETag.
+    reply.header('ETag', etag);
+    if (req.headers['if-none-match'] === etag) {
+      reply.status(304);
+      return undefined;
+    }
+    return body;
   }
 }
 

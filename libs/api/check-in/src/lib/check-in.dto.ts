@@ -43,6 +43,20 @@ export class ScanDto implements CheckInScanRequest {
   @OptionalButNotNull()
   @IsISO8601({ strict: true })
   scannedAt?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Room mode: the agenda item at whose door the scan is made (not with spaceId)',
+  })
+  @OptionalButNotNull()
+  @IsUUID()
+  agendaItemId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Room mode: the space at whose door the scan is made (not with agendaItemId)',
+  })
+  @OptionalButNotNull()
+  @IsUUID()
+  spaceId?: string;
 }
 
 export class UndoScanDto {

@@ -1,5 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { AgendaModule } from '@gfmd/api-agenda';
+import { DelegationsCoreModule } from '@gfmd/api-delegations';
 import { DialoguesModule } from '@gfmd/api-dialogues';
+import { SpacesModule } from '@gfmd/api-spaces';
 import { CheckInCodeSource, RegistrationsModule } from '@gfmd/api-registrations';
 import { AttendanceService } from './attendance.service';
 import { BadgesService } from './badges.service';
@@ -9,6 +12,8 @@ import { CheckInCodesRepository } from './check-in-codes.repository';
 import { BadgesController, CheckInController } from './check-in.controller';
 import { CheckInScansRepository } from './check-in-scans.repository';
 import { CheckInService } from './check-in.service';
+import { CheckInRooms } from './check-in-rooms.service';
+import { RoomArrivalsRepository } from './room-arrivals.repository';
 
 /**
  * Signed check-in codes, for every module that shows them (the manage view, through
@@ -23,10 +28,19 @@ export class CheckInCodesModule {}
 
 /** On the day: badges, scans at the door, attendance, certificates (docs/check-in.md). */
 @Module({
-  imports: [CheckInCodesModule, RegistrationsModule, DialoguesModule],
+  imports: [
+    CheckInCodesModule,
+    RegistrationsModule,
+    DialoguesModule,
+    SpacesModule,
+    AgendaModule,
+    DelegationsCoreModule,
+  ],
   controllers: [CheckInController, BadgesController],
   providers: [
     CheckInScansRepository,
+    RoomArrivalsRepository,
+    CheckInRooms,
     CheckInService,
     CheckInCodeReissue,
     AttendanceService,

@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
-import type { CheckInPerson, CheckInScanResult, CheckInUndoResult } from '@gfmd/contracts';
-import { AuditService, badRequest, conflict, domainRule, inTransaction, notFound, msg } from '@gfmd/api-platform';
+import type { CheckInPerson, CheckInRoom, CheckInScanResult, CheckInUndoResult, RoomOutcome } from '@gfmd/contracts';
+import {
+  AuditService,
+  badRequest,
+  conflict,
+  DomainEvents,
+  domainRule,
+  inTransaction,
+  msg,
+  notFound,
+} from '@gfmd/api-platform';
 import { CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CheckInCodes } from './check-in-codes.service';
+import { CheckInRooms } from './check-in-rooms.service';
 import type { ScanDto } from './check-in.dto';
 import { CheckInScansRepository, type ScanRow } from './check-in-scans.repository';
+import { RoomArrivalsRepository } from './room-arrivals.repository';
 
 /** How far back an offline scan's own time is believed (older ones count at their arrival). */
 const OFFLINE_WINDOW_MS = 7 * 86_400_000;
@@ -30,6 +41,13 @@ export function toPerson(card: CheckInCard): CheckInPerson {
 
 const unknownCode = () => notFound('Check-in code');
 
+const roomAnswer = (room: CheckInRoom, outcome: RoomOutcome) => ({
+  kind: room.kind,
+  id: room.id,
+  name: room.name,
+  outcome,
+});
+
 /**
  * Check-in at the door (docs/check-in.md): a scan opens a registration only with its current
  * signed code, for the staff member's reach (the rule of POST /registrations/:id/check-in), in
@@ -45,6 +63,9 @@ export class CheckInService {
     private readonly codes: CheckInCodes,
     private readonly scans: CheckInScansRepository,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+    private readonly rooms: CheckInRooms,
+    private readonly arrivals: RoomArrivalsRepository,
   ) {}
 
   async scan(dto: ScanDto, user: AuthUser, via: 'scan' | 'manual'): Promise<CheckInScanResult> {
@@ -53,6 +74,11 @@ export class CheckInService {
     if (via === 'manual' && !dto.registrationId) {
       throw badRequest(msg('checkIn.registrationRequired'), [
         { field: 'registrationId', message: msg('checkIn.registrationRequired.field') },
+      ]);
+    }
+    if (dto.agendaItemId && dto.spaceId) {
+      throw badRequest('A scan is made at one room: an agenda item or a space.', [
+        { field: 'spaceId', message: 'spaceId and agendaItemId cannot both be given' },
       ]);
     }
     const scanId = dto.scanId ?? randomUUID();
@@ -66,8 +92,9 @@ export class CheckInService {
       throw domainRule('other-dialogue', msg('checkIn.otherDialogue'));
     }
     this.port.assertRule(card, scope);
+    const room = dto.agendaItemId || dto.spaceId ? await this.rooms.resolve(card.dialogueId, dto, user) : null;
     const scannedAt = this.scanTime(dto.scannedAt);
-    const counted = await inTransaction(this.dataSource, async () => {
+    const counted = await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const recorded = await this.scans.insert({
         id: scanId,
         registrationId: card.id,
@@ -75,6 +102,8 @@ export class CheckInService {
         userId: user.id,
         scannedAt,
         counted: false,
+        agendaItemId: room?.kind === 'agenda_item' ? room.id : null,
+        spaceId: room?.kind === 'space' ? room.id : null,
       });
       if (!recorded) return null;
       const first = await this.port.markCheckedIn(card.id, scannedAt);
@@ -88,8 +117,28 @@ export class CheckInService {
           dialogueId: card.dialogueId,
           details: { via, scanId, offline: !!dto.scannedAt },
         });
+        await this.events.record(
+          'checkin.recorded',
+          {
+            data: {
+              registrationId: card.id,
+              dialogueId: card.dialogueId,
+              scanId,
+              checkedInAt: scannedAt.toISOString(),
+              via,
+            },
+            personal: {
+              title: card.title,
+              firstName: card.firstName,
+              lastName: card.lastName,
+              organization: card.organization,
+            },
+          },
+          afterCommit,
+        );
       }
-      return first;
+      const roomOutcome = room ? await this.enterRoom(room, card, scanId, scannedAt) : null;
+      return { first, roomOutcome };
     });
     if (counted === null) {
       // The same scan id arrived twice at once: the other request recorded it.
@@ -98,8 +147,36 @@ export class CheckInService {
       throw unknownCode();
     }
     // Counted: the check-in time is the scan's; already in: read the first one's.
-    const after = counted ? { ...card, checkedInAt: scannedAt } : ((await this.port.card(card.id)) ?? card);
-    return { scanId, registration: toPerson(after), alreadyCheckedIn: !counted, replayed: false };
+    const after = counted.first ? { ...card, checkedInAt: scannedAt } : ((await this.port.card(card.id)) ?? card);
+    return {
+      scanId,
+      registration: toPerson(after),
+      alreadyCheckedIn: !counted.first,
+      replayed: false,
+      ...(room && counted.roomOutcome ? { room: roomAnswer(room, counted.roomOutcome) } : {}),
+    };
+  }
+
+  /**
+   * Room mode, in the scan's transaction: counted once per person and room; a person without a
+   * confirmed seat in the room's space is a warning and is not counted there.
+   */
+  private async enterRoom(room: CheckInRoom, card: CheckInCard, scanId: string, at: Date): Promise<RoomOutcome> {
+    const seated = !room.spaceId || card.spaces.some((s) => s.spaceId === room.spaceId && s.status === 'confirmed');
+    const outcome: RoomOutcome = !seated
+      ? 'not-registered'
+      : (await this.arrivals.insert({
+            registrationId: card.id,
+            dialogueId: card.dialogueId,
+            agendaItemId: room.kind === 'agenda_item' ? room.id : null,
+            spaceId: room.kind === 'space' ? room.id : null,
+            scanId,
+            at,
+          }))
+        ? 'counted'
+        : 'again';
+    await this.scans.setRoomOutcome(scanId, outcome);
+    return outcome;
   }
 
   /** Takes back the check-in a scan counted (a scan that counted nothing answers 422 nothing-to-undo). */
@@ -107,12 +184,14 @@ export class CheckInService {
     const scan = await this.scans.byId(scanId);
     if (!scan) throw notFound('Scan');
     await this.port.assertReach(scan.registrationId, user);
-    if (!scan.counted) throw domainRule('nothing-to-undo', msg('checkIn.nothingToUndo'));
+    if (!scan.counted && scan.roomOutcome !== 'counted')
+      throw domainRule('nothing-to-undo', msg('checkIn.nothingToUndo'));
     await inTransaction(this.dataSource, async () => {
       const locked = await this.scans.byId(scanId, true);
       if (!locked || locked.undoneAt) return;
       await this.scans.markUndone(scanId);
-      if (await this.port.clearCheckIn(scan.registrationId)) {
+      if (scan.roomOutcome === 'counted') await this.arrivals.removeByScan(scanId);
+      if (scan.counted && (await this.port.clearCheckIn(scan.registrationId))) {
         await this.audit.record({
           actorUserId: user.id,
           action: 'registration.check_in_undone',
@@ -150,7 +229,18 @@ export class CheckInService {
     await this.port.assertReach(prior.registrationId, user);
     const card = await this.port.card(prior.registrationId);
     if (!card) throw unknownCode();
-    return { scanId: prior.id, registration: toPerson(card), alreadyCheckedIn: !prior.counted, replayed: true };
+    const roomId = prior.agendaItemId ?? prior.spaceId;
+    const room =
+      roomId && prior.roomOutcome
+        ? (await this.rooms.list(prior.dialogueId, user).catch(() => [])).find((r) => r.id === roomId)
+        : undefined;
+    return {
+      scanId: prior.id,
+      registration: toPerson(card),
+      alreadyCheckedIn: !prior.counted,
+      replayed: true,
+      ...(room && prior.roomOutcome ? { room: roomAnswer(room, prior.roomOutcome) } : {}),
+    };
   }
 
   /** An offline scan's time when believable (not in the future, not older than a week); else now. */

@@ -5,6 +5,7 @@ import { DelegationLinks } from './delegation-links';
 import { DelegationMailer } from './delegation-mailer';
 import { DelegationsController, FocalPointController } from './delegations.controller';
 import { DelegationsRetention } from './delegations-retention';
+import { DelegationRoles } from './delegation-roles';
 import { DelegationsRepository } from './delegations.repository';
 import { DelegationsService } from './delegations.service';
 import { FocalPointData } from './focal-point-data';
@@ -12,8 +13,8 @@ import { FocalPointService } from './focal-point.service';
 
 /** What the worker needs: the focal points' link minter. Needs MailModule (global). */
 @Module({
-  providers: [DelegationsRepository, DelegationLinks, DelegationsRetention],
-  exports: [DelegationsRepository, DelegationLinks],
+  providers: [DelegationsRepository, DelegationLinks, DelegationsRetention, DelegationRoles],
+  exports: [DelegationsRepository, DelegationLinks, DelegationRoles],
 })
 export class DelegationsCoreModule {}
 

@@ -140,6 +140,17 @@ export class DelegationsRepository {
     return new Map(rows.map((r) => [r.id, r.role]));
   }
 
+  /** The role and delegation of each of these registrations that is a delegation member (badges). */
+  async membershipsOf(registrationIds: string[]): Promise<{ id: string; role: DelegateRole; delegation: string }[]> {
+    if (!registrationIds.length) return [];
+    return this.sql(
+      `SELECT m.registration_id AS id, m.role, d.name AS delegation
+         FROM delegation_members m JOIN delegations d ON d.id = m.delegation_id
+        WHERE m.registration_id = ANY($1::uuid[])`,
+      [registrationIds],
+    );
+  }
+
   /** Delegations whose focal point is this address (data-subject export). */
   byFocalPoint(emailNormalized: string): Promise<DelegationRow[]> {
     return this.sql<DelegationRow>(

@@ -118,6 +118,17 @@ export class DialoguesRepository {
     if (!ids.length) return Promise.resolve([]);
     return currentManager(this.dataSource).query('SELECT id, title FROM dialogues WHERE id = ANY($1::uuid[])', [ids]);
   }
+  dialogueSummaries(
+    ids: string[],
+  ): Promise<{ id: string; title: string; startsAt: Date; status: DialogueStatus; processId: string | null }[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return currentManager(this.dataSource).query(
+      `SELECT d.id, d.title, d.starts_at AS "startsAt", d.status, s.process_id AS "processId"
+         FROM dialogues d LEFT JOIN informal_sessions s ON s.id = d.informal_session_id
+        WHERE d.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
   /** Locks the dialogue row for the rest of the caller's (current) transaction. */
   lockDialogue(id: string): Promise<DialogueRecord | null> {
     return currentManager(this.dataSource)

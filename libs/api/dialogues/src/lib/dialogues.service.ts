@@ -7,12 +7,14 @@ import {
   badRequest,
   changedFields,
   domainRule,
+  DomainEvents,
   inTransaction,
   notFound,
   msg,
   type FieldErrorInput,
 } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
+import { dialogueEventData, dialogueEventOf } from './dialogue-events';
 import { DialogueHooks } from './dialogue-hooks';
 import { CreateDialogueDto, ListDialoguesQuery, UpdateDialogueDto } from './dialogue.dto';
 import { assertThemes, toDialogue, withoutOnlineLink } from './dialogue.mapper';
@@ -36,6 +38,7 @@ export class DialoguesService {
     private readonly hooks: DialogueHooks,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   // ── dialogues ───────────────────────────────────────────────────────────────────────────
@@ -106,6 +109,13 @@ export class DialoguesService {
   /** The titles of some dialogues, whatever their status (for other domains: a person's data export). */
   titles(ids: string[]): Promise<{ id: string; title: string }[]> {
     return this.repo.dialogueTitles(ids);
+  }
+
+  /** Title, start, status and process of some dialogues, whatever their status (for other domains: a person's history). */
+  summaries(
+    ids: string[],
+  ): Promise<{ id: string; title: string; startsAt: Date; status: DialogueStatus; processId: string | null }[]> {
+    return this.repo.dialogueSummaries(ids);
   }
 
   async findRecord(id: string): Promise<DialogueRecord> {
@@ -204,6 +214,8 @@ export class DialoguesService {
       if (!Object.keys(patch).length) return before;
       const saved = await this.repo.saveDialogue({ ...before, ...patch });
       await this.hooks.emit({ before, after: saved, afterCommit });
+      const event = dialogueEventOf(before, saved);
+      if (event) await this.events.record(event, dialogueEventData(saved, before), afterCommit);
       if (audit) {
         // firstPublishedAt follows the status (the calendar feed's bookkeeping): not a change of its own.
         const fields = changedFields(before, patch).filter((f) => f !== 'firstPublishedAt');

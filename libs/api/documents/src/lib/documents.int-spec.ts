@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fetchFile, uploadDocument } from '../testing/document-upload';
+import { fetchFile, multipart, rawUpload, uploadDocument } from '../testing/document-upload';
 import { samples } from '../testing/sample-files';
 import { DocumentsModule } from './documents.module';
 
@@ -333,6 +333,86 @@ describe('Documents (integration)', () => {
       ],
       ['no file', async () => uploadDocument(organizer, fields()), 400, 'invalid-input'],
       [
+        'two file parts',
+        async () =>
+          rawUpload(
+            organizer,
+            multipart(fields(), [
+              { name: 'file', fileName: 'a.pdf', bytes: samples.pdf() },
+              { name: 'file', fileName: 'b.pdf', bytes: samples.pdf() },
+            ]),
+          ),
+        400,
+        'invalid-input',
+      ],
+      [
+        'a file in a part not named "file"',
+        async () =>
+          rawUpload(organizer, multipart(fields(), [{ name: 'attachment', fileName: 'a.pdf', bytes: samples.pdf() }])),
+        400,
+        'invalid-input',
+      ],
+      [
+        'a title over its 300 characters',
+        async () =>
+          uploadDocument(organizer, fields({ 'title.en': 'x'.repeat(301) }), { name: 'a.pdf', bytes: samples.pdf() }),
+        400,
+        'invalid-input',
+      ],
+      [
+        'a field over the multipart field limit (4,000 bytes)',
+        async () =>
+          uploadDocument(organizer, fields({ 'title.fr': 'é'.repeat(2500) }), { name: 'a.pdf', bytes: samples.pdf() }),
+        400,
+        'invalid-input',
+      ],
+      [
+        'a JSON body instead of multipart',
+        async () => {
+          const res = await organizer.post('/documents', fields());
+          return { status: res.status, body: res.body };
+        },
+        415,
+        'multipart-required',
+      ],
+      [
+        'a text/plain body',
+        async () => rawUpload(organizer, { contentType: 'text/plain', body: Buffer.from('file=hello') }),
+        415,
+        'unsupported-media-type',
+      ],
+      [
+        'a multipart body without its boundary parameter',
+        async () =>
+          rawUpload(organizer, {
+            ...multipart(fields(), [{ name: 'file', fileName: 'a.pdf', bytes: samples.pdf() }]),
+            contentType: 'multipart/form-data',
+          }),
+        400,
+        'invalid-input',
+      ],
+      [
+        'a truncated multipart body (no closing boundary)',
+        async () => {
+          const whole = multipart(fields(), [{ name: 'file', fileName: 'a.pdf', bytes: samples.pdf() }]);
+          return rawUpload(organizer, { ...whole, body: whole.body.subarray(0, whole.body.length - 40) });
+        },
+        400,
+        'invalid-input',
+      ],
+      [
+        'an unknown document kind with a good file',
+        async () => uploadDocument(organizer, fields({ kind: 'manifesto' }), { name: 'a.pdf', bytes: samples.pdf() }),
+        400,
+        'invalid-input',
+      ],
+      [
+        'an unknown owner type',
+        async () => uploadDocument(organizer, fields({ ownerType: 'planet' }), { name: 'a.pdf', bytes: samples.pdf() }),
+        400,
+        'invalid-input',
+      ],
+      [
         'an unknown field',
         async () => uploadDocument(organizer, fields({ isAdmin: 'true' }), { name: 'a.pdf', bytes: samples.pdf() }),
         400,
@@ -356,6 +436,7 @@ describe('Documents (integration)', () => {
       expect(res.status).toBe(status);
       expect(res.body).toMatchObject({ status });
       expect(res.body.type).toMatch(new RegExp(`/${slug}$`));
+      expect(typeof res.body.detail).toBe('string');
       const after = {
         files: await stored(),
         rows: await rows(dialogue.id),

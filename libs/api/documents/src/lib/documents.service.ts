@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { AgendaDocuments } from '@gfmd/api-agenda';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
@@ -68,7 +69,7 @@ export function toDocumentView(d: DocumentRecord): DocumentView {
  * rights (DocumentAccess) on every request: no URL of a private document works for anyone else.
  */
 @Injectable()
-export class DocumentsService {
+export class DocumentsService implements OnModuleInit {
   private readonly log = new Logger(DocumentsService.name);
   private readonly fieldsPipe = createValidationPipe();
 
@@ -80,7 +81,22 @@ export class DocumentsService {
     private readonly audit: AuditService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agendaDocuments: AgendaDocuments,
   ) {}
+
+  onModuleInit() {
+    // Agenda and confirmation emails list, as links, what a registrant may read (never staff documents).
+    this.agendaDocuments.register(async (dialogueId) =>
+      (await this.repo.listByDialogue(dialogueId, REGISTRANT_VISIBILITIES)).map((d) => ({
+        id: d.id,
+        ownerType: d.ownerType,
+        ownerId: d.ownerId,
+        title: d.title,
+        language: d.language,
+        visibility: d.visibility as 'public' | 'registrants',
+      })),
+    );
+  }
 
   async upload(request: FastifyRequest, user: AuthUser): Promise<DocumentView> {
     const { maxUploadBytes } = this.config.documents;

@@ -90,6 +90,7 @@ describe('Mail delivery (integration: outbox → BullMQ → worker → SMTP)', (
       'contribution_accepted',
       'contribution_rejected',
       'retention_notice',
+      'webhook_disabled',
     ];
     const participantKinds = EMAIL_KINDS.filter((k) => !OTHER_KINDS.includes(k));
     const cases = LANGUAGES.flatMap((language) =>

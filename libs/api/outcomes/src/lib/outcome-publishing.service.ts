@@ -8,7 +8,7 @@ import {
   PUBLIC_STATUSES,
   type DialogueRecord,
 } from '@gfmd/api-dialogues';
-import { domainRule, notFound, msg } from '@gfmd/api-platform';
+import { DomainEvents, domainRule, msg, notFound } from '@gfmd/api-platform';
 import { recommendationChanges } from './outcome-diff';
 import { assertFrom, OutcomeChanges } from './outcome-changes.service';
 import { toRecommendation } from './outcome.mapper';
@@ -39,6 +39,7 @@ export class OutcomePublishingService {
     private readonly processes: ProcessesService,
     private readonly dialogues: DialoguesService,
     private readonly recommendations: RecommendationsService,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -138,6 +139,16 @@ export class OutcomePublishingService {
         }
       }
       const given = recommendations.filter((r) => !before.has(r.id)).map((r) => r.reference);
+      await this.events.record('outcome.published', {
+        data: {
+          dialogueId: dialogue.id,
+          version,
+          referencePrefix,
+          recommendations: recommendations.map((r) => r.reference),
+          withdrawn,
+          publishedAt: now.toISOString(),
+        },
+      });
       return {
         next: {
           ...row,

@@ -4,6 +4,7 @@ import {
   OUTCOME_STATUSES,
   RECOMMENDATION_KINDS,
   STAKEHOLDER_GROUPS,
+  type LinkContributionsRequest,
   type ListRecommendationsRequest,
   type OutcomeStatus,
   type PatchOutcomeRequest,
@@ -124,4 +125,16 @@ export class ListRecommendationsQuery implements ListRecommendationsRequest {
   addressedTo?: StakeholderGroup;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}
+
+/** PUT /dialogues/:id/outcome/recommendations/:recommendationId/contributions */
+export class LinkContributionsDto implements LinkContributionsRequest {
+  @ApiProperty({
+    type: [String],
+    description: 'Accepted contributions of this dialogue (replaces the list; [] unlinks all).',
+  })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  contributionIds: string[];
 }

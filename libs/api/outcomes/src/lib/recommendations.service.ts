@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Page, PublishedRecommendation } from '@gfmd/contracts';
 import { AppConfig, notFound } from '@gfmd/api-platform';
 import { ListRecommendationsQuery } from './outcome.dto';
+import { RecommendationContributionsService } from './recommendation-contributions.service';
 import { PublishedView, RecommendationsRepository } from './recommendations.repository';
 
 /** Public reading and search of published recommendations. */
@@ -10,6 +11,7 @@ export class RecommendationsService {
   constructor(
     private readonly repo: RecommendationsRepository,
     private readonly config: AppConfig,
+    private readonly contributions: RecommendationContributionsService,
   ) {}
 
   async search(query: ListRecommendationsQuery): Promise<Page<PublishedRecommendation>> {
@@ -32,7 +34,7 @@ export class RecommendationsService {
   async get(reference: string): Promise<PublishedRecommendation> {
     const row = /^[A-Za-z0-9-]{1,64}$/.test(reference) ? await this.repo.find(reference.toUpperCase()) : null;
     if (!row) throw notFound('Recommendation');
-    return this.toView(row, true);
+    return { ...this.toView(row, true), contributions: await this.contributions.citedBy(row.recommendationId) };
   }
 
   /** A dialogue's published recommendations (not withdrawn), each with its url and cite text. */

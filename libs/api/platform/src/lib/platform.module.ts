@@ -12,6 +12,7 @@ import { createRootLogger } from './logging/logging';
 import { PinoNestLogger } from './logging/pino-nest-logger';
 import { RedisModule } from './redis/redis.module';
 import { PersonDataRegistry } from './person-data/person-data.registry';
+import { DomainEvents } from './events/domain-events';
 
 /** The process's logger: Nest's LoggerService on one pino root (see main.ts: app.useLogger). */
 const loggerProvider = {
@@ -31,9 +32,10 @@ const loggerProvider = {
     AuditService,
     PersonalDataHooks,
     PersonDataRegistry,
+    DomainEvents,
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonalDataHooks, PersonDataRegistry],
+  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonalDataHooks, PersonDataRegistry, DomainEvents],
 })
 export class PlatformModule {}
 
@@ -41,7 +43,7 @@ export class PlatformModule {}
 @Global()
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule],
-  providers: [loggerProvider, HealthRegistry, AuditService, PersonalDataHooks, PersonDataRegistry],
-  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonalDataHooks, PersonDataRegistry],
+  providers: [loggerProvider, HealthRegistry, AuditService, PersonalDataHooks, PersonDataRegistry, DomainEvents],
+  exports: [PinoNestLogger, HealthRegistry, AuditService, PersonalDataHooks, PersonDataRegistry, DomainEvents],
 })
 export class PlatformCoreModule {}

@@ -27,11 +27,14 @@ export class QuestionsService implements OnModuleInit {
 
   onModuleInit() {
     this.answers.provide(
-      async (dialogueId, group, given) => {
-        const checked = checkAnswers(await this.repo.of(dialogueId), group, given);
-        if ('problems' in checked)
-          throw domainRule('invalid-answers', msg('questions.invalidAnswers'), checked.problems);
-        return checked.answers;
+      async (dialogueId) => {
+        const questions = await this.repo.of(dialogueId);
+        return (group, given) => {
+          const checked = checkAnswers(questions, group, given);
+          if ('problems' in checked)
+            throw domainRule('invalid-answers', msg('questions.invalidAnswers'), checked.problems);
+          return checked.answers;
+        };
       },
       async (dialogueId) =>
         (await this.repo.of(dialogueId))

@@ -1,3 +1,4 @@
+import { DomainEvents } from '@gfmd/api-platform';
 import type { DialoguesService } from '@gfmd/api-dialogues';
 import { ManageLinkService } from './manage-link.service';
 import type { ManageLinks } from './manage-links';
@@ -28,6 +29,7 @@ describe(ManageLinkService.name, () => {
       seats,
       store.dialogues as DialoguesService,
       invitations,
+      new DomainEvents(),
     );
   });
 

@@ -3,11 +3,12 @@ import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DialoguesService, toDialogue, withoutOnlineLink } from '@gfmd/api-dialogues';
 import type { Dialogue, RegistrationStatus } from '@gfmd/contracts';
-import { domainRule, inTransaction, notFound, msg, type Message } from '@gfmd/api-platform';
+import { DomainEvents, domainRule, inTransaction, type Message, msg, notFound } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { CheckInCodeSource } from './check-in-code.source';
 import { ManageLinks } from './manage-links';
 import type { UpdateManagedRegistrationDto } from './registration.dto';
+import { registrationEvent } from './registration-events';
 import type { RegistrationView } from './registration.mapper';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import type { RegistrationRow } from './registration.rows';
@@ -41,6 +42,7 @@ export class ManageLinkService {
     private readonly seats: SeatKeeper,
     private readonly dialogues: DialoguesService,
     private readonly invitations: RegistrationInvitations,
+    private readonly events: DomainEvents,
     @Optional() private readonly checkInCodes?: CheckInCodeSource,
   ) {}
 
@@ -65,6 +67,11 @@ export class ManageLinkService {
       notices.drop(reg.id);
       if (!reg.emailConfirmedAt) await this.writes.confirmEmail(reg.id);
       await this.seats.notify(afterCommit, d.id, notices);
+      await this.events.record(
+        'registration.changed',
+        registrationEvent((await this.reads.byId(reg.id)) ?? reg, reg.status),
+        afterCommit,
+      );
     });
     return this.managed(opened.id);
   }
@@ -79,6 +86,7 @@ export class ManageLinkService {
       await this.seats.release(reg, 'cancelled', notices, { notify: true, clearToken: true });
       if (!reg.emailConfirmedAt) await this.writes.confirmEmail(reg.id);
       await this.seats.notify(afterCommit, reg.dialogueId, notices);
+      await this.events.record('registration.cancelled', registrationEvent(reg, 'cancelled'), afterCommit);
     });
     return this.managed(opened.id);
   }

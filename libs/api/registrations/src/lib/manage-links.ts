@@ -49,7 +49,14 @@ export class ManageLinks implements OnModuleInit {
     return new Map(
       tokens
         .filter((t) => issued.has(t.registrationId))
-        .map((t) => [t.registrationId, { manageUrl: this.url(t.token) }]),
+        .map((t) => [
+          t.registrationId,
+          {
+            manageUrl: this.url(t.token),
+            // Registrants' documents listed in the email open through the same token (no sign-in).
+            manageDocumentsUrl: `${this.config.publicUrl}/api/v1/registrations/manage/${t.token}/documents`,
+          },
+        ]),
     );
   }
 }

@@ -74,6 +74,19 @@ export class ParticipantDirectory {
     return rows.map(toParticipant);
   }
 
+  /** Confirmed, not erased registrations of a dialogue that were checked in (the certificate notices). */
+  async checkedInIn(dialogueId: string): Promise<ParticipantRecord[]> {
+    const rows = await sql<ParticipantRow>(
+      this.dataSource,
+      PARTICIPANT_SQL.replace(
+        '%WHERE%',
+        `r.dialogue_id = $1 AND r.status = 'confirmed' AND r.checked_in_at IS NOT NULL`,
+      ),
+      [dialogueId],
+    );
+    return rows.map(toParticipant);
+  }
+
   /** A registration as a participant, whatever its status, or null (unknown, erased). */
   async byId(registrationId: string): Promise<ParticipantRecord | null> {
     const [row] = await sql<ParticipantRow>(this.dataSource, PARTICIPANT_SQL.replace('%WHERE%', 'r.id = $1'), [

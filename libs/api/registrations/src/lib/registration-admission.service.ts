@@ -6,6 +6,7 @@ import {
   Coalescer,
   conflict,
   domainRule,
+  DomainEvents,
   inTransaction,
   normalizeEmail,
   notFound,
@@ -17,8 +18,8 @@ import { DataSource } from 'typeorm';
 import { type InvitationRef, RegistrationInvitations } from '@gfmd/api-invitations';
 import type { CreateRegistrationDto } from './registration.dto';
 import { RegistrationAnswers } from './registration-answers';
+import { registrationEvent } from './registration-events';
 import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
-import { RegistrationReadsRepository } from './registration-reads.repository';
 import { RegistrationSettings } from './registration-settings';
 import type { NewRegistration, SpaceRow } from './registration.rows';
 import { RegistrationsRepository } from './registrations.repository';
@@ -32,8 +33,6 @@ interface Candidate {
   emailNormalized: string;
   spaceIds: string[];
   invitation: InvitationRef | null;
-  /** Checked answers to the dialogue's questions (null: none). */
-  answers: Answers | null;
 }
 
 type Outcome = { ok: RegistrationCreated } | { error: unknown };
@@ -63,22 +62,16 @@ export class RegistrationAdmission {
     private readonly mailer: RegistrationMailer,
     private readonly settings: RegistrationSettings,
     private readonly invitations: RegistrationInvitations,
-    private readonly reads: RegistrationReadsRepository,
     private readonly answers: RegistrationAnswers,
+    private readonly events: DomainEvents,
   ) {}
 
   async register(dialogueId: string, dto: CreateRegistrationDto): Promise<RegistrationCreated> {
     const candidate = await this.prepare(dialogueId, dto);
-    let created: RegistrationCreated;
-    if (this.settings.maxBatch <= 1 || !this.settings.locking) created = await this.admitOne(dialogueId, candidate);
-    else {
-      const outcome = await this.queueFor(dialogueId).submit(candidate);
-      if ('error' in outcome) throw outcome.error;
-      created = outcome.ok;
-    }
-    // Read after the commit: the place in the waiting list when the answer leaves.
-    if (created.status === 'waitlisted') created.waitlistPosition = await this.reads.waitlistPosition(created.id);
-    return created;
+    if (this.settings.maxBatch <= 1 || !this.settings.locking) return this.admitOne(dialogueId, candidate);
+    const outcome = await this.queueFor(dialogueId).submit(candidate);
+    if ('error' in outcome) throw outcome.error;
+    return outcome.ok;
   }
 
   private queueFor(dialogueId: string): Coalescer<Candidate, Outcome> {
@@ -96,7 +89,10 @@ export class RegistrationAdmission {
     return queue;
   }
 
-  /** Checks that need no lock: the invitation token names an invitation of this dialogue for this address. */
+  /**
+   * Checks that need no lock: the invitation token names an invitation of this dialogue for this
+   * address. (The answers are checked in the admission batch, which reads the questions once.)
+   */
   private async prepare(dialogueId: string, dto: CreateRegistrationDto): Promise<Candidate> {
     const emailNormalized = normalizeEmail(dto.email);
     let invitation: InvitationRef | null = null;
@@ -113,15 +109,7 @@ export class RegistrationAdmission {
         ]);
       }
     }
-    const answers = await this.answers.check(dialogueId, dto.stakeholderGroup, dto.answers);
-    return {
-      id: randomUUID(),
-      dto,
-      emailNormalized,
-      spaceIds: [...new Set(dto.spaceIds ?? [])].sort(),
-      invitation,
-      answers,
-    };
+    return { id: randomUUID(), dto, emailNormalized, spaceIds: [...new Set(dto.spaceIds ?? [])].sort(), invitation };
   }
 
   private async admitOne(dialogueId: string, candidate: Candidate): Promise<RegistrationCreated> {
@@ -181,6 +169,7 @@ export class RegistrationAdmission {
     );
     const invitationIds = candidates.flatMap((c) => (c.invitation ? [c.invitation.id] : []));
     const invitations = new Map((await this.invitations.byIds(invitationIds)).map((i) => [i.id, i]));
+    const checkAnswers = await this.answers.checkerFor(dialogueId);
     if (!lock && this.settings.unguardedDelayMs) await sleep(this.settings.unguardedDelayMs);
 
     const outcomes: Outcome[] = [];
@@ -190,9 +179,18 @@ export class RegistrationAdmission {
     const spaceDeltas = new Map<string, number>();
     const usedInvitations: { invitationId: string; registrationId: string }[] = [];
     const emails: RegistrationEmail[] = [];
+    const answers: { id: string; answers: Answers }[] = [];
+    const waitlisted: RegistrationCreated[] = [];
     let confirmedDelta = 0;
 
     for (const c of candidates) {
+      let given: Answers | null;
+      try {
+        given = checkAnswers(c.dto.stakeholderGroup, c.dto.answers);
+      } catch (error) {
+        outcomes.push({ error });
+        continue;
+      }
       if (taken.has(c.emailNormalized)) {
         outcomes.push({
           error: conflict('duplicate-registration', msg('registrations.duplicate')),
@@ -278,22 +276,34 @@ export class RegistrationAdmission {
         spaces: seatList.map((s) => ({ name: s.name, status: s.status })),
         confirmedSpaceIds: seatList.filter((s) => s.status === 'confirmed').map((s) => s.spaceId),
       });
-      outcomes.push({
-        ok: { id: c.id, status, spaces: seatList.map((s) => ({ spaceId: s.spaceId, status: s.status })) },
-      });
+      if (given) answers.push({ id: c.id, answers: given });
+      const created: RegistrationCreated = {
+        id: c.id,
+        status,
+        spaces: seatList.map((s) => ({ spaceId: s.spaceId, status: s.status })),
+      };
+      if (status === 'waitlisted') waitlisted.push(created);
+      outcomes.push({ ok: created });
     }
 
     if (!inserts.length) return outcomes;
+    // The place in the waiting list when the answer leaves: the dialogue lock keeps the list as
+    // it is until the commit, and this batch's rows come after every row already in it.
+    if (waitlisted.length) {
+      const before = await this.ledger.waitlistedCount(dialogueId);
+      waitlisted.forEach((created, i) => (created.waitlistPosition = before + i + 1));
+    }
     await this.writes.insertRegistrations(inserts);
-    await this.writes.setAnswers(
-      candidates.flatMap((c) =>
-        c.answers && inserts.some((i) => i.id === c.id) ? [{ id: c.id, answers: c.answers }] : [],
-      ),
-    );
+    await this.writes.setAnswers(answers);
     await this.writes.upsertRegistrationSpaces(seatRequests);
     await this.ledger.bumpCounts(dialogueId, confirmedDelta, spaceDeltas);
     await this.invitations.markRegistered(usedInvitations);
     await this.mailer.write(afterCommit, d, emails);
+    await this.events.record(
+      'registration.created',
+      inserts.map((r) => registrationEvent(r, r.status)),
+      afterCommit,
+    );
     return outcomes;
   }
 }

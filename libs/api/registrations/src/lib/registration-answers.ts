@@ -6,7 +6,19 @@ import { domainRule, msg } from '@gfmd/api-platform';
  * Checks a registrant's answers to the dialogue's own questions and answers what to store, or
  * throws a 422 problem naming each refused `answers.<key>`.
  */
-export type AnswersChecker = (dialogueId: string, group: StakeholderGroup, answers: unknown) => Promise<Answers>;
+export type AnswersChecker = (group: StakeholderGroup, answers: unknown) => Answers;
+
+/** Loads a dialogue's questions once and answers the checker of its registrations' answers. */
+export type AnswersCheckerLoader = (dialogueId: string) => Promise<AnswersChecker>;
+
+/** Without the questions domain: a dialogue asks no questions, so any answer is refused. */
+const NO_QUESTIONS: AnswersChecker = (_group, answers) => {
+  if (answers && typeof answers === 'object' && Object.keys(answers).length)
+    throw domainRule('unknown-question', msg('registrations.noQuestions'), [
+      { field: 'answers', message: msg('registrations.noSuchQuestion.field') },
+    ]);
+  return {};
+};
 
 /**
  * The registration questions' port: the questions domain (which depends on this one) provides
@@ -14,12 +26,12 @@ export type AnswersChecker = (dialogueId: string, group: StakeholderGroup, answe
  */
 @Injectable()
 export class RegistrationAnswers {
-  private checker?: AnswersChecker;
+  private loader?: AnswersCheckerLoader;
   private countableKeys?: (dialogueId: string) => Promise<string[]>;
 
   /** `countable`: the keys of the questions whose answers the stats count per value (choices, checkboxes). */
-  provide(checker: AnswersChecker, countable?: (dialogueId: string) => Promise<string[]>): void {
-    this.checker = checker;
+  provide(loader: AnswersCheckerLoader, countable?: (dialogueId: string) => Promise<string[]>): void {
+    this.loader = loader;
     this.countableKeys = countable;
   }
 
@@ -27,15 +39,20 @@ export class RegistrationAnswers {
     return this.countableKeys ? this.countableKeys(dialogueId) : Promise.resolve([]);
   }
 
-  async check(dialogueId: string, group: StakeholderGroup, answers: unknown): Promise<Answers | null> {
-    if (this.checker) {
-      const checked = await this.checker(dialogueId, group, answers);
+  /**
+   * The checker of a dialogue's answers, its questions read once: the admission reads them once
+   * per batch (in its transaction), not once per registration. The checker answers what to store
+   * (null: no answers) or throws a 422 problem naming each refused `answers.<key>`.
+   */
+  async checkerFor(dialogueId: string): Promise<(group: StakeholderGroup, answers: unknown) => Answers | null> {
+    const check = this.loader ? await this.loader(dialogueId) : NO_QUESTIONS;
+    return (group, answers) => {
+      const checked = check(group, answers);
       return Object.keys(checked).length ? checked : null;
-    }
-    if (answers && typeof answers === 'object' && Object.keys(answers).length)
-      throw domainRule('unknown-question', msg('registrations.noQuestions'), [
-        { field: 'answers', message: msg('registrations.noSuchQuestion.field') },
-      ]);
-    return null;
+    };
+  }
+
+  async check(dialogueId: string, group: StakeholderGroup, answers: unknown): Promise<Answers | null> {
+    return (await this.checkerFor(dialogueId))(group, answers);
   }
 }

@@ -36,7 +36,7 @@ export interface ConfirmationReader {
 
 /** What a confirmation adds when the dialogue has an agenda: its items (in the body) and the personal .ics. */
 export interface ConfirmationAgenda {
-  params: Pick<TemplateParams, 'agenda' | 'dialogueUrl' | 'timeZone'>;
+  params: Pick<TemplateParams, 'agenda' | 'dialogueUrl' | 'timeZone' | 'documents' | 'documentsUrl'>;
   attachments: StoredAttachment[];
 }
 

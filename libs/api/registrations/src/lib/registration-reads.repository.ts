@@ -11,6 +11,7 @@ import {
   RegistrationSpaceRow,
   sql,
 } from './registration.rows';
+import { organizationKey } from './participation-aggregates';
 import { RegistrationView, toRegistration } from './registration.mapper';
 
 /** Escapes LIKE wildcards in user text. */
@@ -210,6 +211,24 @@ export class RegistrationReadsRepository {
     return [rows, n];
   }
 
+  /**
+   * The filtered registrations after `afterArrival` in arrival order, `take` at most: keyset
+   * pages (the index on dialogue and arrival), so an export of any size streams in constant memory.
+   */
+  listAfter(
+    f: Omit<RegistrationFilter, 'skip' | 'take'>,
+    afterArrival: string | null,
+    take: number,
+  ): Promise<RegistrationRow[]> {
+    const where = this.where(f);
+    const after = afterArrival === null ? '' : ` AND r.arrival > $${where.params.push(afterArrival)}`;
+    return sql<RegistrationRow>(
+      this.dataSource,
+      `SELECT ${REG_COLUMNS} FROM registrations r WHERE ${where.sql}${after} ORDER BY r.arrival LIMIT ${Number(take)}`,
+      where.params,
+    );
+  }
+
   async stats(
     dialogueId: string,
     onlySpaceIds?: string[],
@@ -327,13 +346,23 @@ export class RegistrationReadsRepository {
          JOIN registrations r ON r.id = rs.registration_id WHERE r.dialogue_id = $1 GROUP BY 1, 2`,
       [dialogueId],
     );
+    const [orgs] = await sql<{ keys: string[] | null }>(
+      this.dataSource,
+      `SELECT array_agg(DISTINCT ${organizationKey('organization')}) AS keys FROM registrations
+        WHERE dialogue_id = $1 AND status = 'confirmed' AND erased_at IS NULL
+          AND btrim(regexp_replace(organization, '[^[:alnum:]]+', '', 'g')) <> ''`,
+      [dialogueId],
+    );
+    const checkedInByCountry: Record<string, number> = {};
     const counts: RetainedCounts = {
       total: rows.length,
       byStatus: {},
       byGroup: {},
       byCountry: {},
       checkedIn: {},
+      checkedInByCountry,
       bySpace: {},
+      organizationKeys: orgs?.keys ?? [],
     };
     const add = (m: Record<string, number>, k: string, n = 1) => (m[k] = (m[k] ?? 0) + n);
     for (const r of rows) {
@@ -342,6 +371,7 @@ export class RegistrationReadsRepository {
       // Erased earlier one by one: their country is gone already.
       if (r.s === 'confirmed') add(counts.byCountry, r.erased ? 'unknown' : r.c);
       if (r.checked) add(counts.checkedIn, r.g);
+      if (r.checked && r.s === 'confirmed') add(checkedInByCountry, r.erased ? 'unknown' : r.c);
     }
     for (const sp of spaces) (counts.bySpace[sp.space_id] ??= {})[sp.s] = sp.n;
     return { ids: rows.filter((r) => !r.erased).map((r) => r.id), counts };
@@ -358,6 +388,14 @@ export interface RetainedCounts {
   byCountry: Record<string, number>;
   /** stakeholder group → checked-in participants */
   checkedIn: Record<string, number>;
+  /** country → checked-in confirmed participants (kept since reports; absent in older rows) */
+  checkedInByCountry?: Record<string, number>;
+  /**
+   * SHA-256 keys of the normalised names of the organizations with a confirmed participant
+   * (ORGANIZATION_KEY_SQL): no name is kept, yet reports still tell first-time from returning
+   * organizations (absent in rows kept before reports).
+   */
+  organizationKeys?: string[];
   /** space id → seat status → n */
   bySpace: Record<string, Record<string, number>>;
 }

@@ -178,35 +178,42 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
  * spreadsheet would run as a formula (=, +, -, @, tab, CR) are neutralised.
  */
 export function registrationsCsv(items: RegistrationView[], language: Language = 'en'): string {
+  return csvHead(language) + items.map((r) => csvLine(r, language)).join('');
+}
+
+/** The start of the export: the byte-order mark (for spreadsheet programs) and the header row. */
+export function csvHead(language: Language = 'en'): string {
   const w = CSV_WORDS[language];
-  const lines = [CSV_COLUMNS.map((c) => csvCell(w.columns[c])).join(',')];
-  for (const r of items) {
-    const cells: Record<CsvColumn, unknown> = {
-      id: r.id,
-      status: w.statuses[r.status] ?? r.status,
-      email: r.email,
-      title: r.title,
-      firstName: r.firstName,
-      lastName: r.lastName,
-      organization: r.organization,
-      jobTitle: r.jobTitle,
-      stakeholderGroup: w.groups[r.stakeholderGroup] ?? r.stakeholderGroup,
-      country: r.country,
-      preferredLanguage: w.languages[r.preferredLanguage] ?? r.preferredLanguage,
-      accessibilityNeeds: r.accessibilityNeeds,
-      spaces: r.spaces.map((s) => `${s.name}: ${w.statuses[s.status] ?? s.status}`).join('; '),
-      invited: r.invited ? w.yes : w.no,
-      checkedInAt: r.checkedInAt,
-      createdAt: r.createdAt,
-      delegation: r.delegation?.name ?? '',
-      answers: Object.entries(r.answers ?? {})
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(' | ') : typeof v === 'boolean' ? (v ? w.yes : w.no) : v}`)
-        .join('; '),
-    };
-    lines.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `\uFEFF${CSV_COLUMNS.map((c) => csvCell(w.columns[c])).join(',')}\r\n`;
+}
+
+/** One registration's row of the export, with its line end (the export is streamed row by row). */
+export function csvLine(r: RegistrationView, language: Language = 'en'): string {
+  const w = CSV_WORDS[language];
+  const cells: Record<CsvColumn, unknown> = {
+    id: r.id,
+    status: w.statuses[r.status] ?? r.status,
+    email: r.email,
+    title: r.title,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    organization: r.organization,
+    jobTitle: r.jobTitle,
+    stakeholderGroup: w.groups[r.stakeholderGroup] ?? r.stakeholderGroup,
+    country: r.country,
+    preferredLanguage: w.languages[r.preferredLanguage] ?? r.preferredLanguage,
+    accessibilityNeeds: r.accessibilityNeeds,
+    spaces: r.spaces.map((s) => `${s.name}: ${w.statuses[s.status] ?? s.status}`).join('; '),
+    invited: r.invited ? w.yes : w.no,
+    checkedInAt: r.checkedInAt,
+    createdAt: r.createdAt,
+    delegation: r.delegation?.name ?? '',
+    answers: Object.entries(r.answers ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(' | ') : typeof v === 'boolean' ? (v ? w.yes : w.no) : v}`)
+      .join('; '),
+  };
+  return `${CSV_COLUMNS.map((c) => csvCell(cells[c])).join(',')}\r\n`;
 }
 
 /**

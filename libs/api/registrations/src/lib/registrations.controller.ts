@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -73,10 +85,9 @@ export class RegistrationsController {
   ) {
     const language = currentLanguages().text;
     const { body, disposition } = await this.registrations.csv(id, query, user, language);
-    res.header('Content-Disposition', disposition);
     res.header('Content-Language', language);
     res.header('Vary', 'Accept-Language');
-    return body;
+    return new StreamableFile(body, { type: 'text/csv; charset=utf-8', disposition });
   }
 
   @Roles('organizer', 'coordinator')

@@ -437,6 +437,15 @@ describe(RegistrationsModule.name, () => {
       const c = (await register(d.id)).body;
       const e = (await register(d.id)).body;
       expect([c.status, c.waitlistPosition, e.status, e.waitlistPosition]).toEqual(['waitlisted', 1, 'waitlisted', 2]);
+      // Registrations admitted together (one batch) each get their own place, in arrival order,
+      // the same place the manage page then shows.
+      const together = (await Promise.all(Array.from({ length: 6 }, () => register(d.id)))).map((r) => r.body);
+      const places = together.map((r) => r.waitlistPosition as number).sort((x, y) => x - y);
+      expect(places).toEqual([3, 4, 5, 6, 7, 8]);
+      for (const r of together)
+        expect((await sut.api.get(`/registrations/manage/${await manageToken(r.id)}`)).body.waitlistPosition).toBe(
+          r.waitlistPosition,
+        );
       expect(await seen()).toMatchObject({ placesLeft: 0, availability: 'full' });
       // Nothing personal in the public view.
       expect(JSON.stringify(await seen())).not.toMatch(/@|waitlistPosition/);
@@ -881,6 +890,28 @@ describe(RegistrationsModule.name, () => {
       expect(line).toContain("'-2+3");
       expect(line).toContain("'@cmd");
     });
+  });
+
+  it('streams a CSV of any size in keyset pages: every row once, in arrival order', async () => {
+    const d = await published({ capacity: 5000 });
+    // 2,345 rows (three pages of the export) written straight to the table: the export is under test, not admission.
+    await q(
+      `INSERT INTO registrations (dialogue_id, email, email_normalized, first_name, last_name, organization,
+                                  stakeholder_group, country, status)
+       SELECT $1, 'p' || i || '@csv.example', 'p' || i || '@csv.example', 'Person', 'Number ' || lpad(i::text, 5, '0'),
+              'Org', 'academia', 'FR', 'confirmed'
+         FROM generate_series(1, 2345) i`,
+      [d.id],
+    );
+    const res = await organizer.get(`/dialogues/${d.id}/registrations.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment/);
+    const rows = res.text
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(1, -1);
+    const numbers = rows.map((line) => Number(/Number (\d{5})/.exec(line)?.[1]));
+    expect(numbers).toEqual(Array.from({ length: 2345 }, (_, i) => i + 1));
   });
 
   it("exports CSV with headers and labels in the reader's language, named after the dialogue and its day", async () => {

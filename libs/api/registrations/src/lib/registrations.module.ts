@@ -9,6 +9,7 @@ import { ManageLinkService } from './manage-link.service';
 import { ManageLinks } from './manage-links';
 import { ManageTokensRepository } from './manage-tokens.repository';
 import { ParticipantDirectory } from './participant-directory';
+import { ParticipationAggregates } from './participation-aggregates';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { RegistrationAnswers } from './registration-answers';
@@ -54,11 +55,19 @@ const REPOSITORIES = [
     ...REPOSITORIES,
     ManageLinks,
     ParticipantDirectory,
+    ParticipationAggregates,
     RegistrationMailer,
     ReminderRound,
     RegistrationsRetention,
   ],
-  exports: [...REPOSITORIES, ManageLinks, ParticipantDirectory, RegistrationMailer, ReminderRound],
+  exports: [
+    ...REPOSITORIES,
+    ManageLinks,
+    ParticipantDirectory,
+    ParticipationAggregates,
+    RegistrationMailer,
+    ReminderRound,
+  ],
 })
 export class RegistrationsCoreModule {}
 

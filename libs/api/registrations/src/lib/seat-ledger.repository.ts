@@ -122,6 +122,16 @@ export class SeatLedgerRepository {
     return new Set(rows.map((r) => r.e));
   }
 
+  /** How many registrations wait for a seat of the dialogue (the caller holds the dialogue lock). */
+  async waitlistedCount(dialogueId: string): Promise<number> {
+    const [row] = await sql<{ n: number }>(
+      this.dataSource,
+      `SELECT count(*)::int AS n FROM registrations WHERE dialogue_id = $1 AND status = 'waitlisted'`,
+      [dialogueId],
+    );
+    return row?.n ?? 0;
+  }
+
   /** Waiting registrations of a dialogue in arrival order. */
   waitlisted(dialogueId: string): Promise<RegistrationRow[]> {
     return sql<RegistrationRow>(

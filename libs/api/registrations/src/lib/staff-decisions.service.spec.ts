@@ -1,5 +1,5 @@
 import type { DialoguesService } from '@gfmd/api-dialogues';
-import type { AuditService } from '@gfmd/api-platform';
+import { type AuditService, DomainEvents } from '@gfmd/api-platform';
 import type { SpacesService } from '@gfmd/api-spaces';
 import { coordinator, failure, FakeSeatStore, organizer } from './seat-store.fake';
 import type { RegistrationMailer } from './registration-mailer';
@@ -25,6 +25,7 @@ describe(StaffDecisionsService.name, () => {
       seats,
       store.mailer as RegistrationMailer,
       audit as unknown as AuditService,
+      new DomainEvents(),
     );
   });
 

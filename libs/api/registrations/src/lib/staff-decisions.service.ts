@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
-import { AuditService, conflict, domainRule, inTransaction, notFound, msg } from '@gfmd/api-platform';
+import {
+  type AfterCommit,
+  AuditService,
+  conflict,
+  DomainEvents,
+  domainRule,
+  inTransaction,
+  msg,
+  notFound,
+} from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
+import { registrationEvent } from './registration-events';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import { RegistrationMailer } from './registration-mailer';
 import type { RegistrationView } from './registration.mapper';
@@ -44,6 +54,7 @@ export class StaffDecisionsService {
     private readonly seats: SeatKeeper,
     private readonly mailer: RegistrationMailer,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -110,6 +121,7 @@ export class StaffDecisionsService {
         details:
           spaceId || scope ? { spaceIds: this.access.seatTargets(rows, scope, spaceId).map((r) => r.spaceId) } : {},
       });
+      await this.recordChange(id, afterCommit);
       await this.seats.notify(afterCommit, d.id, notices);
     });
     return this.access.view(id, user);
@@ -157,6 +169,7 @@ export class StaffDecisionsService {
         dialogueId: d.id,
         details: spaceIds ? { spaceIds } : {},
       });
+      await this.recordChange(id, afterCommit);
       await this.seats.notify(afterCommit, d.id, notices);
     });
     return { ...(await this.access.view(id, user)), undoUntil };
@@ -366,6 +379,12 @@ export class StaffDecisionsService {
   }
 
   /** Locks the registration's dialogue and reads the registration and its seat requests again under the lock. */
+  /** The webhook event of a staff decision (docs/webhooks.md), in its transaction, with the status it left. */
+  private async recordChange(id: string, afterCommit: AfterCommit): Promise<void> {
+    const now = await this.reads.byId(id);
+    if (now) await this.events.record('registration.changed', registrationEvent(now, now.status), afterCommit);
+  }
+
   private async lockedTarget(found: RegistrationRow) {
     const d = await this.seats.lockDialogue(found.dialogueId);
     const reg = await this.reads.byId(found.id);

@@ -146,7 +146,10 @@ describe('Retention (integration)', () => {
         byGroup: { civil_society: { confirmed: 1 }, private_sector: { confirmed: 1 } },
         byCountry: { SN: 1, MX: 1 },
         checkedIn: { private_sector: 1 },
+        checkedInByCountry: { MX: 1 },
         bySpace: {},
+        // One organization ("Migrant Forum" twice), as a SHA-256 key of its normalised name: no name kept.
+        organizationKeys: [expect.stringMatching(/^[0-9a-f]{64}$/)],
       },
     });
     const audit = await q<{ details: Record<string, unknown>; actor_user_id: string | null }>(

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { UsersCoreModule } from '@gfmd/api-auth';
 import { DialoguesModule } from '@gfmd/api-dialogues';
-import { RetentionRepository } from './retention.repository';
+import { MaintenanceRuns } from './maintenance-runs';
+import { RetentionReadsModule } from './retention-reads.module';
 import { RetentionService } from './retention.service';
 
 /**
@@ -9,8 +10,8 @@ import { RetentionService } from './retention.service';
  * the domains whose personal data it erases (they register with PersonalDataHooks).
  */
 @Module({
-  imports: [UsersCoreModule, DialoguesModule],
-  providers: [RetentionRepository, RetentionService],
-  exports: [RetentionService, RetentionRepository],
+  imports: [UsersCoreModule, DialoguesModule, RetentionReadsModule],
+  providers: [RetentionService, MaintenanceRuns],
+  exports: [RetentionService, RetentionReadsModule, MaintenanceRuns],
 })
 export class RetentionModule {}

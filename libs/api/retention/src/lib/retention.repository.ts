@@ -72,4 +72,14 @@ export class RetentionRepository {
     );
     return row?.erased_at ? { erasedAt: row.erased_at, counts: row.counts } : null;
   }
+
+  /** The erased among these dialogues, with what was kept of each (per domain). */
+  async keptMany(dialogueIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+    if (!dialogueIds.length) return new Map();
+    const rows: { dialogue_id: string; counts: Record<string, unknown> }[] = await this.m.query(
+      'SELECT dialogue_id, counts FROM dialogue_retention WHERE dialogue_id = ANY($1::uuid[]) AND erased_at IS NOT NULL',
+      [dialogueIds],
+    );
+    return new Map(rows.map((r) => [r.dialogue_id, r.counts]));
+  }
 }

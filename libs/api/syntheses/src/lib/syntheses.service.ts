@@ -15,6 +15,7 @@ import {
   badRequest,
   conflict,
   domainRule,
+  DomainEvents,
   inTransaction,
   notFound,
   ProblemException,
@@ -53,6 +54,7 @@ export class SynthesesService implements OnModuleInit {
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timeline: TimelineExtensions,
+    private readonly events: DomainEvents,
   ) {}
 
   onModuleInit() {
@@ -151,6 +153,11 @@ export class SynthesesService implements OnModuleInit {
         entityId: row.id,
         details: { version: row.version, emails, target, targetId: id },
       });
+      await this.events.record(
+        'synthesis.published',
+        { data: { synthesisId: row.id, target, targetId: id, version: row.version, publishedAt: now.toISOString() } },
+        afterCommit,
+      );
       return toSynthesis(t, next, this.config.publicUrl);
     });
   }

@@ -25,7 +25,28 @@ export interface CheckInScanRequest {
   scanId?: string;
   /** When the device scanned (offline scans); defaults to when the server received it. */
   scannedAt?: string;
+  /** Room mode: the agenda item at whose door the scan was made … */
+  agendaItemId?: string;
+  /** … or the space (at most one of the two). */
+  spaceId?: string;
 }
+
+/** A room a door can scan at: a space, or an agenda item (held in a space or for the whole dialogue). */
+export interface CheckInRoom {
+  kind: 'space' | 'agenda_item';
+  id: string;
+  name: string;
+  /** The space whose people are expected there; null: everyone of the dialogue. */
+  spaceId: string | null;
+  startsAt: string | null;
+}
+
+/**
+ * What a scan in room mode did there: `counted` (first time in), `again` (already scanned in
+ * there: a warning, not counted twice), `not-registered` (no confirmed seat in the room's space:
+ * a warning, not counted there).
+ */
+export type RoomOutcome = 'counted' | 'again' | 'not-registered';
 
 /** POST /check-in/scan answer. */
 export interface CheckInScanResult {
@@ -35,6 +56,8 @@ export interface CheckInScanResult {
   alreadyCheckedIn: boolean;
   /** This scan id had been received before (an offline replay): the answer is the first one's. */
   replayed: boolean;
+  /** Room mode only: the room and what the scan did there. */
+  room?: { kind: CheckInRoom['kind']; id: string; name: string; outcome: RoomOutcome };
 }
 
 /** POST /check-in/undo answer. */
@@ -52,6 +75,8 @@ export interface DialogueAttendance extends AttendanceCounts {
   dialogueId: string;
   byGroup: Partial<Record<StakeholderGroup, AttendanceCounts>>;
   bySpace: (AttendanceCounts & { spaceId: string; name: string })[];
+  /** Every room (spaces, then agenda items): scanned in at its door / expected there. */
+  byRoom: (AttendanceCounts & CheckInRoom)[];
   at: string;
 }
 

@@ -45,10 +45,15 @@ export const AUDIT_ACTIONS = [
   'document.deleted',
   'contribution.accepted',
   'contribution.rejected',
+  'recommendation.contributions_linked',
   'synthesis.changed',
   'synthesis.published',
   'synthesis.subscriber_added',
   'synthesis.subscriber_removed',
+  'webhook.created',
+  'webhook.changed',
+  'webhook.deleted',
+  'webhook.secret_rotated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -65,6 +70,7 @@ export const AUDIT_ENTITY_TYPES = [
   'contribution',
   'synthesis',
   'subscriber',
+  'webhook',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -193,6 +199,8 @@ export const EMAIL_KINDS = [
   'contribution_rejected',
   'subscription_confirm',
   'synthesis_published',
+  'webhook_disabled',
+  'certificate_available',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

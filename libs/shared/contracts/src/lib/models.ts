@@ -264,6 +264,8 @@ export interface PublishedRecommendation {
   withdrawn: boolean;
   url: string;
   cite: string;
+  /** the public contributions it draws on (the single recommendation's page only) */
+  contributions?: CitedContribution[];
   /** earlier published wordings, oldest first */
   history?: {
     text: string;
@@ -494,4 +496,34 @@ export interface ContributionView {
   reason?: string | null;
   submittedAt: string;
   decidedAt: string | null;
+}
+
+/** A public (accepted) contribution a recommendation draws on, as the recommendation's page lists it. */
+export interface CitedContribution {
+  id: string;
+  dialogueId: string;
+  title: string;
+  organization: string | null;
+  stakeholderGroup: StakeholderGroup;
+  /** only when the author agreed to publication */
+  name: string | null;
+}
+
+/** A published recommendation that cites a contribution (the contribution's page). */
+export interface CitingRecommendation {
+  reference: string;
+  text: string;
+  dialogueTitle: string;
+  url: string;
+}
+
+/** A contribution's own page (`GET /contributions/:id`): the contribution and the recommendations that cite it. */
+export interface ContributionPage extends ContributionView {
+  citedBy: CitingRecommendation[];
+}
+
+/** Which contributions each recommendation of an outcome draws on (`GET /dialogues/:id/outcome/contribution-links`). */
+export interface RecommendationContributionLinks {
+  recommendationId: string;
+  contributionIds: string[];
 }

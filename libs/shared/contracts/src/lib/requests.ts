@@ -249,6 +249,11 @@ export interface PutOutcomeRequest {
   version: number;
 }
 
+/** PUT /dialogues/:id/outcome/recommendations/:recommendationId/contributions: the contributions it draws on (replaces the list). */
+export interface LinkContributionsRequest {
+  contributionIds: string[];
+}
+
 /** PATCH /dialogues/:id/outcome: organizers name the rapporteurs. */
 export interface PatchOutcomeRequest {
   rapporteurUserIds?: string[];

@@ -1,2 +1,3 @@
 export * from './lib/staff.page';
 export * from './lib/audit.page';
+export * from './lib/webhooks.page';

@@ -63,6 +63,16 @@ export class ContributionsController {
     return this.contributions.confirm(token);
   }
 
+  /** A contribution's page: accepted ones for anyone (with the recommendations that cite them), any confirmed one for organizers. */
+  @Public()
+  @Get('contributions/:id')
+  @ApiOkResponse({
+    description: 'ContributionPage: the contribution and `citedBy`, the published recommendations citing it.',
+  })
+  page(@Param('id', uuidPipe) id: string, @CurrentUser() user?: AuthUser) {
+    return this.contributions.page(id, user);
+  }
+
   @Roles('organizer')
   @Post('contributions/:id/accept')
   @HttpCode(200)

@@ -10,10 +10,10 @@ import { createTestApp, DAY, DialogueFactory, TestApp, withEnv } from '@gfmd/api
 import type { ApiClient } from '@gfmd/api-testing';
 import type { ContributionView, Dialogue } from '@gfmd/contracts';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fetchFile } from '../../testing/document-upload';
+import { fetchFile, multipart, rawUpload } from '../../testing/document-upload';
 import { samples } from '../../testing/sample-files';
 import { DocumentsModule } from '../documents.module';
 
@@ -197,6 +197,35 @@ describe('Written contributions (integration)', () => {
     expect(res.status).toBe(415);
     expect(await q('SELECT 1 FROM contributions WHERE dialogue_id = $1', [d.id])).toHaveLength(0);
     expect(await q('SELECT 1 FROM documents WHERE dialogue_id = $1', [d.id])).toHaveLength(0);
+  });
+
+  it('refuses bad multipart bodies with a clear 4xx: no contribution, no document, no stored file', async () => {
+    const d = await openDialogue();
+    const fields = Object.fromEntries(Object.entries(body()).map(([k, v]) => [k, String(v)]));
+    const pdf = { name: 'file', fileName: 'a.pdf', bytes: samples.pdf() };
+    const path = `/dialogues/${d.id}/contributions`;
+    const whole = multipart(fields, [pdf]);
+    const cases: [string, { contentType: string; body: Buffer }, number][] = [
+      ['two file parts', multipart(fields, [pdf, pdf]), 400],
+      ['a file in a part not named "file"', multipart(fields, [{ ...pdf, name: 'upload' }]), 400],
+      ['a title over 200 characters', multipart({ ...fields, title: 'x'.repeat(201) }, [pdf]), 400],
+      ['a field over the 4,000-byte limit', multipart({ ...fields, text: 'x'.repeat(4001) }, [pdf]), 400],
+      ['no boundary', { ...whole, contentType: 'multipart/form-data' }, 400],
+      ['a body cut short', { ...whole, body: whole.body.subarray(0, whole.body.length - 40) }, 400],
+      ['a file over MAX_UPLOAD_MB', multipart(fields, [{ ...pdf, bytes: samples.bigPdf(3 * 1024 * 1024) }]), 413],
+      ['text/plain', { contentType: 'text/plain', body: Buffer.from('title=x') }, 415],
+    ];
+    const files = async () => (await readdir(dir).catch(() => [] as string[])).length;
+    const before = await files();
+    for (const [what, raw, status] of cases) {
+      const res = await rawUpload(sut.api, raw, path);
+      expect([what, res.status]).toEqual([what, status]);
+      expect([what, res.body.status]).toEqual([what, status]);
+      expect(typeof res.body.detail).toBe('string');
+    }
+    expect(await q('SELECT 1 FROM contributions WHERE dialogue_id = $1', [d.id])).toHaveLength(0);
+    expect(await q('SELECT 1 FROM documents WHERE dialogue_id = $1', [d.id])).toHaveLength(0);
+    expect(await files()).toBe(before);
   });
 
   it('refuses invalid input with 400 (no consent, unknown field, bad group)', async () => {

@@ -109,6 +109,15 @@ export class ContributionsRepository {
     return rows[0] ?? null;
   }
 
+  /** The accepted contributions among `ids` (of one dialogue when given). */
+  acceptedAmong(ids: string[], dialogueId: string | null): Promise<ContributionRecord[]> {
+    return this.manager.query(
+      `SELECT ${COLUMNS} FROM contributions
+        WHERE id = ANY($1::uuid[]) AND status = 'accepted' AND ($2::uuid IS NULL OR dialogue_id = $2)`,
+      [ids, dialogueId],
+    );
+  }
+
   list(dialogueId: string, statuses: ContributionStatus[]): Promise<ContributionRecord[]> {
     return this.manager.query(
       `SELECT ${COLUMNS} FROM contributions WHERE dialogue_id = $1 AND status = ANY($2) ORDER BY submitted_at, id`,

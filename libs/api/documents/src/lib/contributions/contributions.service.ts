@@ -16,7 +16,8 @@ import {
   ProblemException,
   msg,
 } from '@gfmd/api-platform';
-import type { ContributionStatus, ContributionView } from '@gfmd/contracts';
+import { ContributionSources, RecommendationContributionsService } from '@gfmd/api-outcomes';
+import type { CitedContribution, ContributionPage, ContributionStatus, ContributionView } from '@gfmd/contracts';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { DocumentsService } from '../documents.service';
@@ -47,6 +48,18 @@ export function toContributionView(c: ContributionRecord, staff: boolean): Contr
   return staff ? { ...base, email: c.email ?? undefined, reason: c.reason } : base;
 }
 
+/** What a recommendation's page shows of a contribution it draws on. */
+export function toCitedContribution(c: ContributionRecord): CitedContribution {
+  return {
+    id: c.id,
+    dialogueId: c.dialogueId,
+    title: c.title,
+    organization: c.organization,
+    stakeholderGroup: c.stakeholderGroup,
+    name: c.consentToPublish ? c.name : null,
+  };
+}
+
 /**
  * Written contributions (docs/documents.md, "Contributions"): anyone may send one before the
  * dialogue's deadline; it reaches the organizers once its address is confirmed through an
@@ -66,10 +79,16 @@ export class ContributionsService implements OnModuleInit {
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly personData: PersonDataRegistry,
+    private readonly contributionSources: ContributionSources,
+    private readonly recommendations: RecommendationContributionsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit() {
+    // The outcomes domain reads accepted contributions (to link and list them) through this port only.
+    this.contributionSources.register(async (dialogueId, ids) =>
+      (await this.repo.acceptedAmong(ids, dialogueId)).map(toCitedContribution),
+    );
     this.personData.register({
       name: 'contributions',
       export: async (email) => (await this.repo.byEmail(email)).map((c) => toContributionView(c, true)),
@@ -189,6 +208,19 @@ export class ContributionsService implements OnModuleInit {
     return (await this.repo.list(dialogueId, statuses)).map((c) => toContributionView(c, staff));
   }
 
+  /**
+   * A contribution's own page: anyone, an accepted one of a public dialogue (with the published
+   * recommendations that cite it); organizers, any confirmed one. 404 otherwise.
+   */
+  async page(id: string, user: AuthUser | undefined): Promise<ContributionPage> {
+    const row = await this.repo.find(id);
+    const staff = isOrganizer(user);
+    if (!row || row.status === 'unconfirmed' || (!staff && row.status !== 'accepted')) throw notFound('Contribution');
+    await this.dialogues.findVisible(row.dialogueId, user);
+    const citedBy = row.status === 'accepted' ? await this.recommendations.citing(id) : [];
+    return { ...toContributionView(row, staff), citedBy };
+  }
+
   async decide(id: string, verdict: 'accepted' | 'rejected', reason: string | undefined, user: AuthUser) {
     const saved = await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const row = await this.repo.lock(id);
@@ -220,6 +252,8 @@ export class ContributionsService implements OnModuleInit {
               dialogueTitle: dialogue.title,
               recipientName: row.name ?? undefined,
               ...(why ? { reason: why } : {}),
+              // The accepted contribution's public page, where the recommendations citing it show.
+              ...(verdict === 'accepted' ? { viewUrl: `${this.config.publicUrl}/contributions/${id}` } : {}),
             },
             dialogueId: row.dialogueId,
           },

@@ -40,7 +40,7 @@ const spool = () => join(tmpdir(), 'gfmd-uploads');
  * too many, a part that is not `file` → 400.
  */
 export async function receiveUpload(request: FastifyRequest, maxBytes: number): Promise<ReceivedUpload> {
-  if (!request.isMultipart()) throw badRequest(msg('documents.notMultipart'));
+  if (!request.isMultipart()) throw new ProblemException(415, 'multipart-required', msg('documents.notMultipart'));
   const fields: Record<string, string> = Object.create(null);
   let file: ReceivedFile | undefined;
   const discard = async () => {
@@ -68,8 +68,13 @@ export async function receiveUpload(request: FastifyRequest, maxBytes: number): 
     await discard();
     if (error instanceof ProblemException) throw error;
     const e = error as { statusCode?: number; code?: string };
-    if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) throw tooLarge(maxBytes);
+    // The count limits answer 413 in @fastify/multipart; here they are a malformed request, not a big file.
     if (e.code === 'FST_FILES_LIMIT') throw badRequest(msg('documents.oneFile'));
+    if (e.code === 'FST_PARTS_LIMIT' || e.code === 'FST_FIELDS_LIMIT') throw badRequest(msg('documents.tooManyParts'));
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) throw tooLarge(maxBytes);
+    // Busboy's own refusals carry no code: no boundary, a body cut short, a malformed part header.
+    if (/^Multipart: Boundary not found|unexpected end of multipart data|Malformed part header/i.test(message(error)))
+      throw badRequest(msg('documents.truncated'));
     // The client went away mid-upload (cancelled, connection lost): nobody reads the answer, but it is no 500.
     if (e.code === 'ECONNRESET' || e.code === 'FST_MP_PREMATURE_CLOSE' || (error as Error).message === 'aborted')
       throw badRequest(msg('documents.interrupted'));
@@ -78,6 +83,8 @@ export async function receiveUpload(request: FastifyRequest, maxBytes: number): 
   }
   return { fields, file, discard };
 }
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function drain(part: MultipartFile) {
   for await (const _ of part.file) {

@@ -14,6 +14,11 @@ export type LinkRef = 'manage' | 'invitation' | 'staff' | 'delegation' | 'contri
 /** What a minted link adds to an email's template parameters (never stored). */
 export interface MintedLinks {
   manageUrl?: string;
+  /**
+   * PUBLIC_URL/api/v1/registrations/manage/<token>/documents (with a manage link): the base of the
+   * links to the registrants' documents an email lists, which open without signing in.
+   */
+  manageDocumentsUrl?: string;
   registerUrl?: string;
   declineUrl?: string;
   /** The one-click target of List-Unsubscribe (the API's POST); the email body links to declineUrl. */

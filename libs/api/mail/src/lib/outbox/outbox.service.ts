@@ -18,6 +18,7 @@ import {
 /** Template parameters that would put a live token at rest: links are named by `links` and minted when sent. */
 const LIVE_LINK_PARAMS = [
   'manageUrl',
+  'manageDocumentsUrl',
   'registerUrl',
   'declineUrl',
   'passwordUrl',

@@ -30,6 +30,10 @@ export interface CommonMessages {
   online: string;
   spaces: string;
   agenda: string;
+  /** The documents of the dialogue (links, never attachments). */
+  documents: string;
+  /** Before an agenda item's own document links. */
+  itemDocuments: string;
   messageFromOrganizers: string;
   reason: string;
   declineIntro: string;
@@ -171,6 +175,15 @@ const en: Record<BaseKind, KindMessages> = {
     cta: 'password',
     ctaLabel: 'Choose a new password',
   },
+  webhook_disabled: {
+    subject: 'A webhook was disabled: {url}',
+    heading: 'A webhook subscription was disabled',
+    body: [
+      'The webhook subscription to {url} failed {failures} deliveries in a row, each after all its retries, so GFMD Dialogues has disabled it. No further events are sent to it.',
+      'Check the receiver, then enable the subscription again in the console (Webhooks), where the delivery log shows each error and lets you replay the failed deliveries.',
+    ],
+    cta: 'none',
+  },
   retention_notice: {
     subject: 'Personal data of “{title}” will be erased in {days} days',
     heading: 'Personal data will be erased soon',
@@ -203,14 +216,28 @@ const en: Record<BaseKind, KindMessages> = {
   contribution_accepted: {
     subject: 'Your contribution was accepted: {title}',
     heading: 'Your contribution was accepted',
-    body: ['The organizers of “{title}” have accepted your written contribution. Thank you for your input.'],
-    cta: 'none',
+    body: [
+      'The organizers of “{title}” have accepted your written contribution. Thank you for your input.',
+      'Its public page shows it, and the recommendations that cite it once they are published.',
+    ],
+    cta: 'view',
+    ctaLabel: 'See your contribution',
   },
   contribution_rejected: {
     subject: 'Your contribution was not accepted: {title}',
     heading: 'Your contribution was not accepted',
     body: ['The organizers of “{title}” could not accept your written contribution.'],
     cta: 'none',
+  },
+  certificate_available: {
+    subject: 'Your certificate of attendance: {title}',
+    heading: 'Your certificate of attendance is ready',
+    body: [
+      'Thank you for taking part in the GFMD thematic dialogue “{title}”.',
+      'Your certificate of attendance is on your registration page: the button below opens it, with the certificate to download (PDF). Anyone can check the certificate at the address printed on it.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Get my certificate',
   },
 };
 
@@ -342,6 +369,15 @@ const fr: Record<BaseKind, KindMessages> = {
     cta: 'password',
     ctaLabel: 'Choisir un nouveau mot de passe',
   },
+  webhook_disabled: {
+    subject: 'Un webhook a été désactivé : {url}',
+    heading: 'Un abonnement webhook a été désactivé',
+    body: [
+      'L’abonnement webhook vers {url} a échoué {failures} livraisons de suite, chacune après toutes ses nouvelles tentatives : GFMD Dialogues l’a donc désactivé. Aucun autre événement ne lui est envoyé.',
+      'Vérifiez le récepteur, puis réactivez l’abonnement dans la console (Webhooks), où le journal des livraisons montre chaque erreur et permet de relancer les livraisons échouées.',
+    ],
+    cta: 'none',
+  },
   retention_notice: {
     subject: 'Les données personnelles de « {title} » seront effacées dans {days} jours',
     heading: 'Des données personnelles seront bientôt effacées',
@@ -374,14 +410,28 @@ const fr: Record<BaseKind, KindMessages> = {
   contribution_accepted: {
     subject: 'Votre contribution a été acceptée : {title}',
     heading: 'Votre contribution a été acceptée',
-    body: ['Les organisateurs de « {title} » ont accepté votre contribution écrite. Merci de votre apport.'],
-    cta: 'none',
+    body: [
+      'Les organisateurs de « {title} » ont accepté votre contribution écrite. Merci de votre apport.',
+      'Sa page publique la présente, avec les recommandations qui la citent une fois publiées.',
+    ],
+    cta: 'view',
+    ctaLabel: 'Voir votre contribution',
   },
   contribution_rejected: {
     subject: 'Votre contribution n’a pas été retenue : {title}',
     heading: 'Votre contribution n’a pas été retenue',
     body: ['Les organisateurs de « {title} » n’ont pas pu retenir votre contribution écrite.'],
     cta: 'none',
+  },
+  certificate_available: {
+    subject: 'Votre attestation de participation : {title}',
+    heading: 'Votre attestation de participation est prête',
+    body: [
+      'Merci d’avoir participé au dialogue thématique du FMMD « {title} ».',
+      'Votre attestation de participation se trouve sur votre page d’inscription : le bouton ci-dessous l’ouvre, avec l’attestation à télécharger (PDF). Chacun peut vérifier l’attestation à l’adresse qui y est imprimée.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Obtenir mon attestation',
   },
 };
 
@@ -513,6 +563,15 @@ const es: Record<BaseKind, KindMessages> = {
     cta: 'password',
     ctaLabel: 'Elegir una nueva contraseña',
   },
+  webhook_disabled: {
+    subject: 'Se ha desactivado un webhook: {url}',
+    heading: 'Se ha desactivado una suscripción webhook',
+    body: [
+      'La suscripción webhook a {url} ha fallado {failures} entregas seguidas, cada una tras todos sus reintentos, por lo que GFMD Dialogues la ha desactivado. No se le envían más eventos.',
+      'Revise el receptor y vuelva a activar la suscripción en la consola (Webhooks), donde el registro de entregas muestra cada error y permite repetir las entregas fallidas.',
+    ],
+    cta: 'none',
+  },
   retention_notice: {
     subject: 'Los datos personales de «{title}» se borrarán dentro de {days} días',
     heading: 'Pronto se borrarán datos personales',
@@ -545,14 +604,28 @@ const es: Record<BaseKind, KindMessages> = {
   contribution_accepted: {
     subject: 'Su contribución ha sido aceptada: {title}',
     heading: 'Su contribución ha sido aceptada',
-    body: ['Los organizadores de «{title}» han aceptado su contribución escrita. Gracias por su aporte.'],
-    cta: 'none',
+    body: [
+      'Los organizadores de «{title}» han aceptado su contribución escrita. Gracias por su aporte.',
+      'Su página pública la muestra, con las recomendaciones que la citan una vez publicadas.',
+    ],
+    cta: 'view',
+    ctaLabel: 'Ver su contribución',
   },
   contribution_rejected: {
     subject: 'Su contribución no ha sido aceptada: {title}',
     heading: 'Su contribución no ha sido aceptada',
     body: ['Los organizadores de «{title}» no han podido aceptar su contribución escrita.'],
     cta: 'none',
+  },
+  certificate_available: {
+    subject: 'Su certificado de asistencia: {title}',
+    heading: 'Su certificado de asistencia está listo',
+    body: [
+      'Gracias por participar en el diálogo temático del FMMD «{title}».',
+      'Su certificado de asistencia está en su página de inscripción: el botón de abajo la abre, con el certificado para descargar (PDF). Cualquiera puede verificar el certificado en la dirección impresa en él.',
+    ],
+    cta: 'manage',
+    ctaLabel: 'Obtener mi certificado',
   },
 };
 
@@ -565,6 +638,8 @@ const common: Record<Language, CommonMessages> = {
     online: 'Online',
     spaces: 'Your spaces',
     agenda: 'Agenda',
+    documents: 'Documents',
+    itemDocuments: 'Documents',
     messageFromOrganizers: 'Message from the organizers',
     reason: 'Reason',
     declineIntro: 'Unable to take part? You can decline this invitation and we will not write to you about it again.',
@@ -591,6 +666,8 @@ const common: Record<Language, CommonMessages> = {
     online: 'En ligne',
     spaces: 'Vos espaces',
     agenda: 'Programme',
+    documents: 'Documents',
+    itemDocuments: 'Documents',
     messageFromOrganizers: 'Message des organisateurs',
     reason: 'Motif',
     declineIntro:
@@ -618,6 +695,8 @@ const common: Record<Language, CommonMessages> = {
     online: 'En línea',
     spaces: 'Sus espacios',
     agenda: 'Programa',
+    documents: 'Documentos',
+    itemDocuments: 'Documentos',
     messageFromOrganizers: 'Mensaje de los organizadores',
     reason: 'Motivo',
     declineIntro: '¿No puede participar? Puede rechazar esta invitación y no le volveremos a escribir sobre ella.',

@@ -28,7 +28,14 @@ describe(TemplateRenderer.name, () => {
   /** The kinds about a dialogue (the staff account kinds are tested below). */
   const DIALOGUE_KINDS = EMAIL_KINDS.filter(
     (k) =>
-      !['staff_invitation', 'password_reset', 'delegation', 'subscription_confirm', 'synthesis_published'].includes(k),
+      ![
+        'staff_invitation',
+        'password_reset',
+        'delegation',
+        'subscription_confirm',
+        'synthesis_published',
+        'webhook_disabled',
+      ].includes(k),
   );
 
   it.each(LANGUAGES.flatMap((l) => DIALOGUE_KINDS.map((k) => [k, l] as const)))(
@@ -62,6 +69,22 @@ describe(TemplateRenderer.name, () => {
         expect(out.text).toContain(params.manageUrl);
         expect(out.text).not.toContain(params.registerUrl);
       }
+    },
+  );
+
+  it.each(LANGUAGES)(
+    'renders the webhook_disabled email in %s with the receiver and the count, no personal link',
+    (lang) => {
+      const out = sut.render('webhook_disabled', lang, {
+        recipientName: 'Ada Admin',
+        webhookUrl: 'https://crm.example.org',
+        failures: 5,
+        manageUrl: params.manageUrl,
+      });
+      expect(out.subject).toContain('https://crm.example.org');
+      expect(out.text).toContain('5');
+      expect(out.html).toContain(`<html lang="${lang}">`);
+      expect(out.text).not.toContain(params.manageUrl);
     },
   );
 
@@ -180,5 +203,39 @@ describe(TemplateRenderer.name, () => {
       /^lundi 8 mai 2017, 10:00–16:00 \(Europe\/Zurich, GMT\+2\)$/,
     );
     expect(formatDialogueWhen(start, end, 'Europe/Zurich', 'es')).toMatch(/^lunes, 8 de mayo de 2017, 10:00–16:00/);
+  });
+  describe('documents, as links (never attachments)', () => {
+    const pub = '11111111-1111-4111-8111-111111111111';
+    const reg = '22222222-2222-4222-8222-222222222222';
+    const docParams = {
+      ...params,
+      documentsUrl: 'https://gfmd.example/api/v1/documents',
+      documents: [{ id: pub, title: 'Concept <note>', access: 'public' as const }],
+      agenda: [
+        { when: '10:00', title: 'Opening', documents: [{ id: reg, title: 'Slides', access: 'registrants' as const }] },
+      ],
+    };
+
+    it.each(LANGUAGES)('lists the dialogue’s and each item’s documents in %s', (lang) => {
+      const out = sut.render('agenda', lang, {
+        ...docParams,
+        manageDocumentsUrl: 'https://gfmd.example/api/v1/registrations/manage/tok-m/documents',
+      });
+      expect(out.text).toContain(`https://gfmd.example/api/v1/documents/${pub}/file`);
+      expect(out.text).toContain(`https://gfmd.example/api/v1/registrations/manage/tok-m/documents/${reg}/file`);
+      expect(out.html).toContain(`href="https://gfmd.example/api/v1/documents/${pub}/file"`);
+      expect(out.html).toContain('Concept &lt;note&gt;');
+      expect(out.html).not.toContain('Concept <note>');
+    });
+
+    it('leaves out a registrants’ document when no personal link was minted, and ids that are no UUID', () => {
+      const out = sut.render('agenda', 'en', {
+        ...docParams,
+        documents: [...docParams.documents, { id: '../../x', title: 'Bad', access: 'public' as const }],
+      });
+      expect(out.text).toContain(pub);
+      expect(out.text).not.toContain(reg);
+      expect(out.text).not.toContain('Bad');
+    });
   });
 });

@@ -54,6 +54,11 @@ export interface TemplateParams {
   /** The synthesis an email is about (its title, its public page: not personal). */
   synthesisTitle?: string;
   synthesisUrl?: string;
+  /** A public page the email's button opens (not personal), e.g. an accepted contribution's page. */
+  viewUrl?: string;
+  /** A webhook subscription's URL and its failed deliveries in a row (webhook_disabled; not personal). */
+  webhookUrl?: string;
+  failures?: number;
   /** Free text from organizers / coordinators (invitation, space_message, …). */
   message?: string;
   /** Why (declined, cancelled). */
@@ -65,8 +70,31 @@ export interface TemplateParams {
   /** Invitation sent again to someone who has not registered yet. */
   isReminder?: boolean;
   spaces?: { name: string; status: string }[];
-  agenda?: { when: string; title: string; where?: string }[];
+  agenda?: { when: string; title: string; where?: string; documents?: EmailDocument[] }[];
+  /** The dialogue's documents the recipient may read (agenda items' are on their lines), as links. */
+  documents?: EmailDocument[];
+  /** PUBLIC_URL/api/v1/documents: the base of the public documents' links (not personal). */
+  documentsUrl?: string;
+  /** The base of the registrants' documents' links, through the manage token. Minted at send time. */
+  manageDocumentsUrl?: string;
   [key: string]: unknown;
+}
+
+/**
+ * A document an email links to (never attaches): `public` ones through PUBLIC_URL/api/v1/documents/<id>/file,
+ * `registrants` ones through the recipient's manage token (minted at send time; left out without it).
+ */
+export interface EmailDocument {
+  id: string;
+  title: string;
+  access: 'public' | 'registrants';
+}
+
+/** The link of one listed document, or undefined when it cannot be given (no base, or an id that is no UUID). */
+export function documentLink(doc: EmailDocument, params: TemplateParams): string | undefined {
+  if (!/^[0-9a-f-]{36}$/i.test(doc.id)) return undefined;
+  const base = doc.access === 'public' ? params.documentsUrl : params.manageDocumentsUrl;
+  return base ? safeUrl(`${base}/${doc.id}/file`) : undefined;
 }
 
 const COLORS = { brand: '#005a9c', text: '#1f2933', muted: '#52606d', border: '#d9e2ec', panel: '#f5f7fa' };
@@ -101,6 +129,8 @@ export class TemplateRenderer {
       name: oneLine(params.recipientName),
       delegation: oneLine(params.delegationName),
       seats: String(params.seats ?? ''),
+      url: oneLine(params.webhookUrl),
+      failures: String(params.failures ?? ''),
     };
     const subjectTemplate = k === 'invitation' && params.isReminder ? c.invitationReminderSubject : m.subject;
     const subject = oneLine(fill(subjectTemplate, values, (s) => s)).slice(0, 250);
@@ -122,11 +152,18 @@ export class TemplateRenderer {
     const spaces = (params.spaces ?? []).map(
       (s) => `${oneLine(s.name)} (${c.statuses[s.status] ?? oneLine(s.status)})`,
     );
+    const links = (docs: EmailDocument[] | undefined) =>
+      (docs ?? []).flatMap((d) => {
+        const url = documentLink(d, params);
+        return url ? [{ title: oneLine(d.title) || url, url }] : [];
+      });
     const agenda = (params.agenda ?? []).map((a) => ({
       when: oneLine(a.when),
       title: oneLine(a.title),
       where: oneLine(a.where),
+      documents: links(a.documents),
     }));
+    const documents = links(params.documents);
     const message = typeof params.message === 'string' ? params.message.replace(/\r\n?/g, '\n').trim() : '';
     const reason = typeof params.reason === 'string' ? params.reason.trim() : '';
     const ctaUrl =
@@ -141,7 +178,7 @@ export class TemplateRenderer {
               : m.cta === 'confirm'
                 ? safeUrl(params.confirmUrl)
                 : m.cta === 'view'
-                  ? safeUrl(params.synthesisUrl)
+                  ? safeUrl(params.viewUrl ?? params.synthesisUrl)
                   : undefined;
     // A public page is not a personal link: no "do not forward" under it.
     const personal = m.cta !== 'view';
@@ -158,7 +195,15 @@ export class TemplateRenderer {
     }
     if (spaces.length) t.push(`${c.spaces}:`, ...spaces.map((s) => `  - ${s}`), '');
     if (agenda.length)
-      t.push(`${c.agenda}:`, ...agenda.map((a) => `  - ${a.when}  ${a.title}${a.where ? ` (${a.where})` : ''}`), '');
+      t.push(
+        `${c.agenda}:`,
+        ...agenda.flatMap((a) => [
+          `  - ${a.when}  ${a.title}${a.where ? ` (${a.where})` : ''}`,
+          ...a.documents.map((d) => `      ${c.itemDocuments}: ${d.title} <${d.url}>`),
+        ]),
+        '',
+      );
+    if (documents.length) t.push(`${c.documents}:`, ...documents.map((d) => `  - ${d.title}: ${d.url}`), '');
     if (message) t.push(`${messageLabel}:`, ...message.split('\n').map((l) => `  ${l}`), '');
     if (reason) t.push(`${c.reason}: ${reason}`, '');
     if (ctaUrl && m.ctaLabel) t.push(`${m.ctaLabel}:`, ctaUrl, '', ...(personal ? [c.manageHint, ''] : []));
@@ -205,10 +250,22 @@ export class TemplateRenderer {
                 `<tr><td style="padding:6px 8px 6px 0;${FONT}font-size:14px;color:${COLORS.muted};white-space:nowrap;vertical-align:top;border-bottom:1px solid ${COLORS.border};">${e(a.when)}</td>` +
                 `<td style="padding:6px 0;${FONT}font-size:14px;color:${COLORS.text};border-bottom:1px solid ${COLORS.border};">${e(a.title)}${
                   a.where ? `<br><span style="color:${COLORS.muted};">${e(a.where)}</span>` : ''
-                }</td></tr>`,
+                }${a.documents
+                  .map(
+                    (d) => `<br><a href="${e(d.url)}" style="color:${COLORS.brand};font-size:13px;">${e(d.title)}</a>`,
+                  )
+                  .join('')}</td></tr>`,
             )
             .join('') +
           '</table>',
+      );
+    }
+    if (documents.length) {
+      h.push(p(`<strong>${e(c.documents)}</strong>`, 'margin-bottom:4px;'));
+      h.push(
+        `<ul style="margin:0 0 16px 20px;padding:0;${FONT}font-size:15px;color:${COLORS.text};">${documents
+          .map((d) => `<li><a href="${e(d.url)}" style="color:${COLORS.brand};">${e(d.title)}</a></li>`)
+          .join('')}</ul>`,
       );
     }
     if (message) {

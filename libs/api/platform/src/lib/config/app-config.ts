@@ -71,6 +71,16 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) WORKER_CONCURRENCY = 20;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) OUTBOX_SWEEP_INTERVAL_MS = 30000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) AGENDA_UPDATE_COALESCE_MS = 60000;
+  /** Webhooks (docs/webhooks.md): private, loopback and link-local receivers refused unless true. */
+  @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOKS_ALLOW_PRIVATE = false;
+  /** Plain http receivers refused unless true (https only by default). */
+  @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOKS_ALLOW_HTTP = false;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000) WEBHOOKS_TIMEOUT_MS = 10000;
+  /** Tries per delivery (the first and the retries), with exponential backoff from WEBHOOKS_BACKOFF_MS. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20) WEBHOOKS_ATTEMPTS = 6;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) WEBHOOKS_BACKOFF_MS = 30000;
+  /** Deliveries failing all their tries in a row after which a subscription is disabled and the admins told. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) WEBHOOKS_DISABLE_AFTER = 5;
   /** Where documents are kept: unset → local disk under STORAGE_DIR; s3://… → an S3-compatible store (docs/operations.md). */
   @IsOptional()
   @Matches(/^(file:|s3s?:\/\/)/, { message: 'STORAGE_URL must start with s3://, s3s:// or file:' })
@@ -221,6 +231,17 @@ export class AppConfig {
   }
   get agendaUpdateCoalesceMs() {
     return this.env.AGENDA_UPDATE_COALESCE_MS;
+  }
+  /** docs/webhooks.md. */
+  get webhooks() {
+    return {
+      allowPrivate: this.env.WEBHOOKS_ALLOW_PRIVATE,
+      allowHttp: this.env.WEBHOOKS_ALLOW_HTTP,
+      timeoutMs: this.env.WEBHOOKS_TIMEOUT_MS,
+      attempts: this.env.WEBHOOKS_ATTEMPTS,
+      backoffMs: this.env.WEBHOOKS_BACKOFF_MS,
+      disableAfter: this.env.WEBHOOKS_DISABLE_AFTER,
+    };
   }
   /** Documents: the store, the size limit and the virus scanner (docs/operations.md, "Documents"). */
   get documents() {

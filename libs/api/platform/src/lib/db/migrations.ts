@@ -3,6 +3,7 @@ import { RegistrationQueues1764400000001 } from './migrations/1764400000001-regi
 import { AgendaNoOverlap1764500000001 } from './migrations/1764500000001-agenda-no-overlap';
 import { MailOutboxParams1764600000001 } from './migrations/1764600000001-mail-outbox-params';
 import { RegistrationManageTokens1764700000001 } from './migrations/1764700000001-registration-manage-tokens';
+import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
 import { OutboxRenderAtSend1764900000001 } from './migrations/1764900000001-outbox-render-at-send';
 import { ReminderRounds1764900000002 } from './migrations/1764900000002-reminder-rounds';
 import { NoLiveTokenAtRest1765000000001 } from './migrations/1765000000001-no-live-token-at-rest';
@@ -25,7 +26,10 @@ import { SearchUnaccent1765200000502 } from './migrations/1765200000502-search-u
 import { CheckInCodes1765200000601 } from './migrations/1765200000601-check-in-codes';
 import { CalendarFeeds1765200000701 } from './migrations/1765200000701-calendar-feeds';
 import { Retention1765200000702 } from './migrations/1765200000702-retention';
-import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
+import { Webhooks1765300000101 } from './migrations/1765300000101-webhooks';
+import { RecommendationContributions1765300000401 } from './migrations/1765300000401-recommendation-contributions';
+import { RoomArrivals1765300000501 } from './migrations/1765300000501-room-arrivals';
+import { RegistrationsArrivalIndex1765300000901 } from './migrations/1765300000901-registrations-arrival-index';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -37,6 +41,7 @@ export const MIGRATIONS = [
   AgendaNoOverlap1764500000001,
   MailOutboxParams1764600000001,
   RegistrationManageTokens1764700000001,
+  OutboxLz41764800000001,
   OutboxRenderAtSend1764900000001,
   ReminderRounds1764900000002,
   NoLiveTokenAtRest1765000000001,
@@ -58,6 +63,10 @@ export const MIGRATIONS = [
   CheckInCodes1765200000601,
   CalendarFeeds1765200000701,
   Retention1765200000702,
+  Webhooks1765300000101,
+  RecommendationContributions1765300000401,
+  RoomArrivals1765300000501,
   FieldTranslations1765300000601,
+  RegistrationsArrivalIndex1765300000901,
   OutboxLz41764800000001,
 ];

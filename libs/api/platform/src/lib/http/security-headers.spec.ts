@@ -29,9 +29,9 @@ describe(securityHeaders.name, () => {
   it('allows scripts from self and the given hashes, never unsafe-inline', () => {
     const hashes = [sha256('a'), sha256('b')];
     const sut = securityHeaders(helmetOptions(hashes));
-    expect(scriptSrc(sut['content-security-policy'])).toBe(`script-src 'self' ${hashes.join(' ')}`);
+    expect(scriptSrc(sut['content-security-policy'])).toBe(`script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`);
     expect(sut['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(scriptSrc(securityHeaders()['content-security-policy'])).toBe("script-src 'self'");
+    expect(scriptSrc(securityHeaders()['content-security-policy'])).toBe("script-src 'self' 'wasm-unsafe-eval'");
     expect(sut['x-content-type-options']).toBe('nosniff');
     expect(sut['strict-transport-security']).toMatch(/max-age=\d+/);
   });

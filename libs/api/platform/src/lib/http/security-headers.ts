@@ -29,7 +29,8 @@ export function helmetOptions(scriptHashes: readonly string[] = []): HelmetOptio
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", ...scriptHashes],
+        // 'wasm-unsafe-eval': WebAssembly only (door mode's ZXing QR reader), not eval of scripts.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'", ...scriptHashes],
         styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
         imgSrc: ["'self'", 'data:', 'https:'],
         fontSrc: ["'self'", 'https:', 'data:'],

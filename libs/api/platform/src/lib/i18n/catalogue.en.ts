@@ -328,4 +328,12 @@ export const en = {
   'validation.invitationToken.matches': 'invitationToken is malformed',
   'validation.slug.matches': 'slug must be lower-case letters, digits and single dashes',
   'validation.references.matches': 'each reference must look like GFMD-GCM-T3-D12-R04',
+
+  // documents: multipart
+  'documents.tooManyParts': 'The multipart body has too many parts.',
+  'documents.truncated': 'The multipart body is malformed or truncated.',
+
+  // not found (webhooks)
+  'notFound.Delivery': 'Delivery not found.',
+  'notFound.Webhook': 'Webhook not found.',
 } as const;

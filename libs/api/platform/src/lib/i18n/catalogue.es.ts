@@ -328,4 +328,12 @@ export const es: Catalogue = {
   'validation.invitationToken.matches': 'El enlace de invitación está mal formado.',
   'validation.slug.matches': 'El slug solo puede contener minúsculas, dígitos y guiones simples.',
   'validation.references.matches': 'Cada referencia debe tener la forma GFMD-GCM-T3-D12-R04.',
+
+  // documents: multipart
+  'documents.tooManyParts': 'El cuerpo multipart tiene demasiadas partes.',
+  'documents.truncated': 'El cuerpo multipart está mal formado o truncado.',
+
+  // not found (webhooks)
+  'notFound.Delivery': 'No se encontró la entrega.',
+  'notFound.Webhook': 'No se encontró el webhook.',
 };

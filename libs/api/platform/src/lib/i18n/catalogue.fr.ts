@@ -333,4 +333,12 @@ export const fr: Catalogue = {
   'validation.invitationToken.matches': "Le lien d'invitation est mal formé.",
   'validation.slug.matches': 'Le slug ne peut contenir que des minuscules, des chiffres et des tirets simples.',
   'validation.references.matches': 'Chaque référence doit avoir la forme GFMD-GCM-T3-D12-R04.',
+
+  // documents: multipart
+  'documents.tooManyParts': 'Le corps multipart contient trop de parties.',
+  'documents.truncated': 'Le corps multipart est mal formé ou tronqué.',
+
+  // not found (webhooks)
+  'notFound.Delivery': 'Livraison introuvable.',
+  'notFound.Webhook': 'Webhook introuvable.',
 };

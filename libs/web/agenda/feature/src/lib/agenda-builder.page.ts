@@ -35,6 +35,7 @@ import {
   hhmm,
 } from '@gfmd/web-agenda-util';
 import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
+import { AgendaItemDocumentsComponent } from '@gfmd/web-documents-feature/public';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
@@ -56,6 +57,7 @@ import { toZonedLocalInput, zonedDateKey, zonedDaysBetween } from '@gfmd/web-sha
     AgendaItemFormComponent,
     TranslatePipe,
     LocalDatePipe,
+    AgendaItemDocumentsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './agenda-builder.page.scss',

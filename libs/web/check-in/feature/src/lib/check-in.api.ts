@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CheckInPerson,
@@ -15,6 +15,8 @@ import { firstValueFrom } from 'rxjs';
 @Injectable({ providedIn: 'root' })
 export class CheckInApi {
   private readonly http = inject(HttpClient);
+  /** The last counts of each dialogue and their ETag: a poll that finds nothing new gets a 304 and no body. */
+  private readonly lastCounts = new Map<string, { etag: string; body: DialogueAttendance }>();
 
   scan(body: CheckInScanRequest): Promise<CheckInScanResult> {
     const path = body.code ? 'scan' : 'manual';
@@ -33,10 +35,24 @@ export class CheckInApi {
     );
   }
 
-  attendance(dialogueId: string): Promise<DialogueAttendance> {
-    return firstValueFrom(
-      this.http.get<DialogueAttendance>(`/api/v1/dialogues/${encodeURIComponent(dialogueId)}/attendance`),
-    );
+  /** The live counts, read again with If-None-Match: unchanged counts come back as a 304 without a body. */
+  async attendance(dialogueId: string): Promise<DialogueAttendance> {
+    const last = this.lastCounts.get(dialogueId);
+    try {
+      const res = await firstValueFrom(
+        this.http.get<DialogueAttendance>(`/api/v1/dialogues/${encodeURIComponent(dialogueId)}/attendance`, {
+          observe: 'response',
+          headers: last ? { 'If-None-Match': last.etag } : {},
+        }),
+      );
+      const etag = res.headers.get('ETag');
+      if (!res.body) throw new Error('attendance: empty answer');
+      if (etag) this.lastCounts.set(dialogueId, { etag, body: res.body });
+      return res.body;
+    } catch (error) {
+      if (last && error instanceof HttpErrorResponse && error.status === 304) return last.body;
+      throw error;
+    }
   }
 
   dialogue(id: string): Promise<Dialogue> {

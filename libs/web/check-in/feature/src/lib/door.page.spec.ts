@@ -4,7 +4,7 @@ import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { CheckInPerson, CheckInScanResult, Dialogue } from '@gfmd/contracts';
-import { DoorPage, refusalOf } from './door.page';
+import { DoorPage, refusalOf, roomOf, verdictOf } from './door.page';
 
 const D = { id: 'd1', title: 'Labour migration dialogue', status: 'published', timeZone: 'Europe/Zurich' } as Dialogue;
 const PERSON: CheckInPerson = {
@@ -88,6 +88,47 @@ describe(DoorPage.name, () => {
     expect(result.textContent).toContain('Already checked in');
   });
 
+  it('in room mode, sends the room with each scan and shows what the scan did there', async () => {
+    fixture.componentRef.setInput('room', 'agenda_item:a1');
+    http.match('/api/v1/dialogues/d1/attendance').forEach((r) =>
+      r.flush({
+        dialogueId: 'd1',
+        expected: 2,
+        arrived: 1,
+        byGroup: {},
+        bySpace: [],
+        byRoom: [
+          {
+            kind: 'agenda_item',
+            id: 'a1',
+            name: 'Working group 1',
+            spaceId: 's2',
+            startsAt: null,
+            expected: 4,
+            arrived: 3,
+          },
+        ],
+        at: '',
+      }),
+    );
+    await settle();
+    await typeCode('C1abc');
+    const req = http.expectOne('/api/v1/check-in/scan');
+    expect(req.request.body).toMatchObject({ code: 'C1abc', dialogueId: 'd1', agendaItemId: 'a1' });
+    req.flush({
+      scanId: 's',
+      registration: PERSON,
+      alreadyCheckedIn: true,
+      replayed: false,
+      room: { kind: 'agenda_item', id: 'a1', name: 'Working group 1', outcome: 'not-registered' },
+    } as CheckInScanResult);
+    await settle();
+    const result = sut.querySelector('[data-testid="door-result"]')!;
+    expect(result.className).toContain('result--again');
+    expect(result.textContent).toContain('Not registered here');
+    expect(result.textContent).toContain('No seat in Working group 1');
+  });
+
   it('shows red with the reason for a badge of another dialogue', async () => {
     await typeCode('C1other');
     http.expectOne('/api/v1/check-in/scan').flush(problem('other-dialogue', 422), { status: 422, statusText: 'x' });
@@ -114,6 +155,33 @@ describe(DoorPage.name, () => {
     await settle();
     attendance();
     expect(JSON.parse(localStorage.getItem('gfmd.door.pendingScans')!)).toEqual([]);
+  });
+});
+
+describe(verdictOf.name, () => {
+  const answer = (over: Partial<CheckInScanResult>) =>
+    ({ scanId: 's', registration: PERSON, alreadyCheckedIn: false, replayed: false, ...over }) as CheckInScanResult;
+  const room = (outcome: 'counted' | 'again' | 'not-registered') => ({
+    kind: 'space' as const,
+    id: 's1',
+    name: 'x',
+    outcome,
+  });
+  it('is green for a first check-in or a first entry into the room, amber otherwise', () => {
+    expect(verdictOf(answer({}))).toBe('in');
+    expect(verdictOf(answer({ alreadyCheckedIn: true }))).toBe('again');
+    expect(verdictOf(answer({ alreadyCheckedIn: true, room: room('counted') }))).toBe('in');
+    expect(verdictOf(answer({ room: room('again') }))).toBe('again');
+    expect(verdictOf(answer({ room: room('not-registered') }))).toBe('again');
+  });
+});
+
+describe(roomOf.name, () => {
+  it('reads the room of the URL', () => {
+    expect(roomOf('space:s1')).toEqual({ spaceId: 's1' });
+    expect(roomOf('agenda_item:a1')).toEqual({ agendaItemId: 'a1' });
+    expect(roomOf('nonsense')).toEqual({});
+    expect(roomOf(undefined)).toEqual({});
   });
 });
 

@@ -13,8 +13,9 @@ import { DOCUMENT } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatInput, MatLabel } from '@angular/material/input';
-import { RouterLink } from '@angular/router';
-import type { CheckInPerson, Dialogue, DialogueAttendance, ProblemDetails } from '@gfmd/contracts';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import type { CheckInPerson, CheckInScanResult, Dialogue, DialogueAttendance, ProblemDetails } from '@gfmd/contracts';
 import {
   I18nTitleStrategy,
   LabelPipe,
@@ -30,7 +31,13 @@ import { OfflineScans, type PendingScan } from './offline-scans';
 
 /** What the door shows after a scan: green (in), amber (already in), red (refused), blue (kept offline). */
 export type DoorResult =
-  | { kind: 'in' | 'again'; person: CheckInPerson; scanId: string; replayed: boolean }
+  | {
+      kind: 'in' | 'again';
+      person: CheckInPerson;
+      scanId: string;
+      replayed: boolean;
+      room?: NonNullable<CheckInScanResult['room']>;
+    }
   | { kind: 'undone'; person: CheckInPerson }
   | { kind: 'refused'; message: TranslationKey; detail?: string }
   | { kind: 'queued' };
@@ -43,6 +50,24 @@ export function refusalOf(problem: ProblemDetails): TranslationKey {
   if (problem.status === 404) return 'door.refusedUnknown';
   if (problem.status === 403) return 'door.refusedForbidden';
   return 'door.refusedOther';
+}
+
+/**
+ * Green or amber for an answer: in room mode, what the scan did in that room (amber: already
+ * scanned in there, or no seat in the room's space); otherwise whether it checked the person in.
+ */
+export function verdictOf(answer: CheckInScanResult): 'in' | 'again' {
+  if (answer.room) return answer.room.outcome === 'counted' ? 'in' : 'again';
+  return answer.alreadyCheckedIn ? 'again' : 'in';
+}
+
+/** A room choice as the URL carries it (`?room=space:<id>` or `?room=agenda_item:<id>`). */
+export function roomOf(value: string | undefined): { agendaItemId?: string; spaceId?: string } {
+  const [kind, id] = (value ?? '').split(':');
+  if (!id) return {};
+  if (kind === 'space') return { spaceId: id };
+  if (kind === 'agenda_item') return { agendaItemId: id };
+  return {};
 }
 
 /**
@@ -61,6 +86,8 @@ export function refusalOf(problem: ProblemDetails): TranslationKey {
     MatFormField,
     MatInput,
     MatLabel,
+    MatSelect,
+    MatOption,
     TranslatePipe,
     LabelPipe,
     LocalDatePipe,
@@ -73,10 +100,13 @@ export class DoorPage {
   private readonly api = inject(CheckInApi);
   private readonly titles = inject(I18nTitleStrategy);
   private readonly document = inject(DOCUMENT);
+  private readonly router = inject(Router);
   private readonly queue = new OfflineScans(this.document.defaultView?.localStorage ?? memoryStorage());
 
   /** the route's :id (none: choose a dialogue) */
   readonly id = input<string>();
+  /** the query's ?room= (room mode: `space:<id>` or `agenda_item:<id>`; none: the dialogue's entrance) */
+  readonly room = input<string>();
 
   protected readonly dialogue = signal<Dialogue | null>(null);
   protected readonly dialogues = signal<Dialogue[] | null>(null);
@@ -98,6 +128,17 @@ export class DoorPage {
     done: () => false,
     initialMs: 5000,
     maxMs: 30_000,
+  });
+  /** The rooms the door can scan at, and the chosen one with its counts. */
+  protected readonly rooms = computed(() => this.counts.value()?.byRoom ?? []);
+  protected readonly chosenRoom = computed(() => {
+    const ref = roomOf(this.room());
+    const id = ref.agendaItemId ?? ref.spaceId;
+    return id ? (this.rooms().find((r) => r.id === id) ?? null) : null;
+  });
+  protected readonly notRegisteredHere = computed(() => {
+    const r = this.result();
+    return r?.kind === 'again' && r.room?.outcome === 'not-registered';
   });
   protected readonly resultClass = computed(() => {
     const r = this.result();
@@ -138,6 +179,15 @@ export class DoorPage {
     }
   }
 
+  protected chooseRoom(value: string): void {
+    void this.router.navigate([], {
+      queryParams: { room: value || null },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+    this.result.set(null);
+  }
+
   protected async startCamera(): Promise<void> {
     const video = this.video()?.nativeElement;
     if (video) await this.camera.start(video);
@@ -169,17 +219,25 @@ export class DoorPage {
   protected async submit(what: { code?: string; registrationId?: string }): Promise<void> {
     const dialogueId = this.id();
     if (!dialogueId) return;
-    const scan: PendingScan = { ...what, dialogueId, scanId: crypto.randomUUID(), scannedAt: new Date().toISOString() };
+    const scan: PendingScan = {
+      ...what,
+      ...roomOf(this.room()),
+      dialogueId,
+      scanId: crypto.randomUUID(),
+      scannedAt: new Date().toISOString(),
+    };
     this.busy.set(true);
     try {
       const answer = await this.api.scan(scan);
+      const kind = verdictOf(answer);
       this.result.set({
-        kind: answer.alreadyCheckedIn ? 'again' : 'in',
+        kind,
         person: answer.registration,
         scanId: answer.scanId,
         replayed: answer.replayed,
+        room: answer.room,
       });
-      navigator.vibrate?.(answer.alreadyCheckedIn ? [80, 60, 80] : 60);
+      navigator.vibrate?.(kind === 'again' ? [80, 60, 80] : 60);
       this.counts.start();
       this.found.set(null);
     } catch (error) {

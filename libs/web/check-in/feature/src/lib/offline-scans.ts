@@ -4,6 +4,8 @@ import type { CheckInScanRequest } from '@gfmd/contracts';
 export interface PendingScan extends Required<Pick<CheckInScanRequest, 'scanId' | 'scannedAt' | 'dialogueId'>> {
   code?: string;
   registrationId?: string;
+  agendaItemId?: string;
+  spaceId?: string;
 }
 
 /** Where the queue is kept (window.localStorage in the app; a Map in specs). */

@@ -59,6 +59,11 @@ import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
               'nav.audit' | t
             }}</a>
           </li>
+          <li>
+            <a routerLink="/console/webhooks" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+              'nav.webhooks' | t
+            }}</a>
+          </li>
         }
       </ul>
     </nav>

@@ -7,6 +7,7 @@ import { loadDelegationsConsolePage } from '@gfmd/web-delegations-feature';
 import { loadAttendancePage } from '@gfmd/web-check-in-feature';
 import { loadConsoleDocumentsPage } from '@gfmd/web-documents-feature';
 import { loadSynthesisBuilderPage } from '@gfmd/web-syntheses-feature';
+import { loadReportsPage } from '@gfmd/web-reports-feature';
 
 /** The organizer console (admin and organizer accounts). */
 export const consoleRoutes: Routes = [
@@ -97,6 +98,11 @@ export const consoleRoutes: Routes = [
         loadComponent: () => import('./process-editor.page').then((m) => m.ProcessEditorPage),
       },
       {
+        path: 'processes/:id/reports',
+        title: 'title.reports',
+        loadComponent: loadReportsPage,
+      },
+      {
         // The synthesis of an informal session or milestone (target: informal-sessions | milestones).
         path: 'syntheses/:target/:id',
         title: 'title.synthesisBuilder',
@@ -119,6 +125,12 @@ export const consoleRoutes: Routes = [
         title: 'title.audit',
         canActivate: [adminGuard],
         loadComponent: () => import('@gfmd/web-admin-feature').then((m) => m.AuditPage),
+      },
+      {
+        path: 'webhooks',
+        title: 'title.webhooks',
+        canActivate: [adminGuard],
+        loadComponent: () => import('@gfmd/web-admin-feature').then((m) => m.WebhooksPage),
       },
     ],
   },

@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import { LoadingStateComponent } from '@gfmd/web-shared-ui';
 import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import {
+  I18n,
   I18nTitleStrategy,
   LabelPipe,
   LocalDatePipe,
@@ -18,6 +19,8 @@ import { loadResource } from '@gfmd/web-shared-util-state';
 import { OutcomesApi } from '@gfmd/web-outcomes-data-access';
 import { firstValueFrom } from 'rxjs';
 import { DialogueDocumentsComponent } from '@gfmd/web-documents-feature/public';
+import { itemDocumentLinks } from '@gfmd/web-documents-data-access';
+import type { DocumentView } from '@gfmd/contracts';
 
 @Component({
   selector: 'gfmd-dialogue-detail-page',
@@ -74,12 +77,17 @@ import { DialogueDocumentsComponent } from '@gfmd/web-documents-feature/public';
             <!-- The agenda renders once the rest of the page is on screen: a task of its own. On a busy
                  machine the browser may not report idle for long; the timer makes sure it comes. -->
             @defer (on idle; on timer(1s)) {
-              <gfmd-agenda-view [items]="store.agenda()" [spaces]="store.spaces()" [timeZone]="d.timeZone" />
+              <gfmd-agenda-view
+                [items]="store.agenda()"
+                [spaces]="store.spaces()"
+                [timeZone]="d.timeZone"
+                [documents]="itemDocuments()"
+              />
             } @placeholder {
               <gfmd-loading-state />
             }
             @defer (on idle; on timer(1s)) {
-              <gfmd-dialogue-documents [dialogueId]="d.id" />
+              <gfmd-dialogue-documents [dialogueId]="d.id" (loaded)="documents.set($event)" />
             }
           </div>
 
@@ -186,6 +194,11 @@ export class DialogueDetailPage {
   private readonly outcomes = inject(OutcomesApi);
   /** the dialogue whose outcome is published (a link to it shows); null while unknown or none */
   protected readonly outcomeOf = signal<string | null>(null);
+  private readonly i18n = inject(I18n);
+  /** the dialogue's documents (as the documents section loaded them) */
+  protected readonly documents = signal<DocumentView[]>([]);
+  /** public documents of agenda items, shown beside each item */
+  protected readonly itemDocuments = computed(() => itemDocumentLinks(this.documents(), this.i18n.language()));
 
   readonly id = input.required<string>();
 

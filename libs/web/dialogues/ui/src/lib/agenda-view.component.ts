@@ -4,6 +4,18 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe, type TranslationKey } fr
 import { viewerTimeZone, zoneLabel, zonedDateKey } from '@gfmd/web-shared-util-time';
 import { groupAgenda } from './agenda-grouping.util';
 
+/** A document linked beside an agenda item (public page: public ones; a participant's page: through their manage link). */
+export interface AgendaItemDocument {
+  id: string;
+  title: string;
+  href: string;
+  /** the file name to save under; null opens it in the browser (PDF, images) */
+  download: string | null;
+  /** e.g. "PDF · 1.2 MB" */
+  details: string;
+  language: string;
+}
+
 /**
  * An agenda by day, in time order (each item labelled with its space), times in the dialogue's zone with the viewer's own time beside them
  * when the two differ.
@@ -65,6 +77,18 @@ import { groupAgenda } from './agenda-grouping.util';
                       }
                     </ul>
                   }
+                  @if (documents().get(item.id); as docs) {
+                    <ul class="documents" [attr.aria-label]="'agenda.documents' | t: { title: item.title }">
+                      @for (doc of docs; track doc.id) {
+                        <li>
+                          <a [href]="doc.href" [attr.download]="doc.download" [attr.hreflang]="doc.language">{{
+                            doc.title
+                          }}</a>
+                          <span class="gfmd-muted"> ({{ doc.details }})</span>
+                        </li>
+                      }
+                    </ul>
+                  }
                 </div>
               </li>
             }
@@ -82,6 +106,8 @@ export class AgendaViewComponent {
   readonly timeZone = input.required<string>();
   /** what to say when there is no item to show (e.g. a personal agenda with none of the person's items) */
   readonly emptyMessage = input<TranslationKey>('agenda.empty');
+  /** the documents shown beside each item, by item id */
+  readonly documents = input<ReadonlyMap<string, readonly AgendaItemDocument[]>>(new Map());
   /** unique prefix for heading ids when two agendas share a page */
   readonly headingPrefix = input('agenda-day-');
 

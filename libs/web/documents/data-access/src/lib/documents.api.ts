@@ -1,6 +1,7 @@
 import { HttpClient, HttpEvent, HttpHeaders, HttpRequest, HttpXhrBackend } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ContributionPage,
   ContributionView,
   DocumentKind,
   DocumentLanguage,
@@ -86,9 +87,7 @@ export class DocumentsApi {
 
   /** A plain link: public documents, and a registrant's through their manage link. */
   fileUrl(id: string, manageToken?: string): string {
-    return manageToken
-      ? `/api/v1/registrations/manage/${enc(manageToken)}/documents/${enc(id)}/file`
-      : `/api/v1/documents/${enc(id)}/file`;
+    return documentFileUrl(id, manageToken);
   }
 
   contributionWindow(dialogueId: string): Observable<ContributionWindow> {
@@ -107,6 +106,11 @@ export class DocumentsApi {
 
   submitContribution(dialogueId: string, input: ContributionInput): Observable<{ id: string; status: string }> {
     return this.http.post<{ id: string; status: string }>(`/api/v1/dialogues/${enc(dialogueId)}/contributions`, input);
+  }
+
+  /** A contribution's page: accepted ones for anyone, with the published recommendations citing it. */
+  contribution(id: string): Observable<ContributionPage> {
+    return this.http.get<ContributionPage>(`/api/v1/contributions/${enc(id)}`);
   }
 
   confirmContribution(token: string): Observable<{ id: string; dialogueId: string; status: string }> {
@@ -138,4 +142,55 @@ export function typeLabel(contentType: string, fileName: string): string {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1];
   if (ext) return ext.toUpperCase();
   return contentType.split('/')[1]?.split(/[;+.]/)[0]?.toUpperCase() ?? contentType;
+}
+
+/** A plain link to a document's file: public ones by id, a registrant's through their manage token. */
+export function documentFileUrl(id: string, manageToken?: string): string {
+  return manageToken
+    ? `/api/v1/registrations/manage/${enc(manageToken)}/documents/${enc(id)}/file`
+    : `/api/v1/documents/${enc(id)}/file`;
+}
+
+/** A document's title in the page's language, else in the file's, else any, else its file name. */
+export function documentTitle(doc: DocumentView, language: string): string {
+  return doc.title[language] ?? doc.title[doc.language] ?? Object.values(doc.title)[0] ?? doc.fileName;
+}
+
+/** A link to a document beside an agenda item (what the agenda views show). */
+export interface ItemDocumentLink {
+  id: string;
+  title: string;
+  href: string;
+  /** the file name to save under, or null for PDF and images (opened in the browser) */
+  download: string | null;
+  /** "PDF · 1.2 MB" */
+  details: string;
+  language: string;
+}
+
+/**
+ * The documents of agenda items as plain links, by item id: for the public page (`public` ones
+ * only) or a participant's page (through their manage token, which reads public and registrants'
+ * ones). Staff documents are never linked this way.
+ */
+export function itemDocumentLinks(
+  docs: readonly DocumentView[],
+  language: string,
+  manageToken?: string,
+): Map<string, ItemDocumentLink[]> {
+  const out = new Map<string, ItemDocumentLink[]>();
+  for (const doc of docs) {
+    if (doc.ownerType !== 'agenda_item') continue;
+    if (doc.visibility === 'staff' || (!manageToken && doc.visibility !== 'public')) continue;
+    const link: ItemDocumentLink = {
+      id: doc.id,
+      title: documentTitle(doc, language),
+      href: documentFileUrl(doc.id, manageToken),
+      download: /^(application\/pdf|image\/)/.test(doc.contentType) ? null : doc.fileName,
+      details: `${typeLabel(doc.contentType, doc.fileName)} · ${formatSize(doc.size, language)}`,
+      language: doc.language,
+    };
+    out.set(doc.ownerId, [...(out.get(doc.ownerId) ?? []), link]);
+  }
+  return out;
 }

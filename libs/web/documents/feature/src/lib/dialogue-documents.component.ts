@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -19,6 +20,7 @@ import { DocumentListComponent } from './document-list.component';
 @Component({
   selector: 'gfmd-dialogue-documents',
   imports: [
+    RouterLink,
     ReactiveFormsModule,
     MatButton,
     MatCheckbox,
@@ -59,7 +61,9 @@ import { DocumentListComponent } from './document-list.component';
     <h2 id="contributions-heading">{{ 'contribution.heading' | t }}</h2>
     @for (c of contributions(); track c.id) {
       <article [attr.aria-labelledby]="'contribution-' + c.id">
-        <h3 [id]="'contribution-' + c.id">{{ c.title }}</h3>
+        <h3 [id]="'contribution-' + c.id">
+          <a [routerLink]="['/contributions', c.id]">{{ c.title }}</a>
+        </h3>
         <p class="gfmd-muted">
           {{ 'contribution.by' | t: { who: author(c) } }} · {{ c.stakeholderGroup | label: 'group' }}
         </p>
@@ -126,6 +130,8 @@ export class DialogueDocumentsComponent {
 
   protected readonly groups = STAKEHOLDER_GROUPS;
   protected readonly documents = signal<DocumentView[]>([]);
+  /** The documents once loaded (the page shows those of agenda items beside them). */
+  readonly loaded = output<DocumentView[]>();
   protected readonly contributions = signal<ContributionView[]>([]);
   protected readonly window = signal<ContributionWindow | null>(null);
   protected readonly sent = signal(false);
@@ -147,7 +153,13 @@ export class DialogueDocumentsComponent {
   constructor() {
     effect(() => {
       const id = this.dialogueId();
-      this.api.listForDialogue(id).subscribe({ next: (d) => this.documents.set(d), error: () => undefined });
+      this.api.listForDialogue(id).subscribe({
+        next: (d) => {
+          this.documents.set(d);
+          this.loaded.emit(d);
+        },
+        error: () => undefined,
+      });
       this.api.contributions(id).subscribe({ next: (c) => this.contributions.set(c), error: () => undefined });
       this.api.contributionWindow(id).subscribe({ next: (w) => this.window.set(w), error: () => undefined });
     });

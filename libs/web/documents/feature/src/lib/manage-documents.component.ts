@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
 import type { DocumentView } from '@gfmd/contracts';
 import { DocumentsApi } from '@gfmd/web-documents-data-access';
 import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
@@ -18,12 +18,18 @@ export class ManageDocumentsComponent {
   private readonly api = inject(DocumentsApi);
   readonly token = input.required<string>();
   protected readonly documents = signal<DocumentView[]>([]);
+  /** The documents once loaded (the page shows those of agenda items beside them). */
+  readonly loaded = output<DocumentView[]>();
 
   constructor() {
     effect(() =>
-      this.api
-        .listForRegistrant(this.token())
-        .subscribe({ next: (d) => this.documents.set(d), error: () => undefined }),
+      this.api.listForRegistrant(this.token()).subscribe({
+        next: (d) => {
+          this.documents.set(d);
+          this.loaded.emit(d);
+        },
+        error: () => undefined,
+      }),
     );
   }
 }

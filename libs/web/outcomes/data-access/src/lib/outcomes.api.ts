@@ -1,7 +1,9 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CitedContribution,
   ListRecommendationsRequest,
+  RecommendationContributionLinks,
   Outcome,
   OutcomeDiff,
   OutcomeVersion,
@@ -27,6 +29,23 @@ export class OutcomesApi {
   }
 
   /** The outcomes naming the signed-in staff member rapporteur. */
+  /** Which contributions each recommendation draws on (staff). */
+  contributionLinks(dialogueId: string): Observable<RecommendationContributionLinks[]> {
+    return this.http.get<RecommendationContributionLinks[]>(this.url(dialogueId, '/contribution-links'));
+  }
+
+  /** Rapporteurs and organizers: replaces the contributions a recommendation draws on. */
+  linkContributions(
+    dialogueId: string,
+    recommendationId: string,
+    contributionIds: string[],
+  ): Observable<{ recommendationId: string; contributions: CitedContribution[] }> {
+    return this.http.put<{ recommendationId: string; contributions: CitedContribution[] }>(
+      this.url(dialogueId, `/recommendations/${encodeURIComponent(recommendationId)}/contributions`),
+      { contributionIds },
+    );
+  }
+
   mine(): Observable<Page<RapporteurOutcome>> {
     return this.http.get<Page<RapporteurOutcome>>('/api/v1/outcomes/mine');
   }

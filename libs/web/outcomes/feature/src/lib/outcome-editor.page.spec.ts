@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { signal } from '@angular/core';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
-import type { Outcome, User } from '@gfmd/contracts';
+import type { ContributionView, Outcome, User } from '@gfmd/contracts';
 import { AuthStore } from '@gfmd/web-auth-data-access';
 import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
@@ -48,7 +48,12 @@ describe(OutcomeEditorPage.name, () => {
     }
   }
 
-  async function start(user: User, first: Outcome): Promise<void> {
+  async function start(
+    user: User,
+    first: Outcome,
+    contributions: Partial<ContributionView>[] = [],
+    links: { recommendationId: string; contributionIds: string[] }[] = [],
+  ): Promise<void> {
     TestBed.configureTestingModule({
       imports: [OutcomeEditorPage],
       providers: [
@@ -76,6 +81,8 @@ describe(OutcomeEditorPage.name, () => {
     if (user.role === 'organizer') {
       http.expectOne('/api/v1/users').flush({ items: [ORGANIZER], total: 1, page: 1, pageSize: 100 });
     }
+    http.expectOne({ method: 'GET', url: '/api/v1/dialogues/d1/contributions' }).flush(contributions);
+    http.expectOne({ method: 'GET', url: `${URL}/contribution-links` }).flush(links);
     http.expectOne({ method: 'GET', url: URL }).flush(first);
     await settle();
   }
@@ -167,6 +174,32 @@ describe(OutcomeEditorPage.name, () => {
     expect(Object.keys(put.request.body).sort()).toEqual(['recommendations', 'version']);
     expect(put.request.body.recommendations.map((r: { id: string }) => r.id)).toEqual(['r1', 'r2']);
     put.flush(outcome({ version: 2 }));
+    await settle();
+  });
+
+  it('lets an organizer link accepted contributions to a saved recommendation, saved at once', async () => {
+    await start(
+      ORGANIZER,
+      outcome(),
+      [
+        { id: 'c1', title: 'Portable pensions', organization: 'MFA', status: 'accepted' },
+        { id: 'c2', title: 'Not yet decided', organization: null, status: 'submitted' },
+      ],
+      [{ recommendationId: 'r1', contributionIds: ['c1'] }],
+    );
+    const fields = sut.querySelectorAll('gfmd-outcome-contributions');
+    expect(fields).toHaveLength(2);
+    expect(fields[0].textContent).toContain('Contributions it draws on');
+    const select = fields[1].querySelector('mat-select') as HTMLElement;
+    select.click();
+    await settle();
+    const options = [...document.querySelectorAll('mat-option')] as HTMLElement[];
+    expect(options.map((o) => o.textContent?.trim())).toEqual(['Portable pensions — MFA']);
+    options[0].click();
+    await settle();
+    const put = http.expectOne({ method: 'PUT', url: `${URL}/recommendations/r2/contributions` });
+    expect(put.request.body).toEqual({ contributionIds: ['c1'] });
+    put.flush({ recommendationId: 'r2', contributions: [] });
     await settle();
   });
 });

@@ -4,6 +4,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import {
+  type ContributionView,
   type Outcome,
   type ProblemDetails,
   type PutOutcomeRequest,
@@ -15,12 +16,14 @@ import {
 } from '@gfmd/contracts';
 import { AuthStore, UsersApi } from '@gfmd/web-auth-data-access';
 import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
-import { OutcomeStore } from '@gfmd/web-outcomes-data-access';
+import { OutcomesApi, OutcomeStore } from '@gfmd/web-outcomes-data-access';
+import { DocumentsApi } from '@gfmd/web-documents-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { loadResource } from '@gfmd/web-shared-util-state';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { type DiffNames, OutcomeDiffComponent } from './outcome-diff.component';
+import { OutcomeContributionsComponent } from './outcome-contributions.component';
 
 /** One recommendation being edited; `key` tracks it in the page, `id` is the server's (none when new). */
 export interface DraftRecommendation {
@@ -76,6 +79,7 @@ export function toDraft(outcome: Outcome): OutcomeDraft {
     LoadingStateComponent,
     ProblemAlertComponent,
     OutcomeDiffComponent,
+    OutcomeContributionsComponent,
     TranslatePipe,
     LabelPipe,
   ],
@@ -91,13 +95,19 @@ export class OutcomeEditorPage {
   protected readonly catalog = inject(CatalogStore);
   protected readonly dialogueStore = inject(DialogueStore);
   protected readonly store = inject(OutcomeStore);
+  private readonly outcomesApi = inject(OutcomesApi);
+  private readonly documentsApi = inject(DocumentsApi);
+  /** the dialogue's accepted contributions, which recommendations may draw on */
+  protected readonly accepted = signal<ContributionView[]>([]);
+  /** recommendation id → the contributions it draws on */
+  protected readonly links = signal<ReadonlyMap<string, string[]>>(new Map());
   protected readonly kinds = RECOMMENDATION_KINDS;
   protected readonly groups = STAKEHOLDER_GROUPS;
 
   /** the dialogue's id: the route parameter, inherited (`:id` in the console, `:dialogueId` in the coordinator's workspace) */
   readonly id = input<string>();
   readonly dialogueId = input<string>();
-  private readonly dialogue = computed(() => this.id() ?? this.dialogueId() ?? '');
+  protected readonly dialogue = computed(() => this.id() ?? this.dialogueId() ?? '');
 
   protected readonly draft = signal<OutcomeDraft>({ summary: '', keyMessages: [], recommendations: [] });
   /** the version the draft is based on, sent with the next save */
@@ -158,8 +168,24 @@ export class OutcomeEditorPage {
 
   private async load(id: string): Promise<void> {
     if (!id) return;
+    void this.loadContributions(id);
     await this.store.load(id);
     this.reset();
+  }
+
+  /** Accepted contributions and the links (the page works without them when they cannot be read). */
+  private async loadContributions(id: string): Promise<void> {
+    const [contributions, links] = await Promise.all([
+      firstValueFrom(this.documentsApi.contributions(id).pipe(catchError(() => of([] as ContributionView[])))),
+      firstValueFrom(this.outcomesApi.contributionLinks(id).pipe(catchError(() => of([])))),
+    ]);
+    if (this.dialogue() !== id) return;
+    this.accepted.set(contributions.filter((c) => c.status === 'accepted'));
+    this.links.set(new Map(links.map((l) => [l.recommendationId, l.contributionIds])));
+  }
+
+  protected setLinks(recommendationId: string, ids: string[]): void {
+    this.links.update((m) => new Map(m).set(recommendationId, ids));
   }
 
   /** The form shows the store's copy (after loading, saving or a transition). */

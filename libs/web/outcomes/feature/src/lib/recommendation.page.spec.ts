@@ -94,4 +94,26 @@ describe(RecommendationPage.name, () => {
     expect(sut.textContent).toContain('GFMD-NOPE');
     expect(sut.querySelector('a[href="/recommendations"]')).not.toBeNull();
   });
+
+  it('lists the public contributions it draws on, each linked to its page', async () => {
+    await open(REC.reference);
+    http.expectOne(`/api/v1/recommendations/${REC.reference}`).flush({
+      ...REC,
+      contributions: [
+        {
+          id: 'c1',
+          dialogueId: 'd12',
+          title: 'Portable <b>pensions</b>',
+          organization: 'Migrant Forum in Asia',
+          stakeholderGroup: 'civil_society',
+          name: null,
+        },
+      ],
+    });
+    await settle();
+    const link = sut.querySelector('.contributions a[href="/contributions/c1"]');
+    expect(link?.textContent).toContain('Portable <b>pensions</b>');
+    expect(sut.querySelector('.contributions b')).toBeNull();
+    expect(sut.querySelector('.contributions')?.textContent).toContain('Migrant Forum in Asia');
+  });
 });

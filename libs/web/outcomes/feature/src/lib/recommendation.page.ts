@@ -66,6 +66,24 @@ import { CiteBoxComponent } from './cite-box.component';
 
         <gfmd-cite-box [cite]="r.cite" />
 
+        @if (r.contributions?.length) {
+          <section aria-labelledby="contributions-heading">
+            <h2 id="contributions-heading">{{ 'recommendations.contributions' | t }}</h2>
+            <p class="gfmd-muted">{{ 'recommendations.contributionsIntro' | t }}</p>
+            <ul class="contributions">
+              @for (c of r.contributions; track c.id) {
+                <li>
+                  <a [routerLink]="['/contributions', c.id]">{{ c.title }}</a>
+                  <span class="gfmd-muted">
+                    · {{ c.organization ?? c.name ?? ('recommendations.contributionAnonymous' | t) }} ·
+                    {{ c.stakeholderGroup | label: 'group' }}</span
+                  >
+                </li>
+              }
+            </ul>
+          </section>
+        }
+
         <section aria-labelledby="history-heading">
           <h2 id="history-heading">{{ 'recommendations.history' | t }}</h2>
           @if (r.history?.length) {

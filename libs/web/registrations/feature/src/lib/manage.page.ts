@@ -19,7 +19,7 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
-import { LANGUAGES, type Language, type ProblemDetails, type Space } from '@gfmd/contracts';
+import { type DocumentView, LANGUAGES, type Language, type ProblemDetails, type Space } from '@gfmd/contracts';
 import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
 import { CheckInCodeComponent } from '@gfmd/web-check-in-feature/check-in-code';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
@@ -29,6 +29,7 @@ import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { ManageStore, canChooseSpace, spaceEligibility } from '@gfmd/web-registrations-data-access';
 import { loadResource } from '@gfmd/web-shared-util-state';
 import { ManageDocumentsComponent } from '@gfmd/web-documents-feature/public';
+import { itemDocumentLinks } from '@gfmd/web-documents-data-access';
 
 /** What the cancel section says: leaving the waiting list, withdrawing a request, or giving up a seat. */
 interface CancelTexts {
@@ -114,6 +115,12 @@ export class ManagePage {
   protected readonly store = inject(ManageStore);
 
   readonly token = input.required<string>();
+  /** the participant's documents (as the documents section loaded them) */
+  protected readonly documents = signal<DocumentView[]>([]);
+  /** public and registrants' documents of agenda items, linked through the manage token beside each item */
+  protected readonly itemDocuments = computed(() =>
+    itemDocumentLinks(this.documents(), this.i18n.language(), this.token()),
+  );
 
   protected readonly languages = LANGUAGES;
   protected readonly form = this.fb.group({
@@ -132,6 +139,11 @@ export class ManagePage {
   protected readonly message = signal('');
   private readonly chosen = toSignal(this.form.controls.spaceIds.valueChanges, { initialValue: [] as string[] });
 
+  /** The name the offline check-in pass shows. */
+  protected readonly holderName = computed(() => {
+    const r = this.store.registration();
+    return r ? [r.title, r.firstName, r.lastName].filter(Boolean).join(' ') : null;
+  });
   protected readonly spaceRows = computed(() => {
     const registration = this.store.registration();
     const chosen = new Set(this.chosen());

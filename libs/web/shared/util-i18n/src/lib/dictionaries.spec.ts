@@ -21,15 +21,16 @@ const STAFF_SOURCES = [
   /^libs\/web\/invitations\//,
   /^libs\/web\/outbox\//,
   /^libs\/web\/auth\/feature\/src\/lib\/change-password\.page\.ts$/,
-  /^libs\/web\/outcomes\/feature\/src\/lib\/(outcome-(editor|diff)|my-outcomes|rapporteur-outcome)\./,
+  /^libs\/web\/outcomes\/feature\/src\/lib\/(outcome-(editor|diff|contributions)|my-outcomes|rapporteur-outcome)\./,
   /^libs\/web\/outcomes\/data-access\/src\/lib\/outcome\.store\.ts$/,
   /^libs\/web\/registrations\/feature\/src\/lib\/registrations-table\./,
   /^libs\/web\/registrations\/data-access\/src\/lib\/registrations-table\.store\.ts$/,
   /^libs\/web\/registrations\/ui\/src\/lib\/stakeholder-balance\./,
   /^libs\/web\/shared\/ui\/src\/lib\/delivery-progress\./,
-  /^libs\/web\/documents\/feature\/src\/lib\/(console-documents\.page|upload-zone\.component)\./,
+  /^libs\/web\/documents\/feature\/src\/lib\/(console-documents\.page|upload-zone\.component|agenda-item-documents\.component)\./,
   /^libs\/web\/delegations\/feature\/src\/lib\/delegations-console\./,
   /^libs\/web\/syntheses\/feature\/src\/lib\/synthesis-builder\./,
+  /^libs\/web\/reports\//,
 ];
 
 const ROOT = join(__dirname, '../../../../../..');

@@ -27,7 +27,9 @@ export type LabelKind =
   | 'outcomeStatus'
   | 'delegateRole'
   | 'documentKind'
-  | 'documentVisibility';
+  | 'documentVisibility'
+  | 'region'
+  | 'subRegion';
 
 export type DatePreset = 'date' | 'dateTime' | 'time' | 'day' | 'dayShort' | 'month' | 'zoned';
 

@@ -3,7 +3,10 @@ import { RouterLink } from '@angular/router';
 import type { SynthesisDue } from '@gfmd/contracts';
 import { LocalDatePipe, type TranslationKey, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
-/** The due dates of a process's syntheses, late and missing ones flagged; links to the builder (staff) or the public page. */
+/**
+ * The due dates of a process's syntheses, late and missing ones flagged; links to the builder
+ * (staff) or the public page (where a reader subscribes before it is published).
+ */
 @Component({
   selector: 'gfmd-synthesis-dues',
   imports: [RouterLink, TranslatePipe, LocalDatePipe],
@@ -14,11 +17,7 @@ import { LocalDatePipe, type TranslationKey, TranslatePipe } from '@gfmd/web-sha
       <ul>
         @for (due of dues(); track due.targetId) {
           <li>
-            @if (staff() || due.status === 'published') {
-              <a [routerLink]="link(due)">{{ due.title }}</a>
-            } @else {
-              <span>{{ due.title }}</span>
-            }
+            <a [routerLink]="link(due)">{{ due.title }}</a>
             <span class="gfmd-muted"> · {{ 'synthesis.dues.due' | t: { date: (due.dueAt | localDate: 'date') } }}</span>
             <span class="gfmd-chip" [class.gfmd-chip--ok]="due.status === 'published'">{{ statusKey(due) | t }}</span>
             @if (due.late) {
@@ -47,7 +46,7 @@ import { LocalDatePipe, type TranslationKey, TranslatePipe } from '@gfmd/web-sha
 })
 export class SynthesisDuesComponent {
   readonly dues = input.required<SynthesisDue[]>();
-  /** Staff: links to the builder in the console; else to the public pages of the published ones. */
+  /** Staff: links to the builder in the console; else to the public pages. */
   readonly staff = input(false);
 
   protected statusKey(due: SynthesisDue): TranslationKey {

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
@@ -11,11 +12,15 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { firstValueFrom } from 'rxjs';
 
-/** The public page of a published synthesis: introduction, numbered recommendations, downloads, and subscribing. */
+/**
+ * The public page of a published synthesis: introduction, numbered recommendations, downloads,
+ * and subscribing (also before it is published, to be told when it is).
+ */
 @Component({
   selector: 'gfmd-synthesis-page',
   imports: [
     FormsModule,
+    NgTemplateOutlet,
     RouterLink,
     MatButton,
     MatFormField,

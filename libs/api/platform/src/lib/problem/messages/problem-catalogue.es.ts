@@ -36,6 +36,9 @@ export const problemCatalogueEs: ProblemCatalogue = {
     'stale-version': 'Alguien guardó una versión más reciente mientras tanto; vuelva a cargarla y repita sus cambios.',
     'own-draft': 'No puede aprobar un resultado que usted redactó; otro organizador debe revisarlo.',
     'unknown-recommendation': 'Una recomendación no pertenece a este resultado.',
+    'unknown-contribution':
+      'Solo las contribuciones aceptadas de este diálogo pueden vincularse a sus recomendaciones.',
+    'multipart-required': 'Envíe el archivo como multipart/form-data, en una parte llamada «file».',
     'dialogue-closed': 'Este diálogo ya no se puede modificar.',
     'dialogue-not-open': 'Este diálogo no está abierto.',
     'dialogue-not-published': 'Este diálogo aún no está publicado.',
@@ -111,6 +114,7 @@ export const problemCatalogueEs: ProblemCatalogue = {
       'Quite los caracteres de control, los saltos de línea o los caracteres que fuerzan la dirección del texto.',
     isTimeZone: 'Elija una zona horaria.',
     isStakeholderQuotas: 'Las cuotas por grupo de partes interesadas no son válidas.',
+    isPublicUrl: 'Introduzca una dirección https de un servidor accesible en Internet.',
     min: 'Introduzca {n} o más.',
     max: 'Introduzca {n} o menos.',
     minLength: 'Introduzca al menos {n} caracteres.',

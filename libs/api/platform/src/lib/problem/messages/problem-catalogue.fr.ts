@@ -38,6 +38,9 @@ export const problemCatalogueFr: ProblemCatalogue = {
     'own-draft':
       'Vous ne pouvez pas approuver un résultat que vous avez rédigé ; un autre organisateur doit le relire.',
     'unknown-recommendation': "Une recommandation n'appartient pas à ce résultat.",
+    'unknown-contribution':
+      'Seules les contributions acceptées de ce dialogue peuvent être liées à ses recommandations.',
+    'multipart-required': 'Envoyez le fichier en multipart/form-data, dans une partie nommée « file ».',
     'dialogue-closed': 'Ce dialogue ne peut plus être modifié.',
     'dialogue-not-open': "Ce dialogue n'est pas ouvert.",
     'dialogue-not-published': "Ce dialogue n'est pas encore publié.",
@@ -114,6 +117,7 @@ export const problemCatalogueFr: ProblemCatalogue = {
       'Retirez les caractères de contrôle, les sauts de ligne ou les caractères de forçage du sens du texte.',
     isTimeZone: 'Choisissez un fuseau horaire.',
     isStakeholderQuotas: 'Les quotas par groupe de parties prenantes ne sont pas valides.',
+    isPublicUrl: 'Saisissez une adresse https d’un serveur accessible sur Internet.',
     min: 'Saisissez {n} ou plus.',
     max: 'Saisissez {n} ou moins.',
     minLength: 'Saisissez au moins {n} caractères.',

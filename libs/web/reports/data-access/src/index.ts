@@ -1,0 +1,2 @@
+export * from './lib/reports.api';
+export * from './lib/reports.store';

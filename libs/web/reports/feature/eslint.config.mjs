@@ -1,0 +1,3 @@
+import angularConfig from '../../../../tools/eslint/angular.config.mjs';
+
+export default angularConfig;

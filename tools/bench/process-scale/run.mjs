@@ -1,0 +1,286 @@
+#!/usr/bin/env node
+// A whole process on one database (issue 20): the staff lists, stats, the process timeline, the
+// CSV export and the outbox sweep, timed at a small and a large size in the same run, so each
+// figure is read as a ratio (large p95 / small p95; the target is ≤ 2).
+//
+//   npx nx build api
+//   node tools/bench/process-scale/run.mjs                     # sizes 1000,100000
+//   node tools/bench/process-scale/run.mjs --sizes 1000,20000 --runs 20
+//
+// For each size N it makes a database afresh (gfmd_scale_<N>), lets the built API migrate it at
+// boot (NODE_ENV=production, SEED_DEMO=false; the GCM process, themes and sessions are seeded),
+// then loads with set-based SQL: N registrations spread over max(2, N/500) dialogues of the GCM
+// process plus a flagship dialogue holding N registrations of its own (the worst case for a
+// dialogue's list, page and CSV), 10·N outbox rows (99 % sent), N/2 published recommendations.
+// Requests go through the API over HTTP, one client, after warm-up runs. The CSV export's memory
+// is the API's RSS growth during one download of the flagship's CSV. The sweep is the outbox
+// sweep's SQL run directly (`OutboxRepository.sweepCandidates`), timed the same way.
+// Exit code 1 when an answer is not 200 or the CSV does not hold every row.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,100000' },
+    runs: { type: 'string', default: '30' },
+    'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432' },
+    'redis-url': { type: 'string', default: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+  },
+});
+const SIZES = args.sizes.split(',').map(Number);
+const RUNS = Number(args.runs);
+const children = [];
+process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM')));
+process.on('SIGINT', () => process.exit(130));
+
+const freePort = () =>
+  new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+    srv.on('error', fail);
+  });
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const rssKb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+
+async function freshDatabase(name) {
+  const admin = new pg.Client({ connectionString: `${args['pg-url']}/postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+}
+
+async function startApi(databaseUrl, admin) {
+  const main = resolve(root, 'dist/apps/api/main.js');
+  if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: run `npx nx build api` first.');
+  const port = await freePort();
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: args['redis-url'],
+      QUEUE_PREFIX: '{gfmd-scale}',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      PUBLIC_URL: 'http://localhost:3000',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}/api/v1`;
+  for (let i = 0; i < 1200; i++) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
+    if (
+      await fetch(`${url}/health/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      )
+    )
+      return { url, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the API did not become ready within 120 s');
+}
+
+/** Set-based load of one size; answers the flagship dialogue's id, the process id and the counts. */
+async function load(db, n) {
+  const sessions = (await db.query(`SELECT id, theme_id FROM informal_sessions ORDER BY number`)).rows;
+  const processId = (await db.query(`SELECT id FROM processes WHERE slug = 'gcm-2017-2018'`)).rows[0].id;
+  const spread = Math.max(2, Math.round(n / 500));
+  await db.query(
+    `INSERT INTO dialogues (title, informal_session_id, theme_ids, starts_at, ends_at, time_zone, format, capacity, status)
+     SELECT CASE WHEN i = 0 THEN 'Flagship dialogue' ELSE 'Dialogue ' || i END, (s.ids)[1 + i % array_length(s.ids, 1)],
+            ARRAY[(s.themes)[1 + i % array_length(s.themes, 1)]], now() + (i || ' days')::interval,
+            now() + (i || ' days')::interval + interval '8 hours', 'Europe/Zurich', 'in_person', $1, 'published'
+       FROM generate_series(0, $2) i,
+            (SELECT array_agg(id ORDER BY number) ids, array_agg(theme_id ORDER BY number) themes FROM informal_sessions) s`,
+    [n * 2, spread],
+  );
+  const flagship = (await db.query(`SELECT id FROM dialogues WHERE title = 'Flagship dialogue'`)).rows[0].id;
+  const others = (await db.query(`SELECT array_agg(id) ids FROM dialogues WHERE title LIKE 'Dialogue %'`)).rows[0].ids;
+  // 2·N registrations: N in the flagship, N over the others. Status 70 % confirmed, 15 % waitlisted,
+  // 5 % pending, 10 % cancelled; five groups; a handful of countries; unique addresses.
+  await db.query(
+    `INSERT INTO registrations (dialogue_id, email, email_normalized, first_name, last_name, organization,
+                                stakeholder_group, country, status, preferred_language)
+     SELECT CASE WHEN i <= $1 THEN $2::uuid ELSE ($3::uuid[])[1 + i % array_length($3::uuid[], 1)] END,
+            'p' || i || '@bench.example', 'p' || i || '@bench.example',
+            (ARRAY['Amina','Jean','María','Chen','Olga','Kofi','Ana','Omar'])[1 + i % 8],
+            (ARRAY['Diallo','Martin','García','Wang','Ivanova','Mensah','Silva','Haddad','Nguyen','Smith'])[1 + (i / 8) % 10] || ' ' || (i % 997),
+            'Organization ' || (i % 1500),
+            (ARRAY['government','international_organization','civil_society','private_sector','academia'])[1 + i % 5],
+            (ARRAY['FR','MX','SN','PH','DE','KE','IN','BR','MA','US'])[1 + (i / 5) % 10],
+            CASE WHEN i % 20 < 14 THEN 'confirmed' WHEN i % 20 < 17 THEN 'waitlisted' WHEN i % 20 = 17 THEN 'pending' ELSE 'cancelled' END,
+            (ARRAY['en','fr','es'])[1 + i % 3]
+       FROM generate_series(1, $1 * 2) i`,
+    [n, flagship, others],
+  );
+  await db.query(
+    `UPDATE dialogues d SET confirmed_count = c.n FROM
+       (SELECT dialogue_id, count(*) n FROM registrations WHERE status = 'confirmed' GROUP BY 1) c WHERE c.dialogue_id = d.id`,
+  );
+  await db.query(
+    `INSERT INTO outbound_emails (kind, recipient, subject, idempotency_key, status, dialogue_id, created_at, updated_at)
+     SELECT 'confirmation', 'p' || i || '@bench.example', 'Registration confirmed', 'bench:' || i,
+            CASE WHEN i % 100 = 0 THEN 'failed' ELSE 'sent' END, $1::uuid,
+            now() - (i || ' seconds')::interval, now() - (i || ' seconds')::interval
+       FROM generate_series(1, $2 * 10) i`,
+    [flagship, n],
+  );
+  await db.query(
+    `INSERT INTO published_recommendations (reference, recommendation_id, dialogue_id, informal_session_id, text, kind,
+                                            outcome_version, first_published_at, published_at, theme_ids)
+     SELECT 'GFMD-BENCH-R' || i, gen_random_uuid(), d.id, d.informal_session_id,
+            'Recommendation ' || i || ': ' || (ARRAY['protect seasonal workers','recognise skills','lower remittance costs',
+              'include diaspora organizations','fair recruitment'])[1 + i % 5], 'policy_recommendation', 1, now(), now(), d.theme_ids
+       FROM generate_series(1, $1 / 2) i
+       JOIN LATERAL (SELECT id, informal_session_id, theme_ids FROM dialogues ORDER BY id OFFSET i % $2 LIMIT 1) d ON true`,
+    [n, spread + 1],
+  );
+  await db.query('ANALYZE');
+  return { flagship, processId, dialogues: spread + 1 };
+}
+
+async function timed(runs, fn) {
+  for (let i = 0; i < 3; i++) await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return { p50: pct(times, 50), p95: pct(times, 95) };
+}
+
+let failures = 0;
+async function measureSize(n) {
+  const name = `gfmd_scale_${n}`;
+  const databaseUrl = `${args['pg-url']}/${name}`;
+  await freshDatabase(name);
+  const admin = { email: 'scale-admin@example.org', password: `Scale-${randomBytes(12).toString('hex')}` };
+  const api = await startApi(databaseUrl, admin);
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const t0 = performance.now();
+  const { flagship, processId, dialogues } = await load(db, n);
+  const loadSeconds = (performance.now() - t0) / 1000;
+  const login = await fetch(`${api.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  }).then((r) => r.json());
+  const headers = { authorization: `Bearer ${login.accessToken ?? login.token}` };
+  const get = async (path) => {
+    const res = await fetch(`${api.url}${path}`, { headers });
+    const body = await res.arrayBuffer();
+    if (res.status !== 200) {
+      failures++;
+      throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString().slice(0, 200)}`);
+    }
+    return body;
+  };
+  const activeFlagship = n; // every flagship registration is listed (no status filter)
+  const lastPage = Math.ceil(activeFlagship / 50);
+  const outboxTotal = n * 10;
+  const cases = [
+    ['registrations, page 1', `/dialogues/${flagship}/registrations?pageSize=50`],
+    ['registrations, last page', `/dialogues/${flagship}/registrations?pageSize=50&page=${lastPage}`],
+    ['registrations, waitlisted, page 1', `/dialogues/${flagship}/registrations?status=waitlisted&pageSize=50`],
+    [
+      'registrations, group, middle page',
+      `/dialogues/${flagship}/registrations?stakeholderGroup=academia&pageSize=50&page=${Math.max(1, Math.floor(lastPage / 10))}`,
+    ],
+    ['registrations, name search', `/dialogues/${flagship}/registrations?q=Mensah&pageSize=50`],
+    ['stats', `/dialogues/${flagship}/stats`],
+    ['process timeline', `/processes/${processId}/timeline`],
+    ['outbox, page 1', `/outbox?pageSize=50`],
+    ['outbox, deep page', `/outbox?pageSize=200&page=${Math.min(100000, Math.floor(outboxTotal / 400))}`],
+    ['outbox, failed', `/outbox?status=failed&pageSize=50`],
+    ['recommendations, page 1', `/recommendations?pageSize=20`],
+    ['recommendations, search', `/recommendations?q=remittance&pageSize=20`],
+  ];
+  const results = {};
+  for (const [label, path] of cases) results[label] = await timed(RUNS, () => get(path));
+
+  // CSV of the flagship: wall time, rows, the API's RSS growth sampled every 20 ms.
+  const before = rssKb(api.child.pid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssKb(api.child.pid))), 20);
+  const c0 = performance.now();
+  const csv = Buffer.from(await get(`/dialogues/${flagship}/registrations.csv`)).toString();
+  const csvMs = performance.now() - c0;
+  clearInterval(sampler);
+  const csvRows = csv.split('\n').filter(Boolean).length - 1;
+  if (csvRows < n) {
+    failures++;
+    console.error(`CSV held ${csvRows} rows, expected ${n}`);
+  }
+  results['CSV export (flagship)'] = { p50: csvMs, p95: csvMs, rssMb: (peak - before) / 1024, rows: csvRows };
+
+  // The outbox sweep's two statements, as OutboxRepository.sweepCandidates runs them.
+  results['outbox sweep (SQL)'] = await timed(RUNS, async () => {
+    await db.query(
+      `(SELECT id, status, send_after FROM outbound_emails
+         WHERE status = 'pending' AND ((send_after IS NULL AND updated_at < now() - $2 * interval '1 millisecond')
+                OR send_after <= now() + $3 * interval '1 millisecond')
+         ORDER BY send_after NULLS FIRST, created_at LIMIT $1)
+       UNION ALL
+       (SELECT id, status, send_after FROM outbound_emails WHERE status = 'sending' AND locked_until < now() ORDER BY locked_until LIMIT $1)`,
+      [500, 60000, 60000],
+    );
+    await db.query(
+      `SELECT id, status, send_after FROM outbound_emails
+        WHERE status = 'queued' AND id > $2 AND updated_at < now() - $3 * interval '1 millisecond' ORDER BY id LIMIT $1`,
+      [500, '00000000-0000-0000-0000-000000000000', 60000],
+    );
+  });
+  await db.end();
+  api.child.kill('SIGTERM');
+  console.log(
+    `size ${n}: ${2 * n} registrations over ${dialogues} dialogues (flagship ${n}), ${outboxTotal} outbox rows, ` +
+      `${Math.floor(n / 2)} recommendations; loaded in ${loadSeconds.toFixed(1)} s`,
+  );
+  return results;
+}
+
+const bySize = [];
+for (const n of SIZES) bySize.push(await measureSize(n));
+const [small, ...larger] = bySize;
+const head = [
+  'case',
+  ...SIZES.map((n) => `p50 / p95 at ${n}`),
+  ...larger.map((_, i) => `p95 ratio ${SIZES[i + 1]}/${SIZES[0]}`),
+];
+console.log(`\n| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
+for (const label of Object.keys(small)) {
+  const cells = bySize.map((r) => {
+    const x = r[label];
+    const extra = x.rssMb === undefined ? '' : ` (RSS +${x.rssMb.toFixed(0)} MB, ${x.rows} rows)`;
+    return `${ms(x.p50)} / ${ms(x.p95)} ms${extra}`;
+  });
+  const ratios = larger.map((r) => (r[label].p95 / small[label].p95).toFixed(1));
+  console.log(`| ${label} | ${cells.join(' | ')} | ${ratios.join(' | ')} |`);
+}
+process.exit(failures ? 1 : 0);
