@@ -68,5 +68,4 @@ export const MIGRATIONS = [
   RoomArrivals1765300000501,
   FieldTranslations1765300000601,
   RegistrationsArrivalIndex1765300000901,
-  OutboxLz41764800000001,
 ];
