@@ -77,9 +77,7 @@ export class CheckInService {
       ]);
     }
     if (dto.agendaItemId && dto.spaceId) {
-      throw badRequest('A scan is made at one room: an agenda item or a space.', [
-        { field: 'spaceId', message: 'spaceId and agendaItemId cannot both be given' },
-      ]);
+      throw badRequest(msg('checkIn.oneRoom'), [{ field: 'spaceId', message: msg('checkIn.oneRoom.field') }]);
     }
     const scanId = dto.scanId ?? randomUUID();
     if (dto.scanId) {

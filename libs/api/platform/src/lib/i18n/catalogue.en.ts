@@ -336,4 +336,15 @@ export const en = {
   // not found (webhooks)
   'notFound.Delivery': 'Delivery not found.',
   'notFound.Webhook': 'Webhook not found.',
+
+  // merged from main: check-in rooms, recommendation contributions, reports, webhooks
+  'checkIn.oneRoom': 'A scan is made at one room: an agenda item or a space.',
+  'checkIn.oneRoom.field': 'spaceId and agendaItemId cannot both be given',
+  'outcomes.whoLinksContributions':
+    "Only the outcome's rapporteurs and organizers link contributions to its recommendations.",
+  'outcomes.unknownContribution': 'Only accepted contributions of this dialogue can be linked to its recommendations.',
+  'outcomes.unknownContribution.field': 'no accepted contribution of this dialogue has this id',
+  'reports.foreignFilters': 'Some filters do not belong to this process.',
+  'webhooks.enableFirst': 'Enable the webhook before replaying its deliveries.',
+  'webhooks.urlRefused': 'The webhook URL is refused.',
 } as const;

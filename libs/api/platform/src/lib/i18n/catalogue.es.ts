@@ -336,4 +336,16 @@ export const es: Catalogue = {
   // not found (webhooks)
   'notFound.Delivery': 'No se encontró la entrega.',
   'notFound.Webhook': 'No se encontró el webhook.',
+
+  // merged from main: check-in rooms, recommendation contributions, reports, webhooks
+  'checkIn.oneRoom': 'Un escaneo se hace en una sola sala: un punto del programa o un espacio.',
+  'checkIn.oneRoom.field': 'spaceId y agendaItemId no pueden darse a la vez',
+  'outcomes.whoLinksContributions':
+    'Solo los relatores del resultado y los organizadores vinculan contribuciones a sus recomendaciones.',
+  'outcomes.unknownContribution':
+    'Solo las contribuciones aceptadas de este diálogo pueden vincularse a sus recomendaciones.',
+  'outcomes.unknownContribution.field': 'ninguna contribución aceptada de este diálogo tiene este identificador',
+  'reports.foreignFilters': 'Algunos filtros no pertenecen a este proceso.',
+  'webhooks.enableFirst': 'Active el webhook antes de repetir sus entregas.',
+  'webhooks.urlRefused': 'Se rechaza la URL del webhook.',
 };

@@ -341,4 +341,16 @@ export const fr: Catalogue = {
   // not found (webhooks)
   'notFound.Delivery': 'Livraison introuvable.',
   'notFound.Webhook': 'Webhook introuvable.',
+
+  // merged from main: check-in rooms, recommendation contributions, reports, webhooks
+  'checkIn.oneRoom': "Un scan se fait dans une seule salle : un point de l'ordre du jour ou un espace.",
+  'checkIn.oneRoom.field': 'spaceId et agendaItemId ne peuvent pas être donnés ensemble',
+  'outcomes.whoLinksContributions':
+    'Seuls les rapporteurs du résultat et les organisateurs lient des contributions à ses recommandations.',
+  'outcomes.unknownContribution':
+    'Seules des contributions acceptées de ce dialogue peuvent être liées à ses recommandations.',
+  'outcomes.unknownContribution.field': "aucune contribution acceptée de ce dialogue n'a cet identifiant",
+  'reports.foreignFilters': "Certains filtres n'appartiennent pas à ce processus.",
+  'webhooks.enableFirst': 'Activez le webhook avant de rejouer ses livraisons.',
+  'webhooks.urlRefused': "L'URL du webhook est refusée.",
 };
