@@ -3,7 +3,7 @@ import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DialoguesService, toDialogue, withoutOnlineLink } from '@gfmd/api-dialogues';
 import type { AttendanceMode, Dialogue, RegistrationStatus } from '@gfmd/contracts';
-import { conflict, DomainEvents, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { conflict, DomainEvents, domainRule, inTransaction, type Message, msg, notFound } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { CheckInCodeSource } from './check-in-code.source';
 import { ManageLinks } from './manage-links';
@@ -61,7 +61,7 @@ export class ManageLinkService {
       const d = await this.seats.lockDialogue(opened.dialogueId);
       const reg = await this.activeUnderLock(opened.id, 'changed');
       if (d.status === 'cancelled' || d.status === 'concluded') {
-        throw domainRule('dialogue-closed', `The dialogue is ${d.status}; the registration cannot be changed.`);
+        throw domainRule('dialogue-closed', msg('registrations.dialogueClosedForChange', { status: d.status }));
       }
       const { spaceIds, answers, attendance, ...details } = dto;
       if (answers !== undefined) await this.changeAnswers(d, reg, answers);
@@ -113,7 +113,12 @@ export class ManageLinkService {
     const reg = await this.reads.byId(id);
     if (!reg) throw notFound('Registration');
     if (!ACTIVE_STATUSES.includes(reg.status)) {
-      throw domainRule('invalid-transition', `A ${reg.status} registration cannot be ${verb}.`);
+      throw domainRule(
+        'invalid-transition',
+        msg(verb === 'cancelled' ? 'registrations.notCancellable' : 'registrations.notChangeable', {
+          status: reg.status,
+        }),
+      );
     }
     return reg;
   }
@@ -194,14 +199,14 @@ export class ManageLinkService {
     const spaces = new Map((await this.ledger.spaces(reg.dialogueId, involved, true)).map((s) => [s.id, s]));
     const unknown = added.filter((id) => !spaces.has(id));
     if (unknown.length) {
-      throw domainRule('unknown-space', 'A chosen space does not belong to this dialogue.', [
-        { field: 'spaceIds', message: `unknown space ${unknown.join(', ')}` },
+      throw domainRule('unknown-space', msg('registrations.unknownSpace'), [
+        { field: 'spaceIds', message: msg('registrations.unknownSpace.field', { ids: unknown.join(', ') }) },
       ]);
     }
     const declined = added.filter((id) => rows.some((r) => r.spaceId === id && r.status === 'declined'));
     if (declined.length) {
-      throw domainRule('space-declined', 'A seat request in this space was declined by its coordinator.', [
-        { field: 'spaceIds', message: `declined in ${declined.join(', ')}` },
+      throw domainRule('space-declined', msg('registrations.spaceDeclined'), [
+        { field: 'spaceIds', message: msg('registrations.spaceDeclined.field', { ids: declined.join(', ') }) },
       ]);
     }
     const [invitation] = reg.invitationId ? await this.invitations.byIds([reg.invitationId]) : [];
@@ -213,7 +218,7 @@ export class ManageLinkService {
           invitation ?? null,
         ),
       )
-      .filter((r): r is string => !!r);
+      .filter((r): r is Message => !!r);
     if (refusals.length) {
       throw domainRule(
         'space-not-open',
