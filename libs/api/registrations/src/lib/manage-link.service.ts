@@ -144,7 +144,7 @@ export class ManageLinkService {
    */
   private async changeAnswers(d: DialogueRow, reg: RegistrationRow, given: unknown): Promise<void> {
     if (d.registrationClosesAt && new Date() >= d.registrationClosesAt)
-      throw domainRule('registration-closed', 'Registration has closed: the answers can no longer be changed.', [
+      throw domainRule('registration-closed', msg('registrations.answersClosed'), [
         { field: 'answers', message: 'the registration window has closed' },
       ]);
     const answers = await this.answers.check(reg.dialogueId, reg.stakeholderGroup, given);
@@ -164,11 +164,11 @@ export class ManageLinkService {
     notices: Notices,
   ): Promise<void> {
     if (d.format !== 'hybrid')
-      throw domainRule('not-hybrid', 'This dialogue is not hybrid: there is no attendance mode to choose.', [
+      throw domainRule('not-hybrid', msg('registrations.notHybrid'), [
         { field: 'attendance', message: 'only for hybrid dialogues' },
       ]);
     if (reg.holdId)
-      throw domainRule('delegate-attendance', "A delegate's seat is their delegation's: it cannot change mode.", [
+      throw domainRule('delegate-attendance', msg('registrations.delegateAttendance'), [
         { field: 'attendance', message: 'a delegation seat' },
       ]);
     if (reg.status === 'confirmed') {
@@ -176,9 +176,7 @@ export class ManageLinkService {
       if (!fitsDialogue(seats, { stakeholderGroup: reg.stakeholderGroup, invited: !!reg.invitationId }))
         throw conflict(
           'attendance-full',
-          to === 'online'
-            ? 'There is no online seat left: the registration stays in person.'
-            : 'There is no seat left in the room: the registration stays online.',
+          to === 'online' ? msg('registrations.onlineFull') : msg('registrations.roomFull'),
         );
       const [inPerson, online] = seatDeltas(to, 1);
       const [backInPerson, backOnline] = seatDeltas(seatModeOf(reg), -1);

@@ -163,6 +163,13 @@ export const es: Catalogue = {
   'registrations.seatsInUse': 'Esta delegación tiene {used} delegado(s): no puede tener menos plazas.',
   'registrations.seatsInUse.field': 'al menos {used}',
   'registrations.delegationFull': 'Todas las plazas de esta delegación ({seats}) ya están asignadas.',
+  'registrations.answersClosed': 'La inscripción está cerrada: las respuestas ya no se pueden modificar.',
+  'registrations.notHybrid': 'Este diálogo no es híbrido: no hay modalidad de participación que elegir.',
+  'registrations.delegateAttendance':
+    'La plaza de un delegado pertenece a su delegación: no puede cambiar de modalidad.',
+  'registrations.onlineFull': 'No quedan plazas en línea: la inscripción sigue siendo presencial.',
+  'registrations.roomFull': 'No quedan plazas en la sala: la inscripción sigue siendo en línea.',
+  'registrations.attendanceRequired': 'Este diálogo es híbrido: elija participar de forma presencial o en línea.',
   'registrations.duplicate': 'Este correo electrónico ya está inscrito en este diálogo.',
   'registrations.delegateNotWithdrawable': 'Un delegado en estado «{status}» no se puede retirar.',
   'registrations.seatsFrozen': 'El diálogo está en estado «{status}»: sus plazas no pueden cambiar.',

@@ -165,6 +165,13 @@ export const fr: Catalogue = {
   'registrations.seatsInUse': 'Cette délégation compte {used} délégué(s) : elle ne peut pas avoir moins de places.',
   'registrations.seatsInUse.field': 'au moins {used}',
   'registrations.delegationFull': 'Toutes les places de cette délégation ({seats}) sont déjà attribuées.',
+  'registrations.answersClosed': 'Les inscriptions sont closes : les réponses ne peuvent plus être modifiées.',
+  'registrations.notHybrid': 'Ce dialogue n’est pas hybride : il n’y a pas de mode de participation à choisir.',
+  'registrations.delegateAttendance':
+    'La place d’un délégué appartient à sa délégation : son mode de participation ne peut pas changer.',
+  'registrations.onlineFull': 'Il n’y a plus de place en ligne : l’inscription reste en présentiel.',
+  'registrations.roomFull': 'Il n’y a plus de place dans la salle : l’inscription reste en ligne.',
+  'registrations.attendanceRequired': 'Ce dialogue est hybride : choisissez d’y participer en présentiel ou en ligne.',
   'registrations.duplicate': 'Cette adresse e-mail est déjà inscrite à ce dialogue.',
   'registrations.delegateNotWithdrawable': "Un délégué à l'état « {status} » ne peut pas être retiré.",
   'registrations.seatsFrozen': "Le dialogue est à l'état « {status} » : ses places ne peuvent pas changer.",
