@@ -208,6 +208,8 @@ describe('HTTP API fuzzing (integration)', () => {
     const session = await InformalSessionFactory.create(organizer.client);
     const dialogue = await DialogueFactory.createPublished(organizer.client, { informalSessionId: session.id });
     await DialogueFactory.create(organizer.client, { informalSessionId: session.id });
+    // Door staff work only at the doors of the dialogues they are assigned to.
+    await organizer.client.request('PUT', `/dialogues/${dialogue.id}/door-staff`, { userIds: [door.id] });
     const space = await organizer.client.post(`/dialogues/${dialogue.id}/spaces`, {
       name: 'Civil society space',
       kind: 'civil_society',

@@ -5,6 +5,7 @@ import type { CheckInPerson, DialogueAttendance } from '@gfmd/contracts';
 import { createHash } from 'node:crypto';
 import { CheckInRooms } from './check-in-rooms.service';
 import { toPerson } from './check-in.service';
+import { DoorStaffService } from './door-staff.service';
 import { RoomArrivalsRepository } from './room-arrivals.repository';
 
 /** What the door and the organizers see of a dialogue's arrivals: the live counts, and search by name. */
@@ -14,6 +15,7 @@ export class AttendanceService {
     private readonly port: CheckInPort,
     private readonly rooms: CheckInRooms,
     private readonly arrivals: RoomArrivalsRepository,
+    private readonly doorStaff: DoorStaffService,
   ) {}
 
   /**
@@ -22,6 +24,7 @@ export class AttendanceService {
    * finds nothing new costs a 304 with no body.
    */
   async attendance(dialogueId: string, user: AuthUser): Promise<{ body: DialogueAttendance; etag: string }> {
+    await this.doorStaff.assertAtDoor(dialogueId, user);
     const scope = await this.port.scope(dialogueId, user);
     const [{ byGroup, bySpace }, rooms, entered] = await Promise.all([
       this.port.attendance(dialogueId, user),
@@ -53,6 +56,7 @@ export class AttendanceService {
   }
 
   async search(dialogueId: string, q: string, user: AuthUser): Promise<{ items: CheckInPerson[] }> {
+    await this.doorStaff.assertAtDoor(dialogueId, user);
     return { items: (await this.port.search(dialogueId, q, user)).map(toPerson) };
   }
 }

@@ -32,6 +32,7 @@ describe('check-in per room and the live counts (integration)', () => {
   let sut: TestApp;
   let organizer: ApiClient;
   let door: ApiClient;
+  let doorId: string;
   let sessionId: string;
 
   const q = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
@@ -73,6 +74,13 @@ describe('check-in per room and the live counts (integration)', () => {
     if (res.status !== 201) throw new Error(`item: ${res.status} ${res.text}`);
     return res.body.id as string;
   };
+  /** A published dialogue, with the test's door user assigned to its door. */
+  const published = async () => {
+    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
+    const res = await organizer.request('PUT', `/dialogues/${d.id}/door-staff`, { userIds: [doorId] });
+    if (res.status !== 200) throw new Error(`door-staff: ${res.status} ${res.text}`);
+    return d;
+  };
   const arrivals = async (id: string) =>
     (await q<{ n: number }>('SELECT count(*)::int AS n FROM room_arrivals WHERE registration_id = $1', [id]))[0].n;
 
@@ -80,14 +88,14 @@ describe('check-in per room and the live counts (integration)', () => {
     sut = await createTestApp(MODULES);
     await sut.app.get(SeedService).seedProcess();
     organizer = (await sut.staff('organizer')).client;
-    door = (await sut.staff('door')).client;
+    ({ client: door, id: doorId } = await sut.staff('door'));
     sessionId =
       (await organizer.get('/informal-sessions')).body[0]?.id ?? (await InformalSessionFactory.create(organizer)).id;
   });
   afterAll(() => sut.close());
 
   it('counts a person once per room; a second scan there is a warning; other rooms count on their own', async () => {
-    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
+    const d = await published();
     const s = await space(d);
     const workshop = await item(d, s);
     const plenary = await item(d, null, 'Opening plenary');
@@ -114,7 +122,7 @@ describe('check-in per room and the live counts (integration)', () => {
   });
 
   it('warns (amber) for a person registered only for other spaces, and does not count them there', async () => {
-    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
+    const d = await published();
     const mine = await space(d);
     const other = await space(d);
     const workshop = await item(d, other);
@@ -129,8 +137,8 @@ describe('check-in per room and the live counts (integration)', () => {
   });
 
   it('refuses a room of another dialogue (404) and a scan naming two rooms (400)', async () => {
-    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
-    const elsewhere = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
+    const d = await published();
+    const elsewhere = await published();
     const foreign = await item(elsewhere, null);
     const foreignSpace = await space(elsewhere);
     const id = await register(d);
@@ -146,7 +154,7 @@ describe('check-in per room and the live counts (integration)', () => {
   });
 
   it('never counts a replayed offline room scan twice, and undo takes the room arrival back', async () => {
-    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
+    const d = await published();
     const plenary = await item(d, null);
     const id = await register(d);
     const code = await codeOf(id, d.id);
@@ -168,7 +176,7 @@ describe('check-in per room and the live counts (integration)', () => {
   });
 
   it('gives arrived / expected by room, with an ETag: 304 while nothing changed, 200 after a scan', async () => {
-    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
+    const d = await published();
     const s = await space(d);
     const workshop = await item(d, s);
     const plenary = await item(d, null);

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -18,8 +19,14 @@ import { AttendanceService } from './attendance.service';
 import { BadgesService } from './badges.service';
 import { CertificatesService } from './certificates.service';
 import { CheckInCodeReissue } from './check-in-codes.service';
-import { BadgeQuery, BadgesQuery, ScanDto, SearchQuery, UndoScanDto } from './check-in.dto';
+import { BadgeQuery, BadgesQuery, DoorStaffDto, ScanDto, SearchQuery, UndoScanDto } from './check-in.dto';
 import { CheckInService } from './check-in.service';
+import { DoorStaffService } from './door-staff.service';
+
+const NOT_ASSIGNED = {
+  description:
+    "A door user not assigned to this dialogue's door (organizers assign them: PUT /dialogues/:id/door-staff).",
+};
 
 const pdf = ({ stream, name }: { stream: Readable; name: string }) =>
   new StreamableFile(stream, {
@@ -52,6 +59,7 @@ export class CheckInController {
   })
   @ApiUnprocessableEntityResponse({ description: 'not-confirmed (not a confirmed registration) or other-dialogue.' })
   @ApiConflictResponse({ description: 'scan-id-reused: the scan id was used for another person.' })
+  @ApiForbiddenResponse(NOT_ASSIGNED)
   scan(@Body() body: ScanDto, @CurrentUser() user: AuthUser) {
     return this.checkIn.scan(body, user, 'scan');
   }
@@ -60,6 +68,7 @@ export class CheckInController {
   @Post('check-in/manual')
   @HttpCode(200)
   @ApiOkResponse({ description: 'As a scan, for a registration found by name (registrationId instead of code).' })
+  @ApiForbiddenResponse(NOT_ASSIGNED)
   manual(@Body() body: ScanDto, @CurrentUser() user: AuthUser) {
     return this.checkIn.scan(body, user, 'manual');
   }
@@ -69,6 +78,7 @@ export class CheckInController {
   @HttpCode(200)
   @ApiOkResponse({ description: '{scanId, registration}: the check-in that scan counted is taken back.' })
   @ApiUnprocessableEntityResponse({ description: 'nothing-to-undo: that scan counted nothing.' })
+  @ApiForbiddenResponse(NOT_ASSIGNED)
   undo(@Body() body: UndoScanDto, @CurrentUser() user: AuthUser) {
     return this.checkIn.undo(body.scanId, user);
   }
@@ -76,6 +86,7 @@ export class CheckInController {
   @Roles('organizer', 'coordinator', 'door')
   @Get('dialogues/:id/check-in/search')
   @ApiOkResponse({ description: '{items: [person]} at most 20, by name, organization or email.' })
+  @ApiForbiddenResponse(NOT_ASSIGNED)
   search(@Param('id', uuidPipe) id: string, @Query() query: SearchQuery, @CurrentUser() user: AuthUser) {
     return this.attendance.search(id, query.q, user);
   }
@@ -89,6 +100,7 @@ export class CheckInController {
   })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of the last answer: 304 if unchanged.' })
   @ApiResponse({ status: 304, description: 'Nothing changed since the ETag sent.' })
+  @ApiForbiddenResponse(NOT_ASSIGNED)
   async counts(
     @Param('id', uuidPipe) id: string,
     @CurrentUser() user: AuthUser,
@@ -103,6 +115,44 @@ export class CheckInController {
       return undefined;
     }
     return body;
+  }
+}
+
+/** Door staff: organizers bind `door` users to a dialogue; a door user asks which dialogues it may open. */
+@ApiTags('check-in')
+@ApiBearerAuth()
+@Controller()
+export class DoorStaffController {
+  constructor(private readonly doorStaff: DoorStaffService) {}
+
+  @Roles('organizer')
+  @Get('dialogues/:id/door-staff')
+  @ApiOkResponse({ description: '{dialogueId, users: [{id, name, email, active}]}: the door users assigned to it.' })
+  @ApiNotFoundResponse({ description: 'No such dialogue.' })
+  get(@Param('id', uuidPipe) id: string) {
+    return this.doorStaff.get(id);
+  }
+
+  @Roles('organizer')
+  @Put('dialogues/:id/door-staff')
+  @ApiOkResponse({ description: 'The new list (the whole list is replaced; audited as dialogue.door_staff_changed).' })
+  @ApiNotFoundResponse({ description: 'No such dialogue.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'not-door-staff: an id that is not an active staff user with the door role (each one named).',
+  })
+  put(@Param('id', uuidPipe) id: string, @Body() body: DoorStaffDto, @CurrentUser() user: AuthUser) {
+    return this.doorStaff.put(id, body.userIds, user);
+  }
+
+  @Roles('organizer', 'coordinator', 'door')
+  @Get('check-in/dialogues')
+  @ApiOkResponse({
+    description:
+      '{all, dialogueIds}: the dialogues this staff member may open at the door (all: organizers and coordinators; ' +
+      'a door user: those assigned to them).',
+  })
+  dialogues(@CurrentUser() user: AuthUser) {
+    return this.doorStaff.dialoguesOf(user);
   }
 }
 

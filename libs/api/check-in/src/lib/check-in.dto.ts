@@ -3,12 +3,23 @@ import {
   REGISTRATION_STATUSES,
   STAKEHOLDER_GROUPS,
   type CheckInScanRequest,
+  type DoorStaffRequest,
   type RegistrationStatus,
   type StakeholderGroup,
 } from '@gfmd/contracts';
 import { IsPlainText, OptionalButNotNull } from '@gfmd/api-platform';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -61,6 +72,15 @@ export class ScanDto implements CheckInScanRequest {
 
 export class UndoScanDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() scanId: string;
+}
+
+/** PUT /dialogues/:id/door-staff: the whole list of door users assigned to the dialogue. */
+export class DoorStaffDto implements DoorStaffRequest {
+  @ApiProperty({ type: [String], description: 'Active staff users with the door role (the whole list; [] for none).' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  userIds: string[];
 }
 
 export class SearchQuery {

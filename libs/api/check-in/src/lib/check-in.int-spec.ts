@@ -40,6 +40,7 @@ describe('check-in at the door (integration)', () => {
   let sut: TestApp;
   let organizer: ApiClient;
   let door: ApiClient;
+  let doorId: string;
   let sessionId: string;
 
   const q = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
@@ -61,8 +62,17 @@ describe('check-in at the door (integration)', () => {
     if (!match) throw new Error('no manage link in the email');
     return match[1];
   };
-  const dialogue = (over: Record<string, unknown> = {}) =>
-    DialogueFactory.createPublished(organizer, { informalSessionId: sessionId, ...over });
+  const assignDoor = async (dialogueId: string, userIds: string[]) => {
+    const res = await organizer.request('PUT', `/dialogues/${dialogueId}/door-staff`, { userIds });
+    if (res.status !== 200) throw new Error(`door-staff: ${res.status} ${res.text}`);
+    return res;
+  };
+  /** A published dialogue, with the test's door user assigned to its door. */
+  const dialogue = async (over: Record<string, unknown> = {}) => {
+    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId, ...over });
+    await assignDoor(d.id, [doorId]);
+    return d;
+  };
   const register = async (d: Dialogue, over: Record<string, unknown> = {}) => {
     const res = await sut.api.post(`/dialogues/${d.id}/registrations`, person(over));
     if (res.status !== 201) throw new Error(`register: ${res.status} ${res.text}`);
@@ -83,7 +93,7 @@ describe('check-in at the door (integration)', () => {
     sut = await createTestApp(MODULES);
     await sut.app.get(SeedService).seedProcess();
     organizer = (await sut.staff('organizer')).client;
-    door = (await sut.staff('door')).client;
+    ({ client: door, id: doorId } = await sut.staff('door'));
     sessionId =
       (await organizer.get('/informal-sessions')).body[0]?.id ?? (await InformalSessionFactory.create(organizer)).id;
   });
@@ -268,6 +278,85 @@ describe('check-in at the door (integration)', () => {
     expect((await mine.client.get(`/dialogues/${d.id}/attendance`)).body.bySpace).toEqual([
       expect.objectContaining({ spaceId: a, expected: 1, arrived: 1 }),
     ]);
+  });
+
+  it('binds door staff to the dialogues an organizer assigned them to', async () => {
+    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
+    const id = await register(d, { lastName: 'Mensah' });
+    const code = await codeOf(id, d.id);
+    const gate = await sut.staff('door');
+    const notAssigned = async (res: ApiResponse) => {
+      expectProblem(res, 403, 'forbidden');
+      expect(res.body.detail).toBe("You are not assigned to this dialogue's door.");
+    };
+    expect((await gate.client.get('/check-in/dialogues')).body).toEqual({ all: false, dialogueIds: [] });
+    await notAssigned(await gate.client.post('/check-in/scan', { code, dialogueId: d.id }));
+    await notAssigned(await gate.client.post('/check-in/scan', { code }));
+    await notAssigned(await gate.client.post('/check-in/manual', { registrationId: id, dialogueId: d.id }));
+    await notAssigned(await gate.client.post('/check-in/manual', { registrationId: id }));
+    await notAssigned(await gate.client.get(`/dialogues/${d.id}/check-in/search?q=mensah`));
+    await notAssigned(await gate.client.get(`/dialogues/${d.id}/attendance`));
+    // An undo of a scan made by an organizer at that dialogue.
+    const byOrganizer = await organizer.post('/check-in/scan', { code, dialogueId: d.id });
+    expect(byOrganizer.status).toBe(200);
+    await notAssigned(await gate.client.post('/check-in/undo', { scanId: byOrganizer.body.scanId }));
+    // A replay of that scan id is refused too.
+    await notAssigned(await gate.client.post('/check-in/scan', { code, scanId: byOrganizer.body.scanId }));
+    expect((await organizer.post('/check-in/undo', { scanId: byOrganizer.body.scanId })).status).toBe(200);
+    expect(await checkedInAt(id)).toBeNull();
+
+    // Who may assign: organizers (and admins); not coordinators, participants' tokens or door staff.
+    const coordinator = await sut.staff('coordinator');
+    for (const client of [coordinator.client, gate.client, sut.api]) {
+      const res = await client.request('PUT', `/dialogues/${d.id}/door-staff`, { userIds: [gate.id] });
+      expect([401, 403]).toContain(res.status);
+      expect((await client.get(`/dialogues/${d.id}/door-staff`)).status).toBeGreaterThanOrEqual(401);
+    }
+    expect((await coordinator.client.get(`/dialogues/${d.id}/door-staff`)).status).toBe(403);
+    // Only active door users: a coordinator, an unknown id or a deactivated door user is named in a 422.
+    const unknown = randomUUID();
+    const bad = await organizer.request('PUT', `/dialogues/${d.id}/door-staff`, {
+      userIds: [gate.id, coordinator.id, unknown],
+    });
+    expectProblem(bad, 422, 'not-door-staff');
+    expect(bad.body.errors.map((e: { message: string }) => e.message)).toEqual([
+      `${coordinator.id} is not an active door user`,
+      `${unknown} is not an active door user`,
+    ]);
+    const retired = await sut.staff('door');
+    const admin = (await sut.staff('admin')).client;
+    expect((await admin.patch(`/users/${retired.id}`, { active: false })).status).toBe(200);
+    expectProblem(
+      await organizer.request('PUT', `/dialogues/${d.id}/door-staff`, { userIds: [retired.id] }),
+      422,
+      'not-door-staff',
+    );
+    expect((await organizer.request('PUT', `/dialogues/${d.id}/door-staff`, { userIds: ['nope'] })).status).toBe(400);
+    expect((await organizer.request('PUT', `/dialogues/${randomUUID()}/door-staff`, { userIds: [] })).status).toBe(404);
+    expect((await organizer.get(`/dialogues/${d.id}/door-staff`)).body).toEqual({ dialogueId: d.id, users: [] });
+
+    // Assigned: the door user works at that dialogue's door, and lists it.
+    const assigned = await organizer.request('PUT', `/dialogues/${d.id}/door-staff`, { userIds: [gate.id] });
+    expect(assigned.body.users).toEqual([expect.objectContaining({ id: gate.id, active: true })]);
+    expect((await organizer.get(`/dialogues/${d.id}/door-staff`)).body.users.map((u: { id: string }) => u.id)).toEqual([
+      gate.id,
+    ]);
+    expect(await auditLines(d.id, 'dialogue.door_staff_changed')).toBe(1);
+    expect((await gate.client.get('/check-in/dialogues')).body).toEqual({ all: false, dialogueIds: [d.id] });
+    expect((await organizer.get('/check-in/dialogues')).body).toEqual({ all: true, dialogueIds: [] });
+    const scan = await gate.client.post('/check-in/scan', { code, dialogueId: d.id });
+    expect(scan.status).toBe(200);
+    expect(scan.body.alreadyCheckedIn).toBe(false);
+    expect((await gate.client.get(`/dialogues/${d.id}/check-in/search?q=mensah`)).status).toBe(200);
+    expect((await gate.client.get(`/dialogues/${d.id}/attendance`)).body.arrived).toBe(1);
+    expect((await gate.client.post('/check-in/undo', { scanId: scan.body.scanId })).status).toBe(200);
+    expect((await gate.client.post('/check-in/manual', { registrationId: id })).status).toBe(200);
+
+    // Removed again: refused again (the same list again changes nothing and writes no audit line).
+    await organizer.request('PUT', `/dialogues/${d.id}/door-staff`, { userIds: [] });
+    await organizer.request('PUT', `/dialogues/${d.id}/door-staff`, { userIds: [] });
+    expect(await auditLines(d.id, 'dialogue.door_staff_changed')).toBe(2);
+    await notAssigned(await gate.client.get(`/dialogues/${d.id}/attendance`));
   });
 
   it('refuses malformed bodies with 400', async () => {

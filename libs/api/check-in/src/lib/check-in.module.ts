@@ -9,11 +9,13 @@ import { BadgesService } from './badges.service';
 import { CertificatesService } from './certificates.service';
 import { CheckInCodeReissue, CheckInCodes } from './check-in-codes.service';
 import { CheckInCodesRepository } from './check-in-codes.repository';
-import { BadgesController, CheckInController } from './check-in.controller';
+import { BadgesController, CheckInController, DoorStaffController } from './check-in.controller';
 import { CheckInScansRepository } from './check-in-scans.repository';
 import { CheckInService } from './check-in.service';
 import { CheckInRooms } from './check-in-rooms.service';
 import { RoomArrivalsRepository } from './room-arrivals.repository';
+import { DoorAssignmentsRepository } from './door-assignments.repository';
+import { DoorStaffService } from './door-staff.service';
 
 /**
  * Signed check-in codes, for every module that shows them (the manage view, through
@@ -36,10 +38,12 @@ export class CheckInCodesModule {}
     AgendaModule,
     DelegationsCoreModule,
   ],
-  controllers: [CheckInController, BadgesController],
+  controllers: [CheckInController, BadgesController, DoorStaffController],
   providers: [
     CheckInScansRepository,
     RoomArrivalsRepository,
+    DoorAssignmentsRepository,
+    DoorStaffService,
     CheckInRooms,
     CheckInService,
     CheckInCodeReissue,

@@ -19,6 +19,7 @@ import { CheckInCodes } from './check-in-codes.service';
 import { CheckInRooms } from './check-in-rooms.service';
 import type { ScanDto } from './check-in.dto';
 import { CheckInScansRepository, type ScanRow } from './check-in-scans.repository';
+import { DoorStaffService } from './door-staff.service';
 import { RoomArrivalsRepository } from './room-arrivals.repository';
 
 /** How far back an offline scan's own time is believed (older ones count at their arrival). */
@@ -66,6 +67,7 @@ export class CheckInService {
     private readonly events: DomainEvents,
     private readonly rooms: CheckInRooms,
     private readonly arrivals: RoomArrivalsRepository,
+    private readonly doorStaff: DoorStaffService,
   ) {}
 
   async scan(dto: ScanDto, user: AuthUser, via: 'scan' | 'manual'): Promise<CheckInScanResult> {
@@ -79,12 +81,15 @@ export class CheckInService {
     if (dto.agendaItemId && dto.spaceId) {
       throw badRequest(msg('checkIn.oneRoom'), [{ field: 'spaceId', message: msg('checkIn.oneRoom.field') }]);
     }
+    // A door user works only at the doors of the dialogues they are assigned to (403 otherwise).
+    if (dto.dialogueId) await this.doorStaff.assertAtDoor(dto.dialogueId, user);
     const scanId = dto.scanId ?? randomUUID();
     if (dto.scanId) {
       const prior = await this.scans.byId(scanId);
       if (prior) return this.replay(prior, dto, user);
     }
     const card = await this.open(dto);
+    if (!dto.dialogueId) await this.doorStaff.assertAtDoor(card.dialogueId, user);
     const scope = await this.port.reach(card.id, user);
     if (dto.dialogueId && dto.dialogueId !== card.dialogueId) {
       throw domainRule('other-dialogue', msg('checkIn.otherDialogue'));
@@ -181,6 +186,7 @@ export class CheckInService {
   async undo(scanId: string, user: AuthUser): Promise<CheckInUndoResult> {
     const scan = await this.scans.byId(scanId);
     if (!scan) throw notFound('Scan');
+    await this.doorStaff.assertAtDoor(scan.dialogueId, user);
     await this.port.assertReach(scan.registrationId, user);
     if (!scan.counted && scan.roomOutcome !== 'counted')
       throw domainRule('nothing-to-undo', msg('checkIn.nothingToUndo'));
@@ -224,6 +230,7 @@ export class CheckInService {
     if (claimed !== prior.registrationId) {
       throw conflict('scan-id-reused', msg('checkIn.scanIdReused'));
     }
+    await this.doorStaff.assertAtDoor(prior.dialogueId, user);
     await this.port.assertReach(prior.registrationId, user);
     const card = await this.port.card(prior.registrationId);
     if (!card) throw unknownCode();

@@ -86,3 +86,23 @@ export interface CertificateVerification {
   name: string;
   dialogue: { title: string; startsAt: string; endsAt: string; timeZone: string };
 }
+
+/** GET|PUT /dialogues/:id/door-staff: the `door` users assigned to a dialogue (they scan for it alone). */
+export interface DoorStaff {
+  dialogueId: string;
+  users: { id: string; name: string; email: string; active: boolean }[];
+}
+
+/** PUT /dialogues/:id/door-staff body: the whole list (active users with the `door` role). */
+export interface DoorStaffRequest {
+  userIds: string[];
+}
+
+/**
+ * GET /check-in/dialogues: the dialogues this staff member may open at the door. `all` for
+ * organizers and coordinators (any dialogue, as their reach allows); a door user: those assigned.
+ */
+export interface DoorDialogues {
+  all: boolean;
+  dialogueIds: string[];
+}

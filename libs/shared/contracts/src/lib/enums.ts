@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'registration.checked_in',
   'registration.check_in_undone',
   'registration.check_in_code_reissued',
+  'dialogue.door_staff_changed',
   'space.created',
   'space.changed',
   'space.deleted',

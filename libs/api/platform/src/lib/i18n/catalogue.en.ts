@@ -291,6 +291,9 @@ export const en = {
   'checkIn.registrationRequired': 'A registration is required.',
   'checkIn.registrationRequired.field': 'registrationId is required',
   'checkIn.otherDialogue': 'This code belongs to another dialogue.',
+  'checkIn.notAssigned': "You are not assigned to this dialogue's door.",
+  'checkIn.notDoorStaff': 'Door staff must be active staff users with the door role.',
+  'checkIn.notDoorStaff.field': '{id} is not an active door user',
   'checkIn.nothingToUndo': 'This scan checked nobody in (the person had arrived before).',
   'checkIn.scanIdReused': 'This scan id was already used for another person.',
   'checkIn.certificateNotAvailable':

@@ -292,6 +292,9 @@ export const es: Catalogue = {
   'checkIn.registrationRequired': 'Se requiere una inscripción.',
   'checkIn.registrationRequired.field': 'registrationId es obligatorio',
   'checkIn.otherDialogue': 'Este código pertenece a otro diálogo.',
+  'checkIn.notAssigned': 'No está asignado al acceso de este diálogo.',
+  'checkIn.notDoorStaff': 'El personal de acceso debe ser cuentas activas con el rol de acceso.',
+  'checkIn.notDoorStaff.field': '{id} no es una cuenta de acceso activa',
   'checkIn.nothingToUndo': 'Este escaneo no registró a nadie (la persona ya había llegado).',
   'checkIn.scanIdReused': 'Este identificador de escaneo ya se usó para otra persona.',
   'checkIn.certificateNotAvailable':

@@ -297,6 +297,9 @@ export const fr: Catalogue = {
   'checkIn.registrationRequired': 'Une inscription est requise.',
   'checkIn.registrationRequired.field': 'registrationId est requis',
   'checkIn.otherDialogue': 'Ce code appartient à un autre dialogue.',
+  'checkIn.notAssigned': "Vous n'êtes pas affecté à l'accueil de ce dialogue.",
+  'checkIn.notDoorStaff': "Le personnel d'accueil doit être des comptes actifs avec le rôle accueil.",
+  'checkIn.notDoorStaff.field': "{id} n'est pas un compte d'accueil actif",
   'checkIn.nothingToUndo': "Ce scan n'a enregistré personne (la personne était déjà arrivée).",
   'checkIn.scanIdReused': 'Cet identifiant de scan a déjà servi pour une autre personne.',
   'checkIn.certificateNotAvailable':
