@@ -19,9 +19,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeQrVideo } from './support/fake-camera';
-import { BASE_URL, expect, linkIn, login, test } from './support/fixtures';
+import { BASE_URL, expect, linkIn, login, test, type Api } from './support/fixtures';
 import { choose, horizontalOverflow, sharedPage, waitForHeading } from './support/ui';
 import { createDialogue, createSpace, publish, register, registration, sessionId, signIn } from './support/setup';
+
+/** Door accounts scan only for the dialogues an organizer assigned them to (PUT …/door-staff). */
+async function assignDoorStaff(api: Api, token: string, dialogueId: string, userIds: string[]): Promise<void> {
+  expect((await api('PUT', `/dialogues/${dialogueId}/door-staff`, { userIds }, token)).status).toBe(200);
+}
 
 const DIALOGUE = 'Door check-in dialogue';
 const OTHER = 'Another dialogue at the same venue';
@@ -33,9 +38,10 @@ test.describe('door staff on a phone: code entry, second scan, wrong dialogue, s
   test.describe.configure({ mode: 'serial' });
 
   let p: Page;
-  let door: { email: string; password: string };
+  let door: { id: string; email: string; password: string };
   let organizerToken: string;
   let dialogueId: string;
+  let otherId: string;
   const ids: Record<string, string> = {};
   const codes: Record<string, string> = {};
 
@@ -46,7 +52,8 @@ test.describe('door staff on a phone: code entry, second scan, wrong dialogue, s
     const session = await sessionId(api, admin.token, 3);
     dialogueId = await createDialogue(api, organizerToken, { title: DIALOGUE, sessionId: session });
     await publish(api, organizerToken, dialogueId);
-    const otherId = await createDialogue(api, organizerToken, { title: OTHER, sessionId: session });
+    await assignDoorStaff(api, organizerToken, dialogueId, [door.id]);
+    otherId = await createDialogue(api, organizerToken, { title: OTHER, sessionId: session });
     await publish(api, organizerToken, otherId);
     for (const [person, where] of [
       [lena, dialogueId],
@@ -71,6 +78,8 @@ test.describe('door staff on a phone: code entry, second scan, wrong dialogue, s
   test('signs in, lands on door mode and chooses the dialogue', async ({ axe }) => {
     await signIn(p, door, '**/door');
     await waitForHeading(p, 'Door');
+    // Only the dialogue this door account is assigned to is offered.
+    await expect(p.getByRole('link', { name: OTHER })).toHaveCount(0);
     await p.getByRole('link', { name: DIALOGUE }).click();
     await waitForHeading(p, 'Door');
     await expect(p.getByText(DIALOGUE)).toBeVisible();
@@ -123,6 +132,12 @@ test.describe('door staff on a phone: code entry, second scan, wrong dialogue, s
     expect((await horizontalOverflow(p)).culprits).toEqual([]);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
+  test('opens a dialogue it is not assigned to: a clear message, nothing to scan', async ({ axe }) => {
+    await p.goto(`/door/${otherId}`);
+    await expect(p.getByTestId('door-not-assigned')).toContainText("You are not assigned to this dialogue's door.");
+    await expect(p.getByLabel('Check-in code')).toHaveCount(0);
+    await axe.expectAccessible(p, 'door mode: not assigned');
+  });
 });
 
 test.describe('door staff on a phone: the camera reads a badge (ZXing polyfill, offline of the Internet)', () => {
@@ -146,6 +161,7 @@ test.describe('door staff on a phone: the camera reads a badge (ZXing polyfill, 
       sessionId: await sessionId(api, admin.token, 3),
     });
     await publish(api, organizerToken, dialogueId);
+    await assignDoorStaff(api, organizerToken, dialogueId, [door.id]);
     const { id } = await register(api, dialogueId, sam);
     const mail = await inbox.waitFor(sam.email, /^Registration confirmed/);
     const token = linkIn(mail, '/manage/').split('/manage/')[1];
@@ -241,6 +257,7 @@ test.describe('door staff on a phone: room mode, and the organizer’s live coun
     );
     expect(item.status).toBe(201);
     await publish(api, organizerToken, dialogueId);
+    await assignDoorStaff(api, organizerToken, dialogueId, [doorStaff.id]);
     for (const [person, spaceId] of [
       [ana, skills],
       [ben, other],
@@ -328,6 +345,7 @@ test.describe('offline: door scans kept on the phone, and the participant’s of
       sessionId: await sessionId(api, admin.token, 3),
     });
     await publish(api, organizerToken, dialogueId);
+    await assignDoorStaff(api, organizerToken, dialogueId, [door.id]);
     id = (await register(api, dialogueId, eva)).id;
     const mail = await inbox.waitFor(eva.email, /^Registration confirmed/);
     manage = linkIn(mail, '/manage/');

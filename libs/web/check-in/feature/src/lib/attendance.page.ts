@@ -4,17 +4,20 @@ import { RouterLink } from '@angular/router';
 import type { DialogueAttendance, StakeholderGroup } from '@gfmd/contracts';
 import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { backoffPoll } from '@gfmd/web-shared-util-state';
+import { AuthStore } from '@gfmd/web-auth-data-access';
 import { CheckInApi } from './check-in.api';
+import { DoorStaffComponent } from './door-staff.component';
 
 /**
  * Live attendance for organizers (a dialogue's tab in the console): arrived / expected, in all,
  * by stakeholder group, by space and by room (agenda item or space door), read again every 5 s
  * (up to 10 s while nothing changes; paused while the tab is hidden) with If-None-Match, so an
  * unchanged answer is a 304 without a body (docs/check-in.md: why a short poll and not SSE).
+ * Organizers also choose the dialogue's door staff here.
  */
 @Component({
   selector: 'gfmd-attendance-page',
-  imports: [RouterLink, MatAnchor, TranslatePipe, LabelPipe, LocalDatePipe],
+  imports: [RouterLink, MatAnchor, TranslatePipe, LabelPipe, LocalDatePipe, DoorStaffComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     table {
@@ -132,10 +135,14 @@ import { CheckInApi } from './check-in.api';
         </table>
       }
     }
+    @if (auth.canOrganize()) {
+      <gfmd-door-staff [dialogueId]="id()" />
+    }
   `,
 })
 export class AttendancePage {
   private readonly api = inject(CheckInApi);
+  protected readonly auth = inject(AuthStore);
   /** the dialogue's id (the workspace route's :id, inherited) */
   readonly id = input.required<string>();
 

@@ -7,7 +7,10 @@ import type {
   CheckInUndoResult,
   Dialogue,
   DialogueAttendance,
+  DoorDialogues,
+  DoorStaff,
   Page,
+  User,
 } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
 
@@ -62,5 +65,28 @@ export class CheckInApi {
   /** Published dialogues (what the door may work on), soonest first. */
   dialogues(): Promise<Page<Dialogue>> {
     return firstValueFrom(this.http.get<Page<Dialogue>>('/api/v1/dialogues', { params: { pageSize: 100 } }));
+  }
+
+  /** The dialogues this staff member may open at the door (a door user: those assigned to them). */
+  doorDialogues(): Promise<DoorDialogues> {
+    return firstValueFrom(this.http.get<DoorDialogues>('/api/v1/check-in/dialogues'));
+  }
+
+  /** The door users assigned to a dialogue (organizers). */
+  doorStaff(dialogueId: string): Promise<DoorStaff> {
+    return firstValueFrom(this.http.get<DoorStaff>(`/api/v1/dialogues/${encodeURIComponent(dialogueId)}/door-staff`));
+  }
+
+  /** Replaces the dialogue's door staff with these users (organizers). */
+  saveDoorStaff(dialogueId: string, userIds: string[]): Promise<DoorStaff> {
+    return firstValueFrom(
+      this.http.put<DoorStaff>(`/api/v1/dialogues/${encodeURIComponent(dialogueId)}/door-staff`, { userIds }),
+    );
+  }
+
+  /** The staff accounts with the door role (organizers pick door staff among them). */
+  async doorUsers(): Promise<User[]> {
+    const page = await firstValueFrom(this.http.get<Page<User>>('/api/v1/users', { params: { role: 'door' } }));
+    return page.items;
   }
 }

@@ -2,7 +2,9 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
+import { signal } from '@angular/core';
 import { provideRouter } from '@angular/router';
+import { AuthStore } from '@gfmd/web-auth-data-access';
 import type { CheckInPerson, CheckInScanResult, Dialogue } from '@gfmd/contracts';
 import { DoorPage, refusalOf, roomOf, verdictOf } from './door.page';
 
@@ -192,5 +194,49 @@ describe(refusalOf.name, () => {
     expect(refusalOf(problem('not-found', 404))).toBe('door.refusedUnknown');
     expect(refusalOf(problem('forbidden', 403))).toBe('door.refusedForbidden');
     expect(refusalOf(problem('error', 500))).toBe('door.refusedOther');
+  });
+});
+
+describe(`${DoorPage.name} for door staff`, () => {
+  const setUp = async (id: string | undefined) => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [DoorPage],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: AuthStore, useValue: { role: signal('door') } },
+      ],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(DoorPage);
+    if (id) fixture.componentRef.setInput('id', id);
+    await fixture.whenStable();
+    http.expectOne('/api/v1/check-in/dialogues').flush({ all: false, dialogueIds: ['d1'] });
+    await new Promise((r) => setTimeout(r));
+    await fixture.whenStable();
+    return { http, fixture, sut: fixture.nativeElement as HTMLElement };
+  };
+
+  it('says so when a door user opens a dialogue they are not assigned to', async () => {
+    const { http, fixture, sut } = await setUp('d2');
+    http.expectNone('/api/v1/dialogues/d2');
+    expect(sut.querySelector('[data-testid="door-not-assigned"]')?.textContent).toContain(
+      "You are not assigned to this dialogue's door.",
+    );
+    fixture.destroy();
+  });
+
+  it('lists only the dialogues assigned to a door user', async () => {
+    const { http, fixture, sut } = await setUp(undefined);
+    http
+      .expectOne((r) => r.url === '/api/v1/dialogues')
+      .flush({ items: [D, { ...D, id: 'd2', title: 'Another dialogue' }], total: 2, page: 1, pageSize: 100 });
+    await new Promise((r) => setTimeout(r));
+    await fixture.whenStable();
+    const links = [...sut.querySelectorAll('ul.dialogues a')].map((a) => a.textContent?.trim());
+    expect(links).toEqual(['Labour migration dialogue']);
+    fixture.destroy();
   });
 });

@@ -25,6 +25,7 @@ import {
 } from '@gfmd/web-shared-util-i18n';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { backoffPoll, loadResource } from '@gfmd/web-shared-util-state';
+import { AuthStore } from '@gfmd/web-auth-data-access';
 import { CheckInApi } from './check-in.api';
 import { BarcodeCamera } from './barcode-camera';
 import { OfflineScans, type PendingScan } from './offline-scans';
@@ -101,6 +102,7 @@ export class DoorPage {
   private readonly titles = inject(I18nTitleStrategy);
   private readonly document = inject(DOCUMENT);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthStore);
   private readonly queue = new OfflineScans(this.document.defaultView?.localStorage ?? memoryStorage());
 
   /** the route's :id (none: choose a dialogue) */
@@ -111,6 +113,10 @@ export class DoorPage {
   protected readonly dialogue = signal<Dialogue | null>(null);
   protected readonly dialogues = signal<Dialogue[] | null>(null);
   protected readonly loadProblem = signal<ProblemDetails | null>(null);
+  /** A door user opened a dialogue they are not assigned to. */
+  protected readonly notAssigned = signal(false);
+  /** A door user: they may open only the dialogues assigned to them. */
+  protected readonly isDoorUser = computed(() => this.auth.role() === 'door');
   protected readonly result = signal<DoorResult | null>(null);
   protected readonly busy = signal(false);
   protected readonly pending = signal(0);
@@ -162,11 +168,26 @@ export class DoorPage {
   private async open(id: string | undefined): Promise<void> {
     this.result.set(null);
     this.loadProblem.set(null);
+    this.notAssigned.set(false);
     try {
+      // A door user works only at the doors of the dialogues an organizer assigned them to.
+      const assigned = this.isDoorUser() ? (await this.api.doorDialogues()).dialogueIds : null;
       if (!id) {
         this.dialogue.set(null);
         const page = await this.api.dialogues();
-        this.dialogues.set(page.items.filter((d) => d.status === 'published' || d.status === 'registration_closed'));
+        this.dialogues.set(
+          page.items.filter(
+            (d) =>
+              (d.status === 'published' || d.status === 'registration_closed') &&
+              (!assigned || assigned.includes(d.id)),
+          ),
+        );
+        return;
+      }
+      if (assigned && !assigned.includes(id)) {
+        this.dialogue.set(null);
+        this.dialogues.set(null);
+        this.notAssigned.set(true);
         return;
       }
       const d = await this.api.dialogue(id);
@@ -247,7 +268,12 @@ export class DoorPage {
         this.pending.set(this.queue.all().length);
         this.result.set({ kind: 'queued' });
       } else {
-        this.result.set({ kind: 'refused', message: refusalOf(problem), detail: problem.detail });
+        const notHere = problem.status === 403 && this.isDoorUser();
+        this.result.set({
+          kind: 'refused',
+          message: notHere ? 'door.refusedNotAssigned' : refusalOf(problem),
+          detail: problem.detail,
+        });
         navigator.vibrate?.([200, 100, 200]);
       }
     } finally {

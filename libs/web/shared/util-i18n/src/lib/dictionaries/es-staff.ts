@@ -98,6 +98,20 @@ export const esStaff: StaffDictionary = {
   'door.updatedAt': 'Actualizado a las {time}',
   'door.byGroup': 'Por grupo de partes interesadas',
   'door.bySpace': 'Por espacio',
+  'door.notAssigned':
+    'No está asignado al acceso de este diálogo. Pida a un organizador que le añada a su personal de acceso.',
+  'door.chooseAnother': 'Elegir otro diálogo',
+  'door.noAssignedDialogues':
+    'Aún no tiene ningún diálogo asignado. Pida a un organizador que le añada al personal de acceso de un diálogo.',
+  'door.refusedNotAssigned': 'No está asignado al acceso de este diálogo.',
+  'door.staffTitle': 'Personal de acceso',
+  'door.staffHint':
+    'Las cuentas de acceso registran solo en los diálogos que tienen asignados. Marque a quienes trabajan en este acceso.',
+  'door.staffLegend': 'Cuentas de acceso asignadas a este diálogo',
+  'door.staffInactive': 'desactivada',
+  'door.staffSave': 'Guardar el personal de acceso',
+  'door.staffSaved': 'Personal de acceso guardado.',
+  'door.staffNone': 'Ninguna cuenta tiene aún el rol de acceso. Un administrador crea las cuentas de acceso.',
   'door.group': 'Grupo',
   'door.space': 'Espacio',
   'door.arrivedCol': 'Llegados',
@@ -105,6 +119,7 @@ export const esStaff: StaffDictionary = {
   'door.progress': 'Progreso',
   'auditAction.registration.check_in_undone': 'Registro de llegada deshecho',
   'auditAction.registration.check_in_code_reissued': 'Código de registro reemitido',
+  'auditAction.dialogue.door_staff_changed': 'Personal de acceso modificado',
   'invitationStatus.queued': 'En cola',
   'invitationStatus.sent': 'Enviada',
   'invitationStatus.failed': 'Fallida',

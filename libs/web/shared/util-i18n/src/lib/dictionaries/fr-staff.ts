@@ -100,6 +100,20 @@ export const frStaff: StaffDictionary = {
   'door.updatedAt': 'Mis à jour à {time}',
   'door.byGroup': 'Par groupe de parties prenantes',
   'door.bySpace': 'Par espace',
+  'door.notAssigned':
+    "Vous n'êtes pas affecté·e à l'accueil de ce dialogue. Demandez à un organisateur de vous ajouter à son personnel d'accueil.",
+  'door.chooseAnother': 'Choisir un autre dialogue',
+  'door.noAssignedDialogues':
+    "Aucun dialogue ne vous est encore affecté. Demandez à un organisateur de vous ajouter au personnel d'accueil d'un dialogue.",
+  'door.refusedNotAssigned': "Vous n'êtes pas affecté·e à l'accueil de ce dialogue.",
+  'door.staffTitle': "Personnel d'accueil",
+  'door.staffHint':
+    "Les comptes d'accueil n'enregistrent que pour les dialogues qui leur sont affectés. Cochez ceux qui travaillent à cet accueil.",
+  'door.staffLegend': "Comptes d'accueil affectés à ce dialogue",
+  'door.staffInactive': 'désactivé',
+  'door.staffSave': "Enregistrer le personnel d'accueil",
+  'door.staffSaved': "Personnel d'accueil enregistré.",
+  'door.staffNone': "Aucun compte n'a encore le rôle accueil. Un administrateur crée les comptes d'accueil.",
   'door.group': 'Groupe',
   'door.space': 'Espace',
   'door.arrivedCol': 'Arrivé·e·s',
@@ -107,6 +121,7 @@ export const frStaff: StaffDictionary = {
   'door.progress': 'Progression',
   'auditAction.registration.check_in_undone': 'Enregistrement annulé',
   'auditAction.registration.check_in_code_reissued': 'Code d’enregistrement réémis',
+  'auditAction.dialogue.door_staff_changed': 'Personnel d’accueil modifié',
   'invitationStatus.queued': "En file d'attente",
   'invitationStatus.sent': 'Envoyée',
   'invitationStatus.failed': 'Échec',
