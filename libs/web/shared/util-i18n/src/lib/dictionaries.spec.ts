@@ -15,7 +15,7 @@ import { frStaff } from './dictionaries/fr-staff';
 const STAFF_SOURCES = [
   /^libs\/web\/admin\//,
   /^libs\/web\/agenda\//,
-  /^libs\/web\/check-in\/feature\/src\/lib\/(door|attendance)\./,
+  /^libs\/web\/check-in\/feature\/src\/lib\/(door|door-staff|attendance)\./,
   /^libs\/web\/console\//,
   /^libs\/web\/coordinator\//,
   /^libs\/web\/invitations\//,
