@@ -285,6 +285,10 @@ test.describe('door staff on a phone: room mode, and the organizer’s live coun
   test('the organizer opens the live counts: nobody in the workshop yet', async ({ axe }) => {
     await live.goto(`/console/dialogues/${dialogueId}/attendance`);
     await expect(workshopRow()).toContainText(/0\s*1/);
+    // The door staff section: the door account assigned through the API is ticked.
+    const staff = live.getByTestId('door-staff');
+    await expect(staff.getByRole('heading', { name: 'Door staff' })).toBeVisible();
+    await expect(staff.getByRole('checkbox', { name: /Rui Room/ })).toBeChecked();
     expect(await live.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await axe.expectAccessible(live, 'attendance with rooms (phone)');
   });
