@@ -487,7 +487,9 @@ describe('InvitationsController (integration)', () => {
         if (sink.received[seen].envelope.to[0].startsWith(`bulk-${run}-`)) count++;
       return count;
     };
-    await sink.waitFor(() => mine() >= 10_000, 120_000, '10,000 invitations');
+    // A generous bound: on a loaded 2-core machine (other suites in parallel) 10,000 can take minutes;
+    // what is under test is that every one arrives once, not how fast (tools/bench/email-throughput).
+    await sink.waitFor(() => mine() >= 10_000, 360_000, '10,000 invitations');
     expect(mine()).toBe(10_000);
     const addresses = new Set(
       sink.received
@@ -501,5 +503,5 @@ describe('InvitationsController (integration)', () => {
       30_000,
       'all sent',
     );
-  }, 180_000);
+  }, 420_000);
 });
