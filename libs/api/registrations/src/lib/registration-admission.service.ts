@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Answers, RegistrationCreated, RegistrationStatus } from '@gfmd/contracts';
 import {
   AfterCommit,
+  AuditService,
   Coalescer,
   conflict,
   domainRule,
@@ -28,11 +29,16 @@ import { admitToDialogue, admitToSpace, SpaceSeats, spaceRefusal, windowRefusal 
 /** A registration request, checked and normalised, waiting for its turn under the dialogue lock. */
 interface Candidate {
   id: string;
-  dto: CreateRegistrationDto;
+  dto: RegistrationRequest;
   emailNormalized: string;
   spaceIds: string[];
   invitation: InvitationRef | null;
+  /** Set when a staff member registers the person: no approval step, and an audit line by them. */
+  staffUserId?: string;
 }
+
+/** What admission reads of a registration request (the consent box is the participant's own, not staff's). */
+export type RegistrationRequest = Omit<CreateRegistrationDto, 'consent'>;
 
 type Outcome = { ok: RegistrationCreated } | { error: unknown };
 
@@ -63,6 +69,7 @@ export class RegistrationAdmission {
     private readonly invitations: RegistrationInvitations,
     private readonly answers: RegistrationAnswers,
     private readonly events: DomainEvents,
+    private readonly audit: AuditService,
   ) {}
 
   async register(dialogueId: string, dto: CreateRegistrationDto): Promise<RegistrationCreated> {
@@ -71,6 +78,20 @@ export class RegistrationAdmission {
     const outcome = await this.queueFor(dialogueId).submit(candidate);
     if ('error' in outcome) throw outcome.error;
     return outcome.ok;
+  }
+
+  /**
+   * A staff member registers someone: the same checks, lock and seat rules as the public form,
+   * except that approval is skipped (confirmed when a seat is free, else waitlisted — never
+   * pending) and no consent box is asked of the staff member. Its own transaction, not a batch.
+   */
+  async registerByStaff(
+    dialogueId: string,
+    dto: RegistrationRequest,
+    staffUserId: string,
+  ): Promise<RegistrationCreated> {
+    const candidate = await this.prepare(dialogueId, { ...dto, invitationToken: undefined });
+    return this.admitOne(dialogueId, { ...candidate, staffUserId });
   }
 
   private queueFor(dialogueId: string): Coalescer<Candidate, Outcome> {
@@ -92,7 +113,7 @@ export class RegistrationAdmission {
    * Checks that need no lock: the invitation token names an invitation of this dialogue for this
    * address. (The answers are checked in the admission batch, which reads the questions once.)
    */
-  private async prepare(dialogueId: string, dto: CreateRegistrationDto): Promise<Candidate> {
+  private async prepare(dialogueId: string, dto: RegistrationRequest): Promise<Candidate> {
     const emailNormalized = normalizeEmail(dto.email);
     let invitation: InvitationRef | null = null;
     if (dto.invitationToken) {
@@ -248,7 +269,7 @@ export class RegistrationAdmission {
       const status = admitToDialogue(
         modeSeats,
         { stakeholderGroup: c.dto.stakeholderGroup, invited },
-        d.approvalRequired,
+        d.approvalRequired && !c.staffUserId,
       );
       if (status === 'confirmed') {
         if (modeSeats === online) onlineDelta++;
@@ -280,6 +301,7 @@ export class RegistrationAdmission {
         status,
         invitationId: invitation?.id ?? null,
         attendance: mode.attendance,
+        byStaff: !!c.staffUserId,
       });
       for (const s of seatList)
         seatRequests.push({ registrationId: c.id, spaceId: s.spaceId, dialogueId, status: s.status });
@@ -329,6 +351,17 @@ export class RegistrationAdmission {
     await this.ledger.bumpCounts(dialogueId, confirmedDelta, spaceDeltas, onlineDelta);
     await this.invitations.markRegistered(usedInvitations);
     await this.mailer.write(afterCommit, d, emails);
+    const byStaff = candidates.filter((c) => c.staffUserId && inserts.some((r) => r.id === c.id));
+    await this.audit.record(
+      byStaff.map((c) => ({
+        actorUserId: c.staffUserId as string,
+        action: 'registration.created_by_staff' as const,
+        entityType: 'registration' as const,
+        entityId: c.id,
+        dialogueId,
+        details: { status: inserts.find((r) => r.id === c.id)?.status ?? 'confirmed' },
+      })),
+    );
     await this.events.record(
       'registration.created',
       inserts.map((r) => registrationEvent(r, r.status)),

@@ -30,6 +30,7 @@ import {
   DeclineDto,
   ListRegistrationsQuery,
   SeatDecisionDto,
+  StaffCreateRegistrationDto,
   UpdateManagedRegistrationDto,
 } from './registration.dto';
 import { ManageLinkService } from './manage-link.service';
@@ -62,6 +63,25 @@ export class RegistrationsController {
   })
   register(@Param('id', uuidPipe) id: string, @Body() body: CreateRegistrationDto) {
     return this.admission.register(id, body);
+  }
+
+  @Roles('organizer')
+  @Post('dialogues/:id/registrations/staff')
+  @ApiCreatedResponse({
+    description:
+      '{id, status, spaces[]}: an organizer registers someone. No approval step: confirmed when a seat is free, else waitlisted (never pending). The participant gets the usual email with their manage link.',
+  })
+  @ApiForbiddenResponse({ description: 'Coordinators and door staff.' })
+  @ApiConflictResponse({ description: 'This address already holds an active registration for the dialogue.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Registration closed, not open, dialogue cancelled, or a space rule.',
+  })
+  registerByStaff(
+    @Param('id', uuidPipe) id: string,
+    @Body() body: StaffCreateRegistrationDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.admission.registerByStaff(id, body, user.id);
   }
 
   @Roles('organizer', 'coordinator')

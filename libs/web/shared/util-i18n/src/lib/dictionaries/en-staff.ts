@@ -539,6 +539,7 @@ export const enStaff = {
   'auditAction.outcome.returned': 'Outcome returned',
   'auditAction.outcome.published': 'Outcome published',
   'auditAction.registration.approved': 'Registration approved',
+  'auditAction.registration.created_by_staff': 'Registered by staff',
   'auditAction.registration.declined': 'Registration declined',
   'auditAction.registration.decline_undone': 'Decline undone',
   'auditAction.registration.checked_in': 'Participant checked in',

@@ -540,6 +540,7 @@ export const esStaff: StaffDictionary = {
   'auditAction.outcome.returned': 'Resultados devueltos',
   'auditAction.outcome.published': 'Resultados publicados',
   'auditAction.registration.approved': 'Inscripción aprobada',
+  'auditAction.registration.created_by_staff': 'Inscripción por el equipo',
   'auditAction.registration.declined': 'Inscripción rechazada',
   'auditAction.registration.decline_undone': 'Rechazo deshecho',
   'auditAction.registration.checked_in': 'Llegada registrada',

@@ -545,6 +545,7 @@ export const frStaff: StaffDictionary = {
   'auditAction.outcome.returned': 'Résultats renvoyés',
   'auditAction.outcome.published': 'Résultats publiés',
   'auditAction.registration.approved': 'Inscription approuvée',
+  'auditAction.registration.created_by_staff': 'Inscription par l’équipe',
   'auditAction.registration.declined': 'Inscription refusée',
   'auditAction.registration.decline_undone': 'Refus annulé',
   'auditAction.registration.checked_in': 'Arrivée enregistrée',
