@@ -40,7 +40,14 @@ interface Candidate {
 /** What admission reads of a registration request (the consent box is the participant's own, not staff's). */
 export type RegistrationRequest = Omit<CreateRegistrationDto, 'consent'>;
 
-type Outcome = { ok: RegistrationCreated } | { error: unknown };
+/** What happened to one registration request: created, or the error that refused it. */
+export type AdmissionOutcome = { ok: RegistrationCreated } | { error: unknown };
+type Outcome = AdmissionOutcome;
+
+/** Thrown inside a preview's transaction so that nothing of it is kept. */
+class Preview {
+  constructor(readonly outcomes: Outcome[]) {}
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -92,6 +99,35 @@ export class RegistrationAdmission {
   ): Promise<RegistrationCreated> {
     const candidate = await this.prepare(dialogueId, { ...dto, invitationToken: undefined });
     return this.admitOne(dialogueId, { ...candidate, staffUserId });
+  }
+
+  /**
+   * A staff member's import (CSV): the rows admitted in file order, in one transaction under the
+   * dialogue lock, each as registerByStaff would. A preview (`dryRun`) runs the very same
+   * admission and rolls it back: it writes nothing, sends nothing, and answers what would happen.
+   */
+  async admitManyByStaff(
+    dialogueId: string,
+    dtos: RegistrationRequest[],
+    staffUserId: string,
+    dryRun: boolean,
+  ): Promise<AdmissionOutcome[]> {
+    if (!dtos.length) return [];
+    const candidates: Candidate[] = [];
+    for (const dto of dtos) {
+      const c = await this.prepare(dialogueId, { ...dto, invitationToken: undefined });
+      candidates.push({ ...c, staffUserId });
+    }
+    try {
+      return await inTransaction(this.dataSource, async (_m, ac) => {
+        const outcomes = await this.admit(ac, dialogueId, candidates);
+        if (dryRun) throw new Preview(outcomes);
+        return outcomes;
+      });
+    } catch (error) {
+      if (error instanceof Preview) return error.outcomes;
+      throw error;
+    }
   }
 
   private queueFor(dialogueId: string): Coalescer<Candidate, Outcome> {

@@ -164,6 +164,14 @@ export class StaffCreateRegistrationDto extends OmitType(CreateRegistrationDto, 
   'invitationToken',
 ] as const) {}
 
+/** ?dryRun of POST /dialogues/:id/registrations/import (a preview unless `false`). */
+export class ImportRegistrationsQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'true', description: 'true: a preview, nothing written' })
+  @OptionalButNotNull()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
+}
+
 /** PATCH through the manage link: any of the details; null clears title, jobTitle and accessibilityNeeds. */
 export class UpdateManagedRegistrationDto
   extends PatchType(RegistrationDetailsDto)

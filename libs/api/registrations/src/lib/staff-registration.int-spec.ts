@@ -116,4 +116,120 @@ describe('staff registration', () => {
     expect((await add(randomUUID())).status).toBe(404);
     expect(await q('SELECT id FROM registrations WHERE dialogue_id = $1', [d.id])).toEqual([]);
   });
+
+  describe('CSV import', () => {
+    const HEADER = 'email,firstName,lastName,organization,stakeholderGroup,country,preferredLanguage,spaces';
+    const line = (email: string, over: Partial<Record<'group' | 'country' | 'spaces', string>> = {}) =>
+      `${email},Ana,"Gómez, Jr",Migrant Forum,${over.group ?? 'civil_society'},${over.country ?? 'SN'},fr,${over.spaces ?? ''}`;
+    const importCsv = (dialogueId: string, csv: string, dryRun: boolean, client?: ApiClient) =>
+      (client ?? organizer.client).request(
+        'POST',
+        `/dialogues/${dialogueId}/registrations/import?dryRun=${dryRun}`,
+        csv,
+        { 'content-type': 'text/csv' },
+      );
+    const count = async (dialogueId: string) =>
+      (await q<{ n: number }>('SELECT count(*)::int AS n FROM registrations WHERE dialogue_id = $1', [dialogueId]))[0]
+        .n;
+
+    it('previews each row without writing anything, then imports exactly what the preview said', async () => {
+      const d = await published({ capacity: 2, approvalRequired: true });
+      const s = await organizer.client.post(`/dialogues/${d.id}/spaces`, {
+        name: 'Business Mechanism',
+        kind: 'business',
+        access: 'open',
+      });
+      expect(s.status).toBe(201);
+      expect((await add(d.id, { email: 'already@example.org' })).status).toBe(201);
+      const csv = [
+        HEADER,
+        line('a@example.org', { spaces: 'business mechanism' }),
+        line('not-an-email'),
+        line('b@example.org', { country: 'XX' }),
+        line('A@Example.org'),
+        line('already@example.org'),
+        line('c@example.org', { spaces: 'Nowhere' }),
+        line('d@example.org'),
+        line('e@example.org'),
+      ].join('\r\n');
+      const preview = await importCsv(d.id, csv, true);
+      expect(preview.status).toBe(200);
+      expect(preview.body).toMatchObject({ dryRun: true, total: 8, confirmed: 1, waitlisted: 2, refused: 5 });
+      expect(preview.body.rows.map((r: any) => [r.row, r.outcome, r.reason ?? null])).toEqual([
+        [2, 'confirmed', null],
+        [3, 'refused', 'invalid-input'],
+        [4, 'refused', 'invalid-input'],
+        [5, 'refused', 'duplicate-in-file'],
+        [6, 'refused', 'duplicate-registration'],
+        [7, 'refused', 'unknown-space'],
+        [8, 'waitlisted', null],
+        [9, 'waitlisted', null],
+      ]);
+      expect(preview.body.rows[0]).toMatchObject({ email: 'a@example.org', name: 'Ana Gómez, Jr' });
+      // Nothing written, nothing sent, no audit line.
+      expect(await count(d.id)).toBe(1);
+      expect((await organizer.client.get(`/dialogues/${d.id}`)).body.confirmedCount).toBe(1);
+      const mails = await q(
+        'SELECT e.id FROM outbound_emails e JOIN registrations r ON r.id = e.registration_id WHERE r.dialogue_id = $1',
+        [d.id],
+      );
+      expect(mails).toHaveLength(1);
+
+      const done = await importCsv(d.id, csv, false);
+      expect(done.status).toBe(200);
+      const strip = (rows: any[]) => rows.map(({ id: _id, ...r }) => r);
+      expect(strip(done.body.rows)).toEqual(strip(preview.body.rows));
+      expect(done.body).toMatchObject({ dryRun: false, confirmed: 1, waitlisted: 2, refused: 5 });
+      expect(done.body.rows[0].id).toEqual(expect.any(String));
+      expect(await count(d.id)).toBe(4);
+      const [seat] = await q('SELECT status FROM registration_spaces WHERE registration_id = $1', [
+        done.body.rows[0].id,
+      ]);
+      expect(seat.status).toBe('confirmed');
+      expect(await emailKinds(done.body.rows[6].id)).toEqual(['waitlisted']);
+      const audit = await q(
+        "SELECT count(*)::int AS n FROM audit_events WHERE action = 'registration.created_by_staff' AND dialogue_id = $1",
+        [d.id],
+      );
+      expect(audit[0].n).toBe(4);
+    });
+
+    it('waitlists the overflow of a full dialogue, in file order', async () => {
+      const d = await published({ capacity: 2 });
+      const csv = [HEADER, ...[1, 2, 3, 4].map((i) => line(`row${i}@example.org`))].join('\n');
+      const res = await importCsv(d.id, csv, false);
+      expect(res.body.rows.map((r: any) => [r.outcome, r.waitlistPosition ?? null])).toEqual([
+        ['confirmed', null],
+        ['confirmed', null],
+        ['waitlisted', 1],
+        ['waitlisted', 2],
+      ]);
+    });
+
+    it('refuses a malformed file, a missing column, too many rows, JSON, and non-organizers', async () => {
+      const d = await published();
+      for (const csv of [
+        '',
+        'email,firstName\na@example.org,Ana',
+        `${HEADER},shoeSize\n${line('a@example.org')},42`,
+        `${HEADER}\n"a@example.org,Ana`,
+        `${HEADER}\n${Array.from({ length: 2001 }, (_, i) => line(`m${i}@example.org`)).join('\n')}`,
+      ]) {
+        const res = await importCsv(d.id, csv, true);
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+        expect(res.body.type).toMatch(/invalid-csv/);
+      }
+      const json = await organizer.client.post(`/dialogues/${d.id}/registrations/import`, { csv: HEADER });
+      expect(json.status).toBe(415);
+      expect((await importCsv(d.id, HEADER, false, coordinator)).status).toBe(403);
+      expect((await importCsv(randomUUID(), `${HEADER}\n${line('z@example.org')}`, false)).status).toBe(404);
+      // text/csv is read on the import route only.
+      const other = await organizer.client.request('PATCH', `/dialogues/${d.id}`, 'capacity\n3', {
+        'content-type': 'text/csv',
+      });
+      expect(other.status).toBe(415);
+      expect(await count(d.id)).toBe(0);
+    });
+  });
 });

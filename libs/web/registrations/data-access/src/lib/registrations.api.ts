@@ -12,6 +12,7 @@ import type {
   Question,
   Registration,
   RegistrationCreated,
+  StaffCreateRegistrationRequest,
   UpdateManagedRegistrationRequest,
 } from '@gfmd/contracts';
 import type { FilterQuery } from '@gfmd/web-shared-util-http';
@@ -44,6 +45,14 @@ export class RegistrationsApi {
   register(dialogueId: string, input: CreateRegistrationRequest): Observable<RegistrationCreated> {
     return this.http.post<RegistrationCreated>(
       `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations`,
+      input,
+    );
+  }
+
+  /** An organizer registers someone: no approval step, confirmed when a seat is free, else waitlisted. */
+  registerByStaff(dialogueId: string, input: StaffCreateRegistrationRequest): Observable<RegistrationCreated> {
+    return this.http.post<RegistrationCreated>(
+      `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations/staff`,
       input,
     );
   }

@@ -377,6 +377,13 @@ export const enStaff = {
   'balance.rowSummary': '{group}: {confirmed} confirmed, {waiting} waiting, quota {quota}',
   'registrations.list': 'Participants',
   'registrations.filters': 'Filter registrations',
+  'registrations.add': 'Add a participant',
+  'registrations.addDialog.title': 'Add a participant',
+  'registrations.addDialog.note':
+    'No approval step: the person is confirmed if a seat is free, otherwise put on the waiting list. They receive the usual email with their manage link.',
+  'registrations.addDialog.submit': 'Add',
+  'registrations.added.confirmed': '{name} is registered and confirmed.',
+  'registrations.added.waitlisted': '{name} is registered on the waiting list (no seat is free).',
   'registrations.exportCsv': 'Export CSV',
   'registrations.empty': 'No registration matches.',
   'registrations.accessibility': 'Accessibility needs',

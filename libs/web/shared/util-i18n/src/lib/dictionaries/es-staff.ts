@@ -376,6 +376,13 @@ export const esStaff: StaffDictionary = {
   'balance.rowSummary': '{group}: {confirmed} confirmados, {waiting} en espera, cupo {quota}',
   'registrations.list': 'Participantes',
   'registrations.filters': 'Filtrar inscripciones',
+  'registrations.add': 'Añadir un participante',
+  'registrations.addDialog.title': 'Añadir un participante',
+  'registrations.addDialog.note':
+    'Sin paso de aprobación: la persona queda confirmada si hay una plaza libre; si no, pasa a la lista de espera. Recibe el correo habitual con su enlace de gestión.',
+  'registrations.addDialog.submit': 'Añadir',
+  'registrations.added.confirmed': '{name} está inscrito/a y confirmado/a.',
+  'registrations.added.waitlisted': '{name} está inscrito/a en la lista de espera (no hay plazas libres).',
   'registrations.exportCsv': 'Exportar CSV',
   'registrations.empty': 'Ninguna inscripción coincide.',
   'registrations.accessibility': 'Necesidades de accesibilidad',

@@ -381,6 +381,13 @@ export const frStaff: StaffDictionary = {
   'balance.rowSummary': '{group} : {confirmed} confirmés, {waiting} en attente, quota {quota}',
   'registrations.list': 'Participants',
   'registrations.filters': 'Filtrer les inscriptions',
+  'registrations.add': 'Ajouter un·e participant·e',
+  'registrations.addDialog.title': 'Ajouter un·e participant·e',
+  'registrations.addDialog.note':
+    'Sans étape d’approbation : la personne est confirmée s’il reste une place, sinon elle est inscrite sur la liste d’attente. Elle reçoit l’e-mail habituel avec son lien de gestion.',
+  'registrations.addDialog.submit': 'Ajouter',
+  'registrations.added.confirmed': '{name} est inscrit·e et confirmé·e.',
+  'registrations.added.waitlisted': '{name} est inscrit·e sur la liste d’attente (aucune place libre).',
   'registrations.exportCsv': 'Exporter en CSV',
   'registrations.empty': 'Aucune inscription ne correspond.',
   'registrations.accessibility': "Besoins d'accessibilité",
