@@ -2,8 +2,9 @@
  * Staff registering someone on their behalf (issue 16): on the console's registrations screen an
  * organizer adds a participant with "Add a participant" (no approval step even though the
  * dialogue asks for it; the person gets the usual confirmation email), then a second one, who
- * goes to the waiting list because the dialogue is full. Each state is read back through the
- * API; the form is checked with axe at 1280 px and at 390 px.
+ * goes to the waiting list because the dialogue is full; then imports a 3-row CSV after its
+ * preview (one row refused as already registered). Each state is read back through the API;
+ * the screens are checked with axe at 1280 px and at 390 px.
  */
 import type { Page } from '@playwright/test';
 import { expect, login, test } from './support/fixtures';
@@ -89,5 +90,41 @@ test.describe('staff registration', () => {
 
     const list = (await api<any>('GET', `/dialogues/${dialogueId}/registrations`, undefined, token)).body;
     expect(list.items.map((r: any) => r.status).sort()).toEqual(['confirmed', 'waitlisted']);
+  });
+
+  test('an organizer imports a 3-row CSV after its preview', async ({ api, axe }) => {
+    await staff.getByRole('button', { name: 'Import from CSV' }).click();
+    const dialog = staff.getByRole('dialog', { name: 'Import registrations from CSV' });
+    await dialog.waitFor();
+    await axe.expectAccessible(staff, 'console: import from CSV');
+    const csv = [
+      'email,firstName,lastName,organization,stakeholderGroup,country,preferredLanguage',
+      'amina.diallo@forum.example.org,Amina,Diallo,Migrant Forum,civil_society,SN,fr',
+      'wanjiru.kamau@labour.example.org,Wanjiru,Kamau,Ministry of Labour,government,KE,en',
+      'lucia.perez@cities.example.org,Lucía,Pérez,"Mayors Mechanism, Quito",local_authority,EC,es',
+    ].join('\n');
+    await dialog
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await dialog
+      .getByText('Preview: 0 would be confirmed, 2 would go to the waiting list, 1 would be refused.')
+      .waitFor();
+    const rows = dialog.locator('tbody tr');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(1)).toContainText('Already registered for this dialogue');
+    await expect(rows.nth(2)).toContainText('Would go to the waiting list');
+    await axe.expectAccessible(staff, 'console: import preview');
+    // The preview wrote nothing.
+    let list = (await api<any>('GET', `/dialogues/${dialogueId}/registrations`, undefined, token)).body;
+    expect(list.items).toHaveLength(2);
+
+    await dialog.getByRole('button', { name: 'Import 2 rows' }).click();
+    await dialog.getByText('Imported: 0 confirmed, 2 on the waiting list, 1 refused.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(staff.getByText('lucia.perez@cities.example.org').first()).toBeVisible();
+    list = (await api<any>('GET', `/dialogues/${dialogueId}/registrations`, undefined, token)).body;
+    expect(list.items).toHaveLength(4);
+    expect(list.items.filter((r: any) => r.status === 'waitlisted')).toHaveLength(3);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
   CreateRegistrationRequest,
+  ImportRegistrationsReport,
   InvitationPrefill,
   Question,
   RegistrationCreated,
@@ -21,6 +22,11 @@ export class RegisterStore {
   /** An organizer registers someone on their behalf (the console's "Add a participant"). */
   registerByStaff(dialogueId: string, input: StaffCreateRegistrationRequest): Promise<RegistrationCreated> {
     return firstValueFrom(this.api.registerByStaff(dialogueId, input));
+  }
+
+  /** A CSV import of registrations, or (`dryRun`) its preview. */
+  importCsv(dialogueId: string, csv: string, dryRun: boolean): Promise<ImportRegistrationsReport> {
+    return firstValueFrom(this.api.importCsv(dialogueId, csv, dryRun));
   }
 
   /** The dialogue's own questions; none when they cannot be read (the server still checks the answers). */

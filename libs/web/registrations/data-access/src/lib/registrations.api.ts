@@ -4,6 +4,7 @@ import type {
   CreateRegistrationRequest,
   DeclinedRegistration,
   DeclineRequest,
+  ImportRegistrationsReport,
   ListRegistrationsRequest,
   InvitationDeclineView,
   ManageView,
@@ -54,6 +55,15 @@ export class RegistrationsApi {
     return this.http.post<RegistrationCreated>(
       `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations/staff`,
       input,
+    );
+  }
+
+  /** A CSV import: `dryRun` previews what would happen to each row; otherwise the rows are registered. */
+  importCsv(dialogueId: string, csv: string, dryRun: boolean): Observable<ImportRegistrationsReport> {
+    return this.http.post<ImportRegistrationsReport>(
+      `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations/import`,
+      csv,
+      { params: { dryRun: String(dryRun) }, headers: { 'Content-Type': 'text/csv' } },
     );
   }
 

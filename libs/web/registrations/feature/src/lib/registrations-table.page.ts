@@ -72,6 +72,10 @@ import {
   type StaffRegisterDialogData,
   type StaffRegisterDialogResult,
 } from './staff-register-dialog.component';
+import {
+  ImportRegistrationsDialogComponent,
+  type ImportRegistrationsDialogData,
+} from './import-registrations-dialog.component';
 
 /** Below this width (a phone) each person is a card instead of a table row. */
 export const COMPACT_QUERY = '(max-width: 599.98px)';
@@ -391,6 +395,20 @@ export class RegistrationsTablePage {
     this.message.set(this.i18n.t(`registrations.added.${status}`, { name: result.name }));
     await this.store.load();
     void this.store.loadStats();
+  }
+
+  /** "Import from CSV": preview, import, result in a dialog; the list is read again after an import. */
+  protected async importCsv(): Promise<void> {
+    const d = this.dialogue.dialogue();
+    if (!d) return;
+    const ref = this.dialogs.open<ImportRegistrationsDialogComponent, ImportRegistrationsDialogData, boolean>(
+      ImportRegistrationsDialogComponent,
+      { data: { dialogueId: d.id }, maxWidth: '95vw', width: '56rem' },
+    );
+    if (await firstValueFrom(ref.afterClosed())) {
+      await this.store.load();
+      void this.store.loadStats();
+    }
   }
 
   protected async exportCsv(): Promise<void> {
