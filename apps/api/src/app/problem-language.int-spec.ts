@@ -47,7 +47,7 @@ describe('problem+json in the reader language (integration)', () => {
     expect(res.body).toMatchObject({
       type: 'https://gfmd-dialogues.org/problems/invalid-input',
       title: 'Requête invalide',
-      detail: 'Certaines valeurs ne sont pas valides.',
+      detail: 'La requête contient des champs non valides ou inconnus.',
     });
     expect(res.body.errors).toEqual(
       expect.arrayContaining([

@@ -35,4 +35,5 @@ export * from './lib/http/dry-run.query';
 export * from './lib/problem/messages/problem-catalogue';
 export * from './lib/problem/messages/problem-language';
 export * from './lib/person-data/person-data.registry';
+export * from './lib/i18n';
 export * from './lib/events/domain-events';

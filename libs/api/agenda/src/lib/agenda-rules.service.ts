@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Speaker } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialogueRecord, DialoguesRepository } from '@gfmd/api-dialogues';
-import { badRequest, conflict, domainRule, FieldError, forbidden } from '@gfmd/api-platform';
+import { badRequest, conflict, domainRule, forbidden, msg, t, type FieldErrorInput } from '@gfmd/api-platform';
 import { canManageSpace, SpaceRecord, SpacesService } from '@gfmd/api-spaces';
 import { UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaItemRecord, AgendaRepository } from './agenda.repository';
@@ -38,11 +38,11 @@ export class AgendaRules {
   authorize(user: AuthUser, spaceId: string | null, spaces: Map<string, SpaceRecord>) {
     if (isOrganizer(user)) return;
     const space = spaceId ? spaces.get(spaceId) : undefined;
-    if (!space) throw forbidden('Items outside a space are managed by organizers.');
+    if (!space) throw forbidden(msg('agenda.outsideSpaceOrganizers'));
     if (SHARED_KINDS.includes(space.kind)) {
-      throw forbidden('Plenary and common-space items are managed by organizers.');
+      throw forbidden(msg('agenda.commonSpaceOrganizers'));
     }
-    if (!canManageSpace(user, space)) throw forbidden('You do not coordinate this space.');
+    if (!canManageSpace(user, space)) throw forbidden(msg('agenda.notCoordinator'));
   }
 
   async validated(
@@ -55,24 +55,25 @@ export class AgendaRules {
     const spaceId = dto.spaceId === undefined ? (before?.spaceId ?? null) : dto.spaceId;
     const space = spaceId ? spaces.get(spaceId) : undefined;
     if (spaceId && !space) {
-      throw domainRule('unknown-space', 'The space does not exist in this dialogue.', [
-        { field: 'spaceId', message: 'unknown space' },
+      throw domainRule('unknown-space', msg('agenda.unknownSpace'), [
+        { field: 'spaceId', message: msg('agenda.unknownSpace.field') },
       ]);
     }
     this.authorize(user, spaceId, spaces);
 
-    const errors: FieldError[] = [];
+    const errors: FieldErrorInput[] = [];
     const title = (dto.title ?? before?.title ?? '').trim();
-    if (!title) errors.push({ field: 'title', message: 'title must not be blank' });
+    if (!title) errors.push({ field: 'title', message: msg('agenda.titleBlank.field') });
     const kind = dto.kind ?? before?.kind;
-    if (!kind) errors.push({ field: 'kind', message: 'kind is required' });
+    if (!kind) errors.push({ field: 'kind', message: msg('agenda.kindRequired.field') });
     const startsAt = dto.startsAt !== undefined ? new Date(dto.startsAt) : before?.startsAt;
     const endsAt = dto.endsAt !== undefined ? new Date(dto.endsAt) : before?.endsAt;
     if (!startsAt || Number.isNaN(startsAt.getTime()))
-      errors.push({ field: 'startsAt', message: 'startsAt is required' });
-    if (!endsAt || Number.isNaN(endsAt.getTime())) errors.push({ field: 'endsAt', message: 'endsAt is required' });
+      errors.push({ field: 'startsAt', message: msg('agenda.startsRequired.field') });
+    if (!endsAt || Number.isNaN(endsAt.getTime()))
+      errors.push({ field: 'endsAt', message: msg('agenda.endsRequired.field') });
     if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) {
-      errors.push({ field: 'endsAt', message: 'endsAt must be after startsAt' });
+      errors.push({ field: 'endsAt', message: msg('platform.endsBeforeStart.field') });
     }
     const speakers: Speaker[] = (dto.speakers ?? before?.speakers ?? []).map((s) => ({
       name: s.name.trim().replace(/\s+/g, ' '),
@@ -80,27 +81,33 @@ export class AgendaRules {
       role: s.role,
     }));
     speakers.forEach((s, i) => {
-      if (!s.name) errors.push({ field: `speakers.${i}.name`, message: 'name must not be blank' });
+      if (!s.name) errors.push({ field: `speakers.${i}.name`, message: msg('agenda.speakerNameBlank.field') });
     });
     for (const dup of duplicateSpeakers(speakers)) {
       errors.push({
         field: 'speakers',
-        message: `${dup.name}${dup.organization ? ` (${dup.organization})` : ''} is listed twice`,
+        message: msg('agenda.speakerTwice.field', {
+          speaker: `${dup.name}${dup.organization ? ` (${dup.organization})` : ''}`,
+        }),
       });
     }
-    if (errors.length || !startsAt || !endsAt || !kind) throw badRequest('Some values are invalid.', errors);
+    if (errors.length || !startsAt || !endsAt || !kind) throw badRequest(msg('platform.someInvalid'), errors);
 
     if (startsAt.getTime() < dialogue.startsAt.getTime() || endsAt.getTime() > dialogue.endsAt.getTime()) {
       const tz = dialogue.timeZone;
       throw domainRule(
         'outside-dialogue',
-        `Agenda items must lie within the dialogue (${localIso(dialogue.startsAt, tz)} to ${localIso(dialogue.endsAt, tz)}, ${tz}).`,
+        msg('agenda.outsideDialogue', {
+          startsAt: localIso(dialogue.startsAt, tz),
+          endsAt: localIso(dialogue.endsAt, tz),
+          timeZone: tz,
+        }),
         [
           ...(startsAt.getTime() < dialogue.startsAt.getTime()
-            ? [{ field: 'startsAt', message: 'before the dialogue starts' }]
+            ? [{ field: 'startsAt', message: msg('agenda.beforeStart.field') }]
             : []),
           ...(endsAt.getTime() > dialogue.endsAt.getTime()
-            ? [{ field: 'endsAt', message: 'after the dialogue ends' }]
+            ? [{ field: 'endsAt', message: msg('agenda.afterEnd.field') }]
             : []),
         ],
       );
@@ -115,9 +122,14 @@ export class AgendaRules {
         throw domainRule(
           'unknown-room',
           space
-            ? `"${room}" is not a room of ${space.name}.`
-            : `"${room}" is not a room of any space of this dialogue.`,
-          [{ field: 'room', message: `unknown room; known: ${known.join(', ') || 'none'}` }],
+            ? msg('agenda.unknownRoomOfSpace', { room: room as string, space: space.name })
+            : msg('agenda.unknownRoom', { room: room as string }),
+          [
+            {
+              field: 'room',
+              message: msg('agenda.unknownRoom.field', { rooms: known.join(', ') || t(msg('agenda.none')) }),
+            },
+          ],
         );
       }
       room = match;
@@ -127,8 +139,8 @@ export class AgendaRules {
     if (dto.themeIds?.length) {
       const missing = await this.dialoguesRepo.themesExist(dto.themeIds);
       if (missing.length) {
-        throw domainRule('unknown-theme', 'Unknown theme.', [
-          { field: 'themeIds', message: `unknown theme ${missing.join(', ')}` },
+        throw domainRule('unknown-theme', msg('dialogues.unknownTheme'), [
+          { field: 'themeIds', message: msg('dialogues.unknownTheme.field', { ids: missing.join(', ') }) },
         ]);
       }
     }
@@ -147,12 +159,13 @@ export class AgendaRules {
     if (!clash) return;
     const tz = dialogue.timeZone;
     const when = `${localIso(clash.item.startsAt, tz).slice(11, 16)}–${localIso(clash.item.endsAt, tz).slice(11, 16)}`;
+    const title = clash.item.title;
     const detail =
       clash.reason === 'space'
-        ? `It overlaps "${clash.item.title}" (${when}) in the same ${candidate.spaceId ? 'space' : 'dialogue-wide programme'}.`
+        ? msg(candidate.spaceId ? 'agenda.overlapSpace' : 'agenda.overlapProgramme', { title, when })
         : clash.reason === 'room'
-          ? `Room "${clash.item.room}" is booked for "${clash.item.title}" (${when}).`
-          : `${clash.speaker?.name} is already speaking at "${clash.item.title}" (${when}).`;
+          ? msg('agenda.overlapRoom', { room: clash.item.room ?? '', title, when })
+          : msg('agenda.overlapSpeaker', { speaker: clash.speaker?.name ?? '', title, when });
     const spaces = spaceInfos(await this.spaces.listRecords(dialogue.id));
     throw conflict('agenda-overlap', detail, {
       reason: clash.reason,

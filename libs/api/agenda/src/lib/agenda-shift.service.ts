@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Dialogue } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialogueChange, DialogueHooks, DialoguesRepository, toDialogue } from '@gfmd/api-dialogues';
-import { AuditService, conflict, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { AuditService, conflict, domainRule, inTransaction, notFound, msg, msgPlural } from '@gfmd/api-platform';
 import { ReminderRound } from '@gfmd/api-registrations';
 import { SpacesService } from '@gfmd/api-spaces';
 import { DataSource } from 'typeorm';
@@ -41,7 +41,7 @@ export class AgendaShiftService {
       const before = await this.dialoguesRepo.lockDialogue(dialogueId);
       if (!before) throw notFound('Dialogue');
       if (CLOSED.includes(before.status)) {
-        throw domainRule('dialogue-closed', `A ${before.status} dialogue cannot be moved.`);
+        throw domainRule('dialogue-closed', msg('agenda.notMovable', { status: before.status }));
       }
       await this.repo.shiftAll(dialogueId, byMs);
       const after = await this.dialoguesRepo.saveDialogue({
@@ -56,11 +56,11 @@ export class AgendaShiftService {
       for (const item of items) await this.rules.assertNoClash(after, item);
       const outside = await this.repo.countOutside(dialogueId, after.startsAt, after.endsAt);
       if (outside) {
-        throw domainRule('agenda-outside-dialogue', `${outside} agenda item(s) would fall outside the dialogue.`);
+        throw domainRule('agenda-outside-dialogue', msg('agenda.shiftOutside', { count: outside }));
       }
       await this.repo.checkConstraintsNow().catch((error: unknown) => {
         if ((error as { code?: string }).code === '23P01') {
-          throw conflict('agenda-overlap', 'The moved agenda would overlap in a space or room.');
+          throw conflict('agenda-overlap', msg('agenda.shiftOverlap'));
         }
         throw error;
       });
@@ -91,10 +91,7 @@ export class AgendaShiftService {
       return;
     const outside = await this.repo.countOutside(after.id, after.startsAt, after.endsAt);
     if (outside) {
-      throw domainRule(
-        'agenda-outside-dialogue',
-        `${outside} agenda item${outside === 1 ? '' : 's'} would fall outside the dialogue's new times; move ${outside === 1 ? 'it' : 'them'} first.`,
-      );
+      throw domainRule('agenda-outside-dialogue', msgPlural(outside, 'agenda.outsideNewTimes'));
     }
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AgendaItemView, AgendaView, Language, PersonalAgendaView } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialogueRecord, DialoguesRepository, DialoguesService } from '@gfmd/api-dialogues';
-import { AppConfig, conflict, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { AppConfig, conflict, domainRule, inTransaction, notFound, msg } from '@gfmd/api-platform';
 import { ManageLinks, ParticipantDirectory } from '@gfmd/api-registrations';
 import { SpaceRecord, SpacesService } from '@gfmd/api-spaces';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -116,7 +116,7 @@ export class AgendaService {
       const dialogue = await this.dialoguesRepo.lockDialogue(dialogueId);
       if (!dialogue) throw notFound('Dialogue');
       if (dialogue.status !== 'published' && dialogue.status !== 'registration_closed') {
-        throw domainRule('dialogue-not-published', `The agenda of a ${dialogue.status} dialogue cannot be sent.`);
+        throw domainRule('dialogue-not-published', msg('agenda.notSendable', { status: dialogue.status }));
       }
       return this.mail.sendAll(afterCommit, await this.state(dialogue), dryRun);
     });
@@ -136,7 +136,7 @@ export class AgendaService {
       const spaces = spaceMap(await this.spaces.listRecords(dialogueId));
       if (before) this.rules.authorize(user, before.spaceId, spaces);
       if (CLOSED.includes(dialogue.status)) {
-        throw domainRule('dialogue-closed', `The agenda of a ${dialogue.status} dialogue cannot change.`);
+        throw domainRule('dialogue-closed', msg('agenda.notChangeable', { status: dialogue.status }));
       }
       let after: AgendaItemRecord | null = null;
       if (dto) {
@@ -147,7 +147,7 @@ export class AgendaService {
           .save({ ...(before ?? {}), ...next, dialogueId, sequence: before ? before.sequence + 1 : 0 })
           .catch((error: unknown) => {
             if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23P01') {
-              throw conflict('agenda-overlap', 'The item overlaps another item in the same space or room.');
+              throw conflict('agenda-overlap', msg('agenda.overlap'));
             }
             throw error;
           });

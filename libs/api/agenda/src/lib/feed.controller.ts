@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { LANGUAGES, type Language } from '@gfmd/contracts';
-import { IsPlainText, OptionalButNotNull, Public } from '@gfmd/api-platform';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { READER_LANGUAGES, type Language } from '@gfmd/contracts';
+import { IsPlainText, OptionalButNotNull, Public, currentLanguages } from '@gfmd/api-platform';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { DialogueFeedService, FeedQuery } from './feed.service';
 
 export class DialogueFeedQuery implements FeedQuery {
@@ -22,9 +22,15 @@ export class DialogueFeedQuery implements FeedQuery {
   @IsPlainText()
   theme?: string;
 
-  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of the calendar name and labels (default en).' })
-  @OptionalButNotNull()
-  @IsIn(LANGUAGES)
+  /**
+   * Documented here; read by the platform for every route (`?lang=`, else Accept-Language), which
+   * takes it out of the query before validation (docs/i18n.md).
+   */
+  @ApiPropertyOptional({
+    enum: READER_LANGUAGES,
+    description:
+      'Language of the calendar name and labels: ar, en, es, fr, ru, zh (default en; ar, ru, zh read English for now).',
+  })
   lang?: Language;
 }
 
@@ -45,6 +51,6 @@ export class FeedController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'An iCalendar (RFC 5545) feed; 404 for an unknown process or theme.' })
   dialogues(@Query() query: DialogueFeedQuery) {
-    return this.feed.dialoguesIcs(query);
+    return this.feed.dialoguesIcs({ ...query, lang: currentLanguages().text });
   }
 }

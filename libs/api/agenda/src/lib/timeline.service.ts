@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { msg, t } from '@gfmd/api-platform';
 import type { TimelineEntry } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesRepository, PUBLIC_STATUSES, toDialogue, toSession, withoutOnlineLink } from '@gfmd/api-dialogues';
@@ -34,8 +35,7 @@ export class TimelineService {
         const ahead = dialogues.filter(
           (d) => d.status !== 'cancelled' && d.status !== 'draft' && (d.leadTimeDays ?? -1) >= 0,
         );
-        if (!ahead.length)
-          warnings.push(`No published dialogue is scheduled ahead of informal session ${session.number}.`);
+        if (!ahead.length) warnings.push(t(msg('warning.noDialogueAhead', { session: session.number })));
       }
       return { session: toSession(session), dialogues, warnings };
     });

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@gfmd/contracts';
-import { IS_PUBLIC, ProblemException } from '@gfmd/api-platform';
+import { IS_PUBLIC, ProblemException, msg, type Message } from '@gfmd/api-platform';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
@@ -31,18 +31,18 @@ export class AuthGuard implements CanActivate {
     if (match) {
       const user = await this.auth.verify(match[1]);
       if (user && !(isPublic && user.role === 'door' && !roles?.includes('door'))) req.user = user;
-      else if (!user && !isPublic) throw unauthorized('The access token is invalid or expired.');
+      else if (!user && !isPublic) throw unauthorized(msg('auth.tokenInvalid'));
     }
     if (isPublic) return true;
-    if (!req.user) throw unauthorized('Sign in to do this.');
+    if (!req.user) throw unauthorized(msg('auth.signIn'));
     if (req.user.role === 'door' && !roles?.includes('door')) {
-      throw new ProblemException(403, 'forbidden', 'Door staff may only check participants in.');
+      throw new ProblemException(403, 'forbidden', msg('auth.doorOnly'));
     }
     if (roles?.length && req.user.role !== 'admin' && !roles.includes(req.user.role)) {
-      throw new ProblemException(403, 'forbidden', 'Your role may not do this.');
+      throw new ProblemException(403, 'forbidden', msg('auth.roleForbidden'));
     }
     return true;
   }
 }
 
-const unauthorized = (detail: string) => new ProblemException(401, 'unauthorized', detail);
+const unauthorized = (detail: Message) => new ProblemException(401, 'unauthorized', detail);

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { msg } from '@gfmd/api-platform';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEntry } from '@gfmd/api-platform';
@@ -90,7 +91,7 @@ export class AuthService implements OnApplicationBootstrap {
     const user = await this.users.findByEmail(normalizeEmail(email));
     const valid = await argon2.verify(user?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
     if (!user || !user.passwordHash || !valid || !user.active) {
-      throw new ProblemException(401, 'invalid-credentials', 'Email or password is wrong.');
+      throw new ProblemException(401, 'invalid-credentials', msg('auth.wrongCredentials'));
     }
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { jwtid: randomUUID() });
     return { accessToken, expiresIn: this.config.jwtTtlSeconds, user: toUser(user) };
@@ -133,8 +134,8 @@ export class AuthService implements OnApplicationBootstrap {
   async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findById(userId);
     if (!user?.passwordHash || !(await argon2.verify(user.passwordHash, currentPassword).catch(() => false))) {
-      throw new ProblemException(403, 'invalid-credentials', 'The current password is wrong.', [
-        { field: 'currentPassword', message: 'The current password is wrong.' },
+      throw new ProblemException(403, 'invalid-credentials', msg('auth.wrongCurrentPassword'), [
+        { field: 'currentPassword', message: msg('auth.wrongCurrentPassword') },
       ]);
     }
     await this.passwords.assertStrong(newPassword, [user.email, user.name], 'newPassword');
@@ -147,13 +148,12 @@ export class AuthService implements OnApplicationBootstrap {
   ): Promise<User> {
     const email = normalizeEmail(input.email);
     if (checkPassword) await this.passwords.assertStrong(input.password, [email, input.name]);
-    if (await this.users.findByEmail(email)) throw conflict('duplicate-user', 'A user with this email exists.');
+    if (await this.users.findByEmail(email)) throw conflict('duplicate-user', msg('auth.duplicateUser'));
     const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
     try {
       return toUser(await this.users.create({ email, name: input.name.trim(), role: input.role, passwordHash }));
     } catch (error) {
-      if ((error as { code?: string }).code === '23505')
-        throw conflict('duplicate-user', 'A user with this email exists.');
+      if ((error as { code?: string }).code === '23505') throw conflict('duplicate-user', msg('auth.duplicateUser'));
       throw error;
     }
   }
@@ -171,7 +171,7 @@ export class AuthService implements OnApplicationBootstrap {
         const wasAdmin = user.role === 'admin' && user.active;
         const staysAdmin = (patch.role ?? user.role) === 'admin' && (patch.active ?? user.active);
         if (wasAdmin && !staysAdmin && activeAdmins <= 1) {
-          throw domainRule('last-admin', 'This is the last active admin: make another admin first.');
+          throw domainRule('last-admin', msg('auth.lastAdmin'));
         }
       });
       if (!after || !before) return null;
@@ -212,7 +212,7 @@ export class AuthService implements OnApplicationBootstrap {
   /** Creates an account without a password, in the current transaction (409 `duplicate-user`). */
   async createInvited(input: { email: string; name: string; role: Role }): Promise<UserRecord> {
     const email = normalizeEmail(input.email);
-    if (await this.users.findByEmail(email)) throw conflict('duplicate-user', 'A user with this email exists.');
+    if (await this.users.findByEmail(email)) throw conflict('duplicate-user', msg('auth.duplicateUser'));
     return this.users.create({ email, name: input.name.trim(), role: input.role, passwordHash: null });
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException } from '@gfmd/api-platform';
+import { ProblemException, msg, t } from '@gfmd/api-platform';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 /** The lowest zxcvbn score a staff password may have (0–4; 3: "safely unguessable"). */
@@ -30,7 +30,7 @@ export class PasswordPolicy {
     return {
       ok,
       score: result.score,
-      feedback: ok ? '' : (parts.length ? parts : ['Add more words that are less common.']).join(' '),
+      feedback: ok ? '' : (parts.length ? parts : [t(msg('auth.weakPassword.hint'))]).join(' '),
     };
   }
 
@@ -38,7 +38,7 @@ export class PasswordPolicy {
   async assertStrong(password: string, userInputs: readonly string[], field = 'password'): Promise<void> {
     const verdict = await this.judge(password, userInputs);
     if (verdict.ok) return;
-    const message = `This password is too easy to guess. ${verdict.feedback}`;
+    const message = msg('auth.weakPassword', { feedback: verdict.feedback });
     throw new ProblemException(400, 'weak-password', message, [{ field, message }]);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ROLES, type Role } from '@gfmd/contracts';
-import { badRequest, uuidPipe } from '@gfmd/api-platform';
+import { badRequest, uuidPipe, msg } from '@gfmd/api-platform';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CreateUserDto } from './create-user.dto';
@@ -26,7 +26,7 @@ export class UsersController {
   @Patch(':id')
   update(@CurrentUser() actor: AuthUser, @Param('id', uuidPipe) id: string, @Body() body: UpdateUserDto) {
     if (body.role === undefined && body.active === undefined) {
-      throw badRequest('Give role or active.', [{ field: 'role', message: 'role or active is required' }]);
+      throw badRequest(msg('auth.giveRoleOrActive'), [{ field: 'role', message: msg('auth.giveRoleOrActive.field') }]);
     }
     return this.auth.updateUser(id, { role: body.role, active: body.active }, actor.id);
   }
@@ -37,7 +37,9 @@ export class UsersController {
   @Get()
   async list(@Query('role') role?: string) {
     if (role !== undefined && !(ROLES as readonly string[]).includes(role)) {
-      throw badRequest('Unknown role.', [{ field: 'role', message: `role must be one of ${ROLES.join(', ')}` }]);
+      throw badRequest(msg('auth.unknownRole'), [
+        { field: 'role', message: msg('auth.unknownRole.field', { roles: ROLES.join(', ') }) },
+      ]);
     }
     const items = await this.auth.listUsers(role as Role | undefined);
     return { items, total: items.length, page: 1, pageSize: items.length };

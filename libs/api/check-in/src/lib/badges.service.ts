@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
-import { forbidden, notFound } from '@gfmd/api-platform';
+import { forbidden, notFound, msg } from '@gfmd/api-platform';
 import { DelegationRoles } from '@gfmd/api-delegations';
 import { CheckInPort, type BadgeFilter } from '@gfmd/api-registrations';
 import type { Readable } from 'node:stream';
@@ -40,7 +40,7 @@ export class BadgesService {
 
   async batch(dialogueId: string, query: BadgesQuery, user: AuthUser): Promise<{ stream: Readable; name: string }> {
     const scope = await this.port.scope(dialogueId, user);
-    if (scope && query.spaceId && !scope.includes(query.spaceId)) throw forbidden('You do not coordinate this space.');
+    if (scope && query.spaceId && !scope.includes(query.spaceId)) throw forbidden(msg('agenda.notCoordinator'));
     const filter: BadgeFilter = {
       dialogueId,
       status: query.status ?? 'confirmed',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DialoguesService } from '@gfmd/api-dialogues';
-import { AppConfig, domainRule, notFound } from '@gfmd/api-platform';
+import { AppConfig, domainRule, notFound, msg } from '@gfmd/api-platform';
 import { CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
 import type { CertificateVerification } from '@gfmd/contracts';
 import type { Readable } from 'node:stream';
@@ -32,10 +32,7 @@ export class CertificatesService {
     if (!card) throw notFound('Registration');
     const d = await this.dialogues.findRecord(card.dialogueId);
     if (!card.checkedInAt || d.endsAt.getTime() > Date.now()) {
-      throw domainRule(
-        'certificate-not-available',
-        'A certificate is available to participants who were checked in, once the dialogue has ended.',
-      );
+      throw domainRule('certificate-not-available', msg('checkIn.certificateNotAvailable'));
     }
     const words = CERTIFICATE_WORDS[card.preferredLanguage] ?? CERTIFICATE_WORDS.en;
     const code = signCertificateCode(this.config.checkInSecret, card.id);

@@ -9,6 +9,7 @@ import {
   DomainEvents,
   domainRule,
   inTransaction,
+  msg,
   notFound,
 } from '@gfmd/api-platform';
 import { CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
@@ -69,16 +70,14 @@ export class CheckInService {
 
   async scan(dto: ScanDto, user: AuthUser, via: 'scan' | 'manual'): Promise<CheckInScanResult> {
     if (via === 'scan' && !dto.code)
-      throw badRequest('A code is required.', [{ field: 'code', message: 'code is required' }]);
+      throw badRequest(msg('checkIn.codeRequired'), [{ field: 'code', message: msg('checkIn.codeRequired.field') }]);
     if (via === 'manual' && !dto.registrationId) {
-      throw badRequest('A registration is required.', [
-        { field: 'registrationId', message: 'registrationId is required' },
+      throw badRequest(msg('checkIn.registrationRequired'), [
+        { field: 'registrationId', message: msg('checkIn.registrationRequired.field') },
       ]);
     }
     if (dto.agendaItemId && dto.spaceId) {
-      throw badRequest('A scan is made at one room: an agenda item or a space.', [
-        { field: 'spaceId', message: 'spaceId and agendaItemId cannot both be given' },
-      ]);
+      throw badRequest(msg('checkIn.oneRoom'), [{ field: 'spaceId', message: msg('checkIn.oneRoom.field') }]);
     }
     const scanId = dto.scanId ?? randomUUID();
     if (dto.scanId) {
@@ -88,7 +87,7 @@ export class CheckInService {
     const card = await this.open(dto);
     const scope = await this.port.reach(card.id, user);
     if (dto.dialogueId && dto.dialogueId !== card.dialogueId) {
-      throw domainRule('other-dialogue', 'This code belongs to another dialogue.');
+      throw domainRule('other-dialogue', msg('checkIn.otherDialogue'));
     }
     this.port.assertRule(card, scope);
     const room = dto.agendaItemId || dto.spaceId ? await this.rooms.resolve(card.dialogueId, dto, user) : null;
@@ -184,7 +183,7 @@ export class CheckInService {
     if (!scan) throw notFound('Scan');
     await this.port.assertReach(scan.registrationId, user);
     if (!scan.counted && scan.roomOutcome !== 'counted')
-      throw domainRule('nothing-to-undo', 'This scan checked nobody in (the person had arrived before).');
+      throw domainRule('nothing-to-undo', msg('checkIn.nothingToUndo'));
     await inTransaction(this.dataSource, async () => {
       const locked = await this.scans.byId(scanId, true);
       if (!locked || locked.undoneAt) return;
@@ -223,7 +222,7 @@ export class CheckInService {
   private async replay(prior: ScanRow, dto: ScanDto, user: AuthUser): Promise<CheckInScanResult> {
     const claimed = dto.code ? this.codes.claimedRegistration(dto.code) : dto.registrationId;
     if (claimed !== prior.registrationId) {
-      throw conflict('scan-id-reused', 'This scan id was already used for another person.');
+      throw conflict('scan-id-reused', msg('checkIn.scanIdReused'));
     }
     await this.port.assertReach(prior.registrationId, user);
     const card = await this.port.card(prior.registrationId);

@@ -11,6 +11,7 @@ import {
   inTransaction,
   normalizeEmail,
   notFound,
+  msg,
 } from '@gfmd/api-platform';
 import { SeatHolds } from '@gfmd/api-registrations';
 import type { Delegate, Delegation, ImportDelegationsResult, Page } from '@gfmd/contracts';
@@ -155,11 +156,12 @@ export class DelegationsService {
   async import(dialogueId: string, dto: ImportDelegationsDto, user: AuthUser): Promise<ImportDelegationsResult> {
     const dialogue = await this.dialogues.findRecord(dialogueId);
     const parsed = delegationRows(dto.csv);
-    if ('error' in parsed) throw badRequest('The CSV file cannot be read.', parsed.error);
-    if (!parsed.ok.length) throw badRequest('The CSV file has no delegations.', [{ field: 'csv', message: 'no rows' }]);
+    if ('error' in parsed) throw badRequest(msg('delegations.csvUnreadable'), parsed.error);
+    if (!parsed.ok.length)
+      throw badRequest(msg('delegations.csvEmpty'), [{ field: 'csv', message: msg('delegations.csvEmpty.field') }]);
     if (parsed.ok.length > IMPORT_MAX_ROWS)
-      throw badRequest(`At most ${IMPORT_MAX_ROWS} delegations per file.`, [
-        { field: 'csv', message: 'too many rows' },
+      throw badRequest(msg('delegations.csvTooLong', { max: IMPORT_MAX_ROWS }), [
+        { field: 'csv', message: msg('delegations.csvTooLong.field') },
       ]);
     const dtos: CreateDelegationDto[] = [];
     const errors: { field: string; message: string }[] = [];
@@ -171,7 +173,7 @@ export class DelegationsService {
           errors.push({ field: `line ${i + 2}: ${p.property}`, message });
       dtos.push(item);
     }
-    if (errors.length) throw badRequest('Some rows of the CSV file are invalid; nothing was imported.', errors);
+    if (errors.length) throw badRequest(msg('delegations.csvRowsInvalid'), errors);
     const names = dtos.map((d) => d.name.toLowerCase());
     const repeated = names.findIndex((n, i) => names.indexOf(n) !== i);
     if (repeated >= 0) throw this.duplicateName(dtos[repeated].name);
@@ -248,6 +250,6 @@ export class DelegationsService {
   }
 
   private duplicateName(name: string) {
-    return conflict('duplicate-delegation', `This dialogue already has a delegation named “${name.slice(0, 80)}”.`);
+    return conflict('duplicate-delegation', msg('delegations.duplicate', { name: name.slice(0, 80) }));
   }
 }

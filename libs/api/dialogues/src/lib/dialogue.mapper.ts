@@ -1,5 +1,5 @@
 import type { Dialogue, DialogueAvailability, InformalSession, Theme } from '@gfmd/contracts';
-import { domainRule } from '@gfmd/api-platform';
+import { domainRule, msg, localizedTitle } from '@gfmd/api-platform';
 import type { DialogueRecord, DialoguesRepository, InformalSessionRecord, ThemeRecord } from './dialogues.repository';
 import { leadTimeDays, schedulingWarnings } from './lead-time.util';
 
@@ -11,17 +11,24 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 export async function assertThemes(repo: DialoguesRepository, ids: string[], field: string): Promise<void> {
   const missing = await repo.themesExist(ids);
   if (missing.length) {
-    throw domainRule('unknown-theme', 'Unknown theme.', [{ field, message: `unknown theme ${missing.join(', ')}` }]);
+    throw domainRule('unknown-theme', msg('dialogues.unknownTheme'), [
+      { field, message: msg('dialogues.unknownTheme.field', { ids: missing.join(', ') }) },
+    ]);
   }
 }
 
-export const toTheme = (t: ThemeRecord): Theme => ({ id: t.id, code: t.code, title: t.title, processId: t.processId });
+export const toTheme = (t: ThemeRecord): Theme => ({
+  id: t.id,
+  code: t.code,
+  ...localizedTitle(t),
+  processId: t.processId,
+});
 
 export const toSession = (s: InformalSessionRecord): InformalSession => ({
   id: s.id,
   processId: s.processId,
   number: s.number,
-  title: s.title,
+  ...localizedTitle(s),
   themeId: s.themeId,
   startsAt: s.startsAt.toISOString(),
   endsAt: s.endsAt.toISOString(),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { currentManager } from '@gfmd/api-platform';
-import type { DialogueStatus } from '@gfmd/contracts';
+import type { DialogueStatus, FieldTranslations } from '@gfmd/contracts';
 import { DataSource, Repository } from 'typeorm';
 import { DialogueEntity } from './dialogue.entity';
 import { InformalSessionEntity } from './informal-session.entity';
@@ -54,6 +54,25 @@ export class DialoguesRepository {
   }
   upsertTheme(code: string, title: string, processId: string | null) {
     return this.themes.upsert({ code, title, processId }, { conflictPaths: ['code'] });
+  }
+  /** Seeded translations of a theme and of its process's session of that number, where they have none yet. */
+  async seedThemeAndSessionTranslations(
+    processId: string,
+    code: string,
+    number: number,
+    translations: FieldTranslations,
+  ): Promise<void> {
+    const m = currentManager(this.dataSource);
+    const json = JSON.stringify(translations);
+    await m.query(`UPDATE themes SET translations = $2::jsonb WHERE code = $1 AND translations = '{}'::jsonb`, [
+      code,
+      json,
+    ]);
+    await m.query(
+      `UPDATE informal_sessions SET translations = $3::jsonb
+        WHERE process_id = $1 AND number = $2 AND translations = '{}'::jsonb`,
+      [processId, number, json],
+    );
   }
   findThemeByCode(code: string) {
     return currentManager(this.dataSource).getRepository(ThemeEntity).findOne({ where: { code } });

@@ -8,9 +8,10 @@ import {
   changedFields,
   domainRule,
   DomainEvents,
-  FieldError,
   inTransaction,
   notFound,
+  msg,
+  type FieldErrorInput,
 } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { dialogueEventData, dialogueEventOf } from './dialogue-events';
@@ -144,7 +145,7 @@ export class DialoguesService {
       id,
       async (before) => {
         if (before.status === 'cancelled' || before.status === 'concluded') {
-          throw domainRule('dialogue-closed', `A ${before.status} dialogue cannot be edited.`);
+          throw domainRule('dialogue-closed', msg('dialogues.notEditable', { status: before.status }));
         }
         return this.validated(dto, before);
       },
@@ -158,7 +159,7 @@ export class DialoguesService {
       async (before) => {
         if (before.status === 'published') return {};
         if (before.status !== 'draft' && before.status !== 'registration_closed') {
-          throw domainRule('invalid-transition', `A ${before.status} dialogue cannot be published.`);
+          throw domainRule('invalid-transition', msg('dialogues.notPublishable', { status: before.status }));
         }
         return { status: 'published', firstPublishedAt: before.firstPublishedAt ?? new Date() };
       },
@@ -172,7 +173,7 @@ export class DialoguesService {
       async (before) => {
         if (before.status === 'cancelled') return {};
         if (before.status === 'concluded')
-          throw domainRule('invalid-transition', 'A concluded dialogue cannot be cancelled.');
+          throw domainRule('invalid-transition', msg('dialogues.concludedNotCancellable'));
         return { status: 'cancelled' };
       },
       { actorUserId, action: 'dialogue.cancelled' },
@@ -182,7 +183,7 @@ export class DialoguesService {
   async closeRegistration(id: string): Promise<Dialogue> {
     return this.change(id, async (before) => {
       if (before.status !== 'published') {
-        throw domainRule('invalid-transition', `Registration of a ${before.status} dialogue cannot be closed.`);
+        throw domainRule('invalid-transition', msg('dialogues.registrationNotClosable', { status: before.status }));
       }
       return { status: 'registration_closed' };
     });
@@ -191,7 +192,7 @@ export class DialoguesService {
   async conclude(id: string): Promise<Dialogue> {
     return this.change(id, async (before) => {
       if (before.status !== 'published' && before.status !== 'registration_closed') {
-        throw domainRule('invalid-transition', `A ${before.status} dialogue cannot be concluded.`);
+        throw domainRule('invalid-transition', msg('dialogues.notConcludable', { status: before.status }));
       }
       return { status: 'concluded' };
     });
@@ -245,18 +246,18 @@ export class DialoguesService {
     const endsAt = date(dto.endsAt, current?.endsAt) as Date;
     const opens = date(dto.registrationOpensAt, current?.registrationOpensAt);
     const closes = date(dto.registrationClosesAt, current?.registrationClosesAt);
-    const errors: FieldError[] = [];
+    const errors: FieldErrorInput[] = [];
     if (endsAt.getTime() <= startsAt.getTime())
-      errors.push({ field: 'endsAt', message: 'endsAt must be after startsAt' });
+      errors.push({ field: 'endsAt', message: msg('platform.endsBeforeStart.field') });
     if (opens && closes && closes.getTime() <= opens.getTime()) {
-      errors.push({ field: 'registrationClosesAt', message: 'registrationClosesAt must be after registrationOpensAt' });
+      errors.push({ field: 'registrationClosesAt', message: msg('dialogues.closesBeforeOpens.field') });
     }
-    if (errors.length) throw badRequest('Some values are inconsistent.', errors);
+    if (errors.length) throw badRequest(msg('platform.someInconsistent'), errors);
 
     const sessionId = dto.informalSessionId ?? current?.informalSessionId;
     if (dto.informalSessionId && !(await this.repo.findSession(dto.informalSessionId))) {
-      throw domainRule('unknown-informal-session', 'The informal session does not exist.', [
-        { field: 'informalSessionId', message: 'unknown informal session' },
+      throw domainRule('unknown-informal-session', msg('dialogues.unknownSession'), [
+        { field: 'informalSessionId', message: msg('dialogues.unknownSession.field') },
       ]);
     }
     if (dto.themeIds) await assertThemes(this.repo, dto.themeIds, 'themeIds');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InformalSession, InformalSessionChange, Theme } from '@gfmd/contracts';
-import { badRequest, domainRule, inTransaction, notFound, ProblemException } from '@gfmd/api-platform';
+import { badRequest, domainRule, inTransaction, notFound, ProblemException, msg } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { assertThemes, toSession, toTheme } from './dialogue.mapper';
 import { DialoguesRepository } from './dialogues.repository';
@@ -93,21 +93,21 @@ export class InformalSessionsService {
     }
     if (bodyProcessId) {
       if (!(await this.processes.find(bodyProcessId))) {
-        throw domainRule('unknown-process', 'The process does not exist.', [
-          { field: 'processId', message: 'unknown process' },
+        throw domainRule('unknown-process', msg('dialogues.unknownProcess'), [
+          { field: 'processId', message: msg('dialogues.unknownProcess.field') },
         ]);
       }
       return bodyProcessId;
     }
     const gcm = await this.processes.findBySlug(GCM_PROCESS_SLUG);
-    if (!gcm) throw domainRule('unknown-process', 'The default process is missing; give processId.');
+    if (!gcm) throw domainRule('unknown-process', msg('dialogues.noDefaultProcess'));
     return gcm.id;
   }
 }
 
 const duplicateSession = (number: number) =>
-  new ProblemException(409, 'duplicate-session', `Informal session ${number} exists already in this process.`, [
-    { field: 'number', message: 'this number is taken in this process' },
+  new ProblemException(409, 'duplicate-session', msg('dialogues.duplicateSession', { number }), [
+    { field: 'number', message: msg('dialogues.duplicateSession.field') },
   ]);
 
 /** A unique violation lost to a concurrent request answers as the check would have. */
@@ -120,6 +120,8 @@ const onDuplicate =
 
 function assertOrder(startsAt: Date, endsAt: Date) {
   if (endsAt.getTime() <= startsAt.getTime()) {
-    throw badRequest('endsAt must be after startsAt.', [{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+    throw badRequest(msg('platform.endsBeforeStart'), [
+      { field: 'endsAt', message: msg('platform.endsBeforeStart.field') },
+    ]);
   }
 }

@@ -1,4 +1,4 @@
-import { dateTimeFormat } from '@gfmd/api-platform';
+import { dateTimeFormat, msg, t, type Message } from '@gfmd/api-platform';
 
 /** The calendar date (YYYY-MM-DD) of an instant in an IANA zone. */
 export function localDate(instant: Date, timeZone: string): string {
@@ -24,6 +24,7 @@ export function leadTimeDays(
 /** The least lead time, in days, that lets a dialogue's outcome inform its session. */
 export const RECOMMENDED_LEAD_DAYS = 7;
 
+/** The scheduling warnings of a dialogue, in the reader's language (see docs/i18n.md). */
 export function schedulingWarnings(
   dialogue: {
     startsAt: Date;
@@ -34,19 +35,16 @@ export function schedulingWarnings(
   },
   session: { number: number; startsAt: Date; endsAt: Date; timeZone: string },
 ): string[] {
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const lead = leadTimeDays(dialogue, session);
   if (dialogue.endsAt.getTime() > session.startsAt.getTime()) {
-    warnings.push(
-      `The dialogue ends after informal session ${session.number} starts (${lead} days): its outcome cannot inform the session.`,
-    );
+    warnings.push(msg('warning.endsAfterSession', { session: session.number, days: lead }));
   } else if (lead < RECOMMENDED_LEAD_DAYS) {
-    warnings.push(
-      `The dialogue ends only ${lead} day${lead === 1 ? '' : 's'} before informal session ${session.number}; at least ${RECOMMENDED_LEAD_DAYS} days leave time to carry its outcome into the session.`,
-    );
+    const params = { days: lead, session: session.number, recommended: RECOMMENDED_LEAD_DAYS };
+    warnings.push(msg(lead === 1 ? 'warning.shortLead.one' : 'warning.shortLead.other', params));
   }
   if (dialogue.registrationClosesAt && dialogue.registrationClosesAt.getTime() > dialogue.endsAt.getTime()) {
-    warnings.push('Registration closes after the dialogue has ended.');
+    warnings.push(msg('warning.registrationClosesAfterEnd'));
   }
-  return warnings;
+  return warnings.map(t);
 }

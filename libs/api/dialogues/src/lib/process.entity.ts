@@ -1,4 +1,4 @@
-import type { MilestoneKind, PhaseKind } from '@gfmd/contracts';
+import type { MilestoneKind, PhaseKind, FieldTranslations } from '@gfmd/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('processes')
@@ -8,6 +8,8 @@ export class ProcessEntity {
   /** In the references of its recommendations: `GFMD-<code>-T3-D12-R04`. */
   @Column({ type: 'text' }) code: string;
   @Column({ type: 'text' }) title: string;
+  /** Titles in other languages (`{ fr: { title }, es: { title } }`): docs/i18n.md. */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) translations: FieldTranslations;
   @Column({ type: 'timestamptz' }) startsAt: Date;
   @Column({ type: 'timestamptz' }) endsAt: Date;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
@@ -21,6 +23,8 @@ export class PhaseEntity {
   @Column({ type: 'uuid' }) processId: string;
   @Column({ type: 'text' }) kind: PhaseKind;
   @Column({ type: 'text' }) title: string;
+  /** Titles in other languages (`{ fr: { title }, es: { title } }`): docs/i18n.md. */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) translations: FieldTranslations;
   @Column({ type: 'timestamptz' }) startsAt: Date;
   @Column({ type: 'timestamptz' }) endsAt: Date;
 }
@@ -32,6 +36,8 @@ export class MilestoneEntity {
   @Column({ type: 'uuid' }) processId: string;
   @Column({ type: 'text' }) kind: MilestoneKind;
   @Column({ type: 'text' }) title: string;
+  /** Titles in other languages (`{ fr: { title }, es: { title } }`): docs/i18n.md. */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) translations: FieldTranslations;
   @Column({ type: 'timestamptz' }) startsAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) endsAt: Date | null;
   @Column({ type: 'text', nullable: true }) venue: string | null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { currentManager } from '@gfmd/api-platform';
+import type { FieldTranslations } from '@gfmd/contracts';
 import { DataSource } from 'typeorm';
 import { MilestoneEntity, PhaseEntity, ProcessEntity } from './process.entity';
 
@@ -29,6 +30,28 @@ export class ProcessesRepository {
   /** Locks the process row for the rest of the caller's transaction (phases and milestones are checked against it). */
   lock(id: string): Promise<ProcessRecord | null> {
     return this.m.getRepository(ProcessEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+  /**
+   * Seeded translations of a process, its phases (by kind) and milestones (by kind), written only
+   * where a row has none yet, so that translations edited since are kept.
+   */
+  async seedTranslations(
+    processId: string,
+    process: FieldTranslations,
+    phases: Partial<Record<string, FieldTranslations>>,
+    milestones: Partial<Record<string, FieldTranslations>>,
+  ): Promise<void> {
+    await this.m.query(`UPDATE processes SET translations = $2::jsonb WHERE id = $1 AND translations = '{}'::jsonb`, [
+      processId,
+      JSON.stringify(process),
+    ]);
+    for (const table of ['phases', 'milestones'] as const) {
+      await this.m.query(
+        `UPDATE ${table} SET translations = $2::jsonb -> kind
+          WHERE process_id = $1 AND translations = '{}'::jsonb AND $2::jsonb ? kind`,
+        [processId, JSON.stringify(table === 'phases' ? phases : milestones)],
+      );
+    }
   }
   findBySlug(slug: string): Promise<ProcessRecord | null> {
     return this.m.getRepository(ProcessEntity).findOne({ where: { slug } });

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Milestone, Phase, Process, ProcessTimeline, Theme } from '@gfmd/contracts';
-import { badRequest, domainRule, FieldError, inTransaction, notFound, ProblemException } from '@gfmd/api-platform';
+import {
+  badRequest,
+  domainRule,
+  inTransaction,
+  notFound,
+  ProblemException,
+  msg,
+  msgPlural,
+  type FieldErrorInput,
+  localizedTitle,
+} from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { DialoguesRepository } from './dialogues.repository';
 import { toDialogue, toSession, toTheme, withoutOnlineLink } from './dialogue.mapper';
@@ -76,11 +86,12 @@ export class ProcessesService {
       }
       const outside = await this.repo.countOutside(id, startsAt, endsAt);
       if (outside) {
-        throw domainRule(
-          'outside-process',
-          `${outside} phase${outside === 1 ? ' or milestone' : 's or milestones'} would fall outside the process's new dates; move ${outside === 1 ? 'it' : 'them'} first.`,
-          [{ field: dto.startsAt !== undefined ? 'startsAt' : 'endsAt', message: 'phases or milestones fall outside' }],
-        );
+        throw domainRule('outside-process', msgPlural(outside, 'dialogues.outsideProcessNewDates'), [
+          {
+            field: dto.startsAt !== undefined ? 'startsAt' : 'endsAt',
+            message: msg('dialogues.outsideProcessNewDates.field'),
+          },
+        ]);
       }
       await this.repo
         .save({
@@ -248,8 +259,8 @@ export class ProcessesService {
 
   private async assertProcess(id: string) {
     if (!(await this.repo.find(id))) {
-      throw domainRule('unknown-process', 'The process does not exist.', [
-        { field: 'processId', message: 'unknown process' },
+      throw domainRule('unknown-process', msg('dialogues.unknownProcess'), [
+        { field: 'processId', message: msg('dialogues.unknownProcess.field') },
       ]);
     }
   }
@@ -268,40 +279,45 @@ export class ProcessesService {
 
 function assertOrder(startsAt: Date, endsAt: Date) {
   if (endsAt.getTime() <= startsAt.getTime()) {
-    throw badRequest('endsAt must be after startsAt.', [{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+    throw badRequest(msg('platform.endsBeforeStart'), [
+      { field: 'endsAt', message: msg('platform.endsBeforeStart.field') },
+    ]);
   }
 }
 
 /** A phase or milestone lies within its process's dates (and ends after it starts). */
 function assertInside(process: ProcessRecord, startsAt: Date, endsAt: Date | null) {
   if (endsAt) assertOrder(startsAt, endsAt);
-  const errors: FieldError[] = [];
+  const errors: FieldErrorInput[] = [];
   if (startsAt.getTime() < process.startsAt.getTime() || startsAt.getTime() > process.endsAt.getTime()) {
-    errors.push({ field: 'startsAt', message: 'startsAt must lie within the process' });
+    errors.push({ field: 'startsAt', message: msg('dialogues.startsOutsideProcess.field') });
   }
   if (endsAt && (endsAt.getTime() > process.endsAt.getTime() || endsAt.getTime() < process.startsAt.getTime())) {
-    errors.push({ field: 'endsAt', message: 'endsAt must lie within the process' });
+    errors.push({ field: 'endsAt', message: msg('dialogues.endsOutsideProcess.field') });
   }
   if (errors.length) {
     throw domainRule(
       'outside-process',
-      `The dates must lie within the process (${process.startsAt.toISOString()} – ${process.endsAt.toISOString()}).`,
+      msg('dialogues.outsideProcess', {
+        startsAt: process.startsAt.toISOString(),
+        endsAt: process.endsAt.toISOString(),
+      }),
       errors,
     );
   }
 }
 
 const duplicateSlug = (slug: string) =>
-  new ProblemException(409, 'duplicate-process', `A process with the slug "${slug}" exists already.`, [
-    { field: 'slug', message: 'this slug is taken' },
+  new ProblemException(409, 'duplicate-process', msg('dialogues.duplicateProcess', { slug }), [
+    { field: 'slug', message: msg('dialogues.duplicateProcess.field') },
   ]);
 const duplicateCode = (code: string) =>
-  new ProblemException(409, 'duplicate-process-code', `A process with the code "${code}" exists already.`, [
-    { field: 'code', message: 'this code is taken' },
+  new ProblemException(409, 'duplicate-process-code', msg('dialogues.duplicateProcessCode', { code }), [
+    { field: 'code', message: msg('dialogues.duplicateCode.field') },
   ]);
 const duplicateTheme = (code: string) =>
-  new ProblemException(409, 'duplicate-theme', `A theme with the code "${code}" exists already.`, [
-    { field: 'code', message: 'this code is taken' },
+  new ProblemException(409, 'duplicate-theme', msg('dialogues.duplicateTheme', { code }), [
+    { field: 'code', message: msg('dialogues.duplicateCode.field') },
   ]);
 
 /** A unique violation lost to a concurrent request answers as the check would have. */
@@ -316,7 +332,7 @@ const toProcessHead = (p: ProcessRecord) => ({
   id: p.id,
   slug: p.slug,
   code: p.code,
-  title: p.title,
+  ...localizedTitle(p),
   startsAt: p.startsAt.toISOString(),
   endsAt: p.endsAt.toISOString(),
 });
@@ -325,7 +341,7 @@ export const toPhase = (p: PhaseRecord): Phase => ({
   id: p.id,
   processId: p.processId,
   kind: p.kind,
-  title: p.title,
+  ...localizedTitle(p),
   startsAt: p.startsAt.toISOString(),
   endsAt: p.endsAt.toISOString(),
 });
@@ -334,7 +350,7 @@ export const toMilestone = (m: MilestoneRecord): Milestone => ({
   id: m.id,
   processId: m.processId,
   kind: m.kind,
-  title: m.title,
+  ...localizedTitle(m),
   startsAt: m.startsAt.toISOString(),
   endsAt: m.endsAt ? m.endsAt.toISOString() : null,
   venue: m.venue,

@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { zonedTimeToUtc } from '@gfmd/api-platform';
 import { DialoguesRepository } from './dialogues.repository';
-import { GCM_SESSIONS } from './gcm-seed.data';
+import {
+  GCM_MILESTONE_TRANSLATIONS,
+  GCM_PHASE_TRANSLATIONS,
+  GCM_PROCESS_TRANSLATIONS,
+  GCM_SESSIONS,
+} from './gcm-seed.data';
 import { GCM_PROCESS_SLUG, ProcessesRepository } from './processes.repository';
 
 export const DEMO_DIALOGUE_TITLE = 'GFMD Thematic Dialogue on the human rights of all migrants (demo)';
@@ -49,6 +54,16 @@ export class SeedService {
         .catch((error: { code?: string }) => {
           if (error.code !== '23505') throw error; // another replica seeded it first
         });
+    }
+    // Their official French and Spanish titles (docs/i18n.md), where no translation is stored yet.
+    await this.processes.seedTranslations(
+      gcm.id,
+      GCM_PROCESS_TRANSLATIONS,
+      GCM_PHASE_TRANSLATIONS,
+      GCM_MILESTONE_TRANSLATIONS,
+    );
+    for (const s of GCM_SESSIONS) {
+      await this.repo.seedThemeAndSessionTranslations(gcm.id, s.code, s.number, s.translations);
     }
   }
 

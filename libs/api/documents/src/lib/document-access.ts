@@ -3,7 +3,7 @@ import type { AuthUser } from '@gfmd/api-auth';
 import { AgendaService } from '@gfmd/api-agenda';
 import { DialoguesService, PUBLIC_STATUSES } from '@gfmd/api-dialogues';
 import { OutcomeDraftingService } from '@gfmd/api-outcomes';
-import { notFound, ProblemException } from '@gfmd/api-platform';
+import { notFound, ProblemException, msg } from '@gfmd/api-platform';
 import { ACTIVE_STATUSES, ManageLinks } from '@gfmd/api-registrations';
 import { SpacesService } from '@gfmd/api-spaces';
 import type { DocumentOwnerType, DocumentVisibility } from '@gfmd/contracts';
@@ -55,9 +55,12 @@ export class DocumentAccess {
   /** The owner named by an upload, 422 when there is no such thing (nothing is stored then). */
   async resolveOwner(ownerType: DocumentOwnerType, ownerId: string, user: AuthUser): Promise<DocumentOwner> {
     const unknown = () =>
-      new ProblemException(422, 'unknown-owner', `No ${ownerType.replace('_', ' ')} has the id ${ownerId}.`, [
-        { field: 'ownerId', message: `no ${ownerType} with this id` },
-      ]);
+      new ProblemException(
+        422,
+        'unknown-owner',
+        msg('documents.unknownOwner', { owner: ownerType.replace('_', ' '), id: ownerId }),
+        [{ field: 'ownerId', message: msg('documents.unknownOwner.field', { owner: ownerType }) }],
+      );
     switch (ownerType) {
       case 'dialogue':
       case 'outcome': {

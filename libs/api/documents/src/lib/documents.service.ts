@@ -12,6 +12,7 @@ import {
   inTransaction,
   notFound,
   ProblemException,
+  msg,
 } from '@gfmd/api-platform';
 import type { DocumentView, DocumentVisibility } from '@gfmd/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -106,12 +107,13 @@ export class DocumentsService implements OnModuleInit {
         metatype: UploadDocumentDto,
       })) as UploadDocumentDto;
       const file = upload.file;
-      if (!file) throw badRequest('The document is missing.', [{ field: 'file', message: 'file is required' }]);
+      if (!file)
+        throw badRequest(msg('documents.missing'), [{ field: 'file', message: msg('documents.missing.field') }]);
       if (hasPath(file.clientName))
-        throw badRequest('The file name holds a path.', [{ field: 'file', message: 'a file name, not a path' }]);
+        throw badRequest(msg('documents.pathInName'), [{ field: 'file', message: msg('documents.pathInName.field') }]);
       const owner = await this.access.resolveOwner(dto.ownerType, dto.ownerId, user);
       if (!(await this.access.canManage(user, { ...owner, ownerType: dto.ownerType })))
-        throw forbidden('You do not manage the documents of this ' + dto.ownerType.replace('_', ' ') + '.');
+        throw forbidden(msg('documents.notManagerOf', { owner: dto.ownerType.replace('_', ' ') }));
 
       const row = await this.storeChecked(
         file,
@@ -140,7 +142,7 @@ export class DocumentsService implements OnModuleInit {
    */
   async storeChecked(file: ReceivedFile, meta: DocumentMeta, actorUserId: string | null): Promise<DocumentRecord> {
     if (hasPath(file.clientName))
-      throw badRequest('The file name holds a path.', [{ field: 'file', message: 'a file name, not a path' }]);
+      throw badRequest(msg('documents.pathInName'), [{ field: 'file', message: msg('documents.pathInName.field') }]);
     const verdict = await detectFileType(file.path, file.head, file.size);
     if (!verdict.ok) throw new ProblemException(verdict.status, verdict.slug, verdict.detail);
     const clamav = this.config.documents.clamav;
@@ -199,12 +201,11 @@ export class DocumentsService implements OnModuleInit {
   private async scan(target: { host: string; port: number }, path: string): Promise<void> {
     try {
       const result = await clamdScan(target, path);
-      if (!result.clean)
-        throw new ProblemException(422, 'infected-file', 'The virus scanner found malware in the file; it is refused.');
+      if (!result.clean) throw new ProblemException(422, 'infected-file', msg('documents.infected'));
     } catch (error) {
       if (error instanceof ScannerUnavailableError) {
         this.log.warn(`virus scanner unavailable: ${error.message}`);
-        throw new ProblemException(503, 'scanner-unavailable', 'The virus scanner is unavailable; try again later.');
+        throw new ProblemException(503, 'scanner-unavailable', msg('documents.scannerUnavailable'));
       }
       throw error;
     }
@@ -244,7 +245,7 @@ export class DocumentsService implements OnModuleInit {
   async remove(id: string, user: AuthUser): Promise<void> {
     const doc = await this.repo.find(id);
     if (!doc || !(await this.access.canRead(user, doc))) throw notFound('Document');
-    if (!(await this.access.canManage(user, doc))) throw forbidden('You do not manage this document.');
+    if (!(await this.access.canManage(user, doc))) throw forbidden(msg('documents.notManager'));
     await inTransaction(this.dataSource, async () => {
       await this.repo.delete(id);
       await this.audit.record({

@@ -21,6 +21,7 @@ import {
   normalizeEmail,
   notFound,
   ProblemException,
+  msg,
 } from '@gfmd/api-platform';
 import { DialogueRecord, DialoguesService } from '@gfmd/api-dialogues';
 import { dialogueParamsByLanguage, OutboxService, OutgoingEmail } from '@gfmd/api-mail';
@@ -218,15 +219,12 @@ export class InvitationsService {
         throw new ProblemException(
           409,
           'invitation-closed',
-          `This invitation is ${locked?.status ?? 'gone'}; it cannot be sent again.`,
+          msg('invitations.closed', { status: locked?.status ?? 'gone' }),
         );
       }
       const max = this.config.sendingLimits.invitationResendsMax;
       if (locked.resends >= max) {
-        throw domainRule(
-          'resend-limit',
-          `This invitation has been sent again ${locked.resends} times; that is the limit.`,
-        );
+        throw domainRule('resend-limit', msg('invitations.resendLimit', { resends: locked.resends }));
       }
       await this.sendAgain(afterCommit, dialogue, [locked], 'resend');
       await this.recordSent(actorUserId, dialogue.id, 1, 'resend');
@@ -263,11 +261,7 @@ export class InvitationsService {
     const before = await this.repo.decline(hashToken(token));
     if (!before) throw notFound('Invitation');
     if (before.status === 'registered') {
-      throw new ProblemException(
-        409,
-        'already-registered',
-        'You have registered with this invitation; cancel the registration with your manage link instead.',
-      );
+      throw new ProblemException(409, 'already-registered', msg('invitations.alreadyRegistered'));
     }
     return { status: 'declined' };
   }
@@ -307,10 +301,10 @@ export class InvitationsService {
   private async openDialogue(dialogueId: string): Promise<DialogueRecord> {
     const dialogue = await this.dialogues.findRecord(dialogueId);
     if (dialogue.status === 'draft') {
-      throw domainRule('dialogue-not-published', 'Invitations cannot be sent for a draft dialogue; publish it first.');
+      throw domainRule('dialogue-not-published', msg('invitations.draftDialogue'));
     }
     if (dialogue.status === 'cancelled' || dialogue.status === 'concluded') {
-      throw domainRule('dialogue-closed', `Invitations cannot be sent for a ${dialogue.status} dialogue.`);
+      throw domainRule('dialogue-closed', msg('invitations.dialogueClosed', { status: dialogue.status }));
     }
     return dialogue;
   }
@@ -319,8 +313,8 @@ export class InvitationsService {
     const known = await this.spaces.spaceIdsInDialogue(dialogueId, spaceIds);
     if (known.length !== spaceIds.length) {
       const unknown = spaceIds.filter((s) => !known.includes(s));
-      throw domainRule('unknown-space', 'Some spaces are not part of this dialogue.', [
-        { field: 'spaceIds', message: `unknown: ${unknown.join(', ')}` },
+      throw domainRule('unknown-space', msg('invitations.unknownSpaces'), [
+        { field: 'spaceIds', message: msg('invitations.unknownSpaces.field', { ids: unknown.join(', ') }) },
       ]);
     }
   }

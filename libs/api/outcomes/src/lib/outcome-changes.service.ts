@@ -11,6 +11,7 @@ import {
   notFound,
   ProblemException,
   type AuditDetail,
+  msg,
 } from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { DataSource } from 'typeorm';
@@ -64,7 +65,7 @@ export class OutcomeChanges {
     ) => Promise<{ next: OutcomeRecord; details?: OutcomeAuditDetails }>,
   ): Promise<Outcome> {
     return this.change(dialogueId, undefined, async (row, dialogue) => {
-      if (row.version === 0) throw conflict('invalid-transition', 'The outcome has no draft yet.');
+      if (row.version === 0) throw conflict('invalid-transition', msg('outcomes.noDraft'));
       const { next, details } = await decide(row, dialogue);
       return this.saveVersion({ ...next, version: row.version + 1 }, user, action, details);
     });
@@ -105,8 +106,8 @@ export class OutcomeChanges {
     if (bad.length) {
       throw domainRule(
         'domain-rule',
-        'Rapporteurs must be active staff users.',
-        bad.map((id) => ({ field: 'rapporteurUserIds', message: `${id} is not an active staff user` })),
+        msg('outcomes.rapporteursStaff'),
+        bad.map((id) => ({ field: 'rapporteurUserIds', message: msg('outcomes.rapporteursStaff.field', { id }) })),
       );
     }
   }
@@ -115,13 +116,13 @@ export class OutcomeChanges {
   private async lockForChange(dialogueId: string, version?: number) {
     const dialogue = await this.dialoguesRepo.lockDialogue(dialogueId);
     if (!dialogue) throw notFound('Dialogue');
-    if (dialogue.status === 'cancelled') throw domainRule('dialogue-closed', 'A cancelled dialogue has no outcome.');
+    if (dialogue.status === 'cancelled') throw domainRule('dialogue-closed', msg('outcomes.cancelledDialogue'));
     const row = (await this.repo.find(dialogueId, true)) ?? emptyOutcome(dialogueId);
     if (version !== undefined && version !== row.version) {
       throw new ProblemException(
         409,
         'stale-version',
-        `The outcome is at version ${row.version}; you edited version ${version}. Reload it and apply your changes again.`,
+        msg('outcomes.staleVersion', { current: row.version, edited: version }),
         undefined,
         { currentVersion: row.version, current: toOutcome(row) },
       );
@@ -133,7 +134,7 @@ export class OutcomeChanges {
 /** 409 unless the outcome is in one of `from`. */
 export function assertFrom(row: OutcomeRecord, from: OutcomeRecord['status'][], action: string) {
   if (!from.includes(row.status)) {
-    throw conflict('invalid-transition', `A ${row.status} outcome cannot be asked to ${action}.`, {
+    throw conflict('invalid-transition', msg('outcomes.invalidAction', { status: row.status, action }), {
       outcomeStatus: row.status,
     });
   }

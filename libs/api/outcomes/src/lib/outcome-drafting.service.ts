@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Outcome, Page, RapporteurOutcome, Recommendation } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesRepository, DialoguesService } from '@gfmd/api-dialogues';
-import { badRequest, conflict, domainRule, FieldError, forbidden } from '@gfmd/api-platform';
+import { badRequest, conflict, domainRule, forbidden, msg, type FieldErrorInput } from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { randomUUID } from 'node:crypto';
 import { PatchOutcomeDto, PutOutcomeDto } from './outcome.dto';
@@ -58,15 +58,12 @@ export class OutcomeDraftingService {
   put(dialogueId: string, dto: PutOutcomeDto, user: AuthUser): Promise<Outcome> {
     return this.changes.change(dialogueId, dto.version, async (row, dialogue) => {
       if (row.status === 'submitted' || row.status === 'approved') {
-        throw conflict(
-          'invalid-transition',
-          `The outcome is ${row.status}; an organizer must return it before it can change.`,
-          { outcomeStatus: row.status },
-        );
+        throw conflict('invalid-transition', msg('outcomes.mustBeReturned', { status: row.status }), {
+          outcomeStatus: row.status,
+        });
       }
       const role = await this.changes.roleOf(user, row, dialogue.id);
-      if (role.kind === 'none')
-        throw forbidden('Only the rapporteurs, organizers and space coordinators edit this outcome.');
+      if (role.kind === 'none') throw forbidden(msg('outcomes.whoEdits'));
       const summary = dto.summary === undefined ? row.summary : dto.summary.trim();
       const keyMessages = dto.keyMessages === undefined ? row.keyMessages : dto.keyMessages.map((m) => m.trim());
       assertWellFormed(dto, keyMessages);
@@ -75,7 +72,7 @@ export class OutcomeDraftingService {
 
       const rapporteurUserIds = dto.rapporteurUserIds ?? row.rapporteurUserIds;
       if (dto.rapporteurUserIds && !sameSet(dto.rapporteurUserIds, row.rapporteurUserIds)) {
-        if (role.kind !== 'organizer') throw forbidden('Only organizers name the rapporteurs.');
+        if (role.kind !== 'organizer') throw forbidden(msg('outcomes.whoNamesRapporteurs'));
         await this.changes.assertStaff(dto.rapporteurUserIds);
       }
 
@@ -95,7 +92,7 @@ export class OutcomeDraftingService {
       });
       if (role.kind === 'coordinator') {
         if (summary !== row.summary || !sameList(keyMessages, row.keyMessages)) {
-          throw forbidden("A space's coordinators change only their space's recommendations.");
+          throw forbidden(msg('outcomes.coordinatorsOwnSpace'));
         }
         assertOwnSpaceOnly(role, row.recommendations, recommendations);
       }
@@ -140,8 +137,11 @@ export class OutcomeDraftingService {
     if (unknownIds.length) {
       throw domainRule(
         'unknown-recommendation',
-        'A recommendation does not belong to this outcome; leave out the id of a new one.',
-        unknownIds.map(([, i]) => ({ field: `recommendations.${i}.id`, message: 'unknown recommendation' })),
+        msg('outcomes.unknownRecommendation'),
+        unknownIds.map(([, i]) => ({
+          field: `recommendations.${i}.id`,
+          message: msg('outcomes.unknownRecommendation.field'),
+        })),
       );
     }
     const spaceIds = new Set((await this.spaces.listRecords(dialogueId)).map((s) => s.id));
@@ -149,8 +149,11 @@ export class OutcomeDraftingService {
     if (badSpaces.length) {
       throw domainRule(
         'unknown-space',
-        'A recommendation names a space that is not one of this dialogue.',
-        badSpaces.map(([, i]) => ({ field: `recommendations.${i}.spaceId`, message: 'unknown space' })),
+        msg('outcomes.unknownSpace'),
+        badSpaces.map(([, i]) => ({
+          field: `recommendations.${i}.spaceId`,
+          message: msg('agenda.unknownSpace.field'),
+        })),
       );
     }
     const missingThemes = new Set(
@@ -159,11 +162,14 @@ export class OutcomeDraftingService {
     if (missingThemes.size) {
       throw domainRule(
         'unknown-theme',
-        'Unknown theme.',
+        msg('dialogues.unknownTheme'),
         dto.recommendations.flatMap((r, i) =>
           r.themeIds
             .filter((t) => missingThemes.has(t))
-            .map((t) => ({ field: `recommendations.${i}.themeIds`, message: `unknown theme ${t}` })),
+            .map((t) => ({
+              field: `recommendations.${i}.themeIds`,
+              message: msg('dialogues.unknownTheme.field', { ids: t }),
+            })),
         ),
       );
     }
@@ -189,18 +195,18 @@ function whatChanged(before: OutcomeRecord, after: OutcomeRecord): OutcomeAuditD
 
 /** 400 for blank texts and key messages and a recommendation listed twice. */
 function assertWellFormed(dto: PutOutcomeDto, keyMessages: string[]) {
-  const errors: FieldError[] = [];
+  const errors: FieldErrorInput[] = [];
   const seen = new Set<string>();
   dto.recommendations.forEach((r, i) => {
-    if (!r.text.trim()) errors.push({ field: `recommendations.${i}.text`, message: 'text must not be blank' });
+    if (!r.text.trim()) errors.push({ field: `recommendations.${i}.text`, message: msg('outcomes.textBlank.field') });
     if (r.id && seen.has(r.id))
-      errors.push({ field: `recommendations.${i}.id`, message: 'a recommendation is listed twice' });
+      errors.push({ field: `recommendations.${i}.id`, message: msg('outcomes.recommendationTwice.field') });
     if (r.id) seen.add(r.id);
   });
   keyMessages.forEach((m, i) => {
-    if (!m) errors.push({ field: `keyMessages.${i}`, message: 'a key message must not be blank' });
+    if (!m) errors.push({ field: `keyMessages.${i}`, message: msg('outcomes.keyMessageBlank.field') });
   });
-  if (errors.length) throw badRequest('Some values are invalid.', errors);
+  if (errors.length) throw badRequest(msg('platform.someInvalid'), errors);
 }
 
 /** A coordinator adds, changes and removes only recommendations of the spaces they coordinate. */
@@ -220,6 +226,6 @@ function assertOwnSpaceOnly(
     ...before.filter((r) => !next.has(r.id)),
   ];
   if (touched.some((r) => !mine(r) || !mine(current.get(r.id)))) {
-    throw forbidden("A space's coordinators add, change and remove only their own space's recommendations.");
+    throw forbidden(msg('outcomes.coordinatorsOwnSpaceAll'));
   }
 }

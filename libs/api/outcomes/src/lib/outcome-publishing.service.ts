@@ -8,7 +8,7 @@ import {
   PUBLIC_STATUSES,
   type DialogueRecord,
 } from '@gfmd/api-dialogues';
-import { DomainEvents, domainRule, notFound } from '@gfmd/api-platform';
+import { DomainEvents, domainRule, msg, notFound } from '@gfmd/api-platform';
 import { recommendationChanges } from './outcome-diff';
 import { assertFrom, OutcomeChanges } from './outcome-changes.service';
 import { toRecommendation } from './outcome.mapper';
@@ -81,7 +81,7 @@ export class OutcomePublishingService {
     return this.changes.transition(dialogueId, user, 'outcome.published', async (row, dialogue) => {
       assertFrom(row, ['approved'], 'publish');
       if (!PUBLIC_STATUSES.includes(dialogue.status)) {
-        throw domainRule('dialogue-not-published', 'Publish the dialogue before its outcome.');
+        throw domainRule('dialogue-not-published', msg('outcomes.publishDialogueFirst'));
       }
       const { dialogueNumber, referencePrefix } = row.referencePrefix
         ? { dialogueNumber: row.dialogueNumber, referencePrefix: row.referencePrefix }

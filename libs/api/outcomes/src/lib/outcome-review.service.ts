@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Outcome, OutcomeDiff, OutcomeVersion } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
-import { badRequest, domainRule, forbidden, notFound, ProblemException } from '@gfmd/api-platform';
+import { badRequest, domainRule, forbidden, notFound, ProblemException, msg } from '@gfmd/api-platform';
 import { diffOutcomes } from './outcome-diff';
 import { assertFrom, OutcomeChanges } from './outcome-changes.service';
 import { OutcomesRepository } from './outcomes.repository';
@@ -24,12 +24,12 @@ export class OutcomeReviewService {
     return this.changes.transition(dialogueId, user, 'outcome.submitted', async (row, dialogue) => {
       const role = await this.changes.roleOf(user, row, dialogue.id);
       if (role.kind !== 'organizer' && role.kind !== 'rapporteur') {
-        throw forbidden('Only the rapporteurs and organizers submit the outcome.');
+        throw forbidden(msg('outcomes.whoSubmits'));
       }
       assertFrom(row, ['draft', 'returned'], 'submit');
       if (!row.summary.trim()) {
-        throw domainRule('domain-rule', 'Write the summary before submitting.', [
-          { field: 'summary', message: 'summary must not be blank' },
+        throw domainRule('domain-rule', msg('outcomes.summaryFirst'), [
+          { field: 'summary', message: msg('outcomes.summaryBlank.field') },
         ]);
       }
       return { next: { ...row, status: 'submitted', submittedById: user.id } };
@@ -41,11 +41,7 @@ export class OutcomeReviewService {
     return this.changes.transition(dialogueId, user, 'outcome.approved', async (row) => {
       assertFrom(row, ['submitted'], 'approve');
       if (row.submittedById === user.id || row.rapporteurUserIds.includes(user.id)) {
-        throw new ProblemException(
-          403,
-          'own-draft',
-          'You drafted or submitted this outcome; another organizer must review and approve it.',
-        );
+        throw new ProblemException(403, 'own-draft', msg('outcomes.ownDraft'));
       }
       return { next: { ...row, status: 'approved', returnComment: null } };
     });
@@ -55,7 +51,9 @@ export class OutcomeReviewService {
     return this.changes.transition(dialogueId, user, 'outcome.returned', async (row) => {
       assertFrom(row, ['submitted', 'approved'], 'return');
       if (!comment.trim())
-        throw badRequest('Some values are invalid.', [{ field: 'comment', message: 'comment must not be blank' }]);
+        throw badRequest(msg('platform.someInvalid'), [
+          { field: 'comment', message: msg('outcomes.commentBlank.field') },
+        ]);
       // The comment is free text: the audit line says only that there was one (in the version).
       return { next: { ...row, status: 'returned', returnComment: comment.trim() }, details: { from: row.status } };
     });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
-import { AppConfig, AuditService, forbidden, inTransaction, notFound, ProblemException } from '@gfmd/api-platform';
+import { AppConfig, AuditService, forbidden, inTransaction, notFound, ProblemException, msg } from '@gfmd/api-platform';
 import type { CitedContribution, CitingRecommendation, RecommendationContributionLinks } from '@gfmd/contracts';
 import { DataSource } from 'typeorm';
 import { isOrganizer } from './outcome-changes.service';
@@ -49,7 +49,7 @@ export class RecommendationContributionsService {
     const outcome = await this.outcomes.find(dialogueId);
     if (!outcome || !outcome.recommendations.some((r) => r.id === recommendationId)) throw notFound('Recommendation');
     if (!isOrganizer(user) && !outcome.rapporteurUserIds.includes(user.id))
-      throw forbidden("Only the outcome's rapporteurs and organizers link contributions to its recommendations.");
+      throw forbidden(msg('outcomes.whoLinksContributions'));
     const ids = [...new Set(contributionIds)];
     const found = await this.sources.accepted(dialogueId, ids);
     const known = new Set(found.map((c) => c.id));
@@ -58,10 +58,10 @@ export class RecommendationContributionsService {
       throw new ProblemException(
         422,
         'unknown-contribution',
-        'Only accepted contributions of this dialogue can be linked to its recommendations.',
+        msg('outcomes.unknownContribution'),
         unknown.map((id) => ({
           field: `contributionIds[${contributionIds.indexOf(id)}]`,
-          message: 'no accepted contribution of this dialogue has this id',
+          message: msg('outcomes.unknownContribution.field'),
         })),
       );
     await inTransaction(this.dataSource, async () => {

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
-import { AuditService, badRequest, domainRule, inTransaction } from '@gfmd/api-platform';
+import { AuditService, badRequest, domainRule, inTransaction, msg } from '@gfmd/api-platform';
 import { RegistrationAnswers } from '@gfmd/api-registrations';
 import type { Question } from '@gfmd/contracts';
 import { DataSource } from 'typeorm';
@@ -32,7 +32,7 @@ export class QuestionsService implements OnModuleInit {
         return (group, given) => {
           const checked = checkAnswers(questions, group, given);
           if ('problems' in checked)
-            throw domainRule('invalid-answers', 'Some answers are missing or not valid.', checked.problems);
+            throw domainRule('invalid-answers', msg('questions.invalidAnswers'), checked.problems);
           return checked.answers;
         };
       },
@@ -53,7 +53,7 @@ export class QuestionsService implements OnModuleInit {
   async put(dialogueId: string, body: unknown, user: AuthUser): Promise<Question[]> {
     await this.dialogues.findRecord(dialogueId);
     const parsed = parseQuestions(body);
-    if ('problems' in parsed) throw badRequest('Some questions are not valid.', parsed.problems);
+    if ('problems' in parsed) throw badRequest(msg('questions.invalidQuestions'), parsed.problems);
     await inTransaction(this.dataSource, async () => {
       await this.repo.put(dialogueId, parsed.questions);
       await this.audit.record({

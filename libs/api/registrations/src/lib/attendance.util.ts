@@ -1,4 +1,5 @@
 import { ATTENDANCE_MODES, type AttendanceMode } from '@gfmd/contracts';
+import { type Message, msg } from '@gfmd/api-platform';
 import type { DialogueRow } from './registration.rows';
 import type { DialogueSeats } from './seat-rules.util';
 
@@ -37,13 +38,13 @@ export const seatDeltas = (mode: AttendanceMode, n: number): [number, number] =>
 export function attendanceFor(
   d: Pick<DialogueRow, 'format'>,
   asked: unknown,
-): { attendance: AttendanceMode | null } | { refusal: { slug: string; detail: string; field: string } } {
+): { attendance: AttendanceMode | null } | { refusal: { slug: string; detail: Message; field: string } } {
   if (d.format !== 'hybrid') return { attendance: null };
   if (!(ATTENDANCE_MODES as readonly unknown[]).includes(asked))
     return {
       refusal: {
         slug: 'attendance-required',
-        detail: 'This dialogue is hybrid: choose to attend in person or online.',
+        detail: msg('registrations.attendanceRequired'),
         field: 'attendance',
       },
     };

@@ -1,4 +1,4 @@
-import { domainRule } from '@gfmd/api-platform';
+import { domainRule, msg } from '@gfmd/api-platform';
 import type { RegistrationStatus } from '@gfmd/contracts';
 
 /**
@@ -12,8 +12,8 @@ export function assertCheckInAllowed(
   scope: string[] | undefined,
 ): void {
   if (reg.status !== 'confirmed')
-    throw domainRule('not-confirmed', `A ${reg.status} registration cannot be checked in.`);
+    throw domainRule('not-confirmed', msg('registrations.notCheckable', { status: reg.status }));
   if (scope && !spaces.some((r) => scope.includes(r.spaceId) && r.status === 'confirmed')) {
-    throw domainRule('not-confirmed', 'This person holds no confirmed seat in your spaces.');
+    throw domainRule('not-confirmed', msg('registrations.noSeatInYourSpaces'));
   }
 }

@@ -3,7 +3,7 @@ import { RegistrationInvitations } from '@gfmd/api-invitations';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DialoguesService, toDialogue, withoutOnlineLink } from '@gfmd/api-dialogues';
 import type { AttendanceMode, Dialogue, RegistrationStatus } from '@gfmd/contracts';
-import { conflict, DomainEvents, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { conflict, DomainEvents, domainRule, inTransaction, type Message, msg, notFound } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { CheckInCodeSource } from './check-in-code.source';
 import { ManageLinks } from './manage-links';
@@ -61,7 +61,7 @@ export class ManageLinkService {
       const d = await this.seats.lockDialogue(opened.dialogueId);
       const reg = await this.activeUnderLock(opened.id, 'changed');
       if (d.status === 'cancelled' || d.status === 'concluded') {
-        throw domainRule('dialogue-closed', `The dialogue is ${d.status}; the registration cannot be changed.`);
+        throw domainRule('dialogue-closed', msg('registrations.dialogueClosedForChange', { status: d.status }));
       }
       const { spaceIds, answers, attendance, ...details } = dto;
       if (answers !== undefined) await this.changeAnswers(d, reg, answers);
@@ -113,7 +113,12 @@ export class ManageLinkService {
     const reg = await this.reads.byId(id);
     if (!reg) throw notFound('Registration');
     if (!ACTIVE_STATUSES.includes(reg.status)) {
-      throw domainRule('invalid-transition', `A ${reg.status} registration cannot be ${verb}.`);
+      throw domainRule(
+        'invalid-transition',
+        msg(verb === 'cancelled' ? 'registrations.notCancellable' : 'registrations.notChangeable', {
+          status: reg.status,
+        }),
+      );
     }
     return reg;
   }
@@ -139,7 +144,7 @@ export class ManageLinkService {
    */
   private async changeAnswers(d: DialogueRow, reg: RegistrationRow, given: unknown): Promise<void> {
     if (d.registrationClosesAt && new Date() >= d.registrationClosesAt)
-      throw domainRule('registration-closed', 'Registration has closed: the answers can no longer be changed.', [
+      throw domainRule('registration-closed', msg('registrations.answersClosed'), [
         { field: 'answers', message: 'the registration window has closed' },
       ]);
     const answers = await this.answers.check(reg.dialogueId, reg.stakeholderGroup, given);
@@ -159,11 +164,11 @@ export class ManageLinkService {
     notices: Notices,
   ): Promise<void> {
     if (d.format !== 'hybrid')
-      throw domainRule('not-hybrid', 'This dialogue is not hybrid: there is no attendance mode to choose.', [
+      throw domainRule('not-hybrid', msg('registrations.notHybrid'), [
         { field: 'attendance', message: 'only for hybrid dialogues' },
       ]);
     if (reg.holdId)
-      throw domainRule('delegate-attendance', "A delegate's seat is their delegation's: it cannot change mode.", [
+      throw domainRule('delegate-attendance', msg('registrations.delegateAttendance'), [
         { field: 'attendance', message: 'a delegation seat' },
       ]);
     if (reg.status === 'confirmed') {
@@ -171,9 +176,7 @@ export class ManageLinkService {
       if (!fitsDialogue(seats, { stakeholderGroup: reg.stakeholderGroup, invited: !!reg.invitationId }))
         throw conflict(
           'attendance-full',
-          to === 'online'
-            ? 'There is no online seat left: the registration stays in person.'
-            : 'There is no seat left in the room: the registration stays online.',
+          to === 'online' ? msg('registrations.onlineFull') : msg('registrations.roomFull'),
         );
       const [inPerson, online] = seatDeltas(to, 1);
       const [backInPerson, backOnline] = seatDeltas(seatModeOf(reg), -1);
@@ -194,14 +197,14 @@ export class ManageLinkService {
     const spaces = new Map((await this.ledger.spaces(reg.dialogueId, involved, true)).map((s) => [s.id, s]));
     const unknown = added.filter((id) => !spaces.has(id));
     if (unknown.length) {
-      throw domainRule('unknown-space', 'A chosen space does not belong to this dialogue.', [
-        { field: 'spaceIds', message: `unknown space ${unknown.join(', ')}` },
+      throw domainRule('unknown-space', msg('registrations.unknownSpace'), [
+        { field: 'spaceIds', message: msg('registrations.unknownSpace.field', { ids: unknown.join(', ') }) },
       ]);
     }
     const declined = added.filter((id) => rows.some((r) => r.spaceId === id && r.status === 'declined'));
     if (declined.length) {
-      throw domainRule('space-declined', 'A seat request in this space was declined by its coordinator.', [
-        { field: 'spaceIds', message: `declined in ${declined.join(', ')}` },
+      throw domainRule('space-declined', msg('registrations.spaceDeclined'), [
+        { field: 'spaceIds', message: msg('registrations.spaceDeclined.field', { ids: declined.join(', ') }) },
       ]);
     }
     const [invitation] = reg.invitationId ? await this.invitations.byIds([reg.invitationId]) : [];
@@ -213,7 +216,7 @@ export class ManageLinkService {
           invitation ?? null,
         ),
       )
-      .filter((r): r is string => !!r);
+      .filter((r): r is Message => !!r);
     if (refusals.length) {
       throw domainRule(
         'space-not-open',

@@ -11,6 +11,8 @@ import {
   inTransaction,
   normalizeEmail,
   notFound,
+  msg,
+  type Message,
 } from '@gfmd/api-platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -155,16 +157,14 @@ export class RegistrationAdmission {
     if (dto.invitationToken) {
       invitation = await this.invitations.forToken(dialogueId, dto.invitationToken);
       if (!invitation) {
-        throw domainRule('invalid-invitation', 'This invitation link is not valid for this dialogue.', [
-          { field: 'invitationToken', message: 'unknown invitation' },
+        throw domainRule('invalid-invitation', msg('registrations.invalidInvitation'), [
+          { field: 'invitationToken', message: msg('registrations.invalidInvitation.field') },
         ]);
       }
       if (invitation.emailNormalized !== emailNormalized) {
-        throw domainRule(
-          'invitation-mismatch',
-          'This invitation was sent to another email address; register with that address.',
-          [{ field: 'email', message: 'does not match the invitation' }],
-        );
+        throw domainRule('invitation-mismatch', msg('registrations.invitationMismatch'), [
+          { field: 'email', message: msg('registrations.invitationMismatch.field') },
+        ]);
       }
     }
     return { id: randomUUID(), dto, emailNormalized, spaceIds: [...new Set(dto.spaceIds ?? [])].sort(), invitation };
@@ -256,7 +256,7 @@ export class RegistrationAdmission {
       }
       if (taken.has(c.emailNormalized)) {
         outcomes.push({
-          error: conflict('duplicate-registration', 'This email address is already registered for this dialogue.'),
+          error: conflict('duplicate-registration', msg('registrations.duplicate')),
         });
         continue;
       }
@@ -267,21 +267,21 @@ export class RegistrationAdmission {
           invitation.status === 'registered' ||
           usedInvitations.some((u) => u.invitationId === invitation.id))
       ) {
-        outcomes.push({ error: domainRule('invitation-used', 'This invitation has been used already.') });
+        outcomes.push({ error: domainRule('invitation-used', msg('registrations.invitationUsed')) });
         continue;
       }
       const unknown = c.spaceIds.filter((id) => !spaces.has(id));
       if (unknown.length) {
         outcomes.push({
-          error: domainRule('unknown-space', 'A chosen space does not belong to this dialogue.', [
-            { field: 'spaceIds', message: `unknown space ${unknown.join(', ')}` },
+          error: domainRule('unknown-space', msg('registrations.unknownSpace'), [
+            { field: 'spaceIds', message: msg('registrations.unknownSpace.field', { ids: unknown.join(', ') }) },
           ]),
         });
         continue;
       }
       const refusals = c.spaceIds
         .map((id) => spaceRefusal(spaces.get(id) as SpaceRow, c.dto.stakeholderGroup, invitation))
-        .filter((r): r is string => !!r);
+        .filter((r): r is Message => !!r);
       if (refusals.length) {
         outcomes.push({
           error: domainRule(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Answers, Question, StakeholderGroup } from '@gfmd/contracts';
-import { domainRule } from '@gfmd/api-platform';
+import { domainRule, msg } from '@gfmd/api-platform';
 
 /**
  * Checks a registrant's answers to the dialogue's own questions and answers what to store, or
@@ -14,8 +14,8 @@ export type AnswersCheckerLoader = (dialogueId: string) => Promise<AnswersChecke
 /** Without the questions domain: a dialogue asks no questions, so any answer is refused. */
 const NO_QUESTIONS: AnswersChecker = (_group, answers) => {
   if (answers && typeof answers === 'object' && Object.keys(answers).length)
-    throw domainRule('unknown-question', 'This dialogue asks no questions.', [
-      { field: 'answers', message: 'no such question' },
+    throw domainRule('unknown-question', msg('registrations.noQuestions'), [
+      { field: 'answers', message: msg('registrations.noSuchQuestion.field') },
     ]);
   return {};
 };

@@ -3,7 +3,6 @@ import {
   Controller,
   Get,
   Header,
-  Headers,
   HttpCode,
   Param,
   Patch,
@@ -25,7 +24,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
-import { negotiateProblemLanguage, ProblemException, Public, RateLimit, uuidPipe } from '@gfmd/api-platform';
+import { currentLanguages, ProblemException, Public, RateLimit, uuidPipe } from '@gfmd/api-platform';
 import type { FastifyReply } from 'fastify';
 import {
   CreateRegistrationDto,
@@ -128,16 +127,15 @@ export class RegistrationsController {
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({
     description:
-      "Headers and labels in the Accept-Language (en, fr, es); named after the dialogue's title and first day (Content-Disposition with filename*).",
+      "Headers and labels in the reader's language (`?lang=` or Accept-Language: en, fr, es; ar, ru and zh read English for now); named after the dialogue's title and first day (Content-Disposition with filename*).",
   })
   async csv(
     @Param('id', uuidPipe) id: string,
     @Query() query: ListRegistrationsQuery,
     @CurrentUser() user: AuthUser,
-    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const language = negotiateProblemLanguage(acceptLanguage);
+    const language = currentLanguages().text;
     const { body, disposition } = await this.registrations.csv(id, query, user, language);
     res.header('Content-Language', language);
     res.header('Vary', 'Accept-Language');

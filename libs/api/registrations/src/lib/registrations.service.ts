@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
 import type { DialogueStats, Language, Page } from '@gfmd/contracts';
-import { forbidden } from '@gfmd/api-platform';
+import { forbidden, msg } from '@gfmd/api-platform';
 import { Readable } from 'node:stream';
 import { ListRegistrationsQuery } from './registration.dto';
 import { RegistrationView } from './registration.mapper';
@@ -119,7 +119,7 @@ export class RegistrationsService {
   /** The list filter of a query, within what the staff member may see (a coordinator asking for another space: 403). */
   private async filterFor(dialogueId: string, query: ListRegistrationsQuery, user: AuthUser) {
     const scope = await this.access.scope(dialogueId, user);
-    if (scope && query.spaceId && !scope.includes(query.spaceId)) throw forbidden('You do not coordinate this space.');
+    if (scope && query.spaceId && !scope.includes(query.spaceId)) throw forbidden(msg('registrations.notCoordinator'));
     const filter: Omit<RegistrationFilter, 'skip' | 'take'> = {
       dialogueId,
       status: query.status,

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Language, StakeholderGroup } from '@gfmd/contracts';
-import { type AfterCommit, conflict, domainRule, normalizeEmail, notFound } from '@gfmd/api-platform';
+import {
+  type AfterCommit,
+  conflict,
+  domainRule,
+  normalizeEmail,
+  notFound,
+  msg,
+  type Message,
+} from '@gfmd/api-platform';
 import { randomUUID } from 'node:crypto';
 import { RegistrationAnswers } from './registration-answers';
 import { RegistrationMailer } from './registration-mailer';
@@ -85,8 +93,8 @@ export class SeatHolds {
     const { d, hold } = await this.lockHold(holdId);
     const used = (await this.holds.used([hold.id])).get(hold.id) ?? 0;
     if (seats < used) {
-      throw domainRule('seats-in-use', `This delegation has ${used} delegate(s): it cannot hold fewer seats.`, [
-        { field: 'seats', message: `at least ${used}` },
+      throw domainRule('seats-in-use', msg('registrations.seatsInUse', { used }), [
+        { field: 'seats', message: msg('registrations.seatsInUse.field', { used }) },
       ]);
     }
     const delta = seats - hold.seats;
@@ -133,25 +141,25 @@ export class SeatHolds {
     const used = (await this.holds.used([hold.id])).get(hold.id) ?? 0;
     if (!this.settings.locking && this.settings.unguardedDelayMs) await sleep(this.settings.unguardedDelayMs);
     if (used >= hold.seats) {
-      throw conflict('delegation-full', `Every seat of this delegation (${hold.seats}) is named already.`);
+      throw conflict('delegation-full', msg('registrations.delegationFull', { seats: hold.seats }));
     }
     const emailNormalized = normalizeEmail(person.email);
     if ((await this.ledger.activeEmails(d.id, [emailNormalized])).size) {
-      throw conflict('duplicate-registration', 'This email address is already registered for this dialogue.');
+      throw conflict('duplicate-registration', msg('registrations.duplicate'));
     }
     const spaceIds = [...new Set(person.spaceIds ?? [])].sort();
     const spaces = new Map((await this.ledger.spaces(d.id, spaceIds)).map((s) => [s.id, s]));
     const unknown = spaceIds.filter((id) => !spaces.has(id));
     if (unknown.length) {
-      throw domainRule('unknown-space', 'A chosen space does not belong to this dialogue.', [
-        { field: 'spaceIds', message: `unknown space ${unknown.join(', ')}` },
+      throw domainRule('unknown-space', msg('registrations.unknownSpace'), [
+        { field: 'spaceIds', message: msg('registrations.unknownSpace.field', { ids: unknown.join(', ') }) },
       ]);
     }
     const refusals = spaceIds
       .map((id) =>
         spaceRefusal(spaces.get(id) as NonNullable<ReturnType<typeof spaces.get>>, hold.stakeholderGroup, null),
       )
-      .filter((r): r is string => !!r);
+      .filter((r): r is Message => !!r);
     if (refusals.length) {
       throw domainRule(
         'space-not-open',
@@ -227,7 +235,7 @@ export class SeatHolds {
     const reg = await this.reads.byId(registrationId);
     if (!reg || reg.holdId !== hold.id || reg.erasedAt) throw notFound('Delegate');
     if (!ACTIVE_STATUSES.includes(reg.status)) {
-      throw domainRule('invalid-transition', `A ${reg.status} delegate cannot be withdrawn.`);
+      throw domainRule('invalid-transition', msg('registrations.delegateNotWithdrawable', { status: reg.status }));
     }
     const notices = new Notices();
     await this.seats.release(reg, 'cancelled', notices, { notify: true, clearToken: true });
@@ -240,7 +248,7 @@ export class SeatHolds {
     const d = await this.ledger.dialogue(dialogueId, this.settings.locking);
     if (!d) throw notFound('Dialogue');
     if (d.status === 'cancelled' || d.status === 'concluded') {
-      throw domainRule('dialogue-closed', `The dialogue is ${d.status}: its seats cannot change.`);
+      throw domainRule('dialogue-closed', msg('registrations.seatsFrozen', { status: d.status }));
     }
     return d;
   }
@@ -260,7 +268,7 @@ export class SeatHolds {
     if (!this.settings.locking && this.settings.unguardedDelayMs) await sleep(this.settings.unguardedDelayMs);
     const free = Math.max(0, seats.capacity - seats.confirmed);
     if (n > free) {
-      throw conflict('not-enough-seats', `Only ${free} seat(s) of the dialogue are free; ${n} asked for.`, {
+      throw conflict('not-enough-seats', msg('registrations.notEnoughSeats', { free, asked: n }), {
         available: free,
       });
     }
@@ -268,7 +276,7 @@ export class SeatHolds {
     if (quota !== undefined && quota !== null) {
       const left = Math.max(0, quota - (seats.groupConfirmed[group] ?? 0));
       if (n > left) {
-        throw conflict('group-quota-full', `Only ${left} seat(s) of the ${group} quota are free; ${n} asked for.`, {
+        throw conflict('group-quota-full', msg('registrations.notEnoughQuota', { free: left, group, asked: n }), {
           available: left,
         });
       }

@@ -1,4 +1,5 @@
 import type { RegistrationStatus, SpaceAccess, StakeholderGroup, StakeholderQuotas } from '@gfmd/contracts';
+import { type Message, msg } from '@gfmd/api-platform';
 
 /**
  * The seat rules (docs/http-contract.md, "Seats") as pure functions, so they can be unit tested and applied to a
@@ -78,16 +79,17 @@ export function spaceRefusal(
   space: Pick<SpaceSeats, 'id' | 'access' | 'allowedGroups' | 'coordinatingGroup'>,
   group: StakeholderGroup,
   invitation: { spaceIds: string[] } | null,
-): string | null {
+): Message | null {
   if (space.access === 'invitation_only') {
-    if (!invitation) return 'This space is open to invited participants only.';
+    if (!invitation) return msg('registrations.spaceInvitedOnly');
     if (invitation.spaceIds.length && !invitation.spaceIds.includes(space.id)) {
-      return 'Your invitation does not include this space.';
+      return msg('registrations.spaceNotInInvitation');
     }
   }
   if (space.access === 'group_only') {
     const allowed = allowedGroupsOf(space);
-    if (allowed.length && !allowed.includes(group)) return `This space is open to ${allowed.join(', ')} only.`;
+    if (allowed.length && !allowed.includes(group))
+      return msg('registrations.spaceGroupsOnly', { groups: allowed.join(', ') });
   }
   return null;
 }
@@ -114,17 +116,21 @@ export const ACTIVE_STATUSES: RegistrationStatus[] = ['pending', 'confirmed', 'w
 export function windowRefusal(
   d: { status: string; registrationOpensAt: Date | null; registrationClosesAt: Date | null },
   now: Date,
-): { slug: string; detail: string } | null {
-  if (d.status === 'cancelled') return { slug: 'dialogue-cancelled', detail: 'This dialogue has been cancelled.' };
-  if (d.status === 'draft')
-    return { slug: 'registration-not-open', detail: 'Registration for this dialogue is not open.' };
-  if (d.status !== 'published')
-    return { slug: 'registration-closed', detail: 'Registration for this dialogue is closed.' };
+): { slug: string; detail: Message } | null {
+  if (d.status === 'cancelled') return { slug: 'dialogue-cancelled', detail: msg('registrations.dialogueCancelled') };
+  if (d.status === 'draft') return { slug: 'registration-not-open', detail: msg('registrations.notOpen') };
+  if (d.status !== 'published') return { slug: 'registration-closed', detail: msg('registrations.closed') };
   if (d.registrationOpensAt && now < d.registrationOpensAt) {
-    return { slug: 'registration-not-open', detail: `Registration opens at ${d.registrationOpensAt.toISOString()}.` };
+    return {
+      slug: 'registration-not-open',
+      detail: msg('registrations.opensAt', { at: d.registrationOpensAt.toISOString() }),
+    };
   }
   if (d.registrationClosesAt && now >= d.registrationClosesAt) {
-    return { slug: 'registration-closed', detail: `Registration closed at ${d.registrationClosesAt.toISOString()}.` };
+    return {
+      slug: 'registration-closed',
+      detail: msg('registrations.closedAt', { at: d.registrationClosesAt.toISOString() }),
+    };
   }
   return null;
 }

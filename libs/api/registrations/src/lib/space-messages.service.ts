@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
 import type { DeliverySummary } from '@gfmd/contracts';
 import { dialogueTemplateParams, OutboxService } from '@gfmd/api-mail';
-import { AppConfig, domainRule, inTransaction, notFound, ProblemException } from '@gfmd/api-platform';
+import { AppConfig, domainRule, inTransaction, notFound, ProblemException, msg } from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { DataSource } from 'typeorm';
 import { RegistrationReadsRepository } from './registration-reads.repository';
@@ -68,11 +68,7 @@ export class SpaceMessagesService {
       // One space's messages are counted under a lock of their own, so two at once cannot both pass.
       await this.messages.lock(spaceId);
       if ((await this.messages.countSince(spaceId, DAY)) >= limit) {
-        throw new ProblemException(
-          429,
-          'space-message-limit',
-          `This space has sent ${limit} messages in the last 24 hours; no more can be sent today.`,
-        );
+        throw new ProblemException(429, 'space-message-limit', msg('registrations.spaceMessageLimit', { limit }));
       }
       messageId = await this.messages.record(spaceId, sender.id, recipients.length);
       return this.outbox.write(
@@ -113,7 +109,7 @@ export class SpaceMessagesService {
     const dialogue = await this.ledger.dialogue(space.dialogueId);
     if (!dialogue) throw notFound('Dialogue');
     if (dialogue.status === 'cancelled' || dialogue.status === 'draft') {
-      throw domainRule('dialogue-not-open', `Messages cannot be sent for a ${dialogue.status} dialogue.`);
+      throw domainRule('dialogue-not-open', msg('registrations.messagesNotOpen', { status: dialogue.status }));
     }
     return { space, dialogue };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
-import { forbidden, notFound } from '@gfmd/api-platform';
+import { forbidden, notFound, msg } from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { RegistrationReadsRepository } from './registration-reads.repository';
 import type { RegistrationView } from './registration.mapper';
@@ -25,7 +25,7 @@ export class StaffAccess {
     await this.dialogues.findRecord(dialogueId);
     if (user.role !== 'coordinator') return undefined;
     const mine = await this.spaces.spaceIdsCoordinatedBy(user.id, dialogueId);
-    if (!mine.length) throw forbidden('You coordinate no space of this dialogue.');
+    if (!mine.length) throw forbidden(msg('registrations.noSpaceOfDialogue'));
     return mine;
   }
 
@@ -52,7 +52,7 @@ export class StaffAccess {
     if (spaceId) {
       const row = rows.find((r) => r.spaceId === spaceId);
       if (!row) throw notFound('Space request');
-      if (scope && !scope.includes(spaceId)) throw forbidden('You do not coordinate this space.');
+      if (scope && !scope.includes(spaceId)) throw forbidden(msg('registrations.notCoordinator'));
       return [row];
     }
     return rows.filter((r) => !scope || scope.includes(r.spaceId));

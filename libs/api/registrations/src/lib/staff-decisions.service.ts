@@ -8,6 +8,7 @@ import {
   DomainEvents,
   domainRule,
   inTransaction,
+  msg,
   notFound,
 } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
@@ -30,7 +31,7 @@ const seatDelta = (reg: { attendance?: RegistrationRow['attendance'] }, n: numbe
 import { StaffAccess } from './staff-access.service';
 import { assertCheckInAllowed } from './check-in.rule';
 
-const noPendingRequest = () => domainRule('no-pending-space-request', 'There is no pending request for this space.');
+const noPendingRequest = () => domainRule('no-pending-space-request', msg('registrations.noPendingSpaceRequest'));
 /** How long an organizer may undo a decline (POST /registrations/:id/undo-decline). */
 export const DECLINE_UNDO_MS = 15_000;
 /** The decline email waits this much longer than the undo window, so no undo ever races its sending. */
@@ -96,14 +97,11 @@ export class StaffDecisionsService {
         if (seats.confirmed >= seats.capacity) {
           throw domainRule(
             'dialogue-full',
-            `The dialogue is full (${seats.confirmed} of ${seats.capacity} seats): this person stays on the waiting list and gets the next free seat. Raise the dialogue's capacity to admit them now.`,
+            msg('registrations.dialogueFull', { confirmed: seats.confirmed, capacity: seats.capacity }),
           );
         }
         if (!fitsDialogue(seats, candidate)) {
-          throw domainRule(
-            'group-quota-full',
-            "The stakeholder group's quota is reached: this person stays on the waiting list. Raise the group's quota to admit them now.",
-          );
+          throw domainRule('group-quota-full', msg('registrations.groupQuotaFull'));
         }
         // A free seat that fits (a waiting list not yet served): give it now.
         takeDialogueSeat(seats, candidate);
@@ -114,10 +112,10 @@ export class StaffDecisionsService {
       } else {
         const targets = this.access.seatTargets(rows, scope, spaceId).filter((r) => r.status === 'pending');
         if (reg.status === 'pending') {
-          throw domainRule('registration-pending', 'The registration itself awaits approval by an organizer first.');
+          throw domainRule('registration-pending', msg('registrations.registrationPending'));
         }
         if (reg.status !== 'confirmed' || !targets.length) {
-          throw domainRule('nothing-to-approve', 'There is no pending seat to approve.');
+          throw domainRule('nothing-to-approve', msg('registrations.nothingToApprove'));
         }
         await this.approveSeats(id, d.id, targets, notices);
       }
@@ -152,7 +150,7 @@ export class StaffDecisionsService {
       let spaceIds: string[] | undefined;
       if (!spaceId && !scope) {
         if (!ACTIVE_STATUSES.includes(reg.status)) {
-          throw domainRule('invalid-transition', `A ${reg.status} registration cannot be declined.`);
+          throw domainRule('invalid-transition', msg('registrations.notDeclinable', { status: reg.status }));
         }
         const declinedAt = await this.writes.markDeclined(id, {
           status: reg.status,
@@ -163,7 +161,7 @@ export class StaffDecisionsService {
         await this.seats.release(reg, 'declined', notices, { notify: true });
       } else {
         const targets = this.access.seatTargets(rows, scope, spaceId).filter((r) => ACTIVE_STATUSES.includes(r.status));
-        if (!targets.length) throw domainRule('nothing-to-decline', 'There is no active seat request to decline.');
+        if (!targets.length) throw domainRule('nothing-to-decline', msg('registrations.nothingToDecline'));
         for (const t of targets) {
           await this.seats.releaseSpace(reg, t.spaceId, 'declined', notices);
           notices.replaceSpace(id, t.spaceId, 'declined');
@@ -195,15 +193,11 @@ export class StaffDecisionsService {
     await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const { reg, rows, d } = await this.lockedTarget(found);
       const before = await this.writes.recentDecline(id, DECLINE_UNDO_MS);
-      const expired = () =>
-        conflict('undo-expired', 'This decline can no longer be undone: the time to undo it has passed.');
+      const expired = () => conflict('undo-expired', msg('registrations.undoExpired'));
       if (!before) throw expired();
       if (reg.holdId) {
         // A delegate's seat went back to their delegation: its focal point names them again.
-        throw conflict(
-          'seat-taken',
-          "The seat went back to the person's delegation: its focal point may name them again.",
-        );
+        throw conflict('seat-taken', msg('registrations.seatBackToDelegation'));
       }
       if ((await this.mailer.withdraw(afterCommit, 'declined', id)) === 0) throw expired();
       const notices = new Notices();
@@ -212,7 +206,7 @@ export class StaffDecisionsService {
       if (before.status === 'confirmed') {
         const seats = await this.ledger.dialogueSeats(d, seatModeOf(reg));
         if (!fitsDialogue(seats, { stakeholderGroup: reg.stakeholderGroup, invited: !!reg.invitationId })) {
-          throw conflict('seat-taken', 'The seat has gone to the next person in line meanwhile: the decline stands.');
+          throw conflict('seat-taken', msg('registrations.seatTaken'));
         }
         const wanted = before.spaces.filter((s) => s.status === 'confirmed').map((s) => s.spaceId);
         const spaces = new Map((await this.ledger.spaces(d.id, [...wanted].sort(), true)).map((s) => [s.id, s]));
@@ -265,7 +259,7 @@ export class StaffDecisionsService {
       const { reg, rows, d } = await this.lockedTarget(found);
       const targets = this.pendingRequest(rows, scope, spaceId);
       if (reg.status === 'pending') {
-        throw domainRule('registration-pending', 'The registration itself awaits approval by an organizer first.');
+        throw domainRule('registration-pending', msg('registrations.registrationPending'));
       }
       if (reg.status !== 'confirmed') throw noPendingRequest();
       const notices = new Notices();
@@ -324,8 +318,7 @@ export class StaffDecisionsService {
       const { reg, rows, d } = await this.lockedTarget(found);
       const [row] = this.access.seatTargets(rows, scope, spaceId);
       const decline = row ? await this.writes.recentSpaceDecline(id, spaceId, DECLINE_UNDO_MS) : null;
-      const expired = () =>
-        conflict('undo-expired', 'This decline can no longer be undone: the time to undo it has passed.');
+      const expired = () => conflict('undo-expired', msg('registrations.undoExpired'));
       if (!row || !decline || !ACTIVE_STATUSES.includes(reg.status)) throw expired();
       const { before } = decline;
       const key = spaceNoticeKey('declined', id, spaceId, row.arrival, heldFor(decline.declinedAt).tag);
@@ -334,7 +327,7 @@ export class StaffDecisionsService {
       if (before === 'confirmed') {
         const [space] = await this.ledger.spaces(d.id, [spaceId], true);
         if (space && space.capacity !== null && space.capacity - space.confirmedCount <= 0) {
-          throw conflict('seat-taken', 'The seat has gone to the next person in line meanwhile: the decline stands.');
+          throw conflict('seat-taken', msg('registrations.seatTaken'));
         }
         if (space) deltas.set(spaceId, 1);
       }

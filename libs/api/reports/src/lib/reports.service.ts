@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { BalanceReport, ParticipationHistory, ProcessTimeline } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService, ProcessesService } from '@gfmd/api-dialogues';
-import { badRequest, type FieldError } from '@gfmd/api-platform';
+import { badRequest, type FieldError, msg } from '@gfmd/api-platform';
 import { ParticipationAggregates, type RetainedCounts } from '@gfmd/api-registrations';
 import { RetainedDialogues } from '@gfmd/api-retention';
 import { buildBalance } from './balance.util';
@@ -89,7 +89,7 @@ export class ReportsService {
     if (query.dialogueId && !timeline.dialogues.some((d) => d.id === query.dialogueId)) {
       errors.push(unknown('dialogueId', 'dialogue'));
     }
-    if (errors.length) throw badRequest('Some filters do not belong to this process.', errors);
+    if (errors.length) throw badRequest(msg('reports.foreignFilters'), errors);
     return (d: { id: string; startsAt: string; themeIds: string[] }) =>
       (!phase || (d.startsAt >= iso(phase.startsAt) && d.startsAt < iso(phase.endsAt))) &&
       (!query.themeId || d.themeIds.includes(query.themeId)) &&

@@ -9,10 +9,12 @@ import {
   changedFields,
   conflict,
   domainRule,
-  FieldError,
   forbidden,
   inTransaction,
   notFound,
+  msg,
+  t,
+  type FieldErrorInput,
 } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { COORDINATOR_EDITABLE, CreateSpaceDto, UpdateSpaceDto } from './space.dto';
@@ -55,7 +57,7 @@ export class SpacesService {
   async assertCoordinatorOf(user: AuthUser, spaceId: string): Promise<SpaceRecord> {
     const space = await this.repo.find(spaceId);
     if (!space) throw notFound('Space');
-    if (!canManageSpace(user, space)) throw forbidden('You do not coordinate this space.');
+    if (!canManageSpace(user, space)) throw forbidden(msg('agenda.notCoordinator'));
     return space;
   }
 
@@ -115,12 +117,15 @@ export class SpacesService {
     const saved = await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const found = await this.repo.find(id);
       if (!found) throw notFound('Space');
-      if (!canManageSpace(viewer, found)) throw forbidden('You do not coordinate this space.');
+      if (!canManageSpace(viewer, found)) throw forbidden(msg('agenda.notCoordinator'));
       if (!isOrganizer(viewer)) {
         const fields = Object.keys(dto).filter((k) => !(COORDINATOR_EDITABLE as string[]).includes(k));
         if (fields.length) {
           throw forbidden(
-            `Coordinators may change only ${COORDINATOR_EDITABLE.join(' and ')}; not ${fields.join(', ')}.`,
+            msg('spaces.coordinatorFields', {
+              allowed: COORDINATOR_EDITABLE.join(t(msg('spaces.and'))),
+              fields: fields.join(', '),
+            }),
           );
         }
       }
@@ -130,16 +135,18 @@ export class SpacesService {
       if (!space) throw notFound('Space');
       const data = await this.validated(dialogue, dto, space);
       if (data.kind !== space.kind && (await this.usage.agendaItems(id)) > 0) {
-        throw domainRule(
-          'space-has-agenda',
-          'The kind of a space with agenda items cannot change; move or delete its items first.',
-        );
+        throw domainRule('space-has-agenda', msg('spaces.kindWithAgenda'));
       }
       if (data.capacity !== null && data.capacity !== undefined && data.capacity < space.confirmedCount) {
         throw domainRule(
           'capacity-below-confirmed',
-          `The space has ${space.confirmedCount} confirmed seats; capacity cannot be lower.`,
-          [{ field: 'capacity', message: `must be at least ${space.confirmedCount}` }],
+          msg('spaces.capacityBelowConfirmed', { confirmed: space.confirmedCount }),
+          [
+            {
+              field: 'capacity',
+              message: msg('spaces.capacityBelowConfirmed.field', { confirmed: space.confirmedCount }),
+            },
+          ],
         );
       }
       const kept = new Set((data.rooms ?? []).map((r) => r.toLowerCase()));
@@ -150,7 +157,7 @@ export class SpacesService {
       const inUse = await this.usage.roomsInUse(space, removed, otherRooms);
       if (inUse.length) {
         const names = space.rooms.filter((r) => inUse.includes(r.toLowerCase()));
-        throw conflict('room-in-use', `Agenda items still use ${names.join(', ')}; move them first.`, { rooms: names });
+        throw conflict('room-in-use', msg('spaces.roomInUse', { rooms: names.join(', ') }), { rooms: names });
       }
       const next = await this.repo.save({ ...space, ...data });
       const fields = changedFields(space, data);
@@ -182,10 +189,10 @@ export class SpacesService {
       const space = await this.repo.lock(id);
       if (!space) throw notFound('Space');
       if (space.confirmedCount > 0 || (await this.usage.activeSeats(id)) > 0) {
-        throw conflict('space-has-registrations', 'People hold or await seats in this space; it cannot be deleted.');
+        throw conflict('space-has-registrations', msg('spaces.hasRegistrations'));
       }
       if ((await this.usage.agendaItems(id)) > 0) {
-        throw conflict('space-has-agenda', 'The space has agenda items; delete or move them first.');
+        throw conflict('space-has-agenda', msg('spaces.hasAgenda'));
       }
       await this.repo.remove(id);
       await this.audit.record({
@@ -204,7 +211,7 @@ export class SpacesService {
     const dialogue = await this.dialoguesRepo.lockDialogue(dialogueId);
     if (!dialogue) throw notFound('Dialogue');
     if (dialogue.status === 'cancelled' || dialogue.status === 'concluded') {
-      throw domainRule('dialogue-closed', `The spaces of a ${dialogue.status} dialogue cannot change.`);
+      throw domainRule('dialogue-closed', msg('spaces.dialogueClosed', { status: dialogue.status }));
     }
     return dialogue;
   }
@@ -217,29 +224,29 @@ export class SpacesService {
   ): Promise<Omit<SpaceRecord, 'id' | 'dialogueId' | 'confirmedCount' | 'createdAt' | 'updatedAt'>> {
     const pick = <K extends keyof UpdateSpaceDto & keyof SpaceRecord>(key: K, fallback: SpaceRecord[K]) =>
       (dto[key] === undefined ? (current ? current[key] : fallback) : dto[key]) as SpaceRecord[K];
-    const errors: FieldError[] = [];
+    const errors: FieldErrorInput[] = [];
     const name = String(pick('name', '')).trim();
-    if (!name) errors.push({ field: 'name', message: 'name must not be blank' });
+    if (!name) errors.push({ field: 'name', message: msg('spaces.nameBlank.field') });
     const access = pick('access', 'open');
     let allowedGroups = pick('allowedGroups', null);
     if (access === 'group_only') {
       if (!allowedGroups?.length)
-        errors.push({ field: 'allowedGroups', message: 'group_only access needs at least one allowed group' });
+        errors.push({ field: 'allowedGroups', message: msg('spaces.groupOnlyNeedsGroups.field') });
     } else if (dto.allowedGroups?.length) {
-      errors.push({ field: 'allowedGroups', message: 'allowedGroups apply only to group_only access' });
+      errors.push({ field: 'allowedGroups', message: msg('spaces.allowedGroupsOnlyGroupOnly.field') });
     } else {
       allowedGroups = null;
     }
     const rooms = (pick('rooms', []) ?? []).map((r) => r.trim().replace(/\s+/g, ' '));
     const seen = new Set<string>();
     rooms.forEach((room, i) => {
-      if (!room) errors.push({ field: `rooms.${i}`, message: 'a room name must not be blank' });
+      if (!room) errors.push({ field: `rooms.${i}`, message: msg('spaces.roomBlank.field') });
       else if (seen.has(room.toLowerCase()))
-        errors.push({ field: `rooms.${i}`, message: `room "${room}" is listed twice` });
+        errors.push({ field: `rooms.${i}`, message: msg('spaces.roomTwice.field', { room }) });
       seen.add(room.toLowerCase());
     });
     const description = pick('description', null);
-    if (errors.length) throw badRequest('Some values are invalid.', errors);
+    if (errors.length) throw badRequest(msg('platform.someInvalid'), errors);
 
     const coordinatorUserIds = pick('coordinatorUserIds', []) ?? [];
     if (dto.coordinatorUserIds?.length) {
@@ -248,8 +255,8 @@ export class SpacesService {
       if (bad.length) {
         throw domainRule(
           'unknown-coordinator',
-          'Coordinators must be existing staff users with the coordinator role.',
-          bad.map((id) => ({ field: 'coordinatorUserIds', message: `${id} is not a coordinator` })),
+          msg('spaces.unknownCoordinator'),
+          bad.map((id) => ({ field: 'coordinatorUserIds', message: msg('spaces.unknownCoordinator.field', { id }) })),
         );
       }
     }
@@ -257,7 +264,7 @@ export class SpacesService {
       (s) => s.id !== current?.id && s.name.trim().toLowerCase() === name.toLowerCase(),
     );
     if (clash)
-      throw conflict('duplicate-space', `The dialogue has a space named "${clash.name}" already.`, {
+      throw conflict('duplicate-space', msg('spaces.duplicate', { name: clash.name }), {
         spaceId: clash.id,
       });
     return {

@@ -12,6 +12,7 @@ import {
   inTransaction,
   notFound,
   ProblemException,
+  msg,
 } from '@gfmd/api-platform';
 import type { DataSource } from 'typeorm';
 import { StaffLinkPurpose, StaffLinksRepository } from './staff-links.repository';
@@ -21,8 +22,7 @@ export const STAFF_LINK_TTL_MS = 72 * 3600_000;
 /** A self-service reset asked again within this time sends no second email. */
 const SELF_RESET_THROTTLE_MS = 2 * 60_000;
 
-const linkGone = () =>
-  new ProblemException(410, 'password-link-gone', 'This link has been used or has expired. Ask for a new one.');
+const linkGone = () => new ProblemException(410, 'password-link-gone', msg('staff.linkGone'));
 
 /**
  * Staff accounts from the console: invitations by email and password resets, both through a
@@ -62,8 +62,7 @@ export class StaffAccountsService {
         return toUser(user);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === '23505')
-        throw conflict('duplicate-user', 'A user with this email exists.');
+      if ((error as { code?: string }).code === '23505') throw conflict('duplicate-user', msg('auth.duplicateUser'));
       throw error;
     }
   }
@@ -77,7 +76,7 @@ export class StaffAccountsService {
     await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const user = await this.auth.findAccount(id);
       if (!user) throw notFound('User');
-      if (!user.active) throw domainRule('user-inactive', 'This account is deactivated: reactivate it first.');
+      if (!user.active) throw domainRule('user-inactive', msg('staff.userInactive'));
       await this.sendLink(afterCommit, user, user.passwordHash === null ? 'invitation' : 'reset', language);
       await this.audit.record({
         actorUserId,

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { SynthesisTarget } from '@gfmd/contracts';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
-import { AppConfig, Public, uuidPipe } from '@gfmd/api-platform';
+import { AppConfig, Public, uuidPipe, currentLanguages } from '@gfmd/api-platform';
 import { SubscribersService, type ScopeInfo } from './subscribers.service';
 import { SynthesesService } from './syntheses.service';
 import { SynthesisDocuments } from './documents/synthesis-documents';
@@ -117,7 +117,7 @@ function synthesisControllers(target: SynthesisTarget): [Type, Type] {
     @ApiProduces('application/pdf')
     async pdf(@Param('id', uuidPipe) id: string, @Query() query: DocumentQuery, @CurrentUser() user?: AuthUser) {
       const content = await this.syntheses.content(target, id, isStaff(user) && query.preview === 'true');
-      return new StreamableFile(this.documents.pdf(content, query.lang ?? 'en'), {
+      return new StreamableFile(this.documents.pdf(content, currentLanguages().text), {
         type: 'application/pdf',
         disposition: `attachment; filename="${this.documents.fileName(content, 'pdf')}"`,
       });
@@ -128,7 +128,7 @@ function synthesisControllers(target: SynthesisTarget): [Type, Type] {
     @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     async docx(@Param('id', uuidPipe) id: string, @Query() query: DocumentQuery, @CurrentUser() user?: AuthUser) {
       const content = await this.syntheses.content(target, id, isStaff(user) && query.preview === 'true');
-      return new StreamableFile(this.documents.docx(content, query.lang ?? 'en'), {
+      return new StreamableFile(this.documents.docx(content, currentLanguages().text), {
         type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         disposition: `attachment; filename="${this.documents.fileName(content, 'docx')}"`,
       });

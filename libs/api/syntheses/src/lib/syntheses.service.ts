@@ -15,11 +15,12 @@ import {
   badRequest,
   conflict,
   domainRule,
-  type FieldError,
   DomainEvents,
   inTransaction,
   notFound,
   ProblemException,
+  msg,
+  type FieldErrorInput,
 } from '@gfmd/api-platform';
 import { PublishedRecommendationsPort } from '@gfmd/api-outcomes';
 import { DataSource } from 'typeorm';
@@ -124,7 +125,7 @@ export class SynthesesService implements OnModuleInit {
     const t = await this.targets.resolve(target, id);
     return inTransaction(this.dataSource, async (_m, afterCommit) => {
       const row = await this.repo.lock(target, id);
-      if (row.version === 0) throw conflict('invalid-transition', 'The synthesis has no draft yet: save one first.');
+      if (row.version === 0) throw conflict('invalid-transition', msg('syntheses.noDraft'));
       if (row.status === 'published' && row.publishedVersion === row.version) {
         return toSynthesis(t, row, this.config.publicUrl);
       }
@@ -201,24 +202,28 @@ export class SynthesesService implements OnModuleInit {
 
   /** Themes exist; every reference is a published recommendation not withdrawn, and listed once. */
   private async assertSections(sections: SynthesisSection[]): Promise<void> {
-    const errors: FieldError[] = [];
+    const errors: FieldErrorInput[] = [];
     const seen = new Set<string>();
     sections.forEach((s, i) =>
       s.references.forEach((r, j) => {
-        if (seen.has(r)) errors.push({ field: `sections.${i}.references.${j}`, message: `${r} is listed twice` });
+        if (seen.has(r))
+          errors.push({
+            field: `sections.${i}.references.${j}`,
+            message: msg('syntheses.referenceTwice.field', { reference: r }),
+          });
         seen.add(r);
       }),
     );
-    if (errors.length) throw badRequest('A recommendation is listed twice.', errors);
+    if (errors.length) throw badRequest(msg('syntheses.referenceTwice'), errors);
     const themeIds = [...new Set(sections.flatMap((s) => (s.themeId ? [s.themeId] : [])))];
     const missingThemes = new Set(await this.dialogues.themesExist(themeIds));
     if (missingThemes.size) {
       throw domainRule(
         'unknown-theme',
-        'Unknown theme.',
+        msg('dialogues.unknownTheme'),
         sections.flatMap((s, i) =>
           s.themeId && missingThemes.has(s.themeId)
-            ? [{ field: `sections.${i}.themeId`, message: `unknown theme ${s.themeId}` }]
+            ? [{ field: `sections.${i}.themeId`, message: msg('dialogues.unknownTheme.field', { ids: s.themeId }) }]
             : [],
         ),
       );
@@ -231,7 +236,8 @@ export class SynthesesService implements OnModuleInit {
         return [
           {
             field: `sections.${i}.references.${j}`,
-            message: rec ? `${r} has been withdrawn` : `${r} is not a published recommendation`,
+            reference: r,
+            message: msg(rec ? 'syntheses.withdrawn.field' : 'syntheses.notPublished.field', { reference: r }),
           },
         ];
       }),
@@ -239,8 +245,8 @@ export class SynthesesService implements OnModuleInit {
     if (bad.length) {
       throw domainRule(
         'unknown-reference',
-        `Only published recommendations can be part of a synthesis: ${bad.map((e) => e.message.split(' ')[0]).join(', ')}.`,
-        bad,
+        msg('syntheses.onlyPublished', { references: bad.map((e) => e.reference).join(', ') }),
+        bad.map(({ field, message }) => ({ field, message })),
       );
     }
   }
@@ -275,7 +281,7 @@ function assertVersion(t: TargetRecord, row: SynthesisRecord, version: number, p
     throw new ProblemException(
       409,
       'stale-version',
-      `The synthesis is at version ${row.version}; you edited version ${version}. Reload it and apply your changes again.`,
+      msg('syntheses.staleVersion', { current: row.version, edited: version }),
       undefined,
       { currentVersion: row.version, current: toSynthesis(t, row, publicUrl) },
     );

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   LANGUAGES,
+  READER_LANGUAGES,
   RECOMMENDATION_KINDS,
   type AddSubscribersRequest,
   type Language,
@@ -87,9 +88,12 @@ export class SubscriptionTokenDto {
 }
 
 export class DocumentQuery {
-  @ApiPropertyOptional({ enum: LANGUAGES, description: 'The language of the document frame (headings, labels).' })
-  @OptionalButNotNull()
-  @IsIn(LANGUAGES)
+  /** Documented here; read by the platform for every route, which takes it out of the query (docs/i18n.md). */
+  @ApiPropertyOptional({
+    enum: READER_LANGUAGES,
+    description:
+      'The language of the document frame (headings, labels): ?lang=, else Accept-Language, else en (ar, ru, zh: English for now).',
+  })
   lang?: Language;
   @ApiPropertyOptional({ description: 'Staff: the working copy instead of the published one.' })
   @OptionalButNotNull()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, WebhookCreated, WebhookDelivery, WebhookSubscription } from '@gfmd/contracts';
-import { AppConfig, AuditService, badRequest, domainRule, inTransaction, notFound } from '@gfmd/api-platform';
+import { AppConfig, AuditService, badRequest, domainRule, inTransaction, notFound, msg } from '@gfmd/api-platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { newWebhookSecret } from './webhook-signature';
@@ -112,8 +112,7 @@ export class WebhooksService {
     const sub = await this.found(id);
     const original = await this.outbox.byId(deliveryId);
     if (!original || original.subscriptionId !== id) throw notFound('Delivery');
-    if (!sub.active && original.event !== 'ping')
-      throw domainRule('invalid-transition', 'Enable the webhook before replaying its deliveries.');
+    if (!sub.active && original.event !== 'ping') throw domainRule('invalid-transition', msg('webhooks.enableFirst'));
     return this.deliver(() =>
       this.outbox.insert([
         {
@@ -164,6 +163,6 @@ export class WebhooksService {
   private async checkUrl(url: string): Promise<void> {
     const refusal = await refuseWebhookUrl(url, this.config.webhooks);
     if (refusal)
-      throw badRequest('The webhook URL is refused.', [{ field: 'url', message: refusal, code: 'isPublicUrl' }]);
+      throw badRequest(msg('webhooks.urlRefused'), [{ field: 'url', message: refusal, code: 'isPublicUrl' }]);
   }
 }

@@ -235,5 +235,9 @@ export type DocumentVisibility = (typeof DOCUMENT_VISIBILITIES)[number];
 export const DOCUMENT_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
 export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 
+/** The languages a reader may ask for (`?lang=`, `Accept-Language`): the six UN languages. */
+export const READER_LANGUAGES = DOCUMENT_LANGUAGES;
+export type ReaderLanguage = DocumentLanguage;
+
 export const CONTRIBUTION_STATUSES = ['unconfirmed', 'submitted', 'accepted', 'rejected'] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];

@@ -20,6 +20,7 @@ import type {
   ContributionStatus,
   DocumentKind,
   DocumentLanguage,
+  ReaderLanguage,
   DocumentOwnerType,
   DocumentVisibility,
   Role,
@@ -87,7 +88,19 @@ export interface Health {
   outbox?: { pending: number; failed: number };
 }
 
-export interface Phase {
+/**
+ * Words of a record in other languages than its own (`{ fr: { title }, es: { title } }`), as
+ * stored beside the record; reads pick one by the reader's language (docs/i18n.md).
+ */
+export type FieldTranslations = Partial<Record<ReaderLanguage, { title?: string }>>;
+
+/** The language a translated field of a response was written in (fallback: the record's own, English). */
+export interface TitleLanguage {
+  /** The language `title` is in: the reader's when a translation exists, else the record's own (`en`). */
+  titleLang?: ReaderLanguage;
+}
+
+export interface Phase extends TitleLanguage {
   id: string;
   processId: string;
   kind: PhaseKind;
@@ -96,7 +109,7 @@ export interface Phase {
   endsAt: string;
 }
 
-export interface Milestone {
+export interface Milestone extends TitleLanguage {
   id: string;
   processId: string;
   kind: MilestoneKind;
@@ -109,7 +122,7 @@ export interface Milestone {
 }
 
 /** A consultation cycle (e.g. the GCM 2017–2018) with its calendar. */
-export interface Process {
+export interface Process extends TitleLanguage {
   id: string;
   slug: string;
   /** 2–10 upper-case letters and digits, unique; the process part of recommendation references (`GFMD-GCM-T3-D12-R04`). */
@@ -121,7 +134,7 @@ export interface Process {
   milestones: Milestone[];
 }
 
-export interface Theme {
+export interface Theme extends TitleLanguage {
   id: string;
   code: string;
   title: string;
@@ -129,7 +142,7 @@ export interface Theme {
   processId?: string | null;
 }
 
-export interface InformalSession {
+export interface InformalSession extends TitleLanguage {
   id: string;
   processId: string;
   number: number;

@@ -14,6 +14,7 @@ import {
   notFound,
   PersonDataRegistry,
   ProblemException,
+  msg,
 } from '@gfmd/api-platform';
 import { ContributionSources, RecommendationContributionsService } from '@gfmd/api-outcomes';
 import type { CitedContribution, ContributionPage, ContributionStatus, ContributionView } from '@gfmd/contracts';
@@ -128,11 +129,11 @@ export class ContributionsService implements OnModuleInit {
       const email = normalizeEmail(dto.email);
       const closesAt = await this.repo.closesAt(dialogue.id);
       if (!closesAt || closesAt <= new Date())
-        throw domainRule('contributions-closed', 'This dialogue takes no written contributions now.');
+        throw domainRule('contributions-closed', msg('documents.contributionsClosed'));
       const limits = this.config.contributionLimits;
       const recent = await this.repo.recentCounts(dialogue.id, email, new Date(Date.now() - DAY_MS));
       if (recent.byAddress >= limits.perAddressPerDay || recent.byDialogue >= limits.perDialoguePerDay)
-        throw new ProblemException(429, 'too-many-contributions', 'Too many contributions; try again tomorrow.');
+        throw new ProblemException(429, 'too-many-contributions', msg('documents.tooManyContributions'));
       const language = dto.language ?? 'en';
       const document = upload?.file
         ? await this.documents.storeChecked(
@@ -225,7 +226,7 @@ export class ContributionsService implements OnModuleInit {
       const row = await this.repo.lock(id);
       if (!row || row.status === 'unconfirmed') throw notFound('Contribution');
       if (row.status !== 'submitted')
-        throw conflict('invalid-transition', `The contribution is already ${row.status}.`, {
+        throw conflict('invalid-transition', msg('documents.contributionAlready', { status: row.status }), {
           contributionStatus: row.status,
         });
       const dialogue = await this.dialogues.findRecord(row.dialogueId);

@@ -1,5 +1,5 @@
 import type { MultipartFile } from '@fastify/multipart';
-import { ProblemException, badRequest } from '@gfmd/api-platform';
+import { ProblemException, badRequest, msg } from '@gfmd/api-platform';
 import type { FastifyRequest } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -28,11 +28,7 @@ export interface ReceivedUpload {
 }
 
 export const tooLarge = (maxBytes: number) =>
-  new ProblemException(
-    413,
-    'payload-too-large',
-    `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB (MAX_UPLOAD_MB).`,
-  );
+  new ProblemException(413, 'payload-too-large', msg('documents.tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }));
 
 /** Where uploads wait while they are checked. */
 const spool = () => join(tmpdir(), 'gfmd-uploads');
@@ -44,12 +40,7 @@ const spool = () => join(tmpdir(), 'gfmd-uploads');
  * too many, a part that is not `file` → 400.
  */
 export async function receiveUpload(request: FastifyRequest, maxBytes: number): Promise<ReceivedUpload> {
-  if (!request.isMultipart())
-    throw new ProblemException(
-      415,
-      'multipart-required',
-      'Send the document as multipart/form-data with a "file" part.',
-    );
+  if (!request.isMultipart()) throw new ProblemException(415, 'multipart-required', msg('documents.notMultipart'));
   const fields: Record<string, string> = Object.create(null);
   let file: ReceivedFile | undefined;
   const discard = async () => {
@@ -61,14 +52,14 @@ export async function receiveUpload(request: FastifyRequest, maxBytes: number): 
       limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 4000, parts: 21, fieldNameSize: 40 },
     })) {
       if (part.type === 'field') {
-        if (part.valueTruncated) throw badRequest(`The field "${part.fieldname}" is too long.`);
-        if (part.fieldname in fields) throw badRequest(`The field "${part.fieldname}" is given twice.`);
+        if (part.valueTruncated) throw badRequest(msg('documents.fieldTooLong', { field: part.fieldname }));
+        if (part.fieldname in fields) throw badRequest(msg('documents.fieldTwice', { field: part.fieldname }));
         fields[part.fieldname] = String(part.value);
         continue;
       }
       if (part.fieldname !== 'file') {
         await drain(part);
-        throw badRequest(`Unknown file part "${part.fieldname}": the document goes in "file".`);
+        throw badRequest(msg('documents.unknownPart', { field: part.fieldname }));
       }
       file = await spoolFile(part);
       if (part.file.truncated) throw tooLarge(maxBytes);
@@ -78,17 +69,16 @@ export async function receiveUpload(request: FastifyRequest, maxBytes: number): 
     if (error instanceof ProblemException) throw error;
     const e = error as { statusCode?: number; code?: string };
     // The count limits answer 413 in @fastify/multipart; here they are a malformed request, not a big file.
-    if (e.code === 'FST_FILES_LIMIT') throw badRequest('Send one file per request.');
-    if (e.code === 'FST_PARTS_LIMIT' || e.code === 'FST_FIELDS_LIMIT')
-      throw badRequest('The multipart body has too many parts.');
+    if (e.code === 'FST_FILES_LIMIT') throw badRequest(msg('documents.oneFile'));
+    if (e.code === 'FST_PARTS_LIMIT' || e.code === 'FST_FIELDS_LIMIT') throw badRequest(msg('documents.tooManyParts'));
     if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) throw tooLarge(maxBytes);
     // Busboy's own refusals carry no code: no boundary, a body cut short, a malformed part header.
     if (/^Multipart: Boundary not found|unexpected end of multipart data|Malformed part header/i.test(message(error)))
-      throw badRequest('The multipart body is malformed or truncated.');
+      throw badRequest(msg('documents.truncated'));
     // The client went away mid-upload (cancelled, connection lost): nobody reads the answer, but it is no 500.
     if (e.code === 'ECONNRESET' || e.code === 'FST_MP_PREMATURE_CLOSE' || (error as Error).message === 'aborted')
-      throw badRequest('The upload was interrupted.');
-    if (e.statusCode && e.statusCode < 500) throw badRequest('The multipart body is malformed or over its limits.');
+      throw badRequest(msg('documents.interrupted'));
+    if (e.statusCode && e.statusCode < 500) throw badRequest(msg('documents.malformed'));
     throw error;
   }
   return { fields, file, discard };

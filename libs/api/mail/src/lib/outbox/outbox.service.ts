@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DeliverySummary, EmailKind, EmailStatus, Language, OutboundEmail, Page } from '@gfmd/contracts';
-import { type AfterCommit, AppConfig, notFound, ProblemException } from '@gfmd/api-platform';
+import { type AfterCommit, AppConfig, notFound, ProblemException, msg } from '@gfmd/api-platform';
 import { EnqueueRow, MailQueue } from '../queue/mail-queue';
 import { releaseHorizonMs } from '../queue/queue.constants';
 import type { LinkRef } from '../delivery/mail-link-hooks';
@@ -261,8 +261,7 @@ export class OutboxService {
     const row = await this.repo.findById(id);
     if (!row) throw notFound('Email');
     const reset = await this.repo.resetForRetry(id);
-    if (!reset)
-      throw new ProblemException(409, 'not-failed', `Only a failed email can be retried; this one is ${row.status}.`);
+    if (!reset) throw new ProblemException(409, 'not-failed', msg('mail.notFailed', { status: row.status }));
     try {
       await this.queue.ensure([reset]);
       await this.repo.markQueued([id]);

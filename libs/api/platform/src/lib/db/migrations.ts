@@ -29,6 +29,7 @@ import { Webhooks1765300000101 } from './migrations/1765300000101-webhooks';
 import { HybridAttendance1765300000301 } from './migrations/1765300000301-hybrid-attendance';
 import { RecommendationContributions1765300000401 } from './migrations/1765300000401-recommendation-contributions';
 import { RoomArrivals1765300000501 } from './migrations/1765300000501-room-arrivals';
+import { FieldTranslations1765300000601 } from './migrations/1765300000601-field-translations';
 import { RegistrationsArrivalIndex1765300000901 } from './migrations/1765300000901-registrations-arrival-index';
 
 /**
@@ -67,5 +68,6 @@ export const MIGRATIONS = [
   HybridAttendance1765300000301,
   RecommendationContributions1765300000401,
   RoomArrivals1765300000501,
+  FieldTranslations1765300000601,
   RegistrationsArrivalIndex1765300000901,
 ];

@@ -8,7 +8,10 @@ import type { FastifyInstance } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { logPath, requestLogLevel, requestLogLine } from '../logging/logging';
 import { PinoNestLogger } from '../logging/pino-nest-logger';
+import { msg } from '../i18n/catalogue';
+import { registerRequestLanguage } from '../i18n/request-language';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
+import { badRequest } from '../problem/problem.exception';
 import { createValidationPipe } from '../problem/validation';
 import { registerBodyParsers } from './http-adapter';
 import { helmetOptions, inlineScriptHashes, securityHeaders } from './security-headers';
@@ -31,6 +34,11 @@ export function configureHttpApp(app: NestFastifyApplication, config: AppConfig,
   registerBodyParsers(fastify);
   registerResponseHeaders(fastify, shellHtml ? inlineScriptHashes(shellHtml.toString('utf8')) : []);
   registerRequestLog(fastify, app.get(PinoNestLogger));
+  registerRequestLanguage(fastify, (lang) =>
+    badRequest(msg('platform.invalidLang', { lang }), [
+      { field: 'lang', message: msg('platform.invalidLang.field'), code: 'isIn' },
+    ]),
+  );
 
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['api/docs', 'api/docs-json', 'admin/queues'] });
@@ -44,7 +52,7 @@ export function configureHttpApp(app: NestFastifyApplication, config: AppConfig,
       new DocumentBuilder()
         .setTitle('GFMD Dialogues API')
         .setDescription(
-          'Thematic dialogues ahead of UN informal thematic sessions: scheduling, agendas, registration, invitations and email. Errors are application/problem+json (RFC 9457).',
+          'Thematic dialogues ahead of UN informal thematic sessions: scheduling, agendas, registration, invitations and email. Errors are application/problem+json (RFC 9457). Every route takes ?lang= (ar, en, es, fr, ru, zh; else Accept-Language): problems, warnings, exports and seeded titles are answered in it (docs/i18n.md).',
         )
         .setVersion('1.0')
         .addBearerAuth()

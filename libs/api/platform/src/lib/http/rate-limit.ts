@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { ProblemException } from '../problem/problem.exception';
+import { msg } from '../i18n/catalogue';
 import { RedisService } from '../redis/redis.service';
 
 export type RateLimitBucket = 'default' | 'login' | 'register' | 'none';
@@ -47,7 +48,7 @@ export class RateLimitGuard implements CanActivate {
     res.header('RateLimit-Remaining', String(Math.max(0, limit - count)));
     if (count > limit) {
       res.header('Retry-After', String(60 - (Math.floor(Date.now() / 1000) % 60)));
-      throw new ProblemException(429, 'too-many-requests', 'Too many requests; please wait a minute and try again.');
+      throw new ProblemException(429, 'too-many-requests', msg('platform.tooManyRequests'));
     }
     return true;
   }

@@ -1,7 +1,8 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { conflict, domainRule } from './problem.exception';
+import { msg } from '../i18n/catalogue';
+import { badRequest, conflict, domainRule, ProblemException } from './problem.exception';
 
 describe(ProblemDetailsFilter.name, () => {
   const sut = new ProblemDetailsFilter();
@@ -75,6 +76,30 @@ describe(ProblemDetailsFilter.name, () => {
       detail: 'La inscripción está cerrada.',
     });
     expect(sut.toProblem(new Error('boom'), 'fr')).toMatchObject({ status: 500, title: 'Erreur interne du serveur' });
+  });
+
+  it('writes catalogue messages with their parameters, and a constraint in the words of its property when the catalogue has them', () => {
+    const problem = badRequest(msg('platform.endsBeforeStart'), [
+      { field: 'endsAt', message: msg('platform.endsBeforeStart.field') },
+    ]);
+    expect(sut.toProblem(problem)).toMatchObject({
+      detail: 'endsAt must be after startsAt.',
+      errors: [{ field: 'endsAt', message: 'endsAt must be after startsAt' }],
+    });
+    expect(sut.toProblem(problem, 'es').errors).toEqual([
+      { field: 'endsAt', message: 'el fin debe ser posterior al inicio' },
+    ]);
+    const validation = new ProblemException(400, 'invalid-input', msg('platform.invalidFields'), [
+      { field: 'sections.0.references.1', code: 'matches', message: 'each reference must look like X' },
+      { field: 'consent', code: 'equals', message: 'consent must be true' },
+      { field: 'name', code: 'matches', message: 'name is wrong' },
+    ]);
+    expect(sut.toProblem(validation, 'fr').errors?.map((e) => e.message)).toEqual([
+      'Chaque référence doit avoir la forme GFMD-GCM-T3-D12-R04.',
+      'Vous devez donner votre consentement.',
+      "Le format de cette valeur n'est pas correct.",
+    ]);
+    expect(sut.toProblem(validation).errors?.[1].message).toBe('consent must be true');
   });
 
   it('hides the details of unknown errors', () => {

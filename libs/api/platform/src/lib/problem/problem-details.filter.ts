@@ -2,15 +2,11 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { redactPath } from '../logging/logging';
+import { CATALOGUES, isMessage, type Message, type MessageKey, msg, translate } from '../i18n/catalogue';
+import { problemLanguages } from '../i18n/request-language';
 import type { ProblemLanguage } from './messages/problem-catalogue';
-import {
-  PROBLEM_CATALOGUES,
-  constraintMessage,
-  isProblemSlug,
-  isProblemStatus,
-  negotiateProblemLanguage,
-} from './messages/problem-language';
-import { type FieldError, ProblemException, titleFor } from './problem.exception';
+import { PROBLEM_CATALOGUES, constraintMessage, isProblemSlug, isProblemStatus } from './messages/problem-language';
+import { type FieldError, type FieldErrorInput, ProblemException, titleFor } from './problem.exception';
 
 export const PROBLEM_BASE = 'https://gfmd-dialogues.org/problems/';
 
@@ -40,15 +36,42 @@ const SLUGS: Record<number, string> = {
 };
 
 /** What a client is told about the HTTP layer's own refusals (Fastify's codes). */
-const HTTP_ERROR_DETAILS: Record<string, string> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty.',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the request body as application/json.',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
-  FST_ERR_BAD_URL: 'The request path is malformed.',
-  FST_ERR_MAX_PARAM_LENGTH: 'A segment of the request path is too long.',
+const HTTP_ERROR_DETAILS: Record<string, Message> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: msg('platform.bodyTooLarge'),
+  FST_ERR_CTP_INVALID_JSON_BODY: msg('platform.invalidJson'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: msg('platform.emptyJson'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: msg('platform.mediaType'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: msg('platform.contentLength'),
+  FST_ERR_BAD_URL: msg('platform.badUrl'),
+  FST_ERR_MAX_PARAM_LENGTH: msg('platform.paramTooLong'),
 };
+
+/** A problem before it is written in a language: detail and field messages as thrown. */
+interface RawProblem {
+  type: string;
+  title: string;
+  status: number;
+  detail: Message | string;
+  errors?: FieldErrorInput[];
+  [key: string]: unknown;
+}
+
+/**
+ * The words of a refused constraint for one property (`validation.<property>.<constraint>` in
+ * the catalogue: `sections.0.references.1` + `matches` → `validation.references.matches`), when
+ * the catalogue has some: more precise than the constraint's generic words.
+ */
+function propertyMessage(language: ProblemLanguage, field: string, code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  const property = field
+    .split('.')
+    .filter((p) => !/^\d+$/.test(p))
+    .pop();
+  const key = `validation.${property}.${code}`;
+  return Object.prototype.hasOwnProperty.call(CATALOGUES[language], key)
+    ? CATALOGUES[language][key as MessageKey]
+    : undefined;
+}
 
 /** The path of the request, with secret segments cut out however spelled (manage links, invitation tokens), no query. */
 const problemInstance = (url: string) => redactPath(url);
@@ -62,7 +85,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const res = http.getResponse<FastifyReply>();
     const req = http.getRequest<FastifyRequest>();
-    const language = negotiateProblemLanguage(req.headers['accept-language']);
+    const language = problemLanguages(req).text;
     const body = this.toProblem(exception, language);
     if (body.status >= 500) {
       this.logger.error({ err: exception, status: body.status, reqId: req.id }, 'unhandled error');
@@ -73,51 +96,61 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .status(body.status)
       .type('application/problem+json')
       .header('Content-Language', language)
+      .header('Vary', 'Accept-Language')
       .send(JSON.stringify({ ...body, instance: problemInstance(req.originalUrl ?? req.url) }));
   }
 
   /**
-   * The problem of an error in a language: English keeps the precise detail and field messages
-   * of the code; French and Spanish take the catalogue's words for the slug (or the status) and
-   * for each field error's `code`.
+   * The problem of an error in a language. Catalogue messages (`msg(key, params)`) are written
+   * in that language with their parameters; English text of a domain not moved to the catalogue
+   * yet stays as it is for English readers, and other readers get the catalogue's words for the
+   * slug (or the status) and for each field error's `code`.
    */
   toProblem(exception: unknown, language: ProblemLanguage = 'en'): ProblemBody {
-    const body = this.toEnglishProblem(exception);
-    if (language === 'en') return body;
+    const raw = this.toRawProblem(exception);
     const catalogue = PROBLEM_CATALOGUES[language];
-    const slug = body.type.slice(PROBLEM_BASE.length);
-    const statusSlug = SLUGS[body.status];
-    const detail = isProblemSlug(slug)
+    const slug = raw.type.slice(PROBLEM_BASE.length);
+    const statusSlug = SLUGS[raw.status];
+    const genericDetail = isProblemSlug(slug)
       ? catalogue.details[slug]
       : isProblemSlug(statusSlug)
         ? catalogue.details[statusSlug]
         : catalogue.details.error;
+    const detail = isMessage(raw.detail) || language === 'en' ? translate(raw.detail, language) : genericDetail;
+    const errors = raw.errors?.map((e): FieldError => ({
+      ...e,
+      message:
+        isMessage(e.message) || language === 'en'
+          ? translate(e.message, language)
+          : (propertyMessage(language, e.field, e.code) ?? constraintMessage(language, e.code, e.message)),
+    }));
+    const { errors: _raw, ...rest } = raw;
     return {
-      ...body,
-      title: isProblemStatus(body.status) ? catalogue.titles[body.status] : body.title,
+      ...rest,
+      title: isProblemStatus(raw.status) ? catalogue.titles[raw.status] : raw.title,
       detail,
-      ...(body.errors
-        ? { errors: body.errors.map((e) => ({ ...e, message: constraintMessage(language, e.code, e.message) })) }
-        : {}),
+      ...(errors ? { errors } : {}),
     };
   }
 
-  private toEnglishProblem(exception: unknown): ProblemBody {
+  private toRawProblem(exception: unknown): RawProblem {
     if (exception instanceof ProblemException) {
       const status = exception.getStatus();
+      const { detail, errors: messages } = exception.messages;
+      const errors = exception.errors?.map((e, i) => ({ ...e, message: messages?.[i] ?? e.message }));
       return {
         type: PROBLEM_BASE + exception.slug,
         title: titleFor(status),
         status,
-        detail: exception.message,
-        ...(exception.errors?.length ? { errors: exception.errors } : {}),
+        detail,
+        ...(errors?.length ? { errors } : {}),
         ...(exception.extra ?? {}),
       };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      let detail = exception.message;
+      let detail: string | Message = exception.message;
       let errors: FieldError[] | undefined;
       if (typeof response === 'object' && response) {
         const r = response as { message?: unknown; errors?: FieldError[] };
@@ -126,7 +159,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         else if (Array.isArray(r.message)) detail = r.message.join('; ');
       }
       // The router's "Cannot GET /path?query" would echo tokens and query values; `instance` has the safe path.
-      if (status === 404 && /^Cannot [A-Z]+ /.test(detail)) detail = 'No route matches this path.';
+      if (status === 404 && /^Cannot [A-Z]+ /.test(detail)) detail = msg('platform.noRoute');
       return { ...this.simple(status, detail), ...(errors ? { errors } : {}) };
     }
     // Errors of the HTTP layer (malformed JSON, body too large, media type) carry a status.
@@ -137,16 +170,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception as QueryFailedError & { code?: string }).code;
-      if (code === '23505') return this.simple(409, 'This conflicts with an existing record.');
-      if (code === '22P02' || code === '22007' || code === '22008')
-        return this.simple(400, 'A value has the wrong format.');
-      if (code === '23503') return this.simple(422, 'A referenced record does not exist.');
-      if (code === '40001' || code === '40P01') return this.simple(503, 'The server is busy; please retry.');
+      if (code === '23505') return this.simple(409, msg('platform.db.unique'));
+      if (code === '22P02' || code === '22007' || code === '22008') return this.simple(400, msg('platform.db.format'));
+      if (code === '23503') return this.simple(422, msg('platform.db.reference'));
+      if (code === '40001' || code === '40P01') return this.simple(503, msg('platform.db.busy'));
     }
-    return this.simple(500, 'Something went wrong on our side. It has been logged.');
+    return this.simple(500, msg('platform.internal'));
   }
 
-  private simple(status: number, detail: string): ProblemBody {
+  private simple(status: number, detail: string | Message): RawProblem {
     return { type: PROBLEM_BASE + (SLUGS[status] ?? 'error'), title: titleFor(status), status, detail };
   }
 }

@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { mustNotBeNull } from '../validation/nullability.decorators';
+import { msg } from '../i18n/catalogue';
 import { FieldError, ProblemException } from './problem.exception';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -29,7 +30,7 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
-      return new ProblemException(400, 'invalid-input', 'The request has invalid or unknown fields.', fieldErrors);
+      return new ProblemException(400, 'invalid-input', msg('platform.invalidFields'), fieldErrors);
     },
   });
 }

@@ -111,7 +111,7 @@ export const problemCatalogueEn: ProblemCatalogue = {
     isEmail: 'Enter a valid email address.',
     isEmailAddress: 'Enter a valid email address.',
     isPersonName: 'Enter a name without links or email addresses.',
-    isPlainText: 'Remove the control characters or line breaks.',
+    isPlainText: 'Remove the control characters, line breaks or text-direction override characters.',
     isTimeZone: 'Choose a time zone.',
     isStakeholderQuotas: 'The quotas per stakeholder group are not valid.',
     isPublicUrl: 'Enter an https address of a server reachable on the internet.',

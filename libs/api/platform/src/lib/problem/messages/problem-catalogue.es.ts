@@ -111,7 +111,8 @@ export const problemCatalogueEs: ProblemCatalogue = {
     isEmail: 'Introduzca un correo electrónico válido.',
     isEmailAddress: 'Introduzca un correo electrónico válido.',
     isPersonName: 'Introduzca un nombre sin enlaces ni direcciones de correo.',
-    isPlainText: 'Quite los caracteres de control o los saltos de línea.',
+    isPlainText:
+      'Quite los caracteres de control, los saltos de línea o los caracteres que fuerzan la dirección del texto.',
     isTimeZone: 'Elija una zona horaria.',
     isStakeholderQuotas: 'Las cuotas por grupo de partes interesadas no son válidas.',
     isPublicUrl: 'Introduzca una dirección https de un servidor accesible en Internet.',

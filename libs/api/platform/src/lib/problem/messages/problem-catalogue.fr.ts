@@ -114,7 +114,8 @@ export const problemCatalogueFr: ProblemCatalogue = {
     isEmail: 'Saisissez une adresse e-mail valide.',
     isEmailAddress: 'Saisissez une adresse e-mail valide.',
     isPersonName: 'Saisissez un nom sans lien ni adresse e-mail.',
-    isPlainText: 'Retirez les caractères de contrôle ou les sauts de ligne.',
+    isPlainText:
+      'Retirez les caractères de contrôle, les sauts de ligne ou les caractères de forçage du sens du texte.',
     isTimeZone: 'Choisissez un fuseau horaire.',
     isStakeholderQuotas: 'Les quotas par groupe de parties prenantes ne sont pas valides.',
     isPublicUrl: 'Saisissez une adresse https d’un serveur accessible sur Internet.',

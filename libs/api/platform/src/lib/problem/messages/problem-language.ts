@@ -9,6 +9,7 @@ import {
   type ProblemSlug,
   type ProblemStatus,
 } from './problem-catalogue';
+import { negotiateLanguage } from '../../i18n/languages';
 import { problemCatalogueEn } from './problem-catalogue.en';
 import { problemCatalogueEs } from './problem-catalogue.es';
 import { problemCatalogueFr } from './problem-catalogue.fr';
@@ -28,22 +29,11 @@ export const isProblemStatus = (value: unknown): value is ProblemStatus => isOne
 
 /**
  * The language of the answer from an `Accept-Language` header: the supported language with the
- * highest weight (`fr-CH;q=0.9` counts as `fr`), else English.
+ * highest weight (`fr-CH;q=0.9` counts as `fr`), else English. Requests read theirs with
+ * `currentLanguages()` (i18n), which also honours `?lang=`.
  */
 export function negotiateProblemLanguage(header: string | string[] | undefined): ProblemLanguage {
-  const value = Array.isArray(header) ? header.join(',') : header;
-  if (!value) return 'en';
-  let best: { language: ProblemLanguage; q: number } | undefined;
-  for (const part of value.slice(0, 500).split(',')) {
-    const [tag, ...params] = part.trim().split(';');
-    const primary = tag.trim().slice(0, 2).toLowerCase();
-    if (!isOneOf(PROBLEM_LANGUAGES, primary) || (tag.length > 2 && tag[2] !== '-')) continue;
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (!Number.isFinite(q) || q <= 0) continue;
-    if (!best || q > best.q) best = { language: primary, q };
-  }
-  return best?.language ?? 'en';
+  return negotiateLanguage(header, PROBLEM_LANGUAGES) ?? 'en';
 }
 
 /**

@@ -1,0 +1,358 @@
+import type { Catalogue } from './catalogue';
+
+/** Las palabras del servidor en español (mismas claves y mismos parámetros que catalogue.en.ts). */
+export const es: Catalogue = {
+  'platform.invalidFields': 'La solicitud tiene campos no válidos o desconocidos.',
+  'platform.invalidLang': 'El idioma «{lang}» no está disponible: use ar, en, es, fr, ru o zh.',
+  'platform.invalidLang.field': 'Elija ar, en, es, fr, ru o zh.',
+  'platform.tooManyRequests': 'Demasiadas solicitudes; espere un minuto e inténtelo de nuevo.',
+  'platform.forbidden': 'No tiene permiso para hacer esto.',
+  'platform.someInvalid': 'Algunos valores no son válidos.',
+  'platform.someInconsistent': 'Algunos valores son incoherentes.',
+  'platform.endsBeforeStart': 'El fin (endsAt) debe ser posterior al inicio (startsAt).',
+  'platform.endsBeforeStart.field': 'el fin debe ser posterior al inicio',
+  'platform.noRoute': 'Ninguna ruta corresponde a esta dirección.',
+  'platform.bodyTooLarge': 'El cuerpo de la solicitud es demasiado grande.',
+  'platform.invalidJson': 'El cuerpo de la solicitud no es un JSON válido.',
+  'platform.emptyJson': 'El cuerpo de la solicitud está vacío.',
+  'platform.mediaType': 'Envíe el cuerpo de la solicitud como application/json.',
+  'platform.contentLength': 'El encabezado Content-Length no corresponde al cuerpo.',
+  'platform.badUrl': 'La ruta de la solicitud está mal formada.',
+  'platform.paramTooLong': 'Un segmento de la ruta de la solicitud es demasiado largo.',
+  'platform.db.unique': 'Esto entra en conflicto con un registro existente.',
+  'platform.db.format': 'Un valor tiene un formato incorrecto.',
+  'platform.db.reference': 'Un registro referenciado no existe.',
+  'platform.db.busy': 'El servidor está ocupado; inténtelo de nuevo.',
+  'platform.internal': 'Algo salió mal de nuestro lado. Ha quedado registrado.',
+
+  'notFound.Agenda item': 'No se encontró el punto del programa.',
+  'notFound.Certificate': 'No se encontró el certificado.',
+  'notFound.Check-in code': 'No se encontró el código de registro de asistencia.',
+  'notFound.Contribution': 'No se encontró la contribución.',
+  'notFound.Delegate': 'No se encontró el delegado.',
+  'notFound.Delegation': 'No se encontró la delegación.',
+  'notFound.Dialogue': 'No se encontró el diálogo.',
+  'notFound.Document': 'No se encontró el documento.',
+  'notFound.Email': 'No se encontró el correo electrónico.',
+  'notFound.Informal session': 'No se encontró la sesión informal.',
+  'notFound.Invitation': 'No se encontró la invitación.',
+  'notFound.Message': 'No se encontró el mensaje.',
+  'notFound.Milestone': 'No se encontró el hito.',
+  'notFound.Outcome version': 'No se encontró la versión del resultado.',
+  'notFound.Outcome': 'No se encontró el resultado.',
+  'notFound.Phase': 'No se encontró la fase.',
+  'notFound.Process': 'No se encontró el proceso.',
+  'notFound.Recommendation': 'No se encontró la recomendación.',
+  'notFound.Registration': 'No se encontró la inscripción.',
+  'notFound.Resource': 'No se encontró el recurso.',
+  'notFound.Scan': 'No se encontró el escaneo.',
+  'notFound.Space request': 'No se encontró la solicitud de espacio.',
+  'notFound.Space': 'No se encontró el espacio.',
+  'notFound.Subscriber': 'No se encontró el suscriptor.',
+  'notFound.Subscription': 'No se encontró la suscripción.',
+  'notFound.Synthesis': 'No se encontró la síntesis.',
+  'notFound.Theme': 'No se encontró el tema.',
+  'notFound.User': 'No se encontró el usuario.',
+
+  'auth.tokenInvalid': 'El token de acceso no es válido o ha caducado.',
+  'auth.signIn': 'Inicie sesión para hacer esto.',
+  'auth.doorOnly': 'El personal de acceso solo puede registrar la llegada de los participantes.',
+  'auth.roleForbidden': 'Su función no le permite hacer esto.',
+  'auth.wrongCredentials': 'El correo electrónico o la contraseña son incorrectos.',
+  'auth.wrongCurrentPassword': 'La contraseña actual es incorrecta.',
+  'auth.duplicateUser': 'Ya existe un usuario con este correo electrónico.',
+  'auth.lastAdmin': 'Es el último administrador activo: nombre primero a otro administrador.',
+  'auth.weakPassword': 'Esta contraseña es demasiado fácil de adivinar. {feedback}',
+  'auth.weakPassword.hint': 'Añada más palabras menos comunes.',
+  'auth.giveRoleOrActive': 'Indique role o active.',
+  'auth.giveRoleOrActive.field': 'role o active es obligatorio',
+  'auth.unknownRole': 'Función desconocida.',
+  'auth.unknownRole.field': 'la función debe ser una de {roles}',
+
+  'dialogues.unknownTheme': 'Tema desconocido.',
+  'dialogues.unknownTheme.field': 'tema desconocido {ids}',
+  'dialogues.unknownProcess': 'El proceso no existe.',
+  'dialogues.unknownProcess.field': 'proceso desconocido',
+  'dialogues.noDefaultProcess': 'Falta el proceso por defecto; indique processId.',
+  'dialogues.duplicateSession': 'La sesión informal {number} ya existe en este proceso.',
+  'dialogues.duplicateSession.field': 'este número ya está ocupado en este proceso',
+  'dialogues.outsideProcessNewDates.one':
+    '{count} fase o hito quedaría fuera de las nuevas fechas del proceso; muévalo primero.',
+  'dialogues.outsideProcessNewDates.other':
+    '{count} fases o hitos quedarían fuera de las nuevas fechas del proceso; muévalos primero.',
+  'dialogues.outsideProcessNewDates.field': 'hay fases o hitos fuera del proceso',
+  'dialogues.outsideProcess': 'Las fechas deben estar dentro del proceso ({startsAt} – {endsAt}).',
+  'dialogues.duplicateProcess': 'Ya existe un proceso con el slug «{slug}».',
+  'dialogues.duplicateProcess.field': 'este slug ya está ocupado',
+  'dialogues.duplicateProcessCode': 'Ya existe un proceso con el código «{code}».',
+  'dialogues.duplicateCode.field': 'este código ya está ocupado',
+  'dialogues.duplicateTheme': 'Ya existe un tema con el código «{code}».',
+  'dialogues.notEditable': 'Un diálogo en estado «{status}» no se puede editar.',
+  'dialogues.notPublishable': 'Un diálogo en estado «{status}» no se puede publicar.',
+  'dialogues.concludedNotCancellable': 'Un diálogo concluido no se puede cancelar.',
+  'dialogues.registrationNotClosable': 'La inscripción de un diálogo en estado «{status}» no se puede cerrar.',
+  'dialogues.notConcludable': 'Un diálogo en estado «{status}» no se puede concluir.',
+  'dialogues.unknownSession': 'La sesión informal no existe.',
+  'dialogues.unknownSession.field': 'sesión informal desconocida',
+
+  'warning.endsAfterSession':
+    'El diálogo termina después del inicio de la sesión informal {session} ({days} días): su resultado no puede informar la sesión.',
+  'warning.shortLead.one':
+    'El diálogo termina solo {days} día antes de la sesión informal {session}; al menos {recommended} días dejan tiempo para llevar su resultado a la sesión.',
+  'warning.shortLead.other':
+    'El diálogo termina solo {days} días antes de la sesión informal {session}; al menos {recommended} días dejan tiempo para llevar su resultado a la sesión.',
+  'warning.registrationClosesAfterEnd': 'La inscripción se cierra después de que termine el diálogo.',
+  'warning.noDialogueAhead': 'No hay ningún diálogo publicado antes de la sesión informal {session}.',
+
+  'agenda.outsideSpaceOrganizers': 'Los puntos fuera de un espacio los gestionan los organizadores.',
+  'agenda.commonSpaceOrganizers': 'Los puntos del plenario y de los espacios comunes los gestionan los organizadores.',
+  'agenda.notCoordinator': 'Usted no coordina este espacio.',
+  'agenda.unknownSpace': 'El espacio no existe en este diálogo.',
+  'agenda.unknownSpace.field': 'espacio desconocido',
+  'agenda.outsideDialogue':
+    'Los puntos del programa deben estar dentro del diálogo ({startsAt} a {endsAt}, {timeZone}).',
+  'agenda.beforeStart.field': 'antes del inicio del diálogo',
+  'agenda.afterEnd.field': 'después del fin del diálogo',
+  'agenda.unknownRoomOfSpace': '«{room}» no es una sala de {space}.',
+  'agenda.unknownRoom': '«{room}» no es una sala de ningún espacio de este diálogo.',
+  'agenda.unknownRoom.field': 'sala desconocida; salas conocidas: {rooms}',
+  'agenda.none': 'ninguna',
+  'agenda.overlapSpace': 'Se superpone con «{title}» ({when}) en el mismo espacio.',
+  'agenda.overlapProgramme': 'Se superpone con «{title}» ({when}) en el programa común del diálogo.',
+  'agenda.overlapRoom': 'La sala «{room}» está reservada para «{title}» ({when}).',
+  'agenda.overlapSpeaker': '{speaker} ya interviene en «{title}» ({when}).',
+  'agenda.notMovable': 'Un diálogo en estado «{status}» no se puede mover.',
+  'agenda.shiftOutside': '{count} punto(s) del programa quedarían fuera del diálogo.',
+  'agenda.shiftOverlap': 'El programa movido se superpondría en un espacio o una sala.',
+  'agenda.outsideNewTimes.one':
+    '{count} punto del programa quedaría fuera de los nuevos horarios del diálogo; muévalo primero.',
+  'agenda.outsideNewTimes.other':
+    '{count} puntos del programa quedarían fuera de los nuevos horarios del diálogo; muévalos primero.',
+  'agenda.notSendable': 'El programa de un diálogo en estado «{status}» no se puede enviar.',
+  'agenda.notChangeable': 'El programa de un diálogo en estado «{status}» no puede cambiar.',
+  'agenda.overlap': 'El punto se superpone con otro en el mismo espacio o sala.',
+
+  'registrations.noQuestions': 'Este diálogo no hace preguntas.',
+  'registrations.noSuchQuestion.field': 'pregunta desconocida',
+  'registrations.noPendingSpaceRequest': 'No hay ninguna solicitud pendiente para este espacio.',
+  'registrations.dialogueFull':
+    'El diálogo está completo ({confirmed} de {capacity} plazas): esta persona sigue en la lista de espera y obtendrá la próxima plaza libre. Aumente la capacidad del diálogo para admitirla ahora.',
+  'registrations.groupQuotaFull':
+    'Se alcanzó la cuota del grupo de partes interesadas: esta persona sigue en la lista de espera. Aumente la cuota del grupo para admitirla ahora.',
+  'registrations.registrationPending': 'La inscripción misma debe ser aprobada primero por un organizador.',
+  'registrations.nothingToApprove': 'No hay ninguna plaza pendiente que aprobar.',
+  'registrations.notDeclinable': 'Una inscripción en estado «{status}» no se puede rechazar.',
+  'registrations.nothingToDecline': 'No hay ninguna solicitud de plaza activa que rechazar.',
+  'registrations.undoExpired': 'Este rechazo ya no se puede deshacer: el plazo para hacerlo ha pasado.',
+  'registrations.seatBackToDelegation':
+    'La plaza volvió a la delegación de la persona: su punto focal puede volver a designarla.',
+  'registrations.seatTaken': 'La plaza pasó mientras tanto a la siguiente persona: el rechazo se mantiene.',
+  'registrations.spaceMessageLimit':
+    'Este espacio ha enviado {limit} mensajes en las últimas 24 horas; hoy no se pueden enviar más.',
+  'registrations.messagesNotOpen': 'No se pueden enviar mensajes para un diálogo en estado «{status}».',
+  'registrations.dialogueClosedForChange':
+    'El diálogo está en estado «{status}»; la inscripción no se puede modificar.',
+  'registrations.notCancellable': 'Una inscripción en estado «{status}» no se puede cancelar.',
+  'registrations.notChangeable': 'Una inscripción en estado «{status}» no se puede modificar.',
+  'registrations.unknownSpace': 'Un espacio elegido no pertenece a este diálogo.',
+  'registrations.unknownSpace.field': 'espacio desconocido {ids}',
+  'registrations.spaceDeclined': 'Su coordinador rechazó una solicitud de plaza en este espacio.',
+  'registrations.spaceDeclined.field': 'rechazada en {ids}',
+  'registrations.notCheckable': 'No se puede registrar la llegada de una inscripción en estado «{status}».',
+  'registrations.noSeatInYourSpaces': 'Esta persona no tiene ninguna plaza confirmada en sus espacios.',
+  'registrations.seatsInUse': 'Esta delegación tiene {used} delegado(s): no puede tener menos plazas.',
+  'registrations.seatsInUse.field': 'al menos {used}',
+  'registrations.delegationFull': 'Todas las plazas de esta delegación ({seats}) ya están asignadas.',
+  'registrations.answersClosed': 'La inscripción está cerrada: las respuestas ya no se pueden modificar.',
+  'registrations.notHybrid': 'Este diálogo no es híbrido: no hay modalidad de participación que elegir.',
+  'registrations.delegateAttendance':
+    'La plaza de un delegado pertenece a su delegación: no puede cambiar de modalidad.',
+  'registrations.onlineFull': 'No quedan plazas en línea: la inscripción sigue siendo presencial.',
+  'registrations.roomFull': 'No quedan plazas en la sala: la inscripción sigue siendo en línea.',
+  'registrations.attendanceRequired': 'Este diálogo es híbrido: elija participar de forma presencial o en línea.',
+  'registrations.duplicate': 'Este correo electrónico ya está inscrito en este diálogo.',
+  'registrations.delegateNotWithdrawable': 'Un delegado en estado «{status}» no se puede retirar.',
+  'registrations.seatsFrozen': 'El diálogo está en estado «{status}»: sus plazas no pueden cambiar.',
+  'registrations.notEnoughSeats': 'Solo {free} plaza(s) del diálogo están libres; se pidieron {asked}.',
+  'registrations.notEnoughQuota': 'Solo {free} plaza(s) de la cuota {group} están libres; se pidieron {asked}.',
+  'registrations.invalidInvitation': 'Este enlace de invitación no es válido para este diálogo.',
+  'registrations.invalidInvitation.field': 'invitación desconocida',
+  'registrations.invitationMismatch':
+    'Esta invitación se envió a otro correo electrónico; inscríbase con esa dirección.',
+  'registrations.invitationMismatch.field': 'no corresponde a la invitación',
+  'registrations.invitationUsed': 'Esta invitación ya se ha utilizado.',
+  'registrations.noSpaceOfDialogue': 'Usted no coordina ningún espacio de este diálogo.',
+  'registrations.notCoordinator': 'Usted no coordina este espacio.',
+  'registrations.spaceInvitedOnly': 'Este espacio está abierto solo a participantes invitados.',
+  'registrations.spaceNotInInvitation': 'Su invitación no incluye este espacio.',
+  'registrations.spaceGroupsOnly': 'Este espacio está abierto solo a: {groups}.',
+  'registrations.dialogueCancelled': 'Este diálogo ha sido cancelado.',
+  'registrations.notOpen': 'La inscripción a este diálogo no está abierta.',
+  'registrations.closed': 'La inscripción a este diálogo está cerrada.',
+  'registrations.opensAt': 'La inscripción se abre el {at}.',
+  'registrations.closedAt': 'La inscripción se cerró el {at}.',
+
+  // dialogues: field errors
+  'dialogues.closesBeforeOpens.field': 'el cierre de la inscripción debe ser posterior a su apertura',
+  'dialogues.startsOutsideProcess.field': 'el inicio debe estar dentro del proceso',
+  'dialogues.endsOutsideProcess.field': 'el fin debe estar dentro del proceso',
+
+  // agenda: field errors
+  'agenda.titleBlank.field': 'el título no debe estar vacío',
+  'agenda.kindRequired.field': 'el tipo es obligatorio',
+  'agenda.startsRequired.field': 'el inicio es obligatorio',
+  'agenda.endsRequired.field': 'el fin es obligatorio',
+  'agenda.speakerNameBlank.field': 'el nombre no debe estar vacío',
+  'agenda.speakerTwice.field': '{speaker} figura dos veces',
+
+  // spaces
+  'spaces.coordinatorFields': 'Los coordinadores solo pueden modificar {allowed}; no {fields}.',
+  'spaces.and': ' y ',
+  'spaces.kindWithAgenda':
+    'El tipo de un espacio con puntos en el programa no puede cambiar; mueva o elimine primero sus puntos.',
+  'spaces.capacityBelowConfirmed': 'El espacio tiene {confirmed} plazas confirmadas; la capacidad no puede ser menor.',
+  'spaces.capacityBelowConfirmed.field': 'debe ser al menos {confirmed}',
+  'spaces.roomInUse': 'Hay puntos del programa que aún usan {rooms}; muévalos primero.',
+  'spaces.hasRegistrations': 'Hay personas con plaza o en espera en este espacio; no se puede eliminar.',
+  'spaces.hasAgenda': 'El espacio tiene puntos en el programa; elimínelos o muévalos primero.',
+  'spaces.dialogueClosed': 'Los espacios de un diálogo en estado «{status}» no pueden cambiar.',
+  'spaces.nameBlank.field': 'el nombre no debe estar vacío',
+  'spaces.groupOnlyNeedsGroups.field': 'el acceso group_only necesita al menos un grupo permitido',
+  'spaces.allowedGroupsOnlyGroupOnly.field': 'allowedGroups solo se aplica al acceso group_only',
+  'spaces.roomBlank.field': 'el nombre de una sala no debe estar vacío',
+  'spaces.roomTwice.field': 'la sala «{room}» figura dos veces',
+  'spaces.unknownCoordinator':
+    'Los coordinadores deben ser usuarios del personal existentes con la función de coordinador.',
+  'spaces.unknownCoordinator.field': '{id} no es un coordinador',
+  'spaces.duplicate': 'El diálogo ya tiene un espacio llamado «{name}».',
+
+  // staff
+  'staff.linkGone': 'Este enlace ya se utilizó o ha caducado. Pida uno nuevo.',
+  'staff.userInactive': 'Esta cuenta está desactivada: reactívela primero.',
+
+  // mail
+  'mail.notFailed': 'Solo se puede reintentar un correo fallido; este está en estado «{status}».',
+
+  // invitations
+  'invitations.closed': 'Esta invitación está en estado «{status}»; no se puede volver a enviar.',
+  'invitations.resendLimit': 'Esta invitación se ha reenviado {resends} veces; es el límite.',
+  'invitations.alreadyRegistered':
+    'Se ha inscrito con esta invitación; cancele la inscripción con su enlace de gestión.',
+  'invitations.draftDialogue': 'No se pueden enviar invitaciones para un diálogo en borrador; publíquelo primero.',
+  'invitations.dialogueClosed': 'No se pueden enviar invitaciones para un diálogo en estado «{status}».',
+  'invitations.unknownSpaces': 'Algunos espacios no forman parte de este diálogo.',
+  'invitations.unknownSpaces.field': 'desconocidos: {ids}',
+
+  // delegations
+  'delegations.csvUnreadable': 'El archivo CSV no se puede leer.',
+  'delegations.csvEmpty': 'El archivo CSV no contiene ninguna delegación.',
+  'delegations.csvEmpty.field': 'ninguna fila',
+  'delegations.csvTooLong': 'Como máximo {max} delegaciones por archivo.',
+  'delegations.csvTooLong.field': 'demasiadas filas',
+  'delegations.csvRowsInvalid': 'Algunas filas del archivo CSV no son válidas; no se importó nada.',
+  'delegations.duplicate': 'Este diálogo ya tiene una delegación llamada «{name}».',
+
+  // questions
+  'questions.invalidAnswers': 'Faltan algunas respuestas o no son válidas.',
+  'questions.invalidQuestions': 'Algunas preguntas no son válidas.',
+
+  // outcomes
+  'outcomes.noDraft': 'El resultado aún no tiene borrador.',
+  'outcomes.rapporteursStaff': 'Los relatores deben ser usuarios activos del personal.',
+  'outcomes.rapporteursStaff.field': '{id} no es un usuario activo del personal',
+  'outcomes.cancelledDialogue': 'Un diálogo cancelado no tiene resultado.',
+  'outcomes.staleVersion':
+    'El resultado está en la versión {current}; usted editó la versión {edited}. Vuelva a cargarlo y aplique de nuevo sus cambios.',
+  'outcomes.invalidAction': 'No se puede pedir «{action}» a un resultado en estado «{status}».',
+  'outcomes.mustBeReturned':
+    'El resultado está en estado «{status}»; un organizador debe devolverlo antes de que pueda cambiar.',
+  'outcomes.whoEdits':
+    'Solo los relatores, los organizadores y los coordinadores de los espacios editan este resultado.',
+  'outcomes.whoNamesRapporteurs': 'Solo los organizadores designan a los relatores.',
+  'outcomes.coordinatorsOwnSpace': 'Los coordinadores de un espacio solo modifican las recomendaciones de su espacio.',
+  'outcomes.coordinatorsOwnSpaceAll':
+    'Los coordinadores de un espacio solo añaden, modifican y eliminan las recomendaciones de su propio espacio.',
+  'outcomes.unknownRecommendation':
+    'Una recomendación no pertenece a este resultado; omita el identificador de una nueva.',
+  'outcomes.unknownRecommendation.field': 'recomendación desconocida',
+  'outcomes.unknownSpace': 'Una recomendación nombra un espacio que no es de este diálogo.',
+  'outcomes.textBlank.field': 'el texto no debe estar vacío',
+  'outcomes.recommendationTwice.field': 'una recomendación figura dos veces',
+  'outcomes.keyMessageBlank.field': 'un mensaje clave no debe estar vacío',
+  'outcomes.whoSubmits': 'Solo los relatores y los organizadores presentan el resultado.',
+  'outcomes.summaryFirst': 'Escriba el resumen antes de presentar.',
+  'outcomes.summaryBlank.field': 'el resumen no debe estar vacío',
+  'outcomes.ownDraft': 'Usted redactó o presentó este resultado; otro organizador debe revisarlo y aprobarlo.',
+  'outcomes.commentBlank.field': 'el comentario no debe estar vacío',
+  'outcomes.publishDialogueFirst': 'Publique el diálogo antes de su resultado.',
+
+  // check-in
+  'checkIn.codeRequired': 'Se requiere un código.',
+  'checkIn.codeRequired.field': 'el código es obligatorio',
+  'checkIn.registrationRequired': 'Se requiere una inscripción.',
+  'checkIn.registrationRequired.field': 'registrationId es obligatorio',
+  'checkIn.otherDialogue': 'Este código pertenece a otro diálogo.',
+  'checkIn.nothingToUndo': 'Este escaneo no registró a nadie (la persona ya había llegado).',
+  'checkIn.scanIdReused': 'Este identificador de escaneo ya se usó para otra persona.',
+  'checkIn.certificateNotAvailable':
+    'Hay un certificado disponible para los participantes cuya llegada se registró, una vez terminado el diálogo.',
+
+  // syntheses
+  'syntheses.noDraft': 'La síntesis aún no tiene borrador: guarde uno primero.',
+  'syntheses.referenceTwice': 'Una recomendación figura dos veces.',
+  'syntheses.referenceTwice.field': '{reference} figura dos veces',
+  'syntheses.withdrawn.field': '{reference} ha sido retirada',
+  'syntheses.notPublished.field': '{reference} no es una recomendación publicada',
+  'syntheses.onlyPublished': 'Solo las recomendaciones publicadas pueden formar parte de una síntesis: {references}.',
+  'syntheses.staleVersion':
+    'La síntesis está en la versión {current}; usted editó la versión {edited}. Vuelva a cargarla y aplique de nuevo sus cambios.',
+
+  // documents
+  'documents.missing': 'Falta el documento.',
+  'documents.missing.field': 'el archivo es obligatorio',
+  'documents.pathInName': 'El nombre del archivo contiene una ruta.',
+  'documents.pathInName.field': 'un nombre de archivo, no una ruta',
+  'documents.notManagerOf': 'Usted no gestiona los documentos de este elemento ({owner}).',
+  'documents.notManager': 'Usted no gestiona este documento.',
+  'documents.infected': 'El antivirus encontró software malicioso en el archivo; se rechaza.',
+  'documents.scannerUnavailable': 'El antivirus no está disponible; inténtelo más tarde.',
+  'documents.tooLarge': 'El archivo supera {mb} MB (MAX_UPLOAD_MB).',
+  'documents.notMultipart': 'Envíe el documento como multipart/form-data con una parte «file».',
+  'documents.fieldTooLong': 'El campo «{field}» es demasiado largo.',
+  'documents.fieldTwice': 'El campo «{field}» se da dos veces.',
+  'documents.unknownPart': 'Parte de archivo desconocida «{field}»: el documento va en «file».',
+  'documents.oneFile': 'Envíe un solo archivo por solicitud.',
+  'documents.interrupted': 'La carga se interrumpió.',
+  'documents.malformed': 'El cuerpo multipart está mal formado o supera sus límites.',
+  'documents.unknownOwner': 'Ningún elemento ({owner}) tiene el identificador {id}.',
+  'documents.unknownOwner.field': 'ningún elemento ({owner}) con este identificador',
+  'documents.contributionsClosed': 'Este diálogo no acepta contribuciones escritas ahora.',
+  'documents.tooManyContributions': 'Demasiadas contribuciones; inténtelo mañana.',
+  'documents.contributionAlready': 'La contribución ya está en estado «{status}».',
+
+  // validation: words of a constraint for one property (validation.<property>.<constraint>), read by the problem filter
+  'validation.consent.equals': 'Debe dar su consentimiento.',
+  'validation.invitationToken.matches': 'El enlace de invitación está mal formado.',
+  'validation.slug.matches': 'El slug solo puede contener minúsculas, dígitos y guiones simples.',
+  'validation.references.matches': 'Cada referencia debe tener la forma GFMD-GCM-T3-D12-R04.',
+
+  // documents: multipart
+  'documents.tooManyParts': 'El cuerpo multipart tiene demasiadas partes.',
+  'documents.truncated': 'El cuerpo multipart está mal formado o truncado.',
+
+  // not found (webhooks)
+  'notFound.Delivery': 'No se encontró la entrega.',
+  'notFound.Webhook': 'No se encontró el webhook.',
+
+  // merged from main: check-in rooms, recommendation contributions, reports, webhooks
+  'checkIn.oneRoom': 'Un escaneo se hace en una sola sala: un punto del programa o un espacio.',
+  'checkIn.oneRoom.field': 'spaceId y agendaItemId no pueden darse a la vez',
+  'outcomes.whoLinksContributions':
+    'Solo los relatores del resultado y los organizadores vinculan contribuciones a sus recomendaciones.',
+  'outcomes.unknownContribution':
+    'Solo las contribuciones aceptadas de este diálogo pueden vincularse a sus recomendaciones.',
+  'outcomes.unknownContribution.field': 'ninguna contribución aceptada de este diálogo tiene este identificador',
+  'reports.foreignFilters': 'Algunos filtros no pertenecen a este proceso.',
+  'webhooks.enableFirst': 'Active el webhook antes de repetir sus entregas.',
+  'webhooks.urlRefused': 'Se rechaza la URL del webhook.',
+};

@@ -1,0 +1,3 @@
+export * from './catalogue';
+export * from './languages';
+export * from './request-language';
