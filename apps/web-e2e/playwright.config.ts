@@ -76,6 +76,7 @@ export default defineConfig({
         'reports.spec.ts',
         'webhooks.spec.ts',
         'questions.spec.ts',
+        'staff-registration.spec.ts',
       ],
       use: { viewport: { width: 1280, height: 800 } },
     },

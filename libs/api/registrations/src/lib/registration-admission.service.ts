@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Answers, RegistrationCreated, RegistrationStatus } from '@gfmd/contracts';
 import {
   AfterCommit,
+  AuditService,
   Coalescer,
   conflict,
   domainRule,
@@ -30,13 +31,25 @@ import { admitToDialogue, admitToSpace, SpaceSeats, spaceRefusal, windowRefusal 
 /** A registration request, checked and normalised, waiting for its turn under the dialogue lock. */
 interface Candidate {
   id: string;
-  dto: CreateRegistrationDto;
+  dto: RegistrationRequest;
   emailNormalized: string;
   spaceIds: string[];
   invitation: InvitationRef | null;
+  /** Set when a staff member registers the person: no approval step, and an audit line by them. */
+  staffUserId?: string;
 }
 
-type Outcome = { ok: RegistrationCreated } | { error: unknown };
+/** What admission reads of a registration request (the consent box is the participant's own, not staff's). */
+export type RegistrationRequest = Omit<CreateRegistrationDto, 'consent'>;
+
+/** What happened to one registration request: created, or the error that refused it. */
+export type AdmissionOutcome = { ok: RegistrationCreated } | { error: unknown };
+type Outcome = AdmissionOutcome;
+
+/** Thrown inside a preview's transaction so that nothing of it is kept. */
+class Preview {
+  constructor(readonly outcomes: Outcome[]) {}
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -65,6 +78,7 @@ export class RegistrationAdmission {
     private readonly invitations: RegistrationInvitations,
     private readonly answers: RegistrationAnswers,
     private readonly events: DomainEvents,
+    private readonly audit: AuditService,
   ) {}
 
   async register(dialogueId: string, dto: CreateRegistrationDto): Promise<RegistrationCreated> {
@@ -73,6 +87,49 @@ export class RegistrationAdmission {
     const outcome = await this.queueFor(dialogueId).submit(candidate);
     if ('error' in outcome) throw outcome.error;
     return outcome.ok;
+  }
+
+  /**
+   * A staff member registers someone: the same checks, lock and seat rules as the public form,
+   * except that approval is skipped (confirmed when a seat is free, else waitlisted — never
+   * pending) and no consent box is asked of the staff member. Its own transaction, not a batch.
+   */
+  async registerByStaff(
+    dialogueId: string,
+    dto: RegistrationRequest,
+    staffUserId: string,
+  ): Promise<RegistrationCreated> {
+    const candidate = await this.prepare(dialogueId, { ...dto, invitationToken: undefined });
+    return this.admitOne(dialogueId, { ...candidate, staffUserId });
+  }
+
+  /**
+   * A staff member's import (CSV): the rows admitted in file order, in one transaction under the
+   * dialogue lock, each as registerByStaff would. A preview (`dryRun`) runs the very same
+   * admission and rolls it back: it writes nothing, sends nothing, and answers what would happen.
+   */
+  async admitManyByStaff(
+    dialogueId: string,
+    dtos: RegistrationRequest[],
+    staffUserId: string,
+    dryRun: boolean,
+  ): Promise<AdmissionOutcome[]> {
+    if (!dtos.length) return [];
+    const candidates: Candidate[] = [];
+    for (const dto of dtos) {
+      const c = await this.prepare(dialogueId, { ...dto, invitationToken: undefined });
+      candidates.push({ ...c, staffUserId });
+    }
+    try {
+      return await inTransaction(this.dataSource, async (_m, ac) => {
+        const outcomes = await this.admit(ac, dialogueId, candidates);
+        if (dryRun) throw new Preview(outcomes);
+        return outcomes;
+      });
+    } catch (error) {
+      if (error instanceof Preview) return error.outcomes;
+      throw error;
+    }
   }
 
   private queueFor(dialogueId: string): Coalescer<Candidate, Outcome> {
@@ -94,7 +151,7 @@ export class RegistrationAdmission {
    * Checks that need no lock: the invitation token names an invitation of this dialogue for this
    * address. (The answers are checked in the admission batch, which reads the questions once.)
    */
-  private async prepare(dialogueId: string, dto: CreateRegistrationDto): Promise<Candidate> {
+  private async prepare(dialogueId: string, dto: RegistrationRequest): Promise<Candidate> {
     const emailNormalized = normalizeEmail(dto.email);
     let invitation: InvitationRef | null = null;
     if (dto.invitationToken) {
@@ -248,7 +305,7 @@ export class RegistrationAdmission {
       const status = admitToDialogue(
         modeSeats,
         { stakeholderGroup: c.dto.stakeholderGroup, invited },
-        d.approvalRequired,
+        d.approvalRequired && !c.staffUserId,
       );
       if (status === 'confirmed') {
         if (modeSeats === online) onlineDelta++;
@@ -280,6 +337,7 @@ export class RegistrationAdmission {
         status,
         invitationId: invitation?.id ?? null,
         attendance: mode.attendance,
+        byStaff: !!c.staffUserId,
       });
       for (const s of seatList)
         seatRequests.push({ registrationId: c.id, spaceId: s.spaceId, dialogueId, status: s.status });
@@ -329,6 +387,17 @@ export class RegistrationAdmission {
     await this.ledger.bumpCounts(dialogueId, confirmedDelta, spaceDeltas, onlineDelta);
     await this.invitations.markRegistered(usedInvitations);
     await this.mailer.write(afterCommit, d, emails);
+    const byStaff = candidates.filter((c) => c.staffUserId && inserts.some((r) => r.id === c.id));
+    await this.audit.record(
+      byStaff.map((c) => ({
+        actorUserId: c.staffUserId as string,
+        action: 'registration.created_by_staff' as const,
+        entityType: 'registration' as const,
+        entityId: c.id,
+        dialogueId,
+        details: { status: inserts.find((r) => r.id === c.id)?.status ?? 'confirmed' },
+      })),
+    );
     await this.events.record(
       'registration.created',
       inserts.map((r) => registrationEvent(r, r.status)),

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   ATTENDANCE_MODES,
   AWAITING_FILTERS,
@@ -153,6 +153,23 @@ export class CreateRegistrationDto extends RegistrationDetailsDto implements Cre
   @MaxLength(128)
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'invitationToken is malformed' })
   invitationToken?: string;
+}
+
+/**
+ * POST /dialogues/:id/registrations/staff: the public form's fields, without the consent box
+ * (it is the participant's, not the staff member's) and without an invitation token.
+ */
+export class StaffCreateRegistrationDto extends OmitType(CreateRegistrationDto, [
+  'consent',
+  'invitationToken',
+] as const) {}
+
+/** ?dryRun of POST /dialogues/:id/registrations/import (a preview unless `false`). */
+export class ImportRegistrationsQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'true', description: 'true: a preview, nothing written' })
+  @OptionalButNotNull()
+  @IsIn(['true', 'false'])
+  dryRun?: 'true' | 'false';
 }
 
 /** PATCH through the manage link: any of the details; null clears title, jobTitle and accessibilityNeeds. */

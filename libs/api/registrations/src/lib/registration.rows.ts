@@ -124,7 +124,11 @@ export type NewRegistration = Pick<
   | 'accessibilityNeeds'
   | 'status'
   | 'invitationId'
-> & { attendance?: AttendanceMode | null };
+> & {
+  attendance?: AttendanceMode | null;
+  /** Registered by a staff member: the participant gave no consent through the form (consent_at stays null). */
+  byStaff?: boolean;
+};
 
 export interface RegistrationFilter {
   dialogueId: string;

@@ -12,7 +12,9 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -22,17 +24,20 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
-import { currentLanguages, Public, RateLimit, uuidPipe } from '@gfmd/api-platform';
+import { currentLanguages, ProblemException, Public, RateLimit, uuidPipe } from '@gfmd/api-platform';
 import type { FastifyReply } from 'fastify';
 import {
   CreateRegistrationDto,
   DeclineDto,
+  ImportRegistrationsQuery,
   ListRegistrationsQuery,
   SeatDecisionDto,
+  StaffCreateRegistrationDto,
   UpdateManagedRegistrationDto,
 } from './registration.dto';
 import { ManageLinkService } from './manage-link.service';
 import { RegistrationAdmission } from './registration-admission.service';
+import { RegistrationImport } from './registration-import.service';
 import { RegistrationsService } from './registrations.service';
 import { StaffAccess } from './staff-access.service';
 import { StaffDecisionsService } from './staff-decisions.service';
@@ -47,6 +52,7 @@ export class RegistrationsController {
     private readonly registrations: RegistrationsService,
     private readonly access: StaffAccess,
     private readonly decisions: StaffDecisionsService,
+    private readonly importer: RegistrationImport,
   ) {}
 
   @Public()
@@ -61,6 +67,52 @@ export class RegistrationsController {
   })
   register(@Param('id', uuidPipe) id: string, @Body() body: CreateRegistrationDto) {
     return this.admission.register(id, body);
+  }
+
+  @Roles('organizer')
+  @Post('dialogues/:id/registrations/staff')
+  @ApiCreatedResponse({
+    description:
+      '{id, status, spaces[]}: an organizer registers someone. No approval step: confirmed when a seat is free, else waitlisted (never pending). The participant gets the usual email with their manage link.',
+  })
+  @ApiForbiddenResponse({ description: 'Coordinators and door staff.' })
+  @ApiConflictResponse({ description: 'This address already holds an active registration for the dialogue.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Registration closed, not open, dialogue cancelled, or a space rule.',
+  })
+  registerByStaff(
+    @Param('id', uuidPipe) id: string,
+    @Body() body: StaffCreateRegistrationDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.admission.registerByStaff(id, body, user.id);
+  }
+
+  @Roles('organizer')
+  @Post('dialogues/:id/registrations/import')
+  @HttpCode(200)
+  @ApiBody({
+    description:
+      'text/csv (UTF-8, comma-separated, header row): email, firstName, lastName, organization, stakeholderGroup, country, preferredLanguage; optional title, jobTitle, spaces (names or ids separated by ";"), attendance (hybrid). At most 2,000 rows.',
+    schema: { type: 'string' },
+  })
+  @ApiOkResponse({
+    description:
+      '{dryRun, total, confirmed, waitlisted, refused, rows[{row, email, name, outcome, reason?, detail?, id?}]}. dryRun=true (the default) writes nothing; dryRun=false admits the good rows in file order, as POST …/registrations/staff would.',
+  })
+  @ApiBadRequestResponse({
+    description: 'invalid-csv: not CSV, a missing or unknown column, no rows, or over 2,000 rows.',
+  })
+  @ApiForbiddenResponse({ description: 'Coordinators and door staff.' })
+  importCsv(
+    @Param('id', uuidPipe) id: string,
+    @Query() query: ImportRegistrationsQuery,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+  ) {
+    if (typeof body !== 'string')
+      throw new ProblemException(415, 'unsupported-media-type', 'Send the file as text/csv.');
+    return this.importer.import(id, body, user, query.dryRun !== 'false');
   }
 
   @Roles('organizer', 'coordinator')

@@ -14,6 +14,7 @@ import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { RegistrationAnswers } from './registration-answers';
 import { RegistrationAdmission } from './registration-admission.service';
+import { RegistrationImport } from './registration-import.service';
 import { RegistrationMailer } from './registration-mailer';
 import { RegistrationsRetention } from './registrations-retention';
 import { RegistrationReadsRepository } from './registration-reads.repository';
@@ -83,6 +84,7 @@ export class RegistrationsCoreModule {}
     RegistrationSettings,
     SeatKeeper,
     RegistrationAdmission,
+    RegistrationImport,
     StaffAccess,
     RegistrationsService,
     StaffDecisionsService,

@@ -42,12 +42,12 @@ export class RegistrationsRepository {
          invitation_id, attendance, consent_at, email_confirmed_at)
        SELECT x.id, x.dialogue_id, x.email, x.email_normalized, x.title, x.first_name, x.last_name, x.organization,
               x.job_title, x.stakeholder_group, x.country, x.preferred_language, x.accessibility_needs, x.status,
-              x.invitation_id, x.attendance, now(), CASE WHEN x.invitation_id IS NOT NULL THEN now() END
+              x.invitation_id, x.attendance, CASE WHEN x.by_staff THEN NULL ELSE now() END, CASE WHEN x.invitation_id IS NOT NULL THEN now() END
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::uuid[], $16::text[])
+                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::uuid[], $16::text[], $17::boolean[])
               WITH ORDINALITY AS x(id, dialogue_id, email, email_normalized, title, first_name, last_name, organization,
                 job_title, stakeholder_group, country, preferred_language, accessibility_needs, status,
-                invitation_id, attendance, ord)
+                invitation_id, attendance, by_staff, ord)
         ORDER BY x.ord
        RETURNING id, created_at AS "createdAt"`,
       [
@@ -67,6 +67,7 @@ export class RegistrationsRepository {
         col('status'),
         col('invitationId'),
         rows.map((r) => r.attendance ?? null),
+        rows.map((r) => !!r.byStaff),
       ],
     );
   }

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'outcome.approved',
   'outcome.returned',
   'outcome.published',
+  'registration.created_by_staff',
   'registration.approved',
   'registration.declined',
   'registration.decline_undone',

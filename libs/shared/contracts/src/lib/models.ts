@@ -369,6 +369,32 @@ export interface RegistrationCreated {
   waitlistPosition?: number | null;
 }
 
+/** What happens (or happened) to one row of a registrations import. */
+export interface ImportRowOutcome {
+  /** The row's line in the file (the header is line 1). */
+  row: number;
+  email: string | null;
+  name: string | null;
+  outcome: 'confirmed' | 'waitlisted' | 'refused';
+  /** When refused: a problem slug (invalid-input, duplicate-in-file, duplicate-registration, unknown-space…). */
+  reason?: string;
+  /** When refused: what is wrong, in words (with the fields). */
+  detail?: string;
+  /** When written (not a preview): the registration's id. */
+  id?: string;
+  waitlistPosition?: number | null;
+}
+
+/** POST /dialogues/:id/registrations/import: the report, per row, of a preview or of the import. */
+export interface ImportRegistrationsReport {
+  dryRun: boolean;
+  total: number;
+  confirmed: number;
+  waitlisted: number;
+  refused: number;
+  rows: ImportRowOutcome[];
+}
+
 export interface DialogueStats {
   byStatus: Partial<Record<RegistrationStatus, number>>;
   byGroup: Partial<Record<StakeholderGroup, Partial<Record<RegistrationStatus, number>>>>;

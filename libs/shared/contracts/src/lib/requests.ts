@@ -334,6 +334,9 @@ export interface CreateRegistrationRequest extends RegistrationDetailsRequest {
   attendance?: AttendanceMode;
 }
 
+/** POST /dialogues/:id/registrations/staff: an organizer registers someone (no consent box, no invitation). */
+export type StaffCreateRegistrationRequest = Omit<CreateRegistrationRequest, 'consent' | 'invitationToken'>;
+
 /** PATCH /registrations/manage/:token: any of the details; null clears title, jobTitle and accessibilityNeeds. */
 export type UpdateManagedRegistrationRequest = Partial<RegistrationDetailsRequest> & {
   /** The complete new set of answers (checked like the form's; until the registration window closes). */

@@ -14,6 +14,9 @@ export const LARGE_BODY_LIMIT = 8 * 1024 * 1024;
 /** The routes that take multipart/form-data (uploads, streamed by their handler); any other answers 415. */
 export const MULTIPART_ROUTES: readonly string[] = ['/api/v1/documents', '/api/v1/dialogues/:id/contributions'];
 
+/** The routes that take a text/csv body (imports, read as a string); any other answers 415. */
+export const CSV_ROUTES: readonly string[] = ['/api/v1/dialogues/:id/registrations/import'];
+
 /** '1mb', '512kb', '100000' → bytes. */
 export function parseByteSize(value: string): number {
   const match = BYTE_SIZE.exec(value);
@@ -58,7 +61,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
  * The request bodies the API reads: JSON (an object or an array; an empty body is no body;
  * `__proto__` and `constructor.prototype` keys refused; nesting deeper than MAX_JSON_DEPTH
  * refused before it is parsed, since the validation walks bodies recursively) and HTML forms (the invitation decline
- * page, RFC 8058 one-click unsubscribe) and, on MULTIPART_ROUTES only, multipart/form-data. Other media types get 415.
+ * page, RFC 8058 one-click unsubscribe), text/csv on CSV_ROUTES and, on MULTIPART_ROUTES only, multipart/form-data. Other media types get 415.
  */
 export function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
@@ -81,6 +84,14 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
         );
       done(null, value);
     });
+  });
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (req, body, done) => {
+    if (!CSV_ROUTES.includes(req.routeOptions?.url ?? ''))
+      return done(
+        bodyError(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', 'Send the request body as application/json.'),
+        undefined,
+      );
+    done(null, body as string);
   });
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, { ...parseQueryString(body as string) });

@@ -58,7 +58,7 @@ export const consoleRoutes: Routes = [
           {
             path: 'registrations',
             title: 'title.registrations',
-            data: { keepFocus: true },
+            data: { keepFocus: true, staffRegistration: true },
             loadComponent: loadRegistrationsTablePage,
           },
           {

@@ -4,6 +4,7 @@ import type {
   CreateRegistrationRequest,
   DeclinedRegistration,
   DeclineRequest,
+  ImportRegistrationsReport,
   ListRegistrationsRequest,
   InvitationDeclineView,
   ManageView,
@@ -12,6 +13,7 @@ import type {
   Question,
   Registration,
   RegistrationCreated,
+  StaffCreateRegistrationRequest,
   UpdateManagedRegistrationRequest,
 } from '@gfmd/contracts';
 import type { FilterQuery } from '@gfmd/web-shared-util-http';
@@ -45,6 +47,23 @@ export class RegistrationsApi {
     return this.http.post<RegistrationCreated>(
       `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations`,
       input,
+    );
+  }
+
+  /** An organizer registers someone: no approval step, confirmed when a seat is free, else waitlisted. */
+  registerByStaff(dialogueId: string, input: StaffCreateRegistrationRequest): Observable<RegistrationCreated> {
+    return this.http.post<RegistrationCreated>(
+      `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations/staff`,
+      input,
+    );
+  }
+
+  /** A CSV import: `dryRun` previews what would happen to each row; otherwise the rows are registered. */
+  importCsv(dialogueId: string, csv: string, dryRun: boolean): Observable<ImportRegistrationsReport> {
+    return this.http.post<ImportRegistrationsReport>(
+      `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations/import`,
+      csv,
+      { params: { dryRun: String(dryRun) }, headers: { 'Content-Type': 'text/csv' } },
     );
   }
 

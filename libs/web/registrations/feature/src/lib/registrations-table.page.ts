@@ -67,6 +67,15 @@ import {
   StakeholderBalanceComponent,
 } from '@gfmd/web-registrations-ui';
 import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
+import {
+  StaffRegisterDialogComponent,
+  type StaffRegisterDialogData,
+  type StaffRegisterDialogResult,
+} from './staff-register-dialog.component';
+import {
+  ImportRegistrationsDialogComponent,
+  type ImportRegistrationsDialogData,
+} from './import-registrations-dialog.component';
 
 /** Below this width (a phone) each person is a card instead of a table row. */
 export const COMPACT_QUERY = '(max-width: 599.98px)';
@@ -127,6 +136,8 @@ export class RegistrationsTablePage {
   readonly spaceId = input<string>();
   /** route data: e.g. 'pending' for the approvals tab */
   readonly fixedStatus = input<RegistrationStatus>();
+  /** route data (the organizer console): offer "Add a participant" */
+  readonly staffRegistration = input(false);
 
   protected readonly statuses = REGISTRATION_STATUSES;
   protected readonly groups = STAKEHOLDER_GROUPS;
@@ -362,6 +373,42 @@ export class RegistrationsTablePage {
           ? 'approvals.done.waitlisted'
           : 'approvals.done.declined';
     this.message.set(this.i18n.t(key, { name, space }));
+  }
+
+  /** "Add a participant": the form in a dialog; then says what happened and shows the list again. */
+  protected async addParticipant(): Promise<void> {
+    const d = this.dialogue.dialogue();
+    if (!d) return;
+    const ref = this.dialogs.open<StaffRegisterDialogComponent, StaffRegisterDialogData, StaffRegisterDialogResult>(
+      StaffRegisterDialogComponent,
+      {
+        data: { dialogue: d, spaces: this.dialogue.spaces() },
+        maxWidth: '95vw',
+        width: '44rem',
+        autoFocus: 'first-tabbable',
+      },
+    );
+    const result = await firstValueFrom(ref.afterClosed());
+    if (!result) return;
+    this.actionProblem.set(null);
+    const status = result.created.status === 'confirmed' ? 'confirmed' : 'waitlisted';
+    this.message.set(this.i18n.t(`registrations.added.${status}`, { name: result.name }));
+    await this.store.load();
+    void this.store.loadStats();
+  }
+
+  /** "Import from CSV": preview, import, result in a dialog; the list is read again after an import. */
+  protected async importCsv(): Promise<void> {
+    const d = this.dialogue.dialogue();
+    if (!d) return;
+    const ref = this.dialogs.open<ImportRegistrationsDialogComponent, ImportRegistrationsDialogData, boolean>(
+      ImportRegistrationsDialogComponent,
+      { data: { dialogueId: d.id }, maxWidth: '95vw', width: '56rem' },
+    );
+    if (await firstValueFrom(ref.afterClosed())) {
+      await this.store.load();
+      void this.store.loadStats();
+    }
   }
 
   protected async exportCsv(): Promise<void> {

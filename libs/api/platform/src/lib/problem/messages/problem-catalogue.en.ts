@@ -59,6 +59,7 @@ export const problemCatalogueEn: ProblemCatalogue = {
     'agenda-outside-dialogue': 'Agenda items would fall outside the dialogue.',
     'duplicate-space': 'The dialogue has a space with this name already.',
     'duplicate-registration': 'This email address is already registered for this dialogue.',
+    'invalid-csv': 'The CSV file cannot be imported.',
     'agenda-overlap': 'The item overlaps another item in the same space or room.',
     overlap: 'This overlaps another item.',
     'space-declined': 'A seat request in this space was declined by its coordinator.',

@@ -59,6 +59,7 @@ export const problemCatalogueEs: ProblemCatalogue = {
     'agenda-outside-dialogue': 'Puntos del programa quedarían fuera del diálogo.',
     'duplicate-space': 'El diálogo ya tiene un espacio con este nombre.',
     'duplicate-registration': 'Este correo electrónico ya está inscrito en este diálogo.',
+    'invalid-csv': 'El archivo CSV no se puede importar.',
     'agenda-overlap': 'El punto se superpone con otro en el mismo espacio o sala.',
     overlap: 'Esto se superpone con otro punto.',
     'space-declined': 'Su coordinador rechazó una solicitud de plaza en este espacio.',

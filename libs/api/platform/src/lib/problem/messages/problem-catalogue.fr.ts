@@ -61,6 +61,7 @@ export const problemCatalogueFr: ProblemCatalogue = {
     'agenda-outside-dialogue': 'Des points de l’ordre du jour sortiraient du dialogue.',
     'duplicate-space': 'Le dialogue a déjà un espace portant ce nom.',
     'duplicate-registration': 'Cette adresse e-mail est déjà inscrite à ce dialogue.',
+    'invalid-csv': 'Le fichier CSV ne peut pas être importé.',
     'agenda-overlap': 'Ce point chevauche un autre point dans le même espace ou la même salle.',
     overlap: 'Cela chevauche un autre point.',
     'space-declined': 'Une demande de place dans cet espace a été refusée par son coordinateur.',

@@ -51,6 +51,7 @@ export const PROBLEM_SLUGS = [
   'agenda-outside-dialogue',
   'duplicate-space',
   'duplicate-registration',
+  'invalid-csv',
   'agenda-overlap',
   'overlap',
   'space-declined',
