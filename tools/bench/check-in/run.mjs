@@ -212,12 +212,14 @@ async function main() {
     codes.set(id, (await ok('POST', `${base}/registrations/${id}/check-in-code/reissue`, token)).checkInCode);
   });
   const { accessToken: doorToken } = await (async () => {
-    await ok('POST', `${base}/users`, token, {
+    const door = await ok('POST', `${base}/users`, token, {
       email: 'door@bench.local',
       name: 'Door',
       role: 'door',
       password: ADMIN.password,
     });
+    // Door staff scan only at the dialogues an organizer assigned them to.
+    await ok('PUT', `${base}/dialogues/${d.id}/door-staff`, token, { userIds: [door.id] });
     return ok('POST', `${base}/auth/login`, undefined, { email: 'door@bench.local', password: ADMIN.password });
   })();
 
