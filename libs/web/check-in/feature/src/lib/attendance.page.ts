@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { MatAnchor } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { DialogueAttendance, StakeholderGroup } from '@gfmd/contracts';
@@ -7,6 +8,13 @@ import { backoffPoll } from '@gfmd/web-shared-util-state';
 import { AuthStore } from '@gfmd/web-auth-data-access';
 import { CheckInApi } from './check-in.api';
 import { DoorStaffComponent } from './door-staff.component';
+
+interface CountRow {
+  key: string;
+  name: string;
+  arrived: number;
+  expected: number;
+}
 
 /**
  * Live attendance for organizers (a dialogue's tab in the console): arrived / expected, in all,
@@ -17,7 +25,7 @@ import { DoorStaffComponent } from './door-staff.component';
  */
 @Component({
   selector: 'gfmd-attendance-page',
-  imports: [RouterLink, MatAnchor, TranslatePipe, LabelPipe, LocalDatePipe, DoorStaffComponent],
+  imports: [NgTemplateOutlet, RouterLink, MatAnchor, TranslatePipe, LabelPipe, LocalDatePipe, DoorStaffComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     table {
@@ -62,10 +70,31 @@ import { DoorStaffComponent } from './door-staff.component';
       </p>
       <p class="gfmd-muted">{{ 'door.updatedAt' | t: { time: (a.at | localDate: 'time') } }}</p>
       <h2>{{ 'door.byGroup' | t }}</h2>
-      <table>
+      <ng-container
+        [ngTemplateOutlet]="counts"
+        [ngTemplateOutletContext]="{ $implicit: groupRows(a), column: 'door.group', groups: true }"
+      />
+      @if (a.bySpace.length) {
+        <h2>{{ 'door.bySpace' | t }}</h2>
+        <ng-container
+          [ngTemplateOutlet]="counts"
+          [ngTemplateOutletContext]="{ $implicit: spaceRows(a), column: 'door.space' }"
+        />
+      }
+      @if (a.byRoom.length) {
+        <h2>{{ 'door.byRoom' | t }}</h2>
+        <ng-container
+          [ngTemplateOutlet]="counts"
+          [ngTemplateOutletContext]="{ $implicit: roomRows(a), column: 'door.roomCol', testid: 'attendance-rooms' }"
+        />
+      }
+    }
+    <!-- One table of arrived / expected per row, for groups, spaces and rooms alike. -->
+    <ng-template #counts let-rows let-column="column" let-groups="groups" let-testid="testid">
+      <table [attr.data-testid]="testid ?? null">
         <thead>
           <tr>
-            <th scope="col">{{ 'door.group' | t }}</th>
+            <th scope="col">{{ column | t }}</th>
             <th scope="col">{{ 'door.arrivedCol' | t }}</th>
             <th scope="col">{{ 'door.expectedCol' | t }}</th>
             <th scope="col">
@@ -74,67 +103,17 @@ import { DoorStaffComponent } from './door-staff.component';
           </tr>
         </thead>
         <tbody>
-          @for (g of groups(a); track g.group) {
+          @for (r of rows; track r.key) {
             <tr>
-              <th scope="row">{{ g.group | label: 'group' }}</th>
-              <td class="n">{{ g.arrived }}</td>
-              <td class="n">{{ g.expected }}</td>
-              <td><progress [value]="g.arrived" [max]="g.expected || 1" aria-hidden="true"></progress></td>
+              <th scope="row">{{ groups ? (r.name | label: 'group') : r.name }}</th>
+              <td class="n">{{ r.arrived }}</td>
+              <td class="n">{{ r.expected }}</td>
+              <td><progress [value]="r.arrived" [max]="r.expected || 1" aria-hidden="true"></progress></td>
             </tr>
           }
         </tbody>
       </table>
-      @if (a.bySpace.length) {
-        <h2>{{ 'door.bySpace' | t }}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{{ 'door.space' | t }}</th>
-              <th scope="col">{{ 'door.arrivedCol' | t }}</th>
-              <th scope="col">{{ 'door.expectedCol' | t }}</th>
-              <th scope="col">
-                <span class="gfmd-visually-hidden">{{ 'door.progress' | t }}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (s of a.bySpace; track s.spaceId) {
-              <tr>
-                <th scope="row">{{ s.name }}</th>
-                <td class="n">{{ s.arrived }}</td>
-                <td class="n">{{ s.expected }}</td>
-                <td><progress [value]="s.arrived" [max]="s.expected || 1" aria-hidden="true"></progress></td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      }
-      @if (a.byRoom.length) {
-        <h2>{{ 'door.byRoom' | t }}</h2>
-        <table data-testid="attendance-rooms">
-          <thead>
-            <tr>
-              <th scope="col">{{ 'door.roomCol' | t }}</th>
-              <th scope="col">{{ 'door.arrivedCol' | t }}</th>
-              <th scope="col">{{ 'door.expectedCol' | t }}</th>
-              <th scope="col">
-                <span class="gfmd-visually-hidden">{{ 'door.progress' | t }}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (r of a.byRoom; track r.id) {
-              <tr>
-                <th scope="row">{{ r.name }}</th>
-                <td class="n">{{ r.arrived }}</td>
-                <td class="n">{{ r.expected }}</td>
-                <td><progress [value]="r.arrived" [max]="r.expected || 1" aria-hidden="true"></progress></td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      }
-    }
+    </ng-template>
     @if (auth.canOrganize()) {
       <gfmd-door-staff [dialogueId]="id()" />
     }
@@ -164,9 +143,18 @@ export class AttendancePage {
     });
   }
 
-  protected groups(a: DialogueAttendance) {
+  /** The rows of the counts table: a key to track, a name (a group's is labelled in the template), the counts. */
+  protected groupRows(a: DialogueAttendance): CountRow[] {
     return (Object.entries(a.byGroup) as [StakeholderGroup, { arrived: number; expected: number }][]).map(
-      ([group, c]) => ({ group, ...c }),
+      ([group, c]) => ({ key: group, name: group, arrived: c.arrived, expected: c.expected }),
     );
+  }
+
+  protected spaceRows(a: DialogueAttendance): CountRow[] {
+    return a.bySpace.map((s) => ({ key: s.spaceId, name: s.name, arrived: s.arrived, expected: s.expected }));
+  }
+
+  protected roomRows(a: DialogueAttendance): CountRow[] {
+    return a.byRoom.map((r) => ({ key: r.id, name: r.name, arrived: r.arrived, expected: r.expected }));
   }
 }
