@@ -92,7 +92,19 @@ export interface Health {
  * Words of a record in other languages than its own (`{ fr: { title }, es: { title } }`), as
  * stored beside the record; reads pick one by the reader's language (docs/i18n.md).
  */
-export type FieldTranslations = Partial<Record<ReaderLanguage, { title?: string }>>;
+export type FieldTranslations = ContentTranslations<'title'>;
+
+/**
+ * Content in other languages than a record's own: `{ fr: { title, summary }, ar: { title } }`,
+ * any of the six languages, any of the record's translatable fields (docs/i18n.md).
+ */
+export type ContentTranslations<F extends string = string> = Partial<Record<ReaderLanguage, Partial<Record<F, string>>>>;
+
+/** The language each translated field of a response is in (`titleLang`, `summaryLang`…). */
+export type FieldLanguages<F extends string> = { [K in F as `${K}Lang`]?: ReaderLanguage };
+
+/** What an editor lacks per listed language: the fields written in the source but not in that language. */
+export type MissingTranslations = Partial<Record<ReaderLanguage, string[]>>;
 
 /** The language a translated field of a response was written in (fallback: the record's own, English). */
 export interface TitleLanguage {
