@@ -75,6 +75,7 @@ const LABELS: Record<Language, Record<SpeakerRole | 'space', string>> = {
   en: { moderator: 'Moderator', speaker: 'Speaker', rapporteur: 'Rapporteur', space: 'Space' },
   fr: { moderator: 'Modération', speaker: 'Intervention', rapporteur: 'Rapport', space: 'Espace' },
   es: { moderator: 'Moderación', speaker: 'Ponente', rapporteur: 'Relatoría', space: 'Espacio' },
+  ar: { moderator: 'إدارة الجلسة', speaker: 'متحدث', rapporteur: 'مقرر', space: 'المساحة' },
 };
 
 export interface CalendarOptions {

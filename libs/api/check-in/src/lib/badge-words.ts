@@ -51,6 +51,17 @@ export const GROUP_NAMES: Record<Language, Record<StakeholderGroup, string>> = {
     media: 'Medios de comunicación',
     other: 'Otro',
   },
+  ar: {
+    government: 'حكومة',
+    international_organization: 'منظمة دولية',
+    civil_society: 'المجتمع المدني',
+    private_sector: 'القطاع الخاص',
+    academia: 'الأوساط الأكاديمية',
+    local_authority: 'سلطة محلية',
+    migrant_diaspora: 'المهاجرون والمغتربون',
+    media: 'وسائل الإعلام',
+    other: 'أخرى',
+  },
 };
 
 /** A delegation member's role as a badge prints it. */
@@ -58,6 +69,7 @@ export const DELEGATE_ROLE_NAMES: Record<Language, Record<DelegateRole, string>>
   en: { head_of_delegation: 'Head of delegation', delegate: 'Delegate', adviser: 'Adviser' },
   fr: { head_of_delegation: 'Chef de délégation', delegate: 'Délégué·e', adviser: 'Conseiller·ère' },
   es: { head_of_delegation: 'Jefe/a de delegación', delegate: 'Delegado/a', adviser: 'Asesor/a' },
+  ar: { head_of_delegation: 'رئيس الوفد', delegate: 'مندوب', adviser: 'مستشار' },
 };
 
 /** The role line of a delegation member's badge: "Head of delegation · Republic of Ghana". */
@@ -88,6 +100,12 @@ export const CERTIFICATE_WORDS: Record<Language, { title: string; attended: stri
     attended: 'participó en el diálogo temático del FMMD',
     on: 'celebrado el',
     verify: 'Verifique este certificado en',
+  },
+  ar: {
+    title: 'شهادة حضور',
+    attended: 'شارك في الحوار المواضيعي للمنتدى العالمي للهجرة والتنمية',
+    on: 'المنعقد في',
+    verify: 'تحقق من هذه الشهادة على',
   },
 };
 

@@ -127,7 +127,7 @@ export class RegistrationsController {
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({
     description:
-      "Headers and labels in the reader's language (`?lang=` or Accept-Language: en, fr, es; ar, ru and zh read English for now); named after the dialogue's title and first day (Content-Disposition with filename*).",
+      "Headers and labels in the reader's language (`?lang=` or Accept-Language: en, fr, es, ar; ru and zh read English for now); named after the dialogue's title and first day (Content-Disposition with filename*).",
   })
   async csv(
     @Param('id', uuidPipe) id: string,

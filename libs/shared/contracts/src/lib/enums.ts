@@ -89,7 +89,7 @@ export const STAKEHOLDER_GROUPS = [
 ] as const;
 export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
 
-export const LANGUAGES = ['en', 'fr', 'es'] as const;
+export const LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const DIALOGUE_FORMATS = ['in_person', 'hybrid', 'online'] as const;

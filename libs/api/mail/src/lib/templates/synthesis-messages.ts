@@ -5,7 +5,7 @@ import type { KindMessages } from './messages';
 export type SynthesisEmailKind = 'subscription_confirm' | 'synthesis_published';
 
 /**
- * The words of the synthesis subscribers' emails, three languages side by side; `{title}` is the
+ * The words of the synthesis subscribers' emails, four languages side by side; `{title}` is the
  * synthesis title (the session's or milestone's). `subscription_confirm` carries the confirm link,
  * `synthesis_published` the public page and the subscriber's own unsubscribe link.
  */
@@ -79,6 +79,32 @@ export const SYNTHESIS_KIND_MESSAGES: Record<Language, Record<SynthesisEmailKind
       leave: {
         intro: 'Recibe este correo porque se suscribió a las síntesis del FMMD.',
         label: 'Cancelar la suscripción',
+      },
+    },
+  },
+  ar: {
+    subscription_confirm: {
+      subject: 'أكّد اشتراكك: {title}',
+      heading: 'يرجى تأكيد عنوانك',
+      body: [
+        'طلب أحدهم، ولعله أنت، أن يُبلَّغ بالبريد الإلكتروني عند نشر توليفة المنتدى العالمي للهجرة والتنمية «{title}».',
+        'أكّد عبر الزر أدناه. إن لم تطلب ذلك فتجاهل هذه الرسالة: لن يُرسل إليك شيء.',
+      ],
+      cta: 'confirm',
+      ctaLabel: 'تأكيد اشتراكي',
+    },
+    synthesis_published: {
+      subject: 'نُشرت التوليفة: {title}',
+      heading: 'نُشرت توليفة للمنتدى العالمي للهجرة والتنمية',
+      body: [
+        'نُشرت التوليفة «{title}»: توصيات الحوارات المواضيعية للمنتدى العالمي للهجرة والتنمية المتعلقة بها، كلٌّ منها بمرجعها.',
+        'اقرأها على الإنترنت أو نزّلها بصيغة PDF أو Word من صفحتها.',
+      ],
+      cta: 'view',
+      ctaLabel: 'قراءة التوليفة',
+      leave: {
+        intro: 'تتلقى هذه الرسالة لأنك مشترك في توليفات المنتدى العالمي للهجرة والتنمية.',
+        label: 'إلغاء الاشتراك',
       },
     },
   },

@@ -23,6 +23,7 @@ describe(TemplateRenderer.name, () => {
     en: { invitation: 'Invitation', confirmation: 'Registration confirmed', reminder: 'Reminder' },
     fr: { invitation: 'Invitation :', confirmation: 'Inscription confirmée', reminder: 'Rappel' },
     es: { invitation: 'Invitación', confirmation: 'Inscripción confirmada', reminder: 'Recordatorio' },
+    ar: { invitation: 'دعوة', confirmation: 'تأكيد التسجيل', reminder: 'تذكير' },
   } as const;
 
   /** The kinds about a dialogue (the staff account kinds are tested below). */
@@ -44,7 +45,7 @@ describe(TemplateRenderer.name, () => {
       const out = sut.render(kind, lang, params);
       expect(out.subject).toContain('Labour migration & decent work');
       expect(out.subject).not.toMatch(/[\r\n]/);
-      expect(out.html).toContain(`<html lang="${lang}">`);
+      expect(out.html).toContain(`<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`);
       expect(out.html).toContain('Labour migration &amp; decent work');
       expect(out.html).not.toContain('Labour migration & decent work');
       expect(out.text).toContain('Labour migration & decent work');
@@ -83,7 +84,7 @@ describe(TemplateRenderer.name, () => {
       });
       expect(out.subject).toContain('https://crm.example.org');
       expect(out.text).toContain('5');
-      expect(out.html).toContain(`<html lang="${lang}">`);
+      expect(out.html).toContain(`<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`);
       expect(out.text).not.toContain(params.manageUrl);
     },
   );
@@ -134,7 +135,7 @@ describe(TemplateRenderer.name, () => {
       const passwordUrl = 'https://gfmd.example/set-password?token=tok-password';
       const out = sut.render(kind, lang, { recipientName: 'Amina Diallo', passwordUrl, manageUrl: params.manageUrl });
       expect(out.subject).toContain('GFMD');
-      expect(out.html).toContain(`<html lang="${lang}">`);
+      expect(out.html).toContain(`<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`);
       expect(out.html).toContain(`href="${passwordUrl}"`);
       expect(out.text).toContain(passwordUrl);
       expect(out.text).toContain('72');

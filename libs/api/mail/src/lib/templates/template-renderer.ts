@@ -100,15 +100,22 @@ export function documentLink(doc: EmailDocument, params: TemplateParams): string
 const COLORS = { brand: '#005a9c', text: '#1f2933', muted: '#52606d', border: '#d9e2ec', panel: '#f5f7fa' };
 const FONT = "font-family:Arial,'Helvetica Neue',Helvetica,sans-serif;";
 
+/** The languages written right to left. */
+const RTL_LANGUAGES: readonly Language[] = ['ar'];
+export const isRtlLanguage = (language: Language): boolean => RTL_LANGUAGES.includes(language);
+
 /** `{name}` placeholders, each value escaped by `esc` (HTML) or kept raw (text). */
 function fill(template: string, values: Record<string, string>, esc: (s: string) => string): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => esc(values[key] ?? ''));
 }
 
 /**
- * Renders every email kind in English, French and Spanish: an HTML part built from tables with
- * inline styles (what Outlook, Gmail and Apple Mail all display the same way) and a plain-text
- * part with the same content. The language falls back to English.
+ * Renders every email kind in English, French, Spanish and Arabic: an HTML part built from tables
+ * with inline styles (what Outlook, Gmail and Apple Mail all display the same way) and a plain-text
+ * part with the same content. The language falls back to English. Arabic is right to left: the
+ * HTML carries `dir="rtl"` (on <html>, <body> and the layout tables, as some clients drop the
+ * outer ones) and its inline styles mirror (text-align right, margins and borders on the right);
+ * links, addresses and dates stay in their own direction (`dir="ltr"` on URLs).
  */
 @Injectable()
 export class TemplateRenderer {
@@ -214,20 +221,28 @@ export class TemplateRenderer {
 
     // ── HTML ──────────────────────────────────────────────────────────────────────────────
     const e = escapeHtml;
+    const rtl = isRtlLanguage(lang);
+    const dir = rtl ? 'rtl' : 'ltr';
+    /** The side a line starts on, and the other one (inline styles, as logical CSS properties are not read everywhere). */
+    const start = rtl ? 'right' : 'left';
+    const end = rtl ? 'left' : 'right';
+    const ALIGN = `text-align:${start};`;
     const p = (inner: string, style = '') =>
-      `<p style="margin:0 0 16px 0;${FONT}font-size:16px;line-height:24px;color:${COLORS.text};${style}">${inner}</p>`;
+      `<p dir="${dir}" style="margin:0 0 16px 0;${FONT}${ALIGN}font-size:16px;line-height:24px;color:${COLORS.text};${style}">${inner}</p>`;
     const h: string[] = [];
     h.push(p(e(fill(greeting, values, raw))));
     for (const para of paragraphs) h.push(p(fill(para, values, e)));
     if (details.length) {
       h.push(
-        `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px 0;background:${COLORS.panel};border:1px solid ${COLORS.border};">` +
+        `<table role="presentation" dir="${dir}" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px 0;background:${COLORS.panel};border:1px solid ${COLORS.border};">` +
           details
             .map(
               ([label, value]) =>
-                `<tr><td style="padding:8px 12px;${FONT}font-size:14px;color:${COLORS.muted};width:90px;vertical-align:top;">${e(label)}</td>` +
-                `<td style="padding:8px 12px;${FONT}font-size:14px;color:${COLORS.text};">${
-                  label === c.online ? `<a href="${e(value)}" style="color:${COLORS.brand};">${e(value)}</a>` : e(value)
+                `<tr><td style="padding:8px 12px;${FONT}${ALIGN}font-size:14px;color:${COLORS.muted};width:90px;vertical-align:top;">${e(label)}</td>` +
+                `<td style="padding:8px 12px;${FONT}${ALIGN}font-size:14px;color:${COLORS.text};">${
+                  label === c.online
+                    ? `<a href="${e(value)}" dir="ltr" style="color:${COLORS.brand};">${e(value)}</a>`
+                    : e(value)
                 }</td></tr>`,
             )
             .join('') +
@@ -237,18 +252,18 @@ export class TemplateRenderer {
     if (spaces.length) {
       h.push(p(`<strong>${e(c.spaces)}</strong>`, 'margin-bottom:4px;'));
       h.push(
-        `<ul style="margin:0 0 16px 20px;padding:0;${FONT}font-size:15px;color:${COLORS.text};">${spaces.map((s) => `<li>${e(s)}</li>`).join('')}</ul>`,
+        `<ul dir="${dir}" style="margin:0;margin-bottom:16px;margin-${start}:20px;padding:0;${FONT}${ALIGN}font-size:15px;color:${COLORS.text};">${spaces.map((s) => `<li>${e(s)}</li>`).join('')}</ul>`,
       );
     }
     if (agenda.length) {
       h.push(p(`<strong>${e(c.agenda)}</strong>`, 'margin-bottom:4px;'));
       h.push(
-        `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px 0;border-top:1px solid ${COLORS.border};">` +
+        `<table role="presentation" dir="${dir}" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px 0;border-top:1px solid ${COLORS.border};">` +
           agenda
             .map(
               (a) =>
-                `<tr><td style="padding:6px 8px 6px 0;${FONT}font-size:14px;color:${COLORS.muted};white-space:nowrap;vertical-align:top;border-bottom:1px solid ${COLORS.border};">${e(a.when)}</td>` +
-                `<td style="padding:6px 0;${FONT}font-size:14px;color:${COLORS.text};border-bottom:1px solid ${COLORS.border};">${e(a.title)}${
+                `<tr><td style="padding:6px 0;padding-${end}:8px;${FONT}${ALIGN}font-size:14px;color:${COLORS.muted};white-space:nowrap;vertical-align:top;border-bottom:1px solid ${COLORS.border};">${e(a.when)}</td>` +
+                `<td style="padding:6px 0;${FONT}${ALIGN}font-size:14px;color:${COLORS.text};border-bottom:1px solid ${COLORS.border};">${e(a.title)}${
                   a.where ? `<br><span style="color:${COLORS.muted};">${e(a.where)}</span>` : ''
                 }${a.documents
                   .map(
@@ -263,27 +278,27 @@ export class TemplateRenderer {
     if (documents.length) {
       h.push(p(`<strong>${e(c.documents)}</strong>`, 'margin-bottom:4px;'));
       h.push(
-        `<ul style="margin:0 0 16px 20px;padding:0;${FONT}font-size:15px;color:${COLORS.text};">${documents
+        `<ul dir="${dir}" style="margin:0;margin-bottom:16px;margin-${start}:20px;padding:0;${FONT}${ALIGN}font-size:15px;color:${COLORS.text};">${documents
           .map((d) => `<li><a href="${e(d.url)}" style="color:${COLORS.brand};">${e(d.title)}</a></li>`)
           .join('')}</ul>`,
       );
     }
     if (message) {
       h.push(
-        `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px 0;"><tr><td style="border-left:4px solid ${COLORS.brand};padding:8px 12px;background:${COLORS.panel};${FONT}font-size:15px;line-height:22px;color:${COLORS.text};">` +
+        `<table role="presentation" dir="${dir}" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px 0;"><tr><td style="border-${start}:4px solid ${COLORS.brand};padding:8px 12px;background:${COLORS.panel};${FONT}${ALIGN}font-size:15px;line-height:22px;color:${COLORS.text};">` +
           `<strong>${e(messageLabel)}</strong><br>${e(message).replace(/\n/g, '<br>')}</td></tr></table>`,
       );
     }
     if (reason) h.push(p(`<strong>${e(c.reason)}:</strong> ${e(reason)}`));
     if (ctaUrl && m.ctaLabel) {
       h.push(
-        `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 16px 0;"><tr><td bgcolor="${COLORS.brand}" style="border-radius:4px;">` +
+        `<table role="presentation" dir="${dir}" align="${start}" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 16px 0;"><tr><td bgcolor="${COLORS.brand}" style="border-radius:4px;">` +
           `<a href="${e(ctaUrl)}" style="display:inline-block;padding:12px 24px;${FONT}font-size:16px;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:4px;">${e(m.ctaLabel)}</a>` +
           '</td></tr></table>',
       );
       h.push(
         p(
-          `${e(c.linkFallback)}<br><a href="${e(ctaUrl)}" style="color:${COLORS.brand};word-break:break-all;">${e(ctaUrl)}</a>`,
+          `${e(c.linkFallback)}<br><a href="${e(ctaUrl)}" dir="ltr" style="color:${COLORS.brand};word-break:break-all;">${e(ctaUrl)}</a>`,
           `font-size:13px;line-height:18px;color:${COLORS.muted};`,
         ),
       );
@@ -308,16 +323,16 @@ export class TemplateRenderer {
     }
 
     const html =
-      `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+      `<!DOCTYPE html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
       `<meta name="color-scheme" content="light"><title>${e(subject)}</title></head>` +
-      `<body style="margin:0;padding:0;background:${COLORS.panel};">` +
-      `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:${COLORS.panel};"><tr><td align="center" style="padding:24px 12px;">` +
-      `<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background:#ffffff;border:1px solid ${COLORS.border};">` +
-      `<tr><td style="background:${COLORS.brand};padding:16px 24px;${FONT}font-size:14px;font-weight:bold;letter-spacing:1px;color:#ffffff;">GFMD</td></tr>` +
-      `<tr><td style="padding:24px;">` +
-      `<h1 style="margin:0 0 16px 0;${FONT}font-size:22px;line-height:28px;color:${COLORS.text};">${e(m.heading)}</h1>` +
+      `<body dir="${dir}" style="margin:0;padding:0;background:${COLORS.panel};">` +
+      `<table role="presentation" dir="${dir}" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:${COLORS.panel};"><tr><td align="center" style="padding:24px 12px;">` +
+      `<table role="presentation" dir="${dir}" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background:#ffffff;border:1px solid ${COLORS.border};">` +
+      `<tr><td dir="ltr" style="background:${COLORS.brand};padding:16px 24px;${FONT}${ALIGN}font-size:14px;font-weight:bold;letter-spacing:1px;color:#ffffff;">GFMD</td></tr>` +
+      `<tr><td dir="${dir}" style="padding:24px;${ALIGN}">` +
+      `<h1 dir="${dir}" style="margin:0 0 16px 0;${FONT}${ALIGN}font-size:22px;line-height:28px;color:${COLORS.text};">${e(m.heading)}</h1>` +
       h.join('') +
-      `</td></tr><tr><td style="padding:16px 24px;border-top:1px solid ${COLORS.border};${FONT}font-size:12px;color:${COLORS.muted};">${e(c.footer)}</td></tr>` +
+      `</td></tr><tr><td dir="${dir}" style="padding:16px 24px;border-top:1px solid ${COLORS.border};${FONT}${ALIGN}font-size:12px;color:${COLORS.muted};">${e(c.footer)}</td></tr>` +
       '</table></td></tr></table></body></html>';
 
     return { subject, html, text };

@@ -28,6 +28,16 @@ function apiSources(): string {
 describe('server catalogues', () => {
   const keys = Object.keys(en).sort();
 
+  it('are written in English, French, Spanish and Arabic', () => {
+    expect([...CATALOGUE_LANGUAGES].sort()).toEqual(['ar', 'en', 'es', 'fr']);
+  });
+
+  it('Arabic is written in Arabic script (no message left in English by mistake)', () => {
+    // Every Arabic message holds Arabic letters; a copy of the English would not.
+    const arabic = /[\u0600-\u06FF]/;
+    expect(keys.filter((k) => !arabic.test(CATALOGUES.ar[k as keyof typeof en]))).toEqual([]);
+  });
+
   it.each(CATALOGUE_LANGUAGES.filter((l) => l !== 'en'))('%s has exactly the keys of English', (language) => {
     expect(Object.keys(CATALOGUES[language]).sort()).toEqual(keys);
   });
@@ -66,12 +76,14 @@ describe('translate', () => {
     expect(translate(m, 'en')).toBe('A concluded dialogue cannot be edited.');
     expect(translate(m, 'fr')).toBe("Un dialogue à l'état « concluded » ne peut pas être modifié.");
     expect(translate(m, 'es')).toBe('Un diálogo en estado «concluded» no se puede editar.');
+    expect(translate(m, 'ar')).toBe('لا يمكن تعديل حوار في الحالة «concluded».');
     expect(translate('plain English', 'fr')).toBe('plain English');
   });
 
   it('picks the singular or the plural and passes the count', () => {
     expect(translate(msgPlural(1, 'agenda.outsideNewTimes'), 'en')).toMatch(/^1 agenda item would .* move it first\.$/);
     expect(translate(msgPlural(3, 'agenda.outsideNewTimes'), 'fr')).toMatch(/^3 points .* déplacez-les d'abord\.$/);
+    expect(translate(msgPlural(3, 'agenda.outsideNewTimes'), 'ar')).toMatch(/\(3\).*انقلها أولًا\.$/);
   });
 
   it('leaves an unknown parameter as written and never reads inherited properties', () => {

@@ -1,3 +1,4 @@
+import { ar } from './catalogue.ar';
 import { en } from './catalogue.en';
 import { es } from './catalogue.es';
 import { fr } from './catalogue.fr';
@@ -49,8 +50,8 @@ export function msgPlural<B extends PluralKey>(
 export const isMessage = (value: unknown): value is Message =>
   typeof value === 'object' && value !== null && typeof (value as Message).key === 'string';
 
-/** One catalogue per language with words (fr and es import only the type from here: no cycle at run time). */
-export const CATALOGUES: Record<CatalogueLanguage, Catalogue> = { en, fr, es };
+/** One catalogue per language with words (fr, es and ar import only the type from here: no cycle at run time). */
+export const CATALOGUES: Record<CatalogueLanguage, Catalogue> = { en, fr, es, ar };
 
 /** A template with its `{name}` parameters filled in (an unknown parameter stays as written). */
 export function fill(template: string, params?: Readonly<Record<string, string | number>>): string {

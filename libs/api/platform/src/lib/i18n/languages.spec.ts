@@ -18,7 +18,7 @@ describe('negotiateLanguage (Accept-Language)', () => {
     ['frx, it', undefined],
     ['*', undefined],
     [['de', 'es;q=0.2'], 'es'],
-  ])('reads %p among en, fr, es as %p', (header, expected) => {
+  ])('reads %p among en, fr, es, ar as %p', (header, expected) => {
     expect(negotiateLanguage(header, CATALOGUE_LANGUAGES)).toBe(expected);
   });
 
@@ -37,8 +37,11 @@ describe('requestLanguages', () => {
     expect(requestLanguages('ES', 'fr')).toEqual({ language: 'es', text: 'es', explicit: true });
   });
 
-  it('takes Arabic, Russian and Chinese for content, with the server words in English', () => {
-    expect(requestLanguages('ar', undefined)).toEqual({ language: 'ar', text: 'en', explicit: true });
+  it('reads Arabic server words for Arabic; Russian and Chinese for content, with the server words in English', () => {
+    expect(requestLanguages('ar', undefined)).toEqual({ language: 'ar', text: 'ar', explicit: true });
+    expect(requestLanguages('zh', 'ar')).toEqual({ language: 'zh', text: 'en', explicit: true });
+    expect(requestLanguages(undefined, 'ar, fr;q=0.8')).toEqual({ language: 'ar', text: 'ar' });
+    expect(requestLanguages(undefined, 'ru, ar;q=0.5')).toEqual({ language: 'ru', text: 'ar' });
   });
 
   it('negotiates content and server words separately from the header', () => {

@@ -5,10 +5,10 @@ export const SERVER_LANGUAGES = READER_LANGUAGES;
 export type ServerLanguage = ReaderLanguage;
 
 /**
- * The languages whose server catalogue is written. Arabic, Russian and Chinese are valid
- * requests (content may exist in them) but read the server's own words in English for now.
+ * The languages whose server catalogue is written. Russian and Chinese are valid requests
+ * (content may exist in them) but read the server's own words in English for now.
  */
-export const CATALOGUE_LANGUAGES = ['en', 'fr', 'es'] as const;
+export const CATALOGUE_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 export type CatalogueLanguage = (typeof CATALOGUE_LANGUAGES)[number];
 
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>

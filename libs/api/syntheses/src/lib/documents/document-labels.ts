@@ -157,4 +157,47 @@ const es: DocumentLabels = {
   languageNames: { en: 'inglés', fr: 'francés', es: 'español', ar: 'árabe', ru: 'ruso', zh: 'chino' },
 };
 
-export const DOCUMENT_LABELS: Record<Language, DocumentLabels> = { en, fr, es };
+const ar: DocumentLabels = {
+  documentTitle: 'توليفة توصيات المنتدى العالمي للهجرة والتنمية',
+  forum: 'المنتدى العالمي للهجرة والتنمية',
+  contents: 'المحتويات',
+  introduction: 'مقدمة',
+  recommendations: 'التوصيات',
+  sources: 'الحوارات التي صدرت عنها التوصيات',
+  languages: 'اللغات',
+  languagesText: (d, a) =>
+    `هذه الوثيقة باللغة ${d}. ويمكن تنزيلها باللغات التالية: ${a}. وترد المقدمة والتوصيات باللغة التي كُتبت ونُشرت بها.`,
+  dialogueLanguages: 'لغات الحوار',
+  published: 'تاريخ النشر',
+  draft: 'مسودة — غير منشورة',
+  version: 'النسخة',
+  due: 'الموعد المقرر',
+  venue: 'المكان',
+  date: 'التاريخ',
+  reference: 'المرجع',
+  kind: 'النوع',
+  addressedTo: 'موجهة إلى',
+  fromDialogue: 'من الحوار',
+  page: (n, t) => `الصفحة ${n} من ${t}`,
+  noRecommendations: 'لم تُدرج أي توصية بعد.',
+  kinds: {
+    policy_recommendation: 'توصية في مجال السياسات',
+    good_practice: 'ممارسة جيدة',
+    means_of_implementation: 'وسائل التنفيذ',
+    actionable_commitment: 'التزام قابل للتنفيذ',
+  },
+  groups: {
+    government: 'الحكومات',
+    international_organization: 'المنظمات الدولية',
+    civil_society: 'المجتمع المدني',
+    private_sector: 'القطاع الخاص',
+    academia: 'الأوساط الأكاديمية',
+    local_authority: 'السلطات المحلية',
+    migrant_diaspora: 'منظمات المهاجرين والمغتربين',
+    media: 'وسائل الإعلام',
+    other: 'جهات أخرى',
+  },
+  languageNames: { en: 'الإنجليزية', fr: 'الفرنسية', es: 'الإسبانية', ar: 'العربية', ru: 'الروسية', zh: 'الصينية' },
+};
+
+export const DOCUMENT_LABELS: Record<Language, DocumentLabels> = { en, fr, es, ar };

@@ -1,5 +1,5 @@
 /** The languages problem+json is written in (`Accept-Language`; anything else gets English). */
-export const PROBLEM_LANGUAGES = ['en', 'fr', 'es'] as const;
+export const PROBLEM_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 export type ProblemLanguage = (typeof PROBLEM_LANGUAGES)[number];
 
 /** The statuses the API answers with, each with a title per language. */

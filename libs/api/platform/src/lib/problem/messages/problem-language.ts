@@ -10,6 +10,7 @@ import {
   type ProblemStatus,
 } from './problem-catalogue';
 import { negotiateLanguage } from '../../i18n/languages';
+import { problemCatalogueAr } from './problem-catalogue.ar';
 import { problemCatalogueEn } from './problem-catalogue.en';
 import { problemCatalogueEs } from './problem-catalogue.es';
 import { problemCatalogueFr } from './problem-catalogue.fr';
@@ -18,6 +19,7 @@ export const PROBLEM_CATALOGUES: Record<ProblemLanguage, ProblemCatalogue> = {
   en: problemCatalogueEn,
   fr: problemCatalogueFr,
   es: problemCatalogueEs,
+  ar: problemCatalogueAr,
 };
 
 const isOneOf = <T extends string | number>(list: readonly T[], value: unknown): value is T =>
