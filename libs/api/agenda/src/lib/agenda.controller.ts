@@ -22,7 +22,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
 import { ShiftDialogueDto } from '@gfmd/api-dialogues';
-import { DryRunQuery, notFound, Public, uuidPipe } from '@gfmd/api-platform';
+import { currentLanguages, DryRunQuery, notFound, Public, uuidPipe } from '@gfmd/api-platform';
 import { AgendaQuery, CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaShiftService } from './agenda-shift.service';
 import { AgendaService } from './agenda.service';
@@ -59,8 +59,12 @@ export class AgendaController {
   @Header('Content-Disposition', 'inline; filename="agenda.ics"')
   @Header('Cache-Control', 'no-cache')
   @ApiProduces('text/calendar')
+  @ApiOkResponse({
+    description:
+      "The dialogue's agenda as iCalendar (RFC 5545, UTF-8, lines folded at 75 octets); the server's words (Space, Moderator…) in the reader's language (`?lang=` or Accept-Language: en, fr, es, ar).",
+  })
   calendar(@Param('id', uuidPipe) dialogueId: string, @Query() query: AgendaQuery, @CurrentUser() user?: AuthUser) {
-    return this.agenda.agendaIcs(dialogueId, user, query.spaceId);
+    return this.agenda.agendaIcs(dialogueId, user, query.spaceId, currentLanguages().text);
   }
 
   /** 409 naming the clash when it overlaps its space, its room or one of its speakers' other items. */

@@ -46,7 +46,8 @@ export class AgendaService {
     return this.view(dialogue, spaces, items, spaceId ?? null);
   }
 
-  async agendaIcs(dialogueId: string, viewer: Viewer, spaceId?: string): Promise<string> {
+  /** The agenda as iCalendar, its own words (Space, Moderator…) in `language` (the reader's). */
+  async agendaIcs(dialogueId: string, viewer: Viewer, spaceId?: string, language: Language = 'en'): Promise<string> {
     const { dialogue, spaces, items } = await this.load(dialogueId, viewer, spaceId);
     const space = spaceId ? spaces.get(spaceId) : undefined;
     return agendaCalendar({
@@ -54,6 +55,7 @@ export class AgendaService {
       items,
       spaces: infoMap([...spaces.values()]),
       name: space ? `${dialogue.title} — ${space.name}` : dialogue.title,
+      language,
       url: this.dialogueUrl(dialogue.id),
       removed: (await this.repo.removals(dialogue.id)).filter((r) => !spaceId || r.spaceId === spaceId),
     });

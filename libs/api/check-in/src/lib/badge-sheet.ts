@@ -2,6 +2,7 @@ import type { CheckInCard } from '@gfmd/api-registrations';
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { drawBidiText, hasRtl } from '@gfmd/api-platform';
 import { GROUP_BANDS, GROUP_NAMES } from './badge-words';
 import type { BadgeLayout } from './check-in.dto';
 
@@ -14,8 +15,9 @@ const SINGLE = { width: 288, height: 216 };
 export const BADGES_PER_PAGE: Record<BadgeLayout, number> = { a4: SHEET.cols * SHEET.rows, single: 1 };
 
 /**
- * A Unicode font when the system has one (names in any Latin, Cyrillic or Greek script print as
- * written); otherwise PDFKit's Helvetica (Latin-1 only). The Docker image installs DejaVu.
+ * A Unicode font when the system has one (names in any Latin, Cyrillic, Greek or Arabic script print
+ * as written; DejaVu Sans has the Arabic letters and their joining forms); otherwise PDFKit's
+ * Helvetica (Latin-1 only). The Docker image installs DejaVu.
  */
 const FONT_FILES = {
   regular: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'],
@@ -41,6 +43,28 @@ export function newPdf(size: [number, number] | 'A4', info: { title: string }): 
   doc.registerFont('regular', regular ?? 'Helvetica');
   doc.registerFont('bold', bold ?? 'Helvetica-Bold');
   return doc;
+}
+
+interface LineBox {
+  width: number;
+  height?: number;
+  lineBreak?: boolean;
+  ellipsis?: boolean;
+}
+
+/**
+ * Text in a box, as PDFKit's `text` draws it; text with right-to-left letters (an Arabic name,
+ * organization or title) goes through `drawBidiText`, which displays it right to left, aligned on
+ * the box's right side, within the same number of lines.
+ */
+export function boxText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, box: LineBox): void {
+  if (!hasRtl(text)) {
+    doc.text(text, x, y, box);
+    return;
+  }
+  const maxLines =
+    box.lineBreak === false ? 1 : box.height ? Math.max(1, Math.floor(box.height / doc.currentLineHeight(true))) : undefined;
+  drawBidiText(doc as never, text, x, y, { width: box.width, maxLines });
 }
 
 /**
@@ -141,35 +165,32 @@ export class BadgeSheet {
     doc
       .font('bold')
       .fontSize(10)
-      .fillColor(band.ink)
-      .text(groupName.toUpperCase(), x + pad, y + 6, {
-        width: w - 2 * pad,
-        height: bandHeight,
-        lineBreak: false,
-        ellipsis: true,
-      });
+      .fillColor(band.ink);
+    boxText(doc, groupName.toUpperCase(), x + pad, y + 6, {
+      width: w - 2 * pad,
+      height: bandHeight,
+      lineBreak: false,
+      ellipsis: true,
+    });
 
     const qrSize = Math.min(h - bandHeight - 2 * pad - 10, w * 0.38);
     const textWidth = w - 3 * pad - qrSize;
     let ty = y + bandHeight + pad;
     doc.fillColor('#000000').font('regular').fontSize(7);
-    doc.text(this.dialogue.title, x + pad, ty, { width: w - 2 * pad, height: 9, lineBreak: false, ellipsis: true });
+    boxText(doc, this.dialogue.title, x + pad, ty, { width: w - 2 * pad, height: 9, lineBreak: false, ellipsis: true });
     ty += 9;
-    doc
-      .fillColor('#444444')
-      .text(this.dialogue.dates, x + pad, ty, { width: w - 2 * pad, height: 9, lineBreak: false, ellipsis: true });
+    doc.fillColor('#444444');
+    boxText(doc, this.dialogue.dates, x + pad, ty, { width: w - 2 * pad, height: 9, lineBreak: false, ellipsis: true });
     ty += 14;
     const name = [card.title, card.firstName, card.lastName].filter(Boolean).join(' ');
     doc
       .fillColor('#000000')
       .font('bold')
       .fontSize(name.length > 24 ? 13 : 16);
-    doc.text(name, x + pad, ty, { width: textWidth, height: 40, ellipsis: true });
+    boxText(doc, name, x + pad, ty, { width: textWidth, height: 40, ellipsis: true });
     ty = doc.y + 4;
-    doc
-      .font('regular')
-      .fontSize(9)
-      .text(card.organization, x + pad, ty, { width: textWidth, height: 24, ellipsis: true });
+    doc.font('regular').fontSize(9);
+    boxText(doc, card.organization, x + pad, ty, { width: textWidth, height: 24, ellipsis: true });
     ty = doc.y + 2;
     doc
       .fillColor('#444444')
@@ -177,11 +198,8 @@ export class BadgeSheet {
       .text(card.country, x + pad, ty, { width: textWidth, lineBreak: false });
     if (role) {
       ty = doc.y + 2;
-      doc
-        .fillColor('#000000')
-        .font('bold')
-        .fontSize(8)
-        .text(role, x + pad, ty, { width: textWidth, lineBreak: false, ellipsis: true });
+      doc.fillColor('#000000').font('bold').fontSize(8);
+      boxText(doc, role, x + pad, ty, { width: textWidth, lineBreak: false, ellipsis: true });
     }
     const qx = x + w - pad - qrSize;
     const qy = y + bandHeight + pad + 18;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DialoguesService } from '@gfmd/api-dialogues';
-import { AppConfig, domainRule, notFound, msg } from '@gfmd/api-platform';
+import { AppConfig, domainRule, drawBidiText, hasRtl, notFound, msg } from '@gfmd/api-platform';
 import { CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
 import type { CertificateVerification } from '@gfmd/contracts';
 import type { Readable } from 'node:stream';
@@ -40,21 +40,30 @@ export class CertificatesService {
     const doc = newPdf('A4', { title: words.title });
     doc.addPage();
     const width = 595.28 - 144;
-    doc.font('bold').fontSize(26).fillColor('#0B3D6B').text(words.title, 72, 140, { width, align: 'center' });
-    doc.moveDown(2).font('bold').fontSize(20).fillColor('#000000').text(fullName(card), { width, align: 'center' });
-    doc.moveDown(1).font('regular').fontSize(13).text(words.attended, { width, align: 'center' });
-    doc.moveDown(1).font('bold').fontSize(16).text(d.title, { width, align: 'center' });
-    doc
-      .moveDown(1)
-      .font('regular')
-      .fontSize(13)
-      .text(`${words.on} ${dialogueDates(d.startsAt, d.endsAt, d.timeZone, card.preferredLanguage)}`, {
-        width,
-        align: 'center',
-      });
-    if (d.venue) doc.moveDown(0.5).text(d.venue, { width, align: 'center' });
+    /** A centred line (or lines); text with right-to-left letters is displayed right to left (drawBidiText). */
+    const centred = (text: string, moveDown: number) => {
+      doc.moveDown(moveDown);
+      if (hasRtl(text)) drawBidiText(doc as never, text, 72, doc.y, { width, align: 'center' });
+      else doc.text(text, { width, align: 'center' });
+    };
+    doc.font('bold').fontSize(26).fillColor('#0B3D6B');
+    doc.x = 72;
+    doc.y = 140;
+    centred(words.title, 0);
+    doc.font('bold').fontSize(20).fillColor('#000000');
+    centred(fullName(card), 2);
+    doc.font('regular').fontSize(13);
+    centred(words.attended, 1);
+    doc.font('bold').fontSize(16);
+    centred(d.title, 1);
+    doc.font('regular').fontSize(13);
+    centred(`${words.on} ${dialogueDates(d.startsAt, d.endsAt, d.timeZone, card.preferredLanguage)}`, 1);
+    if (d.venue) centred(d.venue, 0.5);
     drawQr(doc, url, (595.28 - 110) / 2, 560, 110);
-    doc.font('regular').fontSize(9).fillColor('#444444').text(`${words.verify}`, 72, 690, { width, align: 'center' });
+    doc.font('regular').fontSize(9).fillColor('#444444');
+    doc.x = 72;
+    doc.y = 690;
+    centred(words.verify, 0);
     doc.text(url, { width, align: 'center' });
     doc.end();
     return { stream: doc, name: 'certificate' };

@@ -219,7 +219,7 @@ export const CSV_WORDS: Record<Language, CsvWords> = {
       media: 'وسائل الإعلام',
       other: 'أخرى',
     },
-    languages: { en: 'الإنجليزية', fr: 'الفرنسية', es: 'الإسبانية', ar: 'العربية' },
+    languages: { en: 'الإنكليزية', fr: 'الفرنسية', es: 'الإسبانية', ar: 'العربية' },
     attendance: { in_person: 'حضوريًا', online: 'عبر الإنترنت' },
     yes: 'نعم',
     no: 'لا',

@@ -197,7 +197,7 @@ const ar: DocumentLabels = {
     media: 'وسائل الإعلام',
     other: 'جهات أخرى',
   },
-  languageNames: { en: 'الإنجليزية', fr: 'الفرنسية', es: 'الإسبانية', ar: 'العربية', ru: 'الروسية', zh: 'الصينية' },
+  languageNames: { en: 'الإنكليزية', fr: 'الفرنسية', es: 'الإسبانية', ar: 'العربية', ru: 'الروسية', zh: 'الصينية' },
 };
 
 export const DOCUMENT_LABELS: Record<Language, DocumentLabels> = { en, fr, es, ar };
