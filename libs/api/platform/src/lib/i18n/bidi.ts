@@ -203,6 +203,11 @@ export interface BidiTextOptions {
   lineGap?: number;
   /** PDFKit options passed on for each piece (link, underline…). */
   pieceOptions?: Record<string, unknown>;
+  /**
+   * Where the page's text ends, and how to get a new page (returns the y to go on at): a line that
+   * would pass `bottom` goes to a new page, as PDFKit's own text does.
+   */
+  pageBreak?: { bottom: number; newPage: () => number };
 }
 
 /** A paragraph broken into lines that fit `width`, in logical order (greedy, at spaces). */
@@ -255,6 +260,7 @@ export function drawBidiText(doc: BidiPdf, text: string, x: number, y: number, o
   const lineHeight = doc.currentLineHeight(true) + (options.lineGap ?? 0);
   let top = y;
   for (const line of lines) {
+    if (options.pageBreak && top + lineHeight > options.pageBreak.bottom) top = options.pageBreak.newPage();
     const pieces = visualPieces(line, direction);
     const widths = pieces.map((p) => doc.widthOfString(p.space ? ' ' : p.text));
     const total = widths.reduce((a, b) => a + b, 0);
@@ -273,5 +279,5 @@ export function drawBidiText(doc: BidiPdf, text: string, x: number, y: number, o
   }
   doc.x = x;
   doc.y = top;
-  return top - y;
+  return Math.max(0, top - y);
 }

@@ -11,8 +11,10 @@ import {
   Paragraph,
   TableOfContents,
   TextRun,
+  type IRunOptions,
 } from 'docx';
 import type { Readable } from 'node:stream';
+import { hasRtl } from '@gfmd/api-platform';
 import type { DocumentModel } from './document-model';
 
 const BRAND = '005A9C';
@@ -27,56 +29,67 @@ const MUTED = '52606D';
  */
 export function renderSynthesisDocx(model: DocumentModel): Readable {
   const l = model.labels;
+  // Arabic: every paragraph right to left (Word lays out the text and its bidi itself), and the
+  // runs holding Arabic letters marked right to left with the Arabic language for complex scripts.
+  const rtl = model.lang === 'ar';
+  const para = (options: ConstructorParameters<typeof Paragraph>[0]) =>
+    new Paragraph(rtl && typeof options === 'object' ? { ...options, bidirectional: true } : options);
+  const run = (options: string | IRunOptions) => {
+    const o: IRunOptions = typeof options === 'string' ? { text: options } : options;
+    return new TextRun(
+      typeof o.text === 'string' && hasRtl(o.text) ? { ...o, rightToLeft: true, language: { bidirectional: 'ar' } } : o,
+    );
+  };
   const heading = (id: string, text: string) =>
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new Bookmark({ id, children: [new TextRun(text)] })] });
+    para({ heading: HeadingLevel.HEADING_1, children: [new Bookmark({ id, children: [run(text)] })] });
   const body = (text: string) =>
-    new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 160 }, children: [new TextRun(text)] });
+    para({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 160 }, children: [run(text)] });
 
   const titlePage = [
-    new Paragraph({ children: [new TextRun({ text: l.forum.toUpperCase(), bold: true, color: BRAND, size: 20 })] }),
-    new Paragraph({ spacing: { before: 2400 }, heading: HeadingLevel.TITLE, children: [new TextRun(model.title)] }),
-    new Paragraph({
+    para({ children: [run({ text: l.forum.toUpperCase(), bold: true, color: BRAND, size: 20 })] }),
+    para({ spacing: { before: 2400 }, heading: HeadingLevel.TITLE, children: [run(model.title)] }),
+    para({
       spacing: { after: 600 },
-      children: [new TextRun({ text: model.subtitle, size: 32, color: BRAND })],
+      children: [run({ text: model.subtitle, size: 32, color: BRAND })],
     }),
     ...model.facts.map(
       ([label, value]) =>
-        new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }),
+        para({ children: [run({ text: `${label}: `, bold: true }), run(value)] }),
     ),
     ...(model.draft
       ? [
-          new Paragraph({
+          para({
             spacing: { before: 240 },
-            children: [new TextRun({ text: l.draft, bold: true, color: 'B42318' })],
+            children: [run({ text: l.draft, bold: true, color: 'B42318' })],
           }),
         ]
       : []),
-    new Paragraph({ children: [new PageBreak()] }),
+    para({ children: [new PageBreak()] }),
   ];
 
   const contents = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: l.contents, size: 36 })] }),
+    para({ heading: HeadingLevel.TITLE, children: [run({ text: l.contents, size: 36 })] }),
     new TableOfContents(l.contents, { hyperlink: true, headingStyleRange: '1-1' }),
-    new Paragraph({ children: [new PageBreak()] }),
+    para({ children: [new PageBreak()] }),
   ];
 
   const sections = model.sections.flatMap((s) => [
     heading(`section_${s.number}`, `${s.number}. ${s.heading}`),
     ...(s.items.length ? [] : [body(l.noRecommendations)]),
     ...s.items.flatMap((item) => [
-      new Paragraph({
+      para({
         keepNext: true,
         spacing: { before: 200 },
         children: [
-          new TextRun({ text: `${item.number}  `, bold: true }),
+          run({ text: `${item.number}  `, bold: true }),
           new ExternalHyperlink({
             link: item.url,
-            children: [new TextRun({ text: item.reference, bold: true, color: BRAND })],
+            children: [run({ text: item.reference, bold: true, color: BRAND })],
           }),
         ],
       }),
-      new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { left: 360 }, children: [new TextRun(item.text)] }),
-      new Paragraph({ indent: { left: 360 }, children: [new TextRun({ text: item.meta, size: 18, color: MUTED })] }),
+      para({ alignment: AlignmentType.JUSTIFIED, indent: rtl ? { right: 360 } : { left: 360 }, children: [run(item.text)] }),
+      para({ indent: rtl ? { right: 360 } : { left: 360 }, children: [run({ text: item.meta, size: 18, color: MUTED })] }),
     ]),
   ]);
 
@@ -93,11 +106,11 @@ export function renderSynthesisDocx(model: DocumentModel): Readable {
           first: new Footer({ children: [] }),
           default: new Footer({
             children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
+              para({
+                alignment: rtl ? AlignmentType.LEFT : AlignmentType.RIGHT,
                 children: [
-                  new TextRun({ text: `${model.subtitle} · `, size: 16, color: MUTED }),
-                  new TextRun({
+                  run({ text: `${model.subtitle} · `, size: 16, color: MUTED }),
+                  run({
                     children: pageLabel(l.page(0, 0), PageNumber.CURRENT, PageNumber.TOTAL_PAGES),
                     size: 16,
                     color: MUTED,
@@ -115,10 +128,10 @@ export function renderSynthesisDocx(model: DocumentModel): Readable {
           ...sections,
           heading('sources', l.sources),
           ...model.sources.flatMap((d) => [
-            new Paragraph({ children: [new TextRun({ text: d.title, bold: true })] }),
-            new Paragraph({
+            para({ children: [run({ text: d.title, bold: true })] }),
+            para({
               spacing: { after: 120 },
-              children: [new TextRun({ text: `${d.date} · ${d.languages}`, size: 18, color: MUTED })],
+              children: [run({ text: `${d.date} · ${d.languages}`, size: 18, color: MUTED })],
             }),
           ]),
           heading('languages', l.languages),

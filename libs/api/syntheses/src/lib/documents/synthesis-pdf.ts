@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
+import { existsSync } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
+import { drawBidiText, hasRtl, paragraphDirection } from '@gfmd/api-platform';
 import type { DocumentModel } from './document-model';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -16,6 +18,36 @@ const MUTED = '#52606d';
 const TEXT = '#1f2933';
 /** Yield to the event loop (so the reply drains) every so many recommendations. */
 const CHUNK = 25;
+
+/**
+ * PDFKit's Helvetica has no Arabic letters: a document in Arabic, or with Arabic text in it, is set
+ * in DejaVu Sans (Arabic letters and their joining forms) when the system has it (the Docker image
+ * installs fonts-dejavu-core, as for badges); others keep Helvetica.
+ */
+const UNICODE_FONTS = {
+  regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+};
+
+function documentFonts(model: DocumentModel): { regular: string; bold: string } {
+  const texts = [
+    model.title,
+    model.subtitle,
+    ...model.introduction,
+    ...model.sections.flatMap((s) => [s.heading, ...s.items.flatMap((i) => [i.text, i.meta])]),
+    ...model.sources.map((d) => d.title),
+  ];
+  const unicode = model.lang === 'ar' || texts.some(hasRtl);
+  return unicode && existsSync(UNICODE_FONTS.regular) && existsSync(UNICODE_FONTS.bold)
+    ? UNICODE_FONTS
+    : { regular: 'Helvetica', bold: 'Helvetica-Bold' };
+}
+
+interface TextStyle {
+  font: 'body' | 'body-bold';
+  size: number;
+  color: string;
+}
 
 /**
  * The synthesis as a PDF (PDFKit): title page, contents with page numbers, introduction,
@@ -54,6 +86,11 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
       Keywords: 'GFMD, recommendations, synthesis',
     },
   });
+  const fonts = documentFonts(model);
+  doc.registerFont('body', fonts.regular);
+  doc.registerFont('body-bold', fonts.bold);
+  /** An Arabic document: lines start on the right, the footer and contents are mirrored. */
+  const rtlDoc = model.lang === 'ar';
   const found: Layout = { pages: new Map(), total: 0 };
   const done = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
@@ -70,16 +107,29 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
     const { x, y } = doc;
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor(MUTED)
-      .text(model.subtitle, MARGIN, doc.page.height - 48, { width: width() * 0.7, lineBreak: false, ellipsis: true })
-      .text(l.page(page, layout?.total ?? 999), MARGIN, doc.page.height - 48, {
-        width: width(),
-        align: 'right',
-        lineBreak: false,
+    doc.font('body').fontSize(8).fillColor(MUTED);
+    if (rtlDoc) {
+      const footerY = doc.page.height - 48;
+      drawBidiText(doc as never, model.subtitle, MARGIN + width() * 0.3, footerY, {
+        width: width() * 0.7,
+        direction: 'rtl',
+        maxLines: 1,
       });
+      drawBidiText(doc as never, l.page(page, layout?.total ?? 999), MARGIN, footerY, {
+        width: width(),
+        direction: 'rtl',
+        align: 'left',
+        maxLines: 1,
+      });
+    } else {
+      doc
+        .text(model.subtitle, MARGIN, doc.page.height - 48, { width: width() * 0.7, lineBreak: false, ellipsis: true })
+        .text(l.page(page, layout?.total ?? 999), MARGIN, doc.page.height - 48, {
+          width: width(),
+          align: 'right',
+          lineBreak: false,
+        });
+    }
     doc.page.margins.bottom = bottom;
     doc.x = x;
     doc.y = y;
@@ -90,39 +140,82 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
     doc.addNamedDestination(id);
     if (out && level === 0) doc.outline.addItem(title);
   };
+  /**
+   * Text at the current line, `w` wide from `x`. Arabic (a document in Arabic, or Arabic text in
+   * any) goes through drawBidiText: displayed right to left, starting on the right, never
+   * justified; other text is PDFKit's, as before.
+   */
+  const write = (
+    text: string,
+    x: number,
+    w: number,
+    style: TextStyle,
+    options: { justify?: boolean; pdf?: Record<string, unknown> } = {},
+  ) => {
+    doc.font(style.font).fontSize(style.size).fillColor(style.color);
+    if (!rtlDoc && !hasRtl(text)) {
+      doc.text(text, x, doc.y, { width: w, ...(options.justify ? { align: 'justify' } : {}), ...options.pdf });
+      return;
+    }
+    drawBidiText(doc as never, text, x, doc.y, {
+      width: w,
+      direction: paragraphDirection(text, rtlDoc ? 'rtl' : 'ltr'),
+      pieceOptions: options.pdf,
+      pageBreak: {
+        bottom: doc.page.height - MARGIN,
+        newPage: () => {
+          doc.addPage();
+          doc.font(style.font).fontSize(style.size).fillColor(style.color);
+          return MARGIN;
+        },
+      },
+    });
+  };
   const heading = (id: string, text: string, size = 16) => {
     if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
     anchor(id, text);
-    doc
-      .moveDown(0.5)
-      .font('Helvetica-Bold')
-      .fontSize(size)
-      .fillColor(BRAND)
-      .text(text, MARGIN, doc.y, { width: width() });
-    doc.moveDown(0.5).font('Helvetica').fontSize(11).fillColor(TEXT);
+    doc.moveDown(0.5);
+    write(text, MARGIN, width(), { font: 'body-bold', size, color: BRAND });
+    doc.moveDown(0.5).font('body').fontSize(11).fillColor(TEXT);
   };
-  const paragraph = (text: string) =>
-    doc
-      .font('Helvetica')
-      .fontSize(11)
-      .fillColor(TEXT)
-      .text(text, MARGIN, doc.y, { width: width(), align: 'justify' })
-      .moveDown(0.6);
+  const paragraph = (text: string) => {
+    write(text, MARGIN, width(), { font: 'body', size: 11, color: TEXT }, { justify: true });
+    doc.moveDown(0.6);
+  };
 
   // ── title page ───────────────────────────────────────────────────────────────────────────
   doc.addPage();
-  doc.font('Helvetica-Bold').fontSize(10).fillColor(BRAND).text(l.forum.toUpperCase(), { characterSpacing: 1 });
-  doc.moveDown(8).font('Helvetica-Bold').fontSize(26).fillColor(TEXT).text(model.title, { width: width() });
-  doc.moveDown(0.5).font('Helvetica').fontSize(16).fillColor(BRAND).text(model.subtitle, { width: width() });
-  doc.moveDown(2).fontSize(11).fillColor(TEXT);
-  for (const [label, value] of model.facts)
-    doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
-  if (model.draft) doc.moveDown(1).font('Helvetica-Bold').fillColor('#b42318').text(l.draft);
+  if (rtlDoc) {
+    // No letter spacing in Arabic: it would break the joined letters apart.
+    write(l.forum, MARGIN, width(), { font: 'body-bold', size: 10, color: BRAND });
+    doc.moveDown(8);
+    write(model.title, MARGIN, width(), { font: 'body-bold', size: 26, color: TEXT });
+    doc.moveDown(0.5);
+    write(model.subtitle, MARGIN, width(), { font: 'body', size: 16, color: BRAND });
+    doc.moveDown(2);
+    for (const [label, value] of model.facts)
+      write(`${label}: ${value}`, MARGIN, width(), { font: 'body', size: 11, color: TEXT });
+    if (model.draft) {
+      doc.moveDown(1);
+      write(l.draft, MARGIN, width(), { font: 'body-bold', size: 11, color: '#b42318' });
+    }
+  } else {
+    doc.font('body-bold').fontSize(10).fillColor(BRAND).text(l.forum.toUpperCase(), { characterSpacing: 1 });
+    doc.moveDown(8);
+    write(model.title, MARGIN, width(), { font: 'body-bold', size: 26, color: TEXT });
+    doc.moveDown(0.5);
+    write(model.subtitle, MARGIN, width(), { font: 'body', size: 16, color: BRAND });
+    doc.moveDown(2).fontSize(11).fillColor(TEXT);
+    for (const [label, value] of model.facts)
+      doc.font('body-bold').text(`${label}: `, { continued: true }).font('body').text(value);
+    if (model.draft) doc.moveDown(1).font('body-bold').fillColor('#b42318').text(l.draft);
+  }
 
   // ── contents ─────────────────────────────────────────────────────────────────────────────
   doc.addPage();
   anchor('contents', l.contents);
-  doc.font('Helvetica-Bold').fontSize(18).fillColor(BRAND).text(l.contents).moveDown(1);
+  write(l.contents, MARGIN, width(), { font: 'body-bold', size: 18, color: BRAND });
+  doc.moveDown(1);
   const entries: [string, string, number][] = [
     ['introduction', l.introduction, 0],
     ...model.sections.map((s): [string, string, number] => [`section-${s.number}`, `${s.number}. ${s.heading}`, 0]),
@@ -131,13 +224,12 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
   ];
   for (const [id, label] of entries) {
     const y = doc.y;
-    doc
-      .font('Helvetica')
-      .fontSize(11)
-      .fillColor(TEXT)
-      .text(label, MARGIN, y, { width: width() - 50, goTo: id });
+    // The page number on the end side: right, or left in Arabic.
+    write(label, rtlDoc ? MARGIN + 50 : MARGIN, width() - 50, { font: 'body', size: 11, color: TEXT }, { pdf: { goTo: id } });
     const after = doc.y;
-    doc.text(String(layout?.pages.get(id) ?? ''), MARGIN + width() - 40, y, { width: 40, align: 'right', goTo: id });
+    const number = String(layout?.pages.get(id) ?? '');
+    if (rtlDoc) doc.text(number, MARGIN, y, { width: 40, align: 'left', goTo: id });
+    else doc.text(number, MARGIN + width() - 40, y, { width: 40, align: 'right', goTo: id });
     doc.x = MARGIN;
     doc.y = after + 4;
   }
@@ -154,23 +246,31 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
     if (!s.items.length) paragraph(l.noRecommendations);
     for (const item of s.items) {
       if (doc.y > doc.page.height - MARGIN - 60) doc.addPage();
-      doc
-        .font('Helvetica-Bold')
-        .fontSize(11)
-        .fillColor(TEXT)
-        .text(`${item.number}  `, MARGIN, doc.y, { continued: true })
-        .fillColor(BRAND)
-        .text(item.reference, { link: item.url, underline: false });
-      // Left-aligned: justified text doubles PDFKit's layout time and reads no better in a list.
-      doc
-        .font('Helvetica')
-        .fillColor(TEXT)
-        .text(item.text, MARGIN + 18, doc.y, { width: width() - 18 });
-      doc
-        .font('Helvetica')
-        .fontSize(9)
-        .fillColor(MUTED)
-        .text(item.meta, MARGIN + 18, doc.y, { width: width() - 18 });
+      if (rtlDoc) {
+        doc
+          .font('body-bold')
+          .fontSize(11)
+          .fillColor(BRAND)
+          .text(`${item.reference}  ${item.number}`, MARGIN, doc.y, {
+            width: width(),
+            align: 'right',
+            link: item.url,
+            underline: false,
+          });
+      } else {
+        doc
+          .font('body-bold')
+          .fontSize(11)
+          .fillColor(TEXT)
+          .text(`${item.number}  `, MARGIN, doc.y, { continued: true })
+          .fillColor(BRAND)
+          .text(item.reference, { link: item.url, underline: false });
+      }
+      // Not justified: justified text doubles PDFKit's layout time and reads no better in a list.
+      // Indented on the start side (right in Arabic).
+      const indent = rtlDoc ? MARGIN : MARGIN + 18;
+      write(item.text, indent, width() - 18, { font: 'body', size: 11, color: TEXT });
+      write(item.meta, indent, width() - 18, { font: 'body', size: 9, color: MUTED });
       doc.moveDown(0.8);
       if (out && ++drawn % CHUNK === 0) await new Promise((r) => setImmediate(r));
     }
@@ -179,8 +279,9 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
   // ── sources and languages ────────────────────────────────────────────────────────────────
   heading('sources', l.sources);
   for (const d of model.sources) {
-    doc.font('Helvetica-Bold').fontSize(11).fillColor(TEXT).text(d.title, MARGIN, doc.y, { width: width() });
-    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(`${d.date} · ${d.languages}`).moveDown(0.5);
+    write(d.title, MARGIN, width(), { font: 'body-bold', size: 11, color: TEXT });
+    write(`${d.date} · ${d.languages}`, MARGIN, width(), { font: 'body', size: 9, color: MUTED });
+    doc.moveDown(0.5);
   }
   heading('languages', l.languages);
   paragraph(model.languagesText);
