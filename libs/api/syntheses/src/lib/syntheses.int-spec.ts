@@ -250,6 +250,35 @@ describe('Syntheses (integration)', () => {
     expect((await pdfText(preview.body)).text).toContain('Draft — not published');
   });
 
+
+  it('downloads the synthesis in French and in Arabic: Arabic words set in an Arabic font, read back in reading order', async () => {
+    const p = path('informal-sessions', session.id);
+    const fr = await pdfText((await binary(sut.baseUrl, `${p}/synthesis.pdf?lang=fr`)).body);
+    expect(fr.text).toContain('Synthèse des recommandations du FMMD');
+    expect(fr.text).toContain('Table des matières');
+    expect(fr.text).toMatch(/Page 2 sur \d+/);
+
+    const pdf = await binary(sut.baseUrl, `${p}/synthesis.pdf?lang=ar`);
+    expect(pdf.status).toBe(200);
+    // Helvetica has no Arabic letters: the document embeds DejaVu Sans (when the system has it, as here).
+    expect(pdf.body.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    const { text, total } = await pdfText(pdf.body);
+    expect(total).toBeGreaterThan(1);
+    // pdf.js reads each drawn word in logical order and the words are drawn in reading order:
+    // the Arabic reads as written, neither reversed nor shuffled.
+    expect(text).toContain('توليفة توصيات المنتدى العالمي للهجرة والتنمية');
+    expect(text).not.toContain('والتنمية للهجرة العالمي المنتدى توصيات توليفة');
+    expect(text).toContain('المحتويات');
+    expect(text).toMatch(/الصفحة 2 من \d+/);
+    for (const r of references) expect(text).toContain(r);
+    expect(text).toContain(dialogueTitle);
+
+    const docx = await binary(sut.baseUrl, `${p}/synthesis.docx?lang=ar`);
+    expect(docx.status).toBe(200);
+    const { value } = await mammoth.extractRawText({ buffer: docx.body });
+    expect(value).toContain('توليفة توصيات المنتدى العالمي للهجرة والتنمية');
+    for (const r of references) expect(value).toContain(r);
+  });
   it('prints 300 recommendations on many pages, each numbered with its reference', async () => {
     const { session: s } = await processFixture(organizer);
     const big = await publishedRecommendations(
