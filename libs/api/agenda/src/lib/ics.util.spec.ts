@@ -38,6 +38,23 @@ describe('ics.util', () => {
       }
       expect(parts.map((p, i) => (i ? p.slice(1) : p)).join('')).toBe(line);
     });
+
+    it('folds Arabic (two octets a letter, with vowel marks) between characters, at an odd octet too', () => {
+      // "DESCRIPTION:" is 12 octets: a fold after 75 octets would fall inside a letter.
+      const arabic = 'مُحَمَّد يُرَحِّبُ بِالمُشارِكِينَ فِي الحِوارِ المَوضُوعِيِّ. ';
+      const line = `DESCRIPTION:${arabic.repeat(6)}`;
+      const parts = icsFold(line).split('\r\n');
+      expect(parts.length).toBeGreaterThan(3);
+      const strict = new TextDecoder('utf-8', { fatal: true });
+      for (const part of parts) {
+        const bytes = Buffer.from(part, 'utf8');
+        expect(bytes.length).toBeLessThanOrEqual(75);
+        expect(() => strict.decode(bytes)).not.toThrow();
+      }
+      // The first line is cut one octet short (75 would split a letter): 12 + 2 × 31 = 74.
+      expect(Buffer.byteLength(parts[0])).toBe(74);
+      expect(parts.map((p, i) => (i ? p.slice(1) : p)).join('')).toBe(line);
+    });
   });
 
   describe(buildIcs.name, () => {

@@ -53,6 +53,20 @@ describe(registrationsCsv.name, () => {
     expect(lines[1]).toContain('Civil society: Confirmée');
   });
 
+  it('writes headers and labels in Arabic, the file named in Arabic with an English ASCII fallback', () => {
+    const csv = registrationsCsv([view({ preferredLanguage: 'ar' })], 'ar');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toMatch(/^المعرّف,الحالة,البريد الإلكتروني,/);
+    expect(lines[0]).toContain('فئة أصحاب المصلحة');
+    expect(lines[1]).toContain('المجتمع المدني');
+    expect(lines[1]).toContain(',العربية,');
+    expect(lines[1]).toContain('Civil society: مؤكد');
+    const disposition = csvContentDisposition('حوار الهجرة', '2030-05-12', 'ar');
+    expect(disposition).toMatch(/^attachment; filename="registrations-dialogue-2030-05-12\.csv"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toBe('التسجيلات - حوار الهجرة - 2030-05-12.csv');
+  });
+
   it('names the file after the dialogue, with an ASCII fallback and filename*', () => {
     const sut = csvContentDisposition('Dialogue « Migration & climat » / Genève', '2030-05-12', 'fr');
     expect(sut).toBe(

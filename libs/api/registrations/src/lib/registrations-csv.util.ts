@@ -319,7 +319,9 @@ export function csvContentDisposition(title: string, date: string, language: Lan
     .slice(0, 80)
     .trim();
   const utf8 = `${word} - ${clean || 'dialogue'} - ${date}.csv`;
-  const ascii = `${word}-${
+  // The ASCII fallback's word: the reader's when it is ASCII, else English (Arabic would be all dashes).
+  const asciiWord = /^[A-Za-z0-9._-]+$/.test(word) ? word : CSV_WORDS.en.file;
+  const ascii = `${asciiWord}-${
     clean
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
