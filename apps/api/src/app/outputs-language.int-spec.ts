@@ -171,7 +171,7 @@ describe('outputs in French and Arabic (integration)', () => {
       // Every physical line: at most 75 octets, and valid UTF-8 by itself (a fold never splits a character).
       const bytes = Buffer.from(res.bytes);
       const lines: Buffer[] = [];
-      for (let start = 0; start < bytes.length; ) {
+      for (let start = 0; start < bytes.length;) {
         const end = bytes.indexOf('\r\n', start);
         lines.push(bytes.subarray(start, end < 0 ? bytes.length : end));
         start = end < 0 ? bytes.length : end + 2;

@@ -11,7 +11,12 @@ const LABELS: Record<Language, { name: string; session: string; cancelled: strin
   en: { name: 'GFMD dialogues', session: 'Informal session', cancelled: 'Cancelled', online: 'Online' },
   fr: { name: 'Dialogues du FMMD', session: 'Session informelle', cancelled: 'Annulé', online: 'En ligne' },
   es: { name: 'Diálogos del FMMD', session: 'Sesión informal', cancelled: 'Cancelado', online: 'En línea' },
-  ar: { name: 'حوارات المنتدى العالمي للهجرة والتنمية', session: 'الجلسة غير الرسمية', cancelled: 'ملغى', online: 'عبر الإنترنت' },
+  ar: {
+    name: 'حوارات المنتدى العالمي للهجرة والتنمية',
+    session: 'الجلسة غير الرسمية',
+    cancelled: 'ملغى',
+    online: 'عبر الإنترنت',
+  },
 };
 
 export interface FeedQuery {

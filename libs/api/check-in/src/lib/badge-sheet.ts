@@ -63,7 +63,11 @@ export function boxText(doc: PDFKit.PDFDocument, text: string, x: number, y: num
     return;
   }
   const maxLines =
-    box.lineBreak === false ? 1 : box.height ? Math.max(1, Math.floor(box.height / doc.currentLineHeight(true))) : undefined;
+    box.lineBreak === false
+      ? 1
+      : box.height
+        ? Math.max(1, Math.floor(box.height / doc.currentLineHeight(true)))
+        : undefined;
   drawBidiText(doc as never, text, x, y, { width: box.width, maxLines });
 }
 
@@ -162,10 +166,7 @@ export class BadgeSheet {
     const bandHeight = 22;
     // The group: a colour band with its name on it (the colour never carries the meaning alone).
     doc.save().rect(x, y, w, bandHeight).fill(band.fill).restore();
-    doc
-      .font('bold')
-      .fontSize(10)
-      .fillColor(band.ink);
+    doc.font('bold').fontSize(10).fillColor(band.ink);
     boxText(doc, groupName.toUpperCase(), x + pad, y + 6, {
       width: w - 2 * pad,
       height: bandHeight,

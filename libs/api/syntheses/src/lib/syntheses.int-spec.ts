@@ -250,7 +250,6 @@ describe('Syntheses (integration)', () => {
     expect((await pdfText(preview.body)).text).toContain('Draft — not published');
   });
 
-
   it('downloads the synthesis in French and in Arabic: Arabic words set in an Arabic font, read back in reading order', async () => {
     const p = path('informal-sessions', session.id);
     const fr = await pdfText((await binary(sut.baseUrl, `${p}/synthesis.pdf?lang=fr`)).body);

@@ -663,10 +663,7 @@ const ar: Record<BaseKind, KindMessages> = {
   pending: {
     subject: 'استُلم التسجيل وهو بانتظار الموافقة: {title}',
     heading: 'استلمنا تسجيلك',
-    body: [
-      'شكرًا لتسجيلك في «{title}».',
-      'يوافق المنظمون على التسجيلات في هذا الحوار. سنراسلك حالما يتخذون قرارهم.',
-    ],
+    body: ['شكرًا لتسجيلك في «{title}».', 'يوافق المنظمون على التسجيلات في هذا الحوار. سنراسلك حالما يتخذون قرارهم.'],
     cta: 'manage',
     ctaLabel: 'عرض تسجيلي',
   },
@@ -705,10 +702,7 @@ const ar: Record<BaseKind, KindMessages> = {
   agenda: {
     subject: 'جدول أعمالك: {title}',
     heading: 'جدول أعمالك الشخصي',
-    body: [
-      'إليك جدول أعمالك الشخصي في «{title}».',
-      'يضيف ملف التقويم المرفق (‎.ics) الجلسات إلى تقويمك.',
-    ],
+    body: ['إليك جدول أعمالك الشخصي في «{title}».', 'يضيف ملف التقويم المرفق (‎.ics) الجلسات إلى تقويمك.'],
     cta: 'manage',
     ctaLabel: 'عرض تسجيلي',
   },
@@ -908,7 +902,8 @@ const common: Record<Language, CommonMessages> = {
       declined: 'rechazada',
       cancelled: 'cancelada',
     },
-  },  ar: {
+  },
+  ar: {
     greetingNamed: 'عزيزي/عزيزتي {name}،',
     greeting: 'مرحبًا،',
     when: 'الموعد',

@@ -11,7 +11,11 @@ describe('bidi for PDFs', () => {
     // Display order, left to right: the last word first, each word's letters turned.
     expect(visualString('محمد علي')).toBe('يلع دمحم');
     // PDFKit gets each word as written: fontkit turns its glyphs.
-    expect(visualPieces('محمد علي').map((p) => [p.text, p.logical])).toEqual([['علي', 2], [' ', 1], ['محمد', 0]]);
+    expect(visualPieces('محمد علي').map((p) => [p.text, p.logical])).toEqual([
+      ['علي', 2],
+      [' ', 1],
+      ['محمد', 0],
+    ]);
   });
 
   it('keeps numbers and Latin words left to right inside Arabic, and mirrors brackets', () => {

@@ -132,7 +132,7 @@ export function visualPieces(text: string, direction: TextDirection = paragraphD
   const order = runs.map((_, i) => i);
   const max = Math.max(0, ...levels);
   for (let level = max; level >= 1; level--) {
-    for (let i = 0; i < order.length; ) {
+    for (let i = 0; i < order.length;) {
       if (levels[order[i]] < level) {
         i++;
         continue;
@@ -236,7 +236,15 @@ export function wrapLines(doc: Pick<BidiPdf, 'widthOfString'>, text: string, wid
 export function drawBidiText(doc: BidiPdf, text: string, x: number, y: number, options: BidiTextOptions): number {
   const direction = options.direction ?? paragraphDirection(text);
   const alignOf = (a: BidiTextOptions['align'] = 'start') =>
-    a === 'start' ? (direction === 'rtl' ? 'right' : 'left') : a === 'end' ? (direction === 'rtl' ? 'left' : 'right') : a;
+    a === 'start'
+      ? direction === 'rtl'
+        ? 'right'
+        : 'left'
+      : a === 'end'
+        ? direction === 'rtl'
+          ? 'left'
+          : 'right'
+        : a;
   const align = alignOf(options.align);
   if (!hasRtl(text)) {
     const before = y;

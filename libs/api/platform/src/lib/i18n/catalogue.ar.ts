@@ -80,10 +80,8 @@ export const ar: Catalogue = {
   'dialogues.noDefaultProcess': 'العملية الافتراضية مفقودة؛ حدّد processId.',
   'dialogues.duplicateSession': 'الجلسة غير الرسمية {number} موجودة بالفعل في هذه العملية.',
   'dialogues.duplicateSession.field': 'هذا الرقم مستخدم في هذه العملية',
-  'dialogues.outsideProcessNewDates.one':
-    'ستقع {count} مرحلة أو محطة خارج التواريخ الجديدة للعملية؛ انقلها أولًا.',
-  'dialogues.outsideProcessNewDates.other':
-    'ستقع مراحل أو محطات ({count}) خارج التواريخ الجديدة للعملية؛ انقلها أولًا.',
+  'dialogues.outsideProcessNewDates.one': 'ستقع {count} مرحلة أو محطة خارج التواريخ الجديدة للعملية؛ انقلها أولًا.',
+  'dialogues.outsideProcessNewDates.other': 'ستقع مراحل أو محطات ({count}) خارج التواريخ الجديدة للعملية؛ انقلها أولًا.',
   'dialogues.outsideProcessNewDates.field': 'بعض المراحل أو المحطات تقع خارج العملية',
   'dialogues.outsideProcess': 'يجب أن تقع التواريخ ضمن العملية ({startsAt} – {endsAt}).',
   'dialogues.duplicateProcess': 'توجد بالفعل عملية بالمعرّف «{slug}».',
@@ -255,8 +253,7 @@ export const ar: Catalogue = {
   'outcomes.rapporteursStaff': 'يجب أن يكون المقررون من الموظفين النشطين.',
   'outcomes.rapporteursStaff.field': '{id} ليس من الموظفين النشطين',
   'outcomes.cancelledDialogue': 'لا حصيلة لحوار ملغى.',
-  'outcomes.staleVersion':
-    'الحصيلة في نسختها {current}؛ وقد عدّلت النسخة {edited}. أعد تحميلها وأعد إجراء تعديلاتك.',
+  'outcomes.staleVersion': 'الحصيلة في نسختها {current}؛ وقد عدّلت النسخة {edited}. أعد تحميلها وأعد إجراء تعديلاتك.',
   'outcomes.invalidAction': 'لا يمكن طلب «{action}» من حصيلة في الحالة «{status}».',
   'outcomes.mustBeReturned': 'الحصيلة في الحالة «{status}»؛ يجب أن يعيدها أحد المنظمين قبل أن يمكن تغييرها.',
   'outcomes.whoEdits': 'لا يعدّل هذه الحصيلة إلا المقررون والمنظمون ومنسقو المساحات.',
@@ -296,8 +293,7 @@ export const ar: Catalogue = {
   'syntheses.withdrawn.field': 'سُحبت {reference}',
   'syntheses.notPublished.field': '{reference} ليست توصية منشورة',
   'syntheses.onlyPublished': 'لا يمكن أن تتضمن التوليفة إلا توصيات منشورة: {references}.',
-  'syntheses.staleVersion':
-    'التوليفة في نسختها {current}؛ وقد عدّلت النسخة {edited}. أعد تحميلها وأعد إجراء تعديلاتك.',
+  'syntheses.staleVersion': 'التوليفة في نسختها {current}؛ وقد عدّلت النسخة {edited}. أعد تحميلها وأعد إجراء تعديلاتك.',
 
   // documents
   'documents.missing': 'الوثيقة مفقودة.',

@@ -52,10 +52,7 @@ export function renderSynthesisDocx(model: DocumentModel): Readable {
       spacing: { after: 600 },
       children: [run({ text: model.subtitle, size: 32, color: BRAND })],
     }),
-    ...model.facts.map(
-      ([label, value]) =>
-        para({ children: [run({ text: `${label}: `, bold: true }), run(value)] }),
-    ),
+    ...model.facts.map(([label, value]) => para({ children: [run({ text: `${label}: `, bold: true }), run(value)] })),
     ...(model.draft
       ? [
           para({
@@ -88,8 +85,15 @@ export function renderSynthesisDocx(model: DocumentModel): Readable {
           }),
         ],
       }),
-      para({ alignment: AlignmentType.JUSTIFIED, indent: rtl ? { right: 360 } : { left: 360 }, children: [run(item.text)] }),
-      para({ indent: rtl ? { right: 360 } : { left: 360 }, children: [run({ text: item.meta, size: 18, color: MUTED })] }),
+      para({
+        alignment: AlignmentType.JUSTIFIED,
+        indent: rtl ? { right: 360 } : { left: 360 },
+        children: [run(item.text)],
+      }),
+      para({
+        indent: rtl ? { right: 360 } : { left: 360 },
+        children: [run({ text: item.meta, size: 18, color: MUTED })],
+      }),
     ]),
   ]);
 

@@ -225,7 +225,13 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
   for (const [id, label] of entries) {
     const y = doc.y;
     // The page number on the end side: right, or left in Arabic.
-    write(label, rtlDoc ? MARGIN + 50 : MARGIN, width() - 50, { font: 'body', size: 11, color: TEXT }, { pdf: { goTo: id } });
+    write(
+      label,
+      rtlDoc ? MARGIN + 50 : MARGIN,
+      width() - 50,
+      { font: 'body', size: 11, color: TEXT },
+      { pdf: { goTo: id } },
+    );
     const after = doc.y;
     const number = String(layout?.pages.get(id) ?? '');
     if (rtlDoc) doc.text(number, MARGIN, y, { width: 40, align: 'left', goTo: id });
@@ -247,16 +253,12 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
     for (const item of s.items) {
       if (doc.y > doc.page.height - MARGIN - 60) doc.addPage();
       if (rtlDoc) {
-        doc
-          .font('body-bold')
-          .fontSize(11)
-          .fillColor(BRAND)
-          .text(`${item.reference}  ${item.number}`, MARGIN, doc.y, {
-            width: width(),
-            align: 'right',
-            link: item.url,
-            underline: false,
-          });
+        doc.font('body-bold').fontSize(11).fillColor(BRAND).text(`${item.reference}  ${item.number}`, MARGIN, doc.y, {
+          width: width(),
+          align: 'right',
+          link: item.url,
+          underline: false,
+        });
       } else {
         doc
           .font('body-bold')
