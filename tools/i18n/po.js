@@ -424,7 +424,9 @@ async function importPo(root, poFiles) {
     }
     const target = join(root, part.dir, part.file(lang));
     if (!existsSync(target)) {
-      problems.push(`${poFile}: ${part.dir}/${part.file(lang)} does not exist; a developer creates it first`);
+      // an untouched export of a part the language has no file for yet is nothing to import
+      if (po.entries.some((e) => e.msgstr && !e.flags.includes('fuzzy')))
+        problems.push(`${poFile}: ${part.dir}/${part.file(lang)} does not exist; a developer creates it first`);
       continue;
     }
     const english = parseMessages(join(root, part.dir, part.file('en'))).messages;

@@ -56,6 +56,26 @@ describe('i18n PO export and import', () => {
     expect(web).toMatch(/msgctxt "shell.language"\nmsgid "Language"\nmsgstr ""/);
   });
 
+  it('imports an untouched export of a language that has files for some parts only, and refuses a translated part without its file', async () => {
+    const dict = join(root, 'libs/web/shared/util-i18n/src/lib/dictionaries');
+    writeFileSync(join(dict, 'xx.ts'), "export const xx = {\n  'app.name': 'Xx',\n};\n");
+    po.exportPo(root, out);
+    const before = snapshot(root);
+    await po.importPo(
+      root,
+      readdirSync(out).map((f) => join(out, f)),
+    );
+    // the TypeScript files are as they were; the new language's English is recorded
+    const after = snapshot(root);
+    expect(JSON.parse(after.get(po.SOURCES_FILE) ?? '{}').web.xx).toEqual({ 'app.name': expect.any(String) });
+    before.delete(po.SOURCES_FILE);
+    after.delete(po.SOURCES_FILE);
+    expect(after).toEqual(before);
+    const server = join(out, 'server.xx.po');
+    writeFileSync(server, setMsgstr(readFileSync(server, 'utf8'), 'platform.forbidden', 'Xx xx.'));
+    await expect(po.importPo(root, [server])).rejects.toThrow(/catalogue\.xx\.ts does not exist/);
+  });
+
   it('export then import unchanged writes nothing', async () => {
     const before = snapshot(root);
     po.exportPo(root, out);
