@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException, msg, t } from '@gfmd/api-platform';
+import { ProblemException, msg, t, type MessageKey } from '@gfmd/api-platform';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 /** The lowest zxcvbn score a staff password may have (0–4; 3: "safely unguessable"). */
@@ -8,7 +8,7 @@ export const MIN_PASSWORD_SCORE = 3;
 export interface PasswordVerdict {
   ok: boolean;
   score: number;
-  /** zxcvbn's warning and suggestions, in English; empty when ok. */
+  /** zxcvbn's warning and suggestions, in the request's language (catalogue); empty when ok. */
   feedback: string;
 }
 
@@ -26,7 +26,11 @@ export class PasswordPolicy {
     const zxcvbn = await (this.estimator ??= loadEstimator());
     const result = zxcvbn.check(password, knownWords(userInputs));
     const ok = result.score >= MIN_PASSWORD_SCORE;
-    const parts = [result.feedback.warning, ...result.feedback.suggestions].filter((s): s is string => !!s);
+    // the estimator "translates" each feedback into its own code (see loadEstimator)
+    const parts = [result.feedback.warning, ...result.feedback.suggestions]
+      .map((code) => (code ? FEEDBACK[code] : undefined))
+      .filter((key): key is MessageKey => !!key)
+      .map((key) => t({ key }));
     return {
       ok,
       score: result.score,
@@ -60,6 +64,54 @@ function knownWords(userInputs: readonly string[]): string[] {
   return [...words];
 }
 
+/**
+ * zxcvbn's feedback codes and the catalogue's words for them (the English is zxcvbn's own;
+ * @zxcvbn-ts has no French or Spanish package installed). A code zxcvbn adds later is dropped
+ * from the feedback until it is listed here (the hint then stands alone).
+ */
+const FEEDBACK: Record<string, MessageKey> = {
+  'warnings.straightRow': 'auth.password.straightRow',
+  'warnings.keyPattern': 'auth.password.keyPattern',
+  'warnings.simpleRepeat': 'auth.password.simpleRepeat',
+  'warnings.extendedRepeat': 'auth.password.extendedRepeat',
+  'warnings.sequences': 'auth.password.sequences',
+  'warnings.recentYears': 'auth.password.recentYears',
+  'warnings.dates': 'auth.password.dates',
+  'warnings.topTen': 'auth.password.topTen',
+  'warnings.topHundred': 'auth.password.topHundred',
+  'warnings.common': 'auth.password.common',
+  'warnings.similarToCommon': 'auth.password.similarToCommon',
+  'warnings.wordByItself': 'auth.password.wordByItself',
+  'warnings.namesByThemselves': 'auth.password.namesByThemselves',
+  'warnings.commonNames': 'auth.password.commonNames',
+  'warnings.userInputs': 'auth.password.userInputs',
+  'warnings.pwned': 'auth.password.pwned',
+  'suggestions.l33t': 'auth.password.l33t',
+  'suggestions.reverseWords': 'auth.password.reverseWords',
+  'suggestions.allUppercase': 'auth.password.allUppercase',
+  'suggestions.capitalization': 'auth.password.capitalization',
+  'suggestions.dates': 'auth.password.avoidDates',
+  'suggestions.recentYears': 'auth.password.avoidRecentYears',
+  'suggestions.associatedYears': 'auth.password.associatedYears',
+  'suggestions.sequences': 'auth.password.avoidSequences',
+  'suggestions.repeated': 'auth.password.repeated',
+  'suggestions.longerKeyboardPattern': 'auth.password.longerKeyboardPattern',
+  'suggestions.anotherWord': 'auth.weakPassword.hint',
+  'suggestions.useWords': 'auth.password.useWords',
+  'suggestions.noNeed': 'auth.password.noNeed',
+  'suggestions.pwned': 'auth.password.pwnedElsewhere',
+};
+
+/** zxcvbn's translations with each text replaced by its own path (`warnings.common`). */
+function codesOf<T extends object>(translations: T, prefix = ''): T {
+  return Object.fromEntries(
+    Object.entries(translations).map(([k, v]) => [
+      k,
+      typeof v === 'object' && v !== null ? codesOf(v as object, `${prefix}${k}.`) : `${prefix}${k}`,
+    ]),
+  ) as T;
+}
+
 async function loadEstimator(): Promise<ZxcvbnFactory> {
   const [core, common, en] = await Promise.all([
     import('@zxcvbn-ts/core'),
@@ -67,7 +119,7 @@ async function loadEstimator(): Promise<ZxcvbnFactory> {
     import('@zxcvbn-ts/language-en'),
   ]);
   return new core.ZxcvbnFactory({
-    translations: en.translations,
+    translations: codesOf(en.translations),
     graphs: common.adjacencyGraphs,
     dictionary: { ...common.dictionary, ...en.dictionary },
   });

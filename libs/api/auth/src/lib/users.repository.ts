@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Role } from '@gfmd/contracts';
-import { currentManager } from '@gfmd/api-platform';
+import { byName, currentManager } from '@gfmd/api-platform';
 import { DataSource, In, Repository } from 'typeorm';
 import { UserEntity } from './user.entity';
 
@@ -61,7 +61,9 @@ export class UsersRepository {
     return (await this.repo.find({ where: { id: In(ids) } })).map(toRecord);
   }
   async list(role?: Role): Promise<UserRecord[]> {
-    return (await this.repo.find({ where: role ? { role } : {}, order: { name: 'ASC' } })).map(toRecord);
+    const qb = this.repo.createQueryBuilder('u').orderBy(byName('u.name'), 'ASC').addOrderBy('u.id', 'ASC');
+    if (role) qb.where('u.role = :role', { role });
+    return (await qb.getMany()).map(toRecord);
   }
   async count(): Promise<number> {
     return this.repo.count();

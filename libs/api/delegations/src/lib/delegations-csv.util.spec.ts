@@ -1,4 +1,11 @@
+import { english, type Message } from '@gfmd/api-platform';
 import { delegationRows, parseCsv } from './delegations-csv.util';
+
+/** The file's problems with their messages in English. */
+const inEnglish = (r: object) =>
+  'error' in r
+    ? { error: (r.error as { field: string; message: Message }[]).map((e) => ({ ...e, message: english(e.message) })) }
+    : r;
 
 describe('parseCsv', () => {
   it('reads quotes, doubled quotes, commas and CRLF or LF, skipping blank lines and the byte-order mark', () => {
@@ -32,13 +39,13 @@ describe('delegationRows', () => {
   });
 
   it('names missing and unknown columns', () => {
-    expect(delegationRows('name,seats,shoeSize\n')).toEqual({
+    expect(inEnglish(delegationRows('name,seats,shoeSize\n'))).toEqual({
       error: [
         { field: 'csv', message: 'missing column stakeholderGroup' },
         { field: 'csv', message: 'missing column focalPointEmail' },
         { field: 'csv', message: 'unknown column shoeSize' },
       ],
     });
-    expect(delegationRows('')).toEqual({ error: [{ field: 'csv', message: 'the file is empty' }] });
+    expect(inEnglish(delegationRows(''))).toEqual({ error: [{ field: 'csv', message: 'the file is empty' }] });
   });
 });

@@ -1,3 +1,5 @@
+import { msg, type Message } from '@gfmd/api-platform';
+
 /**
  * Reads CSV (RFC 4180: commas, double quotes, CRLF or LF; a leading byte-order mark is ignored)
  * into rows of cells. Blank lines are skipped.
@@ -49,9 +51,9 @@ export const IMPORT_COLUMNS = [
  */
 export function delegationRows(
   text: string,
-): { ok: Record<string, unknown>[] } | { error: { field: string; message: string }[] } {
+): { ok: Record<string, unknown>[] } | { error: { field: string; message: Message }[] } {
   const [header, ...lines] = parseCsv(text);
-  if (!header) return { error: [{ field: 'csv', message: 'the file is empty' }] };
+  if (!header) return { error: [{ field: 'csv', message: msg('csv.empty.field') }] };
   const names = header.map((h) => h.trim().toLowerCase());
   const index = new Map<string, number>();
   const unknown: string[] = [];
@@ -64,8 +66,8 @@ export function delegationRows(
   if (missing.length || unknown.length)
     return {
       error: [
-        ...missing.map((c) => ({ field: 'csv', message: `missing column ${c}` })),
-        ...unknown.map((c) => ({ field: 'csv', message: `unknown column ${c.slice(0, 40)}` })),
+        ...missing.map((c) => ({ field: 'csv', message: msg('csv.missingColumn.field', { column: c }) })),
+        ...unknown.map((c) => ({ field: 'csv', message: msg('csv.unknownColumn.field', { column: c.slice(0, 40) }) })),
       ],
     };
   return {

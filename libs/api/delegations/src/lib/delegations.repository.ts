@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DelegateRole, Language, StakeholderGroup } from '@gfmd/contracts';
-import { currentManager } from '@gfmd/api-platform';
+import { byName, currentManager } from '@gfmd/api-platform';
 import type { DataSource } from 'typeorm';
 
 export interface DelegationRow {
@@ -59,7 +59,8 @@ export class DelegationsRepository {
 
   byDialogue(dialogueId: string): Promise<DelegationRow[]> {
     return this.sql<DelegationRow>(
-      `SELECT ${COLUMNS} FROM delegations d WHERE d.dialogue_id = $1 ORDER BY lower(d.name), d.id`,
+      // names in the reader's collation (docs/i18n.md, "Sorting names")
+      `SELECT ${COLUMNS} FROM delegations d WHERE d.dialogue_id = $1 ORDER BY ${byName('d.name')}, d.id`,
       [dialogueId],
     );
   }

@@ -164,13 +164,14 @@ export class DelegationsService {
         { field: 'csv', message: msg('delegations.csvTooLong.field') },
       ]);
     const dtos: CreateDelegationDto[] = [];
-    const errors: { field: string; message: string }[] = [];
+    const errors: { field: string; message: string; code: string }[] = [];
     for (const [i, raw] of parsed.ok.entries()) {
       const item = plainToInstance(CreateDelegationDto, raw);
       const problems = await validate(item, { whitelist: true, forbidNonWhitelisted: true });
       for (const p of problems)
-        for (const message of Object.values(p.constraints ?? { invalid: 'is invalid' }))
-          errors.push({ field: `line ${i + 2}: ${p.property}`, message });
+        // the constraint's code lets the problem filter write its words in the reader's language
+        for (const [code, message] of Object.entries(p.constraints ?? { invalid: 'is invalid' }))
+          errors.push({ field: `line ${i + 2}: ${p.property}`, message, code });
       dtos.push(item);
     }
     if (errors.length) throw badRequest(msg('delegations.csvRowsInvalid'), errors);

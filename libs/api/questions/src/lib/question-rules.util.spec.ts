@@ -1,5 +1,10 @@
 import type { Question } from '@gfmd/contracts';
+import { english } from '@gfmd/api-platform';
 import { checkAnswers, parseQuestions } from './question-rules.util';
+
+/** The problems with their messages in English. */
+const inEnglish = (r: ReturnType<typeof checkAnswers>) =>
+  'problems' in r ? { problems: r.problems.map((p) => ({ ...p, message: english(p.message) })) } : r;
 
 const QUESTIONS: Question[] = [
   { key: 'visa', label: { en: 'Visa letter?' }, type: 'checkbox', required: false },
@@ -73,7 +78,7 @@ describe('checkAnswers', () => {
     expect(checkAnswers(QUESTIONS, 'academia', rest)).toEqual({
       answers: { interpretation: 'fr', consent_photo: true },
     });
-    expect(checkAnswers(QUESTIONS, 'academia', ok)).toEqual({
+    expect(inEnglish(checkAnswers(QUESTIONS, 'academia', ok))).toEqual({
       problems: [{ field: 'answers.mission', message: 'not asked of this stakeholder group' }],
     });
   });
@@ -93,7 +98,7 @@ describe('checkAnswers', () => {
   });
 
   it('refuses answers that are not an object', () => {
-    expect(checkAnswers(QUESTIONS, 'government', ['fr'])).toEqual({
+    expect(inEnglish(checkAnswers(QUESTIONS, 'government', ['fr']))).toEqual({
       problems: [{ field: 'answers', message: 'must be an object of answers by question key' }],
     });
   });

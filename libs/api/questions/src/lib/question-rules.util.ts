@@ -7,11 +7,12 @@ import {
   type Question,
   type StakeholderGroup,
 } from '@gfmd/contracts';
+import { msg, type Message } from '@gfmd/api-platform';
 
 /** A refused field, as problem+json lists it. */
 export interface FieldProblem {
   field: string;
-  message: string;
+  message: Message;
 }
 
 export const MAX_QUESTIONS = 50;
@@ -32,21 +33,21 @@ const isChoice = (q: Pick<Question, 'type'>) => q.type === 'single_choice' || q.
 
 function label(v: unknown, field: string, problems: FieldProblem[]): Question['label'] {
   if (!isObject(v)) {
-    problems.push({ field, message: 'must be an object of texts by language (en, fr, es)' });
+    problems.push({ field, message: msg('questions.rule.label.field') });
     return {};
   }
   const out: Question['label'] = {};
   for (const [lang, text] of Object.entries(v)) {
     if (!(LANGUAGES as readonly string[]).includes(lang))
-      problems.push({ field: `${field}.${lang}`, message: 'unknown language' });
+      problems.push({ field: `${field}.${lang}`, message: msg('questions.rule.labelLanguage.field') });
     else if (typeof text !== 'string' || !text.trim() || text.length > LABEL_MAX_LENGTH || UNSAFE.test(text))
       problems.push({
         field: `${field}.${lang}`,
-        message: `must be plain text of 1 to ${LABEL_MAX_LENGTH} characters`,
+        message: msg('questions.rule.labelText.field', { max: LABEL_MAX_LENGTH }),
       });
     else out[lang as keyof Question['label']] = text.trim();
   }
-  if (!Object.keys(v).length) problems.push({ field, message: 'needs a text in at least one language' });
+  if (!Object.keys(v).length) problems.push({ field, message: msg('questions.rule.labelEmpty.field') });
   return out;
 }
 
@@ -56,31 +57,36 @@ function label(v: unknown, field: string, problems: FieldProblem[]): Question['l
  */
 export function parseQuestions(body: unknown): { questions: Question[] } | { problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  if (!Array.isArray(body)) return { problems: [{ field: 'questions', message: 'must be an array of questions' }] };
-  if (body.length > MAX_QUESTIONS) return { problems: [{ field: 'questions', message: `at most ${MAX_QUESTIONS}` }] };
+  if (!Array.isArray(body))
+    return { problems: [{ field: 'questions', message: msg('questions.rule.notArray.field') }] };
+  if (body.length > MAX_QUESTIONS)
+    return { problems: [{ field: 'questions', message: msg('questions.rule.tooMany.field', { max: MAX_QUESTIONS }) }] };
   const keys = new Set<string>();
   const questions = body.map((raw, i): Question => {
     const at = `questions[${i}]`;
     if (!isObject(raw)) {
-      problems.push({ field: at, message: 'must be an object' });
+      problems.push({ field: at, message: msg('questions.rule.notObject.field') });
       return { key: '', label: {}, type: 'text', required: false };
     }
     for (const k of Object.keys(raw))
       if (!['key', 'label', 'type', 'options', 'required', 'groups'].includes(k))
-        problems.push({ field: `${at}.${k}`, message: 'unknown field' });
+        problems.push({ field: `${at}.${k}`, message: msg('questions.rule.unknownField.field') });
     const key = typeof raw['key'] === 'string' ? raw['key'] : '';
     if (!KEY.test(key))
       problems.push({
         field: `${at}.key`,
-        message: 'lower-case letters, digits and _, starting with a letter (40 at most)',
+        message: msg('questions.rule.key.field'),
       });
-    else if (keys.has(key)) problems.push({ field: `${at}.key`, message: 'used twice' });
+    else if (keys.has(key)) problems.push({ field: `${at}.key`, message: msg('questions.rule.usedTwice.field') });
     keys.add(key);
     const type = raw['type'] as Question['type'];
     if (!(QUESTION_TYPES as readonly unknown[]).includes(type))
-      problems.push({ field: `${at}.type`, message: `one of ${QUESTION_TYPES.join(', ')}` });
+      problems.push({
+        field: `${at}.type`,
+        message: msg('questions.rule.type.field', { types: QUESTION_TYPES.join(', ') }),
+      });
     if (typeof raw['required'] !== 'boolean')
-      problems.push({ field: `${at}.required`, message: 'must be true or false' });
+      problems.push({ field: `${at}.required`, message: msg('questions.rule.boolean.field') });
     const q: Question = {
       key,
       label: label(raw['label'], `${at}.label`, problems),
@@ -90,29 +96,33 @@ export function parseQuestions(body: unknown): { questions: Question[] } | { pro
     if (isChoice(q)) {
       const options = raw['options'];
       if (!Array.isArray(options) || !options.length || options.length > MAX_OPTIONS) {
-        problems.push({ field: `${at}.options`, message: `a choice needs 1 to ${MAX_OPTIONS} options` });
+        problems.push({ field: `${at}.options`, message: msg('questions.rule.options.field', { max: MAX_OPTIONS }) });
       } else {
         const values = new Set<string>();
         q.options = options.map((o, j) => {
           const of = `${at}.options[${j}]`;
           if (!isObject(o) || Object.keys(o).some((k) => k !== 'value' && k !== 'label')) {
-            problems.push({ field: of, message: 'must be {value, label}' });
+            problems.push({ field: of, message: msg('questions.rule.option.field', { shape: '{value, label}' }) });
             return { value: '', label: {} };
           }
           const value = typeof o['value'] === 'string' ? o['value'] : '';
           if (!VALUE.test(value))
-            problems.push({ field: `${of}.value`, message: 'letters, digits, _ and - (60 at most)' });
-          else if (values.has(value)) problems.push({ field: `${of}.value`, message: 'used twice' });
+            problems.push({ field: `${of}.value`, message: msg('questions.rule.optionValue.field') });
+          else if (values.has(value))
+            problems.push({ field: `${of}.value`, message: msg('questions.rule.usedTwice.field') });
           values.add(value);
           return { value, label: label(o['label'], `${of}.label`, problems) };
         });
       }
     } else if (raw['options'] !== undefined)
-      problems.push({ field: `${at}.options`, message: 'only choices have options' });
+      problems.push({ field: `${at}.options`, message: msg('questions.rule.optionsOnlyChoices.field') });
     const groups = raw['groups'];
     if (groups !== undefined && groups !== null) {
       if (!Array.isArray(groups) || groups.some((g) => !(STAKEHOLDER_GROUPS as readonly unknown[]).includes(g)))
-        problems.push({ field: `${at}.groups`, message: `stakeholder groups among ${STAKEHOLDER_GROUPS.join(', ')}` });
+        problems.push({
+          field: `${at}.groups`,
+          message: msg('questions.rule.groups.field', { groups: STAKEHOLDER_GROUPS.join(', ') }),
+        });
       else if (groups.length) q.groups = [...new Set(groups as StakeholderGroup[])];
     }
     return q;
@@ -134,27 +144,28 @@ function validDate(s: string): boolean {
 }
 
 /** One answer checked against its question: the value to store, or why not. */
-function answerOf(q: Question, v: unknown): { value: Answer } | { message: string } {
+function answerOf(q: Question, v: unknown): { value: Answer } | { message: Message } {
   switch (q.type) {
     case 'text':
     case 'long_text': {
       const max = q.type === 'text' ? TEXT_MAX_LENGTH : LONG_TEXT_MAX_LENGTH;
       if (typeof v !== 'string' || v.length > max || UNSAFE.test(v))
-        return { message: `plain text of ${max} characters at most` };
+        return { message: msg('questions.answer.text.field', { max }) };
       return { value: v.trim() };
     }
     case 'single_choice':
-      if (typeof v !== 'string' || !q.options?.some((o) => o.value === v)) return { message: 'not one of the options' };
+      if (typeof v !== 'string' || !q.options?.some((o) => o.value === v))
+        return { message: msg('questions.answer.option.field') };
       return { value: v };
     case 'multi_choice':
       if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !q.options?.some((o) => o.value === x)))
-        return { message: 'a list of the options' };
+        return { message: msg('questions.answer.options.field') };
       return { value: [...new Set(v as string[])] };
     case 'checkbox':
-      if (typeof v !== 'boolean') return { message: 'true or false' };
+      if (typeof v !== 'boolean') return { message: msg('questions.answer.checkbox.field') };
       return { value: v };
     case 'date':
-      if (typeof v !== 'string' || !validDate(v)) return { message: 'a date as YYYY-MM-DD' };
+      if (typeof v !== 'string' || !validDate(v)) return { message: msg('questions.answer.date.field') };
       return { value: v };
   }
 }
@@ -171,27 +182,27 @@ export function checkAnswers(
   answers: unknown,
 ): { answers: Answers } | { problems: FieldProblem[] } {
   if (answers !== undefined && answers !== null && !isObject(answers))
-    return { problems: [{ field: 'answers', message: 'must be an object of answers by question key' }] };
+    return { problems: [{ field: 'answers', message: msg('questions.answer.notObject.field') }] };
   const given = (answers ?? {}) as Record<string, unknown>;
   const problems: FieldProblem[] = [];
   const out: Answers = {};
   for (const key of Object.keys(given)) {
     const q = questions.find((x) => x.key === key);
-    if (!q) problems.push({ field: `answers.${key.slice(0, 40)}`, message: 'no such question' });
+    if (!q) problems.push({ field: `answers.${key.slice(0, 40)}`, message: msg('questions.answer.unknown.field') });
     else if (!askedOf(q, group) && !isEmpty(given[key]))
-      problems.push({ field: `answers.${key}`, message: 'not asked of this stakeholder group' });
+      problems.push({ field: `answers.${key}`, message: msg('questions.answer.notAsked.field') });
   }
   for (const q of questions) {
     if (!askedOf(q, group)) continue;
     const v = given[q.key];
     if (isEmpty(v) && !(q.type === 'checkbox' && v === false && !q.required)) {
-      if (q.required) problems.push({ field: `answers.${q.key}`, message: 'required' });
+      if (q.required) problems.push({ field: `answers.${q.key}`, message: msg('questions.answer.required.field') });
       continue;
     }
     const checked = answerOf(q, v);
     if ('message' in checked) problems.push({ field: `answers.${q.key}`, message: checked.message });
     else if (isEmpty(checked.value) && checked.value !== false) {
-      if (q.required) problems.push({ field: `answers.${q.key}`, message: 'required' });
+      if (q.required) problems.push({ field: `answers.${q.key}`, message: msg('questions.answer.required.field') });
     } else out[q.key] = checked.value;
   }
   return problems.length ? { problems } : { answers: out };

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportRegistrationsReport, ImportRowOutcome } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
-import { normalizeEmail, ProblemException } from '@gfmd/api-platform';
+import {
+  constraintMessage,
+  currentLanguages,
+  msg,
+  normalizeEmail,
+  PROBLEM_LANGUAGES,
+  ProblemException,
+  t,
+  type ProblemLanguage,
+} from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
@@ -10,10 +19,22 @@ import { RegistrationAdmission, type RegistrationRequest } from './registration-
 import { importRows } from './registration-import.util';
 import { StaffAccess } from './staff-access.service';
 
+/** The refused fields of a row and their constraints, in the request's language. */
 function describe(errors: ValidationError[]): { fields: string[]; detail: string } {
+  const text = currentLanguages().text;
+  const language: ProblemLanguage = (PROBLEM_LANGUAGES as readonly string[]).includes(text)
+    ? (text as ProblemLanguage)
+    : 'en';
+  const words = (code: string, english: string) =>
+    language === 'en' ? english : constraintMessage(language, code, english);
   const fields = errors.map((e) => e.property);
   const detail = errors
-    .map((e) => `${e.property}: ${Object.values(e.constraints ?? { invalid: 'is not valid' }).join('; ')}`)
+    .map(
+      (e) =>
+        `${e.property}: ${Object.entries(e.constraints ?? { invalid: 'is not valid' })
+          .map(([code, english]) => words(code, english))
+          .join('; ')}`,
+    )
     .join(' · ');
   return { fields, detail };
 }
@@ -36,7 +57,8 @@ export class RegistrationImport {
   async import(dialogueId: string, csv: string, user: AuthUser, dryRun: boolean): Promise<ImportRegistrationsReport> {
     await this.access.scope(dialogueId, user); // 404 for an unknown dialogue
     const file = importRows(csv);
-    if ('error' in file) throw new ProblemException(400, 'invalid-csv', 'The CSV file cannot be imported.', file.error);
+    if ('error' in file)
+      throw new ProblemException(400, 'invalid-csv', msg('registrations.import.invalidCsv'), file.error);
 
     const spaces = await this.spaces.list(dialogueId, user);
     const spaceByKey = new Map<string, string>();
@@ -54,7 +76,7 @@ export class RegistrationImport {
       report.push(outcome);
       const refuse = (reason: string, detail: string) => Object.assign(outcome, { reason, detail });
       if (extraCells) {
-        refuse('invalid-input', 'The row has more cells than the header has columns.');
+        refuse('invalid-input', t(msg('registrations.import.extraCells')));
         continue;
       }
       const names = (values.spaces ?? '')
@@ -82,13 +104,16 @@ export class RegistrationImport {
         continue;
       }
       if (unknown.length) {
-        refuse('unknown-space', `No space of this dialogue is named ${unknown.map((n) => `"${n}"`).join(', ')}.`);
+        refuse(
+          'unknown-space',
+          t(msg('registrations.import.unknownSpace', { names: unknown.map((n) => `"${n}"`).join(', ') })),
+        );
         continue;
       }
       const email = normalizeEmail(dto.email);
       const first = seen.get(email);
       if (first !== undefined) {
-        refuse('duplicate-in-file', `The same address is on line ${first} of the file.`);
+        refuse('duplicate-in-file', t(msg('registrations.import.duplicate', { line: first })));
         continue;
       }
       seen.set(email, line);
@@ -109,7 +134,7 @@ export class RegistrationImport {
         if (o.ok.waitlistPosition) row.waitlistPosition = o.ok.waitlistPosition;
       } else if (o.error instanceof ProblemException) {
         row.reason = o.error.slug;
-        row.detail = o.error.message;
+        row.detail = t(o.error.messages.detail);
       } else {
         throw o.error;
       }

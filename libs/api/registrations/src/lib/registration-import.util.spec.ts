@@ -1,4 +1,11 @@
+import { english, type Message } from '@gfmd/api-platform';
 import { importRows, IMPORT_MAX_ROWS, readCsv } from './registration-import.util';
+
+/** The file's problems with their messages in English. */
+const inEnglish = (r: object) =>
+  'error' in r
+    ? { error: (r.error as { field: string; message: Message }[]).map((e) => ({ ...e, message: english(e.message) })) }
+    : r;
 
 describe('readCsv', () => {
   it('reads quotes, doubled quotes, CRLF, a BOM and quoted line breaks, with each row line', () => {
@@ -38,14 +45,14 @@ describe('importRows', () => {
   });
 
   it('refuses missing and unknown columns, an empty file, no rows and too many rows', () => {
-    expect(importRows('email,shoeSize\nx,1')).toMatchObject({
+    expect(inEnglish(importRows('email,shoeSize\nx,1'))).toMatchObject({
       error: expect.arrayContaining([
         { field: 'csv', message: 'missing column firstName' },
         { field: 'csv', message: 'unknown or repeated column shoeSize' },
       ]),
     });
-    expect(importRows('')).toEqual({ error: [{ field: 'csv', message: 'the file is empty' }] });
-    expect(importRows(header)).toEqual({ error: [{ field: 'csv', message: 'the file has no rows' }] });
+    expect(inEnglish(importRows(''))).toEqual({ error: [{ field: 'csv', message: 'the file is empty' }] });
+    expect(inEnglish(importRows(header))).toEqual({ error: [{ field: 'csv', message: 'the file has no rows' }] });
     const many = `${header}\n${'a,b,c,d,e,f,g\n'.repeat(IMPORT_MAX_ROWS + 1)}`;
     expect(importRows(many)).toMatchObject({ error: [{ field: 'csv' }] });
   });

@@ -1,3 +1,5 @@
+import { msg, type Message } from '@gfmd/api-platform';
+
 /** The most rows one import takes (beyond it the whole file is refused). */
 export const IMPORT_MAX_ROWS = 2000;
 
@@ -83,14 +85,14 @@ export function readCsv(text: string): { line: number; cells: string[] }[] | nul
 /** An import file read: its rows as objects keyed by column (empty cells left out), or what is wrong with it. */
 export type ImportFile =
   | { ok: { line: number; values: Partial<Record<ImportColumn, string>>; extraCells: boolean }[] }
-  | { error: { field: string; message: string }[] };
+  | { error: { field: string; message: Message }[] };
 
 /** Reads an import file: the header (known columns, the required ones present) and its rows. */
 export function importRows(text: string): ImportFile {
   const read = readCsv(text);
-  if (!read) return { error: [{ field: 'csv', message: 'the file is not valid CSV (a quote is not closed)' }] };
+  if (!read) return { error: [{ field: 'csv', message: msg('csv.unclosedQuote.field') }] };
   const [header, ...lines] = read;
-  if (!header) return { error: [{ field: 'csv', message: 'the file is empty' }] };
+  if (!header) return { error: [{ field: 'csv', message: msg('csv.empty.field') }] };
   const index = new Map<ImportColumn, number>();
   const unknown: string[] = [];
   header.cells.forEach((h, i) => {
@@ -103,13 +105,18 @@ export function importRows(text: string): ImportFile {
   if (missing.length || unknown.length)
     return {
       error: [
-        ...missing.map((c) => ({ field: 'csv', message: `missing column ${c}` })),
-        ...unknown.map((c) => ({ field: 'csv', message: `unknown or repeated column ${c.slice(0, 40)}` })),
+        ...missing.map((c) => ({ field: 'csv', message: msg('csv.missingColumn.field', { column: c }) })),
+        ...unknown.map((c) => ({
+          field: 'csv',
+          message: msg('csv.unknownOrRepeatedColumn.field', { column: c.slice(0, 40) }),
+        })),
       ],
     };
-  if (!lines.length) return { error: [{ field: 'csv', message: 'the file has no rows' }] };
+  if (!lines.length) return { error: [{ field: 'csv', message: msg('csv.noRows.field') }] };
   if (lines.length > IMPORT_MAX_ROWS)
-    return { error: [{ field: 'csv', message: `the file has ${lines.length} rows; at most ${IMPORT_MAX_ROWS}` }] };
+    return {
+      error: [{ field: 'csv', message: msg('csv.tooManyRows.field', { rows: lines.length, max: IMPORT_MAX_ROWS }) }],
+    };
   return {
     ok: lines.map(({ line, cells }) => {
       const values: Partial<Record<ImportColumn, string>> = {};

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AttendanceMode, RegistrationStatus, StakeholderGroup } from '@gfmd/contracts';
 import { DataSource } from 'typeorm';
+import { byName } from '@gfmd/api-platform';
 import {
   CONTACT_COLUMNS,
   ParticipantContact,
@@ -90,7 +91,7 @@ export class RegistrationReadsRepository {
       this.dataSource,
       `SELECT rs.registration_id AS "registrationId", rs.space_id AS "spaceId", rs.status, rs.arrival, s.name
          FROM registration_spaces rs JOIN spaces s ON s.id = rs.space_id
-        WHERE rs.registration_id = ANY($1::uuid[]) ORDER BY s.name, rs.space_id`,
+        WHERE rs.registration_id = ANY($1::uuid[]) ORDER BY ${byName('s.name')}, rs.space_id`,
       [registrationIds],
     );
     for (const row of rows) {
@@ -300,7 +301,7 @@ export class RegistrationReadsRepository {
     return sql<RegistrationRow>(
       this.dataSource,
       `SELECT ${REG_COLUMNS} FROM registrations r WHERE ${where.sql} AND r.erased_at IS NULL
-        ORDER BY r.last_name, r.first_name LIMIT ${Number(take)}`,
+        ORDER BY ${byName('r.last_name')}, ${byName('r.first_name')} LIMIT ${Number(take)}`,
       where.params,
     );
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { currentManager } from '@gfmd/api-platform';
+import { byName, currentManager } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { SpaceEntity } from './space.entity';
 
@@ -40,7 +40,7 @@ export class SpacesRepository {
       .addOrderBy(
         `array_position(ARRAY['plenary','common_space','government','civil_society','business','side_event'], s.kind)`,
       )
-      .addOrderBy('s.name', 'ASC')
+      .addOrderBy(byName('s.name'), 'ASC') // the reader's collation (docs/i18n.md, "Sorting names")
       .getMany();
   }
 

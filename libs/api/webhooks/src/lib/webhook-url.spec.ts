@@ -1,6 +1,13 @@
-import { isNonPublicAddress, refuseWebhookUrl } from './webhook-url';
+import { english, type Message } from '@gfmd/api-platform';
+import { isNonPublicAddress, refuseWebhookUrl as refuse } from './webhook-url';
 
-describe(refuseWebhookUrl.name, () => {
+/** Why a URL is refused, in English (null when accepted). */
+const refuseWebhookUrl = async (...args: Parameters<typeof refuse>) => {
+  const refusal: Message | null = await refuse(...args);
+  return refusal && english(refusal);
+};
+
+describe(refuse.name, () => {
   const strict = { allowPrivate: false, allowHttp: false };
 
   it.each([

@@ -1,3 +1,4 @@
+import { msg, type Message } from '@gfmd/api-platform';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { lookup } from 'node:dns/promises';
 import type { LookupAddress, LookupAllOptions } from 'node:dns';
@@ -58,17 +59,17 @@ export interface UrlPolicy {
  * Checks a receiver URL: https (http only when allowed), no credentials in it, and every
  * address its host resolves to public (unless allowed). Answers why it is refused, or null.
  */
-export async function refuseWebhookUrl(raw: string, policy: UrlPolicy): Promise<string | null> {
+export async function refuseWebhookUrl(raw: string, policy: UrlPolicy): Promise<Message | null> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'url must be an absolute https address';
+    return msg('webhooks.url.notAbsolute.field');
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && policy.allowHttp))
-    return policy.allowHttp ? 'url must use https or http' : 'url must use https';
-  if (url.username || url.password) return 'url must not hold a user name or password';
-  if (!url.hostname) return 'url must name a host';
+    return msg(policy.allowHttp ? 'webhooks.url.httpOrHttps.field' : 'webhooks.url.https.field');
+  if (url.username || url.password) return msg('webhooks.url.credentials.field');
+  if (!url.hostname) return msg('webhooks.url.noHost.field');
   if (policy.allowPrivate) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
@@ -77,13 +78,11 @@ export async function refuseWebhookUrl(raw: string, policy: UrlPolicy): Promise<
     try {
       addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
     } catch {
-      return 'url host does not resolve';
+      return msg('webhooks.url.unresolved.field');
     }
   }
-  if (!addresses.length) return 'url host does not resolve';
-  return addresses.some(isNonPublicAddress)
-    ? 'url must reach a public address (not private, loopback or link-local)'
-    : null;
+  if (!addresses.length) return msg('webhooks.url.unresolved.field');
+  return addresses.some(isNonPublicAddress) ? msg('webhooks.url.notPublic.field') : null;
 }
 
 /**

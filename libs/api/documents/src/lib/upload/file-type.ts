@@ -1,3 +1,4 @@
+import { msg, type Message } from '@gfmd/api-platform';
 import { filetypeinfo } from 'magic-bytes.js';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -12,7 +13,7 @@ export interface DetectedType {
 }
 
 export type TypeVerdict =
-  { ok: true; type: DetectedType } | { ok: false; status: 415 | 422; slug: string; detail: string };
+  { ok: true; type: DetectedType } | { ok: false; status: 415 | 422; slug: string; detail: Message };
 
 /** How many first bytes the sniffer reads. */
 export const HEAD_BYTES = 4100;
@@ -35,14 +36,14 @@ const OLE: { name: string; type: DetectedType }[] = [
 ];
 const TEXT: DetectedType = { contentType: 'text/plain; charset=utf-8', extension: 'txt', inline: false };
 
-const unsupported = (detail = 'Accepted: PDF, Office and OpenDocument files, PNG/JPEG/GIF/WebP images, UTF-8 text.') =>
+const unsupported = (detail: Message = msg('documents.file.unsupported')) =>
   ({ ok: false, status: 415, slug: 'unsupported-file-type', detail }) as const;
 const polyglot = () =>
   ({
     ok: false,
     status: 422,
     slug: 'polyglot-file',
-    detail: 'The file is at once of two types (e.g. an image or a PDF carrying an archive or a page); it is refused.',
+    detail: msg('documents.file.polyglot'),
   }) as const;
 
 /** Markup a browser or a PDF reader would act on, found where it should not be. */
@@ -100,7 +101,7 @@ async function isPlainText(path: string): Promise<boolean> {
  * macros or a polyglot (a second format hidden in the first) is 422.
  */
 export async function detectFileType(path: string, head: Buffer, size: number): Promise<TypeVerdict> {
-  if (size === 0) return { ok: false, status: 422, slug: 'empty-file', detail: 'The file is empty.' };
+  if (size === 0) return { ok: false, status: 422, slug: 'empty-file', detail: msg('documents.file.empty') };
   const names = filetypeinfo(head).map((g) => g.typename);
   const first1k = head.subarray(0, 1024);
   const tail = await readTail(path, size, 65_557); // the ZIP end record is within the last 64 KB + 22 bytes

@@ -1,3 +1,4 @@
+import { msg, type Message } from '@gfmd/api-platform';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 /** What a ZIP container may hold before it is taken for a zip bomb. */
@@ -13,7 +14,7 @@ export const ZIP_LIMITS = {
 
 export type ZipVerdict =
   | { ok: true; contentType: string; extension: string }
-  | { ok: false; reason: 'zip-bomb' | 'unsupported' | 'malformed' | 'macros'; detail: string };
+  | { ok: false; reason: 'zip-bomb' | 'unsupported' | 'malformed' | 'macros'; detail: Message };
 
 const OOXML: Record<string, { contentType: string; extension: string }> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml': {
@@ -71,11 +72,15 @@ export async function inspectZip(path: string, fileSize: number): Promise<ZipVer
   try {
     zip = await open(path);
   } catch {
-    return { ok: false, reason: 'malformed', detail: 'The ZIP container is malformed.' };
+    return { ok: false, reason: 'malformed', detail: msg('documents.zip.malformed') };
   }
   try {
     if (zip.entryCount > ZIP_LIMITS.entries)
-      return { ok: false, reason: 'zip-bomb', detail: `The archive holds over ${ZIP_LIMITS.entries} entries.` };
+      return {
+        ok: false,
+        reason: 'zip-bomb',
+        detail: msg('documents.zip.tooManyEntries', { max: ZIP_LIMITS.entries }),
+      };
     let uncompressed = 0;
     let contentTypes: Entry | undefined;
     let mimetype: Entry | undefined;
@@ -96,15 +101,15 @@ export async function inspectZip(path: string, fileSize: number): Promise<ZipVer
         uncompressed > ZIP_LIMITS.uncompressedBytes ||
         (entry.uncompressedSize > 1024 * 1024 && ratio > ZIP_LIMITS.ratio)
       )
-        return { ok: false, reason: 'zip-bomb', detail: 'The archive unpacks to far more than its size.' };
+        return { ok: false, reason: 'zip-bomb', detail: msg('documents.zip.bomb') };
       if (entry.fileName === '[Content_Types].xml') contentTypes = entry;
       if (entry.fileName === 'mimetype' && first) mimetype = entry;
       if (/(^|\/)vbaProject\.bin$/i.test(entry.fileName)) macros = true;
       first = false;
     }
     if (uncompressed > Math.max(fileSize, 1) * ZIP_LIMITS.ratio && uncompressed > 1024 * 1024)
-      return { ok: false, reason: 'zip-bomb', detail: 'The archive unpacks to far more than its size.' };
-    if (macros) return { ok: false, reason: 'macros', detail: 'Documents with macros are not accepted.' };
+      return { ok: false, reason: 'zip-bomb', detail: msg('documents.zip.bomb') };
+    if (macros) return { ok: false, reason: 'macros', detail: msg('documents.zip.macros') };
     if (mimetype) {
       const declared = (await readEntry(zip, mimetype)).trim();
       const extension = ODF[declared];
@@ -114,12 +119,11 @@ export async function inspectZip(path: string, fileSize: number): Promise<ZipVer
       const xml = await readEntry(zip, contentTypes);
       for (const [main, type] of Object.entries(OOXML))
         if (xml.includes(`ContentType="${main}"`)) return { ok: true, ...type };
-      if (/macroEnabled/i.test(xml))
-        return { ok: false, reason: 'macros', detail: 'Documents with macros are not accepted.' };
+      if (/macroEnabled/i.test(xml)) return { ok: false, reason: 'macros', detail: msg('documents.zip.macros') };
     }
-    return { ok: false, reason: 'unsupported', detail: 'A ZIP archive that is not an Office or OpenDocument file.' };
+    return { ok: false, reason: 'unsupported', detail: msg('documents.zip.notOffice') };
   } catch {
-    return { ok: false, reason: 'malformed', detail: 'The ZIP container is malformed.' };
+    return { ok: false, reason: 'malformed', detail: msg('documents.zip.malformed') };
   } finally {
     zip.close();
   }

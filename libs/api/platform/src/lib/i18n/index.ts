@@ -3,3 +3,4 @@ export * from './languages';
 export * from './request-language';
 export * from './content';
 export * from './bidi';
+export * from './collation';

@@ -1,5 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { InviteUserRequest, Language, ProblemDetails, Role, User } from '@gfmd/contracts';
+import { I18n } from '@gfmd/web-shared-util-i18n';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { firstValueFrom } from 'rxjs';
 import { StaffAdminApi } from './staff-admin.api';
@@ -8,6 +9,7 @@ import { StaffAdminApi } from './staff-admin.api';
 @Injectable()
 export class StaffAdminStore {
   private readonly api = inject(StaffAdminApi);
+  private readonly i18n = inject(I18n);
   private readonly usersState = signal<User[] | null>(null);
   private readonly loadingState = signal(false);
   private readonly problemState = signal<ProblemDetails | null>(null);
@@ -35,7 +37,7 @@ export class StaffAdminStore {
   /** Invites; throws the HTTP error for the form to show. */
   async invite(body: InviteUserRequest): Promise<User> {
     const user = await firstValueFrom(this.api.invite(body));
-    this.usersState.update((list) => [...(list ?? []), user].sort((a, b) => a.name.localeCompare(b.name)));
+    this.usersState.update((list) => [...(list ?? []), user].sort((a, b) => this.i18n.compareNames()(a.name, b.name)));
     return user;
   }
 

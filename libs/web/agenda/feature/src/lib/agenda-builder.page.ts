@@ -109,11 +109,12 @@ export class AgendaBuilderPage {
       this.timeZone(),
       only ? 'space' : this.grouping(),
       !only,
+      this.i18n.locale(),
     );
   });
   protected readonly rooms = computed(() => {
     const all = [...this.store.spaces().flatMap((s) => s.rooms ?? []), ...this.store.agenda().map((i) => i.room ?? '')];
-    return [...new Set(all.map((r) => r.trim()).filter(Boolean))].sort();
+    return [...new Set(all.map((r) => r.trim()).filter(Boolean))].sort(this.i18n.compareNames());
   });
 
   /** Clashes of the item being edited, recomputed as the organizer types. */

@@ -1,4 +1,5 @@
 import type { AgendaItem, Space } from '@gfmd/contracts';
+import { compareNames } from '@gfmd/web-shared-util-i18n';
 import { zonedDateKey, zonedMinutesOfDay } from '@gfmd/web-shared-util-time';
 
 export type GridGrouping = 'space' | 'room';
@@ -45,6 +46,8 @@ export function buildAgendaGrid(
   grouping: GridGrouping,
   /** false for a coordinator who sees only their own space's column */
   includeShared = true,
+  /** the interface's locale: rooms are sorted by name in it */
+  locale?: string,
 ): AgendaGrid {
   const dayItems = items.filter((i) => zonedDateKey(i.startsAt, timeZone) === day);
   let columns: GridColumn[];
@@ -62,7 +65,7 @@ export function buildAgendaGrid(
     }
     columns = [
       { key: '', label: null },
-      ...[...rooms.entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([key, label]) => ({ key, label })),
+      ...[...rooms.entries()].sort((a, b) => compareNames(locale)(a[1], b[1])).map(([key, label]) => ({ key, label })),
     ];
   }
   const columnOf = (item: AgendaItem): number => {

@@ -2,6 +2,7 @@ import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import type { CanMatchFn } from '@angular/router';
 import { LANGUAGES, type Language, type SendPreview } from '@gfmd/contracts';
 import { gmtOffsetLabel } from '@gfmd/web-shared-util-time';
+import { compareNames } from './collator';
 import { COUNTRY_CODES } from './countries';
 import { en, type Dictionary, type PublicDictionary, type TranslationKey } from './dictionaries/en';
 import type { StaffDictionary } from './dictionaries/en-staff';
@@ -121,6 +122,8 @@ export class I18n {
   readonly language = this.current.asReadonly();
   /** BCP 47 locale for Intl formatting */
   readonly locale = computed(() => INTL_LOCALES[this.current()]);
+  /** Compares names and titles in the interface language (client-side sorts; see collator.ts). */
+  readonly compareNames = computed(() => compareNames(this.locale()));
   /** The current language's keys: public, plus staff once loaded (missing keys fall back to English in t()). */
   readonly dictionary = computed<Partial<Dictionary>>(() => ({
     ...this.staffDictionaries()[this.current()],
@@ -129,8 +132,9 @@ export class I18n {
   readonly countries = computed<CountryOption[]>(() => {
     const lang = this.current();
     const names = new Intl.DisplayNames([lang], { type: 'region' });
+    const compare = compareNames(lang);
     return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-      a.name.localeCompare(b.name, lang),
+      compare(a.name, b.name),
     );
   });
 
