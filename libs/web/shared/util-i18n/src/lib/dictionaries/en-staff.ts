@@ -312,6 +312,7 @@ export const enStaff = {
   'editor.sourceText': 'Source ({language}):',
   'editor.publishWarnings': 'Published, with warnings',
   'editor.unlistedLanguages': 'Translations kept in languages the dialogue does not list: {languages}.',
+  'editor.translationsIntro': "The fields above are in {language}; their words in the dialogue's other languages:",
   'editor.summary': 'Summary',
   'editor.themes': 'Themes',
   'editor.when': 'Dates',

@@ -312,6 +312,7 @@ export const esStaff: StaffDictionary = {
   'editor.sourceText': 'Origen ({language}):',
   'editor.publishWarnings': 'Publicado, con avisos',
   'editor.unlistedLanguages': 'Traducciones guardadas en idiomas que el diálogo no incluye: {languages}.',
+  'editor.translationsIntro': 'Los campos de arriba están en {language}; su texto en los demás idiomas del diálogo:',
   'editor.summary': 'Resumen',
   'editor.themes': 'Temas',
   'editor.when': 'Fechas',
