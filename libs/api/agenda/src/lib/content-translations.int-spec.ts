@@ -156,6 +156,27 @@ describe('Content translations (integration: dialogues, spaces, agenda, email, .
     expect(calendar(ics)).toEqual({ name: FR.title, summaries: ['Ouverture'] });
   });
 
+  it('falls back to the first language when it is not English (a dialogue written in French)', async () => {
+    const french = await DialogueFactory.createPublished(organizer, {
+      title: 'Dialogue sur les migrations de retour',
+      summary: 'Résumé en français.',
+      languages: ['fr', 'en'],
+      translations: { en: { title: 'Dialogue on return migration' } },
+    });
+    const read = async (query: string) => (await sut.api.get<Dialogue>(`/dialogues/${french.id}${query}`)).body;
+    expect(await read('?lang=en')).toMatchObject({
+      title: 'Dialogue on return migration',
+      titleLang: 'en',
+      summary: 'Résumé en français.',
+      summaryLang: 'fr',
+    });
+    expect(await read('?lang=es')).toMatchObject({ title: 'Dialogue sur les migrations de retour', titleLang: 'fr' });
+    expect(await read('?lang=fr')).toMatchObject({ titleLang: 'fr', summaryLang: 'fr' });
+    // Its editors read (and edit) its own French words; English lacks the summary.
+    const staff = (await organizer.get<Dialogue>(`/dialogues/${french.id}`)).body;
+    expect(staff).toMatchObject({ title: 'Dialogue sur les migrations de retour', missingTranslations: { en: ['summary'] } });
+  });
+
   it('refuses a wrong translation with a problem naming the path, and changes nothing', async () => {
     const before = (await organizer.get<Dialogue>(`/dialogues/${dialogue.id}`)).body;
     const cases: [unknown, string, string][] = [
