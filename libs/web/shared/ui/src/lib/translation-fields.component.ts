@@ -68,7 +68,7 @@ let nextId = 0;
   template: `
     @if (others().length) {
       <p class="gfmd-muted">{{ 'editor.translationsIntro' | t: { language: name(source()) } }}</p>
-      <div class="lang-tabs" role="tablist" [attr.aria-label]="'editor.languageTabs' | t" (keydown)="onKey($event)">
+      <div class="lang-tabs" role="tablist" [attr.aria-label]="'editor.languageTabs' | t">
         @for (l of others(); track l) {
           <button
             type="button"
@@ -79,6 +79,7 @@ let nextId = 0;
             [attr.aria-controls]="id + '-panel-' + l"
             [attr.tabindex]="tab() === l ? 0 : -1"
             (click)="chosen.set(l)"
+            (keydown)="onKey($event)"
           >
             {{ name(l) }}
             @if (missing().get(l)) {
@@ -207,7 +208,8 @@ export class TranslationFieldsComponent {
     if (next < 0) return;
     event.preventDefault();
     this.chosen.set(tabs[next]);
-    const tab = (event.currentTarget as HTMLElement).querySelector<HTMLElement>(`#${this.id}-tab-${tabs[next]}`);
+    const list = (event.currentTarget as HTMLElement).closest('[role=tablist]');
+    const tab = list?.querySelector<HTMLElement>(`#${this.id}-tab-${tabs[next]}`);
     tab?.focus();
   }
 }
