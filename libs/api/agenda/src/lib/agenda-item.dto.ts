@@ -10,7 +10,14 @@ import {
   type SpeakerRequest,
   type UpdateAgendaItemRequest,
 } from '@gfmd/contracts';
-import { IsArrayOf, IsContentTranslations, IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
+import {
+  IsArrayOf,
+  IsContentTranslations,
+  IsPlainText,
+  Nullable,
+  OptionalButNotNull,
+  PatchType,
+} from '@gfmd/api-platform';
 import {
   ArrayMaxSize,
   ArrayUnique,

@@ -21,7 +21,16 @@ import { AgendaSlot, duplicateSpeakers, findClash, roomKey } from './overlap.uti
 /** The fields of an item that a create or a patch decides. */
 export type ItemFields = Pick<
   AgendaItemRecord,
-  'spaceId' | 'title' | 'description' | 'kind' | 'startsAt' | 'endsAt' | 'room' | 'speakers' | 'themeIds' | 'translations'
+  | 'spaceId'
+  | 'title'
+  | 'description'
+  | 'kind'
+  | 'startsAt'
+  | 'endsAt'
+  | 'room'
+  | 'speakers'
+  | 'themeIds'
+  | 'translations'
 >;
 
 const isOrganizer = (user: AuthUser | undefined) => user?.role === 'admin' || user?.role === 'organizer';

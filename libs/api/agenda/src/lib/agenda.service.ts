@@ -69,7 +69,12 @@ export class AgendaService {
     dialogueHooks.onMissingTranslations(async (dialogue) => {
       const out = new Set<ReaderLanguage>();
       for (const item of await this.repo.list(dialogue.id)) {
-        const missing = missingTranslations(item, AGENDA_ITEM_TRANSLATED_FIELDS, dialogue.languages, sourceLanguageOf(dialogue));
+        const missing = missingTranslations(
+          item,
+          AGENDA_ITEM_TRANSLATED_FIELDS,
+          dialogue.languages,
+          sourceLanguageOf(dialogue),
+        );
         for (const l of Object.keys(missing)) out.add(l as ReaderLanguage);
       }
       return [...out];
@@ -205,7 +210,10 @@ export class AgendaService {
     });
     const { item, dialogue, spaces } = saved;
     return item
-      ? toAgendaItem(item, dialogue.timeZone, infoMap([...spaces.values()]), { languages: dialogue.languages, staff: true })
+      ? toAgendaItem(item, dialogue.timeZone, infoMap([...spaces.values()]), {
+          languages: dialogue.languages,
+          staff: true,
+        })
       : null;
   }
 

@@ -174,7 +174,10 @@ describe('Content translations (integration: dialogues, spaces, agenda, email, .
     expect(await read('?lang=fr')).toMatchObject({ titleLang: 'fr', summaryLang: 'fr' });
     // Its editors read (and edit) its own French words; English lacks the summary.
     const staff = (await organizer.get<Dialogue>(`/dialogues/${french.id}`)).body;
-    expect(staff).toMatchObject({ title: 'Dialogue sur les migrations de retour', missingTranslations: { en: ['summary'] } });
+    expect(staff).toMatchObject({
+      title: 'Dialogue sur les migrations de retour',
+      missingTranslations: { en: ['summary'] },
+    });
   });
 
   it('refuses a wrong translation with a problem naming the path, and changes nothing', async () => {
@@ -194,7 +197,9 @@ describe('Content translations (integration: dialogues, spaces, agenda, email, .
       expect(res.body.errors).toEqual([expect.objectContaining({ field, code })]);
     }
     // Length counts characters, not bytes: 200 Arabic letters pass (then restored).
-    const long = await organizer.patch(`/dialogues/${dialogue.id}`, { translations: { ar: { title: 'ع'.repeat(200) } } });
+    const long = await organizer.patch(`/dialogues/${dialogue.id}`, {
+      translations: { ar: { title: 'ع'.repeat(200) } },
+    });
     expect(long.status).toBe(200);
     await organizer.patch(`/dialogues/${dialogue.id}`, { translations: { ar: AR } });
     const after = (await organizer.get<Dialogue>(`/dialogues/${dialogue.id}`)).body;
@@ -203,7 +208,9 @@ describe('Content translations (integration: dialogues, spaces, agenda, email, .
     // The same rules on spaces and agenda items (their own limits).
     const spaceRes = await organizer.patch(`/spaces/${space.id}`, { translations: { ar: { name: 'ع'.repeat(201) } } });
     expect(spaceRes.status).toBe(400);
-    expect(spaceRes.body.errors).toEqual([expect.objectContaining({ field: 'translations.ar.name', code: 'maxLength' })]);
+    expect(spaceRes.body.errors).toEqual([
+      expect.objectContaining({ field: 'translations.ar.name', code: 'maxLength' }),
+    ]);
   });
 
   it('accepts a translation in a language the dialogue does not list, and marks it', async () => {
@@ -216,7 +223,9 @@ describe('Content translations (integration: dialogues, spaces, agenda, email, .
     // Readers of Spanish get it all the same.
     expect((await sut.api.get(`/dialogues/${dialogue.id}?lang=es`)).body).toMatchObject({ titleLang: 'es' });
     // "" removes it; other languages are kept.
-    const removed = await organizer.patch<Dialogue>(`/dialogues/${dialogue.id}`, { translations: { es: { title: '' } } });
+    const removed = await organizer.patch<Dialogue>(`/dialogues/${dialogue.id}`, {
+      translations: { es: { title: '' } },
+    });
     expect(removed.body.unlistedLanguages).toEqual([]);
     expect(removed.body.translations).toEqual({ fr: FR, ar: AR });
   });

@@ -251,7 +251,9 @@ export class DocumentsService implements OnModuleInit {
   async listForRegistrant(token: string): Promise<DocumentView[]> {
     const dialogueId = await this.access.registrantDialogue(token);
     const { languages } = await this.dialogues.findRecord(dialogueId);
-    return (await this.repo.listByDialogue(dialogueId, REGISTRANT_VISIBILITIES)).map((d) => toDocumentView(d, languages));
+    return (await this.repo.listByDialogue(dialogueId, REGISTRANT_VISIBILITIES)).map((d) =>
+      toDocumentView(d, languages),
+    );
   }
 
   async downloadForRegistrant(token: string, id: string): Promise<DocumentDownload> {

@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
 import type { DeliverySummary } from '@gfmd/contracts';
 import { dialogueTemplateParams, OutboxService } from '@gfmd/api-mail';
-import { AppConfig, domainRule, inTransaction, localizeContent, notFound, ProblemException, msg } from '@gfmd/api-platform';
+import {
+  AppConfig,
+  domainRule,
+  inTransaction,
+  localizeContent,
+  notFound,
+  ProblemException,
+  msg,
+} from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { DataSource } from 'typeorm';
 import { RegistrationReadsRepository } from './registration-reads.repository';

@@ -1,4 +1,10 @@
-import type { ContentTranslations, SpaceAccess, SpaceKind, SpaceTranslatedField, StakeholderGroup } from '@gfmd/contracts';
+import type {
+  ContentTranslations,
+  SpaceAccess,
+  SpaceKind,
+  SpaceTranslatedField,
+  StakeholderGroup,
+} from '@gfmd/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('spaces')

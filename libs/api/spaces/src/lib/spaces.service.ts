@@ -62,7 +62,9 @@ export class SpacesService {
     dialogueHooks.onMissingTranslations(async (dialogue) => {
       const out = new Set<ReaderLanguage>();
       for (const space of await this.repo.listByDialogue(dialogue.id)) {
-        for (const l of Object.keys(missingTranslations(space, SPACE_TRANSLATED_FIELDS, dialogue.languages, sourceLanguageOf(dialogue))))
+        for (const l of Object.keys(
+          missingTranslations(space, SPACE_TRANSLATED_FIELDS, dialogue.languages, sourceLanguageOf(dialogue)),
+        ))
           out.add(l as ReaderLanguage);
       }
       return [...out];

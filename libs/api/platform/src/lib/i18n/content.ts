@@ -202,7 +202,11 @@ export function editableTranslations<F extends string>(
   record: { [K in F]?: string | null } & { translations?: ContentTranslations<F> | null },
   fields: readonly F[],
   languages: readonly ReaderLanguage[],
-): { translations: ContentTranslations<F>; missingTranslations: Partial<Record<ReaderLanguage, F[]>>; unlistedLanguages: ReaderLanguage[] } {
+): {
+  translations: ContentTranslations<F>;
+  missingTranslations: Partial<Record<ReaderLanguage, F[]>>;
+  unlistedLanguages: ReaderLanguage[];
+} {
   return {
     translations: record.translations ?? {},
     missingTranslations: missingTranslations(record, fields, languages),

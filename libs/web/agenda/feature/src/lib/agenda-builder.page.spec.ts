@@ -140,7 +140,14 @@ describe(AgendaBuilderPage.name, () => {
     const fixture = await render();
     const el = fixture.nativeElement as HTMLElement;
     const sut = fixture.componentInstance as unknown as { form: FormLike };
-    sut.form.patchValue({ title: 'Business lunch', spaceId: 'biz', room: '', day: '2017-04-20', start: '12:00', end: '13:00' });
+    sut.form.patchValue({
+      title: 'Business lunch',
+      spaceId: 'biz',
+      room: '',
+      day: '2017-04-20',
+      start: '12:00',
+      end: '13:00',
+    });
     await settle(fixture);
     // The factory's dialogue lists English, French and Spanish: a tab for each other language.
     const tabs = [...el.querySelectorAll<HTMLButtonElement>('gfmd-translation-fields [role=tab]')];
@@ -149,7 +156,9 @@ describe(AgendaBuilderPage.name, () => {
       'Spanish ⚠ translation missing',
     ]);
     expect(el.querySelector('gfmd-translation-fields [role=tabpanel]')?.textContent).toContain('Business lunch');
-    const title = el.querySelector<HTMLInputElement>('gfmd-translation-fields [role=tabpanel] input') as HTMLInputElement;
+    const title = el.querySelector<HTMLInputElement>(
+      'gfmd-translation-fields [role=tabpanel] input',
+    ) as HTMLInputElement;
     title.value = 'Déjeuner des entreprises';
     title.dispatchEvent(new Event('input'));
     await settle(fixture);

@@ -234,7 +234,13 @@ export class DialogueEditorPage {
     const at = tabs.indexOf(this.tab());
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
     const next =
-      event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : step ? (at + step + tabs.length) % tabs.length : -1;
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? tabs.length - 1
+          : step
+            ? (at + step + tabs.length) % tabs.length
+            : -1;
     if (next < 0) {
       return;
     }

@@ -68,9 +68,8 @@ export interface AgendaItemDocument {
                       class="gfmd-chip"
                       [class.gfmd-chip--space]="!!entry.space"
                       [gfmdContentLang]="entry.space?.nameLang"
-                      >{{
-                      entry.space?.name ?? ('agenda.forEveryone' | t)
-                    }}</span>
+                      >{{ entry.space?.name ?? ('agenda.forEveryone' | t) }}</span
+                    >
                     @if (item.room) {
                       <span class="gfmd-muted">{{ 'agenda.room' | t }}: {{ item.room }}</span>
                     }

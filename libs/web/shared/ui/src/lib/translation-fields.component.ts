@@ -102,7 +102,9 @@ let nextId = 0;
                   [attr.maxlength]="f.max"
                   [attr.lang]="l"
                   [attr.dir]="l === 'ar' ? 'rtl' : null"
-                  [attr.aria-describedby]="id + '-' + l + '-' + f.key + '-source ' + id + '-' + l + '-' + f.key + '-missing'"
+                  [attr.aria-describedby]="
+                    id + '-' + l + '-' + f.key + '-source ' + id + '-' + l + '-' + f.key + '-missing'
+                  "
                   (input)="set(l, f.key, $any($event.target).value)"
                 ></textarea>
               } @else {
@@ -113,7 +115,9 @@ let nextId = 0;
                   [attr.maxlength]="f.max"
                   [attr.lang]="l"
                   [attr.dir]="l === 'ar' ? 'rtl' : null"
-                  [attr.aria-describedby]="id + '-' + l + '-' + f.key + '-source ' + id + '-' + l + '-' + f.key + '-missing'"
+                  [attr.aria-describedby]="
+                    id + '-' + l + '-' + f.key + '-source ' + id + '-' + l + '-' + f.key + '-missing'
+                  "
                   (input)="set(l, f.key, $any($event.target).value)"
                 />
               }
@@ -204,7 +208,14 @@ export class TranslationFieldsComponent {
     const tabs = this.others();
     const at = tabs.indexOf(this.tab() as ReaderLanguage);
     const step = ({ ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 } as Record<string, number>)[event.key];
-    const next = event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : step ? (at + step + tabs.length) % tabs.length : -1;
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? tabs.length - 1
+          : step
+            ? (at + step + tabs.length) % tabs.length
+            : -1;
     if (next < 0) return;
     event.preventDefault();
     this.chosen.set(tabs[next]);

@@ -316,7 +316,8 @@ export const frStaff: StaffDictionary = {
   'editor.sourceText': 'Source ({language}) :',
   'editor.publishWarnings': 'Publié, avec des avertissements',
   'editor.unlistedLanguages': 'Traductions conservées dans des langues que le dialogue ne liste pas : {languages}.',
-  'editor.translationsIntro': 'Les champs ci-dessus sont en {language} ; leur texte dans les autres langues du dialogue :',
+  'editor.translationsIntro':
+    'Les champs ci-dessus sont en {language} ; leur texte dans les autres langues du dialogue :',
   'editor.summary': 'Résumé',
   'editor.themes': 'Thèmes',
   'editor.when': 'Dates',
