@@ -3,12 +3,21 @@ import {
   AGENDA_ITEM_KINDS,
   SPEAKER_ROLES,
   type AgendaItemKind,
+  type AgendaItemTranslatedField,
+  type ContentTranslations,
   type SpeakerRole,
   type AgendaItemRequest,
   type SpeakerRequest,
   type UpdateAgendaItemRequest,
 } from '@gfmd/contracts';
-import { IsArrayOf, IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
+import {
+  IsArrayOf,
+  IsContentTranslations,
+  IsPlainText,
+  Nullable,
+  OptionalButNotNull,
+  PatchType,
+} from '@gfmd/api-platform';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -40,6 +49,12 @@ export class SpeakerDto implements SpeakerRequest {
   organization?: string | null;
   @ApiProperty({ enum: SPEAKER_ROLES }) @IsIn(SPEAKER_ROLES) role: SpeakerRole;
 }
+
+/** The translated fields of an agenda item and their limits (the same as the columns' own). */
+export const AGENDA_ITEM_TRANSLATION_LIMITS = {
+  title: { max: 300 },
+  description: { max: 5000, multiline: true },
+} satisfies Record<AgendaItemTranslatedField, { max: number; multiline?: boolean }>;
 
 export class CreateAgendaItemDto implements AgendaItemRequest {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Omit or null for the dialogue-wide programme.' })
@@ -84,6 +99,16 @@ export class CreateAgendaItemDto implements AgendaItemRequest {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   themeIds?: string[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { fr: { title: 'Ouverture', description: '…' } },
+    description:
+      'The other languages\' words (keys: ar, en, es, fr, ru, zh; fields: title ≤ 300, description ≤ 5000); on a PATCH each field sent replaces the stored one, "" or null removes it.',
+  })
+  @OptionalButNotNull()
+  @IsContentTranslations(AGENDA_ITEM_TRANSLATION_LIMITS)
+  translations?: ContentTranslations<AgendaItemTranslatedField>;
 }
 
 export class UpdateAgendaItemDto extends PatchType(CreateAgendaItemDto) implements UpdateAgendaItemRequest {}

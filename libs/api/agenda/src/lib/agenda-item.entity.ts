@@ -1,4 +1,4 @@
-import type { AgendaItemKind, Speaker } from '@gfmd/contracts';
+import type { AgendaItemKind, AgendaItemTranslatedField, ContentTranslations, Speaker } from '@gfmd/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('agenda_items')
@@ -16,6 +16,8 @@ export class AgendaItemEntity {
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) themeIds: string[];
   /** iCalendar SEQUENCE: bumped on every change so calendars replace the event. */
   @Column({ type: 'int', default: 0 }) sequence: number;
+  /** Title and description in the dialogue's other languages: `{ fr: { title, description } }` (docs/i18n.md). */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) translations: ContentTranslations<AgendaItemTranslatedField>;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '@gfmd/contracts';
-import type { DialogueRecord } from '@gfmd/api-dialogues';
+import { localizedDialogue, type DialogueRecord } from '@gfmd/api-dialogues';
 import { OutboxService, type OutgoingEmail, type StoredAttachment, type TemplateParams } from '@gfmd/api-mail';
-import { AfterCommit, AppConfig, dateTimeFormat, zoneLabel } from '@gfmd/api-platform';
+import { AfterCommit, AppConfig, dateTimeFormat, localizeContent, zoneLabel } from '@gfmd/api-platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { ParticipantDirectory, type ParticipantRecord } from '@gfmd/api-registrations';
 import type { AgendaItemRecord } from './agenda.repository';
 import { type AgendaDocument, AgendaDocuments, emailDocuments } from './agenda-documents.port';
-import { agendaCalendar, personalItems, SpaceInfo } from './agenda-view.util';
+import { agendaCalendar, personalItems, SpaceInfo, spaceName } from './agenda-view.util';
 
 /** Dialogue statuses in which agenda changes are mailed to confirmed participants. */
 export const MAILED_STATUSES = ['published', 'registration_closed'];
@@ -205,10 +205,17 @@ export class AgendaMailService {
   private agendaLines(state: AgendaState, items: AgendaItemRecord[], language: Language): TemplateParams['agenda'] {
     const { dialogue } = state;
     const { byItem } = emailDocuments(state.documents ?? [], language);
+    // Titles and space names in the reader's language where written, else the dialogue's first.
+    const content = { languages: dialogue.languages, language };
+    const source = dialogue.languages?.[0] ?? 'en';
+    const space = (id: string | null) => {
+      const s = id ? state.spaces.get(id) : undefined;
+      return s ? spaceName(s, content).name : null;
+    };
     return items.map((i) => ({
       when: formatRange(i.startsAt, i.endsAt, language, dialogue.timeZone, 'short'),
-      title: i.title,
-      where: [i.room, i.spaceId ? state.spaces.get(i.spaceId)?.name : null].filter(Boolean).join(' · ') || undefined,
+      title: localizeContent(i, ['title'], source, language).title ?? i.title,
+      where: [i.room, space(i.spaceId)].filter(Boolean).join(' · ') || undefined,
       ...(byItem.get(i.id)?.length ? { documents: byItem.get(i.id) } : {}),
     }));
   }
@@ -241,7 +248,7 @@ export class AgendaMailService {
     const attachment: StoredAttachment = { filename: 'agenda.ics', contentType: ICS_CONTENT_TYPE, content: ics };
     const params: TemplateParams = {
       recipientName: [p.title, p.firstName, p.lastName].filter(Boolean).join(' '),
-      dialogueTitle: dialogue.title,
+      dialogueTitle: localizedDialogue(dialogue, language).title ?? dialogue.title,
       dialogueWhen: formatRange(dialogue.startsAt, dialogue.endsAt, language, dialogue.timeZone, 'long'),
       dialogueVenue: dialogue.venue,
       dialogueUrl,

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { Speaker } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialogueRecord, DialoguesRepository } from '@gfmd/api-dialogues';
-import { badRequest, conflict, domainRule, forbidden, msg, t, type FieldErrorInput } from '@gfmd/api-platform';
+import {
+  badRequest,
+  conflict,
+  domainRule,
+  forbidden,
+  mergeTranslations,
+  msg,
+  t,
+  type FieldErrorInput,
+} from '@gfmd/api-platform';
 import { canManageSpace, SpaceRecord, SpacesService } from '@gfmd/api-spaces';
 import { UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaItemRecord, AgendaRepository } from './agenda.repository';
@@ -12,12 +21,21 @@ import { AgendaSlot, duplicateSpeakers, findClash, roomKey } from './overlap.uti
 /** The fields of an item that a create or a patch decides. */
 export type ItemFields = Pick<
   AgendaItemRecord,
-  'spaceId' | 'title' | 'description' | 'kind' | 'startsAt' | 'endsAt' | 'room' | 'speakers' | 'themeIds'
+  | 'spaceId'
+  | 'title'
+  | 'description'
+  | 'kind'
+  | 'startsAt'
+  | 'endsAt'
+  | 'room'
+  | 'speakers'
+  | 'themeIds'
+  | 'translations'
 >;
 
 const isOrganizer = (user: AuthUser | undefined) => user?.role === 'admin' || user?.role === 'organizer';
 export const spaceInfos = (spaces: SpaceRecord[]): Map<string, SpaceInfo> =>
-  new Map(spaces.map((s) => [s.id, { id: s.id, name: s.name, kind: s.kind }]));
+  new Map(spaces.map((s) => [s.id, { id: s.id, name: s.name, kind: s.kind, translations: s.translations }]));
 
 /**
  * The rules of one agenda item: who may edit it, its fields (blank titles, times inside the
@@ -150,7 +168,8 @@ export class AgendaRules {
         : dto.description?.trim()
           ? dto.description.trim()
           : null;
-    return { spaceId, title, description, kind, startsAt, endsAt, room, speakers, themeIds };
+    const translations = mergeTranslations(before?.translations, dto.translations);
+    return { spaceId, title, description, kind, startsAt, endsAt, room, speakers, themeIds, translations };
   }
 
   async assertNoClash(dialogue: DialogueRecord, candidate: AgendaSlot) {
@@ -188,6 +207,7 @@ export function sameFields(before: AgendaItemRecord, next: ItemFields): boolean 
       x.room,
       x.speakers.map((s) => [s.name, s.organization ?? null, s.role]),
       [...x.themeIds].sort(),
+      x.translations ?? {},
     ]);
   return pick(before) === pick(next);
 }

@@ -1,5 +1,13 @@
-import type { AgendaItemView, Language, SpaceKind, SpeakerRole } from '@gfmd/contracts';
-import { zoneOffsetMinutes } from '@gfmd/api-platform';
+import {
+  AGENDA_ITEM_TRANSLATED_FIELDS,
+  type AgendaItemView,
+  type ContentTranslations,
+  type Language,
+  type ReaderLanguage,
+  type SpaceKind,
+  type SpeakerRole,
+} from '@gfmd/contracts';
+import { editableTranslations, localizeContent, zoneOffsetMinutes } from '@gfmd/api-platform';
 import type { AgendaItemRecord, AgendaItemRemoval } from './agenda.repository';
 import { buildIcs, IcsEvent } from './ics.util';
 
@@ -10,11 +18,15 @@ export interface SpaceInfo {
   id: string;
   name: string;
   kind: SpaceKind;
+  translations?: ContentTranslations<'name' | 'description'>;
 }
 
 export interface DialogueInfo {
   id: string;
   title: string;
+  /** Its content languages (the first: the one the titles are written in) and its translations. */
+  languages?: ReaderLanguage[];
+  translations?: ContentTranslations<'title' | 'summary'>;
   timeZone: string;
   venue: string | null;
   startsAt: Date;
@@ -30,14 +42,37 @@ export function localIso(instant: Date, timeZone: string): string {
   return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-export function toAgendaItem(item: AgendaItemRecord, timeZone: string, spaces: Map<string, SpaceInfo>): AgendaItemView {
+/** How to show an item's words: its dialogue's languages, the reader's language (default: the request's), staff extras. */
+export interface ContentOptions {
+  languages?: readonly ReaderLanguage[];
+  language?: ReaderLanguage;
+  staff?: boolean;
+}
+
+/** A space's name in the reader's language (else the dialogue's first), with `nameLang`. */
+export function spaceName(space: SpaceInfo, content: ContentOptions = {}) {
+  return localizeContent(space, ['name'], content.languages?.[0] ?? 'en', content.language);
+}
+
+export function toAgendaItem(
+  item: AgendaItemRecord,
+  timeZone: string,
+  spaces: Map<string, SpaceInfo>,
+  content: ContentOptions = {},
+): AgendaItemView {
+  const words = localizeContent(item, AGENDA_ITEM_TRANSLATED_FIELDS, content.languages?.[0] ?? 'en', content.language);
+  const space = item.spaceId ? spaces.get(item.spaceId) : undefined;
+  const name = space ? spaceName(space, content) : undefined;
   return {
     id: item.id,
     dialogueId: item.dialogueId,
     spaceId: item.spaceId,
-    spaceName: item.spaceId ? (spaces.get(item.spaceId)?.name ?? null) : null,
-    title: item.title,
-    description: item.description,
+    spaceName: name?.name ?? null,
+    ...(name ? { spaceNameLang: name.nameLang } : {}),
+    title: words.title ?? item.title,
+    titleLang: words.titleLang,
+    description: words.description,
+    descriptionLang: words.descriptionLang,
     kind: item.kind,
     startsAt: item.startsAt.toISOString(),
     endsAt: item.endsAt.toISOString(),
@@ -47,6 +82,7 @@ export function toAgendaItem(item: AgendaItemRecord, timeZone: string, spaces: M
     speakers: item.speakers,
     themeIds: item.themeIds,
     sequence: item.sequence,
+    ...(content.staff ? editableTranslations(item, AGENDA_ITEM_TRANSLATED_FIELDS, content.languages ?? ['en']) : {}),
   };
 }
 
@@ -85,6 +121,11 @@ export interface CalendarOptions {
   /** Calendar name; defaults to the dialogue's title. */
   name?: string;
   language?: Language;
+  /**
+   * The language of the titles and descriptions (default: `language`, else English); each falls
+   * back to the dialogue's first language where it has no translation.
+   */
+  contentLanguage?: ReaderLanguage;
   /** Link of every event (the dialogue's public page). */
   url: string;
   now?: Date;
@@ -96,12 +137,22 @@ export interface CalendarOptions {
 export function agendaCalendar(options: CalendarOptions): string {
   const labels = LABELS[options.language ?? 'en'] ?? LABELS.en;
   const { dialogue } = options;
+  const content: ContentOptions = {
+    languages: dialogue.languages,
+    language: options.contentLanguage ?? options.language ?? 'en',
+  };
+  const source = dialogue.languages?.[0] ?? 'en';
   const events: IcsEvent[] = options.items.map((item) => {
     const space = item.spaceId ? options.spaces.get(item.spaceId) : undefined;
+    const words = localizeContent(item, AGENDA_ITEM_TRANSLATED_FIELDS, source, content.language);
     const speakers = item.speakers.map(
       (s) => `${labels[s.role]}: ${s.name}${s.organization ? ` (${s.organization})` : ''}`,
     );
-    const description = [item.description, space ? `${labels.space}: ${space.name}` : null, speakers.join('\n') || null]
+    const description = [
+      words.description,
+      space ? `${labels.space}: ${spaceName(space, content).name}` : null,
+      speakers.join('\n') || null,
+    ]
       .filter((part): part is string => !!part)
       .join('\n\n');
     return {
@@ -109,7 +160,7 @@ export function agendaCalendar(options: CalendarOptions): string {
       sequence: item.sequence,
       start: item.startsAt,
       end: item.endsAt,
-      summary: item.title,
+      summary: words.title ?? item.title,
       description: description || null,
       location: [item.room, dialogue.venue].filter(Boolean).join(', ') || null,
       url: options.url,
@@ -130,7 +181,7 @@ export function agendaCalendar(options: CalendarOptions): string {
     });
   }
   return buildIcs({
-    name: options.name ?? dialogue.title,
+    name: options.name ?? localizeContent(dialogue, ['title'], source, content.language).title ?? dialogue.title,
     timeZone: dialogue.timeZone,
     now: options.now ?? new Date(),
     events,

@@ -1,9 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AgendaItemView, AgendaView, Language, PersonalAgendaView } from '@gfmd/contracts';
+import {
+  AGENDA_ITEM_TRANSLATED_FIELDS,
+  type AgendaItemView,
+  type AgendaView,
+  type Language,
+  type PersonalAgendaView,
+  type ReaderLanguage,
+} from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
-import { DialogueRecord, DialoguesRepository, DialoguesService } from '@gfmd/api-dialogues';
-import { AppConfig, conflict, domainRule, inTransaction, notFound, msg } from '@gfmd/api-platform';
+import {
+  DialogueHooks,
+  DialogueRecord,
+  DialoguesRepository,
+  DialoguesService,
+  localizedDialogue,
+  sourceLanguageOf,
+} from '@gfmd/api-dialogues';
+import {
+  AppConfig,
+  conflict,
+  currentLanguages,
+  domainRule,
+  inTransaction,
+  missingTranslations,
+  notFound,
+  msg,
+} from '@gfmd/api-platform';
 import { ManageLinks, ParticipantDirectory } from '@gfmd/api-registrations';
 import { SpaceRecord, SpacesService } from '@gfmd/api-spaces';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -11,7 +34,11 @@ import { AgendaMailService, AgendaSendPreview, AgendaSendResult, AgendaState } f
 import { UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaItemRecord, AgendaRepository } from './agenda.repository';
 import { AgendaRules, sameFields, spaceInfos } from './agenda-rules.service';
-import { agendaCalendar, personalItems, toAgendaItem } from './agenda-view.util';
+import { agendaCalendar, personalItems, spaceName, toAgendaItem } from './agenda-view.util';
+
+/** The language a request reads content in (staff without `?lang=`: the dialogue's own). */
+const readerLanguage = (dialogue: DialogueRecord): ReaderLanguage =>
+  currentLanguages().sourceContent ? sourceLanguageOf(dialogue) : currentLanguages().language;
 
 export type Viewer = AuthUser | undefined;
 
@@ -36,26 +63,46 @@ export class AgendaService {
     private readonly participants: ParticipantDirectory,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+    dialogueHooks: DialogueHooks,
+  ) {
+    // Publishing a dialogue warns about the listed languages its agenda lacks.
+    dialogueHooks.onMissingTranslations(async (dialogue) => {
+      const out = new Set<ReaderLanguage>();
+      for (const item of await this.repo.list(dialogue.id)) {
+        const missing = missingTranslations(
+          item,
+          AGENDA_ITEM_TRANSLATED_FIELDS,
+          dialogue.languages,
+          sourceLanguageOf(dialogue),
+        );
+        for (const l of Object.keys(missing)) out.add(l as ReaderLanguage);
+      }
+      return [...out];
+    });
+  }
 
   // ── views ────────────────────────────────────────────────────────────────────────────────
 
   /** Anyone: the agenda of a published dialogue; staff: of any dialogue. */
   async agenda(dialogueId: string, viewer: Viewer, spaceId?: string): Promise<AgendaView> {
     const { dialogue, spaces, items } = await this.load(dialogueId, viewer, spaceId);
-    return this.view(dialogue, spaces, items, spaceId ?? null);
+    return this.view(dialogue, spaces, items, spaceId ?? null, !!viewer);
   }
 
   /** The agenda as iCalendar, its own words (Space, Moderator…) in `language` (the reader's). */
   async agendaIcs(dialogueId: string, viewer: Viewer, spaceId?: string, language: Language = 'en'): Promise<string> {
     const { dialogue, spaces, items } = await this.load(dialogueId, viewer, spaceId);
     const space = spaceId ? spaces.get(spaceId) : undefined;
+    const contentLanguage = readerLanguage(dialogue);
+    const title = localizedDialogue(dialogue, contentLanguage).title ?? dialogue.title;
+    const content = { languages: dialogue.languages, language: contentLanguage };
     return agendaCalendar({
       dialogue,
       items,
       spaces: infoMap([...spaces.values()]),
-      name: space ? `${dialogue.title} — ${space.name}` : dialogue.title,
+      name: space ? `${title} — ${spaceName(space, content).name}` : title,
       language,
+      contentLanguage,
       url: this.dialogueUrl(dialogue.id),
       removed: (await this.repo.removals(dialogue.id)).filter((r) => !spaceId || r.spaceId === spaceId),
     });
@@ -67,7 +114,10 @@ export class AgendaService {
     const dialogue = await this.dialogues.findVisible(item.dialogueId, viewer).catch(() => {
       throw notFound('Agenda item');
     });
-    return toAgendaItem(item, dialogue.timeZone, infoMap(await this.spaces.listRecords(dialogue.id)));
+    return toAgendaItem(item, dialogue.timeZone, infoMap(await this.spaces.listRecords(dialogue.id)), {
+      languages: dialogue.languages,
+      staff: !!viewer,
+    });
   }
 
   /** The personal agenda behind a manage-link token (404 for an unknown token). */
@@ -88,6 +138,7 @@ export class AgendaService {
       items,
       spaces: infoMap([...spaces.values()]),
       language: participant.preferredLanguage,
+      name: localizedDialogue(dialogue, participant.preferredLanguage).title ?? dialogue.title,
       url: this.dialogueUrl(dialogue.id),
       removed: personalItems(await this.repo.removals(dialogue.id), infoMap([...spaces.values()]), participant),
     });
@@ -160,7 +211,12 @@ export class AgendaService {
       return { item: after, dialogue, spaces };
     });
     const { item, dialogue, spaces } = saved;
-    return item ? toAgendaItem(item, dialogue.timeZone, infoMap([...spaces.values()])) : null;
+    return item
+      ? toAgendaItem(item, dialogue.timeZone, infoMap([...spaces.values()]), {
+          languages: dialogue.languages,
+          staff: true,
+        })
+      : null;
   }
 
   // ── loading ──────────────────────────────────────────────────────────────────────────────
@@ -211,17 +267,20 @@ export class AgendaService {
     spaces: Map<string, SpaceRecord>,
     items: AgendaItemRecord[],
     spaceId: string | null,
+    staff = false,
   ): AgendaView {
     const infos = infoMap([...spaces.values()]);
+    const title = localizedDialogue(dialogue);
     return {
       dialogueId: dialogue.id,
-      title: dialogue.title,
+      title: title.title ?? dialogue.title,
+      titleLang: title.titleLang,
       timeZone: dialogue.timeZone,
       venue: dialogue.venue,
       startsAt: dialogue.startsAt.toISOString(),
       endsAt: dialogue.endsAt.toISOString(),
       spaceId,
-      items: items.map((i) => toAgendaItem(i, dialogue.timeZone, infos)),
+      items: items.map((i) => toAgendaItem(i, dialogue.timeZone, infos, { languages: dialogue.languages, staff })),
     };
   }
 

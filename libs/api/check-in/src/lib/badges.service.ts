@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@gfmd/api-auth';
+import { LANGUAGES, type Language } from '@gfmd/contracts';
 import { DialoguesService } from '@gfmd/api-dialogues';
 import { forbidden, notFound, msg } from '@gfmd/api-platform';
 import { DelegationRoles } from '@gfmd/api-delegations';
@@ -82,7 +83,8 @@ export class BadgesService {
 
   private async sheet(dialogueId: string, layout: BadgeLayout): Promise<BadgeSheet> {
     const d = await this.dialogues.findRecord(dialogueId);
-    const language = d.languages[0] ?? 'en';
+    // Dates in the first of the dialogue's languages that the date labels are written in.
+    const language = d.languages.find((l): l is Language => (LANGUAGES as readonly string[]).includes(l)) ?? 'en';
     return BadgeSheet.create(layout, {
       title: d.title,
       dates: dialogueDates(d.startsAt, d.endsAt, d.timeZone, language),

@@ -16,7 +16,8 @@ export class DelegationMailer {
   /** `first`: the email of a delegation's creation or new focal point (once per link round); else a resend. */
   async sendLink(
     afterCommit: AfterCommit,
-    dialogue: Pick<DialogueRecord, 'id' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'venue'>,
+    dialogue: Pick<DialogueRecord, 'id' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'venue'> &
+      Partial<Pick<DialogueRecord, 'languages' | 'translations'>>,
     delegation: Pick<DelegationRow, 'id' | 'name' | 'focalPointEmail' | 'focalPointLanguage' | 'linkRound'>,
     seats: number,
     first = true,

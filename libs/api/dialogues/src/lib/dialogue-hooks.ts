@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AfterCommit } from '@gfmd/api-platform';
+import type { ReaderLanguage } from '@gfmd/contracts';
 import type { DialogueRecord } from './dialogues.repository';
 
 export interface DialogueChange {
@@ -21,5 +22,17 @@ export class DialogueHooks {
   }
   async emit(change: DialogueChange) {
     for (const listener of this.listeners) await listener(change);
+  }
+
+  private readonly translationChecks: ((dialogue: DialogueRecord) => Promise<ReaderLanguage[]>)[] = [];
+  /** Lets the domains inside a dialogue (spaces, agenda) say which listed languages their content lacks. */
+  onMissingTranslations(check: (dialogue: DialogueRecord) => Promise<ReaderLanguage[]>) {
+    this.translationChecks.push(check);
+  }
+  /** The listed languages that some content inside the dialogue lacks (publishing warns about them). */
+  async missingTranslations(dialogue: DialogueRecord): Promise<ReaderLanguage[]> {
+    const out = new Set<ReaderLanguage>();
+    for (const check of this.translationChecks) for (const l of await check(dialogue)) out.add(l);
+    return [...out];
   }
 }

@@ -2,16 +2,18 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DIALOGUE_FORMATS,
   DIALOGUE_STATUSES,
-  LANGUAGES,
+  READER_LANGUAGES,
+  type ContentTranslations,
   type DialogueFormat,
   type DialogueStatus,
-  type Language,
+  type DialogueTranslatedField,
+  type ReaderLanguage,
   type StakeholderQuotas,
   type CreateDialogueRequest,
   type ListDialoguesRequest,
   type UpdateDialogueRequest,
 } from '@gfmd/contracts';
-import { IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
+import { IsContentTranslations, IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -31,6 +33,12 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsStakeholderQuotas, IsTimeZone } from './validators';
+
+/** The translated fields of a dialogue and their limits (the same as the columns' own). */
+export const DIALOGUE_TRANSLATION_LIMITS = {
+  title: { max: 200 },
+  summary: { max: 10000, multiline: true },
+} satisfies Record<DialogueTranslatedField, { max: number; multiline?: boolean }>;
 
 export class CreateDialogueDto implements CreateDialogueRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() title: string;
@@ -80,13 +88,30 @@ export class CreateDialogueDto implements CreateDialogueRequest {
   @Nullable()
   @IsStakeholderQuotas()
   stakeholderQuotas?: StakeholderQuotas | null;
-  @ApiPropertyOptional({ enum: LANGUAGES, isArray: true })
+  @ApiPropertyOptional({
+    enum: READER_LANGUAGES,
+    isArray: true,
+    default: ['en'],
+    description:
+      'The content languages, in order; the first is the source language `title` and `summary` are written in (and the fallback of every reader).',
+  })
   @OptionalButNotNull()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(READER_LANGUAGES.length)
   @ArrayUnique()
-  @IsIn(LANGUAGES, { each: true })
-  languages?: Language[];
+  @IsIn(READER_LANGUAGES, { each: true })
+  languages?: ReaderLanguage[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { fr: { title: 'Dialogue sur la mobilité', summary: '…' }, ar: { title: '…' } },
+    description:
+      'The other languages\' words (keys: ar, en, es, fr, ru, zh; fields: title ≤ 200, summary ≤ 10000). On a PATCH each field sent replaces the stored one, "" or null removes it. A language the dialogue does not list is accepted and named in `unlistedLanguages`.',
+  })
+  @OptionalButNotNull()
+  @IsContentTranslations(DIALOGUE_TRANSLATION_LIMITS)
+  translations?: ContentTranslations<DialogueTranslatedField>;
 }
 
 export class UpdateDialogueDto extends PatchType(CreateDialogueDto) implements UpdateDialogueRequest {}

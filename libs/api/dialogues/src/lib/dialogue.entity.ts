@@ -1,4 +1,11 @@
-import type { DialogueFormat, DialogueStatus, Language, StakeholderQuotas } from '@gfmd/contracts';
+import type {
+  ContentTranslations,
+  DialogueFormat,
+  DialogueStatus,
+  DialogueTranslatedField,
+  ReaderLanguage,
+  StakeholderQuotas,
+} from '@gfmd/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('dialogues')
@@ -21,7 +28,10 @@ export class DialogueEntity {
   @Column({ type: 'timestamptz', nullable: true }) registrationClosesAt: Date | null;
   @Column({ type: 'boolean', default: false }) approvalRequired: boolean;
   @Column({ type: 'jsonb', nullable: true }) stakeholderQuotas: StakeholderQuotas | null;
-  @Column({ type: 'text', array: true, default: () => "'{en}'" }) languages: Language[];
+  /** Content languages; the first is the one `title` and `summary` are written in (docs/i18n.md). */
+  @Column({ type: 'text', array: true, default: () => "'{en}'" }) languages: ReaderLanguage[];
+  /** Title and summary in the other languages: `{ fr: { title, summary } }` (docs/i18n.md). */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) translations: ContentTranslations<DialogueTranslatedField>;
   @Column({ type: 'text', default: 'draft' }) status: DialogueStatus;
   /** Confirmed seats, kept by the registration service under the dialogue row lock. */
   @Column({ type: 'int', default: 0 }) confirmedCount: number;

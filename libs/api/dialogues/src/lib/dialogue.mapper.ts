@@ -1,5 +1,12 @@
-import type { Dialogue, DialogueAvailability, InformalSession, Theme } from '@gfmd/contracts';
-import { domainRule, msg, localizedTitle } from '@gfmd/api-platform';
+import {
+  DIALOGUE_TRANSLATED_FIELDS,
+  type Dialogue,
+  type DialogueAvailability,
+  type InformalSession,
+  type ReaderLanguage,
+  type Theme,
+} from '@gfmd/contracts';
+import { domainRule, editableTranslations, localizeContent, msg, localizedTitle } from '@gfmd/api-platform';
 import type { DialogueRecord, DialoguesRepository, InformalSessionRecord, ThemeRecord } from './dialogues.repository';
 import { leadTimeDays, schedulingWarnings } from './lead-time.util';
 
@@ -45,11 +52,33 @@ export function withoutOnlineLink(d: Dialogue): Dialogue {
   return rest;
 }
 
-export function toDialogue(d: DialogueRecord, session?: InformalSessionRecord): Dialogue {
+/** The language a dialogue's own columns (and those of its spaces and agenda) are written in. */
+export const sourceLanguageOf = (d: { languages?: readonly ReaderLanguage[] | null }): ReaderLanguage =>
+  d.languages?.[0] ?? 'en';
+
+/**
+ * A dialogue's title and summary in the reader's language (else its first language), with
+ * `titleLang` / `summaryLang`; `language` overrides the request's (emails, calendars).
+ */
+export function localizedDialogue(
+  d: Pick<DialogueRecord, 'title' | 'summary' | 'translations' | 'languages'>,
+  language?: ReaderLanguage,
+) {
+  return localizeContent(d, DIALOGUE_TRANSLATED_FIELDS, sourceLanguageOf(d), language);
+}
+
+/**
+ * A dialogue as the HTTP contract shows it, its content in the reader's language; `staff` adds
+ * what its editors need (stored translations, missing fields per listed language, unlisted languages).
+ */
+export function toDialogue(d: DialogueRecord, session?: InformalSessionRecord, staff = false): Dialogue {
+  const content = localizedDialogue(d);
   return {
     id: d.id,
-    title: d.title,
-    summary: d.summary,
+    title: content.title ?? '',
+    titleLang: content.titleLang,
+    summary: content.summary ?? '',
+    summaryLang: content.summaryLang,
     informalSessionId: d.informalSessionId,
     themeIds: d.themeIds,
     startsAt: d.startsAt.toISOString(),
@@ -80,6 +109,7 @@ export function toDialogue(d: DialogueRecord, session?: InformalSessionRecord): 
         }
       : {}),
     availability: availabilityOf(d, new Date()),
+    ...(staff ? editableTranslations(d, DIALOGUE_TRANSLATED_FIELDS, d.languages ?? ['en']) : {}),
     createdAt: d.createdAt?.toISOString(),
     updatedAt: d.updatedAt?.toISOString(),
   };

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Dialogue, DialogueStatus, Page, Role } from '@gfmd/contracts';
+import {
+  DIALOGUE_TRANSLATED_FIELDS,
+  type Dialogue,
+  type DialogueStatus,
+  type Page,
+  type ReaderLanguage,
+  type Role,
+} from '@gfmd/contracts';
 import {
   type AuditEntry,
   AuditService,
@@ -9,8 +16,11 @@ import {
   domainRule,
   DomainEvents,
   inTransaction,
+  mergeTranslations,
+  missingTranslations,
   notFound,
   msg,
+  t,
   type FieldErrorInput,
 } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
@@ -57,14 +67,14 @@ export class DialoguesService {
       take: pageSize,
     });
     const sessions = new Map((await this.repo.listSessions()).map((s) => [s.id, s]));
-    const items = rows.map((d) => toDialogue(d, sessions.get(d.informalSessionId)));
+    const items = rows.map((d) => toDialogue(d, sessions.get(d.informalSessionId), !!viewer));
     return { items: viewer ? items : items.map(withoutOnlineLink), total, page, pageSize };
   }
 
   /** A dialogue as its viewer may see it: anonymous visitors get 404 for drafts and cancelled. */
   async get(id: string, viewer?: Viewer): Promise<Dialogue> {
     const d = await this.findVisible(id, viewer);
-    const dialogue = toDialogue(d, (await this.repo.findSession(d.informalSessionId)) ?? undefined);
+    const dialogue = toDialogue(d, (await this.repo.findSession(d.informalSessionId)) ?? undefined, !!viewer);
     return viewer ? dialogue : withoutOnlineLink(dialogue);
   }
 
@@ -137,7 +147,7 @@ export class DialoguesService {
       });
       return row;
     });
-    return toDialogue(saved, (await this.repo.findSession(saved.informalSessionId)) ?? undefined);
+    return toDialogue(saved, (await this.repo.findSession(saved.informalSessionId)) ?? undefined, true);
   }
 
   async update(id: string, dto: UpdateDialogueDto, actorUserId: string | null = null): Promise<Dialogue> {
@@ -153,8 +163,12 @@ export class DialoguesService {
     );
   }
 
+  /**
+   * Publishes; a listed language with missing translations (of the dialogue, its spaces or its
+   * agenda: DialogueHooks.missingTranslations) is a warning of the answer, never a refusal.
+   */
   async publish(id: string, actorUserId: string | null = null): Promise<Dialogue> {
-    return this.change(
+    const published = await this.change(
       id,
       async (before) => {
         if (before.status === 'published') return {};
@@ -165,6 +179,18 @@ export class DialoguesService {
       },
       { actorUserId, action: 'dialogue.published' },
     );
+    const record = await this.findRecord(id);
+    const missing = new Set<ReaderLanguage>(
+      Object.keys(missingTranslations(record, DIALOGUE_TRANSLATED_FIELDS, record.languages)) as ReaderLanguage[],
+    );
+    for (const language of await this.hooks.missingTranslations(record)) missing.add(language);
+    const languages = record.languages.filter((l) => missing.has(l));
+    return {
+      ...published,
+      warnings: languages.length
+        ? [t(msg('dialogues.translationsMissing', { languages: languages.map((l) => l.toUpperCase()).join(', ') }))]
+        : [],
+    };
   }
 
   async cancel(id: string, actorUserId: string | null = null): Promise<Dialogue> {
@@ -232,7 +258,7 @@ export class DialoguesService {
       }
       return saved;
     });
-    return toDialogue(after, (await this.repo.findSession(after.informalSessionId)) ?? undefined);
+    return toDialogue(after, (await this.repo.findSession(after.informalSessionId)) ?? undefined, true);
   }
 
   /** Checks a create or a patch against the current record; returns the columns to write. */
@@ -290,6 +316,9 @@ export class DialoguesService {
       if (dto[key] !== undefined) (out as Record<string, unknown>)[key] = dto[key];
     }
     if (typeof out.title === 'string') out.title = out.title.trim();
+    if (dto.translations !== undefined || !current) {
+      out.translations = mergeTranslations(current?.translations, dto.translations);
+    }
     return out;
   }
 }

@@ -10,11 +10,12 @@ import {
   createValidationPipe,
   forbidden,
   inTransaction,
+  currentLanguages,
   notFound,
   ProblemException,
   msg,
 } from '@gfmd/api-platform';
-import type { DocumentView, DocumentVisibility } from '@gfmd/contracts';
+import type { DocumentView, DocumentVisibility, ReaderLanguage } from '@gfmd/contracts';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -45,7 +46,22 @@ export type DocumentMeta = Pick<
 
 const INLINE_TYPES = /^(application\/pdf|image\/(png|jpeg|gif|webp))$/;
 
-export function toDocumentView(d: DocumentRecord): DocumentView {
+/**
+ * The title to show: in the reader's language where written, else the dialogue's languages in
+ * order, else the file's language, else any (docs/i18n.md, "Content in several languages").
+ */
+export function documentTitle(
+  title: Record<string, string>,
+  fileLanguage: ReaderLanguage,
+  dialogueLanguages: readonly ReaderLanguage[] = ['en'],
+  reader: ReaderLanguage = currentLanguages().language,
+): { titleText: string | null; titleLang?: ReaderLanguage } {
+  const order = [reader, ...dialogueLanguages, fileLanguage, ...(Object.keys(title) as ReaderLanguage[])];
+  const language = order.find((l) => typeof title[l] === 'string' && title[l].trim() !== '');
+  return language ? { titleText: title[language], titleLang: language } : { titleText: null };
+}
+
+export function toDocumentView(d: DocumentRecord, dialogueLanguages?: readonly ReaderLanguage[]): DocumentView {
   return {
     id: d.id,
     dialogueId: d.dialogueId,
@@ -53,6 +69,7 @@ export function toDocumentView(d: DocumentRecord): DocumentView {
     ownerId: d.ownerId,
     kind: d.kind,
     title: d.title,
+    ...documentTitle(d.title, d.language, dialogueLanguages),
     visibility: d.visibility,
     language: d.language,
     fileName: d.fileName,
@@ -222,16 +239,21 @@ export class DocumentsService implements OnModuleInit {
 
   /** A dialogue's documents as the viewer may see them (anonymous: public ones of a public dialogue). */
   async listForDialogue(dialogueId: string, user: AuthUser | undefined): Promise<DocumentView[]> {
-    await this.dialogues.findVisible(dialogueId, user);
+    const dialogue = await this.dialogues.findVisible(dialogueId, user);
     const scope = await this.access.scope(user, dialogueId);
     const rows = await this.repo.listByDialogue(dialogueId);
-    return rows.filter((d) => manages(scope, d) || d.visibility === 'public').map(toDocumentView);
+    return rows
+      .filter((d) => manages(scope, d) || d.visibility === 'public')
+      .map((d) => toDocumentView(d, dialogue.languages));
   }
 
   /** What a registrant sees through their manage link: public and registrants' documents of their dialogue. */
   async listForRegistrant(token: string): Promise<DocumentView[]> {
     const dialogueId = await this.access.registrantDialogue(token);
-    return (await this.repo.listByDialogue(dialogueId, REGISTRANT_VISIBILITIES)).map(toDocumentView);
+    const { languages } = await this.dialogues.findRecord(dialogueId);
+    return (await this.repo.listByDialogue(dialogueId, REGISTRANT_VISIBILITIES)).map((d) =>
+      toDocumentView(d, languages),
+    );
   }
 
   async downloadForRegistrant(token: string, id: string): Promise<DocumentDownload> {

@@ -2,9 +2,11 @@ import type {
   Answers,
   AttendanceMode,
   AwaitingFilter,
+  ContentTranslations,
   DialogueFormat,
   DialogueStatus,
   Language,
+  ReaderLanguage,
   RegistrationStatus,
   SpaceAccess,
   StakeholderGroup,
@@ -39,6 +41,9 @@ export interface DialogueRow {
   /** Hybrid dialogues: the online seats (null: unlimited) and how many are confirmed. */
   onlineCapacity: number | null;
   onlineConfirmedCount: number;
+  /** Content languages (the first: the one `title` is written in) and the title's translations. */
+  languages: ReaderLanguage[];
+  translations: ContentTranslations<'title' | 'summary'>;
 }
 
 export interface SpaceRow {

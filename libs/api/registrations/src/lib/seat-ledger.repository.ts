@@ -33,7 +33,8 @@ export class SeatLedgerRepository {
               stakeholder_quotas AS "stakeholderQuotas", registration_opens_at AS "registrationOpensAt",
               registration_closes_at AS "registrationClosesAt", starts_at AS "startsAt", ends_at AS "endsAt",
               time_zone AS "timeZone", venue, format, online_url AS "onlineUrl",
-              online_capacity AS "onlineCapacity", online_confirmed_count AS "onlineConfirmedCount"
+              online_capacity AS "onlineCapacity", online_confirmed_count AS "onlineConfirmedCount",
+              languages, translations
          FROM dialogues WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );

@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
 import type { DeliverySummary } from '@gfmd/contracts';
 import { dialogueTemplateParams, OutboxService } from '@gfmd/api-mail';
-import { AppConfig, domainRule, inTransaction, notFound, ProblemException, msg } from '@gfmd/api-platform';
+import {
+  AppConfig,
+  domainRule,
+  inTransaction,
+  localizeContent,
+  notFound,
+  ProblemException,
+  msg,
+} from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { DataSource } from 'typeorm';
 import { RegistrationReadsRepository } from './registration-reads.repository';
@@ -86,7 +94,9 @@ export class SpaceMessagesService {
           params: {
             recipientName: [r.title, r.firstName, r.lastName].filter(Boolean).join(' '),
             ...dialogueTemplateParams(dialogue, r.preferredLanguage),
-            dialogueTitle: `${dialogue.title} — ${space.name}`,
+            dialogueTitle: `${dialogueTemplateParams(dialogue, r.preferredLanguage).dialogueTitle} — ${
+              localizeContent(space, ['name'], dialogue.languages?.[0] ?? 'en', r.preferredLanguage).name ?? space.name
+            }`,
             senderName: sender.name,
             message,
             dialogueUrl: `${this.config.publicUrl}/dialogues/${dialogue.id}`,

@@ -3,13 +3,15 @@ import {
   SPACE_ACCESS,
   SPACE_KINDS,
   STAKEHOLDER_GROUPS,
+  type ContentTranslations,
   type SpaceAccess,
   type SpaceKind,
+  type SpaceTranslatedField,
   type StakeholderGroup,
   type CreateSpaceRequest,
   type UpdateSpaceRequest,
 } from '@gfmd/contracts';
-import { IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
+import { IsContentTranslations, IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -24,6 +26,12 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+
+/** The translated fields of a space and their limits (the same as the columns' own). */
+export const SPACE_TRANSLATION_LIMITS = {
+  name: { max: 200 },
+  description: { max: 5000, multiline: true },
+} satisfies Record<SpaceTranslatedField, { max: number; multiline?: boolean }>;
 
 export class CreateSpaceDto implements CreateSpaceRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) @IsPlainText() name: string;
@@ -76,6 +84,16 @@ export class CreateSpaceDto implements CreateSpaceRequest {
   @MaxLength(100, { each: true })
   @IsPlainText(false, { each: true })
   rooms?: string[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { fr: { name: 'Plénière', description: '…' } },
+    description:
+      'The other languages\' words (keys: ar, en, es, fr, ru, zh; fields: name ≤ 200, description ≤ 5000); on a PATCH each field sent replaces the stored one, "" or null removes it. Organizers only.',
+  })
+  @OptionalButNotNull()
+  @IsContentTranslations(SPACE_TRANSLATION_LIMITS)
+  translations?: ContentTranslations<SpaceTranslatedField>;
 }
 
 export class UpdateSpaceDto extends PatchType(CreateSpaceDto) implements UpdateSpaceRequest {}

@@ -1,4 +1,10 @@
-import type { SpaceAccess, SpaceKind, StakeholderGroup } from '@gfmd/contracts';
+import type {
+  ContentTranslations,
+  SpaceAccess,
+  SpaceKind,
+  SpaceTranslatedField,
+  StakeholderGroup,
+} from '@gfmd/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('spaces')
@@ -14,6 +20,8 @@ export class SpaceEntity {
   @Column({ type: 'text', array: true, nullable: true }) allowedGroups: StakeholderGroup[] | null;
   @Column({ type: 'text', nullable: true }) description: string | null;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) rooms: string[];
+  /** Name and description in the dialogue's other languages: `{ fr: { name, description } }` (docs/i18n.md). */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) translations: ContentTranslations<SpaceTranslatedField>;
   /** Confirmed seats in this space, kept by the registration service under the row lock. */
   @Column({ type: 'int', default: 0 }) confirmedCount: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

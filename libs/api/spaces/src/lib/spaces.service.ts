@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Space } from '@gfmd/contracts';
+import { SPACE_TRANSLATED_FIELDS, type ReaderLanguage, type Space } from '@gfmd/contracts';
 import { AuthService, type AuthUser } from '@gfmd/api-auth';
-import { DialoguesRepository, DialoguesService, type DialogueRecord } from '@gfmd/api-dialogues';
+import {
+  DialogueHooks,
+  DialoguesRepository,
+  DialoguesService,
+  sourceLanguageOf,
+  type DialogueRecord,
+} from '@gfmd/api-dialogues';
 import {
   AuditService,
   badRequest,
@@ -10,7 +16,11 @@ import {
   conflict,
   domainRule,
   forbidden,
+  editableTranslations,
   inTransaction,
+  localizeContent,
+  mergeTranslations,
+  missingTranslations,
   notFound,
   msg,
   t,
@@ -46,7 +56,20 @@ export class SpacesService {
     private readonly usage: SpaceUsage,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+    dialogueHooks: DialogueHooks,
+  ) {
+    // Publishing a dialogue warns about the listed languages its spaces lack.
+    dialogueHooks.onMissingTranslations(async (dialogue) => {
+      const out = new Set<ReaderLanguage>();
+      for (const space of await this.repo.listByDialogue(dialogue.id)) {
+        for (const l of Object.keys(
+          missingTranslations(space, SPACE_TRANSLATED_FIELDS, dialogue.languages, sourceLanguageOf(dialogue)),
+        ))
+          out.add(l as ReaderLanguage);
+      }
+      return [...out];
+    });
+  }
 
   // ── for other domains ────────────────────────────────────────────────────────────────────
 
@@ -83,22 +106,24 @@ export class SpacesService {
 
   /** Anyone may list the spaces of a published dialogue; staff see every dialogue's spaces. */
   async list(dialogueId: string, viewer: Viewer): Promise<SpaceView[]> {
-    await this.dialogues.findVisible(dialogueId, viewer);
-    return (await this.repo.listByDialogue(dialogueId)).map((s) => toSpace(s, viewer));
+    const dialogue = await this.dialogues.findVisible(dialogueId, viewer);
+    return (await this.repo.listByDialogue(dialogueId)).map((s) => toSpace(s, viewer, dialogue.languages));
   }
 
   async get(id: string, viewer: Viewer): Promise<SpaceView> {
     const space = await this.repo.find(id);
     if (!space) throw notFound('Space');
-    await this.dialogues.findVisible(space.dialogueId, viewer).catch(() => {
+    const dialogue = await this.dialogues.findVisible(space.dialogueId, viewer).catch(() => {
       throw notFound('Space');
     });
-    return toSpace(space, viewer);
+    return toSpace(space, viewer, dialogue.languages);
   }
 
   async create(dialogueId: string, dto: CreateSpaceDto, viewer: AuthUser): Promise<SpaceView> {
+    let languages: ReaderLanguage[] = ['en'];
     const saved = await inTransaction(this.dataSource, async () => {
       const dialogue = await this.lockOpenDialogue(dialogueId);
+      languages = dialogue.languages;
       const data = await this.validated(dialogue, dto, undefined);
       const row = await this.repo.save({ ...data, dialogueId, confirmedCount: 0 });
       await this.audit.record({
@@ -110,10 +135,11 @@ export class SpacesService {
       });
       return row;
     });
-    return toSpace(saved, viewer);
+    return toSpace(saved, viewer, languages);
   }
 
   async update(id: string, dto: UpdateSpaceDto, viewer: AuthUser): Promise<SpaceView> {
+    let languages: ReaderLanguage[] = ['en'];
     const saved = await inTransaction(this.dataSource, async (_m, afterCommit) => {
       const found = await this.repo.find(id);
       if (!found) throw notFound('Space');
@@ -131,6 +157,7 @@ export class SpacesService {
       }
       // Lock order everywhere: dialogue row, then space row.
       const dialogue = await this.lockOpenDialogue(found.dialogueId);
+      languages = dialogue.languages;
       const space = await this.repo.lock(id);
       if (!space) throw notFound('Space');
       const data = await this.validated(dialogue, dto, space);
@@ -178,7 +205,7 @@ export class SpacesService {
       }
       return next;
     });
-    return toSpace(saved, viewer);
+    return toSpace(saved, viewer, languages);
   }
 
   async remove(id: string, actorUserId: string | null = null): Promise<void> {
@@ -222,6 +249,7 @@ export class SpacesService {
     dto: UpdateSpaceDto,
     current: SpaceRecord | undefined,
   ): Promise<Omit<SpaceRecord, 'id' | 'dialogueId' | 'confirmedCount' | 'createdAt' | 'updatedAt'>> {
+    const translations = mergeTranslations(current?.translations, dto.translations);
     const pick = <K extends keyof UpdateSpaceDto & keyof SpaceRecord>(key: K, fallback: SpaceRecord[K]) =>
       (dto[key] === undefined ? (current ? current[key] : fallback) : dto[key]) as SpaceRecord[K];
     const errors: FieldErrorInput[] = [];
@@ -277,6 +305,7 @@ export class SpacesService {
       allowedGroups,
       description: typeof description === 'string' && description.trim() ? description.trim() : null,
       rooms,
+      translations,
     };
   }
 }
@@ -284,20 +313,28 @@ export class SpacesService {
 /** A space as an anonymous visitor sees it: without the staff ids of its coordinators. */
 export type SpaceView = Omit<Space, 'coordinatorUserIds'> & { coordinatorUserIds?: string[] };
 
-/** The API shape; anonymous visitors do not see who coordinates (staff ids are internal). */
-export function toSpace(s: SpaceRecord, viewer?: Viewer): SpaceView {
+/**
+ * The API shape; anonymous visitors do not see who coordinates (staff ids are internal). Name and
+ * description in the reader's language, else the dialogue's first (`languages`); staff also get
+ * the translations as stored and what is missing.
+ */
+export function toSpace(s: SpaceRecord, viewer?: Viewer, languages: readonly ReaderLanguage[] = ['en']): SpaceView {
+  const content = localizeContent(s, SPACE_TRANSLATED_FIELDS, languages[0] ?? 'en');
   return {
     id: s.id,
     dialogueId: s.dialogueId,
-    name: s.name,
+    name: content.name ?? s.name,
+    nameLang: content.nameLang,
     kind: s.kind,
     coordinatingGroup: s.coordinatingGroup,
     ...(viewer ? { coordinatorUserIds: s.coordinatorUserIds } : {}),
     capacity: s.capacity,
     access: s.access,
     allowedGroups: s.allowedGroups,
-    description: s.description,
+    description: content.description,
+    descriptionLang: content.descriptionLang,
     rooms: s.rooms,
     confirmedCount: s.confirmedCount,
+    ...(viewer ? editableTranslations(s, SPACE_TRANSLATED_FIELDS, languages) : {}),
   };
 }

@@ -106,6 +106,17 @@ export type FieldLanguages<F extends string> = { [K in F as `${K}Lang`]?: Reader
 /** What an editor lacks per listed language: the fields written in the source but not in that language. */
 export type MissingTranslations = Partial<Record<ReaderLanguage, string[]>>;
 
+/**
+ * What a staff response of a record with content in several languages carries for its editors
+ * (docs/i18n.md, "Content in several languages"): the translations as stored, what each listed
+ * language lacks, and the languages translated that its dialogue does not list (accepted, marked).
+ */
+export interface EditableTranslations<F extends string = string> {
+  translations?: ContentTranslations<F>;
+  missingTranslations?: MissingTranslations;
+  unlistedLanguages?: ReaderLanguage[];
+}
+
 /** The language a translated field of a response was written in (fallback: the record's own, English). */
 export interface TitleLanguage {
   /** The language `title` is in: the reader's when a translation exists, else the record's own (`en`). */
@@ -168,10 +179,17 @@ export interface InformalSession extends TitleLanguage {
 
 export type StakeholderQuotas = Partial<Record<StakeholderGroup, number>>;
 
-export interface Dialogue {
+/** The fields of a dialogue written in several languages. */
+export const DIALOGUE_TRANSLATED_FIELDS = ['title', 'summary'] as const;
+export type DialogueTranslatedField = (typeof DIALOGUE_TRANSLATED_FIELDS)[number];
+
+export interface Dialogue extends EditableTranslations<DialogueTranslatedField> {
   id: string;
+  /** In the reader's language where written, else in the dialogue's first language (`titleLang` says which). */
   title: string;
+  titleLang?: ReaderLanguage;
   summary: string;
+  summaryLang?: ReaderLanguage;
   informalSessionId: string;
   themeIds: string[];
   startsAt: string;
@@ -188,7 +206,8 @@ export interface Dialogue {
   registrationClosesAt?: string | null;
   approvalRequired: boolean;
   stakeholderQuotas?: StakeholderQuotas | null;
-  languages: Language[];
+  /** The content languages, the first the one its own fields are written in (and the fallback). */
+  languages: ReaderLanguage[];
   status: DialogueStatus;
   leadTimeDays: number | null;
   schedulingWarnings: string[];
@@ -200,14 +219,20 @@ export interface Dialogue {
   onlinePlacesLeft?: number | null;
   /** Whether registering now gets a place, a waiting-list spot, or nothing (closed / not open yet). */
   availability?: DialogueAvailability;
+  /** The publish response only: what is worth knowing but does not stop it (e.g. missing translations). */
+  warnings?: string[];
   createdAt?: string;
   updatedAt?: string;
 }
 
-export interface Space {
+export const SPACE_TRANSLATED_FIELDS = ['name', 'description'] as const;
+export type SpaceTranslatedField = (typeof SPACE_TRANSLATED_FIELDS)[number];
+
+export interface Space extends EditableTranslations<SpaceTranslatedField> {
   id: string;
   dialogueId: string;
   name: string;
+  nameLang?: ReaderLanguage;
   kind: SpaceKind;
   coordinatingGroup?: StakeholderGroup | null;
   coordinatorUserIds: string[];
@@ -215,6 +240,7 @@ export interface Space {
   access: SpaceAccess;
   allowedGroups?: StakeholderGroup[] | null;
   description?: string | null;
+  descriptionLang?: ReaderLanguage;
   rooms?: string[] | null;
   confirmedCount?: number;
 }
@@ -323,12 +349,17 @@ export interface Speaker {
   role: SpeakerRole;
 }
 
-export interface AgendaItem {
+export const AGENDA_ITEM_TRANSLATED_FIELDS = ['title', 'description'] as const;
+export type AgendaItemTranslatedField = (typeof AGENDA_ITEM_TRANSLATED_FIELDS)[number];
+
+export interface AgendaItem extends EditableTranslations<AgendaItemTranslatedField> {
   id: string;
   dialogueId: string;
   spaceId?: string | null;
   title: string;
+  titleLang?: ReaderLanguage;
   description?: string | null;
+  descriptionLang?: ReaderLanguage;
   kind: AgendaItemKind;
   startsAt: string;
   endsAt: string;
@@ -522,6 +553,9 @@ export interface DocumentView {
   kind: DocumentKind;
   /** Title per language (en, fr, es…); may be empty. */
   title: Record<string, string>;
+  /** The title to show: the reader's language where written, else the dialogue's first, else the file's (`titleLang`). */
+  titleText?: string | null;
+  titleLang?: ReaderLanguage;
   visibility: DocumentVisibility;
   language: DocumentLanguage;
   fileName: string;

@@ -18,6 +18,7 @@ import type {
   MilestoneKind,
   PhaseKind,
   OutcomeStatus,
+  ReaderLanguage,
   RecommendationKind,
   RegistrationStatus,
   AuditAction,
@@ -28,7 +29,13 @@ import type {
   SpeakerRole,
   StakeholderGroup,
 } from './enums';
-import type { StakeholderQuotas } from './models';
+import type {
+  AgendaItemTranslatedField,
+  ContentTranslations,
+  DialogueTranslatedField,
+  SpaceTranslatedField,
+  StakeholderQuotas,
+} from './models';
 
 /** The paging of list queries (1-based). */
 export interface PageQuery {
@@ -195,7 +202,10 @@ export interface CreateDialogueRequest {
   registrationClosesAt?: string | null;
   approvalRequired?: boolean;
   stakeholderQuotas?: StakeholderQuotas | null;
-  languages?: Language[];
+  /** Content languages, the first the one `title` and `summary` are written in. */
+  languages?: ReaderLanguage[];
+  /** The other languages' words: `{ fr: { title, summary } }`; "" or null removes one. */
+  translations?: ContentTranslations<DialogueTranslatedField>;
 }
 
 /** PATCH /dialogues/:id: any field; null clears onlineUrl, the registration window and the quotas. */
@@ -225,6 +235,8 @@ export interface CreateSpaceRequest {
   description?: string | null;
   /** Room names, unique (case-insensitive) and non-empty; [] for none (null is refused). */
   rooms?: string[];
+  /** The other languages' words: `{ fr: { name, description } }`; "" or null removes one. */
+  translations?: ContentTranslations<SpaceTranslatedField>;
 }
 
 /** PATCH /spaces/:id: any field (a coordinator of the space: description and rooms only). */
@@ -299,6 +311,8 @@ export interface AgendaItemRequest {
   room?: string | null;
   speakers?: SpeakerRequest[];
   themeIds?: string[];
+  /** The other languages' words: `{ fr: { title, description } }`; "" or null removes one. */
+  translations?: ContentTranslations<AgendaItemTranslatedField>;
 }
 
 /** PATCH /agenda-items/:id */

@@ -4,7 +4,7 @@
  * it, the manage-link view and the results of bulk sends.
  */
 import type { SynthesisDue } from './syntheses';
-import type { RegistrationStatus } from './enums';
+import type { ReaderLanguage, RegistrationStatus } from './enums';
 import type { Answers } from './delegations';
 import type {
   AgendaItem,
@@ -22,6 +22,7 @@ import type {
 /** An agenda item as the API shows it: UTC instants plus the same instants in the dialogue's zone. */
 export interface AgendaItemView extends AgendaItem {
   spaceName: string | null;
+  spaceNameLang?: ReaderLanguage;
   /** Wall-clock time in the dialogue's zone with its offset, e.g. 2030-05-12T09:00:00+02:00. */
   startsAtLocal: string;
   endsAtLocal: string;
@@ -30,7 +31,9 @@ export interface AgendaItemView extends AgendaItem {
 /** GET /dialogues/:id/agenda: the programme of a dialogue (or of one space with `?spaceId=`). */
 export interface AgendaView {
   dialogueId: string;
+  /** The dialogue's title in the reader's language where written (`titleLang` says which). */
   title: string;
+  titleLang?: ReaderLanguage;
   /** The dialogue's IANA zone: show times on its clock (each item also carries *Local times). */
   timeZone: string;
   venue: string;

@@ -1,5 +1,5 @@
-import type { Language } from '@gfmd/contracts';
-import { dateTimeFormat, zoneLabel } from '@gfmd/api-platform';
+import type { ContentTranslations, Language, ReaderLanguage } from '@gfmd/contracts';
+import { dateTimeFormat, localizeContent, zoneLabel } from '@gfmd/api-platform';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -51,10 +51,16 @@ export function formatDialogueWhen(startsAt: Date, endsAt: Date, timeZone: strin
   return `${range} (${zoneLabel(startsAt, timeZone)})`;
 }
 
-/** The dialogue fields of an email's template parameters (dates in the dialogue's zone, the reader's language). */
+/**
+ * The dialogue fields of an email's template parameters (dates in the dialogue's zone, the
+ * reader's language; the title in the reader's language where the dialogue has it, else in its
+ * first language: docs/i18n.md, "Content in several languages").
+ */
 export function dialogueTemplateParams(
   d: {
     title: string;
+    languages?: readonly ReaderLanguage[] | null;
+    translations?: ContentTranslations<'title'> | null;
     startsAt: Date;
     endsAt: Date;
     timeZone: string;
@@ -64,7 +70,7 @@ export function dialogueTemplateParams(
   language: Language,
 ): { dialogueTitle: string; dialogueWhen: string; dialogueVenue?: string; onlineUrl?: string } {
   return {
-    dialogueTitle: d.title,
+    dialogueTitle: localizeContent(d, ['title'], d.languages?.[0] ?? 'en', language).title ?? d.title,
     dialogueWhen: formatDialogueWhen(d.startsAt, d.endsAt, d.timeZone, language),
     dialogueVenue: d.venue || undefined,
     onlineUrl: safeUrl(d.onlineUrl ?? undefined),

@@ -96,6 +96,8 @@ export const en = {
   'dialogues.duplicateTheme': 'A theme with the code "{code}" exists already.',
   'dialogues.notEditable': 'A {status} dialogue cannot be edited.',
   'dialogues.notPublishable': 'A {status} dialogue cannot be published.',
+  'dialogues.translationsMissing':
+    'Published with missing translations in {languages}: readers of those languages see the first language where a translation is missing.',
   'dialogues.concludedNotCancellable': 'A concluded dialogue cannot be cancelled.',
   'dialogues.registrationNotClosable': 'Registration of a {status} dialogue cannot be closed.',
   'dialogues.notConcludable': 'A {status} dialogue cannot be concluded.',

@@ -89,6 +89,8 @@ export const es: Catalogue = {
   'dialogues.duplicateTheme': 'Ya existe un tema con el código «{code}».',
   'dialogues.notEditable': 'Un diálogo en estado «{status}» no se puede editar.',
   'dialogues.notPublishable': 'Un diálogo en estado «{status}» no se puede publicar.',
+  'dialogues.translationsMissing':
+    'Publicado con traducciones pendientes en {languages}: quienes leen en esos idiomas ven el primer idioma donde falta una traducción.',
   'dialogues.concludedNotCancellable': 'Un diálogo concluido no se puede cancelar.',
   'dialogues.registrationNotClosable': 'La inscripción de un diálogo en estado «{status}» no se puede cerrar.',
   'dialogues.notConcludable': 'Un diálogo en estado «{status}» no se puede concluir.',

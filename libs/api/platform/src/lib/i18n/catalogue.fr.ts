@@ -89,6 +89,8 @@ export const fr: Catalogue = {
   'dialogues.duplicateTheme': 'Un thème avec le code « {code} » existe déjà.',
   'dialogues.notEditable': "Un dialogue à l'état « {status} » ne peut pas être modifié.",
   'dialogues.notPublishable': "Un dialogue à l'état « {status} » ne peut pas être publié.",
+  'dialogues.translationsMissing':
+    'Publié avec des traductions manquantes en {languages} : les lecteurs de ces langues voient la première langue là où une traduction manque.',
   'dialogues.concludedNotCancellable': 'Un dialogue terminé ne peut pas être annulé.',
   'dialogues.registrationNotClosable':
     "Les inscriptions d'un dialogue à l'état « {status} » ne peuvent pas être clôturées.",

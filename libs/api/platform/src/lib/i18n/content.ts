@@ -130,9 +130,32 @@ export function cleanTranslations<F extends string>(value: ContentTranslations<F
   return out;
 }
 
+/** The English words of one issue (the problem filter gives other readers the words of its `code`). */
+export function translationIssueMessage(
+  issue: TranslationIssue,
+  limits: Record<string, { max: number; multiline?: boolean }>,
+): string {
+  const field = issue.path.split('.').pop() ?? '';
+  switch (issue.code) {
+    case 'isObject':
+      return `${issue.path} must be an object`;
+    case 'isIn':
+      return issue.path.split('.').length === 2
+        ? `${issue.path}: the language must be one of the following values: ${READER_LANGUAGES.join(', ')}`
+        : `${issue.path}: unknown field, it must be one of the following values: ${Object.keys(limits).join(', ')}`;
+    case 'isString':
+      return `${issue.path} must be a string`;
+    case 'maxLength':
+      return `${issue.path} must be shorter than or equal to ${limits[field]?.max} characters`;
+    default:
+      return `${issue.path} must not contain control characters or bidi overrides`;
+  }
+}
+
 /**
  * class-validator decorator for a `translations` property of a DTO (see `checkTranslations`).
- * The message names the first wrong path, e.g. `translations.fr.title must be at most 200 characters`.
+ * The validation pipe reports each wrong path as a field error of its own
+ * (`errors: [{ field: 'translations.fr.title', code: 'maxLength' }]`), through the `context`.
  */
 export function IsContentTranslations(
   limits: Record<string, { max: number; multiline?: boolean }>,
@@ -146,25 +169,47 @@ export function IsContentTranslations(
       options: {
         message: (args) => {
           const [first] = checkTranslations(args.value, limits, String(key));
-          if (!first) return `${String(key)} is not valid`;
-          const field = first.path.split('.').pop() ?? '';
-          switch (first.code) {
-            case 'isObject':
-              return `${first.path} must be an object`;
-            case 'isIn':
-              return first.path.split('.').length === 2
-                ? `${first.path}: the language must be one of ${READER_LANGUAGES.join(', ')}`
-                : `${first.path}: unknown field`;
-            case 'isString':
-              return `${first.path} must be a string`;
-            case 'maxLength':
-              return `${first.path} must be at most ${limits[field]?.max} characters`;
-            default:
-              return `${first.path} must not contain control characters or bidi overrides`;
-          }
+          return first ? translationIssueMessage(first, limits) : `${String(key)} is not valid`;
         },
+        context: { translationLimits: limits },
         ...options,
       },
       validator: { validate: (v: unknown) => checkTranslations(v, limits, String(key)).length === 0 },
     });
+}
+
+/**
+ * A patch of translations over the stored ones: each field sent replaces the stored one, `""` or
+ * `null` removes it, fields and languages not sent are kept. The result is clean (as stored).
+ */
+export function mergeTranslations<F extends string>(
+  current: ContentTranslations<F> | null | undefined,
+  patch: ContentTranslations<F> | null | undefined,
+): ContentTranslations<F> {
+  const out: Record<string, Record<string, string | null>> = {};
+  for (const [language, fields] of Object.entries(current ?? {})) out[language] = { ...(fields as object) };
+  for (const [language, fields] of Object.entries(patch ?? {})) {
+    out[language] = { ...(out[language] ?? {}), ...(fields as Record<string, string | null>) };
+  }
+  return cleanTranslations(out as ContentTranslations<F>);
+}
+
+/**
+ * What a staff response carries for the editors of a record with content in several languages:
+ * the stored translations, what each listed language lacks and the languages that are not listed.
+ */
+export function editableTranslations<F extends string>(
+  record: { [K in F]?: string | null } & { translations?: ContentTranslations<F> | null },
+  fields: readonly F[],
+  languages: readonly ReaderLanguage[],
+): {
+  translations: ContentTranslations<F>;
+  missingTranslations: Partial<Record<ReaderLanguage, F[]>>;
+  unlistedLanguages: ReaderLanguage[];
+} {
+  return {
+    translations: record.translations ?? {},
+    missingTranslations: missingTranslations(record, fields, languages),
+    unlistedLanguages: unlistedTranslations(record.translations, languages),
+  };
 }

@@ -1,6 +1,7 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { mustNotBeNull } from '../validation/nullability.decorators';
 import { msg } from '../i18n/catalogue';
+import { checkTranslations, translationIssueMessage } from '../i18n/content';
 import { FieldError, ProblemException } from './problem.exception';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -13,6 +14,15 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
       continue;
     }
     for (const [code, message] of Object.entries(error.constraints ?? {})) {
+      // Content translations: one error per wrong path (`translations.fr.title`, maxLength…).
+      const limits = (error.contexts?.[code] as { translationLimits?: Record<string, { max: number }> } | undefined)
+        ?.translationLimits;
+      if (code === 'isContentTranslations' && limits) {
+        for (const issue of checkTranslations(error.value, limits, field)) {
+          out.push({ field: issue.path, message: translationIssueMessage(issue, limits), code: issue.code });
+        }
+        continue;
+      }
       out.push({ field, message: code === 'whitelistValidation' ? `Unknown field "${field}".` : message, code });
     }
     if (error.children?.length) out.push(...flatten(error.children, field));

@@ -136,6 +136,44 @@ describe(AgendaBuilderPage.name, () => {
     expect(el.querySelector('[role=alert]')?.textContent).toContain('Overlaps "Press briefing" in Business');
   });
 
+  it("sends an item's title typed on the French tab, the source title shown as a hint", async () => {
+    const fixture = await render();
+    const el = fixture.nativeElement as HTMLElement;
+    const sut = fixture.componentInstance as unknown as { form: FormLike };
+    sut.form.patchValue({
+      title: 'Business lunch',
+      spaceId: 'biz',
+      room: '',
+      day: '2017-04-20',
+      start: '12:00',
+      end: '13:00',
+    });
+    await settle(fixture);
+    // The factory's dialogue lists English, French and Spanish: a tab for each other language.
+    const tabs = [...el.querySelectorAll<HTMLButtonElement>('gfmd-translation-fields [role=tab]')];
+    expect(tabs.map((t) => t.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'French ⚠ translation missing',
+      'Spanish ⚠ translation missing',
+    ]);
+    expect(el.querySelector('gfmd-translation-fields [role=tabpanel]')?.textContent).toContain('Business lunch');
+    const title = el.querySelector<HTMLInputElement>(
+      'gfmd-translation-fields [role=tabpanel] input',
+    ) as HTMLInputElement;
+    title.value = 'Déjeuner des entreprises';
+    title.dispatchEvent(new Event('input'));
+    await settle(fixture);
+    expect(tabs[0].textContent).not.toContain('translation missing');
+
+    el.querySelector<HTMLButtonElement>('form button[type=submit]')?.click();
+    const req = http.expectOne({ method: 'POST', url: '/api/v1/dialogues/d1/agenda-items' });
+    expect(req.request.body.translations).toEqual({
+      fr: { title: 'Déjeuner des entreprises', description: '' },
+      es: { title: '', description: '' },
+    });
+    req.flush(AgendaItemFactory.create({ id: 'a2', title: 'Business lunch' }));
+    await settle(fixture);
+  });
+
   describe('focus and field errors', () => {
     afterEach(() => (document.body.innerHTML = ''));
 

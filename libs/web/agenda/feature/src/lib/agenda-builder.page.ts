@@ -17,7 +17,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
-import type { AgendaItem, AgendaItemRequest, SendPreview, SpeakerRole } from '@gfmd/contracts';
+import type { AgendaItem, AgendaItemRequest, ReaderLanguage, SendPreview, SpeakerRole } from '@gfmd/contracts';
 import {
   type AgendaGridSlot,
   AgendaGridComponent,
@@ -37,6 +37,7 @@ import {
 import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { AgendaItemDocumentsComponent } from '@gfmd/web-documents-feature/public';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import { translationsToSend } from '@gfmd/web-shared-ui/translation-fields';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
 import { I18n, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
@@ -91,6 +92,8 @@ export class AgendaBuilderPage {
   private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
   protected readonly timeZone = computed(() => this.store.dialogue()?.timeZone ?? 'UTC');
+  /** The dialogue's languages (the first: the one the items' own words are written in). */
+  protected readonly contentLanguages = computed<ReaderLanguage[]>(() => this.store.dialogue()?.languages ?? ['en']);
   protected readonly days = computed(() => {
     const d = this.store.dialogue();
     return d ? zonedDaysBetween(d.startsAt, d.endsAt, d.timeZone) : [];
@@ -180,6 +183,7 @@ export class AgendaBuilderPage {
       description: item.description ?? '',
       themeIds: item.themeIds ?? [],
       speakers: item.speakers.map((s) => ({ name: s.name, organization: s.organization ?? '', role: s.role })),
+      translations: item.translations ?? {},
     });
     this.itemForm()?.restart();
     this.focusForm();
@@ -205,6 +209,7 @@ export class AgendaBuilderPage {
       description: '',
       themeIds: [],
       speakers: [],
+      translations: {},
     });
     this.itemForm()?.restart();
     this.focusForm();
@@ -240,6 +245,7 @@ export class AgendaBuilderPage {
         organization: s.organization.trim() || null,
         role: s.role,
       })),
+      translations: translationsToSend(v.translations, this.contentLanguages(), ['title', 'description']),
     };
     const outcome = await this.submission.run(() => this.store.saveAgendaItem(this.editing()?.id ?? null, body));
     if (outcome.ok) {

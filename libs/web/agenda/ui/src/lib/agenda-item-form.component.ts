@@ -11,11 +11,13 @@ import {
   SPEAKER_ROLES,
   type AgendaItem,
   type ProblemDetails,
+  type ReaderLanguage,
   type Space,
   type Theme,
 } from '@gfmd/contracts';
 import type { AgendaClash } from '@gfmd/web-agenda-util';
 import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { TranslationFieldsComponent, type TranslatedField } from '@gfmd/web-shared-ui/translation-fields';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { type AgendaItemForm, createSpeakerForm } from './agenda-item-form.factory';
 
@@ -41,6 +43,7 @@ import { type AgendaItemForm, createSpeakerForm } from './agenda-item-form.facto
     TranslatePipe,
     LabelPipe,
     LocalDatePipe,
+    TranslationFieldsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './agenda-item-form.component.scss',
@@ -66,6 +69,12 @@ export class AgendaItemFormComponent {
   readonly problem = input<ProblemDetails | null>(null);
   readonly unmatched = input<string[]>([]);
   readonly busy = input(false);
+  /** The dialogue's languages, the first the one title and description are written in. */
+  readonly languages = input<readonly ReaderLanguage[]>(['en']);
+  protected readonly translatedFields: TranslatedField[] = [
+    { key: 'title', label: this.i18n.t('editor.title'), max: 300 },
+    { key: 'description', label: this.i18n.t('spaces.description'), max: 5000, multiline: true },
+  ];
 
   readonly saveRequested = output();
   readonly deleteRequested = output();

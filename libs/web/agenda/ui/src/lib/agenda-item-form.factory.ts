@@ -5,7 +5,7 @@ import {
   type NonNullableFormBuilder,
   Validators,
 } from '@angular/forms';
-import type { AgendaItemKind, SpeakerRole } from '@gfmd/contracts';
+import type { AgendaItemKind, ContentTranslations, SpeakerRole } from '@gfmd/contracts';
 
 export type SpeakerForm = FormGroup<{
   name: FormControl<string>;
@@ -24,6 +24,8 @@ export type AgendaItemForm = FormGroup<{
   description: FormControl<string>;
   themeIds: FormControl<string[]>;
   speakers: FormArray<SpeakerForm>;
+  /** Title and description in the dialogue's other languages (docs/i18n.md). */
+  translations: FormControl<ContentTranslations>;
 }>;
 
 /** The agenda item form: one day, a start and an end time (in the dialogue's zone), speakers. */
@@ -39,6 +41,7 @@ export function createAgendaItemForm(fb: NonNullableFormBuilder): AgendaItemForm
     description: ['', Validators.maxLength(4000)],
     themeIds: fb.control<string[]>([]),
     speakers: fb.array<SpeakerForm>([]),
+    translations: fb.control<ContentTranslations>({}),
   });
 }
 

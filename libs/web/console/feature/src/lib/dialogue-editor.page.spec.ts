@@ -154,4 +154,66 @@ describe(DialogueEditorPage.name, () => {
       expect(el.querySelector('button.close-registration')).toBeNull();
     });
   });
+
+  it('edits a translation on its language tab, the source text as a hint and missing fields marked', async () => {
+    const store = TestBed.inject(DialogueStore);
+    const fixture = TestBed.createComponent(DialogueEditorPage);
+    document.body.append(fixture.nativeElement as HTMLElement);
+    store.setDialogue(
+      DialogueFactory.create({
+        id: 'd1',
+        title: 'Labour mobility',
+        summary: 'Why skills travel.',
+        languages: ['en', 'fr', 'ar'],
+        translations: { fr: { title: 'Mobilité de la main-d’œuvre' } },
+      }),
+    );
+    await fixture.whenStable();
+    http.expectOne('/api/v1/themes').flush([]);
+    http.expectOne('/api/v1/informal-sessions').flush([]);
+    http.expectOne((r) => r.url === '/api/v1/dialogues').flush(PageFactory.create([]));
+    await settle(fixture);
+    const el = fixture.nativeElement as HTMLElement;
+
+    const tabs = [...el.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['true', 'false', 'false']);
+    expect(tabs[0].textContent).toContain('(source)');
+    // French lacks its summary, Arabic everything: said in words on the tab, not by colour alone.
+    expect(tabs[1].textContent).toContain('translation missing');
+    expect(tabs[2].textContent).toContain('translation missing');
+
+    tabs[1].click();
+    await settle(fixture);
+    const title = el.querySelector<HTMLInputElement>('#tr-fr-title');
+    const summary = el.querySelector<HTMLTextAreaElement>('#tr-fr-summary');
+    expect(title?.value).toBe('Mobilité de la main-d’œuvre');
+    expect(title?.getAttribute('lang')).toBe('fr');
+    expect(el.querySelector('#tr-fr-summary-source')?.textContent).toContain('Why skills travel.');
+    expect(el.querySelector('#tr-fr-summary-missing')?.textContent).toContain('Not translated yet');
+    expect(el.querySelector('#tr-fr-title-missing')).toBeNull();
+
+    summary!.value = 'Pourquoi les compétences voyagent.';
+    summary!.dispatchEvent(new Event('input'));
+    await settle(fixture);
+    expect(el.querySelector('#tr-fr-summary-missing')).toBeNull();
+    expect(tabs[1].textContent).not.toContain('translation missing');
+
+    tabs[2].click();
+    await settle(fixture);
+    expect(el.querySelector('#tr-ar-title')?.getAttribute('dir')).toBe('rtl');
+
+    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    const req = http.expectOne({ method: 'PATCH', url: '/api/v1/dialogues/d1' });
+    expect(req.request.body).toEqual(
+      expect.objectContaining({
+        languages: ['en', 'fr', 'ar'],
+        translations: {
+          fr: { title: 'Mobilité de la main-d’œuvre', summary: 'Pourquoi les compétences voyagent.' },
+          ar: { title: '', summary: '' },
+        },
+      }),
+    );
+    req.flush(DialogueFactory.create({ id: 'd1' }));
+    await settle(fixture);
+  });
 });

@@ -90,4 +90,30 @@ describe(SpacesEditorPage.name, () => {
     expect(el.querySelector('[role=status]')?.textContent).toContain('Opening plenary is saved.');
     expect(document.activeElement?.id).toBe('space-save');
   });
+
+  it("writes a space's name in the dialogue's other language on its tab, marking what is missing", async () => {
+    const { fixture, el, name, type } = await render();
+    // render() sets the factory's dialogue; this one lists English and French.
+    TestBed.inject(DialogueStore).setDialogue(
+      DialogueFactory.create({ id: 'd1', status: 'published', languages: ['en', 'fr'] }),
+    );
+    await settle(fixture);
+    await type(name, 'Plenary');
+    const tab = el.querySelector<HTMLButtonElement>('[role=tab]');
+    expect(tab?.textContent).toContain('French');
+    expect(tab?.textContent).toContain('translation missing');
+    expect(el.querySelector('[role=tabpanel]')?.textContent).toContain('Not translated yet');
+    const french = el.querySelector<HTMLInputElement>('[role=tabpanel] input') as HTMLInputElement;
+    expect(french.getAttribute('lang')).toBe('fr');
+    await type(french, 'Plénière');
+    expect(tab?.textContent).not.toContain('translation missing');
+
+    el.querySelector<HTMLButtonElement>('#space-save')?.click();
+    const req = http.expectOne({ method: 'POST', url: '/api/v1/dialogues/d1/spaces' });
+    expect(req.request.body).toEqual(
+      expect.objectContaining({ name: 'Plenary', translations: { fr: { name: 'Plénière', description: '' } } }),
+    );
+    req.flush(SpaceFactory.create({ id: 's1', name: 'Plenary' }));
+    await settle(fixture);
+  });
 });

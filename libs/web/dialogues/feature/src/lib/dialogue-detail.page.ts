@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import { LoadingStateComponent } from '@gfmd/web-shared-ui';
 import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import {
+  ContentLangDirective,
   I18n,
   I18nTitleStrategy,
   LabelPipe,
@@ -37,6 +38,7 @@ import type { DocumentView } from '@gfmd/contracts';
     LocalDatePipe,
     LocalNumberPipe,
     DialogueDocumentsComponent,
+    ContentLangDirective,
   ],
   providers: [DialogueStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,7 +49,7 @@ import type { DocumentView } from '@gfmd/contracts';
     </p>
     @if (store.dialogue(); as d) {
       <article>
-        <h1>{{ d.title }}</h1>
+        <h1 [gfmdContentLang]="d.titleLang">{{ d.title }}</h1>
         <p class="chips">
           <gfmd-availability [dialogue]="d" />
           <span class="gfmd-chip">{{ d.format | label: 'format' }}</span>
@@ -61,7 +63,7 @@ import type { DocumentView } from '@gfmd/contracts';
         <div class="layout">
           <div class="main">
             <h2>{{ 'dialogue.summary' | t }}</h2>
-            <p class="summary">{{ d.summary }}</p>
+            <p class="summary" [gfmdContentLang]="d.summaryLang">{{ d.summary }}</p>
             @if (outcomeOf() === d.id) {
               <p>
                 <a mat-stroked-button [routerLink]="['/dialogues', d.id, 'outcome']">{{
@@ -163,7 +165,7 @@ import type { DocumentView } from '@gfmd/contracts';
               <ul class="spaces">
                 @for (space of store.spaces(); track space.id) {
                   <li>
-                    <strong>{{ space.name }}</strong>
+                    <strong [gfmdContentLang]="space.nameLang">{{ space.name }}</strong>
                     <span class="gfmd-muted">· {{ space.kind | label: 'spaceKind' }}</span
                     ><br />
                     <small>{{ space.access | label: 'access' }}</small>
@@ -223,6 +225,15 @@ export class DialogueDetailPage {
   constructor() {
     void this.catalog.load();
     loadResource(this.id, (id) => this.store.load(id));
+    // The content comes in the reader's language: read it again when they choose another.
+    let shownIn = this.i18n.language();
+    effect(() => {
+      const language = this.i18n.language();
+      if (language !== shownIn) {
+        shownIn = language;
+        untracked(() => void this.store.reload());
+      }
+    });
     effect(() => this.titles.setDynamic(this.store.dialogue()?.title));
     // Once the dialogue shows: is its outcome published? (404 until then: no link.)
     effect(() => {

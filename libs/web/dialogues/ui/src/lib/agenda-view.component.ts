@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { AgendaItem, Space } from '@gfmd/contracts';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentLangDirective,
+  I18n,
+  LabelPipe,
+  LocalDatePipe,
+  TranslatePipe,
+  type TranslationKey,
+} from '@gfmd/web-shared-util-i18n';
 import { viewerTimeZone, zoneLabel, zonedDateKey } from '@gfmd/web-shared-util-time';
 import { groupAgenda } from './agenda-grouping.util';
 
@@ -22,7 +29,7 @@ export interface AgendaItemDocument {
  */
 @Component({
   selector: 'gfmd-agenda-view',
-  imports: [TranslatePipe, LabelPipe, LocalDatePipe],
+  imports: [TranslatePipe, LabelPipe, LocalDatePipe, ContentLangDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './agenda-view.component.scss',
   template: `
@@ -53,19 +60,22 @@ export interface AgendaItemDocument {
                 </p>
                 <div class="item__body">
                   <p class="item__title">
-                    <strong>{{ item.title }}</strong>
+                    <strong [gfmdContentLang]="item.titleLang">{{ item.title }}</strong>
                     <span class="gfmd-chip">{{ item.kind | label: 'agendaKind' }}</span>
                   </p>
                   <p class="item__where">
-                    <span class="gfmd-chip" [class.gfmd-chip--space]="!!entry.space">{{
-                      entry.space?.name ?? ('agenda.forEveryone' | t)
-                    }}</span>
+                    <span
+                      class="gfmd-chip"
+                      [class.gfmd-chip--space]="!!entry.space"
+                      [gfmdContentLang]="entry.space?.nameLang"
+                      >{{ entry.space?.name ?? ('agenda.forEveryone' | t) }}</span
+                    >
                     @if (item.room) {
                       <span class="gfmd-muted">{{ 'agenda.room' | t }}: {{ item.room }}</span>
                     }
                   </p>
                   @if (item.description) {
-                    <p>{{ item.description }}</p>
+                    <p [gfmdContentLang]="item.descriptionLang">{{ item.description }}</p>
                   }
                   @if (item.speakers.length) {
                     <ul class="speakers" [attr.aria-label]="'agenda.speakers' | t">
