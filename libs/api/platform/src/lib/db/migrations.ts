@@ -3,6 +3,7 @@ import { RegistrationQueues1764400000001 } from './migrations/1764400000001-regi
 import { AgendaNoOverlap1764500000001 } from './migrations/1764500000001-agenda-no-overlap';
 import { MailOutboxParams1764600000001 } from './migrations/1764600000001-mail-outbox-params';
 import { RegistrationManageTokens1764700000001 } from './migrations/1764700000001-registration-manage-tokens';
+import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
 import { OutboxRenderAtSend1764900000001 } from './migrations/1764900000001-outbox-render-at-send';
 import { ReminderRounds1764900000002 } from './migrations/1764900000002-reminder-rounds';
 import { NoLiveTokenAtRest1765000000001 } from './migrations/1765000000001-no-live-token-at-rest';
@@ -33,7 +34,6 @@ import { DoorAssignments1765300000801 } from './migrations/1765300000801-door-as
 import { RegistrationsArrivalIndex1765300000901 } from './migrations/1765300000901-registrations-arrival-index';
 import { ContentTranslations1765400000101 } from './migrations/1765400000101-content-translations';
 import { ArabicRegistrations1765400000401 } from './migrations/1765400000401-arabic-registrations';
-import { OutboxLz41764800000001 } from './migrations/1764800000001-outbox-lz4';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -45,6 +45,7 @@ export const MIGRATIONS = [
   AgendaNoOverlap1764500000001,
   MailOutboxParams1764600000001,
   RegistrationManageTokens1764700000001,
+  OutboxLz41764800000001,
   OutboxRenderAtSend1764900000001,
   ReminderRounds1764900000002,
   NoLiveTokenAtRest1765000000001,
@@ -75,5 +76,4 @@ export const MIGRATIONS = [
   RegistrationsArrivalIndex1765300000901,
   ContentTranslations1765400000101,
   ArabicRegistrations1765400000401,
-  OutboxLz41764800000001,
 ];
