@@ -27,7 +27,12 @@ describe('cacheValidationMetadata', () => {
   const samples = (): object[] => [
     person({ name: 'a', address: Object.assign(new Address(), { city: 'Geneva' }) }),
     person({ name: 1 as never, age: 'x' as never, address: Object.assign(new Address(), { city: 'Bern' }) }),
-    Object.assign(new Child(), { name: 'b', school: 3, address: Object.assign(new Address(), { city: 'Rome' }), extra: 1 }),
+    Object.assign(new Child(), {
+      name: 'b',
+      school: 3,
+      address: Object.assign(new Address(), { city: 'Rome' }),
+      extra: 1,
+    }),
   ];
 
   it('answers exactly what class-validator answers without it (errors, order, nested, inherited, whitelist)', async () => {
