@@ -2,6 +2,7 @@
 // Email throughput: 10,000 invitations through the API (one POST) to a local SMTP sink, with one
 // and with two worker processes, against a baseline measured in the same run: nodemailer with the
 // same pool settings sending the same 10,000 rendered messages straight to the same sink.
+// Exit code 1 when a phase lost an email or sent one twice (counted per recipient at the sink).
 //
 //   npx nx run-many -t build -p api worker      # the bench runs dist/apps/{api,worker}/main.js
 //   node tools/bench/email-throughput/run.mjs [--count 10000] [--json out.json]

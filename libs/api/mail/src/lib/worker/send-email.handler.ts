@@ -13,7 +13,7 @@ import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings
 import { classifySmtpError, SmtpMailer } from './smtp-mailer';
 
 /** Rows per claim, mint or sent-mark statement at most. */
-const MAX_BATCH = 200;
+const MAX_BATCH = 100;
 
 const DAY = 86_400_000;
 
