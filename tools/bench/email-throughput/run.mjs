@@ -2,6 +2,7 @@
 // Email throughput: 10,000 invitations through the API (one POST) to a local SMTP sink, with one
 // and with two worker processes, against a baseline measured in the same run: nodemailer with the
 // same pool settings sending the same 10,000 rendered messages straight to the same sink.
+// Exit code 1 when a phase lost an email or sent one twice (counted per recipient at the sink).
 //
 //   npx nx run-many -t build -p api worker      # the bench runs dist/apps/{api,worker}/main.js
 //   node tools/bench/email-throughput/run.mjs [--count 10000] [--json out.json]
@@ -10,7 +11,7 @@
 // recreated each run) and Redis (REDIS_URL, default redis://127.0.0.1:6379; a queue prefix of its own).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -60,20 +61,49 @@ const freePort = () =>
       s.close(() => res(port));
     });
   });
+/** Lost (expected, never received) and duplicated (received more than once) recipients of the phase. */
+const failures = [];
+function checkDelivery(label, expected) {
+  const lost = expected.filter((a) => !sink.seen.has(a));
+  const doubled = [...sink.seen].filter(([, n]) => n > 1).map(([a]) => a);
+  const wanted = new Set(expected);
+  const unexpected = [...sink.seen.keys()].filter((a) => !wanted.has(a));
+  if (lost.length || doubled.length || unexpected.length)
+    failures.push(
+      `${label}: ${lost.length} lost, ${doubled.length} sent more than once, ${unexpected.length} unexpected`,
+    );
+  return { lost: lost.length, doubled: doubled.length };
+}
+/** CPU time (ms) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuMs(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return NaN;
+  }
+}
+const ownCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 // ── the SMTP sink: accepts everything, counts per phase, notes when the last message was accepted ──
-const sink = { phase: '', count: 0, first: 0, last: 0, target: Infinity, done: null };
+// `seen` counts the messages per recipient address in the phase: every phase must deliver each of
+// its recipients exactly once (a lost or doubled email fails the bench, exit code 1).
+const sink = { phase: '', count: 0, first: 0, last: 0, target: Infinity, done: null, seen: new Map() };
 const server = new SMTPServer({
   authOptional: true,
   disabledCommands: ['STARTTLS', 'AUTH'],
   logger: false,
   size: 10 * 1024 * 1024,
-  onData(stream, _session, callback) {
+  onData(stream, session, callback) {
     stream.on('data', () => undefined);
     stream.on('end', () => {
       const now = performance.now();
+      for (const r of session.envelope.rcptTo) sink.seen.set(r.address, (sink.seen.get(r.address) ?? 0) + 1);
       sink.count += 1;
       if (sink.count === 1) sink.first = now;
       sink.last = now;
@@ -87,7 +117,7 @@ server.on('error', () => undefined);
 const smtpPort = await freePort();
 await new Promise((r) => server.listen(smtpPort, '127.0.0.1', r));
 const phase = (name, target) => {
-  Object.assign(sink, { phase: name, count: 0, first: 0, last: 0, target });
+  Object.assign(sink, { phase: name, count: 0, first: 0, last: 0, target, seen: new Map() });
   return new Promise((r) => (sink.done = r));
 };
 
@@ -141,7 +171,11 @@ function start(app, label, readyPattern) {
       if (readyPattern.test(out)) {
         clearTimeout(timer);
         child.stdout.removeAllListeners('data');
-        child.stdout.on('data', () => undefined);
+        // Keep the worker's last words: the group sizes it logs when it stops.
+        child.stdout.on('data', (more) => {
+          const m = /"batches":(\{[^}]*\})/.exec(more.toString());
+          if (m) child.batches = JSON.parse(m[1]);
+        });
         res(child);
       }
     };
@@ -218,16 +252,36 @@ async function throughAPI(workers) {
   await sleep(500);
   const d = await dialogue(`Bench dialogue, ${workers} worker(s)`);
   const done = phase(`${workers} worker(s)`, COUNT);
+  const list = recipients(`w${workers}-${randomUUID().slice(0, 6)}`);
+  const cpu0 = procs.map((p) => cpuMs(p.pid));
+  const own0 = ownCpuMs();
   const t0 = performance.now();
-  const result = await api('POST', `/dialogues/${d.id}/invitations`, accessToken, {
-    recipients: recipients(`w${workers}-${randomUUID().slice(0, 6)}`),
-  });
+  const result = await api('POST', `/dialogues/${d.id}/invitations`, accessToken, { recipients: list });
   const enqueueMs = performance.now() - t0;
   if (result.queued !== COUNT) throw new Error(`queued ${result.queued}`);
   await done;
   const lastMs = sink.last - t0;
+  const workerCpuMs = procs.reduce((sum, p, i) => sum + cpuMs(p.pid) - cpu0[i], 0);
+  const sinkCpuMs = ownCpuMs() - own0;
+  // A moment for a late duplicate to arrive before the workers stop.
+  await sleep(1000);
   for (const p of procs) await stop(p);
-  return { workers, enqueueMs, lastMs, perSecond: COUNT / (lastMs / 1000), dialogueId: d.id };
+  const delivery = checkDelivery(
+    `${workers} worker(s)`,
+    list.map((r) => r.email),
+  );
+  const batches = procs.map((p) => p.batches).filter(Boolean);
+  return {
+    workers,
+    enqueueMs,
+    lastMs,
+    perSecond: COUNT / (lastMs / 1000),
+    dialogueId: d.id,
+    delivery,
+    batches,
+    workerCpuUsPerMessage: (workerCpuMs * 1000) / COUNT,
+    sinkCpuUsPerMessage: (sinkCpuMs * 1000) / COUNT,
+  };
 }
 
 /**
@@ -261,6 +315,7 @@ async function baseline(dialogueId) {
   const rows = renderedOutbox(dialogueId);
   const transport = nodemailer.createTransport({ url: env.SMTP_URL, ...POOL });
   const done = phase('baseline', rows.length);
+  const own0 = ownCpuMs();
   const t0 = performance.now();
   await Promise.all(
     rows.map((r) =>
@@ -276,8 +331,13 @@ async function baseline(dialogueId) {
   );
   await done;
   const lastMs = sink.last - t0;
+  const cpuUsPerMessage = ((ownCpuMs() - own0) * 1000) / rows.length;
+  checkDelivery(
+    'baseline',
+    rows.map((r) => r.recipient),
+  );
   transport.close();
-  return { lastMs, perSecond: rows.length / (lastMs / 1000) };
+  return { lastMs, perSecond: rows.length / (lastMs / 1000), cpuUsPerMessage };
 }
 
 // The POST alone, with no worker sending at the same time (its jobs are thrown away afterwards).
@@ -333,9 +393,30 @@ console.log(`POST of ${fmt(COUNT)} invitations with no worker sending meanwhile:
 console.log(
   `baseline (nodemailer pool straight to the sink): ${fmt(base1.lastMs / 1000, 2)} s and ${fmt(base2.lastMs / 1000, 2)} s for ${fmt(COUNT)} messages`,
 );
+const sizes = (r) =>
+  r.batches
+    .map(
+      (b) =>
+        `claims ${fmt(b.claimed / Math.max(1, b.claims), 1)}, mints ${fmt(b.minted / Math.max(1, b.mints), 1)}, sent-marks ${fmt(b.marked / Math.max(1, b.sentMarks), 1)} emails per statement`,
+    )
+    .join('; ');
+console.log(
+  `CPU per message: worker process ${fmt(one.workerCpuUsPerMessage)} µs (1 worker), ${fmt(two.workerCpuUsPerMessage)} µs (2 workers, both); ` +
+    `the sink ${fmt(one.sinkCpuUsPerMessage)} µs; the baseline's process (nodemailer + the sink) ${fmt(base1.cpuUsPerMessage)} and ${fmt(base2.cpuUsPerMessage)} µs`,
+);
+console.log(
+  `machine load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+);
+console.log(`group sizes, 1 worker: ${sizes(one)}`);
+console.log(`group sizes, 2 workers: ${sizes(two)}`);
 if (JSON_OUT)
   writeFileSync(
     JSON_OUT,
     JSON.stringify({ count: COUNT, pool: POOL, postAloneMs: alone, one, two, baseline: [base1, base2] }, null, 2),
   );
+if (failures.length) {
+  console.error(`LOST OR DUPLICATED EMAILS:\n${failures.join('\n')}`);
+  process.exit(1);
+}
+console.log('every recipient got exactly one email in every phase');
 process.exit(0);

@@ -30,6 +30,7 @@ export * from './lib/validation/nullability.decorators';
 export * from './lib/validation/plain-text.decorators';
 export * from './lib/validation/email.decorator';
 export * from './lib/validation/nested.decorator';
+export * from './lib/validation/metadata-cache';
 export * from './lib/http/json-depth';
 export * from './lib/http/dry-run.query';
 export * from './lib/problem/messages/problem-catalogue';

@@ -4,6 +4,12 @@ import type { AppConfig } from '@gfmd/api-platform';
 export interface MailWorkerSettings {
   /** Jobs processed at once by this process. */
   concurrency: number;
+  /**
+   * How long a claim, mint or sent-mark group waits for company before its statement goes out. A
+   * group holds what arrives meanwhile: in a steady stream about (emails per second) × (this wait
+   * + one statement), which is why longer waits buy little (docs/performance.md, email throughput).
+   */
+  batchLingerMs: number;
   /** Messages per second across every worker replica (BullMQ's queue-level limiter). */
   ratePerSecond: number;
   /** How long a claimed row stays `sending` before another worker may take it (longer than any send). */
@@ -30,6 +36,7 @@ export const MAIL_WORKER_SETTINGS = Symbol('MAIL_WORKER_SETTINGS');
 export function mailWorkerSettings(config: AppConfig, overrides: Partial<MailWorkerSettings> = {}): MailWorkerSettings {
   return {
     concurrency: config.workerConcurrency,
+    batchLingerMs: 5,
     ratePerSecond: config.mailRatePerSecond,
     leaseMs: 120_000,
     lockDurationMs: 30_000,

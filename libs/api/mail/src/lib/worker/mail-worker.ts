@@ -30,7 +30,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
     private readonly mailQueue: MailQueue,
     private readonly mailer: SmtpMailer,
-    sendEmail: SendEmailHandler,
+    private readonly sendEmail: SendEmailHandler,
     sweepOutbox: SweepOutboxHandler,
   ) {
     this.handlers = indexHandlers([sendEmail, sweepOutbox] as JobHandler[]);
@@ -132,6 +132,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     await this.maintenance?.close().catch(() => undefined);
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
     this.mailer.close();
-    this.logger.log('mail worker stopped');
+    // The group sizes (emails per claim, mint and sent-mark statement): what the Coalescer's batching achieved.
+    this.logger.log({ batches: this.sendEmail.stats() }, 'mail worker stopped');
   }
 }

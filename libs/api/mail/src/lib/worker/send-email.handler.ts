@@ -12,8 +12,8 @@ import { JobHandler } from './job-handler';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
 import { classifySmtpError, SmtpMailer } from './smtp-mailer';
 
-/** Claims and sent-marks of jobs running at once share round trips (see Coalescer). */
-const BATCH = { maxBatch: 100, maxInFlight: 1, lingerMs: 5 };
+/** Rows per claim, mint or sent-mark statement at most. */
+const MAX_BATCH = 100;
 
 const DAY = 86_400_000;
 
@@ -56,7 +56,19 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
   ) {}
 
+  /** Claims and sent-marks of jobs running at once share round trips (see Coalescer); `settings.batchLingerMs` lets a group fill. */
+  private readonly batch = { maxBatch: MAX_BATCH, maxInFlight: 1, lingerMs: this.settings.batchLingerMs };
+
+  /** Statements and rows per kind of group since start (logged when the worker stops: the group sizes). */
+  private readonly counts = { claims: 0, claimed: 0, mints: 0, minted: 0, sentMarks: 0, marked: 0 };
+
+  stats(): Readonly<typeof this.counts> {
+    return { ...this.counts };
+  }
+
   private readonly claims = new Coalescer<string, { email: ClaimedEmail; held: string | null } | null>(async (ids) => {
+    this.counts.claims += 1;
+    this.counts.claimed += ids.length;
     const claimed = await this.repo.claim([...new Set(ids)], this.settings.leaseMs);
     const held = await this.overCap([...claimed.values()]);
     // One row, one sender: should an id come twice, only its first job gets the row.
@@ -65,7 +77,7 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
       claimed.delete(id);
       return email ? { email, held: held.has(id) ? this.heldReason() : null } : null;
     });
-  }, BATCH);
+  }, this.batch);
 
   /**
    * The links of the claimed rows that name one, a statement per kind of link for a batch,
@@ -74,10 +86,12 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
    */
   private readonly mints = new Coalescer<ClaimedEmail, MintedLinks | null>(
     async (emails) => {
+      this.counts.mints += 1;
+      this.counts.minted += emails.length;
       const links = await this.composer.mintLinks(emails);
       return emails.map((e) => links.get(e.id) ?? null);
     },
-    { ...BATCH, maxInFlight: 2 },
+    { ...this.batch, maxInFlight: 2 },
   );
 
   /** Claims the row; mints its links unless it is held (a held email gets no link). */
@@ -116,6 +130,8 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
   }
 
   private readonly deliveries = new Coalescer<Delivered, Error | null>(async (items) => {
+    this.counts.sentMarks += 1;
+    this.counts.marked += items.length;
     try {
       await this.recordSent(items);
       return items.map(() => null);
@@ -131,7 +147,7 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
         ),
       );
     }
-  }, BATCH);
+  }, this.batch);
 
   async handle(job: Job<SendEmailJob>, token?: string): Promise<unknown> {
     const id = job.data.outboxId;

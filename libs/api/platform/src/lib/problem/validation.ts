@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { cacheValidationMetadata } from '../validation/metadata-cache';
 import { mustNotBeNull } from '../validation/nullability.decorators';
 import { msg } from '../i18n/catalogue';
 import { checkTranslations, translationIssueMessage } from '../i18n/content';
@@ -32,6 +33,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
 
 /** The global pipe: strips nothing silently, refuses unknown fields, converts types. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
