@@ -1,5 +1,5 @@
 import { type AbstractControl, FormControl, FormRecord, type ValidationErrors, Validators } from '@angular/forms';
-import type { Answer, Answers, Language, LocalizedText, Question, StakeholderGroup } from '@gfmd/contracts';
+import type { Answer, Answers, LocalizedText, Question, StakeholderGroup } from '@gfmd/contracts';
 import type { UiLanguage } from '@gfmd/web-shared-util-i18n';
 
 /*

@@ -52,7 +52,7 @@ export const arStaff: StaffDictionary = {
   'door.choose': 'اختر الحوار الذي تسجّل حضور المشاركين فيه.',
   'door.noDialogues': 'لا يوجد حوار منشور.',
   'door.arrived': 'وصل {arrived} من أصل {expected}',
-  'door.pending': '{count} عمليات مسح محفوظة على هذا الجهاز، تُرسل عند عودة الشبكة.',
+  'door.pending': 'عمليات مسح محفوظة على هذا الجهاز ({count})، تُرسل عند عودة الشبكة.',
   'door.ready': 'جاهز: امسح شارة ضوئيًا، أو اكتب رمزًا، أو ابحث بالاسم.',
   'door.resultIn': 'سُجّل الحضور',
   'door.resultAgain': 'سبق تسجيل الحضور',
@@ -339,8 +339,7 @@ export const arStaff: StaffDictionary = {
   'spaces.description': 'الوصف',
 
   // agenda builder
-  'agendaBuilder.intro':
-    'الأوقات بتوقيت مكان الانعقاد ({zone}). اختر خانة فارغة لإضافة بند فيها، أو بندًا لتعديله.',
+  'agendaBuilder.intro': 'الأوقات بتوقيت مكان الانعقاد ({zone}). اختر خانة فارغة لإضافة بند فيها، أو بندًا لتعديله.',
   'agendaBuilder.documents': 'وثائق هذا البند',
   'agendaBuilder.documentsHint':
     'تظهر الوثيقة المرفقة هنا بجانب البند في الصفحة العامة (عامة) أو في صفحات المشاركين (المسجَّلون).',
@@ -478,8 +477,7 @@ export const arStaff: StaffDictionary = {
   'invitations.pages': 'صفحات الدعوات',
   'outcome.heading': 'النتائج',
   'outcome.contributions': 'المساهمات التي تستند إليها',
-  'outcome.contributionsHint':
-    'المساهمات المكتوبة المقبولة في هذا الحوار؛ تُحفظ فورًا وتظهر في التوصية المنشورة.',
+  'outcome.contributionsHint': 'المساهمات المكتوبة المقبولة في هذا الحوار؛ تُحفظ فورًا وتظهر في التوصية المنشورة.',
   'outcome.contributionsSaved': 'حُفظت المساهمات.',
   'outcome.status': 'الحالة',
   'outcome.version': 'الصيغة {version}',
@@ -683,7 +681,8 @@ export const arStaff: StaffDictionary = {
     'نتائج الحوارات التي سُمّيت مقررًا لها. افتح إحداها لصياغتها أو تقديمها أو الرد على إعادتها.',
   'workspace.noOutcomes': 'لم تُسمَّ مقررًا لأي نتائج بعد. يسمّي أحد المنظِّمين المقررين في محرر النتائج.',
   'workspace.outcomeChanged': 'عُدّلت في {date}',
-  'workspace.intro': 'الفضاءات التي تنسّقها: وافق على المشاركين، واطّلع على القادمين، وأعِدّ الجزء الخاص بك من جدول الأعمال.',
+  'workspace.intro':
+    'الفضاءات التي تنسّقها: وافق على المشاركين، واطّلع على القادمين، وأعِدّ الجزء الخاص بك من جدول الأعمال.',
   'workspace.empty': 'لا تنسّق أي فضاء بعد. يمكن لأحد المنظِّمين إضافتك منسّقًا.',
   'workspace.pendingCount':
     '{count, plural, =0 {لا توجد موافقة معلَّقة} one {موافقة واحدة معلَّقة} two {موافقتان معلَّقتان} few {# موافقات معلَّقة} many {# موافقة معلَّقة} other {# موافقة معلَّقة}}',

@@ -61,8 +61,7 @@ export const ar: PublicDictionary = {
   'synthesis.subscribe.submit': 'اشتراك',
   'synthesis.subscribe.sent': 'تفقّد صندوق بريدك: أرسلنا إليك رابطًا لتأكيد عنوانك.',
   'synthesis.link.working': 'لحظة من فضلك…',
-  'synthesis.link.confirmed':
-    'تم تأكيد اشتراكك. سنراسلك بالبريد الإلكتروني عند نشر الخلاصة التوليفية أو تحديثها.',
+  'synthesis.link.confirmed': 'تم تأكيد اشتراكك. سنراسلك بالبريد الإلكتروني عند نشر الخلاصة التوليفية أو تحديثها.',
   'synthesis.link.unsubscribed': 'أُلغي اشتراكك: لن تتلقى بعد الآن أي رسائل بشأن هذه الخلاصة التوليفية.',
   'synthesis.link.gone': 'لم يعد هذا الرابط صالحًا.',
   'synthesis.dues.heading': 'الخلاصات التوليفية',
@@ -124,8 +123,7 @@ export const ar: PublicDictionary = {
   'common.name': 'الاسم',
   'common.email': 'البريد الإلكتروني',
   'common.total': 'المجموع',
-  'common.days':
-    '{count, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}',
+  'common.days': '{count, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}',
 
   // errors
   'errors.network': 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وأعد المحاولة.',
@@ -361,7 +359,8 @@ export const ar: PublicDictionary = {
   'register.sending': 'جارٍ الإرسال…',
   'register.submit': 'تسجيل',
   'register.submitWaitlist': 'الانضمام إلى قائمة الانتظار',
-  'register.fullNote': 'اكتمل عدد المشاركين في الحوار: ستنضم إلى قائمة الانتظار وستُخطَر بالبريد الإلكتروني إذا شغر مكان.',
+  'register.fullNote':
+    'اكتمل عدد المشاركين في الحوار: ستنضم إلى قائمة الانتظار وستُخطَر بالبريد الإلكتروني إذا شغر مكان.',
   'register.duplicate':
     'هذا البريد الإلكتروني مسجَّل بالفعل في هذا الحوار. استخدم الرابط الشخصي الوارد في رسالة التأكيد لتغيير تسجيلك.',
   'result.confirmed.title': 'تم تسجيلك',
@@ -446,8 +445,7 @@ export const ar: PublicDictionary = {
   'contribution.group': 'فئة أصحاب المصلحة',
   'contribution.name': 'اسمك',
   'contribution.email': 'عنوان البريد الإلكتروني',
-  'contribution.consentToPublish':
-    'إذا طلبتُ محو بياناتي، يجوز أن تبقى مساهمتي المقبولة منشورة ومنسوبة إلى منظمتي.',
+  'contribution.consentToPublish': 'إذا طلبتُ محو بياناتي، يجوز أن تبقى مساهمتي المقبولة منشورة ومنسوبة إلى منظمتي.',
   'contribution.consent': 'أوافق على أن يعالج المنظِّمون هذه البيانات لمراجعة مساهمتي.',
   'contribution.submit': 'إرسال مساهمتي',
   'contribution.sent': 'شكرًا لك. تفقّد صندوق بريدك: تصل المساهمة إلى المنظِّمين بعد تأكيد عنوانك.',
@@ -490,7 +488,8 @@ export const ar: PublicDictionary = {
   'manage.withdrawConfirm': 'نعم، اسحب',
   'manage.withdrawKeep': 'الاحتفاظ بطلبي',
   'manage.withdrawn': 'سُحب طلبك. رسالة تأكيد في طريقها إليك.',
-  'manage.agendaCancelled': 'لم يعد لك مكان في هذا الحوار، لذا ليس لديك جدول أعمال شخصي. يبقى البرنامج على صفحة الحوار.',
+  'manage.agendaCancelled':
+    'لم يعد لك مكان في هذا الحوار، لذا ليس لديك جدول أعمال شخصي. يبقى البرنامج على صفحة الحوار.',
   'manage.agendaNone': 'لا يخص أيُّ بند من جدول الأعمال أماكنك بعد. البرنامج الكامل على صفحة الحوار.',
   'manage.seeProgramme': 'الاطلاع على البرنامج',
   'decline.title': 'الاعتذار عن الدعوة',
@@ -499,11 +498,9 @@ export const ar: PublicDictionary = {
   'decline.sending': 'جارٍ الاعتذار…',
   'decline.keep': 'التسجيل بدلًا من ذلك',
   'decline.done': 'اعتذرت عن الدعوة إلى {title}. شكرًا لإعلامنا.',
-  'decline.registered':
-    'سبق أن سجّلت بهذه الدعوة. للإلغاء، استخدم الرابط الشخصي الوارد في رسالة التأكيد.',
+  'decline.registered': 'سبق أن سجّلت بهذه الدعوة. للإلغاء، استخدم الرابط الشخصي الوارد في رسالة التأكيد.',
   'decline.unknown': 'لم يعد هذا الرابط صالحًا. ربما كُتب خطأً، أو سُحبت الدعوة.',
-  'manage.unknownLink':
-    'هذا الرابط غير صالح. ربما كُتب خطأً، أو مُحي التسجيل. استخدم الرابط الوارد في آخر رسالة تلقيتها.',
+  'manage.unknownLink': 'هذا الرابط غير صالح. ربما كُتب خطأً، أو مُحي التسجيل. استخدم الرابط الوارد في آخر رسالة تلقيتها.',
 
   // timeline
   'timeline.title': 'الجدول الزمني',
@@ -554,7 +551,8 @@ export const ar: PublicDictionary = {
   'ptimeline.leadAfter':
     'بعد بدء الجلسة غير الرسمية {number} بـ{count, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}',
   'ptimeline.leadUnknown': 'غير مرتبط بجلسة غير رسمية',
-  'ptimeline.warnShort': 'تحذير: أقل من {min} يومًا لنقل نتائجه إلى الجلسة',
+  'ptimeline.warnShort':
+    'تحذير: أقل من {min, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}} لنقل نتائجه إلى الجلسة',
   'ptimeline.warnLate': 'تحذير: فات الأوان لإفادة الجلسة',
   'ptimeline.name.phase': 'مرحلة: {title}، {from} – {to}',
   'ptimeline.name.milestone': 'معلم رئيسي: {title}، {date}، {venue}',
@@ -600,8 +598,7 @@ export const ar: PublicDictionary = {
   'recommendations.firstPublished': 'تاريخ النشر الأول',
   'recommendations.themes': 'المواضيع',
   'recommendations.withdrawn': 'مسحوبة',
-  'recommendations.withdrawnNote':
-    'سُحبت هذه التوصية من نتائج حوارها. يبقى مرجعها صالحًا ولا يُعاد استخدامه أبدًا.',
+  'recommendations.withdrawnNote': 'سُحبت هذه التوصية من نتائج حوارها. يبقى مرجعها صالحًا ولا يُعاد استخدامه أبدًا.',
   'recommendations.cite': 'الاستشهاد بها',
   'recommendations.copy': 'نسخ',
   'recommendations.copied': 'نُسخ الاستشهاد',
