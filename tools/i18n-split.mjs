@@ -46,7 +46,7 @@ export function isStaffKey(key) {
 }
 
 const DIR = 'libs/web/shared/util-i18n/src/lib/dictionaries';
-const LANGS = ['en', 'fr', 'es'];
+const LANGS = ['en', 'fr', 'es', 'ar'];
 
 /** Entries of `{ 'key': value, }` with their preceding comment lines, in file order. */
 function parse(file) {

@@ -2,6 +2,7 @@
  * Unit tests only (tools/jest/web-i18n-setup.ts runs it before every web spec): the staff part
  * of each dictionary is there from the start, as if the route guard `staffDictionary` had run.
  */
+import { arStaff } from './lib/dictionaries/ar-staff';
 import { enStaff } from './lib/dictionaries/en-staff';
 import { esStaff } from './lib/dictionaries/es-staff';
 import { frStaff } from './lib/dictionaries/fr-staff';
@@ -11,6 +12,7 @@ export function preloadStaffDictionaries(): void {
   preloadStaffDictionary('en', enStaff);
   preloadStaffDictionary('fr', frStaff);
   preloadStaffDictionary('es', esStaff);
+  preloadStaffDictionary('ar', arStaff);
 }
 
 /** For the specs of the lazy loading itself. */
@@ -18,4 +20,5 @@ export function clearPreloadedStaffDictionaries(): void {
   preloadStaffDictionary('en', undefined);
   preloadStaffDictionary('fr', undefined);
   preloadStaffDictionary('es', undefined);
+  preloadStaffDictionary('ar', undefined);
 }

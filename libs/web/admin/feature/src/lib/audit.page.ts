@@ -127,7 +127,10 @@ export class AuditPage {
       parts.push(this.i18n.t('audit.fields', { fields: (d['fields'] as string[]).join(', ') }));
     }
     if (typeof d['to'] === 'string')
-      parts.push(`${this.i18n.label('role', d['from'] as string)} → ${this.i18n.label('role', d['to'])}`);
+      // the arrow points the way the text reads: to the left in Arabic
+      parts.push(
+        `${this.i18n.label('role', d['from'] as string)} ${this.i18n.direction() === 'rtl' ? '←' : '→'} ${this.i18n.label('role', d['to'])}`,
+      );
     else if (typeof d['role'] === 'string') parts.push(this.i18n.label('role', d['role']));
     if (typeof d['count'] === 'number') parts.push(this.i18n.t('audit.count', { count: d['count'] }));
     return parts.join(' · ');

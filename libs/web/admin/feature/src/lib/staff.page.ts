@@ -237,7 +237,7 @@ export class StaffPage {
   }
 
   protected openInvite(): void {
-    this.form.reset({ name: '', email: '', role: 'organizer', language: this.i18n.language() });
+    this.form.reset({ name: '', email: '', role: 'organizer', language: this.i18n.contractLanguage() });
     this.invite.reset();
     this.unmatched.set([]);
     this.inviting.set(true);
@@ -269,7 +269,7 @@ export class StaffPage {
   }
 
   protected async sendReset(user: User): Promise<void> {
-    if (await this.store.sendReset(user, this.i18n.language())) {
+    if (await this.store.sendReset(user, this.i18n.contractLanguage())) {
       this.say(this.i18n.t('staff.resetSent', { name: user.name }));
     }
   }

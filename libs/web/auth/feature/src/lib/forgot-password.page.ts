@@ -48,7 +48,7 @@ export class ForgotPasswordPage {
     }
     const email = this.form.getRawValue().email.trim();
     const outcome = await this.state.run(() =>
-      firstValueFrom(this.api.requestPasswordReset(email, this.i18n.language())),
+      firstValueFrom(this.api.requestPasswordReset(email, this.i18n.contractLanguage())),
     );
     if (outcome.ok) this.state.done.set(this.i18n.t('password.forgotDone'));
     else this.unmatched.set(applyProblemToForm(this.form, outcome.problem));

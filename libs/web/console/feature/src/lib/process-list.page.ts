@@ -88,7 +88,7 @@ import { dayEnd, dayStart } from './process-form.util';
   `,
   styles: `
     .process-list {
-      padding-left: 1.25rem;
+      padding-inline-start: 1.25rem;
       line-height: 1.8;
     }
   `,

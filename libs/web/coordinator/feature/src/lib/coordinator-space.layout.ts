@@ -24,7 +24,7 @@ import { loadResource } from '@gfmd/web-shared-util-state';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p>
-      <a routerLink="/workspace">← {{ 'workspace.title' | t }}</a>
+      <a routerLink="/workspace"><span class="gfmd-mirror" aria-hidden="true">←</span> {{ 'workspace.title' | t }}</a>
     </p>
     @if (store.dialogue(); as d) {
       @if (space(); as s) {

@@ -45,7 +45,7 @@ import type { DocumentView } from '@gfmd/contracts';
   styleUrl: './dialogue-detail.page.scss',
   template: `
     <p>
-      <a routerLink="/dialogues">← {{ 'dialogues.back' | t }}</a>
+      <a routerLink="/dialogues"><span class="gfmd-mirror" aria-hidden="true">←</span> {{ 'dialogues.back' | t }}</a>
     </p>
     @if (store.dialogue(); as d) {
       <article>

@@ -33,7 +33,9 @@ import { I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfm
     @if (contribution(); as c) {
       <article>
         <p>
-          <a [routerLink]="['/dialogues', c.dialogueId]">← {{ 'contribution.backToDialogue' | t }}</a>
+          <a [routerLink]="['/dialogues', c.dialogueId]"
+            ><span class="gfmd-mirror" aria-hidden="true">←</span> {{ 'contribution.backToDialogue' | t }}</a
+          >
         </p>
         <h1>{{ c.title }}</h1>
         <p class="gfmd-muted">

@@ -5,6 +5,7 @@ import {
   type Language,
   type StakeholderGroup,
 } from '@gfmd/contracts';
+import type { UiLanguage } from '@gfmd/web-shared-util-i18n';
 import { GROUP_LABELS, LANGUAGE_LABELS, foldForSearch } from '@gfmd/web-shared-util-i18n/search';
 
 export type RecipientIssue = 'invalidEmail' | 'duplicate' | 'unknownGroup' | 'unknownLanguage';
@@ -76,7 +77,7 @@ export function normalizeLanguage(value: string): Language | undefined {
 }
 
 /** What the group or language column accepts, for the error message: "code (label), …" in the page's language. */
-export function acceptedValues(kind: 'group' | 'language', language: Language): string {
+export function acceptedValues(kind: 'group' | 'language', language: UiLanguage): string {
   return kind === 'group'
     ? STAKEHOLDER_GROUPS.map((g) => `${g} (${GROUP_LABELS[language][g]})`).join(', ')
     : LANGUAGES.map((l) => `${l} (${LANGUAGE_LABELS[language][l]})`).join(', ');

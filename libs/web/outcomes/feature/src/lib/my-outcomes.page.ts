@@ -48,7 +48,7 @@ import { firstValueFrom } from 'rxjs';
   `,
   template: `
     <p>
-      <a routerLink="/workspace">← {{ 'workspace.title' | t }}</a>
+      <a routerLink="/workspace"><span class="gfmd-mirror" aria-hidden="true">←</span> {{ 'workspace.title' | t }}</a>
     </p>
     <h1>{{ 'workspace.myOutcomes' | t }}</h1>
     <p>{{ 'workspace.myOutcomesIntro' | t }}</p>

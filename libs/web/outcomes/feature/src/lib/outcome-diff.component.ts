@@ -35,7 +35,7 @@ interface ReadableChange {
       margin: 1rem 0 0.25rem;
     }
     ul {
-      padding-left: 1.25rem;
+      padding-inline-start: 1.25rem;
       margin: 0.25rem 0;
     }
     .change {

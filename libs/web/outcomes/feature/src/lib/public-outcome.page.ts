@@ -28,7 +28,9 @@ import { CiteBoxComponent } from './cite-box.component';
   styleUrl: './public-outcome.page.scss',
   template: `
     <p>
-      <a [routerLink]="['/dialogues', id()]">← {{ 'publicOutcome.backToDialogue' | t }}</a>
+      <a [routerLink]="['/dialogues', id()]"
+        ><span class="gfmd-mirror" aria-hidden="true">←</span> {{ 'publicOutcome.backToDialogue' | t }}</a
+      >
     </p>
     @if (store.outcome(); as o) {
       <article class="outcome">

@@ -18,7 +18,9 @@ import { OutcomeEditorPage } from './outcome-editor.page';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p>
-      <a routerLink="/workspace/outcomes">← {{ 'workspace.myOutcomes' | t }}</a>
+      <a routerLink="/workspace/outcomes"
+        ><span class="gfmd-mirror" aria-hidden="true">←</span> {{ 'workspace.myOutcomes' | t }}</a
+      >
     </p>
     @if (store.dialogue(); as d) {
       <h1>{{ d.title }}</h1>

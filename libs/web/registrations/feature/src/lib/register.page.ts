@@ -115,7 +115,8 @@ export class RegisterPage {
     jobTitle: ['', Validators.maxLength(200)],
     stakeholderGroup: this.fb.control<StakeholderGroup | ''>('', Validators.required),
     country: ['', Validators.required],
-    preferredLanguage: this.fb.control<Language>(this.i18n.language(), Validators.required),
+    // The interface language where the API takes it (Arabic once the contracts list it: contractLanguage).
+    preferredLanguage: this.fb.control<Language>(this.i18n.contractLanguage(), Validators.required),
     accessibilityNeeds: ['', Validators.maxLength(2000)],
     spaceIds: this.fb.control<string[]>([]),
     consent: [false, Validators.requiredTrue],

@@ -65,6 +65,7 @@ import {
   type DeclineDialogData,
   type DeclineDialogResult,
   StakeholderBalanceComponent,
+  textIn,
 } from '@gfmd/web-registrations-ui';
 import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 import {
@@ -424,8 +425,7 @@ export class RegistrationsTablePage {
   protected answerRows(r: Registration): { key: string; label: string; value: string }[] {
     const answers = (r as RegistrationView).answers ?? {};
     const language = this.i18n.language();
-    const text = (label: Question['label'] | undefined) =>
-      label?.[language] ?? label?.en ?? Object.values(label ?? {})[0];
+    const text = (label: Question['label'] | undefined) => textIn(label, language) || undefined;
     const questions = this.questions();
     const order = (key: string) => {
       const i = questions.findIndex((q) => q.key === key);

@@ -223,7 +223,7 @@ export class StaffRegisterDialogComponent {
     jobTitle: ['', Validators.maxLength(200)],
     stakeholderGroup: this.fb.control<StakeholderGroup | ''>('', Validators.required),
     country: ['', Validators.required],
-    preferredLanguage: this.fb.control<Language>(this.i18n.language(), Validators.required),
+    preferredLanguage: this.fb.control<Language>(this.i18n.contractLanguage(), Validators.required),
     spaceIds: this.fb.control<string[]>([]),
     attendance: this.fb.control<AttendanceMode | ''>(
       '',

@@ -4,9 +4,9 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
-import type { Answer, Language, Question } from '@gfmd/contracts';
+import type { Answer, Question } from '@gfmd/contracts';
 import { FieldErrorPipe } from '@gfmd/web-shared-ui';
-import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { TranslatePipe, type UiLanguage } from '@gfmd/web-shared-util-i18n';
 import { LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, textIn } from './question-form.util';
 
 /**
@@ -183,7 +183,7 @@ export class QuestionFieldsComponent {
   readonly questions = input.required<Question[]>();
   /** One control per asked question, by key. */
   readonly controls = input.required<FormRecord<FormControl<Answer>>>();
-  readonly language = input.required<Language>();
+  readonly language = input.required<UiLanguage>();
   /** Prefix of the fields' ids (two forms on a page need different ones). */
   readonly idPrefix = input('question-');
 

@@ -1,5 +1,6 @@
 import { type AbstractControl, FormControl, FormRecord, type ValidationErrors, Validators } from '@angular/forms';
-import type { Answer, Answers, Language, LocalizedText, Question, StakeholderGroup } from '@gfmd/contracts';
+import type { Answer, Answers, LocalizedText, Question, StakeholderGroup } from '@gfmd/contracts';
+import type { UiLanguage } from '@gfmd/web-shared-util-i18n';
 
 /*
  * The organizer's own questions in a form: which ones a group is asked, one control per question
@@ -16,8 +17,11 @@ export const askedOf = (q: Question, group: StakeholderGroup | '' | null | undef
   !q.groups?.length || (!!group && q.groups.includes(group));
 
 /** A label in the reader's language, else English, else any. */
-export const textIn = (label: LocalizedText | undefined, language: Language): string =>
-  label?.[language] ?? label?.en ?? Object.values(label ?? {}).find(Boolean) ?? '';
+export const textIn = (label: LocalizedText | undefined, language: UiLanguage): string =>
+  (label as Partial<Record<UiLanguage, string>> | undefined)?.[language] ??
+  label?.en ??
+  Object.values(label ?? {}).find(Boolean) ??
+  '';
 
 /** A required text must hold more than spaces; a required multiple choice at least one option. */
 function notBlank(control: AbstractControl): ValidationErrors | null {

@@ -1,6 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { Language } from '@gfmd/contracts';
-import { type TranslationKey, isTranslationKey } from '@gfmd/web-shared-util-i18n';
+import { type TranslationKey, type UiLanguage, isTranslationKey } from '@gfmd/web-shared-util-i18n';
 
 /** The app's own words for a validation constraint the API names in `errors[].code`. */
 const CONSTRAINT_KEYS: Record<string, TranslationKey> = {
@@ -91,7 +90,7 @@ export function localizeProblemBody(body: Record<string, unknown>, t: Translate)
  * is not the page's language (an older API, or the language was switched while the request
  * was on its way) is put in the app's own words; anything else is left as it is.
  */
-export function localizeProblemResponse(error: unknown, language: Language, t: Translate): unknown {
+export function localizeProblemResponse(error: unknown, language: UiLanguage, t: Translate): unknown {
   if (!(error instanceof HttpErrorResponse) || !isRecord(error.error) || typeof error.error['title'] !== 'string') {
     return error;
   }

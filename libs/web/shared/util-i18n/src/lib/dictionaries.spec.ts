@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ar } from './dictionaries/ar';
+import { arStaff } from './dictionaries/ar-staff';
 import { en } from './dictionaries/en';
 import { enStaff } from './dictionaries/en-staff';
 import { es } from './dictionaries/es';
@@ -101,9 +103,66 @@ describe('dictionaries', () => {
   });
 
   it('has the same keys in every language, part by part', () => {
-    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
-    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
-    expect(Object.keys(frStaff).sort()).toEqual(Object.keys(enStaff).sort());
-    expect(Object.keys(esStaff).sort()).toEqual(Object.keys(enStaff).sort());
+    for (const dictionary of [fr, es, ar]) expect(Object.keys(dictionary).sort()).toEqual(Object.keys(en).sort());
+    for (const dictionary of [frStaff, esStaff, arStaff]) {
+      expect(Object.keys(dictionary).sort()).toEqual(Object.keys(enStaff).sort());
+    }
+  });
+
+  it('has the same parameters in every language, and no empty message', () => {
+    const reference: Record<string, string> = { ...en, ...enStaff };
+    const languages = { fr: { ...fr, ...frStaff }, es: { ...es, ...esStaff }, ar: { ...ar, ...arStaff } };
+    const wrong = Object.entries(languages).flatMap(([lang, dictionary]) =>
+      Object.entries(dictionary as Record<string, string>)
+        .filter(([key, text]) => !text.trim() || parametersOf(text).join() !== parametersOf(reference[key]).join())
+        .map(([key, text]) => `${lang} ${key}: ${parametersOf(text).join()} ≠ ${parametersOf(reference[key]).join()}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives Arabic plurals the categories Arabic has (zero, one, two, few, many, other)', () => {
+    // a branch the language never selects is a mistake; `other` is the only one required
+    const categories = new Set([...new Intl.PluralRules('ar').resolvedOptions().pluralCategories, 'other']);
+    const wrong = Object.entries({ ...ar, ...arStaff }).flatMap(([key, text]) =>
+      pluralSelectorsOf(text)
+        .filter((selector) => !selector.startsWith('=') && !categories.has(selector as Intl.LDMLPluralRule))
+        .map((selector) => `${key}: ${selector}`),
+    );
+    expect(wrong).toEqual([]);
   });
 });
+
+/** Brace-balanced `{…}` groups at the top level of a message, with their inner text. */
+function groups(text: string): string[] {
+  const found: string[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{' && depth++ === 0) start = i + 1;
+    else if (text[i] === '}' && --depth === 0) found.push(text.slice(start, i));
+  }
+  return found;
+}
+
+/** The parameter names of an ICU message (`{name}`, `{count, plural, …}` and those inside its branches), sorted. */
+function parametersOf(text: string): string[] {
+  const names = new Set<string>();
+  for (const inner of groups(text)) {
+    const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
+    if (plural) {
+      names.add(plural[1]);
+      for (const branch of groups(plural[2])) for (const name of parametersOf(branch)) names.add(name);
+    } else {
+      names.add(inner.trim());
+    }
+  }
+  return [...names].sort();
+}
+
+/** The selectors (`one`, `=0`…) of every plural in a message. */
+function pluralSelectorsOf(text: string): string[] {
+  return groups(text).flatMap((inner) => {
+    const plural = /^\s*\w+\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
+    return plural ? [...plural[1].matchAll(/(=?[\w-]+)\s*\{/g)].map((m) => m[1]) : [];
+  });
+}

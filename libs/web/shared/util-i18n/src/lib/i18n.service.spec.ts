@@ -1,3 +1,4 @@
+import { Directionality } from '@angular/cdk/bidi';
 import { TestBed } from '@angular/core/testing';
 import {
   AGENDA_ITEM_KINDS,
@@ -17,7 +18,7 @@ import {
 import { en } from './dictionaries/en';
 import { es } from './dictionaries/es';
 import { fr } from './dictionaries/fr';
-import { I18n, isTranslationKey, staffDictionary } from './i18n.service';
+import { I18n, contractLanguage, isTranslationKey, staffDictionary } from './i18n.service';
 import { clearPreloadedStaffDictionaries, preloadStaffDictionaries } from '../testing';
 
 describe(I18n.name, () => {
@@ -66,6 +67,53 @@ describe(I18n.name, () => {
 
     await sut.use('es');
     expect(sut.t('shell.login')).toBe('Iniciar sesión');
+  });
+
+  it('writes Arabic right to left: <html lang="ar" dir="rtl"> and the CDK Directionality, back to ltr after', async () => {
+    const directionality = TestBed.inject(Directionality);
+    const changes: string[] = [];
+    directionality.change.subscribe((d) => changes.push(d));
+
+    await sut.use('ar');
+
+    expect(sut.t('shell.login')).toBe('تسجيل الدخول');
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(sut.direction()).toBe('rtl');
+    expect(directionality.value).toBe('rtl');
+    expect(localStorage.getItem('gfmd.language')).toBe('ar');
+
+    await sut.use('fr');
+    expect(document.documentElement.dir).toBe('ltr');
+    expect(directionality.value).toBe('ltr');
+    expect(changes).toEqual(['rtl', 'ltr']);
+  });
+
+  it('formats Arabic dates and numbers with Arabic-Indic digits and the Gregorian calendar', async () => {
+    await sut.use('ar');
+    expect(sut.locale()).toBe('ar-u-ca-gregory-nu-arab');
+    expect(sut.formatNumber(1234)).toBe('١٬٢٣٤');
+    expect(sut.t('common.days', { count: 3 })).toBe('٣ أيام');
+    expect(sut.t('common.days', { count: 2 })).toBe('يومان');
+    expect(sut.t('common.days', { count: 14 })).toBe('١٤ يومًا');
+    const date = sut.formatDate('2027-03-09T10:00:00Z', 'date', 'UTC');
+    expect(date).toContain('٢٠٢٧');
+    expect(date).toContain('مارس');
+    expect(date).not.toMatch(/[0-9]/);
+  });
+
+  it('sends the interface language where the API takes it, else English (Arabic until the contracts list it)', async () => {
+    expect(contractLanguage('fr')).toBe('fr');
+    await sut.use('ar');
+    expect(sut.contractLanguage()).toBe(LANGUAGES.includes('ar' as never) ? 'ar' : 'en');
+  });
+
+  it('restores Arabic, stored, on init', async () => {
+    localStorage.setItem('gfmd.language', 'ar');
+    await sut.init();
+    expect(sut.language()).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    await sut.use('en');
   });
 
   it('restores the stored language on init', async () => {

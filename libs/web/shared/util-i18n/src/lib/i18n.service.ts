@@ -1,3 +1,4 @@
+import { Directionality, type Direction } from '@angular/cdk/bidi';
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import type { CanMatchFn } from '@angular/router';
 import { LANGUAGES, type Language, type SendPreview } from '@gfmd/contracts';
@@ -47,29 +48,52 @@ const DATE_PRESETS: Record<DatePreset, Intl.DateTimeFormatOptions> = {
 
 const STORAGE_KEY = 'gfmd.language';
 
-/** Intl locales: British English gives 24-hour times and day-month dates, as in UN documents. */
-const INTL_LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+/**
+ * The interface languages: the API's (`LANGUAGES` of the contracts) and Arabic, written right to
+ * left. Arabic is an interface language before the contracts take it everywhere: where a request
+ * needs a contract `Language`, use `contractLanguage()` (see docs/i18n.md, Arabic and right to left).
+ */
+export const UI_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-const LOADERS: Record<Language, () => Promise<PublicDictionary>> = {
+/** Interface languages written right to left. */
+const RTL_LANGUAGES: ReadonlySet<UiLanguage> = new Set<UiLanguage>(['ar']);
+
+/**
+ * Intl locales: British English gives 24-hour times and day-month dates, as in UN documents.
+ * Arabic: Gregorian calendar and Arabic-Indic digits (٠١٢٣…), as in the UN's Arabic documents,
+ * stated here rather than left to the browser's default for `ar`.
+ */
+const INTL_LOCALES: Record<UiLanguage, string> = {
+  en: 'en-GB',
+  fr: 'fr-FR',
+  es: 'es-ES',
+  ar: 'ar-u-ca-gregory-nu-arab',
+};
+
+/** English ships in the initial bundle; every other language is a lazy chunk of its own. */
+const LOADERS: Record<UiLanguage, () => Promise<PublicDictionary>> = {
   en: () => Promise.resolve(en),
   fr: () => import('./dictionaries/fr').then((m) => m.fr),
   es: () => import('./dictionaries/es').then((m) => m.es),
+  ar: () => import('./dictionaries/ar').then((m) => m.ar),
 };
 
 /** Keys of staff-only screens: lazy in every language (see docs/architecture.md, Web). */
-const STAFF_LOADERS: Record<Language, () => Promise<StaffDictionary>> = {
+const STAFF_LOADERS: Record<UiLanguage, () => Promise<StaffDictionary>> = {
   en: () => import('./dictionaries/en-staff').then((m) => m.enStaff),
   fr: () => import('./dictionaries/fr-staff').then((m) => m.frStaff),
   es: () => import('./dictionaries/es-staff').then((m) => m.esStaff),
+  ar: () => import('./dictionaries/ar-staff').then((m) => m.arStaff),
 };
 
 /** The staff keys, known once a staff part has loaded (every language has the same keys). */
 const staffKeys = new Set<string>();
 
 /** Staff parts available without a load: only the unit tests fill it (see `../testing.ts`). */
-const preloadedStaff: Partial<Record<Language, StaffDictionary>> = {};
+const preloadedStaff: Partial<Record<UiLanguage, StaffDictionary>> = {};
 
-export function preloadStaffDictionary(language: Language, dictionary: StaffDictionary | undefined): void {
+export function preloadStaffDictionary(language: UiLanguage, dictionary: StaffDictionary | undefined): void {
   if (dictionary) {
     for (const key of Object.keys(dictionary)) staffKeys.add(key);
     preloadedStaff[language] = dictionary;
@@ -91,8 +115,29 @@ export const staffDictionary: CanMatchFn = () =>
     .loadStaff()
     .then(() => true);
 
+/** One of the API's languages (`LANGUAGES`): what registrations, emails and staff accounts take. */
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** One of the interface languages (`UI_LANGUAGES`). */
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** `rtl` for a language written right to left (Arabic), else `ltr`. */
+export function directionOf(language: UiLanguage): Direction {
+  return RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+}
+
+/**
+ * The interface language where a request's contract takes a `Language` (a registrant's language
+ * for emails, a subscriber's, a staff account's): itself when the API accepts it, else English.
+ * TODO(merge #17, helper S): once `LANGUAGES` in @gfmd/contracts holds 'ar', this gives 'ar' to
+ * Arabic readers by itself (nothing to change here); then drop this TODO.
+ */
+export function contractLanguage(language: UiLanguage): Language {
+  return isLanguage(language) ? language : 'en';
 }
 
 export interface CountryOption {
@@ -101,25 +146,33 @@ export interface CountryOption {
 }
 
 /**
- * Runtime-switchable translations (EN/FR/ES) and locale-aware formatting.
- * The public part of English ships in the initial bundle; French and Spanish load on demand, and
- * the staff part of each language loads with `loadStaff()` (the `staffDictionary` route guard).
+ * Runtime-switchable translations (EN/FR/ES/AR) and locale-aware formatting.
+ * The public part of English ships in the initial bundle; French, Spanish and Arabic load on
+ * demand, and the staff part of each language loads with `loadStaff()` (the `staffDictionary`
+ * route guard). Switching to Arabic also sets `<html dir="rtl">` and the CDK `Directionality`, so
+ * Material components (menus, dialogs, form fields, tabs, paginator, snack bars) mirror.
  */
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly document = inject(DOCUMENT);
-  private readonly dictionaries = signal<Partial<Record<Language, PublicDictionary>>>({ en });
-  private readonly staffDictionaries = signal<Partial<Record<Language, StaffDictionary>>>({ ...preloadedStaff });
+  private readonly directionality = inject(Directionality);
+  private readonly dictionaries = signal<Partial<Record<UiLanguage, PublicDictionary>>>({ en });
+  private readonly staffDictionaries = signal<Partial<Record<UiLanguage, StaffDictionary>>>({ ...preloadedStaff });
   private readonly pending = new Map<string, Promise<void>>();
   /** Set by the first loadStaff(): a language switch then loads the staff part too. */
   private staffWanted = false;
-  private readonly current = signal<Language>('en');
+  private readonly current = signal<UiLanguage>('en');
   private readonly formatters = new Map<string, Intl.DateTimeFormat>();
   private readonly numberFormatters = new Map<string, Intl.NumberFormat>();
-  private readonly regionNames = new Map<Language, Intl.DisplayNames>();
+  private readonly regionNames = new Map<UiLanguage, Intl.DisplayNames>();
 
-  readonly languages = LANGUAGES;
+  /** The languages of the interface (the header's menu). */
+  readonly languages = UI_LANGUAGES;
   readonly language = this.current.asReadonly();
+  /** `rtl` while the interface is in Arabic. */
+  readonly direction = computed(() => directionOf(this.current()));
+  /** The interface language where the API's contract takes a `Language` (see `contractLanguage`). */
+  readonly contractLanguage = computed(() => contractLanguage(this.current()));
   /** BCP 47 locale for Intl formatting */
   readonly locale = computed(() => INTL_LOCALES[this.current()]);
   /** Compares names and titles in the interface language (client-side sorts; see collator.ts). */
@@ -143,7 +196,7 @@ export class I18n {
     const stored = this.readStored();
     const fromBrowser = (this.document.defaultView?.navigator.languages ?? [])
       .map((tag) => tag.slice(0, 2).toLowerCase())
-      .find(isLanguage);
+      .find(isUiLanguage);
     await this.use(stored ?? fromBrowser ?? 'en', { remember: false });
   }
 
@@ -156,17 +209,18 @@ export class I18n {
    * A language the page knows the reader wants (an invitation's): used unless the reader chose
    * one themselves, and not remembered, so their own later choice always wins.
    */
-  async suggest(language: Language): Promise<void> {
+  async suggest(language: UiLanguage): Promise<void> {
     if (!this.hasChosen() && language !== this.current()) {
       await this.use(language, { remember: false });
     }
   }
 
   /** Switches the interface; `remember` (the default: the reader's own choice) keeps it for next time. */
-  async use(language: Language, { remember = true }: { remember?: boolean } = {}): Promise<void> {
+  async use(language: UiLanguage, { remember = true }: { remember?: boolean } = {}): Promise<void> {
     await Promise.all([this.loadPublic(language), ...(this.staffWanted ? [this.loadStaffPart(language)] : [])]);
     this.current.set(language);
     this.document.documentElement.lang = language;
+    this.setDirection(directionOf(language));
     if (!remember) return;
     try {
       this.document.defaultView?.localStorage.setItem(STORAGE_KEY, language);
@@ -266,7 +320,16 @@ export class I18n {
     }
   }
 
-  private loadPublic(language: Language): Promise<void> {
+  /** `<html dir>` for the CSS (logical properties, `[dir=rtl]`) and the CDK's root `Directionality` for Material. */
+  private setDirection(direction: Direction): void {
+    this.document.documentElement.dir = direction;
+    if (this.directionality.value !== direction) {
+      this.directionality.valueSignal.set(direction);
+      this.directionality.change.emit(direction);
+    }
+  }
+
+  private loadPublic(language: UiLanguage): Promise<void> {
     if (this.dictionaries()[language]) return Promise.resolve();
     return this.once(`public:${language}`, async () => {
       const dictionary = await LOADERS[language]();
@@ -274,7 +337,7 @@ export class I18n {
     });
   }
 
-  private loadStaffPart(language: Language): Promise<void> {
+  private loadStaffPart(language: UiLanguage): Promise<void> {
     if (this.staffDictionaries()[language]) return Promise.resolve();
     return this.once(`staff:${language}`, async () => {
       const dictionary = await STAFF_LOADERS[language]();
@@ -293,10 +356,10 @@ export class I18n {
     return promise;
   }
 
-  private readStored(): Language | undefined {
+  private readStored(): UiLanguage | undefined {
     try {
       const value = this.document.defaultView?.localStorage.getItem(STORAGE_KEY);
-      return isLanguage(value) ? value : undefined;
+      return isUiLanguage(value) ? value : undefined;
     } catch {
       return undefined;
     }

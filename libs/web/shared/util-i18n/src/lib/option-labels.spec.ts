@@ -1,14 +1,16 @@
 import { LANGUAGES, STAKEHOLDER_GROUPS } from '@gfmd/contracts';
+import { ar } from './dictionaries/ar';
 import { en } from './dictionaries/en';
 import { es } from './dictionaries/es';
 import { fr } from './dictionaries/fr';
+import { UI_LANGUAGES } from './i18n.service';
 import { GROUP_LABELS, LANGUAGE_LABELS, foldForSearch } from './option-labels';
 
 describe('option labels', () => {
-  const dictionaries = { en, fr, es };
+  const dictionaries = { en, fr, es, ar };
 
   it('are the dictionaries group and language labels', () => {
-    for (const lang of LANGUAGES) {
+    for (const lang of UI_LANGUAGES) {
       for (const group of STAKEHOLDER_GROUPS) {
         expect(GROUP_LABELS[lang][group]).toBe(dictionaries[lang][`group.${group}`]);
       }

@@ -1,12 +1,13 @@
 import type { Language, StakeholderGroup } from '@gfmd/contracts';
+import type { UiLanguage } from './i18n.service';
 
 /**
  * The labels of the stakeholder groups and languages in every UI language, for what must read
  * them whatever the page's language (the invitation list accepts any of them). They are the
  * dictionaries' `group.*` and `language.*` entries (a spec keeps them equal); kept here so the
- * French and Spanish dictionaries still load on demand.
+ * French, Spanish and Arabic dictionaries still load on demand.
  */
-export const GROUP_LABELS: Record<Language, Record<StakeholderGroup, string>> = {
+export const GROUP_LABELS: Record<UiLanguage, Record<StakeholderGroup, string>> = {
   en: {
     government: 'Government',
     international_organization: 'International organization',
@@ -40,12 +41,24 @@ export const GROUP_LABELS: Record<Language, Record<StakeholderGroup, string>> = 
     media: 'Medios de comunicación',
     other: 'Otro',
   },
+  ar: {
+    government: 'حكومة',
+    international_organization: 'منظمة دولية',
+    civil_society: 'المجتمع المدني',
+    private_sector: 'القطاع الخاص',
+    academia: 'الأوساط الأكاديمية',
+    local_authority: 'سلطة محلية',
+    migrant_diaspora: 'منظمة مهاجرين ومغتربين',
+    media: 'وسائط الإعلام',
+    other: 'أخرى',
+  },
 };
 
-export const LANGUAGE_LABELS: Record<Language, Record<Language, string>> = {
+export const LANGUAGE_LABELS: Record<UiLanguage, Record<Language, string>> = {
   en: { en: 'English', fr: 'French', es: 'Spanish' },
   fr: { en: 'Anglais', fr: 'Français', es: 'Espagnol' },
   es: { en: 'Inglés', fr: 'Francés', es: 'Español' },
+  ar: { en: 'الإنكليزية', fr: 'الفرنسية', es: 'الإسبانية' },
 };
 
 /** Text folded for matching what people type: no case, no accents, any run of spaces, `_` or `-` as one space. */

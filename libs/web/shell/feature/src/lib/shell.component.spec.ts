@@ -80,7 +80,36 @@ describe(ShellComponent.name, () => {
       'English',
       'Français',
       'Español',
+      'العربية',
     ]);
+    fixture.nativeElement.remove();
+  });
+
+  it('offers العربية: choosing it writes the page right to left (<html lang="ar" dir="rtl">)', async () => {
+    TestBed.configureTestingModule({ deferBlockBehavior: DeferBlockBehavior.Manual });
+    const fixture = TestBed.createComponent(ShellComponent);
+    document.body.appendChild(fixture.nativeElement);
+    await fixture.whenStable();
+    const blocks = await fixture.getDeferBlocks();
+    for (const block of blocks) await block.render(DeferBlockState.Complete);
+    await fixture.whenStable();
+    const sut = fixture.nativeElement as HTMLElement;
+    [...sut.querySelectorAll<HTMLButtonElement>('button')].find((b) => /Language/.test(b.textContent ?? ''))?.click();
+    await fixture.whenStable();
+    const arabic = [...document.querySelectorAll<HTMLElement>('[role="menuitemradio"]')].find(
+      (i) => i.textContent?.trim() === 'العربية',
+    );
+    expect(arabic?.getAttribute('lang')).toBe('ar');
+    arabic?.click();
+    // the Arabic dictionary loads on demand
+    for (let i = 0; i < 50 && TestBed.inject(I18n).language() !== 'ar'; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    await fixture.whenStable();
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(sut.textContent).toContain('الجدول الزمني');
+    await TestBed.inject(I18n).use('en');
+    expect(document.documentElement.dir).toBe('ltr');
     fixture.nativeElement.remove();
   });
 

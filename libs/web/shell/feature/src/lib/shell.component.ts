@@ -16,10 +16,9 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatDivider } from '@angular/material/divider';
 import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import type { Language } from '@gfmd/contracts';
 import { filter } from 'rxjs';
 import { AuthStore } from '@gfmd/web-auth-data-access';
-import { I18n, LabelPipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
+import { I18n, LabelPipe, TranslatePipe, type TranslationKey, type UiLanguage } from '@gfmd/web-shared-util-i18n';
 
 type MenuName = 'nav' | 'language' | 'user';
 
@@ -29,7 +28,7 @@ interface NavLink {
 }
 
 /** Language names written in their own language, so everyone can find theirs. */
-const AUTONYMS: Record<Language, string> = { en: 'English', fr: 'Français', es: 'Español' };
+const AUTONYMS: Record<UiLanguage, string> = { en: 'English', fr: 'Français', es: 'Español', ar: 'العربية' };
 
 @Component({
   selector: 'gfmd-shell',
@@ -154,7 +153,7 @@ export class ShellComponent {
     });
   }
 
-  protected useLanguage(language: Language): void {
+  protected useLanguage(language: UiLanguage): void {
     void this.i18n.use(language);
   }
 

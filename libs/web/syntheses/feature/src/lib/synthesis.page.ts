@@ -81,7 +81,7 @@ export class SynthesisPage implements OnInit {
     this.subscribeProblem.set(null);
     try {
       await firstValueFrom(
-        this.api.subscribe(this.target(), this.id(), { email: this.email(), language: this.i18n.language() }),
+        this.api.subscribe(this.target(), this.id(), { email: this.email(), language: this.i18n.contractLanguage() }),
       );
       this.sent.set(true);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { ProcessTimeline } from '@gfmd/contracts';
+import { I18n } from '@gfmd/web-shared-util-i18n';
 import { DialogueFactory, SessionFactory } from '@gfmd/web-shared-util-testing';
 import { ProcessTimelineComponent } from './process-timeline.component';
 import { buildTimelineView } from './process-timeline.util';
@@ -100,6 +101,24 @@ describe(ProcessTimelineComponent.name, () => {
     // the phase's last day, not the next day's midnight its range ends at
     expect(el.querySelector('.list h2 small')?.textContent).toContain('1 Jan 2027 – 30 Jun 2027');
     expect(el.querySelector('.list h3')?.textContent).toContain('May 2027');
+  });
+
+  it('runs right to left in Arabic: items placed from the inline start, ArrowLeft goes forward in time', async () => {
+    const { fixture, el } = await render();
+    await TestBed.inject(I18n).use('ar');
+    await fixture.whenStable();
+    document.body.appendChild(el);
+    const items = Array.from(el.querySelectorAll<HTMLElement>('.chart [data-tl-item]'));
+    const placed = el.querySelector<HTMLElement>('.chart .item--phase');
+    expect(placed?.getAttribute('style')).toContain('inset-inline-start');
+    expect(placed?.getAttribute('style')).not.toMatch(/(^|[ ;])left:/);
+    items[0].focus();
+    items[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true }));
+    expect(document.activeElement).toBe(items[1]);
+    items[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+    expect(document.activeElement).toBe(items[0]);
+    el.remove();
+    await TestBed.inject(I18n).use('en');
   });
 
   it('moves the focus along time with the arrow keys, Home and End', async () => {

@@ -143,7 +143,7 @@ export class ProcessTimelineComponent {
     const span = drawnSpan(this.view());
     const before = pixelsPerDay(this.zoom(), span, this.viewportWidth());
     // keep the instant at the middle of the screen where it is
-    const centre = element ? span.from + ((element.scrollLeft + element.clientWidth / 2) / before) * DAY : null;
+    const centre = element ? span.from + ((this.scrollStart(element) + element.clientWidth / 2) / before) * DAY : null;
     this.zoom.set(zoom);
     if (centre !== null && element) {
       this.afterRender(() => {
@@ -155,7 +155,7 @@ export class ProcessTimelineComponent {
 
   protected scrollBy(direction: -1 | 1): void {
     const element = this.scroller()?.nativeElement;
-    if (element) this.scrollTo(element.scrollLeft + direction * element.clientWidth * 0.8, true);
+    if (element) this.scrollTo(this.scrollStart(element) + direction * element.clientWidth * 0.8, true);
   }
 
   /** Wide screens: scroll the chart to today. Phones (the chart is hidden): focus the next item in the list. */
@@ -179,17 +179,18 @@ export class ProcessTimelineComponent {
     this.sortDirection.update((d) => (d === 'ascending' ? 'descending' : 'ascending'));
   }
 
-  /** Arrow keys (and Home/End) move the focus along the items in time order. */
+  /** Arrow keys (and Home/End) move the focus along the items in time order (time runs leftwards in Arabic). */
   protected onKeydown(event: KeyboardEvent): void {
     const container = (event.target as HTMLElement).closest('.chart, .list');
     if (!container || !(event.target as HTMLElement).hasAttribute('data-tl-item')) return;
     const items = Array.from(container.querySelectorAll<HTMLElement>('[data-tl-item]'));
     const index = items.indexOf(event.target as HTMLElement);
     if (index < 0) return;
+    const forward = this.i18n.direction() === 'rtl' ? -1 : 1;
     const next = {
-      ArrowRight: index + 1,
+      ArrowRight: index + forward,
       ArrowDown: index + 1,
-      ArrowLeft: index - 1,
+      ArrowLeft: index - forward,
       ArrowUp: index - 1,
       Home: 0,
       End: items.length - 1,
@@ -286,16 +287,25 @@ export class ProcessTimelineComponent {
     return reduce ? 'auto' : 'smooth';
   }
 
-  private scrollTo(left: number, animate: boolean): void {
+  /**
+   * Scrolls the chart to `start` pixels from where time starts: the left edge, or the right edge
+   * in a right-to-left page (where `scrollLeft` runs from 0 down to negative values).
+   */
+  private scrollTo(start: number, animate: boolean): void {
     const element = this.scroller()?.nativeElement;
     if (!element) return;
     const max = Math.max(0, this.layout().width - element.clientWidth);
-    const target = Math.max(0, Math.min(max, left));
+    const target = Math.max(0, Math.min(max, start)) * (this.i18n.direction() === 'rtl' ? -1 : 1);
     if (typeof element.scrollTo === 'function') {
       element.scrollTo({ left: target, behavior: animate ? this.motion() : 'auto' });
     } else {
       element.scrollLeft = target;
     }
+  }
+
+  /** How far the chart is scrolled from where time starts (see `scrollTo`). */
+  private scrollStart(element: HTMLElement): number {
+    return this.i18n.direction() === 'rtl' ? -element.scrollLeft : element.scrollLeft;
   }
 
   private afterRender(fn: () => void): void {

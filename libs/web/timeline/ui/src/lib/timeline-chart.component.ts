@@ -10,7 +10,9 @@ let nextId = 0;
 /**
  * Informal sessions (bands) with the dialogues ahead of each (bars) and their lead time
  * (dashed lines) as an SVG chart, followed by the same data as a table for screen readers
- * and small screens.
+ * and small screens. In a right-to-left page the chart is mirrored (time runs leftwards): the
+ * layout is computed left to right and every x is read through `at`/`from`; text anchors need no
+ * change, as `start` and `end` follow the text's direction.
  */
 @Component({
   selector: 'gfmd-timeline-chart',
@@ -34,6 +36,16 @@ export class TimelineChartComponent {
       dialogues: this.entries().reduce((n, e) => n + e.dialogues.length, 0),
     }),
   );
+
+  /** A point `x` from where time starts: from the left, or from the right in a right-to-left page. */
+  protected at(x: number): number {
+    return this.i18n.direction() === 'rtl' ? this.layout().width - x : x;
+  }
+
+  /** The left edge of a shape drawn from `x` over `width` in time (see `at`). */
+  protected from(x: number, width: number): number {
+    return this.i18n.direction() === 'rtl' ? this.layout().width - x - width : x;
+  }
 
   protected link(dialogueId: string): string[] {
     return this.linkTo() === 'console' ? ['/console/dialogues', dialogueId] : ['/dialogues', dialogueId];

@@ -269,6 +269,7 @@ export const en = {
   'language.en': 'English',
   'language.fr': 'French',
   'language.es': 'Spanish',
+  'language.ar': 'Arabic',
 
   // dialogues, agenda, registration
   'dialogues.title': 'Thematic dialogues',

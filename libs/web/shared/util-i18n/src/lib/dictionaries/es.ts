@@ -264,6 +264,7 @@ export const es: PublicDictionary = {
   'language.en': 'Inglés',
   'language.fr': 'Francés',
   'language.es': 'Español',
+  'language.ar': 'Árabe',
 
   // dialogues, agenda, registration
   'dialogues.title': 'Diálogos temáticos',

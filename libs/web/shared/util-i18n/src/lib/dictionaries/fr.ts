@@ -267,6 +267,7 @@ export const fr: PublicDictionary = {
   'language.en': 'Anglais',
   'language.fr': 'Français',
   'language.es': 'Espagnol',
+  'language.ar': 'Arabe',
 
   // dialogues, agenda, registration
   'dialogues.title': 'Dialogues thématiques',
