@@ -204,6 +204,12 @@ function placeholderProblem(english, translation) {
   } catch (e) {
     return e.message;
   }
+  // A plain {n} in English may become a plural in a language that needs one (Arabic's six forms).
+  got = got.map((p) => {
+    const [name, kind] = p.split(':');
+    return kind === 'plural' && want.includes(`${name}:text`) && !want.includes(p) ? `${name}:text` : p;
+  });
+  got = [...new Set(got)].sort();
   if (want.join() === got.join()) return undefined;
   const missing = want.filter((p) => !got.includes(p));
   const extra = got.filter((p) => !want.includes(p));

@@ -133,8 +133,6 @@ export function directionOf(language: UiLanguage): Direction {
 /**
  * The interface language where a request's contract takes a `Language` (a registrant's language
  * for emails, a subscriber's, a staff account's): itself when the API accepts it, else English.
- * TODO(merge #17, helper S): once `LANGUAGES` in @gfmd/contracts holds 'ar', this gives 'ar' to
- * Arabic readers by itself (nothing to change here); then drop this TODO.
  */
 export function contractLanguage(language: UiLanguage): Language {
   return isLanguage(language) ? language : 'en';

@@ -55,10 +55,10 @@ export const GROUP_LABELS: Record<UiLanguage, Record<StakeholderGroup, string>> 
 };
 
 export const LANGUAGE_LABELS: Record<UiLanguage, Record<Language, string>> = {
-  en: { en: 'English', fr: 'French', es: 'Spanish' },
-  fr: { en: 'Anglais', fr: 'Français', es: 'Espagnol' },
-  es: { en: 'Inglés', fr: 'Francés', es: 'Español' },
-  ar: { en: 'الإنكليزية', fr: 'الفرنسية', es: 'الإسبانية' },
+  en: { en: 'English', fr: 'French', es: 'Spanish', ar: 'Arabic' },
+  fr: { en: 'Anglais', fr: 'Français', es: 'Espagnol', ar: 'Arabe' },
+  es: { en: 'Inglés', fr: 'Francés', es: 'Español', ar: 'Árabe' },
+  ar: { en: 'الإنكليزية', fr: 'الفرنسية', es: 'الإسبانية', ar: 'العربية' },
 };
 
 /** Text folded for matching what people type: no case, no accents, any run of spaces, `_` or `-` as one space. */
