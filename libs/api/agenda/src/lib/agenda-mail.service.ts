@@ -278,7 +278,8 @@ export function formatRange(
   timeZone: string,
   style: 'short' | 'long',
 ): string {
-  const format = dateTimeFormat(language, {
+  // Arabic: Gregorian calendar and Arabic-Indic digits, as in the web app and the other emails.
+  const format = dateTimeFormat(language === 'ar' ? 'ar-u-ca-gregory-nu-arab' : language, {
     timeZone,
     weekday: style === 'long' ? 'long' : 'short',
     day: 'numeric',

@@ -33,8 +33,11 @@ export const headerValue = (s: unknown, max = 900): string => oneLine(s).slice(0
 /** A header name as RFC 5322 allows (printable ASCII, no colon); anything else is refused. */
 export const isHeaderName = (name: string): boolean => /^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/.test(name);
 
-/** Intl locales of the email languages (`ar`: Arabic words and Arabic-Indic digits, as Intl writes them). */
-const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar' };
+/**
+ * Intl locales of the email languages. Arabic: Gregorian calendar and Arabic-Indic digits (١٢٣),
+ * as the web app writes them (docs/i18n.md, "Arabic and right to left").
+ */
+const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar-u-ca-gregory-nu-arab' };
 
 /**
  * "Monday 8 May 2017, 10:00–16:00 (Europe/Zurich, GMT+2)" in the recipient's language, shown in the
