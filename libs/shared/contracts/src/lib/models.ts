@@ -279,8 +279,9 @@ export interface OutcomeVersion {
 }
 
 /** A published recommendation as the public sees it (GET /recommendations/:reference). */
-export interface PublishedRecommendation {
+export interface PublishedRecommendation extends FieldLanguages<'text'> {
   reference: string;
+  /** In the reader's language where translated (`textLang` says which; docs/i18n.md). */
   text: string;
   kind: RecommendationKind;
   themeIds: string[];
@@ -315,7 +316,7 @@ export interface PublishedRecommendation {
  * The published outcome of a dialogue as the public reads it (`GET /dialogues/:id/outcome`
  * anonymous, `GET /dialogues/:id/outcome/published` anyone): the last published version.
  */
-export interface PublishedOutcome {
+export interface PublishedOutcome extends FieldLanguages<'summary'> {
   dialogueId: string;
   dialogueTitle: string;
   dialogueStartsAt: string;
