@@ -7,3 +7,4 @@ export * from './lib/loading-state.component';
 export * from './lib/empty-state.component';
 export * from './lib/problem-alert.component';
 export * from './lib/field-error.pipe';
+export * from './lib/content-language-tabs.component';
