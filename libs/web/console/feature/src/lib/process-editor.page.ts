@@ -38,11 +38,9 @@ import { ProcessStore } from '@gfmd/web-dialogues-data-access/processes';
 import {
   CONTENT_LANGUAGE_NAMES,
   ContentLanguageTabsComponent,
-  FieldErrorPipe,
   isMissingTranslation,
-  LoadingStateComponent,
-  ProblemAlertComponent,
-} from '@gfmd/web-shared-ui';
+} from '@gfmd/web-shared-ui/content-language-tabs';
+import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LocalDatePipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 import { fromZonedLocalInput, toZonedLocalInput } from '@gfmd/web-shared-util-time';

@@ -25,9 +25,8 @@ import {
   CONTENT_LANGUAGE_NAMES,
   ContentLanguageTabsComponent,
   isMissingTranslation,
-  LoadingStateComponent,
-  ProblemAlertComponent,
-} from '@gfmd/web-shared-ui';
+} from '@gfmd/web-shared-ui/content-language-tabs';
+import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { loadResource } from '@gfmd/web-shared-util-state';
 import { catchError, firstValueFrom, of } from 'rxjs';
