@@ -1,10 +1,11 @@
-import { Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ContentLangDirective } from './content-lang.directive';
 import { I18n } from './i18n.service';
 
 @Component({
   imports: [ContentLangDirective],
+  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<p [gfmdContentLang]="lang()">text</p>`,
 })
 class HostComponent {
