@@ -6,7 +6,7 @@ import {
   type ReaderLanguage,
   type Theme,
 } from '@gfmd/contracts';
-import { domainRule, editableTranslations, localizeContent, msg, localizedTitle } from '@gfmd/api-platform';
+import { contentView, domainRule, editableTranslations, localizeContent, msg, localizedTitle } from '@gfmd/api-platform';
 import type { DialogueRecord, DialoguesRepository, InformalSessionRecord, ThemeRecord } from './dialogues.repository';
 import { leadTimeDays, schedulingWarnings } from './lead-time.util';
 
@@ -27,7 +27,7 @@ export async function assertThemes(repo: DialoguesRepository, ids: string[], fie
 export const toTheme = (t: ThemeRecord): Theme => ({
   id: t.id,
   code: t.code,
-  ...localizedTitle(t),
+  ...contentView(t, ['title']),
   processId: t.processId,
 });
 
@@ -35,11 +35,10 @@ export const toSession = (s: InformalSessionRecord): InformalSession => ({
   id: s.id,
   processId: s.processId,
   number: s.number,
-  ...localizedTitle(s),
+  ...contentView(s, ['title', 'venue']),
   themeId: s.themeId,
   startsAt: s.startsAt.toISOString(),
   endsAt: s.endsAt.toISOString(),
-  venue: s.venue,
   timeZone: s.timeZone,
 });
 

@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CreateInformalSessionRequest, UpdateInformalSessionRequest } from '@gfmd/contracts';
-import { IsPlainText, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
-import { IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import type { ContentTranslations, CreateInformalSessionRequest, UpdateInformalSessionRequest } from '@gfmd/contracts';
+import {
+  IsContentTranslations,
+  translationsProperty,
+  IsPlainText,
+  OptionalButNotNull,
+  PatchType,
+} from '@gfmd/api-platform';
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsTimeZone } from './validators';
 
 export class CreateInformalSessionDto implements CreateInformalSessionRequest {
@@ -16,6 +22,12 @@ export class CreateInformalSessionDto implements CreateInformalSessionRequest {
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) endsAt: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) @IsPlainText() venue: string;
   @ApiProperty({ example: 'Europe/Zurich' }) @IsTimeZone() timeZone: string;
+  @ApiPropertyOptional(
+    translationsProperty('title, venue', { fr: { title: 'Session thématique informelle…', venue: 'Genève' } }),
+  )
+  @IsOptional()
+  @IsContentTranslations({ title: { max: 500 }, venue: { max: 300 } })
+  translations?: ContentTranslations<'title' | 'venue'>;
 }
 
 export class UpdateInformalSessionDto

@@ -1,4 +1,4 @@
-import type { FieldTranslations } from '@gfmd/contracts';
+import type { ContentTranslations } from '@gfmd/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('informal_sessions')
@@ -7,8 +7,8 @@ export class InformalSessionEntity {
   @Column({ type: 'uuid' }) processId: string;
   @Column({ type: 'int' }) number: number;
   @Column({ type: 'text' }) title: string;
-  /** Titles in other languages (`{ fr: { title }, es: { title } }`): docs/i18n.md. */
-  @Column({ type: 'jsonb', default: () => "'{}'" }) translations: FieldTranslations;
+  /** Title and venue in other languages (`{ fr: { title, venue } }`): docs/i18n.md. */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) translations: ContentTranslations<'title' | 'venue'>;
   @Column({ type: 'uuid' }) themeId: string;
   @Column({ type: 'timestamptz' }) startsAt: Date;
   @Column({ type: 'timestamptz' }) endsAt: Date;

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InformalSession, InformalSessionChange, Theme } from '@gfmd/contracts';
-import { badRequest, domainRule, inTransaction, notFound, ProblemException, msg } from '@gfmd/api-platform';
+import {
+  badRequest,
+  domainRule,
+  inTransaction,
+  notFound,
+  ProblemException,
+  msg,
+  mergeTranslations,
+} from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { assertThemes, toSession, toTheme } from './dialogue.mapper';
 import { DialoguesRepository } from './dialogues.repository';
@@ -39,7 +47,9 @@ export class InformalSessionsService {
       const processId = await this.processIdFor(pathProcessId, dto.processId);
       await assertThemes(this.repo, [dto.themeId], 'themeId');
       if (await this.repo.findSessionByNumber(processId, dto.number)) throw duplicateSession(dto.number);
-      const saved = await this.repo.saveSession({ ...dto, processId, startsAt, endsAt }).catch(onDuplicate(dto.number));
+      const saved = await this.repo
+        .saveSession({ ...dto, processId, startsAt, endsAt, translations: mergeTranslations({}, dto.translations) })
+        .catch(onDuplicate(dto.number));
       return toSession(saved);
     });
   }
@@ -58,6 +68,7 @@ export class InformalSessionsService {
         ...dto,
         startsAt: dto.startsAt ? new Date(dto.startsAt) : session.startsAt,
         endsAt: dto.endsAt ? new Date(dto.endsAt) : session.endsAt,
+        translations: mergeTranslations(session.translations, dto.translations),
       };
       assertOrder(next.startsAt, next.endsAt);
       if (dto.processId && dto.processId !== session.processId) await this.processIdFor(undefined, dto.processId);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   MILESTONE_KINDS,
   PHASE_KINDS,
+  type ContentTranslations,
   type CreateMilestoneRequest,
   type CreatePhaseRequest,
   type CreateProcessRequest,
@@ -14,9 +15,17 @@ import {
   type UpdateProcessRequest,
   type UpdateThemeRequest,
 } from '@gfmd/contracts';
-import { IsPlainText, Nullable, OptionalButNotNull, PatchType } from '@gfmd/api-platform';
+import {
+  IsContentTranslations,
+  translationsProperty,
+  IsPlainText,
+  Nullable,
+  OptionalButNotNull,
+  PatchType,
+} from '@gfmd/api-platform';
 import {
   IsIn,
+  IsOptional,
   IsInt,
   IsISO8601,
   IsString,
@@ -28,6 +37,9 @@ import {
   MinLength,
   NotEquals,
 } from 'class-validator';
+
+const TITLE_300 = { title: { max: 300 } };
+const TITLE_500 = { title: { max: 500 } };
 import { IsTimeZone } from './validators';
 
 /** A process code: 2 to 10 upper-case letters and digits, starting with a letter. */
@@ -62,6 +74,10 @@ export class CreateProcessDto implements CreateProcessRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) @IsPlainText() title: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) endsAt: string;
+  @ApiPropertyOptional(translationsProperty('title', { fr: { title: 'Processus…' } }))
+  @IsOptional()
+  @IsContentTranslations(TITLE_300)
+  translations?: ContentTranslations<'title'>;
 }
 
 export class UpdateProcessDto extends PatchType(CreateProcessDto) implements UpdateProcessRequest {}
@@ -71,6 +87,10 @@ export class CreatePhaseDto implements CreatePhaseRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) @IsPlainText() title: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) endsAt: string;
+  @ApiPropertyOptional(translationsProperty('title', { fr: { title: 'Consultations' } }))
+  @IsOptional()
+  @IsContentTranslations(TITLE_300)
+  translations?: ContentTranslations<'title'>;
 }
 
 export class UpdatePhaseDto extends PatchType(CreatePhaseDto) implements UpdatePhaseRequest {}
@@ -85,6 +105,12 @@ export class CreateMilestoneDto implements CreateMilestoneRequest {
   endsAt?: string | null;
   @ApiPropertyOptional({ nullable: true }) @Nullable() @IsString() @MaxLength(300) @IsPlainText() venue?: string | null;
   @ApiProperty({ example: 'Africa/Casablanca' }) @IsTimeZone() timeZone: string;
+  @ApiPropertyOptional(
+    translationsProperty('title, venue', { fr: { title: 'Conférence', venue: 'Marrakech (Maroc)' } }),
+  )
+  @IsOptional()
+  @IsContentTranslations({ title: { max: 300 }, venue: { max: 300 } })
+  translations?: ContentTranslations<'title' | 'venue'>;
 }
 
 export class UpdateMilestoneDto extends PatchType(CreateMilestoneDto) implements UpdateMilestoneRequest {}
@@ -98,6 +124,10 @@ export class CreateThemeDto implements CreateThemeRequest {
   code: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) @IsPlainText() title: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) @Nullable() @IsUUID() processId?: string | null;
+  @ApiPropertyOptional(translationsProperty('title', { fr: { title: 'Migration et développement' } }))
+  @IsOptional()
+  @IsContentTranslations(TITLE_500)
+  translations?: ContentTranslations<'title'>;
 }
 
 export class UpdateThemeDto extends PatchType(CreateThemeDto) implements UpdateThemeRequest {}

@@ -1,4 +1,4 @@
-import type { MilestoneKind, PhaseKind, FieldTranslations } from '@gfmd/contracts';
+import type { MilestoneKind, PhaseKind, FieldTranslations, ContentTranslations } from '@gfmd/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('processes')
@@ -36,8 +36,8 @@ export class MilestoneEntity {
   @Column({ type: 'uuid' }) processId: string;
   @Column({ type: 'text' }) kind: MilestoneKind;
   @Column({ type: 'text' }) title: string;
-  /** Titles in other languages (`{ fr: { title }, es: { title } }`): docs/i18n.md. */
-  @Column({ type: 'jsonb', default: () => "'{}'" }) translations: FieldTranslations;
+  /** Title and venue in other languages (`{ fr: { title, venue } }`): docs/i18n.md. */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) translations: ContentTranslations<'title' | 'venue'>;
   @Column({ type: 'timestamptz' }) startsAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) endsAt: Date | null;
   @Column({ type: 'text', nullable: true }) venue: string | null;

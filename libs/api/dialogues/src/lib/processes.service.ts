@@ -10,7 +10,8 @@ import {
   msg,
   msgPlural,
   type FieldErrorInput,
-  localizedTitle,
+  contentView,
+  mergeTranslations,
 } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { DialoguesRepository } from './dialogues.repository';
@@ -29,6 +30,10 @@ import {
 } from './process.dto';
 import { MilestoneRecord, PhaseRecord, ProcessesRepository, ProcessRecord } from './processes.repository';
 import { TimelineExtensions } from './timeline-extensions';
+
+/** The translatable fields (docs/i18n.md): source language English. */
+const TITLE = ['title'] as const;
+const TITLE_VENUE = ['title', 'venue'] as const;
 
 const date = (v: string | undefined, fallback: Date) => (v === undefined ? fallback : new Date(v));
 
@@ -64,7 +69,14 @@ export class ProcessesService {
       const code = dto.code ?? (await this.freeCode(processCodeFromSlug(dto.slug)));
       if (dto.code && (await this.repo.findByCode(code))) throw duplicateCode(code);
       return this.repo
-        .save({ slug: dto.slug, code, title: dto.title.trim(), startsAt, endsAt })
+        .save({
+          slug: dto.slug,
+          code,
+          title: dto.title.trim(),
+          translations: mergeTranslations({}, dto.translations),
+          startsAt,
+          endsAt,
+        })
         .catch(onUnique((e) => (/code/.test(e.constraint ?? '') ? duplicateCode(code) : duplicateSlug(dto.slug))));
     });
     return this.get(saved.id);
@@ -97,6 +109,7 @@ export class ProcessesService {
         .save({
           ...before,
           ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
+          translations: mergeTranslations(before.translations, dto.translations),
           ...(dto.slug ? { slug: dto.slug } : {}),
           ...(dto.code ? { code: dto.code } : {}),
           startsAt,
@@ -144,7 +157,14 @@ export class ProcessesService {
       const endsAt = new Date(dto.endsAt);
       assertInside(process, startsAt, endsAt);
       return toPhase(
-        await this.repo.savePhase({ processId, kind: dto.kind, title: dto.title.trim(), startsAt, endsAt }),
+        await this.repo.savePhase({
+          processId,
+          kind: dto.kind,
+          title: dto.title.trim(),
+          translations: mergeTranslations({}, dto.translations),
+          startsAt,
+          endsAt,
+        }),
       );
     });
   }
@@ -163,6 +183,7 @@ export class ProcessesService {
           ...before,
           ...(dto.kind ? { kind: dto.kind } : {}),
           ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
+          translations: mergeTranslations(before.translations, dto.translations),
           startsAt,
           endsAt,
         }),
@@ -189,6 +210,7 @@ export class ProcessesService {
           processId,
           kind: dto.kind,
           title: dto.title.trim(),
+          translations: mergeTranslations({}, dto.translations),
           startsAt,
           endsAt,
           venue: dto.venue ?? null,
@@ -211,6 +233,7 @@ export class ProcessesService {
       if (dto.kind) next.kind = dto.kind;
       if (dto.title !== undefined) next.title = dto.title.trim();
       if (dto.venue !== undefined) next.venue = dto.venue;
+      next.translations = mergeTranslations(before.translations, dto.translations);
       if (dto.timeZone) next.timeZone = dto.timeZone;
       return toMilestone(await this.repo.saveMilestone(next));
     });
@@ -228,7 +251,12 @@ export class ProcessesService {
       if (dto.processId) await this.assertProcess(dto.processId);
       if (await this.dialogues.findThemeByCode(dto.code)) throw duplicateTheme(dto.code);
       const saved = await this.dialogues
-        .saveTheme({ code: dto.code, title: dto.title.trim(), processId: dto.processId ?? null })
+        .saveTheme({
+          code: dto.code,
+          title: dto.title.trim(),
+          translations: mergeTranslations({}, dto.translations),
+          processId: dto.processId ?? null,
+        })
         .catch(onUnique(() => duplicateTheme(dto.code)));
       return toTheme(saved);
     });
@@ -246,6 +274,7 @@ export class ProcessesService {
       if (dto.code !== undefined) next.code = dto.code;
       if (dto.title !== undefined) next.title = dto.title.trim();
       if (dto.processId !== undefined) next.processId = dto.processId;
+      next.translations = mergeTranslations(before.translations, dto.translations);
       return toTheme(await this.dialogues.saveTheme(next).catch(onUnique(() => duplicateTheme(next.code))));
     });
   }
@@ -332,7 +361,7 @@ const toProcessHead = (p: ProcessRecord) => ({
   id: p.id,
   slug: p.slug,
   code: p.code,
-  ...localizedTitle(p),
+  ...contentView(p, TITLE),
   startsAt: p.startsAt.toISOString(),
   endsAt: p.endsAt.toISOString(),
 });
@@ -341,7 +370,7 @@ export const toPhase = (p: PhaseRecord): Phase => ({
   id: p.id,
   processId: p.processId,
   kind: p.kind,
-  ...localizedTitle(p),
+  ...contentView(p, TITLE),
   startsAt: p.startsAt.toISOString(),
   endsAt: p.endsAt.toISOString(),
 });
@@ -350,9 +379,8 @@ export const toMilestone = (m: MilestoneRecord): Milestone => ({
   id: m.id,
   processId: m.processId,
   kind: m.kind,
-  ...localizedTitle(m),
+  ...contentView(m, TITLE_VENUE),
   startsAt: m.startsAt.toISOString(),
   endsAt: m.endsAt ? m.endsAt.toISOString() : null,
-  venue: m.venue,
   timeZone: m.timeZone,
 });

@@ -15,7 +15,7 @@ import {
 } from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { DataSource } from 'typeorm';
-import { emptyOutcome, toOutcome } from './outcome.mapper';
+import { emptyOutcome, presentOutcome, toOutcome } from './outcome.mapper';
 import { OutcomeRecord, OutcomesRepository } from './outcomes.repository';
 
 export const isOrganizer = (user: AuthUser) => user.role === 'admin' || user.role === 'organizer';
@@ -80,6 +80,7 @@ export class OutcomeChanges {
   ): Promise<Outcome> {
     await this.repo.save(next);
     const outcome = toOutcome(next);
+    // The version keeps the record's own words and its translations; the answer is in the reader's language.
     await this.repo.addVersion(next.dialogueId, next.version, outcome, user.id);
     await this.audit.record({
       actorUserId: user.id,
@@ -89,7 +90,7 @@ export class OutcomeChanges {
       dialogueId: next.dialogueId,
       details: { version: next.version, status: next.status, ...details },
     });
-    return outcome;
+    return presentOutcome(outcome);
   }
 
   async roleOf(user: AuthUser, row: OutcomeRecord, dialogueId: string): Promise<OutcomeRole> {
@@ -124,7 +125,7 @@ export class OutcomeChanges {
         'stale-version',
         msg('outcomes.staleVersion', { current: row.version, edited: version }),
         undefined,
-        { currentVersion: row.version, current: toOutcome(row) },
+        { currentVersion: row.version, current: presentOutcome(toOutcome(row)) },
       );
     }
     return { dialogue, row };

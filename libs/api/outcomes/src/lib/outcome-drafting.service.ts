@@ -2,13 +2,21 @@ import { Injectable } from '@nestjs/common';
 import type { Outcome, Page, RapporteurOutcome, Recommendation } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesRepository, DialoguesService } from '@gfmd/api-dialogues';
-import { badRequest, conflict, domainRule, forbidden, msg, type FieldErrorInput } from '@gfmd/api-platform';
+import {
+  badRequest,
+  conflict,
+  domainRule,
+  forbidden,
+  mergeTranslations,
+  msg,
+  type FieldErrorInput,
+} from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { randomUUID } from 'node:crypto';
 import { PatchOutcomeDto, PutOutcomeDto } from './outcome.dto';
 import { recommendationChanges } from './outcome-diff';
 import { OutcomeChanges, type OutcomeAuditDetails, type OutcomeRole } from './outcome-changes.service';
-import { emptyOutcome, sameList, sameSet, toOutcome } from './outcome.mapper';
+import { emptyOutcome, presentOutcome, sameList, sameSet, toOutcome } from './outcome.mapper';
 import { OutcomeRecord, OutcomesRepository, StoredRecommendation } from './outcomes.repository';
 
 /**
@@ -36,7 +44,7 @@ export class OutcomeDraftingService {
   async get(dialogueId: string, viewer: AuthUser): Promise<Outcome> {
     await this.dialogues.findVisible(dialogueId, viewer);
     const row = await this.repo.find(dialogueId);
-    return toOutcome(row ?? emptyOutcome(dialogueId));
+    return presentOutcome(toOutcome(row ?? emptyOutcome(dialogueId)));
   }
 
   /** The outcomes the user is named rapporteur on, whatever their role (the workspace's "My outcomes"). */
@@ -65,6 +73,7 @@ export class OutcomeDraftingService {
       const role = await this.changes.roleOf(user, row, dialogue.id);
       if (role.kind === 'none') throw forbidden(msg('outcomes.whoEdits'));
       const summary = dto.summary === undefined ? row.summary : dto.summary.trim();
+      const translations = mergeTranslations(row.translations, dto.translations);
       const keyMessages = dto.keyMessages === undefined ? row.keyMessages : dto.keyMessages.map((m) => m.trim());
       assertWellFormed(dto, keyMessages);
       const current = new Map(row.recommendations.map((r) => [r.id, r]));
@@ -88,10 +97,13 @@ export class OutcomeDraftingService {
           themeIds: r.themeIds,
           addressedTo: r.addressedTo,
           spaceId: r.spaceId ?? null,
+          translations: mergeTranslations(before?.translations, r.translations),
         };
       });
       if (role.kind === 'coordinator') {
-        if (summary !== row.summary || !sameList(keyMessages, row.keyMessages)) {
+        const translationsChanged =
+          JSON.stringify(translations) !== JSON.stringify(mergeTranslations(row.translations, undefined));
+        if (summary !== row.summary || translationsChanged || !sameList(keyMessages, row.keyMessages)) {
           throw forbidden(msg('outcomes.coordinatorsOwnSpace'));
         }
         assertOwnSpaceOnly(role, row.recommendations, recommendations);
@@ -100,6 +112,7 @@ export class OutcomeDraftingService {
       const next: OutcomeRecord = {
         ...row,
         summary,
+        translations,
         keyMessages,
         rapporteurUserIds,
         recommendations,
@@ -180,7 +193,7 @@ export class OutcomeDraftingService {
 function whatChanged(before: OutcomeRecord, after: OutcomeRecord): OutcomeAuditDetails {
   const old = new Map(before.recommendations.map((r) => [r.id, r]));
   const kept = new Set(after.recommendations.map((r) => r.id));
-  const fields = (['summary', 'keyMessages', 'rapporteurUserIds'] as const).filter(
+  const fields = (['summary', 'translations', 'keyMessages', 'rapporteurUserIds'] as const).filter(
     (f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]),
   );
   return {
@@ -221,7 +234,11 @@ function assertOwnSpaceOnly(
   const touched = [
     ...after.filter((r) => {
       const old = current.get(r.id);
-      return !old || recommendationChanges(old, r).length > 0;
+      return (
+        !old ||
+        recommendationChanges(old, r).length > 0 ||
+        JSON.stringify(mergeTranslations(old.translations, undefined)) !== JSON.stringify(r.translations ?? {})
+      );
     }),
     ...before.filter((r) => !next.has(r.id)),
   ];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Outcome, PublishedOutcome, PublishedRecommendation } from '@gfmd/contracts';
+import type { Outcome, PublishedOutcome, PublishedRecommendation, ReaderLanguage } from '@gfmd/contracts';
 import type { AuthUser } from '@gfmd/api-auth';
 import {
   DialoguesRepository,
@@ -8,10 +8,10 @@ import {
   PUBLIC_STATUSES,
   type DialogueRecord,
 } from '@gfmd/api-dialogues';
-import { DomainEvents, domainRule, msg, notFound } from '@gfmd/api-platform';
+import { cleanTranslations, DomainEvents, localizeContent, domainRule, msg, notFound } from '@gfmd/api-platform';
 import { recommendationChanges } from './outcome-diff';
 import { assertFrom, OutcomeChanges } from './outcome-changes.service';
-import { toRecommendation } from './outcome.mapper';
+import { contentSourceLanguage, toRecommendation } from './outcome.mapper';
 import { OutcomesRepository } from './outcomes.repository';
 import { PublishedRecord, RecommendationsRepository } from './recommendations.repository';
 import { RecommendationsService } from './recommendations.service';
@@ -59,7 +59,10 @@ export class OutcomePublishingService {
       dialogueId,
       dialogueTitle: dialogue.title,
       dialogueStartsAt: new Date(dialogue.startsAt).toISOString(),
-      summary: snapshot.summary,
+      ...(localizeContent(snapshot, ['summary'], contentSourceLanguage()) as {
+        summary: string;
+        summaryLang: ReaderLanguage;
+      }),
       keyMessages: snapshot.keyMessages,
       status: 'published',
       version: row.publishedVersion,
@@ -108,13 +111,19 @@ export class OutcomePublishingService {
             publishedAt: new Date(old.publishedAt).toISOString(),
           });
         }
-        const changed = !old || history.length !== old.history.length || old.withdrawn;
+        const translations = cleanTranslations(r.translations);
+        const changed =
+          !old ||
+          history.length !== old.history.length ||
+          old.withdrawn ||
+          JSON.stringify(cleanTranslations(old.translations)) !== JSON.stringify(translations);
         await this.publicCopy.upsert({
           reference: r.reference,
           recommendationId: r.id,
           dialogueId: dialogue.id,
           informalSessionId: dialogue.informalSessionId,
           text: r.text,
+          translations,
           kind: r.kind,
           themeIds: r.themeIds,
           addressedTo: r.addressedTo,

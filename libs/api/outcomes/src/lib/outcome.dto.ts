@@ -2,8 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   OUTCOME_STATUSES,
+  READER_LANGUAGES,
+  type ReaderLanguage,
   RECOMMENDATION_KINDS,
   STAKEHOLDER_GROUPS,
+  type ContentTranslations,
   type LinkContributionsRequest,
   type ListRecommendationsRequest,
   type OutcomeStatus,
@@ -14,13 +17,22 @@ import {
   type ReturnOutcomeRequest,
   type StakeholderGroup,
 } from '@gfmd/contracts';
-import { IsArrayOf, IsPlainText, Nullable, OptionalButNotNull } from '@gfmd/api-platform';
+import {
+  IsArrayOf,
+  IsContentTranslations,
+  IsPlainText,
+  Nullable,
+  OptionalButNotNull,
+  translationsProperty,
+} from '@gfmd/api-platform';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
+  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -51,6 +63,17 @@ export class RecommendationDto implements RecommendationRequest {
   @Nullable()
   @IsUUID()
   spaceId?: string | null;
+  @ApiPropertyOptional(
+    translationsProperty('text', { fr: { text: 'Les États devraient…' } }, "the dialogue's first language"),
+  )
+  @IsOptional()
+  @IsContentTranslations({ text: { max: 5000, multiline: true } })
+  translations?: ContentTranslations<'text'>;
+  @ApiPropertyOptional({ description: 'Read-only (the language `text` was read in); ignored.' })
+  @IsOptional()
+  @IsIn(READER_LANGUAGES)
+  textLang?: ReaderLanguage;
+  @ApiPropertyOptional({ description: 'Read-only; ignored.' }) @IsOptional() @IsObject() missingTranslations?: object;
 }
 
 export class PutOutcomeDto implements PutOutcomeRequest {
@@ -64,6 +87,17 @@ export class PutOutcomeDto implements PutOutcomeRequest {
   @MaxLength(2000, { each: true })
   @IsPlainText(true, { each: true })
   keyMessages?: string[];
+  @ApiPropertyOptional(
+    translationsProperty('summary', { fr: { summary: 'Le dialogue a…' } }, "the dialogue's first language"),
+  )
+  @IsOptional()
+  @IsContentTranslations({ summary: { max: 20000, multiline: true } })
+  translations?: ContentTranslations<'summary'>;
+  @ApiPropertyOptional({ description: 'Read-only (the language `summary` was read in); ignored.' })
+  @IsOptional()
+  @IsIn(READER_LANGUAGES)
+  summaryLang?: ReaderLanguage;
+  @ApiPropertyOptional({ description: 'Read-only; ignored.' }) @IsOptional() @IsObject() missingTranslations?: object;
   @ApiPropertyOptional({ type: [String], description: 'Staff users who draft the outcome (organizers only).' })
   @OptionalButNotNull()
   @IsArray()

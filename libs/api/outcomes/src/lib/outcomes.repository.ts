@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Outcome, OutcomeStatus, Recommendation } from '@gfmd/contracts';
+import type { ContentTranslations, Outcome, OutcomeStatus, Recommendation } from '@gfmd/contracts';
 import { currentManager } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 
@@ -12,6 +12,8 @@ export interface StoredRecommendation extends Recommendation {
 export interface OutcomeRecord {
   dialogueId: string;
   summary: string;
+  /** The summary in other languages than the source (docs/i18n.md); recommendations keep theirs inside. */
+  translations: ContentTranslations<'summary'>;
   keyMessages: string[];
   rapporteurUserIds: string[];
   recommendations: StoredRecommendation[];
@@ -40,7 +42,7 @@ const COLUMNS = `dialogue_id AS "dialogueId", summary, key_messages AS "keyMessa
   return_comment AS "returnComment", submitted_by_id AS "submittedById",
   published_version AS "publishedVersion", published_at AS "publishedAt",
   dialogue_number AS "dialogueNumber", reference_prefix AS "referencePrefix",
-  last_recommendation_number AS "lastRecommendationNumber"`;
+  last_recommendation_number AS "lastRecommendationNumber", translations`;
 
 /** The only SQL on `outcomes`, `outcome_versions` and `reference_counters`. */
 @Injectable()
@@ -78,12 +80,12 @@ export class OutcomesRepository {
     await this.db.query(
       `INSERT INTO outcomes (dialogue_id, summary, key_messages, rapporteur_user_ids, recommendations, status, version,
          return_comment, submitted_by_id, published_version, published_at, dialogue_number, last_recommendation_number,
-         reference_prefix)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         reference_prefix, translations)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)
        ON CONFLICT (dialogue_id) DO UPDATE SET summary = $2, key_messages = $3, rapporteur_user_ids = $4,
          recommendations = $5::jsonb, status = $6, version = $7, return_comment = $8, submitted_by_id = $9,
          published_version = $10, published_at = $11, dialogue_number = $12, last_recommendation_number = $13,
-         reference_prefix = $14, updated_at = now()`,
+         reference_prefix = $14, translations = $15::jsonb, updated_at = now()`,
       [
         o.dialogueId,
         o.summary,
@@ -99,6 +101,7 @@ export class OutcomesRepository {
         o.dialogueNumber,
         o.lastRecommendationNumber,
         o.referencePrefix,
+        JSON.stringify(o.translations ?? {}),
       ],
     );
   }

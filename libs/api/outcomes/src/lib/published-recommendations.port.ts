@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Language, RecommendationKind, StakeholderGroup } from '@gfmd/contracts';
-import { AppConfig, currentManager } from '@gfmd/api-platform';
+import type {
+  ContentTranslations,
+  Language,
+  ReaderLanguage,
+  RecommendationKind,
+  StakeholderGroup,
+} from '@gfmd/contracts';
+import { AppConfig, currentManager, localizeContent } from '@gfmd/api-platform';
+import { contentSourceLanguage } from './outcome.mapper';
 import { DataSource } from 'typeorm';
 
 /** A published recommendation as other domains read it (syntheses): the text and where it came from. */
 export interface PublishedRecommendationRead {
   reference: string;
+  /** In the reader's language where translated (`textLang`; docs/i18n.md). */
   text: string;
+  textLang: ReaderLanguage;
   kind: RecommendationKind;
   themeIds: string[];
   addressedTo: StakeholderGroup[];
@@ -20,11 +29,12 @@ export interface PublishedRecommendationRead {
   url: string;
 }
 
-interface Row extends Omit<PublishedRecommendationRead, 'dialogueStartsAt' | 'url'> {
+interface Row extends Omit<PublishedRecommendationRead, 'dialogueStartsAt' | 'url' | 'textLang'> {
   dialogueStartsAt: Date;
+  translations: ContentTranslations<'text'>;
 }
 
-const SELECT = `SELECT r.reference, r.text, r.kind, r.theme_ids AS "themeIds", r.addressed_to AS "addressedTo",
+const SELECT = `SELECT r.reference, r.text, r.translations, r.kind, r.theme_ids AS "themeIds", r.addressed_to AS "addressedTo",
     r.dialogue_id AS "dialogueId", d.title AS "dialogueTitle", d.starts_at AS "dialogueStartsAt",
     r.informal_session_id AS "informalSessionId", d.languages, r.withdrawn
   FROM published_recommendations r JOIN dialogues d ON d.id = r.dialogue_id`;
@@ -60,9 +70,13 @@ export class PublishedRecommendationsPort {
     return rows.map((r) => this.view(r));
   }
 
-  private view(r: Row): PublishedRecommendationRead {
+  private view({ translations, ...r }: Row): PublishedRecommendationRead {
+    const source = contentSourceLanguage(r);
+    const { text, textLang } = localizeContent({ text: r.text, translations }, ['text'], source);
     return {
       ...r,
+      text: text ?? r.text,
+      textLang,
       dialogueStartsAt: new Date(r.dialogueStartsAt).toISOString(),
       url: `${this.config.publicUrl}/recommendations/${r.reference}`,
     };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RecommendationKind, StakeholderGroup } from '@gfmd/contracts';
+import type { ContentTranslations, RecommendationKind, StakeholderGroup } from '@gfmd/contracts';
 import { currentManager } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 
@@ -19,6 +19,8 @@ export interface PublishedRecord {
   dialogueId: string;
   informalSessionId: string;
   text: string;
+  /** The text in other languages than the source (docs/i18n.md). */
+  translations: ContentTranslations<'text'>;
   kind: RecommendationKind;
   themeIds: string[];
   addressedTo: StakeholderGroup[];
@@ -51,7 +53,7 @@ export interface SearchFilter {
 }
 
 const COLUMNS = `r.reference, r.recommendation_id AS "recommendationId", r.dialogue_id AS "dialogueId",
-  r.informal_session_id AS "informalSessionId", r.text, r.kind, r.theme_ids AS "themeIds",
+  r.informal_session_id AS "informalSessionId", r.text, r.translations, r.kind, r.theme_ids AS "themeIds",
   r.addressed_to AS "addressedTo", r.space_id AS "spaceId", r.withdrawn, r.outcome_version AS "outcomeVersion",
   r.first_published_at AS "firstPublishedAt", r.published_at AS "publishedAt", r.history`;
 
@@ -74,10 +76,11 @@ export class RecommendationsRepository {
   async upsert(r: PublishedRecord): Promise<void> {
     await this.db.query(
       `INSERT INTO published_recommendations (reference, recommendation_id, dialogue_id, informal_session_id, text, kind,
-         theme_ids, addressed_to, space_id, withdrawn, outcome_version, first_published_at, published_at, history)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)
+         theme_ids, addressed_to, space_id, withdrawn, outcome_version, first_published_at, published_at, history, translations)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb)
        ON CONFLICT (reference) DO UPDATE SET text = $5, kind = $6, theme_ids = $7, addressed_to = $8, space_id = $9,
-         withdrawn = $10, outcome_version = $11, published_at = $13, history = $14::jsonb`,
+         withdrawn = $10, outcome_version = $11, published_at = $13, history = $14::jsonb,
+         translations = $15::jsonb`,
       [
         r.reference,
         r.recommendationId,
@@ -93,6 +96,7 @@ export class RecommendationsRepository {
         r.firstPublishedAt,
         r.publishedAt,
         JSON.stringify(r.history),
+        JSON.stringify(r.translations ?? {}),
       ],
     );
   }

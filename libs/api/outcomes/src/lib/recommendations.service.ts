@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, PublishedRecommendation } from '@gfmd/contracts';
-import { AppConfig, notFound } from '@gfmd/api-platform';
+import type { Page, PublishedRecommendation, ReaderLanguage } from '@gfmd/contracts';
+import { AppConfig, localizeContent, notFound } from '@gfmd/api-platform';
+import { contentSourceLanguage } from './outcome.mapper';
 import { ListRecommendationsQuery } from './outcome.dto';
 import { RecommendationContributionsService } from './recommendation-contributions.service';
 import { PublishedView, RecommendationsRepository } from './recommendations.repository';
@@ -52,7 +53,8 @@ export class RecommendationsService {
     }).format(new Date(r.dialogueStartsAt));
     return {
       reference: r.reference,
-      text: r.text,
+      // In the reader's language where translated (`textLang`); history and highlight stay in the source's words.
+      ...(localizeContent(r, ['text'], contentSourceLanguage()) as { text: string; textLang: ReaderLanguage }),
       kind: r.kind,
       themeIds: r.themeIds,
       addressedTo: r.addressedTo,

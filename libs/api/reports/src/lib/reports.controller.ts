@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
-import { uuidPipe } from '@gfmd/api-platform';
-import { balanceCsvLines } from './balance-csv.util';
+import { currentLanguages, msg, t, uuidPipe } from '@gfmd/api-platform';
+import { balanceCsvLines, historyCsvLines } from './balance-csv.util';
 import { BalanceQuery, HistoryQuery } from './report.dto';
 import { ReportsService } from './reports.service';
 
@@ -34,10 +35,22 @@ export class ReportsController {
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The balance report as CSV (sections: totals, group, region, sub_region, dialogue)' })
-  @ApiOkResponse({ description: 'CSV with a header line, streamed; named balance-<process id>.csv.' })
-  async balanceCsv(@Param('id', uuidPipe) id: string, @Query() query: BalanceQuery, @CurrentUser() user: AuthUser) {
+  @ApiOkResponse({
+    description:
+      "CSV with a header line; named balance-<process id>.csv. The header line is in the reader's language " +
+      '(`?lang=` or Accept-Language: en, fr, es; others read English), with Content-Language; the English header ' +
+      'is the snake_case one it always was. Sections and keys stay the API codes (joinable).',
+  })
+  async balanceCsv(
+    @Param('id', uuidPipe) id: string,
+    @Query() query: BalanceQuery,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ) {
     const report = await this.reports.balance(id, query, user);
-    return new StreamableFile(Readable.from(balanceCsvLines(report)), {
+    res.header('Content-Language', currentLanguages().text);
+    // Written now, inside the request (its language), not lazily while streaming.
+    return new StreamableFile(Readable.from([...balanceCsvLines(report)]), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="balance-${id}.csv"`,
     });
@@ -53,5 +66,26 @@ export class ReportsController {
   @ApiOkResponse({ description: 'ParticipationHistory' })
   history(@Query() query: HistoryQuery) {
     return this.reports.history(query.email);
+  }
+
+  @Roles('organizer')
+  @Get('people/history.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: 'Participation history of a person as CSV',
+    description:
+      "Dialogue, date, status, stakeholder group, check-in, registered at. Headers, statuses, groups and yes/no in the reader's " +
+      'language (`?lang=` or Accept-Language: en, fr, es; others read English), with Content-Language. The address is not in the file.',
+  })
+  @ApiOkResponse({ description: 'CSV with a header line; named participation-history.csv (in the reader’s language).' })
+  async historyCsv(@Query() query: HistoryQuery, @Res({ passthrough: true }) res: FastifyReply) {
+    const history = await this.reports.history(query.email);
+    res.header('Content-Language', currentLanguages().text);
+    return new StreamableFile(Readable.from([...historyCsvLines(history)]), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${t(msg('reports.history.file'))}.csv"`,
+    });
   }
 }

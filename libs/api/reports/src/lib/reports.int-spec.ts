@@ -229,6 +229,45 @@ describe('Reports across a process (integration)', () => {
     expect(lines.filter((l) => l.startsWith('dialogue,'))).toHaveLength(3);
   });
 
+  it('writes the CSV headers in French and Spanish (Content-Language), keys unchanged', async () => {
+    const fr = await organizer.get<string>(`/processes/${processId}/reports/balance.csv?lang=fr`);
+    expect(fr.status).toBe(200);
+    expect(fr.headers.get('content-language')).toBe('fr');
+    const lines = fr.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe(
+      'section,clé,titre,m49,date,confirmés,présents,organisations_nouvelles,organisations_déjà_venues',
+    );
+    expect(lines).toContain('group,government,,,,3,0,,');
+    const es = await organizer.request<string>('GET', `/processes/${processId}/reports/balance.csv`, undefined, {
+      'Accept-Language': 'es-ES, en;q=0.5',
+    });
+    expect(es.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^sección,clave,título,/);
+    // Arabic has no server catalogue yet: English headers.
+    const ar = await organizer.get<string>(`/processes/${processId}/reports/balance.csv?lang=ar`);
+    expect(ar.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^section,key,title,/);
+  });
+
+  it('exports a person’s history as CSV with headers, statuses and groups in French', async () => {
+    const email = encodeURIComponent(returning.email);
+    const fr = await organizer.get<string>(`/people/history.csv?email=${email}&lang=fr`);
+    expect(fr.status).toBe(200);
+    expect(fr.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(fr.headers.get('content-language')).toBe('fr');
+    expect(fr.headers.get('content-disposition')).toContain('historique-de-participation.csv');
+    const lines = fr.text
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(lines[0]).toBe('Dialogue,Date,Statut,Groupe de parties prenantes,Présence enregistrée,Inscrit le');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(',Confirmée,Gouvernement,non,');
+    expect(fr.text).not.toContain(returning.email);
+    const en = await organizer.get<string>(`/people/history.csv?email=${email}`);
+    expect(en.text.replace(/^\uFEFF/, '').split('\r\n')[1]).toContain(',Confirmed,Government,no,');
+    expect((await organizer.get('/people/history.csv')).status).toBe(400);
+    expect((await (await sut.staff('coordinator')).client.get(`/people/history.csv?email=${email}`)).status).toBe(403);
+  });
+
   it('shows a person’s history across dialogues, nothing of an erased dialogue', async () => {
     const res = await organizer.get<ParticipationHistory>(
       `/people/history?email=${encodeURIComponent(` ${returning.email.toUpperCase()} `)}`,

@@ -9,7 +9,16 @@ import {
 } from '@nestjs/swagger';
 import type { SynthesisTarget } from '@gfmd/contracts';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
-import { AppConfig, Public, uuidPipe, currentLanguages } from '@gfmd/api-platform';
+import { AppConfig, Public, uuidPipe, currentLanguages, inLanguage } from '@gfmd/api-platform';
+
+/**
+ * The documents are written in one language, their labels' (`?lang=` or `Accept-Language`: en, fr
+ * or es): the recommendations are read in it where translated (docs/syntheses.md), staff included.
+ */
+const inDocumentLanguage = <T>(work: () => Promise<T>): Promise<T> => {
+  const { text } = currentLanguages();
+  return inLanguage({ language: text, text, explicit: true }, work);
+};
 import { SubscribersService, type ScopeInfo } from './subscribers.service';
 import { SynthesesService } from './syntheses.service';
 import { SynthesisDocuments } from './documents/synthesis-documents';
@@ -116,7 +125,9 @@ function synthesisControllers(target: SynthesisTarget): [Type, Type] {
     @Get([':id/synthesis.pdf', ':id/synthesis/synthesis.pdf'])
     @ApiProduces('application/pdf')
     async pdf(@Param('id', uuidPipe) id: string, @Query() query: DocumentQuery, @CurrentUser() user?: AuthUser) {
-      const content = await this.syntheses.content(target, id, isStaff(user) && query.preview === 'true');
+      const content = await inDocumentLanguage(() =>
+        this.syntheses.content(target, id, isStaff(user) && query.preview === 'true'),
+      );
       return new StreamableFile(this.documents.pdf(content, currentLanguages().text), {
         type: 'application/pdf',
         disposition: `attachment; filename="${this.documents.fileName(content, 'pdf')}"`,
@@ -127,7 +138,9 @@ function synthesisControllers(target: SynthesisTarget): [Type, Type] {
     @Get([':id/synthesis.docx', ':id/synthesis/synthesis.docx'])
     @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     async docx(@Param('id', uuidPipe) id: string, @Query() query: DocumentQuery, @CurrentUser() user?: AuthUser) {
-      const content = await this.syntheses.content(target, id, isStaff(user) && query.preview === 'true');
+      const content = await inDocumentLanguage(() =>
+        this.syntheses.content(target, id, isStaff(user) && query.preview === 'true'),
+      );
       return new StreamableFile(this.documents.docx(content, currentLanguages().text), {
         type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         disposition: `attachment; filename="${this.documents.fileName(content, 'docx')}"`,

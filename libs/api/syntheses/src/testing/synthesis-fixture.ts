@@ -1,5 +1,13 @@
 import { DAY, DialogueFactory, type ApiClient } from '@gfmd/api-testing';
-import type { Dialogue, InformalSession, Milestone, Outcome, Process, Theme } from '@gfmd/contracts';
+import type {
+  ContentTranslations,
+  Dialogue,
+  InformalSession,
+  Milestone,
+  Outcome,
+  Process,
+  Theme,
+} from '@gfmd/contracts';
 import { randomUUID } from 'node:crypto';
 
 /** A process of its own (so counts and candidates see only this spec's data), one session and a stocktaking meeting. */
@@ -56,6 +64,7 @@ export async function publishedRecommendations(
   themeId: string,
   count: number,
   text = (i: number) => `Recommendation ${i + 1}: strengthen the portability of social protection for migrant workers.`,
+  translations: (i: number) => ContentTranslations<'text'> | undefined = () => undefined,
 ): Promise<{ dialogue: Dialogue; references: string[] }> {
   const startsAt = new Date(Date.now() + 30 * DAY);
   const dialogue = await DialogueFactory.createPublished(author, {
@@ -68,6 +77,7 @@ export async function publishedRecommendations(
     keyMessages: ['Mobility is a shared responsibility.'],
     recommendations: Array.from({ length: count }, (_, i) => ({
       text: text(i),
+      translations: translations(i),
       kind: i % 2 ? 'good_practice' : 'policy_recommendation',
       themeIds: [themeId],
       addressedTo: ['government', 'civil_society'],

@@ -98,7 +98,9 @@ export type FieldTranslations = ContentTranslations<'title'>;
  * Content in other languages than a record's own: `{ fr: { title, summary }, ar: { title } }`,
  * any of the six languages, any of the record's translatable fields (docs/i18n.md).
  */
-export type ContentTranslations<F extends string = string> = Partial<Record<ReaderLanguage, Partial<Record<F, string>>>>;
+export type ContentTranslations<F extends string = string> = Partial<
+  Record<ReaderLanguage, Partial<Record<F, string>>>
+>;
 
 /** The language each translated field of a response is in (`titleLang`, `summaryLang`…). */
 export type FieldLanguages<F extends string> = { [K in F as `${K}Lang`]?: ReaderLanguage };
@@ -123,7 +125,16 @@ export interface TitleLanguage {
   titleLang?: ReaderLanguage;
 }
 
-export interface Phase extends TitleLanguage {
+/**
+ * What staff reads add to a record with translatable fields (Bearer token, no `?lang=`): the
+ * stored translations, and per language the fields written in the source but not there.
+ */
+export interface TranslationsForEditors<F extends string> {
+  translations?: ContentTranslations<F>;
+  missingTranslations?: MissingTranslations;
+}
+
+export interface Phase extends TitleLanguage, TranslationsForEditors<'title'> {
   id: string;
   processId: string;
   kind: PhaseKind;
@@ -132,7 +143,7 @@ export interface Phase extends TitleLanguage {
   endsAt: string;
 }
 
-export interface Milestone extends TitleLanguage {
+export interface Milestone extends TitleLanguage, FieldLanguages<'venue'>, TranslationsForEditors<'title' | 'venue'> {
   id: string;
   processId: string;
   kind: MilestoneKind;
@@ -145,7 +156,7 @@ export interface Milestone extends TitleLanguage {
 }
 
 /** A consultation cycle (e.g. the GCM 2017–2018) with its calendar. */
-export interface Process extends TitleLanguage {
+export interface Process extends TitleLanguage, TranslationsForEditors<'title'> {
   id: string;
   slug: string;
   /** 2–10 upper-case letters and digits, unique; the process part of recommendation references (`GFMD-GCM-T3-D12-R04`). */
@@ -157,7 +168,7 @@ export interface Process extends TitleLanguage {
   milestones: Milestone[];
 }
 
-export interface Theme extends TitleLanguage {
+export interface Theme extends TitleLanguage, TranslationsForEditors<'title'> {
   id: string;
   code: string;
   title: string;
@@ -165,7 +176,8 @@ export interface Theme extends TitleLanguage {
   processId?: string | null;
 }
 
-export interface InformalSession extends TitleLanguage {
+export interface InformalSession
+  extends TitleLanguage, FieldLanguages<'venue'>, TranslationsForEditors<'title' | 'venue'> {
   id: string;
   processId: string;
   number: number;
@@ -246,9 +258,10 @@ export interface Space extends EditableTranslations<SpaceTranslatedField> {
 }
 
 /** A recommendation inside an outcome; `reference` once it has been published. */
-export interface Recommendation {
+export interface Recommendation extends FieldLanguages<'text'>, TranslationsForEditors<'text'> {
   id: string;
   reference?: string | null;
+  /** In the reader's language where translated (`textLang` says which; docs/i18n.md). */
   text: string;
   kind: RecommendationKind;
   themeIds: string[];
@@ -257,7 +270,7 @@ export interface Recommendation {
 }
 
 /** The outcome of a dialogue: staff see the working copy, anonymous visitors the published one. */
-export interface Outcome {
+export interface Outcome extends FieldLanguages<'summary'>, TranslationsForEditors<'summary'> {
   dialogueId: string;
   summary: string;
   keyMessages: string[];
@@ -292,8 +305,9 @@ export interface OutcomeVersion {
 }
 
 /** A published recommendation as the public sees it (GET /recommendations/:reference). */
-export interface PublishedRecommendation {
+export interface PublishedRecommendation extends FieldLanguages<'text'> {
   reference: string;
+  /** In the reader's language where translated (`textLang` says which; docs/i18n.md). */
   text: string;
   kind: RecommendationKind;
   themeIds: string[];
@@ -328,7 +342,7 @@ export interface PublishedRecommendation {
  * The published outcome of a dialogue as the public reads it (`GET /dialogues/:id/outcome`
  * anonymous, `GET /dialogues/:id/outcome/published` anyone): the last published version.
  */
-export interface PublishedOutcome {
+export interface PublishedOutcome extends FieldLanguages<'summary'> {
   dialogueId: string;
   dialogueTitle: string;
   dialogueStartsAt: string;

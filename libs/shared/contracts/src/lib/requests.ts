@@ -5,6 +5,7 @@
  * Optional fields may be omitted; a field typed `| null` may be cleared with null, the others refuse null.
  */
 import type { Answers } from './delegations';
+import type { ContentTranslations } from './models';
 import type {
   AttendanceMode,
   AgendaItemKind,
@@ -122,6 +123,8 @@ export interface CreateProcessRequest {
   title: string;
   startsAt: string;
   endsAt: string;
+  /** Other languages than English (`{ fr: { title } }`); `""` or null removes one (docs/i18n.md). */
+  translations?: ContentTranslations<'title'>;
 }
 
 /** PATCH /processes/:id */
@@ -133,6 +136,7 @@ export interface CreatePhaseRequest {
   title: string;
   startsAt: string;
   endsAt: string;
+  translations?: ContentTranslations<'title'>;
 }
 
 /** PATCH /phases/:id */
@@ -146,6 +150,7 @@ export interface CreateMilestoneRequest {
   endsAt?: string | null;
   venue?: string | null;
   timeZone: string;
+  translations?: ContentTranslations<'title' | 'venue'>;
 }
 
 /** PATCH /milestones/:id */
@@ -156,6 +161,7 @@ export interface CreateThemeRequest {
   code: string;
   title: string;
   processId?: string | null;
+  translations?: ContentTranslations<'title'>;
 }
 
 /** PATCH /themes/:id */
@@ -177,6 +183,7 @@ export interface CreateInformalSessionRequest {
   endsAt: string;
   venue: string;
   timeZone: string;
+  translations?: ContentTranslations<'title' | 'venue'>;
 }
 
 /** PATCH /informal-sessions/:id */
@@ -248,6 +255,8 @@ export type UpdateSpaceRequest = Partial<CreateSpaceRequest>;
 export interface RecommendationRequest {
   id?: string;
   text: string;
+  /** Other languages than the source (`{ fr: { text } }`); `""` or null removes one (docs/i18n.md). */
+  translations?: ContentTranslations<'text'>;
   kind: RecommendationKind;
   themeIds: string[];
   addressedTo: StakeholderGroup[];
@@ -257,6 +266,8 @@ export interface RecommendationRequest {
 /** PUT /dialogues/:id/outcome: the whole working copy, with the version it was read at. */
 export interface PutOutcomeRequest {
   summary?: string;
+  /** The summary in other languages than the source (`{ fr: { summary } }`). */
+  translations?: ContentTranslations<'summary'>;
   keyMessages?: string[];
   rapporteurUserIds?: string[];
   recommendations: RecommendationRequest[];

@@ -1,6 +1,7 @@
 /** The synthesis of an informal session or a milestone (docs/syntheses.md), and its subscribers. */
 import type {
   Language,
+  ReaderLanguage,
   RecommendationKind,
   StakeholderGroup,
   SubscriberStatus,
@@ -47,7 +48,9 @@ export interface Synthesis {
 /** A published recommendation as a synthesis shows it. */
 export interface SynthesisRecommendation {
   reference: string;
+  /** In the reader's language where translated (`textLang`; docs/i18n.md), also in the PDF and DOCX (`?lang=`). */
   text: string;
+  textLang?: ReaderLanguage;
   kind: RecommendationKind;
   themeIds: string[];
   addressedTo: StakeholderGroup[];

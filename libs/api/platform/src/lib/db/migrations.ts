@@ -33,6 +33,7 @@ import { FieldTranslations1765300000601 } from './migrations/1765300000601-field
 import { DoorAssignments1765300000801 } from './migrations/1765300000801-door-assignments';
 import { RegistrationsArrivalIndex1765300000901 } from './migrations/1765300000901-registrations-arrival-index';
 import { ContentTranslations1765400000101 } from './migrations/1765400000101-content-translations';
+import { OutcomeTranslations1765400000201 } from './migrations/1765400000201-outcome-translations';
 import { ArabicRegistrations1765400000401 } from './migrations/1765400000401-arabic-registrations';
 
 /**
@@ -75,5 +76,6 @@ export const MIGRATIONS = [
   DoorAssignments1765300000801,
   RegistrationsArrivalIndex1765300000901,
   ContentTranslations1765400000101,
+  OutcomeTranslations1765400000201,
   ArabicRegistrations1765400000401,
 ];

@@ -4,3 +4,4 @@ export * from './request-language';
 export * from './content';
 export * from './bidi';
 export * from './collation';
+export * from './content-records';

@@ -37,7 +37,7 @@ const en: DocumentLabels = {
   sources: 'The dialogues the recommendations came from',
   languages: 'Languages',
   languagesText: (d, a) =>
-    `This document is in ${d}. It can be downloaded in ${a}. The introduction and the recommendations are given in the language in which they were written and published.`,
+    `This document is in ${d}. It can be downloaded in ${a}. The recommendations are given in the language of this document where they were translated, otherwise in the language in which they were written and published, as is the introduction.`,
   dialogueLanguages: 'languages of the dialogue',
   published: 'Published',
   draft: 'Draft — not published',
@@ -80,7 +80,7 @@ const fr: DocumentLabels = {
   sources: 'Les dialogues dont sont issues les recommandations',
   languages: 'Langues',
   languagesText: (d, a) =>
-    `Ce document est en ${d}. Il peut être téléchargé en ${a}. L’introduction et les recommandations sont données dans la langue dans laquelle elles ont été rédigées et publiées.`,
+    `Ce document est en ${d}. Il peut être téléchargé en ${a}. Les recommandations sont données dans la langue de ce document lorsqu’elles ont été traduites, sinon dans la langue dans laquelle elles ont été rédigées et publiées, comme l’introduction.`,
   dialogueLanguages: 'langues du dialogue',
   published: 'Publié le',
   draft: 'Projet — non publié',
@@ -123,7 +123,7 @@ const es: DocumentLabels = {
   sources: 'Los diálogos de los que proceden las recomendaciones',
   languages: 'Idiomas',
   languagesText: (d, a) =>
-    `Este documento está en ${d}. Puede descargarse en ${a}. La introducción y las recomendaciones se dan en el idioma en que se redactaron y publicaron.`,
+    `Este documento está en ${d}. Puede descargarse en ${a}. Las recomendaciones se dan en el idioma de este documento cuando se han traducido y, si no, en el idioma en que se redactaron y publicaron, al igual que la introducción.`,
   dialogueLanguages: 'idiomas del diálogo',
   published: 'Publicado el',
   draft: 'Borrador — no publicado',

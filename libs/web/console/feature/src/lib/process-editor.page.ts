@@ -23,8 +23,10 @@ import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
+  type ContentTranslations,
   MILESTONE_KINDS,
   PHASE_KINDS,
+  READER_LANGUAGES,
   type InformalSession,
   type Milestone,
   type MilestoneKind,
@@ -33,6 +35,11 @@ import {
   type Theme,
 } from '@gfmd/contracts';
 import { ProcessStore } from '@gfmd/web-dialogues-data-access/processes';
+import {
+  CONTENT_LANGUAGE_NAMES,
+  ContentLanguageTabsComponent,
+  isMissingTranslation,
+} from '@gfmd/web-shared-ui/content-language-tabs';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LocalDatePipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
@@ -71,6 +78,7 @@ import { SynthesisDuesComponent } from '@gfmd/web-syntheses-feature';
     SynthesisDuesComponent,
     ProblemAlertComponent,
     ZoneFieldComponent,
+    ContentLanguageTabsComponent,
     FieldErrorPipe,
     TranslatePipe,
     LocalDatePipe,
@@ -148,6 +156,30 @@ export class ProcessEditorPage {
   protected readonly themesById = computed(() => new Map(this.store.themes().map((t) => [t.id, t])));
   private readonly formDirectives = viewChildren(FormGroupDirective);
 
+  // ── the process's title in other languages (docs/i18n.md; the source is English) ──
+  protected readonly contentLanguages = READER_LANGUAGES;
+  protected readonly detailsLang = signal('en');
+  protected readonly sourceName = CONTENT_LANGUAGE_NAMES['en'];
+  protected readonly titleTranslations = signal<ContentTranslations<'title'>>({});
+  protected readonly titleMissing = computed<Record<string, number>>(() => {
+    const title = this.store.process()?.title;
+    const out: Record<string, number> = {};
+    for (const lang of this.contentLanguages) {
+      if (lang !== 'en' && isMissingTranslation(title, this.titleTranslations()[lang]?.title)) out[lang] = 1;
+    }
+    return out;
+  });
+  protected readonly isMissing = isMissingTranslation;
+
+  protected titleIn(lang: string): string {
+    return this.titleTranslations()[lang as keyof ContentTranslations]?.title ?? '';
+  }
+
+  protected setTitleIn(lang: string, event: Event): void {
+    const title = (event.target as HTMLInputElement).value;
+    this.titleTranslations.update((t) => ({ ...t, [lang]: { ...t[lang as keyof ContentTranslations], title } }));
+  }
+
   constructor() {
     effect(() => {
       const id = this.id();
@@ -166,6 +198,7 @@ export class ProcessEditorPage {
             endsAt: toEndDate(process.endsAt),
           }),
         );
+        untracked(() => this.titleTranslations.set({ ...(process.translations ?? {}) }));
         if (!this.session.editing()) {
           untracked(() => this.sessionForm.controls.number.setValue(this.store.sessions().length + 1));
         }
@@ -197,6 +230,7 @@ export class ProcessEditorPage {
         code: v.code.trim(),
         startsAt: dayStart(v.startsAt),
         endsAt: dayEnd(v.endsAt),
+        translations: this.titleTranslations(),
       });
     });
   }

@@ -99,6 +99,32 @@ describe(OutcomeEditorPage.name, () => {
     return found;
   }
 
+  it('has a tab per language (the source first), marks what is missing in words, and saves a French summary', async () => {
+    await start(ORGANIZER, outcome());
+    const tabs = [...sut.querySelectorAll<HTMLAnchorElement>('a[mat-tab-link]')];
+    expect(tabs.map((t) => t.getAttribute('data-lang'))).toEqual(['en', 'fr', 'es', 'ar', 'ru', 'zh']);
+    // Every other language lacks the summary and the texts: said in words, with a sign.
+    expect(tabs[1].textContent).toMatch(/⚠\s*to translate: \d+/);
+    tabs[1].click();
+    await settle();
+    const french = sut.querySelector('textarea[name=summary-fr]') as HTMLTextAreaElement;
+    expect(french.getAttribute('lang')).toBe('fr');
+    expect(sut.querySelector('.missing-translation')?.textContent).toContain('Not translated yet');
+    french.value = 'Ce que le dialogue a dit.';
+    french.dispatchEvent(new Event('input'));
+    await settle();
+    tabs[3].click();
+    await settle();
+    expect((sut.querySelector('textarea[name=summary-ar]') as HTMLTextAreaElement).getAttribute('dir')).toBe('rtl');
+    button('Save').click();
+    await settle();
+    const put = http.expectOne({ method: 'PUT', url: URL });
+    expect(put.request.body.translations).toEqual({ fr: { summary: 'Ce que le dialogue a dit.' } });
+    expect(put.request.body.summary).toBe(outcome().summary);
+    put.flush(outcome({ version: 2, translations: { fr: { summary: 'Ce que le dialogue a dit.' } } }));
+    await settle();
+  });
+
   it('keeps the user’s text on a stale save, shows their version, then saves over it', async () => {
     await start(ORGANIZER, outcome());
     summary().value = 'My better summary';

@@ -4,7 +4,10 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import {
+  type ContentTranslations,
   type ContributionView,
+  READER_LANGUAGES,
+  type ReaderLanguage,
   type Outcome,
   type ProblemDetails,
   type PutOutcomeRequest,
@@ -18,6 +21,11 @@ import { AuthStore, UsersApi } from '@gfmd/web-auth-data-access';
 import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { OutcomesApi, OutcomeStore } from '@gfmd/web-outcomes-data-access';
 import { DocumentsApi } from '@gfmd/web-documents-data-access';
+import {
+  CONTENT_LANGUAGE_NAMES,
+  ContentLanguageTabsComponent,
+  isMissingTranslation,
+} from '@gfmd/web-shared-ui/content-language-tabs';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { loadResource } from '@gfmd/web-shared-util-state';
@@ -35,10 +43,13 @@ export interface DraftRecommendation {
   themeIds: string[];
   addressedTo: StakeholderGroup[];
   spaceId: string | null;
+  /** the text in other languages than the source (docs/i18n.md) */
+  translations: ContentTranslations<'text'>;
 }
 
 export interface OutcomeDraft {
   summary: string;
+  translations: ContentTranslations<'summary'>;
   keyMessages: string[];
   recommendations: DraftRecommendation[];
 }
@@ -48,6 +59,7 @@ let nextKey = 0;
 export function toDraft(outcome: Outcome): OutcomeDraft {
   return {
     summary: outcome.summary,
+    translations: { ...(outcome.translations ?? {}) },
     keyMessages: [...outcome.keyMessages],
     recommendations: outcome.recommendations.map((r) => ({
       key: r.id,
@@ -58,6 +70,7 @@ export function toDraft(outcome: Outcome): OutcomeDraft {
       themeIds: [...r.themeIds],
       addressedTo: [...r.addressedTo],
       spaceId: r.spaceId ?? null,
+      translations: { ...(r.translations ?? {}) },
     })),
   };
 }
@@ -80,6 +93,7 @@ export function toDraft(outcome: Outcome): OutcomeDraft {
     ProblemAlertComponent,
     OutcomeDiffComponent,
     OutcomeContributionsComponent,
+    ContentLanguageTabsComponent,
     TranslatePipe,
     LabelPipe,
   ],
@@ -109,7 +123,35 @@ export class OutcomeEditorPage {
   readonly dialogueId = input<string>();
   protected readonly dialogue = computed(() => this.id() ?? this.dialogueId() ?? '');
 
-  protected readonly draft = signal<OutcomeDraft>({ summary: '', keyMessages: [], recommendations: [] });
+  protected readonly draft = signal<OutcomeDraft>({
+    summary: '',
+    translations: {},
+    keyMessages: [],
+    recommendations: [],
+  });
+
+  // ── languages (docs/i18n.md): the source first, a tab per other language ──
+  /** PLUG-IN POINT: the dialogue's first language once dialogues list six (issue #17); English until then. */
+  protected readonly sourceLang: ReaderLanguage = 'en';
+  protected readonly contentLanguages = READER_LANGUAGES;
+  /** the language whose words the summary and texts show: the source, or a translation */
+  protected readonly editLang = signal<string>('en');
+  protected readonly translating = computed(() => this.editLang() !== this.sourceLang);
+  protected readonly sourceName = CONTENT_LANGUAGE_NAMES[this.sourceLang];
+  /** per language, how many fields written in the source are not translated */
+  protected readonly missing = computed<Record<string, number>>(() => {
+    const d = this.draft();
+    const out: Record<string, number> = {};
+    for (const lang of this.contentLanguages) {
+      if (lang === this.sourceLang) continue;
+      const count =
+        (isMissingTranslation(d.summary, d.translations[lang]?.summary) ? 1 : 0) +
+        d.recommendations.filter((r) => isMissingTranslation(r.text, r.translations[lang]?.text)).length;
+      if (count) out[lang] = count;
+    }
+    return out;
+  });
+  protected readonly isMissing = isMissingTranslation;
   /** the version the draft is based on, sent with the next save */
   protected readonly baseVersion = signal(0);
   /** the live region's text: what the last save or action did */
@@ -211,6 +253,31 @@ export class OutcomeEditorPage {
     this.draft.update((d) => ({ ...d, summary }));
   }
 
+  /** The summary in the language of the tab (the source's own words, or a translation). */
+  protected summaryIn(lang: string): string {
+    const d = this.draft();
+    return lang === this.sourceLang ? d.summary : (d.translations[lang as ReaderLanguage]?.summary ?? '');
+  }
+
+  protected setSummaryIn(lang: string, summary: string): void {
+    if (lang === this.sourceLang) return this.setSummary(summary);
+    this.draft.update((d) => ({
+      ...d,
+      translations: { ...d.translations, [lang]: { ...d.translations[lang as ReaderLanguage], summary } },
+    }));
+  }
+
+  protected textIn(r: DraftRecommendation, lang: string): string {
+    return lang === this.sourceLang ? r.text : (r.translations[lang as ReaderLanguage]?.text ?? '');
+  }
+
+  protected setTextIn(r: DraftRecommendation, lang: string, text: string): void {
+    if (lang === this.sourceLang) return this.updateRecommendation(r.key, { text });
+    this.updateRecommendation(r.key, {
+      translations: { ...r.translations, [lang]: { ...r.translations[lang as ReaderLanguage], text } },
+    });
+  }
+
   protected setKeyMessage(index: number, text: string): void {
     this.draft.update((d) => ({ ...d, keyMessages: d.keyMessages.map((m, i) => (i === index ? text : m)) }));
   }
@@ -232,6 +299,7 @@ export class OutcomeEditorPage {
       themeIds: [],
       addressedTo: [],
       spaceId,
+      translations: {},
     };
     this.draft.update((d) => ({ ...d, recommendations: [...d.recommendations, added] }));
   }
@@ -257,10 +325,12 @@ export class OutcomeEditorPage {
       themeIds: r.themeIds,
       addressedTo: r.addressedTo,
       spaceId: r.spaceId,
+      translations: r.translations,
     }));
     if (!this.editsAll()) return { recommendations, version: this.baseVersion() };
     return {
       summary: d.summary.trim(),
+      translations: d.translations,
       keyMessages: d.keyMessages.map((m) => m.trim()).filter((m) => m),
       recommendations,
       version: this.baseVersion(),

@@ -3,7 +3,14 @@ import { RouterLink } from '@angular/router';
 import { CatalogStore } from '@gfmd/web-dialogues-data-access';
 import { PublishedOutcomeStore } from '@gfmd/web-outcomes-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentLangDirective,
+  I18n,
+  I18nTitleStrategy,
+  LabelPipe,
+  LocalDatePipe,
+  TranslatePipe,
+} from '@gfmd/web-shared-util-i18n';
 import { loadResource } from '@gfmd/web-shared-util-state';
 import { CiteBoxComponent } from './cite-box.component';
 
@@ -15,6 +22,7 @@ import { CiteBoxComponent } from './cite-box.component';
 @Component({
   selector: 'gfmd-public-outcome-page',
   imports: [
+    ContentLangDirective,
     RouterLink,
     LoadingStateComponent,
     ProblemAlertComponent,
@@ -40,7 +48,7 @@ import { CiteBoxComponent } from './cite-box.component';
         }
         <section aria-labelledby="summary-heading">
           <h2 id="summary-heading">{{ 'publicOutcome.summary' | t }}</h2>
-          <p class="summary">{{ o.summary }}</p>
+          <p class="summary" [gfmdContentLang]="o.summaryLang">{{ o.summary }}</p>
         </section>
         @if (o.keyMessages.length) {
           <section aria-labelledby="messages-heading">
@@ -72,7 +80,7 @@ import { CiteBoxComponent } from './cite-box.component';
                         <span class="gfmd-chip">{{ t }}</span>
                       }
                     </p>
-                    <blockquote class="text">{{ r.text }}</blockquote>
+                    <blockquote class="text" [gfmdContentLang]="r.textLang">{{ r.text }}</blockquote>
                     @if (r.addressedTo.length) {
                       <p class="gfmd-muted">{{ 'recommendations.addressedTo' | t }}: {{ groups(r.addressedTo) }}</p>
                     }

@@ -4,7 +4,14 @@ import { RouterLink } from '@angular/router';
 import { RecommendationsStore } from '@gfmd/web-outcomes-data-access';
 import { CatalogStore } from '@gfmd/web-dialogues-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentLangDirective,
+  I18n,
+  I18nTitleStrategy,
+  LabelPipe,
+  LocalDatePipe,
+  TranslatePipe,
+} from '@gfmd/web-shared-util-i18n';
 import { loadResource } from '@gfmd/web-shared-util-state';
 import { CiteBoxComponent } from './cite-box.component';
 
@@ -12,6 +19,7 @@ import { CiteBoxComponent } from './cite-box.component';
 @Component({
   selector: 'gfmd-recommendation-page',
   imports: [
+    ContentLangDirective,
     RouterLink,
     MatAnchor,
     LoadingStateComponent,
@@ -37,7 +45,7 @@ import { CiteBoxComponent } from './cite-box.component';
         @if (r.withdrawn) {
           <p class="gfmd-alert gfmd-alert--warn">{{ 'recommendations.withdrawnNote' | t }}</p>
         }
-        <blockquote class="text">{{ r.text }}</blockquote>
+        <blockquote class="text" [gfmdContentLang]="r.textLang">{{ r.text }}</blockquote>
         <dl class="facts">
           <dt>{{ 'recommendations.reference' | t }}</dt>
           <dd>{{ r.reference }}</dd>

@@ -8,7 +8,7 @@ import { RouterLink } from '@angular/router';
 import { LANGUAGES, type ProblemDetails, type Synthesis, type SynthesisTarget } from '@gfmd/contracts';
 import { SynthesesApi } from '@gfmd/web-syntheses-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { ContentLangDirective, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { firstValueFrom } from 'rxjs';
 
@@ -19,6 +19,7 @@ import { firstValueFrom } from 'rxjs';
 @Component({
   selector: 'gfmd-synthesis-page',
   imports: [
+    ContentLangDirective,
     FormsModule,
     NgTemplateOutlet,
     RouterLink,

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { Router } from '@angular/router';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { ContentLangDirective, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { ProcessTimelineStore } from '@gfmd/web-timeline-data-access';
 import { ProcessTimelineComponent, buildTimelineView, defaultZoom } from '@gfmd/web-timeline-ui';
 import { SynthesisDuesComponent } from '@gfmd/web-syntheses-feature';
@@ -13,6 +13,7 @@ import { SynthesisDuesComponent } from '@gfmd/web-syntheses-feature';
 @Component({
   selector: 'gfmd-process-timeline-page',
   imports: [
+    ContentLangDirective,
     ProcessTimelineComponent,
     LoadingStateComponent,
     EmptyStateComponent,
@@ -46,7 +47,13 @@ import { SynthesisDuesComponent } from '@gfmd/web-syntheses-feature';
           <label for="timeline-process">{{ 'ptimeline.process' | t }}</label>
           <select id="timeline-process" (change)="choose($any($event.target).value)">
             @for (p of processes; track p.id) {
-              <option [value]="p.slug" [selected]="p.id === store.timeline()?.process?.id">{{ p.title }}</option>
+              <option
+                [value]="p.slug"
+                [selected]="p.id === store.timeline()?.process?.id"
+                [gfmdContentLang]="p.titleLang"
+              >
+                {{ p.title }}
+              </option>
             }
           </select>
         </div>

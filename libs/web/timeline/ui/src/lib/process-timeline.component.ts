@@ -14,7 +14,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { I18n, LabelPipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
+import { ContentLangDirective, I18n, LabelPipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 import {
   RECOMMENDED_LEAD_DAYS,
   ZOOMS,
@@ -49,7 +49,7 @@ const DEFAULT_VIEWPORT = 1000;
  */
 @Component({
   selector: 'gfmd-process-timeline',
-  imports: [RouterLink, TranslatePipe, LabelPipe],
+  imports: [RouterLink, TranslatePipe, LabelPipe, ContentLangDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './process-timeline.component.scss',
   templateUrl: './process-timeline.component.html',

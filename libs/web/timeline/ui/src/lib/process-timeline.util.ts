@@ -23,6 +23,9 @@ export type LeadLevel = 'ok' | 'short' | 'late' | 'unknown';
 interface ItemBase {
   id: string;
   title: string;
+  /** the language `title` came in (docs/i18n.md): marked with `lang` when it is not the page's */
+  titleLang?: string | null;
+  venueLang?: string | null;
   startsAt: string;
   endsAt: string | null;
   /** the zone its dates are shown in (the venue's); null for phases, which are calendar spans */
@@ -65,6 +68,7 @@ export interface PhaseBand {
   id: string;
   phaseKind: PhaseKind;
   title: string;
+  titleLang?: string | null;
   startsAt: string;
   endsAt: string;
 }
@@ -98,6 +102,8 @@ export function buildTimelineView(timeline: ProcessTimeline): ProcessTimelineVie
     kind: 'milestone',
     id: m.id,
     title: m.title,
+    titleLang: m.titleLang ?? null,
+    venueLang: m.venueLang ?? null,
     startsAt: m.startsAt,
     endsAt: m.endsAt,
     timeZone: m.timeZone,
@@ -108,6 +114,8 @@ export function buildTimelineView(timeline: ProcessTimeline): ProcessTimelineVie
     kind: 'session',
     id: s.id,
     title: s.title,
+    titleLang: s.titleLang ?? null,
+    venueLang: s.venueLang ?? null,
     startsAt: s.startsAt,
     endsAt: s.endsAt,
     timeZone: s.timeZone,
@@ -132,7 +140,14 @@ export function buildTimelineView(timeline: ProcessTimeline): ProcessTimelineVie
     process: timeline.process,
     phases: [...timeline.phases]
       .sort((a, b) => ms(a.startsAt) - ms(b.startsAt))
-      .map((p: Phase) => ({ id: p.id, phaseKind: p.kind, title: p.title, startsAt: p.startsAt, endsAt: p.endsAt })),
+      .map((p: Phase) => ({
+        id: p.id,
+        phaseKind: p.kind,
+        title: p.title,
+        titleLang: p.titleLang ?? null,
+        startsAt: p.startsAt,
+        endsAt: p.endsAt,
+      })),
     items: [
       ...timeline.milestones.map(milestone),
       ...timeline.sessions.map(session),

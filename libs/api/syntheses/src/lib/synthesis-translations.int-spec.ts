@@ -1,0 +1,92 @@
+import { AuthModule } from '@gfmd/api-auth';
+import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
+import { MailModule } from '@gfmd/api-mail';
+import { OutcomesModule } from '@gfmd/api-outcomes';
+import { PlatformModule } from '@gfmd/api-platform';
+import { SpacesModule } from '@gfmd/api-spaces';
+import { createTestApp, type ApiClient, type TestApp } from '@gfmd/api-testing';
+import type { Synthesis } from '@gfmd/contracts';
+import mammoth from 'mammoth';
+import { parsePdf } from '../testing/parse-pdf';
+import { processFixture, publishedRecommendations } from '../testing/synthesis-fixture';
+import { SynthesesModule } from './syntheses.module';
+
+async function binary(baseUrl: string, path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${baseUrl}/api/v1${path}`, { headers });
+  return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+}
+const pdfText = async (pdf: Buffer) => (await parsePdf(pdf)).text.replace(/\s+/g, ' ');
+
+const EN = (i: number) => `Recommendation ${i + 1}: strengthen the portability of social protection.`;
+const FR = 'Renforcer la portabilité de la protection sociale des travailleurs migrants.';
+
+/** A synthesis reads its recommendations in the requester's language where translated (docs/syntheses.md). */
+describe('Synthesis recommendations in several languages (integration)', () => {
+  let sut: TestApp;
+  let organizer: ApiClient;
+  let p: string;
+  let references: string[];
+
+  beforeAll(async () => {
+    sut = await createTestApp([
+      PlatformModule,
+      AuthModule,
+      MailModule,
+      DialoguesModule,
+      SpacesModule,
+      OutcomesModule,
+      SynthesesModule,
+    ]);
+    await sut.app.get(SeedService).seedProcess();
+    organizer = (await sut.staff('organizer')).client;
+    const reviewer = (await sut.staff('organizer')).client;
+    const { session, themes } = await processFixture(organizer);
+    // The first recommendation has French and Arabic; the second none.
+    ({ references } = await publishedRecommendations(organizer, reviewer, session.id, themes[0].id, 2, EN, (i) =>
+      i === 0 ? { fr: { text: FR }, ar: { text: 'تعزيز قابلية نقل الحماية الاجتماعية.' } } : undefined,
+    ));
+    p = `/informal-sessions/${session.id}/synthesis`;
+    const saved = await organizer.request('PUT', p, {
+      introduction: 'The recommendations of the GFMD.',
+      sections: [{ title: 'Social protection', references }],
+      version: 0,
+    });
+    expect(saved.status).toBe(200);
+    expect((await organizer.post(`${p}/publish`)).status).toBe(200);
+  });
+  afterAll(() => sut.close());
+
+  it('reads the published synthesis in French and in Arabic, each recommendation with its language', async () => {
+    const fr = await sut.api.get<Synthesis>(`${p}?lang=fr`);
+    expect(fr.body.recommendations?.map((r) => [r.text, r.textLang])).toEqual([
+      [FR, 'fr'],
+      [EN(1), 'en'],
+    ]);
+    const ar = await sut.api.request<Synthesis>('GET', p, undefined, { 'Accept-Language': 'ar' });
+    expect(ar.body.recommendations?.map((r) => r.textLang)).toEqual(['ar', 'en']);
+  });
+
+  it('writes the PDF and the DOCX in French with the French recommendation, the other in its own words', async () => {
+    const pdf = await binary(sut.baseUrl, `${p}/synthesis.pdf?lang=fr`);
+    expect(pdf.status).toBe(200);
+    const text = await pdfText(pdf.body);
+    expect(text).toContain('Synthèse des recommandations du FMMD');
+    expect(text).toContain('Renforcer la portabilité');
+    expect(text).not.toContain(EN(0).slice(0, 40));
+    expect(text).toContain(EN(1).slice(0, 40));
+
+    const en = await pdfText((await binary(sut.baseUrl, `${p}/synthesis.pdf`)).body);
+    expect(en).toContain(EN(0).slice(0, 40));
+    expect(en).not.toContain('Renforcer la portabilité');
+
+    // A staff download in French reads French too (documents are in one language, not the editor's source).
+    const staffToken = (await sut.staff('organizer')).client.token as string;
+    const docx = await binary(sut.baseUrl, `${p}/synthesis.docx`, {
+      authorization: `Bearer ${staffToken}`,
+      'accept-language': 'fr',
+    });
+    const { value } = await mammoth.extractRawText({ buffer: docx.body });
+    expect(value).toContain(FR);
+    expect(value).toContain(EN(1));
+  });
+});
