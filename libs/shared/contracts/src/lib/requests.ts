@@ -5,7 +5,6 @@
  * Optional fields may be omitted; a field typed `| null` may be cleared with null, the others refuse null.
  */
 import type { Answers } from './delegations';
-import type { ContentTranslations } from './models';
 import type {
   AttendanceMode,
   AgendaItemKind,

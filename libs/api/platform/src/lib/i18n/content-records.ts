@@ -46,23 +46,6 @@ export function contentView<
   };
 }
 
-/**
- * The translations after a write: each language sent replaces the fields it names (`""` or
- * `null` removes one), the languages and fields not sent are kept. `undefined`: unchanged.
- */
-export function mergeTranslations<F extends string>(
-  before: ContentTranslations<F> | null | undefined,
-  patch: ContentTranslations<F> | null | undefined,
-): ContentTranslations<F> {
-  if (patch === undefined) return cleanTranslations(before);
-  if (patch === null) return {};
-  const merged: ContentTranslations<F> = { ...(before ?? {}) };
-  for (const [language, fields] of Object.entries(patch) as [ReaderLanguage, Partial<Record<F, string | null>>][]) {
-    merged[language] = { ...(before?.[language] ?? {}), ...(fields ?? {}) } as Partial<Record<F, string>>;
-  }
-  return cleanTranslations(merged);
-}
-
 /** OpenAPI of a `translations` property of a write (`fields`: `title, summary`…; `source`: the words of the source language). */
 export const translationsProperty = (fields: string, example: object, source = 'English') => ({
   type: 'object' as const,

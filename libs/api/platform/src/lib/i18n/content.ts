@@ -180,15 +180,18 @@ export function IsContentTranslations(
 
 /**
  * A patch of translations over the stored ones: each field sent replaces the stored one, `""` or
- * `null` removes it, fields and languages not sent are kept. The result is clean (as stored).
+ * `null` removes it, fields and languages not sent are kept; `translations: null` removes them all,
+ * `undefined` (not sent) keeps them. The result is clean (as stored).
  */
 export function mergeTranslations<F extends string>(
   current: ContentTranslations<F> | null | undefined,
   patch: ContentTranslations<F> | null | undefined,
 ): ContentTranslations<F> {
+  if (patch === undefined) return cleanTranslations(current);
+  if (patch === null) return {};
   const out: Record<string, Record<string, string | null>> = {};
   for (const [language, fields] of Object.entries(current ?? {})) out[language] = { ...(fields as object) };
-  for (const [language, fields] of Object.entries(patch ?? {})) {
+  for (const [language, fields] of Object.entries(patch)) {
     out[language] = { ...(out[language] ?? {}), ...(fields as Record<string, string | null>) };
   }
   return cleanTranslations(out as ContentTranslations<F>);
