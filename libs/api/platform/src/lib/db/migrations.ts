@@ -32,6 +32,7 @@ import { RoomArrivals1765300000501 } from './migrations/1765300000501-room-arriv
 import { FieldTranslations1765300000601 } from './migrations/1765300000601-field-translations';
 import { DoorAssignments1765300000801 } from './migrations/1765300000801-door-assignments';
 import { RegistrationsArrivalIndex1765300000901 } from './migrations/1765300000901-registrations-arrival-index';
+import { ProcessScaleIndexes1765400000501 } from './migrations/1765400000501-process-scale-indexes';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   FieldTranslations1765300000601,
   DoorAssignments1765300000801,
   RegistrationsArrivalIndex1765300000901,
+  ProcessScaleIndexes1765400000501,
 ];
