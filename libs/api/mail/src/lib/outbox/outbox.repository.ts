@@ -352,10 +352,10 @@ export class OutboxRepository {
    */
   async deleteSentBefore(before: Date, batch: number): Promise<number> {
     const [, count] = (await this.manager.query(
-      `DELETE FROM outbound_emails WHERE id IN (
+      `DELETE FROM outbound_emails WHERE id = ANY(ARRAY(
          SELECT id FROM outbound_emails
           WHERE created_at < $1 AND status = 'sent' AND (sent_at IS NULL OR sent_at < $1)
-          ORDER BY created_at, id LIMIT $2)`,
+          ORDER BY created_at, id LIMIT $2))`,
       [before, batch],
     )) as [unknown, number];
     return count;
