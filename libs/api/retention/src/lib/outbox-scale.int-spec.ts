@@ -93,6 +93,18 @@ describe('Outbox at scale (integration)', () => {
     expect(stale).toMatch(/outbound_emails_(unsent|sending)_idx[\s\S]*outbound_emails_(unsent|sending)_idx/);
     expect(queued).toContain('outbound_emails_unsent_idx');
     for (const p of [stale, queued]) expect(p).not.toMatch(/Seq Scan|outbound_emails_created_id_idx|outbound_emails_pkey/);
+    // The retention batch (OutboxRepository.deleteSentBefore): oldest first from (created_at, id),
+    // then the rows by primary key, never a join over the whole table.
+    const prune = await plan(
+      `DELETE FROM outbound_emails WHERE id = ANY(ARRAY(
+         SELECT id FROM outbound_emails
+          WHERE created_at < $1 AND status = 'sent' AND (sent_at IS NULL OR sent_at < $1)
+          ORDER BY created_at, id LIMIT $2))`,
+      [new Date(Date.now() - DAY), 5000],
+    );
+    expect(prune).toContain('outbound_emails_created_id_idx');
+    expect(prune).toContain('outbound_emails_pkey');
+    expect(prune).not.toMatch(/Seq Scan|Hash Semi Join/);
   });
 
   it('deletes the sent rows past retention in batches, once an hour, and keeps every other row', async () => {
