@@ -33,6 +33,7 @@ import { FieldTranslations1765300000601 } from './migrations/1765300000601-field
 import { DoorAssignments1765300000801 } from './migrations/1765300000801-door-assignments';
 import { RegistrationsArrivalIndex1765300000901 } from './migrations/1765300000901-registrations-arrival-index';
 import { ProcessScaleIndexes1765400000501 } from './migrations/1765400000501-process-scale-indexes';
+import { RecommendationsRecentIndex1765400000502 } from './migrations/1765400000502-recommendations-recent-index';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -74,4 +75,5 @@ export const MIGRATIONS = [
   DoorAssignments1765300000801,
   RegistrationsArrivalIndex1765300000901,
   ProcessScaleIndexes1765400000501,
+  RecommendationsRecentIndex1765400000502,
 ];
