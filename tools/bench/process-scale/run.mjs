@@ -225,7 +225,7 @@ async function measureSize(n) {
   const seen = new Set();
   let walked = 0;
   let pages = 0;
-  for (let after = null; ; ) {
+  for (let after = null; ;) {
     const body = await json(`${regs}?pageSize=500${after ? `&after=${after}` : ''}`);
     for (const r of body.items) seen.add(r.id);
     walked += body.items.length;
@@ -233,7 +233,10 @@ async function measureSize(n) {
     if (!body.nextCursor || pages > n / 500 + 2) break;
     after = body.nextCursor;
   }
-  check(walked === n && seen.size === n, `keyset walk of the flagship read ${walked} rows, ${seen.size} distinct, expected ${n}`);
+  check(
+    walked === n && seen.size === n,
+    `keyset walk of the flagship read ${walked} rows, ${seen.size} distinct, expected ${n}`,
+  );
   // Deep cursors, each from the page before it in the page-number form (untimed); the cursor page
   // must hold the same rows as the page-number page after it.
   const cursorAfter = async (listPath, page, pageSize) => {
@@ -263,7 +266,9 @@ async function measureSize(n) {
   const failedOutbox = await json('/outbox?status=failed&pageSize=1');
   const failedRows = Math.floor(outboxTotal / 100);
   check(
-    failedRows <= cap ? failedOutbox.total === failedRows && !failedOutbox.totalIsEstimate : failedOutbox.totalIsEstimate === true,
+    failedRows <= cap
+      ? failedOutbox.total === failedRows && !failedOutbox.totalIsEstimate
+      : failedOutbox.totalIsEstimate === true,
     `failed outbox total ${failedOutbox.total} (estimate: ${failedOutbox.totalIsEstimate}) for ${failedRows} rows`,
   );
   let statements = Number(args.statements) > 0;
@@ -285,7 +290,10 @@ async function measureSize(n) {
       'registrations, group, middle page (cursor)',
       `${regs}?stakeholderGroup=academia&pageSize=50&page=${groupPage}&after=${groupCursor}`,
     ],
-    ['registrations, group, middle page (page number)', `${regs}?stakeholderGroup=academia&pageSize=50&page=${groupPage}`],
+    [
+      'registrations, group, middle page (page number)',
+      `${regs}?stakeholderGroup=academia&pageSize=50&page=${groupPage}`,
+    ],
     ['registrations, name search', `${regs}?q=Mensah&pageSize=50`],
     ['registrations, rare search', `${regs}?q=${encodeURIComponent('p77@bench')}&pageSize=50`],
     ['stats', `/dialogues/${flagship}/stats`],
@@ -342,7 +350,8 @@ async function measureSize(n) {
       [Number(args.statements)],
     );
     console.log(`size ${n}: slowest statements by mean time (pg_stat_statements, during the timed cases)`);
-    for (const r of top.rows) console.log(`  ${r.mean_ms} ms mean, ${r.max_ms} max, ${r.calls} calls, ${r.blocks} blocks: ${r.query}`);
+    for (const r of top.rows)
+      console.log(`  ${r.mean_ms} ms mean, ${r.max_ms} max, ${r.calls} calls, ${r.blocks} blocks: ${r.query}`);
   }
   await db.end();
   api.child.kill('SIGTERM');

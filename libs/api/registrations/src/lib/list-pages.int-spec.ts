@@ -46,9 +46,9 @@ describe('registration list pages (integration)', () => {
   it('walks every row exactly once by cursor while rows are inserted and deleted between pages', async () => {
     const d = await dialogue();
     await load(d.id, 530, 'walk');
-    const original = (await q<{ id: string }>('SELECT id FROM registrations WHERE dialogue_id = $1 ORDER BY arrival', [d.id])).map(
-      (r) => r.id,
-    );
+    const original = (
+      await q<{ id: string }>('SELECT id FROM registrations WHERE dialogue_id = $1 ORDER BY arrival', [d.id])
+    ).map((r) => r.id);
     const seen: string[] = [];
     let deleted: string | undefined;
     let cursor: string | null | undefined;
@@ -100,7 +100,7 @@ describe('registration list pages (integration)', () => {
       'not-a-cursor!',
       Buffer.from('{"a":1}').toString('base64url'),
       encodeCursor('outbox:created-desc', [new Date().toISOString(), d.id]),
-      encodeCursor('registrations:arrival', ["1 OR 1=1"]),
+      encodeCursor('registrations:arrival', ['1 OR 1=1']),
     ]) {
       const res = await organizer.get(`/dialogues/${d.id}/registrations?after=${encodeURIComponent(after)}`);
       expect(res.status).toBe(400);
@@ -136,7 +136,9 @@ describe('registration list pages (integration)', () => {
     const [plan] = await sut.dataSource.transaction(async (m) => {
       await m.query('SET LOCAL enable_seqscan = off');
       // The repository's expression, so a change on one side only (query or migration) fails here.
-      return m.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM registrations r WHERE ${REGISTRATION_SEARCH_TEXT} ILIKE '%ganization 6%'`);
+      return m.query(
+        `EXPLAIN (FORMAT JSON) SELECT 1 FROM registrations r WHERE ${REGISTRATION_SEARCH_TEXT} ILIKE '%ganization 6%'`,
+      );
     });
     expect(JSON.stringify(plan)).toContain('registrations_search_trgm_idx');
   });

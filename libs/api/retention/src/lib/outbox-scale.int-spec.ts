@@ -38,7 +38,10 @@ describe('Outbox at scale (integration)', () => {
     await load(d, 130, 'sent', '2026-11-01T10:00:00.123456Z'); // one instant, microseconds: ties broken by id
     await load(d, 45, 'failed', '2026-11-02T10:00:00Z');
     const expected = (
-      await q<{ id: string }>('SELECT id FROM outbound_emails WHERE dialogue_id = $1 ORDER BY created_at DESC, id DESC', [d])
+      await q<{ id: string }>(
+        'SELECT id FROM outbound_emails WHERE dialogue_id = $1 ORDER BY created_at DESC, id DESC',
+        [d],
+      )
     ).map((r) => r.id);
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -92,7 +95,8 @@ describe('Outbox at scale (integration)', () => {
     // Each branch on a partial index (unsent rows; sending rows by lease), never a scan of the table.
     expect(stale).toMatch(/outbound_emails_(unsent|sending)_idx[\s\S]*outbound_emails_(unsent|sending)_idx/);
     expect(queued).toContain('outbound_emails_unsent_idx');
-    for (const p of [stale, queued]) expect(p).not.toMatch(/Seq Scan|outbound_emails_created_id_idx|outbound_emails_pkey/);
+    for (const p of [stale, queued])
+      expect(p).not.toMatch(/Seq Scan|outbound_emails_created_id_idx|outbound_emails_pkey/);
     // The retention batch (OutboxRepository.deleteSentBefore): oldest first from (created_at, id),
     // then the rows by primary key, never a join over the whole table.
     const prune = await plan(

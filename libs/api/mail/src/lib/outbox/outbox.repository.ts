@@ -306,9 +306,9 @@ export class OutboxRepository {
    * OFFSET `skip`. The cursor's row is looked up for its exact created_at (microseconds), the
    * cursor's own time being the fallback when the row is gone (retention).
    */
-  async list(filter: OutboxListFilter & { after?: { createdAt: string; id: string } }): Promise<
-    { rows: OutboxRecord[] } & CappedCount
-  > {
+  async list(
+    filter: OutboxListFilter & { after?: { createdAt: string; id: string } },
+  ): Promise<{ rows: OutboxRecord[] } & CappedCount> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.status) where.push(`o.status = $${params.push(filter.status)}`);

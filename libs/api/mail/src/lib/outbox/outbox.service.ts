@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DeliverySummary, EmailKind, EmailStatus, Language, OutboundEmail, Page } from '@gfmd/contracts';
-import { type AfterCommit, AppConfig, decodeCursor, encodeCursor, notFound, ProblemException, msg } from '@gfmd/api-platform';
+import {
+  type AfterCommit,
+  AppConfig,
+  decodeCursor,
+  encodeCursor,
+  notFound,
+  ProblemException,
+  msg,
+} from '@gfmd/api-platform';
 import { EnqueueRow, MailQueue } from '../queue/mail-queue';
 import { releaseHorizonMs } from '../queue/queue.constants';
 import type { LinkRef } from '../delivery/mail-link-hooks';

@@ -64,7 +64,8 @@ export function encodeCursor(list: string, values: string[]): string {
  * (not base64url JSON, another list, a value of the wrong kind) is a 400 problem on `field`.
  */
 export function decodeCursor(cursor: string, list: string, parts: CursorPart[], field = 'after'): string[] {
-  const invalid = () => badRequest(msg('platform.invalidCursor'), [{ field, message: msg('platform.invalidCursor.field') }]);
+  const invalid = () =>
+    badRequest(msg('platform.invalidCursor'), [{ field, message: msg('platform.invalidCursor.field') }]);
   if (typeof cursor !== 'string' || cursor.length > 400 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   let decoded: unknown;
   try {
