@@ -40,6 +40,7 @@ const BEFORE = [
   'DROP INDEX registrations_search_trgm_idx',
   'DROP INDEX registrations_stats_idx',
   'DROP INDEX outbound_emails_dialogue_created_idx',
+  'DROP INDEX outbound_emails_unsent_created_idx',
   'DROP INDEX outbound_emails_created_id_idx',
   'CREATE INDEX outbound_emails_created_idx ON outbound_emails (created_at DESC, id)',
 ];
@@ -101,6 +102,12 @@ const cases = [
       ORDER BY o.created_at DESC, o.id DESC LIMIT 200`,
     [],
     [mid.id, mid.created_at],
+  ],
+  [
+    'outbox: failed, page 1',
+    `SELECT o.id, o.created_at FROM outbound_emails o WHERE o.status = 'failed' ORDER BY o.created_at DESC, o.id DESC LIMIT 50`,
+    `SELECT o.id, o.created_at FROM outbound_emails o WHERE o.status = 'failed' ORDER BY o.created_at DESC, o.id DESC LIMIT 50`,
+    [],
   ],
   [
     'outbox: one dialogue, page 1',
