@@ -87,6 +87,13 @@ describe('registration list pages (integration)', () => {
     expect(second.body.items).toHaveLength(10);
     expect(second.body.items.every((r: { status: string }) => r.status === 'waitlisted')).toBe(true);
     expect(second.body.nextCursor).toBeNull();
+    // A last page that is exactly full says so too: no cursor to an empty page.
+    const half = await organizer.get(`/dialogues/${d.id}/registrations?status=waitlisted&pageSize=15`);
+    const full = await organizer.get(
+      `/dialogues/${d.id}/registrations?status=waitlisted&pageSize=15&after=${half.body.nextCursor}`,
+    );
+    expect(full.body.items).toHaveLength(15);
+    expect(full.body.nextCursor).toBeNull();
     // The page-number form still answers the same rows.
     const byNumber = await organizer.get(`/dialogues/${d.id}/registrations?status=waitlisted&pageSize=20&page=2`);
     expect(byNumber.body.items.map((r: { id: string }) => r.id)).toEqual(

@@ -38,20 +38,17 @@ export class RegistrationsService {
     const pageSize = query.pageSize ?? 50;
     const afterArrival = query.after === undefined ? undefined : decodeCursor(query.after, LIST_CURSOR, ['int'])[0];
     const { filter, scope } = await this.filterFor(dialogueId, query, user);
-    const { rows, total, totalIsEstimate } = await this.reads.list({
-      ...filter,
-      afterArrival,
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    // One row more than the page: whether a next page exists (nextCursor null on the last page).
+    const found = await this.reads.list({ ...filter, afterArrival, skip: (page - 1) * pageSize, take: pageSize + 1 });
+    const rows = found.rows.slice(0, pageSize);
     const last = rows[rows.length - 1];
     return {
       items: await this.reads.views(rows, scope),
-      total,
+      total: found.total,
       page,
       pageSize,
-      ...(totalIsEstimate ? { totalIsEstimate } : {}),
-      nextCursor: rows.length === pageSize && last ? encodeCursor(LIST_CURSOR, [String(last.arrival)]) : null,
+      ...(found.totalIsEstimate ? { totalIsEstimate: true } : {}),
+      nextCursor: found.rows.length > pageSize && last ? encodeCursor(LIST_CURSOR, [String(last.arrival)]) : null,
     };
   }
 

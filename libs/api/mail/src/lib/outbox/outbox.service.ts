@@ -282,12 +282,14 @@ export class OutboxService {
       kind: query.kind,
       dialogueId: query.dialogueId,
       skip: (page - 1) * pageSize,
-      take: pageSize,
+      take: pageSize + 1, // one more: whether a next page exists (nextCursor null on the last page)
     };
-    const { rows, total, totalIsEstimate } = await this.repo.list({
+    const found = await this.repo.list({
       ...filter,
       after: after && { createdAt: after[0], id: after[1] },
     });
+    const { total, totalIsEstimate } = found;
+    const rows = found.rows.slice(0, pageSize);
     const last = rows[rows.length - 1];
     return {
       items: rows.map(toOutboundEmail),
@@ -296,7 +298,9 @@ export class OutboxService {
       pageSize,
       ...(totalIsEstimate ? { totalIsEstimate } : {}),
       nextCursor:
-        rows.length === pageSize && last ? encodeCursor(OUTBOX_CURSOR, [last.createdAt.toISOString(), last.id]) : null,
+        found.rows.length > pageSize && last
+          ? encodeCursor(OUTBOX_CURSOR, [last.createdAt.toISOString(), last.id])
+          : null,
     };
   }
 
