@@ -15,7 +15,13 @@
 // Requests go through the API over HTTP, one client, after warm-up runs. The CSV export's memory
 // is the API's RSS growth during one download of the flagship's CSV. The sweep is the outbox
 // sweep's SQL run directly (`OutboxRepository.sweepCandidates`), timed the same way.
-// Exit code 1 when an answer is not 200 or the CSV does not hold every row.
+// Staff lists are timed in both forms: keyset pages (`after=<nextCursor>`, the cursor of a deep
+// position fetched once, untimed, through the page-number form) and the page-number form kept for
+// old clients (OFFSET: its deep pages still grow with the depth). The statements the API ran are
+// read from pg_stat_statements after each size (top 8 by mean time; `--statements 0` to skip).
+// Exit code 1 when an answer is not 200, the CSV does not hold every row, a keyset walk of the
+// flagship misses or repeats a row, a cursor page differs from the page-number page it stands
+// for, or a total is wrong (exact below the cap, flagged as an estimate above it).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,6 +36,7 @@ const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,100000' },
     runs: { type: 'string', default: '30' },
+    statements: { type: 'string', default: '8' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432' },
     'redis-url': { type: 'string', default: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
   },
@@ -159,7 +166,9 @@ async function load(db, n) {
        JOIN LATERAL (SELECT id, informal_session_id, theme_ids FROM dialogues ORDER BY id OFFSET i % $2 LIMIT 1) d ON true`,
     [n, spread + 1],
   );
-  await db.query('ANALYZE');
+  // As autovacuum leaves a loaded table (PostgreSQL 13+ vacuums after inserts too): statistics and
+  // the visibility map, so index-only scans (stats, capped counts) read no heap.
+  await db.query('VACUUM ANALYZE');
   return { flagship, processId, dialogues: spread + 1 };
 }
 
@@ -204,20 +213,96 @@ async function measureSize(n) {
   const activeFlagship = n; // every flagship registration is listed (no status filter)
   const lastPage = Math.ceil(activeFlagship / 50);
   const outboxTotal = n * 10;
+  const json = async (path) => JSON.parse(Buffer.from(await get(path)).toString());
+  const check = (ok, what) => {
+    if (!ok) {
+      failures++;
+      console.error(`size ${n}: ${what}`);
+    }
+  };
+  const regs = `/dialogues/${flagship}/registrations`;
+  // Correctness first, untimed: a keyset walk of the whole flagship (500 a page) reads each row once.
+  const seen = new Set();
+  let walked = 0;
+  let pages = 0;
+  for (let after = null; ;) {
+    const body = await json(`${regs}?pageSize=500${after ? `&after=${after}` : ''}`);
+    for (const r of body.items) seen.add(r.id);
+    walked += body.items.length;
+    pages++;
+    if (!body.nextCursor || pages > n / 500 + 2) break;
+    after = body.nextCursor;
+  }
+  check(
+    walked === n && seen.size === n,
+    `keyset walk of the flagship read ${walked} rows, ${seen.size} distinct, expected ${n}`,
+  );
+  // Deep cursors, each from the page before it in the page-number form (untimed); the cursor page
+  // must hold the same rows as the page-number page after it.
+  const cursorAfter = async (listPath, page, pageSize) => {
+    const sep = listPath.includes('?') ? '&' : '?';
+    const before = await json(`${listPath}${sep}pageSize=${pageSize}&page=${page - 1}`);
+    const byNumber = await json(`${listPath}${sep}pageSize=${pageSize}&page=${page}`);
+    const byCursor = await json(`${listPath}${sep}pageSize=${pageSize}&page=${page}&after=${before.nextCursor}`);
+    const ids = (b) => b.items.map((r) => r.id).join();
+    check(
+      before.nextCursor && ids(byCursor) === ids(byNumber) && byNumber.items.length > 0,
+      `${listPath} page ${page}: the cursor page differs from the page-number page`,
+    );
+    return before.nextCursor;
+  };
+  const groupPage = Math.max(2, Math.floor(lastPage / 10));
+  const outboxDeep = Math.min(100000, Math.floor(outboxTotal / 400));
+  const lastCursor = await cursorAfter(regs, lastPage, 50);
+  const groupCursor = await cursorAfter(`${regs}?stakeholderGroup=academia`, groupPage, 50);
+  const outboxCursor = await cursorAfter('/outbox', outboxDeep, 200);
+  // Totals: exact below the cap, an estimate (flagged) above it.
+  const first = await json(`${regs}?pageSize=50`);
+  const cap = 1000;
+  check(
+    n <= cap ? first.total === n && !first.totalIsEstimate : first.totalIsEstimate === true && first.total > cap,
+    `flagship total ${first.total} (estimate: ${first.totalIsEstimate}) for ${n} rows`,
+  );
+  const failedOutbox = await json('/outbox?status=failed&pageSize=1');
+  const failedRows = Math.floor(outboxTotal / 100);
+  check(
+    failedRows <= cap
+      ? failedOutbox.total === failedRows && !failedOutbox.totalIsEstimate
+      : failedOutbox.totalIsEstimate === true,
+    `failed outbox total ${failedOutbox.total} (estimate: ${failedOutbox.totalIsEstimate}) for ${failedRows} rows`,
+  );
+  let statements = Number(args.statements) > 0;
+  if (statements) {
+    try {
+      await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      await db.query('SELECT pg_stat_statements_reset()');
+    } catch (error) {
+      statements = false; // not in shared_preload_libraries on this server
+      console.error(`size ${n}: no statement statistics (${error.message})`);
+    }
+  }
   const cases = [
-    ['registrations, page 1', `/dialogues/${flagship}/registrations?pageSize=50`],
-    ['registrations, last page', `/dialogues/${flagship}/registrations?pageSize=50&page=${lastPage}`],
-    ['registrations, waitlisted, page 1', `/dialogues/${flagship}/registrations?status=waitlisted&pageSize=50`],
+    ['registrations, page 1', `${regs}?pageSize=50`],
+    ['registrations, last page (cursor)', `${regs}?pageSize=50&page=${lastPage}&after=${lastCursor}`],
+    ['registrations, last page (page number)', `${regs}?pageSize=50&page=${lastPage}`],
+    ['registrations, waitlisted, page 1', `${regs}?status=waitlisted&pageSize=50`],
     [
-      'registrations, group, middle page',
-      `/dialogues/${flagship}/registrations?stakeholderGroup=academia&pageSize=50&page=${Math.max(1, Math.floor(lastPage / 10))}`,
+      'registrations, group, middle page (cursor)',
+      `${regs}?stakeholderGroup=academia&pageSize=50&page=${groupPage}&after=${groupCursor}`,
     ],
-    ['registrations, name search', `/dialogues/${flagship}/registrations?q=Mensah&pageSize=50`],
+    [
+      'registrations, group, middle page (page number)',
+      `${regs}?stakeholderGroup=academia&pageSize=50&page=${groupPage}`,
+    ],
+    ['registrations, name search', `${regs}?q=Mensah&pageSize=50`],
+    ['registrations, rare search', `${regs}?q=${encodeURIComponent('p77@bench')}&pageSize=50`],
     ['stats', `/dialogues/${flagship}/stats`],
     ['process timeline', `/processes/${processId}/timeline`],
     ['outbox, page 1', `/outbox?pageSize=50`],
-    ['outbox, deep page', `/outbox?pageSize=200&page=${Math.min(100000, Math.floor(outboxTotal / 400))}`],
+    ['outbox, deep page (cursor)', `/outbox?pageSize=200&page=${outboxDeep}&after=${outboxCursor}`],
+    ['outbox, deep page (page number)', `/outbox?pageSize=200&page=${outboxDeep}`],
     ['outbox, failed', `/outbox?status=failed&pageSize=50`],
+    ['outbox, one dialogue', `/outbox?dialogueId=${flagship}&pageSize=50`],
     ['recommendations, page 1', `/recommendations?pageSize=20`],
     ['recommendations, search', `/recommendations?q=remittance&pageSize=20`],
   ];
@@ -256,6 +341,18 @@ async function measureSize(n) {
       [500, '00000000-0000-0000-0000-000000000000', 60000],
     );
   });
+  if (statements) {
+    const top = await db.query(
+      `SELECT calls, round(mean_exec_time::numeric, 2) AS mean_ms, round(max_exec_time::numeric, 1) AS max_ms,
+              shared_blks_hit + shared_blks_read AS blocks, regexp_replace(left(query, 150), '\\s+', ' ', 'g') AS query
+         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        ORDER BY mean_exec_time DESC LIMIT $1`,
+      [Number(args.statements)],
+    );
+    console.log(`size ${n}: slowest statements by mean time (pg_stat_statements, during the timed cases)`);
+    for (const r of top.rows)
+      console.log(`  ${r.mean_ms} ms mean, ${r.max_ms} max, ${r.calls} calls, ${r.blocks} blocks: ${r.query}`);
+  }
   await db.end();
   api.child.kill('SIGTERM');
   console.log(

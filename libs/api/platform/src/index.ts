@@ -38,3 +38,4 @@ export * from './lib/problem/messages/problem-language';
 export * from './lib/person-data/person-data.registry';
 export * from './lib/i18n';
 export * from './lib/events/domain-events';
+export * from './lib/db/pagination';

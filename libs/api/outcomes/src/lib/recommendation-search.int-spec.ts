@@ -84,4 +84,22 @@ describe('Recommendation search (integration)', () => {
     });
     expect(plan).toContain('published_recommendations_search_idx');
   });
+  it('lists without a query newest first, paged, with the exact total, read from the recent index', async () => {
+    const list = (page: number) =>
+      sut.api.get<{ items: PublishedRecommendation[]; total: number }>(
+        `/recommendations?informalSessionId=${session.id}&pageSize=2&page=${page}`,
+      );
+    const [first, second] = [(await list(1)).body, (await list(2)).body];
+    expect([first.total, second.total]).toEqual([3, 3]);
+    // Published together: the same instant, then by reference.
+    expect([...first.items, ...second.items].map((r) => r.reference)).toEqual([...refs].sort());
+    const [plan] = await sut.dataSource.transaction(async (m) => {
+      await m.query('SET LOCAL enable_seqscan = off');
+      return m.query(
+        `EXPLAIN (FORMAT JSON) SELECT r.reference FROM published_recommendations r WHERE NOT r.withdrawn
+          ORDER BY r.first_published_at DESC, r.reference LIMIT 20`,
+      );
+    });
+    expect(JSON.stringify(plan)).toContain('published_recommendations_recent_idx');
+  });
 });

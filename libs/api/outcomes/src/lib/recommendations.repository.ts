@@ -149,6 +149,7 @@ export class RecommendationsRepository {
               WHEN to_tsvector('gfmd_spanish', r.text) @@ q.es THEN ts_headline('gfmd_spanish', r.text, q.es, ${mark})
               ELSE ts_headline('gfmd_english', r.text, q.en, ${mark}) END`
       : 'NULL';
+    if (!q) return this.latest(f, where, params, p);
     const rows = await this.db.query<(PublishedView & { total: number })[]>(
       `WITH q AS (${query}),
        hits AS (SELECT r.reference, ${rank} AS rank, r.first_published_at AS at
@@ -170,5 +171,36 @@ export class RecommendationsRepository {
       total = c?.n ?? 0;
     }
     return [rows.map(({ total: _t, ...r }) => r as PublishedView), total];
+  }
+
+  /**
+   * Without a query: newest first, the page read in order from published_recommendations_recent_idx
+   * (no window count over every hit, no sort of them) and the exact count apart, an index-only
+   * count (migration 1765400000502; docs/performance.md, "A whole process on one database").
+   */
+  private async latest(
+    f: SearchFilter,
+    where: string[],
+    params: unknown[],
+    p: (v: unknown) => string,
+  ): Promise<[PublishedView[], number]> {
+    const filter = where.join(' AND ');
+    const countParams = [...params];
+    const [rows, [c]] = await Promise.all([
+      this.db.query<PublishedView[]>(
+        `WITH page AS (SELECT r.reference FROM published_recommendations r WHERE ${filter}
+                        ORDER BY r.first_published_at DESC, r.reference LIMIT ${p(f.take)} OFFSET ${p(f.skip)})
+         SELECT ${COLUMNS}, 0::real AS rank, NULL AS highlight, ${DIALOGUE_COLUMNS}
+           FROM page JOIN published_recommendations r ON r.reference = page.reference
+           JOIN dialogues d ON d.id = r.dialogue_id
+          ORDER BY r.first_published_at DESC, r.reference`,
+        params,
+      ),
+      this.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM published_recommendations r WHERE ${filter}`,
+        countParams,
+      ),
+    ]);
+    return [rows, c?.n ?? 0];
   }
 }

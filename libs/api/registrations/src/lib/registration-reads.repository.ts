@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AttendanceMode, RegistrationStatus, StakeholderGroup } from '@gfmd/contracts';
+import { cappedCount, type CappedCount } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { byName } from '@gfmd/api-platform';
 import {
@@ -14,6 +15,13 @@ import {
 } from './registration.rows';
 import { organizationKey } from './participation-aggregates';
 import { RegistrationView, toRegistration } from './registration.mapper';
+
+/**
+ * What the free-text filter searches: the address, the name (first then last) and the
+ * organization, in one expression — the one registrations_search_trgm_idx indexes (migration
+ * 1765400000501), character for character, or the index is not used.
+ */
+export const REGISTRATION_SEARCH_TEXT = `(r.email_normalized || ' ' || r.first_name || ' ' || r.last_name || ' ' || r.organization)`;
 
 /** Escapes LIKE wildcards in user text. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -156,10 +164,9 @@ export class RegistrationReadsRepository {
     }
     if (f.q) {
       const p = `$${params.push(likePattern(f.q))}`;
-      parts.push(
-        `(r.email_normalized ILIKE ${p} OR r.first_name ILIKE ${p} OR r.last_name ILIKE ${p} OR r.organization ILIKE ${p}
-          OR (r.first_name || ' ' || r.last_name) ILIKE ${p})`,
-      );
+      // One text of the searched fields, indexed by trigrams (registrations_search_trgm_idx): a
+      // word inside a name, an address or an organization is found without reading the dialogue.
+      parts.push(`${REGISTRATION_SEARCH_TEXT} ILIKE ${p}`);
     }
     if (f.answer) {
       const k = `$${params.push(f.answer.key)}`;
@@ -197,21 +204,29 @@ export class RegistrationReadsRepository {
     return out;
   }
 
-  async list(f: RegistrationFilter): Promise<[RegistrationRow[], number]> {
+  /**
+   * A page of the filtered registrations in arrival order and their capped count (exact up to
+   * COUNT_CAP, else the planner's estimate). With `afterArrival` (a keyset cursor) the page is the
+   * rows after it, read from the (dialogue_id, arrival) index however deep; else OFFSET `skip`.
+   */
+  async list(f: RegistrationFilter & { afterArrival?: string }): Promise<{ rows: RegistrationRow[] } & CappedCount> {
     const where = this.where(f);
-    const [rows, [{ n }]] = await Promise.all([
+    const params = [...where.params];
+    const after = f.afterArrival === undefined ? '' : ` AND r.arrival > $${params.push(f.afterArrival)}`;
+    const offset = f.afterArrival === undefined ? ` OFFSET ${Number(f.skip)}` : '';
+    const [rows, count] = await Promise.all([
       sql<RegistrationRow>(
         this.dataSource,
-        `SELECT ${REG_COLUMNS} FROM registrations r WHERE ${where.sql} ORDER BY r.arrival LIMIT ${Number(f.take)} OFFSET ${Number(f.skip)}`,
-        where.params,
+        `SELECT ${REG_COLUMNS} FROM registrations r WHERE ${where.sql}${after} ORDER BY r.arrival LIMIT ${Number(f.take)}${offset}`,
+        params,
       ),
-      sql<{ n: number }>(
-        this.dataSource,
-        `SELECT count(*)::int AS n FROM registrations r WHERE ${where.sql}`,
+      cappedCount(
+        (text, p) => sql<Record<string, unknown>>(this.dataSource, text, p),
+        `FROM registrations r WHERE ${where.sql}`,
         where.params,
       ),
     ]);
-    return [rows, n];
+    return { rows, ...count };
   }
 
   /**

@@ -232,6 +232,15 @@ export class ListRegistrationsQuery implements ListRegistrationsRequest {
   answer?: string;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
+  @ApiPropertyOptional({
+    description:
+      'Keyset paging: the nextCursor of the previous page (opaque). The rows after it in arrival order, with the same filters; `page` then only labels the answer. A cursor not made by this list: 400. Ignored by the CSV export.',
+    maxLength: 400,
+  })
+  @OptionalButNotNull()
+  @IsString()
+  @MaxLength(400)
+  after?: string;
 }
 
 /** Body of approve / decline: a space seat, or (without) the registration (organizers) or every seat of the coordinator's spaces. */

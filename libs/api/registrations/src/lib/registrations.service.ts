@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
 import type { DialogueStats, Language, Page } from '@gfmd/contracts';
-import { forbidden, msg } from '@gfmd/api-platform';
+import { decodeCursor, encodeCursor, forbidden, msg } from '@gfmd/api-platform';
 import { Readable } from 'node:stream';
 import { ListRegistrationsQuery } from './registration.dto';
 import { RegistrationView } from './registration.mapper';
@@ -13,6 +13,8 @@ import { RegistrationAnswers } from './registration-answers';
 import { csvContentDisposition, csvHead, csvLine, dayIn } from './registrations-csv.util';
 import { StaffAccess } from './staff-access.service';
 
+/** The list's cursor tag (registrations in arrival order): another list's cursor is refused. */
+const LIST_CURSOR = 'registrations:arrival';
 /** Rows read per keyset page of the CSV export. */
 const CSV_PAGE = 1000;
 
@@ -27,11 +29,27 @@ export class RegistrationsService {
     private readonly answers: RegistrationAnswers,
   ) {}
 
+  /**
+   * A page of a dialogue's registrations in arrival order: by `after` (a keyset cursor, the
+   * `nextCursor` of the previous page) or by page number; the total is capped (COUNT_CAP).
+   */
   async list(dialogueId: string, query: ListRegistrationsQuery, user: AuthUser): Promise<Page<RegistrationView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const { rows, total, scope } = await this.find(dialogueId, query, user, (page - 1) * pageSize, pageSize);
-    return { items: await this.reads.views(rows, scope), total, page, pageSize };
+    const afterArrival = query.after === undefined ? undefined : decodeCursor(query.after, LIST_CURSOR, ['int'])[0];
+    const { filter, scope } = await this.filterFor(dialogueId, query, user);
+    // One row more than the page: whether a next page exists (nextCursor null on the last page).
+    const found = await this.reads.list({ ...filter, afterArrival, skip: (page - 1) * pageSize, take: pageSize + 1 });
+    const rows = found.rows.slice(0, pageSize);
+    const last = rows[rows.length - 1];
+    return {
+      items: await this.reads.views(rows, scope),
+      total: found.total,
+      page,
+      pageSize,
+      ...(found.totalIsEstimate ? { totalIsEstimate: true } : {}),
+      nextCursor: found.rows.length > pageSize && last ? encodeCursor(LIST_CURSOR, [String(last.arrival)]) : null,
+    };
   }
 
   /**
@@ -107,13 +125,6 @@ export class RegistrationsService {
     for (const row of awaitingBySpace) awaiting.bySpace[row.spaceId] = row.n;
     out.awaiting = awaiting;
     return out;
-  }
-
-  /** The filtered registrations a staff member may see (a coordinator asking for another space: 403). */
-  private async find(dialogueId: string, query: ListRegistrationsQuery, user: AuthUser, skip: number, take: number) {
-    const { filter, scope } = await this.filterFor(dialogueId, query, user);
-    const [rows, total] = await this.reads.list({ ...filter, skip, take });
-    return { rows, total, scope };
   }
 
   /** The list filter of a query, within what the staff member may see (a coordinator asking for another space: 403). */

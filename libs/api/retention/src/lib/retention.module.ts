@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { UsersCoreModule } from '@gfmd/api-auth';
 import { DialoguesModule } from '@gfmd/api-dialogues';
 import { MaintenanceRuns } from './maintenance-runs';
+import { OutboxPruning } from './outbox-pruning';
 import { RetentionReadsModule } from './retention-reads.module';
 import { RetentionService } from './retention.service';
 
@@ -11,7 +12,7 @@ import { RetentionService } from './retention.service';
  */
 @Module({
   imports: [UsersCoreModule, DialoguesModule, RetentionReadsModule],
-  providers: [RetentionService, MaintenanceRuns],
-  exports: [RetentionService, RetentionReadsModule, MaintenanceRuns],
+  providers: [RetentionService, MaintenanceRuns, OutboxPruning],
+  exports: [RetentionService, RetentionReadsModule, MaintenanceRuns, OutboxPruning],
 })
 export class RetentionModule {}

@@ -43,7 +43,7 @@ export class AuditController {
   async list(@Query() q: ListAuditQuery): Promise<Page<AuditEvent>> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
-    const { items, total } = await this.audit.list({
+    const { items, total, totalIsEstimate } = await this.audit.list({
       actorUserId: q.actor,
       entityType: q.entityType,
       entityId: q.entity,
@@ -69,6 +69,7 @@ export class AuditController {
       total,
       page,
       pageSize,
+      ...(totalIsEstimate ? { totalIsEstimate } : {}),
     };
   }
 }

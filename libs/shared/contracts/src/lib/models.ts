@@ -33,9 +33,14 @@ import type {
 
 export interface Page<T> {
   items: T[];
+  /** Matching rows; on the large staff lists exact up to 1,000, beyond that an estimate (`totalIsEstimate`). */
   total: number;
   page: number;
   pageSize: number;
+  /** True when `total` is the database's estimate (more rows match than are counted exactly). Absent: exact. */
+  totalIsEstimate?: boolean;
+  /** Keyset lists: the `after` of the next page, null on the last page. Absent on lists without cursors. */
+  nextCursor?: string | null;
 }
 
 export interface ProblemDetails {

@@ -43,6 +43,15 @@ export interface PageQuery {
   pageSize?: number;
 }
 
+/**
+ * Keyset paging of the large staff lists (registrations, outbox): `after` is the `nextCursor` of
+ * the previous page (opaque; a cursor of another list is a 400). With `after`, `page` only labels
+ * the answer; the rows are those after the cursor in the list's order, whatever was inserted since.
+ */
+export interface CursorPageQuery extends PageQuery {
+  after?: string;
+}
+
 // ── auth and users ───────────────────────────────────────────────────────────────────────────
 
 /** POST /auth/login */
@@ -370,7 +379,7 @@ export type UpdateManagedRegistrationRequest = Partial<RegistrationDetailsReques
 };
 
 /** GET /dialogues/:id/registrations (and .csv without the paging). */
-export interface ListRegistrationsRequest extends PageQuery {
+export interface ListRegistrationsRequest extends CursorPageQuery {
   status?: RegistrationStatus;
   stakeholderGroup?: StakeholderGroup;
   spaceId?: string;
@@ -424,7 +433,7 @@ export interface ListInvitationsRequest extends PageQuery {
 // ── outbox ───────────────────────────────────────────────────────────────────────────────────
 
 /** GET /outbox */
-export interface ListOutboxRequest extends PageQuery {
+export interface ListOutboxRequest extends CursorPageQuery {
   status?: EmailStatus;
   kind?: EmailKind;
   dialogueId?: string;

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@gfmd/api-auth';
 import { uuidPipe } from '@gfmd/api-platform';
 import { ListOutboxQuery, OutboxSummaryQuery } from './outbox.dto';
@@ -14,6 +14,11 @@ export class OutboxController {
   constructor(private readonly outbox: OutboxService) {}
 
   @Get()
+  @ApiOkResponse({
+    description:
+      "{items, total, page, pageSize, totalIsEstimate?, nextCursor}: newest first. total is exact up to 1,000 matching rows; beyond, the database's estimate with totalIsEstimate: true. nextCursor (null on the last page) is the after of the next page: keyset pages cost the same however deep.",
+  })
+  @ApiBadRequestResponse({ description: 'A filter is invalid, or after is not a cursor of this list.' })
   list(@Query() query: ListOutboxQuery) {
     return this.outbox.list(query);
   }

@@ -9,7 +9,7 @@ import {
 } from '@gfmd/contracts';
 import { Type } from 'class-transformer';
 import { OptionalButNotNull } from '@gfmd/api-platform';
-import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class ListOutboxQuery implements ListOutboxRequest {
   @ApiPropertyOptional({ enum: EMAIL_STATUSES }) @OptionalButNotNull() @IsIn(EMAIL_STATUSES) status?: EmailStatus;
@@ -17,6 +17,15 @@ export class ListOutboxQuery implements ListOutboxRequest {
   @ApiPropertyOptional() @OptionalButNotNull() @IsUUID() dialogueId?: string;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+  @ApiPropertyOptional({
+    description:
+      'Keyset paging: the nextCursor of the previous page (opaque). The rows after it, newest first, with the same filters; `page` then only labels the answer. A cursor not made by this list: 400.',
+    maxLength: 400,
+  })
+  @OptionalButNotNull()
+  @IsString()
+  @MaxLength(400)
+  after?: string;
 }
 
 export class OutboxSummaryQuery implements OutboxSummaryRequest {

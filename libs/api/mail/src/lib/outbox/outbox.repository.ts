@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EmailKind, EmailStatus, Language } from '@gfmd/contracts';
-import { currentManager } from '@gfmd/api-platform';
+import { cappedCount, type CappedCount, currentManager } from '@gfmd/api-platform';
 import { Repository } from 'typeorm';
 import type { EnqueueRow } from '../queue/mail-queue';
 import type { TemplateParams } from '../templates/template-renderer';
@@ -299,7 +299,22 @@ export class OutboxRepository {
     return { stale: map(stale), queued: map(queued) };
   }
 
-  async list(filter: OutboxListFilter): Promise<[OutboxRecord[], number]> {
+  /**
+   * A page of the outbox, newest first (created_at DESC, id DESC), and its capped count (exact up
+   * to COUNT_CAP, else the planner's estimate). With `after` (the created_at and id of the last row
+   * of the previous page) the page is the rows after it, read from an index however deep; else
+   * OFFSET `skip`. The cursor's row is looked up for its exact created_at (microseconds), the
+   * cursor's own time being the fallback when the row is gone (retention).
+   */
+  async list(
+    filter: OutboxListFilter & { after?: { createdAt: string; id: string } },
+  ): Promise<{ rows: OutboxRecord[] } & CappedCount> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) where.push(`o.status = $${params.push(filter.status)}`);
+    if (filter.kind) where.push(`o.kind = $${params.push(filter.kind)}`);
+    if (filter.dialogueId) where.push(`o.dialogue_id = $${params.push(filter.dialogueId)}`);
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const qb = this.repo
       .createQueryBuilder('o')
       .select(['o.id', 'o.kind', 'o.recipient', 'o.language', 'o.subject', 'o.status', 'o.attempts', 'o.lastError'])
@@ -315,12 +330,35 @@ export class OutboxRepository {
     if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
     if (filter.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.dialogueId) qb.andWhere('o.dialogue_id = :dialogueId', { dialogueId: filter.dialogueId });
-    return qb
-      .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .skip(filter.skip)
-      .take(filter.take)
-      .getManyAndCount();
+    if (filter.after) {
+      qb.andWhere(
+        `(o.created_at, o.id) < (COALESCE((SELECT c.created_at FROM outbound_emails c WHERE c.id = :afterId), :afterAt::timestamptz), :afterId)`,
+        { afterId: filter.after.id, afterAt: filter.after.createdAt },
+      );
+    }
+    qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(filter.take);
+    if (!filter.after) qb.offset(filter.skip);
+    const [rows, count] = await Promise.all([
+      qb.getMany(),
+      cappedCount((text, p) => this.repo.query(text, p), `FROM outbound_emails o ${whereSql}`, params),
+    ]);
+    return { rows, ...count };
+  }
+
+  /**
+   * Retention of sent rows (docs/operations.md, "Outbox retention"): deletes at most `batch` rows
+   * sent and created before `before`, oldest first (read from the `(created_at, id)` index, so a
+   * batch costs the same however many rows are younger). Unsent, failed and cancelled rows stay.
+   */
+  async deleteSentBefore(before: Date, batch: number): Promise<number> {
+    const [, count] = (await this.manager.query(
+      `DELETE FROM outbound_emails WHERE id = ANY(ARRAY(
+         SELECT id FROM outbound_emails
+          WHERE created_at < $1 AND status = 'sent' AND (sent_at IS NULL OR sent_at < $1)
+          ORDER BY created_at, id LIMIT $2))`,
+      [before, batch],
+    )) as [unknown, number];
+    return count;
   }
 
   findById(id: string): Promise<OutboxRecord | null> {

@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DeliverySummary, EmailKind, EmailStatus, Language, OutboundEmail, Page } from '@gfmd/contracts';
-import { type AfterCommit, AppConfig, notFound, ProblemException, msg } from '@gfmd/api-platform';
+import {
+  type AfterCommit,
+  AppConfig,
+  decodeCursor,
+  encodeCursor,
+  notFound,
+  ProblemException,
+  msg,
+} from '@gfmd/api-platform';
 import { EnqueueRow, MailQueue } from '../queue/mail-queue';
 import { releaseHorizonMs } from '../queue/queue.constants';
 import type { LinkRef } from '../delivery/mail-link-hooks';
@@ -55,7 +63,12 @@ export interface OutboxListQuery {
   dialogueId?: string;
   page?: number;
   pageSize?: number;
+  /** Keyset cursor: the nextCursor of the previous page. */
+  after?: string;
 }
+
+/** The outbox list's cursor tag (newest first): another list's cursor is refused. */
+const OUTBOX_CURSOR = 'outbox:created-desc';
 
 export const toOutboundEmail = (r: OutboxRecord): OutboundEmail & Record<string, unknown> => ({
   id: r.id,
@@ -242,18 +255,53 @@ export class OutboxService {
     return { ...summary, total: Object.values(summary).reduce((a, b) => a + b, 0) };
   }
 
+  /**
+   * Retention of sent rows: deletes the rows sent more than `days` days before `now`, in batches
+   * of `batch` (each its own statement, so no long lock), `maxBatches` at most per call; answers
+   * how many. Unsent, failed and cancelled rows are kept whatever their age.
+   */
+  async pruneSent(now: Date, days: number, batch = 5000, maxBatches = 20): Promise<number> {
+    const before = new Date(now.getTime() - days * 86_400_000);
+    let deleted = 0;
+    for (let i = 0; i < maxBatches; i++) {
+      const n = await this.repo.deleteSentBefore(before, batch);
+      deleted += n;
+      if (n < batch) break;
+    }
+    return deleted;
+  }
+
+  /** A page of the outbox, newest first: by `after` (keyset cursor) or page number; the total capped. */
   async list(query: OutboxListQuery): Promise<Page<OutboundEmail>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
+    const after =
+      query.after === undefined ? undefined : decodeCursor(query.after, OUTBOX_CURSOR, ['timestamp', 'uuid']);
     const filter: OutboxListFilter = {
       status: query.status,
       kind: query.kind,
       dialogueId: query.dialogueId,
       skip: (page - 1) * pageSize,
-      take: pageSize,
+      take: pageSize + 1, // one more: whether a next page exists (nextCursor null on the last page)
     };
-    const [rows, total] = await this.repo.list(filter);
-    return { items: rows.map(toOutboundEmail), total, page, pageSize };
+    const found = await this.repo.list({
+      ...filter,
+      after: after && { createdAt: after[0], id: after[1] },
+    });
+    const { total, totalIsEstimate } = found;
+    const rows = found.rows.slice(0, pageSize);
+    const last = rows[rows.length - 1];
+    return {
+      items: rows.map(toOutboundEmail),
+      total,
+      page,
+      pageSize,
+      ...(totalIsEstimate ? { totalIsEstimate } : {}),
+      nextCursor:
+        found.rows.length > pageSize && last
+          ? encodeCursor(OUTBOX_CURSOR, [last.createdAt.toISOString(), last.id])
+          : null,
+    };
   }
 
   /** Sends a failed row again with a fresh attempt budget (202); other states answer 409. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction, AuditEntityType } from '@gfmd/contracts';
 import type { DataSource } from 'typeorm';
 import { currentManager, inCurrentTransaction } from '../db/transaction-context';
+import { cappedCount, type CappedCount } from '../db/pagination';
 
 /** A value of an audit entry's details: ids, field names, counts, flags — never personal data. */
 export type AuditDetail = string | number | boolean | null | string[];
@@ -95,7 +96,8 @@ export class AuditService {
   }
 
   /** A page of audit lines, newest first, with the total that match. */
-  async list(query: AuditQuery): Promise<{ items: AuditRecord[]; total: number }> {
+  /** A page of the audit log, newest first; the total capped (COUNT_CAP, then the planner's estimate). */
+  async list(query: AuditQuery): Promise<{ items: AuditRecord[] } & CappedCount> {
     const where: string[] = [];
     const values: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -109,7 +111,7 @@ export class AuditService {
     if (query.action) add('action = ?', query.action);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const m = currentManager(this.dataSource);
-    const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM audit_events ${filter}`, values);
+    const count = await cappedCount((text, p) => m.query(text, p), `FROM audit_events ${filter}`, values);
     const rows: AuditRecord[] = await m.query(
       `SELECT id, at, actor_user_id AS "actorUserId", action, entity_type AS "entityType", entity_id AS "entityId",
               dialogue_id AS "dialogueId", details
@@ -118,6 +120,6 @@ export class AuditService {
         LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
       [...values, query.pageSize, (query.page - 1) * query.pageSize],
     );
-    return { items: rows, total };
+    return { items: rows, ...count };
   }
 }

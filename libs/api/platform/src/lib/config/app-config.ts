@@ -57,6 +57,11 @@ export class EnvironmentVariables {
   @Min(31, { message: 'RETENTION_DAYS must be at least 31: the organizers are warned 30 days before the erasure' })
   @Max(36500)
   RETENTION_DAYS = 730;
+  /**
+   * Days a sent email stays in the outbox (docs/operations.md, "Outbox retention"); 0 keeps them.
+   * Unsent, failed and cancelled rows are never deleted by it.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(36500) OUTBOX_SENT_RETENTION_DAYS = 180;
   /** Emails sent to one address in 24 hours at most (0: no cap); more are held as failed (docs/decisions.md). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) MAIL_PER_RECIPIENT_PER_DAY = 20;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) INVITATION_RESENDS_MAX = 3;
@@ -185,6 +190,10 @@ export class AppConfig {
   }
   get bodyLimit() {
     return this.env.BODY_LIMIT;
+  }
+  /** docs/operations.md, "Outbox retention" (0: sent emails are kept). */
+  get outboxSentRetentionDays() {
+    return this.env.OUTBOX_SENT_RETENTION_DAYS;
   }
   /** docs/operations.md, "Retention". */
   get retentionDays() {

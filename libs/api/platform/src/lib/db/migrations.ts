@@ -35,6 +35,8 @@ import { RegistrationsArrivalIndex1765300000901 } from './migrations/17653000009
 import { ContentTranslations1765400000101 } from './migrations/1765400000101-content-translations';
 import { OutcomeTranslations1765400000201 } from './migrations/1765400000201-outcome-translations';
 import { ArabicRegistrations1765400000401 } from './migrations/1765400000401-arabic-registrations';
+import { ProcessScaleIndexes1765400000501 } from './migrations/1765400000501-process-scale-indexes';
+import { RecommendationsRecentIndex1765400000502 } from './migrations/1765400000502-recommendations-recent-index';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -78,4 +80,6 @@ export const MIGRATIONS = [
   ContentTranslations1765400000101,
   OutcomeTranslations1765400000201,
   ArabicRegistrations1765400000401,
+  ProcessScaleIndexes1765400000501,
+  RecommendationsRecentIndex1765400000502,
 ];

@@ -11,6 +11,8 @@ export const en = {
   'platform.invalidLang.field': 'Choose one of ar, en, es, fr, ru, zh.',
   'platform.tooManyRequests': 'Too many requests; please wait a minute and try again.',
   'platform.forbidden': 'You may not do this.',
+  'platform.invalidCursor': 'The page cursor is not valid: start again from the first page.',
+  'platform.invalidCursor.field': 'Use the nextCursor of a page of this list.',
   'platform.someInvalid': 'Some values are invalid.',
   'platform.someInconsistent': 'Some values are inconsistent.',
   'platform.endsBeforeStart': 'endsAt must be after startsAt.',

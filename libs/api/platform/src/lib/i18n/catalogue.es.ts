@@ -7,6 +7,8 @@ export const es: Catalogue = {
   'platform.invalidLang.field': 'Elija ar, en, es, fr, ru o zh.',
   'platform.tooManyRequests': 'Demasiadas solicitudes; espere un minuto e inténtelo de nuevo.',
   'platform.forbidden': 'No tiene permiso para hacer esto.',
+  'platform.invalidCursor': 'El cursor de página no es válido: vuelva a empezar desde la primera página.',
+  'platform.invalidCursor.field': 'Use el nextCursor de una página de esta lista.',
   'platform.someInvalid': 'Algunos valores no son válidos.',
   'platform.someInconsistent': 'Algunos valores son incoherentes.',
   'platform.endsBeforeStart': 'El fin (endsAt) debe ser posterior al inicio (startsAt).',

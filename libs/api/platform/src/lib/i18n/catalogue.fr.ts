@@ -7,6 +7,8 @@ export const fr: Catalogue = {
   'platform.invalidLang.field': 'Choisissez ar, en, es, fr, ru ou zh.',
   'platform.tooManyRequests': 'Trop de requêtes ; patientez une minute puis réessayez.',
   'platform.forbidden': "Vous n'êtes pas autorisé à faire ceci.",
+  'platform.invalidCursor': "Le curseur de page n'est pas valide : recommencez depuis la première page.",
+  'platform.invalidCursor.field': "Utilisez le nextCursor d'une page de cette liste.",
   'platform.someInvalid': 'Certaines valeurs ne sont pas valides.',
   'platform.someInconsistent': 'Certaines valeurs sont incohérentes.',
   'platform.endsBeforeStart': 'La fin (endsAt) doit être postérieure au début (startsAt).',

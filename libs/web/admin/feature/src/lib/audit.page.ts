@@ -66,6 +66,7 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-
       [loaded]="store.loaded()"
       [rows]="store.rows().length"
       [total]="store.total()"
+      [totalIsEstimate]="store.totalIsEstimate()"
       [pageIndex]="store.query().page - 1"
       [pageSize]="store.query().pageSize"
       [caption]="'title.audit' | t"

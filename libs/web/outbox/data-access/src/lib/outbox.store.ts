@@ -25,6 +25,8 @@ export class OutboxStore {
   readonly query = this.queryState.asReadonly();
   readonly rows = computed(() => this.pageState()?.items ?? []);
   readonly total = computed(() => this.pageState()?.total ?? 0);
+  /** The total is the server's estimate (more rows than it counts exactly). */
+  readonly totalIsEstimate = computed(() => this.pageState()?.totalIsEstimate === true);
   readonly loaded = computed(() => this.pageState() !== null);
   readonly loading = this.loadingState.asReadonly();
   readonly problem = this.problemState.asReadonly();

@@ -69,6 +69,7 @@ import { DeliveryProgressComponent } from '@gfmd/web-shared-ui/delivery-progress
       [loaded]="store.loaded()"
       [rows]="store.rows().length"
       [total]="store.total()"
+      [totalIsEstimate]="store.totalIsEstimate()"
       [pageIndex]="store.query().page - 1"
       [pageSize]="store.query().pageSize"
       [caption]="'title.outbox' | t"

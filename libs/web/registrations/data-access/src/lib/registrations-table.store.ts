@@ -83,6 +83,8 @@ export class RegistrationsTableStore {
   readonly query = computed(() => this.state().query);
   readonly rows = computed(() => this.state().page?.items ?? []);
   readonly total = computed(() => this.state().page?.total ?? 0);
+  /** The total is the server's estimate (more rows than it counts exactly). */
+  readonly totalIsEstimate = computed(() => this.state().page?.totalIsEstimate === true);
   readonly stats = computed(() => this.state().stats);
   /** Seat requests waiting for a space's approval, across the spaces the caller may see. */
   readonly awaitingSpaceRequests = computed(() =>

@@ -1,15 +1,19 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output } from '@angular/core';
+import { MatPaginator, MatPaginatorIntl, type PageEvent } from '@angular/material/paginator';
+import { I18nPaginatorIntl } from '@gfmd/web-shared-util-i18n/paginator-intl';
 import { EmptyStateComponent } from './empty-state.component';
 import { LoadingStateComponent } from './loading-state.component';
 
 /**
  * A server-paged table: the projected table (or its loading and empty states) above Material's
- * paginator. Page indexes are 0-based, as the paginator's.
+ * paginator. Page indexes are 0-based, as the paginator's. With `totalIsEstimate` (the server
+ * counted up to its cap and estimated the rest) the range reads "1–50 of about 120,000": each
+ * table has its own paginator labels for that.
  */
 @Component({
   selector: 'gfmd-paginated-table',
   imports: [MatPaginator],
+  providers: [{ provide: MatPaginatorIntl, useClass: I18nPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: ':host { display: block; }',
   template: `
@@ -26,6 +30,8 @@ import { LoadingStateComponent } from './loading-state.component';
 })
 export class PaginatedTableComponent {
   readonly total = input.required<number>();
+  /** `total` is the server's estimate (Page.totalIsEstimate). */
+  readonly totalIsEstimate = input(false);
   readonly pageIndex = input.required<number>();
   readonly pageSize = input.required<number>();
   readonly pageSizeOptions = input<number[]>([10, 25, 50, 100]);
@@ -33,6 +39,14 @@ export class PaginatedTableComponent {
   readonly label = input.required<string>();
 
   readonly pageChange = output<PageEvent>();
+
+  constructor() {
+    const intl = inject(MatPaginatorIntl) as I18nPaginatorIntl;
+    effect(() => {
+      intl.estimate = this.totalIsEstimate();
+      intl.changes.next();
+    });
+  }
 }
 
 /**
@@ -52,6 +66,7 @@ export class PaginatedTableComponent {
     } @else if (loaded()) {
       <gfmd-paginated-table
         [total]="total()"
+        [totalIsEstimate]="totalIsEstimate()"
         [pageIndex]="pageIndex()"
         [pageSize]="pageSize()"
         [pageSizeOptions]="pageSizeOptions()"
@@ -83,6 +98,8 @@ export class PagedTableComponent {
   /** rows on this page (0: the empty state) */
   readonly rows = input.required<number>();
   readonly total = input.required<number>();
+  /** `total` is the server's estimate (Page.totalIsEstimate). */
+  readonly totalIsEstimate = input(false);
   readonly pageIndex = input.required<number>();
   readonly pageSize = input.required<number>();
   readonly pageSizeOptions = input<number[]>([25, 50, 100]);

@@ -6,6 +6,8 @@ import { I18n } from './i18n.service';
 @Injectable()
 export class I18nPaginatorIntl extends MatPaginatorIntl {
   private readonly i18n = inject(I18n);
+  /** The list's total is the server's estimate (`totalIsEstimate`): the range says "about". */
+  estimate = false;
 
   constructor() {
     super();
@@ -26,6 +28,6 @@ export class I18nPaginatorIntl extends MatPaginatorIntl {
     }
     const from = page * pageSize + 1;
     const to = Math.min(length, (page + 1) * pageSize);
-    return this.i18n.t('paginator.range', { from, to, total: length });
+    return this.i18n.t(this.estimate ? 'paginator.rangeAbout' : 'paginator.range', { from, to, total: length });
   };
 }

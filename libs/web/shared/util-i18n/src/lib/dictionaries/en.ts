@@ -210,6 +210,7 @@ export const en = {
   'paginator.first': 'First page',
   'paginator.last': 'Last page',
   'paginator.range': '{from}–{to} of {total}',
+  'paginator.rangeAbout': '{from}–{to} of about {total}',
 
   // enumerations
   'group.government': 'Government',

@@ -205,6 +205,7 @@ export const es: PublicDictionary = {
   'paginator.first': 'Primera página',
   'paginator.last': 'Última página',
   'paginator.range': '{from}–{to} de {total}',
+  'paginator.rangeAbout': '{from}–{to} de unos {total}',
 
   // enumerations
   'group.government': 'Gobierno',

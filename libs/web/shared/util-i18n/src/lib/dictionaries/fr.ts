@@ -208,6 +208,7 @@ export const fr: PublicDictionary = {
   'paginator.first': 'Première page',
   'paginator.last': 'Dernière page',
   'paginator.range': '{from}–{to} sur {total}',
+  'paginator.rangeAbout': '{from}–{to} sur environ {total}',
 
   // enumerations
   'group.government': 'Gouvernement',

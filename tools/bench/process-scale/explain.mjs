@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// EXPLAIN (ANALYZE, BUFFERS) of the process-scale queries before and after issue 20's second bar,
+// on a database the bench has loaded (it keeps gfmd_scale_<N>):
+//
+//   node tools/bench/process-scale/explain.mjs --db gfmd_scale_100000 [--full]
+//
+// "before" is the statement the API ran before (full count, OFFSET, ILIKE over five columns),
+// with the indexes of migration 1765400000501 dropped inside a transaction that is rolled back
+// (the former outbox index recreated in it); "after" is the statement it runs now. Each plan is
+// printed summarised (its first lines, buffers and time) unless --full.
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'gfmd_scale_100000' },
+    'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432' },
+    full: { type: 'boolean', default: false },
+  },
+});
+const db = new pg.Client({ connectionString: `${args['pg-url']}/${args.db}` });
+await db.connect();
+const flagship = (await db.query(`SELECT id FROM dialogues WHERE title = 'Flagship dialogue'`)).rows[0].id;
+const n = Number((await db.query(`SELECT count(*) n FROM registrations WHERE dialogue_id = $1`, [flagship])).rows[0].n);
+const lastArrival = (
+  await db.query(`SELECT arrival FROM registrations WHERE dialogue_id = $1 ORDER BY arrival OFFSET $2 LIMIT 1`, [
+    flagship,
+    n - 51,
+  ])
+).rows[0].arrival;
+const mid = (
+  await db.query(`SELECT created_at, id FROM outbound_emails ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1`, [
+    (n * 10) / 2 - 1,
+  ])
+).rows[0];
+const SEARCH = `(r.email_normalized || ' ' || r.first_name || ' ' || r.last_name || ' ' || r.organization)`;
+const OLD_SEARCH = `(r.email_normalized ILIKE $2 OR r.first_name ILIKE $2 OR r.last_name ILIKE $2 OR r.organization ILIKE $2
+          OR (r.first_name || ' ' || r.last_name) ILIKE $2)`;
+const BEFORE = [
+  'DROP INDEX registrations_search_trgm_idx',
+  'DROP INDEX registrations_stats_idx',
+  'DROP INDEX outbound_emails_dialogue_created_idx',
+  'DROP INDEX outbound_emails_unsent_created_idx',
+  'DROP INDEX outbound_emails_created_id_idx',
+  'CREATE INDEX outbound_emails_created_idx ON outbound_emails (created_at DESC, id)',
+];
+const cases = [
+  [
+    'registrations: the count of page 1',
+    `SELECT count(*)::int FROM registrations r WHERE r.dialogue_id = $1`,
+    `SELECT count(*)::int FROM (SELECT 1 FROM registrations r WHERE r.dialogue_id = $1 LIMIT 1001) capped`,
+    [flagship],
+  ],
+  [
+    'registrations: the last page',
+    `SELECT r.* FROM registrations r WHERE r.dialogue_id = $1 ORDER BY r.arrival LIMIT 50 OFFSET ${n - 50}`,
+    `SELECT r.* FROM registrations r WHERE r.dialogue_id = $1 AND r.arrival > $2 ORDER BY r.arrival LIMIT 50`,
+    [flagship],
+    [flagship, lastArrival],
+  ],
+  [
+    'registrations: name search, page 1',
+    `SELECT r.* FROM registrations r WHERE r.dialogue_id = $1 AND ${OLD_SEARCH} ORDER BY r.arrival LIMIT 50`,
+    `SELECT r.* FROM registrations r WHERE r.dialogue_id = $1 AND ${SEARCH} ILIKE $2 ORDER BY r.arrival LIMIT 50`,
+    [flagship, '%Mensah%'],
+  ],
+  [
+    'registrations: name search, its count',
+    `SELECT count(*)::int FROM registrations r WHERE r.dialogue_id = $1 AND ${OLD_SEARCH}`,
+    `SELECT count(*)::int FROM (SELECT 1 FROM registrations r WHERE r.dialogue_id = $1 AND ${SEARCH} ILIKE $2 LIMIT 1001) capped`,
+    [flagship, '%Mensah%'],
+  ],
+  [
+    'registrations: a rare search (one address)',
+    `SELECT r.* FROM registrations r WHERE r.dialogue_id = $1 AND ${OLD_SEARCH} ORDER BY r.arrival LIMIT 50`,
+    `SELECT r.* FROM registrations r WHERE r.dialogue_id = $1 AND ${SEARCH} ILIKE $2 ORDER BY r.arrival LIMIT 50`,
+    [flagship, '%p77@bench%'],
+  ],
+  [
+    'stats: by status, group and attendance',
+    `SELECT r.status, r.stakeholder_group, r.attendance, count(*)::int FROM registrations r WHERE r.dialogue_id = $1 GROUP BY 1, 2, 3`,
+    `SELECT r.status, r.stakeholder_group, r.attendance, count(*)::int FROM registrations r WHERE r.dialogue_id = $1 GROUP BY 1, 2, 3`,
+    [flagship],
+  ],
+  [
+    'outbox: the count of page 1',
+    `SELECT count(*)::int FROM outbound_emails o`,
+    `SELECT count(*)::int FROM (SELECT 1 FROM outbound_emails o LIMIT 1001) capped`,
+    [],
+  ],
+  [
+    'outbox: page 1',
+    `SELECT o.id, o.created_at FROM outbound_emails o ORDER BY o.created_at DESC, o.id DESC LIMIT 50`,
+    `SELECT o.id, o.created_at FROM outbound_emails o ORDER BY o.created_at DESC, o.id DESC LIMIT 50`,
+    [],
+  ],
+  [
+    'outbox: a page in the middle',
+    `SELECT o.id, o.created_at FROM outbound_emails o ORDER BY o.created_at DESC, o.id DESC LIMIT 200 OFFSET ${(n * 10) / 2}`,
+    `SELECT o.id, o.created_at FROM outbound_emails o
+      WHERE (o.created_at, o.id) < (COALESCE((SELECT c.created_at FROM outbound_emails c WHERE c.id = $1), $2::timestamptz), $1)
+      ORDER BY o.created_at DESC, o.id DESC LIMIT 200`,
+    [],
+    [mid.id, mid.created_at],
+  ],
+  [
+    'outbox: failed, page 1',
+    `SELECT o.id, o.created_at FROM outbound_emails o WHERE o.status = 'failed' ORDER BY o.created_at DESC, o.id DESC LIMIT 50`,
+    `SELECT o.id, o.created_at FROM outbound_emails o WHERE o.status = 'failed' ORDER BY o.created_at DESC, o.id DESC LIMIT 50`,
+    [],
+  ],
+  [
+    'outbox: one dialogue, page 1',
+    `SELECT o.id, o.created_at FROM outbound_emails o WHERE o.dialogue_id = $1 ORDER BY o.created_at DESC, o.id DESC LIMIT 50`,
+    `SELECT o.id, o.created_at FROM outbound_emails o WHERE o.dialogue_id = $1 ORDER BY o.created_at DESC, o.id DESC LIMIT 50`,
+    [flagship],
+  ],
+  [
+    'outbox sweep: stale (pending due, sending past lease)',
+    null,
+    `(SELECT id, status, send_after FROM outbound_emails
+       WHERE status = 'pending' AND ((send_after IS NULL AND updated_at < now() - $2 * interval '1 millisecond')
+              OR send_after <= now() + $3 * interval '1 millisecond')
+       ORDER BY send_after NULLS FIRST, created_at LIMIT $1)
+     UNION ALL
+     (SELECT id, status, send_after FROM outbound_emails WHERE status = 'sending' AND locked_until < now() ORDER BY locked_until LIMIT $1)`,
+    [500, 60000, 60000],
+  ],
+  [
+    'outbox retention: one batch of 5,000 (sent more than 180 days ago; rolled back)',
+    null,
+    `DELETE FROM outbound_emails WHERE id = ANY(ARRAY(
+       SELECT id FROM outbound_emails WHERE created_at < $1 AND status = 'sent' AND (sent_at IS NULL OR sent_at < $1)
+        ORDER BY created_at, id LIMIT $2))`,
+    [new Date(Date.now() - 2 * 86400000), 5000],
+  ],
+];
+
+const summarise = (rows) => {
+  const lines = rows.map((r) => r['QUERY PLAN']);
+  if (args.full) return lines.join('\n');
+  const time = lines.find((l) => l.startsWith('Execution Time')) ?? '';
+  const nodes = lines.filter((l) => /->|^\S/.test(l) && !/^(Planning|Execution)/.test(l)).slice(0, 6);
+  const buffers = lines.find((l) => l.trim().startsWith('Buffers:')) ?? '';
+  return [...nodes.map((l) => l.replace(/\s+\(cost=[^)]*\)/, '')), `  ${buffers.trim()}`, `  ${time}`].join('\n');
+};
+const explain = async (text, params) => summarise((await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params)).rows);
+
+console.log(`${args.db}: flagship ${n} registrations`);
+for (const [label, before, after, params, afterParams] of cases) {
+  console.log(`\n### ${label}`);
+  if (before) {
+    await db.query('BEGIN');
+    for (const ddl of BEFORE) await db.query(ddl);
+    await db.query('ANALYZE outbound_emails');
+    await explain(before, params); // warm
+    console.log(`before:\n${await explain(before, params)}`);
+    await db.query('ROLLBACK');
+  }
+  await db.query('BEGIN');
+  await explain(after, afterParams ?? params);
+  console.log(`after:\n${await explain(after, afterParams ?? params)}`);
+  await db.query('ROLLBACK');
+}
+await db.end();
