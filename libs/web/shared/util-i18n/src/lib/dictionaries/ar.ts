@@ -205,6 +205,7 @@ export const ar: PublicDictionary = {
   'paginator.last': 'الصفحة الأخيرة',
   'paginator.range': '{from}–{to} من {total}',
 
+  'paginator.rangeAbout': '{from}–{to} من نحو {total}',
   // enumerations
   'group.government': 'حكومة',
   'group.international_organization': 'منظمة دولية',
