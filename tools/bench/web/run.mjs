@@ -150,6 +150,8 @@ try {
   const targets = [
     { name: 'baseline (static page)', url: `${origin}/bench-baseline.html` },
     { name: 'public dialogue page', url: `${origin}/dialogues/${demo.id}` },
+    { name: 'public dialogue list', url: `${origin}/dialogues` },
+    { name: 'French dialogue page', url: `${origin}/fr/dialogues/${demo.id}` },
     { name: 'organizer timeline', url: `${origin}/timeline`, token: login.accessToken },
   ].filter((t) => !only || t.name.startsWith('baseline') || t.name.includes(only));
   if (reports) mkdirSync(reports, { recursive: true });
@@ -192,6 +194,7 @@ try {
           accessibility: Math.round(lhr.categories.accessibility.score * 100),
           lcp: lhr.audits['largest-contentful-paint'].numericValue,
           tbt: lhr.audits['total-blocking-time'].numericValue,
+          cls: lhr.audits['cumulative-layout-shift'].numericValue,
           failedA11y: Object.values(lhr.audits)
             .filter((a) => a.score === 0 && lhr.categories.accessibility.auditRefs.some((ref) => ref.id === a.id))
             .map((a) => a.id),
@@ -210,7 +213,7 @@ try {
   for (const r of results) {
     const base = results.find((b) => b.preset === r.preset && b.name.startsWith('baseline'));
     console.log(
-      `  ${r.preset.padEnd(8)} ${r.name.padEnd(24)} performance ${String(r.performance).padStart(3)}${r.all.length > 1 ? `, median ${String(r.median).padStart(3)}` : ''} (${(r.performance / base.performance).toFixed(2)} of baseline)  accessibility ${String(r.accessibility).padStart(3)}  LCP ${Math.round(r.lcp)} ms  TBT ${Math.round(r.tbt)} ms${r.all.length > 1 ? `  (runs: ${r.all.join(', ')})` : ''}${r.failures.length ? `  not recorded: ${r.failures.join(', ')}` : ''}${r.failedA11y.length ? `  failed: ${r.failedA11y.join(', ')}` : ''}`,
+      `  ${r.preset.padEnd(8)} ${r.name.padEnd(24)} performance ${String(r.performance).padStart(3)}${r.all.length > 1 ? `, median ${String(r.median).padStart(3)}` : ''} (${(r.performance / base.performance).toFixed(2)} of baseline)  accessibility ${String(r.accessibility).padStart(3)}  LCP ${Math.round(r.lcp)} ms  TBT ${Math.round(r.tbt)} ms  CLS ${r.cls.toFixed(3)}${r.all.length > 1 ? `  (runs: ${r.all.join(', ')})` : ''}${r.failures.length ? `  not recorded: ${r.failures.join(', ')}` : ''}${r.failedA11y.length ? `  failed: ${r.failedA11y.join(', ')}` : ''}`,
     );
     if (!r.name.startsWith('baseline') && (r.performance < 90 || r.accessibility < 100)) code = 0; // figures, not a gate
   }

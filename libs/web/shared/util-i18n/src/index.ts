@@ -4,3 +4,4 @@ export * from './lib/i18n-title.strategy';
 export * from './lib/message-format.util';
 export type { TranslationKey, Dictionary, PublicKey, PublicDictionary } from './lib/dictionaries/en';
 export type { StaffKey, StaffDictionary } from './lib/dictionaries/en-staff';
+export * from './lib/language-url';
