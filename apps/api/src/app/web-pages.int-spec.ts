@@ -24,7 +24,12 @@ describe('Public web pages per language (integration)', () => {
     return { status: res.status, html: await res.text(), headers: res.headers };
   };
   const html = (text: string) =>
-    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;');
 
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'gfmd-web-'));
@@ -79,7 +84,10 @@ describe('Public web pages per language (integration)', () => {
     expect(bare.html).toContain(`hreflang="x-default"`);
     const es = await page(`/es/dialogues/${dialogueId}`);
     expect(es.html).toMatch(/<html lang="es">/);
-    expect((await page('/dialogues', { 'accept-language': 'fr' })).html).toContain('<h1>Dialogues thématiques</h1>');
+    const list = (await page('/dialogues', { 'accept-language': 'fr' })).html;
+    expect(list).toContain('<h1>Dialogues thématiques</h1>');
+    // The first session's heading, the largest text of a phone's first screen, as the app writes it.
+    expect(list).toMatch(/<h2>Session thématique informelle \d+ : [^<]+<\/h2>/);
     expect((await page('/en/dialogues')).html).toContain('<h1>Thematic dialogues</h1>');
   });
 

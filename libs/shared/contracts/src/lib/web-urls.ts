@@ -83,8 +83,9 @@ export function localizeWebUrl(url: string, publicUrl: string, language: string)
 
 /**
  * The few words of the public pages that the server writes into the HTML before the app starts
- * (page title, the dialogue list's heading and introduction, the back link). They must equal the
- * web dictionaries' (`app.name`, `dialogues.title`, `dialogues.intro`, `dialogues.back`): a unit
+ * (page title, the dialogue list's headings and introduction, the back link). They must equal the
+ * web dictionaries' (`app.name`, `dialogues.title`, `dialogues.intro`, `dialogues.back`,
+ * `dialogues.sessionHeading`, `dialogues.noSession`): a unit
  * test of the web's i18n library compares them. A language missing here uses English.
  */
 export interface PublicShellWords {
@@ -92,6 +93,9 @@ export interface PublicShellWords {
   dialoguesTitle: string;
   dialoguesIntro: string;
   dialoguesBack: string;
+  /** `{number}` and `{title}` of the session. */
+  sessionHeading: string;
+  noSession: string;
 }
 
 export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> & { en: PublicShellWords } = {
@@ -101,6 +105,8 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     dialoguesIntro:
       'GFMD thematic dialogues feed multi-stakeholder views into each informal thematic session of the Global Compact for Migration process. Choose a dialogue to see its agenda and register.',
     dialoguesBack: 'All dialogues',
+    sessionHeading: 'Informal thematic session {number}: {title}',
+    noSession: 'Other dialogues',
   },
   fr: {
     appName: 'Dialogues du FMMD',
@@ -108,6 +114,8 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     dialoguesIntro:
       'Les dialogues thématiques du FMMD apportent les points de vue de toutes les parties prenantes à chaque session thématique informelle du processus du Pacte mondial sur les migrations. Choisissez un dialogue pour voir son ordre du jour et vous inscrire.',
     dialoguesBack: 'Tous les dialogues',
+    sessionHeading: 'Session thématique informelle {number} : {title}',
+    noSession: 'Autres dialogues',
   },
   es: {
     appName: 'Diálogos del FMMD',
@@ -115,5 +123,7 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     dialoguesIntro:
       'Los diálogos temáticos del FMMD aportan las opiniones de todas las partes interesadas a cada sesión temática informal del proceso del Pacto Mundial para la Migración. Elija un diálogo para ver su agenda e inscribirse.',
     dialoguesBack: 'Todos los diálogos',
+    sessionHeading: 'Sesión temática informal {number}: {title}',
+    noSession: 'Otros diálogos',
   },
 };

@@ -62,7 +62,8 @@ export function configureHttpApp(app: NestFastifyApplication, config: AppConfig,
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
   }
 
-  if (webDist && shellHtml) serveWebApp(fastify, webDist, new WebShell(shellHtml.toString('utf8'), fastify, config.publicUrl));
+  if (webDist && shellHtml)
+    serveWebApp(fastify, webDist, new WebShell(shellHtml.toString('utf8'), fastify, config.publicUrl));
 }
 
 /** Sign-in, and the routes whose path holds a secret token (manage link, invitation decline): never stored by a cache. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   LANGUAGES,
   PUBLIC_SHELL_WORDS,
+  type PublicShellWords,
   RTL_LANGUAGES,
   URL_LANGUAGES,
   isIndexableWebPath,
@@ -105,7 +106,10 @@ export class WebShell {
       }
     } else if (DIALOGUE_LIST.test(path)) {
       title = `${words.dialoguesTitle} · ${words.appName}`;
-      content = `<h1>${escapeHtml(words.dialoguesTitle)}</h1><p class="gfmd-prerender__intro">${escapeHtml(words.dialoguesIntro)}</p>`;
+      content =
+        `<h1>${escapeHtml(words.dialoguesTitle)}</h1><p class="gfmd-prerender__intro">${escapeHtml(words.dialoguesIntro)}</p>` +
+        // The first session's heading (the largest text on a phone's first screen), unless filtered.
+        (url.includes('?') ? '' : await this.firstSessionHeading(language, words));
     }
 
     let head = this.head.replace(
@@ -140,19 +144,70 @@ export class WebShell {
     return (
       `<p><a href="${escapeHtml(languagePath(language, '/dialogues'))}">← ${escapeHtml(back)}</a></p>` +
       `<h1>${escapeHtml(d.title)}</h1>` +
-      `<p class="gfmd-prerender__when">${escapeHtml(when)}</p>` +
-      `<p class="gfmd-prerender__summary">${escapeHtml(d.summary)}</p>`
+      // The page's two columns (one on a phone, the key facts first), as dialogue-detail.page.scss.
+      `<div class="gfmd-prerender__layout"><div><p class="gfmd-prerender__summary">${escapeHtml(d.summary)}</p></div>` +
+      `<div class="gfmd-prerender__facts"><p class="gfmd-prerender__when">${escapeHtml(when)}</p></div></div>`
     );
+  }
+
+  /**
+   * The heading of the list's first group as the app writes it (CatalogStore.grouped: dialogues
+   * in date order under their session, sessions by number) and its dates; '' on anything unusual.
+   */
+  private async firstSessionHeading(language: string, words: PublicShellWords): Promise<string> {
+    const [sessions, page] = await Promise.all([
+      this.get<
+        {
+          id: string;
+          number: number;
+          title: string;
+          startsAt: string;
+          endsAt: string;
+          timeZone: string;
+          venue: string;
+        }[]
+      >('/api/v1/informal-sessions', language),
+      this.get<{ items: { informalSessionId: string; startsAt: string }[] }>(
+        '/api/v1/dialogues?page=1&pageSize=100',
+        language,
+      ),
+    ]);
+    if (!Array.isArray(sessions) || !Array.isArray(page?.items) || !page.items.length) return '';
+    const byId = new Map(sessions.map((s) => [s.id, s]));
+    const order = [
+      ...new Set([...page.items].sort((a, b) => a.startsAt.localeCompare(b.startsAt)).map((d) => d.informalSessionId)),
+    ];
+    const first = order
+      .map((id) => byId.get(id))
+      .sort((a, b) => (a?.number ?? Number.MAX_SAFE_INTEGER) - (b?.number ?? Number.MAX_SAFE_INTEGER))[0];
+    if (!first) return `<h2>${escapeHtml(words.noSession)}</h2>`;
+    const heading = words.sessionHeading.replace('{number}', String(first.number)).replace('{title}', first.title);
+    const dates = `${formatDate(first.startsAt, first.timeZone, language, false)} – ${formatDate(first.endsAt, first.timeZone, language, false)} · ${first.venue}`;
+    return `<h2>${escapeHtml(heading)}</h2><p class="gfmd-prerender__when">${escapeHtml(dates)}</p>`;
   }
 
   /** The dialogue as a visitor gets it from the API, in the page's language; undefined on anything else. */
   private async dialogue(id: string, language: string): Promise<PublicDialogue | undefined> {
+    const body = await this.get<Partial<PublicDialogue>>(`/api/v1/dialogues/${id}`, language);
+    if (!body || typeof body.title !== 'string' || typeof body.startsAt !== 'string' || typeof body.endsAt !== 'string')
+      return undefined;
+    return {
+      title: body.title,
+      summary: typeof body.summary === 'string' ? body.summary : '',
+      startsAt: body.startsAt,
+      endsAt: body.endsAt,
+      timeZone: typeof body.timeZone === 'string' ? body.timeZone : 'UTC',
+    };
+  }
+
+  /** A GET of the API as a visitor (in process), its JSON if 200 within PRERENDER_TIMEOUT_MS. */
+  private async get<T>(url: string, language: string): Promise<T | undefined> {
     let cancel = () => undefined as void;
     try {
       const response = await Promise.race([
         this.fastify.inject({
           method: 'GET',
-          url: `/api/v1/dialogues/${id}`,
+          url,
           headers: { accept: 'application/json', 'accept-language': language },
         }),
         new Promise<undefined>((resolve) => {
@@ -161,16 +216,7 @@ export class WebShell {
         }),
       ]);
       if (!response || response.statusCode !== 200) return undefined;
-      const body = response.json() as Partial<PublicDialogue>;
-      if (typeof body.title !== 'string' || typeof body.startsAt !== 'string' || typeof body.endsAt !== 'string')
-        return undefined;
-      return {
-        title: body.title,
-        summary: typeof body.summary === 'string' ? body.summary : '',
-        startsAt: body.startsAt,
-        endsAt: body.endsAt,
-        timeZone: typeof body.timeZone === 'string' ? body.timeZone : 'UTC',
-      };
+      return response.json() as T;
     } catch {
       return undefined;
     } finally {
@@ -179,15 +225,14 @@ export class WebShell {
   }
 }
 
-/** As the web app's `localDate: 'dateTime'`. */
-function formatDate(iso: string, timeZone: string, language: string): string {
+/** As the web app's `localDate: 'dateTime'` (or `'date'` without the time). */
+function formatDate(iso: string, timeZone: string, language: string, time = true): string {
   try {
     return new Intl.DateTimeFormat(INTL_LOCALES[language] ?? language, {
       day: 'numeric',
       month: 'short',
       year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
+      ...(time ? { hour: '2-digit', minute: '2-digit' } : {}),
       timeZone,
     }).format(new Date(iso));
   } catch {

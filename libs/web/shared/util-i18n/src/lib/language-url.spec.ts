@@ -37,6 +37,8 @@ describe('language URLs', () => {
         dialoguesTitle: d['dialogues.title'],
         dialoguesIntro: d['dialogues.intro'],
         dialoguesBack: d['dialogues.back'],
+        sessionHeading: d['dialogues.sessionHeading'],
+        noSession: d['dialogues.noSession'],
       });
     }
   });
