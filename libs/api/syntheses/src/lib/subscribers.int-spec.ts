@@ -39,7 +39,7 @@ describe('Synthesis subscribers (integration, SMTP)', () => {
   const mailsTo = (to: string, subject?: RegExp) =>
     sink.received.filter((m) => m.envelope.to.includes(to) && (!subject || subject.test(m.parsed.subject ?? '')));
   const linkIn = (text: string, path: string) => {
-    const match = new RegExp(`http://localhost:3000/${path}/([A-Za-z0-9_-]+)`).exec(text);
+    const match = new RegExp(`http://localhost:3000/(?:[a-z]{2}/)?${path}/([A-Za-z0-9_-]+)`).exec(text);
     if (!match) throw new Error(`no ${path} link in: ${text}`);
     return match[1];
   };
