@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Web benchmark: the production build's initial JavaScript (raw and gzipped) and Lighthouse
- * (mobile and desktop presets) on the public dialogue page and the organizer timeline, served
+ * (mobile and desktop presets) on the public dialogue page (bare and French URL), the dialogue
+ * list and the organizer timeline, served
  * by the real API from the built app. A baseline is measured in the same run: Lighthouse on a
  * static page of the same server (the app's own 404-free `favicon.ico` is not a page, so a
  * tiny HTML file is written next to the build), so the ratio shows what the app itself costs.
@@ -177,10 +178,7 @@ try {
         );
         const lhr = result.lhr;
         if (reports) {
-          const file = `${preset}-${t.name.split(' ')[0]}-${t.name.split(' ')[1] ?? ''}-${r + 1}.json`.replace(
-            /[^\w.-]/g,
-            '',
-          );
+          const file = `${preset}-${t.name.replace(/[^\w]+/g, '-')}-${r + 1}.json`;
           writeFileSync(join(reports, file), JSON.stringify(lhr));
         }
         if (lhr.runtimeError) {

@@ -33,7 +33,11 @@ describe('Public web pages per language (integration)', () => {
 
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'gfmd-web-'));
-    writeFileSync(join(dist, 'index.html'), INDEX);
+    // As the build writes it: the app's script at the end of the body.
+    writeFileSync(
+      join(dist, 'index.html'),
+      INDEX.replace('</body>', '<script src="main-ABCD1234.js" type="module"></script></body>'),
+    );
     sut = await withEnv({ WEB_DIST: dist, PUBLIC_URL: 'https://dialogues.example.org' }, () =>
       createTestApp([AppModule]),
     );
@@ -68,6 +72,8 @@ describe('Public web pages per language (integration)', () => {
     expect(root).toContain('Tous les dialogues');
     expect(root).toContain('href="/fr/dialogues"');
     expect(body).not.toContain('<on>');
+    // The page paints without the app: its script is fetched after the HTML and CSS.
+    expect(body).toContain('<script src="main-ABCD1234.js" type="module" fetchpriority="low"></script>');
     const base = 'https://dialogues.example.org';
     expect(body).toContain(`<link rel="canonical" href="${base}/fr/dialogues/${dialogueId}" />`);
     for (const l of ['en', 'fr', 'es'])

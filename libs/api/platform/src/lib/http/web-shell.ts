@@ -123,7 +123,15 @@ export class WebShell {
         `<meta name="description" content="${escapeHtml(description)}"`,
       );
     let tail = this.tail;
-    if (content) tail = tail.replace(/<gfmd-root>/, `<gfmd-root>${this.frame(words.appName, content)}`);
+    if (content) {
+      tail = tail.replace(/<gfmd-root>/, `<gfmd-root>${this.frame(words.appName, content)}`);
+      // The page is on screen without the app: its script no longer competes with the HTML and
+      // CSS for the first paint (a module script is fetched at high priority by default).
+      tail = tail.replace(
+        /<script src="(main-[\w-]+\.js)" type="module">/,
+        '<script src="$1" type="module" fetchpriority="low">',
+      );
+    }
     return head + (headTags.length ? `    ${headTags.join('\n    ')}\n  ` : '') + tail;
   }
 
