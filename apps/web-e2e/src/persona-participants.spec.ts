@@ -152,7 +152,7 @@ test.describe('participants: invited in French, waitlisted then promoted', () =>
     test('a second invitee declines from the email: the app asks first, in French', async ({ api, inbox, axe }) => {
       const mail = await inbox.waitFor(paul.email, /^Invitation : /);
       const url = linkIn(mail, '/invitations/decline/');
-      expect(new URL(url).pathname).toMatch(/^\/invitations\/decline\//);
+      expect(new URL(url).pathname).toMatch(/^\/fr\/invitations\/decline\//);
       await fr.goto(url);
       await waitForHeading(fr, "Décliner l'invitation");
       await fr.getByText(`Voulez-vous décliner l'invitation à ${title} ?`).waitFor();

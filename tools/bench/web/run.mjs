@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Web benchmark: the production build's initial JavaScript (raw and gzipped) and Lighthouse
- * (mobile and desktop presets) on the public dialogue page and the organizer timeline, served
+ * (mobile and desktop presets) on the public dialogue page (bare and French URL), the dialogue
+ * list and the organizer timeline, served
  * by the real API from the built app. A baseline is measured in the same run: Lighthouse on a
  * static page of the same server (the app's own 404-free `favicon.ico` is not a page, so a
  * tiny HTML file is written next to the build), so the ratio shows what the app itself costs.
@@ -150,6 +151,8 @@ try {
   const targets = [
     { name: 'baseline (static page)', url: `${origin}/bench-baseline.html` },
     { name: 'public dialogue page', url: `${origin}/dialogues/${demo.id}` },
+    { name: 'public dialogue list', url: `${origin}/dialogues` },
+    { name: 'French dialogue page', url: `${origin}/fr/dialogues/${demo.id}` },
     { name: 'organizer timeline', url: `${origin}/timeline`, token: login.accessToken },
   ].filter((t) => !only || t.name.startsWith('baseline') || t.name.includes(only));
   if (reports) mkdirSync(reports, { recursive: true });
@@ -175,10 +178,7 @@ try {
         );
         const lhr = result.lhr;
         if (reports) {
-          const file = `${preset}-${t.name.split(' ')[0]}-${t.name.split(' ')[1] ?? ''}-${r + 1}.json`.replace(
-            /[^\w.-]/g,
-            '',
-          );
+          const file = `${preset}-${t.name.replace(/[^\w]+/g, '-')}-${r + 1}.json`;
           writeFileSync(join(reports, file), JSON.stringify(lhr));
         }
         if (lhr.runtimeError) {
@@ -192,6 +192,7 @@ try {
           accessibility: Math.round(lhr.categories.accessibility.score * 100),
           lcp: lhr.audits['largest-contentful-paint'].numericValue,
           tbt: lhr.audits['total-blocking-time'].numericValue,
+          cls: lhr.audits['cumulative-layout-shift'].numericValue,
           failedA11y: Object.values(lhr.audits)
             .filter((a) => a.score === 0 && lhr.categories.accessibility.auditRefs.some((ref) => ref.id === a.id))
             .map((a) => a.id),
@@ -210,7 +211,7 @@ try {
   for (const r of results) {
     const base = results.find((b) => b.preset === r.preset && b.name.startsWith('baseline'));
     console.log(
-      `  ${r.preset.padEnd(8)} ${r.name.padEnd(24)} performance ${String(r.performance).padStart(3)}${r.all.length > 1 ? `, median ${String(r.median).padStart(3)}` : ''} (${(r.performance / base.performance).toFixed(2)} of baseline)  accessibility ${String(r.accessibility).padStart(3)}  LCP ${Math.round(r.lcp)} ms  TBT ${Math.round(r.tbt)} ms${r.all.length > 1 ? `  (runs: ${r.all.join(', ')})` : ''}${r.failures.length ? `  not recorded: ${r.failures.join(', ')}` : ''}${r.failedA11y.length ? `  failed: ${r.failedA11y.join(', ')}` : ''}`,
+      `  ${r.preset.padEnd(8)} ${r.name.padEnd(24)} performance ${String(r.performance).padStart(3)}${r.all.length > 1 ? `, median ${String(r.median).padStart(3)}` : ''} (${(r.performance / base.performance).toFixed(2)} of baseline)  accessibility ${String(r.accessibility).padStart(3)}  LCP ${Math.round(r.lcp)} ms  TBT ${Math.round(r.tbt)} ms  CLS ${r.cls.toFixed(3)}${r.all.length > 1 ? `  (runs: ${r.all.join(', ')})` : ''}${r.failures.length ? `  not recorded: ${r.failures.join(', ')}` : ''}${r.failedA11y.length ? `  failed: ${r.failedA11y.join(', ')}` : ''}`,
     );
     if (!r.name.startsWith('baseline') && (r.performance < 90 || r.accessibility < 100)) code = 0; // figures, not a gate
   }

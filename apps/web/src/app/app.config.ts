@@ -17,7 +17,7 @@ import {
 } from '@angular/router';
 import { AuthStore, authInterceptor } from '@gfmd/web-auth-data-access';
 import { I18n } from '@gfmd/web-shared-util-i18n';
-import { I18nTitleStrategy } from '@gfmd/web-shared-util-i18n';
+import { I18nTitleStrategy, provideLanguageUrls } from '@gfmd/web-shared-util-i18n';
 import { earlyResponseInterceptor, languageInterceptor } from '@gfmd/web-shared-util-http';
 import { appRoutes } from './app.routes';
 
@@ -46,6 +46,8 @@ export const appConfig: ApplicationConfig = {
         return () => setTimeout(() => router.initialNavigation());
       },
     },
+    // Public pages have a URL per language (/fr/dialogues/…): the router reads and writes the prefix.
+    provideLanguageUrls(),
     { provide: TitleStrategy, useExisting: I18nTitleStrategy },
     // The chosen language's dictionary is loaded before the first render (no flash of English).
     provideAppInitializer(() => inject(I18n).init()),

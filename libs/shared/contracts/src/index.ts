@@ -8,3 +8,4 @@ export * from './lib/syntheses';
 export * from './lib/m49';
 export * from './lib/reports';
 export * from './lib/webhooks';
+export * from './lib/web-urls';

@@ -123,9 +123,9 @@ describe('InvitationsController (integration)', () => {
     expect(mail.parsed.text).toContain('We count on you.');
     const token = tokenOf(mail.parsed.text!)!;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(mail.parsed.text).toContain(`http://localhost:3000/dialogues/${d.id}/register?invitation=${token}`);
+    expect(mail.parsed.text).toContain(`http://localhost:3000/es/dialogues/${d.id}/register?invitation=${token}`);
     // The body links to the web app's decline page; "unsubscribe" posts to the API in one click.
-    expect(mail.parsed.text).toContain(`http://localhost:3000/invitations/decline/${token}`);
+    expect(mail.parsed.text).toContain(`http://localhost:3000/es/invitations/decline/${token}`);
     expect(mail.parsed.text).not.toContain('/api/v1/invitations/decline/');
     expect(mail.raw.replace(/\r?\n[ \t]+/g, ' ')).toContain(
       `List-Unsubscribe: <http://localhost:3000/api/v1/invitations/decline/${token}>`,

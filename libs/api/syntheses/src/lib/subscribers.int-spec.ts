@@ -39,7 +39,7 @@ describe('Synthesis subscribers (integration, SMTP)', () => {
   const mailsTo = (to: string, subject?: RegExp) =>
     sink.received.filter((m) => m.envelope.to.includes(to) && (!subject || subject.test(m.parsed.subject ?? '')));
   const linkIn = (text: string, path: string) => {
-    const match = new RegExp(`http://localhost:3000/${path}/([A-Za-z0-9_-]+)`).exec(text);
+    const match = new RegExp(`http://localhost:3000/(?:[a-z]{2}/)?${path}/([A-Za-z0-9_-]+)`).exec(text);
     if (!match) throw new Error(`no ${path} link in: ${text}`);
     return match[1];
   };
@@ -93,7 +93,7 @@ describe('Synthesis subscribers (integration, SMTP)', () => {
     expect((await organizer.post(`${synthesis}/publish`)).status).toBe(200);
     await sink.waitFor(() => [focal, cofacilitator, reader].every((to) => mailsTo(to, /ublica|publi/).length === 1));
     const fr = mailsTo(focal, /Synthèse publiée/)[0];
-    expect(fr.parsed.text).toContain(`http://localhost:3000/syntheses/informal-sessions/${session.id}`);
+    expect(fr.parsed.text).toContain(`http://localhost:3000/fr/syntheses/informal-sessions/${session.id}`);
     expect(fr.raw).toMatch(/List-Unsubscribe:\s+<http:\/\/localhost:3000\/api\/v1\/synthesis-subscriptions\//);
     expect(mailsTo(unconfirmed)).toHaveLength(1); // the confirmation only
 

@@ -6,3 +6,4 @@ export * from './lib/content-lang.directive';
 export type { TranslationKey, Dictionary, PublicKey, PublicDictionary } from './lib/dictionaries/en';
 export type { StaffKey, StaffDictionary } from './lib/dictionaries/en-staff';
 export * from './lib/collator';
+export * from './lib/language-url';

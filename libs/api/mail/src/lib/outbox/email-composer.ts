@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { withManager } from '@gfmd/api-platform';
+import { AppConfig, withManager } from '@gfmd/api-platform';
+import { localizeWebUrl } from '@gfmd/contracts';
 import type { DataSource } from 'typeorm';
 import { type LinkRef, MailLinkHooks, type MintedLinks } from '../delivery/mail-link-hooks';
 import type { RenderedEmail } from '../templates/template-renderer';
@@ -47,6 +48,7 @@ export class EmailComposer {
     private readonly renderer: TemplateRenderer,
     private readonly hooks: MailLinkHooks,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -71,7 +73,7 @@ export class EmailComposer {
 
   /** The row's content with its minted links, and its headers (List-Unsubscribe: an invitation's decline link, a synthesis subscriber's unsubscribe link). */
   compose(row: ComposableEmail, links?: MintedLinks | null): ComposedEmail {
-    const params = { ...(row.params ?? {}), ...(links ?? {}) };
+    const params = this.inReaderLanguage({ ...(row.params ?? {}), ...(links ?? {}) }, row.language);
     const headers = { ...row.headers };
     const unsubscribeUrl =
       row.kind === 'invitation'
@@ -85,6 +87,19 @@ export class EmailComposer {
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
     return { content: emailContent(this.renderer, { ...row, params }), headers };
+  }
+
+  /**
+   * The links of the email to the web app's public pages (dialogue, manage link, invitation,
+   * delegation, confirmations…) open the page in the email's language: `PUBLIC_URL/fr/manage/…`
+   * (docs/i18n.md, "Web addresses"). Links to the API (files, one-click unsubscribe) and to staff
+   * pages are left as they are.
+   */
+  private inReaderLanguage<T extends Record<string, unknown>>(params: T, language: string): T {
+    const out: Record<string, unknown> = { ...params };
+    for (const [name, value] of Object.entries(out))
+      if (typeof value === 'string') out[name] = localizeWebUrl(value, this.config.publicUrl, language);
+    return out as T;
   }
 
   /** Mints and composes one row (OutboxService.contentOf: the email as the worker would send it). */

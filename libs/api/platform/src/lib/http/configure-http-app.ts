@@ -15,6 +15,7 @@ import { badRequest } from '../problem/problem.exception';
 import { createValidationPipe } from '../problem/validation';
 import { registerBodyParsers } from './http-adapter';
 import { helmetOptions, inlineScriptHashes, securityHeaders } from './security-headers';
+import { WebShell } from './web-shell';
 
 export const API_PREFIX = 'api/v1';
 /** Health probes (every few seconds per replica) are not logged. */
@@ -61,7 +62,8 @@ export function configureHttpApp(app: NestFastifyApplication, config: AppConfig,
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
   }
 
-  if (webDist && shellHtml) serveWebApp(fastify, webDist, shellHtml);
+  if (webDist && shellHtml)
+    serveWebApp(fastify, webDist, new WebShell(shellHtml.toString('utf8'), fastify, config.publicUrl));
 }
 
 /** Sign-in, and the routes whose path holds a secret token (manage link, invitation decline): never stored by a cache. */
@@ -105,9 +107,10 @@ function registerRequestLog(fastify: FastifyInstance, logger: PinoNestLogger): v
 /**
  * The built Angular app: files compressed on the way out (about a third of their size) and,
  * being content-hashed by the build, cached for a year; every other GET outside /api and
- * /admin gets index.html (always revalidated), so deep links work.
+ * /admin gets index.html (always revalidated), so deep links work, with the page's language and
+ * head links, and the top of the public pages already in it (WebShell).
  */
-function serveWebApp(fastify: FastifyInstance, webDist: string, shellHtml: Buffer): void {
+function serveWebApp(fastify: FastifyInstance, webDist: string, shell: WebShell): void {
   const index = 'index.html';
   void fastify.register(fastifyCompress, { threshold: 1024, global: true });
   void fastify.register(fastifyStatic, {
@@ -128,8 +131,14 @@ function serveWebApp(fastify: FastifyInstance, webDist: string, shellHtml: Buffe
       );
     },
   });
-  fastify.get('/*', (request, reply) => {
+  fastify.get('/*', async (request, reply) => {
     if (/^\/(api|admin)(\/|$)/i.test(request.url)) return reply.callNotFound();
-    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(shellHtml);
+    // The page's language, head links and (public dialogue page, list) its top: web-shell.ts.
+    const html = await shell.render(request.url, request.headers['accept-language']);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('Cache-Control', 'no-cache')
+      .header('Vary', 'Accept-Language')
+      .send(html);
   });
 }

@@ -30,6 +30,21 @@ describe(earlyResponseInterceptor.name, () => {
   afterEach(() => {
     backend.verify();
     delete window.gfmdEarlyResponses;
+    delete window.gfmdEarlyLanguage;
+  });
+
+  it('does not use an answer asked in another language than the app asks in', async () => {
+    window.gfmdEarlyLanguage = 'fr';
+    window.gfmdEarlyResponses = {
+      '/api/v1/dialogues/d1': Promise.resolve(jsonResponse({ title: 'Dialogue' })),
+      '/api/v1/dialogues/d2': Promise.resolve(jsonResponse({ title: 'Dialogue 2' })),
+    };
+
+    const inFrench = await firstValueFrom(http.get('/api/v1/dialogues/d2', { headers: { 'Accept-Language': 'fr' } }));
+    expect(inFrench).toEqual({ title: 'Dialogue 2' });
+    const inSpanish = firstValueFrom(http.get('/api/v1/dialogues/d1', { headers: { 'Accept-Language': 'es' } }));
+    backend.expectOne('/api/v1/dialogues/d1').flush({ title: 'Diálogo' });
+    await expect(inSpanish).resolves.toEqual({ title: 'Diálogo' });
   });
 
   it('answers a GET from its early fetch, once', async () => {

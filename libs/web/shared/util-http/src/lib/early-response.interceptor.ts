@@ -15,6 +15,8 @@ export type EarlyResponse = Pick<Response, 'ok' | 'status' | 'statusText' | 'url
 declare global {
   interface Window {
     gfmdEarlyResponses?: EarlyResponses;
+    /** The language (Accept-Language) the early requests asked in. */
+    gfmdEarlyLanguage?: string;
   }
 }
 
@@ -60,7 +62,16 @@ export const earlyResponseInterceptor: HttpInterceptorFn = (req, next) => {
   }
   delete early[url];
   const fresh = (view?.performance.now() ?? Infinity) < EARLY_RESPONSE_MAX_AGE;
-  if (!fresh || req.method !== 'GET' || req.responseType !== 'json' || req.headers.has('Authorization')) {
+  // Answers in another language than the app's (the script guessed the reader's language) are not used.
+  const asked = req.headers.get('Accept-Language');
+  const sameLanguage = !view?.gfmdEarlyLanguage || !asked || asked === view.gfmdEarlyLanguage;
+  if (
+    !fresh ||
+    !sameLanguage ||
+    req.method !== 'GET' ||
+    req.responseType !== 'json' ||
+    req.headers.has('Authorization')
+  ) {
     return next(req);
   }
   return from(pending.then(toHttpResponse, () => null).then((response) => (response ? nextTask(response) : null))).pipe(

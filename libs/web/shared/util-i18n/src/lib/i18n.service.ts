@@ -1,7 +1,7 @@
 import { Directionality, type Direction } from '@angular/cdk/bidi';
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import type { CanMatchFn } from '@angular/router';
-import { LANGUAGES, type Language, type SendPreview } from '@gfmd/contracts';
+import { LANGUAGES, type Language, type SendPreview, splitLanguagePath } from '@gfmd/contracts';
 import { gmtOffsetLabel } from '@gfmd/web-shared-util-time';
 import { compareNames } from './collator';
 import { COUNTRY_CODES } from './countries';
@@ -138,6 +138,12 @@ export function contractLanguage(language: UiLanguage): Language {
   return isLanguage(language) ? language : 'en';
 }
 
+/** The app's language a path starts with (`/fr/dialogues/1` → 'fr'), if any. */
+export function languageOfPath(pathname: string | undefined): UiLanguage | undefined {
+  const language = pathname === undefined ? undefined : splitLanguagePath(pathname).language;
+  return isUiLanguage(language) ? language : undefined;
+}
+
 export interface CountryOption {
   code: string;
   name: string;
@@ -157,6 +163,8 @@ export class I18n {
   private readonly dictionaries = signal<Partial<Record<UiLanguage, PublicDictionary>>>({ en });
   private readonly staffDictionaries = signal<Partial<Record<UiLanguage, StaffDictionary>>>({ ...preloadedStaff });
   private readonly pending = new Map<string, Promise<void>>();
+  /** The first page's URL named its language (`/fr/…`): a page's suggestion does not override it. */
+  private fromUrl = false;
   /** Set by the first loadStaff(): a language switch then loads the staff part too. */
   private staffWanted = false;
   private readonly current = signal<UiLanguage>('en');
@@ -189,13 +197,19 @@ export class I18n {
     );
   });
 
-  /** Picks the stored language, else the browser's, else English. */
+  /**
+   * Picks the URL's language (`/fr/dialogues/…`, see language-url.ts), else the stored one, else
+   * the browser's, else English. The URL's language is not remembered: it is the page's, not a
+   * choice of the reader's.
+   */
   async init(): Promise<void> {
+    const fromUrl = languageOfPath(this.document.location?.pathname);
+    this.fromUrl = fromUrl !== undefined;
     const stored = this.readStored();
     const fromBrowser = (this.document.defaultView?.navigator.languages ?? [])
       .map((tag) => tag.slice(0, 2).toLowerCase())
       .find(isUiLanguage);
-    await this.use(stored ?? fromBrowser ?? 'en', { remember: false });
+    await this.use(fromUrl ?? stored ?? fromBrowser ?? 'en', { remember: false });
   }
 
   /** Whether the reader chose a language themselves (the header's menu), on this device. */
@@ -208,7 +222,7 @@ export class I18n {
    * one themselves, and not remembered, so their own later choice always wins.
    */
   async suggest(language: UiLanguage): Promise<void> {
-    if (!this.hasChosen() && language !== this.current()) {
+    if (!this.hasChosen() && !this.fromUrl && language !== this.current()) {
       await this.use(language, { remember: false });
     }
   }

@@ -1,0 +1,84 @@
+import { Location } from '@angular/common';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, UrlSerializer, provideRouter } from '@angular/router';
+import { PUBLIC_SHELL_WORDS } from '@gfmd/contracts';
+import { en } from './dictionaries/en';
+import { es } from './dictionaries/es';
+import { fr } from './dictionaries/fr';
+import { I18n } from './i18n.service';
+import { provideLanguageUrls } from './language-url';
+
+@Component({ template: '' })
+class Blank {}
+
+describe('language URLs', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'dialogues/:id', component: Blank },
+          { path: 'console', component: Blank },
+        ]),
+        provideLanguageUrls(),
+      ],
+    });
+  });
+  afterEach(() => document.head.querySelectorAll('link').forEach((l) => l.remove()));
+
+  it('the words the server writes into the HTML are the dictionaries’', () => {
+    const dictionaries = { en, fr, es };
+    for (const [language, words] of Object.entries(PUBLIC_SHELL_WORDS)) {
+      const d = dictionaries[language as keyof typeof dictionaries];
+      if (!d || !words) continue;
+      expect(words).toEqual({
+        appName: d['app.name'],
+        dialoguesTitle: d['dialogues.title'],
+        dialoguesIntro: d['dialogues.intro'],
+        dialoguesBack: d['dialogues.back'],
+        sessionHeading: d['dialogues.sessionHeading'],
+        noSession: d['dialogues.noSession'],
+      });
+    }
+  });
+
+  it('reads a URL without its language, writes a public page’s with the language on screen', async () => {
+    const serializer = TestBed.inject(UrlSerializer);
+    const i18n = TestBed.inject(I18n);
+    expect(serializer.serialize(serializer.parse('/fr/dialogues/1?x=2'))).toBe('/en/dialogues/1?x=2');
+    await i18n.use('es', { remember: false });
+    expect(serializer.serialize(serializer.parse('/dialogues/1'))).toBe('/es/dialogues/1');
+    expect(serializer.serialize(serializer.parse('/console'))).toBe('/console');
+  });
+
+  it('moves the page to its URL in the new language and keeps canonical and hreflang links in step', async () => {
+    const router = TestBed.inject(Router);
+    const location = TestBed.inject(Location);
+    const i18n = TestBed.inject(I18n);
+    await router.navigateByUrl('/fr/dialogues/42');
+    TestBed.tick();
+    expect(location.path()).toBe('/en/dialogues/42');
+    await i18n.use('fr', { remember: false });
+    TestBed.tick();
+    expect(location.path()).toBe('/fr/dialogues/42');
+    const links = Array.from(document.head.querySelectorAll('link')).map(
+      (l) => `${l.rel} ${l.hreflang || '-'} ${new URL(l.href).pathname}`,
+    );
+    expect(links).toEqual([
+      'canonical - /fr/dialogues/42',
+      'alternate en /en/dialogues/42',
+      'alternate fr /fr/dialogues/42',
+      'alternate es /es/dialogues/42',
+      'alternate x-default /dialogues/42',
+    ]);
+    expect(document.documentElement.lang).toBe('fr');
+    await i18n.use('es', { remember: false });
+    TestBed.tick();
+    expect(location.path()).toBe('/es/dialogues/42');
+    await router.navigateByUrl('/console');
+    TestBed.tick();
+    expect(location.path()).toBe('/console');
+    expect(document.head.querySelectorAll('link').length).toBe(0);
+  });
+});
