@@ -76,7 +76,7 @@ describe('Public web pages per language (integration)', () => {
     expect(body).toContain('<script src="main-ABCD1234.js" type="module" fetchpriority="low"></script>');
     const base = 'https://dialogues.example.org';
     expect(body).toContain(`<link rel="canonical" href="${base}/fr/dialogues/${dialogueId}" />`);
-    for (const l of ['en', 'fr', 'es'])
+    for (const l of ['en', 'fr', 'es', 'ar'])
       expect(body).toContain(`<link rel="alternate" hreflang="${l}" href="${base}/${l}/dialogues/${dialogueId}" />`);
     expect(body).toContain(`<link rel="alternate" hreflang="x-default" href="${base}/dialogues/${dialogueId}" />`);
     // The shell's inline scripts are unchanged (their hashes are the CSP's).

@@ -126,4 +126,13 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     sessionHeading: 'Sesión temática informal {number}: {title}',
     noSession: 'Otros diálogos',
   },
+  ar: {
+    appName: 'حوارات المنتدى العالمي',
+    dialoguesTitle: 'الحوارات المواضيعية',
+    dialoguesIntro:
+      'تنقل الحوارات المواضيعية للمنتدى العالمي المعني بالهجرة والتنمية آراء أصحاب المصلحة المتعددين إلى كل جلسة مواضيعية غير رسمية من عملية الاتفاق العالمي من أجل الهجرة. اختر حوارًا للاطلاع على جدول أعماله والتسجيل فيه.',
+    dialoguesBack: 'جميع الحوارات',
+    sessionHeading: 'الجلسة المواضيعية غير الرسمية {number}: {title}',
+    noSession: 'حوارات أخرى',
+  },
 };

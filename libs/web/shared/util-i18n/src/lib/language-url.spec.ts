@@ -3,6 +3,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, UrlSerializer, provideRouter } from '@angular/router';
 import { PUBLIC_SHELL_WORDS } from '@gfmd/contracts';
+import { ar } from './dictionaries/ar';
 import { en } from './dictionaries/en';
 import { es } from './dictionaries/es';
 import { fr } from './dictionaries/fr';
@@ -28,7 +29,7 @@ describe('language URLs', () => {
   afterEach(() => document.head.querySelectorAll('link').forEach((l) => l.remove()));
 
   it('the words the server writes into the HTML are the dictionaries’', () => {
-    const dictionaries = { en, fr, es };
+    const dictionaries = { en, fr, es, ar };
     for (const [language, words] of Object.entries(PUBLIC_SHELL_WORDS)) {
       const d = dictionaries[language as keyof typeof dictionaries];
       if (!d || !words) continue;
@@ -70,6 +71,7 @@ describe('language URLs', () => {
       'alternate en /en/dialogues/42',
       'alternate fr /fr/dialogues/42',
       'alternate es /es/dialogues/42',
+      'alternate ar /ar/dialogues/42',
       'alternate x-default /dialogues/42',
     ]);
     expect(document.documentElement.lang).toBe('fr');
