@@ -159,7 +159,7 @@ describe('Process content in several languages (integration)', () => {
       const res = await organizer.patch(`/processes/${processId}`, { title: 'Changed', translations });
       expect([what, res.status]).toEqual([what, 400]);
       expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-      expect(res.body.errors?.[0]?.field).toBe('translations');
+      expect(res.body.errors?.[0]?.field).toMatch(/^translations(\.|$)/);
     }
     expect(
       (await organizer.patch(`/themes/${themeId}`, { translations: { ar: { title: 'ع'.repeat(501) } } })).status,
