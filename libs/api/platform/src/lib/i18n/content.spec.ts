@@ -1,4 +1,10 @@
-import { checkTranslations, cleanTranslations, localizeContent, missingTranslations, unlistedTranslations } from './content';
+import {
+  checkTranslations,
+  cleanTranslations,
+  localizeContent,
+  missingTranslations,
+  unlistedTranslations,
+} from './content';
 import { inLanguage } from './request-language';
 import { requestLanguages, type RequestLanguages } from './languages';
 
@@ -44,7 +50,9 @@ describe('content in several languages', () => {
     const limits = { title: { max: 10 }, summary: { max: 100, multiline: true } };
     expect(checkTranslations({ fr: { title: 'Bien' } }, limits)).toEqual([]);
     expect(checkTranslations({ xx: { title: 'a' } }, limits)).toEqual([{ path: 'translations.xx', code: 'isIn' }]);
-    expect(checkTranslations({ fr: { colour: 'a' } }, limits)).toEqual([{ path: 'translations.fr.colour', code: 'isIn' }]);
+    expect(checkTranslations({ fr: { colour: 'a' } }, limits)).toEqual([
+      { path: 'translations.fr.colour', code: 'isIn' },
+    ]);
     expect(checkTranslations({ fr: { title: 'x'.repeat(11) } }, limits)[0].code).toBe('maxLength');
     expect(checkTranslations({ ar: { title: 'a\u202Eb' } }, limits)[0].code).toBe('isPlainText');
     expect(checkTranslations({ fr: { title: 'a\nb' } }, limits)[0].code).toBe('isPlainText');
@@ -54,7 +62,9 @@ describe('content in several languages', () => {
   });
 
   it('stores trimmed text and drops empty fields and languages', () => {
-    expect(cleanTranslations({ fr: { title: ' Bien ', summary: '' }, es: { title: null as unknown as string } })).toEqual({
+    expect(
+      cleanTranslations({ fr: { title: ' Bien ', summary: '' }, es: { title: null as unknown as string } }),
+    ).toEqual({
       fr: { title: 'Bien' },
     });
   });

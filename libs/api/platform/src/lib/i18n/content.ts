@@ -70,9 +70,7 @@ export function unlistedTranslations(
   translations: ContentTranslations<string> | null | undefined,
   languages: readonly ReaderLanguage[],
 ): ReaderLanguage[] {
-  return Object.keys(translations ?? {}).filter(
-    (l): l is ReaderLanguage => isLanguage(l) && !languages.includes(l),
-  );
+  return Object.keys(translations ?? {}).filter((l): l is ReaderLanguage => isLanguage(l) && !languages.includes(l));
 }
 
 /** One thing wrong in a `translations` object: where (`translations.fr.title`) and which rule. */
@@ -111,16 +109,22 @@ export function checkTranslations(
       else if (text === null) continue;
       else if (typeof text !== 'string') issues.push({ path: `${at}.${field}`, code: 'isString' });
       else if ([...text].length > limit.max) issues.push({ path: `${at}.${field}`, code: 'maxLength' });
-      else if (hasControlChars(text, limit.multiline ?? false)) issues.push({ path: `${at}.${field}`, code: 'isPlainText' });
+      else if (hasControlChars(text, limit.multiline ?? false))
+        issues.push({ path: `${at}.${field}`, code: 'isPlainText' });
     }
   }
   return issues;
 }
 
 /** A checked `translations` object as stored: trimmed, empty fields and empty languages dropped. */
-export function cleanTranslations<F extends string>(value: ContentTranslations<F> | null | undefined): ContentTranslations<F> {
+export function cleanTranslations<F extends string>(
+  value: ContentTranslations<F> | null | undefined,
+): ContentTranslations<F> {
   const out: ContentTranslations<F> = {};
-  for (const [language, fields] of Object.entries(value ?? {}) as [ReaderLanguage, Partial<Record<F, string | null>>][]) {
+  for (const [language, fields] of Object.entries(value ?? {}) as [
+    ReaderLanguage,
+    Partial<Record<F, string | null>>,
+  ][]) {
     const kept: Partial<Record<F, string>> = {};
     for (const [field, text] of Object.entries(fields ?? {}) as [F, string | null][]) {
       if (present(text)) kept[field] = text.trim();
