@@ -1,5 +1,5 @@
 import { Location } from '@angular/common';
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, UrlSerializer, provideRouter } from '@angular/router';
 import { PUBLIC_SHELL_WORDS } from '@gfmd/contracts';
@@ -10,7 +10,7 @@ import { fr } from './dictionaries/fr';
 import { I18n } from './i18n.service';
 import { provideLanguageUrls } from './language-url';
 
-@Component({ template: '' })
+@Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class Blank {}
 
 describe('language URLs', () => {
