@@ -6,14 +6,7 @@ import {
   type ReaderLanguage,
   type Theme,
 } from '@gfmd/contracts';
-import {
-  contentView,
-  domainRule,
-  editableTranslations,
-  localizeContent,
-  msg,
-  localizedTitle,
-} from '@gfmd/api-platform';
+import { contentView, domainRule, editableTranslations, localizeContent, msg } from '@gfmd/api-platform';
 import type { DialogueRecord, DialoguesRepository, InformalSessionRecord, ThemeRecord } from './dialogues.repository';
 import { leadTimeDays, schedulingWarnings } from './lead-time.util';
 
