@@ -84,7 +84,9 @@ describe('Email links (integration: registration, invitation, agenda → worker 
     const urls = urlsOf(mail);
     for (const url of urls) {
       expect(url.startsWith(`${publicUrl}/`)).toBe(true);
-      const path = url.slice(publicUrl.length);
+      // Web pages are linked at the email's language (`/en/manage/…`, docs/i18n.md "Web addresses").
+      expect(url.slice(publicUrl.length)).toMatch(/^\/(en|fr|es|ar)\//);
+      const path = url.slice(publicUrl.length).replace(/^\/(en|fr|es|ar)(?=\/)/, '');
       const manage = /^\/manage\/([^/?#]+)$/.exec(path);
       const register = /^\/dialogues\/([0-9a-f-]{36})\/register\?invitation=([^&#]+)$/.exec(path);
       const decline = /^\/invitations\/decline\/([^/?#]+)$/.exec(path);

@@ -76,7 +76,7 @@ describe(acceptedValues.name, () => {
   it('lists every code with its label in the page language', () => {
     expect(acceptedValues('group', 'fr')).toContain('migrant_diaspora (Organisation de migrants et de la diaspora)');
     expect(acceptedValues('group', 'en').split(', ')).toHaveLength(9);
-    expect(acceptedValues('language', 'es')).toBe('en (Inglés), fr (Francés), es (Español)');
+    expect(acceptedValues('language', 'es')).toBe('en (Inglés), fr (Francés), es (Español), ar (Árabe)');
   });
 });
 
