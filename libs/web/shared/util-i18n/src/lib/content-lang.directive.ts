@@ -11,7 +11,7 @@ const RTL: readonly string[] = ['ar'];
  * `summaryLang`…; nothing is set when the words are in the page's language.
  */
 export function contentLangAttrs(
-  fieldLang: ReaderLanguage | null | undefined,
+  fieldLang: ReaderLanguage | string | null | undefined,
   pageLang: string,
 ): { lang: string | null; dir: 'rtl' | 'ltr' | null } {
   if (!fieldLang || fieldLang === pageLang) return { lang: null, dir: null };
@@ -27,6 +27,6 @@ export function contentLangAttrs(
 })
 export class ContentLangDirective {
   private readonly i18n = inject(I18n);
-  readonly gfmdContentLang = input<ReaderLanguage | null | undefined>(undefined);
+  readonly gfmdContentLang = input<ReaderLanguage | string | null | undefined>(undefined);
   protected readonly attrs = computed(() => contentLangAttrs(this.gfmdContentLang(), this.i18n.language()));
 }
