@@ -213,7 +213,7 @@ test.describe('coordinators of two spaces', () => {
       await inbox.waitFor(ctx.emails['carl'], /declined/i, 60_000);
 
       // the home counts what is left
-      await p.getByRole('link', { name: '← My spaces' }).click();
+      await p.locator('main').getByRole('link', { name: 'My spaces', exact: true }).click();
       await waitForHeading(p, 'My spaces');
       await p.getByRole('status').filter({ hasText: '1 request waits for your approval.' }).waitFor();
     });

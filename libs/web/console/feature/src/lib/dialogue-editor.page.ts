@@ -182,14 +182,17 @@ export class DialogueEditorPage {
 
   protected readonly dialogue = computed(() => this.store?.dialogue() ?? null);
   protected readonly isNew = computed(() => this.dialogue() === null);
-  /** The public page's address, to share, once visitors can see the dialogue. */
+  /**
+   * The public page's address, to share, once visitors can see the dialogue: the address without a
+   * language (`x-default`), so that each reader gets the page in their own language rather than in
+   * the organizer's (docs/i18n.md, "Web addresses").
+   */
   protected readonly publicUrl = computed(() => {
     const d = this.dialogue();
     if (!d || !PUBLIC_STATUSES.includes(d.status)) {
       return null;
     }
-    const path = this.router.serializeUrl(this.router.createUrlTree(['/dialogues', d.id]));
-    return new URL(path.replace(/^\//, ''), this.document.baseURI).href;
+    return new URL(`dialogues/${d.id}`, this.document.baseURI).href;
   });
 
   /** Lead time previewed while typing (the server's value is shown once saved). */

@@ -92,7 +92,7 @@ let nextId = 0;
         <div role="tabpanel" [id]="id + '-panel-' + l" [attr.aria-labelledby]="id + '-tab-' + l">
           @for (f of fields(); track f.key) {
             <mat-form-field class="full">
-              <mat-label>{{ f.label }}</mat-label>
+              <mat-label>{{ f.label }} ({{ name(l) }})</mat-label>
               @if (f.multiline) {
                 <textarea
                   matInput
