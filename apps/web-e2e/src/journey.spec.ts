@@ -109,7 +109,7 @@ test.describe('organizer → participant → waiting list → coordinator', () =
     test('creates a dialogue ahead of the informal session', async ({ axe }) => {
       await p.getByRole('link', { name: 'New dialogue' }).first().click();
       await waitForHeading(p, 'New dialogue');
-      await p.getByRole('textbox', { name: 'Title' }).fill(DIALOGUE);
+      await p.getByRole('textbox', { name: 'Title', exact: true }).fill(DIALOGUE);
       await p
         .getByRole('textbox', { name: 'Summary' })
         .fill('How skills partnerships and fair recruitment can widen regular pathways for labour migration.');
@@ -139,7 +139,7 @@ test.describe('organizer → participant → waiting list → coordinator', () =
       await p.getByText('No space yet.').waitFor();
       await axe.expectAccessible(p, 'spaces editor (empty)');
 
-      await p.getByRole('textbox', { name: 'Name' }).fill(CIVIL);
+      await p.getByRole('textbox', { name: 'Name', exact: true }).fill(CIVIL);
       await choose(p, 'Kind', 'Civil society space');
       await choose(p, /Coordinating group/, 'Civil society');
       await choose(p, 'Coordinators', /Carlos Coordinator/, true);
@@ -155,7 +155,7 @@ test.describe('organizer → participant → waiting list → coordinator', () =
         .waitFor();
 
       await p.getByRole('heading', { name: 'New space' }).waitFor();
-      await p.getByRole('textbox', { name: 'Name' }).fill(BUSINESS);
+      await p.getByRole('textbox', { name: 'Name', exact: true }).fill(BUSINESS);
       await choose(p, 'Kind', 'Business space');
       await choose(p, /Coordinating group/, 'Private sector');
       await p.getByRole('textbox', { name: 'Rooms' }).fill('Room XXII');
@@ -181,7 +181,7 @@ test.describe('organizer → participant → waiting list → coordinator', () =
       const item = async (title: string, kind: string, space: string, room: string, start: string, end: string) => {
         await p.getByRole('button', { name: 'New agenda item' }).click();
         await p.getByRole('heading', { name: 'New agenda item' }).waitFor();
-        await p.getByRole('textbox', { name: 'Title' }).fill(title);
+        await p.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
         await choose(p, 'Kind', kind);
         await choose(p, 'Space', space);
         if (room) {

@@ -225,7 +225,7 @@ test.describe('coordinators of two spaces', () => {
       await p.getByRole('heading', { level: 2, name: 'Agenda builder' }).waitFor();
       await p.getByRole('button', { name: 'New agenda item' }).click();
       await p.getByRole('heading', { name: 'New agenda item' }).waitFor();
-      await p.getByRole('textbox', { name: 'Title' }).fill(AGENDA_ITEM);
+      await p.getByRole('textbox', { name: 'Title', exact: true }).fill(AGENDA_ITEM);
       await choose(p, 'Kind', 'Roundtable');
       await expect(p.getByRole('combobox', { name: 'Space' })).toContainText(BUSINESS);
       await p.getByRole('textbox', { name: 'Start', exact: true }).fill('14:00');

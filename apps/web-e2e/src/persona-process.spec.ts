@@ -71,7 +71,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
     await waitForHeading(page, 'Staff accounts');
     await page.getByRole('button', { name: 'Invite a staff member' }).click();
     const invite = page.getByRole('region', { name: 'Invite a staff member' });
-    await invite.getByRole('textbox', { name: 'Name' }).fill('Olga Organizer');
+    await invite.getByRole('textbox', { name: 'Name', exact: true }).fill('Olga Organizer');
     await invite.getByRole('textbox', { name: 'Email' }).fill(organizer.email);
     await pick(page, invite, 'Role', 'Organizer');
     await axe.expectAccessible(page, 'staff (invite)');
@@ -95,7 +95,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
   test('creates the process with dates, two phases, a milestone, a theme and two sessions', async ({ api, axe }) => {
     await open(p, '/console/processes', 'Processes');
     const form = p.locator('form', { has: p.getByRole('button', { name: 'Create the process' }) });
-    await form.getByRole('textbox', { name: 'Title' }).fill(PROCESS);
+    await form.getByRole('textbox', { name: 'Title', exact: true }).fill(PROCESS);
     await form.getByRole('textbox', { name: 'Short name' }).fill(SLUG);
     await form.getByLabel('First day').fill('2027-01-04');
     await form.getByLabel('Last day').fill('2027-12-17');
@@ -112,7 +112,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
       { kind: 'Stocktaking', title: 'Stocktaking and synthesis', from: '2027-07-01', to: '2027-12-17' },
     ]) {
       await pick(p, phases, 'Kind', phase.kind);
-      await phases.getByRole('textbox', { name: 'Title' }).fill(phase.title);
+      await phases.getByRole('textbox', { name: 'Title', exact: true }).fill(phase.title);
       await phases.getByLabel('First day').fill(phase.from);
       await phases.getByLabel('Last day').fill(phase.to);
       await phases.getByRole('button', { name: 'Add' }).click();
@@ -123,7 +123,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
 
     const milestones = p.getByRole('region', { name: 'Milestones' });
     await pick(p, milestones, 'Kind', 'Intergovernmental conference');
-    await milestones.getByRole('textbox', { name: 'Title' }).fill('Review conference');
+    await milestones.getByRole('textbox', { name: 'Title', exact: true }).fill('Review conference');
     await zone(p, milestones, 'Europe/Zurich');
     await milestones.getByLabel('Starts').fill('2027-11-22T09:00');
     await milestones.getByLabel(/^Ends/).fill('2027-11-23T18:00');
@@ -133,7 +133,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
 
     const themes = p.getByRole('region', { name: 'Themes' });
     await themes.getByRole('textbox', { name: 'Code' }).fill(THEME.code);
-    await themes.getByRole('textbox', { name: 'Title' }).fill(THEME.title);
+    await themes.getByRole('textbox', { name: 'Title', exact: true }).fill(THEME.title);
     await themes.getByRole('button', { name: 'Add' }).click();
     await themes.getByRole('listitem').filter({ hasText: THEME.title }).waitFor();
     await saved();
@@ -158,7 +158,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
       },
     ]) {
       await sessions.getByRole('spinbutton', { name: 'Number' }).fill(s.n);
-      await sessions.getByRole('textbox', { name: 'Title' }).fill(s.title);
+      await sessions.getByRole('textbox', { name: 'Title', exact: true }).fill(s.title);
       await pick(p, sessions, 'Theme', new RegExp(`${THEME.code} · ${THEME.title}`));
       await zone(p, sessions, s.zone);
       await sessions.getByLabel('Starts').fill(s.from);
@@ -181,7 +181,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
   test('creates a dialogue for the first session, adds an agenda item and publishes it', async ({ api, axe }) => {
     await open(p, '/console/dialogues/new', 'New dialogue');
     const form = p.locator('main form');
-    await form.getByRole('textbox', { name: 'Title' }).fill(DIALOGUE);
+    await form.getByRole('textbox', { name: 'Title', exact: true }).fill(DIALOGUE);
     await form
       .getByRole('textbox', { name: 'Summary' })
       .fill('What the regional consultations say about regular pathways.');
@@ -201,7 +201,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
     await p.getByRole('heading', { level: 2, name: 'Agenda builder' }).waitFor();
     await p.getByRole('button', { name: 'New agenda item' }).click();
     await p.getByRole('heading', { name: 'New agenda item' }).waitFor();
-    await p.getByRole('textbox', { name: 'Title' }).fill(ITEM);
+    await p.getByRole('textbox', { name: 'Title', exact: true }).fill(ITEM);
     await pick(p, p.locator('main'), 'Kind', 'Opening');
     await p.getByRole('textbox', { name: 'Start', exact: true }).fill('09:30');
     await p.getByRole('textbox', { name: 'End', exact: true }).fill('10:00');
