@@ -330,11 +330,13 @@ test.describe('organizer → participant → waiting list → coordinator', () =
     test('gets the confirmation email in French, with a manage link', async ({ inbox }) => {
       const mail = await inbox.waitFor(participant.email, /Inscription confirmée/);
       expect(mail.subject).toContain(DIALOGUE);
-      ctx.manageUrl = linkIn(mail, '/manage/');
+      // The email is French, so its link opens the French address (docs/i18n.md, "Web addresses").
+      ctx.manageUrl = linkIn(mail, '/fr/manage/');
     });
 
     test('opens the manage link and changes a space', async ({ api, axe }) => {
-      await p.goto(ctx.manageUrl);
+      // This participant reads the site in English: the same link at its English address.
+      await p.goto(ctx.manageUrl.replace('/fr/manage/', '/en/manage/'));
       await waitForHeading(p, 'My registration');
       await p.getByText('Confirmed', { exact: true }).first().waitFor();
       await expect(p.getByRole('checkbox', { name: new RegExp(CIVIL) }).isChecked()).resolves.toBe(true);
