@@ -15,6 +15,7 @@ import {
 } from './registration.rows';
 import { organizationKey } from './participation-aggregates';
 import { RegistrationView, toRegistration } from './registration.mapper';
+import { CountRow, RegistrationCountsRepository } from './registration-counts.repository';
 
 /**
  * What the free-text filter searches: the address, the name (first then last) and the
@@ -32,7 +33,10 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  */
 @Injectable()
 export class RegistrationReadsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly counts: RegistrationCountsRepository,
+  ) {}
 
   async byId(id: string): Promise<RegistrationRow | null> {
     const [row] = await sql<RegistrationRow>(
@@ -251,7 +255,7 @@ export class RegistrationReadsRepository {
     dialogueId: string,
     onlySpaceIds?: string[],
   ): Promise<{
-    byStatusGroup: { status: RegistrationStatus; g: StakeholderGroup; a: AttendanceMode | null; n: number }[];
+    byStatusGroup: CountRow[];
     bySpace: { spaceId: string; status: RegistrationStatus; n: number }[];
     awaitingBySpace: { spaceId: string; n: number }[];
   }> {
@@ -261,12 +265,15 @@ export class RegistrationReadsRepository {
     const params = onlySpaceIds ? [dialogueId, onlySpaceIds] : [dialogueId];
     const inScope = onlySpaceIds ? 'AND rs.space_id = ANY($2::uuid[])' : '';
     const [byStatusGroup, bySpace, awaitingBySpace] = await Promise.all([
-      sql<{ status: RegistrationStatus; g: StakeholderGroup; a: AttendanceMode | null; n: number }>(
-        this.dataSource,
-        `SELECT r.status, r.stakeholder_group AS g, r.attendance AS a, count(*)::int AS n FROM registrations r
-          WHERE r.dialogue_id = $1 ${filter} GROUP BY 1, 2, 3`,
-        params,
-      ),
+      // The whole dialogue: its counters; a coordinator's spaces: counted from their registrations.
+      onlySpaceIds
+        ? sql<CountRow>(
+            this.dataSource,
+            `SELECT r.status, r.stakeholder_group AS g, r.attendance AS a, count(*)::int AS n FROM registrations r
+              WHERE r.dialogue_id = $1 ${filter} GROUP BY 1, 2, 3`,
+            params,
+          )
+        : this.counts.read(dialogueId),
       sql<{ spaceId: string; status: RegistrationStatus; n: number }>(
         this.dataSource,
         `SELECT rs.space_id AS "spaceId", rs.status, count(*)::int AS n FROM registration_spaces rs

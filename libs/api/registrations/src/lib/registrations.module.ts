@@ -18,6 +18,7 @@ import { RegistrationImport } from './registration-import.service';
 import { RegistrationMailer } from './registration-mailer';
 import { RegistrationsRetention } from './registrations-retention';
 import { RegistrationReadsRepository } from './registration-reads.repository';
+import { RegistrationCountsRepository } from './registration-counts.repository';
 import { ReminderRound } from './reminder-round.service';
 import { ReminderRoundsRepository } from './reminder-rounds.repository';
 import { RegistrationSettings } from './registration-settings';
@@ -40,6 +41,7 @@ import { StaffDecisionsService } from './staff-decisions.service';
 const REPOSITORIES = [
   SeatLedgerRepository,
   RegistrationReadsRepository,
+  RegistrationCountsRepository,
   RegistrationsRepository,
   ManageTokensRepository,
   ReminderRoundsRepository,

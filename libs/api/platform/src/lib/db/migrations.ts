@@ -37,6 +37,7 @@ import { OutcomeTranslations1765400000201 } from './migrations/1765400000201-out
 import { ArabicRegistrations1765400000401 } from './migrations/1765400000401-arabic-registrations';
 import { ProcessScaleIndexes1765400000501 } from './migrations/1765400000501-process-scale-indexes';
 import { RecommendationsRecentIndex1765400000502 } from './migrations/1765400000502-recommendations-recent-index';
+import { RegistrationCounts1765500000601 } from './migrations/1765500000601-registration-counts';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -82,4 +83,5 @@ export const MIGRATIONS = [
   ArabicRegistrations1765400000401,
   ProcessScaleIndexes1765400000501,
   RecommendationsRecentIndex1765400000502,
+  RegistrationCounts1765500000601,
 ];
