@@ -5,6 +5,7 @@ import {
   type InformalSession,
   type ReaderLanguage,
   type Theme,
+  type TimelineDialogue,
 } from '@gfmd/contracts';
 import { contentView, domainRule, editableTranslations, localizeContent, msg } from '@gfmd/api-platform';
 import type { DialogueRecord, DialoguesRepository, InformalSessionRecord, ThemeRecord } from './dialogues.repository';
@@ -64,6 +65,29 @@ export function localizedDialogue(
   language?: ReaderLanguage,
 ) {
   return localizeContent(d, DIALOGUE_TRANSLATED_FIELDS, sourceLanguageOf(d), language);
+}
+
+/**
+ * A dialogue on a process's timeline: the fields the calendar draws, its title in the reader's
+ * language, and its lead time to the session it feeds. Never the online link, the counts or the
+ * translations (a process holds hundreds of dialogues).
+ */
+export function toTimelineDialogue(d: DialogueRecord, session?: InformalSessionRecord): TimelineDialogue {
+  const content = localizeContent(d, ['title'] as const, sourceLanguageOf(d));
+  return {
+    id: d.id,
+    title: content.title ?? '',
+    titleLang: content.titleLang,
+    informalSessionId: d.informalSessionId,
+    themeIds: d.themeIds,
+    startsAt: d.startsAt.toISOString(),
+    endsAt: d.endsAt.toISOString(),
+    timeZone: d.timeZone,
+    venue: d.venue,
+    format: d.format,
+    status: d.status,
+    leadTimeDays: session ? leadTimeDays(d, session) : null,
+  };
 }
 
 /**

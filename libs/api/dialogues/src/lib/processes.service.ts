@@ -15,7 +15,7 @@ import {
 } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { DialoguesRepository } from './dialogues.repository';
-import { toDialogue, toSession, toTheme, withoutOnlineLink } from './dialogue.mapper';
+import { toSession, toTheme, toTimelineDialogue } from './dialogue.mapper';
 import { PUBLIC_STATUSES, Viewer } from './dialogues.service';
 import {
   CreateMilestoneDto,
@@ -142,7 +142,7 @@ export class ProcessesService {
       milestones: (await this.repo.milestones([id])).map(toMilestone),
       themes: (await this.dialogues.listThemes(id)).map(toTheme),
       sessions: sessions.map(toSession),
-      dialogues: dialogues.map((d) => withoutOnlineLink(toDialogue(d, bySession.get(d.informalSessionId)))),
+      dialogues: dialogues.map((d) => toTimelineDialogue(d, bySession.get(d.informalSessionId))),
       ...(await this.extensions.extras(id, viewer)),
     };
   }

@@ -120,6 +120,27 @@ export interface InformalSessionChange extends InformalSession {
   affectedDialogues: AffectedDialogue[];
 }
 
+/**
+ * A dialogue on a process's timeline: what the calendar, its list and table, the reports' filter
+ * and the session-move panel show (a process can hold hundreds of dialogues; docs/performance.md,
+ * "Session 10").
+ */
+export type TimelineDialogue = Pick<
+  Dialogue,
+  | 'id'
+  | 'title'
+  | 'titleLang'
+  | 'informalSessionId'
+  | 'themeIds'
+  | 'startsAt'
+  | 'endsAt'
+  | 'timeZone'
+  | 'venue'
+  | 'format'
+  | 'status'
+  | 'leadTimeDays'
+>;
+
 /** GET /processes/:id/timeline */
 export interface ProcessTimeline {
   process: Omit<Process, 'phases' | 'milestones'>;
@@ -127,8 +148,11 @@ export interface ProcessTimeline {
   milestones: Milestone[];
   themes: Theme[];
   sessions: InformalSession[];
-  /** Dialogues attached to the process's sessions (anonymous callers: public statuses only). */
-  dialogues: Dialogue[];
+  /**
+   * Dialogues attached to the process's sessions (anonymous callers: public statuses only), in
+   * the slim shape the calendar draws: GET /dialogues/:id has the rest.
+   */
+  dialogues: TimelineDialogue[];
   /** The syntheses' due dates: every session, and the milestones that have one (late and missing ones flagged). */
   syntheses?: SynthesisDue[];
 }

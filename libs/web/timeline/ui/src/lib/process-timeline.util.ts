@@ -1,5 +1,4 @@
 import type {
-  Dialogue,
   DialogueStatus,
   InformalSession,
   Milestone,
@@ -8,6 +7,7 @@ import type {
   PhaseKind,
   Process,
   ProcessTimeline,
+  TimelineDialogue,
 } from '@gfmd/contracts';
 import { zonedDateKey } from '@gfmd/web-shared-util-time';
 
@@ -122,10 +122,11 @@ export function buildTimelineView(timeline: ProcessTimeline): ProcessTimelineVie
     number: s.number,
     venue: s.venue,
   });
-  const dialogue = (d: Dialogue): DialogueItem => ({
+  const dialogue = (d: TimelineDialogue): DialogueItem => ({
     kind: 'dialogue',
     id: d.id,
     title: d.title,
+    titleLang: d.titleLang ?? null,
     startsAt: d.startsAt,
     endsAt: d.endsAt,
     timeZone: d.timeZone,
