@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
 import { Public, uuidPipe } from '@gfmd/api-platform';
 import { CreateInformalSessionDto } from './informal-session.dto';
@@ -54,6 +54,10 @@ export class ProcessesController {
 
   /** Anonymous callers see the public dialogues only; staff see all. */
   @Public()
+  @ApiOkResponse({
+    description:
+      '{process, phases, milestones, themes, sessions, dialogues, syntheses?}. Each dialogue in the slim timeline shape: {id, title, titleLang, informalSessionId, themeIds, startsAt, endsAt, timeZone, venue, format, status, leadTimeDays} (GET /dialogues/:id has the rest).',
+  })
   @Get('processes/:id/timeline')
   timeline(@Param('id', uuidPipe) id: string, @CurrentUser() user?: AuthUser) {
     return this.processes.timeline(id, user);

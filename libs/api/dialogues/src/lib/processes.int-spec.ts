@@ -342,10 +342,24 @@ describe('Processes (integration)', () => {
     const after = (await organizer.get(`/dialogues/${d.id}`)).body;
     expect(after).toMatchObject({ startsAt: d.startsAt, endsAt: d.endsAt, leadTimeDays: 3 });
     // The staff timeline shows the draft; the public one does not.
-    expect(
-      (await organizer.get(`/processes/${p.id}/timeline`)).body.dialogues.map((x: { id: string }) => x.id),
-    ).toEqual([d.id]);
+    const staffTimeline = (await organizer.get(`/processes/${p.id}/timeline`)).body;
+    expect(staffTimeline.dialogues.map((x: { id: string }) => x.id)).toEqual([d.id]);
     expect((await sut.api.get(`/processes/${p.id}/timeline`)).body.dialogues).toEqual([]);
+    // The slim shape (TimelineDialogue): what the calendar draws, nothing else (no link, counts, translations).
+    expect(staffTimeline.dialogues[0]).toEqual({
+      id: d.id,
+      title: after.title,
+      titleLang: 'en',
+      informalSessionId: session.id,
+      themeIds: after.themeIds,
+      startsAt: d.startsAt,
+      endsAt: d.endsAt,
+      timeZone: after.timeZone,
+      venue: after.venue,
+      format: after.format,
+      status: 'draft',
+      leadTimeDays: 3,
+    });
   });
 
   describe('role matrix', () => {
