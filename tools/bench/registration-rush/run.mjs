@@ -53,6 +53,8 @@ const CAPACITIES = args.capacities.split(',').map(Number);
 const PROCESSES = Number(args.processes);
 const POOL = Number(args['pool-size']);
 const DATABASE_URL = args['database-url'];
+/** The API's queue prefix: one per GFMD_TEST_NS, so benches of several sessions never drop each other's keys. */
+const QUEUE_PREFIX = `{gfmd-bench${process.env.GFMD_TEST_NS ? `-${process.env.GFMD_TEST_NS}` : ''}}`;
 
 const children = [];
 const cleanup = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
@@ -130,7 +132,7 @@ async function dropBenchQueue(url) {
   await redis.connect();
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', '{gfmd-bench}*', 'COUNT', 1000);
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}*`, 'COUNT', 1000);
     cursor = next;
     if (keys.length) await redis.del(...keys);
   } while (cursor !== '0');
@@ -202,7 +204,7 @@ async function main() {
       ADMIN_PASSWORD: args['admin-password'],
       SEED_DEMO: 'false',
       LOG_LEVEL: args['log-level'],
-      QUEUE_PREFIX: '{gfmd-bench}',
+      QUEUE_PREFIX,
       DB_POOL_SIZE: String(POOL),
       RATE_LIMIT_REGISTER_PER_MINUTE: '100000000',
       RATE_LIMIT_PER_MINUTE: '100000000',
