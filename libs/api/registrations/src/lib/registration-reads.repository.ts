@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AttendanceMode, RegistrationStatus, StakeholderGroup } from '@gfmd/contracts';
+import type { RegistrationStatus, StakeholderGroup } from '@gfmd/contracts';
 import { cappedCount, type CappedCount } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { byName } from '@gfmd/api-platform';
