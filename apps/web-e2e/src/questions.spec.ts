@@ -69,12 +69,13 @@ test.describe('registration questions and hybrid attendance', () => {
     await staff.getByRole('button', { name: 'Add a question' }).click();
     const c = card((await staff.locator('li.question-card').count()) - 1);
     await c.getByRole('textbox', { name: 'Question · English' }).fill(en);
-    await c.getByRole('textbox', { name: 'Question · French' }).fill(fr);
+    // French on the question's French tab (the dialogue's second language, the first tab shown).
+    await c.getByRole('textbox', { name: 'Question (French)', exact: true }).fill(fr);
     await pick(c, 'Kind of answer', type);
     for (const [j, [oe, of]] of (opts.options ?? []).entries()) {
       if (j > 0) await c.getByRole('button', { name: 'Add an option' }).click();
       await c.getByRole('textbox', { name: `Option ${j + 1} · English` }).fill(oe);
-      await c.getByRole('textbox', { name: `Option ${j + 1} · French` }).fill(of);
+      await c.getByRole('textbox', { name: `Option ${j + 1} (French)`, exact: true }).fill(of);
     }
     for (const g of opts.groups ?? []) await pick(c, 'Asked of', g, true);
     if (opts.required) await c.getByRole('checkbox', { name: 'An answer is required' }).check();

@@ -1,6 +1,6 @@
 import {
-  LANGUAGES,
   QUESTION_TYPES,
+  READER_LANGUAGES,
   STAKEHOLDER_GROUPS,
   type Answer,
   type Answers,
@@ -38,9 +38,17 @@ function label(v: unknown, field: string, problems: FieldProblem[]): Question['l
   }
   const out: Question['label'] = {};
   for (const [lang, text] of Object.entries(v)) {
-    if (!(LANGUAGES as readonly string[]).includes(lang))
-      problems.push({ field: `${field}.${lang}`, message: msg('questions.rule.labelLanguage.field') });
-    else if (typeof text !== 'string' || !text.trim() || text.length > LABEL_MAX_LENGTH || UNSAFE.test(text))
+    if (!(READER_LANGUAGES as readonly string[]).includes(lang))
+      problems.push({
+        field: `${field}.${lang}`,
+        message: msg('questions.rule.labelLanguage.field', { languages: READER_LANGUAGES.join(', ') }),
+      });
+    else if (
+      typeof text !== 'string' ||
+      !text.trim() ||
+      [...text.trim()].length > LABEL_MAX_LENGTH ||
+      UNSAFE.test(text)
+    )
       problems.push({
         field: `${field}.${lang}`,
         message: msg('questions.rule.labelText.field', { max: LABEL_MAX_LENGTH }),

@@ -1,12 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gfmd/api-auth';
-import { DialoguesService } from '@gfmd/api-dialogues';
-import { AuditService, badRequest, domainRule, inTransaction, msg } from '@gfmd/api-platform';
+import { DialogueHooks, DialoguesService } from '@gfmd/api-dialogues';
+import { AuditService, badRequest, currentLanguages, domainRule, inTransaction, msg } from '@gfmd/api-platform';
 import { RegistrationAnswers } from '@gfmd/api-registrations';
-import type { Question } from '@gfmd/contracts';
+import type { Question, QuestionView, ReaderLanguage } from '@gfmd/contracts';
 import { DataSource } from 'typeorm';
 import { checkAnswers, parseQuestions } from './question-rules.util';
+import { languagesMissingLabels, questionView } from './question-views.util';
 import { QuestionsRepository } from './questions.repository';
 
 /**
@@ -23,7 +24,13 @@ export class QuestionsService implements OnModuleInit {
     private readonly dialogues: DialoguesService,
     private readonly answers: RegistrationAnswers,
     private readonly audit: AuditService,
-  ) {}
+    dialogueHooks: DialogueHooks,
+  ) {
+    // Publishing a dialogue warns about the listed languages a question label lacks.
+    dialogueHooks.onMissingTranslations(async (dialogue) =>
+      languagesMissingLabels(await this.repo.of(dialogue.id), dialogue.languages),
+    );
+  }
 
   onModuleInit() {
     this.answers.provide(
@@ -44,14 +51,24 @@ export class QuestionsService implements OnModuleInit {
     );
   }
 
-  /** The questions of a dialogue visible to the caller (drafts: staff only). */
-  async list(dialogueId: string, user?: AuthUser): Promise<Question[]> {
-    await this.dialogues.findVisible(dialogueId, user);
-    return this.repo.of(dialogueId);
+  /**
+   * The questions of a dialogue visible to the caller (drafts: staff only), each label also in
+   * the reader's language (else the dialogue's languages in order); staff reads without `?lang=`
+   * read the source language and add what each listed language lacks.
+   */
+  async list(dialogueId: string, user?: AuthUser): Promise<QuestionView[]> {
+    const d = await this.dialogues.findVisible(dialogueId, user);
+    return this.views(await this.repo.of(dialogueId), d.languages);
   }
 
-  async put(dialogueId: string, body: unknown, user: AuthUser): Promise<Question[]> {
-    await this.dialogues.findRecord(dialogueId);
+  private views(questions: Question[], languages: readonly ReaderLanguage[]): QuestionView[] {
+    const { sourceContent, language } = currentLanguages();
+    const reader = sourceContent ? (languages[0] ?? 'en') : language;
+    return questions.map((q) => questionView(q, reader, languages, !!sourceContent));
+  }
+
+  async put(dialogueId: string, body: unknown, user: AuthUser): Promise<QuestionView[]> {
+    const d = await this.dialogues.findRecord(dialogueId);
     const parsed = parseQuestions(body);
     if ('problems' in parsed) throw badRequest(msg('questions.invalidQuestions'), parsed.problems);
     await inTransaction(this.dataSource, async () => {
@@ -65,6 +82,6 @@ export class QuestionsService implements OnModuleInit {
         details: { fields: ['questions'], keys: parsed.questions.map((q) => q.key) },
       });
     });
-    return parsed.questions;
+    return this.views(parsed.questions, d.languages);
   }
 }

@@ -1,4 +1,13 @@
-import type { Answer, AttendanceMode, Language, Question, RegistrationStatus, StakeholderGroup } from '@gfmd/contracts';
+import {
+  labelIn,
+  type Answer,
+  type AttendanceMode,
+  type Language,
+  type Question,
+  type ReaderLanguage,
+  type RegistrationStatus,
+  type StakeholderGroup,
+} from '@gfmd/contracts';
 import { csvCell } from '@gfmd/api-platform';
 import type { RegistrationView } from './registration.mapper';
 
@@ -235,20 +244,35 @@ export function registrationsCsv(
   items: RegistrationView[],
   language: Language = 'en',
   questions: Question[] = [],
+  labels?: QuestionLabels,
 ): string {
-  return csvHead(language, questions) + items.map((r) => csvLine(r, language, questions)).join('');
+  return csvHead(language, questions, labels) + items.map((r) => csvLine(r, language, questions, labels)).join('');
 }
 
-const textIn = (label: Question['label'], language: Language) =>
-  label[language] ?? label.en ?? Object.values(label)[0] ?? '';
+/**
+ * The language of the questions' labels (any of the six: the reader's content language, which may
+ * differ from the words of the export, e.g. Russian) and the dialogue's languages, in order, to
+ * fall back on (docs/i18n.md, "Registration questions").
+ */
+export interface QuestionLabels {
+  language: ReaderLanguage;
+  languages: readonly ReaderLanguage[];
+}
+
+const textIn = (label: Question['label'], labels: QuestionLabels) =>
+  labelIn(label, labels.language, labels.languages)?.text ?? '';
 
 /**
  * The start of the export: the byte-order mark (for spreadsheet programs) and the header row,
  * with one column per current question (its label in the reader's language).
  */
-export function csvHead(language: Language = 'en', questions: Question[] = []): string {
+export function csvHead(
+  language: Language = 'en',
+  questions: Question[] = [],
+  labels: QuestionLabels = { language, languages: ['en'] },
+): string {
   const w = CSV_WORDS[language];
-  return `\uFEFF${[...CSV_COLUMNS.map((c) => w.columns[c]), ...questions.map((q) => textIn(q.label, language) || q.key)]
+  return `\uFEFF${[...CSV_COLUMNS.map((c) => w.columns[c]), ...questions.map((q) => textIn(q.label, labels) || q.key)]
     .map((h) => csvCell(h))
     .join(',')}\r\n`;
 }
@@ -258,12 +282,17 @@ export function csvHead(language: Language = 'en', questions: Question[] = []): 
  * an answer per current question (option labels for choices); answers to questions since
  * removed stay readable in the Answers column.
  */
-export function csvLine(r: RegistrationView, language: Language = 'en', questions: Question[] = []): string {
+export function csvLine(
+  r: RegistrationView,
+  language: Language = 'en',
+  questions: Question[] = [],
+  labels: QuestionLabels = { language, languages: ['en'] },
+): string {
   const w = CSV_WORDS[language];
   const answer = (q: Question | undefined, v: Answer): string => {
     const option = (value: string) => {
       const o = q?.options?.find((x) => x.value === value);
-      return o ? textIn(o.label, language) || value : value;
+      return o ? textIn(o.label, labels) || value : value;
     };
     if (Array.isArray(v)) return v.map(option).join(' | ');
     if (typeof v === 'boolean') return v ? w.yes : w.no;

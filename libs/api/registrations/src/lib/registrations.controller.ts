@@ -132,7 +132,7 @@ export class RegistrationsController {
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({
     description:
-      "Headers and labels in the reader's language (`?lang=` or Accept-Language: en, fr, es, ar; ru and zh read English for now); named after the dialogue's title and first day (Content-Disposition with filename*).",
+      "Headers and labels in the reader's language (`?lang=` or Accept-Language: en, fr, es, ar; ru and zh read English for now); the registration questions' columns in the reader's language (any of the six) where written, else the dialogue's languages in order; named after the dialogue's title and first day (Content-Disposition with filename*).",
   })
   async csv(
     @Param('id', uuidPipe) id: string,
@@ -140,8 +140,8 @@ export class RegistrationsController {
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    const language = currentLanguages().text;
-    const { body, disposition } = await this.registrations.csv(id, query, user, language);
+    const { text, language } = currentLanguages();
+    const { body, disposition } = await this.registrations.csv(id, query, user, text, language);
     res.header('Content-Language', language);
     res.header('Vary', 'Accept-Language');
     return new StreamableFile(body, { type: 'text/csv; charset=utf-8', disposition });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
-import type { DialogueStats, Language, Page } from '@gfmd/contracts';
+import type { DialogueStats, Language, Page, ReaderLanguage } from '@gfmd/contracts';
 import { decodeCursor, encodeCursor, forbidden, msg } from '@gfmd/api-platform';
 import { Readable } from 'node:stream';
 import { ListRegistrationsQuery } from './registration.dto';
@@ -63,18 +63,20 @@ export class RegistrationsService {
     query: ListRegistrationsQuery,
     user: AuthUser,
     language: Language = 'en',
+    contentLanguage: ReaderLanguage = language,
   ): Promise<{ body: Readable; disposition: string }> {
     const { filter, scope } = await this.filterFor(dialogueId, query, user);
     const d = await this.dialogues.findRecord(dialogueId);
     const reads = this.reads;
     const questions = await this.answers.questions(dialogueId);
+    const labels = { language: contentLanguage, languages: d.languages };
     async function* lines(): AsyncGenerator<string> {
-      yield csvHead(language, questions);
+      yield csvHead(language, questions, labels);
       let after: string | null = null;
       for (;;) {
         const rows = await reads.listAfter(filter, after, CSV_PAGE);
         if (!rows.length) return;
-        yield (await reads.views(rows, scope)).map((r) => csvLine(r, language, questions)).join('');
+        yield (await reads.views(rows, scope)).map((r) => csvLine(r, language, questions, labels)).join('');
         if (rows.length < CSV_PAGE) return;
         after = rows[rows.length - 1].arrival;
       }

@@ -1,4 +1,4 @@
-import type { Language, StakeholderGroup } from './enums';
+import type { Language, ReaderLanguage, StakeholderGroup } from './enums';
 import type { CreateRegistrationRequest } from './requests';
 import type { RegistrationStatus } from './enums';
 
@@ -98,8 +98,14 @@ export interface ImportDelegationsResult {
 export const QUESTION_TYPES = ['text', 'long_text', 'single_choice', 'multi_choice', 'checkbox', 'date'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-/** Text per language (at least one of en, fr, es). */
-export type LocalizedText = Partial<Record<Language, string>>;
+/** Text per language: any of the six (ar, en, es, fr, ru, zh), at least one. */
+export type LocalizedText = Partial<Record<ReaderLanguage, string>>;
+
+/** One option of a choice: the value stored as the answer, and its label per language. */
+export interface QuestionOption {
+  value: string;
+  label: LocalizedText;
+}
 
 /** An organizer's own registration question (PUT /dialogues/:id/questions, in the order given). */
 export interface Question {
@@ -108,12 +114,50 @@ export interface Question {
   label: LocalizedText;
   type: QuestionType;
   /** single_choice and multi_choice only. */
-  options?: { value: string; label: LocalizedText }[];
+  options?: QuestionOption[];
   required: boolean;
   /** Asked only of these stakeholder groups (absent or empty: everyone). */
   groups?: StakeholderGroup[];
 }
 
+/** A label read in one language: the reader's where it is written, else the dialogue's languages in order. */
+export interface LabelInLanguage {
+  /** The label in `labelLang`. */
+  labelText: string;
+  labelLang: ReaderLanguage;
+}
+
+/**
+ * A question as GET /dialogues/:id/questions answers it (docs/i18n.md, "Registration questions"):
+ * the labels as stored, and each label in the reader's language (`labelText`, `labelLang`, options
+ * likewise). Staff reads (Bearer token, no `?lang=`) add what the dialogue's listed languages lack.
+ */
+export interface QuestionView extends Omit<Question, 'options'>, LabelInLanguage {
+  options?: (QuestionOption & LabelInLanguage)[];
+  /** Staff reads: per listed language, `label` and `options.<value>` not written in it. */
+  missingTranslations?: Partial<Record<ReaderLanguage, string[]>>;
+  /** Staff reads: languages written that the dialogue does not list (accepted, kept, marked). */
+  unlistedLanguages?: ReaderLanguage[];
+}
+
 /** An answer: text and date (YYYY-MM-DD) a string, single_choice an option's value, multi_choice values, checkbox a boolean. */
 export type Answer = string | string[] | boolean;
 export type Answers = Record<string, Answer>;
+
+const written = (text: string | undefined): text is string => typeof text === 'string' && text.trim() !== '';
+
+/**
+ * A label in `language` where it is written, else in the first of `fallbacks` written (a
+ * dialogue's languages, in order), else in any language it has; `undefined` when it has none.
+ */
+export function labelIn(
+  label: LocalizedText | undefined,
+  language: ReaderLanguage,
+  fallbacks: readonly ReaderLanguage[] = [],
+): { text: string; lang: ReaderLanguage } | undefined {
+  for (const lang of [language, ...fallbacks, ...(Object.keys(label ?? {}) as ReaderLanguage[])]) {
+    const text = label?.[lang];
+    if (written(text)) return { text, lang };
+  }
+  return undefined;
+}

@@ -19,35 +19,44 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
 import {
-  LANGUAGES,
   QUESTION_TYPES,
   STAKEHOLDER_GROUPS,
   type Answer,
+  type ContentTranslations,
   type Question,
   type QuestionType,
+  type ReaderLanguage,
   type StakeholderGroup,
 } from '@gfmd/contracts';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { RegistrationsApi } from '@gfmd/web-registrations-data-access';
 import { QuestionFieldsComponent, syncAnswerControls } from '@gfmd/web-registrations-ui';
 import { EmptyStateComponent, FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { TranslationFieldsComponent, type TranslatedField } from '@gfmd/web-shared-ui/translation-fields';
 import { I18n, LabelPipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
 import { firstValueFrom } from 'rxjs';
 import {
+  LABEL_MAX_LENGTH,
   type QuestionGroup,
+  applyLabelTranslations,
   freshName,
   isChoice,
+  labelTranslations,
+  optionField,
   optionGroup,
   questionGroup,
   questionsOf,
   toFormPaths,
+  unlistedOf,
 } from './questions-editor.util';
 
 /**
  * The organizer's own registration questions of a dialogue: add, edit, reorder (buttons, so the
- * keyboard can do it), delete; labels and options in EN/FR/ES; required or not; for everyone or
+ * keyboard can do it), delete; labels and options in the dialogue's first language, and one tab per
+ * other language of the dialogue with the labels it lacks marked (docs/i18n.md, "Registration
+ * questions"); labels in a language the dialogue does not list are kept and named; required or not; for everyone or
  * some stakeholder groups. A live preview shows the form as a group sees it. Saved as a whole
  * (PUT /dialogues/:id/questions); answers already given stay as they were.
  */
@@ -68,6 +77,7 @@ import {
     LoadingStateComponent,
     ProblemAlertComponent,
     QuestionFieldsComponent,
+    TranslationFieldsComponent,
     FieldErrorPipe,
     TranslatePipe,
     LabelPipe,
@@ -93,7 +103,13 @@ export class QuestionsEditorPage {
     date: 'console.questions.typeDate',
   };
   protected readonly groups = STAKEHOLDER_GROUPS;
-  protected readonly languages = LANGUAGES;
+  /** The dialogue's content languages, the source (its first) first. */
+  protected readonly contentLanguages = computed<readonly ReaderLanguage[]>(() => {
+    const languages = this.store.dialogue()?.languages;
+    return languages?.length ? languages : ['en'];
+  });
+  protected readonly source = computed(() => this.contentLanguages()[0]);
+  private readonly names = computed(() => new Intl.DisplayNames([this.i18n.language()], { type: 'language' }));
 
   protected readonly form = new FormGroup({ questions: new FormArray<QuestionGroup>([]) });
   protected readonly loaded = signal(false);
@@ -118,6 +134,39 @@ export class QuestionsEditorPage {
     // Fresh controls each time: a changed type or option list needs a new control.
     return syncAnswerControls(this.previewControls, questions, group, {}, true);
   });
+
+  /** Per question, what its translation tabs show: the source's words, the other languages', the fields. */
+  protected readonly translations = computed(() => {
+    this.formValue();
+    const source = this.source();
+    const languages = this.contentLanguages();
+    const label = this.i18n.t('console.questions.label');
+    return this.questions.getRawValue().map((q) => ({
+      ...labelTranslations(q, source),
+      fields: [
+        { key: 'label', label, max: LABEL_MAX_LENGTH },
+        ...(isChoice(q.type) ? q.options : []).map((_, j): TranslatedField => ({
+          key: optionField(j),
+          label: this.i18n.t('console.questions.option', { n: j + 1 }),
+          max: LABEL_MAX_LENGTH,
+        })),
+      ],
+      unlisted: unlistedOf(q, languages),
+    }));
+  });
+
+  protected languageName(language: ReaderLanguage): string {
+    return this.names().of(language) ?? language.toUpperCase();
+  }
+
+  protected languageNames(languages: readonly ReaderLanguage[]): string {
+    return languages.map((l) => this.languageName(l)).join(', ');
+  }
+
+  protected translated(i: number, value: ContentTranslations): void {
+    const q = this.questions.at(i);
+    if (q) applyLabelTranslations(q, value, this.source());
+  }
 
   protected get questions(): FormArray<QuestionGroup> {
     return this.form.controls.questions;
@@ -161,7 +210,7 @@ export class QuestionsEditorPage {
     );
     this.questions.push(questionGroup({ key, label: {}, type: 'text', required: false }));
     this.questions.markAsDirty();
-    this.focusAfterRender(`#question-${this.questions.length - 1}-label-en`);
+    this.focusAfterRender(`#question-${this.questions.length - 1}-label-${this.source()}`);
   }
 
   /** A choice needs options: the first one comes with the type. */
@@ -181,7 +230,7 @@ export class QuestionsEditorPage {
       ),
     );
     options.markAsDirty();
-    if (focus) this.focusAfterRender(`#question-${i}-option-${options.length - 1}-en`);
+    if (focus) this.focusAfterRender(`#question-${i}-option-${options.length - 1}-${this.source()}`);
   }
 
   protected removeOption(i: number, j: number): void {

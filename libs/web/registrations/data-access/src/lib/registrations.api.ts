@@ -11,6 +11,7 @@ import type {
   InvitationPrefill,
   Page,
   Question,
+  QuestionView,
   Registration,
   RegistrationCreated,
   StaffCreateRegistrationRequest,
@@ -151,13 +152,16 @@ export class RegistrationsApi {
   }
 
   /** The organizer's own questions of a dialogue, in order (public once the dialogue is). */
-  questions(dialogueId: string): Observable<Question[]> {
-    return this.http.get<Question[]>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/questions`);
+  questions(dialogueId: string): Observable<QuestionView[]> {
+    return this.http.get<QuestionView[]>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/questions`);
   }
 
   /** Replaces a dialogue's questions (organizers); answers already given stay as they were. */
-  putQuestions(dialogueId: string, questions: Question[]): Observable<Question[]> {
-    return this.http.put<Question[]>(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/questions`, questions);
+  putQuestions(dialogueId: string, questions: Question[]): Observable<QuestionView[]> {
+    return this.http.put<QuestionView[]>(
+      `${this.base}/dialogues/${encodeURIComponent(dialogueId)}/questions`,
+      questions,
+    );
   }
 
   manageIcsUrl(token: string): string {

@@ -4,13 +4,14 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
-import type { Answer, Question } from '@gfmd/contracts';
+import type { Answer, Question, QuestionOption, ReaderLanguage } from '@gfmd/contracts';
 import { FieldErrorPipe } from '@gfmd/web-shared-ui';
-import { TranslatePipe, type UiLanguage } from '@gfmd/web-shared-util-i18n';
-import { LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, textIn } from './question-form.util';
+import { ContentLangDirective, TranslatePipe, type UiLanguage } from '@gfmd/web-shared-util-i18n';
+import { LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, labelFor } from './question-form.util';
 
 /**
- * The organizer's own questions of a dialogue as form fields, labels in the page's language:
+ * The organizer's own questions of a dialogue as form fields, labels in the page's language (else
+ * the dialogue's languages in order, the fallback marked with `lang`/`dir`):
  * `questions` are the ones asked (see syncAnswerControls, which keeps `controls` in step).
  * Choices and checkboxes are grouped with their question as the group's name; every field has
  * its error under it. The host is `display: contents`.
@@ -29,6 +30,7 @@ import { LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, textIn } from './question-form.u
     MatCheckbox,
     FieldErrorPipe,
     TranslatePipe,
+    ContentLangDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { style: 'display: contents' },
@@ -55,12 +57,13 @@ import { LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, textIn } from './question-form.u
     @for (q of questions(); track q.key) {
       @let control = controls().controls[q.key];
       @let id = idPrefix() + q.key;
+      @let l = label(q);
       @if (control) {
         @switch (q.type) {
           @case ('text') {
             <mat-form-field class="gfmd-full">
               <mat-label
-                >{{ label(q) }}
+                ><span [gfmdContentLang]="l.lang">{{ l.text }}</span>
                 @if (!q.required) {
                   ({{ 'common.optional' | t }})
                 }
@@ -72,7 +75,7 @@ import { LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, textIn } from './question-form.u
           @case ('long_text') {
             <mat-form-field class="gfmd-full">
               <mat-label
-                >{{ label(q) }}
+                ><span [gfmdContentLang]="l.lang">{{ l.text }}</span>
                 @if (!q.required) {
                   ({{ 'common.optional' | t }})
                 }
@@ -91,7 +94,7 @@ import { LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, textIn } from './question-form.u
           @case ('date') {
             <mat-form-field class="gfmd-full">
               <mat-label
-                >{{ label(q) }}
+                ><span [gfmdContentLang]="l.lang">{{ l.text }}</span>
                 @if (!q.required) {
                   ({{ 'common.optional' | t }})
                 }
@@ -109,7 +112,7 @@ import { LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, textIn } from './question-form.u
                 [required]="q.required"
                 [attr.aria-describedby]="control.touched && control.invalid ? id + '-error' : null"
               >
-                {{ label(q) }}
+                <span [gfmdContentLang]="l.lang">{{ l.text }}</span>
                 @if (!q.required) {
                   ({{ 'common.optional' | t }})
                 }
@@ -122,7 +125,7 @@ import { LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, textIn } from './question-form.u
           @case ('single_choice') {
             <div class="question">
               <span class="question__label" [id]="id + '-label'"
-                >{{ label(q) }}
+                ><span [gfmdContentLang]="l.lang">{{ l.text }}</span>
                 @if (!q.required) {
                   ({{ 'common.optional' | t }})
                 }
@@ -136,7 +139,10 @@ import { LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, textIn } from './question-form.u
                 [attr.data-question]="q.key"
               >
                 @for (o of q.options ?? []; track o.value) {
-                  <mat-radio-button [value]="o.value">{{ text(o.label) }}</mat-radio-button>
+                  @let ol = option(o);
+                  <mat-radio-button [value]="o.value"
+                    ><span [gfmdContentLang]="ol.lang">{{ ol.text }}</span></mat-radio-button
+                  >
                 }
               </mat-radio-group>
               @if (control.touched && control.invalid) {
@@ -153,18 +159,19 @@ import { LONG_TEXT_MAX_LENGTH, TEXT_MAX_LENGTH, textIn } from './question-form.u
               [attr.data-question]="q.key"
             >
               <span class="question__label" [id]="id + '-label'"
-                >{{ label(q) }}
+                ><span [gfmdContentLang]="l.lang">{{ l.text }}</span>
                 @if (!q.required) {
                   ({{ 'common.optional' | t }})
                 }
               </span>
               <div class="question__options">
                 @for (o of q.options ?? []; track o.value) {
+                  @let ol = option(o);
                   <mat-checkbox
                     [checked]="isChosen(control.value, o.value)"
                     (change)="toggle(control, o.value, $event.checked)"
                   >
-                    {{ text(o.label) }}
+                    <span [gfmdContentLang]="ol.lang">{{ ol.text }}</span>
                   </mat-checkbox>
                 }
               </div>
@@ -184,18 +191,20 @@ export class QuestionFieldsComponent {
   /** One control per asked question, by key. */
   readonly controls = input.required<FormRecord<FormControl<Answer>>>();
   readonly language = input.required<UiLanguage>();
+  /** The dialogue's languages, the first the source: where a label falls back (else the server's choice). */
+  readonly languages = input<readonly ReaderLanguage[]>([]);
   /** Prefix of the fields' ids (two forms on a page need different ones). */
   readonly idPrefix = input('question-');
 
   protected readonly textMax = TEXT_MAX_LENGTH;
   protected readonly longTextMax = LONG_TEXT_MAX_LENGTH;
 
-  protected label(q: Question): string {
-    return textIn(q.label, this.language()) || q.key;
+  protected label(q: Question): { text: string; lang: ReaderLanguage | null } {
+    return labelFor(q, this.language(), this.languages()) ?? { text: q.key, lang: null };
   }
 
-  protected text(label: Question['label']): string {
-    return textIn(label, this.language());
+  protected option(o: QuestionOption): { text: string; lang: ReaderLanguage | null } {
+    return labelFor(o, this.language(), this.languages()) ?? { text: o.value, lang: null };
   }
 
   protected isChosen(value: Answer, option: string): boolean {

@@ -1,6 +1,6 @@
 import { FormControl, FormRecord } from '@angular/forms';
 import type { Answer, Question } from '@gfmd/contracts';
-import { answerControl, answersOf, askedOf, syncAnswerControls, textIn } from './question-form.util';
+import { answerControl, answersOf, askedOf, labelFor, syncAnswerControls, textIn } from './question-form.util';
 
 const QUESTIONS: Question[] = [
   { key: 'diet', label: { en: 'Diet', fr: 'Régime' }, type: 'text', required: true },
@@ -28,6 +28,16 @@ describe('question form', () => {
     expect(textIn(QUESTIONS[0].label, 'fr')).toBe('Régime');
     expect(textIn(QUESTIONS[0].label, 'es')).toBe('Diet');
     expect(textIn(QUESTIONS[2].label, 'fr')).toBe('Visado');
+  });
+
+  it('reads a label in the page’s language, else the dialogue’s languages in order, and says which', () => {
+    const label = { fr: 'Interprétation', ar: 'الترجمة', ru: 'Перевод' };
+    expect(labelFor({ label }, 'ar', ['fr', 'ar'])).toEqual({ text: 'الترجمة', lang: 'ar' });
+    expect(labelFor({ label }, 'es', ['en', 'ru', 'fr'])).toEqual({ text: 'Перевод', lang: 'ru' });
+    // Without the dialogue's languages: the language the server read it in, then English, then any.
+    expect(labelFor({ label, labelLang: 'fr' }, 'en')).toEqual({ text: 'Interprétation', lang: 'fr' });
+    expect(labelFor({ label: { zh: '口译' } }, 'en')).toEqual({ text: '口译', lang: 'zh' });
+    expect(labelFor({ label: {} }, 'en')).toBeUndefined();
   });
 
   it('applies the server’s rules: blank text, no option, unticked required box, impossible date', () => {

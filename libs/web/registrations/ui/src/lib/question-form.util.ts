@@ -1,5 +1,13 @@
 import { type AbstractControl, FormControl, FormRecord, type ValidationErrors, Validators } from '@angular/forms';
-import type { Answer, Answers, LocalizedText, Question, StakeholderGroup } from '@gfmd/contracts';
+import {
+  labelIn,
+  type Answer,
+  type Answers,
+  type LocalizedText,
+  type Question,
+  type ReaderLanguage,
+  type StakeholderGroup,
+} from '@gfmd/contracts';
 import type { UiLanguage } from '@gfmd/web-shared-util-i18n';
 
 /*
@@ -15,6 +23,22 @@ export const LONG_TEXT_MAX_LENGTH = 5000;
 /** Whether a question is asked of a group (none chosen yet: only the questions for everyone). */
 export const askedOf = (q: Question, group: StakeholderGroup | '' | null | undefined) =>
   !q.groups?.length || (!!group && q.groups.includes(group));
+
+/**
+ * A question's or an option's label for the page (docs/i18n.md, "Registration questions"): in the
+ * page's language where written, else the dialogue's `languages` in order (else the language the
+ * server read it in, then English), else any; with the language it is in, so a fallback is marked.
+ */
+export function labelFor(
+  item: { label: LocalizedText; labelLang?: ReaderLanguage },
+  language: UiLanguage,
+  languages: readonly ReaderLanguage[] = [],
+): { text: string; lang: ReaderLanguage } | undefined {
+  const fallbacks: ReaderLanguage[] = languages.length
+    ? [...languages]
+    : [...(item.labelLang ? [item.labelLang] : []), 'en'];
+  return labelIn(item.label, language, fallbacks);
+}
 
 /** A label in the reader's language, else English, else any. */
 export const textIn = (label: LocalizedText | undefined, language: UiLanguage): string =>

@@ -8,10 +8,12 @@ export const enStaff = {
   'console.tabQuestions': 'Questions',
   'console.questions.title': 'Registration questions',
   'console.questions.intro':
-    "Your own questions on the registration form (visa letter, interpretation, dietary needs…). Write each label in as many of English, French and Spanish as you can: the form shows the reader's language, else English. Answers already given stay as they were when you change a question.",
+    "Your own questions on the registration form (visa letter, interpretation, dietary needs…). Write each label in the dialogue's first language, then in its other languages on their tabs: the form shows the reader's language, else the dialogue's first. Answers already given stay as they were when you change a question.",
   'console.questions.empty': 'No questions yet: the form asks only the usual details.',
   'console.questions.number': 'Question {n}',
   'console.questions.label': 'Question',
+  'console.questions.unlistedLanguages':
+    'Also written in {languages}, which this dialogue does not list: kept as written and shown to readers of that language.',
   'console.questions.labelRequired': 'Write the text in at least one language.',
   'console.questions.type': 'Kind of answer',
   'console.questions.typeText': 'Short text',

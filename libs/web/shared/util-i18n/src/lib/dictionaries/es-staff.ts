@@ -6,10 +6,12 @@ export const esStaff: StaffDictionary = {
   'console.tabQuestions': 'Preguntas',
   'console.questions.title': 'Preguntas de inscripción',
   'console.questions.intro':
-    'Sus propias preguntas en el formulario de inscripción (carta para el visado, interpretación, dieta…). Escriba cada texto en tantos idiomas como pueda entre inglés, francés y español: el formulario muestra el idioma del lector, si no, el inglés. Las respuestas ya dadas se conservan si cambia una pregunta.',
+    'Sus propias preguntas en el formulario de inscripción (carta para el visado, interpretación, dieta…). Escriba cada texto en el primer idioma del diálogo y luego en sus otros idiomas, en sus pestañas: el formulario muestra el idioma del lector, si no, el primero del diálogo. Las respuestas ya dadas se conservan si cambia una pregunta.',
   'console.questions.empty': 'Aún no hay preguntas: el formulario solo pide los datos habituales.',
   'console.questions.number': 'Pregunta {n}',
   'console.questions.label': 'Pregunta',
+  'console.questions.unlistedLanguages':
+    'También redactado en {languages}, que este diálogo no incluye: se conserva tal cual y se muestra a los lectores de ese idioma.',
   'console.questions.labelRequired': 'Escriba el texto en al menos un idioma.',
   'console.questions.type': 'Tipo de respuesta',
   'console.questions.typeText': 'Texto corto',

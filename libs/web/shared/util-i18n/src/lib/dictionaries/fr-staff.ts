@@ -6,11 +6,13 @@ export const frStaff: StaffDictionary = {
   'console.tabQuestions': 'Questions',
   'console.questions.title': "Questions d'inscription",
   'console.questions.intro':
-    "Vos propres questions dans le formulaire d'inscription (lettre pour le visa, interprétation, régime alimentaire…). Rédigez chaque libellé dans le plus de langues possible parmi l'anglais, le français et l'espagnol : le formulaire montre la langue du lecteur, sinon l'anglais. Les réponses déjà données restent telles quelles si vous modifiez une question.",
+    "Vos propres questions dans le formulaire d'inscription (lettre pour le visa, interprétation, régime alimentaire…). Rédigez chaque libellé dans la première langue du dialogue, puis dans ses autres langues, sur leurs onglets : le formulaire montre la langue du lecteur, sinon la première du dialogue. Les réponses déjà données restent telles quelles si vous modifiez une question.",
   'console.questions.empty':
     "Aucune question pour l'instant : le formulaire ne demande que les informations habituelles.",
   'console.questions.number': 'Question {n}',
   'console.questions.label': 'Question',
+  'console.questions.unlistedLanguages':
+    'Également rédigé en {languages}, que ce dialogue ne liste pas : conservé tel quel et montré aux lecteurs de cette langue.',
   'console.questions.labelRequired': 'Rédigez le texte dans au moins une langue.',
   'console.questions.type': 'Type de réponse',
   'console.questions.typeText': 'Texte court',
