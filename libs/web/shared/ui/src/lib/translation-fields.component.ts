@@ -294,8 +294,9 @@ export class TranslationFieldsComponent {
 }
 
 /**
- * The translations to send for the listed languages other than the source (the first): every
- * field, trimmed (`""` removes one on the server); languages not listed are left as stored.
+ * The translations to send for the listed languages other than the source (the first) that were
+ * stored or typed: every field, trimmed (`""` removes one on the server); languages not listed, or
+ * never written, are left as stored (nothing).
  */
 export function translationsToSend(
   value: ContentTranslations,
@@ -304,6 +305,7 @@ export function translationsToSend(
 ): ContentTranslations {
   const out: ContentTranslations = {};
   for (const language of languages.slice(1)) {
+    if (!value[language]) continue;
     out[language] = Object.fromEntries(keys.map((k) => [k, (value[language]?.[k] ?? '').trim()]));
   }
   return out;
