@@ -163,7 +163,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
       await zone(p, sessions, s.zone);
       await sessions.getByLabel('Starts').fill(s.from);
       await sessions.getByLabel('Ends').fill(s.to);
-      await sessions.getByRole('textbox', { name: 'Venue' }).fill(s.venue);
+      await sessions.getByRole('textbox', { name: 'Venue', exact: true }).fill(s.venue);
       await sessions.getByRole('button', { name: 'Add' }).click();
       await sessions.getByRole('listitem').filter({ hasText: s.title }).waitFor();
     }
