@@ -45,7 +45,7 @@ test.describe('content translations: the editor tab and the public page', () => 
     await expect(french).toContainText('translation missing');
     await french.click();
     await expect(french).toHaveAttribute('aria-selected', 'true');
-    const panel = staff.getByRole('tabpanel');
+    const panel = staff.getByRole('tabpanel', { name: /^French/ });
     await expect(panel).toContainText(title());
     await expect(panel.getByText('Not translated yet').first()).toBeVisible();
     await axe.expectAccessible(staff, 'console: dialogue editor, French tab');

@@ -16,6 +16,7 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
+import { NgTemplateOutlet } from '@angular/common';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -61,6 +62,7 @@ import { SynthesisDuesComponent } from '@gfmd/web-syntheses-feature';
   imports: [
     ReactiveFormsModule,
     RouterLink,
+    NgTemplateOutlet,
     MatButton,
     MatFormField,
     MatLabel,

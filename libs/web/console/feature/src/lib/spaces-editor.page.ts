@@ -115,13 +115,9 @@ export class SpacesEditorPage {
     description: ['', Validators.maxLength(2000)],
     rooms: [''],
   });
-  private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  protected readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   /** The dialogue's languages (the first: the one name and description are written in). */
   protected readonly contentLanguages = computed<ReaderLanguage[]>(() => this.store.dialogue()?.languages ?? ['en']);
-  protected readonly sourceValues = computed(() => ({
-    name: this.formValue().name ?? '',
-    description: this.formValue().description ?? '',
-  }));
   protected readonly translatedFields = computed<TranslatedField[]>(() => [
     { key: 'name', label: this.i18n.t('common.name'), max: 200 },
     { key: 'description', label: this.i18n.t('spaces.description'), max: 5000, multiline: true },

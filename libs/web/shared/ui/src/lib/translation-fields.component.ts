@@ -181,9 +181,10 @@ export class TranslationFieldsComponent {
   /** The record's languages (the source among them; its tab is the record's own fields, above). */
   readonly languages = input.required<readonly ReaderLanguage[]>();
   readonly fields = input.required<readonly TranslatedField[]>();
-  /** The record's own words (in the source language), as typed so far. */
+  /** The language of the record's own fields. */
   readonly source = input.required<ReaderLanguage>();
-  readonly sourceValues = input.required<Record<string, string | null | undefined>>();
+  /** The record's own words, as typed so far: e.g. its form's value (other keys ignored). */
+  readonly sourceValues = input.required<Readonly<Record<string, unknown>>>();
   /** The translations as stored (reset when a record is opened). */
   readonly value = input<ContentTranslations>({});
   readonly valueChange = output<ContentTranslations>();
@@ -217,7 +218,7 @@ export class TranslationFieldsComponent {
     for (const l of this.others()) {
       const keys = this.fields()
         .map((f) => f.key)
-        .filter((k) => (this.sourceValues()[k] ?? '').trim() && !(this.current()[l]?.[k] ?? '').trim());
+        .filter((k) => this.sourceOf(k) && !(this.current()[l]?.[k] ?? '').trim());
       if (keys.length) out.set(l, keys);
     }
     return out;
@@ -255,7 +256,8 @@ export class TranslationFieldsComponent {
   }
 
   protected sourceOf(key: string): string {
-    return (this.sourceValues()[key] ?? '').trim();
+    const text = this.sourceValues()[key];
+    return typeof text === 'string' ? text.trim() : '';
   }
 
   protected errorOf(language: ReaderLanguage, key: string): string | null {
