@@ -11,9 +11,16 @@
  *   too); a reader at /es/ reads them on the public process timeline.
  */
 import type { Page } from '@playwright/test';
-import { expect, login, test } from './support/fixtures';
+import { expect, login, test, type Api } from './support/fixtures';
 import { horizontalOverflow, open, sharedPage } from './support/ui';
 import { signIn } from './support/setup';
+
+/** POSTs as the organizer and expects the record created: its id. */
+async function create(api: Api, token: string, path: string, body: object): Promise<string> {
+  const res = await api<{ id: string }>('POST', path, body, token);
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
 
 const PROCESS = 'Regional consultations on labour mobility';
 const FRENCH = 'Consultations régionales sur la mobilité de main-d’œuvre';
@@ -26,28 +33,20 @@ test.describe('an organizer translates a process title; readers see it in their 
     ctx.organizer = await admin.createStaff('organizer', 'Tina Translator');
     ctx.token = await login(ctx.organizer.email, ctx.organizer.password);
     ctx.slug = `i18n-${testInfo.project.name}-${Date.now()}`;
-    const res = await api<any>(
-      'POST',
-      '/processes',
-      { slug: ctx.slug, title: PROCESS, startsAt: '2028-01-01T00:00:00Z', endsAt: '2028-12-31T00:00:00Z' },
-      ctx.token,
-    );
-    expect(res.status).toBe(201);
-    ctx.processId = res.body.id;
+    ctx.processId = await create(api, ctx.token, '/processes', {
+      slug: ctx.slug,
+      title: PROCESS,
+      startsAt: '2028-01-01T00:00:00Z',
+      endsAt: '2028-12-31T00:00:00Z',
+    });
     // A phase with its French title written through the API (the chart has something to focus).
-    const phase = await api<any>(
-      'POST',
-      `/processes/${ctx.processId}/phases`,
-      {
-        kind: 'consultation',
-        title: 'Consultation phase',
-        startsAt: '2028-02-01T00:00:00Z',
-        endsAt: '2028-06-01T00:00:00Z',
-        translations: { fr: { title: 'Phase de consultation' } },
-      },
-      ctx.token,
-    );
-    expect(phase.status).toBe(201);
+    await create(api, ctx.token, `/processes/${ctx.processId}/phases`, {
+      kind: 'consultation',
+      title: 'Consultation phase',
+      startsAt: '2028-02-01T00:00:00Z',
+      endsAt: '2028-06-01T00:00:00Z',
+      translations: { fr: { title: 'Phase de consultation' } },
+    });
   });
 
   test('the organizer writes the French title on the French tab', async ({ browser, api, axe }, testInfo) => {
@@ -123,44 +122,34 @@ test.describe('an organizer with a French interface translates a phase and a ses
     ctx.token = await login(organizer.email, organizer.password);
     ctx.slug = `i18n-es-${testInfo.project.name}-${Date.now()}`;
     ctx.title = `Labour mobility calendar (${testInfo.project.name})`;
-    const process = await api<any>(
-      'POST',
-      '/processes',
-      { slug: ctx.slug, title: ctx.title, startsAt: '2029-01-01T00:00:00Z', endsAt: '2029-12-31T00:00:00Z' },
-      ctx.token,
-    );
-    expect(process.status).toBe(201);
-    ctx.processId = process.body.id;
-    const phase = await api<any>(
-      'POST',
-      `/processes/${ctx.processId}/phases`,
-      { kind: 'consultation', title: PHASE, startsAt: '2029-02-01T00:00:00Z', endsAt: '2029-08-01T00:00:00Z' },
-      ctx.token,
-    );
-    expect(phase.status).toBe(201);
-    const theme = await api<any>(
-      'POST',
-      '/themes',
-      { code: `ES${Date.now() % 100000}`, title: 'Labour mobility', processId: ctx.processId },
-      ctx.token,
-    );
-    expect(theme.status).toBe(201);
-    const session = await api<any>(
-      'POST',
-      `/processes/${ctx.processId}/informal-sessions`,
-      {
-        number: 1,
-        title: SESSION,
-        themeId: theme.body.id,
-        startsAt: '2029-03-05T08:00:00Z',
-        endsAt: '2029-03-06T16:00:00Z',
-        venue: VENUE,
-        timeZone: 'Europe/Zurich',
-      },
-      ctx.token,
-    );
-    expect(session.status).toBe(201);
-    ctx.sessionId = session.body.id;
+    const year = (day: string) => `2029-${day}T00:00:00Z`;
+    ctx.processId = await create(api, ctx.token, '/processes', {
+      slug: ctx.slug,
+      title: ctx.title,
+      startsAt: year('01-01'),
+      endsAt: year('12-31'),
+    });
+    const phases = `/processes/${ctx.processId}/phases`;
+    await create(api, ctx.token, phases, {
+      kind: 'consultation',
+      title: PHASE,
+      startsAt: year('02-01'),
+      endsAt: year('08-01'),
+    });
+    const themeId = await create(api, ctx.token, '/themes', {
+      code: `ES${Date.now() % 100000}`,
+      title: 'Labour mobility',
+      processId: ctx.processId,
+    });
+    ctx.sessionId = await create(api, ctx.token, `/processes/${ctx.processId}/informal-sessions`, {
+      number: 1,
+      title: SESSION,
+      themeId,
+      startsAt: '2029-03-05T08:00:00Z',
+      endsAt: '2029-03-06T16:00:00Z',
+      venue: VENUE,
+      timeZone: 'Europe/Zurich',
+    });
 
     staff = await sharedPage(browser);
     await signIn(staff, organizer, '**/console');
