@@ -127,7 +127,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
     await zone(p, milestones, 'Europe/Zurich');
     await milestones.getByLabel('Starts').fill('2027-11-22T09:00');
     await milestones.getByLabel(/^Ends/).fill('2027-11-23T18:00');
-    await milestones.getByRole('textbox', { name: /^Venue/ }).fill('Palais des Nations, Geneva');
+    await milestones.getByRole('textbox', { name: 'Venue (optional)', exact: true }).fill('Palais des Nations, Geneva');
     await milestones.getByRole('button', { name: 'Add' }).click();
     await milestones.getByRole('listitem').filter({ hasText: 'Review conference' }).waitFor();
 

@@ -185,6 +185,7 @@ test.describe('an organizer with a French interface translates a phase and a ses
     await expect(panel).not.toContainText('Pas encore traduit');
     await phases.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect(staff.getByRole('status').filter({ hasText: 'Enregistré' })).toBeAttached();
+    await expect(phases.getByRole('textbox', { name: 'Titre', exact: true })).toHaveValue('');
   });
 
   test("a session's Spanish title and venue, its tab reached with the arrow keys", async ({ api, axe }, testInfo) => {
@@ -208,7 +209,8 @@ test.describe('an organizer with a French interface translates a phase and a ses
     await expect(spanish).not.toContainText('traduction manquante');
     await axe.expectAccessible(staff, `process editor in French, a session's Spanish tab (${testInfo.project.name})`);
     await sessions.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await expect(sessions.getByRole('button', { name: 'Modifier', exact: true })).toBeVisible();
+    // Saved: the form is back to a new session's, its tabs with nothing typed.
+    await expect(sessions.getByRole('textbox', { name: 'Titre', exact: true })).toHaveValue('');
 
     const saved = (await api<any>('GET', `/processes/${ctx.processId}/timeline`, undefined, ctx.token)).body;
     expect(saved.phases[0].translations).toEqual({ es: { title: ES_PHASE } });
