@@ -183,7 +183,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
     const form = p.locator('main form');
     await form.getByRole('textbox', { name: 'Title', exact: true }).fill(DIALOGUE);
     await form
-      .getByRole('textbox', { name: 'Summary' })
+      .getByRole('textbox', { name: 'Summary', exact: true })
       .fill('What the regional consultations say about regular pathways.');
     await pick(p, form, 'Informal session', new RegExp(SESSION_1));
     await zone(p, form, 'Europe/Zurich');
