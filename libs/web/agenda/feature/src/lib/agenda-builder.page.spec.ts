@@ -166,9 +166,9 @@ describe(AgendaBuilderPage.name, () => {
 
     el.querySelector<HTMLButtonElement>('form button[type=submit]')?.click();
     const req = http.expectOne({ method: 'POST', url: '/api/v1/dialogues/d1/agenda-items' });
-    // Spanish was never written: not sent (nothing stored to keep or remove).
     expect(req.request.body.translations).toEqual({
       fr: { title: 'Déjeuner des entreprises', description: '' },
+      es: { title: '', description: '' },
     });
     req.flush(AgendaItemFactory.create({ id: 'a2', title: 'Business lunch' }));
     await settle(fixture);

@@ -223,6 +223,7 @@ describe(DialogueEditorPage.name, () => {
         languages: ['en', 'fr', 'ar'],
         translations: {
           fr: { title: 'Mobilité de la main-d’œuvre', summary: 'Pourquoi les compétences voyagent.' },
+          ar: { title: '', summary: '' },
         },
       }),
     );

@@ -108,22 +108,18 @@ describe(TranslationFieldsComponent.name, () => {
 });
 
 describe(translationsToSend.name, () => {
-  it('sends the listed languages stored or typed, trimmed, "" to remove; others are not sent', () => {
+  it('sends every listed language but the source, trimmed, "" to remove; others are not sent', () => {
     expect(
-      translationsToSend(
-        { fr: { title: ' Titre ' }, ar: { title: '' }, ru: { title: 'x' } },
-        ['en', 'fr', 'es', 'ar'],
-        ['title', 'summary'],
-      ),
-    ).toEqual({ fr: { title: 'Titre', summary: '' }, ar: { title: '', summary: '' } });
+      translationsToSend({ fr: { title: ' Titre ' }, ru: { title: 'x' } }, ['en', 'fr', 'es'], ['title', 'summary']),
+    ).toEqual({ fr: { title: 'Titre', summary: '' }, es: { title: '', summary: '' } });
   });
 
-  it('TranslationDraft: opened with a record, typed, reset for a new one', () => {
+  it('TranslationDraft: opened with a record, typed, reset for a new one; languages never written not sent', () => {
     const draft = new TranslationDraft();
     draft.open({ fr: { title: 'Titre' } });
     expect(draft.stored()).toEqual({ fr: { title: 'Titre' } });
-    draft.type({ fr: { title: 'Nouveau' } });
-    expect(draft.toSend(['en', 'fr'], ['title'])).toEqual({ fr: { title: 'Nouveau' } });
+    draft.type({ fr: { title: 'Nouveau' }, ar: { title: '' } });
+    expect(draft.toSend(['en', 'fr', 'es', 'ar'], ['title'])).toEqual({ fr: { title: 'Nouveau' }, ar: { title: '' } });
     draft.open();
     expect(draft.toSend(['en', 'fr'], ['title'])).toEqual({});
   });

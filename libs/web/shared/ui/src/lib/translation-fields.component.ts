@@ -296,9 +296,8 @@ export class TranslationFieldsComponent {
 }
 
 /**
- * The translations to send for the listed languages other than the source (the first) that were
- * stored or typed: every field, trimmed (`""` removes one on the server); languages not listed, or
- * never written, are left as stored (nothing).
+ * The translations to send for the listed languages other than the source (the first): every
+ * field, trimmed (`""` removes one on the server); languages not listed are left as stored.
  */
 export function translationsToSend(
   value: ContentTranslations,
@@ -307,7 +306,6 @@ export function translationsToSend(
 ): ContentTranslations {
   const out: ContentTranslations = {};
   for (const language of languages.slice(1)) {
-    if (!value[language]) continue;
     out[language] = Object.fromEntries(keys.map((k) => [k, (value[language]?.[k] ?? '').trim()]));
   }
   return out;
@@ -331,7 +329,11 @@ export class TranslationDraft {
     this.typed = value;
   };
 
+  /**
+   * `translationsToSend` for the languages stored or typed only: a record in six languages does
+   * not send five empty ones that were never written (nothing stored to remove).
+   */
   toSend(languages: readonly ReaderLanguage[], keys: readonly string[]): ContentTranslations {
-    return translationsToSend(this.typed, languages, keys);
+    return translationsToSend(this.typed, [languages[0], ...languages.slice(1).filter((l) => this.typed[l])], keys);
   }
 }
