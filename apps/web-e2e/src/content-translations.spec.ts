@@ -1,7 +1,7 @@
 /**
  * Content in several languages (issue 17, docs/i18n.md "Content in several languages"): an
- * organizer lists French among a dialogue's languages, sees on the French tab of the editor what
- * is missing (in words, beside the English source text), writes the French title and summary and
+ * organizer lists French among a dialogue's languages, sees on the French tab of the editor (below
+ * the English fields) what is missing (in words, beside the English source text), writes the French title and summary and
  * saves; a French reader then reads them on the public page (no `lang` mark: the words are in the
  * page's language), while a Spanish reader, without a Spanish translation, reads the English ones
  * marked `lang="en"`. Both projects (1280 and 390 px); every screen checked with axe.
@@ -39,18 +39,19 @@ test.describe('content translations: the editor tab and the public page', () => 
 
   test('an organizer writes the French title and summary on the French tab', async ({ api, axe }) => {
     await open(staff, `/console/dialogues/${dialogueId}`, title());
+    // The English title and summary stay above; French, the other listed language, has its tab.
+    await expect(staff.getByRole('textbox', { name: 'Title', exact: true })).toHaveAttribute('lang', 'en');
     const french = staff.getByRole('tab', { name: /^French/ });
-    await expect(staff.getByRole('tab', { name: /^English \(source\)/ })).toHaveAttribute('aria-selected', 'true');
     await expect(french).toContainText('translation missing');
     await french.click();
     await expect(french).toHaveAttribute('aria-selected', 'true');
-    const panel = staff.locator('.lang-panel');
+    const panel = staff.getByRole('tabpanel', { name: /^French/ });
     await expect(panel).toContainText(title());
     await expect(panel.getByText('Not translated yet').first()).toBeVisible();
     await axe.expectAccessible(staff, 'console: dialogue editor, French tab');
 
-    await panel.getByRole('textbox', { name: 'Title', exact: true }).fill(frTitle());
-    await panel.getByRole('textbox', { name: 'Summary', exact: true }).fill(frSummary);
+    await panel.getByRole('textbox', { name: 'Title (French)', exact: true }).fill(frTitle());
+    await panel.getByRole('textbox', { name: 'Summary (French)', exact: true }).fill(frSummary);
     await expect(french).not.toContainText('translation missing');
     await expect(panel.getByText('Not translated yet')).toHaveCount(0);
     expect((await horizontalOverflow(staff)).culprits).toEqual([]);

@@ -111,7 +111,7 @@ test.describe('organizer → participant → waiting list → coordinator', () =
       await waitForHeading(p, 'New dialogue');
       await p.getByRole('textbox', { name: 'Title', exact: true }).fill(DIALOGUE);
       await p
-        .getByRole('textbox', { name: 'Summary' })
+        .getByRole('textbox', { name: 'Summary', exact: true })
         .fill('How skills partnerships and fair recruitment can widen regular pathways for labour migration.');
       await choose(p, /Informal session/, new RegExp(`Session ${ctx.sessionNumber} ·`));
       await choose(p, 'Themes', /^T1 ·/, true);

@@ -127,7 +127,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
     await zone(p, milestones, 'Europe/Zurich');
     await milestones.getByLabel('Starts').fill('2027-11-22T09:00');
     await milestones.getByLabel(/^Ends/).fill('2027-11-23T18:00');
-    await milestones.getByRole('textbox', { name: /^Venue/ }).fill('Palais des Nations, Geneva');
+    await milestones.getByRole('textbox', { name: 'Venue (optional)', exact: true }).fill('Palais des Nations, Geneva');
     await milestones.getByRole('button', { name: 'Add' }).click();
     await milestones.getByRole('listitem').filter({ hasText: 'Review conference' }).waitFor();
 
@@ -163,7 +163,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
       await zone(p, sessions, s.zone);
       await sessions.getByLabel('Starts').fill(s.from);
       await sessions.getByLabel('Ends').fill(s.to);
-      await sessions.getByRole('textbox', { name: 'Venue' }).fill(s.venue);
+      await sessions.getByRole('textbox', { name: 'Venue', exact: true }).fill(s.venue);
       await sessions.getByRole('button', { name: 'Add' }).click();
       await sessions.getByRole('listitem').filter({ hasText: s.title }).waitFor();
     }
@@ -183,7 +183,7 @@ test.describe('a new organizer sets up the 2027 process from the console alone',
     const form = p.locator('main form');
     await form.getByRole('textbox', { name: 'Title', exact: true }).fill(DIALOGUE);
     await form
-      .getByRole('textbox', { name: 'Summary' })
+      .getByRole('textbox', { name: 'Summary', exact: true })
       .fill('What the regional consultations say about regular pathways.');
     await pick(p, form, 'Informal session', new RegExp(SESSION_1));
     await zone(p, form, 'Europe/Zurich');

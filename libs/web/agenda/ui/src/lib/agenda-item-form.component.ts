@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, viewChild } from '@angular/core';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocomplete, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { MatButton } from '@angular/material/button';
@@ -71,10 +71,10 @@ export class AgendaItemFormComponent {
   readonly busy = input(false);
   /** The dialogue's languages, the first the one title and description are written in. */
   readonly languages = input<readonly ReaderLanguage[]>(['en']);
-  protected readonly translatedFields: TranslatedField[] = [
+  protected readonly translatedFields = computed<TranslatedField[]>(() => [
     { key: 'title', label: this.i18n.t('editor.title'), max: 300 },
     { key: 'description', label: this.i18n.t('spaces.description'), max: 5000, multiline: true },
-  ];
+  ]);
 
   readonly saveRequested = output();
   readonly deleteRequested = output();

@@ -174,33 +174,47 @@ describe(DialogueEditorPage.name, () => {
     http.expectOne((r) => r.url === '/api/v1/dialogues').flush(PageFactory.create([]));
     await settle(fixture);
     const el = fixture.nativeElement as HTMLElement;
+    const panel = () => el.querySelector('gfmd-translation-fields [role=tabpanel]') as HTMLElement;
+    const field = (label: string) =>
+      [...panel().querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].find((f) =>
+        f.labels?.[0]?.textContent?.includes(label),
+      ) as HTMLInputElement;
 
+    // The source's own fields stay above; one tab per other listed language, French first.
+    expect(el.querySelector<HTMLInputElement>('input[formcontrolname=title]')?.getAttribute('lang')).toBe('en');
     const tabs = [...el.querySelectorAll<HTMLButtonElement>('[role=tab]')];
-    expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['true', 'false', 'false']);
-    expect(tabs[0].textContent).toContain('(source)');
+    expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['true', 'false']);
     // French lacks its summary, Arabic everything: said in words on the tab, not by colour alone.
+    expect(tabs[0].textContent).toContain('French');
+    expect(tabs[0].textContent).toContain('translation missing');
     expect(tabs[1].textContent).toContain('translation missing');
-    expect(tabs[2].textContent).toContain('translation missing');
 
-    tabs[1].click();
-    await settle(fixture);
-    const title = el.querySelector<HTMLInputElement>('#tr-fr-title');
-    const summary = el.querySelector<HTMLTextAreaElement>('#tr-fr-summary');
-    expect(title?.value).toBe('Mobilité de la main-d’œuvre');
-    expect(title?.getAttribute('lang')).toBe('fr');
-    expect(el.querySelector('#tr-fr-summary-source')?.textContent).toContain('Why skills travel.');
-    expect(el.querySelector('#tr-fr-summary-missing')?.textContent).toContain('Not translated yet');
-    expect(el.querySelector('#tr-fr-title-missing')).toBeNull();
+    const title = field('Title');
+    const summary = field('Summary') as unknown as HTMLTextAreaElement;
+    expect(title.value).toBe('Mobilité de la main-d’œuvre');
+    expect(title.getAttribute('lang')).toBe('fr');
+    expect(summary.tagName).toBe('TEXTAREA');
+    const described = (f: HTMLElement) =>
+      (f.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    expect(described(summary)).toContain('Why skills travel.');
+    expect(described(summary)).toContain('Not translated yet');
+    expect(described(title)).not.toContain('Not translated yet');
 
-    summary!.value = 'Pourquoi les compétences voyagent.';
-    summary!.dispatchEvent(new Event('input'));
+    summary.value = 'Pourquoi les compétences voyagent.';
+    summary.dispatchEvent(new Event('input'));
     await settle(fixture);
-    expect(el.querySelector('#tr-fr-summary-missing')).toBeNull();
-    expect(tabs[1].textContent).not.toContain('translation missing');
+    expect(described(summary)).not.toContain('Not translated yet');
+    expect(tabs[0].textContent).not.toContain('translation missing');
 
-    tabs[2].click();
+    // The keyboard moves between the tabs (the tablist pattern).
+    tabs[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     await settle(fixture);
-    expect(el.querySelector('#tr-ar-title')?.getAttribute('dir')).toBe('rtl');
+    expect(tabs[1].getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(tabs[1]);
+    expect(field('Title').getAttribute('dir')).toBe('rtl');
 
     el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     const req = http.expectOne({ method: 'PATCH', url: '/api/v1/dialogues/d1' });

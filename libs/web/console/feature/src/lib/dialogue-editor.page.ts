@@ -31,7 +31,6 @@ import {
   type CreateDialogueRequest,
   type Dialogue,
   type DialogueFormat,
-  type DialogueTranslatedField,
   type ProblemDetails,
   type ReaderLanguage,
   type StakeholderQuotas,
@@ -41,7 +40,12 @@ import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
-import { ContentLangDirective, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  TranslationFieldsComponent,
+  translationsToSend,
+  type TranslatedField,
+} from '@gfmd/web-shared-ui/translation-fields';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
 import { daysBetween, fromZonedLocalInput, toZonedLocalInput } from '@gfmd/web-shared-util-time';
@@ -75,7 +79,7 @@ const PUBLIC_STATUSES: readonly DialogueStatus[] = ['published', 'registration_c
     LabelPipe,
     LocalDatePipe,
     RouterLink,
-    ContentLangDirective,
+    TranslationFieldsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './dialogue-editor.page.scss',
@@ -97,7 +101,10 @@ export class DialogueEditorPage {
   protected readonly formats = DIALOGUE_FORMATS;
   /** The six content languages a dialogue may list (docs/i18n.md, "Content in several languages"). */
   protected readonly languages = READER_LANGUAGES;
-  protected readonly translatedFields: readonly DialogueTranslatedField[] = ['title', 'summary'];
+  protected readonly translatedFields = computed<TranslatedField[]>(() => [
+    { key: 'title', label: this.i18n.t('editor.title'), max: 200 },
+    { key: 'summary', label: this.i18n.t('editor.summary'), max: 10000, multiline: true },
+  ]);
   protected readonly groups = STAKEHOLDER_GROUPS;
 
   protected readonly form = this.fb.group(
@@ -121,14 +128,7 @@ export class DialogueEditorPage {
       /** Content languages, the first the source one (title and summary are written in it). */
       languages: this.fb.control<ReaderLanguage[]>(['en', 'fr', 'es']),
       /** Title and summary in each other language (the tabs); empty: not translated. */
-      translations: this.fb.group({
-        ar: this.translationGroup(),
-        en: this.translationGroup(),
-        es: this.translationGroup(),
-        fr: this.translationGroup(),
-        ru: this.translationGroup(),
-        zh: this.translationGroup(),
-      }),
+      translations: this.fb.control<ContentTranslations>({}),
       quotas: this.fb.group(
         Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, this.fb.control<number | null>(null, Validators.min(0))])),
       ),
@@ -142,7 +142,7 @@ export class DialogueEditorPage {
   protected readonly unmatched = signal<string[]>([]);
   protected readonly message = this.submission.done;
 
-  private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  protected readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
   /** The listed languages, the source first: one tab each. */
   protected readonly listed = computed(() => {
@@ -150,23 +150,6 @@ export class DialogueEditorPage {
     return languages.length ? languages : (['en'] as ReaderLanguage[]);
   });
   protected readonly source = computed(() => this.listed()[0]);
-  /** The language tab shown (the source language's shows the dialogue's own fields). */
-  private readonly chosenTab = signal<ReaderLanguage | null>(null);
-  protected readonly tab = computed(() => {
-    const chosen = this.chosenTab();
-    return chosen && this.listed().includes(chosen) ? chosen : this.source();
-  });
-  /** Per listed language other than the source: the fields written in the source but not in it. */
-  protected readonly missing = computed(() => {
-    const v = this.formValue();
-    const out = new Map<ReaderLanguage, DialogueTranslatedField[]>();
-    for (const language of this.listed().slice(1)) {
-      const words = v.translations?.[language];
-      const fields = this.translatedFields.filter((f) => (v[f] ?? '').trim() && !(words?.[f] ?? '').trim());
-      if (fields.length) out.set(language, fields);
-    }
-    return out;
-  });
   /** The language's name in the page's language ("French", "français"…), from the browser. */
   protected readonly languageName = computed(() => {
     const names = new Intl.DisplayNames([this.i18n.language()], { type: 'language' });
@@ -174,10 +157,6 @@ export class DialogueEditorPage {
   });
   protected unlistedNames(d: Dialogue): string {
     return (d.unlistedLanguages ?? []).map((l) => this.languageName()(l)).join(', ');
-  }
-
-  protected sourceText(field: DialogueTranslatedField): string {
-    return (this.formValue()[field] ?? '').trim();
   }
 
   protected readonly dialogue = computed(() => this.store?.dialogue() ?? null);
@@ -227,38 +206,8 @@ export class DialogueEditorPage {
     this.form.controls.languages.setValue([language, ...rest]);
   }
 
-  protected showTab(language: ReaderLanguage): void {
-    this.chosenTab.set(language);
-  }
-
-  /** Arrow keys move between the language tabs (the tablist pattern). */
-  protected onTabKey(event: KeyboardEvent): void {
-    const tabs = this.listed();
-    const at = tabs.indexOf(this.tab());
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-    const next =
-      event.key === 'Home'
-        ? 0
-        : event.key === 'End'
-          ? tabs.length - 1
-          : step
-            ? (at + step + tabs.length) % tabs.length
-            : -1;
-    if (next < 0) {
-      return;
-    }
-    event.preventDefault();
-    this.chosenTab.set(tabs[next]);
-    this.focusAfterRender(`#lang-tab-${tabs[next]}`);
-  }
-
   protected async save(): Promise<void> {
     this.unmatched.set([]);
-    // The source fields must be on screen for the first invalid one to get the focus.
-    if ((this.form.controls.title.invalid || this.form.controls.summary.invalid) && this.tab() !== this.source()) {
-      this.chosenTab.set(this.source());
-      await new Promise<void>((resolve) => afterNextRender(() => resolve(), { injector: this.injector }));
-    }
     if (!this.submission.begin(this.form, this.host.nativeElement)) {
       return;
     }
@@ -352,19 +301,8 @@ export class DialogueEditorPage {
     this.unmatched.set(applyProblemToForm(this.form, problem));
   }
 
-  private translationGroup() {
-    return this.fb.group({
-      title: ['', Validators.maxLength(200)],
-      summary: ['', Validators.maxLength(10000)],
-    });
-  }
-
   private fill(d: Dialogue): void {
     const tz = d.timeZone;
-    const words = (l: ReaderLanguage) => ({
-      title: d.translations?.[l]?.title ?? '',
-      summary: d.translations?.[l]?.summary ?? '',
-    });
     this.form.reset({
       title: d.title,
       summary: d.summary,
@@ -382,14 +320,7 @@ export class DialogueEditorPage {
       registrationClosesAt: toZonedLocalInput(d.registrationClosesAt, tz),
       approvalRequired: d.approvalRequired,
       languages: d.languages,
-      translations: {
-        ar: words('ar'),
-        en: words('en'),
-        es: words('es'),
-        fr: words('fr'),
-        ru: words('ru'),
-        zh: words('zh'),
-      },
+      translations: { ...d.translations },
       quotas: Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, d.stakeholderQuotas?.[g] ?? null])),
     });
   }
@@ -403,14 +334,6 @@ export class DialogueEditorPage {
       if (seats !== null && seats !== undefined && `${seats}` !== '') {
         quotas[group] = Number(seats);
       }
-    }
-    // The listed languages other than the source; "" removes a translation (others are kept).
-    const translations: ContentTranslations<DialogueTranslatedField> = {};
-    for (const language of v.languages.slice(1)) {
-      translations[language] = {
-        title: v.translations[language].title.trim(),
-        summary: v.translations[language].summary.trim(),
-      };
     }
     return {
       title: v.title.trim(),
@@ -433,7 +356,8 @@ export class DialogueEditorPage {
       registrationClosesAt: v.registrationClosesAt ? fromZonedLocalInput(v.registrationClosesAt, tz) : null,
       approvalRequired: v.approvalRequired,
       languages: v.languages,
-      translations,
+      // The listed languages other than the source; "" removes a translation (others are kept).
+      translations: translationsToSend(v.translations, v.languages, ['title', 'summary']),
       stakeholderQuotas: Object.keys(quotas).length ? quotas : null,
     };
   }

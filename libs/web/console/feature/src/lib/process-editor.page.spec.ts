@@ -12,7 +12,13 @@ const settle = async (fixture: { whenStable(): Promise<unknown>; detectChanges()
   fixture.detectChanges();
 };
 
-const theme = ThemeFactory.create({ id: 't1', code: 'T7', processId: 'p1' });
+const theme = ThemeFactory.create({
+  id: 't1',
+  code: 'T7',
+  title: 'Labour mobility',
+  processId: 'p1',
+  translations: { fr: { title: 'Mobilité de la main-d’œuvre' } },
+});
 const session = SessionFactory.create({
   id: 's1',
   processId: 'p1',
@@ -181,6 +187,7 @@ describe(ProcessEditorPage.name, () => {
       title: 'Too late',
       startsAt: '2027-11-01T00:00:00.000Z',
       endsAt: '2028-02-02T00:00:00.000Z',
+      translations: {},
     });
     req.flush(
       {
@@ -193,5 +200,83 @@ describe(ProcessEditorPage.name, () => {
     );
     await settle(fixture);
     expect(page.phaseForm.controls['endsAt'].errors).toEqual({ server: 'endsAt must lie within the process' });
+  });
+
+  it("writes a theme's and a session's words in other languages on their tabs, what is missing marked", async () => {
+    const { fixture, el } = await open();
+    flushCatalog();
+    const section = (id: string) => el.querySelector(`section[aria-labelledby="${id}"]`) as HTMLElement;
+    const tab = (s: HTMLElement, name: string) =>
+      [...s.querySelectorAll<HTMLButtonElement>('[role=tab]')].find((t) => t.textContent?.includes(name))!;
+    const input = (s: HTMLElement, label: string) =>
+      [...s.querySelectorAll<HTMLInputElement>('[role=tabpanel] input')].find((f) =>
+        f.labels?.[0]?.textContent?.includes(label),
+      )!;
+    const type = async (field: HTMLInputElement, text: string) => {
+      field.value = text;
+      field.dispatchEvent(new Event('input'));
+      await settle(fixture);
+    };
+
+    // Every form has the five other languages (English is the source, the fields above).
+    const themes = section('themes-heading');
+    expect([...themes.querySelectorAll('[role=tab]')].map((t) => t.textContent?.trim().split(/\s/)[0])).toEqual([
+      'Arabic',
+      'Spanish',
+      'French',
+      'Russian',
+      'Chinese',
+    ]);
+    click(themes, 'Edit');
+    await settle(fixture);
+    // French is stored; Spanish is missing, in words and with a sign.
+    expect(tab(themes, 'French').textContent).not.toContain('translation missing');
+    expect(tab(themes, 'Spanish').textContent).toContain('⚠');
+    expect(tab(themes, 'Spanish').textContent).toContain('translation missing');
+    tab(themes, 'Spanish').click();
+    await settle(fixture);
+    const spanish = input(themes, 'Title');
+    expect(spanish.getAttribute('lang')).toBe('es');
+    expect(themes.querySelector('[role=tabpanel]')?.textContent).toContain('Labour mobility');
+    expect(themes.querySelector('[role=tabpanel]')?.textContent).toContain('Not translated yet');
+    await type(spanish, 'Movilidad laboral');
+    expect(tab(themes, 'Spanish').textContent).not.toContain('translation missing');
+    themes.querySelector('form')!.dispatchEvent(new Event('submit'));
+    const saveTheme = http.expectOne({ method: 'PATCH', url: '/api/v1/themes/t1' });
+    expect(saveTheme.request.body.translations).toEqual({
+      es: { title: 'Movilidad laboral' },
+      fr: { title: 'Mobilité de la main-d’œuvre' },
+    });
+    saveTheme.flush({ ...theme, translations: saveTheme.request.body.translations });
+    await settle(fixture);
+    flushCatalog();
+
+    // A session: its title and venue; a server error on a translation shows under its field.
+    const sessions = section('sessions-heading');
+    click(sessions, 'Edit');
+    await settle(fixture);
+    tab(sessions, 'French').click();
+    await settle(fixture);
+    expect(input(sessions, 'Venue').getAttribute('lang')).toBe('fr');
+    await type(input(sessions, 'Venue'), 'Genève');
+    sessions.querySelector('form')!.dispatchEvent(new Event('submit'));
+    const saveSession = http.expectOne({ method: 'PATCH', url: '/api/v1/informal-sessions/s1' });
+    expect(saveSession.request.body.translations).toEqual({ fr: { title: '', venue: 'Genève' } });
+    saveSession.flush(
+      {
+        type: 'https://gfmd-dialogues.org/problems/invalid-input',
+        title: 'Bad Request',
+        status: 400,
+        errors: [{ field: 'translations.ar.title', code: 'isPlainText', message: 'Plain text only.' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle(fixture);
+    expect(tab(sessions, 'Arabic').getAttribute('aria-selected')).toBe('true');
+    const arabic = input(sessions, 'Title');
+    expect(arabic.getAttribute('dir')).toBe('rtl');
+    expect(arabic.getAttribute('aria-invalid')).toBe('true');
+    const error = el.querySelector(`#${arabic.getAttribute('aria-describedby')!.split(' ')[0]}`);
+    expect(error?.textContent).toContain('Plain text only.');
   });
 });

@@ -16,6 +16,7 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
+import { NgTemplateOutlet } from '@angular/common';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -23,7 +24,6 @@ import { MatInput } from '@angular/material/input';
 import { MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
-  type ContentTranslations,
   MILESTONE_KINDS,
   PHASE_KINDS,
   READER_LANGUAGES,
@@ -32,14 +32,11 @@ import {
   type MilestoneKind,
   type Phase,
   type PhaseKind,
+  type ReaderLanguage,
   type Theme,
 } from '@gfmd/contracts';
 import { ProcessStore } from '@gfmd/web-dialogues-data-access/processes';
-import {
-  CONTENT_LANGUAGE_NAMES,
-  ContentLanguageTabsComponent,
-  isMissingTranslation,
-} from '@gfmd/web-shared-ui/content-language-tabs';
+import { TranslationFieldsComponent, type TranslatedField } from '@gfmd/web-shared-ui/translation-fields';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { I18n, LocalDatePipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
@@ -65,6 +62,7 @@ import { SynthesisDuesComponent } from '@gfmd/web-syntheses-feature';
   imports: [
     ReactiveFormsModule,
     RouterLink,
+    NgTemplateOutlet,
     MatButton,
     MatFormField,
     MatLabel,
@@ -78,7 +76,7 @@ import { SynthesisDuesComponent } from '@gfmd/web-syntheses-feature';
     SynthesisDuesComponent,
     ProblemAlertComponent,
     ZoneFieldComponent,
-    ContentLanguageTabsComponent,
+    TranslationFieldsComponent,
     FieldErrorPipe,
     TranslatePipe,
     LocalDatePipe,
@@ -156,29 +154,24 @@ export class ProcessEditorPage {
   protected readonly themesById = computed(() => new Map(this.store.themes().map((t) => [t.id, t])));
   private readonly formDirectives = viewChildren(FormGroupDirective);
 
-  // ── the process's title in other languages (docs/i18n.md; the source is English) ──
-  protected readonly contentLanguages = READER_LANGUAGES;
-  protected readonly detailsLang = signal('en');
-  protected readonly sourceName = CONTENT_LANGUAGE_NAMES['en'];
-  protected readonly titleTranslations = signal<ContentTranslations<'title'>>({});
-  protected readonly titleMissing = computed<Record<string, number>>(() => {
-    const title = this.store.process()?.title;
-    const out: Record<string, number> = {};
-    for (const lang of this.contentLanguages) {
-      if (lang !== 'en' && isMissingTranslation(title, this.titleTranslations()[lang]?.title)) out[lang] = 1;
-    }
-    return out;
+  // ── the records' words in other languages (docs/i18n.md; the source is English) ──────────
+  /** The six content languages, English (the source) first. */
+  protected readonly contentLanguages: readonly ReaderLanguage[] = [
+    'en',
+    ...READER_LANGUAGES.filter((l) => l !== 'en'),
+  ];
+  /** The translatable fields of each record, with the server's limits. */
+  protected readonly translated = computed(() => {
+    const title = (max: number): TranslatedField => ({ key: 'title', label: this.i18n.t('process.itemTitle'), max });
+    const venue: TranslatedField = { key: 'venue', label: this.i18n.t('dialogue.venue'), max: 300 };
+    return {
+      process: [title(300)],
+      phase: [title(300)],
+      milestone: [title(300), venue],
+      theme: [title(500)],
+      session: [title(500), venue],
+    };
   });
-  protected readonly isMissing = isMissingTranslation;
-
-  protected titleIn(lang: string): string {
-    return this.titleTranslations()[lang as keyof ContentTranslations]?.title ?? '';
-  }
-
-  protected setTitleIn(lang: string, event: Event): void {
-    const title = (event.target as HTMLInputElement).value;
-    this.titleTranslations.update((t) => ({ ...t, [lang]: { ...t[lang as keyof ContentTranslations], title } }));
-  }
 
   constructor() {
     effect(() => {
@@ -198,7 +191,7 @@ export class ProcessEditorPage {
             endsAt: toEndDate(process.endsAt),
           }),
         );
-        untracked(() => this.titleTranslations.set({ ...(process.translations ?? {}) }));
+        untracked(() => this.details.translations.open(process.translations));
         if (!this.session.editing()) {
           untracked(() => this.sessionForm.controls.number.setValue(this.store.sessions().length + 1));
         }
@@ -230,7 +223,7 @@ export class ProcessEditorPage {
         code: v.code.trim(),
         startsAt: dayStart(v.startsAt),
         endsAt: dayEnd(v.endsAt),
-        translations: this.titleTranslations(),
+        translations: this.details.translations.toSend(this.contentLanguages, ['title']),
       });
     });
   }
@@ -239,6 +232,7 @@ export class ProcessEditorPage {
 
   protected editPhase(p: Phase): void {
     this.phase.editing.set(p.id);
+    this.phase.translations.open(p.translations);
     this.phaseForm.reset({
       kind: p.kind,
       title: p.title,
@@ -256,6 +250,7 @@ export class ProcessEditorPage {
         title: v.title.trim(),
         startsAt: dayStart(v.startsAt),
         endsAt: dayEnd(v.endsAt),
+        translations: this.phase.translations.toSend(this.contentLanguages, ['title']),
       });
       this.resetPhase();
     });
@@ -263,6 +258,7 @@ export class ProcessEditorPage {
 
   protected resetPhase(): void {
     this.phase.editing.set(null);
+    this.phase.translations.open();
     this.clear(this.phaseForm);
   }
 
@@ -276,6 +272,7 @@ export class ProcessEditorPage {
 
   protected editMilestone(m: Milestone): void {
     this.milestone.editing.set(m.id);
+    this.milestone.translations.open(m.translations);
     this.milestoneForm.reset({
       kind: m.kind,
       title: m.title,
@@ -297,6 +294,7 @@ export class ProcessEditorPage {
         startsAt: fromZonedLocalInput(v.startsAt, v.timeZone),
         endsAt: v.endsAt ? fromZonedLocalInput(v.endsAt, v.timeZone) : null,
         venue: v.venue.trim() || null,
+        translations: this.milestone.translations.toSend(this.contentLanguages, ['title', 'venue']),
       });
       this.resetMilestone();
     });
@@ -304,6 +302,7 @@ export class ProcessEditorPage {
 
   protected resetMilestone(): void {
     this.milestone.editing.set(null);
+    this.milestone.translations.open();
     this.clear(this.milestoneForm);
   }
 
@@ -317,6 +316,7 @@ export class ProcessEditorPage {
 
   protected editTheme(t: Theme): void {
     this.theme.editing.set(t.id);
+    this.theme.translations.open(t.translations);
     this.themeForm.reset({ code: t.code, title: t.title });
   }
 
@@ -328,6 +328,7 @@ export class ProcessEditorPage {
       await this.store.saveTheme(editing, {
         code: v.code.trim(),
         title: v.title.trim(),
+        translations: this.theme.translations.toSend(this.contentLanguages, ['title']),
         ...(editing ? {} : { processId: this.id() }),
       });
       this.resetTheme();
@@ -336,6 +337,7 @@ export class ProcessEditorPage {
 
   protected resetTheme(): void {
     this.theme.editing.set(null);
+    this.theme.translations.open();
     this.clear(this.themeForm);
   }
 
@@ -343,6 +345,7 @@ export class ProcessEditorPage {
 
   protected editSession(s: InformalSession): void {
     this.session.editing.set(s.id);
+    this.session.translations.open(s.translations);
     this.sessionForm.reset({
       number: s.number,
       title: s.title,
@@ -366,6 +369,7 @@ export class ProcessEditorPage {
         startsAt: fromZonedLocalInput(v.startsAt, v.timeZone),
         endsAt: fromZonedLocalInput(v.endsAt, v.timeZone),
         venue: v.venue.trim(),
+        translations: this.session.translations.toSend(this.contentLanguages, ['title', 'venue']),
       });
       this.resetSession();
     });
@@ -373,6 +377,7 @@ export class ProcessEditorPage {
 
   protected resetSession(): void {
     this.session.editing.set(null);
+    this.session.translations.open();
     this.clear(this.sessionForm, { number: this.store.sessions().length + 1 });
   }
 

@@ -21,7 +21,6 @@ import {
   SPACE_ACCESS,
   SPACE_KINDS,
   STAKEHOLDER_GROUPS,
-  type ContentTranslations,
   type CreateSpaceRequest,
   type ReaderLanguage,
   type Space,
@@ -34,8 +33,8 @@ import { StaffStore } from '@gfmd/web-auth-data-access';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import {
+  TranslationDraft,
   TranslationFieldsComponent,
-  translationsToSend,
   type TranslatedField,
 } from '@gfmd/web-shared-ui/translation-fields';
 import { I18n, LabelPipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
@@ -116,20 +115,15 @@ export class SpacesEditorPage {
     description: ['', Validators.maxLength(2000)],
     rooms: [''],
   });
-  private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  protected readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   /** The dialogue's languages (the first: the one name and description are written in). */
   protected readonly contentLanguages = computed<ReaderLanguage[]>(() => this.store.dialogue()?.languages ?? ['en']);
-  protected readonly sourceValues = computed(() => ({
-    name: this.formValue().name ?? '',
-    description: this.formValue().description ?? '',
-  }));
   protected readonly translatedFields = computed<TranslatedField[]>(() => [
     { key: 'name', label: this.i18n.t('common.name'), max: 200 },
     { key: 'description', label: this.i18n.t('spaces.description'), max: 5000, multiline: true },
   ]);
   /** The translations as stored (the space opened), and as typed. */
-  protected readonly storedTranslations = signal<ContentTranslations>({});
-  private typedTranslations: ContentTranslations = {};
+  protected readonly translations = new TranslationDraft();
 
   protected readonly access = toSignal(this.form.controls.access.valueChanges, { initialValue: 'open' as SpaceAccess });
 
@@ -142,18 +136,9 @@ export class SpacesEditorPage {
     return space.coordinatorUserIds.map((id) => users.get(id)?.name ?? id).join(', ') || this.i18n.t('common.none');
   }
 
-  protected onTranslations(value: ContentTranslations): void {
-    this.typedTranslations = value;
-  }
-
-  private openTranslations(value: ContentTranslations): void {
-    this.typedTranslations = value;
-    this.storedTranslations.set({ ...value });
-  }
-
   protected edit(space: Space): void {
     this.editing.set(space);
-    this.openTranslations(space.translations ?? {});
+    this.translations.open(space.translations);
     this.submission.reset();
     this.formDirective().resetForm({
       name: space.name,
@@ -193,7 +178,7 @@ export class SpacesEditorPage {
       allowedGroups: v.access === 'group_only' ? v.allowedGroups : null,
       description: v.description.trim() || null,
       rooms: splitList(v.rooms),
-      translations: translationsToSend(this.typedTranslations, this.contentLanguages(), ['name', 'description']),
+      translations: this.translations.toSend(this.contentLanguages(), ['name', 'description']),
     };
     const creating = this.editing() === null;
     const outcome = await this.submission.run(() => this.store.saveSpace(this.editing()?.id ?? null, body));
@@ -204,7 +189,7 @@ export class SpacesEditorPage {
       this.focusAfterRender('input[formcontrolname=name]');
     } else if (outcome.ok) {
       this.editing.set(outcome.value);
-      this.openTranslations(outcome.value.translations ?? {});
+      this.translations.open(outcome.value.translations);
       this.message.set(this.i18n.t('spaces.saved', { name: outcome.value.name }));
       this.focusAfterRender('#space-save');
     } else {
@@ -215,7 +200,7 @@ export class SpacesEditorPage {
   /** Back to a new space's defaults, with no error showing (the last submit attempt forgotten too). */
   private clearForm(): void {
     this.formDirective().resetForm();
-    this.openTranslations({});
+    this.translations.open();
   }
 
   /** The save button was disabled while saving, which drops the focus: put it somewhere useful. */

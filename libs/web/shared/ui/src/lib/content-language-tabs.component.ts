@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input, model } from '@angular/core'
 import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
 import { TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
-/** The six content languages, each named in itself (a reader finds their own). */
+/** @deprecated With ContentLanguageTabsComponent. The six content languages, each named in itself (a reader finds their own). */
 export const CONTENT_LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   en: 'English',
   fr: 'Français',
@@ -13,6 +13,10 @@ export const CONTENT_LANGUAGE_NAMES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * @deprecated Use `TranslationFieldsComponent` (`@gfmd/web-shared-ui/translation-fields`), the one
+ * translation editor (issue 17): this remains only for the outcome editor until it moves, and is
+ * removed then.
+ *
  * One tab per language of a record's content (docs/i18n.md, "Content in several languages"): the
  * source first, then the others; a tab whose language lacks some of the source's fields says so in
  * words and with a sign (not colour only). The fields of the selected language are projected into
@@ -89,6 +93,6 @@ export class ContentLanguageTabsComponent {
   }
 }
 
-/** A field's translation state for a marker under it: written in the source but empty in this language. */
+/** @deprecated With ContentLanguageTabsComponent. A field's translation state for a marker under it: written in the source but empty in this language. */
 export const isMissingTranslation = (source: string | null | undefined, translated: string | null | undefined) =>
   !!source?.trim() && !translated?.trim();

@@ -315,6 +315,7 @@ export const arStaff: StaffDictionary = {
   'editor.sourceText': 'المصدر ({language}):',
   'editor.publishWarnings': 'نُشر، مع تنبيهات',
   'editor.unlistedLanguages': 'ترجمات محفوظة بلغات لا يدرجها الحوار: {languages}.',
+  'editor.translationsOther': 'الحقول أعلاه بـ{language}. والحقول نفسها باللغات الأخرى:',
   'editor.translationsIntro': 'الحقول أعلاه بـ{language}؛ وهذه نصوصها بلغات الحوار الأخرى:',
   'editor.summary': 'الموجز',
   'editor.themes': 'المواضيع',

@@ -320,6 +320,7 @@ export const enStaff = {
   'editor.sourceText': 'Source ({language}):',
   'editor.publishWarnings': 'Published, with warnings',
   'editor.unlistedLanguages': 'Translations kept in languages the dialogue does not list: {languages}.',
+  'editor.translationsOther': 'The fields above are in {language}. The same fields in the other languages:',
   'editor.translationsIntro': "The fields above are in {language}; their words in the dialogue's other languages:",
   'editor.summary': 'Summary',
   'editor.themes': 'Themes',

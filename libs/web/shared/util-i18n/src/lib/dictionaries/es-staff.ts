@@ -320,6 +320,7 @@ export const esStaff: StaffDictionary = {
   'editor.sourceText': 'Origen ({language}):',
   'editor.publishWarnings': 'Publicado, con avisos',
   'editor.unlistedLanguages': 'Traducciones guardadas en idiomas que el diálogo no incluye: {languages}.',
+  'editor.translationsOther': 'Los campos de arriba están en {language}. Los mismos campos en los demás idiomas:',
   'editor.translationsIntro': 'Los campos de arriba están en {language}; su texto en los demás idiomas del diálogo:',
   'editor.summary': 'Resumen',
   'editor.themes': 'Temas',

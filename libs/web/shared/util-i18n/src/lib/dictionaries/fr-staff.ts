@@ -324,6 +324,7 @@ export const frStaff: StaffDictionary = {
   'editor.sourceText': 'Source ({language}) :',
   'editor.publishWarnings': 'Publié, avec des avertissements',
   'editor.unlistedLanguages': 'Traductions conservées dans des langues que le dialogue ne liste pas : {languages}.',
+  'editor.translationsOther': 'Les champs ci-dessus sont en {language}. Les mêmes champs dans les autres langues :',
   'editor.translationsIntro':
     'Les champs ci-dessus sont en {language} ; leur texte dans les autres langues du dialogue :',
   'editor.summary': 'Résumé',
