@@ -28,11 +28,11 @@ const CJK =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
 
 /**
- * Characters outside WinAnsi (what the standard PDF fonts such as Helvetica can print): Latin-1 plus
- * the typographic marks Windows-1252 adds (dashes, quotes, bullet, ellipsis, euro…).
+ * Characters outside WinAnsi (what the standard PDF fonts such as Helvetica can print): white space,
+ * Latin-1 plus the typographic marks Windows-1252 adds (dashes, quotes, bullet, ellipsis, euro…).
  */
 const NOT_WIN_ANSI =
-  /[^\u0000-\u00FF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/;
+  /[^\s\u0020-\u00FF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/;
 
 /** Whether a text has Chinese, Japanese or Korean letters (set in the CJK font). */
 export const hasCjk = (text: string | null | undefined): boolean => !!text && CJK.test(text);
