@@ -17,7 +17,8 @@ RUN npm install -g npm@${NPM_VERSION} --no-audit --no-fund
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
-RUN npx nx build api
+# The web app too: the API writes each page's HTML from its index.html (WEB_DIST below; web-shell.ts).
+RUN npx nx build api && npx nx build web
 
 # ---- deps: production node_modules from the app's own pruned package.json ----------------
 # The Nx build writes dist/apps/api/package.json and package-lock.json with only the packages
@@ -36,13 +37,18 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no
 # ---- runtime ---------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
-    PORT=3000
+    PORT=3000 \
+    WEB_DIST=/app/web
 WORKDIR /app
-# DejaVu Sans: badges and certificates print names in any Latin, Greek or Cyrillic script (docs/check-in.md).
+# DejaVu Sans: badges, certificates and the synthesis print Latin, Greek, Cyrillic and Arabic (docs/check-in.md);
+# Chinese comes from the npm package @embedpdf/fonts-sc (in node_modules; docs/i18n.md).
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/package.json ./package.json
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /repo/dist/apps/api ./dist/apps/api
+# The built web app: nginx (the web image) passes page requests here, so every page gets its
+# language, canonical and hreflang links and pre-rendered top; nginx serves the same build's files.
+COPY --from=build /repo/dist/apps/web/browser ./web
 # The official Node image's unprivileged "node" user (uid 1000); files stay root-owned, read-only to it.
 USER node
 EXPOSE 3000

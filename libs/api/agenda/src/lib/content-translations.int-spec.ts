@@ -259,4 +259,35 @@ describe('Content translations (integration: dialogues, spaces, agenda, email, .
     const manage = (await sut.api.get(`/registrations/manage/${token}?lang=ar`)).body;
     expect(manage.dialogue).toMatchObject({ title: AR.title, titleLang: 'ar', summaryLang: 'en' });
   });
+
+  it('names the spaces of a registration email in the registrant’s language, else the source’s', async () => {
+    const registerIn = async (preferredLanguage: string) => {
+      const email = `sp-${preferredLanguage}-${randomUUID()}@test.gfmd`;
+      const res = await sut.api.post(`/dialogues/${dialogue.id}/registrations`, {
+        email,
+        firstName: 'Nour',
+        lastName: 'Haddad',
+        organization: 'Forum',
+        stakeholderGroup: 'civil_society',
+        country: 'LB',
+        preferredLanguage,
+        consent: true,
+        spaceIds: [space.id],
+      });
+      expect(res.status).toBe(201);
+      await sink.waitFor(() => sink.to(email).some((m) => kindOf(m) === 'confirmation'), 30_000, 'confirmation');
+      return sink.to(email).find((m) => kindOf(m) === 'confirmation')!;
+    };
+    const fr = await registerIn('fr');
+    expect(fr.parsed.text).toMatch(/Vos espaces\s*:\s*\n\s*- Plénière \(/);
+    expect(fr.parsed.html).toContain('<li>Plénière (');
+    expect(fr.parsed.text).not.toContain('Plenary');
+    const ar = await registerIn('ar');
+    expect(ar.parsed.text).toContain('مساحاتك');
+    expect(ar.parsed.text).toMatch(/- الجلسة العامة \(/);
+    expect(ar.parsed.text).not.toContain('Plenary');
+    // Spanish has no translation of the space: its name in the dialogue's source language.
+    const es = await registerIn('es');
+    expect(es.parsed.text).toMatch(/- Plenary \(/);
+  });
 });

@@ -1,8 +1,7 @@
 import type { CheckInCard } from '@gfmd/api-registrations';
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { drawBidiText, hasRtl } from '@gfmd/api-platform';
+import { drawBidiText, hasRtl, pdfFontFor, registerPdfFonts, type PdfWeight } from '@gfmd/api-platform';
 import { GROUP_BANDS, GROUP_NAMES } from './badge-words';
 import type { BadgeLayout } from './check-in.dto';
 
@@ -14,23 +13,18 @@ const SHEET = { cols: 2, rows: 4, width: 90 * MM, height: 60 * MM };
 const SINGLE = { width: 288, height: 216 };
 export const BADGES_PER_PAGE: Record<BadgeLayout, number> = { a4: SHEET.cols * SHEET.rows, single: 1 };
 
-/**
- * A Unicode font when the system has one (names in any Latin, Cyrillic, Greek or Arabic script print
- * as written; DejaVu Sans has the Arabic letters and their joining forms); otherwise PDFKit's
- * Helvetica (Latin-1 only). The Docker image installs DejaVu.
- */
-const FONT_FILES = {
-  regular: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'],
-  bold: ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-};
-const firstExisting = (paths: string[]) => paths.find((p) => existsSync(p));
-
 export interface BadgeDialogue {
   title: string;
   dates: string;
 }
 
-/** Creates a PDF document with the fonts badges and certificates use ('regular', 'bold'). */
+/**
+ * Creates a PDF document with the fonts badges and certificates use ('regular', 'bold'): DejaVu Sans
+ * when the system has it (names in any Latin, Cyrillic, Greek or Arabic script print as written;
+ * it has the Arabic letters and their joining forms), otherwise PDFKit's Helvetica (Latin-1 only);
+ * and 'regular-cjk', 'bold-cjk' for Chinese, Japanese and Korean (`useFont`; platform's pdf-fonts.ts).
+ * The Docker image installs DejaVu; the CJK font is an npm package.
+ */
 export function newPdf(size: [number, number] | 'A4', info: { title: string }): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size,
@@ -38,11 +32,17 @@ export function newPdf(size: [number, number] | 'A4', info: { title: string }): 
     autoFirstPage: false,
     info: { Title: info.title, Creator: 'GFMD Dialogues' },
   });
-  const regular = firstExisting(FONT_FILES.regular);
-  const bold = firstExisting(FONT_FILES.bold);
-  doc.registerFont('regular', regular ?? 'Helvetica');
-  doc.registerFont('bold', bold ?? 'Helvetica-Bold');
+  registerPdfFonts(doc, { regular: 'regular', bold: 'bold' }, { unicode: true });
   return doc;
+}
+
+/** Sets the font of `weight` that can print `text` (the CJK one for Chinese, Japanese or Korean). */
+export function useFont(
+  doc: PDFKit.PDFDocument,
+  weight: PdfWeight,
+  text: string | null | undefined,
+): PDFKit.PDFDocument {
+  return doc.font(pdfFontFor(weight, text));
 }
 
 interface LineBox {
@@ -166,7 +166,7 @@ export class BadgeSheet {
     const bandHeight = 22;
     // The group: a colour band with its name on it (the colour never carries the meaning alone).
     doc.save().rect(x, y, w, bandHeight).fill(band.fill).restore();
-    doc.font('bold').fontSize(10).fillColor(band.ink);
+    useFont(doc, 'bold', groupName).fontSize(10).fillColor(band.ink);
     boxText(doc, groupName.toUpperCase(), x + pad, y + 6, {
       width: w - 2 * pad,
       height: bandHeight,
@@ -177,29 +177,28 @@ export class BadgeSheet {
     const qrSize = Math.min(h - bandHeight - 2 * pad - 10, w * 0.38);
     const textWidth = w - 3 * pad - qrSize;
     let ty = y + bandHeight + pad;
-    doc.fillColor('#000000').font('regular').fontSize(7);
+    useFont(doc, 'regular', this.dialogue.title).fillColor('#000000').fontSize(7);
     boxText(doc, this.dialogue.title, x + pad, ty, { width: w - 2 * pad, height: 9, lineBreak: false, ellipsis: true });
     ty += 9;
-    doc.fillColor('#444444');
+    useFont(doc, 'regular', this.dialogue.dates).fillColor('#444444');
     boxText(doc, this.dialogue.dates, x + pad, ty, { width: w - 2 * pad, height: 9, lineBreak: false, ellipsis: true });
     ty += 14;
     const name = [card.title, card.firstName, card.lastName].filter(Boolean).join(' ');
-    doc
+    useFont(doc, 'bold', name)
       .fillColor('#000000')
-      .font('bold')
       .fontSize(name.length > 24 ? 13 : 16);
     boxText(doc, name, x + pad, ty, { width: textWidth, height: 40, ellipsis: true });
     ty = doc.y + 4;
-    doc.font('regular').fontSize(9);
+    useFont(doc, 'regular', card.organization).fontSize(9);
     boxText(doc, card.organization, x + pad, ty, { width: textWidth, height: 24, ellipsis: true });
     ty = doc.y + 2;
-    doc
+    useFont(doc, 'regular', card.country)
       .fillColor('#444444')
       .fontSize(8)
       .text(card.country, x + pad, ty, { width: textWidth, lineBreak: false });
     if (role) {
       ty = doc.y + 2;
-      doc.fillColor('#000000').font('bold').fontSize(8);
+      useFont(doc, 'bold', role).fillColor('#000000').fontSize(8);
       boxText(doc, role, x + pad, ty, { width: textWidth, lineBreak: false, ellipsis: true });
     }
     const qx = x + w - pad - qrSize;

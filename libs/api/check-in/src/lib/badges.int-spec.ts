@@ -154,6 +154,54 @@ describe('badges and certificates (integration)', () => {
     expect((await pdf(organizer, `/registrations/${plain}/badge.pdf`)).text).not.toContain('delegación');
   });
 
+  it('prints Chinese and Russian names and titles (the CJK font for Han runs, DejaVu for Cyrillic), in a PDF of sane size', async () => {
+    const d = await DialogueFactory.createPublished(organizer, {
+      informalSessionId: sessionId,
+      capacity: 10,
+      title: '移民与发展对话 2027',
+    });
+    const chinese = await register(d, {
+      firstName: '小明',
+      lastName: '王',
+      organization: '中国移民研究中心',
+      country: 'CN',
+    });
+    const russian = await register(d, { firstName: 'Иван', lastName: 'Петров', organization: 'Фонд «Миграция»' });
+    const flat = (text: string) => text.replace(/\s+/g, '');
+
+    const one = await fetch(`${sut.baseUrl}/api/v1/registrations/${chinese}/badge.pdf`, {
+      headers: { authorization: `Bearer ${organizer.token}` },
+    });
+    const bytes = new Uint8Array(await one.arrayBuffer());
+    // Subset embedding: the glyphs used, not the 8 MB font file.
+    expect(bytes.length).toBeLessThan(150_000);
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansHans/);
+    const read = await parsePdf(bytes);
+    expect(flat(read.text)).toContain('小明王'); // given name, family name (as every badge)
+    expect(flat(read.text)).toContain('中国移民研究中心');
+    expect(flat(read.text)).toContain('移民与发展对话2027');
+
+    const sheet = await pdf(organizer, `/dialogues/${d.id}/badges.pdf`);
+    expect(sheet.status).toBe(200);
+    expect(sheet.text).toContain('Иван Петров');
+    expect(sheet.text).toContain('Фонд «Миграция»');
+    expect(flat(sheet.text)).toContain('小明王');
+    expect((await pdf(organizer, `/registrations/${russian}/badge.pdf`)).text).toContain('Иван Петров');
+
+    // Arabic with the lam-alef ligature (لا) reads back in order ("السلام", not "السالم"), and a
+    // time in an Arabic organization name keeps its digits in order.
+    const arabic = await register(d, {
+      firstName: 'عبد السلام',
+      lastName: 'الأحمد',
+      organization: 'مجلس العلاقات 10:30',
+    });
+    const ar = await pdf(organizer, `/registrations/${arabic}/badge.pdf`);
+    const words = ar.text.replace(/\s+/g, ' ');
+    expect(words).toContain('عبد السلام الأحمد');
+    expect(words).not.toContain('السالم');
+    expect(words).toContain('مجلس العلاقات 10:30');
+  });
+
   it('gives a certificate to a checked-in participant after the dialogue, verifiable with name, dialogue and dates only', async () => {
     const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
     const present = await register(d, { firstName: 'Chidi', lastName: 'Okafor', preferredLanguage: 'en' });

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DialoguesService } from '@gfmd/api-dialogues';
-import { AppConfig, domainRule, drawBidiText, hasRtl, notFound, msg } from '@gfmd/api-platform';
+import { AppConfig, domainRule, drawBidiText, hasRtl, notFound, msg, type PdfWeight } from '@gfmd/api-platform';
 import { CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
 import type { CertificateVerification } from '@gfmd/contracts';
 import type { Readable } from 'node:stream';
-import { drawQr, newPdf } from './badge-sheet';
+import { drawQr, newPdf, useFont } from './badge-sheet';
 import { CERTIFICATE_WORDS, dialogueDates } from './badge-words';
 import { signCertificateCode, verifyCertificateCode } from './check-in-code.util';
 
@@ -40,30 +40,35 @@ export class CertificatesService {
     const doc = newPdf('A4', { title: words.title });
     doc.addPage();
     const width = 595.28 - 144;
-    /** A centred line (or lines); text with right-to-left letters is displayed right to left (drawBidiText). */
-    const centred = (text: string, moveDown: number) => {
+    /**
+     * A centred line (or lines) in the font of `weight` that can print it (CJK or not); text with
+     * right-to-left letters is displayed right to left (drawBidiText).
+     */
+    const centred = (text: string, moveDown: number, weight: PdfWeight) => {
+      useFont(doc, weight, text);
       doc.moveDown(moveDown);
       if (hasRtl(text)) drawBidiText(doc as never, text, 72, doc.y, { width, align: 'center' });
       else doc.text(text, { width, align: 'center' });
     };
-    doc.font('bold').fontSize(26).fillColor('#0B3D6B');
+    doc.fontSize(26).fillColor('#0B3D6B');
     doc.x = 72;
     doc.y = 140;
-    centred(words.title, 0);
-    doc.font('bold').fontSize(20).fillColor('#000000');
-    centred(fullName(card), 2);
-    doc.font('regular').fontSize(13);
-    centred(words.attended, 1);
-    doc.font('bold').fontSize(16);
-    centred(d.title, 1);
-    doc.font('regular').fontSize(13);
-    centred(`${words.on} ${dialogueDates(d.startsAt, d.endsAt, d.timeZone, card.preferredLanguage)}`, 1);
-    if (d.venue) centred(d.venue, 0.5);
+    centred(words.title, 0, 'bold');
+    doc.fontSize(20).fillColor('#000000');
+    centred(fullName(card), 2, 'bold');
+    doc.fontSize(13);
+    centred(words.attended, 1, 'regular');
+    doc.fontSize(16);
+    centred(d.title, 1, 'bold');
+    doc.fontSize(13);
+    centred(`${words.on} ${dialogueDates(d.startsAt, d.endsAt, d.timeZone, card.preferredLanguage)}`, 1, 'regular');
+    if (d.venue) centred(d.venue, 0.5, 'regular');
     drawQr(doc, url, (595.28 - 110) / 2, 560, 110);
-    doc.font('regular').fontSize(9).fillColor('#444444');
+    doc.fontSize(9).fillColor('#444444');
     doc.x = 72;
     doc.y = 690;
-    centred(words.verify, 0);
+    centred(words.verify, 0, 'regular');
+    doc.font('regular');
     doc.text(url, { width, align: 'center' });
     doc.end();
     return { stream: doc, name: 'certificate' };

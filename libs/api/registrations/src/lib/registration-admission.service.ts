@@ -217,7 +217,7 @@ export class RegistrationAdmission {
     const spaces = new Map<string, SpaceRow>(
       (await this.ledger.spaces(dialogueId, spaceIds, lock)).map((s) => [s.id, s]),
     );
-    const spaceSeats = new Map<string, SpaceSeats & { name: string }>(
+    const spaceSeats = new Map<string, SpaceSeats & Pick<SpaceRow, 'name' | 'translations'>>(
       [...spaces.values()].map((s) => [s.id, { ...s, confirmed: s.confirmedCount }]),
     );
     const seats = await this.ledger.dialogueSeats(d);
@@ -312,11 +312,11 @@ export class RegistrationAdmission {
         else confirmedDelta++;
       }
       const seatList = c.spaceIds.map((spaceId) => {
-        const space = spaceSeats.get(spaceId) as SpaceSeats & { name: string };
+        const space = spaceSeats.get(spaceId) as SpaceSeats & Pick<SpaceRow, 'name' | 'translations'>;
         const spaceStatus: RegistrationStatus = status === 'confirmed' ? admitToSpace(space, { invited }) : status;
         if (status === 'confirmed' && spaceStatus === 'confirmed')
           spaceDeltas.set(spaceId, (spaceDeltas.get(spaceId) ?? 0) + 1);
-        return { spaceId, status: spaceStatus, name: space.name };
+        return { spaceId, status: spaceStatus, name: space.name, translations: space.translations };
       });
       taken.add(c.emailNormalized);
       if (invitation) usedInvitations.push({ invitationId: invitation.id, registrationId: c.id });
@@ -354,7 +354,7 @@ export class RegistrationAdmission {
           preferredLanguage: c.dto.preferredLanguage,
           attendance: mode.attendance,
         },
-        spaces: seatList.map((s) => ({ name: s.name, status: s.status })),
+        spaces: seatList.map((s) => ({ name: s.name, status: s.status, translations: s.translations })),
         confirmedSpaceIds: seatList.filter((s) => s.status === 'confirmed').map((s) => s.spaceId),
       });
       if (given) answers.push({ id: c.id, answers: given });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind, RegistrationStatus } from '@gfmd/contracts';
-import { type AfterCommit } from '@gfmd/api-platform';
+import { type AfterCommit, localizeContent } from '@gfmd/api-platform';
 import {
   dialogueParamsByLanguage,
   OutboxService,
@@ -8,7 +8,7 @@ import {
   type StoredAttachment,
   type TemplateParams,
 } from '@gfmd/api-mail';
-import type { DialogueRow, ParticipantContact } from './registration.rows';
+import type { DialogueRow, ParticipantContact, SpaceTranslations } from './registration.rows';
 
 export type Recipient = ParticipantContact;
 
@@ -17,7 +17,8 @@ export interface RegistrationEmail {
   /** Unique per cause; see Notices for the scheme. */
   idempotencyKey: string;
   recipient: Recipient;
-  spaces?: { name: string; status: RegistrationStatus }[];
+  /** The spaces it tells of: named in the recipient's language when the space has it (`translations`). */
+  spaces?: { name: string; status: RegistrationStatus; translations?: SpaceTranslations | null }[];
   reason?: string;
   /** Reminders: days left until the dialogue. */
   daysBefore?: number;
@@ -72,6 +73,19 @@ function withOnlineLinkIf<T extends { onlineUrl?: string }>(keep: boolean, param
 }
 
 /**
+ * The spaces as an email lists them: each name in the reader's language when the space has it,
+ * else in the dialogue's source language (as the dialogue's title, `dialogueTemplateParams`).
+ */
+function spacesIn(
+  d: Pick<DialogueRow, 'languages'>,
+  spaces: NonNullable<RegistrationEmail['spaces']>,
+  language: OutgoingEmail['language'],
+): NonNullable<TemplateParams['spaces']> {
+  const source = d.languages?.[0] ?? 'en';
+  return spaces.map((s) => ({ name: localizeContent(s, ['name'], source, language).name ?? s.name, status: s.status }));
+}
+
+/**
  * Writes the participant emails of registrations into the outbox, in the current transaction.
  * Every other email about a registration carries a manage link of its own, minted by the worker
  * when it sends the email (ManageLinks): the row names the link, never holds it, and an email
@@ -118,7 +132,7 @@ export class RegistrationMailer {
           WITH_ONLINE_LINK.includes(e.kind) && (d.format !== 'hybrid' || e.recipient.attendance === 'online'),
           dialogueParams(e.recipient.preferredLanguage),
         ),
-        ...(e.spaces?.length ? { spaces: e.spaces } : {}),
+        ...(e.spaces?.length ? { spaces: spacesIn(d, e.spaces, e.recipient.preferredLanguage) } : {}),
         ...(e.reason ? { reason: e.reason } : {}),
         ...(e.daysBefore ? { daysBefore: e.daysBefore } : {}),
         ...(e.kind === 'confirmation' ? agendas.get(e.recipient.id)?.params : {}),

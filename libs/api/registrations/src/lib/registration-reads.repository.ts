@@ -101,7 +101,7 @@ export class RegistrationReadsRepository {
     // The space names come from the spaces domain's table (owned by api-spaces), joined for display.
     const rows = await sql<RegistrationSpaceRow>(
       this.dataSource,
-      `SELECT rs.registration_id AS "registrationId", rs.space_id AS "spaceId", rs.status, rs.arrival, s.name
+      `SELECT rs.registration_id AS "registrationId", rs.space_id AS "spaceId", rs.status, rs.arrival, s.name, s.translations
          FROM registration_spaces rs JOIN spaces s ON s.id = rs.space_id
         WHERE rs.registration_id = ANY($1::uuid[]) ORDER BY ${byName('s.name')}, rs.space_id`,
       [registrationIds],

@@ -56,7 +56,11 @@ export interface SpaceRow {
   allowedGroups: StakeholderGroup[] | null;
   coordinatingGroup: StakeholderGroup | null;
   coordinatorUserIds: string[];
+  translations?: SpaceTranslations | null;
 }
+
+/** A space's translated name and description, by language (the spaces table's `translations`). */
+export type SpaceTranslations = ContentTranslations<'name' | 'description'>;
 
 export interface RegistrationRow {
   id: string;
@@ -97,6 +101,8 @@ export interface RegistrationSpaceRow {
   status: RegistrationStatus;
   arrival: string;
   name: string;
+  /** The space's name and description in its dialogue's other languages (emails print the reader's). */
+  translations?: SpaceTranslations | null;
 }
 
 /** Who an email about a registration goes to, and in which language. */
@@ -160,7 +166,7 @@ export const REG_COLUMNS = `r.id, r.dialogue_id AS "dialogueId", r.arrival, r.em
 
 export const SPACE_COLUMNS = `s.id, s.dialogue_id AS "dialogueId", s.name, s.capacity, s.confirmed_count AS "confirmedCount", s.access,
   s.allowed_groups::text[] AS "allowedGroups", s.coordinating_group AS "coordinatingGroup",
-  s.coordinator_user_ids::text[] AS "coordinatorUserIds"`;
+  s.coordinator_user_ids::text[] AS "coordinatorUserIds", s.translations`;
 
 /** TypeORM's postgres driver answers UPDATE/DELETE with [rows, count]; everything else with rows. */
 export function rowsOf<T>(result: unknown): T[] {

@@ -108,7 +108,7 @@ export class ReminderRound implements OnModuleInit {
               kind: 'reminder',
               idempotencyKey: reminderKey(p.id),
               recipient: p,
-              spaces: spaces.get(p.id)?.map((s) => ({ name: s.name, status: s.status })),
+              spaces: spaces.get(p.id)?.map((s) => ({ name: s.name, status: s.status, translations: s.translations })),
               daysBefore,
             })),
           );

@@ -215,7 +215,7 @@ export class SeatHolds {
           lastName: person.lastName,
           preferredLanguage: person.preferredLanguage,
         },
-        spaces: seatRows.map((s) => ({ name: s.name, status: s.status })),
+        spaces: seatRows.map((s) => ({ name: s.name, status: s.status, translations: s.translations })),
         confirmedSpaceIds: seatRows.filter((s) => s.status === 'confirmed').map((s) => s.spaceId),
       },
     ]);

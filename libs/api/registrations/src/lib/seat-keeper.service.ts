@@ -244,7 +244,7 @@ export class SeatKeeper {
         kind,
         idempotencyKey: held ? `${kind}:${id}:${held.tag}` : `${kind}:${id}`,
         recipient: r,
-        spaces: (spaces.get(id) ?? []).map((s) => ({ name: s.name, status: s.status })),
+        spaces: (spaces.get(id) ?? []).map((s) => ({ name: s.name, status: s.status, translations: s.translations })),
         reason: notices.reason,
         sendAfter: held?.sendAfter,
       });
@@ -257,7 +257,7 @@ export class SeatKeeper {
         kind: n.kind,
         idempotencyKey: spaceNoticeKey(n.kind, r.id, n.spaceId, row.arrival, n.held?.tag),
         recipient: r,
-        spaces: [{ name: row.name, status: row.status }],
+        spaces: [{ name: row.name, status: row.status, translations: row.translations }],
         ...(n.kind === 'declined' && notices.reason ? { reason: notices.reason } : {}),
         ...(n.held ? { sendAfter: n.held.sendAfter } : {}),
       });

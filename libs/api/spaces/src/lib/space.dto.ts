@@ -89,7 +89,7 @@ export class CreateSpaceDto implements CreateSpaceRequest {
     additionalProperties: true,
     example: { fr: { name: 'Plénière', description: '…' } },
     description:
-      'The other languages\' words (keys: ar, en, es, fr, ru, zh; fields: name ≤ 200, description ≤ 5000); on a PATCH each field sent replaces the stored one, "" or null removes it. Organizers only.',
+      'The other languages\' words (keys: ar, en, es, fr, ru, zh; fields: name ≤ 200, description ≤ 5000); on a PATCH each field sent replaces the stored one, "" or null removes it. A coordinator of the space may send the description\'s only.',
   })
   @OptionalButNotNull()
   @IsContentTranslations(SPACE_TRANSLATION_LIMITS)
@@ -98,5 +98,9 @@ export class CreateSpaceDto implements CreateSpaceRequest {
 
 export class UpdateSpaceDto extends PatchType(CreateSpaceDto) implements UpdateSpaceRequest {}
 
-/** What a coordinator of the space may change; everything else is the organizer's. */
-export const COORDINATOR_EDITABLE: readonly (keyof UpdateSpaceDto)[] = ['description', 'rooms'];
+/**
+ * What a coordinator of the space may change; everything else is the organizer's. In
+ * `translations`, only the description's (the name is the organizer's in every language).
+ */
+export const COORDINATOR_EDITABLE: readonly (keyof UpdateSpaceDto)[] = ['description', 'rooms', 'translations'];
+export const COORDINATOR_TRANSLATABLE: readonly SpaceTranslatedField[] = ['description'];

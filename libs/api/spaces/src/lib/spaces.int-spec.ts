@@ -289,6 +289,47 @@ describe('SpacesController (integration)', () => {
     expect(res.body.detail).toMatch(/access, coordinatorUserIds/);
   });
 
+  it('lets a coordinator translate the description of their own space, not its name nor another space', async () => {
+    const { mine, theirs } = await dialogueWithSpaces(true);
+    const res = await coordinator.client.patch(`/spaces/${mine.id}`, {
+      description: 'Run by civil society.',
+      translations: {
+        fr: { description: 'Animé par la société civile.' },
+        ar: { description: 'يديره المجتمع المدني.' },
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.translations).toEqual({
+      fr: { description: 'Animé par la société civile.' },
+      ar: { description: 'يديره المجتمع المدني.' },
+    });
+    // Read back in French by the public.
+    const fr = (await sut.api.get(`/spaces/${mine.id}?lang=fr`)).body;
+    expect(fr).toMatchObject({ description: 'Animé par la société civile.', descriptionLang: 'fr' });
+    // The name stays the organizer's, in every language; the refusal names the field and changes nothing.
+    const before = (await organizer.get(`/spaces/${mine.id}`)).body;
+    const renamed = await coordinator.client.patch(`/spaces/${mine.id}`, {
+      translations: { fr: { name: 'Autre nom', description: 'x' } },
+    });
+    expect(renamed.status).toBe(403);
+    expect(renamed.body.detail).toMatch(/translations\.fr\.name/);
+    expect(renamed.body.detail).toMatch(/translations \(description\)/);
+    expect((await organizer.get(`/spaces/${mine.id}`)).body).toEqual(before);
+    // Another coordinator's space: refused, untouched.
+    const theirsBefore = (await organizer.get(`/spaces/${theirs.id}`)).body;
+    const other = await coordinator.client.patch(`/spaces/${theirs.id}`, {
+      translations: { fr: { description: 'Pas le mien.' } },
+    });
+    expect(other.status).toBe(403);
+    expect((await organizer.get(`/spaces/${theirs.id}`)).body).toEqual(theirsBefore);
+    // Bad translations are refused as for organizers (400, the path named).
+    const bad = await coordinator.client.patch(`/spaces/${mine.id}`, {
+      translations: { fr: { description: 'x'.repeat(5001) } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'translations.fr.description' })]);
+  });
+
   // Deleting a space someone holds or awaits a seat in: libs/api/agenda/src/lib/space-usage.int-spec.ts
   // (the registrations domain answers through SpaceUsage, so that test needs both domains).
 

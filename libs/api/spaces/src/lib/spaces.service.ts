@@ -27,7 +27,7 @@ import {
   type FieldErrorInput,
 } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
-import { COORDINATOR_EDITABLE, CreateSpaceDto, UpdateSpaceDto } from './space.dto';
+import { COORDINATOR_EDITABLE, COORDINATOR_TRANSLATABLE, CreateSpaceDto, UpdateSpaceDto } from './space.dto';
 import { SpaceRecord, SpacesRepository } from './spaces.repository';
 import { SpaceHooks } from './space-hooks';
 import { SpaceUsage } from './space-usage';
@@ -145,11 +145,21 @@ export class SpacesService {
       if (!found) throw notFound('Space');
       if (!canManageSpace(viewer, found)) throw forbidden(msg('agenda.notCoordinator'));
       if (!isOrganizer(viewer)) {
-        const fields = Object.keys(dto).filter((k) => !(COORDINATOR_EDITABLE as string[]).includes(k));
+        const fields = [
+          ...Object.keys(dto).filter((k) => !(COORDINATOR_EDITABLE as string[]).includes(k)),
+          ...Object.entries(dto.translations ?? {}).flatMap(([lang, words]) =>
+            Object.keys(words ?? {})
+              .filter((f) => !(COORDINATOR_TRANSLATABLE as string[]).includes(f))
+              .map((f) => `translations.${lang}.${f}`),
+          ),
+        ];
         if (fields.length) {
+          // "description, rooms and translations (description)"
+          const last = `translations (${COORDINATOR_TRANSLATABLE.join(', ')})`;
+          const allowed = COORDINATOR_EDITABLE.filter((k) => k !== 'translations').join(', ');
           throw forbidden(
             msg('spaces.coordinatorFields', {
-              allowed: COORDINATOR_EDITABLE.join(t(msg('spaces.and'))),
+              allowed: `${allowed}${t(msg('spaces.and'))}${last}`,
               fields: fields.join(', '),
             }),
           );

@@ -278,6 +278,35 @@ describe('Syntheses (integration)', () => {
     expect(value).toContain('توليفة توصيات المنتدى العالمي للهجرة والتنمية');
     for (const r of references) expect(value).toContain(r);
   });
+  it('prints Chinese and Russian recommendations (CJK font for the Han runs, DejaVu for Cyrillic) in an English synthesis', async () => {
+    const { session: s } = await processFixture(organizer);
+    const texts = [
+      '各国应加强劳工移民合作，保障移民工人的社会保护。',
+      'Государствам следует укреплять сотрудничество в области трудовой миграции.',
+    ];
+    const mixed = await publishedRecommendations(organizer, reviewer, s.id, themes[0].id, 2, (i) => texts[i]);
+    const p = path('informal-sessions', s.id);
+    await put(organizer, p, {
+      introduction: 'Recommendations in the words they were made in.',
+      sections: [{ title: '劳工流动 — Трудовая мобильность', references: mixed.references }],
+      version: 0,
+    });
+    expect((await organizer.post(`${p}/publish`)).status).toBe(200);
+    const pdf = await binary(sut.baseUrl, `${p}/synthesis.pdf`);
+    expect(pdf.status).toBe(200);
+    const raw = pdf.body.toString('latin1');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansHans/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    // Subset embedding keeps it small (the CJK font file alone is 8 MB).
+    expect(pdf.body.length).toBeLessThan(250_000);
+    const { text } = await pdfText(pdf.body);
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain(texts[0].replace(/\s+/g, ''));
+    expect(text).toContain('Государствам следует укреплять сотрудничество');
+    expect(flat).toContain('劳工流动—Трудоваямобильность');
+    for (const r of mixed.references) expect(text).toContain(r);
+  });
+
   it('prints 300 recommendations on many pages, each numbered with its reference', async () => {
     const { session: s } = await processFixture(organizer);
     const big = await publishedRecommendations(

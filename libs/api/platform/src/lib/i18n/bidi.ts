@@ -8,8 +8,10 @@
  * that mixes Arabic with Latin words or numbers. So a line is reordered here first, a small
  * version of the Unicode Bidirectional Algorithm (UAX #9) that is enough for names, titles and
  * labels: no explicit embeddings (the API refuses them, see `IsPlainText`), numbers kept left to
- * right, neutrals between two runs of one direction take it, others the paragraph's; mirrored
- * brackets swapped inside right-to-left runs.
+ * right with their separators and signs ("10:30", "50%"), pairs of brackets kept with what they
+ * hold, neutrals between two runs of one direction take it, others the paragraph's; mirrored
+ * brackets swapped inside right-to-left runs; direction marks (LRM, RLM, ALM) set the direction
+ * of a name and are never drawn.
  *
  * `visualPieces` gives the pieces of one line in display order, left to right, each ready for
  * PDFKit (an Arabic word as written, which fontkit turns right to left; everything else already in
@@ -25,6 +27,19 @@ const LTR_STRONG = /[\p{L}\p{Nd}]/u;
 const DIGIT = /\p{Nd}/u;
 const MARK = /[\p{M}\u200C\u200D]/u;
 const SPACE = /\s/;
+/**
+ * Explicit direction marks (allowed in names, unlike embeddings and isolates): LEFT-TO-RIGHT MARK
+ * is a strong left-to-right letter, RIGHT-TO-LEFT MARK and ARABIC LETTER MARK strong right-to-left
+ * ones (UAX #9 BD, classes L, R and AL). They set the direction of a name that mixes scripts
+ * ("\u200FAli محمد" reads right to left) and are never drawn (fonts have no glyph for them).
+ */
+const LRM = '\u200E';
+const RTL_MARK = /[\u200F\u061C]/;
+const DIRECTION_MARKS = /[\u200E\u200F\u061C]/g;
+/** Separators inside a number (UAX #9 ES and CS): "10:30", "1,000.5", "2026-05-08", "3/4". */
+const NUMBER_SEPARATOR = /^[+\-,.:/\u066B\u066C]$/;
+/** Terminators next to a number (UAX #9 ET): "50 %", "$100", "30°". */
+const NUMBER_TERMINATOR = /^[#$%°±‰‱′″\u066A\p{Sc}]+$/u;
 
 const MIRRORED: Record<string, string> = {
   '(': ')',
@@ -43,14 +58,17 @@ const MIRRORED: Record<string, string> = {
 
 export type TextDirection = 'ltr' | 'rtl';
 
-/** Whether a text holds a right-to-left letter (so needs the steps here to display). */
-export const hasRtl = (text: string): boolean => RTL_LETTER.test(text);
+/**
+ * Whether a text holds a right-to-left letter or a direction mark (so needs the steps here to
+ * display: marks are not drawn).
+ */
+export const hasRtl = (text: string): boolean => RTL_LETTER.test(text) || /[\u200E\u200F\u061C]/.test(text);
 
 /** The direction of a paragraph: that of its first strong letter (UAX #9 P2–P3), `fallback` without one. */
 export function paragraphDirection(text: string, fallback: TextDirection = 'ltr'): TextDirection {
   for (const char of text) {
-    if (RTL_LETTER.test(char)) return 'rtl';
-    if (LTR_STRONG.test(char) && !ARABIC_DIGIT.test(char)) return 'ltr';
+    if (RTL_LETTER.test(char) || RTL_MARK.test(char)) return 'rtl';
+    if (char === LRM || (LTR_STRONG.test(char) && !DIGIT.test(char))) return 'ltr';
   }
   return fallback;
 }
@@ -63,13 +81,93 @@ const kindOf = (char: string): Kind =>
     ? 'WS'
     : ARABIC_DIGIT.test(char)
       ? 'AN'
-      : RTL_LETTER.test(char)
+      : RTL_LETTER.test(char) || RTL_MARK.test(char)
         ? 'R'
         : DIGIT.test(char)
           ? 'EN'
-          : LTR_STRONG.test(char)
+          : LTR_STRONG.test(char) || char === LRM
             ? 'L'
             : 'N';
+
+/** A run of characters of one kind; a bracket is a run of its own, with the direction N0 gives its pair. */
+interface Run {
+  kind: Kind;
+  text: string;
+  bracket?: 'open' | 'close';
+  forced?: TextDirection;
+}
+
+const OPENING = '([{';
+const CLOSING = ')]}';
+
+/**
+ * UAX #9 N0, for one paragraph level: a pair of brackets takes the paragraph's direction when it
+ * holds a letter of that direction; else the other direction when it holds one of those and the
+ * text before it is of that direction too ("منتدى Global Forum (GFMD)": the brackets stay with
+ * GFMD); else the usual rules. Numbers count as right to left.
+ */
+function resolveBrackets(runs: Run[], direction: TextDirection): void {
+  const strongOf = (run: Run): TextDirection | null =>
+    run.forced ??
+    (run.kind === 'L' ? 'ltr' : run.kind === 'R' || run.kind === 'AN' || run.kind === 'EN' ? 'rtl' : null);
+  const pairs: [number, number][] = [];
+  const open: number[] = [];
+  runs.forEach((run, i) => {
+    if (run.bracket === 'open') open.push(i);
+    else if (run.bracket === 'close') {
+      const want = OPENING[CLOSING.indexOf(run.text)];
+      const at = open.map((j) => runs[j].text).lastIndexOf(want);
+      if (at >= 0) {
+        pairs.push([open[at], i]);
+        open.length = at;
+      }
+    }
+  });
+  for (const [o, c] of pairs.sort((a, b) => a[0] - b[0])) {
+    const inside = runs.slice(o + 1, c).map(strongOf);
+    let dir: TextDirection | undefined;
+    if (inside.includes(direction)) dir = direction;
+    else {
+      const other: TextDirection = direction === 'rtl' ? 'ltr' : 'rtl';
+      if (inside.includes(other)) {
+        let before: TextDirection = direction;
+        for (let j = o - 1; j >= 0; j--) {
+          const strong = strongOf(runs[j]);
+          if (strong) {
+            before = strong;
+            break;
+          }
+        }
+        dir = before === other ? other : direction;
+      }
+    }
+    if (dir) runs[o].forced = runs[c].forced = dir;
+  }
+}
+
+/**
+ * UAX #9 W4–W5, for the runs here: a single separator between two numbers of one kind joins them
+ * ("10:30", "1,000", "٣/٤"), and terminators next to European digits are part of the number
+ * ("50%", "$100"). Without this, the pieces of "10:30" in an Arabic line would come out as "30:10".
+ */
+function joinNumbers(runs: Run[]): Run[] {
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i];
+    if (run.kind !== 'N') continue;
+    const before = runs[i - 1]?.kind;
+    const after = runs[i + 1]?.kind;
+    if (before && before === after && (before === 'EN' || before === 'AN') && NUMBER_SEPARATOR.test(run.text)) {
+      if (before === 'EN' || run.text !== '-') run.kind = before;
+    } else if ((before === 'EN' || after === 'EN') && NUMBER_TERMINATOR.test(run.text)) run.kind = 'EN';
+  }
+  const joined: Run[] = [];
+  for (const run of runs) {
+    const last = joined[joined.length - 1];
+    if (last && last.kind === run.kind && !last.bracket && !run.bracket) last.text += run.text;
+    else joined.push({ ...run });
+  }
+  return joined;
+}
 
 export interface VisualPiece {
   /** What to hand to PDFKit (empty for a space). */
@@ -87,14 +185,18 @@ export interface VisualPiece {
  * here); `direction` is the paragraph's (by default its first strong letter's).
  */
 export function visualPieces(text: string, direction: TextDirection = paragraphDirection(text)): VisualPiece[] {
-  // 1. Runs of one kind (a combining mark or a joiner stays with what it follows).
-  const runs: { kind: Kind; text: string }[] = [];
+  // 1. Runs of one kind (a combining mark or a joiner stays with what it follows); numbers with
+  //    their separators and terminators.
+  const chars: Run[] = [];
   for (const char of text) {
-    const last = runs[runs.length - 1];
+    const last = chars[chars.length - 1];
+    const bracket = OPENING.includes(char) ? 'open' : CLOSING.includes(char) ? 'close' : undefined;
     const kind = last && MARK.test(char) ? last.kind : kindOf(char);
-    if (last && last.kind === kind) last.text += char;
-    else runs.push({ kind, text: char });
+    if (bracket) chars.push({ kind, text: char, bracket });
+    else if (last && last.kind === kind && !last.bracket) last.text += char;
+    else chars.push({ kind, text: char });
   }
+  const runs = joinNumbers(chars);
   // 2. European digits after a left-to-right letter (or at the start of a left-to-right
   //    paragraph) are left-to-right text (UAX #9 W7).
   let previous: TextDirection = direction;
@@ -103,11 +205,13 @@ export function visualPieces(text: string, direction: TextDirection = paragraphD
     else if (run.kind === 'L') previous = 'ltr';
     else if (run.kind === 'EN' && previous === 'ltr') run.kind = 'L';
   }
+  resolveBrackets(runs, direction);
   // 3. Neutrals and spaces take the direction of the runs on both sides when they agree (numbers
   //    count as right to left here), else the paragraph's (UAX #9 N1–N2).
   const strong = (i: number, step: 1 | -1): TextDirection => {
     for (let j = i + step; j >= 0 && j < runs.length; j += step) {
-      const k = runs[j].kind;
+      const { kind: k, forced } = runs[j];
+      if (forced) return forced;
       if (k === 'R' || k === 'AN' || k === 'EN') return 'rtl';
       if (k === 'L') return 'ltr';
     }
@@ -116,6 +220,7 @@ export function visualPieces(text: string, direction: TextDirection = paragraphD
   const resolved: TextDirection[] = runs.map((run, i) => {
     if (run.kind === 'R') return 'rtl';
     if (run.kind === 'L' || run.kind === 'EN' || run.kind === 'AN') return 'ltr';
+    if (run.forced) return run.forced;
     const before = strong(i, -1);
     return before === strong(i, 1) ? before : direction;
   });
@@ -148,7 +253,8 @@ export function visualPieces(text: string, direction: TextDirection = paragraphD
   //    here (fontkit leaves them) with mirrored brackets swapped.
   const pieces: VisualPiece[] = [];
   for (const i of order) {
-    const run = runs[i];
+    const run = { ...runs[i], text: runs[i].text.replace(DIRECTION_MARKS, '') };
+    if (!run.text) continue;
     const rtl = resolved[i] === 'rtl';
     const logical = i;
     if (run.kind === 'WS') {
@@ -186,6 +292,8 @@ export function visualString(text: string, direction?: TextDirection): string {
 export interface BidiPdf {
   x: number;
   y: number;
+  /** PDFKit's current font (an embedded font has `encode` and `unicode`; see `readLigaturesInOrder`). */
+  _font?: unknown;
   widthOfString(text: string): number;
   currentLineHeight(includeGap?: boolean): number;
   text(text: string, x?: number, y?: number, options?: Record<string, unknown>): this;
@@ -208,6 +316,38 @@ export interface BidiTextOptions {
    * would pass `bottom` goes to a new page, as PDFKit's own text does.
    */
   pageBreak?: { bottom: number; newPage: () => number };
+}
+
+/** An embedded PDFKit font: `unicode[glyph]` is what its ToUnicode map gives for each glyph. */
+interface EmbeddedFont {
+  encode(...args: unknown[]): unknown;
+  unicode: (number[] | undefined)[];
+  gfmdLigaturesInOrder?: true;
+}
+
+/**
+ * A ligature of right-to-left letters (lam-alef, لا) is one glyph for two letters. PDFKit writes
+ * its ToUnicode entry in reading order (lam, alef), and text extractors (pdf.js), which turn a
+ * right-to-left run back into reading order character by character, then read "ال": "سلام" came
+ * out as "سالم". So the entry of such a glyph is written reversed, and reads back as written.
+ * Applies to the font's glyphs first used from now on (each glyph's entry is set once).
+ */
+export function readLigaturesInOrder(font: unknown): void {
+  const f = font as Partial<EmbeddedFont> | undefined;
+  if (!f || typeof f.encode !== 'function' || !Array.isArray(f.unicode) || f.gfmdLigaturesInOrder) return;
+  const embedded = f as EmbeddedFont;
+  const encode = embedded.encode.bind(embedded);
+  embedded.encode = (...args: unknown[]) => {
+    const before = embedded.unicode.length;
+    const out = encode(...args);
+    for (let glyph = before; glyph < embedded.unicode.length; glyph++) {
+      const codePoints = embedded.unicode[glyph];
+      if (codePoints && codePoints.length > 1 && codePoints.every((c) => RTL_LETTER.test(String.fromCodePoint(c))))
+        embedded.unicode[glyph] = [...codePoints].reverse();
+    }
+    return out;
+  };
+  embedded.gfmdLigaturesInOrder = true;
 }
 
 /** A paragraph broken into lines that fit `width`, in logical order (greedy, at spaces). */
@@ -265,10 +405,14 @@ export function drawBidiText(doc: BidiPdf, text: string, x: number, y: number, o
     kept[kept.length - 1] = last;
     lines = kept;
   }
+  readLigaturesInOrder(doc._font);
   const lineHeight = doc.currentLineHeight(true) + (options.lineGap ?? 0);
   let top = y;
   for (const line of lines) {
-    if (options.pageBreak && top + lineHeight > options.pageBreak.bottom) top = options.pageBreak.newPage();
+    if (options.pageBreak && top + lineHeight > options.pageBreak.bottom) {
+      top = options.pageBreak.newPage();
+      readLigaturesInOrder(doc._font);
+    }
     const pieces = visualPieces(line, direction);
     const widths = pieces.map((p) => doc.widthOfString(p.space ? ' ' : p.text));
     const total = widths.reduce((a, b) => a + b, 0);

@@ -5,3 +5,4 @@ export * from './content';
 export * from './bidi';
 export * from './collation';
 export * from './content-records';
+export * from './pdf-fonts';

@@ -1,7 +1,13 @@
 import PDFDocument from 'pdfkit';
-import { existsSync } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
-import { drawBidiText, hasRtl, paragraphDirection } from '@gfmd/api-platform';
+import {
+  drawBidiText,
+  hasRtl,
+  needsUnicodeFont,
+  paragraphDirection,
+  pdfFontFor,
+  registerPdfFonts,
+} from '@gfmd/api-platform';
 import type { DocumentModel } from './document-model';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -20,27 +26,22 @@ const TEXT = '#1f2933';
 const CHUNK = 25;
 
 /**
- * PDFKit's Helvetica has no Arabic letters: a document in Arabic, or with Arabic text in it, is set
- * in DejaVu Sans (Arabic letters and their joining forms) when the system has it (the Docker image
- * installs fonts-dejavu-core, as for badges); others keep Helvetica.
+ * PDFKit's Helvetica prints Latin-1 only: a document in Arabic, or with any text Helvetica cannot
+ * print (Arabic, Cyrillic, Greek…), is set in DejaVu Sans when the system has it (the Docker image
+ * installs fonts-dejavu-core, as for badges); others keep Helvetica. Runs with Chinese, Japanese or
+ * Korean letters are set in the CJK font ('body-cjk', 'body-bold-cjk'; platform's pdf-fonts.ts).
  */
-const UNICODE_FONTS = {
-  regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-  bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
-};
-
-function documentFonts(model: DocumentModel): { regular: string; bold: string } {
+function needsUnicode(model: DocumentModel): boolean {
   const texts = [
     model.title,
     model.subtitle,
+    ...model.facts.flat(),
     ...model.introduction,
     ...model.sections.flatMap((s) => [s.heading, ...s.items.flatMap((i) => [i.text, i.meta])]),
-    ...model.sources.map((d) => d.title),
+    ...model.sources.flatMap((d) => [d.title, d.date, d.languages]),
+    model.languagesText,
   ];
-  const unicode = model.lang === 'ar' || texts.some(hasRtl);
-  return unicode && existsSync(UNICODE_FONTS.regular) && existsSync(UNICODE_FONTS.bold)
-    ? UNICODE_FONTS
-    : { regular: 'Helvetica', bold: 'Helvetica-Bold' };
+  return model.lang === 'ar' || texts.some(needsUnicodeFont);
 }
 
 interface TextStyle {
@@ -86,9 +87,7 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
       Keywords: 'GFMD, recommendations, synthesis',
     },
   });
-  const fonts = documentFonts(model);
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('body-bold', fonts.bold);
+  registerPdfFonts(doc, { body: 'regular', 'body-bold': 'bold' }, { unicode: needsUnicode(model) });
   /** An Arabic document: lines start on the right, the footer and contents are mirrored. */
   const rtlDoc = model.lang === 'ar';
   const found: Layout = { pages: new Map(), total: 0 };
@@ -107,7 +106,7 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
     const { x, y } = doc;
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('body').fontSize(8).fillColor(MUTED);
+    doc.font(pdfFontFor('body', model.subtitle)).fontSize(8).fillColor(MUTED);
     if (rtlDoc) {
       const footerY = doc.page.height - 48;
       drawBidiText(doc as never, model.subtitle, MARGIN + width() * 0.3, footerY, {
@@ -115,6 +114,7 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
         direction: 'rtl',
         maxLines: 1,
       });
+      doc.font('body');
       drawBidiText(doc as never, l.page(page, layout?.total ?? 999), MARGIN, footerY, {
         width: width(),
         direction: 'rtl',
@@ -124,6 +124,7 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
     } else {
       doc
         .text(model.subtitle, MARGIN, doc.page.height - 48, { width: width() * 0.7, lineBreak: false, ellipsis: true })
+        .font('body')
         .text(l.page(page, layout?.total ?? 999), MARGIN, doc.page.height - 48, {
           width: width(),
           align: 'right',
@@ -152,7 +153,8 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
     style: TextStyle,
     options: { justify?: boolean; pdf?: Record<string, unknown> } = {},
   ) => {
-    doc.font(style.font).fontSize(style.size).fillColor(style.color);
+    const font = pdfFontFor(style.font, text);
+    doc.font(font).fontSize(style.size).fillColor(style.color);
     if (!rtlDoc && !hasRtl(text)) {
       doc.text(text, x, doc.y, { width: w, ...(options.justify ? { align: 'justify' } : {}), ...options.pdf });
       return;
@@ -165,7 +167,7 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
         bottom: doc.page.height - MARGIN,
         newPage: () => {
           doc.addPage();
-          doc.font(style.font).fontSize(style.size).fillColor(style.color);
+          doc.font(font).fontSize(style.size).fillColor(style.color);
           return MARGIN;
         },
       },
@@ -207,7 +209,11 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
     write(model.subtitle, MARGIN, width(), { font: 'body', size: 16, color: BRAND });
     doc.moveDown(2).fontSize(11).fillColor(TEXT);
     for (const [label, value] of model.facts)
-      doc.font('body-bold').text(`${label}: `, { continued: true }).font('body').text(value);
+      doc
+        .font(pdfFontFor('body-bold', label))
+        .text(`${label}: `, { continued: true })
+        .font(pdfFontFor('body', value))
+        .text(value);
     if (model.draft) doc.moveDown(1).font('body-bold').fillColor('#b42318').text(l.draft);
   }
 

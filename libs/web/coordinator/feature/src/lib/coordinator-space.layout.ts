@@ -8,7 +8,7 @@ import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';
 import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { loadResource } from '@gfmd/web-shared-util-state';
 
-/** One space of a coordinator: approvals, participants, the space's agenda and the dialogue's outcome. */
+/** One space of a coordinator: approvals, participants, the space's agenda, its details and translations, messages and the dialogue's outcome. */
 @Component({
   selector: 'gfmd-coordinator-space',
   imports: [
@@ -61,6 +61,7 @@ export class CoordinatorSpaceLayout {
     { path: '', label: 'workspace.approvals', badge: this.approvals.count() },
     { path: 'participants', label: 'workspace.participants' },
     { path: 'agenda', label: 'console.tabAgenda' },
+    { path: 'details', label: 'workspace.details' },
     { path: 'message', label: 'workspace.message' },
     { path: 'outcome', label: 'console.tabOutcome' },
   ]);

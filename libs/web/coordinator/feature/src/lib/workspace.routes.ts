@@ -51,6 +51,13 @@ export const workspaceRoutes: Routes = [
             loadComponent: () => import('@gfmd/web-agenda-feature').then((m) => m.AgendaBuilderPage),
           },
           {
+            // The space's rooms and description, and the description's translations.
+            path: 'details',
+            title: 'title.workspace',
+            data: { keepFocus: true },
+            loadComponent: () => import('./space-details.page').then((m) => m.SpaceDetailsPage),
+          },
+          {
             path: 'message',
             title: 'title.workspace',
             data: { keepFocus: true },

@@ -7,6 +7,7 @@ import type {
   ProblemDetails,
   SendPreview,
   Space,
+  UpdateSpaceRequest,
 } from '@gfmd/contracts';
 import { type Observable, catchError, firstValueFrom, forkJoin, of } from 'rxjs';
 import { toProblem } from '@gfmd/web-shared-util-http';
@@ -111,9 +112,17 @@ export class DialogueStore {
   }
 
   /** Creates (no id) or updates a space of this dialogue; the list shows it at once, in place. */
-  async saveSpace(id: string | null, input: CreateSpaceRequest): Promise<Space> {
+  /**
+   * Creates a space (`id` null: every field), or changes some fields of one (a coordinator sends
+   * only what they may change: rooms, description, its translations).
+   */
+  async saveSpace(id: string | null, input: CreateSpaceRequest): Promise<Space>;
+  async saveSpace(id: string, input: UpdateSpaceRequest): Promise<Space>;
+  async saveSpace(id: string | null, input: UpdateSpaceRequest): Promise<Space> {
     const dialogueId = this.state().dialogue?.id ?? this.state().id ?? '';
-    const saved = await firstValueFrom(id ? this.api.updateSpace(id, input) : this.api.createSpace(dialogueId, input));
+    const saved = await firstValueFrom(
+      id ? this.api.updateSpace(id, input) : this.api.createSpace(dialogueId, input as CreateSpaceRequest),
+    );
     this.state.update((s) => ({
       ...s,
       spaces: id

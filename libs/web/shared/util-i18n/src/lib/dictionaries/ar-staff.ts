@@ -723,6 +723,8 @@ export const arStaff: StaffDictionary = {
   'workspace.approvals': 'الموافقات المعلَّقة',
   'workspace.participants': 'المشاركون',
   'workspace.notYours': 'لا تنسّق هذا الفضاء.',
+  'workspace.details': 'التفاصيل والترجمات',
+  'workspace.detailsIntro': 'قاعات مساحتك ووصفها، والوصف بلغات الحوار الأخرى. أما اسمها وقواعدها فمن شأن المنظمين.',
   'workspace.message': 'رسالة',
   'workspace.messageIntro':
     'راسل كل من لديه مكان مؤكَّد في هذا الفضاء. يتلقى كل شخص رسالة بلغته؛ ويُرسل النص الذي تكتبه كما هو.',

@@ -729,6 +729,9 @@ export const enStaff = {
   'workspace.approvals': 'Pending approvals',
   'workspace.participants': 'Participants',
   'workspace.notYours': 'You do not coordinate this space.',
+  'workspace.details': 'Details and translations',
+  'workspace.detailsIntro':
+    "Your space's rooms and description, and the description in the dialogue's other languages. Its name and rules are the organizers'.",
   'workspace.message': 'Message',
   'workspace.messageIntro':
     'Write to everyone with a confirmed place in this space. Each person gets an email in their own language; the text you write is sent as it is.',

@@ -734,6 +734,9 @@ export const esStaff: StaffDictionary = {
   'workspace.approvals': 'Aprobaciones pendientes',
   'workspace.participants': 'Participantes',
   'workspace.notYours': 'Usted no coordina este espacio.',
+  'workspace.details': 'Detalles y traducciones',
+  'workspace.detailsIntro':
+    'Las salas y la descripción de su espacio, y la descripción en los demás idiomas del diálogo. Su nombre y sus reglas corresponden a los organizadores.',
   'workspace.message': 'Mensaje',
   'workspace.messageIntro':
     'Escriba a todas las personas con plaza confirmada en este espacio. Cada una recibe un correo en su idioma; su texto se envía tal cual.',

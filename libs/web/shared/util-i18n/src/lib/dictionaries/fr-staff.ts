@@ -739,6 +739,9 @@ export const frStaff: StaffDictionary = {
   'workspace.approvals': 'Approbations en attente',
   'workspace.participants': 'Participants',
   'workspace.notYours': 'Vous ne coordonnez pas cet espace.',
+  'workspace.details': 'Détails et traductions',
+  'workspace.detailsIntro':
+    'Les salles et la description de votre espace, et la description dans les autres langues du dialogue. Son nom et ses règles relèvent des organisateurs.',
   'workspace.message': 'Message',
   'workspace.messageIntro':
     'Écrivez à toutes les personnes ayant une place confirmée dans cet espace. Chacune reçoit un courriel dans sa langue ; votre texte est envoyé tel quel.',
