@@ -207,17 +207,25 @@ export class RegistrationReadsRepository {
   /**
    * A page of the filtered registrations in arrival order and their capped count (exact up to
    * COUNT_CAP, else the planner's estimate). With `afterArrival` (a keyset cursor) the page is the
-   * rows after it, read from the (dialogue_id, arrival) index however deep; else OFFSET `skip`.
+   * rows after it, read from the (dialogue_id, arrival) index however deep; with `beforeArrival`
+   * the rows just before it (read backwards on the same index, answered in arrival order); else
+   * OFFSET `skip`.
    */
-  async list(f: RegistrationFilter & { afterArrival?: string }): Promise<{ rows: RegistrationRow[] } & CappedCount> {
+  async list(
+    f: RegistrationFilter & { afterArrival?: string; beforeArrival?: string },
+  ): Promise<{ rows: RegistrationRow[] } & CappedCount> {
     const where = this.where(f);
     const params = [...where.params];
-    const after = f.afterArrival === undefined ? '' : ` AND r.arrival > $${params.push(f.afterArrival)}`;
-    const offset = f.afterArrival === undefined ? ` OFFSET ${Number(f.skip)}` : '';
+    let keyset = '';
+    if (f.afterArrival !== undefined) keyset = ` AND r.arrival > $${params.push(f.afterArrival)}`;
+    else if (f.beforeArrival !== undefined) keyset = ` AND r.arrival < $${params.push(f.beforeArrival)}`;
+    const backwards = f.afterArrival === undefined && f.beforeArrival !== undefined;
+    const offset = keyset ? '' : ` OFFSET ${Number(f.skip)}`;
     const [rows, count] = await Promise.all([
       sql<RegistrationRow>(
         this.dataSource,
-        `SELECT ${REG_COLUMNS} FROM registrations r WHERE ${where.sql}${after} ORDER BY r.arrival LIMIT ${Number(f.take)}${offset}`,
+        `SELECT ${REG_COLUMNS} FROM registrations r WHERE ${where.sql}${keyset}
+          ORDER BY r.arrival${backwards ? ' DESC' : ''} LIMIT ${Number(f.take)}${offset}`,
         params,
       ),
       cappedCount(
@@ -226,7 +234,7 @@ export class RegistrationReadsRepository {
         where.params,
       ),
     ]);
-    return { rows, ...count };
+    return { rows: backwards ? rows.reverse() : rows, ...count };
   }
 
   /**

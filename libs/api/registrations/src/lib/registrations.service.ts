@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
 import type { DialogueStats, Language, Page } from '@gfmd/contracts';
-import { decodeCursor, encodeCursor, forbidden, msg } from '@gfmd/api-platform';
+import { bothCursors, decodeCursor, encodeCursor, forbidden, msg } from '@gfmd/api-platform';
 import { Readable } from 'node:stream';
 import { ListRegistrationsQuery } from './registration.dto';
 import { RegistrationView } from './registration.mapper';
@@ -31,24 +31,40 @@ export class RegistrationsService {
 
   /**
    * A page of a dialogue's registrations in arrival order: by `after` (a keyset cursor, the
-   * `nextCursor` of the previous page) or by page number; the total is capped (COUNT_CAP).
+   * `nextCursor` of the previous page), by `before` (the `prevCursor` of the next page) or by page
+   * number; the total is capped (COUNT_CAP).
    */
   async list(dialogueId: string, query: ListRegistrationsQuery, user: AuthUser): Promise<Page<RegistrationView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
+    if (query.after !== undefined && query.before !== undefined) throw bothCursors();
     const afterArrival = query.after === undefined ? undefined : decodeCursor(query.after, LIST_CURSOR, ['int'])[0];
+    const beforeArrival =
+      query.before === undefined ? undefined : decodeCursor(query.before, LIST_CURSOR, ['int'], 'before')[0];
     const { filter, scope } = await this.filterFor(dialogueId, query, user);
-    // One row more than the page: whether a next page exists (nextCursor null on the last page).
-    const found = await this.reads.list({ ...filter, afterArrival, skip: (page - 1) * pageSize, take: pageSize + 1 });
-    const rows = found.rows.slice(0, pageSize);
+    // One row more than the page: whether a page exists beyond it (its cursor null at the end).
+    const found = await this.reads.list({
+      ...filter,
+      afterArrival,
+      beforeArrival,
+      skip: (page - 1) * pageSize,
+      take: pageSize + 1,
+    });
+    const backwards = beforeArrival !== undefined;
+    // Backwards, the extra row is the first (the rows come in arrival order).
+    const more = found.rows.length > pageSize;
+    const rows = backwards && more ? found.rows.slice(1) : found.rows.slice(0, pageSize);
+    const first = rows[0];
     const last = rows[rows.length - 1];
+    const cursor = (r: { arrival: string }) => encodeCursor(LIST_CURSOR, [String(r.arrival)]);
     return {
       items: await this.reads.views(rows, scope),
       total: found.total,
       page,
       pageSize,
       ...(found.totalIsEstimate ? { totalIsEstimate: true } : {}),
-      nextCursor: found.rows.length > pageSize && last ? encodeCursor(LIST_CURSOR, [String(last.arrival)]) : null,
+      nextCursor: last && (backwards || more) ? cursor(last) : null,
+      prevCursor: first && (backwards ? more : afterArrival !== undefined || page > 1) ? cursor(first) : null,
     };
   }
 

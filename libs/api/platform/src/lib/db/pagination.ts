@@ -78,3 +78,8 @@ export function decodeCursor(cursor: string, list: string, parts: CursorPart[], 
   if (!values.every((v, i) => checks[parts[i]](v))) throw invalid();
   return values as string[];
 }
+
+/** A keyset page is read after one cursor or before another, never both: a 400 problem on `before`. */
+export function bothCursors() {
+  return badRequest(msg('platform.bothCursors'), [{ field: 'before', message: msg('platform.bothCursors') }]);
+}
