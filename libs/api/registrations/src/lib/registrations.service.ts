@@ -10,13 +10,19 @@ import { RegistrationReadsRepository } from './registration-reads.repository';
 import type { RegistrationFilter } from './registration.rows';
 import { SeatHoldsRepository } from './seat-holds.repository';
 import { RegistrationAnswers } from './registration-answers';
-import { csvContentDisposition, csvHead, csvLine, dayIn } from './registrations-csv.util';
+import { csvContentDisposition, csvHead, csvLiner, dayIn } from './registrations-csv.util';
 import { StaffAccess } from './staff-access.service';
 
 /** The list's cursor tag (registrations in arrival order): another list's cursor is refused. */
 const LIST_CURSOR = 'registrations:arrival';
-/** Rows read per keyset page of the CSV export. */
-const CSV_PAGE = 1000;
+/**
+ * Rows read per keyset page of the CSV export: small enough that a page's rows, views and lines
+ * are garbage before the young generation is collected twice (else they are promoted, and the
+ * old generation — the process's memory — grows with the export; docs/performance.md, "Session 10").
+ */
+const CSV_PAGE = 200;
+/** Bytes of CSV the export holds ahead of the client: a page or so (not 16 pages, as an object stream would). */
+const CSV_AHEAD = 64 * 1024;
 
 /** A dialogue's registrations as staff see them: the list, the CSV export and the stats (coordinators: their spaces). */
 @Injectable()
@@ -80,23 +86,25 @@ export class RegistrationsService {
     user: AuthUser,
     language: Language = 'en',
   ): Promise<{ body: Readable; disposition: string }> {
-    const { filter, scope } = await this.filterFor(dialogueId, query, user);
+    const { filter } = await this.filterFor(dialogueId, query, user);
     const d = await this.dialogues.findRecord(dialogueId);
     const reads = this.reads;
     const questions = await this.answers.questions(dialogueId);
+    const line = csvLiner(language, questions);
     async function* lines(): AsyncGenerator<string> {
       yield csvHead(language, questions);
       let after: string | null = null;
       for (;;) {
-        const rows = await reads.listAfter(filter, after, CSV_PAGE);
+        const rows = await reads.csvPage(filter, after, CSV_PAGE);
         if (!rows.length) return;
-        yield (await reads.views(rows, scope)).map((r) => csvLine(r, language, questions)).join('');
+        yield rows.map(line).join('');
         if (rows.length < CSV_PAGE) return;
         after = rows[rows.length - 1].arrival;
       }
     }
     return {
-      body: Readable.from(lines()),
+      // A byte stream: the next page is read when less than CSV_AHEAD bytes wait for the client.
+      body: Readable.from(lines(), { objectMode: false, highWaterMark: CSV_AHEAD }),
       disposition: csvContentDisposition(d.title, dayIn(d.startsAt, d.timeZone), language),
     };
   }
