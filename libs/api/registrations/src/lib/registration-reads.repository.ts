@@ -240,7 +240,8 @@ export class RegistrationReadsRepository {
 
   /**
    * A keyset page of the CSV export (`after` an arrival, `take` rows): just the export's columns,
-   * times already ISO-8601 text (as Date.toISOString writes them), the seat requests (in the
+   * times already ISO-8601 text (as Date.toISOString writes them), no answers and no seat
+   * requests as null (not an empty object or array to parse per row), the seat requests (in the
    * caller's spaces when `onlySpaceIds`) and the delegation's label in the same statement — one
    * statement a page and no view objects, so a 100,000-row export makes little garbage.
    */
@@ -259,13 +260,13 @@ export class RegistrationReadsRepository {
               r.organization, r.job_title AS "jobTitle", r.stakeholder_group AS "stakeholderGroup", r.country,
               r.preferred_language AS "preferredLanguage", r.accessibility_needs AS "accessibilityNeeds",
               r.invitation_id IS NOT NULL AS invited, ${iso('r.checked_in_at')} AS "checkedInAt",
-              ${iso('r.created_at')} AS "createdAt", r.attendance, r.answers,
+              ${iso('r.created_at')} AS "createdAt", r.attendance, NULLIF(r.answers, '{}'::jsonb) AS answers,
               CASE WHEN r.hold_id IS NOT NULL THEN json_build_object('name',
                 coalesce((SELECT h.label FROM seat_holds h WHERE h.id = r.hold_id), '')) END AS delegation,
-              coalesce((SELECT json_agg(json_build_object('name', s.name, 'status', rs.status)
-                                 ORDER BY ${byName('s.name')}, rs.space_id)
-                          FROM registration_spaces rs JOIN spaces s ON s.id = rs.space_id
-                         WHERE rs.registration_id = r.id${inScope}), '[]') AS spaces
+              (SELECT json_agg(json_build_object('name', s.name, 'status', rs.status)
+                                ORDER BY ${byName('s.name')}, rs.space_id)
+                 FROM registration_spaces rs JOIN spaces s ON s.id = rs.space_id
+                WHERE rs.registration_id = r.id${inScope}) AS spaces
          FROM registrations r WHERE ${where.sql}${after} ORDER BY r.arrival LIMIT ${Number(take)}`,
       where.params,
     );

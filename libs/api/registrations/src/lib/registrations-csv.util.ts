@@ -24,9 +24,10 @@ export type CsvRow = Pick<
   | 'checkedInAt'
   | 'createdAt'
   | 'attendance'
-  | 'answers'
 > & {
-  spaces: Pick<RegistrationView['spaces'][number], 'name' | 'status'>[];
+  /** null: none (the export's own rows say so without an empty object or array each). */
+  answers?: RegistrationView['answers'] | null;
+  spaces: Pick<RegistrationView['spaces'][number], 'name' | 'status'>[] | null;
   delegation?: { name: string } | null;
 };
 
@@ -268,6 +269,8 @@ export function registrationsCsv(
   return csvHead(language, questions) + items.map(line).join('');
 }
 
+const NO_ANSWERS: Readonly<Record<string, Answer>> = Object.freeze({});
+
 const textIn = (label: Question['label'], language: Language) =>
   label[language] ?? label.en ?? Object.values(label)[0] ?? '';
 
@@ -309,7 +312,7 @@ export function csvLiner(language: Language = 'en', questions: Question[] = []):
     return q?.type === 'single_choice' ? option(v) : v;
   };
   return (r) => {
-    const given = r.answers ?? {};
+    const given = r.answers ?? NO_ANSWERS;
     // In the order of CSV_COLUMNS, then one cell per current question.
     const cells: unknown[] = [
       r.id,
@@ -324,17 +327,19 @@ export function csvLiner(language: Language = 'en', questions: Question[] = []):
       r.country,
       w.languages[r.preferredLanguage] ?? r.preferredLanguage,
       r.accessibilityNeeds,
-      r.spaces.map((s) => `${s.name}: ${w.statuses[s.status] ?? s.status}`).join('; '),
+      r.spaces?.length ? r.spaces.map((s) => `${s.name}: ${w.statuses[s.status] ?? s.status}`).join('; ') : '',
       r.invited ? w.yes : w.no,
       r.checkedInAt,
       r.createdAt,
       r.attendance ? w.attendance[r.attendance] : '',
       r.delegation?.name ?? '',
-      Object.entries(given)
-        .filter(([k]) => !keys.has(k))
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, v]) => `${k}: ${answer(undefined, v)}`)
-        .join('; '),
+      given === NO_ANSWERS
+        ? ''
+        : Object.entries(given)
+            .filter(([k]) => !keys.has(k))
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => `${k}: ${answer(undefined, v)}`)
+            .join('; '),
     ];
     for (const q of questions) cells.push(given[q.key] === undefined ? '' : answer(q, given[q.key]));
     return `${cells.map(csvCell).join(',')}\r\n`;
