@@ -440,8 +440,9 @@ async function measureSize(n) {
 
   // CSV of the flagship: wall time, rows, the API's RSS growth sampled every 20 ms (peak during the
   // download, and what is left 2 s after), and its exact content (checkCsv). Then a second
-  // download: if the first's growth was garbage (not retained), the second reuses that memory and
-  // the peak over the first's starting RSS barely moves; a leak would add as much again.
+  // download, and the peak of both over the first's starting RSS: V8 keeps promoted garbage until
+  // its next major GC (docs/performance.md, "Session 10"), so this shows how far the old
+  // generation is let grow before one, not by itself a leak.
   if (wanted('CSV export (flagship)')) {
     const before = rssKb(api.child.pid);
     const download = async () => {
