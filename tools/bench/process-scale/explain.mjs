@@ -2,7 +2,7 @@
 // EXPLAIN (ANALYZE, BUFFERS) of the process-scale queries before and after issue 20's second bar,
 // on a database the bench has loaded (it keeps gfmd_scale_<N>):
 //
-//   node tools/bench/process-scale/explain.mjs --db gfmd_scale_100000 [--full]
+//   node tools/bench/process-scale/explain.mjs --db gfmd_scale_100000 [--full] [--only <regex>]
 //
 // "before" is the statement the API ran before (full count, OFFSET, ILIKE over five columns),
 // with the indexes of migration 1765400000501 dropped inside a transaction that is rolled back
@@ -16,6 +16,8 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'gfmd_scale_100000' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432' },
     full: { type: 'boolean', default: false },
+    // Only the cases whose label matches (a regular expression, case-blind), e.g. --only recommendations.
+    only: { type: 'string', default: '' },
   },
 });
 const db = new pg.Client({ connectionString: `${args['pg-url']}/${args.db}` });
@@ -36,6 +38,8 @@ const mid = (
 const SEARCH = `(r.email_normalized || ' ' || r.first_name || ' ' || r.last_name || ' ' || r.organization)`;
 const OLD_SEARCH = `(r.email_normalized ILIKE $2 OR r.first_name ILIKE $2 OR r.last_name ILIKE $2 OR r.organization ILIKE $2
           OR (r.first_name || ' ' || r.last_name) ILIKE $2)`;
+const TSQUERY = `(websearch_to_tsquery('gfmd_english', $1) || websearch_to_tsquery('gfmd_french', $1)
+                  || websearch_to_tsquery('gfmd_spanish', $1))`;
 const BEFORE = [
   'DROP INDEX registrations_search_trgm_idx',
   'DROP INDEX registrations_stats_idx',
@@ -115,6 +119,23 @@ const cases = [
     `SELECT o.id, o.created_at FROM outbound_emails o WHERE o.dialogue_id = $1 ORDER BY o.created_at DESC, o.id DESC LIMIT 50`,
     [flagship],
   ],
+  // Session 10: a search ranks its 1,001 newest hits at most (the tsquery inline, so the planner
+  // sees how common the word is), instead of every hit.
+  ...['remittance', 'fair recruitment', '12345'].map((word) => [
+    `recommendations: search "${word}", top page of 20`,
+    `WITH q AS (SELECT websearch_to_tsquery('gfmd_english', $1) AS en, websearch_to_tsquery('gfmd_french', $1) AS fr,
+                       websearch_to_tsquery('gfmd_spanish', $1) AS es),
+     hits AS (SELECT r.reference, ts_rank(r.search, q.en || q.fr || q.es) AS rank, r.first_published_at AS at
+                FROM published_recommendations r, q WHERE NOT r.withdrawn AND r.search @@ (q.en || q.fr || q.es) OFFSET 0),
+     page AS (SELECT reference, rank, at, count(*) OVER ()::int AS total FROM hits ORDER BY rank DESC, reference LIMIT 20)
+     SELECT page.* FROM page JOIN published_recommendations r ON r.reference = page.reference ORDER BY page.rank DESC, page.reference`,
+    `WITH hits AS (SELECT r.reference, r.search, r.first_published_at AS at FROM published_recommendations r
+                    WHERE NOT r.withdrawn AND r.search @@ ${TSQUERY} ORDER BY r.first_published_at DESC, r.reference LIMIT 1001),
+     page AS (SELECT reference, ts_rank(search, ${TSQUERY}) AS rank, at, count(*) OVER ()::int AS total FROM hits
+               ORDER BY rank DESC, reference LIMIT 20)
+     SELECT page.* FROM page JOIN published_recommendations r ON r.reference = page.reference ORDER BY page.rank DESC, page.reference`,
+    [word],
+  ]),
   [
     'outbox sweep: stale (pending due, sending past lease)',
     null,
@@ -147,7 +168,9 @@ const summarise = (rows) => {
 const explain = async (text, params) => summarise((await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params)).rows);
 
 console.log(`${args.db}: flagship ${n} registrations`);
+const ONLY = args.only ? new RegExp(args.only, 'i') : null;
 for (const [label, before, after, params, afterParams] of cases) {
+  if (ONLY && !ONLY.test(label)) continue;
   console.log(`\n### ${label}`);
   if (before) {
     await db.query('BEGIN');

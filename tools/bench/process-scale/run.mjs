@@ -23,7 +23,7 @@
 // flagship misses or repeats a row, a cursor page differs from the page-number page it stands
 // for, or a total is wrong (exact below the cap, flagged as an estimate above it).
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -37,6 +37,12 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '1000,100000' },
     runs: { type: 'string', default: '30' },
     statements: { type: 'string', default: '8' },
+    // Keep gfmd_scale_<N> when it is already loaded at that size (the API still migrates it at boot).
+    reuse: { type: 'boolean', default: false },
+    // Only the cases whose label matches (a regular expression, case-blind), e.g. --only CSV.
+    only: { type: 'string', default: '' },
+    // Node options for the API process, e.g. --api-args "--trace-gc" or "--heapsnapshot-signal=SIGUSR2".
+    'api-args': { type: 'string', default: '' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432' },
     'redis-url': { type: 'string', default: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
   },
@@ -63,6 +69,39 @@ const pct = (xs, p) => {
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const rssKb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 
+const ONLY = args.only ? new RegExp(args.only, 'i') : null;
+const wanted = (label) => !ONLY || ONLY.test(label);
+
+/** Whether `name` exists and holds the bench's load of size n (its flagship has n registrations). */
+async function loadedDatabase(name, n) {
+  const admin = new pg.Client({ connectionString: `${args['pg-url']}/postgres` });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount > 0;
+  await admin.end();
+  if (!exists) return false;
+  const db = new pg.Client({ connectionString: `${args['pg-url']}/${name}` });
+  await db.connect();
+  try {
+    const { rows } = await db.query(
+      `SELECT count(*)::int n FROM registrations WHERE dialogue_id = (SELECT id FROM dialogues WHERE title = 'Flagship dialogue')
+          AND EXISTS (SELECT 1 FROM bench_secret)`,
+    );
+    return rows[0].n === n;
+  } catch {
+    return false;
+  } finally {
+    await db.end();
+  }
+}
+
+async function benchSecret(databaseUrl) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const { rows } = await db.query('SELECT admin_password FROM bench_secret');
+  await db.end();
+  return rows[0].admin_password;
+}
+
 async function freshDatabase(name) {
   const admin = new pg.Client({ connectionString: `${args['pg-url']}/postgres` });
   await admin.connect();
@@ -75,7 +114,8 @@ async function startApi(databaseUrl, admin) {
   const main = resolve(root, 'dist/apps/api/main.js');
   if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: run `npx nx build api` first.');
   const port = await freePort();
-  const child = spawn(process.execPath, [main], {
+  const nodeArgs = args['api-args'].split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
     env: {
       ...process.env,
@@ -109,6 +149,14 @@ async function startApi(databaseUrl, admin) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the API did not become ready within 120 s');
+}
+
+/** The flagship dialogue's id, the process id and the number of dialogues of a loaded database. */
+async function loaded(db) {
+  const flagship = (await db.query(`SELECT id FROM dialogues WHERE title = 'Flagship dialogue'`)).rows[0].id;
+  const processId = (await db.query(`SELECT id FROM processes WHERE slug = 'gcm-2017-2018'`)).rows[0].id;
+  const dialogues = (await db.query(`SELECT count(*)::int n FROM dialogues`)).rows[0].n;
+  return { flagship, processId, dialogues };
 }
 
 /** Set-based load of one size; answers the flagship dialogue's id, the process id and the counts. */
@@ -172,6 +220,79 @@ async function load(db, n) {
   return { flagship, processId, dialogues: spread + 1 };
 }
 
+/** The cells of an RFC 4180 text (quoted cells may hold commas, quotes and line ends), row by row. */
+function* csvRecords(text) {
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      cell = '';
+      i++;
+      yield row;
+      row = [];
+    } else cell += c;
+  }
+  if (cell || row.length) yield [...row, cell];
+}
+
+const CSV_STATUS = {
+  pending: 'Pending approval',
+  confirmed: 'Confirmed',
+  waitlisted: 'Waiting list',
+  cancelled: 'Cancelled',
+};
+const CSV_GROUP = {
+  government: 'Government',
+  international_organization: 'International organization',
+  civil_society: 'Civil society',
+  private_sector: 'Private sector',
+  academia: 'Academia',
+};
+
+/**
+ * The export checked against the database, exactly: the byte-order mark and the English header,
+ * then one row per registration of the flagship in arrival order — id, status and group labels,
+ * address, names, organization and registration time — compared as a SHA-256 of every row's
+ * cells on both sides, so a dropped, repeated, reordered or altered row fails. Answers the rows.
+ */
+async function checkCsv(db, flagship, csv, fail) {
+  const { rows } = await db.query(
+    `SELECT id, status, email, first_name, last_name, organization, stakeholder_group, created_at
+       FROM registrations WHERE dialogue_id = $1 ORDER BY arrival`,
+    [flagship],
+  );
+  const expected = createHash('sha256');
+  for (const r of rows) {
+    const cells = [r.id, CSV_STATUS[r.status], r.email, r.first_name, r.last_name, r.organization];
+    expected.update(`${[...cells, CSV_GROUP[r.stakeholder_group], r.created_at.toISOString()].join('\u0001')}\n`);
+  }
+  if (!csv.startsWith('\uFEFFID,Status,Email,Title,First name,Last name,Organization'))
+    fail('no BOM or not the English header');
+  const got = createHash('sha256');
+  let count = -1;
+  for (const cells of csvRecords(csv.replace(/^\uFEFF/, ''))) {
+    if (count++ < 0) continue; // the header
+    got.update(`${[...cells.slice(0, 3), cells[4], cells[5], cells[6], cells[8], cells[15]].join('\u0001')}\n`);
+  }
+  if (count !== rows.length) fail(`${count} rows, expected ${rows.length}`);
+  else if (got.digest('hex') !== expected.digest('hex'))
+    fail('the rows differ from the database (SHA-256 of their cells)');
+  return count;
+}
+
 async function timed(runs, fn) {
   for (let i = 0; i < 3; i++) await fn();
   const times = [];
@@ -185,16 +306,25 @@ async function timed(runs, fn) {
 
 let failures = 0;
 async function measureSize(n) {
-  const name = `gfmd_scale_${n}`;
+  // GFMD_TEST_NS keeps one session's databases apart from another's on a shared server.
+  const name = `gfmd_scale_${process.env.GFMD_TEST_NS ? `${process.env.GFMD_TEST_NS}_` : ''}${n}`;
   const databaseUrl = `${args['pg-url']}/${name}`;
-  await freshDatabase(name);
+  const reused = args.reuse && (await loadedDatabase(name, n));
+  if (!reused) await freshDatabase(name);
+  // The admin is made at boot only in an empty database: a reused one keeps its password (in a
+  // table of the bench's own, written after the load).
   const admin = { email: 'scale-admin@example.org', password: `Scale-${randomBytes(12).toString('hex')}` };
+  if (reused) admin.password = await benchSecret(databaseUrl);
   const api = await startApi(databaseUrl, admin);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const t0 = performance.now();
-  const { flagship, processId, dialogues } = await load(db, n);
+  const { flagship, processId, dialogues } = reused ? await loaded(db) : await load(db, n);
   const loadSeconds = (performance.now() - t0) / 1000;
+  if (!reused) {
+    await db.query('CREATE TABLE bench_secret (admin_password text NOT NULL)');
+    await db.query('INSERT INTO bench_secret VALUES ($1)', [admin.password]);
+  }
   const login = await fetch(`${api.url}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -221,22 +351,6 @@ async function measureSize(n) {
     }
   };
   const regs = `/dialogues/${flagship}/registrations`;
-  // Correctness first, untimed: a keyset walk of the whole flagship (500 a page) reads each row once.
-  const seen = new Set();
-  let walked = 0;
-  let pages = 0;
-  for (let after = null; ;) {
-    const body = await json(`${regs}?pageSize=500${after ? `&after=${after}` : ''}`);
-    for (const r of body.items) seen.add(r.id);
-    walked += body.items.length;
-    pages++;
-    if (!body.nextCursor || pages > n / 500 + 2) break;
-    after = body.nextCursor;
-  }
-  check(
-    walked === n && seen.size === n,
-    `keyset walk of the flagship read ${walked} rows, ${seen.size} distinct, expected ${n}`,
-  );
   // Deep cursors, each from the page before it in the page-number form (untimed); the cursor page
   // must hold the same rows as the page-number page after it.
   const cursorAfter = async (listPath, page, pageSize) => {
@@ -251,26 +365,47 @@ async function measureSize(n) {
     );
     return before.nextCursor;
   };
+  // Correctness first, untimed (skipped with --only): a keyset walk of the whole flagship (500 a
+  // page) reads each row once; totals are exact below the cap, an estimate (flagged) above it.
+  if (!ONLY) {
+    const seen = new Set();
+    let walked = 0;
+    let pages = 0;
+    for (let after = null; ;) {
+      const body = await json(`${regs}?pageSize=500${after ? `&after=${after}` : ''}`);
+      for (const r of body.items) seen.add(r.id);
+      walked += body.items.length;
+      pages++;
+      if (!body.nextCursor || pages > n / 500 + 2) break;
+      after = body.nextCursor;
+    }
+    check(
+      walked === n && seen.size === n,
+      `keyset walk of the flagship read ${walked} rows, ${seen.size} distinct, expected ${n}`,
+    );
+    const first = await json(`${regs}?pageSize=50`);
+    const cap = 1000;
+    check(
+      n <= cap ? first.total === n && !first.totalIsEstimate : first.totalIsEstimate === true && first.total > cap,
+      `flagship total ${first.total} (estimate: ${first.totalIsEstimate}) for ${n} rows`,
+    );
+    const failedOutbox = await json('/outbox?status=failed&pageSize=1');
+    const failedRows = Math.floor(outboxTotal / 100);
+    check(
+      failedRows <= cap
+        ? failedOutbox.total === failedRows && !failedOutbox.totalIsEstimate
+        : failedOutbox.totalIsEstimate === true,
+      `failed outbox total ${failedOutbox.total} (estimate: ${failedOutbox.totalIsEstimate}) for ${failedRows} rows`,
+    );
+  }
   const groupPage = Math.max(2, Math.floor(lastPage / 10));
   const outboxDeep = Math.min(100000, Math.floor(outboxTotal / 400));
-  const lastCursor = await cursorAfter(regs, lastPage, 50);
-  const groupCursor = await cursorAfter(`${regs}?stakeholderGroup=academia`, groupPage, 50);
-  const outboxCursor = await cursorAfter('/outbox', outboxDeep, 200);
-  // Totals: exact below the cap, an estimate (flagged) above it.
-  const first = await json(`${regs}?pageSize=50`);
-  const cap = 1000;
-  check(
-    n <= cap ? first.total === n && !first.totalIsEstimate : first.totalIsEstimate === true && first.total > cap,
-    `flagship total ${first.total} (estimate: ${first.totalIsEstimate}) for ${n} rows`,
-  );
-  const failedOutbox = await json('/outbox?status=failed&pageSize=1');
-  const failedRows = Math.floor(outboxTotal / 100);
-  check(
-    failedRows <= cap
-      ? failedOutbox.total === failedRows && !failedOutbox.totalIsEstimate
-      : failedOutbox.totalIsEstimate === true,
-    `failed outbox total ${failedOutbox.total} (estimate: ${failedOutbox.totalIsEstimate}) for ${failedRows} rows`,
-  );
+  // (Only those of the cases to run.)
+  const lastCursor = wanted('registrations, last page (cursor)') && (await cursorAfter(regs, lastPage, 50));
+  const groupCursor =
+    wanted('registrations, group, middle page (cursor)') &&
+    (await cursorAfter(`${regs}?stakeholderGroup=academia`, groupPage, 50));
+  const outboxCursor = wanted('outbox, deep page (cursor)') && (await cursorAfter('/outbox', outboxDeep, 200));
   let statements = Number(args.statements) > 0;
   if (statements) {
     try {
@@ -307,40 +442,58 @@ async function measureSize(n) {
     ['recommendations, search', `/recommendations?q=remittance&pageSize=20`],
   ];
   const results = {};
-  for (const [label, path] of cases) results[label] = await timed(RUNS, () => get(path));
+  for (const [label, path] of cases) if (wanted(label)) results[label] = await timed(RUNS, () => get(path));
 
-  // CSV of the flagship: wall time, rows, the API's RSS growth sampled every 20 ms.
-  const before = rssKb(api.child.pid);
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssKb(api.child.pid))), 20);
-  const c0 = performance.now();
-  const csv = Buffer.from(await get(`/dialogues/${flagship}/registrations.csv`)).toString();
-  const csvMs = performance.now() - c0;
-  clearInterval(sampler);
-  const csvRows = csv.split('\n').filter(Boolean).length - 1;
-  if (csvRows < n) {
-    failures++;
-    console.error(`CSV held ${csvRows} rows, expected ${n}`);
+  // CSV of the flagship: wall time, rows, the API's RSS growth sampled every 20 ms (peak during the
+  // download, and what is left 2 s after), and its exact content (checkCsv). Then a second
+  // download, and the peak of both over the first's starting RSS: V8 keeps promoted garbage until
+  // its next major GC (docs/performance.md, "Session 10"), so this shows how far the old
+  // generation is let grow before one, not by itself a leak.
+  if (wanted('CSV export (flagship)')) {
+    const before = rssKb(api.child.pid);
+    const download = async () => {
+      let peak = rssKb(api.child.pid);
+      const sampler = setInterval(() => (peak = Math.max(peak, rssKb(api.child.pid))), 20);
+      const c0 = performance.now();
+      const csv = Buffer.from(await get(`/dialogues/${flagship}/registrations.csv`)).toString();
+      const csvMs = performance.now() - c0;
+      clearInterval(sampler);
+      await new Promise((r) => setTimeout(r, 2000));
+      return { csv, csvMs, peak };
+    };
+    const first = await download();
+    const after = rssKb(api.child.pid);
+    const csvRows = await checkCsv(db, flagship, first.csv, (what) => check(false, `CSV: ${what}`));
+    first.csv = '';
+    const second = await download();
+    results['CSV export (flagship)'] = {
+      p50: first.csvMs,
+      p95: first.csvMs,
+      rssMb: (first.peak - before) / 1024,
+      rssAfterMb: (after - before) / 1024,
+      rssSecondMb: (Math.max(first.peak, second.peak) - before) / 1024,
+      rows: csvRows,
+    };
   }
-  results['CSV export (flagship)'] = { p50: csvMs, p95: csvMs, rssMb: (peak - before) / 1024, rows: csvRows };
 
   // The outbox sweep's two statements, as OutboxRepository.sweepCandidates runs them.
-  results['outbox sweep (SQL)'] = await timed(RUNS, async () => {
-    await db.query(
-      `(SELECT id, status, send_after FROM outbound_emails
+  if (wanted('outbox sweep (SQL)'))
+    results['outbox sweep (SQL)'] = await timed(RUNS, async () => {
+      await db.query(
+        `(SELECT id, status, send_after FROM outbound_emails
          WHERE status = 'pending' AND ((send_after IS NULL AND updated_at < now() - $2 * interval '1 millisecond')
                 OR send_after <= now() + $3 * interval '1 millisecond')
          ORDER BY send_after NULLS FIRST, created_at LIMIT $1)
        UNION ALL
        (SELECT id, status, send_after FROM outbound_emails WHERE status = 'sending' AND locked_until < now() ORDER BY locked_until LIMIT $1)`,
-      [500, 60000, 60000],
-    );
-    await db.query(
-      `SELECT id, status, send_after FROM outbound_emails
+        [500, 60000, 60000],
+      );
+      await db.query(
+        `SELECT id, status, send_after FROM outbound_emails
         WHERE status = 'queued' AND id > $2 AND updated_at < now() - $3 * interval '1 millisecond' ORDER BY id LIMIT $1`,
-      [500, '00000000-0000-0000-0000-000000000000', 60000],
-    );
-  });
+        [500, '00000000-0000-0000-0000-000000000000', 60000],
+      );
+    });
   if (statements) {
     const top = await db.query(
       `SELECT calls, round(mean_exec_time::numeric, 2) AS mean_ms, round(max_exec_time::numeric, 1) AS max_ms,
@@ -357,7 +510,7 @@ async function measureSize(n) {
   api.child.kill('SIGTERM');
   console.log(
     `size ${n}: ${2 * n} registrations over ${dialogues} dialogues (flagship ${n}), ${outboxTotal} outbox rows, ` +
-      `${Math.floor(n / 2)} recommendations; loaded in ${loadSeconds.toFixed(1)} s`,
+      `${Math.floor(n / 2)} recommendations; ${reused ? 'reused (--reuse)' : `loaded in ${loadSeconds.toFixed(1)} s`}`,
   );
   return results;
 }
@@ -374,7 +527,11 @@ console.log(`\n| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
 for (const label of Object.keys(small)) {
   const cells = bySize.map((r) => {
     const x = r[label];
-    const extra = x.rssMb === undefined ? '' : ` (RSS +${x.rssMb.toFixed(0)} MB, ${x.rows} rows)`;
+    const extra =
+      x.rssMb === undefined
+        ? ''
+        : ` (RSS peak +${x.rssMb.toFixed(0)} MB, +${x.rssAfterMb.toFixed(0)} MB 2 s after, ` +
+          `+${x.rssSecondMb.toFixed(0)} MB after a second download, ${x.rows} rows)`;
     return `${ms(x.p50)} / ${ms(x.p95)} ms${extra}`;
   });
   const ratios = larger.map((r) => (r[label].p95 / small[label].p95).toFixed(1));

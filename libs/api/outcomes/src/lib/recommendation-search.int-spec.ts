@@ -102,4 +102,44 @@ describe('Recommendation search (integration)', () => {
     });
     expect(JSON.stringify(plan)).toContain('published_recommendations_recent_idx');
   });
+
+  it('ranks a broad query among its newest hits only, counted by estimate; a narrow one whole and exactly', async () => {
+    const [{ dialogue_id: dialogueId }] = await sut.dataSource.query(
+      'SELECT dialogue_id FROM published_recommendations WHERE reference = $1',
+      [refs[0]],
+    );
+    // 1,100 hits of "quokka", one a minute back in time; the word twice in the newest-but-one (it
+    // ranks first) and three times in the oldest (outside the 1,001 newest: not ranked).
+    await sut.dataSource.query(
+      `INSERT INTO published_recommendations (reference, recommendation_id, dialogue_id, informal_session_id, text, kind,
+                                              outcome_version, first_published_at, published_at)
+       SELECT 'GFMD-QUOKKA-' || i, gen_random_uuid(), $1, $2,
+              CASE i WHEN 2 THEN 'Quokka quokka habitats.' WHEN 1100 THEN 'Quokka quokka quokka.' ELSE 'Quokka habitats ' || i || '.' END,
+              'policy_recommendation', 1, now() - (i || ' minutes')::interval, now()
+         FROM generate_series(1, 1100) i`,
+      [dialogueId, session.id],
+    );
+    await sut.dataSource.query('ANALYZE published_recommendations');
+    const get = (q: string, page = 1) =>
+      sut.api.get<{ items: PublishedRecommendation[]; total: number; totalIsEstimate?: boolean }>(
+        `/recommendations?q=${encodeURIComponent(q)}&informalSessionId=${session.id}&pageSize=5&page=${page}`,
+      );
+    const broad = (await get('quokka')).body;
+    expect(broad.totalIsEstimate).toBe(true);
+    expect(broad.total).toBeGreaterThan(1000);
+    expect(broad.items[0].reference).toBe('GFMD-QUOKKA-2');
+    expect(broad.items.map((r) => r.reference)).not.toContain('GFMD-QUOKKA-1100');
+    // Equal ranks: by reference, as before.
+    expect(broad.items.slice(1).map((r) => r.reference)).toEqual(
+      [...broad.items.slice(1).map((r) => r.reference)].sort(),
+    );
+    // A page beyond the cap still answers (its candidates reach that deep).
+    const deep = (await get('quokka', 210)).body;
+    expect(deep.items).toHaveLength(5);
+    // Under the cap: every hit ranked, the oldest first for its three words, and counted exactly.
+    const narrow = (await get('quokka -habitats')).body;
+    expect(narrow).toMatchObject({ total: 1 });
+    expect(narrow.totalIsEstimate).toBeUndefined();
+    expect(narrow.items.map((r) => r.reference)).toEqual(['GFMD-QUOKKA-1100']);
+  });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ContentTranslations, RecommendationKind, StakeholderGroup } from '@gfmd/contracts';
-import { currentManager } from '@gfmd/api-platform';
+import { cappedCount, COUNT_CAP, currentManager, estimatedCount } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 
 export interface HistoryEntry {
@@ -59,6 +59,12 @@ const COLUMNS = `r.reference, r.recommendation_id AS "recommendationId", r.dialo
 
 /** `dialogues` is the dialogues domain's table: read here only for the title and date of a citation. */
 const DIALOGUE_COLUMNS = `d.title AS "dialogueTitle", d.starts_at AS "dialogueStartsAt", d.time_zone AS "dialogueTimeZone"`;
+
+/**
+ * Hits ranked by a search at most (the newest ones): one more than COUNT_CAP, so a query with up
+ * to COUNT_CAP hits is ranked and counted whole.
+ */
+const RANK_CAP = COUNT_CAP + 1;
 
 /** The only SQL on `published_recommendations` (what the public reads and searches). */
 @Injectable()
@@ -122,55 +128,62 @@ export class RecommendationsRepository {
   /**
    * Published, not withdrawn recommendations matching the filters. With `q`: the English, French
    * and Spanish readings of the query OR-ed into one tsquery against the GIN-indexed `search`
-   * column, ranked by ts_rank. The ranking and the count carry only (reference, rank) — narrow
-   * rows, no spill to disk — and only the page's rows are read in full, with a ts_headline in
-   * the language that matched.
+   * column, ranked by ts_rank — among the RANK_CAP newest hits at most (deeper pages: as many as
+   * they need). A query with up to COUNT_CAP hits is ranked whole and counted exactly; a broader
+   * one (10,000 hits for one common word) ranks its newest hits only, read in order from
+   * published_recommendations_recent_idx until enough match, and its total is the planner's
+   * estimate (`totalIsEstimate`): the top page no longer costs a heap visit and a ts_rank per hit
+   * (docs/performance.md, "Session 10"). The tsquery is written inline, not in a CTE, so the
+   * planner sees it and estimates how many rows match: a rare word is read from the GIN index,
+   * a common one in date order. Only the page's rows are read in full, with a ts_headline in the
+   * language that matched.
    */
-  async search(f: SearchFilter): Promise<[PublishedView[], number]> {
+  async search(f: SearchFilter): Promise<[PublishedView[], number, boolean]> {
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     const where = ['NOT r.withdrawn'];
     const q = f.q?.trim() ? p(f.q.trim()) : null;
-    if (q) where.push('r.search @@ (q.en || q.fr || q.es)');
+    const tsquery = `(websearch_to_tsquery('gfmd_english', ${q}) || websearch_to_tsquery('gfmd_french', ${q})
+                     || websearch_to_tsquery('gfmd_spanish', ${q}))`;
+    if (q) where.push(`r.search @@ ${tsquery}`);
     if (f.themeId) where.push(`${p(f.themeId)}::uuid = ANY(r.theme_ids)`);
     if (f.informalSessionId) where.push(`r.informal_session_id = ${p(f.informalSessionId)}`);
     if (f.dialogueId) where.push(`r.dialogue_id = ${p(f.dialogueId)}`);
     if (f.kind) where.push(`r.kind = ${p(f.kind)}`);
     if (f.addressedTo) where.push(`${p(f.addressedTo)}::text = ANY(r.addressed_to)`);
-    const query = q
-      ? `SELECT websearch_to_tsquery('gfmd_english', ${q}) AS en, websearch_to_tsquery('gfmd_french', ${q}) AS fr,
-                websearch_to_tsquery('gfmd_spanish', ${q}) AS es`
-      : `SELECT NULL::tsquery AS en, NULL::tsquery AS fr, NULL::tsquery AS es`;
-    const rank = q ? 'ts_rank(r.search, q.en || q.fr || q.es)' : '0::real';
-    const order = q ? 'rank DESC, reference' : 'at DESC, reference';
-    const mark = `'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, HighlightAll=false'`;
-    const headline = q
-      ? `CASE WHEN to_tsvector('gfmd_french', r.text) @@ q.fr THEN ts_headline('gfmd_french', r.text, q.fr, ${mark})
-              WHEN to_tsvector('gfmd_spanish', r.text) @@ q.es THEN ts_headline('gfmd_spanish', r.text, q.es, ${mark})
-              ELSE ts_headline('gfmd_english', r.text, q.en, ${mark}) END`
-      : 'NULL';
     if (!q) return this.latest(f, where, params, p);
+    const filterParams = [...params];
+    const fromWhere = `FROM published_recommendations r WHERE ${where.join(' AND ')}`;
+    const candidates = Math.max(RANK_CAP, f.skip + f.take);
+    const mark = `'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, HighlightAll=false'`;
     const rows = await this.db.query<(PublishedView & { total: number })[]>(
-      `WITH q AS (${query}),
-       hits AS (SELECT r.reference, ${rank} AS rank, r.first_published_at AS at
-                  FROM published_recommendations r, q WHERE ${where.join(' AND ')} OFFSET 0),
-       page AS (SELECT reference, rank, at, count(*) OVER ()::int AS total FROM hits
-                 ORDER BY ${order} LIMIT ${p(f.take)} OFFSET ${p(f.skip)})
-       SELECT ${COLUMNS}, page.rank, page.total, ${headline} AS highlight, ${DIALOGUE_COLUMNS}
+      `WITH q AS (SELECT websearch_to_tsquery('gfmd_english', ${q}) AS en, websearch_to_tsquery('gfmd_french', ${q}) AS fr,
+                         websearch_to_tsquery('gfmd_spanish', ${q}) AS es),
+       hits AS (SELECT r.reference, r.search, r.first_published_at AS at ${fromWhere}
+                 ORDER BY r.first_published_at DESC, r.reference LIMIT ${p(candidates)}),
+       page AS (SELECT reference, ts_rank(search, ${tsquery}) AS rank, at, count(*) OVER ()::int AS total FROM hits
+                 ORDER BY rank DESC, reference LIMIT ${p(f.take)} OFFSET ${p(f.skip)})
+       SELECT ${COLUMNS}, page.rank, page.total, ${DIALOGUE_COLUMNS},
+              CASE WHEN to_tsvector('gfmd_french', r.text) @@ q.fr THEN ts_headline('gfmd_french', r.text, q.fr, ${mark})
+                   WHEN to_tsvector('gfmd_spanish', r.text) @@ q.es THEN ts_headline('gfmd_spanish', r.text, q.es, ${mark})
+                   ELSE ts_headline('gfmd_english', r.text, q.en, ${mark}) END AS highlight
          FROM page JOIN published_recommendations r ON r.reference = page.reference
          JOIN dialogues d ON d.id = r.dialogue_id CROSS JOIN q
-        ORDER BY ${q ? 'page.rank DESC, page.reference' : 'page.at DESC, page.reference'}`,
+        ORDER BY page.rank DESC, page.reference`,
       params,
     );
-    let total = rows[0]?.total ?? 0;
-    if (!rows.length && f.skip > 0) {
-      const [c] = await this.db.query<{ n: number }[]>(
-        `WITH q AS (${query}) SELECT count(*)::int AS n FROM published_recommendations r, q WHERE ${where.join(' AND ')}`,
-        params.slice(0, params.length - 2),
-      );
-      total = c?.n ?? 0;
+    const run = (text: string, values: unknown[]) => this.db.query(text, values);
+    if (!rows.length) {
+      // A page past the hits: count them apart (capped as the staff lists are).
+      const { total, totalIsEstimate } =
+        f.skip > 0 ? await cappedCount(run, fromWhere, filterParams) : { total: 0, totalIsEstimate: false };
+      return [[], total, totalIsEstimate];
     }
-    return [rows.map(({ total: _t, ...r }) => r as PublishedView), total];
+    const seen = rows[0].total;
+    const page = rows.map(({ total: _t, ...r }) => r as PublishedView);
+    // Every hit was among the candidates (fewer than asked for, or no more than the cap): exact.
+    if (seen < candidates || seen <= COUNT_CAP) return [page, seen, false];
+    return [page, await estimatedCount(run, fromWhere, filterParams, seen), true];
   }
 
   /**
@@ -183,7 +196,7 @@ export class RecommendationsRepository {
     where: string[],
     params: unknown[],
     p: (v: unknown) => string,
-  ): Promise<[PublishedView[], number]> {
+  ): Promise<[PublishedView[], number, boolean]> {
     const filter = where.join(' AND ');
     const countParams = [...params];
     const [rows, [c]] = await Promise.all([
@@ -201,6 +214,6 @@ export class RecommendationsRepository {
         countParams,
       ),
     ]);
-    return [rows, c?.n ?? 0];
+    return [rows, c?.n ?? 0, false];
   }
 }

@@ -18,7 +18,7 @@ export class RecommendationsService {
   async search(query: ListRecommendationsQuery): Promise<Page<PublishedRecommendation>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const [rows, total] = await this.repo.search({
+    const [rows, total, totalIsEstimate] = await this.repo.search({
       q: query.q,
       themeId: query.themeId,
       informalSessionId: query.informalSessionId,
@@ -28,7 +28,13 @@ export class RecommendationsService {
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { items: rows.map((r) => this.toView(r, false)), total, page, pageSize };
+    return {
+      items: rows.map((r) => this.toView(r, false)),
+      total,
+      page,
+      pageSize,
+      ...(totalIsEstimate ? { totalIsEstimate: true } : {}),
+    };
   }
 
   /** A reference that was ever published, even withdrawn since; 404 for any other. */

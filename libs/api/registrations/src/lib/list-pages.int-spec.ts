@@ -101,6 +101,41 @@ describe('registration list pages (integration)', () => {
     );
   });
 
+  it('pages backwards by prevCursor to the same rows, with null before the first page', async () => {
+    const d = await dialogue();
+    await load(d.id, 130, 'back');
+    const url = `/dialogues/${d.id}/registrations?status=confirmed&pageSize=20`;
+    const ids = (body: { items: { id: string }[] }) => body.items.map((r) => r.id);
+    // Forward to the last page (98 confirmed: pages of 20, 20, 20, 20, 18), remembering each page.
+    const forward = [(await organizer.get(url)).body];
+    expect(forward[0].prevCursor).toBeNull();
+    while (forward[forward.length - 1].nextCursor) {
+      const cursor = forward[forward.length - 1].nextCursor;
+      forward.push((await organizer.get(`${url}&page=${forward.length + 1}&after=${cursor}`)).body);
+    }
+    expect(forward.map((p) => p.items.length)).toEqual([20, 20, 20, 20, 18]);
+    // Back from the last page to the first by prevCursor: the same rows in the same order.
+    let page = forward[forward.length - 1];
+    for (let i = forward.length - 2; i >= 0; i--) {
+      expect(page.prevCursor).toEqual(expect.any(String));
+      page = (await organizer.get(`${url}&page=${i + 1}&before=${page.prevCursor}`)).body;
+      expect(ids(page)).toEqual(ids(forward[i]));
+      expect(page.nextCursor).toEqual(expect.any(String)); // there is a page after it
+    }
+    expect(page.prevCursor).toBeNull(); // the first page, reached backwards, says so
+    // A page reached by number answers its prevCursor too (a deep link, then "previous").
+    const third = (await organizer.get(`${url}&page=3`)).body;
+    const second = (await organizer.get(`${url}&page=2&before=${third.prevCursor}`)).body;
+    expect(ids(second)).toEqual(ids(forward[1]));
+    // One direction at a time.
+    const both = await organizer.get(`${url}&after=${third.prevCursor}&before=${third.prevCursor}`);
+    expect(both.status).toBe(400);
+    expect(both.body.errors?.[0]?.field).toBe('before');
+    const foreign = await organizer.get(`${url}&before=not-a-cursor!`);
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.errors?.[0]?.field).toBe('before');
+  });
+
   it('refuses a cursor it did not make with 400 problem+json', async () => {
     const d = await dialogue();
     for (const after of [

@@ -241,6 +241,15 @@ export class ListRegistrationsQuery implements ListRegistrationsRequest {
   @IsString()
   @MaxLength(400)
   after?: string;
+  @ApiPropertyOptional({
+    description:
+      'Keyset paging backwards: the prevCursor of the next page (opaque). The rows just before it, in arrival order, with the same filters; `page` then only labels the answer. Not with after; a cursor not made by this list: 400. Ignored by the CSV export.',
+    maxLength: 400,
+  })
+  @OptionalButNotNull()
+  @IsString()
+  @MaxLength(400)
+  before?: string;
 }
 
 /** Body of approve / decline: a space seat, or (without) the registration (organizers) or every seat of the coordinator's spaces. */

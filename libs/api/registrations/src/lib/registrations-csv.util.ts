@@ -11,6 +11,35 @@ import {
 import { csvCell } from '@gfmd/api-platform';
 import type { RegistrationView } from './registration.mapper';
 
+/**
+ * What a row of the export needs of a registration: a RegistrationView has it all; the export
+ * itself reads just these from the database (RegistrationReadsRepository.csvPage), no view made.
+ */
+export type CsvRow = Pick<
+  RegistrationView,
+  | 'id'
+  | 'status'
+  | 'email'
+  | 'title'
+  | 'firstName'
+  | 'lastName'
+  | 'organization'
+  | 'jobTitle'
+  | 'stakeholderGroup'
+  | 'country'
+  | 'preferredLanguage'
+  | 'accessibilityNeeds'
+  | 'invited'
+  | 'checkedInAt'
+  | 'createdAt'
+  | 'attendance'
+> & {
+  /** null: none (the export's own rows say so without an empty object or array each). */
+  answers?: RegistrationView['answers'] | null;
+  spaces: Pick<RegistrationView['spaces'][number], 'name' | 'status'>[] | null;
+  delegation?: { name: string } | null;
+};
+
 export const CSV_COLUMNS = [
   'id',
   'status',
@@ -246,7 +275,8 @@ export function registrationsCsv(
   questions: Question[] = [],
   labels?: QuestionLabels,
 ): string {
-  return csvHead(language, questions, labels) + items.map((r) => csvLine(r, language, questions, labels)).join('');
+  const line = csvLiner(language, questions, labels);
+  return csvHead(language, questions, labels) + items.map(line).join('');
 }
 
 /**
@@ -258,6 +288,8 @@ export interface QuestionLabels {
   language: ReaderLanguage;
   languages: readonly ReaderLanguage[];
 }
+
+const NO_ANSWERS: Readonly<Record<string, Answer>> = Object.freeze({});
 
 const textIn = (label: Question['label'], labels: QuestionLabels) =>
   labelIn(label, labels.language, labels.languages)?.text ?? '';
@@ -283,54 +315,68 @@ export function csvHead(
  * removed stay readable in the Answers column.
  */
 export function csvLine(
-  r: RegistrationView,
+  r: CsvRow,
   language: Language = 'en',
   questions: Question[] = [],
   labels: QuestionLabels = { language, languages: ['en'] },
 ): string {
+  return csvLiner(language, questions, labels)(r);
+}
+
+/**
+ * The row maker of one export (`csvLine` for many rows): the words, the current questions'
+ * keys and each cell's escaping worked out once, then per row only the row's own strings are
+ * made — an export of 100,000 rows makes little garbage (docs/performance.md, "Session 10").
+ */
+export function csvLiner(
+  language: Language = 'en',
+  questions: Question[] = [],
+  labels: QuestionLabels = { language, languages: ['en'] },
+): (r: CsvRow) => string {
   const w = CSV_WORDS[language];
+  const keys = new Set(questions.map((q) => q.key));
+  const options = new Map(
+    questions.map((q) => [q.key, new Map((q.options ?? []).map((o) => [o.value, textIn(o.label, labels) || o.value]))]),
+  );
   const answer = (q: Question | undefined, v: Answer): string => {
-    const option = (value: string) => {
-      const o = q?.options?.find((x) => x.value === value);
-      return o ? textIn(o.label, labels) || value : value;
-    };
+    const option = (value: string) => (q && options.get(q.key)?.get(value)) || value;
     if (Array.isArray(v)) return v.map(option).join(' | ');
     if (typeof v === 'boolean') return v ? w.yes : w.no;
     return q?.type === 'single_choice' ? option(v) : v;
   };
-  const keys = new Set(questions.map((q) => q.key));
-  const given = r.answers ?? {};
-  const cells: Record<CsvColumn, unknown> = {
-    id: r.id,
-    status: w.statuses[r.status] ?? r.status,
-    email: r.email,
-    title: r.title,
-    firstName: r.firstName,
-    lastName: r.lastName,
-    organization: r.organization,
-    jobTitle: r.jobTitle,
-    stakeholderGroup: w.groups[r.stakeholderGroup] ?? r.stakeholderGroup,
-    country: r.country,
-    preferredLanguage: w.languages[r.preferredLanguage] ?? r.preferredLanguage,
-    accessibilityNeeds: r.accessibilityNeeds,
-    spaces: r.spaces.map((s) => `${s.name}: ${w.statuses[s.status] ?? s.status}`).join('; '),
-    invited: r.invited ? w.yes : w.no,
-    checkedInAt: r.checkedInAt,
-    createdAt: r.createdAt,
-    attendance: r.attendance ? w.attendance[r.attendance] : '',
-    delegation: r.delegation?.name ?? '',
-    answers: Object.entries(given)
-      .filter(([k]) => !keys.has(k))
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => `${k}: ${answer(undefined, v)}`)
-      .join('; '),
+  return (r) => {
+    const given = r.answers ?? NO_ANSWERS;
+    // In the order of CSV_COLUMNS, then one cell per current question.
+    const cells: unknown[] = [
+      r.id,
+      w.statuses[r.status] ?? r.status,
+      r.email,
+      r.title,
+      r.firstName,
+      r.lastName,
+      r.organization,
+      r.jobTitle,
+      w.groups[r.stakeholderGroup] ?? r.stakeholderGroup,
+      r.country,
+      w.languages[r.preferredLanguage] ?? r.preferredLanguage,
+      r.accessibilityNeeds,
+      r.spaces?.length ? r.spaces.map((s) => `${s.name}: ${w.statuses[s.status] ?? s.status}`).join('; ') : '',
+      r.invited ? w.yes : w.no,
+      r.checkedInAt,
+      r.createdAt,
+      r.attendance ? w.attendance[r.attendance] : '',
+      r.delegation?.name ?? '',
+      given === NO_ANSWERS
+        ? ''
+        : Object.entries(given)
+            .filter(([k]) => !keys.has(k))
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => `${k}: ${answer(undefined, v)}`)
+            .join('; '),
+    ];
+    for (const q of questions) cells.push(given[q.key] === undefined ? '' : answer(q, given[q.key]));
+    return `${cells.map(csvCell).join(',')}\r\n`;
   };
-  return `${[
-    ...CSV_COLUMNS.map((c) => cells[c]),
-    ...questions.map((q) => (given[q.key] === undefined ? '' : answer(q, given[q.key]))),
-  ]
-    .map((c) => csvCell(c))
-    .join(',')}\r\n`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@gfmd/api-auth';
 import { DialoguesService } from '@gfmd/api-dialogues';
 import type { DialogueStats, Language, Page, ReaderLanguage } from '@gfmd/contracts';
-import { decodeCursor, encodeCursor, forbidden, msg } from '@gfmd/api-platform';
+import { bothCursors, decodeCursor, encodeCursor, forbidden, msg } from '@gfmd/api-platform';
 import { Readable } from 'node:stream';
 import { ListRegistrationsQuery } from './registration.dto';
 import { RegistrationView } from './registration.mapper';
@@ -10,13 +10,19 @@ import { RegistrationReadsRepository } from './registration-reads.repository';
 import type { RegistrationFilter } from './registration.rows';
 import { SeatHoldsRepository } from './seat-holds.repository';
 import { RegistrationAnswers } from './registration-answers';
-import { csvContentDisposition, csvHead, csvLine, dayIn } from './registrations-csv.util';
+import { csvContentDisposition, csvHead, csvLiner, dayIn } from './registrations-csv.util';
 import { StaffAccess } from './staff-access.service';
 
 /** The list's cursor tag (registrations in arrival order): another list's cursor is refused. */
 const LIST_CURSOR = 'registrations:arrival';
-/** Rows read per keyset page of the CSV export. */
-const CSV_PAGE = 1000;
+/**
+ * Rows read per keyset page of the CSV export: small enough that a page's rows, views and lines
+ * are garbage before the young generation is collected twice (else they are promoted, and the
+ * old generation — the process's memory — grows with the export; docs/performance.md, "Session 10").
+ */
+const CSV_PAGE = 200;
+/** Bytes of CSV the export holds ahead of the client: a page or so (not 16 pages, as an object stream would). */
+const CSV_AHEAD = 64 * 1024;
 
 /** A dialogue's registrations as staff see them: the list, the CSV export and the stats (coordinators: their spaces). */
 @Injectable()
@@ -31,24 +37,40 @@ export class RegistrationsService {
 
   /**
    * A page of a dialogue's registrations in arrival order: by `after` (a keyset cursor, the
-   * `nextCursor` of the previous page) or by page number; the total is capped (COUNT_CAP).
+   * `nextCursor` of the previous page), by `before` (the `prevCursor` of the next page) or by page
+   * number; the total is capped (COUNT_CAP).
    */
   async list(dialogueId: string, query: ListRegistrationsQuery, user: AuthUser): Promise<Page<RegistrationView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
+    if (query.after !== undefined && query.before !== undefined) throw bothCursors();
     const afterArrival = query.after === undefined ? undefined : decodeCursor(query.after, LIST_CURSOR, ['int'])[0];
+    const beforeArrival =
+      query.before === undefined ? undefined : decodeCursor(query.before, LIST_CURSOR, ['int'], 'before')[0];
     const { filter, scope } = await this.filterFor(dialogueId, query, user);
-    // One row more than the page: whether a next page exists (nextCursor null on the last page).
-    const found = await this.reads.list({ ...filter, afterArrival, skip: (page - 1) * pageSize, take: pageSize + 1 });
-    const rows = found.rows.slice(0, pageSize);
+    // One row more than the page: whether a page exists beyond it (its cursor null at the end).
+    const found = await this.reads.list({
+      ...filter,
+      afterArrival,
+      beforeArrival,
+      skip: (page - 1) * pageSize,
+      take: pageSize + 1,
+    });
+    const backwards = beforeArrival !== undefined;
+    // Backwards, the extra row is the first (the rows come in arrival order).
+    const more = found.rows.length > pageSize;
+    const rows = backwards && more ? found.rows.slice(1) : found.rows.slice(0, pageSize);
+    const first = rows[0];
     const last = rows[rows.length - 1];
+    const cursor = (r: { arrival: string }) => encodeCursor(LIST_CURSOR, [String(r.arrival)]);
     return {
       items: await this.reads.views(rows, scope),
       total: found.total,
       page,
       pageSize,
       ...(found.totalIsEstimate ? { totalIsEstimate: true } : {}),
-      nextCursor: found.rows.length > pageSize && last ? encodeCursor(LIST_CURSOR, [String(last.arrival)]) : null,
+      nextCursor: last && (backwards || more) ? cursor(last) : null,
+      prevCursor: first && (backwards ? more : afterArrival !== undefined || page > 1) ? cursor(first) : null,
     };
   }
 
@@ -65,24 +87,26 @@ export class RegistrationsService {
     language: Language = 'en',
     contentLanguage: ReaderLanguage = language,
   ): Promise<{ body: Readable; disposition: string }> {
-    const { filter, scope } = await this.filterFor(dialogueId, query, user);
+    const { filter } = await this.filterFor(dialogueId, query, user);
     const d = await this.dialogues.findRecord(dialogueId);
     const reads = this.reads;
     const questions = await this.answers.questions(dialogueId);
     const labels = { language: contentLanguage, languages: d.languages };
+    const line = csvLiner(language, questions, labels);
     async function* lines(): AsyncGenerator<string> {
       yield csvHead(language, questions, labels);
       let after: string | null = null;
       for (;;) {
-        const rows = await reads.listAfter(filter, after, CSV_PAGE);
+        const rows = await reads.csvPage(filter, after, CSV_PAGE);
         if (!rows.length) return;
-        yield (await reads.views(rows, scope)).map((r) => csvLine(r, language, questions, labels)).join('');
+        yield rows.map(line).join('');
         if (rows.length < CSV_PAGE) return;
         after = rows[rows.length - 1].arrival;
       }
     }
     return {
-      body: Readable.from(lines()),
+      // A byte stream: the next page is read when less than CSV_AHEAD bytes wait for the client.
+      body: Readable.from(lines(), { objectMode: false, highWaterMark: CSV_AHEAD }),
       disposition: csvContentDisposition(d.title, dayIn(d.startsAt, d.timeZone), language),
     };
   }

@@ -60,6 +60,28 @@ describe('Outbox at scale (integration)', () => {
     expect(bad.headers.get('content-type')).toMatch(/problem\+json/);
   });
 
+  it('pages backwards by prevCursor through ties on created_at, to the same rows as forwards', async () => {
+    const d = randomUUID();
+    await load(d, 70, 'sent', '2026-11-03T10:00:00.654321Z'); // ties, microseconds
+    await load(d, 25, 'failed', '2026-11-04T10:00:00Z');
+    const url = `/outbox?dialogueId=${d}&pageSize=30`;
+    const ids = (body: { items: { id: string }[] }) => body.items.map((r) => r.id);
+    const forward = [(await admin.get(url)).body];
+    expect(forward[0].prevCursor).toBeNull();
+    while (forward[forward.length - 1].nextCursor) {
+      forward.push((await admin.get(`${url}&after=${forward[forward.length - 1].nextCursor}`)).body);
+    }
+    expect(forward.map((p) => p.items.length)).toEqual([30, 30, 30, 5]);
+    let page = forward[forward.length - 1];
+    for (let i = forward.length - 2; i >= 0; i--) {
+      page = (await admin.get(`${url}&before=${page.prevCursor}`)).body;
+      expect(ids(page)).toEqual(ids(forward[i]));
+    }
+    expect(page.prevCursor).toBeNull();
+    const both = await admin.get(`${url}&after=${forward[1].nextCursor}&before=${forward[1].prevCursor}`);
+    expect(both.status).toBe(400);
+  });
+
   it('counts exactly up to the cap, then answers the estimate and says so', async () => {
     const d = randomUUID();
     await load(d, COUNT_CAP + 100, 'sent', '2026-11-03T10:00:00Z');

@@ -41,6 +41,8 @@ export interface Page<T> {
   totalIsEstimate?: boolean;
   /** Keyset lists: the `after` of the next page, null on the last page. Absent on lists without cursors. */
   nextCursor?: string | null;
+  /** Keyset lists: the `before` of the previous page, null on the first page. Absent on lists without cursors. */
+  prevCursor?: string | null;
 }
 
 export interface ProblemDetails {

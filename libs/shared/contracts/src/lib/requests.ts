@@ -45,11 +45,13 @@ export interface PageQuery {
 
 /**
  * Keyset paging of the large staff lists (registrations, outbox): `after` is the `nextCursor` of
- * the previous page (opaque; a cursor of another list is a 400). With `after`, `page` only labels
- * the answer; the rows are those after the cursor in the list's order, whatever was inserted since.
+ * the previous page, `before` the `prevCursor` of the next one (opaque; a cursor of another list,
+ * or both at once, is a 400). With a cursor, `page` only labels the answer; the rows are those
+ * after (before) the cursor in the list's order, whatever was inserted since.
  */
 export interface CursorPageQuery extends PageQuery {
   after?: string;
+  before?: string;
 }
 
 // ── auth and users ───────────────────────────────────────────────────────────────────────────

@@ -16,7 +16,7 @@ export class OutboxController {
   @Get()
   @ApiOkResponse({
     description:
-      "{items, total, page, pageSize, totalIsEstimate?, nextCursor}: newest first. total is exact up to 1,000 matching rows; beyond, the database's estimate with totalIsEstimate: true. nextCursor (null on the last page) is the after of the next page: keyset pages cost the same however deep.",
+      "{items, total, page, pageSize, totalIsEstimate?, nextCursor, prevCursor}: newest first. total is exact up to 1,000 matching rows; beyond, the database's estimate with totalIsEstimate: true. nextCursor (null on the last page) is the after of the next page, prevCursor (null on the first) the before of the previous one: keyset pages cost the same however deep.",
   })
   @ApiBadRequestResponse({ description: 'A filter is invalid, or after is not a cursor of this list.' })
   list(@Query() query: ListOutboxQuery) {

@@ -26,6 +26,15 @@ export class ListOutboxQuery implements ListOutboxRequest {
   @IsString()
   @MaxLength(400)
   after?: string;
+  @ApiPropertyOptional({
+    description:
+      'Keyset paging backwards: the prevCursor of the next page (opaque). The rows just before it, newest first, with the same filters; `page` then only labels the answer. Not with after; a cursor not made by this list: 400.',
+    maxLength: 400,
+  })
+  @OptionalButNotNull()
+  @IsString()
+  @MaxLength(400)
+  before?: string;
 }
 
 export class OutboxSummaryQuery implements OutboxSummaryRequest {

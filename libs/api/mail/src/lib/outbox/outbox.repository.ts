@@ -307,7 +307,10 @@ export class OutboxRepository {
    * cursor's own time being the fallback when the row is gone (retention).
    */
   async list(
-    filter: OutboxListFilter & { after?: { createdAt: string; id: string } },
+    filter: OutboxListFilter & {
+      after?: { createdAt: string; id: string };
+      before?: { createdAt: string; id: string };
+    },
   ): Promise<{ rows: OutboxRecord[] } & CappedCount> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -336,13 +339,22 @@ export class OutboxRepository {
         { afterId: filter.after.id, afterAt: filter.after.createdAt },
       );
     }
-    qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(filter.take);
-    if (!filter.after) qb.offset(filter.skip);
-    const [rows, count] = await Promise.all([
+    // Backwards (the rows newer than the cursor, nearest first): the same index read forwards.
+    const backwards = !filter.after && !!filter.before;
+    if (backwards && filter.before) {
+      qb.andWhere(
+        `(o.created_at, o.id) > (COALESCE((SELECT c.created_at FROM outbound_emails c WHERE c.id = :beforeId), :beforeAt::timestamptz), :beforeId)`,
+        { beforeId: filter.before.id, beforeAt: filter.before.createdAt },
+      );
+    }
+    const order = backwards ? 'ASC' : 'DESC';
+    qb.orderBy('o.created_at', order).addOrderBy('o.id', order).limit(filter.take);
+    if (!filter.after && !filter.before) qb.offset(filter.skip);
+    const [found, count] = await Promise.all([
       qb.getMany(),
       cappedCount((text, p) => this.repo.query(text, p), `FROM outbound_emails o ${whereSql}`, params),
     ]);
-    return { rows, ...count };
+    return { rows: backwards ? found.reverse() : found, ...count };
   }
 
   /**

@@ -3,6 +3,8 @@ import type { DeliverySummary, EmailKind, EmailStatus, Language, OutboundEmail, 
 import {
   type AfterCommit,
   AppConfig,
+  bothCursors,
+  type CursorPart,
   decodeCursor,
   encodeCursor,
   notFound,
@@ -65,6 +67,8 @@ export interface OutboxListQuery {
   pageSize?: number;
   /** Keyset cursor: the nextCursor of the previous page. */
   after?: string;
+  /** Keyset cursor backwards: the prevCursor of the next page. */
+  before?: string;
 }
 
 /** The outbox list's cursor tag (newest first): another list's cursor is refused. */
@@ -271,36 +275,45 @@ export class OutboxService {
     return deleted;
   }
 
-  /** A page of the outbox, newest first: by `after` (keyset cursor) or page number; the total capped. */
+  /**
+   * A page of the outbox, newest first: by `after` (keyset cursor, the previous page's
+   * nextCursor), `before` (the next page's prevCursor) or page number; the total capped.
+   */
   async list(query: OutboxListQuery): Promise<Page<OutboundEmail>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const after =
-      query.after === undefined ? undefined : decodeCursor(query.after, OUTBOX_CURSOR, ['timestamp', 'uuid']);
+    if (query.after !== undefined && query.before !== undefined) throw bothCursors();
+    const parts: CursorPart[] = ['timestamp', 'uuid'];
+    const after = query.after === undefined ? undefined : decodeCursor(query.after, OUTBOX_CURSOR, parts);
+    const before = query.before === undefined ? undefined : decodeCursor(query.before, OUTBOX_CURSOR, parts, 'before');
     const filter: OutboxListFilter = {
       status: query.status,
       kind: query.kind,
       dialogueId: query.dialogueId,
       skip: (page - 1) * pageSize,
-      take: pageSize + 1, // one more: whether a next page exists (nextCursor null on the last page)
+      take: pageSize + 1, // one more: whether a page exists beyond this one (its cursor null at the end)
     };
     const found = await this.repo.list({
       ...filter,
       after: after && { createdAt: after[0], id: after[1] },
+      before: before && { createdAt: before[0], id: before[1] },
     });
     const { total, totalIsEstimate } = found;
-    const rows = found.rows.slice(0, pageSize);
+    const backwards = before !== undefined;
+    // Backwards, the extra row is the first (the rows come newest first).
+    const more = found.rows.length > pageSize;
+    const rows = backwards && more ? found.rows.slice(1) : found.rows.slice(0, pageSize);
+    const first = rows[0];
     const last = rows[rows.length - 1];
+    const cursor = (r: OutboxRecord) => encodeCursor(OUTBOX_CURSOR, [r.createdAt.toISOString(), r.id]);
     return {
       items: rows.map(toOutboundEmail),
       total,
       page,
       pageSize,
       ...(totalIsEstimate ? { totalIsEstimate } : {}),
-      nextCursor:
-        found.rows.length > pageSize && last
-          ? encodeCursor(OUTBOX_CURSOR, [last.createdAt.toISOString(), last.id])
-          : null,
+      nextCursor: last && (backwards || more) ? cursor(last) : null,
+      prevCursor: first && (backwards ? more : after !== undefined || page > 1) ? cursor(first) : null,
     };
   }
 

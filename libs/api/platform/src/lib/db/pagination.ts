@@ -34,11 +34,23 @@ export async function cappedCount(
   );
   const n = Number(row?.['n'] ?? 0);
   if (n <= cap) return { total: n, totalIsEstimate: false };
+  return { total: await estimatedCount(run, fromWhere, params, cap + 1), totalIsEstimate: true };
+}
+
+/**
+ * The planner's estimate of the rows of `fromWhere` (`EXPLAIN (FORMAT JSON)`, about 1 ms), at
+ * least `atLeast` (the rows already seen).
+ */
+export async function estimatedCount(
+  run: RunQuery,
+  fromWhere: string,
+  params: unknown[],
+  atLeast = 0,
+): Promise<number> {
   const [plan] = await run(`EXPLAIN (FORMAT JSON) SELECT 1 ${fromWhere}`, params);
   const json = plan?.['QUERY PLAN'] as { Plan?: { 'Plan Rows'?: number } }[] | string | undefined;
   const parsed = typeof json === 'string' ? (JSON.parse(json) as { Plan?: { 'Plan Rows'?: number } }[]) : json;
-  const estimate = Math.round(Number(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0));
-  return { total: Math.max(cap + 1, estimate), totalIsEstimate: true };
+  return Math.max(atLeast, Math.round(Number(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0)));
 }
 
 /** The kinds of value a keyset cursor carries, each checked when decoded. */
@@ -77,4 +89,9 @@ export function decodeCursor(cursor: string, list: string, parts: CursorPart[], 
   const values = decoded.slice(1);
   if (!values.every((v, i) => checks[parts[i]](v))) throw invalid();
   return values as string[];
+}
+
+/** A keyset page is read after one cursor or before another, never both: a 400 problem on `before`. */
+export function bothCursors() {
+  return badRequest(msg('platform.bothCursors'), [{ field: 'before', message: msg('platform.bothCursors') }]);
 }

@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { DeliverySummary, OutboundEmail, Page, ProblemDetails } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
-import { toProblem } from '@gfmd/web-shared-util-http';
+import { pagingFor, toProblem } from '@gfmd/web-shared-util-http';
 import { backoffPoll } from '@gfmd/web-shared-util-state';
 import { OutboxApi, type OutboxQuery } from './outbox.api';
 
@@ -42,12 +42,27 @@ export class OutboxStore {
     changed: () => void this.refresh(),
   });
 
+  /** Changes filters (back to page 1 unless a page is given; a cursor only when given) and reloads. */
   async setQuery(change: Partial<OutboxQuery>): Promise<void> {
     const before = this.queryState();
-    this.queryState.update((q) => ({ ...q, ...change, page: change.page ?? 1 }));
+    this.queryState.update((q) => ({
+      ...q,
+      ...change,
+      page: change.page ?? 1,
+      after: change.after,
+      before: change.before,
+    }));
     const after = this.queryState();
     if (after.kind !== before.kind || after.dialogueId !== before.dialogueId) this.delivery.start();
     await this.load();
+  }
+
+  /**
+   * Goes to a page of the paginator (0-based): the next or previous page by the shown page's
+   * cursor (the same cost at any depth), a jump by its number.
+   */
+  async goToPage(pageIndex: number, pageSize: number): Promise<void> {
+    await this.setQuery(pagingFor(this.pageState(), pageIndex, pageSize));
   }
 
   /**

@@ -105,7 +105,7 @@ type Filter = 'kind' | 'theme' | 'session' | 'addressedTo';
 
     <p class="gfmd-visually-hidden" role="status">
       @if (store.results(); as page) {
-        {{ 'recommendations.count' | t: { count: page.total } }}
+        {{ (page.totalIsEstimate ? 'recommendations.countAbout' : 'recommendations.count') | t: { count: page.total } }}
       }
     </p>
 
@@ -114,7 +114,9 @@ type Filter = 'kind' | 'theme' | 'session' | 'addressedTo';
     } @else if (store.results(); as page) {
       <section aria-labelledby="results-heading" [attr.aria-busy]="store.loading()">
         <h2 id="results-heading" class="results__heading">
-          {{ 'recommendations.count' | t: { count: page.total } }}
+          {{
+            (page.totalIsEstimate ? 'recommendations.countAbout' : 'recommendations.count') | t: { count: page.total }
+          }}
         </h2>
         @if (page.items.length) {
           <ol class="results">

@@ -46,6 +46,40 @@ describe(RegistrationsTableStore.name, () => {
     pageReq.flush({ items: [], total: 0, page: 3, pageSize: 25 });
   });
 
+  it('pages next and previous by cursor, a filter drops the cursor, a jump goes by number', async () => {
+    await open();
+    const list = () => http.expectOne((r) => r.url === '/api/v1/dialogues/d1/registrations');
+    const page = (n: number) => ({ items: [], total: 120000, totalIsEstimate: true, page: n, pageSize: 25 });
+
+    void sut.setQuery({ page: 7 });
+    list().flush({ ...page(7), nextCursor: 'n7', prevCursor: 'p7' });
+    await Promise.resolve();
+
+    void sut.goToPage(7, 25); // "next": page 8 after page 7's last row
+    const next = list();
+    expect([next.request.params.get('page'), next.request.params.get('after')]).toEqual(['8', 'n7']);
+    expect(next.request.params.has('before')).toBe(false);
+    next.flush({ ...page(8), nextCursor: 'n8', prevCursor: 'p8' });
+    await Promise.resolve();
+
+    void sut.goToPage(6, 25); // "previous": page 7 before page 8's first row
+    const previous = list();
+    expect([previous.request.params.get('before'), previous.request.params.has('after')]).toEqual(['p8', false]);
+    previous.flush({ ...page(7), nextCursor: 'n7', prevCursor: 'p7' });
+    await Promise.resolve();
+
+    void sut.setQuery({ q: 'diallo' }); // a new filter: page 1, no cursor
+    const filtered = list();
+    expect(filtered.request.params.has('before') || filtered.request.params.has('after')).toBe(false);
+    filtered.flush({ ...page(1), nextCursor: 'n1', prevCursor: null });
+    await Promise.resolve();
+
+    void sut.goToPage(4799, 25); // the last page: by number
+    const last = list();
+    expect([last.request.params.get('page'), last.request.params.has('after')]).toEqual(['4800', false]);
+    last.flush(page(4800));
+  });
+
   it('approves a row in place and refreshes the balance', async () => {
     await open();
 

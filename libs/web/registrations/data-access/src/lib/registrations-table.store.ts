@@ -2,7 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import type { DialogueStats, Page, ProblemDetails, Registration } from '@gfmd/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DialoguesApi } from '@gfmd/web-dialogues-data-access';
-import { toProblem } from '@gfmd/web-shared-util-http';
+import { pagingFor, toProblem } from '@gfmd/web-shared-util-http';
 import { type RegistrationQuery, RegistrationsApi } from './registrations.api';
 
 export type SpaceRequestAction = 'approveSpace' | 'declineSpace';
@@ -102,8 +102,19 @@ export class RegistrationsTableStore {
 
   /** Changes filters (back to page 1 unless a page is given) and reloads. */
   async setQuery(change: Partial<RegistrationQuery>): Promise<void> {
-    this.state.update((s) => ({ ...s, query: { ...s.query, ...change, page: change.page ?? 1 } }));
+    this.state.update((s) => ({
+      ...s,
+      query: { ...s.query, ...change, page: change.page ?? 1, after: change.after, before: change.before },
+    }));
     await this.load();
+  }
+
+  /**
+   * Goes to a page of the paginator (0-based): the next or previous page by the shown page's
+   * cursor (the same cost at any depth), a jump by its number.
+   */
+  async goToPage(pageIndex: number, pageSize: number): Promise<void> {
+    await this.setQuery(pagingFor(this.state().page, pageIndex, pageSize));
   }
 
   async load(): Promise<void> {

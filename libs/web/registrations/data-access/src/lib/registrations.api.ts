@@ -77,7 +77,8 @@ export class RegistrationsApi {
   /** The CSV export with its headers (Content-Disposition names the file). */
   csv(dialogueId: string, query: RegistrationQuery): Observable<HttpResponse<Blob>> {
     return this.http.get(`${this.base}/dialogues/${encodeURIComponent(dialogueId)}/registrations.csv`, {
-      params: toParams({ ...query, page: undefined, pageSize: undefined }),
+      // The whole filtered list: no page, no cursor.
+      params: toParams({ ...query, page: undefined, pageSize: undefined, after: undefined, before: undefined }),
       responseType: 'blob',
       observe: 'response',
     });

@@ -225,7 +225,7 @@ export class RegistrationsTablePage {
   }
 
   protected page(event: PageEvent): void {
-    void this.store.setQuery({ page: event.pageIndex + 1, pageSize: event.pageSize });
+    void this.store.goToPage(event.pageIndex, event.pageSize);
   }
 
   protected fullName(r: Registration): string {

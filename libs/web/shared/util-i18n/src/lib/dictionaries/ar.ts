@@ -587,6 +587,7 @@ export const ar: PublicDictionary = {
   'recommendations.addressedTo': 'موجهة إلى',
   'recommendations.count':
     '{count, plural, =0 {لم يُعثر على أي توصية} one {عُثر على توصية واحدة} two {عُثر على توصيتين} few {عُثر على # توصيات} many {عُثر على # توصية} other {عُثر على # توصية}}',
+  'recommendations.countAbout': '{count, plural, other {عُثر على نحو # توصية}}',
   'recommendations.empty': 'لا توجد توصية منشورة مطابقة. جرّب كلمات أخرى أو عوامل تصفية أقل.',
   'recommendations.results': 'النتائج',
   'recommendations.pageOf': 'الصفحة {page} من {pages}',

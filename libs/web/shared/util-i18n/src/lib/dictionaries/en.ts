@@ -593,6 +593,7 @@ export const en = {
   'recommendations.addressedTo': 'Addressed to',
   'recommendations.count':
     '{count, plural, =0 {No recommendation found} one {# recommendation found} other {# recommendations found}}',
+  'recommendations.countAbout': '{count, plural, other {About # recommendations found}}',
   'recommendations.empty': 'No published recommendation matches. Try other words or fewer filters.',
   'recommendations.results': 'Results',
   'recommendations.pageOf': 'Page {page} of {pages}',

@@ -596,6 +596,7 @@ export const es: PublicDictionary = {
   'recommendations.addressedTo': 'Dirigida a',
   'recommendations.count':
     '{count, plural, =0 {No se encontró ninguna recomendación} one {# recomendación encontrada} other {# recomendaciones encontradas}}',
+  'recommendations.countAbout': '{count, plural, other {Alrededor de # recomendaciones encontradas}}',
   'recommendations.empty': 'Ninguna recomendación publicada coincide. Pruebe otras palabras o menos filtros.',
   'recommendations.results': 'Resultados',
   'recommendations.pageOf': 'Página {page} de {pages}',

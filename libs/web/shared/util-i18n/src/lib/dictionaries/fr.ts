@@ -602,6 +602,7 @@ export const fr: PublicDictionary = {
   'recommendations.addressedTo': 'Destinataires',
   'recommendations.count':
     '{count, plural, =0 {Aucune recommandation trouvée} one {# recommandation trouvée} other {# recommandations trouvées}}',
+  'recommendations.countAbout': '{count, plural, other {Environ # recommandations trouvées}}',
   'recommendations.empty': 'Aucune recommandation publiée ne correspond. Essayez d’autres mots ou moins de filtres.',
   'recommendations.results': 'Résultats',
   'recommendations.pageOf': 'Page {page} sur {pages}',
