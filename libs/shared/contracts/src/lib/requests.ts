@@ -33,6 +33,7 @@ import type {
   AgendaItemTranslatedField,
   ContentTranslations,
   DialogueTranslatedField,
+  OutcomeTranslatedField,
   SpaceTranslatedField,
   StakeholderQuotas,
 } from './models';
@@ -274,8 +275,8 @@ export interface RecommendationRequest {
 /** PUT /dialogues/:id/outcome: the whole working copy, with the version it was read at. */
 export interface PutOutcomeRequest {
   summary?: string;
-  /** The summary in other languages than the source (`{ fr: { summary } }`). */
-  translations?: ContentTranslations<'summary'>;
+  /** The summary and key messages in other languages than the source (`{ fr: { summary, 'keyMessages.0': … } }`). */
+  translations?: ContentTranslations<OutcomeTranslatedField>;
   keyMessages?: string[];
   rapporteurUserIds?: string[];
   recommendations: RecommendationRequest[];
