@@ -90,7 +90,10 @@ export const presentRecommendation = (r: Recommendation, source: ReaderLanguage)
 export function presentSummary(
   o: { summary: string; keyMessages: string[]; translations?: ContentTranslations<OutcomeTranslatedField> | null },
   source: ReaderLanguage,
-): Pick<Outcome, 'summary' | 'summaryLang' | 'keyMessages' | 'keyMessagesLang' | 'translations' | 'missingTranslations'> {
+): Pick<
+  Outcome,
+  'summary' | 'summaryLang' | 'keyMessages' | 'keyMessagesLang' | 'translations' | 'missingTranslations'
+> {
   const keys = o.keyMessages.map((_, i) => keyMessageField(i));
   const record: Record<string, string> = { summary: o.summary };
   o.keyMessages.forEach((m, i) => (record[keys[i]] = m));

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ContentTranslations, Outcome, OutcomeStatus, OutcomeTranslatedField, Recommendation } from '@gfmd/contracts';
+import type {
+  ContentTranslations,
+  Outcome,
+  OutcomeStatus,
+  OutcomeTranslatedField,
+  Recommendation,
+} from '@gfmd/contracts';
 import { currentManager } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 

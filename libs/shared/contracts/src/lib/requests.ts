@@ -290,6 +290,14 @@ export interface LinkContributionsRequest {
   contributionIds: string[];
 }
 
+/**
+ * PATCH /documents/:id: the title in some languages (any of the six); a language sent replaces
+ * its title, `""` or null removes it, languages not sent are kept.
+ */
+export interface PatchDocumentRequest {
+  title: Partial<Record<ReaderLanguage, string | null>>;
+}
+
 /** PATCH /dialogues/:id/outcome: organizers name the rapporteurs. */
 export interface PatchOutcomeRequest {
   rapporteurUserIds?: string[];

@@ -628,6 +628,7 @@ export const arStaff: StaffDictionary = {
   'auditAction.delegation.delegate_replaced': 'استُبدل عضو في الوفد',
   'auditAction.document.uploaded': 'رُفعت وثيقة',
   'auditAction.document.deleted': 'حُذفت وثيقة',
+  'auditAction.document.retitled': 'عُدّل عنوان وثيقة',
   'auditAction.contribution.accepted': 'قُبلت المساهمة',
   'auditAction.contribution.rejected': 'رُفضت المساهمة',
   'auditAction.recommendation.contributions_linked': 'رُبطت التوصية بمساهمات',

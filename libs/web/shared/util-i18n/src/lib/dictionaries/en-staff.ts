@@ -633,6 +633,7 @@ export const enStaff = {
   'auditAction.delegation.delegate_replaced': 'Delegate replaced',
   'auditAction.document.uploaded': 'Document uploaded',
   'auditAction.document.deleted': 'Document deleted',
+  'auditAction.document.retitled': 'Document title changed',
   'auditAction.contribution.accepted': 'Contribution accepted',
   'auditAction.contribution.rejected': 'Contribution rejected',
   'auditAction.recommendation.contributions_linked': 'Recommendation linked to contributions',

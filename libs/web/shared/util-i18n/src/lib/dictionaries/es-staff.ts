@@ -636,6 +636,7 @@ export const esStaff: StaffDictionary = {
   'auditAction.delegation.delegate_replaced': 'Delegado sustituido',
   'auditAction.document.uploaded': 'Documento subido',
   'auditAction.document.deleted': 'Documento eliminado',
+  'auditAction.document.retitled': 'Título del documento modificado',
   'auditAction.contribution.accepted': 'Contribución aceptada',
   'auditAction.contribution.rejected': 'Contribución rechazada',
   'auditAction.recommendation.contributions_linked': 'Recomendación vinculada a contribuciones',

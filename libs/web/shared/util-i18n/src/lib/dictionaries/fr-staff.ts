@@ -642,6 +642,7 @@ export const frStaff: StaffDictionary = {
   'auditAction.delegation.delegate_replaced': 'Délégué remplacé',
   'auditAction.document.uploaded': 'Document déposé',
   'auditAction.document.deleted': 'Document supprimé',
+  'auditAction.document.retitled': 'Titre du document modifié',
   'auditAction.contribution.accepted': 'Contribution acceptée',
   'auditAction.contribution.rejected': 'Contribution refusée',
   'auditAction.recommendation.contributions_linked': 'Recommandation liée à des contributions',
