@@ -277,7 +277,7 @@ export class DocumentsService implements OnModuleInit {
       if (typeof text === 'string' && text.trim()) title[language] = text.trim();
       else delete title[language];
     }
-    const languages = Object.keys(dto.title ?? {}).sort();
+    const sent = Object.keys(dto.title ?? {}).sort();
     await inTransaction(this.dataSource, async () => {
       await this.repo.setTitle(id, title);
       await this.audit.record({
@@ -286,10 +286,11 @@ export class DocumentsService implements OnModuleInit {
         entityType: 'document',
         entityId: id,
         dialogueId: doc.dialogueId,
-        details: { languages },
+        details: { languages: sent },
       });
     });
-    return toDocumentView({ ...doc, title });
+    const dialogue = await this.dialogues.findRecord(doc.dialogueId);
+    return toDocumentView({ ...doc, title }, dialogue.languages);
   }
 
   async remove(id: string, user: AuthUser): Promise<void> {

@@ -262,6 +262,8 @@ export const arStaff: StaffDictionary = {
   'console.tabOutcome': 'النتائج',
   'console.tabDocuments': 'الوثائق',
   'console.documents.heading': 'الوثائق',
+  'console.documents.titles': 'العناوين بلغات الحوار',
+  'console.documents.titlesHint': 'عنوان كل وثيقة باللغة الأولى للحوار، ثم علامة تبويب لكل لغة أخرى.',
   'console.documents.upload': 'إضافة وثيقة',
   'console.documents.kind': 'النوع',
   'console.documents.visibility': 'من يمكنه الاطلاع عليها',

@@ -267,6 +267,9 @@ export const enStaff = {
   'console.tabOutcome': 'Outcome',
   'console.tabDocuments': 'Documents',
   'console.documents.heading': 'Documents',
+  'console.documents.titles': "Titles in the dialogue's languages",
+  'console.documents.titlesHint':
+    "Each document's title in the dialogue's first language, then one tab per other language.",
   'console.documents.upload': 'Add a document',
   'console.documents.kind': 'Kind',
   'console.documents.visibility': 'Who can see it',

@@ -267,6 +267,9 @@ export const esStaff: StaffDictionary = {
   'console.tabOutcome': 'Resultados',
   'console.tabDocuments': 'Documentos',
   'console.documents.heading': 'Documentos',
+  'console.documents.titles': 'Títulos en los idiomas del diálogo',
+  'console.documents.titlesHint':
+    'El título de cada documento en el primer idioma del diálogo y una pestaña por cada otro idioma.',
   'console.documents.upload': 'Añadir un documento',
   'console.documents.kind': 'Tipo de documento',
   'console.documents.visibility': 'Quién puede verlo',

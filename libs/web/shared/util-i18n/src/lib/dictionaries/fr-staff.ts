@@ -271,6 +271,9 @@ export const frStaff: StaffDictionary = {
   'console.tabOutcome': 'Résultats',
   'console.tabDocuments': 'Documents',
   'console.documents.heading': 'Documents',
+  'console.documents.titles': 'Titres dans les langues du dialogue',
+  'console.documents.titlesHint':
+    'Le titre de chaque document dans la première langue du dialogue, puis un onglet par autre langue.',
   'console.documents.upload': 'Ajouter un document',
   'console.documents.kind': 'Type de document',
   'console.documents.visibility': 'Qui peut le voir',
