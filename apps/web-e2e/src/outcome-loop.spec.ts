@@ -200,7 +200,9 @@ test.describe('the outcome loop, from the rapporteur to a citation', () => {
 
   test('the organizer builds the session’s synthesis and publishes it; the subscriber is told', async ({ inbox }) => {
     await open(organizer, `/console/syntheses/informal-sessions/${ctx.sessionId}`, /Informal thematic session 4/);
-    await organizer.getByLabel('Introduction').fill('What the GFMD recommends on labour mobility and skills.');
+    await organizer
+      .getByLabel('Introduction', { exact: true })
+      .fill('What the GFMD recommends on labour mobility and skills.');
     await organizer.getByRole('button', { name: 'Add a section' }).click();
     for (const ref of ctx.references) await organizer.getByRole('button', { name: `Add ${ref} to section 1` }).click();
     await organizer.getByRole('button', { name: 'Save', exact: true }).click();

@@ -68,7 +68,7 @@ test.describe('an organizer builds and publishes a synthesis; a subscriber is to
   test('the organizer builds the synthesis, orders it with the keyboard, and publishes it', async ({ page, axe }) => {
     await signIn(page, organizer, '**/console');
     await open(page, `/console/syntheses/informal-sessions/${session}`, /Informal thematic session/);
-    await page.getByLabel('Introduction').fill('The recommendations of the GFMD on labour mobility.');
+    await page.getByLabel('Introduction', { exact: true }).fill('The recommendations of the GFMD on labour mobility.');
     await page.getByRole('button', { name: 'Add a section' }).click();
     for (const ref of references) await page.getByRole('button', { name: `Add ${ref} to section 1` }).click();
     await page.getByRole('button', { name: `Move ${references[0]} down` }).click();

@@ -1,4 +1,17 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -12,7 +25,7 @@ import {
 import { type AuthUser, CurrentUser, Roles } from '@gfmd/api-auth';
 import { Public, uuidPipe } from '@gfmd/api-platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { UploadDocumentBody } from './document.dto';
+import { PatchDocumentDto, UploadDocumentBody } from './document.dto';
 import { DocumentDownload, DocumentsService } from './documents.service';
 import { contentDisposition } from './upload/safe-file-name';
 
@@ -68,6 +81,14 @@ export class DocumentsController {
     @CurrentUser() user?: AuthUser,
   ) {
     return serveDocument(reply, await this.documents.download(id, user));
+  }
+
+  /** Staff who manage the document: its title in some of the six languages (the others kept). */
+  @Roles('organizer', 'coordinator')
+  @Patch('documents/:id')
+  @ApiOkResponse({ description: 'The document with its titles.' })
+  retitle(@Param('id', uuidPipe) id: string, @Body() body: PatchDocumentDto, @CurrentUser() user: AuthUser) {
+    return this.documents.retitle(id, body, user);
   }
 
   @Roles('organizer', 'coordinator')

@@ -79,6 +79,10 @@ export class DocumentsRepository {
     );
   }
 
+  async setTitle(id: string, title: Record<string, string>): Promise<void> {
+    await this.manager.query(`UPDATE documents SET title = $2::jsonb WHERE id = $1`, [id, JSON.stringify(title)]);
+  }
+
   async setVisibility(id: string, visibility: DocumentVisibility): Promise<void> {
     await this.manager.query(`UPDATE documents SET visibility = $2 WHERE id = $1`, [id, visibility]);
   }

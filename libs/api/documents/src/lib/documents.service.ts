@@ -22,7 +22,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { DocumentAccess, manages, REGISTRANT_VISIBILITIES } from './document-access';
-import { UploadDocumentDto } from './document.dto';
+import { PatchDocumentDto, UploadDocumentDto } from './document.dto';
 import { DocumentRecord, DocumentsRepository } from './documents.repository';
 import { clamdScan, ScannerUnavailableError } from './scan/clamd.client';
 import { FILE_STORAGE, type FileStorage } from './storage/file-storage';
@@ -262,6 +262,35 @@ export class DocumentsService implements OnModuleInit {
     if (!doc || doc.dialogueId !== dialogueId || !REGISTRANT_VISIBILITIES.includes(doc.visibility))
       throw notFound('Document');
     return this.open(doc);
+  }
+
+  /**
+   * Changes the title in some languages (staff who manage the document): each language sent
+   * replaces its title, `""` or null removes it, the others are kept (docs/documents.md).
+   */
+  async retitle(id: string, dto: PatchDocumentDto, user: AuthUser): Promise<DocumentView> {
+    const doc = await this.repo.find(id);
+    if (!doc || !(await this.access.canRead(user, doc))) throw notFound('Document');
+    if (!(await this.access.canManage(user, doc))) throw forbidden(msg('documents.notManager'));
+    const title: Record<string, string> = { ...doc.title };
+    for (const [language, text] of Object.entries(dto.title ?? {})) {
+      if (typeof text === 'string' && text.trim()) title[language] = text.trim();
+      else delete title[language];
+    }
+    const sent = Object.keys(dto.title ?? {}).sort();
+    await inTransaction(this.dataSource, async () => {
+      await this.repo.setTitle(id, title);
+      await this.audit.record({
+        actorUserId: user.id,
+        action: 'document.retitled',
+        entityType: 'document',
+        entityId: id,
+        dialogueId: doc.dialogueId,
+        details: { languages: sent },
+      });
+    });
+    const dialogue = await this.dialogues.findRecord(doc.dialogueId);
+    return toDocumentView({ ...doc, title }, dialogue.languages);
   }
 
   async remove(id: string, user: AuthUser): Promise<void> {

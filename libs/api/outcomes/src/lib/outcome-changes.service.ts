@@ -15,7 +15,7 @@ import {
 } from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { DataSource } from 'typeorm';
-import { emptyOutcome, presentOutcome, toOutcome } from './outcome.mapper';
+import { contentSourceLanguage, emptyOutcome, presentOutcome, toOutcome } from './outcome.mapper';
 import { OutcomeRecord, OutcomesRepository } from './outcomes.repository';
 
 export const isOrganizer = (user: AuthUser) => user.role === 'admin' || user.role === 'organizer';
@@ -67,7 +67,7 @@ export class OutcomeChanges {
     return this.change(dialogueId, undefined, async (row, dialogue) => {
       if (row.version === 0) throw conflict('invalid-transition', msg('outcomes.noDraft'));
       const { next, details } = await decide(row, dialogue);
-      return this.saveVersion({ ...next, version: row.version + 1 }, user, action, details);
+      return this.saveVersion({ ...next, version: row.version + 1 }, user, action, details, dialogue);
     });
   }
 
@@ -77,6 +77,7 @@ export class OutcomeChanges {
     user: AuthUser,
     action: AuditAction,
     details: OutcomeAuditDetails = {},
+    dialogue?: Pick<DialogueRecord, 'languages'>,
   ): Promise<Outcome> {
     await this.repo.save(next);
     const outcome = toOutcome(next);
@@ -90,7 +91,7 @@ export class OutcomeChanges {
       dialogueId: next.dialogueId,
       details: { version: next.version, status: next.status, ...details },
     });
-    return presentOutcome(outcome);
+    return presentOutcome(outcome, contentSourceLanguage(dialogue));
   }
 
   async roleOf(user: AuthUser, row: OutcomeRecord, dialogueId: string): Promise<OutcomeRole> {
@@ -125,7 +126,7 @@ export class OutcomeChanges {
         'stale-version',
         msg('outcomes.staleVersion', { current: row.version, edited: version }),
         undefined,
-        { currentVersion: row.version, current: presentOutcome(toOutcome(row)) },
+        { currentVersion: row.version, current: presentOutcome(toOutcome(row), contentSourceLanguage(dialogue)) },
       );
     }
     return { dialogue, row };

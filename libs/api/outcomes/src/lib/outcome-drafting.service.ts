@@ -16,7 +16,15 @@ import { randomUUID } from 'node:crypto';
 import { PatchOutcomeDto, PutOutcomeDto } from './outcome.dto';
 import { recommendationChanges } from './outcome-diff';
 import { OutcomeChanges, type OutcomeAuditDetails, type OutcomeRole } from './outcome-changes.service';
-import { emptyOutcome, presentOutcome, sameList, sameSet, toOutcome } from './outcome.mapper';
+import {
+  contentSourceLanguage,
+  emptyOutcome,
+  followKeyMessages,
+  presentOutcome,
+  sameList,
+  sameSet,
+  toOutcome,
+} from './outcome.mapper';
 import { OutcomeRecord, OutcomesRepository, StoredRecommendation } from './outcomes.repository';
 
 /**
@@ -42,9 +50,9 @@ export class OutcomeDraftingService {
 
   /** Staff: the working copy (an empty draft at version 0 before the first save). */
   async get(dialogueId: string, viewer: AuthUser): Promise<Outcome> {
-    await this.dialogues.findVisible(dialogueId, viewer);
+    const dialogue = await this.dialogues.findVisible(dialogueId, viewer);
     const row = await this.repo.find(dialogueId);
-    return presentOutcome(toOutcome(row ?? emptyOutcome(dialogueId)));
+    return presentOutcome(toOutcome(row ?? emptyOutcome(dialogueId)), contentSourceLanguage(dialogue));
   }
 
   /** The outcomes the user is named rapporteur on, whatever their role (the workspace's "My outcomes"). */
@@ -73,8 +81,16 @@ export class OutcomeDraftingService {
       const role = await this.changes.roleOf(user, row, dialogue.id);
       if (role.kind === 'none') throw forbidden(msg('outcomes.whoEdits'));
       const summary = dto.summary === undefined ? row.summary : dto.summary.trim();
-      const translations = mergeTranslations(row.translations, dto.translations);
       const keyMessages = dto.keyMessages === undefined ? row.keyMessages : dto.keyMessages.map((m) => m.trim());
+      const sentKeyMessages = Object.values(dto.translations ?? {}).some((fields) =>
+        Object.keys(fields ?? {}).some((f) => f.startsWith('keyMessages.')),
+      );
+      const translations = followKeyMessages(
+        mergeTranslations(row.translations, dto.translations),
+        row.keyMessages,
+        keyMessages,
+        sentKeyMessages,
+      );
       assertWellFormed(dto, keyMessages);
       const current = new Map(row.recommendations.map((r) => [r.id, r]));
       await this.assertKnownReferences(dto, current, dialogue.id);
@@ -122,20 +138,20 @@ export class OutcomeDraftingService {
       };
       // A save on a published outcome opens its correction (the published version stays public).
       const action = row.status === 'published' ? 'outcome.corrected' : 'outcome.saved';
-      return this.changes.saveVersion(next, user, action, whatChanged(row, next));
+      return this.changes.saveVersion(next, user, action, whatChanged(row, next), dialogue);
     });
   }
 
   /** Organizers name the rapporteurs (any active staff user). */
   patch(dialogueId: string, dto: PatchOutcomeDto, user: AuthUser): Promise<Outcome> {
-    return this.changes.change(dialogueId, dto.version, async (row) => {
+    return this.changes.change(dialogueId, dto.version, async (row, dialogue) => {
       if (dto.rapporteurUserIds) await this.changes.assertStaff(dto.rapporteurUserIds);
       const next = {
         ...row,
         rapporteurUserIds: dto.rapporteurUserIds ?? row.rapporteurUserIds,
         version: row.version + 1,
       };
-      return this.changes.saveVersion(next, user, 'outcome.saved', whatChanged(row, next));
+      return this.changes.saveVersion(next, user, 'outcome.saved', whatChanged(row, next), dialogue);
     });
   }
 

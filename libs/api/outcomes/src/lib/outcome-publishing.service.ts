@@ -8,10 +8,10 @@ import {
   PUBLIC_STATUSES,
   type DialogueRecord,
 } from '@gfmd/api-dialogues';
-import { cleanTranslations, DomainEvents, localizeContent, domainRule, msg, notFound } from '@gfmd/api-platform';
+import { cleanTranslations, DomainEvents, domainRule, msg, notFound } from '@gfmd/api-platform';
 import { recommendationChanges } from './outcome-diff';
 import { assertFrom, OutcomeChanges } from './outcome-changes.service';
-import { contentSourceLanguage, toRecommendation } from './outcome.mapper';
+import { contentSourceLanguage, presentSummary, toRecommendation } from './outcome.mapper';
 import { OutcomesRepository } from './outcomes.repository';
 import { PublishedRecord, RecommendationsRepository } from './recommendations.repository';
 import { RecommendationsService } from './recommendations.service';
@@ -24,6 +24,12 @@ export const referencePrefixOf = (processCode: string, session: number, dialogue
 
 /** `GFMD-GCM-T3-D12-R04`: the dialogue's prefix and the recommendation's number. */
 export const referenceOf = (prefix: string, recommendation: number) => `${prefix}-R${pad(recommendation)}`;
+
+/** The published summary and key messages in the reader's language (what the public reads: no editors' extras). */
+function localizedSummary(snapshot: Outcome, source: ReaderLanguage) {
+  const { translations: _stored, missingTranslations: _missing, ...words } = presentSummary(snapshot, source);
+  return words as Pick<PublishedOutcome, 'summary' | 'summaryLang' | 'keyMessages' | 'keyMessagesLang'>;
+}
 
 /**
  * Publishing an approved outcome: stable references and the public copy of its recommendations;
@@ -59,11 +65,7 @@ export class OutcomePublishingService {
       dialogueId,
       dialogueTitle: dialogue.title,
       dialogueStartsAt: new Date(dialogue.startsAt).toISOString(),
-      ...(localizeContent(snapshot, ['summary'], contentSourceLanguage()) as {
-        summary: string;
-        summaryLang: ReaderLanguage;
-      }),
-      keyMessages: snapshot.keyMessages,
+      ...localizedSummary(snapshot, contentSourceLanguage(dialogue)),
       status: 'published',
       version: row.publishedVersion,
       publishedVersion: row.publishedVersion,

@@ -48,8 +48,9 @@ describe('Outcome content in several languages (integration)', () => {
       summaryLang: 'en',
       translations: { fr: { summary: 'Ce que le dialogue a dit.' } },
     });
-    expect(staff.missingTranslations?.fr).toBeUndefined();
-    expect(staff.missingTranslations?.ar).toEqual(['summary']);
+    // The key message is translatable too (by position) and not translated yet.
+    expect(staff.missingTranslations?.fr).toEqual(['keyMessages.0']);
+    expect(staff.missingTranslations?.ar).toEqual(['summary', 'keyMessages.0']);
     expect(staff.recommendations[0]).toMatchObject({
       text: first.text,
       textLang: 'en',

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  keyMessageField,
   OUTCOME_STATUSES,
+  type OutcomeTranslatedField,
   READER_LANGUAGES,
   type ReaderLanguage,
   RECOMMENDATION_KINDS,
@@ -76,6 +78,14 @@ export class RecommendationDto implements RecommendationRequest {
   @ApiPropertyOptional({ description: 'Read-only; ignored.' }) @IsOptional() @IsObject() missingTranslations?: object;
 }
 
+/** What may be translated in an outcome: the summary and each key message by position (as long as the field itself). */
+export const OUTCOME_TRANSLATION_LIMITS: Record<string, { max: number; multiline: boolean }> = {
+  summary: { max: 20000, multiline: true },
+  ...Object.fromEntries(
+    Array.from({ length: 50 }, (_, i) => [keyMessageField(i), { max: 2000, multiline: true }] as const),
+  ),
+};
+
 export class PutOutcomeDto implements PutOutcomeRequest {
   @ApiPropertyOptional() @OptionalButNotNull() @IsString() @MaxLength(20000) @IsPlainText(true) summary?: string;
   @ApiPropertyOptional({ type: [String] })
@@ -88,15 +98,25 @@ export class PutOutcomeDto implements PutOutcomeRequest {
   @IsPlainText(true, { each: true })
   keyMessages?: string[];
   @ApiPropertyOptional(
-    translationsProperty('summary', { fr: { summary: 'Le dialogue a…' } }, "the dialogue's first language"),
+    translationsProperty(
+      'summary, "keyMessages.0", "keyMessages.1"…',
+      { fr: { summary: 'Le dialogue a…', 'keyMessages.0': 'La mobilité est une responsabilité partagée.' } },
+      "the dialogue's first language",
+    ),
   )
   @IsOptional()
-  @IsContentTranslations({ summary: { max: 20000, multiline: true } })
-  translations?: ContentTranslations<'summary'>;
+  @IsContentTranslations(OUTCOME_TRANSLATION_LIMITS)
+  translations?: ContentTranslations<OutcomeTranslatedField>;
   @ApiPropertyOptional({ description: 'Read-only (the language `summary` was read in); ignored.' })
   @IsOptional()
   @IsIn(READER_LANGUAGES)
   summaryLang?: ReaderLanguage;
+  @ApiPropertyOptional({ description: 'Read-only (the language of each key message as read); ignored.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsIn(READER_LANGUAGES, { each: true })
+  keyMessagesLang?: ReaderLanguage[];
   @ApiPropertyOptional({ description: 'Read-only; ignored.' }) @IsOptional() @IsObject() missingTranslations?: object;
   @ApiPropertyOptional({ type: [String], description: 'Staff users who draft the outcome (organizers only).' })
   @OptionalButNotNull()

@@ -1,4 +1,12 @@
-import type { Outcome, ReaderLanguage, Recommendation } from '@gfmd/contracts';
+import {
+  keyMessageField,
+  READER_LANGUAGES,
+  type ContentTranslations,
+  type Outcome,
+  type OutcomeTranslatedField,
+  type ReaderLanguage,
+  type Recommendation,
+} from '@gfmd/contracts';
 import { cleanTranslations, contentView } from '@gfmd/api-platform';
 import type { OutcomeRecord } from './outcomes.repository';
 
@@ -57,31 +65,90 @@ export const sameList = (a: string[], b: string[]) => a.length === b.length && a
 
 /**
  * The source language of an outcome, its recommendations and the syntheses quoting them: the
- * language their own columns are written in (docs/i18n.md, "Content in several languages").
- *
- * PLUG-IN POINT (issue #17): when dialogues list their languages (`dialogues.languages`, six
- * languages, helper A's branch), answer `dialogue.languages[0]` here; every read and the
- * missing-translation lists of outcomes, recommendations and syntheses go through this one function.
+ * language their own columns are written in (docs/i18n.md, "Content in several languages"), the
+ * dialogue's first language (`dialogues.languages[0]`; English for a dialogue without one). Every
+ * read, the published outcome, the synthesis pages and documents and the missing-translation
+ * lists of outcomes and recommendations go through this one function.
  */
-export function contentSourceLanguage(_dialogue?: { languages?: readonly string[] } | null): ReaderLanguage {
-  return 'en';
+export function contentSourceLanguage(dialogue?: { languages?: readonly string[] | null } | null): ReaderLanguage {
+  const first = dialogue?.languages?.[0];
+  return first && (READER_LANGUAGES as readonly string[]).includes(first) ? (first as ReaderLanguage) : 'en';
 }
 
 /** A recommendation as a reader gets it: `text` in their language where translated, `textLang` (staff: translations and what is missing). */
-export const presentRecommendation = (
-  r: Recommendation,
-  source: ReaderLanguage = contentSourceLanguage(),
-): Recommendation => {
+export const presentRecommendation = (r: Recommendation, source: ReaderLanguage): Recommendation => {
   const { translations: _stored, missingTranslations: _missing, ...rest } = r;
   return { ...rest, ...contentView(r, ['text'], source) };
 };
 
+/**
+ * The summary and the key messages of an outcome (or of a snapshot of it) as the reader gets
+ * them: each in their language where translated, else in the source's words, with `summaryLang`
+ * and `keyMessagesLang`; staff reads of the source add `translations` and `missingTranslations`
+ * (the key messages by position: `keyMessages.0`…).
+ */
+export function presentSummary(
+  o: { summary: string; keyMessages: string[]; translations?: ContentTranslations<OutcomeTranslatedField> | null },
+  source: ReaderLanguage,
+): Pick<
+  Outcome,
+  'summary' | 'summaryLang' | 'keyMessages' | 'keyMessagesLang' | 'translations' | 'missingTranslations'
+> {
+  const keys = o.keyMessages.map((_, i) => keyMessageField(i));
+  const record: Record<string, string> = { summary: o.summary };
+  o.keyMessages.forEach((m, i) => (record[keys[i]] = m));
+  const view = contentView(
+    { ...record, translations: o.translations ?? {} } as Record<OutcomeTranslatedField, string> & {
+      translations: ContentTranslations<OutcomeTranslatedField>;
+    },
+    ['summary', ...keys] as OutcomeTranslatedField[],
+    source,
+  ) as unknown as Record<string, unknown> & Pick<Outcome, 'translations' | 'missingTranslations'>;
+  return {
+    summary: view['summary'] as string,
+    summaryLang: view['summaryLang'] as ReaderLanguage,
+    keyMessages: keys.map((k) => view[k] as string),
+    keyMessagesLang: keys.map((k) => view[`${k}Lang`] as ReaderLanguage),
+    ...(view.translations ? { translations: view.translations, missingTranslations: view.missingTranslations } : {}),
+  };
+}
+
 /** The working copy as a reader gets it (the stored snapshot keeps the record's own words and its translations). */
-export function presentOutcome(o: Outcome, source: ReaderLanguage = contentSourceLanguage()): Outcome {
+export function presentOutcome(o: Outcome, source: ReaderLanguage): Outcome {
   const { translations: _stored, missingTranslations: _missing, ...rest } = o;
   return {
     ...rest,
-    ...contentView(o, ['summary'], source),
+    ...presentSummary(o, source),
     recommendations: o.recommendations.map((r) => presentRecommendation(r, source)),
   };
+}
+
+/**
+ * The translations of the key messages follow them when a client changes the list without
+ * sending them (an API client unaware of translations): each one goes with the message of the
+ * same words; a list of the same length keeps the rest by position. Translations of positions
+ * past the end are dropped.
+ */
+export function followKeyMessages(
+  translations: ContentTranslations<OutcomeTranslatedField>,
+  before: readonly string[],
+  after: readonly string[],
+  sentKeyMessageTranslations: boolean,
+): ContentTranslations<OutcomeTranslatedField> {
+  const from = after.map((m, j) => {
+    if (sentKeyMessageTranslations) return j;
+    const same = before.indexOf(m);
+    return same >= 0 ? same : before.length === after.length ? j : -1;
+  });
+  const out: ContentTranslations<OutcomeTranslatedField> = {};
+  for (const [language, fields] of Object.entries(translations) as [ReaderLanguage, Record<string, string>][]) {
+    const kept: Record<string, string> = {};
+    for (const [field, text] of Object.entries(fields)) if (!field.startsWith('keyMessages.')) kept[field] = text;
+    from.forEach((i, j) => {
+      const text = i >= 0 ? fields[keyMessageField(i)] : undefined;
+      if (text) kept[keyMessageField(j)] = text;
+    });
+    if (Object.keys(kept).length) out[language] = kept;
+  }
+  return out;
 }

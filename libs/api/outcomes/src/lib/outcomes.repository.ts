@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ContentTranslations, Outcome, OutcomeStatus, Recommendation } from '@gfmd/contracts';
+import type {
+  ContentTranslations,
+  Outcome,
+  OutcomeStatus,
+  OutcomeTranslatedField,
+  Recommendation,
+} from '@gfmd/contracts';
 import { currentManager } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 
@@ -12,8 +18,11 @@ export interface StoredRecommendation extends Recommendation {
 export interface OutcomeRecord {
   dialogueId: string;
   summary: string;
-  /** The summary in other languages than the source (docs/i18n.md); recommendations keep theirs inside. */
-  translations: ContentTranslations<'summary'>;
+  /**
+   * The summary and the key messages (`keyMessages.0`…) in other languages than the source
+   * (docs/i18n.md); recommendations keep theirs inside.
+   */
+  translations: ContentTranslations<OutcomeTranslatedField>;
   keyMessages: string[];
   rapporteurUserIds: string[];
   recommendations: StoredRecommendation[];

@@ -37,6 +37,8 @@ export interface PublishedView extends PublishedRecord {
   dialogueTitle: string;
   dialogueStartsAt: Date;
   dialogueTimeZone: string;
+  /** The dialogue's languages, the first the recommendation's source. */
+  dialogueLanguages: string[];
   highlight?: string;
   rank?: number;
 }
@@ -58,7 +60,8 @@ const COLUMNS = `r.reference, r.recommendation_id AS "recommendationId", r.dialo
   r.first_published_at AS "firstPublishedAt", r.published_at AS "publishedAt", r.history`;
 
 /** `dialogues` is the dialogues domain's table: read here only for the title and date of a citation. */
-const DIALOGUE_COLUMNS = `d.title AS "dialogueTitle", d.starts_at AS "dialogueStartsAt", d.time_zone AS "dialogueTimeZone"`;
+const DIALOGUE_COLUMNS = `d.title AS "dialogueTitle", d.starts_at AS "dialogueStartsAt", d.time_zone AS "dialogueTimeZone",
+  d.languages AS "dialogueLanguages"`;
 
 /**
  * Hits ranked by a search at most (the newest ones): one more than COUNT_CAP, so a query with up

@@ -60,7 +60,10 @@ export class RecommendationsService {
     return {
       reference: r.reference,
       // In the reader's language where translated (`textLang`); history and highlight stay in the source's words.
-      ...(localizeContent(r, ['text'], contentSourceLanguage()) as { text: string; textLang: ReaderLanguage }),
+      ...(localizeContent(r, ['text'], contentSourceLanguage({ languages: r.dialogueLanguages })) as {
+        text: string;
+        textLang: ReaderLanguage;
+      }),
       kind: r.kind,
       themeIds: r.themeIds,
       addressedTo: r.addressedTo,

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SynthesisSection, SynthesisStatus, SynthesisTarget } from '@gfmd/contracts';
+import type { ContentTranslations, SynthesisSection, SynthesisStatus, SynthesisTarget } from '@gfmd/contracts';
 import { currentManager } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 
 /** What the public reads once published: frozen at publication (the recommendations are read live by reference). */
 export interface PublishedSnapshot {
   introduction: string;
+  /** The introduction in other languages (English is the source); absent in snapshots published before. */
+  translations?: ContentTranslations<'introduction'>;
   dueAt: string;
   dueAtSet: boolean;
   sections: SynthesisSection[];
@@ -17,6 +19,8 @@ export interface SynthesisRecord {
   informalSessionId: string | null;
   milestoneId: string | null;
   introduction: string;
+  /** The introduction in other languages than English (docs/i18n.md). */
+  translations: ContentTranslations<'introduction'>;
   /** null: the default (7 days before the start). */
   dueAt: Date | null;
   status: SynthesisStatus;
@@ -29,7 +33,7 @@ export interface SynthesisRecord {
 
 const COLUMNS = `id, informal_session_id AS "informalSessionId", milestone_id AS "milestoneId", introduction,
   due_at AS "dueAt", status, version, sections, published_version AS "publishedVersion",
-  published_at AS "publishedAt", published_snapshot AS "publishedSnapshot"`;
+  published_at AS "publishedAt", published_snapshot AS "publishedSnapshot", translations`;
 
 const column = (target: SynthesisTarget) => (target === 'informal-sessions' ? 'informal_session_id' : 'milestone_id');
 
@@ -66,7 +70,8 @@ export class SynthesesRepository {
   async save(s: SynthesisRecord): Promise<void> {
     await this.db.query(
       `UPDATE syntheses SET introduction = $2, due_at = $3, status = $4, version = $5, sections = $6::jsonb,
-         published_version = $7, published_at = $8, published_snapshot = $9::jsonb, updated_at = now()
+         published_version = $7, published_at = $8, published_snapshot = $9::jsonb, translations = $10::jsonb,
+         updated_at = now()
        WHERE id = $1`,
       [
         s.id,
@@ -78,6 +83,7 @@ export class SynthesesRepository {
         s.publishedVersion,
         s.publishedAt,
         s.publishedSnapshot ? JSON.stringify(s.publishedSnapshot) : null,
+        JSON.stringify(s.translations ?? {}),
       ],
     );
   }

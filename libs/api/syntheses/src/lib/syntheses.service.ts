@@ -19,6 +19,9 @@ import {
   inTransaction,
   notFound,
   ProblemException,
+  contentView,
+  localizeContent,
+  mergeTranslations,
   msg,
   type FieldErrorInput,
 } from '@gfmd/api-platform';
@@ -99,6 +102,7 @@ export class SynthesesService implements OnModuleInit {
       const next: SynthesisRecord = {
         ...row,
         introduction: dto.introduction.trim(),
+        translations: mergeTranslations(row.translations, dto.translations),
         dueAt: dueAt === undefined ? row.dueAt : dueAt,
         sections,
         status: 'draft',
@@ -133,6 +137,7 @@ export class SynthesesService implements OnModuleInit {
       const now = new Date();
       const snapshot: PublishedSnapshot = {
         introduction: row.introduction,
+        translations: row.translations ?? {},
         dueAt: (row.dueAt ?? defaultDueAt(t)).toISOString(),
         dueAtSet: row.dueAt !== null,
         sections: row.sections,
@@ -271,6 +276,7 @@ function normalizeSections(sections: SynthesisSection[]): SynthesisSection[] {
 function changed(before: SynthesisRecord, after: SynthesisRecord): string[] {
   const out: string[] = [];
   if (before.introduction !== after.introduction) out.push('introduction');
+  if (JSON.stringify(before.translations ?? {}) !== JSON.stringify(after.translations ?? {})) out.push('translations');
   if ((before.dueAt?.getTime?.() ?? null) !== (after.dueAt?.getTime?.() ?? null)) out.push('dueAt');
   if (JSON.stringify(before.sections) !== JSON.stringify(after.sections)) out.push('sections');
   return out;
@@ -294,6 +300,7 @@ function emptySynthesis(t: TargetRecord): SynthesisRecord {
     informalSessionId: t.target === 'informal-sessions' ? t.id : null,
     milestoneId: t.target === 'milestones' ? t.id : null,
     introduction: '',
+    translations: {},
     dueAt: null,
     status: 'draft',
     version: 0,
@@ -318,7 +325,8 @@ export function toSynthesis(t: TargetRecord, row: SynthesisRecord, publicUrl: st
   return {
     ...targetKey(t),
     title: t.title,
-    introduction: row.introduction,
+    // Staff read the source (with the translations and what is missing); `?lang=` the reader's language.
+    ...contentView({ introduction: row.introduction, translations: row.translations }, ['introduction'], 'en'),
     dueAt: dueAt.toISOString(),
     dueAtSet: row.dueAt !== null,
     status: row.status,
@@ -333,10 +341,13 @@ export function toSynthesis(t: TargetRecord, row: SynthesisRecord, publicUrl: st
 
 function toPublicSynthesis(t: TargetRecord, row: SynthesisRecord, p: PublishedSnapshot, publicUrl: string): Synthesis {
   const publishedAt = new Date(row.publishedAt as Date);
+  // The reader's language where translated (also the PDF's and DOCX's), else English, the source.
+  const { introduction, introductionLang } = localizeContent(p, ['introduction'], 'en');
   return {
     ...targetKey(t),
     title: t.title,
-    introduction: p.introduction,
+    introduction: introduction ?? '',
+    introductionLang,
     dueAt: p.dueAt,
     dueAtSet: p.dueAtSet,
     status: 'published',

@@ -4,19 +4,32 @@ import {
   READER_LANGUAGES,
   RECOMMENDATION_KINDS,
   type AddSubscribersRequest,
+  type ContentTranslations,
+  type ReaderLanguage,
   type Language,
   type PutSynthesisRequest,
   type RecommendationKind,
   type SubscribeRequest,
   type SynthesisSection,
 } from '@gfmd/contracts';
-import { IsArrayOf, IsEmailAddress, IsPersonName, IsPlainText, Nullable, OptionalButNotNull } from '@gfmd/api-platform';
+import {
+  IsArrayOf,
+  IsContentTranslations,
+  IsEmailAddress,
+  IsPersonName,
+  IsPlainText,
+  Nullable,
+  OptionalButNotNull,
+  translationsProperty,
+} from '@gfmd/api-platform';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -48,8 +61,20 @@ export class SynthesisSectionDto implements SynthesisSection {
   references: string[];
 }
 
+/** What may be translated in a synthesis: its introduction (as long as the field itself). */
+export const SYNTHESIS_TRANSLATION_LIMITS = { introduction: { max: 50_000, multiline: true } };
+
 export class PutSynthesisDto implements PutSynthesisRequest {
   @ApiProperty() @IsString() @MaxLength(50_000) @IsPlainText(true) introduction: string;
+  @ApiPropertyOptional(translationsProperty('introduction', { fr: { introduction: 'Les recommandations du FMMD…' } }))
+  @IsOptional()
+  @IsContentTranslations(SYNTHESIS_TRANSLATION_LIMITS)
+  translations?: ContentTranslations<'introduction'>;
+  @ApiPropertyOptional({ description: 'Read-only (the language `introduction` was read in); ignored.' })
+  @IsOptional()
+  @IsIn(READER_LANGUAGES)
+  introductionLang?: ReaderLanguage;
+  @ApiPropertyOptional({ description: 'Read-only; ignored.' }) @IsOptional() @IsObject() missingTranslations?: object;
   @ApiPropertyOptional({ nullable: true, description: 'null: the default, 7 days before the start.' })
   @Nullable()
   @IsISO8601({ strict: true })

@@ -65,9 +65,12 @@ export async function publishedRecommendations(
   count: number,
   text = (i: number) => `Recommendation ${i + 1}: strengthen the portability of social protection for migrant workers.`,
   translations: (i: number) => ContentTranslations<'text'> | undefined = () => undefined,
+  /** More fields of the dialogue (its `languages`: the first is the recommendations' source). */
+  dialogueFields: Record<string, unknown> = {},
 ): Promise<{ dialogue: Dialogue; references: string[] }> {
   const startsAt = new Date(Date.now() + 30 * DAY);
   const dialogue = await DialogueFactory.createPublished(author, {
+    ...dialogueFields,
     informalSessionId: sessionId,
     startsAt: startsAt.toISOString(),
     endsAt: new Date(startsAt.getTime() + DAY / 3).toISOString(),

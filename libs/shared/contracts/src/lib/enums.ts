@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'delegation.delegate_replaced',
   'document.uploaded',
   'document.deleted',
+  'document.retitled',
   'contribution.accepted',
   'contribution.rejected',
   'recommendation.contributions_linked',

@@ -276,11 +276,22 @@ export interface Recommendation extends FieldLanguages<'text'>, TranslationsForE
   spaceId?: string | null;
 }
 
+/**
+ * The translatable fields of an outcome: its summary and each key message by position
+ * (`keyMessages.0`, `keyMessages.1`…), all in the outcome's `translations` (docs/i18n.md).
+ */
+export type OutcomeTranslatedField = 'summary' | `keyMessages.${number}`;
+
+/** The name of the i-th key message in an outcome's `translations` and `missingTranslations`. */
+export const keyMessageField = (index: number): `keyMessages.${number}` => `keyMessages.${index}`;
+
 /** The outcome of a dialogue: staff see the working copy, anonymous visitors the published one. */
-export interface Outcome extends FieldLanguages<'summary'>, TranslationsForEditors<'summary'> {
+export interface Outcome extends FieldLanguages<'summary'>, TranslationsForEditors<OutcomeTranslatedField> {
   dialogueId: string;
   summary: string;
+  /** In the reader's language where translated (`keyMessagesLang` gives each one's language). */
   keyMessages: string[];
+  keyMessagesLang?: ReaderLanguage[];
   rapporteurUserIds?: string[];
   recommendations: Recommendation[];
   status: OutcomeStatus;
@@ -355,6 +366,8 @@ export interface PublishedOutcome extends FieldLanguages<'summary'> {
   dialogueStartsAt: string;
   summary: string;
   keyMessages: string[];
+  /** The language of each key message as given (the reader's where translated, else the dialogue's first). */
+  keyMessagesLang?: ReaderLanguage[];
   status: 'published';
   /** the version published (also `publishedVersion`) */
   version: number;

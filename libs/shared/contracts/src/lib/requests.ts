@@ -33,6 +33,7 @@ import type {
   AgendaItemTranslatedField,
   ContentTranslations,
   DialogueTranslatedField,
+  OutcomeTranslatedField,
   SpaceTranslatedField,
   StakeholderQuotas,
 } from './models';
@@ -276,8 +277,8 @@ export interface RecommendationRequest {
 /** PUT /dialogues/:id/outcome: the whole working copy, with the version it was read at. */
 export interface PutOutcomeRequest {
   summary?: string;
-  /** The summary in other languages than the source (`{ fr: { summary } }`). */
-  translations?: ContentTranslations<'summary'>;
+  /** The summary and key messages in other languages than the source (`{ fr: { summary, 'keyMessages.0': … } }`). */
+  translations?: ContentTranslations<OutcomeTranslatedField>;
   keyMessages?: string[];
   rapporteurUserIds?: string[];
   recommendations: RecommendationRequest[];
@@ -289,6 +290,14 @@ export interface PutOutcomeRequest {
 /** PUT /dialogues/:id/outcome/recommendations/:recommendationId/contributions: the contributions it draws on (replaces the list). */
 export interface LinkContributionsRequest {
   contributionIds: string[];
+}
+
+/**
+ * PATCH /documents/:id: the title in some languages (any of the six); a language sent replaces
+ * its title, `""` or null removes it, languages not sent are kept.
+ */
+export interface PatchDocumentRequest {
+  title: Partial<Record<ReaderLanguage, string | null>>;
 }
 
 /** PATCH /dialogues/:id/outcome: organizers name the rapporteurs. */

@@ -8,6 +8,7 @@ import type {
   SynthesisStatus,
   SynthesisTarget,
 } from './enums';
+import type { ContentTranslations, MissingTranslations } from './models';
 
 /** One group of a synthesis: a theme and/or a kind (or a free title), with its references in the organizers' order. */
 export interface SynthesisSection {
@@ -27,7 +28,12 @@ export interface Synthesis {
   /** Set for a milestone's synthesis. */
   milestoneId?: string;
   title: string;
+  /** In the reader's language where translated (`introductionLang`; docs/i18n.md), also in the PDF and DOCX. */
   introduction: string;
+  introductionLang?: ReaderLanguage;
+  /** Staff reads of the working copy: the introduction in other languages, and the languages lacking it. */
+  translations?: ContentTranslations<'introduction'>;
+  missingTranslations?: MissingTranslations;
   /** When it is due (default: 7 days before the session or milestone starts). */
   dueAt: string;
   /** Whether dueAt was set by hand (false: the default). */
@@ -66,6 +72,8 @@ export interface SynthesisRecommendation {
 /** PUT …/synthesis: the whole working copy with the version it was read at (stale → 409). */
 export interface PutSynthesisRequest {
   introduction: string;
+  /** The introduction in other languages than English (`{ fr: { introduction } }`); not sent: kept. */
+  translations?: ContentTranslations<'introduction'>;
   /** null: back to the default (7 days before the start). */
   dueAt?: string | null;
   sections: SynthesisSection[];

@@ -1,5 +1,6 @@
 import {
   checkTranslations,
+  translationIssueMessage,
   cleanTranslations,
   localizeContent,
   missingTranslations,
@@ -51,8 +52,15 @@ describe('content in several languages', () => {
     expect(checkTranslations({ fr: { title: 'Bien' } }, limits)).toEqual([]);
     expect(checkTranslations({ xx: { title: 'a' } }, limits)).toEqual([{ path: 'translations.xx', code: 'isIn' }]);
     expect(checkTranslations({ fr: { colour: 'a' } }, limits)).toEqual([
-      { path: 'translations.fr.colour', code: 'isIn' },
+      { path: 'translations.fr.colour', code: 'isIn', field: 'colour' },
     ]);
+    // A field named with a dot (an outcome's `keyMessages.0`) keeps its whole name in the message.
+    const keyed = { 'keyMessages.0': { max: 5 } };
+    const [long] = checkTranslations({ es: { 'keyMessages.0': 'demasiado' } }, keyed);
+    expect(long).toEqual({ path: 'translations.es.keyMessages.0', code: 'maxLength', field: 'keyMessages.0' });
+    expect(translationIssueMessage(long, keyed)).toBe(
+      'translations.es.keyMessages.0 must be shorter than or equal to 5 characters',
+    );
     expect(checkTranslations({ fr: { title: 'x'.repeat(11) } }, limits)[0].code).toBe('maxLength');
     expect(checkTranslations({ ar: { title: 'a\u202Eb' } }, limits)[0].code).toBe('isPlainText');
     expect(checkTranslations({ fr: { title: 'a\nb' } }, limits)[0].code).toBe('isPlainText');

@@ -77,6 +77,8 @@ export function unlistedTranslations(
 export interface TranslationIssue {
   path: string;
   code: 'isObject' | 'isIn' | 'isString' | 'maxLength' | 'isPlainText';
+  /** The field's name where the issue is about one (`title`, `keyMessages.0`). */
+  field?: string;
 }
 
 /**
@@ -104,13 +106,13 @@ export function checkTranslations(
       continue;
     }
     for (const [field, text] of Object.entries(fields as Record<string, unknown>)) {
-      const limit = limits[field];
-      if (!limit) issues.push({ path: `${at}.${field}`, code: 'isIn' });
+      const limit = Object.prototype.hasOwnProperty.call(limits, field) ? limits[field] : undefined;
+      const issue = (code: TranslationIssue['code']) => issues.push({ path: `${at}.${field}`, code, field });
+      if (!limit) issue('isIn');
       else if (text === null) continue;
-      else if (typeof text !== 'string') issues.push({ path: `${at}.${field}`, code: 'isString' });
-      else if ([...text].length > limit.max) issues.push({ path: `${at}.${field}`, code: 'maxLength' });
-      else if (hasControlChars(text, limit.multiline ?? false))
-        issues.push({ path: `${at}.${field}`, code: 'isPlainText' });
+      else if (typeof text !== 'string') issue('isString');
+      else if ([...text].length > limit.max) issue('maxLength');
+      else if (hasControlChars(text, limit.multiline ?? false)) issue('isPlainText');
     }
   }
   return issues;
@@ -139,12 +141,12 @@ export function translationIssueMessage(
   issue: TranslationIssue,
   limits: Record<string, { max: number; multiline?: boolean }>,
 ): string {
-  const field = issue.path.split('.').pop() ?? '';
+  const field = issue.field ?? issue.path.split('.').pop() ?? '';
   switch (issue.code) {
     case 'isObject':
       return `${issue.path} must be an object`;
     case 'isIn':
-      return issue.path.split('.').length === 2
+      return issue.field === undefined
         ? `${issue.path}: the language must be one of the following values: ${READER_LANGUAGES.join(', ')}`
         : `${issue.path}: unknown field, it must be one of the following values: ${Object.keys(limits).join(', ')}`;
     case 'isString':

@@ -8,6 +8,7 @@ import type {
   DocumentOwnerType,
   DocumentView,
   DocumentVisibility,
+  ReaderLanguage,
   StakeholderGroup,
 } from '@gfmd/contracts';
 import { AuthStore } from '@gfmd/web-auth-data-access';
@@ -74,6 +75,11 @@ export class DocumentsApi {
         headers: token ? new HttpHeaders({ Authorization: `Bearer ${token}` }) : undefined,
       }),
     );
+  }
+
+  /** The title in some languages (`""` removes one; languages not sent are kept). */
+  retitle(id: string, title: Partial<Record<ReaderLanguage, string | null>>): Observable<DocumentView> {
+    return this.http.patch<DocumentView>(`/api/v1/documents/${enc(id)}`, { title });
   }
 
   remove(id: string): Observable<void> {

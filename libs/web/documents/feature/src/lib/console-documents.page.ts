@@ -1,14 +1,16 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import type { ContributionView, DocumentView, ProblemDetails } from '@gfmd/contracts';
+import type { ContributionView, DocumentView, ProblemDetails, ReaderLanguage } from '@gfmd/contracts';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { DocumentsApi } from '@gfmd/web-documents-data-access';
 import { ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { DocumentListComponent } from './document-list.component';
+import { DocumentTitlesComponent } from './document-titles.component';
 import { UploadZoneComponent } from './upload-zone.component';
 
 /** The console's documents tab of a dialogue: upload, the list, the contributions' deadline and moderation queue. */
@@ -23,6 +25,7 @@ import { UploadZoneComponent } from './upload-zone.component';
     ProblemAlertComponent,
     UploadZoneComponent,
     DocumentListComponent,
+    DocumentTitlesComponent,
     TranslatePipe,
     LabelPipe,
     LocalDatePipe,
@@ -52,6 +55,17 @@ import { UploadZoneComponent } from './upload-zone.component';
       width: 100%;
       max-width: 32rem;
     }
+    details {
+      border-bottom: 1px solid var(--gfmd-border, #d9e2ec);
+      padding: 0.5rem 0;
+    }
+    summary {
+      cursor: pointer;
+      min-height: 44px;
+      display: flex;
+      align-items: center;
+      overflow-wrap: anywhere;
+    }
   `,
   template: `
     <section aria-labelledby="docs-heading">
@@ -66,6 +80,19 @@ import { UploadZoneComponent } from './upload-zone.component';
         (remove)="remove($event)"
       />
     </section>
+
+    @if (documents().length) {
+      <section aria-labelledby="titles-heading">
+        <h3 id="titles-heading">{{ 'console.documents.titles' | t }}</h3>
+        <p class="gfmd-muted">{{ 'console.documents.titlesHint' | t }}</p>
+        @for (doc of documents(); track doc.id) {
+          <details>
+            <summary>{{ doc.titleText ?? doc.fileName }}</summary>
+            <gfmd-document-titles [document]="doc" [languages]="languages()" (saved)="retitled($event)" />
+          </details>
+        }
+      </section>
+    }
 
     <section aria-labelledby="contrib-heading">
       <h2 id="contrib-heading">{{ 'console.contributions.heading' | t }}</h2>
@@ -121,7 +148,13 @@ import { UploadZoneComponent } from './upload-zone.component';
 })
 export class ConsoleDocumentsPage {
   private readonly api = inject(DocumentsApi);
+  private readonly dialogueStore = inject(DialogueStore, { optional: true });
   readonly id = input.required<string>();
+  /** The dialogue's languages (its first the source of the titles' tabs). */
+  protected readonly languages = computed<readonly ReaderLanguage[]>(() => {
+    const d = this.dialogueStore?.dialogue();
+    return d && d.id === this.id() && d.languages?.length ? d.languages : ['en'];
+  });
 
   protected readonly documents = signal<DocumentView[]>([]);
   protected readonly waiting = signal<ContributionView[]>([]);
@@ -155,6 +188,10 @@ export class ConsoleDocumentsPage {
 
   protected added(doc: DocumentView) {
     this.documents.update((list) => [...list, doc]);
+  }
+
+  protected retitled(doc: DocumentView) {
+    this.documents.update((list) => list.map((d) => (d.id === doc.id ? { ...d, ...doc } : d)));
   }
 
   protected remove(doc: DocumentView) {

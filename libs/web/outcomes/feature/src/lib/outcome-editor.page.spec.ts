@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { signal } from '@angular/core';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
-import type { ContributionView, Outcome, User } from '@gfmd/contracts';
+import type { ContributionView, Outcome, ReaderLanguage, User } from '@gfmd/contracts';
 import { AuthStore } from '@gfmd/web-auth-data-access';
 import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
@@ -53,6 +53,7 @@ describe(OutcomeEditorPage.name, () => {
     first: Outcome,
     contributions: Partial<ContributionView>[] = [],
     links: { recommendationId: string; contributionIds: string[] }[] = [],
+    languages: ReaderLanguage[] = ['en'],
   ): Promise<void> {
     TestBed.configureTestingModule({
       imports: [OutcomeEditorPage],
@@ -69,7 +70,7 @@ describe(OutcomeEditorPage.name, () => {
     });
     http = TestBed.inject(HttpTestingController);
     const dialogues = TestBed.inject(DialogueStore);
-    dialogues.setDialogue(DialogueFactory.create({ id: 'd1' }));
+    dialogues.setDialogue(DialogueFactory.create({ id: 'd1', languages }));
     dialogues.setSpaces([
       SpaceFactory.create({ id: 's1', name: 'Civil society space', coordinatorUserIds: ['c1'] }),
       SpaceFactory.create({ id: 's2', name: 'Business space', coordinatorUserIds: [] }),
@@ -99,29 +100,57 @@ describe(OutcomeEditorPage.name, () => {
     return found;
   }
 
-  it('has a tab per language (the source first), marks what is missing in words, and saves a French summary', async () => {
-    await start(ORGANIZER, outcome());
-    const tabs = [...sut.querySelectorAll<HTMLAnchorElement>('a[mat-tab-link]')];
-    expect(tabs.map((t) => t.getAttribute('data-lang'))).toEqual(['en', 'fr', 'es', 'ar', 'ru', 'zh']);
-    // Every other language lacks the summary and the texts: said in words, with a sign.
-    expect(tabs[1].textContent).toMatch(/⚠\s*to translate: \d+/);
+  it('has a tab per dialogue language after the source (French here), marks what is missing, and saves the English summary and key message', async () => {
+    await start(ORGANIZER, outcome(), [], [], ['fr', 'en', 'ar']);
+    const [texts] = [...sut.querySelectorAll('gfmd-translation-fields')];
+    const tabs = [...texts.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    expect(tabs.map((t) => t.textContent?.replace(/⚠.*/s, '').trim())).toEqual(['English', 'Arabic']);
+    // Every other language lacks the summary and the key message: said in words, with a sign.
+    expect(tabs[0].textContent).toContain('translation missing');
+    expect(summary().getAttribute('lang')).toBe('fr');
+    const english = [...texts.querySelectorAll<HTMLTextAreaElement>('[role=tabpanel] textarea')];
+    expect(english.map((t) => t.getAttribute('lang'))).toEqual(['en', 'en']);
+    expect(texts.querySelector('[role=tabpanel]')?.textContent).toContain('Keep it short');
+    expect(texts.querySelector('[role=tabpanel]')?.textContent).toContain('Not translated yet');
+    english[0].value = 'What the dialogue said.';
+    english[0].dispatchEvent(new Event('input'));
+    english[1].value = 'Keep it brief.';
+    english[1].dispatchEvent(new Event('input'));
+    await settle();
     tabs[1].click();
     await settle();
-    const french = sut.querySelector('textarea[name=summary-fr]') as HTMLTextAreaElement;
-    expect(french.getAttribute('lang')).toBe('fr');
-    expect(sut.querySelector('.missing-translation')?.textContent).toContain('Not translated yet');
-    french.value = 'Ce que le dialogue a dit.';
-    french.dispatchEvent(new Event('input'));
-    await settle();
-    tabs[3].click();
-    await settle();
-    expect((sut.querySelector('textarea[name=summary-ar]') as HTMLTextAreaElement).getAttribute('dir')).toBe('rtl');
+    expect(texts.querySelector('[role=tabpanel] textarea')?.getAttribute('dir')).toBe('rtl');
     button('Save').click();
     await settle();
     const put = http.expectOne({ method: 'PUT', url: URL });
-    expect(put.request.body.translations).toEqual({ fr: { summary: 'Ce que le dialogue a dit.' } });
+    expect(put.request.body.translations).toEqual({
+      en: { summary: 'What the dialogue said.', 'keyMessages.0': 'Keep it brief.' },
+      ar: { summary: '', 'keyMessages.0': '' },
+    });
     expect(put.request.body.summary).toBe(outcome().summary);
-    put.flush(outcome({ version: 2, translations: { fr: { summary: 'Ce que le dialogue a dit.' } } }));
+    put.flush(outcome({ version: 2 }));
+    await settle();
+  });
+
+  it('moves the key messages’ translations up when one is removed', async () => {
+    await start(
+      ORGANIZER,
+      outcome({
+        keyMessages: ['First', 'Second'],
+        translations: { en: { 'keyMessages.0': 'Premier', 'keyMessages.1': 'Deuxième' } },
+      }),
+      [],
+      [],
+      ['fr', 'en'],
+    );
+    button('Remove — Key message 1').click();
+    await settle();
+    button('Save').click();
+    await settle();
+    const put = http.expectOne({ method: 'PUT', url: URL });
+    expect(put.request.body.keyMessages).toEqual(['Second']);
+    expect(put.request.body.translations).toEqual({ en: { summary: '', 'keyMessages.0': 'Deuxième' } });
+    put.flush(outcome({ version: 2 }));
     await settle();
   });
 

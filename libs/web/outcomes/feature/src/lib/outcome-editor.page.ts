@@ -6,9 +6,10 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import {
   type ContentTranslations,
   type ContributionView,
-  READER_LANGUAGES,
+  keyMessageField,
   type ReaderLanguage,
   type Outcome,
+  type OutcomeTranslatedField,
   type ProblemDetails,
   type PutOutcomeRequest,
   RECOMMENDATION_KINDS,
@@ -21,11 +22,7 @@ import { AuthStore, UsersApi } from '@gfmd/web-auth-data-access';
 import { CatalogStore, DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { OutcomesApi, OutcomeStore } from '@gfmd/web-outcomes-data-access';
 import { DocumentsApi } from '@gfmd/web-documents-data-access';
-import {
-  CONTENT_LANGUAGE_NAMES,
-  ContentLanguageTabsComponent,
-  isMissingTranslation,
-} from '@gfmd/web-shared-ui/content-language-tabs';
+import { TranslationFieldsComponent, type TranslatedField } from '@gfmd/web-shared-ui/translation-fields';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { loadResource } from '@gfmd/web-shared-util-state';
@@ -49,7 +46,8 @@ export interface DraftRecommendation {
 
 export interface OutcomeDraft {
   summary: string;
-  translations: ContentTranslations<'summary'>;
+  /** the summary and the key messages by position (`keyMessages.0`…) in other languages than the source */
+  translations: ContentTranslations<OutcomeTranslatedField>;
   keyMessages: string[];
   recommendations: DraftRecommendation[];
 }
@@ -76,6 +74,32 @@ export function toDraft(outcome: Outcome): OutcomeDraft {
 }
 
 /**
+ * The summary and key messages' translations for `languages`, the key messages kept (`kept`:
+ * their positions before) renumbered from 0. `toSend`: every field of every language, trimmed
+ * (`""` removes one on the server), as the save sends them.
+ */
+export function keyMessageTranslations(
+  translations: ContentTranslations<OutcomeTranslatedField>,
+  kept: readonly number[],
+  languages: readonly ReaderLanguage[],
+  toSend = false,
+): ContentTranslations<OutcomeTranslatedField> {
+  const out: ContentTranslations<OutcomeTranslatedField> = {};
+  for (const language of languages) {
+    const t = (translations[language] ?? {}) as Record<string, string | undefined>;
+    const fields: Record<string, string> = {};
+    const put = (key: string, text: string | undefined) => {
+      if (toSend) fields[key] = (text ?? '').trim();
+      else if (text !== undefined) fields[key] = text;
+    };
+    put('summary', t['summary']);
+    kept.forEach((i, j) => put(keyMessageField(j), t[keyMessageField(i)]));
+    out[language] = fields;
+  }
+  return out;
+}
+
+/**
  * A dialogue's outcome in the console: summary, key messages and recommendations, saved with
  * the version read (a stale save keeps the user's text and offers their version to compare);
  * the review actions each role may take; the changes since the last submission.
@@ -93,7 +117,7 @@ export function toDraft(outcome: Outcome): OutcomeDraft {
     ProblemAlertComponent,
     OutcomeDiffComponent,
     OutcomeContributionsComponent,
-    ContentLanguageTabsComponent,
+    TranslationFieldsComponent,
     TranslatePipe,
     LabelPipe,
   ],
@@ -130,28 +154,34 @@ export class OutcomeEditorPage {
     recommendations: [],
   });
 
-  // ── languages (docs/i18n.md): the source first, a tab per other language ──
-  /** PLUG-IN POINT: the dialogue's first language once dialogues list six (issue #17); English until then. */
-  protected readonly sourceLang: ReaderLanguage = 'en';
-  protected readonly contentLanguages = READER_LANGUAGES;
-  /** the language whose words the summary and texts show: the source, or a translation */
-  protected readonly editLang = signal<string>('en');
-  protected readonly translating = computed(() => this.editLang() !== this.sourceLang);
-  protected readonly sourceName = CONTENT_LANGUAGE_NAMES[this.sourceLang];
-  /** per language, how many fields written in the source are not translated */
-  protected readonly missing = computed<Record<string, number>>(() => {
-    const d = this.draft();
-    const out: Record<string, number> = {};
-    for (const lang of this.contentLanguages) {
-      if (lang === this.sourceLang) continue;
-      const count =
-        (isMissingTranslation(d.summary, d.translations[lang]?.summary) ? 1 : 0) +
-        d.recommendations.filter((r) => isMissingTranslation(r.text, r.translations[lang]?.text)).length;
-      if (count) out[lang] = count;
-    }
-    return out;
+  // ── languages (docs/i18n.md): the dialogue's, the first the source; a tab per other language ──
+  /** the dialogue's content languages, the source first (English while the dialogue is loading) */
+  protected readonly languages = computed<readonly ReaderLanguage[]>(() => {
+    const d = this.dialogueStore.dialogue();
+    return d && d.id === this.dialogue() && d.languages?.length ? d.languages : ['en'];
   });
-  protected readonly isMissing = isMissingTranslation;
+  /** the language the outcome's own words are written in: the dialogue's first (`contentSourceLanguage` on the server) */
+  protected readonly sourceLang = computed<ReaderLanguage>(() => this.languages()[0] ?? 'en');
+  /** the summary's and key messages' fields on the translation tabs */
+  protected readonly summaryFields = computed<TranslatedField[]>(() => [
+    { key: 'summary', label: this.i18n.t('outcome.summary'), max: 20000, multiline: true },
+    ...this.draft().keyMessages.map((_, i) => ({
+      key: keyMessageField(i),
+      label: this.i18n.t('outcome.keyMessage', { number: i + 1 }),
+      max: 2000,
+      multiline: true,
+    })),
+  ]);
+  protected readonly summarySources = computed<Record<string, string>>(() => {
+    const d = this.draft();
+    return Object.fromEntries([
+      ['summary', d.summary],
+      ...d.keyMessages.map((m, i) => [keyMessageField(i), m] as const),
+    ]);
+  });
+  protected readonly textFields = computed<TranslatedField[]>(() => [
+    { key: 'text', label: this.i18n.t('outcome.text'), max: 5000, multiline: true },
+  ]);
   /** the version the draft is based on, sent with the next save */
   protected readonly baseVersion = signal(0);
   /** the live region's text: what the last save or action did */
@@ -253,29 +283,13 @@ export class OutcomeEditorPage {
     this.draft.update((d) => ({ ...d, summary }));
   }
 
-  /** The summary in the language of the tab (the source's own words, or a translation). */
-  protected summaryIn(lang: string): string {
-    const d = this.draft();
-    return lang === this.sourceLang ? d.summary : (d.translations[lang as ReaderLanguage]?.summary ?? '');
+  /** The summary's and key messages' translations as typed on the language tabs. */
+  protected setTranslations(translations: ContentTranslations): void {
+    this.draft.update((d) => ({ ...d, translations: translations as OutcomeDraft['translations'] }));
   }
 
-  protected setSummaryIn(lang: string, summary: string): void {
-    if (lang === this.sourceLang) return this.setSummary(summary);
-    this.draft.update((d) => ({
-      ...d,
-      translations: { ...d.translations, [lang]: { ...d.translations[lang as ReaderLanguage], summary } },
-    }));
-  }
-
-  protected textIn(r: DraftRecommendation, lang: string): string {
-    return lang === this.sourceLang ? r.text : (r.translations[lang as ReaderLanguage]?.text ?? '');
-  }
-
-  protected setTextIn(r: DraftRecommendation, lang: string, text: string): void {
-    if (lang === this.sourceLang) return this.updateRecommendation(r.key, { text });
-    this.updateRecommendation(r.key, {
-      translations: { ...r.translations, [lang]: { ...r.translations[lang as ReaderLanguage], text } },
-    });
+  protected setTextTranslations(r: DraftRecommendation, translations: ContentTranslations): void {
+    this.updateRecommendation(r.key, { translations: translations as ContentTranslations<'text'> });
   }
 
   protected setKeyMessage(index: number, text: string): void {
@@ -286,8 +300,16 @@ export class OutcomeEditorPage {
     this.draft.update((d) => ({ ...d, keyMessages: [...d.keyMessages, ''] }));
   }
 
+  /** Removes a key message; the translations of the ones after it move up with them. */
   protected removeKeyMessage(index: number): void {
-    this.draft.update((d) => ({ ...d, keyMessages: d.keyMessages.filter((_, i) => i !== index) }));
+    this.draft.update((d) => {
+      const kept = d.keyMessages.map((_, i) => i).filter((i) => i !== index);
+      return {
+        ...d,
+        keyMessages: kept.map((i) => d.keyMessages[i]),
+        translations: keyMessageTranslations(d.translations, kept, Object.keys(d.translations) as ReaderLanguage[]),
+      };
+    });
   }
 
   protected addRecommendation(): void {
@@ -328,10 +350,17 @@ export class OutcomeEditorPage {
       translations: r.translations,
     }));
     if (!this.editsAll()) return { recommendations, version: this.baseVersion() };
+    // Blank key messages are left out; the translations of the others follow their positions.
+    const kept = d.keyMessages.map((_, i) => i).filter((i) => d.keyMessages[i].trim());
+    const languages = new Set<ReaderLanguage>([
+      ...this.languages().slice(1),
+      ...(Object.keys(d.translations) as ReaderLanguage[]),
+    ]);
+    languages.delete(this.sourceLang());
     return {
       summary: d.summary.trim(),
-      translations: d.translations,
-      keyMessages: d.keyMessages.map((m) => m.trim()).filter((m) => m),
+      translations: keyMessageTranslations(d.translations, kept, [...languages], true),
+      keyMessages: kept.map((i) => d.keyMessages[i].trim()),
       recommendations,
       version: this.baseVersion(),
     };

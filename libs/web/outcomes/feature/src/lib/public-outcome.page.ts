@@ -54,8 +54,8 @@ import { CiteBoxComponent } from './cite-box.component';
           <section aria-labelledby="messages-heading">
             <h2 id="messages-heading">{{ 'publicOutcome.keyMessages' | t }}</h2>
             <ul class="messages">
-              @for (m of o.keyMessages; track $index) {
-                <li>{{ m }}</li>
+              @for (m of o.keyMessages; track $index; let i = $index) {
+                <li [gfmdContentLang]="o.keyMessagesLang?.[i]">{{ m }}</li>
               }
             </ul>
           </section>

@@ -1,12 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type {
-  ProblemDetails,
-  Subscriber,
-  Synthesis,
-  SynthesisRecommendation,
-  SynthesisSection,
-  SynthesisTarget,
+import {
+  READER_LANGUAGES,
+  type ContentTranslations,
+  type ProblemDetails,
+  type Subscriber,
+  type Synthesis,
+  type SynthesisRecommendation,
+  type SynthesisSection,
+  type SynthesisTarget,
 } from '@gfmd/contracts';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { firstValueFrom } from 'rxjs';
@@ -16,9 +18,22 @@ import { moveItem, moveReference } from './sections.util';
 /** The builder's working copy: what the organizer edits before saving. */
 export interface SynthesisDraft {
   introduction: string;
+  /** The introduction in other languages than English, its source (docs/i18n.md). */
+  translations: ContentTranslations<'introduction'>;
   /** `YYYY-MM-DD` or '' for the default (7 days before the start). */
   dueDate: string;
   sections: SynthesisSection[];
+}
+
+/** The introduction's translations to send: each of the five languages other than English, trimmed (`""` removes one). */
+export function introductionTranslations(
+  value: ContentTranslations<'introduction'>,
+): ContentTranslations<'introduction'> {
+  const out: ContentTranslations<'introduction'> = {};
+  for (const language of READER_LANGUAGES) {
+    if (language !== 'en') out[language] = { introduction: (value[language]?.introduction ?? '').trim() };
+  }
+  return out;
 }
 
 /**
@@ -30,7 +45,12 @@ export interface SynthesisDraft {
 export class SynthesisStore {
   private readonly api = inject(SynthesesApi);
   private readonly savedState = signal<Synthesis | null>(null);
-  private readonly draftState = signal<SynthesisDraft>({ introduction: '', dueDate: '', sections: [] });
+  private readonly draftState = signal<SynthesisDraft>({
+    introduction: '',
+    translations: {},
+    dueDate: '',
+    sections: [],
+  });
   private readonly candidatesState = signal<SynthesisRecommendation[]>([]);
   private readonly subscribersState = signal<Subscriber[]>([]);
   private readonly busyState = signal(false);
@@ -69,6 +89,7 @@ export class SynthesisStore {
       this.subscribersState.set(subscribers);
       this.draftState.set({
         introduction: synthesis.introduction,
+        translations: { ...(synthesis.translations ?? {}) },
         dueDate: synthesis.dueAtSet ? synthesis.dueAt.slice(0, 10) : '',
         sections: synthesis.sections.map((s) => ({ ...s, references: [...s.references] })),
       });
@@ -124,6 +145,7 @@ export class SynthesisStore {
       const saved = await firstValueFrom(
         this.api.put(this.target, this.id, {
           introduction: d.introduction,
+          translations: introductionTranslations(d.translations),
           dueAt: d.dueDate ? new Date(`${d.dueDate}T00:00:00Z`).toISOString() : null,
           sections: d.sections,
           version: this.savedState()?.version ?? 0,

@@ -100,6 +100,35 @@ describe(SynthesisBuilderPage.name, () => {
     expect(sut.textContent).toContain('Saved.');
   });
 
+  it('has a tab per language other than English for the introduction, and saves the French one', async () => {
+    const fields = sut.querySelector('gfmd-translation-fields') as HTMLElement;
+    const tabs = [...fields.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    const names = tabs.map((t) => t.textContent?.replace(/⚠.*/s, '').trim());
+    expect([...names].sort()).toEqual(['Arabic', 'Chinese', 'French', 'Russian', 'Spanish']);
+    const tab = tabs[names.indexOf('French')];
+    expect(tab.textContent).toContain('translation missing');
+    tab.click();
+    await settle();
+    const french = fields.querySelector('[role=tabpanel] textarea') as HTMLTextAreaElement;
+    expect(french.getAttribute('lang')).toBe('fr');
+    expect(fields.querySelector('[role=tabpanel]')?.textContent).toContain('Intro');
+    french.value = 'Introduction en français';
+    french.dispatchEvent(new Event('input'));
+    await settle();
+    expect(tab.textContent).not.toContain('translation missing');
+    button('Save').click();
+    const put = http.expectOne({ method: 'PUT', url: '/api/v1/informal-sessions/s1/synthesis' });
+    expect(put.request.body.translations).toEqual({
+      fr: { introduction: 'Introduction en français' },
+      es: { introduction: '' },
+      ar: { introduction: '' },
+      ru: { introduction: '' },
+      zh: { introduction: '' },
+    });
+    put.flush({ ...SAVED, version: 4, translations: { fr: { introduction: 'Introduction en français' } } });
+    await settle();
+  });
+
   it('publishes after confirming, and refuses to publish unsaved changes', async () => {
     button('Remove R-2').click();
     await settle();

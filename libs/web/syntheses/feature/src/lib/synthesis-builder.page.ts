@@ -5,13 +5,21 @@ import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { RECOMMENDATION_KINDS, type RecommendationKind, type SynthesisTarget, type Theme } from '@gfmd/contracts';
+import {
+  READER_LANGUAGES,
+  RECOMMENDATION_KINDS,
+  type ContentTranslations,
+  type RecommendationKind,
+  type SynthesisTarget,
+  type Theme,
+} from '@gfmd/contracts';
 import { SynthesesApi, SynthesisStore } from '@gfmd/web-syntheses-data-access';
 import { saveBlob } from '@gfmd/web-shared-util-http';
 import { firstValueFrom } from 'rxjs';
 import { CatalogStore } from '@gfmd/web-dialogues-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import { TranslationFieldsComponent, type TranslatedField } from '@gfmd/web-shared-ui/translation-fields';
 import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
 /**
@@ -37,6 +45,7 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-
     MatOption,
     LoadingStateComponent,
     ProblemAlertComponent,
+    TranslationFieldsComponent,
     TranslatePipe,
     LabelPipe,
     LocalDatePipe,
@@ -56,6 +65,11 @@ export class SynthesisBuilderPage implements OnInit {
   readonly id = input.required<string>();
 
   protected readonly kinds = RECOMMENDATION_KINDS;
+  /** A synthesis's introduction is written in English (its source) and translated into the other five. */
+  protected readonly languages = READER_LANGUAGES;
+  protected readonly introductionFields = computed<TranslatedField[]>(() => [
+    { key: 'introduction', label: this.i18n.t('synthesis.introduction'), max: 50_000, multiline: true },
+  ]);
   protected readonly themes = computed<Theme[]>(() => this.catalog.themes());
   protected readonly message = signal('');
   protected readonly dirty = signal(false);
@@ -80,6 +94,10 @@ export class SynthesisBuilderPage implements OnInit {
     } catch {
       this.message.set(this.i18n.t('synthesis.link.gone'));
     }
+  }
+
+  protected editTranslations(translations: ContentTranslations): void {
+    this.edit({ translations: translations as ContentTranslations<'introduction'> });
   }
 
   protected edit(patch: Parameters<SynthesisStore['update']>[0]): void {

@@ -654,4 +654,8 @@ export const ar: PublicDictionary = {
   'attendance.youOnline': 'تشارك عبر الإنترنت.',
   'attendance.youInPerson': 'تشارك حضوريًا.',
   'title.questions': 'أسئلة التسجيل',
+  'documents.titles.heading': 'عناوين {file}',
+  'documents.titles.title': 'العنوان',
+  'documents.titles.save': 'حفظ العناوين',
+  'documents.titles.saved': 'حُفظت العناوين.',
 };

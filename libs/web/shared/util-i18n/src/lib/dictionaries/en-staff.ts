@@ -269,6 +269,9 @@ export const enStaff = {
   'console.tabOutcome': 'Outcome',
   'console.tabDocuments': 'Documents',
   'console.documents.heading': 'Documents',
+  'console.documents.titles': "Titles in the dialogue's languages",
+  'console.documents.titlesHint':
+    "Each document's title in the dialogue's first language, then one tab per other language.",
   'console.documents.upload': 'Add a document',
   'console.documents.kind': 'Kind',
   'console.documents.visibility': 'Who can see it',
@@ -636,6 +639,7 @@ export const enStaff = {
   'auditAction.delegation.delegate_replaced': 'Delegate replaced',
   'auditAction.document.uploaded': 'Document uploaded',
   'auditAction.document.deleted': 'Document deleted',
+  'auditAction.document.retitled': 'Document title changed',
   'auditAction.contribution.accepted': 'Contribution accepted',
   'auditAction.contribution.rejected': 'Contribution rejected',
   'auditAction.recommendation.contributions_linked': 'Recommendation linked to contributions',

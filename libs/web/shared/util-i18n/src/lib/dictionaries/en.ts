@@ -664,6 +664,10 @@ export const en = {
   'attendance.youOnline': 'You take part online.',
   'attendance.youInPerson': 'You take part in person.',
   'title.questions': 'Registration questions',
+  'documents.titles.heading': 'Titles of {file}',
+  'documents.titles.title': 'Title',
+  'documents.titles.save': 'Save titles',
+  'documents.titles.saved': 'Titles saved.',
 };
 
 export type PublicKey = keyof typeof en;

@@ -269,6 +269,9 @@ export const esStaff: StaffDictionary = {
   'console.tabOutcome': 'Resultados',
   'console.tabDocuments': 'Documentos',
   'console.documents.heading': 'Documentos',
+  'console.documents.titles': 'Títulos en los idiomas del diálogo',
+  'console.documents.titlesHint':
+    'El título de cada documento en el primer idioma del diálogo y una pestaña por cada otro idioma.',
   'console.documents.upload': 'Añadir un documento',
   'console.documents.kind': 'Tipo de documento',
   'console.documents.visibility': 'Quién puede verlo',
@@ -639,6 +642,7 @@ export const esStaff: StaffDictionary = {
   'auditAction.delegation.delegate_replaced': 'Delegado sustituido',
   'auditAction.document.uploaded': 'Documento subido',
   'auditAction.document.deleted': 'Documento eliminado',
+  'auditAction.document.retitled': 'Título del documento modificado',
   'auditAction.contribution.accepted': 'Contribución aceptada',
   'auditAction.contribution.rejected': 'Contribución rechazada',
   'auditAction.recommendation.contributions_linked': 'Recomendación vinculada a contribuciones',

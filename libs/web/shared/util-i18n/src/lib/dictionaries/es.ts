@@ -668,4 +668,8 @@ export const es: PublicDictionary = {
   'attendance.youOnline': 'Usted participa en línea.',
   'attendance.youInPerson': 'Usted participa de forma presencial.',
   'title.questions': 'Preguntas de inscripción',
+  'documents.titles.heading': 'Títulos de {file}',
+  'documents.titles.title': 'Título',
+  'documents.titles.save': 'Guardar los títulos',
+  'documents.titles.saved': 'Títulos guardados.',
 };

@@ -273,6 +273,9 @@ export const frStaff: StaffDictionary = {
   'console.tabOutcome': 'Résultats',
   'console.tabDocuments': 'Documents',
   'console.documents.heading': 'Documents',
+  'console.documents.titles': 'Titres dans les langues du dialogue',
+  'console.documents.titlesHint':
+    'Le titre de chaque document dans la première langue du dialogue, puis un onglet par autre langue.',
   'console.documents.upload': 'Ajouter un document',
   'console.documents.kind': 'Type de document',
   'console.documents.visibility': 'Qui peut le voir',
@@ -645,6 +648,7 @@ export const frStaff: StaffDictionary = {
   'auditAction.delegation.delegate_replaced': 'Délégué remplacé',
   'auditAction.document.uploaded': 'Document déposé',
   'auditAction.document.deleted': 'Document supprimé',
+  'auditAction.document.retitled': 'Titre du document modifié',
   'auditAction.contribution.accepted': 'Contribution acceptée',
   'auditAction.contribution.rejected': 'Contribution refusée',
   'auditAction.recommendation.contributions_linked': 'Recommandation liée à des contributions',

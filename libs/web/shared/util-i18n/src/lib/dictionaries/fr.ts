@@ -674,4 +674,8 @@ export const fr: PublicDictionary = {
   'attendance.youOnline': 'Vous participez en ligne.',
   'attendance.youInPerson': 'Vous participez en présentiel.',
   'title.questions': "Questions d'inscription",
+  'documents.titles.heading': 'Titres de {file}',
+  'documents.titles.title': 'Titre',
+  'documents.titles.save': 'Enregistrer les titres',
+  'documents.titles.saved': 'Titres enregistrés.',
 };
