@@ -29,7 +29,7 @@ const STAFF_SOURCES = [
   /^libs\/web\/registrations\/feature\/src\/lib\/(staff-register|import-registrations)-dialog\./,
   /^libs\/web\/registrations\/data-access\/src\/lib\/registrations-table\.store\.ts$/,
   /^libs\/web\/registrations\/ui\/src\/lib\/stakeholder-balance\./,
-  /^libs\/web\/shared\/ui\/src\/lib\/(delivery-progress|translation-fields|content-language-tabs)\./,
+  /^libs\/web\/shared\/ui\/src\/lib\/(delivery-progress|translation-fields)\./,
   /^libs\/web\/documents\/feature\/src\/lib\/(console-documents\.page|upload-zone\.component|agenda-item-documents\.component)\./,
   /^libs\/web\/delegations\/feature\/src\/lib\/delegations-console\./,
   /^libs\/web\/syntheses\/feature\/src\/lib\/synthesis-builder\./,
