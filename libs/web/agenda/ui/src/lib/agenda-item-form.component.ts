@@ -71,6 +71,8 @@ export class AgendaItemFormComponent {
   readonly busy = input(false);
   /** The dialogue's languages, the first the one title and description are written in. */
   readonly languages = input<readonly ReaderLanguage[]>(['en']);
+  /** The dialogue's source language (its first), English when it lists none. */
+  protected readonly sourceLanguage = computed((): ReaderLanguage => this.languages().at(0) ?? 'en');
   protected readonly translatedFields = computed<TranslatedField[]>(() => [
     { key: 'title', label: this.i18n.t('editor.title'), max: 300 },
     { key: 'description', label: this.i18n.t('spaces.description'), max: 5000, multiline: true },
