@@ -52,7 +52,7 @@ describe('worker start (process)', () => {
   });
 
   it('on a database not migrated yet, waits (one line, no errors) and starts once the migrations are in', async () => {
-    const databaseUrl = await ownDatabaseUrl('gfmd_test_worker_start');
+    const databaseUrl = await ownDatabaseUrl('gfmd_test_worker_start', { migrated: false });
     const worker = startWorker({
       DATABASE_URL: databaseUrl,
       QUEUE_PREFIX: prefix,
