@@ -4,6 +4,8 @@ process.env.NODE_ENV = process.env.NODE_ENV || 'test';
 // (two working copies testing at the same time): gfmd_test_<ns>, {gfmd-jest-<ns>}.
 const ns = process.env.GFMD_TEST_NS ? `_${process.env.GFMD_TEST_NS.replace(/[^a-z0-9_]/gi, '')}` : '';
 process.env.DATABASE_URL = process.env.DATABASE_URL || `postgres://postgres@127.0.0.1:5432/gfmd_test${ns}`;
+// The migrated database every test database is copied from (made by global-setup.cjs).
+process.env.GFMD_TEST_TEMPLATE_DB = process.env.GFMD_TEST_TEMPLATE_DB || `gfmd_test_template${ns}`;
 process.env.REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 process.env.JWT_SECRET = process.env.JWT_SECRET || 'test-secret-that-is-long-enough-for-hs256-0123456789';
 process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'silent';

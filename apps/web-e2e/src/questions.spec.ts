@@ -66,8 +66,13 @@ test.describe('registration questions and hybrid attendance', () => {
     fr: string,
     opts: { required?: boolean; options?: [string, string][]; groups?: string[] } = {},
   ) {
+    // The new card, once it is there: counted right after the click, a busy machine had not
+    // rendered it yet, and the fields of the card before it were filled in its place.
+    const cards = staff.locator('li.question-card');
+    const before = await cards.count();
     await staff.getByRole('button', { name: 'Add a question' }).click();
-    const c = card((await staff.locator('li.question-card').count()) - 1);
+    await expect(cards).toHaveCount(before + 1);
+    const c = card(before);
     await c.getByRole('textbox', { name: 'Question · English' }).fill(en);
     // French on the question's French tab (the dialogue's second language, the first tab shown).
     await c.getByRole('textbox', { name: 'Question (French)', exact: true }).fill(fr);

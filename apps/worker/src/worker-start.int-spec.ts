@@ -1,13 +1,11 @@
 import { AppConfig, runMigrationsLocked, typeOrmOptions } from '@gfmd/api-platform';
-import { obliterateQueues, ownDatabaseUrl, waitUntil, withEnv } from '@gfmd/api-testing';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { obliterateQueues, ownDatabaseUrl, spawnTypeScript, waitUntil, withEnv } from '@gfmd/api-testing';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
 jest.setTimeout(180_000);
-
-const ROOT = join(__dirname, '../../..');
 
 interface LogLine {
   level: number;
@@ -15,17 +13,12 @@ interface LogLine {
   err?: unknown;
 }
 
-/** The worker process (apps/worker/src/main.ts, compiled on the fly), its JSON log lines and its stderr. */
+/** The worker process (apps/worker/src/main.ts, compiled on the fly by @swc-node/register), its JSON log lines and its stderr. */
 function startWorker(env: Record<string, string>): { child: ChildProcess; lines: LogLine[]; stderr: string[] } {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(__dirname, 'main.ts')],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '../tsconfig.app.json'), TS_NODE_SWC: 'true', ...env },
-      stdio: 'pipe',
-    },
-  );
+  const child = spawnTypeScript(join(__dirname, 'main.ts'), [], {
+    project: join(__dirname, '../tsconfig.app.json'),
+    env: { ...process.env, ...env },
+  });
   const lines: LogLine[] = [];
   const stderr: string[] = [];
   let partial = '';
@@ -59,7 +52,7 @@ describe('worker start (process)', () => {
   });
 
   it('on a database not migrated yet, waits (one line, no errors) and starts once the migrations are in', async () => {
-    const databaseUrl = await ownDatabaseUrl('gfmd_test_worker_start');
+    const databaseUrl = await ownDatabaseUrl('gfmd_test_worker_start', { migrated: false });
     const worker = startWorker({
       DATABASE_URL: databaseUrl,
       QUEUE_PREFIX: prefix,

@@ -119,10 +119,10 @@ export function dayFromNow(days: number): string {
 
 /**
  * A screenshot for docs/screenshots (no focus ring) of the viewport: scrolled to the top, or to
- * the element `of` (just below the sticky header) when given.
+ * the element `of` (just below the sticky header) when given. The picture is written only with
+ * E2E_SCREENSHOTS=true (one worker, see playwright.config.ts); the page is left as it would be.
  */
 export async function screenshot(page: Page, name: string, of?: Locator): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   if (of) {
     await of.evaluate((el) => {
@@ -132,5 +132,7 @@ export async function screenshot(page: Page, name: string, of?: Locator): Promis
   } else {
     await page.evaluate(() => window.scrollTo(0, 0));
   }
+  if (process.env['E2E_SCREENSHOTS'] !== 'true') return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }

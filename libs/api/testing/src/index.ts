@@ -2,3 +2,4 @@ export * from './lib/factories';
 export * from './lib/test-app';
 export * from './lib/smtp-sink';
 export * from './lib/test-env';
+export * from './lib/typescript-process';

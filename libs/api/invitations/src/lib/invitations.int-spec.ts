@@ -487,9 +487,11 @@ describe('InvitationsController (integration)', () => {
         if (sink.received[seen].envelope.to[0].startsWith(`bulk-${run}-`)) count++;
       return count;
     };
-    // A generous bound: on a loaded 2-core machine (other suites in parallel) 10,000 can take minutes;
-    // what is under test is that every one arrives once, not how fast (tools/bench/email-throughput).
-    await sink.waitFor(() => mine() >= 10_000, 360_000, '10,000 invitations');
+    // What is under test is that every one arrives once, not how fast (tools/bench/email-throughput):
+    // on a loaded 2-core machine 10,000 took over 6 minutes (2,407 in 360 s at load average 36), so
+    // the wait fails only when delivery stalls (a minute without a new message), and the test's
+    // ceiling is for a hang.
+    await sink.waitFor(() => mine() >= 10_000, 60_000, '10,000 invitations');
     expect(mine()).toBe(10_000);
     const addresses = new Set(
       sink.received
@@ -503,5 +505,5 @@ describe('InvitationsController (integration)', () => {
       30_000,
       'all sent',
     );
-  }, 420_000);
+  }, 1_800_000);
 });

@@ -1,5 +1,5 @@
 import { inTransaction } from '@gfmd/api-platform';
-import { SmtpSink } from '@gfmd/api-testing';
+import { SmtpSink, spawnTypeScript, waitForLine } from '@gfmd/api-testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -15,7 +15,9 @@ import {
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService, OutgoingEmail } from './outbox/outbox.service';
 
-jest.setTimeout(120_000);
+/** A hang's ceiling for the harness's boot; the waits that follow it have budgets of their own. */
+const BOOT_CEILING_MS = 240_000;
+jest.setTimeout(BOOT_CEILING_MS + 180_000);
 
 const ROOT = join(__dirname, '../../../../..');
 
@@ -129,31 +131,20 @@ describe('Mail delivery under faults (integration)', () => {
       );
       expect(ids).toHaveLength(total);
 
-      child = spawn(
-        process.execPath,
-        [
-          '-r',
-          'ts-node/register',
-          '-r',
-          'tsconfig-paths/register',
-          join(__dirname, '../testing/worker-harness.ts'),
-          JSON.stringify(settings),
-        ],
-        {
-          cwd: ROOT,
-          env: {
-            ...process.env,
-            TS_NODE_PROJECT: join(ROOT, 'libs/api/mail/tsconfig.json'),
-            TS_NODE_SWC: 'true',
-            DATABASE_URL: api.databaseUrl,
-            QUEUE_PREFIX: prefix,
-            SMTP_URL: sink.url,
-            MAIL_RATE_PER_SECOND: '1000',
-            LOG_LEVEL: 'silent',
-          },
-          stdio: 'pipe',
+      child = spawnTypeScript(join(__dirname, '../testing/worker-harness.ts'), [JSON.stringify(settings)], {
+        project: join(ROOT, 'libs/api/mail/tsconfig.json'),
+        env: {
+          ...process.env,
+          DATABASE_URL: api.databaseUrl,
+          QUEUE_PREFIX: prefix,
+          SMTP_URL: sink.url,
+          MAIL_RATE_PER_SECOND: '1000',
+          LOG_LEVEL: 'silent',
         },
-      );
+      });
+      // Budgets from readiness, not from the start: the boot (compiling the modules on the fly)
+      // took up to 131 s on a loaded machine; sending starts only once the worker is up.
+      await waitForLine(child, /^worker-ready$/, BOOT_CEILING_MS, 'the worker harness');
       const mine = () => sink.received.filter((m) => m.envelope.to[0].startsWith(run));
       await sink.waitFor(() => mine().length >= 40, 60_000, 'the child worker to be mid-batch');
       child.kill('SIGKILL');

@@ -4,7 +4,7 @@ import { DialoguesModule } from '@gfmd/api-dialogues';
 import { MailModule } from '@gfmd/api-mail';
 import { newToken, PinoNestLogger, PlatformModule } from '@gfmd/api-platform';
 import { SpacesModule } from '@gfmd/api-spaces';
-import { createTestApp, type TestApp } from '@gfmd/api-testing';
+import { createTestApp, type TestApp, waitUntil } from '@gfmd/api-testing';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { RegistrationsModule } from './registrations.module';
@@ -59,7 +59,9 @@ describe('Request log (integration)', () => {
     expect(res.status).toBeLessThan(500);
     // Nor does a problem answer echo it (its `instance` is the path made safe).
     expect(await res.text()).not.toContain(token);
-    await new Promise((r) => setTimeout(r, 50));
+    // Written when the response is complete, which the client may see first: wait for it (50 ms
+    // was not always enough on a loaded machine).
+    await waitUntil(() => requestLine() !== undefined, 10_000, 'the request line');
     const line = requestLine();
     expect(line).toBeDefined();
     if (pattern) expect(line.req.url).toBe(pattern);

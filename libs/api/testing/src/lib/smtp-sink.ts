@@ -92,12 +92,21 @@ export class SmtpSink {
     return this.received.filter((m) => m.envelope.to.includes(a));
   }
 
-  /** Resolves once `predicate` holds (checked on every message), rejects after `timeoutMs`. */
+  /**
+   * Resolves once `predicate` holds (checked on every message). Rejects when `timeoutMs` pass
+   * without a new message: a budget measured from the last sign of progress, not from the start,
+   * so a slow but moving delivery (a loaded machine) is waited for and a stalled one still fails.
+   */
   async waitFor(predicate: () => boolean, timeoutMs = 20_000, what = 'messages'): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    let deadline = Date.now() + timeoutMs;
+    let count = this.received.length;
     while (!predicate()) {
+      if (this.received.length !== count) {
+        count = this.received.length;
+        deadline = Date.now() + timeoutMs;
+      }
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what} (received ${this.received.length})`);
+      if (left <= 0) throw new Error(`timed out waiting for ${what} (received ${count}, none new for ${timeoutMs} ms)`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.min(left, 250));
         this.waiters.push(() => {

@@ -24,20 +24,27 @@ const freshDatabases = new Set<string>();
  * unsent row of its database, so specs that run workers must not share one with other specs.
  * The first call for a name in a spec file drops and recreates it: rows left unsent by an earlier
  * run that was killed (thousands, after a bulk test) would otherwise be delivered into this run.
+ * It is a copy of the migrated template of the run (tools/jest/global-setup.cjs) unless
+ * `migrated: false` asks for an empty one (or there is no template: then the test app migrates it).
  */
-export async function ownDatabaseUrl(base: string): Promise<string> {
+export async function ownDatabaseUrl(base: string, options: { migrated?: boolean } = {}): Promise<string> {
   const ns = process.env['GFMD_TEST_NS']?.replace(/[^a-z0-9_]/gi, '');
   const name = ns ? `${base}_${ns}` : base;
   const url = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gfmd_test');
   const admin = new URL(url);
   admin.pathname = '/postgres';
   if (!freshDatabases.has(name)) {
-    const quoted = `"${name.replace(/"/g, '""')}"`;
+    const quote = (n: string) => `"${n.replace(/"/g, '""')}"`;
     const client = new Client({ connectionString: admin.toString() });
     await client.connect();
     try {
-      await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
-      await client.query(`CREATE DATABASE ${quoted}`);
+      const template = options.migrated === false ? undefined : process.env['GFMD_TEST_TEMPLATE_DB'];
+      const from =
+        template && (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount
+          ? template
+          : undefined;
+      await client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${quote(name)}${from ? ` TEMPLATE ${quote(from)}` : ''}`);
     } finally {
       await client.end();
     }
