@@ -44,6 +44,8 @@ export class FakeSeatStore {
     onlineUrl: null,
     onlineCapacity: null,
     onlineConfirmedCount: 0,
+    languages: ['en'],
+    translations: {},
   };
   spaceRows: SpaceRow[] = [];
   regs: RegistrationRow[] = [];
