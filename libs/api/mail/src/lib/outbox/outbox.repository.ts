@@ -165,14 +165,15 @@ export class OutboxRepository {
    * workers claiming ahead); the caller looks at such a row again later.
    *
    * `aheadIds`: rows taken ahead of their jobs (the next jobs waiting in the queue), on the same
-   * terms; they come back with `ahead: true`. `capWithinMs`: each row also carries `recentSends`,
+   * terms but under `aheadLeaseMs` (they may wait a while before they are sent); they come back
+   * with `ahead: true`. `capWithinMs`: each row also carries `recentSends`,
    * the emails to its address that count against the daily cap besides the rows of this claim
    * (sent within that time, or being sent by any worker), so the cap costs no statement of its own.
    */
   async claim(
     ids: string[],
     leaseMs: number,
-    options: { aheadIds?: string[]; capWithinMs?: number } = {},
+    options: { aheadIds?: string[]; aheadLeaseMs?: number; capWithinMs?: number } = {},
   ): Promise<Map<string, ClaimedEmail & { ahead: boolean; recentSends: number }>> {
     const out = new Map<string, ClaimedEmail & { ahead: boolean; recentSends: number }>();
     const aheadIds = options.aheadIds ?? [];
@@ -187,7 +188,8 @@ export class OutboxRepository {
           FOR UPDATE SKIP LOCKED),
        claimed AS (
          UPDATE outbound_emails o
-            SET status = 'sending', locked_until = now() + $2 * interval '1 millisecond', attempts = attempts + 1, updated_at = now()
+            SET status = 'sending', attempts = attempts + 1, updated_at = now(),
+                locked_until = now() + (CASE WHEN o.id = ANY($1::uuid[]) THEN $2::float8 ELSE $5::float8 END) * interval '1 millisecond'
            FROM ${ASYNC_COMMIT} AS cfg
           WHERE o.id IN (SELECT id FROM picked)
           RETURNING o.id, o.kind, o.recipient, o.language, o.subject, o.html, o.text, o.params, o.attachments, o.headers,
@@ -199,7 +201,7 @@ export class OutboxRepository {
                     AND ((x.status = 'sent' AND x.sent_at > now() - $4 * interval '1 millisecond') OR x.status = 'sending'))
               ELSE 0 END AS recent_sends
          FROM claimed c`,
-      [ids, leaseMs, aheadIds, options.capWithinMs ?? 0],
+      [ids, leaseMs, aheadIds, options.capWithinMs ?? 0, options.aheadLeaseMs ?? leaseMs],
     )) as Record<string, unknown>[];
     for (const r of rows) {
       out.set(r['id'] as string, {

@@ -145,7 +145,11 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
       return items.map(() => null);
     }
     const cap = this.settings.perRecipientPerDay;
-    const claimed = await this.repo.claim(ids, this.settings.leaseMs, { aheadIds, capWithinMs: cap > 0 ? DAY : 0 });
+    const claimed = await this.repo.claim(ids, this.settings.leaseMs, {
+      aheadIds,
+      aheadLeaseMs: this.settings.leaseMs + this.maxWait(),
+      capWithinMs: cap > 0 ? DAY : 0,
+    });
     this.counts.claims += 1;
     this.counts.claimed += claimed.size;
     const rows = [...claimed.values()];
@@ -313,7 +317,7 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     if (row.outcome) return row.outcome;
     this.unstarted -= 1;
     row.paid = paid;
-    if (Date.now() - row.claimedAt > this.settings.leaseMs / 2) {
+    if (Date.now() - row.claimedAt > this.maxWait()) {
       row.outcome = Promise.resolve({ kind: 'expired' });
       row.settled = true;
     } else {
@@ -326,6 +330,15 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     }
     this.topUp();
     return row.outcome;
+  }
+
+  /**
+   * How long a row claimed ahead may wait for its turn: a quarter of the lease. Its lease is longer
+   * by as much, so whenever it starts, its send has at least the whole lease of a row claimed by
+   * its own job (past it, another worker may take the row: the lease must outlive any send).
+   */
+  private maxWait(): number {
+    return this.settings.leaseMs / 4;
   }
 
   /** Starts the oldest row claimed ahead that is not on its way yet, with a job's turn; false if there is none. */
@@ -370,9 +383,9 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     // the front: a row whose job is not among them now has no waiting job.
     const waiting = new Set(await this.nextJobs());
     for (const row of old) if (!row.outcome && !waiting.has(row.claim.email.id)) void this.start(row, false);
-    // Rows whose job still waits after a quarter of the lease (a slow queue, a rate limit): put
+    // Rows whose job still waits after half the longest wait (a slow queue, a rate limit): put
     // back, so the lease never runs out on a row claimed ahead; their jobs claim them as usual.
-    const stale = old.filter((r) => !r.outcome && now - r.claimedAt > this.settings.leaseMs / 4);
+    const stale = old.filter((r) => !r.outcome && now - r.claimedAt > this.maxWait() / 2);
     if (stale.length) await this.putBack(stale);
   }
 
