@@ -382,7 +382,12 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     // A row was claimed ahead from the first waiting jobs, and a waiting job only moves towards
     // the front: a row whose job is not among them now has no waiting job.
     const waiting = new Set(await this.nextJobs());
-    for (const row of old) if (!row.outcome && !waiting.has(row.claim.email.id)) void this.start(row, false);
+    for (const row of old) {
+      // No more sends at once than the jobs this worker runs (a queue of sends in the SMTP pool
+      // would eat into their leases); the others go at the next look.
+      if (this.sending.size >= this.settings.concurrency) break;
+      if (!row.outcome && !waiting.has(row.claim.email.id)) void this.start(row, false);
+    }
     // Rows whose job still waits after half the longest wait (a slow queue, a rate limit): put
     // back, so the lease never runs out on a row claimed ahead; their jobs claim them as usual.
     const stale = old.filter((r) => !r.outcome && now - r.claimedAt > this.maxWait() / 2);
