@@ -343,8 +343,7 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
 
   /** Starts the oldest row claimed ahead that is not on its way yet, with a job's turn; false if there is none. */
   private startNext(paid: boolean): boolean {
-    while (this.queue.length) {
-      const next = this.queue.shift()!;
+    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
       if (next.outcome) continue;
       void this.start(next, paid);
       return true;
