@@ -33,7 +33,10 @@ const arg = (name, fallback) => {
 const COUNT = Number(arg('count', '10000'));
 const JSON_OUT = arg('json');
 const POOL = { pool: true, maxConnections: 5, maxMessages: 100, maxRequeues: 0 }; // = the worker's SmtpMailer pool
-const DB_NAME = 'gfmd_bench_mail';
+// GFMD_TEST_NS: a database of one's own when several sessions bench on one server.
+const DB_NAME = `gfmd_bench_mail${process.env.GFMD_TEST_NS ? `_${process.env.GFMD_TEST_NS.replace(/\W/g, '')}` : ''}`;
+/** `--workers 1`: the one-worker phase only (the two-worker phase doubles the run). */
+const PHASES = arg('workers', '1,2').split(',').map(Number);
 const baseDbUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/gfmd');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `{gfmd-bench-${randomUUID().slice(0, 8)}}`;
@@ -365,8 +368,8 @@ async function postAlone() {
 const alone = await postAlone();
 const one = await throughAPI(1);
 const base1 = await baseline(one.dialogueId);
-const two = await throughAPI(2);
-const base2 = await baseline(two.dialogueId);
+const two = PHASES.includes(2) ? await throughAPI(2) : null;
+const base2 = two ? await baseline(two.dialogueId) : null;
 await stop(apiProcess);
 server.close();
 // Leave nothing of this run in Redis (the completed jobs BullMQ keeps, the maintenance queue).
@@ -386,29 +389,37 @@ const table = [
   '| run | POST /invitations (10,000) latency | last message accepted after | messages/s | baseline messages/s | ratio |',
   '|---|---|---|---|---|---|',
   row('1 worker', one, base1),
-  row('2 workers', two, base2),
+  ...(two ? [row('2 workers', two, base2)] : []),
 ].join('\n');
 console.log(`\n${table}\n`);
 console.log(`POST of ${fmt(COUNT)} invitations with no worker sending meanwhile: ${fmt(alone)} ms`);
 console.log(
-  `baseline (nodemailer pool straight to the sink): ${fmt(base1.lastMs / 1000, 2)} s and ${fmt(base2.lastMs / 1000, 2)} s for ${fmt(COUNT)} messages`,
+  `baseline (nodemailer pool straight to the sink): ${[base1, base2]
+    .filter(Boolean)
+    .map((b) => `${fmt(b.lastMs / 1000, 2)} s`)
+    .join(' and ')} for ${fmt(COUNT)} messages`,
 );
 const sizes = (r) =>
   r.batches
     .map(
       (b) =>
-        `claims ${fmt(b.claimed / Math.max(1, b.claims), 1)}, mints ${fmt(b.minted / Math.max(1, b.mints), 1)}, sent-marks ${fmt(b.marked / Math.max(1, b.sentMarks), 1)} emails per statement`,
+        `claims ${fmt(b.claimed / Math.max(1, b.claims), 1)}, mints ${fmt(b.minted / Math.max(1, b.mints), 1)}, sent-marks ${fmt(b.marked / Math.max(1, b.sentMarks), 1)} emails per statement` +
+        (b.ahead !== undefined ? ` (${fmt(b.ahead)} rows claimed ahead of their job)` : ''),
     )
     .join('; ');
 console.log(
-  `CPU per message: worker process ${fmt(one.workerCpuUsPerMessage)} µs (1 worker), ${fmt(two.workerCpuUsPerMessage)} µs (2 workers, both); ` +
-    `the sink ${fmt(one.sinkCpuUsPerMessage)} µs; the baseline's process (nodemailer + the sink) ${fmt(base1.cpuUsPerMessage)} and ${fmt(base2.cpuUsPerMessage)} µs`,
+  `CPU per message: worker process ${fmt(one.workerCpuUsPerMessage)} µs (1 worker)` +
+    (two ? `, ${fmt(two.workerCpuUsPerMessage)} µs (2 workers, both)` : '') +
+    `; the sink ${fmt(one.sinkCpuUsPerMessage)} µs; the baseline's process (nodemailer + the sink) ${[base1, base2]
+      .filter(Boolean)
+      .map((b) => fmt(b.cpuUsPerMessage))
+      .join(' and ')} µs`,
 );
 console.log(
   `machine load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
 );
 console.log(`group sizes, 1 worker: ${sizes(one)}`);
-console.log(`group sizes, 2 workers: ${sizes(two)}`);
+if (two) console.log(`group sizes, 2 workers: ${sizes(two)}`);
 if (JSON_OUT)
   writeFileSync(
     JSON_OUT,

@@ -160,21 +160,49 @@ export class OutboxRepository {
    * Takes rows for sending, atomically, in one statement: only one worker wins a row, and a row
    * already sent, failed, cancelled or not yet due is never taken. A row left `sending` by a
    * dead worker is taken again once its lease has run out. Ids not taken are absent from the map.
+   * Rows are locked `SKIP LOCKED`: a row another transaction holds (another worker's claim, a
+   * rewrite) is not taken now, and two claims never wait for each other (no deadlock between
+   * workers claiming ahead); the caller looks at such a row again later.
+   *
+   * `aheadIds`: rows taken ahead of their jobs (the next jobs waiting in the queue), on the same
+   * terms but under `aheadLeaseMs` (they may wait a while before they are sent); they come back
+   * with `ahead: true`. `capWithinMs`: each row also carries `recentSends`,
+   * the emails to its address that count against the daily cap besides the rows of this claim
+   * (sent within that time, or being sent by any worker), so the cap costs no statement of its own.
    */
-  async claim(ids: string[], leaseMs: number): Promise<Map<string, ClaimedEmail>> {
-    const out = new Map<string, ClaimedEmail>();
-    if (!ids.length) return out;
-    const [rows] = (await this.repo.query(
-      `UPDATE outbound_emails o
-          SET status = 'sending', locked_until = now() + $2 * interval '1 millisecond', attempts = attempts + 1, updated_at = now()
-         FROM ${ASYNC_COMMIT} AS cfg
-        WHERE o.id = ANY($1::uuid[])
-          AND (o.status IN ('pending', 'queued') OR (o.status = 'sending' AND o.locked_until < now()))
-          AND (o.send_after IS NULL OR o.send_after <= now() + interval '1 second')
-        RETURNING o.id, o.kind, o.recipient, o.language, o.subject, o.html, o.text, o.params, o.attachments, o.headers,
-                  o.attempts, o.dialogue_id, o.registration_id, o.invitation_id`,
-      [ids, leaseMs],
-    )) as [Record<string, unknown>[], number];
+  async claim(
+    ids: string[],
+    leaseMs: number,
+    options: { aheadIds?: string[]; aheadLeaseMs?: number; capWithinMs?: number } = {},
+  ): Promise<Map<string, ClaimedEmail & { ahead: boolean; recentSends: number }>> {
+    const out = new Map<string, ClaimedEmail & { ahead: boolean; recentSends: number }>();
+    const aheadIds = options.aheadIds ?? [];
+    if (!ids.length && !aheadIds.length) return out;
+    // A SELECT (over the UPDATE in its WITH): TypeORM answers the rows alone.
+    const rows = (await this.repo.query(
+      `WITH picked AS (
+         SELECT id FROM outbound_emails
+          WHERE id = ANY($1::uuid[] || $3::uuid[])
+            AND (status IN ('pending', 'queued') OR (status = 'sending' AND locked_until < now()))
+            AND (send_after IS NULL OR send_after <= now() + interval '1 second')
+          FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE outbound_emails o
+            SET status = 'sending', attempts = attempts + 1, updated_at = now(),
+                locked_until = now() + (CASE WHEN o.id = ANY($1::uuid[]) THEN $2::float8 ELSE $5::float8 END) * interval '1 millisecond'
+           FROM ${ASYNC_COMMIT} AS cfg
+          WHERE o.id IN (SELECT id FROM picked)
+          RETURNING o.id, o.kind, o.recipient, o.language, o.subject, o.html, o.text, o.params, o.attachments, o.headers,
+                    o.attempts, o.dialogue_id, o.registration_id, o.invitation_id)
+       SELECT c.*, NOT (c.id = ANY($1::uuid[])) AS ahead,
+              CASE WHEN $4::bigint > 0 THEN
+                (SELECT count(*)::int FROM outbound_emails x
+                  WHERE lower(x.recipient) = lower(c.recipient) AND x.id NOT IN (SELECT id FROM claimed)
+                    AND ((x.status = 'sent' AND x.sent_at > now() - $4 * interval '1 millisecond') OR x.status = 'sending'))
+              ELSE 0 END AS recent_sends
+         FROM claimed c`,
+      [ids, leaseMs, aheadIds, options.capWithinMs ?? 0, options.aheadLeaseMs ?? leaseMs],
+    )) as Record<string, unknown>[];
     for (const r of rows) {
       out.set(r['id'] as string, {
         id: r['id'] as string,
@@ -191,27 +219,26 @@ export class OutboxRepository {
         dialogueId: (r['dialogue_id'] as string) ?? null,
         registrationId: (r['registration_id'] as string) ?? null,
         invitationId: (r['invitation_id'] as string) ?? null,
+        ahead: r['ahead'] as boolean,
+        recentSends: Number(r['recent_sends'] ?? 0),
       });
     }
     return out;
   }
 
   /**
-   * Per address (lower case), the emails that count against its daily cap, besides the rows
-   * `excludeIds` (the caller's own claims): sent within `withinMs`, or being sent by another worker.
+   * Rows claimed ahead that this worker will not send after all (it stops): back to `queued`,
+   * their attempt not counted, so their own jobs (or the sweep) take them at once rather than
+   * after the lease.
    */
-  async recentSendsTo(recipients: string[], excludeIds: string[], withinMs: number): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
-    if (!recipients.length) return out;
-    const rows: { r: string; n: number }[] = await this.repo.query(
-      `SELECT lower(recipient) AS r, count(*)::int AS n FROM outbound_emails
-        WHERE lower(recipient) = ANY($1::text[]) AND NOT (id = ANY($2::uuid[]))
-          AND ((status = 'sent' AND sent_at > now() - $3 * interval '1 millisecond') OR status = 'sending')
-        GROUP BY 1`,
-      [recipients, excludeIds, withinMs],
-    );
-    for (const row of rows) out.set(row.r, row.n);
-    return out;
+  async releaseClaims(ids: string[]): Promise<number> {
+    if (!ids.length) return 0;
+    const [, count] = (await this.repo.query(
+      `UPDATE outbound_emails SET status = 'queued', attempts = greatest(attempts - 1, 0), locked_until = NULL, updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
+      [ids],
+    )) as [unknown, number];
+    return count;
   }
 
   async state(id: string): Promise<OutboxRowState | null> {

@@ -10,6 +10,14 @@ export interface MailWorkerSettings {
    * + one statement), which is why longer waits buy little (docs/performance.md, email throughput).
    */
   batchLingerMs: number;
+  /**
+   * Rows a worker keeps claimed ahead of their jobs at most (0: none, each job claims its own
+   * row). Each claim statement tops the window up with the oldest due rows never tried, and mints
+   * their links in one statement; their jobs, when they come, find them claimed and send them
+   * (one send per job that BullMQ hands over, so the rate limit holds). docs/performance.md,
+   * "Email throughput", session 10.
+   */
+  claimAhead: number;
   /** Messages per second across every worker replica (BullMQ's queue-level limiter). */
   ratePerSecond: number;
   /** How long a claimed row stays `sending` before another worker may take it (longer than any send). */
@@ -37,6 +45,7 @@ export function mailWorkerSettings(config: AppConfig, overrides: Partial<MailWor
   return {
     concurrency: config.workerConcurrency,
     batchLingerMs: 5,
+    claimAhead: 100,
     ratePerSecond: config.mailRatePerSecond,
     leaseMs: 120_000,
     lockDurationMs: 30_000,

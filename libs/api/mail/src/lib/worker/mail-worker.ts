@@ -129,6 +129,10 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await Promise.all(this.workers.map((w) => w.close().catch(() => undefined)));
+    // No job runs any more: the rows claimed ahead and not started go back to the queue's care.
+    await this.sendEmail
+      .release()
+      .catch((error: Error) => this.logger.warn({ err: error.message }, 'rows claimed ahead left to their lease'));
     await this.maintenance?.close().catch(() => undefined);
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
     this.mailer.close();

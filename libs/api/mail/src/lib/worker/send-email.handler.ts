@@ -7,6 +7,7 @@ import { MailDeliveryHooks } from '../delivery/mail-delivery-hooks';
 import type { MintedLinks } from '../delivery/mail-link-hooks';
 import { EmailComposer, linkRequest } from '../outbox/email-composer';
 import { ClaimedEmail, OutboxRepository } from '../outbox/outbox.repository';
+import { MailQueue } from '../queue/mail-queue';
 import { JobName, SendEmailJob } from '../queue/queue.constants';
 import { JobHandler } from './job-handler';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
@@ -17,12 +18,48 @@ const MAX_BATCH = 100;
 
 const DAY = 86_400_000;
 
+/** A job that finds its row being sent by another worker looks again after this long at most (the row may come back for a retry). */
+const RECHECK_SENDING_MS = 5000;
+
+/** How often rows claimed ahead and not started are looked at (their jobs may have gone to another worker). */
+const ORPHAN_CHECK_MS = 250;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A claimed row, why it must not go out now (the recipient's daily cap) if so, and the links minted for it (in memory only; null when its link may no longer be given). */
 interface Claimed {
   email: ClaimedEmail;
   held: string | null;
   links?: MintedLinks | null;
 }
+
+/**
+ * A row this worker claimed ahead of its job: it waits for a turn (a job BullMQ hands over), then
+ * goes. `paid`: a job's turn was spent on it (its own, or one its own job did not need).
+ */
+interface AheadRow {
+  claim: Claimed;
+  claimedAt: number;
+  outcome?: Promise<Outcome>;
+  paid?: boolean;
+  settled?: boolean;
+}
+
+/** What became of a row the worker tried to send (its job turns it into a result, a retry or a failure). */
+type Outcome =
+  | { kind: 'sent'; providerMessageId: string }
+  | { kind: 'held'; reason: string }
+  | { kind: 'link-gone' }
+  /** Refused for good: the row is failed already. */
+  | { kind: 'failed'; message: string }
+  /** A temporary failure: the row is back to `queued` for its job's next attempt. */
+  | { kind: 'retry'; message: string }
+  /** Sent, but the sent-mark failed; or the database failed before the send. */
+  | { kind: 'error'; error: Error }
+  /** Claimed ahead too long ago to send under its lease: left to the lease (and whoever claims it next). */
+  | { kind: 'expired' }
+  /** Claimed ahead, then put back unsent (waited too long for its job, or the worker stops): its job claims it. */
+  | { kind: 'released' };
 
 interface Delivered {
   email: ClaimedEmail;
@@ -41,6 +78,16 @@ interface Delivered {
  * The jobs a worker runs at once claim their rows together in one statement and record their
  * deliveries together in one transaction, so the database costs a few round trips per batch
  * rather than several per message.
+ *
+ * Claiming ahead (`settings.claimAhead`): each claim statement also takes the rows of the next
+ * jobs waiting in the queue (their ids are the rows' ids), and mints their links in the same
+ * group, keeping up to `claimAhead` rows claimed ahead of their jobs. A job whose row is claimed
+ * ahead sends it without a statement of its own; a job whose row is already on its way hands its
+ * turn to the next row claimed ahead. Every send waits for a job BullMQ has handed over — the row's
+ * own, another's spare turn, or (a row whose job another worker took) that worker's, which then
+ * finds the row sent — so the queue-level rate limit holds. Every row is still claimed by one
+ * statement of one worker, its links are committed before it goes, and its job still decides
+ * retries and final failure.
  */
 @Injectable()
 export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
@@ -52,6 +99,7 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     private readonly mailer: SmtpMailer,
     private readonly composer: EmailComposer,
     private readonly hooks: MailDeliveryHooks,
+    private readonly mailQueue: MailQueue,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MAIL_WORKER_SETTINGS) private readonly settings: MailWorkerSettings,
   ) {}
@@ -60,67 +108,102 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
   private readonly batch = { maxBatch: MAX_BATCH, maxInFlight: 1, lingerMs: this.settings.batchLingerMs };
 
   /** Statements and rows per kind of group since start (logged when the worker stops: the group sizes). */
-  private readonly counts = { claims: 0, claimed: 0, mints: 0, minted: 0, sentMarks: 0, marked: 0 };
+  private readonly counts = { claims: 0, claimed: 0, ahead: 0, mints: 0, minted: 0, sentMarks: 0, marked: 0 };
+
+  /** Rows claimed ahead, by id, until their job comes (or they are pruned). */
+  private readonly ahead = new Map<string, AheadRow>();
+  /** The rows claimed ahead in claim order; the front ones not started yet get the next permits. */
+  private readonly queue: AheadRow[] = [];
+  /** Rows claimed ahead and not started. */
+  private unstarted = 0;
+  /** Jobs handed over while no row claimed ahead waited (spent on the next rows claimed ahead). */
+  private permits = 0;
+  /** The last claim found fewer rows to take ahead than it asked for: no refill until a job misses. */
+  private dry = false;
+  private refilling = false;
+  /** Sends of rows claimed ahead under way (waited for on shutdown). */
+  private readonly sending = new Set<Promise<Outcome>>();
+  private orphanTimer?: NodeJS.Timeout;
+  private closed = false;
 
   stats(): Readonly<typeof this.counts> {
     return { ...this.counts };
   }
 
-  private readonly claims = new Coalescer<string, { email: ClaimedEmail; held: string | null } | null>(async (ids) => {
+  /**
+   * One claim statement for the jobs' rows (`null`: a refill only) and the rows taken ahead, the
+   * cap count folded in; then one mint statement per kind of link for every row of the group.
+   */
+  private readonly claims = new Coalescer<string | null, Claimed | null>(async (items) => {
+    const ids = [...new Set(items.filter((i): i is string => i !== null))];
+    const want = this.closed ? 0 : Math.max(0, this.settings.claimAhead - this.unstarted);
+    const aheadIds = want
+      ? (await this.nextJobs()).filter((id) => !ids.includes(id) && !this.ahead.has(id)).slice(0, want)
+      : [];
+    if (!ids.length && !aheadIds.length) {
+      this.dry = true;
+      return items.map(() => null);
+    }
+    const cap = this.settings.perRecipientPerDay;
+    const claimed = await this.repo.claim(ids, this.settings.leaseMs, {
+      aheadIds,
+      aheadLeaseMs: this.settings.leaseMs + this.maxWait(),
+      capWithinMs: cap > 0 ? DAY : 0,
+    });
     this.counts.claims += 1;
-    this.counts.claimed += ids.length;
-    const claimed = await this.repo.claim([...new Set(ids)], this.settings.leaseMs);
-    const held = await this.overCap([...claimed.values()]);
+    this.counts.claimed += claimed.size;
+    const rows = [...claimed.values()];
+    const held = this.overCap(rows);
+    const toMint = rows.filter((e) => !held.has(e.id) && linkRequest(e));
+    const links = toMint.length ? await this.composer.mintLinks(toMint) : new Map<string, MintedLinks | null>();
+    if (toMint.length) {
+      this.counts.mints += 1;
+      this.counts.minted += toMint.length;
+    }
+    const claim = (email: ClaimedEmail): Claimed => {
+      const heldReason = held.has(email.id) ? this.heldReason() : null;
+      return !heldReason && linkRequest(email)
+        ? { email, held: null, links: links.get(email.id) ?? null }
+        : { email, held: heldReason };
+    };
+    const ahead = rows.filter((e) => e.ahead);
+    this.dry = !ahead.length;
+    const now = Date.now();
+    for (const email of ahead) {
+      const row: AheadRow = { claim: claim(email), claimedAt: now };
+      this.ahead.set(email.id, row);
+      this.queue.push(row);
+      this.unstarted += 1;
+    }
+    this.counts.ahead += ahead.length;
+    this.prune(now);
+    while (this.permits > 0 && this.startNext(true)) this.permits -= 1;
+    if (this.unstarted) this.orphanTimer ??= setInterval(() => void this.sendOrphans(), ORPHAN_CHECK_MS).unref();
     // One row, one sender: should an id come twice, only its first job gets the row.
-    return ids.map((id) => {
-      const email = claimed.get(id) ?? null;
-      claimed.delete(id);
-      return email ? { email, held: held.has(id) ? this.heldReason() : null } : null;
+    return items.map((id) => {
+      const email = id === null ? undefined : claimed.get(id);
+      if (!email || email.ahead) return null;
+      claimed.delete(id as string);
+      return claim(email);
     });
   }, this.batch);
 
   /**
-   * The links of the claimed rows that name one, a statement per kind of link for a batch,
-   * committed (durably) before any of those emails goes out. Two batches may be in flight, so
-   * the commit's flush overlaps the next batch's claim.
-   */
-  private readonly mints = new Coalescer<ClaimedEmail, MintedLinks | null>(
-    async (emails) => {
-      this.counts.mints += 1;
-      this.counts.minted += emails.length;
-      const links = await this.composer.mintLinks(emails);
-      return emails.map((e) => links.get(e.id) ?? null);
-    },
-    { ...this.batch, maxInFlight: 2 },
-  );
-
-  /** Claims the row; mints its links unless it is held (a held email gets no link). */
-  private async claim(id: string): Promise<Claimed | null> {
-    const claim = await this.claims.submit(id);
-    if (!claim) return null;
-    const { email, held } = claim;
-    return !held && linkRequest(email) ? { email, held, links: await this.mints.submit(email) } : { email, held };
-  }
-
-  /**
    * The rows of a claimed batch that would take their recipient past MAIL_PER_RECIPIENT_PER_DAY
-   * emails in 24 hours (counting those sent, those other workers are sending, and the batch's
-   * own rows in order). One query per batch; no cap when the setting is 0.
+   * emails in 24 hours (counting those sent, those being sent — by any worker, claimed ahead or
+   * not — and the batch's own rows in order; the claim statement counted the others). No cap when
+   * the setting is 0.
    */
-  private async overCap(claimed: ClaimedEmail[]): Promise<Set<string>> {
+  private overCap(claimed: (ClaimedEmail & { recentSends: number })[]): Set<string> {
     const cap = this.settings.perRecipientPerDay;
     const held = new Set<string>();
-    if (cap <= 0 || !claimed.length) return held;
-    const key = (e: ClaimedEmail) => e.recipient.trim().toLowerCase();
-    const used = await this.repo.recentSendsTo(
-      [...new Set(claimed.map(key))],
-      claimed.map((e) => e.id),
-      DAY,
-    );
+    if (cap <= 0) return held;
+    const used = new Map<string, number>();
     for (const e of claimed) {
-      const n = used.get(key(e)) ?? 0;
+      const key = e.recipient.trim().toLowerCase();
+      const n = used.get(key) ?? e.recentSends;
       if (n >= cap) held.add(e.id);
-      else used.set(key(e), n + 1);
+      else used.set(key, n + 1);
     }
     return held;
   }
@@ -151,42 +234,232 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
 
   async handle(job: Job<SendEmailJob>, token?: string): Promise<unknown> {
     const id = job.data.outboxId;
-    const claimed = await this.claim(id);
-    if (!claimed) return this.notClaimed(job, id, token);
-    const { email, links } = claimed;
-    if (claimed.held) {
+    let row = this.ahead.get(id);
+    if (!row) {
+      const own = await this.claims.submit(id);
+      if (own) return this.settle(job, own.email, await this.deliver(own), token);
+      // A group of this worker may have taken it ahead meanwhile.
+      row = this.ahead.get(id);
+      // Otherwise: done, not due, or another worker's (claimed ahead there, maybe: this job's turn pays for that send).
+      if (!row) return this.notClaimed(job, id, token);
+    }
+    this.ahead.delete(id);
+    let outcome: Promise<Outcome>;
+    if (!row.outcome) outcome = this.start(row, true);
+    else {
+      outcome = row.outcome;
+      // On its way already with another job's turn: this job's turn goes to the next row.
+      if (row.paid) this.grant();
+    }
+    return this.settle(job, row.claim.email, await outcome, token);
+  }
+
+  /** Sends a claimed row (or holds, cancels or fails it) and records what happened to it. */
+  private async deliver({ email, held, links }: Claimed): Promise<Outcome> {
+    if (held) {
       // Not dropped: the row is failed with the reason, visible in the outbox (and on an invitation); staff may retry it.
-      await this.fail(email, claimed.held);
-      this.logger.warn({ outboxId: id, kind: email.kind }, 'email held: recipient reached the daily cap');
-      return { held: true };
+      await this.fail(email, held);
+      return { kind: 'held', reason: held };
     }
     if (links === null && linkRequest(email)?.ref === 'invitation') {
-      await this.repo.markCancelled(id, 'the invitation was used, declined or erased before its email went out');
-      return { skipped: 'link-gone' };
+      await this.repo.markCancelled(email.id, 'the invitation was used, declined or erased before its email went out');
+      return { kind: 'link-gone' };
     }
-
     let providerMessageId: string;
     try {
       const { content, headers } = this.composer.compose(email, links);
       ({ providerMessageId } = await this.mailer.send({ ...email, headers }, content));
     } catch (error) {
       const failure = classifySmtpError(error);
-      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (failure.permanent || last) {
+      if (failure.permanent) {
         await this.fail(email, failure.message);
-        this.logger.warn({ outboxId: id, attempt: job.attemptsMade + 1, err: failure.message }, 'email failed');
-        throw failure.permanent ? new UnrecoverableError(failure.message) : new Error(failure.message);
+        return { kind: 'failed', message: failure.message };
       }
-      await this.repo.markRetry(id, failure.message);
-      this.logger.log(
-        { outboxId: id, attempt: job.attemptsMade + 1, err: failure.message },
-        'temporary failure; will retry',
-      );
-      throw new Error(failure.message);
+      await this.repo.markRetry(email.id, failure.message);
+      return { kind: 'retry', message: failure.message };
     }
     const error = await this.deliveries.submit({ email, providerMessageId });
-    if (error) throw error;
-    return { providerMessageId };
+    return error ? { kind: 'error', error } : { kind: 'sent', providerMessageId };
+  }
+
+  /** The job's answer to what became of its row: a result, or a throw BullMQ retries (or not). */
+  private async settle(job: Job<SendEmailJob>, email: ClaimedEmail, outcome: Outcome, token?: string) {
+    const attempt = job.attemptsMade + 1;
+    switch (outcome.kind) {
+      case 'sent':
+        return { providerMessageId: outcome.providerMessageId };
+      case 'held':
+        this.logger.warn({ outboxId: email.id, kind: email.kind }, 'email held: recipient reached the daily cap');
+        return { held: true };
+      case 'link-gone':
+        return { skipped: 'link-gone' };
+      case 'failed':
+        this.logger.warn({ outboxId: email.id, attempt, err: outcome.message }, 'email failed');
+        throw new UnrecoverableError(outcome.message);
+      case 'retry':
+        if (attempt >= (job.opts.attempts ?? 1)) {
+          await this.fail(email, outcome.message);
+          this.logger.warn({ outboxId: email.id, attempt, err: outcome.message }, 'email failed');
+        } else this.logger.log({ outboxId: email.id, attempt, err: outcome.message }, 'temporary failure; will retry');
+        throw new Error(outcome.message);
+      case 'error':
+        throw outcome.error;
+      case 'expired':
+        return this.notClaimed(job, email.id, token);
+      case 'released':
+        // Put back unsent: claimed now as if it had never been taken ahead.
+        return this.handle(job, token);
+    }
+  }
+
+  /** Starts sending a row claimed ahead (once), `paid` with a job's turn or not; too old for its lease, it is left to the lease instead. */
+  private start(row: AheadRow, paid: boolean): Promise<Outcome> {
+    if (row.outcome) return row.outcome;
+    this.unstarted -= 1;
+    row.paid = paid;
+    if (Date.now() - row.claimedAt > this.maxWait()) {
+      row.outcome = Promise.resolve({ kind: 'expired' });
+      row.settled = true;
+    } else {
+      const outcome = this.deliver(row.claim).catch((error: Error): Outcome => ({ kind: 'error', error }));
+      this.sending.add(outcome);
+      row.outcome = outcome.finally(() => {
+        row.settled = true;
+        this.sending.delete(outcome);
+      });
+    }
+    this.topUp();
+    return row.outcome;
+  }
+
+  /**
+   * How long a row claimed ahead may wait for its turn: a quarter of the lease. Its lease is longer
+   * by as much, so whenever it starts, its send has at least the whole lease of a row claimed by
+   * its own job (past it, another worker may take the row: the lease must outlive any send).
+   */
+  private maxWait(): number {
+    return this.settings.leaseMs / 4;
+  }
+
+  /** Starts the oldest row claimed ahead that is not on its way yet, with a job's turn; false if there is none. */
+  private startNext(paid: boolean): boolean {
+    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      if (next.outcome) continue;
+      void this.start(next, paid);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The ids of the next jobs waiting in the mail queue (twice the window: the front ones are often
+   * the rows claimed ahead already), in the order BullMQ hands them over. No job is touched.
+   */
+  private async nextJobs(): Promise<string[]> {
+    try {
+      const ids = await this.mailQueue.queue.getRanges(['wait'], 0, 2 * this.settings.claimAhead - 1, true);
+      return ids.filter((id) => UUID.test(id));
+    } catch (error) {
+      this.logger.debug({ err: (error as Error).message }, 'could not read the waiting jobs; no claim ahead');
+      return [];
+    }
+  }
+
+  /**
+   * Rows claimed ahead whose job is no longer waiting (another worker took it, found the row
+   * `sending` and will look again): they go now, that job's turn paying for them. Rows whose job
+   * still waits keep waiting for it.
+   */
+  private async sendOrphans(): Promise<void> {
+    const now = Date.now();
+    const old = this.queue.filter((r) => !r.outcome && now - r.claimedAt >= ORPHAN_CHECK_MS);
+    if (!this.unstarted) {
+      clearInterval(this.orphanTimer);
+      this.orphanTimer = undefined;
+    }
+    if (!old.length || this.closed) return;
+    // A row was claimed ahead from the first waiting jobs, and a waiting job only moves towards
+    // the front: a row whose job is not among them now has no waiting job.
+    const waiting = new Set(await this.nextJobs());
+    for (const row of old) {
+      // No more sends at once than the jobs this worker runs (a queue of sends in the SMTP pool
+      // would eat into their leases); the others go at the next look.
+      if (this.sending.size >= this.settings.concurrency) break;
+      if (!row.outcome && !waiting.has(row.claim.email.id)) void this.start(row, false);
+    }
+    // Rows whose job still waits after half the longest wait (a slow queue, a rate limit): put
+    // back, so the lease never runs out on a row claimed ahead; their jobs claim them as usual.
+    const stale = old.filter((r) => !r.outcome && now - r.claimedAt > this.maxWait() / 2);
+    if (stale.length) await this.putBack(stale);
+  }
+
+  /** A job's turn that its own row does not need: the next row claimed ahead goes, or the turn is kept for the next claim. */
+  private grant(): void {
+    if (!this.settings.claimAhead || this.startNext(true)) return;
+    this.permits = Math.min(this.permits + 1, MAX_BATCH);
+    this.topUp();
+  }
+
+  /** Fewer than half the window waiting: a claim group tops it up (with whatever jobs claim meanwhile). */
+  private topUp(): void {
+    if (!this.settings.claimAhead || this.dry || this.refilling) return;
+    if (this.unstarted >= this.settings.claimAhead / 2) return;
+    this.refilling = true;
+    this.claims
+      .submit(null)
+      .catch((error: Error) =>
+        this.logger.warn({ err: error.message }, 'claim ahead failed; the jobs claim their rows'),
+      )
+      .finally(() => (this.refilling = false));
+  }
+
+  /** Forgets rows whose job went to another worker (or never came): done and older than a lease. */
+  private prune(now: number): void {
+    if (this.ahead.size <= 4 * this.settings.claimAhead) return;
+    for (const [id, row] of this.ahead) {
+      if (row.settled && now - row.claimedAt > this.settings.leaseMs) this.ahead.delete(id);
+    }
+  }
+
+  /**
+   * Puts rows claimed ahead and not started back to `queued` (their attempt not counted): a job
+   * that comes meanwhile waits for that, then claims its row as usual. Left `sending` if the
+   * statement fails: their lease runs out, then their jobs or the sweep take them.
+   */
+  private async putBack(rows: AheadRow[]): Promise<number> {
+    let done!: () => void;
+    const released = new Promise<Outcome>((resolve) => (done = () => resolve({ kind: 'released' })));
+    for (const row of rows) {
+      row.outcome = released;
+      row.settled = false;
+      this.unstarted -= 1;
+    }
+    try {
+      return await this.repo.releaseClaims(rows.map((r) => r.claim.email.id));
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'rows claimed ahead left to their lease');
+      return 0;
+    } finally {
+      for (const row of rows) {
+        row.settled = true;
+        this.ahead.delete(row.claim.email.id);
+      }
+      done();
+    }
+  }
+
+  /**
+   * On shutdown, once no job runs any more: waits for the sends under way, and puts back the rows
+   * claimed ahead that were not started (their jobs, or the sweep, take them again at once).
+   */
+  async release(): Promise<number> {
+    this.closed = true;
+    clearInterval(this.orphanTimer);
+    await Promise.allSettled([...this.sending]);
+    const rows = this.queue.filter((r) => !r.outcome);
+    this.queue.length = 0;
+    this.dry = true;
+    return rows.length ? this.putBack(rows) : 0;
   }
 
   private async recordSent(items: Delivered[]): Promise<void> {
@@ -232,9 +505,11 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
       return { skipped: state?.status ?? 'missing' };
     }
     const now = Date.now();
+    // A row being sent by another worker (claimed ahead, maybe) is looked at again within a few
+    // seconds: it may come back for a retry long before its lease runs out.
     const wakeAt = Math.max(
       state.sendAfter?.getTime() ?? 0,
-      state.status === 'sending' ? (state.lockedUntil?.getTime() ?? 0) + 50 : 0,
+      state.status === 'sending' ? Math.min((state.lockedUntil?.getTime() ?? 0) + 50, now + RECHECK_SENDING_MS) : 0,
       now + 200,
     );
     await job.moveToDelayed(wakeAt, token);
