@@ -8,7 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, linkIn, login, test } from './support/fixtures';
 import { createDialogue, createSpace, publish, sessionId, signIn } from './support/setup';
-import { horizontalOverflow, open, screenshot, sharedPage, tabTo, waitForHeading } from './support/ui';
+import { horizontalOverflow, open, pickCountry, screenshot, sharedPage, tabTo, waitForHeading } from './support/ui';
 
 const DIALOGUE = 'Migrant workers and decent work';
 
@@ -93,8 +93,7 @@ test.describe('Arabic, right to left', () => {
     const group = p.getByRole('combobox', { name: 'فئة أصحاب المصلحة' });
     await p.locator('mat-form-field').filter({ has: group }).locator('.mat-mdc-text-field-wrapper').click();
     await p.getByRole('option', { name: 'المجتمع المدني' }).click();
-    await p.getByRole('combobox', { name: 'البلد' }).fill('المغ');
-    await p.getByRole('option', { name: 'المغرب' }).click();
+    await pickCountry(p, 'البلد', 'المغ', 'المغرب');
     await p.getByRole('checkbox', { name: /أوافق على أن يحفظ المنتدى العالمي/ }).check();
     await expectArabic(p);
     await axe.expectAccessible(p, 'registration form (ar)');

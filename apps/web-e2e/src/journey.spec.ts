@@ -18,7 +18,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, linkIn, login, test } from './support/fixtures';
-import { choose, dayFromNow, open, screenshot, sharedPage, tabTo, waitForHeading } from './support/ui';
+import { choose, dayFromNow, open, pickCountry, screenshot, sharedPage, tabTo, waitForHeading } from './support/ui';
 
 // serve.mjs gives every run a fresh database and inbox: names stay fixed so the screenshots do too
 const DIALOGUE = 'Labour mobility and skills partnerships';
@@ -313,8 +313,7 @@ test.describe('organizer → participant → waiting list → coordinator', () =
       await p.getByRole('textbox', { name: 'Organization' }).fill('Migrant Workers Network');
       await choose(p, 'Stakeholder group', 'Migrant and diaspora organization');
       // The country picker searches as one types.
-      await p.getByRole('combobox', { name: 'Country' }).fill('Seneg');
-      await p.getByRole('option', { name: 'Senegal' }).click();
+      await pickCountry(p, 'Country', 'Seneg', 'Senegal');
       await p.getByRole('radio', { name: 'French' }).check();
       await p.getByRole('checkbox', { name: new RegExp(CIVIL) }).check();
       await p.getByRole('checkbox', { name: /I agree that GFMD stores/ }).check();

@@ -16,7 +16,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, linkIn, login, test } from './support/fixtures';
-import { choose, open, screenshot, sharedPage, waitForHeading } from './support/ui';
+import { choose, open, pickCountry, screenshot, sharedPage, waitForHeading } from './support/ui';
 import { createDialogue, createSpace, publish, register, sessionId } from './support/setup';
 
 const AGENDA_ITEM = 'Opening: fair recruitment in practice';
@@ -125,8 +125,7 @@ test.describe('participants: invited in French, waitlisted then promoted', () =>
 
     test('registers and sees the confirmation page', async ({ api, axe }) => {
       await fr.getByRole('textbox', { name: 'Organisation' }).fill('Réseau des jeunes travailleurs');
-      await fr.getByRole('combobox', { name: 'Pays' }).fill('Suis');
-      await fr.getByRole('option', { name: 'Suisse' }).click();
+      await pickCountry(fr, 'Pays', 'Suis', 'Suisse');
       await fr.getByRole('checkbox', { name: /J'accepte que le FMMD/ }).check();
       await fr.getByRole('button', { name: "S'inscrire", exact: true }).click();
       await fr.waitForURL(`**/dialogues/${dialogueId}/registered**`);
@@ -208,8 +207,7 @@ test.describe('participants: invited in French, waitlisted then promoted', () =>
       await en.getByRole('textbox', { name: 'Last name' }).fill(wanda.lastName);
       await en.getByRole('textbox', { name: 'Organization' }).fill('Migrant Workers Network');
       await choose(en, 'Stakeholder group', 'Civil society');
-      await en.getByRole('combobox', { name: 'Country' }).fill('Pola');
-      await en.getByRole('option', { name: 'Poland' }).click();
+      await pickCountry(en, 'Country', 'Pola', 'Poland');
       await en.getByRole('checkbox', { name: /I agree that GFMD stores/ }).check();
       await axe.expectAccessible(en, 'register (waiting list)');
       await en.getByRole('button', { name: 'Join the waiting list' }).click();
@@ -303,8 +301,7 @@ test.describe('participants: invited in French, waitlisted then promoted', () =>
       await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Dubois');
       await page.getByRole('textbox', { name: 'Organisation' }).fill('Réseau des jeunes travailleurs');
       await choose(page, "Groupe d'acteurs", 'Société civile');
-      await page.getByRole('combobox', { name: 'Pays' }).fill('Suis');
-      await page.getByRole('option', { name: 'Suisse' }).click();
+      await pickCountry(page, 'Pays', 'Suis', 'Suisse');
       await page.getByRole('checkbox', { name: /J'accepte que le FMMD/ }).check();
       await page.getByRole('button', { name: "Rejoindre la liste d'attente" }).click();
 

@@ -9,7 +9,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, linkIn, login, test } from './support/fixtures';
 import { createDialogue, publish, sessionId, signIn } from './support/setup';
-import { horizontalOverflow, open, sharedPage, waitForHeading } from './support/ui';
+import { horizontalOverflow, open, pickCountry, sharedPage, waitForHeading } from './support/ui';
 
 const ONLINE_URL = 'https://meet.example.org/gfmd-questions';
 
@@ -166,8 +166,7 @@ test.describe('registration questions and hybrid attendance', () => {
     const group = p.getByRole('combobox', { name: "Groupe d'acteurs" });
     await p.locator('mat-form-field').filter({ has: group }).locator('.mat-mdc-text-field-wrapper').click();
     await p.getByRole('option', { name: 'Société civile' }).click();
-    await p.getByRole('combobox', { name: 'Pays' }).fill('Suis');
-    await p.getByRole('option', { name: 'Suisse' }).click();
+    await pickCountry(p, 'Pays', 'Suis', 'Suisse');
     // Only the questions for everyone, in French; not the governments' one.
     await expect(p.getByText('Interprétation').first()).toBeVisible();
     await expect(p.getByText('Mission permanente')).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 export const SCREENSHOTS = join(__dirname, '../../../../docs/screenshots');
 
@@ -32,6 +33,23 @@ export async function waitForHeading(page: Page, heading?: string | RegExp): Pro
 }
 
 /** Picks an option of a Material select (single or multiple) by the field's label. */
+/**
+ * Picks a country in the country field (a Material autocomplete) as a person does: types the start
+ * and clicks the option. The autocomplete gives the focus back to its input after the click, and a
+ * focus event may open the panel again (seen in CI: at 390 px the open panel then covers the button
+ * below it), so an open panel is closed with Escape, which closes only the panel, as a person would.
+ */
+export async function pickCountry(page: Page, field: string, typed: string, option: string): Promise<void> {
+  const input = page.getByRole('combobox', { name: field });
+  await input.fill(typed);
+  await page.getByRole('option', { name: option }).click();
+  await expect(input).toHaveValue(option);
+  const panel = page.locator('.mat-mdc-autocomplete-panel');
+  if (await panel.isVisible()) await input.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  await expect(input).toHaveValue(option);
+}
+
 export async function choose(
   page: Page,
   field: string | RegExp,
