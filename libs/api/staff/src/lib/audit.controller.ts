@@ -1,32 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import {
-  AUDIT_ACTIONS,
-  AUDIT_ENTITY_TYPES,
-  type AuditAction,
-  type AuditEntityType,
-  type AuditEvent,
-  type ListAuditRequest,
-  type Page,
-} from '@gfmd/contracts';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { AuditService, OptionalButNotNull } from '@gfmd/api-platform';
-import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuditEvent, Page } from '@gfmd/contracts';
+import { AuditService } from '@gfmd/api-platform';
 import { AuthService, Roles } from '@gfmd/api-auth';
-
-export class ListAuditQuery implements ListAuditRequest {
-  @ApiPropertyOptional({ description: 'a staff user id' }) @OptionalButNotNull() @IsUUID() actor?: string;
-  @ApiPropertyOptional({ enum: AUDIT_ENTITY_TYPES })
-  @OptionalButNotNull()
-  @IsIn(AUDIT_ENTITY_TYPES)
-  entityType?: AuditEntityType;
-  @ApiPropertyOptional({ description: 'an entity id' }) @OptionalButNotNull() @IsUUID() entity?: string;
-  @ApiPropertyOptional() @OptionalButNotNull() @IsUUID() dialogueId?: string;
-  @ApiPropertyOptional({ enum: AUDIT_ACTIONS }) @OptionalButNotNull() @IsIn(AUDIT_ACTIONS) action?: AuditAction;
-  @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
-  @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
-}
+import { ListAuditQuery } from './audit.dto';
 
 /** The audit log: admins read who did what, when (newest first). */
 @ApiTags('audit')
@@ -40,10 +17,17 @@ export class AuditController {
 
   @Roles('admin')
   @Get()
+  @ApiOkResponse({
+    description:
+      "{items, total, page, pageSize, totalIsEstimate?, nextCursor, prevCursor}: AuditEvent lines, newest first (at, then id). total is exact up to 1,000 matching lines; beyond, the database's estimate with totalIsEstimate: true. nextCursor (null on the last page) is the after of the next page, prevCursor (null on the first) the before of the previous one: keyset pages cost the same however deep.",
+  })
+  @ApiBadRequestResponse({
+    description: 'A filter is invalid, after or before is not a cursor of this list, or both are sent.',
+  })
   async list(@Query() q: ListAuditQuery): Promise<Page<AuditEvent>> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
-    const { items, total, totalIsEstimate } = await this.audit.list({
+    const { items, total, totalIsEstimate, nextCursor, prevCursor } = await this.audit.list({
       actorUserId: q.actor,
       entityType: q.entityType,
       entityId: q.entity,
@@ -51,6 +35,8 @@ export class AuditController {
       action: q.action,
       page,
       pageSize,
+      after: q.after,
+      before: q.before,
     });
     const actorIds = [...new Set(items.map((i) => i.actorUserId).filter((id): id is string => !!id))];
     const names = new Map((await this.auth.usersByIds(actorIds)).map((u) => [u.id, u.name]));
@@ -70,6 +56,8 @@ export class AuditController {
       page,
       pageSize,
       ...(totalIsEstimate ? { totalIsEstimate } : {}),
+      nextCursor,
+      prevCursor,
     };
   }
 }

@@ -45,7 +45,7 @@ export interface PageQuery {
 }
 
 /**
- * Keyset paging of the large staff lists (registrations, outbox): `after` is the `nextCursor` of
+ * Keyset paging of the large staff lists (registrations, outbox, audit): `after` is the `nextCursor` of
  * the previous page, `before` the `prevCursor` of the next one (opaque; a cursor of another list,
  * or both at once, is a 400). With a cursor, `page` only labels the answer; the rows are those
  * after (before) the cursor in the list's order, whatever was inserted since.
@@ -113,7 +113,7 @@ export interface ConfirmPasswordResetRequest {
 }
 
 /** GET /audit (admin) */
-export interface ListAuditRequest extends PageQuery {
+export interface ListAuditRequest extends CursorPageQuery {
   /** A staff user's id. */
   actor?: string;
   entityType?: AuditEntityType;

@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction, AuditEntityType } from '@gfmd/contracts';
 import type { DataSource } from 'typeorm';
 import { currentManager, inCurrentTransaction } from '../db/transaction-context';
-import { cappedCount, type CappedCount } from '../db/pagination';
+import {
+  bothCursors,
+  cappedCount,
+  type CappedCount,
+  type CursorPart,
+  decodeCursor,
+  encodeCursor,
+} from '../db/pagination';
 
 /** A value of an audit entry's details: ids, field names, counts, flags — never personal data. */
 export type AuditDetail = string | number | boolean | null | string[];
@@ -37,9 +44,27 @@ export interface AuditQuery {
   entityId?: string;
   dialogueId?: string;
   action?: AuditAction;
+  /** 1-based; with a cursor it only labels the answer. */
   page: number;
   pageSize: number;
+  /** Keyset cursor: the nextCursor of the previous page. */
+  after?: string;
+  /** Keyset cursor backwards: the prevCursor of the next page. */
+  before?: string;
 }
+
+/** A page of the audit log: its lines, the capped total and the keyset cursors around it. */
+export interface AuditPage extends CappedCount {
+  items: AuditRecord[];
+  /** The `after` of the next page; null on the last page. */
+  nextCursor: string | null;
+  /** The `before` of the previous page; null on the first page. */
+  prevCursor: string | null;
+}
+
+/** The audit list's cursor tag (newest first): another list's cursor is refused. */
+const AUDIT_CURSOR = 'audit:at-desc';
+const AUDIT_CURSOR_PARTS: CursorPart[] = ['timestamp', 'uuid'];
 
 /** The names of the fields a patch really changes (for the audit log: names only, never values). */
 export function changedFields<T extends object>(before: T, patch: Partial<T>): string[] {
@@ -95,9 +120,21 @@ export class AuditService {
     );
   }
 
-  /** A page of audit lines, newest first, with the total that match. */
-  /** A page of the audit log, newest first; the total capped (COUNT_CAP, then the planner's estimate). */
-  async list(query: AuditQuery): Promise<{ items: AuditRecord[] } & CappedCount> {
+  /**
+   * A page of the audit log, newest first (`at DESC, id DESC`), with the total capped (COUNT_CAP,
+   * then the planner's estimate): by `after` (keyset, the previous page's nextCursor), `before`
+   * (the next page's prevCursor) or page number (OFFSET, its cost growing with the depth). Every
+   * filter has an index ending in `(at, id)`, so a keyset page is one index range read at any depth.
+   * The cursor's row is looked up for its exact `at` (microseconds; the cursor carries
+   * milliseconds), the cursor's own time being the fallback when the row is gone (retention).
+   * A cursor this list did not make, or both at once: 400.
+   */
+  async list(query: AuditQuery): Promise<AuditPage> {
+    if (query.after !== undefined && query.before !== undefined) throw bothCursors();
+    const after =
+      query.after === undefined ? undefined : decodeCursor(query.after, AUDIT_CURSOR, AUDIT_CURSOR_PARTS, 'after');
+    const before =
+      query.before === undefined ? undefined : decodeCursor(query.before, AUDIT_CURSOR, AUDIT_CURSOR_PARTS, 'before');
     const where: string[] = [];
     const values: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -111,15 +148,51 @@ export class AuditService {
     if (query.action) add('action = ?', query.action);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const m = currentManager(this.dataSource);
-    const count = await cappedCount((text, p) => m.query(text, p), `FROM audit_events ${filter}`, values);
-    const rows: AuditRecord[] = await m.query(
-      `SELECT id, at, actor_user_id AS "actorUserId", action, entity_type AS "entityType", entity_id AS "entityId",
-              dialogue_id AS "dialogueId", details
-         FROM audit_events ${filter}
-        ORDER BY at DESC, id DESC
-        LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
-      [...values, query.pageSize, (query.page - 1) * query.pageSize],
-    );
-    return { items: rows, ...count };
+    const count = cappedCount((text, p) => m.query(text, p), `FROM audit_events ${filter}`, values);
+    const params = [...values];
+    const keyset = [...where];
+    const cursor = after ?? before;
+    if (cursor) {
+      const [at, id] = cursor;
+      params.push(id, at);
+      const idP = `$${params.length - 1}::uuid`;
+      const atP = `$${params.length}::timestamptz`;
+      // Backwards (the lines newer than the cursor, nearest first): the same index read the other way.
+      keyset.push(
+        `(at, id) ${after ? '<' : '>'} (COALESCE((SELECT c.at FROM audit_events c WHERE c.id = ${idP}), ${atP}), ${idP})`,
+      );
+    }
+    const backwards = before !== undefined;
+    const order = backwards ? 'ASC' : 'DESC';
+    params.push(query.pageSize + 1); // one more: whether a page exists beyond this one
+    let paging = `LIMIT $${params.length}`;
+    if (!cursor) {
+      params.push((query.page - 1) * query.pageSize);
+      paging += ` OFFSET $${params.length}`;
+    }
+    const [found, total] = await Promise.all([
+      m.query(
+        `SELECT id, at, actor_user_id AS "actorUserId", action, entity_type AS "entityType", entity_id AS "entityId",
+                dialogue_id AS "dialogueId", details
+           FROM audit_events ${keyset.length ? `WHERE ${keyset.join(' AND ')}` : ''}
+          ORDER BY at ${order}, id ${order}
+          ${paging}`,
+        params,
+      ) as Promise<AuditRecord[]>,
+      count,
+    ]);
+    const rows = backwards ? found.reverse() : found;
+    // Backwards, the extra row is the first (the rows come back newest first).
+    const more = rows.length > query.pageSize;
+    const items = backwards && more ? rows.slice(1) : rows.slice(0, query.pageSize);
+    const first = items[0];
+    const last = items[items.length - 1];
+    const cursorOf = (r: AuditRecord) => encodeCursor(AUDIT_CURSOR, [new Date(r.at).toISOString(), r.id]);
+    return {
+      items,
+      ...total,
+      nextCursor: last && (backwards || more) ? cursorOf(last) : null,
+      prevCursor: first && (backwards ? more : after !== undefined || query.page > 1) ? cursorOf(first) : null,
+    };
   }
 }

@@ -38,6 +38,7 @@ import { ArabicRegistrations1765400000401 } from './migrations/1765400000401-ara
 import { ProcessScaleIndexes1765400000501 } from './migrations/1765400000501-process-scale-indexes';
 import { RecommendationsRecentIndex1765400000502 } from './migrations/1765400000502-recommendations-recent-index';
 import { RegistrationCounts1765500000601 } from './migrations/1765500000601-registration-counts';
+import { AuditKeysetIndexes1765600000401 } from './migrations/1765600000401-audit-keyset-indexes';
 
 /**
  * Every migration, in order. Listed explicitly because the API and the worker are bundled:
@@ -84,4 +85,5 @@ export const MIGRATIONS = [
   ProcessScaleIndexes1765400000501,
   RecommendationsRecentIndex1765400000502,
   RegistrationCounts1765500000601,
+  AuditKeysetIndexes1765600000401,
 ];
