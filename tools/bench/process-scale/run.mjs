@@ -11,7 +11,9 @@
 // boot (NODE_ENV=production, SEED_DEMO=false; the GCM process, themes and sessions are seeded),
 // then loads with set-based SQL: N registrations spread over max(2, N/500) dialogues of the GCM
 // process plus a flagship dialogue holding N registrations of its own (the worst case for a
-// dialogue's list, page and CSV), 10·N outbox rows (99 % sent), N/2 published recommendations.
+// dialogue's list, page and CSV), 10·N outbox rows (99 % sent), N/2 published recommendations,
+// 2·N audit lines (half of them the flagship's; nine people, one line in ten the admin's, one in
+// a thousand a participant's erasure: the rare filter).
 // Requests go through the API over HTTP, one client, after warm-up runs. The CSV export's memory
 // is the API's RSS growth during one download of the flagship's CSV. The sweep is the outbox
 // sweep's SQL run directly (`OutboxRepository.sweepCandidates`), timed the same way.
@@ -20,8 +22,9 @@
 // old clients (OFFSET: its deep pages still grow with the depth). The statements the API ran are
 // read from pg_stat_statements after each size (top 8 by mean time; `--statements 0` to skip).
 // Exit code 1 when an answer is not 200, the CSV does not hold every row, a keyset walk of the
-// flagship misses or repeats a row, a cursor page differs from the page-number page it stands
-// for, or a total is wrong (exact below the cap, flagged as an estimate above it).
+// flagship (its registrations, its audit lines) misses or repeats a row, a cursor page (after or
+// before) differs from the page-number page it stands for, or a total is wrong (exact below the
+// cap, flagged as an estimate above it).
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -86,7 +89,8 @@ async function loadedDatabase(name, n) {
       `SELECT count(*)::int n FROM registrations WHERE dialogue_id = (SELECT id FROM dialogues WHERE title = 'Flagship dialogue')
           AND EXISTS (SELECT 1 FROM bench_secret)`,
     );
-    return rows[0].n === n;
+    const audit = await db.query(`SELECT count(*)::int n FROM audit_events`);
+    return rows[0].n === n && audit.rows[0].n >= 2 * n;
   } catch {
     return false;
   } finally {
@@ -214,6 +218,24 @@ async function load(db, n) {
        JOIN LATERAL (SELECT id, informal_session_id, theme_ids FROM dialogues ORDER BY id OFFSET i % $2 LIMIT 1) d ON true`,
     [n, spread + 1],
   );
+  // 2·N audit lines, newest first one second apart (microseconds apart within a second): half the
+  // flagship's, the rest over the other dialogues; nine people (the admin one line in ten);
+  // approvals, check-ins and changes, and one erasure in a thousand (the rare action filter).
+  const adminId = (await db.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1`)).rows[0].id;
+  const actors = (await db.query(`SELECT array_agg(gen_random_uuid()) ids FROM generate_series(1, 8)`)).rows[0].ids;
+  await db.query(
+    `INSERT INTO audit_events (at, actor_user_id, action, entity_type, entity_id, dialogue_id, details)
+     SELECT now() - (i || ' seconds')::interval - ((i % 997) || ' microseconds')::interval,
+            CASE WHEN i % 10 = 0 THEN $4::uuid ELSE ($3::uuid[])[1 + i % 8] END,
+            CASE WHEN i % 1000 = 7 THEN 'participant.erased'
+                 ELSE (ARRAY['registration.approved','registration.checked_in','dialogue.changed'])[1 + i % 3] END,
+            CASE WHEN i % 1000 <> 7 AND i % 3 = 2 THEN 'dialogue' ELSE 'registration' END,
+            gen_random_uuid(),
+            CASE WHEN i % 2 = 0 THEN $2::uuid ELSE ($5::uuid[])[1 + i % array_length($5::uuid[], 1)] END,
+            CASE WHEN i % 1000 <> 7 AND i % 3 = 2 THEN '{"fields": ["capacity"]}'::jsonb ELSE '{}'::jsonb END
+       FROM generate_series(1, $1 * 2) i`,
+    [n, flagship, actors, adminId, others],
+  );
   // As autovacuum leaves a loaded table (PostgreSQL 13+ vacuums after inserts too): statistics and
   // the visibility map, so index-only scans (stats, capped counts) read no heap.
   await db.query('VACUUM ANALYZE');
@@ -331,6 +353,7 @@ async function measureSize(n) {
     body: JSON.stringify(admin),
   }).then((r) => r.json());
   const headers = { authorization: `Bearer ${login.accessToken ?? login.token}` };
+  const adminUserId = (await db.query('SELECT id FROM users WHERE email = $1', [admin.email])).rows[0].id;
   const get = async (path) => {
     const res = await fetch(`${api.url}${path}`, { headers });
     const body = await res.arrayBuffer();
@@ -365,6 +388,19 @@ async function measureSize(n) {
     );
     return before.nextCursor;
   };
+  // The same backwards: the prevCursor of the page after, and the page it stands for.
+  const cursorBefore = async (listPath, page, pageSize) => {
+    const sep = listPath.includes('?') ? '&' : '?';
+    const after = await json(`${listPath}${sep}pageSize=${pageSize}&page=${page + 1}`);
+    const byNumber = await json(`${listPath}${sep}pageSize=${pageSize}&page=${page}`);
+    const byCursor = await json(`${listPath}${sep}pageSize=${pageSize}&page=${page}&before=${after.prevCursor}`);
+    const ids = (b) => b.items.map((r) => r.id).join();
+    check(
+      after.prevCursor && ids(byCursor) === ids(byNumber) && byNumber.items.length > 0,
+      `${listPath} page ${page}: the page before the prevCursor differs from the page-number page`,
+    );
+    return after.prevCursor;
+  };
   // Correctness first, untimed (skipped with --only): a keyset walk of the whole flagship (500 a
   // page) reads each row once; totals are exact below the cap, an estimate (flagged) above it.
   if (!ONLY) {
@@ -389,6 +425,28 @@ async function measureSize(n) {
       n <= cap ? first.total === n && !first.totalIsEstimate : first.totalIsEstimate === true && first.total > cap,
       `flagship total ${first.total} (estimate: ${first.totalIsEstimate}) for ${n} rows`,
     );
+    // The flagship's audit lines by keyset (200 a page, the most the API gives): each once.
+    const auditSeen = new Set();
+    let auditWalked = 0;
+    pages = 0;
+    for (let after = null; ;) {
+      const body = await json(`/audit?dialogueId=${flagship}&pageSize=200${after ? `&after=${after}` : ''}`);
+      for (const r of body.items) auditSeen.add(r.id);
+      auditWalked += body.items.length;
+      pages++;
+      if (!body.nextCursor || pages > n / 200 + 2) break;
+      after = body.nextCursor;
+    }
+    check(
+      auditWalked === n && auditSeen.size === n,
+      `keyset walk of the flagship's audit read ${auditWalked} lines, ${auditSeen.size} distinct, expected ${n}`,
+    );
+    const erased = await json('/audit?action=participant.erased&pageSize=1');
+    const erasedLines = Math.floor((2 * n + 993) / 1000); // i % 1000 = 7 for i in 1..2n
+    check(
+      erasedLines <= cap ? erased.total === erasedLines && !erased.totalIsEstimate : erased.totalIsEstimate === true,
+      `erasure audit total ${erased.total} (estimate: ${erased.totalIsEstimate}) for ${erasedLines} lines`,
+    );
     const failedOutbox = await json('/outbox?status=failed&pageSize=1');
     const failedRows = Math.floor(outboxTotal / 100);
     check(
@@ -406,6 +464,15 @@ async function measureSize(n) {
     wanted('registrations, group, middle page (cursor)') &&
     (await cursorAfter(`${regs}?stakeholderGroup=academia`, groupPage, 50));
   const outboxCursor = wanted('outbox, deep page (cursor)') && (await cursorAfter('/outbox', outboxDeep, 200));
+  // The audit log: 2·N lines, a deep page at nine tenths of the way (50 a page).
+  const auditDeep = Math.max(2, Math.floor(((2 * n) / 50) * 0.9));
+  const auditCursor = wanted('audit, deep page (cursor)') && (await cursorAfter('/audit', auditDeep, 50));
+  const auditBackCursor =
+    wanted('audit, deep page backwards (cursor)') && (await cursorBefore('/audit', auditDeep, 50));
+  const auditDialogueDeep = Math.max(2, Math.floor((n / 50) * 0.9));
+  const auditDialogueCursor =
+    wanted('audit, one dialogue, deep page (cursor)') &&
+    (await cursorAfter(`/audit?dialogueId=${flagship}`, auditDialogueDeep, 50));
   let statements = Number(args.statements) > 0;
   if (statements) {
     try {
@@ -438,6 +505,16 @@ async function measureSize(n) {
     ['outbox, deep page (page number)', `/outbox?pageSize=200&page=${outboxDeep}`],
     ['outbox, failed', `/outbox?status=failed&pageSize=50`],
     ['outbox, one dialogue', `/outbox?dialogueId=${flagship}&pageSize=50`],
+    ['audit, page 1', `/audit?pageSize=50`],
+    ['audit, deep page (cursor)', `/audit?pageSize=50&page=${auditDeep}&after=${auditCursor}`],
+    ['audit, deep page backwards (cursor)', `/audit?pageSize=50&page=${auditDeep}&before=${auditBackCursor}`],
+    ['audit, deep page (page number)', `/audit?pageSize=50&page=${auditDeep}`],
+    [
+      'audit, one dialogue, deep page (cursor)',
+      `/audit?dialogueId=${flagship}&pageSize=50&page=${auditDialogueDeep}&after=${auditDialogueCursor}`,
+    ],
+    ['audit, one person, page 1', `/audit?actor=${adminUserId}&pageSize=50`],
+    ['audit, rare action, page 1', `/audit?action=participant.erased&pageSize=50`],
     ['recommendations, page 1', `/recommendations?pageSize=20`],
     ['recommendations, search', `/recommendations?q=remittance&pageSize=20`],
   ];
@@ -510,7 +587,7 @@ async function measureSize(n) {
   api.child.kill('SIGTERM');
   console.log(
     `size ${n}: ${2 * n} registrations over ${dialogues} dialogues (flagship ${n}), ${outboxTotal} outbox rows, ` +
-      `${Math.floor(n / 2)} recommendations; ${reused ? 'reused (--reuse)' : `loaded in ${loadSeconds.toFixed(1)} s`}`,
+      `${Math.floor(n / 2)} recommendations, ${2 * n} audit lines; ${reused ? 'reused (--reuse)' : `loaded in ${loadSeconds.toFixed(1)} s`}`,
   );
   return results;
 }

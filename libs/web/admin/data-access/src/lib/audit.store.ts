@@ -1,11 +1,14 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AuditEvent, Page, ProblemDetails, User } from '@gfmd/contracts';
 import { DialoguesApi } from '@gfmd/web-dialogues-data-access';
-import { toProblem } from '@gfmd/web-shared-util-http';
+import { pagingFor, toProblem } from '@gfmd/web-shared-util-http';
 import { firstValueFrom } from 'rxjs';
 import { type AuditQuery, StaffAdminApi } from './staff-admin.api';
 
-/** The audit log for admins: filter by person and dialogue, page. */
+/**
+ * The audit log for admins: filter by person and dialogue, page forwards and backwards by the
+ * shown page's cursors (the same cost at any depth), a jump by number.
+ */
 @Injectable()
 export class AuditStore {
   private readonly api = inject(StaffAdminApi);
@@ -46,9 +49,24 @@ export class AuditStore {
     }
   }
 
+  /** Changes filters (back to page 1 unless a page is given; a cursor only when given) and reloads. */
   async setQuery(change: Partial<AuditQuery>): Promise<void> {
-    this.queryState.update((q) => ({ ...q, ...change, page: change.page ?? 1 }));
+    this.queryState.update((q) => ({
+      ...q,
+      ...change,
+      page: change.page ?? 1,
+      after: change.after,
+      before: change.before,
+    }));
     await this.load();
+  }
+
+  /**
+   * Goes to a page of the paginator (0-based): the next or previous page by the shown page's
+   * cursor, a jump (first, last, a new page size) by its number.
+   */
+  async goToPage(pageIndex: number, pageSize: number): Promise<void> {
+    await this.setQuery(pagingFor(this.pageState(), pageIndex, pageSize));
   }
 
   async load(): Promise<void> {

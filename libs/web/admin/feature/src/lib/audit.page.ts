@@ -138,6 +138,6 @@ export class AuditPage {
   }
 
   protected page(event: PageEvent): void {
-    void this.store.setQuery({ page: event.pageIndex + 1, pageSize: event.pageSize });
+    void this.store.goToPage(event.pageIndex, event.pageSize);
   }
 }
