@@ -6,7 +6,8 @@
 //
 // "before" is the statement the API ran before (full count, OFFSET, ILIKE over five columns),
 // with the indexes of migration 1765400000501 dropped inside a transaction that is rolled back
-// (the former outbox index recreated in it); "after" is the statement it runs now. Each plan is
+// (the former outbox index recreated in it; the audit log's indexes of migration 1765600000401 the
+// same: the former `(x, at DESC)` ones back); "after" is the statement it runs now. Each plan is
 // printed summarised (its first lines, buffers and time) unless --full.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -35,6 +36,31 @@ const mid = (
     (n * 10) / 2 - 1,
   ])
 ).rows[0];
+// The audit log (2·N lines, half the flagship's): the line nine tenths of the way down, overall,
+// in the flagship and for one person; the API pages after (before) it by keyset.
+const auditLines = Number((await db.query(`SELECT count(*) n FROM audit_events`)).rows[0].n);
+const auditAt = async (where, params, offset) =>
+  (
+    await db.query(
+      `SELECT at, id FROM audit_events ${where} ORDER BY at DESC, id DESC OFFSET $${params.length + 1} LIMIT 1`,
+      [...params, offset],
+    )
+  ).rows[0];
+const auditDeep = Math.floor(auditLines * 0.9);
+const auditMid = await auditAt('', [], auditDeep);
+const auditFlagship = await auditAt('WHERE dialogue_id = $1', [flagship], Math.floor(n * 0.9));
+const auditActor = (
+  await db.query(
+    `SELECT actor_user_id FROM audit_events WHERE actor_user_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+  )
+).rows[0].actor_user_id;
+const actorLines = Number(
+  (await db.query(`SELECT count(*) n FROM audit_events WHERE actor_user_id = $1`, [auditActor])).rows[0].n,
+);
+const auditOfActor = await auditAt('WHERE actor_user_id = $1', [auditActor], Math.floor(actorLines * 0.9));
+const AUDIT_COLUMNS = `id, at, actor_user_id, action, entity_type, entity_id, dialogue_id, details`;
+const AUDIT_AFTER = (op, first) =>
+  `(at, id) ${op} (COALESCE((SELECT c.at FROM audit_events c WHERE c.id = $${first}), $${first + 1}::timestamptz), $${first})`;
 const SEARCH = `(r.email_normalized || ' ' || r.first_name || ' ' || r.last_name || ' ' || r.organization)`;
 const OLD_SEARCH = `(r.email_normalized ILIKE $2 OR r.first_name ILIKE $2 OR r.last_name ILIKE $2 OR r.organization ILIKE $2
           OR (r.first_name || ' ' || r.last_name) ILIKE $2)`;
@@ -47,6 +73,14 @@ const BEFORE = [
   'DROP INDEX outbound_emails_unsent_created_idx',
   'DROP INDEX outbound_emails_created_id_idx',
   'CREATE INDEX outbound_emails_created_idx ON outbound_emails (created_at DESC, id)',
+  'DROP INDEX audit_events_actor_at_id_idx',
+  'DROP INDEX audit_events_entity_at_id_idx',
+  'DROP INDEX audit_events_dialogue_at_id_idx',
+  'DROP INDEX audit_events_action_at_id_idx',
+  'DROP INDEX audit_events_entity_type_at_id_idx',
+  'CREATE INDEX audit_events_actor_idx ON audit_events (actor_user_id, at DESC)',
+  'CREATE INDEX audit_events_entity_idx ON audit_events (entity_id, at DESC)',
+  'CREATE INDEX audit_events_dialogue_idx ON audit_events (dialogue_id, at DESC)',
 ];
 const cases = [
   [
@@ -119,6 +153,47 @@ const cases = [
     `SELECT o.id, o.created_at FROM outbound_emails o WHERE o.dialogue_id = $1 ORDER BY o.created_at DESC, o.id DESC LIMIT 50`,
     [flagship],
   ],
+  // Session 11: the audit log by keyset, each filter on an index ending in (at, id).
+  [
+    'audit: a page nine tenths of the way down',
+    `SELECT ${AUDIT_COLUMNS} FROM audit_events ORDER BY at DESC, id DESC LIMIT 51 OFFSET ${auditDeep}`,
+    `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE ${AUDIT_AFTER('<', 1)} ORDER BY at DESC, id DESC LIMIT 51`,
+    [],
+    [auditMid.id, auditMid.at],
+  ],
+  [
+    'audit: the same page backwards (before its prevCursor)',
+    `SELECT ${AUDIT_COLUMNS} FROM audit_events ORDER BY at DESC, id DESC LIMIT 51 OFFSET ${auditDeep - 50}`,
+    `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE ${AUDIT_AFTER('>', 1)} ORDER BY at ASC, id ASC LIMIT 51`,
+    [],
+    [auditMid.id, auditMid.at],
+  ],
+  [
+    'audit: the flagship, a page nine tenths of the way down',
+    `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE dialogue_id = $1 ORDER BY at DESC, id DESC LIMIT 51 OFFSET ${Math.floor(n * 0.9)}`,
+    `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE dialogue_id = $1 AND ${AUDIT_AFTER('<', 2)} ORDER BY at DESC, id DESC LIMIT 51`,
+    [flagship],
+    [flagship, auditFlagship.id, auditFlagship.at],
+  ],
+  [
+    'audit: one person, a page nine tenths of the way down',
+    `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE actor_user_id = $1 ORDER BY at DESC, id DESC LIMIT 51 OFFSET ${Math.floor(actorLines * 0.9)}`,
+    `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE actor_user_id = $1 AND ${AUDIT_AFTER('<', 2)} ORDER BY at DESC, id DESC LIMIT 51`,
+    [auditActor],
+    [auditActor, auditOfActor.id, auditOfActor.at],
+  ],
+  [
+    'audit: a rare action (erasures), page 1',
+    `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE action = 'participant.erased' ORDER BY at DESC, id DESC LIMIT 51`,
+    `SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE action = 'participant.erased' ORDER BY at DESC, id DESC LIMIT 51`,
+    [],
+  ],
+  [
+    'audit: a rare action (erasures), its capped count',
+    `SELECT count(*)::int FROM (SELECT 1 FROM audit_events WHERE action = 'participant.erased' LIMIT 1001) capped`,
+    `SELECT count(*)::int FROM (SELECT 1 FROM audit_events WHERE action = 'participant.erased' LIMIT 1001) capped`,
+    [],
+  ],
   // Session 10: a search ranks its 1,001 newest hits at most (the tsquery inline, so the planner
   // sees how common the word is), instead of every hit.
   ...['remittance', 'fair recruitment', '12345'].map((word) => [
@@ -176,6 +251,7 @@ for (const [label, before, after, params, afterParams] of cases) {
     await db.query('BEGIN');
     for (const ddl of BEFORE) await db.query(ddl);
     await db.query('ANALYZE outbound_emails');
+    await db.query('ANALYZE audit_events');
     await explain(before, params); // warm
     console.log(`before:\n${await explain(before, params)}`);
     await db.query('ROLLBACK');
