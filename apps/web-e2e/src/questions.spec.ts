@@ -135,7 +135,7 @@ test.describe('registration questions and hybrid attendance', () => {
     await expect(staff.getByText('Questions saved (7).').first()).toBeVisible();
 
     const saved = (await api<any[]>('GET', `/dialogues/${dialogueId}/questions`)).body;
-    expect(saved.map((q) => [q.type, q.label.en, q.required])).toEqual([
+    expect(saved.map((q) => [q.type, q.labelText, q.required])).toEqual([
       ['text', 'Dietary needs', false],
       ['long_text', 'Anything else we should know?', false],
       ['single_choice', 'Interpretation', true],
@@ -145,7 +145,10 @@ test.describe('registration questions and hybrid attendance', () => {
       ['text', 'Permanent mission', true],
     ]);
     expect(saved[6].groups).toEqual(['government']);
-    expect(saved[2].options.map((o: any) => o.label)).toEqual([
+    // The public reads only the resolved labels; staff read the maps they edit.
+    expect(saved[2].options.map((o: any) => o.labelText)).toEqual(['French', 'Spanish']);
+    const staffRead = (await api<any[]>('GET', `/dialogues/${dialogueId}/questions`, undefined, token)).body;
+    expect(staffRead[2].options.map((o: any) => o.label)).toEqual([
       { en: 'French', fr: 'Français' },
       { en: 'Spanish', fr: 'Espagnol' },
     ]);

@@ -67,6 +67,17 @@ export function localizedDialogue(
   return localizeContent(d, DIALOGUE_TRANSLATED_FIELDS, sourceLanguageOf(d), language);
 }
 
+/** Where and when a dialogue takes place, and what it feeds: the fields the timeline and the full dialogue share. */
+const scheduleOf = (d: DialogueRecord) => ({
+  informalSessionId: d.informalSessionId,
+  themeIds: d.themeIds,
+  startsAt: d.startsAt.toISOString(),
+  endsAt: d.endsAt.toISOString(),
+  timeZone: d.timeZone,
+  venue: d.venue,
+  format: d.format,
+});
+
 /**
  * A dialogue on a process's timeline: the fields the calendar draws, its title in the reader's
  * language, and its lead time to the session it feeds. Never the online link, the counts or the
@@ -78,13 +89,7 @@ export function toTimelineDialogue(d: DialogueRecord, session?: InformalSessionR
     id: d.id,
     title: content.title ?? '',
     titleLang: content.titleLang,
-    informalSessionId: d.informalSessionId,
-    themeIds: d.themeIds,
-    startsAt: d.startsAt.toISOString(),
-    endsAt: d.endsAt.toISOString(),
-    timeZone: d.timeZone,
-    venue: d.venue,
-    format: d.format,
+    ...scheduleOf(d),
     status: d.status,
     leadTimeDays: session ? leadTimeDays(d, session) : null,
   };
@@ -102,13 +107,7 @@ export function toDialogue(d: DialogueRecord, session?: InformalSessionRecord, s
     titleLang: content.titleLang,
     summary: content.summary ?? '',
     summaryLang: content.summaryLang,
-    informalSessionId: d.informalSessionId,
-    themeIds: d.themeIds,
-    startsAt: d.startsAt.toISOString(),
-    endsAt: d.endsAt.toISOString(),
-    timeZone: d.timeZone,
-    venue: d.venue,
-    format: d.format,
+    ...scheduleOf(d),
     onlineUrl: d.onlineUrl,
     capacity: d.capacity,
     ...(d.format === 'hybrid' ? { onlineCapacity: d.onlineCapacity ?? null } : {}),

@@ -15,7 +15,7 @@ import {
 } from '@gfmd/api-platform';
 import { SpacesService } from '@gfmd/api-spaces';
 import { DataSource } from 'typeorm';
-import { contentSourceLanguage, emptyOutcome, presentOutcome, toOutcome } from './outcome.mapper';
+import { emptyOutcome, presentOutcome, toOutcome } from './outcome.mapper';
 import { OutcomeRecord, OutcomesRepository } from './outcomes.repository';
 
 export const isOrganizer = (user: AuthUser) => user.role === 'admin' || user.role === 'organizer';
@@ -91,7 +91,7 @@ export class OutcomeChanges {
       dialogueId: next.dialogueId,
       details: { version: next.version, status: next.status, ...details },
     });
-    return presentOutcome(outcome, contentSourceLanguage(dialogue));
+    return presentOutcome(outcome, dialogue);
   }
 
   async roleOf(user: AuthUser, row: OutcomeRecord, dialogueId: string): Promise<OutcomeRole> {
@@ -126,7 +126,7 @@ export class OutcomeChanges {
         'stale-version',
         msg('outcomes.staleVersion', { current: row.version, edited: version }),
         undefined,
-        { currentVersion: row.version, current: presentOutcome(toOutcome(row), contentSourceLanguage(dialogue)) },
+        { currentVersion: row.version, current: presentOutcome(toOutcome(row), dialogue) },
       );
     }
     return { dialogue, row };

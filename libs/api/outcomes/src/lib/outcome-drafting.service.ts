@@ -16,15 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { PatchOutcomeDto, PutOutcomeDto } from './outcome.dto';
 import { recommendationChanges } from './outcome-diff';
 import { OutcomeChanges, type OutcomeAuditDetails, type OutcomeRole } from './outcome-changes.service';
-import {
-  contentSourceLanguage,
-  emptyOutcome,
-  followKeyMessages,
-  presentOutcome,
-  sameList,
-  sameSet,
-  toOutcome,
-} from './outcome.mapper';
+import { emptyOutcome, followKeyMessages, presentOutcome, sameList, sameSet, toOutcome } from './outcome.mapper';
 import { OutcomeRecord, OutcomesRepository, StoredRecommendation } from './outcomes.repository';
 
 /**
@@ -52,7 +44,7 @@ export class OutcomeDraftingService {
   async get(dialogueId: string, viewer: AuthUser): Promise<Outcome> {
     const dialogue = await this.dialogues.findVisible(dialogueId, viewer);
     const row = await this.repo.find(dialogueId);
-    return presentOutcome(toOutcome(row ?? emptyOutcome(dialogueId)), contentSourceLanguage(dialogue));
+    return presentOutcome(toOutcome(row ?? emptyOutcome(dialogueId)), dialogue);
   }
 
   /** The outcomes the user is named rapporteur on, whatever their role (the workspace's "My outcomes"). */

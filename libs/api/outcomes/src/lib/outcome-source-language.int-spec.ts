@@ -51,12 +51,11 @@ describe('Outcome source language and key messages (integration)', () => {
       keyMessagesLang: ['fr', 'fr'],
       translations: { en: { summary: EN_SUMMARY, 'keyMessages.0': EN_KEY } },
     });
-    // French is the source: never "missing"; English lacks the second key message only.
-    expect(outcome.missingTranslations?.fr).toBeUndefined();
-    expect(outcome.missingTranslations?.en).toEqual(['keyMessages.1']);
-    expect(outcome.missingTranslations?.es).toEqual(['summary', 'keyMessages.0', 'keyMessages.1']);
+    // French is the source: never "missing"; English lacks the second key message only; the
+    // languages the dialogue does not list (es, ar, ru, zh) are not asked for.
+    expect(outcome.missingTranslations).toEqual({ en: ['keyMessages.1'] });
     expect(outcome.recommendations[0]).toMatchObject({ text: FR_TEXT, textLang: 'fr' });
-    expect(outcome.recommendations[0].missingTranslations?.fr).toBeUndefined();
+    expect(outcome.recommendations[0].missingTranslations).toEqual({});
   });
 
   it('publishes the French outcome: English readers read English where translated, others the French', async () => {

@@ -48,15 +48,16 @@ describe('Outcome content in several languages (integration)', () => {
       summaryLang: 'en',
       translations: { fr: { summary: 'Ce que le dialogue a dit.' } },
     });
-    // The key message is translatable too (by position) and not translated yet.
-    expect(staff.missingTranslations?.fr).toEqual(['keyMessages.0']);
-    expect(staff.missingTranslations?.ar).toEqual(['summary', 'keyMessages.0']);
+    // The key message is translatable too (by position) and not translated yet. Only the
+    // dialogue's languages (en, fr, es) are asked for: not Arabic, Russian or Chinese.
+    expect(staff.missingTranslations).toEqual({ fr: ['keyMessages.0'], es: ['summary', 'keyMessages.0'] });
     expect(staff.recommendations[0]).toMatchObject({
       text: first.text,
       textLang: 'en',
       translations: { fr: { text: 'Les États devraient agir.' } },
     });
-    expect(staff.recommendations[1].missingTranslations?.fr).toEqual(['text']);
+    expect(staff.recommendations[0].missingTranslations).toEqual({ es: ['text'] });
+    expect(staff.recommendations[1].missingTranslations).toEqual({ fr: ['text'], es: ['text'] });
     // A staff reader asking for French reads French (as anyone).
     const fr = await w.organizer.get<Outcome>(`/dialogues/${f.dialogue.id}/outcome?lang=fr`);
     expect(fr.body).toMatchObject({ summary: 'Ce que le dialogue a dit.', summaryLang: 'fr' });

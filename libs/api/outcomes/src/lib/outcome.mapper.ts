@@ -75,10 +75,25 @@ export function contentSourceLanguage(dialogue?: { languages?: readonly string[]
   return first && (READER_LANGUAGES as readonly string[]).includes(first) ? (first as ReaderLanguage) : 'en';
 }
 
-/** A recommendation as a reader gets it: `text` in their language where translated, `textLang` (staff: translations and what is missing). */
-export const presentRecommendation = (r: Recommendation, source: ReaderLanguage): Recommendation => {
+/**
+ * The languages an outcome's editors are asked to fill: its dialogue's (`dialogues.languages`,
+ * the source first), as spaces and the agenda do; English alone for a dialogue without any.
+ */
+export function contentLanguages(dialogue?: { languages?: readonly string[] | null } | null): ReaderLanguage[] {
+  const listed = (dialogue?.languages ?? []).filter((l): l is ReaderLanguage =>
+    (READER_LANGUAGES as readonly string[]).includes(l),
+  );
+  return listed.length ? listed : ['en'];
+}
+
+/** A recommendation as a reader gets it: `text` in their language where translated, `textLang` (staff: translations and what each listed language lacks). */
+export const presentRecommendation = (
+  r: Recommendation,
+  source: ReaderLanguage,
+  languages: readonly ReaderLanguage[] = [source],
+): Recommendation => {
   const { translations: _stored, missingTranslations: _missing, ...rest } = r;
-  return { ...rest, ...contentView(r, ['text'], source) };
+  return { ...rest, ...contentView(r, ['text'], source, languages) };
 };
 
 /**
@@ -90,6 +105,7 @@ export const presentRecommendation = (r: Recommendation, source: ReaderLanguage)
 export function presentSummary(
   o: { summary: string; keyMessages: string[]; translations?: ContentTranslations<OutcomeTranslatedField> | null },
   source: ReaderLanguage,
+  languages: readonly ReaderLanguage[] = [source],
 ): Pick<
   Outcome,
   'summary' | 'summaryLang' | 'keyMessages' | 'keyMessagesLang' | 'translations' | 'missingTranslations'
@@ -103,6 +119,7 @@ export function presentSummary(
     },
     ['summary', ...keys] as OutcomeTranslatedField[],
     source,
+    languages,
   ) as unknown as Record<string, unknown> & Pick<Outcome, 'translations' | 'missingTranslations'>;
   return {
     summary: view['summary'] as string,
@@ -113,13 +130,19 @@ export function presentSummary(
   };
 }
 
-/** The working copy as a reader gets it (the stored snapshot keeps the record's own words and its translations). */
-export function presentOutcome(o: Outcome, source: ReaderLanguage): Outcome {
+/**
+ * The working copy as a reader gets it (the stored snapshot keeps the record's own words and its
+ * translations): in the dialogue's first language for its editors, with what each of the
+ * dialogue's other languages lacks.
+ */
+export function presentOutcome(o: Outcome, dialogue?: { languages?: readonly string[] | null } | null): Outcome {
   const { translations: _stored, missingTranslations: _missing, ...rest } = o;
+  const source = contentSourceLanguage(dialogue);
+  const languages = contentLanguages(dialogue);
   return {
     ...rest,
-    ...presentSummary(o, source),
-    recommendations: o.recommendations.map((r) => presentRecommendation(r, source)),
+    ...presentSummary(o, source, languages),
+    recommendations: o.recommendations.map((r) => presentRecommendation(r, source, languages)),
   };
 }
 

@@ -93,9 +93,32 @@ describe('registration questions in six languages', () => {
     expect(ru.body[1]).toMatchObject({ labelText: 'I need a visa letter', labelLang: 'en' });
     const ar = await publicGet(d.id, { 'accept-language': 'ar' });
     expect(ar.body[0].options[0]).toMatchObject({ labelText: 'الفرنسية', labelLang: 'ar' });
-    // Public reads carry no editor fields.
-    expect(ar.body[0].missingTranslations).toBeUndefined();
-    expect(ar.body[0].unlistedLanguages).toBeUndefined();
+    // Public reads carry only the resolved text and its language: no label maps, no editor fields.
+    expect(ru.body).toEqual([
+      {
+        key: 'interpretation',
+        labelText: SIX.ru,
+        labelLang: 'ru',
+        type: 'single_choice',
+        options: [
+          { value: 'fr', labelText: 'Français', labelLang: 'fr' },
+          { value: 'es', labelText: 'Spanish', labelLang: 'en' },
+        ],
+        required: true,
+      },
+      { key: 'visa_letter', labelText: 'I need a visa letter', labelLang: 'en', type: 'checkbox', required: false },
+    ]);
+    expect(ar.body[0]).not.toHaveProperty('label');
+    expect(ar.body[0].options[0]).not.toHaveProperty('label');
+  });
+
+  it('staff reading in a language (?lang=) keep the label maps beside the resolved text', async () => {
+    const d = await dialogue(['fr', 'en']);
+    expect((await organizer.request('PUT', `/dialogues/${d.id}/questions`, QUESTIONS)).status).toBe(200);
+    const es = await organizer.get(`/dialogues/${d.id}/questions?lang=es`);
+    expect(es.status).toBe(200);
+    expect(es.body[0]).toMatchObject({ label: SIX, labelText: SIX.es, labelLang: 'es' });
+    expect(es.body[0].options[1]).toMatchObject({ label: { en: 'Spanish' }, labelText: 'Spanish', labelLang: 'en' });
   });
 
   it('staff reads give the whole labels and what each listed language lacks; an unlisted language is kept and marked', async () => {

@@ -2,6 +2,7 @@ import {
   labelIn,
   READER_LANGUAGES,
   type LocalizedText,
+  type PublicQuestion,
   type Question,
   type QuestionView,
   type ReaderLanguage,
@@ -65,6 +66,27 @@ export function questionView(
     view.unlistedLanguages = unlistedLabelLanguages(q, languages);
   }
   return view;
+}
+
+/**
+ * A question as the public reads it (the registration form, the manage page): each label only in
+ * the reader's language, else the dialogue's languages in order, with its language; no maps.
+ */
+export function publicQuestionView(
+  q: Question,
+  language: ReaderLanguage,
+  languages: readonly ReaderLanguage[],
+): PublicQuestion {
+  return {
+    key: q.key,
+    ...read(q.label, language, languages, q.key),
+    type: q.type,
+    ...(q.options
+      ? { options: q.options.map((o) => ({ value: o.value, ...read(o.label, language, languages, o.value) })) }
+      : {}),
+    required: q.required,
+    ...(q.groups ? { groups: q.groups } : {}),
+  };
 }
 
 /** The listed languages some question lacks a label in (publishing warns about them). */

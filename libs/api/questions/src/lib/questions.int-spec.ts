@@ -69,9 +69,12 @@ describe(QuestionsModule.name, () => {
     const res = await organizer.request('PUT', `/dialogues/${d.id}/questions`, QUESTIONS);
     expect(res.status).toBe(200);
     expect(res.body.map((x: any) => x.key)).toEqual(['interpretation', 'visa_letter', 'mission']);
-    // The public form reads the same questions, without the editors' fields (docs/i18n.md).
-    const editorsOnly = ({ missingTranslations: _m, unlistedLanguages: _u, ...rest }: any) => rest;
-    expect((await sut.api.get(`/dialogues/${d.id}/questions`)).body).toEqual(res.body.map(editorsOnly));
+    // The public form reads the same questions, each label resolved, without the maps and the editors' fields (docs/i18n.md).
+    const publicShape = ({ label: _l, missingTranslations: _m, unlistedLanguages: _u, options, ...rest }: any) => ({
+      ...rest,
+      ...(options ? { options: options.map(({ label: _ol, ...o }: any) => o) } : {}),
+    });
+    expect((await sut.api.get(`/dialogues/${d.id}/questions`)).body).toEqual(res.body.map(publicShape));
     const coordinator = (await sut.staff('coordinator')).client;
     expect((await coordinator.request('PUT', `/dialogues/${d.id}/questions`, QUESTIONS)).status).toBe(403);
     expect((await sut.api.request('PUT', `/dialogues/${d.id}/questions`, QUESTIONS)).status).toBe(401);

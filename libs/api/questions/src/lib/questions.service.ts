@@ -4,10 +4,10 @@ import type { AuthUser } from '@gfmd/api-auth';
 import { DialogueHooks, DialoguesService } from '@gfmd/api-dialogues';
 import { AuditService, badRequest, currentLanguages, domainRule, inTransaction, msg } from '@gfmd/api-platform';
 import { RegistrationAnswers } from '@gfmd/api-registrations';
-import type { Question, QuestionView, ReaderLanguage } from '@gfmd/contracts';
+import type { PublicQuestion, Question, QuestionView, ReaderLanguage } from '@gfmd/contracts';
 import { DataSource } from 'typeorm';
 import { checkAnswers, parseQuestions } from './question-rules.util';
-import { languagesMissingLabels, questionView } from './question-views.util';
+import { languagesMissingLabels, publicQuestionView, questionView } from './question-views.util';
 import { QuestionsRepository } from './questions.repository';
 
 /**
@@ -52,13 +52,16 @@ export class QuestionsService implements OnModuleInit {
   }
 
   /**
-   * The questions of a dialogue visible to the caller (drafts: staff only), each label also in
-   * the reader's language (else the dialogue's languages in order); staff reads without `?lang=`
-   * read the source language and add what each listed language lacks.
+   * The questions of a dialogue visible to the caller (drafts: staff only). The public gets each
+   * label only in the reader's language (else the dialogue's languages in order) with its
+   * language; staff get the label maps for editing, each also in the reader's language, and
+   * without `?lang=` read the source language and add what each listed language lacks.
    */
-  async list(dialogueId: string, user?: AuthUser): Promise<QuestionView[]> {
+  async list(dialogueId: string, user?: AuthUser): Promise<QuestionView[] | PublicQuestion[]> {
     const d = await this.dialogues.findVisible(dialogueId, user);
-    return this.views(await this.repo.of(dialogueId), d.languages);
+    const questions = await this.repo.of(dialogueId);
+    if (!user) return questions.map((q) => publicQuestionView(q, currentLanguages().language, d.languages));
+    return this.views(questions, d.languages);
   }
 
   private views(questions: Question[], languages: readonly ReaderLanguage[]): QuestionView[] {

@@ -93,11 +93,12 @@ export class SynthesesService implements OnModuleInit {
 
   async put(target: SynthesisTarget, id: string, dto: PutSynthesisDto, user: AuthUser): Promise<Synthesis> {
     const t = await this.targets.resolve(target, id);
-    const sections = normalizeSections(dto.sections);
+    const sent = dto.sections;
     const dueAt = dto.dueAt === undefined ? undefined : dto.dueAt === null ? null : new Date(dto.dueAt);
     return inTransaction(this.dataSource, async () => {
       const row = await this.repo.lock(target, id);
       assertVersion(t, row, dto.version, this.config.publicUrl);
+      const sections = normalizeSections(sent, row.sections);
       await this.assertSections(sections);
       const next: SynthesisRecord = {
         ...row,
@@ -263,15 +264,35 @@ const isStocktaking = (t: TargetRecord) => t.milestoneKind === 'stocktaking_meet
 export const isLate = (dueAt: Date, publishedAt: Date | null, now: Date) =>
   publishedAt ? publishedAt.getTime() > dueAt.getTime() : now.getTime() > dueAt.getTime();
 
-/** References upper-cased and trimmed, blank titles dropped (the stored form). */
-function normalizeSections(sections: SynthesisSection[]): SynthesisSection[] {
-  return sections.map((s) => ({
-    themeId: s.themeId ?? null,
-    kind: s.kind ?? null,
-    title: s.title?.trim() || null,
-    references: s.references.map((r) => r.trim().toUpperCase()),
-  }));
+/**
+ * The stored form: references upper-cased and trimmed, blank titles dropped, each title's
+ * translations merged over the stored section's (read-only fields of a read sent back dropped).
+ * A section sent without `translations` (a client unaware of them) keeps those of the stored
+ * section of the same title, else of the same position if that one had a title. A section
+ * without a title of its own has no translations (its heading is the theme and kind's).
+ */
+function normalizeSections(sections: SynthesisSection[], before: SynthesisSection[] = []): SynthesisSection[] {
+  return sections.map((s, i) => {
+    const title = s.title?.trim() || null;
+    const stored =
+      before.find((b) => title !== null && b.title === title) ?? (before[i]?.title ? before[i] : undefined);
+    return {
+      themeId: s.themeId ?? null,
+      kind: s.kind ?? null,
+      title,
+      translations: title === null ? {} : mergeTranslations(stored?.translations, s.translations),
+      references: s.references.map((r) => r.trim().toUpperCase()),
+    };
+  });
 }
+
+/** The title of each section for the reader (staff reading the source: with its translations and what is missing). */
+const presentSections = (sections: SynthesisSection[], staffView: boolean): SynthesisSection[] =>
+  sections.map(({ translations, titleLang: _read, missingTranslations: _missing, ...s }) => {
+    const record = { title: s.title ?? null, translations: translations ?? {} };
+    const view = staffView ? contentView(record, ['title'], 'en') : localizeContent(record, ['title'], 'en');
+    return { ...s, ...view };
+  });
 
 function changed(before: SynthesisRecord, after: SynthesisRecord): string[] {
   const out: string[] = [];
@@ -331,7 +352,7 @@ export function toSynthesis(t: TargetRecord, row: SynthesisRecord, publicUrl: st
     dueAtSet: row.dueAt !== null,
     status: row.status,
     version: row.version,
-    sections: row.sections,
+    sections: presentSections(row.sections, true),
     publishedVersion: row.publishedVersion,
     publishedAt: publishedAt ? publishedAt.toISOString() : null,
     late: isLate(dueAt, publishedAt, now),
@@ -352,7 +373,8 @@ function toPublicSynthesis(t: TargetRecord, row: SynthesisRecord, p: PublishedSn
     dueAtSet: p.dueAtSet,
     status: 'published',
     version: row.publishedVersion as number,
-    sections: p.sections,
+    // Frozen at publication with their translations (snapshots published before have none).
+    sections: presentSections(p.sections, false),
     publishedVersion: row.publishedVersion,
     publishedAt: publishedAt.toISOString(),
     late: isLate(new Date(p.dueAt), publishedAt, new Date()),

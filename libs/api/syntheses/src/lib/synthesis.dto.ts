@@ -41,18 +41,33 @@ import {
 /** A reference as outcomes give them (GFMD-GCM-T3-D12-R04); the check against published ones is the service's. */
 const REFERENCE = /^[A-Za-z0-9-]{1,64}$/;
 
+/** What may be translated in a section: its own title (300 characters in every language, one line). */
+export const SECTION_TRANSLATION_LIMITS = { title: { max: 300 } };
+
 export class SynthesisSectionDto implements SynthesisSection {
   @ApiPropertyOptional({ nullable: true, format: 'uuid' }) @Nullable() @IsUUID() themeId?: string | null;
   @ApiPropertyOptional({ nullable: true, enum: RECOMMENDATION_KINDS })
   @Nullable()
   @IsIn(RECOMMENDATION_KINDS)
   kind?: RecommendationKind | null;
-  @ApiPropertyOptional({ nullable: true, description: 'A heading of its own (else: the theme and kind).' })
+  @ApiPropertyOptional({ nullable: true, description: 'A heading of its own in English (else: the theme and kind).' })
   @Nullable()
   @IsString()
   @MaxLength(300)
   @IsPlainText()
   title?: string | null;
+  @ApiPropertyOptional(translationsProperty('title', { es: { title: 'Protección social' } }))
+  @IsOptional()
+  @IsContentTranslations(SECTION_TRANSLATION_LIMITS)
+  translations?: ContentTranslations<'title'>;
+  @ApiPropertyOptional({
+    enum: READER_LANGUAGES,
+    description: 'Read-only (the language `title` was read in); ignored.',
+  })
+  @IsOptional()
+  @IsIn(READER_LANGUAGES)
+  titleLang?: ReaderLanguage;
+  @ApiPropertyOptional({ description: 'Read-only; ignored.' }) @IsOptional() @IsObject() missingTranslations?: object;
   @ApiProperty({ type: [String], description: 'References of published recommendations, in the order shown.' })
   @IsArray()
   @ArrayMaxSize(1000)

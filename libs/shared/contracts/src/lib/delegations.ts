@@ -140,6 +140,15 @@ export interface QuestionView extends Omit<Question, 'options'>, LabelInLanguage
   unlistedLanguages?: ReaderLanguage[];
 }
 
+/**
+ * A question as the public reads it (GET /dialogues/:id/questions without a staff token: the
+ * registration form, the manage page): each label only in the reader's language (else the
+ * dialogue's languages in order), with the language it is in; no label maps, no editor fields.
+ */
+export interface PublicQuestion extends Omit<Question, 'label' | 'options'>, LabelInLanguage {
+  options?: ({ value: string } & LabelInLanguage)[];
+}
+
 /** An answer: text and date (YYYY-MM-DD) a string, single_choice an option's value, multi_choice values, checkbox a boolean. */
 export type Answer = string | string[] | boolean;
 export type Answers = Record<string, Answer>;

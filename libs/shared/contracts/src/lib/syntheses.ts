@@ -14,7 +14,16 @@ import type { ContentTranslations, MissingTranslations } from './models';
 export interface SynthesisSection {
   themeId?: string | null;
   kind?: RecommendationKind | null;
+  /**
+   * A heading of its own (else the theme and kind): written in English, the synthesis's source;
+   * reads give it in the reader's language where translated, with `titleLang`.
+   */
   title?: string | null;
+  titleLang?: ReaderLanguage;
+  /** The title in other languages (`{ es: { title } }`); staff reads of the working copy, and writes (not sent: kept). */
+  translations?: ContentTranslations<'title'>;
+  /** Staff reads of the working copy: the languages lacking the title (read-only). */
+  missingTranslations?: MissingTranslations;
   references: string[];
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '@gfmd/contracts';
 import { DialoguesRepository } from '@gfmd/api-dialogues';
+import { localizeContent } from '@gfmd/api-platform';
 import { PassThrough, type Readable } from 'node:stream';
 import type { SynthesisContent } from '../syntheses.service';
 import { documentModel } from './document-model';
@@ -37,13 +38,19 @@ export class SynthesisDocuments {
     renderer: (m: ReturnType<typeof documentModel>) => Readable,
   ) {
     const out = new PassThrough();
+    // Every theme: a section may be headed by any existing theme (the save checks only that it exists).
     this.dialogues
-      .listThemes(content.target.processId)
+      .listThemes()
       .then((themes) =>
         renderer(
           documentModel(
             content,
-            themes.map((t) => ({ id: t.id, code: t.code, title: t.title })),
+            // A section without a title of its own is headed by its theme, in the document's language.
+            themes.map((t) => ({
+              id: t.id,
+              code: t.code,
+              title: localizeContent(t, ['title'], 'en', lang).title ?? '',
+            })),
             lang,
           ),
         ).pipe(out),

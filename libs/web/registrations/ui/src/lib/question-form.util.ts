@@ -30,10 +30,12 @@ export const askedOf = (q: Question, group: StakeholderGroup | '' | null | undef
  * server read it in, then English), else any; with the language it is in, so a fallback is marked.
  */
 export function labelFor(
-  item: { label: LocalizedText; labelLang?: ReaderLanguage },
+  item: { label?: LocalizedText; labelText?: string; labelLang?: ReaderLanguage },
   language: UiLanguage,
   languages: readonly ReaderLanguage[] = [],
 ): { text: string; lang: ReaderLanguage } | undefined {
+  // The public reads (the register form, the manage page) carry only the label the server resolved.
+  if (!item.label) return item.labelText && item.labelLang ? { text: item.labelText, lang: item.labelLang } : undefined;
   const fallbacks: ReaderLanguage[] = languages.length
     ? [...languages]
     : [...(item.labelLang ? [item.labelLang] : []), 'en'];

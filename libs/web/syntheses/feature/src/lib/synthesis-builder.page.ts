@@ -9,6 +9,7 @@ import {
   READER_LANGUAGES,
   RECOMMENDATION_KINDS,
   type ContentTranslations,
+  type ProblemDetails,
   type RecommendationKind,
   type SynthesisTarget,
   type Theme,
@@ -70,6 +71,25 @@ export class SynthesisBuilderPage implements OnInit {
   protected readonly introductionFields = computed<TranslatedField[]>(() => [
     { key: 'introduction', label: this.i18n.t('synthesis.introduction'), max: 50_000, multiline: true },
   ]);
+  /** Each section's own title, translated like the introduction (English its source). */
+  protected readonly sectionFields = computed<TranslatedField[][]>(() =>
+    this.store
+      .draft()
+      .sections.map((_, n) => [
+        { key: 'title', label: this.i18n.t('synthesisBuilder.sectionTitle', { n: n + 1 }), max: 300 },
+      ]),
+  );
+  /** The last save's errors of one section, as its translation fields read them (`translations.<lang>.title`). */
+  protected readonly sectionProblems = computed<(ProblemDetails | null)[]>(() => {
+    const problem = this.store.problem();
+    return this.store.draft().sections.map((_, n) => {
+      const prefix = `sections.${n}.`;
+      const errors = (problem?.errors ?? [])
+        .filter((e) => e.field?.startsWith(prefix))
+        .map((e) => ({ ...e, field: e.field?.slice(prefix.length) }));
+      return problem && errors.length ? { ...problem, errors } : null;
+    });
+  });
   protected readonly themes = computed<Theme[]>(() => this.catalog.themes());
   protected readonly message = signal('');
   protected readonly dirty = signal(false);
@@ -107,7 +127,12 @@ export class SynthesisBuilderPage implements OnInit {
 
   protected changeSection(
     index: number,
-    patch: { title?: string | null; themeId?: string | null; kind?: RecommendationKind | null },
+    patch: {
+      title?: string | null;
+      themeId?: string | null;
+      kind?: RecommendationKind | null;
+      translations?: ContentTranslations<'title'>;
+    },
   ) {
     this.store.changeSection(index, patch);
     this.dirty.set(true);

@@ -668,6 +668,7 @@ export const arStaff: StaffDictionary = {
   'synthesisBuilder.sections': 'الأقسام',
   'synthesisBuilder.addSection': 'إضافة قسم',
   'synthesisBuilder.sectionTitle': 'عنوان القسم {n}',
+  'synthesisBuilder.sectionTitleTranslations': 'عنوان القسم {n} باللغات الأخرى',
   'synthesisBuilder.theme': 'الموضوع',
   'synthesisBuilder.kind': 'النوع',
   'synthesisBuilder.any': 'أيّ',

@@ -674,6 +674,7 @@ export const enStaff = {
   'synthesisBuilder.sections': 'Sections',
   'synthesisBuilder.addSection': 'Add a section',
   'synthesisBuilder.sectionTitle': 'Heading of section {n}',
+  'synthesisBuilder.sectionTitleTranslations': 'Heading of section {n} in other languages',
   'synthesisBuilder.theme': 'Theme',
   'synthesisBuilder.kind': 'Kind',
   'synthesisBuilder.any': 'Any',

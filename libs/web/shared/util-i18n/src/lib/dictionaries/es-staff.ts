@@ -677,6 +677,7 @@ export const esStaff: StaffDictionary = {
   'synthesisBuilder.sections': 'Secciones',
   'synthesisBuilder.addSection': 'Añadir una sección',
   'synthesisBuilder.sectionTitle': 'Título de la sección {n}',
+  'synthesisBuilder.sectionTitleTranslations': 'Título de la sección {n} en otros idiomas',
   'synthesisBuilder.theme': 'Tema',
   'synthesisBuilder.kind': 'Tipo',
   'synthesisBuilder.any': 'Cualquiera',

@@ -683,6 +683,7 @@ export const frStaff: StaffDictionary = {
   'synthesisBuilder.sections': 'Sections',
   'synthesisBuilder.addSection': 'Ajouter une section',
   'synthesisBuilder.sectionTitle': 'Titre de la section {n}',
+  'synthesisBuilder.sectionTitleTranslations': 'Titre de la section {n} dans les autres langues',
   'synthesisBuilder.theme': 'Thème',
   'synthesisBuilder.kind': 'Type',
   'synthesisBuilder.any': 'Tous',
