@@ -72,7 +72,7 @@ test.describe('synthesis section titles: the builder tab and the public page', (
     api,
     axe,
   }) => {
-    await open(staff, `/console/syntheses/informal-sessions/${session}`, /Informal thematic session/);
+    await open(staff, `/console/syntheses/informal-sessions/${session}`, /Session thématique informelle/);
     await staff.getByRole('button', { name: 'Ajouter une section' }).click();
     await staff.getByRole('button', { name: `Ajouter ${reference} à la section 1` }).click();
     const section = staff.locator('fieldset.section').first();

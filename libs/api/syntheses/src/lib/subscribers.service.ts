@@ -197,7 +197,7 @@ export class SubscribersService implements OnModuleInit {
         language: r.language,
         idempotencyKey: keyOf(r),
         params: {
-          synthesisTitle: t.title,
+          synthesisTitle: t.titleIn(r.language).title,
           synthesisUrl: `${this.config.publicUrl}/syntheses/${t.target}/${t.id}`,
           linkId: r.id,
           ...(r.name ? { recipientName: r.name } : {}),

@@ -197,6 +197,7 @@ export class SynthesesService implements OnModuleInit {
           target: t.target,
           targetId: t.id,
           title: t.title,
+          titleLang: t.titleLang,
           dueAt: dueAt.toISOString(),
           status,
           late: isLate(dueAt, published, now),
@@ -346,6 +347,7 @@ export function toSynthesis(t: TargetRecord, row: SynthesisRecord, publicUrl: st
   return {
     ...targetKey(t),
     title: t.title,
+    titleLang: t.titleLang,
     // Staff read the source (with the translations and what is missing); `?lang=` the reader's language.
     ...contentView({ introduction: row.introduction, translations: row.translations }, ['introduction'], 'en'),
     dueAt: dueAt.toISOString(),
@@ -367,6 +369,7 @@ function toPublicSynthesis(t: TargetRecord, row: SynthesisRecord, p: PublishedSn
   return {
     ...targetKey(t),
     title: t.title,
+    titleLang: t.titleLang,
     introduction: introduction ?? '',
     introductionLang,
     dueAt: p.dueAt,

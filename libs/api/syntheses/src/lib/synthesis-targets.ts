@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { SynthesisTarget } from '@gfmd/contracts';
 import { DialoguesRepository, ProcessesRepository } from '@gfmd/api-dialogues';
-import { notFound } from '@gfmd/api-platform';
+import type { ContentTranslations, ReaderLanguage } from '@gfmd/contracts';
+import { catalogueLanguageOf, currentLanguages, localizeContent, msg, notFound, translate } from '@gfmd/api-platform';
 
 /** What a synthesis is about: an informal session, or a milestone of a process (e.g. the stocktaking meeting). */
 export interface TargetRecord {
   target: SynthesisTarget;
   id: string;
   processId: string;
+  /** In the request's language (the session's or milestone's title translated where written). */
   title: string;
+  /** The language the session's or milestone's own title came in. */
+  titleLang: ReaderLanguage;
+  /** The title in another language: documents and emails written for someone else. */
+  titleIn(language: ReaderLanguage): { title: string; titleLang: ReaderLanguage };
   startsAt: Date;
   timeZone: string;
   venue: string | null;
@@ -24,6 +30,32 @@ export const DEFAULT_DUE_DAYS = 7;
 
 export const defaultDueAt = (t: Pick<TargetRecord, 'startsAt'>) =>
   new Date(t.startsAt.getTime() - DEFAULT_DUE_DAYS * DAY_MS);
+
+interface Titled {
+  title: string;
+  translations?: ContentTranslations<'title' | 'venue'> | null;
+}
+
+/**
+ * A session's or milestone's title in `language` (default: the request's): its own words
+ * translated where written, a session's prefixed "Informal thematic session N:" in the
+ * server's words of that language (English for Russian and Chinese, which have no catalogue).
+ */
+function titleOf(record: Titled, sessionNumber: number | null) {
+  const localize = (language?: ReaderLanguage) => {
+    const { title, titleLang } =
+      language === undefined ? localizeContent(record, ['title']) : localizeContent(record, ['title'], 'en', language);
+    const text = language === undefined ? currentLanguages().text : catalogueLanguageOf(language);
+    return {
+      title:
+        sessionNumber === null
+          ? (title ?? '')
+          : translate(msg('syntheses.sessionTitle', { number: sessionNumber, title: title ?? '' }), text),
+      titleLang,
+    };
+  };
+  return { ...localize(), titleIn: (language: ReaderLanguage) => localize(language) };
+}
 
 /** Resolves `/informal-sessions/:id` and `/milestones/:id` through the dialogues domain's repositories. */
 @Injectable()
@@ -41,7 +73,7 @@ export class SynthesisTargets {
         target,
         id: s.id,
         processId: s.processId,
-        title: `Informal thematic session ${s.number}: ${s.title}`,
+        ...titleOf(s, s.number),
         startsAt: s.startsAt,
         timeZone: s.timeZone,
         venue: s.venue,
@@ -56,7 +88,7 @@ export class SynthesisTargets {
       target,
       id: m.id,
       processId: m.processId,
-      title: m.title,
+      ...titleOf(m, null),
       startsAt: m.startsAt,
       timeZone: m.timeZone,
       venue: m.venue,
@@ -75,7 +107,7 @@ export class SynthesisTargets {
         target: 'informal-sessions',
         id: s.id,
         processId,
-        title: `Informal thematic session ${s.number}: ${s.title}`,
+        ...titleOf(s, s.number),
         startsAt: s.startsAt,
         timeZone: s.timeZone,
         venue: s.venue,
@@ -86,7 +118,7 @@ export class SynthesisTargets {
         target: 'milestones',
         id: m.id,
         processId,
-        title: m.title,
+        ...titleOf(m, null),
         startsAt: m.startsAt,
         timeZone: m.timeZone,
         venue: m.venue,

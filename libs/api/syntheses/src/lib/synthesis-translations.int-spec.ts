@@ -26,6 +26,7 @@ describe('Synthesis recommendations in several languages (integration)', () => {
   let organizer: ApiClient;
   let p: string;
   let references: string[];
+  let session: { id: string; number: number; title: string };
 
   beforeAll(async () => {
     sut = await createTestApp([
@@ -40,7 +41,13 @@ describe('Synthesis recommendations in several languages (integration)', () => {
     await sut.app.get(SeedService).seedProcess();
     organizer = (await sut.staff('organizer')).client;
     const reviewer = (await sut.staff('organizer')).client;
-    const { session, themes } = await processFixture(organizer);
+    const fixture = await processFixture(organizer);
+    const { themes } = fixture;
+    session = fixture.session;
+    const translated = await organizer.request('PATCH', `/informal-sessions/${session.id}`, {
+      translations: { fr: { title: 'Protection sociale des migrants' } },
+    });
+    expect(translated.status).toBe(200);
     // The first recommendation has French and Arabic; the second none.
     ({ references } = await publishedRecommendations(organizer, reviewer, session.id, themes[0].id, 2, EN, (i) =>
       i === 0 ? { fr: { text: FR }, ar: { text: 'تعزيز قابلية نقل الحماية الاجتماعية.' } } : undefined,
@@ -88,5 +95,29 @@ describe('Synthesis recommendations in several languages (integration)', () => {
     const { value } = await mammoth.extractRawText({ buffer: docx.body });
     expect(value).toContain(FR);
     expect(value).toContain(EN(1));
+  });
+
+  it("titles the synthesis with the session's title in the reader's language, the prefix in the server's words", async () => {
+    const fr = await sut.api.get<Synthesis>(`${p}?lang=fr`);
+    expect([fr.body.title, fr.body.titleLang]).toEqual([
+      `Session thématique informelle ${session.number} : Protection sociale des migrants`,
+      'fr',
+    ]);
+    // Spanish: no translation of the session's title, so its own words (English), the prefix in Spanish.
+    const es = await sut.api.request<Synthesis>('GET', p, undefined, { 'Accept-Language': 'es' });
+    expect([es.body.title, es.body.titleLang]).toEqual([
+      `Sesión temática informal ${session.number}: ${session.title}`,
+      'en',
+    ]);
+    // Russian has no catalogue: the prefix in English.
+    const ru = await sut.api.get<Synthesis>(`${p}?lang=ru`);
+    expect(ru.body.title).toBe(`Informal thematic session ${session.number}: ${session.title}`);
+
+    const pdf = await binary(sut.baseUrl, `${p}/synthesis.pdf?lang=fr`);
+    expect(await pdfText(pdf.body)).toContain('Protection sociale des migrants');
+    // The file name stays ASCII, from the English title, whatever the document's language.
+    expect(pdf.headers.get('content-disposition')).toContain(
+      `gfmd-synthesis-informal-thematic-session-${session.number}-session-`,
+    );
   });
 });

@@ -36,7 +36,10 @@ export interface Synthesis {
   informalSessionId?: string;
   /** Set for a milestone's synthesis. */
   milestoneId?: string;
+  /** The session's ("Informal thematic session 3: …") or milestone's title in the reader's language where translated. */
   title: string;
+  /** The language the session's or milestone's own title came in (the prefix is in the server's words). */
+  titleLang?: ReaderLanguage;
   /** In the reader's language where translated (`introductionLang`; docs/i18n.md), also in the PDF and DOCX. */
   introduction: string;
   introductionLang?: ReaderLanguage;
@@ -95,6 +98,7 @@ export interface SynthesisDue {
   /** The session's or milestone's id. */
   targetId: string;
   title: string;
+  titleLang?: ReaderLanguage;
   dueAt: string;
   /** `missing`: nothing saved yet. */
   status: SynthesisStatus | 'missing';

@@ -292,6 +292,7 @@ export const ar: Catalogue = {
   'checkIn.certificateNotAvailable': 'تتاح شهادة للمشاركين الذين سُجّل حضورهم، بعد اختتام الحوار.',
 
   // syntheses
+  'syntheses.sessionTitle': 'الجلسة المواضيعية غير الرسمية {number}: {title}',
   'syntheses.noDraft': 'ليس للتوليفة مسودة بعد: احفظ مسودة أولًا.',
   'syntheses.referenceTwice': 'توصية مذكورة مرتين.',
   'syntheses.referenceTwice.field': '{reference} مذكورة مرتين',

@@ -305,6 +305,7 @@ export const en = {
     'A certificate is available to participants who were checked in, once the dialogue has ended.',
 
   // syntheses
+  'syntheses.sessionTitle': 'Informal thematic session {number}: {title}',
   'syntheses.noDraft': 'The synthesis has no draft yet: save one first.',
   'syntheses.referenceTwice': 'A recommendation is listed twice.',
   'syntheses.referenceTwice.field': '{reference} is listed twice',

@@ -306,6 +306,7 @@ export const es: Catalogue = {
     'Hay un certificado disponible para los participantes cuya llegada se registró, una vez terminado el diálogo.',
 
   // syntheses
+  'syntheses.sessionTitle': 'Sesión temática informal {number}: {title}',
   'syntheses.noDraft': 'La síntesis aún no tiene borrador: guarde uno primero.',
   'syntheses.referenceTwice': 'Una recomendación figura dos veces.',
   'syntheses.referenceTwice.field': '{reference} figura dos veces',

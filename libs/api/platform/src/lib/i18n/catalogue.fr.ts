@@ -311,6 +311,7 @@ export const fr: Catalogue = {
     'Une attestation est disponible pour les participants enregistrés à leur arrivée, une fois le dialogue terminé.',
 
   // syntheses
+  'syntheses.sessionTitle': 'Session thématique informelle {number} : {title}',
   'syntheses.noDraft': "La synthèse n'a pas encore de brouillon : enregistrez-en un d'abord.",
   'syntheses.referenceTwice': 'Une recommandation figure deux fois.',
   'syntheses.referenceTwice.field': '{reference} figure deux fois',

@@ -23,8 +23,9 @@ export class SynthesisDocuments {
 
   /** `gfmd-synthesis-<session number or milestone>-v<version>.<ext>`, ASCII only. */
   fileName(content: SynthesisContent, ext: 'pdf' | 'docx'): string {
-    const slug = content.target.title
-      .normalize('NFKD')
+    const slug = content.target
+      .titleIn('en')
+      .title.normalize('NFKD')
       .replace(/[^A-Za-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .toLowerCase()
