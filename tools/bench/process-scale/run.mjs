@@ -21,7 +21,8 @@
 // position fetched once, untimed, through the page-number form) and the page-number form kept for
 // old clients (OFFSET: its deep pages still grow with the depth). The statements the API ran are
 // read from pg_stat_statements after each size (top 8 by mean time; `--statements 0` to skip).
-// Exit code 1 when an answer is not 200, the CSV does not hold every row, a keyset walk of the
+// Exit code 1 when an answer is not 200, the CSV does not hold every row (or a second download
+// differs from the first, or the API's RSS grew by --csv-rss-limit MB or more), a keyset walk of the
 // flagship (its registrations, its audit lines) misses or repeats a row, a cursor page (after or
 // before) differs from the page-number page it stands for, or a total is wrong (exact below the
 // cap, flagged as an estimate above it).
@@ -46,6 +47,8 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: '' },
     // Node options for the API process, e.g. --api-args "--trace-gc" or "--heapsnapshot-signal=SIGUSR2".
     'api-args': { type: 'string', default: '' },
+    // The most the API's RSS may grow while the CSV is downloaded twice (MB; issue 20: < 50).
+    'csv-rss-limit': { type: 'string', default: '50' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432' },
     'redis-url': { type: 'string', default: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
   },
@@ -541,8 +544,15 @@ async function measureSize(n) {
     const first = await download();
     const after = rssKb(api.child.pid);
     const csvRows = await checkCsv(db, flagship, first.csv, (what) => check(false, `CSV: ${what}`));
+    const digest = (csv) => createHash('sha256').update(csv).digest('hex');
+    const firstDigest = digest(first.csv);
     first.csv = '';
     const second = await download();
+    check(digest(second.csv) === firstDigest, 'CSV: the second download differs from the first');
+    second.csv = '';
+    const limit = Number(args['csv-rss-limit']);
+    const grown = (Math.max(first.peak, second.peak) - before) / 1024;
+    check(grown < limit, `CSV: the API's RSS grew by ${grown.toFixed(0)} MB over two downloads (limit ${limit} MB)`);
     results['CSV export (flagship)'] = {
       p50: first.csvMs,
       p95: first.csvMs,

@@ -3,6 +3,7 @@ export * from './lib/config/config.module';
 export * from './lib/db/database.module';
 export * from './lib/db/migration-runner';
 export * from './lib/db/migrations';
+export * from './lib/db/rows-by-callback';
 export * from './lib/db/snake-naming.strategy';
 export * from './lib/db/transaction';
 export * from './lib/db/transaction-context';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RegistrationStatus, StakeholderGroup } from '@gfmd/contracts';
-import { cappedCount, type CappedCount } from '@gfmd/api-platform';
+import { cappedCount, rowsByCallback, type CappedCount } from '@gfmd/api-platform';
 import { DataSource } from 'typeorm';
 import { byName } from '@gfmd/api-platform';
 import {
@@ -258,7 +258,7 @@ export class RegistrationReadsRepository {
     const after = afterArrival === null ? '' : ` AND r.arrival > $${where.params.push(afterArrival)}`;
     const inScope = f.onlySpaceIds ? ` AND rs.space_id = ANY($${where.params.push(f.onlySpaceIds)}::uuid[])` : '';
     const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-    return sql(
+    return rowsByCallback(
       this.dataSource,
       `SELECT r.id, r.arrival, r.status, r.email, r.title, r.first_name AS "firstName", r.last_name AS "lastName",
               r.organization, r.job_title AS "jobTitle", r.stakeholder_group AS "stakeholderGroup", r.country,

@@ -16,9 +16,10 @@ import { StaffAccess } from './staff-access.service';
 /** The list's cursor tag (registrations in arrival order): another list's cursor is refused. */
 const LIST_CURSOR = 'registrations:arrival';
 /**
- * Rows read per keyset page of the CSV export: small enough that a page's rows, views and lines
- * are garbage before the young generation is collected twice (else they are promoted, and the
- * old generation — the process's memory — grows with the export; docs/performance.md, "Session 10").
+ * Rows read per keyset page of the CSV export. Pages are read through pg's callback form
+ * (`csvPage`, `rowsByCallback`): through its promise form every row was promoted to the old
+ * generation whatever the page size, and the process's memory grew with the export
+ * (docs/performance.md, "Session 11").
  */
 const CSV_PAGE = 200;
 /** Bytes of CSV the export holds ahead of the client: a page or so (not 16 pages, as an object stream would). */
