@@ -96,3 +96,33 @@ function readToUnicode(cmap: string): Map<number, string> {
   }
   return map;
 }
+
+/**
+ * What keeps `sample` from being printed whole in a PDF, as readable lines (none: all is well): a
+ * font that drew .notdef, a character of the sample that no font drew, a character drawn in a
+ * font whose file has no glyph for it. `fontFiles` are the font files the PDF may embed (each
+ * known by its PostScript name); a standard font (Helvetica) counts as printing Latin-1.
+ */
+export function unprintedCharacters(pdf: Uint8Array, sample: string, fontFiles: string[]): string[] {
+  // fontkit (PDFKit's font engine) reads each file's PostScript name and character map.
+  const fontkit = require('fontkit') as {
+    openSync(path: string): { postscriptName: string; hasGlyphForCodePoint(codePoint: number): boolean };
+  };
+  const files = new Map(fontFiles.map((file) => fontkit.openSync(file)).map((font) => [font.postscriptName, font]));
+  const problems: string[] = [];
+  const uses = pdfGlyphs(pdf);
+  for (const use of uses) {
+    if (use.notdef) problems.push(`${use.name} drew ${use.notdef} .notdef glyph(s)`);
+    const file = files.get(use.name);
+    for (const char of new Set(use.text)) {
+      const codePoint = char.codePointAt(0) ?? 0;
+      const ok = file ? file.hasGlyphForCodePoint(codePoint) : codePoint < 0x100 || /[–—‘’“”•…€]/.test(char);
+      if (!ok) problems.push(`${use.name} has no glyph for ${char} (U+${codePoint.toString(16).toUpperCase()})`);
+    }
+  }
+  const drawn = new Set(uses.flatMap((use) => [...use.text]));
+  for (const char of new Set(sample.replace(/\s+/g, '')))
+    if (!drawn.has(char))
+      problems.push(`${char} (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}) not drawn`);
+  return problems;
+}
