@@ -68,7 +68,9 @@ async function main() {
       times.push(cpuMs(process.cpuUsage(start)));
     }
     const rest = times.slice(1).sort((a, b) => a - b);
-    const fonts = [...new Set([...bytes.toString('latin1').matchAll(/\/BaseFont \/([A-Za-z0-9+-]+)/g)].map((m) => m[1]))];
+    const fonts = [
+      ...new Set([...bytes.toString('latin1').matchAll(/\/BaseFont \/([A-Za-z0-9+-]+)/g)].map((m) => m[1])),
+    ];
     out[c.name] = {
       bytes: bytes.length,
       firstCpuMs: Math.round(times[0] * 10) / 10,

@@ -22,7 +22,14 @@ const JSON_OUT = arg('json');
 
 const run = spawnSync(
   process.execPath,
-  ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'tools/bench/pdf-fonts/render.ts'), String(RUNS)],
+  [
+    '-r',
+    'ts-node/register',
+    '-r',
+    'tsconfig-paths/register',
+    join(ROOT, 'tools/bench/pdf-fonts/render.ts'),
+    String(RUNS),
+  ],
   {
     cwd: ROOT,
     encoding: 'utf8',

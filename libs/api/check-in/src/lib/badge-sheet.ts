@@ -193,10 +193,20 @@ export class BadgeSheet {
     const textWidth = w - 3 * pad - qrSize;
     let ty = y + bandHeight + pad;
     useFont(doc, 'regular', this.dialogue.title).fillColor('#000000').fontSize(7);
-    boxText(doc, 'regular', this.dialogue.title, x + pad, ty, { width: w - 2 * pad, height: 9, lineBreak: false, ellipsis: true });
+    boxText(doc, 'regular', this.dialogue.title, x + pad, ty, {
+      width: w - 2 * pad,
+      height: 9,
+      lineBreak: false,
+      ellipsis: true,
+    });
     ty += 9;
     useFont(doc, 'regular', this.dialogue.dates).fillColor('#444444');
-    boxText(doc, 'regular', this.dialogue.dates, x + pad, ty, { width: w - 2 * pad, height: 9, lineBreak: false, ellipsis: true });
+    boxText(doc, 'regular', this.dialogue.dates, x + pad, ty, {
+      width: w - 2 * pad,
+      height: 9,
+      lineBreak: false,
+      ellipsis: true,
+    });
     ty += 14;
     const name = [card.title, card.firstName, card.lastName].filter(Boolean).join(' ');
     useFont(doc, 'bold', name)

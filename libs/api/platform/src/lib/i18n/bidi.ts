@@ -476,7 +476,8 @@ export function drawBidiText(doc: BidiPdf, text: string, x: number, y: number, o
   readLigaturesInOrder(doc._font);
   const lineHeight = doc.currentLineHeight(true) + (options.lineGap ?? 0);
   /** The primary font's ascent: runs in other fonts sit on its baseline (fonts' ascenders differ). */
-  const ascentOf = () => (((doc._font as { ascender?: number } | undefined)?.ascender ?? 0) / 1000) * (doc._fontSize ?? 0);
+  const ascentOf = () =>
+    (((doc._font as { ascender?: number } | undefined)?.ascender ?? 0) / 1000) * (doc._fontSize ?? 0);
   let ascent = ascentOf();
   let top = y;
   for (const line of lines) {

@@ -139,13 +139,11 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
           lineBreak: false,
           ellipsis: true,
         });
-      doc
-        .font('body')
-        .text(l.page(page, layout?.total ?? 999), MARGIN, doc.page.height - 48, {
-          width: width(),
-          align: 'right',
-          lineBreak: false,
-        });
+      doc.font('body').text(l.page(page, layout?.total ?? 999), MARGIN, doc.page.height - 48, {
+        width: width(),
+        align: 'right',
+        lineBreak: false,
+      });
     }
     doc.page.margins.bottom = bottom;
     doc.x = x;
