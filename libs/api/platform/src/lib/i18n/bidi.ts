@@ -365,7 +365,7 @@ export function readLigaturesInOrder(font: unknown): void {
 const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u;
 /** Punctuation that never starts a line (closing) or ends one (opening) in Chinese and Japanese. */
 const NO_BREAK_BEFORE = /[、。，．,.:;!?)\]}」』】〉》〕）］｝！？：；・ー々〜…]/u;
-const NO_BREAK_AFTER = /[(\[{「『【〈《〔（［｛]/u;
+const NO_BREAK_AFTER = /[([{「『【〈《〔（［｛]/u;
 
 /**
  * The pieces of a word between which a line may break: each Han or Kana character is a piece of

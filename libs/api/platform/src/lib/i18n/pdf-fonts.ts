@@ -44,8 +44,8 @@ const CJK =
 const HANGUL = /\p{Script=Hangul}/u;
 /** Characters that belong to no script (digits, punctuation, symbols, spaces) or to the one before (marks). */
 const NEUTRAL = /[\p{Script=Common}\p{Script=Inherited}\s]/u;
-/** Combining marks, joiners and variation selectors: always with the character before. */
-const ATTACHED = /[\p{M}\u200C\u200D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+/** Combining marks (variation selectors among them) and joiners: always with the character before. */
+const ATTACHED = /\p{M}|\u200C|\u200D/u;
 
 /**
  * Characters outside WinAnsi (what the standard PDF fonts such as Helvetica can print): white space,
