@@ -130,7 +130,7 @@ function fileHasGlyph(file: string, codePoint: number): boolean {
 export type PdfFontRole = 'base' | 'cjk' | 'kr';
 const SUFFIX: Record<PdfFontRole, string> = { base: '', cjk: '-cjk', kr: '-kr' };
 
-/** What `registerPdfFonts` recorded about a document: the files behind each role of each name. */
+/** What `registerPdfFonts` recorded about a document: for each name, the file whose character map each role has. */
 interface DocumentFonts {
   names: Map<string, Record<PdfFontRole, string | null>>;
 }
@@ -160,10 +160,12 @@ export function registerPdfFonts(
     doc.registerFont(name, base[weight]);
     doc.registerFont(`${name}-cjk`, (cjk ?? base)[weight]);
     doc.registerFont(`${name}-kr`, (kr ?? base)[weight]);
+    // The character maps to check glyphs against. The regular and bold files of each CJK font have
+    // the same characters (checked: 30,789 and 22,885), so only the regular one is read and kept.
     recorded.names.set(name, {
       base: base === helvetica ? null : base[weight],
-      cjk: cjk?.[weight] ?? null,
-      kr: kr?.[weight] ?? null,
+      cjk: cjk?.regular ?? null,
+      kr: kr?.regular ?? null,
     });
   }
   documents.set(doc, recorded);
@@ -232,7 +234,7 @@ export function pdfFontRuns(doc: object | null, name: string, text: string): Pdf
 function defaultFiles(name: string): Record<PdfFontRole, string | null> {
   const weight: PdfWeight = /bold/i.test(name) ? 'bold' : 'regular';
   const { unicode, cjk, kr } = pdfFontFiles();
-  return { base: unicode?.[weight] ?? null, cjk: cjk?.[weight] ?? null, kr: kr?.[weight] ?? null };
+  return { base: unicode?.[weight] ?? null, cjk: cjk?.regular ?? null, kr: kr?.regular ?? null };
 }
 
 /**
