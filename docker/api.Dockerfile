@@ -41,7 +41,8 @@ ENV NODE_ENV=production \
     WEB_DIST=/app/web
 WORKDIR /app
 # DejaVu Sans: badges, certificates and the synthesis print Latin, Greek, Cyrillic and Arabic (docs/check-in.md);
-# Chinese comes from the npm package @embedpdf/fonts-sc (in node_modules; docs/i18n.md).
+# Chinese and Japanese come from the npm package @embedpdf/fonts-sc, Korean from @embedpdf/fonts-kr
+# (in node_modules; docs/i18n.md).
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/package.json ./package.json
 COPY --from=deps /app/node_modules ./node_modules

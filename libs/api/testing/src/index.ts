@@ -3,3 +3,4 @@ export * from './lib/test-app';
 export * from './lib/smtp-sink';
 export * from './lib/test-env';
 export * from './lib/typescript-process';
+export * from './lib/pdf-glyphs';

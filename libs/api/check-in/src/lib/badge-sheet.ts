@@ -1,7 +1,7 @@
 import type { CheckInCard } from '@gfmd/api-registrations';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { drawBidiText, hasRtl, pdfFontFor, registerPdfFonts, type PdfWeight } from '@gfmd/api-platform';
+import { drawBidiText, hasRtl, pdfFontFor, pdfTextFonts, registerPdfFonts, type PdfWeight } from '@gfmd/api-platform';
 import { GROUP_BANDS, GROUP_NAMES } from './badge-words';
 import type { BadgeLayout } from './check-in.dto';
 
@@ -22,8 +22,9 @@ export interface BadgeDialogue {
  * Creates a PDF document with the fonts badges and certificates use ('regular', 'bold'): DejaVu Sans
  * when the system has it (names in any Latin, Cyrillic, Greek or Arabic script print as written;
  * it has the Arabic letters and their joining forms), otherwise PDFKit's Helvetica (Latin-1 only);
- * and 'regular-cjk', 'bold-cjk' for Chinese, Japanese and Korean (`useFont`; platform's pdf-fonts.ts).
- * The Docker image installs DejaVu; the CJK font is an npm package.
+ * 'regular-cjk', 'bold-cjk' for Chinese and Japanese, 'regular-kr', 'bold-kr' for Korean; a text
+ * mixing scripts is drawn run by run (`boxText`; platform's pdf-fonts.ts). The Docker image
+ * installs DejaVu; the CJK fonts are npm packages.
  */
 export function newPdf(size: [number, number] | 'A4', info: { title: string }): PDFKit.PDFDocument {
   const doc = new PDFDocument({
@@ -36,13 +37,16 @@ export function newPdf(size: [number, number] | 'A4', info: { title: string }): 
   return doc;
 }
 
-/** Sets the font of `weight` that can print `text` (the CJK one for Chinese, Japanese or Korean). */
+/**
+ * Sets the font of `weight` that can print `text` (a CJK one for Chinese, Japanese or Korean); a
+ * text that needs several fonts is drawn by `boxText`, run by run, on this font's lines.
+ */
 export function useFont(
   doc: PDFKit.PDFDocument,
   weight: PdfWeight,
   text: string | null | undefined,
 ): PDFKit.PDFDocument {
-  return doc.font(pdfFontFor(weight, text));
+  return doc.font(pdfFontFor(weight, text, doc));
 }
 
 interface LineBox {
@@ -53,12 +57,23 @@ interface LineBox {
 }
 
 /**
- * Text in a box, as PDFKit's `text` draws it; text with right-to-left letters (an Arabic name,
- * organization or title) goes through `drawBidiText`, which displays it right to left, aligned on
- * the box's right side, within the same number of lines.
+ * Text in a box, in the font of `weight` that prints it, as PDFKit's `text` draws it; text with
+ * right-to-left letters (an Arabic name, organization or title) or that needs several fonts
+ * ("王小明 محمد", "김민준 Иванов") goes through `drawBidiText`, which displays it right to left
+ * when it is Arabic, aligned on the box's right side, each run in its font, within the same number
+ * of lines.
  */
-export function boxText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, box: LineBox): void {
-  if (!hasRtl(text)) {
+export function boxText(
+  doc: PDFKit.PDFDocument,
+  weight: PdfWeight,
+  text: string,
+  x: number,
+  y: number,
+  box: LineBox,
+): void {
+  const fonts = pdfTextFonts(doc, weight, text);
+  doc.font(fonts.primary);
+  if (!hasRtl(text) && !fonts.mixed) {
     doc.text(text, x, y, box);
     return;
   }
@@ -68,7 +83,7 @@ export function boxText(doc: PDFKit.PDFDocument, text: string, x: number, y: num
       : box.height
         ? Math.max(1, Math.floor(box.height / doc.currentLineHeight(true)))
         : undefined;
-  drawBidiText(doc as never, text, x, y, { width: box.width, maxLines });
+  drawBidiText(doc as never, text, x, y, { width: box.width, maxLines, fonts });
 }
 
 /**
@@ -167,7 +182,7 @@ export class BadgeSheet {
     // The group: a colour band with its name on it (the colour never carries the meaning alone).
     doc.save().rect(x, y, w, bandHeight).fill(band.fill).restore();
     useFont(doc, 'bold', groupName).fontSize(10).fillColor(band.ink);
-    boxText(doc, groupName.toUpperCase(), x + pad, y + 6, {
+    boxText(doc, 'bold', groupName.toUpperCase(), x + pad, y + 6, {
       width: w - 2 * pad,
       height: bandHeight,
       lineBreak: false,
@@ -178,28 +193,36 @@ export class BadgeSheet {
     const textWidth = w - 3 * pad - qrSize;
     let ty = y + bandHeight + pad;
     useFont(doc, 'regular', this.dialogue.title).fillColor('#000000').fontSize(7);
-    boxText(doc, this.dialogue.title, x + pad, ty, { width: w - 2 * pad, height: 9, lineBreak: false, ellipsis: true });
+    boxText(doc, 'regular', this.dialogue.title, x + pad, ty, {
+      width: w - 2 * pad,
+      height: 9,
+      lineBreak: false,
+      ellipsis: true,
+    });
     ty += 9;
     useFont(doc, 'regular', this.dialogue.dates).fillColor('#444444');
-    boxText(doc, this.dialogue.dates, x + pad, ty, { width: w - 2 * pad, height: 9, lineBreak: false, ellipsis: true });
+    boxText(doc, 'regular', this.dialogue.dates, x + pad, ty, {
+      width: w - 2 * pad,
+      height: 9,
+      lineBreak: false,
+      ellipsis: true,
+    });
     ty += 14;
     const name = [card.title, card.firstName, card.lastName].filter(Boolean).join(' ');
     useFont(doc, 'bold', name)
       .fillColor('#000000')
       .fontSize(name.length > 24 ? 13 : 16);
-    boxText(doc, name, x + pad, ty, { width: textWidth, height: 40, ellipsis: true });
+    boxText(doc, 'bold', name, x + pad, ty, { width: textWidth, height: 40, ellipsis: true });
     ty = doc.y + 4;
     useFont(doc, 'regular', card.organization).fontSize(9);
-    boxText(doc, card.organization, x + pad, ty, { width: textWidth, height: 24, ellipsis: true });
+    boxText(doc, 'regular', card.organization, x + pad, ty, { width: textWidth, height: 24, ellipsis: true });
     ty = doc.y + 2;
-    useFont(doc, 'regular', card.country)
-      .fillColor('#444444')
-      .fontSize(8)
-      .text(card.country, x + pad, ty, { width: textWidth, lineBreak: false });
+    useFont(doc, 'regular', card.country).fillColor('#444444').fontSize(8);
+    boxText(doc, 'regular', card.country, x + pad, ty, { width: textWidth, lineBreak: false });
     if (role) {
       ty = doc.y + 2;
       useFont(doc, 'bold', role).fillColor('#000000').fontSize(8);
-      boxText(doc, role, x + pad, ty, { width: textWidth, lineBreak: false, ellipsis: true });
+      boxText(doc, 'bold', role, x + pad, ty, { width: textWidth, lineBreak: false, ellipsis: true });
     }
     const qx = x + w - pad - qrSize;
     const qy = y + bandHeight + pad + 18;

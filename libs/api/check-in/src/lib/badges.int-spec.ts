@@ -5,10 +5,17 @@ import { AuthModule } from '@gfmd/api-auth';
 import { DelegationsModule } from '@gfmd/api-delegations';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
 import { MailModule, OutboxService } from '@gfmd/api-mail';
-import { PlatformModule } from '@gfmd/api-platform';
+import { PlatformModule, pdfFontFiles } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
-import { createTestApp, DialogueFactory, InformalSessionFactory, TestApp } from '@gfmd/api-testing';
+import {
+  createTestApp,
+  DialogueFactory,
+  InformalSessionFactory,
+  pdfGlyphs,
+  TestApp,
+  unprintedCharacters,
+} from '@gfmd/api-testing';
 import type { ApiClient } from '@gfmd/api-testing';
 import type { Dialogue } from '@gfmd/contracts';
 import { execFile } from 'node:child_process';
@@ -200,6 +207,53 @@ describe('badges and certificates (integration)', () => {
     expect(words).toContain('عبد السلام الأحمد');
     expect(words).not.toContain('السالم');
     expect(words).toContain('مجلس العلاقات 10:30');
+  });
+
+  it('prints a text mixing Korean, rare Han, Chinese, Arabic, Russian and English whole, each character in a font that has its glyph', async () => {
+    const sample = '한국어 䶮 龘 中文 العربية Русский English';
+    const d = await DialogueFactory.createPublished(organizer, {
+      informalSessionId: sessionId,
+      capacity: 10,
+      title: sample,
+    });
+    const mixed = await register(d, { firstName: '김민준', lastName: '王 Иванов', organization: sample });
+    const plainDialogue = await DialogueFactory.createPublished(organizer, {
+      informalSessionId: sessionId,
+      capacity: 10,
+    });
+    const latin = await register(plainDialogue, {
+      firstName: 'Amina',
+      lastName: 'Diallo',
+      organization: 'Cities Alliance',
+    });
+    const bytes = async (id: string) => {
+      const res = await fetch(`${sut.baseUrl}/api/v1/registrations/${id}/badge.pdf`, {
+        headers: { authorization: `Bearer ${organizer.token}` },
+      });
+      expect(res.status).toBe(200);
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    const files = pdfFontFiles();
+    const fontFiles = [files.unicode, files.cjk, files.kr].flatMap((f) => (f ? [f.regular, f.bold] : []));
+    expect(files.kr).not.toBeNull(); // the Korean font is installed (npm @embedpdf/fonts-kr)
+
+    const badge = await bytes(mixed);
+    // No .notdef (an empty box), every character drawn, each by a font whose file has its glyph.
+    expect(unprintedCharacters(badge, `${sample} 김민준 王 Иванов`, fontFiles)).toEqual([]);
+    const byFont = Object.fromEntries(pdfGlyphs(badge).map((u) => [u.name, u.text]));
+    expect(byFont['NotoSansKR-Regular']).toContain('한국어');
+    expect(byFont['NotoSansHans-Regular']).toContain('䶮');
+    expect(byFont['DejaVuSans']).toContain('Русский');
+    // And it reads back (pdf.js): each word as written.
+    const { text } = await parsePdf(badge);
+    for (const word of ['한국어', '䶮', '龘', '中文', 'العربية', 'Русский', 'English', '김민준'])
+      expect(text).toContain(word);
+    expect(badge.length).toBeLessThan(200_000);
+
+    // A badge in Latin letters embeds no CJK font: it is the size it was.
+    const plain = await bytes(latin);
+    expect(Buffer.from(plain).toString('latin1')).not.toMatch(/\/BaseFont \/[A-Z]{6}\+Noto/);
+    expect(plain.length).toBeLessThan(20_000);
   });
 
   it('gives a certificate to a checked-in participant after the dialogue, verifiable with name, dialogue and dates only', async () => {

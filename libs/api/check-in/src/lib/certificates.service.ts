@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DialoguesService } from '@gfmd/api-dialogues';
-import { AppConfig, domainRule, drawBidiText, hasRtl, notFound, msg, type PdfWeight } from '@gfmd/api-platform';
+import {
+  AppConfig,
+  domainRule,
+  drawBidiText,
+  hasRtl,
+  notFound,
+  msg,
+  pdfTextFonts,
+  type PdfWeight,
+} from '@gfmd/api-platform';
 import { CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
 import type { CertificateVerification } from '@gfmd/contracts';
 import type { Readable } from 'node:stream';
@@ -42,12 +51,14 @@ export class CertificatesService {
     const width = 595.28 - 144;
     /**
      * A centred line (or lines) in the font of `weight` that can print it (CJK or not); text with
-     * right-to-left letters is displayed right to left (drawBidiText).
+     * right-to-left letters is displayed right to left, and text that needs several fonts is set
+     * run by run (drawBidiText).
      */
     const centred = (text: string, moveDown: number, weight: PdfWeight) => {
       useFont(doc, weight, text);
       doc.moveDown(moveDown);
-      if (hasRtl(text)) drawBidiText(doc as never, text, 72, doc.y, { width, align: 'center' });
+      const fonts = pdfTextFonts(doc, weight, text);
+      if (hasRtl(text) || fonts.mixed) drawBidiText(doc as never, text, 72, doc.y, { width, align: 'center', fonts });
       else doc.text(text, { width, align: 'center' });
     };
     doc.fontSize(26).fillColor('#0B3D6B');

@@ -2,9 +2,9 @@ import { AuthModule } from '@gfmd/api-auth';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
 import { MailModule } from '@gfmd/api-mail';
 import { OutcomesModule } from '@gfmd/api-outcomes';
-import { AuditService, PlatformModule } from '@gfmd/api-platform';
+import { AuditService, PlatformModule, pdfFontFiles } from '@gfmd/api-platform';
 import { SpacesModule } from '@gfmd/api-spaces';
-import { createTestApp, DAY, type ApiClient, type TestApp } from '@gfmd/api-testing';
+import { createTestApp, DAY, unprintedCharacters, type ApiClient, type TestApp } from '@gfmd/api-testing';
 import type { InformalSession, Milestone, Process, Synthesis, SynthesisDue, Theme } from '@gfmd/contracts';
 import { parsePdf } from '../testing/parse-pdf';
 import { processFixture, publishedRecommendations } from '../testing/synthesis-fixture';
@@ -305,6 +305,33 @@ describe('Syntheses (integration)', () => {
     expect(text).toContain('Государствам следует укреплять сотрудничество');
     expect(flat).toContain('劳工流动—Трудоваямобильность');
     for (const r of mixed.references) expect(text).toContain(r);
+  });
+
+  it('prints a text mixing Korean, rare Han, Chinese, Arabic, Russian and English whole, in English and in Arabic, each character in a font that has its glyph', async () => {
+    const sample = '한국어 䶮 龘 中文 العربية Русский English';
+    const { session: s } = await processFixture(organizer);
+    const texts = [sample, '이주와 개발에 관한 국제 포럼은 中国 및 العالم 과 함께 Форум.'];
+    const mixed = await publishedRecommendations(organizer, reviewer, s.id, themes[0].id, 2, (i) => texts[i]);
+    const p = path('informal-sessions', s.id);
+    await put(organizer, p, {
+      introduction: sample,
+      sections: [{ title: sample, references: mixed.references }],
+      version: 0,
+    });
+    expect((await organizer.post(`${p}/publish`)).status).toBe(200);
+    const files = pdfFontFiles();
+    const fontFiles = [files.unicode, files.cjk, files.kr].flatMap((f) => (f ? [f.regular, f.bold] : []));
+    for (const lang of ['en', 'ar']) {
+      const pdf = await binary(sut.baseUrl, `${p}/synthesis.pdf?lang=${lang}`);
+      expect(pdf.status).toBe(200);
+      // No .notdef (an empty box), every character drawn, each by a font whose file has its glyph.
+      expect(unprintedCharacters(pdf.body, `${sample} ${texts[1]}`, fontFiles)).toEqual([]);
+      const { text } = await pdfText(pdf.body);
+      for (const word of ['한국어', '䶮', '龘', '中文', 'العربية', 'Русский', 'English', '이주와', 'Форум'])
+        expect(text).toContain(word);
+      for (const r of mixed.references) expect(text).toContain(r);
+      expect(pdf.body.length).toBeLessThan(300_000);
+    }
   });
 
   it('prints 300 recommendations on many pages, each numbered with its reference', async () => {

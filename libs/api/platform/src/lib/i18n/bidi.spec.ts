@@ -93,3 +93,18 @@ describe('bidi for PDFs', () => {
     expect(wrapLines(doc, 'واحد اثنان ثلاثة أربعة', 12)).toEqual(['واحد اثنان', 'ثلاثة أربعة']);
   });
 });
+
+describe('wrapLines with Chinese and Japanese', () => {
+  const doc = { widthOfString: (s: string) => [...s].length };
+
+  it('breaks between Han characters (no spaces there), never before closing punctuation', () => {
+    expect(wrapLines(doc, '各国应加强劳工移民合作', 4)).toEqual(['各国应加', '强劳工移', '民合作']);
+    expect(wrapLines(doc, '各国应加。强劳', 4)).toEqual(['各国应', '加。强劳']);
+    // Latin words in between stay whole and keep their spaces.
+    expect(wrapLines(doc, 'GFMD 论坛 Forum', 7)).toEqual(['GFMD 论坛', 'Forum']);
+  });
+
+  it('keeps Korean words whole (Korean puts spaces between words)', () => {
+    expect(wrapLines(doc, '이주와 개발에 관한', 7)).toEqual(['이주와 개발에', '관한']);
+  });
+});

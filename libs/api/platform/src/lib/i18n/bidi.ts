@@ -294,6 +294,10 @@ export interface BidiPdf {
   y: number;
   /** PDFKit's current font (an embedded font has `encode` and `unicode`; see `readLigaturesInOrder`). */
   _font?: unknown;
+  /** PDFKit's current font size. */
+  _fontSize?: number;
+  /** Sets a registered font (PDFKit's `font`); used when the text is set in several fonts. */
+  font?(name: string): unknown;
   widthOfString(text: string): number;
   currentLineHeight(includeGap?: boolean): number;
   text(text: string, x?: number, y?: number, options?: Record<string, unknown>): this;
@@ -316,6 +320,13 @@ export interface BidiTextOptions {
    * would pass `bottom` goes to a new page, as PDFKit's own text does.
    */
   pageBreak?: { bottom: number; newPage: () => number };
+  /**
+   * A text that needs several fonts (Chinese with Arabic, Korean with Russian…; platform's
+   * pdf-fonts.ts): `primary` is the font set for the paragraph (its line height and baseline),
+   * `runs` cuts a text into runs by font. Each run is measured and drawn in its font, on the
+   * primary font's baseline.
+   */
+  fonts?: { primary: string; runs(text: string): { font: string; text: string }[] };
 }
 
 /** An embedded PDFKit font: `unicode[glyph]` is what its ToUnicode map gives for each glyph. */
@@ -350,18 +361,55 @@ export function readLigaturesInOrder(font: unknown): void {
   embedded.gfmdLigaturesInOrder = true;
 }
 
-/** A paragraph broken into lines that fit `width`, in logical order (greedy, at spaces). */
+/** Han and Kana: a line may break before or after each (Chinese and Japanese put no spaces between words). */
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u;
+/** Punctuation that never starts a line (closing) or ends one (opening) in Chinese and Japanese. */
+const NO_BREAK_BEFORE = /[、。，．,.:;!?)\]}」』】〉》〕）］｝！？：；・ー々〜…]/u;
+const NO_BREAK_AFTER = /[([{「『【〈《〔（［｛]/u;
+
+/**
+ * The pieces of a word between which a line may break: each Han or Kana character is a piece of
+ * its own (punctuation kept with the character it follows or precedes), other letters stay whole.
+ */
+function breakablePieces(word: string): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  let lastChar = '';
+  for (const char of word) {
+    const canBreak =
+      current !== '' &&
+      (IDEOGRAPHIC.test(char) || IDEOGRAPHIC.test(lastChar)) &&
+      !NO_BREAK_BEFORE.test(char) &&
+      !NO_BREAK_AFTER.test(lastChar);
+    if (canBreak) {
+      pieces.push(current);
+      current = '';
+    }
+    current += char;
+    lastChar = char;
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+
+/**
+ * A paragraph broken into lines that fit `width`, in logical order (greedy): at spaces, and between
+ * Han or Kana characters.
+ */
 export function wrapLines(doc: Pick<BidiPdf, 'widthOfString'>, text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     const words = paragraph.split(/\s+/).filter(Boolean);
     let line = '';
     for (const word of words) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && doc.widthOfString(candidate) > width) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
+      breakablePieces(word).forEach((piece, i) => {
+        const glue = line && i === 0 ? ' ' : '';
+        const candidate = `${line}${glue}${piece}`;
+        if (line && doc.widthOfString(candidate) > width) {
+          lines.push(line);
+          line = piece;
+        } else line = candidate;
+      });
     }
     lines.push(line);
   }
@@ -371,7 +419,8 @@ export function wrapLines(doc: Pick<BidiPdf, 'widthOfString'>, text: string, wid
 /**
  * Draws a paragraph at (x, y) in a box `width` wide, right-to-left text displayed right to left,
  * and leaves `doc.x`/`doc.y` below it (as PDFKit's `text` does). Text without a right-to-left letter
- * goes to PDFKit's own `text` unchanged. Returns the height used.
+ * that one font prints goes to PDFKit's own `text` unchanged; text in several fonts (`fonts`) is
+ * laid out here, each run in its font. Returns the height used.
  */
 export function drawBidiText(doc: BidiPdf, text: string, x: number, y: number, options: BidiTextOptions): number {
   const direction = options.direction ?? paragraphDirection(text);
@@ -386,7 +435,14 @@ export function drawBidiText(doc: BidiPdf, text: string, x: number, y: number, o
           : 'right'
         : a;
   const align = alignOf(options.align);
-  if (!hasRtl(text)) {
+  const fonts = options.fonts && doc.font ? options.fonts : undefined;
+  const setFont = (font: string) => {
+    doc.font?.(font);
+    readLigaturesInOrder(doc._font);
+  };
+  const wholeRuns = fonts?.runs(text) ?? [];
+  if (!hasRtl(text) && wholeRuns.length <= 1) {
+    if (fonts) setFont(wholeRuns[0]?.font ?? fonts.primary);
     const before = y;
     doc.text(text, x, y, {
       width: options.width,
@@ -397,35 +453,68 @@ export function drawBidiText(doc: BidiPdf, text: string, x: number, y: number, o
     });
     return doc.y - before;
   }
-  let lines = wrapLines(doc, text, options.width);
+  if (fonts) setFont(fonts.primary);
+  /** A piece of a line in its fonts, in logical order, each run with its width (one run without `fonts`). */
+  const runsOf = (piece: string): { font: string | null; text: string; width: number }[] => {
+    if (!fonts) return [{ font: null, text: piece, width: doc.widthOfString(piece) }];
+    const runs = fonts.runs(piece).map((run) => {
+      doc.font?.(run.font);
+      return { ...run, width: doc.widthOfString(run.text) };
+    });
+    doc.font?.(fonts.primary);
+    return runs;
+  };
+  const measure = (piece: string) => runsOf(piece).reduce((sum, run) => sum + run.width, 0);
+  let lines = wrapLines({ widthOfString: measure }, text, options.width);
   if (options.maxLines && lines.length > options.maxLines) {
     const kept = lines.slice(0, options.maxLines);
     let last = `${kept[kept.length - 1]}…`;
-    while (last.length > 1 && doc.widthOfString(last) > options.width) last = `${[...last].slice(0, -2).join('')}…`;
+    while (last.length > 1 && measure(last) > options.width) last = `${[...last].slice(0, -2).join('')}…`;
     kept[kept.length - 1] = last;
     lines = kept;
   }
   readLigaturesInOrder(doc._font);
   const lineHeight = doc.currentLineHeight(true) + (options.lineGap ?? 0);
+  /** The primary font's ascent: runs in other fonts sit on its baseline (fonts' ascenders differ). */
+  const ascentOf = () =>
+    (((doc._font as { ascender?: number } | undefined)?.ascender ?? 0) / 1000) * (doc._fontSize ?? 0);
+  let ascent = ascentOf();
   let top = y;
   for (const line of lines) {
     if (options.pageBreak && top + lineHeight > options.pageBreak.bottom) {
       top = options.pageBreak.newPage();
+      if (fonts) setFont(fonts.primary);
       readLigaturesInOrder(doc._font);
+      ascent = ascentOf();
     }
     const pieces = visualPieces(line, direction);
-    const widths = pieces.map((p) => doc.widthOfString(p.space ? ' ' : p.text));
+    const parts = pieces.map((piece) => (piece.space ? [] : runsOf(piece.text)));
+    const widths = pieces.map((piece, i) =>
+      piece.space ? doc.widthOfString(' ') : parts[i].reduce((sum, run) => sum + run.width, 0),
+    );
     const total = widths.reduce((a, b) => a + b, 0);
     let pen = align === 'right' ? x + options.width - total : align === 'center' ? x + (options.width - total) / 2 : x;
     const placed = pieces.map((piece, i) => {
       const at = pen;
       pen += widths[i];
-      return { piece, at };
+      return { piece, at, runs: parts[i], width: widths[i] };
     });
     // Drawn in reading order, each piece at its display place: text extractors (pdf.js) then read
-    // the words in the order they are written.
-    for (const { piece, at } of placed.sort((a, b) => a.piece.logical - b.piece.logical)) {
-      if (!piece.space) doc.text(piece.text, at, top, { lineBreak: false, ...options.pieceOptions });
+    // the words in the order they are written. The runs of a right-to-left piece go right to left.
+    for (const { piece, at, runs, width } of placed.sort((a, b) => a.piece.logical - b.piece.logical)) {
+      let offset = 0;
+      for (const run of runs) {
+        const runAt = piece.rtl ? at + width - offset - run.width : at + offset;
+        offset += run.width;
+        const other = fonts && run.font && run.font !== fonts.primary;
+        if (other) setFont(run.font as string);
+        doc.text(run.text, runAt, top, {
+          lineBreak: false,
+          ...(other ? { baseline: -ascent } : {}),
+          ...options.pieceOptions,
+        });
+        if (other && fonts) setFont(fonts.primary);
+      }
     }
     top += lineHeight;
   }

@@ -6,6 +6,7 @@ import {
   needsUnicodeFont,
   paragraphDirection,
   pdfFontFor,
+  pdfTextFonts,
   registerPdfFonts,
 } from '@gfmd/api-platform';
 import type { DocumentModel } from './document-model';
@@ -28,8 +29,9 @@ const CHUNK = 25;
 /**
  * PDFKit's Helvetica prints Latin-1 only: a document in Arabic, or with any text Helvetica cannot
  * print (Arabic, Cyrillic, Greek…), is set in DejaVu Sans when the system has it (the Docker image
- * installs fonts-dejavu-core, as for badges); others keep Helvetica. Runs with Chinese, Japanese or
- * Korean letters are set in the CJK font ('body-cjk', 'body-bold-cjk'; platform's pdf-fonts.ts).
+ * installs fonts-dejavu-core, as for badges); others keep Helvetica. Runs with Chinese or Japanese
+ * letters are set in the CJK font ('body-cjk', 'body-bold-cjk'), Korean in 'body-kr', 'body-bold-kr'
+ * (platform's pdf-fonts.ts); a text mixing them with other scripts is drawn run by run.
  */
 function needsUnicode(model: DocumentModel): boolean {
   const texts = [
@@ -106,13 +108,15 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
     const { x, y } = doc;
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font(pdfFontFor('body', model.subtitle)).fontSize(8).fillColor(MUTED);
+    const subtitleFonts = pdfTextFonts(doc, 'body', model.subtitle);
+    doc.font(subtitleFonts.primary).fontSize(8).fillColor(MUTED);
     if (rtlDoc) {
       const footerY = doc.page.height - 48;
       drawBidiText(doc as never, model.subtitle, MARGIN + width() * 0.3, footerY, {
         width: width() * 0.7,
         direction: 'rtl',
         maxLines: 1,
+        fonts: subtitleFonts,
       });
       doc.font('body');
       drawBidiText(doc as never, l.page(page, layout?.total ?? 999), MARGIN, footerY, {
@@ -122,14 +126,24 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
         maxLines: 1,
       });
     } else {
-      doc
-        .text(model.subtitle, MARGIN, doc.page.height - 48, { width: width() * 0.7, lineBreak: false, ellipsis: true })
-        .font('body')
-        .text(l.page(page, layout?.total ?? 999), MARGIN, doc.page.height - 48, {
-          width: width(),
-          align: 'right',
-          lineBreak: false,
+      if (subtitleFonts.mixed || hasRtl(model.subtitle))
+        drawBidiText(doc as never, model.subtitle, MARGIN, doc.page.height - 48, {
+          width: width() * 0.7,
+          direction: 'ltr',
+          maxLines: 1,
+          fonts: subtitleFonts,
         });
+      else
+        doc.text(model.subtitle, MARGIN, doc.page.height - 48, {
+          width: width() * 0.7,
+          lineBreak: false,
+          ellipsis: true,
+        });
+      doc.font('body').text(l.page(page, layout?.total ?? 999), MARGIN, doc.page.height - 48, {
+        width: width(),
+        align: 'right',
+        lineBreak: false,
+      });
     }
     doc.page.margins.bottom = bottom;
     doc.x = x;
@@ -153,9 +167,10 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
     style: TextStyle,
     options: { justify?: boolean; pdf?: Record<string, unknown> } = {},
   ) => {
-    const font = pdfFontFor(style.font, text);
+    const fonts = pdfTextFonts(doc, style.font, text);
+    const font = fonts.primary;
     doc.font(font).fontSize(style.size).fillColor(style.color);
-    if (!rtlDoc && !hasRtl(text)) {
+    if (!rtlDoc && !hasRtl(text) && !fonts.mixed) {
       doc.text(text, x, doc.y, { width: w, ...(options.justify ? { align: 'justify' } : {}), ...options.pdf });
       return;
     }
@@ -163,6 +178,7 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
       width: w,
       direction: paragraphDirection(text, rtlDoc ? 'rtl' : 'ltr'),
       pieceOptions: options.pdf,
+      fonts,
       pageBreak: {
         bottom: doc.page.height - MARGIN,
         newPage: () => {
@@ -208,12 +224,17 @@ async function draw(model: DocumentModel, layout: Layout | null, out: PassThroug
     doc.moveDown(0.5);
     write(model.subtitle, MARGIN, width(), { font: 'body', size: 16, color: BRAND });
     doc.moveDown(2).fontSize(11).fillColor(TEXT);
-    for (const [label, value] of model.facts)
-      doc
-        .font(pdfFontFor('body-bold', label))
-        .text(`${label}: `, { continued: true })
-        .font(pdfFontFor('body', value))
-        .text(value);
+    for (const [label, value] of model.facts) {
+      // A label and a value in one font each: the label bold; else the fact run by run, plain.
+      if (pdfTextFonts(doc, 'body-bold', label).mixed || pdfTextFonts(doc, 'body', value).mixed || hasRtl(value))
+        write(`${label}: ${value}`, MARGIN, width(), { font: 'body', size: 11, color: TEXT });
+      else
+        doc
+          .font(pdfFontFor('body-bold', label, doc))
+          .text(`${label}: `, { continued: true })
+          .font(pdfFontFor('body', value, doc))
+          .text(value);
+    }
     if (model.draft) doc.moveDown(1).font('body-bold').fillColor('#b42318').text(l.draft);
   }
 
