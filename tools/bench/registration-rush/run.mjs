@@ -12,6 +12,7 @@
 //   node tools/bench/registration-rush/run.mjs --runs 3 --concurrency 200
 //   node tools/bench/registration-rush/run.mjs --processes 2         # two API processes, requests spread over both
 //   node tools/bench/registration-rush/run.mjs --floor no                  # without the empty-NestJS-route reference
+//   node tools/bench/registration-rush/run.mjs --warmup 5                  # unmeasured rushes first (default 3: C = 1, 100, 10)
 //   node tools/bench/registration-rush/run.mjs --api http://localhost:3000 --admin-email … --admin-password …
 //
 // Without --api it starts `node dist/apps/api/main.js` itself (NODE_ENV=production, SEED_DEMO=false,
