@@ -32,6 +32,7 @@ export * from './lib/validation/plain-text.decorators';
 export * from './lib/validation/email.decorator';
 export * from './lib/validation/nested.decorator';
 export * from './lib/validation/metadata-cache';
+export { PrecompiledValidation, fastPathOf, compile as compileFastPath } from './lib/validation/precompiled-validation';
 export * from './lib/http/json-depth';
 export * from './lib/http/dry-run.query';
 export * from './lib/problem/messages/problem-catalogue';

@@ -27,6 +27,7 @@ import {
   Nullable,
   OptionalButNotNull,
   PatchType,
+  PrecompiledValidation,
 } from '@gfmd/api-platform';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -119,7 +120,11 @@ export class RegistrationDetailsDto implements RegistrationDetailsRequest {
   spaceIds?: string[];
 }
 
-/** "registration in" of docs/http-contract.md. */
+/**
+ * "registration in" of docs/http-contract.md. The public form of a registration rush: its body
+ * takes the validation pipe's precompiled fast path (same checks; see precompiled-validation.ts).
+ */
+@PrecompiledValidation()
 export class CreateRegistrationDto extends RegistrationDetailsDto implements CreateRegistrationRequest {
   @ApiProperty({ maxLength: EMAIL_MAX_LENGTH })
   @Transform(trim)

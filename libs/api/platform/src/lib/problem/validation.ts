@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { cacheValidationMetadata } from '../validation/metadata-cache';
+import { fastPathOf } from '../validation/precompiled-validation';
 import { mustNotBeNull } from '../validation/nullability.decorators';
 import { msg } from '../i18n/catalogue';
 import { checkTranslations, translationIssueMessage } from '../i18n/content';
@@ -31,10 +32,25 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return out;
 }
 
+/**
+ * The global pipe, with the precompiled fast path in front for bodies of classes marked
+ * `@PrecompiledValidation()`: a body the plan takes as plainly valid becomes the instance the
+ * full pipe would have made; any other goes through the full pipe (which refuses or accepts).
+ */
+class GlobalValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body') {
+      const entity = fastPathOf(metadata.metatype)?.(value);
+      if (entity) return entity;
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The global pipe: strips nothing silently, refuses unknown fields, converts types. */
 export function createValidationPipe(): ValidationPipe {
   cacheValidationMetadata();
-  return new ValidationPipe({
+  return new GlobalValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

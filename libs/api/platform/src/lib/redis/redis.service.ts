@@ -2,8 +2,16 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 
-/** Counts a hit in a fixed window: INCR, and the expiry set with the first hit (one atomic script). */
-const HIT_SCRIPT = `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n`;
+/**
+ * Counts hits in a fixed window: INCRBY (ARGV[2] hits, 1 when absent), and the expiry set when
+ * the key was created by these hits (one atomic script).
+ */
+const HIT_SCRIPT = `local by = tonumber(ARGV[2] or '1') local n = redis.call('INCRBY', KEYS[1], by) if n == by then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n`;
+
+interface PendingHits {
+  ttlSeconds: number;
+  waiters: { resolve: (count: number) => void; reject: (error: unknown) => void }[];
+}
 
 /**
  * One shared ioredis connection per process for commands (rate limits, locks, health). Commands
@@ -12,7 +20,10 @@ const HIT_SCRIPT = `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.c
  */
 @Injectable()
 export class RedisService implements OnApplicationShutdown {
-  readonly client: Redis & { gfmdHit(key: string, ttlSeconds: number): Promise<number> };
+  readonly client: Redis & { gfmdHit(key: string, ttlSeconds: number, by?: number): Promise<number> };
+  /** Hits counted since the last flush, by key (see hit). */
+  private pendingHits = new Map<string, PendingHits>();
+  private flushScheduled = false;
 
   constructor(private readonly config: AppConfig) {
     const client = new Redis(config.redisUrl, RedisService.options({ enableAutoPipelining: true }));
@@ -22,9 +33,37 @@ export class RedisService implements OnApplicationShutdown {
     this.client.on('error', () => undefined);
   }
 
-  /** Counts one hit on `key` in a window of `ttlSeconds` and returns the count so far. */
+  /**
+   * Counts one hit on `key` in a window of `ttlSeconds` and returns the count so far, as if the
+   * hits had been counted one by one in the order they came. The hits of one turn of the event
+   * loop are counted together (setImmediate): one script call per key adds them all, and each
+   * caller gets its own count (the total before them plus its rank). Under a rush from one
+   * address that is one Redis command for many requests; ioredis' auto-pipelining alone flushes
+   * on process.nextTick, which runs after each request's callback, so every request paid its
+   * own command and socket write.
+   */
   hit(key: string, ttlSeconds: number): Promise<number> {
-    return this.client.gfmdHit(key, ttlSeconds);
+    return new Promise<number>((resolve, reject) => {
+      let pending = this.pendingHits.get(key);
+      if (!pending) this.pendingHits.set(key, (pending = { ttlSeconds, waiters: [] }));
+      pending.waiters.push({ resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flushHits());
+      }
+    });
+  }
+
+  private flushHits(): void {
+    this.flushScheduled = false;
+    const batch = this.pendingHits;
+    this.pendingHits = new Map();
+    for (const [key, { ttlSeconds, waiters }] of batch) {
+      this.client.gfmdHit(key, ttlSeconds, waiters.length).then(
+        (total) => waiters.forEach((w, i) => w.resolve(total - waiters.length + i + 1)),
+        (error: unknown) => waiters.forEach((w) => w.reject(error)),
+      );
+    }
   }
 
   /** Options for BullMQ-compatible connections too (maxRetriesPerRequest must be null there). */
