@@ -39,7 +39,6 @@ import {
 import {
   REGISTRATION_STATUSES,
   STAKEHOLDER_GROUPS,
-  type Answer,
   type ProblemDetails,
   type Question,
   type ReaderLanguage,
