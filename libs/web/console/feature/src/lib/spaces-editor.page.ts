@@ -36,7 +36,7 @@ import {
   SPACE_NAME_MAX_LENGTH,
   spaceTranslatedFields,
   splitList,
-} from '@gfmd/web-dialogues-ui';
+} from '@gfmd/web-dialogues-ui/space-fields';
 import { EmptyStateComponent, FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { TranslationDraft, TranslationFieldsComponent } from '@gfmd/web-shared-ui/translation-fields';
 import { I18n, LabelPipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';

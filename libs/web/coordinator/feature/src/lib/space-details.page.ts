@@ -20,7 +20,7 @@ import type { ContentTranslations, ReaderLanguage, Space, UpdateSpaceRequest } f
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { TranslationFieldsComponent, translationsToSend } from '@gfmd/web-shared-ui/translation-fields';
-import { SPACE_DESCRIPTION_MAX_LENGTH, spaceTranslatedFields, splitList } from '@gfmd/web-dialogues-ui';
+import { SPACE_DESCRIPTION_MAX_LENGTH, spaceTranslatedFields, splitList } from '@gfmd/web-dialogues-ui/space-fields';
 import { I18n, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
