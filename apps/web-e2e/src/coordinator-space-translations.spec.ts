@@ -63,6 +63,8 @@ test.describe("a coordinator translates their space's description; a Spanish rea
     axe,
   }) => {
     await open(staff, `/workspace/${dialogueId}/${spaceId}/details`, SPACE);
+    // The space's name is not written in French: the heading says it is English.
+    await expect(staff.getByRole('heading', { level: 1, name: SPACE })).toHaveAttribute('lang', 'en');
     await staff.getByRole('heading', { level: 2, name: 'Détails et traductions' }).waitFor();
     await staff.getByRole('textbox', { name: 'Description (facultatif)' }).fill(DESCRIPTION);
 
