@@ -95,6 +95,10 @@ export class FocalPointController {
   @Get(':token')
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
+  @ApiOkResponse({
+    description:
+      'The delegation, its delegates, and its dialogue: `title` in the reader’s language (else its first, `titleLang` says which) and its `languages`.',
+  })
   @ApiNotFoundResponse({ description: 'The link names no delegation (unknown, or its focal point changed).' })
   view(@Param('token') token: string) {
     return this.focalPoint.view(token);

@@ -151,6 +151,24 @@ describe(DelegationsModule.name, () => {
   });
 
   describe("the focal point's page", () => {
+    it("reads the dialogue's title in the reader's language, else its first language, and gives its languages", async () => {
+      const d = await published({
+        title: 'Diálogo sobre la movilidad laboral',
+        languages: ['es', 'fr'],
+        translations: { fr: { title: 'Dialogue sur la mobilité de la main-d’œuvre' } },
+      });
+      const token = await focalToken((await delegation(d.id)).body.id);
+
+      const fr = await sut.api.get(`/delegations/manage/${token}?lang=fr`);
+      expect(fr.body.dialogue).toMatchObject({
+        title: 'Dialogue sur la mobilité de la main-d’œuvre',
+        titleLang: 'fr',
+        languages: ['es', 'fr'],
+      });
+      const ar = await sut.api.get(`/delegations/manage/${token}?lang=ar`);
+      expect(ar.body.dialogue).toMatchObject({ title: 'Diálogo sobre la movilidad laboral', titleLang: 'es' });
+    });
+
     it('names delegates into the held seats: confirmed registrations with their own manage link, never beyond the seats', async () => {
       const d = await published({ capacity: 10 });
       const del = (await delegation(d.id, { seats: 2, name: 'Republic of Ghana' })).body;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DialoguesService } from '@gfmd/api-dialogues';
-import { AuditService, inTransaction, notFound } from '@gfmd/api-platform';
+import { AuditService, inTransaction, localizeContent, notFound } from '@gfmd/api-platform';
 import { SeatHolds } from '@gfmd/api-registrations';
 import type { FocalPointView } from '@gfmd/contracts';
 import { DataSource } from 'typeorm';
@@ -90,6 +90,8 @@ export class FocalPointService {
   private async viewOf(delegation: DelegationRow): Promise<FocalPointView> {
     const d = await this.dialogues.findRecord(delegation.dialogueId);
     const usage = (await this.holds.usage([delegation.id])).get(delegation.id);
+    const languages = d.languages?.length ? d.languages : ['en' as const];
+    const words = localizeContent(d, ['title'], languages[0]);
     return {
       delegation: {
         id: delegation.id,
@@ -101,7 +103,9 @@ export class FocalPointService {
       },
       dialogue: {
         id: d.id,
-        title: d.title,
+        title: words.title ?? d.title,
+        titleLang: words.titleLang,
+        languages,
         startsAt: d.startsAt.toISOString(),
         endsAt: d.endsAt.toISOString(),
         timeZone: d.timeZone,

@@ -68,7 +68,11 @@ export interface FocalPointView {
   delegation: Pick<Delegation, 'id' | 'name' | 'stakeholderGroup' | 'country' | 'seats' | 'used'>;
   dialogue: {
     id: string;
+    /** In the reader's language where written, else the dialogue's first language (`titleLang` says which). */
     title: string;
+    titleLang: ReaderLanguage;
+    /** The dialogue's content languages, the first the source: where question labels fall back. */
+    languages: ReaderLanguage[];
     startsAt: string;
     endsAt: string;
     timeZone: string;

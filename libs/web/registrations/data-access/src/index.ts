@@ -4,3 +4,4 @@ export * from './lib/manage.store';
 export * from './lib/registrations-table.store';
 export * from './lib/register.store';
 export * from './lib/invitation-prefill.util';
+export * from './lib/answer-rows.util';

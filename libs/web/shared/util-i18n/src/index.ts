@@ -7,3 +7,4 @@ export type { TranslationKey, Dictionary, PublicKey, PublicDictionary } from './
 export type { StaffKey, StaffDictionary } from './lib/dictionaries/en-staff';
 export * from './lib/collator';
 export * from './lib/language-url';
+export * from './lib/content-in';

@@ -31,27 +31,17 @@ import {
 } from '@gfmd/contracts';
 import { StaffStore } from '@gfmd/web-auth-data-access';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
-import { EmptyStateComponent, FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import {
-  TranslationDraft,
-  TranslationFieldsComponent,
-  type TranslatedField,
-} from '@gfmd/web-shared-ui/translation-fields';
+  SPACE_DESCRIPTION_MAX_LENGTH,
+  SPACE_NAME_MAX_LENGTH,
+  spaceTranslatedFields,
+  splitList,
+} from '@gfmd/web-dialogues-ui/space-fields';
+import { EmptyStateComponent, FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
+import { TranslationDraft, TranslationFieldsComponent } from '@gfmd/web-shared-ui/translation-fields';
 import { I18n, LabelPipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
-
-/** Splits "Room A, Room B; Room C" into a clean list. */
-export function splitList(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[,;\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
 
 /** Spaces of a dialogue with their coordinators, access rule and rooms. */
 @Component({
@@ -104,7 +94,7 @@ export class SpacesEditorPage {
   protected readonly message = this.submission.done;
 
   protected readonly form = this.fb.group({
-    name: ['', [Validators.required, Validators.maxLength(200)]],
+    name: ['', [Validators.required, Validators.maxLength(SPACE_NAME_MAX_LENGTH)]],
     kind: this.fb.control<SpaceKind>('plenary', Validators.required),
     coordinatingGroup: this.fb.control<StakeholderGroup | ''>(''),
     coordinatorUserIds: this.fb.control<string[]>([]),
@@ -112,16 +102,13 @@ export class SpacesEditorPage {
     capacity: this.fb.control<number | null>(null, Validators.min(1)),
     access: this.fb.control<SpaceAccess>('open', Validators.required),
     allowedGroups: this.fb.control<StakeholderGroup[]>([]),
-    description: ['', Validators.maxLength(2000)],
+    description: ['', Validators.maxLength(SPACE_DESCRIPTION_MAX_LENGTH)],
     rooms: [''],
   });
   protected readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   /** The dialogue's languages (the first: the one name and description are written in). */
   protected readonly contentLanguages = computed<ReaderLanguage[]>(() => this.store.dialogue()?.languages ?? ['en']);
-  protected readonly translatedFields = computed<TranslatedField[]>(() => [
-    { key: 'name', label: this.i18n.t('common.name'), max: 200 },
-    { key: 'description', label: this.i18n.t('spaces.description'), max: 5000, multiline: true },
-  ]);
+  protected readonly translatedFields = computed(() => spaceTranslatedFields((key) => this.i18n.t(key)));
   /** The translations as stored (the space opened), and as typed. */
   protected readonly translations = new TranslationDraft();
 

@@ -5,7 +5,14 @@ import { SpaceApprovalsStore } from '@gfmd/web-coordinator-data-access';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { type NavTab, TabNavComponent } from '@gfmd/web-shared-ui/tab-nav';
-import { I18nTitleStrategy, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentLangDirective,
+  I18n,
+  I18nTitleStrategy,
+  LabelPipe,
+  TranslatePipe,
+  contentIn,
+} from '@gfmd/web-shared-util-i18n';
 import { loadResource } from '@gfmd/web-shared-util-state';
 
 /** One space of a coordinator: approvals, participants, the space's agenda, its details and translations, messages and the dialogue's outcome. */
@@ -19,6 +26,7 @@ import { loadResource } from '@gfmd/web-shared-util-state';
     ProblemAlertComponent,
     TranslatePipe,
     LabelPipe,
+    ContentLangDirective,
   ],
   providers: [DialogueStore, SpaceApprovalsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -28,8 +36,13 @@ import { loadResource } from '@gfmd/web-shared-util-state';
     </p>
     @if (store.dialogue(); as d) {
       @if (space(); as s) {
-        <h1>{{ s.name }}</h1>
-        <p class="gfmd-muted">{{ d.title }} · {{ s.kind | label: 'spaceKind' }} · {{ s.access | label: 'access' }}</p>
+        @let name = words().name;
+        @let title = words().title;
+        <h1 [gfmdContentLang]="name.lang">{{ name.text }}</h1>
+        <p class="gfmd-muted">
+          <span [gfmdContentLang]="title.lang">{{ title.text }}</span> · {{ s.kind | label: 'spaceKind' }} ·
+          {{ s.access | label: 'access' }}
+        </p>
         <gfmd-tab-nav [base]="['/workspace', d.id, s.id]" [tabs]="tabs()" label="workspace.sections">
           <gfmd-problem-alert [problem]="store.partialProblem()" [retryable]="true" (retry)="store.reload()" />
           <router-outlet />
@@ -50,6 +63,7 @@ import { loadResource } from '@gfmd/web-shared-util-state';
 export class CoordinatorSpaceLayout {
   private readonly auth = inject(AuthStore);
   private readonly titles = inject(I18nTitleStrategy);
+  private readonly i18n = inject(I18n);
   protected readonly store = inject(DialogueStore);
 
   readonly dialogueId = input.required<string>();
@@ -76,6 +90,17 @@ export class CoordinatorSpaceLayout {
     return space.coordinatorUserIds.includes(me.id) || this.auth.canOrganize() ? space : undefined;
   });
 
+  /** The space's name and the dialogue's title in the interface language, else the dialogue's languages in order. */
+  protected readonly words = computed(() => {
+    const d = this.store.dialogue();
+    const languages = d?.languages ?? [];
+    const language = this.i18n.language();
+    return {
+      name: contentIn(this.space() ?? {}, 'name', language, languages),
+      title: contentIn(d ?? {}, 'title', language, languages),
+    };
+  });
+
   constructor() {
     loadResource(this.dialogueId, (id) => this.store.load(id));
     effect(() => {
@@ -84,7 +109,7 @@ export class CoordinatorSpaceLayout {
       untracked(() => void this.approvals.open(dialogueId, spaceId));
     });
     effect(() => {
-      const name = this.space()?.name;
+      const name = this.space() ? this.words().name.text : undefined;
       untracked(() => this.titles.setDynamic(name));
     });
   }

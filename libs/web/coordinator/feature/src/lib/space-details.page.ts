@@ -19,26 +19,11 @@ import { MatInput } from '@angular/material/input';
 import type { ContentTranslations, ReaderLanguage, Space, UpdateSpaceRequest } from '@gfmd/contracts';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import {
-  TranslationFieldsComponent,
-  translationsToSend,
-  type TranslatedField,
-} from '@gfmd/web-shared-ui/translation-fields';
+import { TranslationFieldsComponent, translationsToSend } from '@gfmd/web-shared-ui/translation-fields';
+import { SPACE_DESCRIPTION_MAX_LENGTH, spaceTranslatedFields, splitList } from '@gfmd/web-dialogues-ui/space-fields';
 import { I18n, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
-
-/** Splits "Room A, Room B; Room C" into a clean list (as the organizers' space editor does). */
-function splitRooms(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[,;\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
 
 /**
  * What a coordinator may change of their own space (the API allows nothing else): its rooms, its
@@ -72,7 +57,7 @@ function splitRooms(text: string): string[] {
       </mat-form-field>
       <mat-form-field class="gfmd-full">
         <mat-label>{{ 'spaces.description' | t }} ({{ 'common.optional' | t }})</mat-label>
-        <textarea matInput formControlName="description" rows="4" maxlength="5000"></textarea>
+        <textarea matInput formControlName="description" rows="4" [maxlength]="descriptionMax"></textarea>
         <mat-error>{{ form.controls.description | fieldError }}</mat-error>
       </mat-form-field>
       <gfmd-translation-fields
@@ -104,6 +89,7 @@ export class SpaceDetailsPage {
   protected readonly store = inject(DialogueStore);
 
   readonly spaceId = input.required<string>();
+  protected readonly descriptionMax = SPACE_DESCRIPTION_MAX_LENGTH;
 
   private readonly submission = submitState();
   protected readonly busy = this.submission.submitting;
@@ -112,7 +98,7 @@ export class SpaceDetailsPage {
 
   protected readonly form = this.fb.group({
     rooms: [''],
-    description: ['', Validators.maxLength(5000)],
+    description: ['', Validators.maxLength(SPACE_DESCRIPTION_MAX_LENGTH)],
   });
   private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
@@ -120,9 +106,10 @@ export class SpaceDetailsPage {
   /** The dialogue's languages (the first: the one the description is written in). */
   protected readonly contentLanguages = computed<ReaderLanguage[]>(() => this.store.dialogue()?.languages ?? ['en']);
   protected readonly sourceValues = computed(() => ({ description: this.formValue().description ?? '' }));
-  protected readonly translatedFields = computed<TranslatedField[]>(() => [
-    { key: 'description', label: this.i18n.t('spaces.description'), max: 5000, multiline: true },
-  ]);
+  /** The description only: a coordinator translates nothing else of their space. */
+  protected readonly translatedFields = computed(() =>
+    spaceTranslatedFields((key) => this.i18n.t(key), ['description']),
+  );
   /** The translations as stored (reset when the space is loaded or saved), and as typed. */
   protected readonly storedTranslations = signal<ContentTranslations>({});
   protected typedTranslations: ContentTranslations = {};
@@ -149,7 +136,7 @@ export class SpaceDetailsPage {
     if (!space || !this.submission.begin(this.form, this.host.nativeElement)) return;
     const v = this.form.getRawValue();
     const body: UpdateSpaceRequest = {
-      rooms: splitRooms(v.rooms),
+      rooms: splitList(v.rooms),
       description: v.description.trim() || null,
       translations: translationsToSend(this.typedTranslations, this.contentLanguages(), ['description']),
     };

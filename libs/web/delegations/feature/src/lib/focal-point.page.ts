@@ -23,7 +23,7 @@ import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@g
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { CountryFieldComponent } from '@gfmd/web-shared-ui/country-field';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { ContentLangDirective, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { loadResource } from '@gfmd/web-shared-util-state';
 import { firstValueFrom } from 'rxjs';
 import { FocalPointApi } from './delegations.api';
@@ -53,6 +53,7 @@ import { FocalPointApi } from './delegations.api';
     TranslatePipe,
     LabelPipe,
     LocalDatePipe,
+    ContentLangDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -102,7 +103,7 @@ import { FocalPointApi } from './delegations.api';
     @if (view(); as v) {
       <h1 tabindex="-1">{{ 'delegation.title' | t: { name: v.delegation.name } }}</h1>
       <p class="lead">
-        <strong>{{ v.dialogue.title }}</strong><br />
+        <strong [gfmdContentLang]="v.dialogue.titleLang">{{ v.dialogue.title }}</strong><br />
         {{ v.dialogue.startsAt | localDate: 'dateTime' : v.dialogue.timeZone }} · {{ v.dialogue.venue }}
       </p>
       <p role="status">
@@ -204,6 +205,7 @@ import { FocalPointApi } from './delegations.api';
                 [questions]="asked()"
                 [controls]="form.controls.answers"
                 [language]="i18n.language()"
+                [languages]="v.dialogue.languages ?? []"
                 idPrefix="delegate-question-"
               />
             }

@@ -169,6 +169,9 @@ import type { DocumentView } from '@gfmd/contracts';
                     <span class="gfmd-muted">· {{ space.kind | label: 'spaceKind' }}</span
                     ><br />
                     <small>{{ space.access | label: 'access' }}</small>
+                    @if (space.description) {
+                      <p class="space-description" [gfmdContentLang]="space.descriptionLang">{{ space.description }}</p>
+                    }
                   </li>
                 }
               </ul>

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import type { DocumentView } from '@gfmd/contracts';
+import type { DocumentView, ReaderLanguage } from '@gfmd/contracts';
 import { DocumentsApi, formatSize, typeLabel } from '@gfmd/web-documents-data-access';
 import { saveBlob } from '@gfmd/web-shared-util-http';
-import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { ContentLangDirective, I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 
 /**
  * A list of documents: title, type, size, language (and visibility for staff), each with its
@@ -12,7 +12,7 @@ import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
  */
 @Component({
   selector: 'gfmd-document-list',
-  imports: [MatButton, TranslatePipe, LabelPipe],
+  imports: [MatButton, TranslatePipe, LabelPipe, ContentLangDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     ul {
@@ -46,11 +46,14 @@ import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
           <li>
             <span class="name">
               @if (staff()) {
-                <a href="" (click)="$event.preventDefault(); download(row.doc)">{{ row.title }}</a>
+                <a href="" (click)="$event.preventDefault(); download(row.doc)" [gfmdContentLang]="row.titleLang">{{
+                  row.title
+                }}</a>
               } @else {
                 <a
                   [href]="api.fileUrl(row.doc.id, manageToken())"
                   [attr.download]="row.inline ? null : row.doc.fileName"
+                  [gfmdContentLang]="row.titleLang"
                   >{{ row.title }}</a
                 >
               }
@@ -96,7 +99,7 @@ export class DocumentListComponent {
     const lang = this.i18n.language();
     return this.documents().map((doc) => ({
       doc,
-      title: doc.title[lang] ?? doc.title[doc.language] ?? Object.values(doc.title)[0] ?? doc.fileName,
+      ...documentTitle(doc, lang),
       type: typeLabel(doc.contentType, doc.fileName),
       size: formatSize(doc.size, lang),
       inline: /^(application\/pdf|image\/)/.test(doc.contentType),
@@ -106,4 +109,20 @@ export class DocumentListComponent {
   protected download(doc: DocumentView) {
     this.api.fetchFile(doc.id).subscribe((blob) => saveBlob(blob, doc.fileName));
   }
+}
+
+/**
+ * The title to show and its language: the page's where written, else the server's choice (the
+ * dialogue's first language, `titleText`/`titleLang`), else the file's language, else any, else
+ * the file name; the language is marked on the link where it is not the page's.
+ */
+export function documentTitle(doc: DocumentView, language: string): { title: string; titleLang: string | null } {
+  const own = doc.title[language]?.trim();
+  if (own) return { title: own, titleLang: language };
+  if (doc.titleText?.trim()) return { title: doc.titleText, titleLang: doc.titleLang ?? null };
+  const [lang, text] =
+    Object.entries(doc.title).find(([l, t]) => l === doc.language && t.trim()) ??
+    Object.entries(doc.title).find(([, t]) => t.trim()) ??
+    [];
+  return text ? { title: text, titleLang: lang as ReaderLanguage } : { title: doc.fileName, titleLang: null };
 }

@@ -40,7 +40,14 @@ import {
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { emailValidators } from '@gfmd/web-shared-ui/email';
-import { I18n, I18nTitleStrategy, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentLangDirective,
+  I18n,
+  I18nTitleStrategy,
+  LabelPipe,
+  LocalDatePipe,
+  TranslatePipe,
+} from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
 import {
@@ -84,6 +91,7 @@ export interface RegistrationResultState {
     TranslatePipe,
     LabelPipe,
     LocalDatePipe,
+    ContentLangDirective,
   ],
   providers: [DialogueStore, RegisterStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,13 +1,13 @@
 import { BreakpointObserver, type BreakpointState } from '@angular/cdk/layout';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { signal, type WritableSignal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
-import type { Registration } from '@gfmd/contracts';
+import type { Dialogue, Registration, Space } from '@gfmd/contracts';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
-import { DialogueFactory, RegistrationFactory } from '@gfmd/web-shared-util-testing';
+import { DialogueFactory, RegistrationFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { BehaviorSubject, map } from 'rxjs';
 import { COMPACT_QUERY, RegistrationsTablePage, UNDO_VISIBLE_MS } from './registrations-table.page';
 
@@ -23,6 +23,8 @@ describe(RegistrationsTablePage.name, () => {
   let http: HttpTestingController;
   /** The breakpoint the page watches: true on a phone. */
   let narrow: BehaviorSubject<boolean>;
+  let dialogue: WritableSignal<Dialogue>;
+  let spaces: WritableSignal<Space[]>;
 
   beforeEach(() => {
     narrow = new BehaviorSubject(false);
@@ -42,12 +44,9 @@ describe(RegistrationsTablePage.name, () => {
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
-    TestBed.overrideProvider(DialogueStore, {
-      useValue: {
-        dialogue: signal(DialogueFactory.create({ id: 'd1', capacity: 1 })),
-        spaces: signal([]),
-      },
-    });
+    dialogue = signal(DialogueFactory.create({ id: 'd1', capacity: 1 }));
+    spaces = signal([]);
+    TestBed.overrideProvider(DialogueStore, { useValue: { dialogue, spaces } });
     http = TestBed.inject(HttpTestingController);
   });
 
@@ -82,6 +81,47 @@ describe(RegistrationsTablePage.name, () => {
   };
   const stats = () =>
     http.match('/api/v1/dialogues/d1/stats').forEach((r) => r.flush({ byStatus: {}, byGroup: {}, bySpace: {} }));
+
+  it("shows space names and question labels in the page's language, else the dialogue's languages in order, marked", async () => {
+    // A dialogue written in Spanish, then French; the page is in English. Staff reads carry the translations.
+    dialogue.set(DialogueFactory.create({ id: 'd1', languages: ['es', 'fr'] }));
+    spaces.set([
+      SpaceFactory.create({ id: 's1', name: 'Espacio empresarial', translations: { en: { name: 'Business space' } } }),
+      SpaceFactory.create({ id: 's2', name: 'Sociedad civil', translations: { fr: { name: 'Société civile' } } }),
+    ]);
+    const person = RegistrationFactory.create({
+      id: 'r1',
+      spaces: [
+        { spaceId: 's1', status: 'confirmed' },
+        { spaceId: 's2', status: 'confirmed' },
+      ],
+    });
+    const { fixture, el } = await render([{ ...person, answers: { diet: 'veg' } } as Registration]);
+    http.expectOne('/api/v1/dialogues/d1/questions').flush([
+      {
+        key: 'diet',
+        type: 'single_choice',
+        required: false,
+        label: { fr: 'Régime', es: 'Régimen' },
+        options: [{ value: 'veg', label: { fr: 'Végétarien', es: 'Vegetariano', en: 'Vegetarian' } }],
+      },
+    ]);
+    await settle(fixture);
+
+    const row = el.querySelector('tr[data-registration="r1"]')!;
+    const chips = [...row.querySelectorAll('.gfmd-chip > span')].map((s) => [
+      s.textContent?.trim(),
+      s.getAttribute('lang'),
+    ]);
+    expect(chips).toEqual([
+      ['Business space', null],
+      ['Sociedad civil', 'es'],
+    ]);
+    expect(row.querySelector('dt')?.textContent).toBe('Régimen');
+    expect(row.querySelector('dt')?.getAttribute('lang')).toBe('es');
+    expect(row.querySelector('dd')?.textContent).toBe('Vegetarian');
+    expect(row.querySelector('dd')?.hasAttribute('lang')).toBe(false);
+  });
 
   it('keeps the table at a desktop width: Check in apart from the decisions, Decline styled as destructive', async () => {
     const { el } = await render();

@@ -39,9 +39,9 @@ import {
 import {
   REGISTRATION_STATUSES,
   STAKEHOLDER_GROUPS,
-  type Answer,
   type ProblemDetails,
   type Question,
+  type ReaderLanguage,
   type Registration,
   type RegistrationView,
   type RegistrationStatus,
@@ -49,11 +49,21 @@ import {
 } from '@gfmd/contracts';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentLangDirective,
+  CountryPipe,
+  I18n,
+  LabelPipe,
+  LocalDatePipe,
+  TranslatePipe,
+  contentIn,
+} from '@gfmd/web-shared-util-i18n';
 import { saveBlob } from '@gfmd/web-shared-util-http';
 import {
   type ActionOptions,
+  type AnswerRow,
   type RegistrationAction,
+  answerRows,
   RegistrationsApi,
   RegistrationsTableStore,
   type SpaceRequestAction,
@@ -65,7 +75,6 @@ import {
   type DeclineDialogData,
   type DeclineDialogResult,
   StakeholderBalanceComponent,
-  textIn,
 } from '@gfmd/web-registrations-ui';
 import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
 import {
@@ -121,6 +130,7 @@ const PROBLEM_BASE = 'https://gfmd-dialogues.org/problems/';
     LabelPipe,
     CountryPipe,
     LocalDatePipe,
+    ContentLangDirective,
   ],
   providers: [RegistrationsTableStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -422,33 +432,25 @@ export class RegistrationsTablePage {
   }
 
   /** A person's answers, each under its question's label (answers to removed questions by key). */
-  protected answerRows(r: Registration): { key: string; label: string; value: string }[] {
-    const answers = (r as RegistrationView).answers ?? {};
-    const language = this.i18n.language();
-    const text = (label: Question['label'] | undefined) => textIn(label, language) || undefined;
-    const questions = this.questions();
-    const order = (key: string) => {
-      const i = questions.findIndex((q) => q.key === key);
-      return i < 0 ? questions.length : i;
-    };
-    return Object.entries(answers)
-      .sort(([a], [b]) => order(a) - order(b))
-      .map(([key, v]: [string, Answer]) => {
-        const q = questions.find((x) => x.key === key);
-        const option = (value: string) => text(q?.options?.find((o) => o.value === value)?.label) ?? value;
-        const value =
-          typeof v === 'boolean'
-            ? this.i18n.t(v ? 'common.yes' : 'common.no')
-            : Array.isArray(v)
-              ? v.map(option).join(', ')
-              : q?.type === 'single_choice'
-                ? option(v)
-                : v;
-        return { key, label: text(q?.label) ?? key, value };
-      });
+  protected answerRows(r: Registration): AnswerRow[] {
+    return answerRows(
+      (r as RegistrationView).answers,
+      this.questions(),
+      this.i18n.language(),
+      this.dialogue.dialogue()?.languages ?? [],
+      (v) => this.i18n.t(v ? 'common.yes' : 'common.no'),
+    );
+  }
+
+  /** A space's name in the page's language, else the dialogue's languages in order (with the language it is in). */
+  protected spaceLabel(spaceId: string): { text: string; lang: ReaderLanguage | null } {
+    const space = this.spacesById().get(spaceId);
+    return space
+      ? contentIn(space, 'name', this.i18n.language(), this.dialogue.dialogue()?.languages ?? [])
+      : { text: spaceId, lang: null };
   }
 
   protected spaceName(spaceId: string): string {
-    return this.spacesById().get(spaceId)?.name ?? spaceId;
+    return this.spaceLabel(spaceId).text;
   }
 }

@@ -24,6 +24,7 @@ import {
   type Dialogue,
   type Language,
   type Question,
+  type ReaderLanguage,
   type RegistrationCreated,
   type Space,
   type StaffCreateRegistrationRequest,
@@ -40,11 +41,12 @@ import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { CountryFieldComponent } from '@gfmd/web-shared-ui/country-field';
 import { emailValidators } from '@gfmd/web-shared-ui/email';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
-import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { ContentLangDirective, I18n, LabelPipe, TranslatePipe, contentIn } from '@gfmd/web-shared-util-i18n';
 import { submitState } from '@gfmd/web-shared-util-state';
 
 export interface StaffRegisterDialogData {
-  dialogue: Pick<Dialogue, 'id' | 'format'>;
+  /** `languages`: where question labels and space names fall back when not written in the page's language. */
+  dialogue: Pick<Dialogue, 'id' | 'format'> & Partial<Pick<Dialogue, 'languages'>>;
   spaces: Space[];
 }
 
@@ -84,6 +86,7 @@ export interface StaffRegisterDialogResult {
     FieldErrorPipe,
     TranslatePipe,
     LabelPipe,
+    ContentLangDirective,
   ],
   providers: [RegisterStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -173,6 +176,7 @@ export interface StaffRegisterDialogResult {
               [questions]="asked()"
               [controls]="form.controls.answers"
               [language]="i18n.language()"
+              [languages]="contentLanguages"
               idPrefix="staff-question-"
             />
           </fieldset>
@@ -187,7 +191,8 @@ export interface StaffRegisterDialogResult {
                     [checked]="form.controls.spaceIds.value.includes(space.id)"
                     (change)="toggleSpace(space.id, $event.checked)"
                   >
-                    {{ space.name }}
+                    @let name = spaceName(space);
+                    <span [gfmdContentLang]="name.lang">{{ name.text }}</span>
                   </mat-checkbox>
                 </li>
               }
@@ -213,6 +218,8 @@ export class StaffRegisterDialogComponent {
   protected readonly groups = STAKEHOLDER_GROUPS;
   protected readonly languages = LANGUAGES;
   protected readonly attendanceModes = ATTENDANCE_MODES;
+  /** The dialogue's content languages, the first the source: the fallback order of what organizers wrote. */
+  protected readonly contentLanguages: readonly ReaderLanguage[] = this.data.dialogue.languages ?? [];
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group({
     email: ['', emailValidators],
@@ -246,6 +253,11 @@ export class StaffRegisterDialogComponent {
       const group = this.group();
       untracked(() => this.asked.set(syncAnswerControls(this.form.controls.answers, questions, group)));
     });
+  }
+
+  /** A space's name in the page's language, else the dialogue's languages in order (as the public form). */
+  protected spaceName(space: Space): { text: string; lang: ReaderLanguage | null } {
+    return contentIn(space, 'name', this.i18n.language(), this.contentLanguages);
   }
 
   protected toggleSpace(id: string, checked: boolean): void {

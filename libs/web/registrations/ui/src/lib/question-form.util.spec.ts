@@ -1,6 +1,6 @@
 import { FormControl, FormRecord } from '@angular/forms';
 import type { Answer, Question } from '@gfmd/contracts';
-import { answerControl, answersOf, askedOf, labelFor, syncAnswerControls, textIn } from './question-form.util';
+import { answerControl, answersOf, askedOf, labelFor, syncAnswerControls } from './question-form.util';
 
 const QUESTIONS: Question[] = [
   { key: 'diet', label: { en: 'Diet', fr: 'Régime' }, type: 'text', required: true },
@@ -22,12 +22,6 @@ describe('question form', () => {
     expect(askedOf(QUESTIONS[4], 'civil_society')).toBe(false);
     expect(askedOf(QUESTIONS[4], '')).toBe(false);
     expect(askedOf(QUESTIONS[0], '')).toBe(true);
-  });
-
-  it('shows the reader’s language, else English, else any', () => {
-    expect(textIn(QUESTIONS[0].label, 'fr')).toBe('Régime');
-    expect(textIn(QUESTIONS[0].label, 'es')).toBe('Diet');
-    expect(textIn(QUESTIONS[2].label, 'fr')).toBe('Visado');
   });
 
   it('reads a label in the page’s language, else the dialogue’s languages in order, and says which', () => {

@@ -42,13 +42,6 @@ export function labelFor(
   return labelIn(item.label, language, fallbacks);
 }
 
-/** A label in the reader's language, else English, else any. */
-export const textIn = (label: LocalizedText | undefined, language: UiLanguage): string =>
-  (label as Partial<Record<UiLanguage, string>> | undefined)?.[language] ??
-  label?.en ??
-  Object.values(label ?? {}).find(Boolean) ??
-  '';
-
 /** A required text must hold more than spaces; a required multiple choice at least one option. */
 function notBlank(control: AbstractControl): ValidationErrors | null {
   const v: unknown = control.value;

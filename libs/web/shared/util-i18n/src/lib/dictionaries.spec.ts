@@ -20,6 +20,7 @@ const STAFF_SOURCES = [
   /^libs\/web\/check-in\/feature\/src\/lib\/(door|door-staff|attendance)\./,
   /^libs\/web\/console\//,
   /^libs\/web\/coordinator\//,
+  /^libs\/web\/dialogues\/ui\/src\/lib\/space-fields\./,
   /^libs\/web\/invitations\//,
   /^libs\/web\/outbox\//,
   /^libs\/web\/auth\/feature\/src\/lib\/change-password\.page\.ts$/,

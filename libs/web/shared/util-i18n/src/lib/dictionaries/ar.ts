@@ -106,7 +106,6 @@ export const ar: PublicDictionary = {
   'common.close': 'إغلاق',
   'common.delete': 'حذف',
   'common.edit': 'تعديل',
-  'common.add': 'إضافة',
   'common.remove': 'إزالة',
   'common.back': 'رجوع',
   'common.all': 'الكل',
@@ -117,12 +116,10 @@ export const ar: PublicDictionary = {
   'common.clearFilters': 'مسح عوامل التصفية',
   'common.actions': 'الإجراءات',
   'common.optional': 'اختياري',
-  'common.download': 'تنزيل',
   'common.details': 'التفاصيل',
   'common.status': 'الحالة',
   'common.name': 'الاسم',
   'common.email': 'البريد الإلكتروني',
-  'common.total': 'المجموع',
   'common.days': '{count, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}}',
 
   // errors
@@ -533,7 +530,6 @@ export const ar: PublicDictionary = {
   'ptimeline.later': 'أحدث',
   'ptimeline.today': 'اليوم',
   'ptimeline.showTable': 'العرض في جدول',
-  'ptimeline.showChart': 'العرض في رسم بياني',
   'ptimeline.chartLabel': 'الجدول الزمني لـ{title}. استخدم مفاتيح الأسهم للانتقال من عنصر إلى التالي بالترتيب الزمني.',
   'ptimeline.keyboardHint':
     'تلميح: ينقلك مفتاح Tab أو مفاتيح الأسهم بين العناصر بالترتيب الزمني؛ ويأخذك Home وEnd إلى الأول والأخير.',
@@ -589,7 +585,6 @@ export const ar: PublicDictionary = {
     '{count, plural, =0 {لم يُعثر على أي توصية} one {عُثر على توصية واحدة} two {عُثر على توصيتين} few {عُثر على # توصيات} many {عُثر على # توصية} other {عُثر على # توصية}}',
   'recommendations.countAbout': '{count, plural, other {عُثر على نحو # توصية}}',
   'recommendations.empty': 'لا توجد توصية منشورة مطابقة. جرّب كلمات أخرى أو عوامل تصفية أقل.',
-  'recommendations.results': 'النتائج',
   'recommendations.pageOf': 'الصفحة {page} من {pages}',
   'recommendations.previous': 'الصفحة السابقة',
   'recommendations.next': 'الصفحة التالية',

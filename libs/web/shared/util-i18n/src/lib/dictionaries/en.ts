@@ -112,7 +112,6 @@ export const en = {
   'common.close': 'Close',
   'common.delete': 'Delete',
   'common.edit': 'Edit',
-  'common.add': 'Add',
   'common.remove': 'Remove',
   'common.back': 'Back',
   'common.all': 'All',
@@ -123,12 +122,10 @@ export const en = {
   'common.clearFilters': 'Clear filters',
   'common.actions': 'Actions',
   'common.optional': 'optional',
-  'common.download': 'Download',
   'common.details': 'Details',
   'common.status': 'Status',
   'common.name': 'Name',
   'common.email': 'Email',
-  'common.total': 'Total',
   'common.days': '{count, plural, one {# day} other {# days}}',
 
   // errors
@@ -542,7 +539,6 @@ export const en = {
   'ptimeline.later': 'Later',
   'ptimeline.today': 'Today',
   'ptimeline.showTable': 'Show as table',
-  'ptimeline.showChart': 'Show as chart',
   'ptimeline.chartLabel': 'Timeline of {title}. Use the arrow keys to move from one item to the next in time order.',
   'ptimeline.keyboardHint':
     'Tip: Tab or the arrow keys move through the items in time order; Home and End go to the first and the last.',
@@ -595,7 +591,6 @@ export const en = {
     '{count, plural, =0 {No recommendation found} one {# recommendation found} other {# recommendations found}}',
   'recommendations.countAbout': '{count, plural, other {About # recommendations found}}',
   'recommendations.empty': 'No published recommendation matches. Try other words or fewer filters.',
-  'recommendations.results': 'Results',
   'recommendations.pageOf': 'Page {page} of {pages}',
   'recommendations.previous': 'Previous page',
   'recommendations.next': 'Next page',

@@ -107,7 +107,6 @@ export const es: PublicDictionary = {
   'common.close': 'Cerrar',
   'common.delete': 'Eliminar',
   'common.edit': 'Editar',
-  'common.add': 'Añadir',
   'common.remove': 'Quitar',
   'common.back': 'Volver',
   'common.all': 'Todos',
@@ -118,12 +117,10 @@ export const es: PublicDictionary = {
   'common.clearFilters': 'Borrar filtros',
   'common.actions': 'Acciones',
   'common.optional': 'opcional',
-  'common.download': 'Descargar',
   'common.details': 'Detalles',
   'common.status': 'Estado',
   'common.name': 'Nombre',
   'common.email': 'Correo electrónico',
-  'common.total': 'Total',
   'common.days': '{count, plural, one {# día} other {# días}}',
 
   // errors
@@ -543,7 +540,6 @@ export const es: PublicDictionary = {
   'ptimeline.later': 'Después',
   'ptimeline.today': 'Hoy',
   'ptimeline.showTable': 'Mostrar como tabla',
-  'ptimeline.showChart': 'Mostrar como cronograma',
   'ptimeline.chartLabel':
     'Cronograma de {title}. Las teclas de flecha pasan de un elemento al siguiente en orden cronológico.',
   'ptimeline.keyboardHint':
@@ -598,7 +594,6 @@ export const es: PublicDictionary = {
     '{count, plural, =0 {No se encontró ninguna recomendación} one {# recomendación encontrada} other {# recomendaciones encontradas}}',
   'recommendations.countAbout': '{count, plural, other {Alrededor de # recomendaciones encontradas}}',
   'recommendations.empty': 'Ninguna recomendación publicada coincide. Pruebe otras palabras o menos filtros.',
-  'recommendations.results': 'Resultados',
   'recommendations.pageOf': 'Página {page} de {pages}',
   'recommendations.previous': 'Página anterior',
   'recommendations.next': 'Página siguiente',

@@ -108,7 +108,6 @@ export const fr: PublicDictionary = {
   'common.close': 'Fermer',
   'common.delete': 'Supprimer',
   'common.edit': 'Modifier',
-  'common.add': 'Ajouter',
   'common.remove': 'Retirer',
   'common.back': 'Retour',
   'common.all': 'Tous',
@@ -119,12 +118,10 @@ export const fr: PublicDictionary = {
   'common.clearFilters': 'Effacer les filtres',
   'common.actions': 'Actions',
   'common.optional': 'facultatif',
-  'common.download': 'Télécharger',
   'common.details': 'Détails',
   'common.status': 'Statut',
   'common.name': 'Nom',
   'common.email': 'Courriel',
-  'common.total': 'Total',
   'common.days': '{count, plural, one {# jour} other {# jours}}',
 
   // errors
@@ -549,7 +546,6 @@ export const fr: PublicDictionary = {
   'ptimeline.later': 'Plus tard',
   'ptimeline.today': 'Aujourd’hui',
   'ptimeline.showTable': 'Afficher sous forme de tableau',
-  'ptimeline.showChart': 'Afficher sous forme de frise',
   'ptimeline.chartLabel':
     'Frise chronologique de {title}. Les touches fléchées passent d’un élément au suivant dans l’ordre du temps.',
   'ptimeline.keyboardHint':
@@ -604,7 +600,6 @@ export const fr: PublicDictionary = {
     '{count, plural, =0 {Aucune recommandation trouvée} one {# recommandation trouvée} other {# recommandations trouvées}}',
   'recommendations.countAbout': '{count, plural, other {Environ # recommandations trouvées}}',
   'recommendations.empty': 'Aucune recommandation publiée ne correspond. Essayez d’autres mots ou moins de filtres.',
-  'recommendations.results': 'Résultats',
   'recommendations.pageOf': 'Page {page} sur {pages}',
   'recommendations.previous': 'Page précédente',
   'recommendations.next': 'Page suivante',
