@@ -185,7 +185,7 @@ test.describe('the outcome loop, from the rapporteur to a citation', () => {
     const p = await sharedPage(browser, { locale: 'fr-FR' });
     await open(p, '/timeline?process=gcm-2017-2018');
     const dues = p.getByRole('region', { name: 'Synthèses' });
-    await dues.getByRole('link', { name: /Informal thematic session 4/ }).click();
+    await dues.getByRole('link', { name: /Session thématique informelle 4 / }).click();
     await p.getByText('Cette synthèse n’a pas encore été publiée.').waitFor();
     await p.getByLabel('Adresse électronique').fill(COFACILITATOR);
     await p.getByRole('button', { name: 'S’abonner' }).click();
