@@ -46,8 +46,16 @@ describe('Synthesis section titles in several languages (integration)', () => {
     await sut.app.get(SeedService).seedProcess();
     organizer = (await sut.staff('organizer')).client;
     const reviewer = (await sut.staff('organizer')).client;
-    const { session, themes } = await processFixture(organizer);
-    theme = themes[0];
+    const { process, session } = await processFixture(organizer);
+    // A theme of its own, with its French title: other specs add themes to the shared list without one.
+    const created = await organizer.post<Theme>('/themes', {
+      code: `S${Date.now().toString(36).slice(-6)}`,
+      title: 'Labour mobility and skills',
+      processId: process.id,
+      translations: { fr: { title: 'Mobilité de la main-d’œuvre et compétences' } },
+    });
+    expect(created.status).toBe(201);
+    theme = created.body;
     ({ references } = await publishedRecommendations(organizer, reviewer, session.id, theme.id, 2));
     p = `/informal-sessions/${session.id}/synthesis`;
   });
