@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import { addressHeader, buildMimeMessage, encodeWords, type MimeInput } from './mime-message.util';
 
 const input = (overrides: Partial<MimeInput> = {}): MimeInput => ({
-  from: 'GFMD Dialogues <no-reply@gfmd.local>',
+  from: addressHeader('GFMD Dialogues <no-reply@gfmd.local>'),
   to: 'ana@example.org',
   subject: 'Invitation : « Dialogue sur la migration » – مرحبا',
   text: 'Bonjour Ana,\n\nVous êtes invitée.\nhttps://gfmd.local/fr/invitations/decline/abc\n',
@@ -77,7 +77,9 @@ describe('buildMimeMessage', () => {
       address: 'no-reply@gfmd.local',
     });
     expect(addressHeader('"GFMD, Dialogues" <a@b.org>').header).toBe('"GFMD, Dialogues" <a@b.org>');
-    const parsed = await simpleParser(buildMimeMessage(input({ from: 'Forum mondial — GFMD <a@b.org>' })).raw);
+    const parsed = await simpleParser(
+      buildMimeMessage(input({ from: addressHeader('Forum mondial — GFMD <a@b.org>') })).raw,
+    );
     expect(parsed.from?.value).toEqual([{ name: 'Forum mondial — GFMD', address: 'a@b.org' }]);
     // 45 bytes of text at most per word: never a character cut in two.
     const words = encodeWords('ع'.repeat(100)).split('\r\n ');

@@ -18,8 +18,8 @@ export interface MimeAttachment {
 }
 
 export interface MimeInput {
-  /** `Name <address>` or a plain address. */
-  from: string;
+  /** The From header (display name encoded) and its address: addressHeader's answer. */
+  from: { header: string; address: string };
   to: string;
   subject: string;
   text: string;
@@ -127,7 +127,7 @@ function attachmentPart(a: MimeAttachment): string {
 
 /** The whole message (headers and body, CRLF line ends) and its envelope. */
 export function buildMimeMessage(input: MimeInput): { raw: Buffer; envelope: { from: string; to: string[] } } {
-  const from = addressHeader(input.from);
+  const from = input.from;
   let head =
     `From: ${from.header}${CRLF}` +
     `To: ${input.to}${CRLF}` +

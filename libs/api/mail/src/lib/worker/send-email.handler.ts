@@ -407,7 +407,12 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
    */
   private async sendOrphans(): Promise<void> {
     const now = Date.now();
-    const old = this.queue.filter((r) => !r.outcome && now - r.claimedAt >= ORPHAN_CHECK_MS);
+    // Rows on their way leave the queue here: most are started by their own job, not from its
+    // front, and a queue of every row ever claimed ahead made this look cost ~1 % of the CPU.
+    let kept = 0;
+    for (const row of this.queue) if (!row.outcome) this.queue[kept++] = row;
+    this.queue.length = kept;
+    const old = this.queue.filter((r) => now - r.claimedAt >= ORPHAN_CHECK_MS);
     if (!this.unstarted) {
       clearInterval(this.orphanTimer);
       this.orphanTimer = undefined;

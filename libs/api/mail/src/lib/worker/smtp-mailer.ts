@@ -5,7 +5,7 @@ import type { ClaimedEmail } from '../outbox/outbox.repository';
 import type { RenderedEmail } from '../templates/template-renderer';
 import { headerValue, isHeaderName, oneLine } from '../templates/text.util';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
-import { buildMimeMessage } from './mime-message.util';
+import { addressHeader, buildMimeMessage } from './mime-message.util';
 
 /** Headers the mailer sets itself; a stored header can never replace them. */
 const RESERVED = new Set([
@@ -60,7 +60,8 @@ export class InvalidRecipientError extends Error {
 export class SmtpMailer {
   private readonly logger = new Logger(SmtpMailer.name);
   private readonly transport: Transporter;
-  private readonly from: string;
+  /** MAIL_FROM as a header and its address (the envelope's sender), worked out once. */
+  private readonly from: { header: string; address: string };
   private readonly messageIdDomain: string;
 
   constructor(config: AppConfig, @Inject(MAIL_WORKER_SETTINGS) settings: MailWorkerSettings) {
@@ -78,8 +79,8 @@ export class SmtpMailer {
       disableFileAccess: true,
       disableUrlAccess: true,
     });
-    this.from = headerValue(config.mailFrom, 300);
-    this.messageIdDomain = /@([A-Za-z0-9.-]+)/.exec(this.from)?.[1] ?? 'gfmd.local';
+    this.from = addressHeader(headerValue(config.mailFrom, 300));
+    this.messageIdDomain = /@([A-Za-z0-9.-]+)/.exec(this.from.address)?.[1] ?? 'gfmd.local';
   }
 
   /** Sends a claimed row with its content. The Message-ID is derived from the row, so a resend after a crash is recognisable. */
