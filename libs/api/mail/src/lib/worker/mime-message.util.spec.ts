@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { addressHeader, buildMimeMessage, encodeWords, type MimeInput } from './mime-message.util';
+import { addressHeader, asciiDomain, buildMimeMessage, encodeWords, type MimeInput } from './mime-message.util';
 
 const input = (overrides: Partial<MimeInput> = {}): MimeInput => ({
   from: addressHeader('GFMD Dialogues <no-reply@gfmd.local>'),
@@ -85,5 +85,10 @@ describe('buildMimeMessage', () => {
     const words = encodeWords('ع'.repeat(100)).split('\r\n ');
     expect(words.length).toBeGreaterThan(4);
     expect(words.map((w) => Buffer.from(w.slice(10, -2), 'base64').toString('utf8')).join('')).toBe('ع'.repeat(100));
+  });
+
+  it('writes an international domain in ASCII (IDNA), as nodemailer did', () => {
+    expect(asciiDomain('ana@bücher.example')).toBe('ana@xn--bcher-kva.example');
+    expect(asciiDomain('ana@example.org')).toBe('ana@example.org');
   });
 });

@@ -1,3 +1,5 @@
+import { domainToASCII } from 'node:url';
+
 /**
  * The MIME message of one email, built in one pass into one buffer (RFC 5322, 2045–2047, 2231),
  * and sent by nodemailer as `raw`: its MIME tree of streams cost more CPU than the rest of the
@@ -93,6 +95,13 @@ export function addressHeader(value: string): { header: string; address: string 
 function parameter(name: string, value: string): string {
   if (/^[\x20-\x7e]*$/.test(value) && !/["\\]/.test(value)) return `${name}="${value}"`;
   return `${name}*=UTF-8''${encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** An address with its domain in ASCII (IDNA, as nodemailer writes it); the local part as it is. */
+export function asciiDomain(address: string): string {
+  if (/^[\x20-\x7e]*$/.test(address)) return address;
+  const at = address.lastIndexOf('@');
+  return `${address.slice(0, at + 1)}${domainToASCII(address.slice(at + 1)) || address.slice(at + 1)}`;
 }
 
 /** The date as RFC 5322 writes it, in UTC. */

@@ -5,7 +5,7 @@ import type { ClaimedEmail } from '../outbox/outbox.repository';
 import type { RenderedEmail } from '../templates/template-renderer';
 import { headerValue, isHeaderName, oneLine } from '../templates/text.util';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
-import { addressHeader, buildMimeMessage } from './mime-message.util';
+import { addressHeader, asciiDomain, buildMimeMessage } from './mime-message.util';
 
 /** Headers the mailer sets itself; a stored header can never replace them. */
 const RESERVED = new Set([
@@ -85,8 +85,10 @@ export class SmtpMailer {
 
   /** Sends a claimed row with its content. The Message-ID is derived from the row, so a resend after a crash is recognisable. */
   async send(email: ClaimedEmail, content: RenderedEmail): Promise<{ providerMessageId: string }> {
-    const to = email.recipient.trim();
-    if (!PLAIN_ADDRESS.test(to) || to.length > 320) throw new InvalidRecipientError(`invalid recipient address`);
+    const recipient = email.recipient.trim();
+    if (!PLAIN_ADDRESS.test(recipient) || recipient.length > 320)
+      throw new InvalidRecipientError(`invalid recipient address`);
+    const to = asciiDomain(recipient);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(email.headers ?? {})) {
       if (!isHeaderName(name) || RESERVED.has(name.toLowerCase())) continue;
