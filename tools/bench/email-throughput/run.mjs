@@ -96,14 +96,14 @@ const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, 
 // ── the SMTP sink: accepts everything, counts per phase, notes when the last message was accepted ──
 // `seen` counts the messages per recipient address in the phase: every phase must deliver each of
 // its recipients exactly once (a lost or doubled email fails the bench, exit code 1).
-const sink = { phase: '', count: 0, first: 0, last: 0, target: Infinity, done: null, seen: new Map() };
+const sink = { phase: '', count: 0, bytes: 0, first: 0, last: 0, target: Infinity, done: null, seen: new Map() };
 const server = new SMTPServer({
   authOptional: true,
   disabledCommands: ['STARTTLS', 'AUTH'],
   logger: false,
   size: 10 * 1024 * 1024,
   onData(stream, session, callback) {
-    stream.on('data', () => undefined);
+    stream.on('data', (chunk) => (sink.bytes += chunk.length));
     stream.on('end', () => {
       const now = performance.now();
       for (const r of session.envelope.rcptTo) sink.seen.set(r.address, (sink.seen.get(r.address) ?? 0) + 1);
@@ -120,7 +120,7 @@ server.on('error', () => undefined);
 const smtpPort = await freePort();
 await new Promise((r) => server.listen(smtpPort, '127.0.0.1', r));
 const phase = (name, target) => {
-  Object.assign(sink, { phase: name, count: 0, first: 0, last: 0, target, seen: new Map() });
+  Object.assign(sink, { phase: name, count: 0, bytes: 0, first: 0, last: 0, target, seen: new Map() });
   return new Promise((r) => (sink.done = r));
 };
 
@@ -283,6 +283,7 @@ async function throughAPI(workers) {
     delivery,
     batches,
     workerCpuUsPerMessage: (workerCpuMs * 1000) / COUNT,
+    bytesPerMessage: sink.bytes / sink.count,
     sinkCpuUsPerMessage: (sinkCpuMs * 1000) / COUNT,
   };
 }
@@ -302,6 +303,7 @@ function renderedOutbox(dialogueId) {
       join(ROOT, 'tools/bench/email-throughput/render-outbox.ts'),
       dbUrl.toString(),
       dialogueId,
+      env.PUBLIC_URL,
     ],
     {
       cwd: ROOT,
@@ -329,6 +331,7 @@ async function baseline(dialogueId) {
         html: r.html,
         text: r.text,
         headers: r.headers,
+        messageId: r.messageId,
       }),
     ),
   );
@@ -340,7 +343,12 @@ async function baseline(dialogueId) {
     rows.map((r) => r.recipient),
   );
   transport.close();
-  return { lastMs, perSecond: rows.length / (lastMs / 1000), cpuUsPerMessage };
+  return {
+    lastMs,
+    perSecond: rows.length / (lastMs / 1000),
+    cpuUsPerMessage,
+    bytesPerMessage: sink.bytes / sink.count,
+  };
 }
 
 // The POST alone, with no worker sending at the same time (its jobs are thrown away afterwards).
@@ -414,6 +422,9 @@ console.log(
       .filter(Boolean)
       .map((b) => fmt(b.cpuUsPerMessage))
       .join(' and ')} µs`,
+);
+console.log(
+  `message size at the sink: worker ${fmt(one.bytesPerMessage)} bytes, baseline ${fmt(base1.bytesPerMessage)} bytes (1 worker phase)`,
 );
 console.log(
   `machine load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,

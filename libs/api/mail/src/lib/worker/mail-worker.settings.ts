@@ -18,6 +18,18 @@ export interface MailWorkerSettings {
    * "Email throughput", session 10.
    */
   claimAhead: number;
+  /**
+   * How long a sent-mark group waits for company. A job is done once the SMTP server accepted its
+   * email; the row is marked `sent` by the next group (one transaction for every email accepted
+   * meanwhile), still `sending` under its lease until then, so a crash in between sends it again
+   * after the lease — never loses it (docs/performance.md, "Email throughput", session 11).
+   */
+  sentMarkLingerMs: number;
+  /**
+   * Emails accepted and not yet marked `sent` at most; past it a job waits for its own mark. It
+   * bounds what a crash may send twice (with the jobs running and the rows claimed ahead).
+   */
+  maxUnmarked: number;
   /** Messages per second across every worker replica (BullMQ's queue-level limiter). */
   ratePerSecond: number;
   /** How long a claimed row stays `sending` before another worker may take it (longer than any send). */
@@ -46,6 +58,8 @@ export function mailWorkerSettings(config: AppConfig, overrides: Partial<MailWor
     concurrency: config.workerConcurrency,
     batchLingerMs: 5,
     claimAhead: 100,
+    sentMarkLingerMs: 25,
+    maxUnmarked: 100,
     ratePerSecond: config.mailRatePerSecond,
     leaseMs: 120_000,
     lockDurationMs: 30_000,

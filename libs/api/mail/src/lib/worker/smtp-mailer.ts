@@ -5,6 +5,7 @@ import type { ClaimedEmail } from '../outbox/outbox.repository';
 import type { RenderedEmail } from '../templates/template-renderer';
 import { headerValue, isHeaderName, oneLine } from '../templates/text.util';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
+import { addressHeader, asciiDomain, buildMimeMessage } from './mime-message.util';
 
 /** Headers the mailer sets itself; a stored header can never replace them. */
 const RESERVED = new Set([
@@ -59,7 +60,8 @@ export class InvalidRecipientError extends Error {
 export class SmtpMailer {
   private readonly logger = new Logger(SmtpMailer.name);
   private readonly transport: Transporter;
-  private readonly from: string;
+  /** MAIL_FROM as a header and its address (the envelope's sender), worked out once. */
+  private readonly from: { header: string; address: string };
   private readonly messageIdDomain: string;
 
   constructor(config: AppConfig, @Inject(MAIL_WORKER_SETTINGS) settings: MailWorkerSettings) {
@@ -77,14 +79,16 @@ export class SmtpMailer {
       disableFileAccess: true,
       disableUrlAccess: true,
     });
-    this.from = headerValue(config.mailFrom, 300);
-    this.messageIdDomain = /@([A-Za-z0-9.-]+)/.exec(this.from)?.[1] ?? 'gfmd.local';
+    this.from = addressHeader(headerValue(config.mailFrom, 300));
+    this.messageIdDomain = /@([A-Za-z0-9.-]+)/.exec(this.from.address)?.[1] ?? 'gfmd.local';
   }
 
   /** Sends a claimed row with its content. The Message-ID is derived from the row, so a resend after a crash is recognisable. */
   async send(email: ClaimedEmail, content: RenderedEmail): Promise<{ providerMessageId: string }> {
-    const to = email.recipient.trim();
-    if (!PLAIN_ADDRESS.test(to) || to.length > 320) throw new InvalidRecipientError(`invalid recipient address`);
+    const recipient = email.recipient.trim();
+    if (!PLAIN_ADDRESS.test(recipient) || recipient.length > 320)
+      throw new InvalidRecipientError(`invalid recipient address`);
+    const to = asciiDomain(recipient);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(email.headers ?? {})) {
       if (!isHeaderName(name) || RESERVED.has(name.toLowerCase())) continue;
@@ -92,22 +96,28 @@ export class SmtpMailer {
       if (clean) headers[name] = clean;
     }
     headers['X-GFMD-Kind'] = email.kind;
-    const info = await this.transport.sendMail({
+    const messageId = `<${email.id}@${this.messageIdDomain}>`;
+    // Built in one pass and sent raw: nodemailer's MIME tree of streams cost more CPU per email
+    // than everything else the worker does (docs/performance.md, "Email throughput", session 11).
+    const { raw, envelope } = buildMimeMessage({
       from: this.from,
       to,
       subject: headerValue(content.subject, 250),
       text: content.text,
       html: content.html,
       headers,
-      messageId: `<${email.id}@${this.messageIdDomain}>`,
+      messageId,
+      date: new Date(),
+      boundary: `----=_gfmd_${email.id.replace(/-/g, '')}`,
       attachments: (email.attachments ?? []).map((a) => ({
         filename: headerValue(a.filename, 200) || 'attachment',
         contentType: headerValue(a.contentType, 200) || 'application/octet-stream',
         content: a.content,
       })),
     });
+    const info = await this.transport.sendMail({ envelope, raw, messageId });
     const queuedAs = /queued as ([^\s]+)/i.exec(String(info.response ?? ''))?.[1];
-    return { providerMessageId: queuedAs ?? String(info.messageId ?? '') };
+    return { providerMessageId: queuedAs ?? messageId };
   }
 
   close(): void {

@@ -11,6 +11,21 @@ describe('Coalescer', () => {
     expect(batches).toEqual([[3]]);
   });
 
+  it('starts a lingering batch at once when flushed', async () => {
+    const batches: number[][] = [];
+    const sut = new Coalescer<number, number>(async (xs) => (batches.push(xs), xs), {
+      maxBatch: 10,
+      maxInFlight: 1,
+      lingerMs: 60_000,
+    });
+    const results = Promise.all([sut.submit(1), sut.submit(2)]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(batches).toEqual([]);
+    sut.flush();
+    await expect(results).resolves.toEqual([1, 2]);
+    expect(batches).toEqual([[1, 2]]);
+  });
+
   it('groups what arrives while a batch is in flight, keeps order and the batch limit', async () => {
     const batches: number[][] = [];
     const c = new Coalescer<number, string>(

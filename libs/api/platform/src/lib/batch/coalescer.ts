@@ -37,6 +37,11 @@ export class Coalescer<In, Out> {
     });
   }
 
+  /** Starts the batch that lingers now, without waiting for company (e.g. on shutdown). */
+  flush(): void {
+    if (this.waiting.length) this.start();
+  }
+
   private kick(): void {
     if (this.inFlight >= this.options.maxInFlight || !this.waiting.length) return;
     const linger = this.options.lingerMs ?? 0;
