@@ -1,15 +1,10 @@
-import { AuthModule } from '@gfmd/api-auth';
-import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { MailModule } from '@gfmd/api-mail';
-import { OutcomesModule } from '@gfmd/api-outcomes';
-import { AuditService, PlatformModule, pdfFontFiles } from '@gfmd/api-platform';
-import { SpacesModule } from '@gfmd/api-spaces';
-import { createTestApp, DAY, unprintedCharacters, type ApiClient, type TestApp } from '@gfmd/api-testing';
+import { AuditService, pdfFontFiles } from '@gfmd/api-platform';
+import { DAY, unprintedCharacters, type ApiClient, type TestApp } from '@gfmd/api-testing';
 import type { InformalSession, Milestone, Process, Synthesis, SynthesisDue, Theme } from '@gfmd/contracts';
 import { parsePdf } from '../testing/parse-pdf';
+import { synthesisTestApp } from '../testing/synthesis-app';
 import { processFixture, publishedRecommendations } from '../testing/synthesis-fixture';
 import { randomUUID } from 'node:crypto';
-import { SynthesesModule } from './syntheses.module';
 
 import mammoth from 'mammoth';
 
@@ -37,16 +32,7 @@ describe('Syntheses (integration)', () => {
   let dialogueTitle: string;
 
   beforeAll(async () => {
-    sut = await createTestApp([
-      PlatformModule,
-      AuthModule,
-      MailModule,
-      DialoguesModule,
-      SpacesModule,
-      OutcomesModule,
-      SynthesesModule,
-    ]);
-    await sut.app.get(SeedService).seedProcess();
+    sut = await synthesisTestApp();
     organizer = (await sut.staff('organizer')).client;
     reviewer = (await sut.staff('organizer')).client;
     coordinator = (await sut.staff('coordinator')).client;

@@ -1,21 +1,8 @@
-import { AuthModule } from '@gfmd/api-auth';
-import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { MailModule } from '@gfmd/api-mail';
-import { OutcomesModule } from '@gfmd/api-outcomes';
-import { PlatformModule } from '@gfmd/api-platform';
-import { SpacesModule } from '@gfmd/api-spaces';
-import { createTestApp, type ApiClient, type TestApp } from '@gfmd/api-testing';
+import { type ApiClient, type TestApp } from '@gfmd/api-testing';
 import type { Synthesis } from '@gfmd/contracts';
 import mammoth from 'mammoth';
-import { parsePdf } from '../testing/parse-pdf';
+import { synthesisTestApp, download, pdfText } from '../testing/synthesis-app';
 import { processFixture, publishedRecommendations } from '../testing/synthesis-fixture';
-import { SynthesesModule } from './syntheses.module';
-
-async function binary(baseUrl: string, path: string) {
-  const res = await fetch(`${baseUrl}/api/v1${path}`);
-  return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
-}
-const pdfText = async (pdf: Buffer) => (await parsePdf(pdf)).text.replace(/\s+/g, ' ');
 
 const INTRO_EN = 'The recommendations of the forum on labour mobility.';
 const INTRO_FR = 'Les recommandations du forum sur la mobilité de la main-d’œuvre.';
@@ -33,16 +20,7 @@ describe('Synthesis introduction in several languages (integration)', () => {
   let frenchRefs: string[];
 
   beforeAll(async () => {
-    sut = await createTestApp([
-      PlatformModule,
-      AuthModule,
-      MailModule,
-      DialoguesModule,
-      SpacesModule,
-      OutcomesModule,
-      SynthesesModule,
-    ]);
-    await sut.app.get(SeedService).seedProcess();
+    sut = await synthesisTestApp();
     organizer = (await sut.staff('organizer')).client;
     const reviewer = (await sut.staff('organizer')).client;
     const { session, themes } = await processFixture(organizer);
@@ -103,13 +81,13 @@ describe('Synthesis introduction in several languages (integration)', () => {
   });
 
   it('prints the introduction in the document language: PDF in Spanish, DOCX in French', async () => {
-    const pdf = await binary(sut.baseUrl, `${p}/synthesis.pdf?lang=es`);
+    const pdf = await download(sut.baseUrl, `${p}/synthesis.pdf?lang=es`);
     expect(pdf.status).toBe(200);
     const text = await pdfText(pdf.body);
     expect(text).toContain(INTRO_ES);
     expect(text).not.toContain(INTRO_EN);
     expect(text).toContain(FR_TEXT(0).slice(0, 40));
-    const docx = await binary(sut.baseUrl, `${p}/synthesis.docx?lang=fr`);
+    const docx = await download(sut.baseUrl, `${p}/synthesis.docx?lang=fr`);
     const { value } = await mammoth.extractRawText({ buffer: docx.body });
     expect(value).toContain(INTRO_FR);
     expect(value).not.toContain(INTRO_EN);

@@ -1,22 +1,7 @@
-import { AuthModule } from '@gfmd/api-auth';
-import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { MailModule } from '@gfmd/api-mail';
-import { OutcomesModule } from '@gfmd/api-outcomes';
-import { PlatformModule } from '@gfmd/api-platform';
-import { SpacesModule } from '@gfmd/api-spaces';
-import { createTestApp, type ApiClient, type TestApp } from '@gfmd/api-testing';
+import { type ApiClient, type TestApp } from '@gfmd/api-testing';
 import type { Synthesis, Theme } from '@gfmd/contracts';
-import mammoth from 'mammoth';
-import { parsePdf } from '../testing/parse-pdf';
+import { synthesisTestApp, download, pdfText, docxText } from '../testing/synthesis-app';
 import { processFixture, publishedRecommendations } from '../testing/synthesis-fixture';
-import { SynthesesModule } from './syntheses.module';
-
-async function binary(baseUrl: string, path: string) {
-  const res = await fetch(`${baseUrl}/api/v1${path}`);
-  return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
-}
-const pdfText = async (pdf: Buffer) => (await parsePdf(pdf)).text.replace(/\s+/g, ' ');
-const docxText = async (docx: Buffer) => (await mammoth.extractRawText({ buffer: docx })).value;
 
 const TITLE = { en: 'Portability of social protection', es: 'Portabilidad de la protección social' };
 const TITLE_FR = 'Portabilité de la protection sociale';
@@ -34,16 +19,7 @@ describe('Synthesis section titles in several languages (integration)', () => {
   let theme: Theme;
 
   beforeAll(async () => {
-    sut = await createTestApp([
-      PlatformModule,
-      AuthModule,
-      MailModule,
-      DialoguesModule,
-      SpacesModule,
-      OutcomesModule,
-      SynthesesModule,
-    ]);
-    await sut.app.get(SeedService).seedProcess();
+    sut = await synthesisTestApp();
     organizer = (await sut.staff('organizer')).client;
     const reviewer = (await sut.staff('organizer')).client;
     const { process, session } = await processFixture(organizer);
@@ -149,12 +125,12 @@ describe('Synthesis section titles in several languages (integration)', () => {
   });
 
   it("prints the section titles in the document's language: PDF in Spanish, DOCX in French; the default heading too", async () => {
-    const pdf = await binary(sut.baseUrl, `${p}/synthesis.pdf?lang=es`);
+    const pdf = await download(sut.baseUrl, `${p}/synthesis.pdf?lang=es`);
     expect(pdf.status).toBe(200);
     const es = await pdfText(pdf.body);
     expect(es).toContain(TITLE.es);
     expect(es).not.toContain(TITLE.en);
-    const docx = await binary(sut.baseUrl, `${p}/synthesis.docx?lang=fr`);
+    const docx = await download(sut.baseUrl, `${p}/synthesis.docx?lang=fr`);
     const fr = await docxText(docx.body);
     expect(fr).toContain(TITLE_FR);
     expect(fr).not.toContain(TITLE.en);
@@ -162,7 +138,7 @@ describe('Synthesis section titles in several languages (integration)', () => {
     const themeFr = (await sut.api.get<Theme[]>('/themes?lang=fr')).body.find((t) => t.id === theme.id) as Theme;
     expect(themeFr.titleLang).toBe('fr');
     expect(fr).toContain(`${theme.code} — ${themeFr.title} · Bonne pratique`);
-    const en = await docxText((await binary(sut.baseUrl, `${p}/synthesis.docx?lang=en`)).body);
+    const en = await docxText((await download(sut.baseUrl, `${p}/synthesis.docx?lang=en`)).body);
     expect(en).toContain(TITLE.en);
     expect(en).toContain(`${theme.code} — ${theme.title} · Good practice`);
   });

@@ -1,21 +1,8 @@
-import { AuthModule } from '@gfmd/api-auth';
-import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
-import { MailModule } from '@gfmd/api-mail';
-import { OutcomesModule } from '@gfmd/api-outcomes';
-import { PlatformModule } from '@gfmd/api-platform';
-import { SpacesModule } from '@gfmd/api-spaces';
-import { createTestApp, type ApiClient, type TestApp } from '@gfmd/api-testing';
+import { type ApiClient, type TestApp } from '@gfmd/api-testing';
 import type { Synthesis } from '@gfmd/contracts';
 import mammoth from 'mammoth';
-import { parsePdf } from '../testing/parse-pdf';
+import { synthesisTestApp, download, pdfText } from '../testing/synthesis-app';
 import { processFixture, publishedRecommendations } from '../testing/synthesis-fixture';
-import { SynthesesModule } from './syntheses.module';
-
-async function binary(baseUrl: string, path: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${baseUrl}/api/v1${path}`, { headers });
-  return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
-}
-const pdfText = async (pdf: Buffer) => (await parsePdf(pdf)).text.replace(/\s+/g, ' ');
 
 const EN = (i: number) => `Recommendation ${i + 1}: strengthen the portability of social protection.`;
 const FR = 'Renforcer la portabilité de la protection sociale des travailleurs migrants.';
@@ -29,16 +16,7 @@ describe('Synthesis recommendations in several languages (integration)', () => {
   let session: { id: string; number: number; title: string };
 
   beforeAll(async () => {
-    sut = await createTestApp([
-      PlatformModule,
-      AuthModule,
-      MailModule,
-      DialoguesModule,
-      SpacesModule,
-      OutcomesModule,
-      SynthesesModule,
-    ]);
-    await sut.app.get(SeedService).seedProcess();
+    sut = await synthesisTestApp();
     organizer = (await sut.staff('organizer')).client;
     const reviewer = (await sut.staff('organizer')).client;
     const fixture = await processFixture(organizer);
@@ -74,7 +52,7 @@ describe('Synthesis recommendations in several languages (integration)', () => {
   });
 
   it('writes the PDF and the DOCX in French with the French recommendation, the other in its own words', async () => {
-    const pdf = await binary(sut.baseUrl, `${p}/synthesis.pdf?lang=fr`);
+    const pdf = await download(sut.baseUrl, `${p}/synthesis.pdf?lang=fr`);
     expect(pdf.status).toBe(200);
     const text = await pdfText(pdf.body);
     expect(text).toContain('Synthèse des recommandations du FMMD');
@@ -82,13 +60,13 @@ describe('Synthesis recommendations in several languages (integration)', () => {
     expect(text).not.toContain(EN(0).slice(0, 40));
     expect(text).toContain(EN(1).slice(0, 40));
 
-    const en = await pdfText((await binary(sut.baseUrl, `${p}/synthesis.pdf`)).body);
+    const en = await pdfText((await download(sut.baseUrl, `${p}/synthesis.pdf`)).body);
     expect(en).toContain(EN(0).slice(0, 40));
     expect(en).not.toContain('Renforcer la portabilité');
 
     // A staff download in French reads French too (documents are in one language, not the editor's source).
     const staffToken = (await sut.staff('organizer')).client.token as string;
-    const docx = await binary(sut.baseUrl, `${p}/synthesis.docx`, {
+    const docx = await download(sut.baseUrl, `${p}/synthesis.docx`, {
       authorization: `Bearer ${staffToken}`,
       'accept-language': 'fr',
     });
@@ -113,7 +91,7 @@ describe('Synthesis recommendations in several languages (integration)', () => {
     const ru = await sut.api.get<Synthesis>(`${p}?lang=ru`);
     expect(ru.body.title).toBe(`Informal thematic session ${session.number}: ${session.title}`);
 
-    const pdf = await binary(sut.baseUrl, `${p}/synthesis.pdf?lang=fr`);
+    const pdf = await download(sut.baseUrl, `${p}/synthesis.pdf?lang=fr`);
     expect(await pdfText(pdf.body)).toContain('Protection sociale des migrants');
     // The file name stays ASCII, from the English title, whatever the document's language.
     expect(pdf.headers.get('content-disposition')).toContain(
