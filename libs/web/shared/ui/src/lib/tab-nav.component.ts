@@ -22,6 +22,11 @@ export interface NavTab {
   imports: [RouterLink, RouterLinkActive, MatTabNav, MatTabLink, MatTabNavPanel, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    /* Blocks, not inline: an inline box around the routed page made the pointer land on it (styles.scss). */
+    :host,
+    mat-tab-nav-panel {
+      display: block;
+    }
     nav {
       margin-bottom: 1rem;
     }
