@@ -123,6 +123,28 @@ describe(RegistrationsTablePage.name, () => {
     expect(row.querySelector('dd')?.hasAttribute('lang')).toBe(false);
   });
 
+  it("keeps a person's row, and the answers opened in it, when the list is read again", async () => {
+    const person = { ...people()[0], answers: { diet: 'veg' } } as Registration;
+    const { fixture, el } = await render([person]);
+    http.expectOne('/api/v1/dialogues/d1/questions').flush([]);
+    await settle(fixture);
+    const row = el.querySelector('tr[data-registration="r1"]')!;
+    const answers = row.querySelector('details')!;
+    answers.open = true;
+
+    // Read again (as after "Add a participant"): the same person, a new object.
+    void fixture.componentInstance['store'].load();
+    http
+      .expectOne((r) => r.url === '/api/v1/dialogues/d1/registrations')
+      .flush({ items: [{ ...person, organization: 'Renamed' }], total: 1, page: 1, pageSize: 25 });
+    await settle(fixture);
+
+    const again = el.querySelector('tr[data-registration="r1"]')!;
+    expect(again.textContent).toContain('Renamed');
+    expect(again).toBe(row);
+    expect(again.querySelector('details')?.open).toBe(true);
+  });
+
   it('keeps the table at a desktop width: Check in apart from the decisions, Decline styled as destructive', async () => {
     const { el } = await render();
 

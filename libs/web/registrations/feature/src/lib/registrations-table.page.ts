@@ -238,6 +238,12 @@ export class RegistrationsTablePage {
     void this.store.goToPage(event.pageIndex, event.pageSize);
   }
 
+  /**
+   * A person's row is kept when the list is read again (after adding someone, a filter…): by id,
+   * as the phone's cards are, so the answers someone opened stay open and the focus stays put.
+   */
+  protected readonly trackById = (_: number, r: Registration) => r.id;
+
   protected fullName(r: Registration): string {
     return `${r.firstName} ${r.lastName}`;
   }
