@@ -1,5 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { FormControl, FormRecord, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  FormControl,
+  FormGroupDirective,
+  FormRecord,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
@@ -254,6 +261,8 @@ export class FocalPointPage {
   protected readonly message = signal('');
   protected readonly replacing = signal<Delegate | null>(null);
   protected readonly current = computed(() => this.view()?.delegates.filter((d) => d.status === 'confirmed') ?? []);
+  /** The form's directive: its "submitted" state is what makes Material show every empty field's error. */
+  private readonly formDirective = viewChild(FormGroupDirective);
 
   protected readonly form = this.fb.group({
     firstName: ['', [Validators.required, Validators.maxLength(100)]],
@@ -293,17 +302,22 @@ export class FocalPointPage {
 
   private resetForm(): void {
     const v = this.view();
-    this.form.reset({
+    // Through the directive once the form is shown: a plain reset after a submit left the form
+    // "submitted", and the emptied fields of the next delegate all showed "This field is required".
+    const value = {
       firstName: '',
       lastName: '',
       email: '',
-      role: 'delegate',
+      role: 'delegate' as DelegateRole,
       organization: v?.delegation.name ?? '',
       jobTitle: '',
       country: v?.delegation.country ?? '',
       preferredLanguage: this.i18n.language() as Language,
       consent: false,
-    });
+    };
+    const directive = this.formDirective();
+    if (directive) directive.resetForm(value);
+    else this.form.reset(value);
     this.asked.set(
       syncAnswerControls(this.form.controls.answers, this.questions, v?.delegation.stakeholderGroup, {}, true),
     );
