@@ -9,9 +9,15 @@ import { dayFromNow, open, waitForHeading } from './ui';
 
 const items = (body: any) => (Array.isArray(body) ? body : body.items);
 
-/** The informal session `number` (ahead of which the dialogues are), created once per database. */
+/**
+ * The informal session `number` (ahead of which the dialogues are), created once per database.
+ * The two projects' workers may ask for the same number at the same moment: the one whose create
+ * is refused as a duplicate (409) reads the other's.
+ */
 export async function sessionId(api: Api, adminToken: string, number: number): Promise<string> {
-  const found = items((await api<any>('GET', '/informal-sessions')).body).find((s: any) => s.number === number);
+  const find = async () =>
+    items((await api<any>('GET', '/informal-sessions')).body).find((s: any) => s.number === number);
+  const found = await find();
   if (found) return found.id;
   const theme = items((await api<any>('GET', '/themes')).body)[0];
   const res = await api<any>(
@@ -28,6 +34,10 @@ export async function sessionId(api: Api, adminToken: string, number: number): P
     },
     adminToken,
   );
+  if (res.status === 409) {
+    const created = await find();
+    if (created) return created.id;
+  }
   expect(res.status).toBe(201);
   return res.body.id;
 }
