@@ -123,6 +123,23 @@ describe(RegistrationsTablePage.name, () => {
     expect(row.querySelector('dd')?.hasAttribute('lang')).toBe(false);
   });
 
+  it("names the space of a seat's approve and decline buttons in its own language, a fallback marked", async () => {
+    dialogue.set(DialogueFactory.create({ id: 'd1', languages: ['es', 'fr'] }));
+    spaces.set([
+      SpaceFactory.create({ id: 's2', name: 'Sociedad civil', translations: { fr: { name: 'Société civile' } } }),
+    ]);
+    const person = RegistrationFactory.create({ id: 'r1', spaces: [{ spaceId: 's2', status: 'pending' }] });
+    const { el } = await render([person]);
+    const row = el.querySelector('tr[data-registration="r1"]')!;
+
+    const approve = button(row, 'Approve for');
+    expect(approve.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `Approve for Sociedad civil ${person.firstName} ${person.lastName}`,
+    );
+    expect(approve.querySelector('span[lang="es"]')?.textContent).toBe('Sociedad civil');
+    expect(button(row, 'Decline for').querySelector('span[lang="es"]')?.textContent).toBe('Sociedad civil');
+  });
+
   it("keeps a person's row, and the answers opened in it, when the list is read again", async () => {
     const person = { ...people()[0], answers: { diet: 'veg' } } as Registration;
     const { fixture, el } = await render([person]);

@@ -456,6 +456,19 @@ export class RegistrationsTablePage {
       : { text: spaceId, lang: null };
   }
 
+  /**
+   * "Approve for <space>" (or decline) in three parts: the space's name in its own element, so a
+   * name shown in a fallback language is marked with `lang` inside the sentence of the interface.
+   */
+  protected spaceAction(
+    key: 'registrations.approveFor' | 'registrations.declineFor',
+    spaceId: string,
+  ): { before: string; name: { text: string; lang: ReaderLanguage | null }; after: string } {
+    const slot = '\u0000';
+    const [before = '', after = ''] = this.i18n.t(key, { space: slot }).split(slot);
+    return { before, name: this.spaceLabel(spaceId), after };
+  }
+
   protected spaceName(spaceId: string): string {
     return this.spaceLabel(spaceId).text;
   }
