@@ -65,9 +65,10 @@ describe(SynthesisPage.name, () => {
     await new Promise((r) => setTimeout(r));
     await fixture.whenStable();
     const h1 = (fixture.nativeElement as HTMLElement).querySelector('h1#synthesis-title') as HTMLElement;
-    const span = h1.querySelector('span') as HTMLElement;
+    const span = h1.querySelectorAll('span')[1];
     return {
-      h1: { lang: h1.getAttribute('lang'), text: h1.textContent?.trim() },
+      // The heading's text as written: no space before the prefix or between it and the title.
+      h1: { lang: h1.getAttribute('lang'), text: h1.textContent },
       span: { lang: span.getAttribute('lang'), dir: span.getAttribute('dir'), text: span.textContent },
     };
   }
