@@ -109,6 +109,12 @@ test.describe('an organizer translates the synthesis introduction into Spanish; 
     const english = french.getByRole('region', { name: 'Introduction' }).locator('p');
     await expect(english).toHaveText(INTRO);
     await expect(english).toHaveAttribute('lang', 'en');
+    // The heading: the prefix in French, the session's own title (English, not translated) marked.
+    const heading = french.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText(/^Session thématique informelle \d+\s?: Informal session \d+$/);
+    expect(await heading.getAttribute('lang')).toBeNull();
+    await expect(heading.locator('span[lang="en"]')).toHaveText(/^Informal session \d+$/);
+    await axe.expectAccessible(french, `public synthesis in French (${project})`);
     await french.context().close();
   });
 });

@@ -1,6 +1,9 @@
 import QRCode from 'qrcode';
 import { inflateSync } from 'node:zlib';
-import { drawQr, newPdf } from './badge-sheet';
+import type { CheckInCard } from '@gfmd/api-registrations';
+import { parsePdf } from '@gfmd/api-testing';
+import { BadgeSheet, drawQr, newPdf } from './badge-sheet';
+import type { BadgeLayout } from './check-in.dto';
 
 /** The decompressed content streams of a PDF. */
 function contentStreams(pdf: Buffer): string {
@@ -45,6 +48,55 @@ describe(drawQr.name, () => {
     }
     for (let r = 0; r < n; r++) {
       for (let c = 0; c < n; c++) expect([r, c, grid[r][c]]).toEqual([r, c, !!expected.get(r, c)]);
+    }
+  });
+});
+
+describe(BadgeSheet.name, () => {
+  const card = (firstName: string, lastName: string): CheckInCard => ({
+    id: 'r1',
+    dialogueId: 'd1',
+    title: null,
+    firstName,
+    lastName,
+    organization: 'Cities Alliance',
+    country: 'MX',
+    stakeholderGroup: 'local_authority',
+    preferredLanguage: 'en',
+    status: 'confirmed',
+    checkedInAt: null,
+    spaces: [],
+  });
+  /** The lines of text of a one-badge PDF, as pdf.js reads them back. */
+  async function badgeLines(c: CheckInCard, layout: BadgeLayout): Promise<string[]> {
+    const sheet = BadgeSheet.create(layout, { title: 'Dialogue', dates: '8 May 2026' });
+    const chunks: Buffer[] = [];
+    sheet.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((r) => sheet.doc.on('end', r));
+    sheet.add(c, 'C1code');
+    sheet.end();
+    await ended;
+    const { text } = await parsePdf(Buffer.concat(chunks));
+    return text.split('\n').map((line) => line.trim());
+  }
+
+  // Too long for one line at 16 pt in the name's width (134 pt on A4 sheets, 155 pt on a 4 × 3
+  // inch badge): two lines, broken at a space or between CJK characters. The name's font sets
+  // the line height, taller for CJK fonts (a box of 40 pt held one line of them).
+  it.each([
+    ['Latin', 'Alexandra', 'Montgomery'],
+    ['Chinese and Latin', '王小明', 'Montgomery'],
+    ['Korean and Cyrillic', '김민준', 'Константинова'],
+    ['Chinese between Latin words', 'Li Wei', '王小明 Chen'],
+    ['Japanese', 'アレクサンドラ', 'モンゴメリー'],
+  ])('prints a %s name too long for one line whole on two lines, without "…"', async (_, first, last) => {
+    for (const layout of ['single', 'a4'] as const) {
+      const text = await badgeLines(card(first, last), layout);
+      // The band, the dialogue's title and dates, the name, then the organization.
+      const name = text.slice(3, 5);
+      expect([layout, text[5]]).toEqual([layout, 'Cities Alliance']);
+      expect([layout, name.join(' ').replace(/\s+/g, '')]).toEqual([layout, `${first}${last}`.replace(/\s+/g, '')]);
+      expect(name.every((line) => line.length > 0 && !line.includes('…'))).toBe(true);
     }
   });
 });

@@ -52,6 +52,12 @@ export function useFont(
 interface LineBox {
   width: number;
   height?: number;
+  /**
+   * At most so many lines, in the line height of the font that prints the text: a box in points
+   * fits two lines of DejaVu Sans but one of a CJK font (taller lines), which cut "王小明 Montgomery"
+   * to "王小明…" where a Latin name of that length took two lines.
+   */
+  lines?: number;
   lineBreak?: boolean;
   ellipsis?: boolean;
 }
@@ -73,16 +79,17 @@ export function boxText(
 ): void {
   const fonts = pdfTextFonts(doc, weight, text);
   doc.font(fonts.primary);
+  const { lines, ...options } = box;
+  const lineHeight = doc.currentLineHeight(true);
   if (!hasRtl(text) && !fonts.mixed) {
-    doc.text(text, x, y, box);
+    // Half a line more than `lines`: PDFKit fits a line while it ends within the height.
+    doc.text(text, x, y, lines ? { ...options, height: (lines + 0.5) * lineHeight } : options);
     return;
   }
   const maxLines =
     box.lineBreak === false
       ? 1
-      : box.height
-        ? Math.max(1, Math.floor(box.height / doc.currentLineHeight(true)))
-        : undefined;
+      : (lines ?? (box.height ? Math.max(1, Math.floor(box.height / lineHeight)) : undefined));
   drawBidiText(doc as never, text, x, y, { width: box.width, maxLines, fonts });
 }
 
@@ -212,10 +219,10 @@ export class BadgeSheet {
     useFont(doc, 'bold', name)
       .fillColor('#000000')
       .fontSize(name.length > 24 ? 13 : 16);
-    boxText(doc, 'bold', name, x + pad, ty, { width: textWidth, height: 40, ellipsis: true });
+    boxText(doc, 'bold', name, x + pad, ty, { width: textWidth, lines: 2, ellipsis: true });
     ty = doc.y + 4;
     useFont(doc, 'regular', card.organization).fontSize(9);
-    boxText(doc, 'regular', card.organization, x + pad, ty, { width: textWidth, height: 24, ellipsis: true });
+    boxText(doc, 'regular', card.organization, x + pad, ty, { width: textWidth, lines: 2, ellipsis: true });
     ty = doc.y + 2;
     useFont(doc, 'regular', card.country).fillColor('#444444').fontSize(8);
     boxText(doc, 'regular', card.country, x + pad, ty, { width: textWidth, lineBreak: false });

@@ -12,34 +12,15 @@ import {
   createTestApp,
   DialogueFactory,
   InformalSessionFactory,
+  parsePdf,
   pdfGlyphs,
   TestApp,
   unprintedCharacters,
 } from '@gfmd/api-testing';
 import type { ApiClient } from '@gfmd/api-testing';
 import type { Dialogue } from '@gfmd/contracts';
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { CheckInModule } from './check-in.module';
-
-/**
- * Text and page count of a PDF, read back with pdf-parse in a child Node process (pdf.js loads its
- * worker with a dynamic import, which Jest's module system refuses).
- */
-function parsePdf(data: Uint8Array): Promise<{ text: string; total: number }> {
-  const script = `const { PDFParse } = require('pdf-parse');
-    const chunks = []; process.stdin.on('data', (c) => chunks.push(c));
-    process.stdin.on('end', async () => {
-      const r = await new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) }).getText();
-      process.stdout.write(JSON.stringify({ text: r.text, total: r.total }));
-    });`;
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ['-e', script], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
-      error ? reject(error) : resolve(JSON.parse(stdout) as { text: string; total: number }),
-    );
-    child.stdin?.end(Buffer.from(data));
-  });
-}
 
 const MODULES = [
   PlatformModule,

@@ -27,7 +27,12 @@ export const referenceOf = (prefix: string, recommendation: number) => `${prefix
 
 /** The published summary and key messages in the reader's language (what the public reads: no editors' extras). */
 function localizedSummary(snapshot: Outcome, source: ReaderLanguage) {
-  const { translations: _stored, missingTranslations: _missing, ...words } = presentSummary(snapshot, source);
+  const {
+    translations: _stored,
+    missingTranslations: _missing,
+    unlistedLanguages: _unlisted,
+    ...words
+  } = presentSummary(snapshot, source);
   return words as Pick<PublishedOutcome, 'summary' | 'summaryLang' | 'keyMessages' | 'keyMessagesLang'>;
 }
 

@@ -107,6 +107,47 @@ describe('Outcome content in several languages (integration)', () => {
     expect(en.body).toMatchObject({ text: f.first.text, textLang: 'en' });
   });
 
+  it('accepts translations in languages the dialogue does not list and names them to the editors', async () => {
+    const f = await w.outcomeIn('draft');
+    const [first, second] = w.asBody(f.outcome);
+    // The dialogue lists en, fr, es: Arabic and Russian are accepted, kept and marked.
+    const res = await w.put(w.organizer, f.dialogue.id, {
+      summary: f.outcome.summary,
+      translations: { ar: { summary: 'ما قاله الحوار.' }, fr: { summary: 'Ce que le dialogue a dit.' } },
+      keyMessages: f.outcome.keyMessages,
+      recommendations: [
+        { ...first, translations: { ru: { text: 'Государства должны действовать.' }, ar: { text: 'ينبغي للدول.' } } },
+        second,
+      ],
+      version: f.outcome.version,
+    });
+    expect(res.status).toBe(200);
+    const pick = (o: Outcome) => ({
+      unlistedLanguages: o.unlistedLanguages,
+      recommendations: o.recommendations.map((r) => r.unlistedLanguages),
+    });
+    const expected = { unlistedLanguages: ['ar'], recommendations: [['ar', 'ru'], []] };
+    expect(pick(res.body as Outcome)).toEqual(expected);
+    const staff = await w.current(f.dialogue.id);
+    expect(pick(staff)).toEqual(expected);
+    expect(staff.translations).toEqual({
+      ar: { summary: 'ما قاله الحوار.' },
+      fr: { summary: 'Ce que le dialogue a dit.' },
+    });
+    // The read goes back as it came (a client sending `unlistedLanguages` back is not refused).
+    const { summary, summaryLang, keyMessages, keyMessagesLang, translations, missingTranslations, version } = staff;
+    const again = await w.put(w.organizer, f.dialogue.id, {
+      ...{ summary, summaryLang, keyMessages, keyMessagesLang, translations, missingTranslations, version },
+      unlistedLanguages: staff.unlistedLanguages,
+      recommendations: w.asBody(staff),
+    });
+    expect(again.status).toBe(200);
+    expect(pick(again.body as Outcome)).toEqual(expected);
+    // A reader's read (`?lang=`) carries none of the editors' extras.
+    const fr = (await w.organizer.get<Outcome>(`/dialogues/${f.dialogue.id}/outcome?lang=fr`)).body;
+    expect(pick(fr)).toEqual({ unlistedLanguages: undefined, recommendations: [undefined, undefined] });
+  });
+
   it('refuses bad translations with a 400 problem and changes nothing', async () => {
     const f = await w.outcomeIn('draft');
     const before = await w.current(f.dialogue.id);

@@ -76,6 +76,15 @@ export class RecommendationDto implements RecommendationRequest {
   @IsIn(READER_LANGUAGES)
   textLang?: ReaderLanguage;
   @ApiPropertyOptional({ description: 'Read-only; ignored.' }) @IsOptional() @IsObject() missingTranslations?: object;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Read-only (the languages translated that the dialogue does not list); ignored.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @IsIn(READER_LANGUAGES, { each: true })
+  unlistedLanguages?: ReaderLanguage[];
 }
 
 /** What may be translated in an outcome: the summary and each key message by position (as long as the field itself). */
@@ -118,6 +127,15 @@ export class PutOutcomeDto implements PutOutcomeRequest {
   @IsIn(READER_LANGUAGES, { each: true })
   keyMessagesLang?: ReaderLanguage[];
   @ApiPropertyOptional({ description: 'Read-only; ignored.' }) @IsOptional() @IsObject() missingTranslations?: object;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Read-only (the languages translated that the dialogue does not list); ignored.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @IsIn(READER_LANGUAGES, { each: true })
+  unlistedLanguages?: ReaderLanguage[];
   @ApiPropertyOptional({ type: [String], description: 'Staff users who draft the outcome (organizers only).' })
   @OptionalButNotNull()
   @IsArray()

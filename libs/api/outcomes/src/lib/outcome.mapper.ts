@@ -7,7 +7,7 @@ import {
   type ReaderLanguage,
   type Recommendation,
 } from '@gfmd/contracts';
-import { cleanTranslations, contentView } from '@gfmd/api-platform';
+import { cleanTranslations, contentView, unlistedTranslations } from '@gfmd/api-platform';
 import type { OutcomeRecord } from './outcomes.repository';
 
 /** The working copy of a dialogue that has none yet: an empty draft at version 0. */
@@ -86,21 +86,30 @@ export function contentLanguages(dialogue?: { languages?: readonly string[] | nu
   return listed.length ? listed : ['en'];
 }
 
-/** A recommendation as a reader gets it: `text` in their language where translated, `textLang` (staff: translations and what each listed language lacks). */
+/**
+ * What a staff read of the source adds beside `missingTranslations`: the languages translated
+ * that the dialogue does not list (accepted and kept, marked for the editors, as dialogues and
+ * spaces do). Nothing on a reader's read (`view` without `translations`).
+ */
+const unlisted = (view: { translations?: ContentTranslations<string> }, languages: readonly ReaderLanguage[]) =>
+  view.translations ? { unlistedLanguages: unlistedTranslations(view.translations, languages) } : {};
+
+/** A recommendation as a reader gets it: `text` in their language where translated, `textLang` (staff: translations, what each listed language lacks and the languages not listed). */
 export const presentRecommendation = (
   r: Recommendation,
   source: ReaderLanguage,
   languages: readonly ReaderLanguage[] = [source],
 ): Recommendation => {
-  const { translations: _stored, missingTranslations: _missing, ...rest } = r;
-  return { ...rest, ...contentView(r, ['text'], source, languages) };
+  const { translations: _stored, missingTranslations: _missing, unlistedLanguages: _unlisted, ...rest } = r;
+  const view = contentView(r, ['text'], source, languages);
+  return { ...rest, ...view, ...unlisted(view, languages) };
 };
 
 /**
  * The summary and the key messages of an outcome (or of a snapshot of it) as the reader gets
  * them: each in their language where translated, else in the source's words, with `summaryLang`
- * and `keyMessagesLang`; staff reads of the source add `translations` and `missingTranslations`
- * (the key messages by position: `keyMessages.0`…).
+ * and `keyMessagesLang`; staff reads of the source add `translations`, `missingTranslations`
+ * (the key messages by position: `keyMessages.0`…) and `unlistedLanguages`.
  */
 export function presentSummary(
   o: { summary: string; keyMessages: string[]; translations?: ContentTranslations<OutcomeTranslatedField> | null },
@@ -108,7 +117,13 @@ export function presentSummary(
   languages: readonly ReaderLanguage[] = [source],
 ): Pick<
   Outcome,
-  'summary' | 'summaryLang' | 'keyMessages' | 'keyMessagesLang' | 'translations' | 'missingTranslations'
+  | 'summary'
+  | 'summaryLang'
+  | 'keyMessages'
+  | 'keyMessagesLang'
+  | 'translations'
+  | 'missingTranslations'
+  | 'unlistedLanguages'
 > {
   const keys = o.keyMessages.map((_, i) => keyMessageField(i));
   const record: Record<string, string> = { summary: o.summary };
@@ -126,7 +141,13 @@ export function presentSummary(
     summaryLang: view['summaryLang'] as ReaderLanguage,
     keyMessages: keys.map((k) => view[k] as string),
     keyMessagesLang: keys.map((k) => view[`${k}Lang`] as ReaderLanguage),
-    ...(view.translations ? { translations: view.translations, missingTranslations: view.missingTranslations } : {}),
+    ...(view.translations
+      ? {
+          translations: view.translations,
+          missingTranslations: view.missingTranslations,
+          ...unlisted(view, languages),
+        }
+      : {}),
   };
 }
 
@@ -136,7 +157,7 @@ export function presentSummary(
  * dialogue's other languages lacks.
  */
 export function presentOutcome(o: Outcome, dialogue?: { languages?: readonly string[] | null } | null): Outcome {
-  const { translations: _stored, missingTranslations: _missing, ...rest } = o;
+  const { translations: _stored, missingTranslations: _missing, unlistedLanguages: _unlisted, ...rest } = o;
   const source = contentSourceLanguage(dialogue);
   const languages = contentLanguages(dialogue);
   return {

@@ -24,7 +24,12 @@ export class OutcomesController {
    */
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'Staff: Outcome (the working copy). Anonymous: PublishedOutcome.' })
+  @ApiOkResponse({
+    description:
+      'Staff: Outcome (the working copy; without `?lang=`, the outcome and each recommendation also carry ' +
+      '`translations`, `missingTranslations` and `unlistedLanguages`, the languages translated that the dialogue ' +
+      'does not list). Anonymous: PublishedOutcome.',
+  })
   get(@Param('id', uuidPipe) dialogueId: string, @CurrentUser() user?: AuthUser) {
     return user ? this.drafting.get(dialogueId, user) : this.publishing.published(dialogueId);
   }

@@ -265,7 +265,7 @@ export interface Space extends EditableTranslations<SpaceTranslatedField> {
 }
 
 /** A recommendation inside an outcome; `reference` once it has been published. */
-export interface Recommendation extends FieldLanguages<'text'>, TranslationsForEditors<'text'> {
+export interface Recommendation extends FieldLanguages<'text'>, EditableTranslations<'text'> {
   id: string;
   reference?: string | null;
   /** In the reader's language where translated (`textLang` says which; docs/i18n.md). */
@@ -286,7 +286,7 @@ export type OutcomeTranslatedField = 'summary' | `keyMessages.${number}`;
 export const keyMessageField = (index: number): `keyMessages.${number}` => `keyMessages.${index}`;
 
 /** The outcome of a dialogue: staff see the working copy, anonymous visitors the published one. */
-export interface Outcome extends FieldLanguages<'summary'>, TranslationsForEditors<OutcomeTranslatedField> {
+export interface Outcome extends FieldLanguages<'summary'>, EditableTranslations<OutcomeTranslatedField> {
   dialogueId: string;
   summary: string;
   /** In the reader's language where translated (`keyMessagesLang` gives each one's language). */

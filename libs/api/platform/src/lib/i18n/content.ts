@@ -65,12 +65,17 @@ export function missingTranslations<F extends string>(
   return out;
 }
 
-/** The languages a record holds translations in that its dialogue does not list (accepted, marked). */
+/**
+ * The languages a record holds translations in that its dialogue does not list (accepted, marked),
+ * in the order ar, en, es, fr, ru, zh: a write's answer and a later read (jsonb keeps its keys in
+ * its own order) name them alike.
+ */
 export function unlistedTranslations(
   translations: ContentTranslations<string> | null | undefined,
   languages: readonly ReaderLanguage[],
 ): ReaderLanguage[] {
-  return Object.keys(translations ?? {}).filter((l): l is ReaderLanguage => isLanguage(l) && !languages.includes(l));
+  const held = Object.keys(translations ?? {});
+  return READER_LANGUAGES.filter((l) => held.includes(l) && !languages.includes(l));
 }
 
 /** One thing wrong in a `translations` object: where (`translations.fr.title`) and which rule. */

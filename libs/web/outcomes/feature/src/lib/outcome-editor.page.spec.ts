@@ -132,6 +132,34 @@ describe(OutcomeEditorPage.name, () => {
     await settle();
   });
 
+  it('names the languages translated that the dialogue does not list, and keeps their translations on save', async () => {
+    const first = outcome({ translations: { ru: { summary: 'Первое резюме' } }, unlistedLanguages: ['ru'] });
+    first.recommendations[1] = {
+      ...first.recommendations[1],
+      translations: { zh: { text: '开放更多渠道' } },
+      unlistedLanguages: ['zh'],
+    };
+    await start(ORGANIZER, first, [], [], ['fr', 'en']);
+    const notice = sut.querySelector('.unlisted');
+    expect(notice?.textContent).toContain('Russian');
+    expect(notice?.textContent).toContain('Chinese');
+    const tabs = [...sut.querySelectorAll<HTMLButtonElement>('gfmd-translation-fields [role=tab]')];
+    expect(tabs.map((t) => t.textContent?.replace(/⚠.*/s, '').trim())).not.toContain('Russian');
+    button('Save').click();
+    await settle();
+    const put = http.expectOne({ method: 'PUT', url: URL });
+    expect(put.request.body.translations.ru.summary).toBe('Первое резюме');
+    expect(put.request.body.recommendations[1].translations.zh.text).toBe('开放更多渠道');
+    put.flush(outcome({ version: 2 }));
+    await settle();
+    expect(sut.querySelector('.unlisted')).toBeNull();
+  });
+
+  it('says nothing of unlisted languages when there are none', async () => {
+    await start(ORGANIZER, outcome(), [], [], ['en', 'fr']);
+    expect(sut.querySelector('.unlisted')).toBeNull();
+  });
+
   it('moves the key messages’ translations up when one is removed', async () => {
     await start(
       ORGANIZER,

@@ -161,6 +161,18 @@ export class OutcomeEditorPage {
     return d && d.id === this.dialogue() && d.languages?.length ? d.languages : ['en'];
   });
   /** the language the outcome's own words are written in: the dialogue's first (`contentSourceLanguage` on the server) */
+  /**
+   * Languages translated on the outcome or a recommendation that the dialogue does not list: kept
+   * by the API and returned, but without a tab here (docs/i18n.md), so the editor says they exist.
+   */
+  protected readonly unlistedNames = computed(() => {
+    const outcome = this.store.outcome();
+    if (!outcome) return '';
+    const languages = new Set<ReaderLanguage>(outcome.unlistedLanguages ?? []);
+    for (const r of outcome.recommendations ?? []) for (const l of r.unlistedLanguages ?? []) languages.add(l);
+    const names = new Intl.DisplayNames([this.i18n.language()], { type: 'language' });
+    return [...languages].map((l) => names.of(l) ?? l.toUpperCase()).join(', ');
+  });
   protected readonly sourceLang = computed<ReaderLanguage>(() => this.languages()[0] ?? 'en');
   /** the summary's and key messages' fields on the translation tabs */
   protected readonly summaryFields = computed<TranslatedField[]>(() => [

@@ -11,6 +11,7 @@ import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-u
 import { ContentLangDirective, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { firstValueFrom } from 'rxjs';
+import { splitSynthesisTitle } from './synthesis-title';
 
 /**
  * The public page of a published synthesis: introduction, numbered recommendations, downloads,
@@ -53,6 +54,8 @@ export class SynthesisPage implements OnInit {
   protected readonly byReference = computed(
     () => new Map((this.synthesis()?.recommendations ?? []).map((r) => [r.reference, r])),
   );
+  /** The title's prefix (the page's language) and the session's own title (`titleLang`). */
+  protected readonly title = computed(() => splitSynthesisTitle(this.synthesis()?.title ?? '', this.target()));
   protected readonly paragraphs = computed(() =>
     (this.synthesis()?.introduction ?? '')
       .split(/\n\s*\n/)
