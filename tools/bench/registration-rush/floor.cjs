@@ -30,4 +30,6 @@ NestFactory.create(FloorModule, new FastifyAdapter({ skipMiddie: true }), { logg
   app.setGlobalPrefix('api/v1');
   await app.listen(Number(process.argv[2]), '127.0.0.1');
   console.log('floor listening');
+  // A normal exit on the bench's SIGTERM, so that --cpu-prof (BENCH_FLOOR_NODE_ARGS) writes its profile.
+  process.once('SIGTERM', () => app.close().then(() => process.exit(0)));
 });

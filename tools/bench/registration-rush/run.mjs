@@ -90,8 +90,10 @@ async function ensureDatabase(url) {
 }
 
 async function startApi(env) {
-  const main = resolve(root, 'dist/apps/api/main.js');
-  if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: run `npx nx build api` first.');
+  // BENCH_API_MAIN: another build of the API (e.g. a copy of dist/apps/api kept inside the
+  // checkout, so it resolves the same node_modules), to alternate two builds in one session.
+  const main = resolve(root, process.env.BENCH_API_MAIN ?? 'dist/apps/api/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npx nx build api\` first.`);
   const port = await freePort();
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the API processes.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -448,7 +450,10 @@ async function main() {
 /** The same rush against tools/bench/registration-rush/floor.cjs (no work behind the route). */
 async function measureFloor() {
   const port = await freePort();
-  const child = spawn(process.execPath, [resolve(root, 'tools/bench/registration-rush/floor.cjs'), String(port)], {
+  // BENCH_FLOOR_NODE_ARGS (e.g. "--cpu-prof …") goes to the floor's process, to profile it alike.
+  const nodeArgs = (process.env.BENCH_FLOOR_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const floorApp = resolve(root, 'tools/bench/registration-rush/floor.cjs');
+  const child = spawn(process.execPath, [...nodeArgs, floorApp, String(port)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -386,7 +386,9 @@ export class RegistrationAdmission {
     await this.writes.upsertRegistrationSpaces(seatRequests);
     await this.ledger.bumpCounts(dialogueId, confirmedDelta, spaceDeltas, onlineDelta);
     await this.invitations.markRegistered(usedInvitations);
-    await this.mailer.write(afterCommit, d, emails);
+    // A batch's send jobs are added by the worker from one release job (MailQueue.release): per
+    // registration, BullMQ's job cost the API about a quarter of its CPU (docs/performance.md).
+    await this.mailer.write(afterCommit, d, emails, { byWorker: true });
     const byStaff = candidates.filter((c) => c.staffUserId && inserts.some((r) => r.id === c.id));
     await this.audit.record(
       byStaff.map((c) => ({

@@ -102,7 +102,13 @@ export class RegistrationMailer {
     this.agendaSource = source;
   }
 
-  async write(afterCommit: AfterCommit, d: DialogueRow, emails: RegistrationEmail[]): Promise<void> {
+  /** `byWorker`: see OutboxService.write (admission batches: their send jobs are added by the worker). */
+  async write(
+    afterCommit: AfterCommit,
+    d: DialogueRow,
+    emails: RegistrationEmail[],
+    { byWorker = false } = {},
+  ): Promise<void> {
     if (!emails.length) return;
     const dialogueParams = dialogueParamsByLanguage(d);
     const confirmations = emails.filter((e) => e.kind === 'confirmation');
@@ -141,7 +147,7 @@ export class RegistrationMailer {
         ? { attachments: agendas.get(e.recipient.id)?.attachments }
         : {}),
     }));
-    await this.outbox.write(afterCommit, out);
+    await this.outbox.write(afterCommit, out, { byWorker });
     await this.dropReminders(afterCommit, emails);
   }
 

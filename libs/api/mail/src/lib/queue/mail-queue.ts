@@ -2,7 +2,14 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, RedisService } from '@gfmd/api-platform';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { JobName, MAIL_JOB_OPTIONS, QueueName, SendEmailJob } from './queue.constants';
+import {
+  JobName,
+  MAIL_JOB_OPTIONS,
+  QueueName,
+  RELEASE_JOB_OPTIONS,
+  ReleaseEmailsJob,
+  SendEmailJob,
+} from './queue.constants';
 
 /** How long an enqueue may wait for Redis before the rows are left to the sweep. */
 const ENQUEUE_TIMEOUT_MS = 3000;
@@ -32,6 +39,8 @@ const delayOf = (row: EnqueueRow, now: number) => Math.max(0, row.sendAfter ? ro
 export class MailQueue implements OnApplicationShutdown {
   private readonly logger = new Logger(MailQueue.name);
   readonly queue: Queue<SendEmailJob>;
+  /** Where release jobs go (the worker's maintenance queue). */
+  private readonly releases: Queue<ReleaseEmailsJob>;
   private readonly connection: Redis;
 
   constructor(config: AppConfig) {
@@ -45,8 +54,14 @@ export class MailQueue implements OnApplicationShutdown {
       prefix: config.queuePrefix,
       defaultJobOptions: MAIL_JOB_OPTIONS,
     });
+    this.releases = new Queue<ReleaseEmailsJob>(QueueName.Maintenance, {
+      connection: this.connection,
+      prefix: config.queuePrefix,
+      defaultJobOptions: RELEASE_JOB_OPTIONS,
+    });
     // Redis being down must not crash the API: the outbox sweep re-enqueues later.
     this.queue.on('error', () => undefined);
+    this.releases.on('error', () => undefined);
   }
 
   /** Enqueues sends for outbox rows (delayed until their sendAfter). Throws when Redis is down or slow. */
@@ -67,6 +82,30 @@ export class MailQueue implements OnApplicationShutdown {
         ),
         ENQUEUE_TIMEOUT_MS,
         'enqueue',
+      );
+    }
+  }
+
+  /**
+   * Hands the rows to the worker: one release job (per 1,000 rows) whose handler adds their send
+   * jobs there (ReleaseEmailsHandler, through `enqueue`). Adding a send job costs the producer
+   * about as much CPU as a small HTTP request (BullMQ builds, packs and scripts each job), so an
+   * admission batch of 50 registrations gave the API 50 of them per batch; a release is one job.
+   * The worker's jobs are the same (one per row, the row id as jobId), only later by one hop.
+   * Throws when Redis is down or slow, like `enqueue`.
+   */
+  async release(rows: EnqueueRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      await withTimeout(
+        this.releases.add(
+          JobName.ReleaseEmails,
+          { rows: chunk.map((r) => (r.sendAfter ? { id: r.id, sendAfter: r.sendAfter.getTime() } : { id: r.id })) },
+          // Its first row's id names it: adding the same rows twice makes one release.
+          { jobId: `release-${chunk[0].id}` },
+        ),
+        ENQUEUE_TIMEOUT_MS,
+        'release',
       );
     }
   }
@@ -114,6 +153,7 @@ export class MailQueue implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close().catch((error: Error) => this.logger.warn({ err: error.message }, 'queue close failed'));
+    await this.releases.close().catch(() => undefined);
     await this.connection.quit().catch(() => this.connection.disconnect());
     // BullMQ leaves a connection it was given open: close it, or the process never exits.
     this.connection.disconnect();

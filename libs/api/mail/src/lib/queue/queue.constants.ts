@@ -10,12 +10,14 @@ export enum QueueName {
 export enum JobName {
   SendEmail = 'send-email',
   SweepOutbox = 'sweep-outbox',
+  ReleaseEmails = 'release-emails',
 }
 
 /** The queue each job runs on. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendEmail]: QueueName.Mail,
   [JobName.SweepOutbox]: QueueName.Maintenance,
+  [JobName.ReleaseEmails]: QueueName.Maintenance,
 };
 
 /** Payloads carry ids only, never personal data. */
@@ -28,9 +30,18 @@ export interface SweepOutboxJob {
   slot: number;
 }
 
+/**
+ * Outbox rows whose send jobs the worker adds (one job for a batch of rows, instead of one job
+ * per row added by the API: see MailQueue.release). Ids and due times only.
+ */
+export interface ReleaseEmailsJob {
+  rows: { id: string; sendAfter?: number }[];
+}
+
 export interface JobPayloads {
   [JobName.SendEmail]: SendEmailJob;
   [JobName.SweepOutbox]: SweepOutboxJob;
+  [JobName.ReleaseEmails]: ReleaseEmailsJob;
 }
 
 /**
@@ -46,6 +57,17 @@ export const MAIL_JOB_OPTIONS: JobsOptions = {
   backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
   removeOnComplete: { count: 1000, age: 24 * 3600 },
   removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
+};
+
+/**
+ * A release retries a few times (Redis failing while the worker adds the send jobs); past that the
+ * sweep gives the rows, still `pending`, their jobs after its grace period.
+ */
+export const RELEASE_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 100 },
+  removeOnFail: { count: 1000, age: 7 * 24 * 3600 },
 };
 
 /** Maintenance jobs run once; the next slot runs them again. */

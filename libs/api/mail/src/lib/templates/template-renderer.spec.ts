@@ -239,4 +239,18 @@ describe(TemplateRenderer.name, () => {
       expect(out.text).not.toContain('Bad');
     });
   });
+
+  it('writes the same subject alone as with the whole email, for every kind, language and placeholder', () => {
+    const variants = [
+      params,
+      {},
+      { ...params, isReminder: true, daysBefore: 1 },
+      { dialogueTitle: ' A\r\ntitle\u2028with  breaks ', senderName: '', spaceName: 'Youth space' },
+      { synthesisTitle: 'S'.repeat(300), delegationName: 'Republic of <Ghana>', seats: 4, failures: 3 },
+      { webhookUrl: 'https://crm.example.org/hook', recipientName: 'Dr\tX' },
+    ];
+    for (const lang of [...LANGUAGES, 'xx' as never])
+      for (const kind of [...EMAIL_KINDS, 'unknown' as never])
+        for (const p of variants) expect(sut.subject(kind, lang, p)).toBe(sut.render(kind, lang, p).subject);
+  });
 });

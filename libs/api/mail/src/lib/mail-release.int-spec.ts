@@ -1,0 +1,98 @@
+// Release jobs (docs/performance.md, "Registration rush", session 12): a write of several rows
+// with `byWorker` adds one job for the worker instead of one send job per row, and the worker
+// adds the send jobs. What must hold: the send jobs are the rows' own (one per row, the row id as
+// jobId, so a release run twice or racing the sweep makes no second job), every email goes out
+// exactly once, and a single row still gets its own job at once.
+import { AppConfig, inTransaction } from '@gfmd/api-platform';
+import { SmtpSink } from '@gfmd/api-testing';
+import { Job, Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { createMailTestApp, MailTestApp, obliterateQueues, waitUntil } from '../testing/mail-test-app';
+import { OutboxRepository } from './outbox/outbox.repository';
+import { OutboxService, OutgoingEmail } from './outbox/outbox.service';
+import { MailQueue } from './queue/mail-queue';
+import { JobName, QueueName, ReleaseEmailsJob } from './queue/queue.constants';
+import { ReleaseEmailsHandler } from './worker/release-emails.handler';
+
+jest.setTimeout(120_000);
+
+const DATABASE = 'gfmd_test_mail_release';
+
+const emails = (n: number, run: string): OutgoingEmail[] =>
+  Array.from({ length: n }, (_, i) => ({
+    kind: 'confirmation',
+    to: `${run}-${i}@test.gfmd`,
+    language: (['en', 'fr', 'es'] as const)[i % 3],
+    idempotencyKey: `release:${run}:${i}`,
+    params: { dialogueTitle: 'Release test' },
+  }));
+
+const write = (app: MailTestApp, list: OutgoingEmail[]) =>
+  inTransaction(app.dataSource, (_m, ac) => app.app.get(OutboxService).write(ac, list, { byWorker: true }));
+
+describe('Release jobs: the worker adds the send jobs of a batch (integration)', () => {
+  it('adds one release job for a batch, whose handler gives each row one send job of its own, even when run twice', async () => {
+    const sink = await SmtpSink.start();
+    const sut = await createMailTestApp({ sink, database: DATABASE, worker: false });
+    const redis = new Redis(sut.app.get(AppConfig).redisUrl, { maxRetriesPerRequest: 1 });
+    const maintenance = new Queue<ReleaseEmailsJob>(QueueName.Maintenance, { connection: redis, prefix: sut.prefix });
+    const mail = sut.app.get(MailQueue).queue;
+    try {
+      const ids = await write(sut, emails(20, `batch-${randomUUID().slice(0, 8)}`));
+      let releases: Job<ReleaseEmailsJob>[] = [];
+      await waitUntil(
+        async () => (releases = await maintenance.getJobs(['waiting'])).length > 0,
+        10_000,
+        'the release job',
+      );
+      expect(releases).toHaveLength(1);
+      expect(releases[0].name).toBe(JobName.ReleaseEmails);
+      expect(releases[0].data.rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+      // Ids only in the payload, never an address.
+      expect(JSON.stringify(releases[0].data)).not.toContain('@');
+      // Nothing for the rows themselves until the worker releases them.
+      expect(await mail.getJobCountByTypes('waiting', 'delayed')).toBe(0);
+
+      const handler = new ReleaseEmailsHandler(sut.app.get(MailQueue));
+      await handler.handle(releases[0]);
+      await handler.handle(releases[0]); // a retried or repeated release
+      const jobs = await mail.getJobs(['waiting', 'delayed']);
+      expect(jobs.map((j) => j.id).sort()).toEqual([...ids].sort());
+      expect(jobs.every((j) => j.name === JobName.SendEmail && j.data.outboxId === j.id)).toBe(true);
+      expect((await sut.app.get(OutboxRepository).repo.findByIds(ids)).every((r) => r.status === 'pending')).toBe(true);
+
+      // One row: its own send job at once, no release.
+      const [single] = await write(sut, emails(1, `one-${randomUUID().slice(0, 8)}`));
+      await waitUntil(async () => !!(await mail.getJob(single)), 10_000, 'the single row job');
+      expect(await maintenance.getJobs(['waiting'])).toHaveLength(1);
+    } finally {
+      await maintenance.close();
+      redis.disconnect();
+      await obliterateQueues(sut.prefix);
+      await sut.close();
+      await sink.close();
+    }
+  });
+
+  it('delivers every email of released batches exactly once with the worker running', async () => {
+    const sink = await SmtpSink.start();
+    const sut = await createMailTestApp({ sink, database: DATABASE });
+    const run = `sent-${randomUUID().slice(0, 8)}`;
+    try {
+      const ids = [...(await write(sut, emails(25, `${run}-a`))), ...(await write(sut, emails(25, `${run}-b`)))];
+      await waitUntil(
+        async () => (await sut.app.get(OutboxRepository).repo.findByIds(ids)).every((r) => r.status === 'sent'),
+        60_000,
+        'every row sent',
+      );
+      const to = sink.received.flatMap((m) => m.envelope.to).filter((t) => t.startsWith(run));
+      expect(to).toHaveLength(50);
+      expect(new Set(to).size).toBe(50);
+    } finally {
+      await obliterateQueues(sut.prefix);
+      await sut.close();
+      await sink.close();
+    }
+  });
+});
