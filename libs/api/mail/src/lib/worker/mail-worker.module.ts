@@ -3,6 +3,7 @@ import { AppConfig } from '@gfmd/api-platform';
 import { WorkerHeartbeat } from '../health/worker-heartbeat';
 import { MailWorker } from './mail-worker';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings, mailWorkerSettings } from './mail-worker.settings';
+import { SendEmailGroupHandler } from './send-email-group.handler';
 import { SendEmailHandler } from './send-email.handler';
 import { SmtpMailer } from './smtp-mailer';
 import { SweepOutboxHandler } from './sweep-outbox.handler';
@@ -21,6 +22,7 @@ export class MailWorkerModule {
         },
         SmtpMailer,
         SendEmailHandler,
+        SendEmailGroupHandler,
         SweepOutboxHandler,
         MailWorker,
         WorkerHeartbeat,

@@ -6,6 +6,7 @@ import { MailQueue } from '../queue/mail-queue';
 import { JOB_QUEUE, JobName, MAINTENANCE_JOB_OPTIONS, QueueName, SweepOutboxJob } from '../queue/queue.constants';
 import { indexHandlers, JobHandler } from './job-handler';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
+import { SendEmailGroupHandler } from './send-email-group.handler';
 import { SendEmailHandler } from './send-email.handler';
 import { SmtpMailer } from './smtp-mailer';
 import { SweepOutboxHandler } from './sweep-outbox.handler';
@@ -31,9 +32,10 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly mailQueue: MailQueue,
     private readonly mailer: SmtpMailer,
     private readonly sendEmail: SendEmailHandler,
+    sendEmails: SendEmailGroupHandler,
     sweepOutbox: SweepOutboxHandler,
   ) {
-    this.handlers = indexHandlers([sendEmail, sweepOutbox] as JobHandler[]);
+    this.handlers = indexHandlers([sendEmail, sendEmails, sweepOutbox] as JobHandler[]);
   }
 
   private readonly handlers: Map<JobName, JobHandler>;

@@ -67,7 +67,7 @@ export class SmtpUtf8NotOfferedError extends Error {
   }
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const NOT_ASCII = /[^\x20-\x7e]/;
 
 /** nodemailer over one pooled SMTP connection set per process (SMTP_URL). */
 @Injectable()
@@ -137,7 +137,7 @@ export class SmtpMailer {
         content: a.content,
       })),
     });
-    const international = !ASCII.test(recipient.slice(0, recipient.lastIndexOf('@')));
+    const international = NOT_ASCII.test(recipient.slice(0, recipient.lastIndexOf('@')));
     const info = international
       ? await this.sendInternational(envelope, raw)
       : await this.transport.sendMail({ envelope, raw, messageId });
