@@ -15,6 +15,9 @@ jest.setTimeout(120_000);
 
 const DATABASE = 'gfmd_test_mail_claim_ahead';
 
+/** Claiming ahead reads the next jobs of single rows: rows written together here get a job each, not a group job (mail-job-groups.int-spec.ts). */
+const ONE_ROW_JOBS = { MAIL_JOB_GROUP_SIZE: '1' };
+
 const emails = (n: number, run: string): OutgoingEmail[] =>
   Array.from({ length: n }, (_, i) => ({
     kind: 'confirmation',
@@ -41,7 +44,7 @@ describe('Mail worker claiming ahead (integration)', () => {
     sink.delayMs = 5;
     const prefix = uniquePrefix();
     const settings = { concurrency: 10, claimAhead: 40 };
-    const env = { QUEUE_PREFIX: prefix };
+    const env = { QUEUE_PREFIX: prefix, ...ONE_ROW_JOBS };
     const one = await createMailTestApp({ sink, database: DATABASE, worker: settings, env });
     const two = await createMailTestApp({ sink, database: DATABASE, worker: settings, env });
     const run = `two-${randomUUID().slice(0, 8)}`;
@@ -72,7 +75,7 @@ describe('Mail worker claiming ahead (integration)', () => {
   it('sends exactly once the rows a dead worker had claimed ahead, through the sweep when Redis lost their jobs', async () => {
     const sink = await SmtpSink.start();
     const prefix = uniquePrefix();
-    const env = { QUEUE_PREFIX: prefix };
+    const env = { QUEUE_PREFIX: prefix, ...ONE_ROW_JOBS };
     const api = await createMailTestApp({ sink, database: DATABASE, worker: false, env });
     const repo = api.app.get(OutboxRepository);
     const run = `dead-${randomUUID().slice(0, 8)}`;
@@ -118,7 +121,7 @@ describe('Mail worker claiming ahead (integration)', () => {
       sink,
       database: DATABASE,
       worker: { concurrency: 10, claimAhead: 50 },
-      env: { MAIL_RATE_PER_SECOND: '8' },
+      env: { MAIL_RATE_PER_SECOND: '8', ...ONE_ROW_JOBS },
     });
     const run = `rate-${randomUUID().slice(0, 8)}`;
     try {

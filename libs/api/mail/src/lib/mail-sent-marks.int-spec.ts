@@ -70,6 +70,8 @@ describe('Mail worker sent-marks (integration)', () => {
       sink,
       database: DATABASE,
       worker: { sentMarkLingerMs: 60_000, leaseMs: 120_000, lockDurationMs: 30_000 },
+      // A job per row, to watch each row's job complete before its mark.
+      env: { MAIL_JOB_GROUP_SIZE: '1' },
     });
     const repo = sut.app.get(OutboxRepository);
     const queue = sut.app.get(MailQueue).queue;

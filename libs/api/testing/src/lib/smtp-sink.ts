@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 
 export interface ReceivedMail {
-  envelope: { from: string; to: string[] };
+  /** `smtpUtf8`: the client asked for SMTPUTF8 in its MAIL FROM (RFC 6531). */
+  envelope: { from: string; to: string[]; smtpUtf8: boolean };
   raw: string;
   parsed: ParsedMail;
 }
@@ -65,6 +66,7 @@ export class SmtpSink {
                 envelope: {
                   from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
                   to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+                  smtpUtf8: session.envelope.smtpUtf8 === true,
                 },
                 raw,
                 parsed,
@@ -80,6 +82,11 @@ export class SmtpSink {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     ref.sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
     return ref.sink;
+  }
+
+  /** Whether the EHLO answer lists SMTPUTF8 (it does by default); read by smtp-server at each EHLO, so it holds for new connections. */
+  offerSmtpUtf8(offer: boolean): void {
+    (this.server as unknown as { options: { hideSMTPUTF8?: boolean } }).options.hideSMTPUTF8 = !offer;
   }
 
   get url() {

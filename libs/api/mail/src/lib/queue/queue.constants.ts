@@ -9,6 +9,8 @@ export enum QueueName {
 /** Every job name, with its payload type below. The worker refuses to start if one has no handler. */
 export enum JobName {
   SendEmail = 'send-email',
+  /** Several rows due together (docs/operations.md, MAIL_JOB_GROUP_SIZE). */
+  SendEmails = 'send-emails',
   SweepOutbox = 'sweep-outbox',
   ReleaseEmails = 'release-emails',
 }
@@ -16,6 +18,7 @@ export enum JobName {
 /** The queue each job runs on. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendEmail]: QueueName.Mail,
+  [JobName.SendEmails]: QueueName.Mail,
   [JobName.SweepOutbox]: QueueName.Maintenance,
   [JobName.ReleaseEmails]: QueueName.Maintenance,
 };
@@ -23,6 +26,11 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 /** Payloads carry ids only, never personal data. */
 export interface SendEmailJob {
   outboxId: string;
+}
+
+/** The rows of a group job (ids only); each row is still claimed, sent and recorded on its own. */
+export interface SendEmailsJob {
+  outboxIds: string[];
 }
 
 /** One sweep per time slot across all replicas (the slot is part of the jobId). */
@@ -40,6 +48,7 @@ export interface ReleaseEmailsJob {
 
 export interface JobPayloads {
   [JobName.SendEmail]: SendEmailJob;
+  [JobName.SendEmails]: SendEmailsJob;
   [JobName.SweepOutbox]: SweepOutboxJob;
   [JobName.ReleaseEmails]: ReleaseEmailsJob;
 }

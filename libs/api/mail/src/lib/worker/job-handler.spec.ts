@@ -31,6 +31,7 @@ describe(classifySmtpError.name, () => {
     [{ responseCode: 550, response: '550 unknown user' }, true],
     [{ responseCode: 554, response: '554 rejected' }, true],
     [{ code: 'EENVELOPE', message: 'No recipients defined' }, true],
+    [{ code: 'ESMTPUTF8', message: 'the relay does not offer SMTPUTF8' }, true],
   ])('%j → permanent %s', (error, permanent) => {
     expect(classifySmtpError(error).permanent).toBe(permanent);
   });

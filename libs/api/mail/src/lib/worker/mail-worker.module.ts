@@ -4,6 +4,7 @@ import { WorkerHeartbeat } from '../health/worker-heartbeat';
 import { MailWorker } from './mail-worker';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings, mailWorkerSettings } from './mail-worker.settings';
 import { ReleaseEmailsHandler } from './release-emails.handler';
+import { SendEmailGroupHandler } from './send-email-group.handler';
 import { SendEmailHandler } from './send-email.handler';
 import { SmtpMailer } from './smtp-mailer';
 import { SweepOutboxHandler } from './sweep-outbox.handler';
@@ -22,6 +23,7 @@ export class MailWorkerModule {
         },
         SmtpMailer,
         SendEmailHandler,
+        SendEmailGroupHandler,
         SweepOutboxHandler,
         ReleaseEmailsHandler,
         MailWorker,

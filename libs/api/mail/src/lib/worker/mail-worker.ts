@@ -7,6 +7,7 @@ import { JOB_QUEUE, JobName, MAINTENANCE_JOB_OPTIONS, QueueName, SweepOutboxJob 
 import { indexHandlers, JobHandler } from './job-handler';
 import { MAIL_WORKER_SETTINGS, MailWorkerSettings } from './mail-worker.settings';
 import { ReleaseEmailsHandler } from './release-emails.handler';
+import { SendEmailGroupHandler } from './send-email-group.handler';
 import { SendEmailHandler } from './send-email.handler';
 import { SmtpMailer } from './smtp-mailer';
 import { SweepOutboxHandler } from './sweep-outbox.handler';
@@ -32,10 +33,11 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly mailQueue: MailQueue,
     private readonly mailer: SmtpMailer,
     private readonly sendEmail: SendEmailHandler,
+    sendEmails: SendEmailGroupHandler,
     sweepOutbox: SweepOutboxHandler,
     releaseEmails: ReleaseEmailsHandler,
   ) {
-    this.handlers = indexHandlers([sendEmail, sweepOutbox, releaseEmails] as JobHandler[]);
+    this.handlers = indexHandlers([sendEmail, sendEmails, sweepOutbox, releaseEmails] as JobHandler[]);
   }
 
   private readonly handlers: Map<JobName, JobHandler>;

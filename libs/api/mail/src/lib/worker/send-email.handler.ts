@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { MailDeliveryHooks } from '../delivery/mail-delivery-hooks';
 import type { MintedLinks } from '../delivery/mail-link-hooks';
 import { EmailComposer, linkRequest } from '../outbox/email-composer';
-import { ClaimedEmail, OutboxRepository } from '../outbox/outbox.repository';
+import { ClaimedEmail, OutboxRepository, OutboxRowState } from '../outbox/outbox.repository';
 import { MailQueue } from '../queue/mail-queue';
 import { JobName, SendEmailJob } from '../queue/queue.constants';
 import { JobHandler } from './job-handler';
@@ -27,7 +27,7 @@ const ORPHAN_CHECK_MS = 250;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A claimed row, why it must not go out now (the recipient's daily cap) if so, and the links minted for it (in memory only; null when its link may no longer be given). */
-interface Claimed {
+export interface Claimed {
   email: ClaimedEmail;
   held: string | null;
   links?: MintedLinks | null;
@@ -46,7 +46,7 @@ interface AheadRow {
 }
 
 /** What became of a row the worker tried to send (its job turns it into a result, a retry or a failure). */
-type Outcome =
+export type Outcome =
   | { kind: 'sent'; providerMessageId: string }
   | { kind: 'held'; reason: string }
   | { kind: 'link-gone' }
@@ -259,6 +259,47 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
       if (row.paid) this.grant();
     }
     return this.settle(job, row.claim.email, await outcome, token);
+  }
+
+  /**
+   * For a group job (SendEmailGroupHandler): claims one of its rows, in the claim group of
+   * whatever else claims meanwhile (a group's rows go in one statement). Null: not claimable now.
+   */
+  claimRow(id: string): Promise<Claimed | null> {
+    return this.claims.submit(id);
+  }
+
+  /** For a group job: sends a claimed row and records what happened to it (never throws). */
+  deliverRow(claim: Claimed): Promise<Outcome> {
+    return this.deliver(claim).catch((error: Error): Outcome => ({ kind: 'error', error }));
+  }
+
+  /**
+   * For a group job: rows it claimed and will not send now (they waited too long for their turn):
+   * back to `queued`, their attempt not counted. Returns how many.
+   */
+  releaseRows(ids: string[]): Promise<number> {
+    return this.repo.releaseClaims(ids);
+  }
+
+  /** How long a claimed row may wait for its send, so that the send still has the rest of its lease (see maxWait). */
+  maxWaitMs(): number {
+    return this.maxWait();
+  }
+
+  /** For a group job: a row that used up its attempts, failed visibly. */
+  failRow(email: ClaimedEmail, message: string): Promise<void> {
+    return this.fail(email, message);
+  }
+
+  /**
+   * For a group job: when a row it could not claim should be looked at again (ms from now), or
+   * null when the row is done (sent, failed, cancelled, erased).
+   */
+  async recheckIn(id: string): Promise<number | null> {
+    const state = await this.repo.state(id);
+    if (!state || state.status === 'sent' || state.status === 'failed' || state.status === 'cancelled') return null;
+    return this.wakeAt(state) - Date.now();
   }
 
   /** Sends a claimed row (or holds, cancels or fails it) and records what happened to it. */
@@ -547,16 +588,21 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     if (!state || state.status === 'sent' || state.status === 'failed' || state.status === 'cancelled') {
       return { skipped: state?.status ?? 'missing' };
     }
+    const wakeAt = this.wakeAt(state);
+    await job.moveToDelayed(wakeAt, token);
+    throw new DelayedError();
+  }
+
+  /** When to look again at a row that is not claimable now (not yet due, or being sent by another worker). */
+  private wakeAt(state: OutboxRowState): number {
     const now = Date.now();
     // A row being sent by another worker (claimed ahead, maybe) is looked at again within a few
     // seconds: it may come back for a retry long before its lease runs out.
-    const wakeAt = Math.max(
+    return Math.max(
       state.sendAfter?.getTime() ?? 0,
       state.status === 'sending' ? Math.min((state.lockedUntil?.getTime() ?? 0) + 50, now + RECHECK_SENDING_MS) : 0,
       now + 200,
     );
-    await job.moveToDelayed(wakeAt, token);
-    throw new DelayedError();
   }
 }
 

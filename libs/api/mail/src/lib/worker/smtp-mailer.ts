@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@gfmd/api-platform';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { ClaimedEmail } from '../outbox/outbox.repository';
 import type { RenderedEmail } from '../templates/template-renderer';
 import { headerValue, isHeaderName, oneLine } from '../templates/text.util';
@@ -46,7 +48,7 @@ export function classifySmtpError(error: unknown): SmtpFailure {
   const message = code ? (text.startsWith(String(code)) ? text : `${code} ${text}`) : `${e?.code ?? 'ERROR'}: ${text}`;
   if (code !== undefined && code >= 500 && code < 600 && code !== 530 && code !== 535)
     return { permanent: true, message };
-  if (code === undefined && (e?.code === 'EENVELOPE' || e?.code === 'EINVALIDRECIPIENT'))
+  if (code === undefined && (e?.code === 'EENVELOPE' || e?.code === 'EINVALIDRECIPIENT' || e?.code === 'ESMTPUTF8'))
     return { permanent: true, message };
   return { permanent: false, message };
 }
@@ -54,6 +56,18 @@ export function classifySmtpError(error: unknown): SmtpFailure {
 export class InvalidRecipientError extends Error {
   readonly code = 'EINVALIDRECIPIENT';
 }
+
+/** The recipient's local part is not ASCII and the relay does not offer SMTPUTF8: no way to deliver it there. */
+export class SmtpUtf8NotOfferedError extends Error {
+  readonly code = 'ESMTPUTF8';
+  constructor() {
+    super(
+      'the recipient address has non-ASCII characters before the @ and the SMTP relay (SMTP_URL) does not offer SMTPUTF8 (RFC 6531): it cannot carry this address',
+    );
+  }
+}
+
+const NOT_ASCII = /[^\x20-\x7e]/;
 
 /** nodemailer over one pooled SMTP connection set per process (SMTP_URL). */
 @Injectable()
@@ -63,6 +77,8 @@ export class SmtpMailer {
   /** MAIL_FROM as a header and its address (the envelope's sender), worked out once. */
   private readonly from: { header: string; address: string };
   private readonly messageIdDomain: string;
+  /** The relay's connection settings, for the one-off connections of internationalized addresses. */
+  private readonly connection: SMTPConnection.Options & { auth?: { user?: string; pass?: string } };
 
   constructor(config: AppConfig, @Inject(MAIL_WORKER_SETTINGS) settings: MailWorkerSettings) {
     this.transport = nodemailer.createTransport({
@@ -81,6 +97,12 @@ export class SmtpMailer {
     });
     this.from = addressHeader(headerValue(config.mailFrom, 300));
     this.messageIdDomain = /@([A-Za-z0-9.-]+)/.exec(this.from.address)?.[1] ?? 'gfmd.local';
+    this.connection = {
+      ...parseConnectionUrl(config.smtpUrl),
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 60_000,
+    };
   }
 
   /** Sends a claimed row with its content. The Message-ID is derived from the row, so a resend after a crash is recognisable. */
@@ -115,9 +137,52 @@ export class SmtpMailer {
         content: a.content,
       })),
     });
-    const info = await this.transport.sendMail({ envelope, raw, messageId });
+    const international = NOT_ASCII.test(recipient.slice(0, recipient.lastIndexOf('@')));
+    const info = international
+      ? await this.sendInternational(envelope, raw)
+      : await this.transport.sendMail({ envelope, raw, messageId });
     const queuedAs = /queued as ([^\s]+)/i.exec(String(info.response ?? ''))?.[1];
     return { providerMessageId: queuedAs ?? messageId };
+  }
+
+  /**
+   * An address whose local part is not ASCII can only travel with SMTPUTF8 (RFC 6531): nodemailer
+   * asks for it when the relay offers it, and otherwise writes the UTF-8 bytes anyway, which a
+   * relay that never agreed may garble or bounce later. So such a message goes over a connection
+   * of its own, whose EHLO answer is read first: SMTPUTF8 offered, it is sent there (nodemailer
+   * adds the keyword); not offered, a permanent failure, before a byte of the message leaves. A
+   * pooled connection's extensions are not visible from outside, and these addresses are rare.
+   */
+  private sendInternational(envelope: { from: string; to: string[] }, raw: Buffer): Promise<{ response?: string }> {
+    const connection = new SMTPConnection(this.connection);
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const finish = (error: unknown, info?: { response?: string }) => {
+        if (settled) return;
+        settled = true;
+        if (error) {
+          connection.close();
+          reject(error);
+        } else {
+          connection.quit();
+          resolve(info ?? {});
+        }
+      };
+      connection.on('error', (error: Error) => finish(error));
+      connection.connect((error) => {
+        if (error) return finish(error);
+        // Right after connect, the last reply is the EHLO that listed the extensions (after STARTTLS, the second one).
+        if (!/[ -]SMTPUTF8\b/im.test(String(connection.lastServerResponse || '')))
+          return finish(new SmtpUtf8NotOfferedError());
+        const send = () => connection.send(envelope, raw, (e, info) => finish(e, info));
+        const auth = this.connection.auth;
+        if (auth?.user && connection.allowsAuth)
+          connection.login({ credentials: { user: auth.user, pass: auth.pass ?? '' } }, (e) =>
+            e ? finish(e) : send(),
+          );
+        else send();
+      });
+    });
   }
 
   close(): void {

@@ -74,6 +74,8 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
   @IsOptional() @IsString() CORS_ORIGINS?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) WORKER_CONCURRENCY = 20;
+  /** Outbox rows due together that share one queue job (1: a job per row). docs/operations.md. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) MAIL_JOB_GROUP_SIZE = 20;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) OUTBOX_SWEEP_INTERVAL_MS = 30000;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) AGENDA_UPDATE_COALESCE_MS = 60000;
   /** Webhooks (docs/webhooks.md): private, loopback and link-local receivers refused unless true. */
@@ -234,6 +236,9 @@ export class AppConfig {
   }
   get workerConcurrency() {
     return this.env.WORKER_CONCURRENCY;
+  }
+  get mailJobGroupSize() {
+    return this.env.MAIL_JOB_GROUP_SIZE;
   }
   get outboxSweepIntervalMs() {
     return this.env.OUTBOX_SWEEP_INTERVAL_MS;
