@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures';
 import { createDialogue, publish, sessionId } from './support/setup';
-import { waitForHeading } from './support/ui';
+import { horizontalOverflow, waitForHeading } from './support/ui';
 
 /**
  * Issue 20: the public dialogue page and the list arrive painted by the server, and the app starts
@@ -20,12 +20,13 @@ test.describe('public pages painted before the app', () => {
   test('the painted page waits for the reader, and its links work without the app', async ({ page, axe }) => {
     await page.goto(`/dialogues/${dialogueId}`);
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    // The app's script is preloaded, not started: nothing has replaced the painted page.
+    // The app's script is prefetched, not started: nothing has replaced the painted page.
     await expect(page.locator('html')).toHaveAttribute('data-gfmd-wait', '');
-    await expect(page.locator('link[rel="modulepreload"][data-gfmd-app]')).toHaveCount(1);
+    await expect(page.locator('link[rel="prefetch"][data-gfmd-app]')).toHaveCount(1);
     expect(await page.locator('script[src*="main-"]').count()).toBe(0);
     await expect(page.locator('.gfmd-prerender')).toHaveCount(1);
     await axe.expectAccessible(page, 'public dialogue page, painted by the server');
+    expect((await horizontalOverflow(page)).culprits).toEqual([]);
     await expect(page.getByRole('navigation', { name: 'Language' }).getByRole('link')).toHaveText([
       'Français',
       'Español',
@@ -46,6 +47,13 @@ test.describe('public pages painted before the app', () => {
     await expect(page).toHaveURL(new RegExp(`/fr/dialogues/${dialogueId}$`));
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.getByRole('link', { name: /Tous les dialogues/ })).toBeVisible();
+
+    // The list in Arabic, right to left, painted and accessible too.
+    await page.goto('/ar/dialogues');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('.gfmd-prerender')).toHaveCount(1);
+    await axe.expectAccessible(page, 'dialogue list in Arabic, painted by the server');
+    expect((await horizontalOverflow(page)).culprits).toEqual([]);
   });
 
   test('the keyboard starts the app, and the focus stays on the link the reader reached', async ({ page }) => {

@@ -72,10 +72,10 @@ describe('Public web pages per language (integration)', () => {
     expect(root).toContain('Tous les dialogues');
     expect(root).toContain('href="/fr/dialogues"');
     expect(body).not.toContain('<on>');
-    // The page is whole without the app: its script is only preloaded, after the HTML and CSS, and
+    // The page is whole without the app: its script is only prefetched (into the cache), and
     // index.html's inline script starts it when the reader interacts (data-gfmd-wait).
     expect(body).toMatch(/<html data-gfmd-wait lang="fr">/);
-    expect(body).toContain('<link rel="modulepreload" href="main-ABCD1234.js" fetchpriority="low" data-gfmd-app />');
+    expect(body).toContain('<link rel="prefetch" href="main-ABCD1234.js" as="script" data-gfmd-app />');
     expect(body).not.toContain('<script src="main-ABCD1234.js"');
     // Plain links meanwhile: home, the page in the other languages, registering.
     expect(root).toContain('<a class="gfmd-prerender__brand" href="/fr/">');

@@ -61,7 +61,7 @@ export function preferredWebLanguage(acceptLanguage: string | undefined): string
  * HTML, so it paints before any script has run. On those pages the app does not start until the
  * reader interacts with the page (the inline script of index.html, `data-gfmd-wait`): the painted
  * part is plain HTML whose links (language, back, register) work without it, and its script is
- * only preloaded, at low priority; the app replaces the painted part when it starts. The dialogue
+ * only prefetched; the app replaces the painted part when it starts. The dialogue
  * is read through the API itself (in process, as a visitor): a draft or unknown dialogue, an
  * error or an answer slower than PRERENDER_TIMEOUT_MS gives the shell without it.
  * docs/decisions.md, "Public pages paint before the app".
@@ -131,12 +131,14 @@ export class WebShell {
     if (content) {
       head = head.replace(/<html /, '<html data-gfmd-wait ');
       tail = tail.replace(/<gfmd-root>/, `<gfmd-root>${this.frame(language, path, words, content)}`);
-      // The page is whole without the app: its script is only preloaded (at low priority, so it
-      // does not compete with the HTML and CSS for the first paint), and index.html's inline
-      // script runs it when the reader first interacts with the page.
+      // The page is whole without the app: its script is only fetched into the cache, at the
+      // browser's idle priority, and index.html's inline script runs it when the reader first
+      // interacts with the page. Not modulepreload: that compiles the module as soon as it
+      // arrives, often before the first paint, which Lighthouse's simulation then counts as
+      // waiting for the whole download (LCP 1.2–2.6 s instead of about 0.9 s, docs/performance.md).
       tail = tail.replace(
         /<script src="(main-[\w-]+\.js)" type="module"><\/script>/,
-        '<link rel="modulepreload" href="$1" fetchpriority="low" data-gfmd-app />',
+        '<link rel="prefetch" href="$1" as="script" data-gfmd-app />',
       );
     }
     return head + (headTags.length ? `    ${headTags.join('\n    ')}\n  ` : '') + tail;
