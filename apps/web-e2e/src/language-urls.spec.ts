@@ -1,5 +1,6 @@
 import { expect, test } from './support/fixtures';
 import { createDialogue, publish, sessionId } from './support/setup';
+import { startApp } from './support/ui';
 
 /**
  * Issues 17 and 20: a public page at a URL per language. The French URL answers French HTML with
@@ -41,6 +42,7 @@ test.describe('public pages per language', () => {
 
   test('a French link opens in French, and the language menu moves between /fr/ and /es/', async ({ page, axe }) => {
     await page.goto(`/fr/dialogues/${dialogueId}`);
+    await startApp(page);
     // The app's page (its key facts) in French, though the browser asks for English.
     await expect(page.getByRole('complementary', { name: "L'essentiel" })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');

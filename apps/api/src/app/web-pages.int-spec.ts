@@ -64,7 +64,7 @@ describe('Public web pages per language (integration)', () => {
     expect(headers.get('content-type')).toContain('text/html');
     expect(headers.get('vary')).toContain('Accept-Language');
     // The URL's language wins over the browser's.
-    expect(body).toMatch(/<html lang="fr">/);
+    expect(body).toMatch(/<html (data-gfmd-wait )?lang="fr">/);
     // The title as the API gives it in French, escaped, in the page and in <title>, before any script.
     const root = body.slice(body.indexOf('<gfmd-root>'));
     expect(root).toContain(`<h1>${html(fr.title)}</h1>`);
@@ -72,8 +72,20 @@ describe('Public web pages per language (integration)', () => {
     expect(root).toContain('Tous les dialogues');
     expect(root).toContain('href="/fr/dialogues"');
     expect(body).not.toContain('<on>');
-    // The page paints without the app: its script is fetched after the HTML and CSS.
-    expect(body).toContain('<script src="main-ABCD1234.js" type="module" fetchpriority="low"></script>');
+    // The page is whole without the app: its script is only prefetched (into the cache), and
+    // index.html's inline script starts it when the reader interacts (data-gfmd-wait).
+    expect(body).toMatch(/<html data-gfmd-wait lang="fr">/);
+    expect(body).toContain('<link rel="prefetch" href="main-ABCD1234.js" as="script" data-gfmd-app />');
+    expect(body).not.toContain('<script src="main-ABCD1234.js"');
+    // Plain links meanwhile: home, the page in the other languages, registering.
+    expect(root).toContain('<a class="gfmd-prerender__brand" href="/fr/">');
+    expect(root).toContain('<nav class="gfmd-prerender__languages" aria-label="Langue">');
+    expect(root).toContain(`<a href="/es/dialogues/${dialogueId}" hreflang="es" lang="es">Español</a>`);
+    expect(root).toContain(`<a href="/ar/dialogues/${dialogueId}" hreflang="ar" lang="ar" dir="rtl">العربية</a>`);
+    expect(root).not.toContain('hreflang="fr"');
+    expect(root).toContain(
+      `<a class="gfmd-prerender__action" href="/fr/dialogues/${dialogueId}/register">S&#39;inscrire</a>`,
+    );
     const base = 'https://dialogues.example.org';
     expect(body).toContain(`<link rel="canonical" href="${base}/fr/dialogues/${dialogueId}" />`);
     for (const l of ['en', 'fr', 'es', 'ar'])
@@ -85,11 +97,11 @@ describe('Public web pages per language (integration)', () => {
 
   it('gives a bare path the browser’s language, and Spanish at /es/', async () => {
     const bare = await page(`/dialogues/${dialogueId}`, { 'accept-language': 'es-ES,es;q=0.9,en;q=0.5' });
-    expect(bare.html).toMatch(/<html lang="es">/);
+    expect(bare.html).toMatch(/<html data-gfmd-wait lang="es">/);
     expect(bare.html).toContain('Todos los diálogos');
     expect(bare.html).toContain(`hreflang="x-default"`);
     const es = await page(`/es/dialogues/${dialogueId}`);
-    expect(es.html).toMatch(/<html lang="es">/);
+    expect(es.html).toMatch(/<html data-gfmd-wait lang="es">/);
     const list = (await page('/dialogues', { 'accept-language': 'fr' })).html;
     expect(list).toContain('<h1>Dialogues thématiques</h1>');
     // The first session's heading, the largest text of a phone's first screen, as the app writes it.
@@ -106,6 +118,8 @@ describe('Public web pages per language (integration)', () => {
       expect(res.status).toBe(200);
       expect(res.html).toMatch(/<html lang="fr">/);
       expect(res.html).not.toContain('gfmd-prerender');
+      // Nothing painted: the app starts at once, as on every other page.
+      expect(res.html).toContain('<script src="main-ABCD1234.js" type="module"></script>');
       expect(res.html).not.toContain(draft.title);
     }
     const manage = await page('/fr/manage/some-token');

@@ -24,12 +24,27 @@ export async function open(page: Page, path: string, heading?: string | RegExp):
 export async function waitForHeading(page: Page, heading?: string | RegExp): Promise<void> {
   const h1 = heading ? page.getByRole('heading', { level: 1, name: heading }) : page.locator('main h1');
   await h1.first().waitFor({ state: 'visible' });
+  // A page the server painted (public dialogue page, list) starts the app when the reader interacts.
+  if (await startApp(page)) await h1.first().waitFor({ state: 'visible' });
   // no loading state left on the page
   await page
     .locator('gfmd-loading-state')
     .first()
     .waitFor({ state: 'detached' })
     .catch(() => undefined);
+}
+
+/**
+ * On a page the server painted (the public dialogue page and the list), the app starts when the
+ * reader first interacts with it: this is the reader pressing Shift, then waits until the app has
+ * replaced the painted part. False (nothing done) on any other page.
+ */
+export async function startApp(page: Page): Promise<boolean> {
+  const painted = page.locator('.gfmd-prerender');
+  if (!(await painted.count())) return false;
+  await page.keyboard.press('Shift');
+  await painted.waitFor({ state: 'detached' });
+  return true;
 }
 
 /** Picks an option of a Material select (single or multiple) by the field's label. */

@@ -85,7 +85,8 @@ export function localizeWebUrl(url: string, publicUrl: string, language: string)
  * The few words of the public pages that the server writes into the HTML before the app starts
  * (page title, the dialogue list's headings and introduction, the back link). They must equal the
  * web dictionaries' (`app.name`, `dialogues.title`, `dialogues.intro`, `dialogues.back`,
- * `dialogues.sessionHeading`, `dialogues.noSession`): a unit
+ * `dialogues.sessionHeading`, `dialogues.noSession`, `dialogue.register`, `dialogue.joinWaitlist`,
+ * `shell.language`): a unit
  * test of the web's i18n library compares them. A language missing here uses English.
  */
 export interface PublicShellWords {
@@ -96,7 +97,19 @@ export interface PublicShellWords {
   /** `{number}` and `{title}` of the session. */
   sessionHeading: string;
   noSession: string;
+  register: string;
+  joinWaitlist: string;
+  /** The name of the language links' navigation. */
+  language: string;
 }
+
+/** Each interface language in itself, as the painted pages name them (the same as the header's language menu). */
+export const LANGUAGE_AUTONYMS: Record<UrlLanguage, string> = {
+  en: 'English',
+  fr: 'Français',
+  es: 'Español',
+  ar: 'العربية',
+};
 
 export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> & { en: PublicShellWords } = {
   en: {
@@ -107,6 +120,9 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     dialoguesBack: 'All dialogues',
     sessionHeading: 'Informal thematic session {number}: {title}',
     noSession: 'Other dialogues',
+    register: 'Register',
+    joinWaitlist: 'Join the waiting list',
+    language: 'Language',
   },
   fr: {
     appName: 'Dialogues du FMMD',
@@ -116,6 +132,9 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     dialoguesBack: 'Tous les dialogues',
     sessionHeading: 'Session thématique informelle {number} : {title}',
     noSession: 'Autres dialogues',
+    register: "S'inscrire",
+    joinWaitlist: "Rejoindre la liste d'attente",
+    language: 'Langue',
   },
   es: {
     appName: 'Diálogos del FMMD',
@@ -125,6 +144,9 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     dialoguesBack: 'Todos los diálogos',
     sessionHeading: 'Sesión temática informal {number}: {title}',
     noSession: 'Otros diálogos',
+    register: 'Inscribirse',
+    joinWaitlist: 'Unirse a la lista de espera',
+    language: 'Idioma',
   },
   ar: {
     appName: 'حوارات المنتدى العالمي',
@@ -134,5 +156,8 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     dialoguesBack: 'جميع الحوارات',
     sessionHeading: 'الجلسة المواضيعية غير الرسمية {number}: {title}',
     noSession: 'حوارات أخرى',
+    register: 'التسجيل',
+    joinWaitlist: 'الانضمام إلى قائمة الانتظار',
+    language: 'اللغة',
   },
 };

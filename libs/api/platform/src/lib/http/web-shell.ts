@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   LANGUAGES,
+  LANGUAGE_AUTONYMS,
   PUBLIC_SHELL_WORDS,
   type PublicShellWords,
   RTL_LANGUAGES,
@@ -28,6 +29,7 @@ interface PublicDialogue {
   startsAt: string;
   endsAt: string;
   timeZone: string;
+  availability?: string;
 }
 
 export function escapeHtml(text: string): string {
@@ -56,7 +58,10 @@ export function preferredWebLanguage(acceptLanguage: string | undefined): string
  * (`/fr/…`; a bare path: the browser's Accept-Language, which the app also falls back to),
  * canonical and hreflang links on public pages, and on the public dialogue page and the dialogue
  * list the top of the page (heading, dates, summary; heading and introduction) already in the
- * HTML, so it paints before any script has run; the app replaces it when it starts. The dialogue
+ * HTML, so it paints before any script has run. On those pages the app does not start until the
+ * reader interacts with the page (the inline script of index.html, `data-gfmd-wait`): the painted
+ * part is plain HTML whose links (language, back, register) work without it, and its script is
+ * only prefetched; the app replaces the painted part when it starts. The dialogue
  * is read through the API itself (in process, as a visitor): a draft or unknown dialogue, an
  * error or an answer slower than PRERENDER_TIMEOUT_MS gives the shell without it.
  * docs/decisions.md, "Public pages paint before the app".
@@ -102,7 +107,7 @@ export class WebShell {
       if (dialogue) {
         title = `${dialogue.title} · ${words.appName}`;
         description = dialogue.summary.length > 200 ? `${dialogue.summary.slice(0, 197)}…` : dialogue.summary;
-        content = this.dialoguePage(dialogue, language, words.dialoguesBack);
+        content = this.dialoguePage(dialogueId, dialogue, language, words);
       }
     } else if (DIALOGUE_LIST.test(path)) {
       title = `${words.dialoguesTitle} · ${words.appName}`;
@@ -124,12 +129,16 @@ export class WebShell {
       );
     let tail = this.tail;
     if (content) {
-      tail = tail.replace(/<gfmd-root>/, `<gfmd-root>${this.frame(words.appName, content)}`);
-      // The page is on screen without the app: its script no longer competes with the HTML and
-      // CSS for the first paint (a module script is fetched at high priority by default).
+      head = head.replace(/<html /, '<html data-gfmd-wait ');
+      tail = tail.replace(/<gfmd-root>/, `<gfmd-root>${this.frame(language, path, words, content)}`);
+      // The page is whole without the app: its script is only fetched into the cache, at the
+      // browser's idle priority, and index.html's inline script runs it when the reader first
+      // interacts with the page. Not modulepreload: that compiles the module as soon as it
+      // arrives, often before the first paint, which Lighthouse's simulation then counts as
+      // waiting for the whole download (LCP 1.2–2.6 s instead of about 0.9 s, docs/performance.md).
       tail = tail.replace(
-        /<script src="(main-[\w-]+\.js)" type="module">/,
-        '<script src="$1" type="module" fetchpriority="low">',
+        /<script src="(main-[\w-]+\.js)" type="module"><\/script>/,
+        '<link rel="prefetch" href="$1" as="script" data-gfmd-app />',
       );
     }
     return head + (headTags.length ? `    ${headTags.join('\n    ')}\n  ` : '') + tail;
@@ -137,24 +146,40 @@ export class WebShell {
 
   /**
    * The shell's header bar and the page's main column, with the global classes of styles.scss
-   * (`.gfmd-prerender*`): the same places and sizes as the app's, so nothing moves when it takes over.
+   * (`.gfmd-prerender*`): the same places and sizes as the app's, so nothing moves when it takes
+   * over. The bar links home and to this page in the other languages (the app's language menu).
    */
-  private frame(appName: string, content: string): string {
+  private frame(language: string, path: string, words: PublicShellWords, content: string): string {
+    const others = WEB_URL_LANGUAGES.filter((l) => l !== language)
+      .map(
+        (l) =>
+          `<a href="${escapeHtml(languagePath(l, path))}" hreflang="${l}" lang="${l}"${RTL_LANGUAGES.includes(l) ? ' dir="rtl"' : ''}>` +
+          `${escapeHtml(LANGUAGE_AUTONYMS[l as keyof typeof LANGUAGE_AUTONYMS] ?? l)}</a>`,
+      )
+      .join('');
     return (
-      `<div class="gfmd-prerender"><div class="gfmd-prerender__bar"><span class="gfmd-prerender__mark">GFMD</span>` +
-      `<span class="gfmd-prerender__name">${escapeHtml(appName)}</span></div>` +
-      `<div class="gfmd-prerender__main">${content}</div></div>`
+      `<div class="gfmd-prerender"><header class="gfmd-prerender__bar">` +
+      `<a class="gfmd-prerender__brand" href="${escapeHtml(languagePath(language, '/'))}"><span class="gfmd-prerender__mark">GFMD</span>` +
+      `<span class="gfmd-prerender__name">${escapeHtml(words.appName)}</span></a>` +
+      `<nav class="gfmd-prerender__languages" aria-label="${escapeHtml(words.language)}">${others}</nav></header>` +
+      `<main class="gfmd-prerender__main" id="main">${content}</main></div>`
     );
   }
 
-  private dialoguePage(d: PublicDialogue, language: string, back: string): string {
+  private dialoguePage(id: string, d: PublicDialogue, language: string, words: PublicShellWords): string {
     const when = `${formatDate(d.startsAt, d.timeZone, language)} – ${formatDate(d.endsAt, d.timeZone, language)}`;
+    // The app's button, as a link (it is one there too): open → register, full → the waiting list.
+    const action =
+      d.availability === 'open' || d.availability === 'full'
+        ? `<a class="gfmd-prerender__action" href="${escapeHtml(languagePath(language, `/dialogues/${id}/register`))}">` +
+          `${escapeHtml(d.availability === 'open' ? words.register : words.joinWaitlist)}</a>`
+        : '';
     return (
-      `<p><a href="${escapeHtml(languagePath(language, '/dialogues'))}">← ${escapeHtml(back)}</a></p>` +
+      `<p><a href="${escapeHtml(languagePath(language, '/dialogues'))}">← ${escapeHtml(words.dialoguesBack)}</a></p>` +
       `<h1>${escapeHtml(d.title)}</h1>` +
       // The page's two columns (one on a phone, the key facts first), as dialogue-detail.page.scss.
       `<div class="gfmd-prerender__layout"><div><p class="gfmd-prerender__summary">${escapeHtml(d.summary)}</p></div>` +
-      `<div class="gfmd-prerender__facts"><p class="gfmd-prerender__when">${escapeHtml(when)}</p></div></div>`
+      `<div class="gfmd-prerender__facts"><p class="gfmd-prerender__when">${escapeHtml(when)}</p>${action}</div></div>`
     );
   }
 
@@ -205,6 +230,7 @@ export class WebShell {
       startsAt: body.startsAt,
       endsAt: body.endsAt,
       timeZone: typeof body.timeZone === 'string' ? body.timeZone : 'UTC',
+      availability: typeof body.availability === 'string' ? body.availability : undefined,
     };
   }
 

@@ -40,6 +40,9 @@ describe('language URLs', () => {
         dialoguesBack: d['dialogues.back'],
         sessionHeading: d['dialogues.sessionHeading'],
         noSession: d['dialogues.noSession'],
+        register: d['dialogue.register'],
+        joinWaitlist: d['dialogue.joinWaitlist'],
+        language: d['shell.language'],
       });
     }
   });
