@@ -4,7 +4,7 @@
  * Chromium. playwright.config.ts starts the servers (serve.mjs: the API and worker production
  * builds on a fresh database, with an in-process SMTP catcher) as its webServer.
  *
- *   node apps/web-e2e/run.mjs                      (part of `npm test`)
+ *   node apps/web-e2e/run.mjs                      (alone; `npm test` builds while Jest runs, then runs it with E2E_NO_BUILD)
  *   E2E_NO_BUILD=true node apps/web-e2e/run.mjs    (on the builds already in dist/)
  *   node apps/web-e2e/run.mjs -g "lets staff sign in" --project desktop   (arguments go to Playwright)
  *

@@ -9,7 +9,7 @@ describe('API platform (integration)', () => {
   let sut: TestApp;
 
   beforeAll(async () => {
-    sut = await createTestApp([AppModule]);
+    sut = await createTestApp([AppModule], { docs: true });
   });
   afterAll(() => sut.close());
 

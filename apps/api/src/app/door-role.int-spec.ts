@@ -31,7 +31,7 @@ describe('door role (integration)', () => {
   let ops: { method: string; path: string }[];
 
   beforeAll(async () => {
-    sut = await createTestApp([AppModule]);
+    sut = await createTestApp([AppModule], { docs: true });
     door = (await sut.staff('door')).client;
     const doc = (await (await fetch(`${sut.baseUrl}/api/docs-json`)).json()) as {
       paths: Record<string, Record<string, unknown>>;

@@ -189,7 +189,7 @@ describe('HTTP API fuzzing (integration)', () => {
     // A database of its own: other spec files write to the shared one at the same time, which
     // would change the checksum between a request and its check.
     const databaseUrl = await ownDatabaseUrl('gfmd_test_fuzz');
-    sut = await withEnv({ DATABASE_URL: databaseUrl }, () => createTestApp([AppModule]));
+    sut = await withEnv({ DATABASE_URL: databaseUrl }, () => createTestApp([AppModule], { docs: true }));
     await sut.app.get(SeedService).seedProcess();
     const admin = await sut.staff('admin');
     const organizer = await sut.staff('organizer');

@@ -35,6 +35,7 @@ export * from './lib/validation/metadata-cache';
 export { PrecompiledValidation, fastPathOf, compile as compileFastPath } from './lib/validation/precompiled-validation';
 export * from './lib/http/json-depth';
 export * from './lib/http/dry-run.query';
+export * from './lib/http/cursor.query';
 export * from './lib/problem/messages/problem-catalogue';
 export * from './lib/problem/messages/problem-language';
 export * from './lib/person-data/person-data.registry';

@@ -19,6 +19,7 @@ import {
   type UpdateManagedRegistrationRequest,
 } from '@gfmd/contracts';
 import {
+  CursorQueryDto,
   EMAIL_MAX_LENGTH,
   IsEmailAddress,
   IsPersonName,
@@ -202,7 +203,8 @@ export class UpdateManagedRegistrationDto
   attendance?: AttendanceMode;
 }
 
-export class ListRegistrationsQuery implements ListRegistrationsRequest {
+/** The registrations list's filters and page; the keyset cursor comes from CursorQueryDto. */
+class RegistrationFilters {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
   @OptionalButNotNull()
   @IsIn(REGISTRATION_STATUSES)
@@ -237,25 +239,15 @@ export class ListRegistrationsQuery implements ListRegistrationsRequest {
   answer?: string;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
-  @ApiPropertyOptional({
-    description:
-      'Keyset paging: the nextCursor of the previous page (opaque). The rows after it in arrival order, with the same filters; `page` then only labels the answer. A cursor not made by this list: 400. Ignored by the CSV export.',
-    maxLength: 400,
-  })
-  @OptionalButNotNull()
-  @IsString()
-  @MaxLength(400)
-  after?: string;
-  @ApiPropertyOptional({
-    description:
-      'Keyset paging backwards: the prevCursor of the next page (opaque). The rows just before it, in arrival order, with the same filters; `page` then only labels the answer. Not with after; a cursor not made by this list: 400. Ignored by the CSV export.',
-    maxLength: 400,
-  })
-  @OptionalButNotNull()
-  @IsString()
-  @MaxLength(400)
-  before?: string;
 }
+
+export class ListRegistrationsQuery
+  extends CursorQueryDto(RegistrationFilters, {
+    after: 'The rows after it in arrival order',
+    before: 'The rows just before it, in arrival order',
+    note: 'Ignored by the CSV export.',
+  })
+  implements ListRegistrationsRequest {}
 
 /** Body of approve / decline: a space seat, or (without) the registration (organizers) or every seat of the coordinator's spaces. */
 export class SeatDecisionDto implements SeatDecisionRequest {

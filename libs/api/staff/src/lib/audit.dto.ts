@@ -7,10 +7,11 @@ import {
   type ListAuditRequest,
 } from '@gfmd/contracts';
 import { Type } from 'class-transformer';
-import { OptionalButNotNull } from '@gfmd/api-platform';
-import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { CursorQueryDto, OptionalButNotNull } from '@gfmd/api-platform';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 
-export class ListAuditQuery implements ListAuditRequest {
+/** The audit log's filters and page; the keyset cursor comes from CursorQueryDto. */
+class AuditFilters {
   @ApiPropertyOptional({ description: 'a staff user id' }) @OptionalButNotNull() @IsUUID() actor?: string;
   @ApiPropertyOptional({ enum: AUDIT_ENTITY_TYPES })
   @OptionalButNotNull()
@@ -29,22 +30,11 @@ export class ListAuditQuery implements ListAuditRequest {
   @Max(100000)
   page?: number;
   @ApiPropertyOptional() @OptionalButNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
-  @ApiPropertyOptional({
-    description:
-      'Keyset paging: the nextCursor of the previous page (opaque). The lines after it, newest first, with the same filters; `page` then only labels the answer. A cursor not made by this list: 400.',
-    maxLength: 400,
-  })
-  @OptionalButNotNull()
-  @IsString()
-  @MaxLength(400)
-  after?: string;
-  @ApiPropertyOptional({
-    description:
-      'Keyset paging backwards: the prevCursor of the next page (opaque). The lines just before it, newest first, with the same filters; `page` then only labels the answer. Not with after; a cursor not made by this list: 400.',
-    maxLength: 400,
-  })
-  @OptionalButNotNull()
-  @IsString()
-  @MaxLength(400)
-  before?: string;
 }
+
+export class ListAuditQuery
+  extends CursorQueryDto(AuditFilters, {
+    after: 'The lines after it, newest first',
+    before: 'The lines just before it, newest first',
+  })
+  implements ListAuditRequest {}
