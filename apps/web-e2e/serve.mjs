@@ -64,6 +64,8 @@ const serverEnv = {
   SEED_DEMO: 'false',
   LOG_LEVEL: 'warn',
   WEB_DIST: join(root, 'dist/apps/web/browser'),
+  // the painted public pages are what painted-pages.spec checks: a loaded CI machine must not swap them for the plain shell
+  WEB_PRERENDER_TIMEOUT_MS: '5000',
   // Documents of this run: a directory of its own under dist/ (emptied by nothing: small files).
   STORAGE_DIR: join(root, `dist/e2e-documents${process.env.GFMD_TEST_NS ? `-${process.env.GFMD_TEST_NS}` : ''}`),
   QUEUE_PREFIX: `{e2e-${randomUUID().slice(0, 8)}}`,

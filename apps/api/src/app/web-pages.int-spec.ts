@@ -38,8 +38,11 @@ describe('Public web pages per language (integration)', () => {
       join(dist, 'index.html'),
       INDEX.replace('</body>', '<script src="main-ABCD1234.js" type="module"></script></body>'),
     );
-    sut = await withEnv({ WEB_DIST: dist, PUBLIC_URL: 'https://dialogues.example.org' }, () =>
-      createTestApp([AppModule]),
+    // A loaded test machine may take longer than production's 400 ms to read the page's data; this
+    // spec is about what the painted page holds, so it waits for the data.
+    sut = await withEnv(
+      { WEB_DIST: dist, PUBLIC_URL: 'https://dialogues.example.org', WEB_PRERENDER_TIMEOUT_MS: '10000' },
+      () => createTestApp([AppModule]),
     );
     await sut.app.get(SeedService).seedProcess();
     organizer = (await sut.staff('organizer')).client;

@@ -43,7 +43,11 @@ describe('Mail worker claiming ahead (integration)', () => {
     const sink = await SmtpSink.start();
     sink.delayMs = 5;
     const prefix = uniquePrefix();
-    const settings = { concurrency: 10, claimAhead: 40 };
+    // A lease longer than any send can take here: the test apps' 4 s lease ran out under load 30–48
+    // (two workers and the sink in one Jest process), and a row whose lease runs out mid-send may
+    // go twice by design (mail-worker.settings.ts: a lease is longer than any send). This test is
+    // about claiming ahead, not leases.
+    const settings = { concurrency: 10, claimAhead: 40, leaseMs: 30_000 };
     const env = { QUEUE_PREFIX: prefix, ...ONE_ROW_JOBS };
     const one = await createMailTestApp({ sink, database: DATABASE, worker: settings, env });
     const two = await createMailTestApp({ sink, database: DATABASE, worker: settings, env });

@@ -43,6 +43,8 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean() MIGRATIONS_RUN = true;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @IsOptional() @IsString() WEB_DIST?: string;
+  /** How long a public page's data may take before the plain shell goes instead (docs/operations.md). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10000) WEB_PRERENDER_TIMEOUT_MS = 400;
   @IsOptional()
   @Matches(BYTE_SIZE, { message: "BODY_LIMIT must be a size such as '1mb', '512kb' or '100000'" })
   BODY_LIMIT = '1mb';
@@ -189,6 +191,9 @@ export class AppConfig {
   }
   get webDist() {
     return this.env.WEB_DIST;
+  }
+  get webPrerenderTimeoutMs() {
+    return this.env.WEB_PRERENDER_TIMEOUT_MS;
   }
   get bodyLimit() {
     return this.env.BODY_LIMIT;

@@ -63,7 +63,11 @@ export function configureHttpApp(app: NestFastifyApplication, config: AppConfig,
   }
 
   if (webDist && shellHtml)
-    serveWebApp(fastify, webDist, new WebShell(shellHtml.toString('utf8'), fastify, config.publicUrl));
+    serveWebApp(
+      fastify,
+      webDist,
+      new WebShell(shellHtml.toString('utf8'), fastify, config.publicUrl, config.webPrerenderTimeoutMs),
+    );
 }
 
 /** Sign-in, and the routes whose path holds a secret token (manage link, invitation decline): never stored by a cache. */

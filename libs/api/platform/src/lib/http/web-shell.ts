@@ -11,7 +11,7 @@ import {
   splitLanguagePath,
 } from '@gfmd/contracts';
 
-/** How long the page's data may take before the plain shell is sent instead (ms). */
+/** How long the page's data may take before the plain shell is sent instead (ms; WEB_PRERENDER_TIMEOUT_MS). */
 export const PRERENDER_TIMEOUT_MS = 400;
 
 /** The web app's languages that a URL may name (an /ar/ URL without the Arabic interface is a bare path). */
@@ -74,6 +74,7 @@ export class WebShell {
     private readonly shellHtml: string,
     private readonly fastify: FastifyInstance,
     private readonly publicUrl: string,
+    private readonly timeoutMs = PRERENDER_TIMEOUT_MS,
   ) {
     const at = shellHtml.indexOf('</head>');
     this.head = at >= 0 ? shellHtml.slice(0, at) : shellHtml;
@@ -234,7 +235,7 @@ export class WebShell {
     };
   }
 
-  /** A GET of the API as a visitor (in process), its JSON if 200 within PRERENDER_TIMEOUT_MS. */
+  /** A GET of the API as a visitor (in process), its JSON if 200 within `timeoutMs`. */
   private async get<T>(url: string, language: string): Promise<T | undefined> {
     let cancel = () => undefined as void;
     try {
@@ -245,7 +246,7 @@ export class WebShell {
           headers: { accept: 'application/json', 'accept-language': language },
         }),
         new Promise<undefined>((resolve) => {
-          const timer = setTimeout(resolve, PRERENDER_TIMEOUT_MS);
+          const timer = setTimeout(resolve, this.timeoutMs);
           cancel = () => clearTimeout(timer);
         }),
       ]);
