@@ -87,7 +87,7 @@ describe('Deployment files (docker/, docs/operations.md)', () => {
     for (const [, name, value] of rendered.matchAll(/^add_header\s+(\S+)\s+"([^"]*)"\s+always;$/gm))
       nginx[name.toLowerCase()] = value;
     const hashes = inlineScriptHashes(readFileSync(index, 'utf8'));
-    expect(hashes).toHaveLength(2);
+    expect(hashes).toHaveLength(3);
     expect(nginx).toEqual(securityHeaders(helmetOptions(hashes)));
     expect(nginx['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
 
