@@ -2,12 +2,19 @@
 // the next waiting jobs in its claim statements. What must still hold: one sender per row with two
 // workers claiming ahead from the same queue, the rows of a worker that died holding rows claimed
 // ahead are sent once (by the sweep, if Redis lost their jobs), and sends keep to the rate limit.
-import { inTransaction } from '@gfmd/api-platform';
 import { SmtpSink } from '@gfmd/api-testing';
 import { randomUUID } from 'node:crypto';
-import { createMailTestApp, MailTestApp, obliterateQueues, uniquePrefix, waitUntil } from '../testing/mail-test-app';
+import {
+  createMailTestApp,
+  MailTestApp,
+  obliterateQueues,
+  uniquePrefix,
+  waitUntil,
+  testEmails,
+  writeEmails,
+} from '../testing/mail-test-app';
 import { OutboxRepository } from './outbox/outbox.repository';
-import { OutboxService, OutgoingEmail } from './outbox/outbox.service';
+import type { OutgoingEmail } from './outbox/outbox.service';
 import { MailQueue } from './queue/mail-queue';
 import { SendEmailHandler } from './worker/send-email.handler';
 
@@ -18,17 +25,9 @@ const DATABASE = 'gfmd_test_mail_claim_ahead';
 /** Claiming ahead reads the next jobs of single rows: rows written together here get a job each, not a group job (mail-job-groups.int-spec.ts). */
 const ONE_ROW_JOBS = { MAIL_JOB_GROUP_SIZE: '1' };
 
-const emails = (n: number, run: string): OutgoingEmail[] =>
-  Array.from({ length: n }, (_, i) => ({
-    kind: 'confirmation',
-    to: `${run}-${i}@test.gfmd`,
-    language: (['en', 'fr', 'es'] as const)[i % 3],
-    idempotencyKey: `ahead:${run}:${i}`,
-    params: { dialogueTitle: 'Claim-ahead test' },
-  }));
+const emails = (n: number, run: string) => testEmails(n, run, 'ahead', 'Claim-ahead test');
 
-const write = (app: MailTestApp, list: OutgoingEmail[]) =>
-  inTransaction(app.dataSource, (_m, ac) => app.app.get(OutboxService).write(ac, list));
+const write = (app: MailTestApp, list: OutgoingEmail[]) => writeEmails(app, list);
 
 /** Messages per recipient of the run at the sink. */
 const perRecipient = (sink: SmtpSink, run: string) => {

@@ -11,9 +11,10 @@ import {
   obliterateQueues,
   uniquePrefix,
   waitUntil,
+  testEmails,
 } from '../testing/mail-test-app';
 import { OutboxRepository } from './outbox/outbox.repository';
-import { OutboxService, OutgoingEmail } from './outbox/outbox.service';
+import { OutboxService } from './outbox/outbox.service';
 
 /** A hang's ceiling for the harness's boot; the waits that follow it have budgets of their own. */
 const BOOT_CEILING_MS = 240_000;
@@ -56,14 +57,7 @@ const stop = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') =>
     child.kill(signal);
   });
 
-const emails = (n: number, run: string): OutgoingEmail[] =>
-  Array.from({ length: n }, (_, i) => ({
-    kind: 'confirmation',
-    to: `${run}-${i}@test.gfmd`,
-    language: (['en', 'fr', 'es'] as const)[i % 3],
-    idempotencyKey: `fault:${run}:${i}`,
-    params: { dialogueTitle: 'Fault test' },
-  }));
+const emails = (n: number, run: string) => testEmails(n, run, 'fault', 'Fault test');
 
 describe('Mail delivery under faults (integration)', () => {
   it('keeps writing while Redis is down (rows stay pending) and delivers every email once Redis is back', async () => {

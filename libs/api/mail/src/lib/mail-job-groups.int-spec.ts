@@ -3,12 +3,18 @@
 // with the attempts it has left, a row refused for good fails at once, the others of its group go;
 // the sweep gives no second job to a row whose group job lives, and a job again to one whose group
 // was lost; MAIL_RATE_PER_SECOND counts emails, not jobs.
-import { inTransaction } from '@gfmd/api-platform';
 import { SmtpSink } from '@gfmd/api-testing';
 import { randomUUID } from 'node:crypto';
-import { createMailTestApp, MailTestApp, obliterateQueues, waitUntil } from '../testing/mail-test-app';
+import {
+  createMailTestApp,
+  MailTestApp,
+  obliterateQueues,
+  waitUntil,
+  testEmails,
+  writeEmails,
+} from '../testing/mail-test-app';
 import { OutboxRepository } from './outbox/outbox.repository';
-import { OutboxService, OutgoingEmail } from './outbox/outbox.service';
+import type { OutgoingEmail } from './outbox/outbox.service';
 import { MailQueue } from './queue/mail-queue';
 import { JobName, MAIL_JOB_OPTIONS } from './queue/queue.constants';
 
@@ -16,17 +22,9 @@ jest.setTimeout(120_000);
 
 const DATABASE = 'gfmd_test_mail_job_groups';
 
-const emails = (n: number, run: string): OutgoingEmail[] =>
-  Array.from({ length: n }, (_, i) => ({
-    kind: 'confirmation',
-    to: `${run}-${i}@test.gfmd`,
-    language: (['en', 'fr', 'es'] as const)[i % 3],
-    idempotencyKey: `groups:${run}:${i}`,
-    params: { dialogueTitle: 'Group job test' },
-  }));
+const emails = (n: number, run: string) => testEmails(n, run, 'groups', 'Group job test');
 
-const write = (app: MailTestApp, list: OutgoingEmail[]) =>
-  inTransaction(app.dataSource, (_m, ac) => app.app.get(OutboxService).write(ac, list));
+const write = (app: MailTestApp, list: OutgoingEmail[]) => writeEmails(app, list);
 
 const received = (sink: SmtpSink, run: string) =>
   sink.received.flatMap((m) => m.envelope.to).filter((to) => to.startsWith(run));

@@ -3,14 +3,21 @@
 // adds the send jobs. What must hold: each row gets one send job (its own or a group's; a release
 // retried after a failure part-way adds no second one), every email goes out
 // exactly once, and a single row still gets its own job at once.
-import { AppConfig, inTransaction } from '@gfmd/api-platform';
+import { AppConfig } from '@gfmd/api-platform';
 import { SmtpSink } from '@gfmd/api-testing';
 import { Job, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { createMailTestApp, MailTestApp, obliterateQueues, waitUntil } from '../testing/mail-test-app';
+import {
+  createMailTestApp,
+  MailTestApp,
+  obliterateQueues,
+  waitUntil,
+  testEmails,
+  writeEmails,
+} from '../testing/mail-test-app';
 import { OutboxRepository } from './outbox/outbox.repository';
-import { OutboxService, OutgoingEmail } from './outbox/outbox.service';
+import type { OutgoingEmail } from './outbox/outbox.service';
 import { MailQueue } from './queue/mail-queue';
 import { JobName, QueueName, ReleaseEmailsJob, SendEmailJob, SendEmailsJob } from './queue/queue.constants';
 import { ReleaseEmailsHandler } from './worker/release-emails.handler';
@@ -19,17 +26,9 @@ jest.setTimeout(120_000);
 
 const DATABASE = 'gfmd_test_mail_release';
 
-const emails = (n: number, run: string): OutgoingEmail[] =>
-  Array.from({ length: n }, (_, i) => ({
-    kind: 'confirmation',
-    to: `${run}-${i}@test.gfmd`,
-    language: (['en', 'fr', 'es'] as const)[i % 3],
-    idempotencyKey: `release:${run}:${i}`,
-    params: { dialogueTitle: 'Release test' },
-  }));
+const emails = (n: number, run: string) => testEmails(n, run, 'release', 'Release test');
 
-const write = (app: MailTestApp, list: OutgoingEmail[]) =>
-  inTransaction(app.dataSource, (_m, ac) => app.app.get(OutboxService).write(ac, list, { byWorker: true }));
+const write = (app: MailTestApp, list: OutgoingEmail[]) => writeEmails(app, list, { byWorker: true });
 
 describe('Release jobs: the worker adds the send jobs of a batch (integration)', () => {
   it('adds one release job for a batch, whose handler gives each row one send job (its own or a group’s), none twice when retried', async () => {

@@ -4,13 +4,12 @@
 // then (no other worker may take it), every mark is committed (on shutdown too), and the groups
 // are larger than the jobs a worker runs at once (which is all they could hold when each job
 // waited for its own mark). A crash between accept and mark: mail-faults' SIGKILL case.
-import { inTransaction } from '@gfmd/api-platform';
 import { SmtpSink } from '@gfmd/api-testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createMailTestApp, MailTestApp, waitUntil } from '../testing/mail-test-app';
+import { createMailTestApp, MailTestApp, waitUntil, testEmails, writeEmails } from '../testing/mail-test-app';
 import { OutboxRepository } from './outbox/outbox.repository';
-import { OutboxService, OutgoingEmail } from './outbox/outbox.service';
+import type { OutgoingEmail } from './outbox/outbox.service';
 import { MailQueue } from './queue/mail-queue';
 import { SendEmailHandler } from './worker/send-email.handler';
 
@@ -18,17 +17,9 @@ jest.setTimeout(120_000);
 
 const DATABASE = 'gfmd_test_mail_sent_marks';
 
-const emails = (n: number, run: string): OutgoingEmail[] =>
-  Array.from({ length: n }, (_, i) => ({
-    kind: 'confirmation',
-    to: `${run}-${i}@test.gfmd`,
-    language: (['en', 'fr', 'es'] as const)[i % 3],
-    idempotencyKey: `marks:${run}:${i}`,
-    params: { dialogueTitle: 'Sent-mark test' },
-  }));
+const emails = (n: number, run: string) => testEmails(n, run, 'marks', 'Sent-mark test');
 
-const write = (app: MailTestApp, list: OutgoingEmail[]) =>
-  inTransaction(app.dataSource, (_m, ac) => app.app.get(OutboxService).write(ac, list));
+const write = (app: MailTestApp, list: OutgoingEmail[]) => writeEmails(app, list);
 
 const received = (sink: SmtpSink, run: string) =>
   sink.received.flatMap((m) => m.envelope.to).filter((to) => to.startsWith(run));

@@ -11,6 +11,8 @@ import {
   withEnv,
 } from '@gfmd/api-testing';
 import { randomUUID } from 'node:crypto';
+import { inTransaction } from '@gfmd/api-platform';
+import { OutboxService, type OutgoingEmail } from '../lib/outbox/outbox.service';
 import { MailModule } from '../lib/mail.module';
 import { QueueName } from '../lib/queue/queue.constants';
 import { MailWorkerModule } from '../lib/worker/mail-worker.module';
@@ -71,3 +73,17 @@ export async function createMailTestApp(options: {
 
 /** Removes every key of a test prefix from Redis. */
 export const obliterateQueues = (prefix: string) => obliterateTestQueues(prefix, Object.values(QueueName));
+
+/** `n` confirmation emails to `<run>-<i>@test.gfmd` in turn in en, fr and es; idempotency keys `<key>:<run>:<i>`. */
+export const testEmails = (n: number, run: string, key: string, dialogueTitle: string): OutgoingEmail[] =>
+  Array.from({ length: n }, (_, i) => ({
+    kind: 'confirmation',
+    to: `${run}-${i}@test.gfmd`,
+    language: (['en', 'fr', 'es'] as const)[i % 3],
+    idempotencyKey: `${key}:${run}:${i}`,
+    params: { dialogueTitle },
+  }));
+
+/** Writes outbox rows in one transaction, as a domain does (their jobs are added after commit). */
+export const writeEmails = (app: MailTestApp, list: OutgoingEmail[], options?: { byWorker?: boolean }) =>
+  inTransaction(app.dataSource, (_m, ac) => app.app.get(OutboxService).write(ac, list, options));
