@@ -22,7 +22,7 @@ const inDocumentLanguage = <T>(work: () => Promise<T>): Promise<T> => {
 import { SubscribersService, type ScopeInfo } from './subscribers.service';
 import { SynthesesService } from './syntheses.service';
 import { SynthesisDocuments } from './documents/synthesis-documents';
-import { AddSubscribersDto, DocumentQuery, PutSynthesisDto, SubscribeDto } from './synthesis.dto';
+import { AddSubscribersDto, DocumentQuery, PutSynthesisDto, SubscribeDto, SYNTHESIS_SCHEMA } from './synthesis.dto';
 import { SynthesisTargets } from './synthesis-targets';
 
 const isStaff = (user?: AuthUser) => user?.role === 'admin' || user?.role === 'organizer';
@@ -47,6 +47,7 @@ function synthesisControllers(target: SynthesisTarget): [Type, Type] {
     /** Organizers: the working copy (an empty draft at version 0 before the first save); everyone else: the published one (404 before). */
     @Public()
     @Get()
+    @ApiOkResponse({ description: 'The working copy or the published synthesis.', schema: SYNTHESIS_SCHEMA })
     get(@Param('id', uuidPipe) id: string, @CurrentUser() user?: AuthUser) {
       return this.syntheses.get(target, id, isStaff(user));
     }
@@ -54,6 +55,7 @@ function synthesisControllers(target: SynthesisTarget): [Type, Type] {
     /** The whole working copy with the version read; a stale version answers 409 with the current one. */
     @Roles('organizer')
     @Put()
+    @ApiOkResponse({ description: 'The saved working copy.', schema: SYNTHESIS_SCHEMA })
     put(@Param('id', uuidPipe) id: string, @Body() body: PutSynthesisDto, @CurrentUser() user: AuthUser) {
       return this.syntheses.put(target, id, body, user);
     }
@@ -62,7 +64,7 @@ function synthesisControllers(target: SynthesisTarget): [Type, Type] {
     @Roles('organizer')
     @Post('publish')
     @HttpCode(200)
-    @ApiOkResponse({ description: 'The published synthesis.' })
+    @ApiOkResponse({ description: 'The published synthesis.', schema: SYNTHESIS_SCHEMA })
     publish(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
       return this.syntheses.publish(target, id, user);
     }

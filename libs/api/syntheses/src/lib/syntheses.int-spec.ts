@@ -160,7 +160,15 @@ describe('Syntheses (integration)', () => {
     expect(candidates).toEqual(expect.arrayContaining(references));
     const saved = await put(organizer, p, { introduction: 'Stocktaking.', sections: [{ references }], version: 0 });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ milestoneId: milestone.id, version: 1 });
+    // A milestone's heading is its own title: no session number.
+    expect(saved.body).toMatchObject({
+      milestoneId: milestone.id,
+      version: 1,
+      title: milestone.title,
+      targetTitle: milestone.title,
+      targetTitleLang: 'en',
+    });
+    expect(saved.body).not.toHaveProperty('sessionNumber');
     expect(new Date(saved.body.dueAt).getTime()).toBe(new Date(milestone.startsAt).getTime() - 7 * DAY);
 
     const dues = (await organizer.get<SynthesisDue[]>(`/processes/${process.id}/syntheses`)).body;

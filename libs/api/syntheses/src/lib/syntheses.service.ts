@@ -336,6 +336,19 @@ function emptySynthesis(t: TargetRecord): SynthesisRecord {
 const targetKey = (t: TargetRecord) =>
   t.target === 'informal-sessions' ? { informalSessionId: t.id } : { milestoneId: t.id };
 
+/**
+ * The title, and its parts for a client that writes the heading in its own words: a session's
+ * number and the session's or milestone's own title with the language it came in (the web marks
+ * that title with `lang` without reading it out of `title`).
+ */
+const headingOf = (t: TargetRecord) => ({
+  title: t.title,
+  titleLang: t.titleLang,
+  ...(t.sessionNumber !== null ? { sessionNumber: t.sessionNumber } : {}),
+  targetTitle: t.ownTitle,
+  targetTitleLang: t.titleLang,
+});
+
 const documentUrls = (t: TargetRecord, publicUrl: string) => ({
   pdfUrl: `${publicUrl}/api/v1/${t.target}/${t.id}/synthesis.pdf`,
   docxUrl: `${publicUrl}/api/v1/${t.target}/${t.id}/synthesis.docx`,
@@ -346,8 +359,7 @@ export function toSynthesis(t: TargetRecord, row: SynthesisRecord, publicUrl: st
   const publishedAt = row.publishedAt ? new Date(row.publishedAt) : null;
   return {
     ...targetKey(t),
-    title: t.title,
-    titleLang: t.titleLang,
+    ...headingOf(t),
     // Staff read the source (with the translations and what is missing); `?lang=` the reader's language.
     ...contentView({ introduction: row.introduction, translations: row.translations }, ['introduction'], 'en'),
     dueAt: dueAt.toISOString(),
@@ -368,8 +380,7 @@ function toPublicSynthesis(t: TargetRecord, row: SynthesisRecord, p: PublishedSn
   const { introduction, introductionLang } = localizeContent(p, ['introduction'], 'en');
   return {
     ...targetKey(t),
-    title: t.title,
-    titleLang: t.titleLang,
+    ...headingOf(t),
     introduction: introduction ?? '',
     introductionLang,
     dueAt: p.dueAt,

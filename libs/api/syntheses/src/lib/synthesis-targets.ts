@@ -13,8 +13,12 @@ export interface TargetRecord {
   title: string;
   /** The language the session's or milestone's own title came in. */
   titleLang: ReaderLanguage;
+  /** The session's or milestone's own title, without the session's prefix (in `titleLang`). */
+  ownTitle: string;
+  /** A session's number (the prefix's); null for a milestone. */
+  sessionNumber: number | null;
   /** The title in another language: documents and emails written for someone else. */
-  titleIn(language: ReaderLanguage): { title: string; titleLang: ReaderLanguage };
+  titleIn(language: ReaderLanguage): { title: string; titleLang: ReaderLanguage; ownTitle: string };
   startsAt: Date;
   timeZone: string;
   venue: string | null;
@@ -40,6 +44,7 @@ interface Titled {
  * A session's or milestone's title in `language` (default: the request's): its own words
  * translated where written, a session's prefixed "Informal thematic session N:" in the
  * server's words of that language (English for Russian and Chinese, which have no catalogue).
+ * The own words and the number are kept apart too, for a client that writes the heading itself.
  */
 function titleOf(record: Titled, sessionNumber: number | null) {
   const localize = (language?: ReaderLanguage) => {
@@ -52,9 +57,10 @@ function titleOf(record: Titled, sessionNumber: number | null) {
           ? (title ?? '')
           : translate(msg('syntheses.sessionTitle', { number: sessionNumber, title: title ?? '' }), text),
       titleLang,
+      ownTitle: title ?? '',
     };
   };
-  return { ...localize(), titleIn: (language: ReaderLanguage) => localize(language) };
+  return { ...localize(), sessionNumber, titleIn: (language: ReaderLanguage) => localize(language) };
 }
 
 /** Resolves `/informal-sessions/:id` and `/milestones/:id` through the dialogues domain's repositories. */

@@ -75,7 +75,7 @@ describe('Synthesis recommendations in several languages (integration)', () => {
     expect(value).toContain(EN(1));
   });
 
-  it("titles the synthesis with the session's title in the reader's language, the prefix in the server's words", async () => {
+  it("titles the synthesis with the session's title in the reader's language, the prefix in the server's words, and sends the parts apart", async () => {
     const fr = await sut.api.get<Synthesis>(`${p}?lang=fr`);
     expect([fr.body.title, fr.body.titleLang]).toEqual([
       `Session thématique informelle ${session.number} : Protection sociale des migrants`,
@@ -90,6 +90,18 @@ describe('Synthesis recommendations in several languages (integration)', () => {
     // Russian has no catalogue: the prefix in English.
     const ru = await sut.api.get<Synthesis>(`${p}?lang=ru`);
     expect(ru.body.title).toBe(`Informal thematic session ${session.number}: ${session.title}`);
+
+    // The parts apart, for a client that writes the heading in its own words (the web marks the own title).
+    const parts = (s: Synthesis) => [s.sessionNumber, s.targetTitle, s.targetTitleLang];
+    expect(parts(fr.body)).toEqual([session.number, 'Protection sociale des migrants', 'fr']);
+    expect(parts(es.body)).toEqual([session.number, session.title, 'en']);
+    expect(parts(ru.body)).toEqual([session.number, session.title, 'en']);
+    // Staff read the working copy with the same parts.
+    expect(parts((await organizer.get<Synthesis>(`${p}?lang=fr`)).body)).toEqual([
+      session.number,
+      'Protection sociale des migrants',
+      'fr',
+    ]);
 
     const pdf = await download(sut.baseUrl, `${p}/synthesis.pdf?lang=fr`);
     expect(await pdfText(pdf.body)).toContain('Protection sociale des migrants');

@@ -76,6 +76,34 @@ export class SynthesisSectionDto implements SynthesisSection {
   references: string[];
 }
 
+/**
+ * The answer of GET, PUT and publish, as far as OpenAPI says: its heading (the other fields are
+ * the `Synthesis` of @gfmd/contracts, docs/syntheses.md).
+ */
+export const SYNTHESIS_SCHEMA = {
+  type: 'object',
+  required: ['title', 'targetTitle', 'targetTitleLang'],
+  properties: {
+    title: {
+      type: 'string',
+      description:
+        "The heading in the reader's language: a session's \"Informal thematic session {number}: {title}\" (the prefix in the server's words), a milestone's own title.",
+    },
+    titleLang: { type: 'string', enum: [...READER_LANGUAGES], description: 'The language `targetTitle` is in.' },
+    sessionNumber: { type: 'integer', description: "A session's synthesis: the session's number." },
+    targetTitle: {
+      type: 'string',
+      description:
+        "The session's or milestone's own title, without the prefix, in the reader's language where translated: a client writes the heading in its own words around it.",
+    },
+    targetTitleLang: {
+      type: 'string',
+      enum: [...READER_LANGUAGES],
+      description: 'The language `targetTitle` came in (else English, the source).',
+    },
+  },
+};
+
 /** What may be translated in a synthesis: its introduction (as long as the field itself). */
 export const SYNTHESIS_TRANSLATION_LIMITS = { introduction: { max: 50_000, multiline: true } };
 

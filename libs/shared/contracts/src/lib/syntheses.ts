@@ -40,6 +40,15 @@ export interface Synthesis {
   title: string;
   /** The language the session's or milestone's own title came in (the prefix is in the server's words). */
   titleLang?: ReaderLanguage;
+  /** A session's synthesis: the session's number (of the heading "Informal thematic session {number}: {title}"). */
+  sessionNumber?: number;
+  /**
+   * The session's or milestone's own title, without the prefix, in the reader's language where
+   * translated (`targetTitleLang` says which): a client writes the heading from its own words and
+   * this field, and marks it with `lang` when it is not the page's language.
+   */
+  targetTitle: string;
+  targetTitleLang: ReaderLanguage;
   /** In the reader's language where translated (`introductionLang`; docs/i18n.md), also in the PDF and DOCX. */
   introduction: string;
   introductionLang?: ReaderLanguage;

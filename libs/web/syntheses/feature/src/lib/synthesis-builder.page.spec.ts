@@ -26,6 +26,9 @@ const rec = (reference: string): SynthesisRecommendation => ({
 const SAVED: Synthesis = {
   informalSessionId: 's1',
   title: 'Informal thematic session 1: Human rights',
+  sessionNumber: 1,
+  targetTitle: 'Human rights',
+  targetTitleLang: 'en',
   introduction: 'Intro',
   dueAt: '2027-02-01T00:00:00.000Z',
   dueAtSet: false,

@@ -1,15 +1,25 @@
-import type { SynthesisTarget } from '@gfmd/contracts';
+import type { Synthesis } from '@gfmd/contracts';
+import type { I18n } from '@gfmd/web-shared-util-i18n';
+
+/** The synthesis's heading around the session's or milestone's own title. */
+export interface SynthesisHeading {
+  before: string;
+  title: string;
+  after: string;
+}
 
 /**
- * A synthesis title cut into the API's prefix and the session's or milestone's own title. A
- * session's title comes as "Informal thematic session 4: Title" (docs/syntheses.md): the prefix in
- * the page's language, the own title in `titleLang`, which may differ (a title not translated
- * falls back to English). The prefix is the words up to the session's number and its colon ("4:",
- * "4 :" in French, Arabic-Indic digits too); a milestone's title has none. A title that does not
- * look like that is all own title.
+ * The heading in the page's words with the session's or milestone's own title apart
+ * (`targetTitle`, which may have come in another language: `targetTitleLang`), so that the
+ * title alone is marked with `lang`. A session's heading is the page's "Informal thematic session
+ * {number}: {title}", cut where the title goes (the words may come after it in some language); a
+ * milestone's is its title alone. The API's `title` is never read back: its shape is the server's.
  */
-export function splitSynthesisTitle(title: string, target: SynthesisTarget): { prefix: string; own: string } {
-  if (target !== 'informal-sessions') return { prefix: '', own: title };
-  const match = /^(\P{Nd}*\p{Nd}+\s*[:：]\s*)(\S[\s\S]*)$/u.exec(title);
-  return match ? { prefix: match[1], own: match[2] } : { prefix: '', own: title };
+export function synthesisHeading(s: Pick<Synthesis, 'sessionNumber' | 'targetTitle'>, i18n: I18n): SynthesisHeading {
+  if (s.sessionNumber === undefined) return { before: '', title: s.targetTitle, after: '' };
+  const slot = '\u0000';
+  const [before = '', after = ''] = i18n
+    .t('dialogues.sessionHeading', { number: s.sessionNumber, title: slot })
+    .split(slot);
+  return { before, title: s.targetTitle, after };
 }

@@ -11,7 +11,7 @@ import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-u
 import { ContentLangDirective, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { toProblem } from '@gfmd/web-shared-util-http';
 import { firstValueFrom } from 'rxjs';
-import { splitSynthesisTitle } from './synthesis-title';
+import { synthesisHeading } from './synthesis-title';
 
 /**
  * The public page of a published synthesis: introduction, numbered recommendations, downloads,
@@ -54,8 +54,11 @@ export class SynthesisPage implements OnInit {
   protected readonly byReference = computed(
     () => new Map((this.synthesis()?.recommendations ?? []).map((r) => [r.reference, r])),
   );
-  /** The title's prefix (the page's language) and the session's own title (`titleLang`). */
-  protected readonly title = computed(() => splitSynthesisTitle(this.synthesis()?.title ?? '', this.target()));
+  /** The heading in the page's words around the session's or milestone's own title (`targetTitleLang`). */
+  protected readonly heading = computed(() => {
+    const s = this.synthesis();
+    return s ? synthesisHeading(s, this.i18n) : null;
+  });
   protected readonly paragraphs = computed(() =>
     (this.synthesis()?.introduction ?? '')
       .split(/\n\s*\n/)
