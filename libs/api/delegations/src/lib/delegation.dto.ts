@@ -66,7 +66,11 @@ export class CreateDelegationDto implements CreateDelegationRequest {
   @IsEmailAddress()
   focalPointEmail: string;
 
-  @ApiPropertyOptional({ enum: LANGUAGES, default: 'en' })
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description:
+      "The language of the focal point's emails and private link (/fr/…). Not sent: the dialogue's first language that emails are written in (en, fr, es, ar), else en.",
+  })
   @OptionalButNotNull()
   @IsIn(LANGUAGES)
   focalPointLanguage?: Language;
@@ -136,7 +140,8 @@ export const IMPORT_MAX_LENGTH = 200_000;
 export class ImportDelegationsDto implements ImportDelegationsRequest {
   @ApiProperty({
     maxLength: IMPORT_MAX_LENGTH,
-    description: 'CSV with a header: name,stakeholderGroup,country,seats,focalPointEmail[,focalPointLanguage]',
+    description:
+      "CSV with a header: name,stakeholderGroup,country,seats,focalPointEmail[,focalPointLanguage]. Without the column (or with an empty cell), a focal point's language is the dialogue's first language that emails are written in, else en.",
   })
   @IsString()
   @MinLength(1)

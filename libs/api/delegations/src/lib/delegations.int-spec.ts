@@ -61,6 +61,17 @@ describe(DelegationsModule.name, () => {
     if (!match) throw new Error('no link in the email');
     return match[1];
   };
+  /** The focal point's newest email: its language, subject and the language prefix of its private link. */
+  const focalEmail = async (delegationId: string) => {
+    const [row] = await q<{ id: string; language: string; subject: string }>(
+      `SELECT id, language, subject FROM outbound_emails WHERE kind = 'delegation' AND params->>'linkId' = $1
+       ORDER BY created_at DESC LIMIT 1`,
+      [delegationId],
+    );
+    const email = await sut.app.get(OutboxService).contentOf(row.id);
+    const link = /(\/[a-z]{2}\/)?delegations\/[A-Za-z0-9_-]{40,}/.exec(`${email?.text}`);
+    return { language: row.language, subject: row.subject, link: link?.[1] ?? null };
+  };
   const confirmedCount = async (dialogueId: string) =>
     (await q<{ n: number }>('SELECT confirmed_count AS n FROM dialogues WHERE id = $1', [dialogueId]))[0].n;
   const kindsTo = async (registrationId: string) =>
@@ -104,6 +115,22 @@ describe(DelegationsModule.name, () => {
       expect(view.headers.get('cache-control')).toBe('no-store');
       const audit = await q(`SELECT action FROM audit_events WHERE entity_id = $1`, [res.body.id]);
       expect(audit.map((a) => a.action)).toEqual(['delegation.created']);
+    });
+
+    it("writes to a focal point without a language in the dialogue's first language: French, with an /fr/ link", async () => {
+      const d = await published({ languages: ['fr', 'en'] });
+      const res = await delegation(d.id);
+      expect(res.status).toBe(201);
+      expect(res.body.focalPointLanguage).toBe('fr');
+      expect(await focalEmail(res.body.id)).toMatchObject({
+        language: 'fr',
+        subject: /Votre délégation/,
+        link: '/fr/',
+      });
+      // A language given wins; a first language emails are not written in (ru) gives the next one.
+      expect((await delegation(d.id, { focalPointLanguage: 'en' })).body.focalPointLanguage).toBe('en');
+      const ru = await published({ languages: ['ru', 'es'] });
+      expect((await delegation(ru.id)).body.focalPointLanguage).toBe('es');
     });
 
     it('refuses more seats than are free (409 not-enough-seats) and beyond the group quota (409), holding nothing', async () => {
@@ -431,6 +458,32 @@ describe(DelegationsModule.name, () => {
       expect((await organizer.post(`/dialogues/${d.id}/delegations/import`, { csv: 'name,seats\r\n' })).status).toBe(
         400,
       );
+    });
+
+    it("import without the language column: each focal point in the dialogue's first language (French, /fr/ links)", async () => {
+      const d = await published({ capacity: 6, languages: ['fr', 'en'] });
+      const csv = [
+        'name,stakeholderGroup,country,seats,focalPointEmail',
+        'Mission du Sénégal,government,SN,2,focal@senegal.example.org',
+        'OIM,international_organization,,1,focal@oim.example.org',
+      ].join('\r\n');
+      expect((await organizer.post(`/dialogues/${d.id}/delegations/import`, { csv })).body.created).toBe(2);
+      const list = (await organizer.get(`/dialogues/${d.id}/delegations`)).body.items;
+      expect(list.map((x: any) => [x.name, x.focalPointLanguage])).toEqual([
+        ['Mission du Sénégal', 'fr'],
+        ['OIM', 'fr'],
+      ]);
+      for (const x of list)
+        expect(await focalEmail(x.id)).toMatchObject({ language: 'fr', subject: /Votre délégation/, link: '/fr/' });
+      // The column with an empty cell: the same default.
+      const empty = await organizer.post(`/dialogues/${d.id}/delegations/import`, {
+        csv: 'name,stakeholderGroup,seats,focalPointEmail,focalPointLanguage\r\nUNHCR,international_organization,1,focal@unhcr.example.org,',
+      });
+      expect(empty.status).toBe(200);
+      const unhcr = (await organizer.get(`/dialogues/${d.id}/delegations`)).body.items.find(
+        (x: any) => x.name === 'UNHCR',
+      );
+      expect(unhcr.focalPointLanguage).toBe('fr');
     });
 
     it("puts a focal point's delegations in their export and erases their address (the links end)", async () => {

@@ -14,7 +14,14 @@ import {
   msg,
 } from '@gfmd/api-platform';
 import { SeatHolds } from '@gfmd/api-registrations';
-import type { Delegate, Delegation, ImportDelegationsResult, Page } from '@gfmd/contracts';
+import {
+  LANGUAGES,
+  type Delegate,
+  type Delegation,
+  type ImportDelegationsResult,
+  type Language,
+  type Page,
+} from '@gfmd/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -27,6 +34,14 @@ import { DelegationsRepository } from './delegations.repository';
 
 /** Most delegations one import may create. */
 const IMPORT_MAX_ROWS = 2_000;
+
+/**
+ * A focal point's language when none is given (create, or an import without the column or with
+ * an empty cell): the dialogue's first language that emails are written in, so that a French
+ * dialogue's focal point gets a French email and an /fr/ link; English when it lists none.
+ */
+const defaultFocalPointLanguage = (dialogue: Pick<DialogueRecord, 'languages'>): Language =>
+  dialogue.languages.find((l): l is Language => (LANGUAGES as readonly string[]).includes(l)) ?? 'en';
 
 /** Rolls an import's transaction back after a dry run (never leaves this file). */
 class DryRun {
@@ -234,7 +249,7 @@ export class DelegationsService {
       stakeholderGroup: dto.stakeholderGroup,
       country: dto.country ?? null,
       focalPointEmail: dto.focalPointEmail,
-      focalPointLanguage: dto.focalPointLanguage ?? 'en',
+      focalPointLanguage: dto.focalPointLanguage ?? defaultFocalPointLanguage(dialogue),
     };
     await this.repo.insert(row);
     await this.mailer.sendLink(afterCommit, dialogue, { ...row, linkRound: 1 }, dto.seats);

@@ -14,7 +14,10 @@ export interface CreateDelegationRequest {
   country?: string | null;
   seats: number;
   focalPointEmail: string;
-  /** The language of the focal point's emails (default: en). */
+  /**
+   * The language of the focal point's emails and private link. Default: the dialogue's first
+   * language that emails are written in (`languages`, in order), else en.
+   */
   focalPointLanguage?: Language;
 }
 
@@ -85,7 +88,7 @@ export interface FocalPointView {
 
 /** POST /dialogues/:id/delegations/import: a CSV of delegations, all written or none. */
 export interface ImportDelegationsRequest {
-  /** Header: name,stakeholderGroup,country,seats,focalPointEmail[,focalPointLanguage] */
+  /** Header: name,stakeholderGroup,country,seats,focalPointEmail[,focalPointLanguage] (default as in CreateDelegationRequest). */
   csv: string;
   /** Check only: answers what would be created, writes nothing. */
   dryRun?: boolean;

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
@@ -14,6 +14,7 @@ import {
   type ProblemDetails,
   type StakeholderGroup,
 } from '@gfmd/contracts';
+import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
 import { I18n, LabelPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
@@ -193,6 +194,7 @@ export class DelegationsConsolePage {
   private readonly api = inject(DelegationsApi);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly i18n = inject(I18n);
+  private readonly dialogue = inject(DialogueStore);
 
   readonly id = input.required<string>();
 
@@ -213,10 +215,29 @@ export class DelegationsConsolePage {
     focalPointEmail: ['', [Validators.required, Validators.email]],
     focalPointLanguage: this.fb.control<Language>('en'),
   });
+  /**
+   * The focal point's language unless the organizer chooses another: the dialogue's first
+   * language that emails are written in, as the API's default (a French dialogue's focal point
+   * gets a French email and an /fr/ link).
+   */
+  private readonly defaultLanguage = computed<Language>(
+    () =>
+      (this.dialogue.dialogue()?.languages ?? []).find((l): l is Language =>
+        (LANGUAGES as readonly string[]).includes(l),
+      ) ?? 'en',
+  );
 
   constructor() {
     loadResource(this.id, (id) => this.load(id));
     this.csv.valueChanges.subscribe(() => this.preview.set(null));
+    // The dialogue arrives after the form is made: preselect its language until the organizer picks one.
+    effect(() => {
+      const language = this.defaultLanguage();
+      untracked(() => {
+        const control = this.form.controls.focalPointLanguage;
+        if (control.pristine) control.setValue(language);
+      });
+    });
   }
 
   private async load(id: string): Promise<void> {
@@ -245,7 +266,7 @@ export class DelegationsConsolePage {
           focalPointLanguage: v.focalPointLanguage,
         }),
       );
-      this.form.reset();
+      this.form.reset({ focalPointLanguage: this.defaultLanguage() });
       this.message.set(this.i18n.t('console.delegationCreated', { name: d.name }));
     }, true);
   }
