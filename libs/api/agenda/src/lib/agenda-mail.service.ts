@@ -4,7 +4,12 @@ import { localizedDialogue, type DialogueRecord } from '@gfmd/api-dialogues';
 import { OutboxService, type OutgoingEmail, type StoredAttachment, type TemplateParams } from '@gfmd/api-mail';
 import { AfterCommit, AppConfig, dateTimeFormat, localizeContent, zoneLabel } from '@gfmd/api-platform';
 import { createHash, randomUUID } from 'node:crypto';
-import { ParticipantDirectory, type ParticipantRecord } from '@gfmd/api-registrations';
+import {
+  type ConfirmationAgenda,
+  type ConfirmationAgendas,
+  ParticipantDirectory,
+  type ParticipantRecord,
+} from '@gfmd/api-registrations';
 import type { AgendaItemRecord } from './agenda.repository';
 import { type AgendaDocument, AgendaDocuments, emailDocuments } from './agenda-documents.port';
 import { agendaCalendar, personalItems, SpaceInfo, spaceName } from './agenda-view.util';
@@ -173,13 +178,18 @@ export class AgendaMailService {
    * What a registration confirmation carries when the dialogue has an agenda: the person's
    * items in the body and their personal .ics attached (the same as the agenda email's).
    */
-  async confirmationAgendas(
+  async confirmationAgendas(state: AgendaState): Promise<ConfirmationAgendas> {
+    // Read now (the documents); written per reader later, with no further query.
+    const read = state.items.length ? await this.withDocuments(state) : state;
+    return (readers) => this.confirmationsFor(read, readers);
+  }
+
+  private confirmationsFor(
     state: AgendaState,
     readers: { registrationId: string; language: Language; confirmedSpaceIds: string[] }[],
-  ): Promise<Map<string, { params: TemplateParams; attachments: StoredAttachment[] }>> {
-    const out = new Map<string, { params: TemplateParams; attachments: StoredAttachment[] }>();
+  ): Map<string, ConfirmationAgenda> {
+    const out = new Map<string, ConfirmationAgenda>();
     if (!state.items.length) return out;
-    state = await this.withDocuments(state);
     const { dialogue } = state;
     const dialogueUrl = `${this.config.publicUrl}/dialogues/${dialogue.id}`;
     for (const r of readers) {

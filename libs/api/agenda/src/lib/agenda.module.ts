@@ -50,8 +50,6 @@ export class AgendaModule implements OnModuleInit {
     this.seed.addDemoSeeder((dialogueId) => this.demo.seed(dialogueId));
     this.hooks.onChange((change) => this.shift.assertItemsInside(change));
     // A registration confirmation carries the agenda (when there is one) and the personal .ics.
-    this.registrationMail.provideConfirmationAgenda((dialogueId, readers) =>
-      this.agenda.confirmationAgendas(dialogueId, readers),
-    );
+    this.registrationMail.provideConfirmationAgenda((dialogueId) => this.agenda.confirmationAgendas(dialogueId));
   }
 }

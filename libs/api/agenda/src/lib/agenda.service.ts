@@ -240,18 +240,16 @@ export class AgendaService {
   }
 
   /**
-   * For RegistrationMailer: the agenda and .ics each new confirmation carries, read in the
-   * admission's transaction (no lock taken: the admission holds the dialogue's already).
+   * For RegistrationMailer: the agenda of a dialogue as its new confirmations carry it, read now
+   * (an admission batch reads it before taking the dialogue lock), and how to write each reader's
+   * part (their items in the body, their .ics) with no further query. Null without an agenda.
    */
-  async confirmationAgendas(
-    dialogueId: string,
-    readers: { registrationId: string; language: Language; confirmedSpaceIds: string[] }[],
-  ) {
+  async confirmationAgendas(dialogueId: string) {
     const items = await this.repo.list(dialogueId);
-    if (!items.length) return new Map();
+    if (!items.length) return null;
     const dialogue = await this.dialogues.findRecord(dialogueId);
     const spaces = infoMap(await this.spaces.listRecords(dialogueId));
-    return this.mail.confirmationAgendas({ dialogue, spaces, items }, readers);
+    return this.mail.confirmationAgendas({ dialogue, spaces, items });
   }
 
   private async state(dialogue: DialogueRecord): Promise<AgendaState> {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Answers, RegistrationCreated, RegistrationStatus } from '@gfmd/contracts';
+import type { Answers, RegistrationCreated, RegistrationStatus, StakeholderGroup } from '@gfmd/contracts';
 import {
   AfterCommit,
   AuditService,
@@ -8,6 +8,7 @@ import {
   conflict,
   domainRule,
   DomainEvents,
+  type EventAudience,
   inTransaction,
   normalizeEmail,
   notFound,
@@ -21,7 +22,7 @@ import { attendanceFor, onlineSeats } from './attendance.util';
 import type { CreateRegistrationDto } from './registration.dto';
 import { RegistrationAnswers } from './registration-answers';
 import { registrationEvent } from './registration-events';
-import { RegistrationMailer, type RegistrationEmail } from './registration-mailer';
+import { type ConfirmationAgendas, RegistrationMailer, type RegistrationEmail } from './registration-mailer';
 import { RegistrationSettings } from './registration-settings';
 import type { NewRegistration, SpaceRow } from './registration.rows';
 import { RegistrationsRepository } from './registrations.repository';
@@ -45,6 +46,17 @@ export type RegistrationRequest = Omit<CreateRegistrationDto, 'consent'>;
 /** What happened to one registration request: created, or the error that refused it. */
 export type AdmissionOutcome = { ok: RegistrationCreated } | { error: unknown };
 type Outcome = AdmissionOutcome;
+
+/**
+ * What an admission reads before its transaction, outside the dialogue lock (which serialises a
+ * rush: every statement under it is paid by every batch in the queue): the answers' checker and
+ * who the `registration.created` event goes to, and the agenda its confirmations carry.
+ */
+interface ReadAhead {
+  checkAnswers: (group: StakeholderGroup, answers: unknown) => Answers | null;
+  audience: EventAudience | undefined;
+  agendas: ConfirmationAgendas | null;
+}
 
 /** Thrown inside a preview's transaction so that nothing of it is kept. */
 class Preview {
@@ -120,9 +132,10 @@ export class RegistrationAdmission {
       const c = await this.prepare(dialogueId, { ...dto, invitationToken: undefined });
       candidates.push({ ...c, staffUserId });
     }
+    const ahead = await this.readAhead(dialogueId);
     try {
       return await inTransaction(this.dataSource, async (_m, ac) => {
-        const outcomes = await this.admit(ac, dialogueId, candidates);
+        const outcomes = await this.admit(ac, dialogueId, candidates, ahead);
         if (dryRun) throw new Preview(outcomes);
         return outcomes;
       });
@@ -138,6 +151,7 @@ export class RegistrationAdmission {
       const created: Coalescer<Candidate, Outcome> = new Coalescer((batch) => this.admitBatch(dialogueId, batch), {
         maxBatch: this.settings.maxBatch,
         maxInFlight: this.settings.maxInFlight,
+        lingerTurn: true,
         onIdle: () => {
           if (this.queues.get(dialogueId) === created) this.queues.delete(dialogueId);
         },
@@ -170,8 +184,19 @@ export class RegistrationAdmission {
     return { id: randomUUID(), dto, emailNormalized, spaceIds: [...new Set(dto.spaceIds ?? [])].sort(), invitation };
   }
 
-  private async admitOne(dialogueId: string, candidate: Candidate): Promise<RegistrationCreated> {
-    const [outcome] = await inTransaction(this.dataSource, (_m, ac) => this.admit(ac, dialogueId, [candidate]));
+  /** Both reads at once, each on its own pooled connection (no transaction is open yet). */
+  private async readAhead(dialogueId: string): Promise<ReadAhead> {
+    const [checkAnswers, audience, agendas] = await Promise.all([
+      this.answers.checkerFor(dialogueId),
+      this.events.audience('registration.created'),
+      this.mailer.confirmationAgendas(dialogueId),
+    ]);
+    return { checkAnswers, audience, agendas };
+  }
+
+  private async admitOne(dialogueId: string, candidate: Candidate, ahead?: ReadAhead): Promise<RegistrationCreated> {
+    const read = ahead ?? (await this.readAhead(dialogueId));
+    const [outcome] = await inTransaction(this.dataSource, (_m, ac) => this.admit(ac, dialogueId, [candidate], read));
     if ('error' in outcome) throw outcome.error;
     return outcome.ok;
   }
@@ -182,8 +207,9 @@ export class RegistrationAdmission {
    */
   private async admitBatch(dialogueId: string, batch: Candidate[]): Promise<Outcome[]> {
     const started = performance.now();
+    const ahead = await this.readAhead(dialogueId);
     try {
-      const outcomes = await inTransaction(this.dataSource, (_m, ac) => this.admit(ac, dialogueId, batch));
+      const outcomes = await inTransaction(this.dataSource, (_m, ac) => this.admit(ac, dialogueId, batch, ahead));
       this.logger.debug({ size: batch.length, ms: Math.round(performance.now() - started) }, 'batch admitted');
       return outcomes;
     } catch (error) {
@@ -192,7 +218,7 @@ export class RegistrationAdmission {
       const outcomes: Outcome[] = [];
       for (const candidate of batch) {
         outcomes.push(
-          await this.admitOne(dialogueId, candidate).then(
+          await this.admitOne(dialogueId, candidate, ahead).then(
             (ok) => ({ ok }),
             (e: unknown) => ({ error: e }),
           ),
@@ -206,7 +232,12 @@ export class RegistrationAdmission {
    * The admission transaction for one or more candidates, in their order; it is the current one
    * of the async context, which the repositories and the invitations port use.
    */
-  private async admit(afterCommit: AfterCommit, dialogueId: string, candidates: Candidate[]): Promise<Outcome[]> {
+  private async admit(
+    afterCommit: AfterCommit,
+    dialogueId: string,
+    candidates: Candidate[],
+    { checkAnswers, audience, agendas }: ReadAhead,
+  ): Promise<Outcome[]> {
     const lock = this.settings.locking;
     const d = await this.ledger.dialogue(dialogueId, lock);
     if (!d) return candidates.map(() => ({ error: notFound('Dialogue') }));
@@ -223,13 +254,18 @@ export class RegistrationAdmission {
     const seats = await this.ledger.dialogueSeats(d);
     // Hybrid dialogues: the online seats, from the row already read (no query).
     const online = d.format === 'hybrid' ? onlineSeats(d) : null;
-    const taken = await this.ledger.activeEmails(
+    // The waiting list's length comes with the addresses when this batch may add to it (a full
+    // dialogue, or quotas); the rare batch that waitlists without it reads it below.
+    const mayWaitlist =
+      !online &&
+      (d.confirmedCount + candidates.length > d.capacity || Object.keys(d.stakeholderQuotas ?? {}).length > 0);
+    const { taken, waitlisted: waitlistedBefore } = await this.ledger.takenAndWaitlisted(
       dialogueId,
       candidates.map((c) => c.emailNormalized),
+      mayWaitlist,
     );
     const invitationIds = candidates.flatMap((c) => (c.invitation ? [c.invitation.id] : []));
     const invitations = new Map((await this.invitations.byIds(invitationIds)).map((i) => [i.id, i]));
-    const checkAnswers = await this.answers.checkerFor(dialogueId);
     if (!lock && this.settings.unguardedDelayMs) await sleep(this.settings.unguardedDelayMs);
 
     const outcomes: Outcome[] = [];
@@ -239,7 +275,6 @@ export class RegistrationAdmission {
     const spaceDeltas = new Map<string, number>();
     const usedInvitations: { invitationId: string; registrationId: string }[] = [];
     const emails: RegistrationEmail[] = [];
-    const answers: { id: string; answers: Answers }[] = [];
     const waitlisted: RegistrationCreated[] = [];
     /** Hybrid dialogues: the waiting ones of this batch in the online list (each mode has its own). */
     const waitlistedOnline = new Set<RegistrationCreated>();
@@ -338,6 +373,7 @@ export class RegistrationAdmission {
         invitationId: invitation?.id ?? null,
         attendance: mode.attendance,
         byStaff: !!c.staffUserId,
+        answers: given,
       });
       for (const s of seatList)
         seatRequests.push({ registrationId: c.id, spaceId: s.spaceId, dialogueId, status: s.status });
@@ -357,7 +393,6 @@ export class RegistrationAdmission {
         spaces: seatList.map((s) => ({ name: s.name, status: s.status, translations: s.translations })),
         confirmedSpaceIds: seatList.filter((s) => s.status === 'confirmed').map((s) => s.spaceId),
       });
-      if (given) answers.push({ id: c.id, answers: given });
       const created: RegistrationCreated = {
         id: c.id,
         status,
@@ -374,21 +409,26 @@ export class RegistrationAdmission {
     // The place in the waiting list when the answer leaves: the dialogue lock keeps the list as
     // it is until the commit, and this batch's rows come after every row already in it.
     if (waitlisted.length && !online) {
-      const before = await this.ledger.waitlistedCount(dialogueId);
+      const before = waitlistedBefore ?? (await this.ledger.waitlistedCount(dialogueId));
       waitlisted.forEach((created, i) => (created.waitlistPosition = before + i + 1));
     } else if (waitlisted.length) {
       const before = await this.ledger.waitlistedByMode(dialogueId);
       for (const created of waitlisted)
         created.waitlistPosition = ++before[waitlistedOnline.has(created) ? 'online' : 'in_person'];
     }
-    await this.writes.insertRegistrations(inserts);
-    await this.writes.setAnswers(answers);
+    // The rows and the counters they move in one statement (each one under the lock costs every
+    // batch queued behind it a round trip).
+    await this.writes.insertRegistrations(inserts, {
+      dialogueId,
+      dialogueDelta: confirmedDelta,
+      spaceDeltas,
+      onlineDelta,
+    });
     await this.writes.upsertRegistrationSpaces(seatRequests);
-    await this.ledger.bumpCounts(dialogueId, confirmedDelta, spaceDeltas, onlineDelta);
     await this.invitations.markRegistered(usedInvitations);
     // A batch's send jobs are added by the worker from one release job (MailQueue.release): per
     // registration, BullMQ's job cost the API about a quarter of its CPU (docs/performance.md).
-    await this.mailer.write(afterCommit, d, emails, { byWorker: true });
+    await this.mailer.write(afterCommit, d, emails, { byWorker: true, agendas });
     const byStaff = candidates.filter((c) => c.staffUserId && inserts.some((r) => r.id === c.id));
     await this.audit.record(
       byStaff.map((c) => ({
@@ -404,6 +444,7 @@ export class RegistrationAdmission {
       'registration.created',
       inserts.map((r) => registrationEvent(r, r.status)),
       afterCommit,
+      audience,
     );
     return outcomes;
   }

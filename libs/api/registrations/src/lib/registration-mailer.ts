@@ -41,14 +41,14 @@ export interface ConfirmationAgenda {
   attachments: StoredAttachment[];
 }
 
+/** Each confirmation's personal agenda, from an agenda already read (no query). */
+export type ConfirmationAgendas = (readers: ConfirmationReader[]) => Map<string, ConfirmationAgenda>;
+
 /**
- * Gives each confirmation its personal agenda, in the current transaction; provided by the
+ * Reads a dialogue's agenda for its confirmations (null when it has none); provided by the
  * agenda domain (which depends on this one), absent when it is not loaded.
  */
-export type ConfirmationAgendaSource = (
-  dialogueId: string,
-  readers: ConfirmationReader[],
-) => Promise<Map<string, ConfirmationAgenda>>;
+export type ConfirmationAgendaSource = (dialogueId: string) => Promise<ConfirmationAgendas | null>;
 
 /**
  * Kinds that go to confirmed participants only: the only ones that carry the online link (in a
@@ -102,27 +102,42 @@ export class RegistrationMailer {
     this.agendaSource = source;
   }
 
-  /** `byWorker`: see OutboxService.write (admission batches: their send jobs are added by the worker). */
+  /**
+   * What the dialogue's confirmations will carry of its agenda, read now: an admission batch reads
+   * it before it takes the dialogue lock and hands it to `write`. Null when there is no agenda.
+   */
+  async confirmationAgendas(dialogueId: string): Promise<ConfirmationAgendas | null> {
+    return this.agendaSource ? this.agendaSource(dialogueId) : null;
+  }
+
+  /**
+   * `byWorker`: see OutboxService.write (admission batches: their send jobs are added by the
+   * worker). `agendas`: from `confirmationAgendas`, read ahead; else read here when a
+   * confirmation needs it.
+   */
   async write(
     afterCommit: AfterCommit,
     d: DialogueRow,
     emails: RegistrationEmail[],
-    { byWorker = false } = {},
+    { byWorker = false, agendas: readAhead }: { byWorker?: boolean; agendas?: ConfirmationAgendas | null } = {},
   ): Promise<void> {
     if (!emails.length) return;
     const dialogueParams = dialogueParamsByLanguage(d);
     const confirmations = emails.filter((e) => e.kind === 'confirmation');
-    const agendas =
-      this.agendaSource && confirmations.length
-        ? await this.agendaSource(
-            d.id,
-            confirmations.map((e) => ({
-              registrationId: e.recipient.id,
-              language: e.recipient.preferredLanguage,
-              confirmedSpaceIds: e.confirmedSpaceIds ?? [],
-            })),
-          )
-        : new Map<string, ConfirmationAgenda>();
+    const source = !confirmations.length
+      ? null
+      : readAhead !== undefined
+        ? readAhead
+        : await this.confirmationAgendas(d.id);
+    const agendas = source
+      ? source(
+          confirmations.map((e) => ({
+            registrationId: e.recipient.id,
+            language: e.recipient.preferredLanguage,
+            confirmedSpaceIds: e.confirmedSpaceIds ?? [],
+          })),
+        )
+      : new Map<string, ConfirmationAgenda>();
     const out: OutgoingEmail[] = emails.map((e) => ({
       kind: e.kind,
       to: e.recipient.email,

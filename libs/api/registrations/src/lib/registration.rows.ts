@@ -139,6 +139,8 @@ export type NewRegistration = Pick<
   attendance?: AttendanceMode | null;
   /** Registered by a staff member: the participant gave no consent through the form (consent_at stays null). */
   byStaff?: boolean;
+  /** Checked answers to the dialogue's questions, written with the row (no second statement). */
+  answers?: Answers | null;
 };
 
 export interface RegistrationFilter {

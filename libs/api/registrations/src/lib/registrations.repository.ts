@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Answers, AttendanceMode, RegistrationStatus } from '@gfmd/contracts';
 import { DataSource } from 'typeorm';
 import { NewRegistration, sql } from './registration.rows';
+import { countsBump, type CountsDelta } from './seat-ledger.repository';
 
 /** A status change of one seat request. */
 export interface SpaceStatusChange {
@@ -30,24 +31,29 @@ export class RegistrationsRepository {
 
   /**
    * Inserts registrations in the given order (their arrival numbers follow it). One made with an
-   * invitation has its address confirmed at once (the invitation went to that address).
+   * invitation has its address confirmed at once (the invitation went to that address). `counts`:
+   * the confirmed counters they move, in the same statement (the caller holds the dialogue lock).
    */
-  async insertRegistrations(rows: NewRegistration[]): Promise<{ id: string; createdAt: Date }[]> {
+  async insertRegistrations(rows: NewRegistration[], counts?: CountsDelta): Promise<{ id: string; createdAt: Date }[]> {
     if (!rows.length) return [];
     const col = <K extends keyof NewRegistration>(k: K) => rows.map((r) => r[k]);
+    const bump = counts ? countsBump(counts, 18) : null;
     return sql<{ id: string; createdAt: Date }>(
       this.dataSource,
-      `INSERT INTO registrations (id, dialogue_id, email, email_normalized, title, first_name, last_name, organization,
+      `${bump ? `WITH ${bump.ctes}` : ''}
+       INSERT INTO registrations (id, dialogue_id, email, email_normalized, title, first_name, last_name, organization,
          job_title, stakeholder_group, country, preferred_language, accessibility_needs, status,
-         invitation_id, attendance, consent_at, email_confirmed_at)
+         invitation_id, attendance, consent_at, email_confirmed_at, answers)
        SELECT x.id, x.dialogue_id, x.email, x.email_normalized, x.title, x.first_name, x.last_name, x.organization,
               x.job_title, x.stakeholder_group, x.country, x.preferred_language, x.accessibility_needs, x.status,
-              x.invitation_id, x.attendance, CASE WHEN x.by_staff THEN NULL ELSE now() END, CASE WHEN x.invitation_id IS NOT NULL THEN now() END
+              x.invitation_id, x.attendance, CASE WHEN x.by_staff THEN NULL ELSE now() END, CASE WHEN x.invitation_id IS NOT NULL THEN now() END,
+              x.answers
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::uuid[], $16::text[], $17::boolean[])
+                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::uuid[], $16::text[], $17::boolean[],
+                     $18::jsonb[])
               WITH ORDINALITY AS x(id, dialogue_id, email, email_normalized, title, first_name, last_name, organization,
                 job_title, stakeholder_group, country, preferred_language, accessibility_needs, status,
-                invitation_id, attendance, by_staff, ord)
+                invitation_id, attendance, by_staff, answers, ord)
         ORDER BY x.ord
        RETURNING id, created_at AS "createdAt"`,
       [
@@ -68,6 +74,8 @@ export class RegistrationsRepository {
         col('invitationId'),
         rows.map((r) => r.attendance ?? null),
         rows.map((r) => !!r.byStaff),
+        rows.map((r) => (r.answers ? JSON.stringify(r.answers) : null)),
+        ...(bump?.params ?? []),
       ],
     );
   }

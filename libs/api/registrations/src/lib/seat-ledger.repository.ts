@@ -14,6 +14,40 @@ import {
 import { onlineSeats } from './attendance.util';
 import type { DialogueSeats } from './seat-rules.util';
 
+/** Moves of the confirmed counters (SeatLedgerRepository.bumpCounts). */
+export interface CountsDelta {
+  dialogueId: string;
+  dialogueDelta: number;
+  spaceDeltas: Map<string, number>;
+  onlineDelta?: number;
+}
+
+/**
+ * The counters' update as two data-modifying CTEs (`bump_d`, `bump_s`) whose parameters are
+ * numbered after the `before` ones, so that another statement of the capacity path can carry it
+ * (the admission's INSERT of the registrations: one round trip less under the dialogue lock).
+ * Null when nothing moves.
+ */
+export function countsBump(
+  { dialogueId, dialogueDelta, spaceDeltas, onlineDelta = 0 }: CountsDelta,
+  before: number,
+): { ctes: string; params: unknown[] } | null {
+  const spaceIds = [...spaceDeltas.keys()].filter((id) => spaceDeltas.get(id));
+  if (!dialogueDelta && !onlineDelta && !spaceIds.length) return null;
+  const $ = (i: number) => `$${before + i}`;
+  return {
+    ctes: `bump_d AS (
+         UPDATE dialogues SET confirmed_count = GREATEST(0, confirmed_count + ${$(2)}::int),
+                              online_confirmed_count = GREATEST(0, online_confirmed_count + ${$(5)}::int)
+          WHERE id = ${$(1)}::uuid AND (${$(2)}::int <> 0 OR ${$(5)}::int <> 0) RETURNING id
+       ), bump_s AS (
+         UPDATE spaces SET confirmed_count = GREATEST(0, spaces.confirmed_count + x.delta)
+           FROM unnest(${$(3)}::uuid[], ${$(4)}::int[]) AS x(id, delta) WHERE spaces.id = x.id RETURNING spaces.id
+       )`,
+    params: [dialogueId, dialogueDelta, spaceIds, spaceIds.map((id) => spaceDeltas.get(id) ?? 0), onlineDelta],
+  };
+}
+
 /**
  * The seat ledger: the capacity rule's own reads and writes. The `dialogues` and `spaces` tables
  * belong to their domains, but their row locks and `confirmed_count` columns are the capacity
@@ -100,19 +134,12 @@ export class SeatLedgerRepository {
     spaceDeltas: Map<string, number>,
     onlineDelta = 0,
   ): Promise<void> {
-    const spaceIds = [...spaceDeltas.keys()].filter((id) => spaceDeltas.get(id));
-    if (!dialogueDelta && !onlineDelta && !spaceIds.length) return;
+    const bump = countsBump({ dialogueId, dialogueDelta, spaceDeltas, onlineDelta }, 0);
+    if (!bump) return;
     await sql(
       this.dataSource,
-      `WITH d AS (
-         UPDATE dialogues SET confirmed_count = GREATEST(0, confirmed_count + $2),
-                              online_confirmed_count = GREATEST(0, online_confirmed_count + $5)
-          WHERE id = $1 AND ($2 <> 0 OR $5 <> 0) RETURNING id
-       ), s AS (
-         UPDATE spaces SET confirmed_count = GREATEST(0, spaces.confirmed_count + x.delta)
-           FROM unnest($3::uuid[], $4::int[]) AS x(id, delta) WHERE spaces.id = x.id RETURNING spaces.id
-       ) SELECT (SELECT count(*) FROM d) + (SELECT count(*) FROM s) AS n`,
-      [dialogueId, dialogueDelta, spaceIds, spaceIds.map((id) => spaceDeltas.get(id) ?? 0), onlineDelta],
+      `WITH ${bump.ctes} SELECT (SELECT count(*) FROM bump_d) + (SELECT count(*) FROM bump_s) AS n`,
+      bump.params,
     );
   }
 
@@ -135,6 +162,28 @@ export class SeatLedgerRepository {
       [dialogueId, emails],
     );
     return new Set(rows.map((r) => r.e));
+  }
+
+  /**
+   * In one statement (the caller holds the dialogue lock): the addresses among `emails` that
+   * already hold an active registration in the dialogue and, when `countWaitlisted`, how many
+   * registrations wait for a seat of it (else null). One round trip less under the lock.
+   */
+  async takenAndWaitlisted(
+    dialogueId: string,
+    emails: string[],
+    countWaitlisted: boolean,
+  ): Promise<{ taken: Set<string>; waitlisted: number | null }> {
+    const [row] = await sql<{ taken: string[]; waitlisted: number | null }>(
+      this.dataSource,
+      `SELECT ARRAY(SELECT email_normalized FROM registrations
+                     WHERE dialogue_id = $1 AND email_normalized = ANY($2::text[])
+                       AND status IN ('pending','confirmed','waitlisted')) AS taken,
+              CASE WHEN $3 THEN (SELECT count(*)::int FROM registrations
+                                  WHERE dialogue_id = $1 AND status = 'waitlisted') END AS waitlisted`,
+      [dialogueId, emails, countWaitlisted],
+    );
+    return { taken: new Set(row?.taken ?? []), waitlisted: row?.waitlisted ?? null };
   }
 
   /** How many registrations wait for a seat of the dialogue (the caller holds the dialogue lock). */

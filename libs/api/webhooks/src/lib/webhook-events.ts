@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { WebhookEvent } from '@gfmd/contracts';
-import { type AfterCommit, type DomainEventItem, DomainEvents } from '@gfmd/api-platform';
+import { type AfterCommit, type DomainEventItem, DomainEvents, type EventAudience } from '@gfmd/api-platform';
 import { randomUUID } from 'node:crypto';
 import { WebhookOutboxRepository } from './webhook-outbox.repository';
 import { WebhookQueue } from './webhook-queue';
@@ -27,11 +27,21 @@ export class WebhookEvents implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.implement(async (event, items, afterCommit) => void (await this.record(event, items, afterCommit)));
+    this.events.implement(
+      async (event, items, afterCommit, audience) => void (await this.record(event, items, afterCommit, audience)),
+      async (event) => ({ event, recipients: await this.subscriptions.matching(event) }),
+    );
   }
 
-  async record(event: WebhookEvent, items: DomainEventItem[], afterCommit?: AfterCommit): Promise<string[]> {
-    const subscribers = await this.subscriptions.matching(event);
+  async record(
+    event: WebhookEvent,
+    items: DomainEventItem[],
+    afterCommit?: AfterCommit,
+    audience?: EventAudience,
+  ): Promise<string[]> {
+    const subscribers = audience
+      ? (audience.recipients as Awaited<ReturnType<WebhookSubscriptionsRepository['matching']>>)
+      : await this.subscriptions.matching(event);
     if (!subscribers.length) return [];
     const occurredAt = new Date().toISOString();
     const ids = await this.outbox.insert(

@@ -26,6 +26,32 @@ describe('Coalescer', () => {
     expect(batches).toEqual([[1, 2]]);
   });
 
+  it('with lingerTurn, sends together what arrives in the same turn of the event loop', async () => {
+    const batches: number[][] = [];
+    const c = new Coalescer<number, number>(async (xs) => (batches.push(xs), xs), {
+      maxBatch: 10,
+      maxInFlight: 2,
+      lingerTurn: true,
+    });
+    // Without lingerTurn: [1], [2], then [3, 4] (the first two go alone, one per slot).
+    await Promise.all([1, 2, 3, 4].map((x) => c.submit(x)));
+    expect(batches).toEqual([[1, 2, 3, 4]]);
+    await expect(c.submit(5)).resolves.toBe(5); // a lone item still goes within the turn
+    expect(batches).toEqual([[1, 2, 3, 4], [5]]);
+  });
+
+  it('with lingerTurn, a full batch starts at once', async () => {
+    const batches: number[][] = [];
+    const c = new Coalescer<number, number>(async (xs) => (batches.push(xs), xs), {
+      maxBatch: 2,
+      maxInFlight: 1,
+      lingerTurn: true,
+    });
+    void c.submit(1);
+    void c.submit(2);
+    expect(batches).toEqual([[1, 2]]);
+  });
+
   it('groups what arrives while a batch is in flight, keeps order and the batch limit', async () => {
     const batches: number[][] = [];
     const c = new Coalescer<number, string>(

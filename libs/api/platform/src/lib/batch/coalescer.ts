@@ -8,6 +8,13 @@ export interface CoalescerOptions {
    * milliseconds turn a steady stream of items into real batches; a full batch never waits.
    */
   lingerMs?: number;
+  /**
+   * Without `lingerMs`: a batch that could start waits for the end of the event loop's turn
+   * (`setImmediate`), so that every item whose request arrived in the same I/O phase goes with
+   * it. Without it the first item of a burst goes alone and, with `maxInFlight` batches of one
+   * under way, the rest of the burst waits for them.
+   */
+  lingerTurn?: boolean;
   /** Called whenever the last batch has settled and nothing waits (e.g. to drop a per-key coalescer). */
   onIdle?: () => void;
 }
@@ -24,6 +31,7 @@ export class Coalescer<In, Out> {
   private readonly waiting: { item: In; resolve: (out: Out) => void; reject: (error: unknown) => void }[] = [];
   private inFlight = 0;
   private timer?: NodeJS.Timeout;
+  private turn?: NodeJS.Immediate;
 
   constructor(
     private readonly run: (items: In[]) => Promise<Out[]>,
@@ -52,12 +60,20 @@ export class Coalescer<In, Out> {
       }, linger);
       return;
     }
+    if (this.options.lingerTurn && this.waiting.length < this.options.maxBatch) {
+      this.turn ??= setImmediate(() => {
+        this.turn = undefined;
+        this.start();
+      });
+      return;
+    }
     this.start();
   }
 
   private start(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    if (this.turn) clearImmediate(this.turn);
+    this.timer = this.turn = undefined;
     if (this.inFlight >= this.options.maxInFlight || !this.waiting.length) return;
     this.inFlight++;
     void this.drain();
@@ -78,6 +94,6 @@ export class Coalescer<In, Out> {
     this.inFlight--;
     // An item may have arrived while the last batch settled, with its timer already cleared.
     this.kick();
-    if (!this.inFlight && !this.waiting.length && !this.timer) this.options.onIdle?.();
+    if (!this.inFlight && !this.waiting.length && !this.timer && !this.turn) this.options.onIdle?.();
   }
 }
