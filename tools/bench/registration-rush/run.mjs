@@ -13,6 +13,7 @@
 //   node tools/bench/registration-rush/run.mjs --processes 2         # two API processes, requests spread over both
 //   node tools/bench/registration-rush/run.mjs --floor no                  # without the empty-NestJS-route reference
 //   node tools/bench/registration-rush/run.mjs --warmup 5                  # unmeasured rushes first (default 3: C = 1, 100, 10)
+//   node tools/bench/registration-rush/run.mjs --statements                # also count the statements of each locking transaction
 //   node tools/bench/registration-rush/run.mjs --api http://localhost:3000 --admin-email … --admin-password …
 //
 // Without --api it starts `node dist/apps/api/main.js` itself (NODE_ENV=production, SEED_DEMO=false,
@@ -20,7 +21,8 @@
 // dropped and made afresh each run). Exit code 1 when a target on correctness fails (overbooked, duplicates, 5xx).
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +49,7 @@ const { values: args } = parseArgs({
     'log-level': { type: 'string', default: 'warn' },
     floor: { type: 'string', default: 'yes' }, // --floor no: skip the empty-route measurement
     warmup: { type: 'string', default: '3' }, // unmeasured rushes first (JIT, pools)
+    statements: { type: 'boolean', default: false }, // the API's transactions that lock, by shape (statements.cjs)
   },
 });
 const RUNS = Number(args.runs);
@@ -59,6 +62,8 @@ const DATABASE_URL = args['database-url'];
 const QUEUE_PREFIX = `{gfmd-bench${process.env.GFMD_TEST_NS ? `-${process.env.GFMD_TEST_NS}` : ''}}`;
 
 const children = [];
+/** Where the API processes write their transactions' shapes (--statements). */
+const STATEMENTS_OUT = resolve(tmpdir(), `gfmd-rush-statements-${process.pid}.jsonl`);
 const cleanup = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'));
 process.on('exit', cleanup);
 process.on('SIGINT', () => process.exit(130));
@@ -97,9 +102,15 @@ async function startApi(env) {
   const port = await freePort();
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the API processes.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  if (args.statements) nodeArgs.push('-r', resolve(root, 'tools/bench/registration-rush/statements.cjs'));
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      ...(args.statements ? { BENCH_STATEMENTS_OUT: STATEMENTS_OUT } : {}),
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.apiProcess = true;
@@ -443,8 +454,26 @@ async function main() {
       `\nHTTP floor (an empty NestJS route on Fastify, same ${N} clients, ${RUNS} rounds): ${floor.rate.toFixed(0)} req/s = ${(floor.rate / base).toFixed(2)} of the median baseline, ${floor.cpuPerRequest.toFixed(0)} µs of CPU per request`,
     );
   }
+  if (args.statements && !args.api) await printStatements();
   cleanup();
   process.exit(failed ? 1 : 0);
+}
+
+/** Stops the API processes and prints the shapes of their transactions that took a row lock. */
+async function printStatements() {
+  const apis = children.filter((c) => c.apiProcess && c.exitCode === null);
+  await Promise.all(apis.map((c) => new Promise((ok) => (c.once('exit', ok), c.kill('SIGTERM')))));
+  const counts = new Map();
+  for (const line of existsSync(STATEMENTS_OUT) ? readFileSync(STATEMENTS_OUT, 'utf8').split('\n') : []) {
+    for (const [shape, n] of line ? JSON.parse(line) : []) counts.set(shape, (counts.get(shape) ?? 0) + n);
+  }
+  rmSync(STATEMENTS_OUT, { force: true });
+  console.log('\nTransactions that took a row lock, by their statements (the commonest first):\n');
+  for (const [shape, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5)) {
+    const list = shape.split(' | ');
+    const underLock = list.length - list.findIndex((s) => s.endsWith('[LOCK]')) - 1;
+    console.log(`- ${n}×, ${list.length} statements, ${underLock} after the lock: ${list.join(' → ')}`);
+  }
 }
 
 /** The same rush against tools/bench/registration-rush/floor.cjs (no work behind the route). */
