@@ -174,6 +174,11 @@ export class SubscriptionsController {
   /** The due dates of the process's syntheses (also on its timeline). */
   @Public()
   @Get('processes/:id/syntheses')
+  @ApiOkResponse({
+    description:
+      "The due dates, each with the synthesis's heading and its parts (as a synthesis has them: `sessionNumber`, `targetTitle`, `targetTitleLang`).",
+    schema: { type: 'array', items: SYNTHESIS_SCHEMA },
+  })
   async dues(@Param('id', uuidPipe) id: string, @CurrentUser() user?: AuthUser) {
     await this.targets.assertProcess(id);
     return this.syntheses.dues(id, isStaff(user));

@@ -176,10 +176,17 @@ describe('Syntheses (integration)', () => {
       target: 'milestones',
       status: 'draft',
       late: false,
+      targetTitle: milestone.title,
+      targetTitleLang: 'en',
     });
+    expect(dues.find((d) => d.targetId === milestone.id)).not.toHaveProperty('sessionNumber');
+    // The heading's parts, as a synthesis has them: the web writes the heading in its own words.
     expect(dues.find((d) => d.targetId === session.id)).toMatchObject({
       target: 'informal-sessions',
       status: expect.any(String),
+      sessionNumber: session.number,
+      targetTitle: session.title,
+      targetTitleLang: 'en',
     });
     // The process timeline shows the same due dates.
     const timeline = (await organizer.get(`/processes/${process.id}/timeline`)).body;

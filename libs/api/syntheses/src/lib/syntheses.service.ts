@@ -196,8 +196,7 @@ export class SynthesesService implements OnModuleInit {
         return {
           target: t.target,
           targetId: t.id,
-          title: t.title,
-          titleLang: t.titleLang,
+          ...headingOf(t),
           dueAt: dueAt.toISOString(),
           status,
           late: isLate(dueAt, published, now),

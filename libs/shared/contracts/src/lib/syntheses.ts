@@ -108,6 +108,11 @@ export interface SynthesisDue {
   targetId: string;
   title: string;
   titleLang?: ReaderLanguage;
+  /** The heading's parts, as in `Synthesis`: a session's number (none for a milestone)… */
+  sessionNumber?: number;
+  /** …and the session's or milestone's own title, in `targetTitleLang`. */
+  targetTitle: string;
+  targetTitleLang: ReaderLanguage;
   dueAt: string;
   /** `missing`: nothing saved yet. */
   status: SynthesisStatus | 'missing';

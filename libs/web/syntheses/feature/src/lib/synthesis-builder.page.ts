@@ -21,7 +21,8 @@ import { CatalogStore } from '@gfmd/web-dialogues-data-access';
 import { LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { TranslationFieldsComponent, type TranslatedField } from '@gfmd/web-shared-ui/translation-fields';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { ContentLangDirective, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { synthesisHeading } from './synthesis-title';
 
 /**
  * The synthesis builder in the console: pick published recommendations, group them into
@@ -50,6 +51,7 @@ import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-
     TranslatePipe,
     LabelPipe,
     LocalDatePipe,
+    ContentLangDirective,
   ],
   providers: [SynthesisStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -66,6 +68,11 @@ export class SynthesisBuilderPage implements OnInit {
   readonly id = input.required<string>();
 
   protected readonly kinds = RECOMMENDATION_KINDS;
+  /** The heading in the console's words around the session's or milestone's own title (`targetTitleLang`). */
+  protected readonly heading = computed(() => {
+    const s = this.store.saved();
+    return s ? synthesisHeading(s, this.i18n) : null;
+  });
   /** A synthesis's introduction is written in English (its source) and translated into the other five. */
   protected readonly languages = READER_LANGUAGES;
   protected readonly introductionFields = computed<TranslatedField[]>(() => [

@@ -1,15 +1,24 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { SynthesisDue } from '@gfmd/contracts';
-import { LocalDatePipe, type TranslationKey, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentLangDirective,
+  I18n,
+  LocalDatePipe,
+  type TranslationKey,
+  TranslatePipe,
+} from '@gfmd/web-shared-util-i18n';
+import { synthesisHeading, type SynthesisHeading } from './synthesis-title';
 
 /**
  * The due dates of a process's syntheses, late and missing ones flagged; links to the builder
- * (staff) or the public page (where a reader subscribes before it is published).
+ * (staff) or the public page (where a reader subscribes before it is published). Each link reads
+ * the heading in the page's words around the session's or milestone's own title, which alone is
+ * marked with its language when it fell back to another (`targetTitleLang`).
  */
 @Component({
   selector: 'gfmd-synthesis-dues',
-  imports: [RouterLink, TranslatePipe, LocalDatePipe],
+  imports: [RouterLink, TranslatePipe, LocalDatePipe, ContentLangDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="dues" aria-labelledby="synthesis-dues-heading">
@@ -17,7 +26,11 @@ import { LocalDatePipe, type TranslationKey, TranslatePipe } from '@gfmd/web-sha
       <ul>
         @for (due of dues(); track due.targetId) {
           <li>
-            <a [routerLink]="link(due)">{{ due.title }}</a>
+            @let h = heading(due);
+            <a [routerLink]="link(due)"
+              >{{ h.before }}<span [gfmdContentLang]="due.targetTitleLang">{{ h.title }}</span
+              >{{ h.after }}</a
+            >
             <span class="gfmd-muted"> · {{ 'synthesis.dues.due' | t: { date: (due.dueAt | localDate: 'date') } }}</span>
             <span class="gfmd-chip" [class.gfmd-chip--ok]="due.status === 'published'">{{ statusKey(due) | t }}</span>
             @if (due.late) {
@@ -48,6 +61,12 @@ export class SynthesisDuesComponent {
   readonly dues = input.required<SynthesisDue[]>();
   /** Staff: links to the builder in the console; else to the public pages. */
   readonly staff = input(false);
+
+  private readonly i18n = inject(I18n);
+
+  protected heading(due: SynthesisDue): SynthesisHeading {
+    return synthesisHeading(due, this.i18n);
+  }
 
   protected statusKey(due: SynthesisDue): TranslationKey {
     return `synthesis.status.${due.status}`;
