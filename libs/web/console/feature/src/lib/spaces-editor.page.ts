@@ -199,12 +199,15 @@ export class SpacesEditorPage {
     this.translations.open();
   }
 
-  /** The save button was disabled while saving, which drops the focus: put it somewhere useful. */
-  /** "<space> saved": the name as edited (the dialogue's first language), marked on a page in another. */
-  private named(key: 'spaces.added' | 'spaces.saved', space: Space): ContentMessage {
+  /**
+   * A sentence naming a space (the form's heading, "<space> is saved"): the name as edited, in the
+   * dialogue's first language, marked on a page in another.
+   */
+  protected named(key: 'spaces.added' | 'spaces.saved' | 'spaces.editing', space: Space): ContentMessage {
     return contentMessage(this.i18n, key, {}, { param: 'name', text: space.name, lang: this.contentLanguages()[0] });
   }
 
+  /** The save button was disabled while saving, which drops the focus: put it somewhere useful. */
   private focusAfterRender(selector: string): void {
     afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
       injector: this.injector,
