@@ -53,7 +53,8 @@ export function messageText(message: ContentMessage): string {
   selector: 'gfmd-message',
   imports: [ContentLangDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  // One line: whitespace between the pieces would change the sentence.
+  // The compiler drops the whitespace between the blocks (preserveWhitespaces is off): the pieces
+  // join exactly; each text sits alone in its element so that no space is added around it.
   template: `@for (p of parts(); track $index) {
     @if (p.lang) {
       <span [gfmdContentLang]="p.lang">{{ p.text }}</span>
