@@ -8,3 +8,4 @@ export type { StaffKey, StaffDictionary } from './lib/dictionaries/en-staff';
 export * from './lib/collator';
 export * from './lib/language-url';
 export * from './lib/content-in';
+export * from './lib/content-message';

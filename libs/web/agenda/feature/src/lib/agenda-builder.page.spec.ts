@@ -5,6 +5,7 @@ import { ErrorStateMatcher } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import { I18n, messageText, type ContentMessage } from '@gfmd/web-shared-util-i18n';
 import { ChangedOrSubmittedErrorStateMatcher } from '@gfmd/web-shared-ui/form-defaults';
 import { AgendaItemFactory, DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { AgendaBuilderPage } from './agenda-builder.page';
@@ -21,7 +22,7 @@ interface FormLike {
 describe(AgendaBuilderPage.name, () => {
   let http: HttpTestingController;
   let store: DialogueStore;
-  const ask = jest.fn<Promise<boolean>, [{ message: string }]>();
+  const ask = jest.fn<Promise<boolean>, [{ message: ContentMessage }]>();
 
   beforeEach(() => {
     ask.mockReset().mockResolvedValue(true);
@@ -80,6 +81,27 @@ describe(AgendaBuilderPage.name, () => {
     expect(el.querySelector('button.item')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
       '09:00–10:00 Opening plenary, All participants, Room XX',
     );
+  });
+
+  it('names the item in its own language in the delete confirmation and the status message (an English dialogue, a French page)', async () => {
+    const i18n = TestBed.inject(I18n);
+    await i18n.loadStaff();
+    await i18n.use('fr', { remember: false });
+    const fixture = await render();
+    const el = fixture.nativeElement as HTMLElement;
+    el.querySelector<HTMLButtonElement>('button.item')?.click();
+    await settle(fixture);
+    Array.from(el.querySelectorAll<HTMLButtonElement>('button'))
+      .find((b) => b.textContent?.trim() === 'Supprimer')
+      ?.click();
+    await settle(fixture);
+
+    expect(ask.mock.calls[0][0].message).toContainEqual({ text: 'Opening plenary', lang: 'en' });
+    http.expectOne({ method: 'DELETE', url: '/api/v1/agenda-items/a1' }).flush(null);
+    await settle(fixture);
+    const status = el.querySelector('[role=status]')!;
+    expect(status.textContent).toBe('Opening plenary est supprimé.');
+    expect(status.querySelector('span[lang="en"]')?.textContent).toBe('Opening plenary');
   });
 
   it('refuses to save a clash and says why, without calling the API', async () => {
@@ -244,7 +266,7 @@ describe(AgendaBuilderPage.name, () => {
     await settle(fixture);
 
     expect(ask).toHaveBeenCalledTimes(1);
-    expect(ask.mock.calls[0][0].message).toContain(
+    expect(messageText(ask.mock.calls[0][0].message)).toContain(
       'This will email 2 people. Skipped: 1 who already have this agenda.',
     );
     http.expectOne({ method: 'POST', url: '/api/v1/dialogues/d1/agenda/send' }).flush({});

@@ -40,7 +40,14 @@ import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { translationsToSend } from '@gfmd/web-shared-ui/translation-fields';
 import { applyProblemToForm, toProblem } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
-import { I18n, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentMessageComponent,
+  I18n,
+  LocalDatePipe,
+  TranslatePipe,
+  contentMessage,
+  type ContentMessage,
+} from '@gfmd/web-shared-util-i18n';
 import { toZonedLocalInput, zonedDateKey, zonedDaysBetween } from '@gfmd/web-shared-util-time';
 
 /**
@@ -59,6 +66,7 @@ import { toZonedLocalInput, zonedDateKey, zonedDaysBetween } from '@gfmd/web-sha
     TranslatePipe,
     LocalDatePipe,
     AgendaItemDocumentsComponent,
+    ContentMessageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './agenda-builder.page.scss',
@@ -80,7 +88,7 @@ export class AgendaBuilderPage {
   protected readonly grouping = signal<GridGrouping>('space');
   protected readonly selectedDay = signal<string>('');
   protected readonly editing = signal<AgendaItem | null>(null);
-  private readonly submission = submitState();
+  private readonly submission = submitState<ContentMessage>();
   protected readonly busy = this.submission.submitting;
   protected readonly problem = this.submission.problem;
   protected readonly unmatched = signal<string[]>([]);
@@ -252,7 +260,7 @@ export class AgendaBuilderPage {
       const saved = outcome.value;
       this.editing.set(saved);
       this.selectedDay.set(zonedDateKey(saved.startsAt, this.timeZone()));
-      this.message.set(this.i18n.t('agendaBuilder.saved', { title: saved.title }));
+      this.message.set(this.titled('agendaBuilder.saved', saved));
       // Save was disabled while saving, which dropped the focus: give it back.
       this.focusAfterRender('gfmd-agenda-item-form button[type=submit]');
     } else {
@@ -267,7 +275,7 @@ export class AgendaBuilderPage {
     }
     const ok = await this.confirm.ask({
       title: this.i18n.t('agendaBuilder.deleteTitle'),
-      message: this.i18n.t('agendaBuilder.deleteMessage', { title: current.title }),
+      message: this.titled('agendaBuilder.deleteMessage', current),
       confirm: this.i18n.t('common.delete'),
       cancel: this.i18n.t('common.cancel'),
       destructive: true,
@@ -279,7 +287,7 @@ export class AgendaBuilderPage {
     if (outcome.ok) {
       // The item left the grid: the form, now for a new item, has the focus (startNew).
       this.startNew();
-      this.message.set(this.i18n.t('agendaBuilder.deleted', { title: current.title }));
+      this.message.set(this.titled('agendaBuilder.deleted', current));
     }
   }
 
@@ -317,6 +325,14 @@ export class AgendaBuilderPage {
     } catch (error) {
       this.problem.set(toProblem(error));
     }
+  }
+
+  /** A message naming an item by its title as edited (the dialogue's first language), marked on a page in another. */
+  private titled(
+    key: 'agendaBuilder.saved' | 'agendaBuilder.deleted' | 'agendaBuilder.deleteMessage',
+    item: AgendaItem,
+  ): ContentMessage {
+    return contentMessage(this.i18n, key, {}, { param: 'title', text: item.title, lang: this.contentLanguages()[0] });
   }
 
   private focusAfterRender(selector: string): void {

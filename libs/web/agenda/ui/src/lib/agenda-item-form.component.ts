@@ -18,7 +18,15 @@ import {
 import type { AgendaClash } from '@gfmd/web-agenda-util';
 import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { TranslationFieldsComponent, type TranslatedField } from '@gfmd/web-shared-ui/translation-fields';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentMessageComponent,
+  I18n,
+  LabelPipe,
+  LocalDatePipe,
+  TranslatePipe,
+  contentMessage,
+  type ContentMessage,
+} from '@gfmd/web-shared-util-i18n';
 import { type AgendaItemForm, createSpeakerForm } from './agenda-item-form.factory';
 
 /**
@@ -28,6 +36,7 @@ import { type AgendaItemForm, createSpeakerForm } from './agenda-item-form.facto
 @Component({
   selector: 'gfmd-agenda-item-form',
   imports: [
+    ContentMessageComponent,
     ReactiveFormsModule,
     MatFormField,
     MatLabel,
@@ -103,16 +112,18 @@ export class AgendaItemFormComponent {
     this.form().controls.speakers.removeAt(index);
   }
 
-  protected clashText(clash: AgendaClash): string {
+  /** The other item is named by its own words (the dialogue's first language), marked on a page in another. */
+  protected clashText(clash: AgendaClash): ContentMessage {
     const tz = this.timeZone();
     const when = `${this.i18n.formatDate(clash.other.startsAt, 'time', tz)}–${this.i18n.formatDate(clash.other.endsAt, 'time', tz)}`;
+    const title = { param: 'title', text: clash.other.title, lang: this.sourceLanguage() };
     switch (clash.kind) {
       case 'space':
-        return this.i18n.t('agendaBuilder.clashSpace', { title: clash.other.title, when });
+        return contentMessage(this.i18n, 'agendaBuilder.clashSpace', { when }, title);
       case 'room':
-        return this.i18n.t('agendaBuilder.clashRoom', { title: clash.other.title, when, room: clash.subject ?? '' });
+        return contentMessage(this.i18n, 'agendaBuilder.clashRoom', { when, room: clash.subject ?? '' }, title);
       case 'speaker':
-        return this.i18n.t('agendaBuilder.clashSpeaker', { title: clash.other.title, when, name: clash.subject ?? '' });
+        return contentMessage(this.i18n, 'agendaBuilder.clashSpeaker', { when, name: clash.subject ?? '' }, title);
     }
   }
 }

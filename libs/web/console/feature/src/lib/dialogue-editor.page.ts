@@ -45,7 +45,7 @@ import {
   translationsToSend,
   type TranslatedField,
 } from '@gfmd/web-shared-ui/translation-fields';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { I18n, LabelPipe, LocalDatePipe, TranslatePipe, contentMessage } from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
 import { daysBetween, fromZonedLocalInput, toZonedLocalInput } from '@gfmd/web-shared-util-time';
@@ -261,9 +261,11 @@ export class DialogueEditorPage {
     if (!d) {
       return;
     }
+    // The editor's own words (the dialogue's first language), marked when the page is in another.
+    const title = { text: d.title, lang: d.languages?.[0] ?? 'en' };
     const ok = await this.confirm.ask({
       title: this.i18n.t('editor.cancelTitle'),
-      message: this.i18n.t('editor.cancelMessage', { title: d.title }),
+      message: contentMessage(this.i18n, 'editor.cancelMessage', {}, { param: 'title', ...title }),
       confirm: this.i18n.t('editor.cancelConfirm'),
       cancel: this.i18n.t('common.back'),
       destructive: true,

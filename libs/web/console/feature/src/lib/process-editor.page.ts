@@ -39,7 +39,7 @@ import { ProcessStore } from '@gfmd/web-dialogues-data-access/processes';
 import { TranslationFieldsComponent, type TranslatedField } from '@gfmd/web-shared-ui/translation-fields';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
-import { I18n, LocalDatePipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
+import { I18n, LocalDatePipe, TranslatePipe, contentMessage, type TranslationKey } from '@gfmd/web-shared-util-i18n';
 import { fromZonedLocalInput, toZonedLocalInput } from '@gfmd/web-shared-util-time';
 import { endAfterStart, timeZoneValidator } from './dialogue-form.util';
 import { dayEnd, dayStart, toEndDate, toStartDate } from './process-form.util';
@@ -424,10 +424,16 @@ export class ProcessEditorPage {
     }
   }
 
+  /** `title`: the record's own words, in the source language (English), marked on a page in another. */
   private confirmDelete(title: string): Promise<boolean> {
     return this.confirm.ask({
       title: this.i18n.t('process.deleteTitle'),
-      message: this.i18n.t('process.deleteMessage', { title }),
+      message: contentMessage(
+        this.i18n,
+        'process.deleteMessage',
+        {},
+        { param: 'title', text: title, lang: this.contentLanguages[0] },
+      ),
       confirm: this.i18n.t('process.delete'),
       cancel: this.i18n.t('common.back'),
       destructive: true,

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { provideFeatureDefaults } from '@gfmd/web-shared-ui/form-defaults';
+import { I18n } from '@gfmd/web-shared-util-i18n';
 import { DialogueFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { SpacesEditorPage } from './spaces-editor.page';
 
@@ -71,6 +72,24 @@ describe(SpacesEditorPage.name, () => {
     expect(el.querySelector('mat-error')).toBeNull();
     expect(el.querySelector('[role=status]')?.textContent).toContain('Business mechanism is added.');
     expect(document.activeElement).toBe(name);
+  });
+
+  it("marks the space's name in the status message when the page is in another language (English on a French page)", async () => {
+    const i18n = TestBed.inject(I18n);
+    await i18n.loadStaff();
+    await i18n.use('fr', { remember: false });
+    const { fixture, el, name, type } = await render();
+    await type(name, 'Business mechanism');
+
+    el.querySelector<HTMLButtonElement>('#space-save')?.click();
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/dialogues/d1/spaces' })
+      .flush(SpaceFactory.create({ id: 's1', name: 'Business mechanism' }));
+    await settle(fixture);
+
+    const status = el.querySelector('[role=status]')!;
+    expect(status.textContent).toContain('Business mechanism');
+    expect(status.querySelector('span[lang="en"]')?.textContent).toBe('Business mechanism');
   });
 
   it('keeps an edited space in the form after saving it, the focus on Save', async () => {

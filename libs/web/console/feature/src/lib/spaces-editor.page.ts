@@ -39,7 +39,15 @@ import {
 } from '@gfmd/web-dialogues-ui/space-fields';
 import { EmptyStateComponent, FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { TranslationDraft, TranslationFieldsComponent } from '@gfmd/web-shared-ui/translation-fields';
-import { I18n, LabelPipe, LocalNumberPipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentMessageComponent,
+  I18n,
+  LabelPipe,
+  LocalNumberPipe,
+  TranslatePipe,
+  contentMessage,
+  type ContentMessage,
+} from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
 
@@ -63,6 +71,7 @@ import { submitState } from '@gfmd/web-shared-util-state';
     LabelPipe,
     LocalNumberPipe,
     TranslationFieldsComponent,
+    ContentMessageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './spaces-editor.page.scss',
@@ -87,7 +96,7 @@ export class SpacesEditorPage {
   protected readonly coordinators = signal<User[] | null>(null);
   protected readonly usersById = computed(() => new Map((this.coordinators() ?? []).map((u) => [u.id, u])));
   protected readonly editing = signal<Space | null>(null);
-  private readonly submission = submitState();
+  private readonly submission = submitState<ContentMessage>();
   protected readonly busy = this.submission.submitting;
   protected readonly problem = this.submission.problem;
   protected readonly unmatched = signal<string[]>([]);
@@ -172,12 +181,12 @@ export class SpacesEditorPage {
     if (outcome.ok && creating) {
       // Ready for the next space: an empty form, focus on its first field.
       this.clearForm();
-      this.message.set(this.i18n.t('spaces.added', { name: outcome.value.name }));
+      this.message.set(this.named('spaces.added', outcome.value));
       this.focusAfterRender('input[formcontrolname=name]');
     } else if (outcome.ok) {
       this.editing.set(outcome.value);
       this.translations.open(outcome.value.translations);
-      this.message.set(this.i18n.t('spaces.saved', { name: outcome.value.name }));
+      this.message.set(this.named('spaces.saved', outcome.value));
       this.focusAfterRender('#space-save');
     } else {
       this.unmatched.set(applyProblemToForm(this.form, outcome.problem));
@@ -188,6 +197,14 @@ export class SpacesEditorPage {
   private clearForm(): void {
     this.formDirective().resetForm();
     this.translations.open();
+  }
+
+  /**
+   * A sentence naming a space (the form's heading, "<space> is saved"): the name as edited, in the
+   * dialogue's first language, marked on a page in another.
+   */
+  protected named(key: 'spaces.added' | 'spaces.saved' | 'spaces.editing', space: Space): ContentMessage {
+    return contentMessage(this.i18n, key, {}, { param: 'name', text: space.name, lang: this.contentLanguages()[0] });
   }
 
   /** The save button was disabled while saving, which drops the focus: put it somewhere useful. */

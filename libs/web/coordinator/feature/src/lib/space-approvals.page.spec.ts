@@ -1,12 +1,15 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { Dialogue, Space } from '@gfmd/contracts';
 import type { ComponentFixture } from '@angular/core/testing';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { SpaceApprovalsStore } from '@gfmd/web-coordinator-data-access';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
-import { RegistrationFactory } from '@gfmd/web-shared-util-testing';
+import { I18n, messageText, type ContentMessage } from '@gfmd/web-shared-util-i18n';
+import { DialogueFactory, RegistrationFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { SpaceApprovalsPage } from './space-approvals.page';
 
 const LIST = '/api/v1/dialogues/d1/registrations';
@@ -22,7 +25,10 @@ describe(SpaceApprovalsPage.name, () => {
   let http: HttpTestingController;
   let fixture: ComponentFixture<SpaceApprovalsPage>;
   let sut: HTMLElement;
-  const ask = jest.fn<Promise<boolean>, [{ title: string; message: string }]>();
+  const ask = jest.fn<Promise<boolean>, [{ title: string; message: ContentMessage }]>();
+  /** An English dialogue (French second) whose space is named in English only: a fallback on a French page. */
+  const dialogue = signal<Dialogue>(DialogueFactory.create({ id: 'd1', languages: ['en', 'fr'] }));
+  const spaces = signal<Space[]>([SpaceFactory.create({ id: 's1', name: 'Business space', translations: {} })]);
 
   const request = (id: string, firstName: string) =>
     RegistrationFactory.create({
@@ -44,7 +50,7 @@ describe(SpaceApprovalsPage.name, () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        DialogueStore,
+        { provide: DialogueStore, useValue: { dialogue, spaces } },
         SpaceApprovalsStore,
         { provide: ConfirmService, useValue: { ask } },
       ],
@@ -91,7 +97,7 @@ describe(SpaceApprovalsPage.name, () => {
     await settle(fixture);
     expect(ask).toHaveBeenCalledTimes(1);
     expect(ask.mock.calls[0][0].title).toContain('Omar Diallo');
-    expect(ask.mock.calls[0][0].message).toContain('email');
+    expect(messageText(ask.mock.calls[0][0].message)).toContain('email');
     expect(sut.querySelectorAll('li')).toHaveLength(2);
 
     ask.mockResolvedValue(true);
@@ -131,6 +137,42 @@ describe(SpaceApprovalsPage.name, () => {
     expect(sut.querySelectorAll('li')).toHaveLength(2);
     expect(buttons('Undo')).toHaveLength(0);
     expect(sut.querySelector('[role="status"]')?.textContent).toContain('undone');
+  });
+
+  it("marks the space's name with its language in the confirmation and the status message (a French page)", async () => {
+    const i18n = TestBed.inject(I18n);
+    await i18n.loadStaff();
+    await i18n.use('fr', { remember: false });
+    await settle(fixture);
+
+    buttons('Refuser')[0].click();
+    await settle(fixture);
+    expect(ask.mock.calls[0][0].message).toContainEqual({ text: 'Business space', lang: 'en' });
+    expect(messageText(ask.mock.calls[0][0].message)).toBe(
+      'Amina Diallo recevra un courriel lui indiquant que sa demande pour Business space est refusée.',
+    );
+    http.expectOne({ method: 'POST', url: '/api/v1/registrations/r1/spaces/s1/decline' }).flush({
+      ...request('r1', 'Amina'),
+      spaces: [{ spaceId: 's1', status: 'declined' }],
+      undoUntil: new Date(Date.now() + 15_000).toISOString(),
+    });
+    await settle(fixture);
+    const status = sut.querySelector('[role="status"]')!;
+    expect(status.textContent).toBe('Amina Diallo : demande pour Business space refusée.');
+    expect(status.querySelector('span[lang="en"]')?.textContent).toBe('Business space');
+    expect(sut.querySelector('[data-testid=undo-bar] span[lang="en"]')?.textContent).toBe('Business space');
+
+    buttons('Annuler')[0].click();
+    await settle(fixture);
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/registrations/r1/spaces/s1/undo-decline' })
+      .flush(request('r1', 'Amina'));
+    await settle(fixture);
+    http
+      .expectOne((r) => r.url === LIST)
+      .flush({ items: [request('r1', 'Amina'), request('r2', 'Omar')], total: 2, page: 1, pageSize: 25 });
+    await settle(fixture);
+    expect(sut.querySelector('[role="status"] span[lang="en"]')?.textContent).toBe('Business space');
   });
 
   it('shows the problem when the API refuses', async () => {

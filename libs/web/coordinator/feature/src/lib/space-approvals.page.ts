@@ -17,7 +17,21 @@ import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
 import { PaginatedTableComponent } from '@gfmd/web-shared-ui/paginated-table';
-import { CountryPipe, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentMessageComponent,
+  CountryPipe,
+  I18n,
+  LabelPipe,
+  LocalDatePipe,
+  TranslatePipe,
+  contentIn,
+  contentMessage,
+  type ContentMessage,
+} from '@gfmd/web-shared-util-i18n';
+
+/** The messages that name a person and the space. */
+type SpaceMessageKey =
+  'approvals.declineMessage' | `approvals.done.${'approved' | 'waitlisted' | 'declined' | 'undone'}`;
 
 /** How long Undo stays offered after a decline (the API allows a little longer, see DECLINE_UNDO_MS). */
 export const UNDO_VISIBLE_MS = 10_000;
@@ -40,6 +54,7 @@ export const UNDO_VISIBLE_MS = 10_000;
     LabelPipe,
     CountryPipe,
     LocalDatePipe,
+    ContentMessageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -81,16 +96,16 @@ export const UNDO_VISIBLE_MS = 10_000;
   template: `
     <h2 tabindex="-1">{{ 'workspace.approvals' | t }}</h2>
     <p>{{ 'approvals.intro' | t }}</p>
-    <p role="status" class="gfmd-visually-hidden">{{ message() }}</p>
+    <p role="status" class="gfmd-visually-hidden"><gfmd-message [message]="message()" /></p>
     @if (undo(); as u) {
       <div class="gfmd-alert gfmd-alert--ok undo-bar" data-testid="undo-bar">
-        <span aria-hidden="true">{{ message() }}</span>
+        <span aria-hidden="true"><gfmd-message [message]="message()" /></span>
         <button mat-stroked-button type="button" (click)="undoDecline(u)">
           {{ 'registrations.undo' | t }}<span class="gfmd-visually-hidden"> {{ u.firstName }} {{ u.lastName }}</span>
         </button>
       </div>
     } @else if (message()) {
-      <p class="gfmd-alert gfmd-alert--ok" aria-hidden="true">{{ message() }}</p>
+      <p class="gfmd-alert gfmd-alert--ok" aria-hidden="true"><gfmd-message [message]="message()" /></p>
     }
     <gfmd-problem-alert [problem]="actionProblem()" />
     <gfmd-problem-alert [problem]="store.problem()" [retryable]="true" (retry)="store.load()" />
@@ -157,7 +172,8 @@ export class SpaceApprovalsPage {
   private readonly confirm = inject(ConfirmService);
   private readonly dialogue = inject(DialogueStore);
   protected readonly store = inject(SpaceApprovalsStore);
-  protected readonly message = signal('');
+  /** What the last action did; the space's name in it is marked when it is a fallback. */
+  protected readonly message = signal<ContentMessage>('');
   protected readonly actionProblem = signal<ProblemDetails | null>(null);
   /** The request just declined, while its decline may be undone. */
   protected readonly undo = signal<Registration | null>(null);
@@ -169,10 +185,20 @@ export class SpaceApprovalsPage {
     inject(DestroyRef).onDestroy(() => clearTimeout(this.undoTimer));
   }
 
-  /** the space's name, for the messages */
-  private readonly spaceName = computed(
-    () => this.dialogue.spaces().find((s) => s.id === this.store.spaceId())?.name ?? '',
+  /** The space's name for the messages: in the page's language, else the dialogue's languages in order. */
+  private readonly spaceName = computed(() =>
+    contentIn(
+      this.dialogue.spaces().find((s) => s.id === this.store.spaceId()) ?? {},
+      'name',
+      this.i18n.language(),
+      this.dialogue.dialogue()?.languages ?? [],
+    ),
   );
+
+  /** A message naming the person and the space, the space's name in its own language. */
+  private spaceMessage(key: SpaceMessageKey, name: string): ContentMessage {
+    return contentMessage(this.i18n, key, { name }, { param: 'space', ...this.spaceName() });
+  }
 
   protected page(event: PageEvent): void {
     void this.store.setPage(event.pageIndex, event.pageSize);
@@ -183,11 +209,10 @@ export class SpaceApprovalsPage {
     this.message.set('');
     this.actionProblem.set(null);
     const name = `${r.firstName} ${r.lastName}`;
-    const space = this.spaceName();
     if (action === 'decline') {
       const ok = await this.confirm.ask({
         title: this.i18n.t('approvals.declineTitle', { name }),
-        message: this.i18n.t('approvals.declineMessage', { name, space }),
+        message: this.spaceMessage('approvals.declineMessage', name),
         confirm: this.i18n.t('registrations.decline'),
         cancel: this.i18n.t('common.cancel'),
         destructive: true,
@@ -207,7 +232,7 @@ export class SpaceApprovalsPage {
         : result.seat === 'waitlisted'
           ? 'approvals.done.waitlisted'
           : 'approvals.done.declined';
-    this.message.set(this.i18n.t(key, { name, space }));
+    this.message.set(this.spaceMessage(key, name));
     if (action === 'decline' && result.undoUntil) this.offerUndo(r);
   }
 
@@ -220,7 +245,7 @@ export class SpaceApprovalsPage {
       return;
     }
     const name = `${r.firstName} ${r.lastName}`;
-    this.message.set(this.i18n.t('approvals.done.undone', { name, space: this.spaceName() }));
+    this.message.set(this.spaceMessage('approvals.done.undone', name));
   }
 
   private offerUndo(r: Registration): void {

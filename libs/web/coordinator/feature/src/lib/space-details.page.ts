@@ -21,7 +21,14 @@ import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { FieldErrorPipe, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { TranslationFieldsComponent, translationsToSend } from '@gfmd/web-shared-ui/translation-fields';
 import { SPACE_DESCRIPTION_MAX_LENGTH, spaceTranslatedFields, splitList } from '@gfmd/web-dialogues-ui/space-fields';
-import { I18n, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentMessageComponent,
+  I18n,
+  TranslatePipe,
+  contentIn,
+  contentMessage,
+  type ContentMessage,
+} from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { submitState } from '@gfmd/web-shared-util-state';
 
@@ -44,6 +51,7 @@ import { submitState } from '@gfmd/web-shared-util-state';
     FieldErrorPipe,
     TranslatePipe,
     TranslationFieldsComponent,
+    ContentMessageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -70,7 +78,7 @@ import { submitState } from '@gfmd/web-shared-util-state';
       />
       <gfmd-problem-alert [problem]="problem()" />
       @if (message(); as m) {
-        <p class="gfmd-alert gfmd-alert--ok" role="status">{{ m }}</p>
+        <p class="gfmd-alert gfmd-alert--ok" role="status"><gfmd-message [message]="m" /></p>
       }
       <div class="gfmd-actions">
         <button mat-flat-button type="submit" id="space-details-save" [disabled]="busy()">
@@ -91,7 +99,7 @@ export class SpaceDetailsPage {
   readonly spaceId = input.required<string>();
   protected readonly descriptionMax = SPACE_DESCRIPTION_MAX_LENGTH;
 
-  private readonly submission = submitState();
+  private readonly submission = submitState<ContentMessage>();
   protected readonly busy = this.submission.submitting;
   protected readonly problem = this.submission.problem;
   protected readonly message = this.submission.done;
@@ -143,7 +151,9 @@ export class SpaceDetailsPage {
     const outcome = await this.submission.run(() => this.store.saveSpace(space.id, body));
     if (outcome.ok) {
       this.open(outcome.value);
-      this.message.set(this.i18n.t('spaces.saved', { name: outcome.value.name }));
+      // The space's name in the page's language, else the dialogue's: marked when it is a fallback.
+      const name = contentIn(outcome.value, 'name', this.i18n.language(), this.contentLanguages());
+      this.message.set(contentMessage(this.i18n, 'spaces.saved', {}, { param: 'name', ...name }));
       // The button was disabled while saving, which drops the focus.
       afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('#space-details-save')?.focus(), {
         injector: this.injector,

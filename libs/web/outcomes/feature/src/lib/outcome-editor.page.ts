@@ -160,7 +160,6 @@ export class OutcomeEditorPage {
     const d = this.dialogueStore.dialogue();
     return d && d.id === this.dialogue() && d.languages?.length ? d.languages : ['en'];
   });
-  /** the language the outcome's own words are written in: the dialogue's first (`contentSourceLanguage` on the server) */
   /**
    * Languages translated on the outcome or a recommendation that the dialogue does not list: kept
    * by the API and returned, but without a tab here (docs/i18n.md), so the editor says they exist.
@@ -173,6 +172,7 @@ export class OutcomeEditorPage {
     const names = new Intl.DisplayNames([this.i18n.language()], { type: 'language' });
     return [...languages].map((l) => names.of(l) ?? l.toUpperCase()).join(', ');
   });
+  /** the language the outcome's own words are written in: the dialogue's first (`contentSourceLanguage` on the server) */
   protected readonly sourceLang = computed<ReaderLanguage>(() => this.languages()[0] ?? 'en');
   /** the summary's and key messages' fields on the translation tabs */
   protected readonly summaryFields = computed<TranslatedField[]>(() => [

@@ -3,8 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { UpdateManagedRegistrationRequest } from '@gfmd/contracts';
-import type { AgendaItem, ManageView, Question } from '@gfmd/contracts';
+import type { AgendaItem, Dialogue, ManageView, Question } from '@gfmd/contracts';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
+import { I18n, messageText, type ContentMessage } from '@gfmd/web-shared-util-i18n';
 import {
   AgendaItemFactory,
   AgendaViewFactory,
@@ -25,7 +26,7 @@ const text = (el: HTMLElement) => el.textContent?.replace(/\s+/g, ' ') ?? '';
 describe(ManagePage.name, () => {
   let http: HttpTestingController;
 
-  const confirm = { ask: jest.fn(async () => true) };
+  const confirm = { ask: jest.fn(async (_: { title: string; message: ContentMessage }) => true) };
 
   beforeEach(() => {
     confirm.ask.mockClear();
@@ -43,7 +44,12 @@ describe(ManagePage.name, () => {
 
   afterEach(() => http.verify());
 
-  async function render(over: Partial<ManageView> = {}, agenda: AgendaItem[] = [], questions: Question[] = []) {
+  async function render(
+    over: Partial<ManageView> = {},
+    agenda: AgendaItem[] = [],
+    questions: Question[] = [],
+    dialogue: Partial<Dialogue> = {},
+  ) {
     const fixture = TestBed.createComponent(ManagePage);
     fixture.componentRef.setInput('token', 'secret-token');
     await fixture.whenStable();
@@ -53,7 +59,7 @@ describe(ManagePage.name, () => {
       ...over,
     });
     await settle(fixture);
-    http.expectOne('/api/v1/dialogues/d1').flush(DialogueFactory.create({ id: 'd1' }));
+    http.expectOne('/api/v1/dialogues/d1').flush(DialogueFactory.create({ id: 'd1', ...dialogue }));
     http.expectOne('/api/v1/dialogues/d1/spaces').flush([space]);
     http.expectOne((r) => r.url === '/api/v1/dialogues/d1/agenda').flush(AgendaViewFactory.create(agenda));
     http.expectOne('/api/v1/dialogues/d1/questions').flush(questions);
@@ -151,6 +157,30 @@ describe(ManagePage.name, () => {
       .flush({ ...RegistrationFactory.create({ dialogueId: 'd1' }), status: 'cancelled', waitlistPosition: null });
     await settle(fixture);
     expect(text(el)).toContain('Your registration is cancelled.');
+  });
+
+  it("marks the dialogue's title, in English on a French page, on the page and in the cancel confirmation", async () => {
+    await TestBed.inject(I18n).use('fr', { remember: false });
+    const fixture = await render({ status: 'confirmed', waitlistPosition: null }, [], [], {
+      title: 'Skills on the move',
+      titleLang: 'en',
+    });
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('.lead strong')?.getAttribute('lang')).toBe('en');
+
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.includes('Annuler mon inscription'))
+      ?.click();
+    await settle(fixture);
+    const message = confirm.ask.mock.calls[0][0].message;
+    expect(message).toContainEqual({ text: 'Skills on the move', lang: 'en' });
+    expect(messageText(message)).toContain('Votre place à Skills on the move sera attribuée');
+    http.expectOne({ method: 'POST', url: '/api/v1/registrations/manage/secret-token/cancel' }).flush({
+      ...RegistrationFactory.create({ dialogueId: 'd1' }),
+      status: 'cancelled',
+      waitlistPosition: null,
+    });
+    await settle(fixture);
   });
 
   it('after cancelling, does not claim the published agenda is unpublished', async () => {

@@ -39,7 +39,15 @@ import { AgendaViewComponent } from '@gfmd/web-dialogues-ui/agenda-view';
 import { CheckInCodeComponent } from '@gfmd/web-check-in-feature/check-in-code';
 import { FieldErrorPipe, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
 import { ConfirmService } from '@gfmd/web-shared-ui/confirm';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe, type TranslationKey } from '@gfmd/web-shared-util-i18n';
+import {
+  ContentLangDirective,
+  I18n,
+  LabelPipe,
+  LocalDatePipe,
+  TranslatePipe,
+  contentMessage,
+  type TranslationKey,
+} from '@gfmd/web-shared-util-i18n';
 import { applyProblemToForm } from '@gfmd/web-shared-util-http';
 import { ManageStore, canChooseSpace, spaceEligibility } from '@gfmd/web-registrations-data-access';
 import { loadResource } from '@gfmd/web-shared-util-state';
@@ -117,6 +125,7 @@ const CANCEL_TEXTS: Record<'confirmed' | 'waitlisted' | 'pending', CancelTexts> 
     LabelPipe,
     LocalDatePipe,
     ManageDocumentsComponent,
+    ContentLangDirective,
   ],
   providers: [ManageStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -269,9 +278,16 @@ export class ManagePage {
 
   protected async cancelRegistration(): Promise<void> {
     const texts = this.cancelTexts();
+    const d = this.store.dialogue();
     const confirmed = await this.confirm.ask({
       title: this.i18n.t(texts.title),
-      message: this.i18n.t(texts.message, { title: this.store.dialogue()?.title ?? '' }),
+      // The dialogue's title may be a fallback (another language than the page's): marked.
+      message: contentMessage(
+        this.i18n,
+        texts.message,
+        {},
+        { param: 'title', text: d?.title ?? '', lang: d?.titleLang ?? null },
+      ),
       confirm: this.i18n.t(texts.confirm),
       cancel: this.i18n.t(texts.keep),
       destructive: true,

@@ -9,7 +9,9 @@ import type { Dialogue, Registration, Space } from '@gfmd/contracts';
 import { DialogueStore } from '@gfmd/web-dialogues-data-access';
 import { DialogueFactory, RegistrationFactory, SpaceFactory } from '@gfmd/web-shared-util-testing';
 import { BehaviorSubject, map } from 'rxjs';
-import { COMPACT_QUERY, RegistrationsTablePage, UNDO_VISIBLE_MS } from './registrations-table.page';
+import { I18n } from '@gfmd/web-shared-util-i18n';
+import { RegistrationDecisions, UNDO_VISIBLE_MS } from './registration-decisions';
+import { COMPACT_QUERY, RegistrationsTablePage } from './registrations-table.page';
 
 async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> {
   for (let i = 0; i < 3; i++) {
@@ -140,6 +142,43 @@ describe(RegistrationsTablePage.name, () => {
     expect(button(row, 'Decline for').querySelector('span[lang="es"]')?.textContent).toBe('Sociedad civil');
   });
 
+  it("marks a fallback space name in a seat's decline confirmation and in the status message (a French page)", async () => {
+    const i18n = TestBed.inject(I18n);
+    await i18n.loadStaff();
+    await i18n.use('fr', { remember: false });
+    // An English dialogue (French second) whose space is named in English only.
+    dialogue.set(DialogueFactory.create({ id: 'd1', languages: ['en', 'fr'] }));
+    spaces.set([SpaceFactory.create({ id: 's1', name: 'Business space', translations: {} })]);
+    const person = RegistrationFactory.create({
+      id: 'r1',
+      firstName: 'Amina',
+      lastName: 'Diallo',
+      spaces: [{ spaceId: 's1', status: 'pending' }],
+    });
+    const { fixture, el } = await render([person]);
+
+    button(el, 'Refuser pour', 'tr[data-registration="r1"]').click();
+    await settle(fixture);
+    const dialog = document.querySelector<HTMLElement>('[role="alertdialog"]')!;
+    const question = dialog.querySelector('mat-dialog-content p')!;
+    expect(question.textContent).toBe(
+      'Amina Diallo recevra un courriel lui indiquant que sa demande pour Business space est refusée.',
+    );
+    expect(question.querySelector('span[lang="en"]')?.textContent).toBe('Business space');
+    button(dialog, 'Refuser').click();
+    await settle(fixture);
+
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/registrations/r1/spaces/s1/decline' })
+      .flush({ ...person, spaces: [{ spaceId: 's1', status: 'declined' }] });
+    await settle(fixture);
+    stats();
+    const status = el.querySelector('[role="status"]')!;
+    expect(status.textContent).toBe('Amina Diallo : demande pour Business space refusée.');
+    expect(status.querySelector('span[lang="en"]')?.textContent).toBe('Business space');
+    expect(el.querySelector('.gfmd-alert--ok span[lang="en"]')?.textContent).toBe('Business space');
+  });
+
   it("keeps a person's row, and the answers opened in it, when the list is read again", async () => {
     const person = { ...people()[0], answers: { diet: 'veg' } } as Registration;
     const { fixture, el } = await render([person]);
@@ -224,7 +263,7 @@ describe(RegistrationsTablePage.name, () => {
 
   it('withdraws Undo after a few seconds and gives the focus to the row', async () => {
     const { fixture, el } = await render();
-    const page = fixture.componentInstance as unknown as { offerUndo(id: string): void };
+    const page = fixture.debugElement.injector.get(RegistrationDecisions) as unknown as { offerUndo(id: string): void };
     jest.useFakeTimers();
     page.offerUndo('r1');
     fixture.detectChanges();

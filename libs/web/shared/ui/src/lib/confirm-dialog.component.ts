@@ -7,10 +7,12 @@ import {
   MatDialogContent,
   MatDialogTitle,
 } from '@angular/material/dialog';
+import { ContentMessageComponent, type ContentMessage } from '@gfmd/web-shared-util-i18n';
 
 export interface ConfirmDialogData {
   title: string;
-  message: string;
+  /** In parts where it names content that may be in another language than the page (contentMessage). */
+  message: ContentMessage;
   confirm: string;
   cancel: string;
   destructive?: boolean;
@@ -19,12 +21,12 @@ export interface ConfirmDialogData {
 /** Asks "are you sure?"; closes with true when confirmed. Open with MatDialog. */
 @Component({
   selector: 'gfmd-confirm-dialog',
-  imports: [MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose],
+  imports: [MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, ContentMessageComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
     <mat-dialog-content>
-      <p>{{ data.message }}</p>
+      <p><gfmd-message [message]="data.message" /></p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>{{ data.cancel }}</button>

@@ -9,12 +9,14 @@ export type SubmitOutcome<T> = { ok: true; value: T } | { ok: false; problem: Pr
 /**
  * The state every form page keeps about its submission: in flight, the problem of the last
  * attempt, and the confirmation once it is done. Pages may bind or set the signals directly.
+ * `Done` is the confirmation's type: text, or a message in parts where it names content in
+ * another language than the page's (`ContentMessage` of util-i18n).
  */
-export interface SubmitState {
+export interface SubmitState<Done = string> {
   readonly submitting: WritableSignal<boolean>;
   readonly problem: WritableSignal<ProblemDetails | null>;
   /** the confirmation to announce ('' while there is none) */
-  readonly done: WritableSignal<string>;
+  readonly done: WritableSignal<Done | ''>;
   /**
    * Runs one submission: `submitting` while it runs; a failure becomes `problem` (any error,
    * read as problem+json) and is returned rather than thrown.
@@ -30,10 +32,10 @@ export interface SubmitState {
   begin(form: AbstractControl, root: ParentNode): boolean;
 }
 
-export function submitState(): SubmitState {
+export function submitState<Done = string>(): SubmitState<Done> {
   const submitting = signal(false);
   const problem = signal<ProblemDetails | null>(null);
-  const done = signal('');
+  const done = signal<Done | ''>('');
   return {
     submitting,
     problem,
