@@ -1,9 +1,11 @@
 /**
- * Renders one single-layout badge (the API's own BadgeSheet) for a Latin-only, a Chinese and a
- * mixed-script participant, N times each, and prints JSON: the PDF's size, the CPU time per badge
- * (user + system, from process.cpuUsage: the machine is shared, wall clock is noisy) for the first
- * badge of the process (fonts read from disk) and the median of the others, and which fonts the
- * PDF embeds. Run by run.mjs (ts-node with SWC).
+ * Renders one single-layout badge (the API's own BadgeSheet) for a Latin-only, a Chinese, a
+ * mixed-script participant and a Chinese one whose name has two Han ideographs of Extension B
+ * (U+20000, U+2123D: HanaMinB's), N times each, and prints JSON: the PDF's size, the CPU time per
+ * badge (user + system, from process.cpuUsage: the machine is shared, wall clock is noisy) for the
+ * first badge of its kind in the process (fonts read from disk) and the median of the others, the
+ * process's resident memory after them, and which fonts the PDF embeds. Run by run.mjs (ts-node
+ * with SWC).
  */
 import type { CheckInCard } from '../../../libs/api/registrations/src/lib/check-in.port';
 import { BadgeSheet } from '../../../libs/api/check-in/src/lib/badge-sheet';
@@ -43,6 +45,11 @@ const cases: { name: string; title: string; card: CheckInCard }[] = [
       country: 'Республика Корея',
     }),
   },
+  {
+    name: 'extB',
+    title: '移民与发展对话 2027',
+    card: card({ firstName: '小明𠀀𡈽', lastName: '王', organization: '中国移民研究中心', country: '中国' }),
+  },
 ];
 
 function render(c: (typeof cases)[number]): Promise<Buffer> {
@@ -75,6 +82,7 @@ async function main() {
       bytes: bytes.length,
       firstCpuMs: Math.round(times[0] * 10) / 10,
       medianCpuMs: Math.round((rest[Math.floor(rest.length / 2)] ?? times[0]) * 10) / 10,
+      rssMb: Math.round(process.memoryUsage().rss / 1e5) / 10,
       fonts: fonts.map((f) => f.replace(/^[A-Z]{6}\+/, '')),
     };
   }

@@ -86,7 +86,10 @@ export function pdfGlyphs(pdf: Uint8Array): PdfFontUse[] {
   return [...fonts.values()].map((f) => f.use);
 }
 
-/** A ToUnicode CMap as PDFKit writes it (`<start> <end> [<u> <u> …]` ranges, UTF-16BE values). */
+/**
+ * A ToUnicode CMap as PDFKit writes it (`<start> <end> [<u> <u> …]` ranges, UTF-16BE values; a
+ * character of planes 2 and 3, such as 𠀀 U+20000, is a surrogate pair).
+ */
 function readToUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   const utf16 = (hex: string) => Buffer.from(hex.replace(/\s+/g, ''), 'hex').swap16().toString('utf16le');
