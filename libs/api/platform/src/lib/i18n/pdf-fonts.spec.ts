@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   HAN_EXTRA_FONT,
   HAN_EXTRA_FONT_PACKAGE,
@@ -9,8 +10,8 @@ import {
 
 /** A stand-in for a PDFKit document: records what is registered. */
 const fakeDoc = () => {
-  const fonts = new Map<string, string>();
-  return { fonts, registerFont: (name: string, src: string) => fonts.set(name, src) };
+  const fonts = new Map<string, string | Buffer>();
+  return { fonts, registerFont: (name: string, src: string | Buffer) => fonts.set(name, src) };
 };
 
 describe('pdf fonts', () => {
@@ -88,6 +89,13 @@ describe('pdf fonts', () => {
       { font: 'bold', text: 'Chan) 2027' },
     ]);
     expect(pdfFontFor('bold', '𠀀 Chan', doc)).toBe('regular-han');
+    // Its character map read, the next documents get its bytes rather than its path (PDFKit would
+    // read the 30 MB file for each).
+    const next = fakeDoc();
+    registerPdfFonts(next, { regular: 'regular' }, { unicode: true });
+    const bytes = next.fonts.get('regular-han');
+    expect(Buffer.isBuffer(bytes) && bytes.equals(readFileSync(HAN_EXTRA_FONT))).toBe(true);
+    expect(next.fonts.get('regular-cjk')).toBe(files.cjk?.regular);
     // A symbol no font has stays where it was (an empty box), without asking HanaMinB.
     expect(pdfFontRuns(doc, 'regular', 'Ana \u{1FAE8}')).toEqual([{ font: 'regular', text: 'Ana \u{1FAE8}' }]);
   });

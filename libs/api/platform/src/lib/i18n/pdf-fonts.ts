@@ -17,7 +17,8 @@
  *   `fonts-hanazono`, which the API image installs; Hanazono Font License or OFL-1.1), which has
  *   Extensions B to F nearly whole (B 42,711 of 42,720, C 4,149 of 4,160, D whole, E 5,762 of
  *   5,774, F whole) but not plane 3 (Extensions G, H) nor I. One weight (a Mincho, with serifs),
- *   used for bold too. No npm package has these characters.
+ *   used for bold too. No npm package has these characters; the 57 unified and Extension A
+ *   ideographs Noto Sans Hans lacks are not in HanaMinB either.
  * A character whose preferred font has no glyph for it goes to the first of the others that has
  * one (fontkit reads the fonts' character maps); digits, punctuation and spaces stay with the run
  * around them when its font has them. The last-resort Han font is only ever asked about Han (and
@@ -28,15 +29,17 @@
  *
  * The CJK fonts are read only when a text needs them: PDFKit opens a registered font when it is
  * first used, and the character maps here are read the first time a Han or Hangul character is
- * met (HanaMinB's, 30 MB, the first time a Han character the Noto fonts lack is met). PDFKit
- * embeds only the glyphs a document uses (a subset): a Latin-only document embeds no CJK font at
- * all, and a badge with a Chinese name grows by tens of kilobytes, not by the 8 MB of the font file.
+ * met (HanaMinB's, 30 MB, the first time a Han character the Noto fonts lack is met; then its bytes
+ * are kept and given to PDFKit, which would read the file again for each document). PDFKit embeds
+ * only the glyphs a document uses (a subset): a Latin-only document embeds no CJK font at all, and
+ * a badge with a Chinese name grows by tens of kilobytes, not by the 8 MB of the font file.
  *
  * A document registers its fonts with `registerPdfFonts` (for each name: `name`, `name-cjk`,
- * `name-kr`, `name-han`), and draws a text run by run (`pdfFontRuns`, or `drawBidiText` with `fonts`).
+ * `name-kr`; and the first name's `-han`, shared by all), and draws a text run by run
+ * (`pdfFontRuns`, or `drawBidiText` with `fonts`).
  */
 import { Logger } from '@nestjs/common';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fonts as NOTO_SANS_HANS } from '@embedpdf/fonts-sc';
 import { fonts as NOTO_SANS_KR } from '@embedpdf/fonts-kr';
@@ -146,15 +149,19 @@ interface GlyphMap {
 }
 
 const glyphMaps = new Map<string, GlyphMap>();
+/** The bytes of the font files whose character maps were read (fontkit keeps them anyway). */
+const fontBytes = new Map<string, Buffer>();
 
 /** Whether the font file has a glyph for the character; its character map read once per process. */
 function fileHasGlyph(file: string, codePoint: number): boolean {
   let font = glyphMaps.get(file);
   if (!font) {
     // fontkit is PDFKit's own font engine (same version); read here for the character maps only.
-    const fontkit = require('fontkit') as { openSync(path: string): GlyphMap };
-    font = fontkit.openSync(file);
+    const fontkit = require('fontkit') as { create(data: Buffer): GlyphMap };
+    const bytes = readFileSync(file);
+    font = fontkit.create(bytes);
     glyphMaps.set(file, font);
+    fontBytes.set(file, bytes);
   }
   return font.hasGlyphForCodePoint(codePoint);
 }
@@ -176,7 +183,7 @@ const documents = new WeakMap<object, DocumentFonts>();
 
 /** What `registerPdfFonts` needs of a PDFKit document. */
 export interface PdfFontRegistry {
-  registerFont(name: string, src: string): unknown;
+  registerFont(name: string, src: string | Buffer): unknown;
 }
 
 /**
@@ -195,9 +202,11 @@ export function registerPdfFonts(
   const helvetica: PdfFontFiles = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
   const base = options.unicode && unicode ? unicode : helvetica;
   // One name for HanaMinB: PDFKit caches an opened font under the name it was registered as, and
-  // reads the file again (30 MB) at every use of a second name of a file it has opened.
+  // reads the file again (30 MB) at every use of a second name of a file it has opened. Once its
+  // character map was read, PDFKit gets those bytes: reading and collecting 30 MB per document
+  // made a synthesis with such a character some 0.5 s slower (docs/performance.md, "PDF fonts").
   const hanFont = han ? `${Object.keys(names)[0]}${SUFFIX.han}` : null;
-  if (han && hanFont) doc.registerFont(hanFont, han.regular);
+  if (han && hanFont) doc.registerFont(hanFont, fontBytes.get(han.regular) ?? han.regular);
   const recorded: DocumentFonts = { names: new Map(), hanFont };
   for (const [name, weight] of Object.entries(names)) {
     doc.registerFont(name, base[weight]);
