@@ -42,8 +42,10 @@ ENV NODE_ENV=production \
 WORKDIR /app
 # DejaVu Sans: badges, certificates and the synthesis print Latin, Greek, Cyrillic and Arabic (docs/check-in.md);
 # Chinese and Japanese come from the npm package @embedpdf/fonts-sc, Korean from @embedpdf/fonts-kr
-# (in node_modules; docs/i18n.md).
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
+# (in node_modules; docs/i18n.md); Han beyond those (CJK Extension B to F, e.g. 𠀀 U+20000 in names
+# from Hong Kong or Taiwan) from HanaMinB, in fonts-hanazono (no npm package has it; 52 MB installed).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-hanazono \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/package.json ./package.json
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /repo/dist/apps/api ./dist/apps/api

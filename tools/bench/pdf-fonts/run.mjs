@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // PDF fonts (issue 17): the size and CPU time of a one-badge PDF whose participant is written in
-// Latin letters only, in Chinese, and in a mix of Korean, rare Han, Chinese, Arabic, Russian and
-// English, with the fonts each PDF embeds. A Latin-only badge must embed no CJK font.
+// Latin letters only, in Chinese, in a mix of Korean, rare Han, Chinese, Arabic, Russian and
+// English, and in Chinese with two ideographs of Extension B (U+20000, U+2123D; HanaMinB, from
+// Debian's fonts-hanazono), with the fonts each PDF embeds; then a short synthesis in Chinese,
+// without and with the same two ideographs. A Latin-only badge must embed no CJK font.
 //
 //   node tools/bench/pdf-fonts/run.mjs [--runs 20] [--json out.json]
 //
@@ -45,7 +47,7 @@ const result = JSON.parse(run.stdout);
 console.log(`one badge per PDF, ${RUNS} runs each (CPU time: user + system)`);
 for (const [name, r] of Object.entries(result)) {
   console.log(
-    `${name.padEnd(8)} ${String(r.bytes).padStart(7)} bytes   first ${String(r.firstCpuMs).padStart(6)} ms   median ${String(r.medianCpuMs).padStart(6)} ms   fonts: ${r.fonts.join(', ')}`,
+    `${name.padEnd(13)} ${String(r.bytes).padStart(7)} bytes   first ${String(r.firstCpuMs).padStart(6)} ms   median ${String(r.medianCpuMs).padStart(6)} ms   RSS after ${String(r.rssMb).padStart(6)} MB   fonts: ${r.fonts.join(', ')}`,
   );
 }
 if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(result, null, 2));

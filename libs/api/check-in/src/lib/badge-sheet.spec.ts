@@ -1,7 +1,8 @@
 import QRCode from 'qrcode';
 import { inflateSync } from 'node:zlib';
 import type { CheckInCard } from '@gfmd/api-registrations';
-import { parsePdf } from '@gfmd/api-testing';
+import { HAN_EXTRA_FONT_PACKAGE, pdfFontFiles } from '@gfmd/api-platform';
+import { parsePdf, pdfGlyphs, unprintedCharacters } from '@gfmd/api-testing';
 import { BadgeSheet, drawQr, newPdf } from './badge-sheet';
 import type { BadgeLayout } from './check-in.dto';
 
@@ -67,8 +68,8 @@ describe(BadgeSheet.name, () => {
     checkedInAt: null,
     spaces: [],
   });
-  /** The lines of text of a one-badge PDF, as pdf.js reads them back. */
-  async function badgeLines(c: CheckInCard, layout: BadgeLayout): Promise<string[]> {
+  /** A one-badge PDF. */
+  async function badgePdf(c: CheckInCard, layout: BadgeLayout): Promise<Buffer> {
     const sheet = BadgeSheet.create(layout, { title: 'Dialogue', dates: '8 May 2026' });
     const chunks: Buffer[] = [];
     sheet.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -76,7 +77,11 @@ describe(BadgeSheet.name, () => {
     sheet.add(c, 'C1code');
     sheet.end();
     await ended;
-    const { text } = await parsePdf(Buffer.concat(chunks));
+    return Buffer.concat(chunks);
+  }
+  /** The lines of text of a one-badge PDF, as pdf.js reads them back. */
+  async function badgeLines(c: CheckInCard, layout: BadgeLayout): Promise<string[]> {
+    const { text } = await parsePdf(await badgePdf(c, layout));
     return text.split('\n').map((line) => line.trim());
   }
 
@@ -97,6 +102,22 @@ describe(BadgeSheet.name, () => {
       expect([layout, text[5]]).toEqual([layout, 'Cities Alliance']);
       expect([layout, name.join(' ').replace(/\s+/g, '')]).toEqual([layout, `${first}${last}`.replace(/\s+/g, '')]);
       expect(name.every((line) => line.length > 0 && !line.includes('…'))).toBe(true);
+    }
+  });
+
+  // Han beyond Extension A (planes 2 and 3), common in names from Hong Kong and Taiwan: in neither
+  // Noto font, printed from HanaMinB (Debian's fonts-hanazono; before it, two empty boxes).
+  it('prints a name with Han ideographs of Extension B (U+20000, U+2123D) with real glyphs', async () => {
+    const files = pdfFontFiles();
+    if (!files.han) throw new Error(`HanaMinB is missing: install Debian's ${HAN_EXTRA_FONT_PACKAGE} (docs/i18n.md)`);
+    const fontFiles = [files.unicode, files.cjk, files.kr, files.han].flatMap((f) => (f ? [f.regular, f.bold] : []));
+    for (const layout of ['single', 'a4'] as const) {
+      const pdf = await badgePdf(card('𠀀𡈽', '陳 Chan'), layout);
+      // No .notdef (an empty box), every character drawn, each by a font whose file has its glyph.
+      expect([layout, unprintedCharacters(pdf, '𠀀𡈽 陳 Chan', fontFiles)]).toEqual([layout, []]);
+      const byFont = Object.fromEntries(pdfGlyphs(pdf).map((u) => [u.name, u.text]));
+      expect([layout, byFont['HanaMinB']]).toEqual([layout, '𠀀𡈽']);
+      expect((await parsePdf(pdf)).text).toContain('𠀀𡈽');
     }
   });
 });

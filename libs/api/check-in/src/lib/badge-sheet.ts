@@ -22,9 +22,10 @@ export interface BadgeDialogue {
  * Creates a PDF document with the fonts badges and certificates use ('regular', 'bold'): DejaVu Sans
  * when the system has it (names in any Latin, Cyrillic, Greek or Arabic script print as written;
  * it has the Arabic letters and their joining forms), otherwise PDFKit's Helvetica (Latin-1 only);
- * 'regular-cjk', 'bold-cjk' for Chinese and Japanese, 'regular-kr', 'bold-kr' for Korean; a text
- * mixing scripts is drawn run by run (`boxText`; platform's pdf-fonts.ts). The Docker image
- * installs DejaVu; the CJK fonts are npm packages.
+ * 'regular-cjk', 'bold-cjk' for Chinese and Japanese, 'regular-kr', 'bold-kr' for Korean,
+ * 'regular-han' for Han beyond those (Extension B and later, both weights); a text mixing scripts
+ * is drawn run by run (`boxText`; platform's pdf-fonts.ts). The Docker image installs DejaVu and
+ * HanaMinB (fonts-hanazono); the CJK fonts are npm packages.
  */
 export function newPdf(size: [number, number] | 'A4', info: { title: string }): PDFKit.PDFDocument {
   const doc = new PDFDocument({

@@ -5,7 +5,7 @@ import { AuthModule } from '@gfmd/api-auth';
 import { DelegationsModule } from '@gfmd/api-delegations';
 import { DialoguesModule, SeedService } from '@gfmd/api-dialogues';
 import { MailModule, OutboxService } from '@gfmd/api-mail';
-import { PlatformModule, pdfFontFiles } from '@gfmd/api-platform';
+import { HAN_EXTRA_FONT_PACKAGE, PlatformModule, pdfFontFiles } from '@gfmd/api-platform';
 import { RegistrationsModule } from '@gfmd/api-registrations';
 import { SpacesModule } from '@gfmd/api-spaces';
 import {
@@ -191,7 +191,8 @@ describe('badges and certificates (integration)', () => {
   });
 
   it('prints a text mixing Korean, rare Han, Chinese, Arabic, Russian and English whole, each character in a font that has its glyph', async () => {
-    const sample = '한국어 䶮 龘 中文 العربية Русский English';
+    // 𠀀 (U+20000, CJK Extension B) is in neither Noto font: HanaMinB (Debian's fonts-hanazono) prints it.
+    const sample = '한국어 䶮 龘 𠀀 中文 العربية Русский English';
     const d = await DialogueFactory.createPublished(organizer, {
       informalSessionId: sessionId,
       capacity: 10,
@@ -215,8 +216,9 @@ describe('badges and certificates (integration)', () => {
       return new Uint8Array(await res.arrayBuffer());
     };
     const files = pdfFontFiles();
-    const fontFiles = [files.unicode, files.cjk, files.kr].flatMap((f) => (f ? [f.regular, f.bold] : []));
+    const fontFiles = [files.unicode, files.cjk, files.kr, files.han].flatMap((f) => (f ? [f.regular, f.bold] : []));
     expect(files.kr).not.toBeNull(); // the Korean font is installed (npm @embedpdf/fonts-kr)
+    expect([HAN_EXTRA_FONT_PACKAGE, files.han]).not.toEqual([HAN_EXTRA_FONT_PACKAGE, null]); // install it (docs/i18n.md)
 
     const badge = await bytes(mixed);
     // No .notdef (an empty box), every character drawn, each by a font whose file has its glyph.
@@ -224,10 +226,11 @@ describe('badges and certificates (integration)', () => {
     const byFont = Object.fromEntries(pdfGlyphs(badge).map((u) => [u.name, u.text]));
     expect(byFont['NotoSansKR-Regular']).toContain('한국어');
     expect(byFont['NotoSansHans-Regular']).toContain('䶮');
+    expect(byFont['HanaMinB']).toContain('𠀀');
     expect(byFont['DejaVuSans']).toContain('Русский');
     // And it reads back (pdf.js): each word as written.
     const { text } = await parsePdf(badge);
-    for (const word of ['한국어', '䶮', '龘', '中文', 'العربية', 'Русский', 'English', '김민준'])
+    for (const word of ['한국어', '䶮', '龘', '𠀀', '中文', 'العربية', 'Русский', 'English', '김민준'])
       expect(text).toContain(word);
     expect(badge.length).toBeLessThan(200_000);
 

@@ -309,7 +309,8 @@ describe('Syntheses (integration)', () => {
   });
 
   it('prints a text mixing Korean, rare Han, Chinese, Arabic, Russian and English whole, in English and in Arabic, each character in a font that has its glyph', async () => {
-    const sample = '한국어 䶮 龘 中文 العربية Русский English';
+    // 𠀀 (U+20000, CJK Extension B) is in neither Noto font: HanaMinB (Debian's fonts-hanazono) prints it.
+    const sample = '한국어 䶮 龘 𠀀 中文 العربية Русский English';
     const { session: s } = await processFixture(organizer);
     const texts = [sample, '이주와 개발에 관한 국제 포럼은 中国 및 العالم 과 함께 Форум.'];
     const mixed = await publishedRecommendations(organizer, reviewer, s.id, themes[0].id, 2, (i) => texts[i]);
@@ -321,14 +322,14 @@ describe('Syntheses (integration)', () => {
     });
     expect((await organizer.post(`${p}/publish`)).status).toBe(200);
     const files = pdfFontFiles();
-    const fontFiles = [files.unicode, files.cjk, files.kr].flatMap((f) => (f ? [f.regular, f.bold] : []));
+    const fontFiles = [files.unicode, files.cjk, files.kr, files.han].flatMap((f) => (f ? [f.regular, f.bold] : []));
     for (const lang of ['en', 'ar']) {
       const pdf = await binary(sut.baseUrl, `${p}/synthesis.pdf?lang=${lang}`);
       expect(pdf.status).toBe(200);
       // No .notdef (an empty box), every character drawn, each by a font whose file has its glyph.
       expect(unprintedCharacters(pdf.body, `${sample} ${texts[1]}`, fontFiles)).toEqual([]);
       const { text } = await pdfText(pdf.body);
-      for (const word of ['한국어', '䶮', '龘', '中文', 'العربية', 'Русский', 'English', '이주와', 'Форум'])
+      for (const word of ['한국어', '䶮', '龘', '𠀀', '中文', 'العربية', 'Русский', 'English', '이주와', 'Форум'])
         expect(text).toContain(word);
       for (const r of mixed.references) expect(text).toContain(r);
       expect(pdf.body.length).toBeLessThan(300_000);

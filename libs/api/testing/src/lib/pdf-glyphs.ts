@@ -86,7 +86,10 @@ export function pdfGlyphs(pdf: Uint8Array): PdfFontUse[] {
   return [...fonts.values()].map((f) => f.use);
 }
 
-/** A ToUnicode CMap as PDFKit writes it (`<start> <end> [<u> <u> …]` ranges, UTF-16BE values). */
+/**
+ * A ToUnicode CMap as PDFKit writes it (`<start> <end> [<u> <u> …]` ranges, UTF-16BE values; a
+ * character of planes 2 and 3, such as 𠀀 U+20000, is a surrogate pair).
+ */
 function readToUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   const utf16 = (hex: string) => Buffer.from(hex.replace(/\s+/g, ''), 'hex').swap16().toString('utf16le');
@@ -97,6 +100,27 @@ function readToUnicode(cmap: string): Map<number, string> {
   return map;
 }
 
+interface FontFile {
+  postscriptName: string;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+const openedFonts = new Map<string, FontFile>();
+
+/**
+ * A font file's PostScript name and character map, read by fontkit (PDFKit's font engine) once per
+ * test file: the CJK files are 8 to 30 MB (HanaMinB), read whole.
+ */
+function openFont(file: string): FontFile {
+  let font = openedFonts.get(file);
+  if (!font) {
+    const fontkit = require('fontkit') as { openSync(path: string): FontFile };
+    font = fontkit.openSync(file);
+    openedFonts.set(file, font);
+  }
+  return font;
+}
+
 /**
  * What keeps `sample` from being printed whole in a PDF, as readable lines (none: all is well): a
  * font that drew .notdef, a character of the sample that no font drew, a character drawn in a
@@ -104,11 +128,7 @@ function readToUnicode(cmap: string): Map<number, string> {
  * known by its PostScript name); a standard font (Helvetica) counts as printing Latin-1.
  */
 export function unprintedCharacters(pdf: Uint8Array, sample: string, fontFiles: string[]): string[] {
-  // fontkit (PDFKit's font engine) reads each file's PostScript name and character map.
-  const fontkit = require('fontkit') as {
-    openSync(path: string): { postscriptName: string; hasGlyphForCodePoint(codePoint: number): boolean };
-  };
-  const files = new Map(fontFiles.map((file) => fontkit.openSync(file)).map((font) => [font.postscriptName, font]));
+  const files = new Map(fontFiles.map(openFont).map((font) => [font.postscriptName, font]));
   const problems: string[] = [];
   const uses = pdfGlyphs(pdf);
   for (const use of uses) {

@@ -30,8 +30,10 @@ const CHUNK = 25;
  * PDFKit's Helvetica prints Latin-1 only: a document in Arabic, or with any text Helvetica cannot
  * print (Arabic, Cyrillic, Greek…), is set in DejaVu Sans when the system has it (the Docker image
  * installs fonts-dejavu-core, as for badges); others keep Helvetica. Runs with Chinese or Japanese
- * letters are set in the CJK font ('body-cjk', 'body-bold-cjk'), Korean in 'body-kr', 'body-bold-kr'
- * (platform's pdf-fonts.ts); a text mixing them with other scripts is drawn run by run.
+ * letters are set in the CJK font ('body-cjk', 'body-bold-cjk'), Korean in 'body-kr', 'body-bold-kr',
+ * Han beyond those fonts (Extension B and later) in HanaMinB ('body-han', one weight; the image
+ * installs fonts-hanazono) (platform's pdf-fonts.ts); a text mixing them with other scripts is
+ * drawn run by run.
  */
 function needsUnicode(model: DocumentModel): boolean {
   const texts = [
