@@ -212,7 +212,7 @@ import { FocalPointApi } from './delegations.api';
                 [questions]="asked()"
                 [controls]="form.controls.answers"
                 [language]="i18n.language()"
-                [languages]="v.dialogue.languages ?? []"
+                [languages]="v.dialogue.languages"
                 idPrefix="delegate-question-"
               />
             }
