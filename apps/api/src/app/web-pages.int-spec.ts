@@ -154,7 +154,7 @@ describe('Public web pages per language (integration)', () => {
       d.id,
     ]);
 
-    const { html: body } = await page(`/fr/dialogues/${d.id}`);
+    const { html: body, headers } = await page(`/fr/dialogues/${d.id}`, { 'accept-encoding': 'gzip' });
     // GFMD_PAINTED_BYTES=1: its size, for docs/performance.md.
     if (process.env['GFMD_PAINTED_BYTES'])
       process.stdout.write(`painted page: ${Buffer.byteLength(body)} bytes, ${gzipSync(body).length} gzipped\n`);
@@ -207,8 +207,9 @@ describe('Public web pages per language (integration)', () => {
     expect(root).toContain('<small>Réservé à certains groupes d&#39;acteurs</small>');
     expect(root).toContain('<small>Sur invitation uniquement</small>');
     expect(root).not.toContain('<b>');
-    // Small enough for a phone's first round trips (docs/performance.md, session 13).
+    // Small enough for a phone's first round trip (docs/performance.md, session 13): compressed.
     expect(Buffer.byteLength(body)).toBeLessThan(20_000);
+    expect(headers.get('content-encoding')).toMatch(/^(br|gzip|deflate)$/);
 
     // In Arabic, English words are marked left to right too.
     const ar = (await page(`/ar/dialogues/${d.id}`)).html;
