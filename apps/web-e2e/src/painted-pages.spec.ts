@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { createDialogue, publish, sessionId } from './support/setup';
+import { createDialogue, createSpace, publish, sessionId } from './support/setup';
 import { horizontalOverflow, waitForHeading } from './support/ui';
 
 /**
@@ -14,6 +14,30 @@ test.describe('public pages painted before the app', () => {
 
   test.beforeAll(async ({ api, admin }) => {
     dialogueId = await createDialogue(api, admin.token, { title, sessionId: await sessionId(api, admin.token, 96) });
+    const plenary = await createSpace(api, admin.token, dialogueId, {
+      name: 'Plenary hall',
+      kind: 'plenary',
+      access: 'open',
+      rooms: ['Room XX'],
+    });
+    await createSpace(api, admin.token, dialogueId, {
+      name: 'Side room',
+      kind: 'side_event',
+      access: 'invitation_only',
+    });
+    const day = (await api<any>('GET', `/dialogues/${dialogueId}`, undefined, admin.token)).body.startsAt.slice(0, 10);
+    for (const item of [
+      { title: 'Opening plenary', kind: 'opening', startsAt: `${day}T08:00:00Z`, endsAt: `${day}T09:00:00Z` },
+      {
+        title: 'Skills partnerships in practice',
+        kind: 'panel',
+        spaceId: plenary,
+        room: 'Room XX',
+        startsAt: `${day}T09:00:00Z`,
+        endsAt: `${day}T10:30:00Z`,
+      },
+    ])
+      expect((await api('POST', `/dialogues/${dialogueId}/agenda-items`, item, admin.token)).status).toBe(201);
     await publish(api, admin.token, dialogueId);
   });
 
@@ -25,6 +49,21 @@ test.describe('public pages painted before the app', () => {
     await expect(page.locator('link[rel="prefetch"][data-gfmd-app]')).toHaveCount(1);
     expect(await page.locator('script[src*="main-"]').count()).toBe(0);
     await expect(page.locator('.gfmd-prerender')).toHaveCount(1);
+    // The whole page is there before any interaction, in the app's order: the summary, the agenda
+    // by day (times in Geneva), the key facts, the spaces.
+    const main = page.getByRole('main');
+    // (In the document's order: on a phone the key facts and spaces only show first.)
+    await expect(main.getByRole('heading', { level: 2 })).toHaveText(['About this dialogue', 'Agenda', 'Spaces']);
+    await expect(main.getByRole('heading', { level: 3 })).toHaveCount(1);
+    await expect(main.getByRole('listitem').filter({ hasText: 'Skills partnerships in practice' })).toContainText(
+      /11:00–12:30 GMT\+2|10:00–11:30 GMT\+1/,
+    );
+    await expect(main.getByText('Room: Room XX')).toBeVisible();
+    const facts = page.getByRole('complementary', { name: 'Key facts' });
+    await expect(facts.getByRole('definition')).toContainText(['Palais des Nations, Geneva']);
+    await expect(facts.getByRole('listitem')).toContainText(['Plenary hall', 'Side room']);
+    await expect(facts.getByText('By invitation only')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-gfmd-wait', '');
     await axe.expectAccessible(page, 'public dialogue page, painted by the server');
     expect((await horizontalOverflow(page)).culprits).toEqual([]);
     await expect(page.getByRole('navigation', { name: 'Language' }).getByRole('link')).toHaveText([
@@ -47,6 +86,15 @@ test.describe('public pages painted before the app', () => {
     await expect(page).toHaveURL(new RegExp(`/fr/dialogues/${dialogueId}$`));
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.getByRole('link', { name: /Tous les dialogues/ })).toBeVisible();
+
+    // The dialogue page in Arabic, right to left: the English titles marked left to right.
+    await page.goto(`/ar/dialogues/${dialogueId}`);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { level: 2, name: 'جدول الأعمال' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'الفضاءات' })).toBeVisible();
+    await expect(page.locator('strong[lang="en"][dir="ltr"]', { hasText: 'Opening plenary' })).toHaveCount(1);
+    await axe.expectAccessible(page, 'public dialogue page in Arabic, painted by the server');
+    expect((await horizontalOverflow(page)).culprits).toEqual([]);
 
     // The list in Arabic, right to left, painted and accessible too.
     await page.goto('/ar/dialogues');
@@ -73,5 +121,33 @@ test.describe('public pages painted before the app', () => {
       )
       .toBe(href);
     await expect(page.getByRole('heading', { level: 1, name: 'Thematic dialogues' })).toBeVisible();
+
+    // On the dialogue page too: a Tab starts the app, and a focus moved onto the painted agenda's
+    // link (a screen reader's) lands on the app's.
+    await page.goto(`/dialogues/${dialogueId}`);
+    await expect(page.getByRole('heading', { level: 2, name: 'Agenda' })).toBeVisible();
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    expect(first).toBeTruthy();
+    await expect(page.locator('.gfmd-prerender')).toHaveCount(0);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.activeElement?.closest('gfmd-root') && document.activeElement.getAttribute('href'),
+        ),
+      )
+      .toBe(first);
+    await page.goto(`/dialogues/${dialogueId}`);
+    const ics = `/api/v1/dialogues/${dialogueId}/agenda.ics`;
+    await page.locator(`.gfmd-prerender a[href="${ics}"]`).focus();
+    await expect(page.locator('.gfmd-prerender')).toHaveCount(0);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.activeElement?.closest('gfmd-root') && document.activeElement.getAttribute('href'),
+        ),
+      )
+      .toBe(ics);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   });
 });

@@ -138,6 +138,11 @@ try {
       body: JSON.stringify({ email: adminEmail, password: adminPassword }),
     })
   ).json();
+  await fillAgenda(demo, login.accessToken);
+  const painted = await (await fetch(`${origin}/dialogues/${demo.id}`)).text();
+  console.log(
+    `\nPainted dialogue page: ${Buffer.byteLength(painted)} B of HTML, ${gzipSync(painted).length} B gzipped`,
+  );
 
   const browser = await puppeteer.launch({
     executablePath: chrome,
@@ -233,3 +238,47 @@ try {
   api.kill('SIGTERM');
 }
 process.exit(code);
+
+/**
+ * The page the server paints should be measured whole: the demo dialogue gets 3 spaces and 15
+ * agenda items over its time (as a real dialogue's), unless it has an agenda already.
+ */
+async function fillAgenda(dialogue, token) {
+  const call = async (path, body) => {
+    const res = await fetch(`${origin}/api/v1${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: body && JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  if ((await call(`/dialogues/${dialogue.id}/agenda`)).items.length) return;
+  const spaces = [];
+  for (const space of [
+    {
+      name: 'Plenary',
+      kind: 'plenary',
+      access: 'open',
+      rooms: ['Room XVII'],
+      description: 'All participants together.',
+    },
+    { name: 'Civil society space', kind: 'civil_society', access: 'open', rooms: ['Room XVIII'] },
+    { name: 'Business Mechanism', kind: 'business', access: 'invitation_only', rooms: ['Room XIX'] },
+  ])
+    spaces.push(await call(`/dialogues/${dialogue.id}/spaces`, space));
+  const start = Date.parse(dialogue.startsAt);
+  const step = (Date.parse(dialogue.endsAt) - start) / 15;
+  for (let i = 0; i < 15; i++) {
+    const space = i % 4 === 0 ? undefined : spaces[i % 3];
+    await call(`/dialogues/${dialogue.id}/agenda-items`, {
+      title: `Agenda item ${i + 1}: skills, labour mobility and partnerships`,
+      kind: i % 5 === 4 ? 'break' : 'panel',
+      spaceId: space?.id,
+      room: space?.rooms[0],
+      startsAt: new Date(start + i * step).toISOString(),
+      endsAt: new Date(start + (i + 0.75) * step).toISOString(),
+      speakers: [],
+    });
+  }
+}

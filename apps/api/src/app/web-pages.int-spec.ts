@@ -1,3 +1,4 @@
+import { PUBLIC_SHELL_WORDS } from '@gfmd/contracts';
 import { SeedService } from '@gfmd/api-dialogues';
 import { OutboxService } from '@gfmd/api-mail';
 import { randomUUID } from 'node:crypto';
@@ -6,6 +7,7 @@ import type { ApiClient } from '@gfmd/api-testing';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { AppModule } from './app.module';
 
 const INDEX = readFileSync(join(__dirname, '../../../web/src/index.html'), 'utf8');
@@ -70,7 +72,8 @@ describe('Public web pages per language (integration)', () => {
     expect(body).toMatch(/<html (data-gfmd-wait )?lang="fr">/);
     // The title as the API gives it in French, escaped, in the page and in <title>, before any script.
     const root = body.slice(body.indexOf('<gfmd-root>'));
-    expect(root).toContain(`<h1>${html(fr.title)}</h1>`);
+    // Only in English so far: marked as such, as the app's gfmdContentLang does.
+    expect(root).toContain(`<h1 lang="${fr.titleLang}">${html(fr.title)}</h1>`);
     expect(body).toContain(`<title>${html(fr.title)} · Dialogues du FMMD</title>`);
     expect(root).toContain('Tous les dialogues');
     expect(root).toContain('href="/fr/dialogues"');
@@ -96,6 +99,122 @@ describe('Public web pages per language (integration)', () => {
     expect(body).toContain(`<link rel="alternate" hreflang="x-default" href="${base}/dialogues/${dialogueId}" />`);
     // The shell's inline scripts are unchanged (their hashes are the CSP's).
     for (const m of INDEX.matchAll(/<script>([\s\S]*?)<\/script>/g)) expect(body).toContain(m[0]);
+  });
+
+  it('paints the whole dialogue page in French: key facts, the agenda by day, the spaces, each foreign field marked', async () => {
+    const start = Date.parse('2031-03-10T08:00:00Z'); // 09:00 in Geneva (GMT+1)
+    const d = await DialogueFactory.createPublished(organizer, {
+      informalSessionId: (await InformalSessionFactory.create(organizer)).id,
+      title: 'Skills partnerships',
+      summary: 'What employers and migrants need.',
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 34 * 3_600_000).toISOString(),
+      format: 'hybrid',
+      capacity: 120,
+      languages: ['en', 'fr'],
+      translations: { fr: { title: 'Partenariats de compétences' } },
+    });
+    const space = async (body: Record<string, unknown>) => {
+      const res = await organizer.post<{ id: string }>(`/dialogues/${d.id}/spaces`, body);
+      if (res.status !== 201) throw new Error(res.text);
+      return res.body.id;
+    };
+    const plenary = await space({
+      name: 'Plenary',
+      kind: 'plenary',
+      rooms: ['Room 1'],
+      description: 'Everyone together.',
+      translations: { fr: { name: 'Plénière' } },
+    });
+    const civil = await space({
+      name: 'Migrant <voices> & allies',
+      kind: 'civil_society',
+      access: 'group_only',
+      allowedGroups: ['civil_society'],
+    });
+    await space({ name: 'Donors', kind: 'side_event', access: 'invitation_only' });
+    // Fifteen items over two days, the first in French, the rest only in English.
+    const items = Array.from({ length: 15 }, (_, i) => {
+      const at = start + (i < 8 ? i : 24 + i - 8) * 3_600_000;
+      return {
+        title: i === 0 ? 'Opening' : `Item ${i} <b>`,
+        kind: i === 0 ? 'opening' : i % 4 === 0 ? 'break' : 'panel',
+        spaceId: i % 3 === 1 ? civil : i % 3 === 2 ? plenary : undefined,
+        room: i % 3 === 2 ? 'Room 1' : undefined,
+        startsAt: new Date(at).toISOString(),
+        endsAt: new Date(at + 45 * 60_000).toISOString(),
+        speakers: [],
+        ...(i === 0 ? { translations: { fr: { title: 'Ouverture' } } } : {}),
+      };
+    });
+    for (const item of items) expect((await organizer.post(`/dialogues/${d.id}/agenda-items`, item)).status).toBe(201);
+    // A right-to-left override that older rows may hold (the API refuses it today): never painted.
+    await sut.dataSource.query("UPDATE agenda_items SET title = $1 WHERE dialogue_id = $2 AND title = 'Item 1 <b>'", [
+      'Item 1 \u202Egnp.exe',
+      d.id,
+    ]);
+
+    const { html: body, headers } = await page(`/fr/dialogues/${d.id}`, { 'accept-encoding': 'gzip' });
+    // GFMD_PAINTED_BYTES=1: its size, for docs/performance.md.
+    if (process.env['GFMD_PAINTED_BYTES'])
+      process.stdout.write(`painted page: ${Buffer.byteLength(body)} bytes, ${gzipSync(body).length} gzipped\n`);
+    const root = body.slice(body.indexOf('<gfmd-root>'), body.indexOf('</gfmd-root>'));
+    // The app's headings, in its order: summary and agenda in the main column, then the key facts and the spaces.
+    const order = [
+      '<h1>Partenariats de compétences</h1>',
+      '<span class="gfmd-chip gfmd-chip--ok">120 places restantes</span><span class="gfmd-chip">Hybride</span>',
+      '<h2>À propos de ce dialogue</h2>',
+      '<p class="gfmd-prerender__summary" lang="en">What employers and migrants need.</p>',
+      '<h2 id="agenda-heading">Ordre du jour</h2>',
+      '<h3 id="agenda-day-2031-03-10">lundi 10 mars 2031</h3>',
+      '<h3 id="agenda-day-2031-03-11">mardi 11 mars 2031</h3>',
+      '<aside class="gfmd-prerender__facts" aria-label="L&#39;essentiel">',
+      '<dt>Lieu</dt><dd>Geneva</dd>',
+      '<dt>En ligne</dt><dd>Le lien sera envoyé aux participants inscrits.</dd>',
+      '<dt>Langues</dt><dd>EN, FR</dd>',
+      '<dt>Places</dt><dd>120</dd>',
+      `<a class="gfmd-prerender__action" href="/fr/dialogues/${d.id}/register">S&#39;inscrire</a>`,
+      '<h2>Espaces</h2>',
+    ];
+    for (const part of order) expect(root).toContain(part);
+    const at = order.map((part) => root.indexOf(part));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    // Times in Geneva, written by Intl in French; the item's own words, the space or everyone, the room.
+    expect(root).toContain(
+      `<time datetime="${items[0].startsAt}">09:00</time>–<time datetime="${items[0].endsAt}">09:45 GMT+1</time>`,
+    );
+    expect(root).toContain('<strong>Ouverture</strong><span class="gfmd-chip">Ouverture</span>');
+    expect(root).toContain(
+      '<strong lang="en">Item 3 &lt;b&gt;</strong><span class="gfmd-chip">Table ronde d’experts</span>',
+    );
+    expect(root).toContain(
+      '<span class="gfmd-chip gfmd-chip--space">Plénière</span><span class="gfmd-muted">Salle: Room 1</span>',
+    );
+    expect(root).toContain('<span class="gfmd-chip">Tous les participants</span>');
+    expect(root).toContain(
+      '<span class="gfmd-chip gfmd-chip--space" lang="en">Migrant &lt;voices&gt; &amp; allies</span>',
+    );
+    expect(root.match(/<li class="gfmd-prerender__item/g)).toHaveLength(15);
+    expect(root).toContain('<li class="gfmd-prerender__item gfmd-prerender__item--break">');
+    // The bidi override is dropped, the rest of the title kept.
+    expect(root).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(root).toContain('Item 1 gnp.exe');
+    // The spaces: name (French where translated), kind, access, description (English: marked).
+    expect(root).toContain(
+      '<li><strong>Plénière</strong> <span class="gfmd-muted">· Plénière</span><br /><small>Ouvert à tous les participants</small>' +
+        '<p class="gfmd-prerender__space-description" lang="en">Everyone together.</p></li>',
+    );
+    expect(root).toContain('<small>Réservé à certains groupes d&#39;acteurs</small>');
+    expect(root).toContain('<small>Sur invitation uniquement</small>');
+    expect(root).not.toContain('<b>');
+    // Small enough for a phone's first round trip (docs/performance.md, session 13): compressed.
+    expect(Buffer.byteLength(body)).toBeLessThan(20_000);
+    expect(headers.get('content-encoding')).toMatch(/^(br|gzip|deflate)$/);
+
+    // In Arabic, English words are marked left to right too.
+    const ar = (await page(`/ar/dialogues/${d.id}`)).html;
+    expect(ar).toContain('<h1 lang="en" dir="ltr">Skills partnerships</h1>');
+    expect(ar).toContain('<h2>المساحات</h2>'.replace('المساحات', PUBLIC_SHELL_WORDS.ar?.spaces ?? ''));
   });
 
   it('gives a bare path the browser’s language, and Spanish at /es/', async () => {

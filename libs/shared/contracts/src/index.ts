@@ -9,3 +9,5 @@ export * from './lib/m49';
 export * from './lib/reports';
 export * from './lib/webhooks';
 export * from './lib/web-urls';
+export * from './lib/public-shell-words';
+export * from './lib/message-format';

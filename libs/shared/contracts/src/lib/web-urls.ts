@@ -81,83 +81,10 @@ export function localizeWebUrl(url: string, publicUrl: string, language: string)
   return `${base}${languagePath(language, bare)}`;
 }
 
-/**
- * The few words of the public pages that the server writes into the HTML before the app starts
- * (page title, the dialogue list's headings and introduction, the back link). They must equal the
- * web dictionaries' (`app.name`, `dialogues.title`, `dialogues.intro`, `dialogues.back`,
- * `dialogues.sessionHeading`, `dialogues.noSession`, `dialogue.register`, `dialogue.joinWaitlist`,
- * `shell.language`): a unit
- * test of the web's i18n library compares them. A language missing here uses English.
- */
-export interface PublicShellWords {
-  appName: string;
-  dialoguesTitle: string;
-  dialoguesIntro: string;
-  dialoguesBack: string;
-  /** `{number}` and `{title}` of the session. */
-  sessionHeading: string;
-  noSession: string;
-  register: string;
-  joinWaitlist: string;
-  /** The name of the language links' navigation. */
-  language: string;
-}
-
 /** Each interface language in itself, as the painted pages name them (the same as the header's language menu). */
 export const LANGUAGE_AUTONYMS: Record<UrlLanguage, string> = {
   en: 'English',
   fr: 'Français',
   es: 'Español',
   ar: 'العربية',
-};
-
-export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> & { en: PublicShellWords } = {
-  en: {
-    appName: 'GFMD Dialogues',
-    dialoguesTitle: 'Thematic dialogues',
-    dialoguesIntro:
-      'GFMD thematic dialogues feed multi-stakeholder views into each informal thematic session of the Global Compact for Migration process. Choose a dialogue to see its agenda and register.',
-    dialoguesBack: 'All dialogues',
-    sessionHeading: 'Informal thematic session {number}: {title}',
-    noSession: 'Other dialogues',
-    register: 'Register',
-    joinWaitlist: 'Join the waiting list',
-    language: 'Language',
-  },
-  fr: {
-    appName: 'Dialogues du FMMD',
-    dialoguesTitle: 'Dialogues thématiques',
-    dialoguesIntro:
-      'Les dialogues thématiques du FMMD apportent les points de vue de toutes les parties prenantes à chaque session thématique informelle du processus du Pacte mondial sur les migrations. Choisissez un dialogue pour voir son ordre du jour et vous inscrire.',
-    dialoguesBack: 'Tous les dialogues',
-    sessionHeading: 'Session thématique informelle {number} : {title}',
-    noSession: 'Autres dialogues',
-    register: "S'inscrire",
-    joinWaitlist: "Rejoindre la liste d'attente",
-    language: 'Langue',
-  },
-  es: {
-    appName: 'Diálogos del FMMD',
-    dialoguesTitle: 'Diálogos temáticos',
-    dialoguesIntro:
-      'Los diálogos temáticos del FMMD aportan las opiniones de todas las partes interesadas a cada sesión temática informal del proceso del Pacto Mundial para la Migración. Elija un diálogo para ver su agenda e inscribirse.',
-    dialoguesBack: 'Todos los diálogos',
-    sessionHeading: 'Sesión temática informal {number}: {title}',
-    noSession: 'Otros diálogos',
-    register: 'Inscribirse',
-    joinWaitlist: 'Unirse a la lista de espera',
-    language: 'Idioma',
-  },
-  ar: {
-    appName: 'حوارات المنتدى العالمي',
-    dialoguesTitle: 'الحوارات المواضيعية',
-    dialoguesIntro:
-      'تنقل الحوارات المواضيعية للمنتدى العالمي المعني بالهجرة والتنمية آراء أصحاب المصلحة المتعددين إلى كل جلسة مواضيعية غير رسمية من عملية الاتفاق العالمي من أجل الهجرة. اختر حوارًا للاطلاع على جدول أعماله والتسجيل فيه.',
-    dialoguesBack: 'جميع الحوارات',
-    sessionHeading: 'الجلسة المواضيعية غير الرسمية {number}: {title}',
-    noSession: 'حوارات أخرى',
-    register: 'التسجيل',
-    joinWaitlist: 'الانضمام إلى قائمة الانتظار',
-    language: 'اللغة',
-  },
 };

@@ -10,6 +10,18 @@ import {
   languagePath,
   splitLanguagePath,
 } from '@gfmd/contracts';
+import {
+  type PaintedAgendaItem,
+  type PaintedDialogue,
+  type PaintedDialoguePage,
+  type PaintedSession,
+  type PaintedSpace,
+  escapeHtml,
+  formatDate,
+  paintDialoguePage,
+} from './painted-dialogue';
+
+export { escapeHtml } from './painted-dialogue';
 
 /** How long the page's data may take before the plain shell is sent instead (ms; WEB_PRERENDER_TIMEOUT_MS). */
 export const PRERENDER_TIMEOUT_MS = 400;
@@ -17,27 +29,8 @@ export const PRERENDER_TIMEOUT_MS = 400;
 /** The web app's languages that a URL may name (an /ar/ URL without the Arabic interface is a bare path). */
 const WEB_URL_LANGUAGES: readonly string[] = URL_LANGUAGES.filter((l) => (LANGUAGES as readonly string[]).includes(l));
 
-/** Intl locales, as the web app's (I18n: British English gives 24-hour times and day-month dates). */
-const INTL_LOCALES: Record<string, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar' };
-
 const DIALOGUE_PAGE = /^\/dialogues\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 const DIALOGUE_LIST = /^\/dialogues\/?$/i;
-
-interface PublicDialogue {
-  title: string;
-  summary: string;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  availability?: string;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-}
 
 /** The first of the web's languages an Accept-Language header lists, else English. */
 export function preferredWebLanguage(acceptLanguage: string | undefined): string {
@@ -56,14 +49,15 @@ export function preferredWebLanguage(acceptLanguage: string | undefined): string
 /**
  * The web app's index.html for one request of a page: `<html lang dir>` of the URL's language
  * (`/fr/…`; a bare path: the browser's Accept-Language, which the app also falls back to),
- * canonical and hreflang links on public pages, and on the public dialogue page and the dialogue
- * list the top of the page (heading, dates, summary; heading and introduction) already in the
- * HTML, so it paints before any script has run. On those pages the app does not start until the
+ * canonical and hreflang links on public pages, and already in the HTML, so that it paints before
+ * any script has run: the whole public dialogue page (heading, summary, agenda by day, key facts,
+ * spaces: painted-dialogue.ts) and the dialogue list's top (heading, introduction, first session). On those pages the app does not start until the
  * reader interacts with the page (the inline script of index.html, `data-gfmd-wait`): the painted
  * part is plain HTML whose links (language, back, register) work without it, and its script is
- * only prefetched; the app replaces the painted part when it starts. The dialogue
- * is read through the API itself (in process, as a visitor): a draft or unknown dialogue, an
- * error or an answer slower than PRERENDER_TIMEOUT_MS gives the shell without it.
+ * only prefetched; the app replaces the painted part when it starts. The dialogue, its agenda,
+ * spaces and session are read through the API itself (in process, as a visitor, at once): a draft
+ * or unknown dialogue, an error or an answer slower than PRERENDER_TIMEOUT_MS gives the shell
+ * without it (a late agenda or spaces: the page without them).
  * docs/decisions.md, "Public pages paint before the app".
  */
 export class WebShell {
@@ -104,11 +98,12 @@ export class WebShell {
 
     const dialogueId = DIALOGUE_PAGE.exec(path)?.[1];
     if (dialogueId) {
-      const dialogue = await this.dialogue(dialogueId, language);
-      if (dialogue) {
+      const painted = await this.dialoguePage(dialogueId, language);
+      if (painted) {
+        const { dialogue } = painted;
         title = `${dialogue.title} · ${words.appName}`;
         description = dialogue.summary.length > 200 ? `${dialogue.summary.slice(0, 197)}…` : dialogue.summary;
-        content = this.dialoguePage(dialogueId, dialogue, language, words);
+        content = paintDialoguePage(painted, language, words);
       }
     } else if (DIALOGUE_LIST.test(path)) {
       title = `${words.dialoguesTitle} · ${words.appName}`;
@@ -167,23 +162,6 @@ export class WebShell {
     );
   }
 
-  private dialoguePage(id: string, d: PublicDialogue, language: string, words: PublicShellWords): string {
-    const when = `${formatDate(d.startsAt, d.timeZone, language)} – ${formatDate(d.endsAt, d.timeZone, language)}`;
-    // The app's button, as a link (it is one there too): open → register, full → the waiting list.
-    const action =
-      d.availability === 'open' || d.availability === 'full'
-        ? `<a class="gfmd-prerender__action" href="${escapeHtml(languagePath(language, `/dialogues/${id}/register`))}">` +
-          `${escapeHtml(d.availability === 'open' ? words.register : words.joinWaitlist)}</a>`
-        : '';
-    return (
-      `<p><a href="${escapeHtml(languagePath(language, '/dialogues'))}">← ${escapeHtml(words.dialoguesBack)}</a></p>` +
-      `<h1>${escapeHtml(d.title)}</h1>` +
-      // The page's two columns (one on a phone, the key facts first), as dialogue-detail.page.scss.
-      `<div class="gfmd-prerender__layout"><div><p class="gfmd-prerender__summary">${escapeHtml(d.summary)}</p></div>` +
-      `<div class="gfmd-prerender__facts"><p class="gfmd-prerender__when">${escapeHtml(when)}</p>${action}</div></div>`
-    );
-  }
-
   /**
    * The heading of the list's first group as the app writes it (CatalogStore.grouped: dialogues
    * in date order under their session, sessions by number) and its dates; '' on anything unusual.
@@ -216,22 +194,41 @@ export class WebShell {
       .sort((a, b) => (a?.number ?? Number.MAX_SAFE_INTEGER) - (b?.number ?? Number.MAX_SAFE_INTEGER))[0];
     if (!first) return `<h2>${escapeHtml(words.noSession)}</h2>`;
     const heading = words.sessionHeading.replace('{number}', String(first.number)).replace('{title}', first.title);
-    const dates = `${formatDate(first.startsAt, first.timeZone, language, false)} – ${formatDate(first.endsAt, first.timeZone, language, false)} · ${first.venue}`;
+    const dates = `${formatDate(first.startsAt, first.timeZone, language, 'date')} – ${formatDate(first.endsAt, first.timeZone, language, 'date')} · ${first.venue}`;
     return `<h2>${escapeHtml(heading)}</h2><p class="gfmd-prerender__when">${escapeHtml(dates)}</p>`;
   }
 
-  /** The dialogue as a visitor gets it from the API, in the page's language; undefined on anything else. */
-  private async dialogue(id: string, language: string): Promise<PublicDialogue | undefined> {
-    const body = await this.get<Partial<PublicDialogue>>(`/api/v1/dialogues/${id}`, language);
+  /**
+   * The dialogue, its agenda, its spaces and its session as a visitor gets them from the API, in
+   * the page's language: four requests at once, so the page waits for the slowest, not their sum,
+   * and never more than `timeoutMs`. Undefined without the dialogue; a part that failed or came
+   * late is left out of the page (the app shows it when it starts).
+   */
+  private async dialoguePage(id: string, language: string): Promise<PaintedDialoguePage | undefined> {
+    const [body, agenda, spaces, sessions] = await Promise.all([
+      this.get<Partial<PaintedDialogue>>(`/api/v1/dialogues/${id}`, language),
+      this.get<{ items?: PaintedAgendaItem[] }>(`/api/v1/dialogues/${id}/agenda`, language),
+      this.get<PaintedSpace[]>(`/api/v1/dialogues/${id}/spaces`, language),
+      this.get<(PaintedSession & { id: string })[]>('/api/v1/informal-sessions', language),
+    ]);
     if (!body || typeof body.title !== 'string' || typeof body.startsAt !== 'string' || typeof body.endsAt !== 'string')
       return undefined;
-    return {
+    const dialogue: PaintedDialogue = {
+      ...body,
       title: body.title,
       summary: typeof body.summary === 'string' ? body.summary : '',
       startsAt: body.startsAt,
       endsAt: body.endsAt,
       timeZone: typeof body.timeZone === 'string' ? body.timeZone : 'UTC',
-      availability: typeof body.availability === 'string' ? body.availability : undefined,
+      venue: typeof body.venue === 'string' ? body.venue : '',
+      languages: Array.isArray(body.languages) ? body.languages : [],
+    };
+    return {
+      id,
+      dialogue,
+      agenda: Array.isArray(agenda?.items) ? agenda.items : undefined,
+      spaces: Array.isArray(spaces) ? spaces : undefined,
+      session: Array.isArray(sessions) ? sessions.find((s) => s.id === dialogue.informalSessionId) : undefined,
     };
   }
 
@@ -257,20 +254,5 @@ export class WebShell {
     } finally {
       cancel();
     }
-  }
-}
-
-/** As the web app's `localDate: 'dateTime'` (or `'date'` without the time). */
-function formatDate(iso: string, timeZone: string, language: string, time = true): string {
-  try {
-    return new Intl.DateTimeFormat(INTL_LOCALES[language] ?? language, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      ...(time ? { hour: '2-digit', minute: '2-digit' } : {}),
-      timeZone,
-    }).format(new Date(iso));
-  } catch {
-    return '';
   }
 }

@@ -2,13 +2,14 @@ import { Location } from '@angular/common';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, UrlSerializer, provideRouter } from '@angular/router';
-import { PUBLIC_SHELL_WORDS } from '@gfmd/contracts';
+import { AGENDA_ITEM_KINDS, DIALOGUE_FORMATS, PUBLIC_SHELL_WORDS, SPACE_ACCESS, SPACE_KINDS } from '@gfmd/contracts';
 import { ar } from './dictionaries/ar';
 import { en } from './dictionaries/en';
 import { es } from './dictionaries/es';
 import { fr } from './dictionaries/fr';
 import { I18n } from './i18n.service';
 import { provideLanguageUrls } from './language-url';
+import type { TranslationKey } from './dictionaries/en';
 
 @Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class Blank {}
@@ -30,19 +31,54 @@ describe('language URLs', () => {
 
   it('the words the server writes into the HTML are the dictionaries’', () => {
     const dictionaries = { en, fr, es, ar };
+    // Each field of PublicShellWords and the dictionary key it copies.
+    const keys: Record<string, TranslationKey> = {
+      appName: 'app.name',
+      dialoguesTitle: 'dialogues.title',
+      dialoguesIntro: 'dialogues.intro',
+      dialoguesBack: 'dialogues.back',
+      sessionHeading: 'dialogues.sessionHeading',
+      noSession: 'dialogues.noSession',
+      register: 'dialogue.register',
+      joinWaitlist: 'dialogue.joinWaitlist',
+      language: 'shell.language',
+      summary: 'dialogue.summary',
+      agenda: 'dialogue.agenda',
+      addToCalendar: 'dialogue.addToCalendar',
+      agendaEmpty: 'agenda.empty',
+      forEveryone: 'agenda.forEveryone',
+      room: 'agenda.room',
+      keyFacts: 'dialogue.keyFacts',
+      when: 'dialogue.when',
+      venue: 'dialogue.venue',
+      online: 'dialogue.online',
+      onlineLinkLater: 'dialogue.onlineLinkLater',
+      joinOnline: 'dialogue.joinOnline',
+      languages: 'dialogue.languages',
+      session: 'dialogue.session',
+      capacity: 'dialogue.capacity',
+      registrationCloses: 'dialogue.registrationCloses',
+      approvalNote: 'dialogue.approvalNote',
+      fullNote: 'dialogue.fullNote',
+      registrationClosed: 'dialogue.registrationClosed',
+      spaces: 'dialogue.spaces',
+      availabilityOpen: 'availability.open',
+      availabilityFull: 'availability.full',
+      availabilityClosed: 'availability.closed',
+      availabilityNotYetOpen: 'availability.notYetOpen',
+      availabilityOpensOn: 'availability.opensOn',
+    };
+    const labels = (d: Record<string, string>, prefix: string, values: readonly string[]) =>
+      Object.fromEntries(values.map((v) => [v, d[`${prefix}.${v}`]]));
+    expect(Object.keys(PUBLIC_SHELL_WORDS).sort()).toEqual(['ar', 'en', 'es', 'fr']);
     for (const [language, words] of Object.entries(PUBLIC_SHELL_WORDS)) {
-      const d = dictionaries[language as keyof typeof dictionaries];
-      if (!d || !words) continue;
+      const d = dictionaries[language as keyof typeof dictionaries] as Record<string, string>;
       expect(words).toEqual({
-        appName: d['app.name'],
-        dialoguesTitle: d['dialogues.title'],
-        dialoguesIntro: d['dialogues.intro'],
-        dialoguesBack: d['dialogues.back'],
-        sessionHeading: d['dialogues.sessionHeading'],
-        noSession: d['dialogues.noSession'],
-        register: d['dialogue.register'],
-        joinWaitlist: d['dialogue.joinWaitlist'],
-        language: d['shell.language'],
+        ...Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, d[key]])),
+        formats: labels(d, 'format', DIALOGUE_FORMATS),
+        agendaKinds: labels(d, 'agendaKind', AGENDA_ITEM_KINDS),
+        spaceKinds: labels(d, 'spaceKind', SPACE_KINDS),
+        access: labels(d, 'access', SPACE_ACCESS),
       });
     }
   });
