@@ -69,7 +69,7 @@ describe('Public web pages per language (integration)', () => {
     expect(headers.get('content-type')).toContain('text/html');
     expect(headers.get('vary')).toContain('Accept-Language');
     // The URL's language wins over the browser's.
-    expect(body).toMatch(/<html (data-gfmd-wait )?lang="fr">/);
+    expect(body).toMatch(/<html (data-gfmd-wait="[^"]*" )?lang="fr">/);
     // The title as the API gives it in French, escaped, in the page and in <title>, before any script.
     const root = body.slice(body.indexOf('<gfmd-root>'));
     // Only in English so far: marked as such, as the app's gfmdContentLang does.
@@ -78,11 +78,11 @@ describe('Public web pages per language (integration)', () => {
     expect(root).toContain('Tous les dialogues');
     expect(root).toContain('href="/fr/dialogues"');
     expect(body).not.toContain('<on>');
-    // The page is whole without the app: its script is only prefetched (into the cache), and
-    // index.html's inline script starts it when the reader interacts (data-gfmd-wait).
-    expect(body).toMatch(/<html data-gfmd-wait lang="fr">/);
-    expect(body).toContain('<link rel="prefetch" href="main-ABCD1234.js" as="script" data-gfmd-app />');
+    // The page is whole without the app: its script is only named, and index.html's inline script
+    // prefetches it once the page has painted and starts it when the reader interacts.
+    expect(body).toMatch(/<html data-gfmd-wait="main-ABCD1234.js" lang="fr">/);
     expect(body).not.toContain('<script src="main-ABCD1234.js"');
+    expect(body).not.toContain('rel="prefetch"');
     // Plain links meanwhile: home, the page in the other languages, registering.
     expect(root).toContain('<a class="gfmd-prerender__brand" href="/fr/">');
     expect(root).toContain('<nav class="gfmd-prerender__languages" aria-label="Langue">');
@@ -219,11 +219,11 @@ describe('Public web pages per language (integration)', () => {
 
   it('gives a bare path the browser’s language, and Spanish at /es/', async () => {
     const bare = await page(`/dialogues/${dialogueId}`, { 'accept-language': 'es-ES,es;q=0.9,en;q=0.5' });
-    expect(bare.html).toMatch(/<html data-gfmd-wait lang="es">/);
+    expect(bare.html).toMatch(/<html data-gfmd-wait="main-ABCD1234.js" lang="es">/);
     expect(bare.html).toContain('Todos los diálogos');
     expect(bare.html).toContain(`hreflang="x-default"`);
     const es = await page(`/es/dialogues/${dialogueId}`);
-    expect(es.html).toMatch(/<html data-gfmd-wait lang="es">/);
+    expect(es.html).toMatch(/<html data-gfmd-wait="main-ABCD1234.js" lang="es">/);
     const list = (await page('/dialogues', { 'accept-language': 'fr' })).html;
     expect(list).toContain('<h1>Dialogues thématiques</h1>');
     // The first session's heading, the largest text of a phone's first screen, as the app writes it.

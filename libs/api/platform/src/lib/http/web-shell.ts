@@ -54,7 +54,7 @@ export function preferredWebLanguage(acceptLanguage: string | undefined): string
  * spaces: painted-dialogue.ts) and the dialogue list's top (heading, introduction, first session). On those pages the app does not start until the
  * reader interacts with the page (the inline script of index.html, `data-gfmd-wait`): the painted
  * part is plain HTML whose links (language, back, register) work without it, and its script is
- * only prefetched; the app replaces the painted part when it starts. The dialogue, its agenda,
+ * only prefetched, after the first paint; the app replaces the painted part when it starts. The dialogue, its agenda,
  * spaces and session are read through the API itself (in process, as a visitor, at once): a draft
  * or unknown dialogue, an error or an answer slower than PRERENDER_TIMEOUT_MS gives the shell
  * without it (a late agenda or spaces: the page without them).
@@ -125,17 +125,17 @@ export class WebShell {
       );
     let tail = this.tail;
     if (content) {
-      head = head.replace(/<html /, '<html data-gfmd-wait ');
+      // The page is whole without the app: the server writes no script tag for it, only its file
+      // on `data-gfmd-wait`, and index.html's inline script prefetches it once the page has painted
+      // and runs it when the reader first interacts. Not `<link rel="prefetch">` in the HTML: the
+      // download (~150 kB gzipped) then shares the first round trips with the page, and when it
+      // ends before the first paint Lighthouse's simulation counts it all against LCP (1.5–2.2 s
+      // instead of about 0.9 s); not modulepreload, which also compiles it on arrival
+      // (docs/performance.md, "Web").
+      const app = /<script src="(main-[\w-]+\.js)" type="module"><\/script>/.exec(tail);
+      if (app) tail = tail.replace(app[0], '');
+      head = head.replace(/<html /, `<html data-gfmd-wait="${escapeHtml(app?.[1] ?? '')}" `);
       tail = tail.replace(/<gfmd-root>/, `<gfmd-root>${this.frame(language, path, words, content)}`);
-      // The page is whole without the app: its script is only fetched into the cache, at the
-      // browser's idle priority, and index.html's inline script runs it when the reader first
-      // interacts with the page. Not modulepreload: that compiles the module as soon as it
-      // arrives, often before the first paint, which Lighthouse's simulation then counts as
-      // waiting for the whole download (LCP 1.2–2.6 s instead of about 0.9 s, docs/performance.md).
-      tail = tail.replace(
-        /<script src="(main-[\w-]+\.js)" type="module"><\/script>/,
-        '<link rel="prefetch" href="$1" as="script" data-gfmd-app />',
-      );
     }
     return head + (headTags.length ? `    ${headTags.join('\n    ')}\n  ` : '') + tail;
   }
