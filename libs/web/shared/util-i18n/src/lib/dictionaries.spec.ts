@@ -26,7 +26,7 @@ const STAFF_SOURCES = [
   /^libs\/web\/auth\/feature\/src\/lib\/change-password\.page\.ts$/,
   /^libs\/web\/outcomes\/feature\/src\/lib\/(outcome-(editor|diff|contributions)|my-outcomes|rapporteur-outcome)\./,
   /^libs\/web\/outcomes\/data-access\/src\/lib\/outcome\.store\.ts$/,
-  /^libs\/web\/registrations\/feature\/src\/lib\/registrations-table\./,
+  /^libs\/web\/registrations\/feature\/src\/lib\/(registrations-table|registration-decisions)\./,
   /^libs\/web\/registrations\/feature\/src\/lib\/(staff-register|import-registrations)-dialog\./,
   /^libs\/web\/registrations\/data-access\/src\/lib\/registrations-table\.store\.ts$/,
   /^libs\/web\/registrations\/ui\/src\/lib\/stakeholder-balance\./,
