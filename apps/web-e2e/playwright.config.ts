@@ -50,7 +50,13 @@ export default defineConfig({
   forbidOnly: !!process.env['CI'],
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: join(root, 'dist/e2e-report') }]],
+  // The JSON report is read by run.mjs: the slowest specs and, when a test fails, its error,
+  // printed last (after the servers' logs) so that the end of a CI log says what broke.
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: join(root, 'dist/e2e-report') }],
+    ['json', { outputFile: join(root, 'dist/e2e-report.json') }],
+  ],
   use: {
     baseURL: process.env['E2E_BASE_URL'],
     launchOptions: { executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: chromiumArgs },

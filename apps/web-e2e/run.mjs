@@ -38,15 +38,74 @@ const playwright = spawnSync(
   { cwd: root, stdio: 'inherit', env },
 );
 const code = playwright.status ?? 1;
+const report = readReport(join(root, 'dist/e2e-report.json'));
+if (report) printSlowest(report);
 if (code !== 0) {
   for (const name of ['api', 'worker']) {
     const file = join(root, 'dist/e2e-servers', `${name}.log`);
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8').trimEnd();
     if (!text) continue;
-    const lines = text.split('\n').slice(-40);
+    const lines = text.split('\n').slice(-25);
     console.error(`\n── the last lines of ${file} ──\n${lines.join('\n')}`);
   }
+  if (report) printFailures(report);
   console.error('\nReport: npx playwright show-report dist/e2e-report');
 }
 process.exit(code);
+
+/** Playwright's JSON report, or undefined when the run did not write one. */
+function readReport(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every test of the report: its file, title, project and last result. */
+function* tests(suite, titles = []) {
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests ?? []) {
+      const result = t.results?.at(-1);
+      if (result)
+        yield {
+          file: spec.file ?? suite.file,
+          title: [...titles, spec.title].join(' › '),
+          project: t.projectName,
+          result,
+        };
+    }
+  }
+  for (const child of suite.suites ?? [])
+    yield* tests(child, suite.title && suite.file !== suite.title ? [...titles, suite.title] : titles);
+}
+
+/** The specs that took longest (a spec's tests added up, per project): where the suite's time goes. */
+function printSlowest({ suites = [] }) {
+  const byFile = new Map();
+  for (const suite of suites)
+    for (const { file, project, result } of tests(suite)) {
+      const key = `${project} ${file}`;
+      byFile.set(key, (byFile.get(key) ?? 0) + (result.duration ?? 0));
+    }
+  const rows = [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log('\nThe slowest specs (their tests added up):');
+  for (const [key, ms] of rows) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${key}`);
+}
+
+/** The failed tests' errors, last in the log. */
+function printFailures({ suites = [] }) {
+  for (const suite of suites)
+    for (const { file, title, project, result } of tests(suite)) {
+      if (result.status === 'passed' || result.status === 'skipped') continue;
+      const errors = (result.errors?.length ? result.errors : [result.error]).filter(Boolean);
+      const text = errors.map((e) => e.message ?? String(e)).join('\n');
+      const plain = text
+        .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '')
+        .split('\n')
+        .slice(0, 30)
+        .join('\n');
+      console.error(`\n── failed: [${project}] ${file} › ${title} (${result.status}) ──\n${plain}`);
+    }
+}

@@ -11,6 +11,7 @@
 // The exit code is Jest's when it fails, else the build's when it fails, else the browser tests'.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NODE_ENV: 'test' };
 const extra = process.argv.slice(2);
@@ -25,7 +26,18 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-const jest = await run('npx', ['jest', '--ci', '--maxWorkers=2', '--forceExit', ...extra]);
+const JEST_REPORT = 'dist/jest-report.json';
+mkdirSync('dist', { recursive: true });
+const jest = await run('npx', [
+  'jest',
+  '--ci',
+  '--maxWorkers=2',
+  '--forceExit',
+  '--json',
+  `--outputFile=${JEST_REPORT}`,
+  ...extra,
+]);
+printSlowestSuites(JEST_REPORT);
 if (jest !== 0) {
   build?.stop();
   process.exit(jest);
@@ -44,6 +56,23 @@ if (build) {
   console.log(`\nThe builds made while Jest ran are ready (${build.seconds()} s; ${BUILD_LOG}).`);
 }
 process.exit(await run('node', ['apps/web-e2e/run.mjs'], { E2E_NO_BUILD: 'true' }));
+
+/** The Jest suites that took longest: where the suite's time goes (from Jest's JSON report). */
+function printSlowestSuites(file) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return;
+  }
+  const rows = (report.testResults ?? [])
+    .map((r) => [r.endTime - r.startTime, relative(process.cwd(), r.name)])
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 12);
+  if (!rows.length) return;
+  console.log('\nThe slowest Jest suites:');
+  for (const [ms, name] of rows) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}`);
+}
 
 /** Runs a command with the terminal as its output; resolves its exit code. */
 function run(command, args, more = {}) {
