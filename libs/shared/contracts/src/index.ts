@@ -11,3 +11,4 @@ export * from './lib/webhooks';
 export * from './lib/web-urls';
 export * from './lib/public-shell-words';
 export * from './lib/message-format';
+export * from './lib/agenda-days';

@@ -1,4 +1,5 @@
 import {
+  agendaByDay,
   type AgendaItemKind,
   type DialogueFormat,
   type PublicShellWords,
@@ -225,10 +226,7 @@ function registration(d: PaintedDialogue, href: string, words: PublicShellWords)
   return `<p class="gfmd-alert gfmd-alert--info">${escapeHtml(words.registrationClosed)}</p>`;
 }
 
-/**
- * The agenda by day in the dialogue's zone, in time order (groupAgenda of the web: at the same
- * time, items for everyone first, then by the spaces' order, then the items' sequence).
- */
+/** The agenda by day in the dialogue's zone, in the web's order (`agendaByDay` of @gfmd/contracts). */
 function agenda(
   items: PaintedAgendaItem[],
   spaces: PaintedSpace[],
@@ -237,23 +235,14 @@ function agenda(
   words: PublicShellWords,
 ): string {
   if (!items.length) return `<p class="gfmd-muted">${escapeHtml(words.agendaEmpty)}</p>`;
-  const order = new Map(spaces.map((s, i) => [s.id, i + 1]));
   const byId = new Map(spaces.map((s) => [s.id, s]));
-  const rank = (item: PaintedAgendaItem) => (item.spaceId ? (order.get(item.spaceId) ?? spaces.length + 1) : 0);
-  const sorted = [...items].sort(
-    (a, b) =>
-      a.startsAt.localeCompare(b.startsAt) ||
-      rank(a) - rank(b) ||
-      (a.sequence ?? 0) - (b.sequence ?? 0) ||
-      a.endsAt.localeCompare(b.endsAt),
+  const days = agendaByDay(
+    items,
+    spaces.map((s) => s.id),
+    (iso) => formatDate(iso, timeZone, language, 'dayKey'),
   );
-  const days = new Map<string, PaintedAgendaItem[]>();
-  for (const item of sorted) {
-    const key = formatDate(item.startsAt, timeZone, language, 'dayKey');
-    days.set(key, [...(days.get(key) ?? []), item]);
-  }
-  return [...days.entries()]
-    .map(([day, dayItems]) => {
+  return days
+    .map(({ day, items: dayItems }) => {
       const heading = `agenda-day-${escapeHtml(day)}`;
       return (
         `<section class="gfmd-prerender__day" aria-labelledby="${heading}">` +

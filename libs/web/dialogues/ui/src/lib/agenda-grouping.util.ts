@@ -1,4 +1,4 @@
-import type { AgendaItem, Space } from '@gfmd/contracts';
+import { agendaByDay, type AgendaItem, type Space } from '@gfmd/contracts';
 import { zonedDateKey } from '@gfmd/web-shared-util-time';
 
 export interface AgendaEntry {
@@ -18,26 +18,18 @@ export interface AgendaDay {
 
 /**
  * Agenda by day (in the dialogue's zone), then in time order: what happens when, whatever the
- * space (each entry names its space, shown as a label). Items that start together keep items for
- * everyone first, then the spaces in their given order, then the items' own sequence.
+ * space (each entry names its space, shown as a label). The order is `agendaByDay`'s
+ * (@gfmd/contracts), which the page the API paints before the app starts uses too.
  */
 export function groupAgenda(items: readonly AgendaItem[], spaces: readonly Space[], timeZone: string): AgendaDay[] {
-  const spaceOrder = new Map(spaces.map((s, i) => [s.id, i + 1]));
   const spacesById = new Map(spaces.map((s) => [s.id, s]));
-  const rank = (item: AgendaItem) => (item.spaceId ? (spaceOrder.get(item.spaceId) ?? spaces.length + 1) : 0);
-  const sorted = [...items].sort(
-    (a, b) =>
-      a.startsAt.localeCompare(b.startsAt) ||
-      rank(a) - rank(b) ||
-      (a.sequence ?? 0) - (b.sequence ?? 0) ||
-      a.endsAt.localeCompare(b.endsAt),
-  );
-  const days = new Map<string, AgendaDay>();
-  for (const item of sorted) {
-    const key = zonedDateKey(item.startsAt, timeZone);
-    const day = days.get(key) ?? { day: key, firstStartsAt: item.startsAt, entries: [] };
-    day.entries.push({ item, space: item.spaceId ? spacesById.get(item.spaceId) : undefined });
-    days.set(key, day);
-  }
-  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+  return agendaByDay(
+    items,
+    spaces.map((s) => s.id),
+    (iso) => zonedDateKey(iso, timeZone),
+  ).map(({ day, items: dayItems }) => ({
+    day,
+    firstStartsAt: dayItems[0].startsAt,
+    entries: dayItems.map((item) => ({ item, space: item.spaceId ? spacesById.get(item.spaceId) : undefined })),
+  }));
 }
