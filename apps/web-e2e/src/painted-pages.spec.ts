@@ -1,6 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { createDialogue, createSpace, publish, sessionId } from './support/setup';
-import { horizontalOverflow, waitForHeading } from './support/ui';
+import type { Page } from '@playwright/test';
+import { horizontalOverflow, startApp, waitForHeading } from './support/ui';
 
 /**
  * Issue 20: the public dialogue page and the list arrive painted by the server, and the app starts
@@ -105,6 +106,29 @@ test.describe('public pages painted before the app', () => {
     expect((await horizontalOverflow(page)).culprits).toEqual([]);
   });
 
+  // The painted page's markup is written twice (libs/api/platform painted-dialogue.ts and the
+  // app's page): what the reader had before the app must be what the app then shows, in the same
+  // words and order, so that nothing jumps or reads differently when one replaces the other.
+  test('the app, once started, shows what the painted page showed, in English and in French', async ({ page }) => {
+    for (const path of [`/dialogues/${dialogueId}`, `/fr/dialogues/${dialogueId}`]) {
+      await page.goto(path);
+      await expect(page.locator('.gfmd-prerender')).toHaveCount(1);
+      const painted = await outline(page);
+      expect(painted.agenda).toContain('Skills partnerships in practice');
+      expect(painted.facts.length).toBeGreaterThanOrEqual(4);
+      await startApp(page);
+      await waitForHeading(page, title);
+      await expect(page.getByRole('heading', { level: 3 })).toHaveCount(1);
+      const app = await outline(page);
+      // The app adds sections the painted page leaves to it (documents, contributions, the lead
+      // time): what was painted comes in the same order, with the same words.
+      expect(inOrder(painted.headings, app.headings), `${path}: ${painted.headings} in ${app.headings}`).toBe(true);
+      expect(app.agenda).toBe(painted.agenda);
+      expect(inOrder(painted.facts, app.facts), `${path}: ${painted.facts} in ${app.facts}`).toBe(true);
+      expect(app.spaces).toBe(painted.spaces);
+    }
+  });
+
   test('the keyboard starts the app, and the focus stays on the link the reader reached', async ({ page }) => {
     await page.goto('/dialogues');
     await expect(page.getByRole('heading', { level: 1, name: 'Thematic dialogues' })).toBeVisible();
@@ -152,3 +176,30 @@ test.describe('public pages painted before the app', () => {
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   });
 });
+
+/** What a reader of the dialogue page gets: its headings, its agenda, its key facts and its spaces. */
+async function outline(page: Page) {
+  const main = page.getByRole('main');
+  const facts = main.getByRole('complementary', { name: /./ });
+  return {
+    headings: await main
+      .getByRole('heading')
+      .evaluateAll((hs) => hs.map((h) => `${h.tagName} ${h.textContent?.trim()}`)),
+    agenda: await main.getByRole('region').first().ariaSnapshot(),
+    facts: await facts
+      .locator('dt, dd')
+      .evaluateAll((els) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim() ?? '')),
+    spaces: await facts.getByRole('list').last().ariaSnapshot(),
+  };
+}
+
+/** Whether every item of `part` comes in `whole`, in the same order (others may come between). */
+function inOrder(part: string[], whole: string[]): boolean {
+  let at = 0;
+  for (const item of part) {
+    at = whole.indexOf(item, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
