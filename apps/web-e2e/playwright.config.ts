@@ -161,12 +161,30 @@ export default defineConfig({
   },
 });
 
-/** `count` distinct free TCP ports on the loopback, found synchronously (the config cannot await). */
+/**
+ * `count` distinct free TCP ports on the loopback, found synchronously (the config cannot await).
+ * Taken below Linux's ephemeral range (32768–60999): a port the system handed out with
+ * `listen(0)` could be given, before the servers listen on it seconds later, to one of the many
+ * outgoing connections made meanwhile (PostgreSQL, Redis), which made the API fail with
+ * EADDRINUSE once here.
+ */
 function freePorts(count: number): number[] {
   const script = `
     const net = require('node:net');
-    const servers = Array.from({ length: ${count} }, () => net.createServer());
-    Promise.all(servers.map((s) => new Promise((r) => s.listen(0, '127.0.0.1', () => r(s.address().port)))))
-      .then((ports) => { console.log(ports.join(' ')); servers.forEach((s) => s.close()); });`;
+    const taken = new Set();
+    const tryPort = (port) => new Promise((resolve) => {
+      const s = net.createServer();
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    (async () => {
+      const ports = [];
+      while (ports.length < ${count}) {
+        const port = 20000 + Math.floor(Math.random() * 12000);
+        if (!taken.has(port) && (await tryPort(port))) ports.push(port);
+        taken.add(port);
+      }
+      console.log(ports.join(' '));
+    })();`;
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim().split(' ').map(Number);
 }
