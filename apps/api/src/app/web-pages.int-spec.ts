@@ -211,8 +211,14 @@ describe('Public web pages per language (integration)', () => {
     expect(Buffer.byteLength(body)).toBeLessThan(20_000);
     expect(headers.get('content-encoding')).toMatch(/^(br|gzip|deflate)$/);
 
+    // The lead time, in the app's words (LeadTimeComponent: a warning when it is not before the session).
+    expect(root).toMatch(
+      /<dt>Délai<\/dt><dd><span class="gfmd-chip( gfmd-chip--warn)?">[^<]*session informelle<\/span><\/dd>/,
+    );
+
     // In Arabic, English words are marked left to right too.
     const ar = (await page(`/ar/dialogues/${d.id}`)).html;
+    expect(ar).toContain(`<dt>${PUBLIC_SHELL_WORDS.ar?.leadTime}</dt>`);
     expect(ar).toContain('<h1 lang="en" dir="ltr">Skills partnerships</h1>');
     expect(ar).toContain('<h2>المساحات</h2>'.replace('المساحات', PUBLIC_SHELL_WORDS.ar?.spaces ?? ''));
   });

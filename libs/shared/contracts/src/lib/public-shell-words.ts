@@ -57,6 +57,16 @@ export interface PublicShellWords {
   languages: string;
   /** dialogue.session */
   session: string;
+  /** dialogue.leadTime */
+  leadTime: string;
+  /** lead.unknown */
+  leadUnknown: string;
+  /** lead.before: `{count}` days. */
+  leadBefore: string;
+  /** lead.sameDay */
+  leadSameDay: string;
+  /** lead.after: `{count}` days. */
+  leadAfter: string;
   /** dialogue.capacity */
   capacity: string;
   /** dialogue.registrationCloses */
@@ -115,6 +125,11 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     joinOnline: 'Online participation link',
     languages: 'Languages',
     session: 'Ahead of',
+    leadTime: 'Lead time',
+    leadUnknown: 'Lead time not known',
+    leadBefore: '{count, plural, one {# day} other {# days}} before the informal session',
+    leadSameDay: 'Ends the day the informal session starts',
+    leadAfter: '{count, plural, one {# day} other {# days}} after the informal session starts',
     capacity: 'Places',
     registrationCloses: 'Registration closes',
     approvalNote: 'Registrations are confirmed by the organizers.',
@@ -180,6 +195,11 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     joinOnline: 'Lien de participation en ligne',
     languages: 'Langues',
     session: 'En amont de',
+    leadTime: 'Délai',
+    leadUnknown: 'Délai inconnu',
+    leadBefore: '{count, plural, one {# jour} other {# jours}} avant la session informelle',
+    leadSameDay: 'Se termine le jour où commence la session informelle',
+    leadAfter: '{count, plural, one {# jour} other {# jours}} après le début de la session informelle',
     capacity: 'Places',
     registrationCloses: 'Clôture des inscriptions',
     approvalNote: 'Les inscriptions sont confirmées par les organisateurs.',
@@ -245,6 +265,11 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     joinOnline: 'Enlace de participación en línea',
     languages: 'Idiomas',
     session: 'Antes de',
+    leadTime: 'Antelación',
+    leadUnknown: 'Antelación desconocida',
+    leadBefore: '{count, plural, one {# día} other {# días}} antes de la sesión informal',
+    leadSameDay: 'Termina el día en que empieza la sesión informal',
+    leadAfter: '{count, plural, one {# día} other {# días}} después del inicio de la sesión informal',
     capacity: 'Plazas',
     registrationCloses: 'Cierre de la inscripción',
     approvalNote: 'Las inscripciones son confirmadas por los organizadores.',
@@ -310,6 +335,13 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     joinOnline: 'رابط المشاركة عبر الإنترنت',
     languages: 'اللغات',
     session: 'قبل',
+    leadTime: 'المهلة',
+    leadUnknown: 'المهلة غير معروفة',
+    leadBefore:
+      'قبل الجلسة غير الرسمية بـ{count, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}',
+    leadSameDay: 'ينتهي في يوم بدء الجلسة غير الرسمية',
+    leadAfter:
+      'بعد بدء الجلسة غير الرسمية بـ{count, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}',
     capacity: 'الأماكن',
     registrationCloses: 'يُغلق التسجيل',
     approvalNote: 'يؤكد المنظِّمون التسجيلات.',

@@ -27,6 +27,9 @@ export interface PaintedDialogue {
   format?: DialogueFormat;
   onlineUrl?: string | null;
   languages: string[];
+  themeIds?: string[];
+  /** Days between the dialogue's end and its informal session's start (null: not known). */
+  leadTimeDays?: number | null;
   capacity?: number;
   placesLeft?: number;
   registrationOpensAt?: string | null;
@@ -66,10 +69,17 @@ export interface PaintedSession {
   venue: string;
 }
 
+export interface PaintedTheme {
+  id: string;
+  code: string;
+  title: string;
+}
+
 /** What the painted dialogue page shows; a part the API did not give in time is left out (undefined). */
 export interface PaintedDialoguePage {
   id: string;
   dialogue: PaintedDialogue;
+  themes?: PaintedTheme[];
   agenda?: PaintedAgendaItem[];
   spaces?: PaintedSpace[];
   session?: PaintedSession;
@@ -130,7 +140,7 @@ export function formatDate(
  * The public dialogue page as the app draws it (DialogueDetailPage, AgendaViewComponent,
  * AvailabilityComponent): the same headings in the same order, the same words (PUBLIC_SHELL_WORDS),
  * the same two columns (styles.scss `.gfmd-prerender*`), in plain HTML that works without the app.
- * Left out, as the app adds them after its start: the themes, the lead time, the outcome link,
+ * Left out, as the app adds them after its start: the outcome link,
  * the agenda items' descriptions, speakers and documents, and the reader's own time beside the
  * venue's (the server does not know the reader's zone).
  */
@@ -142,6 +152,7 @@ export function paintDialoguePage(page: PaintedDialoguePage, language: string, w
     `<h1${contentLang(d.titleLang, language)}>${escapeHtml(d.title)}</h1>` +
     `<p class="gfmd-prerender__chips">${availabilityChip(d, language, words)}` +
     (d.format ? `<span class="gfmd-chip">${escapeHtml(words.formats[d.format] ?? d.format)}</span>` : '') +
+    themeChips(d.themeIds ?? [], page.themes ?? []) +
     `</p>` +
     // The page's two columns (one on a phone, the key facts first), as dialogue-detail.page.scss.
     `<div class="gfmd-prerender__layout"><div>` +
@@ -156,6 +167,31 @@ export function paintDialoguePage(page: PaintedDialoguePage, language: string, w
     (page.spaces?.length ? spaces(page.spaces, language, words) : '') +
     `</aside></div>`
   );
+}
+
+/** The dialogue's themes as the app shows them: "T1 · Human rights of all migrants…". */
+function themeChips(themeIds: string[], themes: PaintedTheme[]): string {
+  const byId = new Map(themes.map((t) => [t.id, t]));
+  return themeIds
+    .map((id) => byId.get(id))
+    .filter((t): t is PaintedTheme => !!t)
+    .map((t) => `<span class="gfmd-chip">${escapeHtml(`${t.code} · ${t.title}`)}</span>`)
+    .join('');
+}
+
+/** "40 days before the informal session" (LeadTimeComponent): a warning when it is not before. */
+function leadTime(days: number | null | undefined, language: string, words: PublicShellWords): string {
+  const locale = INTL_LOCALES[language] ?? language;
+  const text =
+    days === null || days === undefined
+      ? words.leadUnknown
+      : days > 0
+        ? formatMessage(words.leadBefore, { count: days }, locale)
+        : days === 0
+          ? words.leadSameDay
+          : formatMessage(words.leadAfter, { count: -days }, locale);
+  const warn = days !== null && days !== undefined && days <= 0;
+  return `<span class="gfmd-chip${warn ? ' gfmd-chip--warn' : ''}">${escapeHtml(text)}</span>`;
 }
 
 /** "12 places left" / "Full — join the waiting list" / … (AvailabilityComponent, from the API's `availability`). */
@@ -204,6 +240,7 @@ function keyFacts(page: PaintedDialoguePage, language: string, words: PublicShel
             `<span class="gfmd-muted">${escapeHtml(`${formatDate(s.startsAt, s.timeZone, language, 'date')} · ${s.venue}`)}</span>`,
         )
       : '') +
+    (d.leadTimeDays !== undefined ? fact(words.leadTime, leadTime(d.leadTimeDays, language, words)) : '') +
     (d.capacity !== undefined
       ? fact(words.capacity, escapeHtml(new Intl.NumberFormat(locale).format(d.capacity)))
       : '') +

@@ -16,6 +16,7 @@ import {
   type PaintedDialoguePage,
   type PaintedSession,
   type PaintedSpace,
+  type PaintedTheme,
   escapeHtml,
   formatDate,
   paintDialoguePage,
@@ -199,17 +200,18 @@ export class WebShell {
   }
 
   /**
-   * The dialogue, its agenda, its spaces and its session as a visitor gets them from the API, in
-   * the page's language: four requests at once, so the page waits for the slowest, not their sum,
+   * The dialogue, its agenda, its spaces, its session and the themes as a visitor gets them from the API, in
+   * the page's language: five requests at once, so the page waits for the slowest, not their sum,
    * and never more than `timeoutMs`. Undefined without the dialogue; a part that failed or came
    * late is left out of the page (the app shows it when it starts).
    */
   private async dialoguePage(id: string, language: string): Promise<PaintedDialoguePage | undefined> {
-    const [body, agenda, spaces, sessions] = await Promise.all([
+    const [body, agenda, spaces, sessions, themes] = await Promise.all([
       this.get<Partial<PaintedDialogue>>(`/api/v1/dialogues/${id}`, language),
       this.get<{ items?: PaintedAgendaItem[] }>(`/api/v1/dialogues/${id}/agenda`, language),
       this.get<PaintedSpace[]>(`/api/v1/dialogues/${id}/spaces`, language),
       this.get<(PaintedSession & { id: string })[]>('/api/v1/informal-sessions', language),
+      this.get<PaintedTheme[]>('/api/v1/themes', language),
     ]);
     if (!body || typeof body.title !== 'string' || typeof body.startsAt !== 'string' || typeof body.endsAt !== 'string')
       return undefined;
@@ -229,6 +231,7 @@ export class WebShell {
       agenda: Array.isArray(agenda?.items) ? agenda.items : undefined,
       spaces: Array.isArray(spaces) ? spaces : undefined,
       session: Array.isArray(sessions) ? sessions.find((s) => s.id === dialogue.informalSessionId) : undefined,
+      themes: Array.isArray(themes) ? themes : undefined,
     };
   }
 
