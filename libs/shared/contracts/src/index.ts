@@ -12,3 +12,4 @@ export * from './lib/web-urls';
 export * from './lib/public-shell-words';
 export * from './lib/message-format';
 export * from './lib/agenda-days';
+export * from './lib/lead-time';

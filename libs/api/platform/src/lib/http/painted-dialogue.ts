@@ -8,6 +8,7 @@ import {
   type SpaceKind,
   formatMessage,
   languagePath,
+  leadTimeWording,
 } from '@gfmd/contracts';
 import { dateTimeFormat, gmtOffsetLabel, zoneLabel } from '../time.util';
 
@@ -179,18 +180,16 @@ function themeChips(themeIds: string[], themes: PaintedTheme[]): string {
     .join('');
 }
 
-/** "40 days before the informal session" (LeadTimeComponent): a warning when it is not before. */
+/** "40 days before the informal session" (LeadTimeComponent's `leadTimeWording`): a warning when it is not before. */
 function leadTime(days: number | null | undefined, language: string, words: PublicShellWords): string {
-  const locale = INTL_LOCALES[language] ?? language;
-  const text =
-    days === null || days === undefined
-      ? words.leadUnknown
-      : days > 0
-        ? formatMessage(words.leadBefore, { count: days }, locale)
-        : days === 0
-          ? words.leadSameDay
-          : formatMessage(words.leadAfter, { count: -days }, locale);
-  const warn = days !== null && days !== undefined && days <= 0;
+  const { case: which, count, warn } = leadTimeWording(days);
+  const message = {
+    unknown: words.leadUnknown,
+    before: words.leadBefore,
+    sameDay: words.leadSameDay,
+    after: words.leadAfter,
+  }[which];
+  const text = count === undefined ? message : formatMessage(message, { count }, INTL_LOCALES[language] ?? language);
   return `<span class="gfmd-chip${warn ? ' gfmd-chip--warn' : ''}">${escapeHtml(text)}</span>`;
 }
 

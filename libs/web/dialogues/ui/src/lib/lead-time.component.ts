@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { leadTimeWording } from '@gfmd/contracts';
 import { I18n } from '@gfmd/web-shared-util-i18n';
 
 /** "21 days before the informal session" — or a warning when the dialogue comes too late. */
@@ -12,22 +13,12 @@ export class LeadTimeComponent {
 
   readonly days = input.required<number | null | undefined>();
 
+  private readonly wording = computed(() => leadTimeWording(this.days()));
+
   protected readonly text = computed(() => {
-    const days = this.days();
-    if (days === null || days === undefined) {
-      return this.i18n.t('lead.unknown');
-    }
-    if (days > 0) {
-      return this.i18n.t('lead.before', { count: days });
-    }
-    if (days === 0) {
-      return this.i18n.t('lead.sameDay');
-    }
-    return this.i18n.t('lead.after', { count: -days });
+    const { case: which, count } = this.wording();
+    return this.i18n.t(`lead.${which}`, count === undefined ? undefined : { count });
   });
 
-  protected readonly cssClass = computed(() => {
-    const days = this.days();
-    return days !== null && days !== undefined && days <= 0 ? 'gfmd-chip gfmd-chip--warn' : 'gfmd-chip';
-  });
+  protected readonly cssClass = computed(() => (this.wording().warn ? 'gfmd-chip gfmd-chip--warn' : 'gfmd-chip'));
 }
