@@ -11,7 +11,7 @@
  * The exit code is Playwright's. Report: dist/e2e-report; traces of failed tests: dist/e2e-results.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,13 +32,16 @@ if (process.env.E2E_NO_BUILD !== 'true') {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// An earlier run's report must not be read as this one's when Playwright stops before writing it.
+const reportFile = join(root, 'dist/e2e-report.json');
+rmSync(reportFile, { force: true });
 const playwright = spawnSync(
   'npx',
   ['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.ts', ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit', env },
 );
 const code = playwright.status ?? 1;
-const report = readReport(join(root, 'dist/e2e-report.json'));
+const report = readReport(reportFile);
 if (report) printSlowest(report);
 if (code !== 0) {
   for (const name of ['api', 'worker']) {

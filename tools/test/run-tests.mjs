@@ -10,7 +10,7 @@
 // when it fails. The browser tests then start as soon as Jest is done (E2E_NO_BUILD=true).
 // The exit code is Jest's when it fails, else the build's when it fails, else the browser tests'.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NODE_ENV: 'test' };
@@ -28,6 +28,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 const JEST_REPORT = 'dist/jest-report.json';
 mkdirSync('dist', { recursive: true });
+rmSync(JEST_REPORT, { force: true }); // never an earlier run's report when Jest stops before writing
 const jest = await run('npx', [
   'jest',
   '--ci',
