@@ -11,6 +11,10 @@ describe('ics.util', () => {
     it('escapes backslash, semicolon, comma and newlines, and drops other control characters', () => {
       expect(icsText('a\\b;c,d\ne\r\nf\rg\u0007h\ti')).toBe('a\\\\b\\;c\\,d\\ne\\nf\\ng' + 'h\ti');
     });
+
+    it('drops bidi overrides and isolates that a row may still hold, and keeps Arabic', () => {
+      expect(icsText('\u202Emoc.live\u202C محمد \u2067x\u2069')).toBe('moc.live محمد x');
+    });
   });
 
   describe(icsFold.name, () => {

@@ -7,6 +7,7 @@
  * from ICU), and every calendar client shows it in its viewer's zone. X-WR-TIMEZONE still tells
  * clients that honour it (Apple, Google) the dialogue's own zone.
  */
+import { withoutBidiControls } from '@gfmd/api-platform';
 
 export interface IcsEvent {
   /** Stable across exports, so an update replaces the event in a calendar instead of adding one. */
@@ -48,10 +49,13 @@ export function icsUtc(date: Date): string {
     .replace(/[-:]/g, '');
 }
 
-/** TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline; other controls dropped. */
+/**
+ * TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline; other controls
+ * and the bidi controls (withoutBidiControls) dropped.
+ */
 export function icsText(value: string): string {
   return (
-    value
+    withoutBidiControls(value)
       .replace(/\r\n?/g, '\n')
       .replace(/[\\;,]/g, (c) => `\\${c}`)
       .replace(/\n/g, '\\n')

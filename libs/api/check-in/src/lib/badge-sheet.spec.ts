@@ -105,6 +105,20 @@ describe(BadgeSheet.name, () => {
     }
   });
 
+  // The API refuses bidi controls in names; a row written before that rule (or by hand) is printed
+  // without them, so that "moc.live" is not shown as "evil.com".
+  it('prints a name without the bidi overrides or isolates a row may still hold', async () => {
+    for (const layout of ['single', 'a4'] as const) {
+      const pdf = await badgePdf(card('Ana \u2067محمد\u2069', '\u202Emoc.live\u202C'), layout);
+      // The glyphs drawn, by font: before, the controls came out as empty boxes (.notdef) and
+      // pdf.js's text extraction hid them.
+      const uses = pdfGlyphs(pdf);
+      expect([layout, uses.map((u) => u.notdef)]).toEqual([layout, uses.map(() => 0)]);
+      expect([layout, /[\u202A-\u202E\u2066-\u2069]/.test(uses.map((u) => u.text).join(''))]).toEqual([layout, false]);
+      expect([layout, (await parsePdf(pdf)).text]).toEqual([layout, expect.stringContaining('moc.live')]);
+    }
+  });
+
   // Han beyond Extension A (planes 2 and 3), common in names from Hong Kong and Taiwan: in neither
   // Noto font, printed from HanaMinB (Debian's fonts-hanazono; before it, two empty boxes).
   it('prints a name with Han ideographs of Extension B (U+20000, U+2123D) with real glyphs', async () => {

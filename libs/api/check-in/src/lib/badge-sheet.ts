@@ -1,7 +1,15 @@
 import type { CheckInCard } from '@gfmd/api-registrations';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { drawBidiText, hasRtl, pdfFontFor, pdfTextFonts, registerPdfFonts, type PdfWeight } from '@gfmd/api-platform';
+import {
+  drawBidiText,
+  hasRtl,
+  pdfFontFor,
+  pdfTextFonts,
+  registerPdfFonts,
+  withoutBidiControls,
+  type PdfWeight,
+} from '@gfmd/api-platform';
 import { GROUP_BANDS, GROUP_NAMES } from './badge-words';
 import type { BadgeLayout } from './check-in.dto';
 
@@ -78,6 +86,7 @@ export function boxText(
   y: number,
   box: LineBox,
 ): void {
+  text = withoutBidiControls(text); // a name or title from a row (the API refuses them; older rows may hold them)
   const fonts = pdfTextFonts(doc, weight, text);
   doc.font(fonts.primary);
   const { lines, ...options } = box;

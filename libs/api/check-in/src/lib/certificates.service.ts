@@ -9,6 +9,7 @@ import {
   msg,
   pdfTextFonts,
   type PdfWeight,
+  withoutBidiControls,
 } from '@gfmd/api-platform';
 import { CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
 import type { CertificateVerification } from '@gfmd/contracts';
@@ -54,7 +55,8 @@ export class CertificatesService {
      * right-to-left letters is displayed right to left, and text that needs several fonts is set
      * run by run (drawBidiText).
      */
-    const centred = (text: string, moveDown: number, weight: PdfWeight) => {
+    const centred = (words: string, moveDown: number, weight: PdfWeight) => {
+      const text = withoutBidiControls(words); // names and titles from rows (see text.util)
       useFont(doc, weight, text);
       doc.moveDown(moveDown);
       const fonts = pdfTextFonts(doc, weight, text);

@@ -1,4 +1,12 @@
-import { csvCell, hashToken, isValidTimeZone, newToken, normalizeEmail } from './text.util';
+import {
+  csvCell,
+  hashToken,
+  isValidTimeZone,
+  newToken,
+  normalizeEmail,
+  withoutBidiControls,
+  withoutBidiControlsIn,
+} from './text.util';
 import { hasControlChars } from './validation/plain-text.decorators';
 import { zonedTimeToUtc } from './time.util';
 
@@ -13,6 +21,24 @@ describe('text utilities', () => {
     expect(newToken()).not.toBe(token);
     expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashToken(token)).not.toContain(token);
+  });
+
+  it('drops bidi embeddings, overrides and isolates, and keeps right-to-left text and marks', () => {
+    // U+202E RIGHT-TO-LEFT OVERRIDE would show "moc.live" as "evil.com"; U+2066–U+2069 isolates.
+    expect(withoutBidiControls('Ana \u202Emoc.live\u202C Pérez')).toBe('Ana moc.live Pérez');
+    expect(withoutBidiControls('\u2066x\u2067y\u2068z\u2069\u202A\u202B\u202D')).toBe('xyz');
+    const arabic = 'محمد \u200FSmith\u200E'; // RLM and LRM are marks, not controls: kept
+    expect(withoutBidiControls(arabic)).toBe(arabic);
+    expect(csvCell('\u202E=1+1')).toBe("'=1+1");
+    const fn = () => 'x';
+    const date = new Date(0);
+    expect(withoutBidiControlsIn({ a: ['\u202Eb', { c: '\u2067d' }], fn, date, n: 1, nil: null })).toEqual({
+      a: ['b', { c: 'd' }],
+      fn,
+      date,
+      n: 1,
+      nil: null,
+    });
   });
 
   it('detects control characters but allows tabs', () => {

@@ -164,6 +164,20 @@ describe(TemplateRenderer.name, () => {
     expect(out.text).toContain('<b>bold</b>');
   });
 
+  it('drops bidi overrides and isolates from every part, whatever a row holds', () => {
+    const rlo = { ...params, recipientName: 'Ana \u202Emoc.live\u202C', dialogueTitle: '\u2067Dialogue\u2069 محمد' };
+    for (const language of LANGUAGES) {
+      for (const kind of EMAIL_KINDS) {
+        const out = sut.render(kind, language, rlo);
+        for (const part of [out.subject, out.html, out.text, sut.subject(kind, language, rlo)])
+          expect(part).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+      }
+    }
+    const confirmation = sut.render('confirmation', 'en', rlo);
+    expect(confirmation.text).toContain('Ana moc.live');
+    expect(confirmation.subject).toContain('Dialogue محمد');
+  });
+
   it('drops links that are not http(s)', () => {
     const out = sut.render('confirmation', 'en', { dialogueTitle: 'T', manageUrl: 'javascript:alert(1)' });
     expect(out.html).not.toContain('javascript:');

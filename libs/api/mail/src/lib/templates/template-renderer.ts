@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { withoutBidiControls } from '@gfmd/api-platform';
 import { EMAIL_KINDS, type EmailKind, type Language, LANGUAGES } from '@gfmd/contracts';
 import type { LinkRef } from '../delivery/mail-link-hooks';
 import { COMMON_MESSAGES, KIND_MESSAGES } from './messages';
@@ -144,7 +145,7 @@ export class TemplateRenderer {
     // Written for every row of an admission batch: only the placeholders the subject names are
     // worked out (all eight cost the API 3 % of its CPU per registration in a rush).
     const template = this.subjectTemplate(this.messagesOf(kind, language), params);
-    return oneLine(fill(template, valuesIn(template, params), (s) => s)).slice(0, 250);
+    return withoutBidiControls(oneLine(fill(template, valuesIn(template, params), (s) => s))).slice(0, 250);
   }
 
   private messagesOf(kind: EmailKind, language: Language) {
@@ -162,7 +163,10 @@ export class TemplateRenderer {
     const values: Record<string, string> = Object.fromEntries(
       Object.entries(PLACEHOLDERS).map(([key, valueOf]) => [key, valueOf(params)]),
     );
-    const subject = oneLine(fill(this.subjectTemplate(messages, params), values, (s) => s)).slice(0, 250);
+    const subject = withoutBidiControls(oneLine(fill(this.subjectTemplate(messages, params), values, (s) => s))).slice(
+      0,
+      250,
+    );
     return { ...messages, values, subject };
   }
 
@@ -357,7 +361,9 @@ export class TemplateRenderer {
       `</td></tr><tr><td dir="${dir}" style="padding:16px 24px;border-top:1px solid ${COLORS.border};${FONT}${ALIGN}font-size:12px;color:${COLORS.muted};">${e(c.footer)}</td></tr>` +
       '</table></td></tr></table></body></html>';
 
-    return { subject, html, text };
+    // Names and titles come from rows: any bidi control a row still holds is dropped from every
+    // part (the API refuses them in what it is given; docs/i18n.md, "Bidirectional text").
+    return { subject, html: withoutBidiControls(html), text: withoutBidiControls(text) };
   }
 }
 

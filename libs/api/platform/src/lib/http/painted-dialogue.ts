@@ -11,6 +11,7 @@ import {
   leadTimeWording,
 } from '@gfmd/contracts';
 import { dateTimeFormat, gmtOffsetLabel, zoneLabel } from '../time.util';
+import { withoutBidiControls } from '../text.util';
 
 /** Intl locales, as the web app's (I18n: British English gives 24-hour times and day-month dates). */
 export const INTL_LOCALES: Record<string, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar' };
@@ -86,17 +87,12 @@ export interface PaintedDialoguePage {
   session?: PaintedSession;
 }
 
-/**
- * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): the API refuses
- * them in text it is given (plain-text.decorators.ts), and the painted page drops any that older
- * rows still hold, so that no text can reorder what follows it ("moc.live" read as "evil.com").
- */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-
+/** HTML-escaped text, without bidi controls (withoutBidiControls: the API refuses them, older rows may hold them). */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(BIDI_CONTROLS, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return withoutBidiControls(text).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /**

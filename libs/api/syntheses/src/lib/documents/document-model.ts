@@ -1,5 +1,6 @@
 import type { Language, Theme } from '@gfmd/contracts';
 import { LANGUAGES } from '@gfmd/contracts';
+import { withoutBidiControlsIn } from '@gfmd/api-platform';
 import type { SynthesisContent } from '../syntheses.service';
 import { DOCUMENT_LABELS, type DocumentLabels } from './document-labels';
 
@@ -36,7 +37,11 @@ export interface DocumentModel {
 const list = (names: string[], lang: Language) =>
   new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(names);
 
-/** Builds the printable model of a synthesis: numbered sections and recommendations, sources, languages. */
+/**
+ * Builds the printable model of a synthesis: numbered sections and recommendations, sources,
+ * languages. Its words come from rows: any bidi control they still hold is dropped (both the PDF
+ * and the DOCX are written from this model; docs/i18n.md, "Bidirectional text").
+ */
 export function documentModel(content: SynthesisContent, themes: Theme[], lang: Language): DocumentModel {
   const l = DOCUMENT_LABELS[lang];
   const { synthesis: s, target: t, recommendations } = content;
@@ -86,7 +91,7 @@ export function documentModel(content: SynthesisContent, themes: Theme[], lang: 
   if (t.venue) facts.push([l.venue, t.venue]);
   if (s.publishedAt) facts.push([l.published, dateOf(s.publishedAt)]);
   facts.push([l.version, String(s.version)]);
-  return {
+  return withoutBidiControlsIn({
     lang,
     labels: l,
     title: l.documentTitle,
@@ -106,5 +111,5 @@ export function documentModel(content: SynthesisContent, themes: Theme[], lang: 
         lang,
       ),
     ),
-  };
+  });
 }
