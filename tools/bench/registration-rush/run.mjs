@@ -12,6 +12,7 @@
 //   node tools/bench/registration-rush/run.mjs --runs 3 --concurrency 200
 //   node tools/bench/registration-rush/run.mjs --processes 2         # two API processes, requests spread over both
 //   node tools/bench/registration-rush/run.mjs --floor no                  # without the empty-NestJS-route reference
+//   node tools/bench/registration-rush/run.mjs --client undici            # the load generator on undici instead of the raw HTTP/1.1 client
 //   node tools/bench/registration-rush/run.mjs --warmup 5                  # unmeasured rushes first (default 3: C = 1, 100, 10)
 //   node tools/bench/registration-rush/run.mjs --statements                # also count the statements of each locking transaction
 //   node tools/bench/registration-rush/run.mjs --api http://localhost:3000 --admin-email … --admin-password …
@@ -28,7 +29,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { Pool as HttpPool } from 'undici';
+import { Pool as UndiciPool } from 'undici';
+import { RawHttpPool } from './raw-http.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const { values: args } = parseArgs({
@@ -48,6 +50,7 @@ const { values: args } = parseArgs({
     'pool-size': { type: 'string', default: '20' },
     'log-level': { type: 'string', default: 'warn' },
     floor: { type: 'string', default: 'yes' }, // --floor no: skip the empty-route measurement
+    client: { type: 'string', default: 'raw' }, // the load generator's HTTP client: raw (raw-http.mjs) or undici
     warmup: { type: 'string', default: '3' }, // unmeasured rushes first (JIT, pools)
     statements: { type: 'boolean', default: false }, // the API's transactions that lock, by shape (statements.cjs)
   },
@@ -102,6 +105,8 @@ async function startApi(env) {
   const port = await freePort();
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the API processes.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  if (nodeArgs.some((a) => a.startsWith('--cpu-prof')))
+    nodeArgs.unshift('-r', resolve(root, 'tools/bench/registration-rush/exit-on-signal.cjs'));
   if (args.statements) nodeArgs.push('-r', resolve(root, 'tools/bench/registration-rush/statements.cjs'));
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
@@ -229,11 +234,11 @@ async function main() {
     for (let i = 1; i < PROCESSES; i++) apis.push(await startApi(env));
   }
   const base = `${apis[0]}/api/v1`;
-  // The N clients: one keep-alive connection each (undici's pool; `fetch` costs the load
-  // generator about twice the CPU per request, which the API's two cores would pay for).
-  const clients = apis.map(
-    (origin) => new HttpPool(origin, { connections: Math.ceil(N / apis.length), pipelining: 1 }),
-  );
+  // The N clients: one keep-alive connection each. `--client raw` (the default) writes and reads
+  // HTTP/1.1 itself, as wrk does; `--client undici` uses undici's pool (`fetch` cost the load
+  // generator about twice undici's CPU per request). The clients share the two cores with the API
+  // and PostgreSQL, so their CPU is taken from what is measured: it is printed as "clients µs/reg".
+  const clients = apis.map((origin) => newHttpPool(origin, Math.ceil(N / apis.length)));
   const { accessToken } = await json('POST', `${base}/auth/login`, undefined, {
     email: args['admin-email'],
     password: args['admin-password'],
@@ -302,7 +307,7 @@ async function main() {
             headers: { 'content-type': 'application/json' },
             body,
           });
-          await res.body.arrayBuffer();
+          await readBody(res);
           status = res.statusCode;
         } catch {
           status = 'network';
@@ -441,6 +446,8 @@ async function main() {
       'Redis µs/reg': perReg(rows, (r) => r.cpu.redis),
       'clients µs/reg': perReg(rows, (r) => r.cpu.client),
       'baseline PostgreSQL µs/ins': perReg(rows, (r) => r.baseline.cpu.postgres),
+      // The load generator of each side, on the same cores: the rush's HTTP clients, the baseline's pg pool.
+      'baseline clients µs/ins': perReg(rows, (r) => r.baseline.cpu.client),
       ratio: (regPerSec / basePerSec).toFixed(2),
     });
   }
@@ -450,7 +457,7 @@ async function main() {
   if (!args.api) await dropBenchQueue(args['redis-url']).catch(() => undefined);
 
   console.log(
-    `\nRegistration rush: N=${N} concurrent, ${RUNS} runs per capacity, ${apis.length} API process(es), pool ${POOL} per process\n`,
+    `\nRegistration rush: N=${N} concurrent (${args.client} HTTP clients), ${RUNS} runs per capacity, ${apis.length} API process(es), pool ${POOL} per process\n`,
   );
   const cols = Object.keys(summary[0]);
   console.log(`| ${cols.join(' | ')} |`);
@@ -484,6 +491,16 @@ async function printStatements() {
   }
 }
 
+/** The load generator's client pool (`--client`): `connections` keep-alive sockets. */
+function newHttpPool(origin, connections) {
+  if (args.client === 'undici') return new UndiciPool(origin, { connections, pipelining: 1 });
+  if (args.client === 'raw') return new RawHttpPool(origin, { connections });
+  throw new Error(`--client ${args.client}: raw or undici`);
+}
+
+/** The answer's body read to its end (undici streams it; the raw client has it already). */
+const readBody = (res) => (Buffer.isBuffer(res.body) ? res.body : res.body.arrayBuffer());
+
 /** The same rush against tools/bench/registration-rush/floor.cjs (no work behind the route). */
 async function measureFloor() {
   const port = await freePort();
@@ -500,7 +517,7 @@ async function measureFloor() {
     child.on('exit', (code) => fail(new Error(`the floor app exited with code ${code}`)));
   });
   const origin = `http://127.0.0.1:${port}`;
-  const client = new HttpPool(origin, { connections: N, pipelining: 1 });
+  const client = newHttpPool(origin, N);
   const body = JSON.stringify({ email: 'floor@example.org', consent: true });
   const rates = [];
   let cpuMs = 0;
@@ -515,7 +532,7 @@ async function measureFloor() {
           headers: { 'content-type': 'application/json' },
           body,
         });
-        await res.body.arrayBuffer();
+        await readBody(res);
       }),
     );
     if (round > 0) {
