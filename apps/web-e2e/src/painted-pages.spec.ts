@@ -131,6 +131,41 @@ test.describe('public pages painted before the app', () => {
     }
   });
 
+  // The list too is painted whole: each public dialogue's card under its session, as the app draws
+  // it. Other specs publish dialogues meanwhile, so this one compares its own dialogue's card.
+  test('the painted list has each dialogue’s card as the app then shows it, in English and in French', async ({
+    page,
+    axe,
+  }) => {
+    for (const path of ['/dialogues', '/fr/dialogues']) {
+      await page.goto(path);
+      await expect(page.locator('.gfmd-prerender')).toHaveCount(1);
+      const painted = await listCard(page, title);
+      expect(painted.card).toContain(
+        path.startsWith('/fr') ? 'Ordre du jour et inscription' : 'Agenda and registration',
+      );
+      expect(painted.card).toMatch(path.startsWith('/fr') ? /places? restantes?/ : /places? left/);
+      if (path.startsWith('/fr')) await axe.expectAccessible(page, 'dialogue list in French, painted by the server');
+      expect((await horizontalOverflow(page)).culprits).toEqual([]);
+      await startApp(page);
+      await expect(page.locator('gfmd-dialogue-list-page li').filter({ hasText: title })).toHaveCount(1);
+      expect(await listCard(page, title)).toEqual(painted);
+    }
+    // A focus moved onto a painted filter (the keyboard's) starts the app and lands on its field.
+    await page.goto('/dialogues');
+    await page.locator('.gfmd-prerender select[name="session"]').focus();
+    await expect(page.locator('.gfmd-prerender')).toHaveCount(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('mat-form-field')?.textContent ?? ''))
+      .toContain('Informal session');
+    // Its link opens the dialogue, painted in turn, without the app.
+    await page.goto('/fr/dialogues');
+    await page.locator('.gfmd-prerender').getByRole('link', { name: title, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/fr/dialogues/${dialogueId}$`));
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.locator('.gfmd-prerender')).toHaveCount(1);
+  });
+
   test('the keyboard starts the app, and the focus stays on the link the reader reached', async ({ page }) => {
     await page.goto('/dialogues');
     await expect(page.getByRole('heading', { level: 1, name: 'Thematic dialogues' })).toBeVisible();
@@ -194,6 +229,21 @@ async function outline(page: Page) {
       .locator('dt, dd')
       .evaluateAll((els) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim() ?? '')),
     spaces: await facts.getByRole('list').last().ariaSnapshot(),
+  };
+}
+
+/** The list's heading, the heading of the session a dialogue is under, and the text of its card. */
+async function listCard(page: Page, title: string) {
+  const main = page.getByRole('main');
+  // (A locator given to `has` is looked for inside the element: made from the page, not from main.)
+  const ofTitle = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) });
+  const card = main.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) });
+  const section = main.locator('section').filter({ has: ofTitle });
+  return {
+    h1: (await main.getByRole('heading', { level: 1 }).innerText()).trim(),
+    session: (await section.getByRole('heading', { level: 2 }).innerText()).replace(/\s+/g, ' ').trim(),
+    card: (await card.innerText()).replace(/\s+/g, ' ').trim(),
+    link: await card.getByRole('link', { name: title, exact: true }).getAttribute('href'),
   };
 }
 

@@ -5,7 +5,8 @@ const LIMIT_MS = 10_000;
  * The app starts on a page the server painted when the reader interacts, often by moving the
  * keyboard focus onto one of its links (index.html). Starting replaces the painted part, which
  * would drop that focus to the page's start; this gives it to the same link in the app (same
- * href), or for a painted language link to the header's language button, as soon as the app has
+ * href), or for a painted language link to the header's language button, for the list's painted filters to
+ * the app's filter fields, as soon as the app has
  * rendered it — unless the reader has put the focus somewhere else meanwhile.
  * Call it before the app starts; call the function it returns once it has started.
  */
@@ -15,6 +16,15 @@ export function keepPaintedFocus(): () => void {
   if (!painted || !(active instanceof HTMLElement) || !painted.contains(active)) return () => undefined;
   const href = active.getAttribute('href');
   const language = active.closest('.gfmd-prerender__languages') !== null;
+  // The n-th link to that place (a card's title and its button lead to the same page).
+  const sameHref = (root: Element) =>
+    Array.from(root.querySelectorAll<HTMLElement>('a[href]')).filter((a) => a.getAttribute('href') === href);
+  const nth = href ? sameHref(painted).indexOf(active) : -1;
+  // The list's painted filters (two lists and a button): the app's filter fields, in order.
+  const filters = Array.from(
+    painted.querySelectorAll<HTMLElement>('.gfmd-prerender__filters select, .gfmd-prerender__filters button'),
+  );
+  const field = filters.indexOf(active);
   const find = (): HTMLElement | null => {
     const root = document.querySelector('gfmd-root');
     if (!root) return null;
@@ -26,9 +36,13 @@ export function keepPaintedFocus(): () => void {
         null
       );
     }
-    return href
-      ? (Array.from(root.querySelectorAll<HTMLElement>('a[href]')).find((a) => a.getAttribute('href') === href) ?? null)
-      : null;
+    if (field >= 0) {
+      const fields = root.querySelectorAll<HTMLElement>('.gfmd-filters mat-select');
+      return fields.length ? fields[Math.min(field, fields.length - 1)] : null;
+    }
+    if (!href) return null;
+    const links = sameHref(root);
+    return links[Math.min(Math.max(nth, 0), links.length - 1)] ?? null;
   };
   return () => {
     const done = (observer?: MutationObserver) => {
@@ -38,6 +52,8 @@ export function keepPaintedFocus(): () => void {
       const target = find();
       if (!target) return false;
       target.focus();
+      // Not focusable yet (a field still being set up): try again on the next change.
+      if (document.activeElement !== target) return false;
       observer?.disconnect();
       return true;
     };

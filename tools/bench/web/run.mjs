@@ -143,6 +143,10 @@ try {
   console.log(
     `\nPainted dialogue page: ${Buffer.byteLength(painted)} B of HTML, ${gzipSync(painted).length} B gzipped`,
   );
+  const paintedList = await (await fetch(`${origin}/dialogues`)).text();
+  console.log(
+    `Painted dialogue list (${dialogues.items.length} dialogue(s)): ${Buffer.byteLength(paintedList)} B of HTML, ${gzipSync(paintedList).length} B gzipped`,
+  );
 
   const browser = await puppeteer.launch({
     executablePath: chrome,

@@ -232,9 +232,45 @@ describe('Public web pages per language (integration)', () => {
     expect(es.html).toMatch(/<html data-gfmd-wait="main-ABCD1234.js" lang="es">/);
     const list = (await page('/dialogues', { 'accept-language': 'fr' })).html;
     expect(list).toContain('<h1>Dialogues thématiques</h1>');
-    // The first session's heading, the largest text of a phone's first screen, as the app writes it.
-    expect(list).toMatch(/<h2>Session thématique informelle \d+ : [^<]+<\/h2>/);
+    // Each session's heading as the app writes it.
+    expect(list).toMatch(/<h2 id="session-0">Session thématique informelle [\d\s]+ : [^<]+<\/h2>/);
     expect((await page('/en/dialogues')).html).toContain('<h1>Thematic dialogues</h1>');
+  });
+
+  it('paints the whole list in French: each public dialogue’s card under its session, filters that work without the app', async () => {
+    const other = await InformalSessionFactory.create(organizer);
+    const second = await DialogueFactory.createPublished(organizer, {
+      informalSessionId: other.id,
+      title: 'Second dialogue',
+    });
+    await DialogueFactory.create(organizer, { informalSessionId: other.id, title: 'A draft nobody may see' });
+    const main = (text: string) => /<main[^>]*>([\s\S]*)<\/main>/.exec(text)?.[1] ?? '';
+    const list = main((await page('/fr/dialogues')).html);
+    // The card: its title links to the French page, marked as English (the dialogue has no French).
+    expect(list).toContain(
+      `<h3><a href="/fr/dialogues/${dialogueId}" lang="en">${html('Dialogue <on> "labour" & skills')}</a></h3>`,
+    );
+    expect(list).toContain(
+      `<a class="gfmd-prerender__button" href="/fr/dialogues/${second.id}">Ordre du jour et inscription`,
+    );
+    expect(list).toMatch(/<span class="gfmd-chip gfmd-chip--ok">\d+ places restantes<\/span>/);
+    expect(list).not.toContain('A draft nobody may see');
+    // The hidden count the app announces.
+    expect(list).toMatch(/role="status">\d+ dialogues affichés</);
+    // The calendar feed, as the app links it.
+    expect(list).toContain('href="webcal://dialogues.example.org/api/v1/feeds/dialogues.ics?lang=fr"');
+    // The filters: a form sent to this page, which paints the filtered list.
+    expect(list).toContain('<form class="gfmd-prerender__filters" role="search" method="get" action="/fr/dialogues"');
+    const filtered = main((await page(`/fr/dialogues?session=${other.id}`)).html);
+    expect(filtered).toContain('Second dialogue');
+    expect(filtered).not.toContain(html('Dialogue <on> "labour" & skills'));
+    expect(filtered).toContain(`<option value="${other.id}" selected>`);
+    expect(filtered).toMatch(/role="status">1 dialogue affiché</);
+    // A filter that names nothing known is ignored; one that matches nothing says so.
+    expect(main((await page('/fr/dialogues?session=nope')).html)).toContain('Second dialogue');
+    const themes = (await (await fetch(`${sut.baseUrl}/api/v1/themes`)).json()) as { id: string }[];
+    const none = main((await page(`/fr/dialogues?session=${other.id}&theme=${themes[themes.length - 1].id}`)).html);
+    expect(none).toContain(html("Aucun dialogue n'est encore ouvert au public."));
   });
 
   it('sends the plain shell (no content, no 5xx) for a dialogue that is not public, and no hreflang on private links', async () => {

@@ -12,4 +12,5 @@ export * from './lib/web-urls';
 export * from './lib/public-shell-words';
 export * from './lib/message-format';
 export * from './lib/agenda-days';
+export * from './lib/dialogue-groups';
 export * from './lib/lead-time';

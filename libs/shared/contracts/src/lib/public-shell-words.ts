@@ -23,6 +23,26 @@ export interface PublicShellWords {
   sessionHeading: string;
   /** dialogues.noSession */
   noSession: string;
+  /** dialogues.subscribe: the link to the calendar feed of the list. */
+  dialoguesSubscribe: string;
+  /** dialogues.subscribeFile */
+  dialoguesSubscribeFile: string;
+  /** dialogues.filters: the list's filter form. */
+  dialoguesFilters: string;
+  /** dialogues.theme */
+  dialoguesTheme: string;
+  /** dialogues.session */
+  dialoguesSession: string;
+  /** dialogues.sessionShort: `{number}`. */
+  dialoguesSessionShort: string;
+  /** dialogues.count: `{count}` dialogues shown. */
+  dialoguesCount: string;
+  /** dialogues.view: each card's link. */
+  dialoguesView: string;
+  /** dialogues.empty */
+  dialoguesEmpty: string;
+  /** common.all */
+  all: string;
   /** dialogue.register */
   register: string;
   /** dialogue.joinWaitlist */
@@ -108,6 +128,16 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     dialoguesBack: 'All dialogues',
     sessionHeading: 'Informal thematic session {number}: {title}',
     noSession: 'Other dialogues',
+    dialoguesSubscribe: 'Subscribe to the calendar of dialogues',
+    dialoguesSubscribeFile: 'download it (.ics)',
+    dialoguesFilters: 'Filter dialogues',
+    dialoguesTheme: 'Theme',
+    dialoguesSession: 'Informal session',
+    dialoguesSessionShort: 'Session {number}',
+    dialoguesCount: '{count, plural, =0 {No dialogue matches} one {# dialogue shown} other {# dialogues shown}}',
+    dialoguesView: 'Agenda and registration',
+    dialoguesEmpty: 'No dialogue is open to the public yet.',
+    all: 'All',
     register: 'Register',
     joinWaitlist: 'Join the waiting list',
     language: 'Language',
@@ -178,6 +208,17 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     dialoguesBack: 'Tous les dialogues',
     sessionHeading: 'Session thématique informelle {number} : {title}',
     noSession: 'Autres dialogues',
+    dialoguesSubscribe: 'S’abonner au calendrier des dialogues',
+    dialoguesSubscribeFile: 'le télécharger (.ics)',
+    dialoguesFilters: 'Filtrer les dialogues',
+    dialoguesTheme: 'Thème',
+    dialoguesSession: 'Session informelle',
+    dialoguesSessionShort: 'Session {number}',
+    dialoguesCount:
+      '{count, plural, =0 {Aucun dialogue ne correspond} one {# dialogue affiché} other {# dialogues affichés}}',
+    dialoguesView: 'Ordre du jour et inscription',
+    dialoguesEmpty: "Aucun dialogue n'est encore ouvert au public.",
+    all: 'Tous',
     register: "S'inscrire",
     joinWaitlist: "Rejoindre la liste d'attente",
     language: 'Langue',
@@ -248,6 +289,17 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     dialoguesBack: 'Todos los diálogos',
     sessionHeading: 'Sesión temática informal {number}: {title}',
     noSession: 'Otros diálogos',
+    dialoguesSubscribe: 'Suscribirse al calendario de diálogos',
+    dialoguesSubscribeFile: 'descargarlo (.ics)',
+    dialoguesFilters: 'Filtrar diálogos',
+    dialoguesTheme: 'Tema',
+    dialoguesSession: 'Sesión informal',
+    dialoguesSessionShort: 'Sesión {number}',
+    dialoguesCount:
+      '{count, plural, =0 {Ningún diálogo coincide} one {# diálogo mostrado} other {# diálogos mostrados}}',
+    dialoguesView: 'Agenda e inscripción',
+    dialoguesEmpty: 'Todavía no hay ningún diálogo abierto al público.',
+    all: 'Todos',
     register: 'Inscribirse',
     joinWaitlist: 'Unirse a la lista de espera',
     language: 'Idioma',
@@ -318,6 +370,17 @@ export const PUBLIC_SHELL_WORDS: Partial<Record<UrlLanguage, PublicShellWords>> 
     dialoguesBack: 'جميع الحوارات',
     sessionHeading: 'الجلسة المواضيعية غير الرسمية {number}: {title}',
     noSession: 'حوارات أخرى',
+    dialoguesSubscribe: 'الاشتراك في تقويم الحوارات',
+    dialoguesSubscribeFile: 'تنزيله (ملف ICS)',
+    dialoguesFilters: 'تصفية الحوارات',
+    dialoguesTheme: 'الموضوع',
+    dialoguesSession: 'الجلسة غير الرسمية',
+    dialoguesSessionShort: 'الجلسة {number}',
+    dialoguesCount:
+      '{count, plural, =0 {لا يوجد حوار مطابق} one {يُعرض حوار واحد} two {يُعرض حواران} few {يُعرض # حوارات} many {يُعرض # حوارًا} other {يُعرض # حوار}}',
+    dialoguesView: 'جدول الأعمال والتسجيل',
+    dialoguesEmpty: 'لا يوجد حتى الآن أي حوار مفتوح للجمهور.',
+    all: 'الكل',
     register: 'التسجيل',
     joinWaitlist: 'الانضمام إلى قائمة الانتظار',
     language: 'اللغة',

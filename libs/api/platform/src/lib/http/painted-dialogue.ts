@@ -177,7 +177,7 @@ function themeChips(themeIds: string[], themes: PaintedTheme[]): string {
 }
 
 /** "40 days before the informal session" (LeadTimeComponent's `leadTimeWording`): a warning when it is not before. */
-function leadTime(days: number | null | undefined, language: string, words: PublicShellWords): string {
+export function leadTime(days: number | null | undefined, language: string, words: PublicShellWords): string {
   const { case: which, count, warn } = leadTimeWording(days);
   const message = {
     unknown: words.leadUnknown,
@@ -190,7 +190,7 @@ function leadTime(days: number | null | undefined, language: string, words: Publ
 }
 
 /** "12 places left" / "Full — join the waiting list" / … (AvailabilityComponent, from the API's `availability`). */
-function availabilityChip(d: PaintedDialogue, language: string, words: PublicShellWords): string {
+export function availabilityChip(d: PaintedDialogue, language: string, words: PublicShellWords): string {
   const locale = INTL_LOCALES[language] ?? language;
   switch (d.availability) {
     case 'open':

@@ -18,9 +18,14 @@ import {
   type PaintedSpace,
   type PaintedTheme,
   escapeHtml,
-  formatDate,
   paintDialoguePage,
 } from './painted-dialogue';
+import {
+  type PaintedDialogueList,
+  type PaintedListDialogue,
+  type PaintedListSession,
+  paintDialogueList,
+} from './painted-list';
 
 export { escapeHtml } from './painted-dialogue';
 
@@ -108,10 +113,8 @@ export class WebShell {
       }
     } else if (DIALOGUE_LIST.test(path)) {
       title = `${words.dialoguesTitle} · ${words.appName}`;
-      content =
-        `<h1>${escapeHtml(words.dialoguesTitle)}</h1><p class="gfmd-prerender__intro">${escapeHtml(words.dialoguesIntro)}</p>` +
-        // The first session's heading (the largest text on a phone's first screen), unless filtered.
-        (url.includes('?') ? '' : await this.firstSessionHeading(language, words));
+      const list = await this.dialogueList(language, new URLSearchParams(url.split('?')[1]?.split('#')[0] ?? ''));
+      if (list) content = paintDialogueList(list, language, words);
     }
 
     let head = this.head.replace(
@@ -164,39 +167,39 @@ export class WebShell {
   }
 
   /**
-   * The heading of the list's first group as the app writes it (CatalogStore.grouped: dialogues
-   * in date order under their session, sessions by number) and its dates; '' on anything unusual.
+   * The list as a visitor gets it from the API, in the page's language: the informal sessions,
+   * the themes and every published dialogue (pages of 100 as the app reads them, at most 20), with
+   * the URL's filters when they name a theme or a session. Undefined when an answer failed or came
+   * late (the plain shell then, and the app draws the list).
    */
-  private async firstSessionHeading(language: string, words: PublicShellWords): Promise<string> {
-    const [sessions, page] = await Promise.all([
-      this.get<
-        {
-          id: string;
-          number: number;
-          title: string;
-          startsAt: string;
-          endsAt: string;
-          timeZone: string;
-          venue: string;
-        }[]
-      >('/api/v1/informal-sessions', language),
-      this.get<{ items: { informalSessionId: string; startsAt: string }[] }>(
-        '/api/v1/dialogues?page=1&pageSize=100',
-        language,
-      ),
+  private async dialogueList(language: string, query: URLSearchParams): Promise<PaintedDialogueList | undefined> {
+    type Page = { items: PaintedListDialogue[]; total: number; page: number; pageSize: number };
+    const pageSize = 100;
+    const pageOf = (page: number) => this.get<Page>(`/api/v1/dialogues?page=${page}&pageSize=${pageSize}`, language);
+    const [sessions, themes, first] = await Promise.all([
+      this.get<PaintedListSession[]>('/api/v1/informal-sessions', language),
+      this.get<PaintedTheme[]>('/api/v1/themes', language),
+      pageOf(1),
     ]);
-    if (!Array.isArray(sessions) || !Array.isArray(page?.items) || !page.items.length) return '';
-    const byId = new Map(sessions.map((s) => [s.id, s]));
-    const order = [
-      ...new Set([...page.items].sort((a, b) => a.startsAt.localeCompare(b.startsAt)).map((d) => d.informalSessionId)),
-    ];
-    const first = order
-      .map((id) => byId.get(id))
-      .sort((a, b) => (a?.number ?? Number.MAX_SAFE_INTEGER) - (b?.number ?? Number.MAX_SAFE_INTEGER))[0];
-    if (!first) return `<h2>${escapeHtml(words.noSession)}</h2>`;
-    const heading = words.sessionHeading.replace('{number}', String(first.number)).replace('{title}', first.title);
-    const dates = `${formatDate(first.startsAt, first.timeZone, language, 'date')} – ${formatDate(first.endsAt, first.timeZone, language, 'date')} · ${first.venue}`;
-    return `<h2>${escapeHtml(heading)}</h2><p class="gfmd-prerender__when">${escapeHtml(dates)}</p>`;
+    if (!Array.isArray(sessions) || !Array.isArray(themes) || !Array.isArray(first?.items)) return undefined;
+    const pages = Math.min(20, Math.ceil((Number(first.total) || 0) / pageSize));
+    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => pageOf(i + 2)));
+    if (rest.some((p) => !Array.isArray(p?.items))) return undefined;
+    const dialogues = [first, ...rest].flatMap((p) => (p as Page).items);
+    if (
+      dialogues.some((d) => typeof d?.id !== 'string' || typeof d.title !== 'string' || typeof d.startsAt !== 'string')
+    )
+      return undefined;
+    const theme = query.get('theme') ?? undefined;
+    const session = query.get('session') ?? undefined;
+    return {
+      dialogues,
+      sessions,
+      themes,
+      themeId: themes.some((t) => t.id === theme) ? theme : undefined,
+      informalSessionId: sessions.some((s) => s.id === session) ? session : undefined,
+      publicUrl: this.publicUrl,
+    };
   }
 
   /**

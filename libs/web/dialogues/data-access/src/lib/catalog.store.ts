@@ -1,5 +1,12 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { CreateDialogueRequest, Dialogue, InformalSession, ProblemDetails, Theme } from '@gfmd/contracts';
+import {
+  type CreateDialogueRequest,
+  type Dialogue,
+  dialoguesBySession,
+  type InformalSession,
+  type ProblemDetails,
+  type Theme,
+} from '@gfmd/contracts';
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { AuthStore } from '@gfmd/web-auth-data-access';
 import { toProblem } from '@gfmd/web-shared-util-http';
@@ -70,30 +77,9 @@ export class CatalogStore {
     return this.pending;
   }
 
-  /** Dialogues matching the filters, grouped under their informal session in session order. */
+  /** Dialogues matching the filters, grouped under their informal session in session order (`dialoguesBySession`). */
   grouped(filters: DialogueFilters): SessionGroup[] {
-    const sessionsById = this.sessionsById();
-    const matching = this.dialogues()
-      .filter(
-        (d) =>
-          !filters.themeId ||
-          d.themeIds.includes(filters.themeId) ||
-          sessionsById.get(d.informalSessionId)?.themeId === filters.themeId,
-      )
-      .filter((d) => !filters.informalSessionId || d.informalSessionId === filters.informalSessionId)
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-    const groups = new Map<string, SessionGroup>();
-    for (const dialogue of matching) {
-      const group = groups.get(dialogue.informalSessionId) ?? {
-        session: sessionsById.get(dialogue.informalSessionId),
-        dialogues: [],
-      };
-      group.dialogues.push(dialogue);
-      groups.set(dialogue.informalSessionId, group);
-    }
-    return [...groups.values()].sort(
-      (a, b) => (a.session?.number ?? Number.MAX_SAFE_INTEGER) - (b.session?.number ?? Number.MAX_SAFE_INTEGER),
-    );
+    return dialoguesBySession(this.dialogues(), this.state().sessions, filters);
   }
 
   /** Keeps the catalogue in step after a console edit without a full reload. */

@@ -74,7 +74,7 @@ describe(DialogueListPage.name, () => {
     ]);
 
     const chips = Array.from(sut.querySelectorAll('.card')).map((card) =>
-      card.querySelector('.card__chips')?.textContent?.replace(/\s+/g, ' ').trim(),
+      card.querySelector('.gfmd-card__chips')?.textContent?.replace(/\s+/g, ' ').trim(),
     );
     expect(chips[0]).toContain('12 places left');
     expect(chips[1]).toContain('Full — join the waiting list');
@@ -86,7 +86,7 @@ describe(DialogueListPage.name, () => {
   it("offers the calendar feed to subscribe to (webcal) or download, in the reader's language", async () => {
     const sut = await render();
 
-    const links = Array.from(sut.querySelectorAll<HTMLAnchorElement>('.feed a'));
+    const links = Array.from(sut.querySelectorAll<HTMLAnchorElement>('.gfmd-list-feed a'));
     expect(links.map((a) => a.textContent?.trim())).toEqual([
       'Subscribe to the calendar of dialogues',
       'download it (.ics)',

@@ -5,7 +5,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { EmptyStateComponent, LoadingStateComponent, ProblemAlertComponent } from '@gfmd/web-shared-ui';
-import { I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
+import { ContentLangDirective, I18n, LabelPipe, LocalDatePipe, TranslatePipe } from '@gfmd/web-shared-util-i18n';
 import { CatalogStore } from '@gfmd/web-dialogues-data-access';
 import { AvailabilityComponent, LeadTimeComponent } from '@gfmd/web-dialogues-ui';
 
@@ -24,6 +24,7 @@ import { AvailabilityComponent, LeadTimeComponent } from '@gfmd/web-dialogues-ui
     ProblemAlertComponent,
     AvailabilityComponent,
     LeadTimeComponent,
+    ContentLangDirective,
     TranslatePipe,
     LabelPipe,
     LocalDatePipe,
@@ -33,7 +34,7 @@ import { AvailabilityComponent, LeadTimeComponent } from '@gfmd/web-dialogues-ui
   template: `
     <h1>{{ 'dialogues.title' | t }}</h1>
     <p class="intro">{{ 'dialogues.intro' | t }}</p>
-    <p class="feed">
+    <p class="gfmd-list-feed">
       <a [href]="feed().webcal">{{ 'dialogues.subscribe' | t }}</a>
       <span aria-hidden="true"> · </span>
       <a [href]="feed().https" download="gfmd-dialogues.ics">{{ 'dialogues.subscribeFile' | t }}</a>
@@ -74,7 +75,7 @@ import { AvailabilityComponent, LeadTimeComponent } from '@gfmd/web-dialogues-ui
     } @else if (store.loaded()) {
       <p class="gfmd-visually-hidden" role="status">{{ 'dialogues.count' | t: { count: count() } }}</p>
       @for (group of groups(); track group.session?.id ?? $index) {
-        <section class="session" [attr.aria-labelledby]="'session-' + $index">
+        <section class="gfmd-list-session" [attr.aria-labelledby]="'session-' + $index">
           <h2 [id]="'session-' + $index">
             @if (group.session; as s) {
               {{ 'dialogues.sessionHeading' | t: { number: s.number, title: s.title } }}
@@ -83,16 +84,18 @@ import { AvailabilityComponent, LeadTimeComponent } from '@gfmd/web-dialogues-ui
             }
           </h2>
           @if (group.session; as s) {
-            <p class="gfmd-muted session__meta">
+            <p class="gfmd-muted gfmd-list-session__meta">
               {{ s.startsAt | localDate: 'date' : s.timeZone }} – {{ s.endsAt | localDate: 'date' : s.timeZone }} ·
               {{ s.venue }}
             </p>
           }
-          <ul class="cards">
+          <ul class="cards gfmd-cards">
             @for (dialogue of group.dialogues; track dialogue.id) {
-              <li class="card">
+              <li class="card gfmd-card">
                 <h3>
-                  <a [routerLink]="['/dialogues', dialogue.id]">{{ dialogue.title }}</a>
+                  <a [routerLink]="['/dialogues', dialogue.id]" [gfmdContentLang]="dialogue.titleLang">{{
+                    dialogue.title
+                  }}</a>
                 </h3>
                 <p class="card__when">
                   {{ dialogue.startsAt | localDate: 'date' : dialogue.timeZone }} –
@@ -104,13 +107,16 @@ import { AvailabilityComponent, LeadTimeComponent } from '@gfmd/web-dialogues-ui
                     · {{ dialogue.venue }}
                   }
                 </p>
-                <p class="card__chips">
+                <p class="gfmd-card__chips">
                   <gfmd-availability [dialogue]="dialogue" />
                   <gfmd-lead-time [days]="dialogue.leadTimeDays" />
                 </p>
-                <p class="card__summary">{{ dialogue.summary }}</p>
+                <p class="gfmd-card__summary" [gfmdContentLang]="dialogue.summaryLang">{{ dialogue.summary }}</p>
                 <a mat-stroked-button [routerLink]="['/dialogues', dialogue.id]">
-                  {{ 'dialogues.view' | t }}<span class="gfmd-visually-hidden">: {{ dialogue.title }}</span>
+                  {{ 'dialogues.view' | t
+                  }}<span class="gfmd-visually-hidden"
+                    >: <span [gfmdContentLang]="dialogue.titleLang">{{ dialogue.title }}</span></span
+                  >
                 </a>
               </li>
             }
