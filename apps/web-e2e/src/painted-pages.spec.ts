@@ -158,6 +158,14 @@ test.describe('public pages painted before the app', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.closest('mat-form-field')?.textContent ?? ''))
       .toContain('Informal session');
+    // A press on a painted filter (a tap on a phone) starts the app and opens its field.
+    await page.goto('/dialogues');
+    const theme = page.locator('.gfmd-prerender select[name="theme"]');
+    if (test.info().project.name === 'phone') await theme.tap();
+    else await theme.click();
+    await expect(page.locator('.gfmd-prerender')).toHaveCount(0);
+    await expect(page.getByRole('listbox', { name: 'Theme' }).getByRole('option', { name: 'All', exact: true })).toBeVisible();
+    await page.keyboard.press('Escape');
     // Its link opens the dialogue, painted in turn, without the app.
     await page.goto('/fr/dialogues');
     await page.locator('.gfmd-prerender').getByRole('link', { name: title, exact: true }).click();

@@ -11,9 +11,16 @@ const LIMIT_MS = 10_000;
  * Call it before the app starts; call the function it returns once it has started.
  */
 export function keepPaintedFocus(): () => void {
-  const active = document.activeElement;
   const painted = document.querySelector('.gfmd-prerender');
-  if (!painted || !(active instanceof HTMLElement) || !painted.contains(active)) return () => undefined;
+  if (!painted) return () => undefined;
+  // A press (mouse, touch) on a painted filter started the app (index.html): its field gets the
+  // focus and opens, so that the press does what it was for.
+  const name = (window as { gfmdPressedFilter?: string }).gfmdPressedFilter;
+  const pressed = name
+    ? painted.querySelector<HTMLElement>(`.gfmd-prerender__filters select[name="${CSS.escape(name)}"]`)
+    : null;
+  const active = pressed ?? document.activeElement;
+  if (!(active instanceof HTMLElement) || !painted.contains(active)) return () => undefined;
   const href = active.getAttribute('href');
   const language = active.closest('.gfmd-prerender__languages') !== null;
   // The n-th link to that place (a card's title and its button lead to the same page).
@@ -55,6 +62,7 @@ export function keepPaintedFocus(): () => void {
       // Not focusable yet (a field still being set up): try again on the next change.
       if (document.activeElement !== target) return false;
       observer?.disconnect();
+      if (pressed) target.querySelector<HTMLElement>('.mat-mdc-select-trigger')?.click();
       return true;
     };
     if (done()) return;

@@ -281,7 +281,7 @@ describe('Public web pages per language (integration)', () => {
       const res = await page(`/fr/dialogues/${id}`);
       expect(res.status).toBe(200);
       expect(res.html).toMatch(/<html lang="fr">/);
-      expect(res.html).not.toContain('gfmd-prerender');
+      expect(res.html).not.toContain('<div class="gfmd-prerender">');
       // Nothing painted: the app starts at once, as on every other page.
       expect(res.html).toContain('<script src="main-ABCD1234.js" type="module"></script>');
       expect(res.html).not.toContain(draft.title);
