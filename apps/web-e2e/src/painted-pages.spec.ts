@@ -164,7 +164,9 @@ test.describe('public pages painted before the app', () => {
     if (test.info().project.name === 'phone') await theme.tap();
     else await theme.click();
     await expect(page.locator('.gfmd-prerender')).toHaveCount(0);
-    await expect(page.getByRole('listbox', { name: 'Theme' }).getByRole('option', { name: 'All', exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('listbox', { name: 'Theme' }).getByRole('option', { name: 'All', exact: true }),
+    ).toBeVisible();
     await page.keyboard.press('Escape');
     // Its link opens the dialogue, painted in turn, without the app.
     await page.goto('/fr/dialogues');
