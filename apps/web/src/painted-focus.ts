@@ -5,9 +5,9 @@ const LIMIT_MS = 10_000;
  * The app starts on a page the server painted when the reader interacts, often by moving the
  * keyboard focus onto one of its links (index.html). Starting replaces the painted part, which
  * would drop that focus to the page's start; this gives it to the same link in the app (same
- * href), or for a painted language link to the header's language button, for the list's painted filters to
- * the app's filter fields, as soon as the app has
- * rendered it — unless the reader has put the focus somewhere else meanwhile.
+ * href, the same n-th one), for a painted language link to the header's language button, and for
+ * one of the list's painted filters to the app's filter field (opened when it was pressed), as
+ * soon as the app has rendered it — unless the reader has put the focus somewhere else meanwhile.
  * Call it before the app starts; call the function it returns once it has started.
  */
 export function keepPaintedFocus(): () => void {
