@@ -44,6 +44,7 @@ test.describe('door staff on a phone: code entry, second scan, wrong dialogue, s
   let otherId: string;
   const ids: Record<string, string> = {};
   const codes: Record<string, string> = {};
+  const manageLinks: Record<string, string> = {};
 
   test.beforeAll(async ({ browser, admin, api, inbox }) => {
     const organizer = await admin.createStaff('organizer', 'Olga Organizer');
@@ -63,6 +64,7 @@ test.describe('door staff on a phone: code entry, second scan, wrong dialogue, s
       ids[person.firstName] = (await register(api, where, person)).id;
       const mail = await inbox.waitFor(person.email, /^Registration confirmed/);
       const token = linkIn(mail, '/manage/').split('/manage/')[1];
+      manageLinks[person.firstName] = `/manage/${token}`;
       const view = await api<{ checkInCode: string }>('GET', `/registrations/manage/${token}`);
       codes[person.firstName] = view.body.checkInCode;
     }
@@ -132,6 +134,27 @@ test.describe('door staff on a phone: code entry, second scan, wrong dialogue, s
     expect((await horizontalOverflow(p)).culprits).toEqual([]);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
+  test('types the short code the participant’s page shows, as a person types it: green', async ({ browser, api }) => {
+    // The participant's phone: the eight characters under the QR.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    let desk: string;
+    try {
+      const page = await phone.newPage();
+      await page.goto(manageLinks['Pia']);
+      await waitForHeading(page, 'My registration');
+      desk = ((await page.getByTestId('check-in-desk-code').textContent()) ?? '').trim();
+      expect(desk).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+      expect((await horizontalOverflow(page)).culprits).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+    await expect(p.getByText(/eight characters under the person’s QR code/)).toBeVisible();
+    await typeCode(desk.toLowerCase().replace('-', ' '));
+    await expect(result()).toHaveClass(/result--in/);
+    await expect(result()).toContainText('Pia Kowalska');
+    expect((await registration(api, organizerToken, ids['Pia'])).checkedInAt).not.toBeNull();
+  });
+
   test('opens a dialogue it is not assigned to: a clear message, nothing to scan', async ({ axe }) => {
     await p.goto(`/door/${otherId}`);
     await expect(p.getByTestId('door-not-assigned')).toContainText("You are not assigned to this dialogue's door.");
@@ -338,6 +361,7 @@ test.describe('offline: door scans kept on the phone, and the participant’s of
   let dialogueId: string;
   let id: string;
   let code: string;
+  let desk: string;
   let manage: string;
 
   test.beforeAll(async ({ browser, admin, api, inbox }) => {
@@ -354,7 +378,9 @@ test.describe('offline: door scans kept on the phone, and the participant’s of
     const mail = await inbox.waitFor(eva.email, /^Registration confirmed/);
     manage = linkIn(mail, '/manage/');
     const token = manage.split('/manage/')[1];
-    code = (await api<{ checkInCode: string }>('GET', `/registrations/manage/${token}`)).body.checkInCode;
+    const view = await api<{ checkInCode: string; deskCode: string }>('GET', `/registrations/manage/${token}`);
+    code = view.body.checkInCode;
+    desk = view.body.deskCode;
     p = await sharedPage(browser);
     await signIn(p, door, '**/door');
     await p.goto(`/door/${dialogueId}`);
@@ -400,7 +426,8 @@ test.describe('offline: door scans kept on the phone, and the participant’s of
       const pass = await context.newPage();
       await pass.setContent(html);
       await expect(pass.getByRole('img', { name: 'Your check-in code' })).toBeVisible();
-      await expect(pass.locator('code')).toHaveText(code);
+      // The code to type at the door, the short one (the QR holds the long one).
+      await expect(pass.locator('code')).toHaveText(desk);
       await expect(pass.getByText('Eva Moreau')).toBeVisible();
       await expect(pass.getByText('Offline check-in dialogue')).toBeVisible();
     } finally {

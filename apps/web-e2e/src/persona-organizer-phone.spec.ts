@@ -203,4 +203,33 @@ test.describe('organizer on a phone, in French: check in, decline and undo, appr
     }
     expect(header).not.toMatch(/firstName|stakeholderGroup|stakeholder_group|preferredLanguage/);
   });
+
+  test('every tab of the dialogue fits the phone in French, nothing wider than the screen', async () => {
+    // Each tab and the heading it shows. Found walking them at 390 px: the delegations' CSV
+    // header, one long word, widened the page by 224 px.
+    const tabs: [string, string][] = [
+      ['', 'Détails'],
+      ['spaces', 'Espaces'],
+      ['agenda', "Construction de l'ordre du jour"],
+      ['questions', "Questions d'inscription"],
+      ['registrations', 'Inscriptions'],
+      ['delegations', 'Délégations'],
+      ['invitations', 'Invitations'],
+      ['outcome', 'Résultats'],
+      ['attendance', "Personnel d'accueil"],
+      ['documents', 'Documents'],
+    ];
+    for (const [tab, heading] of tabs) {
+      await p.goto(`/console/dialogues/${dialogueId}${tab ? `/${tab}` : ''}`);
+      await waitForHeading(p, DIALOGUE);
+      await expect(p.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();
+      await expect(p.locator('gfmd-loading-state')).toHaveCount(0);
+      expect({ tab, ...(await horizontalOverflow(p)) }).toEqual({
+        tab,
+        scrollWidth: 390,
+        clientWidth: 390,
+        culprits: [],
+      });
+    }
+  });
 });

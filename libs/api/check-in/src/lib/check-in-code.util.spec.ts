@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   readCheckInCode,
+  readDeskCode,
   signCertificateCode,
   signCheckInCode,
+  signDeskCode,
   verifyCertificateCode,
   verifyCheckInCode,
+  verifyDeskCode,
 } from './check-in-code.util';
 
 const SECRET = 'a-check-in-secret-that-is-long-enough-0123456789';
@@ -43,5 +46,43 @@ describe('check-in codes', () => {
     expect(verifyCertificateCode(`${SECRET}x`, sut)).toBeNull();
     expect(verifyCertificateCode(SECRET, sut.slice(0, -1) + (sut.endsWith('A') ? 'B' : 'A'))).toBeNull();
     expect(verifyCertificateCode(SECRET, signCheckInCode(SECRET, claims))).toBeNull();
+  });
+
+  describe('desk codes', () => {
+    it('are eight characters a person can type, whose first four place the registration id', () => {
+      const sut = signDeskCode(SECRET, claims);
+      expect(sut).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+      const read = readDeskCode(sut);
+      expect(read?.code).toBe(sut.replace('-', ''));
+      expect(read && read.idFrom <= claims.registrationId && claims.registrationId <= read.idTo).toBe(true);
+      expect(read?.idFrom.slice(0, 5)).toBe(claims.registrationId.slice(0, 5));
+      expect(verifyDeskCode(SECRET, read?.code ?? '', claims)).toBe(true);
+    });
+
+    it('are read in any case, with spaces, O for 0 and I or L for 1', () => {
+      const id = '00000000-0000-4000-8000-000000000000';
+      const sut = signDeskCode(SECRET, { ...claims, registrationId: id });
+      expect(sut.startsWith('0000-')).toBe(true);
+      const typed = ` o0Oo ${sut.slice(5).toLowerCase().split('').join(' ')} `;
+      expect(readDeskCode(typed)?.code).toBe(sut.replace('-', ''));
+      expect(readDeskCode('1ILi-0000')?.code).toBe('11110000');
+    });
+
+    it('fail for another dialogue, another version (a reissue), another key, and most typos', () => {
+      const code = signDeskCode(SECRET, claims).replace('-', '');
+      expect(verifyDeskCode(SECRET, code, { ...claims, dialogueId: randomUUID() })).toBe(false);
+      expect(verifyDeskCode(SECRET, code, { ...claims, version: 1 })).toBe(false);
+      expect(verifyDeskCode(`${SECRET}x`, code, claims)).toBe(false);
+      for (let i = 4; i < 8; i++) {
+        const altered = code.slice(0, i) + (code[i] === 'A' ? 'B' : 'A') + code.slice(i + 1);
+        expect(verifyDeskCode(SECRET, altered, claims)).toBe(false);
+      }
+    });
+
+    it('reads nothing from what is not one: a long code, U, seven or nine characters', () => {
+      for (const bad of ['', 'ABCD-EFG', 'ABCD-EFGHJ', 'ABCU-EFGH', signCheckInCode(SECRET, claims), '#ABC-DEFG']) {
+        expect(readDeskCode(bad)).toBeNull();
+      }
+    });
   });
 });

@@ -91,3 +91,56 @@ export function verifyCertificateCode(secret: string, code: string): string | nu
   const id = raw.subarray(0, 16);
   return timingSafeEqual(certificateMac(secret, id), raw.subarray(16)) ? bytesUuid(id) : null;
 }
+
+/*
+ * Desk codes: what a person at the door can type when the camera cannot read the QR, as
+ * `K7Q4-XM2P` (eight characters of Crockford's base 32: no I, L, O or U, so 1/I/L and 0/O read
+ * alike). The first four are the first 20 bits of the registration id, which find it by an index
+ * range among the dialogue's registrations; the last four are 20 bits of an HMAC over the id, the
+ * dialogue and the code's version (the same version as the QR's: reissuing voids both). They are
+ * not a secret against a staff member (the door already finds people by name); they make a typo
+ * land on nobody rather than on someone else. Looked up only within the door's dialogue.
+ */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const DESK_SHAPE = /^[0-9A-HJKMNP-TV-Z]{8}$/;
+
+const deskMac = (secret: string, id: Buffer, dialogueId: string, version: Buffer) =>
+  createHmac('sha256', secret)
+    .update('gfmd desk code\0')
+    .update(id)
+    .update(uuidBytes(dialogueId))
+    .update(version)
+    .digest();
+
+/** The top 20 bits of `bytes` as four base-32 characters. */
+const twentyBits = (bytes: Buffer) => {
+  const n = bytes.readUIntBE(0, 3) >>> 4;
+  return [15, 10, 5, 0].map((shift) => CROCKFORD[(n >>> shift) & 31]).join('');
+};
+
+/** The desk code of a registration at its current version, as `XXXX-XXXX`. */
+export function signDeskCode(secret: string, c: CheckInCodeClaims): string {
+  const id = uuidBytes(c.registrationId);
+  return `${twentyBits(id)}-${twentyBits(deskMac(secret, id, c.dialogueId, versionBytes(c.version)))}`;
+}
+
+/**
+ * A typed desk code, read leniently (any case, spaces and hyphens anywhere, O for 0, I and L for
+ * 1): its eight canonical characters and the range of registration ids it can name; null when it
+ * is not a desk code.
+ */
+export function readDeskCode(typed: string): { code: string; idFrom: string; idTo: string } | null {
+  if (typeof typed !== 'string' || typed.length > 32) return null;
+  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (!DESK_SHAPE.test(code)) return null;
+  const prefix = [...code.slice(0, 4)].reduce((n, ch) => n * 32 + CROCKFORD.indexOf(ch), 0);
+  const hex = prefix.toString(16).padStart(5, '0');
+  return { code, idFrom: `${hex}000-0000-0000-0000-000000000000`, idTo: `${hex}fff-ffff-ffff-ffff-ffffffffffff` };
+}
+
+/** True when the canonical `code` (readDeskCode) is this registration's desk code now. */
+export function verifyDeskCode(secret: string, code: string, c: CheckInCodeClaims): boolean {
+  const expected = Buffer.from(signDeskCode(secret, c).replace('-', ''));
+  const given = Buffer.from(code);
+  return given.length === expected.length && timingSafeEqual(expected, given);
+}

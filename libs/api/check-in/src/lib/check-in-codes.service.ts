@@ -4,7 +4,14 @@ import type { AuthUser } from '@gfmd/api-auth';
 import { AppConfig, AuditService, inTransaction, notFound } from '@gfmd/api-platform';
 import { CheckInCodeSource, CheckInPort, type CheckInCard } from '@gfmd/api-registrations';
 import { DataSource } from 'typeorm';
-import { readCheckInCode, signCheckInCode, verifyCheckInCode } from './check-in-code.util';
+import {
+  readCheckInCode,
+  readDeskCode,
+  signCheckInCode,
+  signDeskCode,
+  verifyCheckInCode,
+  verifyDeskCode,
+} from './check-in-code.util';
 import { CheckInCodesRepository } from './check-in-codes.repository';
 
 /**
@@ -22,6 +29,31 @@ export class CheckInCodes implements CheckInCodeSource {
   async codeFor(registrationId: string, dialogueId: string): Promise<string> {
     const version = await this.versions.version(registrationId);
     return signCheckInCode(this.config.checkInSecret, { registrationId, dialogueId, version });
+  }
+
+  async deskCodeFor(registrationId: string, dialogueId: string): Promise<string> {
+    const version = await this.versions.version(registrationId);
+    return signDeskCode(this.config.checkInSecret, { registrationId, dialogueId, version });
+  }
+
+  /** What a typed desk code names: its canonical form and the id range to look in; null when it is not one. */
+  readDesk(typed: string): ReturnType<typeof readDeskCode> {
+    return readDeskCode(typed);
+  }
+
+  /** The one of `cards` whose current desk code is `code` (canonical, from readDesk); null when none is. */
+  async deskMatch<T extends Pick<CheckInCard, 'id' | 'dialogueId'>>(code: string, cards: T[]): Promise<T | null> {
+    if (!cards.length) return null;
+    const versions = await this.versions.versions(cards.map((c) => c.id));
+    return (
+      cards.find((c) =>
+        verifyDeskCode(this.config.checkInSecret, code, {
+          registrationId: c.id,
+          dialogueId: c.dialogueId,
+          version: versions.get(c.id) ?? 0,
+        }),
+      ) ?? null
+    );
   }
 
   /** The codes of many registrations at once (badge batches). */
@@ -66,7 +98,7 @@ export class CheckInCodeReissue {
     private readonly audit: AuditService,
   ) {}
 
-  async reissue(registrationId: string, user: AuthUser): Promise<{ checkInCode: string }> {
+  async reissue(registrationId: string, user: AuthUser): Promise<{ checkInCode: string; deskCode: string }> {
     const card = await this.port.card(registrationId);
     if (!card) throw notFound('Registration');
     await this.port.assertReach(card.id, user);
@@ -81,6 +113,10 @@ export class CheckInCodeReissue {
         details: { version },
       });
     });
-    return { checkInCode: await this.codes.codeFor(card.id, card.dialogueId) };
+    const [checkInCode, deskCode] = await Promise.all([
+      this.codes.codeFor(card.id, card.dialogueId),
+      this.codes.deskCodeFor(card.id, card.dialogueId),
+    ]);
+    return { checkInCode, deskCode };
   }
 }

@@ -187,7 +187,9 @@ export class BadgesController {
   @Roles('organizer')
   @Post('registrations/:id/check-in-code/reissue')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{checkInCode}: the new code; every earlier code answers 404 from now on.' })
+  @ApiOkResponse({
+    description: '{checkInCode, deskCode}: the new codes; every earlier code (QR or desk) answers 404 from now on.',
+  })
   reissueCode(@Param('id', uuidPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.reissue.reissue(id, user);
   }

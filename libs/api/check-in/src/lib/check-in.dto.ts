@@ -25,12 +25,17 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** POST /check-in/scan: a code read from a QR (or typed), the dialogue the door checks in for, and the device's scan id. */
 export class ScanDto implements CheckInScanRequest {
-  @ApiPropertyOptional({ description: 'The signed check-in code (C1…, 50 characters)', maxLength: 64 })
+  @ApiPropertyOptional({
+    description:
+      'The signed check-in code the QR holds (C1…, 50 characters), or the desk code a person types (XXXX-XXXX: ' +
+      'any case, spaces allowed, O read as 0, I and L as 1), which needs dialogueId and is looked up only there',
+    maxLength: 64,
+  })
   @OptionalButNotNull()
   @Transform(trim)
   @IsString()
   @MaxLength(64)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'code must be a check-in code' })
+  @Matches(/^[A-Za-z0-9_ -]+$/, { message: 'code must be a check-in code' })
   code?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Manual check-in: the registration chosen by name' })
   @OptionalButNotNull()

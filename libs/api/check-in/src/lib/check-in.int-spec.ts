@@ -145,7 +145,7 @@ describe('check-in at the door (integration)', () => {
     const code = await codeOf(id, d.id);
     const altered = code.slice(0, -3) + (code.endsWith('AAA') ? 'BBB' : 'AAA');
     const forged = `C1${Buffer.concat([Buffer.from(id.replace(/-/g, ''), 'hex'), Buffer.alloc(20)]).toString('base64url')}`;
-    for (const bad of [altered, forged, `C1${'A'.repeat(48)}`, 'not-a-code']) {
+    for (const bad of [altered, forged, `C1${'A'.repeat(48)}`, 'not-a-check-in-code']) {
       expectProblem(await door.post('/check-in/scan', { code: bad }), 404, 'not-found');
     }
     expect(await checkedInAt(id)).toBeNull();
@@ -157,6 +157,44 @@ describe('check-in at the door (integration)', () => {
     expect((await door.post('/check-in/scan', { code: reissued.body.checkInCode })).status).toBe(200);
     expect(await auditLines(id, 'registration.check_in_code_reissued')).toBe(1);
     expectProblem(await door.post(`/registrations/${id}/check-in-code/reissue`), 403, 'forbidden');
+  });
+
+  it('checks in with the desk code typed at the door, only in its dialogue, voided by a reissue like the QR', async () => {
+    const d = await dialogue();
+    const other = await dialogue();
+    const id = await register(d, { firstName: 'Kwame' });
+    const neighbour = await register(d, { firstName: 'Ama' });
+    const view = await sut.api.get(`/registrations/manage/${await manageToken(id)}`);
+    const desk: string = view.body.deskCode;
+    expect(desk).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+
+    // Nobody else is checked in by a typo, another dialogue's door, or without the dialogue.
+    const typo = desk.slice(0, 8) + (desk[8] === 'A' ? 'B' : 'A');
+    expectProblem(await door.post('/check-in/scan', { code: typo, dialogueId: d.id }), 404, 'not-found');
+    expectProblem(await door.post('/check-in/scan', { code: desk, dialogueId: other.id }), 404, 'not-found');
+    const without = await door.post('/check-in/scan', { code: desk });
+    expectProblem(without, 400, 'invalid-input');
+    expect(without.body.errors).toEqual([expect.objectContaining({ field: 'dialogueId' })]);
+    expect(await checkedInAt(id)).toBeNull();
+
+    // Typed as people type: lower case, spaces, O for 0 and I for 1.
+    const typed = ` ${desk.toLowerCase().replace('-', ' ').replace(/0/g, 'o').replace(/1/g, 'i')} `;
+    const scanId = randomUUID();
+    const first = await door.post('/check-in/scan', { code: typed, dialogueId: d.id, scanId });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ alreadyCheckedIn: false, registration: { id, name: 'Kwame Diallo' } });
+    const again = await door.post('/check-in/scan', { code: desk, dialogueId: d.id, scanId });
+    expect(again.body).toMatchObject({ replayed: true, registration: { id } });
+    expect(await checkedInAt(neighbour)).toBeNull();
+    expect(await auditLines(id, 'registration.checked_in')).toBe(1);
+
+    const reissued = await organizer.post(`/registrations/${id}/check-in-code/reissue`);
+    expect(reissued.body.deskCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(reissued.body.deskCode.slice(0, 4)).toBe(desk.slice(0, 4));
+    expect(reissued.body.deskCode).not.toBe(desk);
+    expectProblem(await door.post('/check-in/scan', { code: desk, dialogueId: d.id }), 404, 'not-found');
+    const now = await door.post('/check-in/scan', { code: reissued.body.deskCode, dialogueId: d.id });
+    expect(now.body).toMatchObject({ alreadyCheckedIn: true, registration: { id } });
   });
 
   it('refuses a code of another dialogue and an unconfirmed registration with 422', async () => {
@@ -178,6 +216,7 @@ describe('check-in at the door (integration)', () => {
     );
     const view = await sut.api.get(`/registrations/manage/${await manageToken(pending)}`);
     expect(view.body.checkInCode).toBeNull();
+    expect(view.body.deskCode).toBeNull();
     expect(await checkedInAt(id)).toBeNull();
     expect(await checkedInAt(pending)).toBeNull();
   });

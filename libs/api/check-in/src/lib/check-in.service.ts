@@ -213,6 +213,11 @@ export class CheckInService {
 
   /** The registration a scan names: its current code, or (manual) its id; 404 for anything else. */
   private async open(dto: ScanDto): Promise<CheckInCard> {
+    if (dto.code && this.codes.readDesk(dto.code)) {
+      const card = await this.deskCard(dto.code, dto.dialogueId);
+      if (!card) throw unknownCode();
+      return card;
+    }
     if (dto.code) {
       const id = this.codes.claimedRegistration(dto.code);
       const card = id ? await this.port.card(id) : null;
@@ -224,9 +229,28 @@ export class CheckInService {
     return card;
   }
 
+  /**
+   * The registration a typed desk code names among the door's dialogue's (null: nobody). The
+   * dialogue is required: a desk code is looked up only there.
+   */
+  private async deskCard(typed: string, dialogueId: string | undefined): Promise<CheckInCard | null> {
+    const desk = this.codes.readDesk(typed);
+    if (!desk) return null;
+    if (!dialogueId) {
+      throw badRequest(msg('checkIn.deskCodeNeedsDialogue'), [
+        { field: 'dialogueId', message: msg('checkIn.deskCodeNeedsDialogue.field') },
+      ]);
+    }
+    return this.codes.deskMatch(desk.code, await this.port.cardsInIdRange(dialogueId, desk.idFrom, desk.idTo));
+  }
+
   /** A scan id received before: the same answer, nothing counted again. */
   private async replay(prior: ScanRow, dto: ScanDto, user: AuthUser): Promise<CheckInScanResult> {
-    const claimed = dto.code ? this.codes.claimedRegistration(dto.code) : dto.registrationId;
+    const claimed = !dto.code
+      ? dto.registrationId
+      : this.codes.readDesk(dto.code)
+        ? (await this.deskCard(dto.code, dto.dialogueId ?? prior.dialogueId))?.id
+        : this.codes.claimedRegistration(dto.code);
     if (claimed !== prior.registrationId) {
       throw conflict('scan-id-reused', msg('checkIn.scanIdReused'));
     }

@@ -54,6 +54,11 @@ export class CheckInPort {
     return (await this.cards([reg]))[0];
   }
 
+  /** A dialogue's registrations whose id lies in [from, to], as cards (a desk code's candidates). */
+  async cardsInIdRange(dialogueId: string, from: string, to: string): Promise<CheckInCard[]> {
+    return this.cards(await this.reads.byIdRange(dialogueId, from, to));
+  }
+
   /** The registration a manage token opens, as a card (null: unknown, revoked, erased). */
   async byManageToken(token: string): Promise<CheckInCard | null> {
     const reg = await this.links.resolve(token);

@@ -26,6 +26,8 @@ export interface ManagedRegistration extends RegistrationView {
   waitlistPosition: number | null;
   /** The signed code the badge's QR holds (confirmed registrations only; never the manage token). */
   checkInCode?: string | null;
+  /** The same code to type at the door (XXXX-XXXX) when the QR cannot be read; voided with it on a reissue. */
+  deskCode?: string | null;
 }
 
 /**
@@ -130,12 +132,14 @@ export class ManageLinkService {
     const [registration] = await this.reads.views([reg]);
     const d = await this.dialogues.findRecord(registration.dialogueId);
     const waitlistPosition = reg.status === 'waitlisted' ? await this.reads.waitlistPosition(reg.id) : null;
-    const checkInCode =
-      reg.status === 'confirmed' && this.checkInCodes ? await this.checkInCodes.codeFor(reg.id, reg.dialogueId) : null;
+    const codes = reg.status === 'confirmed' ? this.checkInCodes : undefined;
+    const [checkInCode, deskCode] = codes
+      ? await Promise.all([codes.codeFor(reg.id, reg.dialogueId), codes.deskCodeFor(reg.id, reg.dialogueId)])
+      : [null, null];
     // The online link is for confirmed participants only (of a hybrid dialogue: those online).
     const online = reg.status === 'confirmed' && (d.format !== 'hybrid' || reg.attendance === 'online');
     const dialogue = online ? toDialogue(d) : withoutOnlineLink(toDialogue(d));
-    return { ...registration, dialogue, waitlistPosition, checkInCode };
+    return { ...registration, dialogue, waitlistPosition, checkInCode, deskCode };
   }
 
   /**

@@ -48,6 +48,16 @@ export class RegistrationReadsRepository {
     return row ?? null;
   }
 
+  /** A dialogue's registrations (not erased) whose id lies in [from, to]: the desk codes' lookup, on the primary key. */
+  byIdRange(dialogueId: string, from: string, to: string): Promise<RegistrationRow[]> {
+    return sql<RegistrationRow>(
+      this.dataSource,
+      `SELECT ${REG_COLUMNS} FROM registrations r
+        WHERE r.id BETWEEN $2::uuid AND $3::uuid AND r.dialogue_id = $1 AND r.erased_at IS NULL LIMIT 20`,
+      [dialogueId, from, to],
+    );
+  }
+
   byEmail(emailNormalized: string): Promise<RegistrationRow[]> {
     return sql<RegistrationRow>(
       this.dataSource,

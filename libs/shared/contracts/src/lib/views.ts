@@ -71,6 +71,8 @@ export interface ManageView extends RegistrationView {
   waitlistPosition: number | null;
   /** The signed code the badge's QR holds (confirmed registrations; never the manage token). */
   checkInCode?: string | null;
+  /** The same code to type at the door (XXXX-XXXX) when the QR cannot be read; voided with it on a reissue. */
+  deskCode?: string | null;
 }
 
 /** One field that differs between two versions of an outcome or of a recommendation. */

@@ -281,6 +281,8 @@ export const ar: Catalogue = {
   // check-in
   'checkIn.codeRequired': 'الرمز مطلوب.',
   'checkIn.codeRequired.field': 'الرمز مطلوب',
+  'checkIn.deskCodeNeedsDialogue': 'يُبحث عن رمز المكتب القصير في حوار واحد: أرسل dialogueId معه.',
+  'checkIn.deskCodeNeedsDialogue.field': 'dialogueId مطلوب مع الرمز القصير',
   'checkIn.registrationRequired': 'التسجيل مطلوب.',
   'checkIn.registrationRequired.field': 'registrationId مطلوب',
   'checkIn.otherDialogue': 'هذا الرمز ينتمي إلى حوار آخر.',

@@ -293,6 +293,8 @@ export const en = {
   // check-in
   'checkIn.codeRequired': 'A code is required.',
   'checkIn.codeRequired.field': 'code is required',
+  'checkIn.deskCodeNeedsDialogue': 'A short desk code is looked up in one dialogue: send dialogueId with it.',
+  'checkIn.deskCodeNeedsDialogue.field': 'dialogueId is required with a desk code',
   'checkIn.registrationRequired': 'A registration is required.',
   'checkIn.registrationRequired.field': 'registrationId is required',
   'checkIn.otherDialogue': 'This code belongs to another dialogue.',

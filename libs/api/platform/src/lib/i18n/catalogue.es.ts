@@ -294,6 +294,8 @@ export const es: Catalogue = {
   // check-in
   'checkIn.codeRequired': 'Se requiere un código.',
   'checkIn.codeRequired.field': 'el código es obligatorio',
+  'checkIn.deskCodeNeedsDialogue': 'Un código corto de mostrador se busca en un solo diálogo: envíe dialogueId con él.',
+  'checkIn.deskCodeNeedsDialogue.field': 'dialogueId es obligatorio con un código corto',
   'checkIn.registrationRequired': 'Se requiere una inscripción.',
   'checkIn.registrationRequired.field': 'registrationId es obligatorio',
   'checkIn.otherDialogue': 'Este código pertenece a otro diálogo.',

@@ -299,6 +299,9 @@ export const fr: Catalogue = {
   // check-in
   'checkIn.codeRequired': 'Un code est requis.',
   'checkIn.codeRequired.field': 'le code est requis',
+  'checkIn.deskCodeNeedsDialogue':
+    'Un code court de guichet se cherche dans un seul dialogue : envoyez dialogueId avec lui.',
+  'checkIn.deskCodeNeedsDialogue.field': 'dialogueId est requis avec un code court',
   'checkIn.registrationRequired': 'Une inscription est requise.',
   'checkIn.registrationRequired.field': 'registrationId est requis',
   'checkIn.otherDialogue': 'Ce code appartient à un autre dialogue.',

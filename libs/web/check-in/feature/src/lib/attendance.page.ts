@@ -55,6 +55,11 @@ interface CountRow {
       td {
         padding-inline: 0.3rem;
       }
+      /* A long group, space or room name (or a column's word) wraps rather than widen the page. */
+      th {
+        overflow-wrap: anywhere;
+        hyphens: auto;
+      }
     }
   `,
   template: `
@@ -69,11 +74,15 @@ interface CountRow {
         {{ 'door.arrived' | t: { arrived: a.arrived, expected: a.expected } }}
       </p>
       <p class="gfmd-muted">{{ 'door.updatedAt' | t: { time: (a.at | localDate: 'time') } }}</p>
-      <h2>{{ 'door.byGroup' | t }}</h2>
-      <ng-container
-        [ngTemplateOutlet]="counts"
-        [ngTemplateOutletContext]="{ $implicit: groupRows(a), column: 'door.group', groups: true }"
-      />
+      <!-- No table of headings alone: with nobody expected yet, the count above says it all. -->
+      @let rows = groupRows(a);
+      @if (rows.length) {
+        <h2>{{ 'door.byGroup' | t }}</h2>
+        <ng-container
+          [ngTemplateOutlet]="counts"
+          [ngTemplateOutletContext]="{ $implicit: rows, column: 'door.group', groups: true }"
+        />
+      }
       @if (a.bySpace.length) {
         <h2>{{ 'door.bySpace' | t }}</h2>
         <ng-container

@@ -27,6 +27,12 @@ describe(offlinePassHtml.name, () => {
     expect(sut).toContain("default-src 'none'");
   });
 
+  it('shows the desk code to type, large, instead of the long one when there is one', () => {
+    const sut = pass({ deskCode: 'K7Q4-XM2P' });
+    expect(sut).toContain('<code class="desk">K7Q4-XM2P</code>');
+    expect(sut).not.toContain('C1abc');
+  });
+
   it('escapes what people typed', () => {
     const sut = pass({ holder: '<img src=x onerror=alert(1)>', dialogue: 'A & "B"' });
     expect(sut).not.toContain('<img');

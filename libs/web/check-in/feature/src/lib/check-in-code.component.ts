@@ -20,6 +20,8 @@ const escapeHtml = (text: string) =>
 /** What the offline pass shows: the code and its QR, whose it is, for which dialogue, in the page's words. */
 export interface OfflinePass {
   code: string;
+  /** the code to type at the door, shown instead of the long one when there is one */
+  deskCode?: string | null;
   qr: { d: string; size: number };
   lang: string;
   heading: string;
@@ -50,6 +52,7 @@ h1{font-size:1.4rem;margin:0 0 .5rem}
 .holder{font-size:1.6rem;font-weight:700;margin:.5rem 0}
 svg{width:min(20rem,85vw);height:auto;display:block;margin:1rem auto}
 code{display:block;word-break:break-all;font-size:1rem;margin-top:.25rem}
+code.desk{font-size:2rem;letter-spacing:.1em;word-break:normal}
 </style>
 </head>
 <body>
@@ -60,7 +63,7 @@ ${line(p.holder, 'holder')}
 <svg viewBox="0 0 ${p.qr.size} ${p.qr.size}" role="img" aria-label="${escapeHtml(p.heading)}" shape-rendering="crispEdges" xmlns="http://www.w3.org/2000/svg"><rect width="${p.qr.size}" height="${p.qr.size}" fill="#fff"/><path d="${escapeHtml(p.qr.d)}" fill="#000"/></svg>
 <p>${escapeHtml(p.explain)}</p>
 <p>${escapeHtml(p.typeIt)}</p>
-<code>${escapeHtml(p.code)}</code>
+<code${p.deskCode ? ' class="desk"' : ''}>${escapeHtml(p.deskCode ?? p.code)}</code>
 </body>
 </html>
 `;
@@ -68,7 +71,7 @@ ${line(p.holder, 'holder')}
 
 /**
  * The participant's check-in code on their manage page: the QR their badge carries (drawn as
- * one SVG path; the encoder loads only here), the code in text for the door to type, and the
+ * one SVG path; the encoder loads only here), the desk code in text for the door to type, and the
  * offline pass to save on the phone (offlinePassHtml), which opens without a network.
  */
 @Component({
@@ -89,6 +92,13 @@ ${line(p.holder, 'holder')}
       word-break: break-all;
       font-size: 0.85rem;
     }
+    /* Read aloud or typed at the door: large, spaced, never broken inside. */
+    code.desk {
+      font-size: 1.75rem;
+      letter-spacing: 0.1em;
+      word-break: normal;
+      white-space: nowrap;
+    }
     .offline {
       margin-top: 1rem;
     }
@@ -107,7 +117,11 @@ ${line(p.holder, 'holder')}
       </svg>
     }
     <p>{{ 'checkInCode.typeIt' | t }}</p>
-    <code data-testid="check-in-code">{{ code() }}</code>
+    @if (deskCode(); as desk) {
+      <code class="desk" data-testid="check-in-desk-code">{{ desk }}</code>
+    } @else {
+      <code data-testid="check-in-code">{{ code() }}</code>
+    }
     @if (passUrl(); as url) {
       <p class="offline">
         <a mat-stroked-button [href]="url" download="gfmd-check-in.html" data-testid="check-in-offline">{{
@@ -121,6 +135,8 @@ ${line(p.holder, 'holder')}
 export class CheckInCodeComponent {
   private readonly i18n = inject(I18n);
   readonly code = input.required<string>();
+  /** the same code to type at the door (XXXX-XXXX), shown in text instead of the long one */
+  readonly deskCode = input<string | null | undefined>(null);
   /** whose code it is, and for which dialogue (printed on the offline pass) */
   readonly holder = input<string | null>(null);
   readonly dialogue = input<string | null>(null);
@@ -142,6 +158,7 @@ export class CheckInCodeComponent {
       if (!qr || typeof URL.createObjectURL !== 'function') return;
       const html = offlinePassHtml({
         code: this.code(),
+        deskCode: this.deskCode(),
         qr,
         lang: this.i18n.language(),
         heading: this.i18n.t('checkInCode.heading'),

@@ -67,6 +67,14 @@ import { DelegationsApi } from './delegations.api';
     textarea {
       font-family: monospace;
     }
+    /* The CSV header is one long word: it breaks at any point rather than widen a phone's page. */
+    .import-help {
+      overflow-wrap: anywhere;
+    }
+    .wide {
+      display: block;
+      max-width: 48rem;
+    }
     .gfmd-actions {
       display: flex;
       flex-wrap: wrap;
@@ -171,7 +179,7 @@ import { DelegationsApi } from './delegations.api';
 
     <section aria-labelledby="import-heading">
       <h3 id="import-heading">{{ 'console.delegationImport' | t }}</h3>
-      <p>{{ 'console.delegationImportHelp' | t }}</p>
+      <p class="import-help">{{ 'console.delegationImportHelp' | t }}</p>
       <mat-form-field class="wide">
         <mat-label>{{ 'console.delegationCsv' | t }}</mat-label>
         <textarea matInput name="csv" rows="6" [formControl]="csv"></textarea>

@@ -88,6 +88,7 @@ export const arStaff: StaffDictionary = {
   'door.cameraDenied': 'الكاميرا غير متاحة (رُفض الإذن): اكتب الرمز أو ابحث بالاسم.',
   'door.codeHeading': 'كتابة رمز',
   'door.codeLabel': 'رمز تسجيل الحضور',
+  'door.codeHint': 'الأحرف الثمانية تحت رمز QR الخاص بالشخص (مثل K7Q4-XM2P)، بأي حالة أحرف، أو ما يقرؤه الماسح.',
   'door.codeSubmit': 'تسجيل الحضور',
   'door.searchHeading': 'البحث بالاسم',
   'door.searchLabel': 'الاسم أو المنظمة أو البريد الإلكتروني',

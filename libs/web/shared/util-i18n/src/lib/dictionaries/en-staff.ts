@@ -90,6 +90,8 @@ export const enStaff = {
   'door.cameraDenied': 'The camera is not available (permission refused): type the code or search by name.',
   'door.codeHeading': 'Type a code',
   'door.codeLabel': 'Check-in code',
+  'door.codeHint':
+    'The eight characters under the person’s QR code (like K7Q4-XM2P), in any case, or what a scanner reads.',
   'door.codeSubmit': 'Check in',
   'door.searchHeading': 'Find by name',
   'door.searchLabel': 'Name, organization or email',

@@ -89,6 +89,8 @@ export const esStaff: StaffDictionary = {
   'door.cameraDenied': 'La cámara no está disponible (permiso denegado): escriba el código o busque por nombre.',
   'door.codeHeading': 'Escribir un código',
   'door.codeLabel': 'Código de registro',
+  'door.codeHint':
+    'Los ocho caracteres bajo el código QR de la persona (como K7Q4-XM2P), en mayúsculas o no, o lo que lee un lector.',
   'door.codeSubmit': 'Registrar',
   'door.searchHeading': 'Buscar por nombre',
   'door.searchLabel': 'Nombre, organización o correo electrónico',

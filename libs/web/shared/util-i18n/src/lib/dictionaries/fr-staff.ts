@@ -91,6 +91,8 @@ export const frStaff: StaffDictionary = {
   'door.cameraDenied': 'La caméra n’est pas disponible (autorisation refusée) : saisissez le code ou cherchez par nom.',
   'door.codeHeading': 'Saisir un code',
   'door.codeLabel': 'Code d’enregistrement',
+  'door.codeHint':
+    'Les huit caractères sous le code QR de la personne (comme K7Q4-XM2P), en majuscules ou non, ou ce que lit un lecteur.',
   'door.codeSubmit': 'Enregistrer',
   'door.searchHeading': 'Chercher par nom',
   'door.searchLabel': 'Nom, organisation ou e-mail',
