@@ -1,3 +1,5 @@
+// First: V8 flags that must hold before any other module allocates.
+import './v8-flags';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthService } from '@gfmd/api-auth';
