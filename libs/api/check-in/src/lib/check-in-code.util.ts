@@ -29,14 +29,12 @@ const versionBytes = (version: number) => {
   return b;
 };
 
+/** HMAC-SHA256 over a registration id, its dialogue and its code's version, under a label per kind of code. */
+const claimsMac = (label: string, secret: string, id: Buffer, dialogueId: string, version: Buffer) =>
+  createHmac('sha256', secret).update(label).update(id).update(uuidBytes(dialogueId)).update(version).digest();
+
 const checkInMac = (secret: string, id: Buffer, dialogueId: string, version: Buffer) =>
-  createHmac('sha256', secret)
-    .update('gfmd check-in\0')
-    .update(id)
-    .update(uuidBytes(dialogueId))
-    .update(version)
-    .digest()
-    .subarray(0, 16);
+  claimsMac('gfmd check-in\0', secret, id, dialogueId, version).subarray(0, 16);
 
 const certificateMac = (secret: string, id: Buffer) =>
   createHmac('sha256', secret).update('gfmd certificate\0').update(id).digest().subarray(0, 12);
@@ -105,12 +103,7 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const DESK_SHAPE = /^[0-9A-HJKMNP-TV-Z]{8}$/;
 
 const deskMac = (secret: string, id: Buffer, dialogueId: string, version: Buffer) =>
-  createHmac('sha256', secret)
-    .update('gfmd desk code\0')
-    .update(id)
-    .update(uuidBytes(dialogueId))
-    .update(version)
-    .digest();
+  claimsMac('gfmd desk code\0', secret, id, dialogueId, version);
 
 /** The top 20 bits of `bytes` as four base-32 characters. */
 const twentyBits = (bytes: Buffer) => {
