@@ -140,8 +140,11 @@ test.describe('door staff on a phone: code entry, second scan, wrong dialogue, s
     let desk: string;
     try {
       const page = await phone.newPage();
-      await page.goto(manageLinks['Pia']);
-      await waitForHeading(page, 'My registration');
+      await page.goto(`/fr${manageLinks['Pia']}`);
+      await waitForHeading(page, 'Mon inscription');
+      await expect(
+        page.getByText('Si la caméra ne peut pas le lire, le personnel peut saisir ce code :'),
+      ).toBeVisible();
       desk = ((await page.getByTestId('check-in-desk-code').textContent()) ?? '').trim();
       expect(desk).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
       expect((await horizontalOverflow(page)).culprits).toEqual([]);

@@ -31,9 +31,12 @@ export class CheckInCodes implements CheckInCodeSource {
     return signCheckInCode(this.config.checkInSecret, { registrationId, dialogueId, version });
   }
 
-  async deskCodeFor(registrationId: string, dialogueId: string): Promise<string> {
-    const version = await this.versions.version(registrationId);
-    return signDeskCode(this.config.checkInSecret, { registrationId, dialogueId, version });
+  async codesOf(registrationId: string, dialogueId: string): Promise<{ checkInCode: string; deskCode: string }> {
+    const claims = { registrationId, dialogueId, version: await this.versions.version(registrationId) };
+    return {
+      checkInCode: signCheckInCode(this.config.checkInSecret, claims),
+      deskCode: signDeskCode(this.config.checkInSecret, claims),
+    };
   }
 
   /** What a typed desk code names: its canonical form and the id range to look in; null when it is not one. */
@@ -113,10 +116,6 @@ export class CheckInCodeReissue {
         details: { version },
       });
     });
-    const [checkInCode, deskCode] = await Promise.all([
-      this.codes.codeFor(card.id, card.dialogueId),
-      this.codes.deskCodeFor(card.id, card.dialogueId),
-    ]);
-    return { checkInCode, deskCode };
+    return this.codes.codesOf(card.id, card.dialogueId);
   }
 }

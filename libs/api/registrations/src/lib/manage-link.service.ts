@@ -133,9 +133,9 @@ export class ManageLinkService {
     const d = await this.dialogues.findRecord(registration.dialogueId);
     const waitlistPosition = reg.status === 'waitlisted' ? await this.reads.waitlistPosition(reg.id) : null;
     const codes = reg.status === 'confirmed' ? this.checkInCodes : undefined;
-    const [checkInCode, deskCode] = codes
-      ? await Promise.all([codes.codeFor(reg.id, reg.dialogueId), codes.deskCodeFor(reg.id, reg.dialogueId)])
-      : [null, null];
+    const { checkInCode, deskCode } = codes
+      ? await codes.codesOf(reg.id, reg.dialogueId)
+      : { checkInCode: null, deskCode: null };
     // The online link is for confirmed participants only (of a hybrid dialogue: those online).
     const online = reg.status === 'confirmed' && (d.format !== 'hybrid' || reg.attendance === 'online');
     const dialogue = online ? toDialogue(d) : withoutOnlineLink(toDialogue(d));
