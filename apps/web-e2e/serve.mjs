@@ -20,6 +20,7 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { API_NODE_FLAGS } from '../../tools/dev/api-node-flags.mjs';
 import { startMailCatcher } from '../../tools/dev/mail-catcher.mjs';
 import { findFreePort } from '../../tools/dev/ports.mjs';
 
@@ -85,7 +86,9 @@ const children = [];
 function start(name, script) {
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [join(root, script)], {
+  // The API with its own Node flags, as deployed (tools/dev/api-node-flags.mjs).
+  const flags = name === 'api' ? API_NODE_FLAGS : [];
+  const child = spawn(process.execPath, [...flags, join(root, script)], {
     cwd: root,
     env: serverEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import childProcess, { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { syncBuiltinESMExports } from 'node:module';
+import { API_NODE_FLAGS } from './api-node-flags.mjs';
 import { isStopping, onUnexpectedExit, StartError } from './lifecycle.mjs';
 import { pipeOutput, printHistory, ring, sayError, warn } from './output.mjs';
 import { ROOT } from './settings.mjs';
@@ -102,10 +103,14 @@ export function redactUrl(value) {
   }
 }
 
-/** Starts dist/apps/<name>/main.js; its pino lines are shortened unless `rawLogs`. */
+/**
+ * Starts dist/apps/<name>/main.js (the API with its own Node flags, api-node-flags.mjs); its
+ * pino lines are shortened unless `rawLogs`.
+ */
 export function startApp(name, script, env, { rawLogs = false } = {}) {
   const history = ring(200);
-  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+  const flags = name === 'api' ? API_NODE_FLAGS : [];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...flags, script], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,6 +19,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { API_NODE_FLAGS } from '../../dev/api-node-flags.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const { values: args } = parseArgs({
@@ -67,7 +68,7 @@ async function startApi(env) {
   const main = resolve(root, 'dist/apps/api/main.js');
   if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: run `npx nx build api` first.');
   const port = await freePort();
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, main], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],

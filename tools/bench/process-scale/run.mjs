@@ -34,6 +34,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { API_NODE_FLAGS } from '../../dev/api-node-flags.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const { values: args } = parseArgs({
@@ -121,7 +122,8 @@ async function startApi(databaseUrl, admin) {
   const main = resolve(root, 'dist/apps/api/main.js');
   if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: run `npx nx build api` first.');
   const port = await freePort();
-  const nodeArgs = args['api-args'].split(' ').filter(Boolean);
+  // The API's own Node flags first (apps/api/node-flags.json, as every launcher gives them).
+  const nodeArgs = [...API_NODE_FLAGS, ...args['api-args'].split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
     env: {

@@ -29,6 +29,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { API_NODE_FLAGS } from '../../dev/api-node-flags.mjs';
 import { Pool as UndiciPool } from 'undici';
 import { RawHttpPool } from './raw-http.mjs';
 
@@ -104,7 +105,8 @@ async function startApi(env) {
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npx nx build api\` first.`);
   const port = await freePort();
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the API processes.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The API's own Node flags first (apps/api/node-flags.json, as every launcher gives them).
+  const nodeArgs = [...API_NODE_FLAGS, ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   if (nodeArgs.some((a) => a.startsWith('--cpu-prof')))
     nodeArgs.unshift('-r', resolve(root, 'tools/bench/registration-rush/exit-on-signal.cjs'));
   if (args.statements) nodeArgs.push('-r', resolve(root, 'tools/bench/registration-rush/statements.cjs'));

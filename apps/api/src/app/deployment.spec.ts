@@ -74,6 +74,16 @@ describe('Deployment files (docker/, docs/operations.md)', () => {
     expect(compose.services['worker'].healthcheck?.test.join(' ')).toContain(':workers');
   });
 
+  it('the api image runs Node with the API’s own flags (apps/api/node-flags.json), as npm start and the benchmarks do', () => {
+    const flags = JSON.parse(read('apps/api/node-flags.json')) as string[];
+    expect(flags).toContain('--max-semi-space-size=32');
+    const cmd = /^CMD (\[.*\])$/m.exec(read('docker/api.Dockerfile'))?.[1];
+    const argv = JSON.parse(cmd ?? '[]') as string[];
+    expect(argv[0]).toBe('node');
+    expect(argv.slice(1, -1)).toEqual(expect.arrayContaining(flags));
+    expect(argv.at(-1)).toBe('dist/apps/api/main.js');
+  });
+
   it('nginx sends the API’s security headers, with the same script hashes, on the files it serves', () => {
     const index = join(ROOT, 'apps/web/src/index.html');
     const rendered = execFileSync(

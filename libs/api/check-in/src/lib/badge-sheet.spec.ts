@@ -74,7 +74,7 @@ describe(BadgeSheet.name, () => {
     const chunks: Buffer[] = [];
     sheet.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const ended = new Promise((r) => sheet.doc.on('end', r));
-    sheet.add(c, 'C1code');
+    sheet.add(c, { checkInCode: 'C1code', deskCode: 'K7Q4-XM2P' });
     sheet.end();
     await ended;
     return Buffer.concat(chunks);

@@ -14,6 +14,12 @@ import { GROUP_BANDS, GROUP_NAMES } from './badge-words';
 import type { BadgeLayout } from './check-in.dto';
 
 const MM = 72 / 25.4;
+
+/** What a badge prints of a registration's codes (check-in-codes.service.ts). */
+export interface BadgeCodes {
+  checkInCode: string;
+  deskCode: string;
+}
 const A4 = { width: 595.28, height: 841.89 };
 /** A4 sheets: 2 columns × 4 rows of 90 × 60 mm badges (cut marks are the badge edges). */
 const SHEET = { cols: 2, rows: 4, width: 90 * MM, height: 60 * MM };
@@ -154,12 +160,13 @@ export class BadgeSheet {
     return this.index;
   }
 
-  add(card: CheckInCard, code: string, role?: string | null): void {
+  /** One badge: the QR code of `codes.checkInCode`, and under it the desk code, to type when a camera cannot read it. */
+  add(card: CheckInCard, codes: BadgeCodes, role?: string | null): void {
     const perPage = BADGES_PER_PAGE[this.layout];
     const slot = this.index % perPage;
     if (slot === 0) this.doc.addPage();
     this.index++;
-    if (this.layout === 'single') return this.draw(card, code, role, 0, 0, SINGLE.width, SINGLE.height);
+    if (this.layout === 'single') return this.draw(card, codes, role, 0, 0, SINGLE.width, SINGLE.height);
     const marginX = (A4.width - SHEET.cols * SHEET.width) / 2;
     const marginY = (A4.height - SHEET.rows * SHEET.height) / 2;
     const col = slot % SHEET.cols;
@@ -174,7 +181,7 @@ export class BadgeSheet {
       .stroke('#BBBBBB')
       .undash()
       .restore();
-    this.draw(card, code, role, x, y, SHEET.width, SHEET.height);
+    this.draw(card, codes, role, x, y, SHEET.width, SHEET.height);
   }
 
   end(): void {
@@ -184,7 +191,7 @@ export class BadgeSheet {
 
   private draw(
     card: CheckInCard,
-    code: string,
+    codes: BadgeCodes,
     role: string | null | undefined,
     x: number,
     y: number,
@@ -243,7 +250,12 @@ export class BadgeSheet {
     }
     const qx = x + w - pad - qrSize;
     const qy = y + bandHeight + pad + 18;
-    drawQr(doc, code, qx, qy, qrSize);
+    drawQr(doc, codes.checkInCode, qx, qy, qrSize);
+    // The desk code under the QR, as on the manage page: what door staff type (docs/check-in.md).
+    if (codes.deskCode) {
+      useFont(doc, 'bold', codes.deskCode).fillColor('#000000').fontSize(10);
+      doc.text(codes.deskCode, qx, qy + qrSize + 3, { width: qrSize, align: 'center', lineBreak: false });
+    }
     doc.fillColor('#000000');
   }
 }

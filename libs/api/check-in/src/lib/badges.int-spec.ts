@@ -112,6 +112,32 @@ describe('badges and certificates (integration)', () => {
     expect((await pdf(sut.api, `/dialogues/${d.id}/badges.pdf`)).status).toBe(401);
   });
 
+  it('prints under the QR the desk code of the manage page, and a reissued one after a reissue', async () => {
+    const d = await DialogueFactory.createPublished(organizer, { informalSessionId: sessionId });
+    const id = await register(d, { lastName: 'Deskcode' });
+    const other = await register(d, { lastName: 'Neighbour' });
+    const token = await manageToken(id);
+    const { deskCode } = (await sut.api.get(`/registrations/manage/${token}`)).body as { deskCode: string };
+    expect(deskCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    const neighbour = (await sut.api.get(`/registrations/manage/${await manageToken(other)}`)).body.deskCode;
+
+    for (const layout of ['single', 'a4']) {
+      const one = await pdf(organizer, `/registrations/${id}/badge.pdf?layout=${layout}`);
+      expect([layout, one.text]).toEqual([layout, expect.stringContaining(deskCode)]);
+      expect(one.text).not.toContain(neighbour);
+    }
+    const sheet = await pdf(organizer, `/dialogues/${d.id}/badges.pdf`);
+    expect(sheet.text).toContain(deskCode);
+    expect(sheet.text).toContain(neighbour);
+
+    const reissued = await organizer.post(`/registrations/${id}/check-in-code/reissue`, {});
+    expect(reissued.status).toBe(200);
+    expect(reissued.body.deskCode).not.toBe(deskCode);
+    const again = await pdf(organizer, `/dialogues/${d.id}/badges.pdf`);
+    expect(again.text).toContain(reissued.body.deskCode);
+    expect(again.text).not.toContain(deskCode);
+  });
+
   it('prints a delegation member’s role and delegation (through the delegations’ port), in their language', async () => {
     const d = await DialogueFactory.createPublished(organizer, {
       informalSessionId: sessionId,

@@ -11,6 +11,8 @@ import { delegateLine, dialogueDates } from './badge-words';
 import { CheckInCodes } from './check-in-codes.service';
 import type { BadgeLayout, BadgesQuery } from './check-in.dto';
 
+/** Never drawn: codesFor gives every card of the page its codes. */
+const NO_CODES = { checkInCode: '', deskCode: '' };
 /** Registrations read per query while a batch is written (keyset pages: memory stays flat). */
 const PAGE = 200;
 
@@ -33,8 +35,8 @@ export class BadgesService {
     await this.port.assertReach(card.id, user);
     const sheet = await this.sheet(card.dialogueId, layout);
     const roles = await this.delegations.of([card.id]);
-    const code = await this.codes.codeFor(card.id, card.dialogueId);
-    sheet.add(card, code, delegateLine(roles.get(card.id), card.preferredLanguage));
+    const codes = await this.codes.codesOf(card.id, card.dialogueId);
+    sheet.add(card, codes, delegateLine(roles.get(card.id), card.preferredLanguage));
     sheet.end();
     return { stream: sheet.doc, name: `badge-${card.lastName}` };
   }
@@ -70,7 +72,7 @@ export class BadgesService {
           this.delegations.of(cards.map((c) => c.id)),
         ]);
         for (const card of cards)
-          sheet.add(card, codes.get(card.id) ?? '', delegateLine(roles.get(card.id), card.preferredLanguage));
+          sheet.add(card, codes.get(card.id) ?? NO_CODES, delegateLine(roles.get(card.id), card.preferredLanguage));
         after = next;
         // Let the consumer drain what is written before the next page of registrations.
         await new Promise((resolve) => setImmediate(resolve));

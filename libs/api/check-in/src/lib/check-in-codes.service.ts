@@ -14,6 +14,12 @@ import {
 } from './check-in-code.util';
 import { CheckInCodesRepository } from './check-in-codes.repository';
 
+/** A registration's two codes at its current version: the QR's and the one typed at the door. */
+export interface RegistrationCodes {
+  checkInCode: string;
+  deskCode: string;
+}
+
 /**
  * Signed check-in codes: the code of a registration at its current version, what a scanned code
  * opens, and reissuing (which voids every code given before). The manage view and the badges get
@@ -31,7 +37,7 @@ export class CheckInCodes implements CheckInCodeSource {
     return signCheckInCode(this.config.checkInSecret, { registrationId, dialogueId, version });
   }
 
-  async codesOf(registrationId: string, dialogueId: string): Promise<{ checkInCode: string; deskCode: string }> {
+  async codesOf(registrationId: string, dialogueId: string): Promise<RegistrationCodes> {
     const claims = { registrationId, dialogueId, version: await this.versions.version(registrationId) };
     return {
       checkInCode: signCheckInCode(this.config.checkInSecret, claims),
@@ -59,18 +65,20 @@ export class CheckInCodes implements CheckInCodeSource {
     );
   }
 
-  /** The codes of many registrations at once (badge batches). */
-  async codesFor(cards: { id: string; dialogueId: string }[]): Promise<Map<string, string>> {
+  /** The codes of many registrations at once (badge batches): both signed from one read of each version. */
+  async codesFor(cards: { id: string; dialogueId: string }[]): Promise<Map<string, RegistrationCodes>> {
     const versions = await this.versions.versions(cards.map((c) => c.id));
     return new Map(
-      cards.map((c) => [
-        c.id,
-        signCheckInCode(this.config.checkInSecret, {
-          registrationId: c.id,
-          dialogueId: c.dialogueId,
-          version: versions.get(c.id) ?? 0,
-        }),
-      ]),
+      cards.map((c) => {
+        const claims = { registrationId: c.id, dialogueId: c.dialogueId, version: versions.get(c.id) ?? 0 };
+        return [
+          c.id,
+          {
+            checkInCode: signCheckInCode(this.config.checkInSecret, claims),
+            deskCode: signDeskCode(this.config.checkInSecret, claims),
+          },
+        ];
+      }),
     );
   }
 

@@ -13,6 +13,7 @@ import { registerRequestLanguage } from '../i18n/request-language';
 import { ProblemDetailsFilter } from '../problem/problem-details.filter';
 import { badRequest } from '../problem/problem.exception';
 import { createValidationPipe } from '../problem/validation';
+import { installLeanAsyncResourceBind } from './async-resource-bind';
 import { registerBodyParsers } from './http-adapter';
 import { helmetOptions, inlineScriptHashes, securityHeaders } from './security-headers';
 import { WebShell } from './web-shell';
@@ -28,6 +29,7 @@ const HEALTH_PATH = new RegExp(`^/${API_PREFIX}/health(?:/live|/ready)?$`);
  * and by the integration tests, so both run the same stack. Call before `app.init()`.
  */
 export function configureHttpApp(app: NestFastifyApplication, config: AppConfig, { docs = true } = {}): void {
+  installLeanAsyncResourceBind(); // Fastify binds a callback per request body: async-resource-bind.ts
   const fastify = app.getHttpAdapter().getInstance();
   const webDist = config.webDist ? resolve(config.webDist) : undefined;
   const shellHtml =
