@@ -4,6 +4,7 @@
  * the green answer with the name and group, types it again and sees the amber "already checked in",
  * gets the red answer for a badge of another dialogue, checks someone in by name and undoes it.
  * Every state is read back through the API; nothing scrolls sideways; axe on every state.
+ * The same door in French: its hint, its answers and its counts in the staff member's language.
  * Room mode: the door chooses an agenda item; a participant with a seat in its space is green, a
  * second scan there amber, a participant registered only for another space amber; the organizer's
  * attendance tab (also at 390 px) shows the room's count change without a reload.
@@ -163,6 +164,31 @@ test.describe('door staff on a phone: code entry, second scan, wrong dialogue, s
     await expect(p.getByTestId('door-not-assigned')).toContainText("You are not assigned to this dialogue's door.");
     await expect(p.getByLabel('Check-in code')).toHaveCount(0);
     await axe.expectAccessible(p, 'door mode: not assigned');
+  });
+
+  // Last of this group: the page keeps French from here on (the language is remembered).
+  test('the door in French: the hint, the answers and the counts in the staff member’s language', async ({
+    axe,
+    api,
+  }) => {
+    await p.goto(`/fr/door/${dialogueId}`);
+    await waitForHeading(p, 'Accueil');
+    await expect(p.getByText(/Les huit caractères sous le code QR de la personne/)).toBeVisible();
+    await expect(p.getByTestId('door-counts')).toHaveText('2 arrivé·e·s sur 2');
+    const typeInFrench = async (code: string) => {
+      await p.getByLabel('Code d’enregistrement').fill(code);
+      await p.getByRole('button', { name: 'Enregistrer', exact: true }).first().click();
+    };
+    await typeInFrench(codes['Lena']);
+    await expect(result()).toHaveClass(/result--again/);
+    await expect(result()).toContainText('Déjà enregistré·e');
+    await typeInFrench(codes['Omar']);
+    await expect(result()).toHaveClass(/result--refused/);
+    await expect(result()).toContainText('Ce badge est celui d’un autre dialogue.');
+    expect((await registration(api, organizerToken, ids['Omar'])).checkedInAt).toBeNull();
+    expect((await horizontalOverflow(p)).culprits).toEqual([]);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await axe.expectAccessible(p, 'door mode in French (phone)');
   });
 });
 

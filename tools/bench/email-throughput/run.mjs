@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_NODE_FLAGS } from '../../dev/api-node-flags.mjs';
 
 const require = createRequire(import.meta.url);
 const { SMTPServer } = require('smtp-server');
@@ -159,7 +160,9 @@ const env = {
 function start(app, label, readyPattern) {
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the API and worker processes.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, `dist/apps/${app}/main.js`)], {
+  // The API with its own Node flags first (tools/dev/api-node-flags.mjs), as every launcher gives them.
+  const flags = app === 'api' ? API_NODE_FLAGS : [];
+  const child = spawn(process.execPath, [...flags, ...nodeArgs, join(ROOT, `dist/apps/${app}/main.js`)], {
     cwd: ROOT,
     env: { ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

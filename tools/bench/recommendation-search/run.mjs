@@ -21,6 +21,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { API_NODE_FLAGS } from '../../dev/api-node-flags.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const { values: args } = parseArgs({
@@ -132,7 +133,7 @@ const apiEnv = () => ({
 
 async function startApi(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [resolve(root, 'dist/apps/api/main.js')], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, resolve(root, 'dist/apps/api/main.js')], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],

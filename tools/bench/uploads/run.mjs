@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { API_NODE_FLAGS } from '../../dev/api-node-flags.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
@@ -71,7 +72,7 @@ const base = `http://127.0.0.1:${port}/api/v1`;
 
 const child = spawn(
   process.execPath,
-  ['--expose-gc', '--require', join(HERE, 'memory-probe.cjs'), join(ROOT, 'dist/apps/api/main.js')],
+  [...API_NODE_FLAGS, '--expose-gc', '--require', join(HERE, 'memory-probe.cjs'), join(ROOT, 'dist/apps/api/main.js')],
   {
     cwd: ROOT,
     env: {

@@ -30,6 +30,7 @@ import lighthouse, { desktopConfig } from 'lighthouse';
 import pg from 'pg';
 import puppeteer from 'puppeteer-core';
 import { findFreePort } from '../../dev/ports.mjs';
+import { API_NODE_FLAGS } from '../../dev/api-node-flags.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const args = process.argv.slice(2);
@@ -92,26 +93,30 @@ const port = await findFreePort(3950);
 const origin = `http://127.0.0.1:${port}`;
 const adminEmail = 'admin@bench.gfmd';
 const adminPassword = `bench-${randomBytes(8).toString('hex')}`;
-const api = spawn(process.execPath, [resolve(option('--api') ?? join(root, 'dist/apps/api/main.js'))], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    ...env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    PUBLIC_URL: origin,
-    DATABASE_URL: Object.assign(new URL(baseDb), { pathname: `/${benchDb}` }).toString(),
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    SMTP_URL: 'smtp://127.0.0.1:2',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ADMIN_EMAIL: adminEmail,
-    ADMIN_PASSWORD: adminPassword,
-    SEED_DEMO: 'true',
-    LOG_LEVEL: 'warn',
-    WEB_DIST: dist,
-    QUEUE_PREFIX: `{bench-web${process.env.GFMD_TEST_NS ?? ''}}`,
+const api = spawn(
+  process.execPath,
+  [...API_NODE_FLAGS, resolve(option('--api') ?? join(root, 'dist/apps/api/main.js'))],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      PUBLIC_URL: origin,
+      DATABASE_URL: Object.assign(new URL(baseDb), { pathname: `/${benchDb}` }).toString(),
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      SMTP_URL: 'smtp://127.0.0.1:2',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: dist,
+      QUEUE_PREFIX: `{bench-web${process.env.GFMD_TEST_NS ?? ''}}`,
+    },
   },
-});
+);
 const baselineFile = join(dist, 'bench-baseline.html');
 writeFileSync(
   baselineFile,
