@@ -8,7 +8,16 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, linkIn, login, test } from './support/fixtures';
 import { createDialogue, createSpace, publish, sessionId, signIn } from './support/setup';
-import { horizontalOverflow, open, pickCountry, screenshot, sharedPage, tabTo, waitForHeading } from './support/ui';
+import {
+  arrowDownTo,
+  horizontalOverflow,
+  open,
+  pickCountry,
+  screenshot,
+  sharedPage,
+  tabTo,
+  waitForHeading,
+} from './support/ui';
 
 const DIALOGUE = 'Migrant workers and decent work';
 
@@ -65,8 +74,8 @@ test.describe('Arabic, right to left', () => {
     await tabTo(p, p.getByRole('button', { name: /^Language: EN/ }));
     await p.keyboard.press('Enter');
     await p.getByRole('menuitemradio', { name: 'العربية' }).waitFor();
-    for (let i = 0; i < 3; i++) await p.keyboard.press('ArrowDown');
-    await expect(p.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('العربية');
+    // English, Français, Español, then العربية: three presses, each checked (arrowDownTo).
+    await arrowDownTo(p, 'العربية');
     await p.keyboard.press('Enter');
 
     await waitForHeading(p, 'الحوارات المواضيعية');

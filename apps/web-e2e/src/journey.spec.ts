@@ -18,7 +18,17 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, linkIn, login, test } from './support/fixtures';
-import { choose, dayFromNow, open, pickCountry, screenshot, sharedPage, tabTo, waitForHeading } from './support/ui';
+import {
+  arrowDownTo,
+  choose,
+  dayFromNow,
+  open,
+  pickCountry,
+  screenshot,
+  sharedPage,
+  tabTo,
+  waitForHeading,
+} from './support/ui';
 
 // serve.mjs gives every run a fresh database and inbox: names stay fixed so the screenshots do too
 const DIALOGUE = 'Labour mobility and skills partnerships';
@@ -604,9 +614,7 @@ test.describe('organizer → participant → waiting list → coordinator', () =
       await p.keyboard.press('Enter');
       await p.getByRole('menuitemradio', { name: 'Español' }).waitFor();
       await axe.expectAccessible(p, 'language menu');
-      await p.keyboard.press('ArrowDown');
-      await p.keyboard.press('ArrowDown');
-      await expect(p.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Español');
+      await arrowDownTo(p, 'Español');
       await p.keyboard.press('Enter');
       // The dialogue is full by now (step 4 filled it): the page offers the waiting list.
       await p.getByRole('link', { name: 'Unirse a la lista de espera' }).waitFor();

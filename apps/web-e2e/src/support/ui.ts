@@ -112,6 +112,29 @@ export async function tabTo(
 }
 
 /**
+ * In a menu just opened with the keyboard, moves the focus down to the item named `name`, one
+ * ArrowDown at a time, as a person does. Angular Material focuses the first item once the menu
+ * has opened, and that undoes an arrow pressed before it: seen in CI, three quick presses landed on
+ * the second item after the first ("Español" for "العربية"). So this waits for a menu item to have
+ * the focus, then checks after each press that the focus moved.
+ */
+export async function arrowDownTo(page: Page, name: string, max = 10): Promise<void> {
+  const focused = () =>
+    page.evaluate(() => ({
+      role: document.activeElement?.getAttribute('role') ?? '',
+      text: document.activeElement?.textContent?.trim() ?? '',
+    }));
+  await expect.poll(async () => (await focused()).role).toMatch(/^menuitem/);
+  for (let i = 0; i < max; i++) {
+    const { text } = await focused();
+    if (text === name) return;
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await focused()).text).not.toBe(text);
+  }
+  throw new Error(`arrowDownTo: ${name} not reached with ${max} ArrowDown presses`);
+}
+
+/**
  * Puts the focus before the first element of the page: the next Tab reaches the first focusable
  * element (the skip link), as after loading a page.
  */
