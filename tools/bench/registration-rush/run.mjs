@@ -468,7 +468,7 @@ async function main() {
   if (floor) {
     const base = median(summary.map((r) => Number(r['baseline ins/s (median)'])));
     console.log(
-      `\nHTTP floor (an empty NestJS route on Fastify, same ${N} clients, ${RUNS} rounds): ${floor.rate.toFixed(0)} req/s = ${(floor.rate / base).toFixed(2)} of the median baseline, ${floor.cpuPerRequest.toFixed(0)} µs of CPU per request`,
+      `\nHTTP floor (an empty NestJS route on Fastify, with the API's Node flags, same ${N} clients, ${RUNS} rounds): ${floor.rate.toFixed(0)} req/s = ${(floor.rate / base).toFixed(2)} of the median baseline, ${floor.cpuPerRequest.toFixed(0)} µs of CPU per request`,
     );
   }
   if (args.statements && !args.api) await printStatements();
@@ -506,8 +506,10 @@ const readBody = (res) => (Buffer.isBuffer(res.body) ? res.body : res.body.array
 /** The same rush against tools/bench/registration-rush/floor.cjs (no work behind the route). */
 async function measureFloor() {
   const port = await freePort();
-  // BENCH_FLOOR_NODE_ARGS (e.g. "--cpu-prof …") goes to the floor's process, to profile it alike.
-  const nodeArgs = (process.env.BENCH_FLOOR_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The API's Node flags (its young generation) for the floor too, so that both run alike; the
+  // API's lean AsyncResource.bind (libs/api/platform) is not in the floor. BENCH_FLOOR_NODE_ARGS
+  // (e.g. "--cpu-prof …") goes to the floor's process, to profile it alike.
+  const nodeArgs = [...API_NODE_FLAGS, ...(process.env.BENCH_FLOOR_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const floorApp = resolve(root, 'tools/bench/registration-rush/floor.cjs');
   const child = spawn(process.execPath, [...nodeArgs, floorApp, String(port)], {
     cwd: root,
