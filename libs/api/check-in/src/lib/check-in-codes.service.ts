@@ -32,11 +32,6 @@ export class CheckInCodes implements CheckInCodeSource {
     private readonly versions: CheckInCodesRepository,
   ) {}
 
-  async codeFor(registrationId: string, dialogueId: string): Promise<string> {
-    const version = await this.versions.version(registrationId);
-    return signCheckInCode(this.config.checkInSecret, { registrationId, dialogueId, version });
-  }
-
   async codesOf(registrationId: string, dialogueId: string): Promise<RegistrationCodes> {
     const claims = { registrationId, dialogueId, version: await this.versions.version(registrationId) };
     return {

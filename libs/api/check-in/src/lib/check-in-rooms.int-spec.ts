@@ -52,7 +52,8 @@ describe('check-in per room and the live counts (integration)', () => {
     if (res.status !== 201) throw new Error(`register: ${res.status} ${res.text}`);
     return res.body.id as string;
   };
-  const codeOf = (id: string, dialogueId: string) => sut.app.get(CheckInCodes).codeFor(id, dialogueId);
+  const codeOf = async (id: string, dialogueId: string) =>
+    (await sut.app.get(CheckInCodes).codesOf(id, dialogueId)).checkInCode;
   const space = async (d: Dialogue) =>
     (
       await organizer.post(`/dialogues/${d.id}/spaces`, {

@@ -78,7 +78,8 @@ describe('check-in at the door (integration)', () => {
     if (res.status !== 201) throw new Error(`register: ${res.status} ${res.text}`);
     return res.body.id as string;
   };
-  const codeOf = (id: string, dialogueId: string) => sut.app.get(CheckInCodes).codeFor(id, dialogueId);
+  const codeOf = async (id: string, dialogueId: string) =>
+    (await sut.app.get(CheckInCodes).codesOf(id, dialogueId)).checkInCode;
   const checkedInAt = async (id: string) =>
     (await q<{ at: Date | null }>('SELECT checked_in_at AS at FROM registrations WHERE id = $1', [id]))[0].at;
   const auditLines = async (id: string, action: string) =>

@@ -4,8 +4,6 @@
  * registrations domain does not depend on the check-in domain.
  */
 export abstract class CheckInCodeSource {
-  /** The current check-in code of a registration of `dialogueId`. */
-  abstract codeFor(registrationId: string, dialogueId: string): Promise<string>;
   /** Its current QR code and desk code (`XXXX-XXXX`, to type at the door when the QR cannot be read). */
   abstract codesOf(registrationId: string, dialogueId: string): Promise<{ checkInCode: string; deskCode: string }>;
 }
